@@ -1,0 +1,63 @@
+/**
+ * Turning one cell's text into a number, with missing-value codes and below-detection markers.
+ * The result says what happened so the reader can account for it.
+ */
+
+/** Default missing-value codes (compared after trimming, case-insensitive). */
+export const DEFAULT_MISSING_CODES: readonly string[] = [
+  "", "NA", "N/A", "N/D", "NaN", "null", "#N/A", "-", "--", "—", "-999", "-999.0", "-9999", "-9999.0", "欠測", "缺测", "缺測",
+];
+
+/** Markers for "not detected" without a number. */
+const ND_MARKERS = new Set(["nd", "n.d.", "bdl", "<dl", "<mdl", "不検出", "未検出", "未检出", "検出下限未満"]);
+
+/**
+ * What a below-detection cell becomes:
+ * - `half-limit`: DL/2 (the EPA PMF convention for values below MDL; default)
+ * - `limit`: DL
+ * - `zero`: 0
+ * - `missing`: NaN
+ * `ND` without a limit always becomes NaN (no number to use), and is accounted for.
+ */
+export type BelowDetectionPolicy = "half-limit" | "limit" | "zero" | "missing";
+
+export type CellParse =
+  | { kind: "number"; value: number }
+  | { kind: "missing"; value: number }
+  | { kind: "below-detection"; value: number; limit?: number }
+  | { kind: "invalid"; reason: string };
+
+/** Compile the missing-code list into a lookup set. */
+export function missingCodeSet(codes: readonly string[] = DEFAULT_MISSING_CODES): Set<string> {
+  return new Set(codes.map((c) => c.trim().toLowerCase()));
+}
+
+const RE_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Parse a plain number (no thousands separators; a decimal comma is not accepted). */
+export function parsePlainNumber(t: string): number | undefined {
+  const s = t.trim();
+  if (!RE_NUMBER.test(s)) return undefined;
+  return Number(s);
+}
+
+/** Parse one cell. Full-width digits and `＜` are folded to ASCII first. */
+export function parseCell(text: string, missing: Set<string>, policy: BelowDetectionPolicy): CellParse {
+  const t = text.normalize("NFKC").trim();
+  if (missing.has(t.toLowerCase())) return { kind: "missing", value: NaN };
+  const n = parsePlainNumber(t);
+  if (n !== undefined) {
+    if (!Number.isFinite(n)) return { kind: "invalid", reason: "a finite number" };
+    return { kind: "number", value: n };
+  }
+  if (ND_MARKERS.has(t.toLowerCase())) return { kind: "below-detection", value: NaN };
+  const m = /^<\s*(.+)$/.exec(t);
+  if (m) {
+    const limit = parsePlainNumber(m[1]);
+    if (limit === undefined || !Number.isFinite(limit) || limit < 0) return { kind: "invalid", reason: "a detection limit after '<' (e.g. <0.05)" };
+    const value = policy === "half-limit" ? limit / 2 : policy === "limit" ? limit : policy === "zero" ? 0 : NaN;
+    return { kind: "below-detection", value, limit };
+  }
+  if (/^[+-]?(inf|infinity)$/i.test(t)) return { kind: "invalid", reason: "a finite number" };
+  return { kind: "invalid", reason: "a number, a missing-value code or a below-detection marker (<DL, ND)" };
+}

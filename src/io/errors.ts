@@ -1,0 +1,53 @@
+/**
+ * The library's own error type for bad input. Every reader throws this (and only this) for
+ * input it cannot accept, naming the file, the row and the column and saying what was expected.
+ *
+ * Row numbers are 1-based rows of the file as a person sees it in an editor or spreadsheet
+ * (the header is row 1 of a one-header-row CSV); column numbers are 1-based.
+ */
+export class AozoraInputError extends Error {
+  /** File path (or a label such as `<string>` for in-memory input). */
+  readonly file: string;
+  /** 1-based row of the file, when the problem is in one row. */
+  readonly row?: number;
+  /** Column header as written in the file, when the problem is in one column. */
+  readonly column?: string;
+  /** 1-based column number, when known. */
+  readonly columnNumber?: number;
+  /** What the reader expected. */
+  readonly expected: string;
+  /** What it found (cell text, shortened). */
+  readonly found?: string;
+
+  constructor(where: {
+    file: string;
+    row?: number;
+    column?: string;
+    columnNumber?: number;
+    expected: string;
+    found?: string;
+  }) {
+    const parts = [where.file];
+    if (where.row !== undefined) parts.push(`row ${where.row}`);
+    if (where.column !== undefined) {
+      parts.push(
+        `column "${where.column}"` + (where.columnNumber !== undefined ? ` (#${where.columnNumber})` : ""),
+      );
+    } else if (where.columnNumber !== undefined) {
+      parts.push(`column #${where.columnNumber}`);
+    }
+    const found = where.found === undefined ? "" : `, found "${shorten(where.found)}"`;
+    super(`${parts.join(", ")}: expected ${where.expected}${found}`);
+    this.name = "AozoraInputError";
+    this.file = where.file;
+    this.row = where.row;
+    this.column = where.column;
+    this.columnNumber = where.columnNumber;
+    this.expected = where.expected;
+    this.found = where.found === undefined ? undefined : shorten(where.found);
+  }
+}
+
+function shorten(s: string): string {
+  return s.length > 60 ? s.slice(0, 57) + "..." : s;
+}

@@ -1,0 +1,226 @@
+import { AqTable, type ColumnData } from "../table/table";
+import { normaliseSpecies } from "../table/species";
+import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike, type TimeFormat } from "../table/time";
+import { normaliseUnit, splitHeaderUnit } from "../table/units";
+import { AccountBuilder, type ReadAccount } from "./account";
+import { missingCodeSet, parseCell, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
+import { AozoraInputError } from "./errors";
+import { readGrid, type Grid, type GridOptions } from "./grid";
+import { FORBIDDEN_HEADERS, type Source } from "./source";
+
+/** Options of {@link readMonitoringTable}. */
+export interface MonitoringReadOptions extends GridOptions {
+  /**
+   * The site's UTC offset (`"+08:00"`, `"CN"`, `"JP"`, or minutes). Required when timestamps
+   * carry no offset of their own: local clock text is never interpreted without it.
+   */
+  utcOffset?: OffsetLike;
+  /** Time column: header text (as in the file) and layout. Default: detected. `false`: no time column. */
+  time?: { column?: string; format?: TimeFormat } | false;
+  /** Units by header (as in the file) or normalised name; they override units in headers. */
+  units?: Record<string, string>;
+  /** Unit for numeric columns whose header carries none and that `units` does not name. Without it such a column is an error. */
+  defaultUnit?: string;
+  /** Missing-value codes (default {@link DEFAULT_MISSING_CODES}). */
+  missingCodes?: readonly string[];
+  /** What `<DL` cells become (default `half-limit`, the EPA PMF convention). */
+  belowDetection?: BelowDetectionPolicy;
+  /** Columns to keep as text even if they look numeric (header text as in the file). */
+  textColumns?: string[];
+  /** Rename species to canonical names (default true); the original header is kept in the column info. */
+  normaliseNames?: boolean;
+}
+
+/** What {@link readMonitoringTable} returns. */
+export interface MonitoringRead {
+  table: AqTable;
+  account: ReadAccount;
+}
+
+const TIME_HEADER = /^(date|time|datetime|date[ _]?time|timestamp|time[ _]?stamp|sample date|日時|日付|時刻|測定日時|测定时间|监测时间|時間|时间|日期|采样时间|観測日時)$/i;
+
+/**
+ * Read a generic monitoring table (CSV, TSV or .xlsx): one header row, one row per time step,
+ * one column per variable, units in the headers (`PM2.5 (µg/m3)`) or given as options.
+ *
+ * Timestamps become UTC instants; local clock text is read at the site's offset. Missing-value
+ * codes become NaN and below-detection markers follow `belowDetection`; every such cell is in
+ * the returned account. Duplicate timestamps are an error; out-of-order rows are kept in file
+ * order and flagged.
+ *
+ * @throws {AozoraInputError} naming file, row and column, for: a bad or duplicated header, a
+ * non-numeric cell in a numeric column, an unparseable or duplicated timestamp, a missing unit,
+ * a row of the wrong length.
+ */
+export function readMonitoringTable(src: Source, opts: MonitoringReadOptions = {}): MonitoringRead {
+  const grid = readGrid(src, opts);
+  return gridToTable(grid, opts);
+}
+
+/** Convert a {@link Grid} into a table (shared by the CSV and xlsx paths). */
+export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): MonitoringRead {
+  const { file, header } = grid;
+  const acc = new AccountBuilder(file);
+  acc.inputRows = grid.records.length;
+  acc.blankRows.push(...grid.blankRows);
+  const offset = opts.utcOffset === undefined ? undefined : wrapOffset(opts.utcOffset, file);
+
+  // headers
+  const names: string[] = [];
+  const units: (string | undefined)[] = [];
+  const seen = new Map<string, number>();
+  header.forEach((h, j) => {
+    const raw = h.trim();
+    if (raw === "") throw new AozoraInputError({ file, row: grid.headerRow, columnNumber: j + 1, expected: "a column name", found: "an empty header cell" });
+    const { name, unit } = splitHeaderUnit(raw);
+    if (FORBIDDEN_HEADERS.has(raw) || FORBIDDEN_HEADERS.has(name)) {
+      throw new AozoraInputError({ file, row: grid.headerRow, column: raw, columnNumber: j + 1, expected: "a column name that is not a JavaScript object property name", found: raw });
+    }
+    const nm = opts.normaliseNames === false ? name : normaliseSpecies(name);
+    const prev = seen.get(nm);
+    if (prev !== undefined) {
+      throw new AozoraInputError({ file, row: grid.headerRow, column: raw, columnNumber: j + 1, expected: `a unique column name (column #${prev + 1} "${header[prev]}" is also "${nm}")`, found: raw });
+    }
+    seen.set(nm, j);
+    names.push(nm);
+    const given = opts.units?.[raw] ?? opts.units?.[name] ?? opts.units?.[nm];
+    units.push(given !== undefined ? normaliseUnit(given) : unit);
+  });
+
+  // time column
+  let tj = -1;
+  if (opts.time !== false) {
+    const want = opts.time?.column;
+    if (want !== undefined) {
+      tj = header.findIndex((h) => h.trim() === want || splitHeaderUnit(h).name === want);
+      if (tj < 0) throw new AozoraInputError({ file, row: grid.headerRow, expected: `a time column "${want}"`, found: header.join(", ") });
+    } else {
+      tj = header.findIndex((h) => TIME_HEADER.test(splitHeaderUnit(h).name.trim()));
+    }
+  }
+  const n = grid.records.length;
+  const cols: Record<string, ColumnData> = {};
+  const info: Record<string, { unit?: string; original?: string; kind?: "number" | "time" | "string" }> = {};
+
+  let siteOffset = offset;
+  if (tj >= 0) {
+    const { utcMs: time, textOffsets } = parseTimeColumn(grid, tj, opts.time ? opts.time.format : undefined, offset);
+    if (siteOffset === undefined) {
+      // every timestamp carried its own offset; the site's offset is theirs when they agree
+      const offs = [...textOffsets];
+      if (offs.length !== 1 || offs[0] === undefined) {
+        throw new AozoraInputError({ file, column: header[tj].trim(), columnNumber: tj + 1, expected: "the site's UTC offset as option utcOffset (timestamps carry different offsets)" });
+      }
+      siteOffset = offs[0];
+    }
+    cols[names[tj]] = time;
+    info[names[tj]] = { original: header[tj], kind: "time" };
+    flagOrder(grid, time, tj, acc);
+  }
+
+  const missing = missingCodeSet(opts.missingCodes ?? DEFAULT_MISSING_CODES);
+  const policy = opts.belowDetection ?? "half-limit";
+  const textCols = new Set(opts.textColumns ?? []);
+  for (let j = 0; j < header.length; j++) {
+    if (j === tj) continue;
+    const nm = names[j];
+    const raw = header[j].trim();
+    const cells = grid.records.map((r) => r.fields[j]);
+    const isText = textCols.has(raw) || textCols.has(nm) || (!textCols.size && looksText(cells, missing, policy));
+    if (isText) {
+      cols[nm] = cells.map((c) => c.trim());
+      info[nm] = { original: raw, kind: "string" };
+      continue;
+    }
+    const unit = units[j] ?? (opts.defaultUnit !== undefined ? normaliseUnit(opts.defaultUnit) : undefined);
+    if (unit === undefined) {
+      throw new AozoraInputError({ file, row: grid.headerRow, column: raw, columnNumber: j + 1, expected: `a unit for this numeric column: write it in the header as "${raw} (µg/m3)" or pass units: { "${raw}": "..." }` });
+    }
+    const v = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const text = cells[i];
+      const p = parseCell(text, missing, policy);
+      const row = grid.records[i].row;
+      if (p.kind === "invalid") throw new AozoraInputError({ file, row, column: raw, columnNumber: j + 1, expected: p.reason, found: text });
+      v[i] = p.value;
+      if (p.kind === "missing") acc.cellChanges.push({ row, column: nm, original: text, value: NaN, reason: "missing-code" });
+      else if (p.kind === "below-detection") {
+        acc.cellChanges.push({ row, column: nm, original: text, value: p.value, reason: "below-detection", detail: p.limit === undefined ? "no limit given: set to NaN" : `limit ${p.limit}, policy ${policy}` });
+      }
+    }
+    cols[nm] = v;
+    info[nm] = { original: raw, unit, kind: "number" };
+  }
+  const table = AqTable.create(cols, info, tj >= 0 ? { column: names[tj], utcOffsetMinutes: siteOffset ?? 0 } : undefined);
+  return { table, account: acc.finish(n) };
+}
+
+function wrapOffset(o: OffsetLike, file: string): number {
+  try {
+    return parseOffset(o);
+  } catch (e) {
+    throw new AozoraInputError({ file, expected: "a UTC offset option such as \"+08:00\" (China) or \"+09:00\" (Japan)", found: String(o) });
+  }
+}
+
+/** A column is text when no cell parses as a number or a detection-limit marker, and some cell is not missing. */
+function looksText(cells: string[], missing: Set<string>, policy: BelowDetectionPolicy): boolean {
+  let nonMissing = 0;
+  for (const c of cells) {
+    const p = parseCell(c, missing, policy);
+    if (p.kind === "number" || (p.kind === "below-detection" && p.limit !== undefined)) return false;
+    if (p.kind !== "missing") nonMissing++;
+  }
+  return nonMissing > 0;
+}
+
+/** Parse the time column to UTC ms; errors name the row. Duplicates are errors. */
+export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | undefined, offset: number | undefined): { utcMs: Float64Array; textOffsets: Set<number | undefined> } {
+  const { file, header } = grid;
+  const col = header[tj].trim();
+  const n = grid.records.length;
+  const out = new Float64Array(n);
+  const xlsxNumeric = grid.records.some((r) => r.numeric?.[tj]);
+  let fmt: Exclude<TimeFormat, "auto">;
+  if (format && format !== "auto") fmt = format;
+  else if (xlsxNumeric) fmt = "excel";
+  else {
+    const d = detectTimeFormat(grid.records.map((r) => r.fields[tj]));
+    if ("reason" in d) throw new AozoraInputError({ file, column: col, columnNumber: tj + 1, expected: `timestamps of one layout (${d.reason})` });
+    fmt = d.format;
+  }
+  const firstRow = new Map<number, number>();
+  const textOffsets = new Set<number | undefined>();
+  for (let i = 0; i < n; i++) {
+    const rec = grid.records[i];
+    const text = rec.fields[tj];
+    const cellFmt = fmt === "excel" && rec.numeric && !rec.numeric[tj] ? "iso" : fmt;
+    const p = parseTimestamp(text, cellFmt, offset);
+    if (!p) {
+      const needsOffset = offset === undefined && parseTimestamp(text, cellFmt, 0) !== null;
+      throw new AozoraInputError({
+        file, row: rec.row, column: col, columnNumber: tj + 1,
+        expected: needsOffset
+          ? "a timestamp with a UTC offset, or the site's offset as option utcOffset (\"+08:00\" China, \"+09:00\" Japan): local times are never guessed"
+          : `a timestamp in layout "${cellFmt}"`,
+        found: text,
+      });
+    }
+    const prev = firstRow.get(p.utcMs);
+    if (prev !== undefined) {
+      throw new AozoraInputError({ file, row: rec.row, column: col, columnNumber: tj + 1, expected: `a timestamp not already used (row ${prev} has the same instant)`, found: text });
+    }
+    firstRow.set(p.utcMs, rec.row);
+    textOffsets.add(p.textOffsetMinutes);
+    out[i] = p.utcMs;
+  }
+  return { utcMs: out, textOffsets };
+}
+
+function flagOrder(grid: Grid, t: Float64Array, tj: number, acc: AccountBuilder): void {
+  let max = -Infinity;
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] < max) acc.flagged.push({ row: grid.records[i].row, reason: "out-of-order", detail: `timestamp "${grid.records[i].fields[tj]}" is earlier than a previous row's; kept in file order` });
+    else max = t[i];
+  }
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+// `npm run validate`: tests against the reference files in ../shared (or $AOZORA_SHARED).
+export default defineConfig({
+  test: {
+    include: ["test/validate/**/*.test.ts"],
+    pool: "forks",
+    testTimeout: 120000,
+  },
+});
