@@ -67,13 +67,14 @@ export function readEpaPmf(concentration: Source, uncertainty: Source, opts: Epa
   const gu = readGrid(uncertainty, opts);
   const species = checkHeaders(gc, gu);
   if (gc.records.length !== gu.records.length) {
+    // name the file with the extra rows and its first extra row
     const row = Math.min(gc.records.length, gu.records.length);
-    const extra = gc.records.length > gu.records.length ? gc : gu;
+    const [extra, other] = gc.records.length > gu.records.length ? [gc, gu] : [gu, gc];
     throw new AozoraInputError({
-      file: gu.file,
-      row: extra.records[row]?.row,
-      expected: `the same number of samples as ${gc.file} (${gc.records.length})`,
-      found: `${gu.records.length} samples`,
+      file: extra.file,
+      row: extra.records[row].row,
+      expected: `the same number of samples as ${other.file} (${other.records.length})`,
+      found: `${extra.records.length} samples`,
     });
   }
   const n = gc.records.length;

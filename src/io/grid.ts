@@ -73,12 +73,14 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
   const rowsOut: { row: number; fields: string[]; numeric: boolean[] }[] = [];
   const blank: number[] = [];
   const width = range.e.c + 1;
+  // with `dense: true` SheetJS keeps cells in `!data[row][col]`, not under "A1"-style keys
+  const denseData = (ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"];
   for (let r = range.s.r; r <= range.e.r; r++) {
     const fields: string[] = new Array(width).fill("");
     const numeric: boolean[] = new Array(width).fill(false);
     let any = false;
     for (let c = 0; c <= range.e.c; c++) {
-      const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+      const cell = (denseData ? denseData[r]?.[c] : ws[XLSX.utils.encode_cell({ r, c })]) as XLSX.CellObject | undefined;
       if (!cell || cell.v === undefined || cell.v === null) continue;
       any = true;
       if (cell.t === "n") {

@@ -98,6 +98,12 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
       tj = header.findIndex((h) => TIME_HEADER.test(splitHeaderUnit(h).name.trim()));
     }
   }
+  if (tj >= 0) {
+    // one name for the time column across readers; the header as written stays in `original`
+    const clash = names.findIndex((nm, j) => j !== tj && nm === "time");
+    if (clash >= 0) throw new AozoraInputError({ file, row: grid.headerRow, column: header[clash].trim(), columnNumber: clash + 1, expected: `no other column named "time" besides the time column "${header[tj].trim()}"` });
+    names[tj] = "time";
+  }
   const n = grid.records.length;
   const cols: Record<string, ColumnData> = {};
   const info: Record<string, { unit?: string; original?: string; kind?: "number" | "time" | "string" }> = {};

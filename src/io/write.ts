@@ -29,6 +29,7 @@ function cellRows(t: AqTable): string[][] {
         const x = v[r];
         if (c.kind === "time") return formatInstant(x as number, off);
         if (c.kind === "string") return neutraliseFormula(String(x));
+        if (Object.is(x, -0)) return "-0"; // String(-0) is "0"
         return Number.isNaN(x as number) ? "" : String(x); // shortest round-trip decimal
       }),
     );

@@ -22,6 +22,7 @@ export function parseOffset(o: OffsetLike): number {
   if (s === "Z" || s === "GMT") return 0;
   const m = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(s);
   if (!m) throw new Error(`"${o}" is not a UTC offset (use e.g. "+08:00", "+09:00", "CN", "JP")`);
+  if (Number(m[3] ?? 0) > 59) throw new Error(`"${o}" is not a UTC offset (minutes must be 00-59)`);
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
   if (minutes > 14 * 60) throw new Error(`UTC offset "${o}" is beyond ±14 h`);
   return m[1] === "-" ? -minutes : minutes;
@@ -127,7 +128,12 @@ export function parseTimestamp(text: string, format: Exclude<TimeFormat, "auto">
   const wall = civil(y, mo, d, h, mi, s, ms);
   if (wall === null) return null;
   if (off !== undefined) {
-    const o = parseOffset(off);
+    let o: number;
+    try {
+      o = parseOffset(off);
+    } catch {
+      return null; // e.g. "+15:00" or "+08:75": not a real offset, so not a timestamp
+    }
     return { utcMs: wall - o * 60000, hadOffset: true, textOffsetMinutes: o };
   }
   if (offsetMinutes === undefined) return null;

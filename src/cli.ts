@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import { resolve } from "node:path";
+import { readMonitoringTable } from "./io/monitoring";
+import { readEpaPmf } from "./io/epapmf";
+import { readXact } from "./io/xact";
+import { readHysplit } from "./io/hysplit";
+import { summariseAccount, type ReadAccount } from "./io/account";
+import { AozoraInputError } from "./io/errors";
+import type { AqTable } from "./table/table";
+import { writeExampleData } from "./simulate/examples";
+import { VERSION } from "./version";
+
+const HELP = `aozora ${VERSION} — air-quality research toolkit
+
+Usage:
+  aozora read --file F [--kind monitoring|epa-pmf|xact|hysplit] [--unc F] [--utc-offset +08:00]
+              [--unit µg/m3] [--json]      read a file; print its shape, columns, units and the
+                                           reader's account (rows set aside, cells changed)
+  aozora simulate --out DIR                regenerate the example data (data/) from the seeded simulators
+  aozora version                           print the version
+
+Exit codes: 0 ok, 1 bad input (the message names file, row and column), 2 usage error.`;
+
+/** Describe a table for the CLI: shape, columns with units, time span. */
+function describe(t: AqTable) {
+  const times = t.timeColumn ? t.localTimes() : [];
+  return {
+    rows: t.numRows,
+    columns: t.columns.map((c) => ({ name: c.name, original: c.original, unit: c.unit, kind: c.kind })),
+    utcOffsetMinutes: t.utcOffsetMinutes,
+    first: times[0],
+    last: times[times.length - 1],
+  };
+}
+
+function guessKind(file: string): string {
+  if (/tdump|\.traj$/i.test(file)) return "hysplit";
+  if (/xact/i.test(file)) return "xact";
+  if (/-con\.(csv|txt)$/i.test(file)) return "epa-pmf";
+  return "monitoring";
+}
+
+/** Run the CLI with arguments (without `node aozora`); returns the exit code. */
+export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): number {
+  const [verb, ...rest] = argv;
+  if (!verb || verb === "help" || verb === "--help" || verb === "-h") {
+    out(HELP);
+    return verb ? 0 : 2;
+  }
+  if (verb === "version" || verb === "--version") {
+    out(VERSION);
+    return 0;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: rest,
+      options: {
+        file: { type: "string" },
+        kind: { type: "string" },
+        unc: { type: "string" },
+        "utc-offset": { type: "string" },
+        unit: { type: "string" },
+        out: { type: "string" },
+        json: { type: "boolean", default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (e) {
+    err(`aozora ${verb}: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    if (verb === "simulate") {
+      const dir = resolve(String(values.out ?? "data"));
+      const files = writeExampleData(dir);
+      out(`wrote ${files.length} files to ${dir}`);
+      return 0;
+    }
+    if (verb === "read") {
+      const file = values.file as string | undefined;
+      if (!file) {
+        err("aozora read: --file is required");
+        return 2;
+      }
+      const kind = (values.kind as string | undefined) ?? guessKind(file);
+      const offset = values["utc-offset"] as string | undefined;
+      let result: { tables: Record<string, ReturnType<typeof describe>>; accounts: ReturnType<typeof summariseAccount>[]; accountsFull: ReadAccount[] };
+      if (kind === "monitoring") {
+        const r = readMonitoringTable(file, { utcOffset: offset });
+        result = { tables: { data: describe(r.table) }, accounts: [summariseAccount(r.account)], accountsFull: [r.account] };
+      } else if (kind === "epa-pmf") {
+        const unc = (values.unc as string | undefined) ?? file.replace(/-con\.(csv|txt)$/i, "-unc.$1");
+        const unit = values.unit as string | undefined;
+        if (!unit) {
+          err("aozora read --kind epa-pmf: --unit is required (EPA PMF files carry no units)");
+          return 2;
+        }
+        const r = readEpaPmf(file, unc, { unit, utcOffset: offset, sampleIds: offset === undefined });
+        result = {
+          tables: { concentration: describe(r.concentration), uncertainty: describe(r.uncertainty) },
+          accounts: [summariseAccount(r.accounts.concentration), summariseAccount(r.accounts.uncertainty)],
+          accountsFull: [r.accounts.concentration, r.accounts.uncertainty],
+        };
+      } else if (kind === "xact") {
+        if (!offset) {
+          err("aozora read --kind xact: --utc-offset is required (the instrument clock's offset, e.g. +08:00)");
+          return 2;
+        }
+        const r = readXact(file, { utcOffset: offset });
+        result = { tables: { ambient: describe(r.table), qa: describe(r.qa) }, accounts: [summariseAccount(r.account)], accountsFull: [r.account] };
+      } else if (kind === "hysplit") {
+        const r = readHysplit(file);
+        result = { tables: { endpoints: describe(r.endpoints) }, accounts: [summariseAccount(r.account)], accountsFull: [r.account] };
+      } else {
+        err(`aozora read: unknown --kind "${kind}" (monitoring, epa-pmf, xact, hysplit)`);
+        return 2;
+      }
+      if (values.json) out(JSON.stringify({ kind, file, tables: result.tables, accounts: result.accountsFull }, null, 1));
+      else {
+        for (const [name, d] of Object.entries(result.tables)) {
+          out(`${name}: ${d.rows} rows × ${d.columns.length} columns${d.first ? `, ${d.first} … ${d.last}` : ""}`);
+          out("  " + d.columns.map((c) => (c.unit ? `${c.name} [${c.unit}]` : c.name)).join(", "));
+        }
+        for (const a of result.accounts) out(`account ${a.file}: ${a.inputRows} rows in, ${a.keptRows} kept, set aside ${JSON.stringify(a.setAside)}, flagged ${JSON.stringify(a.flagged)}, cells changed ${JSON.stringify(a.cellChanges)}`);
+      }
+      return 0;
+    }
+    err(`aozora: unknown verb "${verb}"\n\n${HELP}`);
+    return 2;
+  } catch (e) {
+    if (e instanceof AozoraInputError) {
+      err(`aozora: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

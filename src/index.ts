@@ -1,0 +1,31 @@
+/**
+ * aozora (青空): air-quality research toolkit for the Japan–China city-to-city studies.
+ * Data flow: io (readers/writers) → table (AqTable) → analyses → results → figures.
+ * @packageDocumentation
+ */
+export { AqTable, type ColumnInfo, type ColumnKind, type ColumnData } from "./table/table";
+export { SITE_OFFSETS, parseOffset, formatOffset, formatInstant, parseTimestamp, detectTimeFormat, type OffsetLike, type TimeFormat } from "./table/time";
+export { normaliseUnit, splitHeaderUnit } from "./table/units";
+export { normaliseSpecies, knownSpecies } from "./table/species";
+
+export { AozoraInputError } from "./io/errors";
+export { summariseAccount, checkAccount, type ReadAccount, type CellChange, type CellChangeReason, type RowNote } from "./io/account";
+export { DEFAULT_MISSING_CODES, type BelowDetectionPolicy } from "./io/cells";
+export type { Source } from "./io/source";
+export type { TextEncodingName } from "./io/decode";
+export { readMonitoringTable, type MonitoringReadOptions, type MonitoringRead } from "./io/monitoring";
+export { readEpaPmf, type EpaPmfReadOptions, type EpaPmfData } from "./io/epapmf";
+export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./io/xact";
+export { readHysplit, type HysplitRead } from "./io/hysplit";
+export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula } from "./io/write";
+
+export { toDanfo, fromDanfo, type DanfoFrameLike } from "./edge/danfo";
+export { Rng } from "./random/rng";
+export { simulateMonitoring, type MonitoringTruth } from "./simulate/monitoring";
+export { simulatePmfInput, type PmfTruth } from "./simulate/pmf";
+export { simulateXactExport, type XactTruth } from "./simulate/xact";
+export { simulateHysplitTdump, type HysplitTruth } from "./simulate/hysplit";
+export { writeExampleData, EXAMPLE_SETTINGS } from "./simulate/examples";
+
+export * from "./figures";
+export { VERSION } from "./version";

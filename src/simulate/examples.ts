@@ -1,0 +1,75 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as XLSX from "xlsx";
+import { simulateMonitoring } from "./monitoring";
+import { simulatePmfInput } from "./pmf";
+import { simulateXactExport } from "./xact";
+import { simulateHysplitTdump } from "./hysplit";
+
+/** The seeds and settings of the shipped example data (data/README.md documents them). */
+export const EXAMPLE_SETTINGS = {
+  monitoring: { seed: 20250101, start: "2025-01-01T00:00", hours: 24 * 14, utcOffsetMinutes: 480 },
+  monitoringJa: { seed: 20250102, start: "2025-04-01T01:00", hours: 24 * 7, utcOffsetMinutes: 540 },
+  pmf: { seed: 20250103, n: 240 },
+  xact: { seed: 20250104, start: "2025-01-01T01:00", hours: 72 },
+  hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
+} as const;
+
+function csvOf(rows: (string | number)[][]): string {
+  return rows.map((r) => r.join(",")).join("\n") + "\n";
+}
+
+/**
+ * Regenerate every example file in `outDir` (the project's `data/`) from the seeded simulators,
+ * with a `*.truth.json` beside each holding the known truth for tests and notebooks.
+ * Deterministic: the same settings give byte-identical files.
+ */
+export function writeExampleData(outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const written: string[] = [];
+  const put = (name: string, content: string | Uint8Array) => {
+    writeFileSync(join(outDir, name), content);
+    written.push(name);
+  };
+  const s = EXAMPLE_SETTINGS;
+
+  const mon = simulateMonitoring({ ...s.monitoring, lang: "en" });
+  put("shenyang-hourly.csv", mon.csv);
+  put("shenyang-hourly.truth.json", JSON.stringify(mon.truth, null, 1));
+
+  // A Japanese-header workbook with Excel date-serial times (as a Japanese station export saved from Excel)
+  const ja = simulateMonitoring({ ...s.monitoringJa, lang: "ja" });
+  const lines = ja.csv.trim().split("\n").map((l) => l.split(","));
+  const [head, ...body] = lines;
+  const serial = (text: string) => (Date.parse(text.replace(" ", "T") + "Z") / 86400000) + 25569;
+  // numbers as numeric cells, codes (NA, <2) as text, empty as no cell, time as an Excel serial
+  const rows = [head, ...body.map((r) => [serial(r[0]), ...r.slice(1).map((c) => (c === "" ? null : /^-?\d/.test(c) ? Number(c) : c))])];
+  put("kawasaki-hourly.xlsx", xlsxFromRows(rows));
+  put("kawasaki-hourly.truth.json", JSON.stringify(ja.truth, null, 1));
+
+  const pmf = simulatePmfInput(s.pmf);
+  const t0 = Date.UTC(2024, 0, 1);
+  const dates = pmf.x.map((_, i) => {
+    const d = new Date(t0 + i * 86400000);
+    return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()}`;
+  });
+  put("pmf-synthetic-con.csv", csvOf([["Date", ...pmf.species], ...pmf.x.map((r, i) => [dates[i], ...r])]));
+  put("pmf-synthetic-unc.csv", csvOf([["Date", ...pmf.species], ...pmf.s.map((r, i) => [dates[i], ...r])]));
+  put("pmf-synthetic.truth.json", JSON.stringify(pmf.truth));
+
+  const xact = simulateXactExport(s.xact);
+  put("xact-hourly.csv", xact.csv);
+  put("xact-hourly.truth.json", JSON.stringify(xact.truth, null, 1));
+
+  const traj = simulateHysplitTdump({ ...s.hysplit, heights: [...s.hysplit.heights] });
+  put("tdump-backward.txt", traj.text);
+  put("tdump-backward.truth.json", JSON.stringify(traj.truth, null, 1));
+  return written;
+}
+
+function xlsxFromRows(rows: (string | number | null)[][]): Uint8Array {
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, "1時間値");
+  return XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Uint8Array;
+}

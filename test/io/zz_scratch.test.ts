@@ -1,0 +1,21 @@
+import { it } from "vitest";
+import { readMonitoringTable } from "../../src/io/monitoring";
+import { toCsv, toXlsx } from "../../src/io/write";
+import { AqTable } from "../../src/table/table";
+import { parseOffset } from "../../src/table/time";
+const tryit = (label: string, f: () => unknown) => { try { const r = f(); console.log(label, "OK", r); } catch (e) { console.log(label, (e as Error).name, (e as Error).message); } };
+it("scratch", () => {
+  tryit("offset+15", () => readMonitoringTable({ name: "a.csv", text: "time,x (ppb)\n2025-01-01T00:00+15:00,1\n" }).table.numRows);
+  tryit("blank unit", () => readMonitoringTable({ name: "a.csv", text: "x ( )\n1\n" }).table.columns);
+  tryit("+08:75", () => parseOffset("+08:75"));
+  const t = AqTable.create({ time: [Date.UTC(2025,0,1)], x: [-0] , y: [0.1+0.2]}, { x: { unit: "1" }, y: {unit:"µg/m3"} }, { column: "time", utcOffsetMinutes: 540 });
+  console.log(t.numbers("x") instanceof Float64Array, t.data.column("x"));
+  const csv = toCsv(t); console.log(csv);
+  const r = readMonitoringTable({ name: "a.csv", text: csv });
+  console.log(Object.is(r.table.numbers("x")[0], -0), r.table.columns, r.table.utcOffsetMinutes);
+  const xb = toXlsx(t);
+  const r2 = readMonitoringTable({ name: "a.xlsx", bytes: xb });
+  console.log(Object.is(r2.table.numbers("x")[0], -0), r2.table.numbers("y")[0] === 0.1+0.2, r2.table.columns, r2.table.utcOffsetMinutes);
+  tryit("header-only", () => readMonitoringTable({ name: "a.csv", text: "time,x (ppb)\n" }));
+  tryit("ND only", () => readMonitoringTable({ name: "a.csv", text: "x (ppb)\nND\n" }).table.columns);
+});
