@@ -1,0 +1,35 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli";
+import { VERSION } from "../src/version";
+import pkg from "../package.json";
+
+const DATA = join(__dirname, "..", "data");
+function run(args: string[]) {
+  const out: string[] = [], err: string[] = [];
+  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("aozora command line", () => {
+  it("version equals package.json's", () => {
+    expect(VERSION).toBe(pkg.version);
+    expect(run(["version"]).out).toBe(pkg.version);
+  });
+  it("read --json reports shape, units and the account", () => {
+    const r = run(["read", "--file", join(DATA, "xact-hourly.csv"), "--utc-offset", "+08:00", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.kind).toBe("xact");
+    expect(j.tables.ambient.rows + j.tables.qa.rows).toBe(j.accounts[0].inputRows);
+    expect(j.tables.ambient.columns.find((c: { name: string }) => c.name === "Fe").unit).toBe("ng/m3");
+  });
+  it("bad input exits 1 with file, row and column; usage errors exit 2", () => {
+    const r = run(["read", "--file", join(DATA, "shenyang-hourly.csv")]); // no offset: local times are not guessed
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/shenyang-hourly\.csv, row 2, column "Time" \(#1\): expected a timestamp with a UTC offset/);
+    expect(run(["read"]).code).toBe(2);
+    expect(run(["frobnicate"]).code).toBe(2);
+    expect(run(["read", "--file", "x", "--bogus"]).code).toBe(2);
+  });
+});
