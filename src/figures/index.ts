@@ -1,0 +1,20 @@
+/**
+ * Figures: Vega-Lite spec builders (time series, bars) with English / Japanese / Chinese labels,
+ * and headless rendering to SVG and PNG (CJK text drawn with Noto Sans CJK).
+ */
+
+export { LABELS, LANGS, isLang, label } from "./labels";
+export type { Lang, LabelKey } from "./labels";
+export {
+  DEFAULT_HEIGHT,
+  DEFAULT_WIDTH,
+  FIGURE_FONT_JA,
+  FIGURE_FONT_ZH,
+  barSpec,
+  fontFor,
+  timeSeriesSpec,
+  toLocalIso,
+} from "./specs";
+export type { BarOptions, TimeSeriesOptions, TimeSeriesRow } from "./specs";
+export { displayFigure, renderPng, renderSvg, saveFigure } from "./render";
+export type { PngOptions } from "./render";

@@ -1,0 +1,48 @@
+/**
+ * Axis, legend and title words used by the figures, in English, Japanese and Chinese
+ * (simplified). One row per key; add a key by adding a row with all three languages.
+ */
+
+/** Figure language: English, Japanese, or (simplified) Chinese. */
+export type Lang = "en" | "ja" | "zh";
+
+/** The figure languages, in a fixed order. */
+export const LANGS: readonly Lang[] = ["en", "ja", "zh"];
+
+/**
+ * Label dictionary: key → text per language. A plain data table so that translators can edit
+ * it without touching code; every row must carry all three languages.
+ */
+export const LABELS = {
+  time: { en: "Time", ja: "時刻", zh: "时间" },
+  concentration: { en: "Concentration", ja: "濃度", zh: "浓度" },
+  species: { en: "Species", ja: "成分", zh: "组分" },
+  value: { en: "Value", ja: "値", zh: "数值" },
+  hourOfDay: { en: "Hour of day", ja: "時間帯", zh: "小时" },
+  windSpeed: { en: "Wind speed", ja: "風速", zh: "风速" },
+  windDirection: { en: "Wind direction", ja: "風向", zh: "风向" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** A key of {@link LABELS}. */
+export type LabelKey = keyof typeof LABELS;
+
+/** True when `lang` is one of the supported figure languages. */
+export function isLang(lang: unknown): lang is Lang {
+  return typeof lang === "string" && (LANGS as readonly string[]).includes(lang);
+}
+
+/**
+ * Look up the text of a label key in one language.
+ *
+ * @param key  a key of {@link LABELS}, e.g. `"concentration"`
+ * @param lang `"en"` (default), `"ja"` or `"zh"`
+ * @returns the label text, e.g. `label("concentration", "ja")` → `"濃度"`
+ * @throws Error naming the key when the key is unknown, or naming the language when it is not supported
+ */
+export function label(key: LabelKey | (string & {}), lang: Lang = "en"): string {
+  if (!Object.prototype.hasOwnProperty.call(LABELS, key)) {
+    throw new Error(`Unknown figure label key "${key}" (known keys: ${Object.keys(LABELS).join(", ")})`);
+  }
+  if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
+  return LABELS[key as LabelKey][lang];
+}
