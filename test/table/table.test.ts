@@ -6,6 +6,12 @@ const T0 = Date.UTC(2025, 0, 1, 0, 0);
 const T1 = Date.UTC(2025, 0, 1, 1, 0);
 const T2 = Date.UTC(2025, 0, 1, 2, 0);
 
+const SAMPLE_COLUMNS = [
+  { name: "time", original: "time", unit: "", kind: "time" },
+  { name: "PM2.5", original: "微小粒子状物質(µg/m3)", unit: "µg/m3", kind: "number" },
+  { name: "site", original: "site", unit: "", kind: "string" },
+];
+
 function sample(): AqTable {
   return AqTable.create(
     { time: [T0, T1, T2], "PM2.5": [12.5, NaN, 30], site: ["Kitakyushu", "Dalian", "Shanghai"] },
@@ -19,11 +25,7 @@ describe("AqTable.create", () => {
     const t = sample();
     expect(t.numRows).toBe(3);
     expect(t.names).toEqual(["time", "PM2.5", "site"]);
-    expect(t.columns).toEqual([
-      { name: "time", original: "time", unit: "", kind: "time" },
-      { name: "PM2.5", original: "微小粒子状物質(µg/m3)", unit: "µg/m3", kind: "number" },
-      { name: "site", original: "site", unit: "", kind: "string" },
-    ]);
+    expect(t.columns).toEqual(SAMPLE_COLUMNS);
     expect(t.timeColumn).toBe("time");
     expect(t.utcOffsetMinutes).toBe(540);
     expect(t.numbers("PM2.5")).toBeInstanceOf(Float64Array);
@@ -112,11 +114,11 @@ describe("AqTable transformations keep metadata", () => {
     expect(Array.from(k.times())).toEqual([T2, T0]);
     expect(Array.from(k.numbers("PM2.5"))).toEqual([30, 12.5]);
     expect(k.strings("site")).toEqual(["Shanghai", "Kitakyushu"]);
-    expect(k.columns).toEqual(t.columns);
+    expect(k.columns).toEqual(SAMPLE_COLUMNS);
     expect(k.utcOffsetMinutes).toBe(540);
     const none = t.take([]);
     expect(none.numRows).toBe(0);
-    expect(none.columns).toEqual(t.columns);
+    expect(none.columns).toEqual(SAMPLE_COLUMNS);
   });
 
   it("withColumn adds or replaces a column and leaves the original table alone", () => {
