@@ -60,6 +60,9 @@ export function readMonitoringTable(src: Source, opts: MonitoringReadOptions = {
 /** Convert a {@link Grid} into a table (shared by the CSV and xlsx paths). */
 export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): MonitoringRead {
   const { file, header } = grid;
+  if (grid.records.length === 0) {
+    throw new AozoraInputError({ file, row: grid.headerRow + 1, expected: "at least one data row below the header", found: "none" });
+  }
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;
   acc.blankRows.push(...grid.blankRows);
@@ -132,7 +135,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     const nm = names[j];
     const raw = header[j].trim();
     const cells = grid.records.map((r) => r.fields[j]);
-    const isText = textCols.has(raw) || textCols.has(nm) || (!textCols.size && looksText(cells, missing, policy));
+    const isText = textCols.has(raw) || textCols.has(nm) || looksText(cells, missing, policy);
     if (isText) {
       cols[nm] = cells.map((c) => c.trim());
       info[nm] = { original: raw, kind: "string" };
@@ -169,12 +172,12 @@ function wrapOffset(o: OffsetLike, file: string): number {
   }
 }
 
-/** A column is text when no cell parses as a number or a detection-limit marker, and some cell is not missing. */
+/** A column is text when no cell parses as a number or a below-detection marker (`<0.05`, `ND`), and some cell is not missing. */
 function looksText(cells: string[], missing: Set<string>, policy: BelowDetectionPolicy): boolean {
   let nonMissing = 0;
   for (const c of cells) {
     const p = parseCell(c, missing, policy);
-    if (p.kind === "number" || (p.kind === "below-detection" && p.limit !== undefined)) return false;
+    if (p.kind === "number" || p.kind === "below-detection") return false;
     if (p.kind !== "missing") nonMissing++;
   }
   return nonMissing > 0;

@@ -41,8 +41,17 @@ export function splitHeaderUnit(header: string): { name: string; unit?: string }
   return { name: h };
 }
 
+/**
+ * Heuristic: text in brackets at the end of a header is a unit when it is a known unit, or short
+ * (≤ 2 words, ≤ 20 characters, no `=`) and has a unit-like character (digit, `/`, `%`, `#`, `°`,
+ * `µ`) or is a single short word (`ppb`, `hPa`). `(Shenyang site)` and `(True=ON)` are not units.
+ */
 function looksLikeUnit(s: string): boolean {
-  const n = normaliseUnit(s);
-  if (n !== s.trim()) return true; // a known alias
-  return /^(%|[a-zA-Zµμ°℃]{1,4}(\/|\s*\d*\s*\/\s*)?[a-zA-Z0-9³^-]{0,6}|1)$/.test(s.trim());
+  const t = s.trim();
+  if (normaliseUnit(t) !== t) return true; // a known alias
+  if (t.length === 0 || t.length > 20 || t.includes("=")) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 2) return false;
+  if (/[0-9/%#°µμ℃³]/.test(t)) return true;
+  return words.length === 1 && /^[A-Za-z]{1,5}$/.test(t);
 }

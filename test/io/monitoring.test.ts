@@ -418,3 +418,24 @@ describe("readMonitoringTable: columns and account", () => {
     expect(Array.from(table.numbers("EC"))).toEqual([1.1, 0.9]);
   });
 });
+
+describe("readMonitoringTable: column kinds and empty files", () => {
+  it("a column of only ND markers is numeric (NaN), each cell accounted for", () => {
+    const r = readMonitoringTable({ name: "nd.csv", text: "time,Cd (ng/m3),PM2.5 (µg/m3)\n2025-01-01 00:00,ND,12\n2025-01-01 01:00,ND,13\n" }, { utcOffset: "+08:00" });
+    expect(r.table.info("Cd").kind).toBe("number");
+    expect(r.table.unit("Cd")).toBe("ng/m3");
+    expect(Array.from(r.table.numbers("Cd")).every(Number.isNaN)).toBe(true);
+    expect(r.account.cellChanges.map((c) => [c.row, c.column, c.reason])).toEqual([[2, "Cd", "below-detection"], [3, "Cd", "below-detection"]]);
+  });
+  it("textColumns adds to detection: an unlisted text column is still text", () => {
+    const r = readMonitoringTable({ name: "t.csv", text: "time,code,site,PM2.5 (µg/m3)\n2025-01-01 00:00,0401,Kawasaki,12\n2025-01-01 01:00,0402,Kawasaki,13\n" }, { utcOffset: "JP", textColumns: ["code"] });
+    expect(r.table.strings("code")).toEqual(["0401", "0402"]);
+    expect(r.table.strings("site")).toEqual(["Kawasaki", "Kawasaki"]);
+  });
+  it("a header without data rows is an error naming row 2", () => {
+    const e = thrown(() => readMonitoringTable({ name: "empty.csv", text: "time,PM2.5 (µg/m3)\n" }, { utcOffset: "CN" }));
+    expect(e.file).toBe("empty.csv");
+    expect(e.row).toBe(2);
+    expect(e.message).toMatch(/at least one data row/);
+  });
+});

@@ -107,3 +107,14 @@ describe("normaliseSpecies", () => {
     for (const n of names) expect(normaliseSpecies(n)).toBe(n);
   });
 });
+
+describe("splitHeaderUnit: units the writer may emit", () => {
+  it("reads short units with unit characters, rejects prose and settings", () => {
+    expect(splitHeaderUnit("bext (1/Mm)")).toEqual({ name: "bext", unit: "1/Mm" });
+    expect(splitHeaderUnit("N (#/cm3)")).toEqual({ name: "N", unit: "#/cm3" });
+    expect(splitHeaderUnit("SW (W m-2)")).toEqual({ name: "SW", unit: "W m-2" });
+    expect(splitHeaderUnit("PM10 (µg/m3 STP)")).toEqual({ name: "PM10", unit: "µg/m3 STP" });
+    expect(splitHeaderUnit("PM2.5 (Shenyang site)")).toEqual({ name: "PM2.5 (Shenyang site)" });
+    expect(splitHeaderUnit("Output Pin 7 (True=ON)")).toEqual({ name: "Output Pin 7 (True=ON)" });
+  });
+});
