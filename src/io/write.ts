@@ -18,10 +18,13 @@ export function headerFor(name: string, unit: string, kind: string): string {
   return kind === "number" ? `${name} (${unit})` : name;
 }
 
-/** Cell texts of a table, row by row (time as local ISO 8601 with offset; NaN as empty). */
-function cellRows(t: AqTable): string[][] {
+/**
+ * Cell values of a table, row by row: time as local ISO 8601 with offset, text protected against
+ * formula injection, numbers as numbers (NaN → null). The CSV and xlsx writers share this.
+ */
+function cellValues(t: AqTable): (string | number | null)[][] {
   const off = t.utcOffsetMinutes ?? 0;
-  const rows: string[][] = [];
+  const rows: (string | number | null)[][] = [];
   const cols = t.columns.map((c) => ({ c, v: t.data.column(c.name) as unknown as ArrayLike<number | string> }));
   for (let r = 0; r < t.numRows; r++) {
     rows.push(
@@ -29,12 +32,18 @@ function cellRows(t: AqTable): string[][] {
         const x = v[r];
         if (c.kind === "time") return formatInstant(x as number, off);
         if (c.kind === "string") return neutraliseFormula(String(x));
-        if (Object.is(x, -0)) return "-0"; // String(-0) is "0"
-        return Number.isNaN(x as number) ? "" : String(x); // shortest round-trip decimal
+        return Number.isNaN(x as number) ? null : (x as number);
       }),
     );
   }
   return rows;
+}
+
+/** Number or text as CSV cell text: shortest round-trip decimal, `-0` kept, null → empty. */
+function csvText(x: string | number | null): string {
+  if (x === null) return "";
+  if (typeof x === "string") return x;
+  return Object.is(x, -0) ? "-0" : String(x); // String(-0) is "0"
 }
 
 function quote(s: string, delimiter: string): string {
@@ -50,7 +59,7 @@ function quote(s: string, delimiter: string): string {
 export function toCsv(t: AqTable, opts: { delimiter?: "," | "\t" } = {}): string {
   const d = opts.delimiter ?? ",";
   const header = t.columns.map((c) => quote(neutraliseFormula(headerFor(c.name, c.unit, c.kind)), d));
-  const lines = [header.join(d), ...cellRows(t).map((r) => r.map((s) => quote(s, d)).join(d))];
+  const lines = [header.join(d), ...cellValues(t).map((r) => r.map((x) => quote(csvText(x), d)).join(d))];
   return lines.join("\r\n") + "\r\n";
 }
 
@@ -68,19 +77,7 @@ export function writeCsv(t: AqTable, path: string, opts: { delimiter?: "," | "\t
  */
 export function toXlsx(t: AqTable, opts: { sheet?: string } = {}): Uint8Array {
   const header = t.columns.map((c) => neutraliseFormula(headerFor(c.name, c.unit, c.kind)));
-  const off = t.utcOffsetMinutes ?? 0;
-  const cols = t.columns.map((c) => ({ c, v: t.data.column(c.name) as unknown as ArrayLike<number | string> }));
-  const aoa: (string | number | null)[][] = [header];
-  for (let r = 0; r < t.numRows; r++) {
-    aoa.push(
-      cols.map(({ c, v }) => {
-        const x = v[r];
-        if (c.kind === "time") return formatInstant(x as number, off);
-        if (c.kind === "string") return neutraliseFormula(String(x));
-        return Number.isNaN(x as number) ? null : (x as number);
-      }),
-    );
-  }
+  const aoa: (string | number | null)[][] = [header, ...cellValues(t)];
   const ws = XLSX.utils.aoa_to_sheet(aoa);
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, opts.sheet ?? "data");

@@ -1,3 +1,4 @@
+import { thrown } from "../helpers";
 import { describe, expect, it } from "vitest";
 import { AozoraInputError } from "../../src/io/errors";
 import { readEpaPmf } from "../../src/io/epapmf";
@@ -5,16 +6,6 @@ import { readHysplit } from "../../src/io/hysplit";
 import { readMonitoringTable } from "../../src/io/monitoring";
 import { readXact } from "../../src/io/xact";
 
-/** Run `f`, which must throw an AozoraInputError, and return the error. */
-function thrown(f: () => unknown): AozoraInputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AozoraInputError);
-    return e as AozoraInputError;
-  }
-  throw new Error("expected an AozoraInputError, but nothing was thrown");
-}
 
 const csv = (name: string, ...lines: string[]) => ({ name, text: lines.join("\n") + "\n" });
 

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { thrown } from "../helpers";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { readMonitoringTable } from "../../src/io/monitoring";
@@ -12,15 +13,6 @@ function hex(h: string): Uint8Array {
   return Uint8Array.from(Buffer.from(h.replace(/\s+/g, ""), "hex"));
 }
 
-function thrown(f: () => unknown): AozoraInputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AozoraInputError);
-    return e as AozoraInputError;
-  }
-  throw new Error("expected an AozoraInputError, but nothing was thrown");
-}
 
 function xlsxBytes(aoa: unknown[][]): Uint8Array {
   const wb = XLSX.utils.book_new();
