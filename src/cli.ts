@@ -10,6 +10,7 @@ import { AozoraInputError } from "./io/errors";
 import type { AqTable } from "./table/table";
 import { writeExampleData } from "./simulate/examples";
 import { VERSION } from "./version";
+import { pmfVerb } from "./cli-pmf";
 
 const HELP = `aozora ${VERSION} — air-quality research toolkit
 
@@ -17,10 +18,15 @@ Usage:
   aozora read --file F [--kind monitoring|epa-pmf|xact|hysplit] [--unc F] [--utc-offset +08:00]
               [--unit µg/m3] [--json]      read a file; print its shape, columns, units and the
                                            reader's account (rows set aside, cells changed)
+  aozora pmf --conc F --unc F --factors K [--runs N] [--seed S] [--robust] [--weak A,B]
+             [--bad C] [--total NAME] [--auto-categories] [--extra-uncertainty PCT]
+             [--unit U] [--utc-offset +08:00] [--out DIR] [--json]
+                                           PMF base runs (EPA PMF 5.0 conventions); --json prints
+                                           one JSON object on stdout; progress goes to stderr
   aozora simulate --out DIR                regenerate the example data (data/) from the seeded simulators
   aozora version                           print the version
 
-Exit codes: 0 ok, 1 bad input (the message names file, row and column), 2 usage error.`;
+Exit codes: 0 ok; 2 bad arguments or bad input (one line on stderr naming file, row and column).`;
 
 /** Describe a table for the CLI: shape, columns with units, time span. */
 function describe(t: AqTable) {
@@ -41,8 +47,8 @@ function guessKind(file: string): string {
   return "monitoring";
 }
 
-/** Run the CLI with arguments (without `node aozora`); returns the exit code. */
-export function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): number {
+/** Run the CLI with arguments (without `node aozora`); resolves to the exit code. */
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
   const [verb, ...rest] = argv;
   if (!verb || verb === "help" || verb === "--help" || verb === "-h") {
     out(HELP);
@@ -64,6 +70,16 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
         unit: { type: "string" },
         out: { type: "string" },
         json: { type: "boolean", default: false },
+        conc: { type: "string" },
+        factors: { type: "string" },
+        runs: { type: "string" },
+        seed: { type: "string" },
+        robust: { type: "boolean", default: false },
+        weak: { type: "string" },
+        bad: { type: "string" },
+        total: { type: "string" },
+        "auto-categories": { type: "boolean", default: false },
+        "extra-uncertainty": { type: "string" },
       },
       strict: true,
     }).values;
@@ -78,6 +94,7 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
       out(`wrote ${files.length} files to ${dir}`);
       return 0;
     }
+    if (verb === "pmf") return await pmfVerb(values, out, err);
     if (verb === "read") {
       const file = values.file as string | undefined;
       if (!file) {
@@ -130,14 +147,20 @@ export function main(argv: string[], out: (s: string) => void = (s) => process.s
     err(`aozora: unknown verb "${verb}"\n\n${HELP}`);
     return 2;
   } catch (e) {
-    if (e instanceof AozoraInputError) {
+    if (e instanceof AozoraInputError || e instanceof RangeError) {
       err(`aozora: ${e.message}`);
-      return 1;
+      return 2;
     }
     throw e;
   }
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`aozora: internal error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

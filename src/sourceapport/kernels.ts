@@ -1,0 +1,137 @@
+/**
+ * Unrolled inner loops of the PMF solver, generated once per number of factors p.
+ *
+ * The weighted normal equations need, for every row (or column), a sum of m (or n) weighted
+ * p×p outer products. Written as generic loops this is bound by loop and index overhead in
+ * JavaScript; with the p(p+1)/2 accumulators held in local variables (code generated for the
+ * given p, then compiled by the engine) it runs about 2.7× faster on this machine (bench/). The
+ * generated code is built only from the integer p — no user input reaches it.
+ */
+
+export interface Kernels {
+  /** Per row i: Ap[i] = Σ_j W_ij·O_j (packed, tri values), B[i] = Σ_j WX_ij·FT_j (p values). */
+  rows(W: Float64Array, WX: Float64Array, O: Float64Array, FT: Float64Array, Ap: Float64Array, B: Float64Array, n: number, m: number): void;
+  /** Per column j: Ap[j] = Σ_i W_ij·(g_i g_iᵀ) (packed), B[j] = Σ_i WX_ij·g_i. Overwrites Ap and B. */
+  cols(W: Float64Array, WX: Float64Array, G: Float64Array, Ap: Float64Array, B: Float64Array, n: number, m: number): void;
+  /** Σ_ij W_ij (X_ij − g_i·FT_j)². */
+  objective(X: Float64Array, W: Float64Array, G: Float64Array, FT: Float64Array, n: number, m: number): number;
+}
+
+const cache = new Map<number, Kernels>();
+/** Above this p the unrolled code gets long; plain loops are used instead. */
+const MAX_UNROLLED_P = 16;
+
+/** Kernels for p factors (cached). */
+export function kernelsFor(p: number): Kernels {
+  let k = cache.get(p);
+  if (!k) {
+    k = p <= MAX_UNROLLED_P ? generate(p) : generic(p);
+    cache.set(p, k);
+  }
+  return k;
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+function triPairs(p: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < p; k++) for (let l = 0; l <= k; l++) out.push([k, l]);
+  return out;
+}
+
+function generate(p: number): Kernels {
+  const tri = (p * (p + 1)) / 2;
+  const T = range(tri), P = range(p), pairs = triPairs(p);
+  const rows = `
+    for (let i = 0; i < n; i++) {
+      let ${T.map((t) => `a${t} = 0`).join(", ")};
+      let ${P.map((k) => `b${k} = 0`).join(", ")};
+      const xi = i * m;
+      for (let j = 0; j < m; j++) {
+        const w = W[xi + j], wx = WX[xi + j], o = j * ${tri}, f = j * ${p};
+        ${T.map((t) => `a${t} += w * O[o + ${t}];`).join(" ")}
+        ${P.map((k) => `b${k} += wx * FT[f + ${k}];`).join(" ")}
+      }
+      const r = i * ${tri}, q = i * ${p};
+      ${T.map((t) => `Ap[r + ${t}] = a${t};`).join(" ")}
+      ${P.map((k) => `B[q + ${k}] = b${k};`).join(" ")}
+    }`;
+  const cols = `
+    Ap.fill(0, 0, m * ${tri});
+    B.fill(0, 0, m * ${p});
+    for (let i = 0; i < n; i++) {
+      const gi = i * ${p}, xi = i * m;
+      ${P.map((k) => `const g${k} = G[gi + ${k}];`).join(" ")}
+      ${pairs.map(([k, l], t) => `const h${t} = g${k} * g${l};`).join(" ")}
+      for (let j = 0; j < m; j++) {
+        const w = W[xi + j];
+        if (w === 0) continue;
+        const wx = WX[xi + j], o = j * ${tri}, q = j * ${p};
+        ${T.map((t) => `Ap[o + ${t}] += w * h${t};`).join(" ")}
+        ${P.map((k) => `B[q + ${k}] += wx * g${k};`).join(" ")}
+      }
+    }`;
+  const objective = `
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      const gi = i * ${p}, xi = i * m;
+      ${P.map((k) => `const g${k} = G[gi + ${k}];`).join(" ")}
+      for (let j = 0; j < m; j++) {
+        const f = j * ${p};
+        const r = X[xi + j] - (${P.map((k) => `g${k} * FT[f + ${k}]`).join(" + ")});
+        sum += W[xi + j] * r * r;
+      }
+    }
+    return sum;`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = (args: string, body: string) => new Function(...args.split(","), body);
+  return {
+    rows: make("W,WX,O,FT,Ap,B,n,m", rows) as Kernels["rows"],
+    cols: make("W,WX,G,Ap,B,n,m", cols) as Kernels["cols"],
+    objective: make("X,W,G,FT,n,m", objective) as Kernels["objective"],
+  };
+}
+
+/** Plain-loop kernels (any p); also the reference the generated ones are tested against. */
+export function generic(p: number): Kernels {
+  const tri = (p * (p + 1)) / 2;
+  return {
+    rows(W, WX, O, FT, Ap, B, n, m) {
+      Ap.fill(0, 0, n * tri);
+      B.fill(0, 0, n * p);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < m; j++) {
+          const w = W[i * m + j], wx = WX[i * m + j];
+          for (let t = 0; t < tri; t++) Ap[i * tri + t] += w * O[j * tri + t];
+          for (let k = 0; k < p; k++) B[i * p + k] += wx * FT[j * p + k];
+        }
+      }
+    },
+    cols(W, WX, G, Ap, B, n, m) {
+      Ap.fill(0, 0, m * tri);
+      B.fill(0, 0, m * p);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < m; j++) {
+          const w = W[i * m + j], wx = WX[i * m + j];
+          let t = 0;
+          for (let k = 0; k < p; k++) {
+            for (let l = 0; l <= k; l++) Ap[j * tri + t++] += w * G[i * p + k] * G[i * p + l];
+            B[j * p + k] += wx * G[i * p + k];
+          }
+        }
+      }
+    },
+    objective(X, W, G, FT, n, m) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < m; j++) {
+          let y = 0;
+          for (let k = 0; k < p; k++) y += G[i * p + k] * FT[j * p + k];
+          const r = X[i * m + j] - y;
+          sum += W[i * m + j] * r * r;
+        }
+      }
+      return sum;
+    },
+  };
+}

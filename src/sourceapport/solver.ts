@@ -1,0 +1,161 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { alsRun, type RunSettings, type RunOutcome } from "./als";
+import type { PmfInput, PmfOptions, PmfResult, PmfRun } from "./types";
+
+/** Defaults of {@link PmfOptions}. */
+export const PMF_DEFAULTS = { runs: 20, seed: 1, robust: false, alpha: 4, maxIterations: 5000, tolerance: 0.1, window: 20 } as const;
+
+/**
+ * The seed of run r (1-based) from the base seed: a SplitMix32-style hash, so runs are
+ * independent streams and any run can be repeated alone.
+ */
+export function runSeed(base: number, run: number): number {
+  let z = (Math.imul(base >>> 0, 0x9e3779b1) + Math.imul(run, 0x85ebca77)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x7feb352d) >>> 0;
+  z = Math.imul(z ^ (z >>> 15), 0x846ca68b) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** Q(expected) = n·m − p·(n + m) (Paatero & Hopke 2003; EPA PMF 5.0 User Guide §6). */
+export function qExpected(n: number, m: number, p: number): number {
+  return n * m - p * (n + m);
+}
+
+/**
+ * Normalise a solution so each factor's mean contribution is 1 (EPA PMF convention): G_ik /= c_k,
+ * F_kj *= c_k with c_k = mean_i G_ik. A factor with all-zero contributions is left as is.
+ */
+export function normaliseSolution(G: Float64Array, F: Float64Array, n: number, m: number, p: number): { G: Float64Array; F: Float64Array } {
+  const g = new Float64Array(G), f = new Float64Array(F);
+  for (let k = 0; k < p; k++) {
+    let c = 0;
+    for (let i = 0; i < n; i++) c += g[i * p + k];
+    c /= n;
+    if (!(c > 0)) continue;
+    for (let i = 0; i < n; i++) g[i * p + k] /= c;
+    for (let j = 0; j < m; j++) f[k * m + j] *= c;
+  }
+  return { G: g, F: f };
+}
+
+function resolve(opts: PmfOptions, input: PmfInput): Required<Omit<PmfOptions, "onProgress">> {
+  const p = opts.factors;
+  if (!Number.isInteger(p) || p < 1 || p >= Math.min(input.n, input.m)) {
+    throw new RangeError(`factors must be an integer from 1 to ${Math.min(input.n, input.m) - 1} (n = ${input.n} samples, m = ${input.m} species), got ${p}`);
+  }
+  const runs = opts.runs ?? PMF_DEFAULTS.runs;
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
+  const cores = typeof availableParallelism === "function" ? availableParallelism() : 1;
+  return {
+    factors: p,
+    runs,
+    seed: (opts.seed ?? PMF_DEFAULTS.seed) >>> 0,
+    robust: opts.robust ?? PMF_DEFAULTS.robust,
+    alpha: opts.alpha ?? PMF_DEFAULTS.alpha,
+    maxIterations: opts.maxIterations ?? PMF_DEFAULTS.maxIterations,
+    tolerance: opts.tolerance ?? PMF_DEFAULTS.tolerance,
+    window: opts.window ?? PMF_DEFAULTS.window,
+    workers: Math.max(1, Math.min(opts.workers ?? cores, runs)),
+  };
+}
+
+function settingsOf(o: Required<Omit<PmfOptions, "onProgress">>): RunSettings {
+  return { p: o.factors, robust: o.robust, alpha: o.alpha, maxIterations: o.maxIterations, tolerance: o.tolerance, window: o.window };
+}
+
+function assemble(input: PmfInput, o: Required<Omit<PmfOptions, "onProgress">>, runs: PmfRun[]): PmfResult {
+  let bestIndex = 0;
+  runs.forEach((r, i) => {
+    if (r.qRobust < runs[bestIndex].qRobust) bestIndex = i;
+  });
+  const best = runs[bestIndex];
+  const { G, F } = normaliseSolution(best.G, best.F, input.n, input.m, o.factors);
+  return {
+    input,
+    p: o.factors,
+    options: o,
+    qExpected: qExpected(input.n, input.m, o.factors),
+    runs,
+    bestIndex,
+    G,
+    F,
+    factorNames: Array.from({ length: o.factors }, (_, k) => `Factor ${k + 1}`),
+  };
+}
+
+const toRun = (run: number, seed: number, o: RunOutcome): PmfRun => ({ run, seed, qTrue: o.qTrue, qRobust: o.qRobust, iterations: o.iterations, converged: o.converged, G: o.G, F: o.F });
+
+/**
+ * PMF base runs in this thread: `runs` random starts of weighted ALS (see {@link alsRun}); the
+ * reported solution is the run with the lowest Q(robust), normalised so contributions average 1.
+ *
+ * Method: Paatero & Tapper (1994) Environmetrics 5:111; EPA PMF 5.0 User Guide (Norris et al.
+ * 2014, EPA/600/R-14/108) for Q(true), Q(robust) and the base-run conventions.
+ */
+export function runPmfSync(input: PmfInput, opts: PmfOptions): PmfResult {
+  const o = resolve(opts, input);
+  const st = settingsOf(o);
+  const runs: PmfRun[] = [];
+  for (let r = 1; r <= o.runs; r++) {
+    const seed = runSeed(o.seed, r);
+    const run = toRun(r, seed, alsRun(input.x, input.s, input.n, input.m, seed, st));
+    runs.push(run);
+    opts.onProgress?.(r, o.runs, run);
+  }
+  return assemble(input, o, runs);
+}
+
+/** The compiled worker script, when running from dist/ (from TypeScript sources there is none). */
+function workerScript(): string | undefined {
+  const f = join(__dirname, "worker.js");
+  return existsSync(f) ? f : undefined;
+}
+
+/**
+ * PMF base runs spread over worker threads (default: one per core, at most one per run). Runs
+ * depend only on their seeds, so the result is bit-identical to {@link runPmfSync}. Falls back
+ * to this thread when `workers` is 1 or no compiled worker script exists.
+ */
+export async function runPmf(input: PmfInput, opts: PmfOptions): Promise<PmfResult> {
+  const o = resolve(opts, input);
+  const script = workerScript();
+  if (o.workers <= 1 || !script) return runPmfSync(input, opts);
+  const st = settingsOf(o);
+  const results: (PmfRun | undefined)[] = new Array(o.runs).fill(undefined);
+  let next = 1, done = 0;
+  await new Promise<void>((resolveAll, reject) => {
+    const workers: Worker[] = [];
+    const finish = (err?: unknown) => {
+      for (const w of workers) void w.terminate();
+      if (err) reject(err);
+      else resolveAll();
+    };
+    const feed = (w: Worker) => {
+      if (next > o.runs) {
+        w.postMessage({ type: "stop" });
+        return;
+      }
+      const r = next++;
+      w.postMessage({ type: "run", run: r, seed: runSeed(o.seed, r) });
+    };
+    for (let k = 0; k < o.workers; k++) {
+      const w = new Worker(script);
+      workers.push(w);
+      w.on("message", (msg: { type: "done"; run: number; seed: number } & RunOutcome) => {
+        const run = toRun(msg.run, msg.seed, msg);
+        results[msg.run - 1] = run;
+        done++;
+        opts.onProgress?.(done, o.runs, run);
+        if (done === o.runs) finish();
+        else feed(w);
+      });
+      w.on("error", (e) => finish(e));
+      w.postMessage({ type: "init", x: input.x, s: input.s, n: input.n, m: input.m, settings: st });
+      feed(w);
+    }
+  });
+  return assemble(input, o, results as PmfRun[]);
+}
