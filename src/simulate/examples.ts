@@ -5,12 +5,14 @@ import { simulateMonitoring } from "./monitoring";
 import { simulatePmfInput } from "./pmf";
 import { simulateXactExport } from "./xact";
 import { simulateHysplitTdump } from "./hysplit";
+import { simulatePm25Composition } from "./pm25sources";
 
 /** The seeds and settings of the shipped example data (data/README.md documents them). */
 export const EXAMPLE_SETTINGS = {
   monitoring: { seed: 20250101, start: "2025-01-01T00:00", hours: 24 * 14, utcOffsetMinutes: 480 },
   monitoringJa: { seed: 20250102, start: "2025-04-01T01:00", hours: 24 * 7, utcOffsetMinutes: 540 },
   pmf: { seed: 20250103, n: 240 },
+  pm25: { seed: 20250105, days: 365, start: "2024-01-01" },
   xact: { seed: 20250104, start: "2025-01-01T01:00", hours: 72 },
   hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
 } as const;
@@ -56,6 +58,11 @@ export function writeExampleData(outDir: string): string[] {
   put("pmf-synthetic-con.csv", csvOf([["Date", ...pmf.species], ...pmf.x.map((r, i) => [dates[i], ...r])]));
   put("pmf-synthetic-unc.csv", csvOf([["Date", ...pmf.species], ...pmf.s.map((r, i) => [dates[i], ...r])]));
   put("pmf-synthetic.truth.json", JSON.stringify(pmf.truth));
+
+  const pm = simulatePm25Composition(s.pm25);
+  put("shenyang-pm25-con.csv", csvOf([["Date", ...pm.species], ...pm.x.map((r, i) => [pm.dates[i], ...r])]));
+  put("shenyang-pm25-unc.csv", csvOf([["Date", ...pm.species], ...pm.s.map((r, i) => [pm.dates[i], ...r])]));
+  put("shenyang-pm25.truth.json", JSON.stringify(pm.truth));
 
   const xact = simulateXactExport(s.xact);
   put("xact-hourly.csv", xact.csv);

@@ -179,3 +179,19 @@ describe("PMF base runs", () => {
     expect(() => runPmfSync(input, { factors: input.m })).toThrow(/factors must be an integer from 1 to 13/);
   });
 });
+
+describe("known truth: the Kawasaki–Shenyang example (7 named sources, data/shenyang-pm25-*.csv)", () => {
+  it("every true profile is matched by a factor with r ≥ 0.95", async () => {
+    const { readEpaPmf } = await import("../../src/io/epapmf");
+    const truth = (await import("../../data/shenyang-pm25.truth.json")).default as { F: number[][]; sources: string[] };
+    const dir = join(__dirname, "..", "..", "data");
+    const d = readEpaPmf(join(dir, "shenyang-pm25-con.csv"), join(dir, "shenyang-pm25-unc.csv"), { unit: "µg/m3", utcOffset: "+08:00" });
+    const input = preparePmfInput({ x: d.x, s: d.s, n: d.n, m: d.m, species: d.species, units: "µg/m3", samples: d.samples }, { total: "PM2.5" });
+    const r = runPmfSync(input, { factors: 7, runs: 8, seed: 1 });
+    const m = input.m;
+    for (let t = 0; t < truth.F.length; t++) {
+      const best = Math.max(...Array.from({ length: 7 }, (_, k) => corr(truth.F[t], r.F.subarray(k * m, (k + 1) * m))));
+      expect(best, truth.sources[t]).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+});
