@@ -29,3 +29,5 @@ export { writeExampleData, EXAMPLE_SETTINGS } from "./simulate/examples";
 
 export * from "./figures";
 export { VERSION } from "./version";
+export * from "./sourceapport";
+export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./simulate/pm25sources";

@@ -21,6 +21,19 @@ export const LABELS = {
   hourOfDay: { en: "Hour of day", ja: "時間帯", zh: "小时" },
   windSpeed: { en: "Wind speed", ja: "風速", zh: "风速" },
   windDirection: { en: "Wind direction", ja: "風向", zh: "风向" },
+  // source apportionment (PMF) figures
+  factor: { en: "Factor", ja: "因子", zh: "因子" },
+  profile: { en: "Factor profile", ja: "因子プロファイル", zh: "因子谱" },
+  percentOfSpecies: { en: "% of species total", ja: "成分総量に対する割合 (%)", zh: "占组分总量的百分比 (%)" },
+  percentOfFactorTotal: { en: "% of factor total", ja: "因子合計に対する割合 (%)", zh: "占因子总量的百分比 (%)" },
+  contribution: { en: "Contribution", ja: "寄与濃度", zh: "贡献浓度" },
+  normalisedContribution: { en: "Normalised contribution", ja: "規格化寄与", zh: "归一化贡献" },
+  scaledResidual: { en: "Scaled residual", ja: "スケール化残差", zh: "标准化残差" },
+  observed: { en: "Observed", ja: "観測値", zh: "观测值" },
+  predicted: { en: "Predicted", ja: "予測値", zh: "预测值" },
+  numberOfFactors: { en: "Number of factors", ja: "因子数", zh: "因子数" },
+  qOverQexp: { en: "Q(robust)/Q(exp)", ja: "Q(robust)/Q(exp)", zh: "Q(robust)/Q(exp)" },
+  sample: { en: "Sample", ja: "試料", zh: "样品" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A key of {@link LABELS}. */

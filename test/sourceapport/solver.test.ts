@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,6 +7,7 @@ import { generic, kernelsFor } from "../../src/sourceapport/kernels";
 import { qValues } from "../../src/sourceapport/als";
 import { normaliseSolution, qExpected, runPmfSync, runSeed } from "../../src/sourceapport/solver";
 import { preparePmfInput } from "../../src/sourceapport/prepare";
+import { readEpaPmf } from "../../src/io/epapmf";
 import { simulatePmfInput } from "../../src/simulate/pmf";
 import { Rng } from "../../src/random/rng";
 import type { PmfInput } from "../../src/sourceapport/types";
@@ -181,10 +183,9 @@ describe("PMF base runs", () => {
 });
 
 describe("known truth: the Kawasaki–Shenyang example (7 named sources, data/shenyang-pm25-*.csv)", () => {
-  it("every true profile is matched by a factor with r ≥ 0.95", async () => {
-    const { readEpaPmf } = await import("../../src/io/epapmf");
-    const truth = (await import("../../data/shenyang-pm25.truth.json")).default as { F: number[][]; sources: string[] };
+  it("every true profile is matched by a factor with r ≥ 0.95", () => {
     const dir = join(__dirname, "..", "..", "data");
+    const truth = JSON.parse(readFileSync(join(dir, "shenyang-pm25.truth.json"), "utf8")) as { F: number[][]; sources: string[] };
     const d = readEpaPmf(join(dir, "shenyang-pm25-con.csv"), join(dir, "shenyang-pm25-unc.csv"), { unit: "µg/m3", utcOffset: "+08:00" });
     const input = preparePmfInput({ x: d.x, s: d.s, n: d.n, m: d.m, species: d.species, units: "µg/m3", samples: d.samples }, { total: "PM2.5" });
     const r = runPmfSync(input, { factors: 7, runs: 8, seed: 1 });
