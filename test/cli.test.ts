@@ -33,3 +33,46 @@ describe("aozora command line", () => {
     expect((await run(["read", "--file", "x", "--bogus"])).code).toBe(2);
   });
 });
+
+describe("aozora pmf", () => {
+  const con = join(DATA, "pmf-synthetic-con.csv"), unc = join(DATA, "pmf-synthetic-unc.csv");
+  it("--json prints exactly one JSON object with the documented fields", async () => {
+    const r = await run(["pmf", "--conc", con, "--unc", unc, "--factors", "5", "--runs", "3", "--seed", "9", "--total", "PM2.5", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out); // throws unless stdout is one JSON value
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(["qExpected", "best", "runs", "species"]));
+    // 240 samples × 14 species, 5 factors: Qexp = 240·14 − 5·(240 + 14) = 3360 − 1270 = 2090
+    expect(j.qExpected).toBe(2090);
+    expect(j.runs).toHaveLength(3);
+    for (const run of j.runs) expect(Object.keys(run)).toEqual(expect.arrayContaining(["seed", "qTrue", "qRobust", "iterations", "converged"]));
+    expect(j.best.qRobust).toBe(Math.min(...j.runs.map((x: { qRobust: number }) => x.qRobust)));
+    expect(j.species.find((s: { name: string }) => s.name === "PM2.5").category).toBe("weak");
+    expect(j.species).toHaveLength(14);
+  });
+  it("--bad removes a species; --out writes the EPA-layout files", async () => {
+    const { mkdtempSync, existsSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const out = mkdtempSync(join(tmpdir(), "aozora-pmf-"));
+    const r = await run(["pmf", "--conc", con, "--unc", unc, "--factors", "4", "--runs", "2", "--bad", "Pb", "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.species.find((s: { name: string }) => s.name === "Pb").category).toBe("bad");
+    expect(j.m).toBe(13);
+    expect(existsSync(join(out, "pmf_profiles.csv"))).toBe(true);
+    expect(existsSync(join(out, "pmf_contributions.csv"))).toBe(true);
+  });
+  it("bad arguments and bad files: one line on stderr, exit 2", async () => {
+    for (const args of [
+      ["pmf", "--conc", con, "--unc", unc], // no --factors
+      ["pmf", "--conc", con, "--unc", unc, "--factors", "x"],
+      ["pmf", "--conc", con, "--unc", unc, "--factors", "99"],
+      ["pmf", "--conc", con, "--unc", unc, "--factors", "3", "--weak", "Unobtainium"],
+      ["pmf", "--conc", con, "--unc", join(DATA, "missing.csv"), "--factors", "3"],
+    ]) {
+      const r = await run(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err.split("\n")).toHaveLength(1);
+    }
+  });
+});
