@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
+import { runPmfBench, formatPmfTable } from "./pmf.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -58,6 +59,14 @@ results.push({ ...time("readXact: 30 days hourly (≈750 records × 12 elements)
 
 for (const r of results) if (r.cells) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-const out = { version: pkg.version, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, results };
-writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify(out, null, 1) + "\n");
 for (const r of results) console.log(`${r.name}: median ${r.median_ms} ms${r.cells_per_s ? ` (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)` : ""}`);
+
+// PMF base runs against the numpy reference (bench/pmf.mjs; several minutes). AOZORA_BENCH_PMF=0 skips it.
+let pmfResults;
+if (process.env.AOZORA_BENCH_PMF !== "0") {
+  pmfResults = await runPmfBench();
+  console.log("\nPMF: 20 base runs, aozora runPmf vs numpy/OpenBLAS multiplicative updates (bench/README.md)");
+  console.log(formatPmfTable(pmfResults));
+}
+const out = { version: pkg.version, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, results, ...(pmfResults ? { pmf: pmfResults } : {}) };
+writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify(out, null, 1) + "\n");

@@ -9,6 +9,7 @@ export interface RunSettings {
   alpha: number;
   maxIterations: number;
   tolerance: number;
+  relativeTolerance: number;
   window: number;
 }
 
@@ -167,7 +168,8 @@ class AlsWorkspace {
  * are recomputed every iteration from the current scaled residuals e: s' = s·sqrt(|e|/α) where
  * |e| > α (iteratively reweighted least squares, as EPA PMF's robust mode).
  *
- * Converged when the objective decreased by less than `tolerance` over the last `window`
+ * Converged when the objective decreased by less than max(`tolerance`, `relativeTolerance`·Q)
+ * over the last `window`
  * iterations; otherwise the run stops at `maxIterations` and says so.
  */
 export function alsRun(x: Float64Array, s: Float64Array, n: number, m: number, seed: number, st: RunSettings): RunOutcome {
@@ -232,7 +234,7 @@ export function alsRun(x: Float64Array, s: Float64Array, n: number, m: number, s
     }
     obj = next;
     history.push(obj);
-    if (history.length > st.window && history[history.length - 1 - st.window] - obj < st.tolerance) {
+    if (history.length > st.window && history[history.length - 1 - st.window] - obj < Math.max(st.tolerance, st.relativeTolerance * obj)) {
       converged = true;
       break;
     }

@@ -6,7 +6,7 @@ import { alsRun, type RunSettings, type RunOutcome } from "./als";
 import type { PmfInput, PmfOptions, PmfResult, PmfRun } from "./types";
 
 /** Defaults of {@link PmfOptions}. */
-export const PMF_DEFAULTS = { runs: 20, seed: 1, robust: false, alpha: 4, maxIterations: 5000, tolerance: 0.1, window: 20 } as const;
+export const PMF_DEFAULTS = { runs: 20, seed: 1, robust: false, alpha: 4, maxIterations: 5000, tolerance: 0.1, relativeTolerance: 1e-5, window: 20 } as const;
 
 /**
  * The seed of run r (1-based) from the base seed: a SplitMix32-style hash, so runs are
@@ -57,13 +57,14 @@ function resolve(opts: PmfOptions, input: PmfInput): Required<Omit<PmfOptions, "
     alpha: opts.alpha ?? PMF_DEFAULTS.alpha,
     maxIterations: opts.maxIterations ?? PMF_DEFAULTS.maxIterations,
     tolerance: opts.tolerance ?? PMF_DEFAULTS.tolerance,
+    relativeTolerance: opts.relativeTolerance ?? PMF_DEFAULTS.relativeTolerance,
     window: opts.window ?? PMF_DEFAULTS.window,
     workers: Math.max(1, Math.min(opts.workers ?? cores, runs)),
   };
 }
 
 function settingsOf(o: Required<Omit<PmfOptions, "onProgress">>): RunSettings {
-  return { p: o.factors, robust: o.robust, alpha: o.alpha, maxIterations: o.maxIterations, tolerance: o.tolerance, window: o.window };
+  return { p: o.factors, robust: o.robust, alpha: o.alpha, maxIterations: o.maxIterations, tolerance: o.tolerance, relativeTolerance: o.relativeTolerance, window: o.window };
 }
 
 function assemble(input: PmfInput, o: Required<Omit<PmfOptions, "onProgress">>, runs: PmfRun[]): PmfResult {
