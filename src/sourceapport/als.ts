@@ -45,9 +45,10 @@ export function qValues(x: Float64Array, s: Float64Array, G: Float64Array, F: Fl
 }
 
 /**
- * Scratch space and the two half-steps of weighted ALS. Normal matrices are accumulated in
- * packed lower-triangular form by the generated kernels (see kernels.ts), then unpacked for the
- * p×p NNLS of each row or column.
+ * Scratch space and the two half-steps of weighted ALS. The generated kernels (kernels.ts)
+ * accumulate the normal equations: row by row for G (straight into a p×p matrix, solved at once,
+ * so no n×p² buffer is kept) and, for F, into packed per-column sums in one pass over the data,
+ * unpacked for each column's p×p NNLS.
  */
 class AlsWorkspace {
   readonly tri: number;
@@ -67,9 +68,9 @@ class AlsWorkspace {
     this.k = kernelsFor(p);
     this.outer = new Float64Array(m * this.tri);
     this.FT = new Float64Array(m * p);
-    this.Ap = new Float64Array(Math.max(n, m) * this.tri);
+    this.Ap = new Float64Array(m * this.tri);
     this.A = new Float64Array(p * p);
-    this.B = new Float64Array(Math.max(n, m) * p);
+    this.B = new Float64Array(m * p);
     this.col = new Float64Array(p);
     this.cRow = new Float64Array(n);
   }
@@ -114,7 +115,7 @@ class AlsWorkspace {
    * objective at the new (G, F), from the normal equations: Σ_i c_i − 2 b_iᵀg_i + g_iᵀA_i g_i.
    */
   updateG(w: Float64Array, wx: Float64Array, F: Float64Array, G: Float64Array): number {
-    const { n, m, p, tri, outer, Ap, A, B, nnls, cRow } = this;
+    const { n, m, p, tri, outer, A, B, nnls, cRow } = this;
     const FT = this.transposeF(F);
     for (let j = 0; j < m; j++) {
       let t = j * tri;
@@ -123,19 +124,19 @@ class AlsWorkspace {
         for (let l = 0; l <= k; l++) outer[t++] = fk * FT[j * p + l];
       }
     }
-    this.k.rows(w, wx, outer, FT, Ap, B, n, m);
+    const row = this.k.row;
     let q = 0;
     for (let i = 0; i < n; i++) {
-      this.unpack(i * tri);
-      const gi = i * p, bo = i * p;
-      nnls.solve(A, 0, B, bo, G, gi);
+      row(w, wx, outer, FT, A, B, i, m);
+      const gi = i * p;
+      nnls.solve(A, 0, B, 0, G, gi);
       let qi = cRow[i];
       for (let k = 0; k < p; k++) {
         const gk = G[gi + k];
         if (gk === 0) continue;
         let ag = 0;
         for (let l = 0; l < p; l++) ag += A[k * p + l] * G[gi + l];
-        qi += gk * (ag - 2 * B[bo + k]);
+        qi += gk * (ag - 2 * B[k]);
       }
       q += qi;
     }

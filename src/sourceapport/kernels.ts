@@ -9,8 +9,11 @@
  */
 
 export interface Kernels {
-  /** Per row i: Ap[i] = Σ_j W_ij·O_j (packed, tri values), B[i] = Σ_j WX_ij·FT_j (p values). */
-  rows(W: Float64Array, WX: Float64Array, O: Float64Array, FT: Float64Array, Ap: Float64Array, B: Float64Array, n: number, m: number): void;
+  /**
+   * Row i of the G half-step: A = Σ_j W_ij·O_j written as a full symmetric p×p matrix (O_j the
+   * packed outer product f_j f_jᵀ), b = Σ_j WX_ij·FT_j; fused so no n×p² buffer is needed.
+   */
+  row(W: Float64Array, WX: Float64Array, O: Float64Array, FT: Float64Array, A: Float64Array, b: Float64Array, i: number, m: number): void;
   /** Per column j: Ap[j] = Σ_i W_ij·(g_i g_iᵀ) (packed), B[j] = Σ_i WX_ij·g_i. Overwrites Ap and B. */
   cols(W: Float64Array, WX: Float64Array, G: Float64Array, Ap: Float64Array, B: Float64Array, n: number, m: number): void;
   /** Σ_ij W_ij (X_ij − g_i·FT_j)². */
@@ -42,20 +45,17 @@ function triPairs(p: number): [number, number][] {
 function generate(p: number): Kernels {
   const tri = (p * (p + 1)) / 2;
   const T = range(tri), P = range(p), pairs = triPairs(p);
-  const rows = `
-    for (let i = 0; i < n; i++) {
-      let ${T.map((t) => `a${t} = 0`).join(", ")};
-      let ${P.map((k) => `b${k} = 0`).join(", ")};
-      const xi = i * m;
-      for (let j = 0; j < m; j++) {
-        const w = W[xi + j], wx = WX[xi + j], o = j * ${tri}, f = j * ${p};
-        ${T.map((t) => `a${t} += w * O[o + ${t}];`).join(" ")}
-        ${P.map((k) => `b${k} += wx * FT[f + ${k}];`).join(" ")}
-      }
-      const r = i * ${tri}, q = i * ${p};
-      ${T.map((t) => `Ap[r + ${t}] = a${t};`).join(" ")}
-      ${P.map((k) => `B[q + ${k}] = b${k};`).join(" ")}
-    }`;
+  const row = `
+    let ${T.map((t) => `a${t} = 0`).join(", ")};
+    let ${P.map((k) => `b${k} = 0`).join(", ")};
+    const xi = i * m;
+    for (let j = 0; j < m; j++) {
+      const w = W[xi + j], wx = WX[xi + j], o = j * ${tri}, f = j * ${p};
+      ${T.map((t) => `a${t} += w * O[o + ${t}];`).join(" ")}
+      ${P.map((k) => `b${k} += wx * FT[f + ${k}];`).join(" ")}
+    }
+    ${pairs.map(([k, l], t) => (k === l ? `A[${k * p + k}] = a${t};` : `A[${k * p + l}] = a${t}; A[${l * p + k}] = a${t};`)).join(" ")}
+    ${P.map((k) => `b[${k}] = b${k};`).join(" ")}`;
   const cols = `
     Ap.fill(0, 0, m * ${tri});
     B.fill(0, 0, m * ${p});
@@ -86,7 +86,7 @@ function generate(p: number): Kernels {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = (args: string, body: string) => new Function(...args.split(","), body);
   return {
-    rows: make("W,WX,O,FT,Ap,B,n,m", rows) as Kernels["rows"],
+    row: make("W,WX,O,FT,A,b,i,m", row) as Kernels["row"],
     cols: make("W,WX,G,Ap,B,n,m", cols) as Kernels["cols"],
     objective: make("X,W,G,FT,n,m", objective) as Kernels["objective"],
   };
@@ -96,16 +96,18 @@ function generate(p: number): Kernels {
 export function generic(p: number): Kernels {
   const tri = (p * (p + 1)) / 2;
   return {
-    rows(W, WX, O, FT, Ap, B, n, m) {
-      Ap.fill(0, 0, n * tri);
-      B.fill(0, 0, n * p);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < m; j++) {
-          const w = W[i * m + j], wx = WX[i * m + j];
-          for (let t = 0; t < tri; t++) Ap[i * tri + t] += w * O[j * tri + t];
-          for (let k = 0; k < p; k++) B[i * p + k] += wx * FT[j * p + k];
+    row(W, WX, O, FT, A, b, i, m) {
+      A.fill(0, 0, p * p);
+      b.fill(0, 0, p);
+      for (let j = 0; j < m; j++) {
+        const w = W[i * m + j], wx = WX[i * m + j];
+        let t = 0;
+        for (let k = 0; k < p; k++) {
+          for (let l = 0; l <= k; l++) A[k * p + l] += w * O[j * tri + t++];
+          b[k] += wx * FT[j * p + k];
         }
       }
+      for (let k = 0; k < p; k++) for (let l = 0; l < k; l++) A[l * p + k] = A[k * p + l];
     },
     cols(W, WX, G, Ap, B, n, m) {
       Ap.fill(0, 0, m * tri);

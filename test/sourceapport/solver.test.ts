@@ -75,9 +75,9 @@ describe("generated kernels", () => {
       const rnd = (len: number) => Float64Array.from({ length: len }, () => rng.uniform());
       const W = rnd(n * m), WX = rnd(n * m), O = rnd(m * tri), FT = rnd(m * p), G = rnd(n * p), X = rnd(n * m);
       const a = kernelsFor(p), g = generic(p);
-      const A1 = new Float64Array(n * tri), B1 = new Float64Array(n * p), A2 = new Float64Array(n * tri), B2 = new Float64Array(n * p);
-      a.rows(W, WX, O, FT, A1, B1, n, m);
-      g.rows(W, WX, O, FT, A2, B2, n, m);
+      const A1 = new Float64Array(n * p * p), B1 = new Float64Array(n * p), A2 = new Float64Array(n * p * p), B2 = new Float64Array(n * p);
+      for (let i = 0; i < n; i++) { a.row(W, WX, O, FT, A1.subarray(i * p * p), B1.subarray(i * p), i, m); }
+      for (let i = 0; i < n; i++) { g.row(W, WX, O, FT, A2.subarray(i * p * p), B2.subarray(i * p), i, m); }
       for (let c = 0; c < A1.length; c++) expect(A1[c]).toBeCloseTo(A2[c], 12);
       for (let c = 0; c < B1.length; c++) expect(B1[c]).toBeCloseTo(B2[c], 12);
       const C1 = new Float64Array(m * tri), D1 = new Float64Array(m * p), C2 = new Float64Array(m * tri), D2 = new Float64Array(m * p);
