@@ -11,5 +11,5 @@ fi
 newest_src=$(find src -name '*.ts' -newer dist/index.js 2>/dev/null | head -n 1 || true)
 if [ ! -f dist/index.js ] || [ -n "$newest_src" ]; then
   echo "aozora: building dist/ (tsc) ..."
-  node node_modules/typescript/bin/tsc -p tsconfig.build.json
+  bash scripts/build.sh
 fi
