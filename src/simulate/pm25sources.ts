@@ -1,4 +1,5 @@
 import { Rng } from "../random/rng";
+import { observe, type SourceTruth } from "./observe";
 
 /**
  * Illustrative PM2.5 source profiles for the Kawasaki–Shenyang example (µg/m3 of each species
@@ -23,16 +24,8 @@ const P: number[][] = [
 ];
 
 /** Known truth of {@link simulatePm25Composition}. */
-export interface Pm25Truth {
-  seed: number;
-  species: string[];
+export interface Pm25Truth extends SourceTruth {
   sources: string[];
-  /** True profiles (sources × species), µg/m3 per unit contribution; last species is PM2.5. */
-  F: number[][];
-  /** True contributions (samples × sources), mean ≈ 1. */
-  G: number[][];
-  mdl: number[];
-  errorFraction: number[];
   /** Cells written as missing (-999): sample index and species. */
   missing: { sample: number; species: string }[];
 }
@@ -74,21 +67,15 @@ export function simulatePm25Composition(opts: { seed: number; days: number; star
     for (let j = 0; j < m; j++) {
       let v = 0;
       for (let k = 0; k < p; k++) v += g[k] * F[k][j];
-      const sigma = Math.sqrt((ef[j] * v) ** 2 + (mdl[j] / 2) ** 2);
-      let obs = Math.max(0, v + sigma * rng.normal());
-      let unc: number;
-      if (obs <= mdl[j]) {
-        obs = mdl[j] / 2;
-        unc = (5 / 6) * mdl[j];
-      } else unc = Math.sqrt((ef[j] * obs) ** 2 + (mdl[j] / 2) ** 2);
+      const o = observe(v, mdl[j], ef[j], rng, 5);
       if (j < m - 1 && rng.uniform() < 0.003) {
         missing.push({ sample: i, species: PM25_SPECIES[j] });
         xr.push(-999);
         sr.push(-999);
         continue;
       }
-      xr.push(Number(obs.toPrecision(5)));
-      sr.push(Number(unc.toPrecision(5)));
+      xr.push(o.x);
+      sr.push(o.s);
     }
     x.push(xr);
     s.push(sr);

@@ -1,17 +1,9 @@
 import { Rng } from "../random/rng";
+import { observe, type SourceTruth } from "./observe";
 
 /** Known truth of {@link simulatePmfInput}. */
-export interface PmfTruth {
-  seed: number;
-  species: string[];
+export interface PmfTruth extends SourceTruth {
   factors: string[];
-  /** True profiles F (factors × species), µg/m3 per unit contribution. */
-  F: number[][];
-  /** True contributions G (samples × factors), dimensionless, mean ≈ 1. */
-  G: number[][];
-  /** Detection limit (µg/m3) and error fraction per species used for the uncertainties. */
-  mdl: number[];
-  errorFraction: number[];
 }
 
 const SPECIES = ["SO4", "NO3", "NH4", "OC", "EC", "K", "Al", "Si", "Ca", "Fe", "Cu", "Zn", "Pb", "PM2.5"];
@@ -47,15 +39,9 @@ export function simulatePmfInput(opts: { seed: number; n: number }): { x: number
     for (let j = 0; j < m; j++) {
       let v = 0;
       for (let k = 0; k < p; k++) v += G[i][k] * F[k][j];
-      const sigma = Math.sqrt((ef[j] * v) ** 2 + (mdl[j] / 2) ** 2);
-      let obs = Math.max(0, v + sigma * rng.normal());
-      let unc: number;
-      if (obs <= mdl[j]) {
-        obs = mdl[j] / 2;
-        unc = (5 / 6) * mdl[j];
-      } else unc = Math.sqrt((ef[j] * obs) ** 2 + (mdl[j] / 2) ** 2);
-      xr.push(Number(obs.toPrecision(6)));
-      sr.push(Number(unc.toPrecision(6)));
+      const o = observe(v, mdl[j], ef[j], rng, 6);
+      xr.push(o.x);
+      sr.push(o.s);
     }
     x.push(xr);
     s.push(sr);
