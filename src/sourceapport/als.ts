@@ -11,6 +11,12 @@ export interface RunSettings {
   tolerance: number;
   relativeTolerance: number;
   window: number;
+  /**
+   * Keep each factor's mean contribution at 1 (rescaling F to match) after every iteration.
+   * Needed when F elements are pulled or held (DISP, constraints, Fpeak): otherwise scaling a
+   * whole factor (F_k·c, G_k/c) would move the element at no cost in Q.
+   */
+  normaliseG?: boolean;
 }
 
 /** What one run returns. */
@@ -21,6 +27,40 @@ export interface RunOutcome {
   qRobust: number;
   iterations: number;
   converged: boolean;
+}
+
+/**
+ * Extra terms added to the objective of a fit (used by DISP, constraints and Fpeak; Q(true) and
+ * Q(robust) reported by a fit never include them). Indices are 0-based: factor k, species j,
+ * sample i.
+ */
+export interface Penalties {
+  /** weight·(F_kj − target)²: pulls an element to a value (large weight ≈ fixed). */
+  fTargets?: { k: number; j: number; target: number; weight: number }[];
+  /** weight·(F_ka − ratio·F_kb)²: a ratio between two species in one factor. */
+  ratios?: { k: number; a: number; b: number; ratio: number; weight: number }[];
+  /** Σ_kj l1F[j]·F_kj (length m): pushes profile elements towards 0 (sharper F). */
+  l1F?: Float64Array;
+  /** Σ_ik l1G[k]·G_ik (length p): pushes contributions towards 0 (sharper G). */
+  l1G?: Float64Array;
+}
+
+/** The value of the penalty terms that act on F (the G terms are counted by the G half-step). */
+export function fPenalty(F: Float64Array, m: number, p: number, pen: Penalties | undefined): number {
+  if (!pen) return 0;
+  let q = 0;
+  for (const t of pen.fTargets ?? []) q += t.weight * (F[t.k * m + t.j] - t.target) ** 2;
+  for (const r of pen.ratios ?? []) q += r.weight * (F[r.k * m + r.a] - r.ratio * F[r.k * m + r.b]) ** 2;
+  if (pen.l1F) for (let k = 0; k < p; k++) for (let j = 0; j < m; j++) q += pen.l1F[j] * F[k * m + j];
+  return q;
+}
+
+/** The value of the penalty terms that act on G. */
+export function gPenalty(G: Float64Array, n: number, p: number, pen: Penalties | undefined): number {
+  if (!pen?.l1G) return 0;
+  let q = 0;
+  for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) q += pen.l1G[k] * G[i * p + k];
+  return q;
 }
 
 /**
@@ -111,10 +151,10 @@ class AlsWorkspace {
   }
 
   /**
-   * G (in/out, warm start) = argmin_{G ≥ 0} Σ w (x − G F)², row by row. Returns the weighted
-   * objective at the new (G, F), from the normal equations: Σ_i c_i − 2 b_iᵀg_i + g_iᵀA_i g_i.
+   * G (in/out, warm start) = argmin_{G ≥ 0} Σ w (x − G F)² (+ Σ l1G_k·G_ik), row by row. Returns
+   * that objective at the new (G, F), from the normal equations: Σ_i c_i − 2 b_iᵀg_i + g_iᵀA_i g_i.
    */
-  updateG(w: Float64Array, wx: Float64Array, F: Float64Array, G: Float64Array): number {
+  updateG(w: Float64Array, wx: Float64Array, F: Float64Array, G: Float64Array, l1G?: Float64Array): number {
     const { n, m, p, tri, outer, A, B, nnls, cRow } = this;
     const FT = this.transposeF(F);
     for (let j = 0; j < m; j++) {
@@ -128,6 +168,8 @@ class AlsWorkspace {
     let q = 0;
     for (let i = 0; i < n; i++) {
       row(w, wx, outer, FT, A, B, i, m);
+      // an L1 term c·g adds −c/2 to b; the objective below then includes it
+      if (l1G) for (let k = 0; k < p; k++) B[k] -= 0.5 * l1G[k];
       const gi = i * p;
       nnls.solve(A, 0, B, 0, G, gi);
       let qi = cRow[i];
@@ -143,14 +185,35 @@ class AlsWorkspace {
     return q;
   }
 
-  /** F (in/out, warm start) = argmin_{F ≥ 0} Σ w (x − G F)², column by column. */
-  updateF(w: Float64Array, wx: Float64Array, G: Float64Array, F: Float64Array): void {
+  /**
+   * F (in/out, warm start) = argmin_{F ≥ 0} Σ w (x − G F)² (+ the F penalties), column by
+   * column (a ratio couples two columns: each is solved with the other at its current value).
+   */
+  updateF(w: Float64Array, wx: Float64Array, G: Float64Array, F: Float64Array, pen?: Penalties): void {
     const { n, m, p, tri, Ap, B, nnls, col, A } = this;
     this.k.cols(w, wx, G, Ap, B, n, m);
     for (let j = 0; j < m; j++) {
       this.unpack(j * tri);
+      const bo = j * p;
+      if (pen) {
+        for (const t of pen.fTargets ?? []) {
+          if (t.j !== j) continue;
+          A[t.k * p + t.k] += t.weight;
+          B[bo + t.k] += t.weight * t.target;
+        }
+        for (const r of pen.ratios ?? []) {
+          if (r.a === j) {
+            A[r.k * p + r.k] += r.weight;
+            B[bo + r.k] += r.weight * r.ratio * F[r.k * m + r.b];
+          } else if (r.b === j) {
+            A[r.k * p + r.k] += r.weight * r.ratio * r.ratio;
+            B[bo + r.k] += r.weight * r.ratio * F[r.k * m + r.a];
+          }
+        }
+        if (pen.l1F) for (let k = 0; k < p; k++) B[bo + k] -= 0.5 * pen.l1F[j];
+      }
       for (let k = 0; k < p; k++) col[k] = F[k * m + j];
-      nnls.solve(A, 0, B, j * p, col, 0);
+      nnls.solve(A, 0, B, bo, col, 0);
       for (let k = 0; k < p; k++) F[k * m + j] = col[k];
     }
   }
@@ -174,16 +237,28 @@ class AlsWorkspace {
  * iterations; otherwise the run stops at `maxIterations` and says so.
  */
 export function alsRun(x: Float64Array, s: Float64Array, n: number, m: number, seed: number, st: RunSettings): RunOutcome {
-  const { p, robust, alpha } = st;
+  const { p } = st;
   const rng = new Rng(seed);
-  let G = new Float64Array(n * p);
-  let F = new Float64Array(p * m);
+  const F = new Float64Array(p * m);
   for (let j = 0; j < m; j++) {
     let sum = 0;
     for (let i = 0; i < n; i++) sum += x[i * m + j];
     const mean = Math.max(sum / n, 1e-12);
     for (let k = 0; k < p; k++) F[k * m + j] = rng.uniform() * mean;
   }
+  return alsFit(x, s, n, m, undefined, F, st);
+}
+
+/**
+ * Weighted ALS with extrapolation from a given start (see {@link alsRun} for the method): F0 is
+ * required; with G0 the first half-step keeps it as the warm start of the G update (bootstrap,
+ * DISP and constraints start from the base solution). `pen` adds penalty terms to the objective
+ * (not to the reported Q). G0 and F0 are not modified.
+ */
+export function alsFit(x: Float64Array, s: Float64Array, n: number, m: number, G0: Float64Array | undefined, F0: Float64Array, st: RunSettings, pen?: Penalties): RunOutcome {
+  const { p, robust, alpha } = st;
+  let G = G0 ? new Float64Array(G0) : new Float64Array(n * p);
+  let F = new Float64Array(F0);
   const nm = n * m;
   const w0 = new Float64Array(nm);
   for (let c = 0; c < nm; c++) w0[c] = 1 / (s[c] * s[c]);
@@ -197,23 +272,23 @@ export function alsRun(x: Float64Array, s: Float64Array, n: number, m: number, s
   let Ge = new Float64Array(n * p);
   let Fe = new Float64Array(p * m);
   ws.setRowConstants(w, x);
-  ws.updateG(w, wx, F, G); // first G from the random F
+  ws.updateG(w, wx, F, G, pen?.l1G); // first G from the start F
+  const penaltyF = (FF: Float64Array) => fPenalty(FF, m, p, pen);
   let beta = 0.5, betaMax = 1;
   const history: number[] = [];
   let iterations = 0, converged = false;
-  let obj = ws.objective(x, w, G, F);
 
   for (let it = 0; it < st.maxIterations; it++) {
     iterations = it + 1;
     // plain ALS sweep from (G, F)
     Gn.set(G);
     Fn.set(F);
-    ws.updateF(w, wx, Gn, Fn);
-    const qPlain = ws.updateG(w, wx, Fn, Gn);
+    ws.updateF(w, wx, Gn, Fn, pen);
+    const qPlain = ws.updateG(w, wx, Fn, Gn, pen?.l1G) + penaltyF(Fn);
     // extrapolated point
     for (let c = 0; c < Gn.length; c++) Ge[c] = Math.max(0, Gn[c] + beta * (Gn[c] - G[c]));
     for (let c = 0; c < Fn.length; c++) Fe[c] = Math.max(0, Fn[c] + beta * (Fn[c] - F[c]));
-    const qExtra = ws.objective(x, w, Ge, Fe);
+    const qExtra = ws.objective(x, w, Ge, Fe) + penaltyF(Fe) + gPenalty(Ge, n, p, pen);
     let next: number;
     if (qExtra < qPlain) {
       [G, Ge] = [Ge, G];
@@ -228,20 +303,32 @@ export function alsRun(x: Float64Array, s: Float64Array, n: number, m: number, s
       betaMax = beta;
       beta = beta / 1.5;
     }
+    if (st.normaliseG) normaliseInPlace(G, F, n, m, p);
     if (robust) {
-      next = reweight(x, s, w0, w, G, F, n, m, p, alpha);
+      next = reweight(x, s, w0, w, G, F, n, m, p, alpha) + penaltyF(F) + gPenalty(G, n, p, pen);
       for (let c = 0; c < nm; c++) wx[c] = w[c] * x[c];
       ws.setRowConstants(w, x);
     }
-    obj = next;
-    history.push(obj);
-    if (history.length > st.window && history[history.length - 1 - st.window] - obj < Math.max(st.tolerance, st.relativeTolerance * obj)) {
+    history.push(next);
+    if (history.length > st.window && history[history.length - 1 - st.window] - next < Math.max(st.tolerance, st.relativeTolerance * next)) {
       converged = true;
       break;
     }
   }
   const q = qValues(x, s, G, F, n, m, p, alpha);
   return { G, F, qTrue: q.qTrue, qRobust: q.qRobust, iterations, converged };
+}
+
+/** Rescale so each factor's mean contribution is 1 (G_k /= c_k, F_k *= c_k); GF is unchanged. */
+function normaliseInPlace(G: Float64Array, F: Float64Array, n: number, m: number, p: number): void {
+  for (let k = 0; k < p; k++) {
+    let c = 0;
+    for (let i = 0; i < n; i++) c += G[i * p + k];
+    c /= n;
+    if (!(c > 0)) continue;
+    for (let i = 0; i < n; i++) G[i * p + k] /= c;
+    for (let j = 0; j < m; j++) F[k * m + j] *= c;
+  }
 }
 
 /** Recompute robust weights w = w0·min(1, α/|e|) and return the robust objective Σ ρ(e) (the Huber form the IRLS minimises). */

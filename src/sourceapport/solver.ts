@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import { alsRun, type RunSettings, type RunOutcome } from "./als";
 import type { PmfInput, PmfOptions, PmfResult, PmfRun } from "./types";
+import { runTasks } from "./pool";
+import type { BaseRunTask } from "./tasks";
 
 /** Defaults of {@link PmfOptions}. */
 export const PMF_DEFAULTS = { runs: 20, seed: 1, robust: false, alpha: 4, maxIterations: 5000, tolerance: 0.1, relativeTolerance: 1e-5, window: 20 } as const;
@@ -63,7 +62,8 @@ function resolve(opts: PmfOptions, input: PmfInput): Required<Omit<PmfOptions, "
   };
 }
 
-function settingsOf(o: Required<Omit<PmfOptions, "onProgress">>): RunSettings {
+/** Fit settings of resolved options. */
+export function settingsOf(o: Required<Omit<PmfOptions, "onProgress">>): RunSettings {
   return { p: o.factors, robust: o.robust, alpha: o.alpha, maxIterations: o.maxIterations, tolerance: o.tolerance, relativeTolerance: o.relativeTolerance, window: o.window };
 }
 
@@ -90,12 +90,27 @@ function assemble(input: PmfInput, o: Required<Omit<PmfOptions, "onProgress">>, 
 const toRun = (run: number, seed: number, o: RunOutcome): PmfRun => ({ run, seed, qTrue: o.qTrue, qRobust: o.qRobust, iterations: o.iterations, converged: o.converged, G: o.G, F: o.F });
 
 /**
- * PMF base runs in this thread: `runs` random starts of weighted ALS (see {@link alsRun}); the
- * reported solution is the run with the lowest Q(robust), normalised so contributions average 1.
+ * PMF base runs: `runs` random starts of weighted ALS (see {@link alsRun}) spread over worker
+ * threads (default one per core); the reported solution is the run with the lowest Q(robust),
+ * normalised so contributions average 1. Runs depend only on their seeds, so the result is
+ * bit-identical whatever the number of workers (and to {@link runPmfSync}).
  *
  * Method: Paatero & Tapper (1994) Environmetrics 5:111; EPA PMF 5.0 User Guide (Norris et al.
  * 2014, EPA/600/R-14/108) for Q(true), Q(robust) and the base-run conventions.
  */
+export async function runPmf(input: PmfInput, opts: PmfOptions): Promise<PmfResult> {
+  const o = resolve(opts, input);
+  const tasks: BaseRunTask[] = Array.from({ length: o.runs }, (_, r) => ({ kind: "base", run: r + 1, seed: runSeed(o.seed, r + 1) }));
+  const runs: PmfRun[] = [];
+  const out = await runTasks({ x: input.x, s: input.s, n: input.n, m: input.m, settings: settingsOf(o) }, tasks, {
+    workers: o.workers,
+    onDone: (done, total, r) => opts.onProgress?.(done, total, toRun(r.run, r.seed, r)),
+  });
+  out.forEach((r) => runs.push(toRun(r.run, r.seed, r)));
+  return assemble(input, o, runs);
+}
+
+/** {@link runPmf} in this thread, synchronously. */
 export function runPmfSync(input: PmfInput, opts: PmfOptions): PmfResult {
   const o = resolve(opts, input);
   const st = settingsOf(o);
@@ -107,56 +122,4 @@ export function runPmfSync(input: PmfInput, opts: PmfOptions): PmfResult {
     opts.onProgress?.(r, o.runs, run);
   }
   return assemble(input, o, runs);
-}
-
-/** The compiled worker script, when running from dist/ (from TypeScript sources there is none). */
-function workerScript(): string | undefined {
-  const f = join(__dirname, "worker.js");
-  return existsSync(f) ? f : undefined;
-}
-
-/**
- * PMF base runs spread over worker threads (default: one per core, at most one per run). Runs
- * depend only on their seeds, so the result is bit-identical to {@link runPmfSync}. Falls back
- * to this thread when `workers` is 1 or no compiled worker script exists.
- */
-export async function runPmf(input: PmfInput, opts: PmfOptions): Promise<PmfResult> {
-  const o = resolve(opts, input);
-  const script = workerScript();
-  if (o.workers <= 1 || !script) return runPmfSync(input, opts);
-  const st = settingsOf(o);
-  const results: (PmfRun | undefined)[] = new Array(o.runs).fill(undefined);
-  let next = 1, done = 0;
-  await new Promise<void>((resolveAll, reject) => {
-    const workers: Worker[] = [];
-    const finish = (err?: unknown) => {
-      for (const w of workers) void w.terminate();
-      if (err) reject(err);
-      else resolveAll();
-    };
-    const feed = (w: Worker) => {
-      if (next > o.runs) {
-        w.postMessage({ type: "stop" });
-        return;
-      }
-      const r = next++;
-      w.postMessage({ type: "run", run: r, seed: runSeed(o.seed, r) });
-    };
-    for (let k = 0; k < o.workers; k++) {
-      const w = new Worker(script);
-      workers.push(w);
-      w.on("message", (msg: { type: "done"; run: number; seed: number } & RunOutcome) => {
-        const run = toRun(msg.run, msg.seed, msg);
-        results[msg.run - 1] = run;
-        done++;
-        opts.onProgress?.(done, o.runs, run);
-        if (done === o.runs) finish();
-        else feed(w);
-      });
-      w.on("error", (e) => finish(e));
-      w.postMessage({ type: "init", x: input.x, s: input.s, n: input.n, m: input.m, settings: st });
-      feed(w);
-    }
-  });
-  return assemble(input, o, results as PmfRun[]);
 }

@@ -1,30 +1,23 @@
 /**
- * Worker-thread entry for PMF base runs: receives the problem once, then run requests; posts
- * each finished run back. Runs depend only on their seed, so results are bit-identical to
+ * Worker-thread entry for PMF tasks: receives the shared context once, then tasks; posts each
+ * result back. Results depend only on the task and the context, so they are bit-identical to
  * running them in the main thread, whatever the scheduling.
  */
 import { parentPort } from "node:worker_threads";
-import { alsRun, type RunSettings } from "./als";
+import { executeTask, type PmfTask, type TaskContext } from "./tasks";
 
-interface Init {
-  type: "init";
-  x: Float64Array;
-  s: Float64Array;
-  n: number;
-  m: number;
-  settings: RunSettings;
-}
-interface Job {
-  type: "run";
-  run: number;
-  seed: number;
-}
-
-let problem: Init | undefined;
-parentPort?.on("message", (msg: Init | Job | { type: "stop" }) => {
-  if (msg.type === "init") problem = msg;
-  else if (msg.type === "run" && problem) {
-    const o = alsRun(problem.x, problem.s, problem.n, problem.m, msg.seed, problem.settings);
-    parentPort!.postMessage({ type: "done", run: msg.run, seed: msg.seed, ...o }, [o.G.buffer as ArrayBuffer, o.F.buffer as ArrayBuffer]);
-  } else if (msg.type === "stop") parentPort!.close();
+let context: TaskContext | undefined;
+parentPort?.on("message", (msg: { type: "init"; context: TaskContext } | { type: "task"; index: number; task: PmfTask }) => {
+  if (msg.type === "init") {
+    context = msg.context;
+    return;
+  }
+  try {
+    if (!context) throw new Error("PMF worker: task before init");
+    const result = executeTask(context, msg.task);
+    const transfer = "G" in result ? [result.G.buffer as ArrayBuffer, result.F.buffer as ArrayBuffer] : [];
+    parentPort!.postMessage({ type: "done", index: msg.index, result }, transfer);
+  } catch (e) {
+    parentPort!.postMessage({ type: "error", message: `PMF worker: ${(e as Error).message}` });
+  }
 });

@@ -1,0 +1,130 @@
+import { alsFit, qValues, type RunSettings } from "./als";
+import type { DispSearchResult, DispSearchTask } from "./dispsearch";
+import { runTasks } from "./pool";
+import { settingsOf } from "./solver";
+import type { PmfResult } from "./types";
+
+/** Options of {@link dispPmf}. */
+export interface DispOptions {
+  /** dQmax levels (default 4, 8, 16, 32 — EPA PMF 5.0). */
+  dQmax?: number[];
+  /** Species to displace (default all used species). */
+  species?: string[];
+  /** Factors to displace, 0-based (default all). */
+  factors?: number[];
+  /** Fits per level and element at most (default 6). */
+  steps?: number;
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** DISP interval of one profile element. */
+export interface DispInterval {
+  factor: string;
+  k: number;
+  species: string;
+  j: number;
+  /** Base value of F_kj (F units of the species). */
+  base: number;
+  /** Per dQmax level: lowest and highest value reached with dQ ≤ dQmax. */
+  down: number[];
+  up: number[];
+}
+
+/** Result of {@link dispPmf}. */
+export interface DispResult {
+  dQmax: number[];
+  /** The objective of the base solution after polishing with the refit settings, and how much polishing lowered it. */
+  qBase: number;
+  polishDecrease: number;
+  intervals: DispInterval[];
+  /** Per level: for each factor, in how many displacements (element × direction) it swapped; and how many displacements had any swap. */
+  swaps: { dQmax: number; byFactor: number[]; displacements: number }[];
+  /** Largest decrease of the objective below the base seen in any fit (≥ 0), absolute and in % of the base. */
+  largestDecrease: number;
+  largestDecreasePct: number;
+  /** Set when a fit found a lower objective than the base by more than 0.1 %: the base run is not a global minimum. */
+  warning?: string;
+  fits: number;
+  notConverged: number;
+}
+
+/** Refit settings for displacement fits: warm starts converge in a few iterations with a tighter test. */
+export function refitSettings(base: RunSettings): RunSettings {
+  return { ...base, tolerance: 0.01, relativeTolerance: 1e-7, window: 10, maxIterations: 1000, normaliseG: true };
+}
+
+/**
+ * Displacement (DISP) error estimation: every profile element F_kj is displaced down and up
+ * until the objective (Q(true), or Q(robust) in robust mode) rises by each dQmax, re-fitting
+ * everything else; the displaced values are the interval. Factor swaps (a factor's
+ * contributions matching another base factor best) are counted per level, and any fit that
+ * lowers Q below the base is reported — by more than 0.1 % it means the base run was not a
+ * global minimum, and `warning` says so.
+ *
+ * Method: Paatero, Eberly, Brown, Norris (2014) Methods for estimating uncertainty in factor
+ * analytic solutions, Atmos. Meas. Tech. 7:781–797; EPA PMF 5.0 User Guide (Norris et al. 2014).
+ */
+export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promise<DispResult> {
+  const { input, p } = result;
+  const { n, m, x, s } = input;
+  const levels = [...(opts.dQmax ?? [4, 8, 16, 32])].sort((a, b) => a - b);
+  const settings = refitSettings(settingsOf(result.options));
+  const objective = settings.robust ? "qRobust" : "qTrue";
+  // polish the base with the refit settings so dQ is measured from a converged point
+  const polished = alsFit(x, s, n, m, result.G, result.F, settings);
+  const before = qValues(x, s, result.G, result.F, n, m, p, settings.alpha)[objective];
+  const qBase = polished[objective];
+  const js = opts.species ? opts.species.map((sp) => {
+    const j = input.species.indexOf(sp);
+    if (j < 0) throw new RangeError(`DISP: unknown species "${sp}" (have: ${input.species.join(", ")})`);
+    return j;
+  }) : input.species.map((_, j) => j);
+  const ks = opts.factors ?? Array.from({ length: p }, (_, k) => k);
+  const tasks: DispSearchTask[] = [];
+  for (const k of ks) {
+    for (const j of js) {
+      let akk = 0;
+      for (let i = 0; i < n; i++) akk += (polished.G[i * p + k] ** 2) / (s[i * m + j] ** 2);
+      const weight = 1e3 * Math.max(akk, 1e-12);
+      for (const direction of [-1, 1] as const) {
+        tasks.push({ kind: "disp", k, j, direction, levels, G0: polished.G, F0: polished.F, qBase, weight, steps: opts.steps, settings });
+      }
+    }
+  }
+  const res: DispSearchResult[] = await runTasks({ x, s, n, m, settings }, tasks, { workers: opts.workers, onDone: (d, t) => opts.onProgress?.(d, t) });
+  const fits = res.reduce((a, r) => a + r.fits, 0);
+  const notConverged = res.reduce((a, r) => a + r.notConverged, 0);
+  if (fits > 0 && notConverged > fits / 2) {
+    throw new Error(`DISP: ${notConverged} of ${fits} displacement fits did not converge within ${settings.maxIterations} iterations; the intervals would not be reliable`);
+  }
+  const intervals: DispInterval[] = [];
+  const byKey = new Map<string, DispInterval>();
+  for (const r of res) {
+    const key = `${r.k}:${r.j}`;
+    let iv = byKey.get(key);
+    if (!iv) {
+      iv = { factor: result.factorNames[r.k], k: r.k, species: input.species[r.j], j: r.j, base: polished.F[r.k * m + r.j], down: [], up: [] };
+      byKey.set(key, iv);
+      intervals.push(iv);
+    }
+    if (r.direction < 0) iv.down = r.bounds;
+    else iv.up = r.bounds;
+  }
+  const swaps = levels.map((L, li) => {
+    const byFactor = new Array<number>(p).fill(0);
+    let displacements = 0;
+    for (const r of res) {
+      if (r.swapped[li].length > 0) displacements++;
+      for (const f of r.swapped[li]) byFactor[f]++;
+    }
+    return { dQmax: L, byFactor, displacements };
+  });
+  const largestDecrease = Math.max(0, before - qBase, ...res.map((r) => -r.minDQ));
+  const largestDecreasePct = (100 * largestDecrease) / Math.max(before, 1e-300);
+  const out: DispResult = { dQmax: levels, qBase, polishDecrease: before - qBase, intervals, swaps, largestDecrease, largestDecreasePct, fits, notConverged };
+  if (largestDecreasePct > 0.1) {
+    out.warning = `DISP found a solution with Q ${largestDecrease.toFixed(1)} (${largestDecreasePct.toFixed(2)} %) below the base run: the base run is not a global minimum — rerun the base runs (more runs, other seeds) before interpreting the intervals`;
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import { alsFit, alsRun, type Penalties, type RunOutcome, type RunSettings } from "./als";
+import { dispSearch, type DispSearchResult, type DispSearchTask } from "./dispsearch";
+
+/**
+ * The data every task of one analysis shares (sent once to each worker): the matrices and the
+ * fit settings. Matrices are n×m row-major.
+ */
+export interface TaskContext {
+  x: Float64Array;
+  s: Float64Array;
+  n: number;
+  m: number;
+  settings: RunSettings;
+}
+
+/** A base run from a random start. */
+export interface BaseRunTask {
+  kind: "base";
+  run: number;
+  seed: number;
+}
+
+/**
+ * A fit from a given start, optionally on a subset of rows (`rows`: indices into the context's
+ * samples, repeats allowed, as in a bootstrap resample) and with penalty terms.
+ */
+export interface FitTask {
+  kind: "fit";
+  G0?: Float64Array;
+  F0: Float64Array;
+  rows?: Int32Array;
+  penalties?: Penalties;
+  /** Settings overriding the context's (e.g. a tighter window for warm starts). */
+  settings?: Partial<RunSettings>;
+}
+
+export type PmfTask = BaseRunTask | FitTask | DispSearchTask;
+export type PmfTaskResult<T extends PmfTask> = T extends BaseRunTask ? RunOutcome & { run: number; seed: number } : T extends DispSearchTask ? DispSearchResult : RunOutcome;
+
+/** Gather rows of an n×m matrix (with repeats). */
+export function takeRows(a: Float64Array, m: number, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length * m);
+  for (let r = 0; r < rows.length; r++) out.set(a.subarray(rows[r] * m, rows[r] * m + m), r * m);
+  return out;
+}
+
+/** Execute one task (in a worker or in this thread). */
+export function executeTask(ctx: TaskContext, task: PmfTask): (RunOutcome & { run?: number; seed?: number }) | DispSearchResult {
+  if (task.kind === "disp") return dispSearch(ctx.x, ctx.s, ctx.n, ctx.m, task);
+  if (task.kind === "base") {
+    const o = alsRun(ctx.x, ctx.s, ctx.n, ctx.m, task.seed, ctx.settings);
+    return { ...o, run: task.run, seed: task.seed };
+  }
+  const st = { ...ctx.settings, ...task.settings };
+  if (task.rows) {
+    const x = takeRows(ctx.x, ctx.m, task.rows), s = takeRows(ctx.s, ctx.m, task.rows);
+    return alsFit(x, s, task.rows.length, ctx.m, task.G0, task.F0, st, task.penalties);
+  }
+  return alsFit(ctx.x, ctx.s, ctx.n, ctx.m, task.G0, task.F0, st, task.penalties);
+}
