@@ -17,6 +17,8 @@ export interface RunSettings {
    * whole factor (F_k·c, G_k/c) would move the element at no cost in Q.
    */
   normaliseG?: boolean;
+  /** Instead keep each factor's profile summing to 1 (rescaling G); used when G is pulled (negative Fpeak). */
+  normaliseF?: boolean;
 }
 
 /** What one run returns. */
@@ -304,6 +306,7 @@ export function alsFit(x: Float64Array, s: Float64Array, n: number, m: number, G
       beta = beta / 1.5;
     }
     if (st.normaliseG) normaliseInPlace(G, F, n, m, p);
+    else if (st.normaliseF) normaliseRowsF(G, F, n, m, p);
     if (robust) {
       next = reweight(x, s, w0, w, G, F, n, m, p, alpha) + penaltyF(F) + gPenalty(G, n, p, pen);
       for (let c = 0; c < nm; c++) wx[c] = w[c] * x[c];
@@ -328,6 +331,17 @@ function normaliseInPlace(G: Float64Array, F: Float64Array, n: number, m: number
     if (!(c > 0)) continue;
     for (let i = 0; i < n; i++) G[i * p + k] /= c;
     for (let j = 0; j < m; j++) F[k * m + j] *= c;
+  }
+}
+
+/** Rescale so each factor's profile sums to 1 (F_k /= c_k, G_k *= c_k); GF is unchanged. */
+export function normaliseRowsF(G: Float64Array, F: Float64Array, n: number, m: number, p: number): void {
+  for (let k = 0; k < p; k++) {
+    let c = 0;
+    for (let j = 0; j < m; j++) c += F[k * m + j];
+    if (!(c > 0)) continue;
+    for (let j = 0; j < m; j++) F[k * m + j] /= c;
+    for (let i = 0; i < n; i++) G[i * p + k] *= c;
   }
 }
 

@@ -13,8 +13,10 @@
  *   (`input.times` when given, else row order); gaps in the sampling schedule are ignored.
  * - Block length: {@link chooseBlockSize} on the base contributions (Politis & White 2004 with the
  *   correction of Patton, Politis & White 2009), the largest over factors; overridable.
- * - Each BS run fits the resampled data from the base solution (F0 = the base F, G0 = the base
- *   contributions of the drawn rows) with the base run's settings, and its seed is
+ * - Each BS run fits the resampled data from the base solution (F0 = result.F, the best run's
+ *   profiles as reported — the normalisation does not change the fit, whose first step solves G
+ *   for that F —; G0 = the base contributions of the drawn rows, the NNLS warm start) with the
+ *   base settings, settingsOf(result.options), and its seed is
  *   runSeed(seed, r), so any run can be repeated alone and the result does not depend on the
  *   number of worker threads.
  * - Mapping: Pearson r between each BS factor's contributions and each base factor's

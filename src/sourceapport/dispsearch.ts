@@ -1,4 +1,4 @@
-import { alsFit, type RunSettings } from "./als";
+import { alsFit, type Penalties, type RunSettings } from "./als";
 
 /** One displacement search: one profile element, one direction, all dQmax levels. */
 export interface DispSearchTask {
@@ -21,6 +21,10 @@ export interface DispSearchTask {
   steps?: number;
   /** Fit settings for the refits. */
   settings: RunSettings;
+  /** Other penalties held during the search (constraints already in place). */
+  extra?: Penalties;
+  /** Return the fitted G and F at the last level's bound. */
+  keepSolution?: boolean;
 }
 
 /** What one displacement search returns. */
@@ -39,6 +43,8 @@ export interface DispSearchResult {
   /** Fits done and fits that hit the iteration limit. */
   fits: number;
   notConverged: number;
+  /** The solution at the last level's bound (when `keepSolution`). */
+  solution?: { G: Float64Array; F: Float64Array };
 }
 
 function corr(a: Float64Array, b: Float64Array, n: number, p: number, ka: number, kb: number): number {
@@ -105,7 +111,9 @@ export function dispSearch(x: Float64Array, s: Float64Array, n: number, m: numbe
     // warm start from the fitted point nearest in displacement
     let near = pts[0];
     for (const q of pts) if (Math.abs(q.d - d) < Math.abs(near.d - d)) near = q;
-    const o = alsFit(x, s, n, m, near.G, near.F, settings, { fTargets: [{ k, j, target: v, weight }] });
+    const hold = { k, j, target: v, weight };
+    const pen: Penalties = t.extra ? { ...t.extra, fTargets: [...(t.extra.fTargets ?? []), hold] } : { fTargets: [hold] };
+    const o = alsFit(x, s, n, m, near.G, near.F, settings, pen);
     fits++;
     if (!o.converged) notConverged++;
     const dQ = o[objective] - qBase;
@@ -115,6 +123,7 @@ export function dispSearch(x: Float64Array, s: Float64Array, n: number, m: numbe
     return pt;
   };
   const bounds: number[] = [], dQs: number[] = [], swapped: number[][] = [];
+  let last: Pt = origin;
   for (const L of levels) {
     let lo = origin;
     let hi: Pt | undefined;
@@ -140,6 +149,9 @@ export function dispSearch(x: Float64Array, s: Float64Array, n: number, m: numbe
     bounds.push(v0 + direction * lo.d);
     dQs.push(lo.dQ);
     swapped.push(lo === origin ? [] : swappedFactors(lo.G, G0, n, p));
+    last = lo;
   }
-  return { k, j, direction, bounds, dQ: dQs, swapped, minDQ, fits, notConverged };
+  const out: DispSearchResult = { k, j, direction, bounds, dQ: dQs, swapped, minDQ, fits, notConverged };
+  if (t.keepSolution) out.solution = { G: last.G, F: last.F };
+  return out;
 }
