@@ -310,10 +310,19 @@ export function mapBootstrapFactors(baseG: ArrayLike<number>, bsG: ArrayLike<num
 }
 
 /** Sample order for blocks: by `times` when given (stable), else row order. */
-function timeOrder(n: number, times: Float64Array | undefined): Int32Array {
+export function timeOrder(n: number, times: Float64Array | undefined): Int32Array {
   const order = Int32Array.from({ length: n }, (_, i) => i);
   if (!times || times.length !== n) return order;
   return order.sort((a, b) => times[a] - times[b] || a - b);
+}
+
+/**
+ * The sample rows (indices into the data) of bootstrap run r: circular blocks drawn with the
+ * run's seed runSeed(seed, r) over the samples in time order (`order`, from {@link timeOrder}).
+ */
+export function bootstrapRows(n: number, blockSize: number, seed: number, r: number, order: Int32Array | number[]): Int32Array {
+  const pos = blockBootstrapRows(n, blockSize, new Rng(runSeed(seed, r)));
+  return pos.map((q) => order[q]);
 }
 
 /**
@@ -349,8 +358,7 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
   const rowsOf: Int32Array[] = [];
   const tasks: FitTask[] = [];
   for (let r = 1; r <= runs; r++) {
-    const pos = blockBootstrapRows(n, blockSize, new Rng(runSeed(seed, r)));
-    const rows = pos.map((q) => order[q]);
+    const rows = bootstrapRows(n, blockSize, seed, r, order);
     const G0 = new Float64Array(n * p);
     for (let i = 0; i < n; i++) G0.set(result.G.subarray(rows[i] * p, rows[i] * p + p), i * p);
     rowsOf.push(rows);

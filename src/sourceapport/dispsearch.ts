@@ -23,6 +23,8 @@ export interface DispSearchTask {
   settings: RunSettings;
   /** Other penalties held during the search (constraints already in place). */
   extra?: Penalties;
+  /** Sample rows (a bootstrap resample) to search on instead of all samples; G0 is then for these rows. */
+  rows?: Int32Array;
   /** Return the fitted G and F at the last level's bound. */
   keepSolution?: boolean;
 }

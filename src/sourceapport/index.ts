@@ -10,3 +10,8 @@ export { scanFactors, type FactorScanPoint } from "./scan";
 export * from "./diagnostics";
 export * from "./export";
 export * from "./figures";
+export { bootstrapPmf, blockBootstrapRows, bootstrapRows, chooseBlockSize, politisWhiteBlockLength, mapBootstrapFactors, BOOTSTRAP_DEFAULTS, type BootstrapOptions, type BootstrapResult, type BootstrapRun, type BootstrapMappingRow, type BootstrapInterval } from "./bootstrap";
+export { dispPmf, refitSettings, type DispOptions, type DispResult, type DispInterval } from "./disp";
+export { bsDispPmf, type BsDispOptions, type BsDispResult, type BsDispInterval } from "./bsdisp";
+export { fpeakPmf, constrainPmf, type AlteredSolution, type PmfConstraint, type ConstrainedResult } from "./rotate";
+export { alsFit, type Penalties } from "./als";

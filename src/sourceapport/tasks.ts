@@ -46,7 +46,10 @@ export function takeRows(a: Float64Array, m: number, rows: Int32Array): Float64A
 
 /** Execute one task (in a worker or in this thread). */
 export function executeTask(ctx: TaskContext, task: PmfTask): (RunOutcome & { run?: number; seed?: number }) | DispSearchResult {
-  if (task.kind === "disp") return dispSearch(ctx.x, ctx.s, ctx.n, ctx.m, task);
+  if (task.kind === "disp") {
+    if (task.rows) return dispSearch(takeRows(ctx.x, ctx.m, task.rows), takeRows(ctx.s, ctx.m, task.rows), task.rows.length, ctx.m, task);
+    return dispSearch(ctx.x, ctx.s, ctx.n, ctx.m, task);
+  }
   if (task.kind === "base") {
     const o = alsRun(ctx.x, ctx.s, ctx.n, ctx.m, task.seed, ctx.settings);
     return { ...o, run: task.run, seed: task.seed };

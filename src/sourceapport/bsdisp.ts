@@ -1,0 +1,134 @@
+import { bootstrapRows, timeOrder, type BootstrapResult } from "./bootstrap";
+import { refitSettings } from "./disp";
+import type { DispSearchResult, DispSearchTask } from "./dispsearch";
+import { runTasks } from "./pool";
+import { settingsOf } from "./solver";
+import type { FitTask, TaskContext } from "./tasks";
+import type { PmfResult } from "./types";
+
+/** Options of {@link bsDispPmf}. */
+export interface BsDispOptions {
+  /** dQmax levels (default 0.5, 1, 2, 4 — EPA PMF 5.0 BS-DISP). */
+  dQmax?: number[];
+  /** How many of the bootstrap runs to use (default all usable). */
+  runs?: number;
+  /** Species to displace (default all). BS-DISP costs a full DISP per bootstrap run. */
+  species?: string[];
+  factors?: number[];
+  steps?: number;
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** BS-DISP interval of one profile element (over all bootstrap resamples). */
+export interface BsDispInterval {
+  factor: string;
+  k: number;
+  species: string;
+  j: number;
+  base: number;
+  /** Per level: lowest and highest displaced value over all resamples (F units, factors mapped to the base). */
+  down: number[];
+  up: number[];
+}
+
+/** Result of {@link bsDispPmf}. */
+export interface BsDispResult {
+  dQmax: number[];
+  /** Bootstrap runs used (converged, every factor mapped one-to-one). */
+  runsUsed: number[];
+  /** Bootstrap runs skipped, with the reason. */
+  runsSkipped: { run: number; reason: string }[];
+  intervals: BsDispInterval[];
+  /** Per level: swaps per base factor summed over resamples, and displacements with any swap. */
+  swaps: { dQmax: number; byFactor: number[]; displacements: number }[];
+  /** Base factors with swaps already at the smallest dQmax: their BS-DISP intervals are not reliable. */
+  unreliableFactors: string[];
+  largestDecrease: number;
+  fits: number;
+  notConverged: number;
+}
+
+/**
+ * BS-DISP: displacement (DISP) inside each bootstrap resample, with small dQmax (0.5, 1, 2, 4),
+ * so the interval covers both random error and rotational ambiguity (Paatero, Eberly, Brown,
+ * Norris 2014, Atmos. Meas. Tech. 7:781; EPA PMF 5.0 User Guide). Each usable bootstrap run is
+ * refitted from the base exactly as in {@link bootstrapPmf} (same rows, same start), then every
+ * chosen element of every factor is displaced down and up; factors are mapped to the base by
+ * the bootstrap mapping. Factors that swap already at the smallest dQmax are flagged unreliable.
+ *
+ * @throws Error when more than half of the displacement fits fail to converge.
+ */
+export async function bsDispPmf(result: PmfResult, bs: BootstrapResult, opts: BsDispOptions = {}): Promise<BsDispResult> {
+  const { input, p } = result;
+  const { n, m, x, s } = input;
+  const levels = [...(opts.dQmax ?? [0.5, 1, 2, 4])].sort((a, b) => a - b);
+  const settings = refitSettings(settingsOf(result.options));
+  const order = timeOrder(n, input.times);
+  const runsUsed: number[] = [], runsSkipped: { run: number; reason: string }[] = [];
+  for (const r of bs.runs) {
+    if (opts.runs !== undefined && runsUsed.length >= opts.runs) break;
+    const perm = new Set(r.mapping.filter((v) => v >= 0));
+    if (!r.converged) runsSkipped.push({ run: r.run, reason: "bootstrap run did not converge" });
+    else if (perm.size !== p) runsSkipped.push({ run: r.run, reason: "not every factor mapped one-to-one to a base factor" });
+    else runsUsed.push(r.run);
+  }
+  const ctx: TaskContext = { x, s, n, m, settings: settingsOf(result.options) };
+  const rowsOf = runsUsed.map((run) => bootstrapRows(n, bs.blockSize, bs.seed, run, order));
+  const fitTasks: FitTask[] = rowsOf.map((rows) => {
+    const G0 = new Float64Array(n * p);
+    for (let i = 0; i < n; i++) G0.set(result.G.subarray(rows[i] * p, rows[i] * p + p), i * p);
+    return { kind: "fit", F0: result.F, G0, rows, settings };
+  });
+  const bsFits = await runTasks(ctx, fitTasks, { workers: opts.workers });
+  const js = opts.species ? opts.species.map((sp) => {
+    const j = input.species.indexOf(sp);
+    if (j < 0) throw new RangeError(`BS-DISP: unknown species "${sp}"`);
+    return j;
+  }) : input.species.map((_, j) => j);
+  const ks = opts.factors ?? Array.from({ length: p }, (_, k) => k);
+  const tasks: DispSearchTask[] = [];
+  const taskRun: number[] = [];
+  bsFits.forEach((fit, ri) => {
+    const rows = rowsOf[ri];
+    const xs = (i: number, j: number) => s[rows[i] * m + j];
+    const mapping = bs.runs[runsUsed[ri] - 1].mapping;
+    for (const kb of ks) {
+      const k = mapping.indexOf(kb); // the resample's factor that maps to base factor kb
+      for (const j of js) {
+        let akk = 0;
+        for (let i = 0; i < n; i++) akk += fit.G[i * p + k] ** 2 / xs(i, j) ** 2;
+        for (const direction of [-1, 1] as const) {
+          tasks.push({ kind: "disp", k, j, direction, levels, G0: fit.G, F0: fit.F, qBase: settings.robust ? fit.qRobust : fit.qTrue, weight: 1e3 * Math.max(akk, 1e-12), steps: opts.steps, settings, rows });
+          taskRun.push(ri);
+        }
+      }
+    }
+  });
+  const res: DispSearchResult[] = await runTasks({ ...ctx, settings }, tasks, { workers: opts.workers, onDone: (d, t) => opts.onProgress?.(d, t) });
+  const fits = res.reduce((a, r) => a + r.fits, 0);
+  const notConverged = res.reduce((a, r) => a + r.notConverged, 0);
+  if (fits > 0 && notConverged > fits / 2) throw new Error(`BS-DISP: ${notConverged} of ${fits} displacement fits did not converge within ${settings.maxIterations} iterations`);
+  const byKey = new Map<string, BsDispInterval>();
+  const swaps = levels.map((L) => ({ dQmax: L, byFactor: new Array<number>(p).fill(0), displacements: 0 }));
+  res.forEach((r, ti) => {
+    const mapping = bs.runs[runsUsed[taskRun[ti]] - 1].mapping;
+    const kb = mapping[r.k];
+    const key = `${kb}:${r.j}`;
+    let iv = byKey.get(key);
+    if (!iv) {
+      iv = { factor: result.factorNames[kb], k: kb, species: input.species[r.j], j: r.j, base: result.F[kb * m + r.j], down: levels.map(() => Infinity), up: levels.map(() => -Infinity) };
+      byKey.set(key, iv);
+    }
+    levels.forEach((_, li) => {
+      if (r.direction < 0) iv!.down[li] = Math.min(iv!.down[li], r.bounds[li]);
+      else iv!.up[li] = Math.max(iv!.up[li], r.bounds[li]);
+      if (r.swapped[li].length > 0) swaps[li].displacements++;
+      for (const f of r.swapped[li]) swaps[li].byFactor[mapping[f] >= 0 ? mapping[f] : f]++;
+    });
+  });
+  const intervals = [...byKey.values()].sort((a, b) => a.k - b.k || a.j - b.j);
+  const unreliableFactors = swaps.length ? swaps[0].byFactor.flatMap((c, k) => (c > 0 ? [result.factorNames[k]] : [])) : [];
+  const largestDecrease = Math.max(0, ...res.map((r) => -r.minDQ));
+  return { dQmax: levels, runsUsed, runsSkipped, intervals, swaps, unreliableFactors, largestDecrease, fits, notConverged };
+}
