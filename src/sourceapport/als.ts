@@ -14,7 +14,9 @@ export interface RunSettings {
   /**
    * Keep each factor's mean contribution at 1 (rescaling F to match) after every iteration.
    * Needed when F elements are pulled or held (DISP, constraints, Fpeak): otherwise scaling a
-   * whole factor (F_k·c, G_k/c) would move the element at no cost in Q.
+   * whole factor (F_k·c, G_k/c) would move the element at no cost in Q. A factor with an
+   * element held at a positive value (`fTargets`, `fFixed`) also keeps mean 1 inside the G
+   * half-step (a Lagrange multiplier), so the fit reaches the constrained minimum.
    */
   normaliseG?: boolean;
   /** Instead keep each factor's profile summing to 1 (rescaling G); used when G is pulled (negative Fpeak). */
@@ -39,6 +41,8 @@ export interface RunOutcome {
 export interface Penalties {
   /** weight·(F_kj − target)²: pulls an element to a value (large weight ≈ fixed). */
   fTargets?: { k: number; j: number; target: number; weight: number }[];
+  /** F_kj = value exactly (a hard constraint: the element is eliminated from its column's NNLS). */
+  fFixed?: { k: number; j: number; value: number }[];
   /** weight·(F_ka − ratio·F_kb)²: a ratio between two species in one factor. */
   ratios?: { k: number; a: number; b: number; ratio: number; weight: number }[];
   /** Σ_kj l1F[j]·F_kj (length m): pushes profile elements towards 0 (sharper F). */
@@ -187,6 +191,117 @@ class AlsWorkspace {
     return q;
   }
 
+  /** Per-row normal equations kept for {@link updateGHeld} (n·p² and n·p), allocated on first use. */
+  private An?: Float64Array;
+  private Bn?: Float64Array;
+  private Bl?: Float64Array;
+
+  /**
+   * {@link updateG} with the mean contribution of each factor in `held` kept at 1: a Lagrange
+   * term λ_k·Σ_i G_ik is added for each held factor, λ_k found (warm-started from and written
+   * back to `lam`) so that |mean_i G_ik − 1| ≤ 1e-9. Used when profile elements are held at a
+   * value in normalised units (G mean 1): otherwise the unconstrained G half-step rescales the
+   * factor, the normalisation moves the held element, and the fit settles at a point that is
+   * not the constrained minimum (DISP intervals far too narrow). Returns the objective without
+   * the Lagrange terms.
+   */
+  updateGHeld(w: Float64Array, wx: Float64Array, F: Float64Array, G: Float64Array, l1G: Float64Array | undefined, held: number[], lam: Float64Array): number {
+    const { n, m, p, tri, outer, A, B, nnls, cRow } = this;
+    const pp = p * p;
+    const An = (this.An ??= new Float64Array(n * pp)), Bn = (this.Bn ??= new Float64Array(n * p)), Bl = (this.Bl ??= new Float64Array(n * p));
+    const FT = this.transposeF(F);
+    for (let j = 0; j < m; j++) {
+      let t = j * tri;
+      for (let k = 0; k < p; k++) {
+        const fk = FT[j * p + k];
+        for (let l = 0; l <= k; l++) outer[t++] = fk * FT[j * p + l];
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      this.k.row(w, wx, outer, FT, A, B, i, m);
+      if (l1G) for (let k = 0; k < p; k++) B[k] -= 0.5 * l1G[k];
+      An.set(A, i * pp);
+      for (let k = 0; k < p; k++) Bn[i * p + k] = B[k];
+    }
+    const solveRows = () => {
+      for (let i = 0; i < n; i++) {
+        for (let k = 0; k < p; k++) Bl[i * p + k] = Bn[i * p + k] - 0.5 * lam[k];
+        nnls.solve(An, i * pp, Bl, i * p, G, i * p);
+      }
+    };
+    const meanMinus1 = (k: number) => {
+      let c = 0;
+      for (let i = 0; i < n; i++) c += G[i * p + k];
+      return c / n - 1;
+    };
+    // only factors whose contributions can be positive at all (some A_ii,kk > 0)
+    const ks = held.filter((k) => {
+      for (let i = 0; i < n; i++) if (An[i * pp + k * p + k] > 0) return true;
+      return false;
+    });
+    solveRows();
+    const tol = 1e-9;
+    for (let cycle = 0; cycle < 50; cycle++) {
+      let worst = 0;
+      for (const k of ks) {
+        let a = lam[k], fa = meanMinus1(k);
+        if (Math.abs(fa) <= tol) continue;
+        // first step from the slope of mean G_k in λ_k when only G_ik moves: −Σ 1/(2n·A_ii,kk) over rows with G_ik > 0
+        let sum = 0, all = 0;
+        for (let i = 0; i < n; i++) {
+          const d = An[i * pp + k * p + k];
+          if (!(d > 0)) continue;
+          all += 1 / d;
+          if (G[i * p + k] > 0) sum += 1 / d;
+        }
+        const slope = (-0.5 * (sum > 0 ? sum : all)) / n;
+        const f = (v: number) => {
+          lam[k] = v;
+          solveRows();
+          return meanMinus1(k);
+        };
+        // f(λ) = mean G_k − 1 is decreasing and piecewise linear in λ: secant steps outwards until
+        // the root is bracketed, then Illinois regula falsi inside the bracket
+        let b = a - fa / slope, fb = f(b);
+        for (let it = 0; it < 60 && fa * fb > 0; it++) {
+          const step = b - a;
+          const sec = fb !== fa ? b - (fb * step) / (fb - fa) : b + 4 * step;
+          const c = step > 0 ? Math.min(Math.max(sec, b + step), b + 4 * step) : Math.max(Math.min(sec, b + step), b + 4 * step);
+          a = b;
+          fa = fb;
+          b = c;
+          fb = f(c);
+        }
+        for (let it = 0; it < 100 && Math.abs(fb) > tol && fa * fb < 0; it++) {
+          const c = b - (fb * (b - a)) / (fb - fa);
+          const fc = f(c);
+          if (fc * fb < 0) {
+            a = b;
+            fa = fb;
+          } else fa /= 2;
+          b = c;
+          fb = fc;
+        }
+        worst = Math.max(worst, Math.abs(fb));
+      }
+      if (worst <= tol) break;
+    }
+    let q = 0;
+    for (let i = 0; i < n; i++) {
+      const gi = i * p, ai = i * pp;
+      let qi = cRow[i];
+      for (let k = 0; k < p; k++) {
+        const gk = G[gi + k];
+        if (gk === 0) continue;
+        let ag = 0;
+        for (let l = 0; l < p; l++) ag += An[ai + k * p + l] * G[gi + l];
+        qi += gk * (ag - 2 * Bn[gi + k]);
+      }
+      q += qi;
+    }
+    return q;
+  }
+
   /**
    * F (in/out, warm start) = argmin_{F ≥ 0} Σ w (x − G F)² (+ the F penalties), column by
    * column (a ratio couples two columns: each is solved with the other at its current value).
@@ -213,6 +328,19 @@ class AlsWorkspace {
           }
         }
         if (pen.l1F) for (let k = 0; k < p; k++) B[bo + k] -= 0.5 * pen.l1F[j];
+        for (const fx of pen.fFixed ?? []) {
+          if (fx.j !== j) continue;
+          // eliminate F_kj = value: move its column of A to the right-hand side, decouple row k
+          const k = fx.k, d = A[k * p + k] > 0 ? A[k * p + k] : 1;
+          for (let l = 0; l < p; l++) {
+            if (l === k) continue;
+            B[bo + l] -= A[l * p + k] * fx.value;
+            A[l * p + k] = 0;
+            A[k * p + l] = 0;
+          }
+          A[k * p + k] = d;
+          B[bo + k] = d * fx.value;
+        }
       }
       for (let k = 0; k < p; k++) col[k] = F[k * m + j];
       nnls.solve(A, 0, B, bo, col, 0);
@@ -274,7 +402,12 @@ export function alsFit(x: Float64Array, s: Float64Array, n: number, m: number, G
   let Ge = new Float64Array(n * p);
   let Fe = new Float64Array(p * m);
   ws.setRowConstants(w, x);
-  ws.updateG(w, wx, F, G, pen?.l1G); // first G from the start F
+  // factors with an element held at a positive value in normalised units (G mean 1): their mean
+  // contribution is held at 1 inside the G half-step (see AlsWorkspace.updateGHeld)
+  const held = st.normaliseG ? [...new Set([...(pen?.fTargets ?? []).filter((t) => t.target > 0), ...(pen?.fFixed ?? []).filter((t) => t.value > 0)].map((t) => t.k))] : [];
+  const lam = new Float64Array(p);
+  const updateG = (FF: Float64Array, GG: Float64Array) => (held.length ? ws.updateGHeld(w, wx, FF, GG, pen?.l1G, held, lam) : ws.updateG(w, wx, FF, GG, pen?.l1G));
+  updateG(F, G); // first G from the start F
   const penaltyF = (FF: Float64Array) => fPenalty(FF, m, p, pen);
   let beta = 0.5, betaMax = 1;
   const history: number[] = [];
@@ -286,10 +419,11 @@ export function alsFit(x: Float64Array, s: Float64Array, n: number, m: number, G
     Gn.set(G);
     Fn.set(F);
     ws.updateF(w, wx, Gn, Fn, pen);
-    const qPlain = ws.updateG(w, wx, Fn, Gn, pen?.l1G) + penaltyF(Fn);
+    const qPlain = updateG(Fn, Gn) + penaltyF(Fn);
     // extrapolated point
     for (let c = 0; c < Gn.length; c++) Ge[c] = Math.max(0, Gn[c] + beta * (Gn[c] - G[c]));
     for (let c = 0; c < Fn.length; c++) Fe[c] = Math.max(0, Fn[c] + beta * (Fn[c] - F[c]));
+    for (const fx of pen?.fFixed ?? []) Fe[fx.k * m + fx.j] = fx.value; // the extrapolation must not move fixed elements
     const qExtra = ws.objective(x, w, Ge, Fe) + penaltyF(Fe) + gPenalty(Ge, n, p, pen);
     let next: number;
     if (qExtra < qPlain) {

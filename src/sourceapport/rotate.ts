@@ -94,7 +94,9 @@ export interface ConstrainedResult extends AlteredSolution {
  * element to zero or to a value, hold a ratio between two species in a factor (a known tracer
  * ratio), or pull an element up or down as far as a dQ budget (% of the base objective) allows.
  * Constraints are applied in order, each on top of the previous ones, and each step reports
- * the dQ it cost. Value and ratio constraints are stiff penalties (held to ~1e-3 relative).
+ * the dQ it cost. Zero, value and pulled elements are then hard constraints in normalised units
+ * (contributions mean 1): zero exactly, values to ~1e-6 relative (the renormalisation of G);
+ * ratio constraints are stiff penalties (held to ~1e-3 relative).
  *
  * @throws RangeError for an unknown species, a factor out of range or a negative value/ratio;
  * Error when a constrained fit does not converge.
@@ -114,7 +116,7 @@ export function constrainPmf(result: PmfResult, constraints: PmfConstraint[]): C
     for (let i = 0; i < n; i++) a += G[i * p + k] ** 2 / s[i * m + j] ** 2;
     return 1e3 * Math.max(a, 1e-12);
   };
-  const pen: Penalties = { fTargets: [], ratios: [] };
+  const pen: Penalties = { fFixed: [], ratios: [] };
   let G: Float64Array = new Float64Array(result.G), F: Float64Array = new Float64Array(result.F);
   let prev = 0, iterations = 0;
   const steps: ConstrainedResult["steps"] = [];
@@ -130,12 +132,12 @@ export function constrainPmf(result: PmfResult, constraints: PmfConstraint[]): C
         G0: G, F0: F, qBase, weight: stiff(k, j, G), settings: st, extra: pen, keepSolution: true, steps: 8,
       });
       value = r.bounds[0];
-      pen.fTargets!.push({ k, j, target: value, weight: stiff(k, j, G) });
+      pen.fFixed!.push({ k, j, value });
     } else if (c.type === "zero" || c.type === "value") {
       const j = jOf(c.species);
       value = c.type === "zero" ? 0 : c.value;
       if (!(value >= 0)) throw new RangeError(`constraint: value must be ≥ 0, got ${value}`);
-      pen.fTargets!.push({ k, j, target: value, weight: stiff(k, j, G) });
+      pen.fFixed!.push({ k, j, value });
     } else {
       const a = jOf(c.numerator), b = jOf(c.denominator);
       if (!(c.ratio > 0)) throw new RangeError(`constraint: ratio must be > 0, got ${c.ratio}`);
