@@ -8,6 +8,11 @@
 // other (never side by side), so wall times do not compete for the 2 cores and each peak RSS
 // belongs to one solver and one case.
 //
+// Error estimation case "bootstrap-baton-rouge" (issue: PMF error estimation): 100 bootstrap runs
+// of Baton Rouge k = 6 on 2 workers against a 60 s target, and separately timed DISP of every
+// profile element; `node bench/pmf.mjs bootstrap-baton-rouge` runs it alone. AOZORA_BENCH_DISP=0
+// leaves DISP out.
+//
 // Environment: AOZORA_SHARED (default ../shared next to the repository) for the EPA data;
 // AOZORA_PYTHON (default /usr/bin/python3) for the reference; AOZORA_BENCH_HOURLY_RUNS (aozora
 // runs on the hourly year, default 20) and AOZORA_BENCH_HOURLY_REF_RUNS (default 2).
@@ -33,7 +38,11 @@ export const TARGETS = {
   "baton-rouge": { speedup: 3, qRatioMax: 1 },
   "hourly-xrf": { speedup: 6, qRatioMax: 1 },
   peakMemoryMB: 1024,
+  /** 100 bootstrap runs on Baton Rouge k = 6, 2 workers: wall seconds at most. */
+  "bootstrap-baton-rouge": { bootstrapSeconds: 60 },
 };
+/** The error-estimation case ids (not base-run comparisons; see runErrorBench). */
+export const ERROR_CASES = ["bootstrap-baton-rouge"];
 
 // ---------------------------------------------------------------- simulated hourly XRF year
 
@@ -215,6 +224,118 @@ async function childMain([con, unc, factors, runs, workers]) {
   );
 }
 
+/**
+ * In a child process: Baton Rouge (all species strong, as the base-run case), 20 base runs with k
+ * = factors, then `bsRuns` bootstrap runs and (unless AOZORA_BENCH_DISP=0) DISP of every element,
+ * each timed alone on `workers` threads; prints one JSON line.
+ */
+async function childErrorMain([con, unc, factors, bsRuns, workers]) {
+  const { readEpaPmf } = dist("io/epapmf.js");
+  const { preparePmfInput } = dist("sourceapport/prepare.js");
+  const { runPmf } = dist("sourceapport/solver.js");
+  const { bootstrapPmf } = dist("sourceapport/bootstrap.js");
+  const { dispPmf } = dist("sourceapport/disp.js");
+  const d = readEpaPmf(con, unc, { unit: "µg/m3", sampleIds: true });
+  const input = preparePmfInput({ ...d, units: "µg/m3" });
+  const w = Number(workers);
+  let t0 = performance.now();
+  const res = await runPmf(input, { factors: Number(factors), runs: 20, seed: SEED, workers: w });
+  const baseSeconds = (performance.now() - t0) / 1000;
+  const every = (what, step) => (done, total) => {
+    if (done % step === 0 || done === total) process.stderr.write(`${what} ${done}/${total}\n`);
+  };
+  t0 = performance.now();
+  const bs = await bootstrapPmf(res, { runs: Number(bsRuns), workers: w, onProgress: every("bootstrap run", 10) });
+  const bootstrapSeconds = (performance.now() - t0) / 1000;
+  const out = {
+    n: input.n,
+    m: input.m,
+    factors: res.p,
+    base: { runs: 20, seconds: baseSeconds, qRobust: res.runs[res.bestIndex].qRobust },
+    bootstrap: {
+      runs: bs.runs.length,
+      seconds: bootstrapSeconds,
+      blockSize: bs.blockSize,
+      convergedRuns: bs.convergedRuns,
+      reproduced: bs.mappingTable.map((r) => r.reproduced),
+      unmapped: bs.unmapped,
+      iterations: { median: median(bs.runs.map((r) => r.iterations)), max: Math.max(...bs.runs.map((r) => r.iterations)) },
+    },
+  };
+  if (process.env.AOZORA_BENCH_DISP !== "0") {
+    t0 = performance.now();
+    const disp = await dispPmf(res, { workers: w, onProgress: every("DISP search", 50) });
+    out.disp = {
+      seconds: (performance.now() - t0) / 1000,
+      elements: disp.intervals.length,
+      searches: 2 * disp.intervals.length,
+      fits: disp.fits,
+      notConverged: disp.notConverged,
+      swapsAtDQmax4: disp.swaps[0]?.byFactor,
+      displacementsWithSwapsAtDQmax4: disp.swaps[0]?.displacements,
+      largestDecreasePct: disp.largestDecreasePct,
+      warning: disp.warning ?? null,
+    };
+  }
+  const ru = process.resourceUsage();
+  out.cpu_seconds = (ru.userCPUTime + ru.systemCPUTime) / 1e6;
+  out.peak_rss_kb = peakRssKb();
+  process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+/**
+ * The error-estimation cases (ERROR_CASES): each in its own child process. Returns records for
+ * `errorEstimation` in bench/results.json.
+ */
+export async function runErrorBench(opts = {}) {
+  const log = opts.log ?? ((s) => process.stderr.write(s + "\n"));
+  const workers = opts.workers ?? 2;
+  const runs = opts.bootstrapRuns ?? 100;
+  const con = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-con.csv"), unc = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-unc.csv");
+  const id = "bootstrap-baton-rouge", label = `Baton Rouge k = 6: ${runs} bootstrap runs and DISP (all species)`;
+  try {
+    readFileSync(con);
+    readFileSync(unc);
+  } catch (e) {
+    return [{ id, label, skipped: `EPA example data not readable under ${SHARED} (set AOZORA_SHARED): ${e.message}` }];
+  }
+  log(`PMF error estimation: ${label}, ${workers} workers`);
+  const loadAverageBefore = +loadavg()[0].toFixed(2);
+  const r = await runChild(process.execPath, [fileURLToPath(import.meta.url), "--child-error", con, unc, "6", String(runs), String(workers)], {}, `aozora ${id}`, log);
+  const t = TARGETS[id];
+  const rec = {
+    id,
+    label,
+    n: r.n,
+    m: r.m,
+    factors: r.factors,
+    workers,
+    loadAverageBefore,
+    base: { runs: r.base.runs, seconds: r1(r.base.seconds, 2), qRobust: r1(r.base.qRobust) },
+    bootstrap: { ...r.bootstrap, seconds: r1(r.bootstrap.seconds, 2), secondsPerRun: r1(r.bootstrap.seconds / r.bootstrap.runs, 3) },
+    cpuSeconds: r1(r.cpu_seconds, 1),
+    peakRssMB: r1(r.peak_rss_kb / 1024),
+    target: t,
+  };
+  if (r.disp) rec.disp = { ...r.disp, seconds: r1(r.disp.seconds, 1) };
+  rec.met = { bootstrapSeconds: r.bootstrap.seconds <= t.bootstrapSeconds, memory: rec.peakRssMB < TARGETS.peakMemoryMB };
+  return [rec];
+}
+
+/** Plain-text lines of runErrorBench's records. */
+export function formatErrorLines(records) {
+  return records.map((c) => {
+    if (c.skipped) return `${c.id}: skipped (${c.skipped})`;
+    const b = c.bootstrap;
+    const parts = [
+      `${c.id} (${c.n}×${c.m}, k = ${c.factors}, ${c.workers} workers): ${b.runs} bootstrap runs in ${b.seconds} s (target ≤ ${c.target.bootstrapSeconds} s: ${c.met.bootstrapSeconds ? "met" : "NOT met"}), block size ${b.blockSize}, ${b.convergedRuns} converged, reproduced per factor ${b.reproduced.join("/")}`,
+    ];
+    if (c.disp) parts.push(`DISP of all ${c.disp.elements} elements (${c.disp.searches} searches, ${c.disp.fits} fits) in ${c.disp.seconds} s; largest Q decrease ${c.disp.largestDecreasePct.toExponential(2)} %`);
+    parts.push(`base 20 runs ${c.base.seconds} s; peak ${c.peakRssMB} MB`);
+    return parts.join("; ");
+  });
+}
+
 function numpyAvailable() {
   const r = spawnSync(PYTHON, ["-c", "import numpy; print(numpy.__version__)"], { encoding: "utf8" });
   return r.status === 0 ? { ok: true, version: r.stdout.trim() } : { ok: false, why: (r.error?.message ?? r.stderr ?? "").trim().split("\n").pop() };
@@ -320,7 +441,9 @@ export async function runPmfBench(opts = {}) {
     }
     out.push(rec);
   }
-  return { seed: SEED, workers, cases: out, targets: TARGETS, notes };
+  const wantError = !opts.cases || opts.cases.length === 0 || opts.cases.some((c) => ERROR_CASES.includes(c));
+  const errorEstimation = wantError ? await runErrorBench({ log, workers }) : [];
+  return { seed: SEED, workers, cases: out, ...(errorEstimation.length ? { errorEstimation } : {}), targets: TARGETS, notes };
 }
 
 /** A plain-text table of runPmfBench's result. */
@@ -352,13 +475,17 @@ export function formatPmfTable(res) {
   if (res.cases.some((c) => c.aozora?.runs < 20 || c.reference?.runs < 20)) out.push("* extrapolated: 20 × mean seconds per run (fewer than 20 runs were timed).");
   for (const c of res.cases) if (c.cpuSpeedup !== undefined) out.push(`${c.id}: CPU seconds per run, reference / aozora = ${c.cpuSpeedup}× (per-core speed-up); median Q ratio ${c.qRatioMedian}${c.qRatioSameRuns !== undefined ? `; best of aozora's first ${c.reference.runs} runs / reference = ${c.qRatioSameRuns}` : ""}; aozora converged ${c.aozora.converged}/${c.aozora.runs}, reference ${c.reference.converged}/${c.reference.runs}`);
   for (const n of res.notes) out.push(`note: ${n}`);
-  return out.join("\n");
+  const errors = res.errorEstimation ? ["PMF error estimation:", ...formatErrorLines(res.errorEstimation)] : [];
+  if (res.cases.length === 0) return [...res.notes.map((n) => `note: ${n}`), ...errors].join("\n"); // error-estimation cases only
+  return [...out, ...(errors.length ? ["", ...errors] : [])].join("\n");
 }
 
 // ---------------------------------------------------------------- CLI
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv[2] === "--child") {
     await childMain(process.argv.slice(3));
+  } else if (process.argv[2] === "--child-error") {
+    await childErrorMain(process.argv.slice(3));
   } else {
     const res = await runPmfBench({ cases: process.argv.slice(2) });
     console.log(formatPmfTable(res));

@@ -1,7 +1,14 @@
+import { join } from "node:path";
 import { readEpaPmf } from "./io/epapmf";
 import { preparePmfInput } from "./sourceapport/prepare";
 import { runPmf } from "./sourceapport/solver";
 import { exportPmfResult } from "./sourceapport/export";
+import { bootstrapPmf, type BootstrapResult } from "./sourceapport/bootstrap";
+import { dispPmf, type DispResult } from "./sourceapport/disp";
+import { bsDispPmf, type BsDispResult } from "./sourceapport/bsdisp";
+import { fpeakPmf } from "./sourceapport/rotate";
+import { bootstrapIntervalTable, dispIntervalTable } from "./sourceapport/errorfigures";
+import { writeCsv } from "./io/write";
 import type { SpeciesCategory } from "./sourceapport/types";
 
 type Values = Record<string, string | boolean | undefined>;
@@ -16,9 +23,42 @@ function int(v: string | boolean | undefined, name: string, dflt?: number): numb
   return n;
 }
 
+/** A positive integer option, or undefined when absent. */
+function positive(v: string | boolean | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = int(v, name);
+  if (n < 1) throw new RangeError(`--${name} must be a positive integer, got "${String(v)}"`);
+  return n;
+}
+
+/** `--fpeak -0.5,0,0.5`: comma-separated finite numbers (at least one). */
+function strengths(v: string | boolean | undefined): number[] | undefined {
+  if (v === undefined) return undefined;
+  const parts = typeof v === "string" ? v.split(",").map((t) => t.trim()) : [];
+  const nums = parts.map((t) => (t === "" ? NaN : Number(t)));
+  if (nums.length === 0 || nums.some((x) => !Number.isFinite(x))) {
+    throw new RangeError(`--fpeak must be one number or comma-separated numbers (e.g. -0.5,0.5), got "${String(v)}"`);
+  }
+  return nums;
+}
+
+/** A progress bar on stderr when it is a terminal (nothing otherwise). */
+function progressBar(tty: boolean, what: string): (done: number, total: number, note?: string) => void {
+  return (done, total, note) => {
+    if (!tty) return;
+    const width = 30, filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${what}${note ? `  ${note}` : ""}${done === total ? "\n" : ""}`);
+  };
+}
+
 const list = (v: string | boolean | undefined) => (typeof v === "string" ? v.split(",").map((s) => s.trim()).filter((s) => s !== "") : []);
 
-/** `aozora pmf`: read an EPA PMF pair, prepare it, run the base runs, print a summary or one JSON object. */
+/**
+ * `aozora pmf`: read an EPA PMF pair, prepare it, run the base runs and, when asked, bootstrap
+ * (`--bootstrap N`), DISP (`--disp`), BS-DISP (`--bsdisp N`) and an Fpeak scan (`--fpeak S,…`);
+ * print a summary or one JSON object (`bootstrap`, `disp`, `bsdisp`, `fpeak` objects added, no
+ * matrices: with `--out` the intervals go to `pmf_{bootstrap,disp,bsdisp}_intervals.csv`).
+ */
 export async function pmfVerb(values: Values, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const conc = values.conc as string | undefined;
   const unc = values.unc as string | undefined;
@@ -30,6 +70,14 @@ export async function pmfVerb(values: Values, out: (s: string) => void, err: (s:
   if (!Number.isFinite(extra)) throw new RangeError(`--extra-uncertainty must be a number (percent), got "${String(values["extra-uncertainty"])}"`);
   const offset = values["utc-offset"] as string | undefined;
   const unit = (values.unit as string | undefined) ?? "µg/m3";
+  // error estimation and rotations: checked before any fitting
+  const bootstrapRuns = positive(values.bootstrap, "bootstrap");
+  const bsdispRuns = positive(values.bsdisp, "bsdisp");
+  if (bsdispRuns !== undefined && bootstrapRuns === undefined) throw new RangeError("--bsdisp N needs --bootstrap N (BS-DISP runs on the bootstrap resamples)");
+  if (bsdispRuns !== undefined && bootstrapRuns !== undefined && bsdispRuns > bootstrapRuns) {
+    throw new RangeError(`--bsdisp ${bsdispRuns} asks for more runs than --bootstrap ${bootstrapRuns}`);
+  }
+  const fpeak = strengths(values.fpeak);
   const data = readEpaPmf(conc, unc, { unit, utcOffset: offset, sampleIds: offset === undefined });
   const categories: Record<string, SpeciesCategory> = {};
   for (const sp of list(values.weak)) categories[sp] = "weak";
@@ -44,15 +92,38 @@ export async function pmfVerb(values: Values, out: (s: string) => void, err: (s:
     runs,
     seed,
     robust: values.robust === true,
-    onProgress: (done, total, run) => {
-      if (!tty) return;
-      const width = 30, filled = Math.round((done / total) * width);
-      process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} runs  last Q(robust) ${run.qRobust.toFixed(1)}${done === total ? "\n" : ""}`);
-    },
+    onProgress: (done, total, run) => progressBar(tty, "runs")(done, total, `last Q(robust) ${run.qRobust.toFixed(1)}`),
   });
   const best = result.runs[result.bestIndex];
+  let bs: BootstrapResult | undefined, disp: DispResult | undefined, bsdisp: BsDispResult | undefined;
+  let fp: { strength: number; dQ: number; dQPct: number; converged: boolean }[] | undefined;
+  if (bootstrapRuns !== undefined) bs = await bootstrapPmf(result, { runs: bootstrapRuns, onProgress: progressBar(tty, "bootstrap runs") });
+  if (values.disp === true) disp = await dispPmf(result, { onProgress: progressBar(tty, "DISP displacements") });
+  if (bsdispRuns !== undefined && bs) bsdisp = await bsDispPmf(result, bs, { runs: bsdispRuns, onProgress: progressBar(tty, "BS-DISP displacements") });
+  if (fpeak) {
+    // one strength at a time (each is independent of the others), so progress can be shown
+    const bar = progressBar(tty, "Fpeak strengths");
+    fp = fpeak.map((phi, i) => {
+      let point: { strength: number; dQ: number; dQPct: number; converged: boolean };
+      try {
+        const [r] = fpeakPmf(result, [phi]);
+        point = { strength: r.strength, dQ: r.dQ, dQPct: r.dQPct, converged: r.converged };
+      } catch (e) {
+        if (e instanceof RangeError) throw e;
+        err(`warning: Fpeak strength ${phi}: ${(e as Error).message}`);
+        point = { strength: phi, dQ: NaN, dQPct: NaN, converged: false }; // NaN → null in the JSON
+      }
+      bar(i + 1, fpeak.length);
+      return point;
+    });
+  }
+  if (disp?.warning) err(`WARNING: ${disp.warning}`);
   if (values.out) {
-    exportPmfResult(result, values.out as string, { format: "both" });
+    const dir = values.out as string;
+    exportPmfResult(result, dir, { format: "both" });
+    if (bs) writeCsv(bootstrapIntervalTable(result, bs), join(dir, "pmf_bootstrap_intervals.csv"));
+    if (disp) writeCsv(dispIntervalTable(result, disp), join(dir, "pmf_disp_intervals.csv"));
+    if (bsdisp) writeCsv(dispIntervalTable(result, bsdisp), join(dir, "pmf_bsdisp_intervals.csv"));
   }
   if (values.json) {
     out(
@@ -66,6 +137,10 @@ export async function pmfVerb(values: Values, out: (s: string) => void, err: (s:
         runs: result.runs.map((r) => ({ run: r.run, seed: r.seed, qTrue: r.qTrue, qRobust: r.qRobust, iterations: r.iterations, converged: r.converged })),
         species: input.summary.map((s) => ({ name: s.name, category: s.category, sn: s.sn, reason: s.categoryReason })),
         changes: input.changes.length,
+        ...(bs ? { bootstrap: { blockSize: bs.blockSize, runs: bs.runs.length, convergedRuns: bs.convergedRuns, mappingTable: bs.mappingTable } } : {}),
+        ...(disp ? { disp: { dQmax: disp.dQmax, swaps: disp.swaps, largestDecrease: disp.largestDecrease, largestDecreasePct: disp.largestDecreasePct, warning: disp.warning ?? null } } : {}),
+        ...(bsdisp ? { bsdisp: { dQmax: bsdisp.dQmax, swaps: bsdisp.swaps, unreliableFactors: bsdisp.unreliableFactors, runsUsed: bsdisp.runsUsed } } : {}),
+        ...(fp ? { fpeak: fp } : {}),
       }),
     );
   } else {
@@ -74,6 +149,19 @@ export async function pmfVerb(values: Values, out: (s: string) => void, err: (s:
     const nc = result.runs.filter((r) => !r.converged).length;
     if (nc > 0) err(`warning: ${nc} of ${result.runs.length} runs did not converge within ${result.options.maxIterations} iterations`);
     out("species (S/N, category): " + input.summary.map((s) => `${s.name} ${s.sn.toFixed(2)} ${s.category}`).join("; "));
+    if (bs) {
+      out(`bootstrap: ${bs.runs.length} runs (block size ${bs.blockSize}, ${bs.blockSizeSource}), ${bs.convergedRuns} converged; mapping (base factor: reproduced/converged; mapped to each base factor, unmapped):`);
+      for (const r of bs.mappingTable) out(`  ${r.factor}: ${r.reproduced}/${bs.convergedRuns}; ${r.mappedTo.join(" ")}, unmapped ${r.unmapped}`);
+    }
+    const swapLine = (sw: { dQmax: number; byFactor: number[]; displacements: number }[]) => sw.map((l) => `dQmax ${l.dQmax}: ${l.byFactor.join(" ")}`).join("; ");
+    if (disp) {
+      out(`DISP: ${disp.intervals.length} elements, swaps per factor ${swapLine(disp.swaps)}; largest Q decrease ${disp.largestDecrease.toFixed(2)} (${disp.largestDecreasePct.toFixed(3)} %)`);
+    }
+    if (bsdisp) {
+      out(`BS-DISP: ${bsdisp.runsUsed.length} bootstrap runs used (${bsdisp.runsSkipped.length} skipped), swaps per factor ${swapLine(bsdisp.swaps)}`);
+      if (bsdisp.unreliableFactors.length > 0) err(`warning: BS-DISP swaps at the smallest dQmax for ${bsdisp.unreliableFactors.join(", ")}: their BS-DISP intervals are not reliable`);
+    }
+    if (fp) out("Fpeak: " + fp.map((f) => `strength ${f.strength}: dQ ${f.dQ.toFixed(2)} (${f.dQPct.toFixed(3)} %)${f.converged ? "" : " NOT CONVERGED"}`).join("; "));
   }
   return 0;
 }

@@ -21,8 +21,14 @@ Usage:
   aozora pmf --conc F --unc F --factors K [--runs N] [--seed S] [--robust] [--weak A,B]
              [--bad C] [--total NAME] [--auto-categories] [--extra-uncertainty PCT]
              [--unit U] [--utc-offset +08:00] [--out DIR] [--json]
+             [--bootstrap N] [--disp] [--bsdisp N] [--fpeak S[,S...]]
                                            PMF base runs (EPA PMF 5.0 conventions); --json prints
-                                           one JSON object on stdout; progress goes to stderr
+                                           one JSON object on stdout; progress goes to stderr.
+                                           Error estimation: --bootstrap N block-bootstrap runs,
+                                           --disp displacement of every profile element,
+                                           --bsdisp N BS-DISP on N of the bootstrap runs (needs
+                                           --bootstrap), --fpeak strengths (e.g. -0.5,0.5);
+                                           with --out the intervals are written as CSV
   aozora simulate --out DIR                regenerate the example data (data/) from the seeded simulators
   aozora version                           print the version
 
@@ -47,6 +53,22 @@ function guessKind(file: string): string {
   return "monitoring";
 }
 
+/**
+ * `--fpeak -0.5,0.5` → `--fpeak=-0.5,0.5`: parseArgs rejects an option value starting with a dash
+ * as ambiguous, but negative strengths are ordinary values of these options (a value starting
+ * with a single dash is taken as the option's value; the option's own check then judges it).
+ */
+function joinNegativeValues(args: string[], options: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (options.includes(args[i]) && i + 1 < args.length && /^-(?!-)./.test(args[i + 1])) {
+      out.push(`${args[i]}=${args[i + 1]}`);
+      i++;
+    } else out.push(args[i]);
+  }
+  return out;
+}
+
 /** Run the CLI with arguments (without `node aozora`); resolves to the exit code. */
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
   const [verb, ...rest] = argv;
@@ -61,7 +83,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   let values: Record<string, string | boolean | undefined>;
   try {
     values = parseArgs({
-      args: rest,
+      args: joinNegativeValues(rest, ["--fpeak"]),
       options: {
         file: { type: "string" },
         kind: { type: "string" },
@@ -80,6 +102,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         total: { type: "string" },
         "auto-categories": { type: "boolean", default: false },
         "extra-uncertainty": { type: "string" },
+        bootstrap: { type: "string" },
+        disp: { type: "boolean", default: false },
+        bsdisp: { type: "string" },
+        fpeak: { type: "string" },
       },
       strict: true,
     }).values;

@@ -76,3 +76,91 @@ describe("aozora pmf", () => {
     }
   });
 });
+
+describe("aozora pmf: error estimation and rotations", () => {
+  const con = join(DATA, "pmf-synthetic-con.csv"), unc = join(DATA, "pmf-synthetic-unc.csv");
+  const base = ["pmf", "--conc", con, "--unc", unc, "--runs", "2", "--seed", "9", "--total", "PM2.5"];
+
+  it("--bootstrap N --fpeak S,S adds `bootstrap` and `fpeak` objects; --out writes the BS intervals", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "aozora-pmf-bs-"));
+    const r = await run([...base, "--factors", "5", "--bootstrap", "5", "--fpeak", "-0.5,0.5", "--out", dir, "--json"]);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j.bootstrap).sort()).toEqual(["blockSize", "convergedRuns", "mappingTable", "runs"]);
+    expect(j.bootstrap.runs).toBe(5);
+    expect(j.bootstrap.blockSize).toBeGreaterThanOrEqual(1);
+    expect(j.bootstrap.mappingTable).toHaveLength(5);
+    for (const row of j.bootstrap.mappingTable) {
+      expect(Object.keys(row).sort()).toEqual(["factor", "mappedTo", "notReproduced", "reproduced", "unmapped"]);
+      expect(row.reproduced + row.notReproduced).toBe(j.bootstrap.convergedRuns);
+    }
+    expect(j.fpeak.map((f: { strength: number }) => f.strength)).toEqual([-0.5, 0.5]);
+    for (const f of j.fpeak) {
+      expect(Object.keys(f).sort()).toEqual(["converged", "dQ", "dQPct", "strength"]);
+      expect(f.converged).toBe(true);
+      expect(f.dQ).toBeGreaterThan(-1); // a rotation cannot lower Q much below a converged base
+    }
+    expect(j.disp).toBeUndefined();
+    expect(j.bsdisp).toBeUndefined();
+    // 5 factors × 14 species, one row each
+    const csv = readFileSync(join(dir, "pmf_bootstrap_intervals.csv"), "utf8").trim().split(/\r?\n/);
+    expect(csv[0]).toMatch(/^factor,species,unit,base \(µg\/m3\),p5 \(µg\/m3\),/);
+    expect(csv).toHaveLength(1 + 5 * 14);
+  });
+
+  it("text mode prints the mapping table and the Fpeak dQ", async () => {
+    const r = await run([...base, "--factors", "3", "--bootstrap", "3", "--fpeak", "0,0.5"]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/bootstrap: 3 runs \(block size \d+, auto\), 3 converged/);
+    expect(r.out).toMatch(/Factor 3: 3\/3/);
+    expect(r.out).toMatch(/Fpeak: strength 0: dQ 0\.00 \(0\.000 %\); strength 0\.5: dQ /);
+  });
+
+  it("--disp and --bsdisp N add `disp` and `bsdisp` objects; --out writes their intervals", async () => {
+    const { mkdtempSync, readFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const dir = mkdtempSync(join(tmpdir(), "aozora-pmf-disp-"));
+    // 2 factors keep DISP (2 × 14 elements × 2 directions) and one BS-DISP resample to seconds
+    const r = await run([...base, "--factors", "2", "--disp", "--bootstrap", "3", "--bsdisp", "1", "--out", dir, "--json"]);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Object.keys(j.disp).sort()).toEqual(["dQmax", "largestDecrease", "largestDecreasePct", "swaps", "warning"]);
+    expect(j.disp.dQmax).toEqual([4, 8, 16, 32]);
+    expect(j.disp.swaps).toHaveLength(4);
+    for (const lv of j.disp.swaps) expect(lv.byFactor).toHaveLength(2);
+    expect(j.disp.largestDecrease).toBeGreaterThanOrEqual(0);
+    expect(j.disp.warning === null || typeof j.disp.warning === "string").toBe(true);
+    expect(Object.keys(j.bsdisp).sort()).toEqual(["dQmax", "runsUsed", "swaps", "unreliableFactors"]);
+    expect(j.bsdisp.dQmax).toEqual([0.5, 1, 2, 4]);
+    expect(j.bsdisp.runsUsed.length).toBeLessThanOrEqual(1);
+    expect(Array.isArray(j.bsdisp.unreliableFactors)).toBe(true);
+    expect(j.bootstrap.runs).toBe(3);
+    // no big matrices in the JSON: the intervals are in the CSV files
+    expect(JSON.stringify(j)).not.toMatch(/intervals/);
+    const disp = readFileSync(join(dir, "pmf_disp_intervals.csv"), "utf8").trim().split(/\r?\n/);
+    expect(disp[0]).toMatch(/^factor,species,unit,dQmax \(1\),base \(µg\/m3\),low \(µg\/m3\),high \(µg\/m3\)$/);
+    expect(disp).toHaveLength(1 + 2 * 14 * 4);
+    const bsd = readFileSync(join(dir, "pmf_bsdisp_intervals.csv"), "utf8").trim().split(/\r?\n/);
+    expect(bsd).toHaveLength(1 + (j.bsdisp.runsUsed.length > 0 ? 2 * 14 * 4 : 0));
+  });
+
+  it("bad error-estimation arguments: one line on stderr, exit 2", async () => {
+    for (const extra of [
+      ["--bootstrap", "0"],
+      ["--bootstrap", "x"],
+      ["--bootstrap", "2.5"],
+      ["--bsdisp", "2"], // without --bootstrap
+      ["--bootstrap", "2", "--bsdisp", "3"], // more BS-DISP runs than bootstrap runs
+      ["--fpeak", "abc"],
+      ["--fpeak", "0.5,,1"],
+      ["--fpeak", "-x"],
+    ]) {
+      const r = await run([...base, "--factors", "3", ...extra]);
+      expect(r.code, extra.join(" ")).toBe(2);
+      expect(r.out).toBe("");
+      expect(r.err.split("\n"), extra.join(" ")).toHaveLength(1);
+    }
+  });
+});

@@ -34,6 +34,16 @@ export const LABELS = {
   numberOfFactors: { en: "Number of factors", ja: "因子数", zh: "因子数" },
   qOverQexp: { en: "Q(robust)/Q(exp)", ja: "Q(robust)/Q(exp)", zh: "Q(robust)/Q(exp)" },
   sample: { en: "Sample", ja: "試料", zh: "样品" },
+  // PMF error estimation and rotations (bootstrap, DISP, BS-DISP, Fpeak, constraints)
+  errorInterval: { en: "Error interval", ja: "誤差範囲", zh: "误差范围" },
+  dQmax: { en: "dQmax", ja: "dQmax（Q の許容増分）", zh: "dQmax（Q 的允许增量）" },
+  factorSwaps: { en: "Factor swaps", ja: "因子の入れ替わり回数", zh: "因子交换次数" },
+  fpeakStrength: { en: "Fpeak strength", ja: "Fpeak 強度", zh: "Fpeak 强度" },
+  dQ: { en: "dQ (increase of Q)", ja: "dQ（Q の増加量）", zh: "dQ（Q 的增量）" },
+  dQPct: { en: "dQ (% of base Q)", ja: "dQ（ベース Q に対する %）", zh: "dQ（占基础 Q 的 %）" },
+  solution: { en: "Solution", ja: "解", zh: "解" },
+  baseRun: { en: "Base run", ja: "ベースラン", zh: "基础运行" },
+  constrained: { en: "Constrained", ja: "制約付き解", zh: "约束解" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A key of {@link LABELS}. */

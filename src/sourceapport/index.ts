@@ -15,3 +15,4 @@ export { dispPmf, refitSettings, type DispOptions, type DispResult, type DispInt
 export { bsDispPmf, type BsDispOptions, type BsDispResult, type BsDispInterval } from "./bsdisp";
 export { fpeakPmf, constrainPmf, type AlteredSolution, type PmfConstraint, type ConstrainedResult } from "./rotate";
 export { alsFit, type Penalties } from "./als";
+export * from "./errorfigures";
