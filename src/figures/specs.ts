@@ -265,13 +265,13 @@ export function barSpec(opts: BarOptions): TopLevelSpec {
 }
 
 /** `Concentration (µg/m3)`; a blank unit or `1` (dimensionless) gives the bare label. */
-function withUnit(text: string, unit: string): string {
+export function withUnit(text: string, unit: string): string {
   const u = unit.trim();
   return u === "" || u === "1" ? text : `${text} (${u})`;
 }
 
 /** Vega-Lite config setting one font everywhere text is drawn. */
-function fontConfig(font: string) {
+export function fontConfig(font: string) {
   return {
     font,
     axis: { labelFont: font, titleFont: font },

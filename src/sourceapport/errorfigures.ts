@@ -24,6 +24,7 @@ import type { BsDispResult } from "./bsdisp";
 import type { DispResult } from "./disp";
 import type { PmfFigureOptions } from "./figures";
 import type { PmfResult } from "./types";
+import { withUnit, fontConfig, size, titleOf, labelAngle, commonUnit, finite } from "./figurehelpers";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 /** Base-value bars: the blue of the profile figures. */
@@ -40,67 +41,13 @@ const LOG_SPAN = 1e-6;
 
 // ------------------------------------------------------------------ shared helpers
 
-/** Vega-Lite config setting one font everywhere text is drawn (as src/sourceapport/figures.ts). */
-function fontConfig(font: string) {
-  return {
-    font,
-    axis: { labelFont: font, titleFont: font },
-    legend: { labelFont: font, titleFont: font },
-    title: { font, subtitleFont: font },
-    header: { labelFont: font, titleFont: font },
-    text: { font },
-  };
-}
 
-function size(opts: PmfFigureOptions, defaultHeight = DEFAULT_HEIGHT): { width: number; height: number } {
-  const w = opts.width ?? DEFAULT_WIDTH;
-  const h = opts.height ?? defaultHeight;
-  for (const [what, v] of [["width", w], ["height", h]] as const) {
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`Figure ${what} must be a positive number of pixels, got ${v}`);
-  }
-  return { width: w, height: h };
-}
 
-function titleOf(opts: PmfFigureOptions): object {
-  return opts.title !== undefined ? { title: { text: opts.title } } : {};
-}
 
-/** Species-axis label angle: flat when every name fits under its band, else −45°. */
-function labelAngle(names: string[], width: number): number {
-  if (names.length === 0) return 0;
-  const band = (width - 80) / names.length;
-  return names.every((c) => estimateTextWidth(c, 10) <= 0.9 * band) ? 0 : -45;
-}
 
-function commonUnit(units: string[]): string {
-  return units.length > 0 && units.every((u) => u === units[0]) ? units[0] : "mixed";
-}
 
-function withUnit(text: string, unit: string): string {
-  const u = unit.trim();
-  return u === "" || u === "1" || u === "mixed" ? text : `${text} (${u})`;
-}
 
-/** Finite number or null. */
-function finite(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
 
-/**
- * Whole-decade log-scale domain enclosing the positive values (lower end strictly below the
- * smallest so its bar stays visible), at most 1/LOG_SPAN deep below the largest value.
- */
-function logDomain(values: (number | null)[]): [number, number] | undefined {
-  const v = values.filter((x): x is number => x !== null && Number.isFinite(x) && x > 0);
-  if (v.length === 0) return undefined;
-  const max = Math.max(...v);
-  const min = Math.max(Math.min(...v), max * LOG_SPAN);
-  let lo = 10 ** Math.floor(Math.log10(min));
-  if (lo >= min * 0.999) lo /= 10;
-  let hi = 10 ** Math.ceil(Math.log10(max));
-  if (hi < max) hi *= 10;
-  return [lo, hi];
-}
 
 /** Log-axis ticks and grid lines at whole decades of a {@link logDomain} (not at every minor tick). */
 function decadeAxis(domain: [number, number] | undefined): object {
@@ -187,6 +134,22 @@ function pickLevel(levels: number[], asked: number | undefined, dflt: number, wh
  * down–up at dQmax 4 (or `dispLevel`), BS-DISP down–up at the largest level (or `bsdispLevel`).
  * Non-finite ends are left out.
  */
+/**
+ * Whole-decade log-scale domain enclosing the positive values (lower end strictly below the
+ * smallest so its bar stays visible), at most 1/LOG_SPAN deep below the largest value.
+ */
+function logAxisScale(values: (number | null)[]): [number, number] | undefined {
+  const v = values.filter((x): x is number => x !== null && Number.isFinite(x) && x > 0);
+  if (v.length === 0) return undefined;
+  const max = Math.max(...v);
+  const min = Math.max(Math.min(...v), max * LOG_SPAN);
+  let lo = 10 ** Math.floor(Math.log10(min));
+  if (lo >= min * 0.999) lo /= 10;
+  let hi = 10 ** Math.ceil(Math.log10(max));
+  if (hi < max) hi *= 10;
+  return [lo, hi];
+}
+
 export function intervalWhiskers(result: PmfResult, opts: IntervalProfileOptions = {}): IntervalWhiskerRow[] {
   checkShapes(result, "intervalWhiskers");
   const { input, factorNames } = result;
@@ -260,7 +223,7 @@ export function intervalProfileSpec(result: PmfResult, opts: IntervalProfileOpti
       return { factor: name, species, base: v, concentration: Number.isFinite(v) && v > 0 ? v : null };
     });
     const ws = whiskers.filter((w) => w.k === k);
-    const domain = logDomain([...bars.map((b) => b.concentration), ...ws.map((w) => w.high), ...ws.map((w) => w.low)]);
+    const domain = logAxisScale([...bars.map((b) => b.concentration), ...ws.map((w) => w.high), ...ws.map((w) => w.low)]);
     const wsPlot = ws.map((w) => ({ ...w, lowPlot: plotValue(w.low, domain), highPlot: plotValue(w.high, domain) }));
     const x = {
       field: "species",
@@ -484,7 +447,7 @@ export function constrainedComparisonSpec(result: PmfResult, constrained: { F: A
         rows.push({ factor: name, species, solution, value: finite(v), concentration: Number.isFinite(v) && v > 0 ? v : null });
       }
     });
-    const domain = logDomain(rows.map((r) => r.concentration));
+    const domain = logAxisScale(rows.map((r) => r.concentration));
     return {
       title: { text: name, anchor: "start" as const, fontSize: 12 },
       width,

@@ -21,6 +21,7 @@ import { estimateTextWidth } from "../figures/textwidth";
 import { formatOffset } from "../table/time";
 import { checkPmfResult, gSpace, observedPredicted, profileMatrices, residuals, SCALED_RESIDUAL_FLAG, totalIndex } from "./diagnostics";
 import type { PmfResult } from "./types";
+import { withUnit, fontConfig, size, titleOf, labelAngle, commonUnit, finite, logDomain } from "./figurehelpers";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 /** Vega time-format reading `toLocalIso` text as UTC (as src/figures/specs.ts). */
@@ -59,69 +60,13 @@ export interface PmfFigureOptions {
   height?: number;
 }
 
-/** `Concentration (µg/m3)`; a blank, `1` or `mixed` unit gives the bare label. */
-function withUnit(text: string, unit: string): string {
-  const u = unit.trim();
-  return u === "" || u === "1" || u === "mixed" ? text : `${text} (${u})`;
-}
 
-/** Vega-Lite config setting one font everywhere text is drawn (as src/figures/specs.ts). */
-function fontConfig(font: string) {
-  return {
-    font,
-    axis: { labelFont: font, titleFont: font },
-    legend: { labelFont: font, titleFont: font },
-    title: { font, subtitleFont: font },
-    header: { labelFont: font, titleFont: font },
-    text: { font },
-  };
-}
 
-function size(opts: PmfFigureOptions, defaultHeight = DEFAULT_HEIGHT): { width: number; height: number } {
-  const w = opts.width ?? DEFAULT_WIDTH;
-  const h = opts.height ?? defaultHeight;
-  for (const [what, v] of [["width", w], ["height", h]] as const) {
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`Figure ${what} must be a positive number of pixels, got ${v}`);
-  }
-  return { width: w, height: h };
-}
 
-function titleOf(opts: PmfFigureOptions): object {
-  return opts.title !== undefined ? { title: { text: opts.title } } : {};
-}
 
-/** Species-axis label angle: flat when every name fits under its band, else −45°. */
-function labelAngle(names: string[], width: number): number {
-  if (names.length === 0) return 0;
-  const band = (width - 80) / names.length;
-  return names.every((c) => estimateTextWidth(c, 10) <= 0.9 * band) ? 0 : -45;
-}
 
-/** The common unit of `units`, or `"mixed"`. */
-function commonUnit(units: string[]): string {
-  return units.length > 0 && units.every((u) => u === units[0]) ? units[0] : "mixed";
-}
 
-/** Finite number or null (Vega-Lite drops nulls from quantitative encodings). */
-function finite(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
 
-/**
- * Whole-decade log-scale domain enclosing the positive values, with the lower end strictly below
- * the smallest value so that its bar (drawn up from the lower end) stays visible.
- */
-function logDomain(values: (number | null)[]): { domain?: [number, number]; nice?: boolean } {
-  const v = values.filter((x): x is number => x !== null && Number.isFinite(x) && x > 0);
-  if (v.length === 0) return {};
-  const min = Math.min(...v);
-  const max = Math.max(...v);
-  let lo = 10 ** Math.floor(Math.log10(min));
-  if (lo >= min * 0.999) lo /= 10;
-  let hi = 10 ** Math.ceil(Math.log10(max));
-  if (hi < max) hi *= 10; // rounding of log10 near a whole decade
-  return { domain: [lo, hi], nice: false };
-}
 
 /**
  * Factor profiles as EPA PMF 5.0 plots them: one row per factor; bars of the concentration F_kj
