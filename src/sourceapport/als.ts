@@ -457,7 +457,7 @@ export function alsFit(x: Float64Array, s: Float64Array, n: number, m: number, G
 }
 
 /** Rescale so each factor's mean contribution is 1 (G_k /= c_k, F_k *= c_k); GF is unchanged. */
-function normaliseInPlace(G: Float64Array, F: Float64Array, n: number, m: number, p: number): void {
+export function normaliseInPlace(G: Float64Array, F: Float64Array, n: number, m: number, p: number): void {
   for (let k = 0; k < p; k++) {
     let c = 0;
     for (let i = 0; i < n; i++) c += G[i * p + k];

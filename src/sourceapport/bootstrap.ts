@@ -50,7 +50,7 @@
 import { quantileSorted } from "simple-statistics";
 import { Rng } from "../random/rng";
 import { runTasks } from "./pool";
-import { runSeed, settingsOf } from "./solver";
+import { normaliseSolution, runSeed, settingsOf } from "./solver";
 import type { FitTask, TaskContext } from "./tasks";
 import type { PmfResult } from "./types";
 
@@ -373,15 +373,7 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
     const ok = o.converged && Number.isFinite(o.qTrue);
     if (!ok) notConverged.push(run);
     // normalise: contributions average 1 over the drawn rows, F scaled accordingly
-    const G = new Float64Array(o.G), F = new Float64Array(o.F);
-    for (let k = 0; k < p; k++) {
-      let c = 0;
-      for (let i = 0; i < n; i++) c += G[i * p + k];
-      c /= n;
-      if (!(c > 0)) continue;
-      for (let i = 0; i < n; i++) G[i * p + k] /= c;
-      for (let j = 0; j < m; j++) F[k * m + j] *= c;
-    }
+    const { G, F } = normaliseSolution(o.G, o.F, n, m, p);
     const mapped = ok ? mapBootstrapFactors(result.G, G, rowsOf[idx], p, minCorrelation) : { mapping: [], correlations: [] };
     return { run, seed: runSeed(seed, run), qTrue: o.qTrue, qRobust: o.qRobust, iterations: o.iterations, converged: ok, mapping: mapped.mapping, correlations: mapped.correlations, F };
   });

@@ -1,5 +1,5 @@
 import { bootstrapRows, timeOrder, type BootstrapResult } from "./bootstrap";
-import { refitSettings } from "./disp";
+import { refitSettings, type DispOptions } from "./disp";
 import type { DispSearchResult, DispSearchTask } from "./dispsearch";
 import { runTasks } from "./pool";
 import { settingsOf } from "./solver";
@@ -7,17 +7,11 @@ import type { FitTask, TaskContext } from "./tasks";
 import type { PmfResult } from "./types";
 
 /** Options of {@link bsDispPmf}. */
-export interface BsDispOptions {
-  /** dQmax levels (default 0.5, 1, 2, 4 — EPA PMF 5.0 BS-DISP). */
+export interface BsDispOptions extends DispOptions {
+  /** dQmax levels (default 0.5, 1, 2, 4 — EPA PMF 5.0 BS-DISP). BS-DISP costs a full DISP per bootstrap run: choose `species` with care. */
   dQmax?: number[];
   /** How many of the bootstrap runs to use (default all usable). */
   runs?: number;
-  /** Species to displace (default all). BS-DISP costs a full DISP per bootstrap run. */
-  species?: string[];
-  factors?: number[];
-  steps?: number;
-  workers?: number;
-  onProgress?: (done: number, total: number) => void;
 }
 
 /** BS-DISP interval of one profile element (over all bootstrap resamples). */

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { alsRun, type RunSettings, type RunOutcome } from "./als";
+import { alsRun, normaliseInPlace, type RunSettings, type RunOutcome } from "./als";
 import type { PmfInput, PmfOptions, PmfResult, PmfRun } from "./types";
 import { runTasks } from "./pool";
 import type { BaseRunTask } from "./tasks";
@@ -29,14 +29,7 @@ export function qExpected(n: number, m: number, p: number): number {
  */
 export function normaliseSolution(G: Float64Array, F: Float64Array, n: number, m: number, p: number): { G: Float64Array; F: Float64Array } {
   const g = new Float64Array(G), f = new Float64Array(F);
-  for (let k = 0; k < p; k++) {
-    let c = 0;
-    for (let i = 0; i < n; i++) c += g[i * p + k];
-    c /= n;
-    if (!(c > 0)) continue;
-    for (let i = 0; i < n; i++) g[i * p + k] /= c;
-    for (let j = 0; j < m; j++) f[k * m + j] *= c;
-  }
+  normaliseInPlace(g, f, n, m, p);
   return { G: g, F: f };
 }
 
