@@ -26,16 +26,17 @@ export const DEFAULT_WIDTH = 640;
 /** Default plot height in pixels (the whole figure, axes and legend included). */
 export const DEFAULT_HEIGHT = 320;
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+/** Vega-Lite schema URL of every spec the library builds. */
+export const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
 /** Vega time-format that reads `toLocalIso` text as UTC (no machine time zone involved). */
-const LOCAL_ISO_PARSE = "utc:'%Y-%m-%dT%H:%M:%S'";
+export const LOCAL_ISO_PARSE = "utc:'%Y-%m-%dT%H:%M:%S'";
 
 /**
  * Time-axis tick labels: numeric and 24-hour, so they read the same in all three languages
  * (Vega's default is English month names and AM/PM). Applied with `formatType: "utc"`.
  */
-const TIME_AXIS_FORMAT = {
+export const TIME_AXIS_FORMAT = {
   year: "%Y",
   quarter: "%Y-%m",
   month: "%Y-%m",

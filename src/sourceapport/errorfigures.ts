@@ -16,7 +16,7 @@
 // accepts it, so @ts-expect-error would fail there; the types resolve either way.
 import type { TopLevelSpec } from "vega-lite";
 import { label, type Lang } from "../figures/labels";
-import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontFor } from "../figures/specs";
+import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontFor, SCHEMA } from "../figures/specs";
 import { estimateTextWidth } from "../figures/textwidth";
 import { AqTable } from "../table/table";
 import type { BootstrapResult } from "./bootstrap";
@@ -26,7 +26,6 @@ import type { PmfFigureOptions } from "./figures";
 import type { PmfResult } from "./types";
 import { withUnit, fontConfig, size, titleOf, labelAngle, commonUnit, finite } from "./figurehelpers";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 /** Base-value bars: the blue of the profile figures. */
 const BAR_COLOUR = "#4c78a8";
 /** Interval methods, in drawing order (left to right within a species' band), and their colours. */

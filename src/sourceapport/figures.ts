@@ -16,28 +16,13 @@
 // accepts it, so @ts-expect-error would fail there; the types resolve either way.
 import type { TopLevelSpec } from "vega-lite";
 import { label, type Lang } from "../figures/labels";
-import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontFor, toLocalIso } from "../figures/specs";
+import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontFor, toLocalIso, SCHEMA, LOCAL_ISO_PARSE, TIME_AXIS_FORMAT } from "../figures/specs";
 import { estimateTextWidth } from "../figures/textwidth";
 import { formatOffset } from "../table/time";
 import { checkPmfResult, gSpace, observedPredicted, profileMatrices, residuals, SCALED_RESIDUAL_FLAG, totalIndex } from "./diagnostics";
 import type { PmfResult } from "./types";
 import { withUnit, fontConfig, size, titleOf, labelAngle, commonUnit, finite, logDomain } from "./figurehelpers";
 
-const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
-/** Vega time-format reading `toLocalIso` text as UTC (as src/figures/specs.ts). */
-const LOCAL_ISO_PARSE = "utc:'%Y-%m-%dT%H:%M:%S'";
-/** Numeric 24-hour time-axis labels, the same in all three languages (as src/figures/specs.ts). */
-const TIME_AXIS_FORMAT = {
-  year: "%Y",
-  quarter: "%Y-%m",
-  month: "%Y-%m",
-  week: "%m-%d",
-  date: "%m-%d",
-  hours: "%H:%M",
-  minutes: "%H:%M",
-  seconds: "%H:%M:%S",
-  milliseconds: "%H:%M:%S.%L",
-};
 /** Colours of EPA PMF 5.0's profile plot: blue concentration bars, red % of species markers. */
 const BAR_COLOUR = "#4c78a8";
 const PERCENT_COLOUR = "#e45756";

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { corr } from "../helpers";
 import { describe, expect, it } from "vitest";
 import { blockBootstrapRows, bootstrapPmf, chooseBlockSize, mapBootstrapFactors, politisWhiteBlockLength } from "../../src/sourceapport/bootstrap";
 import { runPmfSync } from "../../src/sourceapport/solver";
@@ -7,14 +8,6 @@ import { Rng } from "../../src/random/rng";
 import type { PmfResult } from "../../src/sourceapport/types";
 import { wellPosed } from "./wellposed";
 
-function corr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i] / n; mb += b[i] / n; }
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) ** 2; sbb += (b[i] - mb) ** 2; }
-  return sab / Math.sqrt(saa * sbb);
-}
 
 /** x_t = φ·x_{t−1} + ε_t, started from the stationary distribution. */
 function ar1(phi: number, n: number, seed: number): Float64Array {

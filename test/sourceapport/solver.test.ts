@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { corr } from "../helpers";
 import { describe, expect, it } from "vitest";
 import { NnlsSolver } from "../../src/sourceapport/nnls";
 import { generic, kernelsFor } from "../../src/sourceapport/kernels";
@@ -12,14 +13,6 @@ import { simulatePmfInput } from "../../src/simulate/pmf";
 import { Rng } from "../../src/random/rng";
 import type { PmfInput } from "../../src/sourceapport/types";
 
-function corr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i] / n; mb += b[i] / n; }
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) ** 2; sbb += (b[i] - mb) ** 2; }
-  return sab / Math.sqrt(saa * sbb);
-}
 
 function simulatedInput(n: number, seed: number): { input: PmfInput; truth: ReturnType<typeof simulatePmfInput>["truth"] } {
   const sim = simulatePmfInput({ seed, n });
