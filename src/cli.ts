@@ -11,6 +11,7 @@ import type { AqTable } from "./table/table";
 import { writeExampleData } from "./simulate/examples";
 import { VERSION } from "./version";
 import { pmfVerb } from "./cli-pmf";
+import { VERBS } from "./cli/verbs";
 
 const HELP = `aozora ${VERSION} — air-quality research toolkit
 
@@ -31,6 +32,7 @@ Usage:
                                            with --out the intervals are written as CSV
   aozora simulate --out DIR                regenerate the example data (data/) from the seeded simulators
   aozora version                           print the version
+${VERBS.map((v) => v.help.replace(/\n+$/, "")).join("\n")}
 
 Exit codes: 0 ok; 2 bad arguments or bad input (one line on stderr naming file, row and column).`;
 
@@ -79,6 +81,29 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   if (verb === "version" || verb === "--version") {
     out(VERSION);
     return 0;
+  }
+  const registered = VERBS.find((v) => v.name === verb);
+  if (registered) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: joinNegativeValues(rest, (registered.negativeValues ?? []).map((o) => `--${o}`)),
+        options: { json: { type: "boolean", default: false }, ...registered.options },
+        strict: true,
+      }).values;
+    } catch (e) {
+      err(`aozora ${verb}: ${(e as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    try {
+      return await registered.run(parsed, out, err);
+    } catch (e) {
+      if (e instanceof AozoraInputError || e instanceof RangeError) {
+        err(`aozora: ${e.message}`);
+        return 2;
+      }
+      throw e;
+    }
   }
   let values: Record<string, string | boolean | undefined>;
   try {

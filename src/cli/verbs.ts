@@ -1,0 +1,7 @@
+import type { Verb } from "./verb";
+
+/**
+ * The verbs defined in their own modules under `src/cli/` (one import and one entry per verb,
+ * in alphabetical order).
+ */
+export const VERBS: Verb[] = [];
