@@ -6,6 +6,7 @@ import { simulatePmfInput } from "./pmf";
 import { simulateXactExport } from "./xact";
 import { simulateHysplitTdump } from "./hysplit";
 import { simulatePm25Composition } from "./pm25sources";
+import { simulateTrajectoryExample } from "./trajectories";
 
 /** The seeds and settings of the shipped example data (data/README.md documents them). */
 export const EXAMPLE_SETTINGS = {
@@ -15,6 +16,15 @@ export const EXAMPLE_SETTINGS = {
   pm25: { seed: 20250105, days: 365, start: "2024-01-01" },
   xact: { seed: 20250104, start: "2025-01-01T01:00", hours: 72 },
   hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
+  trajectories: {
+    seed: 20250106, start: "2025-01-01T00:00", arrivals: 248, everyHours: 3, hours: 72, utcOffsetMinutes: 480, perFile: 56, missing: 6,
+    site: { lat: 31.23, lon: 121.47, height: 500 },
+    source: { latMin: 33.5, latMax: 37.5, lonMin: 113.5, lonMax: 118.5 },
+    species: [
+      { name: "PM2.5", unit: "µg/m3", background: 35, sigma: 0.5, perHour: 3 },
+      { name: "Pb", unit: "ng/m3", background: 15, sigma: 0.5, perHour: 1.5 },
+    ],
+  },
 } as const;
 
 function csvOf(rows: (string | number)[][]): string {
@@ -71,6 +81,12 @@ export function writeExampleData(outDir: string): string[] {
   const traj = simulateHysplitTdump({ ...s.hysplit, heights: [...s.hysplit.heights] });
   put("tdump-backward.txt", traj.text);
   put("tdump-backward.truth.json", JSON.stringify(traj.truth, null, 1));
+
+  const st = s.trajectories;
+  const tx = simulateTrajectoryExample({ ...st, site: { ...st.site }, source: { ...st.source }, species: st.species.map((x) => ({ ...x })) });
+  tx.tdumps.forEach((text, k) => put(`shanghai-tdump-${k + 1}.txt`, text));
+  put("shanghai-trajectory-conc.csv", tx.csv);
+  put("shanghai-trajectories.truth.json", JSON.stringify(tx.truth));
   return written;
 }
 
