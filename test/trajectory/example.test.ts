@@ -1,0 +1,32 @@
+import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readHysplitFiles } from "../../src/io/hysplitfiles";
+import { readMonitoringTable } from "../../src/io/monitoring";
+import { joinConcentration } from "../../src/trajectory/join";
+import { EXAMPLE_SETTINGS } from "../../src/simulate/examples";
+
+const DATA = join(__dirname, "..", "..", "data");
+const truth = JSON.parse(readFileSync(join(DATA, "shanghai-trajectories.truth.json"), "utf8"));
+
+describe("shipped trajectory example (data/shanghai-tdump-*.txt + shanghai-trajectory-conc.csv)", () => {
+  const read = readHysplitFiles(DATA, { match: /^shanghai-tdump-\d+\.txt$/ });
+  const conc = readMonitoringTable(join(DATA, "shanghai-trajectory-conc.csv"), { utcOffset: "+08:00" });
+  it("reads five files, 248 trajectories of 73 hourly endpoints, arrivals as in the truth", () => {
+    expect(new Set(read.trajectories.map((t) => t.file)).size).toBe(5);
+    expect(read.trajectories.map((t) => new Date(t.start).toISOString())).toEqual(truth.arrivals);
+    expect(read.endpoints.numRows).toBe(EXAMPLE_SETTINGS.trajectories.arrivals * 73);
+    expect(read.trajectories[56]).toMatchObject({ traj: 57, trajInFile: 1, lat: 31.23, lon: 121.47 });
+  });
+  it("joins on UTC instants: local 08:00 (UTC+8) is the 00:00 UTC arrival; unmatched trajectories are accounted for", () => {
+    const j = joinConcentration(read.trajectories, conc.table, "Pb");
+    const byReason = (r: string) => j.unmatched.filter((u) => u.status === r).map((u) => new Date(u.arrival).toISOString());
+    expect(byReason("missing-value")).toEqual(truth.missingArrivals);
+    expect(byReason("no-time-within-tolerance")).toEqual(truth.arrivalsWithoutConcentrationRow);
+    expect(j.matched).toBe(248 - 6 - 2);
+    j.trajectories.forEach((t, k) => {
+      if (t.status === "matched") expect(t.value).toBe(truth.concentrations.Pb[k]);
+    });
+    expect(j.unit).toBe("ng/m3");
+  });
+});
