@@ -4,3 +4,8 @@ export { binEndpoints, endpointColumns, type EndpointColumns, type GridOptions a
 export { roundHalfEven, cellIndex, cellOf, type GridCell } from "./grid";
 export { trajectoryGridTable, type TrajectoryCell, type TrajectoryGrid } from "./result";
 export { PSCF_WEIGHTS, CWT_WEIGHTS, cellWeight, type CellWeightClasses } from "./tables/weights";
+export { trajectoryMapSpec, type TrajectoryMapOptions } from "./map";
+export { TRAJECTORY_LABELS, trajectoryLabel } from "./labels";
+export { readHysplitFiles, listTrajectoryFiles, type HysplitFilesRead } from "../io/hysplitfiles";
+export { countryOutlines, type MapExtent, type OutlineFeature } from "../figures/basemap";
+export { simulateTrajectories, simulateTrajectoryExample, formatTdump, type LatLonBox, type SimulatedTrajectory, type TrajectorySimOptions, type TrajectorySimTruth, type TrajectoryExampleOptions } from "../simulate/trajectories";

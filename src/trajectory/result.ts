@@ -39,6 +39,8 @@ export interface TrajectoryGrid {
   /** Percentile (0–100) and the concentration threshold it gave (PSCF). */
   percentile?: number;
   threshold?: number;
+  /** Unit of the concentration (and of `threshold`). */
+  concentrationUnit?: string;
   /** n̄: mean endpoints per occupied cell (the PSCF weighting reference). */
   meanCount?: number;
   /** Endpoints and trajectories that entered the statistic. */

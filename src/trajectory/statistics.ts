@@ -63,7 +63,7 @@ export function pscf(endpoints: AqTable | EndpointColumns, join: TrajectoryJoin,
   const w = opts.weights === undefined ? PSCF_WEIGHTS : opts.weights;
   const cells = cellsFrom(b, (c) => ({ m: b.m[c], value: b.m[c] / b.n[c], weight: w ? cellWeight(b.n[c], w, meanCount) : 1 }));
   return {
-    statistic: "pscf", resolution: b.resolution, cells, unit: "1", species: join.species, percentile: opts.threshold === undefined ? p : undefined, threshold, meanCount,
+    statistic: "pscf", resolution: b.resolution, cells, unit: "1", species: join.species, percentile: opts.threshold === undefined ? p : undefined, threshold, concentrationUnit: join.unit, meanCount,
     endpointsUsed: b.endpointsUsed, trajectoriesUsed: b.trajectoriesUsed, method: `PSCF = m/n (Pekney et al. 2006); weights: ${w ? w.citation : "none"}`,
   };
 }
@@ -80,7 +80,7 @@ export function cwt(endpoints: AqTable | EndpointColumns, join: TrajectoryJoin, 
   const w = opts.weights === undefined ? CWT_WEIGHTS : opts.weights;
   const cells = cellsFrom(b, (c) => ({ value: b.sum[c] / b.n[c], weight: w ? cellWeight(b.n[c], w) : 1 }));
   return {
-    statistic: "cwt", resolution: b.resolution, cells, unit: join.unit, species: join.species,
+    statistic: "cwt", resolution: b.resolution, cells, unit: join.unit, concentrationUnit: join.unit, species: join.species,
     endpointsUsed: b.endpointsUsed, trajectoriesUsed: b.trajectoriesUsed, method: `CWT = mean concentration of the cell's endpoints (Hsu et al. 2003); weights: ${w ? w.citation : "none"}`,
   };
 }
