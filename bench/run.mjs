@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { runPmfBench, formatPmfTable } from "./pmf.mjs";
+import { runTrajectoryBench } from "./trajectory.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -61,6 +62,10 @@ for (const r of results) if (r.cells) r.cells_per_s = Math.round(r.cells / (r.me
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 for (const r of results) console.log(`${r.name}: median ${r.median_ms} ms${r.cells_per_s ? ` (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)` : ""}`);
 
+// Trajectories: PSCF on 3 years of 72-h back trajectories every 3 h (bench/trajectory.mjs)
+const trajectoryResults = await runTrajectoryBench();
+for (const r of trajectoryResults) console.log(`${r.name}: ${r.ms} ms`);
+
 // PMF base runs against the numpy reference (bench/pmf.mjs; several minutes). AOZORA_BENCH_PMF=0 skips it.
 let pmfResults;
 if (process.env.AOZORA_BENCH_PMF !== "0") {
@@ -68,5 +73,5 @@ if (process.env.AOZORA_BENCH_PMF !== "0") {
   console.log("\nPMF: 20 base runs, aozora runPmf vs numpy/OpenBLAS multiplicative updates (bench/README.md)");
   console.log(formatPmfTable(pmfResults));
 }
-const out = { version: pkg.version, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, results, ...(pmfResults ? { pmf: pmfResults } : {}) };
+const out = { version: pkg.version, date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, results, trajectory: trajectoryResults, ...(pmfResults ? { pmf: pmfResults } : {}) };
 writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify(out, null, 1) + "\n");
