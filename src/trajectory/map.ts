@@ -33,7 +33,8 @@ const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) /
 /**
  * A map of a gridded trajectory statistic (PSCF, CWT or frequency): cells as lon/lat rectangles
  * coloured by the (weighted) value, over Natural Earth country outlines (world-atlas), with a
- * graticule, the receptor, and en/ja/zh labels. Mercator projection fitted and clipped to the
+ * graticule, the receptor, and en/ja/zh labels. Frequency maps use a log colour scale (the
+ * receptor cell holds every trajectory; openair bins frequencies at 1, 5, 10, 25 %). Mercator projection fitted and clipped to the
  * extent. The spec carries its data inline.
  */
 export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions = {}): TopLevelSpec {
@@ -80,7 +81,7 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
         latitude: { field: "latMin", type: "quantitative" },
         longitude2: { field: "lonMax" },
         latitude2: { field: "latMax" },
-        color: { field, type: "quantitative", title: legendTitle, scale: { scheme: "yelloworangered", zero: true, ...(g.statistic === "pscf" ? { domain: [0, 1] } : {}) }, legend: { gradientLength: Math.max(120, Math.min(plotH - 40, 260)) } },
+        color: { field, type: "quantitative", title: legendTitle, scale: g.statistic === "frequency" ? { type: "log", scheme: "yelloworangered" } : { scheme: "yelloworangered", zero: true, ...(g.statistic === "pscf" ? { domain: [0, 1] } : {}) }, legend: { gradientLength: Math.max(120, Math.min(plotH - 40, 260)) } },
         tooltip: [
           { field: "lat", type: "quantitative" }, { field: "lon", type: "quantitative" }, { field: "n", type: "quantitative" },
           ...(g.statistic === "pscf" ? [{ field: "m", type: "quantitative" }] : []),
