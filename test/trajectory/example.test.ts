@@ -30,3 +30,11 @@ describe("shipped trajectory example (data/shanghai-tdump-*.txt + shanghai-traje
     expect(j.unit).toBe("ng/m3");
   });
 });
+
+describe("readHysplitFiles: bad files", () => {
+  it("a malformed file in a set is an input error naming that file", () => {
+    const good = readFileSync(join(DATA, "tdump-backward.txt"), "utf8");
+    expect(() => readHysplitFiles([{ name: "good.txt", text: good }, { name: "bad.txt", text: "     1     1\n    GDAS    25     1     2     3     0\n     1 BACKWARD OMEGA\n    25     1     2     3   33.880  130.880   500.0\n     1 PRESSURE\n     1     1    25     1     2     3     0     0     0.0   xx.xxx  130.880    500.0   954.7\n" }])).toThrow(/bad\.txt, row 6/);
+    expect(() => readHysplitFiles(join(DATA, "no-such-dir"))).toThrow(/no-such-dir/);
+  });
+});
