@@ -41,7 +41,9 @@ function valueMap(join: TrajectoryJoin): Map<number, number> {
  * above the threshold (a percentile, type 7). Cells with few endpoints are down-weighted as in
  * openair's `trajLevel(statistic = "pscf")` ({@link PSCF_WEIGHTS}: n̄ = mean count over occupied
  * cells; ×0.75 for n ∈ (n̄, 2n̄], ×0.5 for (n̄/2, n̄], ×0.15 for n ≤ n̄/2). Trajectories without a
- * concentration (see `join.unmatched`) do not enter n or m.
+ * concentration (see `join.unmatched`) do not enter n or m (openair, given rows with a missing
+ * concentration, would still count them in n). Longitudes are binned as written (HYSPLIT:
+ * −180…180), so a trajectory crossing the antimeridian lands in cells at both ends of the map.
  *
  * @param endpoints the endpoints table (`readHysplitFiles(...).endpoints`) or its columns
  * @param join      concentrations per trajectory from {@link joinConcentration}
