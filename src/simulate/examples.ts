@@ -6,6 +6,7 @@ import { simulatePmfInput } from "./pmf";
 import { simulateXactExport } from "./xact";
 import { simulateHysplitTdump } from "./hysplit";
 import { simulatePm25Composition } from "./pm25sources";
+import { simulateFilterCampaign } from "./filtercampaign";
 
 /** The seeds and settings of the shipped example data (data/README.md documents them). */
 export const EXAMPLE_SETTINGS = {
@@ -14,6 +15,7 @@ export const EXAMPLE_SETTINGS = {
   pmf: { seed: 20250103, n: 240 },
   pm25: { seed: 20250105, days: 365, start: "2024-01-01" },
   xact: { seed: 20250104, start: "2025-01-01T01:00", hours: 72 },
+  filterCampaign: { seed: 20250108, days: 60, start: "2025-01-06" },
   hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
 } as const;
 
@@ -71,6 +73,11 @@ export function writeExampleData(outDir: string): string[] {
   const traj = simulateHysplitTdump({ ...s.hysplit, heights: [...s.hysplit.heights] });
   put("tdump-backward.txt", traj.text);
   put("tdump-backward.truth.json", JSON.stringify(traj.truth, null, 1));
+  const fc = simulateFilterCampaign(s.filterCampaign);
+  put("filter-campaign-lab-a.csv", fc.labA);
+  put("filter-campaign-lab-b.csv", fc.labB);
+  put("filter-campaign-blanks.csv", fc.blanks);
+  put("filter-campaign.truth.json", JSON.stringify(fc.truth));
   return written;
 }
 
