@@ -161,10 +161,15 @@ describe("completeness, below detection, blanks, outliers", () => {
   it("robust-z outlier flags", () => {
     const t = csv("sample,SO4 (µg/m3)\na,1\nb,2\nc,3\nd,4\ne,100\n").table;
     // median 3, MAD 1 → z(100) = 97/1.4826 = 65.4; z(1) = −1.35
-    const r = flagOutliers(t);
+    const r = flagOutliers(t, { scale: "linear" });
     expect(r.flags).toHaveLength(1);
     expect(r.flags[0]).toMatchObject({ sample: "e", species: "SO4 2-", value: 100 });
     expect(r.flags[0].z).toBeCloseTo(97 / 1.482602218505602, 8);
+    // log scale: ln x = 0, 0.693, 1.099, 1.386, 4.605; median ln 3, MAD = median(1.099, 0.405, 0, 0.288, 3.507) = 0.405
+    // → z(100) = (ln 100 − ln 3)/(1.4826·ln 1.5) = 5.83: still flagged; z(1) = −1.83: not
+    const g = flagOutliers(t);
+    expect(g.flags).toHaveLength(1);
+    expect(g.flags[0].z).toBeCloseTo(Math.log(100 / 3) / (1.482602218505602 * Math.log(1.5)), 8);
   });
 });
 
