@@ -2,3 +2,4 @@
 export { pairLabResults, readLabPair, type PairedLabResults } from "./read";
 export { compareLabs, verdictCriterion, type CompareLabsOptions, type SpeciesComparison, type LabScore, type Verdict } from "./compare";
 export { zScore, enNumber, classifyZ, classifyEn, type ScoreClass } from "./proficiency";
+export { blandAltmanSpec, labScatterSpec, zScoreSpec } from "./figures";

@@ -12,3 +12,5 @@ export { completeness, type CompletenessResult, type SpeciesCompleteness } from 
 export { subtractFieldBlanks, type BlankSubtraction, type BlankChange } from "./blanks";
 export { flagOutliers, type OutlierFlag } from "./outliers";
 export { qaSummary, type CampaignQa } from "./summary";
+export { massClosureSpec, ionBalanceSpec, completenessHeatmapSpec } from "./figures";
+export { QA_LABELS, qaLabel } from "./labels";
