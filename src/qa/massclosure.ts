@@ -1,10 +1,19 @@
-import { create, all, type MathNode, type EvalFunction } from "mathjs";
+import type { MathNode, EvalFunction, MathJsInstance } from "mathjs";
 import type { AqTable } from "../table/table";
 import { findColumn, sampleLabels, valuesUgm3 } from "./columns";
 import { MASS_CLOSURE_SETS, type MassClosureComponent, type MassClosureFormulaSet } from "./tables/massclosure";
 import { TRACE_ELEMENTS } from "./tables/symbols";
 
-const math = create(all, {});
+let mathInstance: MathJsInstance | undefined;
+/** mathjs, created on first use (loading it costs ~0.5 s; the library should not pay that at import). */
+function math(): MathJsInstance {
+  if (!mathInstance) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const m = require("mathjs") as typeof import("mathjs");
+    mathInstance = m.create(m.all, {});
+  }
+  return mathInstance;
+}
 
 /** Options of {@link massClosure}. */
 export interface MassClosureOptions {
@@ -100,7 +109,7 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
     }
     let node: MathNode, code: EvalFunction;
     try {
-      node = math.parse(expr);
+      node = math().parse(expr);
       code = node.compile();
     } catch (e) {
       throw new RangeError(`mass-closure component "${c.key}": cannot parse "${c.expression}" (${(e as Error).message})`);

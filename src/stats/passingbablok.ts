@@ -66,8 +66,8 @@ export function passingBablok(x: ArrayLike<number>, y: ArrayLike<number>, option
   const n = x.length;
   if (n < 3) throw new RangeError(`Passing–Bablok needs at least 3 pairs, got ${n}`);
   for (let i = 0; i < n; i++) if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) throw new RangeError(`Passing–Bablok: pair ${i} is not finite (${x[i]}, ${y[i]})`);
-  const s: number[] = [];
-  let k = 0;
+  const buf = new Float64Array((n * (n - 1)) / 2);
+  let N = 0, k = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const dx = x[j] - x[i], dy = y[j] - y[i];
@@ -75,12 +75,11 @@ export function passingBablok(x: ArrayLike<number>, y: ArrayLike<number>, option
       const sl = dx === 0 ? (dy > 0 ? Infinity : -Infinity) : dy / dx;
       if (sl === -1) continue;
       if (sl < -1) k++;
-      s.push(sl);
+      buf[N++] = sl;
     }
   }
-  const N = s.length;
   if (N === 0) throw new RangeError("Passing–Bablok: all points are identical");
-  s.sort((p, q) => p - q);
+  const s = buf.subarray(0, N).sort(); // typed-array sort: numeric, ±Infinity at the ends
   const at = (r: number) => (r >= 1 && r <= N ? s[r - 1] : NaN); // 1-based rank
   const slope = N % 2 ? at((N + 1) / 2 + k) : 0.5 * (at(N / 2 + k) + at(N / 2 + 1 + k));
   if (!Number.isFinite(slope)) throw new RangeError("Passing–Bablok: slope undefined (too many tied x values)");
