@@ -43,10 +43,21 @@ export const qaVerb: Verb = {
     let blanks: unknown = null;
     if (typeof values.blanks === "string") {
       const b = readSampleTable(values.blanks);
-      const species = table.columns.filter((c) => c.kind === "number" && b.table.names.includes(c.name) && Array.from(b.table.numbers(c.name)).some(Number.isFinite)).map((c) => c.name);
+      // a species is corrected when at least half of its blanks are measured values (not <DL, not missing);
+      // a blank below detection carries no number to subtract (the half-limit is a convention, not a blank)
+      const species: string[] = [], notCorrected: { species: string; reason: string }[] = [];
+      for (const c of table.columns) {
+        if (c.kind !== "number") continue;
+        if (!b.table.names.includes(c.name)) { notCorrected.push({ species: c.name, reason: "no blank column" }); continue; }
+        const v = b.table.numbers(c.name), m = b.belowDetection[c.name];
+        let measured = 0;
+        for (let i = 0; i < v.length; i++) if (Number.isFinite(v[i]) && !(m && m[i])) measured++;
+        if (measured >= v.length / 2 && measured > 0) species.push(c.name);
+        else notCorrected.push({ species: c.name, reason: `${measured} of ${v.length} blanks above detection` });
+      }
       const r = subtractFieldBlanks(table, b.table, { species });
       table = r.table;
-      blanks = { file: values.blanks, blanks: r.blanks, negatives: r.negatives, changedCells: r.changes.length, changes: r.changes };
+      blanks = { file: values.blanks, blanks: r.blanks, notCorrected, negatives: r.negatives, changedCells: r.changes.length, changes: r.changes };
     }
     const omoc = values.omoc === undefined ? undefined : num(values.omoc, "omoc", NaN);
     const socMethod = values["soc-method"];

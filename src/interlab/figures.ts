@@ -44,8 +44,8 @@ export function labScatterSpec(c: SpeciesComparison, opts: { lang?: Lang; labs?:
   if (!ba) throw new RangeError(`lab scatter: no paired results for ${c.species}`);
   const pts = ba.means.map((m, i) => ({ a: m - ba.differences[i] / 2, b: m + ba.differences[i] / 2 }));
   const hi = Math.max(...pts.map((p) => Math.max(p.a, p.b))) * 1.05, lo = Math.min(0, ...pts.map((p) => Math.min(p.a, p.b)));
-  const line = (name: string, a: number, b: number) => [{ line: name, x: lo, y: a + b * lo }, { line: name, x: hi, y: a + b * hi }];
-  const ls = [...line(qaLabel("oneToOne", lang), 0, 1)];
+  const line = (name: string, a: number, b: number, dash = "solid") => [{ line: name, dash, x: lo, y: a + b * lo }, { line: name, dash, x: hi, y: a + b * hi }];
+  const ls = [...line(qaLabel("oneToOne", lang), 0, 1, "dashed")];
   if (c.deming) ls.push(...line(`${qaLabel("deming", lang)}: y = ${c.deming.slope.toFixed(3)}x ${c.deming.intercept >= 0 ? "+" : "−"} ${Math.abs(c.deming.intercept).toPrecision(3)}`, c.deming.intercept, c.deming.slope));
   if (c.passingBablok) ls.push(...line(`${qaLabel("passingBablok", lang)}: y = ${c.passingBablok.slope.toFixed(3)}x ${c.passingBablok.intercept >= 0 ? "+" : "−"} ${Math.abs(c.passingBablok.intercept).toPrecision(3)}`, c.passingBablok.intercept, c.passingBablok.slope));
   const names = [...new Set(ls.map((l) => l.line))];
@@ -56,7 +56,7 @@ export function labScatterSpec(c: SpeciesComparison, opts: { lang?: Lang; labs?:
     width: opts.width ?? 300, height: opts.height ?? 300,
     layer: [
       { data: { values: pts }, mark: { type: "point", filled: true, opacity: 0.6, color: "#4c78a8" }, encoding: { x: { field: "a", type: "quantitative", title: withUnit(labA, c.unit), scale: { domain: [lo, hi] } }, y: { field: "b", type: "quantitative", title: withUnit(labB, c.unit), scale: { domain: [lo, hi] } } } },
-      { data: { values: ls }, mark: { type: "line", clip: true }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" }, color: { field: "line", type: "nominal", sort: names, scale: { domain: names, range: ["gray", "#e45756", "#54a24b"] }, title: qaLabel("line", lang), legend: { orient: "bottom", direction: "vertical", labelLimit: 400 } }, strokeDash: { field: "line", type: "nominal", sort: names, scale: { domain: names, range: [[4, 3], [1, 0], [1, 0]] }, legend: null } } },
+      { data: { values: ls }, mark: { type: "line", clip: true }, encoding: { x: { field: "x", type: "quantitative" }, y: { field: "y", type: "quantitative" }, color: { field: "line", type: "nominal", sort: names, scale: { domain: names, range: ["gray", "#e45756", "#54a24b"] }, title: qaLabel("line", lang), legend: { orient: "bottom", direction: "vertical", labelLimit: 400 } }, strokeDash: { field: "dash", type: "nominal", scale: { domain: ["dashed", "solid"], range: [[4, 3], [1, 0]] }, legend: null }, detail: { field: "line", type: "nominal" } } },
     ],
     config: fontConfig(font),
   } as TopLevelSpec;

@@ -40,7 +40,7 @@ export function pairLabResults(a: SampleTableRead, b: SampleTableRead, opts: { l
     r.ids.forEach((id, i) => {
       if (other.has(id)) return;
       if (opts.unmatched === "drop") unmatched.push({ lab, row: r.fileRows[i], sample: id });
-      else throw new AozoraInputError({ file, row: r.fileRows[i], column: "sample", expected: `a sample id that is also in ${otherFile} (both laboratories must report the same samples; pass unmatched: "drop" to set unmatched samples aside)`, found: id });
+      else throw new AozoraInputError({ file, row: r.fileRows[i], column: r.idHeader, expected: `a sample id that is also in ${otherFile} (both laboratories must report the same samples; pass unmatched: "drop" to set unmatched samples aside)`, found: id });
     });
   };
   check(a, inB, fa, fb, labs[0]);

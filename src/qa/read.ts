@@ -21,6 +21,8 @@ export interface SampleTableRead {
   table: AqTable;
   /** Sample ids in row order (unique). */
   ids: string[];
+  /** The sample-id column's header as written in the file (the table calls it `sample`). */
+  idHeader: string;
   /** 1-based file row of each table row. */
   fileRows: number[];
   /** Species → 1 where the reader read a below-detection marker (`<DL`, `ND`), per table row. */
@@ -66,5 +68,5 @@ export function readSampleTable(src: Source, opts: SampleTableOptions = {}): Sam
     if (!belowDetection[c.column]) belowDetection[c.column] = new Uint8Array(ids.length);
     belowDetection[c.column][rowIndex.get(c.row)!] = 1;
   }
-  return { table, ids, fileRows, belowDetection, account };
+  return { table, ids, idHeader: header[j].trim(), fileRows, belowDetection, account };
 }

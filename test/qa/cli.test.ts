@@ -22,6 +22,11 @@ describe("aozora qa / interlab", () => {
     expect(j.fieldBlanks.changedCells).toBeGreaterThan(0);
     // every subtraction is listed: changed cells = finite sample cells of the corrected species
     expect(j.fieldBlanks.changes[0]).toHaveProperty("before");
+    // blanks mostly below detection are not subtracted, and the output says so (V: blank level 0 in the simulator)
+    expect(j.fieldBlanks.notCorrected.find((s: { species: string }) => s.species === "V").reason).toMatch(/0 of 12 blanks above detection/);
+    expect(Object.keys(j.fieldBlanks.blanks)).toContain("OC");
+    // the OC blank subtracted is the mean of the 12 blanks (simulated level 0.5 µg/m3 ± 20 %)
+    expect(Math.abs(j.fieldBlanks.blanks.OC.value - 0.5)).toBeLessThan(0.1);
   });
   it("interlab --json: per-species statistics and verdicts with the criterion", async () => {
     const r = await run(["interlab", "--lab-a", join(DATA, "filter-campaign-lab-a.csv"), "--lab-b", join(DATA, "filter-campaign-lab-b.csv"), "--json"]);
@@ -37,7 +42,7 @@ describe("aozora qa / interlab", () => {
     const r = await run(["interlab", "--lab-a", join(DATA, "filter-campaign-lab-a.csv"), "--lab-b", join(DATA, "filter-campaign-blanks.csv")]);
     expect(r.code).toBe(2);
     expect(r.err.split("\n")).toHaveLength(1);
-    expect(r.err).toMatch(/filter-campaign-lab-a\.csv, row 2, column "sample": expected a sample id that is also in/);
+    expect(r.err).toMatch(/filter-campaign-lab-a\.csv, row 2, column "sample_id": expected a sample id that is also in/);
     const q = await run(["qa", "--file", join(DATA, "shenyang-hourly.csv")]);
     expect(q.code).toBe(2);
     expect(q.err).toMatch(/row 1: expected a sample-id column/);

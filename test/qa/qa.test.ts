@@ -208,3 +208,16 @@ describe("QA summary on the simulated campaign", () => {
     expect(q.campaigns.reduce((a, c) => a + c.species.find((s) => s.species === "OC")!.valid, 0)).toBe(120 - missingOC);
   });
 });
+
+describe("mass closure against the simulator's truth", () => {
+  it("the cn set on the true concentrations gives exactly 1/(1 + unexplained fraction)", () => {
+    const truth = JSON.parse(readFileSync(join(DATA, "filter-campaign.truth.json"), "utf8")) as FilterCampaignTruth;
+    // write the true values as a sample table (units as in the simulator) with the true mass ÷ 1.1
+    const head = ["sample", "PM2.5 (µg/m3)", ...truth.species.map((s) => `${s.name} (${s.unit})`)].join(",");
+    const rows = truth.samples.map((id, i) => [id, truth.mass[i], ...truth.species.map((s) => truth.truth[s.name][i])].join(","));
+    const t = readSampleTable({ name: "truth.csv", text: [head, ...rows].join("\n") + "\n" }).table;
+    const r = massClosure(t, { formulas: "cn", omoc: 1.6 });
+    expect(r.skipped).toEqual([]);
+    for (const s of r.samples) expect(s.ratio).toBeCloseTo(1 / (1 + truth.unexplainedFraction), 10);
+  });
+});
