@@ -1,8 +1,10 @@
 import type { Verb } from "./verb";
 import { pscfVerb } from "./pscf";
+import { interlabVerb } from "./interlab";
+import { qaVerb } from "./qa";
 
 /**
  * The verbs defined in their own modules under `src/cli/` (one import and one entry per verb,
  * in alphabetical order).
  */
-export const VERBS: Verb[] = [pscfVerb];
+export const VERBS: Verb[] = [interlabVerb, pscfVerb, qaVerb];

@@ -7,6 +7,7 @@ import { simulateXactExport } from "./xact";
 import { simulateHysplitTdump } from "./hysplit";
 import { simulatePm25Composition } from "./pm25sources";
 import { simulateTrajectoryExample } from "./trajectories";
+import { simulateFilterCampaign } from "./filtercampaign";
 
 /** The seeds and settings of the shipped example data (data/README.md documents them). */
 export const EXAMPLE_SETTINGS = {
@@ -15,6 +16,7 @@ export const EXAMPLE_SETTINGS = {
   pmf: { seed: 20250103, n: 240 },
   pm25: { seed: 20250105, days: 365, start: "2024-01-01" },
   xact: { seed: 20250104, start: "2025-01-01T01:00", hours: 72 },
+  filterCampaign: { seed: 20250108, days: 60, start: "2025-01-06" },
   hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
   trajectories: {
     seed: 20250106, start: "2025-01-01T00:00", arrivals: 248, everyHours: 3, hours: 72, utcOffsetMinutes: 480, perFile: 56, missing: 6,
@@ -87,6 +89,11 @@ export function writeExampleData(outDir: string): string[] {
   tx.tdumps.forEach((text, k) => put(`shanghai-tdump-${k + 1}.txt`, text));
   put("shanghai-trajectory-conc.csv", tx.csv);
   put("shanghai-trajectories.truth.json", JSON.stringify(tx.truth));
+  const fc = simulateFilterCampaign(s.filterCampaign);
+  put("filter-campaign-lab-a.csv", fc.labA);
+  put("filter-campaign-lab-b.csv", fc.labB);
+  put("filter-campaign-blanks.csv", fc.blanks);
+  put("filter-campaign.truth.json", JSON.stringify(fc.truth));
   return written;
 }
 

@@ -2,3 +2,6 @@
 export { logGamma, incompleteBeta, tCdf, tQuantile } from "./studentt";
 export { quantileType7 } from "./quantile";
 export { demingRegression, type DemingResult } from "./deming";
+export { passingBablok, normalQuantile, type PassingBablokResult } from "./passingbablok";
+export { blandAltman, type BlandAltmanResult } from "./blandaltman";
+export { robustZ, type RobustZResult } from "./robustz";
