@@ -1,0 +1,13 @@
+/**
+ * Source profiles: the profile table, built-in generic profiles with citations, similarity
+ * metrics (Pearson, Spearman, COD, SID/PD), factor naming with tracer checks, dilution-tunnel
+ * composites and the vehicle contribution to primary PM2.5.
+ */
+export type { SourceProfile, ProfileProvenance } from "./types";
+export { speciesMatchKey } from "./species";
+export { crustalProfile, seaSaltProfile, ammoniumSulfateProfile, ammoniumNitrateProfile, builtinProfiles } from "./builtin";
+export { pearson, spearman, averageRanks, coefficientOfDivergence, sid, pearsonDistance, compareProfiles, SID_ACCEPT, PD_ACCEPT, type ProfileComparison, type CompareOptions } from "./similarity";
+export { assignMinCost } from "./assign";
+export { factorProfiles, identifyFactors, speciesShares, checkTracers, namingStability, type FactorName, type FactorIdentification, type IdentifyOptions, type TracerCheck } from "./identify";
+export { profilesFromMatrix } from "./matrix";
+export { TRACER_RULES, TRAFFIC_CATEGORIES, SECONDARY_CATEGORIES, type TracerRule } from "./tables/tracers";
