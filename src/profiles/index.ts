@@ -11,3 +11,6 @@ export { assignMinCost } from "./assign";
 export { factorProfiles, identifyFactors, speciesShares, checkTracers, namingStability, type FactorName, type FactorIdentification, type IdentifyOptions, type TracerCheck } from "./identify";
 export { profilesFromMatrix } from "./matrix";
 export { TRACER_RULES, TRAFFIC_CATEGORIES, SECONDARY_CATEGORIES, type TracerRule } from "./tables/tracers";
+export { dilutionTunnelProfiles, type TunnelTestProfile } from "./dilution";
+export { readProfiles, readSpeciate, readDilutionTunnel, type ProfilesRead, type DilutionTunnelRow } from "../io/profiles";
+export { vehicleContribution, type VehicleContributionRow, type VehicleContributionOptions } from "./vehicle";
