@@ -14,3 +14,5 @@ export { TRACER_RULES, TRAFFIC_CATEGORIES, SECONDARY_CATEGORIES, type TracerRule
 export { dilutionTunnelProfiles, type TunnelTestProfile } from "./dilution";
 export { readProfiles, readSpeciate, readDilutionTunnel, type ProfilesRead, type DilutionTunnelRow } from "../io/profiles";
 export { vehicleContribution, type VehicleContributionRow, type VehicleContributionOptions } from "./vehicle";
+export { profileComparisonSpec, similarityHeatmapSpec } from "./figures";
+export { VEHICLE_LABELS, vlabel, type VehicleLabelKey } from "./labels";
