@@ -33,7 +33,7 @@ const MEDIAN: RsdTruth["medianModel"] = {
  * Simulate roadside remote-sensing records at a Xiamen-like site (UTC+8; plates 闽D…): vehicle
  * passes on `days` days between 07:00 and 19:00 local, a fleet of categories with fuels and model
  * years, ratios log-normal around medians that fall with model year (newer standards), 5 % high
- * emitters, plus defects written on purpose — missing CO2, out-of-range CO/CO2, duplicated rows,
+ * emitters, CO rising above 15 kW/t and NO with vehicle specific power, plus defects written on purpose — missing CO2, out-of-range CO/CO2, duplicated rows,
  * instrument-invalid passes — whose file rows the truth lists. Illustrative, not measured.
  */
 export function simulateRemoteSensing(opts: { seed: number; vehicles: number; passes: number; days: number; start: string }): { csv: string; truth: RsdTruth } {
@@ -67,8 +67,11 @@ export function simulateRemoteSensing(opts: { seed: number; vehicles: number; pa
     const m = MEDIAN[v.fuel];
     const age = v.year - 2006;
     const hi = v.high ? [8, 8, 2] : [1, 1, 1];
-    const q = (["co", "hc", "no"] as const).map((s, k) => m[s][0] * Math.exp(-m[s][1] * age) * hi[k] * v.dev[k] * Math.exp(sigmaPass * rng.normal()));
     const speed = 20 + 50 * rng.uniform(), accel = -3 + 7 * rng.uniform();
+    // load dependence: VSP (Jiménez-Palacios 1999) of the pass; CO rises under enrichment above 15 kW/t, NO with load
+    const p = (speed / 3.6) * (1.1 * (accel / 3.6) + 0.132) + 0.000302 * (speed / 3.6) ** 3;
+    const load = [1 + 0.08 * Math.max(0, p - 15), 1, 0.5 + 0.05 * Math.min(30, Math.max(0, p))];
+    const q = (["co", "hc", "no"] as const).map((s, k) => m[s][0] * Math.exp(-m[s][1] * age) * hi[k] * load[k] * v.dev[k] * Math.exp(sigmaPass * rng.normal()));
     const opacity = v.fuel === "diesel" ? (v.high ? 4 : 1) * 3 * Math.exp(0.5 * rng.normal() - 0.03 * age) : Math.max(0, 0.3 * rng.normal());
     const row = lines.length + 1;
     let co2 = String(r5(6 + 6 * rng.uniform()));

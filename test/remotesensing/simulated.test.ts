@@ -28,6 +28,13 @@ describe("the simulated Xiamen remote-sensing set", () => {
     expect(med.old).toBeGreaterThan(2 * med.mid);
     expect(med.mid).toBeGreaterThan(2 * med.new);
   });
+  it("NO rises with vehicle specific power (the simulation multiplies NO/CO2 by 0.5 + 0.05·VSP up to 30 kW/t)", () => {
+    const e = rsdEmissions(rec);
+    const s = efByGroup(e.no, Array.from(e.mode));
+    const mean = (m: number) => s.find((g) => g.group === String(m))!.mean;
+    // modes 3 ([0, 1) kW/t, factor ≈ 0.5) vs 10 ([19, 23), factor ≈ 1.55): about 3× apart
+    expect(mean(10) / mean(3)).toBeGreaterThan(2);
+  });
   it("high-emitter screening: a single pass cannot separate perfectly; lower cuts catch more and flag more clean vehicles", () => {
     const e = rsdEmissions(rec);
     const high = new Set<string>(truth.highEmitters);
