@@ -8,7 +8,8 @@ import { vlabel } from "./labels";
 /**
  * Factor-vs-reference profile bars: for each compared species, the factor's and the
  * reference's mass fractions side by side on a log axis (fractions span 1e-5 … 1), with r, SID
- * and PD in the subtitle. Species at zero (zero-filled) are drawn at the axis floor 1e-6.
+ * and PD in the subtitle. Fractions below 1e-6 (e.g. zero-filled species of a complete reference) are clamped to the
+ * axis floor 1e-6, so they show no bar.
  */
 export function profileComparisonSpec(c: ProfileComparison, opts: { lang?: Lang; width?: number; height?: number } = {}): TopLevelSpec {
   const lang = opts.lang ?? "en";
@@ -29,7 +30,9 @@ export function profileComparisonSpec(c: ProfileComparison, opts: { lang?: Lang;
       x: { field: "species", type: "nominal", sort: null, title: vlabel("species", lang), axis: { labelAngle: -45 } },
       xOffset: { field: "series", type: "nominal" },
       y: { field: "value", type: "quantitative", scale: { type: "log", domain: [1e-6, 1] }, title: `${vlabel("massFraction", lang)} (g/g)` },
-      color: { field: "series", type: "nominal", title: vlabel("series", lang), legend: { orient: "bottom" } },
+      // bars on a log axis need an explicit base (a log scale has no zero)
+      y2: { datum: 1e-6 },
+      color: { field: "series", type: "nominal", title: vlabel("series", lang), legend: { orient: "bottom", labelLimit: 400 } },
     },
     config: fontConfig(font),
   } as TopLevelSpec;

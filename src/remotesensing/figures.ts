@@ -35,21 +35,26 @@ export function efByModelYearSpec(opts: { modelYear: ArrayLike<number>; ef: Arra
   } as TopLevelSpec;
 }
 
-/** Mean fuel-based EF per VSP mode (from efByGroup on the modes) with its 95 % t interval as error bars. */
-export function efByVspSpec(opts: { stats: EfGroupStats[]; pollutant: "CO" | "HC" | "NO"; lang?: Lang; width?: number; height?: number }): TopLevelSpec {
+/**
+ * Mean fuel-based EF per VSP mode (from efByGroup on the modes) with its 95 % t interval as error
+ * bars; modes with fewer than `minN` records (default 10) are left out (listed in the subtitle).
+ */
+export function efByVspSpec(opts: { stats: EfGroupStats[]; pollutant: "CO" | "HC" | "NO"; lang?: Lang; width?: number; height?: number; minN?: number }): TopLevelSpec {
   const lang = opts.lang ?? "en";
-  const rows = opts.stats.filter((s) => Number(s.group) > 0).map((s) => ({ mode: `${s.group}: ${vspModeLabel(Number(s.group))}`, mean: s.mean, lo: s.mean - (Number.isFinite(s.ci95) ? s.ci95 : 0), hi: s.mean + (Number.isFinite(s.ci95) ? s.ci95 : 0), n: s.n }));
+  const minN = opts.minN ?? 10;
+  const few = opts.stats.filter((s) => Number(s.group) > 0 && s.n < minN).map((s) => `${s.group} (n = ${s.n})`);
+  const rows = opts.stats.filter((s) => Number(s.group) > 0 && s.n >= minN).map((s) => ({ mode: `${s.group}: ${vspModeLabel(Number(s.group))}`, mean: s.mean, lo: s.mean - (Number.isFinite(s.ci95) ? s.ci95 : 0), hi: s.mean + (Number.isFinite(s.ci95) ? s.ci95 : 0), n: s.n }));
   const y = `${vlabel("emissionFactor", lang)} ${opts.pollutant} (g/kg)`;
   return {
     $schema: SCHEMA,
-    title: { text: `${vlabel("efByVsp", lang)} (${opts.pollutant})` },
+    title: { text: `${vlabel("efByVsp", lang)} (${opts.pollutant})`, subtitle: few.length > 0 ? `n < ${minN}: ${few.join(", ")}` : "" },
     width: opts.width ?? 640,
     height: opts.height ?? 300,
     data: { values: rows },
     encoding: { x: { field: "mode", type: "nominal", sort: null, title: vlabel("vspMode", lang), axis: { labelAngle: -40 } } },
     layer: [
       { mark: "bar", encoding: { y: { field: "mean", type: "quantitative", title: y } } },
-      { mark: { type: "errorbar", ticks: true }, encoding: { y: { field: "lo", type: "quantitative", title: y }, y2: { field: "hi" } } },
+      { mark: { type: "errorbar", ticks: { color: "black" }, color: "black" }, encoding: { y: { field: "lo", type: "quantitative", title: y }, y2: { field: "hi" } } },
     ],
     config: fontConfig(fontFor(lang)),
   } as TopLevelSpec;
