@@ -22,7 +22,11 @@ describe("profile and remote-sensing figures in three languages", () => {
     const spec = efByModelYearSpec({ modelYear: [2010, 2010, 2020], ef: [5, -1, 2], pollutant: "CO", lang: "zh" }) as { data: { values: unknown[] }; title: { subtitle: string } };
     expect(spec.data.values).toHaveLength(2);
     expect(spec.title.subtitle).toBe("EF ≤ 0: 1");
-    const svg = await renderSvg(efByVspSpec({ stats: efByGroup([1, 2, 3, 4], [3, 3, 9, 9]), pollutant: "NO", lang: "en" }));
+    const stats = efByGroup([1, 2, 3, 4], [3, 3, 9, 9]);
+    const svg = await renderSvg(efByVspSpec({ stats, pollutant: "NO", lang: "en", minN: 1 }));
     expect(svg).toContain("9: [16, 19)");
+    const few = efByVspSpec({ stats, pollutant: "NO" }) as { data: { values: unknown[] }; title: { subtitle: string } };
+    expect(few.data.values).toHaveLength(0);
+    expect(few.title.subtitle).toBe("n < 10: 3 (n = 2), 9 (n = 2)");
   });
 });
