@@ -12,3 +12,4 @@ export { fleetEmissions, type FleetRow } from "./fleet";
 export { MOLAR_MASS, FUEL_CARBON_FRACTION, HC_NDIR_TO_FID, RATIO_LIMITS, VSP_MODE_EDGES, VSP_LIGHT_DUTY } from "./tables/constants";
 export { readRemoteSensing, type RsdRead, type RsdReadOptions } from "../io/remotesensing";
 export { efByModelYearSpec, efByVspSpec } from "./figures";
+export { simulateRemoteSensing, type RsdTruth } from "../simulate/rsd";
