@@ -37,3 +37,5 @@ export { STP_273, STP_293, STP_298, CHINA_REFERENCE_CHANGE_UTC_MS, chinaReferenc
 export * from "./trajectory";
 export * from "./qa";
 export * from "./interlab";
+export * from "./profiles";
+export * from "./remotesensing";

@@ -2,9 +2,11 @@ import type { Verb } from "./verb";
 import { pscfVerb } from "./pscf";
 import { interlabVerb } from "./interlab";
 import { qaVerb } from "./qa";
+import { identifyVerb } from "./profiles";
+import { rsdVerb } from "./rsd";
 
 /**
  * The verbs defined in their own modules under `src/cli/` (one import and one entry per verb,
  * in alphabetical order).
  */
-export const VERBS: Verb[] = [interlabVerb, pscfVerb, qaVerb];
+export const VERBS: Verb[] = [identifyVerb, interlabVerb, pscfVerb, qaVerb, rsdVerb];

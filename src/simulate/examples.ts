@@ -8,6 +8,8 @@ import { simulateHysplitTdump } from "./hysplit";
 import { simulatePm25Composition } from "./pm25sources";
 import { simulateTrajectoryExample } from "./trajectories";
 import { simulateFilterCampaign } from "./filtercampaign";
+import { simulateDilutionTunnel, simulateSpeciateProfiles } from "./dilutiontunnel";
+import { simulateRemoteSensing } from "./rsd";
 
 /** The seeds and settings of the shipped example data (data/README.md documents them). */
 export const EXAMPLE_SETTINGS = {
@@ -17,6 +19,9 @@ export const EXAMPLE_SETTINGS = {
   pm25: { seed: 20250105, days: 365, start: "2024-01-01" },
   xact: { seed: 20250104, start: "2025-01-01T01:00", hours: 72 },
   filterCampaign: { seed: 20250108, days: 60, start: "2025-01-06" },
+  dilutionTunnel: { seed: 20250110, gasoline: 5, diesel: 5 },
+  speciate: { seed: 20250111 },
+  rsd: { seed: 20250112, vehicles: 2500, passes: 5000, days: 10, start: "2025-05-06" },
   hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
   trajectories: {
     seed: 20250106, start: "2025-01-01T00:00", arrivals: 248, everyHours: 3, hours: 72, utcOffsetMinutes: 480, perFile: 56, missing: 6,
@@ -94,6 +99,15 @@ export function writeExampleData(outDir: string): string[] {
   put("filter-campaign-lab-b.csv", fc.labB);
   put("filter-campaign-blanks.csv", fc.blanks);
   put("filter-campaign.truth.json", JSON.stringify(fc.truth));
+  const tunnel = simulateDilutionTunnel(s.dilutionTunnel);
+  put("dilution-tunnel-tests.csv", tunnel.csv);
+  put("dilution-tunnel-tests.truth.json", JSON.stringify(tunnel.truth));
+  const spec = simulateSpeciateProfiles(s.speciate);
+  put("source-profiles-speciate.csv", spec.csv);
+  put("source-profiles-speciate.truth.json", JSON.stringify(spec.truth));
+  const rsd = simulateRemoteSensing(s.rsd);
+  put("xiamen-rsd.csv", rsd.csv);
+  put("xiamen-rsd.truth.json", JSON.stringify(rsd.truth));
   return written;
 }
 
