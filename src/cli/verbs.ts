@@ -1,7 +1,9 @@
 import type { Verb } from "./verb";
+import { polarVerb } from "./polar";
+import { xactVerb } from "./xact";
 
 /**
  * The verbs defined in their own modules under `src/cli/` (one import and one entry per verb,
  * in alphabetical order).
  */
-export const VERBS: Verb[] = [];
+export const VERBS: Verb[] = [polarVerb, xactVerb];

@@ -10,6 +10,6 @@ export { cpf, cbpf, type CpfRow, type CbpfRow, type CpfOptions } from "./cpf";
 export { polarPlot, type PolarPlotOptions, type PolarPlotResult, type PolarBin, type PolarGridPoint, type PolarStatistic } from "./polarplot";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";
-export { theilSen, theilSenTrend, monthlyMeans, type MonthlyMean, type TrendResult } from "./trend";
+export { theilSen, theilSenTrend, monthlyMeans, seasonalIndices, type MonthlyMean, type TrendResult } from "./trend";
 export { DIRECTIONAL_LABELS, WEEKDAYS, MONTHS, SEASONS, dirLabel } from "./labels";
 export { roseSpec, cpfSpec, percentileRoseSpec, cbpfSpec, polarPlotSpec, polarAnnulusSpec, timeVariationSpec, trendSpec, enrichmentSpec, type PolarFigureOptions } from "./figures";

@@ -30,6 +30,12 @@ export interface PolarPlotOptions {
   grid?: number;
   /** Records with ws < calm (m/s) are left out (default 0: none). */
   calm?: number;
+  /**
+   * Prior weight λ (in full-bin equivalents, default 1) of the overall statistic: the estimate is
+   * pulled toward it where few bins support it (an isolated 1-record bin at the plot's edge
+   * cannot make a maximum). 0 = plain Nadaraya–Watson.
+   */
+  prior?: number;
 }
 
 /** One occupied (wd, ws) bin of {@link polarPlot}. */
@@ -84,7 +90,9 @@ export interface PolarPlotResult {
  * Smoother (differs from openair): a Nadaraya–Watson Gaussian-kernel estimate
  * ẑ(p) = Σ_b w_b K(|p − p_b|/σ) z_b / Σ_b w_b K(|p − p_b|/σ), K(r) = exp(−r²/2), truncated at
  * 3σ, with bin weights w_b = 0.25, 0.5, 0.75 for bins of 1, 2, 3 records and 1 otherwise (openair's
- * weights). For `mean` and `weighted-mean` the smoothing is done on sqrt(z) and squared back, as
+ * weights), plus a prior term: ẑ = (Σ w K z + λ z̄)/(Σ w K + λ), z̄ the statistic over all
+ * records, so that sparsely supported regions (few bins within σ) shrink toward z̄, as the GAM's
+ * smoothness penalty does at the data's edge. For `mean` and `weighted-mean` the smoothing is done on sqrt(z) and squared back, as
  * openair fits its GAM on sqrt(z). openair instead fits a thin-plate regression spline GAM
  * (mgcv, `k = 100`) whose smoothness is chosen by GCV; the kernel estimate has a fixed,
  * user-visible bandwidth, is never negative, never overshoots the bin values, and flattens
@@ -140,6 +148,12 @@ export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlot
   }
   if (bins.length === 0) throw new RangeError("polarPlot: no records with finite value, wd and ws");
   const sqrtT = stat !== "cpf";
+  const lambda = opts.prior ?? 1;
+  if (!(lambda >= 0)) throw new RangeError(`polarPlot: prior must be ≥ 0, got ${lambda}`);
+  let tot = 0;
+  for (let k = 0; k < cnt.length; k++) tot += sum[k];
+  const zAll = stat === "weighted-mean" ? tot / used / bins.length : tot / used; // weighted mean: the average occupied bin
+  const zBar = sqrtT ? Math.sqrt(Math.max(0, zAll)) : zAll;
   const nb = bins.length;
   const bu = new Float64Array(nb), bv = new Float64Array(nb), bz = new Float64Array(nb), bw = new Float64Array(nb);
   bins.forEach((b, k) => {
@@ -168,7 +182,10 @@ export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlot
           num += wk * bz[k];
           den += wk;
         }
-        if (near <= mask2 && den > 0) z = sqrtT ? (num / den) ** 2 : num / den;
+        if (near <= mask2 && den > 0) {
+          const e = (num + lambda * zBar) / (den + lambda);
+          z = sqrtT ? e * e : e;
+        }
       }
       const wdp = uvToDirection(u, v);
       grid.push({ u, v, wd: Number.isNaN(wdp) ? 0 : wdp, ws: r, z });

@@ -95,9 +95,12 @@ export interface TrendResult {
  * slopes per year, with a bootstrap percentile interval (`nBoot` resamples of the months with
  * replacement, seeded) and the Mann–Kendall p-value.
  *
- * Deseasonalisation (differs from openair, which uses STL): subtract from each monthly mean its
- * calendar month's mean over all years and add back the overall mean (additive monthly
- * climatology).
+ * Deseasonalisation (differs from openair, which uses STL, Cleveland et al. 1990): classical
+ * additive decomposition (Makridakis et al. 1998, ch. 3): the trend-cycle is the centred 2×12
+ * moving average of the monthly means, the seasonal index of a calendar month is the mean of
+ * (monthly mean − moving average) over the years, centred to sum to zero, and is subtracted from
+ * each monthly mean. A linear trend plus any fixed monthly pattern is recovered exactly; it needs
+ * at least 13 consecutive valid months for the moving average (≥ 2 years advisable).
  *
  * @param times UTC instants (ms); values any unit; utcOffsetMinutes the site's offset
  * @param opts `deseasonalise` (default false), `nBoot` (default 500), `level` (0.95), `seed` (1), `minCapture` (0.75)
@@ -108,14 +111,8 @@ export function theilSenTrend(times: ArrayLike<number>, values: ArrayLike<number
   const ok = months.filter((m) => Number.isFinite(m.mean));
   if (ok.length < 3) throw new RangeError(`theilSenTrend: needs at least 3 valid monthly means, got ${ok.length}`);
   const overall = ok.reduce((s, m) => s + m.mean, 0) / ok.length;
-  const clim = new Map<number, number>();
-  if (opts.deseasonalise) {
-    for (let mo = 1; mo <= 12; mo++) {
-      const g = ok.filter((m) => m.month === mo);
-      if (g.length) clim.set(mo, g.reduce((s, m) => s + m.mean, 0) / g.length);
-    }
-  }
-  const rows = months.map((m) => ({ ...m, y: Number.isFinite(m.mean) && opts.deseasonalise ? m.mean - clim.get(m.month)! + overall : m.mean }));
+  const seasonal = opts.deseasonalise ? seasonalIndices(months) : undefined;
+  const rows = months.map((m) => ({ ...m, y: Number.isFinite(m.mean) && seasonal ? m.mean - seasonal[m.month - 1] : m.mean }));
   const used = rows.filter((r) => Number.isFinite(r.y));
   const x = used.map((r) => r.t), y = used.map((r) => r.y);
   const fit = theilSen(x, y);
@@ -136,6 +133,24 @@ export function theilSenTrend(times: ArrayLike<number>, values: ArrayLike<number
   const z = S > 0 ? (S - 1) / Math.sqrt(varS) : S < 0 ? (S + 1) / Math.sqrt(varS) : 0;
   const pValue = 2 * (1 - normalCdf(Math.abs(z)));
   return { slope: fit.slope, lo: q((1 - level) / 2), hi: q(1 - (1 - level) / 2), intercept: fit.intercept, slopePct: (100 * fit.slope) / overall, pValue, months: rows, deseasonalised: !!opts.deseasonalise, level, nBoot };
+}
+
+/**
+ * Seasonal indices (12, January first, summing to 0) of classical additive decomposition: mean
+ * over the years of (monthly mean − centred 2×12 moving average). Months are consecutive.
+ */
+export function seasonalIndices(months: { month: number; mean: number }[]): number[] {
+  const y = months.map((m) => m.mean);
+  const dev: number[][] = Array.from({ length: 12 }, () => []);
+  for (let i = 6; i + 6 < y.length; i++) {
+    let s = 0, ok = true;
+    for (let k = -6; k <= 6; k++) { const v = y[i + k]; if (!Number.isFinite(v)) { ok = false; break; } s += (k === -6 || k === 6 ? 0.5 : 1) * v; }
+    if (ok) dev[months[i].month - 1].push(y[i] - s / 12);
+  }
+  if (dev.some((d) => d.length === 0)) throw new RangeError("theilSenTrend: deseasonalisation needs every calendar month to have a centred 12-month moving average (at least 13 consecutive valid months around each; give ≥ 2 years)");
+  const idx = dev.map((d) => d.reduce((a, b) => a + b, 0) / d.length);
+  const mean = idx.reduce((a, b) => a + b, 0) / 12;
+  return idx.map((v) => v - mean);
 }
 
 /** Standard normal CDF (Abramowitz & Stegun 7.1.26 erf, |error| < 1.5e-7). */

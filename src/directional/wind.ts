@@ -28,6 +28,9 @@ export function windToUV(ws: number, wdDeg: number): { u: number; v: number } {
 /** Direction (degrees in [0, 360)) of the position (u, v); NaN when u = v = 0. */
 export function uvToDirection(u: number, v: number): number {
   if (u === 0 && v === 0) return NaN;
+  // rounding residue (e.g. sin 350° + sin 10° ≈ 1e-17) must not turn north into 359.99999…°
+  if (Math.abs(u) < 1e-12 * Math.abs(v)) u = 0;
+  if (Math.abs(v) < 1e-12 * Math.abs(u)) v = 0;
   const d = Math.atan2(u, v) / RAD;
   return d < 0 ? d + 360 : d;
 }
