@@ -26,8 +26,8 @@ export const UCC_MCLENNAN_2001: CrustTable = Object.freeze({
   name: "McLennan 2001",
   citation: "McLennan, S.M. (2001). Relationships between the trace element composition of sedimentary rocks and upper continental crust. Geochem. Geophys. Geosyst. 2, doi:10.1029/2000GC000109",
   mgPerKg: Object.freeze({
-    Na: pct(2.89), Mg: pct(1.33), Al: pct(8.04), Si: pct(30.8), P: 700, K: pct(2.8), Ca: pct(3.0), Ti: pct(0.41),
-    V: 107, Cr: 83, Mn: 600, Fe: pct(3.5), Co: 17, Ni: 44, Cu: 25, Zn: 71, Ga: 17, As: 1.5, Se: 0.05,
+    Na: 28900, Mg: 13300, Al: 80400, Si: 308000, P: 700, K: 28000, Ca: 30000, Ti: 4100, // 2.89 %, 1.33 %, 8.04 %, 30.8 %, 2.8 %, 3 %, 0.41 %
+    V: 107, Cr: 83, Mn: 600, Fe: 35000, Co: 17, Ni: 44, Cu: 25, Zn: 71, Ga: 17, As: 1.5, Se: 0.05,
     Rb: 112, Sr: 350, Zr: 190, Mo: 1.5, Cd: 0.098, Sn: 5.5, Sb: 0.2, Ba: 550, La: 30, Ce: 64, Tl: 0.75, Pb: 17,
   }),
 });
