@@ -166,12 +166,12 @@ export function polarPlotSpec(res: PolarPlotResult, unit: string, opts: PolarFig
   const lang = opts.lang ?? "en", size = opts.size ?? 420;
   const half = size / 2, R = half - 24;
   const k = R / res.radius;
-  const h = (res.step * k) / 2;
+  const h = (res.step * k) / 2 + 0.3; // cells overlap by 0.3 px: no hairlines between them
   const data = res.grid.filter((g) => Number.isFinite(g.z)).map((g) => ({ x0: g.u * k - h, x1: g.u * k + h, y0: g.v * k - h, y1: g.v * k + h, z: g.z }));
   const legendTitle = opts.legendTitle ?? (res.statistic === "cpf" ? dirLabel("cbpf", lang) : withUnit(dirLabel(res.statistic === "mean" ? "mean" : "weightedMean", lang), unit));
   const sc = { domain: [-half, half] };
   return base(size, lang, opts.title, [
-    { data: { values: data }, mark: { type: "rect" }, encoding: { x: { field: "x0", type: "quantitative", scale: sc, axis: null }, x2: { field: "x1" }, y: { field: "y0", type: "quantitative", scale: sc, axis: null }, y2: { field: "y1" }, color: { field: "z", type: "quantitative", scale: { scheme: opts.scheme ?? "viridis" }, title: legendTitle } } },
+    { data: { values: data }, mark: { type: "rect", strokeWidth: 0 }, encoding: { x: { field: "x0", type: "quantitative", scale: sc, axis: null }, x2: { field: "x1" }, y: { field: "y0", type: "quantitative", scale: sc, axis: null }, y2: { field: "y1" }, color: { field: "z", type: "quantitative", scale: { scheme: opts.scheme ?? "viridis" }, title: legendTitle } } },
     ...polarFrame(size, res.radius, niceRings(res.radius), " m/s", lang),
   ]);
 }
@@ -231,7 +231,7 @@ export function timeVariationSpec(series: Record<string, TimeVariationResult>, u
     $schema: SCHEMA,
     ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
     vconcat: [
-      panel(hw, { field: "x", type: "quantitative", title: `${dirLabel("hourWeekday", lang)} (${WEEKDAYS[lang].join(" · ")})`, axis: { values: [0, 24, 48, 72, 96, 120, 144, 167], labelExpr: "datum.value % 24" }, scale: { domain: [0, 167], nice: false } }, W - 60, 160),
+      panel(hw, { field: "x", type: "quantitative", title: dirLabel("hourWeekday", lang), axis: { values: [12, 36, 60, 84, 108, 132, 156], labelExpr: `${JSON.stringify(WEEKDAYS[lang])}[floor(datum.value / 24)]`, grid: false }, scale: { domain: [0, 167], nice: false } }, W - 60, 160),
       { hconcat: [
         panel(hr, { field: "x", type: "quantitative", title: dirLabel("hour", lang), scale: { domain: [0, 23], nice: false } }, third, 150),
         panel(mo, { field: "x", type: "ordinal", title: dirLabel("month", lang), sort: MONTHS[lang] }, third, 150),

@@ -57,7 +57,9 @@ const LEGEND_VALUE: Record<Lang, string> = { en: "Value", ja: "値", zh: "数值
 
 /**
  * Build the calendar plot. Every day of every month that holds a date is drawn: days without a
- * value are light grey. Weeks start on Monday; rows are the weeks of the month.
+ * value are light grey. Weeks start on Monday; rows are the weeks of the month, under a row of
+ * weekday names. The inline data hold one row per day (`week` ≥ 0) and seven weekday-name rows
+ * per month (`week` −1, `date` "").
  *
  * @throws Error for a malformed or repeated date, lengths that differ, or neither/both of values
  *   and categories (or categories without colours)
@@ -78,12 +80,14 @@ export function calendarSpec(opts: CalendarOptions): TopLevelSpec {
     months.add(d.slice(0, 7));
   });
   const monthKeys = [...months].sort();
-  const rows: { date: string; panel: string; wd: string; week: number; day: number; value: number | null; category: string | null }[] = [];
+  const rows: { date: string; panel: string; wd: string; week: number; day: number | string; value: number | null; category: string | null }[] = [];
   for (const mk of monthKeys) {
     const y = +mk.slice(0, 4), m = +mk.slice(5, 7);
     const first = new Date(Date.UTC(y, m - 1, 1));
     const offset = (first.getUTCDay() + 6) % 7;
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    // weekday names as the panel's first row (week −1)
+    CALENDAR_WEEKDAYS[lang].forEach((w) => rows.push({ date: "", panel: calendarMonthTitle(y, m, lang), wd: w, week: -1, day: w, value: null, category: null }));
     for (let d = 1; d <= days; d++) {
       const date = `${mk}-${String(d).padStart(2, "0")}`;
       const v = byDate.get(date);
@@ -100,9 +104,10 @@ export function calendarSpec(opts: CalendarOptions): TopLevelSpec {
   const colour = opts.values
     ? { field: "value", type: "quantitative", title: legendTitle, scale: { scheme: opts.scheme ?? "yelloworangered", ...(opts.domain ? { domain: opts.domain } : {}) } }
     : { field: "category", type: "nominal", title: legendTitle, scale: { domain: Object.keys(opts.categoryColors!), range: Object.values(opts.categoryColors!) } };
-  const x = { field: "wd", type: "ordinal", sort: CALENDAR_WEEKDAYS[lang], title: null, axis: { orient: "top", labelAngle: 0, labelFontSize: 8, ticks: false, domain: false } };
-  const yEnc = { field: "week", type: "ordinal", title: null, axis: null, scale: { domain: [0, 1, 2, 3, 4, 5] } };
+  const x = { field: "wd", type: "ordinal", sort: CALENDAR_WEEKDAYS[lang], title: null, axis: null };
+  const yEnc = { field: "week", type: "ordinal", title: null, axis: null, scale: { domain: [-1, 0, 1, 2, 3, 4, 5] } };
   const hasField = opts.values ? "isValid(datum.value)" : "isValid(datum.category)";
+  const isDay = "datum.week >= 0";
   return {
     $schema: SCHEMA,
     ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
@@ -111,11 +116,12 @@ export function calendarSpec(opts: CalendarOptions): TopLevelSpec {
     columns: opts.columns ?? 4,
     spec: {
       width: 7 * cell,
-      height: 6 * cell,
+      height: 7 * cell,
       layer: [
-        { mark: { type: "rect", color: "#eeeeee", stroke: "white", strokeWidth: 1 }, encoding: { x, y: yEnc } },
-        { transform: [{ filter: hasField }], mark: { type: "rect", stroke: "white", strokeWidth: 1 }, encoding: { x, y: yEnc, color: colour, tooltip: [{ field: "date" }, { field: opts.values ? "value" : "category" }] } },
-        { mark: { type: "text", fontSize: Math.max(6, cell * 0.42), color: "#333" }, encoding: { x, y: yEnc, text: { field: "day" } } },
+        { transform: [{ filter: isDay }], mark: { type: "rect", color: "#eeeeee", stroke: "white", strokeWidth: 1 }, encoding: { x, y: yEnc } },
+        { transform: [{ filter: `${isDay} && ${hasField}` }], mark: { type: "rect", stroke: "white", strokeWidth: 1 }, encoding: { x, y: yEnc, color: colour, tooltip: [{ field: "date" }, { field: opts.values ? "value" : "category" }] } },
+        { transform: [{ filter: isDay }], mark: { type: "text", fontSize: Math.max(6, cell * 0.42), color: "#333" }, encoding: { x, y: yEnc, text: { field: "day" } } },
+        { transform: [{ filter: "datum.week < 0" }], mark: { type: "text", fontSize: Math.max(6, cell * 0.4), color: "#555" }, encoding: { x, y: yEnc, text: { field: "day" } } },
       ],
     },
     resolve: { scale: { x: "shared", y: "shared" } },
