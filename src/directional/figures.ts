@@ -265,15 +265,19 @@ export function trendSpec(res: TrendResult, unit: string, opts: { lang?: Lang; t
 /** Enrichment factors per element on a log axis, with the EF = 10 and 100 class lines. */
 export function enrichmentSpec(rows: { element: string; ef: number }[], reference: string, opts: { lang?: Lang; title?: string; width?: number; height?: number } = {}): TopLevelSpec {
   const lang = opts.lang ?? "en";
-  const data = rows.filter((r) => Number.isFinite(r.ef) && r.ef > 0).map((r) => ({ element: r.element, ef: r.ef, cls: r.ef < 10 ? dirLabel("crustal", lang) : dirLabel("anthropogenic", lang) }));
+  const crustal = dirLabel("crustal", lang), anthro = dirLabel("anthropogenic", lang);
+  const data = rows.filter((r) => Number.isFinite(r.ef) && r.ef > 0).map((r) => ({ element: r.element, ef: r.ef, cls: r.ef < 10 ? crustal : anthro }));
+  const efs = data.map((d) => d.ef);
+  const lo = 10 ** Math.floor(Math.log10(Math.min(0.1, ...efs) / 2)), hi = 10 ** Math.ceil(Math.log10(Math.max(1000, ...efs)));
+  const y = { type: "quantitative", scale: { type: "log", domain: [lo, hi] }, title: dirLabel("enrichmentFactor", lang) };
   return {
     $schema: SCHEMA,
     title: { text: opts.title ?? `${dirLabel("enrichmentFactor", lang)} (${reference})` },
     width: opts.width ?? 560,
     height: opts.height ?? 280,
     layer: [
-      { data: { values: data }, mark: { type: "bar" }, encoding: { x: { field: "element", type: "nominal", sort: null, title: dirLabel("element", lang) }, y: { field: "ef", type: "quantitative", scale: { type: "log" }, title: dirLabel("enrichmentFactor", lang) }, color: { field: "cls", type: "nominal", title: null, scale: { range: ["#b79a6a", "#c0392b"] } } } },
-      { data: { values: [{ y: 10 }, { y: 100 }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#333" }, encoding: { y: { field: "y", type: "quantitative" } } },
+      { data: { values: data }, mark: { type: "bar" }, encoding: { x: { field: "element", type: "nominal", sort: null, title: dirLabel("element", lang), axis: { labelAngle: 0 } }, y: { field: "ef", ...y }, y2: { datum: lo }, color: { field: "cls", type: "nominal", title: null, scale: { domain: [crustal, anthro], range: ["#b79a6a", "#c0392b"] } }, tooltip: [{ field: "element" }, { field: "ef", format: ".3g" }] } },
+      { data: { values: [{ ef: 10 }, { ef: 100 }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#333" }, encoding: { y: { field: "ef", ...y } } },
     ],
     config: fontConfig(fontFor(lang)),
   } as TopLevelSpec;
