@@ -208,7 +208,7 @@ export function polarAnnulusSpec(cells: AnnulusCell[], period: AnnulusPeriod, un
  * below; mean lines with the bootstrap interval as a band. `series` name → result, so several
  * species or factors can be overlaid.
  */
-export function timeVariationSpec(series: Record<string, TimeVariationResult>, unit: string, opts: { lang?: Lang; title?: string; width?: number } = {}): TopLevelSpec {
+export function timeVariationSpec(series: Record<string, TimeVariationResult>, unit: string, opts: { lang?: Lang; title?: string; width?: number; legendTitle?: string } = {}): TopLevelSpec {
   const lang = opts.lang ?? "en", W = opts.width ?? 720;
   const yTitle = withUnit(dirLabel("concentration", lang), unit);
   const hw: any[] = [], hr: any[] = [], mo: any[] = [], wk: any[] = [];
@@ -218,7 +218,7 @@ export function timeVariationSpec(series: Record<string, TimeVariationResult>, u
     for (const x of r.month) if (Number.isFinite(x.mean)) mo.push({ series: name, x: MONTHS[lang][x.key - 1], mean: x.mean, lo: x.lo, hi: x.hi });
     for (const x of r.weekday) if (Number.isFinite(x.mean)) wk.push({ series: name, x: WEEKDAYS[lang][x.key], mean: x.mean, lo: x.lo, hi: x.hi });
   }
-  const colour = { field: "series", type: "nominal", title: dirLabel("species", lang) };
+  const colour = { field: "series", type: "nominal", title: opts.legendTitle ?? dirLabel("species", lang) };
   const panel = (values: any[], xEnc: any, width: number, height: number) => ({
     width, height, data: { values },
     layer: [

@@ -78,10 +78,12 @@ export function sectorCentres(sectors: number): number[] {
   return Array.from({ length: sectors }, (_, k) => (k * 360) / sectors);
 }
 
+/** Throws a RangeError unless `sectors` is an integer in 4..360. */
 export function checkSectors(sectors: number): void {
   if (!Number.isInteger(sectors) || sectors < 4 || sectors > 360) throw new RangeError(`sectors must be an integer in 4..360, got ${sectors}`);
 }
 
+/** Throws a RangeError (naming `fn`) unless values, wd and ws have one length; returns it. */
 export function checkSeries(s: WindSeries, fn: string): number {
   const n = s.values.length;
   if (s.wd.length !== n || s.ws.length !== n) throw new RangeError(`${fn}: values (${n}), wd (${s.wd.length}) and ws (${s.ws.length}) differ in length`);

@@ -6,6 +6,7 @@ export type EfReference = "Al" | "Fe" | "Ti" | "Si";
 /** EF classes (CONVENTIONS.md §3): < 10 crustal, 10–100 anthropogenic, > 100 strongly anthropogenic. */
 export type EfClass = "crustal" | "anthropogenic" | "strongly anthropogenic";
 
+/** Class of an enrichment factor ("" for a non-finite EF). */
 export function efClass(ef: number): EfClass | "" {
   if (!Number.isFinite(ef)) return "";
   return ef < 10 ? "crustal" : ef <= 100 ? "anthropogenic" : "strongly anthropogenic";
