@@ -8,6 +8,7 @@ import { runPmfBench, formatPmfTable } from "./pmf.mjs";
 import { runTrajectoryBench } from "./trajectory.mjs";
 import { runQaBench } from "./qa.mjs";
 import { runVehicleBench } from "./vehicles.mjs";
+import { runDirectionalBench } from "./directional.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -62,6 +63,8 @@ results.push({ ...time("readXact: 30 days hourly (≈750 records × 12 elements)
 
 results.push(...(await runQaBench()));
 results.push(...(await runVehicleBench()));
+// Directional analyses on 10 years hourly (bench/directional.mjs), target < 2 s each
+results.push(...(await runDirectionalBench()));
 
 for (const r of results) if (r.cells) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));

@@ -84,19 +84,20 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   }
   const registered = VERBS.find((v) => v.name === verb);
   if (registered) {
-    let parsed;
+    let parsed, positionals: string[];
     try {
-      parsed = parseArgs({
+      ({ values: parsed, positionals } = parseArgs({
         args: joinNegativeValues(rest, (registered.negativeValues ?? []).map((o) => `--${o}`)),
         options: { json: { type: "boolean", default: false }, ...registered.options },
         strict: true,
-      }).values;
+        allowPositionals: registered.allowPositionals ?? false,
+      }));
     } catch (e) {
       err(`aozora ${verb}: ${(e as Error).message}\n\n${HELP}`);
       return 2;
     }
     try {
-      return await registered.run(parsed, out, err);
+      return await registered.run(parsed, out, err, positionals);
     } catch (e) {
       if (e instanceof AozoraInputError || e instanceof RangeError) {
         err(`aozora: ${e.message}`);

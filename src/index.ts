@@ -25,6 +25,7 @@ export { simulateMonitoring, type MonitoringTruth } from "./simulate/monitoring"
 export { simulatePmfInput, type PmfTruth } from "./simulate/pmf";
 export { simulateXactExport, type XactTruth } from "./simulate/xact";
 export { simulateHysplitTdump, type HysplitTruth } from "./simulate/hysplit";
+export { simulateXactYear, XACT_YEAR_SOURCES, type XactYearTruth, type XactYearSource } from "./simulate/xactyear";
 export { writeExampleData, EXAMPLE_SETTINGS } from "./simulate/examples";
 
 export * from "./figures";
@@ -39,3 +40,5 @@ export * from "./qa";
 export * from "./interlab";
 export * from "./profiles";
 export * from "./remotesensing";
+export * from "./directional";
+export * from "./metals";

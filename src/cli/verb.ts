@@ -17,6 +17,8 @@ export interface Verb {
   options: Record<string, VerbOption>;
   /** Options whose values may start with a dash (e.g. negative numbers). */
   negativeValues?: string[];
+  /** Accept positional arguments (e.g. `aozora xact FILE`); they are passed to `run` as `positionals`. Default false. */
+  allowPositionals?: boolean;
   /** Run; resolve to the exit code. */
-  run(values: VerbValues, out: (s: string) => void, err: (s: string) => void): Promise<number>;
+  run(values: VerbValues, out: (s: string) => void, err: (s: string) => void, positionals?: string[]): Promise<number>;
 }

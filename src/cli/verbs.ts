@@ -4,9 +4,11 @@ import { interlabVerb } from "./interlab";
 import { qaVerb } from "./qa";
 import { identifyVerb } from "./profiles";
 import { rsdVerb } from "./rsd";
+import { polarVerb } from "./polar";
+import { xactVerb } from "./xact";
 
 /**
  * The verbs defined in their own modules under `src/cli/` (one import and one entry per verb,
  * in alphabetical order).
  */
-export const VERBS: Verb[] = [identifyVerb, interlabVerb, pscfVerb, qaVerb, rsdVerb];
+export const VERBS: Verb[] = [identifyVerb, interlabVerb, polarVerb, pscfVerb, qaVerb, rsdVerb, xactVerb];

@@ -18,3 +18,4 @@ export {
 export type { BarOptions, TimeSeriesOptions, TimeSeriesRow } from "./specs";
 export { displayFigure, renderPng, renderSvg, saveFigure } from "./render";
 export type { PngOptions } from "./render";
+export { calendarSpec, calendarMonthTitle, CALENDAR_WEEKDAYS, CALENDAR_MONTHS, type CalendarOptions } from "./calendar";

@@ -10,6 +10,7 @@ import { simulateTrajectoryExample } from "./trajectories";
 import { simulateFilterCampaign } from "./filtercampaign";
 import { simulateDilutionTunnel, simulateSpeciateProfiles } from "./dilutiontunnel";
 import { simulateRemoteSensing } from "./rsd";
+import { simulateXactYear } from "./xactyear";
 
 /** The seeds and settings of the shipped example data (data/README.md documents them). */
 export const EXAMPLE_SETTINGS = {
@@ -22,6 +23,7 @@ export const EXAMPLE_SETTINGS = {
   dilutionTunnel: { seed: 20250110, gasoline: 5, diesel: 5 },
   speciate: { seed: 20250111 },
   rsd: { seed: 20250112, vehicles: 2500, passes: 5000, days: 10, start: "2025-05-06" },
+  xactYear: { seed: 20250106, start: "2025-01-01T00:00", days: 365, filterEveryDays: 3 },
   hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
   trajectories: {
     seed: 20250106, start: "2025-01-01T00:00", arrivals: 248, everyHours: 3, hours: 72, utcOffsetMinutes: 480, perFile: 56, missing: 6,
@@ -84,6 +86,11 @@ export function writeExampleData(outDir: string): string[] {
   const xact = simulateXactExport(s.xact);
   put("xact-hourly.csv", xact.csv);
   put("xact-hourly.truth.json", JSON.stringify(xact.truth, null, 1));
+
+  const xy = simulateXactYear(s.xactYear);
+  put("shanghai-xact-2025.csv", xy.csv);
+  put("shanghai-filter-2025.csv", xy.filterCsv);
+  put("shanghai-xact-2025.truth.json", JSON.stringify(xy.truth, null, 1));
 
   const traj = simulateHysplitTdump({ ...s.hysplit, heights: [...s.hysplit.heights] });
   put("tdump-backward.txt", traj.text);

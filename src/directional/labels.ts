@@ -1,0 +1,61 @@
+import { label as baseLabel, isLang, LANGS, type Lang } from "../figures/labels";
+import { CALENDAR_MONTHS, CALENDAR_WEEKDAYS } from "../figures/calendar";
+
+/**
+ * en/ja/zh labels of the directional, temporal and heavy-metal figures (merged in front of the
+ * library's common labels by {@link dirLabel}). Every row carries all three languages.
+ */
+export const DIRECTIONAL_LABELS = {
+  frequency: { en: "Frequency (%)", ja: "頻度 (%)", zh: "频率 (%)" },
+  calm: { en: "calm", ja: "静穏", zh: "静风" },
+  windRose: { en: "Wind rose", ja: "風配図", zh: "风玫瑰图" },
+  pollutionRose: { en: "Pollution rose", ja: "汚染ローズ", zh: "污染玫瑰图" },
+  percentileRose: { en: "Percentile rose", ja: "パーセンタイルローズ", zh: "百分位玫瑰图" },
+  percentile: { en: "Percentile", ja: "パーセンタイル", zh: "百分位" },
+  cpf: { en: "CPF", ja: "CPF（条件付き確率）", zh: "CPF（条件概率）" },
+  cbpf: { en: "CBPF", ja: "CBPF（条件付き二変量確率）", zh: "CBPF（条件双变量概率）" },
+  probability: { en: "Probability", ja: "確率", zh: "概率" },
+  mean: { en: "Mean", ja: "平均", zh: "平均值" },
+  weightedMean: { en: "Weighted mean", ja: "重み付き平均", zh: "加权平均" },
+  hour: { en: "Hour (local)", ja: "時（現地時刻）", zh: "小时（当地时间）" },
+  weekday: { en: "Weekday", ja: "曜日", zh: "星期" },
+  month: { en: "Month", ja: "月", zh: "月份" },
+  season: { en: "Season", ja: "季節", zh: "季节" },
+  hourWeekday: { en: "Hour × weekday", ja: "時刻 × 曜日", zh: "小时 × 星期" },
+  trend: { en: "Theil–Sen trend", ja: "Theil–Sen トレンド", zh: "Theil–Sen 趋势" },
+  monthlyMean: { en: "Monthly mean", ja: "月平均", zh: "月均值" },
+  perYear: { en: "per year", ja: "/年", zh: "/年" },
+  enrichmentFactor: { en: "Enrichment factor", ja: "濃縮係数", zh: "富集因子" },
+  element: { en: "Element", ja: "元素", zh: "元素" },
+  ratio: { en: "Ratio", ja: "比", zh: "比值" },
+  filter: { en: "Filter", ja: "フィルター", zh: "滤膜" },
+  continuousXrf: { en: "Xact (XRF)", ja: "Xact（蛍光X線）", zh: "Xact（X射线荧光）" },
+  north: { en: "N", ja: "北", zh: "北" },
+  east: { en: "E", ja: "東", zh: "东" },
+  south: { en: "S", ja: "南", zh: "南" },
+  west: { en: "W", ja: "西", zh: "西" },
+  date: { en: "Date", ja: "日付", zh: "日期" },
+  week: { en: "Week", ja: "週", zh: "周" },
+  crustal: { en: "crustal (EF < 10)", ja: "地殻起源 (EF < 10)", zh: "地壳源 (EF < 10)" },
+  anthropogenic: { en: "anthropogenic (EF > 10)", ja: "人為起源 (EF > 10)", zh: "人为源 (EF > 10)" },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** Weekday names, Monday first (the calendar figure's table). */
+export const WEEKDAYS = CALENDAR_WEEKDAYS;
+
+/** Month names, January first (the calendar figure's table). */
+export const MONTHS = CALENDAR_MONTHS;
+
+/** Season names (DJF, MAM, JJA, SON). */
+export const SEASONS: Record<Lang, string[]> = {
+  en: ["Winter (DJF)", "Spring (MAM)", "Summer (JJA)", "Autumn (SON)"],
+  ja: ["冬 (12–2月)", "春 (3–5月)", "夏 (6–8月)", "秋 (9–11月)"],
+  zh: ["冬季 (12–2月)", "春季 (3–5月)", "夏季 (6–8月)", "秋季 (9–11月)"],
+};
+
+/** Label of a key of {@link DIRECTIONAL_LABELS}, else of the library's common labels. */
+export function dirLabel(key: keyof typeof DIRECTIONAL_LABELS | (string & {}), lang: Lang = "en"): string {
+  if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
+  if (Object.prototype.hasOwnProperty.call(DIRECTIONAL_LABELS, key)) return DIRECTIONAL_LABELS[key as keyof typeof DIRECTIONAL_LABELS][lang];
+  return baseLabel(key, lang);
+}

@@ -1,0 +1,108 @@
+import { checkSectors, DEFAULT_CALM_MS, sectorCentres, sectorIndex } from "./wind";
+import { percentileOf } from "./wind";
+
+/** One sector × interval cell of a wind or pollution rose. */
+export interface RoseRow {
+  /** Sector centre, degrees from north. */
+  wd: number;
+  /** Interval [lo, hi) of the binned variable (wind speed in m/s, or concentration). */
+  lo: number;
+  hi: number;
+  /** Records in the cell. */
+  count: number;
+  /** Percentage of all non-calm records with finite inputs. */
+  percent: number;
+}
+
+/** Result of {@link windRose} and {@link pollutionRose}. */
+export interface RoseResult {
+  rows: RoseRow[];
+  /** Interval breaks used. */
+  breaks: number[];
+  /** Records with ws < calm, and their percentage of all records with finite inputs. */
+  calmCount: number;
+  calmPercent: number;
+  /** Records counted (finite inputs, calm included). */
+  n: number;
+}
+
+function rose(binVar: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<number>, breaks: number[], sectors: number, calm: number): RoseResult {
+  checkSectors(sectors);
+  if (binVar.length !== wd.length || ws.length !== wd.length) throw new RangeError("rose: inputs differ in length");
+  for (let k = 1; k < breaks.length; k++) if (!(breaks[k] > breaks[k - 1])) throw new RangeError(`breaks must increase, got ${breaks.join(", ")}`);
+  const nb = breaks.length - 1;
+  const counts = new Float64Array(sectors * nb);
+  let nCalm = 0, nTot = 0;
+  for (let i = 0; i < wd.length; i++) {
+    const x = binVar[i], d = wd[i], w = ws[i];
+    if (!Number.isFinite(x) || !Number.isFinite(d) || !Number.isFinite(w)) continue;
+    nTot++;
+    if (w < calm) { nCalm++; continue; }
+    let b = nb - 1;
+    for (let k = 0; k < nb; k++) if (x < breaks[k + 1]) { b = k; break; }
+    if (x < breaks[0]) b = 0;
+    counts[sectorIndex(d, sectors) * nb + b]++;
+  }
+  const rows: RoseRow[] = [];
+  const centres = sectorCentres(sectors);
+  for (let k = 0; k < sectors; k++) for (let b = 0; b < nb; b++) {
+    const c = counts[k * nb + b];
+    rows.push({ wd: centres[k], lo: breaks[b], hi: breaks[b + 1], count: c, percent: nTot > 0 ? (100 * c) / nTot : NaN });
+  }
+  return { rows, breaks: breaks.slice(), calmCount: nCalm, calmPercent: nTot > 0 ? (100 * nCalm) / nTot : NaN, n: nTot };
+}
+
+/**
+ * Wind rose: frequency (% of all records with finite wind) per direction sector × wind-speed
+ * interval; calms (ws < `calm`) are reported separately, as in openair's `windRose`
+ * (Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28:52). The last interval is open above.
+ *
+ * @param ws m/s; @param wd degrees from north
+ * @param opts `sectors` (default 12, i.e. 30°), `breaks` m/s (default 0, 2, 4, 6, 8, 10), `calm` m/s (default 0.5)
+ */
+export function windRose(ws: ArrayLike<number>, wd: ArrayLike<number>, opts: { sectors?: number; breaks?: number[]; calm?: number } = {}): RoseResult {
+  return rose(ws, wd, ws, opts.breaks ?? [0, 2, 4, 6, 8, 10], opts.sectors ?? 12, opts.calm ?? DEFAULT_CALM_MS);
+}
+
+/**
+ * Pollution rose: as a wind rose but the intervals are of concentration (openair
+ * `pollutionRose`): frequency per direction sector × concentration interval; calms apart.
+ * Default breaks: 0 and the 25th, 50th, 75th, 90th percentiles of the values.
+ */
+export function pollutionRose(values: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<number>, opts: { sectors?: number; breaks?: number[]; calm?: number } = {}): RoseResult {
+  let breaks = opts.breaks;
+  if (!breaks) {
+    const ps = [25, 50, 75, 90].map((p) => percentileOf(values, p));
+    breaks = [Math.min(0, percentileOf(values, 0)), ...ps].filter((v, i, a) => i === 0 || v > a[i - 1]);
+    if (breaks.length < 2) breaks = [breaks[0], breaks[0] + 1];
+  }
+  return rose(values, wd, ws, breaks, opts.sectors ?? 12, opts.calm ?? DEFAULT_CALM_MS);
+}
+
+/**
+ * Percentile rose (openair `percentileRose`, without its smoothing): per direction sector, the
+ * chosen percentiles (type 7) of the values of non-calm records, and the sector's mean.
+ *
+ * @param opts `percentiles` (0–100, default 25, 50, 75, 90, 95), `sectors` (default 16), `calm` m/s (default 0.5)
+ * @returns rows { wd (sector centre), percentile, value } and per-sector { wd, n, mean }
+ */
+export function percentileRose(values: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<number>, opts: { sectors?: number; percentiles?: number[]; calm?: number } = {}): { rows: { wd: number; percentile: number; value: number }[]; sectors: { wd: number; n: number; mean: number }[] } {
+  const sectors = opts.sectors ?? 16;
+  checkSectors(sectors);
+  const calm = opts.calm ?? DEFAULT_CALM_MS;
+  const ps = opts.percentiles ?? [25, 50, 75, 90, 95];
+  const groups: number[][] = Array.from({ length: sectors }, () => []);
+  for (let i = 0; i < values.length; i++) {
+    const c = values[i], d = wd[i], w = ws[i];
+    if (!Number.isFinite(c) || !Number.isFinite(d) || !Number.isFinite(w) || w < calm) continue;
+    groups[sectorIndex(d, sectors)].push(c);
+  }
+  const centres = sectorCentres(sectors);
+  const rows: { wd: number; percentile: number; value: number }[] = [];
+  const secs = centres.map((c, k) => {
+    const g = groups[k];
+    for (const p of ps) rows.push({ wd: c, percentile: p, value: g.length ? percentileOf(g, p) : NaN });
+    return { wd: c, n: g.length, mean: g.length ? g.reduce((a, b) => a + b, 0) / g.length : NaN };
+  });
+  return { rows, sectors: secs };
+}

@@ -1,0 +1,161 @@
+import { Rng } from "../random/rng";
+import { localCalendar } from "./timevariation";
+
+/**
+ * Theil–Sen slope: the median of the pairwise slopes (y_j − y_i)/(x_j − x_i) over i < j with
+ * x_i ≠ x_j (Theil 1950; Sen 1968, JASA 63:1379); intercept = median(y − slope·x) (Conover).
+ * Non-finite pairs are skipped.
+ */
+export function theilSen(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number; n: number } {
+  if (x.length !== y.length) throw new RangeError(`theilSen: ${x.length} x, ${y.length} y`);
+  const xs: number[] = [], ys: number[] = [];
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) { xs.push(x[i]); ys.push(y[i]); }
+  const n = xs.length;
+  const slopes: number[] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (xs[j] !== xs[i]) slopes.push((ys[j] - ys[i]) / (xs[j] - xs[i]));
+  if (slopes.length === 0) throw new RangeError("theilSen: needs at least 2 points with distinct x");
+  const slope = median(slopes);
+  const intercept = median(ys.map((v, i) => v - slope * xs[i]));
+  return { slope, intercept, n };
+}
+
+function median(a: number[]): number {
+  const s = Float64Array.from(a).sort();
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** One local calendar month of {@link monthlyMeans}. */
+export interface MonthlyMean {
+  year: number;
+  month: number;
+  /** Decimal year of the month's middle (year + (month − 0.5)/12). */
+  t: number;
+  n: number;
+  /** Possible records in the month (hours, for hourly data). */
+  possible: number;
+  capture: number;
+  /** Mean; NaN when capture < the threshold. */
+  mean: number;
+}
+
+/**
+ * Monthly means in local time with a data-capture rule: a month's mean is kept only when the
+ * finite values cover at least `minCapture` of the month's possible records (`stepMs` apart,
+ * default one hour).
+ */
+export function monthlyMeans(times: ArrayLike<number>, values: ArrayLike<number>, utcOffsetMinutes: number, opts: { minCapture?: number; stepMs?: number } = {}): MonthlyMean[] {
+  const minCapture = opts.minCapture ?? 0.75, step = opts.stepMs ?? 3600000;
+  const acc = new Map<number, { s: number; n: number }>();
+  let first = Infinity, last = -Infinity;
+  for (let i = 0; i < times.length; i++) {
+    if (!Number.isFinite(times[i])) continue;
+    const c = localCalendar(times[i], utcOffsetMinutes);
+    const key = c.year * 12 + c.month - 1;
+    first = Math.min(first, key); last = Math.max(last, key);
+    if (!Number.isFinite(values[i])) continue;
+    const a = acc.get(key) ?? { s: 0, n: 0 };
+    a.s += values[i]; a.n++;
+    acc.set(key, a);
+  }
+  const out: MonthlyMean[] = [];
+  for (let key = first; key <= last; key++) {
+    const year = Math.floor(key / 12), month = (key % 12) + 1;
+    const ms = Date.UTC(year, month, 1) - Date.UTC(year, month - 1, 1);
+    const possible = Math.round(ms / step);
+    const a = acc.get(key) ?? { s: 0, n: 0 };
+    const capture = a.n / possible;
+    out.push({ year, month, t: year + (month - 0.5) / 12, n: a.n, possible, capture, mean: capture >= minCapture && a.n > 0 ? a.s / a.n : NaN });
+  }
+  return out;
+}
+
+/** Result of {@link theilSenTrend}. */
+export interface TrendResult {
+  /** Slope, value units per year, and its bootstrap interval. */
+  slope: number;
+  lo: number;
+  hi: number;
+  /** Intercept at decimal year 0 (value units): y = intercept + slope·t. */
+  intercept: number;
+  /** Slope as % per year of the mean of the monthly means used. */
+  slopePct: number;
+  /** Mann–Kendall two-sided p-value (normal approximation, no tie correction). */
+  pValue: number;
+  /** Monthly means used; `y` is the deseasonalised value when requested. */
+  months: (MonthlyMean & { y: number })[];
+  deseasonalised: boolean;
+  level: number;
+  nBoot: number;
+}
+
+/**
+ * Theil–Sen trend on monthly means (openair `TheilSen`; CONVENTIONS.md §2): monthly means in
+ * local time with a data-capture threshold, optionally deseasonalised, slope = median of pairwise
+ * slopes per year, with a bootstrap percentile interval (`nBoot` resamples of the months with
+ * replacement, seeded) and the Mann–Kendall p-value.
+ *
+ * Deseasonalisation (differs from openair, which uses STL, Cleveland et al. 1990): classical
+ * additive decomposition (Makridakis et al. 1998, ch. 3): the trend-cycle is the centred 2×12
+ * moving average of the monthly means, the seasonal index of a calendar month is the mean of
+ * (monthly mean − moving average) over the years, centred to sum to zero, and is subtracted from
+ * each monthly mean. A linear trend plus any fixed monthly pattern is recovered exactly; it needs
+ * at least 13 consecutive valid months for the moving average (≥ 2 years advisable).
+ *
+ * @param times UTC instants (ms); values any unit; utcOffsetMinutes the site's offset
+ * @param opts `deseasonalise` (default false), `nBoot` (default 500), `level` (0.95), `seed` (1), `minCapture` (0.75)
+ */
+export function theilSenTrend(times: ArrayLike<number>, values: ArrayLike<number>, utcOffsetMinutes: number, opts: { deseasonalise?: boolean; nBoot?: number; level?: number; seed?: number; minCapture?: number } = {}): TrendResult {
+  const nBoot = opts.nBoot ?? 500, level = opts.level ?? 0.95;
+  const months = monthlyMeans(times, values, utcOffsetMinutes, { minCapture: opts.minCapture });
+  const ok = months.filter((m) => Number.isFinite(m.mean));
+  if (ok.length < 3) throw new RangeError(`theilSenTrend: needs at least 3 valid monthly means, got ${ok.length}`);
+  const overall = ok.reduce((s, m) => s + m.mean, 0) / ok.length;
+  const seasonal = opts.deseasonalise ? seasonalIndices(months) : undefined;
+  const rows = months.map((m) => ({ ...m, y: Number.isFinite(m.mean) && seasonal ? m.mean - seasonal[m.month - 1] : m.mean }));
+  const used = rows.filter((r) => Number.isFinite(r.y));
+  const x = used.map((r) => r.t), y = used.map((r) => r.y);
+  const fit = theilSen(x, y);
+  const rng = new Rng(opts.seed ?? 1);
+  const bs: number[] = [];
+  const k = x.length;
+  for (let b = 0; b < nBoot; b++) {
+    const xb: number[] = [], yb: number[] = [];
+    for (let i = 0; i < k; i++) { const j = rng.int(k); xb.push(x[j]); yb.push(y[j]); }
+    try { bs.push(theilSen(xb, yb).slope); } catch { /* all-equal x resample: skipped */ }
+  }
+  const sorted = Float64Array.from(bs).sort();
+  const q = (p: number) => { const h = (sorted.length - 1) * p, l = Math.floor(h); return l + 1 < sorted.length ? sorted[l] + (h - l) * (sorted[l + 1] - sorted[l]) : sorted[l]; };
+  // Mann–Kendall S
+  let S = 0;
+  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) S += Math.sign((y[j] - y[i]) * Math.sign(x[j] - x[i]));
+  const varS = (k * (k - 1) * (2 * k + 5)) / 18;
+  const z = S > 0 ? (S - 1) / Math.sqrt(varS) : S < 0 ? (S + 1) / Math.sqrt(varS) : 0;
+  const pValue = 2 * (1 - normalCdf(Math.abs(z)));
+  return { slope: fit.slope, lo: q((1 - level) / 2), hi: q(1 - (1 - level) / 2), intercept: fit.intercept, slopePct: (100 * fit.slope) / overall, pValue, months: rows, deseasonalised: !!opts.deseasonalise, level, nBoot };
+}
+
+/**
+ * Seasonal indices (12, January first, summing to 0) of classical additive decomposition: mean
+ * over the years of (monthly mean − centred 2×12 moving average). Months are consecutive.
+ */
+export function seasonalIndices(months: { month: number; mean: number }[]): number[] {
+  const y = months.map((m) => m.mean);
+  const dev: number[][] = Array.from({ length: 12 }, () => []);
+  for (let i = 6; i + 6 < y.length; i++) {
+    let s = 0, ok = true;
+    for (let k = -6; k <= 6; k++) { const v = y[i + k]; if (!Number.isFinite(v)) { ok = false; break; } s += (k === -6 || k === 6 ? 0.5 : 1) * v; }
+    if (ok) dev[months[i].month - 1].push(y[i] - s / 12);
+  }
+  if (dev.some((d) => d.length === 0)) throw new RangeError("theilSenTrend: deseasonalisation needs every calendar month to have a centred 12-month moving average (at least 13 consecutive valid months around each; give ≥ 2 years)");
+  const idx = dev.map((d) => d.reduce((a, b) => a + b, 0) / d.length);
+  const mean = idx.reduce((a, b) => a + b, 0) / 12;
+  return idx.map((v) => v - mean);
+}
+
+/** Standard normal CDF (Abramowitz & Stegun 7.1.26 erf, |error| < 1.5e-7). */
+function normalCdf(z: number): number {
+  const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
+  const e = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(z * z) / 2);
+  return z >= 0 ? 0.5 * (1 + e) : 0.5 * (1 - e);
+}
