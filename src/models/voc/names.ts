@@ -107,14 +107,14 @@ function toMatch(e: IndexEntry, by: MatchedBy): NameMatch {
   return { kind: "species", id: e.id, by };
 }
 
-/** The registry id of the closest key (edit distance ≤ 2 and < a third of the length), if any. */
+/** The registry id of the closest key (edit distance 1, or 2 for keys of 10+ characters), if any. */
 function suggest(key: string): string | undefined {
   if (key.length < 4) return undefined;
   let best: { d: number; id: string } | undefined;
   for (const [k, e] of index()) {
     if (Math.abs(k.length - key.length) > 2) continue;
     const d = editDistance(k, key, 2);
-    if (d <= 2 && d < key.length / 3 && (!best || d < best.d)) best = { d, id: e.id };
+    if ((d <= 1 || (d === 2 && key.length >= 10)) && (!best || d < best.d)) best = { d, id: e.id };
   }
   return best?.id;
 }
