@@ -14,3 +14,5 @@ export {
   vocReactivity, type VocColumnInput, type CoElutionChoice, type VocReactivityOptions, type SpeciesReactivity, type ReactivitySums, type VocReactivity,
 } from "./reactivity";
 export { readVocTable, type VocReadOptions, type VocRead, type VocReadColumn, type VocUnmatched } from "../../io/voc";
+export { VOC_LABELS, VOC_GROUP_LABELS, vocLabel } from "./labels";
+export { vocGroupShareSpec, vocSampleStackSpec, vocTopSpeciesSpec, VOC_GROUP_COLOURS } from "./figures";

@@ -121,7 +121,7 @@ export interface VocReactivity {
   /** Standard error of the mean of per-sample totals over complete samples (sampling variability). */
   totalsSamplingSe?: ReactivitySums & { completeSamples: number };
   /** Per-sample totals (species missing in a sample are counted in `missingSpecies`). */
-  perSample: (ReactivitySums & { index: number; time?: number; missingSpecies: number })[];
+  perSample: (ReactivitySums & { index: number; time?: number; missingSpecies: number; byGroup: Partial<Record<VocGroup, { ppb: number; ofp: number; loh: number }>> })[];
   ranking: { ofp: string[]; loh: string[]; soaFromYield: string[] };
   /** Species left out of a sum because the factor is not in the registry. */
   missingFactors: { id: string; factor: "mir" | "koh" | "soap" | "soaYield" }[];
@@ -316,7 +316,7 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
   // per-sample totals
   const perSample: VocReactivity["perSample"] = [];
   for (let i = 0; i < nS; i++) {
-    const s = { ...ZERO(), index: i, missingSpecies: 0 } as ReactivitySums & { index: number; time?: number; missingSpecies: number };
+    const s: VocReactivity["perSample"][number] = { ...ZERO(), index: i, missingSpecies: 0, byGroup: {} };
     if (times) s.time = times[i];
     work.forEach((w, j) => {
       const p = w.ppb[i];
@@ -329,8 +329,16 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
       s.ppb += p;
       s.ugm3 += ug;
       s.ppbC += p * w.entity.carbon;
-      if (sp.mir !== null) s.ofp += sp.mir * ug;
-      if (sp.koh !== null) s.loh += sp.koh * p * mpp;
+      const g = (s.byGroup[sp.group] ??= { ppb: 0, ofp: 0, loh: 0 });
+      g.ppb += p;
+      if (sp.mir !== null) {
+        s.ofp += sp.mir * ug;
+        g.ofp += sp.mir * ug;
+      }
+      if (sp.koh !== null) {
+        s.loh += sp.koh * p * mpp;
+        g.loh += sp.koh * p * mpp;
+      }
       if (sp.soap !== null) s.soaSoap += (ug * sp.soap) / 100;
       if (sp.soaYield !== null) s.soaFromYield += ug * sp.soaYield;
     });

@@ -125,7 +125,7 @@ describe("the shipped canister example (data/xian-voc-canister*.csv)", () => {
       const tol = r.columns.find((c) => c.match.id === "toluene")!;
       const tolMissing = new Set(truth.missing.filter((m) => m.species === "toluene").map((m) => m.row - 2));
       expect(tolMissing.size).toBe(1);
-      tol.values.forEach((v, i) => {
+      Array.from(tol.values).forEach((v, i) => {
         if (tolMissing.has(i)) expect(Number.isNaN(v)).toBe(true);
         else expect(Math.abs(v - truth.ppb.toluene[i])).toBeLessThanOrEqual(0.0005 + 1e-12);
       });
