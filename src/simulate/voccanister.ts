@@ -80,7 +80,7 @@ function zhName(id: string): string {
 
 /**
  * Simulate a canister VOC campaign in a Xi'an-like city (UTC+8): `days` days × 3 samples
- * (08:00, 14:00, 20:00 local), the 57 PAMS compounds (m/p-xylene as one column) plus six OVOCs and
+ * (08:00, 14:00, 20:00 local), the 57 PAMS compounds (m/p-xylene as one column) plus five OVOCs and
  * three halocarbons, in ppb, from six sources with log-normal daily contributions, a diurnal
  * pattern (traffic peaks morning and evening, biogenic at 14:00) and photochemical loss at
  * 14:00 (exp(−kOH × 2.0e6 OH cm-3 × 3 h)); measurement noise log-normal σ = 0.12. One column
