@@ -170,10 +170,12 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
     const conv = (ent: VocEntity, factor: number): Working => {
       const ppb = new Float64Array(nS);
       const ug = new Float64Array(nS);
+      // every unit conversion is linear: convert 1 unit once, then scale
+      const toPpb = vocToPpb(factor, c.unit, ent.mw, ent.carbon, state);
+      const toUg = vocToUgm3(factor, c.unit, ent.mw, ent.carbon, state);
       for (let i = 0; i < nS; i++) {
-        const v = c.values[i] * factor;
-        ppb[i] = vocToPpb(v, c.unit, ent.mw, ent.carbon, state);
-        ug[i] = vocToUgm3(v, c.unit, ent.mw, ent.carbon, state);
+        ppb[i] = c.values[i] * toPpb;
+        ug[i] = c.values[i] * toUg;
       }
       return { entity: ent, headers: [c.header], ppb, ugm3: ug, relU: relUnc(opts.relativeUncertainty, ent.id, c.header) };
     };
@@ -315,33 +317,48 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
 
   // per-sample totals
   const perSample: VocReactivity["perSample"] = [];
+  // per-entity constants (a missing factor contributes 0 and is listed in missingFactors)
+  const nW = work.length;
+  const kMir = species.map((sp) => sp.mir ?? 0);
+  const kLoh = species.map((sp) => (sp.koh ?? 0) * mpp);
+  const kSoap = species.map((sp) => (sp.soap ?? 0) / 100);
+  const kYield = species.map((sp) => sp.soaYield ?? 0);
+  const carbon = work.map((w) => w.entity.carbon);
+  const gIndex = species.map((sp) => VOC_GROUPS.indexOf(sp.group));
+  const gp = new Float64Array(VOC_GROUPS.length);
+  const go = new Float64Array(VOC_GROUPS.length);
+  const gl = new Float64Array(VOC_GROUPS.length);
+  const gSeen = new Uint8Array(VOC_GROUPS.length);
   for (let i = 0; i < nS; i++) {
     const s: VocReactivity["perSample"][number] = { ...ZERO(), index: i, missingSpecies: 0, byGroup: {} };
     if (times) s.time = times[i];
-    work.forEach((w, j) => {
-      const p = w.ppb[i];
+    gp.fill(0);
+    go.fill(0);
+    gl.fill(0);
+    gSeen.fill(0);
+    for (let j = 0; j < nW; j++) {
+      const p = work[j].ppb[i];
       if (Number.isNaN(p)) {
         s.missingSpecies++;
-        return;
+        continue;
       }
-      const ug = w.ugm3[i];
-      const sp = species[j];
+      const ug = work[j].ugm3[i];
+      const o = kMir[j] * ug;
+      const l = kLoh[j] * p;
       s.ppb += p;
       s.ugm3 += ug;
-      s.ppbC += p * w.entity.carbon;
-      const g = (s.byGroup[sp.group] ??= { ppb: 0, ofp: 0, loh: 0 });
-      g.ppb += p;
-      if (sp.mir !== null) {
-        s.ofp += sp.mir * ug;
-        g.ofp += sp.mir * ug;
-      }
-      if (sp.koh !== null) {
-        s.loh += sp.koh * p * mpp;
-        g.loh += sp.koh * p * mpp;
-      }
-      if (sp.soap !== null) s.soaSoap += (ug * sp.soap) / 100;
-      if (sp.soaYield !== null) s.soaFromYield += ug * sp.soaYield;
-    });
+      s.ppbC += p * carbon[j];
+      s.ofp += o;
+      s.loh += l;
+      s.soaSoap += ug * kSoap[j];
+      s.soaFromYield += ug * kYield[j];
+      const g = gIndex[j];
+      gSeen[g] = 1;
+      gp[g] += p;
+      go[g] += o;
+      gl[g] += l;
+    }
+    for (let g = 0; g < VOC_GROUPS.length; g++) if (gSeen[g]) s.byGroup[VOC_GROUPS[g]] = { ppb: gp[g], ofp: go[g], loh: gl[g] };
     perSample.push(s);
   }
   const complete = perSample.filter((s) => s.missingSpecies === 0);
