@@ -31,7 +31,7 @@ function numberOpt(v: string | undefined, name: string, lo: number, hi: number, 
 export const ofpVerb: Verb = {
   name: "ofp",
   help: `  aozora ofp --file F [--units ppb|ugm3|ppbC] [--scale saprc07|cn] [--temperature K]
-             [--pressure kPa] [--utc-offset +08:00] [--mp-xylene pair|split:F]
+             [--pressure kPa] [--china-by-date] [--utc-offset +08:00] [--mp-xylene pair|split:F]
              [--negative error|missing|zero] [--mixed-units error|convert] [--top N] [--json]
                                            VOC reactivity: OFP per species and group (MIR SAPRC-07
                                            or China scale), L_OH, SOA potential; unmatched species
@@ -44,6 +44,7 @@ export const ofpVerb: Verb = {
     pressure: { type: "string" },
     "utc-offset": { type: "string" },
     "mp-xylene": { type: "string" },
+    "china-by-date": { type: "boolean", default: false },
     negative: { type: "string" },
     "mixed-units": { type: "string" },
     top: { type: "string" },
@@ -78,7 +79,8 @@ export const ofpVerb: Verb = {
       mixedUnits: mixed,
       referenceState: state,
     });
-    const r = vocReactivity(read.columns, { scale: scale as MirScale, referenceState: state, coelution, topN }, read.times);
+    // --china-by-date: each sample at China's reference state of its date (273.15 K before 2018-09-01, 298.15 K after)
+    const r = vocReactivity(read.columns, { scale: scale as MirScale, referenceState: values["china-by-date"] ? "china-by-date" : state, coelution, topN }, read.times);
     const matching = {
       matched: read.columns.map((c) => ({ header: c.header, species: c.match.id, kind: c.match.kind, by: c.by, unit: c.fileUnit })),
       unmatched: read.unmatched,
@@ -93,6 +95,7 @@ export const ofpVerb: Verb = {
             samples: read.samples.length,
             scale: r.scale,
             referenceState: r.referenceState,
+            statesUsed: r.statesUsed,
             coelution: r.coelution,
             matching,
             species: r.species.map((s) => ({
@@ -116,7 +119,7 @@ export const ofpVerb: Verb = {
     }
     const f = (x: number | null, d = 2) => (x === null ? "—" : x.toFixed(d));
     out(`${file}: ${read.samples.length} samples, ${read.columns.length} VOC columns matched, ${read.unmatched.length} unmatched (${read.unmatched.map((u) => u.header).join(", ") || "none"})`);
-    out(`MIR scale ${r.scale}; reference state ${state.temperatureK} K, ${state.pressureKPa} kPa; co-elution: ${r.coelution.map((c) => `${c.pair} ${c.mode}${c.fraction !== undefined ? " " + c.fraction : ""}`).join(", ") || "none"}`);
+    out(`MIR scale ${r.scale}; reference state ${r.statesUsed.map((st) => `${st.temperatureK} K, ${st.pressureKPa} kPa`).join(" / ")}${r.referenceState === "china-by-date" ? " (China, by sample date)" : ""}; co-elution: ${r.coelution.map((c) => `${c.pair} ${c.mode}${c.fraction !== undefined ? " " + c.fraction : ""}`).join(", ") || "none"}`);
     out(`TVOC ${f(r.totals.ppb)} ppb = ${f(r.totals.ugm3)} µg/m3; OFP ${f(r.totals.ofp)} µg/m3; L_OH ${f(r.totals.loh)} s-1; SOA(yield) ${f(r.totals.soaFromYield)} µg/m3; SOAP-weighted ${f(r.totals.soaSoap)} µg/m3`);
     out("group         OFP(µg/m3)  share  L_OH(s-1)  share");
     for (const g of r.groups) out(`${g.group.padEnd(13)} ${f(g.ofp).padStart(10)} ${(100 * g.share.ofp).toFixed(1).padStart(5)}% ${f(g.loh, 3).padStart(10)} ${(100 * g.share.loh).toFixed(1).padStart(5)}%`);

@@ -1,4 +1,4 @@
-import { STP_298, type ReferenceState } from "../../table/gas";
+import { STP_298, chinaReferenceState, type ReferenceState } from "../../table/gas";
 import { moleculesPerPpb, vocToPpb, vocToUgm3, type VocUnit } from "./convert";
 import { VOC_GROUPS, pairEntity, speciesEntity, type MirScale, type VocEntity, type VocGroup } from "./registry";
 
@@ -40,8 +40,12 @@ export type CoElutionChoice = { mode: "pair" } | { mode: "split"; fractions: Rec
 export interface VocReactivityOptions {
   /** MIR scale (default `saprc07`). */
   scale?: MirScale;
-  /** Reference state for ppb ↔ µg/m3 and number densities (default 298.15 K, 101.325 kPa). */
-  referenceState?: ReferenceState;
+  /**
+   * Reference state for ppb ↔ µg/m3 and number densities (default 298.15 K, 101.325 kPa), or
+   * `"china-by-date"`: per sample, China's reference state at its time (273.15 K before
+   * 2018-09-01 Beijing time, 298.15 K from then on; `chinaReferenceState`), which needs `times`.
+   */
+  referenceState?: ReferenceState | "china-by-date";
   /** Co-eluting pairs: keep (default) or split. */
   coelution?: CoElutionChoice;
   /**
@@ -109,7 +113,10 @@ export interface ReactivitySums {
 /** The result of {@link vocReactivity}. */
 export interface VocReactivity {
   scale: MirScale;
-  referenceState: ReferenceState;
+  /** The reference state, or `"china-by-date"` (then `statesUsed` lists the states met). */
+  referenceState: ReferenceState | "china-by-date";
+  statesUsed: ReferenceState[];
+  /** Molecules cm-3 per ppb at the reference state (the first sample's under `"china-by-date"`). */
   moleculesPerPpb: number;
   coelution: { header: string; pair: string; mode: "pair" | "split"; fraction?: number; members: string[] }[];
   samples: number;
@@ -132,6 +139,8 @@ interface Working {
   headers: string[];
   ppb: Float64Array;
   ugm3: Float64Array;
+  /** Number density, molecules cm-3. */
+  n: Float64Array;
   relU?: number;
 }
 
@@ -148,11 +157,20 @@ const ZERO = (): ReactivitySums => ({ ppb: 0, ugm3: 0, ppbC: 0, ofp: 0, loh: 0, 
 export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOptions = {}, times?: ArrayLike<number>): VocReactivity {
   const scale = opts.scale ?? "saprc07";
   if (scale !== "saprc07" && scale !== "cn") throw new RangeError(`MIR scale must be "saprc07" or "cn", got "${scale}"`);
-  const state = opts.referenceState ?? STP_298;
-  const mpp = moleculesPerPpb(state);
+  const stateOpt = opts.referenceState ?? STP_298;
   const choice: CoElutionChoice = opts.coelution ?? { mode: "pair" };
   if (columns.length === 0) throw new RangeError("no VOC columns to compute: none of the columns matched a registry species");
   const nS = columns[0].values.length;
+  // the reference state of each sample (one unless "china-by-date")
+  const sampleState: ReferenceState[] = [];
+  if (stateOpt === "china-by-date") {
+    if (!times || times.length !== nS) throw new RangeError(`referenceState "china-by-date" needs one UTC time per sample (${nS})`);
+    for (let i = 0; i < nS; i++) sampleState.push(chinaReferenceState(times[i]));
+  } else for (let i = 0; i < nS; i++) sampleState.push(stateOpt);
+  const statesUsed = [...new Set(sampleState)];
+  const stateIdx = sampleState.map((st) => statesUsed.indexOf(st));
+  const mppOf = statesUsed.map((st) => moleculesPerPpb(st));
+  const mpp = mppOf[0] ?? moleculesPerPpb(STP_298);
   const work: Working[] = [];
   const coelution: VocReactivity["coelution"] = [];
   const seen = new Map<string, string>();
@@ -170,14 +188,17 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
     const conv = (ent: VocEntity, factor: number): Working => {
       const ppb = new Float64Array(nS);
       const ug = new Float64Array(nS);
-      // every unit conversion is linear: convert 1 unit once, then scale
-      const toPpb = vocToPpb(factor, c.unit, ent.mw, ent.carbon, state);
-      const toUg = vocToUgm3(factor, c.unit, ent.mw, ent.carbon, state);
+      const nd = new Float64Array(nS);
+      // every unit conversion is linear: convert 1 unit once per reference state, then scale
+      const toPpb = statesUsed.map((st) => vocToPpb(factor, c.unit, ent.mw, ent.carbon, st));
+      const toUg = statesUsed.map((st) => vocToUgm3(factor, c.unit, ent.mw, ent.carbon, st));
       for (let i = 0; i < nS; i++) {
-        ppb[i] = c.values[i] * toPpb;
-        ug[i] = c.values[i] * toUg;
+        const k = stateIdx[i];
+        ppb[i] = c.values[i] * toPpb[k];
+        ug[i] = c.values[i] * toUg[k];
+        nd[i] = ppb[i] * mppOf[k];
       }
-      return { entity: ent, headers: [c.header], ppb, ugm3: ug, relU: relUnc(opts.relativeUncertainty, ent.id, c.header) };
+      return { entity: ent, headers: [c.header], ppb, ugm3: ug, n: nd, relU: relUnc(opts.relativeUncertainty, ent.id, c.header) };
     };
     if (c.match.kind === "pair") {
       const pair = pairEntity(c.match.id);
@@ -210,21 +231,24 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
     let n = 0;
     let sp = 0;
     let su = 0;
+    let sn = 0;
     for (let i = 0; i < nS; i++) {
       if (Number.isNaN(w.ppb[i])) continue;
       n++;
       sp += w.ppb[i];
       su += w.ugm3[i];
+      sn += w.n[i];
     }
     const ppb = n > 0 ? sp / n : NaN;
     const ug = n > 0 ? su / n : NaN;
+    const nd = n > 0 ? sn / n : NaN;
     const mir = scale === "cn" ? e.mir.cn : e.mir.saprc07;
     if (mir === null) missingFactors.push({ id: e.id, factor: "mir" });
     if (e.koh === null) missingFactors.push({ id: e.id, factor: "koh" });
     if (e.soap === null) missingFactors.push({ id: e.id, factor: "soap" });
     if (e.soaYield === null) missingFactors.push({ id: e.id, factor: "soaYield" });
     const ofp = mir === null ? null : mir * ug;
-    const loh = e.koh === null ? null : e.koh * ppb * mpp;
+    const loh = e.koh === null ? null : e.koh * nd;
     const soaSoap = e.soap === null ? null : (ug * e.soap) / 100;
     const soaFromYield = e.soaYield === null ? null : ug * e.soaYield;
     const r: SpeciesReactivity = {
@@ -320,7 +344,7 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
   // per-entity constants (a missing factor contributes 0 and is listed in missingFactors)
   const nW = work.length;
   const kMir = species.map((sp) => sp.mir ?? 0);
-  const kLoh = species.map((sp) => (sp.koh ?? 0) * mpp);
+  const kLoh = species.map((sp) => sp.koh ?? 0);
   const kSoap = species.map((sp) => (sp.soap ?? 0) / 100);
   const kYield = species.map((sp) => sp.soaYield ?? 0);
   const carbon = work.map((w) => w.entity.carbon);
@@ -344,7 +368,7 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
       }
       const ug = work[j].ugm3[i];
       const o = kMir[j] * ug;
-      const l = kLoh[j] * p;
+      const l = kLoh[j] * work[j].n[i];
       s.ppb += p;
       s.ugm3 += ug;
       s.ppbC += p * carbon[j];
@@ -384,7 +408,8 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
 
   return {
     scale,
-    referenceState: state,
+    referenceState: stateOpt,
+    statesUsed,
     moleculesPerPpb: mpp,
     coelution,
     samples: nS,

@@ -78,3 +78,12 @@ describe("aozora ofp", () => {
     expect(JSON.parse(ok.out).account.flagged).toEqual({ "negative-set-zero": 1 });
   });
 });
+
+describe("aozora ofp --china-by-date", () => {
+  it("uses 273.15 K before 2018-09-01 (Beijing time) and 298.15 K after, per sample", async () => {
+    const f = file("cn2018.csv", "Time,Ethane (ppb)\n2018-08-31 12:00,10\n2018-09-01 12:00,10\n");
+    const j = JSON.parse((await run(["ofp", "--file", f, "--utc-offset", "+08:00", "--china-by-date", "--json"])).out);
+    expect(j.statesUsed.map((s: { temperatureK: number }) => s.temperatureK)).toEqual([273.15, 298.15]);
+    expect(j.totals.ugm3).toBeCloseTo((13.415722 + 12.290808) / 2, 5);
+  });
+});

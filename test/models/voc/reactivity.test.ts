@@ -129,3 +129,25 @@ describe("missing factors, missing values, bad input, uncertainty", () => {
     expect(f.species[0].uncertainty).toBeUndefined();
   });
 });
+
+describe("China's 2018-09-01 change of reference state, per sample", () => {
+  // 2018-08-31 12:00 and 2018-09-01 12:00 Beijing time: 273.15 K, then 298.15 K
+  const times = [Date.UTC(2018, 7, 31, 4), Date.UTC(2018, 8, 1, 4)];
+  it("ethane 10 ppb: 13.415722 µg/m3 (10 × 30.07 / 22.414) before, 12.290808 after; L_OH from each sample's number density", () => {
+    const r = vocReactivity([col("ethane", [10, 10])], { referenceState: "china-by-date" }, times);
+    expect(r.statesUsed.map((s) => s.temperatureK)).toEqual([273.15, 298.15]);
+    expect(r.species[0].ugm3).toBeCloseTo((13.415722 + 12.290808) / 2, 5);
+    expect(r.perSample[0].ugm3).toBeCloseTo(13.415722, 5);
+    expect(r.perSample[1].ugm3).toBeCloseTo(12.290808, 5);
+    expect(r.perSample[0].loh / (2.48e-13 * 10 * 2.687e10)).toBeCloseTo(1, 3);
+    expect(r.species[0].loh! / (2.48e-13 * 10 * (2.687e10 + 2.461e10) / 2)).toBeCloseTo(1, 3);
+  });
+  it("µg/m3 reported under each period's state converts to ppb with that state", () => {
+    const r = vocReactivity([col("ethane", [13.415722, 12.290808], "µg/m3")], { referenceState: "china-by-date" }, times);
+    expect(r.perSample[0].ppb).toBeCloseTo(10, 5);
+    expect(r.perSample[1].ppb).toBeCloseTo(10, 5);
+  });
+  it("needs the sample times", () => {
+    expect(() => vocReactivity([col("ethane", [10, 10])], { referenceState: "china-by-date" })).toThrow(/needs one UTC time per sample/);
+  });
+});

@@ -36,6 +36,14 @@
  * `soaYieldWu2017` are checked against the project's reference table of these sources by the
  * validate suite (`test/validate/voc-registry.test.ts`).
  *
+ * Peer-table errors this registry is tested against (test/models/voc/registry.test.ts): the AeroViz
+ * species table (voc_par.json) swaps the kOH of cis-/trans-2-butene and of m-/p-ethyltoluene, gives
+ * methylcyclohexane cyclopentane's kOH, has an isoprene row with kOH 3.7e-11 beside one with
+ * 1.0e-10, and uses m-xylene's MIR (9.75) for "m,p-Xylene" in one row and 7.8 in another; foqat
+ * takes every kOH from AOPWIN estimates (m-xylene 1.36e-11 against the evaluated 2.31e-11) and
+ * silently halves an "m,p-xylene" column into m- and p-xylene. Here evaluated values come first,
+ * estimates are flagged, and the m/p-xylene treatment is the user's recorded choice.
+ *
  * `pams`: one of the PAMS target compounds (US EPA Photochemical Assessment Monitoring Stations list
  * as measured in China: 57 compounds with m-/p-xylene co-eluting as one; here 58 rows with m- and
  * p-xylene separate).
