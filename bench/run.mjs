@@ -9,6 +9,7 @@ import { runTrajectoryBench } from "./trajectory.mjs";
 import { runQaBench } from "./qa.mjs";
 import { runVehicleBench } from "./vehicles.mjs";
 import { runDirectionalBench } from "./directional.mjs";
+import { runVocBench } from "./voc.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -66,6 +67,7 @@ results.push(...(await runVehicleBench()));
 // Directional analyses on 10 years hourly (bench/directional.mjs), target < 2 s each
 results.push(...(await runDirectionalBench()));
 
+results.push(...(await runVocBench()));
 for (const r of results) if (r.cells) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 for (const r of results) console.log(`${r.name}: median ${r.median_ms} ms${r.cells_per_s ? ` (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)` : ""}`);

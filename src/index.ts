@@ -42,3 +42,4 @@ export * from "./profiles";
 export * from "./remotesensing";
 export * from "./directional";
 export * from "./metals";
+export * from "./models/voc";

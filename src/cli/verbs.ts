@@ -6,9 +6,10 @@ import { identifyVerb } from "./profiles";
 import { rsdVerb } from "./rsd";
 import { polarVerb } from "./polar";
 import { xactVerb } from "./xact";
+import { ofpVerb } from "./ofp";
 
 /**
  * The verbs defined in their own modules under `src/cli/` (one import and one entry per verb,
  * in alphabetical order).
  */
-export const VERBS: Verb[] = [identifyVerb, interlabVerb, polarVerb, pscfVerb, qaVerb, rsdVerb, xactVerb];
+export const VERBS: Verb[] = [identifyVerb, interlabVerb, ofpVerb, polarVerb, pscfVerb, qaVerb, rsdVerb, xactVerb];

@@ -11,6 +11,7 @@ import { simulateFilterCampaign } from "./filtercampaign";
 import { simulateDilutionTunnel, simulateSpeciateProfiles } from "./dilutiontunnel";
 import { simulateRemoteSensing } from "./rsd";
 import { simulateXactYear } from "./xactyear";
+import { simulateVocCanisters } from "./voccanister";
 
 /** The seeds and settings of the shipped example data (data/README.md documents them). */
 export const EXAMPLE_SETTINGS = {
@@ -24,6 +25,7 @@ export const EXAMPLE_SETTINGS = {
   speciate: { seed: 20250111 },
   rsd: { seed: 20250112, vehicles: 2500, passes: 5000, days: 10, start: "2025-05-06" },
   xactYear: { seed: 20250106, start: "2025-01-01T00:00", days: 365, filterEveryDays: 3 },
+  vocCanister: { seed: 20250106, start: "2024-07-01", days: 20, utcOffsetMinutes: 480, mXyleneFraction: 0.7 },
   hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
   trajectories: {
     seed: 20250106, start: "2025-01-01T00:00", arrivals: 248, everyHours: 3, hours: 72, utcOffsetMinutes: 480, perFile: 56, missing: 6,
@@ -115,6 +117,10 @@ export function writeExampleData(outDir: string): string[] {
   const rsd = simulateRemoteSensing(s.rsd);
   put("xiamen-rsd.csv", rsd.csv);
   put("xiamen-rsd.truth.json", JSON.stringify(rsd.truth));
+  const voc = simulateVocCanisters(s.vocCanister);
+  put("xian-voc-canister.csv", voc.csv);
+  put("xian-voc-canister-zh.csv", voc.csvZh);
+  put("xian-voc-canister.truth.json", JSON.stringify(voc.truth));
   return written;
 }
 
