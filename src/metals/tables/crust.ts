@@ -17,6 +17,8 @@ export interface CrustTable {
   mgPerKg: Readonly<Record<string, number>>;
 }
 
+import { UCC_RUDNICK_GAO_2014 as RG } from "../../tables/crust";
+
 const pct = (p: number) => p * 1e4;
 const AW = { O: 15.999, Si: 28.085, Al: 26.9815, Fe: 55.845, Ti: 47.867, K: 39.0983, Ca: 40.078, Mg: 24.305, Mn: 54.938, Na: 22.98977, P: 30.97376 };
 /** Element mass fraction of an oxide El_a O_b. */
@@ -32,16 +34,25 @@ export const UCC_MCLENNAN_2001: CrustTable = Object.freeze({
   }),
 });
 
+/**
+ * Rudnick & Gao (2014) as element mass fractions (mg/kg), derived from the published table in
+ * `src/tables/crust.ts` (oxide wt % × element mass fraction of the oxide; traces as published).
+ */
 export const UCC_RUDNICK_GAO_2014: CrustTable = Object.freeze({
   name: "Rudnick & Gao 2014",
   citation: "Rudnick, R.L., Gao, S. (2014). Composition of the Continental Crust. In: Treatise on Geochemistry, 2nd ed., vol. 4, pp. 1–51, doi:10.1016/B978-0-08-095975-7.00301-6",
-  mgPerKg: Object.freeze({
-    Na: ox(3.27, "Na", 2, 1), Mg: ox(2.48, "Mg", 1, 1), Al: ox(15.4, "Al", 2, 3), Si: ox(66.6, "Si", 1, 2), P: ox(0.15, "P", 2, 5),
-    S: 621, Cl: 370, K: ox(2.8, "K", 2, 1), Ca: ox(3.59, "Ca", 1, 1), Ti: ox(0.64, "Ti", 1, 2), V: 97, Cr: 92, Mn: ox(0.1, "Mn", 1, 1),
-    Fe: ox(5.04, "Fe", 1, 1), Co: 17.3, Ni: 47, Cu: 28, Zn: 67, Ga: 17.5, As: 4.8, Se: 0.09, Br: 1.6, Rb: 84, Sr: 320,
-    Zr: 193, Mo: 1.1, Cd: 0.09, Sn: 2.1, Sb: 0.4, Ba: 628, La: 31, Ce: 63, Hg: 0.05, Tl: 0.9, Pb: 17,
-  }),
+  mgPerKg: Object.freeze(rudnickGaoElements()),
 });
+
+function rudnickGaoElements(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [oxide, [wtPct, , el, n]] of Object.entries(RG.oxides)) {
+    const nO = Number(/O(\d*)$/.exec(oxide)![1] || 1);
+    out[el] = ox(wtPct, el as keyof typeof AW, n, nO);
+  }
+  for (const [el, [ppm]] of Object.entries(RG.traces)) out[el] = ppm;
+  return out;
+}
 
 /** The crust tables shipped, by key. */
 export const CRUST_TABLES = { mclennan2001: UCC_MCLENNAN_2001, rudnickgao2014: UCC_RUDNICK_GAO_2014 } as const;

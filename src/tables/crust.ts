@@ -5,8 +5,8 @@
  * none is given). Values as in the project's shared reference file crust-ucc-rudnickgao2014.csv
  * (the validation suite checks this table against it). Se: 0.09 ppm.
  *
- * Note for the lead: src/metals/ (enrichment factors) ships its own crust table; this minimal one
- * serves the crustal source profile only and should be unified with it.
+ * The one source of these values in the project: the crustal source profile (src/profiles) and
+ * the element table for enrichment factors (src/metals/tables/crust.ts) are both derived from it.
  */
 export const UCC_RUDNICK_GAO_2014 = {
   citation: "Rudnick, R.L., Gao, S. (2014) Composition of the continental crust. Treatise on Geochemistry 2nd ed. 4:1–51, Table 3",
@@ -20,6 +20,7 @@ export const UCC_RUDNICK_GAO_2014 = {
   traces: {
     S: [621, 644], Cl: [370, 764], V: [97, 22], Cr: [92, 34], Co: [17.3, 1.2], Ni: [47, 22], Cu: [28, 8], Zn: [67, 12],
     As: [4.8, 1], Se: [0.09, 0.1], Br: [1.6, NaN], Rb: [84, 34], Sr: [320, 92], Cd: [0.09, 0.02], Sb: [0.4, 0.2],
-    Ba: [628, 166], Pb: [17, 1],
+    Ba: [628, 166], Pb: [17, 1], Ga: [17.5, 1.4], Zr: [193, 56], Mo: [1.1, 0.6], Sn: [2.1, 1], La: [31, 6], Ce: [63, 8],
+    Hg: [0.05, 0.08], Tl: [0.9, 1],
   } as Record<string, [number, number]>,
 } as const;
