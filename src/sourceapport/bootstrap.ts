@@ -53,6 +53,7 @@ import { runTasks } from "./pool";
 import { normaliseSolution, runSeed, settingsOf } from "./solver";
 import type { FitTask, TaskContext } from "./tasks";
 import type { PmfResult } from "./types";
+import { plainOptions, provenance, type Provenance } from "../provenance";
 
 /** Defaults of {@link BootstrapOptions}. */
 export const BOOTSTRAP_DEFAULTS = { runs: 100, minCorrelation: 0.6 } as const;
@@ -149,6 +150,8 @@ export interface BootstrapResult {
   intervals: BootstrapInterval[][];
   /** Run numbers (1-based) that did not converge within maxIterations (left out of the statistics). */
   notConverged: number[];
+  /** Library version, options (runs, block size, mapping threshold, the base runs' options) and seed: same provenance and base, same bits. */
+  provenance?: Provenance;
 }
 
 /** The random draws the resampler needs (an {@link Rng}, or a stand-in in tests). */
@@ -424,5 +427,6 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
     unmapped: mappingTable.reduce((a, r) => a + r.unmapped, 0),
     intervals,
     notConverged,
+    provenance: provenance({ runs, blockSize, blockSizeSource: opts.blockSize !== undefined ? "given" : "auto", minCorrelation, base: plainOptions(result.options) }, seed, { routine: "bootstrapPmf" }),
   };
 }
