@@ -1,7 +1,7 @@
 import { chinaReferenceState, STP_298 } from "../../table/gas";
 import { normaliseUnit } from "../../table/units";
 import { convertGas, type ReferenceStateLike } from "../ozone/convert";
-import { toHourGrid, windowMean, type HourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgrid";
+import { screenNegatives, toHourGrid, windowMean, type HourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgrid";
 import { mda8FromGrid } from "../ozone/mda8";
 import { MDA8_CONVENTIONS } from "../ozone/tables/mda8-conventions";
 import { cnIaqi, usAqi, type CnVersion } from "./iaqi";
@@ -146,10 +146,11 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
   for (const p of present) {
     const s = input.series[p]!;
     if (s.values.length !== input.times.length) throw new RangeError(`${p}: ${s.values.length} values for ${input.times.length} times`);
-    const v = toTarget(p, s, targetUnits[p], input.times, state);
-    const g = toHourGrid(input.times, v, { utcOffsetMinutes: input.utcOffsetMinutes, hourLabel: input.hourLabel, negative: opts.negative, name: p });
+    const screened = screenNegatives(s.values, { negative: opts.negative, name: p, unit: s.unit, times: input.times, utcOffsetMinutes: input.utcOffsetMinutes });
+    const v = toTarget(p, { values: screened.values, unit: s.unit }, targetUnits[p], input.times, state);
+    const g = toHourGrid(input.times, v, { utcOffsetMinutes: input.utcOffsetMinutes, hourLabel: input.hourLabel, name: p });
     grids[p] = g;
-    if (g.negatives.length) negatives[p] = g.negatives;
+    if (screened.negatives.length) negatives[p] = screened.negatives;
     absent = g.absentHours;
   }
   const g0 = grids[present[0]]!;

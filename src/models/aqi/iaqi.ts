@@ -45,7 +45,7 @@ export function cnIaqi(key: CnIaqiKey, c: number, version: CnVersion = "cn-2026"
     if (c <= hi) {
       const iLo = CN_IAQI_LEVELS[i], iHi = CN_IAQI_LEVELS[i + 1];
       const exact = iLo + ((iHi - iLo) * (c - lo)) / (hi - lo);
-      return { iaqi: Math.ceil(exact - CEIL_SLACK), exact };
+      return { iaqi: Math.max(iLo, Math.ceil(exact - CEIL_SLACK)), exact };
     }
   }
   const rule = table.aboveTop[key];

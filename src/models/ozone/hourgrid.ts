@@ -108,3 +108,24 @@ export function windowMean(values: Float64Array, from: number, to: number): { me
   }
   return { mean: n > 0 ? s / n : NaN, n };
 }
+
+/**
+ * Screen a raw series for negative values before any unit conversion, so that messages quote the
+ * value as written: policy `"error"` throws naming the index, value, unit and local time;
+ * `"missing"` returns a copy with NaN there and the indices.
+ */
+export function screenNegatives(values: ArrayLike<number>, opts: { negative?: NegativePolicy; name: string; unit: string; times: ArrayLike<number>; utcOffsetMinutes: number }): { values: Float64Array; negatives: number[] } {
+  const out = Float64Array.from(values);
+  const negatives: number[] = [];
+  for (let i = 0; i < out.length; i++) {
+    if (!(out[i] < 0)) continue;
+    if ((opts.negative ?? "error") === "error") {
+      const t = opts.times[i];
+      const when = Number.isFinite(t) ? new Date(t + opts.utcOffsetMinutes * 60_000).toISOString().slice(0, 16) + " local" : `index ${i}`;
+      throw new RangeError(`${opts.name}: negative concentration ${out[i]} ${opts.unit} at index ${i} (${when}); pass negative: "missing" to treat negatives as missing`);
+    }
+    negatives.push(i);
+    out[i] = NaN;
+  }
+  return { values: out, negatives };
+}

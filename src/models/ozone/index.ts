@@ -1,4 +1,4 @@
-export { toHourGrid, windowMean, localDate, type HourGrid, type HourGridOptions, type HourLabel, type NegativePolicy } from "./hourgrid";
+export { toHourGrid, windowMean, localDate, screenNegatives, type HourGrid, type HourGridOptions, type HourLabel, type NegativePolicy } from "./hourgrid";
 export { MDA8_CONVENTIONS, type Mda8Convention } from "./tables/mda8-conventions";
 export { AOT40, SOMO35, HJ663_ANNUAL } from "./tables/aot40";
 export { REGIME_THRESHOLDS } from "./tables/regime";

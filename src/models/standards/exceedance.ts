@@ -3,7 +3,7 @@ import { chinaReferenceState, STP_298 } from "../../table/gas";
 import { normaliseUnit } from "../../table/units";
 import { MOLAR_MASS } from "../aqi/tables/molar-mass";
 import { convertGas, type ReferenceStateLike } from "../ozone/convert";
-import { toHourGrid, windowMean, type HourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgrid";
+import { screenNegatives, toHourGrid, windowMean, type HourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgrid";
 import { mda8FromGrid } from "../ozone/mda8";
 import { MDA8_CONVENTIONS } from "../ozone/tables/mda8-conventions";
 import { GB3095_2026, HJ663_ANNUAL_PERCENTILES, type Gb3095Pollutant } from "./tables/gb3095-2026";
@@ -65,13 +65,14 @@ function grids(input: HourlySeriesSet, target: (p: string) => string | undefined
     if (to === undefined) continue;
     if (s.values.length !== input.times.length) throw new RangeError(`${p}: ${s.values.length} values for ${input.times.length} times`);
     const u = normaliseUnit(s.unit);
+    const raw = screenNegatives(s.values, { negative, name: p, unit: s.unit, times: input.times, utcOffsetMinutes: input.utcOffsetMinutes }).values;
     let v: Float64Array;
-    if (GAS_MW[p] !== undefined) v = convertGas(s.values, u, to, GAS_MW[p], { state, times: input.times, name: p });
-    else if (u === to) v = Float64Array.from(s.values);
-    else if (u === "mg/m3" && to === "µg/m3") v = Float64Array.from(s.values, (x) => x * 1000);
-    else if (u === "µg/m3" && to === "mg/m3") v = Float64Array.from(s.values, (x) => x / 1000);
+    if (GAS_MW[p] !== undefined) v = convertGas(raw, u, to, GAS_MW[p], { state, times: input.times, name: p });
+    else if (u === to) v = raw;
+    else if (u === "mg/m3" && to === "µg/m3") v = raw.map((x) => x * 1000);
+    else if (u === "µg/m3" && to === "mg/m3") v = raw.map((x) => x / 1000);
     else throw new RangeError(`${p}: unit "${s.unit}" cannot be converted to ${to}`);
-    out[p] = toHourGrid(input.times, v, { utcOffsetMinutes: input.utcOffsetMinutes, hourLabel: input.hourLabel, negative, name: p });
+    out[p] = toHourGrid(input.times, v, { utcOffsetMinutes: input.utcOffsetMinutes, hourLabel: input.hourLabel, name: p });
   }
   return out;
 }
