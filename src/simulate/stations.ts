@@ -53,8 +53,8 @@ const HEADERS = ["Time", "PM2.5 (µg/m3)", "PM10 (µg/m3)", "SO2 (µg/m3)", "NO2
  * time text labelling the start of each hour, one CSV per station plus a station list.
  *
  * Model (per day d, hour h, station s): a regional oxidant Ox_d (ppb; AR(1) in log around 70 ppb)
- * and a stagnation factor S_d (AR(1) in log around 1); NOx = E_s·S_d·(0.45 + rush(h) + 0.6·night(h))·LN(0.3)
- * (rush peaks 08 and 19 h, night boundary layer 21–05 h); NO2 = NOx·(0.45 + 0.35·photo(h)); Ox =
+ * and a stagnation factor S_d (AR(1) in log around 1); NOx = E_s·S_d·(0.35 + rush(h) + 0.6·night(h))·LN(0.3)
+ * (rush peaks 08 and 19 h; night(h) = (1 + cos(2π(h − 1)/24))/2 for the shallow night-time boundary layer); NO2 = NOx·(0.45 + 0.35·photo(h)); Ox =
  * Ox_d·(0.45 + 0.55·photo(h)) + 0.1·NOx; O3 = max(1, Ox − NO2); PM2.5 = 30·S_d·(1 + 0.25·rush)·LN(0.25),
  * PM10 = PM2.5·(1.7 + 0.2·N), SO2 = 9·LN(0.3) µg/m3, CO = (0.5 + 0.004·NOx)·LN(0.15) mg/m3.
  * About 0.5 % of cells are written as `-999` or empty, and one station has a 6-hour outage (rows absent).
@@ -85,10 +85,10 @@ export function simulateCityStations(opts: { seed: number; start: string; days: 
     for (let k = 0; k < opts.days * 24; k++) {
       const d = Math.floor(k / 24), h = k % 24;
       const rush = Math.exp(-((h - 8) ** 2) / 3) + 0.8 * Math.exp(-((h - 19) ** 2) / 4);
-      const night = h >= 21 || h <= 5 ? 1 : 0;
+      const night = 0.5 * (1 + Math.cos((2 * Math.PI * (h - 1)) / 24)); // shallow night-time boundary layer, deepest mixing ~13 h
       const photo = Math.max(0, Math.sin((Math.PI * (h - 6)) / 14)) ** 1.5; // 06–20 h, peak ~13 h
       const photoLag = Math.max(0, Math.sin((Math.PI * (h - 7)) / 14)) ** 1.5; // ozone peaks ~14–15 h
-      const nox = s.noxPpb * stag[d] * (0.45 + rush + 0.6 * night) * Math.exp(0.3 * rng.normal());
+      const nox = s.noxPpb * stag[d] * (0.35 + rush + 0.6 * night) * Math.exp(0.3 * rng.normal());
       const no2 = nox * (0.45 + 0.35 * photo);
       const ox = regional[d] * (0.45 + 0.55 * photoLag) * Math.exp(0.05 * rng.normal()) + 0.1 * nox;
       const o3 = Math.max(1, ox - no2);

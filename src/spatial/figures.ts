@@ -1,7 +1,7 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
-import { fontConfig, fontFor, SCHEMA, withUnit } from "../figures/specs";
+import { fontConfig, fontFor, SCHEMA } from "../figures/specs";
 import { ozLabel, type OzoneAqiLabelKey } from "../models/aqi/labels";
 import type { IdwResult, StationValue } from "./idw";
 
@@ -20,7 +20,9 @@ export function idwMapSpec(result: IdwResult, stations: readonly StationValue[],
   result.values.forEach((v, k) => {
     if (!Number.isFinite(v)) return;
     const i = k % nx, j = Math.floor(k / nx);
-    cells.push({ lon: result.lons[i] - step / 2, lon2: result.lons[i] + step / 2, lat: result.lats[j] - step / 2, lat2: result.lats[j] + step / 2, value: v });
+    // cells drawn 2 % wider than the step so anti-aliasing leaves no seams between them
+    const h = 0.51 * step;
+    cells.push({ lon: result.lons[i] - h, lon2: result.lons[i] + h, lat: result.lats[j] - h, lat2: result.lats[j] + h, value: v });
   });
   const lonDom = [result.lons[0] - step / 2, result.lons[nx - 1] + step / 2];
   const latDom = [result.lats[0] - step / 2, result.lats[result.lats.length - 1] + step / 2];
@@ -28,8 +30,8 @@ export function idwMapSpec(result: IdwResult, stations: readonly StationValue[],
   const width = opts.width ?? 480;
   const height = Math.round((width * (latDom[1] - latDom[0])) / ((lonDom[1] - lonDom[0]) * Math.cos(midLat)));
   const font = fontFor(lang);
-  const xs = { scale: { domain: lonDom, zero: false, nice: false }, title: ozLabel("longitude", lang) };
-  const ys = { scale: { domain: latDom, zero: false, nice: false }, title: ozLabel("latitude", lang) };
+  const xs = { scale: { domain: lonDom, zero: false, nice: false }, axis: { grid: false }, title: ozLabel("longitude", lang) };
+  const ys = { scale: { domain: latDom, zero: false, nice: false }, axis: { grid: false }, title: ozLabel("latitude", lang) };
   const pts = stations.map((s) => ({ lon: s.lon, lat: s.lat, name: s.name ?? "", value: s.value }));
   return {
     $schema: SCHEMA,
@@ -42,7 +44,7 @@ export function idwMapSpec(result: IdwResult, stations: readonly StationValue[],
         encoding: {
           x: { field: "lon", type: "quantitative", ...xs }, x2: { field: "lon2" },
           y: { field: "lat", type: "quantitative", ...ys }, y2: { field: "lat2" },
-          color: { field: "value", type: "quantitative", scale: { scheme: "orangered" }, title: withUnit(ozLabel(opts.valueKey ?? "potentialOzone", lang), opts.unit) },
+          color: { field: "value", type: "quantitative", scale: { scheme: "orangered" }, title: [ozLabel(opts.valueKey ?? "potentialOzone", lang), `(${opts.unit})`], legend: { titleLimit: 400 } },
         },
       },
       {
@@ -56,6 +58,6 @@ export function idwMapSpec(result: IdwResult, stations: readonly StationValue[],
         encoding: { x: { field: "lon", type: "quantitative", ...xs }, y: { field: "lat", type: "quantitative", ...ys }, text: { field: "name" } },
       },
     ],
-    config: fontConfig(font),
+    config: { ...fontConfig(font), legend: { labelFont: font, titleFont: font } },
   } as TopLevelSpec;
 }

@@ -1,7 +1,7 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../../figures/labels";
-import { fontConfig, fontFor, LOCAL_ISO_PARSE, SCHEMA } from "../../figures/specs";
+import { fontConfig, fontFor, LOCAL_ISO_PARSE, SCHEMA, TIME_AXIS_FORMAT } from "../../figures/specs";
 import type { DailyAqiResult } from "./daily";
 import { ozLabel } from "./labels";
 import { CN_AQI_CATEGORIES, US_AQI_CATEGORIES } from "./tables/categories";
@@ -31,7 +31,7 @@ export function aqiTimelineSpec(result: DailyAqiResult, opts: { lang?: Lang; wid
     data: { values: rows, format: { parse: { date: LOCAL_ISO_PARSE } } },
     mark: { type: "bar" },
     encoding: {
-      x: { field: "date", type: "ordinal", timeUnit: "utcyearmonthdate", axis: { format: "%m-%d", formatType: "utc", labelOverlap: true }, title: ozLabel("date", lang) },
+      x: { field: "date", type: "temporal", timeUnit: { unit: "yearmonthdate", utc: true }, scale: { type: "utc" }, axis: { format: TIME_AXIS_FORMAT }, title: ozLabel("date", lang) },
       y: { field: "aqi", type: "quantitative", title: ozLabel("aqi", lang) },
       color: {
         field: "category",

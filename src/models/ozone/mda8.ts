@@ -1,3 +1,4 @@
+import { AqTable } from "../../table/table";
 import { toHourGrid, windowMean, type HourGrid, type HourGridOptions } from "./hourgrid";
 import { MDA8_CONVENTIONS, type Mda8Convention } from "./tables/mda8-conventions";
 
@@ -57,4 +58,22 @@ export function mda8(times: ArrayLike<number>, o3: ArrayLike<number>, opts: Mda8
   const conv = typeof opts.convention === "object" ? opts.convention : MDA8_CONVENTIONS[opts.convention ?? "cn"];
   if (!conv) throw new RangeError(`mda8: unknown convention "${String(opts.convention)}" (use cn, us or eu)`);
   return mda8FromGrid(toHourGrid(times, o3, { name: "O3", ...opts }), conv);
+}
+
+/**
+ * Daily MDA8 as an {@link AqTable} (one row per local day), for calendars and joins: `time` (UTC
+ * instant of local midnight, the site's offset kept), `date` (local `YYYY-MM-DD`), `MDA8` (in
+ * `unit`, NaN on invalid days), `validWindows` (count, unit `1`) and `valid` (`"yes"`/`"no"`).
+ *
+ * @param unit the unit of `o3` (e.g. `"µg/m3"` or `"ppb"`), carried by the MDA8 column
+ */
+export function mda8Table(times: ArrayLike<number>, o3: ArrayLike<number>, opts: Mda8Options & { unit: string }): AqTable {
+  const rows = mda8(times, o3, opts);
+  const off = opts.utcOffsetMinutes;
+  const t = Float64Array.from(rows, (r) => Date.parse(r.date + "T00:00:00Z") - off * 60_000);
+  return AqTable.create(
+    { time: t, date: rows.map((r) => r.date), MDA8: Float64Array.from(rows, (r) => r.mda8), validWindows: Float64Array.from(rows, (r) => r.validWindows), valid: rows.map((r) => (r.valid ? "yes" : "no")) },
+    { time: { kind: "time" }, date: { kind: "string" }, MDA8: { unit: opts.unit, original: "MDA8 O3" }, validWindows: { unit: "1" }, valid: { kind: "string" } },
+    { column: "time", utcOffsetMinutes: off },
+  );
 }

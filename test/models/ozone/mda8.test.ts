@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mda8, MDA8_CONVENTIONS } from "../../../src/models/ozone";
+import { mda8, mda8Table, MDA8_CONVENTIONS } from "../../../src/models/ozone";
 
 const OFF = 480; // UTC+8
 const H = 3_600_000;
@@ -84,5 +84,18 @@ describe("MDA8 completeness rules", () => {
     expect(() => mda8([at(0), at(0)], [1, 2], { utcOffsetMinutes: OFF })).toThrow(/two values for the hour/);
     expect(() => mda8([at(0) + 60_000], [1], { utcOffsetMinutes: OFF })).toThrow(/not on a whole local hour/);
     expect(() => mda8(t, [1], { utcOffsetMinutes: OFF })).toThrow(/1 values for 2 times/);
+  });
+});
+
+describe("mda8Table (for the calendar)", () => {
+  it("one row per local day, local-midnight instants, unit carried", () => {
+    const { times, o3 } = syntheticDays();
+    const t = mda8Table(times, o3, { utcOffsetMinutes: OFF, convention: "cn", unit: "ppb" });
+    expect(t.numRows).toBe(3);
+    expect(t.strings("date")).toEqual(["2025-07-14", "2025-07-15", "2025-07-16"]);
+    expect(t.numbers("MDA8")[1]).toBe(60);
+    expect(t.unit("MDA8")).toBe("ppb");
+    expect(t.times()[1]).toBe(at(0));
+    expect(t.localTimes()[1]).toBe("2025-07-15T00:00:00+08:00");
   });
 });
