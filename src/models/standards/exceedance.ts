@@ -15,7 +15,7 @@ export interface HourlySeriesSet {
   times: ArrayLike<number>;
   utcOffsetMinutes: number;
   hourLabel?: HourLabel;
-  series: Record<string, { values: ArrayLike<number>; unit: string }>;
+  series: Partial<Record<string, { values: ArrayLike<number>; unit: string }>>;
 }
 
 /** Exceedances of one limit in one period (a calendar year). */
@@ -62,7 +62,7 @@ function grids(input: HourlySeriesSet, target: (p: string) => string | undefined
   const out: Record<string, HourGrid> = {};
   for (const [p, s] of Object.entries(input.series)) {
     const to = target(p);
-    if (to === undefined) continue;
+    if (to === undefined || s === undefined) continue;
     if (s.values.length !== input.times.length) throw new RangeError(`${p}: ${s.values.length} values for ${input.times.length} times`);
     const u = normaliseUnit(s.unit);
     const raw = screenNegatives(s.values, { negative, name: p, unit: s.unit, times: input.times, utcOffsetMinutes: input.utcOffsetMinutes }).values;
