@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { runPmfBench, formatPmfTable } from "./pmf.mjs";
+import { runOzoneAqiBench } from "./ozone-aqi.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -57,6 +58,7 @@ const xact = a.simulateXactExport({ seed: 3, start: "2025-01-01T01:00", hours: 2
 writeFileSync(join(dir, "xact.csv"), xact.csv);
 results.push({ ...time("readXact: 30 days hourly (≈750 records × 12 elements)", () => a.readXact(join(dir, "xact.csv"), { utcOffset: "+08:00" })), records: xact.truth.records });
 
+results.push(...(await runOzoneAqiBench()));
 for (const r of results) if (r.cells) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 for (const r of results) console.log(`${r.name}: median ${r.median_ms} ms${r.cells_per_s ? ` (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)` : ""}`);

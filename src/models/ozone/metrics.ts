@@ -33,6 +33,24 @@ export function dailyMax1h(times: ArrayLike<number>, values: ArrayLike<number>, 
   return out;
 }
 
+/**
+ * HJ 663-2013 (Table 2) annual validity: at least 324 valid days in the year and at least 27 in
+ * every month (25 in February).
+ *
+ * @param validDates local dates `YYYY-MM-DD` of the valid daily values of one calendar year
+ * @returns the verdict, the day count and the valid days per month (index 0 = January)
+ */
+export function hj663AnnualComplete(validDates: readonly string[]): { complete: boolean; validDays: number; perMonth: number[] } {
+  const perMonth = new Array(12).fill(0);
+  for (const d of validDates) {
+    const m = Number(d.slice(5, 7));
+    if (!(m >= 1 && m <= 12)) throw new RangeError(`hj663AnnualComplete: date "${d}" is not YYYY-MM-DD`);
+    perMonth[m - 1]++;
+  }
+  const complete = validDates.length >= HJ663_ANNUAL.minDays && perMonth.every((n, m) => n >= (m === 1 ? HJ663_ANNUAL.minDaysFebruary : HJ663_ANNUAL.minDaysPerMonth));
+  return { complete, validDays: validDates.length, perMonth };
+}
+
 /** China's annual O3 statistic for one calendar year. */
 export interface OzoneAnnual {
   year: number;
@@ -60,9 +78,7 @@ export function ozoneAnnualP90(days: readonly Mda8Day[]): OzoneAnnual[] {
   const out: OzoneAnnual[] = [];
   for (const [year, rows] of [...byYear].sort((a, b) => a[0] - b[0])) {
     const valid = rows.filter((r) => r.valid && Number.isFinite(r.mda8));
-    const perMonth = new Array(12).fill(0);
-    for (const r of valid) perMonth[Number(r.date.slice(5, 7)) - 1]++;
-    const complete = valid.length >= HJ663_ANNUAL.minDays && perMonth.every((n, m) => n >= (m === 1 ? HJ663_ANNUAL.minDaysFebruary : HJ663_ANNUAL.minDaysPerMonth));
+    const { complete, perMonth } = hj663AnnualComplete(valid.map((r) => r.date));
     out.push({ year, p90: valid.length ? quantileType7(valid.map((r) => r.mda8), HJ663_ANNUAL.ozonePercentile / 100) : NaN, validDays: valid.length, validDaysPerMonth: perMonth, complete });
   }
   return out;

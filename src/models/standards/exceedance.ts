@@ -5,6 +5,7 @@ import { MOLAR_MASS } from "../aqi/tables/molar-mass";
 import { convertGas, type ReferenceStateLike } from "../ozone/convert";
 import { screenNegatives, toHourGrid, windowMean, type HourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgrid";
 import { mda8FromGrid } from "../ozone/mda8";
+import { hj663AnnualComplete } from "../ozone/metrics";
 import { MDA8_CONVENTIONS } from "../ozone/tables/mda8-conventions";
 import { GB3095_2026, HJ663_ANNUAL_PERCENTILES, type Gb3095Pollutant } from "./tables/gb3095-2026";
 import { JAPAN_EQS } from "./tables/japan-eqs";
@@ -167,7 +168,9 @@ export function gb3095Exceedances(input: HourlySeriesSet, opts: { grade?: 1 | 2;
           out.push(statRow(std, p, "MDA8 p90", v.length ? quantileType7(v, 0.9) : NaN, v.length, year, limit, lim.unit, "HJ 663-2013 annual percentile (type 7)"));
         } else if (lim.averaging === "annual") {
           const v = finite(pick(daily, g, year, false));
-          out.push(statRow(std, p, "annual", meanOf(v), v.length, year, limit, lim.unit, "mean of valid daily means; annual validity (≥ 324 days, ≥ 27 per month) not checked here"));
+          const validDates = g.dates.filter((d, k) => Number(d.slice(0, 4)) === year && Number.isFinite(daily[k]));
+          const c = hj663AnnualComplete(validDates);
+          out.push(statRow(std, p, "annual", meanOf(v), v.length, year, limit, lim.unit, `mean of valid daily means; ${c.complete ? "valid year" : "NOT a valid year"} under HJ 663 (${c.validDays} days; ≥ 324 and ≥ 27 per month, 25 in February)`));
         }
       }
     }

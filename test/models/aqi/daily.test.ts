@@ -70,6 +70,19 @@ describe("daily China AQI (HJ 633), worked by hand", () => {
   });
 });
 
+describe("China's reference state by date", () => {
+  it("NO2 20 ppb: 41.05 µg/m3 at 273.15 K on 2018-08-01 (IAQI 52) but 37.61 µg/m3 at 298.15 K on 2018-09-01 (IAQI 48)", () => {
+    const day = (y: number, m: number, d: number) => Array.from({ length: 24 }, (_, h) => Date.UTC(y, m - 1, d, h) - OFF * 60_000);
+    const run = (times: number[]) => dailyAqi({ times, utcOffsetMinutes: OFF, series: { NO2: { values: times.map(() => 20), unit: "ppb" } } }).days[0];
+    const before = run(day(2018, 8, 1)), after = run(day(2018, 9, 1));
+    // 20 × 46.01 / 22.414 = 41.054 → 50 + 50·1.054/40 = 51.32 → 52
+    expect(before.concentration.NO2_24h).toBeCloseTo((20 * 46.01) / 22.414, 10);
+    expect(before.iaqi.NO2_24h).toBe(52);
+    // 20 × 46.01 / 24.4655 = 37.612 → 37.612·50/40 = 47.02 → 48
+    expect(after.iaqi.NO2_24h).toBe(48);
+  });
+});
+
 describe("daily US AQI (EPA 2024), worked by hand", () => {
   it("PM2.5 12.0 → 56; O3 78 ppb all day → MDA8 0.078 ppm → 126 (primary O3_8h)", () => {
     const n = 48;

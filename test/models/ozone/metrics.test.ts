@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aot40, somo35, ozoneAnnualP90, dailyMax1h, oxidantPpb, potentialOzoneUgm3, potentialOzoneJapanPpb, vocNoxRegime, hchoNo2Regime, o3NoxRatio, weekdayWeekend, convertGas, diurnalMean, type Mda8Day } from "../../../src/models/ozone";
+import { aot40, somo35, ozoneAnnualP90, hj663AnnualComplete, dailyMax1h, oxidantPpb, potentialOzoneUgm3, potentialOzoneJapanPpb, vocNoxRegime, hchoNo2Regime, o3NoxRatio, weekdayWeekend, convertGas, diurnalMean, type Mda8Day } from "../../../src/models/ozone";
 import { STP_273, chinaReferenceState, tQuantile } from "../../../src";
 
 const OFF = 480, H = 3_600_000;
@@ -140,5 +140,26 @@ describe("diurnal mean", () => {
     const d = diurnalMean(t, [2, 4, 7], OFF);
     expect(d[8]).toEqual({ hour: 8, mean: 3, n: 2 });
     expect(d[9].mean).toBe(7);
+  });
+});
+
+describe("HJ 663 annual validity (≥ 324 days, ≥ 27 per month, 25 in February)", () => {
+  const year = Array.from({ length: 365 }, (_, i) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().slice(0, 10));
+  const monthLength = (d: string) => new Date(Date.UTC(2025, Number(d.slice(5, 7)), 0)).getUTCDate();
+  it("a full year is valid; 24 February days are not; 25 are", () => {
+    expect(hj663AnnualComplete(year)).toMatchObject({ complete: true, validDays: 365 });
+    const dropFeb = (k: number) => year.filter((d) => !(d.slice(5, 7) === "02" && Number(d.slice(8, 10)) <= k));
+    expect(hj663AnnualComplete(dropFeb(4)).complete).toBe(false); // 28 − 4 = 24 < 25
+    expect(hj663AnnualComplete(dropFeb(3)).complete).toBe(true); // 25
+  });
+  it("323 days with every month complete is not a valid year", () => {
+    // drop the last 4 days of 31-day months (7 × 4 = 28), 3 of 30-day months (4 × 3 = 12), 2 of February: 42 days
+    const drop = (d: string) => { const L = monthLength(d); const k = L === 31 ? 4 : L === 30 ? 3 : 2; return Number(d.slice(8, 10)) > L - k; };
+    const kept = year.filter((d) => !drop(d));
+    expect(kept.length).toBe(323);
+    const r = hj663AnnualComplete(kept);
+    expect(r.perMonth).toEqual([27, 26, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27]);
+    expect(r.complete).toBe(false);
+    expect(hj663AnnualComplete([...kept, "2025-12-31"].sort()).complete).toBe(true); // 324
   });
 });
