@@ -5,5 +5,6 @@ export { MOLAR_MASS } from "./tables/molar-mass";
 export { cnIaqi, usAqi, truncateDecimals, type CnVersion, type IaqiValue, type UsAqiValue } from "./iaqi";
 export { dailyAqi, AQI_POLLUTANTS, type AqiPollutant, type AqiStandard, type HourlyPollutants, type DailyAqiOptions, type DailyAqiRow, type DailyAqiResult } from "./daily";
 export { hourlyPollutantsFromTable } from "./input";
+export { hourlyAqi, type HourlyAqiRow } from "./hourly";
 export { aqiTimelineSpec } from "./figures";
 export { OZONE_AQI_LABELS, ozLabel, type OzoneAqiLabelKey } from "./labels";
