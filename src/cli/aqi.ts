@@ -9,7 +9,7 @@ const STANDARDS: AqiStandard[] = ["cn-2026", "cn-2012", "us-2024"];
 
 /**
  * `aozora aqi --file HOURLY.csv [--standard cn-2026|cn-2012|us-2024] [--utc-offset +08:00]
- * [--hour-label start|end] [--negative error|missing] [--json]`: daily IAQI per pollutant, AQI,
+ * [--hour-label start|end] [--negative error|missing] [--round none|hj663] [--json]`: daily IAQI per pollutant, AQI,
  * primary pollutant and validity from an hourly monitoring table (`readMonitoringTable`; units
  * in the headers).
  */
@@ -17,7 +17,7 @@ export const aqiVerb: Verb = {
   name: "aqi",
   help: `  aozora aqi --file HOURLY.csv [--standard cn-2026|cn-2012|us-2024]
              [--utc-offset +08:00] [--hour-label start|end]
-             [--negative error|missing] [--json]
+             [--negative error|missing] [--round none|hj663] [--json]
                                            daily AQI from hourly PM2.5, PM10, SO2, NO2, CO, O3
                                            (units in headers): IAQI per pollutant, AQI, primary
                                            pollutant, validity (HJ 633-2026/2012, US EPA 2024)
@@ -28,6 +28,7 @@ export const aqiVerb: Verb = {
     "utc-offset": { type: "string" },
     "hour-label": { type: "string", default: "start" },
     negative: { type: "string", default: "error" },
+    round: { type: "string", default: "none" },
   },
   async run(values, out) {
     const file = values.file;
@@ -38,13 +39,15 @@ export const aqiVerb: Verb = {
     if (hourLabel !== "start" && hourLabel !== "end") throw new RangeError(`aqi: --hour-label must be start or end, got "${hourLabel}"`);
     const negative = String(values.negative) as NegativePolicy;
     if (negative !== "error" && negative !== "missing") throw new RangeError(`aqi: --negative must be error or missing, got "${negative}"`);
+    const round = String(values.round);
+    if (round !== "none" && round !== "hj663") throw new RangeError(`aqi: --round must be none or hj663, got "${round}"`);
     // China's standards are in Beijing time; for the US table the offset must be given (or carried by the timestamps)
     const offset = typeof values["utc-offset"] === "string" ? values["utc-offset"] : standard.startsWith("cn") ? "+08:00" : undefined;
     const { table, account } = readMonitoringTable(file, offset === undefined ? {} : { utcOffset: offset });
     const { input, ignored } = hourlyPollutantsFromTable(table, { hourLabel, file });
     let result;
     try {
-      result = dailyAqi(input, { standard, negative });
+      result = dailyAqi(input, { standard, negative, round: round as "none" | "hj663" });
     } catch (e) {
       if (e instanceof RangeError) throw new RangeError(`${file}: ${e.message}`);
       throw e;

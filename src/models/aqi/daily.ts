@@ -37,6 +37,12 @@ export interface DailyAqiOptions {
   negative?: NegativePolicy;
   /** Minimum hourly values for a daily mean and a daily 1-h maximum (China default 20, HJ 663-2013 Table 2; US default 18, 75 %). */
   minHours?: number;
+  /**
+   * China only: round daily concentrations before the IAQI as reported values are rounded —
+   * `"none"` (default) or `"hj663"`: integers in µg/m3 and one decimal in mg/m3 (CO), rounding
+   * half to even (GB/T 8170 "四舍六入五成双", the rule HJ 663-2013 refers to; verify the places).
+   */
+  round?: "none" | "hj663";
 }
 
 /** One day's AQI. */
@@ -138,6 +144,10 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
   const state = opts.referenceState ?? (isCn ? chinaReferenceState : STP_298);
   const minHours = opts.minHours ?? (isCn ? 20 : 18);
   const targetUnits = isCn ? CN_UNITS : US_UNITS;
+  const round = opts.round ?? "none";
+  if (round !== "none" && round !== "hj663") throw new RangeError(`dailyAqi: round must be "none" or "hj663", got "${String(round)}"`);
+  if (round === "hj663" && !isCn) throw new RangeError("dailyAqi: round \"hj663\" applies to the China standards only (the US AQI truncates)");
+  const R = (c: number, unit: string) => (round === "hj663" ? roundHalfEven(c, unit === "mg/m3" ? 1 : 0) : c);
   const present = AQI_POLLUTANTS.filter((p) => input.series[p] !== undefined);
   if (present.length === 0) throw new RangeError(`dailyAqi: no pollutant series (expected any of ${AQI_POLLUTANTS.join(", ")})`);
   const grids: Partial<Record<AqiPollutant, HourGrid>> = {};
@@ -170,7 +180,7 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
       const v = standard as CnVersion;
       const mean24 = (p: AqiPollutant, key: "PM25_24h" | "PM10_24h" | "SO2_24h" | "NO2_24h" | "CO_24h") => {
         if (!grids[p]) return;
-        const c = dailyMean(grids[p]!, d, minHours).value;
+        const c = R(dailyMean(grids[p]!, d, minHours).value, targetUnits[p]);
         setC(key, c, targetUnits[p]);
         const r = cnIaqi(key, c, v);
         iaqi[key] = r.iaqi;
@@ -178,12 +188,12 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
       };
       mean24("SO2", "SO2_24h"); mean24("NO2", "NO2_24h"); mean24("PM10", "PM10_24h"); mean24("CO", "CO_24h");
       if (grids.O3) {
-        const c1 = dailyMax(grids.O3, d, minHours).value;
+        const c1 = R(dailyMax(grids.O3, d, minHours).value, "µg/m3");
         setC("O3_1h", c1, "µg/m3");
         const r1 = cnIaqi("O3_1h", c1, v);
         iaqi.O3_1h = r1.iaqi;
         if (r1.note === "beyond-index") notes.push("O3_1h above the IAQI-500 breakpoint: capped at 500");
-        const c8 = mda8Rows![d].mda8;
+        const c8 = R(mda8Rows![d].mda8, "µg/m3");
         setC("O3_8h", c8, "µg/m3");
         const r8 = cnIaqi("O3_8h", c8, v);
         iaqi.O3_8h = r8.iaqi;
@@ -247,6 +257,22 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
     ? `${standard === "cn-2012" ? "HJ 633-2012" : "HJ 633-2026"} (IAQI, AQI, primary pollutant); HJ 663-2013 (daily validity, MDA8)`
     : "US EPA EPA-454/B-24-002 (2024) AQI; 40 CFR 50 App. U (MDA8)";
   return { standard, citation, units, days, negatives, absentHours: absent };
+}
+
+/**
+ * Round half to even at `decimals` places (GB/T 8170-2008 rounding: "四舍六入五成双"), with a small
+ * tolerance so that a value like 35.5 stored as 35.49999999 counts as a half.
+ */
+export function roundHalfEven(x: number, decimals: number): number {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** decimals;
+  const y = x * f;
+  const fl = Math.floor(y);
+  const frac = y - fl;
+  let r: number;
+  if (Math.abs(frac - 0.5) < 1e-9) r = fl % 2 === 0 ? fl : fl + 1;
+  else r = Math.round(y);
+  return r / f;
 }
 
 function usAqiNote(r: ReturnType<typeof usAqi>, key: string, notes: string[]): number {

@@ -3,7 +3,7 @@ export { US_AQI_2024, US_AQI_UNITS, US_AQI_DECIMALS, type UsAqiKey, type UsAqiSe
 export { CN_AQI_CATEGORIES, US_AQI_CATEGORIES, aqiCategory, type AqiCategory } from "./tables/categories";
 export { MOLAR_MASS } from "./tables/molar-mass";
 export { cnIaqi, usAqi, truncateDecimals, type CnVersion, type IaqiValue, type UsAqiValue } from "./iaqi";
-export { dailyAqi, AQI_POLLUTANTS, type AqiPollutant, type AqiStandard, type HourlyPollutants, type DailyAqiOptions, type DailyAqiRow, type DailyAqiResult } from "./daily";
+export { dailyAqi, roundHalfEven, AQI_POLLUTANTS, type AqiPollutant, type AqiStandard, type HourlyPollutants, type DailyAqiOptions, type DailyAqiRow, type DailyAqiResult } from "./daily";
 export { hourlyPollutantsFromTable } from "./input";
 export { hourlyAqi, type HourlyAqiRow } from "./hourly";
 export { aqiTimelineSpec } from "./figures";

@@ -29,6 +29,10 @@ describe("aozora aqi", () => {
     expect(j.days[0].iaqi.O3_8h).toBe(20); // 40·50/100 = 20
     const old = JSON.parse((await run(["aqi", "--file", f, "--standard", "cn-2012", "--json"])).out);
     expect(old.days[0].iaqi.PM25_24h).toBe(66);
+    // --round hj663: 47.5 → 48 (half to even) → 50 + 50·13/25 = 76
+    const rounded = JSON.parse((await run(["aqi", "--file", f, "--round", "hj663", "--json"])).out);
+    expect(rounded.days[0].iaqi.PM25_24h).toBe(76);
+    expect((await run(["aqi", "--file", f, "--round", "up"])).code).toBe(2);
   });
   it("example station with an outage: missing hours and missing-value codes are accounted for", async () => {
     const truth = JSON.parse(readFileSync(join(DATA, "xian-hourly.truth.json"), "utf8")) as StationsTruth;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dailyAqi, hourlyPollutantsFromTable } from "../../../src/models/aqi";
+import { dailyAqi, hourlyPollutantsFromTable, roundHalfEven } from "../../../src/models/aqi";
 import { readMonitoringTable } from "../../../src/io/monitoring";
 
 const OFF = 480, H = 3_600_000;
@@ -122,5 +122,20 @@ describe("bad input", () => {
     expect(Object.keys(input.series).sort()).toEqual(["O3", "PM2.5"]);
     expect(input.series.O3!.unit).toBe("ppb");
     expect(ignored).toEqual(["WS"]);
+  });
+});
+
+describe("rounding of daily concentrations (GB/T 8170 half-to-even, option round: hj663)", () => {
+  const day = Array.from({ length: 24 }, (_, h) => t0 + h * H);
+  const run = (pm: number, round: "none" | "hj663") => dailyAqi({ times: day, utcOffsetMinutes: OFF, series: { "PM2.5": { values: day.map(() => pm), unit: "µg/m3" } } }, { round: round }).days[0];
+  it("35.4 → 35 → IAQI 50 (unrounded: 50 + 50·0.4/25 = 50.8 → 51); 35.5 → 36 → 52; 36.5 → 36 → 52", () => {
+    expect(run(35.4, "none").iaqi.PM25_24h).toBe(51);
+    expect(run(35.4, "hj663").iaqi.PM25_24h).toBe(50);
+    expect(run(35.5, "hj663").concentration.PM25_24h).toBe(36);
+    expect(run(36.5, "hj663").concentration.PM25_24h).toBe(36); // half to even
+    expect(run(36.5, "hj663").iaqi.PM25_24h).toBe(52); // 50 + 50·1/25 = 52
+  });
+  it("roundHalfEven: 0.25 → 0.2, 0.35 → 0.4 (one decimal), 2.5 → 2, 3.5 → 4", () => {
+    expect([roundHalfEven(0.25, 1), roundHalfEven(0.35, 1), roundHalfEven(2.5, 0), roundHalfEven(3.5, 0), roundHalfEven(2.51, 0)]).toEqual([0.2, 0.4, 2, 4, 3]);
   });
 });
