@@ -35,7 +35,7 @@ export interface DailyAqiOptions {
   referenceState?: ReferenceStateLike;
   /** Negative concentrations: `"error"` (default) or `"missing"` (counted in `negatives`). */
   negative?: NegativePolicy;
-  /** Minimum hourly values for a daily mean and a daily 1-h maximum (China default 20, HJ 663-2013 Table 2; US default 18, 75 %). */
+  /** Minimum hourly values for a daily mean and a daily 1-h maximum (China default 20, GB 3095-2012 Table 4 data validity as applied by HJ 663-2013 §6; US default 18, 75 %). */
   minHours?: number;
   /**
    * China only: round daily concentrations before the IAQI as reported values are rounded —
@@ -123,10 +123,10 @@ function dailyMax8hAllStarts(g: HourGrid, d: number): number {
  * China (HJ 633-2012 / HJ 633-2026 §5, daily AQI): IAQI of the 24-h means of SO2, NO2, PM10,
  * PM2.5 and CO, of the daily maximum 1-h O3 and of the daily maximum 8-h O3 (MDA8, HJ 663
  * convention); AQI = max IAQI; primary pollutant(s) = keys with IAQI = AQI when AQI > 50. A daily
- * mean needs ≥ 20 hourly values (HJ 663-2013 Table 2); the O3 1-h maximum uses the same count
+ * mean needs ≥ 20 hourly values (GB 3095-2012 Table 4 / HJ 663-2013 §6); the O3 1-h maximum uses the same count
  * (aozora's choice: HJ 663 sets none); MDA8 ≥ 14 valid 8-h means. Gases are converted to µg/m3
  * (CO mg/m3) at the reference state (default: China's, by date). Concentrations are not rounded
- * before the IAQI (HJ 663's GB/T 8170 reporting precision is left to the caller).
+ * before the IAQI unless `round: "hj663"` (GB/T 8170 reporting precision).
  *
  * US (EPA-454/B-24-002, 2024): PM2.5 and PM10 24-h means; O3 MDA8 (40 CFR 50 App. U windows) in
  * ppm, and the daily maximum 1-h O3 where ≥ 0.125 ppm (O3 sub-index = the larger; MDA8 above

@@ -34,7 +34,7 @@ export function dailyMax1h(times: ArrayLike<number>, values: ArrayLike<number>, 
 }
 
 /**
- * HJ 663-2013 (Table 2) annual validity: at least 324 valid days in the year and at least 27 in
+ * Annual data validity (GB 3095-2012 Table 4, applied by HJ 663-2013 §6; verify numbering): at least 324 valid days in the year and at least 27 in
  * every month (25 in February).
  *
  * @param validDates local dates `YYYY-MM-DD` of the valid daily values of one calendar year

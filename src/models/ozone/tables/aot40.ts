@@ -30,10 +30,11 @@ export const SOMO35 = { citation: "WHO (2008) Health risks of ozone from long-ra
  * calendar year, with the percentile of HJ 663-2013 (k = 1 + (n − 1)·p/100, s = ⌊k⌋,
  * X_p = X_(s) + (X_(s+1) − X_(s))·(k − s), the ordered values X_(1) ≤ … ≤ X_(n)), which equals the
  * Hyndman–Fan type 7 quantile (verify the section number of the formula in the standard).
- * Annual statistics need ≥ 324 valid days and ≥ 27 per month (25 in February) (HJ 663-2013 Table 2).
+ * Annual statistics need ≥ 324 valid days and ≥ 27 per month (25 in February) (GB 3095-2012 Table 4,
+ * applied by HJ 663-2013 §6; verify numbering).
  */
 export const HJ663_ANNUAL = {
-  citation: "HJ 663-2013 (percentile formula; Table 2 data validity)",
+  citation: "HJ 663-2013 (percentile formula; §6 data statistics); GB 3095-2012 Table 4 (data validity)",
   ozonePercentile: 90,
   minDays: 324,
   minDaysPerMonth: 27,

@@ -46,7 +46,7 @@ export const GB3095_2026 = {
 } as const;
 
 /**
- * Percentiles of the annual evaluation of short-term limits (HJ 663-2013 §5, Table 1; verify for
+ * Percentiles of the annual evaluation of short-term limits (HJ 663-2013 §5 and its Table 1; verify for
  * the 2026 revision): SO2 and NO2 24-h 98th, PM10/PM2.5/CO 24-h 95th, O3 MDA8 90th percentile of
  * the year's daily values, compared with the 24-h/MDA8 limit.
  */
