@@ -1,6 +1,6 @@
 import { Rng } from "../random/rng";
 import { molarVolume, STP_298 } from "../table/gas";
-import { MOLAR_MASS } from "../models/aqi/tables/molar-mass";
+import { CRITERIA_GAS_MOLAR_MASS } from "../models/aqi/tables/molar-mass";
 
 /** One simulated station. */
 export interface SimStation {
@@ -96,7 +96,7 @@ export function simulateCityStations(opts: { seed: number; start: string; days: 
       const pm10 = pm25 * (1.7 + 0.2 * Math.abs(rng.normal()));
       const so2 = 9 * Math.exp(0.3 * rng.normal());
       const co = (0.5 + 0.004 * nox) * Math.exp(0.15 * rng.normal());
-      const cells = [pm25, pm10, so2, ppbToUg(no2, MOLAR_MASS.NO2), ppbToUg(nox, MOLAR_MASS.NOx), co, ppbToUg(o3, MOLAR_MASS.O3)].map((v, j) => (j === 5 ? v.toFixed(1) : v.toFixed(0)));
+      const cells = [pm25, pm10, so2, ppbToUg(no2, CRITERIA_GAS_MOLAR_MASS.NO2), ppbToUg(nox, CRITERIA_GAS_MOLAR_MASS.NOx), co, ppbToUg(o3, CRITERIA_GAS_MOLAR_MASS.O3)].map((v, j) => (j === 5 ? v.toFixed(1) : v.toFixed(0)));
       const local = new Date(t0 + k * 3_600_000 + opts.utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace("T", " ");
       if (s.id === outageStation && k >= outageStart && k < outageStart + 6) {
         truth.absentHours.push({ station: s.id, local });

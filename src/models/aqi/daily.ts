@@ -6,7 +6,7 @@ import { mda8FromGrid } from "../ozone/mda8";
 import { MDA8_CONVENTIONS } from "../ozone/tables/mda8-conventions";
 import { cnIaqi, usAqi, type CnVersion } from "./iaqi";
 import { aqiCategory, CN_AQI_CATEGORIES, US_AQI_CATEGORIES } from "./tables/categories";
-import { MOLAR_MASS } from "./tables/molar-mass";
+import { CRITERIA_GAS_MOLAR_MASS } from "./tables/molar-mass";
 
 /** Pollutants of the AQI (canonical column names of `readMonitoringTable`). */
 export type AqiPollutant = "PM2.5" | "PM10" | "SO2" | "NO2" | "CO" | "O3";
@@ -90,7 +90,7 @@ function toTarget(p: AqiPollutant, s: { values: ArrayLike<number>; unit: string 
     if (u === "mg/m3") return Float64Array.from(s.values, (v) => v * 1000);
     throw new RangeError(`${p}: unit "${s.unit}" is not a particle mass concentration (use µg/m3 or mg/m3)`);
   }
-  return convertGas(s.values, u, target, MOLAR_MASS[p as "SO2" | "NO2" | "CO" | "O3"], { state, times, name: p });
+  return convertGas(s.values, u, target, CRITERIA_GAS_MOLAR_MASS[p as "SO2" | "NO2" | "CO" | "O3"], { state, times, name: p });
 }
 
 function dailyMean(g: HourGrid, d: number, minHours: number): { value: number; n: number } {

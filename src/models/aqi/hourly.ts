@@ -5,7 +5,7 @@ import { screenNegatives, toHourGrid, windowMean, type HourGrid, type NegativePo
 import { AQI_POLLUTANTS, type AqiPollutant, type HourlyPollutants } from "./daily";
 import { cnIaqi, type CnVersion } from "./iaqi";
 import { aqiCategory, CN_AQI_CATEGORIES } from "./tables/categories";
-import { MOLAR_MASS } from "./tables/molar-mass";
+import { CRITERIA_GAS_MOLAR_MASS } from "./tables/molar-mass";
 import type { CnIaqiKey } from "./tables/hj633";
 
 /** One hour's real-time AQI. */
@@ -49,7 +49,7 @@ export function hourlyAqi(input: HourlyPollutants, opts: { standard?: CnVersion;
       if (u === "µg/m3") v = raw;
       else if (u === "mg/m3") v = raw.map((x) => x * 1000);
       else throw new RangeError(`${p}: unit "${s.unit}" is not a particle mass concentration (use µg/m3 or mg/m3)`);
-    } else v = convertGas(raw, u, p === "CO" ? "mg/m3" : "µg/m3", MOLAR_MASS[p], { state, times: input.times, name: p });
+    } else v = convertGas(raw, u, p === "CO" ? "mg/m3" : "µg/m3", CRITERIA_GAS_MOLAR_MASS[p], { state, times: input.times, name: p });
     grids[p] = toHourGrid(input.times, v, { utcOffsetMinutes: input.utcOffsetMinutes, hourLabel: input.hourLabel, name: p });
   }
   const present = Object.keys(grids) as AqiPollutant[];

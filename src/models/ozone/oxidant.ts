@@ -1,4 +1,4 @@
-import { MOLAR_MASS } from "../aqi/tables/molar-mass";
+import { CRITERIA_GAS_MOLAR_MASS } from "../aqi/tables/molar-mass";
 
 function pairwise(a: ArrayLike<number>, b: ArrayLike<number>, what: string, f: (x: number, y: number) => number): Float64Array {
   if (a.length !== b.length) throw new RangeError(`${what}: series lengths differ (${a.length} vs ${b.length})`);
@@ -25,7 +25,7 @@ export function oxidantPpb(o3Ppb: ArrayLike<number>, no2Ppb: ArrayLike<number>):
  * @returns potential ozone, µg/m3 (as O3)
  */
 export function potentialOzoneUgm3(o3Ugm3: ArrayLike<number>, no2Ugm3: ArrayLike<number>): Float64Array {
-  const k = MOLAR_MASS.O3 / MOLAR_MASS.NO2;
+  const k = CRITERIA_GAS_MOLAR_MASS.O3 / CRITERIA_GAS_MOLAR_MASS.NO2;
   return pairwise(o3Ugm3, no2Ugm3, "potentialOzoneUgm3", (o, n) => o + n * k);
 }
 

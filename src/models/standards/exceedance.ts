@@ -1,7 +1,7 @@
 import { quantileType7 } from "../../stats/quantile";
 import { chinaReferenceState, STP_298 } from "../../table/gas";
 import { normaliseUnit } from "../../table/units";
-import { MOLAR_MASS } from "../aqi/tables/molar-mass";
+import { CRITERIA_GAS_MOLAR_MASS } from "../aqi/tables/molar-mass";
 import { convertGas, type ReferenceStateLike } from "../ozone/convert";
 import { screenNegatives, toHourGrid, windowMean, type HourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgrid";
 import { mda8FromGrid } from "../ozone/mda8";
@@ -57,7 +57,7 @@ export function countExceedances(values: ArrayLike<number>, limit: number): { n:
   return { n, exceedances: e, max: n ? m : NaN };
 }
 
-const GAS_MW: Record<string, number> = { SO2: MOLAR_MASS.SO2, NO2: MOLAR_MASS.NO2, CO: MOLAR_MASS.CO, O3: MOLAR_MASS.O3, Ox: MOLAR_MASS.O3, NOx: MOLAR_MASS.NOx };
+const GAS_MW: Record<string, number> = { SO2: CRITERIA_GAS_MOLAR_MASS.SO2, NO2: CRITERIA_GAS_MOLAR_MASS.NO2, CO: CRITERIA_GAS_MOLAR_MASS.CO, O3: CRITERIA_GAS_MOLAR_MASS.O3, Ox: CRITERIA_GAS_MOLAR_MASS.O3, NOx: CRITERIA_GAS_MOLAR_MASS.NOx };
 
 function grids(input: HourlySeriesSet, target: (p: string) => string | undefined, state: ReferenceStateLike, negative: NegativePolicy | undefined): Record<string, HourGrid> {
   const out: Record<string, HourGrid> = {};
