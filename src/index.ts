@@ -43,3 +43,7 @@ export * from "./remotesensing";
 export * from "./directional";
 export * from "./metals";
 export * from "./models/voc";
+export * from "./models/ozone";
+export * from "./models/aqi";
+export * from "./models/standards";
+export * from "./spatial";

@@ -5,3 +5,4 @@ export { demingRegression, type DemingResult } from "./deming";
 export { passingBablok, normalQuantile, type PassingBablokResult } from "./passingbablok";
 export { blandAltman, type BlandAltmanResult } from "./blandaltman";
 export { robustZ, type RobustZResult } from "./robustz";
+export { roundHalfEven } from "./round";
