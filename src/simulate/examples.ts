@@ -6,6 +6,7 @@ import { simulatePmfInput } from "./pmf";
 import { simulateXactExport } from "./xact";
 import { simulateHysplitTdump } from "./hysplit";
 import { simulatePm25Composition } from "./pm25sources";
+import { simulateTenterLogs } from "./tenter";
 
 /** The seeds and settings of the shipped example data (data/README.md documents them). */
 export const EXAMPLE_SETTINGS = {
@@ -14,6 +15,7 @@ export const EXAMPLE_SETTINGS = {
   pmf: { seed: 20250103, n: 240 },
   pm25: { seed: 20250105, days: 365, start: "2024-01-01" },
   xact: { seed: 20250104, start: "2025-01-01T01:00", hours: 72 },
+  tenter: { seed: 20250107, beforeStart: "2025-03-01", afterStart: "2025-05-01", days: 30, intervalMinutes: 30, utcOffsetMinutes: 480 },
   hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
 } as const;
 
@@ -71,6 +73,11 @@ export function writeExampleData(outDir: string): string[] {
   const traj = simulateHysplitTdump({ ...s.hysplit, heights: [...s.hysplit.heights] });
   put("tdump-backward.txt", traj.text);
   put("tdump-backward.truth.json", JSON.stringify(traj.truth, null, 1));
+
+  const tenter = simulateTenterLogs({ ...s.tenter });
+  put("changshu-tenter-log.csv", tenter.logCsv);
+  put("changshu-tenter-stack.csv", tenter.stackCsv);
+  put("changshu-tenter.truth.json", JSON.stringify(tenter.truth, null, 1));
   return written;
 }
 
