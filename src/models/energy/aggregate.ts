@@ -177,14 +177,17 @@ export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file
       const el = v.electricity ?? NaN;
       if (iv.state === "run") { eRun += el; tRun += th.thermalMJ; runH += h; } else { eIdle += el; tIdle += th.thermalMJ; idleH += h; }
       fuel += th.thermalFuelMJ;
+      const fin = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
       const w = v.width, g = v.gsm;
       const pk = v.productionKg, pm = v.productionM;
-      if (pk !== undefined) kg += pk;
-      else if (pm !== undefined && w !== undefined && g !== undefined) { kg += (pm * w * g) / 1000; kgDerived++; }
-      else if ((pm ?? 0) > 0) kgMissing = true;
-      if (pm !== undefined) m += pm;
-      else if (pk !== undefined && w !== undefined && g !== undefined && w > 0 && g > 0) { m += (pk * 1000) / (w * g); mDerived++; }
-      else if ((pk ?? 0) > 0) mMissing = true;
+      if (fin(pk)) kg += pk;
+      else if (fin(pm) && pm === 0) { /* nothing produced */ }
+      else if (fin(pm) && fin(w) && fin(g)) { kg += (pm * w * g) / 1000; kgDerived++; }
+      else kgMissing = true;
+      if (fin(pm)) m += pm;
+      else if (fin(pk) && pk === 0) { /* nothing produced */ }
+      else if (fin(pk) && fin(w) && fin(g) && w > 0 && g > 0) { m += (pk * 1000) / (w * g); mDerived++; }
+      else mMissing = true;
       const weight = iv.state === "run" ? h : 0;
       for (const k of Object.keys(wsum)) {
         const x = v[k as MachineQuantity];
