@@ -10,5 +10,5 @@ export { planLots, ratioVariability, pilotVariability, type PlanInput } from "./
 export { fabricThroughputKgPerH, waterEvaporatedKgPerH, saturationPressureKPa, humidityRatioFromRh, humidityRatioFromVolumeFraction, moistAirEnthalpy, exhaustDryAirKgPerH, exhaustHeatLossKW } from "./physics";
 export { removalEfficiency, emissionRateKgPerH, annualEmissionT, ppmToMgPerNm3, summariseStack, type EmissionLimit, type StackSummary } from "./exhaust";
 export { jcmEmissionReduction, annualCoBenefits, type StreamSec, type CoBenefitRow } from "./cobenefit";
-export { analyseRetrofit, type RetrofitOptions, type RetrofitResult } from "./retrofit";
+export { analyseRetrofit, flaggedRows, type RetrofitOptions, type RetrofitResult } from "./retrofit";
 export { readMachineLog, readMachineLogs, readStackMeasurements, MACHINE_LOG_UNITS, type MachineInterval, type MachineQuantity, type MachineLogRead, type MachineLogReadOptions, type StackMeasurement, type StackReadOptions } from "../../io/machinelog";

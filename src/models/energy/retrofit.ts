@@ -122,3 +122,8 @@ export function analyseRetrofit(
   }
   return res;
 }
+
+/** The flagged rows of reader accounts with their file, as {@link aggregateUnits} and {@link analyseRetrofit} take them. */
+export function flaggedRows(accounts: { file: string; flagged: RowNote[] }[]): (RowNote & { file: string })[] {
+  return accounts.flatMap((a) => a.flagged.map((f) => ({ ...f, file: a.file })));
+}
