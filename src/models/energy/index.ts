@@ -12,3 +12,5 @@ export { removalEfficiency, emissionRateKgPerH, annualEmissionT, ppmToMgPerNm3, 
 export { jcmEmissionReduction, annualCoBenefits, type StreamSec, type CoBenefitRow } from "./cobenefit";
 export { analyseRetrofit, flaggedRows, type RetrofitOptions, type RetrofitResult } from "./retrofit";
 export { readMachineLog, readMachineLogs, readStackMeasurements, MACHINE_LOG_UNITS, type MachineInterval, type MachineQuantity, type MachineLogRead, type MachineLogReadOptions, type StackMeasurement, type StackReadOptions } from "../../io/machinelog";
+export { ENERGY_LABELS, energyLabel, type EnergyLabelKey } from "./labels";
+export { secBoxSpec, regressionSpec, savingsSpec, energyBreakdownSpec, emissionBarsSpec, coBenefitSpec, type EnergyFigureOptions } from "./figures";
