@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { runPmfBench, formatPmfTable } from "./pmf.mjs";
+import { runEnergyBench } from "./energy.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -56,6 +57,8 @@ results.push({ ...time("readEpaPmf: 2000 samples × 14 species (pair)", () => a.
 const xact = a.simulateXactExport({ seed: 3, start: "2025-01-01T01:00", hours: 24 * 30 });
 writeFileSync(join(dir, "xact.csv"), xact.csv);
 results.push({ ...time("readXact: 30 days hourly (≈750 records × 12 elements)", () => a.readXact(join(dir, "xact.csv"), { utcOffset: "+08:00" })), records: xact.truth.records });
+
+results.push(...(await runEnergyBench()));
 
 for (const r of results) if (r.cells) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));

@@ -109,9 +109,15 @@ export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file
   const notes: AggregationNote[] = [];
   // assign each interval to a unit key
   const byMachine = new Map<string, MachineInterval[]>();
-  for (const iv of intervals) byMachine.set(iv.machine, [...(byMachine.get(iv.machine) ?? []), iv]);
+  for (const iv of intervals) {
+    const l = byMachine.get(iv.machine);
+    if (l) l.push(iv); else byMachine.set(iv.machine, [iv]);
+  }
   const groups = new Map<string, MachineInterval[]>();
-  const add = (key: string, iv: MachineInterval) => groups.set(key, [...(groups.get(key) ?? []), iv]);
+  const add = (key: string, iv: MachineInterval) => {
+    const l = groups.get(key);
+    if (l) l.push(iv); else groups.set(key, [iv]);
+  };
   for (const [machine, list] of byMachine) {
     const sorted = [...list].sort((a, b) => a.start - b.start);
     if (mode === "lot") {

@@ -49,7 +49,8 @@ export function secTable(units: AnalysisUnit[], by: SecKey[], basis: SecBasis, p
   const groups = new Map<string, AnalysisUnit[]>();
   for (const u of units) {
     const k = JSON.stringify(by.map((b) => u[b] ?? ""));
-    groups.set(k, [...(groups.get(k) ?? []), u]);
+    const l = groups.get(k);
+    if (l) l.push(u); else groups.set(k, [u]);
   }
   const rows: SecRow[] = [];
   for (const [k, us] of groups) {
