@@ -24,11 +24,11 @@ function ratio(s: RatioSample, idx: Int32Array): number {
 
 /**
  * Ratio of two ratios of totals, R = (ΣE_a/ΣP_a)/(ΣE_b/ΣP_b) (e.g. SEC of the new machines over
- * SEC of the old), with a stratified bootstrap percentile interval resampling whole units
- * (lots or shifts) within each group (Efron & Tibshirani 1993; ratio estimator as in Cochran,
+ * SEC of the old), with a stratified bootstrap interval (percentile by default, or BCa)
+ * resampling whole units (lots or shifts) within each group (Efron & Tibshirani 1993; ratio estimator as in Cochran,
  * Sampling Techniques, 3rd ed., §6.2). Seeded.
  */
-export function bootstrapRatioOfRatios(a: RatioSample, b: RatioSample, opts: { replicates?: number; seed: number; confidence?: number }): TwoSampleBootstrap {
+export function bootstrapRatioOfRatios(a: RatioSample, b: RatioSample, opts: { replicates?: number; seed: number; confidence?: number; interval?: "percentile" | "bca" }): TwoSampleBootstrap {
   check(a, "sample a");
   check(b, "sample b");
   return bootstrapTwoSample(a.num.length, b.num.length, (ia, ib) => ratio(a, ia) / ratio(b, ib), opts);
