@@ -382,9 +382,10 @@ function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLog
       }
       if (p.kind === "missing") {
         values[c.q] = NaN;
-        const isMeter = ENERGY_QUANTITIES.includes(c.q) || c.q === "productionKg" || c.q === "productionM";
+        const isOilTemp = (c.q === "oilSupplyTemp" || c.q === "oilReturnTemp") && thermalMeter[machine] === "oilFlow";
+        const isMeter = ENERGY_QUANTITIES.includes(c.q) || c.q === "productionKg" || c.q === "productionM" || isOilTemp;
         acc.cellChanges.push({ row: rec.row, column: c.q, original: cell, value: NaN, reason: "missing-code", detail: isMeter ? "meter reading missing (not zero)" : undefined });
-        if (isMeter && (state === "run" || ENERGY_QUANTITIES.includes(c.q))) flags.add(`missing-meter:${c.q}`);
+        if (isMeter && (state === "run" || ENERGY_QUANTITIES.includes(c.q) || isOilTemp)) flags.add(`missing-meter:${c.q}`);
         continue;
       }
       const v = p.value * c.factor;

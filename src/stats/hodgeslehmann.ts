@@ -29,6 +29,7 @@ export function hodgesLehmannShift(x: ArrayLike<number>, y: ArrayLike<number>, c
   if (nx < 1 || ny < 1) throw new RangeError(`hodgesLehmannShift: both samples need values (got ${nx} and ${ny})`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`hodgesLehmannShift: confidence must be in (0, 1), got ${confidence}`);
   const mn = nx * ny;
+  if (mn > 2e7) throw new RangeError(`hodgesLehmannShift: ${nx}·${ny} = ${mn} pairwise differences is too many (limit 2e7); compare subsets or aggregate to larger units`);
   const d = new Float64Array(mn);
   for (let i = 0; i < nx; i++) for (let j = 0; j < ny; j++) {
     const v = x[i] - y[j];

@@ -185,7 +185,9 @@ export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file
       fuel += th.thermalFuelMJ;
       const fin = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
       const w = v.width, g = v.gsm;
-      const pk = v.productionKg, pm = v.productionM;
+      // an idle interval produces nothing: an empty production cell there counts as no production
+      const pk = iv.state === "idle" && !fin(v.productionKg) ? (v.productionKg === undefined ? undefined : 0) : v.productionKg;
+      const pm = iv.state === "idle" && !fin(v.productionM) ? (v.productionM === undefined ? undefined : 0) : v.productionM;
       if (fin(pk)) kg += pk;
       else if (fin(pm) && pm === 0) { /* nothing produced */ }
       else if (fin(pm) && fin(w) && fin(g)) { kg += (pm * w * g) / 1000; kgDerived++; }
@@ -203,6 +205,10 @@ export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file
     if (kgDerived) notes.push({ unit: id, reason: "production-kg-derived", detail: `kg from m·width·GSM/1000 in ${kgDerived} interval(s)`, rows });
     if (mDerived) notes.push({ unit: id, reason: "production-m-derived", detail: `m from kg·1000/(width·GSM) in ${mDerived} interval(s)`, rows });
     const energy = eRun + eIdle + tRun + tIdle;
+    if (!Number.isFinite(energy) || !Number.isFinite(fuel)) {
+      setAside.push({ unit: id, reason: "missing-meter", detail: "energy total not computable (a reading needed by the meter conversion is missing)", rows });
+      continue;
+    }
     if (!(kg > 0) && !(m > 0) && energy > 0) {
       setAside.push({ unit: id, reason: "zero-production", detail: `energy ${energy.toFixed(1)} (kWh + MJ) with zero production`, rows });
       continue;

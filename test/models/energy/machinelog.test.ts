@@ -62,6 +62,19 @@ describe("machine log reader", () => {
     expect(old.secPrimaryMJ).toBeCloseTo(4390 / 1800, 12);
   });
 
+  it("shift units from the local clock (8-h blocks from midnight) when the log has no shift column", () => {
+    const r = readMachineLog(src(GOOD), opts);
+    const { units } = aggregateUnits(r.intervals, [], { unit: "shift", thermalMeter: r.thermalMeter, params: defaultEnergyParameters({ gasNcv: 40 }) });
+    // 08:00–11:00 local (+08:00) is in block 08:00–16:00, the day's second shift
+    expect(units.map((u) => u.id).sort()).toEqual(["NEW-1|2025-05-01#2", "OLD-1|2025-05-01#2"]);
+    const old = units.find((u) => u.machine === "OLD-1")!;
+    expect(old.electricityRunKwh).toBe(100);
+    expect(old.electricityIdleKwh).toBe(10);
+    expect(old.thermalIdleMJ).toBeCloseTo(200, 12); // 5 Nm3 · 40 MJ/Nm3
+    expect(old.runHours).toBe(2);
+    expect(old.idleHours).toBe(1);
+  });
+
   it("kg derived from m·width·GSM when the log has only metres (noted)", () => {
     const text = GOOD.split("\n").map((l) => l.split(",").slice(0, 15).join(",")).join("\n");
     const r = readMachineLog(src(text), opts);
@@ -152,5 +165,20 @@ describe("stack measurement reader", () => {
     expectInputError(() => readStackMeasurements(src(text, "stack.csv"), { utcOffset: "+08:00" }), /molarMass/);
     expectInputError(() => readStackMeasurements(src(text.replace(",10,", ",,"), "stack.csv"), { utcOffset: "+08:00", molarMass: { toluene: 92.14 } }), /needs inlet and outlet/);
     expectInputError(() => readStackMeasurements(src(text.replace("(ppm),outlet", "(mg/m3),outlet"), "stack.csv"), { utcOffset: "+08:00" }), /mg\/Nm3/);
+  });
+});
+
+describe("thermal-oil meters", () => {
+  it("heat = flow·h·cp·ΔT, and a missing oil temperature flags the interval (lot set aside)", () => {
+    const h = "start,end,machine,group,lot,state,electricity (kWh),oil flow (t/h),oil supply temp (°C),oil return temp (°C),production (kg)";
+    const text = [h, "2025-05-01 08:00,2025-05-01 08:30,T1,new,L1,run,20,10,280,260,500", "2025-05-01 08:30,2025-05-01 09:00,T1,new,L2,run,20,10,,260,500"].join("\n");
+    const r = readMachineLog({ name: "oil.csv", text }, { utcOffset: "+08:00" });
+    expect(r.thermalMeter).toEqual({ T1: "oilFlow" });
+    expect(r.account.flagged).toEqual([expect.objectContaining({ row: 3, reason: "missing-meter" })]);
+    const a = aggregateUnits(r.intervals, r.account.flagged.map((f) => ({ ...f, file: "oil.csv" })), { thermalMeter: r.thermalMeter, params: defaultEnergyParameters() });
+    // 10 t/h = 10000 kg/h · 0.5 h · 2.3 kJ/(kg·K) · 20 K / 1000 = 230 MJ
+    expect(a.units.map((u) => u.id)).toEqual(["L1"]);
+    expect(a.units[0].thermalRunMJ).toBeCloseTo(230, 10);
+    expect(a.account.setAside.map((s) => s.unit)).toEqual(["L2"]);
   });
 });
