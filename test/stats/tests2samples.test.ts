@@ -34,6 +34,16 @@ describe("Welch t-test", () => {
     expect(r.lower).toBeCloseTo(-3.5 - q * se, 10);
     expect(r.upper).toBeCloseTo(-3.5 + q * se, 10);
   });
+  it("matches a published example", () => {
+    // Data of Example 1 in Wikipedia's "Welch's t-test" article (t = −2.46, p = 0.021 as printed);
+    // deterministic numpy with the same formulas: t = −2.455356, df = 24.98853.
+    const a1 = [27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4];
+    const a2 = [27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4];
+    const r = welchTTest(a1, a2);
+    expect(r.t).toBeCloseTo(-2.455356, 5);
+    expect(r.df).toBeCloseTo(24.98853, 4);
+    expect(r.p).toBeCloseTo(0.021, 3);
+  });
   it("reduces to Student's pooled t (df = 2n − 2) for equal sizes and variances", () => {
     const x = [1, 3, 5], y = [2, 4, 6]; // both s² = 4, n = 3 → df = (8/3)²/(2·(4/3)²/2) = 4
     const r = welchTTest(x, y);
