@@ -2,6 +2,9 @@ import type { MachineInterval, MachineQuantity } from "../../io/machinelog";
 import { thermalEnergy } from "./convert";
 import type { EnergyParameters } from "./tables/factors";
 
+/** Article or class of a shift that ran several: such units are left out of by-article pairing. */
+export const MIXED = "(mixed)";
+
 /** One analysis unit (a lot or a shift on one machine) with run/idle energy in common units. */
 export interface AnalysisUnit {
   /** Lot id, or `machine|shift`. */
@@ -233,5 +236,5 @@ export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file
 
 function uniqueOr(xs: (string | undefined)[]): string | undefined {
   const s = new Set(xs.filter((x) => x !== undefined));
-  return s.size === 0 ? undefined : s.size === 1 ? [...s][0] : "mixed";
+  return s.size === 0 ? undefined : s.size === 1 ? [...s][0] : MIXED;
 }

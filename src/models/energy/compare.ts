@@ -5,7 +5,7 @@ import { ols } from "../../stats/ols";
 import { pairedTTest } from "../../stats/pairedt";
 import { tQuantile } from "../../stats/studentt";
 import { welchTTest } from "../../stats/welch";
-import { type AnalysisUnit, unitElectricityKwh, unitThermalMJ } from "./aggregate";
+import { type AnalysisUnit, MIXED, unitElectricityKwh, unitThermalMJ } from "./aggregate";
 import { primaryEnergyMJ } from "./convert";
 import { cvRmse, fractionalSavingsUncertainty, nmbe, residualAutocorrelation } from "./g14";
 import { type SecBasis, unitProduction } from "./sec";
@@ -141,6 +141,8 @@ export interface PairedComparison {
   pairs: { article: string; secBaseline: number; secReporting: number; unitsBaseline: number; unitsReporting: number }[];
   /** Articles set aside because they ran on one side only. */
   unpaired: string[];
+  /** Units left out because they ran several articles (shifts). */
+  mixedUnitsExcluded: number;
   /** exp(mean Δlog SEC) with its t interval; paired t on log SEC. */
   ratio: { estimate: number; lower: number; upper: number };
   t: number;
@@ -156,10 +158,12 @@ export interface PairedComparison {
  */
 export function comparePaired(units: AnalysisUnit[], o: CompareOptions): PairedComparison {
   const { base, rep, kind } = split(units, o);
+  let mixed = 0;
   const agg = (xs: { e: number; p: number; u: AnalysisUnit }[]) => {
     const m = new Map<string, { e: number; p: number; n: number }>();
     for (const x of xs) {
       const a = x.u.article;
+      if (a === MIXED) { mixed++; continue; }
       if (a === undefined) throw new RangeError(`comparePaired: unit ${x.u.id} has no article (the paired design pairs by article)`);
       const t = m.get(a) ?? { e: 0, p: 0, n: 0 };
       t.e += x.e; t.p += x.p; t.n++;
@@ -175,11 +179,11 @@ export function comparePaired(units: AnalysisUnit[], o: CompareOptions): PairedC
     if (!b || !r) { unpaired.push(a); continue; }
     pairs.push({ article: a, secBaseline: b.e / b.p, secReporting: r.e / r.p, unitsBaseline: b.n, unitsReporting: r.n });
   }
-  if (pairs.length < 2) throw new RangeError(`comparePaired: need at least 2 articles run on both sides, have ${pairs.length}`);
+  if (pairs.length < 2) throw new RangeError(`comparePaired: need at least 2 articles run on both sides, have ${pairs.length}${mixed ? ` (${mixed} units ran several articles and were left out: use lot units)` : ""}`);
   const conf = o.confidence ?? 0.95;
   const t = pairedTTest(pairs.map((p) => Math.log(p.secReporting)), pairs.map((p) => Math.log(p.secBaseline)), conf);
   return {
-    basis: o.basis, energy: kind, pairs, unpaired,
+    basis: o.basis, energy: kind, pairs, unpaired, mixedUnitsExcluded: mixed,
     ratio: { estimate: Math.exp(t.meanDifference), lower: Math.exp(t.lower), upper: Math.exp(t.upper) },
     t: t.t, df: t.df, p: t.p, confidence: conf,
   };

@@ -2,7 +2,7 @@
 export { EMISSION_FACTORS, ENERGY_DEFAULTS, defaultEnergyParameters, type EnergyParameters, type BoilerFuel, type Documented } from "./tables/factors";
 export { PSYCHROMETRICS } from "./tables/psychrometrics";
 export { thermalEnergy, finalEnergyMJ, primaryEnergyMJ, co2Kg, type EnergyBreakdown } from "./convert";
-export { aggregateUnits, unitElectricityKwh, unitThermalMJ, type AnalysisUnit, type AggregationAccount, type AggregationNote, type AggregateOptions } from "./aggregate";
+export { aggregateUnits, MIXED, unitElectricityKwh, unitThermalMJ, type AnalysisUnit, type AggregationAccount, type AggregationNote, type AggregateOptions } from "./aggregate";
 export { secTable, unitProduction, unitEnergyMJ, type SecBasis, type SecRow, type SecKey } from "./sec";
 export { cvRmse, nmbe, fractionalSavingsUncertainty, G14_LIMITS, type FsuInput } from "./g14";
 export { compareUnpaired, comparePaired, compareRegression, unitEnergy, energyUnit, isReporting, type EnergyKind, type CompareOptions, type UnpairedComparison, type PairedComparison, type RegressionComparison } from "./compare";

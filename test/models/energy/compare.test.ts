@@ -46,6 +46,10 @@ describe("paired comparison by article", () => {
     const m = d.reduce((s, x) => s + x, 0) / 3;
     const sd = Math.sqrt(d.reduce((s, x) => s + (x - m) ** 2, 0) / 2);
     expect(r.ratio.upper).toBeCloseTo(Math.exp(m + 4.302653 * sd / Math.sqrt(3)), 5);
+    // a shift that ran several articles is left out of the pairing, and counted
+    const withMixed = comparePaired([...us, unit("8", "old", 99, 10, "(mixed)")], { basis: "kg", params });
+    expect(withMixed.mixedUnitsExcluded).toBe(1);
+    expect(withMixed.ratio.estimate).toBeCloseTo(Math.cbrt(0.525), 12);
   });
 });
 

@@ -53,6 +53,19 @@ describe("example data: the analysis recovers the simulator's truth", () => {
     expect(j.stackSummary.find((s: { pollutant: string }) => s.pollutant === "VOC (NMHC)").compliant).toBeDefined();
     expect(j.paired).toBeNull();
   });
+  it("CLI on shift units per 1000 m, paired design", async () => {
+    const res = await run(["retrofit", "--logs", join(DATA, "changshu-tenter-log.csv"), "--by", "shift", "--unit", "1000m", "--design", "paired", "--json"]);
+    expect(res.code).toBe(0);
+    const j = JSON.parse(res.out);
+    expect(j.secUnit).toBe("MJ/1000 m");
+    expect(j.analysisUnit).toBe("shift");
+    // 8-h shifts mix articles: such shifts are left out of the by-article pairing, and the design
+    // says why it could not run (here too few single-article shifts on both sides)
+    expect(j.paired).toBeNull();
+    expect(j.skipped.find((x: { design: string }) => x.design === "paired").reason).toMatch(/units ran several articles and were left out/);
+    expect(j.sec.length).toBe(5);
+    expect(j.unpaired).toBeNull();
+  });
   it("CLI bad input exits 2 with one line", async () => {
     const bad = await run(["retrofit", "--logs", join(DATA, "changshu-tenter-stack.csv")]);
     expect(bad.code).toBe(2);
