@@ -47,3 +47,4 @@ export * from "./models/ozone";
 export * from "./models/aqi";
 export * from "./models/standards";
 export * from "./spatial";
+export * from "./models/energy";
