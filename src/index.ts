@@ -33,3 +33,4 @@ export * from "./sourceapport";
 export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./simulate/pm25sources";
 export * from "./stats";
 export { STP_273, STP_293, STP_298, CHINA_REFERENCE_CHANGE_UTC_MS, chinaReferenceState, molarVolume, ppbToUgm3, ugm3ToPpb, ppbToPpbC, convertReferenceState, type ReferenceState } from "./table/gas";
+export * from "./notebook";

@@ -17,4 +17,4 @@ export {
 } from "./specs";
 export type { BarOptions, TimeSeriesOptions, TimeSeriesRow } from "./specs";
 export { displayFigure, renderPng, renderSvg, saveFigure } from "./render";
-export type { PngOptions } from "./render";
+export type { DisplayOptions, PngOptions } from "./render";
