@@ -45,7 +45,7 @@ export function progressLine(what: string, done: number, total: number, elapsedM
   const frac = total > 0 ? Math.min(1, Math.max(0, done / total)) : 0;
   const filled = Math.round(frac * width);
   const parts = [`${what}  ${"█".repeat(filled)}${"░".repeat(width - filled)}  ${done}/${total} (${Math.round(100 * frac)} %)`, `${(elapsedMs / 1000).toFixed(1)} s`];
-  if (done > 0 && done < total) parts.push(`~${Math.ceil(((elapsedMs / done) * (total - done)) / 1000)} s left`);
+  if (done > 0 && done < total && elapsedMs > 0) parts.push(`~${Math.ceil(((elapsedMs / done) * (total - done)) / 1000)} s left`);
   if (note) parts.push(note);
   return parts.join(" · ");
 }
