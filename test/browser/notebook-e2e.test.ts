@@ -13,6 +13,11 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, startServer, type RunningServer } from "./server";
 
+// The functions given to page.evaluate/waitForFunction run in the browser; the project compiles
+// without the DOM library, so the two globals they use are declared here.
+declare const window: unknown;
+declare const document: { querySelector(selector: string): unknown };
+
 const CHROMIUM = process.env.AOZORA_CHROMIUM ?? "/usr/bin/chromium";
 /** Flags that keep the browser off the network: every host name resolves to nothing except the
  * loopback server, a dead proxy catches anything else, and Chromium's own background services
@@ -89,7 +94,7 @@ describe(`browser: ${NOTEBOOK} in the classic Notebook`, () => {
       return !running && idle;
     }, undefined, { timeout: 150000, polling: 250 });
 
-    const cells = await page.evaluate(() => {
+    const cells = await page.evaluate((): { prompt: unknown; errors: string[] }[] => {
       const J = (window as unknown as { Jupyter: any }).Jupyter;
       return J.notebook.get_cells().filter((c: any) => c.cell_type === "code").map((c: any) => ({
         prompt: c.input_prompt_number,
