@@ -161,7 +161,6 @@ async function main() {
     `c.NotebookApp.open_browser = ${o.browser ? "True" : "False"}`,
     `c.NotebookApp.terminals_enabled = ${o.terminals ? "True" : "False"}`,
     `c.NotebookApp.allow_root = ${asRoot ? "True" : "False"}`,
-    "c.NotebookApp.tornado_settings = {'headers': {'X-Frame-Options': 'DENY'}}",
     "",
   ].join("\n"), { mode: 0o600 });
 
@@ -174,7 +173,10 @@ async function main() {
   // stdin not a TTY: Jupyter then stops on the first Ctrl+C instead of asking y/n.
   const child = spawn("jupyter", ["notebook", `--config=${confFile}`], { env, stdio: ["ignore", "inherit", "inherit"], cwd: o.notebookDir });
   let exited = false;
-  const exitPromise = new Promise((res) => child.on("exit", (code, sig) => { exited = true; res(code ?? (sig ? 1 : 0)); }));
+  const exitPromise = new Promise((res) => {
+    child.on("exit", (code, sig) => { exited = true; res(code ?? (sig ? 1 : 0)); });
+    child.on("error", (err) => { exited = true; process.stderr.write(`aozora notebook: cannot run jupyter: ${err.message} (scripts/ensure-jupyter.sh --server installs it)\n`); res(1); });
+  });
   const cleanup = () => rmSync(confDir, { recursive: true, force: true });
   const stop = () => { if (!exited) child.kill("SIGTERM"); };
   process.on("SIGINT", stop);
