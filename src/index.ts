@@ -48,3 +48,4 @@ export * from "./models/aqi";
 export * from "./models/standards";
 export * from "./spatial";
 export * from "./models/energy";
+export * from "./notebook";
