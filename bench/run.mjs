@@ -10,6 +10,8 @@ import { runQaBench } from "./qa.mjs";
 import { runVehicleBench } from "./vehicles.mjs";
 import { runDirectionalBench } from "./directional.mjs";
 import { runVocBench } from "./voc.mjs";
+import { runOzoneAqiBench } from "./ozone-aqi.mjs";
+import { runEnergyBench } from "./energy.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -68,6 +70,9 @@ results.push(...(await runVehicleBench()));
 results.push(...(await runDirectionalBench()));
 
 results.push(...(await runVocBench()));
+results.push(...(await runOzoneAqiBench()));
+results.push(...(await runEnergyBench()));
+
 for (const r of results) if (r.cells) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 for (const r of results) console.log(`${r.name}: median ${r.median_ms} ms${r.cells_per_s ? ` (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)` : ""}`);

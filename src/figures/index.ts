@@ -17,5 +17,5 @@ export {
 } from "./specs";
 export type { BarOptions, TimeSeriesOptions, TimeSeriesRow } from "./specs";
 export { displayFigure, renderPng, renderSvg, saveFigure } from "./render";
-export type { PngOptions } from "./render";
 export { calendarSpec, calendarMonthTitle, CALENDAR_WEEKDAYS, CALENDAR_MONTHS, type CalendarOptions } from "./calendar";
+export type { DisplayOptions, PngOptions } from "./render";
