@@ -25,7 +25,11 @@ import { simulateDilutionTunnel, simulateSpeciateProfiles } from "../../src/simu
 import { simulateRemoteSensing } from "../../src/simulate/rsd";
 import { simulateVocCanisters } from "../../src/simulate/voccanister";
 import { simulateTrajectoryExample } from "../../src/simulate/trajectories";
+import { simulateCityStations } from "../../src/simulate/stations";
+import { simulateTenterLogs } from "../../src/simulate/tenter";
 import { main } from "../../src/cli";
+import { bootstrapTwoSample } from "../../src/stats/bootstraptwosample";
+import { analyseRetrofit, defaultEnergyParameters, flaggedRows, readMachineLog, readStackMeasurements } from "../../src/models/energy";
 import { VERSION } from "../../src/version";
 import { wellPosed } from "../sourceapport/wellposed";
 
@@ -165,6 +169,37 @@ describe("bootstrap intervals outside PMF: same seed, same bits", () => {
   });
 });
 
+describe("energy (tenter retrofit): same seed, same bootstrap", () => {
+  it("bootstrapTwoSample", () => {
+    const a = [3, 5, 4, 6, 8, 7, 5], b = [2, 2.5, 4, 3, 3.5];
+    const mean = (v: number[], idx: Int32Array) => Array.from(idx).reduce((s, i) => s + v[i], 0) / idx.length;
+    const stat = (ia: Int32Array, ib: Int32Array) => mean(a, ia) / mean(b, ib);
+    const r1 = bootstrapTwoSample(a.length, b.length, stat, { replicates: 200, seed: 4, interval: "bca" });
+    const r2 = bootstrapTwoSample(a.length, b.length, stat, { replicates: 200, seed: 4, interval: "bca" });
+    const r3 = bootstrapTwoSample(a.length, b.length, stat, { replicates: 200, seed: 5, interval: "bca" });
+    expect(bits(r2.values)).toBe(bits(r1.values));
+    expect(r2).toEqual(r1);
+    expect(r1.provenance).toEqual({ library: "aozora", version: VERSION, node: process.version, routine: "bootstrapTwoSample", options: { na: 7, nb: 5, replicates: 200, confidence: 0.95, interval: "bca" }, seed: 4 });
+    expect(bits(r3.values)).not.toBe(bits(r1.values));
+    expect(r3.estimate).toBe(r1.estimate);
+  });
+
+  it("analyseRetrofit and aozora retrofit --json", async () => {
+    const data = join(__dirname, "..", "..", "data");
+    const log = readMachineLog(join(data, "changshu-tenter-log.csv"), { utcOffset: "+08:00" });
+    const stack = readStackMeasurements(join(data, "changshu-tenter-stack.csv"), { utcOffset: "+08:00" });
+    const run = (seed: number) => analyseRetrofit({ intervals: log.intervals, thermalMeter: log.thermalMeter, flagged: flaggedRows([log.account]) }, { params: defaultEnergyParameters(), replicates: 200, seed }, stack.measurements);
+    const a = run(5), b = run(5), c = run(6);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(a.provenance).toMatchObject({ routine: "analyseRetrofit", seed: 5, options: { replicates: 200, confidence: 0.95, unit: "lot", basis: "kg", designs: ["paired", "unpaired", "regression"] } });
+    expect(a.unpaired!.ratio).toBeDefined();
+    expect(JSON.stringify(c.unpaired)).not.toBe(JSON.stringify(a.unpaired));
+    const out: string[] = [];
+    expect(await main(["retrofit", "--logs", join(data, "changshu-tenter-log.csv"), "--replicates", "100", "--seed", "3", "--json"], (x) => out.push(x), () => {})).toBe(0);
+    expect(JSON.parse(out.join("\n")).provenance).toMatchObject({ library: "aozora", routine: "analyseRetrofit", seed: 3, options: { replicates: 100 } });
+  }, 60_000);
+});
+
 describe("simulators: same seed, same bytes; another seed, other data", () => {
   const s = EXAMPLE_SETTINGS;
   const cases: [string, (seed: number) => unknown][] = [
@@ -178,6 +213,8 @@ describe("simulators: same seed, same bytes; another seed, other data", () => {
     ["simulateSpeciateProfiles", (seed) => simulateSpeciateProfiles({ seed })],
     ["simulateRemoteSensing", (seed) => simulateRemoteSensing({ ...s.rsd, vehicles: 100, passes: 200, days: 2, seed })],
     ["simulateVocCanisters", (seed) => simulateVocCanisters({ ...s.vocCanister, days: 3, seed })],
+    ["simulateCityStations", (seed) => simulateCityStations({ ...s.xianStations, days: 3, seed })],
+    ["simulateTenterLogs", (seed) => simulateTenterLogs({ ...s.tenter, days: 3, seed })],
     [
       "simulateTrajectoryExample",
       (seed) => {
