@@ -225,9 +225,11 @@ describe("simulators: same seed, same bytes; another seed, other data", () => {
   ];
   for (const [name, sim] of cases) {
     it(name, () => {
-      const a = JSON.stringify(sim(101));
+      const r = sim(101) as { provenance: unknown };
+      const a = JSON.stringify(r);
       expect(JSON.stringify(sim(101))).toBe(a);
       expect(JSON.stringify(sim(102))).not.toBe(a);
+      expect(r.provenance).toMatchObject({ library: "aozora", version: VERSION, routine: name, seed: 101, options: { seed: 101 } });
     });
   }
 });
