@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPmfSync } from "../../src/sourceapport/solver";
 import { bootstrapPmf } from "../../src/sourceapport/bootstrap";
+import { scanFactors } from "../../src/sourceapport/scan";
 import { timeVariation } from "../../src/directional/timevariation";
 import { theilSenTrend } from "../../src/directional/trend";
 import { fleetEmissions } from "../../src/remotesensing/fleet";
@@ -108,6 +109,20 @@ describe("PMF: same seed, same bits and same provenance, on 1 or 2 worker thread
     expect(JSON.stringify(s1.provenance)).toBe(JSON.stringify(s2.provenance));
     expect(s2.provenance).toMatchObject({ routine: "bsDispPmf", seed: 5, options: { runs: s2.runsUsed.length, bootstrap: { runs: 6, minCorrelation: 0.6 } } });
   }, 120_000);
+
+  it("scanFactors: same seed, same points; each point carries its base runs' provenance", async () => {
+    const a = await scanFactors(timed, [2, 3], { runs: 2, seed: 7, workers: 1 });
+    const b = await scanFactors(timed, [2, 3], { runs: 2, seed: 7, workers: 1 });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    a.forEach((pt, i) => {
+      const k = [2, 3][i];
+      expect(pt.qExpected).toBe(timed.n * timed.m - k * (timed.n + timed.m));
+      expect(pt.provenance).toMatchObject({ routine: "runPmf", seed: 7, options: { factors: k, runs: 2, seed: 7 } });
+      expect(pt.provenance!.options).not.toHaveProperty("workers");
+    });
+    const c = await scanFactors(timed, [2, 3], { runs: 2, seed: 8, workers: 1 });
+    expect(c.map((pt) => pt.qTrue)).not.toEqual(a.map((pt) => pt.qTrue));
+  });
 
   it("vehicleContribution: same seed, same intervals and provenance; another seed, other intervals", () => {
     const base = runPmfSync(timed, { factors: p, runs: 2, seed: 3 });
