@@ -44,22 +44,21 @@ export const NON_RESULT_OPTIONS: readonly string[] = ["workers", "onProgress"];
  * (JSON writes them as null).
  */
 export function provenance(options: object, seed: number, settings: ProvenanceSettings = {}): Provenance {
-  const out: Provenance = { library: "aozora", version: VERSION, node: process.version, options: plainOptions(options), seed: seed >>> 0 };
-  if (settings.routine !== undefined) out.routine = settings.routine;
+  let createdUtc: string | undefined;
   if (settings.created !== undefined && settings.created !== false) {
     const t = settings.created === true ? Date.now() : settings.created instanceof Date ? settings.created.getTime() : settings.created;
     if (!Number.isFinite(t)) throw new RangeError(`provenance: created must be a valid instant, got ${String(settings.created)}`);
-    out.createdUtc = new Date(t).toISOString();
+    createdUtc = new Date(t).toISOString();
   }
-  // key order: library, version, node, routine, createdUtc, options, seed
+  // fixed key order (stable JSON): library, version, node, routine, createdUtc, options, seed
   return {
-    library: out.library,
-    version: out.version,
-    node: out.node,
-    ...(out.routine !== undefined ? { routine: out.routine } : {}),
-    ...(out.createdUtc !== undefined ? { createdUtc: out.createdUtc } : {}),
-    options: out.options,
-    seed: out.seed,
+    library: "aozora",
+    version: VERSION,
+    node: process.version,
+    ...(settings.routine !== undefined ? { routine: settings.routine } : {}),
+    ...(createdUtc !== undefined ? { createdUtc } : {}),
+    options: plainOptions(options),
+    seed: seed >>> 0,
   };
 }
 
