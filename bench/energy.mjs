@@ -6,21 +6,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { time as timeIt } from "./timing.mjs";
 const require = createRequire(import.meta.url);
+const time = (name, fn, reps = 3) => { const { out, ...row } = timeIt(name, fn, reps); return row; };
 const a = require("../dist/index.js");
 const { simulateTenterLogs } = require("../dist/simulate/tenter.js");
-
-function time(name, fn, reps = 3) {
-  fn();
-  const ts = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  ts.sort((x, y) => x - y);
-  return { name, median_ms: +ts[Math.floor(ts.length / 2)].toFixed(2), min_ms: +ts[0].toFixed(2), reps };
-}
 
 /** Rows `{ name, median_ms, min_ms, reps, rows }`. Target: a 60-day, 4-machine log at 5-minute resolution read and analysed in < 5 s. */
 export async function runEnergyBench() {

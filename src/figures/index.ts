@@ -3,7 +3,7 @@
  * and headless rendering to SVG and PNG (CJK text drawn with Noto Sans CJK).
  */
 
-export { LABELS, LANGS, isLang, label } from "./labels";
+export { LABELS, LANGS, isLang, label, labelLookup } from "./labels";
 export type { Lang, LabelKey } from "./labels";
 export {
   DEFAULT_HEIGHT,

@@ -44,6 +44,8 @@ export interface DailyAqiOptions {
    * half to even (GB/T 8170 "四舍六入五成双", the rule HJ 663-2013 refers to; verify the places).
    */
   round?: "none" | "hj663";
+  /** US only: above the AQI-500 breakpoint extend the top segment (default, 40 CFR 58 App. G §12(ii)) or `"cap"` at 500. */
+  beyondIndex?: "extend" | "cap";
 }
 
 /** One day's AQI. */
@@ -144,6 +146,7 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
   const isCn = standard !== "us-2024";
   const state = opts.referenceState ?? (isCn ? chinaReferenceState : STP_298);
   const minHours = opts.minHours ?? (isCn ? 20 : 18);
+  const usOpts = { beyondIndex: opts.beyondIndex ?? ("extend" as const) };
   const targetUnits = isCn ? CN_UNITS : US_UNITS;
   const round = opts.round ?? "none";
   if (round !== "none" && round !== "hj663") throw new RangeError(`dailyAqi: round must be "none" or "hj663", got "${String(round)}"`);
@@ -206,19 +209,19 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
       if (grids["PM2.5"]) {
         const c = dailyMean(grids["PM2.5"], d, minHours).value;
         setC("PM25_24h", c, "µg/m3");
-        iaqi.PM25_24h = usAqiNote(usAqi("PM25_24h", c), "PM25_24h", notes);
+        iaqi.PM25_24h = usAqiNote(usAqi("PM25_24h", c, usOpts), "PM25_24h", notes);
       }
       if (grids.PM10) {
         const c = dailyMean(grids.PM10, d, minHours).value;
         setC("PM10_24h", c, "µg/m3");
-        iaqi.PM10_24h = usAqiNote(usAqi("PM10_24h", c), "PM10_24h", notes);
+        iaqi.PM10_24h = usAqiNote(usAqi("PM10_24h", c, usOpts), "PM10_24h", notes);
       }
       if (grids.O3) {
         const c8 = mda8Rows![d].mda8;
         const c1 = dailyMax(grids.O3, d, minHours).value;
         setC("O3_8h", c8, "ppm");
         conc.O3_1h = c1; units.O3_1h = "ppm";
-        const a8 = usAqi("O3_8h", c8), a1 = usAqi("O3_1h", c1);
+        const a8 = usAqi("O3_8h", c8, usOpts), a1 = usAqi("O3_1h", c1, usOpts);
         if (a8.note === "above-range") notes.push("O3_8h above 0.200 ppm: the 1-h O3 AQI is used");
         iaqi.O3_8h = a8.aqi;
         iaqi.O3_1h = usAqiNote(a1, "O3_1h", notes);
@@ -226,16 +229,16 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
       if (grids.CO) {
         const c = dailyMean(grids.CO, d, minHours).n >= minHours ? dailyMax8hAllStarts(grids.CO, d) : NaN;
         setC("CO_8h", c, "ppm");
-        iaqi.CO_8h = usAqiNote(usAqi("CO_8h", c), "CO_8h", notes);
+        iaqi.CO_8h = usAqiNote(usAqi("CO_8h", c, usOpts), "CO_8h", notes);
       }
       if (grids.SO2) {
         const c1 = dailyMax(grids.SO2, d, minHours).value;
         setC("SO2_1h", c1, "ppb");
-        const a1 = usAqi("SO2_1h", c1);
+        const a1 = usAqi("SO2_1h", c1, usOpts);
         if (a1.note === "above-range") {
           const c24 = dailyMean(grids.SO2, d, minHours).value;
           conc.SO2_24h = c24; units.SO2_24h = "ppb";
-          const a24 = usAqi("SO2_24h", c24);
+          const a24 = usAqi("SO2_24h", c24, usOpts);
           iaqi.SO2_1h = NaN;
           iaqi.SO2_24h = a24.note === "below-range" ? 200 : usAqiNote(a24, "SO2_24h", notes);
           notes.push(a24.note === "below-range" ? "SO2 1-h above 304 ppb with 24-h mean below 305 ppb: AQI 200" : "SO2 1-h above 304 ppb: the 24-h SO2 AQI is used");
@@ -244,7 +247,7 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
       if (grids.NO2) {
         const c = dailyMax(grids.NO2, d, minHours).value;
         setC("NO2_1h", c, "ppb");
-        iaqi.NO2_1h = usAqiNote(usAqi("NO2_1h", c), "NO2_1h", notes);
+        iaqi.NO2_1h = usAqiNote(usAqi("NO2_1h", c, usOpts), "NO2_1h", notes);
       }
     }
     let aqi = -Infinity;
@@ -261,6 +264,6 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
 }
 
 function usAqiNote(r: ReturnType<typeof usAqi>, key: string, notes: string[]): number {
-  if (r.note === "beyond-index") notes.push(`${key} above the AQI-500 breakpoint: capped at 500`);
+  if (r.note === "beyond-index") notes.push(`${key} above the AQI-500 breakpoint: ${r.aqi === 500 ? "capped at 500" : `top segment extended to ${r.aqi} ("Beyond the AQI")`}`);
   return r.aqi;
 }

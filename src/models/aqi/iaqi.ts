@@ -69,7 +69,7 @@ export interface UsAqiValue {
   aqi: number;
   /** The truncated concentration used. */
   truncated: number;
-  /** `below-range` (O3 1-h below 0.125 ppm), `above-range` (O3 8-h above 0.200 ppm, SO2 1-h above 304 ppb: use another averaging), `beyond-index` (above the AQI-500 breakpoint: capped at 500). */
+  /** `below-range` (O3 1-h below 0.125 ppm), `above-range` (O3 8-h above 0.200 ppm, SO2 1-h above 304 ppb: use another averaging), `beyond-index` (above the AQI-500 breakpoint: extended along the top segment, or capped at 500 with `beyondIndex: "cap"`). */
   note?: "below-range" | "above-range" | "beyond-index";
 }
 
@@ -77,11 +77,14 @@ export interface UsAqiValue {
  * US AQI of one concentration (EPA-454/B-24-002, 2024, Eq. 1 and Table 6): truncate (O3 ppm 3
  * decimals, PM2.5 1, PM10 0, CO ppm 1, SO2/NO2 ppb 0), find the segment [BP_Lo, BP_Hi] holding
  * the value, I = (I_Hi − I_Lo)/(BP_Hi − BP_Lo)·(C − BP_Lo) + I_Lo, round to the nearest integer.
+ * Above the AQI-500 breakpoint the default extends the top segment (40 CFR 58 App. G §12(ii):
+ * "you may use the last two breakpoints ... when you apply Equation 1"; AirNow reports such values
+ * as "Beyond the AQI"); `beyondIndex: "cap"` returns 500 instead. Both set note `beyond-index`.
  *
  * @param key `O3_8h`, `O3_1h` (ppm), `PM25_24h`, `PM10_24h` (µg/m3), `CO_8h` (ppm), `SO2_1h`, `SO2_24h`, `NO2_1h` (ppb)
  * @throws RangeError for a negative or infinite concentration or an unknown key
  */
-export function usAqi(key: UsAqiKey, c: number): UsAqiValue {
+export function usAqi(key: UsAqiKey, c: number, options: { beyondIndex?: "extend" | "cap" } = {}): UsAqiValue {
   const segs = US_AQI_2024.segments[key];
   if (!segs) throw new RangeError(`usAqi: unknown key "${String(key)}" (use ${Object.keys(US_AQI_2024.segments).join(", ")})`);
   if (Number.isNaN(c)) return { aqi: NaN, truncated: NaN };
@@ -97,5 +100,7 @@ export function usAqi(key: UsAqiKey, c: number): UsAqiValue {
   }
   const top = segs[segs.length - 1];
   if (top.aqiHi < 500) return { aqi: NaN, truncated: t, note: "above-range" };
-  return { aqi: 500, truncated: t, note: "beyond-index" };
+  if (options.beyondIndex === "cap") return { aqi: 500, truncated: t, note: "beyond-index" };
+  const extended = top.aqiLo + ((top.aqiHi - top.aqiLo) * (t - top.cLo)) / (top.cHi - top.cLo);
+  return { aqi: Math.round(extended + 1e-9), truncated: t, note: "beyond-index" };
 }

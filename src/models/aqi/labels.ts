@@ -2,7 +2,7 @@
  * Figure labels of the ozone, AQI and spatial figures, in English, Japanese and (simplified)
  * Chinese. Kept beside the figures (not in the shared figure label table); look up with {@link ozLabel}.
  */
-import { isLang, type Lang } from "../../figures/labels";
+import { labelLookup, type Lang } from "../../figures/labels";
 
 export const OZONE_AQI_LABELS = {
   hourOfDay: { en: "Hour of day (local)", ja: "時刻（現地時間）", zh: "小时（当地时间）" },
@@ -23,8 +23,4 @@ export const OZONE_AQI_LABELS = {
 export type OzoneAqiLabelKey = keyof typeof OZONE_AQI_LABELS;
 
 /** Text of an ozone/AQI figure label. @throws Error for an unknown key or language */
-export function ozLabel(key: OzoneAqiLabelKey, lang: Lang = "en"): string {
-  if (!Object.prototype.hasOwnProperty.call(OZONE_AQI_LABELS, key)) throw new Error(`Unknown ozone/AQI label key "${String(key)}"`);
-  if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}" (use en, ja, zh)`);
-  return OZONE_AQI_LABELS[key][lang];
-}
+export const ozLabel: (key: OzoneAqiLabelKey, lang?: Lang) => string = labelLookup(OZONE_AQI_LABELS, "ozone/AQI");

@@ -1,4 +1,4 @@
-import { isLang, type Lang } from "../../figures/labels";
+import { labelLookup, type Lang } from "../../figures/labels";
 
 /** Figure labels of the tenter-retrofit figures, in English, Japanese and (simplified) Chinese. */
 export const ENERGY_LABELS = {
@@ -41,8 +41,4 @@ export const ENERGY_LABELS = {
 export type EnergyLabelKey = keyof typeof ENERGY_LABELS;
 
 /** Text of an energy-figure label in a language. */
-export function energyLabel(key: EnergyLabelKey, lang: Lang = "en"): string {
-  if (!Object.prototype.hasOwnProperty.call(ENERGY_LABELS, key)) throw new Error(`Unknown energy label key "${key}"`);
-  if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}"`);
-  return ENERGY_LABELS[key][lang];
-}
+export const energyLabel: (key: EnergyLabelKey, lang?: Lang) => string = labelLookup(ENERGY_LABELS, "energy");

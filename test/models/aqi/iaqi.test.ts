@@ -125,7 +125,10 @@ describe("US AQI (EPA 2024)", () => {
     expect(usAqi("O3_1h", 0.1)).toMatchObject({ note: "below-range" });
     expect(usAqi("O3_8h", 0.21)).toMatchObject({ note: "above-range" });
     expect(usAqi("SO2_1h", 400)).toMatchObject({ note: "above-range" });
-    expect(usAqi("PM25_24h", 400)).toMatchObject({ aqi: 500, note: "beyond-index" });
+    // above the top PM2.5 segment (225.5–325.4 µg/m3 → 301–500) 40 CFR 58 App. G §12(ii) allows the
+    // last two breakpoints: 301 + 199·(400 − 225.5)/(325.4 − 225.5) = 648.6 → 649; or cap at 500
+    expect(usAqi("PM25_24h", 400)).toMatchObject({ aqi: 649, note: "beyond-index" });
+    expect(usAqi("PM25_24h", 400, { beyondIndex: "cap" })).toMatchObject({ aqi: 500, note: "beyond-index" });
     expect(() => usAqi("PM25_24h", -0.1)).toThrow(/≥ 0/);
   });
 });
