@@ -36,7 +36,11 @@ function isZip(b: Uint8Array): boolean {
 /** Read a CSV/TSV or .xlsx source into a {@link Grid}. */
 export function readGrid(src: Source, opts: GridOptions = {}): Grid {
   const { name, bytes } = loadBytes(src);
-  if (isZip(bytes) || /\.xlsx$/i.test(name)) return xlsxGrid(name, bytes, opts);
+  if (/\.xlsx$/i.test(name) && !isZip(bytes)) {
+    // SheetJS would read such bytes as CSV/HTML text by its own rules; refuse instead
+    throw new AozoraInputError({ file: name, expected: "a readable .xlsx workbook (a zip archive); for text, name the file .csv or .tsv", found: "bytes that are not a zip archive" });
+  }
+  if (isZip(bytes)) return xlsxGrid(name, bytes, opts);
   const text = decodeText(bytes, name, opts.encoding);
   const delimiter = opts.delimiter ?? detectDelimiter(text);
   const { records, blankRows } = parseDelimited(text, name, delimiter);

@@ -99,7 +99,7 @@ export function readSpeciate(src: Source, opts: GridOptions & { categories?: Rec
     const w = numberCell(grid, acc, r, jw, "a weight percent (0–100)");
     if (w < 0 || w > 100) throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[jw], expected: "a weight percent from 0 to 100", found: r.fields[jw] });
     const name = jn >= 0 && r.fields[jn].trim() !== "" ? r.fields[jn].trim() : code;
-    return { key: code, name, category: opts.categories?.[code] ?? name, code, species: r.fields[js].trim(), value: w / 100, unc: numberCell(grid, acc, r, ju, "an uncertainty percent") / 100, row: r.row };
+    return { key: code, name, category: (opts.categories && Object.prototype.hasOwnProperty.call(opts.categories, code) ? opts.categories[code] : undefined) ?? name, code, species: r.fields[js].trim(), value: w / 100, unc: numberCell(grid, acc, r, ju, "an uncertainty percent") / 100, row: r.row };
   });
   return { profiles: collect(grid, acc, rows, "speciate", "WEIGHT_PERCENT/100"), account: acc.finish(grid.records.length) };
 }
