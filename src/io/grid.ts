@@ -3,6 +3,7 @@ import { AozoraInputError } from "./errors";
 import { decodeText, type TextEncodingName } from "./decode";
 import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter } from "./delimited";
 import { loadBytes, type Source } from "./source";
+import { zipProblem } from "./zipcheck";
 
 /** A rectangular grid of cell texts with file row numbers: the common form of CSV, TSV and xlsx input. */
 export interface Grid {
@@ -62,6 +63,8 @@ export function readGrid(src: Source, opts: GridOptions = {}): Grid {
 }
 
 function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
+  const damaged = zipProblem(bytes);
+  if (damaged !== undefined) throw new AozoraInputError({ file: name, expected: "a readable .xlsx workbook (an undamaged zip archive)", found: damaged });
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: "buffer", cellDates: false, cellText: false, dense: true });

@@ -48,6 +48,13 @@ put(`${M}/unterminated-quote.csv`, lines("time,site", "2025-01-01 00:00,\"Kitaky
 put(`${M}/not-a-workbook.xlsx`, lines("time,PM2.5 (ug/m3)", "2025-01-01 00:00,1"));
 put(`${M}/excel-date-serials.xlsx`, xlsx([["time", "PM2.5 (ug/m3)"], [45658.5, 10], [45658.541666666664, 11], [45658.583333333336, 12]]));
 put(`${M}/valueof-header.xlsx`, xlsx([["time", "valueOf (ppb)"], ["2025-01-01T00:00:00+09:00", 1]]));
+// a workbook cut after 13 bytes, and one whose docProps/core.xml local header claims a 94-byte extra field:
+// SheetJS 0.20.3 loops forever on both (found by test/property); the reader must refuse them
+const wbGood = xlsx([["time", "O3 (ppb)"], ["2025-01-01T00:00:00+09:00", 1]]);
+put(`${M}/truncated.xlsx`, wbGood.subarray(0, 13));
+const wbBad = Buffer.from(wbGood);
+wbBad.writeUInt16LE(94, wbBad.indexOf("docProps/core.xml") - 30 + 28);
+put(`${M}/damaged-local-header.xlsx`, wbBad);
 put(`${M}/value-beyond-header.xlsx`, xlsx([["time", "O3 (ppb)"], ["2025-01-01T00:00:00+09:00", 1], ["2025-01-01T01:00:00+09:00", 2, "stray"]]));
 
 // ---------- EPA PMF pairs (readEpaPmf) ----------
