@@ -43,6 +43,8 @@ put(`${M}/proto-header.csv`, lines("time,__proto__", "2025-01-01 00:00,1"));
 put(`${M}/constructor-header.tsv`, lines("time\tconstructor (ppb)", "2025-01-01 00:00\t1"));
 put(`${M}/tostring-header.csv`, lines("time,PM2.5 (ug/m3),toString", "2025-01-01 00:00,1,a"));
 put(`${M}/formula-cells.csv`, lines("time,PM2.5 (ug/m3),note", "2025-01-01 00:00,1,\"=cmd|' /C calc'!A0\"", "2025-01-01 01:00,2,@SUM(A1:A9)", "2025-01-01 02:00,-3,+81-93-000"));
+put(`${M}/excel-serials-as-text.csv`, lines("time,PM2.5 (ug/m3)", "45658.5,10", "45658.541666666664,11"));
+put(`${M}/japanese-hour-24.csv`, lines("日時,PM2.5(μg/m3)", "2025年1月1日 23時,10", "2025年1月1日 24時,11"));
 put(`${M}/ambiguous-day-month.csv`, lines("time,PM2.5 (ug/m3)", "01/02/2025 00:00,1", "03/04/2025 00:00,2"));
 put(`${M}/unterminated-quote.csv`, lines("time,site", "2025-01-01 00:00,\"Kitakyushu", "2025-01-01 01:00,Dalian"));
 put(`${M}/not-a-workbook.xlsx`, lines("time,PM2.5 (ug/m3)", "2025-01-01 00:00,1"));
@@ -113,6 +115,8 @@ put(`${R}/negative-fraction.csv`, lines("profile,species,fraction (%),uncertaint
 put(`${R}/unknown-unit.csv`, lines("profile,species,fraction (ppt),uncertainty (ppt)", "coal,SO4,12.5,1.2"));
 put(`${R}/duplicate-species.csv`, lines("profile,species,fraction (g/g)", "coal,SO4,0.12", "coal,OC,0.2", "coal,SO4,0.13"));
 put(`${R}/missing-fraction.csv`, lines("profile,species,fraction (mg/g),uncertainty (mg/g)", "dust,Al,70,7", "dust,Si,,NA"));
+put(`${R}/empty-profile-name.csv`, lines("profile,species,fraction (%)", "coal,SO4,12", ",OC,20"));
+put(`${R}/header-only.csv`, lines("profile,species,fraction (%)"));
 put(`${R}/speciate-over-100.csv`, lines("PROFILE_CODE,PROFILE_NAME,SPECIES_NAME,WEIGHT_PERCENT,UNCERTAINTY_PERCENT", "91106,Coal Combustion,Sulfate,25,2", "91106,Coal Combustion,Organic carbon,101,3"));
 put(`${R}/speciate-proto-code.csv`, lines("PROFILE_CODE,SPECIES_NAME,WEIGHT_PERCENT", "__proto__,Sulfate,25", "constructor,Sulfate,30"));
 put(`${R}/dilution-ratio-below-1.csv`, lines("test,vehicle,fuel,dilution_ratio,species,sample (ug/m3),sample_unc,background,background_unc", "T1,bus,diesel,10,OC,500,20,5,1", "T2,car,gasoline,0.5,OC,300,20,5,1"));
@@ -122,6 +126,7 @@ put(`${R}/dilution-negative-unc.csv`, lines("test,vehicle,fuel,dilution_ratio,sp
 const S = "remotesensing";
 const RSH = "time,plate,category,fuel,model year,speed (km/h),accel (km/h/s),CO/CO2,HC/CO2,NO/CO2,CO2,valid";
 put(`${S}/missing-co2-and-duplicate.csv`, lines(RSH, "2025-03-01 08:00:01,闽D12345,car,gasoline,2018,36,1.8,0.01,0.0002,0.001,0.8,1", "2025-03-01 08:00:05,闽D67890,car,gasoline,2015,40,0.5,0.02,0.0003,0.002,,1", "2025-03-01 08:00:01,闽D12345,car,gasoline,2018,36,1.8,0.01,0.0002,0.001,0.8,1"));
+put(`${S}/header-only.csv`, lines(RSH));
 put(`${S}/bad-valid-flag.csv`, lines(RSH, "2025-03-01 08:00:01,闽D12345,car,gasoline,2018,36,1.8,0.01,0.0002,0.001,0.8,maybe"));
 put(`${S}/speed-without-unit.csv`, lines(RSH.replace("speed (km/h)", "speed"), "2025-03-01 08:00:01,闽D12345,car,gasoline,2018,36,1.8,0.01,0.0002,0.001,0.8,1"));
 
