@@ -63,7 +63,9 @@ function cut(line: string, widths: number[]): string[] {
  *
  * Reference: Draxler, R. & Rolph, G., HYSPLIT4 User's Guide, "Trajectory endpoints file format".
  *
- * @throws {AozoraInputError} naming the file row and field for a malformed line.
+ * @throws {AozoraInputError} naming the file row and field for a malformed line, a date field
+ * out of range (month 13, hour 24: never rolled over), or a diagnostic variable named like a
+ * fixed column (`lat`, `time`, ...) or an object internal (`__proto__`).
  */
 export function readHysplit(src: Source): HysplitRead {
   const { name: file, bytes } = loadBytes(src);

@@ -59,7 +59,8 @@ function collect(grid: Grid, acc: AccountBuilder, rows: { key: string; name: str
  * Read user source profiles from a long-format CSV/TSV/xlsx: columns `profile`, `species`,
  * `fraction (<unit>)` (unit %, g/g, mg/g, µg/g or ppm; converted to g/g), optional
  * `uncertainty` (same unit), `category` (default: the profile name) and `code`. Empty fractions
- * are kept as NaN (listed as cell changes); a negative fraction or an unknown unit is an error.
+ * are kept as NaN (listed as cell changes); a negative fraction, an unknown unit or an empty
+ * profile or species name is an error.
  */
 export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead {
   const grid = readGrid(src, opts);

@@ -59,7 +59,7 @@ const TIME_COLUMNS = new Set(["TIME", "PUMP START TIME"]);
  * short (restarts) are kept and flagged `short-record`.
  *
  * @throws {AozoraInputError} for an unpaired element column, a non-numeric value, an
- * unparseable or duplicated TIME.
+ * unparseable or duplicated TIME, a file without records.
  */
 export function readXact(src: Source, opts: XactReadOptions): XactRead {
   const grid = readGrid(src, { headerRow: 2, encoding: opts.encoding, delimiter: "," });
