@@ -32,6 +32,9 @@ export function missingCodeSet(codes: readonly string[] = DEFAULT_MISSING_CODES)
   return new Set(codes.map((c) => c.trim().toLowerCase()));
 }
 
+/** The `reason` of a {@link CellParse} for a number that is not finite (`1e309`, `Infinity`). */
+export const NON_FINITE = "a finite number";
+
 const RE_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Parse a plain number (no thousands separators; a decimal comma is not accepted). */
@@ -47,7 +50,7 @@ export function parseCell(text: string, missing: Set<string>, policy: BelowDetec
   if (missing.has(t.toLowerCase())) return { kind: "missing", value: NaN };
   const n = parsePlainNumber(t);
   if (n !== undefined) {
-    if (!Number.isFinite(n)) return { kind: "invalid", reason: "a finite number" };
+    if (!Number.isFinite(n)) return { kind: "invalid", reason: NON_FINITE };
     return { kind: "number", value: n };
   }
   if (ND_MARKERS.has(t.toLowerCase())) return { kind: "below-detection", value: NaN };
@@ -58,6 +61,6 @@ export function parseCell(text: string, missing: Set<string>, policy: BelowDetec
     const value = policy === "half-limit" ? limit / 2 : policy === "limit" ? limit : policy === "zero" ? 0 : NaN;
     return { kind: "below-detection", value, limit };
   }
-  if (/^[+-]?(inf|infinity)$/i.test(t)) return { kind: "invalid", reason: "a finite number" };
+  if (/^[+-]?(inf|infinity)$/i.test(t)) return { kind: "invalid", reason: NON_FINITE };
   return { kind: "invalid", reason: "a number, a missing-value code or a below-detection marker (<DL, ND)" };
 }

@@ -3,6 +3,7 @@ import { AozoraInputError } from "./errors";
 import { decodeText, type TextEncodingName } from "./decode";
 import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter } from "./delimited";
 import { loadBytes, type Source } from "./source";
+import { zipProblem } from "./zipcheck";
 
 /** A rectangular grid of cell texts with file row numbers: the common form of CSV, TSV and xlsx input. */
 export interface Grid {
@@ -36,7 +37,11 @@ function isZip(b: Uint8Array): boolean {
 /** Read a CSV/TSV or .xlsx source into a {@link Grid}. */
 export function readGrid(src: Source, opts: GridOptions = {}): Grid {
   const { name, bytes } = loadBytes(src);
-  if (isZip(bytes) || /\.xlsx$/i.test(name)) return xlsxGrid(name, bytes, opts);
+  if (/\.xlsx$/i.test(name) && !isZip(bytes)) {
+    // SheetJS would read such bytes as CSV/HTML text by its own rules; refuse instead
+    throw new AozoraInputError({ file: name, expected: "a readable .xlsx workbook (a zip archive); for text, name the file .csv or .tsv", found: "bytes that are not a zip archive" });
+  }
+  if (isZip(bytes)) return xlsxGrid(name, bytes, opts);
   const text = decodeText(bytes, name, opts.encoding);
   const delimiter = opts.delimiter ?? detectDelimiter(text);
   const { records, blankRows } = parseDelimited(text, name, delimiter);
@@ -58,6 +63,8 @@ export function readGrid(src: Source, opts: GridOptions = {}): Grid {
 }
 
 function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
+  const damaged = zipProblem(bytes);
+  if (damaged !== undefined) throw new AozoraInputError({ file: name, expected: "a readable .xlsx workbook (an undamaged zip archive)", found: damaged });
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: "buffer", cellDates: false, cellText: false, dense: true });

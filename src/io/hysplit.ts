@@ -2,7 +2,7 @@ import { AqTable } from "../table/table";
 import { AccountBuilder, type ReadAccount } from "./account";
 import { decodeText } from "./decode";
 import { AozoraInputError } from "./errors";
-import { loadBytes, type Source } from "./source";
+import { FORBIDDEN_HEADERS, loadBytes, type Source } from "./source";
 
 /** What {@link readHysplit} returns. */
 export interface HysplitRead {
@@ -24,6 +24,21 @@ export interface HysplitRead {
 }
 
 const DIAG_UNITS: Record<string, string> = { PRESSURE: "hPa", THETA: "K", AIR_TEMP: "K", RAINFALL: "mm/h", MIXDEPTH: "m", RELHUMID: "%", SPCHUMID: "g/kg", H2OMIXRA: "g/kg", TERR_MSL: "m", SUN_FLUX: "W/m2" };
+
+/** Endpoint columns the reader always makes; diagnostic variables may not reuse these names. */
+const FIXED_COLUMNS: ReadonlySet<string> = new Set(["traj", "time", "age", "lat", "lon", "height"]);
+
+/** Date fields of an endpoint line (index, lowest, highest, description): out of range is an error, never rolled over. */
+const DATE_FIELDS: readonly (readonly [number, number, number, string])[] = [
+  [3, 1, 12, "a month"],
+  [4, 1, 31, "a day"],
+  [5, 0, 23, "an hour"],
+  [6, 0, 59, "a minute"],
+];
+
+function daysInMonth(y: number, month: number): number {
+  return new Date(Date.UTC(y, month, 0)).getUTCDate();
+}
 
 /** Two-digit HYSPLIT years: 00–49 → 2000s, 50–99 → 1900s. */
 function year(yy: number): number {
@@ -48,7 +63,9 @@ function cut(line: string, widths: number[]): string[] {
  *
  * Reference: Draxler, R. & Rolph, G., HYSPLIT4 User's Guide, "Trajectory endpoints file format".
  *
- * @throws {AozoraInputError} naming the file row and field for a malformed line.
+ * @throws {AozoraInputError} naming the file row and field for a malformed line, a date field
+ * out of range (month 13, hour 24: never rolled over), or a diagnostic variable named like a
+ * fixed column (`lat`, `time`, ...) or an object internal (`__proto__`).
  */
 export function readHysplit(src: Source): HysplitRead {
   const { name: file, bytes } = loadBytes(src);
@@ -94,6 +111,12 @@ export function readHysplit(src: Source): HysplitRead {
   const ndiag = num(dl.slice(0, 6), row, "number of diagnostic variables", true);
   const diagNames = dl.slice(6).trim().split(/\s+/).filter((s) => s !== "");
   if (diagNames.length !== ndiag) throw new AozoraInputError({ file, row, expected: `${ndiag} diagnostic variable names`, found: dl.trim() });
+  diagNames.forEach((d, k) => {
+    // a diagnostic named like a fixed column (or an object internal) would overwrite or vanish
+    if (FIXED_COLUMNS.has(d) || FORBIDDEN_HEADERS.has(d) || diagNames.indexOf(d) !== k) {
+      throw new AozoraInputError({ file, row, column: d, expected: `a diagnostic variable name used once and not one of ${[...FIXED_COLUMNS].join(", ")}`, found: d });
+    }
+  });
 
   const cols = { traj: [] as number[], time: [] as number[], age: [] as number[], lat: [] as number[], lon: [] as number[], height: [] as number[] };
   const diag: number[][] = diagNames.map(() => []);
@@ -111,6 +134,10 @@ export function readHysplit(src: Source): HysplitRead {
     if (line.length < minLen - 8) throw new AozoraInputError({ file, row: r, expected: `an endpoint line of ${minLen} characters (fixed-width fields)`, found: `${line.length} characters` });
     const f = cut(line, widths);
     const v = f.map((s, k) => num(s, r, names[k], k < 8));
+    for (const [k, lo, hi, what] of DATE_FIELDS) {
+      if (v[k] < lo || v[k] > hi) throw new AozoraInputError({ file, row: r, column: names[k], expected: `${what} ${lo}–${hi}`, found: f[k] });
+    }
+    if (v[4] > daysInMonth(year(v[2]), v[3])) throw new AozoraInputError({ file, row: r, column: "day", expected: `a day 1–${daysInMonth(year(v[2]), v[3])} of month ${v[3]}`, found: f[4] });
     if (v[0] < 1 || v[0] > ntraj) throw new AozoraInputError({ file, row: r, column: "traj", expected: `a trajectory number 1..${ntraj}`, found: f[0] });
     if (Math.abs(v[9]) > 90 || Math.abs(v[10]) > 360) throw new AozoraInputError({ file, row: r, column: Math.abs(v[9]) > 90 ? "lat" : "lon", expected: "a latitude within ±90 and a longitude within ±360", found: `${f[9]} ${f[10]}` });
     cols.traj.push(v[0]);

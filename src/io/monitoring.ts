@@ -3,7 +3,7 @@ import { normaliseSpecies } from "../table/species";
 import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike, type TimeFormat } from "../table/time";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, parseCell, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
+import { missingCodeSet, NON_FINITE, parseCell, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
 import { AozoraInputError } from "./errors";
 import { readGrid, type Grid, type GridOptions } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
@@ -172,12 +172,17 @@ function wrapOffset(o: OffsetLike, file: string): number {
   }
 }
 
-/** A column is text when no cell parses as a number or a below-detection marker (`<0.05`, `ND`), and some cell is not missing. */
+/**
+ * A column is text when no cell parses as a number or a below-detection marker (`<0.05`, `ND`),
+ * and some cell is not missing. A non-finite number (`Infinity`, `1e309`) counts as a number, so
+ * that it is reported as an error instead of turning the column into text.
+ */
 function looksText(cells: string[], missing: Set<string>, policy: BelowDetectionPolicy): boolean {
   let nonMissing = 0;
   for (const c of cells) {
     const p = parseCell(c, missing, policy);
     if (p.kind === "number" || p.kind === "below-detection") return false;
+    if (p.kind === "invalid" && p.reason === NON_FINITE) return false;
     if (p.kind !== "missing") nonMissing++;
   }
   return nonMissing > 0;

@@ -28,6 +28,13 @@ function numberCell(grid: Grid, acc: AccountBuilder, r: { row: number; fields: s
   return c.value;
 }
 
+/** A cell that names something (profile, species, test): empty is an error, never a nameless group. */
+function nameCell(grid: Grid, r: { row: number; fields: string[] }, j: number, what: string): string {
+  const t = r.fields[j].trim();
+  if (t === "") throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[j], columnNumber: j + 1, expected: what, found: "an empty cell" });
+  return t;
+}
+
 function collect(grid: Grid, acc: AccountBuilder, rows: { key: string; name: string; category: string; code?: string; species: string; value: number; unc: number; row: number }[], kind: SourceProfile["provenance"]["kind"], note: string): SourceProfile[] {
   const by = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -52,7 +59,8 @@ function collect(grid: Grid, acc: AccountBuilder, rows: { key: string; name: str
  * Read user source profiles from a long-format CSV/TSV/xlsx: columns `profile`, `species`,
  * `fraction (<unit>)` (unit %, g/g, mg/g, µg/g or ppm; converted to g/g), optional
  * `uncertainty` (same unit), `category` (default: the profile name) and `code`. Empty fractions
- * are kept as NaN (listed as cell changes); a negative fraction or an unknown unit is an error.
+ * are kept as NaN (listed as cell changes); a negative fraction, an unknown unit or an empty
+ * profile or species name is an error.
  */
 export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead {
   const grid = readGrid(src, opts);
@@ -71,8 +79,8 @@ export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead 
   const rows = grid.records.map((r) => {
     const value = numberCell(grid, acc, r, jv, "a fraction (number ≥ 0)");
     if (value < 0) throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[jv], expected: "a fraction ≥ 0", found: r.fields[jv] });
-    const name = r.fields[jp].trim();
-    return { key: name, name, category: jc >= 0 && r.fields[jc].trim() !== "" ? r.fields[jc].trim() : name, code: jk >= 0 ? r.fields[jk].trim() : undefined, species: r.fields[js].trim(), value: value * scale, unc: numberCell(grid, acc, r, ju, "an uncertainty (number)") * scale, row: r.row };
+    const name = nameCell(grid, r, jp, "a profile name");
+    return { key: name, name, category: jc >= 0 && r.fields[jc].trim() !== "" ? r.fields[jc].trim() : name, code: jk >= 0 ? r.fields[jk].trim() : undefined, species: nameCell(grid, r, js, "a species name"), value: value * scale, unc: numberCell(grid, acc, r, ju, "an uncertainty (number)") * scale, row: r.row };
   });
   const profiles = collect(grid, acc, rows, "file", unit === "g/g" || unit === "fraction" ? "fractions as given" : `converted from ${unit} to g/g`);
   return { profiles, account: acc.finish(grid.records.length) };
@@ -95,11 +103,11 @@ export function readSpeciate(src: Source, opts: GridOptions & { categories?: Rec
   const jw = findCol(grid, ["weight_percent"], true, "WEIGHT_PERCENT");
   const ju = findCol(grid, ["uncertainty_percent"], false, "UNCERTAINTY_PERCENT");
   const rows = grid.records.map((r) => {
-    const code = r.fields[jc].trim();
+    const code = nameCell(grid, r, jc, "a profile code");
     const w = numberCell(grid, acc, r, jw, "a weight percent (0–100)");
     if (w < 0 || w > 100) throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[jw], expected: "a weight percent from 0 to 100", found: r.fields[jw] });
     const name = jn >= 0 && r.fields[jn].trim() !== "" ? r.fields[jn].trim() : code;
-    return { key: code, name, category: opts.categories?.[code] ?? name, code, species: r.fields[js].trim(), value: w / 100, unc: numberCell(grid, acc, r, ju, "an uncertainty percent") / 100, row: r.row };
+    return { key: code, name, category: (opts.categories && Object.prototype.hasOwnProperty.call(opts.categories, code) ? opts.categories[code] : undefined) ?? name, code, species: nameCell(grid, r, js, "a species name"), value: w / 100, unc: numberCell(grid, acc, r, ju, "an uncertainty percent") / 100, row: r.row };
   });
   return { profiles: collect(grid, acc, rows, "speciate", "WEIGHT_PERCENT/100"), account: acc.finish(grid.records.length) };
 }
@@ -147,13 +155,13 @@ export function readDilutionTunnel(src: Source, opts: GridOptions = {}): { rows:
   const drOf = new Map<string, number>();
   const rows = grid.records.map((r) => {
     const get = (j: number, what: string) => numberCell(grid, acc, r, j, what);
-    const test = r.fields[c.test].trim();
+    const test = nameCell(grid, r, c.test, "a test id");
     const dr = get(c.dr, "a dilution ratio ≥ 1");
     if (!(dr >= 1)) throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[c.dr], expected: "a dilution ratio ≥ 1", found: r.fields[c.dr] });
     if (drOf.has(test) && drOf.get(test) !== dr) throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[c.dr], expected: `the same dilution ratio as earlier rows of test "${test}" (${drOf.get(test)})`, found: r.fields[c.dr] });
     drOf.set(test, dr);
     const out: DilutionTunnelRow = {
-      row: r.row, test, vehicle: c.vehicle >= 0 ? r.fields[c.vehicle].trim() : "", fuel: c.fuel >= 0 ? r.fields[c.fuel].trim() : "", dilutionRatio: dr, species: r.fields[c.species].trim(),
+      row: r.row, test, vehicle: c.vehicle >= 0 ? r.fields[c.vehicle].trim() : "", fuel: c.fuel >= 0 ? r.fields[c.fuel].trim() : "", dilutionRatio: dr, species: nameCell(grid, r, c.species, "a species name"),
       sample: get(c.sample, "a concentration"), sampleUnc: get(c.sampleUnc, "an uncertainty ≥ 0"), background: get(c.background, "a concentration"), backgroundUnc: get(c.backgroundUnc, "an uncertainty ≥ 0"),
     };
     for (const [k, j] of [["sampleUnc", c.sampleUnc], ["backgroundUnc", c.backgroundUnc]] as const) {

@@ -58,7 +58,12 @@ const REQUIRED: Key[] = ["time", "plate", "category", "fuel", "modelYear", "spee
 export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const grid = readGrid(src, opts);
   const file = grid.file;
-  const offset = parseOffset(opts.utcOffset);
+  let offset: number;
+  try {
+    offset = parseOffset(opts.utcOffset);
+  } catch {
+    throw new AozoraInputError({ file, expected: "option utcOffset, a UTC offset such as \"+08:00\" (China) or \"+09:00\" (Japan)", found: String(opts.utcOffset) });
+  }
   const limits = { ...RATIO_LIMITS, ...(opts.limits ?? {}) };
   const heads = grid.header.map((h) => splitHeaderUnit(h));
   const col = {} as Record<Key, number>;

@@ -59,7 +59,7 @@ const TIME_COLUMNS = new Set(["TIME", "PUMP START TIME"]);
  * short (restarts) are kept and flagged `short-record`.
  *
  * @throws {AozoraInputError} for an unpaired element column, a non-numeric value, an
- * unparseable or duplicated TIME.
+ * unparseable or duplicated TIME, a file without records.
  */
 export function readXact(src: Source, opts: XactReadOptions): XactRead {
   const grid = readGrid(src, { headerRow: 2, encoding: opts.encoding, delimiter: "," });
@@ -70,6 +70,7 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
   } catch {
     throw new AozoraInputError({ file, expected: "option utcOffset, the instrument clock's UTC offset (e.g. \"+08:00\")", found: String(opts.utcOffset) });
   }
+  if (grid.records.length === 0) throw new AozoraInputError({ file, row: grid.headerRow + 1, expected: "at least one record below the two header rows", found: "none" });
   const frac = opts.shortRecordFraction ?? 0.75;
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;

@@ -1,10 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { AozoraInputError } from "../../src/io/errors";
 import { readMonitoringTable } from "../../src/io/monitoring";
 import { neutraliseFormula, toCsv, toXlsx, writeCsv, writeXlsx } from "../../src/io/write";
 import { AqTable } from "../../src/table/table";
@@ -154,103 +152,5 @@ describe("formula injection", () => {
     expect(ws.A2.f).toBeUndefined();
     expect(ws.B1.v).toBe("'=HYPERLINK (1)");
     expect(ws.B2.v).toBe(-1);
-  });
-});
-
-describe("properties", () => {
-  const offsets = fc.constantFrom(480, 540, 0, -360);
-  // instants between 1990 and 2060, to the millisecond, distinct (duplicates are an error)
-  const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) });
-  const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
-
-  it("finite doubles, instants and offsets round-trip exactly through CSV", () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 12 }).chain((n) =>
-          fc.tuple(fc.uniqueArray(instant, { minLength: n, maxLength: n }), fc.array(finite, { minLength: n, maxLength: n }), fc.array(finite, { minLength: n, maxLength: n }), offsets),
-        ),
-        ([times, xs, ys, off]) => {
-          const t = AqTable.create({ time: times, x: xs, y: ys }, { x: { unit: "1" }, y: { unit: UG } }, { column: "time", utcOffsetMinutes: off });
-          const back = readMonitoringTable({ name: "p.csv", text: toCsv(t) }).table;
-          expect(back.utcOffsetMinutes).toBe(off);
-          expect(back.unit("y")).toBe(UG);
-          const bt = back.times(), bx = back.numbers("x"), by = back.numbers("y");
-          for (let i = 0; i < times.length; i++) {
-            expect(bt[i]).toBe(times[i]);
-            expect(Object.is(bx[i], xs[i]), `x[${i}] = ${xs[i]} came back as ${bx[i]}`).toBe(true);
-            expect(Object.is(by[i], ys[i]), `y[${i}] = ${ys[i]} came back as ${by[i]}`).toBe(true);
-          }
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
-
-  // Text built from characters that matter to the reader (delimiters, quotes, line ends, digits,
-  // signs, markers, date parts), so that random input reaches past the header checks.
-  const piece = fc.constantFrom(
-    ",", ";", "\t", '"', "\n", "\r\n", "\r", " ", "0", "1", "9", "12", "2025", "-", "+", ".", "e", "<", "ND", "NA", "-999",
-    "time", "PM2.5", " (ug/m3)", "(ppb)", "[", "]", "T", "Z", ":", "/", "年", "月", "日", "時", "+09:00", "+15:00", "2025-01-01",
-    "2025-01-01 00:00", "1/13/2025", "__proto__", "constructor", "Infinity", "1e309", "\uFEFF", "\uFFFD", "µ", "PK\u0003\u0004",
-  );
-  const structured = fc.array(piece, { maxLength: 60 }).map((ps) => ps.join(""));
-  // Table-shaped text: a header, then rows of the header's width whose first cell is a
-  // timestamp (mostly well-formed, sometimes not) and whose other cells are values or junk.
-  const headerCell = fc.constantFrom("PM2.5 (ug/m3)", "O3 (ppb)", "site", "x", "SO2", "", "__proto__", "valueOf", "PM25 (ug/m3)", '"a,b"', "time");
-  const timeCell = fc.oneof(
-    fc.integer({ min: 0, max: 23 }).map((h) => `2025-01-01T${String(h).padStart(2, "0")}:00`),
-    fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom("+09:00", "+08:00", "Z", "+15:00", "+08:75", "-06:00")).map(([h, o]) => `2025-01-01T${String(h).padStart(2, "0")}:00${o}`),
-    fc.constantFrom("2025-02-30", "1/13/2025", "2025年1月1日 24時", "45658.5", "", "x"),
-  );
-  const valueCell = fc.oneof(
-    fc.constantFrom("", "NA", "-999", "<0.05", "<", "ND", "1e309", "-0", "abc", '"q,"', '"', "Infinity"),
-    fc.double().map(String),
-    piece,
-  );
-  const tableShaped = fc
-    .tuple(
-      fc.constantFrom("time", "Date", "日時"),
-      fc.array(headerCell, { maxLength: 3 }),
-      fc.integer({ min: 0, max: 5 }),
-      fc.constantFrom(",", "\t", ";"),
-      fc.constantFrom("\n", "\r\n"),
-    )
-    .chain(([t, hs, n, d, nl]) =>
-      fc.tuple(fc.array(fc.tuple(timeCell, fc.array(valueCell, { minLength: hs.length, maxLength: hs.length })), { minLength: n, maxLength: n })).map(([rows]) =>
-        [[t, ...hs].join(d), ...rows.map(([tc, vs]) => [tc, ...vs].join(d))].join(nl) + nl,
-      ),
-    );
-  const anyText = fc.oneof(tableShaped, structured, fc.string({ unit: "binary", maxLength: 120 }));
-
-  it("random text either reads or throws AozoraInputError, never another error", () => {
-    let read = 0;
-    let rejected = 0;
-    fc.assert(
-      fc.property(anyText, fc.option(offsets, { nil: undefined }), (text, utcOffset) => {
-        try {
-          const r = readMonitoringTable({ name: "g.csv", text }, { utcOffset });
-          expect(r.account.inputRows).toBe(r.account.keptRows + r.account.setAside.length);
-          read++;
-        } catch (e) {
-          if (!(e instanceof AozoraInputError)) throw e;
-          rejected++;
-        }
-      }),
-      { numRuns: 200 },
-    );
-    expect(read + rejected).toBe(200);
-  });
-
-  it("random bytes either read or throw AozoraInputError", () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom("g.csv", "g.xlsx"), (bytes, name) => {
-        try {
-          readMonitoringTable({ name, bytes }, { utcOffset: 540 });
-        } catch (e) {
-          if (!(e instanceof AozoraInputError)) throw e;
-        }
-      }),
-      { numRuns: 100 },
-    );
   });
 });

@@ -1,3 +1,4 @@
+// Bad input written inline (the seed of the corpus); the file-based corpus is corpus.test.ts + manifest.json.
 import { thrown } from "../helpers";
 import { describe, expect, it } from "vitest";
 import { AozoraInputError } from "../../src/io/errors";
