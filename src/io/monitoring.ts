@@ -3,7 +3,7 @@ import { normaliseSpecies } from "../table/species";
 import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike, type TimeFormat } from "../table/time";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, parseCell, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
+import { missingCodeSet, parseCell, plainAsciiNumber, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
 import { AozoraInputError } from "./errors";
 import { readGrid, type Grid, type GridOptions } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
@@ -29,6 +29,12 @@ export interface MonitoringReadOptions extends GridOptions {
   textColumns?: string[];
   /** Rename species to canonical names (default true); the original header is kept in the column info. */
   normaliseNames?: boolean;
+  /**
+   * Station (site) column of a long table holding several sites, header text as in the file
+   * (e.g. `"station"`). It is kept as text; timestamps must then be unique per station rather
+   * than across the file, and row order is checked per station.
+   */
+  station?: string;
 }
 
 /** What {@link readMonitoringTable} returns. */
@@ -111,9 +117,17 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
   const cols: Record<string, ColumnData> = {};
   const info: Record<string, { unit?: string; original?: string; kind?: "number" | "time" | "string" }> = {};
 
+  let sj = -1;
+  if (opts.station !== undefined) {
+    const want = opts.station;
+    sj = header.findIndex((h) => h.trim() === want || splitHeaderUnit(h).name === want);
+    if (sj < 0 || sj === tj) throw new AozoraInputError({ file, row: grid.headerRow, expected: `a station column "${want}" (option station)`, found: header.join(", ") });
+  }
+  const groups = sj >= 0 ? stationGroups(grid, sj) : undefined;
+
   let siteOffset = offset;
   if (tj >= 0) {
-    const { utcMs: time, textOffsets } = parseTimeColumn(grid, tj, opts.time ? opts.time.format : undefined, offset);
+    const { utcMs: time, textOffsets } = parseTimeColumn(grid, tj, opts.time ? opts.time.format : undefined, offset, groups);
     if (siteOffset === undefined) {
       // every timestamp carried its own offset; the site's offset is theirs when they agree
       const offs = [...textOffsets];
@@ -124,7 +138,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     }
     cols[names[tj]] = time;
     info[names[tj]] = { original: header[tj], kind: "time" };
-    flagOrder(grid, time, tj, acc);
+    flagOrder(grid, time, tj, acc, groups);
   }
 
   const missing = missingCodeSet(opts.missingCodes ?? DEFAULT_MISSING_CODES);
@@ -135,7 +149,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     const nm = names[j];
     const raw = header[j].trim();
     const cells = grid.records.map((r) => r.fields[j]);
-    const isText = textCols.has(raw) || textCols.has(nm) || looksText(cells, missing, policy);
+    const isText = j === sj || textCols.has(raw) || textCols.has(nm) || looksText(cells, missing, policy);
     if (isText) {
       cols[nm] = cells.map((c) => c.trim());
       info[nm] = { original: raw, kind: "string" };
@@ -148,6 +162,11 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     const v = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const text = cells[i];
+      const quick = plainAsciiNumber(text); // the common case, without building a parse result
+      if (quick !== undefined && Number.isFinite(quick) && !missing.has(text.toLowerCase())) {
+        v[i] = quick;
+        continue;
+      }
       const p = parseCell(text, missing, policy);
       const row = grid.records[i].row;
       if (p.kind === "invalid") throw new AozoraInputError({ file, row, column: raw, columnNumber: j + 1, expected: p.reason, found: text });
@@ -183,8 +202,24 @@ function looksText(cells: string[], missing: Set<string>, policy: BelowDetection
   return nonMissing > 0;
 }
 
-/** Parse the time column to UTC ms; errors name the row. Duplicates are errors. */
-export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | undefined, offset: number | undefined): { utcMs: Float64Array; textOffsets: Set<number | undefined> } {
+/** Station index (0, 1, ...) of every record, in order of first appearance. */
+function stationGroups(grid: Grid, sj: number): Int32Array {
+  const ids = new Map<string, number>();
+  const g = new Int32Array(grid.records.length);
+  for (let i = 0; i < g.length; i++) {
+    const s = grid.records[i].fields[sj].trim();
+    let k = ids.get(s);
+    if (k === undefined) ids.set(s, (k = ids.size));
+    g[i] = k;
+  }
+  return g;
+}
+
+/**
+ * Parse the time column to UTC ms; errors name the row. Duplicates are errors (within a station
+ * when `groups` gives each record's station index).
+ */
+export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | undefined, offset: number | undefined, groups?: Int32Array): { utcMs: Float64Array; textOffsets: Set<number | undefined> } {
   const { file, header } = grid;
   const col = header[tj].trim();
   const n = grid.records.length;
@@ -198,13 +233,19 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
     if ("reason" in d) throw new AozoraInputError({ file, column: col, columnNumber: tj + 1, expected: `timestamps of one layout (${d.reason})` });
     fmt = d.format;
   }
-  const firstRow = new Map<number, number>();
+  const firstRow: Map<number, number>[] = [new Map()];
   const textOffsets = new Set<number | undefined>();
+  // in a long table every timestamp text recurs once per station: parse each text once
+  const cache = groups && !xlsxNumeric ? new Map<string, ReturnType<typeof parseTimestamp>>() : undefined;
   for (let i = 0; i < n; i++) {
     const rec = grid.records[i];
     const text = rec.fields[tj];
     const cellFmt = fmt === "excel" && rec.numeric && !rec.numeric[tj] ? "iso" : fmt;
-    const p = parseTimestamp(text, cellFmt, offset);
+    let p = cache?.get(text);
+    if (p === undefined) {
+      p = parseTimestamp(text, cellFmt, offset);
+      cache?.set(text, p);
+    }
     if (!p) {
       const needsOffset = offset === undefined && parseTimestamp(text, cellFmt, 0) !== null;
       throw new AozoraInputError({
@@ -215,21 +256,25 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
         found: text,
       });
     }
-    const prev = firstRow.get(p.utcMs);
+    const g = groups ? groups[i] : 0;
+    const seen = firstRow[g] ?? (firstRow[g] = new Map());
+    const prev = seen.get(p.utcMs);
     if (prev !== undefined) {
-      throw new AozoraInputError({ file, row: rec.row, column: col, columnNumber: tj + 1, expected: `a timestamp not already used (row ${prev} has the same instant)`, found: text });
+      throw new AozoraInputError({ file, row: rec.row, column: col, columnNumber: tj + 1, expected: `a timestamp not already used (row ${prev}${groups ? " of the same station" : ""} has the same instant)`, found: text });
     }
-    firstRow.set(p.utcMs, rec.row);
+    seen.set(p.utcMs, rec.row);
     textOffsets.add(p.textOffsetMinutes);
     out[i] = p.utcMs;
   }
   return { utcMs: out, textOffsets };
 }
 
-function flagOrder(grid: Grid, t: Float64Array, tj: number, acc: AccountBuilder): void {
-  let max = -Infinity;
+function flagOrder(grid: Grid, t: Float64Array, tj: number, acc: AccountBuilder, groups?: Int32Array): void {
+  const max: number[] = [-Infinity];
   for (let i = 0; i < t.length; i++) {
-    if (t[i] < max) acc.flagged.push({ row: grid.records[i].row, reason: "out-of-order", detail: `timestamp "${grid.records[i].fields[tj]}" is earlier than a previous row's; kept in file order` });
-    else max = t[i];
+    const g = groups ? groups[i] : 0;
+    const m = max[g] ?? -Infinity;
+    if (t[i] < m) acc.flagged.push({ row: grid.records[i].row, reason: "out-of-order", detail: `timestamp "${grid.records[i].fields[tj]}" is earlier than a previous row's${groups ? " of the same station" : ""}; kept in file order` });
+    else max[g] = t[i];
   }
 }
