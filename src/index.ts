@@ -43,3 +43,4 @@ export * from "./remotesensing";
 export * from "./directional";
 export * from "./metals";
 export * from "./models/voc";
+export * from "./large";
