@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/validate/**", "node_modules/**"],
+    exclude: ["test/validate/**", "test/browser/**", "node_modules/**"],
     pool: "forks",
     testTimeout: 60000,
   },

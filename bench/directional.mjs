@@ -3,6 +3,7 @@
 // alone: `node bench/directional.mjs`. Needs `npm run build` first.
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { time as timeIt } from "./timing.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -21,16 +22,7 @@ function tenYears() {
 }
 
 function time(name, fn, reps = 3, target = 2000) {
-  fn();
-  const ts = [];
-  let out;
-  for (let r = 0; r < reps; r++) {
-    const t0 = process.hrtime.bigint();
-    out = fn();
-    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  ts.sort((x, y) => x - y);
-  return { name, median_ms: +ts[Math.floor(reps / 2)].toFixed(1), min_ms: +ts[0].toFixed(1), reps, target_ms: target, rows: 87600, out };
+  return { ...timeIt(name, fn, reps), target_ms: target, rows: 87600 };
 }
 
 /** Run the directional benchmark; returns result rows (median/min ms, target, where the maximum landed). */

@@ -5,21 +5,11 @@
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { time as timeIt } from "./timing.mjs";
 
 const require = createRequire(import.meta.url);
+const time = (name, fn, reps = 3) => { const { out, ...row } = timeIt(name, fn, reps); return row; };
 const a = require(join(resolve(dirname(fileURLToPath(import.meta.url)), ".."), "dist", "index.js"));
-
-function time(name, fn, reps = 3) {
-  fn();
-  const ts = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  ts.sort((x, y) => x - y);
-  return { name, median_ms: +ts[Math.floor(ts.length / 2)].toFixed(2), min_ms: +ts[0].toFixed(2), reps };
-}
 
 export async function runQaBench() {
   const out = [];

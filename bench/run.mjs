@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, voc, large, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, trajectory, pmf.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -15,6 +15,8 @@ import { runQaBench } from "./qa.mjs";
 import { runVehicleBench } from "./vehicles.mjs";
 import { runDirectionalBench } from "./directional.mjs";
 import { runVocBench } from "./voc.mjs";
+import { runOzoneAqiBench } from "./ozone-aqi.mjs";
+import { runEnergyBench } from "./energy.mjs";
 import { runLargeBench } from "./large.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
@@ -22,7 +24,7 @@ const a = require("../dist/index.js");
 const dir = join(tmpdir(), "aozora-bench");
 mkdirSync(dir, { recursive: true });
 
-const GROUPS = ["readers", "qa", "vehicles", "directional", "voc", "large", "trajectory", "pmf"];
+const GROUPS = ["readers", "qa", "vehicles", "directional", "voc", "ozone-aqi", "energy", "large", "trajectory", "pmf"];
 const oi = process.argv.indexOf("--only");
 const onlyPattern = oi >= 0 ? process.argv[oi + 1] : undefined;
 if (oi >= 0 && !onlyPattern) throw new Error("--only needs a pattern, e.g. --only large");
@@ -83,7 +85,7 @@ if (want("readers")) {
   results.push(...tag("readers", readerRows));
 }
 
-for (const [g, run] of [["qa", runQaBench], ["vehicles", runVehicleBench], ["directional", runDirectionalBench], ["voc", runVocBench], ["large", runLargeBench]]) {
+for (const [g, run] of [["qa", runQaBench], ["vehicles", runVehicleBench], ["directional", runDirectionalBench], ["voc", runVocBench], ["ozone-aqi", runOzoneAqiBench], ["energy", runEnergyBench], ["large", runLargeBench]]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs)
   if (want(g)) results.push(...tag(g, await run()));
 }

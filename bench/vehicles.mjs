@@ -6,21 +6,11 @@ import { createRequire } from "node:module";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { time as timeIt } from "./timing.mjs";
 
 const require = createRequire(import.meta.url);
+const time = (name, fn, reps = 5) => { const { out, ...row } = timeIt(name, fn, reps); return row; };
 const a = require("../dist/index.js");
-
-function time(name, fn, reps = 5) {
-  fn();
-  const ts = [];
-  for (let r = 0; r < reps; r++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  ts.sort((x, y) => x - y);
-  return { name, median_ms: +ts[Math.floor(ts.length / 2)].toFixed(2), min_ms: +ts[0].toFixed(2), reps };
-}
 
 export async function runVehicleBench() {
   const dir = join(tmpdir(), "aozora-bench");

@@ -7,9 +7,11 @@ import { rsdVerb } from "./rsd";
 import { polarVerb } from "./polar";
 import { xactVerb } from "./xact";
 import { ofpVerb } from "./ofp";
+import { aqiVerb } from "./aqi";
+import { retrofitVerb } from "./retrofit";
 
 /**
  * The verbs defined in their own modules under `src/cli/` (one import and one entry per verb,
  * in alphabetical order).
  */
-export const VERBS: Verb[] = [identifyVerb, interlabVerb, ofpVerb, polarVerb, pscfVerb, qaVerb, rsdVerb, xactVerb];
+export const VERBS: Verb[] = [aqiVerb, identifyVerb, interlabVerb, ofpVerb, polarVerb, pscfVerb, qaVerb, retrofitVerb, rsdVerb, xactVerb];

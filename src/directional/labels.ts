@@ -1,4 +1,4 @@
-import { label as baseLabel, isLang, LANGS, type Lang } from "../figures/labels";
+import { label as baseLabel, labelLookup, type Lang } from "../figures/labels";
 import { CALENDAR_MONTHS, CALENDAR_WEEKDAYS } from "../figures/calendar";
 
 /**
@@ -54,8 +54,4 @@ export const SEASONS: Record<Lang, string[]> = {
 };
 
 /** Label of a key of {@link DIRECTIONAL_LABELS}, else of the library's common labels. */
-export function dirLabel(key: keyof typeof DIRECTIONAL_LABELS | (string & {}), lang: Lang = "en"): string {
-  if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
-  if (Object.prototype.hasOwnProperty.call(DIRECTIONAL_LABELS, key)) return DIRECTIONAL_LABELS[key as keyof typeof DIRECTIONAL_LABELS][lang];
-  return baseLabel(key, lang);
-}
+export const dirLabel: (key: keyof typeof DIRECTIONAL_LABELS | (string & {}), lang?: Lang) => string = labelLookup(DIRECTIONAL_LABELS, "directional", baseLabel);

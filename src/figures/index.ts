@@ -3,7 +3,7 @@
  * and headless rendering to SVG and PNG (CJK text drawn with Noto Sans CJK).
  */
 
-export { LABELS, LANGS, isLang, label } from "./labels";
+export { LABELS, LANGS, isLang, label, labelLookup } from "./labels";
 export type { Lang, LabelKey } from "./labels";
 export {
   DEFAULT_HEIGHT,
@@ -17,5 +17,5 @@ export {
 } from "./specs";
 export type { BarOptions, TimeSeriesOptions, TimeSeriesRow } from "./specs";
 export { displayFigure, renderPng, renderSvg, saveFigure } from "./render";
-export type { PngOptions } from "./render";
 export { calendarSpec, calendarMonthTitle, CALENDAR_WEEKDAYS, CALENDAR_MONTHS, type CalendarOptions } from "./calendar";
+export type { DisplayOptions, PngOptions } from "./render";

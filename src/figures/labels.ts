@@ -69,3 +69,20 @@ export function label(key: LabelKey | (string & {}), lang: Lang = "en"): string 
   if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
   return LABELS[key as LabelKey][lang];
 }
+
+/**
+ * A label lookup over an area's own en/ja/zh table (e.g. the ozone/AQI or energy figure words):
+ * `(key, lang) → text`. An unknown language is an error; an unknown key goes to `fallback` when
+ * given (e.g. the library's common {@link label}), else is an error naming the table.
+ *
+ * @param table key → text per language (every row carries all three languages)
+ * @param area  the table's name, for error messages (e.g. "ozone/AQI")
+ */
+export function labelLookup<K extends string>(table: Record<K, Record<Lang, string>>, area: string, fallback?: (key: string, lang: Lang) => string): (key: K | (string & {}), lang?: Lang) => string {
+  return (key, lang = "en") => {
+    if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
+    if (Object.prototype.hasOwnProperty.call(table, key)) return table[key as K][lang];
+    if (fallback) return fallback(key, lang);
+    throw new Error(`Unknown ${area} label key "${key}" (known keys: ${Object.keys(table).join(", ")})`);
+  };
+}

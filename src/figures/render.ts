@@ -108,7 +108,11 @@ export async function saveFigure(
 ): Promise<{ svg: string; png: string }> {
   const scale = opts.scale ?? 2;
   if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PNG scale must be a positive number, got ${scale}`);
-  const svgText = await renderSvg(spec);
+  return writeFigureFiles(await renderSvg(spec), basePath, scale);
+}
+
+async function writeFigureFiles(svgText: string, basePath: string, scale: number): Promise<{ svg: string; png: string }> {
+  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PNG scale must be a positive number, got ${scale}`);
   const png = await svgToPng(svgText, scale);
   const paths = { svg: `${basePath}.svg`, png: `${basePath}.png` };
   await mkdir(dirname(paths.svg), { recursive: true });
@@ -122,15 +126,28 @@ interface TslabLike {
   display: { svg(s: string): void };
 }
 
+/** Options of {@link displayFigure}. */
+export interface DisplayOptions extends PngOptions {
+  /**
+   * Also write `<save>.svg` and `<save>.png` (as {@link saveFigure} does, from the same
+   * rendering): the one-line way to keep a notebook figure for slides.
+   */
+  save?: string;
+}
+
 /**
  * Render a Vega-Lite spec to SVG and, when running inside a tslab Jupyter kernel, show it as the
  * cell's output. Outside a kernel (plain Node, tests) or without tslab installed it only renders.
  *
  * @param spec a Vega-Lite spec with inline data
+ * @param opts `save`: base path (no extension) to also write the figure as SVG and PNG
+ *   (`scale`, default 2, as in {@link saveFigure}), e.g.
+ *   `await displayFigure(spec, { save: "../figures/00-getting-started/pm25" })`
  * @returns the SVG text (as from {@link renderSvg})
  */
-export async function displayFigure(spec: TopLevelSpec): Promise<string> {
+export async function displayFigure(spec: TopLevelSpec, opts: DisplayOptions = {}): Promise<string> {
   const svg = await renderSvg(spec);
+  if (opts.save !== undefined) await writeFigureFiles(svg, opts.save, opts.scale ?? 2);
   let tslab: TslabLike;
   try {
     // Loaded lazily so that the library does not need tslab at import time.

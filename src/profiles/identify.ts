@@ -1,7 +1,7 @@
 import type { BootstrapResult } from "../sourceapport/bootstrap";
 import type { PmfResult } from "../sourceapport/types";
 import { assignMinCost } from "./assign";
-import { compareProfiles, type CompareOptions, type ProfileComparison } from "./similarity";
+import { compareProfiles, type ProfileCompareOptions, type ProfileComparison } from "./similarity";
 import { speciesMatchKey } from "./species";
 import { TRACER_RULES, type TracerRule } from "./tables/tracers";
 import type { SourceProfile } from "./types";
@@ -62,7 +62,7 @@ export interface FactorIdentification {
 }
 
 /** Options of {@link identifyFactors}. */
-export interface IdentifyOptions extends CompareOptions {
+export interface IdentifyOptions extends ProfileCompareOptions {
   /**
    * Name factors one-to-one (default true): a minimum-total-distance assignment of categories to
    * factors, so two factors never take the same name. With false, each factor takes its best
@@ -196,7 +196,7 @@ export function checkTracers(category: string, shares: { species: string[]; shar
  * name (best category alone) as the base factor. A base factor whose name changes in many BS runs
  * is rotationally ambiguous, whatever DISP says about swaps.
  */
-export function namingStability(result: PmfResult, bs: BootstrapResult, references: (SourceProfile & { complete?: boolean })[], naming: FactorName[], opts: CompareOptions = {}): { factor: string; name: string; runs: number; same: number; share: number }[] {
+export function namingStability(result: PmfResult, bs: BootstrapResult, references: (SourceProfile & { complete?: boolean })[], naming: FactorName[], opts: ProfileCompareOptions = {}): { factor: string; name: string; runs: number; same: number; share: number }[] {
   const { m } = result.input;
   const base = factorProfiles(result);
   const out = naming.map((n) => ({ factor: n.factor, name: n.name, runs: 0, same: 0, share: NaN }));

@@ -6,7 +6,7 @@
 export type { SourceProfile, ProfileProvenance } from "./types";
 export { speciesMatchKey } from "./species";
 export { crustalProfile, seaSaltProfile, ammoniumSulfateProfile, ammoniumNitrateProfile, builtinProfiles } from "./builtin";
-export { pearson, spearman, averageRanks, coefficientOfDivergence, sid, pearsonDistance, compareProfiles, SID_ACCEPT, PD_ACCEPT, type ProfileComparison, type CompareOptions } from "./similarity";
+export { pearson, spearman, averageRanks, coefficientOfDivergence, sid, pearsonDistance, compareProfiles, SID_ACCEPT, PD_ACCEPT, type ProfileComparison, type ProfileCompareOptions } from "./similarity";
 export { assignMinCost } from "./assign";
 export { factorProfiles, identifyFactors, speciesShares, checkTracers, namingStability, type FactorName, type FactorIdentification, type IdentifyOptions, type TracerCheck } from "./identify";
 export { profilesFromMatrix } from "./matrix";

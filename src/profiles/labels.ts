@@ -1,4 +1,4 @@
-import { isLang, LANGS, type Lang } from "../figures/labels";
+import { labelLookup, type Lang } from "../figures/labels";
 
 /**
  * Figure words of the source-profile and remote-sensing figures in English, Japanese and
@@ -31,8 +31,4 @@ export const VEHICLE_LABELS = {
 export type VehicleLabelKey = keyof typeof VEHICLE_LABELS;
 
 /** The text of a label key in a language (throws on an unknown key or language). */
-export function vlabel(key: VehicleLabelKey, lang: Lang = "en"): string {
-  if (!Object.prototype.hasOwnProperty.call(VEHICLE_LABELS, key)) throw new Error(`Unknown label key "${key}"`);
-  if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
-  return VEHICLE_LABELS[key][lang];
-}
+export const vlabel: (key: VehicleLabelKey, lang?: Lang) => string = labelLookup(VEHICLE_LABELS, "vehicle/profile");

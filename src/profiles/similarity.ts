@@ -113,7 +113,7 @@ export interface ProfileComparison {
 }
 
 /** Options of {@link compareProfiles}. */
-export interface CompareOptions {
+export interface ProfileCompareOptions {
   /** Species left out (match keys), default the total-mass variables PM2.5, PM10, PM, TSP. */
   exclude?: string[];
   /**
@@ -133,7 +133,7 @@ const TOTALS = ["PM2.5", "PM10", "PM", "TSP", "Mass", "mass", "PM1"];
  * mass: stoichiometric salts, crust, sea salt), species of x missing from it enter r, ρ and PD
  * with y = 0; COD and SID always use the species listed in both (Belis et al. 2015).
  */
-export function compareProfiles(x: SourceProfile, y: SourceProfile & { complete?: boolean }, opts: CompareOptions = {}): ProfileComparison {
+export function compareProfiles(x: SourceProfile, y: SourceProfile & { complete?: boolean }, opts: ProfileCompareOptions = {}): ProfileComparison {
   const exclude = new Set((opts.exclude ?? TOTALS).map(speciesMatchKey));
   const ymap = new Map<string, number>();
   y.species.forEach((s, j) => { if (Number.isFinite(y.fraction[j])) ymap.set(speciesMatchKey(s), y.fraction[j]); });

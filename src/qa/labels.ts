@@ -1,4 +1,4 @@
-import type { Lang } from "../figures/labels";
+import { labelLookup, type Lang } from "../figures/labels";
 
 /** Figure words of the composition QA and inter-laboratory comparison, en/ja/zh. */
 export const QA_LABELS = {
@@ -43,8 +43,4 @@ export const QA_LABELS = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** Look up a QA figure word; unknown keys (e.g. user components) are returned as they are. */
-export function qaLabel(key: string, lang: Lang = "en"): string {
-  const row = (QA_LABELS as Record<string, Record<Lang, string>>)[key];
-  if (!Object.prototype.hasOwnProperty.call(QA_LABELS, key) || !row) return key;
-  return row[lang];
-}
+export const qaLabel: (key: string, lang?: Lang) => string = labelLookup(QA_LABELS, "QA", (key) => key);

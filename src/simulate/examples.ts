@@ -12,6 +12,8 @@ import { simulateDilutionTunnel, simulateSpeciateProfiles } from "./dilutiontunn
 import { simulateRemoteSensing } from "./rsd";
 import { simulateXactYear } from "./xactyear";
 import { simulateVocCanisters } from "./voccanister";
+import { simulateCityStations } from "./stations";
+import { simulateTenterLogs } from "./tenter";
 
 /** The seeds and settings of the shipped example data (data/README.md documents them). */
 export const EXAMPLE_SETTINGS = {
@@ -26,6 +28,8 @@ export const EXAMPLE_SETTINGS = {
   rsd: { seed: 20250112, vehicles: 2500, passes: 5000, days: 10, start: "2025-05-06" },
   xactYear: { seed: 20250106, start: "2025-01-01T00:00", days: 365, filterEveryDays: 3 },
   vocCanister: { seed: 20250106, start: "2024-07-01", days: 20, utcOffsetMinutes: 480, mXyleneFraction: 0.7 },
+  xianStations: { seed: 20250106, start: "2025-05-01", days: 92, utcOffsetMinutes: 480 },
+  tenter: { seed: 20250107, beforeStart: "2025-03-01", afterStart: "2025-05-01", days: 30, intervalMinutes: 30, utcOffsetMinutes: 480 },
   hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
   trajectories: {
     seed: 20250106, start: "2025-01-01T00:00", arrivals: 248, everyHours: 3, hours: 72, utcOffsetMinutes: 480, perFile: 56, missing: 6,
@@ -93,6 +97,10 @@ export function writeExampleData(outDir: string): string[] {
   put("shanghai-xact-2025.csv", xy.csv);
   put("shanghai-filter-2025.csv", xy.filterCsv);
   put("shanghai-xact-2025.truth.json", JSON.stringify(xy.truth, null, 1));
+  const xian = simulateCityStations(s.xianStations);
+  put("xian-stations.csv", xian.stationsCsv);
+  for (const f of xian.files) put(`xian-hourly-${f.id.toLowerCase()}.csv`, f.csv);
+  put("xian-hourly.truth.json", JSON.stringify(xian.truth));
 
   const traj = simulateHysplitTdump({ ...s.hysplit, heights: [...s.hysplit.heights] });
   put("tdump-backward.txt", traj.text);
@@ -121,6 +129,10 @@ export function writeExampleData(outDir: string): string[] {
   put("xian-voc-canister.csv", voc.csv);
   put("xian-voc-canister-zh.csv", voc.csvZh);
   put("xian-voc-canister.truth.json", JSON.stringify(voc.truth));
+  const tenter = simulateTenterLogs({ ...s.tenter });
+  put("changshu-tenter-log.csv", tenter.logCsv);
+  put("changshu-tenter-stack.csv", tenter.stackCsv);
+  put("changshu-tenter.truth.json", JSON.stringify(tenter.truth, null, 1));
   return written;
 }
 

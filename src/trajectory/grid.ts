@@ -4,14 +4,11 @@
  * c spans [c − r/2, c + r/2]; a coordinate exactly on a cell edge goes to the cell whose index
  * is even (R's `round()` rounds halves to even), so results match openair's bins exactly.
  */
+import { roundHalfEven as roundHalfEvenAt } from "../stats/round";
 
-/** R's `round(x)` for whole numbers: nearest integer, halves to even (IEC 60559). */
+/** R's `round(x)` for whole numbers: nearest integer, exact halves to even (IEC 60559). */
 export function roundHalfEven(x: number): number {
-  const f = Math.floor(x);
-  const d = x - f;
-  if (d < 0.5) return f;
-  if (d > 0.5) return f + 1;
-  return f % 2 === 0 ? f : f + 1;
+  return roundHalfEvenAt(x, 0, 0);
 }
 
 /** Integer cell index of a coordinate (deg) at a resolution (deg): roundHalfEven(x / r). */

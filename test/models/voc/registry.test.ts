@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VOC_SPECIES_ROWS } from "../../../src/models/voc/tables/species";
+import { SOAP_DERWENT2010_PROVENANCE, VOC_SPECIES_ROWS } from "../../../src/models/voc/tables/species";
 import { getVocSpecies, kohOf, mirOf, pairEntity, speciesEntity, VOC_GROUPS } from "../../../src/models/voc/registry";
 
 // IUPAC 2021 standard atomic weights (conventional values)
@@ -88,5 +88,61 @@ describe("VOC species registry", () => {
     expect(p.soap).toBeNull(); // p-xylene has no sourced SOAP value
     expect(p.mw).toBeCloseTo(106.17, 10);
     expect(speciesEntity("m-xylene").mir.saprc07).toBe(9.75);
+  });
+});
+
+// Primary VOCs of the Master Chemical Mechanism, MCM v3.3.1 (methane + 142 VOCs, mcm.york.ac.uk, "Browse
+// the mechanism"), written out here by their MCM names for the registry species that have one. Derwent et
+// al. (2010) computed SOAP with MCM v3.1 for 113 of these; a species without an MCM scheme cannot have a
+// Derwent SOAP. Not in the MCM: cyclopentane, methylcyclopentane, methylcyclohexane, 2,3-/2,4-dimethylpentane,
+// 2,2,4-/2,3,4-trimethylpentane, 2-/3-methylheptane, 2-methyl-1-pentene, m-/p-diethylbenzene (MCM's only C10+
+// aromatic is 3,5-diethyltoluene), vinyl acetate, chlorobenzene; MVK is a product species, not a primary VOC.
+const MCM_NAME: Record<string, string> = {
+  ethylene: "C2H4", acetylene: "C2H2", ethane: "C2H6", propylene: "C3H6", propane: "C3H8", isobutane: "IC4H10",
+  "1-butene": "BUT1ENE", "n-butane": "NC4H10", "trans-2-butene": "TBUT2ENE", "cis-2-butene": "CBUT2ENE",
+  isopentane: "IC5H12", "1-pentene": "PENT1ENE", "n-pentane": "NC5H12", isoprene: "C5H8", "trans-2-pentene": "TPENT2ENE",
+  "cis-2-pentene": "CPENT2ENE", "2,2-dimethylbutane": "M22C4", "2,3-dimethylbutane": "M23C4", "2-methylpentane": "M2PE",
+  "3-methylpentane": "M3PE", "1-hexene": "HEX1ENE", "n-hexane": "NC6H14", benzene: "BENZENE", cyclohexane: "CHEX",
+  "2-methylhexane": "M2HEX", "3-methylhexane": "M3HEX", "n-heptane": "NC7H16", toluene: "TOLUENE", "n-octane": "NC8H18",
+  ethylbenzene: "EBENZ", "m-xylene": "MXYL", "p-xylene": "PXYL", styrene: "STYRENE", "o-xylene": "OXYL", "n-nonane": "NC9H20",
+  isopropylbenzene: "IPBENZ", "n-propylbenzene": "PBENZ", "m-ethyltoluene": "METHTOL", "p-ethyltoluene": "PETHTOL",
+  "1,3,5-trimethylbenzene": "TM135B", "o-ethyltoluene": "OETHTOL", "1,2,4-trimethylbenzene": "TM124B", "n-decane": "NC10H22",
+  "1,2,3-trimethylbenzene": "TM123B", "n-undecane": "NC11H24", "n-dodecane": "NC12H26", "1,3-butadiene": "C4H6",
+  "alpha-pinene": "APINENE", "beta-pinene": "BPINENE", formaldehyde: "HCHO", acetaldehyde: "CH3CHO", acetone: "CH3COCH3",
+  MEK: "MEK", ethanol: "C2H5OH", methanol: "CH3OH", propionaldehyde: "C2H5CHO", acrolein: "ACR", methacrolein: "MACR",
+  benzaldehyde: "BENZAL", "n-butanal": "C3H7CHO", MTBE: "MTBE", isopropanol: "IPROPOL", "ethyl acetate": "ETHACET",
+  dichloromethane: "CH2CL2", chloroform: "CHCL3", TCE: "TRICLETH", PCE: "TCE", "vinyl chloride": "VINCL",
+  "1,2-dichloroethane": "CH2CLCH2CL",
+};
+
+describe("SOAP (Derwent et al. 2010): provenance and the MCM constraint", () => {
+  const soap = new Map(VOC_SPECIES_ROWS.map((r) => [r.id, r.soapDerwent2010]));
+
+  it("toluene is the reference of the scale (SOAP = 100 by definition)", () => {
+    expect(soap.get("toluene")).toBe(100);
+  });
+
+  it("a species without an MCM scheme has no SOAP (the AeroViz 0 / 0.4 for cyclopentane … 3-methylheptane are dropped)", () => {
+    const notInMcm = VOC_SPECIES_ROWS.filter((r) => !(r.id in MCM_NAME)).map((r) => r.id);
+    expect(notInMcm.sort()).toEqual([
+      "2,2,4-trimethylpentane", "2,3,4-trimethylpentane", "2,3-dimethylpentane", "2,4-dimethylpentane", "2-methyl-1-pentene",
+      "2-methylheptane", "3-methylheptane", "MVK", "chlorobenzene", "cyclopentane", "m-diethylbenzene", "methylcyclohexane",
+      "methylcyclopentane", "p-diethylbenzene", "vinyl acetate",
+    ]);
+    for (const id of notInMcm) expect(soap.get(id), id).toBeNull();
+    expect(soap.get("2,3-dimethylpentane")).toBeNull(); // AeroViz: 0.4
+    expect(soap.get("methylcyclohexane")).toBeNull(); // AeroViz: 0
+  });
+
+  it("every value has a recorded source, and every recorded id is an MCM species with a value", () => {
+    const withValue = VOC_SPECIES_ROWS.filter((r) => r.soapDerwent2010 !== null).map((r) => r.id).sort();
+    expect([...SOAP_DERWENT2010_PROVENANCE.aeroviz.ids].sort()).toEqual(withValue);
+    expect(withValue.length).toBe(49);
+    for (const id of withValue) expect(MCM_NAME[id], id).toBeDefined();
+    for (const id of SOAP_DERWENT2010_PROVENANCE.notInMcm.ids) {
+      expect(MCM_NAME[id], id).toBeUndefined();
+      expect(soap.get(id), id).toBeNull();
+    }
+    for (const r of VOC_SPECIES_ROWS) if (r.soapDerwent2010 !== null) expect(r.soapDerwent2010).toBeGreaterThanOrEqual(0);
   });
 });

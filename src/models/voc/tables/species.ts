@@ -28,9 +28,19 @@
  *   organic compounds emissions in China, J. Environ. Sci. 53, 224–237. `null` where not given.
  * - `soapDerwent2010` [dimensionless, toluene = 100]: Secondary Organic Aerosol Potential of
  *   Derwent, R. G., Jenkin, M. E., Utembe, S. R., Shallcross, D. E., Murrells, T. P. and Passant,
- *   N. R. (2010), Sci. Total Environ. 408, 3374–3381. VERIFY: these values were transcribed from a
- *   secondary compilation (the AeroViz species table), not from the paper's table; `null` where
- *   no value could be sourced (notably p-xylene, n-dodecane and the diethylbenzenes).
+ *   N. R. (2010), Sci. Total Environ. 408, 3374–3381, doi:10.1016/j.scitotenv.2010.04.013 (SOAP of
+ *   113 emitted VOCs computed with MCM v3.1). UNVERIFIED against the paper's table: the paper and
+ *   an independent reproduction of its table could not be reached (checked 2026-11, see
+ *   {@link SOAP_DERWENT2010_PROVENANCE}); every non-null value is a transcription of the AeroViz
+ *   species tables (github.com/Alex870521/AeroViz, AeroViz/dataProcess/VOC/support_voc.json and
+ *   voc_par.json), which agree with each other for all these values. `null` where no value can be
+ *   sourced: (a) species that are not primary VOCs of the Master Chemical Mechanism (MCM v3.3.1
+ *   list of methane + 142 VOCs, mcm.york.ac.uk), so Derwent et al. (2010) cannot give them a SOAP
+ *   (cyclopentane, methylcyclopentane, methylcyclohexane, 2,3-/2,4-dimethylpentane, 2,2,4-/2,3,4-
+ *   trimethylpentane, 2-/3-methylheptane, 2-methyl-1-pentene, m-/p-diethylbenzene; AeroViz's 0 or
+ *   0.4 for these was dropped); (b) MCM species whose SOAP is in the paper but in no reachable
+ *   source (p-xylene, n-dodecane, 1-hexene, the pinenes, and the OVOCs/halocarbons left `null`).
+ *   m-xylene's 75.8 is AeroViz's "m/p-xylene" value.
  *
  * All values of `cas`, `mw`, `mirSaprc07`, `mirCn`, `kohAtkinson2003`, `kohAopwin` and
  * `soaYieldWu2017` are checked against the project's reference table of these sources by the
@@ -48,6 +58,35 @@
  * as measured in China: 57 compounds with m-/p-xylene co-eluting as one; here 58 rows with m- and
  * p-xylene separate).
  */
+
+/**
+ * Where each `soapDerwent2010` value comes from (see the module comment). Keys are registry ids;
+ * species with a non-null SOAP are listed under `aeroviz`, nulls that are structural (no MCM
+ * scheme, hence no Derwent et al. 2010 value) under `notInMcm`.
+ */
+export const SOAP_DERWENT2010_PROVENANCE = {
+  aeroviz: {
+    source: "AeroViz (github.com/Alex870521/AeroViz) AeroViz/dataProcess/VOC/support_voc.json and voc_par.json; secondary transcription of Derwent et al. (2010), not checked against the paper's table",
+    ids: [
+      "ethylene", "acetylene", "ethane", "propylene", "propane", "isobutane", "1-butene", "n-butane", "trans-2-butene",
+      "cis-2-butene", "isopentane", "1-pentene", "n-pentane", "isoprene", "trans-2-pentene", "cis-2-pentene",
+      "2,2-dimethylbutane", "2,3-dimethylbutane", "2-methylpentane", "3-methylpentane", "n-hexane", "benzene",
+      "cyclohexane", "2-methylhexane", "3-methylhexane", "n-heptane", "toluene", "n-octane", "ethylbenzene",
+      "m-xylene", "styrene", "o-xylene", "n-nonane", "isopropylbenzene", "n-propylbenzene", "m-ethyltoluene",
+      "p-ethyltoluene", "1,3,5-trimethylbenzene", "o-ethyltoluene", "1,2,4-trimethylbenzene", "n-decane",
+      "1,2,3-trimethylbenzene", "n-undecane", "1,3-butadiene", "acetaldehyde", "acetone", "ethanol", "isopropanol",
+      "ethyl acetate",
+    ],
+  },
+  notInMcm: {
+    source: "not a primary VOC of the Master Chemical Mechanism (MCM v3.3.1, methane + 142 VOCs; Derwent et al. 2010 used MCM v3.1), so Derwent et al. (2010) give no SOAP",
+    ids: [
+      "cyclopentane", "methylcyclopentane", "methylcyclohexane", "2,3-dimethylpentane", "2,4-dimethylpentane",
+      "2,2,4-trimethylpentane", "2,3,4-trimethylpentane", "2-methylheptane", "3-methylheptane", "2-methyl-1-pentene",
+      "m-diethylbenzene", "p-diethylbenzene", "vinyl acetate", "chlorobenzene",
+    ],
+  },
+} as const;
 
 /** Compound group used for per-group totals. */
 export type VocGroup = "alkanes" | "alkenes" | "alkynes" | "aromatics" | "OVOCs" | "halocarbons" | "BVOC";
@@ -109,7 +148,7 @@ export const VOC_SPECIES_ROWS: readonly VocSpeciesRow[] = [
   { id: "2,2-dimethylbutane", cas: "75-83-2", ja: "2,2-ジメチルブタン", zh: "2,2-二甲基丁烷", synonyms: ["2,2-dimethyl butane", "neohexane"], formula: "C6H14", carbon: 6, mw: 86.18, group: "alkanes", pams: true,
     mirSaprc07: 1.17, mirCn: 0.74, kohAtkinson2003: 2.23e-12, kohAopwin: 1.8179e-12, soaYieldWu2017: 0, soapDerwent2010: 0 },
   { id: "cyclopentane", cas: "287-92-3", ja: "シクロペンタン", zh: "环戊烷", synonyms: ["環戊烷"], formula: "C5H10", carbon: 5, mw: 70.13, group: "alkanes", pams: true,
-    mirSaprc07: 2.39, mirCn: null, kohAtkinson2003: 4.97e-12, kohAopwin: 4.5218e-12, soaYieldWu2017: 0.04, soapDerwent2010: 0 },
+    mirSaprc07: 2.39, mirCn: null, kohAtkinson2003: 4.97e-12, kohAopwin: 4.5218e-12, soaYieldWu2017: 0.04, soapDerwent2010: null },
   { id: "2,3-dimethylbutane", cas: "79-29-8", ja: "2,3-ジメチルブタン", zh: "2,3-二甲基丁烷", synonyms: ["2,3-dimethyl butane"], formula: "C6H14", carbon: 6, mw: 86.18, group: "alkanes", pams: true,
     mirSaprc07: 0.97, mirCn: 0.81, kohAtkinson2003: 5.78e-12, kohAopwin: 5.4415e-12, soaYieldWu2017: 0, soapDerwent2010: 0 },
   { id: "2-methylpentane", cas: "107-83-5", ja: "2-メチルペンタン", zh: "2-甲基戊烷", synonyms: ["2-methyl pentane", "isohexane"], formula: "C6H14", carbon: 6, mw: 86.18, group: "alkanes", pams: true,
@@ -123,9 +162,9 @@ export const VOC_SPECIES_ROWS: readonly VocSpeciesRow[] = [
   { id: "n-hexane", cas: "110-54-3", ja: "n-ヘキサン", zh: "正己烷", synonyms: ["hexane", "ヘキサン", "己烷"], formula: "C6H14", carbon: 6, mw: 86.18, group: "alkanes", pams: true,
     mirSaprc07: 1.24, mirCn: 0.62, kohAtkinson2003: 5.2e-12, kohAopwin: 5.4583e-12, soaYieldWu2017: 0, soapDerwent2010: 0.1 },
   { id: "methylcyclopentane", cas: "96-37-7", ja: "メチルシクロペンタン", zh: "甲基环戊烷", synonyms: ["methyl cyclopentane", "甲基環戊烷"], formula: "C6H12", carbon: 6, mw: 84.16, group: "alkanes", pams: true,
-    mirSaprc07: 2.19, mirCn: null, kohAtkinson2003: null, kohAopwin: 5.6631e-12, soaYieldWu2017: 0.0017, soapDerwent2010: 0 },
+    mirSaprc07: 2.19, mirCn: null, kohAtkinson2003: null, kohAopwin: 5.6631e-12, soaYieldWu2017: 0.0017, soapDerwent2010: null },
   { id: "2,4-dimethylpentane", cas: "108-08-7", ja: "2,4-ジメチルペンタン", zh: "2,4-二甲基戊烷", synonyms: ["2,4-dimethyl pentane"], formula: "C7H16", carbon: 7, mw: 100.2, group: "alkanes", pams: true,
-    mirSaprc07: 1.55, mirCn: null, kohAtkinson2003: 4.77e-12, kohAopwin: 6.8546e-12, soaYieldWu2017: 0, soapDerwent2010: 0 },
+    mirSaprc07: 1.55, mirCn: null, kohAtkinson2003: 4.77e-12, kohAopwin: 6.8546e-12, soaYieldWu2017: 0, soapDerwent2010: null },
   { id: "benzene", cas: "71-43-2", ja: "ベンゼン", zh: "苯", synonyms: [], formula: "C6H6", carbon: 6, mw: 78.11, group: "aromatics", pams: true,
     mirSaprc07: 0.72, mirCn: 0.38, kohAtkinson2003: 1.22e-12, kohAopwin: 1.9498e-12, soaYieldWu2017: 0.0093, soapDerwent2010: 92.9 },
   { id: "cyclohexane", cas: "110-82-7", ja: "シクロヘキサン", zh: "环己烷", synonyms: ["環己烷"], formula: "C6H12", carbon: 6, mw: 84.16, group: "alkanes", pams: true,
@@ -133,23 +172,23 @@ export const VOC_SPECIES_ROWS: readonly VocSpeciesRow[] = [
   { id: "2-methylhexane", cas: "591-76-4", ja: "2-メチルヘキサン", zh: "2-甲基己烷", synonyms: ["2-methyl hexane"], formula: "C7H16", carbon: 7, mw: 100.2, group: "alkanes", pams: true,
     mirSaprc07: 1.19, mirCn: 0.73, kohAtkinson2003: null, kohAopwin: 6.863e-12, soaYieldWu2017: 0, soapDerwent2010: 0 },
   { id: "2,3-dimethylpentane", cas: "565-59-3", ja: "2,3-ジメチルペンタン", zh: "2,3-二甲基戊烷", synonyms: ["2,3-dimethyl pentane"], formula: "C7H16", carbon: 7, mw: 100.2, group: "alkanes", pams: true,
-    mirSaprc07: 1.34, mirCn: null, kohAtkinson2003: null, kohAopwin: 7.1392e-12, soaYieldWu2017: 0, soapDerwent2010: 0.4 },
+    mirSaprc07: 1.34, mirCn: null, kohAtkinson2003: null, kohAopwin: 7.1392e-12, soaYieldWu2017: 0, soapDerwent2010: null },
   { id: "3-methylhexane", cas: "589-34-4", ja: "3-メチルヘキサン", zh: "3-甲基己烷", synonyms: ["3-methyl hexane"], formula: "C7H16", carbon: 7, mw: 100.2, group: "alkanes", pams: true,
     mirSaprc07: 1.61, mirCn: 1.06, kohAtkinson2003: null, kohAopwin: 7.1476e-12, soaYieldWu2017: 0, soapDerwent2010: 0 },
   { id: "2,2,4-trimethylpentane", cas: "540-84-1", ja: "2,2,4-トリメチルペンタン", zh: "2,2,4-三甲基戊烷", synonyms: ["2,2,4-trimethyl pentane", "isooctane", "イソオクタン", "异辛烷"], formula: "C8H18", carbon: 8, mw: 114.23, group: "alkanes", pams: true,
-    mirSaprc07: 1.26, mirCn: null, kohAtkinson2003: 3.34e-12, kohAopwin: 4.6356e-12, soaYieldWu2017: 0.048, soapDerwent2010: 0 },
+    mirSaprc07: 1.26, mirCn: null, kohAtkinson2003: 3.34e-12, kohAopwin: 4.6356e-12, soaYieldWu2017: 0.048, soapDerwent2010: null },
   { id: "n-heptane", cas: "142-82-5", ja: "n-ヘプタン", zh: "正庚烷", synonyms: ["heptane", "ヘプタン", "庚烷"], formula: "C7H16", carbon: 7, mw: 100.2, group: "alkanes", pams: true,
     mirSaprc07: 1.07, mirCn: 0.28, kohAtkinson2003: 6.76e-12, kohAopwin: 6.8713e-12, soaYieldWu2017: 0.048, soapDerwent2010: 0.1 },
   { id: "methylcyclohexane", cas: "108-87-2", ja: "メチルシクロヘキサン", zh: "甲基环己烷", synonyms: ["methyl cyclohexane", "甲基環己烷"], formula: "C7H14", carbon: 7, mw: 98.19, group: "alkanes", pams: true,
-    mirSaprc07: 1.7, mirCn: null, kohAtkinson2003: 9.64e-12, kohAopwin: 1.01675e-11, soaYieldWu2017: 0.22, soapDerwent2010: 0 },
+    mirSaprc07: 1.7, mirCn: null, kohAtkinson2003: 9.64e-12, kohAopwin: 1.01675e-11, soaYieldWu2017: 0.22, soapDerwent2010: null },
   { id: "2,3,4-trimethylpentane", cas: "565-75-3", ja: "2,3,4-トリメチルペンタン", zh: "2,3,4-三甲基戊烷", synonyms: ["2,3,4-trimethyl pentane"], formula: "C8H18", carbon: 8, mw: 114.23, group: "alkanes", pams: true,
-    mirSaprc07: 1.03, mirCn: null, kohAtkinson2003: 6.6e-12, kohAopwin: 8.5438e-12, soaYieldWu2017: 0.048, soapDerwent2010: 0 },
+    mirSaprc07: 1.03, mirCn: null, kohAtkinson2003: 6.6e-12, kohAopwin: 8.5438e-12, soaYieldWu2017: 0.048, soapDerwent2010: null },
   { id: "toluene", cas: "108-88-3", ja: "トルエン", zh: "甲苯", synonyms: ["methylbenzene", "メチルベンゼン"], formula: "C7H8", carbon: 7, mw: 92.14, group: "aromatics", pams: true,
     mirSaprc07: 4, mirCn: 2.12, kohAtkinson2003: 5.63e-12, kohAopwin: 5.2263e-12, soaYieldWu2017: 0.36, soapDerwent2010: 100 },
   { id: "2-methylheptane", cas: "592-27-8", ja: "2-メチルヘプタン", zh: "2-甲基庚烷", synonyms: ["2-methyl heptane"], formula: "C8H18", carbon: 8, mw: 114.23, group: "alkanes", pams: true,
-    mirSaprc07: 1.07, mirCn: null, kohAtkinson2003: null, kohAopwin: 8.276e-12, soaYieldWu2017: 0.048, soapDerwent2010: 0 },
+    mirSaprc07: 1.07, mirCn: null, kohAtkinson2003: null, kohAopwin: 8.276e-12, soaYieldWu2017: 0.048, soapDerwent2010: null },
   { id: "3-methylheptane", cas: "589-81-1", ja: "3-メチルヘプタン", zh: "3-甲基庚烷", synonyms: ["3-methyl heptane"], formula: "C8H18", carbon: 8, mw: 114.23, group: "alkanes", pams: true,
-    mirSaprc07: 1.24, mirCn: null, kohAtkinson2003: null, kohAopwin: 8.5606e-12, soaYieldWu2017: 0.048, soapDerwent2010: 0 },
+    mirSaprc07: 1.24, mirCn: null, kohAtkinson2003: null, kohAopwin: 8.5606e-12, soaYieldWu2017: 0.048, soapDerwent2010: null },
   { id: "n-octane", cas: "111-65-9", ja: "n-オクタン", zh: "正辛烷", synonyms: ["octane", "オクタン", "辛烷"], formula: "C8H18", carbon: 8, mw: 114.23, group: "alkanes", pams: true,
     mirSaprc07: 0.9, mirCn: 0.07, kohAtkinson2003: 8.11e-12, kohAopwin: 8.2844e-12, soaYieldWu2017: 0.058, soapDerwent2010: 0.8 },
   { id: "ethylbenzene", cas: "100-41-4", ja: "エチルベンゼン", zh: "乙苯", synonyms: ["ethyl benzene", "乙基苯"], formula: "C8H10", carbon: 8, mw: 106.17, group: "aromatics", pams: true,

@@ -1,0 +1,70 @@
+import { readMonitoringTable } from "../io/monitoring";
+import { summariseAccount } from "../io/account";
+import { dailyAqi, type AqiStandard } from "../models/aqi/daily";
+import { hourlyPollutantsFromTable } from "../models/aqi/input";
+import type { HourLabel, NegativePolicy } from "../models/ozone/hourgrid";
+import type { Verb } from "./verb";
+
+const STANDARDS: AqiStandard[] = ["cn-2026", "cn-2012", "us-2024"];
+
+/**
+ * `aozora aqi --file HOURLY.csv [--standard cn-2026|cn-2012|us-2024] [--utc-offset +08:00]
+ * [--hour-label start|end] [--negative error|missing] [--round none|hj663] [--json]`: daily IAQI per pollutant, AQI,
+ * primary pollutant and validity from an hourly monitoring table (`readMonitoringTable`; units
+ * in the headers).
+ */
+export const aqiVerb: Verb = {
+  name: "aqi",
+  help: `  aozora aqi --file HOURLY.csv [--standard cn-2026|cn-2012|us-2024]
+             [--utc-offset +08:00] [--hour-label start|end]
+             [--negative error|missing] [--round none|hj663] [--json]
+                                           daily AQI from hourly PM2.5, PM10, SO2, NO2, CO, O3
+                                           (units in headers): IAQI per pollutant, AQI, primary
+                                           pollutant, validity (HJ 633-2026/2012, US EPA 2024)
+`,
+  options: {
+    file: { type: "string" },
+    standard: { type: "string", default: "cn-2026" },
+    "utc-offset": { type: "string" },
+    "hour-label": { type: "string", default: "start" },
+    negative: { type: "string", default: "error" },
+    round: { type: "string", default: "none" },
+  },
+  async run(values, out) {
+    const file = values.file;
+    if (typeof file !== "string" || file === "") throw new RangeError("aqi: --file HOURLY.csv is required");
+    const standard = String(values.standard) as AqiStandard;
+    if (!STANDARDS.includes(standard)) throw new RangeError(`aqi: --standard must be one of ${STANDARDS.join(", ")}, got "${standard}"`);
+    const hourLabel = String(values["hour-label"]) as HourLabel;
+    if (hourLabel !== "start" && hourLabel !== "end") throw new RangeError(`aqi: --hour-label must be start or end, got "${hourLabel}"`);
+    const negative = String(values.negative) as NegativePolicy;
+    if (negative !== "error" && negative !== "missing") throw new RangeError(`aqi: --negative must be error or missing, got "${negative}"`);
+    const round = String(values.round);
+    if (round !== "none" && round !== "hj663") throw new RangeError(`aqi: --round must be none or hj663, got "${round}"`);
+    // China's standards are in Beijing time; for the US table the offset must be given (or carried by the timestamps)
+    const offset = typeof values["utc-offset"] === "string" ? values["utc-offset"] : standard.startsWith("cn") ? "+08:00" : undefined;
+    const { table, account } = readMonitoringTable(file, offset === undefined ? {} : { utcOffset: offset });
+    const { input, ignored } = hourlyPollutantsFromTable(table, { hourLabel, file });
+    let result;
+    try {
+      result = dailyAqi(input, { standard, negative, round: round as "none" | "hj663" });
+    } catch (e) {
+      if (e instanceof RangeError) throw new RangeError(`${file}: ${e.message}`);
+      throw e;
+    }
+    if (values.json) {
+      out(JSON.stringify({ file, standard, citation: result.citation, utcOffsetMinutes: input.utcOffsetMinutes, hourLabel, units: result.units, days: result.days, negatives: result.negatives, absentHours: result.absentHours, ignoredColumns: ignored, account: summariseAccount(account) }, null, 1));
+      return 0;
+    }
+    const keys = Object.keys(result.units);
+    out(`${file}: ${result.citation}`);
+    out(["date", "AQI", "primary", "complete", ...keys].join("\t"));
+    for (const d of result.days) {
+      out([d.date, Number.isFinite(d.aqi) ? d.aqi : "NA", d.primary.join("+") || "-", d.complete ? "yes" : "no", ...keys.map((k) => (Number.isFinite(d.iaqi[k]) ? `${d.iaqi[k]}` : "NA"))].join("\t"));
+    }
+    if (result.absentHours) out(`${result.absentHours} hours of the local days spanned have no row in the file`);
+    for (const [p, idx] of Object.entries(result.negatives)) out(`${p}: ${idx.length} negative values treated as missing`);
+    if (ignored.length) out(`columns not used: ${ignored.join(", ")}`);
+    return 0;
+  },
+};

@@ -1,0 +1,269 @@
+import { chinaReferenceState, STP_298 } from "../../table/gas";
+import { roundHalfEven } from "../../stats/round";
+import { normaliseUnit } from "../../table/units";
+import { convertGas, type ReferenceStateLike } from "../ozone/convert";
+import { screenNegatives, toHourGrid, windowMean, type HourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgrid";
+import { mda8FromGrid } from "../ozone/mda8";
+import { MDA8_CONVENTIONS } from "../ozone/tables/mda8-conventions";
+import { cnIaqi, usAqi, type CnVersion } from "./iaqi";
+import { aqiCategory, CN_AQI_CATEGORIES, US_AQI_CATEGORIES } from "./tables/categories";
+import { CRITERIA_GAS_MOLAR_MASS } from "./tables/molar-mass";
+
+/** Pollutants of the AQI (canonical column names of `readMonitoringTable`). */
+export type AqiPollutant = "PM2.5" | "PM10" | "SO2" | "NO2" | "CO" | "O3";
+export const AQI_POLLUTANTS: readonly AqiPollutant[] = ["PM2.5", "PM10", "SO2", "NO2", "CO", "O3"];
+
+/** Which AQI. */
+export type AqiStandard = CnVersion | "us-2024";
+
+/** Hourly input of {@link dailyAqi}. */
+export interface HourlyPollutants {
+  /** UTC instants (ms), one per hour, shared by all series. */
+  times: ArrayLike<number>;
+  /** Site offset east of UTC, minutes (China +480). */
+  utcOffsetMinutes: number;
+  /** Whether each instant starts (default) or ends its averaging hour. */
+  hourLabel?: HourLabel;
+  /** Series present (any subset), each with its unit (`µg/m3`, `mg/m3`, `ppb`, `ppm`). */
+  series: Partial<Record<AqiPollutant, { values: ArrayLike<number>; unit: string }>>;
+}
+
+/** Options of {@link dailyAqi}. */
+export interface DailyAqiOptions {
+  /** `cn-2026` (HJ 633-2026, default), `cn-2012` (HJ 633-2012) or `us-2024` (EPA 2024). */
+  standard?: AqiStandard;
+  /** Reference state for ppb ↔ µg/m3: China default `chinaReferenceState` (273.15 K before 2018-09-01, 298.15 K after); US 298.15 K. */
+  referenceState?: ReferenceStateLike;
+  /** Negative concentrations: `"error"` (default) or `"missing"` (counted in `negatives`). */
+  negative?: NegativePolicy;
+  /** Minimum hourly values for a daily mean and a daily 1-h maximum (China default 20, GB 3095-2012 Table 4 data validity as applied by HJ 663-2013 §6; US default 18, 75 %). */
+  minHours?: number;
+  /**
+   * China only: round daily concentrations before the IAQI as reported values are rounded —
+   * `"none"` (default) or `"hj663"`: integers in µg/m3 and one decimal in mg/m3 (CO), rounding
+   * half to even (GB/T 8170 "四舍六入五成双", the rule HJ 663-2013 refers to; verify the places).
+   */
+  round?: "none" | "hj663";
+  /** US only: above the AQI-500 breakpoint extend the top segment (default, 40 CFR 58 App. G §12(ii)) or `"cap"` at 500. */
+  beyondIndex?: "extend" | "cap";
+}
+
+/** One day's AQI. */
+export interface DailyAqiRow {
+  /** Local date `YYYY-MM-DD`. */
+  date: string;
+  /** Daily concentration per key (`PM25_24h`, `O3_8h`, ...) in the unit of `units[key]`; NaN when not valid. */
+  concentration: Record<string, number>;
+  /** IAQI (China) or sub-index AQI (US) per key; NaN when not valid or not defined. */
+  iaqi: Record<string, number>;
+  /** AQI = max of the valid sub-indices; NaN when none. */
+  aqi: number;
+  /** Keys whose sub-index equals the AQI, when AQI > 50 (HJ 633 §5; EPA "responsible pollutant"). */
+  primary: string[];
+  /** Category level 1–6 (NaN when no AQI). */
+  category: number;
+  /** Hourly values present per pollutant. */
+  hours: Record<string, number>;
+  /** True when every pollutant supplied gave a valid daily value. */
+  complete: boolean;
+  /** Notes such as `O3_8h above 800: O3_1h IAQI used` or `PM25_24h beyond index: capped at 500`. */
+  notes: string[];
+}
+
+/** Result of {@link dailyAqi}. */
+export interface DailyAqiResult {
+  standard: AqiStandard;
+  citation: string;
+  /** Unit of each concentration key. */
+  units: Record<string, string>;
+  days: DailyAqiRow[];
+  /** Input indices of negative values set missing, per pollutant (policy `"missing"`). */
+  negatives: Record<string, number[]>;
+  /** Hours of the local-day grid with no input row. */
+  absentHours: number;
+}
+
+const CN_UNITS: Record<AqiPollutant, string> = { "PM2.5": "µg/m3", PM10: "µg/m3", SO2: "µg/m3", NO2: "µg/m3", CO: "mg/m3", O3: "µg/m3" };
+const US_UNITS: Record<AqiPollutant, string> = { "PM2.5": "µg/m3", PM10: "µg/m3", SO2: "ppb", NO2: "ppb", CO: "ppm", O3: "ppm" };
+
+function toTarget(p: AqiPollutant, s: { values: ArrayLike<number>; unit: string }, target: string, times: ArrayLike<number>, state: ReferenceStateLike): Float64Array {
+  const u = normaliseUnit(s.unit);
+  if (p === "PM2.5" || p === "PM10") {
+    if (u === "µg/m3") return Float64Array.from(s.values);
+    if (u === "mg/m3") return Float64Array.from(s.values, (v) => v * 1000);
+    throw new RangeError(`${p}: unit "${s.unit}" is not a particle mass concentration (use µg/m3 or mg/m3)`);
+  }
+  return convertGas(s.values, u, target, CRITERIA_GAS_MOLAR_MASS[p as "SO2" | "NO2" | "CO" | "O3"], { state, times, name: p });
+}
+
+function dailyMean(g: HourGrid, d: number, minHours: number): { value: number; n: number } {
+  const { mean, n } = windowMean(g.values, d * 24, d * 24 + 24);
+  return { value: n >= minHours ? mean : NaN, n };
+}
+
+function dailyMax(g: HourGrid, d: number, minHours: number): { value: number; n: number } {
+  let m = -Infinity, n = 0;
+  for (let h = 0; h < 24; h++) {
+    const v = g.values[d * 24 + h];
+    if (Number.isFinite(v)) { n++; if (v > m) m = v; }
+  }
+  return { value: n >= minHours ? m : NaN, n };
+}
+
+/** Maximum of the 24 running 8-h means starting in the day (≥ 6 hours each), for the US CO 8-h AQI. */
+function dailyMax8hAllStarts(g: HourGrid, d: number): number {
+  let best = NaN;
+  for (let s = 0; s < 24; s++) {
+    const { mean, n } = windowMean(g.values, d * 24 + s, d * 24 + s + 8);
+    if (n >= 6 && !(mean <= best)) best = mean;
+  }
+  return best;
+}
+
+/**
+ * Daily AQI from hourly concentrations.
+ *
+ * China (HJ 633-2012 / HJ 633-2026 §5, daily AQI): IAQI of the 24-h means of SO2, NO2, PM10,
+ * PM2.5 and CO, of the daily maximum 1-h O3 and of the daily maximum 8-h O3 (MDA8, HJ 663
+ * convention); AQI = max IAQI; primary pollutant(s) = keys with IAQI = AQI when AQI > 50. A daily
+ * mean needs ≥ 20 hourly values (GB 3095-2012 Table 4 / HJ 663-2013 §6); the O3 1-h maximum uses the same count
+ * (aozora's choice: HJ 663 sets none); MDA8 ≥ 14 valid 8-h means. Gases are converted to µg/m3
+ * (CO mg/m3) at the reference state (default: China's, by date). Concentrations are not rounded
+ * before the IAQI unless `round: "hj663"` (GB/T 8170 reporting precision).
+ *
+ * US (EPA-454/B-24-002, 2024): PM2.5 and PM10 24-h means; O3 MDA8 (40 CFR 50 App. U windows) in
+ * ppm, and the daily maximum 1-h O3 where ≥ 0.125 ppm (O3 sub-index = the larger; MDA8 above
+ * 0.200 ppm uses the 1-h value only); CO daily maximum 8-h mean (ppm); NO2 and SO2 daily maximum
+ * 1-h (ppb), SO2 above 304 ppb using the 24-h mean (AQI 200 when that is below 305 ppb). Means
+ * need ≥ 18 hourly values (75 %). Gases at 298.15 K.
+ *
+ * @throws RangeError for unknown units, mismatched lengths, non-hourly or duplicated times, and
+ *   (policy `"error"`) negative concentrations
+ */
+export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): DailyAqiResult {
+  const standard = opts.standard ?? "cn-2026";
+  if (standard !== "cn-2012" && standard !== "cn-2026" && standard !== "us-2024") throw new RangeError(`dailyAqi: unknown standard "${String(standard)}" (use cn-2026, cn-2012 or us-2024)`);
+  const isCn = standard !== "us-2024";
+  const state = opts.referenceState ?? (isCn ? chinaReferenceState : STP_298);
+  const minHours = opts.minHours ?? (isCn ? 20 : 18);
+  const usOpts = { beyondIndex: opts.beyondIndex ?? ("extend" as const) };
+  const targetUnits = isCn ? CN_UNITS : US_UNITS;
+  const round = opts.round ?? "none";
+  if (round !== "none" && round !== "hj663") throw new RangeError(`dailyAqi: round must be "none" or "hj663", got "${String(round)}"`);
+  if (round === "hj663" && !isCn) throw new RangeError("dailyAqi: round \"hj663\" applies to the China standards only (the US AQI truncates)");
+  const R = (c: number, unit: string) => (round === "hj663" ? roundHalfEven(c, unit === "mg/m3" ? 1 : 0) : c);
+  const present = AQI_POLLUTANTS.filter((p) => input.series[p] !== undefined);
+  if (present.length === 0) throw new RangeError(`dailyAqi: no pollutant series (expected any of ${AQI_POLLUTANTS.join(", ")})`);
+  const grids: Partial<Record<AqiPollutant, HourGrid>> = {};
+  const negatives: Record<string, number[]> = {};
+  let absent = 0;
+  for (const p of present) {
+    const s = input.series[p]!;
+    if (s.values.length !== input.times.length) throw new RangeError(`${p}: ${s.values.length} values for ${input.times.length} times`);
+    const screened = screenNegatives(s.values, { negative: opts.negative, name: p, unit: s.unit, times: input.times, utcOffsetMinutes: input.utcOffsetMinutes });
+    const v = toTarget(p, { values: screened.values, unit: s.unit }, targetUnits[p], input.times, state);
+    const g = toHourGrid(input.times, v, { utcOffsetMinutes: input.utcOffsetMinutes, hourLabel: input.hourLabel, name: p });
+    grids[p] = g;
+    if (screened.negatives.length) negatives[p] = screened.negatives;
+    absent = g.absentHours;
+  }
+  const g0 = grids[present[0]]!;
+  const units: Record<string, string> = {};
+  const days: DailyAqiRow[] = [];
+  const mda8Rows = grids.O3 ? mda8FromGrid(grids.O3, MDA8_CONVENTIONS[isCn ? "cn" : "us"]) : undefined;
+  for (let d = 0; d < g0.nDays; d++) {
+    const conc: Record<string, number> = {}, iaqi: Record<string, number> = {}, hours: Record<string, number> = {};
+    const notes: string[] = [];
+    let complete = true;
+    const setC = (key: string, value: number, unit: string) => { conc[key] = value; units[key] = unit; if (!Number.isFinite(value)) complete = false; };
+    for (const p of present) {
+      const g = grids[p]!;
+      hours[p] = dailyMean(g, d, 0).n;
+    }
+    if (isCn) {
+      const v = standard as CnVersion;
+      const mean24 = (p: AqiPollutant, key: "PM25_24h" | "PM10_24h" | "SO2_24h" | "NO2_24h" | "CO_24h") => {
+        if (!grids[p]) return;
+        const c = R(dailyMean(grids[p]!, d, minHours).value, targetUnits[p]);
+        setC(key, c, targetUnits[p]);
+        const r = cnIaqi(key, c, v);
+        iaqi[key] = r.iaqi;
+        if (r.note === "beyond-index") notes.push(`${key} above the IAQI-500 breakpoint: capped at 500`);
+      };
+      mean24("SO2", "SO2_24h"); mean24("NO2", "NO2_24h"); mean24("PM10", "PM10_24h"); mean24("CO", "CO_24h");
+      if (grids.O3) {
+        const c1 = R(dailyMax(grids.O3, d, minHours).value, "µg/m3");
+        setC("O3_1h", c1, "µg/m3");
+        const r1 = cnIaqi("O3_1h", c1, v);
+        iaqi.O3_1h = r1.iaqi;
+        if (r1.note === "beyond-index") notes.push("O3_1h above the IAQI-500 breakpoint: capped at 500");
+        const c8 = R(mda8Rows![d].mda8, "µg/m3");
+        setC("O3_8h", c8, "µg/m3");
+        const r8 = cnIaqi("O3_8h", c8, v);
+        iaqi.O3_8h = r8.iaqi;
+        if (r8.useKey) notes.push("O3_8h above 800 µg/m3: no 8-h IAQI, the O3_1h IAQI is used (HJ 633-2012 Table 1 note 3)");
+        if (r8.note === "above-top-fixed") notes.push("O3_8h above 800 µg/m3: IAQI 300 (HJ 633-2026 Table 3 note)");
+      }
+      mean24("PM2.5", "PM25_24h");
+    } else {
+      if (grids["PM2.5"]) {
+        const c = dailyMean(grids["PM2.5"], d, minHours).value;
+        setC("PM25_24h", c, "µg/m3");
+        iaqi.PM25_24h = usAqiNote(usAqi("PM25_24h", c, usOpts), "PM25_24h", notes);
+      }
+      if (grids.PM10) {
+        const c = dailyMean(grids.PM10, d, minHours).value;
+        setC("PM10_24h", c, "µg/m3");
+        iaqi.PM10_24h = usAqiNote(usAqi("PM10_24h", c, usOpts), "PM10_24h", notes);
+      }
+      if (grids.O3) {
+        const c8 = mda8Rows![d].mda8;
+        const c1 = dailyMax(grids.O3, d, minHours).value;
+        setC("O3_8h", c8, "ppm");
+        conc.O3_1h = c1; units.O3_1h = "ppm";
+        const a8 = usAqi("O3_8h", c8, usOpts), a1 = usAqi("O3_1h", c1, usOpts);
+        if (a8.note === "above-range") notes.push("O3_8h above 0.200 ppm: the 1-h O3 AQI is used");
+        iaqi.O3_8h = a8.aqi;
+        iaqi.O3_1h = usAqiNote(a1, "O3_1h", notes);
+      }
+      if (grids.CO) {
+        const c = dailyMean(grids.CO, d, minHours).n >= minHours ? dailyMax8hAllStarts(grids.CO, d) : NaN;
+        setC("CO_8h", c, "ppm");
+        iaqi.CO_8h = usAqiNote(usAqi("CO_8h", c, usOpts), "CO_8h", notes);
+      }
+      if (grids.SO2) {
+        const c1 = dailyMax(grids.SO2, d, minHours).value;
+        setC("SO2_1h", c1, "ppb");
+        const a1 = usAqi("SO2_1h", c1, usOpts);
+        if (a1.note === "above-range") {
+          const c24 = dailyMean(grids.SO2, d, minHours).value;
+          conc.SO2_24h = c24; units.SO2_24h = "ppb";
+          const a24 = usAqi("SO2_24h", c24, usOpts);
+          iaqi.SO2_1h = NaN;
+          iaqi.SO2_24h = a24.note === "below-range" ? 200 : usAqiNote(a24, "SO2_24h", notes);
+          notes.push(a24.note === "below-range" ? "SO2 1-h above 304 ppb with 24-h mean below 305 ppb: AQI 200" : "SO2 1-h above 304 ppb: the 24-h SO2 AQI is used");
+        } else iaqi.SO2_1h = a1.aqi;
+      }
+      if (grids.NO2) {
+        const c = dailyMax(grids.NO2, d, minHours).value;
+        setC("NO2_1h", c, "ppb");
+        iaqi.NO2_1h = usAqiNote(usAqi("NO2_1h", c, usOpts), "NO2_1h", notes);
+      }
+    }
+    let aqi = -Infinity;
+    for (const k of Object.keys(iaqi)) if (Number.isFinite(iaqi[k]) && iaqi[k] > aqi) aqi = iaqi[k];
+    if (aqi === -Infinity) aqi = NaN;
+    const primary = aqi > 50 ? Object.keys(iaqi).filter((k) => iaqi[k] === aqi) : [];
+    const cat = aqiCategory(aqi, isCn ? CN_AQI_CATEGORIES : US_AQI_CATEGORIES);
+    days.push({ date: g0.dates[d], concentration: conc, iaqi, aqi, primary, category: cat ? cat.level : NaN, hours, complete, notes });
+  }
+  const citation = isCn
+    ? `${standard === "cn-2012" ? "HJ 633-2012" : "HJ 633-2026"} (IAQI, AQI, primary pollutant); HJ 663-2013 (daily validity, MDA8)`
+    : "US EPA EPA-454/B-24-002 (2024) AQI; 40 CFR 50 App. U (MDA8)";
+  return { standard, citation, units, days, negatives, absentHours: absent };
+}
+
+function usAqiNote(r: ReturnType<typeof usAqi>, key: string, notes: string[]): number {
+  if (r.note === "beyond-index") notes.push(`${key} above the AQI-500 breakpoint: ${r.aqi === 500 ? "capped at 500" : `top segment extended to ${r.aqi} ("Beyond the AQI")`}`);
+  return r.aqi;
+}

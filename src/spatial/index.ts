@@ -1,0 +1,3 @@
+export { EARTH_RADIUS_KM, greatCircleKm } from "./greatcircle";
+export { idwAt, idwGrid, type StationValue, type LonLatGrid, type IdwResult } from "./idw";
+export { idwMapSpec } from "./figures";

@@ -1,0 +1,103 @@
+/** Result of {@link ols}. */
+export interface OlsResult {
+  /** Coefficients β (one per design column). */
+  coefficients: number[];
+  /** Covariance matrix of β: σ̂²·(XᵀX)⁻¹. */
+  covariance: number[][];
+  /** Standard errors of β. */
+  se: number[];
+  fitted: Float64Array;
+  residuals: Float64Array;
+  /** Residual degrees of freedom n − p. */
+  df: number;
+  /** σ̂ = sqrt(Σe²/(n − p)). */
+  sigma: number;
+  /** Coefficient of determination (with an intercept column). */
+  r2: number;
+  n: number;
+  p: number;
+  /** (XᵀX)⁻¹, for prediction variances. */
+  xtxInverse: number[][];
+}
+
+/** Invert a small symmetric positive-definite matrix by Gauss–Jordan elimination with partial pivoting. */
+function invert(a: number[][]): number[][] {
+  const p = a.length;
+  const m = a.map((row, i) => [...row, ...Array.from({ length: p }, (_, j) => (i === j ? 1 : 0))]);
+  for (let c = 0; c < p; c++) {
+    let piv = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
+    const scale = Math.max(...a.map((row) => Math.abs(row[c])), 1e-300);
+    if (Math.abs(m[piv][c]) < 1e-12 * scale) throw new RangeError("ols: the design matrix is singular (collinear or constant columns)");
+    [m[c], m[piv]] = [m[piv], m[c]];
+    const d = m[c][c];
+    for (let j = 0; j < 2 * p; j++) m[c][j] /= d;
+    for (let r = 0; r < p; r++) {
+      if (r === c) continue;
+      const f = m[r][c];
+      if (f !== 0) for (let j = 0; j < 2 * p; j++) m[r][j] -= f * m[c][j];
+    }
+  }
+  return m.map((row) => row.slice(p));
+}
+
+/**
+ * Ordinary least squares y = Xβ + ε by the normal equations (XᵀX)β = Xᵀy, columns scaled to
+ * unit RMS before inversion for conditioning. β̂ = (XᵀX)⁻¹Xᵀy, Cov(β̂) = σ̂²(XᵀX)⁻¹ with
+ * σ̂² = Σe²/(n − p) (e.g. Draper & Smith, Applied Regression Analysis, 3rd ed., ch. 5).
+ *
+ * @param x design rows (include a column of 1 for an intercept)
+ * @param y responses
+ */
+export function ols(x: ArrayLike<number>[], y: ArrayLike<number>): OlsResult {
+  const n = y.length;
+  if (x.length !== n) throw new RangeError(`ols: ${x.length} design rows for ${n} responses`);
+  if (n === 0) throw new RangeError("ols: no data");
+  const p = x[0].length;
+  if (n <= p) throw new RangeError(`ols: needs more observations (${n}) than coefficients (${p})`);
+  for (let i = 0; i < n; i++) {
+    if (x[i].length !== p) throw new RangeError(`ols: design row ${i} has ${x[i].length} columns, expected ${p}`);
+    if (!Number.isFinite(y[i])) throw new RangeError(`ols: response ${i} is not finite`);
+    for (let j = 0; j < p; j++) if (!Number.isFinite(x[i][j])) throw new RangeError(`ols: design value [${i}][${j}] is not finite`);
+  }
+  const s = new Array(p).fill(0);
+  for (let j = 0; j < p; j++) {
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += x[i][j] ** 2;
+    s[j] = Math.sqrt(ss / n) || 1;
+  }
+  const xtx: number[][] = Array.from({ length: p }, () => new Array(p).fill(0));
+  const xty = new Array(p).fill(0);
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < p; a++) {
+      const xa = x[i][a] / s[a];
+      xty[a] += xa * y[i];
+      for (let b = a; b < p; b++) xtx[a][b] += xa * (x[i][b] / s[b]);
+    }
+  }
+  for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) xtx[a][b] = xtx[b][a];
+  const invScaled = invert(xtx);
+  const inv = invScaled.map((row, a) => row.map((v, b) => v / (s[a] * s[b])));
+  const coefficients = new Array(p).fill(0);
+  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) coefficients[a] += invScaled[a][b] * xty[b] / s[a];
+  const fitted = new Float64Array(n), residuals = new Float64Array(n);
+  let sse = 0, ybar = 0;
+  for (let i = 0; i < n; i++) ybar += y[i];
+  ybar /= n;
+  let sst = 0;
+  for (let i = 0; i < n; i++) {
+    let f = 0;
+    for (let j = 0; j < p; j++) f += x[i][j] * coefficients[j];
+    fitted[i] = f;
+    residuals[i] = y[i] - f;
+    sse += residuals[i] ** 2;
+    sst += (y[i] - ybar) ** 2;
+  }
+  const df = n - p;
+  const sigma2 = sse / df;
+  const covariance = inv.map((row) => row.map((v) => v * sigma2));
+  return {
+    coefficients, covariance, se: covariance.map((row, j) => Math.sqrt(row[j])), fitted, residuals, df,
+    sigma: Math.sqrt(sigma2), r2: sst > 0 ? 1 - sse / sst : NaN, n, p, xtxInverse: inv,
+  };
+}

@@ -1,0 +1,45 @@
+import { tCdf, tQuantile } from "./studentt";
+
+/** Result of {@link pairedTTest}. */
+export interface PairedTResult {
+  /** Number of pairs. */
+  n: number;
+  /** Mean of the differences x_i − y_i. */
+  meanDifference: number;
+  /** Standard deviation of the differences. */
+  sd: number;
+  /** Standard error sd/√n. */
+  se: number;
+  df: number;
+  t: number;
+  /** Two-sided p-value. */
+  p: number;
+  lower: number;
+  upper: number;
+  confidence: number;
+}
+
+/**
+ * Paired t-test on differences d_i = x_i − y_i (Student 1908): t = d̄/(s_d/√n), df = n − 1,
+ * interval d̄ ± t_{1−α/2, n−1}·s_d/√n. On log values the back-transformed mean and interval are
+ * a ratio of geometric means, exp(d̄) [exp(lower), exp(upper)].
+ */
+export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): PairedTResult {
+  if (x.length !== y.length) throw new RangeError(`pairedTTest: ${x.length} x values for ${y.length} y values`);
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`pairedTTest: confidence must be in (0, 1), got ${confidence}`);
+  const n = x.length;
+  if (n < 2) throw new RangeError(`pairedTTest: needs at least 2 pairs, got ${n}`);
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    d[i] = x[i] - y[i];
+    if (!Number.isFinite(d[i])) throw new RangeError(`pairedTTest: pair ${i} is not finite`);
+  }
+  const mean = d.reduce((s, v) => s + v, 0) / n;
+  const sd = Math.sqrt(d.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+  const se = sd / Math.sqrt(n);
+  const df = n - 1;
+  const t = se > 0 ? mean / se : mean === 0 ? 0 : Math.sign(mean) * Infinity;
+  const p = 2 * (1 - tCdf(Math.abs(t), df));
+  const q = tQuantile(1 - (1 - confidence) / 2, df);
+  return { n, meanDifference: mean, sd, se, df, t, p, lower: mean - q * se, upper: mean + q * se, confidence };
+}
