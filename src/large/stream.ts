@@ -34,13 +34,30 @@ function countLines(text: string): number {
   return n;
 }
 
-/** End (exclusive) of the last complete record in `b[0, len)`: after the last LF outside quotes; -1 if none. */
-function lastRecordEnd(b: Uint8Array, len: number): number {
-  let inQ = false, last = -1;
+/**
+ * End (exclusive) of the last complete record in `b[0, len)`: just after the last LF that is not
+ * inside a quoted field, by the same rules as {@link parseDelimited} (a quote opens a quoted field
+ * only at the start of a field; `""` inside quotes is a literal quote). -1 if there is none.
+ */
+function lastRecordEnd(b: Uint8Array, len: number, delimiter: number): number {
+  let inQ = false, fieldStart = true, last = -1;
   for (let i = 0; i < len; i++) {
     const c = b[i];
-    if (c === 34) inQ = !inQ; // doubled quotes toggle twice: parity is all that matters
-    else if (c === 10 && !inQ) last = i + 1;
+    if (inQ) {
+      if (c === 34) {
+        if (i + 1 >= len) break; // cannot tell a closing quote from a doubled one yet
+        if (b[i + 1] === 34) i++;
+        else inQ = false;
+      }
+      continue;
+    }
+    if (c === 34 && fieldStart) {
+      inQ = true;
+      fieldStart = false;
+    } else if (c === 10) {
+      last = i + 1;
+      fieldStart = true;
+    } else fieldStart = c === delimiter || c === 13;
   }
   return last;
 }
@@ -80,7 +97,12 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       if (first && have >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
         throw new AozoraInputError({ file: path, expected: "UTF-8, Shift_JIS or GBK text for chunked reading (UTF-16 is not supported here: use readMonitoringTable)" });
       }
-      let end = eof ? have : lastRecordEnd(buf, have);
+      if (delimiter === undefined) {
+        // delimiters are ASCII in every supported encoding: look at the first line's bytes
+        const lf = buf.subarray(0, have).indexOf(10);
+        delimiter = detectDelimiter(new TextDecoder().decode(buf.subarray(0, lf < 0 ? have : lf)));
+      }
+      let end = eof ? have : lastRecordEnd(buf, have, delimiter.charCodeAt(0));
       if (end < 0) {
         // no complete record in the buffer: grow it
         const bigger = new Uint8Array(buf.length * 2);
@@ -96,7 +118,7 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
         if (e instanceof AozoraInputError && e.row !== undefined) throw new AozoraInputError({ file: path, row: e.row + line - 1, expected: e.expected, found: e.found });
         throw e;
       }
-      const { records, blankRows } = parseDelimited(text, path, delimiter ?? (delimiter = detectDelimiter(text)));
+      const { records, blankRows } = parseDelimited(text, path, delimiter);
       for (const r of records) r.row += line - 1;
       const blanks = blankRows.map((b) => b + line - 1);
       let data = records;
@@ -136,6 +158,7 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       const { table, account } = gridToTable(grid, chunkOpts);
       yield { table, account, rows: Int32Array.from(grid.records, (r) => r.row) };
     }
+    if (header === undefined) throw new AozoraInputError({ file: path, row: headerRow, expected: "a header row", found: "an empty file" });
   } finally {
     await fh.close();
   }

@@ -107,4 +107,36 @@ describe("streamAggregate", () => {
     writeFileSync(p, "time,x (ppb)\n2025-01-01 00:00,abc\n");
     await expect(streamAggregate(p, { utcOffset: 0, columns: ["x"] })).rejects.toThrow(/column "x \(ppb\)".*rows 2–2/);
   });
+
+  it("chunk ends respect quoted fields with line breaks and stray quotes inside unquoted fields", async () => {
+    const lines = ["time,note,NO2 (ppb)"];
+    for (let h = 0; h < 6000; h++) {
+      const t = new Date(Date.UTC(2025, 0, 1) + h * 3600000).toISOString().slice(0, 16).replace("T", " ");
+      const note = h % 3 === 0 ? `"line one\nline ""two"", ${h}"` : h % 3 === 1 ? `5" pipe ${h}` : `x${h}`;
+      lines.push(`${t},${note},${h % 7 === 0 ? "-999" : (h / 10).toFixed(1)}`);
+    }
+    const p = join(dir, "quotes.csv");
+    writeFileSync(p, lines.join("\r\n") + "\r\n");
+    const whole = readMonitoringTable(p, { utcOffset: "+09:00" });
+    const notes: string[] = [], times: number[] = [], rows: number[] = [];
+    let changes = 0;
+    for await (const c of readCsvChunks(p, { utcOffset: "+09:00", chunkBytes: 1 << 16 })) {
+      notes.push(...c.table.strings("note"));
+      times.push(...c.table.times());
+      rows.push(...c.rows);
+      changes += c.account.cellChanges.length;
+    }
+    expect(notes).toEqual(whole.table.strings("note"));
+    expect(times).toEqual(Array.from(whole.table.times()));
+    expect(changes).toBe(whole.account.cellChanges.length);
+    // every quoted note spans two file lines: data row h starts at file row 2 + h + ceil(h / 3)
+    expect(rows[4]).toBe(2 + 4 + Math.ceil(4 / 3));
+    expect(rows[5999]).toBe(2 + 5999 + Math.ceil(5999 / 3));
+  });
+
+  it("an empty file is an error naming the header row", async () => {
+    const p = join(dir, "empty.csv");
+    writeFileSync(p, "");
+    await expect(streamAggregate(p, { utcOffset: 0 })).rejects.toThrow(/row 1: expected a header row, found "an empty file"/);
+  });
 });
