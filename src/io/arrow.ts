@@ -81,6 +81,28 @@ export function writeArrow(t: AqTable, path: string, opts: { format?: "file" | "
   writeFileSync(path, toArrow(t, opts));
 }
 
+const MS_PER_UNIT: Record<number, number> = { [A.TimeUnit.SECOND]: 1000, [A.TimeUnit.MILLISECOND]: 1, [A.TimeUnit.MICROSECOND]: 1e-3, [A.TimeUnit.NANOSECOND]: 1e-6 };
+
+/** Values of a Float64 or Timestamp data chunk as ms/numbers with NaN for nulls, straight from its buffers; undefined for other types. */
+function fastNumbers(d: A.Data, t: A.DataType): Float64Array | undefined {
+  const isF64 = A.DataType.isFloat(t) && (t as A.Float).precision === A.Precision.DOUBLE;
+  const isTs = A.DataType.isTimestamp(t);
+  if (!isF64 && !isTs) return undefined;
+  const vals = d.values as Float64Array | BigInt64Array;
+  if (isTs && !(vals instanceof BigInt64Array)) return undefined;
+  const out = new Float64Array(d.length);
+  if (isF64) out.set((vals as Float64Array).subarray(0, d.length));
+  else {
+    const scale = MS_PER_UNIT[(t as A.Timestamp).unit];
+    for (let i = 0; i < d.length; i++) out[i] = Number((vals as BigInt64Array)[i]) * scale;
+  }
+  if (d.nullCount > 0 && d.nullBitmap) {
+    const bm = d.nullBitmap, off = d.offset;
+    for (let i = 0; i < d.length; i++) if (!(bm[(off + i) >> 3] & (1 << ((off + i) & 7)))) out[i] = NaN;
+  }
+  return out;
+}
+
 /** Columns of Arrow record batches as aozora column data (nulls → NaN / ""). */
 function rawColumns(file: string, schema: A.Schema, batches: A.RecordBatch[], want?: string[]): RawColumn[] {
   const n = batches.reduce((s, b) => s + b.numRows, 0);
@@ -95,16 +117,19 @@ function rawColumns(file: string, schema: A.Schema, batches: A.RecordBatch[], wa
       let k = 0;
       for (const b of batches) {
         const vec = b.getChildAt(j)!;
-        const raw = vec.nullCount === 0 && A.DataType.isFloat(t) && (t as A.Float).precision === A.Precision.DOUBLE ? (vec.toArray() as Float64Array) : undefined;
-        if (raw) {
-          v.set(raw, k);
-          k += raw.length;
-          continue;
-        }
-        for (let i = 0; i < vec.length; i++) {
+        for (const d of vec.data) {
+          const fast = fastNumbers(d, t);
+          if (fast) {
+            v.set(fast, k);
+            k += fast.length;
+            continue;
+          }
           // Arrow JS returns timestamps and dates as epoch milliseconds, whatever the stored unit
-          const x = vec.get(i) as number | bigint | Date | null;
-          v[k++] = x === null ? NaN : x instanceof Date ? x.getTime() : Number(x);
+          const part = A.makeVector(d);
+          for (let i = 0; i < part.length; i++) {
+            const x = part.get(i) as number | bigint | Date | null;
+            v[k++] = x === null ? NaN : x instanceof Date ? x.getTime() : Number(x);
+          }
         }
       }
       out.push({ name: f.name, values: v, kind: isTime ? "time" : "number", timeZone: A.DataType.isTimestamp(t) ? ((t as A.Timestamp).timezone ?? undefined) : undefined });
