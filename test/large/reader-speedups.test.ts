@@ -102,6 +102,16 @@ describe("quick plain-number path", () => {
       }),
       { numRuns: 5000 },
     );
+    // the digit/10^k fast path equals Number() bit for bit (Object.is: also -0)
+    fc.assert(
+      fc.property(fc.stringMatching(/^[+-]?[0-9]{0,9}(\.[0-9]{0,8})?$/), (t) => {
+        const q = plainAsciiNumber(t);
+        if (/[0-9]/.test(t)) expect(Object.is(q, Number(t))).toBe(true);
+        else expect(q).toBeUndefined();
+      }),
+      { numRuns: 20000 },
+    );
+    for (const t of ["-0", "-0.000", "0.1", "0.3", "123456789012345", "1234567890123456", "9007199254740993", "0.000000000000001", "-.5", "+7."]) expect(Object.is(plainAsciiNumber(t), Number(t))).toBe(true);
     expect(plainAsciiNumber("1.")).toBe(1);
     expect(plainAsciiNumber(".5e-3")).toBe(0.0005);
     expect(plainAsciiNumber("1e309")).toBe(Infinity); // the reader then rejects it as not finite
