@@ -142,6 +142,9 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
   }
 
   const missing = missingCodeSet(opts.missingCodes ?? DEFAULT_MISSING_CODES);
+  // values of the missing codes that are numbers (-999, -9999): only a cell with one of these
+  // values needs the text lookup in `missing`
+  const missingValues = [...missing].map(plainAsciiNumber).filter((x): x is number => x !== undefined);
   const policy = opts.belowDetection ?? "half-limit";
   const textCols = new Set(opts.textColumns ?? []);
   for (let j = 0; j < header.length; j++) {
@@ -163,7 +166,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     for (let i = 0; i < n; i++) {
       const text = cells[i];
       const quick = plainAsciiNumber(text); // the common case, without building a parse result
-      if (quick !== undefined && Number.isFinite(quick) && !missing.has(text.toLowerCase())) {
+      if (quick !== undefined && Number.isFinite(quick) && !(missingValues.includes(quick) && missing.has(text.toLowerCase()))) {
         v[i] = quick;
         continue;
       }
@@ -233,7 +236,10 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
     if ("reason" in d) throw new AozoraInputError({ file, column: col, columnNumber: tj + 1, expected: `timestamps of one layout (${d.reason})` });
     fmt = d.format;
   }
-  const firstRow: Map<number, number>[] = [new Map()];
+  // Duplicates: while every station's times increase, each new time is later than all before it
+  // and cannot repeat one; at the first time that does not increase, index all earlier rows.
+  let firstRow: Map<number, number>[] | undefined;
+  const latest: number[] = [];
   const textOffsets = new Set<number | undefined>();
   // in a long table every timestamp text recurs once per station: parse each text once
   const cache = groups && !xlsxNumeric ? new Map<string, ReturnType<typeof parseTimestamp>>() : undefined;
@@ -257,14 +263,28 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
       });
     }
     const g = groups ? groups[i] : 0;
+    const t = p.utcMs;
+    textOffsets.add(p.textOffsetMinutes);
+    out[i] = t;
+    if (firstRow === undefined) {
+      const last = latest[g];
+      if (last === undefined || t > last) {
+        latest[g] = t;
+        continue;
+      }
+      firstRow = [];
+      for (let k = 0; k < i; k++) {
+        const gk = groups ? groups[k] : 0;
+        const m = firstRow[gk] ?? (firstRow[gk] = new Map());
+        if (!m.has(out[k])) m.set(out[k], grid.records[k].row);
+      }
+    }
     const seen = firstRow[g] ?? (firstRow[g] = new Map());
-    const prev = seen.get(p.utcMs);
+    const prev = seen.get(t);
     if (prev !== undefined) {
       throw new AozoraInputError({ file, row: rec.row, column: col, columnNumber: tj + 1, expected: `a timestamp not already used (row ${prev}${groups ? " of the same station" : ""} has the same instant)`, found: text });
     }
-    seen.set(p.utcMs, rec.row);
-    textOffsets.add(p.textOffsetMinutes);
-    out[i] = p.utcMs;
+    seen.set(t, rec.row);
   }
   return { utcMs: out, textOffsets };
 }
