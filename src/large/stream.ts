@@ -203,7 +203,7 @@ class StationAcc {
   k0 = 0;
   np = 0;
   sums = new Float64Array(0);
-  counts = new Uint16Array(0);
+  counts = new Uint32Array(0);
   slots = new Uint8Array(0);
   lastTime = -Infinity;
   constructor(readonly nc: number, readonly slotBytes: number) {}
@@ -229,7 +229,7 @@ class StationAcc {
   }
 
   private grow(shift: number, cap: number): void {
-    const s = new Float64Array(cap * this.nc), c = new Uint16Array(cap * this.nc), sl = new Uint8Array(cap * this.slotBytes);
+    const s = new Float64Array(cap * this.nc), c = new Uint32Array(cap * this.nc), sl = new Uint8Array(cap * this.slotBytes);
     s.set(this.sums, shift * this.nc);
     c.set(this.counts, shift * this.nc);
     sl.set(this.slots, shift * this.slotBytes);
@@ -243,7 +243,7 @@ class StationAcc {
 /**
  * Filter and average a CSV file of any size to local days or months per station, with a capture
  * threshold, reading it in chunks ({@link readCsvChunks}) so memory is bounded by one chunk plus
- * the accumulators (stations × periods × columns × 10 bytes): a national network's file need not
+ * the accumulators (stations × periods × columns × 12 bytes): a national network's file need not
  * fit in memory. Gives exactly what {@link averageByStation} gives on the same rows in memory
  * (same sums in the same order).
  *
