@@ -14,8 +14,8 @@ import { buildTable, parseTableMeta, tableMeta, TABLE_META_KEY, type AqTableMeta
  * Numbers are `Float64` (NaN written as null), the time column is `Timestamp(ms)` with the site's
  * offset as its time zone (`+08:00`), text is dictionary-encoded `Utf8`. Units, original headers,
  * kinds, the time column and the offset are stored in the schema metadata (key `aozora`) and as
- * field metadata (`unit`), so a write → read round trip gives the same table; pyarrow and pandas
- * read the files as ordinary tz-aware tables.
+ * field metadata (`unit`), so a write → read round trip gives the same table. The types are
+ * the standard ones other Arrow readers map to tz-aware timestamps, doubles and strings.
  */
 
 function field(name: string, type: A.DataType, meta: Record<string, string>): A.Field {

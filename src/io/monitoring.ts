@@ -46,6 +46,17 @@ export interface MonitoringRead {
 const TIME_HEADER = /^(date|time|datetime|date[ _]?time|timestamp|time[ _]?stamp|sample date|日時|日付|時刻|測定日時|测定时间|监测时间|時間|时间|日期|采样时间|観測日時)$/i;
 
 /**
+ * Index of the time column in a header: the one named by `time.column`, else the first header
+ * that reads as a time (`time`, `date`, `日時`, `时间`, ...); -1 when there is none or `time` is false.
+ */
+export function timeColumnIndex(header: string[], time: MonitoringReadOptions["time"]): number {
+  if (time === false) return -1;
+  const want = time?.column;
+  if (want !== undefined) return header.findIndex((h) => h.trim() === want || splitHeaderUnit(h).name === want);
+  return header.findIndex((h) => TIME_HEADER.test(splitHeaderUnit(h).name.trim()));
+}
+
+/**
  * Read a generic monitoring table (CSV, TSV or .xlsx): one header row, one row per time step,
  * one column per variable, units in the headers (`PM2.5 (µg/m3)`) or given as options.
  *
@@ -97,15 +108,9 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
   });
 
   // time column
-  let tj = -1;
-  if (opts.time !== false) {
-    const want = opts.time?.column;
-    if (want !== undefined) {
-      tj = header.findIndex((h) => h.trim() === want || splitHeaderUnit(h).name === want);
-      if (tj < 0) throw new AozoraInputError({ file, row: grid.headerRow, expected: `a time column "${want}"`, found: header.join(", ") });
-    } else {
-      tj = header.findIndex((h) => TIME_HEADER.test(splitHeaderUnit(h).name.trim()));
-    }
+  const tj = timeColumnIndex(header, opts.time);
+  if (tj < 0 && opts.time && opts.time.column !== undefined) {
+    throw new AozoraInputError({ file, row: grid.headerRow, expected: `a time column "${opts.time.column}"`, found: header.join(", ") });
   }
   if (tj >= 0) {
     // one name for the time column across readers; the header as written stays in `original`

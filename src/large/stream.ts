@@ -4,11 +4,10 @@ import { decodeText } from "../io/decode";
 import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter } from "../io/delimited";
 import { AozoraInputError } from "../io/errors";
 import type { Grid } from "../io/grid";
-import { gridToTable, type MonitoringReadOptions } from "../io/monitoring";
+import { gridToTable, timeColumnIndex, type MonitoringReadOptions } from "../io/monitoring";
 import { periodCalendar } from "../table/aggregate";
 import type { AqTable } from "../table/table";
 import { detectTimeFormat } from "../table/time";
-import { splitHeaderUnit } from "../table/units";
 import { assemble, type StationAverageOptions, type StationAverages, type StationPart } from "./average";
 
 /** Options of {@link readCsvChunks}. */
@@ -132,15 +131,10 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
         data = records.slice(hi + 1);
         if (data.length > 0 && opts.time !== false && (opts.time?.format === undefined || opts.time.format === "auto")) {
           // decide the timestamp layout once, on the first chunk, so later chunks cannot disagree
-          const want = opts.time ? opts.time.column : undefined;
-          const tj = want !== undefined ? header.findIndex((h) => h.trim() === want || splitHeaderUnit(h).name === want) : -1;
-          const probeRows = data.slice(0, 50).map((r) => ({ row: r.row, fields: r.fields.slice(0, header!.length) }));
-          const probe = gridToTable({ file: path, header, headerRow, records: probeRows, blankRows: [] }, { ...opts });
-          const timeHeader = probe.table.timeColumn ? probe.table.info(probe.table.timeColumn).original : tj >= 0 ? header[tj] : undefined;
-          if (timeHeader !== undefined) {
-            const j = header.indexOf(timeHeader);
+          const j = timeColumnIndex(header, opts.time);
+          if (j >= 0) {
             const d = detectTimeFormat(data.map((r) => r.fields[j]));
-            if ("format" in d) chunkOpts = { ...opts, time: { column: timeHeader.trim(), format: d.format } };
+            if ("format" in d) chunkOpts = { ...opts, time: { column: header[j].trim(), format: d.format } };
           }
         }
       }

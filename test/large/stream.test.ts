@@ -82,8 +82,9 @@ describe("streamAggregate", () => {
   it("chunks keep file rows and the time layout of the first chunk", async () => {
     // day-first dates; the second chunk alone (days ≤ 12) would be ambiguous
     const lines = ["date,x (ppb)"];
-    for (let d = 13; d <= 28; d++) lines.push(`${d}/01/2025 00:00,1`);
     for (const y of [2025, 2026]) for (let m = 2; m <= 12; m++) for (let d = 1; d <= 12; d++) for (let h = 0; h < 24; h++) lines.push(`${d}/${m}/${y} ${h}:00,2`);
+    // the only day-first evidence: 16 rows after 300 ambiguous ones, still in the first chunk
+    lines.splice(301, 0, ...Array.from({ length: 16 }, (_, k) => `${13 + k}/01/2025 00:00,1`));
     const p = join(dir, "dmy.csv");
     writeFileSync(p, lines.join("\n"));
     const rows: number[] = [];
