@@ -108,6 +108,20 @@ describe("Parquet", () => {
     const sel = await readParquet({ name: "m.parquet", bytes: await toParquet(sample()) }, { columns: ["time", "CO"] });
     expect(sel.names).toEqual(["time", "CO"]);
     expect(sel.unit("CO")).toBe("mg/m3");
+    // a file written by another tool: no aozora metadata
+    const hw = (await import("hyparquet-writer")) as unknown as { parquetWriteBuffer(o: unknown): ArrayBuffer };
+    const foreign = new Uint8Array(hw.parquetWriteBuffer({ columnData: [
+      { name: "ts", data: [new Date(Date.UTC(2025, 5, 1, 0)), new Date(Date.UTC(2025, 5, 1, 1))], type: "TIMESTAMP" },
+      { name: "so2", data: [3.5, null], type: "DOUBLE" },
+    ] }));
+    const f = await readParquet({ name: "foreign.parquet", bytes: foreign }, { units: { so2: "ug/m3" }, utcOffset: "JP" });
+    expect(f.timeColumn).toBe("ts");
+    expect(f.utcOffsetMinutes).toBe(540);
+    expect(f.localTimes()).toEqual(["2025-06-01T09:00:00+09:00", "2025-06-01T10:00:00+09:00"]);
+    expect(f.unit("so2")).toBe("\u00b5g/m3");
+    expect(Number.isNaN(f.numbers("so2")[1])).toBe(true);
+    await expect(readParquet({ name: "foreign.parquet", bytes: foreign }, { utcOffset: "JP" })).rejects.toThrow(/column "so2": expected a unit/);
+    await expect(readParquet({ name: "foreign.parquet", bytes: foreign }, { units: { so2: "ppb" } })).rejects.toThrow(/column "ts": expected the site's UTC offset/);
     const garbage = join(dir, "junk.parquet");
     writeFileSync(garbage, "not a parquet file at all");
     await expect(readParquet(garbage)).rejects.toThrow(AozoraInputError);
