@@ -62,8 +62,9 @@ export async function toParquet(t: AqTable, opts: { rowGroupSize?: number } = {}
 export async function writeParquet(t: AqTable, path: string, opts: { rowGroupSize?: number } = {}): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const w = await loadWriter();
-  const pw = new w.ParquetWriter({ writer: w.fileWriter(path), schema: w.schemaFromColumnData({ columnData: columnData(t) }), kvMetadata: kv(t) });
-  pw.write({ columnData: columnData(t), rowGroupSize: opts.rowGroupSize ?? 100000 });
+  const cd = columnData(t);
+  const pw = new w.ParquetWriter({ writer: w.fileWriter(path), schema: w.schemaFromColumnData({ columnData: cd }), kvMetadata: kv(t) });
+  pw.write({ columnData: cd, rowGroupSize: opts.rowGroupSize ?? 100000 });
   pw.finish();
 }
 
