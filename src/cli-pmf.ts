@@ -137,9 +137,10 @@ export async function pmfVerb(values: Values, out: (s: string) => void, err: (s:
         runs: result.runs.map((r) => ({ run: r.run, seed: r.seed, qTrue: r.qTrue, qRobust: r.qRobust, iterations: r.iterations, converged: r.converged })),
         species: input.summary.map((s) => ({ name: s.name, category: s.category, sn: s.sn, reason: s.categoryReason })),
         changes: input.changes.length,
-        ...(bs ? { bootstrap: { blockSize: bs.blockSize, runs: bs.runs.length, convergedRuns: bs.convergedRuns, mappingTable: bs.mappingTable } } : {}),
-        ...(disp ? { disp: { dQmax: disp.dQmax, swaps: disp.swaps, largestDecrease: disp.largestDecrease, largestDecreasePct: disp.largestDecreasePct, warning: disp.warning ?? null } } : {}),
-        ...(bsdisp ? { bsdisp: { dQmax: bsdisp.dQmax, swaps: bsdisp.swaps, unreliableFactors: bsdisp.unreliableFactors, runsUsed: bsdisp.runsUsed } } : {}),
+        provenance: result.provenance,
+        ...(bs ? { bootstrap: { blockSize: bs.blockSize, runs: bs.runs.length, convergedRuns: bs.convergedRuns, mappingTable: bs.mappingTable, provenance: bs.provenance } } : {}),
+        ...(disp ? { disp: { dQmax: disp.dQmax, swaps: disp.swaps, largestDecrease: disp.largestDecrease, largestDecreasePct: disp.largestDecreasePct, warning: disp.warning ?? null, provenance: disp.provenance } } : {}),
+        ...(bsdisp ? { bsdisp: { dQmax: bsdisp.dQmax, swaps: bsdisp.swaps, unreliableFactors: bsdisp.unreliableFactors, runsUsed: bsdisp.runsUsed, provenance: bsdisp.provenance } } : {}),
         ...(fp ? { fpeak: fp } : {}),
       }),
     );

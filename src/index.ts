@@ -30,6 +30,10 @@ export { writeExampleData, EXAMPLE_SETTINGS } from "./simulate/examples";
 
 export * from "./figures";
 export { VERSION } from "./version";
+export { provenance, plainOptions, NON_RESULT_OPTIONS, type Provenance, type ProvenanceSettings } from "./provenance";
+export type { Delimiter } from "./io/delimited";
+export type { ParsedTime } from "./table/time";
+export type { GridOptions as GridReadOptions } from "./io/grid";
 export * from "./sourceapport";
 export { simulateFilterCampaign, FILTER_SPECIES, type FilterCampaignTruth } from "./simulate/filtercampaign";
 export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./simulate/pm25sources";

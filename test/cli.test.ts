@@ -88,7 +88,7 @@ describe("aozora pmf: error estimation and rotations", () => {
     const r = await run([...base, "--factors", "5", "--bootstrap", "5", "--fpeak", "-0.5,0.5", "--out", dir, "--json"]);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j.bootstrap).sort()).toEqual(["blockSize", "convergedRuns", "mappingTable", "runs"]);
+    expect(Object.keys(j.bootstrap).sort()).toEqual(["blockSize", "convergedRuns", "mappingTable", "provenance", "runs"]);
     expect(j.bootstrap.runs).toBe(5);
     expect(j.bootstrap.blockSize).toBeGreaterThanOrEqual(1);
     expect(j.bootstrap.mappingTable).toHaveLength(5);
@@ -126,13 +126,13 @@ describe("aozora pmf: error estimation and rotations", () => {
     const r = await run([...base, "--factors", "2", "--disp", "--bootstrap", "3", "--bsdisp", "1", "--out", dir, "--json"]);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j.disp).sort()).toEqual(["dQmax", "largestDecrease", "largestDecreasePct", "swaps", "warning"]);
+    expect(Object.keys(j.disp).sort()).toEqual(["dQmax", "largestDecrease", "largestDecreasePct", "provenance", "swaps", "warning"]);
     expect(j.disp.dQmax).toEqual([4, 8, 16, 32]);
     expect(j.disp.swaps).toHaveLength(4);
     for (const lv of j.disp.swaps) expect(lv.byFactor).toHaveLength(2);
     expect(j.disp.largestDecrease).toBeGreaterThanOrEqual(0);
     expect(j.disp.warning === null || typeof j.disp.warning === "string").toBe(true);
-    expect(Object.keys(j.bsdisp).sort()).toEqual(["dQmax", "runsUsed", "swaps", "unreliableFactors"]);
+    expect(Object.keys(j.bsdisp).sort()).toEqual(["dQmax", "provenance", "runsUsed", "swaps", "unreliableFactors"]);
     expect(j.bsdisp.dQmax).toEqual([0.5, 1, 2, 4]);
     expect(j.bsdisp.runsUsed.length).toBeLessThanOrEqual(1);
     expect(Array.isArray(j.bsdisp.unreliableFactors)).toBe(true);

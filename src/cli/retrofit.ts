@@ -107,6 +107,7 @@ export const retrofitVerb: Verb = {
       co2: r.co2 ? { gridFactor: params.gridFactor, gasFactor: params.gasFactor, coalFactor: params.coalFactor, reKg: r.co2.reKg, peKg: r.co2.peKg, erKg: r.co2.erKg, annualScale: r.co2.annualScale, annual: r.co2.annual } : null,
       skipped: r.skipped,
       parameters: params, replicates, seed,
+      provenance: r.provenance ?? null,
     };
     if (values.json) {
       out(JSON.stringify(result, null, 1));

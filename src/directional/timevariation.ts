@@ -1,4 +1,5 @@
 import { Rng } from "../random/rng";
+import { provenance, type Provenance } from "../provenance";
 
 /** One group of {@link timeVariation}: mean and bootstrap interval. */
 export interface TimeVariationRow {
@@ -21,6 +22,8 @@ export interface TimeVariationResult {
   hourWeekday: TimeVariationRow[];
   level: number;
   nBoot: number;
+  /** Library version, options (nBoot, level, UTC offset) and seed of the bootstrap intervals. */
+  provenance?: Provenance;
 }
 
 /** Local hour (0–23), weekday (0 = Monday) and month (1–12) of a UTC instant at a site. */
@@ -86,5 +89,6 @@ export function timeVariation(times: ArrayLike<number>, values: ArrayLike<number
     hourWeekday: groupStats(hw, (g) => ({ key: g, weekday: Math.floor(g / 24), hour: g % 24 }), rng, nBoot, level),
     level,
     nBoot,
+    provenance: provenance({ nBoot, level, utcOffsetMinutes }, opts.seed ?? 1, { routine: "timeVariation" }),
   };
 }

@@ -1,5 +1,6 @@
 import { Rng } from "../random/rng";
 import { localCalendar } from "./timevariation";
+import { provenance, type Provenance } from "../provenance";
 
 /**
  * Theil–Sen slope: the median of the pairwise slopes (y_j − y_i)/(x_j − x_i) over i < j with
@@ -87,6 +88,8 @@ export interface TrendResult {
   deseasonalised: boolean;
   level: number;
   nBoot: number;
+  /** Library version, options (deseasonalise, nBoot, level, minCapture, UTC offset) and seed of the bootstrap interval. */
+  provenance?: Provenance;
 }
 
 /**
@@ -132,7 +135,8 @@ export function theilSenTrend(times: ArrayLike<number>, values: ArrayLike<number
   const varS = (k * (k - 1) * (2 * k + 5)) / 18;
   const z = S > 0 ? (S - 1) / Math.sqrt(varS) : S < 0 ? (S + 1) / Math.sqrt(varS) : 0;
   const pValue = 2 * (1 - normalCdf(Math.abs(z)));
-  return { slope: fit.slope, lo: q((1 - level) / 2), hi: q(1 - (1 - level) / 2), intercept: fit.intercept, slopePct: (100 * fit.slope) / overall, pValue, months: rows, deseasonalised: !!opts.deseasonalise, level, nBoot };
+  return { slope: fit.slope, lo: q((1 - level) / 2), hi: q(1 - (1 - level) / 2), intercept: fit.intercept, slopePct: (100 * fit.slope) / overall, pValue, months: rows, deseasonalised: !!opts.deseasonalise, level, nBoot,
+    provenance: provenance({ deseasonalise: !!opts.deseasonalise, nBoot, level, minCapture: opts.minCapture ?? 0.75, utcOffsetMinutes }, opts.seed ?? 1, { routine: "theilSenTrend" }) };
 }
 
 /**

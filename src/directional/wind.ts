@@ -20,7 +20,7 @@ export interface WindSeries {
 
 const RAD = Math.PI / 180;
 
-/** u = ws·sin(wd), v = ws·cos(wd) (m/s): the plotting position of a (wd, ws) pair, north up. */
+/** u = ws·sin(wd), v = ws·cos(wd) (m/s; wd in degrees clockwise from north, the direction the wind blows from): the plotting position of a (wd, ws) pair, north up, as in openair (Carslaw & Ropkins 2012). */
 export function windToUV(ws: number, wdDeg: number): { u: number; v: number } {
   return { u: ws * Math.sin(wdDeg * RAD), v: ws * Math.cos(wdDeg * RAD) };
 }

@@ -19,6 +19,11 @@ export class AozoraInputError extends Error {
   /** What it found (cell text, shortened). */
   readonly found?: string;
 
+  /**
+   * @param where the file, the 1-based row and column (header text and/or number) of the problem,
+   *   what was expected there and what was found; the message is built from them
+   *   (`file, row 2, column "Time" (#1): expected …, found "…"`).
+   */
   constructor(where: {
     file: string;
     row?: number;

@@ -6,7 +6,7 @@ import type { SourceProfile } from "./types";
  * species order). All are symmetric in x and y.
  */
 
-/** Pearson correlation coefficient r (NaN when either vector is constant or n < 2). */
+/** Pearson correlation coefficient r = Σ(x−x̄)(y−ȳ)/√(Σ(x−x̄)²·Σ(y−ȳ)²) (dimensionless; NaN when either vector is constant or n < 2). */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = checkPair(x, y);
   let mx = 0, my = 0;
@@ -33,7 +33,7 @@ export function averageRanks(x: ArrayLike<number>): number[] {
   return r;
 }
 
-/** Spearman rank correlation ρ: Pearson r of the average ranks (ties share their mean rank). */
+/** Spearman rank correlation ρ: Pearson r of the average ranks (ties share their mean rank; Spearman 1904, as in Belis et al. 2015 for profile comparison). */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   checkPair(x, y);
   return pearson(averageRanks(x), averageRanks(y));

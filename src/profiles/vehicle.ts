@@ -3,6 +3,7 @@ import type { BootstrapResult } from "../sourceapport/bootstrap";
 import type { PmfResult } from "../sourceapport/types";
 import { quantileType7 } from "../stats/quantile";
 import { speciesMatchKey } from "./species";
+import { provenance, type Provenance } from "../provenance";
 
 /** Vehicle contribution in one group of days. */
 export interface VehicleContributionRow {
@@ -49,8 +50,11 @@ export interface VehicleContributionOptions {
  * of BS run (b mod runs) — the BS factor mapped to k with the highest r, or the base value when k
  * was not reproduced in that run — so both sampling and profile uncertainty enter. The 2.5 and
  * 97.5 % type-7 percentiles are reported (percentile bootstrap, Efron & Tibshirani 1993).
+ *
+ * The returned array carries a non-enumerable `provenance` (library version, options, seed): it
+ * does not appear in JSON or in the rows, `rows.provenance` reads it.
  */
-export function vehicleContribution(result: PmfResult, opts: VehicleContributionOptions): VehicleContributionRow[] {
+export function vehicleContribution(result: PmfResult, opts: VehicleContributionOptions): VehicleContributionRow[] & { readonly provenance?: Provenance } {
   const { n, m, species } = result.input;
   const p = result.p;
   const totalName = opts.total ?? result.input.total;
@@ -92,7 +96,7 @@ export function vehicleContribution(result: PmfResult, opts: VehicleContribution
     }
     return { tr: tr / rows.length, pr: pr / rows.length, tot: tot / rows.length };
   };
-  return groups.filter(([, idx]) => idx.length > 0).map(([group, idx]) => {
+  const rows = groups.filter(([, idx]) => idx.length > 0).map(([group, idx]) => {
     const base = sums(idx, baseMass);
     const trB = new Float64Array(B), shB = new Float64Array(B);
     const draw = new Int32Array(idx.length);
@@ -109,4 +113,11 @@ export function vehicleContribution(result: PmfResult, opts: VehicleContribution
       totalShare: (100 * base.tr) / base.tot,
     };
   });
+  const prov = provenance(
+    { traffic: opts.traffic, secondary: opts.secondary, utcOffsetMinutes: off, resamples: B, total: totalName ?? null, bootstrap: opts.bootstrap?.provenance?.options ?? (opts.bootstrap ? { runs: opts.bootstrap.runs.length, seed: opts.bootstrap.seed } : null), base: result.provenance?.options ?? null },
+    opts.seed,
+    { routine: "vehicleContribution" },
+  );
+  Object.defineProperty(rows, "provenance", { value: prov, enumerable: false });
+  return rows as VehicleContributionRow[] & { readonly provenance?: Provenance };
 }

@@ -1,5 +1,6 @@
 import { Rng } from "../random/rng";
 import { quantileType7 } from "../stats/quantile";
+import { provenance, type Provenance } from "../provenance";
 
 /** Fleet emissions of one category. */
 export interface FleetRow {
@@ -25,7 +26,7 @@ export interface FleetRow {
  * within each category with replacement (`resamples`, seeded), the total from the same resample
  * index of every category.
  */
-export function fleetEmissions(ef: ArrayLike<number>, category: ArrayLike<string>, fuelKgPerDay: Record<string, number>, opts: { seed: number; resamples?: number }): { rows: FleetRow[]; total: { emission: number; low: number; high: number } } {
+export function fleetEmissions(ef: ArrayLike<number>, category: ArrayLike<string>, fuelKgPerDay: Record<string, number>, opts: { seed: number; resamples?: number }): { rows: FleetRow[]; total: { emission: number; low: number; high: number }; provenance: Provenance } {
   const B = opts.resamples ?? 1000;
   const rng = new Rng(opts.seed);
   const cats = Object.keys(fuelKgPerDay);
@@ -46,5 +47,9 @@ export function fleetEmissions(ef: ArrayLike<number>, category: ArrayLike<string
     const fuel = fuelKgPerDay[c];
     return { category: c, n: v.length, efMean: mean, efLow: lo, efHigh: hi, fuelKgPerDay: fuel, emission: (mean * fuel) / 1000, emissionLow: (lo * fuel) / 1000, emissionHigh: (hi * fuel) / 1000 };
   });
-  return { rows, total: { emission: rows.reduce((a, r) => a + r.emission, 0), low: quantileType7(totals, 0.025), high: quantileType7(totals, 0.975) } };
+  return {
+    rows,
+    total: { emission: rows.reduce((a, r) => a + r.emission, 0), low: quantileType7(totals, 0.025), high: quantileType7(totals, 0.975) },
+    provenance: provenance({ resamples: B, fuelKgPerDay }, opts.seed, { routine: "fleetEmissions" }),
+  };
 }

@@ -1,5 +1,6 @@
 import { Rng } from "../random/rng";
 import { PM25_SOURCES, simulatePm25Composition } from "./pm25sources";
+import { provenance, type Provenance } from "../provenance";
 
 /** The vehicle profile of the PM2.5 simulation as fractions of PM2.5 (species order of PM25_SPECIES; PM2.5 = 1). */
 function pm25Profiles(): { species: string[]; F: number[][] } {
@@ -31,7 +32,7 @@ export interface DilutionTunnelTruth {
  * background·(1 − 1/DR) + N(0, σ), σ = sqrt((0.05·x)² + (MDL/2)²), background with its own σ.
  * Illustrative numbers, not measured profiles.
  */
-export function simulateDilutionTunnel(opts: { seed: number; gasoline: number; diesel: number }): { csv: string; truth: DilutionTunnelTruth } {
+export function simulateDilutionTunnel(opts: { seed: number; gasoline: number; diesel: number }): { csv: string; truth: DilutionTunnelTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const { species, F } = pm25Profiles();
   const veh = F[PM25_SOURCES.indexOf("vehicles")];
@@ -65,7 +66,7 @@ export function simulateDilutionTunnel(opts: { seed: number; gasoline: number; d
     });
   });
   const composite = species.map((_, j) => tests.reduce((a, t) => a + t.fraction[j], 0) / tests.length);
-  return { csv: lines.join("\n") + "\n", truth: { seed: opts.seed, species, fuelProfiles, tests, composite, pm25Vehicles: veh } };
+  return { provenance: provenance(opts, opts.seed, { routine: "simulateDilutionTunnel" }), csv: lines.join("\n") + "\n", truth: { seed: opts.seed, species, fuelProfiles, tests, composite, pm25Vehicles: veh } };
 }
 
 const SPECIATE_NAMES: Record<string, string> = {
@@ -81,7 +82,7 @@ const SPECIATE_NAMES: Record<string, string> = {
  * by log-normal factors (σ 0.2), uncertainty 20 % of the value — stand-ins for the
  * Kitakyushu/Shanghai source-testing profiles. Species spelled as SPECIATE does ("Aluminum").
  */
-export function simulateSpeciateProfiles(opts: { seed: number }): { csv: string; truth: { seed: number; codes: Record<string, string>; species: string[]; fractions: Record<string, number[]> } } {
+export function simulateSpeciateProfiles(opts: { seed: number }): { csv: string; truth: { seed: number; codes: Record<string, string>; species: string[]; fractions: Record<string, number[]> }; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const { species, F } = pm25Profiles();
   const codes: Record<string, string> = { "SIM-SOIL": "soil", "SIM-COAL": "coal combustion", "SIM-BB": "biomass burning", "SIM-IND": "industry" };
@@ -97,5 +98,5 @@ export function simulateSpeciateProfiles(opts: { seed: number }): { csv: string;
       lines.push([code, `"${src} (simulated source test)"`, SPECIATE_NAMES[sp], w, Number((0.2 * w).toPrecision(3))].join(","));
     });
   }
-  return { csv: lines.join("\n") + "\n", truth: { seed: opts.seed, codes, species, fractions } };
+  return { provenance: provenance(opts, opts.seed, { routine: "simulateSpeciateProfiles" }), csv: lines.join("\n") + "\n", truth: { seed: opts.seed, codes, species, fractions } };
 }

@@ -1,4 +1,5 @@
 import { Rng } from "../random/rng";
+import { provenance, type Provenance } from "../provenance";
 
 /**
  * A simulated same-sample filter campaign at Kawasaki (Japan, UTC+9) and Shenyang (China, UTC+8):
@@ -84,7 +85,7 @@ function fmt(x: number): string {
  * with gravimetric PM2.5 and co-located SO2/NO2), lab B's split results (`labB`: ions, OC/EC,
  * elements), the field blanks analysed by lab A (`blanks`), and the truth.
  */
-export function simulateFilterCampaign(opts: { seed: number; days: number; start: string; blanksPerSite?: number; labBBias?: Record<string, number> }): { labA: string; labB: string; blanks: string; truth: FilterCampaignTruth } {
+export function simulateFilterCampaign(opts: { seed: number; days: number; start: string; blanksPerSite?: number; labBBias?: Record<string, number> }): { labA: string; labB: string; blanks: string; truth: FilterCampaignTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const bias = opts.labBBias ?? { OC: 1.15, NO3: 0.85 };
   const labNoise = 0.04, massNoise = 0.03, unexplained = 0.1;
@@ -136,6 +137,7 @@ export function simulateFilterCampaign(opts: { seed: number; days: number; start
     }
   }
   return {
+    provenance: provenance(opts, opts.seed, { routine: "simulateFilterCampaign" }),
     labA: rowsA.join("\n") + "\n",
     labB: rowsB.join("\n") + "\n",
     blanks: rowsBl.join("\n") + "\n",

@@ -1,5 +1,6 @@
 import { Rng } from "../random/rng";
 import { formatInstant } from "../table/time";
+import { provenance, type Provenance } from "../provenance";
 
 /** Known truth of {@link simulateMonitoring}: the model that generated each series. */
 export interface MonitoringTruth {
@@ -23,7 +24,7 @@ export interface MonitoringTruth {
  * Model: log-normal noise (σ = 0.35) around medians with a diurnal cycle (NO2 peaks at 08 and
  * 19 h local, O3 at 15 h); wind direction from a prevailing sector (mean 315°, sd 40°).
  */
-export function simulateMonitoring(opts: { seed: number; start: string; hours: number; utcOffsetMinutes: number; lang?: "en" | "ja" | "zh" }): { csv: string; truth: MonitoringTruth } {
+export function simulateMonitoring(opts: { seed: number; start: string; hours: number; utcOffsetMinutes: number; lang?: "en" | "ja" | "zh" }): { csv: string; truth: MonitoringTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const median = { "PM2.5": 35, NO2: 22, O3: 30, WS: 2.5 };
   const headers = {
@@ -62,5 +63,5 @@ export function simulateMonitoring(opts: { seed: number; start: string; hours: n
     }
     lines.push([local, ...cells].join(","));
   }
-  return { csv: lines.join("\n") + "\n", truth };
+  return { provenance: provenance(opts, opts.seed, { routine: "simulateMonitoring" }), csv: lines.join("\n") + "\n", truth };
 }

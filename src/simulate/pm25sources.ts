@@ -1,5 +1,6 @@
 import { Rng } from "../random/rng";
 import { observe, type SourceTruth } from "./observe";
+import { provenance, type Provenance } from "../provenance";
 
 /**
  * Illustrative PM2.5 source profiles for the Kawasaki–Shenyang example (µg/m3 of each species
@@ -37,7 +38,7 @@ export interface Pm25Truth extends SourceTruth {
  * uncertainties s = sqrt((EF·x)² + (MDL/2)²) (values ≤ MDL → MDL/2, s = 5/6·MDL; Norris et al.
  * 2014), and about 0.3 % of cells missing (written as -999). Dates are local days (UTC+8).
  */
-export function simulatePm25Composition(opts: { seed: number; days: number; start?: string }): { x: number[][]; s: number[][]; dates: string[]; species: string[]; truth: Pm25Truth } {
+export function simulatePm25Composition(opts: { seed: number; days: number; start?: string }): { x: number[][]; s: number[][]; dates: string[]; species: string[]; truth: Pm25Truth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const F = P.map((row) => [...row, Number((row.reduce((a, b) => a + b, 0) * 1.1).toFixed(4))]);
   const m = PM25_SPECIES.length, p = PM25_SOURCES.length;
@@ -80,5 +81,5 @@ export function simulatePm25Composition(opts: { seed: number; days: number; star
     x.push(xr);
     s.push(sr);
   }
-  return { x, s, dates, species: [...PM25_SPECIES], truth: { seed: opts.seed, species: [...PM25_SPECIES], sources: [...PM25_SOURCES], F, G, mdl, errorFraction: ef, missing } };
+  return { provenance: provenance(opts, opts.seed, { routine: "simulatePm25Composition" }), x, s, dates, species: [...PM25_SPECIES], truth: { seed: opts.seed, species: [...PM25_SPECIES], sources: [...PM25_SOURCES], F, G, mdl, errorFraction: ef, missing } };
 }

@@ -1,5 +1,6 @@
 import { Rng } from "../random/rng";
 import { observe, type SourceTruth } from "./observe";
+import { provenance, type Provenance } from "../provenance";
 
 /** Known truth of {@link simulatePmfInput}. */
 export interface PmfTruth extends SourceTruth {
@@ -23,7 +24,7 @@ const PROFILES: number[][] = [
  * s = 5/6·MDL (Norris et al. 2014, EPA PMF 5.0 User Guide §5.1).
  * Contributions are log-normal (σ = 0.6) scaled to mean 1.
  */
-export function simulatePmfInput(opts: { seed: number; n: number }): { x: number[][]; s: number[][]; species: string[]; truth: PmfTruth } {
+export function simulatePmfInput(opts: { seed: number; n: number }): { x: number[][]; s: number[][]; species: string[]; truth: PmfTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const p = FACTORS.length;
   const F = PROFILES.map((row) => [...row, row.reduce((a, b) => a + b, 0) * 1.1]);
@@ -46,5 +47,5 @@ export function simulatePmfInput(opts: { seed: number; n: number }): { x: number
     x.push(xr);
     s.push(sr);
   }
-  return { x, s, species: SPECIES, truth: { seed: opts.seed, species: SPECIES, factors: FACTORS, F, G, mdl, errorFraction: ef } };
+  return { provenance: provenance(opts, opts.seed, { routine: "simulatePmfInput" }), x, s, species: SPECIES, truth: { seed: opts.seed, species: SPECIES, factors: FACTORS, F, G, mdl, errorFraction: ef } };
 }

@@ -1,4 +1,5 @@
 import { Rng } from "../random/rng";
+import { provenance, type Provenance } from "../provenance";
 
 /** Known truth of {@link simulateRemoteSensing}. */
 export interface RsdTruth {
@@ -36,7 +37,7 @@ const MEDIAN: RsdTruth["medianModel"] = {
  * emitters, CO rising above 15 kW/t and NO with vehicle specific power, plus defects written on purpose — missing CO2, out-of-range CO/CO2, duplicated rows,
  * instrument-invalid passes — whose file rows the truth lists. Illustrative, not measured.
  */
-export function simulateRemoteSensing(opts: { seed: number; vehicles: number; passes: number; days: number; start: string }): { csv: string; truth: RsdTruth } {
+export function simulateRemoteSensing(opts: { seed: number; vehicles: number; passes: number; days: number; start: string }): { csv: string; truth: RsdTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const cats = Object.keys(FLEET);
   const pick = () => {
@@ -86,6 +87,7 @@ export function simulateRemoteSensing(opts: { seed: number; vehicles: number; pa
     if (rng.uniform() < 0.005) { lines.push(line); defects.duplicate.push(row + 1); }
   }
   return {
+    provenance: provenance(opts, opts.seed, { routine: "simulateRemoteSensing" }),
     csv: lines.join("\n") + "\n",
     truth: { seed: opts.seed, utcOffsetMinutes: 480, highEmitters: vehicles.filter((v) => v.high).map((v) => v.plate), fleet: FLEET, medianModel: MEDIAN, sigmaVehicle, sigmaPass, defects },
   };

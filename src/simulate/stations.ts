@@ -1,6 +1,7 @@
 import { Rng } from "../random/rng";
 import { molarVolume, STP_298 } from "../table/gas";
 import { CRITERIA_GAS_MOLAR_MASS } from "../models/aqi/tables/molar-mass";
+import { provenance, type Provenance } from "../provenance";
 
 /** One simulated station. */
 export interface SimStation {
@@ -59,7 +60,7 @@ const HEADERS = ["Time", "PM2.5 (µg/m3)", "PM10 (µg/m3)", "SO2 (µg/m3)", "NO2
  * PM10 = PM2.5·(1.7 + 0.2·N), SO2 = 9·LN(0.3) µg/m3, CO = (0.5 + 0.004·NOx)·LN(0.15) mg/m3.
  * About 0.5 % of cells are written as `-999` or empty, and one station has a 6-hour outage (rows absent).
  */
-export function simulateCityStations(opts: { seed: number; start: string; days: number; utcOffsetMinutes: number }): { stationsCsv: string; files: { id: string; csv: string }[]; truth: StationsTruth } {
+export function simulateCityStations(opts: { seed: number; start: string; days: number; utcOffsetMinutes: number }): { stationsCsv: string; files: { id: string; csv: string }[]; truth: StationsTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const t0 = Date.parse(opts.start + "T00:00Z") - opts.utcOffsetMinutes * 60_000;
   if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DD`);
@@ -114,5 +115,5 @@ export function simulateCityStations(opts: { seed: number; start: string; days: 
     return { id: s.id, csv: lines.join("\n") + "\n" };
   });
   const stationsCsv = ["id,name,lon (deg),lat (deg),kind", ...STATIONS.map((s) => `${s.id},${s.name},${s.lon},${s.lat},${s.kind}`)].join("\n") + "\n";
-  return { stationsCsv, files, truth };
+  return { provenance: provenance(opts, opts.seed, { routine: "simulateCityStations" }), stationsCsv, files, truth };
 }

@@ -1,5 +1,6 @@
 import { Rng } from "../random/rng";
 import { ENERGY_DEFAULTS } from "../models/energy/tables/factors";
+import { provenance, type Provenance } from "../provenance";
 
 /**
  * Simulated tenter (stenter) logs for the Changshu retrofit example: one old tenter (gas-fired,
@@ -83,7 +84,7 @@ function localText(utcMs: number, offsetMin: number): string {
  * 30-minute intervals in proportion to time; gas Nm3 = thermal MJ / 38.931 MJ/Nm3 (the default NCV).
  * One lot has a missing electricity reading (an empty cell), which the reader must flag.
  */
-export function simulateTenterLogs(o: TenterSimOptions): { logCsv: string; stackCsv: string; truth: unknown } {
+export function simulateTenterLogs(o: TenterSimOptions): { logCsv: string; stackCsv: string; truth: unknown; provenance: Provenance } {
   const rng = new Rng(o.seed);
   const arts = articles();
   const ncv = ENERGY_DEFAULTS.gasNcv.value;
@@ -175,5 +176,5 @@ export function simulateTenterLogs(o: TenterSimOptions): { logCsv: string; stack
     machines: machines.map((m) => m.id),
     settings: o,
   };
-  return { logCsv: lines.join("\n") + "\n", stackCsv: stackLines.join("\n") + "\n", truth };
+  return { provenance: provenance(o, o.seed, { routine: "simulateTenterLogs" }), logCsv: lines.join("\n") + "\n", stackCsv: stackLines.join("\n") + "\n", truth };
 }

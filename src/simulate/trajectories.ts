@@ -1,4 +1,5 @@
 import { Rng } from "../random/rng";
+import { provenance, type Provenance } from "../provenance";
 
 /** A lat/lon box (deg), edges inclusive. */
 export interface LatLonBox {
@@ -61,7 +62,7 @@ const M_PER_DEG = 111320;
  * Concentration at arrival = background · LN(0, σ) + perHour · (hours in the source box below
  * 1500 m) · LN(0, 0.25).
  */
-export function simulateTrajectories(opts: TrajectorySimOptions): { trajectories: SimulatedTrajectory[]; truth: TrajectorySimTruth } {
+export function simulateTrajectories(opts: TrajectorySimOptions): { trajectories: SimulatedTrajectory[]; truth: TrajectorySimTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const every = opts.everyHours ?? 3, hours = opts.hours ?? 72, h0 = opts.site.height ?? 500;
   const t0 = Date.parse(opts.start + "Z");
@@ -102,6 +103,7 @@ export function simulateTrajectories(opts: TrajectorySimOptions): { trajectories
     trajectories.push({ arrival, lat, lon, height, sourceHours: inSource, conc });
   }
   return {
+    provenance: provenance(opts, opts.seed, { routine: "simulateTrajectories" }),
     trajectories,
     truth: {
       site: { lat: opts.site.lat, lon: opts.site.lon, height: h0 },
@@ -164,6 +166,7 @@ export function simulateTrajectoryExample(opts: TrajectoryExampleOptions): {
   tdumps: string[];
   csv: string;
   truth: TrajectorySimTruth & { arrivals: string[]; concentrations: Record<string, number[]>; sourceHours: number[]; missingArrivals: string[]; arrivalsWithoutConcentrationRow: string[]; utcOffsetMinutes: number };
+  provenance: Provenance;
 } {
   const sim = simulateTrajectories(opts);
   const tr = sim.trajectories;
@@ -192,6 +195,7 @@ export function simulateTrajectoryExample(opts: TrajectoryExampleOptions): {
   const concentrations: Record<string, number[]> = {};
   for (const s of opts.species) concentrations[s.name] = tr.map((t) => Number(t.conc[s.name].toFixed(2)));
   return {
+    provenance: provenance(opts, opts.seed, { routine: "simulateTrajectoryExample" }),
     tdumps,
     csv: rows.join("\n") + "\n",
     truth: {

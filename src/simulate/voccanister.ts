@@ -2,6 +2,7 @@ import { Rng } from "../random/rng";
 import { formatInstant } from "../table/time";
 import { VOC_SPECIES_ROWS } from "../models/voc/tables/species";
 import { kohOf, requireVocSpecies } from "../models/voc/registry";
+import { provenance, type Provenance } from "../provenance";
 
 /** Known truth of {@link simulateVocCanisters}. */
 export interface VocCanisterTruth {
@@ -88,7 +89,7 @@ function zhName(id: string): string {
  *
  * @returns the English-header CSV, the Chinese-header CSV (same values), and the truth
  */
-export function simulateVocCanisters(opts: { seed: number; start: string; days: number; utcOffsetMinutes: number; mXyleneFraction: number }): { csv: string; csvZh: string; truth: VocCanisterTruth } {
+export function simulateVocCanisters(opts: { seed: number; start: string; days: number; utcOffsetMinutes: number; mXyleneFraction: number }): { csv: string; csvZh: string; truth: VocCanisterTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const pams = VOC_SPECIES_ROWS.filter((r) => r.pams).map((r) => r.id);
   const species = [...pams, ...OVOC_HALO];
@@ -165,5 +166,5 @@ export function simulateVocCanisters(opts: { seed: number; start: string; days: 
   }
   const quote = (c: string) => (c.includes(",") ? `"${c}"` : c);
   const csvOf = (h: string[]) => [h.map(quote), ...body].map((r) => r.join(",")).join("\n") + "\n";
-  return { csv: csvOf(header), csvZh: csvOf(headerZh), truth };
+  return { provenance: provenance(opts, opts.seed, { routine: "simulateVocCanisters" }), csv: csvOf(header), csvZh: csvOf(headerZh), truth };
 }

@@ -1,4 +1,5 @@
 import { Rng } from "../random/rng";
+import { provenance, type Provenance } from "../provenance";
 
 /** Known truth of {@link simulateXactExport}. */
 export interface XactTruth {
@@ -36,7 +37,7 @@ function mdy(t: number): string {
  * daily QA record at 00:15 (Sample Type 2), a short record after it, one alarmed record and
  * elements not detected (0.0). Clock times are the instrument's local time.
  */
-export function simulateXactExport(opts: { seed: number; start: string; hours: number }): { csv: string; truth: XactTruth } {
+export function simulateXactExport(opts: { seed: number; start: string; hours: number }): { csv: string; truth: XactTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const t0 = Date.parse(opts.start + "Z");
   if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
@@ -73,5 +74,5 @@ export function simulateXactExport(opts: { seed: number; start: string; hours: n
     const row = record(t, 1, 975 + 10 * rng.uniform(), alarm);
     if (alarm) truth.alarmRows.push({ row, code: alarm });
   }
-  return { csv: lines.join("\n") + "\n", truth };
+  return { provenance: provenance(opts, opts.seed, { routine: "simulateXactExport" }), csv: lines.join("\n") + "\n", truth };
 }

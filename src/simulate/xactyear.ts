@@ -1,4 +1,5 @@
 import { Rng } from "../random/rng";
+import { provenance, type Provenance } from "../provenance";
 
 /** One simulated source of {@link simulateXactYear}. */
 export interface XactYearSource {
@@ -76,7 +77,7 @@ const angDiff = (a: number, b: number) => { const d = ((((a - b) % 360) + 540) %
  * The instrument layout keeps only TIME, FLOW ACT, VOLUME, SAMPLE TIME, WIND, WIND DIR, ALARM
  * and Sample Type of the 23 instrument columns (file size), then element/uncertainty pairs.
  */
-export function simulateXactYear(opts: { seed: number; start: string; days: number; filterEveryDays?: number }): { csv: string; filterCsv: string; truth: XactYearTruth } {
+export function simulateXactYear(opts: { seed: number; start: string; days: number; filterEveryDays?: number }): { csv: string; filterCsv: string; truth: XactYearTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const t0 = Date.parse(opts.start + "Z"); // local wall-clock written as if UTC
   if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
@@ -170,5 +171,5 @@ export function simulateXactYear(opts: { seed: number; start: string; days: numb
     frows.push([new Date(t0 + h0 * 3600000).toISOString().slice(0, 16).replace("T", " "), "24", ...vals].join(","));
     truth.filter.samples++;
   }
-  return { csv: lines.join("\n") + "\n", filterCsv: frows.join("\n") + "\n", truth };
+  return { provenance: provenance(opts, opts.seed, { routine: "simulateXactYear" }), csv: lines.join("\n") + "\n", filterCsv: frows.join("\n") + "\n", truth };
 }

@@ -53,6 +53,7 @@ import { runTasks } from "./pool";
 import { normaliseSolution, runSeed, settingsOf } from "./solver";
 import type { FitTask, TaskContext } from "./tasks";
 import type { PmfResult } from "./types";
+import { plainOptions, provenance, type Provenance } from "../provenance";
 
 /** Defaults of {@link BootstrapOptions}. */
 export const BOOTSTRAP_DEFAULTS = { runs: 100, minCorrelation: 0.6 } as const;
@@ -149,6 +150,8 @@ export interface BootstrapResult {
   intervals: BootstrapInterval[][];
   /** Run numbers (1-based) that did not converge within maxIterations (left out of the statistics). */
   notConverged: number[];
+  /** Library version, options (runs, block size, mapping threshold, the base runs' options) and seed: same provenance and base, same bits. */
+  provenance?: Provenance;
 }
 
 /** The random draws the resampler needs (an {@link Rng}, or a stand-in in tests). */
@@ -244,8 +247,9 @@ export function politisWhiteBlockLength(series: ArrayLike<number>): BlockLengthE
 }
 
 /**
- * Block length for {@link blockBootstrapRows}: the Politis–White circular-bootstrap length
- * ({@link politisWhiteBlockLength}) of each column of `data` (n×columns row-major, e.g. the base
+ * Block length (samples) for {@link blockBootstrapRows}: the Politis–White circular-bootstrap
+ * length (Politis & White 2004, with the correction of Patton, Politis & White 2009;
+ * {@link politisWhiteBlockLength}) of each column of `data` (n×columns row-major, e.g. the base
  * contributions G with columns = p, in time order), the largest over columns (the most persistent
  * factor decides, so no factor's dependence is cut), rounded to the nearest integer and clamped
  * to [1, ⌊n/2⌋].
@@ -283,7 +287,8 @@ function pearson(a: Float64Array, b: Float64Array): number {
 }
 
 /**
- * Map the factors of a bootstrap solution to base factors: correlations[l][k] = Pearson r between
+ * Map the factors of a bootstrap solution to base factors as EPA PMF 5.0 does (Norris et al.
+ * 2014): correlations[l][k] = Pearson r between
  * column l of `bsG` (rows.length×p, one row per drawn sample) and column k of the base G (n×p)
  * taken at `rows`; mapping[l] = the k of highest r when that r ≥ minCorrelation, else −1.
  */
@@ -317,8 +322,9 @@ export function timeOrder(n: number, times: Float64Array | undefined): Int32Arra
 }
 
 /**
- * The sample rows (indices into the data) of bootstrap run r: circular blocks drawn with the
- * run's seed runSeed(seed, r) over the samples in time order (`order`, from {@link timeOrder}).
+ * The sample rows (indices into the data) of bootstrap run r: circular blocks (Politis & Romano
+ * 1992) drawn with the run's seed runSeed(seed, r) over the samples in time order (`order`, from
+ * {@link timeOrder}).
  */
 export function bootstrapRows(n: number, blockSize: number, seed: number, r: number, order: Int32Array | number[]): Int32Array {
   const pos = blockBootstrapRows(n, blockSize, new Rng(runSeed(seed, r)));
@@ -326,10 +332,13 @@ export function bootstrapRows(n: number, blockSize: number, seed: number, r: num
 }
 
 /**
- * Bootstrap error estimation of a PMF solution (see the module comment for the method): `runs`
- * block-bootstrap resamples of the samples, each refitted from the base solution on worker
- * threads, mapped to the base factors by contribution correlation; returns the mapping table
- * and 5th/25th/50th/75th/95th percentile intervals of every profile element.
+ * Bootstrap error estimation of a PMF solution as EPA PMF 5.0 does it (Norris et al. 2014,
+ * EPA/600/R-14/108; Paatero et al. 2014, Atmos. Meas. Tech. 7:781): `runs` circular
+ * block-bootstrap resamples of the samples (Politis & Romano 1992; block length by Politis & White
+ * 2004, {@link chooseBlockSize}), each refitted from the base solution on worker threads, mapped to
+ * the base factors by contribution correlation (r ≥ 0.6); returns the mapping table and
+ * 5th/25th/50th/75th/95th percentile intervals (type 7) of every profile element, in the input's
+ * concentration units.
  * Same seed → bit-identical result, whatever the number of workers.
  * @throws RangeError for invalid options
  * @throws Error when more than half of the runs do not converge (raise maxIterations in
@@ -424,5 +433,6 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
     unmapped: mappingTable.reduce((a, r) => a + r.unmapped, 0),
     intervals,
     notConverged,
+    provenance: provenance({ runs, blockSize, blockSizeSource: opts.blockSize !== undefined ? "given" : "auto", minCorrelation, base: plainOptions(result.options) }, seed, { routine: "bootstrapPmf" }),
   };
 }

@@ -5,6 +5,7 @@ import { runTasks } from "./pool";
 import { settingsOf } from "./solver";
 import type { FitTask, TaskContext } from "./tasks";
 import type { PmfResult } from "./types";
+import { plainOptions, provenance, type Provenance } from "../provenance";
 
 /** Options of {@link bsDispPmf}. */
 export interface BsDispOptions extends DispOptions {
@@ -41,6 +42,8 @@ export interface BsDispResult {
   largestDecrease: number;
   fits: number;
   notConverged: number;
+  /** Library version, options (levels, species, factors, steps, runs used, the bootstrap's options) and the bootstrap seed. */
+  provenance?: Provenance;
 }
 
 /**
@@ -124,5 +127,10 @@ export async function bsDispPmf(result: PmfResult, bs: BootstrapResult, opts: Bs
   const intervals = [...byKey.values()].sort((a, b) => a.k - b.k || a.j - b.j);
   const unreliableFactors = swaps.length ? swaps[0].byFactor.flatMap((c, k) => (c > 0 ? [result.factorNames[k]] : [])) : [];
   const largestDecrease = Math.max(0, ...res.map((r) => -r.minDQ));
-  return { dQmax: levels, runsUsed, runsSkipped, intervals, swaps, unreliableFactors, largestDecrease, fits, notConverged };
+  const prov = provenance(
+    { dQmax: levels, species: js.map((j) => input.species[j]), factors: ks, steps: opts.steps ?? null, runs: runsUsed.length, bootstrap: bs.provenance ? bs.provenance.options : { blockSize: bs.blockSize, minCorrelation: bs.minCorrelation, base: plainOptions(result.options) } },
+    bs.seed,
+    { routine: "bsDispPmf" },
+  );
+  return { dQmax: levels, runsUsed, runsSkipped, intervals, swaps, unreliableFactors, largestDecrease, fits, notConverged, provenance: prov };
 }

@@ -3,6 +3,7 @@ import type { DispSearchResult, DispSearchTask } from "./dispsearch";
 import { runTasks } from "./pool";
 import { settingsOf } from "./solver";
 import type { PmfResult } from "./types";
+import { plainOptions, provenance, type Provenance } from "../provenance";
 
 /** Options of {@link dispPmf}. */
 export interface DispOptions {
@@ -47,6 +48,8 @@ export interface DispResult {
   warning?: string;
   fits: number;
   notConverged: number;
+  /** Library version, options (levels, species, factors, steps, the base runs' options) and the base seed. DISP itself draws no random numbers. */
+  provenance?: Provenance;
 }
 
 /** Refit settings for displacement fits: warm starts converge in a few iterations with a tighter test. */
@@ -122,7 +125,8 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
   });
   const largestDecrease = Math.max(0, before - qBase, ...res.map((r) => -r.minDQ));
   const largestDecreasePct = (100 * largestDecrease) / Math.max(before, 1e-300);
-  const out: DispResult = { dQmax: levels, qBase, polishDecrease: before - qBase, intervals, swaps, largestDecrease, largestDecreasePct, fits, notConverged };
+  const prov = provenance({ dQmax: levels, species: js.map((j) => input.species[j]), factors: ks, steps: opts.steps ?? null, base: plainOptions(result.options) }, result.options.seed, { routine: "dispPmf" });
+  const out: DispResult = { dQmax: levels, qBase, polishDecrease: before - qBase, intervals, swaps, largestDecrease, largestDecreasePct, fits, notConverged, provenance: prov };
   if (largestDecreasePct > 0.1) {
     out.warning = `DISP found a solution with Q ${largestDecrease.toFixed(1)} (${largestDecreasePct.toFixed(2)} %) below the base run: the base run is not a global minimum — rerun the base runs (more runs, other seeds) before interpreting the intervals`;
   }

@@ -128,12 +128,6 @@ function pickLevel(levels: number[], asked: number | undefined, dflt: number, wh
 }
 
 /**
- * The whisker rows of {@link intervalProfileSpec} (before clamping onto a log domain; `lowPlot`
- * and `highPlot` are the raw ends): BS p5–p95 (elements no BS run reproduced are left out), DISP
- * down–up at dQmax 4 (or `dispLevel`), BS-DISP down–up at the largest level (or `bsdispLevel`).
- * Non-finite ends are left out.
- */
-/**
  * Whole-decade log-scale domain enclosing the positive values (lower end strictly below the
  * smallest so its bar stays visible), at most 1/LOG_SPAN deep below the largest value.
  */
@@ -149,6 +143,12 @@ function logAxisScale(values: (number | null)[]): [number, number] | undefined {
   return [lo, hi];
 }
 
+/**
+ * The whisker rows of {@link intervalProfileSpec} (before clamping onto a log domain; `lowPlot`
+ * and `highPlot` are the raw ends): BS p5–p95 (elements no BS run reproduced are left out), DISP
+ * down–up at dQmax 4 (or `dispLevel`), BS-DISP down–up at the largest level (or `bsdispLevel`).
+ * Non-finite ends are left out.
+ */
 export function intervalWhiskers(result: PmfResult, opts: IntervalProfileOptions = {}): IntervalWhiskerRow[] {
   checkShapes(result, "intervalWhiskers");
   const { input, factorNames } = result;

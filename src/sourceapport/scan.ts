@@ -1,5 +1,6 @@
 import { runPmf } from "./solver";
 import type { PmfInput, PmfOptions } from "./types";
+import type { Provenance } from "../provenance";
 
 /** One point of a number-of-factors scan. */
 export interface FactorScanPoint {
@@ -12,6 +13,8 @@ export interface FactorScanPoint {
   /** How many of the runs converged. */
   converged: number;
   runs: number;
+  /** The provenance of this k's base runs (library version, options, seed; see {@link runPmf}). */
+  provenance?: Provenance;
 }
 
 /**
@@ -24,7 +27,7 @@ export async function scanFactors(input: PmfInput, factors: number[], opts: Omit
   for (const k of factors) {
     const r = await runPmf(input, { ...opts, factors: k });
     const best = r.runs[r.bestIndex];
-    out.push({ factors: k, qTrue: best.qTrue, qRobust: best.qRobust, qExpected: r.qExpected, qRatio: best.qRobust / r.qExpected, converged: r.runs.filter((x) => x.converged).length, runs: r.runs.length });
+    out.push({ factors: k, qTrue: best.qTrue, qRobust: best.qRobust, qExpected: r.qExpected, qRatio: best.qRobust / r.qExpected, converged: r.runs.filter((x) => x.converged).length, runs: r.runs.length, provenance: r.provenance });
   }
   return out;
 }

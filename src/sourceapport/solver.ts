@@ -3,6 +3,7 @@ import { alsRun, normaliseInPlace, type RunSettings, type RunOutcome } from "./a
 import type { PmfInput, PmfOptions, PmfResult, PmfRun } from "./types";
 import { runTasks } from "./pool";
 import type { BaseRunTask } from "./tasks";
+import { provenance } from "../provenance";
 
 /** Defaults of {@link PmfOptions}. */
 export const PMF_DEFAULTS = { runs: 20, seed: 1, robust: false, alpha: 4, maxIterations: 5000, tolerance: 0.1, relativeTolerance: 1e-5, window: 20 } as const;
@@ -77,6 +78,7 @@ function assemble(input: PmfInput, o: Required<Omit<PmfOptions, "onProgress">>, 
     G,
     F,
     factorNames: Array.from({ length: o.factors }, (_, k) => `Factor ${k + 1}`),
+    provenance: provenance(o, o.seed, { routine: "runPmf" }),
   };
 }
 

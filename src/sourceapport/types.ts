@@ -1,3 +1,5 @@
+import type { Provenance } from "../provenance";
+
 /**
  * Shared types of the PMF engine: the prepared input (after S/N, categories, uncertainty
  * handling and exclusions) and the solver's result. Matrices are dense, row-major Float64Arrays.
@@ -131,4 +133,6 @@ export interface PmfResult {
   F: Float64Array;
   /** Factor names (default "Factor 1" …). */
   factorNames: string[];
+  /** Library version, options (without `workers`) and base seed of the runs: same provenance and input, same bits. */
+  provenance?: Provenance;
 }

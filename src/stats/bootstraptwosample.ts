@@ -1,6 +1,7 @@
 import { Rng } from "../random/rng";
 import { normalCdf, normalQuantile } from "./normal";
 import { quantileType7 } from "./quantile";
+import { provenance, type Provenance } from "../provenance";
 
 /** Result of {@link bootstrapTwoSample}. */
 export interface TwoSampleBootstrap {
@@ -19,6 +20,8 @@ export interface TwoSampleBootstrap {
   /** BCa bias correction z0 and acceleration a (NaN for percentile intervals). */
   z0: number;
   acceleration: number;
+  /** Library version, options (sample sizes, replicates, confidence, interval) and seed; the statistic itself is not recorded. */
+  provenance?: Provenance;
 }
 
 /**
@@ -58,7 +61,7 @@ export function bootstrapTwoSample(
   const alpha = (1 - confidence) / 2;
   const method = opts.interval ?? "percentile";
   if (method === "percentile") {
-    return { estimate, lower: quantileType7(finite, alpha), upper: quantileType7(finite, 1 - alpha), confidence, replicates: reps, seed: opts.seed, values, method, z0: NaN, acceleration: NaN };
+    return { estimate, lower: quantileType7(finite, alpha), upper: quantileType7(finite, 1 - alpha), confidence, replicates: reps, seed: opts.seed, values, method, z0: NaN, acceleration: NaN, provenance: prov(na, nb, reps, confidence, method, opts.seed) };
   }
   let below = 0, equal = 0;
   for (const v of values) { if (v < estimate) below++; else if (v === estimate) equal++; }
@@ -85,7 +88,7 @@ export function bootstrapTwoSample(
   };
   const lo = adj(alpha), hi = adj(1 - alpha);
   if (!(Number.isFinite(lo) && Number.isFinite(hi))) throw new RangeError("bootstrap: BCa adjustment failed (extreme bias or acceleration); use interval: \"percentile\"");
-  return { estimate, lower: quantileType7(finite, lo), upper: quantileType7(finite, hi), confidence, replicates: reps, seed: opts.seed, values, method, z0, acceleration: acc };
+  return { estimate, lower: quantileType7(finite, lo), upper: quantileType7(finite, hi), confidence, replicates: reps, seed: opts.seed, values, method, z0, acceleration: acc, provenance: prov(na, nb, reps, confidence, method, opts.seed) };
 }
 
 function dropOne(idx: Int32Array, i: number): Int32Array {
@@ -93,4 +96,8 @@ function dropOne(idx: Int32Array, i: number): Int32Array {
   out.set(idx.subarray(0, i), 0);
   out.set(idx.subarray(i + 1), i);
   return out;
+}
+
+function prov(na: number, nb: number, replicates: number, confidence: number, interval: string, seed: number): Provenance {
+  return provenance({ na, nb, replicates, confidence, interval }, seed, { routine: "bootstrapTwoSample" });
 }

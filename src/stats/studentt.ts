@@ -7,7 +7,7 @@
  * (to 1e-12 in t).
  */
 
-/** ln Γ(x) for x > 0 (Lanczos approximation, g = 7, n = 9; relative error < 1e-14). */
+/** ln Γ(x) for x > 0 (Lanczos 1964, SIAM J. Numer. Anal. B 1:86, approximation with g = 7, n = 9; reflection for x < 0.5; relative error < 1e-14). */
 export function logGamma(x: number): number {
   const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
@@ -41,7 +41,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
   return h;
 }
 
-/** Regularised incomplete beta function I_x(a, b), 0 ≤ x ≤ 1, a, b > 0. */
+/** Regularised incomplete beta function I_x(a, b), 0 ≤ x ≤ 1, a, b > 0, by Lentz's continued fraction (Press et al., Numerical Recipes 3rd ed. 2007, §6.4). */
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (!(x >= 0 && x <= 1)) throw new RangeError(`incompleteBeta: x must be in [0, 1], got ${x}`);
   if (x === 0 || x === 1) return x;
@@ -50,7 +50,7 @@ export function incompleteBeta(x: number, a: number, b: number): number {
   return 1 - (Math.exp(lnFront) * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
-/** P(T ≤ t) for Student's t with `df` > 0 degrees of freedom (df may be fractional, e.g. Welch). */
+/** P(T ≤ t) for Student's t with `df` > 0 degrees of freedom (df may be fractional, e.g. Welch), through I_x(df/2, 1/2) with x = df/(df + t²) (Numerical Recipes 3rd ed., §6.14). */
 export function tCdf(t: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`tCdf: degrees of freedom must be > 0, got ${df}`);
   if (t === Infinity) return 1;
@@ -59,7 +59,7 @@ export function tCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tail : tail;
 }
 
-/** The p-quantile of Student's t with `df` degrees of freedom (e.g. tQuantile(0.975, 10) = 2.228139). */
+/** The p-quantile of Student's t with `df` degrees of freedom (e.g. tQuantile(0.975, 10) = 2.228139), by bisection on {@link tCdf} to 1e-12. */
 export function tQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`tQuantile: p must be in (0, 1), got ${p}`);
   if (!(df > 0)) throw new RangeError(`tQuantile: degrees of freedom must be > 0, got ${df}`);

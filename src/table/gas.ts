@@ -29,32 +29,35 @@ export function chinaReferenceState(utcMs: number): ReferenceState {
   return utcMs < CHINA_REFERENCE_CHANGE_UTC_MS ? STP_273 : STP_298;
 }
 
-/** Molar volume (L/mol) of an ideal gas at a reference state: 22.414 × (T/273.15) × (101.325/P). */
+/** Molar volume (L/mol) of an ideal gas at a reference state: 22.414 × (T/273.15) × (101.325/P) (ideal gas law; CONVENTIONS.md §4). */
 export function molarVolume(state: ReferenceState = STP_298): number {
   const { temperatureK: t, pressureKPa: p } = state;
   if (!(t > 0) || !(p > 0)) throw new RangeError(`molarVolume: temperature (K) and pressure (kPa) must be > 0, got ${t} K, ${p} kPa`);
   return 22.414 * (t / 273.15) * (101.325 / p);
 }
 
-/** ppb (nmol/mol) → µg/m3 for a gas of molecular weight `mw` (g/mol) at `state`. */
+/** ppb (nmol/mol) → µg/m3 for a gas of molecular weight `mw` (g/mol) at `state`: µg/m3 = ppb × MW / Vm (CONVENTIONS.md §4). */
 export function ppbToUgm3(ppb: number, mw: number, state: ReferenceState = STP_298): number {
   if (!(mw > 0)) throw new RangeError(`ppbToUgm3: molecular weight must be > 0 g/mol, got ${mw}`);
   return (ppb * mw) / molarVolume(state);
 }
 
-/** µg/m3 → ppb (nmol/mol) for a gas of molecular weight `mw` (g/mol) at `state`. */
+/** µg/m3 → ppb (nmol/mol) for a gas of molecular weight `mw` (g/mol) at `state`: ppb = µg/m3 × Vm / MW (CONVENTIONS.md §4). */
 export function ugm3ToPpb(ugm3: number, mw: number, state: ReferenceState = STP_298): number {
   if (!(mw > 0)) throw new RangeError(`ugm3ToPpb: molecular weight must be > 0 g/mol, got ${mw}`);
   return (ugm3 * molarVolume(state)) / mw;
 }
 
-/** ppbv → ppbC (ppb of carbon atoms) for a compound with `carbonNumber` carbon atoms. */
+/** ppbv → ppbC (ppb of carbon atoms) for a compound with `carbonNumber` carbon atoms: ppbC = ppbv × carbon number (CONVENTIONS.md §4). */
 export function ppbToPpbC(ppb: number, carbonNumber: number): number {
   if (!(carbonNumber >= 0) || !Number.isInteger(carbonNumber)) throw new RangeError(`ppbToPpbC: carbon number must be a non-negative integer, got ${carbonNumber}`);
   return ppb * carbonNumber;
 }
 
-/** µg/m3 at one reference state → µg/m3 at another (same mixing ratio): × Vm(from)/Vm(to). */
+/**
+ * µg/m3 at one reference state → µg/m3 at another (same mixing ratio): × Vm(from)/Vm(to) (ideal
+ * gas law; e.g. China's change from 273.15 K to 298.15 K in 2018, MEE announcement 2018 No. 29).
+ */
 export function convertReferenceState(ugm3: number, from: ReferenceState, to: ReferenceState): number {
   return (ugm3 * molarVolume(from)) / molarVolume(to);
 }

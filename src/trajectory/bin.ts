@@ -50,10 +50,11 @@ export function endpointColumns(t: AqTable | EndpointColumns): EndpointColumns {
  * cell, endpoints, distinct trajectories, endpoints of trajectories above a threshold, and the sum
  * of the trajectories' values.
  *
- * @param value trajectory id → value; endpoints of trajectories absent from it (or NaN) are
- *   skipped. Without it, every endpoint counts (frequency maps).
- * @param threshold  value above which (strictly) an endpoint counts in `m`
- * @param collectValues return the value of every endpoint used (`endpointValues`)
+ * @param ep endpoint columns (traj, age in hours, lat and lon in degrees)
+ * @param opts grid options plus `value`: trajectory id → value; endpoints of trajectories absent
+ *   from it (or NaN) are skipped; without it, every endpoint counts (frequency maps).
+ *   `threshold`: value above which (strictly) an endpoint counts in `m`. `collectValues`: return
+ *   the value of every endpoint used (`endpointValues`).
  */
 export function binEndpoints(ep: EndpointColumns, opts: GridOptions & { value?: Map<number, number>; threshold?: number; collectValues?: boolean } = {}): BinnedCells {
   const res = opts.resolution ?? 1;

@@ -8,7 +8,7 @@ import { AQI_POLLUTANTS, type HourlyPollutants } from "./daily";
  * named by `readMonitoringTable`), with their units, as input for `dailyAqi`. Other columns are
  * ignored (listed in `ignored`).
  *
- * @param file name used in error messages
+ * @param opts `hourLabel` (whether a stamp opens or closes its hour), `file` (name used in error messages)
  * @throws AozoraInputError when the table has no time column or no AQI pollutant column
  */
 export function hourlyPollutantsFromTable(table: AqTable, opts: { hourLabel?: HourLabel; file?: string } = {}): { input: HourlyPollutants; ignored: string[] } {

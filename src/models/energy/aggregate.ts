@@ -47,6 +47,7 @@ export interface AnalysisUnit {
 export function unitElectricityKwh(u: AnalysisUnit): number {
   return u.electricityRunKwh + u.electricityIdleKwh;
 }
+/** Thermal energy of a unit, MJ (run + idle). */
 export function unitThermalMJ(u: AnalysisUnit): number {
   return u.thermalRunMJ + u.thermalIdleMJ;
 }

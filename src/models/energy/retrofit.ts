@@ -7,6 +7,7 @@ import { summariseStack, type EmissionLimit, type StackSummary } from "./exhaust
 import { pilotVariability, planLots } from "./planner";
 import { secTable, unitProduction, type SecBasis, type SecRow } from "./sec";
 import type { EnergyParameters } from "./tables/factors";
+import { provenance, type Provenance } from "../../provenance";
 
 /** Options of {@link analyseRetrofit}. */
 export interface RetrofitOptions {
@@ -51,6 +52,8 @@ export interface RetrofitResult {
   plan?: { target: number; baselineLots: number; reportingLots: number; cvBaseline: number; cvReporting: number };
   stack?: StackSummary[];
   co2?: { reKg: number; peKg: number; erKg: number; annualScale: number; annual: CoBenefitRow[] };
+  /** Library version, options (energy parameters, designs, bootstrap replicates and confidence, …) and the bootstrap seed. */
+  provenance?: Provenance;
 }
 
 /**
@@ -83,6 +86,7 @@ export function analyseRetrofit(
     secByMachine: secTable(units, ["machine", "group", "period"], basis, o.params),
     secByClass: secTable(units, ["group", "fabricClass"], basis, o.params),
     unpairedByClass: [], skipped,
+    provenance: provenance({ ...o, unit, basis, designs, confidence: o.confidence ?? 0.95, replicates: o.replicates ?? 2000 }, o.seed ?? 1, { routine: "analyseRetrofit" }),
   };
   if (designs.includes("unpaired")) {
     res.unpaired = attempt("unpaired", () => compareUnpaired(units, co));

@@ -14,9 +14,11 @@ const MASS: Record<string, number> = { "µg/m3": 1, "mg/m3": 1000 };
  * since). Same-kind conversions (ppm → ppb, mg/m3 → µg/m3) need no state.
  *
  * @param values series in `from`
- * @param from, to units (`ppb`, `ppm`, `µg/m3`, `mg/m3`; spellings as `normaliseUnit` accepts)
+ * @param from unit of `values` (`ppb`, `ppm`, `µg/m3`, `mg/m3`; spellings as `normaliseUnit` accepts)
+ * @param to unit of the result (same choices)
  * @param mw molar mass, g/mol
- * @param times UTC instants, needed when `state` is a function
+ * @param opts `state` (reference state, or a function of the UTC instant), `times` (UTC instants
+ *   in ms, needed when `state` is a function), `name` (used in error messages)
  * @throws RangeError for an unknown unit, naming `name`
  */
 export function convertGas(values: ArrayLike<number>, from: string, to: string, mw: number, opts: { state?: ReferenceStateLike; times?: ArrayLike<number>; name?: string } = {}): Float64Array {

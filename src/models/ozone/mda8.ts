@@ -65,7 +65,7 @@ export function mda8(times: ArrayLike<number>, o3: ArrayLike<number>, opts: Mda8
  * instant of local midnight, the site's offset kept), `date` (local `YYYY-MM-DD`), `MDA8` (in
  * `unit`, NaN on invalid days), `validWindows` (count, unit `1`) and `valid` (`"yes"`/`"no"`).
  *
- * @param unit the unit of `o3` (e.g. `"µg/m3"` or `"ppb"`), carried by the MDA8 column
+ * @param opts MDA8 options and `unit`: the unit of `o3` (e.g. `"µg/m3"` or `"ppb"`), carried by the MDA8 column
  */
 export function mda8Table(times: ArrayLike<number>, o3: ArrayLike<number>, opts: Mda8Options & { unit: string }): AqTable {
   const rows = mda8(times, o3, opts);

@@ -152,7 +152,7 @@ export interface Somo35Result {
  * SOMO35 per calendar year: Σ_days max(0, MDA8 − 35 ppb) over the valid days, MDA8 under the EU
  * convention by default (no scaling for missing days; `validDays` reports coverage).
  *
- * @param unit `"ppb"` (cut-off 35) or `"µg/m3"` (cut-off 70)
+ * @param opts hour-grid options and `unit`: `"ppb"` (cut-off 35) or `"µg/m3"` (cut-off 70)
  */
 export function somo35(times: ArrayLike<number>, o3: ArrayLike<number>, opts: HourGridOptions & { unit: "ppb" | "µg/m3"; convention?: "cn" | "us" | "eu" }): Somo35Result[] {
   if (opts.unit !== "µg/m3" && opts.unit !== "ppb") throw new RangeError(`somo35: unit must be "ppb" or "µg/m3", got "${String(opts.unit)}"`);

@@ -10,7 +10,8 @@ function pairwise(a: ArrayLike<number>, b: ArrayLike<number>, what: string, f: (
 /**
  * Total oxidant Ox = O3 + NO2, added in molar units (ppb) (CONVENTIONS.md §4). Missing in either → NaN.
  *
- * @param o3Ppb, no2Ppb hourly O3 and NO2 in ppb
+ * @param o3Ppb hourly O3 in ppb
+ * @param no2Ppb hourly NO2 in ppb
  * @returns Ox in ppb
  */
 export function oxidantPpb(o3Ppb: ArrayLike<number>, no2Ppb: ArrayLike<number>): Float64Array {
@@ -21,7 +22,8 @@ export function oxidantPpb(o3Ppb: ArrayLike<number>, no2Ppb: ArrayLike<number>):
  * "Potential ozone" as mass: O3 + NO2 expressed as O3-equivalent, O3 (µg/m3) + NO2 (µg/m3) ×
  * 48.00/46.01 (CONVENTIONS.md §4), equal to Ox (ppb) × 48.00/Vm at the same reference state.
  *
- * @param o3Ugm3, no2Ugm3 O3 and NO2 in µg/m3 (same reference state)
+ * @param o3Ugm3 O3 in µg/m3
+ * @param no2Ugm3 NO2 in µg/m3 (the same reference state as O3)
  * @returns potential ozone, µg/m3 (as O3)
  */
 export function potentialOzoneUgm3(o3Ugm3: ArrayLike<number>, no2Ugm3: ArrayLike<number>): Float64Array {

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * The public functions of aozora without a TSDoc comment: every function (and every class and its
+ * public methods) exported by the entry point src/index.ts, checked with the TypeScript compiler
+ * API of the project's TypeScript (node_modules/typescript). Overloads count as documented when
+ * any signature is. `npm run docs:check` prints them; test/docs/tsdoc.test.ts fails on any.
+ *
+ * Usage: node scripts/undocumented.cjs [--json]
+ */
+"use strict";
+const path = require("node:path");
+const ts = require("typescript");
+
+/** { checked, missing: [{ name, kind, file, line }] } for the entry point of the project at `root`. */
+function undocumented(root = path.join(__dirname, "..")) {
+  const configPath = path.join(root, "tsconfig.build.json");
+  const cfg = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+  const program = ts.createProgram({ rootNames: [path.join(root, "src", "index.ts")], options: { ...cfg.options, noEmit: true } });
+  const checker = program.getTypeChecker();
+  const entry = program.getSourceFile(path.join(root, "src", "index.ts"));
+  const moduleSymbol = checker.getSymbolAtLocation(entry);
+  const missing = [];
+  let checked = 0;
+  const where = (decl) => {
+    const sf = decl.getSourceFile();
+    return { file: path.relative(root, sf.fileName), line: sf.getLineAndCharacterOfPosition(decl.getStart()).line + 1 };
+  };
+  const documented = (sym) => sym.getDocumentationComment(checker).some((p) => p.text.trim() !== "");
+  for (const exp of checker.getExportsOfModule(moduleSymbol)) {
+    const sym = exp.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exp) : exp;
+    const decls = sym.getDeclarations() ?? [];
+    if (decls.length === 0) continue;
+    const d = decls[0];
+    let kind;
+    if (ts.isFunctionDeclaration(d)) kind = "function";
+    else if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) kind = "function";
+    else if (ts.isClassDeclaration(d)) kind = "class";
+    else continue;
+    checked++;
+    if (!documented(sym)) missing.push({ name: exp.getName(), kind, ...where(d) });
+    if (kind === "class") {
+      for (const m of d.members) {
+        if (!(ts.isMethodDeclaration(m) || ts.isConstructorDeclaration(m) || ts.isGetAccessorDeclaration(m))) continue;
+        const mods = ts.getCombinedModifierFlags(m);
+        if (mods & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) continue;
+        if (m.name && ts.isPrivateIdentifier(m.name)) continue;
+        const ms = ts.isConstructorDeclaration(m) ? null : checker.getSymbolAtLocation(m.name);
+        if (ts.isConstructorDeclaration(m) && m.parameters.length === 0) continue;
+        checked++;
+        const ok = ms ? documented(ms) : ts.getJSDocCommentsAndTags(m).length > 0;
+        if (!ok) missing.push({ name: `${exp.getName()}.${ms ? ms.getName() : "constructor"}`, kind: "method", ...where(m) });
+      }
+    }
+  }
+  return { checked, missing };
+}
+
+module.exports = { undocumented };
+
+if (require.main === module) {
+  const r = undocumented();
+  if (process.argv.includes("--json")) console.log(JSON.stringify(r, null, 1));
+  else {
+    for (const m of r.missing) console.log(`${m.file}:${m.line}  ${m.kind} ${m.name}`);
+    console.log(`${r.missing.length} of ${r.checked} public functions, classes and methods have no TSDoc comment`);
+  }
+  process.exitCode = r.missing.length > 0 ? 1 : 0;
+}
