@@ -42,7 +42,8 @@ export interface StationAverageOptions {
  * `minCapture: 20 / 24`).
  *
  * @param t a table with a time column (UTC instants, hourly unless `stepMs`)
- * @param station text column naming the station; omit for a single-station table
+ * @param opts `station`: the text column naming the station (omit for a single-station table);
+ *   `period`, `minCapture`, `stepMs`, `columns` as in {@link StationAverageOptions}
  */
 export function averageByStation(t: AqTable, opts: StationAverageOptions & { station?: string } = {}): StationAverages {
   const period = opts.period ?? "day", minCapture = opts.minCapture ?? 0.75;
