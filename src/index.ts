@@ -53,3 +53,4 @@ export * from "./models/standards";
 export * from "./spatial";
 export * from "./models/energy";
 export * from "./notebook";
+export * from "./large";

@@ -44,8 +44,50 @@ export function parsePlainNumber(t: string): number | undefined {
   return Number(s);
 }
 
+/** Powers of ten that are exact doubles (10^0 … 10^22). */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
+/**
+ * The number in a cell written as a plain ASCII decimal (`12.5`, `-3`, `.5`, `1e-3`; no spaces),
+ * or `undefined` for anything else. A quick check before the full {@link parseCell}: such text
+ * is unchanged by NFKC folding and trimming, so both give the same number. With at most 15
+ * digits and no exponent the value is digits / 10^decimals, both exact doubles, so the one
+ * division is correctly rounded and equals `Number(text)` (Clinger 1990, "How to read floating
+ * point numbers accurately", the fast path); other text goes through `Number`.
+ */
+export function plainAsciiNumber(t: string): number | undefined {
+  const n = t.length;
+  let i = 0;
+  let c = n > 0 ? t.charCodeAt(0) : 0;
+  let neg = false;
+  if (c === 43 || c === 45) { neg = c === 45; c = t.charCodeAt(++i); } // + -
+  let digits = 0, frac = 0, m = 0;
+  while (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; c = t.charCodeAt(++i); }
+  if (c === 46) { // .
+    c = t.charCodeAt(++i);
+    while (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; frac++; c = t.charCodeAt(++i); }
+  }
+  if (digits === 0) return undefined;
+  if (c === 101 || c === 69) { // e E
+    c = t.charCodeAt(++i);
+    if (c === 43 || c === 45) c = t.charCodeAt(++i);
+    let e = 0;
+    while (c >= 48 && c <= 57) { e++; c = t.charCodeAt(++i); }
+    if (e === 0 || i !== n) return undefined;
+    return Number(t);
+  }
+  if (i !== n) return undefined;
+  if (digits > 15) return Number(t);
+  const v = frac === 0 ? m : m / POW10[frac];
+  return neg ? -v : v;
+}
+
 /** Parse one cell. Full-width digits and `＜` are folded to ASCII first. */
 export function parseCell(text: string, missing: Set<string>, policy: BelowDetectionPolicy): CellParse {
+  const quick = plainAsciiNumber(text);
+  if (quick !== undefined && !missing.has(text.toLowerCase())) {
+    return Number.isFinite(quick) ? { kind: "number", value: quick } : { kind: "invalid", reason: "a finite number" };
+  }
   const t = text.normalize("NFKC").trim();
   if (missing.has(t.toLowerCase())) return { kind: "missing", value: NaN };
   const n = parsePlainNumber(t);

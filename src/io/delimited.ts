@@ -14,56 +14,76 @@ export type Delimiter = "," | "\t" | ";";
  * breaks inside quotes). Blank lines are returned in `blankRows`, not as records.
  */
 export function parseDelimited(text: string, file: string, delimiter: Delimiter): { records: DelimitedRecord[]; blankRows: number[] } {
+  // Fields without quotes (nearly all of them) are cut out with one `slice`; a field that starts
+  // with a quote is built character by character (doubled quotes, line breaks inside quotes).
   const records: DelimitedRecord[] = [];
   const blankRows: number[] = [];
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
   let fields: string[] = [];
-  let field = "";
   let line = 1;
   let recordStart = 1;
-  let inQuotes = false;
-  let quotedField = false;
-  const n = text.length;
-  const endRecord = () => {
-    fields.push(field);
-    if (fields.length === 1 && fields[0] === "" && !quotedField) blankRows.push(recordStart);
-    else records.push({ row: recordStart, fields });
-    fields = [];
-    field = "";
-    quotedField = false;
-  };
-  for (let i = 0; i < n; i++) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else {
-        if (ch === "\n" || (ch === "\r" && text[i + 1] !== "\n")) line++;
-        field += ch;
+  let i = 0;
+  for (;;) {
+    // one field starts at i
+    let field: string;
+    let quotedField = false;
+    if (i < n && text.charCodeAt(i) === 34 /* " */) {
+      quotedField = true;
+      let inQuotes = true;
+      field = "";
+      i++;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (inQuotes) {
+          if (c === 34) {
+            if (text.charCodeAt(i + 1) === 34) {
+              field += '"';
+              i++;
+            } else inQuotes = false;
+          } else {
+            if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+            field += text[i];
+          }
+        } else if (c === d || c === 10 || c === 13) break;
+        else if (c === 34 && field === "") inQuotes = true; // `""` then a quote opens quotes again
+        else field += text[i];
       }
+      if (inQuotes) {
+        throw new AozoraInputError({ file, row: recordStart, expected: "a closing quote (\") before the end of the file", found: "an unterminated quoted field" });
+      }
+    } else {
+      const s = i;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === d || c === 10 || c === 13) break;
+        i++;
+      }
+      field = s === i ? "" : text.slice(s, i);
+    }
+    // i is at a delimiter, a line end or the end of the text
+    if (i < n && text.charCodeAt(i) === d) {
+      fields.push(field);
+      i++;
       continue;
     }
-    if (ch === '"' && field === "") {
-      inQuotes = true;
-      quotedField = true;
-    } else if (ch === delimiter) {
-      fields.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      recordStart = line;
-    } else {
-      field += ch;
+    if (i >= n) {
+      if (field !== "" || fields.length > 0 || quotedField) {
+        fields.push(field);
+        records.push({ row: recordStart, fields });
+      }
+      break;
     }
+    // line end
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i++;
+    i++;
+    fields.push(field);
+    if (fields.length === 1 && field === "" && !quotedField) blankRows.push(recordStart);
+    else records.push({ row: recordStart, fields });
+    fields = [];
+    line++;
+    recordStart = line;
   }
-  if (inQuotes) {
-    throw new AozoraInputError({ file, row: recordStart, expected: "a closing quote (\") before the end of the file", found: "an unterminated quoted field" });
-  }
-  if (field !== "" || fields.length > 0 || quotedField) endRecord();
   return { records, blankRows };
 }
 

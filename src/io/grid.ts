@@ -57,7 +57,7 @@ export function readGrid(src: Source, opts: GridOptions = {}): Grid {
     file: name,
     header,
     headerRow,
-    records: data.map((r) => ({ row: r.row, fields: r.fields.slice(0, header.length) })),
+    records: data.map((r) => (r.fields.length === header.length ? r : { row: r.row, fields: r.fields.slice(0, header.length) })),
     blankRows: blankRows.filter((b) => b > headerRow),
   };
 }

@@ -3,7 +3,7 @@ import { normaliseSpecies } from "../table/species";
 import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike, type TimeFormat } from "../table/time";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, NON_FINITE, parseCell, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
+import { missingCodeSet, NON_FINITE, parseCell, plainAsciiNumber, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
 import { AozoraInputError } from "./errors";
 import { readGrid, type Grid, type GridOptions } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
@@ -29,6 +29,12 @@ export interface MonitoringReadOptions extends GridOptions {
   textColumns?: string[];
   /** Rename species to canonical names (default true); the original header is kept in the column info. */
   normaliseNames?: boolean;
+  /**
+   * Station (site) column of a long table holding several sites, header text as in the file
+   * (e.g. `"station"`). It is kept as text; timestamps must then be unique per station rather
+   * than across the file, and row order is checked per station.
+   */
+  station?: string;
 }
 
 /** What {@link readMonitoringTable} returns. */
@@ -38,6 +44,17 @@ export interface MonitoringRead {
 }
 
 const TIME_HEADER = /^(date|time|datetime|date[ _]?time|timestamp|time[ _]?stamp|sample date|日時|日付|時刻|測定日時|测定时间|监测时间|時間|时间|日期|采样时间|観測日時)$/i;
+
+/**
+ * Index of the time column in a header: the one named by `time.column`, else the first header
+ * that reads as a time (`time`, `date`, `日時`, `时间`, ...); -1 when there is none or `time` is false.
+ */
+export function timeColumnIndex(header: string[], time: MonitoringReadOptions["time"]): number {
+  if (time === false) return -1;
+  const want = time?.column;
+  if (want !== undefined) return header.findIndex((h) => h.trim() === want || splitHeaderUnit(h).name === want);
+  return header.findIndex((h) => TIME_HEADER.test(splitHeaderUnit(h).name.trim()));
+}
 
 /**
  * Read a generic monitoring table (CSV, TSV or .xlsx): one header row, one row per time step,
@@ -91,15 +108,9 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
   });
 
   // time column
-  let tj = -1;
-  if (opts.time !== false) {
-    const want = opts.time?.column;
-    if (want !== undefined) {
-      tj = header.findIndex((h) => h.trim() === want || splitHeaderUnit(h).name === want);
-      if (tj < 0) throw new AozoraInputError({ file, row: grid.headerRow, expected: `a time column "${want}"`, found: header.join(", ") });
-    } else {
-      tj = header.findIndex((h) => TIME_HEADER.test(splitHeaderUnit(h).name.trim()));
-    }
+  const tj = timeColumnIndex(header, opts.time);
+  if (tj < 0 && opts.time && opts.time.column !== undefined) {
+    throw new AozoraInputError({ file, row: grid.headerRow, expected: `a time column "${opts.time.column}"`, found: header.join(", ") });
   }
   if (tj >= 0) {
     // one name for the time column across readers; the header as written stays in `original`
@@ -111,9 +122,17 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
   const cols: Record<string, ColumnData> = {};
   const info: Record<string, { unit?: string; original?: string; kind?: "number" | "time" | "string" }> = {};
 
+  let sj = -1;
+  if (opts.station !== undefined) {
+    const want = opts.station;
+    sj = header.findIndex((h) => h.trim() === want || splitHeaderUnit(h).name === want);
+    if (sj < 0 || sj === tj) throw new AozoraInputError({ file, row: grid.headerRow, expected: `a station column "${want}" (option station)`, found: header.join(", ") });
+  }
+  const groups = sj >= 0 ? stationGroups(grid, sj) : undefined;
+
   let siteOffset = offset;
   if (tj >= 0) {
-    const { utcMs: time, textOffsets } = parseTimeColumn(grid, tj, opts.time ? opts.time.format : undefined, offset);
+    const { utcMs: time, textOffsets } = parseTimeColumn(grid, tj, opts.time ? opts.time.format : undefined, offset, groups);
     if (siteOffset === undefined) {
       // every timestamp carried its own offset; the site's offset is theirs when they agree
       const offs = [...textOffsets];
@@ -124,10 +143,13 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     }
     cols[names[tj]] = time;
     info[names[tj]] = { original: header[tj], kind: "time" };
-    flagOrder(grid, time, tj, acc);
+    flagOrder(grid, time, tj, acc, groups);
   }
 
   const missing = missingCodeSet(opts.missingCodes ?? DEFAULT_MISSING_CODES);
+  // values of the missing codes that are numbers (-999, -9999): only a cell with one of these
+  // values needs the text lookup in `missing`
+  const missingValues = [...missing].map(plainAsciiNumber).filter((x): x is number => x !== undefined);
   const policy = opts.belowDetection ?? "half-limit";
   const textCols = new Set(opts.textColumns ?? []);
   for (let j = 0; j < header.length; j++) {
@@ -135,7 +157,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     const nm = names[j];
     const raw = header[j].trim();
     const cells = grid.records.map((r) => r.fields[j]);
-    const isText = textCols.has(raw) || textCols.has(nm) || looksText(cells, missing, policy);
+    const isText = j === sj || textCols.has(raw) || textCols.has(nm) || looksText(cells, missing, policy);
     if (isText) {
       cols[nm] = cells.map((c) => c.trim());
       info[nm] = { original: raw, kind: "string" };
@@ -148,6 +170,11 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     const v = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const text = cells[i];
+      const quick = plainAsciiNumber(text); // the common case, without building a parse result
+      if (quick !== undefined && Number.isFinite(quick) && !(missingValues.includes(quick) && missing.has(text.toLowerCase()))) {
+        v[i] = quick;
+        continue;
+      }
       const p = parseCell(text, missing, policy);
       const row = grid.records[i].row;
       if (p.kind === "invalid") throw new AozoraInputError({ file, row, column: raw, columnNumber: j + 1, expected: p.reason, found: text });
@@ -188,8 +215,24 @@ function looksText(cells: string[], missing: Set<string>, policy: BelowDetection
   return nonMissing > 0;
 }
 
-/** Parse the time column to UTC ms; errors name the row. Duplicates are errors. */
-export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | undefined, offset: number | undefined): { utcMs: Float64Array; textOffsets: Set<number | undefined> } {
+/** Station index (0, 1, ...) of every record, in order of first appearance. */
+function stationGroups(grid: Grid, sj: number): Int32Array {
+  const ids = new Map<string, number>();
+  const g = new Int32Array(grid.records.length);
+  for (let i = 0; i < g.length; i++) {
+    const s = grid.records[i].fields[sj].trim();
+    let k = ids.get(s);
+    if (k === undefined) ids.set(s, (k = ids.size));
+    g[i] = k;
+  }
+  return g;
+}
+
+/**
+ * Parse the time column to UTC ms; errors name the row. Duplicates are errors (within a station
+ * when `groups` gives each record's station index).
+ */
+export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | undefined, offset: number | undefined, groups?: Int32Array): { utcMs: Float64Array; textOffsets: Set<number | undefined> } {
   const { file, header } = grid;
   const col = header[tj].trim();
   const n = grid.records.length;
@@ -203,13 +246,22 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
     if ("reason" in d) throw new AozoraInputError({ file, column: col, columnNumber: tj + 1, expected: `timestamps of one layout (${d.reason})` });
     fmt = d.format;
   }
-  const firstRow = new Map<number, number>();
+  // Duplicates: while every station's times increase, each new time is later than all before it
+  // and cannot repeat one; at the first time that does not increase, index all earlier rows.
+  let firstRow: Map<number, number>[] | undefined;
+  const latest: number[] = [];
   const textOffsets = new Set<number | undefined>();
+  // in a long table every timestamp text recurs once per station: parse each text once
+  const cache = groups && !xlsxNumeric ? new Map<string, ReturnType<typeof parseTimestamp>>() : undefined;
   for (let i = 0; i < n; i++) {
     const rec = grid.records[i];
     const text = rec.fields[tj];
     const cellFmt = fmt === "excel" && rec.numeric && !rec.numeric[tj] ? "iso" : fmt;
-    const p = parseTimestamp(text, cellFmt, offset);
+    let p = cache?.get(text);
+    if (p === undefined) {
+      p = parseTimestamp(text, cellFmt, offset);
+      cache?.set(text, p);
+    }
     if (!p) {
       const needsOffset = offset === undefined && parseTimestamp(text, cellFmt, 0) !== null;
       throw new AozoraInputError({
@@ -220,21 +272,39 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
         found: text,
       });
     }
-    const prev = firstRow.get(p.utcMs);
-    if (prev !== undefined) {
-      throw new AozoraInputError({ file, row: rec.row, column: col, columnNumber: tj + 1, expected: `a timestamp not already used (row ${prev} has the same instant)`, found: text });
-    }
-    firstRow.set(p.utcMs, rec.row);
+    const g = groups ? groups[i] : 0;
+    const t = p.utcMs;
     textOffsets.add(p.textOffsetMinutes);
-    out[i] = p.utcMs;
+    out[i] = t;
+    if (firstRow === undefined) {
+      const last = latest[g];
+      if (last === undefined || t > last) {
+        latest[g] = t;
+        continue;
+      }
+      firstRow = [];
+      for (let k = 0; k < i; k++) {
+        const gk = groups ? groups[k] : 0;
+        const m = firstRow[gk] ?? (firstRow[gk] = new Map());
+        if (!m.has(out[k])) m.set(out[k], grid.records[k].row);
+      }
+    }
+    const seen = firstRow[g] ?? (firstRow[g] = new Map());
+    const prev = seen.get(t);
+    if (prev !== undefined) {
+      throw new AozoraInputError({ file, row: rec.row, column: col, columnNumber: tj + 1, expected: `a timestamp not already used (row ${prev}${groups ? " of the same station" : ""} has the same instant)`, found: text });
+    }
+    seen.set(t, rec.row);
   }
   return { utcMs: out, textOffsets };
 }
 
-function flagOrder(grid: Grid, t: Float64Array, tj: number, acc: AccountBuilder): void {
-  let max = -Infinity;
+function flagOrder(grid: Grid, t: Float64Array, tj: number, acc: AccountBuilder, groups?: Int32Array): void {
+  const max: number[] = [-Infinity];
   for (let i = 0; i < t.length; i++) {
-    if (t[i] < max) acc.flagged.push({ row: grid.records[i].row, reason: "out-of-order", detail: `timestamp "${grid.records[i].fields[tj]}" is earlier than a previous row's; kept in file order` });
-    else max = t[i];
+    const g = groups ? groups[i] : 0;
+    const m = max[g] ?? -Infinity;
+    if (t[i] < m) acc.flagged.push({ row: grid.records[i].row, reason: "out-of-order", detail: `timestamp "${grid.records[i].fields[tj]}" is earlier than a previous row's${groups ? " of the same station" : ""}; kept in file order` });
+    else max[g] = t[i];
   }
 }

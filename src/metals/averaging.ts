@@ -1,4 +1,5 @@
 import { vectorMeanWind } from "../directional/wind";
+import { periodCalendar } from "../table/aggregate";
 
 /** Result of {@link averageSeries}. */
 export interface AveragedSeries {
@@ -32,24 +33,18 @@ export interface AveragedSeries {
 export function averageSeries(times: ArrayLike<number>, columns: Record<string, ArrayLike<number>>, utcOffsetMinutes: number, opts: { period?: "day" | "month"; minCapture?: number; stepMs?: number; wind?: { ws: ArrayLike<number>; wd: ArrayLike<number> } } = {}): AveragedSeries {
   const period = opts.period ?? "day", minCapture = opts.minCapture ?? 0.75, step = opts.stepMs ?? 3600000;
   if (!(minCapture >= 0 && minCapture <= 1)) throw new RangeError(`minCapture must be in 0..1, got ${minCapture}`);
-  const off = utcOffsetMinutes * 60000;
-  const keyOf = (t: number) => {
-    const d = new Date(t + off);
-    return period === "day" ? Math.floor((t + off) / 86400000) : d.getUTCFullYear() * 12 + d.getUTCMonth();
-  };
-  const startOf = (key: number) => (period === "day" ? key * 86400000 : Date.UTC(Math.floor(key / 12), key % 12, 1)) - off;
-  const endOf = (key: number) => startOf(key + 1);
+  const cal = periodCalendar(period, utcOffsetMinutes);
   let k0 = Infinity, k1 = -Infinity;
-  for (let i = 0; i < times.length; i++) if (Number.isFinite(times[i])) { const k = keyOf(times[i]); k0 = Math.min(k0, k); k1 = Math.max(k1, k); }
+  for (let i = 0; i < times.length; i++) if (Number.isFinite(times[i])) { const k = cal.keyOf(times[i]); k0 = Math.min(k0, k); k1 = Math.max(k1, k); }
   if (!Number.isFinite(k0)) throw new RangeError("averageSeries: no finite times");
   const np = k1 - k0 + 1;
   const idx = new Int32Array(times.length);
-  for (let i = 0; i < times.length; i++) idx[i] = Number.isFinite(times[i]) ? keyOf(times[i]) - k0 : -1;
+  for (let i = 0; i < times.length; i++) idx[i] = Number.isFinite(times[i]) ? cal.keyOf(times[i]) - k0 : -1;
   const tOut = new Float64Array(np), possible = new Float64Array(np), labels: string[] = [];
   for (let p = 0; p < np; p++) {
-    tOut[p] = startOf(k0 + p);
-    possible[p] = Math.round((endOf(k0 + p) - tOut[p]) / step);
-    labels.push(new Date(tOut[p] + off).toISOString().slice(0, period === "day" ? 10 : 7));
+    tOut[p] = cal.startOf(k0 + p);
+    possible[p] = cal.possible(k0 + p, step);
+    labels.push(cal.label(k0 + p));
   }
   const means: Record<string, Float64Array> = {}, counts: Record<string, Float64Array> = {}, capture: Record<string, Float64Array> = {};
   for (const [name, v] of Object.entries(columns)) {

@@ -1,0 +1,119 @@
+import { VERSION } from "../version";
+import { AqTable, type ColumnData, type ColumnInfo, type ColumnKind } from "../table/table";
+import { parseOffset, type OffsetLike } from "../table/time";
+import { normaliseUnit } from "../table/units";
+import { AozoraInputError } from "./errors";
+
+/**
+ * The table metadata that Arrow and Parquet files written by aozora carry (schema key
+ * `aozora`, JSON): every column's unit, original header and kind, the time column and the
+ * site's UTC offset. With it a table survives a write → read round trip unchanged.
+ */
+export interface AqTableMeta {
+  format: "aozora-table";
+  /** Library version that wrote the file. */
+  version: string;
+  timeColumn?: string;
+  utcOffsetMinutes?: number;
+  columns: { name: string; unit: string; original: string; kind: ColumnKind }[];
+}
+
+/** Metadata key under which {@link AqTableMeta} is stored (Arrow schema metadata, Parquet key/value metadata). */
+export const TABLE_META_KEY = "aozora";
+
+/** The metadata of a table, as stored in Arrow/Parquet files. */
+export function tableMeta(t: AqTable): AqTableMeta {
+  return {
+    format: "aozora-table",
+    version: VERSION,
+    ...(t.timeColumn !== undefined ? { timeColumn: t.timeColumn, utcOffsetMinutes: t.utcOffsetMinutes ?? 0 } : {}),
+    columns: t.columns.map((c) => ({ name: c.name, unit: c.unit, original: c.original, kind: c.kind })),
+  };
+}
+
+/** Parse stored metadata; `undefined` when absent; an error naming the file when malformed. */
+export function parseTableMeta(text: string | undefined, file: string): AqTableMeta | undefined {
+  if (text === undefined) return undefined;
+  let m: AqTableMeta;
+  try {
+    m = JSON.parse(text) as AqTableMeta;
+  } catch {
+    throw new AozoraInputError({ file, expected: `JSON table metadata under key "${TABLE_META_KEY}"`, found: text });
+  }
+  if (m === null || typeof m !== "object" || m.format !== "aozora-table" || !Array.isArray(m.columns)) {
+    throw new AozoraInputError({ file, expected: `aozora table metadata (format "aozora-table") under key "${TABLE_META_KEY}"`, found: text });
+  }
+  return m;
+}
+
+/** Options for reading Arrow/Parquet files that were not written by aozora (no stored units). */
+export interface ColumnarReadOptions {
+  /** Units by column name, for files without aozora metadata (they override nothing stored). */
+  units?: Record<string, string>;
+  /** Unit for numeric columns that have none stored and that `units` does not name. */
+  defaultUnit?: string;
+  /** The site's UTC offset when the file stores none (a timestamp column's time zone is used otherwise). */
+  utcOffset?: OffsetLike;
+  /** Columns to read (default all). */
+  columns?: string[];
+}
+
+/** A column as read from a columnar file, before metadata is applied. */
+export interface RawColumn {
+  name: string;
+  values: ColumnData;
+  kind: ColumnKind;
+  /** Time zone text of a timestamp column, when the file has one. */
+  timeZone?: string;
+}
+
+/**
+ * Build an {@link AqTable} from raw columns and, when present, the stored metadata. Without
+ * metadata: numeric columns take units from `opts.units`/`opts.defaultUnit` (else an error
+ * naming the column), a timestamp column becomes the time column, and the offset comes from its
+ * time zone (`+08:00`) or `opts.utcOffset`.
+ */
+export function buildTable(file: string, raw: RawColumn[], meta: AqTableMeta | undefined, opts: ColumnarReadOptions): AqTable {
+  const cols: Record<string, ColumnData> = {};
+  const info: Record<string, Partial<ColumnInfo>> = {};
+  const byName = new Map(meta?.columns.map((c) => [c.name, c]));
+  let timeColumn = meta?.timeColumn;
+  let offset = meta?.utcOffsetMinutes;
+  for (const r of raw) {
+    const m = byName.get(r.name);
+    if (m) {
+      if ((m.kind === "string") !== (r.kind === "string")) {
+        throw new AozoraInputError({ file, column: r.name, expected: `a ${m.kind} column as the stored metadata says`, found: `a ${r.kind} column` });
+      }
+      cols[r.name] = r.values;
+      info[r.name] = { unit: m.unit, original: m.original, kind: m.kind };
+      continue;
+    }
+    cols[r.name] = r.values;
+    if (r.kind === "number") {
+      const u = opts.units?.[r.name] ?? opts.defaultUnit;
+      if (u === undefined) throw new AozoraInputError({ file, column: r.name, expected: `a unit for this numeric column: pass units: { "${r.name}": "..." } or defaultUnit (the file stores none)` });
+      info[r.name] = { unit: normaliseUnit(u), kind: "number" };
+    } else info[r.name] = { kind: r.kind };
+    if (r.kind === "time" && timeColumn === undefined) {
+      timeColumn = r.name;
+      if (offset === undefined && r.timeZone !== undefined) {
+        try {
+          offset = parseOffset(r.timeZone);
+        } catch {
+          /* a zone name such as Asia/Shanghai: the option below must give the offset */
+        }
+      }
+    }
+  }
+  if (timeColumn !== undefined && !(timeColumn in cols)) timeColumn = undefined; // not among the selected columns
+  if (timeColumn !== undefined && offset === undefined) {
+    if (opts.utcOffset === undefined) throw new AozoraInputError({ file, column: timeColumn, expected: "the site's UTC offset as option utcOffset (the file stores none)" });
+    try {
+      offset = parseOffset(opts.utcOffset);
+    } catch {
+      throw new AozoraInputError({ file, expected: "a UTC offset option such as \"+08:00\" (China) or \"+09:00\" (Japan)", found: String(opts.utcOffset) });
+    }
+  }
+  return AqTable.create(cols, info, timeColumn !== undefined ? { column: timeColumn, utcOffsetMinutes: offset ?? 0 } : undefined);
+}
