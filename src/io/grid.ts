@@ -117,3 +117,10 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
   });
   return { file: name, header, headerRow, records: data, blankRows: blank.filter((b) => b > headerRow) };
 }
+
+/** Throw an {@link AozoraInputError} (file, the row below the header) when the grid has no data rows. */
+export function requireDataRows(grid: Grid): void {
+  if (grid.records.length === 0) {
+    throw new AozoraInputError({ file: grid.file, row: grid.headerRow + 1, expected: "at least one data row below the header", found: "none" });
+  }
+}

@@ -5,7 +5,7 @@ import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
 import { missingCodeSet, NON_FINITE, parseCell, plainAsciiNumber, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
 import { AozoraInputError } from "./errors";
-import { readGrid, type Grid, type GridOptions } from "./grid";
+import { readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
 
 /** Options of {@link readMonitoringTable}. */
@@ -77,9 +77,7 @@ export function readMonitoringTable(src: Source, opts: MonitoringReadOptions = {
 /** Convert a {@link Grid} into a table (shared by the CSV and xlsx paths). */
 export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): MonitoringRead {
   const { file, header } = grid;
-  if (grid.records.length === 0) {
-    throw new AozoraInputError({ file, row: grid.headerRow + 1, expected: "at least one data row below the header", found: "none" });
-  }
+  requireDataRows(grid);
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;
   acc.blankRows.push(...grid.blankRows);

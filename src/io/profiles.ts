@@ -3,7 +3,7 @@ import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
 import { missingCodeSet, parseCell } from "./cells";
 import { AozoraInputError } from "./errors";
-import { readGrid, type Grid, type GridOptions } from "./grid";
+import { readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
 import type { Source } from "./source";
 
 /** Result of the profile readers. */
@@ -64,6 +64,7 @@ function collect(grid: Grid, acc: AccountBuilder, rows: { key: string; name: str
  */
 export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead {
   const grid = readGrid(src, opts);
+  requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
   acc.blankRows.push(...grid.blankRows);
   acc.inputRows = grid.records.length;
@@ -94,6 +95,7 @@ export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead 
  */
 export function readSpeciate(src: Source, opts: GridOptions & { categories?: Record<string, string> } = {}): ProfilesRead {
   const grid = readGrid(src, opts);
+  requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
   acc.blankRows.push(...grid.blankRows);
   acc.inputRows = grid.records.length;
@@ -136,6 +138,7 @@ export interface DilutionTunnelRow {
  */
 export function readDilutionTunnel(src: Source, opts: GridOptions = {}): { rows: DilutionTunnelRow[]; unit: string; account: ReadAccount } {
   const grid = readGrid(src, opts);
+  requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
   acc.blankRows.push(...grid.blankRows);
   acc.inputRows = grid.records.length;
