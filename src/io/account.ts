@@ -10,7 +10,8 @@ export type CellChangeReason =
   | "missing-code" // a missing-value code (empty, NA, -999, ...) became NaN
   | "below-detection" // a below-detection marker (<0.05, ND) became a number or NaN by the chosen policy
   | "not-detected-zero" // an instrument's 0.0 meaning "not detected" (kept as 0, reported)
-  | "not-analysed"; // an empty cell meaning "not in the analysis method" became NaN
+  | "not-analysed" // an empty cell meaning "not in the analysis method" became NaN
+  | "whitespace-trimmed"; // a text cell's leading/trailing white space was removed (`text` holds what was kept)
 
 export interface CellChange {
   /** 1-based row of the file. */
@@ -19,8 +20,10 @@ export interface CellChange {
   column: string;
   /** The text in the file. */
   original: string;
-  /** The value put in the table (NaN for missing). */
+  /** The value put in the table (NaN for missing, and for text cells). */
   value: number;
+  /** The text put in the table, for a changed text cell. */
+  text?: string;
   reason: CellChangeReason;
   /** Free-text detail, e.g. the detection limit used. */
   detail?: string;

@@ -157,7 +157,11 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     const cells = grid.records.map((r) => r.fields[j]);
     const isText = j === sj || textCols.has(raw) || textCols.has(nm) || looksText(cells, missing, policy);
     if (isText) {
-      cols[nm] = cells.map((c) => c.trim());
+      cols[nm] = cells.map((c, i) => {
+        const t = c.trim();
+        if (t !== c) acc.cellChanges.push({ row: grid.records[i].row, column: nm, original: c, value: NaN, text: t, reason: "whitespace-trimmed" });
+        return t;
+      });
       info[nm] = { original: raw, kind: "string" };
       continue;
     }

@@ -431,3 +431,17 @@ describe("readMonitoringTable: column kinds and empty files", () => {
     expect(e.message).toMatch(/at least one data row/);
   });
 });
+
+describe("text cells with surrounding white space", () => {
+  it("are trimmed and every trimmed cell is in the account (row, column, original, kept text)", () => {
+    // file rows: 1 header, 2 "  Kawasaki " (trimmed), 3 "Kawasaki" (unchanged), 4 "Shenyang\t" (trimmed)
+    const text = "time,site,PM2.5 (µg/m3)\n2025-01-01 00:00,  Kawasaki ,12\n2025-01-01 01:00,Kawasaki,13\n2025-01-01 02:00,Shenyang\t,14\n";
+    const { table, account } = readMonitoringTable({ name: "pad.csv", text }, { utcOffset: "JP" });
+    expect(table.strings("site")).toEqual(["Kawasaki", "Kawasaki", "Shenyang"]);
+    const trims = account.cellChanges.filter((c) => c.reason === "whitespace-trimmed");
+    expect(trims.map((c) => ({ row: c.row, column: c.column, original: c.original, text: c.text }))).toEqual([
+      { row: 2, column: "site", original: "  Kawasaki ", text: "Kawasaki" },
+      { row: 4, column: "site", original: "Shenyang\t", text: "Shenyang" },
+    ]);
+  });
+});
