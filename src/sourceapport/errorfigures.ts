@@ -24,7 +24,7 @@ import type { BsDispResult } from "./bsdisp";
 import type { DispResult } from "./disp";
 import type { PmfFigureOptions } from "./figures";
 import type { PmfResult } from "./types";
-import { withUnit, fontConfig, size, titleOf, labelAngle, commonUnit, finite } from "./figurehelpers";
+import { withUnit, fontConfig, size, titleOf, labelAngle, commonUnit, finite, speciesPanelX, stackedPanels } from "./figurehelpers";
 
 /** Base-value bars: the blue of the profile figures. */
 const BAR_COLOUR = "#4c78a8";
@@ -224,14 +224,7 @@ export function intervalProfileSpec(result: PmfResult, opts: IntervalProfileOpti
     const ws = whiskers.filter((w) => w.k === k);
     const domain = logAxisScale([...bars.map((b) => b.concentration), ...ws.map((w) => w.high), ...ws.map((w) => w.low)]);
     const wsPlot = ws.map((w) => ({ ...w, lowPlot: plotValue(w.low, domain), highPlot: plotValue(w.high, domain) }));
-    const x = {
-      field: "species",
-      type: "nominal",
-      sort: null,
-      scale: { domain: input.species },
-      axis: k === last ? { labelAngle: angle } : { labels: false, ticks: false },
-      title: k === last ? label("species", lang) : null,
-    } as const;
+    const x = speciesPanelX(input.species, k, last, angle, lang);
     const y = {
       field: "concentration",
       type: "quantitative",
@@ -272,13 +265,7 @@ export function intervalProfileSpec(result: PmfResult, opts: IntervalProfileOpti
       resolve: { scale: { y: "shared" } },
     };
   });
-  return {
-    $schema: SCHEMA,
-    ...titleOf(opts),
-    vconcat: panels,
-    resolve: { scale: { y: "independent" } },
-    config: fontConfig(font),
-  } as TopLevelSpec;
+  return stackedPanels(panels, opts, font);
 }
 
 // ------------------------------------------------------------------ swap table
@@ -455,14 +442,7 @@ export function constrainedComparisonSpec(result: PmfResult, constrained: { F: A
       transform: [{ filter: "datum.concentration != null" }],
       mark: { type: "bar" as const },
       encoding: {
-        x: {
-          field: "species",
-          type: "nominal",
-          sort: null,
-          scale: { domain: input.species },
-          axis: k === last ? { labelAngle: angle } : { labels: false, ticks: false },
-          title: k === last ? label("species", lang) : null,
-        },
+        x: speciesPanelX(input.species, k, last, angle, lang),
         xOffset: { field: "solution", type: "nominal", scale: { domain: solutions } },
         y: {
           field: "concentration",
@@ -476,13 +456,7 @@ export function constrainedComparisonSpec(result: PmfResult, constrained: { F: A
       },
     };
   });
-  return {
-    $schema: SCHEMA,
-    ...titleOf(opts),
-    vconcat: panels,
-    resolve: { scale: { y: "independent" } },
-    config: fontConfig(font),
-  } as TopLevelSpec;
+  return stackedPanels(panels, opts, font);
 }
 
 // ------------------------------------------------------------------ tidy tables

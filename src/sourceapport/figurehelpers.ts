@@ -1,5 +1,7 @@
 /** Small helpers shared by the PMF figure modules (figures.ts, errorfigures.ts). */
-import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontConfig, withUnit } from "../figures/specs";
+import type { TopLevelSpec } from "vega-lite";
+import { label, type Lang } from "../figures/labels";
+import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontConfig, SCHEMA, withUnit } from "../figures/specs";
 
 export { fontConfig, withUnit };
 import { estimateTextWidth } from "../figures/textwidth";
@@ -51,4 +53,30 @@ export function logDomain(values: (number | null)[]): { domain?: [number, number
   let hi = 10 ** Math.ceil(Math.log10(max));
   if (hi < max) hi *= 10; // rounding of log10 near a whole decade
   return { domain: [lo, hi], nice: false };
+}
+
+/**
+ * The species x encoding of one panel in a column of factor panels: every panel keeps the same
+ * species order; only the bottom panel (`k === last`) shows the labels and the axis title.
+ */
+export function speciesPanelX(species: string[], k: number, last: number, angle: number, lang: Lang) {
+  return {
+    field: "species",
+    type: "nominal",
+    sort: null,
+    scale: { domain: species },
+    axis: k === last ? { labelAngle: angle } : { labels: false, ticks: false },
+    title: k === last ? label("species", lang) : null,
+  } as const;
+}
+
+/** A column of panels (one per factor) with independent y scales. */
+export function stackedPanels(panels: object[], opts: PmfFigureOptions, font: string): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    ...titleOf(opts),
+    vconcat: panels,
+    resolve: { scale: { y: "independent" } },
+    config: fontConfig(font),
+  } as TopLevelSpec;
 }

@@ -21,7 +21,7 @@ import { estimateTextWidth } from "../figures/textwidth";
 import { formatOffset } from "../table/time";
 import { checkPmfResult, gSpace, observedPredicted, profileMatrices, residuals, SCALED_RESIDUAL_FLAG, totalIndex } from "./diagnostics";
 import type { PmfResult } from "./types";
-import { withUnit, fontConfig, size, titleOf, labelAngle, commonUnit, finite, logDomain } from "./figurehelpers";
+import { withUnit, fontConfig, size, titleOf, labelAngle, commonUnit, finite, logDomain, speciesPanelX } from "./figurehelpers";
 
 /** Colours of EPA PMF 5.0's profile plot: blue concentration bars, red % of species markers. */
 const BAR_COLOUR = "#4c78a8";
@@ -92,14 +92,7 @@ export function profileSpec(result: PmfResult, opts: PmfFigureOptions = {}): Top
     $schema: SCHEMA,
     ...titleOf(opts),
     vconcat: pm.factorNames.map((name, k) => {
-      const x = {
-        field: "species",
-        type: "nominal",
-        sort: null,
-        scale: { domain: pm.species },
-        axis: k === last ? { labelAngle: angle } : { labels: false, ticks: false },
-        title: k === last ? label("species", lang) : null,
-      } as const;
+      const x = speciesPanelX(pm.species, k, last, angle, lang);
       return {
         title: { text: name, anchor: "start" as const, fontSize: 12 },
         width,
