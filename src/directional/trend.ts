@@ -86,6 +86,12 @@ export interface TrendResult {
   /** Monthly means used; `y` is the deseasonalised value when requested. */
   months: (MonthlyMean & { y: number })[];
   deseasonalised: boolean;
+  /**
+   * Account of months below capture that were filled (deseasonalisation only): their value
+   * (linear interpolation between the nearest valid months, or the nearest valid month at the
+   * ends) entered the moving average / seasonal indices only; the month itself is not in the fit.
+   */
+  filled: { year: number; month: number; capture: number; value: number; reason: "below-capture-filled-for-deseasonalisation" }[];
   level: number;
   nBoot: number;
   /** Library version, options (deseasonalise, nBoot, level, minCapture, UTC offset) and seed of the bootstrap interval. */
@@ -103,10 +109,18 @@ export interface TrendResult {
  * moving average of the monthly means, the seasonal index of a calendar month is the mean of
  * (monthly mean − moving average) over the years, centred to sum to zero, and is subtracted from
  * each monthly mean. A linear trend plus any fixed monthly pattern is recovered exactly; it needs
- * at least 13 consecutive valid months for the moving average (≥ 2 years advisable).
+ * at least 24 months from the first to the last month with data (so that every calendar month has
+ * a centred 12-month moving average).
+ *
+ * Months below capture: openair's `TheilSen` (openair 2.18, R/TheilSen.R) fills missing monthly
+ * means before `stl` ("fill any missing data using a Kalman filter", `StructTS` + `tsSmooth`).
+ * Here, likewise, a month below capture is filled — by linear interpolation between the nearest
+ * valid months (the nearest valid month at the series' ends) — for the decomposition only, listed
+ * in `filled`, and left out of the slope fit (its `y` is NaN).
  *
  * @param times UTC instants (ms); values any unit; utcOffsetMinutes the site's offset
  * @param opts `deseasonalise` (default false), `nBoot` (default 500), `level` (0.95), `seed` (1), `minCapture` (0.75)
+ * @throws RangeError when fewer than 3 monthly means are valid, or (deseasonalise) the series spans fewer than 24 months
  */
 export function theilSenTrend(times: ArrayLike<number>, values: ArrayLike<number>, utcOffsetMinutes: number, opts: { deseasonalise?: boolean; nBoot?: number; level?: number; seed?: number; minCapture?: number } = {}): TrendResult {
   const nBoot = opts.nBoot ?? 500, level = opts.level ?? 0.95;
@@ -114,7 +128,20 @@ export function theilSenTrend(times: ArrayLike<number>, values: ArrayLike<number
   const ok = months.filter((m) => Number.isFinite(m.mean));
   if (ok.length < 3) throw new RangeError(`theilSenTrend: needs at least 3 valid monthly means, got ${ok.length}`);
   const overall = ok.reduce((s, m) => s + m.mean, 0) / ok.length;
-  const seasonal = opts.deseasonalise ? seasonalIndices(months) : undefined;
+  const filled: TrendResult["filled"] = [];
+  let seasonal: number[] | undefined;
+  if (opts.deseasonalise) {
+    const valid = months.map((m, i) => (Number.isFinite(m.mean) ? i : -1)).filter((i) => i >= 0);
+    const series = months.map((m, i) => {
+      if (Number.isFinite(m.mean)) return m;
+      let lo = -1, hi = -1;
+      for (const j of valid) { if (j < i) lo = j; else if (hi < 0) hi = j; }
+      const value = lo < 0 ? months[hi].mean : hi < 0 ? months[lo].mean : months[lo].mean + ((i - lo) / (hi - lo)) * (months[hi].mean - months[lo].mean);
+      filled.push({ year: m.year, month: m.month, capture: m.capture, value, reason: "below-capture-filled-for-deseasonalisation" });
+      return { ...m, mean: value };
+    });
+    seasonal = seasonalIndices(series);
+  }
   const rows = months.map((m) => ({ ...m, y: Number.isFinite(m.mean) && seasonal ? m.mean - seasonal[m.month - 1] : m.mean }));
   const used = rows.filter((r) => Number.isFinite(r.y));
   const x = used.map((r) => r.t), y = used.map((r) => r.y);
@@ -135,13 +162,15 @@ export function theilSenTrend(times: ArrayLike<number>, values: ArrayLike<number
   const varS = (k * (k - 1) * (2 * k + 5)) / 18;
   const z = S > 0 ? (S - 1) / Math.sqrt(varS) : S < 0 ? (S + 1) / Math.sqrt(varS) : 0;
   const pValue = 2 * (1 - normalCdf(Math.abs(z)));
-  return { slope: fit.slope, lo: q((1 - level) / 2), hi: q(1 - (1 - level) / 2), intercept: fit.intercept, slopePct: (100 * fit.slope) / overall, pValue, months: rows, deseasonalised: !!opts.deseasonalise, level, nBoot,
+  return { slope: fit.slope, lo: q((1 - level) / 2), hi: q(1 - (1 - level) / 2), intercept: fit.intercept, slopePct: (100 * fit.slope) / overall, pValue, months: rows, deseasonalised: !!opts.deseasonalise, filled, level, nBoot,
     provenance: provenance({ deseasonalise: !!opts.deseasonalise, nBoot, level, minCapture: opts.minCapture ?? 0.75, utcOffsetMinutes }, opts.seed ?? 1, { routine: "theilSenTrend" }) };
 }
 
 /**
  * Seasonal indices (12, January first, summing to 0) of classical additive decomposition: mean
  * over the years of (monthly mean − centred 2×12 moving average). Months are consecutive.
+ *
+ * @throws RangeError when some calendar month has no centred moving average (fewer than 24 consecutive months, or gaps); the message gives the months counted
  */
 export function seasonalIndices(months: { month: number; mean: number }[]): number[] {
   const y = months.map((m) => m.mean);
@@ -151,7 +180,10 @@ export function seasonalIndices(months: { month: number; mean: number }[]): numb
     for (let k = -6; k <= 6; k++) { const v = y[i + k]; if (!Number.isFinite(v)) { ok = false; break; } s += (k === -6 || k === 6 ? 0.5 : 1) * v; }
     if (ok) dev[months[i].month - 1].push(y[i] - s / 12);
   }
-  if (dev.some((d) => d.length === 0)) throw new RangeError("theilSenTrend: deseasonalisation needs every calendar month to have a centred 12-month moving average (at least 13 consecutive valid months around each; give ≥ 2 years)");
+  if (dev.some((d) => d.length === 0)) {
+    const missing = dev.map((d, k) => (d.length === 0 ? k + 1 : 0)).filter((k) => k > 0);
+    throw new RangeError(`theilSenTrend: deseasonalisation needs a centred 12-month moving average (13 consecutive valid monthly means) for every calendar month; got ${y.length} months (${y.filter((v) => Number.isFinite(v)).length} valid), none for month(s) ${missing.join(", ")}; at least 24 consecutive months are needed`);
+  }
   const idx = dev.map((d) => d.reduce((a, b) => a + b, 0) / d.length);
   const mean = idx.reduce((a, b) => a + b, 0) / 12;
   return idx.map((v) => v - mean);

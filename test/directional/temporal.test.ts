@@ -52,9 +52,31 @@ describe("Theil–Sen trend on monthly means", () => {
     expect(m[0].mean).toBeNaN();
     expect(m[1].mean).toBe(5);
   });
-  it("deseasonalisation with one year is refused", () => {
+  it("deseasonalisation with one year is refused, and the message counts the months given", () => {
     const s = monthlySeries(1, 5, 1, 1);
-    expect(() => theilSenTrend(s.times, s.values, 480, { deseasonalise: true })).toThrow(/2 years/);
+    expect(() => theilSenTrend(s.times, s.values, 480, { deseasonalise: true })).toThrow(/got 12 months \(12 valid\).*at least 24 consecutive months/);
+  });
+  it("deseasonalised, 3 years with one month below capture: no throw, the month is filled in the account and not fitted (openair fills before stl)", () => {
+    const s = monthlySeries(3, 10, 2, 3);
+    // June 2021 (month index 17): blank its first 15 days (360 of 720 h → capture 0.5 < 0.75)
+    const start = Date.UTC(2021, 5, 1) - 8 * 3600000;
+    let blanked = 0;
+    for (let i = 0; i < s.times.length; i++) if (s.times[i] >= start && s.times[i] < start + 360 * 3600000) { s.values[i] = NaN; blanked++; }
+    expect(blanked).toBe(360);
+    const r = theilSenTrend(s.times, s.values, 480, { deseasonalise: true, nBoot: 50 });
+    expect(r.filled).toHaveLength(1);
+    expect(r.filled[0]).toMatchObject({ year: 2021, month: 6, reason: "below-capture-filled-for-deseasonalisation" });
+    expect(r.filled[0].capture).toBeCloseTo(0.5, 12);
+    // fill = mean of May and July 2021 (linear interpolation), by hand from the generator:
+    // May: 10 + 2·(1 + 4.5/12) + 3·sin(2π·5/12); July: 10 + 2·(1 + 6.5/12) + 3·sin(2π·7/12)
+    const may = 10 + 2 * (1 + 4.5 / 12) + 3 * Math.sin((2 * Math.PI * 5) / 12);
+    const jul = 10 + 2 * (1 + 6.5 / 12) + 3 * Math.sin((2 * Math.PI * 7) / 12);
+    expect(r.filled[0].value).toBeCloseTo((may + jul) / 2, 9);
+    const june = r.months.find((m) => m.year === 2021 && m.month === 6)!;
+    expect(june.y).toBeNaN();
+    expect(r.months.filter((m) => Number.isFinite(m.y))).toHaveLength(35);
+    // the fill perturbs the seasonal indices slightly; the robust slope stays near the true 2 /year
+    expect(Math.abs(r.slope - 2)).toBeLessThan(0.05);
   });
   it("same seed, same interval", () => {
     const rng = new Rng(1);
