@@ -245,7 +245,10 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
   else if (xlsxNumeric) fmt = "excel";
   else {
     const d = detectTimeFormat(grid.records.map((r) => r.fields[tj]));
-    if ("reason" in d) throw new AozoraInputError({ file, column: col, columnNumber: tj + 1, expected: `timestamps of one layout (${d.reason})` });
+    if ("reason" in d) {
+      const rec = d.index === undefined ? undefined : grid.records[d.index];
+      throw new AozoraInputError({ file, row: rec?.row, column: col, columnNumber: tj + 1, expected: `timestamps of one layout (${d.reason})`, found: rec?.fields[tj] });
+    }
     fmt = d.format;
   }
   // Duplicates: while every station's times increase, each new time is later than all before it
