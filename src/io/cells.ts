@@ -32,6 +32,32 @@ export function missingCodeSet(codes: readonly string[] = DEFAULT_MISSING_CODES)
   return new Set(codes.map((c) => c.trim().toLowerCase()));
 }
 
+const numericCodes = new WeakMap<Set<string>, readonly number[]>();
+
+/**
+ * The values of the missing codes in `missing` that are numbers (`-999`, `-9999`). A numeric
+ * cell is a missing code when its value equals one of them, however it is written (`-999.00`,
+ * `-9999.000`, `-9.99e2`): codes are matched by value, not by text (issue #20).
+ */
+export function missingCodeValues(missing: Set<string>): readonly number[] {
+  let v = numericCodes.get(missing);
+  if (v === undefined) {
+    v = [...missing].map((c) => parsePlainNumber(foldWidth(c))).filter((x): x is number => x !== undefined && Number.isFinite(x));
+    numericCodes.set(missing, v);
+  }
+  return v;
+}
+
+/**
+ * Full-width ASCII forms (U+FF01–U+FF5E) and U+3000 to ASCII, nothing else: unlike NFKC this keeps
+ * `²` (which NFKC turns into `2`, so `5²` read as 52) and `½` from becoming digits.
+ */
+function foldWidth(text: string): string {
+  return /[\uFF01-\uFF5E\u3000]/.test(text)
+    ? text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    : text;
+}
+
 /** The `reason` of a {@link CellParse} for a number that is not finite (`1e309`, `Infinity`). */
 export const NON_FINITE = "a finite number";
 
@@ -50,7 +76,7 @@ const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 /**
  * The number in a cell written as a plain ASCII decimal (`12.5`, `-3`, `.5`, `1e-3`; no spaces),
  * or `undefined` for anything else. A quick check before the full {@link parseCell}: such text
- * is unchanged by NFKC folding and trimming, so both give the same number. With at most 15
+ * is unchanged by full-width folding and trimming, so both give the same number. With at most 15
  * digits and no exponent the value is digits / 10^decimals, both exact doubles, so the one
  * division is correctly rounded and equals `Number(text)` (Clinger 1990, "How to read floating
  * point numbers accurately", the fast path); other text goes through `Number`.
@@ -82,17 +108,23 @@ export function plainAsciiNumber(t: string): number | undefined {
   return neg ? -v : v;
 }
 
-/** Parse one cell. Full-width digits and `＜` are folded to ASCII first. */
+/**
+ * Parse one cell. Full-width ASCII forms (`１２．５`, `＜０．１`, `ＮＤ`) are folded to ASCII first;
+ * nothing else is folded, so `5²` or `½` are invalid rather than read as `52` or `1⁄2` (Unicode
+ * NFKC would change their value). A number equal in value to a numeric missing code (`-999.00`
+ * for `-999`) is missing ({@link missingCodeValues}).
+ */
 export function parseCell(text: string, missing: Set<string>, policy: BelowDetectionPolicy): CellParse {
   const quick = plainAsciiNumber(text);
-  if (quick !== undefined && !missing.has(text.toLowerCase())) {
+  if (quick !== undefined && !missing.has(text.toLowerCase()) && !missingCodeValues(missing).includes(quick)) {
     return Number.isFinite(quick) ? { kind: "number", value: quick } : { kind: "invalid", reason: "a finite number" };
   }
-  const t = text.normalize("NFKC").trim();
+  const t = foldWidth(text).trim();
   if (missing.has(t.toLowerCase())) return { kind: "missing", value: NaN };
   const n = parsePlainNumber(t);
   if (n !== undefined) {
     if (!Number.isFinite(n)) return { kind: "invalid", reason: NON_FINITE };
+    if (missingCodeValues(missing).includes(n)) return { kind: "missing", value: NaN };
     return { kind: "number", value: n };
   }
   if (ND_MARKERS.has(t.toLowerCase())) return { kind: "below-detection", value: NaN };

@@ -197,7 +197,10 @@ function parseDates(g: Grid, opts: EpaPmfReadOptions): { utcMs: Float64Array; of
   let fmt = opts.timeFormat;
   if (!fmt || fmt === "auto") {
     const d = detectTimeFormat(g.records.map((r) => r.fields[0]));
-    if ("reason" in d) throw new AozoraInputError({ file: g.file, column: g.header[0], columnNumber: 1, expected: `sample dates of one layout (${d.reason}), or sampleIds: true` });
+    if ("reason" in d) {
+      const rec = d.index === undefined ? undefined : g.records[d.index];
+      throw new AozoraInputError({ file: g.file, row: rec?.row, column: g.header[0], columnNumber: 1, expected: `sample dates of one layout (${d.reason}), or sampleIds: true`, found: rec?.fields[0] });
+    }
     fmt = d.format;
   }
   const out = new Float64Array(g.records.length);

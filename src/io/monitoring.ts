@@ -3,7 +3,7 @@ import { normaliseSpecies } from "../table/species";
 import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike, type TimeFormat } from "../table/time";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, NON_FINITE, parseCell, plainAsciiNumber, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
+import { missingCodeSet, missingCodeValues, NON_FINITE, parseCell, plainAsciiNumber, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
 import { AozoraInputError } from "./errors";
 import { readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
@@ -145,9 +145,9 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
   }
 
   const missing = missingCodeSet(opts.missingCodes ?? DEFAULT_MISSING_CODES);
-  // values of the missing codes that are numbers (-999, -9999): only a cell with one of these
-  // values needs the text lookup in `missing`
-  const missingValues = [...missing].map(plainAsciiNumber).filter((x): x is number => x !== undefined);
+  // values of the missing codes that are numbers (-999, -9999): a cell with one of these values
+  // is missing however it is written (-999.00), so it goes through parseCell
+  const missingValues = missingCodeValues(missing);
   const policy = opts.belowDetection ?? "half-limit";
   const textCols = new Set(opts.textColumns ?? []);
   for (let j = 0; j < header.length; j++) {
@@ -173,7 +173,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     for (let i = 0; i < n; i++) {
       const text = cells[i];
       const quick = plainAsciiNumber(text); // the common case, without building a parse result
-      if (quick !== undefined && Number.isFinite(quick) && !(missingValues.includes(quick) && missing.has(text.toLowerCase()))) {
+      if (quick !== undefined && Number.isFinite(quick) && !missingValues.includes(quick)) {
         v[i] = quick;
         continue;
       }
@@ -245,7 +245,10 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
   else if (xlsxNumeric) fmt = "excel";
   else {
     const d = detectTimeFormat(grid.records.map((r) => r.fields[tj]));
-    if ("reason" in d) throw new AozoraInputError({ file, column: col, columnNumber: tj + 1, expected: `timestamps of one layout (${d.reason})` });
+    if ("reason" in d) {
+      const rec = d.index === undefined ? undefined : grid.records[d.index];
+      throw new AozoraInputError({ file, row: rec?.row, column: col, columnNumber: tj + 1, expected: `timestamps of one layout (${d.reason})`, found: rec?.fields[tj] });
+    }
     fmt = d.format;
   }
   // Duplicates: while every station's times increase, each new time is later than all before it

@@ -74,13 +74,28 @@ const RE_CJK = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})\s*[時时点:
 const EXCEL_EPOCH_SERIAL = 25569;
 
 function civil(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 24 || mi > 59 || s > 60) return null;
+  // s = 60 (a leap second; RFC 3339 §5.6: "time-second = 2DIGIT ; 00-58, 00-59, 00-60 based on
+  // leap second rules") is refused:
+  // instants are POSIX milliseconds, which have no leap second, and Date.UTC would roll :60 over
+  // into the next minute silently
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 24 || mi > 59 || s > 59) return null;
   if (h === 24 && (mi !== 0 || s !== 0 || ms !== 0)) return null;
   const t = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   // reject 2025-02-30 etc: Date.UTC rolls over silently
   const back = new Date(Date.UTC(y, mo - 1, d));
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
   return t;
+}
+
+/**
+ * Full-width ASCII forms (U+FF01–U+FF5E: `２０２５－０１－０１　０９：００`) and the ideographic
+ * space U+3000 to their ASCII characters; nothing else changes. Unlike NFKC this leaves `²`,
+ * `①` and the like alone, so they stay non-digits and the text is refused instead of misread.
+ */
+export function foldFullWidth(text: string): string {
+  return /[\uFF01-\uFF5E\u3000]/.test(text)
+    ? text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    : text;
 }
 
 function fraction(f: string | undefined): number {
@@ -91,9 +106,12 @@ function fraction(f: string | undefined): number {
  * Parse one timestamp. Text without an offset is read as wall-clock time at `offsetMinutes`
  * (which must then be given). Returns `null` if the text does not match `format`.
  * Hour 24:00 is accepted and means 00:00 of the next day (Japanese hour-ending notation).
+ * Full-width digits and punctuation (`２０２５－０１－０１`) are read as their ASCII forms
+ * ({@link foldFullWidth}). Second 60 (a leap second) is refused (`null`): instants are POSIX
+ * milliseconds, which have no leap seconds, and it is never rolled over into the next minute.
  */
 export function parseTimestamp(text: string, format: Exclude<TimeFormat, "auto">, offsetMinutes: number | undefined): ParsedTime | null {
-  const t = text.trim();
+  const t = foldFullWidth(text).trim();
   if (t === "") return null;
   if (format === "excel" || format === "epoch-ms") {
     if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
@@ -142,30 +160,49 @@ export function parseTimestamp(text: string, format: Exclude<TimeFormat, "auto">
 
 /** True if the text carries a UTC offset or `Z` (so it needs no site offset). */
 export function hasExplicitOffset(text: string): boolean {
+  text = foldFullWidth(text);
   return /(Z|[+-]\d{2}:?\d{2})\s*$/i.test(text.trim()) && /\d[T ]\d/.test(text.trim());
 }
 
 /**
  * Decide a format from sample values. Returns the format, or a reason why none fits
- * (e.g. day/month order cannot be told apart: pass `format: "mdy"` or `"dmy"`).
+ * (e.g. day/month order cannot be told apart: pass `format: "mdy"` or `"dmy"`), with the
+ * `index` in `samples` of the value to blame when one can be named: the first value that does
+ * not fit the layout most values fit (a repeated header row, a typo), or the first value whose
+ * day/month order contradicts the values before it. Full-width digits are read as ASCII.
  */
-export function detectTimeFormat(samples: string[]): { format: Exclude<TimeFormat, "auto"> } | { reason: string } {
-  const vals = samples.map((s) => s.trim()).filter((s) => s !== "");
+export function detectTimeFormat(samples: string[]): { format: Exclude<TimeFormat, "auto"> } | { reason: string; index?: number } {
+  // index of each non-blank value in `samples`, so that a reason can point at one sample
+  const at: number[] = [];
+  const vals: string[] = [];
+  samples.forEach((s, i) => {
+    const v = foldFullWidth(s).trim();
+    if (v !== "") { vals.push(v); at.push(i); }
+  });
   if (vals.length === 0) return { reason: "no timestamps to look at" };
   if (vals.every((v) => RE_ISO.test(v))) return { format: "iso" };
   if (vals.every((v) => RE_CJK.test(v))) return { format: "ymd-cjk" };
   if (vals.every((v) => RE_DAY_FIRST_OR_MONTH_FIRST.test(v))) {
-    let firstOver12 = false, secondOver12 = false;
-    for (const v of vals) {
+    let firstOver12 = -1, secondOver12 = -1;
+    vals.forEach((v, k) => {
       const m = RE_DAY_FIRST_OR_MONTH_FIRST.exec(v)!;
-      if (Number(m[1]) > 12) firstOver12 = true;
-      if (Number(m[2]) > 12) secondOver12 = true;
-    }
-    if (firstOver12 && secondOver12) return { reason: "both day-first and month-first dates appear" };
-    if (secondOver12) return { format: "mdy" };
-    if (firstOver12) return { format: "dmy" };
+      if (Number(m[1]) > 12 && firstOver12 < 0) firstOver12 = k;
+      if (Number(m[2]) > 12 && secondOver12 < 0) secondOver12 = k;
+    });
+    // the later of the two first sightings is the value that contradicts the order before it
+    if (firstOver12 >= 0 && secondOver12 >= 0) return { reason: "both day-first and month-first dates appear", index: at[Math.max(firstOver12, secondOver12)] };
+    if (secondOver12 >= 0) return { format: "mdy" };
+    if (firstOver12 >= 0) return { format: "dmy" };
     return { reason: "day/month order is ambiguous in every value (pass format \"mdy\" or \"dmy\")" };
   }
-  if (vals.every((v) => /^\d{4,5}(\.\d+)?$/.test(v))) return { format: "excel" };
-  return { reason: "no known timestamp layout (iso, mdy, dmy, ymd-cjk, excel) fits all values" };
+  const RE_EXCEL = /^\d{4,5}(\.\d+)?$/;
+  if (vals.every((v) => RE_EXCEL.test(v))) return { format: "excel" };
+  // the layout most values fit; the first value that does not fit it is the one to name
+  let best = RE_ISO, most = -1;
+  for (const re of [RE_ISO, RE_CJK, RE_DAY_FIRST_OR_MONTH_FIRST, RE_EXCEL]) {
+    const c = vals.filter((v) => re.test(v)).length;
+    if (c > most) { most = c; best = re; }
+  }
+  const k = vals.findIndex((v) => !best.test(v));
+  return { reason: "no known timestamp layout (iso, mdy, dmy, ymd-cjk, excel) fits all values", index: k >= 0 ? at[k] : undefined };
 }
