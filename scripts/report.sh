@@ -18,8 +18,11 @@ for nb in "${notebooks[@]}"; do
   i=$((i + 1))
   name=$(basename "$nb")
   t0=$(date +%s)
-  printf '[%d/%d] %s ... ' "$i" "$total" "$name"
+  printf '[%d/%d] %s ...\n' "$i" "$total" "$name"
   log="build/notebooks/${name%.ipynb}.log"
+  # Heartbeat: a line every 10 s with the notebook and elapsed time, so a long cell is visibly alive.
+  ( while sleep 10; do echo "  ... ${name}: $(( $(date +%s) - t0 )) s elapsed"; done ) &
+  beat=$!
   if (cd notebooks && jupyter nbconvert --to notebook --execute \
         --ExecutePreprocessor.kernel_name=tslab --ExecutePreprocessor.timeout=1200 \
         --output-dir ../build/notebooks "$name") >"$log" 2>&1; then
@@ -28,6 +31,7 @@ for nb in "${notebooks[@]}"; do
     failed+=("$name"); echo "FAILED ($(( $(date +%s) - t0 )) s) — see $log"
     tail -n 30 "$log" | sed 's/^/    /'
   fi
+  kill "$beat" 2>/dev/null; wait "$beat" 2>/dev/null
 done
 nfig=$(find figures -type f \( -name '*.svg' -o -name '*.png' \) | wc -l)
 echo "report: ${ok}/${total} notebooks ok in $(( $(date +%s) - start_all )) s; ${nfig} figure files in figures/; executed notebooks in build/notebooks/"

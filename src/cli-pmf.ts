@@ -19,7 +19,8 @@ function int(v: string | boolean | undefined, name: string, dflt?: number): numb
     return dflt;
   }
   const n = Number(v);
-  if (typeof v !== "string" || !Number.isInteger(n)) throw new RangeError(`--${name} must be an integer, got "${String(v)}"`);
+  // Number("") and Number("  ") are 0: an empty option value is an error, not 0.
+  if (typeof v !== "string" || v.trim() === "" || !Number.isInteger(n)) throw new RangeError(`--${name} must be an integer, got "${String(v)}"`);
   return n;
 }
 
@@ -66,8 +67,10 @@ export async function pmfVerb(values: Values, out: (s: string) => void, err: (s:
   const factors = int(values.factors, "factors");
   const runs = int(values.runs, "runs", 20);
   const seed = int(values.seed, "seed", 1);
+  // The generator takes `seed >>> 0`: 2^32 would silently become seed 0, so refuse, do not wrap.
+  if (seed < 0 || seed > 4294967295) throw new RangeError(`--seed must be an integer in [0, 4294967295] (2^32 − 1), got "${String(values.seed)}"`);
   const extra = values["extra-uncertainty"] === undefined ? 0 : Number(values["extra-uncertainty"]);
-  if (!Number.isFinite(extra)) throw new RangeError(`--extra-uncertainty must be a number (percent), got "${String(values["extra-uncertainty"])}"`);
+  if (!Number.isFinite(extra) || String(values["extra-uncertainty"]).trim() === "") throw new RangeError(`--extra-uncertainty must be a number (percent), got "${String(values["extra-uncertainty"])}"`);
   const offset = values["utc-offset"] as string | undefined;
   const unit = (values.unit as string | undefined) ?? "µg/m3";
   // error estimation and rotations: checked before any fitting

@@ -30,6 +30,7 @@ export const interlabVerb: Verb = {
     if (typeof values.labs === "string") {
       const l = values.labs.split(",").map((s) => s.trim());
       if (l.length !== 2 || l.some((s) => s === "")) throw new RangeError(`--labs must be two names separated by a comma, got "${values.labs}"`);
+      if (l[0] === l[1]) throw new RangeError(`--labs must name two different labs, got "${values.labs}"`);
       labs = [l[0], l[1]];
     }
     const p = readLabPair(fa, fb, { labs, unmatched: values["drop-unmatched"] ? "drop" : "error" });

@@ -20,7 +20,7 @@ function coelutionOf(text: string | undefined): CoElutionChoice {
 function numberOpt(v: string | undefined, name: string, lo: number, hi: number, dflt: number): number {
   if (v === undefined) return dflt;
   const x = Number(v);
-  if (!Number.isFinite(x) || x < lo || x > hi) throw new RangeError(`--${name} must be a number in [${lo}, ${hi}], got "${v}"`);
+  if (v.trim() === "" || !Number.isFinite(x) || x < lo || x > hi) throw new RangeError(`--${name} must be a number in [${lo}, ${hi}], got "${v}"`);
   return x;
 }
 

@@ -24,7 +24,7 @@ function looksLikeXact(file: string): boolean {
 
 function num(v: unknown, name: string, lo: number, hi: number): number {
   const n = Number(v);
-  if (typeof v !== "string" || !Number.isFinite(n) || n < lo || n > hi) throw new RangeError(`--${name} must be a number in ${lo}..${hi}, got "${String(v)}"`);
+  if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(n) || n < lo || n > hi) throw new RangeError(`--${name} must be a number in ${lo}..${hi}, got "${String(v)}"`);
   return n;
 }
 
@@ -51,6 +51,8 @@ export const polarVerb: Verb = {
     const lang = String(values.lang);
     if (!isLang(lang)) throw new RangeError(`--lang must be en, ja or zh, got "${lang}"`);
     if (!values.out && !values.json) throw new RangeError("aozora polar: give --out fig.svg (or .png) and/or --json");
+    // The format written follows the extension: any other extension would get SVG under a wrong name.
+    if (values.out !== undefined && !/\.(svg|png)$/i.test(String(values.out))) throw new RangeError(`--out must end in .svg or .png (the format written), got "${String(values.out)}"`);
     const percentile = values.percentile === undefined ? 75 : num(values.percentile, "percentile", 0, 100);
     let band: [number, number] | undefined;
     if (values.band !== undefined) {

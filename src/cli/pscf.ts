@@ -57,6 +57,7 @@ export const pscfVerb: Verb = {
     const outPath = values.out as string | undefined;
     if (!outPath) throw new RangeError("--out is required (map.svg or map.png)");
     if (!/\.(svg|png)$/i.test(outPath)) throw new RangeError(`--out must end in .svg or .png, got "${outPath}"`);
+    if (values.table !== undefined && !/\.csv$/i.test(String(values.table))) throw new RangeError(`--table must end in .csv (a CSV table is written), got "${String(values.table)}"`);
     const percentile = num(values.percentile, "percentile", 75, (x) => x >= 0 && x <= 100, "a number in [0, 100]");
     const resolution = num(values.resolution, "resolution", 1, (x) => x > 0 && x <= 10, "a cell size in degrees in (0, 10]");
     const tolerance = num(values.tolerance, "tolerance", 0, (x) => x >= 0, "a number of minutes ≥ 0");
@@ -70,8 +71,10 @@ export const pscfVerb: Verb = {
     }
     let site: { lat: number; lon: number } | undefined;
     if (values.site !== undefined) {
-      const p = String(values.site).split(",").map(Number);
-      if (p.length !== 2 || !p.every(Number.isFinite)) throw new RangeError(`--site must be LAT,LON in degrees, got "${String(values.site)}"`);
+      const parts = String(values.site).split(",");
+      const p = parts.map((s) => (s.trim() === "" ? NaN : Number(s)));
+      if (p.length !== 2 || !p.every(Number.isFinite) || Math.abs(p[0]) > 90 || Math.abs(p[1]) > 180)
+        throw new RangeError(`--site must be LAT,LON in degrees (latitude in [−90, 90], longitude in [−180, 180]), got "${String(values.site)}"`);
       site = { lat: p[0], lon: p[1] };
     }
 

@@ -72,12 +72,12 @@ export const retrofitVerb: Verb = {
     if (values["boiler-efficiency"] !== undefined) over.boilerEfficiency = num(values["boiler-efficiency"], "boiler-efficiency", 0, (x) => x > 0 && x <= 1, "a fraction in (0, 1]");
     const params = defaultEnergyParameters(over);
     const replicates = num(values.replicates, "replicates", 2000, (x) => Number.isInteger(x) && x >= 100, "an integer ≥ 100");
-    const seed = num(values.seed, "seed", 1, (x) => Number.isInteger(x) && x >= 0, "a non-negative integer");
+    const seed = num(values.seed, "seed", 1, (x) => Number.isInteger(x) && x >= 0 && x <= 4294967295, "an integer in [0, 4294967295] (2^32 − 1; larger seeds would wrap)");
     const hoursPerYear = num(values["hours-per-year"], "hours-per-year", 7200, (x) => x > 0 && x <= 8784, "operating hours per year (0–8784)");
     const limits: Record<string, { concentration: number }> = {};
     for (const l of (values.limit as string[] | undefined) ?? []) {
       const m = /^(.+)=\s*([0-9.eE+-]+)\s*$/.exec(l);
-      if (!m || !(Number(m[2]) > 0)) throw new RangeError(`--limit must be POLLUTANT=mg/Nm3 (e.g. "VOC (NMHC)=50"), got "${l}"`);
+      if (!m || !(Number(m[2]) > 0) || !Number.isFinite(Number(m[2]))) throw new RangeError(`--limit must be POLLUTANT=mg/Nm3 with a finite positive limit (e.g. "VOC (NMHC)=50"), got "${l}"`);
       limits[m[1].trim()] = { concentration: Number(m[2]) };
     }
     const read = readMachineLogs(logs, { utcOffset: utc });

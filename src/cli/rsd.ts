@@ -17,7 +17,7 @@ export const rsdVerb: Verb = {
     const pol = String(v.pollutant).toUpperCase();
     if (!["CO", "HC", "NO"].includes(pol)) throw new RangeError(`rsd: --pollutant must be CO, HC or NO, got "${v.pollutant}"`);
     const cut = v.cut === undefined ? undefined : Number(v.cut);
-    if (cut !== undefined && !Number.isFinite(cut)) throw new RangeError(`rsd: --cut must be a number (g/kg), got "${v.cut}"`);
+    if (cut !== undefined && (String(v.cut).trim() === "" || !Number.isFinite(cut))) throw new RangeError(`rsd: --cut must be a number (g/kg), got "${v.cut}"`);
     const read = readRemoteSensing(String(v.file), { utcOffset: String(v["utc-offset"]) });
     const r = read.records;
     const e = rsdEmissions(r);

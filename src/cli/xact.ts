@@ -40,6 +40,7 @@ export const xactVerb: Verb = {
   async run(values, out, _err, positionals = []) {
     if (positionals.length !== 1) throw new RangeError(`aozora xact: expected one FILE, got ${positionals.length} (${positionals.join(" ")})`);
     const file = positionals[0];
+    if (values.out !== undefined && !/\.csv$/i.test(String(values.out))) throw new RangeError(`--out must end in .csv (a CSV table is written), got "${String(values.out)}"`);
     const offset = String(values["utc-offset"]);
     const r = readXact(file, { utcOffset: offset });
     const reasons = reasonsByRow(r.account);
