@@ -53,7 +53,8 @@ const PMF_MISSING = ["", "-999", "-999.0", "-9999", "-9999.0", "NA", "NaN"];
 /**
  * Read EPA PMF 5.0 input: a concentration file and an uncertainty file of the same shape, first
  * column the sample date (or id), one column per species; comma or tab separated; blank
- * trailing lines tolerated. Negative concentrations are kept (PMF allows them); an uncertainty
+ * lines, and lines of delimiters only (EPA's own example files end with lines of tabs), are
+ * blank rows listed in the account's `blankRows`, never samples. Negative concentrations are kept (PMF allows them); an uncertainty
  * must be positive.
  *
  * Reference: Norris, G. et al. (2014) EPA Positive Matrix Factorization (PMF) 5.0 Fundamentals

@@ -1,7 +1,7 @@
 import * as XLSX from "xlsx";
 import { AozoraInputError } from "./errors";
 import { decodeText, type TextEncodingName } from "./decode";
-import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter } from "./delimited";
+import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter, type DelimitedRecord } from "./delimited";
 import { loadBytes, type Source } from "./source";
 import { zipProblem } from "./zipcheck";
 
@@ -51,7 +51,14 @@ export function readGrid(src: Source, opts: GridOptions = {}): Grid {
     throw new AozoraInputError({ file: name, row: headerRow, expected: "a header row", found: records.length === 0 ? "an empty file" : "a blank line" });
   }
   const header = records[hi].fields;
-  const data = records.slice(hi + 1);
+  // A line of delimiters only (EPA PMF 5.0's own example files end with lines of tabs) is a blank
+  // row, reported in blankRows like an empty line, never a record of empty cells.
+  const data: DelimitedRecord[] = [];
+  for (const r of records.slice(hi + 1)) {
+    if (r.fields.every((f) => f.trim() === "")) blankRows.push(r.row);
+    else data.push(r);
+  }
+  blankRows.sort((a, b) => a - b);
   for (const r of data) checkFieldCount(r, header.length, name, delimiter);
   return {
     file: name,
