@@ -5,7 +5,7 @@
  * and on a PMF factor contribution alike; with en/ja/zh Vega-Lite figures.
  */
 export { DEFAULT_CALM_MS, windToUV, uvToDirection, vectorMeanWind, sectorIndex, sectorCentres, percentileOf, type WindSeries } from "./wind";
-export { windRose, pollutionRose, percentileRose, type RoseRow, type RoseResult } from "./roses";
+export { windRose, pollutionRose, percentileRose, type RoseRow, type RoseResult, type RoseClosed } from "./roses";
 export { cpf, cbpf, type CpfRow, type CbpfRow, type CpfOptions } from "./cpf";
 export { polarPlot, type PolarPlotOptions, type PolarPlotResult, type PolarBin, type PolarGridPoint, type PolarStatistic } from "./polarplot";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";

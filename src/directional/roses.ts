@@ -5,12 +5,18 @@ import { percentileOf } from "./wind";
 export interface RoseRow {
   /** Sector centre, degrees from north. */
   wd: number;
-  /** Interval [lo, hi) of the binned variable (wind speed in m/s, or concentration). */
+  /**
+   * Interval of the binned variable (wind speed in m/s, or concentration): `(lo, hi]` by default
+   * (openair / R `cut(right = TRUE)`), `[lo, hi)` with `closed: "left"`. The last class is open
+   * above: `hi` = Infinity and it holds every value above (or, left-closed, at or above) `lo`.
+   */
   lo: number;
   hi: number;
+  /** The interval as text, e.g. "(2, 4]", "[2, 4)", "> 8", "≥ 8". */
+  label: string;
   /** Records in the cell. */
   count: number;
-  /** Percentage of all non-calm records with finite inputs. */
+  /** Percentage of ALL records with finite inputs, calms included (so rows + calmPercent = 100). */
   percent: number;
 }
 
@@ -26,7 +32,11 @@ export interface RoseResult {
   n: number;
 }
 
-function rose(binVar: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<number>, breaks: number[], sectors: number, calm: number): RoseResult {
+/** Interval convention of rose classes: "right" = (lo, hi] (openair's default), "left" = [lo, hi). */
+export type RoseClosed = "right" | "left";
+
+function rose(binVar: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<number>, breaks: number[], sectors: number, calm: number, closed: RoseClosed = "right"): RoseResult {
+  if (closed !== "right" && closed !== "left") throw new RangeError(`rose: closed must be "right" or "left", got ${String(closed)}`);
   checkSectors(sectors);
   if (binVar.length !== wd.length || ws.length !== wd.length) throw new RangeError("rose: inputs differ in length");
   for (let k = 1; k < breaks.length; k++) if (!(breaks[k] > breaks[k - 1])) throw new RangeError(`breaks must increase, got ${breaks.join(", ")}`);
@@ -39,7 +49,7 @@ function rose(binVar: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<nu
     nTot++;
     if (w < calm) { nCalm++; continue; }
     let b = nb - 1;
-    for (let k = 0; k < nb; k++) if (x < breaks[k + 1]) { b = k; break; }
+    for (let k = 0; k < nb - 1; k++) if (closed === "right" ? x <= breaks[k + 1] : x < breaks[k + 1]) { b = k; break; }
     if (x < breaks[0]) b = 0;
     counts[sectorIndex(d, sectors) * nb + b]++;
   }
@@ -47,7 +57,9 @@ function rose(binVar: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<nu
   const centres = sectorCentres(sectors);
   for (let k = 0; k < sectors; k++) for (let b = 0; b < nb; b++) {
     const c = counts[k * nb + b];
-    rows.push({ wd: centres[k], lo: breaks[b], hi: breaks[b + 1], count: c, percent: nTot > 0 ? (100 * c) / nTot : NaN });
+    const last = b === nb - 1;
+    const label = last ? `${closed === "right" ? ">" : "≥"} ${breaks[b]}` : closed === "right" ? `(${breaks[b]}, ${breaks[b + 1]}]` : `[${breaks[b]}, ${breaks[b + 1]})`;
+    rows.push({ wd: centres[k], lo: breaks[b], hi: last ? Infinity : breaks[b + 1], label, count: c, percent: nTot > 0 ? (100 * c) / nTot : NaN });
   }
   return { rows, breaks: breaks.slice(), calmCount: nCalm, calmPercent: nTot > 0 ? (100 * nCalm) / nTot : NaN, n: nTot };
 }
@@ -55,28 +67,36 @@ function rose(binVar: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<nu
 /**
  * Wind rose: frequency (% of all records with finite wind) per direction sector × wind-speed
  * interval; calms (ws < `calm`) are reported separately, as in openair's `windRose`
- * (Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28:52). The last interval is open above.
+ * (Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28:52). `breaks` of n values give n − 1
+ * classes; the last is open-ended (with the default breaks, "> 8" holds every ws above 8 m/s,
+ * whatever the last break). Intervals are `(lo, hi]` by default, as openair's `windRose`
+ * (`cut(..., include.lowest = FALSE)`, R's `right = TRUE`), so the same data give the same
+ * table; values at or below the first break go to the first class.
  *
  * @param ws m/s; @param wd degrees from north
- * @param opts `sectors` (default 12, i.e. 30°), `breaks` m/s (default 0, 2, 4, 6, 8, 10), `calm` m/s (default 0.5)
+ * @param opts `sectors` (default 12, i.e. 30°), `breaks` m/s (default 0, 2, 4, 6, 8, 10), `calm` m/s (default 0.5), `closed` ("right" default = (lo, hi]; "left" = [lo, hi))
+ * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`
  */
-export function windRose(ws: ArrayLike<number>, wd: ArrayLike<number>, opts: { sectors?: number; breaks?: number[]; calm?: number } = {}): RoseResult {
-  return rose(ws, wd, ws, opts.breaks ?? [0, 2, 4, 6, 8, 10], opts.sectors ?? 12, opts.calm ?? DEFAULT_CALM_MS);
+export function windRose(ws: ArrayLike<number>, wd: ArrayLike<number>, opts: { sectors?: number; breaks?: number[]; calm?: number; closed?: RoseClosed } = {}): RoseResult {
+  return rose(ws, wd, ws, opts.breaks ?? [0, 2, 4, 6, 8, 10], opts.sectors ?? 12, opts.calm ?? DEFAULT_CALM_MS, opts.closed);
 }
 
 /**
  * Pollution rose: as a wind rose but the intervals are of concentration (openair
  * `pollutionRose`): frequency per direction sector × concentration interval; calms apart.
- * Default breaks: 0 and the 25th, 50th, 75th, 90th percentiles of the values.
+ * Default breaks: 0 and the 25th, 50th, 75th, 90th percentiles of the values. Interval
+ * convention and open last class as {@link windRose} (`closed`, default "right" = (lo, hi]).
+ *
+ * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`
  */
-export function pollutionRose(values: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<number>, opts: { sectors?: number; breaks?: number[]; calm?: number } = {}): RoseResult {
+export function pollutionRose(values: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<number>, opts: { sectors?: number; breaks?: number[]; calm?: number; closed?: RoseClosed } = {}): RoseResult {
   let breaks = opts.breaks;
   if (!breaks) {
     const ps = [25, 50, 75, 90].map((p) => percentileOf(values, p));
     breaks = [Math.min(0, percentileOf(values, 0)), ...ps].filter((v, i, a) => i === 0 || v > a[i - 1]);
     if (breaks.length < 2) breaks = [breaks[0], breaks[0] + 1];
   }
-  return rose(values, wd, ws, breaks, opts.sectors ?? 12, opts.calm ?? DEFAULT_CALM_MS);
+  return rose(values, wd, ws, breaks, opts.sectors ?? 12, opts.calm ?? DEFAULT_CALM_MS, opts.closed);
 }
 
 /**

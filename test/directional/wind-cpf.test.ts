@@ -89,6 +89,21 @@ describe("roses, hand-computed", () => {
     expect([f(0, 0), f(90, 2), f(90, 4), f(180, 4)]).toEqual([20, 20, 20, 20]);
     expect(r.rows.reduce((s, x) => s + x.percent, 0) + r.calmPercent).toBeCloseTo(100, 12);
   });
+  it("interval convention: default (lo, hi] as openair (R cut right = TRUE); [lo, hi) on request; last class open-ended", () => {
+    // ws 2, 4, 9, 20 all from the north, breaks 0, 2, 4, 6, calm 0.5, by hand:
+    // (lo, hi]: 2 → (0, 2], 4 → (2, 4], 9 and 20 → > 4 (open: 20 > 6 is kept, not dropped)
+    const r = windRose([2, 4, 9, 20], [0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6] });
+    const n = r.rows.filter((x) => x.wd === 0);
+    expect(n.map((x) => [x.label, x.count])).toEqual([["(0, 2]", 1], ["(2, 4]", 1], ["> 4", 2]]);
+    expect(n[2].hi).toBe(Infinity);
+    // [lo, hi): 2 → [2, 4), 4, 9, 20 → ≥ 4
+    const l = windRose([2, 4, 9, 20], [0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6], closed: "left" }).rows.filter((x) => x.wd === 0);
+    expect(l.map((x) => [x.label, x.count])).toEqual([["[0, 2)", 0], ["[2, 4)", 1], ["≥ 4", 3]]);
+    // percent is of all finite records, calms included: 1 calm + 4 → 20 % each
+    const c = windRose([0.2, 2, 4, 9, 20], [0, 0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6] });
+    expect(c.rows.filter((x) => x.wd === 0).map((x) => x.percent)).toEqual([20, 20, 40]);
+    expect(() => windRose([1], [0], { closed: "both" as never })).toThrow(RangeError);
+  });
   it("pollution rose bins concentrations", () => {
     const r = pollutionRose([1, 5, 9], [0, 0, 90], [3, 3, 3], { sectors: 4, breaks: [0, 4, 8] });
     expect(r.rows.filter((x) => x.count > 0).map((x) => [x.wd, x.lo, x.count])).toEqual([[0, 0, 1], [0, 4, 1], [90, 4, 1]]);
