@@ -107,7 +107,7 @@ function fraction(f: string | undefined): number {
  * (which must then be given). Returns `null` if the text does not match `format`.
  * Hour 24:00 is accepted and means 00:00 of the next day (Japanese hour-ending notation).
  * Full-width digits and punctuation (`２０２５－０１－０１`) are read as their ASCII forms
- * ({@link foldFullWidth}). Second 60 (a leap second) is refused (`null`): instants are POSIX
+ * (`foldFullWidth`). Second 60 (a leap second) is refused (`null`): instants are POSIX
  * milliseconds, which have no leap seconds, and it is never rolled over into the next minute.
  */
 export function parseTimestamp(text: string, format: Exclude<TimeFormat, "auto">, offsetMinutes: number | undefined): ParsedTime | null {
