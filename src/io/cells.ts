@@ -2,6 +2,7 @@
  * Turning one cell's text into a number, with missing-value codes and below-detection markers.
  * The result says what happened so the reader can account for it.
  */
+import { foldFullWidth } from "../table/time";
 
 /** Default missing-value codes (compared after trimming, case-insensitive). */
 export const DEFAULT_MISSING_CODES: readonly string[] = [
@@ -42,20 +43,10 @@ const numericCodes = new WeakMap<Set<string>, readonly number[]>();
 export function missingCodeValues(missing: Set<string>): readonly number[] {
   let v = numericCodes.get(missing);
   if (v === undefined) {
-    v = [...missing].map((c) => parsePlainNumber(foldWidth(c))).filter((x): x is number => x !== undefined && Number.isFinite(x));
+    v = [...missing].map((c) => parsePlainNumber(foldFullWidth(c))).filter((x): x is number => x !== undefined && Number.isFinite(x));
     numericCodes.set(missing, v);
   }
   return v;
-}
-
-/**
- * Full-width ASCII forms (U+FF01–U+FF5E) and U+3000 to ASCII, nothing else: unlike NFKC this keeps
- * `²` (which NFKC turns into `2`, so `5²` read as 52) and `½` from becoming digits.
- */
-function foldWidth(text: string): string {
-  return /[\uFF01-\uFF5E\u3000]/.test(text)
-    ? text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
-    : text;
 }
 
 /** The `reason` of a {@link CellParse} for a number that is not finite (`1e309`, `Infinity`). */
@@ -119,7 +110,7 @@ export function parseCell(text: string, missing: Set<string>, policy: BelowDetec
   if (quick !== undefined && !missing.has(text.toLowerCase()) && !missingCodeValues(missing).includes(quick)) {
     return Number.isFinite(quick) ? { kind: "number", value: quick } : { kind: "invalid", reason: "a finite number" };
   }
-  const t = foldWidth(text).trim();
+  const t = foldFullWidth(text).trim();
   if (missing.has(t.toLowerCase())) return { kind: "missing", value: NaN };
   const n = parsePlainNumber(t);
   if (n !== undefined) {
