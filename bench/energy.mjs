@@ -8,7 +8,10 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { time as timeIt } from "./timing.mjs";
 const require = createRequire(import.meta.url);
-const time = (name, fn, reps = 3) => { const { out, ...row } = timeIt(name, fn, reps); return row; };
+const time = (name, fn, reps = 3) => {
+  const { out, ...row } = timeIt(name, fn, reps);
+  return row;
+};
 const a = require("../dist/index.js");
 const { simulateTenterLogs } = require("../dist/simulate/tenter.js");
 
@@ -18,14 +21,34 @@ export async function runEnergyBench() {
   mkdirSync(dir, { recursive: true });
   const out = [];
   for (const minutes of [30, 5]) {
-    const sim = simulateTenterLogs({ seed: 11, beforeStart: "2025-03-01", afterStart: "2025-05-01", days: 30, intervalMinutes: minutes, utcOffsetMinutes: 480 });
+    const sim = simulateTenterLogs({
+      seed: 11,
+      beforeStart: "2025-03-01",
+      afterStart: "2025-05-01",
+      days: 30,
+      intervalMinutes: minutes,
+      utcOffsetMinutes: 480,
+    });
     const f = join(dir, `tenter-${minutes}min.csv`);
     writeFileSync(f, sim.logCsv);
     const rows = sim.logCsv.split("\n").length - 2;
     let log;
-    out.push({ ...time(`readMachineLog: 4 tenters × 30+30 days at ${minutes}-min intervals`, () => { log = a.readMachineLog(f, { utcOffset: "+08:00" }); }), rows });
+    out.push({
+      ...time(`readMachineLog: 4 tenters × 30+30 days at ${minutes}-min intervals`, () => {
+        log = a.readMachineLog(f, { utcOffset: "+08:00" });
+      }),
+      rows,
+    });
     const p = a.defaultEnergyParameters();
-    out.push({ ...time(`analyseRetrofit (${minutes}-min log, 2000 bootstrap replicates)`, () => a.analyseRetrofit({ intervals: log.intervals, thermalMeter: log.thermalMeter, flagged: a.flaggedRows([log.account]) }, { params: p, replicates: 2000, seed: 1 })), rows });
+    out.push({
+      ...time(`analyseRetrofit (${minutes}-min log, 2000 bootstrap replicates)`, () =>
+        a.analyseRetrofit(
+          { intervals: log.intervals, thermalMeter: log.thermalMeter, flagged: a.flaggedRows([log.account]) },
+          { params: p, replicates: 2000, seed: 1 },
+        ),
+      ),
+      rows,
+    });
   }
   return out;
 }

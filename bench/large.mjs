@@ -24,8 +24,10 @@ const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
  * hourlyPollutantsFromTable → dailyAqi. Skipped, with the reason, on builds without dailyAqi.
  */
 function aqiCase(a, table) {
-  if (typeof a.dailyAqi !== "function" || typeof a.hourlyPollutantsFromTable !== "function") return { skipped: "dailyAqi is not in this build (hook: aqiCase in bench/large.mjs)" };
-  const t0 = performance.now(), c0 = process.cpuUsage();
+  if (typeof a.dailyAqi !== "function" || typeof a.hourlyPollutantsFromTable !== "function")
+    return { skipped: "dailyAqi is not in this build (hook: aqiCase in bench/large.mjs)" };
+  const t0 = performance.now(),
+    c0 = process.cpuUsage();
   const st = table.strings("station");
   const groups = new Map();
   for (let i = 0; i < st.length; i++) (groups.get(st[i]) ?? groups.set(st[i], []).get(st[i])).push(i);
@@ -41,7 +43,8 @@ function aqiCase(a, table) {
 async function child(mode, file, extra) {
   const a = require("../dist/index.js");
   const opts = { utcOffset: "+08:00", station: "station" };
-  const t0 = performance.now(), c0 = process.cpuUsage();
+  const t0 = performance.now(),
+    c0 = process.cpuUsage();
   const out = { mode };
   if (mode === "read") {
     const r = a.readMonitoringTable(file, opts);
@@ -52,9 +55,14 @@ async function child(mode, file, extra) {
     out.missing_cells = r.account.cellChanges.length;
     out.maxrss_mb = rssMb();
     for (const period of ["day", "month"]) {
-      const t1 = performance.now(), c1 = process.cpuUsage();
+      const t1 = performance.now(),
+        c1 = process.cpuUsage();
       const avg = a.averageByStation(r.table, { station: "station", period, minCapture: 0.75 });
-      out[`average_${period}`] = { ms: Math.round(performance.now() - t1), cpu_ms: cpuMs(process.cpuUsage(c1)), rows: avg.table.numRows };
+      out[`average_${period}`] = {
+        ms: Math.round(performance.now() - t1),
+        cpu_ms: cpuMs(process.cpuUsage(c1)),
+        rows: avg.table.numRows,
+      };
     }
     out.aqi = aqiCase(a, r.table);
     // columnar formats of the same table
@@ -77,7 +85,13 @@ async function child(mode, file, extra) {
     if (pq.numRows !== r.table.numRows) throw new Error("parquet round trip lost rows");
     out.maxrss_after_all_mb = rssMb();
   } else if (mode === "stream") {
-    const r = await a.streamAggregate(file, { ...opts, groupBy: "station", period: "day", minCapture: 0.75, chunkBytes: Number(extra) });
+    const r = await a.streamAggregate(file, {
+      ...opts,
+      groupBy: "station",
+      period: "day",
+      minCapture: 0.75,
+      chunkBytes: Number(extra),
+    });
     out.ms = Math.round(performance.now() - t0);
     out.cpu_ms = cpuMs(process.cpuUsage(c0));
     out.rows_in = r.account.inputRows;
@@ -85,8 +99,12 @@ async function child(mode, file, extra) {
     out.chunks = r.account.chunks;
     out.maxrss_mb = rssMb();
   } else if (mode === "parquet-batches") {
-    let rows = 0, batches = 0;
-    for await (const b of a.readParquetBatches(file)) { rows += b.numRows; batches++; }
+    let rows = 0,
+      batches = 0;
+    for await (const b of a.readParquetBatches(file)) {
+      rows += b.numRows;
+      batches++;
+    }
     out.ms = Math.round(performance.now() - t0);
     out.rows = rows;
     out.batches = batches;
@@ -97,7 +115,11 @@ async function child(mode, file, extra) {
 }
 
 function runChild(args, nodeFlags = []) {
-  const res = spawnSync(process.execPath, [...nodeFlags, self, ...args], { env: { ...process.env, AOZORA_LARGE_CHILD: "1" }, encoding: "utf8", maxBuffer: 1 << 24 });
+  const res = spawnSync(process.execPath, [...nodeFlags, self, ...args], {
+    env: { ...process.env, AOZORA_LARGE_CHILD: "1" },
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
   if (res.status !== 0) throw new Error(`bench child ${args.join(" ")} failed: ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split("\n").pop());
 }
@@ -113,30 +135,104 @@ export async function runLargeBench() {
   console.error(`large.csv: ${csvMb} MiB (${Math.round(performance.now() - g0)} ms to make or find)`);
   const rows = [];
   const read = runChild(["read", csv, dir]);
-  rows.push({ name: "readMonitoringTable: 876,000 rows × 12 columns, 10 stations (CSV)", median_ms: read.ms, cpu_ms: read.cpu_ms, maxrss_mb: read.maxrss_mb, target_ms: 10000, target_rss_mb: 2048, csv_mb: csvMb, rows: read.rows, missing_cells: read.missing_cells, cells: read.rows * 12, load: read.load });
+  rows.push({
+    name: "readMonitoringTable: 876,000 rows × 12 columns, 10 stations (CSV)",
+    median_ms: read.ms,
+    cpu_ms: read.cpu_ms,
+    maxrss_mb: read.maxrss_mb,
+    target_ms: 10000,
+    target_rss_mb: 2048,
+    csv_mb: csvMb,
+    rows: read.rows,
+    missing_cells: read.missing_cells,
+    cells: read.rows * 12,
+    load: read.load,
+  });
   for (const p of ["day", "month"]) {
     const r = read[`average_${p}`];
-    rows.push({ name: `averageByStation ${p === "day" ? "daily" : "monthly"}, 75 % capture: 876,000 rows × 10 columns`, median_ms: r.ms, cpu_ms: r.cpu_ms, target_ms: 5000, rows_out: r.rows, load: read.load });
+    rows.push({
+      name: `averageByStation ${p === "day" ? "daily" : "monthly"}, 75 % capture: 876,000 rows × 10 columns`,
+      median_ms: r.ms,
+      cpu_ms: r.cpu_ms,
+      target_ms: 5000,
+      rows_out: r.rows,
+      load: read.load,
+    });
   }
-  rows.push({ name: "dailyAqi (HJ 633-2026) per station over the 876,000-row table", ...(read.aqi.skipped ? { skipped: read.aqi.skipped } : { median_ms: read.aqi.ms, cpu_ms: read.aqi.cpu_ms, target_ms: 5000, station_days: read.aqi.station_days }), load: read.load });
-  rows.push({ name: "writeArrow / readArrow (IPC file): same table", write_ms: read.arrow_write_ms, read_ms: read.arrow_read_ms, median_ms: read.arrow_read_ms, file_mb: read.arrow_mb, load: read.load });
-  rows.push({ name: "writeParquet / readParquet (snappy): same table", write_ms: read.parquet_write_ms, read_ms: read.parquet_read_ms, median_ms: read.parquet_read_ms, file_mb: read.parquet_mb, maxrss_after_all_mb: read.maxrss_after_all_mb, load: read.load });
+  rows.push({
+    name: "dailyAqi (HJ 633-2026) per station over the 876,000-row table",
+    ...(read.aqi.skipped
+      ? { skipped: read.aqi.skipped }
+      : { median_ms: read.aqi.ms, cpu_ms: read.aqi.cpu_ms, target_ms: 5000, station_days: read.aqi.station_days }),
+    load: read.load,
+  });
+  rows.push({
+    name: "writeArrow / readArrow (IPC file): same table",
+    write_ms: read.arrow_write_ms,
+    read_ms: read.arrow_read_ms,
+    median_ms: read.arrow_read_ms,
+    file_mb: read.arrow_mb,
+    load: read.load,
+  });
+  rows.push({
+    name: "writeParquet / readParquet (snappy): same table",
+    write_ms: read.parquet_write_ms,
+    read_ms: read.parquet_read_ms,
+    median_ms: read.parquet_read_ms,
+    file_mb: read.parquet_mb,
+    maxrss_after_all_mb: read.maxrss_after_all_mb,
+    load: read.load,
+  });
   const pqb = runChild(["parquet-batches", join(dir, "large.parquet"), ""]);
-  rows.push({ name: "readParquetBatches: same table, one 100,000-row group at a time", median_ms: pqb.ms, batches: pqb.batches, maxrss_mb: pqb.maxrss_mb, load: pqb.load });
-  for (const [mb, flags] of [[16, []], [4, ["--max-old-space-size=128"]]]) {
+  rows.push({
+    name: "readParquetBatches: same table, one 100,000-row group at a time",
+    median_ms: pqb.ms,
+    batches: pqb.batches,
+    maxrss_mb: pqb.maxrss_mb,
+    load: pqb.load,
+  });
+  for (const [mb, flags] of [
+    [16, []],
+    [4, ["--max-old-space-size=128"]],
+  ]) {
     const s = runChild(["stream", csv, String(mb << 20)], flags);
-    rows.push({ name: `streamAggregate daily per station, ${mb} MiB chunks${flags.length ? ", V8 heap capped at 128 MB" : ""}: same CSV`, median_ms: s.ms, cpu_ms: s.cpu_ms, maxrss_mb: s.maxrss_mb, chunks: s.chunks, rows_in: s.rows_in, rows_out: s.rows_out, node_flags: flags.join(" "), load: s.load });
+    rows.push({
+      name: `streamAggregate daily per station, ${mb} MiB chunks${flags.length ? ", V8 heap capped at 128 MB" : ""}: same CSV`,
+      median_ms: s.ms,
+      cpu_ms: s.cpu_ms,
+      maxrss_mb: s.maxrss_mb,
+      chunks: s.chunks,
+      rows_in: s.rows_in,
+      rows_out: s.rows_out,
+      node_flags: flags.join(" "),
+      load: s.load,
+    });
   }
   // pandas on the same file, if installed
   const py = process.env.AOZORA_PYTHON ?? "/usr/bin/python3";
-  const pr = spawnSync(py, [join(fileURLToPath(new URL(".", import.meta.url)), "reference", "pandas_read.py"), csv], { encoding: "utf8" });
+  const pr = spawnSync(py, [join(fileURLToPath(new URL(".", import.meta.url)), "reference", "pandas_read.py"), csv], {
+    encoding: "utf8",
+  });
   if (pr.status === 0) {
     const p = JSON.parse(pr.stdout.trim());
-    rows.push({ name: `pandas ${p.pandas} read_csv (+ to_datetime, tz) on the same CSV`, median_ms: p.read_ms, cpu_ms: p.read_cpu_ms, read_validate_ms: p.read_validate_ms, maxrss_mb: p.maxrss_mb, missing_cells: p.missing_cells, load: load(),
+    rows.push({
+      name: `pandas ${p.pandas} read_csv (+ to_datetime, tz) on the same CSV`,
+      median_ms: p.read_ms,
+      cpu_ms: p.read_cpu_ms,
+      read_validate_ms: p.read_validate_ms,
+      maxrss_mb: p.maxrss_mb,
+      missing_cells: p.missing_cells,
+      load: load(),
       // wall-time ratio (meaningful on a quiet machine) and CPU-time ratio (aozora's includes V8's GC threads)
-      ratio_aozora_to_pandas: +(read.ms / p.read_ms).toFixed(2), ratio_cpu_aozora_to_pandas: +(read.cpu_ms / p.read_cpu_ms).toFixed(2), ratio_vs_read_validate: +(read.ms / p.read_validate_ms).toFixed(2) });
+      ratio_aozora_to_pandas: +(read.ms / p.read_ms).toFixed(2),
+      ratio_cpu_aozora_to_pandas: +(read.cpu_ms / p.read_cpu_ms).toFixed(2),
+      ratio_vs_read_validate: +(read.ms / p.read_validate_ms).toFixed(2),
+    });
   } else {
-    rows.push({ name: "pandas read_csv on the same CSV", skipped: pr.status === 3 ? "pandas not installed" : `python failed: ${pr.stderr?.slice(0, 200) || pr.error}` });
+    rows.push({
+      name: "pandas read_csv on the same CSV",
+      skipped: pr.status === 3 ? "pandas not installed" : `python failed: ${pr.stderr?.slice(0, 200) || pr.error}`,
+    });
   }
   for (const f of ["large.arrow", "large.parquet"]) rmSync(join(dir, f), { force: true });
   return rows;

@@ -47,21 +47,89 @@ export const ERROR_CASES = ["bootstrap-baton-rouge"];
 // ---------------------------------------------------------------- simulated hourly XRF year
 
 /** 25 elements of an hourly XRF monitor (Xact-like), ng/m3. */
-export const XRF_ELEMENTS = ["Al", "Si", "S", "Cl", "K", "Ca", "Ti", "V", "Cr", "Mn", "Fe", "Ni", "Cu", "Zn", "As", "Se", "Br", "Rb", "Sr", "Cd", "Sn", "Sb", "Ba", "Hg", "Pb"];
+export const XRF_ELEMENTS = [
+  "Al",
+  "Si",
+  "S",
+  "Cl",
+  "K",
+  "Ca",
+  "Ti",
+  "V",
+  "Cr",
+  "Mn",
+  "Fe",
+  "Ni",
+  "Cu",
+  "Zn",
+  "As",
+  "Se",
+  "Br",
+  "Rb",
+  "Sr",
+  "Cd",
+  "Sn",
+  "Sb",
+  "Ba",
+  "Hg",
+  "Pb",
+];
 /**
  * 60-min MDLs, ng/m3: CONVENTIONS §3 (Xact 625i) where listed; Cl, Br, Rb, Sr, Sn and Hg are
  * bench assumptions of the same order (not instrument values).
  */
-export const XRF_MDL = { Al: 100, Si: 18, S: 3.2, Cl: 1.0, K: 1.2, Ca: 0.3, Ti: 1.6, V: 0.12, Cr: 0.12, Mn: 0.14, Fe: 0.17, Ni: 0.096, Cu: 0.079, Zn: 0.067, As: 0.063, Se: 0.081, Br: 0.1, Rb: 0.1, Sr: 0.1, Cd: 2.5, Sn: 3.0, Sb: 5.2, Ba: 0.39, Hg: 0.2, Pb: 0.13 };
+export const XRF_MDL = {
+  Al: 100,
+  Si: 18,
+  S: 3.2,
+  Cl: 1.0,
+  K: 1.2,
+  Ca: 0.3,
+  Ti: 1.6,
+  V: 0.12,
+  Cr: 0.12,
+  Mn: 0.14,
+  Fe: 0.17,
+  Ni: 0.096,
+  Cu: 0.079,
+  Zn: 0.067,
+  As: 0.063,
+  Se: 0.081,
+  Br: 0.1,
+  Rb: 0.1,
+  Sr: 0.1,
+  Cd: 2.5,
+  Sn: 3.0,
+  Sb: 5.2,
+  Ba: 0.39,
+  Hg: 0.2,
+  Pb: 0.13,
+};
 /** 8 sources: mean contribution (ng/m3 of the profile's unit element), log-sd, and sparse profile (mass ratios). */
 const XRF_SOURCES = [
-  { name: "soil dust", mean: 800, sd: 0.9, profile: { Si: 1, Al: 0.4, Ca: 0.3, Fe: 0.25, K: 0.1, Ti: 0.03, Mn: 0.005, Sr: 0.002, Rb: 0.001, Ba: 0.003 } },
+  {
+    name: "soil dust",
+    mean: 800,
+    sd: 0.9,
+    profile: { Si: 1, Al: 0.4, Ca: 0.3, Fe: 0.25, K: 0.1, Ti: 0.03, Mn: 0.005, Sr: 0.002, Rb: 0.001, Ba: 0.003 },
+  },
   { name: "secondary sulfate", mean: 2000, sd: 0.7, profile: { S: 1, Se: 0.0005 } },
   { name: "biomass burning", mean: 300, sd: 1.0, profile: { K: 1, Cl: 0.5, Br: 0.02, Rb: 0.005, Zn: 0.01 } },
   { name: "shipping (HFO)", mean: 100, sd: 0.9, profile: { S: 1, V: 0.3, Ni: 0.12, Fe: 0.05 } },
-  { name: "traffic / brake wear", mean: 300, sd: 0.6, diurnal: true, profile: { Fe: 1, Cu: 0.15, Zn: 0.1, Sb: 0.02, Sn: 0.02, Ba: 0.05, Cr: 0.01, Mn: 0.01 } },
+  {
+    name: "traffic / brake wear",
+    mean: 300,
+    sd: 0.6,
+    diurnal: true,
+    profile: { Fe: 1, Cu: 0.15, Zn: 0.1, Sb: 0.02, Sn: 0.02, Ba: 0.05, Cr: 0.01, Mn: 0.01 },
+  },
   { name: "smelter", mean: 40, sd: 1.2, profile: { Zn: 1, Pb: 0.5, Cu: 0.1, As: 0.03, Cd: 0.02, Mn: 0.05, Hg: 0.01 } },
-  { name: "coal combustion", mean: 800, sd: 0.8, profile: { S: 1, Cl: 0.2, Ca: 0.1, Pb: 0.01, As: 0.005, Se: 0.003, Br: 0.002, Hg: 0.0005 } },
+  {
+    name: "coal combustion",
+    mean: 800,
+    sd: 0.8,
+    profile: { S: 1, Cl: 0.2, Ca: 0.1, Pb: 0.01, As: 0.005, Se: 0.003, Br: 0.002, Hg: 0.0005 },
+  },
   { name: "sea salt", mean: 400, sd: 0.8, profile: { Cl: 1, S: 0.08, Ca: 0.04, K: 0.04, Br: 0.003, Sr: 0.001 } },
 ];
 
@@ -76,14 +144,18 @@ export function simulateHourlyXrf(seed = 2025, hours = 8760) {
   const { Rng } = dist("random/rng.js");
   const { equationUncertainty } = dist("sourceapport/prepare.js");
   const rng = new Rng(seed);
-  const m = XRF_ELEMENTS.length, p = XRF_SOURCES.length, n = hours;
+  const m = XRF_ELEMENTS.length,
+    p = XRF_SOURCES.length,
+    n = hours;
   const F = new Float64Array(p * m);
   XRF_SOURCES.forEach((src, k) => {
-    for (const [el, r] of Object.entries(src.profile)) F[k * m + XRF_ELEMENTS.indexOf(el)] = r * Math.exp(0.2 * rng.normal());
+    for (const [el, r] of Object.entries(src.profile))
+      F[k * m + XRF_ELEMENTS.indexOf(el)] = r * Math.exp(0.2 * rng.normal());
   });
   const G = new Float64Array(n * p);
   const z = XRF_SOURCES.map(() => rng.normal());
-  const phi = 0.95, innov = Math.sqrt(1 - phi * phi);
+  const phi = 0.95,
+    innov = Math.sqrt(1 - phi * phi);
   for (let i = 0; i < n; i++) {
     const hour = i % 24;
     XRF_SOURCES.forEach((src, k) => {
@@ -103,10 +175,28 @@ export function simulateHourlyXrf(seed = 2025, hours = 8760) {
       xObs[i * m + j] = x + s * rng.normal();
     }
   }
-  const eq = equationUncertainty(xObs, n, m, mdl, mdl.map(() => 0.1));
+  const eq = equationUncertainty(
+    xObs,
+    n,
+    m,
+    mdl,
+    mdl.map(() => 0.1),
+  );
   const t0 = Date.UTC(2025, 0, 1);
-  const samples = Array.from({ length: n }, (_, i) => new Date(t0 + i * 3600000).toISOString().slice(0, 16).replace("T", " "));
-  return { x: eq.x, s: eq.s, n, m, species: [...XRF_ELEMENTS], samples, units: "ng/m3", belowMdl: eq.changes.length, sources: XRF_SOURCES.map((s) => s.name) };
+  const samples = Array.from({ length: n }, (_, i) =>
+    new Date(t0 + i * 3600000).toISOString().slice(0, 16).replace("T", " "),
+  );
+  return {
+    x: eq.x,
+    s: eq.s,
+    n,
+    m,
+    species: [...XRF_ELEMENTS],
+    samples,
+    units: "ng/m3",
+    belowMdl: eq.changes.length,
+    sources: XRF_SOURCES.map((s) => s.name),
+  };
 }
 
 // ---------------------------------------------------------------- cases and files
@@ -121,7 +211,8 @@ function writePair(dir, name, input) {
     }
     return lines.join("\n") + "\n";
   };
-  const con = join(dir, `${name}-con.csv`), unc = join(dir, `${name}-unc.csv`);
+  const con = join(dir, `${name}-con.csv`),
+    unc = join(dir, `${name}-unc.csv`);
   writeFileSync(con, csv(input.x));
   writeFileSync(unc, csv(input.s));
   return { con, unc };
@@ -133,25 +224,52 @@ export function prepareCases(dir, only) {
   const { preparePmfInput } = dist("sourceapport/prepare.js");
   const cases = [];
   const want = (id) => !only || only.length === 0 || only.includes(id);
-  for (const [id, file, label] of [["baton-rouge", "BatonRouge", "Baton Rouge (EPA PMF 5.0 example)"], ["st-louis", "StLouis", "St. Louis (EPA PMF 5.0 example)"]]) {
+  for (const [id, file, label] of [
+    ["baton-rouge", "BatonRouge", "Baton Rouge (EPA PMF 5.0 example)"],
+    ["st-louis", "StLouis", "St. Louis (EPA PMF 5.0 example)"],
+  ]) {
     if (!want(id)) continue;
-    const con = join(SHARED, "data", "epa-pmf", `Dataset-${file}-con.csv`), unc = join(SHARED, "data", "epa-pmf", `Dataset-${file}-unc.csv`);
+    const con = join(SHARED, "data", "epa-pmf", `Dataset-${file}-con.csv`),
+      unc = join(SHARED, "data", "epa-pmf", `Dataset-${file}-unc.csv`);
     let input;
     try {
       const d = readEpaPmf(con, unc, { unit: "µg/m3", sampleIds: true });
       input = preparePmfInput({ ...d, units: "µg/m3" }); // all species strong (as the CONVENTIONS §1 reference Q values)
     } catch (e) {
-      cases.push({ id, label, skipped: `EPA example data not readable under ${SHARED} (set AOZORA_SHARED): ${e.message}` });
+      cases.push({
+        id,
+        label,
+        skipped: `EPA example data not readable under ${SHARED} (set AOZORA_SHARED): ${e.message}`,
+      });
       continue;
     }
-    cases.push({ id, label, factors: 6, n: input.n, m: input.m, aozoraRuns: 20, referenceRuns: 20, ...writePair(dir, id, input) });
+    cases.push({
+      id,
+      label,
+      factors: 6,
+      n: input.n,
+      m: input.m,
+      aozoraRuns: 20,
+      referenceRuns: 20,
+      ...writePair(dir, id, input),
+    });
   }
   if (want("hourly-xrf")) {
     const sim = simulateHourlyXrf();
     const input = preparePmfInput(sim);
     const aozoraRuns = Number(process.env.AOZORA_BENCH_HOURLY_RUNS ?? 20);
     const referenceRuns = Number(process.env.AOZORA_BENCH_HOURLY_REF_RUNS ?? 2);
-    cases.push({ id: "hourly-xrf", label: "Simulated hourly XRF year (8 sources, seed 2025)", factors: 8, n: input.n, m: input.m, aozoraRuns, referenceRuns, belowMdlCells: sim.belowMdl, ...writePair(dir, "hourly-xrf", input) });
+    cases.push({
+      id: "hourly-xrf",
+      label: "Simulated hourly XRF year (8 sources, seed 2025)",
+      factors: 8,
+      n: input.n,
+      m: input.m,
+      aozoraRuns,
+      referenceRuns,
+      belowMdlCells: sim.belowMdl,
+      ...writePair(dir, "hourly-xrf", input),
+    });
   }
   return cases;
 }
@@ -161,7 +279,8 @@ export function prepareCases(dir, only) {
 function runChild(cmd, args, env, label, log) {
   return new Promise((resolveP, reject) => {
     const ch = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "", err = "";
+    let out = "",
+      err = "";
     ch.stdout.on("data", (b) => (out += b));
     ch.stderr.on("data", (b) => {
       err += b;
@@ -206,7 +325,10 @@ async function childMain([con, unc, factors, runs, workers]) {
     runs: Number(runs),
     seed: SEED,
     workers: Number(workers),
-    onProgress: (done, total, r) => process.stderr.write(`run ${done}/${total}: Q(true) ${r.qTrue.toFixed(1)}  ${r.iterations} iterations${r.converged ? "" : " (not converged)"}\n`),
+    onProgress: (done, total, r) =>
+      process.stderr.write(
+        `run ${done}/${total}: Q(true) ${r.qTrue.toFixed(1)}  ${r.iterations} iterations${r.converged ? "" : " (not converged)"}\n`,
+      ),
   });
   const seconds = (performance.now() - t0) / 1000;
   const ru = process.resourceUsage();
@@ -217,7 +339,14 @@ async function childMain([con, unc, factors, runs, workers]) {
       options: res.options,
       bestIndex: res.bestIndex,
       best: { qTrue: best.qTrue, qRobust: best.qRobust },
-      runs: res.runs.map((r) => ({ run: r.run, seed: r.seed, qTrue: r.qTrue, qRobust: r.qRobust, iterations: r.iterations, converged: r.converged })),
+      runs: res.runs.map((r) => ({
+        run: r.run,
+        seed: r.seed,
+        qTrue: r.qTrue,
+        qRobust: r.qRobust,
+        iterations: r.iterations,
+        converged: r.converged,
+      })),
       peak_rss_kb: peakRssKb(),
       cpu_seconds: (ru.userCPUTime + ru.systemCPUTime) / 1e6, // all threads, including reading the CSVs
     }) + "\n",
@@ -259,7 +388,10 @@ async function childErrorMain([con, unc, factors, bsRuns, workers]) {
       convergedRuns: bs.convergedRuns,
       reproduced: bs.mappingTable.map((r) => r.reproduced),
       unmapped: bs.unmapped,
-      iterations: { median: median(bs.runs.map((r) => r.iterations)), max: Math.max(...bs.runs.map((r) => r.iterations)) },
+      iterations: {
+        median: median(bs.runs.map((r) => r.iterations)),
+        max: Math.max(...bs.runs.map((r) => r.iterations)),
+      },
     },
   };
   if (process.env.AOZORA_BENCH_DISP !== "0") {
@@ -291,8 +423,10 @@ export async function runErrorBench(opts = {}) {
   const log = opts.log ?? ((s) => process.stderr.write(s + "\n"));
   const workers = opts.workers ?? 2;
   const runs = opts.bootstrapRuns ?? 100;
-  const con = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-con.csv"), unc = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-unc.csv");
-  const id = "bootstrap-baton-rouge", label = `Baton Rouge k = 6: ${runs} bootstrap runs and DISP (all species)`;
+  const con = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-con.csv"),
+    unc = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-unc.csv");
+  const id = "bootstrap-baton-rouge",
+    label = `Baton Rouge k = 6: ${runs} bootstrap runs and DISP (all species)`;
   try {
     readFileSync(con);
     readFileSync(unc);
@@ -301,7 +435,13 @@ export async function runErrorBench(opts = {}) {
   }
   log(`PMF error estimation: ${label}, ${workers} workers`);
   const loadAverageBefore = +loadavg()[0].toFixed(2);
-  const r = await runChild(process.execPath, [fileURLToPath(import.meta.url), "--child-error", con, unc, "6", String(runs), String(workers)], {}, `aozora ${id}`, log);
+  const r = await runChild(
+    process.execPath,
+    [fileURLToPath(import.meta.url), "--child-error", con, unc, "6", String(runs), String(workers)],
+    {},
+    `aozora ${id}`,
+    log,
+  );
   const t = TARGETS[id];
   const rec = {
     id,
@@ -312,13 +452,20 @@ export async function runErrorBench(opts = {}) {
     workers,
     loadAverageBefore,
     base: { runs: r.base.runs, seconds: r1(r.base.seconds, 2), qRobust: r1(r.base.qRobust) },
-    bootstrap: { ...r.bootstrap, seconds: r1(r.bootstrap.seconds, 2), secondsPerRun: r1(r.bootstrap.seconds / r.bootstrap.runs, 3) },
+    bootstrap: {
+      ...r.bootstrap,
+      seconds: r1(r.bootstrap.seconds, 2),
+      secondsPerRun: r1(r.bootstrap.seconds / r.bootstrap.runs, 3),
+    },
     cpuSeconds: r1(r.cpu_seconds, 1),
     peakRssMB: r1(r.peak_rss_kb / 1024),
     target: t,
   };
   if (r.disp) rec.disp = { ...r.disp, seconds: r1(r.disp.seconds, 1) };
-  rec.met = { bootstrapSeconds: r.bootstrap.seconds <= t.bootstrapSeconds, memory: rec.peakRssMB < TARGETS.peakMemoryMB };
+  rec.met = {
+    bootstrapSeconds: r.bootstrap.seconds <= t.bootstrapSeconds,
+    memory: rec.peakRssMB < TARGETS.peakMemoryMB,
+  };
   return [rec];
 }
 
@@ -330,7 +477,10 @@ export function formatErrorLines(records) {
     const parts = [
       `${c.id} (${c.n}×${c.m}, k = ${c.factors}, ${c.workers} workers): ${b.runs} bootstrap runs in ${b.seconds} s (target ≤ ${c.target.bootstrapSeconds} s: ${c.met.bootstrapSeconds ? "met" : "NOT met"}), block size ${b.blockSize}, ${b.convergedRuns} converged, reproduced per factor ${b.reproduced.join("/")}`,
     ];
-    if (c.disp) parts.push(`DISP of all ${c.disp.elements} elements (${c.disp.searches} searches, ${c.disp.fits} fits) in ${c.disp.seconds} s; largest Q decrease ${c.disp.largestDecreasePct.toExponential(2)} %`);
+    if (c.disp)
+      parts.push(
+        `DISP of all ${c.disp.elements} elements (${c.disp.searches} searches, ${c.disp.fits} fits) in ${c.disp.seconds} s; largest Q decrease ${c.disp.largestDecreasePct.toExponential(2)} %`,
+      );
     parts.push(`base 20 runs ${c.base.seconds} s; peak ${c.peakRssMB} MB`);
     return parts.join("; ");
   });
@@ -338,7 +488,9 @@ export function formatErrorLines(records) {
 
 function numpyAvailable() {
   const r = spawnSync(PYTHON, ["-c", "import numpy; print(numpy.__version__)"], { encoding: "utf8" });
-  return r.status === 0 ? { ok: true, version: r.stdout.trim() } : { ok: false, why: (r.error?.message ?? r.stderr ?? "").trim().split("\n").pop() };
+  return r.status === 0
+    ? { ok: true, version: r.stdout.trim() }
+    : { ok: false, why: (r.error?.message ?? r.stderr ?? "").trim().split("\n").pop() };
 }
 
 // ---------------------------------------------------------------- the benchmark
@@ -373,7 +525,21 @@ export async function runPmfBench(opts = {}) {
     if (c.belowMdlCells !== undefined) rec.belowMdlCells = c.belowMdlCells;
 
     rec.loadAverageBefore = +loadavg()[0].toFixed(2);
-    const a = await runChild(process.execPath, [fileURLToPath(import.meta.url), "--child", c.con, c.unc, String(c.factors), String(c.aozoraRuns), String(workers)], {}, `aozora ${c.id}`, log);
+    const a = await runChild(
+      process.execPath,
+      [
+        fileURLToPath(import.meta.url),
+        "--child",
+        c.con,
+        c.unc,
+        String(c.factors),
+        String(c.aozoraRuns),
+        String(workers),
+      ],
+      {},
+      `aozora ${c.id}`,
+      log,
+    );
     const aq = a.runs.map((r) => r.qTrue);
     rec.aozora = {
       runs: c.aozoraRuns,
@@ -385,11 +551,19 @@ export async function runPmfBench(opts = {}) {
       bestQTrue: r1(Math.min(...aq)),
       medianQTrue: r1(median(aq)),
       reported: { run: a.bestIndex + 1, qTrue: r1(a.best.qTrue), qRobust: r1(a.best.qRobust) },
-      iterations: { median: median(a.runs.map((r) => r.iterations)), max: Math.max(...a.runs.map((r) => r.iterations)) },
+      iterations: {
+        median: median(a.runs.map((r) => r.iterations)),
+        max: Math.max(...a.runs.map((r) => r.iterations)),
+      },
       converged: a.runs.filter((r) => r.converged).length,
       cpuSeconds: r1(a.cpu_seconds, 1),
       peakRssMB: r1(a.peak_rss_kb / 1024),
-      perRun: a.runs.map((r) => ({ qTrue: r1(r.qTrue), qRobust: r1(r.qRobust), iterations: r.iterations, converged: r.converged })),
+      perRun: a.runs.map((r) => ({
+        qTrue: r1(r.qTrue),
+        qRobust: r1(r.qRobust),
+        iterations: r.iterations,
+        converged: r.converged,
+      })),
     };
     if (c.aozoraRuns < 20) rec.aozora.note = `${c.aozoraRuns} runs (not 20); seconds20 extrapolates linearly`;
 
@@ -397,7 +571,25 @@ export async function runPmfBench(opts = {}) {
       // OpenBLAS threads: 1 is faster than 2 for these thin products (measured on Baton Rouge:
       // 5.1 s vs 5.8 s), so the reference gets 1 unless OPENBLAS_NUM_THREADS is set.
       const env = { OPENBLAS_NUM_THREADS: process.env.OPENBLAS_NUM_THREADS ?? "1" };
-      const r = await runChild(PYTHON, [REFERENCE, "--con", c.con, "--unc", c.unc, "--factors", String(c.factors), "--runs", String(c.referenceRuns), "--seed", String(SEED)], env, `reference ${c.id}`, log);
+      const r = await runChild(
+        PYTHON,
+        [
+          REFERENCE,
+          "--con",
+          c.con,
+          "--unc",
+          c.unc,
+          "--factors",
+          String(c.factors),
+          "--runs",
+          String(c.referenceRuns),
+          "--seed",
+          String(SEED),
+        ],
+        env,
+        `reference ${c.id}`,
+        log,
+      );
       const rq = r.runs.map((x) => x.qTrue);
       const perRun = r.total_seconds / c.referenceRuns;
       rec.reference = {
@@ -409,16 +601,25 @@ export async function runPmfBench(opts = {}) {
         bestQTrue: r1(Math.min(...rq)),
         medianQTrue: r1(median(rq)),
         bestQRobust: r1(Math.min(...r.runs.map((x) => x.qRobust))),
-        iterations: { median: median(r.runs.map((x) => x.iterations)), max: Math.max(...r.runs.map((x) => x.iterations)) },
+        iterations: {
+          median: median(r.runs.map((x) => x.iterations)),
+          max: Math.max(...r.runs.map((x) => x.iterations)),
+        },
         converged: r.runs.filter((x) => x.converged).length,
         cpuSeconds: r1(r.cpu_seconds, 1),
         peakRssMB: r1(r.peak_rss_kb / 1024),
         numpy: r.numpy,
         blas: r.blas,
         ftz: r.ftz,
-        perRun: r.runs.map((x) => ({ qTrue: r1(x.qTrue), iterations: x.iterations, converged: x.converged, seconds: x.seconds })),
+        perRun: r.runs.map((x) => ({
+          qTrue: r1(x.qTrue),
+          iterations: x.iterations,
+          converged: x.converged,
+          seconds: x.seconds,
+        })),
       };
-      if (c.referenceRuns < 20) rec.reference.note = `${c.referenceRuns} runs (about ${Math.round(perRun)} s each); seconds20 = 20 × mean seconds per run`;
+      if (c.referenceRuns < 20)
+        rec.reference.note = `${c.referenceRuns} runs (about ${Math.round(perRun)} s each); seconds20 = 20 × mean seconds per run`;
       rec.speedup = r1(rec.reference.seconds20 / rec.aozora.seconds20, 2);
       // CPU time per run (all threads): a per-core comparison, free of aozora's 2 workers vs the
       // reference's serial runs (and less sensitive to other load on the machine)
@@ -443,16 +644,41 @@ export async function runPmfBench(opts = {}) {
   }
   const wantError = !opts.cases || opts.cases.length === 0 || opts.cases.some((c) => ERROR_CASES.includes(c));
   const errorEstimation = wantError ? await runErrorBench({ log, workers }) : [];
-  return { seed: SEED, workers, cases: out, ...(errorEstimation.length ? { errorEstimation } : {}), targets: TARGETS, notes };
+  return {
+    seed: SEED,
+    workers,
+    cases: out,
+    ...(errorEstimation.length ? { errorEstimation } : {}),
+    targets: TARGETS,
+    notes,
+  };
 }
 
 /** A plain-text table of runPmfBench's result. */
 export function formatPmfTable(res) {
-  const head = ["case", "n×m k", "aozora runs", "aozora s (20 runs)", "aozora best Q", "ref runs", "ref s (20 runs)", "ref best Q", "speed-up", "Q ratio", "peak MB aozora/ref", "target met"];
+  const head = [
+    "case",
+    "n×m k",
+    "aozora runs",
+    "aozora s (20 runs)",
+    "aozora best Q",
+    "ref runs",
+    "ref s (20 runs)",
+    "ref best Q",
+    "speed-up",
+    "Q ratio",
+    "peak MB aozora/ref",
+    "target met",
+  ];
   const rows = res.cases.map((c) => {
     if (c.skipped) return [c.id, "", "", "", "", "", "", "", "", "", "", `skipped`];
-    const a = c.aozora, r = c.reference ?? {};
-    const met = c.met ? Object.entries(c.met).map(([k, v]) => `${k} ${v ? "yes" : "NO"}`).join(", ") : "";
+    const a = c.aozora,
+      r = c.reference ?? {};
+    const met = c.met
+      ? Object.entries(c.met)
+          .map(([k, v]) => `${k} ${v ? "yes" : "NO"}`)
+          .join(", ")
+      : "";
     const tgt = c.target ? ` (≥${c.target.speedup}×, Q ≤ ref)` : "";
     return [
       c.id,
@@ -472,8 +698,13 @@ export function formatPmfTable(res) {
   const w = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const line = (r) => "| " + r.map((v, j) => v.padEnd(w[j])).join(" | ") + " |";
   const out = [line(head), "|" + w.map((x) => "-".repeat(x + 2)).join("|") + "|", ...rows.map(line)];
-  if (res.cases.some((c) => c.aozora?.runs < 20 || c.reference?.runs < 20)) out.push("* extrapolated: 20 × mean seconds per run (fewer than 20 runs were timed).");
-  for (const c of res.cases) if (c.cpuSpeedup !== undefined) out.push(`${c.id}: CPU seconds per run, reference / aozora = ${c.cpuSpeedup}× (per-core speed-up); median Q ratio ${c.qRatioMedian}${c.qRatioSameRuns !== undefined ? `; best of aozora's first ${c.reference.runs} runs / reference = ${c.qRatioSameRuns}` : ""}; aozora converged ${c.aozora.converged}/${c.aozora.runs}, reference ${c.reference.converged}/${c.reference.runs}`);
+  if (res.cases.some((c) => c.aozora?.runs < 20 || c.reference?.runs < 20))
+    out.push("* extrapolated: 20 × mean seconds per run (fewer than 20 runs were timed).");
+  for (const c of res.cases)
+    if (c.cpuSpeedup !== undefined)
+      out.push(
+        `${c.id}: CPU seconds per run, reference / aozora = ${c.cpuSpeedup}× (per-core speed-up); median Q ratio ${c.qRatioMedian}${c.qRatioSameRuns !== undefined ? `; best of aozora's first ${c.reference.runs} runs / reference = ${c.qRatioSameRuns}` : ""}; aozora converged ${c.aozora.converged}/${c.aozora.runs}, reference ${c.reference.converged}/${c.reference.runs}`,
+      );
   for (const n of res.notes) out.push(`note: ${n}`);
   const errors = res.errorEstimation ? ["PMF error estimation:", ...formatErrorLines(res.errorEstimation)] : [];
   if (res.cases.length === 0) return [...res.notes.map((n) => `note: ${n}`), ...errors].join("\n"); // error-estimation cases only

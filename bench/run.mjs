@@ -29,7 +29,9 @@ const oi = process.argv.indexOf("--only");
 const onlyPattern = oi >= 0 ? process.argv[oi + 1] : undefined;
 if (oi >= 0 && !onlyPattern) throw new Error("--only needs a pattern, e.g. --only large");
 const only = onlyPattern ? new RegExp(onlyPattern, "i") : undefined;
-const selected = GROUPS.filter((g) => (only ? only.test(g) : true) && !(g === "pmf" && process.env.AOZORA_BENCH_PMF === "0"));
+const selected = GROUPS.filter(
+  (g) => (only ? only.test(g) : true) && !(g === "pmf" && process.env.AOZORA_BENCH_PMF === "0"),
+);
 if (selected.length === 0) throw new Error(`--only ${onlyPattern} matches no group (groups: ${GROUPS.join(", ")})`);
 const want = (g) => selected.includes(g);
 const loadStart = loadavg().map((x) => +x.toFixed(2));
@@ -52,10 +54,11 @@ if (want("readers")) {
   const readerRows = [];
   // A year of hourly data at 40 variables (one station): 8,760 rows × 41 columns
   const rng = new a.Rng(1);
-  const hours = 8760, vars = 40;
+  const hours = 8760,
+    vars = 40;
   const header = ["time", ...Array.from({ length: vars }, (_, j) => `v${j} (µg/m3)`)];
   const lines = [header.join(",")];
-  const t0 = Date.UTC(2024, 0, 1) ;
+  const t0 = Date.UTC(2024, 0, 1);
   for (let h = 0; h < hours; h++) {
     const row = [new Date(t0 + h * 3600000).toISOString().slice(0, 19).replace("T", " ")];
     for (let j = 0; j < vars; j++) row.push(rng.uniform() < 0.01 ? "-999" : (50 * rng.uniform()).toFixed(3));
@@ -65,33 +68,62 @@ if (want("readers")) {
   writeFileSync(yearCsv, lines.join("\n") + "\n");
 
   let table;
-  readerRows.push({ ...time("readMonitoringTable: 8760 rows × 40 numeric columns (CSV)", () => { table = a.readMonitoringTable(yearCsv, { utcOffset: "+08:00" }).table; }), cells: hours * vars });
+  readerRows.push({
+    ...time("readMonitoringTable: 8760 rows × 40 numeric columns (CSV)", () => {
+      table = a.readMonitoringTable(yearCsv, { utcOffset: "+08:00" }).table;
+    }),
+    cells: hours * vars,
+  });
   readerRows.push({ ...time("toCsv: same table", () => a.toCsv(table)), cells: hours * vars });
   readerRows.push({ ...time("toXlsx: same table", () => a.toXlsx(table), 3), cells: hours * vars });
   const xlsxPath = join(dir, "year.xlsx");
   writeFileSync(xlsxPath, a.toXlsx(table));
-  readerRows.push({ ...time("readMonitoringTable: same table from .xlsx", () => a.readMonitoringTable(xlsxPath, {}), 3), cells: hours * vars });
+  readerRows.push({
+    ...time("readMonitoringTable: same table from .xlsx", () => a.readMonitoringTable(xlsxPath, {}), 3),
+    cells: hours * vars,
+  });
 
   // EPA PMF pair: 2,000 samples × 40 species
   const pmf = a.simulatePmfInput({ seed: 2, n: 2000 });
   const csv = (m) => [["Date", ...pmf.species].join(","), ...m.map((r, i) => [`s${i}`, ...r].join(","))].join("\n");
   writeFileSync(join(dir, "con.csv"), csv(pmf.x));
   writeFileSync(join(dir, "unc.csv"), csv(pmf.s));
-  readerRows.push({ ...time("readEpaPmf: 2000 samples × 14 species (pair)", () => a.readEpaPmf(join(dir, "con.csv"), join(dir, "unc.csv"), { unit: "µg/m3", sampleIds: true })), cells: 2 * 2000 * 14 });
+  readerRows.push({
+    ...time("readEpaPmf: 2000 samples × 14 species (pair)", () =>
+      a.readEpaPmf(join(dir, "con.csv"), join(dir, "unc.csv"), { unit: "µg/m3", sampleIds: true }),
+    ),
+    cells: 2 * 2000 * 14,
+  });
 
   const xact = a.simulateXactExport({ seed: 3, start: "2025-01-01T01:00", hours: 24 * 30 });
   writeFileSync(join(dir, "xact.csv"), xact.csv);
-  readerRows.push({ ...time("readXact: 30 days hourly (≈750 records × 12 elements)", () => a.readXact(join(dir, "xact.csv"), { utcOffset: "+08:00" })), records: xact.truth.records });
+  readerRows.push({
+    ...time("readXact: 30 days hourly (≈750 records × 12 elements)", () =>
+      a.readXact(join(dir, "xact.csv"), { utcOffset: "+08:00" }),
+    ),
+    records: xact.truth.records,
+  });
   results.push(...tag("readers", readerRows));
 }
 
-for (const [g, run] of [["qa", runQaBench], ["vehicles", runVehicleBench], ["directional", runDirectionalBench], ["voc", runVocBench], ["ozone-aqi", runOzoneAqiBench], ["energy", runEnergyBench], ["large", runLargeBench]]) {
+for (const [g, run] of [
+  ["qa", runQaBench],
+  ["vehicles", runVehicleBench],
+  ["directional", runDirectionalBench],
+  ["voc", runVocBench],
+  ["ozone-aqi", runOzoneAqiBench],
+  ["energy", runEnergyBench],
+  ["large", runLargeBench],
+]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs)
   if (want(g)) results.push(...tag(g, await run()));
 }
 for (const r of results) if (r.cells && r.median_ms) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-for (const r of results) console.log(`[${r.group}] ${r.name}: ${r.skipped ? `skipped (${r.skipped})` : `median ${r.median_ms} ms`}${r.cells_per_s ? ` (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)` : ""}${r.maxrss_mb ? `, peak RSS ${r.maxrss_mb} MB` : ""}`);
+for (const r of results)
+  console.log(
+    `[${r.group}] ${r.name}: ${r.skipped ? `skipped (${r.skipped})` : `median ${r.median_ms} ms`}${r.cells_per_s ? ` (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)` : ""}${r.maxrss_mb ? `, peak RSS ${r.maxrss_mb} MB` : ""}`,
+  );
 
 // Trajectories: PSCF on 3 years of 72-h back trajectories every 3 h (bench/trajectory.mjs)
 let trajectoryResults;
@@ -112,10 +144,28 @@ if (want("pmf")) {
 const path = new URL("./results.json", import.meta.url);
 const prev = only && existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : {};
 const prevRows = (prev.results ?? []).filter((r) => r.group && !selected.includes(r.group));
-const machine = { node: process.version, cpu: cpus()[0]?.model, cores: cpus().length, memory_gb: +(totalmem() / 2 ** 30).toFixed(1), platform: `${process.platform}-${process.arch}` };
-const groupsRun = Object.fromEntries(selected.map((g) => [g, { date: new Date().toISOString(), load_avg_start: loadStart, load_avg_end: loadavg().map((x) => +x.toFixed(2)), ...machine }]));
+const machine = {
+  node: process.version,
+  cpu: cpus()[0]?.model,
+  cores: cpus().length,
+  memory_gb: +(totalmem() / 2 ** 30).toFixed(1),
+  platform: `${process.platform}-${process.arch}`,
+};
+const groupsRun = Object.fromEntries(
+  selected.map((g) => [
+    g,
+    {
+      date: new Date().toISOString(),
+      load_avg_start: loadStart,
+      load_avg_end: loadavg().map((x) => +x.toFixed(2)),
+      ...machine,
+    },
+  ]),
+);
 const out = {
-  version: pkg.version, date: new Date().toISOString(), ...machine,
+  version: pkg.version,
+  date: new Date().toISOString(),
+  ...machine,
   groups: { ...(prev.groups ?? {}), ...groupsRun },
   results: [...prevRows, ...results],
   ...(trajectoryResults ? { trajectory: trajectoryResults } : prev.trajectory ? { trajectory: prev.trajectory } : {}),

@@ -17,16 +17,35 @@ export async function runTrajectoryBench() {
   const rows = [];
   let t = process.hrtime.bigint();
   const source = { latMin: 33.5, latMax: 37.5, lonMin: 113.5, lonMax: 118.5 };
-  const sim = a.simulateTrajectories({ seed: 3, start: "2022-01-01T00:00", arrivals: 8760, site: { lat: 31.23, lon: 121.47 }, source, species: [{ name: "Pb", unit: "ng/m3", background: 15, sigma: 0.5, perHour: 1.5 }] });
+  const sim = a.simulateTrajectories({
+    seed: 3,
+    start: "2022-01-01T00:00",
+    arrivals: 8760,
+    site: { lat: 31.23, lon: 121.47 },
+    source,
+    species: [{ name: "Pb", unit: "ng/m3", background: 15, sigma: 0.5, perHour: 1.5 }],
+  });
   rows.push({ name: "simulateTrajectories: 8760 × 72-h back trajectories", ms: ms(t) });
   const dir = join(tmpdir(), "aozora-bench-traj");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < sim.trajectories.length; i += 24) writeFileSync(join(dir, `tdump-${String(i / 24).padStart(4, "0")}`), a.formatTdump(sim.trajectories.slice(i, i + 24)));
+  for (let i = 0; i < sim.trajectories.length; i += 24)
+    writeFileSync(
+      join(dir, `tdump-${String(i / 24).padStart(4, "0")}`),
+      a.formatTdump(sim.trajectories.slice(i, i + 24)),
+    );
   t = process.hrtime.bigint();
   const read = a.readHysplitFiles(dir);
-  rows.push({ name: "readHysplitFiles: 365 tdump files, 639,480 endpoints", ms: ms(t), endpoints: read.endpoints.numRows });
-  const conc = a.AqTable.create({ time: sim.trajectories.map((x) => x.arrival), Pb: sim.trajectories.map((x) => x.conc.Pb) }, { time: { kind: "time" }, Pb: { unit: "ng/m3" } }, { column: "time", utcOffsetMinutes: 480 });
+  rows.push({
+    name: "readHysplitFiles: 365 tdump files, 639,480 endpoints",
+    ms: ms(t),
+    endpoints: read.endpoints.numRows,
+  });
+  const conc = a.AqTable.create(
+    { time: sim.trajectories.map((x) => x.arrival), Pb: sim.trajectories.map((x) => x.conc.Pb) },
+    { time: { kind: "time" }, Pb: { unit: "ng/m3" } },
+    { column: "time", utcOffsetMinutes: 480 },
+  );
   t = process.hrtime.bigint();
   const j = a.joinConcentration(read.trajectories, conc, "Pb");
   rows.push({ name: "joinConcentration: 8760 arrivals", ms: ms(t) });

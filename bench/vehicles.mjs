@@ -9,7 +9,10 @@ import { join } from "node:path";
 import { time as timeIt } from "./timing.mjs";
 
 const require = createRequire(import.meta.url);
-const time = (name, fn, reps = 5) => { const { out, ...row } = timeIt(name, fn, reps); return row; };
+const time = (name, fn, reps = 5) => {
+  const { out, ...row } = timeIt(name, fn, reps);
+  return row;
+};
 const a = require("../dist/index.js");
 
 export async function runVehicleBench() {
@@ -19,11 +22,28 @@ export async function runVehicleBench() {
   const file = join(dir, "rsd.csv");
   writeFileSync(file, sim.csv);
   const rows = [];
-  rows.push({ ...time("readRemoteSensing + rsdEmissions: 50,000 passes (target < 1000 ms)", () => a.rsdEmissions(a.readRemoteSensing(file, { utcOffset: "+08:00" }).records), 3), records: 50000 });
+  rows.push({
+    ...time(
+      "readRemoteSensing + rsdEmissions: 50,000 passes (target < 1000 ms)",
+      () => a.rsdEmissions(a.readRemoteSensing(file, { utcOffset: "+08:00" }).records),
+      3,
+    ),
+    records: 50000,
+  });
   const pm = a.simulatePm25Composition({ seed: 2, days: 1 }).truth;
-  const refs = [...a.profilesFromMatrix(pm.F, pm.species, pm.sources, { total: "PM2.5", provenance: { kind: "simulated", source: "bench" } }), ...a.builtinProfiles()];
-  const factors = refs.slice(0, 7).map((r) => ({ ...r, name: r.name + " factor", fraction: r.fraction.map((v, j) => v * (1 + 0.1 * Math.sin(j))) }));
-  rows.push(time("identifyFactors: 7 factors × 11 references (target < 10 ms)", () => a.identifyFactors(factors, refs), 20));
+  const refs = [
+    ...a.profilesFromMatrix(pm.F, pm.species, pm.sources, {
+      total: "PM2.5",
+      provenance: { kind: "simulated", source: "bench" },
+    }),
+    ...a.builtinProfiles(),
+  ];
+  const factors = refs
+    .slice(0, 7)
+    .map((r) => ({ ...r, name: r.name + " factor", fraction: r.fraction.map((v, j) => v * (1 + 0.1 * Math.sin(j))) }));
+  rows.push(
+    time("identifyFactors: 7 factors × 11 references (target < 10 ms)", () => a.identifyFactors(factors, refs), 20),
+  );
   return rows;
 }
 

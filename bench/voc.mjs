@@ -10,7 +10,10 @@ import { fileURLToPath } from "node:url";
 import { time as timeIt } from "./timing.mjs";
 
 const require = createRequire(import.meta.url);
-const time = (name, fn, reps = 5) => { const { out, ...row } = timeIt(name, fn, reps); return row; };
+const time = (name, fn, reps = 5) => {
+  const { out, ...row } = timeIt(name, fn, reps);
+  return row;
+};
 const a = require("../dist/index.js");
 
 /** Returns benchmark rows (same shape as bench/run.mjs rows). */
@@ -33,12 +36,27 @@ export async function runVocBench() {
   writeFileSync(path, lines.join("\n") + "\n");
   let read;
   const rows = [];
-  rows.push({ ...time(`readVocTable: ${hours} samples × ${species.length} species (Chinese headers)`, () => { read = a.readVocTable(path, { utcOffset: "+08:00" }); }, 3), cells: hours * species.length });
-  rows.push({ ...time(`vocReactivity: same data (OFP, L_OH, SOA per species, group and sample)`, () => a.vocReactivity(read.columns, { relativeUncertainty: 0.1 }, read.times)), cells: hours * species.length });
+  rows.push({
+    ...time(
+      `readVocTable: ${hours} samples × ${species.length} species (Chinese headers)`,
+      () => {
+        read = a.readVocTable(path, { utcOffset: "+08:00" });
+      },
+      3,
+    ),
+    cells: hours * species.length,
+  });
+  rows.push({
+    ...time(`vocReactivity: same data (OFP, L_OH, SOA per species, group and sample)`, () =>
+      a.vocReactivity(read.columns, { relativeUncertainty: 0.1 }, read.times),
+    ),
+    cells: hours * species.length,
+  });
   for (const r of rows) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));
   return rows;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const r of await runVocBench()) console.log(`${r.name}: median ${r.median_ms} ms (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)`);
+  for (const r of await runVocBench())
+    console.log(`${r.name}: median ${r.median_ms} ms (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)`);
 }

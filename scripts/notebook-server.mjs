@@ -45,7 +45,16 @@ function isLoopback(ip) {
 }
 
 function parseArgs(argv) {
-  const o = { port: undefined, ip: "127.0.0.1", allowRemote: false, token: undefined, browser: true, terminals: false, notebookDir: join(root, "notebooks"), checkOnly: false };
+  const o = {
+    port: undefined,
+    ip: "127.0.0.1",
+    allowRemote: false,
+    token: undefined,
+    browser: true,
+    terminals: false,
+    notebookDir: join(root, "notebooks"),
+    checkOnly: false,
+  };
   const value = (i, name) => {
     if (i + 1 >= argv.length) fail(`${name} needs a value`);
     return argv[i + 1];
@@ -62,25 +71,51 @@ function parseArgs(argv) {
         o.port = +p;
         break;
       }
-      case "--ip": o.ip = take(); break;
-      case "--allow-remote": o.allowRemote = true; break;
-      case "--token": o.token = take(); break;
-      case "--no-browser": o.browser = false; break;
-      case "--terminals": o.terminals = true; break;
-      case "--notebook-dir": o.notebookDir = resolve(take()); break;
-      case "--check-args": o.checkOnly = true; break;
-      case "-h": case "--help": process.stdout.write(`${USAGE}\n`); process.exit(0); break;
-      default: fail(`unknown option "${a}"\n${USAGE}`);
+      case "--ip":
+        o.ip = take();
+        break;
+      case "--allow-remote":
+        o.allowRemote = true;
+        break;
+      case "--token":
+        o.token = take();
+        break;
+      case "--no-browser":
+        o.browser = false;
+        break;
+      case "--terminals":
+        o.terminals = true;
+        break;
+      case "--notebook-dir":
+        o.notebookDir = resolve(take());
+        break;
+      case "--check-args":
+        o.checkOnly = true;
+        break;
+      case "-h":
+      case "--help":
+        process.stdout.write(`${USAGE}\n`);
+        process.exit(0);
+        break;
+      default:
+        fail(`unknown option "${a}"\n${USAGE}`);
     }
   }
-  if (o.token === undefined && process.env.AOZORA_NOTEBOOK_TOKEN !== undefined) o.token = process.env.AOZORA_NOTEBOOK_TOKEN;
+  if (o.token === undefined && process.env.AOZORA_NOTEBOOK_TOKEN !== undefined)
+    o.token = process.env.AOZORA_NOTEBOOK_TOKEN;
   if (o.token !== undefined) {
     if (o.token.trim() === "") fail("refusing to start without a token (an empty token turns authentication off)");
-    if (o.token.length < 16) fail(`the token must have at least 16 characters (got ${o.token.length}); omit --token for a random one`);
-    if (!/^[A-Za-z0-9._~-]+$/.test(o.token)) fail("the token may contain only letters, digits and . _ ~ - (it goes into URLs)");
+    if (o.token.length < 16)
+      fail(`the token must have at least 16 characters (got ${o.token.length}); omit --token for a random one`);
+    if (!/^[A-Za-z0-9._~-]+$/.test(o.token))
+      fail("the token may contain only letters, digits and . _ ~ - (it goes into URLs)");
   }
-  if (o.ip.trim() === "" || o.ip === "*") fail(`--ip "${o.ip}" would listen on every interface; give an address, and --allow-remote`);
-  if (!isLoopback(o.ip) && !o.allowRemote) fail(`--ip ${o.ip} is not a loopback address: add --allow-remote to listen on it (anyone who reaches this machine and has the token can run code)`);
+  if (o.ip.trim() === "" || o.ip === "*")
+    fail(`--ip "${o.ip}" would listen on every interface; give an address, and --allow-remote`);
+  if (!isLoopback(o.ip) && !o.allowRemote)
+    fail(
+      `--ip ${o.ip} is not a loopback address: add --allow-remote to listen on it (anyone who reaches this machine and has the token can run code)`,
+    );
   if (!existsSync(o.notebookDir)) fail(`--notebook-dir ${o.notebookDir} does not exist`);
   return o;
 }
@@ -102,7 +137,11 @@ function listeningAddresses(port) {
   const out = [];
   for (const f of ["/proc/net/tcp", "/proc/net/tcp6"]) {
     let text;
-    try { text = readFileSync(f, "utf8"); } catch { continue; }
+    try {
+      text = readFileSync(f, "utf8");
+    } catch {
+      continue;
+    }
     for (const line of text.split("\n").slice(1)) {
       const cols = line.trim().split(/\s+/);
       if (cols.length < 4 || cols[3] !== "0A") continue; // 0A = LISTEN
@@ -119,7 +158,8 @@ function decodeProcAddress(hex) {
   const words = hex.match(/.{8}/g) ?? [];
   const bytes = words.flatMap((w) => (w.match(/../g) ?? []).reverse().map((b) => parseInt(b, 16)));
   if (bytes.length === 4) return bytes.join(".");
-  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 255 && bytes[11] === 255) return bytes.slice(12).join("."); // v4-mapped
+  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 255 && bytes[11] === 255)
+    return bytes.slice(12).join("."); // v4-mapped
   const groups = [];
   for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] << 8) | bytes[i + 1]).toString(16));
   return groups.join(":").replace(/(^|:)0(:0)+(:|$)/, "::");
@@ -145,40 +185,66 @@ async function main() {
   const confDir = mkdtempSync(join(tmpdir(), "aozora-nb-"));
   const confFile = join(confDir, "aozora_notebook_config.py");
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  writeFileSync(confFile, [
-    "# written by aozora scripts/notebook-server.mjs; deleted once the server is up",
-    `c.NotebookApp.ip = ${py(o.ip)}`,
-    `c.NotebookApp.port = ${port}`,
-    "c.NotebookApp.port_retries = 0",
-    `c.NotebookApp.token = ${py(token)}`,
-    "c.NotebookApp.password = ''",
-    "c.NotebookApp.password_required = False",
-    `c.NotebookApp.allow_remote_access = ${remote ? "True" : "False"}`,
-    "c.NotebookApp.allow_origin = ''",
-    "c.NotebookApp.allow_origin_pat = ''",
-    "c.NotebookApp.disable_check_xsrf = False",
-    `c.NotebookApp.notebook_dir = ${py(o.notebookDir)}`,
-    `c.NotebookApp.open_browser = ${o.browser ? "True" : "False"}`,
-    `c.NotebookApp.terminals_enabled = ${o.terminals ? "True" : "False"}`,
-    `c.NotebookApp.allow_root = ${asRoot ? "True" : "False"}`,
-    "",
-  ].join("\n"), { mode: 0o600 });
+  writeFileSync(
+    confFile,
+    [
+      "# written by aozora scripts/notebook-server.mjs; deleted once the server is up",
+      `c.NotebookApp.ip = ${py(o.ip)}`,
+      `c.NotebookApp.port = ${port}`,
+      "c.NotebookApp.port_retries = 0",
+      `c.NotebookApp.token = ${py(token)}`,
+      "c.NotebookApp.password = ''",
+      "c.NotebookApp.password_required = False",
+      `c.NotebookApp.allow_remote_access = ${remote ? "True" : "False"}`,
+      "c.NotebookApp.allow_origin = ''",
+      "c.NotebookApp.allow_origin_pat = ''",
+      "c.NotebookApp.disable_check_xsrf = False",
+      `c.NotebookApp.notebook_dir = ${py(o.notebookDir)}`,
+      `c.NotebookApp.open_browser = ${o.browser ? "True" : "False"}`,
+      `c.NotebookApp.terminals_enabled = ${o.terminals ? "True" : "False"}`,
+      `c.NotebookApp.allow_root = ${asRoot ? "True" : "False"}`,
+      "",
+    ].join("\n"),
+    { mode: 0o600 },
+  );
 
-  const env = { ...process.env, JUPYTER_PATH: [join(root, ".jupyter"), process.env.JUPYTER_PATH].filter(Boolean).join(":") };
+  const env = {
+    ...process.env,
+    JUPYTER_PATH: [join(root, ".jupyter"), process.env.JUPYTER_PATH].filter(Boolean).join(":"),
+  };
   delete env.JUPYTER_TOKEN; // the config file is the only source of the token
   delete env.AOZORA_NOTEBOOK_TOKEN;
   let version = "";
-  try { version = execFileSync("jupyter", ["notebook", "--version"], { env, encoding: "utf8" }).trim(); } catch { /* reported by the start below */ }
+  try {
+    version = execFileSync("jupyter", ["notebook", "--version"], { env, encoding: "utf8" }).trim();
+  } catch {
+    /* reported by the start below */
+  }
 
   // stdin not a TTY: Jupyter then stops on the first Ctrl+C instead of asking y/n.
-  const child = spawn("jupyter", ["notebook", `--config=${confFile}`], { env, stdio: ["ignore", "inherit", "inherit"], cwd: o.notebookDir });
+  const child = spawn("jupyter", ["notebook", `--config=${confFile}`], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    cwd: o.notebookDir,
+  });
   let exited = false;
   const exitPromise = new Promise((res) => {
-    child.on("exit", (code, sig) => { exited = true; res(code ?? (sig ? 1 : 0)); });
-    child.on("error", (err) => { exited = true; process.stderr.write(`aozora notebook: cannot run jupyter: ${err.message} (scripts/ensure-jupyter.sh --server installs it)\n`); res(1); });
+    child.on("exit", (code, sig) => {
+      exited = true;
+      res(code ?? (sig ? 1 : 0));
+    });
+    child.on("error", (err) => {
+      exited = true;
+      process.stderr.write(
+        `aozora notebook: cannot run jupyter: ${err.message} (scripts/ensure-jupyter.sh --server installs it)\n`,
+      );
+      res(1);
+    });
   });
   const cleanup = () => rmSync(confDir, { recursive: true, force: true });
-  const stop = () => { if (!exited) child.kill("SIGTERM"); };
+  const stop = () => {
+    if (!exited) child.kill("SIGTERM");
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   process.on("SIGHUP", stop);
@@ -193,8 +259,13 @@ async function main() {
   let ready = false;
   while (!exited && Date.now() - t0 < 90000) {
     try {
-      if ((await get(`${probe}/api/status`, { Authorization: `token ${token}` })) === 200) { ready = true; break; }
-    } catch { /* not listening yet */ }
+      if ((await get(`${probe}/api/status`, { Authorization: `token ${token}` })) === 200) {
+        ready = true;
+        break;
+      }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   cleanup();
@@ -227,12 +298,20 @@ async function main() {
     "  Stop with Ctrl+C.",
     "",
   ];
-  if (remote) lines.splice(2, 0, `  WARNING: listening on ${o.ip}, reachable from other machines: anyone with the token can run code as ${asRoot ? "root" : "you"}.`);
+  if (remote)
+    lines.splice(
+      2,
+      0,
+      `  WARNING: listening on ${o.ip}, reachable from other machines: anyone with the token can run code as ${asRoot ? "root" : "you"}.`,
+    );
   process.stdout.write(lines.join("\n") + "\n");
   return await exitPromise;
 }
 
-main().then((code) => process.exit(code), (err) => {
-  process.stderr.write(`aozora notebook: ${err && err.stack ? err.stack : err}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`aozora notebook: ${err && err.stack ? err.stack : err}\n`);
+    process.exit(1);
+  },
+);

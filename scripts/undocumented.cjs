@@ -14,8 +14,20 @@ const ts = require("typescript");
 /** { checked, missing: [{ name, kind, file, line }] } for the entry point of the project at `root`. */
 function undocumented(root = path.join(__dirname, "..")) {
   const configPath = path.join(root, "tsconfig.build.json");
-  const cfg = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
-  const program = ts.createProgram({ rootNames: [path.join(root, "src", "index.ts")], options: { ...cfg.options, noEmit: true } });
+  const cfg = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
+    },
+  );
+  const program = ts.createProgram({
+    rootNames: [path.join(root, "src", "index.ts")],
+    options: { ...cfg.options, noEmit: true },
+  });
   const checker = program.getTypeChecker();
   const entry = program.getSourceFile(path.join(root, "src", "index.ts"));
   const moduleSymbol = checker.getSymbolAtLocation(entry);
@@ -33,7 +45,12 @@ function undocumented(root = path.join(__dirname, "..")) {
     const d = decls[0];
     let kind;
     if (ts.isFunctionDeclaration(d)) kind = "function";
-    else if (ts.isVariableDeclaration(d) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))) kind = "function";
+    else if (
+      ts.isVariableDeclaration(d) &&
+      d.initializer &&
+      (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer))
+    )
+      kind = "function";
     else if (ts.isClassDeclaration(d)) kind = "class";
     else continue;
     checked++;
@@ -48,7 +65,8 @@ function undocumented(root = path.join(__dirname, "..")) {
         if (ts.isConstructorDeclaration(m) && m.parameters.length === 0) continue;
         checked++;
         const ok = ms ? documented(ms) : ts.getJSDocCommentsAndTags(m).length > 0;
-        if (!ok) missing.push({ name: `${exp.getName()}.${ms ? ms.getName() : "constructor"}`, kind: "method", ...where(m) });
+        if (!ok)
+          missing.push({ name: `${exp.getName()}.${ms ? ms.getName() : "constructor"}`, kind: "method", ...where(m) });
       }
     }
   }

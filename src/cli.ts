@@ -72,7 +72,11 @@ function joinNegativeValues(args: string[], options: string[]): string[] {
 }
 
 /** Run the CLI with arguments (without `node aozora`); resolves to the exit code. */
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s + "\n"), err: (s: string) => void = (s) => process.stderr.write(s + "\n")): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
+  err: (s: string) => void = (s) => process.stderr.write(s + "\n"),
+): Promise<number> {
   const [verb, ...rest] = argv;
   if (!verb || verb === "help" || verb === "--help" || verb === "-h") {
     out(HELP);
@@ -87,7 +91,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     let parsed, positionals: string[];
     try {
       ({ values: parsed, positionals } = parseArgs({
-        args: joinNegativeValues(rest, (registered.negativeValues ?? []).map((o) => `--${o}`)),
+        args: joinNegativeValues(
+          rest,
+          (registered.negativeValues ?? []).map((o) => `--${o}`),
+        ),
         options: { json: { type: "boolean", default: false }, ...registered.options },
         strict: true,
         allowPositionals: registered.allowPositionals ?? false,
@@ -155,10 +162,18 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       }
       const kind = (values.kind as string | undefined) ?? guessKind(file);
       const offset = values["utc-offset"] as string | undefined;
-      let result: { tables: Record<string, ReturnType<typeof describe>>; accounts: ReturnType<typeof summariseAccount>[]; accountsFull: ReadAccount[] };
+      let result: {
+        tables: Record<string, ReturnType<typeof describe>>;
+        accounts: ReturnType<typeof summariseAccount>[];
+        accountsFull: ReadAccount[];
+      };
       if (kind === "monitoring") {
         const r = readMonitoringTable(file, { utcOffset: offset });
-        result = { tables: { data: describe(r.table) }, accounts: [summariseAccount(r.account)], accountsFull: [r.account] };
+        result = {
+          tables: { data: describe(r.table) },
+          accounts: [summariseAccount(r.account)],
+          accountsFull: [r.account],
+        };
       } else if (kind === "epa-pmf") {
         const unc = (values.unc as string | undefined) ?? file.replace(/-con\.(csv|txt)$/i, "-unc.$1");
         const unit = values.unit as string | undefined;
@@ -178,21 +193,33 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
           return 2;
         }
         const r = readXact(file, { utcOffset: offset });
-        result = { tables: { ambient: describe(r.table), qa: describe(r.qa) }, accounts: [summariseAccount(r.account)], accountsFull: [r.account] };
+        result = {
+          tables: { ambient: describe(r.table), qa: describe(r.qa) },
+          accounts: [summariseAccount(r.account)],
+          accountsFull: [r.account],
+        };
       } else if (kind === "hysplit") {
         const r = readHysplit(file);
-        result = { tables: { endpoints: describe(r.endpoints) }, accounts: [summariseAccount(r.account)], accountsFull: [r.account] };
+        result = {
+          tables: { endpoints: describe(r.endpoints) },
+          accounts: [summariseAccount(r.account)],
+          accountsFull: [r.account],
+        };
       } else {
         err(`aozora read: unknown --kind "${kind}" (monitoring, epa-pmf, xact, hysplit)`);
         return 2;
       }
-      if (values.json) out(JSON.stringify({ kind, file, tables: result.tables, accounts: result.accountsFull }, null, 1));
+      if (values.json)
+        out(JSON.stringify({ kind, file, tables: result.tables, accounts: result.accountsFull }, null, 1));
       else {
         for (const [name, d] of Object.entries(result.tables)) {
           out(`${name}: ${d.rows} rows × ${d.columns.length} columns${d.first ? `, ${d.first} … ${d.last}` : ""}`);
           out("  " + d.columns.map((c) => (c.unit ? `${c.name} [${c.unit}]` : c.name)).join(", "));
         }
-        for (const a of result.accounts) out(`account ${a.file}: ${a.inputRows} rows in, ${a.keptRows} kept, set aside ${JSON.stringify(a.setAside)}, flagged ${JSON.stringify(a.flagged)}, cells changed ${JSON.stringify(a.cellChanges)}`);
+        for (const a of result.accounts)
+          out(
+            `account ${a.file}: ${a.inputRows} rows in, ${a.keptRows} kept, set aside ${JSON.stringify(a.setAside)}, flagged ${JSON.stringify(a.flagged)}, cells changed ${JSON.stringify(a.cellChanges)}`,
+          );
       }
       return 0;
     }

@@ -4,12 +4,28 @@
  * @packageDocumentation
  */
 export { AqTable, type ColumnInfo, type ColumnKind, type ColumnData } from "./table/table";
-export { SITE_OFFSETS, parseOffset, formatOffset, formatInstant, parseTimestamp, detectTimeFormat, type OffsetLike, type TimeFormat } from "./table/time";
+export {
+  SITE_OFFSETS,
+  parseOffset,
+  formatOffset,
+  formatInstant,
+  parseTimestamp,
+  detectTimeFormat,
+  type OffsetLike,
+  type TimeFormat,
+} from "./table/time";
 export { normaliseUnit, splitHeaderUnit } from "./table/units";
 export { normaliseSpecies, knownSpecies } from "./table/species";
 
 export { AozoraInputError } from "./io/errors";
-export { summariseAccount, checkAccount, type ReadAccount, type CellChange, type CellChangeReason, type RowNote } from "./io/account";
+export {
+  summariseAccount,
+  checkAccount,
+  type ReadAccount,
+  type CellChange,
+  type CellChangeReason,
+  type RowNote,
+} from "./io/account";
 export { DEFAULT_MISSING_CODES, type BelowDetectionPolicy } from "./io/cells";
 export type { Source } from "./io/source";
 export type { TextEncodingName } from "./io/decode";
@@ -38,7 +54,19 @@ export * from "./sourceapport";
 export { simulateFilterCampaign, FILTER_SPECIES, type FilterCampaignTruth } from "./simulate/filtercampaign";
 export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./simulate/pm25sources";
 export * from "./stats";
-export { STP_273, STP_293, STP_298, CHINA_REFERENCE_CHANGE_UTC_MS, chinaReferenceState, molarVolume, ppbToUgm3, ugm3ToPpb, ppbToPpbC, convertReferenceState, type ReferenceState } from "./table/gas";
+export {
+  STP_273,
+  STP_293,
+  STP_298,
+  CHINA_REFERENCE_CHANGE_UTC_MS,
+  chinaReferenceState,
+  molarVolume,
+  ppbToUgm3,
+  ugm3ToPpb,
+  ppbToPpbC,
+  convertReferenceState,
+  type ReferenceState,
+} from "./table/gas";
 export * from "./trajectory";
 export * from "./qa";
 export * from "./interlab";

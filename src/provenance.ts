@@ -46,8 +46,14 @@ export const NON_RESULT_OPTIONS: readonly string[] = ["workers", "onProgress"];
 export function provenance(options: object, seed: number, settings: ProvenanceSettings = {}): Provenance {
   let createdUtc: string | undefined;
   if (settings.created !== undefined && settings.created !== false) {
-    const t = settings.created === true ? Date.now() : settings.created instanceof Date ? settings.created.getTime() : settings.created;
-    if (!Number.isFinite(t)) throw new RangeError(`provenance: created must be a valid instant, got ${String(settings.created)}`);
+    const t =
+      settings.created === true
+        ? Date.now()
+        : settings.created instanceof Date
+          ? settings.created.getTime()
+          : settings.created;
+    if (!Number.isFinite(t))
+      throw new RangeError(`provenance: created must be a valid instant, got ${String(settings.created)}`);
     createdUtc = new Date(t).toISOString();
   }
   // fixed key order (stable JSON): library, version, node, routine, createdUtc, options, seed
@@ -80,10 +86,11 @@ function plain(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (v instanceof RegExp) return v.toString();
   if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
-  if (Array.isArray(v)) return v.map((x) => {
-    const p = plain(x);
-    return p === undefined ? null : p;
-  });
+  if (Array.isArray(v))
+    return v.map((x) => {
+      const p = plain(x);
+      return p === undefined ? null : p;
+    });
   if (typeof v === "object") {
     const o: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {

@@ -6,8 +6,13 @@ import pkg from "../package.json";
 
 const DATA = join(__dirname, "..", "data");
 async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -35,16 +40,33 @@ describe("aozora command line", () => {
 });
 
 describe("aozora pmf", () => {
-  const con = join(DATA, "pmf-synthetic-con.csv"), unc = join(DATA, "pmf-synthetic-unc.csv");
+  const con = join(DATA, "pmf-synthetic-con.csv"),
+    unc = join(DATA, "pmf-synthetic-unc.csv");
   it("--json prints exactly one JSON object with the documented fields", async () => {
-    const r = await run(["pmf", "--conc", con, "--unc", unc, "--factors", "5", "--runs", "3", "--seed", "9", "--total", "PM2.5", "--json"]);
+    const r = await run([
+      "pmf",
+      "--conc",
+      con,
+      "--unc",
+      unc,
+      "--factors",
+      "5",
+      "--runs",
+      "3",
+      "--seed",
+      "9",
+      "--total",
+      "PM2.5",
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out); // throws unless stdout is one JSON value
     expect(Object.keys(j)).toEqual(expect.arrayContaining(["qExpected", "best", "runs", "species"]));
     // 240 samples × 14 species, 5 factors: Qexp = 240·14 − 5·(240 + 14) = 3360 − 1270 = 2090
     expect(j.qExpected).toBe(2090);
     expect(j.runs).toHaveLength(3);
-    for (const run of j.runs) expect(Object.keys(run)).toEqual(expect.arrayContaining(["seed", "qTrue", "qRobust", "iterations", "converged"]));
+    for (const run of j.runs)
+      expect(Object.keys(run)).toEqual(expect.arrayContaining(["seed", "qTrue", "qRobust", "iterations", "converged"]));
     expect(j.best.qRobust).toBe(Math.min(...j.runs.map((x: { qRobust: number }) => x.qRobust)));
     expect(j.species.find((s: { name: string }) => s.name === "PM2.5").category).toBe("weak");
     expect(j.species).toHaveLength(14);
@@ -53,7 +75,22 @@ describe("aozora pmf", () => {
     const { mkdtempSync, existsSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const out = mkdtempSync(join(tmpdir(), "aozora-pmf-"));
-    const r = await run(["pmf", "--conc", con, "--unc", unc, "--factors", "4", "--runs", "2", "--bad", "Pb", "--out", out, "--json"]);
+    const r = await run([
+      "pmf",
+      "--conc",
+      con,
+      "--unc",
+      unc,
+      "--factors",
+      "4",
+      "--runs",
+      "2",
+      "--bad",
+      "Pb",
+      "--out",
+      out,
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.species.find((s: { name: string }) => s.name === "Pb").category).toBe("bad");
@@ -78,7 +115,8 @@ describe("aozora pmf", () => {
 });
 
 describe("aozora pmf: error estimation and rotations", () => {
-  const con = join(DATA, "pmf-synthetic-con.csv"), unc = join(DATA, "pmf-synthetic-unc.csv");
+  const con = join(DATA, "pmf-synthetic-con.csv"),
+    unc = join(DATA, "pmf-synthetic-unc.csv");
   const base = ["pmf", "--conc", con, "--unc", unc, "--runs", "2", "--seed", "9", "--total", "PM2.5"];
 
   it("--bootstrap N --fpeak S,S adds `bootstrap` and `fpeak` objects; --out writes the BS intervals", async () => {
@@ -88,7 +126,13 @@ describe("aozora pmf: error estimation and rotations", () => {
     const r = await run([...base, "--factors", "5", "--bootstrap", "5", "--fpeak", "-0.5,0.5", "--out", dir, "--json"]);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j.bootstrap).sort()).toEqual(["blockSize", "convergedRuns", "mappingTable", "provenance", "runs"]);
+    expect(Object.keys(j.bootstrap).sort()).toEqual([
+      "blockSize",
+      "convergedRuns",
+      "mappingTable",
+      "provenance",
+      "runs",
+    ]);
     expect(j.bootstrap.runs).toBe(5);
     expect(j.bootstrap.blockSize).toBeGreaterThanOrEqual(1);
     expect(j.bootstrap.mappingTable).toHaveLength(5);
@@ -123,10 +167,29 @@ describe("aozora pmf: error estimation and rotations", () => {
     const { tmpdir } = await import("node:os");
     const dir = mkdtempSync(join(tmpdir(), "aozora-pmf-disp-"));
     // 2 factors keep DISP (2 × 14 elements × 2 directions) and one BS-DISP resample to seconds
-    const r = await run([...base, "--factors", "2", "--disp", "--bootstrap", "3", "--bsdisp", "1", "--out", dir, "--json"]);
+    const r = await run([
+      ...base,
+      "--factors",
+      "2",
+      "--disp",
+      "--bootstrap",
+      "3",
+      "--bsdisp",
+      "1",
+      "--out",
+      dir,
+      "--json",
+    ]);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j.disp).sort()).toEqual(["dQmax", "largestDecrease", "largestDecreasePct", "provenance", "swaps", "warning"]);
+    expect(Object.keys(j.disp).sort()).toEqual([
+      "dQmax",
+      "largestDecrease",
+      "largestDecreasePct",
+      "provenance",
+      "swaps",
+      "warning",
+    ]);
     expect(j.disp.dQmax).toEqual([4, 8, 16, 32]);
     expect(j.disp.swaps).toHaveLength(4);
     for (const lv of j.disp.swaps) expect(lv.byFactor).toHaveLength(2);

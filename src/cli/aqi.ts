@@ -34,15 +34,24 @@ export const aqiVerb: Verb = {
     const file = values.file;
     if (typeof file !== "string" || file === "") throw new RangeError("aqi: --file HOURLY.csv is required");
     const standard = String(values.standard) as AqiStandard;
-    if (!STANDARDS.includes(standard)) throw new RangeError(`aqi: --standard must be one of ${STANDARDS.join(", ")}, got "${standard}"`);
+    if (!STANDARDS.includes(standard))
+      throw new RangeError(`aqi: --standard must be one of ${STANDARDS.join(", ")}, got "${standard}"`);
     const hourLabel = String(values["hour-label"]) as HourLabel;
-    if (hourLabel !== "start" && hourLabel !== "end") throw new RangeError(`aqi: --hour-label must be start or end, got "${hourLabel}"`);
+    if (hourLabel !== "start" && hourLabel !== "end")
+      throw new RangeError(`aqi: --hour-label must be start or end, got "${hourLabel}"`);
     const negative = String(values.negative) as NegativePolicy;
-    if (negative !== "error" && negative !== "missing") throw new RangeError(`aqi: --negative must be error or missing, got "${negative}"`);
+    if (negative !== "error" && negative !== "missing")
+      throw new RangeError(`aqi: --negative must be error or missing, got "${negative}"`);
     const round = String(values.round);
-    if (round !== "none" && round !== "hj663") throw new RangeError(`aqi: --round must be none or hj663, got "${round}"`);
+    if (round !== "none" && round !== "hj663")
+      throw new RangeError(`aqi: --round must be none or hj663, got "${round}"`);
     // China's standards are in Beijing time; for the US table the offset must be given (or carried by the timestamps)
-    const offset = typeof values["utc-offset"] === "string" ? values["utc-offset"] : standard.startsWith("cn") ? "+08:00" : undefined;
+    const offset =
+      typeof values["utc-offset"] === "string"
+        ? values["utc-offset"]
+        : standard.startsWith("cn")
+          ? "+08:00"
+          : undefined;
     const { table, account } = readMonitoringTable(file, offset === undefined ? {} : { utcOffset: offset });
     const { input, ignored } = hourlyPollutantsFromTable(table, { hourLabel, file });
     let result;
@@ -53,17 +62,44 @@ export const aqiVerb: Verb = {
       throw e;
     }
     if (values.json) {
-      out(JSON.stringify({ file, standard, citation: result.citation, utcOffsetMinutes: input.utcOffsetMinutes, hourLabel, units: result.units, days: result.days, negatives: result.negatives, absentHours: result.absentHours, ignoredColumns: ignored, account: summariseAccount(account) }, null, 1));
+      out(
+        JSON.stringify(
+          {
+            file,
+            standard,
+            citation: result.citation,
+            utcOffsetMinutes: input.utcOffsetMinutes,
+            hourLabel,
+            units: result.units,
+            days: result.days,
+            negatives: result.negatives,
+            absentHours: result.absentHours,
+            ignoredColumns: ignored,
+            account: summariseAccount(account),
+          },
+          null,
+          1,
+        ),
+      );
       return 0;
     }
     const keys = Object.keys(result.units);
     out(`${file}: ${result.citation}`);
     out(["date", "AQI", "primary", "complete", ...keys].join("\t"));
     for (const d of result.days) {
-      out([d.date, Number.isFinite(d.aqi) ? d.aqi : "NA", d.primary.join("+") || "-", d.complete ? "yes" : "no", ...keys.map((k) => (Number.isFinite(d.iaqi[k]) ? `${d.iaqi[k]}` : "NA"))].join("\t"));
+      out(
+        [
+          d.date,
+          Number.isFinite(d.aqi) ? d.aqi : "NA",
+          d.primary.join("+") || "-",
+          d.complete ? "yes" : "no",
+          ...keys.map((k) => (Number.isFinite(d.iaqi[k]) ? `${d.iaqi[k]}` : "NA")),
+        ].join("\t"),
+      );
     }
     if (result.absentHours) out(`${result.absentHours} hours of the local days spanned have no row in the file`);
-    for (const [p, idx] of Object.entries(result.negatives)) out(`${p}: ${idx.length} negative values treated as missing`);
+    for (const [p, idx] of Object.entries(result.negatives))
+      out(`${p}: ${idx.length} negative values treated as missing`);
     if (ignored.length) out(`columns not used: ${ignored.join(", ")}`);
     return 0;
   },

@@ -12,23 +12,39 @@ import { splitHeaderUnit } from "../table/units";
 import type { Verb, VerbValues } from "./verb";
 
 /** Factor profiles and species shares from a `aozora pmf --out DIR` folder (`<name>_profile_table.csv`). */
-function readPmfOut(dir: string, name: string, total: string | undefined): { factors: SourceProfile[]; shares: { species: string[]; share: number[][] } } {
+function readPmfOut(
+  dir: string,
+  name: string,
+  total: string | undefined,
+): { factors: SourceProfile[]; shares: { species: string[]; share: number[][] } } {
   const file = join(dir, `${name}_profile_table.csv`);
-  if (!existsSync(file)) throw new AozoraInputError({ file, expected: "the profile table written by `aozora pmf --out DIR`" });
+  if (!existsSync(file))
+    throw new AozoraInputError({ file, expected: "the profile table written by `aozora pmf --out DIR`" });
   const g = readGrid(file);
   const col = (n: string) => {
     const j = g.header.findIndex((h) => splitHeaderUnit(h).name === n);
     if (j < 0) throw new AozoraInputError({ file, row: 1, expected: `a "${n}" column` });
     return j;
   };
-  const jf = col("factor"), js = col("species"), jc = col("concentration"), jp = col("percentOfSpecies");
+  const jf = col("factor"),
+    js = col("species"),
+    jc = col("concentration"),
+    jp = col("percentOfSpecies");
   const by = new Map<string, { species: string[]; conc: number[]; pct: number[] }>();
   for (const r of g.records) {
     const f = r.fields[jf];
     if (!by.has(f)) by.set(f, { species: [], conc: [], pct: [] });
     const num = (j: number) => {
       const v = Number(r.fields[j]);
-      if (r.fields[j].trim() === "" || !Number.isFinite(v)) throw new AozoraInputError({ file, row: r.row, column: g.header[j], columnNumber: j + 1, expected: "a number", found: r.fields[j] });
+      if (r.fields[j].trim() === "" || !Number.isFinite(v))
+        throw new AozoraInputError({
+          file,
+          row: r.row,
+          column: g.header[j],
+          columnNumber: j + 1,
+          expected: "a number",
+          found: r.fields[j],
+        });
       return v;
     };
     const e = by.get(f)!;
@@ -41,9 +57,18 @@ function readPmfOut(dir: string, name: string, total: string | undefined): { fac
   const tKey = total === undefined ? undefined : speciesMatchKey(total);
   const factors = entries.map(([fname, e]) => {
     const t = tKey === undefined ? -1 : e.species.findIndex((s) => speciesMatchKey(s) === tKey);
-    if (tKey !== undefined && t < 0) throw new AozoraInputError({ file, expected: `the total species "${total}" in factor "${fname}"` });
+    if (tKey !== undefined && t < 0)
+      throw new AozoraInputError({ file, expected: `the total species "${total}" in factor "${fname}"` });
     const mass = t >= 0 ? e.conc[t] : e.conc.reduce((a, b) => a + b, 0);
-    return { name: fname, category: "unknown", species: e.species, fraction: e.conc.map((v) => v / mass), uncertainty: e.conc.map(() => NaN), unit: "g/g" as const, provenance: { kind: "pmf-factor" as const, source: file } };
+    return {
+      name: fname,
+      category: "unknown",
+      species: e.species,
+      fraction: e.conc.map((v) => v / mass),
+      uncertainty: e.conc.map(() => NaN),
+      unit: "g/g" as const,
+      provenance: { kind: "pmf-factor" as const, source: file },
+    };
   });
   return { factors, shares: { species, share: entries.map(([, e]) => e.pct.map((p) => p / 100)) } };
 }
@@ -63,13 +88,21 @@ export const identifyVerb: Verb = {
                                            tracer checks; built-in crust, sea salt, ammonium
                                            sulfate/nitrate unless --no-builtin`,
   options: {
-    "pmf-out": { type: "string" }, name: { type: "string", default: "pmf" }, profiles: { type: "string" }, total: { type: "string" },
-    references: { type: "string", multiple: true }, speciate: { type: "string" }, categories: { type: "string" }, tunnel: { type: "string" },
+    "pmf-out": { type: "string" },
+    name: { type: "string", default: "pmf" },
+    profiles: { type: "string" },
+    total: { type: "string" },
+    references: { type: "string", multiple: true },
+    speciate: { type: "string" },
+    categories: { type: "string" },
+    tunnel: { type: "string" },
     "no-builtin": { type: "boolean", default: false },
   },
   async run(v, out) {
-    const pmfOut = v["pmf-out"] as string | undefined, profFile = v.profiles as string | undefined;
-    if ((pmfOut === undefined) === (profFile === undefined)) throw new RangeError("identify: give exactly one of --pmf-out DIR or --profiles F");
+    const pmfOut = v["pmf-out"] as string | undefined,
+      profFile = v.profiles as string | undefined;
+    if ((pmfOut === undefined) === (profFile === undefined))
+      throw new RangeError("identify: give exactly one of --pmf-out DIR or --profiles F");
     const total = v.total as string | undefined;
     let factors: SourceProfile[];
     let shares: { species: string[]; share: number[][] } | undefined;
@@ -79,27 +112,74 @@ export const identifyVerb: Verb = {
     for (const f of list(v.references)) refs.push(...readProfiles(f).profiles);
     if (v.speciate !== undefined) {
       const categories: Record<string, string> = {};
-      for (const pair of String(v.categories ?? "").split(",").filter((s) => s !== "")) {
+      for (const pair of String(v.categories ?? "")
+        .split(",")
+        .filter((s) => s !== "")) {
         const [code, cat] = pair.split("=");
         if (!code || !cat) throw new RangeError(`--categories: expected CODE=CATEGORY pairs, got "${pair}"`);
         categories[code.trim()] = cat.trim();
       }
       refs.push(...readSpeciate(String(v.speciate), { categories }).profiles);
     }
-    if (v.tunnel !== undefined) refs.push(dilutionTunnelProfiles(readDilutionTunnel(String(v.tunnel)).rows, { file: String(v.tunnel) }).composite);
-    if (refs.length === 0) throw new RangeError("identify: no reference profiles (give --references/--speciate/--tunnel or drop --no-builtin)");
+    if (v.tunnel !== undefined)
+      refs.push(
+        dilutionTunnelProfiles(readDilutionTunnel(String(v.tunnel)).rows, { file: String(v.tunnel) }).composite,
+      );
+    if (refs.length === 0)
+      throw new RangeError(
+        "identify: no reference profiles (give --references/--speciate/--tunnel or drop --no-builtin)",
+      );
     const id = identifyFactors(factors, refs, { shares });
     const naming = id.naming.map((n) => ({
-      factor: n.factor, name: n.name, reference: n.reference, accepted: n.accepted, bestAlone: n.bestAlone, margin: n.margin,
-      pearson: n.evidence?.pearson, spearman: n.evidence?.spearman, cod: n.evidence?.cod, sid: n.evidence?.sid, pd: n.evidence?.pd, distance: n.evidence?.distance,
+      factor: n.factor,
+      name: n.name,
+      reference: n.reference,
+      accepted: n.accepted,
+      bestAlone: n.bestAlone,
+      margin: n.margin,
+      pearson: n.evidence?.pearson,
+      spearman: n.evidence?.spearman,
+      cod: n.evidence?.cod,
+      sid: n.evidence?.sid,
+      pd: n.evidence?.pd,
+      distance: n.evidence?.distance,
       tracerCheck: n.tracerCheck ? { status: n.tracerCheck.status, message: n.tracerCheck.message } : undefined,
     }));
     if (v.json) {
-      out(JSON.stringify({ naming, candidates: id.candidates.map((c) => c.slice(0, 3).map((x) => ({ reference: x.reference, category: x.category, distance: x.distance, pearson: x.pearson, sid: x.sid, pd: x.pd, accepted: x.accepted }))) }));
+      out(
+        JSON.stringify({
+          naming,
+          candidates: id.candidates.map((c) =>
+            c
+              .slice(0, 3)
+              .map((x) => ({
+                reference: x.reference,
+                category: x.category,
+                distance: x.distance,
+                pearson: x.pearson,
+                sid: x.sid,
+                pd: x.pd,
+                accepted: x.accepted,
+              })),
+          ),
+        }),
+      );
     } else {
       const f = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? "NaN" : x.toFixed(2));
       out("factor\tname\treference\tr\tSID\tPD\taccepted\ttracers");
-      for (const n of naming) out([n.factor, n.name, n.reference, f(n.pearson), f(n.sid), f(n.pd), n.accepted ? "yes" : "no", n.tracerCheck?.status ?? "-"].join("\t"));
+      for (const n of naming)
+        out(
+          [
+            n.factor,
+            n.name,
+            n.reference,
+            f(n.pearson),
+            f(n.sid),
+            f(n.pd),
+            n.accepted ? "yes" : "no",
+            n.tracerCheck?.status ?? "-",
+          ].join("\t"),
+        );
     }
     return 0;
   },

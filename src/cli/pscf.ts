@@ -14,7 +14,8 @@ import type { Verb, VerbValues } from "./verb";
 function num(v: unknown, name: string, dflt: number, ok: (x: number) => boolean, what: string): number {
   if (v === undefined) return dflt;
   const x = Number(v);
-  if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new RangeError(`--${name} must be ${what}, got "${String(v)}"`);
+  if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(x) || !ok(x))
+    throw new RangeError(`--${name} must be ${what}, got "${String(v)}"`);
   return x;
 }
 
@@ -49,17 +50,28 @@ export const pscfVerb: Verb = {
   },
   async run(values: VerbValues, out: (s: string) => void): Promise<number> {
     const method = String(values.method);
-    if (!["pscf", "cwt", "frequency"].includes(method)) throw new RangeError(`--method must be pscf, cwt or frequency, got "${method}"`);
+    if (!["pscf", "cwt", "frequency"].includes(method))
+      throw new RangeError(`--method must be pscf, cwt or frequency, got "${method}"`);
     const lang = String(values.lang);
     if (!isLang(lang)) throw new RangeError(`--lang must be en, ja or zh, got "${lang}"`);
-    const trajArgs = ((values.traj as string[] | undefined) ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter((s) => s !== "");
+    const trajArgs = ((values.traj as string[] | undefined) ?? [])
+      .flatMap((s) => s.split(","))
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
     if (trajArgs.length === 0) throw new RangeError("--traj is required (a directory of tdump files, or files)");
     const outPath = values.out as string | undefined;
     if (!outPath) throw new RangeError("--out is required (map.svg or map.png)");
     if (!/\.(svg|png)$/i.test(outPath)) throw new RangeError(`--out must end in .svg or .png, got "${outPath}"`);
-    if (values.table !== undefined && !/\.csv$/i.test(String(values.table))) throw new RangeError(`--table must end in .csv (a CSV table is written), got "${String(values.table)}"`);
+    if (values.table !== undefined && !/\.csv$/i.test(String(values.table)))
+      throw new RangeError(`--table must end in .csv (a CSV table is written), got "${String(values.table)}"`);
     const percentile = num(values.percentile, "percentile", 75, (x) => x >= 0 && x <= 100, "a number in [0, 100]");
-    const resolution = num(values.resolution, "resolution", 1, (x) => x > 0 && x <= 10, "a cell size in degrees in (0, 10]");
+    const resolution = num(
+      values.resolution,
+      "resolution",
+      1,
+      (x) => x > 0 && x <= 10,
+      "a cell size in degrees in (0, 10]",
+    );
     const tolerance = num(values.tolerance, "tolerance", 0, (x) => x >= 0, "a number of minutes ≥ 0");
     let match: RegExp | undefined;
     if (values.match !== undefined) {
@@ -74,7 +86,9 @@ export const pscfVerb: Verb = {
       const parts = String(values.site).split(",");
       const p = parts.map((s) => (s.trim() === "" ? NaN : Number(s)));
       if (p.length !== 2 || !p.every(Number.isFinite) || Math.abs(p[0]) > 90 || Math.abs(p[1]) > 180)
-        throw new RangeError(`--site must be LAT,LON in degrees (latitude in [−90, 90], longitude in [−180, 180]), got "${String(values.site)}"`);
+        throw new RangeError(
+          `--site must be LAT,LON in degrees (latitude in [−90, 90], longitude in [−180, 180]), got "${String(values.site)}"`,
+        );
       site = { lat: p[0], lon: p[1] };
     }
 
@@ -93,9 +107,14 @@ export const pscfVerb: Verb = {
       const conc = readMonitoringTable(concFile, offset === undefined ? {} : { utcOffset: offset });
       join = joinConcentration(read.trajectories, conc.table, species, { toleranceMinutes: tolerance, file: concFile });
       if (join.matched === 0) {
-        throw new RangeError(`no trajectory arrival (${iso(read.trajectories[0]?.start ?? NaN)} … ${iso(read.trajectories[read.trajectories.length - 1]?.start ?? NaN)} UTC) has a ${join.species} value in ${concFile} within ${tolerance} min`);
+        throw new RangeError(
+          `no trajectory arrival (${iso(read.trajectories[0]?.start ?? NaN)} … ${iso(read.trajectories[read.trajectories.length - 1]?.start ?? NaN)} UTC) has a ${join.species} value in ${concFile} within ${tolerance} min`,
+        );
       }
-      grid = method === "pscf" ? pscf(read.endpoints, join, { resolution, percentile }) : cwt(read.endpoints, join, { resolution });
+      grid =
+        method === "pscf"
+          ? pscf(read.endpoints, join, { resolution, percentile })
+          : cwt(read.endpoints, join, { resolution });
     }
     const spec = trajectoryMapSpec(grid, { lang, site });
     mkdirSync(dirname(outPath), { recursive: true });
@@ -118,7 +137,9 @@ export const pscfVerb: Verb = {
       trajectories: read.trajectories.length,
       matched: join ? join.matched : null,
       toleranceMinutes: join ? tolerance : null,
-      unmatched: join ? join.unmatched.map((u) => ({ traj: u.traj, file: u.file, arrival: iso(u.arrival), reason: u.status })) : [],
+      unmatched: join
+        ? join.unmatched.map((u) => ({ traj: u.traj, file: u.file, arrival: iso(u.arrival), reason: u.status }))
+        : [],
       trajectoriesUsed: grid.trajectoriesUsed,
       endpointsUsed: grid.endpointsUsed,
       cells: grid.cells.length,
@@ -129,9 +150,23 @@ export const pscfVerb: Verb = {
     };
     if (values.json) out(JSON.stringify(summary, null, 1));
     else {
-      out(`${method}: ${read.trajectories.length} trajectories from ${files.length} file(s)` + (join ? `, ${join.matched} with ${join.species} (${join.unmatched.length} unmatched: ${[...new Set(join.unmatched.map((u) => u.status))].join(", ") || "none"})` : ""));
-      if (grid.threshold !== undefined) out(`threshold: ${percentile}th percentile = ${grid.threshold.toPrecision(4)} ${grid.concentrationUnit}; n̄ = ${grid.meanCount?.toFixed(2)} endpoints/cell`);
-      out(`${grid.cells.length} cells of ${resolution}°; highest (weighted): ` + top.slice(0, 3).map((c) => `${c.lat} N ${c.lon} E = ${c.weighted.toPrecision(3)}`).join("; "));
+      out(
+        `${method}: ${read.trajectories.length} trajectories from ${files.length} file(s)` +
+          (join
+            ? `, ${join.matched} with ${join.species} (${join.unmatched.length} unmatched: ${[...new Set(join.unmatched.map((u) => u.status))].join(", ") || "none"})`
+            : ""),
+      );
+      if (grid.threshold !== undefined)
+        out(
+          `threshold: ${percentile}th percentile = ${grid.threshold.toPrecision(4)} ${grid.concentrationUnit}; n̄ = ${grid.meanCount?.toFixed(2)} endpoints/cell`,
+        );
+      out(
+        `${grid.cells.length} cells of ${resolution}°; highest (weighted): ` +
+          top
+            .slice(0, 3)
+            .map((c) => `${c.lat} N ${c.lon} E = ${c.weighted.toPrecision(3)}`)
+            .join("; "),
+      );
       out(`wrote ${outPath}${tablePath ? ` and ${tablePath}` : ""}`);
     }
     return 0;

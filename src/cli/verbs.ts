@@ -14,4 +14,15 @@ import { retrofitVerb } from "./retrofit";
  * The verbs defined in their own modules under `src/cli/` (one import and one entry per verb,
  * in alphabetical order).
  */
-export const VERBS: Verb[] = [aqiVerb, identifyVerb, interlabVerb, ofpVerb, polarVerb, pscfVerb, qaVerb, retrofitVerb, rsdVerb, xactVerb];
+export const VERBS: Verb[] = [
+  aqiVerb,
+  identifyVerb,
+  interlabVerb,
+  ofpVerb,
+  polarVerb,
+  pscfVerb,
+  qaVerb,
+  retrofitVerb,
+  rsdVerb,
+  xactVerb,
+];

@@ -19,7 +19,15 @@ function flagsCsv(tables: { t: AqTable; rows: number[] }[], reasons: Map<number,
     const times = t.times();
     const data = cols.map((c) => t.data.column(c.name) as unknown as ArrayLike<number | string>);
     rows.forEach((row, i) => {
-      const cells = [String(row), formatInstant(times[i], off), ...data.map((d) => { const v = d[i]; return typeof v === "number" ? (Number.isNaN(v) ? "" : String(v)) : neutraliseFormula(String(v)); }), (reasons.get(row) ?? []).join(";")];
+      const cells = [
+        String(row),
+        formatInstant(times[i], off),
+        ...data.map((d) => {
+          const v = d[i];
+          return typeof v === "number" ? (Number.isNaN(v) ? "" : String(v)) : neutraliseFormula(String(v));
+        }),
+        (reasons.get(row) ?? []).join(";"),
+      ];
       all.push({ row, cells });
     });
   }
@@ -38,9 +46,11 @@ export const xactVerb: Verb = {
   options: { out: { type: "string" }, "utc-offset": { type: "string", default: "+08:00" } },
   allowPositionals: true,
   async run(values, out, _err, positionals = []) {
-    if (positionals.length !== 1) throw new RangeError(`aozora xact: expected one FILE, got ${positionals.length} (${positionals.join(" ")})`);
+    if (positionals.length !== 1)
+      throw new RangeError(`aozora xact: expected one FILE, got ${positionals.length} (${positionals.join(" ")})`);
     const file = positionals[0];
-    if (values.out !== undefined && !/\.csv$/i.test(String(values.out))) throw new RangeError(`--out must end in .csv (a CSV table is written), got "${String(values.out)}"`);
+    if (values.out !== undefined && !/\.csv$/i.test(String(values.out)))
+      throw new RangeError(`--out must end in .csv (a CSV table is written), got "${String(values.out)}"`);
     const offset = String(values["utc-offset"]);
     const r = readXact(file, { utcOffset: offset });
     const reasons = reasonsByRow(r.account);
@@ -48,19 +58,35 @@ export const xactVerb: Verb = {
     for (const rs of reasons.values()) for (const x of rs) byReason[x] = (byReason[x] ?? 0) + 1;
     const off = r.table.utcOffsetMinutes ?? 0;
     const t = r.table.times();
-    let first = Infinity, last = -Infinity;
-    for (const v of t) { first = Math.min(first, v); last = Math.max(last, v); }
+    let first = Infinity,
+      last = -Infinity;
+    for (const v of t) {
+      first = Math.min(first, v);
+      last = Math.max(last, v);
+    }
     const hourly = r.table.numRows > 0 ? xactHourly(r) : undefined;
     const noteCount: Record<string, number> = {};
     for (const n of hourly?.notes ?? []) noteCount[n.reason] = (noteCount[n.reason] ?? 0) + 1;
     const mdl = xactMdlTable();
     const atOrBelowMdl: Record<string, number> = {};
-    for (const el of r.elements) if (el in mdl) { let c = 0; for (const v of r.table.numbers(el)) if (Number.isFinite(v) && v <= mdl[el]) c++; atOrBelowMdl[el] = c; }
+    for (const el of r.elements)
+      if (el in mdl) {
+        let c = 0;
+        for (const v of r.table.numbers(el)) if (Number.isFinite(v) && v <= mdl[el]) c++;
+        atOrBelowMdl[el] = c;
+      }
     const summary = {
-      file, utcOffset: offset,
-      rowsRead: r.account.inputRows, ambientRows: r.table.numRows, qaRows: r.qa.numRows,
-      rowsFlagged: reasons.size, flaggedByReason: byReason,
-      elements: r.elements, notAnalysed: r.notAnalysed, notDetected: r.notDetected, atOrBelowMdl,
+      file,
+      utcOffset: offset,
+      rowsRead: r.account.inputRows,
+      ambientRows: r.table.numRows,
+      qaRows: r.qa.numRows,
+      rowsFlagged: reasons.size,
+      flaggedByReason: byReason,
+      elements: r.elements,
+      notAnalysed: r.notAnalysed,
+      notDetected: r.notDetected,
+      atOrBelowMdl,
       timeSpan: r.table.numRows ? { first: formatInstant(first, off), last: formatInstant(last, off) } : null,
       hourly: hourly ? { hours: hourly.times.length, notes: noteCount } : null,
     };
@@ -68,13 +94,29 @@ export const xactVerb: Verb = {
       const path = String(values.out);
       mkdirSync(dirname(path), { recursive: true });
       const qaRows = r.account.setAside.filter((s) => s.reason === "qa-record").map((s) => s.row);
-      writeFileSync(path, flagsCsv([{ t: r.table, rows: xactAmbientRows(r.account) }, { t: r.qa, rows: qaRows }], reasons, off), "utf8");
+      writeFileSync(
+        path,
+        flagsCsv(
+          [
+            { t: r.table, rows: xactAmbientRows(r.account) },
+            { t: r.qa, rows: qaRows },
+          ],
+          reasons,
+          off,
+        ),
+        "utf8",
+      );
     }
     if (values.json) out(JSON.stringify(summary, null, 1));
     else {
-      out(`${file}: ${summary.rowsRead} rows read (${summary.ambientRows} ambient, ${summary.qaRows} QA), ${summary.rowsFlagged} flagged ${JSON.stringify(byReason)}`);
+      out(
+        `${file}: ${summary.rowsRead} rows read (${summary.ambientRows} ambient, ${summary.qaRows} QA), ${summary.rowsFlagged} flagged ${JSON.stringify(byReason)}`,
+      );
       out(`  elements: ${r.elements.join(", ")}`);
-      if (summary.timeSpan) out(`  time span: ${summary.timeSpan.first} … ${summary.timeSpan.last}; ${summary.hourly!.hours} hours ${JSON.stringify(noteCount)}`);
+      if (summary.timeSpan)
+        out(
+          `  time span: ${summary.timeSpan.first} … ${summary.timeSpan.last}; ${summary.hourly!.hours} hours ${JSON.stringify(noteCount)}`,
+        );
       if (values.out) out(`  wrote ${values.out}`);
     }
     return 0;

@@ -38,44 +38,70 @@ export function periodIndex(utcMs: number, offsetMinutes: number, period: Annulu
  * @param times UTC instants (ms) of the records; `utcOffsetMinutes` the site's offset (China 480)
  * @param opts `period` (default "hour"), `wdBin` degrees (default 10), `wdSigma` (default 15°), `periodSigma` (default 1), `calm` m/s (default 0)
  */
-export function polarAnnulus(s: WindSeries, times: ArrayLike<number>, utcOffsetMinutes: number, opts: { period?: AnnulusPeriod; wdBin?: number; wdSigma?: number; periodSigma?: number; calm?: number } = {}): { period: AnnulusPeriod; cells: AnnulusCell[] } {
+export function polarAnnulus(
+  s: WindSeries,
+  times: ArrayLike<number>,
+  utcOffsetMinutes: number,
+  opts: { period?: AnnulusPeriod; wdBin?: number; wdSigma?: number; periodSigma?: number; calm?: number } = {},
+): { period: AnnulusPeriod; cells: AnnulusCell[] } {
   const n = checkSeries(s, "polarAnnulus");
   if (times.length !== n) throw new RangeError(`polarAnnulus: ${times.length} times for ${n} values`);
   const period = opts.period ?? "hour";
-  if (!(period in PERIODS)) throw new RangeError(`polarAnnulus: unknown period "${period}" (hour, weekday, month, season)`);
+  if (!(period in PERIODS))
+    throw new RangeError(`polarAnnulus: unknown period "${period}" (hour, weekday, month, season)`);
   const np = PERIODS[period];
   const wdBin = opts.wdBin ?? 10;
   if (!(wdBin > 0 && 360 % wdBin === 0)) throw new RangeError(`wdBin must divide 360, got ${wdBin}`);
   const nw = 360 / wdBin;
-  const sw = opts.wdSigma ?? 15, sp = opts.periodSigma ?? 1, calm = opts.calm ?? 0;
+  const sw = opts.wdSigma ?? 15,
+    sp = opts.periodSigma ?? 1,
+    calm = opts.calm ?? 0;
   const base = period === "month" ? 1 : 0;
-  const cnt = new Float64Array(nw * np), sum = new Float64Array(nw * np);
+  const cnt = new Float64Array(nw * np),
+    sum = new Float64Array(nw * np);
   for (let i = 0; i < n; i++) {
-    const c = s.values[i], d = s.wd[i], w = s.ws[i];
-    if (!Number.isFinite(c) || !Number.isFinite(d) || !Number.isFinite(w) || w < calm || !Number.isFinite(times[i])) continue;
-    const a = Math.round(((d % 360) + 360) % 360 / wdBin) % nw;
+    const c = s.values[i],
+      d = s.wd[i],
+      w = s.ws[i];
+    if (!Number.isFinite(c) || !Number.isFinite(d) || !Number.isFinite(w) || w < calm || !Number.isFinite(times[i]))
+      continue;
+    const a = Math.round((((d % 360) + 360) % 360) / wdBin) % nw;
     const p = periodIndex(times[i], utcOffsetMinutes, period) - base;
     cnt[a * np + p]++;
     sum[a * np + p] += c;
   }
-  const kw = (da: number) => { const x = Math.min(da, nw - da) * wdBin; return sw > 0 ? Math.exp(-(x * x) / (2 * sw * sw)) : da === 0 ? 1 : 0; };
-  const kp = (dp: number) => { const x = Math.min(dp, np - dp); return sp > 0 ? Math.exp(-(x * x) / (2 * sp * sp)) : dp === 0 ? 1 : 0; };
+  const kw = (da: number) => {
+    const x = Math.min(da, nw - da) * wdBin;
+    return sw > 0 ? Math.exp(-(x * x) / (2 * sw * sw)) : da === 0 ? 1 : 0;
+  };
+  const kp = (dp: number) => {
+    const x = Math.min(dp, np - dp);
+    return sp > 0 ? Math.exp(-(x * x) / (2 * sp * sp)) : dp === 0 ? 1 : 0;
+  };
   const cells: AnnulusCell[] = [];
-  for (let a = 0; a < nw; a++) for (let p = 0; p < np; p++) {
-    let num = 0, den = 0;
-    for (let b = 0; b < nw; b++) {
-      const w1 = kw(Math.abs(a - b));
-      if (w1 < 1e-6) continue;
-      for (let q = 0; q < np; q++) {
-        const k = b * np + q;
-        if (cnt[k] === 0) continue;
-        const w = w1 * kp(Math.abs(p - q));
-        num += w * sum[k];
-        den += w * cnt[k];
+  for (let a = 0; a < nw; a++)
+    for (let p = 0; p < np; p++) {
+      let num = 0,
+        den = 0;
+      for (let b = 0; b < nw; b++) {
+        const w1 = kw(Math.abs(a - b));
+        if (w1 < 1e-6) continue;
+        for (let q = 0; q < np; q++) {
+          const k = b * np + q;
+          if (cnt[k] === 0) continue;
+          const w = w1 * kp(Math.abs(p - q));
+          num += w * sum[k];
+          den += w * cnt[k];
+        }
       }
+      const k = a * np + p;
+      cells.push({
+        wd: a * wdBin,
+        period: p + base,
+        n: cnt[k],
+        mean: cnt[k] > 0 ? sum[k] / cnt[k] : NaN,
+        z: den > 1e-12 ? num / den : NaN,
+      });
     }
-    const k = a * np + p;
-    cells.push({ wd: a * wdBin, period: p + base, n: cnt[k], mean: cnt[k] > 0 ? sum[k] / cnt[k] : NaN, z: den > 1e-12 ? num / den : NaN });
-  }
   return { period, cells };
 }

@@ -1,4 +1,12 @@
-import { checkSectors, checkSeries, DEFAULT_CALM_MS, percentileOf, sectorCentres, sectorIndex, type WindSeries } from "./wind";
+import {
+  checkSectors,
+  checkSeries,
+  DEFAULT_CALM_MS,
+  percentileOf,
+  sectorCentres,
+  sectorIndex,
+  type WindSeries,
+} from "./wind";
 
 /** One direction sector of {@link cpf}. */
 export interface CpfRow {
@@ -31,7 +39,8 @@ function thresholds(values: ArrayLike<number>, o: CpfOptions): { lo: number; hi:
   return { lo: percentileOf(values, o.percentile ?? 75), hi: Infinity, inclusive: false };
 }
 
-const hit = (c: number, t: { lo: number; hi: number; inclusive: boolean }) => (t.inclusive ? c >= t.lo && c <= t.hi : c > t.lo);
+const hit = (c: number, t: { lo: number; hi: number; inclusive: boolean }) =>
+  t.inclusive ? c >= t.lo && c <= t.hi : c > t.lo;
 
 /**
  * Conditional probability function per direction sector (Ashbaugh et al. 1985, Atmos. Environ.
@@ -44,21 +53,32 @@ const hit = (c: number, t: { lo: number; hi: number; inclusive: boolean }) => (t
  * @param opts `sectors` (default 16) plus {@link CpfOptions}
  * @returns the threshold(s) used (value units) and one row per sector
  */
-export function cpf(s: WindSeries, opts: CpfOptions & { sectors?: number } = {}): { threshold: number; upper?: number; rows: CpfRow[] } {
+export function cpf(
+  s: WindSeries,
+  opts: CpfOptions & { sectors?: number } = {},
+): { threshold: number; upper?: number; rows: CpfRow[] } {
   const n = checkSeries(s, "cpf");
   const sectors = opts.sectors ?? 16;
   checkSectors(sectors);
   const calm = opts.calm ?? DEFAULT_CALM_MS;
   const t = thresholds(s.values, opts);
-  const nn = new Float64Array(sectors), mm = new Float64Array(sectors);
+  const nn = new Float64Array(sectors),
+    mm = new Float64Array(sectors);
   for (let i = 0; i < n; i++) {
-    const c = s.values[i], d = s.wd[i], w = s.ws[i];
+    const c = s.values[i],
+      d = s.wd[i],
+      w = s.ws[i];
     if (!Number.isFinite(c) || !Number.isFinite(d) || !Number.isFinite(w) || w < calm) continue;
     const k = sectorIndex(d, sectors);
     nn[k]++;
     if (hit(c, t)) mm[k]++;
   }
-  const rows = sectorCentres(sectors).map((wd, k) => ({ wd, n: nn[k], m: mm[k], cpf: nn[k] > 0 ? mm[k] / nn[k] : NaN }));
+  const rows = sectorCentres(sectors).map((wd, k) => ({
+    wd,
+    n: nn[k],
+    m: mm[k],
+    cpf: nn[k] > 0 ? mm[k] / nn[k] : NaN,
+  }));
   return { threshold: t.lo, ...(opts.band ? { upper: t.hi } : {}), rows };
 }
 
@@ -80,7 +100,10 @@ export interface CbpfRow extends CpfRow {
  * @param opts `sectors` (default 16), `wsBreaks` (m/s, increasing; default 0, 1, …, up to the
  *   maximum speed) and {@link CpfOptions}
  */
-export function cbpf(s: WindSeries, opts: CpfOptions & { sectors?: number; wsBreaks?: number[] } = {}): { threshold: number; upper?: number; wsBreaks: number[]; rows: CbpfRow[] } {
+export function cbpf(
+  s: WindSeries,
+  opts: CpfOptions & { sectors?: number; wsBreaks?: number[] } = {},
+): { threshold: number; upper?: number; wsBreaks: number[]; rows: CbpfRow[] } {
   const n = checkSeries(s, "cbpf");
   const sectors = opts.sectors ?? 16;
   checkSectors(sectors);
@@ -88,25 +111,41 @@ export function cbpf(s: WindSeries, opts: CpfOptions & { sectors?: number; wsBre
   let maxWs = 0;
   for (let i = 0; i < n; i++) if (Number.isFinite(s.ws[i]) && s.ws[i] > maxWs) maxWs = s.ws[i];
   const breaks = opts.wsBreaks ?? Array.from({ length: Math.max(2, Math.ceil(maxWs) + 1) }, (_, k) => k);
-  for (let k = 1; k < breaks.length; k++) if (!(breaks[k] > breaks[k - 1])) throw new RangeError(`wsBreaks must increase, got ${breaks.join(", ")}`);
+  for (let k = 1; k < breaks.length; k++)
+    if (!(breaks[k] > breaks[k - 1])) throw new RangeError(`wsBreaks must increase, got ${breaks.join(", ")}`);
   if (breaks.length < 2) throw new RangeError("wsBreaks needs at least 2 values");
   const nb = breaks.length - 1;
   const t = thresholds(s.values, opts);
-  const nn = new Float64Array(sectors * nb), mm = new Float64Array(sectors * nb);
+  const nn = new Float64Array(sectors * nb),
+    mm = new Float64Array(sectors * nb);
   for (let i = 0; i < n; i++) {
-    const c = s.values[i], d = s.wd[i], w = s.ws[i];
+    const c = s.values[i],
+      d = s.wd[i],
+      w = s.ws[i];
     if (!Number.isFinite(c) || !Number.isFinite(d) || !Number.isFinite(w) || w < calm || w < breaks[0]) continue;
     let b = nb - 1;
-    for (let k = 0; k < nb; k++) if (w < breaks[k + 1]) { b = k; break; }
+    for (let k = 0; k < nb; k++)
+      if (w < breaks[k + 1]) {
+        b = k;
+        break;
+      }
     const idx = sectorIndex(d, sectors) * nb + b;
     nn[idx]++;
     if (hit(c, t)) mm[idx]++;
   }
   const centres = sectorCentres(sectors);
   const rows: CbpfRow[] = [];
-  for (let k = 0; k < sectors; k++) for (let b = 0; b < nb; b++) {
-    const i = k * nb + b;
-    rows.push({ wd: centres[k], wsLo: breaks[b], wsHi: breaks[b + 1], n: nn[i], m: mm[i], cpf: nn[i] > 0 ? mm[i] / nn[i] : NaN });
-  }
+  for (let k = 0; k < sectors; k++)
+    for (let b = 0; b < nb; b++) {
+      const i = k * nb + b;
+      rows.push({
+        wd: centres[k],
+        wsLo: breaks[b],
+        wsHi: breaks[b + 1],
+        n: nn[i],
+        m: mm[i],
+        cpf: nn[i] > 0 ? mm[i] / nn[i] : NaN,
+      });
+    }
   return { threshold: t.lo, ...(opts.band ? { upper: t.hi } : {}), wsBreaks: breaks.slice(), rows };
 }

@@ -40,11 +40,30 @@ function polarFrame(size: number, maxR: number, rings: number[], ringUnit: strin
     { x: -R - 12, y: 0, text: dirLabel("west", lang) },
   ];
   const half = size / 2;
-  const pos = { x: { field: "x", type: "quantitative", scale: { domain: [-half, half] }, axis: null }, y: { field: "y", type: "quantitative", scale: { domain: [-half, half] }, axis: null } };
+  const pos = {
+    x: { field: "x", type: "quantitative", scale: { domain: [-half, half] }, axis: null },
+    y: { field: "y", type: "quantitative", scale: { domain: [-half, half] }, axis: null },
+  };
   return [
-    { data: { values: ringRows }, mark: { type: "arc", filled: false, stroke: "#999", strokeWidth: 0.6, strokeDash: [3, 3] }, encoding: { theta: { field: "t0", type: "quantitative", scale: null }, theta2: { field: "t1" }, radius: { field: "r", type: "quantitative", scale: null } } },
-    { data: { values: ringText }, mark: { type: "text", fontSize: 9, color: "#555", align: "left", dx: 2, dy: -4 }, encoding: { ...pos, text: { field: "text" } } },
-    { data: { values: compass }, mark: { type: "text", fontSize: 12, fontWeight: "bold" }, encoding: { ...pos, text: { field: "text" } } },
+    {
+      data: { values: ringRows },
+      mark: { type: "arc", filled: false, stroke: "#999", strokeWidth: 0.6, strokeDash: [3, 3] },
+      encoding: {
+        theta: { field: "t0", type: "quantitative", scale: null },
+        theta2: { field: "t1" },
+        radius: { field: "r", type: "quantitative", scale: null },
+      },
+    },
+    {
+      data: { values: ringText },
+      mark: { type: "text", fontSize: 9, color: "#555", align: "left", dx: 2, dy: -4 },
+      encoding: { ...pos, text: { field: "text" } },
+    },
+    {
+      data: { values: compass },
+      mark: { type: "text", fontSize: 12, fontWeight: "bold" },
+      encoding: { ...pos, text: { field: "text" } },
+    },
   ];
 }
 
@@ -84,7 +103,8 @@ function base(size: number, lang: Lang, title: string | undefined, layers: any[]
  * its unit (default: wind speed, m/s). The calm share is given in the subtitle.
  */
 export function roseSpec(rose: RoseResult, opts: PolarFigureOptions & { intervalTitle?: string } = {}): TopLevelSpec {
-  const lang = opts.lang ?? "en", size = opts.size ?? 420;
+  const lang = opts.lang ?? "en",
+    size = opts.size ?? 420;
   const R = size / 2 - 24;
   const sectors = new Set(rose.rows.map((r) => r.wd)).size;
   const w = 360 / sectors;
@@ -96,40 +116,95 @@ export function roseSpec(rose: RoseResult, opts: PolarFigureOptions & { interval
   const cum = new Map<number, number>();
   const fmt = (v: number) => (Number.isFinite(v) ? +v.toPrecision(3) : "∞");
   const nb = rose.breaks.length - 1;
-  const names = rose.breaks.slice(0, -1).map((b, i) => (i === nb - 1 ? `≥ ${fmt(b)}` : `${fmt(b)}–${fmt(rose.breaks[i + 1])}`));
-  const rows = rose.rows.map((r) => {
-    const c0 = cum.get(r.wd) ?? 0;
-    cum.set(r.wd, c0 + r.percent);
-    const b = rose.breaks.indexOf(r.lo);
-    return { t0: (r.wd - w / 2 + w * 0.05) * D2R, t1: (r.wd + w / 2 - w * 0.05) * D2R, r0: (c0 / maxR) * R, r1: ((c0 + r.percent) / maxR) * R, interval: names[b], order: b, percent: r.percent };
-  }).filter((r) => r.percent > 0);
+  const names = rose.breaks
+    .slice(0, -1)
+    .map((b, i) => (i === nb - 1 ? `≥ ${fmt(b)}` : `${fmt(b)}–${fmt(rose.breaks[i + 1])}`));
+  const rows = rose.rows
+    .map((r) => {
+      const c0 = cum.get(r.wd) ?? 0;
+      cum.set(r.wd, c0 + r.percent);
+      const b = rose.breaks.indexOf(r.lo);
+      return {
+        t0: (r.wd - w / 2 + w * 0.05) * D2R,
+        t1: (r.wd + w / 2 - w * 0.05) * D2R,
+        r0: (c0 / maxR) * R,
+        r1: ((c0 + r.percent) / maxR) * R,
+        interval: names[b],
+        order: b,
+        percent: r.percent,
+      };
+    })
+    .filter((r) => r.percent > 0);
   const legendTitle = opts.intervalTitle ?? withUnit(dirLabel("windSpeed", lang), "m/s");
   const spec = base(size, lang, opts.title, [
-    { data: { values: rows }, mark: { type: "arc", stroke: "white", strokeWidth: 0.3 }, encoding: { ...arcEncoding({ field: "interval", type: "ordinal", scale: { domain: names, scheme: opts.scheme ?? "viridis" }, title: legendTitle }), order: { field: "order" }, tooltip: [{ field: "interval" }, { field: "percent", format: ".2f" }] } },
+    {
+      data: { values: rows },
+      mark: { type: "arc", stroke: "white", strokeWidth: 0.3 },
+      encoding: {
+        ...arcEncoding({
+          field: "interval",
+          type: "ordinal",
+          scale: { domain: names, scheme: opts.scheme ?? "viridis" },
+          title: legendTitle,
+        }),
+        order: { field: "order" },
+        tooltip: [{ field: "interval" }, { field: "percent", format: ".2f" }],
+      },
+    },
     ...polarFrame(size, maxR, rings, "%", lang),
   ]);
-  (spec as any).title = { text: opts.title ?? "", subtitle: `${dirLabel("calm", lang)}: ${rose.calmPercent.toFixed(1)} %` };
+  (spec as any).title = {
+    text: opts.title ?? "",
+    subtitle: `${dirLabel("calm", lang)}: ${rose.calmPercent.toFixed(1)} %`,
+  };
   return spec;
 }
 
 /** Wedges with radius = value (CPF per sector, or a single-value rose). */
 export function cpfSpec(rows: CpfRow[], opts: PolarFigureOptions = {}): TopLevelSpec {
-  const lang = opts.lang ?? "en", size = opts.size ?? 420;
+  const lang = opts.lang ?? "en",
+    size = opts.size ?? 420;
   const R = size / 2 - 24;
   const w = 360 / rows.length;
   const maxV = Math.max(1e-9, ...rows.map((r) => (Number.isFinite(r.cpf) ? r.cpf : 0)));
   const rings = niceRings(maxV);
   const maxR = Math.max(maxV, rings[rings.length - 1]);
-  const data = rows.filter((r) => Number.isFinite(r.cpf)).map((r) => ({ t0: (r.wd - w / 2 + w * 0.05) * D2R, t1: (r.wd + w / 2 - w * 0.05) * D2R, r0: 0, r1: (r.cpf / maxR) * R, cpf: r.cpf, n: r.n }));
+  const data = rows
+    .filter((r) => Number.isFinite(r.cpf))
+    .map((r) => ({
+      t0: (r.wd - w / 2 + w * 0.05) * D2R,
+      t1: (r.wd + w / 2 - w * 0.05) * D2R,
+      r0: 0,
+      r1: (r.cpf / maxR) * R,
+      cpf: r.cpf,
+      n: r.n,
+    }));
   return base(size, lang, opts.title ?? dirLabel("cpf", lang), [
-    { data: { values: data }, mark: { type: "arc", stroke: "white", strokeWidth: 0.3 }, encoding: { ...arcEncoding({ field: "cpf", type: "quantitative", scale: { scheme: opts.scheme ?? "viridis", domain: [0, maxR] }, title: dirLabel("probability", lang) }), tooltip: [{ field: "cpf", format: ".3f" }, { field: "n" }] } },
+    {
+      data: { values: data },
+      mark: { type: "arc", stroke: "white", strokeWidth: 0.3 },
+      encoding: {
+        ...arcEncoding({
+          field: "cpf",
+          type: "quantitative",
+          scale: { scheme: opts.scheme ?? "viridis", domain: [0, maxR] },
+          title: dirLabel("probability", lang),
+        }),
+        tooltip: [{ field: "cpf", format: ".3f" }, { field: "n" }],
+      },
+    },
     ...polarFrame(size, maxR, rings, "", lang),
   ]);
 }
 
 /** Percentile rose: one filled wedge set per percentile, largest drawn first. `unit` of the values. */
-export function percentileRoseSpec(rows: { wd: number; percentile: number; value: number }[], unit: string, opts: PolarFigureOptions = {}): TopLevelSpec {
-  const lang = opts.lang ?? "en", size = opts.size ?? 420;
+export function percentileRoseSpec(
+  rows: { wd: number; percentile: number; value: number }[],
+  unit: string,
+  opts: PolarFigureOptions = {},
+): TopLevelSpec {
+  const lang = opts.lang ?? "en",
+    size = opts.size ?? 420;
   const R = size / 2 - 24;
   const sectors = new Set(rows.map((r) => r.wd)).size;
   const w = 360 / sectors;
@@ -137,23 +212,68 @@ export function percentileRoseSpec(rows: { wd: number; percentile: number; value
   const rings = niceRings(maxV);
   const maxR = Math.max(maxV, rings[rings.length - 1]);
   const ps = [...new Set(rows.map((r) => r.percentile))].sort((a, b) => a - b);
-  const data = rows.filter((r) => Number.isFinite(r.value)).map((r) => ({ t0: (r.wd - w / 2) * D2R, t1: (r.wd + w / 2) * D2R, r0: 0, r1: (r.value / maxR) * R, percentile: `P${r.percentile}`, order: -r.percentile, value: r.value }));
+  const data = rows
+    .filter((r) => Number.isFinite(r.value))
+    .map((r) => ({
+      t0: (r.wd - w / 2) * D2R,
+      t1: (r.wd + w / 2) * D2R,
+      r0: 0,
+      r1: (r.value / maxR) * R,
+      percentile: `P${r.percentile}`,
+      order: -r.percentile,
+      value: r.value,
+    }));
   return base(size, lang, opts.title ?? dirLabel("percentileRose", lang), [
-    { data: { values: data }, mark: { type: "arc", stroke: "white", strokeWidth: 0.2 }, encoding: { ...arcEncoding({ field: "percentile", type: "ordinal", scale: { domain: ps.map((p) => `P${p}`), scheme: opts.scheme ?? "viridis" }, title: dirLabel("percentile", lang) }), order: { field: "order" }, tooltip: [{ field: "percentile" }, { field: "value", format: ".3g" }] } },
+    {
+      data: { values: data },
+      mark: { type: "arc", stroke: "white", strokeWidth: 0.2 },
+      encoding: {
+        ...arcEncoding({
+          field: "percentile",
+          type: "ordinal",
+          scale: { domain: ps.map((p) => `P${p}`), scheme: opts.scheme ?? "viridis" },
+          title: dirLabel("percentile", lang),
+        }),
+        order: { field: "order" },
+        tooltip: [{ field: "percentile" }, { field: "value", format: ".3g" }],
+      },
+    },
     ...polarFrame(size, maxR, rings, unit === "1" ? "" : ` ${unit}`, lang),
   ]);
 }
 
 /** CBPF per direction × wind-speed bin ({@link cbpf} rows) as a polar heat map; rings in m/s. */
 export function cbpfSpec(rows: CbpfRow[], opts: PolarFigureOptions = {}): TopLevelSpec {
-  const lang = opts.lang ?? "en", size = opts.size ?? 420;
+  const lang = opts.lang ?? "en",
+    size = opts.size ?? 420;
   const R = size / 2 - 24;
   const sectors = new Set(rows.map((r) => r.wd)).size;
   const w = 360 / sectors;
   const maxWs = Math.max(...rows.map((r) => r.wsHi));
-  const data = rows.filter((r) => Number.isFinite(r.cpf)).map((r) => ({ t0: (r.wd - w / 2) * D2R, t1: (r.wd + w / 2) * D2R, r0: (r.wsLo / maxWs) * R, r1: (r.wsHi / maxWs) * R, cbpf: r.cpf, n: r.n }));
+  const data = rows
+    .filter((r) => Number.isFinite(r.cpf))
+    .map((r) => ({
+      t0: (r.wd - w / 2) * D2R,
+      t1: (r.wd + w / 2) * D2R,
+      r0: (r.wsLo / maxWs) * R,
+      r1: (r.wsHi / maxWs) * R,
+      cbpf: r.cpf,
+      n: r.n,
+    }));
   return base(size, lang, opts.title ?? dirLabel("cbpf", lang), [
-    { data: { values: data }, mark: { type: "arc", stroke: null }, encoding: { ...arcEncoding({ field: "cbpf", type: "quantitative", scale: { scheme: opts.scheme ?? "viridis" }, title: dirLabel("probability", lang) }), tooltip: [{ field: "cbpf", format: ".3f" }, { field: "n" }] } },
+    {
+      data: { values: data },
+      mark: { type: "arc", stroke: null },
+      encoding: {
+        ...arcEncoding({
+          field: "cbpf",
+          type: "quantitative",
+          scale: { scheme: opts.scheme ?? "viridis" },
+          title: dirLabel("probability", lang),
+        }),
+        tooltip: [{ field: "cbpf", format: ".3f" }, { field: "n" }],
+      },
+    },
     ...polarFrame(size, maxWs, niceRings(maxWs), " m/s", lang),
   ]);
 }
@@ -162,44 +282,105 @@ export function cbpfSpec(rows: CbpfRow[], opts: PolarFigureOptions = {}): TopLev
  * Polar plot ({@link polarPlot} result) as a heat map on the (u, v) grid, rings in m/s.
  * `unit` is the unit of the statistic (e.g. ng/m3; use "1" for cpf).
  */
-export function polarPlotSpec(res: PolarPlotResult, unit: string, opts: PolarFigureOptions & { legendTitle?: string } = {}): TopLevelSpec {
-  const lang = opts.lang ?? "en", size = opts.size ?? 420;
-  const half = size / 2, R = half - 24;
+export function polarPlotSpec(
+  res: PolarPlotResult,
+  unit: string,
+  opts: PolarFigureOptions & { legendTitle?: string } = {},
+): TopLevelSpec {
+  const lang = opts.lang ?? "en",
+    size = opts.size ?? 420;
+  const half = size / 2,
+    R = half - 24;
   const k = R / res.radius;
   const h = (res.step * k) / 2 + 0.3; // cells overlap by 0.3 px: no hairlines between them
-  const data = res.grid.filter((g) => Number.isFinite(g.z)).map((g) => ({ x0: g.u * k - h, x1: g.u * k + h, y0: g.v * k - h, y1: g.v * k + h, z: g.z }));
-  const legendTitle = opts.legendTitle ?? (res.statistic === "cpf" ? dirLabel("cbpf", lang) : withUnit(dirLabel(res.statistic === "mean" ? "mean" : "weightedMean", lang), unit));
+  const data = res.grid
+    .filter((g) => Number.isFinite(g.z))
+    .map((g) => ({ x0: g.u * k - h, x1: g.u * k + h, y0: g.v * k - h, y1: g.v * k + h, z: g.z }));
+  const legendTitle =
+    opts.legendTitle ??
+    (res.statistic === "cpf"
+      ? dirLabel("cbpf", lang)
+      : withUnit(dirLabel(res.statistic === "mean" ? "mean" : "weightedMean", lang), unit));
   const sc = { domain: [-half, half] };
   return base(size, lang, opts.title, [
-    { data: { values: data }, mark: { type: "rect", strokeWidth: 0 }, encoding: { x: { field: "x0", type: "quantitative", scale: sc, axis: null }, x2: { field: "x1" }, y: { field: "y0", type: "quantitative", scale: sc, axis: null }, y2: { field: "y1" }, color: { field: "z", type: "quantitative", scale: { scheme: opts.scheme ?? "viridis" }, title: legendTitle } } },
+    {
+      data: { values: data },
+      mark: { type: "rect", strokeWidth: 0 },
+      encoding: {
+        x: { field: "x0", type: "quantitative", scale: sc, axis: null },
+        x2: { field: "x1" },
+        y: { field: "y0", type: "quantitative", scale: sc, axis: null },
+        y2: { field: "y1" },
+        color: { field: "z", type: "quantitative", scale: { scheme: opts.scheme ?? "viridis" }, title: legendTitle },
+      },
+    },
     ...polarFrame(size, res.radius, niceRings(res.radius), " m/s", lang),
   ]);
 }
 
 /** Polar annulus ({@link polarAnnulus} cells): direction around, period outward (inner = first). */
-export function polarAnnulusSpec(cells: AnnulusCell[], period: AnnulusPeriod, unit: string, opts: PolarFigureOptions = {}): TopLevelSpec {
-  const lang = opts.lang ?? "en", size = opts.size ?? 420;
-  const half = size / 2, R = half - 24, R0 = R * 0.25;
+export function polarAnnulusSpec(
+  cells: AnnulusCell[],
+  period: AnnulusPeriod,
+  unit: string,
+  opts: PolarFigureOptions = {},
+): TopLevelSpec {
+  const lang = opts.lang ?? "en",
+    size = opts.size ?? 420;
+  const half = size / 2,
+    R = half - 24,
+    R0 = R * 0.25;
   const periods = [...new Set(cells.map((c) => c.period))].sort((a, b) => a - b);
   const np = periods.length;
   const w = 360 / new Set(cells.map((c) => c.wd)).size;
   const band = (R - R0) / np;
-  const data = cells.filter((c) => Number.isFinite(c.z)).map((c) => {
-    const i = periods.indexOf(c.period);
-    return { t0: (c.wd - w / 2) * D2R, t1: (c.wd + w / 2) * D2R, r0: R0 + i * band, r1: R0 + (i + 1) * band, z: c.z };
-  });
-  const name = (p: number) => (period === "hour" ? `${p}` : period === "weekday" ? WEEKDAYS[lang][p] : period === "month" ? MONTHS[lang][p - 1] : SEASONS[lang][p]);
+  const data = cells
+    .filter((c) => Number.isFinite(c.z))
+    .map((c) => {
+      const i = periods.indexOf(c.period);
+      return { t0: (c.wd - w / 2) * D2R, t1: (c.wd + w / 2) * D2R, r0: R0 + i * band, r1: R0 + (i + 1) * band, z: c.z };
+    });
+  const name = (p: number) =>
+    period === "hour"
+      ? `${p}`
+      : period === "weekday"
+        ? WEEKDAYS[lang][p]
+        : period === "month"
+          ? MONTHS[lang][p - 1]
+          : SEASONS[lang][p];
   const ticks = period === "hour" ? [0, 6, 12, 18, 23] : periods;
-  const pos = { x: { field: "x", type: "quantitative", scale: { domain: [-half, half] }, axis: null }, y: { field: "y", type: "quantitative", scale: { domain: [-half, half] }, axis: null } };
+  const pos = {
+    x: { field: "x", type: "quantitative", scale: { domain: [-half, half] }, axis: null },
+    y: { field: "y", type: "quantitative", scale: { domain: [-half, half] }, axis: null },
+  };
   const tickRows = ticks.map((p) => ({ x: 0, y: R0 + (periods.indexOf(p) + 0.5) * band, text: name(p) }));
   const compass = [
-    { x: 0, y: R + 12, text: dirLabel("north", lang) }, { x: R + 12, y: 0, text: dirLabel("east", lang) },
-    { x: 0, y: -R - 12, text: dirLabel("south", lang) }, { x: -R - 12, y: 0, text: dirLabel("west", lang) },
+    { x: 0, y: R + 12, text: dirLabel("north", lang) },
+    { x: R + 12, y: 0, text: dirLabel("east", lang) },
+    { x: 0, y: -R - 12, text: dirLabel("south", lang) },
+    { x: -R - 12, y: 0, text: dirLabel("west", lang) },
   ];
   return base(size, lang, opts.title ?? `${dirLabel(period === "hour" ? "hour" : period, lang)}`, [
-    { data: { values: data }, mark: { type: "arc", stroke: null }, encoding: arcEncoding({ field: "z", type: "quantitative", scale: { scheme: opts.scheme ?? "viridis" }, title: withUnit(dirLabel("mean", lang), unit) }) },
-    { data: { values: tickRows }, mark: { type: "text", fontSize: 8, color: "white", baseline: "middle" }, encoding: { ...pos, text: { field: "text" } } },
-    { data: { values: compass }, mark: { type: "text", fontSize: 12, fontWeight: "bold" }, encoding: { ...pos, text: { field: "text" } } },
+    {
+      data: { values: data },
+      mark: { type: "arc", stroke: null },
+      encoding: arcEncoding({
+        field: "z",
+        type: "quantitative",
+        scale: { scheme: opts.scheme ?? "viridis" },
+        title: withUnit(dirLabel("mean", lang), unit),
+      }),
+    },
+    {
+      data: { values: tickRows },
+      mark: { type: "text", fontSize: 8, color: "white", baseline: "middle" },
+      encoding: { ...pos, text: { field: "text" } },
+    },
+    {
+      data: { values: compass },
+      mark: { type: "text", fontSize: 12, fontWeight: "bold" },
+      encoding: { ...pos, text: { field: "text" } },
+    },
   ]);
 }
 
@@ -208,22 +389,50 @@ export function polarAnnulusSpec(cells: AnnulusCell[], period: AnnulusPeriod, un
  * below; mean lines with the bootstrap interval as a band. `series` name → result, so several
  * species or factors can be overlaid.
  */
-export function timeVariationSpec(series: Record<string, TimeVariationResult>, unit: string, opts: { lang?: Lang; title?: string; width?: number; legendTitle?: string } = {}): TopLevelSpec {
-  const lang = opts.lang ?? "en", W = opts.width ?? 720;
+export function timeVariationSpec(
+  series: Record<string, TimeVariationResult>,
+  unit: string,
+  opts: { lang?: Lang; title?: string; width?: number; legendTitle?: string } = {},
+): TopLevelSpec {
+  const lang = opts.lang ?? "en",
+    W = opts.width ?? 720;
   const yTitle = withUnit(dirLabel("concentration", lang), unit);
-  const hw: any[] = [], hr: any[] = [], mo: any[] = [], wk: any[] = [];
+  const hw: any[] = [],
+    hr: any[] = [],
+    mo: any[] = [],
+    wk: any[] = [];
   for (const [name, r] of Object.entries(series)) {
-    for (const x of r.hourWeekday) if (Number.isFinite(x.mean)) hw.push({ series: name, x: x.key, day: WEEKDAYS[lang][x.weekday!], mean: x.mean, lo: x.lo, hi: x.hi });
-    for (const x of r.hour) if (Number.isFinite(x.mean)) hr.push({ series: name, x: x.key, mean: x.mean, lo: x.lo, hi: x.hi });
-    for (const x of r.month) if (Number.isFinite(x.mean)) mo.push({ series: name, x: MONTHS[lang][x.key - 1], mean: x.mean, lo: x.lo, hi: x.hi });
-    for (const x of r.weekday) if (Number.isFinite(x.mean)) wk.push({ series: name, x: WEEKDAYS[lang][x.key], mean: x.mean, lo: x.lo, hi: x.hi });
+    for (const x of r.hourWeekday)
+      if (Number.isFinite(x.mean))
+        hw.push({ series: name, x: x.key, day: WEEKDAYS[lang][x.weekday!], mean: x.mean, lo: x.lo, hi: x.hi });
+    for (const x of r.hour)
+      if (Number.isFinite(x.mean)) hr.push({ series: name, x: x.key, mean: x.mean, lo: x.lo, hi: x.hi });
+    for (const x of r.month)
+      if (Number.isFinite(x.mean))
+        mo.push({ series: name, x: MONTHS[lang][x.key - 1], mean: x.mean, lo: x.lo, hi: x.hi });
+    for (const x of r.weekday)
+      if (Number.isFinite(x.mean))
+        wk.push({ series: name, x: WEEKDAYS[lang][x.key], mean: x.mean, lo: x.lo, hi: x.hi });
   }
   const colour = { field: "series", type: "nominal", title: opts.legendTitle ?? dirLabel("species", lang) };
   const panel = (values: any[], xEnc: any, width: number, height: number) => ({
-    width, height, data: { values },
+    width,
+    height,
+    data: { values },
     layer: [
-      { mark: { type: "area", opacity: 0.25 }, encoding: { x: xEnc, y: { field: "lo", type: "quantitative", title: yTitle }, y2: { field: "hi" }, color: colour } },
-      { mark: { type: "line", point: xEnc.type !== "quantitative" }, encoding: { x: xEnc, y: { field: "mean", type: "quantitative" }, color: colour } },
+      {
+        mark: { type: "area", opacity: 0.25 },
+        encoding: {
+          x: xEnc,
+          y: { field: "lo", type: "quantitative", title: yTitle },
+          y2: { field: "hi" },
+          color: colour,
+        },
+      },
+      {
+        mark: { type: "line", point: xEnc.type !== "quantitative" },
+        encoding: { x: xEnc, y: { field: "mean", type: "quantitative" }, color: colour },
+      },
     ],
   });
   const third = Math.floor((W - 120) / 3);
@@ -231,53 +440,150 @@ export function timeVariationSpec(series: Record<string, TimeVariationResult>, u
     $schema: SCHEMA,
     ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
     vconcat: [
-      panel(hw, { field: "x", type: "quantitative", title: dirLabel("hourWeekday", lang), axis: { values: [12, 36, 60, 84, 108, 132, 156], labelExpr: `${JSON.stringify(WEEKDAYS[lang])}[floor(datum.value / 24)]`, grid: false }, scale: { domain: [0, 167], nice: false } }, W - 60, 160),
-      { hconcat: [
-        panel(hr, { field: "x", type: "quantitative", title: dirLabel("hour", lang), scale: { domain: [0, 23], nice: false } }, third, 150),
-        panel(mo, { field: "x", type: "ordinal", title: dirLabel("month", lang), sort: MONTHS[lang] }, third, 150),
-        panel(wk, { field: "x", type: "ordinal", title: dirLabel("weekday", lang), sort: WEEKDAYS[lang] }, third, 150),
-      ] },
+      panel(
+        hw,
+        {
+          field: "x",
+          type: "quantitative",
+          title: dirLabel("hourWeekday", lang),
+          axis: {
+            values: [12, 36, 60, 84, 108, 132, 156],
+            labelExpr: `${JSON.stringify(WEEKDAYS[lang])}[floor(datum.value / 24)]`,
+            grid: false,
+          },
+          scale: { domain: [0, 167], nice: false },
+        },
+        W - 60,
+        160,
+      ),
+      {
+        hconcat: [
+          panel(
+            hr,
+            {
+              field: "x",
+              type: "quantitative",
+              title: dirLabel("hour", lang),
+              scale: { domain: [0, 23], nice: false },
+            },
+            third,
+            150,
+          ),
+          panel(mo, { field: "x", type: "ordinal", title: dirLabel("month", lang), sort: MONTHS[lang] }, third, 150),
+          panel(
+            wk,
+            { field: "x", type: "ordinal", title: dirLabel("weekday", lang), sort: WEEKDAYS[lang] },
+            third,
+            150,
+          ),
+        ],
+      },
     ],
     config: fontConfig(fontFor(lang)),
   } as TopLevelSpec;
 }
 
 /** Theil–Sen trend ({@link theilSenTrend}): monthly means (deseasonalised if so) and the fitted line; subtitle slope with interval. */
-export function trendSpec(res: TrendResult, unit: string, opts: { lang?: Lang; title?: string; width?: number; height?: number } = {}): TopLevelSpec {
+export function trendSpec(
+  res: TrendResult,
+  unit: string,
+  opts: { lang?: Lang; title?: string; width?: number; height?: number } = {},
+): TopLevelSpec {
   const lang = opts.lang ?? "en";
-  const pts = res.months.filter((m) => Number.isFinite(m.y)).map((m) => ({ t: m.t, y: m.y, label: `${m.year}-${String(m.month).padStart(2, "0")}` }));
-  const t0 = pts[0].t, t1 = pts[pts.length - 1].t;
+  const pts = res.months
+    .filter((m) => Number.isFinite(m.y))
+    .map((m) => ({ t: m.t, y: m.y, label: `${m.year}-${String(m.month).padStart(2, "0")}` }));
+  const t0 = pts[0].t,
+    t1 = pts[pts.length - 1].t;
   const line = [t0, t1].map((t) => ({ t, y: res.intercept + res.slope * t }));
   const yTitle = withUnit(dirLabel("monthlyMean", lang), unit);
   return {
     $schema: SCHEMA,
-    title: { text: opts.title ?? dirLabel("trend", lang), subtitle: `${res.slope.toPrecision(3)} [${res.lo.toPrecision(3)}, ${res.hi.toPrecision(3)}] ${unit} ${dirLabel("perYear", lang)} (${(res.level * 100).toFixed(0)} %), p = ${res.pValue.toPrecision(2)}` },
+    title: {
+      text: opts.title ?? dirLabel("trend", lang),
+      subtitle: `${res.slope.toPrecision(3)} [${res.lo.toPrecision(3)}, ${res.hi.toPrecision(3)}] ${unit} ${dirLabel("perYear", lang)} (${(res.level * 100).toFixed(0)} %), p = ${res.pValue.toPrecision(2)}`,
+    },
     width: opts.width ?? 560,
     height: opts.height ?? 260,
     layer: [
-      { data: { values: pts }, mark: { type: "line", point: true, color: "#4c78a8" }, encoding: { x: { field: "t", type: "quantitative", title: dirLabel("time", lang), scale: { zero: false, nice: false }, axis: { format: ".1f" } }, y: { field: "y", type: "quantitative", title: yTitle }, tooltip: [{ field: "label" }, { field: "y", format: ".3g" }] } },
-      { data: { values: line }, mark: { type: "line", color: "#e45756", strokeWidth: 2 }, encoding: { x: { field: "t", type: "quantitative" }, y: { field: "y", type: "quantitative" } } },
+      {
+        data: { values: pts },
+        mark: { type: "line", point: true, color: "#4c78a8" },
+        encoding: {
+          x: {
+            field: "t",
+            type: "quantitative",
+            title: dirLabel("time", lang),
+            scale: { zero: false, nice: false },
+            axis: { format: ".1f" },
+          },
+          y: { field: "y", type: "quantitative", title: yTitle },
+          tooltip: [{ field: "label" }, { field: "y", format: ".3g" }],
+        },
+      },
+      {
+        data: { values: line },
+        mark: { type: "line", color: "#e45756", strokeWidth: 2 },
+        encoding: { x: { field: "t", type: "quantitative" }, y: { field: "y", type: "quantitative" } },
+      },
     ],
     config: fontConfig(fontFor(lang)),
   } as TopLevelSpec;
 }
 
 /** Enrichment factors per element on a log axis, with the EF = 10 and 100 class lines. */
-export function enrichmentSpec(rows: { element: string; ef: number }[], reference: string, opts: { lang?: Lang; title?: string; width?: number; height?: number } = {}): TopLevelSpec {
+export function enrichmentSpec(
+  rows: { element: string; ef: number }[],
+  reference: string,
+  opts: { lang?: Lang; title?: string; width?: number; height?: number } = {},
+): TopLevelSpec {
   const lang = opts.lang ?? "en";
-  const crustal = dirLabel("crustal", lang), anthro = dirLabel("anthropogenic", lang);
-  const data = rows.filter((r) => Number.isFinite(r.ef) && r.ef > 0).map((r) => ({ element: r.element, ef: r.ef, cls: r.ef < 10 ? crustal : anthro }));
+  const crustal = dirLabel("crustal", lang),
+    anthro = dirLabel("anthropogenic", lang);
+  const data = rows
+    .filter((r) => Number.isFinite(r.ef) && r.ef > 0)
+    .map((r) => ({ element: r.element, ef: r.ef, cls: r.ef < 10 ? crustal : anthro }));
   const efs = data.map((d) => d.ef);
-  const lo = 10 ** Math.floor(Math.log10(Math.min(0.1, ...efs) / 2)), hi = 10 ** Math.ceil(Math.log10(Math.max(1000, ...efs)));
-  const y = { type: "quantitative", scale: { type: "log", domain: [lo, hi] }, title: dirLabel("enrichmentFactor", lang) };
+  const lo = 10 ** Math.floor(Math.log10(Math.min(0.1, ...efs) / 2)),
+    hi = 10 ** Math.ceil(Math.log10(Math.max(1000, ...efs)));
+  const y = {
+    type: "quantitative",
+    scale: { type: "log", domain: [lo, hi] },
+    title: dirLabel("enrichmentFactor", lang),
+  };
   return {
     $schema: SCHEMA,
     title: { text: opts.title ?? `${dirLabel("enrichmentFactor", lang)} (${reference})` },
     width: opts.width ?? 560,
     height: opts.height ?? 280,
     layer: [
-      { data: { values: data }, mark: { type: "bar" }, encoding: { x: { field: "element", type: "nominal", sort: null, title: dirLabel("element", lang), axis: { labelAngle: 0 } }, y: { field: "ef", ...y }, y2: { datum: lo }, color: { field: "cls", type: "nominal", title: null, scale: { domain: [crustal, anthro], range: ["#b79a6a", "#c0392b"] } }, tooltip: [{ field: "element" }, { field: "ef", format: ".3g" }] } },
-      { data: { values: [{ ef: 10 }, { ef: 100 }] }, mark: { type: "rule", strokeDash: [4, 3], color: "#333" }, encoding: { y: { field: "ef", ...y } } },
+      {
+        data: { values: data },
+        mark: { type: "bar" },
+        encoding: {
+          x: {
+            field: "element",
+            type: "nominal",
+            sort: null,
+            title: dirLabel("element", lang),
+            axis: { labelAngle: 0 },
+          },
+          y: { field: "ef", ...y },
+          y2: { datum: lo },
+          color: {
+            field: "cls",
+            type: "nominal",
+            title: null,
+            scale: { domain: [crustal, anthro], range: ["#b79a6a", "#c0392b"] },
+          },
+          tooltip: [{ field: "element" }, { field: "ef", format: ".3g" }],
+        },
+      },
+      {
+        data: { values: [{ ef: 10 }, { ef: 100 }] },
+        mark: { type: "rule", strokeDash: [4, 3], color: "#333" },
+        encoding: { y: { field: "ef", ...y } },
+      },
     ],
     config: fontConfig(fontFor(lang)),
   } as TopLevelSpec;

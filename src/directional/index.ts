@@ -4,12 +4,39 @@
  * Theil–Sen trend, on plain series (times, values, wind) so that they work on a measured species
  * and on a PMF factor contribution alike; with en/ja/zh Vega-Lite figures.
  */
-export { DEFAULT_CALM_MS, windToUV, uvToDirection, vectorMeanWind, sectorIndex, sectorCentres, percentileOf, type WindSeries } from "./wind";
+export {
+  DEFAULT_CALM_MS,
+  windToUV,
+  uvToDirection,
+  vectorMeanWind,
+  sectorIndex,
+  sectorCentres,
+  percentileOf,
+  type WindSeries,
+} from "./wind";
 export { windRose, pollutionRose, percentileRose, type RoseRow, type RoseResult, type RoseClosed } from "./roses";
 export { cpf, cbpf, type CpfRow, type CbpfRow, type CpfOptions } from "./cpf";
-export { polarPlot, type PolarPlotOptions, type PolarPlotResult, type PolarBin, type PolarGridPoint, type PolarStatistic } from "./polarplot";
+export {
+  polarPlot,
+  type PolarPlotOptions,
+  type PolarPlotResult,
+  type PolarBin,
+  type PolarGridPoint,
+  type PolarStatistic,
+} from "./polarplot";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";
 export { theilSen, theilSenTrend, monthlyMeans, seasonalIndices, type MonthlyMean, type TrendResult } from "./trend";
 export { DIRECTIONAL_LABELS, WEEKDAYS, MONTHS, SEASONS, dirLabel } from "./labels";
-export { roseSpec, cpfSpec, percentileRoseSpec, cbpfSpec, polarPlotSpec, polarAnnulusSpec, timeVariationSpec, trendSpec, enrichmentSpec, type PolarFigureOptions } from "./figures";
+export {
+  roseSpec,
+  cpfSpec,
+  percentileRoseSpec,
+  cbpfSpec,
+  polarPlotSpec,
+  polarAnnulusSpec,
+  timeVariationSpec,
+  trendSpec,
+  enrichmentSpec,
+  type PolarFigureOptions,
+} from "./figures";

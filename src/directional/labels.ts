@@ -54,4 +54,8 @@ export const SEASONS: Record<Lang, string[]> = {
 };
 
 /** Label of a key of {@link DIRECTIONAL_LABELS}, else of the library's common labels. */
-export const dirLabel: (key: keyof typeof DIRECTIONAL_LABELS | (string & {}), lang?: Lang) => string = labelLookup(DIRECTIONAL_LABELS, "directional", baseLabel);
+export const dirLabel: (key: keyof typeof DIRECTIONAL_LABELS | (string & {}), lang?: Lang) => string = labelLookup(
+  DIRECTIONAL_LABELS,
+  "directional",
+  baseLabel,
+);

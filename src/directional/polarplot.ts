@@ -104,33 +104,43 @@ export interface PolarPlotResult {
 export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlotResult {
   const n = checkSeries(s, "polarPlot");
   const stat = opts.statistic ?? "mean";
-  if (!["mean", "weighted-mean", "cpf"].includes(stat)) throw new RangeError(`polarPlot: unknown statistic "${stat}" (mean, weighted-mean, cpf)`);
+  if (!["mean", "weighted-mean", "cpf"].includes(stat))
+    throw new RangeError(`polarPlot: unknown statistic "${stat}" (mean, weighted-mean, cpf)`);
   const wdBin = opts.wdBin ?? 10;
   if (!(wdBin > 0 && 360 % wdBin === 0)) throw new RangeError(`wdBin must divide 360, got ${wdBin}`);
   const calm = opts.calm ?? 0;
   let radius = opts.maxWs ?? 0;
-  if (opts.maxWs === undefined) for (let i = 0; i < n; i++) if (Number.isFinite(s.ws[i]) && Number.isFinite(s.values[i]) && s.ws[i] > radius) radius = s.ws[i];
+  if (opts.maxWs === undefined)
+    for (let i = 0; i < n; i++)
+      if (Number.isFinite(s.ws[i]) && Number.isFinite(s.values[i]) && s.ws[i] > radius) radius = s.ws[i];
   if (!(radius > 0)) throw new RangeError("polarPlot: no records with a positive wind speed");
   const wsBin = opts.wsBin ?? radius / 30;
   const h = opts.bandwidth ?? radius / 12;
   const maskD = opts.maskDistance ?? h;
   const G = opts.grid ?? 101;
-  if (!(wsBin > 0) || !(h > 0) || !(maskD > 0) || !(Number.isInteger(G) && G >= 5)) throw new RangeError("polarPlot: wsBin, bandwidth, maskDistance must be > 0 and grid an integer ≥ 5");
-  let lo = -Infinity, hi = Infinity;
+  if (!(wsBin > 0) || !(h > 0) || !(maskD > 0) || !(Number.isInteger(G) && G >= 5))
+    throw new RangeError("polarPlot: wsBin, bandwidth, maskDistance must be > 0 and grid an integer ≥ 5");
+  let lo = -Infinity,
+    hi = Infinity;
   if (stat === "cpf") {
     if (opts.band) {
-      if (!(opts.band[0] < opts.band[1])) throw new RangeError(`band percentiles must increase, got ${opts.band.join(", ")}`);
+      if (!(opts.band[0] < opts.band[1]))
+        throw new RangeError(`band percentiles must increase, got ${opts.band.join(", ")}`);
       lo = percentileOf(s.values, opts.band[0]);
       hi = percentileOf(s.values, opts.band[1]);
     } else lo = percentileOf(s.values, opts.percentile ?? 75);
   }
-  const nWd = 360 / wdBin, nWs = Math.ceil(radius / wsBin + 1e-9);
-  const cnt = new Float64Array(nWd * nWs), sum = new Float64Array(nWd * nWs);
+  const nWd = 360 / wdBin,
+    nWs = Math.ceil(radius / wsBin + 1e-9);
+  const cnt = new Float64Array(nWd * nWs),
+    sum = new Float64Array(nWd * nWs);
   let used = 0;
   for (let i = 0; i < n; i++) {
-    const c = s.values[i], d = s.wd[i], w = s.ws[i];
+    const c = s.values[i],
+      d = s.wd[i],
+      w = s.ws[i];
     if (!Number.isFinite(c) || !Number.isFinite(d) || !Number.isFinite(w) || w < calm || w > radius) continue;
-    const a = Math.round(((d % 360) + 360) % 360 / wdBin) % nWd;
+    const a = Math.round((((d % 360) + 360) % 360) / wdBin) % nWd;
     const b = Math.min(nWs - 1, Math.floor(w / wsBin));
     const k = a * nWs + b;
     cnt[k]++;
@@ -138,14 +148,23 @@ export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlot
     used++;
   }
   const bins: PolarBin[] = [];
-  for (let a = 0; a < nWd; a++) for (let b = 0; b < nWs; b++) {
-    const k = a * nWs + b;
-    if (cnt[k] === 0) continue;
-    const wd = a * wdBin, ws = (b + 0.5) * wsBin;
-    const mean = sum[k] / cnt[k];
-    const z = stat === "weighted-mean" ? (mean * cnt[k]) / used : mean;
-    bins.push({ wd, ws, u: ws * Math.sin((wd * Math.PI) / 180), v: ws * Math.cos((wd * Math.PI) / 180), n: cnt[k], z });
-  }
+  for (let a = 0; a < nWd; a++)
+    for (let b = 0; b < nWs; b++) {
+      const k = a * nWs + b;
+      if (cnt[k] === 0) continue;
+      const wd = a * wdBin,
+        ws = (b + 0.5) * wsBin;
+      const mean = sum[k] / cnt[k];
+      const z = stat === "weighted-mean" ? (mean * cnt[k]) / used : mean;
+      bins.push({
+        wd,
+        ws,
+        u: ws * Math.sin((wd * Math.PI) / 180),
+        v: ws * Math.cos((wd * Math.PI) / 180),
+        n: cnt[k],
+        z,
+      });
+    }
   if (bins.length === 0) throw new RangeError("polarPlot: no records with finite value, wd and ws");
   const sqrtT = stat !== "cpf";
   const lambda = opts.prior ?? 1;
@@ -155,14 +174,20 @@ export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlot
   const zAll = stat === "weighted-mean" ? tot / used / bins.length : tot / used; // weighted mean: the average occupied bin
   const zBar = sqrtT ? Math.sqrt(Math.max(0, zAll)) : zAll;
   const nb = bins.length;
-  const bu = new Float64Array(nb), bv = new Float64Array(nb), bz = new Float64Array(nb), bw = new Float64Array(nb);
+  const bu = new Float64Array(nb),
+    bv = new Float64Array(nb),
+    bz = new Float64Array(nb),
+    bw = new Float64Array(nb);
   bins.forEach((b, k) => {
-    bu[k] = b.u; bv[k] = b.v;
+    bu[k] = b.u;
+    bv[k] = b.v;
     bz[k] = sqrtT ? Math.sqrt(Math.max(0, b.z)) : b.z;
     bw[k] = b.n >= 4 ? 1 : b.n * 0.25;
   });
   const step = (2 * radius) / (G - 1);
-  const cut2 = 9 * h * h, inv2h2 = 1 / (2 * h * h), mask2 = maskD * maskD;
+  const cut2 = 9 * h * h,
+    inv2h2 = 1 / (2 * h * h),
+    mask2 = maskD * maskD;
   const grid: PolarGridPoint[] = [];
   let best = -1;
   for (let iy = 0; iy < G; iy++) {
@@ -172,9 +197,12 @@ export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlot
       const r = Math.hypot(u, v);
       let z = NaN;
       if (r <= radius + 1e-9) {
-        let num = 0, den = 0, near = Infinity;
+        let num = 0,
+          den = 0,
+          near = Infinity;
         for (let k = 0; k < nb; k++) {
-          const du = u - bu[k], dv = v - bv[k];
+          const du = u - bu[k],
+            dv = v - bv[k];
           const d2 = du * du + dv * dv;
           if (d2 < near) near = d2;
           if (d2 > cut2) continue;
@@ -193,8 +221,16 @@ export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlot
     }
   }
   return {
-    statistic: stat, bins, grid, gridSize: G, radius, step, bandwidth: h, maskDistance: maskD,
+    statistic: stat,
+    bins,
+    grid,
+    gridSize: G,
+    radius,
+    step,
+    bandwidth: h,
+    maskDistance: maskD,
     ...(stat === "cpf" ? { threshold: lo, ...(opts.band ? { upper: hi } : {}) } : {}),
-    max: grid[best], n: used,
+    max: grid[best],
+    n: used,
   };
 }

@@ -35,33 +35,71 @@ export interface RoseResult {
 /** Interval convention of rose classes: "right" = (lo, hi] (openair's default), "left" = [lo, hi). */
 export type RoseClosed = "right" | "left";
 
-function rose(binVar: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<number>, breaks: number[], sectors: number, calm: number, closed: RoseClosed = "right"): RoseResult {
-  if (closed !== "right" && closed !== "left") throw new RangeError(`rose: closed must be "right" or "left", got ${String(closed)}`);
+function rose(
+  binVar: ArrayLike<number>,
+  wd: ArrayLike<number>,
+  ws: ArrayLike<number>,
+  breaks: number[],
+  sectors: number,
+  calm: number,
+  closed: RoseClosed = "right",
+): RoseResult {
+  if (closed !== "right" && closed !== "left")
+    throw new RangeError(`rose: closed must be "right" or "left", got ${String(closed)}`);
   checkSectors(sectors);
   if (binVar.length !== wd.length || ws.length !== wd.length) throw new RangeError("rose: inputs differ in length");
-  for (let k = 1; k < breaks.length; k++) if (!(breaks[k] > breaks[k - 1])) throw new RangeError(`breaks must increase, got ${breaks.join(", ")}`);
+  for (let k = 1; k < breaks.length; k++)
+    if (!(breaks[k] > breaks[k - 1])) throw new RangeError(`breaks must increase, got ${breaks.join(", ")}`);
   const nb = breaks.length - 1;
   const counts = new Float64Array(sectors * nb);
-  let nCalm = 0, nTot = 0;
+  let nCalm = 0,
+    nTot = 0;
   for (let i = 0; i < wd.length; i++) {
-    const x = binVar[i], d = wd[i], w = ws[i];
+    const x = binVar[i],
+      d = wd[i],
+      w = ws[i];
     if (!Number.isFinite(x) || !Number.isFinite(d) || !Number.isFinite(w)) continue;
     nTot++;
-    if (w < calm) { nCalm++; continue; }
+    if (w < calm) {
+      nCalm++;
+      continue;
+    }
     let b = nb - 1;
-    for (let k = 0; k < nb - 1; k++) if (closed === "right" ? x <= breaks[k + 1] : x < breaks[k + 1]) { b = k; break; }
+    for (let k = 0; k < nb - 1; k++)
+      if (closed === "right" ? x <= breaks[k + 1] : x < breaks[k + 1]) {
+        b = k;
+        break;
+      }
     if (x < breaks[0]) b = 0;
     counts[sectorIndex(d, sectors) * nb + b]++;
   }
   const rows: RoseRow[] = [];
   const centres = sectorCentres(sectors);
-  for (let k = 0; k < sectors; k++) for (let b = 0; b < nb; b++) {
-    const c = counts[k * nb + b];
-    const last = b === nb - 1;
-    const label = last ? `${closed === "right" ? ">" : "≥"} ${breaks[b]}` : closed === "right" ? `(${breaks[b]}, ${breaks[b + 1]}]` : `[${breaks[b]}, ${breaks[b + 1]})`;
-    rows.push({ wd: centres[k], lo: breaks[b], hi: last ? Infinity : breaks[b + 1], label, count: c, percent: nTot > 0 ? (100 * c) / nTot : NaN });
-  }
-  return { rows, breaks: breaks.slice(), calmCount: nCalm, calmPercent: nTot > 0 ? (100 * nCalm) / nTot : NaN, n: nTot };
+  for (let k = 0; k < sectors; k++)
+    for (let b = 0; b < nb; b++) {
+      const c = counts[k * nb + b];
+      const last = b === nb - 1;
+      const label = last
+        ? `${closed === "right" ? ">" : "≥"} ${breaks[b]}`
+        : closed === "right"
+          ? `(${breaks[b]}, ${breaks[b + 1]}]`
+          : `[${breaks[b]}, ${breaks[b + 1]})`;
+      rows.push({
+        wd: centres[k],
+        lo: breaks[b],
+        hi: last ? Infinity : breaks[b + 1],
+        label,
+        count: c,
+        percent: nTot > 0 ? (100 * c) / nTot : NaN,
+      });
+    }
+  return {
+    rows,
+    breaks: breaks.slice(),
+    calmCount: nCalm,
+    calmPercent: nTot > 0 ? (100 * nCalm) / nTot : NaN,
+    n: nTot,
+  };
 }
 
 /**
@@ -77,8 +115,20 @@ function rose(binVar: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<nu
  * @param opts `sectors` (default 12, i.e. 30°), `breaks` m/s (default 0, 2, 4, 6, 8, 10), `calm` m/s (default 0.5), `closed` ("right" default = (lo, hi]; "left" = [lo, hi))
  * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`
  */
-export function windRose(ws: ArrayLike<number>, wd: ArrayLike<number>, opts: { sectors?: number; breaks?: number[]; calm?: number; closed?: RoseClosed } = {}): RoseResult {
-  return rose(ws, wd, ws, opts.breaks ?? [0, 2, 4, 6, 8, 10], opts.sectors ?? 12, opts.calm ?? DEFAULT_CALM_MS, opts.closed);
+export function windRose(
+  ws: ArrayLike<number>,
+  wd: ArrayLike<number>,
+  opts: { sectors?: number; breaks?: number[]; calm?: number; closed?: RoseClosed } = {},
+): RoseResult {
+  return rose(
+    ws,
+    wd,
+    ws,
+    opts.breaks ?? [0, 2, 4, 6, 8, 10],
+    opts.sectors ?? 12,
+    opts.calm ?? DEFAULT_CALM_MS,
+    opts.closed,
+  );
 }
 
 /**
@@ -89,7 +139,12 @@ export function windRose(ws: ArrayLike<number>, wd: ArrayLike<number>, opts: { s
  *
  * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`
  */
-export function pollutionRose(values: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<number>, opts: { sectors?: number; breaks?: number[]; calm?: number; closed?: RoseClosed } = {}): RoseResult {
+export function pollutionRose(
+  values: ArrayLike<number>,
+  wd: ArrayLike<number>,
+  ws: ArrayLike<number>,
+  opts: { sectors?: number; breaks?: number[]; calm?: number; closed?: RoseClosed } = {},
+): RoseResult {
   let breaks = opts.breaks;
   if (!breaks) {
     const ps = [25, 50, 75, 90].map((p) => percentileOf(values, p));
@@ -106,14 +161,21 @@ export function pollutionRose(values: ArrayLike<number>, wd: ArrayLike<number>, 
  * @param opts `percentiles` (0–100, default 25, 50, 75, 90, 95), `sectors` (default 16), `calm` m/s (default 0.5)
  * @returns rows { wd (sector centre), percentile, value } and per-sector { wd, n, mean }
  */
-export function percentileRose(values: ArrayLike<number>, wd: ArrayLike<number>, ws: ArrayLike<number>, opts: { sectors?: number; percentiles?: number[]; calm?: number } = {}): { rows: { wd: number; percentile: number; value: number }[]; sectors: { wd: number; n: number; mean: number }[] } {
+export function percentileRose(
+  values: ArrayLike<number>,
+  wd: ArrayLike<number>,
+  ws: ArrayLike<number>,
+  opts: { sectors?: number; percentiles?: number[]; calm?: number } = {},
+): { rows: { wd: number; percentile: number; value: number }[]; sectors: { wd: number; n: number; mean: number }[] } {
   const sectors = opts.sectors ?? 16;
   checkSectors(sectors);
   const calm = opts.calm ?? DEFAULT_CALM_MS;
   const ps = opts.percentiles ?? [25, 50, 75, 90, 95];
   const groups: number[][] = Array.from({ length: sectors }, () => []);
   for (let i = 0; i < values.length; i++) {
-    const c = values[i], d = wd[i], w = ws[i];
+    const c = values[i],
+      d = wd[i],
+      w = ws[i];
     if (!Number.isFinite(c) || !Number.isFinite(d) || !Number.isFinite(w) || w < calm) continue;
     groups[sectorIndex(d, sectors)].push(c);
   }

@@ -27,17 +27,33 @@ export interface TimeVariationResult {
 }
 
 /** Local hour (0–23), weekday (0 = Monday) and month (1–12) of a UTC instant at a site. */
-export function localCalendar(utcMs: number, offsetMinutes: number): { hour: number; weekday: number; month: number; year: number; day: number } {
+export function localCalendar(
+  utcMs: number,
+  offsetMinutes: number,
+): { hour: number; weekday: number; month: number; year: number; day: number } {
   const d = new Date(utcMs + offsetMinutes * 60000);
-  return { hour: d.getUTCHours(), weekday: (d.getUTCDay() + 6) % 7, month: d.getUTCMonth() + 1, year: d.getUTCFullYear(), day: d.getUTCDate() };
+  return {
+    hour: d.getUTCHours(),
+    weekday: (d.getUTCDay() + 6) % 7,
+    month: d.getUTCMonth() + 1,
+    year: d.getUTCFullYear(),
+    day: d.getUTCDate(),
+  };
 }
 
-function groupStats(groups: number[][], keyOf: (g: number) => Partial<TimeVariationRow> & { key: number }, rng: Rng, nBoot: number, level: number): TimeVariationRow[] {
+function groupStats(
+  groups: number[][],
+  keyOf: (g: number) => Partial<TimeVariationRow> & { key: number },
+  rng: Rng,
+  nBoot: number,
+  level: number,
+): TimeVariationRow[] {
   const a = (1 - level) / 2;
   return groups.map((g, gi) => {
     const n = g.length;
     const mean = n ? g.reduce((s, v) => s + v, 0) / n : NaN;
-    let lo = NaN, hi = NaN;
+    let lo = NaN,
+      hi = NaN;
     if (n >= 2) {
       const bm = new Float64Array(nBoot);
       for (let b = 0; b < nBoot; b++) {
@@ -46,8 +62,13 @@ function groupStats(groups: number[][], keyOf: (g: number) => Partial<TimeVariat
         bm[b] = s / n;
       }
       bm.sort();
-      const q = (p: number) => { const h = (nBoot - 1) * p, l = Math.floor(h); return l + 1 < nBoot ? bm[l] + (h - l) * (bm[l + 1] - bm[l]) : bm[l]; };
-      lo = q(a); hi = q(1 - a);
+      const q = (p: number) => {
+        const h = (nBoot - 1) * p,
+          l = Math.floor(h);
+        return l + 1 < nBoot ? bm[l] + (h - l) * (bm[l + 1] - bm[l]) : bm[l];
+      };
+      lo = q(a);
+      hi = q(1 - a);
     }
     return { ...keyOf(gi), n, mean, lo, hi };
   });
@@ -63,9 +84,16 @@ function groupStats(groups: number[][], keyOf: (g: number) => Partial<TimeVariat
  * @param utcOffsetMinutes the site's offset (China +480, Japan +540): groups use local time
  * @param opts `nBoot` (default 200), `level` (default 0.95), `seed` (default 1)
  */
-export function timeVariation(times: ArrayLike<number>, values: ArrayLike<number>, utcOffsetMinutes: number, opts: { nBoot?: number; level?: number; seed?: number } = {}): TimeVariationResult {
-  if (times.length !== values.length) throw new RangeError(`timeVariation: ${times.length} times, ${values.length} values`);
-  const nBoot = opts.nBoot ?? 200, level = opts.level ?? 0.95;
+export function timeVariation(
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+  utcOffsetMinutes: number,
+  opts: { nBoot?: number; level?: number; seed?: number } = {},
+): TimeVariationResult {
+  if (times.length !== values.length)
+    throw new RangeError(`timeVariation: ${times.length} times, ${values.length} values`);
+  const nBoot = opts.nBoot ?? 200,
+    level = opts.level ?? 0.95;
   if (!(Number.isInteger(nBoot) && nBoot >= 10)) throw new RangeError(`nBoot must be an integer ≥ 10, got ${nBoot}`);
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
   const rng = new Rng(opts.seed ?? 1);

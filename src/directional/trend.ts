@@ -9,11 +9,17 @@ import { provenance, type Provenance } from "../provenance";
  */
 export function theilSen(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number; n: number } {
   if (x.length !== y.length) throw new RangeError(`theilSen: ${x.length} x, ${y.length} y`);
-  const xs: number[] = [], ys: number[] = [];
-  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) { xs.push(x[i]); ys.push(y[i]); }
+  const xs: number[] = [],
+    ys: number[] = [];
+  for (let i = 0; i < x.length; i++)
+    if (Number.isFinite(x[i]) && Number.isFinite(y[i])) {
+      xs.push(x[i]);
+      ys.push(y[i]);
+    }
   const n = xs.length;
   const slopes: number[] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (xs[j] !== xs[i]) slopes.push((ys[j] - ys[i]) / (xs[j] - xs[i]));
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) if (xs[j] !== xs[i]) slopes.push((ys[j] - ys[i]) / (xs[j] - xs[i]));
   if (slopes.length === 0) throw new RangeError("theilSen: needs at least 2 points with distinct x");
   const slope = median(slopes);
   const intercept = median(ys.map((v, i) => v - slope * xs[i]));
@@ -45,28 +51,46 @@ export interface MonthlyMean {
  * finite values cover at least `minCapture` of the month's possible records (`stepMs` apart,
  * default one hour).
  */
-export function monthlyMeans(times: ArrayLike<number>, values: ArrayLike<number>, utcOffsetMinutes: number, opts: { minCapture?: number; stepMs?: number } = {}): MonthlyMean[] {
-  const minCapture = opts.minCapture ?? 0.75, step = opts.stepMs ?? 3600000;
+export function monthlyMeans(
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+  utcOffsetMinutes: number,
+  opts: { minCapture?: number; stepMs?: number } = {},
+): MonthlyMean[] {
+  const minCapture = opts.minCapture ?? 0.75,
+    step = opts.stepMs ?? 3600000;
   const acc = new Map<number, { s: number; n: number }>();
-  let first = Infinity, last = -Infinity;
+  let first = Infinity,
+    last = -Infinity;
   for (let i = 0; i < times.length; i++) {
     if (!Number.isFinite(times[i])) continue;
     const c = localCalendar(times[i], utcOffsetMinutes);
     const key = c.year * 12 + c.month - 1;
-    first = Math.min(first, key); last = Math.max(last, key);
+    first = Math.min(first, key);
+    last = Math.max(last, key);
     if (!Number.isFinite(values[i])) continue;
     const a = acc.get(key) ?? { s: 0, n: 0 };
-    a.s += values[i]; a.n++;
+    a.s += values[i];
+    a.n++;
     acc.set(key, a);
   }
   const out: MonthlyMean[] = [];
   for (let key = first; key <= last; key++) {
-    const year = Math.floor(key / 12), month = (key % 12) + 1;
+    const year = Math.floor(key / 12),
+      month = (key % 12) + 1;
     const ms = Date.UTC(year, month, 1) - Date.UTC(year, month - 1, 1);
     const possible = Math.round(ms / step);
     const a = acc.get(key) ?? { s: 0, n: 0 };
     const capture = a.n / possible;
-    out.push({ year, month, t: year + (month - 0.5) / 12, n: a.n, possible, capture, mean: capture >= minCapture && a.n > 0 ? a.s / a.n : NaN });
+    out.push({
+      year,
+      month,
+      t: year + (month - 0.5) / 12,
+      n: a.n,
+      possible,
+      capture,
+      mean: capture >= minCapture && a.n > 0 ? a.s / a.n : NaN,
+    });
   }
   return out;
 }
@@ -91,7 +115,13 @@ export interface TrendResult {
    * (linear interpolation between the nearest valid months, or the nearest valid month at the
    * ends) entered the moving average / seasonal indices only; the month itself is not in the fit.
    */
-  filled: { year: number; month: number; capture: number; value: number; reason: "below-capture-filled-for-deseasonalisation" }[];
+  filled: {
+    year: number;
+    month: number;
+    capture: number;
+    value: number;
+    reason: "below-capture-filled-for-deseasonalisation";
+  }[];
   level: number;
   nBoot: number;
   /** Library version, options (deseasonalise, nBoot, level, minCapture, UTC offset) and seed of the bootstrap interval. */
@@ -122,8 +152,14 @@ export interface TrendResult {
  * @param opts `deseasonalise` (default false), `nBoot` (default 500), `level` (0.95), `seed` (1), `minCapture` (0.75)
  * @throws RangeError when fewer than 3 monthly means are valid, or (deseasonalise) the series spans fewer than 24 months
  */
-export function theilSenTrend(times: ArrayLike<number>, values: ArrayLike<number>, utcOffsetMinutes: number, opts: { deseasonalise?: boolean; nBoot?: number; level?: number; seed?: number; minCapture?: number } = {}): TrendResult {
-  const nBoot = opts.nBoot ?? 500, level = opts.level ?? 0.95;
+export function theilSenTrend(
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+  utcOffsetMinutes: number,
+  opts: { deseasonalise?: boolean; nBoot?: number; level?: number; seed?: number; minCapture?: number } = {},
+): TrendResult {
+  const nBoot = opts.nBoot ?? 500,
+    level = opts.level ?? 0.95;
   const months = monthlyMeans(times, values, utcOffsetMinutes, { minCapture: opts.minCapture });
   const ok = months.filter((m) => Number.isFinite(m.mean));
   if (ok.length < 3) throw new RangeError(`theilSenTrend: needs at least 3 valid monthly means, got ${ok.length}`);
@@ -134,36 +170,84 @@ export function theilSenTrend(times: ArrayLike<number>, values: ArrayLike<number
     const valid = months.map((m, i) => (Number.isFinite(m.mean) ? i : -1)).filter((i) => i >= 0);
     const series = months.map((m, i) => {
       if (Number.isFinite(m.mean)) return m;
-      let lo = -1, hi = -1;
-      for (const j of valid) { if (j < i) lo = j; else if (hi < 0) hi = j; }
-      const value = lo < 0 ? months[hi].mean : hi < 0 ? months[lo].mean : months[lo].mean + ((i - lo) / (hi - lo)) * (months[hi].mean - months[lo].mean);
-      filled.push({ year: m.year, month: m.month, capture: m.capture, value, reason: "below-capture-filled-for-deseasonalisation" });
+      let lo = -1,
+        hi = -1;
+      for (const j of valid) {
+        if (j < i) lo = j;
+        else if (hi < 0) hi = j;
+      }
+      const value =
+        lo < 0
+          ? months[hi].mean
+          : hi < 0
+            ? months[lo].mean
+            : months[lo].mean + ((i - lo) / (hi - lo)) * (months[hi].mean - months[lo].mean);
+      filled.push({
+        year: m.year,
+        month: m.month,
+        capture: m.capture,
+        value,
+        reason: "below-capture-filled-for-deseasonalisation",
+      });
       return { ...m, mean: value };
     });
     seasonal = seasonalIndices(series);
   }
-  const rows = months.map((m) => ({ ...m, y: Number.isFinite(m.mean) && seasonal ? m.mean - seasonal[m.month - 1] : m.mean }));
+  const rows = months.map((m) => ({
+    ...m,
+    y: Number.isFinite(m.mean) && seasonal ? m.mean - seasonal[m.month - 1] : m.mean,
+  }));
   const used = rows.filter((r) => Number.isFinite(r.y));
-  const x = used.map((r) => r.t), y = used.map((r) => r.y);
+  const x = used.map((r) => r.t),
+    y = used.map((r) => r.y);
   const fit = theilSen(x, y);
   const rng = new Rng(opts.seed ?? 1);
   const bs: number[] = [];
   const k = x.length;
   for (let b = 0; b < nBoot; b++) {
-    const xb: number[] = [], yb: number[] = [];
-    for (let i = 0; i < k; i++) { const j = rng.int(k); xb.push(x[j]); yb.push(y[j]); }
-    try { bs.push(theilSen(xb, yb).slope); } catch { /* all-equal x resample: skipped */ }
+    const xb: number[] = [],
+      yb: number[] = [];
+    for (let i = 0; i < k; i++) {
+      const j = rng.int(k);
+      xb.push(x[j]);
+      yb.push(y[j]);
+    }
+    try {
+      bs.push(theilSen(xb, yb).slope);
+    } catch {
+      /* all-equal x resample: skipped */
+    }
   }
   const sorted = Float64Array.from(bs).sort();
-  const q = (p: number) => { const h = (sorted.length - 1) * p, l = Math.floor(h); return l + 1 < sorted.length ? sorted[l] + (h - l) * (sorted[l + 1] - sorted[l]) : sorted[l]; };
+  const q = (p: number) => {
+    const h = (sorted.length - 1) * p,
+      l = Math.floor(h);
+    return l + 1 < sorted.length ? sorted[l] + (h - l) * (sorted[l + 1] - sorted[l]) : sorted[l];
+  };
   // Mann–Kendall S
   let S = 0;
   for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) S += Math.sign((y[j] - y[i]) * Math.sign(x[j] - x[i]));
   const varS = (k * (k - 1) * (2 * k + 5)) / 18;
   const z = S > 0 ? (S - 1) / Math.sqrt(varS) : S < 0 ? (S + 1) / Math.sqrt(varS) : 0;
   const pValue = 2 * (1 - normalCdf(Math.abs(z)));
-  return { slope: fit.slope, lo: q((1 - level) / 2), hi: q(1 - (1 - level) / 2), intercept: fit.intercept, slopePct: (100 * fit.slope) / overall, pValue, months: rows, deseasonalised: !!opts.deseasonalise, filled, level, nBoot,
-    provenance: provenance({ deseasonalise: !!opts.deseasonalise, nBoot, level, minCapture: opts.minCapture ?? 0.75, utcOffsetMinutes }, opts.seed ?? 1, { routine: "theilSenTrend" }) };
+  return {
+    slope: fit.slope,
+    lo: q((1 - level) / 2),
+    hi: q(1 - (1 - level) / 2),
+    intercept: fit.intercept,
+    slopePct: (100 * fit.slope) / overall,
+    pValue,
+    months: rows,
+    deseasonalised: !!opts.deseasonalise,
+    filled,
+    level,
+    nBoot,
+    provenance: provenance(
+      { deseasonalise: !!opts.deseasonalise, nBoot, level, minCapture: opts.minCapture ?? 0.75, utcOffsetMinutes },
+      opts.seed ?? 1,
+      { routine: "theilSenTrend" },
+    ),
+  };
 }
 
 /**
@@ -176,13 +260,23 @@ export function seasonalIndices(months: { month: number; mean: number }[]): numb
   const y = months.map((m) => m.mean);
   const dev: number[][] = Array.from({ length: 12 }, () => []);
   for (let i = 6; i + 6 < y.length; i++) {
-    let s = 0, ok = true;
-    for (let k = -6; k <= 6; k++) { const v = y[i + k]; if (!Number.isFinite(v)) { ok = false; break; } s += (k === -6 || k === 6 ? 0.5 : 1) * v; }
+    let s = 0,
+      ok = true;
+    for (let k = -6; k <= 6; k++) {
+      const v = y[i + k];
+      if (!Number.isFinite(v)) {
+        ok = false;
+        break;
+      }
+      s += (k === -6 || k === 6 ? 0.5 : 1) * v;
+    }
     if (ok) dev[months[i].month - 1].push(y[i] - s / 12);
   }
   if (dev.some((d) => d.length === 0)) {
     const missing = dev.map((d, k) => (d.length === 0 ? k + 1 : 0)).filter((k) => k > 0);
-    throw new RangeError(`theilSenTrend: deseasonalisation needs a centred 12-month moving average (13 consecutive valid monthly means) for every calendar month; got ${y.length} months (${y.filter((v) => Number.isFinite(v)).length} valid), none for month(s) ${missing.join(", ")}; at least 24 consecutive months are needed`);
+    throw new RangeError(
+      `theilSenTrend: deseasonalisation needs a centred 12-month moving average (13 consecutive valid monthly means) for every calendar month; got ${y.length} months (${y.filter((v) => Number.isFinite(v)).length} valid), none for month(s) ${missing.join(", ")}; at least 24 consecutive months are needed`,
+    );
   }
   const idx = dev.map((d) => d.reduce((a, b) => a + b, 0) / d.length);
   const mean = idx.reduce((a, b) => a + b, 0) / 12;
@@ -192,6 +286,10 @@ export function seasonalIndices(months: { month: number; mean: number }[]): numb
 /** Standard normal CDF (Abramowitz & Stegun 7.1.26 erf, |error| < 1.5e-7). */
 function normalCdf(z: number): number {
   const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
-  const e = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(z * z) / 2);
+  const e =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-(z * z) / 2);
   return z >= 0 ? 0.5 * (1 + e) : 0.5 * (1 - e);
 }

@@ -44,11 +44,18 @@ export function uvToDirection(u: number, v: number): number {
  * @param wd wind directions, degrees from north
  * @returns `{ wd }` in [0, 360) (NaN when no pair or a zero resultant), `vectorWs` and `scalarWs` in m/s, `n` pairs used
  */
-export function vectorMeanWind(ws: ArrayLike<number>, wd: ArrayLike<number>): { wd: number; vectorWs: number; scalarWs: number; n: number } {
+export function vectorMeanWind(
+  ws: ArrayLike<number>,
+  wd: ArrayLike<number>,
+): { wd: number; vectorWs: number; scalarWs: number; n: number } {
   if (ws.length !== wd.length) throw new RangeError(`vectorMeanWind: ${ws.length} speeds, ${wd.length} directions`);
-  let su = 0, sv = 0, ss = 0, n = 0;
+  let su = 0,
+    sv = 0,
+    ss = 0,
+    n = 0;
   for (let i = 0; i < ws.length; i++) {
-    const s = ws[i], d = wd[i];
+    const s = ws[i],
+      d = wd[i];
     if (!Number.isFinite(s) || !Number.isFinite(d)) continue;
     su += s * Math.sin(d * RAD);
     sv += s * Math.cos(d * RAD);
@@ -56,7 +63,8 @@ export function vectorMeanWind(ws: ArrayLike<number>, wd: ArrayLike<number>): { 
     n++;
   }
   if (n === 0) return { wd: NaN, vectorWs: NaN, scalarWs: NaN, n };
-  su /= n; sv /= n;
+  su /= n;
+  sv /= n;
   const r = Math.hypot(su, sv);
   return { wd: r < 1e-12 ? NaN : uvToDirection(su, sv), vectorWs: r, scalarWs: ss / n, n };
 }
@@ -80,13 +88,15 @@ export function sectorCentres(sectors: number): number[] {
 
 /** Throws a RangeError unless `sectors` is an integer in 4..360. */
 export function checkSectors(sectors: number): void {
-  if (!Number.isInteger(sectors) || sectors < 4 || sectors > 360) throw new RangeError(`sectors must be an integer in 4..360, got ${sectors}`);
+  if (!Number.isInteger(sectors) || sectors < 4 || sectors > 360)
+    throw new RangeError(`sectors must be an integer in 4..360, got ${sectors}`);
 }
 
 /** Throws a RangeError (naming `fn`) unless values, wd and ws have one length; returns it. */
 export function checkSeries(s: WindSeries, fn: string): number {
   const n = s.values.length;
-  if (s.wd.length !== n || s.ws.length !== n) throw new RangeError(`${fn}: values (${n}), wd (${s.wd.length}) and ws (${s.ws.length}) differ in length`);
+  if (s.wd.length !== n || s.ws.length !== n)
+    throw new RangeError(`${fn}: values (${n}), wd (${s.wd.length}) and ws (${s.ws.length}) differ in length`);
   return n;
 }
 
@@ -97,6 +107,7 @@ export function percentileOf(values: ArrayLike<number>, p: number): number {
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) x.push(values[i]);
   if (x.length === 0) throw new RangeError("percentile: no finite values");
   const a = Float64Array.from(x).sort();
-  const h = (a.length - 1) * (p / 100), lo = Math.floor(h);
+  const h = (a.length - 1) * (p / 100),
+    lo = Math.floor(h);
   return lo + 1 < a.length ? a[lo] + (h - lo) * (a[lo + 1] - a[lo]) : a[lo];
 }

@@ -18,7 +18,12 @@ function loadDanfo(): { DataFrame: new (data: Record<string, unknown[]>) => Danf
  * numbers (NaN = missing), the time column becomes `Date` objects (UTC instants), and the units
  * are returned beside the frame because a DataFrame cannot carry them.
  */
-export function toDanfo(t: AqTable): { frame: DanfoFrameLike; units: Record<string, string>; utcOffsetMinutes?: number; timeColumn?: string } {
+export function toDanfo(t: AqTable): {
+  frame: DanfoFrameLike;
+  units: Record<string, string>;
+  utcOffsetMinutes?: number;
+  timeColumn?: string;
+} {
   const { DataFrame } = loadDanfo();
   const data: Record<string, unknown[]> = {};
   const units: Record<string, string> = {};
@@ -47,13 +52,15 @@ export function fromDanfo(
     if (opts.time?.column === name) {
       cols[name] = Float64Array.from(values, (v, i) => {
         const ms = v instanceof Date ? v.getTime() : typeof v === "number" ? v : NaN;
-        if (!Number.isFinite(ms)) throw new Error(`DataFrame column "${name}", row ${i}: expected a Date or UTC ms, found ${String(v)}`);
+        if (!Number.isFinite(ms))
+          throw new Error(`DataFrame column "${name}", row ${i}: expected a Date or UTC ms, found ${String(v)}`);
         return ms;
       });
       info[name] = { kind: "time" };
     } else if (values.every((v) => typeof v === "number" || v === null || v === undefined)) {
       const unit = opts.units[name];
-      if (unit === undefined) throw new Error(`DataFrame column "${name}": expected a unit in opts.units (numeric columns carry units)`);
+      if (unit === undefined)
+        throw new Error(`DataFrame column "${name}": expected a unit in opts.units (numeric columns carry units)`);
       cols[name] = Float64Array.from(values, (v) => (typeof v === "number" ? v : NaN));
       info[name] = { unit, kind: "number" };
     } else {
@@ -61,5 +68,9 @@ export function fromDanfo(
       info[name] = { kind: "string" };
     }
   }
-  return AqTable.create(cols, info, opts.time ? { column: opts.time.column, utcOffsetMinutes: parseOffset(opts.time.utcOffset) } : undefined);
+  return AqTable.create(
+    cols,
+    info,
+    opts.time ? { column: opts.time.column, utcOffsetMinutes: parseOffset(opts.time.utcOffset) } : undefined,
+  );
 }

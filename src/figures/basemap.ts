@@ -28,7 +28,10 @@ export interface OutlineFeature {
 interface Topology {
   transform: { scale: [number, number]; translate: [number, number] };
   arcs: number[][][];
-  objects: Record<string, { geometries: { type: string; arcs: number[][] | number[][][]; id?: string; properties?: { name?: string } }[] }>;
+  objects: Record<
+    string,
+    { geometries: { type: string; arcs: number[][] | number[][][]; id?: string; properties?: { name?: string } }[] }
+  >;
 }
 
 const cache = new Map<string, { features: OutlineFeature[]; boxes: MapExtent[] }>();
@@ -36,10 +39,14 @@ const cache = new Map<string, { features: OutlineFeature[]; boxes: MapExtent[] }
 function decode(resolution: "50m" | "110m"): { features: OutlineFeature[]; boxes: MapExtent[] } {
   const hit = cache.get(resolution);
   if (hit) return hit;
-  const topo = JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${resolution}.json`), "utf8")) as Topology;
-  const [sx, sy] = topo.transform.scale, [tx, ty] = topo.transform.translate;
+  const topo = JSON.parse(
+    readFileSync(require.resolve(`world-atlas/countries-${resolution}.json`), "utf8"),
+  ) as Topology;
+  const [sx, sy] = topo.transform.scale,
+    [tx, ty] = topo.transform.translate;
   const arcs = topo.arcs.map((arc) => {
-    let x = 0, y = 0;
+    let x = 0,
+      y = 0;
     return arc.map(([dx, dy]) => {
       x += dx;
       y += dy;
@@ -59,16 +66,19 @@ function decode(resolution: "50m" | "110m"): { features: OutlineFeature[]; boxes
   for (const g of topo.objects.countries.geometries) {
     let geometry: OutlineFeature["geometry"];
     if (g.type === "Polygon") geometry = { type: "Polygon", coordinates: (g.arcs as number[][]).map(ring) };
-    else if (g.type === "MultiPolygon") geometry = { type: "MultiPolygon", coordinates: (g.arcs as number[][][]).map((p) => p.map(ring)) };
+    else if (g.type === "MultiPolygon")
+      geometry = { type: "MultiPolygon", coordinates: (g.arcs as number[][][]).map((p) => p.map(ring)) };
     else continue;
     const box = { lonMin: Infinity, lonMax: -Infinity, latMin: Infinity, latMax: -Infinity };
     const polys = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
-    for (const p of polys) for (const r of p) for (const [x, y] of r) {
-      if (x < box.lonMin) box.lonMin = x;
-      if (x > box.lonMax) box.lonMax = x;
-      if (y < box.latMin) box.latMin = y;
-      if (y > box.latMax) box.latMax = y;
-    }
+    for (const p of polys)
+      for (const r of p)
+        for (const [x, y] of r) {
+          if (x < box.lonMin) box.lonMin = x;
+          if (x > box.lonMax) box.lonMax = x;
+          if (y < box.latMin) box.latMin = y;
+          if (y > box.latMax) box.latMax = y;
+        }
     features.push({ type: "Feature", id: g.id ?? "", properties: { name: g.properties?.name ?? "" }, geometry });
     boxes.push(box);
   }
@@ -87,6 +97,8 @@ export function countryOutlines(extent: MapExtent, resolution: "50m" | "110m" = 
   const { features, boxes } = decode(resolution);
   return features.filter((_, k) => {
     const b = boxes[k];
-    return b.lonMax >= extent.lonMin && b.lonMin <= extent.lonMax && b.latMax >= extent.latMin && b.latMin <= extent.latMax;
+    return (
+      b.lonMax >= extent.lonMin && b.lonMin <= extent.lonMax && b.latMax >= extent.latMin && b.latMin <= extent.latMax
+    );
   });
 }

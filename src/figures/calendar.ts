@@ -65,35 +65,63 @@ const LEGEND_VALUE: Record<Lang, string> = { en: "Value", ja: "値", zh: "数值
  *   and categories (or categories without colours)
  */
 export function calendarSpec(opts: CalendarOptions): TopLevelSpec {
-  const lang = opts.lang ?? "en", cell = opts.cell ?? 18;
+  const lang = opts.lang ?? "en",
+    cell = opts.cell ?? 18;
   const n = opts.dates.length;
-  if ((opts.values === undefined) === (opts.categories === undefined)) throw new Error("calendarSpec: give either values or categories");
-  if (opts.values && opts.values.length !== n) throw new Error(`calendarSpec: ${opts.values.length} values for ${n} dates`);
-  if (opts.categories && opts.categories.length !== n) throw new Error(`calendarSpec: ${opts.categories.length} categories for ${n} dates`);
+  if ((opts.values === undefined) === (opts.categories === undefined))
+    throw new Error("calendarSpec: give either values or categories");
+  if (opts.values && opts.values.length !== n)
+    throw new Error(`calendarSpec: ${opts.values.length} values for ${n} dates`);
+  if (opts.categories && opts.categories.length !== n)
+    throw new Error(`calendarSpec: ${opts.categories.length} categories for ${n} dates`);
   if (opts.categories && !opts.categoryColors) throw new Error("calendarSpec: categories need categoryColors");
   const byDate = new Map<string, number | string>();
   const months = new Set<string>();
   opts.dates.forEach((d, i) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d + "T00:00:00Z"))) throw new Error(`calendarSpec: date "${d}" is not YYYY-MM-DD`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d + "T00:00:00Z")))
+      throw new Error(`calendarSpec: date "${d}" is not YYYY-MM-DD`);
     if (byDate.has(d)) throw new Error(`calendarSpec: date ${d} repeats`);
     byDate.set(d, opts.values ? opts.values[i] : opts.categories![i]);
     months.add(d.slice(0, 7));
   });
   const monthKeys = [...months].sort();
-  const rows: { date: string; panel: string; wd: string; week: number; day: number | string; value: number | null; category: string | null }[] = [];
+  const rows: {
+    date: string;
+    panel: string;
+    wd: string;
+    week: number;
+    day: number | string;
+    value: number | null;
+    category: string | null;
+  }[] = [];
   for (const mk of monthKeys) {
-    const y = +mk.slice(0, 4), m = +mk.slice(5, 7);
+    const y = +mk.slice(0, 4),
+      m = +mk.slice(5, 7);
     const first = new Date(Date.UTC(y, m - 1, 1));
     const offset = (first.getUTCDay() + 6) % 7;
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
     // weekday names as the panel's first row (week −1)
-    CALENDAR_WEEKDAYS[lang].forEach((w) => rows.push({ date: "", panel: calendarMonthTitle(y, m, lang), wd: w, week: -1, day: w, value: null, category: null }));
+    CALENDAR_WEEKDAYS[lang].forEach((w) =>
+      rows.push({
+        date: "",
+        panel: calendarMonthTitle(y, m, lang),
+        wd: w,
+        week: -1,
+        day: w,
+        value: null,
+        category: null,
+      }),
+    );
     for (let d = 1; d <= days; d++) {
       const date = `${mk}-${String(d).padStart(2, "0")}`;
       const v = byDate.get(date);
       const wdi = (offset + d - 1) % 7;
       rows.push({
-        date, panel: calendarMonthTitle(y, m, lang), wd: CALENDAR_WEEKDAYS[lang][wdi], week: Math.floor((offset + d - 1) / 7), day: d,
+        date,
+        panel: calendarMonthTitle(y, m, lang),
+        wd: CALENDAR_WEEKDAYS[lang][wdi],
+        week: Math.floor((offset + d - 1) / 7),
+        day: d,
         value: typeof v === "number" && Number.isFinite(v) ? v : null,
         category: typeof v === "string" && v !== "" ? v : null,
       });
@@ -102,8 +130,18 @@ export function calendarSpec(opts: CalendarOptions): TopLevelSpec {
   const panels = monthKeys.map((mk) => calendarMonthTitle(+mk.slice(0, 4), +mk.slice(5, 7), lang));
   const legendTitle = opts.legendTitle ?? withUnit(LEGEND_VALUE[lang], opts.unit ?? "");
   const colour = opts.values
-    ? { field: "value", type: "quantitative", title: legendTitle, scale: { scheme: opts.scheme ?? "yelloworangered", ...(opts.domain ? { domain: opts.domain } : {}) } }
-    : { field: "category", type: "nominal", title: legendTitle, scale: { domain: Object.keys(opts.categoryColors!), range: Object.values(opts.categoryColors!) } };
+    ? {
+        field: "value",
+        type: "quantitative",
+        title: legendTitle,
+        scale: { scheme: opts.scheme ?? "yelloworangered", ...(opts.domain ? { domain: opts.domain } : {}) },
+      }
+    : {
+        field: "category",
+        type: "nominal",
+        title: legendTitle,
+        scale: { domain: Object.keys(opts.categoryColors!), range: Object.values(opts.categoryColors!) },
+      };
   const x = { field: "wd", type: "ordinal", sort: CALENDAR_WEEKDAYS[lang], title: null, axis: null };
   const yEnc = { field: "week", type: "ordinal", title: null, axis: null, scale: { domain: [-1, 0, 1, 2, 3, 4, 5] } };
   const hasField = opts.values ? "isValid(datum.value)" : "isValid(datum.category)";
@@ -112,16 +150,43 @@ export function calendarSpec(opts: CalendarOptions): TopLevelSpec {
     $schema: SCHEMA,
     ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
     data: { values: rows },
-    facet: { field: "panel", type: "ordinal", sort: panels, title: null, header: { labelFontSize: 11, labelFontWeight: "bold" } },
+    facet: {
+      field: "panel",
+      type: "ordinal",
+      sort: panels,
+      title: null,
+      header: { labelFontSize: 11, labelFontWeight: "bold" },
+    },
     columns: opts.columns ?? 4,
     spec: {
       width: 7 * cell,
       height: 7 * cell,
       layer: [
-        { transform: [{ filter: isDay }], mark: { type: "rect", color: "#eeeeee", stroke: "white", strokeWidth: 1 }, encoding: { x, y: yEnc } },
-        { transform: [{ filter: `${isDay} && ${hasField}` }], mark: { type: "rect", stroke: "white", strokeWidth: 1 }, encoding: { x, y: yEnc, color: colour, tooltip: [{ field: "date" }, { field: opts.values ? "value" : "category" }] } },
-        { transform: [{ filter: isDay }], mark: { type: "text", fontSize: Math.max(6, cell * 0.42), color: "#333" }, encoding: { x, y: yEnc, text: { field: "day" } } },
-        { transform: [{ filter: "datum.week < 0" }], mark: { type: "text", fontSize: Math.max(6, cell * 0.4), color: "#555" }, encoding: { x, y: yEnc, text: { field: "day" } } },
+        {
+          transform: [{ filter: isDay }],
+          mark: { type: "rect", color: "#eeeeee", stroke: "white", strokeWidth: 1 },
+          encoding: { x, y: yEnc },
+        },
+        {
+          transform: [{ filter: `${isDay} && ${hasField}` }],
+          mark: { type: "rect", stroke: "white", strokeWidth: 1 },
+          encoding: {
+            x,
+            y: yEnc,
+            color: colour,
+            tooltip: [{ field: "date" }, { field: opts.values ? "value" : "category" }],
+          },
+        },
+        {
+          transform: [{ filter: isDay }],
+          mark: { type: "text", fontSize: Math.max(6, cell * 0.42), color: "#333" },
+          encoding: { x, y: yEnc, text: { field: "day" } },
+        },
+        {
+          transform: [{ filter: "datum.week < 0" }],
+          mark: { type: "text", fontSize: Math.max(6, cell * 0.4), color: "#555" },
+          encoding: { x, y: yEnc, text: { field: "day" } },
+        },
       ],
     },
     resolve: { scale: { x: "shared", y: "shared" } },

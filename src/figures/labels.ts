@@ -78,7 +78,11 @@ export function label(key: LabelKey | (string & {}), lang: Lang = "en"): string 
  * @param table key → text per language (every row carries all three languages)
  * @param area  the table's name, for error messages (e.g. "ozone/AQI")
  */
-export function labelLookup<K extends string>(table: Record<K, Record<Lang, string>>, area: string, fallback?: (key: string, lang: Lang) => string): (key: K | (string & {}), lang?: Lang) => string {
+export function labelLookup<K extends string>(
+  table: Record<K, Record<Lang, string>>,
+  area: string,
+  fallback?: (key: string, lang: Lang) => string,
+): (key: K | (string & {}), lang?: Lang) => string {
   return (key, lang = "en") => {
     if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
     if (Object.prototype.hasOwnProperty.call(table, key)) return table[key as K][lang];

@@ -111,7 +111,11 @@ export async function saveFigure(
   return writeFigureFiles(await renderSvg(spec), basePath, scale);
 }
 
-async function writeFigureFiles(svgText: string, basePath: string, scale: number): Promise<{ svg: string; png: string }> {
+async function writeFigureFiles(
+  svgText: string,
+  basePath: string,
+  scale: number,
+): Promise<{ svg: string; png: string }> {
   if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PNG scale must be a positive number, got ${scale}`);
   const png = await svgToPng(svgText, scale);
   const paths = { svg: `${basePath}.svg`, png: `${basePath}.png` };
@@ -187,5 +191,7 @@ function useCjkTextMetrics(vega: VegaModule): void {
 }
 
 function svgToPng(svg: string, scale: number): Promise<Buffer> {
-  return sharp(Buffer.from(svg, "utf8"), { density: 72 * scale }).png().toBuffer();
+  return sharp(Buffer.from(svg, "utf8"), { density: 72 * scale })
+    .png()
+    .toBuffer();
 }

@@ -132,7 +132,10 @@ export function timeSeriesSpec(opts: TimeSeriesOptions): TopLevelSpec {
   const offset = parseOffset(opts.utcOffsetMinutes);
   const { width, height } = checkSize(opts.width, opts.height);
   const n = opts.times.length;
-  const names = uniqueNames(opts.series.map((s) => s.name), "series name");
+  const names = uniqueNames(
+    opts.series.map((s) => s.name),
+    "series name",
+  );
 
   const rows: TimeSeriesRow[] = [];
   opts.series.forEach((s, si) => {
@@ -293,7 +296,10 @@ function labelsFitFlat(categories: string[], width: number): boolean {
 function checkSize(width: number | undefined, height: number | undefined): { width: number; height: number } {
   const w = width ?? DEFAULT_WIDTH;
   const h = height ?? DEFAULT_HEIGHT;
-  for (const [what, v] of [["width", w], ["height", h]] as const) {
+  for (const [what, v] of [
+    ["width", w],
+    ["height", h],
+  ] as const) {
     if (!Number.isFinite(v) || v <= 0) throw new Error(`Figure ${what} must be a positive number of pixels, got ${v}`);
   }
   return { width: w, height: h };

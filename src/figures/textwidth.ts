@@ -6,7 +6,8 @@
  */
 
 /** East Asian wide / full-width characters (CJK ideographs, kana, hangul, full-width forms). */
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
 /** Narrow Latin glyphs (about a quarter to a third of an em in Noto Sans CJK). */
 const THIN = /[\s.,:;'!|()[\]ijlrtf\u00B7]/;
 

@@ -74,11 +74,14 @@ export interface SpeciesComparison {
 /** The verdict rule, as printed in every result. */
 export function verdictCriterion(level: number, tolerancePct: string): string {
   const p = Math.round(level * 100);
-  return `agree: the ${p} % CI of the Passing–Bablok slope contains 1, that of its intercept contains 0, and the ${p} % CI of the Bland–Altman bias contains 0; ` +
-    `bias: at least one of these fails but |mean relative difference| ≤ ${tolerancePct} %; disagree: at least one fails and |mean relative difference| > ${tolerancePct} %; insufficient: fewer complete pairs than the minimum`;
+  return (
+    `agree: the ${p} % CI of the Passing–Bablok slope contains 1, that of its intercept contains 0, and the ${p} % CI of the Bland–Altman bias contains 0; ` +
+    `bias: at least one of these fails but |mean relative difference| ≤ ${tolerancePct} %; disagree: at least one fails and |mean relative difference| > ${tolerancePct} %; insufficient: fewer complete pairs than the minimum`
+  );
 }
 
-const pick = (v: number | Record<string, number> | undefined, sp: string, def: number): number => (v === undefined ? def : typeof v === "number" ? v : v[sp] ?? def);
+const pick = (v: number | Record<string, number> | undefined, sp: string, def: number): number =>
+  v === undefined ? def : typeof v === "number" ? v : (v[sp] ?? def);
 
 /**
  * Inter-laboratory comparison of paired results per species (both labs analysed splits of the
@@ -88,36 +91,65 @@ const pick = (v: number | Record<string, number> | undefined, sp: string, def: n
  * value (ISO 13528:2022 §9.4, §9.7), and a verdict per species with the criterion stated
  * (`criterion`).
  */
-export function compareLabs(p: PairedLabResults, opts: CompareLabsOptions = {}): { labs: [string, string]; level: number; criterion: string; species: SpeciesComparison[]; assigned: string } {
-  const level = opts.level ?? 0.95, minPairs = Math.max(3, opts.minPairs ?? 5);
+export function compareLabs(
+  p: PairedLabResults,
+  opts: CompareLabsOptions = {},
+): { labs: [string, string]; level: number; criterion: string; species: SpeciesComparison[]; assigned: string } {
+  const level = opts.level ?? 0.95,
+    minPairs = Math.max(3, opts.minPairs ?? 5);
   const tolText = typeof opts.tolerancePct === "object" ? "the species' tolerance" : String(opts.tolerancePct ?? 10);
   const out: SpeciesComparison[] = [];
   for (const sp of p.species) {
-    const A = p.a[sp], B = p.b[sp];
+    const A = p.a[sp],
+      B = p.b[sp];
     const idx: number[] = [];
     for (let i = 0; i < A.length; i++) if (Number.isFinite(A[i]) && Number.isFinite(B[i])) idx.push(i);
-    const a = idx.map((i) => A[i]), b = idx.map((i) => B[i]);
+    const a = idx.map((i) => A[i]),
+      b = idx.map((i) => B[i]);
     const n = a.length;
     const mean = (v: number[]) => v.reduce((x, y) => x + y, 0) / v.length;
     const d = b.map((v, i) => v - a[i]);
     const rel = b.map((v, i) => (a[i] + v === 0 ? NaN : (200 * (v - a[i])) / (a[i] + v))).filter(Number.isFinite);
-    const ratios = b.map((v, i) => v / a[i]).filter((r, i) => a[i] > 0 && b[i] > 0 && Number.isFinite(r)).sort((x, y) => x - y);
+    const ratios = b
+      .map((v, i) => v / a[i])
+      .filter((r, i) => a[i] > 0 && b[i] > 0 && Number.isFinite(r))
+      .sort((x, y) => x - y);
     const h = ratios.length >> 1;
     const md = n ? mean(d) : NaN;
     const sdd = n > 1 ? Math.sqrt(d.reduce((s, v) => s + (v - md) ** 2, 0) / (n - 1)) : NaN;
-    const ma = n ? mean(a) : NaN, mb = n ? mean(b) : NaN;
-    let sab = 0, saa = 0, sbb = 0;
-    for (let i = 0; i < n; i++) { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) ** 2; sbb += (b[i] - mb) ** 2; }
+    const ma = n ? mean(a) : NaN,
+      mb = n ? mean(b) : NaN;
+    let sab = 0,
+      saa = 0,
+      sbb = 0;
+    for (let i = 0; i < n; i++) {
+      sab += (a[i] - ma) * (b[i] - mb);
+      saa += (a[i] - ma) ** 2;
+      sbb += (b[i] - mb) ** 2;
+    }
     const tol = pick(opts.tolerancePct, sp, 10);
     const relMean = rel.length ? mean(rel) : NaN;
     const base: SpeciesComparison = {
-      species: sp, unit: p.units[sp], n, excluded: A.length - n, meanA: ma, meanB: mb, meanDifference: md, sdDifference: sdd,
+      species: sp,
+      unit: p.units[sp],
+      n,
+      excluded: A.length - n,
+      meanA: ma,
+      meanB: mb,
+      meanDifference: md,
+      sdDifference: sdd,
       meanRelativeDifferencePct: relMean,
       medianRatio: ratios.length ? (ratios.length % 2 ? ratios[h] : 0.5 * (ratios[h - 1] + ratios[h])) : NaN,
       geometricMeanRatio: ratios.length ? Math.exp(mean(ratios.map(Math.log))) : NaN,
       pearsonR: sab / Math.sqrt(saa * sbb),
-      blandAltman: null, blandAltmanRelative: null, deming: null, passingBablok: null,
-      scores: [], scoreSummary: {}, verdict: "insufficient", reasons: [],
+      blandAltman: null,
+      blandAltmanRelative: null,
+      deming: null,
+      passingBablok: null,
+      scores: [],
+      scoreSummary: {},
+      verdict: "insufficient",
+      reasons: [],
     };
     if (n < minPairs) {
       base.reasons.push(`${n} complete pairs < minimum ${minPairs}`);
@@ -127,44 +159,94 @@ export function compareLabs(p: PairedLabResults, opts: CompareLabsOptions = {}):
     base.blandAltman = blandAltman(a, b, { level });
     const relOk = a.every((v, i) => v + b[i] !== 0);
     base.blandAltmanRelative = relOk ? blandAltman(a, b, { level, relative: true }) : null;
-    try { base.deming = demingRegression(a, b, { errorRatio: opts.errorRatio, level }); } catch (e) { if (!(e instanceof RangeError)) throw e; base.reasons.push(`Deming: ${(e as Error).message}`); }
-    try { base.passingBablok = passingBablok(a, b, { level }); } catch (e) { if (!(e instanceof RangeError)) throw e; base.reasons.push(`Passing–Bablok: ${(e as Error).message}`); }
+    try {
+      base.deming = demingRegression(a, b, { errorRatio: opts.errorRatio, level });
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      base.reasons.push(`Deming: ${(e as Error).message}`);
+    }
+    try {
+      base.passingBablok = passingBablok(a, b, { level });
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      base.reasons.push(`Passing–Bablok: ${(e as Error).message}`);
+    }
     // scores
     const ids = idx.map((i) => p.ids[i]);
-    const sPt = pick(opts.sigmaPtRel, sp, 0.1), uA = pick(opts.uRel?.a, sp, 0.1), uB = pick(opts.uRel?.b, sp, 0.1);
+    const sPt = pick(opts.sigmaPtRel, sp, 0.1),
+      uA = pick(opts.uRel?.a, sp, 0.1),
+      uB = pick(opts.uRel?.b, sp, 0.1);
     const score = (lab: string, x: number[], ux: number, X: number[], UX: number[]) => {
       x.forEach((v, i) => {
         if (!(X[i] > 0) || !Number.isFinite(UX[i])) return;
         const z = zScore(v, X[i], sPt * X[i]);
         const en = enNumber(v, ux * Math.abs(v), X[i], UX[i]);
-        base.scores.push({ lab, sample: ids[i], value: v, assigned: X[i], z, en, zClass: classifyZ(z), enClass: classifyEn(en) });
+        base.scores.push({
+          lab,
+          sample: ids[i],
+          value: v,
+          assigned: X[i],
+          z,
+          en,
+          zClass: classifyZ(z),
+          enClass: classifyEn(en),
+        });
       });
     };
     if (opts.assigned === undefined || opts.assigned === "a") {
-      score(p.labs[1], b, uB, a, a.map((v) => uA * Math.abs(v)));
+      score(
+        p.labs[1],
+        b,
+        uB,
+        a,
+        a.map((v) => uA * Math.abs(v)),
+      );
     } else {
-      const Xv = opts.assigned.values[sp], Uv = opts.assigned.uncertainty[sp];
+      const Xv = opts.assigned.values[sp],
+        Uv = opts.assigned.uncertainty[sp];
       if (Xv && Uv) {
-        const X = idx.map((i) => Xv[i]), U = idx.map((i) => Uv[i]);
+        const X = idx.map((i) => Xv[i]),
+          U = idx.map((i) => Uv[i]);
         score(p.labs[0], a, uA, X, U);
         score(p.labs[1], b, uB, X, U);
       }
     }
     for (const lab of p.labs) {
       const s = base.scores.filter((x) => x.lab === lab);
-      if (s.length) base.scoreSummary[lab] = { n: s.length, zSatisfactory: s.filter((x) => x.zClass === "satisfactory").length / s.length, enSatisfactory: s.filter((x) => x.enClass === "satisfactory").length / s.length };
+      if (s.length)
+        base.scoreSummary[lab] = {
+          n: s.length,
+          zSatisfactory: s.filter((x) => x.zClass === "satisfactory").length / s.length,
+          enSatisfactory: s.filter((x) => x.enClass === "satisfactory").length / s.length,
+        };
     }
     // verdict
-    const pb = base.passingBablok, ba = base.blandAltman;
+    const pb = base.passingBablok,
+      ba = base.blandAltman;
     const fails: string[] = [];
     if (pb) {
-      if (!(pb.slopeCI[0] <= 1 && pb.slopeCI[1] >= 1)) fails.push(`Passing–Bablok slope ${pb.slope.toPrecision(4)} (CI ${pb.slopeCI[0].toPrecision(4)}–${pb.slopeCI[1].toPrecision(4)}) excludes 1`);
-      if (!(pb.interceptCI[0] <= 0 && pb.interceptCI[1] >= 0)) fails.push(`Passing–Bablok intercept ${pb.intercept.toPrecision(3)} (CI ${pb.interceptCI[0].toPrecision(3)}–${pb.interceptCI[1].toPrecision(3)}) excludes 0`);
+      if (!(pb.slopeCI[0] <= 1 && pb.slopeCI[1] >= 1))
+        fails.push(
+          `Passing–Bablok slope ${pb.slope.toPrecision(4)} (CI ${pb.slopeCI[0].toPrecision(4)}–${pb.slopeCI[1].toPrecision(4)}) excludes 1`,
+        );
+      if (!(pb.interceptCI[0] <= 0 && pb.interceptCI[1] >= 0))
+        fails.push(
+          `Passing–Bablok intercept ${pb.intercept.toPrecision(3)} (CI ${pb.interceptCI[0].toPrecision(3)}–${pb.interceptCI[1].toPrecision(3)}) excludes 0`,
+        );
     }
-    if (!(ba.biasCI[0] <= 0 && ba.biasCI[1] >= 0)) fails.push(`Bland–Altman bias ${ba.bias.toPrecision(3)} ${p.units[sp]} (CI ${ba.biasCI[0].toPrecision(3)}–${ba.biasCI[1].toPrecision(3)}) excludes 0`);
+    if (!(ba.biasCI[0] <= 0 && ba.biasCI[1] >= 0))
+      fails.push(
+        `Bland–Altman bias ${ba.bias.toPrecision(3)} ${p.units[sp]} (CI ${ba.biasCI[0].toPrecision(3)}–${ba.biasCI[1].toPrecision(3)}) excludes 0`,
+      );
     base.reasons.push(...fails, `mean relative difference ${relMean.toFixed(1)} % (tolerance ±${tol} %)`);
     base.verdict = fails.length === 0 ? "agree" : Math.abs(relMean) <= tol ? "bias" : "disagree";
     out.push(base);
   }
-  return { labs: p.labs, level, criterion: verdictCriterion(level, tolText), species: out, assigned: opts.assigned === undefined || opts.assigned === "a" ? `lab ${p.labs[0]}` : "reference values" };
+  return {
+    labs: p.labs,
+    level,
+    criterion: verdictCriterion(level, tolText),
+    species: out,
+    assigned: opts.assigned === undefined || opts.assigned === "a" ? `lab ${p.labs[0]}` : "reference values",
+  };
 }

@@ -1,5 +1,12 @@
 /** Same-sample inter-laboratory comparison: pairing, statistics per species, z/En scores, verdicts, figures. */
 export { pairLabResults, readLabPair, type PairedLabResults } from "./read";
-export { compareLabs, verdictCriterion, type CompareLabsOptions, type SpeciesComparison, type LabScore, type Verdict } from "./compare";
+export {
+  compareLabs,
+  verdictCriterion,
+  type CompareLabsOptions,
+  type SpeciesComparison,
+  type LabScore,
+  type Verdict,
+} from "./compare";
 export { zScore, enNumber, classifyZ, classifyEn, type ScoreClass } from "./proficiency";
 export { blandAltmanSpec, labScatterSpec, zScoreSpec } from "./figures";

@@ -16,7 +16,8 @@ export function zScore(x: number, assigned: number, sigmaPt: number): number {
  */
 export function enNumber(x: number, ux: number, assigned: number, uAssigned: number): number {
   const d = Math.sqrt(ux * ux + uAssigned * uAssigned);
-  if (!(d > 0)) throw new RangeError(`En: the combined expanded uncertainty must be > 0 (U_x = ${ux}, U_X = ${uAssigned})`);
+  if (!(d > 0))
+    throw new RangeError(`En: the combined expanded uncertainty must be > 0 (U_x = ${ux}, U_X = ${uAssigned})`);
   return (x - assigned) / d;
 }
 

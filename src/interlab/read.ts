@@ -31,47 +31,88 @@ export interface PairedLabResults {
  * missing from the other (unless `unmatched: "drop"`, which lists them in `unmatched`), when a
  * species has different units in the two files, or when no species is in both.
  */
-export function pairLabResults(a: SampleTableRead, b: SampleTableRead, opts: { labs?: [string, string]; unmatched?: "error" | "drop" } = {}): PairedLabResults {
+export function pairLabResults(
+  a: SampleTableRead,
+  b: SampleTableRead,
+  opts: { labs?: [string, string]; unmatched?: "error" | "drop" } = {},
+): PairedLabResults {
   const labs = opts.labs ?? ["A", "B"];
-  const fa = a.account.file, fb = b.account.file;
-  const inA = new Map(a.ids.map((id, i) => [id, i] as const)), inB = new Map(b.ids.map((id, i) => [id, i] as const));
+  const fa = a.account.file,
+    fb = b.account.file;
+  const inA = new Map(a.ids.map((id, i) => [id, i] as const)),
+    inB = new Map(b.ids.map((id, i) => [id, i] as const));
   const unmatched: PairedLabResults["unmatched"] = [];
   const check = (r: SampleTableRead, other: Map<string, number>, file: string, otherFile: string, lab: string) => {
     r.ids.forEach((id, i) => {
       if (other.has(id)) return;
       if (opts.unmatched === "drop") unmatched.push({ lab, row: r.fileRows[i], sample: id });
-      else throw new AozoraInputError({ file, row: r.fileRows[i], column: r.idHeader, expected: `a sample id that is also in ${otherFile} (both laboratories must report the same samples; pass unmatched: "drop" to set unmatched samples aside)`, found: id });
+      else
+        throw new AozoraInputError({
+          file,
+          row: r.fileRows[i],
+          column: r.idHeader,
+          expected: `a sample id that is also in ${otherFile} (both laboratories must report the same samples; pass unmatched: "drop" to set unmatched samples aside)`,
+          found: id,
+        });
     });
   };
   check(a, inB, fa, fb, labs[0]);
   check(b, inA, fb, fa, labs[1]);
   const ids = a.ids.filter((id) => inB.has(id));
-  const numA = a.table.columns.filter((c) => c.kind === "number"), numB = b.table.columns.filter((c) => c.kind === "number");
-  const species: string[] = [], units: Record<string, string> = {};
-  const va: Record<string, Float64Array> = {}, vb: Record<string, Float64Array> = {};
+  const numA = a.table.columns.filter((c) => c.kind === "number"),
+    numB = b.table.columns.filter((c) => c.kind === "number");
+  const species: string[] = [],
+    units: Record<string, string> = {};
+  const va: Record<string, Float64Array> = {},
+    vb: Record<string, Float64Array> = {};
   for (const c of numA) {
     const d = numB.find((x) => x.name === c.name);
     if (!d) continue;
     if (c.unit !== d.unit) {
       const col = b.table.columns.findIndex((x) => x.name === d.name);
-      throw new AozoraInputError({ file: fb, row: 1, column: d.original, columnNumber: col + 1, expected: `the unit of "${c.original}" in ${fa} (${c.unit}); convert one laboratory's results first`, found: d.unit });
+      throw new AozoraInputError({
+        file: fb,
+        row: 1,
+        column: d.original,
+        columnNumber: col + 1,
+        expected: `the unit of "${c.original}" in ${fa} (${c.unit}); convert one laboratory's results first`,
+        found: d.unit,
+      });
     }
     species.push(c.name);
     units[c.name] = c.unit;
-    const xa = a.table.numbers(c.name), xb = b.table.numbers(c.name);
+    const xa = a.table.numbers(c.name),
+      xb = b.table.numbers(c.name);
     va[c.name] = Float64Array.from(ids, (id) => xa[inA.get(id)!]);
     vb[c.name] = Float64Array.from(ids, (id) => xb[inB.get(id)!]);
   }
-  if (species.length === 0) throw new AozoraInputError({ file: fb, row: 1, expected: `at least one species column also in ${fa}`, found: numB.map((c) => c.original).join(", ") });
+  if (species.length === 0)
+    throw new AozoraInputError({
+      file: fb,
+      row: 1,
+      expected: `at least one species column also in ${fa}`,
+      found: numB.map((c) => c.original).join(", "),
+    });
   return {
-    labs, files: [fa, fb], ids, species, units, a: va, b: vb,
+    labs,
+    files: [fa, fb],
+    ids,
+    species,
+    units,
+    a: va,
+    b: vb,
     onlyA: numA.filter((c) => !species.includes(c.name)).map((c) => c.name),
     onlyB: numB.filter((c) => !species.includes(c.name)).map((c) => c.name),
-    unmatched, reads: [a, b],
+    unmatched,
+    reads: [a, b],
   };
 }
 
 /** Read two laboratories' result files and pair them (see `readSampleTable`, {@link pairLabResults}). */
-export function readLabPair(fileA: Source, fileB: Source, opts: SampleTableOptions & { labs?: [string, string]; unmatched?: "error" | "drop" } = {}): PairedLabResults {
+export function readLabPair(
+  fileA: Source,
+  fileB: Source,
+  opts: SampleTableOptions & { labs?: [string, string]; unmatched?: "error" | "drop" } = {},
+): PairedLabResults {
   return pairLabResults(readSampleTable(fileA, opts), readSampleTable(fileB, opts), opts);
 }

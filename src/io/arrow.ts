@@ -5,7 +5,15 @@ import * as A from "apache-arrow";
 import type { AqTable } from "../table/table";
 import { formatOffset } from "../table/time";
 import { AozoraInputError } from "./errors";
-import { buildTable, parseTableMeta, tableMeta, TABLE_META_KEY, type AqTableMeta, type ColumnarReadOptions, type RawColumn } from "./tablemeta";
+import {
+  buildTable,
+  parseTableMeta,
+  tableMeta,
+  TABLE_META_KEY,
+  type AqTableMeta,
+  type ColumnarReadOptions,
+  type RawColumn,
+} from "./tablemeta";
 
 /**
  * Apache Arrow IPC input and output for {@link AqTable} (Arrow columnar format, file and stream
@@ -26,11 +34,19 @@ function field(name: string, type: A.DataType, meta: Record<string, string>): A.
 function schemaOf(t: AqTable): A.Schema {
   const tz = formatOffset(t.utcOffsetMinutes ?? 0);
   const fields = t.columns.map((c) =>
-    field(c.name, c.kind === "number" ? new A.Float64() : c.kind === "time" ? new A.TimestampMillisecond(tz) : new A.Dictionary(new A.Utf8(), new A.Int32()), {
-      unit: c.unit,
-      original: c.original,
-      kind: c.kind,
-    }),
+    field(
+      c.name,
+      c.kind === "number"
+        ? new A.Float64()
+        : c.kind === "time"
+          ? new A.TimestampMillisecond(tz)
+          : new A.Dictionary(new A.Utf8(), new A.Int32()),
+      {
+        unit: c.unit,
+        original: c.original,
+        kind: c.kind,
+      },
+    ),
   );
   return new A.Schema(fields, new Map([[TABLE_META_KEY, JSON.stringify(tableMeta(t))]]));
 }
@@ -56,11 +72,23 @@ function batchOf(t: AqTable, schema: A.Schema): A.RecordBatch {
     const v = col as ArrayLike<number>;
     const { bitmap, nulls } = validity(v);
     if (c.kind === "number") {
-      return A.makeData({ type: type as A.Float64, length: n, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : undefined, data: v instanceof Float64Array ? v : Float64Array.from(v) });
+      return A.makeData({
+        type: type as A.Float64,
+        length: n,
+        nullCount: nulls,
+        nullBitmap: nulls > 0 ? bitmap : undefined,
+        data: v instanceof Float64Array ? v : Float64Array.from(v),
+      });
     }
     const ms = new BigInt64Array(n);
     for (let i = 0; i < n; i++) ms[i] = Number.isFinite(v[i]) ? BigInt(Math.round(v[i])) : 0n;
-    return A.makeData({ type: type as A.TimestampMillisecond, length: n, nullCount: nulls, nullBitmap: nulls > 0 ? bitmap : undefined, data: ms as unknown as Int32Array });
+    return A.makeData({
+      type: type as A.TimestampMillisecond,
+      length: n,
+      nullCount: nulls,
+      nullBitmap: nulls > 0 ? bitmap : undefined,
+      data: ms as unknown as Int32Array,
+    });
   });
   const struct = A.makeData({ type: new A.Struct(schema.fields), length: n, nullCount: 0, children });
   return new A.RecordBatch(schema, struct);
@@ -81,7 +109,12 @@ export function writeArrow(t: AqTable, path: string, opts: { format?: "file" | "
   writeFileSync(path, toArrow(t, opts));
 }
 
-const MS_PER_UNIT: Record<number, number> = { [A.TimeUnit.SECOND]: 1000, [A.TimeUnit.MILLISECOND]: 1, [A.TimeUnit.MICROSECOND]: 1e-3, [A.TimeUnit.NANOSECOND]: 1e-6 };
+const MS_PER_UNIT: Record<number, number> = {
+  [A.TimeUnit.SECOND]: 1000,
+  [A.TimeUnit.MILLISECOND]: 1,
+  [A.TimeUnit.MICROSECOND]: 1e-3,
+  [A.TimeUnit.NANOSECOND]: 1e-6,
+};
 
 /** Values of a Float64 or Timestamp data chunk as ms/numbers with NaN for nulls, straight from its buffers; undefined for other types. */
 function fastNumbers(d: A.Data, t: A.DataType): Float64Array | undefined {
@@ -97,7 +130,8 @@ function fastNumbers(d: A.Data, t: A.DataType): Float64Array | undefined {
     for (let i = 0; i < d.length; i++) out[i] = Number((vals as BigInt64Array)[i]) * scale;
   }
   if (d.nullCount > 0 && d.nullBitmap) {
-    const bm = d.nullBitmap, off = d.offset;
+    const bm = d.nullBitmap,
+      off = d.offset;
     for (let i = 0; i < d.length; i++) if (!(bm[(off + i) >> 3] & (1 << ((off + i) & 7)))) out[i] = NaN;
   }
   return out;
@@ -111,7 +145,13 @@ function rawColumns(file: string, schema: A.Schema, batches: A.RecordBatch[], wa
     const f = schema.fields[j];
     if (want && !want.includes(f.name)) continue;
     const t = f.type;
-    if (A.DataType.isFloat(t) || A.DataType.isInt(t) || A.DataType.isDecimal(t) || A.DataType.isTimestamp(t) || A.DataType.isDate(t)) {
+    if (
+      A.DataType.isFloat(t) ||
+      A.DataType.isInt(t) ||
+      A.DataType.isDecimal(t) ||
+      A.DataType.isTimestamp(t) ||
+      A.DataType.isDate(t)
+    ) {
       const isTime = A.DataType.isTimestamp(t) || A.DataType.isDate(t);
       const v = new Float64Array(n);
       let k = 0;
@@ -132,8 +172,17 @@ function rawColumns(file: string, schema: A.Schema, batches: A.RecordBatch[], wa
           }
         }
       }
-      out.push({ name: f.name, values: v, kind: isTime ? "time" : "number", timeZone: A.DataType.isTimestamp(t) ? ((t as A.Timestamp).timezone ?? undefined) : undefined });
-    } else if (A.DataType.isUtf8(t) || A.DataType.isLargeUtf8(t) || (A.DataType.isDictionary(t) && A.DataType.isUtf8((t as A.Dictionary).dictionary))) {
+      out.push({
+        name: f.name,
+        values: v,
+        kind: isTime ? "time" : "number",
+        timeZone: A.DataType.isTimestamp(t) ? ((t as A.Timestamp).timezone ?? undefined) : undefined,
+      });
+    } else if (
+      A.DataType.isUtf8(t) ||
+      A.DataType.isLargeUtf8(t) ||
+      (A.DataType.isDictionary(t) && A.DataType.isUtf8((t as A.Dictionary).dictionary))
+    ) {
       const v: string[] = new Array(n);
       let k = 0;
       for (const b of batches) {
@@ -142,13 +191,24 @@ function rawColumns(file: string, schema: A.Schema, batches: A.RecordBatch[], wa
       }
       out.push({ name: f.name, values: v, kind: "string" });
     } else {
-      throw new AozoraInputError({ file, column: f.name, expected: "a number, timestamp or text column", found: String(t) });
+      throw new AozoraInputError({
+        file,
+        column: f.name,
+        expected: "a number, timestamp or text column",
+        found: String(t),
+      });
     }
   }
   return out;
 }
 
-function tableFrom(file: string, schema: A.Schema, batches: A.RecordBatch[], opts: ColumnarReadOptions, meta?: AqTableMeta): AqTable {
+function tableFrom(
+  file: string,
+  schema: A.Schema,
+  batches: A.RecordBatch[],
+  opts: ColumnarReadOptions,
+  meta?: AqTableMeta,
+): AqTable {
   const m = meta ?? parseTableMeta(schema.metadata.get(TABLE_META_KEY), file);
   return buildTable(file, rawColumns(file, schema, batches, opts.columns), m, opts);
 }
@@ -167,15 +227,28 @@ export function readArrow(src: string | { name: string; bytes: Uint8Array }, opt
   try {
     bytes = typeof src === "string" ? readFileSync(src) : src.bytes;
   } catch (e) {
-    throw new AozoraInputError({ file, expected: "a readable file", found: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new AozoraInputError({
+      file,
+      expected: "a readable file",
+      found: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
   }
   let table: A.Table;
   try {
     table = A.tableFromIPC(bytes);
   } catch (e) {
-    throw new AozoraInputError({ file, expected: "an Arrow IPC file or stream", found: String((e as Error).message ?? e) });
+    throw new AozoraInputError({
+      file,
+      expected: "an Arrow IPC file or stream",
+      found: String((e as Error).message ?? e),
+    });
   }
-  if (table.schema.fields.length === 0) throw new AozoraInputError({ file, expected: "an Arrow IPC file or stream with at least one column", found: "no columns" });
+  if (table.schema.fields.length === 0)
+    throw new AozoraInputError({
+      file,
+      expected: "an Arrow IPC file or stream with at least one column",
+      found: "no columns",
+    });
   return tableFrom(file, table.schema, table.batches, opts);
 }
 
@@ -189,7 +262,11 @@ export async function* readArrowBatches(path: string, opts: ColumnarReadOptions 
   try {
     handle = await open(path, "r");
   } catch (e) {
-    throw new AozoraInputError({ file: path, expected: "a readable file", found: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new AozoraInputError({
+      file: path,
+      expected: "a readable file",
+      found: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
   }
   try {
     const reader = await A.RecordBatchReader.from(handle);
@@ -206,7 +283,10 @@ export async function* readArrowBatches(path: string, opts: ColumnarReadOptions 
  * stream file one record batch at a time: memory ≈ one batch. The first batch's units, time
  * column and offset go into the schema metadata.
  */
-export async function writeArrowBatches(path: string, batches: Iterable<AqTable> | AsyncIterable<AqTable>): Promise<{ rows: number; batches: number }> {
+export async function writeArrowBatches(
+  path: string,
+  batches: Iterable<AqTable> | AsyncIterable<AqTable>,
+): Promise<{ rows: number; batches: number }> {
   mkdirSync(dirname(path), { recursive: true });
   const writer = new A.RecordBatchStreamWriter();
   const out = createWriteStream(path);
@@ -215,13 +295,18 @@ export async function writeArrowBatches(path: string, batches: Iterable<AqTable>
     out.on("error", reject);
   });
   writer.toNodeStream().pipe(out);
-  let schema: A.Schema | undefined, names = "", rows = 0, count = 0;
+  let schema: A.Schema | undefined,
+    names = "",
+    rows = 0,
+    count = 0;
   for await (const t of batches) {
     if (!schema) {
       schema = schemaOf(t);
       names = t.names.join("\u0000");
     } else if (t.names.join("\u0000") !== names) {
-      throw new RangeError(`writeArrowBatches: batch ${count + 1} has columns ${t.names.join(", ")}, the first had ${names.split("\u0000").join(", ")}`);
+      throw new RangeError(
+        `writeArrowBatches: batch ${count + 1} has columns ${t.names.join(", ")}, the first had ${names.split("\u0000").join(", ")}`,
+      );
     }
     writer.write(batchOf(t, schema));
     rows += t.numRows;

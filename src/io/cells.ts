@@ -6,7 +6,23 @@ import { foldFullWidth } from "../table/time";
 
 /** Default missing-value codes (compared after trimming, case-insensitive). */
 export const DEFAULT_MISSING_CODES: readonly string[] = [
-  "", "NA", "N/A", "N/D", "NaN", "null", "#N/A", "-", "--", "—", "-999", "-999.0", "-9999", "-9999.0", "欠測", "缺测", "缺測",
+  "",
+  "NA",
+  "N/A",
+  "N/D",
+  "NaN",
+  "null",
+  "#N/A",
+  "-",
+  "--",
+  "—",
+  "-999",
+  "-999.0",
+  "-9999",
+  "-9999.0",
+  "欠測",
+  "缺测",
+  "缺測",
 ];
 
 /** Markers for "not detected" without a number. */
@@ -43,7 +59,9 @@ const numericCodes = new WeakMap<Set<string>, readonly number[]>();
 export function missingCodeValues(missing: Set<string>): readonly number[] {
   let v = numericCodes.get(missing);
   if (v === undefined) {
-    v = [...missing].map((c) => parsePlainNumber(foldFullWidth(c))).filter((x): x is number => x !== undefined && Number.isFinite(x));
+    v = [...missing]
+      .map((c) => parsePlainNumber(foldFullWidth(c)))
+      .filter((x): x is number => x !== undefined && Number.isFinite(x));
     numericCodes.set(missing, v);
   }
   return v;
@@ -77,19 +95,38 @@ export function plainAsciiNumber(t: string): number | undefined {
   let i = 0;
   let c = n > 0 ? t.charCodeAt(0) : 0;
   let neg = false;
-  if (c === 43 || c === 45) { neg = c === 45; c = t.charCodeAt(++i); } // + -
-  let digits = 0, frac = 0, m = 0;
-  while (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; c = t.charCodeAt(++i); }
-  if (c === 46) { // .
+  if (c === 43 || c === 45) {
+    neg = c === 45;
     c = t.charCodeAt(++i);
-    while (c >= 48 && c <= 57) { m = m * 10 + (c - 48); digits++; frac++; c = t.charCodeAt(++i); }
+  } // + -
+  let digits = 0,
+    frac = 0,
+    m = 0;
+  while (c >= 48 && c <= 57) {
+    m = m * 10 + (c - 48);
+    digits++;
+    c = t.charCodeAt(++i);
+  }
+  if (c === 46) {
+    // .
+    c = t.charCodeAt(++i);
+    while (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      frac++;
+      c = t.charCodeAt(++i);
+    }
   }
   if (digits === 0) return undefined;
-  if (c === 101 || c === 69) { // e E
+  if (c === 101 || c === 69) {
+    // e E
     c = t.charCodeAt(++i);
     if (c === 43 || c === 45) c = t.charCodeAt(++i);
     let e = 0;
-    while (c >= 48 && c <= 57) { e++; c = t.charCodeAt(++i); }
+    while (c >= 48 && c <= 57) {
+      e++;
+      c = t.charCodeAt(++i);
+    }
     if (e === 0 || i !== n) return undefined;
     return Number(t);
   }
@@ -122,7 +159,8 @@ export function parseCell(text: string, missing: Set<string>, policy: BelowDetec
   const m = /^<\s*(.+)$/.exec(t);
   if (m) {
     const limit = parsePlainNumber(m[1]);
-    if (limit === undefined || !Number.isFinite(limit) || limit < 0) return { kind: "invalid", reason: "a detection limit after '<' (e.g. <0.05)" };
+    if (limit === undefined || !Number.isFinite(limit) || limit < 0)
+      return { kind: "invalid", reason: "a detection limit after '<' (e.g. <0.05)" };
     const value = policy === "half-limit" ? limit / 2 : policy === "limit" ? limit : policy === "zero" ? 0 : NaN;
     return { kind: "below-detection", value, limit };
   }

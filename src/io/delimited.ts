@@ -13,7 +13,11 @@ export type Delimiter = "," | "\t" | ";";
  * Parse delimited text (RFC 4180: quoted fields, doubled quotes, CRLF/LF/CR line ends, line
  * breaks inside quotes). Blank lines are returned in `blankRows`, not as records.
  */
-export function parseDelimited(text: string, file: string, delimiter: Delimiter): { records: DelimitedRecord[]; blankRows: number[] } {
+export function parseDelimited(
+  text: string,
+  file: string,
+  delimiter: Delimiter,
+): { records: DelimitedRecord[]; blankRows: number[] } {
   // Fields without quotes (nearly all of them) are cut out with one `slice`; a field that starts
   // with a quote is built character by character (doubled quotes, line breaks inside quotes).
   const records: DelimitedRecord[] = [];
@@ -46,11 +50,17 @@ export function parseDelimited(text: string, file: string, delimiter: Delimiter)
             field += text[i];
           }
         } else if (c === d || c === 10 || c === 13) break;
-        else if (c === 34 && field === "") inQuotes = true; // `""` then a quote opens quotes again
+        else if (c === 34 && field === "")
+          inQuotes = true; // `""` then a quote opens quotes again
         else field += text[i];
       }
       if (inQuotes) {
-        throw new AozoraInputError({ file, row: recordStart, expected: "a closing quote (\") before the end of the file", found: "an unterminated quoted field" });
+        throw new AozoraInputError({
+          file,
+          row: recordStart,
+          expected: 'a closing quote (") before the end of the file',
+          found: "an unterminated quoted field",
+        });
       }
     } else {
       const s = i;

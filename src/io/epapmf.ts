@@ -80,17 +80,31 @@ export function readEpaPmf(concentration: Source, uncertainty: Source, opts: Epa
   }
   const n = gc.records.length;
   const m = species.length;
-  if (n === 0) throw new AozoraInputError({ file: gc.file, row: 2, expected: "at least one sample row", found: "no data rows" });
+  if (n === 0)
+    throw new AozoraInputError({ file: gc.file, row: 2, expected: "at least one sample row", found: "no data rows" });
   const samples = gc.records.map((r) => r.fields[0].trim());
   gu.records.forEach((r, i) => {
     if (r.fields[0].trim() !== samples[i]) {
-      throw new AozoraInputError({ file: gu.file, row: r.row, column: gu.header[0], columnNumber: 1, expected: `the same sample as row ${gc.records[i].row} of ${gc.file} ("${samples[i]}")`, found: r.fields[0] });
+      throw new AozoraInputError({
+        file: gu.file,
+        row: r.row,
+        column: gu.header[0],
+        columnNumber: 1,
+        expected: `the same sample as row ${gc.records[i].row} of ${gc.file} ("${samples[i]}")`,
+        found: r.fields[0],
+      });
     }
   });
 
   const units = species.map((sp) => {
     const u = typeof opts.unit === "string" ? opts.unit : opts.unit[sp];
-    if (u === undefined || u.trim() === "") throw new AozoraInputError({ file: gc.file, row: 1, column: sp, expected: "a unit for this species in option unit" });
+    if (u === undefined || u.trim() === "")
+      throw new AozoraInputError({
+        file: gc.file,
+        row: 1,
+        column: sp,
+        expected: "a unit for this species in option unit",
+      });
     return normaliseUnit(u);
   });
 
@@ -139,29 +153,77 @@ export function readEpaPmf(concentration: Source, uncertainty: Source, opts: Epa
 }
 
 function checkHeaders(gc: Grid, gu: Grid): string[] {
-  if (gc.header.length < 2) throw new AozoraInputError({ file: gc.file, row: gc.headerRow, expected: "a sample column and at least one species column", found: `${gc.header.length} column(s)` });
+  if (gc.header.length < 2)
+    throw new AozoraInputError({
+      file: gc.file,
+      row: gc.headerRow,
+      expected: "a sample column and at least one species column",
+      found: `${gc.header.length} column(s)`,
+    });
   const seen = new Set<string>();
   const species = gc.header.slice(1).map((h, k) => {
     const name = h.trim();
     const j = k + 1;
-    if (name === "") throw new AozoraInputError({ file: gc.file, row: gc.headerRow, columnNumber: j + 1, expected: "a species name", found: "an empty header cell" });
-    if (FORBIDDEN_HEADERS.has(name)) throw new AozoraInputError({ file: gc.file, row: gc.headerRow, column: name, columnNumber: j + 1, expected: "a species name that is not a JavaScript object property name", found: name });
-    if (seen.has(name)) throw new AozoraInputError({ file: gc.file, row: gc.headerRow, column: name, columnNumber: j + 1, expected: "a species name not used by another column", found: name });
+    if (name === "")
+      throw new AozoraInputError({
+        file: gc.file,
+        row: gc.headerRow,
+        columnNumber: j + 1,
+        expected: "a species name",
+        found: "an empty header cell",
+      });
+    if (FORBIDDEN_HEADERS.has(name))
+      throw new AozoraInputError({
+        file: gc.file,
+        row: gc.headerRow,
+        column: name,
+        columnNumber: j + 1,
+        expected: "a species name that is not a JavaScript object property name",
+        found: name,
+      });
+    if (seen.has(name))
+      throw new AozoraInputError({
+        file: gc.file,
+        row: gc.headerRow,
+        column: name,
+        columnNumber: j + 1,
+        expected: "a species name not used by another column",
+        found: name,
+      });
     seen.add(name);
     return name;
   });
   if (gu.header.length !== gc.header.length) {
-    throw new AozoraInputError({ file: gu.file, row: gu.headerRow, expected: `${gc.header.length} columns, as in ${gc.file}`, found: `${gu.header.length} columns` });
+    throw new AozoraInputError({
+      file: gu.file,
+      row: gu.headerRow,
+      expected: `${gc.header.length} columns, as in ${gc.file}`,
+      found: `${gu.header.length} columns`,
+    });
   }
   gu.header.forEach((h, j) => {
     if (j > 0 && h.trim() !== gc.header[j].trim()) {
-      throw new AozoraInputError({ file: gu.file, row: gu.headerRow, column: h, columnNumber: j + 1, expected: `species "${gc.header[j].trim()}" as in ${gc.file}`, found: h });
+      throw new AozoraInputError({
+        file: gu.file,
+        row: gu.headerRow,
+        column: h,
+        columnNumber: j + 1,
+        expected: `species "${gc.header[j].trim()}" as in ${gc.file}`,
+        found: h,
+      });
     }
   });
   return species;
 }
 
-function fill(g: Grid, m: number, missing: Set<string>, acc: AccountBuilder, species: string[], isUnc: boolean): Float64Array {
+function fill(
+  g: Grid,
+  m: number,
+  missing: Set<string>,
+  acc: AccountBuilder,
+  species: string[],
+  isUnc: boolean,
+): Float64Array {
   const n = g.records.length;
   const out = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
@@ -171,14 +233,28 @@ function fill(g: Grid, m: number, missing: Set<string>, acc: AccountBuilder, spe
       const p = parseCell(text, missing, "missing");
       if (p.kind === "number") {
         if (isUnc && !(p.value > 0)) {
-          throw new AozoraInputError({ file: g.file, row: rec.row, column: species[j], columnNumber: j + 2, expected: "a positive uncertainty", found: text });
+          throw new AozoraInputError({
+            file: g.file,
+            row: rec.row,
+            column: species[j],
+            columnNumber: j + 2,
+            expected: "a positive uncertainty",
+            found: text,
+          });
         }
         out[i * m + j] = p.value;
       } else if (p.kind === "missing") {
         out[i * m + j] = NaN;
         acc.cellChanges.push({ row: rec.row, column: species[j], original: text, value: NaN, reason: "missing-code" });
       } else {
-        throw new AozoraInputError({ file: g.file, row: rec.row, column: species[j], columnNumber: j + 2, expected: "a number or a missing-value code (-999, empty)", found: text });
+        throw new AozoraInputError({
+          file: g.file,
+          row: rec.row,
+          column: species[j],
+          columnNumber: j + 2,
+          expected: "a number or a missing-value code (-999, empty)",
+          found: text,
+        });
       }
     }
   }
@@ -187,20 +263,36 @@ function fill(g: Grid, m: number, missing: Set<string>, acc: AccountBuilder, spe
 
 function parseDates(g: Grid, opts: EpaPmfReadOptions): { utcMs: Float64Array; offset: number } {
   if (opts.utcOffset === undefined) {
-    throw new AozoraInputError({ file: g.file, column: g.header[0], columnNumber: 1, expected: "option utcOffset (the site's offset for the sample dates, e.g. \"-06:00\") or sampleIds: true" });
+    throw new AozoraInputError({
+      file: g.file,
+      column: g.header[0],
+      columnNumber: 1,
+      expected: 'option utcOffset (the site\'s offset for the sample dates, e.g. "-06:00") or sampleIds: true',
+    });
   }
   let offset: number;
   try {
     offset = parseOffset(opts.utcOffset);
   } catch {
-    throw new AozoraInputError({ file: g.file, expected: "a UTC offset such as \"+08:00\"", found: String(opts.utcOffset) });
+    throw new AozoraInputError({
+      file: g.file,
+      expected: 'a UTC offset such as "+08:00"',
+      found: String(opts.utcOffset),
+    });
   }
   let fmt = opts.timeFormat;
   if (!fmt || fmt === "auto") {
     const d = detectTimeFormat(g.records.map((r) => r.fields[0]));
     if ("reason" in d) {
       const rec = d.index === undefined ? undefined : g.records[d.index];
-      throw new AozoraInputError({ file: g.file, row: rec?.row, column: g.header[0], columnNumber: 1, expected: `sample dates of one layout (${d.reason}), or sampleIds: true`, found: rec?.fields[0] });
+      throw new AozoraInputError({
+        file: g.file,
+        row: rec?.row,
+        column: g.header[0],
+        columnNumber: 1,
+        expected: `sample dates of one layout (${d.reason}), or sampleIds: true`,
+        found: rec?.fields[0],
+      });
     }
     fmt = d.format;
   }
@@ -208,9 +300,25 @@ function parseDates(g: Grid, opts: EpaPmfReadOptions): { utcMs: Float64Array; of
   const first = new Map<number, number>();
   g.records.forEach((r, i) => {
     const p = parseTimestamp(r.fields[0], fmt as Exclude<TimeFormat, "auto">, offset);
-    if (!p) throw new AozoraInputError({ file: g.file, row: r.row, column: g.header[0], columnNumber: 1, expected: `a sample date in layout "${fmt}"`, found: r.fields[0] });
+    if (!p)
+      throw new AozoraInputError({
+        file: g.file,
+        row: r.row,
+        column: g.header[0],
+        columnNumber: 1,
+        expected: `a sample date in layout "${fmt}"`,
+        found: r.fields[0],
+      });
     const prev = first.get(p.utcMs);
-    if (prev !== undefined) throw new AozoraInputError({ file: g.file, row: r.row, column: g.header[0], columnNumber: 1, expected: `a sample date not already used (row ${prev} has the same)`, found: r.fields[0] });
+    if (prev !== undefined)
+      throw new AozoraInputError({
+        file: g.file,
+        row: r.row,
+        column: g.header[0],
+        columnNumber: 1,
+        expected: `a sample date not already used (row ${prev} has the same)`,
+        found: r.fields[0],
+      });
     first.set(p.utcMs, r.row);
     out[i] = p.utcMs;
   });

@@ -35,9 +35,7 @@ export class AozoraInputError extends Error {
     const parts = [where.file];
     if (where.row !== undefined) parts.push(`row ${where.row}`);
     if (where.column !== undefined) {
-      parts.push(
-        `column "${where.column}"` + (where.columnNumber !== undefined ? ` (#${where.columnNumber})` : ""),
-      );
+      parts.push(`column "${where.column}"` + (where.columnNumber !== undefined ? ` (#${where.columnNumber})` : ""));
     } else if (where.columnNumber !== undefined) {
       parts.push(`column #${where.columnNumber}`);
     }

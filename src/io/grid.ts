@@ -39,7 +39,11 @@ export function readGrid(src: Source, opts: GridOptions = {}): Grid {
   const { name, bytes } = loadBytes(src);
   if (/\.xlsx$/i.test(name) && !isZip(bytes)) {
     // SheetJS would read such bytes as CSV/HTML text by its own rules; refuse instead
-    throw new AozoraInputError({ file: name, expected: "a readable .xlsx workbook (a zip archive); for text, name the file .csv or .tsv", found: "bytes that are not a zip archive" });
+    throw new AozoraInputError({
+      file: name,
+      expected: "a readable .xlsx workbook (a zip archive); for text, name the file .csv or .tsv",
+      found: "bytes that are not a zip archive",
+    });
   }
   if (isZip(bytes)) return xlsxGrid(name, bytes, opts);
   const text = decodeText(bytes, name, opts.encoding);
@@ -48,7 +52,12 @@ export function readGrid(src: Source, opts: GridOptions = {}): Grid {
   const headerRow = opts.headerRow ?? 1;
   const hi = records.findIndex((r) => r.row >= headerRow);
   if (hi < 0 || records[hi].row !== headerRow) {
-    throw new AozoraInputError({ file: name, row: headerRow, expected: "a header row", found: records.length === 0 ? "an empty file" : "a blank line" });
+    throw new AozoraInputError({
+      file: name,
+      row: headerRow,
+      expected: "a header row",
+      found: records.length === 0 ? "an empty file" : "a blank line",
+    });
   }
   const header = records[hi].fields;
   // A line of delimiters only (EPA PMF 5.0's own example files end with lines of tabs) is a blank
@@ -64,23 +73,38 @@ export function readGrid(src: Source, opts: GridOptions = {}): Grid {
     file: name,
     header,
     headerRow,
-    records: data.map((r) => (r.fields.length === header.length ? r : { row: r.row, fields: r.fields.slice(0, header.length) })),
+    records: data.map((r) =>
+      r.fields.length === header.length ? r : { row: r.row, fields: r.fields.slice(0, header.length) },
+    ),
     blankRows: blankRows.filter((b) => b > headerRow),
   };
 }
 
 function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
   const damaged = zipProblem(bytes);
-  if (damaged !== undefined) throw new AozoraInputError({ file: name, expected: "a readable .xlsx workbook (an undamaged zip archive)", found: damaged });
+  if (damaged !== undefined)
+    throw new AozoraInputError({
+      file: name,
+      expected: "a readable .xlsx workbook (an undamaged zip archive)",
+      found: damaged,
+    });
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: "buffer", cellDates: false, cellText: false, dense: true });
   } catch (e) {
-    throw new AozoraInputError({ file: name, expected: "a readable .xlsx workbook", found: String((e as Error).message ?? e) });
+    throw new AozoraInputError({
+      file: name,
+      expected: "a readable .xlsx workbook",
+      found: String((e as Error).message ?? e),
+    });
   }
   const sheetName = opts.sheet ?? wb.SheetNames[0];
   const ws = wb.Sheets[sheetName];
-  if (!ws) throw new AozoraInputError({ file: name, expected: `a worksheet named "${sheetName}" (have: ${wb.SheetNames.join(", ")})` });
+  if (!ws)
+    throw new AozoraInputError({
+      file: name,
+      expected: `a worksheet named "${sheetName}" (have: ${wb.SheetNames.join(", ")})`,
+    });
   const ref = ws["!ref"];
   if (!ref) throw new AozoraInputError({ file: name, row: 1, expected: "a header row", found: "an empty worksheet" });
   const range = XLSX.utils.decode_range(ref);
@@ -94,7 +118,8 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
     const numeric: boolean[] = new Array(width).fill(false);
     let any = false;
     for (let c = 0; c <= range.e.c; c++) {
-      const cell = (denseData ? denseData[r]?.[c] : ws[XLSX.utils.encode_cell({ r, c })]) as XLSX.CellObject | undefined;
+      const cell = (denseData ? denseData[r]?.[c] : ws[XLSX.utils.encode_cell({ r, c })]) as
+        XLSX.CellObject | undefined;
       if (!cell || cell.v === undefined || cell.v === null) continue;
       any = true;
       if (cell.t === "n") {
@@ -108,9 +133,10 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
     if (any) rowsOut.push({ row: r + 1, fields, numeric });
     else blank.push(r + 1);
   }
-  const headerRow = opts.headerRow ?? (rowsOut[0]?.row ?? 1);
+  const headerRow = opts.headerRow ?? rowsOut[0]?.row ?? 1;
   const hi = rowsOut.findIndex((r) => r.row === headerRow);
-  if (hi < 0) throw new AozoraInputError({ file: name, row: headerRow, expected: "a header row", found: "an empty row" });
+  if (hi < 0)
+    throw new AozoraInputError({ file: name, row: headerRow, expected: "a header row", found: "an empty row" });
   let header = rowsOut[hi].fields;
   // trim trailing empty header cells
   let w = header.length;
@@ -118,7 +144,14 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
   header = header.slice(0, w);
   const data = rowsOut.slice(hi + 1).map((r) => {
     for (let c = w; c < r.fields.length; c++) {
-      if (r.fields[c] !== "") throw new AozoraInputError({ file: name, row: r.row, columnNumber: c + 1, expected: `no value beyond the ${w} header columns`, found: r.fields[c] });
+      if (r.fields[c] !== "")
+        throw new AozoraInputError({
+          file: name,
+          row: r.row,
+          columnNumber: c + 1,
+          expected: `no value beyond the ${w} header columns`,
+          found: r.fields[c],
+        });
     }
     return { row: r.row, fields: r.fields.slice(0, w), numeric: r.numeric.slice(0, w) };
   });
@@ -128,6 +161,11 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
 /** Throw an {@link AozoraInputError} (file, the row below the header) when the grid has no data rows. */
 export function requireDataRows(grid: Grid): void {
   if (grid.records.length === 0) {
-    throw new AozoraInputError({ file: grid.file, row: grid.headerRow + 1, expected: "at least one data row below the header", found: "none" });
+    throw new AozoraInputError({
+      file: grid.file,
+      row: grid.headerRow + 1,
+      expected: "at least one data row below the header",
+      found: "none",
+    });
   }
 }

@@ -23,7 +23,18 @@ export interface HysplitRead {
   account: ReadAccount;
 }
 
-const DIAG_UNITS: Record<string, string> = { PRESSURE: "hPa", THETA: "K", AIR_TEMP: "K", RAINFALL: "mm/h", MIXDEPTH: "m", RELHUMID: "%", SPCHUMID: "g/kg", H2OMIXRA: "g/kg", TERR_MSL: "m", SUN_FLUX: "W/m2" };
+const DIAG_UNITS: Record<string, string> = {
+  PRESSURE: "hPa",
+  THETA: "K",
+  AIR_TEMP: "K",
+  RAINFALL: "mm/h",
+  MIXDEPTH: "m",
+  RELHUMID: "%",
+  SPCHUMID: "g/kg",
+  H2OMIXRA: "g/kg",
+  TERR_MSL: "m",
+  SUN_FLUX: "W/m2",
+};
 
 /** Endpoint columns the reader always makes; diagnostic variables may not reuse these names. */
 const FIXED_COLUMNS: ReadonlySet<string> = new Set(["traj", "time", "age", "lat", "lon", "height"]);
@@ -81,7 +92,8 @@ export function readHysplit(src: Source): HysplitRead {
     return v;
   };
   const next = (): string => {
-    if (li >= lines.length) throw new AozoraInputError({ file, row: li + 1, expected: "more header lines", found: "the end of the file" });
+    if (li >= lines.length)
+      throw new AozoraInputError({ file, row: li + 1, expected: "more header lines", found: "the end of the file" });
     return lines[li++];
   };
   const [ngText] = cut(next(), [6, 6]);
@@ -104,24 +116,61 @@ export function readHysplit(src: Source): HysplitRead {
     row = li + 1;
     const f = cut(next(), [6, 6, 6, 6, 9, 9, 8]);
     const [y, mo, d, h] = f.slice(0, 4).map((s) => num(s, row, "start date", true));
-    starts.push({ time: Date.UTC(year(y), mo - 1, d, h), lat: num(f[4], row, "start lat"), lon: num(f[5], row, "start lon"), height: num(f[6], row, "start height") });
+    starts.push({
+      time: Date.UTC(year(y), mo - 1, d, h),
+      lat: num(f[4], row, "start lat"),
+      lon: num(f[5], row, "start lon"),
+      height: num(f[6], row, "start height"),
+    });
   }
   row = li + 1;
   const dl = next();
   const ndiag = num(dl.slice(0, 6), row, "number of diagnostic variables", true);
-  const diagNames = dl.slice(6).trim().split(/\s+/).filter((s) => s !== "");
-  if (diagNames.length !== ndiag) throw new AozoraInputError({ file, row, expected: `${ndiag} diagnostic variable names`, found: dl.trim() });
+  const diagNames = dl
+    .slice(6)
+    .trim()
+    .split(/\s+/)
+    .filter((s) => s !== "");
+  if (diagNames.length !== ndiag)
+    throw new AozoraInputError({ file, row, expected: `${ndiag} diagnostic variable names`, found: dl.trim() });
   diagNames.forEach((d, k) => {
     // a diagnostic named like a fixed column (or an object internal) would overwrite or vanish
     if (FIXED_COLUMNS.has(d) || FORBIDDEN_HEADERS.has(d) || diagNames.indexOf(d) !== k) {
-      throw new AozoraInputError({ file, row, column: d, expected: `a diagnostic variable name used once and not one of ${[...FIXED_COLUMNS].join(", ")}`, found: d });
+      throw new AozoraInputError({
+        file,
+        row,
+        column: d,
+        expected: `a diagnostic variable name used once and not one of ${[...FIXED_COLUMNS].join(", ")}`,
+        found: d,
+      });
     }
   });
 
-  const cols = { traj: [] as number[], time: [] as number[], age: [] as number[], lat: [] as number[], lon: [] as number[], height: [] as number[] };
+  const cols = {
+    traj: [] as number[],
+    time: [] as number[],
+    age: [] as number[],
+    lat: [] as number[],
+    lon: [] as number[],
+    height: [] as number[],
+  };
   const diag: number[][] = diagNames.map(() => []);
   const widths = [6, 6, 6, 6, 6, 6, 6, 6, 8, 9, 9, 9, ...diagNames.map(() => 9)];
-  const names = ["traj", "grid", "year", "month", "day", "hour", "minute", "forecast hour", "age", "lat", "lon", "height", ...diagNames];
+  const names = [
+    "traj",
+    "grid",
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "forecast hour",
+    "age",
+    "lat",
+    "lon",
+    "height",
+    ...diagNames,
+  ];
   for (; li < lines.length; li++) {
     const line = lines[li];
     const r = li + 1;
@@ -131,15 +180,43 @@ export function readHysplit(src: Source): HysplitRead {
     }
     acc.inputRows++;
     const minLen = widths.reduce((a, b) => a + b, 0);
-    if (line.length < minLen - 8) throw new AozoraInputError({ file, row: r, expected: `an endpoint line of ${minLen} characters (fixed-width fields)`, found: `${line.length} characters` });
+    if (line.length < minLen - 8)
+      throw new AozoraInputError({
+        file,
+        row: r,
+        expected: `an endpoint line of ${minLen} characters (fixed-width fields)`,
+        found: `${line.length} characters`,
+      });
     const f = cut(line, widths);
     const v = f.map((s, k) => num(s, r, names[k], k < 8));
     for (const [k, lo, hi, what] of DATE_FIELDS) {
-      if (v[k] < lo || v[k] > hi) throw new AozoraInputError({ file, row: r, column: names[k], expected: `${what} ${lo}–${hi}`, found: f[k] });
+      if (v[k] < lo || v[k] > hi)
+        throw new AozoraInputError({ file, row: r, column: names[k], expected: `${what} ${lo}–${hi}`, found: f[k] });
     }
-    if (v[4] > daysInMonth(year(v[2]), v[3])) throw new AozoraInputError({ file, row: r, column: "day", expected: `a day 1–${daysInMonth(year(v[2]), v[3])} of month ${v[3]}`, found: f[4] });
-    if (v[0] < 1 || v[0] > ntraj) throw new AozoraInputError({ file, row: r, column: "traj", expected: `a trajectory number 1..${ntraj}`, found: f[0] });
-    if (Math.abs(v[9]) > 90 || Math.abs(v[10]) > 360) throw new AozoraInputError({ file, row: r, column: Math.abs(v[9]) > 90 ? "lat" : "lon", expected: "a latitude within ±90 and a longitude within ±360", found: `${f[9]} ${f[10]}` });
+    if (v[4] > daysInMonth(year(v[2]), v[3]))
+      throw new AozoraInputError({
+        file,
+        row: r,
+        column: "day",
+        expected: `a day 1–${daysInMonth(year(v[2]), v[3])} of month ${v[3]}`,
+        found: f[4],
+      });
+    if (v[0] < 1 || v[0] > ntraj)
+      throw new AozoraInputError({
+        file,
+        row: r,
+        column: "traj",
+        expected: `a trajectory number 1..${ntraj}`,
+        found: f[0],
+      });
+    if (Math.abs(v[9]) > 90 || Math.abs(v[10]) > 360)
+      throw new AozoraInputError({
+        file,
+        row: r,
+        column: Math.abs(v[9]) > 90 ? "lat" : "lon",
+        expected: "a latitude within ±90 and a longitude within ±360",
+        found: `${f[9]} ${f[10]}`,
+      });
     cols.traj.push(v[0]);
     cols.time.push(Date.UTC(year(v[2]), v[3] - 1, v[4], v[5], v[6]));
     cols.age.push(v[8]);

@@ -18,7 +18,16 @@ export interface HysplitFilesRead {
    */
   endpoints: AqTable;
   /** One row per trajectory: id, file, number in file, start time (UTC ms), start point, direction. */
-  trajectories: { traj: number; file: string; trajInFile: number; start: number; lat: number; lon: number; height: number; direction: string }[];
+  trajectories: {
+    traj: number;
+    file: string;
+    trajInFile: number;
+    start: number;
+    lat: number;
+    lon: number;
+    height: number;
+    direction: string;
+  }[];
   /** Diagnostic variables left out because not every file has them, with the files that had them. */
   omittedDiagnostics: { name: string; files: string[] }[];
   /** One reader account per file, in file order. */
@@ -38,14 +47,21 @@ export function listTrajectoryFiles(paths: string | string[], match?: RegExp): s
     try {
       st = statSync(p);
     } catch (e) {
-      throw new AozoraInputError({ file: p, expected: "a trajectory file or a directory of them", found: (e as NodeJS.ErrnoException).code ?? String(e) });
+      throw new AozoraInputError({
+        file: p,
+        expected: "a trajectory file or a directory of them",
+        found: (e as NodeJS.ErrnoException).code ?? String(e),
+      });
     }
     if (st.isDirectory()) {
-      const names = readdirSync(p).filter((n) => !n.startsWith(".") && (!match || match.test(n))).sort();
+      const names = readdirSync(p)
+        .filter((n) => !n.startsWith(".") && (!match || match.test(n)))
+        .sort();
       for (const n of names) if (statSync(join(p, n)).isFile()) out.push(join(p, n));
     } else out.push(p);
   }
-  if (out.length === 0) throw new AozoraInputError({ file: String(paths), expected: "at least one trajectory file", found: "none" });
+  if (out.length === 0)
+    throw new AozoraInputError({ file: String(paths), expected: "at least one trajectory file", found: "none" });
   return out;
 }
 
@@ -65,17 +81,44 @@ export function readHysplitFiles(sources: Source[] | string, opts: { match?: Reg
   const diagSets = reads.map(({ r }) => r.endpoints.names.slice(6));
   const common = diagSets.length ? diagSets[0].filter((d) => diagSets.every((s) => s.includes(d))) : [];
   const omitted = new Map<string, string[]>();
-  reads.forEach(({ name }, k) => diagSets[k].filter((d) => !common.includes(d)).forEach((d) => omitted.set(d, [...(omitted.get(d) ?? []), name])));
+  reads.forEach(({ name }, k) =>
+    diagSets[k].filter((d) => !common.includes(d)).forEach((d) => omitted.set(d, [...(omitted.get(d) ?? []), name])),
+  );
 
   const trajectories: HysplitFilesRead["trajectories"] = [];
   const file: string[] = [];
-  const cols: Record<string, number[]> = { traj: [], trajInFile: [], start: [], time: [], age: [], lat: [], lon: [], height: [] };
+  const cols: Record<string, number[]> = {
+    traj: [],
+    trajInFile: [],
+    start: [],
+    time: [],
+    age: [],
+    lat: [],
+    lon: [],
+    height: [],
+  };
   for (const d of common) cols[d] = [];
   let base = 0;
   for (const { name, r } of reads) {
-    r.starts.forEach((s, k) => trajectories.push({ traj: base + k + 1, file: name, trajInFile: k + 1, start: s.time, lat: s.lat, lon: s.lon, height: s.height, direction: r.direction }));
+    r.starts.forEach((s, k) =>
+      trajectories.push({
+        traj: base + k + 1,
+        file: name,
+        trajInFile: k + 1,
+        start: s.time,
+        lat: s.lat,
+        lon: s.lon,
+        height: s.height,
+        direction: r.direction,
+      }),
+    );
     const e = r.endpoints;
-    const tr = e.numbers("traj"), tm = e.numbers("time"), ag = e.numbers("age"), la = e.numbers("lat"), lo = e.numbers("lon"), he = e.numbers("height");
+    const tr = e.numbers("traj"),
+      tm = e.numbers("time"),
+      ag = e.numbers("age"),
+      la = e.numbers("lat"),
+      lo = e.numbers("lon"),
+      he = e.numbers("height");
     const diag = common.map((d) => e.numbers(d));
     for (let i = 0; i < e.numRows; i++) {
       const k = tr[i];
@@ -93,11 +136,26 @@ export function readHysplitFiles(sources: Source[] | string, opts: { match?: Reg
     base += r.starts.length;
   }
   const info: Record<string, { unit?: string; kind?: "number" | "time" | "string" }> = {
-    traj: { unit: "1" }, file: { kind: "string" }, trajInFile: { unit: "1" }, start: { kind: "time" }, time: { kind: "time" },
-    age: { unit: "h" }, lat: { unit: "deg" }, lon: { unit: "deg" }, height: { unit: "m" },
+    traj: { unit: "1" },
+    file: { kind: "string" },
+    trajInFile: { unit: "1" },
+    start: { kind: "time" },
+    time: { kind: "time" },
+    age: { unit: "h" },
+    lat: { unit: "deg" },
+    lon: { unit: "deg" },
+    height: { unit: "m" },
   };
   for (const d of common) info[d] = { unit: reads[0].r.endpoints.unit(d) };
   const { traj, trajInFile, start, time, ...rest } = cols;
-  const endpoints = AqTable.create({ traj, file, trajInFile, start, time, ...rest }, info, { column: "time", utcOffsetMinutes: 0 });
-  return { endpoints, trajectories, omittedDiagnostics: [...omitted].map(([name, files]) => ({ name, files })), accounts: reads.map(({ r }) => r.account) };
+  const endpoints = AqTable.create({ traj, file, trajInFile, start, time, ...rest }, info, {
+    column: "time",
+    utcOffsetMinutes: 0,
+  });
+  return {
+    endpoints,
+    trajectories,
+    omittedDiagnostics: [...omitted].map(([name, files]) => ({ name, files })),
+    accounts: reads.map(({ r }) => r.account),
+  };
 }

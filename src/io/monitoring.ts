@@ -3,7 +3,15 @@ import { normaliseSpecies } from "../table/species";
 import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike, type TimeFormat } from "../table/time";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, missingCodeValues, NON_FINITE, parseCell, plainAsciiNumber, type BelowDetectionPolicy, DEFAULT_MISSING_CODES } from "./cells";
+import {
+  missingCodeSet,
+  missingCodeValues,
+  NON_FINITE,
+  parseCell,
+  plainAsciiNumber,
+  type BelowDetectionPolicy,
+  DEFAULT_MISSING_CODES,
+} from "./cells";
 import { AozoraInputError } from "./errors";
 import { readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
@@ -43,7 +51,8 @@ export interface MonitoringRead {
   account: ReadAccount;
 }
 
-const TIME_HEADER = /^(date|time|datetime|date[ _]?time|timestamp|time[ _]?stamp|sample date|日時|日付|時刻|測定日時|测定时间|监测时间|時間|时间|日期|采样时间|観測日時)$/i;
+const TIME_HEADER =
+  /^(date|time|datetime|date[ _]?time|timestamp|time[ _]?stamp|sample date|日時|日付|時刻|測定日時|测定时间|监测时间|時間|时间|日期|采样时间|観測日時)$/i;
 
 /**
  * Index of the time column in a header: the one named by `time.column`, else the first header
@@ -89,15 +98,36 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
   const seen = new Map<string, number>();
   header.forEach((h, j) => {
     const raw = h.trim();
-    if (raw === "") throw new AozoraInputError({ file, row: grid.headerRow, columnNumber: j + 1, expected: "a column name", found: "an empty header cell" });
+    if (raw === "")
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        columnNumber: j + 1,
+        expected: "a column name",
+        found: "an empty header cell",
+      });
     const { name, unit } = splitHeaderUnit(raw);
     if (FORBIDDEN_HEADERS.has(raw) || FORBIDDEN_HEADERS.has(name)) {
-      throw new AozoraInputError({ file, row: grid.headerRow, column: raw, columnNumber: j + 1, expected: "a column name that is not a JavaScript object property name", found: raw });
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        column: raw,
+        columnNumber: j + 1,
+        expected: "a column name that is not a JavaScript object property name",
+        found: raw,
+      });
     }
     const nm = opts.normaliseNames === false ? name : normaliseSpecies(name);
     const prev = seen.get(nm);
     if (prev !== undefined) {
-      throw new AozoraInputError({ file, row: grid.headerRow, column: raw, columnNumber: j + 1, expected: `a unique column name (column #${prev + 1} "${header[prev]}" is also "${nm}")`, found: raw });
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        column: raw,
+        columnNumber: j + 1,
+        expected: `a unique column name (column #${prev + 1} "${header[prev]}" is also "${nm}")`,
+        found: raw,
+      });
     }
     seen.set(nm, j);
     names.push(nm);
@@ -108,12 +138,24 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
   // time column
   const tj = timeColumnIndex(header, opts.time);
   if (tj < 0 && opts.time && opts.time.column !== undefined) {
-    throw new AozoraInputError({ file, row: grid.headerRow, expected: `a time column "${opts.time.column}"`, found: header.join(", ") });
+    throw new AozoraInputError({
+      file,
+      row: grid.headerRow,
+      expected: `a time column "${opts.time.column}"`,
+      found: header.join(", "),
+    });
   }
   if (tj >= 0) {
     // one name for the time column across readers; the header as written stays in `original`
     const clash = names.findIndex((nm, j) => j !== tj && nm === "time");
-    if (clash >= 0) throw new AozoraInputError({ file, row: grid.headerRow, column: header[clash].trim(), columnNumber: clash + 1, expected: `no other column named "time" besides the time column "${header[tj].trim()}"` });
+    if (clash >= 0)
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        column: header[clash].trim(),
+        columnNumber: clash + 1,
+        expected: `no other column named "time" besides the time column "${header[tj].trim()}"`,
+      });
     names[tj] = "time";
   }
   const n = grid.records.length;
@@ -124,18 +166,35 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
   if (opts.station !== undefined) {
     const want = opts.station;
     sj = header.findIndex((h) => h.trim() === want || splitHeaderUnit(h).name === want);
-    if (sj < 0 || sj === tj) throw new AozoraInputError({ file, row: grid.headerRow, expected: `a station column "${want}" (option station)`, found: header.join(", ") });
+    if (sj < 0 || sj === tj)
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        expected: `a station column "${want}" (option station)`,
+        found: header.join(", "),
+      });
   }
   const groups = sj >= 0 ? stationGroups(grid, sj) : undefined;
 
   let siteOffset = offset;
   if (tj >= 0) {
-    const { utcMs: time, textOffsets } = parseTimeColumn(grid, tj, opts.time ? opts.time.format : undefined, offset, groups);
+    const { utcMs: time, textOffsets } = parseTimeColumn(
+      grid,
+      tj,
+      opts.time ? opts.time.format : undefined,
+      offset,
+      groups,
+    );
     if (siteOffset === undefined) {
       // every timestamp carried its own offset; the site's offset is theirs when they agree
       const offs = [...textOffsets];
       if (offs.length !== 1 || offs[0] === undefined) {
-        throw new AozoraInputError({ file, column: header[tj].trim(), columnNumber: tj + 1, expected: "the site's UTC offset as option utcOffset (timestamps carry different offsets)" });
+        throw new AozoraInputError({
+          file,
+          column: header[tj].trim(),
+          columnNumber: tj + 1,
+          expected: "the site's UTC offset as option utcOffset (timestamps carry different offsets)",
+        });
       }
       siteOffset = offs[0];
     }
@@ -159,7 +218,15 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     if (isText) {
       cols[nm] = cells.map((c, i) => {
         const t = c.trim();
-        if (t !== c) acc.cellChanges.push({ row: grid.records[i].row, column: nm, original: c, value: NaN, text: t, reason: "whitespace-trimmed" });
+        if (t !== c)
+          acc.cellChanges.push({
+            row: grid.records[i].row,
+            column: nm,
+            original: c,
+            value: NaN,
+            text: t,
+            reason: "whitespace-trimmed",
+          });
         return t;
       });
       info[nm] = { original: raw, kind: "string" };
@@ -167,7 +234,13 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     }
     const unit = units[j] ?? (opts.defaultUnit !== undefined ? normaliseUnit(opts.defaultUnit) : undefined);
     if (unit === undefined) {
-      throw new AozoraInputError({ file, row: grid.headerRow, column: raw, columnNumber: j + 1, expected: `a unit for this numeric column: write it in the header as "${raw} (µg/m3)" or pass units: { "${raw}": "..." }` });
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        column: raw,
+        columnNumber: j + 1,
+        expected: `a unit for this numeric column: write it in the header as "${raw} (µg/m3)" or pass units: { "${raw}": "..." }`,
+      });
     }
     const v = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -179,17 +252,30 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
       }
       const p = parseCell(text, missing, policy);
       const row = grid.records[i].row;
-      if (p.kind === "invalid") throw new AozoraInputError({ file, row, column: raw, columnNumber: j + 1, expected: p.reason, found: text });
+      if (p.kind === "invalid")
+        throw new AozoraInputError({ file, row, column: raw, columnNumber: j + 1, expected: p.reason, found: text });
       v[i] = p.value;
-      if (p.kind === "missing") acc.cellChanges.push({ row, column: nm, original: text, value: NaN, reason: "missing-code" });
+      if (p.kind === "missing")
+        acc.cellChanges.push({ row, column: nm, original: text, value: NaN, reason: "missing-code" });
       else if (p.kind === "below-detection") {
-        acc.cellChanges.push({ row, column: nm, original: text, value: p.value, reason: "below-detection", detail: p.limit === undefined ? "no limit given: set to NaN" : `limit ${p.limit}, policy ${policy}` });
+        acc.cellChanges.push({
+          row,
+          column: nm,
+          original: text,
+          value: p.value,
+          reason: "below-detection",
+          detail: p.limit === undefined ? "no limit given: set to NaN" : `limit ${p.limit}, policy ${policy}`,
+        });
       }
     }
     cols[nm] = v;
     info[nm] = { original: raw, unit, kind: "number" };
   }
-  const table = AqTable.create(cols, info, tj >= 0 ? { column: names[tj], utcOffsetMinutes: siteOffset ?? 0 } : undefined);
+  const table = AqTable.create(
+    cols,
+    info,
+    tj >= 0 ? { column: names[tj], utcOffsetMinutes: siteOffset ?? 0 } : undefined,
+  );
   return { table, account: acc.finish(n) };
 }
 
@@ -197,7 +283,11 @@ function wrapOffset(o: OffsetLike, file: string): number {
   try {
     return parseOffset(o);
   } catch (e) {
-    throw new AozoraInputError({ file, expected: "a UTC offset option such as \"+08:00\" (China) or \"+09:00\" (Japan)", found: String(o) });
+    throw new AozoraInputError({
+      file,
+      expected: 'a UTC offset option such as "+08:00" (China) or "+09:00" (Japan)',
+      found: String(o),
+    });
   }
 }
 
@@ -234,7 +324,13 @@ function stationGroups(grid: Grid, sj: number): Int32Array {
  * Parse the time column to UTC ms; errors name the row. Duplicates are errors (within a station
  * when `groups` gives each record's station index).
  */
-export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | undefined, offset: number | undefined, groups?: Int32Array): { utcMs: Float64Array; textOffsets: Set<number | undefined> } {
+export function parseTimeColumn(
+  grid: Grid,
+  tj: number,
+  format: TimeFormat | undefined,
+  offset: number | undefined,
+  groups?: Int32Array,
+): { utcMs: Float64Array; textOffsets: Set<number | undefined> } {
   const { file, header } = grid;
   const col = header[tj].trim();
   const n = grid.records.length;
@@ -247,7 +343,14 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
     const d = detectTimeFormat(grid.records.map((r) => r.fields[tj]));
     if ("reason" in d) {
       const rec = d.index === undefined ? undefined : grid.records[d.index];
-      throw new AozoraInputError({ file, row: rec?.row, column: col, columnNumber: tj + 1, expected: `timestamps of one layout (${d.reason})`, found: rec?.fields[tj] });
+      throw new AozoraInputError({
+        file,
+        row: rec?.row,
+        column: col,
+        columnNumber: tj + 1,
+        expected: `timestamps of one layout (${d.reason})`,
+        found: rec?.fields[tj],
+      });
     }
     fmt = d.format;
   }
@@ -270,9 +373,12 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
     if (!p) {
       const needsOffset = offset === undefined && parseTimestamp(text, cellFmt, 0) !== null;
       throw new AozoraInputError({
-        file, row: rec.row, column: col, columnNumber: tj + 1,
+        file,
+        row: rec.row,
+        column: col,
+        columnNumber: tj + 1,
         expected: needsOffset
-          ? "a timestamp with a UTC offset, or the site's offset as option utcOffset (\"+08:00\" China, \"+09:00\" Japan): local times are never guessed"
+          ? 'a timestamp with a UTC offset, or the site\'s offset as option utcOffset ("+08:00" China, "+09:00" Japan): local times are never guessed'
           : `a timestamp in layout "${cellFmt}"`,
         found: text,
       });
@@ -297,7 +403,14 @@ export function parseTimeColumn(grid: Grid, tj: number, format: TimeFormat | und
     const seen = firstRow[g] ?? (firstRow[g] = new Map());
     const prev = seen.get(t);
     if (prev !== undefined) {
-      throw new AozoraInputError({ file, row: rec.row, column: col, columnNumber: tj + 1, expected: `a timestamp not already used (row ${prev}${groups ? " of the same station" : ""} has the same instant)`, found: text });
+      throw new AozoraInputError({
+        file,
+        row: rec.row,
+        column: col,
+        columnNumber: tj + 1,
+        expected: `a timestamp not already used (row ${prev}${groups ? " of the same station" : ""} has the same instant)`,
+        found: text,
+      });
     }
     seen.set(t, rec.row);
   }
@@ -309,7 +422,12 @@ function flagOrder(grid: Grid, t: Float64Array, tj: number, acc: AccountBuilder,
   for (let i = 0; i < t.length; i++) {
     const g = groups ? groups[i] : 0;
     const m = max[g] ?? -Infinity;
-    if (t[i] < m) acc.flagged.push({ row: grid.records[i].row, reason: "out-of-order", detail: `timestamp "${grid.records[i].fields[tj]}" is earlier than a previous row's${groups ? " of the same station" : ""}; kept in file order` });
+    if (t[i] < m)
+      acc.flagged.push({
+        row: grid.records[i].row,
+        reason: "out-of-order",
+        detail: `timestamp "${grid.records[i].fields[tj]}" is earlier than a previous row's${groups ? " of the same station" : ""}; kept in file order`,
+      });
     else max[g] = t[i];
   }
 }

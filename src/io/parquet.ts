@@ -3,7 +3,15 @@ import { dirname } from "node:path";
 import type { AqTable } from "../table/table";
 import { AozoraInputError } from "./errors";
 import { loadEsm } from "./esm";
-import { buildTable, parseTableMeta, tableMeta, TABLE_META_KEY, type AqTableMeta, type ColumnarReadOptions, type RawColumn } from "./tablemeta";
+import {
+  buildTable,
+  parseTableMeta,
+  tableMeta,
+  TABLE_META_KEY,
+  type AqTableMeta,
+  type ColumnarReadOptions,
+  type RawColumn,
+} from "./tablemeta";
 
 /**
  * Apache Parquet input and output for {@link AqTable}, with hyparquet (reader) and
@@ -15,22 +23,58 @@ import { buildTable, parseTableMeta, tableMeta, TABLE_META_KEY, type AqTableMeta
  */
 
 // The small parts of the two ES-module packages used here (their types sit behind "exports").
-interface KeyValue { key: string; value?: string }
-interface SchemaElement { name: string; type?: string; converted_type?: string; logical_type?: { type: string; unit?: string; isAdjustedToUTC?: boolean }; num_children?: number }
-interface FileMetaData { schema: SchemaElement[]; num_rows: bigint | number; row_groups: { num_rows: bigint | number }[]; key_value_metadata?: KeyValue[] }
-interface AsyncBuffer { byteLength: number; slice(start: number, end?: number): Promise<ArrayBuffer> | ArrayBuffer }
+interface KeyValue {
+  key: string;
+  value?: string;
+}
+interface SchemaElement {
+  name: string;
+  type?: string;
+  converted_type?: string;
+  logical_type?: { type: string; unit?: string; isAdjustedToUTC?: boolean };
+  num_children?: number;
+}
+interface FileMetaData {
+  schema: SchemaElement[];
+  num_rows: bigint | number;
+  row_groups: { num_rows: bigint | number }[];
+  key_value_metadata?: KeyValue[];
+}
+interface AsyncBuffer {
+  byteLength: number;
+  slice(start: number, end?: number): Promise<ArrayBuffer> | ArrayBuffer;
+}
 interface Hyparquet {
   parquetMetadataAsync(file: AsyncBuffer): Promise<FileMetaData>;
-  parquetRead(o: { file: AsyncBuffer; metadata?: FileMetaData; columns?: string[]; rowStart?: number; rowEnd?: number; utf8?: boolean; onChunk?: (c: { columnName: string; columnData: ArrayLike<unknown>; rowStart: number; rowEnd: number }) => void }): Promise<void>;
+  parquetRead(o: {
+    file: AsyncBuffer;
+    metadata?: FileMetaData;
+    columns?: string[];
+    rowStart?: number;
+    rowEnd?: number;
+    utf8?: boolean;
+    onChunk?: (c: { columnName: string; columnData: ArrayLike<unknown>; rowStart: number; rowEnd: number }) => void;
+  }): Promise<void>;
   asyncBufferFromFile(path: string): Promise<AsyncBuffer>;
 }
-interface ColumnSource { name: string; data: ArrayLike<unknown>; type: "DOUBLE" | "TIMESTAMP" | "STRING"; nullable?: boolean }
-interface Writer { getBuffer?(): ArrayBuffer; finish(): void }
+interface ColumnSource {
+  name: string;
+  data: ArrayLike<unknown>;
+  type: "DOUBLE" | "TIMESTAMP" | "STRING";
+  nullable?: boolean;
+}
+interface Writer {
+  getBuffer?(): ArrayBuffer;
+  finish(): void;
+}
 interface HyparquetWriter {
   parquetWriteBuffer(o: { columnData: ColumnSource[]; kvMetadata?: KeyValue[]; rowGroupSize?: number }): ArrayBuffer;
   fileWriter(path: string): Writer;
   schemaFromColumnData(o: { columnData: ColumnSource[] }): unknown[];
-  ParquetWriter: new (o: { writer: Writer; schema: unknown[]; kvMetadata?: KeyValue[] }) => { write(o: { columnData: ColumnSource[]; rowGroupSize?: number }): void; finish(): void };
+  ParquetWriter: new (o: { writer: Writer; schema: unknown[]; kvMetadata?: KeyValue[] }) => {
+    write(o: { columnData: ColumnSource[]; rowGroupSize?: number }): void;
+    finish(): void;
+  };
 }
 
 const loadReader = () => loadEsm<Hyparquet>("hyparquet");
@@ -41,7 +85,8 @@ function columnData(t: AqTable): ColumnSource[] {
   return t.columns.map((c) => {
     const v = t.data.column(c.name) as unknown as ArrayLike<number> & ArrayLike<string>;
     const n = t.numRows;
-    if (c.kind === "string") return { name: c.name, data: Array.from(v as ArrayLike<string>), type: "STRING", nullable: false };
+    if (c.kind === "string")
+      return { name: c.name, data: Array.from(v as ArrayLike<string>), type: "STRING", nullable: false };
     const out: (number | Date | null)[] = new Array(n);
     if (c.kind === "time") for (let i = 0; i < n; i++) out[i] = Number.isNaN(v[i]) ? null : new Date(v[i] as number);
     else for (let i = 0; i < n; i++) out[i] = Number.isNaN(v[i]) ? null : (v[i] as number);
@@ -54,7 +99,11 @@ const kv = (t: AqTable): KeyValue[] => [{ key: TABLE_META_KEY, value: JSON.strin
 /** Format a table as Parquet bytes (see the module notes); `rowGroupSize` rows per row group (default 100,000). */
 export async function toParquet(t: AqTable, opts: { rowGroupSize?: number } = {}): Promise<Uint8Array> {
   const w = await loadWriter();
-  const buf = w.parquetWriteBuffer({ columnData: columnData(t), kvMetadata: kv(t), rowGroupSize: opts.rowGroupSize ?? 100000 });
+  const buf = w.parquetWriteBuffer({
+    columnData: columnData(t),
+    kvMetadata: kv(t),
+    rowGroupSize: opts.rowGroupSize ?? 100000,
+  });
   return new Uint8Array(buf);
 }
 
@@ -63,7 +112,11 @@ export async function writeParquet(t: AqTable, path: string, opts: { rowGroupSiz
   mkdirSync(dirname(path), { recursive: true });
   const w = await loadWriter();
   const cd = columnData(t);
-  const pw = new w.ParquetWriter({ writer: w.fileWriter(path), schema: w.schemaFromColumnData({ columnData: cd }), kvMetadata: kv(t) });
+  const pw = new w.ParquetWriter({
+    writer: w.fileWriter(path),
+    schema: w.schemaFromColumnData({ columnData: cd }),
+    kvMetadata: kv(t),
+  });
   pw.write({ columnData: cd, rowGroupSize: opts.rowGroupSize ?? 100000 });
   pw.finish();
 }
@@ -72,18 +125,30 @@ export async function writeParquet(t: AqTable, path: string, opts: { rowGroupSiz
  * Write tables (the batches of one large table, same columns) to one Parquet file, one or more
  * row groups per batch: memory ≈ one batch. The first batch's metadata is stored.
  */
-export async function writeParquetBatches(path: string, batches: Iterable<AqTable> | AsyncIterable<AqTable>, opts: { rowGroupSize?: number } = {}): Promise<{ rows: number; batches: number }> {
+export async function writeParquetBatches(
+  path: string,
+  batches: Iterable<AqTable> | AsyncIterable<AqTable>,
+  opts: { rowGroupSize?: number } = {},
+): Promise<{ rows: number; batches: number }> {
   mkdirSync(dirname(path), { recursive: true });
   const w = await loadWriter();
   let pw: InstanceType<HyparquetWriter["ParquetWriter"]> | undefined;
-  let names = "", rows = 0, count = 0;
+  let names = "",
+    rows = 0,
+    count = 0;
   for await (const t of batches) {
     const cd = columnData(t);
     if (!pw) {
-      pw = new w.ParquetWriter({ writer: w.fileWriter(path), schema: w.schemaFromColumnData({ columnData: cd }), kvMetadata: kv(t) });
+      pw = new w.ParquetWriter({
+        writer: w.fileWriter(path),
+        schema: w.schemaFromColumnData({ columnData: cd }),
+        kvMetadata: kv(t),
+      });
       names = t.names.join("\u0000");
     } else if (t.names.join("\u0000") !== names) {
-      throw new RangeError(`writeParquetBatches: batch ${count + 1} has columns ${t.names.join(", ")}, the first had ${names.split("\u0000").join(", ")}`);
+      throw new RangeError(
+        `writeParquetBatches: batch ${count + 1} has columns ${t.names.join(", ")}, the first had ${names.split("\u0000").join(", ")}`,
+      );
     }
     pw.write({ columnData: cd, rowGroupSize: opts.rowGroupSize ?? Math.max(1, t.numRows) });
     rows += t.numRows;
@@ -94,7 +159,10 @@ export async function writeParquetBatches(path: string, batches: Iterable<AqTabl
   return { rows, batches: count };
 }
 
-async function openFile(src: string | { name: string; bytes: Uint8Array }, hp: Hyparquet): Promise<{ file: string; buffer: AsyncBuffer }> {
+async function openFile(
+  src: string | { name: string; bytes: Uint8Array },
+  hp: Hyparquet,
+): Promise<{ file: string; buffer: AsyncBuffer }> {
   if (typeof src !== "string") {
     const b = src.bytes;
     return { file: src.name, buffer: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer };
@@ -102,7 +170,11 @@ async function openFile(src: string | { name: string; bytes: Uint8Array }, hp: H
   try {
     return { file: src, buffer: await hp.asyncBufferFromFile(src) };
   } catch (e) {
-    throw new AozoraInputError({ file: src, expected: "a readable file", found: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new AozoraInputError({
+      file: src,
+      expected: "a readable file",
+      found: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
   }
 }
 
@@ -116,26 +188,56 @@ async function metadataOf(file: string, buffer: AsyncBuffer, hp: Hyparquet): Pro
 
 function kindOf(file: string, e: SchemaElement): { kind: "number" | "time" | "string"; scale: number } {
   const lt = e.logical_type;
-  if (e.converted_type === "TIMESTAMP_MILLIS" || (lt?.type === "TIMESTAMP" && lt.unit === "MILLIS")) return { kind: "time", scale: 1 };
-  if (e.converted_type === "TIMESTAMP_MICROS" || (lt?.type === "TIMESTAMP" && lt.unit === "MICROS")) return { kind: "time", scale: 1e-3 };
+  if (e.converted_type === "TIMESTAMP_MILLIS" || (lt?.type === "TIMESTAMP" && lt.unit === "MILLIS"))
+    return { kind: "time", scale: 1 };
+  if (e.converted_type === "TIMESTAMP_MICROS" || (lt?.type === "TIMESTAMP" && lt.unit === "MICROS"))
+    return { kind: "time", scale: 1e-3 };
   if (lt?.type === "TIMESTAMP" && lt.unit === "NANOS") return { kind: "time", scale: 1e-6 };
-  if (e.converted_type === "UTF8" || lt?.type === "STRING" || e.type === "BYTE_ARRAY") return { kind: "string", scale: 1 };
-  if (e.type === "DOUBLE" || e.type === "FLOAT" || e.type === "INT32" || e.type === "INT64") return { kind: "number", scale: 1 };
-  throw new AozoraInputError({ file, column: e.name, expected: "a number, timestamp or text column", found: String(e.type ?? "a nested column") });
+  if (e.converted_type === "UTF8" || lt?.type === "STRING" || e.type === "BYTE_ARRAY")
+    return { kind: "string", scale: 1 };
+  if (e.type === "DOUBLE" || e.type === "FLOAT" || e.type === "INT32" || e.type === "INT64")
+    return { kind: "number", scale: 1 };
+  throw new AozoraInputError({
+    file,
+    column: e.name,
+    expected: "a number, timestamp or text column",
+    found: String(e.type ?? "a nested column"),
+  });
 }
 
-async function readRows(file: string, buffer: AsyncBuffer, md: FileMetaData, hp: Hyparquet, rowStart: number, rowEnd: number, opts: ColumnarReadOptions, meta: AqTableMeta | undefined): Promise<AqTable> {
+async function readRows(
+  file: string,
+  buffer: AsyncBuffer,
+  md: FileMetaData,
+  hp: Hyparquet,
+  rowStart: number,
+  rowEnd: number,
+  opts: ColumnarReadOptions,
+  meta: AqTableMeta | undefined,
+): Promise<AqTable> {
   const leaves = md.schema.slice(1);
-  if (leaves.some((e) => e.num_children)) throw new AozoraInputError({ file, expected: "a flat Parquet schema (no nested columns)" });
+  if (leaves.some((e) => e.num_children))
+    throw new AozoraInputError({ file, expected: "a flat Parquet schema (no nested columns)" });
   const chosen = leaves.filter((e) => !opts.columns || opts.columns.includes(e.name));
   const n = rowEnd - rowStart;
   const raw = new Map<string, RawColumn & { scale: number }>();
   for (const e of chosen) {
     const { kind, scale } = kindOf(file, e);
-    raw.set(e.name, { name: e.name, kind, scale, values: kind === "string" ? new Array<string>(n).fill("") : new Float64Array(n).fill(NaN), timeZone: kind === "time" ? "UTC" : undefined });
+    raw.set(e.name, {
+      name: e.name,
+      kind,
+      scale,
+      values: kind === "string" ? new Array<string>(n).fill("") : new Float64Array(n).fill(NaN),
+      timeZone: kind === "time" ? "UTC" : undefined,
+    });
   }
   await hp.parquetRead({
-    file: buffer, metadata: md, columns: chosen.map((e) => e.name), rowStart, rowEnd, utf8: true,
+    file: buffer,
+    metadata: md,
+    columns: chosen.map((e) => e.name),
+    rowStart,
+    rowEnd,
+    utf8: true,
     onChunk: ({ columnName, columnData, rowStart: r0 }) => {
       const c = raw.get(columnName);
       if (!c) return;
@@ -163,7 +265,10 @@ async function readRows(file: string, buffer: AsyncBuffer, md: FileMetaData, hp:
  * @throws {AozoraInputError} for bytes that are not Parquet, nested or unsupported columns, a
  *   numeric column without a unit, a time column without an offset.
  */
-export async function readParquet(src: string | { name: string; bytes: Uint8Array }, opts: ColumnarReadOptions = {}): Promise<AqTable> {
+export async function readParquet(
+  src: string | { name: string; bytes: Uint8Array },
+  opts: ColumnarReadOptions = {},
+): Promise<AqTable> {
   const hp = await loadReader();
   const { file, buffer } = await openFile(src, hp);
   const md = await metadataOf(file, buffer, hp);
@@ -187,4 +292,3 @@ export async function* readParquetBatches(path: string, opts: ColumnarReadOption
     start = end;
   }
 }
-

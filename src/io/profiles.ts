@@ -13,34 +13,103 @@ export interface ProfilesRead {
 }
 
 function findCol(grid: Grid, names: string[], required: boolean, what: string): number {
-  const j = grid.header.findIndex((h) => names.includes(splitHeaderUnit(h).name.toLowerCase().replace(/[\s-]+/g, "_")));
-  if (j < 0 && required) throw new AozoraInputError({ file: grid.file, row: grid.headerRow, expected: `a ${what} column (one of ${names.join(", ")}; have: ${grid.header.join(", ")})` });
+  const j = grid.header.findIndex((h) =>
+    names.includes(
+      splitHeaderUnit(h)
+        .name.toLowerCase()
+        .replace(/[\s-]+/g, "_"),
+    ),
+  );
+  if (j < 0 && required)
+    throw new AozoraInputError({
+      file: grid.file,
+      row: grid.headerRow,
+      expected: `a ${what} column (one of ${names.join(", ")}; have: ${grid.header.join(", ")})`,
+    });
   return j;
 }
 
-const SCALE: Record<string, number> = { "%": 0.01, "g/g": 1, fraction: 1, "mg/g": 1e-3, "µg/g": 1e-6, "ug/g": 1e-6, ppm: 1e-6 };
+const SCALE: Record<string, number> = {
+  "%": 0.01,
+  "g/g": 1,
+  fraction: 1,
+  "mg/g": 1e-3,
+  "µg/g": 1e-6,
+  "ug/g": 1e-6,
+  ppm: 1e-6,
+};
 
-function numberCell(grid: Grid, acc: AccountBuilder, r: { row: number; fields: string[] }, j: number, what: string): number {
+function numberCell(
+  grid: Grid,
+  acc: AccountBuilder,
+  r: { row: number; fields: string[] },
+  j: number,
+  what: string,
+): number {
   if (j < 0) return NaN;
   const c = parseCell(r.fields[j], missingCodeSet(), "missing");
-  if (c.kind === "invalid" || c.kind === "below-detection") throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[j], columnNumber: j + 1, expected: what, found: r.fields[j] });
-  if (c.kind === "missing") acc.cellChanges.push({ row: r.row, column: grid.header[j], original: r.fields[j], value: NaN, reason: "missing-code" });
+  if (c.kind === "invalid" || c.kind === "below-detection")
+    throw new AozoraInputError({
+      file: grid.file,
+      row: r.row,
+      column: grid.header[j],
+      columnNumber: j + 1,
+      expected: what,
+      found: r.fields[j],
+    });
+  if (c.kind === "missing")
+    acc.cellChanges.push({
+      row: r.row,
+      column: grid.header[j],
+      original: r.fields[j],
+      value: NaN,
+      reason: "missing-code",
+    });
   return c.value;
 }
 
 /** A cell that names something (profile, species, test): empty is an error, never a nameless group. */
 function nameCell(grid: Grid, r: { row: number; fields: string[] }, j: number, what: string): string {
   const t = r.fields[j].trim();
-  if (t === "") throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[j], columnNumber: j + 1, expected: what, found: "an empty cell" });
+  if (t === "")
+    throw new AozoraInputError({
+      file: grid.file,
+      row: r.row,
+      column: grid.header[j],
+      columnNumber: j + 1,
+      expected: what,
+      found: "an empty cell",
+    });
   return t;
 }
 
-function collect(grid: Grid, acc: AccountBuilder, rows: { key: string; name: string; category: string; code?: string; species: string; value: number; unc: number; row: number }[], kind: SourceProfile["provenance"]["kind"], note: string): SourceProfile[] {
+function collect(
+  grid: Grid,
+  acc: AccountBuilder,
+  rows: {
+    key: string;
+    name: string;
+    category: string;
+    code?: string;
+    species: string;
+    value: number;
+    unc: number;
+    row: number;
+  }[],
+  kind: SourceProfile["provenance"]["kind"],
+  note: string,
+): SourceProfile[] {
   const by = new Map<string, typeof rows>();
   for (const r of rows) {
     if (!by.has(r.key)) by.set(r.key, []);
     const list = by.get(r.key)!;
-    if (list.some((x) => x.species === r.species)) throw new AozoraInputError({ file: grid.file, row: r.row, expected: `one row per species in profile "${r.name}"`, found: `a second "${r.species}"` });
+    if (list.some((x) => x.species === r.species))
+      throw new AozoraInputError({
+        file: grid.file,
+        row: r.row,
+        expected: `one row per species in profile "${r.name}"`,
+        found: `a second "${r.species}"`,
+      });
     list.push(r);
   }
   return [...by.values()].map((list) => ({
@@ -76,14 +145,42 @@ export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead 
   const jk = findCol(grid, ["code", "profile_code"], false, "code");
   const unit = splitHeaderUnit(grid.header[jv]).unit ?? "";
   const scale = SCALE[unit];
-  if (scale === undefined) throw new AozoraInputError({ file: grid.file, row: grid.headerRow, column: grid.header[jv], expected: `a unit in the fraction header: ${Object.keys(SCALE).join(", ")}, e.g. "fraction (%)"` });
+  if (scale === undefined)
+    throw new AozoraInputError({
+      file: grid.file,
+      row: grid.headerRow,
+      column: grid.header[jv],
+      expected: `a unit in the fraction header: ${Object.keys(SCALE).join(", ")}, e.g. "fraction (%)"`,
+    });
   const rows = grid.records.map((r) => {
     const value = numberCell(grid, acc, r, jv, "a fraction (number ≥ 0)");
-    if (value < 0) throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[jv], expected: "a fraction ≥ 0", found: r.fields[jv] });
+    if (value < 0)
+      throw new AozoraInputError({
+        file: grid.file,
+        row: r.row,
+        column: grid.header[jv],
+        expected: "a fraction ≥ 0",
+        found: r.fields[jv],
+      });
     const name = nameCell(grid, r, jp, "a profile name");
-    return { key: name, name, category: jc >= 0 && r.fields[jc].trim() !== "" ? r.fields[jc].trim() : name, code: jk >= 0 ? r.fields[jk].trim() : undefined, species: nameCell(grid, r, js, "a species name"), value: value * scale, unc: numberCell(grid, acc, r, ju, "an uncertainty (number)") * scale, row: r.row };
+    return {
+      key: name,
+      name,
+      category: jc >= 0 && r.fields[jc].trim() !== "" ? r.fields[jc].trim() : name,
+      code: jk >= 0 ? r.fields[jk].trim() : undefined,
+      species: nameCell(grid, r, js, "a species name"),
+      value: value * scale,
+      unc: numberCell(grid, acc, r, ju, "an uncertainty (number)") * scale,
+      row: r.row,
+    };
   });
-  const profiles = collect(grid, acc, rows, "file", unit === "g/g" || unit === "fraction" ? "fractions as given" : `converted from ${unit} to g/g`);
+  const profiles = collect(
+    grid,
+    acc,
+    rows,
+    "file",
+    unit === "g/g" || unit === "fraction" ? "fractions as given" : `converted from ${unit} to g/g`,
+  );
   return { profiles, account: acc.finish(grid.records.length) };
 }
 
@@ -93,7 +190,10 @@ export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead 
  * UNCERTAINTY_PERCENT (absolute, in weight-percent units). Weight percents become g/g (÷ 100).
  * Categories come from `categories` (code → category), else the profile name.
  */
-export function readSpeciate(src: Source, opts: GridOptions & { categories?: Record<string, string> } = {}): ProfilesRead {
+export function readSpeciate(
+  src: Source,
+  opts: GridOptions & { categories?: Record<string, string> } = {},
+): ProfilesRead {
   const grid = readGrid(src, opts);
   requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
@@ -107,11 +207,33 @@ export function readSpeciate(src: Source, opts: GridOptions & { categories?: Rec
   const rows = grid.records.map((r) => {
     const code = nameCell(grid, r, jc, "a profile code");
     const w = numberCell(grid, acc, r, jw, "a weight percent (0–100)");
-    if (w < 0 || w > 100) throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[jw], expected: "a weight percent from 0 to 100", found: r.fields[jw] });
+    if (w < 0 || w > 100)
+      throw new AozoraInputError({
+        file: grid.file,
+        row: r.row,
+        column: grid.header[jw],
+        expected: "a weight percent from 0 to 100",
+        found: r.fields[jw],
+      });
     const name = jn >= 0 && r.fields[jn].trim() !== "" ? r.fields[jn].trim() : code;
-    return { key: code, name, category: (opts.categories && Object.prototype.hasOwnProperty.call(opts.categories, code) ? opts.categories[code] : undefined) ?? name, code, species: nameCell(grid, r, js, "a species name"), value: w / 100, unc: numberCell(grid, acc, r, ju, "an uncertainty percent") / 100, row: r.row };
+    return {
+      key: code,
+      name,
+      category:
+        (opts.categories && Object.prototype.hasOwnProperty.call(opts.categories, code)
+          ? opts.categories[code]
+          : undefined) ?? name,
+      code,
+      species: nameCell(grid, r, js, "a species name"),
+      value: w / 100,
+      unc: numberCell(grid, acc, r, ju, "an uncertainty percent") / 100,
+      row: r.row,
+    };
   });
-  return { profiles: collect(grid, acc, rows, "speciate", "WEIGHT_PERCENT/100"), account: acc.finish(grid.records.length) };
+  return {
+    profiles: collect(grid, acc, rows, "speciate", "WEIGHT_PERCENT/100"),
+    account: acc.finish(grid.records.length),
+  };
 }
 
 /** One species measurement of one dilution-tunnel test, as read. */
@@ -136,7 +258,10 @@ export interface DilutionTunnelRow {
  * A dilution ratio below 1, a negative uncertainty or a test whose dilution ratio changes
  * between rows is an error. The reader computes nothing (see dilutionTunnelProfiles).
  */
-export function readDilutionTunnel(src: Source, opts: GridOptions = {}): { rows: DilutionTunnelRow[]; unit: string; account: ReadAccount } {
+export function readDilutionTunnel(
+  src: Source,
+  opts: GridOptions = {},
+): { rows: DilutionTunnelRow[]; unit: string; account: ReadAccount } {
   const grid = readGrid(src, opts);
   requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
@@ -154,21 +279,59 @@ export function readDilutionTunnel(src: Source, opts: GridOptions = {}): { rows:
     backgroundUnc: findCol(grid, ["background_unc"], true, "background_unc"),
   };
   const unit = splitHeaderUnit(grid.header[c.sample]).unit;
-  if (!unit) throw new AozoraInputError({ file: grid.file, row: grid.headerRow, column: grid.header[c.sample], expected: 'a concentration unit in the header, e.g. "sample (µg/m3)"' });
+  if (!unit)
+    throw new AozoraInputError({
+      file: grid.file,
+      row: grid.headerRow,
+      column: grid.header[c.sample],
+      expected: 'a concentration unit in the header, e.g. "sample (µg/m3)"',
+    });
   const drOf = new Map<string, number>();
   const rows = grid.records.map((r) => {
     const get = (j: number, what: string) => numberCell(grid, acc, r, j, what);
     const test = nameCell(grid, r, c.test, "a test id");
     const dr = get(c.dr, "a dilution ratio ≥ 1");
-    if (!(dr >= 1)) throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[c.dr], expected: "a dilution ratio ≥ 1", found: r.fields[c.dr] });
-    if (drOf.has(test) && drOf.get(test) !== dr) throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[c.dr], expected: `the same dilution ratio as earlier rows of test "${test}" (${drOf.get(test)})`, found: r.fields[c.dr] });
+    if (!(dr >= 1))
+      throw new AozoraInputError({
+        file: grid.file,
+        row: r.row,
+        column: grid.header[c.dr],
+        expected: "a dilution ratio ≥ 1",
+        found: r.fields[c.dr],
+      });
+    if (drOf.has(test) && drOf.get(test) !== dr)
+      throw new AozoraInputError({
+        file: grid.file,
+        row: r.row,
+        column: grid.header[c.dr],
+        expected: `the same dilution ratio as earlier rows of test "${test}" (${drOf.get(test)})`,
+        found: r.fields[c.dr],
+      });
     drOf.set(test, dr);
     const out: DilutionTunnelRow = {
-      row: r.row, test, vehicle: c.vehicle >= 0 ? r.fields[c.vehicle].trim() : "", fuel: c.fuel >= 0 ? r.fields[c.fuel].trim() : "", dilutionRatio: dr, species: nameCell(grid, r, c.species, "a species name"),
-      sample: get(c.sample, "a concentration"), sampleUnc: get(c.sampleUnc, "an uncertainty ≥ 0"), background: get(c.background, "a concentration"), backgroundUnc: get(c.backgroundUnc, "an uncertainty ≥ 0"),
+      row: r.row,
+      test,
+      vehicle: c.vehicle >= 0 ? r.fields[c.vehicle].trim() : "",
+      fuel: c.fuel >= 0 ? r.fields[c.fuel].trim() : "",
+      dilutionRatio: dr,
+      species: nameCell(grid, r, c.species, "a species name"),
+      sample: get(c.sample, "a concentration"),
+      sampleUnc: get(c.sampleUnc, "an uncertainty ≥ 0"),
+      background: get(c.background, "a concentration"),
+      backgroundUnc: get(c.backgroundUnc, "an uncertainty ≥ 0"),
     };
-    for (const [k, j] of [["sampleUnc", c.sampleUnc], ["backgroundUnc", c.backgroundUnc]] as const) {
-      if (out[k] < 0) throw new AozoraInputError({ file: grid.file, row: r.row, column: grid.header[j], expected: "an uncertainty ≥ 0", found: r.fields[j] });
+    for (const [k, j] of [
+      ["sampleUnc", c.sampleUnc],
+      ["backgroundUnc", c.backgroundUnc],
+    ] as const) {
+      if (out[k] < 0)
+        throw new AozoraInputError({
+          file: grid.file,
+          row: r.row,
+          column: grid.header[j],
+          expected: "an uncertainty ≥ 0",
+          found: r.fields[j],
+        });
     }
     return out;
   });

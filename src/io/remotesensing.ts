@@ -40,7 +40,19 @@ const COLS = {
   valid: ["valid", "validity", "flag", "有效"],
 } as const;
 type Key = keyof typeof COLS;
-const REQUIRED: Key[] = ["time", "plate", "category", "fuel", "modelYear", "speed", "accel", "coCo2", "hcCo2", "noCo2", "co2"];
+const REQUIRED: Key[] = [
+  "time",
+  "plate",
+  "category",
+  "fuel",
+  "modelYear",
+  "speed",
+  "accel",
+  "coCo2",
+  "hcCo2",
+  "noCo2",
+  "co2",
+];
 
 /**
  * Read roadside remote-sensing records (CSV/TSV/xlsx, one row per vehicle pass). Columns
@@ -62,49 +74,114 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   try {
     offset = parseOffset(opts.utcOffset);
   } catch {
-    throw new AozoraInputError({ file, expected: "option utcOffset, a UTC offset such as \"+08:00\" (China) or \"+09:00\" (Japan)", found: String(opts.utcOffset) });
+    throw new AozoraInputError({
+      file,
+      expected: 'option utcOffset, a UTC offset such as "+08:00" (China) or "+09:00" (Japan)',
+      found: String(opts.utcOffset),
+    });
   }
   const limits = { ...RATIO_LIMITS, ...(opts.limits ?? {}) };
   const heads = grid.header.map((h) => splitHeaderUnit(h));
   const col = {} as Record<Key, number>;
   for (const key of Object.keys(COLS) as Key[]) {
-    col[key] = heads.findIndex((h) => (COLS[key] as readonly string[]).includes(h.name.toLowerCase().replace(/\s+/g, " ")));
+    col[key] = heads.findIndex((h) =>
+      (COLS[key] as readonly string[]).includes(h.name.toLowerCase().replace(/\s+/g, " ")),
+    );
     if (col[key] < 0 && REQUIRED.includes(key)) {
-      throw new AozoraInputError({ file, row: grid.headerRow, expected: `a "${COLS[key][0]}" column (have: ${grid.header.join(", ")})` });
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        expected: `a "${COLS[key][0]}" column (have: ${grid.header.join(", ")})`,
+      });
     }
   }
   const unitOf = (k: Key) => (heads[col[k]].unit ?? "").toLowerCase();
-  const speedUnit = unitOf("speed"), accelUnit = unitOf("accel");
+  const speedUnit = unitOf("speed"),
+    accelUnit = unitOf("accel");
   const speedScale = speedUnit === "m/s" ? 1 : speedUnit === "km/h" ? 1 / 3.6 : NaN;
   const accelScale = /^m\/s(2|²|\^2)$/.test(accelUnit) ? 1 : accelUnit === "km/h/s" ? 1 / 3.6 : NaN;
-  if (Number.isNaN(speedScale)) throw new AozoraInputError({ file, row: grid.headerRow, column: grid.header[col.speed], expected: "a speed unit in the header: (km/h) or (m/s)" });
-  if (Number.isNaN(accelScale)) throw new AozoraInputError({ file, row: grid.headerRow, column: grid.header[col.accel], expected: "an acceleration unit in the header: (km/h/s) or (m/s2)" });
+  if (Number.isNaN(speedScale))
+    throw new AozoraInputError({
+      file,
+      row: grid.headerRow,
+      column: grid.header[col.speed],
+      expected: "a speed unit in the header: (km/h) or (m/s)",
+    });
+  if (Number.isNaN(accelScale))
+    throw new AozoraInputError({
+      file,
+      row: grid.headerRow,
+      column: grid.header[col.accel],
+      expected: "an acceleration unit in the header: (km/h/s) or (m/s2)",
+    });
 
   const acc = new AccountBuilder(file);
   acc.blankRows.push(...grid.blankRows);
   const n = grid.records.length;
   acc.inputRows = n;
   const fmt = detectTimeFormat(grid.records.slice(0, 50).map((r) => r.fields[col.time]));
-  if (!("format" in fmt)) throw new AozoraInputError({ file, column: grid.header[col.time], expected: "times in one recognisable layout", found: fmt.reason });
+  if (!("format" in fmt))
+    throw new AozoraInputError({
+      file,
+      column: grid.header[col.time],
+      expected: "times in one recognisable layout",
+      found: fmt.reason,
+    });
   const missing = missingCodeSet();
   const rec: RsdRecords = {
-    n, utcOffsetMinutes: offset, time: new Float64Array(n), rows: [], plate: [], category: [], fuel: [], modelYear: new Float64Array(n),
-    speed: new Float64Array(n), accel: new Float64Array(n), coCo2: new Float64Array(n), hcCo2: new Float64Array(n), noCo2: new Float64Array(n),
-    co2: new Float64Array(n), opacity: new Float64Array(n).fill(NaN), instrumentValid: [], flags: [],
+    n,
+    utcOffsetMinutes: offset,
+    time: new Float64Array(n),
+    rows: [],
+    plate: [],
+    category: [],
+    fuel: [],
+    modelYear: new Float64Array(n),
+    speed: new Float64Array(n),
+    accel: new Float64Array(n),
+    coCo2: new Float64Array(n),
+    hcCo2: new Float64Array(n),
+    noCo2: new Float64Array(n),
+    co2: new Float64Array(n),
+    opacity: new Float64Array(n).fill(NaN),
+    instrumentValid: [],
+    flags: [],
   };
   const num = (r: { row: number; fields: string[] }, k: Key): number => {
     const j = col[k];
     if (j < 0) return NaN;
     const c = parseCell(r.fields[j], missing, "missing");
-    if (c.kind === "invalid" || c.kind === "below-detection") throw new AozoraInputError({ file, row: r.row, column: grid.header[j], columnNumber: j + 1, expected: "a number or an empty cell", found: r.fields[j] });
-    if (c.kind === "missing") acc.cellChanges.push({ row: r.row, column: grid.header[j], original: r.fields[j], value: NaN, reason: "missing-code" });
+    if (c.kind === "invalid" || c.kind === "below-detection")
+      throw new AozoraInputError({
+        file,
+        row: r.row,
+        column: grid.header[j],
+        columnNumber: j + 1,
+        expected: "a number or an empty cell",
+        found: r.fields[j],
+      });
+    if (c.kind === "missing")
+      acc.cellChanges.push({
+        row: r.row,
+        column: grid.header[j],
+        original: r.fields[j],
+        value: NaN,
+        reason: "missing-code",
+      });
     return c.value;
   };
   const seen = new Map<string, number>(); // plate → first time
   const seenKey = new Set<string>();
   grid.records.forEach((r, i) => {
     const t = parseTimestamp(r.fields[col.time], fmt.format, offset);
-    if (!t) throw new AozoraInputError({ file, row: r.row, column: grid.header[col.time], expected: `a ${fmt.format} time`, found: r.fields[col.time] });
+    if (!t)
+      throw new AozoraInputError({
+        file,
+        row: r.row,
+        column: grid.header[col.time],
+        expected: `a ${fmt.format} time`,
+        found: r.fields[col.time],
+      });
     rec.time[i] = t.utcMs;
     rec.rows.push(r.row);
     const plate = r.fields[col.plate].trim();
@@ -120,12 +197,20 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
     rec.co2[i] = num(r, "co2");
     if (col.opacity >= 0) rec.opacity[i] = num(r, "opacity");
     const v = col.valid >= 0 ? r.fields[col.valid].trim().toLowerCase() : "1";
-    if (!["1", "0", "y", "n", "yes", "no", "true", "false", "v", "x"].includes(v)) throw new AozoraInputError({ file, row: r.row, column: grid.header[col.valid], expected: "a validity flag 1/0, Y/N, true/false or V/X", found: r.fields[col.valid] });
+    if (!["1", "0", "y", "n", "yes", "no", "true", "false", "v", "x"].includes(v))
+      throw new AozoraInputError({
+        file,
+        row: r.row,
+        column: grid.header[col.valid],
+        expected: "a validity flag 1/0, Y/N, true/false or V/X",
+        found: r.fields[col.valid],
+      });
     rec.instrumentValid.push(["1", "y", "yes", "true", "v"].includes(v));
     const flags: string[] = [];
     if (!rec.instrumentValid[i]) flags.push("instrument-invalid");
     if (Number.isNaN(rec.co2[i])) flags.push("missing-co2");
-    if ([rec.coCo2[i], rec.hcCo2[i], rec.noCo2[i]].some(Number.isNaN) && !Number.isNaN(rec.co2[i])) flags.push("missing-ratio");
+    if ([rec.coCo2[i], rec.hcCo2[i], rec.noCo2[i]].some(Number.isNaN) && !Number.isNaN(rec.co2[i]))
+      flags.push("missing-ratio");
     const check = (k: "coCo2" | "hcCo2" | "noCo2" | "opacity", v: number, name: string, scale = 1) => {
       const [lo, hi] = limits[k];
       if (Number.isFinite(v) && (v * scale < lo || v * scale > hi)) flags.push(`out-of-range:${name}`);
@@ -134,7 +219,8 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
     check("hcCo2", rec.hcCo2[i], "hc_co2");
     check("noCo2", rec.noCo2[i], "no_co2");
     check("opacity", rec.opacity[i], "opacity");
-    const kmh = rec.speed[i] * 3.6, kmhs = rec.accel[i] * 3.6;
+    const kmh = rec.speed[i] * 3.6,
+      kmhs = rec.accel[i] * 3.6;
     if (Number.isFinite(kmh) && (kmh < limits.speed[0] || kmh > limits.speed[1])) flags.push("out-of-range:speed");
     if (Number.isFinite(kmhs) && (kmhs < limits.accel[0] || kmhs > limits.accel[1])) flags.push("out-of-range:accel");
     const key = `${plate}\u0000${t.utcMs}`;

@@ -13,11 +13,27 @@ export function loadBytes(src: Source): { name: string; bytes: Uint8Array } {
   try {
     return { name: src, bytes: readFileSync(src) };
   } catch (e) {
-    throw new AozoraInputError({ file: src, expected: "a readable file", found: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new AozoraInputError({
+      file: src,
+      expected: "a readable file",
+      found: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
   }
 }
 
 /** Header names a reader refuses: they collide with JavaScript object internals. */
 export const FORBIDDEN_HEADERS: ReadonlySet<string> = new Set([
-  "__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "valueOf",
+  "hasOwnProperty",
+  "__defineGetter__",
+  "__defineSetter__",
+  "__lookupGetter__",
+  "__lookupSetter__",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
 ]);

@@ -41,7 +41,11 @@ export function parseTableMeta(text: string | undefined, file: string): AqTableM
     throw new AozoraInputError({ file, expected: `JSON table metadata under key "${TABLE_META_KEY}"`, found: text });
   }
   if (m === null || typeof m !== "object" || m.format !== "aozora-table" || !Array.isArray(m.columns)) {
-    throw new AozoraInputError({ file, expected: `aozora table metadata (format "aozora-table") under key "${TABLE_META_KEY}"`, found: text });
+    throw new AozoraInputError({
+      file,
+      expected: `aozora table metadata (format "aozora-table") under key "${TABLE_META_KEY}"`,
+      found: text,
+    });
   }
   return m;
 }
@@ -73,7 +77,12 @@ export interface RawColumn {
  * naming the column), a timestamp column becomes the time column, and the offset comes from its
  * time zone (`+08:00`) or `opts.utcOffset`.
  */
-export function buildTable(file: string, raw: RawColumn[], meta: AqTableMeta | undefined, opts: ColumnarReadOptions): AqTable {
+export function buildTable(
+  file: string,
+  raw: RawColumn[],
+  meta: AqTableMeta | undefined,
+  opts: ColumnarReadOptions,
+): AqTable {
   const cols: Record<string, ColumnData> = {};
   const info: Record<string, Partial<ColumnInfo>> = {};
   const byName = new Map(meta?.columns.map((c) => [c.name, c]));
@@ -83,7 +92,12 @@ export function buildTable(file: string, raw: RawColumn[], meta: AqTableMeta | u
     const m = byName.get(r.name);
     if (m) {
       if ((m.kind === "string") !== (r.kind === "string")) {
-        throw new AozoraInputError({ file, column: r.name, expected: `a ${m.kind} column as the stored metadata says`, found: `a ${r.kind} column` });
+        throw new AozoraInputError({
+          file,
+          column: r.name,
+          expected: `a ${m.kind} column as the stored metadata says`,
+          found: `a ${r.kind} column`,
+        });
       }
       cols[r.name] = r.values;
       info[r.name] = { unit: m.unit, original: m.original, kind: m.kind };
@@ -92,7 +106,12 @@ export function buildTable(file: string, raw: RawColumn[], meta: AqTableMeta | u
     cols[r.name] = r.values;
     if (r.kind === "number") {
       const u = opts.units?.[r.name] ?? opts.defaultUnit;
-      if (u === undefined) throw new AozoraInputError({ file, column: r.name, expected: `a unit for this numeric column: pass units: { "${r.name}": "..." } or defaultUnit (the file stores none)` });
+      if (u === undefined)
+        throw new AozoraInputError({
+          file,
+          column: r.name,
+          expected: `a unit for this numeric column: pass units: { "${r.name}": "..." } or defaultUnit (the file stores none)`,
+        });
       info[r.name] = { unit: normaliseUnit(u), kind: "number" };
     } else info[r.name] = { kind: r.kind };
     if (r.kind === "time" && timeColumn === undefined) {
@@ -108,12 +127,25 @@ export function buildTable(file: string, raw: RawColumn[], meta: AqTableMeta | u
   }
   if (timeColumn !== undefined && !(timeColumn in cols)) timeColumn = undefined; // not among the selected columns
   if (timeColumn !== undefined && offset === undefined) {
-    if (opts.utcOffset === undefined) throw new AozoraInputError({ file, column: timeColumn, expected: "the site's UTC offset as option utcOffset (the file stores none)" });
+    if (opts.utcOffset === undefined)
+      throw new AozoraInputError({
+        file,
+        column: timeColumn,
+        expected: "the site's UTC offset as option utcOffset (the file stores none)",
+      });
     try {
       offset = parseOffset(opts.utcOffset);
     } catch {
-      throw new AozoraInputError({ file, expected: "a UTC offset option such as \"+08:00\" (China) or \"+09:00\" (Japan)", found: String(opts.utcOffset) });
+      throw new AozoraInputError({
+        file,
+        expected: 'a UTC offset option such as "+08:00" (China) or "+09:00" (Japan)',
+        found: String(opts.utcOffset),
+      });
     }
   }
-  return AqTable.create(cols, info, timeColumn !== undefined ? { column: timeColumn, utcOffsetMinutes: offset ?? 0 } : undefined);
+  return AqTable.create(
+    cols,
+    info,
+    timeColumn !== undefined ? { column: timeColumn, utcOffsetMinutes: offset ?? 0 } : undefined,
+  );
 }

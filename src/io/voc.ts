@@ -83,7 +83,8 @@ export interface VocRead {
 const LONG_SPECIES = /^(species|compound|compound name|voc|vocs|name|物种|物種|化合物|化合物名|成分|物質名|物质)$/i;
 const LONG_VALUE = /^(value|concentration|conc|conc\.|result|浓度|濃度|測定値|测定值|数值)$/i;
 const LONG_UNIT = /^(unit|units|单位|單位|単位)$/i;
-const SAMPLE_ID = /^(sample|sample id|sample_id|sampleid|canister|canister id|样品|样品编号|樣品編號|サンプル|試料|試料番号)$/i;
+const SAMPLE_ID =
+  /^(sample|sample id|sample_id|sampleid|canister|canister id|样品|样品编号|樣品編號|サンプル|試料|試料番号)$/i;
 
 /**
  * Read a VOC table: wide (one row per sample, a time or sample-id column and one column per
@@ -143,22 +144,77 @@ function readWide(grid: Grid, opts: VocReadOptions): VocRead {
     const m = matches[j];
     const header = grid.header[j].trim();
     if (m.kind === "unknown") {
-      if (opts.unknown === "error") throw new AozoraInputError({ file, row: grid.headerRow, column: header, columnNumber: j + 1, expected: `a VOC species name, synonym or CAS number known to the registry${m.suggestion ? ` (did you mean "${m.suggestion}"?)` : ""}`, found: header });
-      unmatched.push({ header, columnNumber: j + 1, reason: c.kind === "string" ? "text column" : "unknown species", suggestion: m.suggestion });
+      if (opts.unknown === "error")
+        throw new AozoraInputError({
+          file,
+          row: grid.headerRow,
+          column: header,
+          columnNumber: j + 1,
+          expected: `a VOC species name, synonym or CAS number known to the registry${m.suggestion ? ` (did you mean "${m.suggestion}"?)` : ""}`,
+          found: header,
+        });
+      unmatched.push({
+        header,
+        columnNumber: j + 1,
+        reason: c.kind === "string" ? "text column" : "unknown species",
+        suggestion: m.suggestion,
+      });
       return;
     }
     if (c.kind === "string") {
-      throw new AozoraInputError({ file, row: grid.headerRow, column: header, columnNumber: j + 1, expected: `numbers in the column of ${m.id}`, found: "only text" });
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        column: header,
+        columnNumber: j + 1,
+        expected: `numbers in the column of ${m.id}`,
+        found: "only text",
+      });
     }
     const u = vocUnit(c.unit);
-    if (!u) throw new AozoraInputError({ file, row: grid.headerRow, column: header, columnNumber: j + 1, expected: "a VOC unit: ppb, ppt, ppm, ppbC or µg/m3", found: c.unit });
+    if (!u)
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        column: header,
+        columnNumber: j + 1,
+        expected: "a VOC unit: ppb, ppt, ppm, ppbC or µg/m3",
+        found: c.unit,
+      });
     const values = Float64Array.from(table.numbers(c.name));
-    checkNegative(values, grid.records.map((r) => r.row), header, j + 1, file, opts.negative ?? "error", acc.flagged);
-    columns.push({ header, columnNumber: j + 1, match: { kind: m.kind, id: m.id }, by: m.by, unit: u, fileUnit: u, values });
+    checkNegative(
+      values,
+      grid.records.map((r) => r.row),
+      header,
+      j + 1,
+      file,
+      opts.negative ?? "error",
+      acc.flagged,
+    );
+    columns.push({
+      header,
+      columnNumber: j + 1,
+      match: { kind: m.kind, id: m.id },
+      by: m.by,
+      unit: u,
+      fileUnit: u,
+      values,
+    });
   });
   checkDuplicates(columns, file, grid.headerRow);
   const conversions = unifyUnits(columns, file, grid.headerRow, opts);
-  return { file, layout: "wide", times, utcOffsetMinutes: off, samples, columns, unmatched, conversions, absentCells: [], account };
+  return {
+    file,
+    layout: "wide",
+    times,
+    utcOffsetMinutes: off,
+    samples,
+    columns,
+    unmatched,
+    conversions,
+    absentCells: [],
+    account,
+  };
 }
 
 function readLong(grid: Grid, si: number, vi: number, opts: VocReadOptions): VocRead {
@@ -170,10 +226,28 @@ function readLong(grid: Grid, si: number, vi: number, opts: VocReadOptions): Voc
   let tj = -1;
   if (opts.time !== false) {
     const want = opts.time?.column;
-    tj = want !== undefined ? names.indexOf(want) : names.findIndex((h) => /^(date|time|datetime|date ?time|timestamp|日時|日付|時刻|采样时间|时间|日期|時間)$/i.test(h));
-    if (want !== undefined && tj < 0) throw new AozoraInputError({ file, row: grid.headerRow, expected: `a time column "${want}"`, found: grid.header.join(", ") });
+    tj =
+      want !== undefined
+        ? names.indexOf(want)
+        : names.findIndex((h) =>
+            /^(date|time|datetime|date ?time|timestamp|日時|日付|時刻|采样时间|时间|日期|時間)$/i.test(h),
+          );
+    if (want !== undefined && tj < 0)
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        expected: `a time column "${want}"`,
+        found: grid.header.join(", "),
+      });
   }
-  if (tj < 0 && sampleIdCol < 0) throw new AozoraInputError({ file, row: grid.headerRow, expected: "a time column or a sample column in a long-format VOC table (columns: time/sample, species, value[, unit])", found: grid.header.join(", ") });
+  if (tj < 0 && sampleIdCol < 0)
+    throw new AozoraInputError({
+      file,
+      row: grid.headerRow,
+      expected:
+        "a time column or a sample column in a long-format VOC table (columns: time/sample, species, value[, unit])",
+      found: grid.header.join(", "),
+    });
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;
   acc.blankRows.push(...grid.blankRows);
@@ -200,7 +274,14 @@ function readLong(grid: Grid, si: number, vi: number, opts: VocReadOptions): Voc
   const sampleKeys: string[] = [];
   const sampleIndex = new Map<string, number>();
   const sampleTimes: number[] = [];
-  type Col = { header: string; match: { kind: "species" | "pair"; id: string }; by: MatchedBy; unit?: VocUnit; cells: Map<number, number>; rows: Map<number, number> };
+  type Col = {
+    header: string;
+    match: { kind: "species" | "pair"; id: string };
+    by: MatchedBy;
+    unit?: VocUnit;
+    cells: Map<number, number>;
+    rows: Map<number, number>;
+  };
   const cols = new Map<string, Col>();
   const unknown = new Map<string, VocUnmatched>();
   grid.records.forEach((rec, i) => {
@@ -215,36 +296,98 @@ function readLong(grid: Grid, si: number, vi: number, opts: VocReadOptions): Voc
     const name = rec.fields[si].trim();
     const m = matchVocName(name, opts.aliases);
     if (m.kind === "unknown") {
-      if (opts.unknown === "error") throw new AozoraInputError({ file, row: rec.row, column: grid.header[si].trim(), columnNumber: si + 1, expected: `a VOC species name, synonym or CAS number known to the registry${m.suggestion ? ` (did you mean "${m.suggestion}"?)` : ""}`, found: name });
+      if (opts.unknown === "error")
+        throw new AozoraInputError({
+          file,
+          row: rec.row,
+          column: grid.header[si].trim(),
+          columnNumber: si + 1,
+          expected: `a VOC species name, synonym or CAS number known to the registry${m.suggestion ? ` (did you mean "${m.suggestion}"?)` : ""}`,
+          found: name,
+        });
       const u = unknown.get(name) ?? { header: name, reason: "unknown species", suggestion: m.suggestion, rows: [] };
       u.rows!.push(rec.row);
       unknown.set(name, u);
       return;
     }
-    const unitText = ui >= 0 ? rec.fields[ui].trim() : valueUnit ?? opts.units;
-    if (unitText === undefined || unitText === "") throw new AozoraInputError({ file, row: rec.row, column: ui >= 0 ? grid.header[ui].trim() : grid.header[vi].trim(), expected: "a unit (a unit column, a unit in the value header, or option units)" });
+    const unitText = ui >= 0 ? rec.fields[ui].trim() : (valueUnit ?? opts.units);
+    if (unitText === undefined || unitText === "")
+      throw new AozoraInputError({
+        file,
+        row: rec.row,
+        column: ui >= 0 ? grid.header[ui].trim() : grid.header[vi].trim(),
+        expected: "a unit (a unit column, a unit in the value header, or option units)",
+      });
     const unit = vocUnit(unitText);
-    if (!unit) throw new AozoraInputError({ file, row: rec.row, column: ui >= 0 ? grid.header[ui].trim() : grid.header[vi].trim(), expected: "a VOC unit: ppb, ppt, ppm, ppbC or µg/m3", found: unitText });
+    if (!unit)
+      throw new AozoraInputError({
+        file,
+        row: rec.row,
+        column: ui >= 0 ? grid.header[ui].trim() : grid.header[vi].trim(),
+        expected: "a VOC unit: ppb, ppt, ppm, ppbC or µg/m3",
+        found: unitText,
+      });
     let col = cols.get(m.id);
     if (!col) {
       col = { header: name, match: { kind: m.kind, id: m.id }, by: m.by, unit, cells: new Map(), rows: new Map() };
       cols.set(m.id, col);
     }
     if (col.unit !== unit) {
-      if ((opts.mixedUnits ?? "error") === "error") throw new AozoraInputError({ file, row: rec.row, column: grid.header[ui >= 0 ? ui : vi].trim(), expected: `the same unit for ${m.id} in every row (row ${[...col.rows.values()][0]} has ${col.unit}); or option mixedUnits: "convert"`, found: unit });
+      if ((opts.mixedUnits ?? "error") === "error")
+        throw new AozoraInputError({
+          file,
+          row: rec.row,
+          column: grid.header[ui >= 0 ? ui : vi].trim(),
+          expected: `the same unit for ${m.id} in every row (row ${[...col.rows.values()][0]} has ${col.unit}); or option mixedUnits: "convert"`,
+          found: unit,
+        });
     }
-    if (col.cells.has(s)) throw new AozoraInputError({ file, row: rec.row, column: grid.header[si].trim(), expected: `one value of ${m.id} per sample (row ${col.rows.get(s)} has one for the same sample)`, found: name });
+    if (col.cells.has(s))
+      throw new AozoraInputError({
+        file,
+        row: rec.row,
+        column: grid.header[si].trim(),
+        expected: `one value of ${m.id} per sample (row ${col.rows.get(s)} has one for the same sample)`,
+        found: name,
+      });
     const text = rec.fields[vi];
     const p = parseCell(text, missing, policy);
-    if (p.kind === "invalid") throw new AozoraInputError({ file, row: rec.row, column: grid.header[vi].trim(), columnNumber: vi + 1, expected: p.reason, found: text });
+    if (p.kind === "invalid")
+      throw new AozoraInputError({
+        file,
+        row: rec.row,
+        column: grid.header[vi].trim(),
+        columnNumber: vi + 1,
+        expected: p.reason,
+        found: text,
+      });
     let v = p.value;
-    if (p.kind === "missing") acc.cellChanges.push({ row: rec.row, column: name, original: text, value: NaN, reason: "missing-code" });
-    else if (p.kind === "below-detection") acc.cellChanges.push({ row: rec.row, column: name, original: text, value: v, reason: "below-detection", detail: p.limit === undefined ? "no limit given: set to NaN" : `limit ${p.limit}, policy ${policy}` });
+    if (p.kind === "missing")
+      acc.cellChanges.push({ row: rec.row, column: name, original: text, value: NaN, reason: "missing-code" });
+    else if (p.kind === "below-detection")
+      acc.cellChanges.push({
+        row: rec.row,
+        column: name,
+        original: text,
+        value: v,
+        reason: "below-detection",
+        detail: p.limit === undefined ? "no limit given: set to NaN" : `limit ${p.limit}, policy ${policy}`,
+      });
     if (col.unit !== unit && Number.isFinite(v)) {
       // convert this row's value into the column's first unit (mixedUnits: convert)
       const e = entityMwC(m.id);
-      v = ppbToVoc(vocToPpb(v, unit, e.mw, e.carbon, opts.referenceState ?? STP_298), col.unit!, e.mw, e.carbon, opts.referenceState ?? STP_298);
-      acc.flagged.push({ row: rec.row, reason: "unit-converted", detail: `${name}: ${text} ${unit} → ${v} ${col.unit}` });
+      v = ppbToVoc(
+        vocToPpb(v, unit, e.mw, e.carbon, opts.referenceState ?? STP_298),
+        col.unit!,
+        e.mw,
+        e.carbon,
+        opts.referenceState ?? STP_298,
+      );
+      acc.flagged.push({
+        row: rec.row,
+        reason: "unit-converted",
+        detail: `${name}: ${text} ${unit} → ${v} ${col.unit}`,
+      });
     }
     col.cells.set(s, v);
     col.rows.set(s, rec.row);
@@ -264,7 +407,15 @@ function readLong(grid: Grid, si: number, vi: number, opts: VocReadOptions): Voc
       }
     }
     checkNegative(values, rows, col.header, vi + 1, file, opts.negative ?? "error", acc.flagged);
-    columns.push({ header: col.header, columnNumber: undefined, match: col.match, by: col.by, unit: col.unit!, fileUnit: col.unit!, values });
+    columns.push({
+      header: col.header,
+      columnNumber: undefined,
+      match: col.match,
+      by: col.by,
+      unit: col.unit!,
+      fileUnit: col.unit!,
+      values,
+    });
   }
   checkDuplicates(columns, file, grid.headerRow);
   const conversions = unifyUnits(columns, file, grid.headerRow, opts);
@@ -288,13 +439,32 @@ function entityMwC(id: string): { mw: number; carbon: number } {
   return { mw: s.mw, carbon: s.carbon };
 }
 
-function checkNegative(values: Float64Array, rows: number[], header: string, columnNumber: number, file: string, policy: "error" | "missing" | "zero", flagged: { row: number; reason: string; detail?: string }[]): void {
+function checkNegative(
+  values: Float64Array,
+  rows: number[],
+  header: string,
+  columnNumber: number,
+  file: string,
+  policy: "error" | "missing" | "zero",
+  flagged: { row: number; reason: string; detail?: string }[],
+): void {
   for (let i = 0; i < values.length; i++) {
     if (!(values[i] < 0)) continue;
     if (policy === "error") {
-      throw new AozoraInputError({ file, row: rows[i], column: header, columnNumber, expected: "a concentration ≥ 0 (or option negative: \"missing\" | \"zero\")", found: String(values[i]) });
+      throw new AozoraInputError({
+        file,
+        row: rows[i],
+        column: header,
+        columnNumber,
+        expected: 'a concentration ≥ 0 (or option negative: "missing" | "zero")',
+        found: String(values[i]),
+      });
     }
-    flagged.push({ row: rows[i], reason: policy === "zero" ? "negative-set-zero" : "negative-set-missing", detail: `${header}: ${values[i]} → ${policy === "zero" ? 0 : "NaN"}` });
+    flagged.push({
+      row: rows[i],
+      reason: policy === "zero" ? "negative-set-zero" : "negative-set-missing",
+      detail: `${header}: ${values[i]} → ${policy === "zero" ? 0 : "NaN"}`,
+    });
     values[i] = policy === "zero" ? 0 : NaN;
   }
 }
@@ -305,18 +475,42 @@ function checkDuplicates(columns: VocReadColumn[], file: string, headerRow: numb
     const ids = c.match.kind === "pair" ? [c.match.id, ...getCoElutingPair(c.match.id)!.members] : [c.match.id];
     for (const id of ids) {
       const prev = owner.get(id);
-      if (prev) throw new AozoraInputError({ file, row: headerRow, column: c.header, columnNumber: c.columnNumber, expected: `one column per species (column "${prev.header}" also holds ${id})`, found: c.header });
+      if (prev)
+        throw new AozoraInputError({
+          file,
+          row: headerRow,
+          column: c.header,
+          columnNumber: c.columnNumber,
+          expected: `one column per species (column "${prev.header}" also holds ${id})`,
+          found: c.header,
+        });
       owner.set(id, c);
     }
   }
 }
 
-function unifyUnits(columns: VocReadColumn[], file: string, headerRow: number, opts: VocReadOptions): VocRead["conversions"] {
+function unifyUnits(
+  columns: VocReadColumn[],
+  file: string,
+  headerRow: number,
+  opts: VocReadOptions,
+): VocRead["conversions"] {
   const units = new Set(columns.map((c) => c.unit));
   if (units.size <= 1) return [];
   if ((opts.mixedUnits ?? "error") === "error") {
-    const by = [...units].map((u) => `${u}: ${columns.filter((c) => c.unit === u).slice(0, 3).map((c) => `"${c.header}"`).join(", ")}${columns.filter((c) => c.unit === u).length > 3 ? ", ..." : ""}`);
-    throw new AozoraInputError({ file, row: headerRow, expected: `one unit for all VOC columns, or option mixedUnits: "convert" (found ${by.join("; ")})` });
+    const by = [...units].map(
+      (u) =>
+        `${u}: ${columns
+          .filter((c) => c.unit === u)
+          .slice(0, 3)
+          .map((c) => `"${c.header}"`)
+          .join(", ")}${columns.filter((c) => c.unit === u).length > 3 ? ", ..." : ""}`,
+    );
+    throw new AozoraInputError({
+      file,
+      row: headerRow,
+      expected: `one unit for all VOC columns, or option mixedUnits: "convert" (found ${by.join("; ")})`,
+    });
   }
   const to = opts.targetUnit ?? "ppb";
   const state = opts.referenceState ?? STP_298;
@@ -325,7 +519,8 @@ function unifyUnits(columns: VocReadColumn[], file: string, headerRow: number, o
     if (c.unit === to) continue;
     const e = entityMwC(c.match.id);
     const v = c.values as Float64Array;
-    for (let i = 0; i < v.length; i++) v[i] = ppbToVoc(vocToPpb(v[i], c.unit, e.mw, e.carbon, state), to, e.mw, e.carbon, state);
+    for (let i = 0; i < v.length; i++)
+      v[i] = ppbToVoc(vocToPpb(v[i], c.unit, e.mw, e.carbon, state), to, e.mw, e.carbon, state);
     conversions.push({ header: c.header, from: c.unit, to });
     c.unit = to;
   }

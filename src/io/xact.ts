@@ -68,9 +68,19 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
   try {
     offset = parseOffset(opts.utcOffset);
   } catch {
-    throw new AozoraInputError({ file, expected: "option utcOffset, the instrument clock's UTC offset (e.g. \"+08:00\")", found: String(opts.utcOffset) });
+    throw new AozoraInputError({
+      file,
+      expected: 'option utcOffset, the instrument clock\'s UTC offset (e.g. "+08:00")',
+      found: String(opts.utcOffset),
+    });
   }
-  if (grid.records.length === 0) throw new AozoraInputError({ file, row: grid.headerRow + 1, expected: "at least one record below the two header rows", found: "none" });
+  if (grid.records.length === 0)
+    throw new AozoraInputError({
+      file,
+      row: grid.headerRow + 1,
+      expected: "at least one record below the two header rows",
+      found: "none",
+    });
   const frac = opts.shortRecordFraction ?? 0.75;
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;
@@ -84,14 +94,37 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
   header.forEach((h, j) => {
     const raw = h.trim();
     if (raw === "") {
-      if (grid.records.some((r) => r.fields[j].trim() !== "")) throw new AozoraInputError({ file, row: 2, columnNumber: j + 1, expected: "a column header above these values", found: "an empty header cell" });
+      if (grid.records.some((r) => r.fields[j].trim() !== ""))
+        throw new AozoraInputError({
+          file,
+          row: 2,
+          columnNumber: j + 1,
+          expected: "a column header above these values",
+          found: "an empty header cell",
+        });
       return;
     }
-    if (FORBIDDEN_HEADERS.has(raw)) throw new AozoraInputError({ file, row: 2, column: raw, columnNumber: j + 1, expected: "an Xact column header", found: raw });
+    if (FORBIDDEN_HEADERS.has(raw))
+      throw new AozoraInputError({
+        file,
+        row: 2,
+        column: raw,
+        columnNumber: j + 1,
+        expected: "an Xact column header",
+        found: raw,
+      });
     let m = RE_ELEMENT.exec(raw);
     if (m) {
       const el = cap(m[1]);
-      if (elementCol.has(el)) throw new AozoraInputError({ file, row: 2, column: raw, columnNumber: j + 1, expected: `one column for element ${el}`, found: "a second one" });
+      if (elementCol.has(el))
+        throw new AozoraInputError({
+          file,
+          row: 2,
+          column: raw,
+          columnNumber: j + 1,
+          expected: `one column for element ${el}`,
+          found: "a second one",
+        });
       elementCol.set(el, j);
       elements.push(el);
       return;
@@ -100,19 +133,41 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
     if (m) {
       const el = cap(m[1]);
       if (!elementCol.has(el) || elementCol.get(el) !== j - 1) {
-        throw new AozoraInputError({ file, row: 2, column: raw, columnNumber: j + 1, expected: `the uncertainty column right after the "${el}" concentration column`, found: raw });
+        throw new AozoraInputError({
+          file,
+          row: 2,
+          column: raw,
+          columnNumber: j + 1,
+          expected: `the uncertainty column right after the "${el}" concentration column`,
+          found: raw,
+        });
       }
       uncCol.set(el, j);
       return;
     }
-    if (/\(\s*ng\/m3\s*\)/i.test(raw)) throw new AozoraInputError({ file, row: 2, column: raw, columnNumber: j + 1, expected: 'an element header "<El> <Z> (ng/m3)" or "<El> Uncert (ng/m3)"', found: raw });
+    if (/\(\s*ng\/m3\s*\)/i.test(raw))
+      throw new AozoraInputError({
+        file,
+        row: 2,
+        column: raw,
+        columnNumber: j + 1,
+        expected: 'an element header "<El> <Z> (ng/m3)" or "<El> Uncert (ng/m3)"',
+        found: raw,
+      });
     const { name, unit } = splitHeaderUnit(raw);
     const kind = TIME_COLUMNS.has(raw) ? "time" : TEXT_COLUMNS.has(raw) ? "string" : "number";
     const nm = raw === "TIME" ? "time" : raw === "PUMP START TIME" ? "pump start" : normaliseSpecies(name);
-    cols.push({ j, name: nm, original: raw, unit: kind === "number" ? unit ?? "1" : "", kind });
+    cols.push({ j, name: nm, original: raw, unit: kind === "number" ? (unit ?? "1") : "", kind });
   });
   for (const el of elements) {
-    if (!uncCol.has(el)) throw new AozoraInputError({ file, row: 2, column: header[elementCol.get(el)!].trim(), columnNumber: elementCol.get(el)! + 1, expected: `an "${el} Uncert (ng/m3)" column after it` });
+    if (!uncCol.has(el))
+      throw new AozoraInputError({
+        file,
+        row: 2,
+        column: header[elementCol.get(el)!].trim(),
+        columnNumber: elementCol.get(el)! + 1,
+        expected: `an "${el} Uncert (ng/m3)" column after it`,
+      });
   }
   const col = (name: string) => cols.find((c) => c.original === name);
   for (const need of ["TIME", "Sample Type", "ALARM"]) {
@@ -126,13 +181,25 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
     const v = new Float64Array(n);
     grid.records.forEach((r, i) => {
       const p = parseCell(r.fields[j], missing, "missing");
-      if (p.kind === "invalid" || p.kind === "below-detection") throw new AozoraInputError({ file, row: r.row, column: colName, columnNumber: j + 1, expected: "a number or an empty cell", found: r.fields[j] });
+      if (p.kind === "invalid" || p.kind === "below-detection")
+        throw new AozoraInputError({
+          file,
+          row: r.row,
+          column: colName,
+          columnNumber: j + 1,
+          expected: "a number or an empty cell",
+          found: r.fields[j],
+        });
       v[i] = p.value;
     });
     return v;
   };
   for (const c of cols) {
-    if (c.kind === "string") values.set(c.name, grid.records.map((r) => r.fields[c.j].trim()));
+    if (c.kind === "string")
+      values.set(
+        c.name,
+        grid.records.map((r) => r.fields[c.j].trim()),
+      );
     else if (c.kind === "time") values.set(c.name, times(grid, c.j, c.original, offset, c.original === "TIME"));
     else values.set(c.name, numeric(c.j, c.original, c.name));
   }
@@ -141,7 +208,8 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
   const notDetected: Record<string, number> = {};
   const sampleType = values.get(normaliseSpecies("Sample Type")) as Float64Array;
   for (const el of elements) {
-    const jc = elementCol.get(el)!, ju = uncCol.get(el)!;
+    const jc = elementCol.get(el)!,
+      ju = uncCol.get(el)!;
     const empty = grid.records.every((r) => r.fields[jc].trim() === "" && r.fields[ju].trim() === "");
     if (empty) {
       notAnalysed.push(el);
@@ -152,9 +220,28 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
     const u = numeric(ju, header[ju].trim(), el + "_unc");
     let nd = 0;
     grid.records.forEach((r, i) => {
-      for (const [j, v, nm] of [[jc, c, el], [ju, u, el + "_unc"]] as const) {
-        if (r.fields[j].trim() === "") acc.cellChanges.push({ row: r.row, column: nm, original: "", value: NaN, reason: "not-analysed", detail: "empty cell in a record where other records have this element" });
-        else if (j === ju && v[i] < 0) throw new AozoraInputError({ file, row: r.row, column: header[j].trim(), columnNumber: j + 1, expected: "a non-negative uncertainty", found: r.fields[j] });
+      for (const [j, v, nm] of [
+        [jc, c, el],
+        [ju, u, el + "_unc"],
+      ] as const) {
+        if (r.fields[j].trim() === "")
+          acc.cellChanges.push({
+            row: r.row,
+            column: nm,
+            original: "",
+            value: NaN,
+            reason: "not-analysed",
+            detail: "empty cell in a record where other records have this element",
+          });
+        else if (j === ju && v[i] < 0)
+          throw new AozoraInputError({
+            file,
+            row: r.row,
+            column: header[j].trim(),
+            columnNumber: j + 1,
+            expected: "a non-negative uncertainty",
+            found: r.fields[j],
+          });
       }
       if (c[i] === 0 && sampleType[i] !== 2) nd++;
     });
@@ -173,16 +260,30 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
   grid.records.forEach((r, i) => {
     if (sampleType[i] === 2) {
       qaRows.push(i);
-      acc.setAside.push({ row: r.row, reason: "qa-record", detail: "Sample Type 2: daily QA/upscale record, not ambient data (returned in `qa`)" });
+      acc.setAside.push({
+        row: r.row,
+        reason: "qa-record",
+        detail: "Sample Type 2: daily QA/upscale record, not ambient data (returned in `qa`)",
+      });
       return;
     }
-    if (sampleType[i] !== 1) acc.flagged.push({ row: r.row, reason: "sample-type", detail: `Sample Type ${r.fields[col("Sample Type")!.j]} (1 = ambient expected)` });
+    if (sampleType[i] !== 1)
+      acc.flagged.push({
+        row: r.row,
+        reason: "sample-type",
+        detail: `Sample Type ${r.fields[col("Sample Type")!.j]} (1 = ambient expected)`,
+      });
     ambientRows.push(i);
-    if (alarm[i] !== 0 && !Number.isNaN(alarm[i])) acc.flagged.push({ row: r.row, reason: "alarm", detail: describeXactAlarm(alarm[i]) });
+    if (alarm[i] !== 0 && !Number.isNaN(alarm[i]))
+      acc.flagged.push({ row: r.row, reason: "alarm", detail: describeXactAlarm(alarm[i]) });
     if (volume && flow && minutes) {
       const nominal = flow[i] * minutes[i];
       if (volume[i] < frac * nominal) {
-        acc.flagged.push({ row: r.row, reason: "short-record", detail: `volume ${volume[i]} L < ${frac} × ${flow[i]} L/min × ${minutes[i]} min` });
+        acc.flagged.push({
+          row: r.row,
+          reason: "short-record",
+          detail: `volume ${volume[i]} L < ${frac} × ${flow[i]} L/min × ${minutes[i]} min`,
+        });
       }
     }
   });
@@ -198,7 +299,14 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
   const full = AqTable.create(all, info, { column: "time", utcOffsetMinutes: offset });
   const table = full.take(ambientRows);
   checkDuplicates(grid, table.times(), ambientRows, file);
-  return { table, qa: full.take(qaRows), elements: present, notAnalysed, notDetected, account: acc.finish(ambientRows.length) };
+  return {
+    table,
+    qa: full.take(qaRows),
+    elements: present,
+    notAnalysed,
+    notDetected,
+    account: acc.finish(ambientRows.length),
+  };
 }
 
 function cap(s: string): string {
@@ -214,7 +322,15 @@ function times(grid: Grid, j: number, name: string, offset: number, required: bo
       return;
     }
     const p = parseTimestamp(text, "mdy", offset) ?? parseTimestamp(text, "iso", offset);
-    if (!p) throw new AozoraInputError({ file: grid.file, row: r.row, column: name, columnNumber: j + 1, expected: "a timestamp MM/DD/YYYY HH:mm:ss", found: text });
+    if (!p)
+      throw new AozoraInputError({
+        file: grid.file,
+        row: r.row,
+        column: name,
+        columnNumber: j + 1,
+        expected: "a timestamp MM/DD/YYYY HH:mm:ss",
+        found: text,
+      });
     out[i] = p.utcMs;
   });
   return out;
@@ -225,7 +341,15 @@ function checkDuplicates(grid: Grid, t: Float64Array, rows: number[], file: stri
   rows.forEach((ri, k) => {
     const prev = first.get(t[k]);
     const rec = grid.records[ri];
-    if (prev !== undefined) throw new AozoraInputError({ file, row: rec.row, column: "TIME", columnNumber: 1, expected: `a TIME not already used by an ambient record (row ${prev})`, found: rec.fields[0] });
+    if (prev !== undefined)
+      throw new AozoraInputError({
+        file,
+        row: rec.row,
+        column: "TIME",
+        columnNumber: 1,
+        expected: `a TIME not already used by an ambient record (row ${prev})`,
+        found: rec.fields[0],
+      });
     first.set(t[k], rec.row);
   });
 }

@@ -24,19 +24,29 @@ export function zipProblem(b: Uint8Array): string | undefined {
     }
   }
   if (e < 0) return "no end-of-central-directory record (a truncated file?)";
-  const entries = u16(e + 10), cdSize = u32(e + 12), cdOff = u32(e + 16);
+  const entries = u16(e + 10),
+    cdSize = u32(e + 12),
+    cdOff = u32(e + 16);
   if (entries === 0xffff || cdSize === 0xffffffff || cdOff === 0xffffffff) return undefined; // ZIP64
   if (cdOff + cdSize > e) return "a central directory outside the file";
   let p = cdOff;
   for (let k = 1; k <= entries; k++) {
     if (p + 46 > e || u32(p) !== 0x02014b50) return `a damaged central-directory entry #${k}`;
-    const method = u16(p + 10), crc = u32(p + 16), csize = u32(p + 20), usize = u32(p + 24);
-    const nlen = u16(p + 28), xlen = u16(p + 30), clen = u16(p + 32), loc = u32(p + 42);
+    const method = u16(p + 10),
+      crc = u32(p + 16),
+      csize = u32(p + 20),
+      usize = u32(p + 24);
+    const nlen = u16(p + 28),
+      xlen = u16(p + 30),
+      clen = u16(p + 32),
+      loc = u32(p + 42);
     const name = b.subarray(p + 46, p + 46 + nlen);
     if (loc + 30 > cdOff || u32(loc) !== 0x04034b50) return `a damaged local header of entry #${k}`;
-    const lnlen = u16(loc + 26), lxlen = u16(loc + 28);
+    const lnlen = u16(loc + 26),
+      lxlen = u16(loc + 28);
     const start = loc + 30 + lnlen + lxlen;
-    if (lnlen !== nlen || !sameBytes(b.subarray(loc + 30, loc + 30 + lnlen), name)) return `entry #${k} named differently in its local header`;
+    if (lnlen !== nlen || !sameBytes(b.subarray(loc + 30, loc + 30 + lnlen), name))
+      return `entry #${k} named differently in its local header`;
     if (start + csize > cdOff) return `entry #${k} running past the central directory`;
     const data = b.subarray(start, start + csize);
     let out: Uint8Array;

@@ -46,7 +46,8 @@ export interface StationAverageOptions {
  *   `period`, `minCapture`, `stepMs`, `columns` as in {@link StationAverageOptions}
  */
 export function averageByStation(t: AqTable, opts: StationAverageOptions & { station?: string } = {}): StationAverages {
-  const period = opts.period ?? "day", minCapture = opts.minCapture ?? 0.75;
+  const period = opts.period ?? "day",
+    minCapture = opts.minCapture ?? 0.75;
   const off = t.utcOffsetMinutes ?? 0;
   const times = t.times();
   const names = opts.columns ?? t.columns.filter((c) => c.kind === "number").map((c) => c.name);
@@ -58,7 +59,11 @@ export function averageByStation(t: AqTable, opts: StationAverageOptions & { sta
       if (!g) groups.set(st[i], (g = []));
       g.push(i);
     }
-  } else groups.set("", Array.from({ length: t.numRows }, (_, i) => i));
+  } else
+    groups.set(
+      "",
+      Array.from({ length: t.numRows }, (_, i) => i),
+    );
   const parts: { station: string; res: ReturnType<typeof averageSeries> }[] = [];
   const src = names.map((n) => t.numbers(n));
   for (const [station, rows] of groups) {
@@ -72,7 +77,21 @@ export function averageByStation(t: AqTable, opts: StationAverageOptions & { sta
     names.forEach((n, j) => (cols[n] = pick(src[j])));
     parts.push({ station, res: averageSeries(tt, cols, off, { period, minCapture, stepMs: opts.stepMs }) });
   }
-  return assemble(t, names, opts.station, parts.map((p) => ({ station: p.station, times: p.res.times, possible: p.res.possible, means: p.res.means, counts: p.res.counts, capture: p.res.capture })), period, minCapture);
+  return assemble(
+    t,
+    names,
+    opts.station,
+    parts.map((p) => ({
+      station: p.station,
+      times: p.res.times,
+      possible: p.res.possible,
+      means: p.res.means,
+      counts: p.res.counts,
+      capture: p.res.capture,
+    })),
+    period,
+    minCapture,
+  );
 }
 
 /** One station's averages, before they are stacked into one table. */
@@ -86,12 +105,22 @@ export interface StationPart {
 }
 
 /** Stack per-station averages into one {@link StationAverages} (units from `source`). */
-export function assemble(source: { unit(name: string): string; utcOffsetMinutes?: number }, names: string[], station: string | undefined, parts: StationPart[], period: AveragingPeriod, minCapture: number): StationAverages {
+export function assemble(
+  source: { unit(name: string): string; utcOffsetMinutes?: number },
+  names: string[],
+  station: string | undefined,
+  parts: StationPart[],
+  period: AveragingPeriod,
+  minCapture: number,
+): StationAverages {
   const n = parts.reduce((s, p) => s + p.times.length, 0);
   const cat = (get: (p: StationPart) => Float64Array) => {
     const out = new Float64Array(n);
     let k = 0;
-    for (const p of parts) { out.set(get(p), k); k += p.times.length; }
+    for (const p of parts) {
+      out.set(get(p), k);
+      k += p.times.length;
+    }
     return out;
   };
   const cols: Record<string, ColumnData> = {};
@@ -105,7 +134,8 @@ export function assemble(source: { unit(name: string): string; utcOffsetMinutes?
   }
   cols.time = cat((p) => p.times);
   info.time = { kind: "time" };
-  const counts: Record<string, Float64Array> = {}, capture: Record<string, Float64Array> = {};
+  const counts: Record<string, Float64Array> = {},
+    capture: Record<string, Float64Array> = {};
   for (const nm of names) {
     cols[nm] = cat((p) => p.means[nm]);
     info[nm] = { unit: source.unit(nm), kind: "number" };

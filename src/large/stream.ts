@@ -39,7 +39,9 @@ function countLines(text: string): number {
  * only at the start of a field; `""` inside quotes is a literal quote). -1 if there is none.
  */
 function lastRecordEnd(b: Uint8Array, len: number, delimiter: number): number {
-  let inQ = false, fieldStart = true, last = -1;
+  let inQ = false,
+    fieldStart = true,
+    last = -1;
   for (let i = 0; i < len; i++) {
     const c = b[i];
     if (inQ) {
@@ -77,13 +79,22 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
   try {
     fh = await open(path, "r");
   } catch (e) {
-    throw new AozoraInputError({ file: path, expected: "a readable file", found: (e as NodeJS.ErrnoException).code ?? String(e) });
+    throw new AozoraInputError({
+      file: path,
+      expected: "a readable file",
+      found: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
   }
   try {
     let buf: Uint8Array = new Uint8Array(chunkBytes);
-    let have = 0, pos = 0, eof = false, first = true;
+    let have = 0,
+      pos = 0,
+      eof = false,
+      first = true;
     let line = 1; // file row at which the next chunk starts
-    let header: string[] | undefined, headerRow = opts.headerRow ?? 1, delimiter: Delimiter | undefined = opts.delimiter;
+    let header: string[] | undefined,
+      headerRow = opts.headerRow ?? 1,
+      delimiter: Delimiter | undefined = opts.delimiter;
     let chunkOpts: MonitoringReadOptions = { ...opts };
     while (!eof || have > 0) {
       if (!eof && have < buf.length) {
@@ -94,7 +105,11 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
         if (!eof && have < buf.length) continue;
       }
       if (first && have >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-        throw new AozoraInputError({ file: path, expected: "UTF-8, Shift_JIS or GBK text for chunked reading (UTF-16 is not supported here: use readMonitoringTable)" });
+        throw new AozoraInputError({
+          file: path,
+          expected:
+            "UTF-8, Shift_JIS or GBK text for chunked reading (UTF-16 is not supported here: use readMonitoringTable)",
+        });
       }
       if (delimiter === undefined) {
         // delimiters are ASCII in every supported encoding: look at the first line's bytes
@@ -114,7 +129,8 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       try {
         text = decodeText(buf.subarray(0, end), path, opts.encoding);
       } catch (e) {
-        if (e instanceof AozoraInputError && e.row !== undefined) throw new AozoraInputError({ file: path, row: e.row + line - 1, expected: e.expected, found: e.found });
+        if (e instanceof AozoraInputError && e.row !== undefined)
+          throw new AozoraInputError({ file: path, row: e.row + line - 1, expected: e.expected, found: e.found });
         throw e;
       }
       const { records, blankRows } = parseDelimited(text, path, delimiter);
@@ -124,12 +140,22 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       if (header === undefined) {
         const hi = records.findIndex((r) => r.row >= headerRow);
         if (hi < 0 || records[hi].row !== headerRow) {
-          if (!eof) throw new AozoraInputError({ file: path, row: headerRow, expected: "a header row within the first chunk" });
-          throw new AozoraInputError({ file: path, row: headerRow, expected: "a header row", found: records.length === 0 ? "an empty file" : "a blank line" });
+          if (!eof)
+            throw new AozoraInputError({ file: path, row: headerRow, expected: "a header row within the first chunk" });
+          throw new AozoraInputError({
+            file: path,
+            row: headerRow,
+            expected: "a header row",
+            found: records.length === 0 ? "an empty file" : "a blank line",
+          });
         }
         header = records[hi].fields;
         data = records.slice(hi + 1);
-        if (data.length > 0 && opts.time !== false && (opts.time?.format === undefined || opts.time.format === "auto")) {
+        if (
+          data.length > 0 &&
+          opts.time !== false &&
+          (opts.time?.format === undefined || opts.time.format === "auto")
+        ) {
           // decide the timestamp layout once, on the first chunk, so later chunks cannot disagree
           const j = timeColumnIndex(header, opts.time);
           if (j >= 0) {
@@ -140,8 +166,12 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       }
       for (const r of data) checkFieldCount(r, header.length, path, delimiter);
       const grid: Grid = {
-        file: path, header, headerRow,
-        records: data.map((r) => (r.fields.length === header!.length ? r : { row: r.row, fields: r.fields.slice(0, header!.length) })),
+        file: path,
+        header,
+        headerRow,
+        records: data.map((r) =>
+          r.fields.length === header!.length ? r : { row: r.row, fields: r.fields.slice(0, header!.length) },
+        ),
         blankRows: blanks.filter((b) => b > headerRow),
       };
       line += countLines(text);
@@ -152,7 +182,8 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       const { table, account } = gridToTable(grid, chunkOpts);
       yield { table, account, rows: Int32Array.from(grid.records, (r) => r.row) };
     }
-    if (header === undefined) throw new AozoraInputError({ file: path, row: headerRow, expected: "a header row", found: "an empty file" });
+    if (header === undefined)
+      throw new AozoraInputError({ file: path, row: headerRow, expected: "a header row", found: "an empty file" });
   } finally {
     await fh.close();
   }
@@ -200,7 +231,10 @@ class StationAcc {
   counts = new Uint32Array(0);
   slots = new Uint8Array(0);
   lastTime = -Infinity;
-  constructor(readonly nc: number, readonly slotBytes: number) {}
+  constructor(
+    readonly nc: number,
+    readonly slotBytes: number,
+  ) {}
 
   /** Index of period `key`, growing the arrays (both ways) as needed. */
   index(key: number): number {
@@ -223,7 +257,9 @@ class StationAcc {
   }
 
   private grow(shift: number, cap: number): void {
-    const s = new Float64Array(cap * this.nc), c = new Uint32Array(cap * this.nc), sl = new Uint8Array(cap * this.slotBytes);
+    const s = new Float64Array(cap * this.nc),
+      c = new Uint32Array(cap * this.nc),
+      sl = new Uint8Array(cap * this.slotBytes);
     s.set(this.sums, shift * this.nc);
     c.set(this.counts, shift * this.nc);
     sl.set(this.slots, shift * this.slotBytes);
@@ -247,16 +283,32 @@ class StationAcc {
  * @example
  * const daily = await streamAggregate("network.csv", { groupBy: "station", period: "day", minCapture: 0.75, utcOffset: "+08:00", station: "station" });
  */
-export async function streamAggregate(path: string, opts: StreamAggregateOptions = {}): Promise<StationAverages & { account: StreamAccount }> {
-  const period = opts.period ?? "day", minCapture = opts.minCapture ?? 0.75, step = opts.stepMs ?? 3600000;
+export async function streamAggregate(
+  path: string,
+  opts: StreamAggregateOptions = {},
+): Promise<StationAverages & { account: StreamAccount }> {
+  const period = opts.period ?? "day",
+    minCapture = opts.minCapture ?? 0.75,
+    step = opts.stepMs ?? 3600000;
   if (!(minCapture >= 0 && minCapture <= 1)) throw new RangeError(`minCapture must be in 0..1, got ${minCapture}`);
   const readOpts: CsvChunkOptions = { ...opts, ...(opts.groupBy !== undefined ? { station: opts.groupBy } : {}) };
   const keepStations = opts.stations ? new Set(opts.stations) : undefined;
-  const account: StreamAccount = { file: path, inputRows: 0, aggregatedRows: 0, filteredOut: 0, chunks: 0, blankRows: 0, cellChanges: {}, cellChangesByColumn: {}, flagged: {} };
+  const account: StreamAccount = {
+    file: path,
+    inputRows: 0,
+    aggregatedRows: 0,
+    filteredOut: 0,
+    chunks: 0,
+    blankRows: 0,
+    cellChanges: {},
+    cellChangesByColumn: {},
+    flagged: {},
+  };
   const stations = new Map<string, StationAcc>();
   let names: string[] | undefined, stationName: string | undefined, source: AqTable | undefined;
   let cal: ReturnType<typeof periodCalendar> | undefined;
-  let slotsPerPeriod = 0, slotBytes = 0;
+  let slotsPerPeriod = 0,
+    slotBytes = 0;
   for await (const { table, account: acc, rows } of readCsvChunks(path, readOpts)) {
     opts.onChunk?.(acc, table);
     account.chunks++;
@@ -266,11 +318,16 @@ export async function streamAggregate(path: string, opts: StreamAggregateOptions
       account.cellChanges[c.reason] = (account.cellChanges[c.reason] ?? 0) + 1;
       account.cellChangesByColumn[c.column] = (account.cellChangesByColumn[c.column] ?? 0) + 1;
     }
-    for (const f of acc.flagged) if (f.reason !== "out-of-order") account.flagged[f.reason] = (account.flagged[f.reason] ?? 0) + 1;
-    if (!table.timeColumn) throw new AozoraInputError({ file: path, expected: "a time column (streamAggregate averages time series)" });
+    for (const f of acc.flagged)
+      if (f.reason !== "out-of-order") account.flagged[f.reason] = (account.flagged[f.reason] ?? 0) + 1;
+    if (!table.timeColumn)
+      throw new AozoraInputError({ file: path, expected: "a time column (streamAggregate averages time series)" });
     if (names === undefined) {
       source = table;
-      stationName = opts.groupBy !== undefined ? table.columns.find((c) => c.original.trim() === opts.groupBy || c.name === opts.groupBy)?.name : undefined;
+      stationName =
+        opts.groupBy !== undefined
+          ? table.columns.find((c) => c.original.trim() === opts.groupBy || c.name === opts.groupBy)?.name
+          : undefined;
       names = opts.columns ?? table.columns.filter((c) => c.kind === "number").map((c) => c.name);
       cal = periodCalendar(period, table.utcOffsetMinutes ?? 0);
       slotsPerPeriod = Math.ceil((period === "day" ? 86400000 : 31 * 86400000) / step);
@@ -278,9 +335,18 @@ export async function streamAggregate(path: string, opts: StreamAggregateOptions
     }
     for (const nm of names) {
       const c = table.columns.find((x) => x.name === nm);
-      if (!c) throw new AozoraInputError({ file: path, column: nm, expected: `a column "${nm}" to average (have: ${table.names.join(", ")})` });
+      if (!c)
+        throw new AozoraInputError({
+          file: path,
+          column: nm,
+          expected: `a column "${nm}" to average (have: ${table.names.join(", ")})`,
+        });
       if (c.kind !== "number") {
-        throw new AozoraInputError({ file: path, column: c.original, expected: `numbers in this column (rows ${rows[0]}–${rows[rows.length - 1]} hold only text in it)` });
+        throw new AozoraInputError({
+          file: path,
+          column: c.original,
+          expected: `numbers in this column (rows ${rows[0]}–${rows[rows.length - 1]} hold only text in it)`,
+        });
       }
     }
     const times = table.times();
@@ -300,50 +366,74 @@ export async function streamAggregate(path: string, opts: StreamAggregateOptions
       const t = times[i];
       if (t < a.lastTime) account.flagged["out-of-order"] = (account.flagged["out-of-order"] ?? 0) + 1;
       else a.lastTime = t;
-      if ((keepStations && !keepStations.has(sname)) || (opts.from !== undefined && t < opts.from) || (opts.to !== undefined && t >= opts.to) || (mask && !mask[i])) {
+      if (
+        (keepStations && !keepStations.has(sname)) ||
+        (opts.from !== undefined && t < opts.from) ||
+        (opts.to !== undefined && t >= opts.to) ||
+        (mask && !mask[i])
+      ) {
         account.filteredOut++;
         continue;
       }
       const key = cal!.keyOf(t);
       const p = a.index(key);
       const slot = Math.floor((t - cal!.startOf(key)) / step);
-      const byte = p * slotBytes + (slot >> 3), bit = 1 << (slot & 7);
+      const byte = p * slotBytes + (slot >> 3),
+        bit = 1 << (slot & 7);
       if (a.slots[byte] & bit) {
-        throw new AozoraInputError({ file: path, row: rows[i], column: tcol, expected: `at most one record per ${stationName !== undefined ? "station and " : ""}time step (${step / 60000} min): an earlier row${stationName !== undefined ? ` of station "${sname}"` : ""} is in the same step` });
+        throw new AozoraInputError({
+          file: path,
+          row: rows[i],
+          column: tcol,
+          expected: `at most one record per ${stationName !== undefined ? "station and " : ""}time step (${step / 60000} min): an earlier row${stationName !== undefined ? ` of station "${sname}"` : ""} is in the same step`,
+        });
       }
       a.slots[byte] |= bit;
       account.aggregatedRows++;
       const base = p * names.length;
       for (let j = 0; j < cols.length; j++) {
         const v = cols[j][i];
-        if (v === v) { // finite: readers never produce ±Infinity
+        if (v === v) {
+          // finite: readers never produce ±Infinity
           a.sums[base + j] += v;
           a.counts[base + j]++;
         }
       }
     }
   }
-  if (names === undefined || source === undefined || cal === undefined) throw new AozoraInputError({ file: path, expected: "at least one data row below the header", found: "none" });
+  if (names === undefined || source === undefined || cal === undefined)
+    throw new AozoraInputError({ file: path, expected: "at least one data row below the header", found: "none" });
   const parts: StationPart[] = [];
   for (const [station, a] of stations) {
     // periods from the station's first to last record, as averageSeries does
-    let lo = -1, hi = -1;
+    let lo = -1,
+      hi = -1;
     for (let p = 0; p < a.np; p++) {
       let any = false;
       for (let b = 0; b < slotBytes && !any; b++) any = a.slots[p * slotBytes + b] !== 0;
-      if (any) { if (lo < 0) lo = p; hi = p; }
+      if (any) {
+        if (lo < 0) lo = p;
+        hi = p;
+      }
     }
     if (lo < 0) continue; // every row of this station was filtered out
     const np = hi - lo + 1;
-    const times = new Float64Array(np), possible = new Float64Array(np);
+    const times = new Float64Array(np),
+      possible = new Float64Array(np);
     for (let p = 0; p < np; p++) {
       times[p] = cal.startOf(a.k0 + lo + p);
       possible[p] = cal.possible(a.k0 + lo + p, step);
     }
-    const means: Record<string, Float64Array> = {}, counts: Record<string, Float64Array> = {}, capture: Record<string, Float64Array> = {};
+    const means: Record<string, Float64Array> = {},
+      counts: Record<string, Float64Array> = {},
+      capture: Record<string, Float64Array> = {};
     names.forEach((nm, j) => {
-      const s = new Float64Array(np), c = new Float64Array(np);
-      for (let p = 0; p < np; p++) { s[p] = a.sums[(lo + p) * names!.length + j]; c[p] = a.counts[(lo + p) * names!.length + j]; }
+      const s = new Float64Array(np),
+        c = new Float64Array(np);
+      for (let p = 0; p < np; p++) {
+        s[p] = a.sums[(lo + p) * names!.length + j];
+        c[p] = a.counts[(lo + p) * names!.length + j];
+      }
       const cap = Float64Array.from(c, (x, p) => x / possible[p]);
       means[nm] = Float64Array.from(s, (x, p) => (c[p] > 0 && cap[p] >= minCapture ? x / c[p] : NaN));
       counts[nm] = c;

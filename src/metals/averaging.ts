@@ -30,27 +30,55 @@ export interface AveragedSeries {
  * @param times UTC instants (ms); columns name → values (any unit; the unit is unchanged)
  * @param utcOffsetMinutes the site's offset: periods are local days/months
  */
-export function averageSeries(times: ArrayLike<number>, columns: Record<string, ArrayLike<number>>, utcOffsetMinutes: number, opts: { period?: "day" | "month"; minCapture?: number; stepMs?: number; wind?: { ws: ArrayLike<number>; wd: ArrayLike<number> } } = {}): AveragedSeries {
-  const period = opts.period ?? "day", minCapture = opts.minCapture ?? 0.75, step = opts.stepMs ?? 3600000;
+export function averageSeries(
+  times: ArrayLike<number>,
+  columns: Record<string, ArrayLike<number>>,
+  utcOffsetMinutes: number,
+  opts: {
+    period?: "day" | "month";
+    minCapture?: number;
+    stepMs?: number;
+    wind?: { ws: ArrayLike<number>; wd: ArrayLike<number> };
+  } = {},
+): AveragedSeries {
+  const period = opts.period ?? "day",
+    minCapture = opts.minCapture ?? 0.75,
+    step = opts.stepMs ?? 3600000;
   if (!(minCapture >= 0 && minCapture <= 1)) throw new RangeError(`minCapture must be in 0..1, got ${minCapture}`);
   const cal = periodCalendar(period, utcOffsetMinutes);
-  let k0 = Infinity, k1 = -Infinity;
-  for (let i = 0; i < times.length; i++) if (Number.isFinite(times[i])) { const k = cal.keyOf(times[i]); k0 = Math.min(k0, k); k1 = Math.max(k1, k); }
+  let k0 = Infinity,
+    k1 = -Infinity;
+  for (let i = 0; i < times.length; i++)
+    if (Number.isFinite(times[i])) {
+      const k = cal.keyOf(times[i]);
+      k0 = Math.min(k0, k);
+      k1 = Math.max(k1, k);
+    }
   if (!Number.isFinite(k0)) throw new RangeError("averageSeries: no finite times");
   const np = k1 - k0 + 1;
   const idx = new Int32Array(times.length);
   for (let i = 0; i < times.length; i++) idx[i] = Number.isFinite(times[i]) ? cal.keyOf(times[i]) - k0 : -1;
-  const tOut = new Float64Array(np), possible = new Float64Array(np), labels: string[] = [];
+  const tOut = new Float64Array(np),
+    possible = new Float64Array(np),
+    labels: string[] = [];
   for (let p = 0; p < np; p++) {
     tOut[p] = cal.startOf(k0 + p);
     possible[p] = cal.possible(k0 + p, step);
     labels.push(cal.label(k0 + p));
   }
-  const means: Record<string, Float64Array> = {}, counts: Record<string, Float64Array> = {}, capture: Record<string, Float64Array> = {};
+  const means: Record<string, Float64Array> = {},
+    counts: Record<string, Float64Array> = {},
+    capture: Record<string, Float64Array> = {};
   for (const [name, v] of Object.entries(columns)) {
-    if (v.length !== times.length) throw new RangeError(`averageSeries: column ${name} has ${v.length} values for ${times.length} times`);
-    const s = new Float64Array(np), c = new Float64Array(np);
-    for (let i = 0; i < v.length; i++) if (idx[i] >= 0 && Number.isFinite(v[i])) { s[idx[i]] += v[i]; c[idx[i]]++; }
+    if (v.length !== times.length)
+      throw new RangeError(`averageSeries: column ${name} has ${v.length} values for ${times.length} times`);
+    const s = new Float64Array(np),
+      c = new Float64Array(np);
+    for (let i = 0; i < v.length; i++)
+      if (idx[i] >= 0 && Number.isFinite(v[i])) {
+        s[idx[i]] += v[i];
+        c[idx[i]]++;
+      }
     const cap = Float64Array.from(c, (x, p) => x / possible[p]);
     means[name] = Float64Array.from(s, (x, p) => (c[p] > 0 && cap[p] >= minCapture ? x / c[p] : NaN));
     counts[name] = c;
@@ -59,8 +87,13 @@ export function averageSeries(times: ArrayLike<number>, columns: Record<string, 
   const out: AveragedSeries = { period, times: tOut, labels, possible, means, counts, capture, minCapture };
   if (opts.wind) {
     const { ws, wd } = opts.wind;
-    const groupsS: number[][] = Array.from({ length: np }, () => []), groupsD: number[][] = Array.from({ length: np }, () => []);
-    for (let i = 0; i < times.length; i++) if (idx[i] >= 0 && Number.isFinite(ws[i]) && Number.isFinite(wd[i])) { groupsS[idx[i]].push(ws[i]); groupsD[idx[i]].push(wd[i]); }
+    const groupsS: number[][] = Array.from({ length: np }, () => []),
+      groupsD: number[][] = Array.from({ length: np }, () => []);
+    for (let i = 0; i < times.length; i++)
+      if (idx[i] >= 0 && Number.isFinite(ws[i]) && Number.isFinite(wd[i])) {
+        groupsS[idx[i]].push(ws[i]);
+        groupsD[idx[i]].push(wd[i]);
+      }
     out.ws = new Float64Array(np).fill(NaN);
     out.wd = new Float64Array(np).fill(NaN);
     for (let p = 0; p < np; p++) {

@@ -35,30 +35,54 @@ export interface EnrichmentRow {
  * @param conc element → concentrations (any one mass unit for all elements, e.g. ng/m3)
  * @param opts `reference` (default "Fe"), `crust` (default McLennan 2001; or UCC_RUDNICK_GAO_2014)
  */
-export function enrichmentFactors(conc: Record<string, ArrayLike<number>>, opts: { reference?: EfReference; crust?: CrustTable } = {}): { reference: EfReference; crust: string; rows: EnrichmentRow[]; perSample: Record<string, Float64Array>; missing: string[] } {
+export function enrichmentFactors(
+  conc: Record<string, ArrayLike<number>>,
+  opts: { reference?: EfReference; crust?: CrustTable } = {},
+): {
+  reference: EfReference;
+  crust: string;
+  rows: EnrichmentRow[];
+  perSample: Record<string, Float64Array>;
+  missing: string[];
+} {
   const ref = opts.reference ?? "Fe";
   const crust = opts.crust ?? UCC_MCLENNAN_2001;
-  if (!["Al", "Fe", "Ti", "Si"].includes(ref)) throw new RangeError(`enrichmentFactors: reference must be Al, Fe, Ti or Si, got ${ref}`);
+  if (!["Al", "Fe", "Ti", "Si"].includes(ref))
+    throw new RangeError(`enrichmentFactors: reference must be Al, Fe, Ti or Si, got ${ref}`);
   const r = conc[ref];
   if (!r) throw new RangeError(`enrichmentFactors: no ${ref} series (have ${Object.keys(conc).join(", ")})`);
   const cRef = crust.mgPerKg[ref];
-  const rows: EnrichmentRow[] = [], perSample: Record<string, Float64Array> = {}, missing: string[] = [];
+  const rows: EnrichmentRow[] = [],
+    perSample: Record<string, Float64Array> = {},
+    missing: string[] = [];
   for (const [el, x] of Object.entries(conc)) {
     const cEl = crust.mgPerKg[el];
-    if (cEl === undefined) { missing.push(el); continue; }
-    if (x.length !== r.length) throw new RangeError(`enrichmentFactors: ${el} has ${x.length} values, ${ref} has ${r.length}`);
+    if (cEl === undefined) {
+      missing.push(el);
+      continue;
+    }
+    if (x.length !== r.length)
+      throw new RangeError(`enrichmentFactors: ${el} has ${x.length} values, ${ref} has ${r.length}`);
     const cr = cEl / cRef;
     const ps = new Float64Array(x.length).fill(NaN);
-    let sx = 0, sr = 0, n = 0;
+    let sx = 0,
+      sr = 0,
+      n = 0;
     const ok: number[] = [];
     for (let i = 0; i < x.length; i++) {
       if (!Number.isFinite(x[i]) || !Number.isFinite(r[i]) || r[i] <= 0) continue;
       ps[i] = x[i] / r[i] / cr;
       ok.push(ps[i]);
-      sx += x[i]; sr += r[i]; n++;
+      sx += x[i];
+      sr += r[i];
+      n++;
     }
     ok.sort((a, b) => a - b);
-    const med = ok.length ? (ok.length % 2 ? ok[ok.length >> 1] : (ok[ok.length / 2 - 1] + ok[ok.length / 2]) / 2) : NaN;
+    const med = ok.length
+      ? ok.length % 2
+        ? ok[ok.length >> 1]
+        : (ok[ok.length / 2 - 1] + ok[ok.length / 2]) / 2
+      : NaN;
     const ef = n ? sx / sr / cr : NaN;
     perSample[el] = ps;
     rows.push({ element: el, ef, medianEf: med, efClass: efClass(ef), crustRatio: cr, n });

@@ -43,44 +43,88 @@ export interface FilterComparison {
  * @param continuous `times` (UTC ms, record starts) and `values`
  * @param filter `start`, `end` (UTC ms) and `values`, in the same unit as the continuous values
  */
-export function compareWithFilter(continuous: { times: ArrayLike<number>; values: ArrayLike<number> }, filter: { start: ArrayLike<number>; end: ArrayLike<number>; values: ArrayLike<number> }, opts: { minCapture?: number; stepMs?: number; errorRatio?: number } = {}): FilterComparison {
-  const minCapture = opts.minCapture ?? 0.75, step = opts.stepMs ?? 3600000;
-  const t = continuous.times, v = continuous.values;
+export function compareWithFilter(
+  continuous: { times: ArrayLike<number>; values: ArrayLike<number> },
+  filter: { start: ArrayLike<number>; end: ArrayLike<number>; values: ArrayLike<number> },
+  opts: { minCapture?: number; stepMs?: number; errorRatio?: number } = {},
+): FilterComparison {
+  const minCapture = opts.minCapture ?? 0.75,
+    step = opts.stepMs ?? 3600000;
+  const t = continuous.times,
+    v = continuous.values;
   if (t.length !== v.length) throw new RangeError("compareWithFilter: continuous times and values differ in length");
   const nf = filter.values.length;
-  if (filter.start.length !== nf || filter.end.length !== nf) throw new RangeError("compareWithFilter: filter start, end and values differ in length");
+  if (filter.start.length !== nf || filter.end.length !== nf)
+    throw new RangeError("compareWithFilter: filter start, end and values differ in length");
   const order = Array.from({ length: t.length }, (_, i) => i).sort((a, b) => t[a] - t[b]);
-  const ts = Float64Array.from(order, (i) => t[i]), vs = Float64Array.from(order, (i) => v[i]);
-  const lower = (x: number) => { let lo = 0, hi = ts.length; while (lo < hi) { const mid = (lo + hi) >> 1; if (ts[mid] < x) lo = mid + 1; else hi = mid; } return lo; };
+  const ts = Float64Array.from(order, (i) => t[i]),
+    vs = Float64Array.from(order, (i) => v[i]);
+  const lower = (x: number) => {
+    let lo = 0,
+      hi = ts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ts[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const pairs: FilterPair[] = [];
   for (let j = 0; j < nf; j++) {
-    const a = filter.start[j], b = filter.end[j];
+    const a = filter.start[j],
+      b = filter.end[j];
     if (!(b > a)) throw new RangeError(`compareWithFilter: filter sample ${j} ends before it starts`);
-    let s = 0, c = 0;
-    for (let i = lower(a); i < ts.length && ts[i] < b; i++) if (Number.isFinite(vs[i])) { s += vs[i]; c++; }
+    let s = 0,
+      c = 0;
+    for (let i = lower(a); i < ts.length && ts[i] < b; i++)
+      if (Number.isFinite(vs[i])) {
+        s += vs[i];
+        c++;
+      }
     const capture = c / Math.round((b - a) / step);
-    const cont = c > 0 ? s / c : NaN, f = filter.values[j];
+    const cont = c > 0 ? s / c : NaN,
+      f = filter.values[j];
     const used = Number.isFinite(f) && Number.isFinite(cont) && capture >= minCapture;
     pairs.push({ start: a, end: b, filter: f, continuous: cont, capture, ratio: cont / f, used });
   }
   const u = pairs.filter((p) => p.used);
   const n = u.length;
-  const x = u.map((p) => p.filter), y = u.map((p) => p.continuous);
+  const x = u.map((p) => p.filter),
+    y = u.map((p) => p.continuous);
   const mean = (a: number[]) => a.reduce((s, q) => s + q, 0) / a.length;
-  const ratios = u.map((p) => p.ratio).filter(Number.isFinite).sort((p, q) => p - q);
-  const medianRatio = ratios.length ? (ratios.length % 2 ? ratios[ratios.length >> 1] : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2) : NaN;
+  const ratios = u
+    .map((p) => p.ratio)
+    .filter(Number.isFinite)
+    .sort((p, q) => p - q);
+  const medianRatio = ratios.length
+    ? ratios.length % 2
+      ? ratios[ratios.length >> 1]
+      : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2
+    : NaN;
   let r2 = NaN;
   if (n >= 2) {
-    const mx = mean(x), my = mean(y);
-    let sxx = 0, syy = 0, sxy = 0;
-    for (let i = 0; i < n; i++) { sxx += (x[i] - mx) ** 2; syy += (y[i] - my) ** 2; sxy += (x[i] - mx) * (y[i] - my); }
+    const mx = mean(x),
+      my = mean(y);
+    let sxx = 0,
+      syy = 0,
+      sxy = 0;
+    for (let i = 0; i < n; i++) {
+      sxx += (x[i] - mx) ** 2;
+      syy += (y[i] - my) ** 2;
+      sxy += (x[i] - mx) * (y[i] - my);
+    }
     r2 = (sxy * sxy) / (sxx * syy);
   }
   const bias = n ? mean(y.map((q, i) => q - x[i])) : NaN;
   return {
-    pairs, n,
-    meanRatio: ratios.length ? mean(ratios) : NaN, medianRatio, ratioOfMeans: n ? mean(y) / mean(x) : NaN,
+    pairs,
+    n,
+    meanRatio: ratios.length ? mean(ratios) : NaN,
+    medianRatio,
+    ratioOfMeans: n ? mean(y) / mean(x) : NaN,
     deming: n >= 3 ? demingRegression(x, y, { errorRatio: opts.errorRatio }) : null,
-    r2, bias, biasPct: n ? (100 * bias) / mean(x) : NaN,
+    r2,
+    bias,
+    biasPct: n ? (100 * bias) / mean(x) : NaN,
   };
 }

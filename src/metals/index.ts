@@ -5,7 +5,14 @@
  */
 export { XACT625I_MDL_NG_M3, XACT625I_MDL_SOURCE, xactMdlTable } from "./tables/mdl";
 export { UCC_MCLENNAN_2001, UCC_RUDNICK_GAO_2014, CRUST_TABLES, type CrustTable } from "./tables/crust";
-export { xactHourly, xactAmbientRows, reasonsByRow, DEFAULT_XACT_EXCLUDE, type XactSeries, type XactHourNote } from "./xactseries";
+export {
+  xactHourly,
+  xactAmbientRows,
+  reasonsByRow,
+  DEFAULT_XACT_EXCLUDE,
+  type XactSeries,
+  type XactHourNote,
+} from "./xactseries";
 export { xactToPmf, type XactPmfData } from "./pmfinput";
 export { averageSeries, type AveragedSeries } from "./averaging";
 export { compareWithFilter, type FilterComparison, type FilterPair } from "./filtercompare";

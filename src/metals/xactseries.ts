@@ -45,7 +45,8 @@ export function xactAmbientRows(account: ReadAccount): number[] {
   const blank = new Set(account.blankRows);
   const aside = new Set(account.setAside.map((s) => s.row));
   const rows: number[] = [];
-  let row = 3, seen = 0;
+  let row = 3,
+    seen = 0;
   while (seen < account.inputRows) {
     if (!blank.has(row)) {
       seen++;
@@ -89,8 +90,13 @@ export function xactHourly(read: XactRead, opts: { exclude?: readonly string[] }
   const reasons = reasonsByRow(read.account);
   const hourOf = (ms: number) => Math.floor((ms + off * 60000) / H) * H - off * 60000;
   if (read.table.numRows === 0) throw new RangeError(`${read.account.file}: no ambient records`);
-  let h0 = Infinity, h1 = -Infinity;
-  for (const v of t) { const h = hourOf(v); h0 = Math.min(h0, h); h1 = Math.max(h1, h); }
+  let h0 = Infinity,
+    h1 = -Infinity;
+  for (const v of t) {
+    const h = hourOf(v);
+    h0 = Math.min(h0, h);
+    h1 = Math.max(h1, h);
+  }
   const nh = Math.round((h1 - h0) / H) + 1;
   const chosen = new Int32Array(nh).fill(-1);
   const notes: XactHourNote[] = [];
@@ -98,19 +104,35 @@ export function xactHourly(read: XactRead, opts: { exclude?: readonly string[] }
   for (let i = 0; i < t.length; i++) {
     const k = Math.round((hourOf(t[i]) - h0) / H);
     const j = chosen[k];
-    if (j < 0) { chosen[k] = i; continue; }
+    if (j < 0) {
+      chosen[k] = i;
+      continue;
+    }
     const better = badness(i) < badness(j) || (badness(i) === badness(j) && t[i] < t[j]);
     const [keep, drop] = better ? [i, j] : [j, i];
     chosen[k] = keep;
-    notes.push({ hour: h0 + k * H, row: rows[drop], reason: "duplicate-hour", detail: `a second record in this hour; row ${rows[keep]} used` });
+    notes.push({
+      hour: h0 + k * H,
+      row: rows[drop],
+      reason: "duplicate-hour",
+      detail: `a second record in this hour; row ${rows[keep]} used`,
+    });
   }
-  const conc: Record<string, Float64Array> = {}, unc: Record<string, Float64Array> = {};
+  const conc: Record<string, Float64Array> = {},
+    unc: Record<string, Float64Array> = {};
   const cols = read.elements.map((el) => [el, read.table.numbers(el), read.table.numbers(el + "_unc")] as const);
-  for (const el of read.elements) { conc[el] = new Float64Array(nh).fill(NaN); unc[el] = new Float64Array(nh).fill(NaN); }
+  for (const el of read.elements) {
+    conc[el] = new Float64Array(nh).fill(NaN);
+    unc[el] = new Float64Array(nh).fill(NaN);
+  }
   const has = (nm: string) => read.table.names.includes(nm);
-  const wsIn = has("WS") ? read.table.numbers("WS") : undefined, wdIn = has("WD") ? read.table.numbers("WD") : undefined;
-  const ws = new Float64Array(nh).fill(NaN), wd = new Float64Array(nh).fill(NaN);
-  const flags: string[][] = [], rowOut = new Float64Array(nh).fill(NaN), times = new Float64Array(nh);
+  const wsIn = has("WS") ? read.table.numbers("WS") : undefined,
+    wdIn = has("WD") ? read.table.numbers("WD") : undefined;
+  const ws = new Float64Array(nh).fill(NaN),
+    wd = new Float64Array(nh).fill(NaN);
+  const flags: string[][] = [],
+    rowOut = new Float64Array(nh).fill(NaN),
+    times = new Float64Array(nh);
   for (let k = 0; k < nh; k++) {
     times[k] = h0 + k * H;
     const i = chosen[k];
@@ -122,15 +144,41 @@ export function xactHourly(read: XactRead, opts: { exclude?: readonly string[] }
     const f = (reasons.get(rows[i]) ?? []).slice();
     flags.push(f);
     rowOut[k] = rows[i];
-    if (t[i] !== times[k]) notes.push({ hour: times[k], row: rows[i], reason: "off-hour", detail: `record starts ${Math.round((t[i] - times[k]) / 60000)} min after the hour` });
+    if (t[i] !== times[k])
+      notes.push({
+        hour: times[k],
+        row: rows[i],
+        reason: "off-hour",
+        detail: `record starts ${Math.round((t[i] - times[k]) / 60000)} min after the hour`,
+      });
     if (wsIn) ws[k] = wsIn[i];
     if (wdIn) wd[k] = wdIn[i];
     const ex = f.filter((r) => exclude.includes(r));
     if (ex.length) {
-      notes.push({ hour: times[k], row: rows[i], reason: "excluded", detail: `element values blanked: ${ex.join(", ")}` });
+      notes.push({
+        hour: times[k],
+        row: rows[i],
+        reason: "excluded",
+        detail: `element values blanked: ${ex.join(", ")}`,
+      });
       continue;
     }
-    for (const [el, c, u] of cols) { conc[el][k] = c[i]; unc[el][k] = u[i]; }
+    for (const [el, c, u] of cols) {
+      conc[el][k] = c[i];
+      unc[el][k] = u[i];
+    }
   }
-  return { times, utcOffsetMinutes: off, elements: read.elements.slice(), conc, unc, ws, wd, flags, row: rowOut, excluded: [...exclude], notes };
+  return {
+    times,
+    utcOffsetMinutes: off,
+    elements: read.elements.slice(),
+    conc,
+    unc,
+    ws,
+    wd,
+    flags,
+    row: rowOut,
+    excluded: [...exclude],
+    notes,
+  };
 }

@@ -38,5 +38,8 @@ export function warnBuildProblems(): void {
   if (warned) return;
   warned = true;
   const problems = buildProblems();
-  if (problems) process.stderr.write(`aozora: src/ did not compile cleanly when this kernel started; dist/ may not match src/:\n${problems}\n`);
+  if (problems)
+    process.stderr.write(
+      `aozora: src/ did not compile cleanly when this kernel started; dist/ may not match src/:\n${problems}\n`,
+    );
 }

@@ -4,7 +4,14 @@
  */
 import { warnBuildProblems } from "./buildstatus";
 
-export { progress, progressLine, type ProgressCallback, type ProgressDisplay, type ProgressOptions, type ProgressSink } from "./progress";
+export {
+  progress,
+  progressLine,
+  type ProgressCallback,
+  type ProgressDisplay,
+  type ProgressOptions,
+  type ProgressSink,
+} from "./progress";
 export { buildProblems } from "./buildstatus";
 
 warnBuildProblems();

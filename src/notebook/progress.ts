@@ -41,11 +41,22 @@ export interface ProgressOptions {
 export type ProgressCallback = (done: number, total: number, note?: unknown) => void;
 
 /** The text of one progress line (exported for tests and for custom sinks). */
-export function progressLine(what: string, done: number, total: number, elapsedMs: number, width = 24, note?: string): string {
+export function progressLine(
+  what: string,
+  done: number,
+  total: number,
+  elapsedMs: number,
+  width = 24,
+  note?: string,
+): string {
   const frac = total > 0 ? Math.min(1, Math.max(0, done / total)) : 0;
   const filled = Math.round(frac * width);
-  const parts = [`${what}  ${"█".repeat(filled)}${"░".repeat(width - filled)}  ${done}/${total} (${Math.round(100 * frac)} %)`, `${(elapsedMs / 1000).toFixed(1)} s`];
-  if (done > 0 && done < total && elapsedMs > 0) parts.push(`~${Math.ceil(((elapsedMs / done) * (total - done)) / 1000)} s left`);
+  const parts = [
+    `${what}  ${"█".repeat(filled)}${"░".repeat(width - filled)}  ${done}/${total} (${Math.round(100 * frac)} %)`,
+    `${(elapsedMs / 1000).toFixed(1)} s`,
+  ];
+  if (done > 0 && done < total && elapsedMs > 0)
+    parts.push(`~${Math.ceil(((elapsedMs / done) * (total - done)) / 1000)} s left`);
   if (note) parts.push(note);
   return parts.join(" · ");
 }
@@ -92,7 +103,8 @@ function chooseSink(opts: ProgressOptions): ProgressSink {
   if (out === "notebook" || out === "auto") {
     const d = opts.display ?? tslabDisplay();
     if (d) return displaySink(d, out === "auto" ? fallbackSink() : undefined);
-    if (out === "notebook") throw new Error("progress: no tslab kernel is running (use output \"auto\" outside notebooks)");
+    if (out === "notebook")
+      throw new Error('progress: no tslab kernel is running (use output "auto" outside notebooks)');
     return fallbackSink();
   }
   return out === "tty" ? ttySink() : linesSink();

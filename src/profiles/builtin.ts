@@ -10,7 +10,9 @@ import type { SourceProfile } from "./types";
  * Resuspended soil is enriched in Ca and C locally; treat this as a generic reference.
  */
 export function crustalProfile(): SourceProfile {
-  const species: string[] = [], fraction: number[] = [], uncertainty: number[] = [];
+  const species: string[] = [],
+    fraction: number[] = [],
+    uncertainty: number[] = [];
   for (const [oxide, [pct, unc2, el, n]] of Object.entries(UCC_RUDNICK_GAO_2014.oxides)) {
     const nO = Number(/O(\d*)$/.exec(oxide)![1] || 1);
     const mOxide = n * AW[el] + nO * AW.O;
@@ -33,7 +35,12 @@ export function crustalProfile(): SourceProfile {
     uncertainty,
     unit: "g/g",
     complete: true,
-    provenance: { kind: "built-in", source: UCC_RUDNICK_GAO_2014.citation, notes: "oxides converted to elements with IUPAC 2021 atomic weights; Fe is total Fe (as FeO); uncertainty = published 2σ/2" },
+    provenance: {
+      kind: "built-in",
+      source: UCC_RUDNICK_GAO_2014.citation,
+      notes:
+        "oxides converted to elements with IUPAC 2021 atomic weights; Fe is total Fe (as FeO); uncertainty = published 2σ/2",
+    },
   };
 }
 
@@ -54,7 +61,11 @@ export function seaSaltProfile(): SourceProfile {
     uncertainty: species.map(() => NaN),
     unit: "g/g",
     complete: true,
-    provenance: { kind: "built-in", source: t.citation, notes: "g/kg ÷ reference salinity 35.16504 g/kg; fresh (not chloride-depleted) sea salt" },
+    provenance: {
+      kind: "built-in",
+      source: t.citation,
+      notes: "g/kg ÷ reference salinity 35.16504 g/kg; fresh (not chloride-depleted) sea salt",
+    },
   };
 }
 
@@ -72,7 +83,10 @@ export function ammoniumSulfateProfile(): SourceProfile {
     uncertainty: [NaN, NaN],
     unit: "g/g",
     complete: true,
-    provenance: { kind: "built-in", source: "stoichiometry, IUPAC 2021 standard atomic weights (Prohaska et al. 2022)" },
+    provenance: {
+      kind: "built-in",
+      source: "stoichiometry, IUPAC 2021 standard atomic weights (Prohaska et al. 2022)",
+    },
   };
 }
 
@@ -88,7 +102,10 @@ export function ammoniumNitrateProfile(): SourceProfile {
     uncertainty: [NaN, NaN],
     unit: "g/g",
     complete: true,
-    provenance: { kind: "built-in", source: "stoichiometry, IUPAC 2021 standard atomic weights (Prohaska et al. 2022)" },
+    provenance: {
+      kind: "built-in",
+      source: "stoichiometry, IUPAC 2021 standard atomic weights (Prohaska et al. 2022)",
+    },
   };
 }
 

@@ -25,7 +25,10 @@ export interface TunnelTestProfile extends SourceProfile {
  *   and the root-mean-square of the test uncertainties (the SPECIATE/CMB composite convention,
  *   e.g. Chow et al. 2004, Chemosphere 54:185; "verify").
  */
-export function dilutionTunnelProfiles(rows: DilutionTunnelRow[], opts: { total?: string; name?: string; category?: string; file?: string } = {}): { tests: TunnelTestProfile[]; composite: SourceProfile } {
+export function dilutionTunnelProfiles(
+  rows: DilutionTunnelRow[],
+  opts: { total?: string; name?: string; category?: string; file?: string } = {},
+): { tests: TunnelTestProfile[]; composite: SourceProfile } {
   const totalKey = speciesMatchKey(opts.total ?? "PM2.5");
   const byTest = new Map<string, DilutionTunnelRow[]>();
   for (const r of rows) {
@@ -39,8 +42,14 @@ export function dilutionTunnelProfiles(rows: DilutionTunnelRow[], opts: { total?
     const net = list.map((r) => r.sample - r.background * w);
     const sig = list.map((r) => Math.sqrt(r.sampleUnc ** 2 + (w * r.backgroundUnc) ** 2));
     const t = list.findIndex((r) => speciesMatchKey(r.species) === totalKey);
-    if (t < 0) throw new RangeError(`dilution-tunnel test "${test}" has no ${opts.total ?? "PM2.5"} row (the mass the profile is a fraction of)`);
-    if (!(net[t] > 0)) throw new RangeError(`dilution-tunnel test "${test}": ${list[t].species} is not above background (net ${net[t]})`);
+    if (t < 0)
+      throw new RangeError(
+        `dilution-tunnel test "${test}" has no ${opts.total ?? "PM2.5"} row (the mass the profile is a fraction of)`,
+      );
+    if (!(net[t] > 0))
+      throw new RangeError(
+        `dilution-tunnel test "${test}": ${list[t].species} is not above background (net ${net[t]})`,
+      );
     const fraction = net.map((v) => v / net[t]);
     return {
       name: `${test}`,
@@ -48,9 +57,15 @@ export function dilutionTunnelProfiles(rows: DilutionTunnelRow[], opts: { total?
       code: test,
       species: list.map((r) => r.species),
       fraction,
-      uncertainty: fraction.map((f, j) => (j === t ? 0 : Math.abs(f) * Math.sqrt((sig[j] / net[j]) ** 2 + (sig[t] / net[t]) ** 2))),
+      uncertainty: fraction.map((f, j) =>
+        j === t ? 0 : Math.abs(f) * Math.sqrt((sig[j] / net[j]) ** 2 + (sig[t] / net[t]) ** 2),
+      ),
       unit: "g/g" as const,
-      provenance: { kind: "dilution-tunnel" as const, source: `${opts.file ?? "dilution-tunnel results"}, test ${test} (${list[0].vehicle}, ${list[0].fuel}), rows ${list[0].row}–${list[list.length - 1].row}`, notes: `DR ${dr}; net = sample − background·(1 − 1/DR)` },
+      provenance: {
+        kind: "dilution-tunnel" as const,
+        source: `${opts.file ?? "dilution-tunnel results"}, test ${test} (${list[0].vehicle}, ${list[0].fuel}), rows ${list[0].row}–${list[list.length - 1].row}`,
+        notes: `DR ${dr}; net = sample − background·(1 − 1/DR)`,
+      },
       dilutionRatio: dr,
       net,
       tailpipe: net.map((v) => v * dr),
@@ -58,12 +73,17 @@ export function dilutionTunnelProfiles(rows: DilutionTunnelRow[], opts: { total?
     };
   });
   const species = [...new Set(tests.flatMap((t) => t.species))];
-  const fraction: number[] = [], uncertainty: number[] = [];
+  const fraction: number[] = [],
+    uncertainty: number[] = [];
   for (const sp of species) {
-    const vals: number[] = [], uncs: number[] = [];
+    const vals: number[] = [],
+      uncs: number[] = [];
     for (const t of tests) {
       const j = t.species.indexOf(sp);
-      if (j >= 0 && Number.isFinite(t.fraction[j])) { vals.push(t.fraction[j]); uncs.push(t.uncertainty[j]); }
+      if (j >= 0 && Number.isFinite(t.fraction[j])) {
+        vals.push(t.fraction[j]);
+        uncs.push(t.uncertainty[j]);
+      }
     }
     const n = vals.length;
     const mean = vals.reduce((a, b) => a + b, 0) / n;
@@ -77,8 +97,15 @@ export function dilutionTunnelProfiles(rows: DilutionTunnelRow[], opts: { total?
     composite: {
       name: opts.name ?? `Dilution-tunnel composite (${tests.length} tests)`,
       category: opts.category ?? "vehicles",
-      species, fraction, uncertainty, unit: "g/g",
-      provenance: { kind: "dilution-tunnel", source: opts.file ?? "dilution-tunnel results", notes: `mean of ${tests.length} test profiles; uncertainty = max(SD, RMS of test uncertainties)` },
+      species,
+      fraction,
+      uncertainty,
+      unit: "g/g",
+      provenance: {
+        kind: "dilution-tunnel",
+        source: opts.file ?? "dilution-tunnel results",
+        notes: `mean of ${tests.length} test profiles; uncertainty = max(SD, RMS of test uncertainties)`,
+      },
     },
   };
 }

@@ -11,17 +11,24 @@ import { vlabel } from "./labels";
  * and PD in the subtitle. Fractions below 1e-6 (e.g. zero-filled species of a complete reference) are clamped to the
  * axis floor 1e-6, so they show no bar.
  */
-export function profileComparisonSpec(c: ProfileComparison, opts: { lang?: Lang; width?: number; height?: number } = {}): TopLevelSpec {
+export function profileComparisonSpec(
+  c: ProfileComparison,
+  opts: { lang?: Lang; width?: number; height?: number } = {},
+): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const font = fontFor(lang);
-  const f = vlabel("pmfFactor", lang), r = vlabel("referenceProfile", lang);
+  const f = vlabel("pmfFactor", lang),
+    r = vlabel("referenceProfile", lang);
   const rows = c.species.flatMap((s, j) => [
     { species: s, series: `${f}: ${c.profile}`, value: Math.max(1e-6, c.x[j]) },
     { species: s, series: `${r}: ${c.reference}`, value: Math.max(1e-6, c.y[j]) },
   ]);
   return {
     $schema: SCHEMA,
-    title: { text: `${vlabel("profileComparison", lang)}: ${c.profile} / ${c.reference}`, subtitle: `r = ${c.pearson.toFixed(2)}, SID = ${c.sid.toFixed(2)}, PD = ${c.pd.toFixed(2)}` },
+    title: {
+      text: `${vlabel("profileComparison", lang)}: ${c.profile} / ${c.reference}`,
+      subtitle: `r = ${c.pearson.toFixed(2)}, SID = ${c.sid.toFixed(2)}, PD = ${c.pd.toFixed(2)}`,
+    },
     width: opts.width ?? 640,
     height: opts.height ?? 280,
     data: { values: rows },
@@ -29,17 +36,30 @@ export function profileComparisonSpec(c: ProfileComparison, opts: { lang?: Lang;
     encoding: {
       x: { field: "species", type: "nominal", sort: null, title: vlabel("species", lang), axis: { labelAngle: -45 } },
       xOffset: { field: "series", type: "nominal" },
-      y: { field: "value", type: "quantitative", scale: { type: "log", domain: [1e-6, 1] }, title: `${vlabel("massFraction", lang)} (g/g)` },
+      y: {
+        field: "value",
+        type: "quantitative",
+        scale: { type: "log", domain: [1e-6, 1] },
+        title: `${vlabel("massFraction", lang)} (g/g)`,
+      },
       // bars on a log axis need an explicit base (a log scale has no zero)
       y2: { datum: 1e-6 },
-      color: { field: "series", type: "nominal", title: vlabel("series", lang), legend: { orient: "bottom", labelLimit: 400 } },
+      color: {
+        field: "series",
+        type: "nominal",
+        title: vlabel("series", lang),
+        legend: { orient: "bottom", labelLimit: 400 },
+      },
     },
     config: fontConfig(font),
   } as TopLevelSpec;
 }
 
 /** Heatmap of the ranking distance (or Pearson r) of every factor against every reference, values printed in the cells. */
-export function similarityHeatmapSpec(id: FactorIdentification, opts: { lang?: Lang; metric?: "distance" | "pearson"; factorLabels?: string[] } = {}): TopLevelSpec {
+export function similarityHeatmapSpec(
+  id: FactorIdentification,
+  opts: { lang?: Lang; metric?: "distance" | "pearson"; factorLabels?: string[] } = {},
+): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const metric = opts.metric ?? "distance";
   const rows: { factor: string; reference: string; value: number }[] = [];
@@ -47,7 +67,11 @@ export function similarityHeatmapSpec(id: FactorIdentification, opts: { lang?: L
     const label = opts.factorLabels?.[k] ?? f;
     id.references.forEach((ref, r) => {
       const c = id.candidates[k].find((x) => x.reference === ref)!;
-      rows.push({ factor: label, reference: ref, value: Number((metric === "distance" ? id.distance[k][r] : c.pearson).toFixed(2)) });
+      rows.push({
+        factor: label,
+        reference: ref,
+        value: Number((metric === "distance" ? id.distance[k][r] : c.pearson).toFixed(2)),
+      });
     });
   });
   const title = metric === "distance" ? vlabel("distance", lang) : vlabel("pearson", lang);
@@ -58,12 +82,32 @@ export function similarityHeatmapSpec(id: FactorIdentification, opts: { lang?: L
     width: Math.max(240, 46 * id.references.length),
     height: Math.max(160, 28 * id.factors.length),
     encoding: {
-      x: { field: "reference", type: "nominal", sort: null, title: vlabel("reference", lang), axis: { labelAngle: -40, labelLimit: 200 } },
+      x: {
+        field: "reference",
+        type: "nominal",
+        sort: null,
+        title: vlabel("reference", lang),
+        axis: { labelAngle: -40, labelLimit: 200 },
+      },
       y: { field: "factor", type: "nominal", sort: null, title: vlabel("factor", lang) },
     },
     layer: [
-      { mark: "rect", encoding: { color: { field: "value", type: "quantitative", title, scale: metric === "distance" ? { scheme: "viridis", domain: [0, 1] } : { scheme: "blueorange", domain: [-1, 1] } } } },
-      { mark: { type: "text", fontSize: 9 }, encoding: { text: { field: "value", type: "quantitative" }, color: { value: "white" } } },
+      {
+        mark: "rect",
+        encoding: {
+          color: {
+            field: "value",
+            type: "quantitative",
+            title,
+            scale:
+              metric === "distance" ? { scheme: "viridis", domain: [0, 1] } : { scheme: "blueorange", domain: [-1, 1] },
+          },
+        },
+      },
+      {
+        mark: { type: "text", fontSize: 9 },
+        encoding: { text: { field: "value", type: "quantitative" }, color: { value: "white" } },
+      },
     ],
     config: fontConfig(fontFor(lang)),
   } as TopLevelSpec;

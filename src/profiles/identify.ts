@@ -25,7 +25,11 @@ export function factorProfiles(result: PmfResult, opts: { total?: string } = {})
       fraction: row.map((v) => (mass > 0 ? v / mass : NaN)),
       uncertainty: row.map(() => NaN),
       unit: "g/g" as const,
-      provenance: { kind: "pmf-factor" as const, source: `PMF base run ${result.runs[result.bestIndex]?.run ?? "?"}`, notes: t >= 0 ? `fractions of ${species[t]}` : "fractions of the factor's species sum" },
+      provenance: {
+        kind: "pmf-factor" as const,
+        source: `PMF base run ${result.runs[result.bestIndex]?.run ?? "?"}`,
+        notes: t >= 0 ? `fractions of ${species[t]}` : "fractions of the factor's species sum",
+      },
     };
   });
 }
@@ -85,25 +89,37 @@ export interface IdentifyOptions extends ProfileCompareOptions {
  * resembles two references cannot steal the name of another factor that fits one of them far
  * better). A factor whose best distance exceeds `maxDistance` stays "unidentified".
  */
-export function identifyFactors(factors: SourceProfile[], references: (SourceProfile & { complete?: boolean })[], opts: IdentifyOptions = {}): FactorIdentification {
+export function identifyFactors(
+  factors: SourceProfile[],
+  references: (SourceProfile & { complete?: boolean })[],
+  opts: IdentifyOptions = {},
+): FactorIdentification {
   if (references.length === 0) throw new RangeError("identifyFactors: no reference profiles");
   const maxDistance = opts.maxDistance ?? 0.6;
   const cmp = factors.map((f) => references.map((r) => compareProfiles(f, r, opts)));
   const distance = cmp.map((row) => row.map((c) => (Number.isFinite(c.distance) ? c.distance : 1)));
   const categories = [...new Set(references.map((r) => r.category))];
   // best reference per (factor, category)
-  const bestRef = factors.map((_, k) => categories.map((cat) => {
-    let best = -1;
-    references.forEach((r, i) => { if (r.category === cat && (best < 0 || distance[k][i] < distance[k][best])) best = i; });
-    return best;
-  }));
+  const bestRef = factors.map((_, k) =>
+    categories.map((cat) => {
+      let best = -1;
+      references.forEach((r, i) => {
+        if (r.category === cat && (best < 0 || distance[k][i] < distance[k][best])) best = i;
+      });
+      return best;
+    }),
+  );
   const catCost = factors.map((_, k) => categories.map((_, c) => distance[k][bestRef[k][c]]));
   let assigned: number[];
   if (opts.oneToOne ?? true) {
     // pad with "unidentified" columns costing maxDistance so that every factor can stay unnamed
     const cost = catCost.map((row) => [...row, ...factors.map(() => maxDistance)]);
     assigned = assignMinCost(cost).map((c) => (c < categories.length ? c : -1));
-  } else assigned = catCost.map((row) => { const c = argmin(row); return row[c] <= maxDistance ? c : -1; });
+  } else
+    assigned = catCost.map((row) => {
+      const c = argmin(row);
+      return row[c] <= maxDistance ? c : -1;
+    });
   const naming: FactorName[] = factors.map((f, k) => {
     const order = catCost[k].map((d, c) => [d, c]).sort((a, b) => a[0] - b[0]);
     const c = assigned[k];
@@ -169,7 +185,12 @@ export interface TracerCheck {
  * factor holding < 15 % of each of EC, Cu, Zn and Sb is flagged. Returns undefined when no rule
  * exists for the category.
  */
-export function checkTracers(category: string, shares: { species: string[]; share: number[][] }, k: number, rules: TracerRule[] = TRACER_RULES): TracerCheck | undefined {
+export function checkTracers(
+  category: string,
+  shares: { species: string[]; share: number[][] },
+  k: number,
+  rules: TracerRule[] = TRACER_RULES,
+): TracerCheck | undefined {
   const rule = rules.find((r) => r.category === category);
   if (!rule) return undefined;
   const keys = shares.species.map(speciesMatchKey);
@@ -182,12 +203,23 @@ export function checkTracers(category: string, shares: { species: string[]; shar
   const present = tracers.filter((t) => t.present).length;
   const status = untestable.length === tracers.length ? "untestable" : present >= rule.minPresent ? "ok" : "flagged";
   const pct = (x: number) => `${(100 * x).toFixed(0)} %`;
-  const message = status === "untestable"
-    ? `no ${category} tracer (${rule.tracers.join(", ")}) in the data`
-    : status === "ok"
-      ? `${present} of ${rule.tracers.length - untestable.length} tracers present (${rule.why})`
-      : `a "${category}" factor with too few tracers: ${tracers.filter((t) => !Number.isNaN(t.share)).map((t) => `${t.species} ${pct(t.share)}`).join(", ")} of species totals (need ≥ ${rule.minPresent} at ≥ ${pct(rule.minShareOfSpecies)})`;
-  return { category, rule: `${rule.tracers.join("/")}: ≥ ${rule.minPresent} at ≥ ${pct(rule.minShareOfSpecies)} of species total`, tracers, untestable, status, message };
+  const message =
+    status === "untestable"
+      ? `no ${category} tracer (${rule.tracers.join(", ")}) in the data`
+      : status === "ok"
+        ? `${present} of ${rule.tracers.length - untestable.length} tracers present (${rule.why})`
+        : `a "${category}" factor with too few tracers: ${tracers
+            .filter((t) => !Number.isNaN(t.share))
+            .map((t) => `${t.species} ${pct(t.share)}`)
+            .join(", ")} of species totals (need ≥ ${rule.minPresent} at ≥ ${pct(rule.minShareOfSpecies)})`;
+  return {
+    category,
+    rule: `${rule.tracers.join("/")}: ≥ ${rule.minPresent} at ≥ ${pct(rule.minShareOfSpecies)} of species total`,
+    tracers,
+    untestable,
+    status,
+    message,
+  };
 }
 
 /**
@@ -196,7 +228,13 @@ export function checkTracers(category: string, shares: { species: string[]; shar
  * name (best category alone) as the base factor. A base factor whose name changes in many BS runs
  * is rotationally ambiguous, whatever DISP says about swaps.
  */
-export function namingStability(result: PmfResult, bs: BootstrapResult, references: (SourceProfile & { complete?: boolean })[], naming: FactorName[], opts: ProfileCompareOptions = {}): { factor: string; name: string; runs: number; same: number; share: number }[] {
+export function namingStability(
+  result: PmfResult,
+  bs: BootstrapResult,
+  references: (SourceProfile & { complete?: boolean })[],
+  naming: FactorName[],
+  opts: ProfileCompareOptions = {},
+): { factor: string; name: string; runs: number; same: number; share: number }[] {
   const { m } = result.input;
   const base = factorProfiles(result);
   const out = naming.map((n) => ({ factor: n.factor, name: n.name, runs: 0, same: 0, share: NaN }));
@@ -204,7 +242,9 @@ export function namingStability(result: PmfResult, bs: BootstrapResult, referenc
     if (!run.converged) continue;
     for (let k = 0; k < result.p; k++) {
       let best = -1;
-      run.mapping.forEach((b, l) => { if (b === k && (best < 0 || run.correlations[l][k] > run.correlations[best][k])) best = l; });
+      run.mapping.forEach((b, l) => {
+        if (b === k && (best < 0 || run.correlations[l][k] > run.correlations[best][k])) best = l;
+      });
       if (best < 0) continue;
       const prof = { ...base[k], fraction: fractionsOf(Array.from(run.F.subarray(best * m, (best + 1) * m)), result) };
       const d = references.map((r) => compareProfiles(prof, r, opts).distance);

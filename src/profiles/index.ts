@@ -5,14 +5,48 @@
  */
 export type { SourceProfile, ProfileProvenance } from "./types";
 export { speciesMatchKey } from "./species";
-export { crustalProfile, seaSaltProfile, ammoniumSulfateProfile, ammoniumNitrateProfile, builtinProfiles } from "./builtin";
-export { pearson, spearman, averageRanks, coefficientOfDivergence, sid, pearsonDistance, compareProfiles, SID_ACCEPT, PD_ACCEPT, type ProfileComparison, type ProfileCompareOptions } from "./similarity";
+export {
+  crustalProfile,
+  seaSaltProfile,
+  ammoniumSulfateProfile,
+  ammoniumNitrateProfile,
+  builtinProfiles,
+} from "./builtin";
+export {
+  pearson,
+  spearman,
+  averageRanks,
+  coefficientOfDivergence,
+  sid,
+  pearsonDistance,
+  compareProfiles,
+  SID_ACCEPT,
+  PD_ACCEPT,
+  type ProfileComparison,
+  type ProfileCompareOptions,
+} from "./similarity";
 export { assignMinCost } from "./assign";
-export { factorProfiles, identifyFactors, speciesShares, checkTracers, namingStability, type FactorName, type FactorIdentification, type IdentifyOptions, type TracerCheck } from "./identify";
+export {
+  factorProfiles,
+  identifyFactors,
+  speciesShares,
+  checkTracers,
+  namingStability,
+  type FactorName,
+  type FactorIdentification,
+  type IdentifyOptions,
+  type TracerCheck,
+} from "./identify";
 export { profilesFromMatrix } from "./matrix";
 export { TRACER_RULES, TRAFFIC_CATEGORIES, SECONDARY_CATEGORIES, type TracerRule } from "./tables/tracers";
 export { dilutionTunnelProfiles, type TunnelTestProfile } from "./dilution";
-export { readProfiles, readSpeciate, readDilutionTunnel, type ProfilesRead, type DilutionTunnelRow } from "../io/profiles";
+export {
+  readProfiles,
+  readSpeciate,
+  readDilutionTunnel,
+  type ProfilesRead,
+  type DilutionTunnelRow,
+} from "../io/profiles";
 export { vehicleContribution, type VehicleContributionRow, type VehicleContributionOptions } from "./vehicle";
 export { profileComparisonSpec, similarityHeatmapSpec } from "./figures";
 export { VEHICLE_LABELS, vlabel, type VehicleLabelKey } from "./labels";

@@ -22,10 +22,22 @@ export const VEHICLE_LABELS = {
   CO: { en: "CO", ja: "CO", zh: "CO" },
   HC: { en: "HC", ja: "HC", zh: "HC" },
   NO: { en: "NO", ja: "NO", zh: "NO" },
-  profileComparison: { en: "Factor vs reference profile", ja: "因子と参照プロファイルの比較", zh: "因子与参考源谱比较" },
+  profileComparison: {
+    en: "Factor vs reference profile",
+    ja: "因子と参照プロファイルの比較",
+    zh: "因子与参考源谱比较",
+  },
   similarity: { en: "Factor–reference similarity", ja: "因子と参照プロファイルの類似度", zh: "因子与参考源谱的相似度" },
-  efByYear: { en: "Remote-sensing emission factors by model year", ja: "年式別のリモートセンシング排出係数", zh: "按车辆年款的遥感排放因子" },
-  efByVsp: { en: "Emission factor by VSP mode (mean, 95 % CI)", ja: "VSP 区分別の排出係数（平均と 95 % 信頼区間）", zh: "按 VSP 区间的排放因子（均值与 95 % 置信区间）" },
+  efByYear: {
+    en: "Remote-sensing emission factors by model year",
+    ja: "年式別のリモートセンシング排出係数",
+    zh: "按车辆年款的遥感排放因子",
+  },
+  efByVsp: {
+    en: "Emission factor by VSP mode (mean, 95 % CI)",
+    ja: "VSP 区分別の排出係数（平均と 95 % 信頼区間）",
+    zh: "按 VSP 区间的排放因子（均值与 95 % 置信区间）",
+  },
 } as const;
 
 export type VehicleLabelKey = keyof typeof VEHICLE_LABELS;

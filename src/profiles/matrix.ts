@@ -6,12 +6,20 @@ import type { ProfileProvenance, SourceProfile } from "./types";
  * PMF F matrix): each row divided by its `total` species when given (e.g. "PM2.5"), else by the
  * row's sum. Categories default to the row names.
  */
-export function profilesFromMatrix(F: ArrayLike<number>[], species: string[], names: string[], opts: { total?: string; categories?: string[]; provenance: ProfileProvenance }): SourceProfile[] {
+export function profilesFromMatrix(
+  F: ArrayLike<number>[],
+  species: string[],
+  names: string[],
+  opts: { total?: string; categories?: string[]; provenance: ProfileProvenance },
+): SourceProfile[] {
   if (F.length !== names.length) throw new RangeError(`profilesFromMatrix: ${F.length} rows for ${names.length} names`);
-  const t = opts.total === undefined ? -1 : species.findIndex((s) => speciesMatchKey(s) === speciesMatchKey(opts.total!));
-  if (opts.total !== undefined && t < 0) throw new RangeError(`profilesFromMatrix: total species "${opts.total}" is not among the species`);
+  const t =
+    opts.total === undefined ? -1 : species.findIndex((s) => speciesMatchKey(s) === speciesMatchKey(opts.total!));
+  if (opts.total !== undefined && t < 0)
+    throw new RangeError(`profilesFromMatrix: total species "${opts.total}" is not among the species`);
   return F.map((row, k) => {
-    if (row.length !== species.length) throw new RangeError(`profilesFromMatrix: row ${k} has ${row.length} values for ${species.length} species`);
+    if (row.length !== species.length)
+      throw new RangeError(`profilesFromMatrix: row ${k} has ${row.length} values for ${species.length} species`);
     const vals = Array.from(row);
     const mass = t >= 0 ? vals[t] : vals.reduce((a, b) => a + b, 0);
     return {

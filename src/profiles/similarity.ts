@@ -9,13 +9,23 @@ import type { SourceProfile } from "./types";
 /** Pearson correlation coefficient r = Σ(x−x̄)(y−ȳ)/√(Σ(x−x̄)²·Σ(y−ȳ)²) (dimensionless; NaN when either vector is constant or n < 2). */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = checkPair(x, y);
-  let mx = 0, my = 0;
-  for (let i = 0; i < n; i++) { mx += x[i]; my += y[i]; }
-  mx /= n; my /= n;
-  let sxy = 0, sxx = 0, syy = 0;
+  let mx = 0,
+    my = 0;
   for (let i = 0; i < n; i++) {
-    const a = x[i] - mx, b = y[i] - my;
-    sxy += a * b; sxx += a * a; syy += b * b;
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
+  for (let i = 0; i < n; i++) {
+    const a = x[i] - mx,
+      b = y[i] - my;
+    sxy += a * b;
+    sxx += a * a;
+    syy += b * b;
   }
   return n < 2 || sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
 }
@@ -46,7 +56,8 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
  */
 export function coefficientOfDivergence(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = checkPair(x, y);
-  let s = 0, m = 0;
+  let s = 0,
+    m = 0;
   for (let i = 0; i < n; i++) {
     const d = x[i] + y[i];
     if (!(d > 0)) continue;
@@ -66,7 +77,8 @@ export function coefficientOfDivergence(x: ArrayLike<number>, y: ArrayLike<numbe
  */
 export function sid(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = checkPair(x, y);
-  let s = 0, m = 0;
+  let s = 0,
+    m = 0;
   for (let i = 0; i < n; i++) {
     const d = x[i] + y[i];
     if (!(d > 0)) continue;
@@ -133,12 +145,22 @@ const TOTALS = ["PM2.5", "PM10", "PM", "TSP", "Mass", "mass", "PM1"];
  * mass: stoichiometric salts, crust, sea salt), species of x missing from it enter r, ρ and PD
  * with y = 0; COD and SID always use the species listed in both (Belis et al. 2015).
  */
-export function compareProfiles(x: SourceProfile, y: SourceProfile & { complete?: boolean }, opts: ProfileCompareOptions = {}): ProfileComparison {
+export function compareProfiles(
+  x: SourceProfile,
+  y: SourceProfile & { complete?: boolean },
+  opts: ProfileCompareOptions = {},
+): ProfileComparison {
   const exclude = new Set((opts.exclude ?? TOTALS).map(speciesMatchKey));
   const ymap = new Map<string, number>();
-  y.species.forEach((s, j) => { if (Number.isFinite(y.fraction[j])) ymap.set(speciesMatchKey(s), y.fraction[j]); });
-  const species: string[] = [], xs: number[] = [], ys: number[] = [], zeroFilled: string[] = [];
-  const bothX: number[] = [], bothY: number[] = [];
+  y.species.forEach((s, j) => {
+    if (Number.isFinite(y.fraction[j])) ymap.set(speciesMatchKey(s), y.fraction[j]);
+  });
+  const species: string[] = [],
+    xs: number[] = [],
+    ys: number[] = [],
+    zeroFilled: string[] = [];
+  const bothX: number[] = [],
+    bothY: number[] = [];
   const fill = (opts.useComplete ?? true) && y.complete === true;
   x.species.forEach((s, j) => {
     const k = speciesMatchKey(s);
@@ -146,9 +168,16 @@ export function compareProfiles(x: SourceProfile, y: SourceProfile & { complete?
     if (exclude.has(k) || !Number.isFinite(v)) return;
     const w = ymap.get(k);
     if (w !== undefined) {
-      species.push(k); xs.push(v); ys.push(w); bothX.push(v); bothY.push(w);
+      species.push(k);
+      xs.push(v);
+      ys.push(w);
+      bothX.push(v);
+      bothY.push(w);
     } else if (fill) {
-      species.push(k); xs.push(v); ys.push(0); zeroFilled.push(k);
+      species.push(k);
+      xs.push(v);
+      ys.push(0);
+      zeroFilled.push(k);
     }
   });
   const r = pearson(xs, ys);
@@ -159,7 +188,10 @@ export function compareProfiles(x: SourceProfile, y: SourceProfile & { complete?
     profile: x.name,
     reference: y.name,
     category: y.category,
-    species, x: xs, y: ys, zeroFilled,
+    species,
+    x: xs,
+    y: ys,
+    zeroFilled,
     pearson: r,
     spearman: spearman(xs, ys),
     cod: coefficientOfDivergence(bothX, bothY),
@@ -171,6 +203,7 @@ export function compareProfiles(x: SourceProfile, y: SourceProfile & { complete?
 }
 
 function checkPair(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (x.length !== y.length) throw new RangeError(`profiles must have the same length, got ${x.length} and ${y.length}`);
+  if (x.length !== y.length)
+    throw new RangeError(`profiles must have the same length, got ${x.length} and ${y.length}`);
   return x.length;
 }

@@ -54,29 +54,40 @@ export interface VehicleContributionOptions {
  * The returned array carries a non-enumerable `provenance` (library version, options, seed): it
  * does not appear in JSON or in the rows, `rows.provenance` reads it.
  */
-export function vehicleContribution(result: PmfResult, opts: VehicleContributionOptions): VehicleContributionRow[] & { readonly provenance?: Provenance } {
+export function vehicleContribution(
+  result: PmfResult,
+  opts: VehicleContributionOptions,
+): VehicleContributionRow[] & { readonly provenance?: Provenance } {
   const { n, m, species } = result.input;
   const p = result.p;
   const totalName = opts.total ?? result.input.total;
   const t = totalName === undefined ? -1 : species.findIndex((s) => speciesMatchKey(s) === speciesMatchKey(totalName));
-  const mass = (F: Float64Array, k: number) => (t >= 0 ? F[k * m + t] : Array.from(F.subarray(k * m, (k + 1) * m)).reduce((a, b) => a + b, 0));
+  const mass = (F: Float64Array, k: number) =>
+    t >= 0 ? F[k * m + t] : Array.from(F.subarray(k * m, (k + 1) * m)).reduce((a, b) => a + b, 0);
   const baseMass = Array.from({ length: p }, (_, k) => mass(result.F, k));
   const times = opts.times ?? result.input.times;
-  if (!times || times.length !== n) throw new RangeError(`vehicleContribution: need one time per sample (${n}); give opts.times`);
+  if (!times || times.length !== n)
+    throw new RangeError(`vehicleContribution: need one time per sample (${n}); give opts.times`);
   const off = opts.utcOffsetMinutes ?? result.input.utcOffsetMinutes ?? 0;
-  for (const k of [...opts.traffic, ...opts.secondary]) if (!(k >= 0 && k < p)) throw new RangeError(`vehicleContribution: factor index ${k} is not in 0..${p - 1}`);
+  for (const k of [...opts.traffic, ...opts.secondary])
+    if (!(k >= 0 && k < p)) throw new RangeError(`vehicleContribution: factor index ${k} is not in 0..${p - 1}`);
   // BS factor masses per run (converged runs only)
   const bsMasses: number[][] = [];
   for (const run of opts.bootstrap?.runs ?? []) {
     if (!run.converged) continue;
-    bsMasses.push(Array.from({ length: p }, (_, k) => {
-      let best = -1;
-      run.mapping.forEach((b, l) => { if (b === k && (best < 0 || run.correlations[l][k] > run.correlations[best][k])) best = l; });
-      return best < 0 ? baseMass[k] : mass(run.F, best);
-    }));
+    bsMasses.push(
+      Array.from({ length: p }, (_, k) => {
+        let best = -1;
+        run.mapping.forEach((b, l) => {
+          if (b === k && (best < 0 || run.correlations[l][k] > run.correlations[best][k])) best = l;
+        });
+        return best < 0 ? baseMass[k] : mass(run.F, best);
+      }),
+    );
   }
   const local = Array.from(times, (ms) => new Date(ms + off * 60000));
-  const season = (d: Date) => ["DJF", "DJF", "MAM", "MAM", "MAM", "JJA", "JJA", "JJA", "SON", "SON", "SON", "DJF"][d.getUTCMonth()];
+  const season = (d: Date) =>
+    ["DJF", "DJF", "MAM", "MAM", "MAM", "JJA", "JJA", "JJA", "SON", "SON", "SON", "DJF"][d.getUTCMonth()];
   const groups: [string, number[]][] = [["all", local.map((_, i) => i)]];
   for (const s of ["DJF", "MAM", "JJA", "SON"]) groups.push([s, local.flatMap((d, i) => (season(d) === s ? [i] : []))]);
   groups.push(["weekday", local.flatMap((d, i) => (d.getUTCDay() % 6 !== 0 ? [i] : []))]);
@@ -84,7 +95,9 @@ export function vehicleContribution(result: PmfResult, opts: VehicleContribution
   const B = opts.resamples ?? 1000;
   const rng = new Rng(opts.seed);
   const sums = (rows: ArrayLike<number>, M: number[]) => {
-    let tr = 0, pr = 0, tot = 0;
+    let tr = 0,
+      pr = 0,
+      tot = 0;
     for (let q = 0; q < rows.length; q++) {
       const i = rows[q];
       for (let k = 0; k < p; k++) {
@@ -96,25 +109,43 @@ export function vehicleContribution(result: PmfResult, opts: VehicleContribution
     }
     return { tr: tr / rows.length, pr: pr / rows.length, tot: tot / rows.length };
   };
-  const rows = groups.filter(([, idx]) => idx.length > 0).map(([group, idx]) => {
-    const base = sums(idx, baseMass);
-    const trB = new Float64Array(B), shB = new Float64Array(B);
-    const draw = new Int32Array(idx.length);
-    for (let b = 0; b < B; b++) {
-      for (let q = 0; q < idx.length; q++) draw[q] = idx[rng.int(idx.length)];
-      const s = sums(draw, bsMasses.length > 0 ? bsMasses[b % bsMasses.length] : baseMass);
-      trB[b] = s.tr;
-      shB[b] = (100 * s.tr) / s.pr;
-    }
-    return {
-      group, days: idx.length,
-      traffic: base.tr, trafficLow: quantileType7(trB, 0.025), trafficHigh: quantileType7(trB, 0.975),
-      primaryShare: (100 * base.tr) / base.pr, primaryShareLow: quantileType7(shB, 0.025), primaryShareHigh: quantileType7(shB, 0.975),
-      totalShare: (100 * base.tr) / base.tot,
-    };
-  });
+  const rows = groups
+    .filter(([, idx]) => idx.length > 0)
+    .map(([group, idx]) => {
+      const base = sums(idx, baseMass);
+      const trB = new Float64Array(B),
+        shB = new Float64Array(B);
+      const draw = new Int32Array(idx.length);
+      for (let b = 0; b < B; b++) {
+        for (let q = 0; q < idx.length; q++) draw[q] = idx[rng.int(idx.length)];
+        const s = sums(draw, bsMasses.length > 0 ? bsMasses[b % bsMasses.length] : baseMass);
+        trB[b] = s.tr;
+        shB[b] = (100 * s.tr) / s.pr;
+      }
+      return {
+        group,
+        days: idx.length,
+        traffic: base.tr,
+        trafficLow: quantileType7(trB, 0.025),
+        trafficHigh: quantileType7(trB, 0.975),
+        primaryShare: (100 * base.tr) / base.pr,
+        primaryShareLow: quantileType7(shB, 0.025),
+        primaryShareHigh: quantileType7(shB, 0.975),
+        totalShare: (100 * base.tr) / base.tot,
+      };
+    });
   const prov = provenance(
-    { traffic: opts.traffic, secondary: opts.secondary, utcOffsetMinutes: off, resamples: B, total: totalName ?? null, bootstrap: opts.bootstrap?.provenance?.options ?? (opts.bootstrap ? { runs: opts.bootstrap.runs.length, seed: opts.bootstrap.seed } : null), base: result.provenance?.options ?? null },
+    {
+      traffic: opts.traffic,
+      secondary: opts.secondary,
+      utcOffsetMinutes: off,
+      resamples: B,
+      total: totalName ?? null,
+      bootstrap:
+        opts.bootstrap?.provenance?.options ??
+        (opts.bootstrap ? { runs: opts.bootstrap.runs.length, seed: opts.bootstrap.seed } : null),
+      base: result.provenance?.options ?? null,
+    },
     opts.seed,
     { routine: "vehicleContribution" },
   );

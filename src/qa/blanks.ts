@@ -31,9 +31,21 @@ export interface BlankSubtraction {
  * tables must carry the same units for each species. Negative results are kept (`keep`,
  * default), set to 0 or to NaN; every cell changed is listed in `changes`.
  */
-export function subtractFieldBlanks(samples: AqTable, blanks: AqTable, opts: { species?: string[]; statistic?: "mean" | "median"; negative?: "keep" | "zero" | "nan"; idColumn?: string } = {}): BlankSubtraction {
-  const stat = opts.statistic ?? "mean", policy = opts.negative ?? "keep";
-  const species = opts.species ?? samples.columns.filter((c) => c.kind === "number" && blanks.names.includes(c.name)).map((c) => c.name);
+export function subtractFieldBlanks(
+  samples: AqTable,
+  blanks: AqTable,
+  opts: {
+    species?: string[];
+    statistic?: "mean" | "median";
+    negative?: "keep" | "zero" | "nan";
+    idColumn?: string;
+  } = {},
+): BlankSubtraction {
+  const stat = opts.statistic ?? "mean",
+    policy = opts.negative ?? "keep";
+  const species =
+    opts.species ??
+    samples.columns.filter((c) => c.kind === "number" && blanks.names.includes(c.name)).map((c) => c.name);
   const ids = sampleLabels(samples, opts.idColumn);
   const cols: Record<string, ColumnData> = {};
   const info: Record<string, { unit?: string; original?: string; kind?: "number" | "time" | "string" }> = {};
@@ -44,11 +56,17 @@ export function subtractFieldBlanks(samples: AqTable, blanks: AqTable, opts: { s
   const out: BlankSubtraction = { table: samples, blanks: {}, changes: [], negatives: {} };
   for (const sp of species) {
     if (!blanks.names.includes(sp)) throw new RangeError(`field blanks: no column "${sp}" in the blank table`);
-    if (blanks.unit(sp) !== samples.unit(sp)) throw new RangeError(`field blanks: "${sp}" is in ${blanks.unit(sp)} in the blanks but ${samples.unit(sp)} in the samples`);
-    const b = Array.from(blanks.numbers(sp)).filter(Number.isFinite).sort((x, y) => x - y);
+    if (blanks.unit(sp) !== samples.unit(sp))
+      throw new RangeError(
+        `field blanks: "${sp}" is in ${blanks.unit(sp)} in the blanks but ${samples.unit(sp)} in the samples`,
+      );
+    const b = Array.from(blanks.numbers(sp))
+      .filter(Number.isFinite)
+      .sort((x, y) => x - y);
     if (b.length === 0) throw new RangeError(`field blanks: no finite blank value for "${sp}"`);
     const h = b.length >> 1;
-    const value = stat === "mean" ? b.reduce((x, y) => x + y, 0) / b.length : b.length % 2 ? b[h] : 0.5 * (b[h - 1] + b[h]);
+    const value =
+      stat === "mean" ? b.reduce((x, y) => x + y, 0) / b.length : b.length % 2 ? b[h] : 0.5 * (b[h - 1] + b[h]);
     out.blanks[sp] = { value, n: b.length, statistic: stat };
     const v = cols[sp] as Float64Array;
     let neg = 0;
@@ -59,14 +77,23 @@ export function subtractFieldBlanks(samples: AqTable, blanks: AqTable, opts: { s
       let reason: BlankChange["reason"] = "subtracted";
       if (after < 0) {
         neg++;
-        if (policy === "zero") { after = 0; reason = "negative-set-zero"; }
-        else if (policy === "nan") { after = NaN; reason = "negative-set-nan"; }
+        if (policy === "zero") {
+          after = 0;
+          reason = "negative-set-zero";
+        } else if (policy === "nan") {
+          after = NaN;
+          reason = "negative-set-nan";
+        }
       }
       v[i] = after;
       out.changes.push({ row: i, sample: ids[i], species: sp, before, blank: value, after, reason });
     }
     out.negatives[sp] = neg;
   }
-  out.table = AqTable.create(cols, info, samples.timeColumn ? { column: samples.timeColumn, utcOffsetMinutes: samples.utcOffsetMinutes ?? 0 } : undefined);
+  out.table = AqTable.create(
+    cols,
+    info,
+    samples.timeColumn ? { column: samples.timeColumn, utcOffsetMinutes: samples.utcOffsetMinutes ?? 0 } : undefined,
+  );
   return out;
 }

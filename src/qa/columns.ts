@@ -4,7 +4,10 @@ import { ELEMENTS, SYMBOL_ALIASES } from "./tables/symbols";
 
 /** Compact comparison key: NFKC, lower case, no spaces or underscores. */
 export function compactKey(s: string): string {
-  return s.normalize("NFKC").toLowerCase().replace(/[\s_]+/g, "");
+  return s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_]+/g, "");
 }
 
 /**
@@ -15,7 +18,10 @@ export function compactKey(s: string): string {
 export function findColumn(table: AqTable, symbol: string, columns: Record<string, string> = {}): string | undefined {
   const given = columns[symbol];
   if (given !== undefined) {
-    if (!table.names.includes(given)) throw new RangeError(`column "${given}" given for symbol ${symbol} is not in the table (have: ${table.names.join(", ")})`);
+    if (!table.names.includes(given))
+      throw new RangeError(
+        `column "${given}" given for symbol ${symbol} is not in the table (have: ${table.names.join(", ")})`,
+      );
     return given;
   }
   const numeric = table.columns.filter((c) => c.kind === "number");
@@ -34,7 +40,9 @@ export function toUgm3Factor(unit: string, column: string): number {
   if (unit === "µg/m3") return 1;
   if (unit === "ng/m3") return 1e-3;
   if (unit === "mg/m3") return 1e3;
-  throw new RangeError(`column "${column}" is in "${unit}"; composition QA needs a mass concentration (µg/m3, ng/m3 or mg/m3)`);
+  throw new RangeError(
+    `column "${column}" is in "${unit}"; composition QA needs a mass concentration (µg/m3, ng/m3 or mg/m3)`,
+  );
 }
 
 /** Values of a column in µg/m3 (a copy; ng/m3 and mg/m3 are converted). */
@@ -48,7 +56,9 @@ export function valuesUgm3(table: AqTable, column: string): Float64Array {
 
 /** Sample labels: the text column `idColumn` if given or present as `sample`/`sample_id`/`id`, else local times (time-series tables), else row numbers 1..n. */
 export function sampleLabels(table: AqTable, idColumn?: string): string[] {
-  const name = idColumn ?? table.columns.find((c) => c.kind === "string" && /^(sample|sample[ _]?id|id|filter[ _]?id)$/i.test(c.name))?.name;
+  const name =
+    idColumn ??
+    table.columns.find((c) => c.kind === "string" && /^(sample|sample[ _]?id|id|filter[ _]?id)$/i.test(c.name))?.name;
   if (name !== undefined) return table.strings(name).slice();
   if (table.timeColumn) return table.localTimes();
   return Array.from({ length: table.numRows }, (_, i) => String(i + 1));

@@ -58,14 +58,22 @@ export interface MassClosureResult {
   skipped: { key: string; expression: string; missingSymbols: string[] }[];
   samples: MassClosureSample[];
   /** Campaign summary over samples with finite ratio: n, mean and median ratio, mean component shares of measured mass. */
-  summary: { n: number; meanRatio: number; medianRatio: number; meanReconstructed: number; meanMeasured: number; meanShare: Record<string, number> };
+  summary: {
+    n: number;
+    meanRatio: number;
+    medianRatio: number;
+    meanReconstructed: number;
+    meanMeasured: number;
+    meanShare: Record<string, number>;
+  };
   unit: "µg/m3";
 }
 
 function symbolsOf(node: MathNode): string[] {
   const out = new Set<string>();
   node.traverse((n, path, parent) => {
-    if (n.type === "SymbolNode" && !(parent && parent.type === "FunctionNode" && path === "fn")) out.add((n as unknown as { name: string }).name);
+    if (n.type === "SymbolNode" && !(parent && parent.type === "FunctionNode" && path === "fn"))
+      out.add((n as unknown as { name: string }).name);
   });
   return [...out];
 }
@@ -83,7 +91,10 @@ function symbolsOf(node: MathNode): string[] {
  */
 export function massClosure(table: AqTable, opts: MassClosureOptions = {}): MassClosureResult {
   const set = typeof opts.formulas === "object" ? opts.formulas : MASS_CLOSURE_SETS[opts.formulas ?? "improve-2007"];
-  if (!set) throw new RangeError(`unknown mass-closure formula set "${String(opts.formulas)}" (have: ${Object.keys(MASS_CLOSURE_SETS).join(", ")})`);
+  if (!set)
+    throw new RangeError(
+      `unknown mass-closure formula set "${String(opts.formulas)}" (have: ${Object.keys(MASS_CLOSURE_SETS).join(", ")})`,
+    );
   const omoc = opts.omoc ?? set.omoc;
   if (!(omoc > 0)) throw new RangeError(`OM/OC factor must be > 0, got ${omoc}`);
   const comps = set.components.slice();
@@ -94,7 +105,9 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
   }
   const n = table.numRows;
   const cache = new Map<string, Float64Array>();
-  const traceCols = TRACE_ELEMENTS.map((e) => [e, findColumn(table, e, opts.columns)] as const).filter((p) => p[1] !== undefined) as [string, string][];
+  const traceCols = TRACE_ELEMENTS.map((e) => [e, findColumn(table, e, opts.columns)] as const).filter(
+    (p) => p[1] !== undefined,
+  ) as [string, string][];
   const computed: MassClosureResult["components"] = [];
   const skipped: MassClosureResult["skipped"] = [];
   const values: Record<string, Float64Array> = {};
@@ -112,7 +125,9 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
       node = math().parse(expr);
       code = node.compile();
     } catch (e) {
-      throw new RangeError(`mass-closure component "${c.key}": cannot parse "${c.expression}" (${(e as Error).message})`);
+      throw new RangeError(
+        `mass-closure component "${c.key}": cannot parse "${c.expression}" (${(e as Error).message})`,
+      );
     }
     const syms = symbolsOf(node).filter((s) => s !== "omoc");
     const cols: Record<string, string> = {};
@@ -123,7 +138,10 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
       else cols[s] = col;
     }
     if (missing.length) {
-      if (opts.missing === "error") throw new RangeError(`mass-closure component "${c.key}" (${c.expression}) needs ${missing.join(", ")}: no such column (have: ${table.names.join(", ")})`);
+      if (opts.missing === "error")
+        throw new RangeError(
+          `mass-closure component "${c.key}" (${c.expression}) needs ${missing.join(", ")}: no such column (have: ${table.names.join(", ")})`,
+        );
       skipped.push({ key: c.key, expression: c.expression, missingSymbols: missing });
       continue;
     }
@@ -141,9 +159,13 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
         if (Number.isNaN(v)) bad = true;
         scope[s] = v;
       }
-      if (bad) { out[i] = NaN; continue; }
+      if (bad) {
+        out[i] = NaN;
+        continue;
+      }
       const r = code.evaluate(scope);
-      if (typeof r !== "number") throw new RangeError(`mass-closure component "${c.key}" does not evaluate to a number`);
+      if (typeof r !== "number")
+        throw new RangeError(`mass-closure component "${c.key}" does not evaluate to a number`);
       out[i] = r;
     }
     values[c.key] = out;
@@ -156,8 +178,18 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
   for (let i = 0; i < n; i++) {
     const components: Record<string, number> = {};
     let rec = computed.length ? 0 : NaN;
-    for (const c of computed) { components[c.key] = values[c.key][i]; rec += values[c.key][i]; }
-    samples.push({ sample: ids[i], components, reconstructed: rec, measured: mass[i], ratio: rec / mass[i], unexplained: mass[i] - rec });
+    for (const c of computed) {
+      components[c.key] = values[c.key][i];
+      rec += values[c.key][i];
+    }
+    samples.push({
+      sample: ids[i],
+      components,
+      reconstructed: rec,
+      measured: mass[i],
+      ratio: rec / mass[i],
+      unexplained: mass[i] - rec,
+    });
   }
   const ok = samples.filter((s) => Number.isFinite(s.ratio));
   const mean = (f: (s: MassClosureSample) => number) => ok.reduce((a, s) => a + f(s), 0) / ok.length;
@@ -166,7 +198,11 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
   const meanShare: Record<string, number> = {};
   for (const c of computed) meanShare[c.key] = mean((s) => s.components[c.key] / s.measured);
   return {
-    formulaSet: set.id, omoc, components: computed, skipped, samples,
+    formulaSet: set.id,
+    omoc,
+    components: computed,
+    skipped,
+    samples,
     summary: {
       n: ok.length,
       meanRatio: mean((s) => s.ratio),

@@ -21,8 +21,18 @@ export interface OutlierFlag {
  * get no score there. `scale: "linear"` scores x itself. `median` and `scale` in `perSpecies` are
  * on the scale used.
  */
-export function flagOutliers(table: AqTable, opts: { species?: string[]; threshold?: number; idColumn?: string; scale?: "log" | "linear" } = {}): { threshold: number; scale: "log" | "linear"; flags: OutlierFlag[]; perSpecies: Record<string, { median: number; scale: number; flagged: number }>; zeroScale: string[] } {
-  const threshold = opts.threshold ?? 3.5, scale = opts.scale ?? "log";
+export function flagOutliers(
+  table: AqTable,
+  opts: { species?: string[]; threshold?: number; idColumn?: string; scale?: "log" | "linear" } = {},
+): {
+  threshold: number;
+  scale: "log" | "linear";
+  flags: OutlierFlag[];
+  perSpecies: Record<string, { median: number; scale: number; flagged: number }>;
+  zeroScale: string[];
+} {
+  const threshold = opts.threshold ?? 3.5,
+    scale = opts.scale ?? "log";
   const species = opts.species ?? table.columns.filter((c) => c.kind === "number").map((c) => c.name);
   const ids = sampleLabels(table, opts.idColumn);
   const flags: OutlierFlag[] = [];
@@ -33,7 +43,11 @@ export function flagOutliers(table: AqTable, opts: { species?: string[]; thresho
     const r = robustZ(scale === "log" ? Float64Array.from(v, (x) => (x > 0 ? Math.log(x) : NaN)) : v);
     let k = 0;
     if (!(r.scale > 0)) zeroScale.push(sp);
-    for (let i = 0; i < v.length; i++) if (Math.abs(r.z[i]) > threshold) { flags.push({ row: i, sample: ids[i], species: sp, value: v[i], z: r.z[i] }); k++; }
+    for (let i = 0; i < v.length; i++)
+      if (Math.abs(r.z[i]) > threshold) {
+        flags.push({ row: i, sample: ids[i], species: sp, value: v[i], z: r.z[i] });
+        k++;
+      }
     perSpecies[sp] = { median: r.median, scale: r.scale, flagged: k };
   }
   return { threshold, scale, flags, perSpecies, zeroScale };

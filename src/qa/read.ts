@@ -7,7 +7,8 @@ import type { AqTable } from "../table/table";
 import { splitHeaderUnit } from "../table/units";
 
 /** Header spellings of a sample-id column (compared case-insensitively, after removing a unit). */
-export const SAMPLE_ID_HEADER = /^(sample|sample[ _-]?id|sample[ _-]?no\.?|filter|filter[ _-]?id|id|試料|試料id|試料番号|試料名|フィルタ番号|样品|样品编号|样品id|样品名称|滤膜编号)$/i;
+export const SAMPLE_ID_HEADER =
+  /^(sample|sample[ _-]?id|sample[ _-]?no\.?|filter|filter[ _-]?id|id|試料|試料id|試料番号|試料名|フィルタ番号|样品|样品编号|样品id|样品名称|滤膜编号)$/i;
 
 /** Options of {@link readSampleTable}. */
 export interface SampleTableOptions extends Omit<MonitoringReadOptions, "time" | "utcOffset"> {
@@ -42,23 +43,53 @@ export interface SampleTableRead {
 export function readSampleTable(src: Source, opts: SampleTableOptions = {}): SampleTableRead {
   const grid = readGrid(src, opts);
   const { file, header } = grid;
-  const j = opts.idColumn !== undefined
-    ? header.findIndex((h) => h.trim() === opts.idColumn)
-    : header.findIndex((h) => SAMPLE_ID_HEADER.test(splitHeaderUnit(h).name.trim()));
+  const j =
+    opts.idColumn !== undefined
+      ? header.findIndex((h) => h.trim() === opts.idColumn)
+      : header.findIndex((h) => SAMPLE_ID_HEADER.test(splitHeaderUnit(h).name.trim()));
   if (j < 0) {
-    throw new AozoraInputError({ file, row: grid.headerRow, expected: opts.idColumn !== undefined ? `a sample-id column "${opts.idColumn}"` : "a sample-id column (header sample, sample_id, filter_id, 試料ID, 样品编号, ...)", found: header.join(", ") });
+    throw new AozoraInputError({
+      file,
+      row: grid.headerRow,
+      expected:
+        opts.idColumn !== undefined
+          ? `a sample-id column "${opts.idColumn}"`
+          : "a sample-id column (header sample, sample_id, filter_id, 試料ID, 样品编号, ...)",
+      found: header.join(", "),
+    });
   }
   const seen = new Map<string, number>();
   for (const r of grid.records) {
     const id = r.fields[j].trim();
-    if (id === "") throw new AozoraInputError({ file, row: r.row, column: header[j].trim(), columnNumber: j + 1, expected: "a sample id", found: "an empty cell" });
+    if (id === "")
+      throw new AozoraInputError({
+        file,
+        row: r.row,
+        column: header[j].trim(),
+        columnNumber: j + 1,
+        expected: "a sample id",
+        found: "an empty cell",
+      });
     const prev = seen.get(id);
-    if (prev !== undefined) throw new AozoraInputError({ file, row: r.row, column: header[j].trim(), columnNumber: j + 1, expected: `a unique sample id (row ${prev} has the same id)`, found: id });
+    if (prev !== undefined)
+      throw new AozoraInputError({
+        file,
+        row: r.row,
+        column: header[j].trim(),
+        columnNumber: j + 1,
+        expected: `a unique sample id (row ${prev} has the same id)`,
+        found: id,
+      });
     seen.set(id, r.row);
   }
   // the id column is text and named `sample`
   const g2 = { ...grid, header: header.map((h, k) => (k === j ? "sample" : h)) };
-  const { table, account } = gridToTable(g2, { ...opts, time: false, textColumns: [...(opts.textColumns ?? []), "sample"], normaliseNames: opts.normaliseNames });
+  const { table, account } = gridToTable(g2, {
+    ...opts,
+    time: false,
+    textColumns: [...(opts.textColumns ?? []), "sample"],
+    normaliseNames: opts.normaliseNames,
+  });
   const ids = table.strings("sample").slice();
   const fileRows = grid.records.map((r) => r.row);
   const rowIndex = new Map(fileRows.map((r, i) => [r, i] as const));

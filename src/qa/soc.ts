@@ -24,7 +24,16 @@ export interface SocResult {
   /** (OC/EC)pri used. */
   primaryRatio: number;
   /** Per sample: OC/EC, primary OC = EC·(OC/EC)pri, SOC = OC − POC (may be negative), SOC clipped at 0, SOC share of OC (clipped). µg/m3. */
-  samples: { sample: string; oc: number; ec: number; ocec: number; poc: number; soc: number; socClipped: number; socShare: number }[];
+  samples: {
+    sample: string;
+    oc: number;
+    ec: number;
+    ocec: number;
+    poc: number;
+    soc: number;
+    socClipped: number;
+    socShare: number;
+  }[];
   /** Samples whose SOC estimate is negative (OC/EC below the primary ratio). */
   negativeCount: number;
   /** Means over samples with finite OC and EC. */
@@ -41,14 +50,17 @@ export interface SocResult {
  */
 export function secondaryOrganicCarbon(table: AqTable, opts: SocOptions = {}): SocResult {
   const method = opts.method ?? "min";
-  const ocCol = findColumn(table, "OC", opts.columns), ecCol = findColumn(table, "EC", opts.columns);
-  if (ocCol === undefined || ecCol === undefined) throw new RangeError(`SOC: needs OC and EC columns (have: ${table.names.join(", ")})`);
-  const oc = valuesUgm3(table, ocCol), ec = valuesUgm3(table, ecCol);
+  const ocCol = findColumn(table, "OC", opts.columns),
+    ecCol = findColumn(table, "EC", opts.columns);
+  if (ocCol === undefined || ecCol === undefined)
+    throw new RangeError(`SOC: needs OC and EC columns (have: ${table.names.join(", ")})`);
+  const oc = valuesUgm3(table, ocCol),
+    ec = valuesUgm3(table, ecCol);
   const ratios: number[] = [];
   for (let i = 0; i < oc.length; i++) if (Number.isFinite(oc[i]) && ec[i] > 0) ratios.push(oc[i] / ec[i]);
   let primaryRatio: number;
   if (method === "ratio") {
-    if (!(opts.ratio !== undefined && opts.ratio > 0)) throw new RangeError("SOC: method \"ratio\" needs ratio > 0");
+    if (!(opts.ratio !== undefined && opts.ratio > 0)) throw new RangeError('SOC: method "ratio" needs ratio > 0');
     primaryRatio = opts.ratio;
   } else {
     if (ratios.length === 0) throw new RangeError("SOC: no sample with finite OC and EC > 0");
@@ -64,9 +76,25 @@ export function secondaryOrganicCarbon(table: AqTable, opts: SocOptions = {}): S
     const soc = ok ? oc[i] - poc : NaN;
     if (soc < 0) neg++;
     const socClipped = ok ? Math.max(0, soc) : NaN;
-    return { sample, oc: oc[i], ec: ec[i], ocec: ok ? oc[i] / ec[i] : NaN, poc, soc, socClipped, socShare: ok && oc[i] > 0 ? socClipped / oc[i] : NaN };
+    return {
+      sample,
+      oc: oc[i],
+      ec: ec[i],
+      ocec: ok ? oc[i] / ec[i] : NaN,
+      poc,
+      soc,
+      socClipped,
+      socShare: ok && oc[i] > 0 ? socClipped / oc[i] : NaN,
+    };
   });
   const ok = samples.filter((s) => Number.isFinite(s.ocec));
   const m = (f: (s: (typeof samples)[number]) => number) => ok.reduce((a, s) => a + f(s), 0) / ok.length;
-  return { method, primaryRatio, samples, negativeCount: neg, summary: { n: ok.length, meanOcEc: m((s) => s.ocec), meanSoc: m((s) => s.soc), meanSocShare: m((s) => s.socShare) }, unit: "µg/m3" };
+  return {
+    method,
+    primaryRatio,
+    samples,
+    negativeCount: neg,
+    summary: { n: ok.length, meanOcEc: m((s) => s.ocec), meanSoc: m((s) => s.soc), meanSocShare: m((s) => s.socShare) },
+    unit: "µg/m3",
+  };
 }

@@ -30,7 +30,17 @@ export interface CampaignQa {
  * completeness, below-detection share and outlier flags per species. Campaigns are the values of
  * the text column `campaignColumn` (default `site` if present; otherwise one campaign `all`).
  */
-export function qaSummary(table: AqTable, opts: { campaignColumn?: string; belowDetection?: Record<string, ArrayLike<number>>; mdl?: Record<string, number>; massClosure?: MassClosureOptions; outlierThreshold?: number; species?: string[] } = {}): { campaignColumn: string | null; campaigns: CampaignQa[] } {
+export function qaSummary(
+  table: AqTable,
+  opts: {
+    campaignColumn?: string;
+    belowDetection?: Record<string, ArrayLike<number>>;
+    mdl?: Record<string, number>;
+    massClosure?: MassClosureOptions;
+    outlierThreshold?: number;
+    species?: string[];
+  } = {},
+): { campaignColumn: string | null; campaigns: CampaignQa[] } {
   const campCol = opts.campaignColumn ?? (table.names.includes("site") ? "site" : undefined);
   const labels = campCol ? table.strings(campCol) : Array(table.numRows).fill("all");
   const order: string[] = [];
@@ -38,29 +48,53 @@ export function qaSummary(table: AqTable, opts: { campaignColumn?: string; below
   const species = opts.species ?? table.columns.filter((c) => c.kind === "number").map((c) => c.name);
   const campaigns = order.map((campaign) => {
     const rows: number[] = [];
-    labels.forEach((l, i) => { if (l === campaign) rows.push(i); });
+    labels.forEach((l, i) => {
+      if (l === campaign) rows.push(i);
+    });
     const t = table.take(rows);
     const bdl: Record<string, number[]> = {};
     for (const [sp, m] of Object.entries(opts.belowDetection ?? {})) bdl[sp] = rows.map((i) => m[i]);
     const comp = completeness(t, { species, belowDetection: bdl, mdl: opts.mdl });
     const out = flagOutliers(t, { species, threshold: opts.outlierThreshold });
-    let mcMean = NaN, mcMed = NaN, ibMean = NaN, ibSlope = NaN;
+    let mcMean = NaN,
+      mcMed = NaN,
+      ibMean = NaN,
+      ibSlope = NaN;
     try {
       const mc = massClosure(t, opts.massClosure);
-      mcMean = mc.summary.meanRatio; mcMed = mc.summary.medianRatio;
-    } catch (e) { if (!(e instanceof RangeError)) throw e; }
+      mcMean = mc.summary.meanRatio;
+      mcMed = mc.summary.medianRatio;
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+    }
     try {
       const ib = ionBalance(t);
-      ibMean = ib.summary.meanRatio; ibSlope = ib.summary.slope;
-    } catch (e) { if (!(e instanceof RangeError)) throw e; }
-    let minC = Infinity, minS = "";
-    for (const s of comp.species) if (s.completeness < minC) { minC = s.completeness; minS = s.species; }
-    const sp = comp.species.map((s) => ({ ...s, outliers: out.perSpecies[s.species].flagged, median: out.perSpecies[s.species].median }));
+      ibMean = ib.summary.meanRatio;
+      ibSlope = ib.summary.slope;
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+    }
+    let minC = Infinity,
+      minS = "";
+    for (const s of comp.species)
+      if (s.completeness < minC) {
+        minC = s.completeness;
+        minS = s.species;
+      }
+    const sp = comp.species.map((s) => ({
+      ...s,
+      outliers: out.perSpecies[s.species].flagged,
+      median: out.perSpecies[s.species].median,
+    }));
     return {
-      campaign, samples: rows.length,
-      massClosureMeanRatio: mcMean, massClosureMedianRatio: mcMed,
-      ionBalanceMeanRatio: ibMean, ionBalanceSlope: ibSlope,
-      minCompleteness: minC, minCompletenessSpecies: minS,
+      campaign,
+      samples: rows.length,
+      massClosureMeanRatio: mcMean,
+      massClosureMedianRatio: mcMed,
+      ionBalanceMeanRatio: ibMean,
+      ionBalanceSlope: ibSlope,
+      minCompleteness: minC,
+      minCompletenessSpecies: minS,
       meanBelowDetectionShare: comp.species.reduce((a, s) => a + s.belowDetectionShare, 0) / comp.species.length,
       outliers: out.flags.length,
       species: sp,

@@ -41,10 +41,16 @@ export interface FuelBasedEf {
  * @param q    molar ratios CO/CO2, HC/CO2 (propane-equivalent), NO/CO2 (dimensionless)
  * @param fuel fuel name for the default carbon fraction (gasoline, diesel, cng, lpg)
  */
-export function fuelBasedEf(q: { co: number; hc: number; no: number }, fuel = "gasoline", opts: CarbonBalanceOptions = {}): FuelBasedEf {
+export function fuelBasedEf(
+  q: { co: number; hc: number; no: number },
+  fuel = "gasoline",
+  opts: CarbonBalanceOptions = {},
+): FuelBasedEf {
   const wc = opts.carbonFraction ?? FUEL_CARBON_FRACTION[fuel.toLowerCase()];
-  if (!(wc > 0 && wc <= 1)) throw new RangeError(`fuel carbon fraction must be in (0, 1]: give carbonFraction for fuel "${fuel}"`);
-  const nC = opts.hcCarbonNumber ?? 3, k = opts.hcFactor ?? HC_NDIR_TO_FID;
+  if (!(wc > 0 && wc <= 1))
+    throw new RangeError(`fuel carbon fraction must be in (0, 1]: give carbonFraction for fuel "${fuel}"`);
+  const nC = opts.hcCarbonNumber ?? 3,
+    k = opts.hcFactor ?? HC_NDIR_TO_FID;
   const denom = 1 + q.co + nC * k * q.hc;
   const molC = (1000 * wc) / MOLAR_MASS.C; // mol C per kg fuel
   const mNo = (opts.noAs ?? "NO") === "NO2" ? MOLAR_MASS.NO2 : MOLAR_MASS.NO;

@@ -19,7 +19,14 @@ export interface RsdEmissions {
  * (2002) mode.
  */
 export function rsdEmissions(r: RsdRecords, opts: CarbonBalanceOptions & { grade?: number } = {}): RsdEmissions {
-  const out: RsdEmissions = { co: new Float64Array(r.n).fill(NaN), hc: new Float64Array(r.n).fill(NaN), no: new Float64Array(r.n).fill(NaN), vsp: new Float64Array(r.n).fill(NaN), mode: new Int32Array(r.n), usable: [] };
+  const out: RsdEmissions = {
+    co: new Float64Array(r.n).fill(NaN),
+    hc: new Float64Array(r.n).fill(NaN),
+    no: new Float64Array(r.n).fill(NaN),
+    vsp: new Float64Array(r.n).fill(NaN),
+    mode: new Int32Array(r.n),
+    usable: [],
+  };
   for (let i = 0; i < r.n; i++) {
     const u = usableRecord(r, i);
     out.usable.push(u);
@@ -27,7 +34,9 @@ export function rsdEmissions(r: RsdRecords, opts: CarbonBalanceOptions & { grade
     out.mode[i] = vspMode(out.vsp[i]);
     if (!u) continue;
     const ef = fuelBasedEf({ co: r.coCo2[i], hc: r.hcCo2[i], no: r.noCo2[i] }, r.fuel[i], opts);
-    out.co[i] = ef.co; out.hc[i] = ef.hc; out.no[i] = ef.no;
+    out.co[i] = ef.co;
+    out.hc[i] = ef.hc;
+    out.no[i] = ef.no;
   }
   return out;
 }

@@ -11,25 +11,41 @@ import { vspModeLabel } from "./vsp";
  * are skewed over orders of magnitude); whiskers at 1.5 IQR. Non-positive and NaN EFs are left
  * out (a log axis cannot show them; their count is in the subtitle).
  */
-export function efByModelYearSpec(opts: { modelYear: ArrayLike<number>; ef: ArrayLike<number>; pollutant: "CO" | "HC" | "NO"; lang?: Lang; width?: number; height?: number }): TopLevelSpec {
+export function efByModelYearSpec(opts: {
+  modelYear: ArrayLike<number>;
+  ef: ArrayLike<number>;
+  pollutant: "CO" | "HC" | "NO";
+  lang?: Lang;
+  width?: number;
+  height?: number;
+}): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const rows: { year: number; ef: number }[] = [];
   let dropped = 0;
   for (let i = 0; i < opts.ef.length; i++) {
     const v = opts.ef[i];
-    if (v > 0 && Number.isFinite(opts.modelYear[i])) rows.push({ year: opts.modelYear[i], ef: Number(v.toPrecision(4)) });
+    if (v > 0 && Number.isFinite(opts.modelYear[i]))
+      rows.push({ year: opts.modelYear[i], ef: Number(v.toPrecision(4)) });
     else if (Number.isFinite(v)) dropped++;
   }
   return {
     $schema: SCHEMA,
-    title: { text: `${vlabel("efByYear", lang)} (${opts.pollutant})`, subtitle: dropped > 0 ? `EF ≤ 0: ${dropped}` : "" },
+    title: {
+      text: `${vlabel("efByYear", lang)} (${opts.pollutant})`,
+      subtitle: dropped > 0 ? `EF ≤ 0: ${dropped}` : "",
+    },
     width: opts.width ?? 640,
     height: opts.height ?? 300,
     data: { values: rows },
     mark: { type: "boxplot", extent: 1.5, size: 14 },
     encoding: {
       x: { field: "year", type: "ordinal", title: vlabel("modelYear", lang) },
-      y: { field: "ef", type: "quantitative", scale: { type: "log" }, title: `${vlabel("emissionFactor", lang)} ${opts.pollutant} (g/kg, ${vlabel("fuelBased", lang)})` },
+      y: {
+        field: "ef",
+        type: "quantitative",
+        scale: { type: "log" },
+        title: `${vlabel("emissionFactor", lang)} ${opts.pollutant} (g/kg, ${vlabel("fuelBased", lang)})`,
+      },
     },
     config: fontConfig(fontFor(lang)),
   } as TopLevelSpec;
@@ -39,22 +55,45 @@ export function efByModelYearSpec(opts: { modelYear: ArrayLike<number>; ef: Arra
  * Mean fuel-based EF per VSP mode (from efByGroup on the modes) with its 95 % t interval as error
  * bars; modes with fewer than `minN` records (default 10) are left out (listed in the subtitle).
  */
-export function efByVspSpec(opts: { stats: EfGroupStats[]; pollutant: "CO" | "HC" | "NO"; lang?: Lang; width?: number; height?: number; minN?: number }): TopLevelSpec {
+export function efByVspSpec(opts: {
+  stats: EfGroupStats[];
+  pollutant: "CO" | "HC" | "NO";
+  lang?: Lang;
+  width?: number;
+  height?: number;
+  minN?: number;
+}): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const minN = opts.minN ?? 10;
   const few = opts.stats.filter((s) => Number(s.group) > 0 && s.n < minN).map((s) => `${s.group} (n = ${s.n})`);
-  const rows = opts.stats.filter((s) => Number(s.group) > 0 && s.n >= minN).map((s) => ({ mode: `${s.group}: ${vspModeLabel(Number(s.group))}`, mean: s.mean, lo: s.mean - (Number.isFinite(s.ci95) ? s.ci95 : 0), hi: s.mean + (Number.isFinite(s.ci95) ? s.ci95 : 0), n: s.n }));
+  const rows = opts.stats
+    .filter((s) => Number(s.group) > 0 && s.n >= minN)
+    .map((s) => ({
+      mode: `${s.group}: ${vspModeLabel(Number(s.group))}`,
+      mean: s.mean,
+      lo: s.mean - (Number.isFinite(s.ci95) ? s.ci95 : 0),
+      hi: s.mean + (Number.isFinite(s.ci95) ? s.ci95 : 0),
+      n: s.n,
+    }));
   const y = `${vlabel("emissionFactor", lang)} ${opts.pollutant} (g/kg)`;
   return {
     $schema: SCHEMA,
-    title: { text: `${vlabel("efByVsp", lang)} (${opts.pollutant})`, subtitle: few.length > 0 ? `n < ${minN}: ${few.join(", ")}` : "" },
+    title: {
+      text: `${vlabel("efByVsp", lang)} (${opts.pollutant})`,
+      subtitle: few.length > 0 ? `n < ${minN}: ${few.join(", ")}` : "",
+    },
     width: opts.width ?? 640,
     height: opts.height ?? 300,
     data: { values: rows },
-    encoding: { x: { field: "mode", type: "nominal", sort: null, title: vlabel("vspMode", lang), axis: { labelAngle: -40 } } },
+    encoding: {
+      x: { field: "mode", type: "nominal", sort: null, title: vlabel("vspMode", lang), axis: { labelAngle: -40 } },
+    },
     layer: [
       { mark: "bar", encoding: { y: { field: "mean", type: "quantitative", title: y } } },
-      { mark: { type: "errorbar", ticks: { color: "black" }, color: "black" }, encoding: { y: { field: "lo", type: "quantitative", title: y }, y2: { field: "hi" } } },
+      {
+        mark: { type: "errorbar", ticks: { color: "black" }, color: "black" },
+        encoding: { y: { field: "lo", type: "quantitative", title: y }, y2: { field: "hi" } },
+      },
     ],
     config: fontConfig(fontFor(lang)),
   } as TopLevelSpec;

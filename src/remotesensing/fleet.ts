@@ -26,7 +26,12 @@ export interface FleetRow {
  * within each category with replacement (`resamples`, seeded), the total from the same resample
  * index of every category.
  */
-export function fleetEmissions(ef: ArrayLike<number>, category: ArrayLike<string>, fuelKgPerDay: Record<string, number>, opts: { seed: number; resamples?: number }): { rows: FleetRow[]; total: { emission: number; low: number; high: number }; provenance: Provenance } {
+export function fleetEmissions(
+  ef: ArrayLike<number>,
+  category: ArrayLike<string>,
+  fuelKgPerDay: Record<string, number>,
+  opts: { seed: number; resamples?: number },
+): { rows: FleetRow[]; total: { emission: number; low: number; high: number }; provenance: Provenance } {
   const B = opts.resamples ?? 1000;
   const rng = new Rng(opts.seed);
   const cats = Object.keys(fuelKgPerDay);
@@ -43,13 +48,28 @@ export function fleetEmissions(ef: ArrayLike<number>, category: ArrayLike<string
       boots[b] = s / v.length;
       totals[b] += (boots[b] * fuelKgPerDay[c]) / 1000;
     }
-    const lo = quantileType7(boots, 0.025), hi = quantileType7(boots, 0.975);
+    const lo = quantileType7(boots, 0.025),
+      hi = quantileType7(boots, 0.975);
     const fuel = fuelKgPerDay[c];
-    return { category: c, n: v.length, efMean: mean, efLow: lo, efHigh: hi, fuelKgPerDay: fuel, emission: (mean * fuel) / 1000, emissionLow: (lo * fuel) / 1000, emissionHigh: (hi * fuel) / 1000 };
+    return {
+      category: c,
+      n: v.length,
+      efMean: mean,
+      efLow: lo,
+      efHigh: hi,
+      fuelKgPerDay: fuel,
+      emission: (mean * fuel) / 1000,
+      emissionLow: (lo * fuel) / 1000,
+      emissionHigh: (hi * fuel) / 1000,
+    };
   });
   return {
     rows,
-    total: { emission: rows.reduce((a, r) => a + r.emission, 0), low: quantileType7(totals, 0.025), high: quantileType7(totals, 0.975) },
+    total: {
+      emission: rows.reduce((a, r) => a + r.emission, 0),
+      low: quantileType7(totals, 0.025),
+      high: quantileType7(totals, 0.975),
+    },
     provenance: provenance({ resamples: B, fuelKgPerDay }, opts.seed, { routine: "fleetEmissions" }),
   };
 }

@@ -9,7 +9,14 @@ export { rsdEmissions, type RsdEmissions } from "./emissions";
 export { efByGroup, type EfGroupStats } from "./summary";
 export { screenHighEmitters, cutPointTradeoff, chooseCutPoint, type CutPointRow } from "./screening";
 export { fleetEmissions, type FleetRow } from "./fleet";
-export { MOLAR_MASS, FUEL_CARBON_FRACTION, HC_NDIR_TO_FID, RATIO_LIMITS, VSP_MODE_EDGES, VSP_LIGHT_DUTY } from "./tables/constants";
+export {
+  MOLAR_MASS,
+  FUEL_CARBON_FRACTION,
+  HC_NDIR_TO_FID,
+  RATIO_LIMITS,
+  VSP_MODE_EDGES,
+  VSP_LIGHT_DUTY,
+} from "./tables/constants";
 export { readRemoteSensing, type RsdRead, type RsdReadOptions } from "../io/remotesensing";
 export { efByModelYearSpec, efByVspSpec } from "./figures";
 export { simulateRemoteSensing, type RsdTruth } from "../simulate/rsd";

@@ -27,16 +27,28 @@ export function screenHighEmitters(values: ArrayLike<number>, cut: number): bool
  * Environ. Sci. Technol. 30:1445 on RSD screening errors).
  */
 export function cutPointTradeoff(values: ArrayLike<number>, isHigh: ArrayLike<boolean>, cuts: number[]): CutPointRow[] {
-  if (values.length !== isHigh.length) throw new RangeError(`cutPointTradeoff: ${values.length} values for ${isHigh.length} statuses`);
+  if (values.length !== isHigh.length)
+    throw new RangeError(`cutPointTradeoff: ${values.length} values for ${isHigh.length} statuses`);
   return cuts.map((cut) => {
-    let tp = 0, fp = 0, fn = 0, tn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0,
+      tn = 0;
     for (let i = 0; i < values.length; i++) {
       if (!Number.isFinite(values[i])) continue;
       const f = values[i] > cut;
-      if (f && isHigh[i]) tp++; else if (f) fp++; else if (isHigh[i]) fn++; else tn++;
+      if (f && isHigh[i]) tp++;
+      else if (f) fp++;
+      else if (isHigh[i]) fn++;
+      else tn++;
     }
     return {
-      cut, flagged: tp + fp, truePositives: tp, falsePositives: fp, falseNegatives: fn, trueNegatives: tn,
+      cut,
+      flagged: tp + fp,
+      truePositives: tp,
+      falsePositives: fp,
+      falseNegatives: fn,
+      trueNegatives: tn,
       falsePositiveRate: fp + tn > 0 ? fp / (fp + tn) : NaN,
       falseDiscoveryRate: tp + fp > 0 ? fp / (tp + fp) : NaN,
       sensitivity: tp + fn > 0 ? tp / (tp + fn) : NaN,
@@ -46,5 +58,7 @@ export function cutPointTradeoff(values: ArrayLike<number>, isHigh: ArrayLike<bo
 
 /** The lowest cut point whose false-discovery rate is at most `maxFalseDiscovery` (undefined if none). */
 export function chooseCutPoint(rows: CutPointRow[], maxFalseDiscovery: number): CutPointRow | undefined {
-  return [...rows].sort((a, b) => a.cut - b.cut).find((r) => r.flagged > 0 && r.falseDiscoveryRate <= maxFalseDiscovery);
+  return [...rows]
+    .sort((a, b) => a.cut - b.cut)
+    .find((r) => r.flagged > 0 && r.falseDiscoveryRate <= maxFalseDiscovery);
 }

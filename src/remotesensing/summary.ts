@@ -24,7 +24,8 @@ export interface EfGroupStats {
  * 1996). NaN values are left out; groups are sorted by their key (numeric when all keys are).
  */
 export function efByGroup(ef: ArrayLike<number>, groups: ArrayLike<string | number>): EfGroupStats[] {
-  if (ef.length !== groups.length) throw new RangeError(`efByGroup: ${ef.length} values for ${groups.length} group keys`);
+  if (ef.length !== groups.length)
+    throw new RangeError(`efByGroup: ${ef.length} values for ${groups.length} group keys`);
   const by = new Map<string, number[]>();
   for (let i = 0; i < ef.length; i++) {
     if (!Number.isFinite(ef[i])) continue;
@@ -44,9 +45,15 @@ export function efByGroup(ef: ArrayLike<number>, groups: ArrayLike<string | numb
     const top = sorted.slice(0, Math.max(1, Math.ceil(n / 10))).reduce((a, b) => a + b, 0);
     const total = sorted.reduce((a, b) => a + b, 0);
     return {
-      group, n, mean, sd,
-      ci95: n > 1 ? tQuantile(0.975, n - 1) * sd / Math.sqrt(n) : NaN,
-      p10: quantileType7(v, 0.1), median: quantileType7(v, 0.5), p90: quantileType7(v, 0.9), p99: quantileType7(v, 0.99),
+      group,
+      n,
+      mean,
+      sd,
+      ci95: n > 1 ? (tQuantile(0.975, n - 1) * sd) / Math.sqrt(n) : NaN,
+      p10: quantileType7(v, 0.1),
+      median: quantileType7(v, 0.5),
+      p90: quantileType7(v, 0.9),
+      p99: quantileType7(v, 0.99),
       top10Share: total > 0 ? top / total : NaN,
     };
   });

@@ -9,7 +9,12 @@ import { VSP_LIGHT_DUTY, VSP_MODE_EDGES } from "./tables/constants";
  * @param grade  road grade as a fraction (rise/run; default 0)
  * @param coef   coefficients (default light duty); heavy-duty vehicles need their own
  */
-export function vsp(speed: number, accel: number, grade = 0, coef: { massFactor: number; g: number; rolling: number; aero: number } = VSP_LIGHT_DUTY): number {
+export function vsp(
+  speed: number,
+  accel: number,
+  grade = 0,
+  coef: { massFactor: number; g: number; rolling: number; aero: number } = VSP_LIGHT_DUTY,
+): number {
   return speed * (coef.massFactor * accel + coef.g * grade + coef.rolling) + coef.aero * speed ** 3;
 }
 

@@ -32,7 +32,11 @@ export interface DilutionTunnelTruth {
  * background·(1 − 1/DR) + N(0, σ), σ = sqrt((0.05·x)² + (MDL/2)²), background with its own σ.
  * Illustrative numbers, not measured profiles.
  */
-export function simulateDilutionTunnel(opts: { seed: number; gasoline: number; diesel: number }): { csv: string; truth: DilutionTunnelTruth; provenance: Provenance } {
+export function simulateDilutionTunnel(opts: { seed: number; gasoline: number; diesel: number }): {
+  csv: string;
+  truth: DilutionTunnelTruth;
+  provenance: Provenance;
+} {
   const rng = new Rng(opts.seed);
   const { species, F } = pm25Profiles();
   const veh = F[PM25_SOURCES.indexOf("vehicles")];
@@ -48,7 +52,9 @@ export function simulateDilutionTunnel(opts: { seed: number; gasoline: number; d
   const mdl = species.map((s) => (s === "PM2.5" ? 2 : ["OC", "EC", "SO4", "NO3", "NH4"].includes(s) ? 0.1 : 0.002));
   const sig = (x: number, j: number) => Math.sqrt((0.05 * x) ** 2 + (mdl[j] / 2) ** 2);
   const r4 = (x: number) => Number(x.toPrecision(4));
-  const lines = ["test,vehicle,fuel,dilution_ratio,species,sample (µg/m3),sample_unc (µg/m3),background (µg/m3),background_unc (µg/m3)"];
+  const lines = [
+    "test,vehicle,fuel,dilution_ratio,species,sample (µg/m3),sample_unc (µg/m3),background (µg/m3),background_unc (µg/m3)",
+  ];
   const tests: DilutionTunnelTruth["tests"] = [];
   const plan = [...Array(opts.gasoline).fill("gasoline"), ...Array(opts.diesel).fill("diesel")] as string[];
   plan.forEach((fuel, q) => {
@@ -66,13 +72,35 @@ export function simulateDilutionTunnel(opts: { seed: number; gasoline: number; d
     });
   });
   const composite = species.map((_, j) => tests.reduce((a, t) => a + t.fraction[j], 0) / tests.length);
-  return { provenance: provenance(opts, opts.seed, { routine: "simulateDilutionTunnel" }), csv: lines.join("\n") + "\n", truth: { seed: opts.seed, species, fuelProfiles, tests, composite, pm25Vehicles: veh } };
+  return {
+    provenance: provenance(opts, opts.seed, { routine: "simulateDilutionTunnel" }),
+    csv: lines.join("\n") + "\n",
+    truth: { seed: opts.seed, species, fuelProfiles, tests, composite, pm25Vehicles: veh },
+  };
 }
 
 const SPECIATE_NAMES: Record<string, string> = {
-  OC: "Organic carbon", EC: "Elemental Carbon", SO4: "Sulfate", NO3: "Nitrate", NH4: "Ammonium", Cl: "Chloride ion", K: "Potassium", Na: "Sodium",
-  Al: "Aluminum", Si: "Silicon", Ca: "Calcium", Ti: "Titanium", V: "Vanadium", Mn: "Manganese", Fe: "Iron", Ni: "Nickel", Cu: "Copper", Zn: "Zinc",
-  As: "Arsenic", Se: "Selenium", Pb: "Lead",
+  OC: "Organic carbon",
+  EC: "Elemental Carbon",
+  SO4: "Sulfate",
+  NO3: "Nitrate",
+  NH4: "Ammonium",
+  Cl: "Chloride ion",
+  K: "Potassium",
+  Na: "Sodium",
+  Al: "Aluminum",
+  Si: "Silicon",
+  Ca: "Calcium",
+  Ti: "Titanium",
+  V: "Vanadium",
+  Mn: "Manganese",
+  Fe: "Iron",
+  Ni: "Nickel",
+  Cu: "Copper",
+  Zn: "Zinc",
+  As: "Arsenic",
+  Se: "Selenium",
+  Pb: "Lead",
 };
 
 /**
@@ -82,10 +110,19 @@ const SPECIATE_NAMES: Record<string, string> = {
  * by log-normal factors (σ 0.2), uncertainty 20 % of the value — stand-ins for the
  * Kitakyushu/Shanghai source-testing profiles. Species spelled as SPECIATE does ("Aluminum").
  */
-export function simulateSpeciateProfiles(opts: { seed: number }): { csv: string; truth: { seed: number; codes: Record<string, string>; species: string[]; fractions: Record<string, number[]> }; provenance: Provenance } {
+export function simulateSpeciateProfiles(opts: { seed: number }): {
+  csv: string;
+  truth: { seed: number; codes: Record<string, string>; species: string[]; fractions: Record<string, number[]> };
+  provenance: Provenance;
+} {
   const rng = new Rng(opts.seed);
   const { species, F } = pm25Profiles();
-  const codes: Record<string, string> = { "SIM-SOIL": "soil", "SIM-COAL": "coal combustion", "SIM-BB": "biomass burning", "SIM-IND": "industry" };
+  const codes: Record<string, string> = {
+    "SIM-SOIL": "soil",
+    "SIM-COAL": "coal combustion",
+    "SIM-BB": "biomass burning",
+    "SIM-IND": "industry",
+  };
   const lines = ["PROFILE_CODE,PROFILE_NAME,SPECIES_NAME,WEIGHT_PERCENT,UNCERTAINTY_PERCENT"];
   const fractions: Record<string, number[]> = {};
   for (const [code, src] of Object.entries(codes)) {
@@ -95,8 +132,14 @@ export function simulateSpeciateProfiles(opts: { seed: number }): { csv: string;
     species.forEach((sp, j) => {
       if (sp === "PM2.5") return;
       const w = Number((100 * f[j]).toPrecision(4));
-      lines.push([code, `"${src} (simulated source test)"`, SPECIATE_NAMES[sp], w, Number((0.2 * w).toPrecision(3))].join(","));
+      lines.push(
+        [code, `"${src} (simulated source test)"`, SPECIATE_NAMES[sp], w, Number((0.2 * w).toPrecision(3))].join(","),
+      );
     });
   }
-  return { provenance: provenance(opts, opts.seed, { routine: "simulateSpeciateProfiles" }), csv: lines.join("\n") + "\n", truth: { seed: opts.seed, codes, species, fractions } };
+  return {
+    provenance: provenance(opts, opts.seed, { routine: "simulateSpeciateProfiles" }),
+    csv: lines.join("\n") + "\n",
+    truth: { seed: opts.seed, codes, species, fractions },
+  };
 }

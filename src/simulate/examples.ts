@@ -29,10 +29,32 @@ export const EXAMPLE_SETTINGS = {
   xactYear: { seed: 20250106, start: "2025-01-01T00:00", days: 365, filterEveryDays: 3 },
   vocCanister: { seed: 20250106, start: "2024-07-01", days: 20, utcOffsetMinutes: 480, mXyleneFraction: 0.7 },
   xianStations: { seed: 20250106, start: "2025-05-01", days: 92, utcOffsetMinutes: 480 },
-  tenter: { seed: 20250107, beforeStart: "2025-03-01", afterStart: "2025-05-01", days: 30, intervalMinutes: 30, utcOffsetMinutes: 480 },
-  hysplit: { lat: 33.88, lon: 130.88, heights: [100, 500, 1000], start: "2025-01-02T03:00", hours: 24, dlat: 0.12, dlon: -0.35 },
+  tenter: {
+    seed: 20250107,
+    beforeStart: "2025-03-01",
+    afterStart: "2025-05-01",
+    days: 30,
+    intervalMinutes: 30,
+    utcOffsetMinutes: 480,
+  },
+  hysplit: {
+    lat: 33.88,
+    lon: 130.88,
+    heights: [100, 500, 1000],
+    start: "2025-01-02T03:00",
+    hours: 24,
+    dlat: 0.12,
+    dlon: -0.35,
+  },
   trajectories: {
-    seed: 20250106, start: "2025-01-01T00:00", arrivals: 248, everyHours: 3, hours: 72, utcOffsetMinutes: 480, perFile: 56, missing: 6,
+    seed: 20250106,
+    start: "2025-01-01T00:00",
+    arrivals: 248,
+    everyHours: 3,
+    hours: 72,
+    utcOffsetMinutes: 480,
+    perFile: 56,
+    missing: 6,
     site: { lat: 31.23, lon: 121.47, height: 500 },
     source: { latMin: 33.5, latMax: 37.5, lonMin: 113.5, lonMax: 118.5 },
     species: [
@@ -66,11 +88,17 @@ export function writeExampleData(outDir: string): string[] {
 
   // A Japanese-header workbook with Excel date-serial times (as a Japanese station export saved from Excel)
   const ja = simulateMonitoring({ ...s.monitoringJa, lang: "ja" });
-  const lines = ja.csv.trim().split("\n").map((l) => l.split(","));
+  const lines = ja.csv
+    .trim()
+    .split("\n")
+    .map((l) => l.split(","));
   const [head, ...body] = lines;
-  const serial = (text: string) => (Date.parse(text.replace(" ", "T") + "Z") / 86400000) + 25569;
+  const serial = (text: string) => Date.parse(text.replace(" ", "T") + "Z") / 86400000 + 25569;
   // numbers as numeric cells, codes (NA, <2) as text, empty as no cell, time as an Excel serial
-  const rows = [head, ...body.map((r) => [serial(r[0]), ...r.slice(1).map((c) => (c === "" ? null : /^-?\d/.test(c) ? Number(c) : c))])];
+  const rows = [
+    head,
+    ...body.map((r) => [serial(r[0]), ...r.slice(1).map((c) => (c === "" ? null : /^-?\d/.test(c) ? Number(c) : c))]),
+  ];
   put("kawasaki-hourly.xlsx", xlsxFromRows(rows));
   put("kawasaki-hourly.truth.json", JSON.stringify(ja.truth, null, 1));
 
@@ -107,7 +135,12 @@ export function writeExampleData(outDir: string): string[] {
   put("tdump-backward.truth.json", JSON.stringify(traj.truth, null, 1));
 
   const st = s.trajectories;
-  const tx = simulateTrajectoryExample({ ...st, site: { ...st.site }, source: { ...st.source }, species: st.species.map((x) => ({ ...x })) });
+  const tx = simulateTrajectoryExample({
+    ...st,
+    site: { ...st.site },
+    source: { ...st.source },
+    species: st.species.map((x) => ({ ...x })),
+  });
   tx.tdumps.forEach((text, k) => put(`shanghai-tdump-${k + 1}.txt`, text));
   put("shanghai-trajectory-conc.csv", tx.csv);
   put("shanghai-trajectories.truth.json", JSON.stringify(tx.truth));

@@ -70,10 +70,26 @@ const SITES = [
 /** Oxide/ion factors of the `cn` mass-closure set (see `src/qa/tables/massclosure.ts`), used for the true mass. */
 function cnMass(v: Record<string, number>): number {
   const ng = (s: string) => v[s] / 1000;
-  return v.SO4 + v.NO3 + v.NH4 + 1.6 * v.OC + v.EC
-    + 1.89 * ng("Al") + 2.14 * ng("Si") + 1.4 * ng("Ca") + 1.43 * ng("Fe") + 1.67 * ng("Ti")
-    + v["Cl-"] + 1.45 * v["Na+"]
-    + ng("V") + ng("Mn") + ng("Ni") + ng("Cu") + ng("Zn") + ng("Pb");
+  return (
+    v.SO4 +
+    v.NO3 +
+    v.NH4 +
+    1.6 * v.OC +
+    v.EC +
+    1.89 * ng("Al") +
+    2.14 * ng("Si") +
+    1.4 * ng("Ca") +
+    1.43 * ng("Fe") +
+    1.67 * ng("Ti") +
+    v["Cl-"] +
+    1.45 * v["Na+"] +
+    ng("V") +
+    ng("Mn") +
+    ng("Ni") +
+    ng("Cu") +
+    ng("Zn") +
+    ng("Pb")
+  );
 }
 
 function fmt(x: number): string {
@@ -85,15 +101,27 @@ function fmt(x: number): string {
  * with gravimetric PM2.5 and co-located SO2/NO2), lab B's split results (`labB`: ions, OC/EC,
  * elements), the field blanks analysed by lab A (`blanks`), and the truth.
  */
-export function simulateFilterCampaign(opts: { seed: number; days: number; start: string; blanksPerSite?: number; labBBias?: Record<string, number> }): { labA: string; labB: string; blanks: string; truth: FilterCampaignTruth; provenance: Provenance } {
+export function simulateFilterCampaign(opts: {
+  seed: number;
+  days: number;
+  start: string;
+  blanksPerSite?: number;
+  labBBias?: Record<string, number>;
+}): { labA: string; labB: string; blanks: string; truth: FilterCampaignTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const bias = opts.labBBias ?? { OC: 1.15, NO3: 0.85 };
-  const labNoise = 0.04, massNoise = 0.03, unexplained = 0.1;
+  const labNoise = 0.04,
+    massNoise = 0.03,
+    unexplained = 0.1;
   const t0 = Date.parse(opts.start + "T00:00:00Z");
-  const samples: string[] = [], sites: string[] = [], dates: string[] = [];
+  const samples: string[] = [],
+    sites: string[] = [],
+    dates: string[] = [];
   const truth: Record<string, number[]> = {};
   for (const s of FILTER_SPECIES) truth[s.name] = [];
-  const mass: number[] = [], so2: number[] = [], no2: number[] = [];
+  const mass: number[] = [],
+    so2: number[] = [],
+    no2: number[] = [];
   for (const site of SITES) {
     const code = site.code as "KWS" | "SHY";
     for (let d = 0; d < opts.days; d++) {
@@ -103,8 +131,9 @@ export function simulateFilterCampaign(opts: { seed: number; days: number; start
       dates.push(date);
       const met = Math.exp(0.5 * rng.normal());
       const v: Record<string, number> = {};
-      for (const s of FILTER_SPECIES) if (s.name !== "NH4") v[s.name] = s.median[code] * met * Math.exp(0.3 * rng.normal());
-      v.NH4 = 0.9 * (2 * v.SO4 / 96.056 + v.NO3 / 62.004) * 18.039;
+      for (const s of FILTER_SPECIES)
+        if (s.name !== "NH4") v[s.name] = s.median[code] * met * Math.exp(0.3 * rng.normal());
+      v.NH4 = 0.9 * ((2 * v.SO4) / 96.056 + v.NO3 / 62.004) * 18.039;
       for (const s of FILTER_SPECIES) truth[s.name].push(v[s.name]);
       mass.push(cnMass(v) * (1 + unexplained));
       so2.push((code === "SHY" ? 40 : 5) * met * Math.exp(0.3 * rng.normal()));
@@ -113,27 +142,59 @@ export function simulateFilterCampaign(opts: { seed: number; days: number; start
   }
   const missing: FilterCampaignTruth["missing"] = { labA: [], labB: [], blanks: [] };
   const below: FilterCampaignTruth["belowDetection"] = { labA: [], labB: [], blanks: [] };
-  const cell = (file: "labA" | "labB" | "blanks", sample: string, s: (typeof FILTER_SPECIES)[number], value: number): string => {
-    if (rng.uniform() < 0.01) { missing[file].push({ sample, species: s.name }); return "NA"; }
-    if (value < s.mdl) { below[file].push({ sample, species: s.name }); return `<${s.mdl}`; }
+  const cell = (
+    file: "labA" | "labB" | "blanks",
+    sample: string,
+    s: (typeof FILTER_SPECIES)[number],
+    value: number,
+  ): string => {
+    if (rng.uniform() < 0.01) {
+      missing[file].push({ sample, species: s.name });
+      return "NA";
+    }
+    if (value < s.mdl) {
+      below[file].push({ sample, species: s.name });
+      return `<${s.mdl}`;
+    }
     return fmt(value);
   };
-  const head = (withMass: boolean) => ["sample_id", "site", "date", ...(withMass ? ["PM2.5 (µg/m3)", "SO2 (µg/m3)", "NO2 (µg/m3)"] : []), ...FILTER_SPECIES.map((s) => `${s.name} (${s.unit})`)].join(",");
-  const rowsA: string[] = [head(true)], rowsB: string[] = [head(false)];
+  const head = (withMass: boolean) =>
+    [
+      "sample_id",
+      "site",
+      "date",
+      ...(withMass ? ["PM2.5 (µg/m3)", "SO2 (µg/m3)", "NO2 (µg/m3)"] : []),
+      ...FILTER_SPECIES.map((s) => `${s.name} (${s.unit})`),
+    ].join(",");
+  const rowsA: string[] = [head(true)],
+    rowsB: string[] = [head(false)];
   samples.forEach((id, i) => {
-    const ca = FILTER_SPECIES.map((s) => cell("labA", id, s, (truth[s.name][i] + s.blank) * (1 + labNoise * rng.normal())));
-    const cb = FILTER_SPECIES.map((s) => cell("labB", id, s, (truth[s.name][i] + s.blank) * (1 + labNoise * rng.normal()) * (bias[s.name] ?? 1)));
+    const ca = FILTER_SPECIES.map((s) =>
+      cell("labA", id, s, (truth[s.name][i] + s.blank) * (1 + labNoise * rng.normal())),
+    );
+    const cb = FILTER_SPECIES.map((s) =>
+      cell("labB", id, s, (truth[s.name][i] + s.blank) * (1 + labNoise * rng.normal()) * (bias[s.name] ?? 1)),
+    );
     const m = fmt(mass[i] * (1 + massNoise * rng.normal()));
     rowsA.push([id, sites[i], dates[i], m, fmt(so2[i]), fmt(no2[i]), ...ca].join(","));
     rowsB.push([id, sites[i], dates[i], ...cb].join(","));
   });
-  const rowsBl: string[] = [["sample_id", "site", "date", ...FILTER_SPECIES.map((s) => `${s.name} (${s.unit})`)].join(",")];
+  const rowsBl: string[] = [
+    ["sample_id", "site", "date", ...FILTER_SPECIES.map((s) => `${s.name} (${s.unit})`)].join(","),
+  ];
   const nb = opts.blanksPerSite ?? 6;
   for (const site of SITES) {
     for (let k = 0; k < nb; k++) {
       const date = new Date(t0 + Math.round(((k + 0.5) * opts.days) / nb) * 86400000).toISOString().slice(0, 10);
       const id = `${site.code}-FB${k + 1}`;
-      rowsBl.push([id, site.name, date, ...FILTER_SPECIES.map((s) => cell("blanks", id, s, s.blank * (1 + 0.2 * rng.normal())))].join(","));
+      rowsBl.push(
+        [
+          id,
+          site.name,
+          date,
+          ...FILTER_SPECIES.map((s) => cell("blanks", id, s, s.blank * (1 + 0.2 * rng.normal()))),
+        ].join(","),
+      );
     }
   }
   return {
@@ -142,9 +203,18 @@ export function simulateFilterCampaign(opts: { seed: number; days: number; start
     labB: rowsB.join("\n") + "\n",
     blanks: rowsBl.join("\n") + "\n",
     truth: {
-      seed: opts.seed, sites: SITES,
+      seed: opts.seed,
+      sites: SITES,
       species: FILTER_SPECIES.map((s) => ({ name: s.name, unit: s.unit, mdl: s.mdl, blank: s.blank })),
-      samples, truth, mass, unexplainedFraction: unexplained, labNoise, massNoise, labBBias: bias, missing, belowDetection: below,
+      samples,
+      truth,
+      mass,
+      unexplainedFraction: unexplained,
+      labNoise,
+      massNoise,
+      labBBias: bias,
+      missing,
+      belowDetection: below,
     },
   };
 }

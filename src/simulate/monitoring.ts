@@ -24,7 +24,13 @@ export interface MonitoringTruth {
  * Model: log-normal noise (σ = 0.35) around medians with a diurnal cycle (NO2 peaks at 08 and
  * 19 h local, O3 at 15 h); wind direction from a prevailing sector (mean 315°, sd 40°).
  */
-export function simulateMonitoring(opts: { seed: number; start: string; hours: number; utcOffsetMinutes: number; lang?: "en" | "ja" | "zh" }): { csv: string; truth: MonitoringTruth; provenance: Provenance } {
+export function simulateMonitoring(opts: {
+  seed: number;
+  start: string;
+  hours: number;
+  utcOffsetMinutes: number;
+  lang?: "en" | "ja" | "zh";
+}): { csv: string; truth: MonitoringTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const median = { "PM2.5": 35, NO2: 22, O3: 30, WS: 2.5 };
   const headers = {
@@ -36,7 +42,14 @@ export function simulateMonitoring(opts: { seed: number; start: string; hours: n
   const t0 = Date.parse(opts.start + "Z") - opts.utcOffsetMinutes * 60000;
   if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
   const lines = [headers.join(",")];
-  const truth: MonitoringTruth = { seed: opts.seed, utcOffsetMinutes: opts.utcOffsetMinutes, hours: opts.hours, median, missing: [], belowDetection: [] };
+  const truth: MonitoringTruth = {
+    seed: opts.seed,
+    utcOffsetMinutes: opts.utcOffsetMinutes,
+    hours: opts.hours,
+    median,
+    missing: [],
+    belowDetection: [],
+  };
   for (let h = 0; h < opts.hours; h++) {
     const t = t0 + h * 3600000;
     const local = formatInstant(t, opts.utcOffsetMinutes).slice(0, 19).replace("T", " ");
@@ -63,5 +76,9 @@ export function simulateMonitoring(opts: { seed: number; start: string; hours: n
     }
     lines.push([local, ...cells].join(","));
   }
-  return { provenance: provenance(opts, opts.seed, { routine: "simulateMonitoring" }), csv: lines.join("\n") + "\n", truth };
+  return {
+    provenance: provenance(opts, opts.seed, { routine: "simulateMonitoring" }),
+    csv: lines.join("\n") + "\n",
+    truth,
+  };
 }

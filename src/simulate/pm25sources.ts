@@ -10,18 +10,70 @@ import { provenance, type Provenance } from "../provenance";
  * industry: Fe, Mn, Zn, Pb, Cu, Ni, V — but the numbers are invented for the simulation, not
  * measured profiles. PM2.5 (the total variable) is the species sum plus 10 % unexplained mass.
  */
-export const PM25_SPECIES = ["OC", "EC", "SO4", "NO3", "NH4", "Cl", "K", "Na", "Al", "Si", "Ca", "Ti", "V", "Mn", "Fe", "Ni", "Cu", "Zn", "As", "Se", "Pb", "PM2.5"] as const;
-export const PM25_SOURCES = ["soil", "coal combustion", "vehicles", "biomass burning", "secondary sulfate", "secondary nitrate", "industry"] as const;
+export const PM25_SPECIES = [
+  "OC",
+  "EC",
+  "SO4",
+  "NO3",
+  "NH4",
+  "Cl",
+  "K",
+  "Na",
+  "Al",
+  "Si",
+  "Ca",
+  "Ti",
+  "V",
+  "Mn",
+  "Fe",
+  "Ni",
+  "Cu",
+  "Zn",
+  "As",
+  "Se",
+  "Pb",
+  "PM2.5",
+] as const;
+export const PM25_SOURCES = [
+  "soil",
+  "coal combustion",
+  "vehicles",
+  "biomass burning",
+  "secondary sulfate",
+  "secondary nitrate",
+  "industry",
+] as const;
 
 //           OC    EC    SO4   NO3   NH4   Cl    K     Na    Al    Si    Ca    Ti     V      Mn     Fe    Ni     Cu     Zn     As     Se     Pb
 const P: number[][] = [
-  /* soil */ [0.30, 0.03, 0.10, 0.05, 0.01, 0.02, 0.12, 0.08, 0.90, 2.40, 0.70, 0.060, 0.002, 0.015, 0.60, 0.001, 0.002, 0.005, 0.0005, 0.0002, 0.003],
-  /* coal */ [1.80, 0.60, 2.20, 0.20, 0.40, 0.45, 0.08, 0.05, 0.15, 0.30, 0.10, 0.010, 0.003, 0.008, 0.12, 0.002, 0.004, 0.060, 0.0120, 0.0060, 0.040],
-  /* vehi */ [2.40, 1.70, 0.20, 0.40, 0.10, 0.05, 0.02, 0.02, 0.03, 0.08, 0.05, 0.003, 0.001, 0.004, 0.30, 0.001, 0.030, 0.050, 0.0005, 0.0003, 0.006],
-  /* bb   */ [3.50, 0.50, 0.25, 0.30, 0.20, 0.30, 0.55, 0.03, 0.02, 0.05, 0.03, 0.002, 0.000, 0.002, 0.03, 0.000, 0.002, 0.015, 0.0004, 0.0002, 0.004],
-  /* so4  */ [0.50, 0.02, 6.50, 0.20, 2.30, 0.01, 0.02, 0.01, 0.01, 0.02, 0.01, 0.001, 0.001, 0.001, 0.02, 0.000, 0.001, 0.005, 0.0004, 0.0010, 0.003],
-  /* no3  */ [0.40, 0.02, 0.40, 5.50, 1.90, 0.10, 0.02, 0.01, 0.01, 0.02, 0.01, 0.001, 0.000, 0.001, 0.02, 0.000, 0.001, 0.004, 0.0001, 0.0001, 0.002],
-  /* ind  */ [0.60, 0.20, 0.50, 0.10, 0.10, 0.15, 0.03, 0.02, 0.05, 0.10, 0.08, 0.005, 0.015, 0.080, 1.20, 0.012, 0.040, 0.300, 0.0030, 0.0010, 0.090],
+  /* soil */ [
+    0.3, 0.03, 0.1, 0.05, 0.01, 0.02, 0.12, 0.08, 0.9, 2.4, 0.7, 0.06, 0.002, 0.015, 0.6, 0.001, 0.002, 0.005, 0.0005,
+    0.0002, 0.003,
+  ],
+  /* coal */ [
+    1.8, 0.6, 2.2, 0.2, 0.4, 0.45, 0.08, 0.05, 0.15, 0.3, 0.1, 0.01, 0.003, 0.008, 0.12, 0.002, 0.004, 0.06, 0.012,
+    0.006, 0.04,
+  ],
+  /* vehi */ [
+    2.4, 1.7, 0.2, 0.4, 0.1, 0.05, 0.02, 0.02, 0.03, 0.08, 0.05, 0.003, 0.001, 0.004, 0.3, 0.001, 0.03, 0.05, 0.0005,
+    0.0003, 0.006,
+  ],
+  /* bb   */ [
+    3.5, 0.5, 0.25, 0.3, 0.2, 0.3, 0.55, 0.03, 0.02, 0.05, 0.03, 0.002, 0.0, 0.002, 0.03, 0.0, 0.002, 0.015, 0.0004,
+    0.0002, 0.004,
+  ],
+  /* so4  */ [
+    0.5, 0.02, 6.5, 0.2, 2.3, 0.01, 0.02, 0.01, 0.01, 0.02, 0.01, 0.001, 0.001, 0.001, 0.02, 0.0, 0.001, 0.005, 0.0004,
+    0.001, 0.003,
+  ],
+  /* no3  */ [
+    0.4, 0.02, 0.4, 5.5, 1.9, 0.1, 0.02, 0.01, 0.01, 0.02, 0.01, 0.001, 0.0, 0.001, 0.02, 0.0, 0.001, 0.004, 0.0001,
+    0.0001, 0.002,
+  ],
+  /* ind  */ [
+    0.6, 0.2, 0.5, 0.1, 0.1, 0.15, 0.03, 0.02, 0.05, 0.1, 0.08, 0.005, 0.015, 0.08, 1.2, 0.012, 0.04, 0.3, 0.003, 0.001,
+    0.09,
+  ],
 ];
 
 /** Known truth of {@link simulatePm25Composition}. */
@@ -38,25 +90,50 @@ export interface Pm25Truth extends SourceTruth {
  * uncertainties s = sqrt((EF·x)² + (MDL/2)²) (values ≤ MDL → MDL/2, s = 5/6·MDL; Norris et al.
  * 2014), and about 0.3 % of cells missing (written as -999). Dates are local days (UTC+8).
  */
-export function simulatePm25Composition(opts: { seed: number; days: number; start?: string }): { x: number[][]; s: number[][]; dates: string[]; species: string[]; truth: Pm25Truth; provenance: Provenance } {
+export function simulatePm25Composition(opts: { seed: number; days: number; start?: string }): {
+  x: number[][];
+  s: number[][];
+  dates: string[];
+  species: string[];
+  truth: Pm25Truth;
+  provenance: Provenance;
+} {
   const rng = new Rng(opts.seed);
   const F = P.map((row) => [...row, Number((row.reduce((a, b) => a + b, 0) * 1.1).toFixed(4))]);
-  const m = PM25_SPECIES.length, p = PM25_SOURCES.length;
-  const mdl = PM25_SPECIES.map((sp) => (sp === "PM2.5" ? 2 : ["OC", "EC", "SO4", "NO3", "NH4"].includes(sp) ? 0.1 : ["Cl", "K", "Na", "Al", "Si", "Ca", "Fe"].includes(sp) ? 0.02 : 0.0015));
+  const m = PM25_SPECIES.length,
+    p = PM25_SOURCES.length;
+  const mdl = PM25_SPECIES.map((sp) =>
+    sp === "PM2.5"
+      ? 2
+      : ["OC", "EC", "SO4", "NO3", "NH4"].includes(sp)
+        ? 0.1
+        : ["Cl", "K", "Na", "Al", "Si", "Ca", "Fe"].includes(sp)
+          ? 0.02
+          : 0.0015,
+  );
   const ef = PM25_SPECIES.map((sp) => (sp === "PM2.5" ? 0.05 : ["Na", "Al", "Si"].includes(sp) ? 0.15 : 0.1));
   const t0 = Date.parse((opts.start ?? "2024-01-01") + "T00:00:00Z");
   const season = (k: number, doy: number) => {
     const c = Math.cos((2 * Math.PI * doy) / 365); // +1 mid-winter, −1 mid-summer
     switch (PM25_SOURCES[k]) {
-      case "coal combustion": return 1 + 0.7 * c;
-      case "biomass burning": return 1 + 0.5 * c;
-      case "secondary sulfate": return 1 - 0.5 * c;
-      case "secondary nitrate": return 1 + 0.6 * c;
-      case "soil": return 1 + 0.5 * Math.cos((2 * Math.PI * (doy - 100)) / 365);
-      default: return 1;
+      case "coal combustion":
+        return 1 + 0.7 * c;
+      case "biomass burning":
+        return 1 + 0.5 * c;
+      case "secondary sulfate":
+        return 1 - 0.5 * c;
+      case "secondary nitrate":
+        return 1 + 0.6 * c;
+      case "soil":
+        return 1 + 0.5 * Math.cos((2 * Math.PI * (doy - 100)) / 365);
+      default:
+        return 1;
     }
   };
-  const G: number[][] = [], x: number[][] = [], s: number[][] = [], dates: string[] = [];
+  const G: number[][] = [],
+    x: number[][] = [],
+    s: number[][] = [],
+    dates: string[] = [];
   const missing: Pm25Truth["missing"] = [];
   for (let i = 0; i < opts.days; i++) {
     const d = new Date(t0 + i * 86400000);
@@ -64,7 +141,8 @@ export function simulatePm25Composition(opts: { seed: number; days: number; star
     const doy = i % 365;
     const g = Array.from({ length: p }, (_, k) => season(k, doy) * Math.exp(0.55 * rng.normal() - 0.15));
     G.push(g);
-    const xr: number[] = [], sr: number[] = [];
+    const xr: number[] = [],
+      sr: number[] = [];
     for (let j = 0; j < m; j++) {
       let v = 0;
       for (let k = 0; k < p; k++) v += g[k] * F[k][j];
@@ -81,5 +159,21 @@ export function simulatePm25Composition(opts: { seed: number; days: number; star
     x.push(xr);
     s.push(sr);
   }
-  return { provenance: provenance(opts, opts.seed, { routine: "simulatePm25Composition" }), x, s, dates, species: [...PM25_SPECIES], truth: { seed: opts.seed, species: [...PM25_SPECIES], sources: [...PM25_SOURCES], F, G, mdl, errorFraction: ef, missing } };
+  return {
+    provenance: provenance(opts, opts.seed, { routine: "simulatePm25Composition" }),
+    x,
+    s,
+    dates,
+    species: [...PM25_SPECIES],
+    truth: {
+      seed: opts.seed,
+      species: [...PM25_SPECIES],
+      sources: [...PM25_SOURCES],
+      F,
+      G,
+      mdl,
+      errorFraction: ef,
+      missing,
+    },
+  };
 }

@@ -13,9 +13,9 @@ const FACTORS = ["secondary sulfate", "secondary nitrate", "vehicle", "dust", "b
 const PROFILES: number[][] = [
   [8.0, 0.3, 2.9, 0.8, 0.05, 0.02, 0.01, 0.02, 0.01, 0.02, 0.001, 0.005, 0.002],
   [0.4, 6.0, 1.9, 0.5, 0.05, 0.02, 0.01, 0.02, 0.01, 0.02, 0.001, 0.005, 0.001],
-  [0.3, 0.8, 0.2, 3.0, 2.2, 0.02, 0.03, 0.08, 0.04, 0.25, 0.030, 0.060, 0.008],
-  [0.2, 0.1, 0.02, 0.3, 0.02, 0.12, 1.2, 3.5, 0.9, 0.80, 0.003, 0.010, 0.002],
-  [0.3, 0.4, 0.3, 4.5, 0.6, 0.65, 0.01, 0.03, 0.02, 0.02, 0.002, 0.020, 0.004],
+  [0.3, 0.8, 0.2, 3.0, 2.2, 0.02, 0.03, 0.08, 0.04, 0.25, 0.03, 0.06, 0.008],
+  [0.2, 0.1, 0.02, 0.3, 0.02, 0.12, 1.2, 3.5, 0.9, 0.8, 0.003, 0.01, 0.002],
+  [0.3, 0.4, 0.3, 4.5, 0.6, 0.65, 0.01, 0.03, 0.02, 0.02, 0.002, 0.02, 0.004],
 ];
 
 /**
@@ -24,7 +24,13 @@ const PROFILES: number[][] = [
  * s = 5/6·MDL (Norris et al. 2014, EPA PMF 5.0 User Guide §5.1).
  * Contributions are log-normal (σ = 0.6) scaled to mean 1.
  */
-export function simulatePmfInput(opts: { seed: number; n: number }): { x: number[][]; s: number[][]; species: string[]; truth: PmfTruth; provenance: Provenance } {
+export function simulatePmfInput(opts: { seed: number; n: number }): {
+  x: number[][];
+  s: number[][];
+  species: string[];
+  truth: PmfTruth;
+  provenance: Provenance;
+} {
   const rng = new Rng(opts.seed);
   const p = FACTORS.length;
   const F = PROFILES.map((row) => [...row, row.reduce((a, b) => a + b, 0) * 1.1]);
@@ -36,7 +42,8 @@ export function simulatePmfInput(opts: { seed: number; n: number }): { x: number
   const x: number[][] = [];
   const s: number[][] = [];
   for (let i = 0; i < opts.n; i++) {
-    const xr: number[] = [], sr: number[] = [];
+    const xr: number[] = [],
+      sr: number[] = [];
     for (let j = 0; j < m; j++) {
       let v = 0;
       for (let k = 0; k < p; k++) v += G[i][k] * F[k][j];
@@ -47,5 +54,11 @@ export function simulatePmfInput(opts: { seed: number; n: number }): { x: number
     x.push(xr);
     s.push(sr);
   }
-  return { provenance: provenance(opts, opts.seed, { routine: "simulatePmfInput" }), x, s, species: SPECIES, truth: { seed: opts.seed, species: SPECIES, factors: FACTORS, F, G, mdl, errorFraction: ef } };
+  return {
+    provenance: provenance(opts, opts.seed, { routine: "simulatePmfInput" }),
+    x,
+    s,
+    species: SPECIES,
+    truth: { seed: opts.seed, species: SPECIES, factors: FACTORS, F, G, mdl, errorFraction: ef },
+  };
 }

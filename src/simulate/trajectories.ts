@@ -62,15 +62,25 @@ const M_PER_DEG = 111320;
  * Concentration at arrival = background · LN(0, σ) + perHour · (hours in the source box below
  * 1500 m) · LN(0, 0.25).
  */
-export function simulateTrajectories(opts: TrajectorySimOptions): { trajectories: SimulatedTrajectory[]; truth: TrajectorySimTruth; provenance: Provenance } {
+export function simulateTrajectories(opts: TrajectorySimOptions): {
+  trajectories: SimulatedTrajectory[];
+  truth: TrajectorySimTruth;
+  provenance: Provenance;
+} {
   const rng = new Rng(opts.seed);
-  const every = opts.everyHours ?? 3, hours = opts.hours ?? 72, h0 = opts.site.height ?? 500;
+  const every = opts.everyHours ?? 3,
+    hours = opts.hours ?? 72,
+    h0 = opts.site.height ?? 500;
   const t0 = Date.parse(opts.start + "Z");
   const spanH = (opts.arrivals - 1) * every + hours + 1;
   const tFirst = t0 - hours * 3600000; // W is indexed by hour from tFirst
-  const phi = Math.exp(-1 / 48), sdW = 5, innov = sdW * Math.sqrt(1 - phi * phi);
-  const Wu = new Float64Array(spanH), Wv = new Float64Array(spanH);
-  let au = sdW * rng.normal(), av = sdW * rng.normal();
+  const phi = Math.exp(-1 / 48),
+    sdW = 5,
+    innov = sdW * Math.sqrt(1 - phi * phi);
+  const Wu = new Float64Array(spanH),
+    Wv = new Float64Array(spanH);
+  let au = sdW * rng.normal(),
+    av = sdW * rng.normal();
   for (let k = 0; k < spanH; k++) {
     const t = tFirst + k * 3600000;
     const doy = (t - Date.UTC(new Date(t).getUTCFullYear(), 0, 1)) / 86400000;
@@ -84,22 +94,36 @@ export function simulateTrajectories(opts: TrajectorySimOptions): { trajectories
   const trajectories: SimulatedTrajectory[] = [];
   for (let a = 0; a < opts.arrivals; a++) {
     const arrival = t0 + a * every * 3600000;
-    const lat = [opts.site.lat], lon = [opts.site.lon], height = [h0];
-    let pu = 2 * rng.normal(), pv = 2 * rng.normal();
+    const lat = [opts.site.lat],
+      lon = [opts.site.lon],
+      height = [h0];
+    let pu = 2 * rng.normal(),
+      pv = 2 * rng.normal();
     let inSource = 0;
     for (let k = 1; k <= hours; k++) {
       const idx = Math.round((arrival - k * 3600000 - tFirst) / 3600000);
-      const u = Wu[idx] + pu, v = Wv[idx] + pv;
-      const y = lat[k - 1], x = lon[k - 1];
+      const u = Wu[idx] + pu,
+        v = Wv[idx] + pv;
+      const y = lat[k - 1],
+        x = lon[k - 1];
       lat.push(y - (v * 3600) / M_PER_DEG);
       lon.push(x - (u * 3600) / (M_PER_DEG * Math.cos((y * Math.PI) / 180)));
       height.push(Math.min(3000, Math.max(10, height[k - 1] + 60 * rng.normal())));
       pu = 0.9 * pu + 2 * Math.sqrt(1 - 0.81) * rng.normal();
       pv = 0.9 * pv + 2 * Math.sqrt(1 - 0.81) * rng.normal();
     }
-    for (let k = 0; k <= hours; k++) if (lat[k] >= src.latMin && lat[k] <= src.latMax && lon[k] >= src.lonMin && lon[k] <= src.lonMax && height[k] < 1500) inSource++;
+    for (let k = 0; k <= hours; k++)
+      if (
+        lat[k] >= src.latMin &&
+        lat[k] <= src.latMax &&
+        lon[k] >= src.lonMin &&
+        lon[k] <= src.lonMax &&
+        height[k] < 1500
+      )
+        inSource++;
     const conc: Record<string, number> = {};
-    for (const sp of opts.species) conc[sp.name] = sp.background * rng.lognormal(0, sp.sigma) + sp.perHour * inSource * rng.lognormal(0, 0.25);
+    for (const sp of opts.species)
+      conc[sp.name] = sp.background * rng.lognormal(0, sp.sigma) + sp.perHour * inSource * rng.lognormal(0, 0.25);
     trajectories.push({ arrival, lat, lon, height, sourceHours: inSource, conc });
   }
   return {
@@ -108,7 +132,8 @@ export function simulateTrajectories(opts: TrajectorySimOptions): { trajectories
     truth: {
       site: { lat: opts.site.lat, lon: opts.site.lon, height: h0 },
       source: { ...src },
-      model: "synoptic AR(1) wind + monsoon mean, parcel AR(1) anomaly; C = background·LN(0,σ) + perHour·(h in source box below 1500 m)·LN(0,0.25)",
+      model:
+        "synoptic AR(1) wind + monsoon mean, parcel AR(1) anomaly; C = background·LN(0,σ) + perHour·(h in source box below 1500 m)·LN(0,0.25)",
       species: opts.species.map((s) => ({ ...s })),
     },
   };
@@ -134,13 +159,23 @@ export function formatTdump(trajs: readonly SimulatedTrajectory[], model = "GDAS
   lines.push(i6(1) + i6(1));
   lines.push(model.padStart(8) + ymdh(first).map(i6).join("") + i6(0));
   lines.push(i6(trajs.length) + " BACKWARD OMEGA   ");
-  for (const t of trajs) lines.push(ymdh(t.arrival).map(i6).join("") + f(t.lat[0], 9, 3) + f(t.lon[0], 9, 3) + f(t.height[0], 8, 1));
+  for (const t of trajs)
+    lines.push(ymdh(t.arrival).map(i6).join("") + f(t.lat[0], 9, 3) + f(t.lon[0], 9, 3) + f(t.height[0], 8, 1));
   lines.push(i6(1) + " PRESSURE");
   const hours = trajs[0].lat.length - 1;
   for (let a = 0; a <= hours; a++) {
     trajs.forEach((t, k) => {
       const h = t.height[a];
-      lines.push([k + 1, 1, ...ymdh(t.arrival - a * 3600000), 0, a].map(i6).join("") + f(-a, 8, 1) + f(t.lat[a], 9, 3) + f(t.lon[a], 9, 3) + " " + f(h, 8, 1) + " " + f(1013.25 * Math.exp(-h / 8400), 8, 1));
+      lines.push(
+        [k + 1, 1, ...ymdh(t.arrival - a * 3600000), 0, a].map(i6).join("") +
+          f(-a, 8, 1) +
+          f(t.lat[a], 9, 3) +
+          f(t.lon[a], 9, 3) +
+          " " +
+          f(h, 8, 1) +
+          " " +
+          f(1013.25 * Math.exp(-h / 8400), 8, 1),
+      );
     });
   }
   return lines.join("\n") + "\n";
@@ -165,7 +200,14 @@ export interface TrajectoryExampleOptions extends TrajectorySimOptions {
 export function simulateTrajectoryExample(opts: TrajectoryExampleOptions): {
   tdumps: string[];
   csv: string;
-  truth: TrajectorySimTruth & { arrivals: string[]; concentrations: Record<string, number[]>; sourceHours: number[]; missingArrivals: string[]; arrivalsWithoutConcentrationRow: string[]; utcOffsetMinutes: number };
+  truth: TrajectorySimTruth & {
+    arrivals: string[];
+    concentrations: Record<string, number[]>;
+    sourceHours: number[];
+    missingArrivals: string[];
+    arrivalsWithoutConcentrationRow: string[];
+    utcOffsetMinutes: number;
+  };
   provenance: Provenance;
 } {
   const sim = simulateTrajectories(opts);
@@ -185,10 +227,13 @@ export function simulateTrajectoryExample(opts: TrajectoryExampleOptions): {
   const lastHour = localStart + (days * 24 - 1) * 3600000;
   for (let t = localStart; t <= lastHour; t += 3600000) {
     const k = (t - tr[0].arrival) / (opts.everyHours ?? 3) / 3600000;
-    const lo = Math.max(0, Math.min(tr.length - 1, Math.floor(k))), hi = Math.max(0, Math.min(tr.length - 1, Math.ceil(k)));
+    const lo = Math.max(0, Math.min(tr.length - 1, Math.floor(k))),
+      hi = Math.max(0, Math.min(tr.length - 1, Math.ceil(k)));
     const w = hi === lo ? 0 : k - lo;
     const isMissing = Number.isInteger(k) && missingIdx.has(k);
-    const vals = opts.species.map((s) => (isMissing ? "NA" : ((1 - w) * tr[lo].conc[s.name] + w * tr[hi].conc[s.name]).toFixed(2)));
+    const vals = opts.species.map((s) =>
+      isMissing ? "NA" : ((1 - w) * tr[lo].conc[s.name] + w * tr[hi].conc[s.name]).toFixed(2),
+    );
     rows.push([new Date(t + off).toISOString().slice(0, 19).replace("T", " "), ...vals].join(","));
   }
   for (const t of tr) if (t.arrival > lastHour) arrivalsWithoutRow.push(new Date(t.arrival).toISOString());

@@ -26,7 +26,14 @@ export interface VocCanisterTruth {
   unknownColumns: string[];
 }
 
-const SOURCES = ["vehicle exhaust", "LPG/natural gas", "solvent use", "combustion", "biogenic", "background/secondary"] as const;
+const SOURCES = [
+  "vehicle exhaust",
+  "LPG/natural gas",
+  "solvent use",
+  "combustion",
+  "biogenic",
+  "background/secondary",
+] as const;
 
 /**
  * Source profiles (ppb per unit contribution) for the main species; other PAMS species get a
@@ -72,7 +79,16 @@ const PROFILE: Record<string, [number, number, number, number, number, number]> 
   "1,2-dichloroethane": [0, 0, 0.1, 0.05, 0, 0.15],
 };
 const DEFAULT_PROFILE: [number, number, number, number, number, number] = [0.03, 0, 0.02, 0.008, 0, 0.008];
-const OVOC_HALO = ["acetone", "MEK", "MTBE", "ethyl acetate", "isopropanol", "dichloromethane", "chloroform", "1,2-dichloroethane"];
+const OVOC_HALO = [
+  "acetone",
+  "MEK",
+  "MTBE",
+  "ethyl acetate",
+  "isopropanol",
+  "dichloromethane",
+  "chloroform",
+  "1,2-dichloroethane",
+];
 
 /** Chinese headers for the zh variant of the file: the registry's Chinese names, `间/对二甲苯` for the pair. */
 function zhName(id: string): string {
@@ -89,7 +105,13 @@ function zhName(id: string): string {
  *
  * @returns the English-header CSV, the Chinese-header CSV (same values), and the truth
  */
-export function simulateVocCanisters(opts: { seed: number; start: string; days: number; utcOffsetMinutes: number; mXyleneFraction: number }): { csv: string; csvZh: string; truth: VocCanisterTruth; provenance: Provenance } {
+export function simulateVocCanisters(opts: {
+  seed: number;
+  start: string;
+  days: number;
+  utcOffsetMinutes: number;
+  mXyleneFraction: number;
+}): { csv: string; csvZh: string; truth: VocCanisterTruth; provenance: Provenance } {
   const rng = new Rng(opts.seed);
   const pams = VOC_SPECIES_ROWS.filter((r) => r.pams).map((r) => r.id);
   const species = [...pams, ...OVOC_HALO];
@@ -115,7 +137,12 @@ export function simulateVocCanisters(opts: { seed: number; start: string; days: 
     missing: [],
     unknownColumns: ["1-octene (ppb)"],
   };
-  const header = ["Time", "Canister", ...columns.map((c) => `${c === "m,p-xylene" ? "m/p-xylene" : c} (ppb)`), "1-octene (ppb)"];
+  const header = [
+    "Time",
+    "Canister",
+    ...columns.map((c) => `${c === "m,p-xylene" ? "m/p-xylene" : c} (ppb)`),
+    "1-octene (ppb)",
+  ];
   const headerZh = ["采样时间", "样品编号", ...columns.map((c) => `${zhName(c)}(ppb)`), "1-辛烯(ppb)"];
   const body: string[][] = [];
   const oh = 2.0e6;
@@ -125,7 +152,12 @@ export function simulateVocCanisters(opts: { seed: number; start: string; days: 
       const t = t0 + d * 86400000 + hour * 3600000;
       const local = formatInstant(t, opts.utcOffsetMinutes).slice(0, 16).replace("T", " ");
       truth.samples.push(local);
-      const diurnal = hour === 14 ? [0.6, 0.8, 1.0, 0.7, 2.2, 1.2] : hour === 8 ? [1.4, 1.1, 0.9, 1.2, 0.4, 0.9] : [1.2, 1.0, 1.0, 1.1, 0.3, 1.0];
+      const diurnal =
+        hour === 14
+          ? [0.6, 0.8, 1.0, 0.7, 2.2, 1.2]
+          : hour === 8
+            ? [1.4, 1.1, 0.9, 1.2, 0.4, 0.9]
+            : [1.2, 1.0, 1.0, 1.1, 0.3, 1.0];
       const values = new Map<string, number>();
       for (const id of species) {
         const p = PROFILE[id] ?? DEFAULT_PROFILE;
@@ -166,5 +198,10 @@ export function simulateVocCanisters(opts: { seed: number; start: string; days: 
   }
   const quote = (c: string) => (c.includes(",") ? `"${c}"` : c);
   const csvOf = (h: string[]) => [h.map(quote), ...body].map((r) => r.join(",")).join("\n") + "\n";
-  return { provenance: provenance(opts, opts.seed, { routine: "simulateVocCanisters" }), csv: csvOf(header), csvZh: csvOf(headerZh), truth };
+  return {
+    provenance: provenance(opts, opts.seed, { routine: "simulateVocCanisters" }),
+    csv: csvOf(header),
+    csvZh: csvOf(headerZh),
+    truth,
+  };
 }

@@ -73,10 +73,21 @@ export function gPenalty(G: Float64Array, n: number, p: number, pen: Penalties |
  * Q(true) and Q(robust) of a solution (CONVENTIONS §1): Q(true) = Σ e², e = (x − GF)/s;
  * Q(robust) replaces e² by α·|e| where |e| > α.
  */
-export function qValues(x: Float64Array, s: Float64Array, G: Float64Array, F: Float64Array, n: number, m: number, p: number, alpha: number): { qTrue: number; qRobust: number } {
-  let qt = 0, qr = 0;
+export function qValues(
+  x: Float64Array,
+  s: Float64Array,
+  G: Float64Array,
+  F: Float64Array,
+  n: number,
+  m: number,
+  p: number,
+  alpha: number,
+): { qTrue: number; qRobust: number } {
+  let qt = 0,
+    qr = 0;
   for (let i = 0; i < n; i++) {
-    const gi = i * p, xi = i * m;
+    const gi = i * p,
+      xi = i * m;
     for (let j = 0; j < m; j++) {
       let y = 0;
       for (let k = 0; k < p; k++) y += G[gi + k] * F[k * m + j];
@@ -108,7 +119,11 @@ class AlsWorkspace {
   readonly col: Float64Array;
   /** Σ_j w_ij x_ij² per row (for the objective from the normal equations). */
   readonly cRow: Float64Array;
-  constructor(readonly n: number, readonly m: number, readonly p: number) {
+  constructor(
+    readonly n: number,
+    readonly m: number,
+    readonly p: number,
+  ) {
     this.tri = (p * (p + 1)) / 2;
     this.nnls = new NnlsSolver(p);
     this.k = kernelsFor(p);
@@ -205,10 +220,20 @@ class AlsWorkspace {
    * not the constrained minimum (DISP intervals far too narrow). Returns the objective without
    * the Lagrange terms.
    */
-  updateGHeld(w: Float64Array, wx: Float64Array, F: Float64Array, G: Float64Array, l1G: Float64Array | undefined, held: number[], lam: Float64Array): number {
+  updateGHeld(
+    w: Float64Array,
+    wx: Float64Array,
+    F: Float64Array,
+    G: Float64Array,
+    l1G: Float64Array | undefined,
+    held: number[],
+    lam: Float64Array,
+  ): number {
     const { n, m, p, tri, outer, A, B, nnls, cRow } = this;
     const pp = p * p;
-    const An = (this.An ??= new Float64Array(n * pp)), Bn = (this.Bn ??= new Float64Array(n * p)), Bl = (this.Bl ??= new Float64Array(n * p));
+    const An = (this.An ??= new Float64Array(n * pp)),
+      Bn = (this.Bn ??= new Float64Array(n * p)),
+      Bl = (this.Bl ??= new Float64Array(n * p));
     const FT = this.transposeF(F);
     for (let j = 0; j < m; j++) {
       let t = j * tri;
@@ -244,10 +269,12 @@ class AlsWorkspace {
     for (let cycle = 0; cycle < 50; cycle++) {
       let worst = 0;
       for (const k of ks) {
-        let a = lam[k], fa = meanMinus1(k);
+        let a = lam[k],
+          fa = meanMinus1(k);
         if (Math.abs(fa) <= tol) continue;
         // first step from the slope of mean G_k in λ_k when only G_ik moves: −Σ 1/(2n·A_ii,kk) over rows with G_ik > 0
-        let sum = 0, all = 0;
+        let sum = 0,
+          all = 0;
         for (let i = 0; i < n; i++) {
           const d = An[i * pp + k * p + k];
           if (!(d > 0)) continue;
@@ -262,11 +289,15 @@ class AlsWorkspace {
         };
         // f(λ) = mean G_k − 1 is decreasing and piecewise linear in λ: secant steps outwards until
         // the root is bracketed, then Illinois regula falsi inside the bracket
-        let b = a - fa / slope, fb = f(b);
+        let b = a - fa / slope,
+          fb = f(b);
         for (let it = 0; it < 60 && fa * fb > 0; it++) {
           const step = b - a;
           const sec = fb !== fa ? b - (fb * step) / (fb - fa) : b + 4 * step;
-          const c = step > 0 ? Math.min(Math.max(sec, b + step), b + 4 * step) : Math.max(Math.min(sec, b + step), b + 4 * step);
+          const c =
+            step > 0
+              ? Math.min(Math.max(sec, b + step), b + 4 * step)
+              : Math.max(Math.min(sec, b + step), b + 4 * step);
           a = b;
           fa = fb;
           b = c;
@@ -288,7 +319,8 @@ class AlsWorkspace {
     }
     let q = 0;
     for (let i = 0; i < n; i++) {
-      const gi = i * p, ai = i * pp;
+      const gi = i * p,
+        ai = i * pp;
       let qi = cRow[i];
       for (let k = 0; k < p; k++) {
         const gk = G[gi + k];
@@ -331,7 +363,8 @@ class AlsWorkspace {
         for (const fx of pen.fFixed ?? []) {
           if (fx.j !== j) continue;
           // eliminate F_kj = value: move its column of A to the right-hand side, decouple row k
-          const k = fx.k, d = A[k * p + k] > 0 ? A[k * p + k] : 1;
+          const k = fx.k,
+            d = A[k * p + k] > 0 ? A[k * p + k] : 1;
           for (let l = 0; l < p; l++) {
             if (l === k) continue;
             B[bo + l] -= A[l * p + k] * fx.value;
@@ -366,7 +399,14 @@ class AlsWorkspace {
  * over the last `window`
  * iterations; otherwise the run stops at `maxIterations` and says so.
  */
-export function alsRun(x: Float64Array, s: Float64Array, n: number, m: number, seed: number, st: RunSettings): RunOutcome {
+export function alsRun(
+  x: Float64Array,
+  s: Float64Array,
+  n: number,
+  m: number,
+  seed: number,
+  st: RunSettings,
+): RunOutcome {
   const { p } = st;
   const rng = new Rng(seed);
   const F = new Float64Array(p * m);
@@ -385,7 +425,16 @@ export function alsRun(x: Float64Array, s: Float64Array, n: number, m: number, s
  * DISP and constraints start from the base solution). `pen` adds penalty terms to the objective
  * (not to the reported Q). G0 and F0 are not modified.
  */
-export function alsFit(x: Float64Array, s: Float64Array, n: number, m: number, G0: Float64Array | undefined, F0: Float64Array, st: RunSettings, pen?: Penalties): RunOutcome {
+export function alsFit(
+  x: Float64Array,
+  s: Float64Array,
+  n: number,
+  m: number,
+  G0: Float64Array | undefined,
+  F0: Float64Array,
+  st: RunSettings,
+  pen?: Penalties,
+): RunOutcome {
   const { p, robust, alpha } = st;
   let G = G0 ? new Float64Array(G0) : new Float64Array(n * p);
   let F = new Float64Array(F0);
@@ -404,14 +453,25 @@ export function alsFit(x: Float64Array, s: Float64Array, n: number, m: number, G
   ws.setRowConstants(w, x);
   // factors with an element held at a positive value in normalised units (G mean 1): their mean
   // contribution is held at 1 inside the G half-step (see AlsWorkspace.updateGHeld)
-  const held = st.normaliseG ? [...new Set([...(pen?.fTargets ?? []).filter((t) => t.target > 0), ...(pen?.fFixed ?? []).filter((t) => t.value > 0)].map((t) => t.k))] : [];
+  const held = st.normaliseG
+    ? [
+        ...new Set(
+          [...(pen?.fTargets ?? []).filter((t) => t.target > 0), ...(pen?.fFixed ?? []).filter((t) => t.value > 0)].map(
+            (t) => t.k,
+          ),
+        ),
+      ]
+    : [];
   const lam = new Float64Array(p);
-  const updateG = (FF: Float64Array, GG: Float64Array) => (held.length ? ws.updateGHeld(w, wx, FF, GG, pen?.l1G, held, lam) : ws.updateG(w, wx, FF, GG, pen?.l1G));
+  const updateG = (FF: Float64Array, GG: Float64Array) =>
+    held.length ? ws.updateGHeld(w, wx, FF, GG, pen?.l1G, held, lam) : ws.updateG(w, wx, FF, GG, pen?.l1G);
   updateG(F, G); // first G from the start F
   const penaltyF = (FF: Float64Array) => fPenalty(FF, m, p, pen);
-  let beta = 0.5, betaMax = 1;
+  let beta = 0.5,
+    betaMax = 1;
   const history: number[] = [];
-  let iterations = 0, converged = false;
+  let iterations = 0,
+    converged = false;
 
   for (let it = 0; it < st.maxIterations; it++) {
     iterations = it + 1;
@@ -447,7 +507,10 @@ export function alsFit(x: Float64Array, s: Float64Array, n: number, m: number, G
       ws.setRowConstants(w, x);
     }
     history.push(next);
-    if (history.length > st.window && history[history.length - 1 - st.window] - next < Math.max(st.tolerance, st.relativeTolerance * next)) {
+    if (
+      history.length > st.window &&
+      history[history.length - 1 - st.window] - next < Math.max(st.tolerance, st.relativeTolerance * next)
+    ) {
       converged = true;
       break;
     }
@@ -480,10 +543,22 @@ export function normaliseRowsF(G: Float64Array, F: Float64Array, n: number, m: n
 }
 
 /** Recompute robust weights w = w0·min(1, α/|e|) and return the robust objective Σ ρ(e) (the Huber form the IRLS minimises). */
-function reweight(x: Float64Array, s: Float64Array, w0: Float64Array, w: Float64Array, G: Float64Array, F: Float64Array, n: number, m: number, p: number, alpha: number): number {
+function reweight(
+  x: Float64Array,
+  s: Float64Array,
+  w0: Float64Array,
+  w: Float64Array,
+  G: Float64Array,
+  F: Float64Array,
+  n: number,
+  m: number,
+  p: number,
+  alpha: number,
+): number {
   let q = 0;
   for (let i = 0; i < n; i++) {
-    const gi = i * p, xi = i * m;
+    const gi = i * p,
+      xi = i * m;
     for (let j = 0; j < m; j++) {
       let y = 0;
       for (let k = 0; k < p; k++) y += G[gi + k] * F[k * m + j];

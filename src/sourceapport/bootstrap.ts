@@ -164,7 +164,8 @@ export type IntSource = Pick<Rng, "int">;
  */
 export function blockBootstrapRows(n: number, blockSize: number, rng: IntSource): Int32Array {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
-  if (!Number.isInteger(blockSize) || blockSize < 1 || blockSize > n) throw new RangeError(`blockSize must be an integer from 1 to n = ${n}, got ${blockSize}`);
+  if (!Number.isInteger(blockSize) || blockSize < 1 || blockSize > n)
+    throw new RangeError(`blockSize must be an integer from 1 to n = ${n}, got ${blockSize}`);
   const out = new Int32Array(n);
   let c = 0;
   while (c < n) {
@@ -234,7 +235,8 @@ export function politisWhiteBlockLength(series: ArrayLike<number>): BlockLengthE
   }
   if (mHat === 0) return { circular: 1, stationary: 1, mHat: 0, M: 0 };
   const M = mHat < 0 ? mMax : Math.min(2 * mHat, mMax);
-  let G = 0, g = R[0];
+  let G = 0,
+    g = R[0];
   for (let k = 1; k <= M; k++) {
     const l = flatTop(k / M);
     G += 2 * l * k * R[k];
@@ -243,7 +245,12 @@ export function politisWhiteBlockLength(series: ArrayLike<number>): BlockLengthE
   const n3 = Math.cbrt(n);
   const circular = Math.cbrt((2 * G * G) / ((4 / 3) * g * g)) * n3;
   const stationary = Math.cbrt((2 * G * G) / (2 * g * g)) * n3;
-  return { circular: Number.isFinite(circular) ? circular : 1, stationary: Number.isFinite(stationary) ? stationary : 1, mHat: mHat < 0 ? mMax : mHat, M };
+  return {
+    circular: Number.isFinite(circular) ? circular : 1,
+    stationary: Number.isFinite(stationary) ? stationary : 1,
+    mHat: mHat < 0 ? mMax : mHat,
+    M,
+  };
 }
 
 /**
@@ -255,9 +262,11 @@ export function politisWhiteBlockLength(series: ArrayLike<number>): BlockLengthE
  * to [1, ⌊n/2⌋].
  */
 export function chooseBlockSize(data: ArrayLike<number>, columns = 1): number {
-  if (!Number.isInteger(columns) || columns < 1) throw new RangeError(`columns must be a positive integer, got ${columns}`);
+  if (!Number.isInteger(columns) || columns < 1)
+    throw new RangeError(`columns must be a positive integer, got ${columns}`);
   const n = Math.floor(data.length / columns);
-  if (n * columns !== data.length) throw new RangeError(`data length ${data.length} is not a multiple of columns = ${columns}`);
+  if (n * columns !== data.length)
+    throw new RangeError(`data length ${data.length} is not a multiple of columns = ${columns}`);
   let b = 1;
   const col = new Float64Array(n);
   for (let k = 0; k < columns; k++) {
@@ -269,16 +278,20 @@ export function chooseBlockSize(data: ArrayLike<number>, columns = 1): number {
 
 function pearson(a: Float64Array, b: Float64Array): number {
   const n = a.length;
-  let ma = 0, mb = 0;
+  let ma = 0,
+    mb = 0;
   for (let i = 0; i < n; i++) {
     ma += a[i];
     mb += b[i];
   }
   ma /= n;
   mb /= n;
-  let sab = 0, saa = 0, sbb = 0;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < n; i++) {
-    const da = a[i] - ma, db = b[i] - mb;
+    const da = a[i] - ma,
+      db = b[i] - mb;
     sab += da * db;
     saa += da * da;
     sbb += db * db;
@@ -292,12 +305,21 @@ function pearson(a: Float64Array, b: Float64Array): number {
  * column l of `bsG` (rows.length×p, one row per drawn sample) and column k of the base G (n×p)
  * taken at `rows`; mapping[l] = the k of highest r when that r ≥ minCorrelation, else −1.
  */
-export function mapBootstrapFactors(baseG: ArrayLike<number>, bsG: ArrayLike<number>, rows: Int32Array, p: number, minCorrelation: number = BOOTSTRAP_DEFAULTS.minCorrelation): { mapping: number[]; correlations: number[][] } {
+export function mapBootstrapFactors(
+  baseG: ArrayLike<number>,
+  bsG: ArrayLike<number>,
+  rows: Int32Array,
+  p: number,
+  minCorrelation: number = BOOTSTRAP_DEFAULTS.minCorrelation,
+): { mapping: number[]; correlations: number[][] } {
   const nb = rows.length;
-  if (bsG.length !== nb * p) throw new RangeError(`bootstrap G has ${bsG.length} values, expected rows × p = ${nb * p}`);
-  const base: Float64Array[] = [], bs: Float64Array[] = [];
+  if (bsG.length !== nb * p)
+    throw new RangeError(`bootstrap G has ${bsG.length} values, expected rows × p = ${nb * p}`);
+  const base: Float64Array[] = [],
+    bs: Float64Array[] = [];
   for (let k = 0; k < p; k++) {
-    const a = new Float64Array(nb), b = new Float64Array(nb);
+    const a = new Float64Array(nb),
+      b = new Float64Array(nb);
     for (let i = 0; i < nb; i++) {
       a[i] = baseG[rows[i] * p + k];
       b[i] = bsG[i * p + k];
@@ -326,7 +348,13 @@ export function timeOrder(n: number, times: Float64Array | undefined): Int32Arra
  * 1992) drawn with the run's seed runSeed(seed, r) over the samples in time order (`order`, from
  * {@link timeOrder}).
  */
-export function bootstrapRows(n: number, blockSize: number, seed: number, r: number, order: Int32Array | number[]): Int32Array {
+export function bootstrapRows(
+  n: number,
+  blockSize: number,
+  seed: number,
+  r: number,
+  order: Int32Array | number[],
+): Int32Array {
   const pos = blockBootstrapRows(n, blockSize, new Rng(runSeed(seed, r)));
   return pos.map((q) => order[q]);
 }
@@ -347,17 +375,20 @@ export function bootstrapRows(n: number, blockSize: number, seed: number, r: num
 export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {}): Promise<BootstrapResult> {
   const { input, p } = result;
   const { n, m } = input;
-  if (result.G.length !== n * p || result.F.length !== p * m) throw new RangeError(`result matrices do not match n = ${n}, m = ${m}, p = ${p}`);
+  if (result.G.length !== n * p || result.F.length !== p * m)
+    throw new RangeError(`result matrices do not match n = ${n}, m = ${m}, p = ${p}`);
   const runs = opts.runs ?? BOOTSTRAP_DEFAULTS.runs;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
   const minCorrelation = opts.minCorrelation ?? BOOTSTRAP_DEFAULTS.minCorrelation;
-  if (!(minCorrelation >= -1 && minCorrelation <= 1)) throw new RangeError(`minCorrelation must be in [−1, 1], got ${minCorrelation}`);
+  if (!(minCorrelation >= -1 && minCorrelation <= 1))
+    throw new RangeError(`minCorrelation must be in [−1, 1], got ${minCorrelation}`);
   const seed = (opts.seed ?? result.options.seed) >>> 0;
   const order = timeOrder(n, input.times);
   let blockSize: number;
   if (opts.blockSize !== undefined) {
     blockSize = opts.blockSize;
-    if (!Number.isInteger(blockSize) || blockSize < 1 || blockSize > n) throw new RangeError(`blockSize must be an integer from 1 to n = ${n}, got ${blockSize}`);
+    if (!Number.isInteger(blockSize) || blockSize < 1 || blockSize > n)
+      throw new RangeError(`blockSize must be an integer from 1 to n = ${n}, got ${blockSize}`);
   } else {
     const Gt = new Float64Array(n * p);
     for (let i = 0; i < n; i++) Gt.set(result.G.subarray(order[i] * p, order[i] * p + p), i * p);
@@ -374,7 +405,10 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
     tasks.push({ kind: "fit", F0: result.F, G0, rows });
   }
   const context: TaskContext = { x: input.x, s: input.s, n, m, settings: settingsOf(result.options) };
-  const outcomes = await runTasks(context, tasks, { workers: opts.workers, onDone: (done, total) => opts.onProgress?.(done, total) });
+  const outcomes = await runTasks(context, tasks, {
+    workers: opts.workers,
+    onDone: (done, total) => opts.onProgress?.(done, total),
+  });
 
   const notConverged: number[] = [];
   const bsRuns: BootstrapRun[] = outcomes.map((o, idx) => {
@@ -383,8 +417,20 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
     if (!ok) notConverged.push(run);
     // normalise: contributions average 1 over the drawn rows, F scaled accordingly
     const { G, F } = normaliseSolution(o.G, o.F, n, m, p);
-    const mapped = ok ? mapBootstrapFactors(result.G, G, rowsOf[idx], p, minCorrelation) : { mapping: [], correlations: [] };
-    return { run, seed: runSeed(seed, run), qTrue: o.qTrue, qRobust: o.qRobust, iterations: o.iterations, converged: ok, mapping: mapped.mapping, correlations: mapped.correlations, F };
+    const mapped = ok
+      ? mapBootstrapFactors(result.G, G, rowsOf[idx], p, minCorrelation)
+      : { mapping: [], correlations: [] };
+    return {
+      run,
+      seed: runSeed(seed, run),
+      qTrue: o.qTrue,
+      qRobust: o.qRobust,
+      iterations: o.iterations,
+      converged: ok,
+      mapping: mapped.mapping,
+      correlations: mapped.correlations,
+      F,
+    };
   });
   if (notConverged.length * 2 > runs) {
     throw new Error(
@@ -395,8 +441,15 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
   }
 
   const good = bsRuns.filter((r) => r.converged);
-  const names = result.factorNames.length === p ? result.factorNames : Array.from({ length: p }, (_, k) => `Factor ${k + 1}`);
-  const mappingTable: BootstrapMappingRow[] = names.map((factor) => ({ factor, reproduced: 0, notReproduced: 0, mappedTo: new Array<number>(p).fill(0), unmapped: 0 }));
+  const names =
+    result.factorNames.length === p ? result.factorNames : Array.from({ length: p }, (_, k) => `Factor ${k + 1}`);
+  const mappingTable: BootstrapMappingRow[] = names.map((factor) => ({
+    factor,
+    reproduced: 0,
+    notReproduced: 0,
+    mappedTo: new Array<number>(p).fill(0),
+    unmapped: 0,
+  }));
   const values: number[][][] = Array.from({ length: p }, () => Array.from({ length: m }, () => [] as number[]));
   for (const r of good) {
     for (let l = 0; l < p; l++) {
@@ -405,7 +458,8 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
     }
     for (let k = 0; k < p; k++) {
       let best = -1;
-      for (let l = 0; l < p; l++) if (r.mapping[l] === k && (best < 0 || r.correlations[l][k] > r.correlations[best][k])) best = l;
+      for (let l = 0; l < p; l++)
+        if (r.mapping[l] === k && (best < 0 || r.correlations[l][k] > r.correlations[best][k])) best = l;
       if (best < 0) {
         mappingTable[k].notReproduced++;
         continue;
@@ -418,7 +472,17 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
     row.map((v, j) => {
       v.sort((a, b) => a - b);
       const q = (x: number) => (v.length ? quantileSorted(v, x) : NaN);
-      return { species: input.species[j], unit: input.units[j], count: v.length, p5: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95), base: result.F[k * m + j] };
+      return {
+        species: input.species[j],
+        unit: input.units[j],
+        count: v.length,
+        p5: q(0.05),
+        p25: q(0.25),
+        p50: q(0.5),
+        p75: q(0.75),
+        p95: q(0.95),
+        base: result.F[k * m + j],
+      };
     }),
   );
   return {
@@ -433,6 +497,16 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
     unmapped: mappingTable.reduce((a, r) => a + r.unmapped, 0),
     intervals,
     notConverged,
-    provenance: provenance({ runs, blockSize, blockSizeSource: opts.blockSize !== undefined ? "given" : "auto", minCorrelation, base: plainOptions(result.options) }, seed, { routine: "bootstrapPmf" }),
+    provenance: provenance(
+      {
+        runs,
+        blockSize,
+        blockSizeSource: opts.blockSize !== undefined ? "given" : "auto",
+        minCorrelation,
+        base: plainOptions(result.options),
+      },
+      seed,
+      { routine: "bootstrapPmf" },
+    ),
   };
 }

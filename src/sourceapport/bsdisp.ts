@@ -56,18 +56,24 @@ export interface BsDispResult {
  *
  * @throws Error when more than half of the displacement fits fail to converge.
  */
-export async function bsDispPmf(result: PmfResult, bs: BootstrapResult, opts: BsDispOptions = {}): Promise<BsDispResult> {
+export async function bsDispPmf(
+  result: PmfResult,
+  bs: BootstrapResult,
+  opts: BsDispOptions = {},
+): Promise<BsDispResult> {
   const { input, p } = result;
   const { n, m, x, s } = input;
   const levels = [...(opts.dQmax ?? [0.5, 1, 2, 4])].sort((a, b) => a - b);
   const settings = refitSettings(settingsOf(result.options));
   const order = timeOrder(n, input.times);
-  const runsUsed: number[] = [], runsSkipped: { run: number; reason: string }[] = [];
+  const runsUsed: number[] = [],
+    runsSkipped: { run: number; reason: string }[] = [];
   for (const r of bs.runs) {
     if (opts.runs !== undefined && runsUsed.length >= opts.runs) break;
     const perm = new Set(r.mapping.filter((v) => v >= 0));
     if (!r.converged) runsSkipped.push({ run: r.run, reason: "bootstrap run did not converge" });
-    else if (perm.size !== p) runsSkipped.push({ run: r.run, reason: "not every factor mapped one-to-one to a base factor" });
+    else if (perm.size !== p)
+      runsSkipped.push({ run: r.run, reason: "not every factor mapped one-to-one to a base factor" });
     else runsUsed.push(r.run);
   }
   const ctx: TaskContext = { x, s, n, m, settings: settingsOf(result.options) };
@@ -78,11 +84,13 @@ export async function bsDispPmf(result: PmfResult, bs: BootstrapResult, opts: Bs
     return { kind: "fit", F0: result.F, G0, rows, settings };
   });
   const bsFits = await runTasks(ctx, fitTasks, { workers: opts.workers });
-  const js = opts.species ? opts.species.map((sp) => {
-    const j = input.species.indexOf(sp);
-    if (j < 0) throw new RangeError(`BS-DISP: unknown species "${sp}"`);
-    return j;
-  }) : input.species.map((_, j) => j);
+  const js = opts.species
+    ? opts.species.map((sp) => {
+        const j = input.species.indexOf(sp);
+        if (j < 0) throw new RangeError(`BS-DISP: unknown species "${sp}"`);
+        return j;
+      })
+    : input.species.map((_, j) => j);
   const ks = opts.factors ?? Array.from({ length: p }, (_, k) => k);
   const tasks: DispSearchTask[] = [];
   const taskRun: number[] = [];
@@ -96,16 +104,35 @@ export async function bsDispPmf(result: PmfResult, bs: BootstrapResult, opts: Bs
         let akk = 0;
         for (let i = 0; i < n; i++) akk += fit.G[i * p + k] ** 2 / xs(i, j) ** 2;
         for (const direction of [-1, 1] as const) {
-          tasks.push({ kind: "disp", k, j, direction, levels, G0: fit.G, F0: fit.F, qBase: settings.robust ? fit.qRobust : fit.qTrue, weight: 1e3 * Math.max(akk, 1e-12), steps: opts.steps, settings, rows });
+          tasks.push({
+            kind: "disp",
+            k,
+            j,
+            direction,
+            levels,
+            G0: fit.G,
+            F0: fit.F,
+            qBase: settings.robust ? fit.qRobust : fit.qTrue,
+            weight: 1e3 * Math.max(akk, 1e-12),
+            steps: opts.steps,
+            settings,
+            rows,
+          });
           taskRun.push(ri);
         }
       }
     }
   });
-  const res: DispSearchResult[] = await runTasks({ ...ctx, settings }, tasks, { workers: opts.workers, onDone: (d, t) => opts.onProgress?.(d, t) });
+  const res: DispSearchResult[] = await runTasks({ ...ctx, settings }, tasks, {
+    workers: opts.workers,
+    onDone: (d, t) => opts.onProgress?.(d, t),
+  });
   const fits = res.reduce((a, r) => a + r.fits, 0);
   const notConverged = res.reduce((a, r) => a + r.notConverged, 0);
-  if (fits > 0 && notConverged > fits / 2) throw new Error(`BS-DISP: ${notConverged} of ${fits} displacement fits did not converge within ${settings.maxIterations} iterations`);
+  if (fits > 0 && notConverged > fits / 2)
+    throw new Error(
+      `BS-DISP: ${notConverged} of ${fits} displacement fits did not converge within ${settings.maxIterations} iterations`,
+    );
   const byKey = new Map<string, BsDispInterval>();
   const swaps = levels.map((L) => ({ dQmax: L, byFactor: new Array<number>(p).fill(0), displacements: 0 }));
   res.forEach((r, ti) => {
@@ -114,7 +141,15 @@ export async function bsDispPmf(result: PmfResult, bs: BootstrapResult, opts: Bs
     const key = `${kb}:${r.j}`;
     let iv = byKey.get(key);
     if (!iv) {
-      iv = { factor: result.factorNames[kb], k: kb, species: input.species[r.j], j: r.j, base: result.F[kb * m + r.j], down: levels.map(() => Infinity), up: levels.map(() => -Infinity) };
+      iv = {
+        factor: result.factorNames[kb],
+        k: kb,
+        species: input.species[r.j],
+        j: r.j,
+        base: result.F[kb * m + r.j],
+        down: levels.map(() => Infinity),
+        up: levels.map(() => -Infinity),
+      };
       byKey.set(key, iv);
     }
     levels.forEach((_, li) => {
@@ -125,12 +160,34 @@ export async function bsDispPmf(result: PmfResult, bs: BootstrapResult, opts: Bs
     });
   });
   const intervals = [...byKey.values()].sort((a, b) => a.k - b.k || a.j - b.j);
-  const unreliableFactors = swaps.length ? swaps[0].byFactor.flatMap((c, k) => (c > 0 ? [result.factorNames[k]] : [])) : [];
+  const unreliableFactors = swaps.length
+    ? swaps[0].byFactor.flatMap((c, k) => (c > 0 ? [result.factorNames[k]] : []))
+    : [];
   const largestDecrease = Math.max(0, ...res.map((r) => -r.minDQ));
   const prov = provenance(
-    { dQmax: levels, species: js.map((j) => input.species[j]), factors: ks, steps: opts.steps ?? null, runs: runsUsed.length, bootstrap: bs.provenance ? bs.provenance.options : { blockSize: bs.blockSize, minCorrelation: bs.minCorrelation, base: plainOptions(result.options) } },
+    {
+      dQmax: levels,
+      species: js.map((j) => input.species[j]),
+      factors: ks,
+      steps: opts.steps ?? null,
+      runs: runsUsed.length,
+      bootstrap: bs.provenance
+        ? bs.provenance.options
+        : { blockSize: bs.blockSize, minCorrelation: bs.minCorrelation, base: plainOptions(result.options) },
+    },
     bs.seed,
     { routine: "bsDispPmf" },
   );
-  return { dQmax: levels, runsUsed, runsSkipped, intervals, swaps, unreliableFactors, largestDecrease, fits, notConverged, provenance: prov };
+  return {
+    dQmax: levels,
+    runsUsed,
+    runsSkipped,
+    intervals,
+    swaps,
+    unreliableFactors,
+    largestDecrease,
+    fits,
+    notConverged,
+    provenance: prov,
+  };
 }

@@ -45,12 +45,14 @@ export function checkPmfResult(result: PmfResult): void {
     ["input.s", input.s, n * m],
   ];
   for (const [what, a, len] of want) {
-    if (a.length !== len) throw new Error(`PMF result: ${what} has ${a.length} values, expected ${len} (n=${n}, m=${m}, p=${p})`);
+    if (a.length !== len)
+      throw new Error(`PMF result: ${what} has ${a.length} values, expected ${len} (n=${n}, m=${m}, p=${p})`);
   }
   if (input.species.length !== m) throw new Error(`PMF result: ${input.species.length} species names for m=${m}`);
   if (input.units.length !== m) throw new Error(`PMF result: ${input.units.length} species units for m=${m}`);
   if (input.samples.length !== n) throw new Error(`PMF result: ${input.samples.length} sample labels for n=${n}`);
-  if (result.factorNames.length !== p) throw new Error(`PMF result: ${result.factorNames.length} factor names for p=${p}`);
+  if (result.factorNames.length !== p)
+    throw new Error(`PMF result: ${result.factorNames.length} factor names for p=${p}`);
   if (input.times && input.times.length !== n) throw new Error(`PMF result: ${input.times.length} times for n=${n}`);
 }
 

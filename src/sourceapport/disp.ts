@@ -78,28 +78,47 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
   const polished = alsFit(x, s, n, m, result.G, result.F, settings);
   const before = qValues(x, s, result.G, result.F, n, m, p, settings.alpha)[objective];
   const qBase = polished[objective];
-  const js = opts.species ? opts.species.map((sp) => {
-    const j = input.species.indexOf(sp);
-    if (j < 0) throw new RangeError(`DISP: unknown species "${sp}" (have: ${input.species.join(", ")})`);
-    return j;
-  }) : input.species.map((_, j) => j);
+  const js = opts.species
+    ? opts.species.map((sp) => {
+        const j = input.species.indexOf(sp);
+        if (j < 0) throw new RangeError(`DISP: unknown species "${sp}" (have: ${input.species.join(", ")})`);
+        return j;
+      })
+    : input.species.map((_, j) => j);
   const ks = opts.factors ?? Array.from({ length: p }, (_, k) => k);
   const tasks: DispSearchTask[] = [];
   for (const k of ks) {
     for (const j of js) {
       let akk = 0;
-      for (let i = 0; i < n; i++) akk += (polished.G[i * p + k] ** 2) / (s[i * m + j] ** 2);
+      for (let i = 0; i < n; i++) akk += polished.G[i * p + k] ** 2 / s[i * m + j] ** 2;
       const weight = 1e3 * Math.max(akk, 1e-12);
       for (const direction of [-1, 1] as const) {
-        tasks.push({ kind: "disp", k, j, direction, levels, G0: polished.G, F0: polished.F, qBase, weight, steps: opts.steps, settings });
+        tasks.push({
+          kind: "disp",
+          k,
+          j,
+          direction,
+          levels,
+          G0: polished.G,
+          F0: polished.F,
+          qBase,
+          weight,
+          steps: opts.steps,
+          settings,
+        });
       }
     }
   }
-  const res: DispSearchResult[] = await runTasks({ x, s, n, m, settings }, tasks, { workers: opts.workers, onDone: (d, t) => opts.onProgress?.(d, t) });
+  const res: DispSearchResult[] = await runTasks({ x, s, n, m, settings }, tasks, {
+    workers: opts.workers,
+    onDone: (d, t) => opts.onProgress?.(d, t),
+  });
   const fits = res.reduce((a, r) => a + r.fits, 0);
   const notConverged = res.reduce((a, r) => a + r.notConverged, 0);
   if (fits > 0 && notConverged > fits / 2) {
-    throw new Error(`DISP: ${notConverged} of ${fits} displacement fits did not converge within ${settings.maxIterations} iterations; the intervals would not be reliable`);
+    throw new Error(
+      `DISP: ${notConverged} of ${fits} displacement fits did not converge within ${settings.maxIterations} iterations; the intervals would not be reliable`,
+    );
   }
   const intervals: DispInterval[] = [];
   const byKey = new Map<string, DispInterval>();
@@ -107,7 +126,15 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
     const key = `${r.k}:${r.j}`;
     let iv = byKey.get(key);
     if (!iv) {
-      iv = { factor: result.factorNames[r.k], k: r.k, species: input.species[r.j], j: r.j, base: polished.F[r.k * m + r.j], down: [], up: [] };
+      iv = {
+        factor: result.factorNames[r.k],
+        k: r.k,
+        species: input.species[r.j],
+        j: r.j,
+        base: polished.F[r.k * m + r.j],
+        down: [],
+        up: [],
+      };
       byKey.set(key, iv);
       intervals.push(iv);
     }
@@ -125,8 +152,29 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
   });
   const largestDecrease = Math.max(0, before - qBase, ...res.map((r) => -r.minDQ));
   const largestDecreasePct = (100 * largestDecrease) / Math.max(before, 1e-300);
-  const prov = provenance({ dQmax: levels, species: js.map((j) => input.species[j]), factors: ks, steps: opts.steps ?? null, base: plainOptions(result.options) }, result.options.seed, { routine: "dispPmf" });
-  const out: DispResult = { dQmax: levels, qBase, polishDecrease: before - qBase, intervals, swaps, largestDecrease, largestDecreasePct, fits, notConverged, provenance: prov };
+  const prov = provenance(
+    {
+      dQmax: levels,
+      species: js.map((j) => input.species[j]),
+      factors: ks,
+      steps: opts.steps ?? null,
+      base: plainOptions(result.options),
+    },
+    result.options.seed,
+    { routine: "dispPmf" },
+  );
+  const out: DispResult = {
+    dQmax: levels,
+    qBase,
+    polishDecrease: before - qBase,
+    intervals,
+    swaps,
+    largestDecrease,
+    largestDecreasePct,
+    fits,
+    notConverged,
+    provenance: prov,
+  };
   if (largestDecreasePct > 0.1) {
     out.warning = `DISP found a solution with Q ${largestDecrease.toFixed(1)} (${largestDecreasePct.toFixed(2)} %) below the base run: the base run is not a global minimum — rerun the base runs (more runs, other seeds) before interpreting the intervals`;
   }

@@ -50,16 +50,20 @@ export interface DispSearchResult {
 }
 
 function corr(a: Float64Array, b: Float64Array, n: number, p: number, ka: number, kb: number): number {
-  let ma = 0, mb = 0;
+  let ma = 0,
+    mb = 0;
   for (let i = 0; i < n; i++) {
     ma += a[i * p + ka];
     mb += b[i * p + kb];
   }
   ma /= n;
   mb /= n;
-  let sab = 0, saa = 0, sbb = 0;
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
   for (let i = 0; i < n; i++) {
-    const da = a[i * p + ka] - ma, db = b[i * p + kb] - mb;
+    const da = a[i * p + ka] - ma,
+      db = b[i * p + kb] - mb;
     sab += da * db;
     saa += da * da;
     sbb += db * db;
@@ -71,7 +75,8 @@ function corr(a: Float64Array, b: Float64Array, n: number, p: number, ka: number
 export function swappedFactors(G: Float64Array, G0: Float64Array, n: number, p: number): number[] {
   const out: number[] = [];
   for (let l = 0; l < p; l++) {
-    let best = -1, bestR = -Infinity;
+    let best = -1,
+      bestR = -Infinity;
     for (let b = 0; b < p; b++) {
       const r = corr(G, G0, n, p, l, b);
       if (r > bestR) {
@@ -91,7 +96,13 @@ export function swappedFactors(G: Float64Array, G0: Float64Array, n: number, p: 
  * displacement found with dQ ≤ dQmax, located by quadratic extrapolation then regula falsi
  * between bracketing fits. A downward search stops at 0.
  */
-export function dispSearch(x: Float64Array, s: Float64Array, n: number, m: number, t: DispSearchTask): DispSearchResult {
+export function dispSearch(
+  x: Float64Array,
+  s: Float64Array,
+  n: number,
+  m: number,
+  t: DispSearchTask,
+): DispSearchResult {
   const { k, j, direction, levels, G0, F0, qBase, weight, settings } = t;
   const p = settings.p;
   const steps = t.steps ?? 6;
@@ -102,7 +113,9 @@ export function dispSearch(x: Float64Array, s: Float64Array, n: number, m: numbe
   type Pt = { d: number; dQ: number; G: Float64Array; F: Float64Array };
   const origin: Pt = { d: 0, dQ: 0, G: G0, F: F0 };
   const pts: Pt[] = [origin];
-  let minDQ = 0, fits = 0, notConverged = 0;
+  let minDQ = 0,
+    fits = 0,
+    notConverged = 0;
   const objective = settings.robust ? "qRobust" : "qTrue";
   const evaluate = (d: number): Pt => {
     let v = v0 + direction * d;
@@ -114,7 +127,9 @@ export function dispSearch(x: Float64Array, s: Float64Array, n: number, m: numbe
     let near = pts[0];
     for (const q of pts) if (Math.abs(q.d - d) < Math.abs(near.d - d)) near = q;
     const hold = { k, j, target: v, weight };
-    const pen: Penalties = t.extra ? { ...t.extra, fTargets: [...(t.extra.fTargets ?? []), hold] } : { fTargets: [hold] };
+    const pen: Penalties = t.extra
+      ? { ...t.extra, fTargets: [...(t.extra.fTargets ?? []), hold] }
+      : { fTargets: [hold] };
     const o = alsFit(x, s, n, m, near.G, near.F, settings, pen);
     fits++;
     if (!o.converged) notConverged++;
@@ -124,7 +139,9 @@ export function dispSearch(x: Float64Array, s: Float64Array, n: number, m: numbe
     pts.push(pt);
     return pt;
   };
-  const bounds: number[] = [], dQs: number[] = [], swapped: number[][] = [];
+  const bounds: number[] = [],
+    dQs: number[] = [],
+    swapped: number[][] = [];
   let last: Pt = origin;
   for (const L of levels) {
     let lo = origin;

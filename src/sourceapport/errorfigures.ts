@@ -24,7 +24,17 @@ import type { BsDispResult } from "./bsdisp";
 import type { DispResult } from "./disp";
 import type { PmfFigureOptions } from "./figures";
 import type { PmfResult } from "./types";
-import { withUnit, fontConfig, size, titleOf, labelAngle, commonUnit, finite, speciesPanelX, stackedPanels } from "./figurehelpers";
+import {
+  withUnit,
+  fontConfig,
+  size,
+  titleOf,
+  labelAngle,
+  commonUnit,
+  finite,
+  speciesPanelX,
+  stackedPanels,
+} from "./figurehelpers";
 
 /** Base-value bars: the blue of the profile figures. */
 const BAR_COLOUR = "#4c78a8";
@@ -39,14 +49,6 @@ const DEFAULT_DISP_LEVEL = 4;
 const LOG_SPAN = 1e-6;
 
 // ------------------------------------------------------------------ shared helpers
-
-
-
-
-
-
-
-
 
 /** Log-axis ticks and grid lines at whole decades of a {@link logDomain} (not at every minor tick). */
 function decadeAxis(domain: [number, number] | undefined): object {
@@ -68,7 +70,8 @@ function factorsOf(result: PmfResult, factor: number | string | undefined, who: 
 
 function checkShapes(result: PmfResult, who: string): void {
   const { p, input, F } = result;
-  if (F.length !== p * input.m) throw new RangeError(`${who}: result.F has ${F.length} values, expected p × m = ${p * input.m}`);
+  if (F.length !== p * input.m)
+    throw new RangeError(`${who}: result.F has ${F.length} values, expected p × m = ${p * input.m}`);
 }
 
 /** Index of the level equal to `dQmax` (within 1e-9), or −1. */
@@ -156,13 +159,29 @@ export function intervalWhiskers(result: PmfResult, opts: IntervalProfileOptions
   const rows: IntervalWhiskerRow[] = [];
   const push = (k: number, j: number, method: IntervalMethod, interval: string, low: number, high: number) => {
     if (!ks.has(k) || !Number.isFinite(low) || !Number.isFinite(high)) return;
-    rows.push({ factor: factorNames[k], k, species: input.species[j], method, interval, low, high, lowPlot: low, highPlot: high });
+    rows.push({
+      factor: factorNames[k],
+      k,
+      species: input.species[j],
+      method,
+      interval,
+      low,
+      high,
+      lowPlot: low,
+      highPlot: high,
+    });
   };
   const bs = opts.bootstrap;
   if (bs) {
-    if (bs.intervals.length !== result.p) throw new RangeError(`intervalWhiskers: the bootstrap result has ${bs.intervals.length} factors, the PMF result ${result.p}`);
+    if (bs.intervals.length !== result.p)
+      throw new RangeError(
+        `intervalWhiskers: the bootstrap result has ${bs.intervals.length} factors, the PMF result ${result.p}`,
+      );
     bs.intervals.forEach((row, k) => {
-      if (row.length !== input.m) throw new RangeError(`intervalWhiskers: the bootstrap result has ${row.length} species, the PMF result ${input.m}`);
+      if (row.length !== input.m)
+        throw new RangeError(
+          `intervalWhiskers: the bootstrap result has ${row.length} species, the PMF result ${input.m}`,
+        );
       row.forEach((iv, j) => {
         if (iv.count > 0) push(k, j, "BS", "BS 5–95 %", iv.p5, iv.p95);
       });
@@ -202,7 +221,8 @@ export function intervalWhiskers(result: PmfResult, opts: IntervalProfileOptions
  * @throws RangeError when the results do not match the PMF result, or no interval is given
  */
 export function intervalProfileSpec(result: PmfResult, opts: IntervalProfileOptions = {}): TopLevelSpec {
-  if (!opts.bootstrap && !opts.disp && !opts.bsdisp) throw new RangeError("intervalProfileSpec: give at least one of bootstrap, disp, bsdisp");
+  if (!opts.bootstrap && !opts.disp && !opts.bsdisp)
+    throw new RangeError("intervalProfileSpec: give at least one of bootstrap, disp, bsdisp");
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts, 140);
   const { input, factorNames, F } = result;
@@ -222,7 +242,11 @@ export function intervalProfileSpec(result: PmfResult, opts: IntervalProfileOpti
       return { factor: name, species, base: v, concentration: Number.isFinite(v) && v > 0 ? v : null };
     });
     const ws = whiskers.filter((w) => w.k === k);
-    const domain = logAxisScale([...bars.map((b) => b.concentration), ...ws.map((w) => w.high), ...ws.map((w) => w.low)]);
+    const domain = logAxisScale([
+      ...bars.map((b) => b.concentration),
+      ...ws.map((w) => w.high),
+      ...ws.map((w) => w.low),
+    ]);
     const wsPlot = ws.map((w) => ({ ...w, lowPlot: plotValue(w.low, domain), highPlot: plotValue(w.high, domain) }));
     const x = speciesPanelX(input.species, k, last, angle, lang);
     const y = {
@@ -306,7 +330,13 @@ export function swapTableSpec(res: DispResult | BsDispResult, opts: SwapTableOpt
   const height = opts.height ?? Math.max(80, 24 * names.length);
   size({ width, height });
   const max = Math.max(1, ...rows.map((r) => r.swaps));
-  const x = { field: "dQmax", type: "ordinal", sort: levels, axis: { labelAngle: 0, orient: "top" }, title: label("dQmax", lang) } as const;
+  const x = {
+    field: "dQmax",
+    type: "ordinal",
+    sort: levels,
+    axis: { labelAngle: 0, orient: "top" },
+    title: label("dQmax", lang),
+  } as const;
   const y = { field: "factor", type: "nominal", sort: names, title: label("factor", lang) } as const;
   const font = fontFor(lang);
   return {
@@ -321,7 +351,12 @@ export function swapTableSpec(res: DispResult | BsDispResult, opts: SwapTableOpt
         encoding: {
           x,
           y,
-          color: { field: "swaps", type: "quantitative", scale: { domain: [0, max], range: ["#ffffff", "#d6604d"] }, title: label("factorSwaps", lang) },
+          color: {
+            field: "swaps",
+            type: "quantitative",
+            scale: { domain: [0, max], range: ["#ffffff", "#d6604d"] },
+            title: label("factorSwaps", lang),
+          },
         },
       },
       {
@@ -365,7 +400,7 @@ export function fpeakCurveSpec(points: FpeakPoint[], opts: FpeakCurveOptions = {
   const { width, height } = size(opts);
   const field = opts.percent ? "dQPct" : "dQ";
   const rows = points
-    .map((q) => ({ strength: q.strength, [field]: opts.percent ? q.dQPct ?? NaN : q.dQ }))
+    .map((q) => ({ strength: q.strength, [field]: opts.percent ? (q.dQPct ?? NaN) : q.dQ }))
     .filter((r) => Number.isFinite(r.strength) && Number.isFinite(r[field] as number))
     .sort((a, b) => a.strength - b.strength);
   const x = { field: "strength", type: "quantitative", title: label("fpeakStrength", lang) } as const;
@@ -378,9 +413,17 @@ export function fpeakCurveSpec(points: FpeakPoint[], opts: FpeakCurveOptions = {
     height,
     autosize: { type: "fit", contains: "padding" },
     layer: [
-      { data: { values: [{ [field]: 0 }] }, mark: { type: "rule", color: "#999", strokeDash: [4, 4] }, encoding: { y } },
+      {
+        data: { values: [{ [field]: 0 }] },
+        mark: { type: "rule", color: "#999", strokeDash: [4, 4] },
+        encoding: { y },
+      },
       { data: { values: rows }, mark: { type: "line", color: BAR_COLOUR }, encoding: { x, y } },
-      { data: { values: rows }, mark: { type: "point", filled: true, color: BAR_COLOUR, size: 40 }, encoding: { x, y } },
+      {
+        data: { values: rows },
+        mark: { type: "point", filled: true, color: BAR_COLOUR, size: 40 },
+        encoding: { x, y },
+      },
     ],
     config: fontConfig(font),
   } as TopLevelSpec;
@@ -408,13 +451,20 @@ export interface ConstrainedComparisonOptions extends PmfFigureOptions {
  *
  * @throws RangeError when the altered profiles do not have p × m values
  */
-export function constrainedComparisonSpec(result: PmfResult, constrained: { F: ArrayLike<number> }, opts: ConstrainedComparisonOptions = {}): TopLevelSpec {
+export function constrainedComparisonSpec(
+  result: PmfResult,
+  constrained: { F: ArrayLike<number> },
+  opts: ConstrainedComparisonOptions = {},
+): TopLevelSpec {
   checkShapes(result, "constrainedComparisonSpec");
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts, 140);
   const { input, factorNames, F, p } = result;
   const m = input.m;
-  if (constrained.F.length !== p * m) throw new RangeError(`constrainedComparisonSpec: the constrained F has ${constrained.F.length} values, expected p × m = ${p * m}`);
+  if (constrained.F.length !== p * m)
+    throw new RangeError(
+      `constrainedComparisonSpec: the constrained F has ${constrained.F.length} values, expected p × m = ${p * m}`,
+    );
   const ks = factorsOf(result, opts.factor, "constrainedComparisonSpec");
   const baseName = label("baseRun", lang);
   const altName = opts.label ?? label("constrained", lang);
@@ -426,11 +476,26 @@ export function constrainedComparisonSpec(result: PmfResult, constrained: { F: A
   const last = ks[ks.length - 1];
   const panels = ks.map((k) => {
     const name = factorNames[k];
-    const rows: { factor: string; species: string; solution: string; value: number | null; concentration: number | null }[] = [];
+    const rows: {
+      factor: string;
+      species: string;
+      solution: string;
+      value: number | null;
+      concentration: number | null;
+    }[] = [];
     input.species.forEach((species, j) => {
-      for (const [solution, mat] of [[baseName, F], [altName, constrained.F]] as const) {
+      for (const [solution, mat] of [
+        [baseName, F],
+        [altName, constrained.F],
+      ] as const) {
         const v = mat[k * m + j];
-        rows.push({ factor: name, species, solution, value: finite(v), concentration: Number.isFinite(v) && v > 0 ? v : null });
+        rows.push({
+          factor: name,
+          species,
+          solution,
+          value: finite(v),
+          concentration: Number.isFinite(v) && v > 0 ? v : null,
+        });
       }
     });
     const domain = logAxisScale(rows.map((r) => r.concentration));
@@ -452,7 +517,12 @@ export function constrainedComparisonSpec(result: PmfResult, constrained: { F: A
           stack: null,
           title: yTitle,
         },
-        color: { field: "solution", type: "nominal", scale: { domain: solutions, range: [BAR_COLOUR, "#f58518"] }, title: label("solution", lang) },
+        color: {
+          field: "solution",
+          type: "nominal",
+          scale: { domain: solutions, range: [BAR_COLOUR, "#f58518"] },
+          title: label("solution", lang),
+        },
       },
     };
   });
@@ -469,7 +539,10 @@ export function constrainedComparisonSpec(result: PmfResult, constrained: { F: A
  * `mixed` (see the `unit` column).
  */
 export function bootstrapIntervalTable(result: PmfResult, bs: BootstrapResult): AqTable {
-  if (bs.intervals.length !== result.p) throw new RangeError(`bootstrapIntervalTable: the bootstrap result has ${bs.intervals.length} factors, the PMF result ${result.p}`);
+  if (bs.intervals.length !== result.p)
+    throw new RangeError(
+      `bootstrapIntervalTable: the bootstrap result has ${bs.intervals.length} factors, the PMF result ${result.p}`,
+    );
   const rows = bs.intervals.flatMap((row, k) => row.map((iv) => ({ factor: result.factorNames[k], ...iv })));
   const unit = commonUnit(result.input.units);
   const num = (f: (r: (typeof rows)[number]) => number) => Float64Array.from(rows, f);
@@ -510,7 +583,15 @@ export function bootstrapIntervalTable(result: PmfResult, bs: BootstrapResult): 
 export function dispIntervalTable(result: PmfResult, res: DispResult | BsDispResult): AqTable {
   const { input } = result;
   const rows = res.intervals.flatMap((iv) =>
-    res.dQmax.map((L, li) => ({ factor: result.factorNames[iv.k] ?? iv.factor, species: iv.species, unit: input.units[iv.j] ?? "", dQmax: L, base: iv.base, low: iv.down[li], high: iv.up[li] })),
+    res.dQmax.map((L, li) => ({
+      factor: result.factorNames[iv.k] ?? iv.factor,
+      species: iv.species,
+      unit: input.units[iv.j] ?? "",
+      dQmax: L,
+      base: iv.base,
+      low: iv.down[li],
+      high: iv.up[li],
+    })),
   );
   const unit = commonUnit(input.units);
   return AqTable.create(

@@ -147,7 +147,9 @@ export function epaProfilesCsv(result: PmfResult): string {
     ...block(`Factor Profiles (% of factor total) from ${run}`, header, rowsOf(pm.percentOfFactorTotal)),
   ];
   if (pm.percentOfTotalVariable) {
-    lines.push(...block(`Factor Profiles (% of total variable) from ${run}`, header, rowsOf(pm.percentOfTotalVariable)));
+    lines.push(
+      ...block(`Factor Profiles (% of total variable) from ${run}`, header, rowsOf(pm.percentOfTotalVariable)),
+    );
   }
   return lines.join("\r\n");
 }
@@ -172,7 +174,11 @@ export function epaContributionsCsv(result: PmfResult): string {
   const header = [input.times ? "Date" : "Sample", ...factorNames];
   const rows = (scale: (k: number) => number) =>
     labels.map((label, i) => ({ label, values: Float64Array.from({ length: p }, (_, k) => G[i * p + k] * scale(k)) }));
-  const lines = block(`Factor Contributions (avg = 1) from ${run}`, header, rows(() => 1));
+  const lines = block(
+    `Factor Contributions (avg = 1) from ${run}`,
+    header,
+    rows(() => 1),
+  );
   if (t >= 0) {
     lines.push(
       ...block(

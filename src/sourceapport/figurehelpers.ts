@@ -7,12 +7,13 @@ export { fontConfig, withUnit };
 import { estimateTextWidth } from "../figures/textwidth";
 import type { PmfFigureOptions } from "./figures";
 
-
-
 export function size(opts: PmfFigureOptions, defaultHeight = DEFAULT_HEIGHT): { width: number; height: number } {
   const w = opts.width ?? DEFAULT_WIDTH;
   const h = opts.height ?? defaultHeight;
-  for (const [what, v] of [["width", w], ["height", h]] as const) {
+  for (const [what, v] of [
+    ["width", w],
+    ["height", h],
+  ] as const) {
     if (!Number.isFinite(v) || v <= 0) throw new Error(`Figure ${what} must be a positive number of pixels, got ${v}`);
   }
   return { width: w, height: h };

@@ -16,12 +16,38 @@
 // accepts it, so @ts-expect-error would fail there; the types resolve either way.
 import type { TopLevelSpec } from "vega-lite";
 import { label, type Lang } from "../figures/labels";
-import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontFor, toLocalIso, SCHEMA, LOCAL_ISO_PARSE, TIME_AXIS_FORMAT } from "../figures/specs";
+import {
+  DEFAULT_HEIGHT,
+  DEFAULT_WIDTH,
+  fontFor,
+  toLocalIso,
+  SCHEMA,
+  LOCAL_ISO_PARSE,
+  TIME_AXIS_FORMAT,
+} from "../figures/specs";
 import { estimateTextWidth } from "../figures/textwidth";
 import { formatOffset } from "../table/time";
-import { checkPmfResult, gSpace, observedPredicted, profileMatrices, residuals, SCALED_RESIDUAL_FLAG, totalIndex } from "./diagnostics";
+import {
+  checkPmfResult,
+  gSpace,
+  observedPredicted,
+  profileMatrices,
+  residuals,
+  SCALED_RESIDUAL_FLAG,
+  totalIndex,
+} from "./diagnostics";
 import type { PmfResult } from "./types";
-import { withUnit, fontConfig, size, titleOf, labelAngle, commonUnit, finite, logDomain, speciesPanelX } from "./figurehelpers";
+import {
+  withUnit,
+  fontConfig,
+  size,
+  titleOf,
+  labelAngle,
+  commonUnit,
+  finite,
+  logDomain,
+  speciesPanelX,
+} from "./figurehelpers";
 
 /** Colours of EPA PMF 5.0's profile plot: blue concentration bars, red % of species markers. */
 const BAR_COLOUR = "#4c78a8";
@@ -44,14 +70,6 @@ export interface PmfFigureOptions {
    */
   height?: number;
 }
-
-
-
-
-
-
-
-
 
 /**
  * Factor profiles as EPA PMF 5.0 plots them: one row per factor; bars of the concentration F_kj
@@ -187,7 +205,12 @@ export function contributionSpec(result: PmfResult, opts: ContributionSpecOption
         axis: { format: TIME_AXIS_FORMAT },
         title: `${label("time", lang)} (UTC${formatOffset(offset)})`,
       } as const)
-    : ({ field: "sample", type: "quantitative", axis: { tickMinStep: 1, format: "d" }, title: label("sample", lang) } as const);
+    : ({
+        field: "sample",
+        type: "quantitative",
+        axis: { tickMinStep: 1, format: "d" },
+        title: label("sample", lang),
+      } as const);
   const yTitle = opts.mass
     ? withUnit(label("contribution", lang), input.units[t])
     : label("normalisedContribution", lang);
@@ -201,8 +224,14 @@ export function contributionSpec(result: PmfResult, opts: ContributionSpecOption
       width,
       height,
       layer: [
-        { mark: { type: "line", strokeWidth: 1, color: BAR_COLOUR }, encoding: { x, y: { field: "value", type: "quantitative", title: yTitle } } },
-        { mark: { type: "point", filled: true, size: 12, color: BAR_COLOUR }, encoding: { x, y: { field: "value", type: "quantitative", title: yTitle } } },
+        {
+          mark: { type: "line", strokeWidth: 1, color: BAR_COLOUR },
+          encoding: { x, y: { field: "value", type: "quantitative", title: yTitle } },
+        },
+        {
+          mark: { type: "point", filled: true, size: 12, color: BAR_COLOUR },
+          encoding: { x, y: { field: "value", type: "quantitative", title: yTitle } },
+        },
       ],
     },
     resolve: { scale: { y: "independent" } },
@@ -224,7 +253,8 @@ export function fingerprintSpec(result: PmfResult, opts: PmfFigureOptions = {}):
   for (let j = 0; j < pm.m; j++) {
     for (let k = 0; k < pm.p; k++) {
       const v = pm.percentOfSpecies[k * pm.m + j];
-      if (Number.isFinite(v)) rows.push({ species: pm.species[j], factor: pm.factorNames[k], factorIndex: k, percentOfSpecies: v });
+      if (Number.isFinite(v))
+        rows.push({ species: pm.species[j], factor: pm.factorNames[k], factorIndex: k, percentOfSpecies: v });
     }
   }
   const font = fontFor(lang);
@@ -237,7 +267,13 @@ export function fingerprintSpec(result: PmfResult, opts: PmfFigureOptions = {}):
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
-      y: { field: "species", type: "nominal", sort: null, scale: { domain: pm.species }, title: label("species", lang) },
+      y: {
+        field: "species",
+        type: "nominal",
+        sort: null,
+        scale: { domain: pm.species },
+        title: label("species", lang),
+      },
       x: {
         field: "percentOfSpecies",
         type: "quantitative",
@@ -335,12 +371,17 @@ export function residualBoxSpec(result: PmfResult, opts: ResidualBoxOptions = {}
  * @param species species name or 0-based index among the fitted species
  * @throws Error when the species is not among the fitted species
  */
-export function observedPredictedSpec(result: PmfResult, species: string | number, opts: PmfFigureOptions = {}): TopLevelSpec {
+export function observedPredictedSpec(
+  result: PmfResult,
+  species: string | number,
+  opts: PmfFigureOptions = {},
+): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts);
   const { input } = result;
   const j = typeof species === "number" ? species : input.species.indexOf(species);
-  if (!Number.isInteger(j) || j < 0 || j >= input.m) throw new Error(`observedPredictedSpec: no fitted species ${JSON.stringify(species)}`);
+  if (!Number.isInteger(j) || j < 0 || j >= input.m)
+    throw new Error(`observedPredictedSpec: no fitted species ${JSON.stringify(species)}`);
   const fit = observedPredicted(result);
   const sp = fit.species[j];
   const rows: { sample: string; predicted: number; observed: number }[] = [];
@@ -354,14 +395,25 @@ export function observedPredictedSpec(result: PmfResult, species: string | numbe
     lo = Math.min(lo, pv, ov);
     hi = Math.max(hi, pv, ov);
   }
-  const one = rows.length > 0 ? [{ x: lo, y: lo }, { x: hi, y: hi }] : [];
-  const ols = rows.length > 0 && Number.isFinite(sp.slope)
-    ? [{ x: lo, y: sp.slope * lo + sp.intercept }, { x: hi, y: sp.slope * hi + sp.intercept }]
-    : [];
+  const one =
+    rows.length > 0
+      ? [
+          { x: lo, y: lo },
+          { x: hi, y: hi },
+        ]
+      : [];
+  const ols =
+    rows.length > 0 && Number.isFinite(sp.slope)
+      ? [
+          { x: lo, y: sp.slope * lo + sp.intercept },
+          { x: hi, y: sp.slope * hi + sp.intercept },
+        ]
+      : [];
   const xTitle = withUnit(label("predicted", lang), sp.unit);
   const yTitle = withUnit(label("observed", lang), sp.unit);
   const fmt = (v: number) => (Number.isFinite(v) ? v.toPrecision(3) : "–");
-  const title = opts.title ?? `${sp.species}: r² = ${fmt(sp.r2)}, slope = ${fmt(sp.slope)}, intercept = ${fmt(sp.intercept)}`;
+  const title =
+    opts.title ?? `${sp.species}: r² = ${fmt(sp.r2)}, slope = ${fmt(sp.slope)}, intercept = ${fmt(sp.intercept)}`;
   const font = fontFor(lang);
   return {
     $schema: SCHEMA,
@@ -373,12 +425,18 @@ export function observedPredictedSpec(result: PmfResult, species: string | numbe
       {
         data: { values: one },
         mark: { type: "line", color: "#999", strokeDash: [4, 4] },
-        encoding: { x: { field: "x", type: "quantitative", title: xTitle }, y: { field: "y", type: "quantitative", title: yTitle } },
+        encoding: {
+          x: { field: "x", type: "quantitative", title: xTitle },
+          y: { field: "y", type: "quantitative", title: yTitle },
+        },
       },
       {
         data: { values: ols },
         mark: { type: "line", color: PERCENT_COLOUR },
-        encoding: { x: { field: "x", type: "quantitative", title: xTitle }, y: { field: "y", type: "quantitative", title: yTitle } },
+        encoding: {
+          x: { field: "x", type: "quantitative", title: xTitle },
+          y: { field: "y", type: "quantitative", title: yTitle },
+        },
       },
       {
         data: { values: rows },
@@ -409,7 +467,9 @@ export function gSpaceSpec(result: PmfResult, a: number, b: number, opts: PmfFig
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts);
   const g = gSpace(result, a, b);
-  const rows = g.samples.map((sample, i) => ({ sample, a: g.ga[i], b: g.gb[i] })).filter((r) => Number.isFinite(r.a) && Number.isFinite(r.b));
+  const rows = g.samples
+    .map((sample, i) => ({ sample, a: g.ga[i], b: g.gb[i] }))
+    .filter((r) => Number.isFinite(r.a) && Number.isFinite(r.b));
   const base = label("normalisedContribution", lang);
   const title = opts.title ?? `${g.factorA} / ${g.factorB}: r = ${Number.isFinite(g.r) ? g.r.toFixed(2) : "–"}`;
   const font = fontFor(lang);
@@ -457,7 +517,12 @@ export function qScanSpec(points: QScanPoint[], opts: PmfFigureOptions = {}): To
     .filter((q) => q.qExpected > 0 && Number.isFinite(q.qRobust / q.qExpected))
     .map((q) => ({ factors: q.factors, ratio: q.qRobust / q.qExpected }))
     .sort((u, v) => u.factors - v.factors);
-  const x = { field: "factors", type: "quantitative", axis: { tickMinStep: 1, format: "d" }, title: label("numberOfFactors", lang) } as const;
+  const x = {
+    field: "factors",
+    type: "quantitative",
+    axis: { tickMinStep: 1, format: "d" },
+    title: label("numberOfFactors", lang),
+  } as const;
   const y = { field: "ratio", type: "quantitative", title: label("qOverQexp", lang) } as const;
   const font = fontFor(lang);
   return {
@@ -468,7 +533,11 @@ export function qScanSpec(points: QScanPoint[], opts: PmfFigureOptions = {}): To
     autosize: { type: "fit", contains: "padding" },
     layer: [
       { data: { values: rows }, mark: { type: "line", color: BAR_COLOUR }, encoding: { x, y } },
-      { data: { values: rows }, mark: { type: "point", filled: true, color: BAR_COLOUR, size: 40 }, encoding: { x, y } },
+      {
+        data: { values: rows },
+        mark: { type: "point", filled: true, color: BAR_COLOUR, size: 40 },
+        encoding: { x, y },
+      },
       { data: { values: [{ ratio: 1 }] }, mark: { type: "rule", color: "#999", strokeDash: [4, 4] }, encoding: { y } },
     ],
     config: fontConfig(font),

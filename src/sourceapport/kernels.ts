@@ -13,9 +13,26 @@ export interface Kernels {
    * Row i of the G half-step: A = Σ_j W_ij·O_j written as a full symmetric p×p matrix (O_j the
    * packed outer product f_j f_jᵀ), b = Σ_j WX_ij·FT_j; fused so no n×p² buffer is needed.
    */
-  row(W: Float64Array, WX: Float64Array, O: Float64Array, FT: Float64Array, A: Float64Array, b: Float64Array, i: number, m: number): void;
+  row(
+    W: Float64Array,
+    WX: Float64Array,
+    O: Float64Array,
+    FT: Float64Array,
+    A: Float64Array,
+    b: Float64Array,
+    i: number,
+    m: number,
+  ): void;
   /** Per column j: Ap[j] = Σ_i W_ij·(g_i g_iᵀ) (packed), B[j] = Σ_i WX_ij·g_i. Overwrites Ap and B. */
-  cols(W: Float64Array, WX: Float64Array, G: Float64Array, Ap: Float64Array, B: Float64Array, n: number, m: number): void;
+  cols(
+    W: Float64Array,
+    WX: Float64Array,
+    G: Float64Array,
+    Ap: Float64Array,
+    B: Float64Array,
+    n: number,
+    m: number,
+  ): void;
   /** Σ_ij W_ij (X_ij − g_i·FT_j)². */
   objective(X: Float64Array, W: Float64Array, G: Float64Array, FT: Float64Array, n: number, m: number): number;
 }
@@ -44,7 +61,9 @@ function triPairs(p: number): [number, number][] {
 
 function generate(p: number): Kernels {
   const tri = (p * (p + 1)) / 2;
-  const T = range(tri), P = range(p), pairs = triPairs(p);
+  const T = range(tri),
+    P = range(p),
+    pairs = triPairs(p);
   const row = `
     let ${T.map((t) => `a${t} = 0`).join(", ")};
     let ${P.map((k) => `b${k} = 0`).join(", ")};
@@ -100,7 +119,8 @@ export function generic(p: number): Kernels {
       A.fill(0, 0, p * p);
       b.fill(0, 0, p);
       for (let j = 0; j < m; j++) {
-        const w = W[i * m + j], wx = WX[i * m + j];
+        const w = W[i * m + j],
+          wx = WX[i * m + j];
         let t = 0;
         for (let k = 0; k < p; k++) {
           for (let l = 0; l <= k; l++) A[k * p + l] += w * O[j * tri + t++];
@@ -114,7 +134,8 @@ export function generic(p: number): Kernels {
       B.fill(0, 0, m * p);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < m; j++) {
-          const w = W[i * m + j], wx = WX[i * m + j];
+          const w = W[i * m + j],
+            wx = WX[i * m + j];
           let t = 0;
           for (let k = 0; k < p; k++) {
             for (let l = 0; l <= k; l++) Ap[j * tri + t++] += w * G[i * p + k] * G[i * p + l];

@@ -26,7 +26,8 @@ export class NnlsSolver {
    * `A` (p×p row-major) and `b` (p) are not modified.
    */
   solve(A: Float64Array, aOff: number, b: Float64Array, bOff: number, x: Float64Array, xOff: number): void {
-    const p = this.p, P = this.passive;
+    const p = this.p,
+      P = this.passive;
     let scale = 0;
     for (let k = 0; k < p; k++) scale = Math.max(scale, A[aOff + k * p + k]);
     if (!(scale > 0)) {
@@ -42,7 +43,8 @@ export class NnlsSolver {
     if (anyPassive) this.feasible(A, aOff, b, bOff, x, xOff);
     for (let outer = 0; outer < 3 * p + 10; outer++) {
       // w = b − A x (negative gradient); pick the most violated active constraint
-      let best = -1, bestW = tol;
+      let best = -1,
+        bestW = tol;
       for (let k = 0; k < p; k++) {
         if (P[k]) continue;
         let s = b[bOff + k];
@@ -67,8 +69,17 @@ export class NnlsSolver {
    * minimiser on the passive set, dropping variables that would turn negative (inner loop).
    * Returns false if the passive subproblem could not be solved.
    */
-  private feasible(A: Float64Array, aOff: number, b: Float64Array, bOff: number, x: Float64Array, xOff: number): boolean {
-    const p = this.p, P = this.passive, z = this.z;
+  private feasible(
+    A: Float64Array,
+    aOff: number,
+    b: Float64Array,
+    bOff: number,
+    x: Float64Array,
+    xOff: number,
+  ): boolean {
+    const p = this.p,
+      P = this.passive,
+      z = this.z;
     for (let inner = 0; inner < 3 * p + 10; inner++) {
       if (!this.solvePassive(A, aOff, b, bOff)) return false;
       let alpha = Infinity;
@@ -99,7 +110,12 @@ export class NnlsSolver {
 
   /** z_P = A_PP⁻¹ b_P by Cholesky (with a tiny ridge if A_PP is singular); z = 0 off P. */
   private solvePassive(A: Float64Array, aOff: number, b: Float64Array, bOff: number): boolean {
-    const p = this.p, P = this.passive, z = this.z, idx = this.idx, L = this.L, y = this.y;
+    const p = this.p,
+      P = this.passive,
+      z = this.z,
+      idx = this.idx,
+      L = this.L,
+      y = this.y;
     let q = 0;
     for (let k = 0; k < p; k++) {
       z[k] = 0;

@@ -25,7 +25,10 @@ export function workerCount(requested: number | undefined, tasks: number): numbe
 export async function runTasks<T extends PmfTask>(
   context: TaskContext,
   tasks: T[],
-  opts: { workers?: number; onDone?: (done: number, total: number, result: PmfTaskResult<T>, index: number) => void } = {},
+  opts: {
+    workers?: number;
+    onDone?: (done: number, total: number, result: PmfTaskResult<T>, index: number) => void;
+  } = {},
 ): Promise<PmfTaskResult<T>[]> {
   const nw = workerCount(opts.workers, tasks.length);
   const script = workerScript();
@@ -37,7 +40,8 @@ export async function runTasks<T extends PmfTask>(
     });
     return results;
   }
-  let next = 0, done = 0;
+  let next = 0,
+    done = 0;
   await new Promise<void>((resolveAll, reject) => {
     const workers: Worker[] = [];
     let failed = false;
@@ -54,19 +58,22 @@ export async function runTasks<T extends PmfTask>(
     for (let k = 0; k < nw; k++) {
       const w = new Worker(script);
       workers.push(w);
-      w.on("message", (msg: { type: "done"; index: number; result: PmfTaskResult<T> } | { type: "error"; message: string }) => {
-        if (failed) return;
-        if (msg.type === "error") {
-          failed = true;
-          finish(new Error(msg.message));
-          return;
-        }
-        results[msg.index] = msg.result;
-        done++;
-        opts.onDone?.(done, tasks.length, msg.result, msg.index);
-        if (done === tasks.length) finish();
-        else feed(w);
-      });
+      w.on(
+        "message",
+        (msg: { type: "done"; index: number; result: PmfTaskResult<T> } | { type: "error"; message: string }) => {
+          if (failed) return;
+          if (msg.type === "error") {
+            failed = true;
+            finish(new Error(msg.message));
+            return;
+          }
+          results[msg.index] = msg.result;
+          done++;
+          opts.onDone?.(done, tasks.length, msg.result, msg.index);
+          if (done === tasks.length) finish();
+          else feed(w);
+        },
+      );
       w.on("error", (e) => {
         if (!failed) {
           failed = true;

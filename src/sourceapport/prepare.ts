@@ -61,13 +61,31 @@ export function equationUncertainty(
   errorFraction: number[],
   labels?: { species?: string[]; samples?: string[] },
 ): EquationUncertaintyResult {
-  if (x.length !== n * m) throw new AozoraInputError({ file: FILE, expected: `an n×m concentration matrix (${n}×${m} = ${n * m} cells)`, found: `${x.length} cells` });
-  if (mdl.length !== m) throw new AozoraInputError({ file: FILE, expected: `one MDL per species (${m})`, found: `${mdl.length} MDLs` });
-  if (errorFraction.length !== m) throw new AozoraInputError({ file: FILE, expected: `one error fraction per species (${m})`, found: `${errorFraction.length} error fractions` });
+  if (x.length !== n * m)
+    throw new AozoraInputError({
+      file: FILE,
+      expected: `an n×m concentration matrix (${n}×${m} = ${n * m} cells)`,
+      found: `${x.length} cells`,
+    });
+  if (mdl.length !== m)
+    throw new AozoraInputError({ file: FILE, expected: `one MDL per species (${m})`, found: `${mdl.length} MDLs` });
+  if (errorFraction.length !== m)
+    throw new AozoraInputError({
+      file: FILE,
+      expected: `one error fraction per species (${m})`,
+      found: `${errorFraction.length} error fractions`,
+    });
   const name = (j: number) => labels?.species?.[j] ?? `species ${j + 1}`;
   for (let j = 0; j < m; j++) {
-    if (!(mdl[j] > 0) || !Number.isFinite(mdl[j])) throw new AozoraInputError({ file: FILE, column: name(j), expected: "a finite MDL > 0", found: String(mdl[j]) });
-    if (!(errorFraction[j] >= 0) || !Number.isFinite(errorFraction[j])) throw new AozoraInputError({ file: FILE, column: name(j), expected: "a finite error fraction ≥ 0", found: String(errorFraction[j]) });
+    if (!(mdl[j] > 0) || !Number.isFinite(mdl[j]))
+      throw new AozoraInputError({ file: FILE, column: name(j), expected: "a finite MDL > 0", found: String(mdl[j]) });
+    if (!(errorFraction[j] >= 0) || !Number.isFinite(errorFraction[j]))
+      throw new AozoraInputError({
+        file: FILE,
+        column: name(j),
+        expected: "a finite error fraction ≥ 0",
+        found: String(errorFraction[j]),
+      });
   }
   const xo = new Float64Array(n * m);
   const so = new Float64Array(n * m);
@@ -83,7 +101,14 @@ export function equationUncertainty(
       } else if (v <= d) {
         xo[k] = d / 2;
         so[k] = (5 / 6) * d;
-        const c: PrepChange = { kind: "below-mdl-replaced", sampleIndex: i, species: name(j), from: v, to: d / 2, reason: `x ≤ MDL (${d}): x = MDL/2, s = 5/6·MDL` };
+        const c: PrepChange = {
+          kind: "below-mdl-replaced",
+          sampleIndex: i,
+          species: name(j),
+          from: v,
+          to: d / 2,
+          reason: `x ≤ MDL (${d}): x = MDL/2, s = 5/6·MDL`,
+        };
         const lab = labels?.samples?.[i];
         if (lab !== undefined) c.sample = lab;
         changes.push(c);
@@ -127,9 +152,19 @@ export interface SignalToNoiseOptions {
  * @returns S/N per species (length m).
  * @throws {AozoraInputError} if the matrices are not n×m.
  */
-export function signalToNoise(x: Float64Array, s: Float64Array, n: number, m: number, opts: SignalToNoiseOptions = {}): Float64Array {
+export function signalToNoise(
+  x: Float64Array,
+  s: Float64Array,
+  n: number,
+  m: number,
+  opts: SignalToNoiseOptions = {},
+): Float64Array {
   if (x.length !== n * m || s.length !== n * m) {
-    throw new AozoraInputError({ file: FILE, expected: `n×m concentration and uncertainty matrices (${n}×${m} = ${n * m} cells)`, found: `${x.length} and ${s.length} cells` });
+    throw new AozoraInputError({
+      file: FILE,
+      expected: `n×m concentration and uncertainty matrices (${n}×${m} = ${n * m} cells)`,
+      found: `${x.length} and ${s.length} cells`,
+    });
   }
   const exclude = opts.missing === "exclude";
   const out = new Float64Array(m);
@@ -235,22 +270,47 @@ export interface PmfPrepOptions {
 export function preparePmfInput(data: PmfPrepData, opts: PmfPrepOptions = {}): PmfInput {
   const { x, s, n, m, species, samples } = data;
   // ---- shape and option checks
-  if (x.length !== n * m || s.length !== n * m) throw new AozoraInputError({ file: FILE, expected: `n×m concentration and uncertainty matrices (${n}×${m} = ${n * m} cells)`, found: `${x.length} and ${s.length} cells` });
-  if (species.length !== m) throw new AozoraInputError({ file: FILE, expected: `${m} species names`, found: `${species.length}` });
-  if (samples.length !== n) throw new AozoraInputError({ file: FILE, expected: `${n} sample labels`, found: `${samples.length}` });
-  if (data.times && data.times.length !== n) throw new AozoraInputError({ file: FILE, expected: `${n} sample times`, found: `${data.times.length}` });
+  if (x.length !== n * m || s.length !== n * m)
+    throw new AozoraInputError({
+      file: FILE,
+      expected: `n×m concentration and uncertainty matrices (${n}×${m} = ${n * m} cells)`,
+      found: `${x.length} and ${s.length} cells`,
+    });
+  if (species.length !== m)
+    throw new AozoraInputError({ file: FILE, expected: `${m} species names`, found: `${species.length}` });
+  if (samples.length !== n)
+    throw new AozoraInputError({ file: FILE, expected: `${n} sample labels`, found: `${samples.length}` });
+  if (data.times && data.times.length !== n)
+    throw new AozoraInputError({ file: FILE, expected: `${n} sample times`, found: `${data.times.length}` });
   const units = typeof data.units === "string" ? species.map(() => data.units as string) : data.units;
-  if (units.length !== m) throw new AozoraInputError({ file: FILE, expected: `${m} units (one per species) or one unit`, found: `${units.length} units` });
+  if (units.length !== m)
+    throw new AozoraInputError({
+      file: FILE,
+      expected: `${m} units (one per species) or one unit`,
+      found: `${units.length} units`,
+    });
   const index = new Map<string, number>();
   species.forEach((sp, j) => index.set(sp, j));
   const known = (sp: string, what: string) => {
-    if (!index.has(sp)) throw new AozoraInputError({ file: FILE, column: sp, expected: `a species of the data in ${what} (${species.join(", ")})`, found: sp });
+    if (!index.has(sp))
+      throw new AozoraInputError({
+        file: FILE,
+        column: sp,
+        expected: `a species of the data in ${what} (${species.join(", ")})`,
+        found: sp,
+      });
     return index.get(sp) as number;
   };
   const given = new Map<number, SpeciesCategory>();
   for (const [sp, cat] of Object.entries(opts.categories ?? {})) {
     const j = known(sp, "categories");
-    if (cat !== "strong" && cat !== "weak" && cat !== "bad") throw new AozoraInputError({ file: FILE, column: sp, expected: 'a category "strong", "weak" or "bad"', found: String(cat) });
+    if (cat !== "strong" && cat !== "weak" && cat !== "bad")
+      throw new AozoraInputError({
+        file: FILE,
+        column: sp,
+        expected: 'a category "strong", "weak" or "bad"',
+        found: String(cat),
+      });
     given.set(j, cat);
   }
   const userExcluded = new Set<number>();
@@ -258,24 +318,56 @@ export function preparePmfInput(data: PmfPrepData, opts: PmfPrepOptions = {}): P
   let totalJ: number | undefined;
   if (opts.total !== undefined) {
     totalJ = known(opts.total, "total");
-    if (userExcluded.has(totalJ)) throw new AozoraInputError({ file: FILE, column: opts.total, expected: "the total variable not in excludeSpecies (it stays in the fit)", found: opts.total });
+    if (userExcluded.has(totalJ))
+      throw new AozoraInputError({
+        file: FILE,
+        column: opts.total,
+        expected: "the total variable not in excludeSpecies (it stays in the fit)",
+        found: opts.total,
+      });
     const g = given.get(totalJ);
-    if (g !== undefined && g !== "weak") throw new AozoraInputError({ file: FILE, column: opts.total, expected: "the total variable weak (or not listed in categories)", found: g });
+    if (g !== undefined && g !== "weak")
+      throw new AozoraInputError({
+        file: FILE,
+        column: opts.total,
+        expected: "the total variable weak (or not listed in categories)",
+        found: g,
+      });
   }
   const pct = opts.extraUncertaintyPct ?? 0;
-  if (!(pct >= 0 && pct <= 25)) throw new AozoraInputError({ file: FILE, expected: "extraUncertaintyPct between 0 and 25 (%)", found: String(pct) });
+  if (!(pct >= 0 && pct <= 25))
+    throw new AozoraInputError({
+      file: FILE,
+      expected: "extraUncertaintyPct between 0 and 25 (%)",
+      found: String(pct),
+    });
   let auto: { bad: number; weak: number } | undefined;
   if (opts.autoCategories) {
     const a = opts.autoCategories === true ? {} : opts.autoCategories;
     auto = { bad: a.bad ?? 0.5, weak: a.weak ?? 1 };
-    if (!(auto.bad >= 0 && auto.weak >= auto.bad && Number.isFinite(auto.weak))) throw new AozoraInputError({ file: FILE, expected: "autoCategories thresholds with 0 ≤ bad ≤ weak", found: `bad ${auto.bad}, weak ${auto.weak}` });
+    if (!(auto.bad >= 0 && auto.weak >= auto.bad && Number.isFinite(auto.weak)))
+      throw new AozoraInputError({
+        file: FILE,
+        expected: "autoCategories thresholds with 0 ≤ bad ≤ weak",
+        found: `bad ${auto.bad}, weak ${auto.weak}`,
+      });
   }
   const missingMode = opts.missing ?? "median";
-  if (missingMode !== "median" && missingMode !== "drop-sample") throw new AozoraInputError({ file: FILE, expected: 'missing "median" or "drop-sample"', found: String(missingMode) });
+  if (missingMode !== "median" && missingMode !== "drop-sample")
+    throw new AozoraInputError({
+      file: FILE,
+      expected: 'missing "median" or "drop-sample"',
+      found: String(missingMode),
+    });
   for (let k = 0; k < n * m; k++) {
     if (!Number.isNaN(s[k]) && !(s[k] > 0)) {
       const i = Math.floor(k / m);
-      throw new AozoraInputError({ file: FILE, column: species[k % m], expected: `a positive uncertainty (sample ${i}, "${samples[i]}")`, found: String(s[k]) });
+      throw new AozoraInputError({
+        file: FILE,
+        column: species[k % m],
+        expected: `a positive uncertainty (sample ${i}, "${samples[i]}")`,
+        found: String(s[k]),
+      });
     }
   }
 
@@ -293,11 +385,17 @@ export function preparePmfInput(data: PmfPrepData, opts: PmfPrepOptions = {}): P
   for (const e of opts.excludeSamples ?? []) {
     let idx: number[];
     if (typeof e === "number") {
-      if (!Number.isInteger(e) || e < 0 || e >= n) throw new AozoraInputError({ file: FILE, expected: `a sample index 0..${n - 1} in excludeSamples`, found: String(e) });
+      if (!Number.isInteger(e) || e < 0 || e >= n)
+        throw new AozoraInputError({
+          file: FILE,
+          expected: `a sample index 0..${n - 1} in excludeSamples`,
+          found: String(e),
+        });
       idx = [e];
     } else {
       const l = byLabel.get(e);
-      if (!l) throw new AozoraInputError({ file: FILE, expected: "a sample label of the data in excludeSamples", found: e });
+      if (!l)
+        throw new AozoraInputError({ file: FILE, expected: "a sample label of the data in excludeSamples", found: e });
       idx = l;
     }
     for (const i of idx) {
@@ -315,7 +413,12 @@ export function preparePmfInput(data: PmfPrepData, opts: PmfPrepOptions = {}): P
   const needed = (j: number) => !userExcluded.has(j) && given.get(j) !== "bad";
   for (let j = 0; j < m; j++) {
     if (needed(j) && afterUser.length > 0 && missingCount[j] === afterUser.length) {
-      throw new AozoraInputError({ file: FILE, column: species[j], expected: "at least one non-missing sample (or exclude the species)", found: `all ${afterUser.length} samples missing` });
+      throw new AozoraInputError({
+        file: FILE,
+        column: species[j],
+        expected: "at least one non-missing sample (or exclude the species)",
+        found: `all ${afterUser.length} samples missing`,
+      });
     }
   }
 
@@ -326,7 +429,12 @@ export function preparePmfInput(data: PmfPrepData, opts: PmfPrepOptions = {}): P
       for (let j = 0; j < m; j++) if (needed(j) && isMissing(i, j)) miss.push(species[j]);
       if (miss.length > 0) {
         keep[i] = false;
-        changes.push({ kind: "sample-excluded", sample: samples[i], sampleIndex: i, reason: `missing value in ${miss.join(", ")} (missing: "drop-sample")` });
+        changes.push({
+          kind: "sample-excluded",
+          sample: samples[i],
+          sampleIndex: i,
+          reason: `missing value in ${miss.join(", ")} (missing: "drop-sample")`,
+        });
       }
     }
   }
@@ -368,14 +476,22 @@ export function preparePmfInput(data: PmfPrepData, opts: PmfPrepOptions = {}): P
   const used: number[] = [];
   for (let j = 0; j < m; j++) {
     if (cats[j] === "bad") {
-      const why = reasons[j] === "excluded by user" ? "excluded by user" : `category bad (${reasons[j]}; S/N ${fmt(sn[j])})`;
+      const why =
+        reasons[j] === "excluded by user" ? "excluded by user" : `category bad (${reasons[j]}; S/N ${fmt(sn[j])})`;
       changes.push({ kind: "species-excluded", species: species[j], reason: why });
     } else used.push(j);
   }
 
   // ---- 5. size checks
-  if (used.length < 2) throw new AozoraInputError({ file: FILE, column: used.length === 1 ? species[used[0]] : undefined, expected: "at least 2 species used in the fit (not bad or excluded)", found: `${used.length}` });
-  if (nUsed < 2) throw new AozoraInputError({ file: FILE, expected: "at least 2 samples used in the fit", found: `${nUsed}` });
+  if (used.length < 2)
+    throw new AozoraInputError({
+      file: FILE,
+      column: used.length === 1 ? species[used[0]] : undefined,
+      expected: "at least 2 species used in the fit (not bad or excluded)",
+      found: `${used.length}`,
+    });
+  if (nUsed < 2)
+    throw new AozoraInputError({ file: FILE, expected: "at least 2 samples used in the fit", found: `${nUsed}` });
 
   // ---- 6–8. build the matrices
   const mUsed = used.length;
@@ -387,16 +503,40 @@ export function preparePmfInput(data: PmfPrepData, opts: PmfPrepOptions = {}): P
       const vals: number[] = [];
       for (const i of rows) if (!isMissing(i, j)) vals.push(x[i * m + j]);
       med = median(vals);
-      if (vals.length === 0) throw new AozoraInputError({ file: FILE, column: species[j], expected: "at least one non-missing sample (or exclude the species)", found: `all ${nUsed} samples missing` });
-      if (!(med > 0)) throw new AozoraInputError({ file: FILE, column: species[j], expected: 'a median > 0 to replace missing values (s = 4 × median), or missing: "drop-sample"', found: String(med) });
+      if (vals.length === 0)
+        throw new AozoraInputError({
+          file: FILE,
+          column: species[j],
+          expected: "at least one non-missing sample (or exclude the species)",
+          found: `all ${nUsed} samples missing`,
+        });
+      if (!(med > 0))
+        throw new AozoraInputError({
+          file: FILE,
+          column: species[j],
+          expected: 'a median > 0 to replace missing values (s = 4 × median), or missing: "drop-sample"',
+          found: String(med),
+        });
     }
     const weakFactor = cats[j] === "weak" ? 3 : 1;
     rows.forEach((i, r) => {
       let xv = x[i * m + j];
       let sv = s[i * m + j];
       if (Number.isNaN(xv) || Number.isNaN(sv)) {
-        const what = Number.isNaN(xv) ? (Number.isNaN(sv) ? "concentration and uncertainty" : "concentration") : "uncertainty";
-        changes.push({ kind: "missing-replaced", sample: samples[i], sampleIndex: i, species: species[j], from: xv, to: med, reason: `missing ${what}: x = median ${fmt(med)}, s = 4 × median ${fmt(4 * med)}` });
+        const what = Number.isNaN(xv)
+          ? Number.isNaN(sv)
+            ? "concentration and uncertainty"
+            : "concentration"
+          : "uncertainty";
+        changes.push({
+          kind: "missing-replaced",
+          sample: samples[i],
+          sampleIndex: i,
+          species: species[j],
+          from: xv,
+          to: med,
+          reason: `missing ${what}: x = median ${fmt(med)}, s = 4 × median ${fmt(4 * med)}`,
+        });
         xv = med;
         sv = 4 * med;
       }

@@ -24,11 +24,28 @@ function baseObjective(result: PmfResult, st: RunSettings): number {
   return st.robust ? q.qRobust : q.qTrue;
 }
 
-function describe(result: PmfResult, st: RunSettings, qBase: number, G: Float64Array, F: Float64Array, iterations: number, converged: boolean): AlteredSolution {
+function describe(
+  result: PmfResult,
+  st: RunSettings,
+  qBase: number,
+  G: Float64Array,
+  F: Float64Array,
+  iterations: number,
+  converged: boolean,
+): AlteredSolution {
   const { input, p } = result;
   const q = qValues(input.x, input.s, G, F, input.n, input.m, p, st.alpha);
   const obj = st.robust ? q.qRobust : q.qTrue;
-  return { G, F, qTrue: q.qTrue, qRobust: q.qRobust, dQ: obj - qBase, dQPct: (100 * (obj - qBase)) / qBase, iterations, converged };
+  return {
+    G,
+    F,
+    qTrue: q.qTrue,
+    qRobust: q.qRobust,
+    dQ: obj - qBase,
+    dQPct: (100 * (obj - qBase)) / qBase,
+    iterations,
+    converged,
+  };
 }
 
 /**
@@ -56,21 +73,27 @@ export function fpeakPmf(result: PmfResult, strengths: number[]): (AlteredSoluti
     meanF[j] = Math.max(meanF[j], 1e-300);
   }
   return strengths.map((phi) => {
-    if (phi === 0) return { strength: 0, ...describe(result, st, qBase, new Float64Array(result.G), new Float64Array(result.F), 0, true) };
+    if (phi === 0)
+      return {
+        strength: 0,
+        ...describe(result, st, qBase, new Float64Array(result.G), new Float64Array(result.F), 0, true),
+      };
     let o;
     if (phi < 0) {
       // contributions held at mean 1, a pull on the profiles: the rotation makes G sparser
       o = alsFit(x, s, n, m, result.G, result.F, st, { l1F: Float64Array.from(meanF, (f) => (-phi * scale) / f) });
     } else {
       // profiles held at unit sum, a pull on the contributions: the rotation makes F sparser
-      const G0 = new Float64Array(result.G), F0 = new Float64Array(result.F);
+      const G0 = new Float64Array(result.G),
+        F0 = new Float64Array(result.F);
       normaliseRowsF(G0, F0, n, m, p);
       const meanG = new Float64Array(p);
       for (let i = 0; i < n; i++) for (let k = 0; k < p; k++) meanG[k] += G0[i * p + k] / n;
       const l1G = Float64Array.from(meanG, (g) => (phi * scale * (m / n)) / Math.max(g, 1e-300));
       o = alsFit(x, s, n, m, G0, F0, { ...st, normaliseG: false, normaliseF: true }, { l1G });
     }
-    if (!o.converged) throw new Error(`Fpeak strength ${phi}: the rotated fit did not converge within ${st.maxIterations} iterations`);
+    if (!o.converged)
+      throw new Error(`Fpeak strength ${phi}: the rotated fit did not converge within ${st.maxIterations} iterations`);
     const norm = normaliseSolution(o.G, o.F, n, m, p);
     return { strength: phi, ...describe(result, st, qBase, norm.G, norm.F, o.iterations, o.converged) };
   });
@@ -117,19 +140,33 @@ export function constrainPmf(result: PmfResult, constraints: PmfConstraint[]): C
     return 1e3 * Math.max(a, 1e-12);
   };
   const pen: Penalties = { fFixed: [], ratios: [] };
-  let G: Float64Array = new Float64Array(result.G), F: Float64Array = new Float64Array(result.F);
-  let prev = 0, iterations = 0;
+  let G: Float64Array = new Float64Array(result.G),
+    F: Float64Array = new Float64Array(result.F);
+  let prev = 0,
+    iterations = 0;
   const steps: ConstrainedResult["steps"] = [];
   for (const c of constraints) {
-    if (!Number.isInteger(c.factor) || c.factor < 0 || c.factor >= p) throw new RangeError(`constraint: factor ${c.factor} is out of range 0..${p - 1}`);
+    if (!Number.isInteger(c.factor) || c.factor < 0 || c.factor >= p)
+      throw new RangeError(`constraint: factor ${c.factor} is out of range 0..${p - 1}`);
     const k = c.factor;
     let value: number | undefined;
     if (c.type === "pull") {
       const j = jOf(c.species);
       if (!(c.dQPct > 0)) throw new RangeError(`constraint: a pull needs a positive dQ budget in %, got ${c.dQPct}`);
       const r = dispSearch(x, s, n, m, {
-        kind: "disp", k, j, direction: c.direction === "up" ? 1 : -1, levels: [prev + (c.dQPct / 100) * qBase],
-        G0: G, F0: F, qBase, weight: stiff(k, j, G), settings: st, extra: pen, keepSolution: true, steps: 8,
+        kind: "disp",
+        k,
+        j,
+        direction: c.direction === "up" ? 1 : -1,
+        levels: [prev + (c.dQPct / 100) * qBase],
+        G0: G,
+        F0: F,
+        qBase,
+        weight: stiff(k, j, G),
+        settings: st,
+        extra: pen,
+        keepSolution: true,
+        steps: 8,
       });
       value = r.bounds[0];
       pen.fFixed!.push({ k, j, value });
@@ -139,12 +176,16 @@ export function constrainPmf(result: PmfResult, constraints: PmfConstraint[]): C
       if (!(value >= 0)) throw new RangeError(`constraint: value must be ≥ 0, got ${value}`);
       pen.fFixed!.push({ k, j, value });
     } else {
-      const a = jOf(c.numerator), b = jOf(c.denominator);
+      const a = jOf(c.numerator),
+        b = jOf(c.denominator);
       if (!(c.ratio > 0)) throw new RangeError(`constraint: ratio must be > 0, got ${c.ratio}`);
       pen.ratios!.push({ k, a, b, ratio: c.ratio, weight: stiff(k, a, G) });
     }
     const o = alsFit(x, s, n, m, G, F, st, pen);
-    if (!o.converged) throw new Error(`constraint ${JSON.stringify(c)}: the constrained fit did not converge within ${st.maxIterations} iterations`);
+    if (!o.converged)
+      throw new Error(
+        `constraint ${JSON.stringify(c)}: the constrained fit did not converge within ${st.maxIterations} iterations`,
+      );
     G = o.G;
     F = o.F;
     iterations += o.iterations;

@@ -22,12 +22,25 @@ export interface FactorScanPoint {
  * Q/Qexp: the usual first look at how many factors the data support (EPA PMF 5.0 User Guide §6;
  * Brown et al. 2015, Sci. Total Environ. 518–519:626). Each k uses the same base seed.
  */
-export async function scanFactors(input: PmfInput, factors: number[], opts: Omit<PmfOptions, "factors">): Promise<FactorScanPoint[]> {
+export async function scanFactors(
+  input: PmfInput,
+  factors: number[],
+  opts: Omit<PmfOptions, "factors">,
+): Promise<FactorScanPoint[]> {
   const out: FactorScanPoint[] = [];
   for (const k of factors) {
     const r = await runPmf(input, { ...opts, factors: k });
     const best = r.runs[r.bestIndex];
-    out.push({ factors: k, qTrue: best.qTrue, qRobust: best.qRobust, qExpected: r.qExpected, qRatio: best.qRobust / r.qExpected, converged: r.runs.filter((x) => x.converged).length, runs: r.runs.length, provenance: r.provenance });
+    out.push({
+      factors: k,
+      qTrue: best.qTrue,
+      qRobust: best.qRobust,
+      qExpected: r.qExpected,
+      qRatio: best.qRobust / r.qExpected,
+      converged: r.runs.filter((x) => x.converged).length,
+      runs: r.runs.length,
+      provenance: r.provenance,
+    });
   }
   return out;
 }

@@ -6,7 +6,16 @@ import type { BaseRunTask } from "./tasks";
 import { provenance } from "../provenance";
 
 /** Defaults of {@link PmfOptions}. */
-export const PMF_DEFAULTS = { runs: 20, seed: 1, robust: false, alpha: 4, maxIterations: 5000, tolerance: 0.1, relativeTolerance: 1e-5, window: 20 } as const;
+export const PMF_DEFAULTS = {
+  runs: 20,
+  seed: 1,
+  robust: false,
+  alpha: 4,
+  maxIterations: 5000,
+  tolerance: 0.1,
+  relativeTolerance: 1e-5,
+  window: 20,
+} as const;
 
 /**
  * The seed of run r (1-based) from the base seed: a SplitMix32-style hash, so runs are
@@ -28,8 +37,15 @@ export function qExpected(n: number, m: number, p: number): number {
  * Normalise a solution so each factor's mean contribution is 1 (EPA PMF convention): G_ik /= c_k,
  * F_kj *= c_k with c_k = mean_i G_ik. A factor with all-zero contributions is left as is.
  */
-export function normaliseSolution(G: Float64Array, F: Float64Array, n: number, m: number, p: number): { G: Float64Array; F: Float64Array } {
-  const g = new Float64Array(G), f = new Float64Array(F);
+export function normaliseSolution(
+  G: Float64Array,
+  F: Float64Array,
+  n: number,
+  m: number,
+  p: number,
+): { G: Float64Array; F: Float64Array } {
+  const g = new Float64Array(G),
+    f = new Float64Array(F);
   normaliseInPlace(g, f, n, m, p);
   return { G: g, F: f };
 }
@@ -37,7 +53,9 @@ export function normaliseSolution(G: Float64Array, F: Float64Array, n: number, m
 function resolve(opts: PmfOptions, input: PmfInput): Required<Omit<PmfOptions, "onProgress">> {
   const p = opts.factors;
   if (!Number.isInteger(p) || p < 1 || p >= Math.min(input.n, input.m)) {
-    throw new RangeError(`factors must be an integer from 1 to ${Math.min(input.n, input.m) - 1} (n = ${input.n} samples, m = ${input.m} species), got ${p}`);
+    throw new RangeError(
+      `factors must be an integer from 1 to ${Math.min(input.n, input.m) - 1} (n = ${input.n} samples, m = ${input.m} species), got ${p}`,
+    );
   }
   const runs = opts.runs ?? PMF_DEFAULTS.runs;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
@@ -58,7 +76,15 @@ function resolve(opts: PmfOptions, input: PmfInput): Required<Omit<PmfOptions, "
 
 /** Fit settings of resolved options. */
 export function settingsOf(o: Required<Omit<PmfOptions, "onProgress">>): RunSettings {
-  return { p: o.factors, robust: o.robust, alpha: o.alpha, maxIterations: o.maxIterations, tolerance: o.tolerance, relativeTolerance: o.relativeTolerance, window: o.window };
+  return {
+    p: o.factors,
+    robust: o.robust,
+    alpha: o.alpha,
+    maxIterations: o.maxIterations,
+    tolerance: o.tolerance,
+    relativeTolerance: o.relativeTolerance,
+    window: o.window,
+  };
 }
 
 function assemble(input: PmfInput, o: Required<Omit<PmfOptions, "onProgress">>, runs: PmfRun[]): PmfResult {
@@ -82,7 +108,16 @@ function assemble(input: PmfInput, o: Required<Omit<PmfOptions, "onProgress">>, 
   };
 }
 
-const toRun = (run: number, seed: number, o: RunOutcome): PmfRun => ({ run, seed, qTrue: o.qTrue, qRobust: o.qRobust, iterations: o.iterations, converged: o.converged, G: o.G, F: o.F });
+const toRun = (run: number, seed: number, o: RunOutcome): PmfRun => ({
+  run,
+  seed,
+  qTrue: o.qTrue,
+  qRobust: o.qRobust,
+  iterations: o.iterations,
+  converged: o.converged,
+  G: o.G,
+  F: o.F,
+});
 
 /**
  * PMF base runs: `runs` random starts of weighted ALS (see {@link alsRun}) spread over worker
@@ -95,7 +130,11 @@ const toRun = (run: number, seed: number, o: RunOutcome): PmfRun => ({ run, seed
  */
 export async function runPmf(input: PmfInput, opts: PmfOptions): Promise<PmfResult> {
   const o = resolve(opts, input);
-  const tasks: BaseRunTask[] = Array.from({ length: o.runs }, (_, r) => ({ kind: "base", run: r + 1, seed: runSeed(o.seed, r + 1) }));
+  const tasks: BaseRunTask[] = Array.from({ length: o.runs }, (_, r) => ({
+    kind: "base",
+    run: r + 1,
+    seed: runSeed(o.seed, r + 1),
+  }));
   const runs: PmfRun[] = [];
   const out = await runTasks({ x: input.x, s: input.s, n: input.n, m: input.m, settings: settingsOf(o) }, tasks, {
     workers: o.workers,

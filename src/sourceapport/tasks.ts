@@ -35,7 +35,11 @@ export interface FitTask {
 }
 
 export type PmfTask = BaseRunTask | FitTask | DispSearchTask;
-export type PmfTaskResult<T extends PmfTask> = T extends BaseRunTask ? RunOutcome & { run: number; seed: number } : T extends DispSearchTask ? DispSearchResult : RunOutcome;
+export type PmfTaskResult<T extends PmfTask> = T extends BaseRunTask
+  ? RunOutcome & { run: number; seed: number }
+  : T extends DispSearchTask
+    ? DispSearchResult
+    : RunOutcome;
 
 /** Gather rows of an n×m matrix (with repeats). */
 export function takeRows(a: Float64Array, m: number, rows: Int32Array): Float64Array {
@@ -45,9 +49,19 @@ export function takeRows(a: Float64Array, m: number, rows: Int32Array): Float64A
 }
 
 /** Execute one task (in a worker or in this thread). */
-export function executeTask(ctx: TaskContext, task: PmfTask): (RunOutcome & { run?: number; seed?: number }) | DispSearchResult {
+export function executeTask(
+  ctx: TaskContext,
+  task: PmfTask,
+): (RunOutcome & { run?: number; seed?: number }) | DispSearchResult {
   if (task.kind === "disp") {
-    if (task.rows) return dispSearch(takeRows(ctx.x, ctx.m, task.rows), takeRows(ctx.s, ctx.m, task.rows), task.rows.length, ctx.m, task);
+    if (task.rows)
+      return dispSearch(
+        takeRows(ctx.x, ctx.m, task.rows),
+        takeRows(ctx.s, ctx.m, task.rows),
+        task.rows.length,
+        ctx.m,
+        task,
+      );
     return dispSearch(ctx.x, ctx.s, ctx.n, ctx.m, task);
   }
   if (task.kind === "base") {
@@ -56,7 +70,8 @@ export function executeTask(ctx: TaskContext, task: PmfTask): (RunOutcome & { ru
   }
   const st = { ...ctx.settings, ...task.settings };
   if (task.rows) {
-    const x = takeRows(ctx.x, ctx.m, task.rows), s = takeRows(ctx.s, ctx.m, task.rows);
+    const x = takeRows(ctx.x, ctx.m, task.rows),
+      s = takeRows(ctx.s, ctx.m, task.rows);
     return alsFit(x, s, task.rows.length, ctx.m, task.G0, task.F0, st, task.penalties);
   }
   return alsFit(ctx.x, ctx.s, ctx.n, ctx.m, task.G0, task.F0, st, task.penalties);

@@ -12,17 +12,33 @@ import type { IdwResult, StationValue } from "./idw";
  *
  * @param opts.valueKey label key of the colour legend (default `potentialOzone`); opts.unit its unit
  */
-export function idwMapSpec(result: IdwResult, stations: readonly StationValue[], opts: { unit: string; lang?: Lang; valueKey?: OzoneAqiLabelKey; width?: number; title?: string }): TopLevelSpec {
+export function idwMapSpec(
+  result: IdwResult,
+  stations: readonly StationValue[],
+  opts: { unit: string; lang?: Lang; valueKey?: OzoneAqiLabelKey; width?: number; title?: string },
+): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const nx = result.lons.length;
-  const step = result.lons.length > 1 ? result.lons[1] - result.lons[0] : result.lats.length > 1 ? result.lats[1] - result.lats[0] : 0.01;
+  const step =
+    result.lons.length > 1
+      ? result.lons[1] - result.lons[0]
+      : result.lats.length > 1
+        ? result.lats[1] - result.lats[0]
+        : 0.01;
   const cells: { lon: number; lon2: number; lat: number; lat2: number; value: number }[] = [];
   result.values.forEach((v, k) => {
     if (!Number.isFinite(v)) return;
-    const i = k % nx, j = Math.floor(k / nx);
+    const i = k % nx,
+      j = Math.floor(k / nx);
     // cells drawn 2 % wider than the step so anti-aliasing leaves no seams between them
     const h = 0.51 * step;
-    cells.push({ lon: result.lons[i] - h, lon2: result.lons[i] + h, lat: result.lats[j] - h, lat2: result.lats[j] + h, value: v });
+    cells.push({
+      lon: result.lons[i] - h,
+      lon2: result.lons[i] + h,
+      lat: result.lats[j] - h,
+      lat2: result.lats[j] + h,
+      value: v,
+    });
   });
   const lonDom = [result.lons[0] - step / 2, result.lons[nx - 1] + step / 2];
   const latDom = [result.lats[0] - step / 2, result.lats[result.lats.length - 1] + step / 2];
@@ -30,32 +46,56 @@ export function idwMapSpec(result: IdwResult, stations: readonly StationValue[],
   const width = opts.width ?? 480;
   const height = Math.round((width * (latDom[1] - latDom[0])) / ((lonDom[1] - lonDom[0]) * Math.cos(midLat)));
   const font = fontFor(lang);
-  const xs = { scale: { domain: lonDom, zero: false, nice: false }, axis: { grid: false }, title: ozLabel("longitude", lang) };
-  const ys = { scale: { domain: latDom, zero: false, nice: false }, axis: { grid: false }, title: ozLabel("latitude", lang) };
+  const xs = {
+    scale: { domain: lonDom, zero: false, nice: false },
+    axis: { grid: false },
+    title: ozLabel("longitude", lang),
+  };
+  const ys = {
+    scale: { domain: latDom, zero: false, nice: false },
+    axis: { grid: false },
+    title: ozLabel("latitude", lang),
+  };
   const pts = stations.map((s) => ({ lon: s.lon, lat: s.lat, name: s.name ?? "", value: s.value }));
   return {
     $schema: SCHEMA,
     ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
-    width, height,
+    width,
+    height,
     layer: [
       {
         data: { values: cells },
         mark: { type: "rect" },
         encoding: {
-          x: { field: "lon", type: "quantitative", ...xs }, x2: { field: "lon2" },
-          y: { field: "lat", type: "quantitative", ...ys }, y2: { field: "lat2" },
-          color: { field: "value", type: "quantitative", scale: { scheme: "orangered" }, title: [ozLabel(opts.valueKey ?? "potentialOzone", lang), `(${opts.unit})`], legend: { titleLimit: 400 } },
+          x: { field: "lon", type: "quantitative", ...xs },
+          x2: { field: "lon2" },
+          y: { field: "lat", type: "quantitative", ...ys },
+          y2: { field: "lat2" },
+          color: {
+            field: "value",
+            type: "quantitative",
+            scale: { scheme: "orangered" },
+            title: [ozLabel(opts.valueKey ?? "potentialOzone", lang), `(${opts.unit})`],
+            legend: { titleLimit: 400 },
+          },
         },
       },
       {
         data: { values: pts },
         mark: { type: "point", shape: "triangle-up", filled: true, color: "black", size: 60 },
-        encoding: { x: { field: "lon", type: "quantitative", ...xs }, y: { field: "lat", type: "quantitative", ...ys } },
+        encoding: {
+          x: { field: "lon", type: "quantitative", ...xs },
+          y: { field: "lat", type: "quantitative", ...ys },
+        },
       },
       {
         data: { values: pts },
         mark: { type: "text", dy: -10, fontSize: 10, color: "black" },
-        encoding: { x: { field: "lon", type: "quantitative", ...xs }, y: { field: "lat", type: "quantitative", ...ys }, text: { field: "name" } },
+        encoding: {
+          x: { field: "lon", type: "quantitative", ...xs },
+          y: { field: "lat", type: "quantitative", ...ys },
+          text: { field: "name" },
+        },
       },
     ],
     config: { ...fontConfig(font), legend: { labelFont: font, titleFont: font } },

@@ -36,12 +36,19 @@ export interface IdwResult {
  * w_k = d_k^−p over the stations within `radiusKm` (great-circle distance); a station at distance
  * 0 gives its own value; no station in range → NaN. Stations with a non-finite value are skipped.
  */
-export function idwAt(lon: number, lat: number, stations: readonly StationValue[], opts: { power?: number; radiusKm?: number } = {}): { value: number; count: number } {
+export function idwAt(
+  lon: number,
+  lat: number,
+  stations: readonly StationValue[],
+  opts: { power?: number; radiusKm?: number } = {},
+): { value: number; count: number } {
   const p = opts.power ?? 2;
   const R = opts.radiusKm ?? Infinity;
   if (!(p > 0)) throw new RangeError(`idw: power must be > 0, got ${p}`);
   if (!(R > 0)) throw new RangeError(`idw: radiusKm must be > 0, got ${R}`);
-  let sw = 0, swz = 0, n = 0;
+  let sw = 0,
+    swz = 0,
+    n = 0;
   for (const s of stations) {
     if (!Number.isFinite(s.value)) continue;
     const d = greatCircleKm(lon, lat, s.lon, s.lat);
@@ -63,19 +70,29 @@ export function idwAt(lon: number, lat: number, stations: readonly StationValue[
  * @throws RangeError for an empty or inverted grid, a non-positive step, power or radius, or a
  *   station with non-finite coordinates
  */
-export function idwGrid(stations: readonly StationValue[], grid: LonLatGrid, opts: { power?: number; radiusKm?: number } = {}): IdwResult {
+export function idwGrid(
+  stations: readonly StationValue[],
+  grid: LonLatGrid,
+  opts: { power?: number; radiusKm?: number } = {},
+): IdwResult {
   const { lonMin, lonMax, latMin, latMax, step } = grid;
   if (!(step > 0)) throw new RangeError(`idwGrid: step must be > 0 degrees, got ${step}`);
-  if (!(lonMax >= lonMin) || !(latMax >= latMin)) throw new RangeError("idwGrid: grid bounds must satisfy lonMin ≤ lonMax and latMin ≤ latMax");
-  for (const s of stations) if (!Number.isFinite(s.lon) || !Number.isFinite(s.lat) || Math.abs(s.lat) > 90) throw new RangeError(`idwGrid: station ${s.name ?? ""} has invalid coordinates (${s.lon}, ${s.lat})`);
-  const nx = Math.floor((lonMax - lonMin) / step + 1e-9) + 1, ny = Math.floor((latMax - latMin) / step + 1e-9) + 1;
+  if (!(lonMax >= lonMin) || !(latMax >= latMin))
+    throw new RangeError("idwGrid: grid bounds must satisfy lonMin ≤ lonMax and latMin ≤ latMax");
+  for (const s of stations)
+    if (!Number.isFinite(s.lon) || !Number.isFinite(s.lat) || Math.abs(s.lat) > 90)
+      throw new RangeError(`idwGrid: station ${s.name ?? ""} has invalid coordinates (${s.lon}, ${s.lat})`);
+  const nx = Math.floor((lonMax - lonMin) / step + 1e-9) + 1,
+    ny = Math.floor((latMax - latMin) / step + 1e-9) + 1;
   const lons = Array.from({ length: nx }, (_, i) => lonMin + i * step);
   const lats = Array.from({ length: ny }, (_, j) => latMin + j * step);
-  const values = new Float64Array(nx * ny), counts = new Uint16Array(nx * ny);
-  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) {
-    const r = idwAt(lons[i], lats[j], stations, opts);
-    values[j * nx + i] = r.value;
-    counts[j * nx + i] = r.count;
-  }
+  const values = new Float64Array(nx * ny),
+    counts = new Uint16Array(nx * ny);
+  for (let j = 0; j < ny; j++)
+    for (let i = 0; i < nx; i++) {
+      const r = idwAt(lons[i], lats[j], stations, opts);
+      values[j * nx + i] = r.value;
+      counts[j * nx + i] = r.count;
+    }
   return { lons, lats, values, counts, power: opts.power ?? 2, radiusKm: opts.radiusKm ?? Infinity };
 }

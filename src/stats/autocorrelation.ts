@@ -9,7 +9,8 @@ export function lag1Autocorrelation(e: ArrayLike<number>): number {
   let mean = 0;
   for (let i = 0; i < n; i++) mean += e[i];
   mean /= n;
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   for (let i = 0; i < n; i++) {
     den += (e[i] - mean) ** 2;
     if (i > 0) num += (e[i] - mean) * (e[i - 1] - mean);

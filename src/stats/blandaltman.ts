@@ -38,14 +38,22 @@ export interface BlandAltmanResult {
  * @param b lab B / method B values (same unit)
  * @param options z (default 1.96), level (default 0.95), relative (default false)
  */
-export function blandAltman(a: ArrayLike<number>, b: ArrayLike<number>, options: { z?: number; level?: number; relative?: boolean } = {}): BlandAltmanResult {
-  const z = options.z ?? 1.96, level = options.level ?? 0.95, relative = options.relative ?? false;
+export function blandAltman(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  options: { z?: number; level?: number; relative?: boolean } = {},
+): BlandAltmanResult {
+  const z = options.z ?? 1.96,
+    level = options.level ?? 0.95,
+    relative = options.relative ?? false;
   if (a.length !== b.length) throw new RangeError(`Bland–Altman: a has ${a.length} values, b has ${b.length}`);
   const n = a.length;
   if (n < 3) throw new RangeError(`Bland–Altman needs at least 3 pairs, got ${n}`);
-  const means: number[] = [], differences: number[] = [];
+  const means: number[] = [],
+    differences: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(a[i]) || !Number.isFinite(b[i])) throw new RangeError(`Bland–Altman: pair ${i} is not finite (${a[i]}, ${b[i]})`);
+    if (!Number.isFinite(a[i]) || !Number.isFinite(b[i]))
+      throw new RangeError(`Bland–Altman: pair ${i} is not finite (${a[i]}, ${b[i]})`);
     const m = (a[i] + b[i]) / 2;
     if (relative && m === 0) throw new RangeError(`Bland–Altman: pair ${i} has mean 0, relative difference undefined`);
     means.push(m);
@@ -58,13 +66,23 @@ export function blandAltman(a: ArrayLike<number>, b: ArrayLike<number>, options:
   for (const d of differences) ss += (d - bias) ** 2;
   const sd = Math.sqrt(ss / (n - 1));
   const t = tQuantile(1 - (1 - level) / 2, n - 1);
-  const seBias = sd / Math.sqrt(n), seLimit = Math.sqrt((3 * sd * sd) / n);
-  const lower = bias - z * sd, upper = bias + z * sd;
+  const seBias = sd / Math.sqrt(n),
+    seLimit = Math.sqrt((3 * sd * sd) / n);
+  const lower = bias - z * sd,
+    upper = bias + z * sd;
   return {
-    n, bias, sd, lower, upper, z, level, relative,
+    n,
+    bias,
+    sd,
+    lower,
+    upper,
+    z,
+    level,
+    relative,
     biasCI: [bias - t * seBias, bias + t * seBias],
     lowerCI: [lower - t * seLimit, lower + t * seLimit],
     upperCI: [upper - t * seLimit, upper + t * seLimit],
-    means, differences,
+    means,
+    differences,
   };
 }

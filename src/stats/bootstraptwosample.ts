@@ -43,37 +43,65 @@ export function bootstrapTwoSample(
 ): TwoSampleBootstrap {
   const reps = opts.replicates ?? 2000;
   const confidence = opts.confidence ?? 0.95;
-  if (!(Number.isInteger(reps) && reps >= 10)) throw new RangeError(`bootstrap: replicates must be an integer ≥ 10, got ${reps}`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`bootstrap: confidence must be in (0, 1), got ${confidence}`);
+  if (!(Number.isInteger(reps) && reps >= 10))
+    throw new RangeError(`bootstrap: replicates must be an integer ≥ 10, got ${reps}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`bootstrap: confidence must be in (0, 1), got ${confidence}`);
   if (na < 1 || nb < 1) throw new RangeError(`bootstrap: both samples need units (got ${na} and ${nb})`);
-  const ia = Int32Array.from({ length: na }, (_, i) => i), ib = Int32Array.from({ length: nb }, (_, i) => i);
+  const ia = Int32Array.from({ length: na }, (_, i) => i),
+    ib = Int32Array.from({ length: nb }, (_, i) => i);
   const estimate = statistic(ia, ib);
   const rng = new Rng(opts.seed);
   const values = new Float64Array(reps);
-  const ra = new Int32Array(na), rb = new Int32Array(nb);
+  const ra = new Int32Array(na),
+    rb = new Int32Array(nb);
   for (let r = 0; r < reps; r++) {
     for (let i = 0; i < na; i++) ra[i] = rng.int(na);
     for (let i = 0; i < nb; i++) rb[i] = rng.int(nb);
     values[r] = statistic(ra, rb);
   }
   const finite = values.filter((v) => Number.isFinite(v));
-  if (finite.length < reps) throw new RangeError(`bootstrap: the statistic was not finite in ${reps - finite.length} replicates`);
+  if (finite.length < reps)
+    throw new RangeError(`bootstrap: the statistic was not finite in ${reps - finite.length} replicates`);
   const alpha = (1 - confidence) / 2;
   const method = opts.interval ?? "percentile";
   if (method === "percentile") {
-    return { estimate, lower: quantileType7(finite, alpha), upper: quantileType7(finite, 1 - alpha), confidence, replicates: reps, seed: opts.seed, values, method, z0: NaN, acceleration: NaN, provenance: prov(na, nb, reps, confidence, method, opts.seed) };
+    return {
+      estimate,
+      lower: quantileType7(finite, alpha),
+      upper: quantileType7(finite, 1 - alpha),
+      confidence,
+      replicates: reps,
+      seed: opts.seed,
+      values,
+      method,
+      z0: NaN,
+      acceleration: NaN,
+      provenance: prov(na, nb, reps, confidence, method, opts.seed),
+    };
   }
-  let below = 0, equal = 0;
-  for (const v of values) { if (v < estimate) below++; else if (v === estimate) equal++; }
+  let below = 0,
+    equal = 0;
+  for (const v of values) {
+    if (v < estimate) below++;
+    else if (v === estimate) equal++;
+  }
   const prop = Math.min(Math.max((below + equal / 2) / reps, 0.5 / reps), 1 - 0.5 / reps);
   const z0 = normalQuantile(prop);
   // stratified jackknife
-  let num = 0, den = 0;
-  for (const [n, leave] of [[na, (i: number) => statistic(dropOne(ia, i), ib)], [nb, (i: number) => statistic(ia, dropOne(ib, i))]] as const) {
+  let num = 0,
+    den = 0;
+  for (const [n, leave] of [
+    [na, (i: number) => statistic(dropOne(ia, i), ib)],
+    [nb, (i: number) => statistic(ia, dropOne(ib, i))],
+  ] as const) {
     if (n < 2) continue;
     const th = new Float64Array(n);
     let mean = 0;
-    for (let i = 0; i < n; i++) { th[i] = leave(i); mean += th[i]; }
+    for (let i = 0; i < n; i++) {
+      th[i] = leave(i);
+      mean += th[i];
+    }
     mean /= n;
     for (let i = 0; i < n; i++) {
       const l = ((n - 1) * (mean - th[i])) / n;
@@ -86,9 +114,23 @@ export function bootstrapTwoSample(
     const z = normalQuantile(q);
     return normalCdf(z0 + (z0 + z) / (1 - acc * (z0 + z)));
   };
-  const lo = adj(alpha), hi = adj(1 - alpha);
-  if (!(Number.isFinite(lo) && Number.isFinite(hi))) throw new RangeError("bootstrap: BCa adjustment failed (extreme bias or acceleration); use interval: \"percentile\"");
-  return { estimate, lower: quantileType7(finite, lo), upper: quantileType7(finite, hi), confidence, replicates: reps, seed: opts.seed, values, method, z0, acceleration: acc, provenance: prov(na, nb, reps, confidence, method, opts.seed) };
+  const lo = adj(alpha),
+    hi = adj(1 - alpha);
+  if (!(Number.isFinite(lo) && Number.isFinite(hi)))
+    throw new RangeError('bootstrap: BCa adjustment failed (extreme bias or acceleration); use interval: "percentile"');
+  return {
+    estimate,
+    lower: quantileType7(finite, lo),
+    upper: quantileType7(finite, hi),
+    confidence,
+    replicates: reps,
+    seed: opts.seed,
+    values,
+    method,
+    z0,
+    acceleration: acc,
+    provenance: prov(na, nb, reps, confidence, method, opts.seed),
+  };
 }
 
 function dropOne(idx: Int32Array, i: number): Int32Array {
@@ -98,6 +140,13 @@ function dropOne(idx: Int32Array, i: number): Int32Array {
   return out;
 }
 
-function prov(na: number, nb: number, replicates: number, confidence: number, interval: string, seed: number): Provenance {
+function prov(
+  na: number,
+  nb: number,
+  replicates: number,
+  confidence: number,
+  interval: string,
+  seed: number,
+): Provenance {
   return provenance({ na, nb, replicates, confidence, interval }, seed, { routine: "bootstrapTwoSample" });
 }

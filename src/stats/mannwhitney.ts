@@ -23,7 +23,7 @@ export function midRanks(values: ArrayLike<number>): { ranks: Float64Array; tieS
   const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
   const ranks = new Float64Array(n);
   let tieSum = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && values[idx[j + 1]] === values[idx[i]]) j++;
     const r = (i + j) / 2 + 1;
@@ -44,13 +44,19 @@ export function midRanks(values: ArrayLike<number>): { ranks: Float64Array; tieS
  * normal approximation with tie correction
  * σ² = nx·ny/12 · ((N+1) − Σ(t³−t)/(N(N−1))) and continuity correction ½ (as R's wilcox.test).
  */
-export function mannWhitneyTest(x: ArrayLike<number>, y: ArrayLike<number>, opts: { exact?: "auto" | boolean; continuity?: boolean } = {}): MannWhitneyResult {
-  const nx = x.length, ny = y.length;
+export function mannWhitneyTest(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  opts: { exact?: "auto" | boolean; continuity?: boolean } = {},
+): MannWhitneyResult {
+  const nx = x.length,
+    ny = y.length;
   if (nx < 1 || ny < 1) throw new RangeError(`mannWhitneyTest: both samples need values (got ${nx} and ${ny})`);
   const pooled = new Float64Array(nx + ny);
   for (let i = 0; i < nx; i++) pooled[i] = x[i];
   for (let j = 0; j < ny; j++) pooled[nx + j] = y[j];
-  for (let i = 0; i < pooled.length; i++) if (!Number.isFinite(pooled[i])) throw new RangeError(`mannWhitneyTest: value ${i} is not finite`);
+  for (let i = 0; i < pooled.length; i++)
+    if (!Number.isFinite(pooled[i])) throw new RangeError(`mannWhitneyTest: value ${i} is not finite`);
   const { ranks, tieSum } = midRanks(pooled);
   let rx = 0;
   for (let i = 0; i < nx; i++) rx += ranks[i];
@@ -60,7 +66,8 @@ export function mannWhitneyTest(x: ArrayLike<number>, y: ArrayLike<number>, opts
   if (useExact) {
     if (tieSum !== 0) throw new RangeError("mannWhitneyTest: the exact distribution needs untied data");
     const pmf = mannWhitneyExactPmf(nx, ny);
-    let le = 0, ge = 0;
+    let le = 0,
+      ge = 0;
     for (let k = 0; k < pmf.length; k++) {
       if (k <= u) le += pmf[k];
       if (k >= u) ge += pmf[k];

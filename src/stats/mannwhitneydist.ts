@@ -5,8 +5,10 @@
  * Ann. Math. Stat. 18:50–60, eq. 2). Returns P(U = u) for u = 0..m·n.
  */
 export function mannWhitneyExactPmf(m: number, n: number): Float64Array {
-  if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 1 && n >= 1)) throw new RangeError(`mannWhitneyExactPmf: sizes must be positive integers, got ${m}, ${n}`);
-  if (m * n > 40000) throw new RangeError(`mannWhitneyExactPmf: m·n = ${m * n} is too large for the exact distribution (limit 40000)`);
+  if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 1 && n >= 1))
+    throw new RangeError(`mannWhitneyExactPmf: sizes must be positive integers, got ${m}, ${n}`);
+  if (m * n > 40000)
+    throw new RangeError(`mannWhitneyExactPmf: m·n = ${m * n} is too large for the exact distribution (limit 40000)`);
   // prev[j] = f(i-1, j, ·); row i = 0: f(0, j) = [1]
   let prev: Float64Array[] = [];
   for (let j = 0; j <= n; j++) prev.push(Float64Array.of(1));

@@ -12,7 +12,8 @@ const SQRT_PI = Math.sqrt(Math.PI);
 
 function erfSeries(x: number): number {
   // (2/√π) e^{-x²} Σ_{n≥0} 2^n x^{2n+1} / (2n+1)!!
-  let term = x, sum = x;
+  let term = x,
+    sum = x;
   const x2 = x * x;
   for (let n = 1; n < 500; n++) {
     term *= (2 * x2) / (2 * n + 1);
@@ -25,11 +26,15 @@ function erfSeries(x: number): number {
 function erfcContinuedFraction(x: number): number {
   // erfc(x) = e^{-x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...)))))
   const tiny = 1e-300;
-  let f = x, c = x, d = 0;
+  let f = x,
+    c = x,
+    d = 0;
   for (let k = 1; k < 1000; k++) {
     const a = k / 2;
-    d = x + a * d; if (Math.abs(d) < tiny) d = tiny;
-    c = x + a / c; if (Math.abs(c) < tiny) c = tiny;
+    d = x + a * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = x + a / c;
+    if (Math.abs(c) < tiny) c = tiny;
     d = 1 / d;
     const del = c * d;
     f *= del;
@@ -58,11 +63,13 @@ export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
   if (p === 0.5) return 0;
   if (p < 0.5) return -normalQuantile(1 - p);
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   while (normalCdf(hi) < p) hi *= 2;
   for (let i = 0; i < 200 && hi - lo > 1e-14; i++) {
     const mid = 0.5 * (lo + hi);
-    if (normalCdf(mid) < p) lo = mid; else hi = mid;
+    if (normalCdf(mid) < p) lo = mid;
+    else hi = mid;
   }
   return 0.5 * (lo + hi);
 }

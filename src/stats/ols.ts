@@ -28,7 +28,8 @@ function invert(a: number[][]): number[][] {
     let piv = c;
     for (let r = c + 1; r < p; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
     const scale = Math.max(...a.map((row) => Math.abs(row[c])), 1e-300);
-    if (Math.abs(m[piv][c]) < 1e-12 * scale) throw new RangeError("ols: the design matrix is singular (collinear or constant columns)");
+    if (Math.abs(m[piv][c]) < 1e-12 * scale)
+      throw new RangeError("ols: the design matrix is singular (collinear or constant columns)");
     [m[c], m[piv]] = [m[piv], m[c]];
     const d = m[c][c];
     for (let j = 0; j < 2 * p; j++) m[c][j] /= d;
@@ -58,7 +59,8 @@ export function ols(x: ArrayLike<number>[], y: ArrayLike<number>): OlsResult {
   for (let i = 0; i < n; i++) {
     if (x[i].length !== p) throw new RangeError(`ols: design row ${i} has ${x[i].length} columns, expected ${p}`);
     if (!Number.isFinite(y[i])) throw new RangeError(`ols: response ${i} is not finite`);
-    for (let j = 0; j < p; j++) if (!Number.isFinite(x[i][j])) throw new RangeError(`ols: design value [${i}][${j}] is not finite`);
+    for (let j = 0; j < p; j++)
+      if (!Number.isFinite(x[i][j])) throw new RangeError(`ols: design value [${i}][${j}] is not finite`);
   }
   const s = new Array(p).fill(0);
   for (let j = 0; j < p; j++) {
@@ -79,9 +81,11 @@ export function ols(x: ArrayLike<number>[], y: ArrayLike<number>): OlsResult {
   const invScaled = invert(xtx);
   const inv = invScaled.map((row, a) => row.map((v, b) => v / (s[a] * s[b])));
   const coefficients = new Array(p).fill(0);
-  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) coefficients[a] += invScaled[a][b] * xty[b] / s[a];
-  const fitted = new Float64Array(n), residuals = new Float64Array(n);
-  let sse = 0, ybar = 0;
+  for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) coefficients[a] += (invScaled[a][b] * xty[b]) / s[a];
+  const fitted = new Float64Array(n),
+    residuals = new Float64Array(n);
+  let sse = 0,
+    ybar = 0;
   for (let i = 0; i < n; i++) ybar += y[i];
   ybar /= n;
   let sst = 0;
@@ -97,7 +101,16 @@ export function ols(x: ArrayLike<number>[], y: ArrayLike<number>): OlsResult {
   const sigma2 = sse / df;
   const covariance = inv.map((row) => row.map((v) => v * sigma2));
   return {
-    coefficients, covariance, se: covariance.map((row, j) => Math.sqrt(row[j])), fitted, residuals, df,
-    sigma: Math.sqrt(sigma2), r2: sst > 0 ? 1 - sse / sst : NaN, n, p, xtxInverse: inv,
+    coefficients,
+    covariance,
+    se: covariance.map((row, j) => Math.sqrt(row[j])),
+    fitted,
+    residuals,
+    df,
+    sigma: Math.sqrt(sigma2),
+    r2: sst > 0 ? 1 - sse / sst : NaN,
+    n,
+    p,
+    xtxInverse: inv,
   };
 }

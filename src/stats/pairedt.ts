@@ -26,7 +26,8 @@ export interface PairedTResult {
  */
 export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): PairedTResult {
   if (x.length !== y.length) throw new RangeError(`pairedTTest: ${x.length} x values for ${y.length} y values`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`pairedTTest: confidence must be in (0, 1), got ${confidence}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`pairedTTest: confidence must be in (0, 1), got ${confidence}`);
   const n = x.length;
   if (n < 2) throw new RangeError(`pairedTTest: needs at least 2 pairs, got ${n}`);
   const d = new Float64Array(n);

@@ -38,18 +38,26 @@ function median(v: number[]): number {
  * @param y lab B / test method values
  * @param options level of the confidence intervals (default 0.95)
  */
-export function passingBablok(x: ArrayLike<number>, y: ArrayLike<number>, options: { level?: number } = {}): PassingBablokResult {
+export function passingBablok(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  options: { level?: number } = {},
+): PassingBablokResult {
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new RangeError(`Passing–Bablok: level must be in (0, 1), got ${level}`);
   if (x.length !== y.length) throw new RangeError(`Passing–Bablok: x has ${x.length} values, y has ${y.length}`);
   const n = x.length;
   if (n < 3) throw new RangeError(`Passing–Bablok needs at least 3 pairs, got ${n}`);
-  for (let i = 0; i < n; i++) if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) throw new RangeError(`Passing–Bablok: pair ${i} is not finite (${x[i]}, ${y[i]})`);
+  for (let i = 0; i < n; i++)
+    if (!Number.isFinite(x[i]) || !Number.isFinite(y[i]))
+      throw new RangeError(`Passing–Bablok: pair ${i} is not finite (${x[i]}, ${y[i]})`);
   const buf = new Float64Array((n * (n - 1)) / 2);
-  let N = 0, k = 0;
+  let N = 0,
+    k = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      const dx = x[j] - x[i], dy = y[j] - y[i];
+      const dx = x[j] - x[i],
+        dy = y[j] - y[i];
       if (dx === 0 && dy === 0) continue;
       const sl = dx === 0 ? (dy > 0 ? Infinity : -Infinity) : dy / dx;
       if (sl === -1) continue;
@@ -63,14 +71,17 @@ export function passingBablok(x: ArrayLike<number>, y: ArrayLike<number>, option
   const slope = N % 2 ? at((N + 1) / 2 + k) : 0.5 * (at(N / 2 + k) + at(N / 2 + 1 + k));
   if (!Number.isFinite(slope)) throw new RangeError("Passing–Bablok: slope undefined (too many tied x values)");
   const C = normalQuantile(1 - (1 - level) / 2) * Math.sqrt((n * (n - 1) * (2 * n + 5)) / 18);
-  const m1 = Math.round((N - C) / 2), m2 = N - m1 + 1;
-  const bl = m1 >= 1 ? at(m1 + k) : NaN, bu = m1 >= 1 ? at(m2 + k) : NaN;
+  const m1 = Math.round((N - C) / 2),
+    m2 = N - m1 + 1;
+  const bl = m1 >= 1 ? at(m1 + k) : NaN,
+    bu = m1 >= 1 ? at(m2 + k) : NaN;
   const res = (b: number) => {
     const r: number[] = [];
     for (let i = 0; i < n; i++) r.push(y[i] - b * x[i]);
     return median(r);
   };
   const intercept = res(slope);
-  const ai = Number.isFinite(bu) ? res(bu) : NaN, au = Number.isFinite(bl) ? res(bl) : NaN;
+  const ai = Number.isFinite(bu) ? res(bu) : NaN,
+    au = Number.isFinite(bl) ? res(bl) : NaN;
   return { slope, intercept, slopeCI: [bl, bu], interceptCI: [ai, au], level, n, slopes: N, shift: k };
 }

@@ -8,6 +8,7 @@ export function quantileType7(values: ArrayLike<number>, p: number): number {
   if (x.length === 0) throw new RangeError("quantile: no values");
   for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i])) throw new RangeError(`quantile: value ${i} is NaN`);
   x.sort();
-  const h = (x.length - 1) * p, lo = Math.floor(h);
+  const h = (x.length - 1) * p,
+    lo = Math.floor(h);
   return lo + 1 < x.length ? x[lo] + (h - lo) * (x[lo + 1] - x[lo]) : x[lo];
 }

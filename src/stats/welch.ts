@@ -43,9 +43,12 @@ function meanVar(v: ArrayLike<number>, what: string): { n: number; mean: number;
  * @param confidence interval level (default 0.95)
  */
 export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): WelchResult {
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`welchTTest: confidence must be in (0, 1), got ${confidence}`);
-  const a = meanVar(x, "x"), b = meanVar(y, "y");
-  const vx = a.variance / a.n, vy = b.variance / b.n;
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`welchTTest: confidence must be in (0, 1), got ${confidence}`);
+  const a = meanVar(x, "x"),
+    b = meanVar(y, "y");
+  const vx = a.variance / a.n,
+    vy = b.variance / b.n;
   const se = Math.sqrt(vx + vy);
   if (!(se > 0)) throw new RangeError("welchTTest: both samples have zero variance");
   const df = (vx + vy) ** 2 / (vx ** 2 / (a.n - 1) + vy ** 2 / (b.n - 1));
@@ -53,5 +56,16 @@ export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>, confidenc
   const t = difference / se;
   const p = 2 * (1 - tCdf(Math.abs(t), df));
   const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return { meanX: a.mean, meanY: b.mean, difference, se, df, t, p, lower: difference - q * se, upper: difference + q * se, confidence };
+  return {
+    meanX: a.mean,
+    meanY: b.mean,
+    difference,
+    se,
+    df,
+    t,
+    p,
+    lower: difference - q * se,
+    upper: difference + q * se,
+    confidence,
+  };
 }

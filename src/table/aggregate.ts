@@ -26,12 +26,18 @@ export interface PeriodCalendar {
  * Japan +540). Neither country uses daylight saving, so every local day has 24 hours.
  */
 export function periodCalendar(period: AveragingPeriod, utcOffsetMinutes: number): PeriodCalendar {
-  if (period !== "day" && period !== "month") throw new RangeError(`period must be "day" or "month", got ${String(period)}`);
+  if (period !== "day" && period !== "month")
+    throw new RangeError(`period must be "day" or "month", got ${String(period)}`);
   const off = utcOffsetMinutes * 60000;
-  const keyOf = period === "day"
-    ? (t: number) => Math.floor((t + off) / 86400000)
-    : (t: number) => { const d = new Date(t + off); return d.getUTCFullYear() * 12 + d.getUTCMonth(); };
-  const startOf = (key: number) => (period === "day" ? key * 86400000 : Date.UTC(Math.floor(key / 12), key % 12, 1)) - off;
+  const keyOf =
+    period === "day"
+      ? (t: number) => Math.floor((t + off) / 86400000)
+      : (t: number) => {
+          const d = new Date(t + off);
+          return d.getUTCFullYear() * 12 + d.getUTCMonth();
+        };
+  const startOf = (key: number) =>
+    (period === "day" ? key * 86400000 : Date.UTC(Math.floor(key / 12), key % 12, 1)) - off;
   return {
     period,
     keyOf,

@@ -25,14 +25,16 @@ export const CHINA_REFERENCE_CHANGE_UTC_MS = Date.UTC(2018, 7, 31, 16, 0, 0);
 
 /** China's reference state for gases at a UTC instant (ms): 273.15 K before 2018-09-01 (Beijing time), 298.15 K from then on. */
 export function chinaReferenceState(utcMs: number): ReferenceState {
-  if (!Number.isFinite(utcMs)) throw new RangeError(`chinaReferenceState: time must be a finite UTC instant in ms, got ${utcMs}`);
+  if (!Number.isFinite(utcMs))
+    throw new RangeError(`chinaReferenceState: time must be a finite UTC instant in ms, got ${utcMs}`);
   return utcMs < CHINA_REFERENCE_CHANGE_UTC_MS ? STP_273 : STP_298;
 }
 
 /** Molar volume (L/mol) of an ideal gas at a reference state: 22.414 × (T/273.15) × (101.325/P) (ideal gas law; CONVENTIONS.md §4). */
 export function molarVolume(state: ReferenceState = STP_298): number {
   const { temperatureK: t, pressureKPa: p } = state;
-  if (!(t > 0) || !(p > 0)) throw new RangeError(`molarVolume: temperature (K) and pressure (kPa) must be > 0, got ${t} K, ${p} kPa`);
+  if (!(t > 0) || !(p > 0))
+    throw new RangeError(`molarVolume: temperature (K) and pressure (kPa) must be > 0, got ${t} K, ${p} kPa`);
   return 22.414 * (t / 273.15) * (101.325 / p);
 }
 
@@ -50,7 +52,8 @@ export function ugm3ToPpb(ugm3: number, mw: number, state: ReferenceState = STP_
 
 /** ppbv → ppbC (ppb of carbon atoms) for a compound with `carbonNumber` carbon atoms: ppbC = ppbv × carbon number (CONVENTIONS.md §4). */
 export function ppbToPpbC(ppb: number, carbonNumber: number): number {
-  if (!(carbonNumber >= 0) || !Number.isInteger(carbonNumber)) throw new RangeError(`ppbToPpbC: carbon number must be a non-negative integer, got ${carbonNumber}`);
+  if (!(carbonNumber >= 0) || !Number.isInteger(carbonNumber))
+    throw new RangeError(`ppbToPpbC: carbon number must be a non-negative integer, got ${carbonNumber}`);
   return ppb * carbonNumber;
 }
 

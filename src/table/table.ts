@@ -71,7 +71,8 @@ export class AqTable {
       if (kind === "number" && (i.unit === undefined || i.unit === "")) {
         throw new Error(`numeric column "${name}" has no unit (use "1" for dimensionless)`);
       }
-      data[name] = kind === "string" ? (v as string[]) : v instanceof Float64Array ? v : Float64Array.from(v as number[]);
+      data[name] =
+        kind === "string" ? (v as string[]) : v instanceof Float64Array ? v : Float64Array.from(v as number[]);
       meta.push({ name, original: i.original ?? name, unit: kind === "number" ? i.unit! : "", kind });
     }
     if (time) {
@@ -139,7 +140,11 @@ export class AqTable {
       info[n] = c;
     }
     const keepTime = this.timeColumn && names.includes(this.timeColumn);
-    return AqTable.create(cols, info, keepTime ? { column: this.timeColumn!, utcOffsetMinutes: this.utcOffsetMinutes ?? 0 } : undefined);
+    return AqTable.create(
+      cols,
+      info,
+      keepTime ? { column: this.timeColumn!, utcOffsetMinutes: this.utcOffsetMinutes ?? 0 } : undefined,
+    );
   }
 
   /** A new table with the rows whose index is in `rows` (in that order). */
@@ -152,7 +157,11 @@ export class AqTable {
       else cols[c.name] = Float64Array.from(rows, (r) => src[r] as number);
       info[c.name] = c;
     }
-    return AqTable.create(cols, info, this.timeColumn ? { column: this.timeColumn, utcOffsetMinutes: this.utcOffsetMinutes ?? 0 } : undefined);
+    return AqTable.create(
+      cols,
+      info,
+      this.timeColumn ? { column: this.timeColumn, utcOffsetMinutes: this.utcOffsetMinutes ?? 0 } : undefined,
+    );
   }
 
   /** A new table with one column added or replaced. */
@@ -165,7 +174,11 @@ export class AqTable {
     }
     cols[name] = values;
     info[name] = meta;
-    return AqTable.create(cols, info, this.timeColumn ? { column: this.timeColumn, utcOffsetMinutes: this.utcOffsetMinutes ?? 0 } : undefined);
+    return AqTable.create(
+      cols,
+      info,
+      this.timeColumn ? { column: this.timeColumn, utcOffsetMinutes: this.utcOffsetMinutes ?? 0 } : undefined,
+    );
   }
 
   /** Rows as plain objects (time as local ISO text), e.g. for display or JSON. */
@@ -176,7 +189,8 @@ export class AqTable {
     for (let r = 0; r < n; r++) {
       const o: Record<string, number | string> = Object.create(null);
       for (const c of this.columns) {
-        o[c.name] = c.kind === "time" ? local[r] : ((this.data.column(c.name) as unknown as ArrayLike<number | string>)[r]);
+        o[c.name] =
+          c.kind === "time" ? local[r] : (this.data.column(c.name) as unknown as ArrayLike<number | string>)[r];
       }
       out.push(o);
     }

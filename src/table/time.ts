@@ -14,7 +14,8 @@ export type OffsetLike = number | string;
 /** Parse an offset to minutes east of UTC. Throws a plain Error on nonsense (callers wrap it). */
 export function parseOffset(o: OffsetLike): number {
   if (typeof o === "number") {
-    if (!Number.isInteger(o) || Math.abs(o) > 14 * 60) throw new Error(`UTC offset ${o} min is not a whole number of minutes within ±14 h`);
+    if (!Number.isInteger(o) || Math.abs(o) > 14 * 60)
+      throw new Error(`UTC offset ${o} min is not a whole number of minutes within ±14 h`);
     return o;
   }
   const s = o.trim().toUpperCase();
@@ -66,8 +67,10 @@ export interface ParsedTime {
   textOffsetMinutes?: number;
 }
 
-const RE_ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
-const RE_DAY_FIRST_OR_MONTH_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const RE_ISO =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const RE_DAY_FIRST_OR_MONTH_FIRST =
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 const RE_CJK = /^(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:(\d{1,2})\s*[時时点:：]\s*(?:(\d{1,2})\s*分?)?)?$/;
 
 /** Excel 1900-system epoch: serial 25569 is 1970-01-01 (accounting for Excel's 1900 leap bug). */
@@ -94,7 +97,9 @@ function civil(y: number, mo: number, d: number, h: number, mi: number, s: numbe
  */
 export function foldFullWidth(text: string): string {
   return /[\uFF01-\uFF5E\u3000]/.test(text)
-    ? text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    ? text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+        c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+      )
     : text;
 }
 
@@ -110,7 +115,11 @@ function fraction(f: string | undefined): number {
  * (`foldFullWidth`). Second 60 (a leap second) is refused (`null`): instants are POSIX
  * milliseconds, which have no leap seconds, and it is never rolled over into the next minute.
  */
-export function parseTimestamp(text: string, format: Exclude<TimeFormat, "auto">, offsetMinutes: number | undefined): ParsedTime | null {
+export function parseTimestamp(
+  text: string,
+  format: Exclude<TimeFormat, "auto">,
+  offsetMinutes: number | undefined,
+): ParsedTime | null {
   const t = foldFullWidth(text).trim();
   if (t === "") return null;
   if (format === "excel" || format === "epoch-ms") {
@@ -122,7 +131,14 @@ export function parseTimestamp(text: string, format: Exclude<TimeFormat, "auto">
     const wall = Math.round((v - EXCEL_EPOCH_SERIAL) * 86400000);
     return { utcMs: wall - offsetMinutes * 60000, hadOffset: false };
   }
-  let y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0, off: string | undefined;
+  let y: number,
+    mo: number,
+    d: number,
+    h = 0,
+    mi = 0,
+    s = 0,
+    ms = 0,
+    off: string | undefined;
   if (format === "iso") {
     const m = RE_ISO.exec(t);
     if (!m) return null;
@@ -132,7 +148,8 @@ export function parseTimestamp(text: string, format: Exclude<TimeFormat, "auto">
   } else if (format === "mdy" || format === "dmy") {
     const m = RE_DAY_FIRST_OR_MONTH_FIRST.exec(t);
     if (!m) return null;
-    const a = Number(m[1]), b = Number(m[2]);
+    const a = Number(m[1]),
+      b = Number(m[2]);
     [mo, d] = format === "mdy" ? [a, b] : [b, a];
     y = Number(m[3]);
     if (m[4] !== undefined) [h, mi, s, ms] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0), fraction(m[7])];
@@ -171,38 +188,52 @@ export function hasExplicitOffset(text: string): boolean {
  * not fit the layout most values fit (a repeated header row, a typo), or the first value whose
  * day/month order contradicts the values before it. Full-width digits are read as ASCII.
  */
-export function detectTimeFormat(samples: string[]): { format: Exclude<TimeFormat, "auto"> } | { reason: string; index?: number } {
+export function detectTimeFormat(
+  samples: string[],
+): { format: Exclude<TimeFormat, "auto"> } | { reason: string; index?: number } {
   // index of each non-blank value in `samples`, so that a reason can point at one sample
   const at: number[] = [];
   const vals: string[] = [];
   samples.forEach((s, i) => {
     const v = foldFullWidth(s).trim();
-    if (v !== "") { vals.push(v); at.push(i); }
+    if (v !== "") {
+      vals.push(v);
+      at.push(i);
+    }
   });
   if (vals.length === 0) return { reason: "no timestamps to look at" };
   if (vals.every((v) => RE_ISO.test(v))) return { format: "iso" };
   if (vals.every((v) => RE_CJK.test(v))) return { format: "ymd-cjk" };
   if (vals.every((v) => RE_DAY_FIRST_OR_MONTH_FIRST.test(v))) {
-    let firstOver12 = -1, secondOver12 = -1;
+    let firstOver12 = -1,
+      secondOver12 = -1;
     vals.forEach((v, k) => {
       const m = RE_DAY_FIRST_OR_MONTH_FIRST.exec(v)!;
       if (Number(m[1]) > 12 && firstOver12 < 0) firstOver12 = k;
       if (Number(m[2]) > 12 && secondOver12 < 0) secondOver12 = k;
     });
     // the later of the two first sightings is the value that contradicts the order before it
-    if (firstOver12 >= 0 && secondOver12 >= 0) return { reason: "both day-first and month-first dates appear", index: at[Math.max(firstOver12, secondOver12)] };
+    if (firstOver12 >= 0 && secondOver12 >= 0)
+      return { reason: "both day-first and month-first dates appear", index: at[Math.max(firstOver12, secondOver12)] };
     if (secondOver12 >= 0) return { format: "mdy" };
     if (firstOver12 >= 0) return { format: "dmy" };
-    return { reason: "day/month order is ambiguous in every value (pass format \"mdy\" or \"dmy\")" };
+    return { reason: 'day/month order is ambiguous in every value (pass format "mdy" or "dmy")' };
   }
   const RE_EXCEL = /^\d{4,5}(\.\d+)?$/;
   if (vals.every((v) => RE_EXCEL.test(v))) return { format: "excel" };
   // the layout most values fit; the first value that does not fit it is the one to name
-  let best = RE_ISO, most = -1;
+  let best = RE_ISO,
+    most = -1;
   for (const re of [RE_ISO, RE_CJK, RE_DAY_FIRST_OR_MONTH_FIRST, RE_EXCEL]) {
     const c = vals.filter((v) => re.test(v)).length;
-    if (c > most) { most = c; best = re; }
+    if (c > most) {
+      most = c;
+      best = re;
+    }
   }
   const k = vals.findIndex((v) => !best.test(v));
-  return { reason: "no known timestamp layout (iso, mdy, dmy, ymd-cjk, excel) fits all values", index: k >= 0 ? at[k] : undefined };
+  return {
+    reason: "no known timestamp layout (iso, mdy, dmy, ymd-cjk, excel) fits all values",
+    index: k >= 0 ? at[k] : undefined,
+  };
 }

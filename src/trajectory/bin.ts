@@ -41,7 +41,8 @@ export interface BinnedCells {
 
 /** The endpoint columns of an endpoints table (`readHysplit`/`readHysplitFiles`). */
 export function endpointColumns(t: AqTable | EndpointColumns): EndpointColumns {
-  if ("numRows" in t) return { traj: t.numbers("traj"), age: t.numbers("age"), lat: t.numbers("lat"), lon: t.numbers("lon") };
+  if ("numRows" in t)
+    return { traj: t.numbers("traj"), age: t.numbers("age"), lat: t.numbers("lat"), lon: t.numbers("lon") };
   return t;
 }
 
@@ -56,7 +57,10 @@ export function endpointColumns(t: AqTable | EndpointColumns): EndpointColumns {
  *   `threshold`: value above which (strictly) an endpoint counts in `m`. `collectValues`: return
  *   the value of every endpoint used (`endpointValues`).
  */
-export function binEndpoints(ep: EndpointColumns, opts: GridOptions & { value?: Map<number, number>; threshold?: number; collectValues?: boolean } = {}): BinnedCells {
+export function binEndpoints(
+  ep: EndpointColumns,
+  opts: GridOptions & { value?: Map<number, number>; threshold?: number; collectValues?: boolean } = {},
+): BinnedCells {
   const res = opts.resolution ?? 1;
   checkResolution(res);
   const includeOrigin = opts.includeOrigin ?? true;
@@ -67,7 +71,17 @@ export function binEndpoints(ep: EndpointColumns, opts: GridOptions & { value?: 
   const order = Array.from({ length: N }, (_, i) => i);
   order.sort((a, b) => traj[a] - traj[b] || a - b);
   const index = new Map<number, number>();
-  const out: BinnedCells = { resolution: res, iy: [], ix: [], n: [], trajectories: [], m: [], sum: [], endpointsUsed: 0, trajectoriesUsed: 0 };
+  const out: BinnedCells = {
+    resolution: res,
+    iy: [],
+    ix: [],
+    n: [],
+    trajectories: [],
+    m: [],
+    sum: [],
+    endpointsUsed: 0,
+    trajectoriesUsed: 0,
+  };
   const lastTraj: number[] = [];
   const values = opts.value && opts.collectValues ? new Float64Array(N) : undefined;
   const thr = opts.threshold ?? Infinity;
@@ -75,7 +89,8 @@ export function binEndpoints(ep: EndpointColumns, opts: GridOptions & { value?: 
   for (const i of order) {
     const a = Math.abs(age[i]);
     if (!(a <= maxAge) || (!includeOrigin && a === 0)) continue;
-    const y = lat[i], x = lon[i];
+    const y = lat[i],
+      x = lon[i];
     if (!Number.isFinite(y) || !Number.isFinite(x)) continue;
     let v = 0;
     if (opts.value) {
@@ -83,12 +98,20 @@ export function binEndpoints(ep: EndpointColumns, opts: GridOptions & { value?: 
       if (w === undefined || !Number.isFinite(w)) continue;
       v = w;
     }
-    const iy = cellIndex(y, res), ix = cellIndex(x, res), key = cellKey(iy, ix);
+    const iy = cellIndex(y, res),
+      ix = cellIndex(x, res),
+      key = cellKey(iy, ix);
     let c = index.get(key);
     if (c === undefined) {
       c = out.n.length;
       index.set(key, c);
-      out.iy.push(iy), out.ix.push(ix), out.n.push(0), out.trajectories.push(0), out.m.push(0), out.sum.push(0), lastTraj.push(NaN);
+      (out.iy.push(iy),
+        out.ix.push(ix),
+        out.n.push(0),
+        out.trajectories.push(0),
+        out.m.push(0),
+        out.sum.push(0),
+        lastTraj.push(NaN));
     }
     out.n[c]++;
     out.sum[c] += v;

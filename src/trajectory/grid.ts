@@ -39,7 +39,9 @@ export interface GridCell {
 
 /** The geometry of cell (iy, ix) at a resolution. */
 export function cellOf(iy: number, ix: number, resolution: number): GridCell {
-  const lat = iy * resolution, lon = ix * resolution, h = resolution / 2;
+  const lat = iy * resolution,
+    lon = ix * resolution,
+    h = resolution / 2;
   return { iy, ix, lat, lon, latMin: lat - h, latMax: lat + h, lonMin: lon - h, lonMax: lon + h };
 }
 

@@ -1,6 +1,18 @@
-export { joinConcentration, type TrajectoryArrival, type TrajectoryJoin, type JoinedTrajectory, type JoinStatus } from "./join";
+export {
+  joinConcentration,
+  type TrajectoryArrival,
+  type TrajectoryJoin,
+  type JoinedTrajectory,
+  type JoinStatus,
+} from "./join";
 export { pscf, cwt, trajectoryFrequency, type PscfOptions, type CwtOptions } from "./statistics";
-export { binEndpoints, endpointColumns, type EndpointColumns, type GridOptions as TrajectoryGridOptions, type BinnedCells } from "./bin";
+export {
+  binEndpoints,
+  endpointColumns,
+  type EndpointColumns,
+  type GridOptions as TrajectoryGridOptions,
+  type BinnedCells,
+} from "./bin";
 export { cellIndex, cellOf, type GridCell } from "./grid";
 export { trajectoryGridTable, type TrajectoryCell, type TrajectoryGrid } from "./result";
 export { PSCF_WEIGHTS, CWT_WEIGHTS, cellWeight, type CellWeightClasses } from "./tables/weights";
@@ -8,4 +20,13 @@ export { trajectoryMapSpec, type TrajectoryMapOptions } from "./map";
 export { TRAJECTORY_LABELS, trajectoryLabel } from "./labels";
 export { readHysplitFiles, listTrajectoryFiles, type HysplitFilesRead } from "../io/hysplitfiles";
 export { countryOutlines, type MapExtent, type OutlineFeature } from "../figures/basemap";
-export { simulateTrajectories, simulateTrajectoryExample, formatTdump, type LatLonBox, type SimulatedTrajectory, type TrajectorySimOptions, type TrajectorySimTruth, type TrajectoryExampleOptions } from "../simulate/trajectories";
+export {
+  simulateTrajectories,
+  simulateTrajectoryExample,
+  formatTdump,
+  type LatLonBox,
+  type SimulatedTrajectory,
+  type TrajectorySimOptions,
+  type TrajectorySimTruth,
+  type TrajectoryExampleOptions,
+} from "../simulate/trajectories";

@@ -56,23 +56,47 @@ export interface TrajectoryJoin {
  * @throws {AozoraInputError} when the column is missing or not numeric, the table has no time
  *   column, or a trajectory is a forward trajectory
  */
-export function joinConcentration(arrivals: readonly TrajectoryArrival[], conc: AqTable, species: string, opts: { toleranceMinutes?: number; file?: string } = {}): TrajectoryJoin {
+export function joinConcentration(
+  arrivals: readonly TrajectoryArrival[],
+  conc: AqTable,
+  species: string,
+  opts: { toleranceMinutes?: number; file?: string } = {},
+): TrajectoryJoin {
   const file = opts.file ?? "<concentration table>";
   const tol = opts.toleranceMinutes ?? 0;
-  if (!(Number.isFinite(tol) && tol >= 0)) throw new RangeError(`join tolerance must be a number of minutes ≥ 0, got ${tol}`);
-  if (!conc.timeColumn) throw new AozoraInputError({ file, expected: "a concentration table with a time column", found: "no time column" });
+  if (!(Number.isFinite(tol) && tol >= 0))
+    throw new RangeError(`join tolerance must be a number of minutes ≥ 0, got ${tol}`);
+  if (!conc.timeColumn)
+    throw new AozoraInputError({ file, expected: "a concentration table with a time column", found: "no time column" });
   const col = conc.columns.find((c) => c.name === species || c.original === species);
   if (!col || col.kind !== "number") {
-    throw new AozoraInputError({ file, column: species, expected: `a numeric concentration column (have: ${conc.columns.filter((c) => c.kind === "number").map((c) => c.name).join(", ")})`, found: col ? col.kind : "no such column" });
+    throw new AozoraInputError({
+      file,
+      column: species,
+      expected: `a numeric concentration column (have: ${conc.columns
+        .filter((c) => c.kind === "number")
+        .map((c) => c.name)
+        .join(", ")})`,
+      found: col ? col.kind : "no such column",
+    });
   }
   const fwd = arrivals.find((a) => a.direction !== undefined && a.direction.toUpperCase() !== "BACKWARD");
-  if (fwd) throw new AozoraInputError({ file: fwd.file ?? `trajectory ${fwd.traj}`, expected: "backward trajectories (PSCF/CWT trace air back from the receptor)", found: fwd.direction });
-  const times = conc.times(), values = conc.numbers(col.name);
-  const order = Array.from(times.keys()).filter((i) => Number.isFinite(times[i])).sort((a, b) => times[a] - times[b]);
+  if (fwd)
+    throw new AozoraInputError({
+      file: fwd.file ?? `trajectory ${fwd.traj}`,
+      expected: "backward trajectories (PSCF/CWT trace air back from the receptor)",
+      found: fwd.direction,
+    });
+  const times = conc.times(),
+    values = conc.numbers(col.name);
+  const order = Array.from(times.keys())
+    .filter((i) => Number.isFinite(times[i]))
+    .sort((a, b) => times[a] - times[b]);
   const st = Float64Array.from(order, (i) => times[i]);
   const tolMs = tol * 60000;
   const out: JoinedTrajectory[] = arrivals.map((a) => {
-    let lo = 0, hi = st.length; // first index with st >= a.start
+    let lo = 0,
+      hi = st.length; // first index with st >= a.start
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (st[mid] < a.start) lo = mid + 1;
@@ -84,15 +108,43 @@ export function joinConcentration(arrivals: readonly TrajectoryArrival[], conc: 
       if (best < 0 || Math.abs(st[j] - a.start) < Math.abs(st[best] - a.start)) best = j;
     }
     const base = { traj: a.traj, file: a.file ?? "", arrival: a.start };
-    if (best < 0 || Math.abs(st[best] - a.start) > tolMs) return { ...base, concTime: NaN, value: NaN, status: "no-time-within-tolerance" as const };
+    if (best < 0 || Math.abs(st[best] - a.start) > tolMs)
+      return { ...base, concTime: NaN, value: NaN, status: "no-time-within-tolerance" as const };
     const v = values[order[best]];
-    return { ...base, concTime: st[best], value: Number.isFinite(v) ? v : NaN, status: Number.isFinite(v) ? ("matched" as const) : ("missing-value" as const) };
+    return {
+      ...base,
+      concTime: st[best],
+      value: Number.isFinite(v) ? v : NaN,
+      status: Number.isFinite(v) ? ("matched" as const) : ("missing-value" as const),
+    };
   });
   const table = AqTable.create(
-    { traj: out.map((o) => o.traj), file: out.map((o) => o.file), arrival: out.map((o) => o.arrival), concTime: out.map((o) => o.concTime), value: out.map((o) => o.value), status: out.map((o) => o.status) },
-    { traj: { unit: "1" }, file: { kind: "string" }, arrival: { kind: "time" }, concTime: { kind: "time" }, value: { unit: col.unit, original: col.name }, status: { kind: "string" } },
+    {
+      traj: out.map((o) => o.traj),
+      file: out.map((o) => o.file),
+      arrival: out.map((o) => o.arrival),
+      concTime: out.map((o) => o.concTime),
+      value: out.map((o) => o.value),
+      status: out.map((o) => o.status),
+    },
+    {
+      traj: { unit: "1" },
+      file: { kind: "string" },
+      arrival: { kind: "time" },
+      concTime: { kind: "time" },
+      value: { unit: col.unit, original: col.name },
+      status: { kind: "string" },
+    },
     { column: "arrival", utcOffsetMinutes: conc.utcOffsetMinutes ?? 0 },
   );
   const unmatched = out.filter((o) => o.status !== "matched");
-  return { species: col.name, unit: col.unit, toleranceMinutes: tol, trajectories: out, matched: out.length - unmatched.length, unmatched, table };
+  return {
+    species: col.name,
+    unit: col.unit,
+    toleranceMinutes: tol,
+    trajectories: out,
+    matched: out.length - unmatched.length,
+    unmatched,
+    table,
+  };
 }

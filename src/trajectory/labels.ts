@@ -6,14 +6,38 @@ export const TRAJECTORY_LABELS = {
   cwt: { en: "CWT (weighted)", ja: "CWT（重み付き）", zh: "CWT（加权）" },
   frequency: { en: "Trajectories through cell (%)", ja: "格子を通過した流跡線 (%)", zh: "经过网格的轨迹 (%)" },
   site: { en: "Receptor", ja: "観測地点", zh: "受体点" },
-  titlePscf: { en: "PSCF of {species} (> {p}th percentile = {thr} {unit}), {res}° grid", ja: "{species} の PSCF（{p} パーセンタイル = {thr} {unit} 超）、{res}° 格子", zh: "{species} 的 PSCF（高于第 {p} 百分位数 = {thr} {unit}），{res}° 网格" },
-  titlePscfThreshold: { en: "PSCF of {species} (> {thr} {unit}), {res}° grid", ja: "{species} の PSCF（{thr} {unit} 超）、{res}° 格子", zh: "{species} 的 PSCF（高于 {thr} {unit}），{res}° 网格" },
-  titleCwt: { en: "CWT of {species}, {res}° grid", ja: "{species} の CWT（濃度重み付き流跡線）、{res}° 格子", zh: "{species} 的 CWT（浓度权重轨迹），{res}° 网格" },
-  titleFrequency: { en: "Back-trajectory frequency, {res}° grid ({n} trajectories)", ja: "後方流跡線の通過頻度、{res}° 格子（{n} 本）", zh: "后向轨迹频率，{res}° 网格（{n} 条）" },
-  subtitle: { en: "{n} trajectories, {e} endpoints; country outlines: Natural Earth", ja: "流跡線 {n} 本、エンドポイント {e} 点；国境：Natural Earth", zh: "轨迹 {n} 条，端点 {e} 个；国界：Natural Earth" },
+  titlePscf: {
+    en: "PSCF of {species} (> {p}th percentile = {thr} {unit}), {res}° grid",
+    ja: "{species} の PSCF（{p} パーセンタイル = {thr} {unit} 超）、{res}° 格子",
+    zh: "{species} 的 PSCF（高于第 {p} 百分位数 = {thr} {unit}），{res}° 网格",
+  },
+  titlePscfThreshold: {
+    en: "PSCF of {species} (> {thr} {unit}), {res}° grid",
+    ja: "{species} の PSCF（{thr} {unit} 超）、{res}° 格子",
+    zh: "{species} 的 PSCF（高于 {thr} {unit}），{res}° 网格",
+  },
+  titleCwt: {
+    en: "CWT of {species}, {res}° grid",
+    ja: "{species} の CWT（濃度重み付き流跡線）、{res}° 格子",
+    zh: "{species} 的 CWT（浓度权重轨迹），{res}° 网格",
+  },
+  titleFrequency: {
+    en: "Back-trajectory frequency, {res}° grid ({n} trajectories)",
+    ja: "後方流跡線の通過頻度、{res}° 格子（{n} 本）",
+    zh: "后向轨迹频率，{res}° 网格（{n} 条）",
+  },
+  subtitle: {
+    en: "{n} trajectories, {e} endpoints; country outlines: Natural Earth",
+    ja: "流跡線 {n} 本、エンドポイント {e} 点；国境：Natural Earth",
+    zh: "轨迹 {n} 条，端点 {e} 个；国界：Natural Earth",
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A trajectory label with `{name}` placeholders filled in. */
-export function trajectoryLabel(key: keyof typeof TRAJECTORY_LABELS, lang: Lang = "en", vars: Record<string, string | number> = {}): string {
+export function trajectoryLabel(
+  key: keyof typeof TRAJECTORY_LABELS,
+  lang: Lang = "en",
+  vars: Record<string, string | number> = {},
+): string {
   return TRAJECTORY_LABELS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
 }

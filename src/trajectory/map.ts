@@ -50,26 +50,83 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
   };
   if (!(ext.lonMax > ext.lonMin && ext.latMax > ext.latMin)) throw new RangeError("map extent is empty (no cells?)");
   const plotW = (opts.width ?? DEFAULT_WIDTH) - 110; // legend room
-  const plotH = Math.round((plotW * (mercY(ext.latMax) - mercY(ext.latMin))) / (((ext.lonMax - ext.lonMin) * Math.PI) / 180));
+  const plotH = Math.round(
+    (plotW * (mercY(ext.latMax) - mercY(ext.latMin))) / (((ext.lonMax - ext.lonMin) * Math.PI) / 180),
+  );
   const span = Math.max(ext.lonMax - ext.lonMin, ext.latMax - ext.latMin);
   const step = opts.graticuleStep ?? (span > 40 ? 10 : span > 16 ? 5 : span > 6 ? 2 : 1);
-  const cells = g.cells.filter((c) => c.lonMax > ext.lonMin && c.lonMin < ext.lonMax && c.latMax > ext.latMin && c.latMin < ext.latMax)
-    .map((c) => ({ lonMin: Math.max(c.lonMin, ext.lonMin), lonMax: Math.min(c.lonMax, ext.lonMax), latMin: Math.max(c.latMin, ext.latMin), latMax: Math.min(c.latMax, ext.latMax), lat: c.lat, lon: c.lon, n: c.n, m: c.m, value: c.value, weight: c.weight, weighted: c.weighted }));
+  const cells = g.cells
+    .filter((c) => c.lonMax > ext.lonMin && c.lonMin < ext.lonMax && c.latMax > ext.latMin && c.latMin < ext.latMax)
+    .map((c) => ({
+      lonMin: Math.max(c.lonMin, ext.lonMin),
+      lonMax: Math.min(c.lonMax, ext.lonMax),
+      latMin: Math.max(c.latMin, ext.latMin),
+      latMax: Math.min(c.latMax, ext.latMax),
+      lat: c.lat,
+      lon: c.lon,
+      n: c.n,
+      m: c.m,
+      value: c.value,
+      weight: c.weight,
+      weighted: c.weighted,
+    }));
   const outlines = countryOutlines(ext, opts.outlines ?? (span > 30 ? "110m" : "50m"));
-  const frame = { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [[[ext.lonMin, ext.latMin], [ext.lonMin, ext.latMax], [ext.lonMax, ext.latMax], [ext.lonMax, ext.latMin], [ext.lonMin, ext.latMin]]] } };
+  const frame = {
+    type: "Feature",
+    properties: {},
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [ext.lonMin, ext.latMin],
+          [ext.lonMin, ext.latMax],
+          [ext.lonMax, ext.latMax],
+          [ext.lonMax, ext.latMin],
+          [ext.lonMin, ext.latMin],
+        ],
+      ],
+    },
+  };
   const legendKey = g.statistic === "pscf" ? "pscf" : g.statistic === "cwt" ? "cwt" : "frequency";
-  const legendTitle = g.statistic === "cwt" ? withUnit(trajectoryLabel("cwt", lang), g.unit) : trajectoryLabel(legendKey, lang);
+  const legendTitle =
+    g.statistic === "cwt" ? withUnit(trajectoryLabel("cwt", lang), g.unit) : trajectoryLabel(legendKey, lang);
   const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
-  const vars = { species: g.species ?? "", p: g.percentile ?? "", thr: g.threshold === undefined ? "" : fmt(g.threshold), unit: g.concentrationUnit ?? "", res: r, n: g.trajectoriesUsed };
-  const title = opts.title ?? trajectoryLabel(g.statistic === "pscf" ? (g.percentile === undefined ? "titlePscfThreshold" : "titlePscf") : g.statistic === "cwt" ? "titleCwt" : "titleFrequency", lang, vars).replace(/\s+\)/g, ")").replace(/\s+）/g, "）");
-  const lats: number[] = [], lons: number[] = [];
+  const vars = {
+    species: g.species ?? "",
+    p: g.percentile ?? "",
+    thr: g.threshold === undefined ? "" : fmt(g.threshold),
+    unit: g.concentrationUnit ?? "",
+    res: r,
+    n: g.trajectoriesUsed,
+  };
+  const title =
+    opts.title ??
+    trajectoryLabel(
+      g.statistic === "pscf"
+        ? g.percentile === undefined
+          ? "titlePscfThreshold"
+          : "titlePscf"
+        : g.statistic === "cwt"
+          ? "titleCwt"
+          : "titleFrequency",
+      lang,
+      vars,
+    )
+      .replace(/\s+\)/g, ")")
+      .replace(/\s+）/g, "）");
+  const lats: number[] = [],
+    lons: number[] = [];
   for (let y = Math.ceil(ext.latMin / step) * step; y <= ext.latMax; y += step) lats.push(y);
   for (let x = Math.ceil(ext.lonMin / step) * step; x <= ext.lonMax; x += step) lons.push(x);
   const ns = (y: number) => `${Math.abs(y)}°${y > 0 ? "N" : y < 0 ? "S" : ""}`;
   const ew = (x: number) => `${Math.abs(x)}°${x > 0 && x < 180 ? "E" : x < 0 ? "W" : ""}`;
   const ticks = [
-    ...lats.filter((y) => y > ext.latMin + step / 4 && y < ext.latMax - step / 4).map((y) => ({ lon: ext.lonMin, lat: y, text: ns(y), align: "left", baseline: "bottom" })),
-    ...lons.filter((x) => x > ext.lonMin + step / 4 && x < ext.lonMax - step / 4).map((x) => ({ lon: x, lat: ext.latMin, text: ew(x), align: "left", baseline: "bottom" })),
+    ...lats
+      .filter((y) => y > ext.latMin + step / 4 && y < ext.latMax - step / 4)
+      .map((y) => ({ lon: ext.lonMin, lat: y, text: ns(y), align: "left", baseline: "bottom" })),
+    ...lons
+      .filter((x) => x > ext.lonMin + step / 4 && x < ext.lonMax - step / 4)
+      .map((x) => ({ lon: x, lat: ext.latMin, text: ew(x), align: "left", baseline: "bottom" })),
   ];
   const layers: unknown[] = [
     { data: { values: outlines }, mark: { type: "geoshape", fill: "#ececec", stroke: null } },
@@ -81,39 +138,131 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
         latitude: { field: "latMin", type: "quantitative" },
         longitude2: { field: "lonMax" },
         latitude2: { field: "latMax" },
-        color: { field, type: "quantitative", title: legendTitle, scale: g.statistic === "frequency" ? { type: "log", scheme: "yelloworangered" } : { scheme: "yelloworangered", zero: true, ...(g.statistic === "pscf" ? { domain: [0, 1] } : {}) }, legend: { gradientLength: Math.max(120, Math.min(plotH - 40, 260)) } },
+        color: {
+          field,
+          type: "quantitative",
+          title: legendTitle,
+          scale:
+            g.statistic === "frequency"
+              ? { type: "log", scheme: "yelloworangered" }
+              : { scheme: "yelloworangered", zero: true, ...(g.statistic === "pscf" ? { domain: [0, 1] } : {}) },
+          legend: { gradientLength: Math.max(120, Math.min(plotH - 40, 260)) },
+        },
         tooltip: [
-          { field: "lat", type: "quantitative" }, { field: "lon", type: "quantitative" }, { field: "n", type: "quantitative" },
+          { field: "lat", type: "quantitative" },
+          { field: "lon", type: "quantitative" },
+          { field: "n", type: "quantitative" },
           ...(g.statistic === "pscf" ? [{ field: "m", type: "quantitative" }] : []),
-          { field: "value", type: "quantitative", format: ".3~g" }, { field: "weight", type: "quantitative" }, { field: "weighted", type: "quantitative", format: ".3~g" },
+          { field: "value", type: "quantitative", format: ".3~g" },
+          { field: "weight", type: "quantitative" },
+          { field: "weighted", type: "quantitative", format: ".3~g" },
         ],
       },
     },
-    { data: { graticule: { step: [step, step] } }, mark: { type: "geoshape", filled: false, stroke: "#9a9a9a", strokeWidth: 0.4, strokeDash: [2, 2] } },
+    {
+      data: { graticule: { step: [step, step] } },
+      mark: { type: "geoshape", filled: false, stroke: "#9a9a9a", strokeWidth: 0.4, strokeDash: [2, 2] },
+    },
     { data: { values: outlines }, mark: { type: "geoshape", filled: false, stroke: "#4d4d4d", strokeWidth: 0.7 } },
-    { data: { values: ticks }, mark: { type: "text", fontSize: 9, color: "#555", dx: 2, dy: -2, align: "left", baseline: "bottom" }, encoding: { longitude: { field: "lon", type: "quantitative" }, latitude: { field: "lat", type: "quantitative" }, text: { field: "text" } } },
+    {
+      data: { values: ticks },
+      mark: { type: "text", fontSize: 9, color: "#555", dx: 2, dy: -2, align: "left", baseline: "bottom" },
+      encoding: {
+        longitude: { field: "lon", type: "quantitative" },
+        latitude: { field: "lat", type: "quantitative" },
+        text: { field: "text" },
+      },
+    },
   ];
   if (opts.regions?.length) {
-    const rows = opts.regions.map((q) => ({ name: q.name, lonMin: q.box.lonMin, lonMax: q.box.lonMax, latMin: q.box.latMin, latMax: q.box.latMax }));
-    const pos = { longitude: { field: "lonMin", type: "quantitative" }, latitude: { field: "latMin", type: "quantitative" }, longitude2: { field: "lonMax" }, latitude2: { field: "latMax" } };
+    const rows = opts.regions.map((q) => ({
+      name: q.name,
+      lonMin: q.box.lonMin,
+      lonMax: q.box.lonMax,
+      latMin: q.box.latMin,
+      latMax: q.box.latMax,
+    }));
+    const pos = {
+      longitude: { field: "lonMin", type: "quantitative" },
+      latitude: { field: "latMin", type: "quantitative" },
+      longitude2: { field: "lonMax" },
+      latitude2: { field: "latMax" },
+    };
     layers.push(
-      { data: { values: rows }, mark: { type: "rect", filled: false, fill: null, stroke: "#1f3a93", strokeWidth: 1.6, strokeDash: [5, 3] }, encoding: pos },
-      { data: { values: rows }, mark: { type: "text", align: "left", baseline: "bottom", dx: 2, dy: -3, fontSize: 10, color: "#1f3a93" }, encoding: { longitude: { field: "lonMin", type: "quantitative" }, latitude: { field: "latMax", type: "quantitative" }, text: { field: "name" } } },
+      {
+        data: { values: rows },
+        mark: { type: "rect", filled: false, fill: null, stroke: "#1f3a93", strokeWidth: 1.6, strokeDash: [5, 3] },
+        encoding: pos,
+      },
+      {
+        data: { values: rows },
+        mark: { type: "text", align: "left", baseline: "bottom", dx: 2, dy: -3, fontSize: 10, color: "#1f3a93" },
+        encoding: {
+          longitude: { field: "lonMin", type: "quantitative" },
+          latitude: { field: "latMax", type: "quantitative" },
+          text: { field: "name" },
+        },
+      },
     );
   }
   if (opts.site) {
     const s = { lat: opts.site.lat, lon: opts.site.lon, name: opts.site.name ?? trajectoryLabel("site", lang) };
     layers.push(
-      { data: { values: [s] }, mark: { type: "point", shape: "triangle-up", filled: true, color: "black", size: 90, stroke: "white", strokeWidth: 0.8 }, encoding: { longitude: { field: "lon", type: "quantitative" }, latitude: { field: "lat", type: "quantitative" } } },
-      { data: { values: [s] }, mark: { type: "text", dx: 8, dy: -8, align: "left", fontSize: 11, fontWeight: "bold", stroke: "white", strokeWidth: 0 }, encoding: { longitude: { field: "lon", type: "quantitative" }, latitude: { field: "lat", type: "quantitative" }, text: { field: "name" } } },
+      {
+        data: { values: [s] },
+        mark: {
+          type: "point",
+          shape: "triangle-up",
+          filled: true,
+          color: "black",
+          size: 90,
+          stroke: "white",
+          strokeWidth: 0.8,
+        },
+        encoding: {
+          longitude: { field: "lon", type: "quantitative" },
+          latitude: { field: "lat", type: "quantitative" },
+        },
+      },
+      {
+        data: { values: [s] },
+        mark: {
+          type: "text",
+          dx: 8,
+          dy: -8,
+          align: "left",
+          fontSize: 11,
+          fontWeight: "bold",
+          stroke: "white",
+          strokeWidth: 0,
+        },
+        encoding: {
+          longitude: { field: "lon", type: "quantitative" },
+          latitude: { field: "lat", type: "quantitative" },
+          text: { field: "name" },
+        },
+      },
     );
   }
   return {
     $schema: SCHEMA,
-    title: { text: title, subtitle: trajectoryLabel("subtitle", lang, { n: g.trajectoriesUsed, e: g.endpointsUsed }), anchor: "start", fontSize: 13, subtitleFontSize: 10 },
+    title: {
+      text: title,
+      subtitle: trajectoryLabel("subtitle", lang, { n: g.trajectoriesUsed, e: g.endpointsUsed }),
+      anchor: "start",
+      fontSize: 13,
+      subtitleFontSize: 10,
+    },
     width: plotW,
     height: plotH,
-    projection: { type: "mercator", fit: frame, clipExtent: [[0, 0], [plotW, plotH]] },
+    projection: {
+      type: "mercator",
+      fit: frame,
+      clipExtent: [
+        [0, 0],
+        [plotW, plotH],
+      ],
+    },
     layer: layers,
     config: { ...fontConfig(font), view: { stroke: "#333" } },
   } as unknown as TopLevelSpec;

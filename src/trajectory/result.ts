@@ -51,12 +51,28 @@ export interface TrajectoryGrid {
 }
 
 /** Cells as plain records, sorted by latitude then longitude. */
-export function cellsFrom(b: BinnedCells, f: (c: number) => { m?: number; value: number; weight: number }): TrajectoryCell[] {
+export function cellsFrom(
+  b: BinnedCells,
+  f: (c: number) => { m?: number; value: number; weight: number },
+): TrajectoryCell[] {
   const cells: TrajectoryCell[] = [];
   for (let c = 0; c < b.n.length; c++) {
     const g = cellOf(b.iy[c], b.ix[c], b.resolution);
     const r = f(c);
-    cells.push({ latMin: g.latMin, latMax: g.latMax, lonMin: g.lonMin, lonMax: g.lonMax, lat: g.lat, lon: g.lon, n: b.n[c], m: r.m ?? 0, trajectories: b.trajectories[c], value: r.value, weight: r.weight, weighted: r.value * r.weight });
+    cells.push({
+      latMin: g.latMin,
+      latMax: g.latMax,
+      lonMin: g.lonMin,
+      lonMax: g.lonMax,
+      lat: g.lat,
+      lon: g.lon,
+      n: b.n[c],
+      m: r.m ?? 0,
+      trajectories: b.trajectories[c],
+      value: r.value,
+      weight: r.weight,
+      weighted: r.value * r.weight,
+    });
   }
   return cells.sort((a, b) => a.lat - b.lat || a.lon - b.lon);
 }
@@ -67,9 +83,37 @@ export function cellsFrom(b: BinnedCells, f: (c: number) => { m?: number; value:
  */
 export function trajectoryGridTable(g: TrajectoryGrid): AqTable {
   const col = (k: keyof TrajectoryCell) => g.cells.map((c) => c[k]);
-  const deg = { unit: "deg" }, one = { unit: "1" }, u = { unit: g.unit };
+  const deg = { unit: "deg" },
+    one = { unit: "1" },
+    u = { unit: g.unit };
   return AqTable.create(
-    { latMin: col("latMin"), latMax: col("latMax"), lonMin: col("lonMin"), lonMax: col("lonMax"), lat: col("lat"), lon: col("lon"), n: col("n"), m: col("m"), trajectories: col("trajectories"), value: col("value"), weight: col("weight"), weighted: col("weighted") },
-    { latMin: deg, latMax: deg, lonMin: deg, lonMax: deg, lat: deg, lon: deg, n: one, m: one, trajectories: one, value: u, weight: one, weighted: u },
+    {
+      latMin: col("latMin"),
+      latMax: col("latMax"),
+      lonMin: col("lonMin"),
+      lonMax: col("lonMax"),
+      lat: col("lat"),
+      lon: col("lon"),
+      n: col("n"),
+      m: col("m"),
+      trajectories: col("trajectories"),
+      value: col("value"),
+      weight: col("weight"),
+      weighted: col("weighted"),
+    },
+    {
+      latMin: deg,
+      latMax: deg,
+      lonMin: deg,
+      lonMax: deg,
+      lat: deg,
+      lon: deg,
+      n: one,
+      m: one,
+      trajectories: one,
+      value: u,
+      weight: one,
+      weighted: u,
+    },
   );
 }

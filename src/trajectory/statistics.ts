@@ -30,7 +30,10 @@ export interface CwtOptions extends GridOptions {
 function valueMap(join: TrajectoryJoin): Map<number, number> {
   const m = new Map<number, number>();
   for (const t of join.trajectories) if (t.status === "matched") m.set(t.traj, t.value);
-  if (m.size === 0) throw new RangeError(`no trajectory has a ${join.species} concentration within ${join.toleranceMinutes} min of its arrival (${join.unmatched.length} unmatched)`);
+  if (m.size === 0)
+    throw new RangeError(
+      `no trajectory has a ${join.species} concentration within ${join.toleranceMinutes} min of its arrival (${join.unmatched.length} unmatched)`,
+    );
   return m;
 }
 
@@ -48,7 +51,11 @@ function valueMap(join: TrajectoryJoin): Map<number, number> {
  * @param endpoints the endpoints table (`readHysplitFiles(...).endpoints`) or its columns
  * @param join      concentrations per trajectory from {@link joinConcentration}
  */
-export function pscf(endpoints: AqTable | EndpointColumns, join: TrajectoryJoin, opts: PscfOptions = {}): TrajectoryGrid {
+export function pscf(
+  endpoints: AqTable | EndpointColumns,
+  join: TrajectoryJoin,
+  opts: PscfOptions = {},
+): TrajectoryGrid {
   const ep = endpointColumns(endpoints);
   const value = valueMap(join);
   const p = opts.percentile ?? 75;
@@ -63,10 +70,24 @@ export function pscf(endpoints: AqTable | EndpointColumns, join: TrajectoryJoin,
   const b = binEndpoints(ep, { ...opts, value, threshold });
   const meanCount = b.n.reduce((a, x) => a + x, 0) / b.n.length;
   const w = opts.weights === undefined ? PSCF_WEIGHTS : opts.weights;
-  const cells = cellsFrom(b, (c) => ({ m: b.m[c], value: b.m[c] / b.n[c], weight: w ? cellWeight(b.n[c], w, meanCount) : 1 }));
+  const cells = cellsFrom(b, (c) => ({
+    m: b.m[c],
+    value: b.m[c] / b.n[c],
+    weight: w ? cellWeight(b.n[c], w, meanCount) : 1,
+  }));
   return {
-    statistic: "pscf", resolution: b.resolution, cells, unit: "1", species: join.species, percentile: opts.threshold === undefined ? p : undefined, threshold, concentrationUnit: join.unit, meanCount,
-    endpointsUsed: b.endpointsUsed, trajectoriesUsed: b.trajectoriesUsed, method: `PSCF = m/n (Pekney et al. 2006); weights: ${w ? w.citation : "none"}`,
+    statistic: "pscf",
+    resolution: b.resolution,
+    cells,
+    unit: "1",
+    species: join.species,
+    percentile: opts.threshold === undefined ? p : undefined,
+    threshold,
+    concentrationUnit: join.unit,
+    meanCount,
+    endpointsUsed: b.endpointsUsed,
+    trajectoriesUsed: b.trajectoriesUsed,
+    method: `PSCF = m/n (Pekney et al. 2006); weights: ${w ? w.citation : "none"}`,
   };
 }
 
@@ -82,8 +103,15 @@ export function cwt(endpoints: AqTable | EndpointColumns, join: TrajectoryJoin, 
   const w = opts.weights === undefined ? CWT_WEIGHTS : opts.weights;
   const cells = cellsFrom(b, (c) => ({ value: b.sum[c] / b.n[c], weight: w ? cellWeight(b.n[c], w) : 1 }));
   return {
-    statistic: "cwt", resolution: b.resolution, cells, unit: join.unit, concentrationUnit: join.unit, species: join.species,
-    endpointsUsed: b.endpointsUsed, trajectoriesUsed: b.trajectoriesUsed, method: `CWT = mean concentration of the cell's endpoints (Hsu et al. 2003); weights: ${w ? w.citation : "none"}`,
+    statistic: "cwt",
+    resolution: b.resolution,
+    cells,
+    unit: join.unit,
+    concentrationUnit: join.unit,
+    species: join.species,
+    endpointsUsed: b.endpointsUsed,
+    trajectoriesUsed: b.trajectoriesUsed,
+    method: `CWT = mean concentration of the cell's endpoints (Hsu et al. 2003); weights: ${w ? w.citation : "none"}`,
   };
 }
 
@@ -97,7 +125,12 @@ export function trajectoryFrequency(endpoints: AqTable | EndpointColumns, opts: 
   const b = binEndpoints(endpointColumns(endpoints), opts);
   const cells = cellsFrom(b, (c) => ({ value: (100 * b.trajectories[c]) / b.trajectoriesUsed, weight: 1 }));
   return {
-    statistic: "frequency", resolution: b.resolution, cells, unit: "%",
-    endpointsUsed: b.endpointsUsed, trajectoriesUsed: b.trajectoriesUsed, method: "percentage of trajectories passing through each cell",
+    statistic: "frequency",
+    resolution: b.resolution,
+    cells,
+    unit: "%",
+    endpointsUsed: b.endpointsUsed,
+    trajectoriesUsed: b.trajectoriesUsed,
+    method: "percentage of trajectories passing through each cell",
   };
 }

@@ -10,15 +10,45 @@ import { main } from "../../src/cli";
 
 const DATA = join(__dirname, "..", "..", "data");
 async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 const polar = ["polar", "--file", join(DATA, "xact-hourly.csv"), "--species", "V", "--json"];
-const pmf = ["pmf", "--conc", join(DATA, "pmf-synthetic-con.csv"), "--unc", join(DATA, "pmf-synthetic-unc.csv"), "--factors", "5", "--runs", "1"];
-const pscf = ["pscf", "--traj", join(DATA, "tdump-backward.txt"), "--method", "frequency", "--out", "/tmp/never-written.svg"];
+const pmf = [
+  "pmf",
+  "--conc",
+  join(DATA, "pmf-synthetic-con.csv"),
+  "--unc",
+  join(DATA, "pmf-synthetic-unc.csv"),
+  "--factors",
+  "5",
+  "--runs",
+  "1",
+];
+const pscf = [
+  "pscf",
+  "--traj",
+  join(DATA, "tdump-backward.txt"),
+  "--method",
+  "frequency",
+  "--out",
+  "/tmp/never-written.svg",
+];
 const retrofit = ["retrofit", "--logs", join(DATA, "changshu-tenter-log.csv"), "--replicates", "100", "--json"];
-const interlab = ["interlab", "--lab-a", join(DATA, "filter-campaign-lab-a.csv"), "--lab-b", join(DATA, "filter-campaign-lab-b.csv"), "--json"];
+const interlab = [
+  "interlab",
+  "--lab-a",
+  join(DATA, "filter-campaign-lab-a.csv"),
+  "--lab-b",
+  join(DATA, "filter-campaign-lab-b.csv"),
+  "--json",
+];
 
 describe("option values: empty, out of range, wrapped, mismatched extensions are refused", () => {
   it('empty values are errors, not 0 (Number("") === 0 in JavaScript)', async () => {
@@ -83,7 +113,9 @@ describe("option values: empty, out of range, wrapped, mismatched extensions are
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--limit must be POLLUTANT=mg\/Nm3 with a finite positive limit/);
     expect((await run([...polar, "--percentile", "1e400"])).code).toBe(2);
-    expect((await run(["rsd", "--file", join(DATA, "xiamen-rsd.csv"), "--utc-offset", "+08:00", "--cut", "1e400"])).code).toBe(2);
+    expect(
+      (await run(["rsd", "--file", join(DATA, "xiamen-rsd.csv"), "--utc-offset", "+08:00", "--cut", "1e400"])).code,
+    ).toBe(2);
     expect((await run([...pscf, "--resolution", "1e400"])).code).toBe(2);
   });
 });

@@ -7,7 +7,6 @@ import { readHysplit } from "../../src/io/hysplit";
 import { readMonitoringTable } from "../../src/io/monitoring";
 import { readXact } from "../../src/io/xact";
 
-
 const csv = (name: string, ...lines: string[]) => ({ name, text: lines.join("\n") + "\n" });
 
 describe("EPA PMF input pairs", () => {
@@ -26,7 +25,9 @@ describe("EPA PMF input pairs", () => {
     // 1/13/2025 00:00 at -06:00 = 06:00 UTC
     expect(d.concentration.times()[0]).toBe(Date.UTC(2025, 0, 13, 6, 0));
     expect(d.concentration.unit("SO4")).toBe("µg/m3");
-    expect(d.accounts.concentration.cellChanges).toEqual([{ row: 3, column: "NO3", original: "-999", value: NaN, reason: "missing-code" }]);
+    expect(d.accounts.concentration.cellChanges).toEqual([
+      { row: 3, column: "NO3", original: "-999", value: NaN, reason: "missing-code" },
+    ]);
     expect(d.accounts.concentration.blankRows).toEqual([5, 6]);
     expect(d.accounts.uncertainty.cellChanges).toEqual([]);
     expect(d.accounts.concentration.inputRows).toBe(3);
@@ -132,7 +133,12 @@ describe("EPA PMF input pairs", () => {
     expect(e.file).toBe("con.csv");
     expect(e.column).toBe("date");
     expect(e.message).toMatch(/utcOffset/);
-    const u = thrown(() => readEpaPmf(csv("con.csv", ...CON), csv("unc.csv", ...UNC), { unit: { SO4: "µg/m3", NO3: "µg/m3" }, utcOffset: 0 }));
+    const u = thrown(() =>
+      readEpaPmf(csv("con.csv", ...CON), csv("unc.csv", ...UNC), {
+        unit: { SO4: "µg/m3", NO3: "µg/m3" },
+        utcOffset: 0,
+      }),
+    );
     expect(u.column).toBe("NH4");
     expect(u.row).toBe(1);
     expect(u.message).toMatch(/a unit for this species/);
@@ -154,7 +160,9 @@ describe("monitoring tables", () => {
   const H = "time,PM2.5 (ug/m3),O3 (ppb)";
 
   it("a non-numeric cell in a numeric column", () => {
-    const e = thrown(() => readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", "2025-01-01 01:00,1,high"), { utcOffset: "CN" }));
+    const e = thrown(() =>
+      readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", "2025-01-01 01:00,1,high"), { utcOffset: "CN" }),
+    );
     expect(e.file).toBe("m.csv");
     expect(e.row).toBe(3);
     expect(e.column).toBe("O3 (ppb)");
@@ -165,7 +173,9 @@ describe("monitoring tables", () => {
 
   it("1e309 and Infinity are not finite numbers", () => {
     for (const bad of ["1e309", "Infinity", "-inf"]) {
-      const e = thrown(() => readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", `2025-01-01 01:00,${bad},3`), { utcOffset: "CN" }));
+      const e = thrown(() =>
+        readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", `2025-01-01 01:00,${bad},3`), { utcOffset: "CN" }),
+      );
       expect(e.row).toBe(3);
       expect(e.column).toBe("PM2.5 (ug/m3)");
       expect(e.columnNumber).toBe(2);
@@ -175,14 +185,20 @@ describe("monitoring tables", () => {
   });
 
   it("a below-detection marker without a usable limit", () => {
-    const e = thrown(() => readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", "2025-01-01 01:00,<abc,2"), { utcOffset: "CN" }));
+    const e = thrown(() =>
+      readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", "2025-01-01 01:00,<abc,2"), { utcOffset: "CN" }),
+    );
     expect(e.row).toBe(3);
     expect(e.column).toBe("PM2.5 (ug/m3)");
     expect(e.message).toMatch(/a detection limit after '<'/);
   });
 
   it("a duplicated timestamp names the earlier row", () => {
-    const e = thrown(() => readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", "2025-01-01 01:00,1,2", "2025-01-01 00:00,3,4"), { utcOffset: "CN" }));
+    const e = thrown(() =>
+      readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", "2025-01-01 01:00,1,2", "2025-01-01 00:00,3,4"), {
+        utcOffset: "CN",
+      }),
+    );
     expect(e.row).toBe(4);
     expect(e.column).toBe("time");
     expect(e.columnNumber).toBe(1);
@@ -191,13 +207,19 @@ describe("monitoring tables", () => {
 
   it("the same instant written with different offsets is a duplicate too", () => {
     // 09:00+09:00 and 08:00+08:00 are both 00:00 UTC
-    const e = thrown(() => readMonitoringTable(csv("m.csv", H, "2025-01-01T09:00+09:00,1,2", "2025-01-01T08:00+08:00,1,2"), { utcOffset: "JP" }));
+    const e = thrown(() =>
+      readMonitoringTable(csv("m.csv", H, "2025-01-01T09:00+09:00,1,2", "2025-01-01T08:00+08:00,1,2"), {
+        utcOffset: "JP",
+      }),
+    );
     expect(e.row).toBe(3);
     expect(e.message).toMatch(/row 2 has the same instant/);
   });
 
   it("an unparseable date", () => {
-    const e = thrown(() => readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", "2025-02-30 01:00,1,2"), { utcOffset: "JP" }));
+    const e = thrown(() =>
+      readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", "2025-02-30 01:00,1,2"), { utcOffset: "JP" }),
+    );
     expect(e.row).toBe(3);
     expect(e.column).toBe("time");
     expect(e.found).toBe("2025-02-30 01:00");
@@ -205,7 +227,9 @@ describe("monitoring tables", () => {
   });
 
   it("day/month order that cannot be told apart", () => {
-    const e = thrown(() => readMonitoringTable(csv("m.csv", H, "01/02/2025 00:00,1,2", "03/04/2025 00:00,1,2"), { utcOffset: "JP" }));
+    const e = thrown(() =>
+      readMonitoringTable(csv("m.csv", H, "01/02/2025 00:00,1,2", "03/04/2025 00:00,1,2"), { utcOffset: "JP" }),
+    );
     expect(e.column).toBe("time");
     expect(e.message).toMatch(/ambiguous/);
   });
@@ -242,23 +266,31 @@ describe("monitoring tables", () => {
   });
 
   it("two headers that normalise to the same species, an empty header, a second time column", () => {
-    const dup = thrown(() => readMonitoringTable(csv("m.csv", "time,PM25 (ug/m3),PM2.5 (ug/m3)", "2025-01-01 00:00,1,1"), { utcOffset: 0 }));
+    const dup = thrown(() =>
+      readMonitoringTable(csv("m.csv", "time,PM25 (ug/m3),PM2.5 (ug/m3)", "2025-01-01 00:00,1,1"), { utcOffset: 0 }),
+    );
     expect(dup.row).toBe(1);
     expect(dup.column).toBe("PM2.5 (ug/m3)");
     expect(dup.columnNumber).toBe(3);
     expect(dup.message).toMatch(/column #2 "PM25 \(ug\/m3\)" is also "PM2.5"/);
-    const empty = thrown(() => readMonitoringTable(csv("m.csv", "time,,O3 (ppb)", "2025-01-01 00:00,1,1"), { utcOffset: 0 }));
+    const empty = thrown(() =>
+      readMonitoringTable(csv("m.csv", "time,,O3 (ppb)", "2025-01-01 00:00,1,1"), { utcOffset: 0 }),
+    );
     expect(empty.row).toBe(1);
     expect(empty.columnNumber).toBe(2);
     expect(empty.message).toMatch(/a column name/);
-    const clash = thrown(() => readMonitoringTable(csv("m.csv", "Date,time,O3 (ppb)", "2025-01-01 00:00,x,1"), { utcOffset: 0 }));
+    const clash = thrown(() =>
+      readMonitoringTable(csv("m.csv", "Date,time,O3 (ppb)", "2025-01-01 00:00,x,1"), { utcOffset: 0 }),
+    );
     expect(clash.row).toBe(1);
     expect(clash.column).toBe("time");
     expect(clash.columnNumber).toBe(2);
   });
 
   it("a truncated row (fewer fields than the header)", () => {
-    const e = thrown(() => readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", "2025-01-01 01:00,1"), { utcOffset: 0 }));
+    const e = thrown(() =>
+      readMonitoringTable(csv("m.csv", H, "2025-01-01 00:00,1,2", "2025-01-01 01:00,1"), { utcOffset: 0 }),
+    );
     expect(e.file).toBe("m.csv");
     expect(e.row).toBe(3);
     expect(e.message).toMatch(/3 fields separated by ","/);
@@ -274,14 +306,21 @@ describe("monitoring tables", () => {
   });
 
   it("an unterminated quote names the row where the field starts", () => {
-    const e = thrown(() => readMonitoringTable(csv("m.csv", "time,note", "2025-01-01 00:00,ok", '2025-01-01 01:00,"never closed', "2025-01-01 02:00,x"), { utcOffset: 0 }));
+    const e = thrown(() =>
+      readMonitoringTable(
+        csv("m.csv", "time,note", "2025-01-01 00:00,ok", '2025-01-01 01:00,"never closed', "2025-01-01 02:00,x"),
+        { utcOffset: 0 },
+      ),
+    );
     expect(e.file).toBe("m.csv");
     expect(e.row).toBe(3);
     expect(e.message).toMatch(/a closing quote/);
   });
 
   it("a numeric column without a unit", () => {
-    const e = thrown(() => readMonitoringTable(csv("m.csv", "time,PM2.5,site", "2025-01-01 00:00,1,A"), { utcOffset: 0 }));
+    const e = thrown(() =>
+      readMonitoringTable(csv("m.csv", "time,PM2.5,site", "2025-01-01 00:00,1,A"), { utcOffset: 0 }),
+    );
     expect(e.file).toBe("m.csv");
     expect(e.row).toBe(1);
     expect(e.column).toBe("PM2.5");
@@ -294,7 +333,9 @@ describe("monitoring tables", () => {
     expect(e.file).toBe("empty.csv");
     expect(e.row).toBe(1);
     expect(e.found).toBe("an empty file");
-    const b = thrown(() => readMonitoringTable({ name: "b.csv", text: "preamble\n\ntime,x (ppb)\n" }, { headerRow: 2 }));
+    const b = thrown(() =>
+      readMonitoringTable({ name: "b.csv", text: "preamble\n\ntime,x (ppb)\n" }, { headerRow: 2 }),
+    );
     expect(b.row).toBe(2);
     expect(b.found).toBe("a blank line");
   });
@@ -323,7 +364,11 @@ describe("Xact 625i exports", () => {
 
   it("an element column without its Uncert partner", () => {
     const head = "TIME,Sample Type,ALARM,VOLUME (L),Fe 26 (ng/m3),Fe Uncert (ng/m3),Zn 30 (ng/m3)";
-    const e = thrown(() => readXact(csv("x.csv", ",,,,IRON,,ZINC", head, "01/01/2025 01:00:00,1,0,1000,120.5,8.5,30.1"), { utcOffset: "+09:00" }));
+    const e = thrown(() =>
+      readXact(csv("x.csv", ",,,,IRON,,ZINC", head, "01/01/2025 01:00:00,1,0,1000,120.5,8.5,30.1"), {
+        utcOffset: "+09:00",
+      }),
+    );
     expect(e.file).toBe("x.csv");
     expect(e.row).toBe(2);
     expect(e.column).toBe("Zn 30 (ng/m3)");
@@ -333,7 +378,9 @@ describe("Xact 625i exports", () => {
 
   it("an Uncert column not right after its element", () => {
     const head = "TIME,Sample Type,ALARM,Fe Uncert (ng/m3),Fe 26 (ng/m3)";
-    const e = thrown(() => readXact(csv("x.csv", ",,,IRON,", head, "01/01/2025 01:00:00,1,0,8.5,120.5"), { utcOffset: "+09:00" }));
+    const e = thrown(() =>
+      readXact(csv("x.csv", ",,,IRON,", head, "01/01/2025 01:00:00,1,0,8.5,120.5"), { utcOffset: "+09:00" }),
+    );
     expect(e.row).toBe(2);
     expect(e.column).toBe("Fe Uncert (ng/m3)");
     expect(e.columnNumber).toBe(4);
@@ -341,12 +388,16 @@ describe("Xact 625i exports", () => {
   });
 
   it("a non-numeric value and an unparseable TIME", () => {
-    const bad = thrown(() => readXact(csv("x.csv", ROW1, HEAD, R1, "01/01/2025 02:00:00,1,0,1000,err,1.5,28.0,2.0"), { utcOffset: "+09:00" }));
+    const bad = thrown(() =>
+      readXact(csv("x.csv", ROW1, HEAD, R1, "01/01/2025 02:00:00,1,0,1000,err,1.5,28.0,2.0"), { utcOffset: "+09:00" }),
+    );
     expect(bad.row).toBe(4);
     expect(bad.column).toBe("Fe 26 (ng/m3)");
     expect(bad.columnNumber).toBe(5);
     expect(bad.found).toBe("err");
-    const t = thrown(() => readXact(csv("x.csv", ROW1, HEAD, R1, "13/45/2025 02:00:00,1,0,1000,1,1.5,28.0,2.0"), { utcOffset: "+09:00" }));
+    const t = thrown(() =>
+      readXact(csv("x.csv", ROW1, HEAD, R1, "13/45/2025 02:00:00,1,0,1000,1,1.5,28.0,2.0"), { utcOffset: "+09:00" }),
+    );
     expect(t.row).toBe(4);
     expect(t.column).toBe("TIME");
     expect(t.columnNumber).toBe(1);
@@ -370,8 +421,24 @@ describe("HYSPLIT endpoint files", () => {
   // Fixed-width layout as HYSPLIT writes it (8I6, F8.1, 2F9.3, n(1X,F8.1) → widths 6×8, 8, 9, 9, 9, 9...)
   const i6 = (n: number) => String(n).padStart(6);
   const f = (x: number, w: number, d: number) => x.toFixed(d).padStart(w);
-  const endpoint = (traj: number, y: number, mo: number, d: number, h: number, age: number, lat: number, lon: number, height: number, p: number) =>
-    [traj, 1, y, mo, d, h, 0, Math.abs(age)].map(i6).join("") + f(age, 8, 1) + f(lat, 9, 3) + f(lon, 9, 3) + f(height, 9, 1) + f(p, 9, 1);
+  const endpoint = (
+    traj: number,
+    y: number,
+    mo: number,
+    d: number,
+    h: number,
+    age: number,
+    lat: number,
+    lon: number,
+    height: number,
+    p: number,
+  ) =>
+    [traj, 1, y, mo, d, h, 0, Math.abs(age)].map(i6).join("") +
+    f(age, 8, 1) +
+    f(lat, 9, 3) +
+    f(lon, 9, 3) +
+    f(height, 9, 1) +
+    f(p, 9, 1);
   const HEADER = [
     `${i6(1)}${i6(1)}`, // 1 met grid
     `    GDAS${i6(25)}${i6(1)}${i6(2)}${i6(3)}${i6(0)}`,

@@ -7,7 +7,17 @@
  * when nothing changed, and a type error is reported (log + AOZORA_BUILD_LOG) without blocking.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,8 +40,10 @@ function ageBuild(): void {
 describe("kernel launcher: src/ changes reach the kernel after a restart", () => {
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), "aozora-launcher-"));
-    for (const p of ["src", "scripts", "dist"]) cpSync(join(ROOT, p), join(tmp, p), { recursive: true, preserveTimestamps: true });
-    for (const p of ["tsconfig.json", "tsconfig.build.json", "package.json"]) cpSync(join(ROOT, p), join(tmp, p), { preserveTimestamps: true });
+    for (const p of ["src", "scripts", "dist"])
+      cpSync(join(ROOT, p), join(tmp, p), { recursive: true, preserveTimestamps: true });
+    for (const p of ["tsconfig.json", "tsconfig.build.json", "package.json"])
+      cpSync(join(ROOT, p), join(tmp, p), { preserveTimestamps: true });
     symlinkSync(join(ROOT, "node_modules"), join(tmp, "node_modules"));
     mkdirSync(join(tmp, "notebooks"));
     // start from a build that is newer than its sources
@@ -52,7 +64,10 @@ describe("kernel launcher: src/ changes reach the kernel after a restart", () =>
   });
 
   it("a restarted kernel sees the edited source", () => {
-    const kernelspec = JSON.parse(readFileSync(join(tmp, ".jupyter", "kernels", "tslab", "kernel.json"), "utf8")) as { argv: string[]; display_name: string };
+    const kernelspec = JSON.parse(readFileSync(join(tmp, ".jupyter", "kernels", "tslab", "kernel.json"), "utf8")) as {
+      argv: string[];
+      display_name: string;
+    };
     expect(kernelspec.argv).toEqual(["/bin/bash", join(tmp, "scripts", "tslab-kernel.sh"), "{connection_file}"]);
     expect(kernelspec.display_name).toBe("TypeScript (aozora)");
     // Jupyter's own client: start the kernel, run a cell, edit src/, restart, run it again.
@@ -77,7 +92,11 @@ kc.wait_for_ready(timeout=120)
 print("after=" + run(kc, 'import { VERSION } from ".."; console.log(VERSION)'))
 kc.stop_channels(); km.shutdown_kernel(now=True)
 `;
-    const r = spawnSync("/usr/bin/python3", ["-c", driver, tmp], { encoding: "utf8", env: { ...process.env, JUPYTER_PATH: join(tmp, ".jupyter") }, timeout: 150000 });
+    const r = spawnSync("/usr/bin/python3", ["-c", driver, tmp], {
+      encoding: "utf8",
+      env: { ...process.env, JUPYTER_PATH: join(tmp, ".jupyter") },
+      timeout: 150000,
+    });
     expect(r.status, r.stderr).toBe(0);
     const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version as string;
     expect(r.stdout).toContain(`before=${version}`);

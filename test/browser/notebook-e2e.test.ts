@@ -74,32 +74,47 @@ describe(`browser: ${NOTEBOOK} in the classic Notebook`, () => {
 
     await page.goto(`${srv.base}/notebooks/${NOTEBOOK}?token=${srv.token}`);
     // Loaded, kernel chosen from the notebook's metadata and connected.
-    await page.waitForFunction(() => {
-      const J = (window as unknown as { Jupyter?: any }).Jupyter;
-      return J?.notebook?._fully_loaded === true && J.notebook.kernel?.is_connected?.() === true;
-    }, undefined, { timeout: 90000 });
+    await page.waitForFunction(
+      () => {
+        const J = (window as unknown as { Jupyter?: any }).Jupyter;
+        return J?.notebook?._fully_loaded === true && J.notebook.kernel?.is_connected?.() === true;
+      },
+      undefined,
+      { timeout: 90000 },
+    );
     // Nothing the test does may be written back to the notebook file.
     await page.evaluate(() => (window as unknown as { Jupyter: any }).Jupyter.notebook.set_autosave_interval(0));
     expect(await page.locator("#kernel_indicator .kernel_indicator_name").textContent()).toBe("TypeScript (aozora)");
-    expect(await page.evaluate(() => (window as unknown as { Jupyter: any }).Jupyter.notebook.kernel.name)).toBe("tslab");
+    expect(await page.evaluate(() => (window as unknown as { Jupyter: any }).Jupyter.notebook.kernel.name)).toBe(
+      "tslab",
+    );
 
     // Cell → Run All, as a user would.
     await page.click("#celllink");
     await page.click("#run_all_cells > a");
-    await page.waitForFunction(() => {
-      const J = (window as unknown as { Jupyter: any }).Jupyter;
-      const cells = J.notebook.get_cells().filter((c: any) => c.cell_type === "code");
-      const running = cells.some((c: any) => c.input_prompt_number === "*");
-      const idle = document.querySelector("#kernel_indicator_icon.kernel_idle_icon") !== null;
-      return !running && idle;
-    }, undefined, { timeout: 150000, polling: 250 });
+    await page.waitForFunction(
+      () => {
+        const J = (window as unknown as { Jupyter: any }).Jupyter;
+        const cells = J.notebook.get_cells().filter((c: any) => c.cell_type === "code");
+        const running = cells.some((c: any) => c.input_prompt_number === "*");
+        const idle = document.querySelector("#kernel_indicator_icon.kernel_idle_icon") !== null;
+        return !running && idle;
+      },
+      undefined,
+      { timeout: 150000, polling: 250 },
+    );
 
     const cells = await page.evaluate((): { prompt: unknown; errors: string[] }[] => {
       const J = (window as unknown as { Jupyter: any }).Jupyter;
-      return J.notebook.get_cells().filter((c: any) => c.cell_type === "code").map((c: any) => ({
-        prompt: c.input_prompt_number,
-        errors: (c.output_area.outputs as any[]).filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}`),
-      }));
+      return J.notebook
+        .get_cells()
+        .filter((c: any) => c.cell_type === "code")
+        .map((c: any) => ({
+          prompt: c.input_prompt_number,
+          errors: (c.output_area.outputs as any[])
+            .filter((o) => o.output_type === "error")
+            .map((o) => `${o.ename}: ${o.evalue}`),
+        }));
     });
     expect(cells.length).toBeGreaterThan(5);
     expect(cells.flatMap((c) => c.errors)).toEqual([]);
@@ -124,10 +139,12 @@ describe(`browser: ${NOTEBOOK} in the classic Notebook`, () => {
     await page.evaluate(() => {
       const J = (window as unknown as { Jupyter: any }).Jupyter;
       const cell = J.notebook.insert_cell_at_bottom("code");
-      cell.set_text([
-        'const demoBar = aozora.progress("demo steps", { intervalMs: 0 });',
-        "for (let i = 1; i <= 8; i++) { demoBar(i, 8); await new Promise((r) => setTimeout(r, 150)); }",
-      ].join("\n"));
+      cell.set_text(
+        [
+          'const demoBar = aozora.progress("demo steps", { intervalMs: 0 });',
+          "for (let i = 1; i <= 8; i++) { demoBar(i, 8); await new Promise((r) => setTimeout(r, 150)); }",
+        ].join("\n"),
+      );
       cell.execute();
     });
     const texts: string[] = [];
@@ -138,11 +155,18 @@ describe(`browser: ${NOTEBOOK} in the classic Notebook`, () => {
       if (t.includes("8/8 (100 %)")) break;
       await page.waitForTimeout(100);
     }
-    await page.waitForFunction(() => document.querySelector("#kernel_indicator_icon.kernel_idle_icon") !== null, undefined, { timeout: 30000 });
+    await page.waitForFunction(
+      () => document.querySelector("#kernel_indicator_icon.kernel_idle_icon") !== null,
+      undefined,
+      { timeout: 30000 },
+    );
     const outputs = await page.evaluate(() => {
       const J = (window as unknown as { Jupyter: any }).Jupyter;
       const cells = J.notebook.get_cells();
-      return (cells[cells.length - 1].output_area.outputs as any[]).map((o) => ({ type: o.output_type, text: o.data?.["text/plain"] ?? o.text }));
+      return (cells[cells.length - 1].output_area.outputs as any[]).map((o) => ({
+        type: o.output_type,
+        text: o.data?.["text/plain"] ?? o.text,
+      }));
     });
     expect(outputs).toHaveLength(1);
     expect(outputs[0].type).toBe("display_data");
@@ -154,7 +178,9 @@ describe(`browser: ${NOTEBOOK} in the classic Notebook`, () => {
 
     expect(pageErrors).toEqual([]);
     await context.close();
-    console.log(`browser run of ${NOTEBOOK}: ${((Date.now() - t0) / 1000).toFixed(1)} s; requests blocked: ${blocked.length ? blocked.join(", ") : "none"}`);
+    console.log(
+      `browser run of ${NOTEBOOK}: ${((Date.now() - t0) / 1000).toFixed(1)} s; requests blocked: ${blocked.length ? blocked.join(", ") : "none"}`,
+    );
   });
 
   it("leaves the notebook file unchanged and stops the server cleanly", async () => {

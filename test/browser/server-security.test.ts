@@ -23,7 +23,9 @@ function listeners(port: number): string[] {
       const [addr, p] = cols[1].split(":");
       if (parseInt(p, 16) !== port) continue;
       // each 32-bit word is little-endian: 0100007F = 127.0.0.1
-      const bytes = (addr.match(/.{8}/g) ?? []).flatMap((w) => (w.match(/../g) ?? []).reverse().map((b) => parseInt(b, 16)));
+      const bytes = (addr.match(/.{8}/g) ?? []).flatMap((w) =>
+        (w.match(/../g) ?? []).reverse().map((b) => parseInt(b, 16)),
+      );
       out.push(bytes.length === 4 ? bytes.join(".") : bytes.map((b) => b.toString(16).padStart(2, "0")).join(""));
     }
   }
@@ -34,8 +36,14 @@ function listeners(port: number): string[] {
 function tryConnect(host: string, port: number): Promise<"refused" | "connected" | string> {
   return new Promise((res) => {
     const s = connect({ host, port, timeout: 3000 });
-    s.once("connect", () => { s.destroy(); res("connected"); });
-    s.once("timeout", () => { s.destroy(); res("timeout"); });
+    s.once("connect", () => {
+      s.destroy();
+      res("connected");
+    });
+    s.once("timeout", () => {
+      s.destroy();
+      res("timeout");
+    });
     s.once("error", (e: NodeJS.ErrnoException) => res(e.code === "ECONNREFUSED" ? "refused" : String(e.code)));
   });
 }
@@ -43,10 +51,13 @@ function tryConnect(host: string, port: number): Promise<"refused" | "connected"
 /** GET with an arbitrary Host header (fetch does not let one set it). */
 function getWithHost(port: number, path: string, host: string, token: string): Promise<number> {
   return new Promise((res, rej) => {
-    const req = request({ host: "127.0.0.1", port, path, headers: { Host: host, Authorization: `token ${token}` } }, (r) => {
-      r.resume();
-      r.on("end", () => res(r.statusCode ?? 0));
-    });
+    const req = request(
+      { host: "127.0.0.1", port, path, headers: { Host: host, Authorization: `token ${token}` } },
+      (r) => {
+        r.resume();
+        r.on("end", () => res(r.statusCode ?? 0));
+      },
+    );
     req.on("error", rej);
     req.end();
   });
@@ -74,7 +85,9 @@ describe("npm run notebook: token and loopback", () => {
   it("refuses requests without the token or with a wrong one", async () => {
     expect((await status(`${srv.base}/api/contents`)).status).toBe(403);
     expect((await status(`${srv.base}/api/contents?token=`)).status).toBe(403);
-    expect((await status(`${srv.base}/api/contents`, { Authorization: `token ${srv.token.slice(0, -1)}0x` })).status).toBe(403);
+    expect(
+      (await status(`${srv.base}/api/contents`, { Authorization: `token ${srv.token.slice(0, -1)}0x` })).status,
+    ).toBe(403);
     expect((await status(`${srv.base}/api/kernels`)).status).toBe(403);
     // the notebook pages send a browser without the token to the login page
     const tree = await status(`${srv.base}/tree`);
@@ -94,7 +107,10 @@ describe("npm run notebook: token and loopback", () => {
     expect(listeners(srv.port)).toEqual(["127.0.0.1"]);
     // this machine's other addresses (link-local IPv6 ones need their interface: fe80::1%eth0)
     const others = Object.entries(networkInterfaces()).flatMap(([name, list]) =>
-      (list ?? []).filter((a) => !a.internal).map((a) => (a.family === "IPv6" && a.address.startsWith("fe80:") ? `${a.address}%${name}` : a.address)));
+      (list ?? [])
+        .filter((a) => !a.internal)
+        .map((a) => (a.family === "IPv6" && a.address.startsWith("fe80:") ? `${a.address}%${name}` : a.address)),
+    );
     expect(others.length).toBeGreaterThan(0); // else this test would check nothing
     for (const addr of others) expect(`${addr}: ${await tryConnect(addr, srv.port)}`).toBe(`${addr}: refused`);
     expect(await tryConnect("127.0.0.1", srv.port)).toBe("connected");
@@ -110,7 +126,9 @@ describe("npm run notebook: token and loopback", () => {
 
   it("serves the project kernel with its display name", async () => {
     const r = await fetch(`${srv.base}/api/kernelspecs`, { headers: { Authorization: `token ${srv.token}` } });
-    const specs = (await r.json()) as { kernelspecs: Record<string, { spec: { display_name: string; argv: string[] } }> };
+    const specs = (await r.json()) as {
+      kernelspecs: Record<string, { spec: { display_name: string; argv: string[] } }>;
+    };
     expect(specs.kernelspecs.tslab.spec.display_name).toBe("TypeScript (aozora)");
     expect(specs.kernelspecs.tslab.spec.argv[1]).toMatch(/scripts\/tslab-kernel\.sh$/);
   });

@@ -50,7 +50,10 @@ export async function startServer(args: string[] = [], timeoutMs = 90000): Promi
   child.stderr!.on("data", (d) => (out += d));
   const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`notebook server did not print its URL in ${timeoutMs} ms:\n${out}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`notebook server did not print its URL in ${timeoutMs} ms:\n${out}`)),
+      timeoutMs,
+    );
     const check = () => {
       const m = /open: +(http:\/\/\S+\/tree\?token=\S+)/.exec(out);
       if (m) {
@@ -79,7 +82,10 @@ export async function startServer(args: string[] = [], timeoutMs = 90000): Promi
 }
 
 /** HTTP status of a GET (redirects not followed) and its Location header. */
-export async function status(url: string, headers: Record<string, string> = {}): Promise<{ status: number; location: string | null }> {
+export async function status(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; location: string | null }> {
   const r = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(10000) });
   await r.arrayBuffer();
   return { status: r.status, location: r.headers.get("location") };

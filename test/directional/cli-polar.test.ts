@@ -7,8 +7,13 @@ import type { XactYearTruth } from "../../src/simulate/xactyear";
 
 const DATA = join(__dirname, "..", "..", "data");
 async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 const angle = (a: number, b: number) => Math.abs(((((a - b) % 360) + 540) % 360) - 180);
@@ -19,7 +24,20 @@ describe("aozora polar", () => {
   const ship = truth.sources.find((s) => s.name === "shipping")!;
   it("CBPF of V on the example year: maximum at the shipping bearing and speed range; SVG written", async () => {
     const dir = mkdtempSync(join(tmpdir(), "aozora-polar-"));
-    const r = await run(["polar", "--file", file, "--species", "V", "--statistic", "cbpf", "--percentile", "90", "--out", join(dir, "v.svg"), "--json"]);
+    const r = await run([
+      "polar",
+      "--file",
+      file,
+      "--species",
+      "V",
+      "--statistic",
+      "cbpf",
+      "--percentile",
+      "90",
+      "--out",
+      join(dir, "v.svg"),
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(angle(j.max.wd, ship.bearing!)).toBeLessThanOrEqual(15);

@@ -8,12 +8,24 @@ import { polarPlot } from "../../src/directional/polarplot";
 import { polarAnnulus } from "../../src/directional/annulus";
 import { timeVariation } from "../../src/directional/timevariation";
 import { theilSenTrend } from "../../src/directional/trend";
-import { roseSpec, cpfSpec, cbpfSpec, percentileRoseSpec, polarPlotSpec, polarAnnulusSpec, timeVariationSpec, trendSpec, enrichmentSpec } from "../../src/directional/figures";
+import {
+  roseSpec,
+  cpfSpec,
+  cbpfSpec,
+  percentileRoseSpec,
+  polarPlotSpec,
+  polarAnnulusSpec,
+  timeVariationSpec,
+  trendSpec,
+  enrichmentSpec,
+} from "../../src/directional/figures";
 
 const rng = new Rng(4);
-const n = 24 * 400, t0 = Date.UTC(2024, 0, 1);
+const n = 24 * 400,
+  t0 = Date.UTC(2024, 0, 1);
 const times = Array.from({ length: n }, (_, i) => t0 + i * 3600000);
-const wd = times.map(() => 360 * rng.uniform()), ws = times.map(() => rng.lognormal(1, 0.5));
+const wd = times.map(() => 360 * rng.uniform()),
+  ws = times.map(() => rng.lognormal(1, 0.5));
 const values = times.map((_, i) => rng.lognormal(1, 0.5) + (Math.abs(wd[i] - 90) < 20 ? 5 : 0));
 const s = { values, wd, ws };
 
@@ -32,7 +44,14 @@ describe("directional figures (en/ja/zh)", () => {
       polarAnnulusSpec(polarAnnulus(s, times, 480).cells, "hour", "ng/m3", { lang: "ja" }),
       timeVariationSpec({ Fe: tv }, "ng/m3", { lang: "ja" }),
       trendSpec(theilSenTrend(times, values, 480, { nBoot: 20 }), "ng/m3", { lang: "zh" }),
-      enrichmentSpec([{ element: "Fe", ef: 1 }, { element: "Zn", ef: 150 }], "Fe", { lang: "ja" }),
+      enrichmentSpec(
+        [
+          { element: "Fe", ef: 1 },
+          { element: "Zn", ef: 150 },
+        ],
+        "Fe",
+        { lang: "ja" },
+      ),
     ];
     for (const spec of specs) expect(await renderSvg(spec)).toMatch(/^<svg/);
     expect(JSON.stringify(specs[0])).toContain("静穏");
@@ -59,11 +78,21 @@ describe("directional figures (en/ja/zh)", () => {
 
 describe("calendarSpec", () => {
   it("places days on a Monday-first weekday × week grid per month", () => {
-    const spec: any = calendarSpec({ dates: ["2025-01-01", "2025-01-06", "2025-02-01"], values: [1, 2, NaN], lang: "ja", unit: "ng/m3" });
+    const spec: any = calendarSpec({
+      dates: ["2025-01-01", "2025-01-06", "2025-02-01"],
+      values: [1, 2, NaN],
+      lang: "ja",
+      unit: "ng/m3",
+    });
     const all = spec.data.values as { date: string; wd: string; week: number; value: number | null; panel: string }[];
     const rows = all.filter((r) => r.week >= 0);
     expect(rows).toHaveLength(31 + 28); // every day of both months
-    expect(all.filter((r) => r.week === -1).map((r) => r.wd).slice(0, 7)).toEqual(["月", "火", "水", "木", "金", "土", "日"]);
+    expect(
+      all
+        .filter((r) => r.week === -1)
+        .map((r) => r.wd)
+        .slice(0, 7),
+    ).toEqual(["月", "火", "水", "木", "金", "土", "日"]);
     const d = (x: string) => rows.find((r) => r.date === x)!;
     expect(d("2025-01-01")).toMatchObject({ wd: "水", week: 0, value: 1, panel: "2025年1月" }); // a Wednesday
     expect(d("2025-01-06")).toMatchObject({ wd: "月", week: 1, value: 2 });
@@ -72,7 +101,12 @@ describe("calendarSpec", () => {
     expect(d("2025-01-02").value).toBeNull();
   });
   it("category colours, and errors for bad input", async () => {
-    const spec = calendarSpec({ dates: ["2025-03-01", "2025-03-02"], categories: ["good", "bad"], categoryColors: { good: "#2a9d8f", bad: "#e63946" }, lang: "zh" });
+    const spec = calendarSpec({
+      dates: ["2025-03-01", "2025-03-02"],
+      categories: ["good", "bad"],
+      categoryColors: { good: "#2a9d8f", bad: "#e63946" },
+      lang: "zh",
+    });
     expect(await renderSvg(spec)).toMatch(/^<svg/);
     expect(() => calendarSpec({ dates: ["2025-3-1"], values: [1] })).toThrow(/YYYY-MM-DD/);
     expect(() => calendarSpec({ dates: ["2025-03-01", "2025-03-01"], values: [1, 2] })).toThrow(/repeats/);

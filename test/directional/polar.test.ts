@@ -13,7 +13,9 @@ const angle = (a: number, b: number) => Math.abs(((((a - b) % 360) + 540) % 360)
 function pointSourceYear(seed: number, bearing: number, lo: number, hi: number) {
   const rng = new Rng(seed);
   const n = 8760;
-  const wd = new Float64Array(n), ws = new Float64Array(n), c = new Float64Array(n);
+  const wd = new Float64Array(n),
+    ws = new Float64Array(n),
+    c = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     wd[i] = 360 * rng.uniform();
     ws[i] = Math.min(14, rng.lognormal(Math.log(3.5), 0.5));
@@ -25,7 +27,11 @@ function pointSourceYear(seed: number, bearing: number, lo: number, hi: number) 
 }
 
 describe("polar plot and CBPF locate a known point source (simulated hourly year)", () => {
-  for (const [bearing, lo, hi] of [[130, 4, 7], [300, 2, 4], [15, 5, 8]] as const) {
+  for (const [bearing, lo, hi] of [
+    [130, 4, 7],
+    [300, 2, 4],
+    [15, 5, 8],
+  ] as const) {
     it(`source at ${bearing}°, ${lo}–${hi} m/s`, () => {
       const s = pointSourceYear(7 + bearing, bearing, lo, hi);
       const mean = polarPlot(s);
@@ -48,7 +54,11 @@ describe("polar plot and CBPF locate a known point source (simulated hourly year
   it("the Shanghai-like Xact year: shipping V, coal As and steel Mn peak at their bearings and speed ranges", () => {
     const sim = simulateXactYear({ seed: 11, start: "2025-01-01T00:00", days: 365 });
     const s = xactHourly(readXact({ name: "sim.csv", text: sim.csv }, { utcOffset: "+08:00" }));
-    for (const [el, src] of [["V", "shipping"], ["As", "coal"], ["Mn", "steel"]]) {
+    for (const [el, src] of [
+      ["V", "shipping"],
+      ["As", "coal"],
+      ["Mn", "steel"],
+    ]) {
       const truth = sim.truth.sources.find((x) => x.name === src)!;
       for (const stat of ["mean", "cpf"] as const) {
         const r = polarPlot({ values: s.conc[el], wd: s.wd, ws: s.ws }, { statistic: stat, percentile: 90 });
@@ -62,7 +72,8 @@ describe("polar plot and CBPF locate a known point source (simulated hourly year
 
 describe("polar plot smoother", () => {
   it("a constant field is reproduced exactly wherever it is not masked; far points are masked", () => {
-    const n = 2000, rng = new Rng(3);
+    const n = 2000,
+      rng = new Rng(3);
     const wd = Float64Array.from({ length: n }, () => 90 * rng.uniform()); // only the NE quadrant
     const ws = Float64Array.from({ length: n }, () => 1 + 5 * rng.uniform());
     const r = polarPlot({ values: new Float64Array(n).fill(4), wd, ws }, { maskDistance: 0.5 });
@@ -74,7 +85,10 @@ describe("polar plot smoother", () => {
   });
   it("weighted mean = bin mean × bin count / all records", () => {
     // two records in one bin (0°, ws 1) of mean 3, one in another (180°, ws 1) of 6
-    const r = polarPlot({ values: [2, 4, 6], wd: [0, 0, 180], ws: [1, 1, 1] }, { statistic: "weighted-mean", wsBin: 1, maxWs: 2 });
+    const r = polarPlot(
+      { values: [2, 4, 6], wd: [0, 0, 180], ws: [1, 1, 1] },
+      { statistic: "weighted-mean", wsBin: 1, maxWs: 2 },
+    );
     const z = Object.fromEntries(r.bins.map((b) => [b.wd, b.z]));
     expect(z[0]).toBeCloseTo((3 * 2) / 3, 12);
     expect(z[180]).toBeCloseTo((6 * 1) / 3, 12);
@@ -92,7 +106,11 @@ describe("polar annulus", () => {
     const times = Array.from({ length: 48 }, (_, i) => t0 + i * 3600000);
     const values = times.map((t) => periodIndex(t, 480, "hour"));
     expect(values[0]).toBe(8);
-    const r = polarAnnulus({ values, wd: times.map(() => 90), ws: times.map(() => 3) }, times, 480, { period: "hour", wdSigma: 0, periodSigma: 0 });
+    const r = polarAnnulus({ values, wd: times.map(() => 90), ws: times.map(() => 3) }, times, 480, {
+      period: "hour",
+      wdSigma: 0,
+      periodSigma: 0,
+    });
     for (const c of r.cells.filter((c) => c.wd === 90)) {
       expect(c.n).toBe(2);
       expect(c.z).toBe(c.period);
@@ -100,6 +118,10 @@ describe("polar annulus", () => {
     expect(r.cells.filter((c) => c.wd === 0).every((c) => Number.isNaN(c.z))).toBe(true);
   });
   it("season index: DJF 0, MAM 1, JJA 2, SON 3", () => {
-    expect([Date.UTC(2025, 11, 15), Date.UTC(2025, 2, 15), Date.UTC(2025, 6, 15), Date.UTC(2025, 9, 15)].map((t) => periodIndex(t, 480, "season"))).toEqual([0, 1, 2, 3]);
+    expect(
+      [Date.UTC(2025, 11, 15), Date.UTC(2025, 2, 15), Date.UTC(2025, 6, 15), Date.UTC(2025, 9, 15)].map((t) =>
+        periodIndex(t, 480, "season"),
+      ),
+    ).toEqual([0, 1, 2, 3]);
   });
 });

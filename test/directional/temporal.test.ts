@@ -19,13 +19,19 @@ describe("Theil–Sen", () => {
 
 /** Hourly values for `years` years from 2020-01 (local, +8): each month constant = a + b·t + amp·sin(2π·month/12), t = decimal mid-month year. */
 function monthlySeries(years: number, a: number, b: number, amp: number) {
-  const times: number[] = [], values: number[] = [];
-  for (let y = 2020; y < 2020 + years; y++) for (let m = 1; m <= 12; m++) {
-    const t = y + (m - 0.5) / 12;
-    const v = a + b * (t - 2020) + amp * Math.sin((2 * Math.PI * m) / 12);
-    const start = Date.UTC(y, m - 1, 1) - 8 * 3600000, end = Date.UTC(y, m, 1) - 8 * 3600000;
-    for (let h = start; h < end; h += 3600000) { times.push(h); values.push(v); }
-  }
+  const times: number[] = [],
+    values: number[] = [];
+  for (let y = 2020; y < 2020 + years; y++)
+    for (let m = 1; m <= 12; m++) {
+      const t = y + (m - 0.5) / 12;
+      const v = a + b * (t - 2020) + amp * Math.sin((2 * Math.PI * m) / 12);
+      const start = Date.UTC(y, m - 1, 1) - 8 * 3600000,
+        end = Date.UTC(y, m, 1) - 8 * 3600000;
+      for (let h = start; h < end; h += 3600000) {
+        times.push(h);
+        values.push(v);
+      }
+    }
   return { times, values };
 }
 
@@ -54,14 +60,20 @@ describe("Theil–Sen trend on monthly means", () => {
   });
   it("deseasonalisation with one year is refused, and the message counts the months given", () => {
     const s = monthlySeries(1, 5, 1, 1);
-    expect(() => theilSenTrend(s.times, s.values, 480, { deseasonalise: true })).toThrow(/got 12 months \(12 valid\).*at least 24 consecutive months/);
+    expect(() => theilSenTrend(s.times, s.values, 480, { deseasonalise: true })).toThrow(
+      /got 12 months \(12 valid\).*at least 24 consecutive months/,
+    );
   });
   it("deseasonalised, 3 years with one month below capture: no throw, the month is filled in the account and not fitted (openair fills before stl)", () => {
     const s = monthlySeries(3, 10, 2, 3);
     // June 2021 (month index 17): blank its first 15 days (360 of 720 h → capture 0.5 < 0.75)
     const start = Date.UTC(2021, 5, 1) - 8 * 3600000;
     let blanked = 0;
-    for (let i = 0; i < s.times.length; i++) if (s.times[i] >= start && s.times[i] < start + 360 * 3600000) { s.values[i] = NaN; blanked++; }
+    for (let i = 0; i < s.times.length; i++)
+      if (s.times[i] >= start && s.times[i] < start + 360 * 3600000) {
+        s.values[i] = NaN;
+        blanked++;
+      }
     expect(blanked).toBe(360);
     const r = theilSenTrend(s.times, s.values, 480, { deseasonalise: true, nBoot: 50 });
     expect(r.filled).toHaveLength(1);
@@ -112,8 +124,12 @@ describe("time variation", () => {
     const t0 = Date.UTC(2025, 0, 1);
     const times = Array.from({ length: 24 * 60 }, (_, i) => t0 + i * 3600000);
     const values = times.map(() => rng.lognormal(1, 0.5));
-    const a = timeVariation(times, values, 480, { seed: 3 }), b = timeVariation(times, values, 480, { seed: 3 });
+    const a = timeVariation(times, values, 480, { seed: 3 }),
+      b = timeVariation(times, values, 480, { seed: 3 });
     expect(a).toEqual(b);
-    for (const h of a.hour) { expect(h.lo).toBeLessThan(h.mean); expect(h.hi).toBeGreaterThan(h.mean); }
+    for (const h of a.hour) {
+      expect(h.lo).toBeLessThan(h.mean);
+      expect(h.hi).toBeGreaterThan(h.mean);
+    }
   });
 });

@@ -44,14 +44,24 @@ describe("CPF (Ashbaugh 1985), hand-computed", () => {
   it("P75 of 1..8 (type 7) = 6 + 0.25·1 = 6.25 → 7 (S) and 8 (W) exceed it", () => {
     const r = cpf({ values, wd, ws }, { sectors: 4 });
     expect(r.threshold).toBe(6.25);
-    expect(r.rows.map((x) => [x.wd, x.n, x.m])).toEqual([[0, 3, 0], [90, 2, 0], [180, 2, 1], [270, 1, 1]]);
+    expect(r.rows.map((x) => [x.wd, x.n, x.m])).toEqual([
+      [0, 3, 0],
+      [90, 2, 0],
+      [180, 2, 1],
+      [270, 1, 1],
+    ]);
     expect(r.rows.map((x) => x.cpf)).toEqual([0, 0, 0.5, 1]);
   });
   it("a calm record counts in the percentile but in no sector", () => {
     // 9 values 1..8, 100: P75 → h = 8·0.75 = 6 → 7; only 8 (W) and 100 (calm) exceed it
     const r = cpf({ values: [...values, 100], wd: [...wd, 0], ws: [...ws, 0.2] }, { sectors: 4 });
     expect(r.threshold).toBe(7);
-    expect(r.rows.map((x) => [x.n, x.m])).toEqual([[3, 0], [2, 0], [2, 0], [1, 1]]);
+    expect(r.rows.map((x) => [x.n, x.m])).toEqual([
+      [3, 0],
+      [2, 0],
+      [2, 0],
+      [1, 1],
+    ]);
   });
   it("band P50–P90: 4.5 ≤ C ≤ 7.3 → 5 (E), 6 and 7 (S)", () => {
     // P50: h = 3.5 → 4.5; P90: h = 6.3 → 7.3
@@ -94,11 +104,21 @@ describe("roses, hand-computed", () => {
     // (lo, hi]: 2 → (0, 2], 4 → (2, 4], 9 and 20 → > 4 (open: 20 > 6 is kept, not dropped)
     const r = windRose([2, 4, 9, 20], [0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6] });
     const n = r.rows.filter((x) => x.wd === 0);
-    expect(n.map((x) => [x.label, x.count])).toEqual([["(0, 2]", 1], ["(2, 4]", 1], ["> 4", 2]]);
+    expect(n.map((x) => [x.label, x.count])).toEqual([
+      ["(0, 2]", 1],
+      ["(2, 4]", 1],
+      ["> 4", 2],
+    ]);
     expect(n[2].hi).toBe(Infinity);
     // [lo, hi): 2 → [2, 4), 4, 9, 20 → ≥ 4
-    const l = windRose([2, 4, 9, 20], [0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6], closed: "left" }).rows.filter((x) => x.wd === 0);
-    expect(l.map((x) => [x.label, x.count])).toEqual([["[0, 2)", 0], ["[2, 4)", 1], ["≥ 4", 3]]);
+    const l = windRose([2, 4, 9, 20], [0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6], closed: "left" }).rows.filter(
+      (x) => x.wd === 0,
+    );
+    expect(l.map((x) => [x.label, x.count])).toEqual([
+      ["[0, 2)", 0],
+      ["[2, 4)", 1],
+      ["≥ 4", 3],
+    ]);
     // percent is of all finite records, calms included: 1 calm + 4 → 20 % each
     const c = windRose([0.2, 2, 4, 9, 20], [0, 0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6] });
     expect(c.rows.filter((x) => x.wd === 0).map((x) => x.percent)).toEqual([20, 20, 40]);
@@ -106,10 +126,17 @@ describe("roses, hand-computed", () => {
   });
   it("pollution rose bins concentrations", () => {
     const r = pollutionRose([1, 5, 9], [0, 0, 90], [3, 3, 3], { sectors: 4, breaks: [0, 4, 8] });
-    expect(r.rows.filter((x) => x.count > 0).map((x) => [x.wd, x.lo, x.count])).toEqual([[0, 0, 1], [0, 4, 1], [90, 4, 1]]);
+    expect(r.rows.filter((x) => x.count > 0).map((x) => [x.wd, x.lo, x.count])).toEqual([
+      [0, 0, 1],
+      [0, 4, 1],
+      [90, 4, 1],
+    ]);
   });
   it("percentile rose: type-7 percentiles per sector", () => {
-    const r = percentileRose([1, 2, 3, 4, 10], [0, 0, 0, 0, 180], [2, 2, 2, 2, 2], { sectors: 4, percentiles: [50, 75] });
+    const r = percentileRose([1, 2, 3, 4, 10], [0, 0, 0, 0, 180], [2, 2, 2, 2, 2], {
+      sectors: 4,
+      percentiles: [50, 75],
+    });
     // N: 1,2,3,4 → P50 = 2.5, P75 = h 2.25 → 3.25
     expect(r.rows.filter((x) => x.wd === 0).map((x) => x.value)).toEqual([2.5, 3.25]);
     expect(r.sectors.find((x) => x.wd === 180)!.mean).toBe(10);

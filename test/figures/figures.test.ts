@@ -77,7 +77,12 @@ describe("timeSeriesSpec", () => {
       width: 500,
       height: 250,
     }) as Record<string, any>;
-    expect(spec.encoding.x).toMatchObject({ field: "time", type: "temporal", scale: { type: "utc" }, title: "時刻 (UTC+09:00)" });
+    expect(spec.encoding.x).toMatchObject({
+      field: "time",
+      type: "temporal",
+      scale: { type: "utc" },
+      title: "時刻 (UTC+09:00)",
+    });
     expect(spec.encoding.y).toMatchObject({ field: "value", type: "quantitative", title: "濃度 (ppb)" });
     expect(spec.encoding.color).toMatchObject({ field: "series", type: "nominal", title: "成分" });
     expect(spec.encoding.color.scale.domain).toEqual(["NO2", "O3"]);
@@ -111,7 +116,12 @@ describe("timeSeriesSpec", () => {
     });
     const rows = rowsOf(spec);
     expect(rows.map((r) => r.value)).toEqual([5, 6, 8, 9]);
-    expect(rows.map((r) => r.time)).toEqual(["2025-01-01T00:00:00", "2025-01-01T01:00:00", "2025-01-01T03:00:00", "2025-01-01T04:00:00"]);
+    expect(rows.map((r) => r.time)).toEqual([
+      "2025-01-01T00:00:00",
+      "2025-01-01T01:00:00",
+      "2025-01-01T03:00:00",
+      "2025-01-01T04:00:00",
+    ]);
     expect(rows.some((r) => Number.isNaN(r.value) || r.value === null || r.value === 0)).toBe(false);
     expect(JSON.stringify(spec)).not.toMatch(/NaN|null/);
     // two runs: before and after the gap, so no line segment is drawn across it
@@ -125,13 +135,25 @@ describe("timeSeriesSpec", () => {
       series: [{ name: "CO", values: [NaN, 0.4, NaN] }],
       unit: "ppm",
     });
-    expect(rowsOf(spec)).toEqual([{ time: "2025-01-01T01:00:00", series: "CO", value: 0.4, segment: "0:0", isolated: true }]);
+    expect(rowsOf(spec)).toEqual([
+      { time: "2025-01-01T01:00:00", series: "CO", value: 0.4, segment: "0:0", isolated: true },
+    ]);
   });
 
   it("rejects mismatched lengths, repeated names and bad offsets", () => {
     const opts = { times: [t0, t0 + hour], utcOffsetMinutes: 480, unit: "ppb" };
-    expect(() => timeSeriesSpec({ ...opts, series: [{ name: "a", values: [1] }] })).toThrow(/"a" has 1 values but there are 2 times/);
-    expect(() => timeSeriesSpec({ ...opts, series: [{ name: "a", values: [1, 2] }, { name: "a", values: [1, 2] }] })).toThrow(/Duplicate/);
+    expect(() => timeSeriesSpec({ ...opts, series: [{ name: "a", values: [1] }] })).toThrow(
+      /"a" has 1 values but there are 2 times/,
+    );
+    expect(() =>
+      timeSeriesSpec({
+        ...opts,
+        series: [
+          { name: "a", values: [1, 2] },
+          { name: "a", values: [1, 2] },
+        ],
+      }),
+    ).toThrow(/Duplicate/);
     expect(() => timeSeriesSpec({ ...opts, utcOffsetMinutes: 8.5, series: [] })).toThrow();
   });
 });
@@ -156,7 +178,14 @@ describe("barSpec", () => {
     expect(spec.config.font).toBe("Noto Sans CJK SC");
   });
   it("x title from another key; unknown key throws naming it", () => {
-    const spec = barSpec({ categories: ["0", "1"], values: [1, 2], unit: "m/s", lang: "ja", xTitleKey: "hourOfDay", yTitleKey: "windSpeed" }) as Record<string, any>;
+    const spec = barSpec({
+      categories: ["0", "1"],
+      values: [1, 2],
+      unit: "m/s",
+      lang: "ja",
+      xTitleKey: "hourOfDay",
+      yTitleKey: "windSpeed",
+    }) as Record<string, any>;
     expect(spec.encoding.x.title).toBe("時間帯");
     expect(spec.encoding.y.title).toBe("風速 (m/s)");
     expect(() => barSpec({ categories: ["a"], values: [1], unit: "", xTitleKey: "nope" })).toThrow(/nope/);
@@ -221,7 +250,14 @@ describe("rendering", () => {
   });
 
   it("renderPng: a bar chart with Chinese labels", async () => {
-    const bar = barSpec({ categories: ["硫酸盐", "硝酸盐", "铵盐"], values: [10, 7, 3], unit: "µg/m3", lang: "zh", width: 300, height: 200 });
+    const bar = barSpec({
+      categories: ["硫酸盐", "硝酸盐", "铵盐"],
+      values: [10, 7, 3],
+      unit: "µg/m3",
+      lang: "zh",
+      width: 300,
+      height: 200,
+    });
     const meta = await sharp(await renderPng(bar, { scale: 3 })).metadata();
     expect([meta.width, meta.height]).toEqual([900, 600]);
   });

@@ -29,7 +29,10 @@ describe("z and En (ISO 13528:2022 §9.4, §9.7)", () => {
 describe("pairing two labs' results", () => {
   const A = "sample,OC (µg/m3),EC (µg/m3)\ns1,1,0.5\ns2,2,0.6\ns3,3,0.7\n";
   it("pairs by id in lab A's order, species in both", () => {
-    const p = pairLabResults(src("a.csv", A), src("b.csv", "sample,EC (µg/m3),OC (µg/m3),Al (ng/m3)\ns3,0.8,3.3,1\ns1,0.4,1.1,2\ns2,0.6,2.2,3\n"));
+    const p = pairLabResults(
+      src("a.csv", A),
+      src("b.csv", "sample,EC (µg/m3),OC (µg/m3),Al (ng/m3)\ns3,0.8,3.3,1\ns1,0.4,1.1,2\ns2,0.6,2.2,3\n"),
+    );
     expect(p.ids).toEqual(["s1", "s2", "s3"]);
     expect(p.species).toEqual(["OC", "EC"]);
     expect(Array.from(p.b.OC)).toEqual([1.1, 2.2, 3.3]);
@@ -38,7 +41,11 @@ describe("pairing two labs' results", () => {
   it("mismatched ids: error naming file, row and column; or set aside on request", () => {
     const b = src("b.csv", "sample,OC (µg/m3),EC (µg/m3)\ns1,1,0.5\ns2,2,0.6\ns4,3,0.7\n");
     let err: AozoraInputError | undefined;
-    try { pairLabResults(src("a.csv", A), b); } catch (e) { err = e as AozoraInputError; }
+    try {
+      pairLabResults(src("a.csv", A), b);
+    } catch (e) {
+      err = e as AozoraInputError;
+    }
     expect(err).toBeInstanceOf(AozoraInputError);
     expect(err!.file).toBe("a.csv");
     expect(err!.row).toBe(4);
@@ -46,14 +53,21 @@ describe("pairing two labs' results", () => {
     expect(err!.found).toBe("s3");
     const p = pairLabResults(src("a.csv", A), b, { unmatched: "drop" });
     expect(p.ids).toEqual(["s1", "s2"]);
-    expect(p.unmatched).toEqual([{ lab: "A", row: 4, sample: "s3" }, { lab: "B", row: 4, sample: "s4" }]);
+    expect(p.unmatched).toEqual([
+      { lab: "A", row: 4, sample: "s3" },
+      { lab: "B", row: 4, sample: "s4" },
+    ]);
   });
   it("different units per lab: error naming the column and both units", () => {
     const b = src("b.csv", "sample,OC (ng/m3),EC (µg/m3)\ns1,1000,0.5\ns2,2000,0.6\ns3,3000,0.7\n");
-    expect(() => pairLabResults(src("a.csv", A), b)).toThrow(/b\.csv, row 1, column "OC \(ng\/m3\)".*µg\/m3.*found "ng\/m3"/);
+    expect(() => pairLabResults(src("a.csv", A), b)).toThrow(
+      /b\.csv, row 1, column "OC \(ng\/m3\)".*µg\/m3.*found "ng\/m3"/,
+    );
   });
   it("duplicate ids in one lab's file", () => {
-    expect(() => src("b.csv", "sample,OC (µg/m3)\ns1,1\ns1,2\n")).toThrow(/b\.csv, row 3, column "sample".*unique sample id/);
+    expect(() => src("b.csv", "sample,OC (µg/m3)\ns1,1\ns1,2\n")).toThrow(
+      /b\.csv, row 3, column "sample".*unique sample id/,
+    );
   });
 });
 

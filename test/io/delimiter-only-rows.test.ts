@@ -11,7 +11,11 @@ describe("lines of delimiters only are blank rows", () => {
   const unc = "Date\tPb\tZn\n1/13/2020\t0.2\t0.3\n1/16/2020\t0.2\t0.3\n1/19/2020\t0.3\t0.4\n\t\t\n\t\t\n";
 
   it("EPA PMF pair: 3 samples (not 5), the two tab-only lines 5 and 6 listed as blank rows", () => {
-    const d = readEpaPmf({ name: "con.txt", text: con }, { name: "unc.txt", text: unc }, { unit: "µg/m3", utcOffset: "-06:00" });
+    const d = readEpaPmf(
+      { name: "con.txt", text: con },
+      { name: "unc.txt", text: unc },
+      { unit: "µg/m3", utcOffset: "-06:00" },
+    );
     expect(d.n).toBe(3);
     expect(d.m).toBe(2);
     expect(Array.from(d.x)).toEqual([1.5, 2.0, 1.0, 3.0, 2.5, 4.0]);

@@ -13,7 +13,6 @@ function hex(h: string): Uint8Array {
   return Uint8Array.from(Buffer.from(h.replace(/\s+/g, ""), "hex"));
 }
 
-
 function xlsxBytes(aoa: unknown[][]): Uint8Array {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), "Sheet1");
@@ -85,7 +84,8 @@ describe("readMonitoringTable: layout", () => {
   });
 
   it("a preamble above the header (headerRow option) and a blank line in the data", () => {
-    const text = "Station: Kitakyushu\nExported 2025-02-01\ntime,PM2.5 (ug/m3)\n2025-01-01 09:00,10\n\n2025-01-01 10:00,11\n";
+    const text =
+      "Station: Kitakyushu\nExported 2025-02-01\ntime,PM2.5 (ug/m3)\n2025-01-01 09:00,10\n\n2025-01-01 10:00,11\n";
     const { table, account } = readMonitoringTable({ name: "p.csv", text }, { headerRow: 3, utcOffset: "+09:00" });
     expect(Array.from(table.numbers("PM2.5"))).toEqual([10, 11]);
     expect(account.blankRows).toEqual([5]);
@@ -147,7 +147,8 @@ describe("readMonitoringTable: missing values and detection limits", () => {
   });
 
   it("below detection: <0.05 is 0.025 by default (half the limit), ND is NaN", () => {
-    const text = "time,Pb (ng/m3)\n2025-01-01 00:00,<0.05\n2025-01-01 01:00,ND\n2025-01-01 02:00,0.3\n2025-01-01 03:00,＜0.2\n";
+    const text =
+      "time,Pb (ng/m3)\n2025-01-01 00:00,<0.05\n2025-01-01 01:00,ND\n2025-01-01 02:00,0.3\n2025-01-01 03:00,＜0.2\n";
     const { table, account } = readMonitoringTable({ name: "d.csv", text }, { utcOffset: "CN" });
     const v = table.numbers("Pb");
     // half-limit: 0.05 / 2 = 0.025; full-width ＜0.2 → 0.2 / 2 = 0.1
@@ -179,7 +180,8 @@ describe("readMonitoringTable: missing values and detection limits", () => {
 
 describe("readMonitoringTable: headers and encodings", () => {
   it("Japanese headers with units are normalised; originals kept", () => {
-    const text = "測定日時,微小粒子状物質(µg/m3),二酸化窒素(ppb),風速(m/s),気温(℃)\n2025年1月1日 9時,12,20,3.5,-1.5\n2025年1月1日 10時,13,21,3.0,-1.0\n";
+    const text =
+      "測定日時,微小粒子状物質(µg/m3),二酸化窒素(ppb),風速(m/s),気温(℃)\n2025年1月1日 9時,12,20,3.5,-1.5\n2025年1月1日 10時,13,21,3.0,-1.0\n";
     const { table } = readMonitoringTable({ name: "jp.csv", text }, { utcOffset: "JP" });
     expect(table.names).toEqual(["time", "PM2.5", "NO2", "WS", "TEMP"]);
     expect(table.info("time")).toEqual({ name: "time", original: "測定日時", unit: "", kind: "time" });
@@ -213,7 +215,10 @@ describe("readMonitoringTable: headers and encodings", () => {
     32 30 32 35 2f 30 31 2f 30 31 20 30 31 3a 30 30 2c 31 32 2e 35 0d 0a`);
 
   it("Shift_JIS bytes with encoding shift_jis", () => {
-    const { table } = readMonitoringTable({ name: "sjis.csv", bytes: SJIS }, { encoding: "shift_jis", utcOffset: "JP" });
+    const { table } = readMonitoringTable(
+      { name: "sjis.csv", bytes: SJIS },
+      { encoding: "shift_jis", utcOffset: "JP" },
+    );
     expect(table.names).toEqual(["time", "PM2.5"]);
     expect(table.info("time").original).toBe("日時");
     expect(table.info("PM2.5").original).toBe("微小粒子状物質(ug/m3)");
@@ -259,7 +264,11 @@ describe("readMonitoringTable: xlsx", () => {
     const { table, account } = readMonitoringTable({ name: "w.xlsx", bytes }, { utcOffset: "+09:00" });
     expect(table.names).toEqual(["time", "PM2.5", "NO2", "site"]);
     // 09:00, 10:00, 12:00 at +09:00 = 00:00, 01:00, 03:00 UTC
-    expect(Array.from(table.times())).toEqual([Date.UTC(2025, 0, 1, 0), Date.UTC(2025, 0, 1, 1), Date.UTC(2025, 0, 1, 3)]);
+    expect(Array.from(table.times())).toEqual([
+      Date.UTC(2025, 0, 1, 0),
+      Date.UTC(2025, 0, 1, 1),
+      Date.UTC(2025, 0, 1, 3),
+    ]);
     expect(table.localTimes()[0]).toBe("2025-01-01T09:00:00+09:00");
     expect(Array.from(table.numbers("PM2.5"))).toEqual([10.5, NaN, 12]);
     expect(table.unit("PM2.5")).toBe(UG);
@@ -324,10 +333,16 @@ describe("readMonitoringTable: time", () => {
 
   it("the time column and its layout can be named", () => {
     const text = "when,PM10 (ug/m3)\n02/01/2025 10:00,5\n03/01/2025 10:00,6\n";
-    const { table } = readMonitoringTable({ name: "d.csv", text }, { time: { column: "when", format: "dmy" }, utcOffset: 0 });
+    const { table } = readMonitoringTable(
+      { name: "d.csv", text },
+      { time: { column: "when", format: "dmy" }, utcOffset: 0 },
+    );
     // day-first: 2 January and 3 January
     expect(Array.from(table.times())).toEqual([Date.UTC(2025, 0, 2, 10), Date.UTC(2025, 0, 3, 10)]);
-    const mdy = readMonitoringTable({ name: "d.csv", text }, { time: { column: "when", format: "mdy" }, utcOffset: 0 }).table;
+    const mdy = readMonitoringTable(
+      { name: "d.csv", text },
+      { time: { column: "when", format: "mdy" }, utcOffset: 0 },
+    ).table;
     // month-first: 1 February and 1 March
     expect(Array.from(mdy.times())).toEqual([Date.UTC(2025, 1, 1, 10), Date.UTC(2025, 2, 1, 10)]);
   });
@@ -348,7 +363,12 @@ describe("readMonitoringTable: time", () => {
       "2025-01-01 03:00,4", // row 5
     ].join("\n");
     const { table, account } = readMonitoringTable({ name: "o.csv", text }, { utcOffset: 0 });
-    expect(Array.from(table.times())).toEqual([Date.UTC(2025, 0, 1, 0), Date.UTC(2025, 0, 1, 2), Date.UTC(2025, 0, 1, 1), Date.UTC(2025, 0, 1, 3)]);
+    expect(Array.from(table.times())).toEqual([
+      Date.UTC(2025, 0, 1, 0),
+      Date.UTC(2025, 0, 1, 2),
+      Date.UTC(2025, 0, 1, 1),
+      Date.UTC(2025, 0, 1, 3),
+    ]);
     expect(Array.from(table.numbers("PM2.5"))).toEqual([1, 2, 3, 4]);
     expect(account.flagged).toHaveLength(1);
     expect(account.flagged[0].row).toBe(4);
@@ -360,19 +380,26 @@ describe("readMonitoringTable: time", () => {
 
 describe("readMonitoringTable: columns and account", () => {
   it("text columns are detected; a numeric-looking code column can be forced to text", () => {
-    const text = "time,station,code,PM2.5 (ug/m3)\n2025-01-01 00:00,Kitakyushu,0401,1\n2025-01-01 01:00,Dalian,-999,2\n";
+    const text =
+      "time,station,code,PM2.5 (ug/m3)\n2025-01-01 00:00,Kitakyushu,0401,1\n2025-01-01 01:00,Dalian,-999,2\n";
     const auto = readMonitoringTable({ name: "t.csv", text }, { utcOffset: 0, units: { code: "1" } }).table;
     expect(auto.info("station")).toEqual({ name: "station", original: "station", unit: "", kind: "string" });
     expect(auto.strings("station")).toEqual(["Kitakyushu", "Dalian"]);
     expect(auto.info("code").kind).toBe("number");
     expect(Array.from(auto.numbers("code"))).toEqual([401, NaN]);
-    const forced = readMonitoringTable({ name: "t.csv", text }, { utcOffset: 0, textColumns: ["station", "code"] }).table;
+    const forced = readMonitoringTable(
+      { name: "t.csv", text },
+      { utcOffset: 0, textColumns: ["station", "code"] },
+    ).table;
     expect(forced.strings("code")).toEqual(["0401", "-999"]);
   });
 
   it("units from options override the header; defaultUnit fills columns without one", () => {
     const text = "time,PM2.5 (mg/m3),SO2,ratio\n2025-01-01 00:00,1,2,0.5\n";
-    const { table } = readMonitoringTable({ name: "u.csv", text }, { utcOffset: 0, units: { "PM2.5": "ug/m3", SO2: "ppbv" }, defaultUnit: "1" });
+    const { table } = readMonitoringTable(
+      { name: "u.csv", text },
+      { utcOffset: 0, units: { "PM2.5": "ug/m3", SO2: "ppbv" }, defaultUnit: "1" },
+    );
     expect(table.unit("PM2.5")).toBe(UG);
     expect(table.unit("SO2")).toBe("ppb");
     expect(table.unit("ratio")).toBe("1");
@@ -413,19 +440,33 @@ describe("readMonitoringTable: columns and account", () => {
 
 describe("readMonitoringTable: column kinds and empty files", () => {
   it("a column of only ND markers is numeric (NaN), each cell accounted for", () => {
-    const r = readMonitoringTable({ name: "nd.csv", text: "time,Cd (ng/m3),PM2.5 (µg/m3)\n2025-01-01 00:00,ND,12\n2025-01-01 01:00,ND,13\n" }, { utcOffset: "+08:00" });
+    const r = readMonitoringTable(
+      { name: "nd.csv", text: "time,Cd (ng/m3),PM2.5 (µg/m3)\n2025-01-01 00:00,ND,12\n2025-01-01 01:00,ND,13\n" },
+      { utcOffset: "+08:00" },
+    );
     expect(r.table.info("Cd").kind).toBe("number");
     expect(r.table.unit("Cd")).toBe("ng/m3");
     expect(Array.from(r.table.numbers("Cd")).every(Number.isNaN)).toBe(true);
-    expect(r.account.cellChanges.map((c) => [c.row, c.column, c.reason])).toEqual([[2, "Cd", "below-detection"], [3, "Cd", "below-detection"]]);
+    expect(r.account.cellChanges.map((c) => [c.row, c.column, c.reason])).toEqual([
+      [2, "Cd", "below-detection"],
+      [3, "Cd", "below-detection"],
+    ]);
   });
   it("textColumns adds to detection: an unlisted text column is still text", () => {
-    const r = readMonitoringTable({ name: "t.csv", text: "time,code,site,PM2.5 (µg/m3)\n2025-01-01 00:00,0401,Kawasaki,12\n2025-01-01 01:00,0402,Kawasaki,13\n" }, { utcOffset: "JP", textColumns: ["code"] });
+    const r = readMonitoringTable(
+      {
+        name: "t.csv",
+        text: "time,code,site,PM2.5 (µg/m3)\n2025-01-01 00:00,0401,Kawasaki,12\n2025-01-01 01:00,0402,Kawasaki,13\n",
+      },
+      { utcOffset: "JP", textColumns: ["code"] },
+    );
     expect(r.table.strings("code")).toEqual(["0401", "0402"]);
     expect(r.table.strings("site")).toEqual(["Kawasaki", "Kawasaki"]);
   });
   it("a header without data rows is an error naming row 2", () => {
-    const e = thrown(() => readMonitoringTable({ name: "empty.csv", text: "time,PM2.5 (µg/m3)\n" }, { utcOffset: "CN" }));
+    const e = thrown(() =>
+      readMonitoringTable({ name: "empty.csv", text: "time,PM2.5 (µg/m3)\n" }, { utcOffset: "CN" }),
+    );
     expect(e.file).toBe("empty.csv");
     expect(e.row).toBe(2);
     expect(e.message).toMatch(/at least one data row/);
@@ -435,7 +476,8 @@ describe("readMonitoringTable: column kinds and empty files", () => {
 describe("text cells with surrounding white space", () => {
   it("are trimmed and every trimmed cell is in the account (row, column, original, kept text)", () => {
     // file rows: 1 header, 2 "  Kawasaki " (trimmed), 3 "Kawasaki" (unchanged), 4 "Shenyang\t" (trimmed)
-    const text = "time,site,PM2.5 (µg/m3)\n2025-01-01 00:00,  Kawasaki ,12\n2025-01-01 01:00,Kawasaki,13\n2025-01-01 02:00,Shenyang\t,14\n";
+    const text =
+      "time,site,PM2.5 (µg/m3)\n2025-01-01 00:00,  Kawasaki ,12\n2025-01-01 01:00,Kawasaki,13\n2025-01-01 02:00,Shenyang\t,14\n";
     const { table, account } = readMonitoringTable({ name: "pad.csv", text }, { utcOffset: "JP" });
     expect(table.strings("site")).toEqual(["Kawasaki", "Kawasaki", "Shenyang"]);
     const trims = account.cellChanges.filter((c) => c.reason === "whitespace-trimmed");

@@ -9,7 +9,12 @@ const csv = (text: string) => ({ name: "t.csv", text });
 
 describe("timestamp errors name the row", () => {
   it("one bad timestamp among ISO ones: its row and text", () => {
-    const e = thrown(() => readMonitoringTable(csv("time,PM2.5 (µg/m3)\n2025-01-01 00:00,1\n2025-01-01 01:00,2\n2025-01-01 0200,3\n2025-01-01 03:00,4\n"), { utcOffset: "+09:00" }));
+    const e = thrown(() =>
+      readMonitoringTable(
+        csv("time,PM2.5 (µg/m3)\n2025-01-01 00:00,1\n2025-01-01 01:00,2\n2025-01-01 0200,3\n2025-01-01 03:00,4\n"),
+        { utcOffset: "+09:00" },
+      ),
+    );
     expect(e.row).toBe(4);
     expect(e.column).toBe("time");
     expect(e.found).toBe("2025-01-01 0200");
@@ -25,7 +30,11 @@ describe("timestamp errors name the row", () => {
 
   it("day-first and month-first mixed: the row that contradicts the earlier ones", () => {
     // row 2 has 13 first (day-first); row 4 has 13 second (month-first)
-    const e = thrown(() => readMonitoringTable(csv("date,PM2.5 (µg/m3)\n13/01/2025,1\n14/01/2025,2\n01/13/2025,3\n"), { utcOffset: "+09:00" }));
+    const e = thrown(() =>
+      readMonitoringTable(csv("date,PM2.5 (µg/m3)\n13/01/2025,1\n14/01/2025,2\n01/13/2025,3\n"), {
+        utcOffset: "+09:00",
+      }),
+    );
     expect(e.row).toBe(4);
     expect(e.found).toBe("01/13/2025");
     expect(e.expected).toMatch(/both day-first and month-first/);
@@ -33,13 +42,19 @@ describe("timestamp errors name the row", () => {
 
   it("full-width digits in dates are read as their ASCII digits", () => {
     // ２０２５－０１－０１　０９：００ at +09:00 is 2025-01-01T00:00Z (hand conversion: 09:00 − 9 h)
-    const r = readMonitoringTable(csv("time,PM2.5 (µg/m3)\n２０２５－０１－０１　０９：００,1\n2025-01-01 10:00,2\n"), { utcOffset: "+09:00" });
+    const r = readMonitoringTable(csv("time,PM2.5 (µg/m3)\n２０２５－０１－０１　０９：００,1\n2025-01-01 10:00,2\n"), {
+      utcOffset: "+09:00",
+    });
     expect(Array.from(r.table.times())).toEqual([Date.UTC(2025, 0, 1, 0, 0), Date.UTC(2025, 0, 1, 1, 0)]);
     expect(parseTimestamp("２０２５年１月２日　３時", "ymd-cjk", 540)?.utcMs).toBe(Date.UTC(2025, 0, 1, 18, 0));
   });
 
   it("full-width text that is not a timestamp names its row", () => {
-    const e = thrown(() => readMonitoringTable(csv("time,PM2.5 (µg/m3)\n2025-01-01 00:00,1\n２０２５－０１－０１　２５：００,2\n"), { utcOffset: "+09:00" }));
+    const e = thrown(() =>
+      readMonitoringTable(csv("time,PM2.5 (µg/m3)\n2025-01-01 00:00,1\n２０２５－０１－０１　２５：００,2\n"), {
+        utcOffset: "+09:00",
+      }),
+    );
     expect(e.row).toBe(3);
     expect(e.found).toBe("２０２５－０１－０１　２５：００");
   });
@@ -58,7 +73,9 @@ describe("leap second :60", () => {
   it("is refused, not rolled over", () => {
     expect(parseTimestamp("2016-12-31T23:59:60Z", "iso", undefined)).toBeNull();
     expect(parseTimestamp("2016-12-31T23:59:59Z", "iso", undefined)?.utcMs).toBe(Date.UTC(2016, 11, 31, 23, 59, 59));
-    const e = thrown(() => readMonitoringTable(csv("time,PM2.5 (µg/m3)\n2016-12-31T23:59:59Z,1\n2016-12-31T23:59:60Z,2\n")));
+    const e = thrown(() =>
+      readMonitoringTable(csv("time,PM2.5 (µg/m3)\n2016-12-31T23:59:59Z,1\n2016-12-31T23:59:60Z,2\n")),
+    );
     expect(e.row).toBe(3);
     expect(e.found).toBe("2016-12-31T23:59:60Z");
   });

@@ -28,7 +28,11 @@ function expectSample(t: AqTable): void {
   expect(t.names).toEqual(["time", "PM2.5", "O3", "site"]);
   expect(t.utcOffsetMinutes).toBe(540);
   expect(Array.from(t.times())).toEqual(T);
-  expect(t.localTimes()).toEqual(["2025-01-01T09:00:00+09:00", "2025-01-01T10:00:00+09:00", "2025-01-01T11:00:00+09:00"]);
+  expect(t.localTimes()).toEqual([
+    "2025-01-01T09:00:00+09:00",
+    "2025-01-01T10:00:00+09:00",
+    "2025-01-01T11:00:00+09:00",
+  ]);
   const pm = t.numbers("PM2.5");
   expect(pm[0]).toBe(0.30000000000000004); // 0.1 + 0.2 in binary floating point
   expect(pm[0]).toBe(0.1 + 0.2);
@@ -58,7 +62,9 @@ describe("toCsv / readMonitoringTable round trip", () => {
     const { table, account } = readMonitoringTable({ name: "rt.csv", text: toCsv(sample()) });
     expectSample(table);
     // the NaN was written as an empty cell: one missing-code change, in file row 3
-    expect(account.cellChanges.map((c) => [c.row, c.column, c.original, c.reason])).toEqual([[3, "PM2.5", "", "missing-code"]]);
+    expect(account.cellChanges.map((c) => [c.row, c.column, c.original, c.reason])).toEqual([
+      [3, "PM2.5", "", "missing-code"],
+    ]);
   });
 
   it("tab-separated, with a BOM, through a file", () => {
@@ -76,7 +82,11 @@ describe("toCsv / readMonitoringTable round trip", () => {
 
   it("offsets 0 (Z), -06:00 and +05:30 come back", () => {
     for (const off of [0, -360, 330]) {
-      const t = AqTable.create({ time: T, x: [1, 2, 3] }, { x: { unit: "1" } }, { column: "time", utcOffsetMinutes: off });
+      const t = AqTable.create(
+        { time: T, x: [1, 2, 3] },
+        { x: { unit: "1" } },
+        { column: "time", utcOffsetMinutes: off },
+      );
       const back = readMonitoringTable({ name: "o.csv", text: toCsv(t) }).table;
       expect(back.utcOffsetMinutes).toBe(off);
       expect(Array.from(back.times())).toEqual(T);
@@ -86,7 +96,11 @@ describe("toCsv / readMonitoringTable round trip", () => {
   });
 
   it("-0 is written as -0", () => {
-    const t = AqTable.create({ time: [T[0]], x: [-0] }, { x: { unit: "1" } }, { column: "time", utcOffsetMinutes: 540 });
+    const t = AqTable.create(
+      { time: [T[0]], x: [-0] },
+      { x: { unit: "1" } },
+      { column: "time", utcOffsetMinutes: 540 },
+    );
     expect(toCsv(t).split("\r\n")[1]).toBe("2025-01-01T09:00:00+09:00,-0");
     expect(Object.is(readMonitoringTable({ name: "z.csv", text: toCsv(t) }).table.numbers("x")[0], -0)).toBe(true);
   });
@@ -137,10 +151,7 @@ describe("formula injection", () => {
   });
 
   it("text cells and headers are neutralised in CSV and xlsx; negative numbers are not", () => {
-    const t = AqTable.create(
-      { note: [EVIL, "@x"], "=HYPERLINK": [-1, 2] },
-      { "=HYPERLINK": { unit: "1" } },
-    );
+    const t = AqTable.create({ note: [EVIL, "@x"], "=HYPERLINK": [-1, 2] }, { "=HYPERLINK": { unit: "1" } });
     const lines = toCsv(t).split("\r\n");
     expect(lines[0]).toBe("note,'=HYPERLINK (1)");
     expect(lines[1]).toBe("'=cmd|' /C calc'!A0,-1");

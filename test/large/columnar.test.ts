@@ -36,7 +36,8 @@ function expectSame(t: AqTable, want: AqTable): void {
 
 describe("Arrow IPC", () => {
   it("round-trips values, units, original headers, time instants and the offset (file and stream formats)", () => {
-    for (const format of ["file", "stream"] as const) expectSame(readArrow({ name: "mem.arrow", bytes: toArrow(sample(), { format }) }), sample());
+    for (const format of ["file", "stream"] as const)
+      expectSame(readArrow({ name: "mem.arrow", bytes: toArrow(sample(), { format }) }), sample());
     writeArrow(sample(), join(dir, "a.arrow"));
     const back = readArrow(join(dir, "a.arrow"));
     expectSame(back, sample());
@@ -54,7 +55,11 @@ describe("Arrow IPC", () => {
 
   it("reads a foreign Arrow table: units from options, offset from the timestamp's time zone; missing unit names the column", () => {
     const ts = A.vectorFromArray([Date.UTC(2024, 5, 1, 3)], new A.TimestampSecond("+09:00"));
-    const foreign = new A.Table({ t: ts, no2: A.vectorFromArray([41.5], new A.Float64()), n: A.vectorFromArray([7], new A.Int32()) });
+    const foreign = new A.Table({
+      t: ts,
+      no2: A.vectorFromArray([41.5], new A.Float64()),
+      n: A.vectorFromArray([7], new A.Int32()),
+    });
     const bytes = A.tableToIPC(foreign, "stream");
     const got = readArrow({ name: "foreign.arrows", bytes }, { units: { no2: "ppb" }, defaultUnit: "1" });
     expect(got.timeColumn).toBe("t");
@@ -63,7 +68,13 @@ describe("Arrow IPC", () => {
     expect(got.times()[0]).toBe(Date.UTC(2024, 5, 1, 3));
     expect(got.unit("no2")).toBe("ppb");
     expect(got.numbers("n")[0]).toBe(7);
-    const e = (() => { try { readArrow({ name: "foreign.arrows", bytes }); } catch (x) { return x; } })() as AozoraInputError;
+    const e = (() => {
+      try {
+        readArrow({ name: "foreign.arrows", bytes });
+      } catch (x) {
+        return x;
+      }
+    })() as AozoraInputError;
     expect(e).toBeInstanceOf(AozoraInputError);
     expect(e.message).toMatch(/foreign\.arrows, column "no2": expected a unit/);
   });
@@ -100,7 +111,10 @@ describe("Parquet", () => {
     for await (const b of readParquetBatches(join(dir, "rg.parquet"))) got.push(b);
     expect(got.map((b) => b.numRows)).toEqual([2, 1]);
     expectSame(got[1], whole.take([2]));
-    expect(await writeParquetBatches(join(dir, "b.parquet"), [whole.take([0]), whole.take([1, 2])])).toEqual({ rows: 3, batches: 2 });
+    expect(await writeParquetBatches(join(dir, "b.parquet"), [whole.take([0]), whole.take([1, 2])])).toEqual({
+      rows: 3,
+      batches: 2,
+    });
     expectSame(await readParquet(join(dir, "b.parquet")), whole);
   });
 
@@ -110,18 +124,33 @@ describe("Parquet", () => {
     expect(sel.unit("CO")).toBe("mg/m3");
     // a file written by another tool: no aozora metadata
     const hw = (await import("hyparquet-writer")) as unknown as { parquetWriteBuffer(o: unknown): ArrayBuffer };
-    const foreign = new Uint8Array(hw.parquetWriteBuffer({ columnData: [
-      { name: "ts", data: [new Date(Date.UTC(2025, 5, 1, 0)), new Date(Date.UTC(2025, 5, 1, 1))], type: "TIMESTAMP" },
-      { name: "so2", data: [3.5, null], type: "DOUBLE" },
-    ] }));
-    const f = await readParquet({ name: "foreign.parquet", bytes: foreign }, { units: { so2: "ug/m3" }, utcOffset: "JP" });
+    const foreign = new Uint8Array(
+      hw.parquetWriteBuffer({
+        columnData: [
+          {
+            name: "ts",
+            data: [new Date(Date.UTC(2025, 5, 1, 0)), new Date(Date.UTC(2025, 5, 1, 1))],
+            type: "TIMESTAMP",
+          },
+          { name: "so2", data: [3.5, null], type: "DOUBLE" },
+        ],
+      }),
+    );
+    const f = await readParquet(
+      { name: "foreign.parquet", bytes: foreign },
+      { units: { so2: "ug/m3" }, utcOffset: "JP" },
+    );
     expect(f.timeColumn).toBe("ts");
     expect(f.utcOffsetMinutes).toBe(540);
     expect(f.localTimes()).toEqual(["2025-06-01T09:00:00+09:00", "2025-06-01T10:00:00+09:00"]);
     expect(f.unit("so2")).toBe("\u00b5g/m3");
     expect(Number.isNaN(f.numbers("so2")[1])).toBe(true);
-    await expect(readParquet({ name: "foreign.parquet", bytes: foreign }, { utcOffset: "JP" })).rejects.toThrow(/column "so2": expected a unit/);
-    await expect(readParquet({ name: "foreign.parquet", bytes: foreign }, { units: { so2: "ppb" } })).rejects.toThrow(/column "ts": expected the site's UTC offset/);
+    await expect(readParquet({ name: "foreign.parquet", bytes: foreign }, { utcOffset: "JP" })).rejects.toThrow(
+      /column "so2": expected a unit/,
+    );
+    await expect(readParquet({ name: "foreign.parquet", bytes: foreign }, { units: { so2: "ppb" } })).rejects.toThrow(
+      /column "ts": expected the site's UTC offset/,
+    );
     const garbage = join(dir, "junk.parquet");
     writeFileSync(garbage, "not a parquet file at all");
     await expect(readParquet(garbage)).rejects.toThrow(AozoraInputError);
@@ -130,15 +159,19 @@ describe("Parquet", () => {
   it("property: random tables round-trip exactly through Arrow and Parquet", async () => {
     const finite = fc.double({ noNaN: false, noDefaultInfinity: true });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(finite, fc.string(), fc.integer({ min: -1e12, max: 4e12 })), { minLength: 1, maxLength: 30 }), fc.integer({ min: -14 * 4, max: 14 * 4 }), async (rows, q) => {
-        const t = AqTable.create(
-          { time: rows.map((r) => r[2]), x: rows.map((r) => r[0]), s: rows.map((r) => r[1]) },
-          { x: { unit: "ppb" } },
-          { column: "time", utcOffsetMinutes: q * 15 },
-        );
-        expectSame(readArrow({ name: "p.arrow", bytes: toArrow(t) }), t);
-        expectSame(await readParquet({ name: "p.parquet", bytes: await toParquet(t) }), t);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(finite, fc.string(), fc.integer({ min: -1e12, max: 4e12 })), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: -14 * 4, max: 14 * 4 }),
+        async (rows, q) => {
+          const t = AqTable.create(
+            { time: rows.map((r) => r[2]), x: rows.map((r) => r[0]), s: rows.map((r) => r[1]) },
+            { x: { unit: "ppb" } },
+            { column: "time", utcOffsetMinutes: q * 15 },
+          );
+          expectSame(readArrow({ name: "p.arrow", bytes: toArrow(t) }), t);
+          expectSame(await readParquet({ name: "p.parquet", bytes: await toParquet(t) }), t);
+        },
+      ),
       { numRuns: 40 },
     );
   });

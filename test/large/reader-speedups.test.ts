@@ -58,7 +58,13 @@ function referenceParse(text: string, file: string, delimiter: Delimiter) {
       field += ch;
     }
   }
-  if (inQuotes) throw new AozoraInputError({ file, row: recordStart, expected: "a closing quote (\") before the end of the file", found: "an unterminated quoted field" });
+  if (inQuotes)
+    throw new AozoraInputError({
+      file,
+      row: recordStart,
+      expected: 'a closing quote (") before the end of the file',
+      found: "an unterminated quoted field",
+    });
   if (field !== "" || fields.length > 0 || quotedField) endRecord();
   return { records, blankRows };
 }
@@ -75,16 +81,24 @@ describe("slice-based CSV parser", () => {
   it("agrees with the reference parser on random text made of delimiters, quotes, line ends and letters", () => {
     const piece = fc.constantFrom(",", ";", "\t", '"', '""', "\n", "\r", "\r\n", "a", "bc", "1.5", " ", "µ", "𝑥");
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 60 }).map((p) => p.join("")), fc.constantFrom<Delimiter>(",", ";", "\t"), (text, d) => {
-        expect(outcome(() => parseDelimited(text, "f.csv", d))).toEqual(outcome(() => referenceParse(text, "f.csv", d)));
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 60 }).map((p) => p.join("")),
+        fc.constantFrom<Delimiter>(",", ";", "\t"),
+        (text, d) => {
+          expect(outcome(() => parseDelimited(text, "f.csv", d))).toEqual(
+            outcome(() => referenceParse(text, "f.csv", d)),
+          );
+        },
+      ),
       { numRuns: 3000 },
     );
   });
 
   it("hand-made cases: empty quoted field then a quote, quote inside an unquoted field, text after a closing quote", () => {
     for (const text of ['""",x\n', 'ab"c,d\n', '"ab"cd"e,f', '"a\nb",c\r\n\r\n,', "", "\n\n", '"', "a,b"]) {
-      expect(outcome(() => parseDelimited(text, "f.csv", ","))).toEqual(outcome(() => referenceParse(text, "f.csv", ",")));
+      expect(outcome(() => parseDelimited(text, "f.csv", ","))).toEqual(
+        outcome(() => referenceParse(text, "f.csv", ",")),
+      );
     }
   });
 });
@@ -94,12 +108,16 @@ describe("quick plain-number path", () => {
     const missing = missingCodeSet();
     const chars = fc.constantFrom("0", "1", "9", ".", "-", "+", "e", "E", " ", "x", "５");
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 8 }).map((c) => c.join("")), (t) => {
-        const q = plainAsciiNumber(t);
-        const full = parseCell(t, missing, "half-limit");
-        if (q !== undefined && !missing.has(t.toLowerCase()) && Number.isFinite(q)) expect(full).toEqual({ kind: "number", value: q });
-        if (q === undefined && full.kind === "number") expect(t.normalize("NFKC").trim()).not.toBe(t); // only full-width or padded text needs the full path
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 8 }).map((c) => c.join("")),
+        (t) => {
+          const q = plainAsciiNumber(t);
+          const full = parseCell(t, missing, "half-limit");
+          if (q !== undefined && !missing.has(t.toLowerCase()) && Number.isFinite(q))
+            expect(full).toEqual({ kind: "number", value: q });
+          if (q === undefined && full.kind === "number") expect(t.normalize("NFKC").trim()).not.toBe(t); // only full-width or padded text needs the full path
+        },
+      ),
       { numRuns: 5000 },
     );
     // the digit/10^k fast path equals Number() bit for bit (Object.is: also -0)
@@ -111,7 +129,19 @@ describe("quick plain-number path", () => {
       }),
       { numRuns: 20000 },
     );
-    for (const t of ["-0", "-0.000", "0.1", "0.3", "123456789012345", "1234567890123456", "9007199254740993", "0.000000000000001", "-.5", "+7."]) expect(Object.is(plainAsciiNumber(t), Number(t))).toBe(true);
+    for (const t of [
+      "-0",
+      "-0.000",
+      "0.1",
+      "0.3",
+      "123456789012345",
+      "1234567890123456",
+      "9007199254740993",
+      "0.000000000000001",
+      "-.5",
+      "+7.",
+    ])
+      expect(Object.is(plainAsciiNumber(t), Number(t))).toBe(true);
     expect(plainAsciiNumber("1.")).toBe(1);
     expect(plainAsciiNumber(".5e-3")).toBe(0.0005);
     expect(plainAsciiNumber("1e309")).toBe(Infinity); // the reader then rejects it as not finite
@@ -134,17 +164,35 @@ describe("long tables with a station column", () => {
   it("timestamps are unique per station; order is checked per station; the station column stays text", () => {
     const r = readMonitoringTable({ name: "long.csv", text }, { utcOffset: "+09:00", station: "station" });
     expect(r.table.strings("station")).toEqual(["A", "B", "B", "A"]);
-    expect(Array.from(r.table.times())).toEqual([Date.UTC(2024, 11, 31, 16), Date.UTC(2024, 11, 31, 16), Date.UTC(2024, 11, 31, 15), Date.UTC(2024, 11, 31, 17)]);
-    expect(r.account.flagged).toEqual([{ row: 4, reason: "out-of-order", detail: 'timestamp "2025-01-01 00:00" is earlier than a previous row\'s of the same station; kept in file order' }]);
-    expect(r.account.cellChanges).toEqual([{ row: 5, column: "NO2", original: "-999", value: NaN, reason: "missing-code" }]);
+    expect(Array.from(r.table.times())).toEqual([
+      Date.UTC(2024, 11, 31, 16),
+      Date.UTC(2024, 11, 31, 16),
+      Date.UTC(2024, 11, 31, 15),
+      Date.UTC(2024, 11, 31, 17),
+    ]);
+    expect(r.account.flagged).toEqual([
+      {
+        row: 4,
+        reason: "out-of-order",
+        detail:
+          'timestamp "2025-01-01 00:00" is earlier than a previous row\'s of the same station; kept in file order',
+      },
+    ]);
+    expect(r.account.cellChanges).toEqual([
+      { row: 5, column: "NO2", original: "-999", value: NaN, reason: "missing-code" },
+    ]);
   });
 
   it("without the option the repeated instant is an error; a repeat within a station still is", () => {
     expect(thrown(() => readMonitoringTable({ name: "long.csv", text }, { utcOffset: "+09:00" })).row).toBe(3);
     const dup = text + "\n2025-01-01 01:00,A,5";
-    const e = thrown(() => readMonitoringTable({ name: "long.csv", text: dup }, { utcOffset: "+09:00", station: "station" }));
+    const e = thrown(() =>
+      readMonitoringTable({ name: "long.csv", text: dup }, { utcOffset: "+09:00", station: "station" }),
+    );
     expect(e.row).toBe(6);
     expect(e.message).toMatch(/row 2 of the same station has the same instant/);
-    expect(thrown(() => readMonitoringTable({ name: "long.csv", text }, { utcOffset: "+09:00", station: "site" })).message).toMatch(/station column "site"/);
+    expect(
+      thrown(() => readMonitoringTable({ name: "long.csv", text }, { utcOffset: "+09:00", station: "site" })).message,
+    ).toMatch(/station column "site"/);
   });
 });

@@ -15,7 +15,8 @@ function smallCsv(): string {
   const lines = ["time,station,PM2.5 (ug/m3),note"];
   for (const st of ["A", "B"]) {
     for (let h = 0; h < 72; h++) {
-      const d = 1 + Math.floor(h / 24), hh = h % 24;
+      const d = 1 + Math.floor(h / 24),
+        hh = h % 24;
       const t = `2025-01-0${d} ${String(hh).padStart(2, "0")}:00`;
       // A: value = hour of day (day 2: hours 0-17 only, 18 h = capture 0.75); B: 10 every hour, day 3 has 17 values
       let v: string;
@@ -32,9 +33,18 @@ describe("streamAggregate", () => {
   writeFileSync(path, smallCsv());
 
   it("daily means with the 75 % capture rule, checked by hand", async () => {
-    const r = await streamAggregate(path, { groupBy: "station", utcOffset: "+08:00", chunkBytes: 1 << 16, columns: ["PM2.5"] });
+    const r = await streamAggregate(path, {
+      groupBy: "station",
+      utcOffset: "+08:00",
+      chunkBytes: 1 << 16,
+      columns: ["PM2.5"],
+    });
     expect(r.table.strings("station")).toEqual(["A", "A", "A", "B", "B", "B"]);
-    expect(r.table.localTimes().slice(0, 3)).toEqual(["2025-01-01T00:00:00+08:00", "2025-01-02T00:00:00+08:00", "2025-01-03T00:00:00+08:00"]);
+    expect(r.table.localTimes().slice(0, 3)).toEqual([
+      "2025-01-01T00:00:00+08:00",
+      "2025-01-02T00:00:00+08:00",
+      "2025-01-03T00:00:00+08:00",
+    ]);
     const m = Array.from(r.table.numbers("PM2.5"));
     // A day 1: mean of 0..23 = 11.5; day 2: 0..17 (18 of 24 = 0.75, kept) = 8.5; day 3: 11.5
     // B: 10, 10, and day 3 has 24 - 7 = 17 values (17/24 = 0.708 < 0.75) → NaN
@@ -43,17 +53,30 @@ describe("streamAggregate", () => {
     expect(Array.from(r.counts["PM2.5"])).toEqual([24, 18, 24, 24, 24, 17]);
     expect(r.capture["PM2.5"][5]).toBeCloseTo(17 / 24, 15);
     expect(r.table.unit("PM2.5")).toBe("\u00b5g/m3");
-    expect(r.account).toMatchObject({ inputRows: 144, aggregatedRows: 144, filteredOut: 0, cellChanges: { "missing-code": 6 + 7 } });
+    expect(r.account).toMatchObject({
+      inputRows: 144,
+      aggregatedRows: 144,
+      filteredOut: 0,
+      cellChanges: { "missing-code": 6 + 7 },
+    });
   });
 
   it("gives exactly what averageByStation gives in memory, whatever the chunk size (quoted fields across chunk ends)", async () => {
-    const mem = averageByStation(readMonitoringTable(path, { utcOffset: "+08:00", station: "station" }).table, { station: "station", period: "day" });
+    const mem = averageByStation(readMonitoringTable(path, { utcOffset: "+08:00", station: "station" }).table, {
+      station: "station",
+      period: "day",
+    });
     for (const chunkBytes of [1 << 16, 1 << 20]) {
       const s = await streamAggregate(path, { groupBy: "station", utcOffset: "+08:00", chunkBytes });
       expect(s.table.toObjects()).toEqual(mem.table.toObjects());
       expect(s.counts).toEqual(mem.counts);
     }
-    const monthly = await streamAggregate(path, { groupBy: "station", utcOffset: "+08:00", period: "month", minCapture: 0 });
+    const monthly = await streamAggregate(path, {
+      groupBy: "station",
+      utcOffset: "+08:00",
+      period: "month",
+      minCapture: 0,
+    });
     // January has 744 possible hours; A has 72 - 6 = 66 values
     expect(Array.from(monthly.possible)).toEqual([744, 744]);
     expect(monthly.counts["PM2.5"][0]).toBe(66);
@@ -61,7 +84,10 @@ describe("streamAggregate", () => {
 
   it("filters by station, time window and a row mask; filtered rows are counted", async () => {
     const r = await streamAggregate(path, {
-      groupBy: "station", utcOffset: "+08:00", stations: ["A"], from: Date.UTC(2025, 0, 1, 16), // 2025-01-02 00:00 +08:00
+      groupBy: "station",
+      utcOffset: "+08:00",
+      stations: ["A"],
+      from: Date.UTC(2025, 0, 1, 16), // 2025-01-02 00:00 +08:00
       where: (chunk) => Array.from(chunk.numbers("PM2.5"), (v) => !(v > 20)),
     });
     expect(r.table.localTimes()).toEqual(["2025-01-02T00:00:00+08:00", "2025-01-03T00:00:00+08:00"]);
@@ -74,7 +100,10 @@ describe("streamAggregate", () => {
     const text = smallCsv() + "2025-01-01 05:00,A,1,x\n";
     const p = join(dir, "dup.csv");
     writeFileSync(p, text);
-    const e = await streamAggregate(p, { groupBy: "station", utcOffset: "+08:00", chunkBytes: 1 << 16 }).then(() => undefined, (x) => x);
+    const e = await streamAggregate(p, { groupBy: "station", utcOffset: "+08:00", chunkBytes: 1 << 16 }).then(
+      () => undefined,
+      (x) => x,
+    );
     expect(e).toBeInstanceOf(AozoraInputError);
     expect((e as AozoraInputError).row).toBe(146); // header + 144 rows, then the repeat
   });
@@ -82,7 +111,9 @@ describe("streamAggregate", () => {
   it("chunks keep file rows and the time layout of the first chunk", async () => {
     // day-first dates; the second chunk alone (days ≤ 12) would be ambiguous
     const lines = ["date,x (ppb)"];
-    for (const y of [2025, 2026]) for (let m = 2; m <= 12; m++) for (let d = 1; d <= 12; d++) for (let h = 0; h < 24; h++) lines.push(`${d}/${m}/${y} ${h}:00,2`);
+    for (const y of [2025, 2026])
+      for (let m = 2; m <= 12; m++)
+        for (let d = 1; d <= 12; d++) for (let h = 0; h < 24; h++) lines.push(`${d}/${m}/${y} ${h}:00,2`);
     // the only day-first evidence: 16 rows after 300 ambiguous ones, still in the first chunk
     lines.splice(301, 0, ...Array.from({ length: 16 }, (_, k) => `${13 + k}/01/2025 00:00,1`));
     const p = join(dir, "dmy.csv");
@@ -90,7 +121,16 @@ describe("streamAggregate", () => {
     const rows: number[] = [];
     let chunks = 0;
     const gen = readCsvChunks(p, { utcOffset: 0, chunkBytes: 1 << 16 });
-    const e = await (async () => { try { for await (const c of gen) { chunks++; rows.push(c.rows[0]); } } catch (x) { return x; } })();
+    const e = await (async () => {
+      try {
+        for await (const c of gen) {
+          chunks++;
+          rows.push(c.rows[0]);
+        }
+      } catch (x) {
+        return x;
+      }
+    })();
     expect(e).toBeUndefined();
     expect(chunks).toBeGreaterThan(1);
     expect(rows[0]).toBe(2);
@@ -119,7 +159,9 @@ describe("streamAggregate", () => {
     const p = join(dir, "quotes.csv");
     writeFileSync(p, lines.join("\r\n") + "\r\n");
     const whole = readMonitoringTable(p, { utcOffset: "+09:00" });
-    const notes: string[] = [], times: number[] = [], rows: number[] = [];
+    const notes: string[] = [],
+      times: number[] = [],
+      rows: number[] = [];
     let changes = 0;
     for await (const c of readCsvChunks(p, { utcOffset: "+09:00", chunkBytes: 1 << 16 })) {
       notes.push(...c.table.strings("note"));
@@ -138,6 +180,8 @@ describe("streamAggregate", () => {
   it("an empty file is an error naming the header row", async () => {
     const p = join(dir, "empty.csv");
     writeFileSync(p, "");
-    await expect(streamAggregate(p, { utcOffset: 0 })).rejects.toThrow(/row 1: expected a header row, found "an empty file"/);
+    await expect(streamAggregate(p, { utcOffset: 0 })).rejects.toThrow(
+      /row 1: expected a header row, found "an empty file"/,
+    );
   });
 });

@@ -7,8 +7,13 @@ import type { XactTruth } from "../../src/simulate/xact";
 
 const DATA = join(__dirname, "..", "..", "data");
 async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -21,7 +26,11 @@ describe("aozora xact FILE", () => {
     const j = JSON.parse(r.out);
     expect(j.rowsRead).toBe(truth.records);
     expect(j.qaRows).toBe(truth.qaRows.length);
-    expect(j.flaggedByReason).toEqual({ "qa-record": truth.qaRows.length, "short-record": truth.shortRows.length, alarm: truth.alarmRows.length });
+    expect(j.flaggedByReason).toEqual({
+      "qa-record": truth.qaRows.length,
+      "short-record": truth.shortRows.length,
+      alarm: truth.alarmRows.length,
+    });
     expect(j.rowsFlagged).toBe(truth.qaRows.length + truth.shortRows.length + truth.alarmRows.length);
     expect(j.elements).toEqual(truth.elements);
     expect(j.notAnalysed).toEqual(["Mg"]);

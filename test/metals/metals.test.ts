@@ -56,7 +56,13 @@ describe("tracer ratios", () => {
     expect(r.units["excess K"]).toBe("ng/m3");
   });
   it("user-extensible; definitions with absent elements are listed as skipped", () => {
-    const znCu: TracerDefinition = { name: "Zn/Cu", needs: ["Zn", "Cu"], unit: "1", description: "test", compute: (e) => e.Zn / e.Cu };
+    const znCu: TracerDefinition = {
+      name: "Zn/Cu",
+      needs: ["Zn", "Cu"],
+      unit: "1",
+      description: "test",
+      compute: (e) => e.Zn / e.Cu,
+    };
     const r = tracerRatios({ Zn: [6], Cu: [3] }, { tracers: [znCu, { ...znCu, name: "Pb/Zn", needs: ["Pb", "Zn"] }] });
     expect(r.series["Zn/Cu"][0]).toBe(2);
     expect(r.skipped).toEqual([{ name: "Pb/Zn", missing: ["Pb"] }]);
@@ -64,15 +70,25 @@ describe("tracer ratios", () => {
 });
 
 describe("comparison with filter data", () => {
-  const H = 3600000, t0 = Date.UTC(2025, 0, 1);
+  const H = 3600000,
+    t0 = Date.UTC(2025, 0, 1);
   it("averages the hourly series over each filter period with a capture threshold; ratio, Deming, r², bias", () => {
     // three 24-h filters; continuous = 2·filter + 1 exactly in each period
     const filt = [4, 6, 9];
-    const times: number[] = [], vals: number[] = [];
-    for (let d = 0; d < 4; d++) for (let h = 0; h < 24; h++) { times.push(t0 + (d * 24 + h) * H); vals.push(d < 3 ? 2 * filt[d] + 1 : NaN); }
+    const times: number[] = [],
+      vals: number[] = [];
+    for (let d = 0; d < 4; d++)
+      for (let h = 0; h < 24; h++) {
+        times.push(t0 + (d * 24 + h) * H);
+        vals.push(d < 3 ? 2 * filt[d] + 1 : NaN);
+      }
     // day 2: 5 hours missing → capture 19/24 ≥ 0.75, still used
     for (let h = 0; h < 5; h++) vals[24 + h] = NaN;
-    const f = { start: [0, 1, 2, 3].map((d) => t0 + d * 24 * H), end: [1, 2, 3, 4].map((d) => t0 + d * 24 * H), values: [...filt, 5] };
+    const f = {
+      start: [0, 1, 2, 3].map((d) => t0 + d * 24 * H),
+      end: [1, 2, 3, 4].map((d) => t0 + d * 24 * H),
+      values: [...filt, 5],
+    };
     const r = compareWithFilter({ times, values: vals }, f);
     expect(r.pairs.map((p) => p.used)).toEqual([true, true, true, false]);
     expect(r.pairs[1].capture).toBeCloseTo(19 / 24, 12);

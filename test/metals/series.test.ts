@@ -7,7 +7,10 @@ import { XACT625I_MDL_NG_M3, xactMdlTable } from "../../src/metals/tables/mdl";
 
 /** A hand-written Xact export (UTC+8 clock): Fe and Zn, wind, flags. File rows are 3, 4, ... */
 function exportText(): string {
-  const head = [",,,,,,,IRON,,ZINC,", "TIME,FLOW ACT (lpm),VOLUME (L),SAMPLE TIME (min),WIND (m/s),WIND DIR (deg),ALARM,Sample Type,Fe 26 (ng/m3),Fe Uncert (ng/m3),Zn 30 (ng/m3),Zn Uncert (ng/m3)"];
+  const head = [
+    ",,,,,,,IRON,,ZINC,",
+    "TIME,FLOW ACT (lpm),VOLUME (L),SAMPLE TIME (min),WIND (m/s),WIND DIR (deg),ALARM,Sample Type,Fe 26 (ng/m3),Fe Uncert (ng/m3),Zn 30 (ng/m3),Zn Uncert (ng/m3)",
+  ];
   const rows = [
     "01/06/2025 00:00:00,16.7,980,60,2.0,90,0,1,10.0,0.8,0.05,0.02", // row 3: hour 00, Zn ≤ MDL 0.067
     "01/06/2025 01:00:00,16.7,980,60,3.0,180,103,1,500,30,20,1.5", // row 4: alarm
@@ -107,6 +110,8 @@ describe("daily/monthly averaging with data capture and vector-averaged wind", (
     const a = averageSeries(times, { x: times.map(() => 1) }, 480, { period: "month" });
     expect(a.possible[0]).toBe(744);
     expect(a.means.x[0]).toBeNaN(); // 48 of 744 hours
-    expect(averageSeries(times, { x: times.map(() => 1) }, 480, { period: "month", minCapture: 0.05 }).means.x[0]).toBe(1);
+    expect(averageSeries(times, { x: times.map(() => 1) }, 480, { period: "month", minCapture: 0.05 }).means.x[0]).toBe(
+      1,
+    );
   });
 });

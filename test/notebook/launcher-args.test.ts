@@ -8,7 +8,12 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = join(__dirname, "..", "..");
 function notebook(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync("bash", ["scripts/notebook.sh", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env }, timeout: 30000 });
+  const r = spawnSync("bash", ["scripts/notebook.sh", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    timeout: 30000,
+  });
   return { status: r.status, out: r.stdout + r.stderr };
 }
 
@@ -33,9 +38,14 @@ describe("npm run notebook: unsafe options are refused", () => {
     expect(notebook(["--ip", "*", "--allow-remote"]).status).toBe(2);
     expect(notebook(["--ip", ""]).status).toBe(2);
     // accepted (only checked here: --check-args stops before anything starts)
-    const ok = spawnSync("node", ["scripts/notebook-server.mjs", "--check-args", "--ip", "0.0.0.0", "--allow-remote"], { cwd: ROOT, encoding: "utf8" });
+    const ok = spawnSync("node", ["scripts/notebook-server.mjs", "--check-args", "--ip", "0.0.0.0", "--allow-remote"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(ok.status).toBe(0);
-    expect(spawnSync("node", ["scripts/notebook-server.mjs", "--check-args", "--ip", "127.0.0.2"], { cwd: ROOT }).status).toBe(0);
+    expect(
+      spawnSync("node", ["scripts/notebook-server.mjs", "--check-args", "--ip", "127.0.0.2"], { cwd: ROOT }).status,
+    ).toBe(0);
   });
   it("rejects unknown options and bad ports", () => {
     expect(notebook(["--NotebookApp.token="]).status).toBe(2);

@@ -4,7 +4,9 @@ import { progress, progressLine, type ProgressDisplay } from "../../src/notebook
 describe("progressLine", () => {
   it("shows the bar, counts, percent, elapsed time and the time left", () => {
     // 5 of 20 done in 10 s: 2 s per step, 15 steps left → 30 s left; 5/20 of 24 cells = 6 filled
-    expect(progressLine("PMF base runs", 5, 20, 10000)).toBe(`PMF base runs  ${"█".repeat(6)}${"░".repeat(18)}  5/20 (25 %) · 10.0 s · ~30 s left`);
+    expect(progressLine("PMF base runs", 5, 20, 10000)).toBe(
+      `PMF base runs  ${"█".repeat(6)}${"░".repeat(18)}  5/20 (25 %) · 10.0 s · ~30 s left`,
+    );
     expect(progressLine("runs", 20, 20, 12345, 10)).toBe(`runs  ${"█".repeat(10)}  20/20 (100 %) · 12.3 s`);
     expect(progressLine("runs", 0, 4, 0, 4, "starting")).toBe("runs  ░░░░  0/4 (0 %) · 0.0 s · starting");
     // 1 of 3 in 1 s: 2 steps × 1 s left; 1/3 of 6 = 2 cells
@@ -40,7 +42,12 @@ describe("progress", () => {
 
   it("accepts runPmf's third argument (a run object) and shows string notes", () => {
     const lines: [string, boolean][] = [];
-    const bar = progress("runs", { output: { update: (l, f) => void lines.push([l, f]) }, intervalMs: 0, width: 2, now: () => 0 });
+    const bar = progress("runs", {
+      output: { update: (l, f) => void lines.push([l, f]) },
+      intervalMs: 0,
+      width: 2,
+      now: () => 0,
+    });
     bar(1, 2, { run: 1, qRobust: 12 });
     bar(2, 2, "Q 10.5");
     expect(lines).toEqual([
@@ -51,7 +58,11 @@ describe("progress", () => {
 
   it("outside a kernel falls back from the notebook display to stderr", () => {
     // tslab's display throws "Not ready" when no kernel runs (as in this test process)
-    const display: ProgressDisplay = { text: () => { throw new Error("Not ready"); } };
+    const display: ProgressDisplay = {
+      text: () => {
+        throw new Error("Not ready");
+      },
+    };
     const writes: string[] = [];
     const orig = process.stderr.write;
     process.stderr.write = ((s: string) => (writes.push(s), true)) as typeof process.stderr.write;
@@ -71,7 +82,11 @@ describe("progress", () => {
   });
 
   it("notebook output outside a kernel is an error; silent shows nothing", () => {
-    const display: ProgressDisplay = { text: () => { throw new Error("Not ready"); } };
+    const display: ProgressDisplay = {
+      text: () => {
+        throw new Error("Not ready");
+      },
+    };
     expect(() => progress("x", { output: "notebook", display, now: () => 0 })(1, 2)).toThrow("Not ready");
     expect(() => progress("x", { output: "silent" })(1, 2)).not.toThrow();
   });

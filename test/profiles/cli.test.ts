@@ -7,8 +7,13 @@ import { readRemoteSensing } from "../../src/remotesensing";
 
 const DATA = join(__dirname, "..", "..", "data");
 async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 const tmp = mkdtempSync(join(tmpdir(), "aozora-identify-"));
@@ -16,12 +21,50 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("aozora identify", () => {
   it("names the factors of a `pmf --out` folder from a SPECIATE export, the dilution-tunnel composite and the built-ins", async () => {
-    const p = await run(["pmf", "--conc", join(DATA, "shenyang-pm25-con.csv"), "--unc", join(DATA, "shenyang-pm25-unc.csv"), "--factors", "7", "--runs", "4", "--total", "PM2.5", "--utc-offset", "+08:00", "--unit", "µg/m3", "--out", tmp, "--json"]);
+    const p = await run([
+      "pmf",
+      "--conc",
+      join(DATA, "shenyang-pm25-con.csv"),
+      "--unc",
+      join(DATA, "shenyang-pm25-unc.csv"),
+      "--factors",
+      "7",
+      "--runs",
+      "4",
+      "--total",
+      "PM2.5",
+      "--utc-offset",
+      "+08:00",
+      "--unit",
+      "µg/m3",
+      "--out",
+      tmp,
+      "--json",
+    ]);
     expect(p.code).toBe(0);
-    const r = await run(["identify", "--pmf-out", tmp, "--speciate", join(DATA, "source-profiles-speciate.csv"), "--categories", "SIM-SOIL=soil,SIM-COAL=coal combustion,SIM-BB=biomass burning,SIM-IND=industry", "--tunnel", join(DATA, "dilution-tunnel-tests.csv"), "--json"]);
+    const r = await run([
+      "identify",
+      "--pmf-out",
+      tmp,
+      "--speciate",
+      join(DATA, "source-profiles-speciate.csv"),
+      "--categories",
+      "SIM-SOIL=soil,SIM-COAL=coal combustion,SIM-BB=biomass burning,SIM-IND=industry",
+      "--tunnel",
+      join(DATA, "dilution-tunnel-tests.csv"),
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.naming.map((n: { name: string }) => n.name).sort()).toEqual(["biomass burning", "coal combustion", "industry", "secondary nitrate", "secondary sulfate", "soil", "vehicles"]);
+    expect(j.naming.map((n: { name: string }) => n.name).sort()).toEqual([
+      "biomass burning",
+      "coal combustion",
+      "industry",
+      "secondary nitrate",
+      "secondary sulfate",
+      "soil",
+      "vehicles",
+    ]);
     const veh = j.naming.find((n: { name: string }) => n.name === "vehicles");
     expect(veh.reference).toMatch(/Dilution-tunnel composite/);
     expect(veh.tracerCheck.status).toBe("ok");
@@ -37,18 +80,37 @@ describe("aozora identify", () => {
 describe("aozora rsd", () => {
   it("--json reports the reader's flag counts and EFs by category, model year and VSP mode", async () => {
     const file = join(DATA, "xiamen-rsd.csv");
-    const r = await run(["rsd", "--file", file, "--utc-offset", "+08:00", "--pollutant", "NO", "--cut", "20", "--json"]);
+    const r = await run([
+      "rsd",
+      "--file",
+      file,
+      "--utc-offset",
+      "+08:00",
+      "--pollutant",
+      "NO",
+      "--cut",
+      "20",
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     const read = readRemoteSensing(file, { utcOffset: "+08:00" });
     expect(j.flagCounts).toEqual(read.flagCounts);
     expect(j.records).toBe(read.records.n);
-    expect(j.byCategory.map((g: { group: string }) => g.group)).toEqual(["bus", "heavy truck", "light truck", "passenger car", "taxi"]);
+    expect(j.byCategory.map((g: { group: string }) => g.group)).toEqual([
+      "bus",
+      "heavy truck",
+      "light truck",
+      "passenger car",
+      "taxi",
+    ]);
     expect(j.byCategory.reduce((a: number, g: { n: number }) => a + g.n, 0)).toBe(j.usable);
     expect(j.screening.cut).toBe(20);
   });
   it("missing offset or a bad pollutant exits 2", async () => {
     expect((await run(["rsd", "--file", join(DATA, "xiamen-rsd.csv")])).code).toBe(2);
-    expect((await run(["rsd", "--file", join(DATA, "xiamen-rsd.csv"), "--utc-offset", "+08:00", "--pollutant", "SO2"])).code).toBe(2);
+    expect(
+      (await run(["rsd", "--file", join(DATA, "xiamen-rsd.csv"), "--utc-offset", "+08:00", "--pollutant", "SO2"])).code,
+    ).toBe(2);
   });
 });

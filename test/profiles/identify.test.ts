@@ -3,19 +3,44 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bootstrapPmf, preparePmfInput, readEpaPmf, runPmfSync, type PmfResult } from "../../src";
 import {
-  builtinProfiles, checkTracers, dilutionTunnelProfiles, factorProfiles, identifyFactors, namingStability, profilesFromMatrix, readDilutionTunnel,
-  readSpeciate, speciesShares, vehicleContribution, type SourceProfile,
+  builtinProfiles,
+  checkTracers,
+  dilutionTunnelProfiles,
+  factorProfiles,
+  identifyFactors,
+  namingStability,
+  profilesFromMatrix,
+  readDilutionTunnel,
+  readSpeciate,
+  speciesShares,
+  vehicleContribution,
+  type SourceProfile,
 } from "../../src/profiles";
 
 const dir = join(__dirname, "..", "..", "data");
-const truth = JSON.parse(readFileSync(join(dir, "shenyang-pm25.truth.json"), "utf8")) as { F: number[][]; G: number[][]; sources: string[]; species: string[] };
+const truth = JSON.parse(readFileSync(join(dir, "shenyang-pm25.truth.json"), "utf8")) as {
+  F: number[][];
+  G: number[][];
+  sources: string[];
+  species: string[];
+};
 
 function corr(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i] / n; mb += b[i] / n; }
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) ** 2; sbb += (b[i] - mb) ** 2; }
+  let ma = 0,
+    mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i] / n;
+    mb += b[i] / n;
+  }
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  }
   return sab / Math.sqrt(saa * sbb);
 }
 
@@ -23,13 +48,34 @@ let result: PmfResult;
 /** trueSource[k]: the simulated source whose true contributions correlate best with factor k's (independent of the profiles). */
 let trueSource: string[];
 beforeAll(() => {
-  const d = readEpaPmf(join(dir, "shenyang-pm25-con.csv"), join(dir, "shenyang-pm25-unc.csv"), { unit: "µg/m3", utcOffset: "+08:00" });
+  const d = readEpaPmf(join(dir, "shenyang-pm25-con.csv"), join(dir, "shenyang-pm25-unc.csv"), {
+    unit: "µg/m3",
+    utcOffset: "+08:00",
+  });
   const times = d.concentration.times();
-  const input = preparePmfInput({ x: d.x, s: d.s, n: d.n, m: d.m, species: d.species, units: "µg/m3", samples: d.samples, times, utcOffsetMinutes: 480 }, { total: "PM2.5" });
+  const input = preparePmfInput(
+    {
+      x: d.x,
+      s: d.s,
+      n: d.n,
+      m: d.m,
+      species: d.species,
+      units: "µg/m3",
+      samples: d.samples,
+      times,
+      utcOffsetMinutes: 480,
+    },
+    { total: "PM2.5" },
+  );
   result = runPmfSync(input, { factors: 7, runs: 6, seed: 1 });
   trueSource = Array.from({ length: 7 }, (_, k) => {
     const g = Array.from({ length: d.n }, (_, i) => result.G[i * 7 + k]);
-    const r = truth.sources.map((_, s) => corr(g, truth.G.map((row) => row[s])));
+    const r = truth.sources.map((_, s) =>
+      corr(
+        g,
+        truth.G.map((row) => row[s]),
+      ),
+    );
     return truth.sources[r.indexOf(Math.max(...r))];
   });
 });
@@ -39,13 +85,26 @@ describe("factor naming on the PMF known truth (7 simulated sources)", () => {
     expect([...trueSource].sort()).toEqual([...truth.sources].sort());
   });
   it("every factor is named correctly from the simulated reference profiles plus the built-in generic profiles", () => {
-    const refs = [...profilesFromMatrix(truth.F, truth.species, truth.sources, { total: "PM2.5", provenance: { kind: "simulated", source: "shenyang-pm25.truth.json" } }), ...builtinProfiles()];
+    const refs = [
+      ...profilesFromMatrix(truth.F, truth.species, truth.sources, {
+        total: "PM2.5",
+        provenance: { kind: "simulated", source: "shenyang-pm25.truth.json" },
+      }),
+      ...builtinProfiles(),
+    ];
     const id = identifyFactors(factorProfiles(result), refs, { shares: speciesShares(result) });
     expect(id.naming.map((n) => n.name)).toEqual(trueSource);
     for (const n of id.naming) expect(n.tracerCheck?.status, n.name).toBe("ok");
   });
   it("every factor is named correctly from measured-style references: built-ins, a SPECIATE export and the dilution-tunnel composite", () => {
-    const spec = readSpeciate(join(dir, "source-profiles-speciate.csv"), { categories: { "SIM-SOIL": "soil", "SIM-COAL": "coal combustion", "SIM-BB": "biomass burning", "SIM-IND": "industry" } }).profiles;
+    const spec = readSpeciate(join(dir, "source-profiles-speciate.csv"), {
+      categories: {
+        "SIM-SOIL": "soil",
+        "SIM-COAL": "coal combustion",
+        "SIM-BB": "biomass burning",
+        "SIM-IND": "industry",
+      },
+    }).profiles;
     const tunnel = dilutionTunnelProfiles(readDilutionTunnel(join(dir, "dilution-tunnel-tests.csv")).rows).composite;
     const refs: SourceProfile[] = [...builtinProfiles(), ...spec, tunnel];
     const id = identifyFactors(factorProfiles(result), refs, { shares: speciesShares(result) });
@@ -59,7 +118,8 @@ describe("factor naming on the PMF known truth (7 simulated sources)", () => {
   it("built-in profiles alone name the soil and secondary factors and leave the others unidentified", () => {
     const id = identifyFactors(factorProfiles(result), builtinProfiles());
     id.naming.forEach((n, k) => {
-      if (["soil", "secondary sulfate", "secondary nitrate"].includes(trueSource[k])) expect(n.name).toBe(trueSource[k]);
+      if (["soil", "secondary sulfate", "secondary nitrate"].includes(trueSource[k]))
+        expect(n.name).toBe(trueSource[k]);
       else expect(n.name).toBe("unidentified");
     });
   });
@@ -71,7 +131,13 @@ describe("factor naming on the PMF known truth (7 simulated sources)", () => {
     expect(checkTracers("vehicles", { species: ["OC", "SO4"], share: [[0.5, 0.5]] }, 0)?.status).toBe("untestable");
   });
   it("names are stable under the bootstrap (every factor keeps its name in ≥ 90 % of BS runs)", async () => {
-    const refs = [...profilesFromMatrix(truth.F, truth.species, truth.sources, { total: "PM2.5", provenance: { kind: "simulated", source: "truth" } }), ...builtinProfiles()];
+    const refs = [
+      ...profilesFromMatrix(truth.F, truth.species, truth.sources, {
+        total: "PM2.5",
+        provenance: { kind: "simulated", source: "truth" },
+      }),
+      ...builtinProfiles(),
+    ];
     const id = identifyFactors(factorProfiles(result), refs);
     const bs = await bootstrapPmf(result, { runs: 12, seed: 3, workers: 1 });
     const st = namingStability(result, bs, refs, id.naming);

@@ -6,7 +6,8 @@ import { AozoraInputError } from "../../src/io/errors";
 import { dilutionTunnelProfiles, readDilutionTunnel, readProfiles, readSpeciate } from "../../src/profiles";
 
 describe("user profile files", () => {
-  const csv = "profile,category,species,fraction (%),uncertainty\nRoad dust,soil,Si,20,2\nRoad dust,soil,Ca,8,\nDiesel,vehicles,EC,55,5\nDiesel,vehicles,OC,30,4\n";
+  const csv =
+    "profile,category,species,fraction (%),uncertainty\nRoad dust,soil,Si,20,2\nRoad dust,soil,Ca,8,\nDiesel,vehicles,EC,55,5\nDiesel,vehicles,OC,30,4\n";
   it("reads a long CSV, converts % to g/g and keeps empty uncertainties as NaN with a cell change", () => {
     const r = readProfiles({ name: "p.csv", text: csv });
     expect(r.profiles.map((p) => p.name)).toEqual(["Road dust", "Diesel"]);
@@ -19,7 +20,10 @@ describe("user profile files", () => {
     expect(r.profiles[0].provenance.source).toBe("p.csv, rows 2–3");
   });
   it("reads the same table from xlsx", () => {
-    const rows = csv.trim().split("\n").map((l) => l.split(",").map((c) => (/^\d+$/.test(c) ? Number(c) : c === "" ? null : c)));
+    const rows = csv
+      .trim()
+      .split("\n")
+      .map((l) => l.split(",").map((c) => (/^\d+$/.test(c) ? Number(c) : c === "" ? null : c)));
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), "profiles");
     const bytes = XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Uint8Array;
@@ -27,20 +31,38 @@ describe("user profile files", () => {
     expect(r.profiles[1].fraction).toEqual([0.55, 0.3]);
   });
   it("mg/g headers are converted; bad input names file, row and column", () => {
-    expect(readProfiles({ name: "p.csv", text: "profile,species,fraction (mg/g)\nA,Fe,12.5\n" }).profiles[0].fraction[0]).toBeCloseTo(0.0125, 15);
-    expect(() => readProfiles({ name: "p.csv", text: "profile,species,fraction\nA,Fe,1\n" })).toThrow(/a unit in the fraction header/);
-    expect(() => readProfiles({ name: "p.csv", text: "profile,species,fraction (%)\nA,Fe,-1\n" })).toThrow(/p\.csv, row 2, column "fraction \(%\)".*≥ 0/);
-    expect(() => readProfiles({ name: "p.csv", text: "profile,species,fraction (%)\nA,Fe,1\nA,Fe,2\n" })).toThrow(AozoraInputError);
+    expect(
+      readProfiles({ name: "p.csv", text: "profile,species,fraction (mg/g)\nA,Fe,12.5\n" }).profiles[0].fraction[0],
+    ).toBeCloseTo(0.0125, 15);
+    expect(() => readProfiles({ name: "p.csv", text: "profile,species,fraction\nA,Fe,1\n" })).toThrow(
+      /a unit in the fraction header/,
+    );
+    expect(() => readProfiles({ name: "p.csv", text: "profile,species,fraction (%)\nA,Fe,-1\n" })).toThrow(
+      /p\.csv, row 2, column "fraction \(%\)".*≥ 0/,
+    );
+    expect(() => readProfiles({ name: "p.csv", text: "profile,species,fraction (%)\nA,Fe,1\nA,Fe,2\n" })).toThrow(
+      AozoraInputError,
+    );
   });
 });
 
 describe("SPECIATE-style export", () => {
   it("reads weight percents as g/g with codes, names and categories", () => {
-    const text = "PROFILE_CODE,PROFILE_NAME,SPECIES_NAME,WEIGHT_PERCENT,UNCERTAINTY_PERCENT\n91155,Gasoline exhaust,Elemental Carbon,12.5,3\n91155,Gasoline exhaust,Sulfate,2,0.5\n";
+    const text =
+      "PROFILE_CODE,PROFILE_NAME,SPECIES_NAME,WEIGHT_PERCENT,UNCERTAINTY_PERCENT\n91155,Gasoline exhaust,Elemental Carbon,12.5,3\n91155,Gasoline exhaust,Sulfate,2,0.5\n";
     const r = readSpeciate({ name: "s.csv", text }, { categories: { "91155": "vehicles" } });
     expect(r.profiles).toHaveLength(1);
-    expect(r.profiles[0]).toMatchObject({ code: "91155", name: "Gasoline exhaust", category: "vehicles", species: ["Elemental Carbon", "Sulfate"], fraction: [0.125, 0.02], uncertainty: [0.03, 0.005] });
-    expect(() => readSpeciate({ name: "s.csv", text: text.replace("12.5", "120") })).toThrow(/row 2.*WEIGHT_PERCENT.*0 to 100/);
+    expect(r.profiles[0]).toMatchObject({
+      code: "91155",
+      name: "Gasoline exhaust",
+      category: "vehicles",
+      species: ["Elemental Carbon", "Sulfate"],
+      fraction: [0.125, 0.02],
+      uncertainty: [0.03, 0.005],
+    });
+    expect(() => readSpeciate({ name: "s.csv", text: text.replace("12.5", "120") })).toThrow(
+      /row 2.*WEIGHT_PERCENT.*0 to 100/,
+    );
   });
   it("reads the simulated example with the simulation's fractions", () => {
     const dir = join(__dirname, "..", "..", "data");
@@ -66,7 +88,8 @@ describe("dilution-tunnel tests → profiles", () => {
     expect(read.unit).toBe("µg/m3");
     const { tests, composite } = dilutionTunnelProfiles(read.rows);
     // test A: PM net = 500 − 20·0.9 = 482, σ = sqrt(25² + (0.9·2)²); OC net = 200 − 10·0.9 = 191, σ = sqrt(10² + 0.9²)
-    const sPm = Math.sqrt(625 + 1.8 ** 2), sOc = Math.sqrt(100 + 0.9 ** 2);
+    const sPm = Math.sqrt(625 + 1.8 ** 2),
+      sOc = Math.sqrt(100 + 0.9 ** 2);
     const fA = 191 / 482;
     expect(tests[0].net).toEqual([482, 191]);
     expect(tests[0].tailpipe).toEqual([4820, 1910]);
@@ -78,21 +101,33 @@ describe("dilution-tunnel tests → profiles", () => {
     const uB = 0.5 * Math.sqrt(0.05 ** 2 + 0.05 ** 2);
     // composite: mean 0.448133; SD = |0.5 − fA|/√2 = 0.07335 exceeds RMS sqrt((uA² + uB²)/2) = 0.03247
     expect(composite.fraction[1]).toBeCloseTo((fA + 0.5) / 2, 14);
-    expect(composite.uncertainty[1]).toBeCloseTo(Math.max(Math.abs(0.5 - fA) / Math.SQRT2, Math.sqrt((uA ** 2 + uB ** 2) / 2)), 14);
+    expect(composite.uncertainty[1]).toBeCloseTo(
+      Math.max(Math.abs(0.5 - fA) / Math.SQRT2, Math.sqrt((uA ** 2 + uB ** 2) / 2)),
+      14,
+    );
     expect(composite.uncertainty[1]).toBeCloseTo(0.07335, 4);
   });
   it("rejects a dilution ratio below 1 or changing within a test", () => {
-    expect(() => readDilutionTunnel({ name: "t.csv", text: text.replace("A,car,gasoline,10,OC", "A,car,gasoline,12,OC") })).toThrow(/row 3.*same dilution ratio/);
-    expect(() => readDilutionTunnel({ name: "t.csv", text: text.replace(",1,PM2.5", ",0.5,PM2.5") })).toThrow(/row 4.*dilution ratio ≥ 1/);
+    expect(() =>
+      readDilutionTunnel({ name: "t.csv", text: text.replace("A,car,gasoline,10,OC", "A,car,gasoline,12,OC") }),
+    ).toThrow(/row 3.*same dilution ratio/);
+    expect(() => readDilutionTunnel({ name: "t.csv", text: text.replace(",1,PM2.5", ",0.5,PM2.5") })).toThrow(
+      /row 4.*dilution ratio ≥ 1/,
+    );
   });
   it("the simulated test set: composite within 2 combined SD of the true composite for the main species", () => {
     const dir = join(__dirname, "..", "..", "data");
     const t = JSON.parse(readFileSync(join(dir, "dilution-tunnel-tests.truth.json"), "utf8"));
-    const { tests, composite } = dilutionTunnelProfiles(readDilutionTunnel(join(dir, "dilution-tunnel-tests.csv")).rows);
+    const { tests, composite } = dilutionTunnelProfiles(
+      readDilutionTunnel(join(dir, "dilution-tunnel-tests.csv")).rows,
+    );
     expect(tests).toHaveLength(10);
     for (const sp of ["OC", "EC", "Fe", "Cu", "Zn"]) {
-      const j = composite.species.indexOf(sp), jt = t.species.indexOf(sp);
-      expect(Math.abs(composite.fraction[j] - t.composite[jt]), sp).toBeLessThan(2 * composite.uncertainty[j] / Math.sqrt(10) + 0.01 * t.composite[jt]);
+      const j = composite.species.indexOf(sp),
+        jt = t.species.indexOf(sp);
+      expect(Math.abs(composite.fraction[j] - t.composite[jt]), sp).toBeLessThan(
+        (2 * composite.uncertainty[j]) / Math.sqrt(10) + 0.01 * t.composite[jt],
+      );
     }
   });
 });

@@ -1,11 +1,35 @@
 import { describe, expect, it } from "vitest";
 import {
-  ammoniumNitrateProfile, ammoniumSulfateProfile, assignMinCost, averageRanks, coefficientOfDivergence, compareProfiles, crustalProfile,
-  pearson, pearsonDistance, seaSaltProfile, sid, spearman, speciesMatchKey, type SourceProfile,
+  ammoniumNitrateProfile,
+  ammoniumSulfateProfile,
+  assignMinCost,
+  averageRanks,
+  coefficientOfDivergence,
+  compareProfiles,
+  crustalProfile,
+  pearson,
+  pearsonDistance,
+  seaSaltProfile,
+  sid,
+  spearman,
+  speciesMatchKey,
+  type SourceProfile,
 } from "../../src/profiles";
 
-const prof = (name: string, species: string[], fraction: number[], complete = false): SourceProfile & { complete?: boolean } => ({
-  name, category: name, species, fraction, uncertainty: fraction.map(() => NaN), unit: "g/g", complete, provenance: { kind: "file", source: "test" },
+const prof = (
+  name: string,
+  species: string[],
+  fraction: number[],
+  complete = false,
+): SourceProfile & { complete?: boolean } => ({
+  name,
+  category: name,
+  species,
+  fraction,
+  uncertainty: fraction.map(() => NaN),
+  unit: "g/g",
+  complete,
+  provenance: { kind: "file", source: "test" },
 });
 
 describe("similarity metrics on profiles with known answers", () => {
@@ -25,7 +49,8 @@ describe("similarity metrics on profiles with known answers", () => {
     expect(sid(x, y)).toBeCloseTo(Math.SQRT2 * 0.5, 14);
   });
   it("profiles without a species in common: COD = 1, SID = √2 (its maximum)", () => {
-    const a = [0.5, 0.3, 0, 0], b = [0, 0, 0.6, 0.2];
+    const a = [0.5, 0.3, 0, 0],
+      b = [0, 0, 0.6, 0.2];
     expect(coefficientOfDivergence(a, b)).toBeCloseTo(1, 14);
     expect(sid(a, b)).toBeCloseTo(Math.SQRT2, 14);
   });
@@ -44,7 +69,9 @@ describe("similarity metrics on profiles with known answers", () => {
   });
   it("unrelated profiles fail SID/PD acceptance, a noisy copy passes", () => {
     const sp = ["OC", "EC", "SO4", "Fe", "Zn"];
-    const a = prof("a", sp, x), copy = prof("b", sp, [0.42, 0.19, 0.11, 0.045, 0.012]), other = prof("c", sp, [0.01, 0.02, 0.05, 0.3, 0.4]);
+    const a = prof("a", sp, x),
+      copy = prof("b", sp, [0.42, 0.19, 0.11, 0.045, 0.012]),
+      other = prof("c", sp, [0.01, 0.02, 0.05, 0.3, 0.4]);
     expect(compareProfiles(a, copy).accepted).toBe(true);
     const c = compareProfiles(a, other);
     expect(c.accepted).toBe(false);
@@ -97,7 +124,11 @@ describe("built-in profiles by hand", () => {
 
 describe("assignment", () => {
   it("finds the minimum-cost one-to-one assignment (checked against all 6 permutations)", () => {
-    const cost = [[4, 1, 3], [2, 0, 5], [3, 2, 2]];
+    const cost = [
+      [4, 1, 3],
+      [2, 0, 5],
+      [3, 2, 2],
+    ];
     // permutations: (0,1,2)=4+0+2=6, (0,2,1)=4+5+2=11, (1,0,2)=1+2+2=5, (1,2,0)=1+5+3=9, (2,0,1)=3+2+2=7, (2,1,0)=3+0+3=6 → best (1,0,2)
     expect(assignMinCost(cost)).toEqual([1, 0, 2]);
     expect(assignMinCost([[1, 5, 0.5]])).toEqual([2]);

@@ -18,10 +18,71 @@ export const runs = (seed: number, numRuns = 120): fc.Parameters<unknown> => ({ 
 
 /** Text pieces that matter to delimited readers: delimiters, quotes, line ends, numbers, markers, hostile names. */
 export const PIECES = [
-  ",", ";", "\t", '"', "\n", "\r\n", "\r", " ", "", "0", "1", "-1", "9", "12", "2025", "-", "+", ".", "e", "E", "<", "<0.05", "ND", "NA", "-999", "NaN",
-  "Infinity", "-inf", "1e309", "1e-320", "-0", "0x1F", "1,5", "１２", "＜0.1", "T", "Z", ":", "/", "+09:00", "+15:00", "2025-01-01", "2025-02-30",
-  "2025-01-01 00:00", "01/13/2025 01:00:00", "13/01/2025", "45658.5", "年", "月", "日", "時", "__proto__", "constructor", "toString", "valueOf",
-  "\uFEFF", "\uFFFD", "µ", "(ug/m3)", " (ppb)", "(%)", "PK\u0003\u0004", "=cmd|' /C calc'!A0", "@SUM(A1)", "\u0000",
+  ",",
+  ";",
+  "\t",
+  '"',
+  "\n",
+  "\r\n",
+  "\r",
+  " ",
+  "",
+  "0",
+  "1",
+  "-1",
+  "9",
+  "12",
+  "2025",
+  "-",
+  "+",
+  ".",
+  "e",
+  "E",
+  "<",
+  "<0.05",
+  "ND",
+  "NA",
+  "-999",
+  "NaN",
+  "Infinity",
+  "-inf",
+  "1e309",
+  "1e-320",
+  "-0",
+  "0x1F",
+  "1,5",
+  "１２",
+  "＜0.1",
+  "T",
+  "Z",
+  ":",
+  "/",
+  "+09:00",
+  "+15:00",
+  "2025-01-01",
+  "2025-02-30",
+  "2025-01-01 00:00",
+  "01/13/2025 01:00:00",
+  "13/01/2025",
+  "45658.5",
+  "年",
+  "月",
+  "日",
+  "時",
+  "__proto__",
+  "constructor",
+  "toString",
+  "valueOf",
+  "\uFEFF",
+  "\uFFFD",
+  "µ",
+  "(ug/m3)",
+  " (ppb)",
+  "(%)",
+  "PK\u0003\u0004",
+  "=cmd|' /C calc'!A0",
+  "@SUM(A1)",
+  "\u0000",
 ];
 
 /**
@@ -73,7 +134,10 @@ export function garbage(valid: string, pieces: readonly string[] = PIECES): fc.A
 }
 
 /** Tally of outcomes, to show that random input both reads and fails (a property that only ever fails tests little). */
-export interface Tally { read: number; rejected: number }
+export interface Tally {
+  read: number;
+  rejected: number;
+}
 
 /**
  * Run a reader on random input: it must return accounts that add up (inputRows = keptRows +

@@ -24,8 +24,12 @@ const unit = fc.constantFrom(UG, "ppb", "ng/m3", "1", "%", "m/s", "deg", "hPa", 
 // or formula-like text that the writers must neutralise
 const textChar = fc.constantFrom(..."abcXYZ 北九州大连,;\"'\n=+-@|!()0123456789.".split(""));
 const text = fc.oneof(
-  fc.tuple(fc.constantFrom("a", "K", "北", "D"), fc.array(textChar, { maxLength: 12 })).map(([a, cs]) => (a + cs.join("")).trim()),
-  fc.tuple(fc.constantFrom("=", "+", "-", "@"), fc.array(textChar, { maxLength: 12 })).map(([a, cs]) => (a + cs.join("")).trim()),
+  fc
+    .tuple(fc.constantFrom("a", "K", "北", "D"), fc.array(textChar, { maxLength: 12 }))
+    .map(([a, cs]) => (a + cs.join("")).trim()),
+  fc
+    .tuple(fc.constantFrom("=", "+", "-", "@"), fc.array(textChar, { maxLength: 12 }))
+    .map(([a, cs]) => (a + cs.join("")).trim()),
 );
 
 /** A random table: time, two numeric columns with random units, one text column. */
@@ -42,14 +46,20 @@ const table = fc.integer({ min: 1, max: 10 }).chain((n) =>
 );
 type T = { times: number[]; x: number[]; y: number[]; note: string[]; ux: string; uy: string; off: number };
 const build = (r: T) =>
-  AqTable.create({ time: r.times, x: r.x, y: r.y, note: r.note }, { x: { unit: r.ux }, y: { unit: r.uy } }, { column: "time", utcOffsetMinutes: r.off });
+  AqTable.create(
+    { time: r.times, x: r.x, y: r.y, note: r.note },
+    { x: { unit: r.ux }, y: { unit: r.uy } },
+    { column: "time", utcOffsetMinutes: r.off },
+  );
 
 function expectSame(back: AqTable, r: T): void {
   expect(back.names).toEqual(["time", "x", "y", "note"]);
   expect(back.utcOffsetMinutes).toBe(r.off);
   expect(back.unit("x")).toBe(r.ux);
   expect(back.unit("y")).toBe(r.uy);
-  const bt = back.times(), bx = back.numbers("x"), by = back.numbers("y");
+  const bt = back.times(),
+    bx = back.numbers("x"),
+    by = back.numbers("y");
   for (let i = 0; i < r.times.length; i++) {
     expect(bt[i]).toBe(r.times[i]);
     expect(Object.is(bx[i], r.x[i]), `x[${i}] = ${r.x[i]} came back as ${bx[i]}`).toBe(true);
@@ -61,18 +71,29 @@ function expectSame(back: AqTable, r: T): void {
 
 describe("write → read round trips", () => {
   it("CSV: finite doubles, NaN, units, instants, offsets and text come back exactly", () => {
-    fc.assert(fc.property(table, (r) => expectSame(readMonitoringTable({ name: "p.csv", text: toCsv(build(r)) }).table, r)), runs(0x9a01, 150));
+    fc.assert(
+      fc.property(table, (r) => expectSame(readMonitoringTable({ name: "p.csv", text: toCsv(build(r)) }).table, r)),
+      runs(0x9a01, 150),
+    );
   });
 
   it("TSV: the same", () => {
-    fc.assert(fc.property(table, (r) => expectSame(readMonitoringTable({ name: "p.tsv", text: toCsv(build(r), { delimiter: "\t" }) }).table, r)), runs(0x9a02, 80));
+    fc.assert(
+      fc.property(table, (r) =>
+        expectSame(readMonitoringTable({ name: "p.tsv", text: toCsv(build(r), { delimiter: "\t" }) }).table, r),
+      ),
+      runs(0x9a02, 80),
+    );
   });
 
   it("xlsx: the same", () => {
     // Excel has no negative zero: an xlsx cell holds -0 as 0 (CSV keeps "-0"), so -0 is left out here
     const noNegZero = (xs: number[]) => xs.map((v) => (Object.is(v, -0) ? 0 : v));
     const t2 = table.map((r) => ({ ...r, x: noNegZero(r.x), y: noNegZero(r.y) }));
-    fc.assert(fc.property(t2, (r) => expectSame(readMonitoringTable({ name: "p.xlsx", bytes: toXlsx(build(r)) }).table, r)), runs(0x9a03, 60));
+    fc.assert(
+      fc.property(t2, (r) => expectSame(readMonitoringTable({ name: "p.xlsx", bytes: toXlsx(build(r)) }).table, r)),
+      runs(0x9a03, 60),
+    );
   });
 
   it("the account of a round trip lists exactly the NaN cells, as missing-code changes", () => {
@@ -90,7 +111,11 @@ describe("write → read round trips", () => {
         for (const c of ["x", "y"] as const) r[c].forEach((v, i) => Number.isNaN(v) && want.push([fileRow[i], c]));
         expect(account.cellChanges.map((c) => [c.row, c.column])).toEqual(want);
         expect(account.cellChanges.every((c) => c.reason === "missing-code" && c.original === "")).toBe(true);
-        expect([account.inputRows, account.keptRows, account.setAside.length]).toEqual([r.times.length, r.times.length, 0]);
+        expect([account.inputRows, account.keptRows, account.setAside.length]).toEqual([
+          r.times.length,
+          r.times.length,
+          0,
+        ]);
       }),
       runs(0x9a04, 80),
     );
@@ -103,7 +128,10 @@ describe("formula injection", () => {
     fc.assert(
       fc.property(fc.array(anyText, { minLength: 1, maxLength: 6 }), anyText, (cells, head) => {
         const name = "n" + head; // a column name can carry formula text too, after its first letter
-        const t = AqTable.create({ [name]: cells, [head === "" ? "h" : head]: cells.map(() => 1) }, { [head === "" ? "h" : head]: { unit: "1" } });
+        const t = AqTable.create(
+          { [name]: cells, [head === "" ? "h" : head]: cells.map(() => 1) },
+          { [head === "" ? "h" : head]: { unit: "1" } },
+        );
         const dangerous = /^[=+\-@\t\r]/;
         const ws = XLSX.read(toXlsx(t), { type: "buffer" }).Sheets.data;
         for (const [ref, cell] of Object.entries(ws)) {
@@ -115,13 +143,21 @@ describe("formula injection", () => {
         // CSV: parse the written text back into cells (RFC 4180) and look at every text cell
         const csv = toCsv(t);
         const cellsOut: string[] = [];
-        let f = "", q = false;
+        let f = "",
+          q = false;
         for (let i = 0; i < csv.length; i++) {
           const ch = csv[i];
           if (q) {
-            if (ch === '"' && csv[i + 1] === '"') { f += '"'; i++; } else if (ch === '"') q = false; else f += ch;
+            if (ch === '"' && csv[i + 1] === '"') {
+              f += '"';
+              i++;
+            } else if (ch === '"') q = false;
+            else f += ch;
           } else if (ch === '"' && f === "") q = true;
-          else if (ch === "," || ch === "\n") { cellsOut.push(f); f = ""; } else if (ch !== "\r" || csv[i + 1] !== "\n") f += ch;
+          else if (ch === "," || ch === "\n") {
+            cellsOut.push(f);
+            f = "";
+          } else if (ch !== "\r" || csv[i + 1] !== "\n") f += ch;
         }
         for (const c of cellsOut) if (c !== "1") expect(dangerous.test(c), JSON.stringify(c)).toBe(false);
       }),
@@ -133,7 +169,12 @@ describe("formula injection", () => {
 describe("random input", () => {
   const VALID = toCsv(
     AqTable.create(
-      { time: [Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 1, 1), Date.UTC(2025, 0, 1, 2)], "PM2.5": [12.5, NaN, 3], O3: [30, 31, 1e-7], site: ["北九州", "a,b", "=x"] },
+      {
+        time: [Date.UTC(2025, 0, 1), Date.UTC(2025, 0, 1, 1), Date.UTC(2025, 0, 1, 2)],
+        "PM2.5": [12.5, NaN, 3],
+        O3: [30, 31, 1e-7],
+        site: ["北九州", "a,b", "=x"],
+      },
       { "PM2.5": { unit: UG }, O3: { unit: "ppb" } },
       { column: "time", utcOffsetMinutes: 540 },
     ),
@@ -152,17 +193,33 @@ describe("random input", () => {
   });
 
   it("random and broken xlsx bytes read or throw AozoraInputError", () => {
-    const good = toXlsx(AqTable.create({ time: [Date.UTC(2025, 0, 1)], x: [1] }, { x: { unit: "1" } }, { column: "time", utcOffsetMinutes: 540 }));
-    const flips = fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }).map((fl) => {
-      const b = Uint8Array.from(good);
-      for (const [i, v] of fl) b[i % b.length] = v;
-      return b;
-    });
+    const good = toXlsx(
+      AqTable.create(
+        { time: [Date.UTC(2025, 0, 1)], x: [1] },
+        { x: { unit: "1" } },
+        { column: "time", utcOffsetMinutes: 540 },
+      ),
+    );
+    const flips = fc
+      .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 })
+      .map((fl) => {
+        const b = Uint8Array.from(good);
+        for (const [i, v] of fl) b[i % b.length] = v;
+        return b;
+      });
     const tally: Tally = { read: 0, rejected: 0 };
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 200 }), flips, fc.nat(good.length).map((k) => good.slice(0, k))), fc.constantFrom("g.csv", "g.xlsx"), (bytes, name) => {
-        readsOrRejects(tally, name, () => [readMonitoringTable({ name, bytes }, { utcOffset: 540 }).account]);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 200 }),
+          flips,
+          fc.nat(good.length).map((k) => good.slice(0, k)),
+        ),
+        fc.constantFrom("g.csv", "g.xlsx"),
+        (bytes, name) => {
+          readsOrRejects(tally, name, () => [readMonitoringTable({ name, bytes }, { utcOffset: 540 }).account]);
+        },
+      ),
       runs(0x9a07, 120),
     );
     expect(tally.rejected).toBeGreaterThan(0);
@@ -176,7 +233,8 @@ describe("random input", () => {
         } catch (e) {
           if (!(e instanceof AozoraInputError)) throw e;
           const lines = s.split(/\r\n|\n|\r/).length;
-          if (e.row !== undefined) expect(e.row >= 1 && e.row <= lines + 1, `row ${e.row} of ${lines} lines`).toBe(true);
+          if (e.row !== undefined)
+            expect(e.row >= 1 && e.row <= lines + 1, `row ${e.row} of ${lines} lines`).toBe(true);
         }
       }),
       runs(0x9a08, 200),

@@ -11,12 +11,23 @@ import { qaLabel, QA_LABELS } from "../../src/qa/labels";
 import { renderSvg } from "../../src/figures/render";
 
 const csv = (name: string, text: string) => readSampleTable({ name, text });
-const A = csv("a.csv", "sample,site,PM2.5 (µg/m3),SO4 (µg/m3),NH4 (µg/m3),NO3 (µg/m3),OC (µg/m3),EC (µg/m3)\n" + [1, 2, 3, 4, 5, 6].map((k) => `s${k},X,${10 * k},${k},${0.5 * k},${0.3 * k},${2 * k},${0.5 * k}`).join("\n") + "\n");
-const B = csv("b.csv", "sample,SO4 (µg/m3),OC (µg/m3)\n" + [1, 2, 3, 4, 5, 6].map((k) => `s${k},${k * 1.02 + 0.01 * (k % 2)},${2.3 * k - 0.05 * (k % 3)}`).join("\n") + "\n");
+const A = csv(
+  "a.csv",
+  "sample,site,PM2.5 (µg/m3),SO4 (µg/m3),NH4 (µg/m3),NO3 (µg/m3),OC (µg/m3),EC (µg/m3)\n" +
+    [1, 2, 3, 4, 5, 6].map((k) => `s${k},X,${10 * k},${k},${0.5 * k},${0.3 * k},${2 * k},${0.5 * k}`).join("\n") +
+    "\n",
+);
+const B = csv(
+  "b.csv",
+  "sample,SO4 (µg/m3),OC (µg/m3)\n" +
+    [1, 2, 3, 4, 5, 6].map((k) => `s${k},${k * 1.02 + 0.01 * (k % 2)},${2.3 * k - 0.05 * (k % 3)}`).join("\n") +
+    "\n",
+);
 
 describe("QA and inter-lab figures", () => {
   it("every label row has en/ja/zh", () => {
-    for (const [k, row] of Object.entries(QA_LABELS)) for (const l of ["en", "ja", "zh"] as const) expect(row[l], `${k}.${l}`).toBeTruthy();
+    for (const [k, row] of Object.entries(QA_LABELS))
+      for (const l of ["en", "ja", "zh"] as const) expect(row[l], `${k}.${l}`).toBeTruthy();
     expect(qaLabel("organicMatter", "zh")).toBe("有机物");
     expect(qaLabel("myComponent", "ja")).toBe("myComponent");
   });
@@ -45,7 +56,11 @@ describe("QA and inter-lab figures", () => {
       zScoreSpec(oc.scores, { lang: "ja" }),
     ];
     const ba = specs[2] as unknown as { layer: { data: { values: { y: number }[] } }[] };
-    expect(ba.layer[2].data.values.map((v) => v.y)).toEqual([oc.blandAltman!.bias, oc.blandAltman!.lower, oc.blandAltman!.upper]);
+    expect(ba.layer[2].data.values.map((v) => v.y)).toEqual([
+      oc.blandAltman!.bias,
+      oc.blandAltman!.lower,
+      oc.blandAltman!.upper,
+    ]);
     const svgs = await Promise.all(specs.map(renderSvg));
     expect(svgs[0]).toContain("阳离子当量");
     expect(svgs[4]).toContain("Passing–Bablok");

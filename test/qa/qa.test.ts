@@ -21,8 +21,8 @@ const DATA = join(__dirname, "..", "..", "data");
 describe("mass closure", () => {
   const t = csv(
     "sample_id,PM2.5 (µg/m3),SO4 (µg/m3),NO3 (µg/m3),OC (µg/m3),EC (µg/m3),Cl- (µg/m3),Al (ng/m3),Si (ng/m3),Ca (ng/m3),Fe (ng/m3),Ti (ng/m3),Zn (ng/m3)\n" +
-    "S1,20,3,2,4,1,0.5,100,200,50,100,10,30\n" +
-    "S2,10,1,NA,2,0.5,0.1,50,100,20,40,5,10\n",
+      "S1,20,3,2,4,1,0.5,100,200,50,100,10,30\n" +
+      "S2,10,1,NA,2,0.5,0.1,50,100,20,40,5,10\n",
   ).table;
 
   it("revised IMPROVE by hand (OM/OC 1.8, ng/m3 elements converted)", () => {
@@ -56,15 +56,31 @@ describe("mass closure", () => {
   });
 
   it("user formulas through mathjs replace or add components", () => {
-    const r = massClosure(t, { formulas: "improve-2007", extraComponents: [{ key: "soil", expression: "Al / 0.08" }, { key: "other", expression: "max(0.5 * EC, 0.1)" }] });
+    const r = massClosure(t, {
+      formulas: "improve-2007",
+      extraComponents: [
+        { key: "soil", expression: "Al / 0.08" },
+        { key: "other", expression: "max(0.5 * EC, 0.1)" },
+      ],
+    });
     expect(r.samples[0].components.soil).toBeCloseTo(0.1 / 0.08, 12);
     expect(r.samples[0].components.other).toBeCloseTo(0.5, 12);
     expect(() => massClosure(t, { extraComponents: [{ key: "bad", expression: "1.2 * (" }] })).toThrow(/cannot parse/);
   });
 
   it("formula factors are the stoichiometric ratios (IUPAC atomic weights)", () => {
-    const H = 1.008, N = 14.007, O = 15.999, S = 32.06, Al = 26.982, Si = 28.085, Ca = 40.078, Fe = 55.845, Ti = 47.867;
-    const so4 = S + 4 * O, no3 = N + 3 * O, nh4 = N + 4 * H;
+    const H = 1.008,
+      N = 14.007,
+      O = 15.999,
+      S = 32.06,
+      Al = 26.982,
+      Si = 28.085,
+      Ca = 40.078,
+      Fe = 55.845,
+      Ti = 47.867;
+    const so4 = S + 4 * O,
+      no3 = N + 3 * O,
+      nh4 = N + 4 * H;
     expect((2 * nh4 + so4) / so4).toBeCloseTo(1.375, 2); // (NH4)2SO4 / SO4
     expect((nh4 + no3) / no3).toBeCloseTo(1.29, 2); // NH4NO3 / NO3
     const oxide = MASS_CLOSURE_SETS.cn.components.find((c) => c.key === "mineralDust")!.expression;
@@ -81,12 +97,16 @@ describe("mass closure", () => {
 
 describe("ion balance", () => {
   it("equivalents by hand", () => {
-    const so4 = IONS.find((i) => i.symbol === "SO4")!.molarMass, no3 = IONS.find((i) => i.symbol === "NO3")!.molarMass, nh4 = IONS.find((i) => i.symbol === "NH4")!.molarMass;
+    const so4 = IONS.find((i) => i.symbol === "SO4")!.molarMass,
+      no3 = IONS.find((i) => i.symbol === "NO3")!.molarMass,
+      nh4 = IONS.find((i) => i.symbol === "NH4")!.molarMass;
     expect(so4).toBeCloseTo(96.056, 3);
     expect(no3).toBeCloseTo(62.004, 3);
     expect(nh4).toBeCloseTo(18.039, 3);
     // Na+ 0.4598 µg = 0.02 µeq; NH4+ 1.8039 µg = 0.1 µeq → CE 0.12; SO4 4.8028 µg = 2·0.05 = 0.1 µeq; NO3 0.62004 µg = 0.01 µeq → AE 0.11
-    const t = csv("sample,Na+ (µg/m3),NH4 (µg/m3),SO4 (µg/m3),NO3 (µg/m3)\nA,0.4598,1.8039,4.8028,0.62004\nB,0.2299,0.9,2.4,0.3\nC,0.1,2.0,5.0,1.0\n").table;
+    const t = csv(
+      "sample,Na+ (µg/m3),NH4 (µg/m3),SO4 (µg/m3),NO3 (µg/m3)\nA,0.4598,1.8039,4.8028,0.62004\nB,0.2299,0.9,2.4,0.3\nC,0.1,2.0,5.0,1.0\n",
+    ).table;
     const r = ionBalance(t);
     expect(r.samples[0].cations).toBeCloseTo(0.12, 6);
     expect(r.samples[0].anions).toBeCloseTo(0.11, 6);
@@ -120,7 +140,9 @@ describe("SOR / NOR", () => {
   it("molar ratios by hand, gases in µg/m3 and ppb", () => {
     // SO4 9.6056 µg/m3 = 0.1 µmol/m3; SO2 6.4058 µg/m3 = 0.1 µmol/m3 → SOR 0.5
     // NO3 6.2004 µg/m3 = 0.1 µmol/m3; NO2 0.1 µmol/m3 = 0.1·24.465 = 2.4465 ppb at 298.15 K → NOR 0.5
-    const t = csv("sample,SO4 (µg/m3),SO2 (µg/m3),NO3 (µg/m3),NO2 (ppb)\nx,9.6056,6.4058,6.2004,2.4465\ny,9.6056,0,6.2004,7.3395\n").table;
+    const t = csv(
+      "sample,SO4 (µg/m3),SO2 (µg/m3),NO3 (µg/m3),NO2 (ppb)\nx,9.6056,6.4058,6.2004,2.4465\ny,9.6056,0,6.2004,7.3395\n",
+    ).table;
     const r = conversionRatios(t);
     expect(r.samples[0].sor).toBeCloseTo(0.5, 4);
     expect(r.samples[0].nor).toBeCloseTo(0.5, 4);
@@ -136,10 +158,19 @@ describe("completeness, below detection, blanks, outliers", () => {
     // below detection a and c = 2 of 4
     const c = completeness(r.table, { belowDetection: r.belowDetection, species: ["SO4 2-", "V"] });
     expect(c.species[0]).toMatchObject({ species: "SO4 2-", valid: 3, completeness: 0.75, belowDetection: 0 });
-    expect(c.species[1]).toMatchObject({ species: "V", valid: 3, belowDetection: 2, belowDetectionShare: 0.5, zeros: 1 });
+    expect(c.species[1]).toMatchObject({
+      species: "V",
+      valid: 3,
+      belowDetection: 2,
+      belowDetectionShare: 0.5,
+      zeros: 1,
+    });
     expect(c.samples.map((s) => s.completeness)).toEqual([1, 0.5, 0.5, 1]);
     // with an MDL of 1 ng/m3, the 0 also counts as below detection
-    expect(completeness(r.table, { belowDetection: r.belowDetection, mdl: { V: 1 }, species: ["V"] }).species[0].belowDetection).toBe(3);
+    expect(
+      completeness(r.table, { belowDetection: r.belowDetection, mdl: { V: 1 }, species: ["V"] }).species[0]
+        .belowDetection,
+    ).toBe(3);
   });
 
   it("field-blank subtraction accounts for every changed cell", () => {
@@ -153,7 +184,14 @@ describe("completeness, below detection, blanks, outliers", () => {
     expect(r.negatives.OC).toBe(1);
     const z = subtractFieldBlanks(s, b, { negative: "zero" });
     expect(Array.from(z.table.numbers("OC"))).toEqual([1.5, 0]);
-    expect(z.changes[1]).toMatchObject({ sample: "b", species: "OC", before: 0.3, blank: 0.5, after: 0, reason: "negative-set-zero" });
+    expect(z.changes[1]).toMatchObject({
+      sample: "b",
+      species: "OC",
+      before: 0.3,
+      blank: 0.5,
+      after: 0,
+      reason: "negative-set-zero",
+    });
     const ng = csv("sample,OC (ng/m3)\nFB1,400\n").table;
     expect(() => subtractFieldBlanks(s, ng, { species: ["OC"] })).toThrow(/ng\/m3/);
   });
@@ -176,7 +214,9 @@ describe("completeness, below detection, blanks, outliers", () => {
 describe("reader errors", () => {
   it("duplicate ids, no id column, missing units", () => {
     expect(() => csv("sample,SO4 (µg/m3)\na,1\nb,2\na,3\n")).toThrow(AozoraInputError);
-    try { csv("sample,SO4 (µg/m3)\na,1\nb,2\na,3\n"); } catch (e) {
+    try {
+      csv("sample,SO4 (µg/m3)\na,1\nb,2\na,3\n");
+    } catch (e) {
       const err = e as AozoraInputError;
       expect(err.row).toBe(4);
       expect(err.column).toBe("sample");
@@ -214,7 +254,9 @@ describe("mass closure against the simulator's truth", () => {
     const truth = JSON.parse(readFileSync(join(DATA, "filter-campaign.truth.json"), "utf8")) as FilterCampaignTruth;
     // write the true values as a sample table (units as in the simulator) with the true mass ÷ 1.1
     const head = ["sample", "PM2.5 (µg/m3)", ...truth.species.map((s) => `${s.name} (${s.unit})`)].join(",");
-    const rows = truth.samples.map((id, i) => [id, truth.mass[i], ...truth.species.map((s) => truth.truth[s.name][i])].join(","));
+    const rows = truth.samples.map((id, i) =>
+      [id, truth.mass[i], ...truth.species.map((s) => truth.truth[s.name][i])].join(","),
+    );
     const t = readSampleTable({ name: "truth.csv", text: [head, ...rows].join("\n") + "\n" }).table;
     const r = massClosure(t, { formulas: "cn", omoc: 1.6 });
     expect(r.skipped).toEqual([]);

@@ -11,7 +11,9 @@ describe("Rng (xoshiro128**)", () => {
     expect(Rng.fromState([1, 2, 3, 4]).nextUint32()).toBe(((2 * 5) << 7) * 9);
   });
   it("same seed, same bits; different seed, different stream", () => {
-    const a = new Rng(42), b = new Rng(42), c = new Rng(43);
+    const a = new Rng(42),
+      b = new Rng(42),
+      c = new Rng(43);
     const xa = Array.from({ length: 100 }, () => a.normal());
     const xb = Array.from({ length: 100 }, () => b.normal());
     const xc = Array.from({ length: 100 }, () => c.normal());
@@ -21,12 +23,19 @@ describe("Rng (xoshiro128**)", () => {
   it("uniform in [0,1) with mean ≈ 1/2 and normal with mean ≈ 0, variance ≈ 1 (n = 200000, 5 SE bounds)", () => {
     const r = new Rng(7);
     const n = 200000;
-    let su = 0, sn = 0, sn2 = 0, min = 1, max = 0;
+    let su = 0,
+      sn = 0,
+      sn2 = 0,
+      min = 1,
+      max = 0;
     for (let i = 0; i < n; i++) {
       const u = r.uniform();
-      su += u; min = Math.min(min, u); max = Math.max(max, u);
+      su += u;
+      min = Math.min(min, u);
+      max = Math.max(max, u);
       const z = r.normal();
-      sn += z; sn2 += z * z;
+      sn += z;
+      sn2 += z * z;
     }
     expect(min).toBeGreaterThanOrEqual(0);
     expect(max).toBeLessThan(1);

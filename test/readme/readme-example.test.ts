@@ -32,18 +32,26 @@ describe("README", () => {
     const imp = /^import \{([^}]*)\} from "aozora";$/m;
     expect(code).toMatch(imp);
     const out = mkdtempSync(join(tmpdir(), "aozora-readme-"));
-    const js = code.replace(imp, 'const {$1} = require("aozora");').split('"figures/readme/').join(JSON.stringify(out + "/").slice(0, -1));
+    const js = code
+      .replace(imp, 'const {$1} = require("aozora");')
+      .split('"figures/readme/')
+      .join(JSON.stringify(out + "/").slice(0, -1));
     const logs: unknown[] = [];
     type Result = { input: { m: number; species: string[] }; F: Float64Array };
     const req = createRequire(join(ROOT, "package.json"));
     const lib = req(join(ROOT, "dist", "index.js"));
-    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<unknown>;
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+      ...args: string[]
+    ) => (...a: unknown[]) => Promise<unknown>;
     const cwd = process.cwd();
     process.chdir(ROOT); // the example's data paths are relative to the project folder
     let result: Result;
     try {
       // the block as written, plus `return result;` to check the fitted profiles below
-      result = (await new AsyncFunction("require", "console", js + "\nreturn result;\n")((id: string) => (id === "aozora" ? lib : req(id)), { log: (...a: unknown[]) => logs.push(a.length === 1 ? a[0] : a) })) as Result;
+      result = (await new AsyncFunction("require", "console", js + "\nreturn result;\n")(
+        (id: string) => (id === "aozora" ? lib : req(id)),
+        { log: (...a: unknown[]) => logs.push(a.length === 1 ? a[0] : a) },
+      )) as Result;
     } finally {
       process.chdir(cwd);
     }
@@ -58,25 +66,42 @@ describe("README", () => {
     expect(ratio).toBeGreaterThan(0.75);
     expect(ratio).toBeLessThan(1.1);
     // 2nd line: the provenance record
-    expect(logs[1]).toMatchObject({ library: "aozora", version: VERSION, routine: "runPmf", seed: 1, options: { factors: 5, runs: 10, seed: 1 } });
+    expect(logs[1]).toMatchObject({
+      library: "aozora",
+      version: VERSION,
+      routine: "runPmf",
+      seed: 1,
+      options: { factors: 5, runs: 10, seed: 1 },
+    });
     // the figure: SVG with the Japanese axis label, and a PNG
     const svg = readFileSync(join(out, "profiles-ja.svg"), "utf8");
     expect(svg).toContain("濃度");
     expect(readFileSync(join(out, "profiles-ja.png")).subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
     // the fitted profiles recover the simulated sources (data/pmf-synthetic.truth.json): every
     // true profile correlates at r > 0.95 with one fitted factor
-    const truth = JSON.parse(readFileSync(join(ROOT, "data", "pmf-synthetic.truth.json"), "utf8")) as { species: string[]; F: number[][] };
+    const truth = JSON.parse(readFileSync(join(ROOT, "data", "pmf-synthetic.truth.json"), "utf8")) as {
+      species: string[];
+      F: number[][];
+    };
     const cols = truth.species.map((sp) => result.input.species.indexOf(sp));
     expect(cols.every((j) => j >= 0)).toBe(true);
     for (const [t, f] of truth.F.entries()) {
-      const best = Math.max(...Array.from({ length: 5 }, (_, k) => corr(f, cols.map((j) => result.F[k * result.input.m + j]))));
+      const best = Math.max(
+        ...Array.from({ length: 5 }, (_, k) =>
+          corr(
+            f,
+            cols.map((j) => result.F[k * result.input.m + j]),
+          ),
+        ),
+      );
       expect(best, `true source ${t + 1}`).toBeGreaterThan(0.95);
     }
   }, 120_000);
 
   it("the command-line table lists every verb, and the notebook table every notebook", () => {
     const section = README.slice(README.indexOf("## Command line"), README.indexOf("## Notebooks"));
-    for (const name of ["read", "pmf", "simulate", "version", ...VERBS.map((v) => v.name)]) expect(section, name).toContain(`| \`aozora ${name}\` |`);
+    for (const name of ["read", "pmf", "simulate", "version", ...VERBS.map((v) => v.name)])
+      expect(section, name).toContain(`| \`aozora ${name}\` |`);
     const nbSection = README.slice(README.indexOf("## Notebooks"), README.indexOf("## Reproducibility"));
     const notebooks = readdirSync(join(ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb"));
     expect(notebooks.length).toBeGreaterThanOrEqual(7);

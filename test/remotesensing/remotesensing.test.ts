@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { AozoraInputError } from "../../src/io/errors";
-import { chooseCutPoint, cutPointTradeoff, efByGroup, fleetEmissions, fuelBasedEf, readRemoteSensing, rsdEmissions, vsp, vspMode, vspModeLabel } from "../../src/remotesensing";
+import {
+  chooseCutPoint,
+  cutPointTradeoff,
+  efByGroup,
+  fleetEmissions,
+  fuelBasedEf,
+  readRemoteSensing,
+  rsdEmissions,
+  vsp,
+  vspMode,
+  vspModeLabel,
+} from "../../src/remotesensing";
 
 describe("carbon-balance emission factors, worked by hand", () => {
   it("Bishop & Stedman's example form: Q_CO = 0.1, Q_HC = 0.001 (propane), Q_NO = 0.002, w_c = 12.011/14", () => {
@@ -17,7 +28,9 @@ describe("carbon-balance emission factors, worked by hand", () => {
     expect(Math.abs(ef.co - 180.832) / 180.832).toBeLessThan(5e-4);
   });
   it("NO as NO2 equivalent: 46.006·0.002·71.428571/1.106 = 5.94239", () => {
-    expect(fuelBasedEf({ co: 0.1, hc: 0.001, no: 0.002 }, "gasoline", { carbonFraction: 12.011 / 14, noAs: "NO2" }).no).toBeCloseTo(5.94239, 4);
+    expect(
+      fuelBasedEf({ co: 0.1, hc: 0.001, no: 0.002 }, "gasoline", { carbonFraction: 12.011 / 14, noAs: "NO2" }).no,
+    ).toBeCloseTo(5.94239, 4);
   });
   it("default gasoline w_c = 0.866: Q_CO = 0.05, Q_HC = 0.0005 → 28.010·0.05·(866/12.011)/1.053 = 95.894 g/kg", () => {
     expect(fuelBasedEf({ co: 0.05, hc: 0.0005, no: 0 }, "gasoline").co).toBeCloseTo(95.8944, 3);
@@ -59,12 +72,20 @@ describe("remote-sensing reader", () => {
     expect(r.records.accel[0]).toBeCloseTo(0.5, 12);
   });
   it("flags missing CO2, out-of-range ratios, duplicates, repeat plates and invalid records with counts; keeps every row", () => {
-    expect(r.flagCounts).toEqual({ "missing-co2": 1, "out-of-range:co_co2": 2, "duplicate-record": 1, "repeat-plate": 1, "instrument-invalid": 1 });
+    expect(r.flagCounts).toEqual({
+      "missing-co2": 1,
+      "out-of-range:co_co2": 2,
+      "duplicate-record": 1,
+      "repeat-plate": 1,
+      "instrument-invalid": 1,
+    });
     expect(r.records.flags[3]).toContain("duplicate-record");
     expect(r.records.flags[4]).toEqual(["repeat-plate"]);
     expect(r.account.inputRows).toBe(6);
     expect(r.account.keptRows).toBe(6);
-    expect(r.account.cellChanges).toEqual([{ row: 3, column: "CO2", original: "", value: NaN, reason: "missing-code" }]);
+    expect(r.account.cellChanges).toEqual([
+      { row: 3, column: "CO2", original: "", value: NaN, reason: "missing-code" },
+    ]);
   });
   it("only usable records get emission factors", () => {
     const e = rsdEmissions(r.records);
@@ -74,11 +95,17 @@ describe("remote-sensing reader", () => {
   });
   it("bad input names file, row and column", () => {
     const bad = CSV.replace("0.05,0.0005", "abc,0.0005");
-    expect(() => readRemoteSensing({ name: "rsd.csv", text: bad }, { utcOffset: "+08:00" })).toThrow(/rsd\.csv, row 2, column "CO\/CO2" \(#8\): expected a number/);
+    expect(() => readRemoteSensing({ name: "rsd.csv", text: bad }, { utcOffset: "+08:00" })).toThrow(
+      /rsd\.csv, row 2, column "CO\/CO2" \(#8\): expected a number/,
+    );
     const noUnit = CSV.replace("speed (km/h)", "speed");
-    expect(() => readRemoteSensing({ name: "rsd.csv", text: noUnit }, { utcOffset: "+08:00" })).toThrow(AozoraInputError);
+    expect(() => readRemoteSensing({ name: "rsd.csv", text: noUnit }, { utcOffset: "+08:00" })).toThrow(
+      AozoraInputError,
+    );
     const noCo2 = CSV.replace(",CO2,", ",X,");
-    expect(() => readRemoteSensing({ name: "rsd.csv", text: noCo2 }, { utcOffset: "+08:00" })).toThrow(/expected a "co2" column/);
+    expect(() => readRemoteSensing({ name: "rsd.csv", text: noCo2 }, { utcOffset: "+08:00" })).toThrow(
+      /expected a "co2" column/,
+    );
   });
 });
 
@@ -93,7 +120,8 @@ describe("distributions, screening and fleet emissions", () => {
     expect(s[0].top10Share).toBeCloseTo(10 / 16, 14);
   });
   it("cut-point trade-off counts", () => {
-    const v = [1, 5, 9, 12, 20], high = [false, false, true, false, true];
+    const v = [1, 5, 9, 12, 20],
+      high = [false, false, true, false, true];
     const [a, b] = cutPointTradeoff(v, high, [4, 10]);
     // cut 4: flagged 5, 9, 12, 20 → TP 2, FP 2 (5, 12), TN 1, FN 0
     expect([a.truePositives, a.falsePositives, a.trueNegatives, a.falseNegatives]).toEqual([2, 2, 1, 0]);
@@ -105,14 +133,24 @@ describe("distributions, screening and fleet emissions", () => {
     expect(chooseCutPoint([a, b], 0.4)).toBeUndefined();
   });
   it("fleet emissions: mean EF × fuel / 1000, seeded bootstrap interval around it", () => {
-    const f = fleetEmissions([10, 20, 30, 100, 100], ["car", "car", "car", "bus", "bus"], { car: 1000, bus: 500 }, { seed: 7, resamples: 400 });
+    const f = fleetEmissions(
+      [10, 20, 30, 100, 100],
+      ["car", "car", "car", "bus", "bus"],
+      { car: 1000, bus: 500 },
+      { seed: 7, resamples: 400 },
+    );
     expect(f.rows[0].emission).toBeCloseTo(20, 12); // 20 g/kg · 1000 kg/day / 1000
     expect(f.rows[1].emission).toBeCloseTo(50, 12);
     expect(f.total.emission).toBeCloseTo(70, 12);
     expect(f.rows[0].efLow).toBeLessThanOrEqual(20);
     expect(f.rows[0].efHigh).toBeGreaterThanOrEqual(20);
     expect(f.rows[1].efLow).toBe(100); // constant category: no spread
-    const again = fleetEmissions([10, 20, 30, 100, 100], ["car", "car", "car", "bus", "bus"], { car: 1000, bus: 500 }, { seed: 7, resamples: 400 });
+    const again = fleetEmissions(
+      [10, 20, 30, 100, 100],
+      ["car", "car", "car", "bus", "bus"],
+      { car: 1000, bus: 500 },
+      { seed: 7, resamples: 400 },
+    );
     expect(again).toEqual(f);
   });
 });

@@ -23,7 +23,10 @@ describe("the simulated Xiamen remote-sensing set", () => {
   it("newer model years emit less CO (the simulated median falls by exp(−0.13) per year for gasoline)", () => {
     const e = rsdEmissions(rec);
     const gas = Array.from(e.co, (v, i) => (rec.fuel[i] === "gasoline" ? v : NaN));
-    const s = efByGroup(gas, Array.from(rec.modelYear, (y) => (y < 2012 ? "old" : y >= 2019 ? "new" : "mid")));
+    const s = efByGroup(
+      gas,
+      Array.from(rec.modelYear, (y) => (y < 2012 ? "old" : y >= 2019 ? "new" : "mid")),
+    );
     const med = Object.fromEntries(s.map((g) => [g.group, g.median]));
     expect(med.old).toBeGreaterThan(2 * med.mid);
     expect(med.mid).toBeGreaterThan(2 * med.new);

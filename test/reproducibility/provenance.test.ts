@@ -5,8 +5,17 @@ import pkg from "../../package.json";
 
 describe("provenance()", () => {
   it("records library, version, Node version, routine, options and seed — and no time unless asked", () => {
-    const p = provenance({ factors: 5, runs: 20, robust: false, workers: 2, onProgress: () => {} }, 7, { routine: "runPmf" });
-    expect(p).toEqual({ library: "aozora", version: pkg.version, node: process.version, routine: "runPmf", options: { factors: 5, runs: 20, robust: false }, seed: 7 });
+    const p = provenance({ factors: 5, runs: 20, robust: false, workers: 2, onProgress: () => {} }, 7, {
+      routine: "runPmf",
+    });
+    expect(p).toEqual({
+      library: "aozora",
+      version: pkg.version,
+      node: process.version,
+      routine: "runPmf",
+      options: { factors: 5, runs: 20, robust: false },
+      seed: 7,
+    });
     expect(VERSION).toBe(pkg.version);
     expect("createdUtc" in p).toBe(false);
     // key order is fixed (JSON output is stable)
@@ -30,8 +39,23 @@ describe("provenance()", () => {
   });
 
   it("copies options to plain JSON values; the seed is the generator's uint32", () => {
-    const o = plainOptions({ a: Float64Array.of(1, 2), b: [1, undefined, () => 1], c: { d: undefined, e: "x", f: { g: 2 } }, h: undefined, i: () => 0, workers: 8, j: new Date(Date.UTC(2025, 0, 1)), k: /x/g });
-    expect(o).toEqual({ a: [1, 2], b: [1, null, null], c: { e: "x", f: { g: 2 } }, j: "2025-01-01T00:00:00.000Z", k: "/x/g" });
+    const o = plainOptions({
+      a: Float64Array.of(1, 2),
+      b: [1, undefined, () => 1],
+      c: { d: undefined, e: "x", f: { g: 2 } },
+      h: undefined,
+      i: () => 0,
+      workers: 8,
+      j: new Date(Date.UTC(2025, 0, 1)),
+      k: /x/g,
+    });
+    expect(o).toEqual({
+      a: [1, 2],
+      b: [1, null, null],
+      c: { e: "x", f: { g: 2 } },
+      j: "2025-01-01T00:00:00.000Z",
+      k: "/x/g",
+    });
     expect(NON_RESULT_OPTIONS).toEqual(["workers", "onProgress"]);
     // Rng truncates seeds to uint32 (new Rng(-1) ≡ new Rng(4294967295)); the record says which stream was used
     expect(provenance({}, -1).seed).toBe(4294967295);

@@ -2,12 +2,17 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { corr } from "../helpers";
 import { describe, expect, it } from "vitest";
-import { blockBootstrapRows, bootstrapPmf, chooseBlockSize, mapBootstrapFactors, politisWhiteBlockLength } from "../../src/sourceapport/bootstrap";
+import {
+  blockBootstrapRows,
+  bootstrapPmf,
+  chooseBlockSize,
+  mapBootstrapFactors,
+  politisWhiteBlockLength,
+} from "../../src/sourceapport/bootstrap";
 import { runPmfSync } from "../../src/sourceapport/solver";
 import { Rng } from "../../src/random/rng";
 import type { PmfResult } from "../../src/sourceapport/types";
 import { wellPosed } from "./wellposed";
-
 
 /** x_t = φ·x_{t−1} + ε_t, started from the stationary distribution. */
 function ar1(phi: number, n: number, seed: number): Float64Array {
@@ -25,13 +30,23 @@ describe("circular block bootstrap rows", () => {
   it("hand example: n = 7, b = 3, block starts 5, 0, 2 → 5 6 0 | 0 1 2 | 2 (wraps, cut to n)", () => {
     const starts = [5, 0, 2];
     const draws: number[] = [];
-    const fake = { int: (n: number) => { draws.push(n); return starts.shift()!; } };
+    const fake = {
+      int: (n: number) => {
+        draws.push(n);
+        return starts.shift()!;
+      },
+    };
     expect(Array.from(blockBootstrapRows(7, 3, fake))).toEqual([5, 6, 0, 0, 1, 2, 2]);
     expect(draws).toEqual([7, 7, 7]); // ⌈7/3⌉ = 3 starts, each uniform on 0..n−1
   });
   it("length n, indices in range, blocks consecutive mod n; b = 1 is the ordinary bootstrap", () => {
     const rng = new Rng(3);
-    for (const [n, b] of [[50, 1], [50, 7], [101, 10], [9, 9]]) {
+    for (const [n, b] of [
+      [50, 1],
+      [50, 7],
+      [101, 10],
+      [9, 9],
+    ]) {
       const r = blockBootstrapRows(n, b, rng);
       expect(r).toHaveLength(n);
       for (let i = 0; i < n; i++) {
@@ -80,8 +95,12 @@ describe("automatic block length (Politis & White 2004, Patton et al. 2009)", ()
     const x = Float64Array.from({ length: 20 }, (_, i) => (i % 2 ? -1 : 1));
     const R = (k: number) => ((-1) ** k * (20 - k)) / 20;
     const lam = (t: number) => (t <= 0.5 ? 1 : 2 * (1 - t));
-    let G = 0, g = R(0);
-    for (let k = 1; k <= 10; k++) { G += 2 * lam(k / 10) * k * R(k); g += 2 * lam(k / 10) * R(k); }
+    let G = 0,
+      g = R(0);
+    for (let k = 1; k <= 10; k++) {
+      G += 2 * lam(k / 10) * k * R(k);
+      g += 2 * lam(k / 10) * R(k);
+    }
     // λ(k/10) = 1 for k ≤ 5, then 0.8, 0.6, 0.4, 0.2, 0:
     // G = 2·(−0.95 + 2·0.9 − 3·0.85 + 4·0.8 − 5·0.75 + 0.8·6·0.7 − 0.6·7·0.65 + 0.4·8·0.6 − 0.2·9·0.55) = 2·(−0.69) = −1.38
     expect(G).toBeCloseTo(-1.38, 10);
@@ -97,9 +116,15 @@ describe("automatic block length (Politis & White 2004, Patton et al. 2009)", ()
     expect(chooseBlockSize(x)).toBe(10);
   });
   it("several columns: the largest per-column length; constant columns give 1", () => {
-    const n = 1000, a = ar1(0.9, n, 2), w = ar1(0, n, 3);
+    const n = 1000,
+      a = ar1(0.9, n, 2),
+      w = ar1(0, n, 3);
     const data = new Float64Array(n * 3);
-    for (let i = 0; i < n; i++) { data[i * 3] = w[i]; data[i * 3 + 1] = a[i]; data[i * 3 + 2] = 4; }
+    for (let i = 0; i < n; i++) {
+      data[i * 3] = w[i];
+      data[i * 3 + 1] = a[i];
+      data[i * 3 + 2] = 4;
+    }
     expect(chooseBlockSize(data, 3)).toBe(chooseBlockSize(a));
     expect(chooseBlockSize(new Float64Array(50).fill(2))).toBe(1);
     expect(() => chooseBlockSize(new Float64Array(10), 3)).toThrow(RangeError);
@@ -145,14 +170,29 @@ describe("bootstrap on known truth", () => {
     expect(base.runs[base.bestIndex].qTrue / base.qExpected).toBeLessThan(1.3);
     for (let t = 0; t < p; t++) {
       const gt = Gtrue.map((r) => r[t]);
-      const best = Math.max(...Array.from({ length: p }, (_, k) => corr(gt, Array.from({ length: input.n }, (_, i) => base.G[i * p + k]))));
+      const best = Math.max(
+        ...Array.from({ length: p }, (_, k) =>
+          corr(
+            gt,
+            Array.from({ length: input.n }, (_, i) => base.G[i * p + k]),
+          ),
+        ),
+      );
       expect(best, names[t]).toBeGreaterThanOrEqual(0.98);
     }
   });
 
   it("50 runs: every factor reproduced, and the 5th–95th intervals cover ≥ 90 % of the true profile elements", async () => {
     const progress: number[] = [];
-    bs = await bootstrapPmf(base, { runs: 50, seed: 5, workers: 1, onProgress: (d, t) => { expect(t).toBe(50); progress.push(d); } });
+    bs = await bootstrapPmf(base, {
+      runs: 50,
+      seed: 5,
+      workers: 1,
+      onProgress: (d, t) => {
+        expect(t).toBe(50);
+        progress.push(d);
+      },
+    });
     expect(progress).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(bs.blockSize).toBe(1); // iid contributions
     expect(bs.blockSizeSource).toBe("auto");
@@ -169,10 +209,17 @@ describe("bootstrap on known truth", () => {
     for (let t = 0; t < p; t++) {
       const gt = Gtrue.map((r) => r[t]);
       const mean = gt.reduce((a, b) => a + b, 0) / input.n;
-      let k = 0, bestR = -1;
+      let k = 0,
+        bestR = -1;
       for (let c = 0; c < p; c++) {
-        const r = corr(gt, Array.from({ length: input.n }, (_, i) => base.G[i * p + c]));
-        if (r > bestR) { bestR = r; k = c; }
+        const r = corr(
+          gt,
+          Array.from({ length: input.n }, (_, i) => base.G[i * p + c]),
+        );
+        if (r > bestR) {
+          bestR = r;
+          k = c;
+        }
       }
       for (let j = 0; j < m; j++) {
         const iv = bs.intervals[k][j];
@@ -191,17 +238,24 @@ describe("bootstrap on known truth", () => {
 
   it("intervals are type-7 percentiles of the mapped runs' normalised profiles", () => {
     // recompute one element by hand from the runs: factor 1, species 1 (SO4)
-    const k = 0, j = 0, m = input.m;
+    const k = 0,
+      j = 0,
+      m = input.m;
     const v: number[] = [];
     for (const r of bs.runs) {
       if (!r.converged) continue;
       let best = -1;
-      for (let l = 0; l < p; l++) if (r.mapping[l] === k && (best < 0 || r.correlations[l][k] > r.correlations[best][k])) best = l;
+      for (let l = 0; l < p; l++)
+        if (r.mapping[l] === k && (best < 0 || r.correlations[l][k] > r.correlations[best][k])) best = l;
       if (best >= 0) v.push(r.F[best * m + j]);
     }
     v.sort((a, b) => a - b);
     // type 7: h = (N − 1)·q, linear between v[⌊h⌋] and v[⌊h⌋ + 1]
-    const q7 = (q: number) => { const h = (v.length - 1) * q, lo = Math.floor(h); return lo + 1 < v.length ? v[lo] + (h - lo) * (v[lo + 1] - v[lo]) : v[lo]; };
+    const q7 = (q: number) => {
+      const h = (v.length - 1) * q,
+        lo = Math.floor(h);
+      return lo + 1 < v.length ? v[lo] + (h - lo) * (v[lo + 1] - v[lo]) : v[lo];
+    };
     const iv = bs.intervals[k][j];
     expect(iv.p5).toBeCloseTo(q7(0.05), 12);
     expect(iv.p50).toBeCloseTo(q7(0.5), 12);
@@ -252,12 +306,16 @@ describe("bootstrap on known truth", () => {
     expect(r.intervals[0][0].count).toBe(r.mappingTable[0].reproduced);
 
     const tiny: PmfResult = { ...base, options: { ...base.options, maxIterations: 2 } };
-    await expect(bootstrapPmf(tiny, { runs: 4, seed: 5, workers: 1 })).rejects.toThrow(/4 of 4 runs did not converge within maxIterations = 2.*no bootstrap result is reported/);
+    await expect(bootstrapPmf(tiny, { runs: 4, seed: 5, workers: 1 })).rejects.toThrow(
+      /4 of 4 runs did not converge within maxIterations = 2.*no bootstrap result is reported/,
+    );
   });
 
   it("worker threads give the same bits as one thread (compiled build)", async () => {
     const req = createRequire(__filename);
-    const dist = req(join(__dirname, "..", "..", "dist", "sourceapport", "bootstrap.js")) as typeof import("../../src/sourceapport/bootstrap");
+    const dist = req(
+      join(__dirname, "..", "..", "dist", "sourceapport", "bootstrap.js"),
+    ) as typeof import("../../src/sourceapport/bootstrap");
     const done: number[] = [];
     const w2 = await dist.bootstrapPmf(base, { runs: 8, seed: 5, workers: 2, onProgress: (d) => done.push(d) });
     const w1 = await dist.bootstrapPmf(base, { runs: 8, seed: 5, workers: 1 });

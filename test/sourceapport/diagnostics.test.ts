@@ -14,7 +14,6 @@ import {
   speciesDiagnosticTable,
 } from "../../src/sourceapport/diagnostics";
 
-
 describe("profiles", () => {
   it("% of species total: 100·F_kj / Σ_k F_kj (G has mean 1)", () => {
     const pm = profileMatrices(fixture());
@@ -41,7 +40,15 @@ describe("profiles", () => {
   it("tidy table: one row per factor and species with units", () => {
     const t = profiles(fixture());
     expect(t.numRows).toBe(6);
-    expect(t.names).toEqual(["factor", "species", "unit", "concentration", "percentOfSpecies", "percentOfFactorTotal", "percentOfTotalVariable"]);
+    expect(t.names).toEqual([
+      "factor",
+      "species",
+      "unit",
+      "concentration",
+      "percentOfSpecies",
+      "percentOfFactorTotal",
+      "percentOfTotalVariable",
+    ]);
     expect(t.unit("concentration")).toBe("µg/m3");
     expect(t.unit("percentOfSpecies")).toBe("%");
     const rows = t.toObjects();

@@ -10,7 +10,8 @@ import { wellPosed } from "./wellposed";
 
 /** A hand-made one-factor result (n = 4 samples, contributions g, profile f) on data x, s. */
 function oneFactor(species: string[], x: number[], s: number[], g: number[], f: number[]): PmfResult {
-  const n = g.length, m = species.length;
+  const n = g.length,
+    m = species.length;
   return {
     input: {
       species,
@@ -26,7 +27,18 @@ function oneFactor(species: string[], x: number[], s: number[], g: number[], f: 
       extraUncertaintyPct: 0,
     },
     p: 1,
-    options: { factors: 1, runs: 1, seed: 1, robust: false, alpha: 4, maxIterations: 5000, tolerance: 0.1, relativeTolerance: 1e-5, window: 20, workers: 1 },
+    options: {
+      factors: 1,
+      runs: 1,
+      seed: 1,
+      robust: false,
+      alpha: 4,
+      maxIterations: 5000,
+      tolerance: 0.1,
+      relativeTolerance: 1e-5,
+      window: 20,
+      workers: 1,
+    },
     qExpected: 0,
     runs: [],
     bestIndex: 0,
@@ -54,7 +66,8 @@ function expectNested(d: { intervals: { base: number; down: number[]; up: number
 /** Golden-section minimum of a unimodal f on [a, b]. */
 function goldenMin(f: (u: number) => number, a: number, b: number): number {
   const r = (Math.sqrt(5) - 1) / 2;
-  let c = b - r * (b - a), d = a + r * (b - a);
+  let c = b - r * (b - a),
+    d = a + r * (b - a);
   for (let it = 0; it < 200; it++) {
     if (f(c) < f(d)) b = d;
     else a = c;
@@ -78,7 +91,8 @@ describe("DISP on one-factor cases solved by hand", () => {
     // and Q(base) = 1² + 0.5² = 1.25. Displacing F_probe by d with G fixed: Q = 1.25 + Σ g²·d² = 1.25 + 4.5·d²
     // (G moves by O(1e-8) relative: weight 1 against 1e8 of the pin).
     const r = [1, 0, -0.5, 0];
-    const x: number[] = [], s: number[] = [];
+    const x: number[] = [],
+      s: number[] = [];
     g.forEach((gi, i) => {
       x.push(2 * gi, 10 * gi + r[i]);
       s.push(1e-4, 1);
@@ -117,13 +131,15 @@ describe("DISP on one-factor cases solved by hand", () => {
     //   Q − 1 = n·|f − f'|² + S·|f − c·f'|²,  minimised over c: S·dist²(f, line f'),
     //   dQ(d) = min_u 4·((2 − u)² + d²) + 0.5·(2·(10 + d) − 10·u)²/(u² + (10 + d)²).
     // A fit that keeps G = g instead (as a rescaled unconstrained G step does) gives a far steeper dQ.
-    const x: number[] = [], s: number[] = [];
+    const x: number[] = [],
+      s: number[] = [];
     g.forEach((gi) => {
       x.push(2 * gi, 10 * gi, -0.5);
       s.push(1, 1, 1);
     });
     const res = oneFactor(["other", "probe", "blank"], x, s, g, [2, 10, 0]);
-    const handDQ = (v: number) => goldenMin((u) => 4 * ((2 - u) ** 2 + (v - 10) ** 2) + (0.5 * (2 * v - 10 * u) ** 2) / (u * u + v * v), 0, 4);
+    const handDQ = (v: number) =>
+      goldenMin((u) => 4 * ((2 - u) ** 2 + (v - 10) ** 2) + (0.5 * (2 * v - 10 * u) ** 2) / (u * u + v * v), 0, 4);
     // by hand for small d: u ≈ 2 gives 4d² + 0.5·4d²/104 ≈ 4.02·d², so d(4) ≈ 1.0
     expect(handDQ(11)).toBeGreaterThan(3.9);
     expect(handDQ(11)).toBeLessThan(4.05);
@@ -160,7 +176,14 @@ describe("DISP on a well-posed known-truth case", () => {
 
   it("intervals contain the base and are nested; no swap, no Q decrease, every fit converged", async () => {
     const progress: number[] = [];
-    d = await dispPmf(base, { workers: 1, species, onProgress: (done, total) => { expect(total).toBe(3 * p * 2); progress.push(done); } });
+    d = await dispPmf(base, {
+      workers: 1,
+      species,
+      onProgress: (done, total) => {
+        expect(total).toBe(3 * p * 2);
+        progress.push(done);
+      },
+    });
     expect(progress).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(d.intervals).toHaveLength(3 * p);
     expect(new Set(d.intervals.map((iv) => iv.species))).toEqual(new Set(species));
@@ -184,9 +207,12 @@ describe("DISP on a well-posed known-truth case", () => {
     const s3: PmfResult = { ...base, input: { ...input, s: input.s.map((v) => 3 * v) } };
     const wide = await dispPmf(s3, { workers: 1, species, dQmax: [4] });
     const ref = await dispPmf(base, { workers: 1, species, dQmax: [36] });
-    const width = (r: DispResult, l: number) => r.intervals.reduce((a, iv) => a + iv.up[l] - iv.down[l], 0) / r.intervals.length;
+    const width = (r: DispResult, l: number) =>
+      r.intervals.reduce((a, iv) => a + iv.up[l] - iv.down[l], 0) / r.intervals.length;
     const ratio = width(wide, 0) / width(d, 0);
-    console.log(`DISP mean interval width at dQmax 4: s×1 ${width(d, 0).toFixed(4)}, s×3 ${width(wide, 0).toFixed(4)} (×${ratio.toFixed(2)})`);
+    console.log(
+      `DISP mean interval width at dQmax 4: s×1 ${width(d, 0).toFixed(4)}, s×3 ${width(wide, 0).toFixed(4)} (×${ratio.toFixed(2)})`,
+    );
     // a quadratic dQ(d) gives ×3 (d ∝ sqrt(dQmax·s²)); a one-sided (linear) rise at a zero element up to ×9
     expect(ratio).toBeGreaterThan(1.3);
     expect(ratio).toBeGreaterThan(2.5);
@@ -194,7 +220,10 @@ describe("DISP on a well-posed known-truth case", () => {
     wide.intervals.forEach((iv, c) => {
       const r = ref.intervals[c];
       expect([iv.k, iv.j]).toEqual([r.k, r.j]);
-      for (const [a, b] of [[iv.up[0] - iv.base, r.up[0] - r.base], [iv.base - iv.down[0], r.base - r.down[0]]]) {
+      for (const [a, b] of [
+        [iv.up[0] - iv.base, r.up[0] - r.base],
+        [iv.base - iv.down[0], r.base - r.down[0]],
+      ]) {
         if (b === 0) expect(a).toBe(0);
         else {
           expect(a / b).toBeGreaterThan(0.9);
@@ -235,18 +264,30 @@ describe("DISP on a well-posed known-truth case", () => {
  * and factors swap.
  */
 function duplicated(seed: number) {
-  const n = 80, m = 6, rng = new Rng(seed);
+  const n = 80,
+    m = 6,
+    rng = new Rng(seed);
   const f = [3, 1, 0.5, 2, 0.2, 1.5];
-  const x = new Float64Array(n * m), s = new Float64Array(n * m);
+  const x = new Float64Array(n * m),
+    s = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
     const h = Math.exp(0.6 * rng.normal()) + Math.exp(0.6 * rng.normal());
     for (let j = 0; j < m; j++) {
-      const v = h * f[j], sigma = 0.1 * v + 0.01;
+      const v = h * f[j],
+        sigma = 0.1 * v + 0.01;
       x[i * m + j] = v + sigma * rng.normal();
       s[i * m + j] = sigma;
     }
   }
-  const input = preparePmfInput({ x, s, n, m, species: ["a", "b", "c", "d", "e", "f"], units: "µg/m3", samples: Array.from({ length: n }, (_, i) => `s${i + 1}`) });
+  const input = preparePmfInput({
+    x,
+    s,
+    n,
+    m,
+    species: ["a", "b", "c", "d", "e", "f"],
+    units: "µg/m3",
+    samples: Array.from({ length: n }, (_, i) => `s${i + 1}`),
+  });
   return runPmfSync(input, { factors: 2, runs: 3, seed: 1 });
 }
 
@@ -254,7 +295,9 @@ describe("factor swaps", () => {
   it("two factors with duplicated profiles swap; counts per factor add up", async () => {
     for (const seed of [1, 3]) {
       const d = await dispPmf(duplicated(seed), { workers: 1 });
-      console.log(`duplicated profiles (seed ${seed}): displacements with a swap per dQmax ${d.swaps.map((w) => `${w.dQmax}: ${w.displacements}`).join(", ")}`);
+      console.log(
+        `duplicated profiles (seed ${seed}): displacements with a swap per dQmax ${d.swaps.map((w) => `${w.dQmax}: ${w.displacements}`).join(", ")}`,
+      );
       expect(d.swaps[3].displacements).toBeGreaterThan(0);
       for (const w of d.swaps) {
         // with p = 2 a displacement with a swap has 1 or 2 swapped factors
@@ -290,7 +333,9 @@ describe("BS-DISP", () => {
     const dup = duplicated(3);
     const bs = await bootstrapPmf(dup, { runs: 8, seed: 5, workers: 1 });
     // expected from the bootstrap mapping itself: a run is usable when its mapping is a permutation
-    const usable = bs.runs.filter((run) => run.converged && new Set(run.mapping.filter((v) => v >= 0)).size === 2).map((run) => run.run);
+    const usable = bs.runs
+      .filter((run) => run.converged && new Set(run.mapping.filter((v) => v >= 0)).size === 2)
+      .map((run) => run.run);
     const r = await bsDispPmf(dup, bs, { workers: 1, species: ["a", "d"] });
     expect(r.runsUsed).toEqual(usable);
     expect(r.runsUsed.length + r.runsSkipped.length).toBe(8);
@@ -298,7 +343,9 @@ describe("BS-DISP", () => {
     for (const sk of r.runsSkipped) expect(sk.reason).toMatch(/one-to-one/);
     expect(r.unreliableFactors).toEqual(r.swaps[0].byFactor.flatMap((c, k) => (c > 0 ? [dup.factorNames[k]] : [])));
     expect(r.unreliableFactors.length).toBeGreaterThan(0);
-    console.log(`BS-DISP, duplicated profiles: used runs ${r.runsUsed.join(", ")}; skipped ${r.runsSkipped.map((x) => x.run).join(", ")}; swaps ${r.swaps.map((w) => `${w.dQmax}: ${w.displacements}`).join(", ")}; unreliable ${r.unreliableFactors.join(", ")}`);
+    console.log(
+      `BS-DISP, duplicated profiles: used runs ${r.runsUsed.join(", ")}; skipped ${r.runsSkipped.map((x) => x.run).join(", ")}; swaps ${r.swaps.map((w) => `${w.dQmax}: ${w.displacements}`).join(", ")}; unreliable ${r.unreliableFactors.join(", ")}`,
+    );
     // `runs` limits the runs used, taken in order
     const first = await bsDispPmf(dup, bs, { workers: 1, species: ["a"], runs: 2 });
     expect(first.runsUsed).toEqual(usable.slice(0, 2));

@@ -20,7 +20,10 @@ import { fixture } from "./fixture";
  * number so the tests can find it in the spec data.
  */
 const SPECIES = ["A", "B", "PM"];
-const BASE = [[2, 1, 4], [2, 6, 10]];
+const BASE = [
+  [2, 1, 4],
+  [2, 6, 10],
+];
 
 function bootstrap(): BootstrapResult {
   return {
@@ -40,8 +43,19 @@ function bootstrap(): BootstrapResult {
     intervals: BASE.map((row, k) =>
       row.map((base, j) => {
         const none = k === 1 && j === 2;
-        const lo = base - 0.1 * (j + 1) - k / 100, hi = base + 0.2 * (j + 1) + k / 100;
-        return { species: SPECIES[j], unit: "µg/m3", count: none ? 0 : 10, p5: none ? NaN : lo, p25: none ? NaN : lo + 0.01, p50: none ? NaN : base, p75: none ? NaN : hi - 0.01, p95: none ? NaN : hi, base };
+        const lo = base - 0.1 * (j + 1) - k / 100,
+          hi = base + 0.2 * (j + 1) + k / 100;
+        return {
+          species: SPECIES[j],
+          unit: "µg/m3",
+          count: none ? 0 : 10,
+          p5: none ? NaN : lo,
+          p25: none ? NaN : lo + 0.01,
+          p50: none ? NaN : base,
+          p75: none ? NaN : hi - 0.01,
+          p95: none ? NaN : hi,
+          base,
+        };
       }),
     ),
     notConverged: [],
@@ -81,7 +95,15 @@ function bsdisp(): BsDispResult {
     runsUsed: [1, 2, 3],
     runsSkipped: [],
     // only species B displaced
-    intervals: [0, 1].map((k) => ({ factor: `Factor ${k + 1}`, k, species: "B", j: 1, base: BASE[k][1], down: levels.map((L) => BASE[k][1] - 0.05 * L - 0.003), up: levels.map((L) => BASE[k][1] + 0.07 * L + 0.003) })),
+    intervals: [0, 1].map((k) => ({
+      factor: `Factor ${k + 1}`,
+      k,
+      species: "B",
+      j: 1,
+      base: BASE[k][1],
+      down: levels.map((L) => BASE[k][1] - 0.05 * L - 0.003),
+      up: levels.map((L) => BASE[k][1] + 0.07 * L + 0.003),
+    })),
     swaps: levels.map((dQmax) => ({ dQmax, byFactor: [0, 0], displacements: 0 })),
     unreliableFactors: [],
     largestDecrease: 0,
@@ -98,12 +120,47 @@ const barRows = (spec: object) => panels(spec).flatMap((p) => p.layer[0].data.va
 describe("error-estimation figures render to SVG, with Japanese titles", () => {
   const r = fixture();
   const cases: [string, () => object, string[]][] = [
-    ["intervalProfileSpec", () => intervalProfileSpec(r, { lang: "ja", bootstrap: bootstrap(), disp: disp(), bsdisp: bsdisp() }), ["濃度 (µg/m3)", "成分", "誤差範囲", "BS 5–95 %", "DISP dQmax 4", "BS-DISP dQmax 4"]],
-    ["swapTableSpec (DISP)", () => swapTableSpec(disp(), { lang: "ja" }), ["dQmax（Q の許容増分）", "因子", "因子の入れ替わり回数"]],
+    [
+      "intervalProfileSpec",
+      () => intervalProfileSpec(r, { lang: "ja", bootstrap: bootstrap(), disp: disp(), bsdisp: bsdisp() }),
+      ["濃度 (µg/m3)", "成分", "誤差範囲", "BS 5–95 %", "DISP dQmax 4", "BS-DISP dQmax 4"],
+    ],
+    [
+      "swapTableSpec (DISP)",
+      () => swapTableSpec(disp(), { lang: "ja" }),
+      ["dQmax（Q の許容増分）", "因子", "因子の入れ替わり回数"],
+    ],
     ["swapTableSpec (BS-DISP)", () => swapTableSpec(bsdisp(), { lang: "ja" }), ["dQmax（Q の許容増分）", "因子"]],
-    ["fpeakCurveSpec", () => fpeakCurveSpec([{ strength: -0.5, dQ: 30 }, { strength: 0, dQ: 0 }, { strength: 0.5, dQ: 12 }], { lang: "ja" }), ["Fpeak 強度", "dQ（Q の増加量）"]],
-    ["fpeakCurveSpec (percent)", () => fpeakCurveSpec([{ strength: 0, dQ: 0, dQPct: 0 }, { strength: 0.5, dQ: 12, dQPct: 0.8 }], { lang: "ja", percent: true }), ["dQ（ベース Q に対する %）"]],
-    ["constrainedComparisonSpec", () => constrainedComparisonSpec(r, { F: Float64Array.from([2, 0, 4.5, 2.5, 6, 9]) }, { lang: "ja" }), ["濃度 (µg/m3)", "解", "ベースラン", "制約付き解"]],
+    [
+      "fpeakCurveSpec",
+      () =>
+        fpeakCurveSpec(
+          [
+            { strength: -0.5, dQ: 30 },
+            { strength: 0, dQ: 0 },
+            { strength: 0.5, dQ: 12 },
+          ],
+          { lang: "ja" },
+        ),
+      ["Fpeak 強度", "dQ（Q の増加量）"],
+    ],
+    [
+      "fpeakCurveSpec (percent)",
+      () =>
+        fpeakCurveSpec(
+          [
+            { strength: 0, dQ: 0, dQPct: 0 },
+            { strength: 0.5, dQ: 12, dQPct: 0.8 },
+          ],
+          { lang: "ja", percent: true },
+        ),
+      ["dQ（ベース Q に対する %）"],
+    ],
+    [
+      "constrainedComparisonSpec",
+      () => constrainedComparisonSpec(r, { F: Float64Array.from([2, 0, 4.5, 2.5, 6, 9]) }, { lang: "ja" }),
+      ["濃度 (µg/m3)", "解", "ベースラン", "制約付き解"],
+    ],
   ];
   for (const [name, make, titles] of cases) {
     it(name, async () => {
@@ -125,15 +182,28 @@ describe("intervalProfileSpec data", () => {
 
   it("whiskers carry exactly the BS p5–p95, DISP dQmax 4 and BS-DISP largest-level values", () => {
     const rows = whiskerRows(intervalProfileSpec(r, { bootstrap: bootstrap(), disp: disp(), bsdisp: bsdisp() }));
-    const find = (factor: string, species: string, method: string) => rows.find((w) => w.factor === factor && w.species === species && w.method === method);
+    const find = (factor: string, species: string, method: string) =>
+      rows.find((w) => w.factor === factor && w.species === species && w.method === method);
     // BS: Factor 2, B: p5 = 6 − 0.2 − 0.01, p95 = 6 + 0.4 + 0.01
-    expect(find("Factor 2", "B", "BS")).toMatchObject({ low: 6 - 0.1 * 2 - 0.01, high: 6 + 0.2 * 2 + 0.01, interval: "BS 5–95 %" });
+    expect(find("Factor 2", "B", "BS")).toMatchObject({
+      low: 6 - 0.1 * 2 - 0.01,
+      high: 6 + 0.2 * 2 + 0.01,
+      interval: "BS 5–95 %",
+    });
     expect(find("Factor 1", "PM", "BS")).toMatchObject({ low: 4 - 0.1 * 3 - 0, high: 4 + 0.2 * 3 + 0 });
     expect(find("Factor 2", "PM", "BS")).toBeUndefined(); // never reproduced: no whisker
     // DISP at dQmax 4 = level index 0
-    expect(find("Factor 2", "PM", "DISP")).toMatchObject({ low: 10 * 0.7 - 0.002, high: 10 * 1.3 + 0.002, interval: "DISP dQmax 4" });
+    expect(find("Factor 2", "PM", "DISP")).toMatchObject({
+      low: 10 * 0.7 - 0.002,
+      high: 10 * 1.3 + 0.002,
+      interval: "DISP dQmax 4",
+    });
     // BS-DISP at the largest level (dQmax 4, index 3)
-    expect(find("Factor 1", "B", "BS-DISP")).toMatchObject({ low: 1 - 0.05 * 4 - 0.003, high: 1 + 0.07 * 4 + 0.003, interval: "BS-DISP dQmax 4" });
+    expect(find("Factor 1", "B", "BS-DISP")).toMatchObject({
+      low: 1 - 0.05 * 4 - 0.003,
+      high: 1 + 0.07 * 4 + 0.003,
+      interval: "BS-DISP dQmax 4",
+    });
     expect(rows.filter((w) => w.method === "BS-DISP")).toHaveLength(2);
     expect(rows).toHaveLength(5 + 6 + 2);
   });
@@ -143,7 +213,8 @@ describe("intervalProfileSpec data", () => {
     expect(panels(spec)).toHaveLength(1);
     const w = whiskerRows(spec).find((x) => x.species === "A")!;
     expect(w.low).toBe(0);
-    const domain = (panels(spec)[0].layer[0] as unknown as { encoding: { y: { scale: { domain: [number, number] } } } }).encoding.y.scale.domain;
+    const domain = (panels(spec)[0].layer[0] as unknown as { encoding: { y: { scale: { domain: [number, number] } } } })
+      .encoding.y.scale.domain;
     expect(w.lowPlot).toBe(domain[0]);
     expect(w.highPlot).toBe(w.high);
     expect(domain[0]).toBeLessThan(0.7 - 0.001 * 1); // below every drawn value
@@ -151,10 +222,17 @@ describe("intervalProfileSpec data", () => {
 
   it("bars are the base profiles; other levels can be chosen; only given methods appear", () => {
     const spec = intervalProfileSpec(r, { disp: disp(), dispLevel: 16 });
-    expect(barRows(spec).find((b) => b.factor === "Factor 2" && b.species === "B")).toMatchObject({ base: 6, concentration: 6 });
+    expect(barRows(spec).find((b) => b.factor === "Factor 2" && b.species === "B")).toMatchObject({
+      base: 6,
+      concentration: 6,
+    });
     const rows = whiskerRows(spec);
     expect(new Set(rows.map((w) => w.method))).toEqual(new Set(["DISP"]));
-    expect(rows.find((w) => w.factor === "Factor 2" && w.species === "B")).toMatchObject({ low: 6 * (0.7 - 0.1 * 2) - 0.001, high: 6 * (1.3 + 0.1 * 2) + 0.001, interval: "DISP dQmax 16" });
+    expect(rows.find((w) => w.factor === "Factor 2" && w.species === "B")).toMatchObject({
+      low: 6 * (0.7 - 0.1 * 2) - 0.001,
+      high: 6 * (1.3 + 0.1 * 2) + 0.001,
+      interval: "DISP dQmax 16",
+    });
     expect(() => intervalProfileSpec(r, { disp: disp(), dispLevel: 5 })).toThrow(/dQmax 5/);
     expect(() => intervalProfileSpec(r, {})).toThrow(/at least one/);
     expect(() => intervalProfileSpec(r, { disp: disp(), factor: "Soil" })).toThrow(/Soil/);
@@ -163,7 +241,17 @@ describe("intervalProfileSpec data", () => {
   it("intervalWhiskers returns the raw rows", () => {
     const rows = intervalWhiskers(r, { bootstrap: bootstrap(), factor: 0 });
     expect(rows).toHaveLength(3);
-    expect(rows[0]).toEqual({ factor: "Factor 1", k: 0, species: "A", method: "BS", interval: "BS 5–95 %", low: 2 - 0.1, high: 2 + 0.2, lowPlot: 2 - 0.1, highPlot: 2 + 0.2 });
+    expect(rows[0]).toEqual({
+      factor: "Factor 1",
+      k: 0,
+      species: "A",
+      method: "BS",
+      interval: "BS 5–95 %",
+      low: 2 - 0.1,
+      high: 2 + 0.2,
+      lowPlot: 2 - 0.1,
+      highPlot: 2 + 0.2,
+    });
   });
 });
 
@@ -179,18 +267,34 @@ describe("swap table, Fpeak curve and constrained comparison data", () => {
   });
 
   it("fpeakCurveSpec: points sorted by strength", () => {
-    const spec = fpeakCurveSpec([{ strength: 0.5, dQ: 12 }, { strength: -0.5, dQ: 30 }, { strength: 0, dQ: 0 }]) as { layer: { data: { values: object[] } }[] };
-    expect(spec.layer[1].data.values).toEqual([{ strength: -0.5, dQ: 30 }, { strength: 0, dQ: 0 }, { strength: 0.5, dQ: 12 }]);
+    const spec = fpeakCurveSpec([
+      { strength: 0.5, dQ: 12 },
+      { strength: -0.5, dQ: 30 },
+      { strength: 0, dQ: 0 },
+    ]) as { layer: { data: { values: object[] } }[] };
+    expect(spec.layer[1].data.values).toEqual([
+      { strength: -0.5, dQ: 30 },
+      { strength: 0, dQ: 0 },
+      { strength: 0.5, dQ: 12 },
+    ]);
     expect(() => fpeakCurveSpec([])).toThrow(/no points/);
   });
 
   it("constrainedComparisonSpec: base and constrained values side by side", () => {
     const r = fixture();
     const spec = constrainedComparisonSpec(r, { F: Float64Array.from([2, 0, 4.5, 2.5, 6, 9]) }, { label: "Cu = 0" });
-    const rows = (spec as { vconcat: { data: { values: Record<string, unknown>[] } }[] }).vconcat.flatMap((p) => p.data.values);
+    const rows = (spec as { vconcat: { data: { values: Record<string, unknown>[] } }[] }).vconcat.flatMap(
+      (p) => p.data.values,
+    );
     expect(rows).toHaveLength(12);
-    expect(rows.find((x) => x.factor === "Factor 1" && x.species === "B" && x.solution === "Cu = 0")).toMatchObject({ value: 0, concentration: null });
-    expect(rows.find((x) => x.factor === "Factor 1" && x.species === "B" && x.solution === "Base run")).toMatchObject({ value: 1, concentration: 1 });
+    expect(rows.find((x) => x.factor === "Factor 1" && x.species === "B" && x.solution === "Cu = 0")).toMatchObject({
+      value: 0,
+      concentration: null,
+    });
+    expect(rows.find((x) => x.factor === "Factor 1" && x.species === "B" && x.solution === "Base run")).toMatchObject({
+      value: 1,
+      concentration: 1,
+    });
     expect(rows.find((x) => x.factor === "Factor 2" && x.species === "PM" && x.solution === "Cu = 0")!.value).toBe(9);
     expect(() => constrainedComparisonSpec(r, { F: new Float64Array(5) })).toThrow(/p × m = 6/);
   });
@@ -213,7 +317,9 @@ describe("interval tables", () => {
     const t = dispIntervalTable(r, disp());
     expect(t.numRows).toBe(6 * 4);
     expect(t.names).toEqual(["factor", "species", "unit", "dQmax", "base", "low", "high"]);
-    const i = t.strings("factor").findIndex((f, q) => f === "Factor 2" && t.strings("species")[q] === "PM" && t.numbers("dQmax")[q] === 32);
+    const i = t
+      .strings("factor")
+      .findIndex((f, q) => f === "Factor 2" && t.strings("species")[q] === "PM" && t.numbers("dQmax")[q] === 32);
     expect(t.numbers("low")[i]).toBeCloseTo(10 * 0.4 - 0.002, 12);
     expect(t.numbers("high")[i]).toBeCloseTo(10 * 1.6 + 0.002, 12);
     const b = dispIntervalTable(r, bsdisp());

@@ -5,8 +5,13 @@ import { join } from "node:path";
 import { fixture } from "./fixture";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { epaContributionsCsv, epaProfilesCsv, exportPmfResult, runsTable, speciesSummaryTable } from "../../src/sourceapport/export";
-
+import {
+  epaContributionsCsv,
+  epaProfilesCsv,
+  exportPmfResult,
+  runsTable,
+  speciesSummaryTable,
+} from "../../src/sourceapport/export";
 
 /** Split CSV text into lines (CRLF). */
 function lines(text: string): string[] {
@@ -55,7 +60,11 @@ describe("EPA PMF 5.0 layout", () => {
 
   it("labels are protected against formula injection and quoted", () => {
     const r = fixture();
-    const bad = { ...r, factorNames: ["=HYPERLINK(1)", "Factor, 2"], input: { ...r.input, samples: ["@x", "b", "c", "d"] } };
+    const bad = {
+      ...r,
+      factorNames: ["=HYPERLINK(1)", "Factor, 2"],
+      input: { ...r.input, samples: ["@x", "b", "c", "d"] },
+    };
     const p = lines(epaProfilesCsv(bad));
     expect(p[2]).toBe(`,'=HYPERLINK(1),"Factor, 2"`);
     const c = lines(epaContributionsCsv(bad));

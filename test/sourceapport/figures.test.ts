@@ -11,7 +11,6 @@ import {
   residualBoxSpec,
 } from "../../src/sourceapport/figures";
 
-
 /** Inline rows of a single-data spec. */
 function rowsOf(spec: object): Record<string, unknown>[] {
   return (spec as { data: { values: Record<string, unknown>[] } }).data.values;
@@ -35,7 +34,11 @@ describe("PMF figures render to SVG, with Japanese axis titles", () => {
     ["contributionSpec (mass)", () => contributionSpec(r, { lang: "ja", mass: true }), ["寄与濃度 (µg/m3)"]],
     ["fingerprintSpec", () => fingerprintSpec(r, { lang: "ja" }), ["成分総量に対する割合 (%)", "因子"]],
     ["residualBoxSpec", () => residualBoxSpec(r, { lang: "ja" }), ["スケール化残差", "成分"]],
-    ["observedPredictedSpec", () => observedPredictedSpec(r, "B", { lang: "ja" }), ["予測値 (µg/m3)", "観測値 (µg/m3)"]],
+    [
+      "observedPredictedSpec",
+      () => observedPredictedSpec(r, "B", { lang: "ja" }),
+      ["予測値 (µg/m3)", "観測値 (µg/m3)"],
+    ],
     ["gSpaceSpec", () => gSpaceSpec(r, 0, 1, { lang: "ja" }), ["規格化寄与: Factor 1", "規格化寄与: Factor 2"]],
     [
       "qScanSpec",
@@ -85,7 +88,9 @@ describe("PMF figure data", () => {
     const rows = rowsOf(contributionSpec(fixture(), { mass: true }));
     expect(rows.find((x) => x.factor === "Factor 2" && x.sample === 1)!.value).toBe(20);
     const r = fixture();
-    expect(() => contributionSpec({ ...r, input: { ...r.input, total: undefined } }, { mass: true })).toThrow(/total variable/);
+    expect(() => contributionSpec({ ...r, input: { ...r.input, total: undefined } }, { mass: true })).toThrow(
+      /total variable/,
+    );
   });
 
   it("fingerprintSpec: % of species sum to 100 per species", () => {
@@ -96,7 +101,14 @@ describe("PMF figure data", () => {
 
   it("residualBoxSpec: box statistics and the flagged cell", () => {
     const spec = residualBoxSpec(fixture());
-    expect(layerRows(spec, 0).find((x) => x.species === "B")).toEqual({ species: "B", min: 0, q1: 0, median: 0, q3: 1, max: 4 });
+    expect(layerRows(spec, 0).find((x) => x.species === "B")).toEqual({
+      species: "B",
+      min: 0,
+      q1: 0,
+      median: 0,
+      q3: 1,
+      max: 4,
+    });
     expect(layerRows(spec, 3)).toEqual([{ species: "B", value: 4 }]);
     expect(layerRows(spec, 4)).toEqual([{ y: 3 }, { y: -3 }]);
   });

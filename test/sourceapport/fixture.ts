@@ -43,7 +43,18 @@ export function fixture(opts: { times?: boolean; qExpected?: number } = {}): Pmf
       extraUncertaintyPct: 0,
     },
     p: 2,
-    options: { factors: 2, runs: 2, seed: 1, robust: false, alpha: 4, maxIterations: 5000, tolerance: 0.1, relativeTolerance: 1e-5, window: 20, workers: 1 },
+    options: {
+      factors: 2,
+      runs: 2,
+      seed: 1,
+      robust: false,
+      alpha: 4,
+      maxIterations: 5000,
+      tolerance: 0.1,
+      relativeTolerance: 1e-5,
+      window: 20,
+      workers: 1,
+    },
     qExpected: opts.qExpected ?? 4 * 3 - 2 * (4 + 3), // = −2 for this tiny problem
     runs: [
       { run: 1, seed: 11, qTrue: 20, qRobust: 19, iterations: 100, converged: true, G, F },

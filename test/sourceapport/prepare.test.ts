@@ -43,8 +43,22 @@ describe("equationUncertainty", () => {
     // missing stays missing, not recorded here
     expect(Number.isNaN(r.x[3]) && Number.isNaN(r.s[3])).toBe(true);
     expect(r.changes).toEqual([
-      expect.objectContaining({ kind: "below-mdl-replaced", sampleIndex: 1, sample: "b", species: "Ni", from: 0.01, to: 0.005 }),
-      expect.objectContaining({ kind: "below-mdl-replaced", sampleIndex: 2, sample: "c", species: "Ni", from: 0.004, to: 0.005 }),
+      expect.objectContaining({
+        kind: "below-mdl-replaced",
+        sampleIndex: 1,
+        sample: "b",
+        species: "Ni",
+        from: 0.01,
+        to: 0.005,
+      }),
+      expect.objectContaining({
+        kind: "below-mdl-replaced",
+        sampleIndex: 2,
+        sample: "c",
+        species: "Ni",
+        from: 0.004,
+        to: 0.005,
+      }),
     ]);
     // the input is not modified
     expect(x[1]).toBe(0.01);
@@ -52,9 +66,13 @@ describe("equationUncertainty", () => {
 
   it("rejects MDL ≤ 0, negative EF and wrong shapes", () => {
     expect(thrown(() => equationUncertainty(new Float64Array(2), 2, 1, [0], [0.1])).expected).toMatch(/MDL > 0/);
-    expect(thrown(() => equationUncertainty(new Float64Array(2), 2, 1, [0.1], [-0.1])).expected).toMatch(/error fraction/);
+    expect(thrown(() => equationUncertainty(new Float64Array(2), 2, 1, [0.1], [-0.1])).expected).toMatch(
+      /error fraction/,
+    );
     expect(thrown(() => equationUncertainty(new Float64Array(3), 2, 1, [0.1], [0.1])).expected).toMatch(/n×m/);
-    expect(thrown(() => equationUncertainty(new Float64Array(2), 2, 1, [0.1, 0.2], [0.1])).expected).toMatch(/one MDL per species/);
+    expect(thrown(() => equationUncertainty(new Float64Array(2), 2, 1, [0.1, 0.2], [0.1])).expected).toMatch(
+      /one MDL per species/,
+    );
   });
 });
 
@@ -111,7 +129,14 @@ describe("preparePmfInput", () => {
     expect(p.changes).toEqual([]);
     expect(p.extraUncertaintyPct).toBe(0);
     expect(p.units).toEqual(["µg/m3", "µg/m3"]);
-    expect(p.summary[0]).toMatchObject({ name: "A", category: "strong", categoryReason: "default", belowUncertaintyShare: 0, missingShare: 0, unit: "µg/m3" });
+    expect(p.summary[0]).toMatchObject({
+      name: "A",
+      category: "strong",
+      categoryReason: "default",
+      belowUncertaintyShare: 0,
+      missingShare: 0,
+      unit: "µg/m3",
+    });
     expect(p.summary[0].sn).toBeCloseTo(1.6666667, 7);
     // B: x ≤ s in samples 1 (x = s) and 2 → 2/3
     expect(p.summary[1].belowUncertaintyShare).toBeCloseTo(0.6666667, 7);
@@ -270,7 +295,9 @@ describe("preparePmfInput", () => {
     expect(Array.from(p.times!)).toEqual([10, 30, 40]);
     expect(p.utcOffsetMinutes).toBe(-360);
     expect(col(p.x, 3, 2, 0)).toEqual([1, 3, 2]);
-    expect(p.changes).toEqual([{ kind: "sample-excluded", sample: "d2", sampleIndex: 1, reason: 'missing value in A (missing: "drop-sample")' }]);
+    expect(p.changes).toEqual([
+      { kind: "sample-excluded", sample: "d2", sampleIndex: 1, reason: 'missing value in A (missing: "drop-sample")' },
+    ]);
     // a missing value in an excluded species does not drop the sample
     const q = preparePmfInput(
       data(
@@ -368,12 +395,32 @@ describe("preparePmfInput", () => {
     expect(thrown(() => preparePmfInput(d, { ...ok, excludeSamples: ["nope"] })).found).toBe("nope");
     expect(thrown(() => preparePmfInput(d, { ...ok, excludeSamples: [3] })).found).toBe("3");
     expect(thrown(() => preparePmfInput(d, { ...ok, total: "A", categories: { A: "bad" } })).column).toBe("A");
-    expect(thrown(() => preparePmfInput(d, { ...ok, autoCategories: { bad: 2, weak: 1 } })).expected).toMatch(/bad ≤ weak/);
+    expect(thrown(() => preparePmfInput(d, { ...ok, autoCategories: { bad: 2, weak: 1 } })).expected).toMatch(
+      /bad ≤ weak/,
+    );
     // uncertainty ≤ 0
-    const z = data([[1, 2], [3, 4]], [[1, 0], [1, 1]]);
+    const z = data(
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [1, 0],
+        [1, 1],
+      ],
+    );
     expect(thrown(() => preparePmfInput(z)).column).toBe("A");
     // median ≤ 0 cannot give s = 4 × median
-    const neg = data([[-1, NaN, -2], [1, 1, 1]], [[1, 1, 1], [1, 1, 1]]);
+    const neg = data(
+      [
+        [-1, NaN, -2],
+        [1, 1, 1],
+      ],
+      [
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+    );
     expect(thrown(() => preparePmfInput(neg)).expected).toMatch(/median > 0/);
     expect(preparePmfInput(neg, { missing: "drop-sample" }).n).toBe(2);
   });

@@ -75,15 +75,33 @@ describe("Fpeak rotation", () => {
     // base is one point of a rotational valley and Fpeak can sharpen either matrix at small dQ.
     // near zero: F ≤ 1e-3 × the species' largest element; G ≤ 1e-3 × the factor's largest contribution
     const sim = simulatePmfInput({ seed: 11, n: 150 });
-    const mm = sim.species.length, nn = 150, pp = 5;
-    const x = new Float64Array(nn * mm), s = new Float64Array(nn * mm);
+    const mm = sim.species.length,
+      nn = 150,
+      pp = 5;
+    const x = new Float64Array(nn * mm),
+      s = new Float64Array(nn * mm);
     sim.x.forEach((r, i) => r.forEach((v, j) => (x[i * mm + j] = v)));
     sim.s.forEach((r, i) => r.forEach((v, j) => (s[i * mm + j] = v)));
-    const free = runPmfSync(preparePmfInput({ x, s, n: nn, m: mm, species: sim.species, units: "µg/m3", samples: sim.x.map((_, i) => `s${i + 1}`) }), { factors: pp, runs: 5, seed: 3 });
+    const free = runPmfSync(
+      preparePmfInput({
+        x,
+        s,
+        n: nn,
+        m: mm,
+        species: sim.species,
+        units: "µg/m3",
+        samples: sim.x.map((_, i) => `s${i + 1}`),
+      }),
+      { factors: pp, runs: 5, seed: 3 },
+    );
     const [zero, plus, minus] = fpeakPmf(free, [0, 2, -2]);
-    const f0 = nearZeroF(zero.F, mm, pp, 1e-3), g0 = nearZeroG(zero.G, nn, pp, 1e-3);
-    const fPlus = nearZeroF(plus.F, mm, pp, 1e-3), gMinus = nearZeroG(minus.G, nn, pp, 1e-3);
-    console.log(`near-zero F elements: base ${f0}, φ = 2: ${fPlus} (dQ ${plus.dQ.toFixed(2)}); near-zero G: base ${g0}, φ = −2: ${gMinus} (dQ ${minus.dQ.toFixed(2)})`);
+    const f0 = nearZeroF(zero.F, mm, pp, 1e-3),
+      g0 = nearZeroG(zero.G, nn, pp, 1e-3);
+    const fPlus = nearZeroF(plus.F, mm, pp, 1e-3),
+      gMinus = nearZeroG(minus.G, nn, pp, 1e-3);
+    console.log(
+      `near-zero F elements: base ${f0}, φ = 2: ${fPlus} (dQ ${plus.dQ.toFixed(2)}); near-zero G: base ${g0}, φ = −2: ${gMinus} (dQ ${minus.dQ.toFixed(2)})`,
+    );
     expect(fPlus).toBeGreaterThan(f0);
     expect(gMinus).toBeGreaterThan(g0);
     // the opposite direction does not sharpen profiles
@@ -93,16 +111,41 @@ describe("Fpeak rotation", () => {
 
 /** One factor, G pinned (see disp.test.ts): species "pin" x = 2·g, s = 1e-4; "probe" x = 10·g + r, s = 1. */
 function pinned(): PmfResult {
-  const g = [0.5, 1.5, 1, 1], r = [1, 0, -0.5, 0];
-  const x: number[] = [], s: number[] = [];
+  const g = [0.5, 1.5, 1, 1],
+    r = [1, 0, -0.5, 0];
+  const x: number[] = [],
+    s: number[] = [];
   g.forEach((gi, i) => {
     x.push(2 * gi, 10 * gi + r[i]);
     s.push(1e-4, 1);
   });
   return {
-    input: { species: ["pin", "probe"], units: ["µg/m3", "µg/m3"], categories: ["strong", "strong"], samples: ["a", "b", "c", "d"], n: 4, m: 2, x: Float64Array.from(x), s: Float64Array.from(s), summary: [], changes: [], extraUncertaintyPct: 0 },
+    input: {
+      species: ["pin", "probe"],
+      units: ["µg/m3", "µg/m3"],
+      categories: ["strong", "strong"],
+      samples: ["a", "b", "c", "d"],
+      n: 4,
+      m: 2,
+      x: Float64Array.from(x),
+      s: Float64Array.from(s),
+      summary: [],
+      changes: [],
+      extraUncertaintyPct: 0,
+    },
     p: 1,
-    options: { factors: 1, runs: 1, seed: 1, robust: false, alpha: 4, maxIterations: 5000, tolerance: 0.1, relativeTolerance: 1e-5, window: 20, workers: 1 },
+    options: {
+      factors: 1,
+      runs: 1,
+      seed: 1,
+      robust: false,
+      alpha: 4,
+      maxIterations: 5000,
+      tolerance: 0.1,
+      relativeTolerance: 1e-5,
+      window: 20,
+      workers: 1,
+    },
     qExpected: 0,
     runs: [],
     bestIndex: 0,
@@ -156,12 +199,18 @@ describe("constraints on the well-posed case", () => {
   const F = (c: { F: Float64Array }, k: number, sp: string) => c.F[k * m + J(sp)];
   const top = (sp: string) => Math.max(...Array.from({ length: p }, (_, k) => base.F[k * m + J(sp)]));
   // the factor where a species is largest, and one where it is present but smaller
-  const main = (sp: string) => Array.from({ length: p }, (_, k) => k).sort((a, b) => base.F[b * m + J(sp)] - base.F[a * m + J(sp)])[0];
-  const second = (sp: string) => Array.from({ length: p }, (_, k) => k).sort((a, b) => base.F[b * m + J(sp)] - base.F[a * m + J(sp)])[1];
+  const main = (sp: string) =>
+    Array.from({ length: p }, (_, k) => k).sort((a, b) => base.F[b * m + J(sp)] - base.F[a * m + J(sp)])[0];
+  const second = (sp: string) =>
+    Array.from({ length: p }, (_, k) => k).sort((a, b) => base.F[b * m + J(sp)] - base.F[a * m + J(sp)])[1];
 
   it("zero, value, ratio, pull up and pull down in sequence: each holds, each step reports its dQ, the steps add up", () => {
     // OC is set to zero in the factor where it is second largest; the ratio OC/EC is held in the main OC factor
-    const kOC = second("OC"), kSO4 = main("SO4"), kRatio = main("OC"), kSi = main("Si"), kK = main("K");
+    const kOC = second("OC"),
+      kSO4 = main("SO4"),
+      kRatio = main("OC"),
+      kSi = main("Si"),
+      kK = main("K");
     expect(kRatio).not.toBe(kOC);
     expect(F(base, kRatio, "EC")).toBeGreaterThan(0.05 * top("EC"));
     expect(base.F[kOC * m + J("OC")]).toBeGreaterThan(0.05 * top("OC")); // a real element is set to zero
@@ -176,7 +225,9 @@ describe("constraints on the well-posed case", () => {
     ];
     const c = constrainPmf(base, constraints);
     const qBase = base.runs[base.bestIndex].qTrue;
-    console.log(`constraint steps: ${c.steps.map((s) => `${s.constraint.type} dQ ${s.dQ.toFixed(2)} (${s.dQPct.toFixed(3)} %)`).join("; ")}; total dQ ${c.dQ.toFixed(2)}`);
+    console.log(
+      `constraint steps: ${c.steps.map((s) => `${s.constraint.type} dQ ${s.dQ.toFixed(2)} (${s.dQPct.toFixed(3)} %)`).join("; ")}; total dQ ${c.dQ.toFixed(2)}`,
+    );
     expect(F(c, kOC, "OC")).toBeLessThanOrEqual(1e-6 * top("OC"));
     expect(Math.abs(F(c, kSO4, "SO4") / (0.8 * F(base, kSO4, "SO4")) - 1)).toBeLessThan(1e-3);
     expect(Math.abs(F(c, kRatio, "OC") / F(c, kRatio, "EC") / (1.2 * ratio0) - 1)).toBeLessThan(1e-3);
@@ -201,9 +252,17 @@ describe("constraints on the well-posed case", () => {
     expect(() => constrainPmf(base, [{ type: "zero", factor: p, species: "OC" }])).toThrow(RangeError);
     expect(() => constrainPmf(base, [{ type: "zero", factor: -1, species: "OC" }])).toThrow(RangeError);
     expect(() => constrainPmf(base, [{ type: "zero", factor: 0.5, species: "OC" }])).toThrow(/out of range/);
-    expect(() => constrainPmf(base, [{ type: "value", factor: 0, species: "OC", value: -1 }])).toThrow(/value must be ≥ 0/);
-    expect(() => constrainPmf(base, [{ type: "ratio", factor: 0, numerator: "OC", denominator: "EC", ratio: -2 }])).toThrow(/ratio must be > 0/);
-    expect(() => constrainPmf(base, [{ type: "ratio", factor: 0, numerator: "OC", denominator: "Yy", ratio: 2 }])).toThrow(RangeError);
-    expect(() => constrainPmf(base, [{ type: "pull", factor: 0, species: "OC", direction: "up", dQPct: 0 }])).toThrow(/positive dQ budget/);
+    expect(() => constrainPmf(base, [{ type: "value", factor: 0, species: "OC", value: -1 }])).toThrow(
+      /value must be ≥ 0/,
+    );
+    expect(() =>
+      constrainPmf(base, [{ type: "ratio", factor: 0, numerator: "OC", denominator: "EC", ratio: -2 }]),
+    ).toThrow(/ratio must be > 0/);
+    expect(() =>
+      constrainPmf(base, [{ type: "ratio", factor: 0, numerator: "OC", denominator: "Yy", ratio: 2 }]),
+    ).toThrow(RangeError);
+    expect(() => constrainPmf(base, [{ type: "pull", factor: 0, species: "OC", direction: "up", dQPct: 0 }])).toThrow(
+      /positive dQ budget/,
+    );
   });
 });

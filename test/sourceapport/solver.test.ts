@@ -13,14 +13,25 @@ import { simulatePmfInput } from "../../src/simulate/pmf";
 import { Rng } from "../../src/random/rng";
 import type { PmfInput } from "../../src/sourceapport/types";
 
-
-function simulatedInput(n: number, seed: number): { input: PmfInput; truth: ReturnType<typeof simulatePmfInput>["truth"] } {
+function simulatedInput(
+  n: number,
+  seed: number,
+): { input: PmfInput; truth: ReturnType<typeof simulatePmfInput>["truth"] } {
   const sim = simulatePmfInput({ seed, n });
   const m = sim.species.length;
-  const x = new Float64Array(n * m), s = new Float64Array(n * m);
+  const x = new Float64Array(n * m),
+    s = new Float64Array(n * m);
   sim.x.forEach((r, i) => r.forEach((v, j) => (x[i * m + j] = v)));
   sim.s.forEach((r, i) => r.forEach((v, j) => (s[i * m + j] = v)));
-  const input = preparePmfInput({ x, s, n, m, species: sim.species, units: "µg/m3", samples: sim.x.map((_, i) => `s${i + 1}`) });
+  const input = preparePmfInput({
+    x,
+    s,
+    n,
+    m,
+    species: sim.species,
+    units: "µg/m3",
+    samples: sim.x.map((_, i) => `s${i + 1}`),
+  });
   return { input, truth: sim.truth };
 }
 
@@ -43,7 +54,8 @@ describe("NNLS on normal equations", () => {
       const p = 1 + (t % 8);
       const M = Array.from({ length: (p + 3) * p }, () => rng.normal());
       const A = new Float64Array(p * p);
-      for (let k = 0; k < p; k++) for (let l = 0; l < p; l++) for (let r = 0; r < p + 3; r++) A[k * p + l] += M[r * p + k] * M[r * p + l];
+      for (let k = 0; k < p; k++)
+        for (let l = 0; l < p; l++) for (let r = 0; r < p + 3; r++) A[k * p + l] += M[r * p + k] * M[r * p + l];
       const b = Float64Array.from({ length: p }, () => rng.normal());
       const x = Float64Array.from({ length: p }, () => (t % 2 ? Math.max(0, rng.normal()) : 0));
       new NnlsSolver(p).solve(A, 0, b, 0, x, 0);
@@ -62,18 +74,35 @@ describe("NNLS on normal equations", () => {
 describe("generated kernels", () => {
   it("equal the plain loops for p = 1..9", () => {
     const rng = new Rng(9);
-    const n = 13, m = 7;
+    const n = 13,
+      m = 7;
     for (let p = 1; p <= 9; p++) {
       const tri = (p * (p + 1)) / 2;
       const rnd = (len: number) => Float64Array.from({ length: len }, () => rng.uniform());
-      const W = rnd(n * m), WX = rnd(n * m), O = rnd(m * tri), FT = rnd(m * p), G = rnd(n * p), X = rnd(n * m);
-      const a = kernelsFor(p), g = generic(p);
-      const A1 = new Float64Array(n * p * p), B1 = new Float64Array(n * p), A2 = new Float64Array(n * p * p), B2 = new Float64Array(n * p);
-      for (let i = 0; i < n; i++) { a.row(W, WX, O, FT, A1.subarray(i * p * p), B1.subarray(i * p), i, m); }
-      for (let i = 0; i < n; i++) { g.row(W, WX, O, FT, A2.subarray(i * p * p), B2.subarray(i * p), i, m); }
+      const W = rnd(n * m),
+        WX = rnd(n * m),
+        O = rnd(m * tri),
+        FT = rnd(m * p),
+        G = rnd(n * p),
+        X = rnd(n * m);
+      const a = kernelsFor(p),
+        g = generic(p);
+      const A1 = new Float64Array(n * p * p),
+        B1 = new Float64Array(n * p),
+        A2 = new Float64Array(n * p * p),
+        B2 = new Float64Array(n * p);
+      for (let i = 0; i < n; i++) {
+        a.row(W, WX, O, FT, A1.subarray(i * p * p), B1.subarray(i * p), i, m);
+      }
+      for (let i = 0; i < n; i++) {
+        g.row(W, WX, O, FT, A2.subarray(i * p * p), B2.subarray(i * p), i, m);
+      }
       for (let c = 0; c < A1.length; c++) expect(A1[c]).toBeCloseTo(A2[c], 12);
       for (let c = 0; c < B1.length; c++) expect(B1[c]).toBeCloseTo(B2[c], 12);
-      const C1 = new Float64Array(m * tri), D1 = new Float64Array(m * p), C2 = new Float64Array(m * tri), D2 = new Float64Array(m * p);
+      const C1 = new Float64Array(m * tri),
+        D1 = new Float64Array(m * p),
+        C2 = new Float64Array(m * tri),
+        D2 = new Float64Array(m * p);
       a.cols(W, WX, G, C1, D1, n, m);
       g.cols(W, WX, G, C2, D2, n, m);
       for (let c = 0; c < C1.length; c++) expect(C1[c]).toBeCloseTo(C2[c], 12);
@@ -87,7 +116,16 @@ describe("Q values and conventions", () => {
   it("Q(true) and Q(robust) by hand", () => {
     // x = [3, 10], s = [1, 1], G = [1], F = [1, 1]: e = [2, 9]; Q(true) = 4 + 81 = 85;
     // Q(robust, α = 4): 4 + 4·9 = 40 (the term for |e| > α becomes α|e|)
-    const q = qValues(Float64Array.of(3, 10), Float64Array.of(1, 1), Float64Array.of(1), Float64Array.of(1, 1), 1, 2, 1, 4);
+    const q = qValues(
+      Float64Array.of(3, 10),
+      Float64Array.of(1, 1),
+      Float64Array.of(1),
+      Float64Array.of(1, 1),
+      1,
+      2,
+      1,
+      4,
+    );
     expect(q).toEqual({ qTrue: 85, qRobust: 40 });
   });
   it("Q(expected) = n·m − p·(n + m): Baton Rouge k = 6 is 307·41 − 6·348 = 10499", () => {
@@ -111,12 +149,17 @@ describe("PMF base runs", () => {
   const result = runPmfSync(input, { factors: 5, runs: 6, seed: 3 });
 
   it("recovers the known profiles and contributions (each true factor matched with r ≥ 0.95)", () => {
-    const m = input.m, p = 5;
+    const m = input.m,
+      p = 5;
     for (let t = 0; t < truth.F.length; t++) {
-      let bestR = -1, bestK = -1;
+      let bestR = -1,
+        bestK = -1;
       for (let k = 0; k < p; k++) {
         const r = corr(truth.F[t], result.F.subarray(k * m, (k + 1) * m));
-        if (r > bestR) { bestR = r; bestK = k; }
+        if (r > bestR) {
+          bestR = r;
+          bestK = k;
+        }
       }
       expect(bestR, `profile ${truth.factors[t]}`).toBeGreaterThanOrEqual(0.95);
       const gTrue = truth.G.map((row) => row[t]);
@@ -147,7 +190,10 @@ describe("PMF base runs", () => {
   });
   it("non-convergence is reported, not hidden", () => {
     const r = runPmfSync(input, { factors: 5, runs: 2, seed: 3, maxIterations: 3 });
-    expect(r.runs.map((x) => [x.iterations, x.converged])).toEqual([[3, false], [3, false]]);
+    expect(r.runs.map((x) => [x.iterations, x.converged])).toEqual([
+      [3, false],
+      [3, false],
+    ]);
   });
   it("robust mode down-weights an outlier during the fit", () => {
     const x = new Float64Array(input.x);
@@ -156,14 +202,20 @@ describe("PMF base runs", () => {
     const spiked = { ...input, x };
     const plain = runPmfSync(spiked, { factors: 5, runs: 4, seed: 3 });
     const robust = runPmfSync(spiked, { factors: 5, runs: 4, seed: 3, robust: true });
-    const fitted = (r: typeof plain) => { let y = 0; for (let k = 0; k < 5; k++) y += r.G[17 * 5 + k] * r.F[k * input.m + 3]; return y; };
+    const fitted = (r: typeof plain) => {
+      let y = 0;
+      for (let k = 0; k < 5; k++) y += r.G[17 * 5 + k] * r.F[k * input.m + 3];
+      return y;
+    };
     // the robust fit stays near the un-spiked value; the plain fit is pulled towards the spike
     expect(Math.abs(fitted(robust) - input.x[cell])).toBeLessThan(Math.abs(fitted(plain) - input.x[cell]));
     expect(robust.runs[robust.bestIndex].qRobust).toBeLessThanOrEqual(plain.runs[plain.bestIndex].qRobust);
   });
   it("worker threads give the same bits as the main thread (compiled build)", async () => {
     const req = createRequire(__filename);
-    const dist = req(join(__dirname, "..", "..", "dist", "sourceapport", "solver.js")) as typeof import("../../src/sourceapport/solver");
+    const dist = req(
+      join(__dirname, "..", "..", "dist", "sourceapport", "solver.js"),
+    ) as typeof import("../../src/sourceapport/solver");
     const r = await dist.runPmf(input, { factors: 5, runs: 4, seed: 3, workers: 2 });
     const s = runPmfSync(input, { factors: 5, runs: 4, seed: 3 });
     expect(r.runs.map((x) => x.qTrue)).toEqual(s.runs.map((x) => x.qTrue));
@@ -178,9 +230,18 @@ describe("PMF base runs", () => {
 describe("known truth: the Kawasaki–Shenyang example (7 named sources, data/shenyang-pm25-*.csv)", () => {
   it("every true profile is matched by a factor with r ≥ 0.95", () => {
     const dir = join(__dirname, "..", "..", "data");
-    const truth = JSON.parse(readFileSync(join(dir, "shenyang-pm25.truth.json"), "utf8")) as { F: number[][]; sources: string[] };
-    const d = readEpaPmf(join(dir, "shenyang-pm25-con.csv"), join(dir, "shenyang-pm25-unc.csv"), { unit: "µg/m3", utcOffset: "+08:00" });
-    const input = preparePmfInput({ x: d.x, s: d.s, n: d.n, m: d.m, species: d.species, units: "µg/m3", samples: d.samples }, { total: "PM2.5" });
+    const truth = JSON.parse(readFileSync(join(dir, "shenyang-pm25.truth.json"), "utf8")) as {
+      F: number[][];
+      sources: string[];
+    };
+    const d = readEpaPmf(join(dir, "shenyang-pm25-con.csv"), join(dir, "shenyang-pm25-unc.csv"), {
+      unit: "µg/m3",
+      utcOffset: "+08:00",
+    });
+    const input = preparePmfInput(
+      { x: d.x, s: d.s, n: d.n, m: d.m, species: d.species, units: "µg/m3", samples: d.samples },
+      { total: "PM2.5" },
+    );
     const r = runPmfSync(input, { factors: 7, runs: 8, seed: 1 });
     const m = input.m;
     for (let t = 0; t < truth.F.length; t++) {

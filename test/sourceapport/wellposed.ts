@@ -13,11 +13,14 @@ import { Rng } from "../../src/random/rng";
  */
 export function wellPosed(n: number, seed: number) {
   const sim = simulatePmfInput({ seed, n });
-  const T = sim.truth, p = T.F.length, m = sim.species.length;
+  const T = sim.truth,
+    p = T.F.length,
+    m = sim.species.length;
   const F = T.F.map((row) => row.map((v, j) => (v < 0.15 * Math.max(...T.F.map((r) => r[j])) ? 0 : v)));
   const rng = new Rng(seed + 1000);
   const G = T.G.map((row) => row.map((v) => (rng.uniform() < 0.25 ? 0 : v)));
-  const x = new Float64Array(n * m), s = new Float64Array(n * m);
+  const x = new Float64Array(n * m),
+    s = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       let v = 0;
@@ -27,6 +30,14 @@ export function wellPosed(n: number, seed: number) {
       s[i * m + j] = sigma;
     }
   }
-  const input = preparePmfInput({ x, s, n, m, species: sim.species, units: "µg/m3", samples: Array.from({ length: n }, (_, i) => `s${i + 1}`) });
+  const input = preparePmfInput({
+    x,
+    s,
+    n,
+    m,
+    species: sim.species,
+    units: "µg/m3",
+    samples: Array.from({ length: n }, (_, i) => `s${i + 1}`),
+  });
   return { input, F, G, p, names: T.factors };
 }

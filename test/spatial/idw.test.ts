@@ -23,7 +23,11 @@ describe("IDW by hand", () => {
     expect(idwAt(0.25, 0, st, { power: 1, radiusKm: 100 }).value).toBeCloseTo(20, 10);
   });
   it("three equidistant stations (0.5° each from (0.5, 0)... along the equator and the meridian) → plain mean 30", () => {
-    const s3 = [{ lon: 0, lat: 0, value: 10 }, { lon: 1, lat: 0, value: 50 }, { lon: 0.5, lat: 0.5, value: 30 }];
+    const s3 = [
+      { lon: 0, lat: 0, value: 10 },
+      { lon: 1, lat: 0, value: 50 },
+      { lon: 0.5, lat: 0.5, value: 30 },
+    ];
     expect(idwAt(0.5, 0, s3).value).toBeCloseTo(30, 10);
   });
   it("search radius: 50 km keeps only A (27.8 km) → 10; 20 km keeps none → masked", () => {
@@ -42,6 +46,8 @@ describe("IDW by hand", () => {
   it("bad input", () => {
     expect(() => idwGrid(st, { lonMin: 0, lonMax: 1, latMin: 0, latMax: 1, step: 0 })).toThrow(/step/);
     expect(() => idwAt(0, 0, st, { power: 0 })).toThrow(/power/);
-    expect(() => idwGrid([{ lon: NaN, lat: 0, value: 1 }], { lonMin: 0, lonMax: 1, latMin: 0, latMax: 1, step: 1 })).toThrow(/invalid coordinates/);
+    expect(() =>
+      idwGrid([{ lon: NaN, lat: 0, value: 1 }], { lonMin: 0, lonMax: 1, latMin: 0, latMax: 1, step: 1 }),
+    ).toThrow(/invalid coordinates/);
   });
 });

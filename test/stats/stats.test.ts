@@ -26,7 +26,8 @@ describe("quantile type 7", () => {
 
 describe("Deming regression", () => {
   it("is exact on points on a line", () => {
-    const x = [1, 2, 3, 4, 5], y = x.map((v) => 2 * v + 1);
+    const x = [1, 2, 3, 4, 5],
+      y = x.map((v) => 2 * v + 1);
     const r = demingRegression(x, y);
     expect(r.slope).toBeCloseTo(2, 12);
     expect(r.intercept).toBeCloseTo(1, 12);

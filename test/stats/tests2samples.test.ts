@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
-  hodgesLehmannShift, lag1Autocorrelation, mannWhitneyExactPmf, mannWhitneyTest, normalCdf, normalQuantile, ols, pairedTTest, tCdf, tQuantile, welchTTest,
+  hodgesLehmannShift,
+  lag1Autocorrelation,
+  mannWhitneyExactPmf,
+  mannWhitneyTest,
+  normalCdf,
+  normalQuantile,
+  ols,
+  pairedTTest,
+  tCdf,
+  tQuantile,
+  welchTTest,
 } from "../../src/stats";
 
 describe("normal distribution", () => {
@@ -17,9 +27,11 @@ describe("normal distribution", () => {
 
 describe("Welch t-test", () => {
   it("gives the Welch–Satterthwaite df and t of a hand calculation", () => {
-    const x = [1, 2, 3, 4], y = [2, 4, 6, 8, 10];
+    const x = [1, 2, 3, 4],
+      y = [2, 4, 6, 8, 10];
     // x̄ = 2.5, s²x = (2.25 + 0.25 + 0.25 + 2.25)/3 = 5/3; ȳ = 6, s²y = (16 + 4 + 0 + 4 + 16)/4 = 10
-    const vx = 5 / 3 / 4, vy = 10 / 5; // s²/n: 5/12 and 2
+    const vx = 5 / 3 / 4,
+      vy = 10 / 5; // s²/n: 5/12 and 2
     const se = Math.sqrt(vx + vy); // sqrt(29/12) = 1.554563
     const df = (vx + vy) ** 2 / (vx ** 2 / 3 + vy ** 2 / 4); // (29/12)² / (25/432 + 1) = 5.520788
     const r = welchTTest(x, y);
@@ -45,7 +57,8 @@ describe("Welch t-test", () => {
     expect(r.p).toBeCloseTo(0.021, 3);
   });
   it("reduces to Student's pooled t (df = 2n − 2) for equal sizes and variances", () => {
-    const x = [1, 3, 5], y = [2, 4, 6]; // both s² = 4, n = 3 → df = (8/3)²/(2·(4/3)²/2) = 4
+    const x = [1, 3, 5],
+      y = [2, 4, 6]; // both s² = 4, n = 3 → df = (8/3)²/(2·(4/3)²/2) = 4
     const r = welchTTest(x, y);
     expect(r.df).toBeCloseTo(4, 12);
     expect(r.t).toBeCloseTo(-1 / Math.sqrt(8 / 3), 12);
@@ -64,7 +77,7 @@ describe("paired t-test", () => {
     expect(r.sd).toBeCloseTo(sd, 12);
     expect(r.t).toBeCloseTo(0.25 / (sd / 2), 10);
     expect(r.df).toBe(3);
-    expect(r.upper - r.meanDifference).toBeCloseTo(3.182446 * sd / 2, 5); // t(0.975, 3) = 3.182446
+    expect(r.upper - r.meanDifference).toBeCloseTo((3.182446 * sd) / 2, 5); // t(0.975, 3) = 3.182446
   });
 });
 
@@ -111,9 +124,11 @@ describe("Hodges–Lehmann shift", () => {
     // For m = n = 6 the lower 2.5 % critical value: P(U ≤ 5) = 0.02056, P(U ≤ 6) = 0.03247 (Mann–Whitney
     // tables, e.g. Hollander & Wolfe Table A.6) → q = 6, interval [D(6), D(31)].
     const pmf = mannWhitneyExactPmf(6, 6);
-    let c5 = 0; for (let u = 0; u <= 5; u++) c5 += pmf[u];
+    let c5 = 0;
+    for (let u = 0; u <= 5; u++) c5 += pmf[u];
     expect(c5).toBeCloseTo(19 / 924, 12); // counts 1,1,2,3,5,7 over C(12,6) = 924
-    const x = [10, 11, 12, 13, 14, 15], y = [0.5, 1.5, 2.5, 3.5, 4.5, 5.5];
+    const x = [10, 11, 12, 13, 14, 15],
+      y = [0.5, 1.5, 2.5, 3.5, 4.5, 5.5];
     const r = hodgesLehmannShift(x, y);
     // differences x_i − y_j = (i − j) + 9.5 for i, j = 0..5: value 9.5 + k occurs 6 − |k| times
     const d: number[] = [];
@@ -128,8 +143,12 @@ describe("Hodges–Lehmann shift", () => {
 describe("OLS", () => {
   it("simple regression by hand", () => {
     // x̄ = 3, ȳ = 4, Sxy = 6, Sxx = 10 → b = 0.6, a = 2.2; SSE = 2.4, σ² = 0.8
-    const x = [1, 2, 3, 4, 5], y = [2, 4, 5, 4, 5];
-    const r = ols(x.map((v) => [1, v]), y);
+    const x = [1, 2, 3, 4, 5],
+      y = [2, 4, 5, 4, 5];
+    const r = ols(
+      x.map((v) => [1, v]),
+      y,
+    );
     expect(r.coefficients[0]).toBeCloseTo(2.2, 12);
     expect(r.coefficients[1]).toBeCloseTo(0.6, 12);
     expect(r.sigma).toBeCloseTo(Math.sqrt(0.8), 12);
@@ -139,7 +158,16 @@ describe("OLS", () => {
     expect(r.df).toBe(3);
   });
   it("refuses a singular design", () => {
-    expect(() => ols([[1, 1], [1, 1], [1, 1]], [1, 2, 3])).toThrow(/singular/);
+    expect(() =>
+      ols(
+        [
+          [1, 1],
+          [1, 1],
+          [1, 1],
+        ],
+        [1, 2, 3],
+      ),
+    ).toThrow(/singular/);
   });
 });
 

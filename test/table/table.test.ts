@@ -45,7 +45,9 @@ describe("AqTable.create", () => {
   });
 
   it("rejects columns of different lengths", () => {
-    expect(() => AqTable.create({ a: [1, 2, 3], b: [1, 2] }, { a: { unit: "1" }, b: { unit: "1" } })).toThrow(/column "b" has 2 values, expected 3/);
+    expect(() => AqTable.create({ a: [1, 2, 3], b: [1, 2] }, { a: { unit: "1" }, b: { unit: "1" } })).toThrow(
+      /column "b" has 2 values, expected 3/,
+    );
     expect(() => AqTable.create({ a: ["x"], b: ["y", "z"] }, {})).toThrow(/has 2 values, expected 1/);
   });
 
@@ -59,8 +61,12 @@ describe("AqTable.create", () => {
   });
 
   it("the time column must exist and be of kind time", () => {
-    expect(() => AqTable.create({ x: [1] }, { x: { unit: "1" } }, { column: "time", utcOffsetMinutes: 480 })).toThrow(/time column "time" is missing/);
-    expect(() => AqTable.create({ t: [1] }, { t: { unit: "1", kind: "number" } }, { column: "t", utcOffsetMinutes: 480 })).toThrow(/not of kind time/);
+    expect(() => AqTable.create({ x: [1] }, { x: { unit: "1" } }, { column: "time", utcOffsetMinutes: 480 })).toThrow(
+      /time column "time" is missing/,
+    );
+    expect(() =>
+      AqTable.create({ t: [1] }, { t: { unit: "1", kind: "number" } }, { column: "t", utcOffsetMinutes: 480 }),
+    ).toThrow(/not of kind time/);
   });
 });
 
@@ -75,10 +81,18 @@ describe("AqTable accessors", () => {
 
   it("localTimes writes the site's wall clock with its offset", () => {
     // 00:00, 01:00, 02:00 UTC at +09:00 = 09:00, 10:00, 11:00
-    expect(sample().localTimes()).toEqual(["2025-01-01T09:00:00+09:00", "2025-01-01T10:00:00+09:00", "2025-01-01T11:00:00+09:00"]);
+    expect(sample().localTimes()).toEqual([
+      "2025-01-01T09:00:00+09:00",
+      "2025-01-01T10:00:00+09:00",
+      "2025-01-01T11:00:00+09:00",
+    ]);
     // the same instants in China (+08:00): 08:00, 09:00, 10:00
     const cn = AqTable.create({ time: [T0, T1, T2] }, {}, { column: "time", utcOffsetMinutes: 480 });
-    expect(cn.localTimes()).toEqual(["2025-01-01T08:00:00+08:00", "2025-01-01T09:00:00+08:00", "2025-01-01T10:00:00+08:00"]);
+    expect(cn.localTimes()).toEqual([
+      "2025-01-01T08:00:00+08:00",
+      "2025-01-01T09:00:00+08:00",
+      "2025-01-01T10:00:00+08:00",
+    ]);
     // US Central standard time (-06:00): 2024-12-31 18:00
     const us = AqTable.create({ time: [T0] }, {}, { column: "time", utcOffsetMinutes: -360 });
     expect(us.localTimes()).toEqual(["2024-12-31T18:00:00-06:00"]);
@@ -97,7 +111,12 @@ describe("AqTable transformations keep metadata", () => {
     const t = sample();
     const s = t.select(["site", "PM2.5"]);
     expect(s.names).toEqual(["site", "PM2.5"]);
-    expect(s.info("PM2.5")).toEqual({ name: "PM2.5", original: "微小粒子状物質(µg/m3)", unit: "µg/m3", kind: "number" });
+    expect(s.info("PM2.5")).toEqual({
+      name: "PM2.5",
+      original: "微小粒子状物質(µg/m3)",
+      unit: "µg/m3",
+      kind: "number",
+    });
     expect(s.timeColumn).toBeUndefined();
     expect(s.strings("site")).toEqual(["Kitakyushu", "Dalian", "Shanghai"]);
     const withTime = t.select(["time", "PM2.5"]);

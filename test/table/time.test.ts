@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { detectTimeFormat, formatInstant, formatOffset, hasExplicitOffset, parseOffset, parseTimestamp } from "../../src/table/time";
+import {
+  detectTimeFormat,
+  formatInstant,
+  formatOffset,
+  hasExplicitOffset,
+  parseOffset,
+  parseTimestamp,
+} from "../../src/table/time";
 
 describe("parseOffset", () => {
   it("reads ±HH:MM, ±HHMM, ±H and the site names", () => {
@@ -62,7 +69,11 @@ describe("parseTimestamp", () => {
     expect(p).toEqual({ utcMs: Date.UTC(2025, 0, 1, 0, 0), hadOffset: true, textOffsetMinutes: 540 });
     // 2025-01-01 08:00 at +0800 = 00:00 UTC
     expect(parseTimestamp("2025-01-01 08:00+0800", "iso", undefined)?.utcMs).toBe(Date.UTC(2025, 0, 1, 0, 0));
-    expect(parseTimestamp("2025-01-01T00:00:00Z", "iso", 540)).toEqual({ utcMs: Date.UTC(2025, 0, 1), hadOffset: true, textOffsetMinutes: 0 });
+    expect(parseTimestamp("2025-01-01T00:00:00Z", "iso", 540)).toEqual({
+      utcMs: Date.UTC(2025, 0, 1),
+      hadOffset: true,
+      textOffsetMinutes: 0,
+    });
     // the text's own offset wins over the option: 06:00 at -06:00 = 12:00 UTC
     expect(parseTimestamp("2005-06-01T06:00-06:00", "iso", 540)?.utcMs).toBe(Date.UTC(2005, 5, 1, 12, 0));
   });
@@ -70,7 +81,10 @@ describe("parseTimestamp", () => {
   it("iso without an offset uses the site offset, and is null without one", () => {
     expect(parseTimestamp("2025-01-01 08:00", "iso", undefined)).toBeNull();
     // 2025-01-01 08:00 at +08:00 = 00:00 UTC
-    expect(parseTimestamp("2025-01-01 08:00", "iso", 480)).toEqual({ utcMs: Date.UTC(2025, 0, 1, 0, 0), hadOffset: false });
+    expect(parseTimestamp("2025-01-01 08:00", "iso", 480)).toEqual({
+      utcMs: Date.UTC(2025, 0, 1, 0, 0),
+      hadOffset: false,
+    });
     // 2025/1/1 09:30:15.5 at +09:00 = 00:30:15.500 UTC
     expect(parseTimestamp("2025/1/1 09:30:15.5", "iso", 540)?.utcMs).toBe(Date.UTC(2025, 0, 1, 0, 30, 15, 500));
     // a date alone is local midnight: 2025-03-10 00:00 at +09:00 = 2025-03-09 15:00 UTC

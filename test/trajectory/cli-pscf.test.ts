@@ -9,21 +9,55 @@ const TRAJ = ["--traj", DATA, "--match", "^shanghai-tdump-\\d+\\.txt$"];
 const CONC = join(DATA, "shanghai-trajectory-conc.csv");
 const truth = JSON.parse(readFileSync(join(DATA, "shanghai-trajectories.truth.json"), "utf8"));
 async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
 describe("aozora pscf", () => {
   const dir = mkdtempSync(join(tmpdir(), "aozora-pscf-"));
   it("--json: PSCF on the shipped example, unmatched trajectories listed with reasons, map and table written", async () => {
-    const svg = join(dir, "pscf.svg"), csv = join(dir, "cells.csv");
-    const r = await run(["pscf", ...TRAJ, "--conc", CONC, "--utc-offset", "+08:00", "--species", "Pb", "--out", svg, "--table", csv, "--json"]);
+    const svg = join(dir, "pscf.svg"),
+      csv = join(dir, "cells.csv");
+    const r = await run([
+      "pscf",
+      ...TRAJ,
+      "--conc",
+      CONC,
+      "--utc-offset",
+      "+08:00",
+      "--species",
+      "Pb",
+      "--out",
+      svg,
+      "--table",
+      csv,
+      "--json",
+    ]);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j).toMatchObject({ method: "pscf", species: "Pb", percentile: 75, resolution: 1, files: 5, trajectories: 248, matched: 240 });
-    expect(j.unmatched.filter((u: { reason: string }) => u.reason === "missing-value")).toHaveLength(truth.missingArrivals.length);
-    expect(j.unmatched.filter((u: { reason: string }) => u.reason === "no-time-within-tolerance").map((u: { arrival: string }) => u.arrival)).toEqual(truth.arrivalsWithoutConcentrationRow.map((s: string) => s.replace(".000Z", "Z")));
+    expect(j).toMatchObject({
+      method: "pscf",
+      species: "Pb",
+      percentile: 75,
+      resolution: 1,
+      files: 5,
+      trajectories: 248,
+      matched: 240,
+    });
+    expect(j.unmatched.filter((u: { reason: string }) => u.reason === "missing-value")).toHaveLength(
+      truth.missingArrivals.length,
+    );
+    expect(
+      j.unmatched
+        .filter((u: { reason: string }) => u.reason === "no-time-within-tolerance")
+        .map((u: { arrival: string }) => u.arrival),
+    ).toEqual(truth.arrivalsWithoutConcentrationRow.map((s: string) => s.replace(".000Z", "Z")));
     // the highest weighted cell of this one-month example lies in the simulated source box
     const s = truth.source;
     expect(j.top[0].lat).toBeGreaterThanOrEqual(s.latMin);
@@ -37,7 +71,24 @@ describe("aozora pscf", () => {
   });
   it("--method cwt and frequency write PNG maps", async () => {
     const png = join(dir, "cwt.png");
-    const r = await run(["pscf", ...TRAJ, "--conc", CONC, "--utc-offset", "+08:00", "--species", "PM2.5", "--method", "cwt", "--resolution", "2", "--lang", "ja", "--out", png]);
+    const r = await run([
+      "pscf",
+      ...TRAJ,
+      "--conc",
+      CONC,
+      "--utc-offset",
+      "+08:00",
+      "--species",
+      "PM2.5",
+      "--method",
+      "cwt",
+      "--resolution",
+      "2",
+      "--lang",
+      "ja",
+      "--out",
+      png,
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/cwt: 248 trajectories from 5 file/);
     expect(readFileSync(png).subarray(1, 4).toString()).toBe("PNG");
@@ -53,7 +104,20 @@ describe("aozora pscf", () => {
       ["pscf", "--traj", "/nonexistent/dir", "--conc", CONC, "--utc-offset", "+08:00", "--species", "Pb", "--out", svg],
       ["pscf", ...TRAJ, "--conc", "/nonexistent.csv", "--species", "Pb", "--out", svg],
       ["pscf", ...TRAJ, "--conc", CONC, "--utc-offset", "+08:00", "--species", "Zn", "--out", svg],
-      ["pscf", ...TRAJ, "--conc", CONC, "--utc-offset", "+08:00", "--species", "Pb", "--percentile", "101", "--out", svg],
+      [
+        "pscf",
+        ...TRAJ,
+        "--conc",
+        CONC,
+        "--utc-offset",
+        "+08:00",
+        "--species",
+        "Pb",
+        "--percentile",
+        "101",
+        "--out",
+        svg,
+      ],
       ["pscf", ...TRAJ, "--conc", CONC, "--utc-offset", "+08:00", "--species", "Pb", "--out", join(dir, "x.pdf")],
       ["pscf", ...TRAJ, "--conc", later, "--utc-offset", "+08:00", "--species", "PM2.5", "--out", svg], // no time in common
     ];

@@ -20,7 +20,8 @@ describe("shipped trajectory example (data/shanghai-tdump-*.txt + shanghai-traje
   });
   it("joins on UTC instants: local 08:00 (UTC+8) is the 00:00 UTC arrival; unmatched trajectories are accounted for", () => {
     const j = joinConcentration(read.trajectories, conc.table, "Pb");
-    const byReason = (r: string) => j.unmatched.filter((u) => u.status === r).map((u) => new Date(u.arrival).toISOString());
+    const byReason = (r: string) =>
+      j.unmatched.filter((u) => u.status === r).map((u) => new Date(u.arrival).toISOString());
     expect(byReason("missing-value")).toEqual(truth.missingArrivals);
     expect(byReason("no-time-within-tolerance")).toEqual(truth.arrivalsWithoutConcentrationRow);
     expect(j.matched).toBe(248 - 6 - 2);
@@ -34,7 +35,15 @@ describe("shipped trajectory example (data/shanghai-tdump-*.txt + shanghai-traje
 describe("readHysplitFiles: bad files", () => {
   it("a malformed file in a set is an input error naming that file", () => {
     const good = readFileSync(join(DATA, "tdump-backward.txt"), "utf8");
-    expect(() => readHysplitFiles([{ name: "good.txt", text: good }, { name: "bad.txt", text: "     1     1\n    GDAS    25     1     2     3     0\n     1 BACKWARD OMEGA\n    25     1     2     3   33.880  130.880   500.0\n     1 PRESSURE\n     1     1    25     1     2     3     0     0     0.0   xx.xxx  130.880    500.0   954.7\n" }])).toThrow(/bad\.txt, row 6/);
+    expect(() =>
+      readHysplitFiles([
+        { name: "good.txt", text: good },
+        {
+          name: "bad.txt",
+          text: "     1     1\n    GDAS    25     1     2     3     0\n     1 BACKWARD OMEGA\n    25     1     2     3   33.880  130.880   500.0\n     1 PRESSURE\n     1     1    25     1     2     3     0     0     0.0   xx.xxx  130.880    500.0   954.7\n",
+        },
+      ]),
+    ).toThrow(/bad\.txt, row 6/);
     expect(() => readHysplitFiles(join(DATA, "no-such-dir"))).toThrow(/no-such-dir/);
   });
 });

@@ -14,7 +14,8 @@ describe("country outlines from world-atlas (Natural Earth)", () => {
     expect(names).not.toContain("Brazil");
     const cn = f.find((x) => x.properties.name === "China")!;
     const pts = (cn.geometry.type === "Polygon" ? [cn.geometry.coordinates] : cn.geometry.coordinates).flat(2);
-    const lons = pts.map((p) => p[0]), lats = pts.map((p) => p[1]);
+    const lons = pts.map((p) => p[0]),
+      lats = pts.map((p) => p[1]);
     // Natural Earth's China: westernmost ~73.5 E (Xinjiang), easternmost ~134.8 E (Heilongjiang), south ~18.2 N (Hainan), north ~53.6 N
     expect(Math.min(...lons)).toBeGreaterThan(73);
     expect(Math.min(...lons)).toBeLessThan(74.5);
@@ -28,9 +29,18 @@ describe("country outlines from world-atlas (Natural Earth)", () => {
 });
 
 describe("trajectory map spec", () => {
-  const g = trajectoryFrequency({ traj: [1, 1, 2], age: [0, -1, 0], lat: [31.2, 33.6, 31.2], lon: [121.4, 118.9, 121.4] });
+  const g = trajectoryFrequency({
+    traj: [1, 1, 2],
+    age: [0, -1, 0],
+    lat: [31.2, 33.6, 31.2],
+    lon: [121.4, 118.9, 121.4],
+  });
   it("one rect per cell with its bounds, site and labels in the chosen language, renders to SVG", async () => {
-    const spec = trajectoryMapSpec(g, { lang: "zh", site: { lat: 31.23, lon: 121.47 }, extent: EAST_ASIA }) as unknown as { layer: { data: { values?: unknown[] }; mark: { type: string } }[]; title: { text: string } };
+    const spec = trajectoryMapSpec(g, {
+      lang: "zh",
+      site: { lat: 31.23, lon: 121.47 },
+      extent: EAST_ASIA,
+    }) as unknown as { layer: { data: { values?: unknown[] }; mark: { type: string } }[]; title: { text: string } };
     const rect = spec.layer.find((l) => l.mark.type === "rect")!;
     expect(rect.data.values).toEqual([
       expect.objectContaining({ latMin: 30.5, latMax: 31.5, lonMin: 120.5, lonMax: 121.5, value: 100 }),

@@ -11,10 +11,19 @@ import type { TrajectoryCell } from "../../src/trajectory/result";
 // concentration by 1.5 ng/m3 per hour spent over it. The whole chain runs: tdump text → reader →
 // join by arrival time → PSCF/CWT.
 const SOURCE = { latMin: 33.5, latMax: 37.5, lonMin: 113.5, lonMax: 118.5 };
-const inBox = (c: TrajectoryCell) => c.lat >= SOURCE.latMin && c.lat <= SOURCE.latMax && c.lon >= SOURCE.lonMin && c.lon <= SOURCE.lonMax;
-const sim = simulateTrajectories({ seed: 2024, start: "2024-01-01T00:00", arrivals: 2920, site: { lat: 31.23, lon: 121.47 }, source: SOURCE, species: [{ name: "Pb", unit: "ng/m3", background: 15, sigma: 0.5, perHour: 1.5 }] });
+const inBox = (c: TrajectoryCell) =>
+  c.lat >= SOURCE.latMin && c.lat <= SOURCE.latMax && c.lon >= SOURCE.lonMin && c.lon <= SOURCE.lonMax;
+const sim = simulateTrajectories({
+  seed: 2024,
+  start: "2024-01-01T00:00",
+  arrivals: 2920,
+  site: { lat: 31.23, lon: 121.47 },
+  source: SOURCE,
+  species: [{ name: "Pb", unit: "ng/m3", background: 15, sigma: 0.5, perHour: 1.5 }],
+});
 const files = [];
-for (let i = 0; i < sim.trajectories.length; i += 240) files.push({ name: `tdump-${i / 240}`, text: formatTdump(sim.trajectories.slice(i, i + 240)) });
+for (let i = 0; i < sim.trajectories.length; i += 240)
+  files.push({ name: `tdump-${i / 240}`, text: formatTdump(sim.trajectories.slice(i, i + 240)) });
 const read = readHysplitFiles(files);
 const conc = AqTable.create(
   { time: sim.trajectories.map((t) => t.arrival), Pb: sim.trajectories.map((t) => Number(t.conc.Pb.toFixed(2))) },

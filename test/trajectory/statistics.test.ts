@@ -21,7 +21,11 @@ const EP = {
 };
 const T0 = Date.UTC(2025, 0, 1);
 const H = 3600000;
-const conc = AqTable.create({ time: [T0, T0 + H, T0 + 2 * H, T0 + 3 * H], Pb: [10, 20, 30, 40] }, { time: { kind: "time" }, Pb: { unit: "ng/m3" } }, { column: "time", utcOffsetMinutes: 480 });
+const conc = AqTable.create(
+  { time: [T0, T0 + H, T0 + 2 * H, T0 + 3 * H], Pb: [10, 20, 30, 40] },
+  { time: { kind: "time" }, Pb: { unit: "ng/m3" } },
+  { column: "time", utcOffsetMinutes: 480 },
+);
 const arrivals = [1, 2, 3, 4].map((k) => ({ traj: k, start: T0 + (k - 1) * H, file: "f" }));
 const joined = joinConcentration(arrivals, conc, "Pb");
 const cell = (g: TrajectoryGrid, lat: number, lon: number) => {
@@ -32,16 +36,22 @@ const cell = (g: TrajectoryGrid, lat: number, lon: number) => {
 
 describe("grid cells (openair round_any)", () => {
   it("rounds halves to even like R's round()", () => {
-    expect([0.5, 1.5, 2.5, -0.5, -1.5, 31.5, 119.5, 31.49, 31.51].map(roundHalfEven)).toEqual([0, 2, 2, 0, -2, 32, 120, 31, 32]);
+    expect([0.5, 1.5, 2.5, -0.5, -1.5, 31.5, 119.5, 31.49, 31.51].map(roundHalfEven)).toEqual([
+      0, 2, 2, 0, -2, 32, 120, 31, 32,
+    ]);
   });
 });
 
 describe("PSCF/CWT weight classes (openair trajLevel)", () => {
   it("PSCF: n̄ = 10 → 1 above 20, 0.75 in (10, 20], 0.5 in (5, 10], 0.15 at ≤ 5", () => {
-    expect([21, 20, 11, 10, 6, 5, 1].map((n) => cellWeight(n, PSCF_WEIGHTS, 10))).toEqual([1, 0.75, 0.75, 0.5, 0.5, 0.15, 0.15]);
+    expect([21, 20, 11, 10, 6, 5, 1].map((n) => cellWeight(n, PSCF_WEIGHTS, 10))).toEqual([
+      1, 0.75, 0.75, 0.5, 0.5, 0.15, 0.15,
+    ]);
   });
   it("CWT: 1 above 80, 0.7 in (20, 80], 0.42 in (10, 20], 0.05 at ≤ 10", () => {
-    expect([81, 80, 21, 20, 11, 10, 1].map((n) => cellWeight(n, CWT_WEIGHTS))).toEqual([1, 0.7, 0.7, 0.42, 0.42, 0.05, 0.05]);
+    expect([81, 80, 21, 20, 11, 10, 1].map((n) => cellWeight(n, CWT_WEIGHTS))).toEqual([
+      1, 0.7, 0.7, 0.42, 0.42, 0.05, 0.05,
+    ]);
   });
 });
 
@@ -103,13 +113,19 @@ describe("CWT and frequency on the same trajectories", () => {
   });
   it("frequency = % of trajectories through the cell", () => {
     const g = trajectoryFrequency(EP);
-    expect([cell(g, 31, 121).value, cell(g, 32, 121).value, cell(g, 32, 120).value, cell(g, 31, 120).value]).toEqual([100, 50, 75, 25]);
+    expect([cell(g, 31, 121).value, cell(g, 32, 121).value, cell(g, 32, 120).value, cell(g, 31, 120).value]).toEqual([
+      100, 50, 75, 25,
+    ]);
   });
 });
 
 describe("joining trajectories to concentrations by arrival time", () => {
   it("nearest row within the tolerance, ties to the earlier row, missing values reported", () => {
-    const c = AqTable.create({ time: [T0, T0 + H, T0 + 2 * H, T0 + 3 * H], Pb: [1, NaN, 3, 4] }, { time: { kind: "time" }, Pb: { unit: "ng/m3" } }, { column: "time", utcOffsetMinutes: 480 });
+    const c = AqTable.create(
+      { time: [T0, T0 + H, T0 + 2 * H, T0 + 3 * H], Pb: [1, NaN, 3, 4] },
+      { time: { kind: "time" }, Pb: { unit: "ng/m3" } },
+      { column: "time", utcOffsetMinutes: 480 },
+    );
     const arr = [
       { traj: 1, start: T0 },
       { traj: 2, start: T0 + H + 20 * 60000 }, // nearest 01:00 (NaN) → missing-value
@@ -117,7 +133,12 @@ describe("joining trajectories to concentrations by arrival time", () => {
       { traj: 4, start: T0 + 5 * H }, // 2 h from the last row
     ];
     const j = joinConcentration(arr, c, "Pb", { toleranceMinutes: 30 });
-    expect(j.trajectories.map((t) => [t.status, t.value])).toEqual([["matched", 1], ["missing-value", NaN], ["matched", 3], ["no-time-within-tolerance", NaN]]);
+    expect(j.trajectories.map((t) => [t.status, t.value])).toEqual([
+      ["matched", 1],
+      ["missing-value", NaN],
+      ["matched", 3],
+      ["no-time-within-tolerance", NaN],
+    ]);
     expect(j.trajectories[2].concTime).toBe(T0 + 2 * H);
     expect(j.matched).toBe(2);
     expect(joinConcentration(arr, c, "Pb").matched).toBe(1); // default tolerance 0: exact times only
@@ -125,6 +146,8 @@ describe("joining trajectories to concentrations by arrival time", () => {
   it("rejects an unknown species and forward trajectories", () => {
     expect(() => joinConcentration(arrivals, conc, "Zn")).toThrow(/column "Zn"/);
     expect(() => joinConcentration([{ traj: 1, start: T0, direction: "FORWARD" }], conc, "Pb")).toThrow(/backward/);
-    expect(() => pscf(EP, joinConcentration(arrivals, conc.take([]), "Pb"))).toThrow(/no trajectory has a Pb concentration/);
+    expect(() => pscf(EP, joinConcentration(arrivals, conc.take([]), "Pb"))).toThrow(
+      /no trajectory has a Pb concentration/,
+    );
   });
 });

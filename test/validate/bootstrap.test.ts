@@ -6,14 +6,30 @@ import { bootstrapPmf, type BootstrapResult } from "../../src/sourceapport/boots
 import { sharedPath } from "./shared";
 
 function input(name: string) {
-  const d = readEpaPmf(sharedPath("data", "epa-pmf", `Dataset-${name}-con.csv`), sharedPath("data", "epa-pmf", `Dataset-${name}-unc.csv`), { unit: "µg/m3", utcOffset: "-06:00" });
+  const d = readEpaPmf(
+    sharedPath("data", "epa-pmf", `Dataset-${name}-con.csv`),
+    sharedPath("data", "epa-pmf", `Dataset-${name}-unc.csv`),
+    { unit: "µg/m3", utcOffset: "-06:00" },
+  );
   return preparePmfInput({ x: d.x, s: d.s, n: d.n, m: d.m, species: d.species, units: "µg/m3", samples: d.samples });
 }
 
 function printTable(name: string, bs: BootstrapResult): void {
   const p = bs.factorNames.length;
-  const head = ["BS factor", ...bs.factorNames.map((_, l) => `→ base ${l + 1}`), "unmapped", "reproduced", "not reproduced"];
-  const lines = bs.mappingTable.map((r, k) => [`${k + 1}`, ...r.mappedTo.map(String), String(r.unmapped), String(r.reproduced), String(r.notReproduced)]);
+  const head = [
+    "BS factor",
+    ...bs.factorNames.map((_, l) => `→ base ${l + 1}`),
+    "unmapped",
+    "reproduced",
+    "not reproduced",
+  ];
+  const lines = bs.mappingTable.map((r, k) => [
+    `${k + 1}`,
+    ...r.mappedTo.map(String),
+    String(r.unmapped),
+    String(r.reproduced),
+    String(r.notReproduced),
+  ]);
   console.log(
     `${name} k = ${p}: ${bs.runs.length} bootstrap runs (${bs.convergedRuns} converged), block ${bs.blockSize} samples (${bs.blockSizeSource}), r ≥ ${bs.minCorrelation}\n` +
       [head, ...lines].map((row) => row.map((c) => c.padStart(10)).join(" ")).join("\n"),
@@ -44,7 +60,8 @@ function checkTable(bs: BootstrapResult, runs: number): void {
 
 /** Share of profile elements with p5 ≤ base ≤ p95 (elements of never-reproduced factors count as outside). */
 function baseInside(bs: BootstrapResult): number {
-  let inside = 0, total = 0;
+  let inside = 0,
+    total = 0;
   for (const row of bs.intervals) {
     for (const iv of row) {
       total++;
@@ -64,7 +81,9 @@ describe("bootstrap on the EPA PMF example data (k = 6, 20 BS runs)", () => {
     expect(bs.blockSize).toBeLessThanOrEqual(Math.floor(base.input.n / 2));
     for (const row of bs.mappingTable) expect(row.reproduced, row.factor).toBeGreaterThanOrEqual(10);
     const share = baseInside(bs);
-    console.log(`St. Louis: base value inside the 5th–95th interval for ${(100 * share).toFixed(1)} % of ${6 * base.input.m} elements`);
+    console.log(
+      `St. Louis: base value inside the 5th–95th interval for ${(100 * share).toFixed(1)} % of ${6 * base.input.m} elements`,
+    );
     expect(share).toBeGreaterThanOrEqual(0.8);
   });
   it("Baton Rouge: mapping table reported, base inside p5–p95 for ≥ 80 % of elements", async () => {
@@ -74,7 +93,9 @@ describe("bootstrap on the EPA PMF example data (k = 6, 20 BS runs)", () => {
     checkTable(bs, 20);
     expect(bs.blockSize).toBeLessThanOrEqual(Math.floor(base.input.n / 2));
     const share = baseInside(bs);
-    console.log(`Baton Rouge: base value inside the 5th–95th interval for ${(100 * share).toFixed(1)} % of ${6 * base.input.m} elements`);
+    console.log(
+      `Baton Rouge: base value inside the 5th–95th interval for ${(100 * share).toFixed(1)} % of ${6 * base.input.m} elements`,
+    );
     expect(share).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -5,8 +5,13 @@ import { sharedPath } from "./shared";
 
 describe("the built-in crustal profile's table matches the shared Rudnick & Gao (2014) file", () => {
   it("every oxide % and trace ppm (with 2σ) equals the reference", () => {
-    const lines = readFileSync(sharedPath("reference", "crust-ucc-rudnickgao2014.csv"), "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
-    const ref = new Map(lines.map((f) => [f[0], { value: Number(f[1]), unit: f[2], unc: f[3] === "" ? NaN : Number(f[3]) }]));
+    const lines = readFileSync(sharedPath("reference", "crust-ucc-rudnickgao2014.csv"), "utf8")
+      .trim()
+      .split(/\r?\n/)
+      .map((l) => l.split(","));
+    const ref = new Map(
+      lines.map((f) => [f[0], { value: Number(f[1]), unit: f[2], unc: f[3] === "" ? NaN : Number(f[3]) }]),
+    );
     for (const [oxide, [pct, unc]] of Object.entries(UCC_RUDNICK_GAO_2014.oxides)) {
       expect(ref.get(oxide), oxide).toMatchObject({ value: pct, unit: "%" });
       expect(ref.get(oxide)!.unc, oxide).toBe(unc);

@@ -9,10 +9,16 @@ import { sharedPath } from "./shared";
 
 // the compiled build: displacement searches run on worker threads only from dist/
 const req = createRequire(__filename);
-const dist = req(join(__dirname, "..", "..", "dist", "sourceapport", "disp.js")) as typeof import("../../src/sourceapport/disp");
+const dist = req(
+  join(__dirname, "..", "..", "dist", "sourceapport", "disp.js"),
+) as typeof import("../../src/sourceapport/disp");
 
 function input(name: string) {
-  const d = readEpaPmf(sharedPath("data", "epa-pmf", `Dataset-${name}-con.csv`), sharedPath("data", "epa-pmf", `Dataset-${name}-unc.csv`), { unit: "µg/m3", utcOffset: "-06:00" });
+  const d = readEpaPmf(
+    sharedPath("data", "epa-pmf", `Dataset-${name}-con.csv`),
+    sharedPath("data", "epa-pmf", `Dataset-${name}-unc.csv`),
+    { unit: "µg/m3", utcOffset: "-06:00" },
+  );
   // every species strong, data exactly as given
   return preparePmfInput({ x: d.x, s: d.s, n: d.n, m: d.m, species: d.species, units: "µg/m3", samples: d.samples });
 }
@@ -20,7 +26,11 @@ function input(name: string) {
 function printSwaps(name: string, d: DispResult, seconds: number): void {
   const p = d.swaps[0].byFactor.length;
   const head = ["dQmax", ...Array.from({ length: p }, (_, k) => `F${k + 1}`), "displ. w/ swap"];
-  const rows = d.swaps.map((w) => [String(w.dQmax), ...w.byFactor.map(String), `${w.displacements}/${2 * d.intervals.length}`]);
+  const rows = d.swaps.map((w) => [
+    String(w.dQmax),
+    ...w.byFactor.map(String),
+    `${w.displacements}/${2 * d.intervals.length}`,
+  ]);
   console.log(
     `${name}: DISP of ${d.intervals.length} elements in ${seconds.toFixed(1)} s; ${d.fits} fits, ${d.notConverged} not converged; ` +
       `Q(base) ${d.qBase.toFixed(1)} (polish lowered it by ${d.polishDecrease.toFixed(3)}); largest Q decrease ${d.largestDecrease.toFixed(3)} (${d.largestDecreasePct.toFixed(4)} %)` +

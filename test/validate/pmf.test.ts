@@ -5,7 +5,11 @@ import { runPmfSync } from "../../src/sourceapport/solver";
 import { sharedPath } from "./shared";
 
 function input(name: string) {
-  const d = readEpaPmf(sharedPath("data", "epa-pmf", `Dataset-${name}-con.csv`), sharedPath("data", "epa-pmf", `Dataset-${name}-unc.csv`), { unit: "µg/m3", utcOffset: "-06:00" });
+  const d = readEpaPmf(
+    sharedPath("data", "epa-pmf", `Dataset-${name}-con.csv`),
+    sharedPath("data", "epa-pmf", `Dataset-${name}-unc.csv`),
+    { unit: "µg/m3", utcOffset: "-06:00" },
+  );
   // every species strong, data exactly as given (the setting for comparisons with other solvers)
   return preparePmfInput({ x: d.x, s: d.s, n: d.n, m: d.m, species: d.species, units: "µg/m3", samples: d.samples });
 }

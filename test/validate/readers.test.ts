@@ -5,7 +5,11 @@ import { readHysplit } from "../../src/io/hysplit";
 import { sharedPath } from "./shared";
 
 const pmf = (name: string, unit: string) =>
-  readEpaPmf(sharedPath("data", "epa-pmf", `Dataset-${name}-con.csv`), sharedPath("data", "epa-pmf", `Dataset-${name}-unc.csv`), { unit, utcOffset: "-06:00" });
+  readEpaPmf(
+    sharedPath("data", "epa-pmf", `Dataset-${name}-con.csv`),
+    sharedPath("data", "epa-pmf", `Dataset-${name}-unc.csv`),
+    { unit, utcOffset: "-06:00" },
+  );
 
 describe("EPA PMF example data (shared/data/epa-pmf)", () => {
   it("Baton Rouge: 307 samples x 41 species, TNMOC unc = 4 x conc, BDL cells 0.005/0.008333", () => {
@@ -56,7 +60,7 @@ describe("Cooper Xact 625i export (shared/data/xact)", () => {
     expect(r.account.inputRows).toBe(28);
     expect(r.qa.numRows).toBe(2);
     expect(r.table.numRows).toBe(26);
-    expect(r.account.setAside.map((s) => s.row)).toEqual([5, 30]) // file rows of the two "Sample Type 2" records (awk: $23==2);
+    expect(r.account.setAside.map((s) => s.row)).toEqual([5, 30]); // file rows of the two "Sample Type 2" records (awk: $23==2);
     expect(r.account.setAside.every((s) => s.reason === "qa-record")).toBe(true);
     // the 00:30 record after the QA restart sampled 483.7 L instead of ~1000 L
     const short = r.account.flagged.filter((f) => f.reason === "short-record").map((f) => f.row);

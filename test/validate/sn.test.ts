@@ -4,7 +4,11 @@ import { preparePmfInput, signalToNoise } from "../../src/sourceapport/prepare";
 import { sharedPath } from "./shared";
 
 const pmf = (name: string) =>
-  readEpaPmf(sharedPath("data", "epa-pmf", `Dataset-${name}-con.csv`), sharedPath("data", "epa-pmf", `Dataset-${name}-unc.csv`), { unit: "µg/m3", utcOffset: "-06:00" });
+  readEpaPmf(
+    sharedPath("data", "epa-pmf", `Dataset-${name}-con.csv`),
+    sharedPath("data", "epa-pmf", `Dataset-${name}-unc.csv`),
+    { unit: "µg/m3", utcOffset: "-06:00" },
+  );
 
 /** Significant digits to which a and b agree is at least `digits`: |a − b| ≤ 0.5·10^(e−digits+1), e = exponent of b. */
 function expectSig(a: number, b: number, digits: number) {
@@ -27,7 +31,24 @@ describe("EPA PMF 5.0 S/N reference values (CONVENTIONS §1)", () => {
     expectSig(at("Unidentified"), 1.0, 7);
     expect(at("TNMOC")).toBe(0); // s = 4x > x in every sample
     // "most other species 5.666667" (s = 0.15·x exactly → (x − s)/s = 17/3): 16 species
-    const most = ["224-Trimethylpentane", "Acetylene", "Benzene", "Ethane", "Ethylbenzene", "Ethylene", "Isobutane", "Isopentane", "M_P Xylene", "N-Butane", "N-Heptane", "N-Pentane", "O-Xylene", "Propane", "Propylene", "Toluene"];
+    const most = [
+      "224-Trimethylpentane",
+      "Acetylene",
+      "Benzene",
+      "Ethane",
+      "Ethylbenzene",
+      "Ethylene",
+      "Isobutane",
+      "Isopentane",
+      "M_P Xylene",
+      "N-Butane",
+      "N-Heptane",
+      "N-Pentane",
+      "O-Xylene",
+      "Propane",
+      "Propylene",
+      "Toluene",
+    ];
     for (const sp of most) expectSig(at(sp), 5.666667, 7);
     const matching = d.species.filter((sp) => at(sp).toPrecision(7) === "5.666667");
     expect(matching).toEqual(most);
@@ -35,10 +56,18 @@ describe("EPA PMF 5.0 S/N reference values (CONVENTIONS §1)", () => {
 
   it("Baton Rouge through preparePmfInput: same S/N; TNMOC as total is weak with S/N 0; Unidentified strong", () => {
     const d = pmf("BatonRouge");
-    const p = preparePmfInput({ ...d, units: "µg/m3", times: d.concentration.times() }, { autoCategories: true, total: "TNMOC" });
+    const p = preparePmfInput(
+      { ...d, units: "µg/m3", times: d.concentration.times() },
+      { autoCategories: true, total: "TNMOC" },
+    );
     const sum = (sp: string) => p.summary.find((q) => q.name === sp)!;
     expectSig(sum("124-Trimethylbenzene").sn, 5.445168, 7);
-    expect(sum("TNMOC")).toMatchObject({ sn: 0, category: "weak", categoryReason: "total variable", belowUncertaintyShare: 1 });
+    expect(sum("TNMOC")).toMatchObject({
+      sn: 0,
+      category: "weak",
+      categoryReason: "total variable",
+      belowUncertaintyShare: 1,
+    });
     // 0.999999999996 is 1 up to the rounding of the input files → strong, not weak
     expect(sum("Unidentified").category).toBe("strong");
     expect(p.summary.filter((q) => q.category !== "strong").map((q) => q.name)).toEqual(["TNMOC"]);
@@ -66,7 +95,21 @@ describe("EPA PMF 5.0 S/N reference values (CONVENTIONS §1)", () => {
     const d = pmf("StLouis");
     const p = preparePmfInput({ ...d, units: "µg/m3" }, { autoCategories: true, total: "Mass" });
     const cat = Object.fromEntries(p.summary.map((q) => [q.name, q.category]));
-    expect(cat).toEqual({ Cd: "bad", Cu: "strong", Fe: "strong", Mn: "strong", Ni: "bad", Pb: "strong", Se: "bad", Zn: "strong", SO4: "strong", NO3: "strong", OC: "strong", EC: "bad", Mass: "weak" });
+    expect(cat).toEqual({
+      Cd: "bad",
+      Cu: "strong",
+      Fe: "strong",
+      Mn: "strong",
+      Ni: "bad",
+      Pb: "strong",
+      Se: "bad",
+      Zn: "strong",
+      SO4: "strong",
+      NO3: "strong",
+      OC: "strong",
+      EC: "bad",
+      Mass: "weak",
+    });
     expect(p.species).toEqual(["Cu", "Fe", "Mn", "Pb", "Zn", "SO4", "NO3", "OC", "Mass"]);
     expect(p.changes.map((c) => [c.kind, c.species])).toEqual([
       ["species-excluded", "Cd"],

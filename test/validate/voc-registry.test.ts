@@ -60,7 +60,11 @@ describe("VOC registry = shared/reference/voc-species.csv", () => {
 
   it("the 57 PAMS compounds (58 rows with m/p-xylene separate) are the first 58 rows of the reference table", () => {
     const pams = rows.slice(0, 58).map((r) => r[col("Name")]);
-    expect(VOC_SPECIES_ROWS.filter((s) => s.pams).map((s) => s.id).sort()).toEqual([...pams].sort());
+    expect(
+      VOC_SPECIES_ROWS.filter((s) => s.pams)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual([...pams].sort());
   });
 
   it("the used kOH is the Atkinson value, or the AOPWIN value flagged as an estimate where Atkinson is NA", () => {

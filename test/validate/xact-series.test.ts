@@ -30,7 +30,9 @@ describe("Xact series tools on the real Xact 625i export (shared/data/xact)", ()
     expect(p.n).toBe(25); // hour 00 has no usable value
     // Al as written (usable hours): only 108.8875, 293.9377 and 134.5198 exceed 100
     expect(p.belowMdl.Al).toBe(22);
-    const j = p.species.indexOf("Al"), fe = p.species.indexOf("Fe"), pb = p.species.indexOf("Pb");
+    const j = p.species.indexOf("Al"),
+      fe = p.species.indexOf("Fe"),
+      pb = p.species.indexOf("Pb");
     // first record Al 21.1801 → 50 ng/m3 with s = 5/6 · 100
     expect(p.x[j]).toBe(50);
     expect(p.s[j]).toBeCloseTo(500 / 6, 10);

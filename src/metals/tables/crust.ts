@@ -20,17 +20,59 @@ export interface CrustTable {
 import { UCC_RUDNICK_GAO_2014 as RG } from "../../tables/crust";
 
 const pct = (p: number) => p * 1e4;
-const AW = { O: 15.999, Si: 28.085, Al: 26.9815, Fe: 55.845, Ti: 47.867, K: 39.0983, Ca: 40.078, Mg: 24.305, Mn: 54.938, Na: 22.98977, P: 30.97376 };
+const AW = {
+  O: 15.999,
+  Si: 28.085,
+  Al: 26.9815,
+  Fe: 55.845,
+  Ti: 47.867,
+  K: 39.0983,
+  Ca: 40.078,
+  Mg: 24.305,
+  Mn: 54.938,
+  Na: 22.98977,
+  P: 30.97376,
+};
 /** Element mass fraction of an oxide El_a O_b. */
-const ox = (wtPct: number, el: keyof typeof AW, a: number, b: number) => pct((wtPct * a * AW[el]) / (a * AW[el] + b * AW.O));
+const ox = (wtPct: number, el: keyof typeof AW, a: number, b: number) =>
+  pct((wtPct * a * AW[el]) / (a * AW[el] + b * AW.O));
 
 export const UCC_MCLENNAN_2001: CrustTable = Object.freeze({
   name: "McLennan 2001",
-  citation: "McLennan, S.M. (2001). Relationships between the trace element composition of sedimentary rocks and upper continental crust. Geochem. Geophys. Geosyst. 2, doi:10.1029/2000GC000109",
+  citation:
+    "McLennan, S.M. (2001). Relationships between the trace element composition of sedimentary rocks and upper continental crust. Geochem. Geophys. Geosyst. 2, doi:10.1029/2000GC000109",
   mgPerKg: Object.freeze({
-    Na: 28900, Mg: 13300, Al: 80400, Si: 308000, P: 700, K: 28000, Ca: 30000, Ti: 4100, // 2.89 %, 1.33 %, 8.04 %, 30.8 %, 2.8 %, 3 %, 0.41 %
-    V: 107, Cr: 83, Mn: 600, Fe: 35000, Co: 17, Ni: 44, Cu: 25, Zn: 71, Ga: 17, As: 1.5, Se: 0.05,
-    Rb: 112, Sr: 350, Zr: 190, Mo: 1.5, Cd: 0.098, Sn: 5.5, Sb: 0.2, Ba: 550, La: 30, Ce: 64, Tl: 0.75, Pb: 17,
+    Na: 28900,
+    Mg: 13300,
+    Al: 80400,
+    Si: 308000,
+    P: 700,
+    K: 28000,
+    Ca: 30000,
+    Ti: 4100, // 2.89 %, 1.33 %, 8.04 %, 30.8 %, 2.8 %, 3 %, 0.41 %
+    V: 107,
+    Cr: 83,
+    Mn: 600,
+    Fe: 35000,
+    Co: 17,
+    Ni: 44,
+    Cu: 25,
+    Zn: 71,
+    Ga: 17,
+    As: 1.5,
+    Se: 0.05,
+    Rb: 112,
+    Sr: 350,
+    Zr: 190,
+    Mo: 1.5,
+    Cd: 0.098,
+    Sn: 5.5,
+    Sb: 0.2,
+    Ba: 550,
+    La: 30,
+    Ce: 64,
+    Tl: 0.75,
+    Pb: 17,
   }),
 });
 
@@ -40,7 +82,8 @@ export const UCC_MCLENNAN_2001: CrustTable = Object.freeze({
  */
 export const UCC_RUDNICK_GAO_2014: CrustTable = Object.freeze({
   name: "Rudnick & Gao 2014",
-  citation: "Rudnick, R.L., Gao, S. (2014). Composition of the Continental Crust. In: Treatise on Geochemistry, 2nd ed., vol. 4, pp. 1–51, doi:10.1016/B978-0-08-095975-7.00301-6",
+  citation:
+    "Rudnick, R.L., Gao, S. (2014). Composition of the Continental Crust. In: Treatise on Geochemistry, 2nd ed., vol. 4, pp. 1–51, doi:10.1016/B978-0-08-095975-7.00301-6",
   mgPerKg: Object.freeze(rudnickGaoElements()),
 });
 

@@ -5,12 +5,30 @@
  * time). Override per element with the `mdl` option of the functions that use them.
  */
 export const XACT625I_MDL_NG_M3: Readonly<Record<string, number>> = Object.freeze({
-  Al: 100, Si: 18, S: 3.2, K: 1.2, Ca: 0.3, Ti: 1.6, V: 0.12, Cr: 0.12, Mn: 0.14, Fe: 0.17,
-  Ni: 0.096, Cu: 0.079, Zn: 0.067, As: 0.063, Se: 0.081, Cd: 2.5, Sb: 5.2, Ba: 0.39, Pb: 0.13,
+  Al: 100,
+  Si: 18,
+  S: 3.2,
+  K: 1.2,
+  Ca: 0.3,
+  Ti: 1.6,
+  V: 0.12,
+  Cr: 0.12,
+  Mn: 0.14,
+  Fe: 0.17,
+  Ni: 0.096,
+  Cu: 0.079,
+  Zn: 0.067,
+  As: 0.063,
+  Se: 0.081,
+  Cd: 2.5,
+  Sb: 5.2,
+  Ba: 0.39,
+  Pb: 0.13,
 });
 
 /** Citation of {@link XACT625I_MDL_NG_M3}. */
-export const XACT625I_MDL_SOURCE = "Cooper Environmental Xact 625i specification (60-min MDLs), as compiled in aozora CONVENTIONS.md §3 (verify against the instrument certificate)";
+export const XACT625I_MDL_SOURCE =
+  "Cooper Environmental Xact 625i specification (60-min MDLs), as compiled in aozora CONVENTIONS.md §3 (verify against the instrument certificate)";
 
 /**
  * The MDL table in use: the defaults overlaid with `overrides` (ng/m3). Throws for a

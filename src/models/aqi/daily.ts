@@ -2,7 +2,14 @@ import { chinaReferenceState, STP_298 } from "../../table/gas";
 import { roundHalfEven } from "../../stats/round";
 import { normaliseUnit } from "../../table/units";
 import { convertGas, type ReferenceStateLike } from "../ozone/convert";
-import { screenNegatives, toHourGrid, windowMean, type HourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgrid";
+import {
+  screenNegatives,
+  toHourGrid,
+  windowMean,
+  type HourGrid,
+  type HourLabel,
+  type NegativePolicy,
+} from "../ozone/hourgrid";
 import { mda8FromGrid } from "../ozone/mda8";
 import { MDA8_CONVENTIONS } from "../ozone/tables/mda8-conventions";
 import { cnIaqi, usAqi, type CnVersion } from "./iaqi";
@@ -83,17 +90,41 @@ export interface DailyAqiResult {
   absentHours: number;
 }
 
-const CN_UNITS: Record<AqiPollutant, string> = { "PM2.5": "µg/m3", PM10: "µg/m3", SO2: "µg/m3", NO2: "µg/m3", CO: "mg/m3", O3: "µg/m3" };
-const US_UNITS: Record<AqiPollutant, string> = { "PM2.5": "µg/m3", PM10: "µg/m3", SO2: "ppb", NO2: "ppb", CO: "ppm", O3: "ppm" };
+const CN_UNITS: Record<AqiPollutant, string> = {
+  "PM2.5": "µg/m3",
+  PM10: "µg/m3",
+  SO2: "µg/m3",
+  NO2: "µg/m3",
+  CO: "mg/m3",
+  O3: "µg/m3",
+};
+const US_UNITS: Record<AqiPollutant, string> = {
+  "PM2.5": "µg/m3",
+  PM10: "µg/m3",
+  SO2: "ppb",
+  NO2: "ppb",
+  CO: "ppm",
+  O3: "ppm",
+};
 
-function toTarget(p: AqiPollutant, s: { values: ArrayLike<number>; unit: string }, target: string, times: ArrayLike<number>, state: ReferenceStateLike): Float64Array {
+function toTarget(
+  p: AqiPollutant,
+  s: { values: ArrayLike<number>; unit: string },
+  target: string,
+  times: ArrayLike<number>,
+  state: ReferenceStateLike,
+): Float64Array {
   const u = normaliseUnit(s.unit);
   if (p === "PM2.5" || p === "PM10") {
     if (u === "µg/m3") return Float64Array.from(s.values);
     if (u === "mg/m3") return Float64Array.from(s.values, (v) => v * 1000);
     throw new RangeError(`${p}: unit "${s.unit}" is not a particle mass concentration (use µg/m3 or mg/m3)`);
   }
-  return convertGas(s.values, u, target, CRITERIA_GAS_MOLAR_MASS[p as "SO2" | "NO2" | "CO" | "O3"], { state, times, name: p });
+  return convertGas(s.values, u, target, CRITERIA_GAS_MOLAR_MASS[p as "SO2" | "NO2" | "CO" | "O3"], {
+    state,
+    times,
+    name: p,
+  });
 }
 
 function dailyMean(g: HourGrid, d: number, minHours: number): { value: number; n: number } {
@@ -102,10 +133,14 @@ function dailyMean(g: HourGrid, d: number, minHours: number): { value: number; n
 }
 
 function dailyMax(g: HourGrid, d: number, minHours: number): { value: number; n: number } {
-  let m = -Infinity, n = 0;
+  let m = -Infinity,
+    n = 0;
   for (let h = 0; h < 24; h++) {
     const v = g.values[d * 24 + h];
-    if (Number.isFinite(v)) { n++; if (v > m) m = v; }
+    if (Number.isFinite(v)) {
+      n++;
+      if (v > m) m = v;
+    }
   }
   return { value: n >= minHours ? m : NaN, n };
 }
@@ -142,27 +177,42 @@ function dailyMax8hAllStarts(g: HourGrid, d: number): number {
  */
 export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): DailyAqiResult {
   const standard = opts.standard ?? "cn-2026";
-  if (standard !== "cn-2012" && standard !== "cn-2026" && standard !== "us-2024") throw new RangeError(`dailyAqi: unknown standard "${String(standard)}" (use cn-2026, cn-2012 or us-2024)`);
+  if (standard !== "cn-2012" && standard !== "cn-2026" && standard !== "us-2024")
+    throw new RangeError(`dailyAqi: unknown standard "${String(standard)}" (use cn-2026, cn-2012 or us-2024)`);
   const isCn = standard !== "us-2024";
   const state = opts.referenceState ?? (isCn ? chinaReferenceState : STP_298);
   const minHours = opts.minHours ?? (isCn ? 20 : 18);
   const usOpts = { beyondIndex: opts.beyondIndex ?? ("extend" as const) };
   const targetUnits = isCn ? CN_UNITS : US_UNITS;
   const round = opts.round ?? "none";
-  if (round !== "none" && round !== "hj663") throw new RangeError(`dailyAqi: round must be "none" or "hj663", got "${String(round)}"`);
-  if (round === "hj663" && !isCn) throw new RangeError("dailyAqi: round \"hj663\" applies to the China standards only (the US AQI truncates)");
+  if (round !== "none" && round !== "hj663")
+    throw new RangeError(`dailyAqi: round must be "none" or "hj663", got "${String(round)}"`);
+  if (round === "hj663" && !isCn)
+    throw new RangeError('dailyAqi: round "hj663" applies to the China standards only (the US AQI truncates)');
   const R = (c: number, unit: string) => (round === "hj663" ? roundHalfEven(c, unit === "mg/m3" ? 1 : 0) : c);
   const present = AQI_POLLUTANTS.filter((p) => input.series[p] !== undefined);
-  if (present.length === 0) throw new RangeError(`dailyAqi: no pollutant series (expected any of ${AQI_POLLUTANTS.join(", ")})`);
+  if (present.length === 0)
+    throw new RangeError(`dailyAqi: no pollutant series (expected any of ${AQI_POLLUTANTS.join(", ")})`);
   const grids: Partial<Record<AqiPollutant, HourGrid>> = {};
   const negatives: Record<string, number[]> = {};
   let absent = 0;
   for (const p of present) {
     const s = input.series[p]!;
-    if (s.values.length !== input.times.length) throw new RangeError(`${p}: ${s.values.length} values for ${input.times.length} times`);
-    const screened = screenNegatives(s.values, { negative: opts.negative, name: p, unit: s.unit, times: input.times, utcOffsetMinutes: input.utcOffsetMinutes });
+    if (s.values.length !== input.times.length)
+      throw new RangeError(`${p}: ${s.values.length} values for ${input.times.length} times`);
+    const screened = screenNegatives(s.values, {
+      negative: opts.negative,
+      name: p,
+      unit: s.unit,
+      times: input.times,
+      utcOffsetMinutes: input.utcOffsetMinutes,
+    });
     const v = toTarget(p, { values: screened.values, unit: s.unit }, targetUnits[p], input.times, state);
-    const g = toHourGrid(input.times, v, { utcOffsetMinutes: input.utcOffsetMinutes, hourLabel: input.hourLabel, name: p });
+    const g = toHourGrid(input.times, v, {
+      utcOffsetMinutes: input.utcOffsetMinutes,
+      hourLabel: input.hourLabel,
+      name: p,
+    });
     grids[p] = g;
     if (screened.negatives.length) negatives[p] = screened.negatives;
     absent = g.absentHours;
@@ -172,10 +222,16 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
   const days: DailyAqiRow[] = [];
   const mda8Rows = grids.O3 ? mda8FromGrid(grids.O3, MDA8_CONVENTIONS[isCn ? "cn" : "us"]) : undefined;
   for (let d = 0; d < g0.nDays; d++) {
-    const conc: Record<string, number> = {}, iaqi: Record<string, number> = {}, hours: Record<string, number> = {};
+    const conc: Record<string, number> = {},
+      iaqi: Record<string, number> = {},
+      hours: Record<string, number> = {};
     const notes: string[] = [];
     let complete = true;
-    const setC = (key: string, value: number, unit: string) => { conc[key] = value; units[key] = unit; if (!Number.isFinite(value)) complete = false; };
+    const setC = (key: string, value: number, unit: string) => {
+      conc[key] = value;
+      units[key] = unit;
+      if (!Number.isFinite(value)) complete = false;
+    };
     for (const p of present) {
       const g = grids[p]!;
       hours[p] = dailyMean(g, d, 0).n;
@@ -190,7 +246,10 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
         iaqi[key] = r.iaqi;
         if (r.note === "beyond-index") notes.push(`${key} above the IAQI-500 breakpoint: capped at 500`);
       };
-      mean24("SO2", "SO2_24h"); mean24("NO2", "NO2_24h"); mean24("PM10", "PM10_24h"); mean24("CO", "CO_24h");
+      mean24("SO2", "SO2_24h");
+      mean24("NO2", "NO2_24h");
+      mean24("PM10", "PM10_24h");
+      mean24("CO", "CO_24h");
       if (grids.O3) {
         const c1 = R(dailyMax(grids.O3, d, minHours).value, "µg/m3");
         setC("O3_1h", c1, "µg/m3");
@@ -201,7 +260,8 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
         setC("O3_8h", c8, "µg/m3");
         const r8 = cnIaqi("O3_8h", c8, v);
         iaqi.O3_8h = r8.iaqi;
-        if (r8.useKey) notes.push("O3_8h above 800 µg/m3: no 8-h IAQI, the O3_1h IAQI is used (HJ 633-2012 Table 1 note 3)");
+        if (r8.useKey)
+          notes.push("O3_8h above 800 µg/m3: no 8-h IAQI, the O3_1h IAQI is used (HJ 633-2012 Table 1 note 3)");
         if (r8.note === "above-top-fixed") notes.push("O3_8h above 800 µg/m3: IAQI 300 (HJ 633-2026 Table 3 note)");
       }
       mean24("PM2.5", "PM25_24h");
@@ -220,8 +280,10 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
         const c8 = mda8Rows![d].mda8;
         const c1 = dailyMax(grids.O3, d, minHours).value;
         setC("O3_8h", c8, "ppm");
-        conc.O3_1h = c1; units.O3_1h = "ppm";
-        const a8 = usAqi("O3_8h", c8, usOpts), a1 = usAqi("O3_1h", c1, usOpts);
+        conc.O3_1h = c1;
+        units.O3_1h = "ppm";
+        const a8 = usAqi("O3_8h", c8, usOpts),
+          a1 = usAqi("O3_1h", c1, usOpts);
         if (a8.note === "above-range") notes.push("O3_8h above 0.200 ppm: the 1-h O3 AQI is used");
         iaqi.O3_8h = a8.aqi;
         iaqi.O3_1h = usAqiNote(a1, "O3_1h", notes);
@@ -237,11 +299,16 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
         const a1 = usAqi("SO2_1h", c1, usOpts);
         if (a1.note === "above-range") {
           const c24 = dailyMean(grids.SO2, d, minHours).value;
-          conc.SO2_24h = c24; units.SO2_24h = "ppb";
+          conc.SO2_24h = c24;
+          units.SO2_24h = "ppb";
           const a24 = usAqi("SO2_24h", c24, usOpts);
           iaqi.SO2_1h = NaN;
           iaqi.SO2_24h = a24.note === "below-range" ? 200 : usAqiNote(a24, "SO2_24h", notes);
-          notes.push(a24.note === "below-range" ? "SO2 1-h above 304 ppb with 24-h mean below 305 ppb: AQI 200" : "SO2 1-h above 304 ppb: the 24-h SO2 AQI is used");
+          notes.push(
+            a24.note === "below-range"
+              ? "SO2 1-h above 304 ppb with 24-h mean below 305 ppb: AQI 200"
+              : "SO2 1-h above 304 ppb: the 24-h SO2 AQI is used",
+          );
         } else iaqi.SO2_1h = a1.aqi;
       }
       if (grids.NO2) {
@@ -255,7 +322,17 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
     if (aqi === -Infinity) aqi = NaN;
     const primary = aqi > 50 ? Object.keys(iaqi).filter((k) => iaqi[k] === aqi) : [];
     const cat = aqiCategory(aqi, isCn ? CN_AQI_CATEGORIES : US_AQI_CATEGORIES);
-    days.push({ date: g0.dates[d], concentration: conc, iaqi, aqi, primary, category: cat ? cat.level : NaN, hours, complete, notes });
+    days.push({
+      date: g0.dates[d],
+      concentration: conc,
+      iaqi,
+      aqi,
+      primary,
+      category: cat ? cat.level : NaN,
+      hours,
+      complete,
+      notes,
+    });
   }
   const citation = isCn
     ? `${standard === "cn-2012" ? "HJ 633-2012" : "HJ 633-2026"} (IAQI, AQI, primary pollutant); HJ 663-2013 (daily validity, MDA8)`
@@ -264,6 +341,9 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
 }
 
 function usAqiNote(r: ReturnType<typeof usAqi>, key: string, notes: string[]): number {
-  if (r.note === "beyond-index") notes.push(`${key} above the AQI-500 breakpoint: ${r.aqi === 500 ? "capped at 500" : `top segment extended to ${r.aqi} ("Beyond the AQI")`}`);
+  if (r.note === "beyond-index")
+    notes.push(
+      `${key} above the AQI-500 breakpoint: ${r.aqi === 500 ? "capped at 500" : `top segment extended to ${r.aqi} ("Beyond the AQI")`}`,
+    );
   return r.aqi;
 }

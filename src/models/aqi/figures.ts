@@ -12,15 +12,20 @@ import { CN_AQI_CATEGORIES, US_AQI_CATEGORIES } from "./tables/categories";
  *
  * @returns a Vega-Lite spec with inline data rows `{ date, aqi, category, primary }`
  */
-export function aqiTimelineSpec(result: DailyAqiResult, opts: { lang?: Lang; width?: number; height?: number; title?: string } = {}): TopLevelSpec {
+export function aqiTimelineSpec(
+  result: DailyAqiResult,
+  opts: { lang?: Lang; width?: number; height?: number; title?: string } = {},
+): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const cats = result.standard === "us-2024" ? US_AQI_CATEGORIES : CN_AQI_CATEGORIES;
-  const rows = result.days.filter((d) => Number.isFinite(d.aqi)).map((d) => ({
-    date: d.date + "T00:00:00",
-    aqi: d.aqi,
-    category: cats[d.category - 1].name[lang],
-    primary: d.primary.join(", "),
-  }));
+  const rows = result.days
+    .filter((d) => Number.isFinite(d.aqi))
+    .map((d) => ({
+      date: d.date + "T00:00:00",
+      aqi: d.aqi,
+      category: cats[d.category - 1].name[lang],
+      primary: d.primary.join(", "),
+    }));
   const font = fontFor(lang);
   return {
     $schema: SCHEMA,
@@ -31,7 +36,14 @@ export function aqiTimelineSpec(result: DailyAqiResult, opts: { lang?: Lang; wid
     data: { values: rows, format: { parse: { date: LOCAL_ISO_PARSE } } },
     mark: { type: "bar" },
     encoding: {
-      x: { field: "date", type: "temporal", timeUnit: { unit: "yearmonthdate", utc: true }, scale: { type: "utc" }, axis: { format: TIME_AXIS_FORMAT }, title: ozLabel("date", lang) },
+      x: {
+        field: "date",
+        type: "temporal",
+        timeUnit: { unit: "yearmonthdate", utc: true },
+        scale: { type: "utc" },
+        axis: { format: TIME_AXIS_FORMAT },
+        title: ozLabel("date", lang),
+      },
       y: { field: "aqi", type: "quantitative", title: ozLabel("aqi", lang) },
       color: {
         field: "category",
@@ -39,7 +51,11 @@ export function aqiTimelineSpec(result: DailyAqiResult, opts: { lang?: Lang; wid
         scale: { domain: cats.map((c) => c.name[lang]), range: cats.map((c) => c.colour) },
         title: ozLabel("category", lang),
       },
-      tooltip: [{ field: "date", type: "temporal", format: "%Y-%m-%d", formatType: "utc" }, { field: "aqi" }, { field: "primary" }],
+      tooltip: [
+        { field: "date", type: "temporal", format: "%Y-%m-%d", formatType: "utc" },
+        { field: "aqi" },
+        { field: "primary" },
+      ],
     },
     config: fontConfig(font),
   } as TopLevelSpec;

@@ -36,14 +36,20 @@ export function cnIaqi(key: CnIaqiKey, c: number, version: CnVersion = "cn-2026"
   const table = CN_IAQI_TABLES[version];
   if (!table) throw new RangeError(`cnIaqi: unknown version "${String(version)}" (use cn-2012 or cn-2026)`);
   const bp = table.breakpoints[key];
-  if (!bp) throw new RangeError(`cnIaqi: unknown pollutant key "${String(key)}" (use ${Object.keys(table.breakpoints).join(", ")})`);
+  if (!bp)
+    throw new RangeError(
+      `cnIaqi: unknown pollutant key "${String(key)}" (use ${Object.keys(table.breakpoints).join(", ")})`,
+    );
   if (Number.isNaN(c)) return { iaqi: NaN, exact: NaN };
-  if (!(c >= 0) || !Number.isFinite(c)) throw new RangeError(`cnIaqi: ${key} concentration must be finite and ≥ 0, got ${c}`);
+  if (!(c >= 0) || !Number.isFinite(c))
+    throw new RangeError(`cnIaqi: ${key} concentration must be finite and ≥ 0, got ${c}`);
   for (let i = 0; i + 1 < bp.length; i++) {
-    const lo = bp[i], hi = bp[i + 1];
+    const lo = bp[i],
+      hi = bp[i + 1];
     if (lo === null || hi === null) break;
     if (c <= hi) {
-      const iLo = CN_IAQI_LEVELS[i], iHi = CN_IAQI_LEVELS[i + 1];
+      const iLo = CN_IAQI_LEVELS[i],
+        iHi = CN_IAQI_LEVELS[i + 1];
       const exact = iLo + ((iHi - iLo) * (c - lo)) / (hi - lo);
       return { iaqi: Math.max(iLo, Math.ceil(exact - CEIL_SLACK)), exact };
     }
@@ -86,9 +92,11 @@ export interface UsAqiValue {
  */
 export function usAqi(key: UsAqiKey, c: number, options: { beyondIndex?: "extend" | "cap" } = {}): UsAqiValue {
   const segs = US_AQI_2024.segments[key];
-  if (!segs) throw new RangeError(`usAqi: unknown key "${String(key)}" (use ${Object.keys(US_AQI_2024.segments).join(", ")})`);
+  if (!segs)
+    throw new RangeError(`usAqi: unknown key "${String(key)}" (use ${Object.keys(US_AQI_2024.segments).join(", ")})`);
   if (Number.isNaN(c)) return { aqi: NaN, truncated: NaN };
-  if (!(c >= 0) || !Number.isFinite(c)) throw new RangeError(`usAqi: ${key} concentration must be finite and ≥ 0, got ${c}`);
+  if (!(c >= 0) || !Number.isFinite(c))
+    throw new RangeError(`usAqi: ${key} concentration must be finite and ≥ 0, got ${c}`);
   const t = truncateDecimals(c, US_AQI_DECIMALS[key]);
   if (t < segs[0].cLo) return { aqi: NaN, truncated: t, note: "below-range" };
   const eps = 1e-9;

@@ -1,9 +1,25 @@
-export { CN_IAQI_LEVELS, HJ633_2012, HJ633_2026, CN_IAQI_TABLES, type CnIaqiKey, type CnIaqiTable } from "./tables/hj633";
+export {
+  CN_IAQI_LEVELS,
+  HJ633_2012,
+  HJ633_2026,
+  CN_IAQI_TABLES,
+  type CnIaqiKey,
+  type CnIaqiTable,
+} from "./tables/hj633";
 export { US_AQI_2024, US_AQI_UNITS, US_AQI_DECIMALS, type UsAqiKey, type UsAqiSegment } from "./tables/us-aqi-2024";
 export { CN_AQI_CATEGORIES, US_AQI_CATEGORIES, aqiCategory, type AqiCategory } from "./tables/categories";
 export { CRITERIA_GAS_MOLAR_MASS } from "./tables/molar-mass";
 export { cnIaqi, usAqi, truncateDecimals, type CnVersion, type IaqiValue, type UsAqiValue } from "./iaqi";
-export { dailyAqi, AQI_POLLUTANTS, type AqiPollutant, type AqiStandard, type HourlyPollutants, type DailyAqiOptions, type DailyAqiRow, type DailyAqiResult } from "./daily";
+export {
+  dailyAqi,
+  AQI_POLLUTANTS,
+  type AqiPollutant,
+  type AqiStandard,
+  type HourlyPollutants,
+  type DailyAqiOptions,
+  type DailyAqiRow,
+  type DailyAqiResult,
+} from "./daily";
 export { hourlyPollutantsFromTable } from "./input";
 export { hourlyAqi, type HourlyAqiRow } from "./hourly";
 export { aqiTimelineSpec } from "./figures";

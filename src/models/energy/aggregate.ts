@@ -56,7 +56,14 @@ export function unitThermalMJ(u: AnalysisUnit): number {
 export interface AggregationNote {
   /** Unit id (or machine for notes about unassigned intervals). */
   unit: string;
-  reason: "missing-meter" | "negative-reading" | "zero-production" | "idle-charged-to-lot" | "production-kg-derived" | "production-m-derived" | "lot-spans-periods";
+  reason:
+    | "missing-meter"
+    | "negative-reading"
+    | "zero-production"
+    | "idle-charged-to-lot"
+    | "production-kg-derived"
+    | "production-m-derived"
+    | "lot-spans-periods";
   detail: string;
   rows: number[];
 }
@@ -98,11 +105,16 @@ const FLAG_REASONS = new Set(["missing-meter", "negative-reading"]);
  * - a unit with a missing meter reading, a negative reading, or zero production with energy
  *   use is set aside (it cannot give an SEC), listed with its file rows.
  */
-export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file: string; row: number; reason: string }[], opts: AggregateOptions): { units: AnalysisUnit[]; account: AggregationAccount } {
+export function aggregateUnits(
+  intervals: MachineInterval[],
+  flaggedRows: { file: string; row: number; reason: string }[],
+  opts: AggregateOptions,
+): { units: AnalysisUnit[]; account: AggregationAccount } {
   const mode = opts.unit ?? "lot";
   const offset = opts.utcOffsetMinutes ?? 480;
   const shiftHours = opts.shiftHours ?? 8;
-  if (!(shiftHours > 0 && shiftHours <= 24)) throw new RangeError(`aggregateUnits: shiftHours must be in (0, 24], got ${shiftHours}`);
+  if (!(shiftHours > 0 && shiftHours <= 24))
+    throw new RangeError(`aggregateUnits: shiftHours must be in (0, 24], got ${shiftHours}`);
   const flagged = new Map<string, string[]>();
   for (const f of flaggedRows) {
     if (!FLAG_REASONS.has(f.reason)) continue;
@@ -115,12 +127,14 @@ export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file
   const byMachine = new Map<string, MachineInterval[]>();
   for (const iv of intervals) {
     const l = byMachine.get(iv.machine);
-    if (l) l.push(iv); else byMachine.set(iv.machine, [iv]);
+    if (l) l.push(iv);
+    else byMachine.set(iv.machine, [iv]);
   }
   const groups = new Map<string, MachineInterval[]>();
   const add = (key: string, iv: MachineInterval) => {
     const l = groups.get(key);
-    if (l) l.push(iv); else groups.set(key, [iv]);
+    if (l) l.push(iv);
+    else groups.set(key, [iv]);
   };
   for (const [machine, list] of byMachine) {
     const sorted = [...list].sort((a, b) => a.start - b.start);
@@ -131,7 +145,12 @@ export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file
         if (iv.lot !== undefined) {
           current = iv.lot;
           if (pending.length) {
-            notes.push({ unit: current, reason: "idle-charged-to-lot", detail: `${pending.length} idle interval(s) without lot at the start of machine ${machine}'s log charged to the next lot`, rows: pending.map((p) => p.row) });
+            notes.push({
+              unit: current,
+              reason: "idle-charged-to-lot",
+              detail: `${pending.length} idle interval(s) without lot at the start of machine ${machine}'s log charged to the next lot`,
+              rows: pending.map((p) => p.row),
+            });
             for (const p of pending) add(current, p);
             pending.length = 0;
           }
@@ -140,14 +159,25 @@ export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file
           if (current === undefined) pending.push(iv);
           else {
             add(current, iv);
-            notes.push({ unit: current, reason: "idle-charged-to-lot", detail: `idle interval without lot on ${machine} charged to the lot before it`, rows: [iv.row] });
+            notes.push({
+              unit: current,
+              reason: "idle-charged-to-lot",
+              detail: `idle interval without lot on ${machine} charged to the lot before it`,
+              rows: [iv.row],
+            });
           }
         } else {
           add(current, iv);
-          notes.push({ unit: current, reason: "idle-charged-to-lot", detail: `run interval without lot on ${machine} charged to the lot before it`, rows: [iv.row] });
+          notes.push({
+            unit: current,
+            reason: "idle-charged-to-lot",
+            detail: `run interval without lot on ${machine} charged to the lot before it`,
+            rows: [iv.row],
+          });
         }
       }
-      if (pending.length) throw new RangeError(`aggregateUnits: machine ${machine} has intervals but no lot ids (use unit "shift")`);
+      if (pending.length)
+        throw new RangeError(`aggregateUnits: machine ${machine} has intervals but no lot ids (use unit "shift")`);
     } else {
       for (const iv of sorted) {
         let key: string;
@@ -165,19 +195,48 @@ export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file
   for (const [id, ivs] of groups) {
     const first = ivs[0];
     const meter = opts.thermalMeter[first.machine];
-    if (meter === undefined) throw new RangeError(`aggregateUnits: no thermal meter known for machine ${first.machine}`);
+    if (meter === undefined)
+      throw new RangeError(`aggregateUnits: no thermal meter known for machine ${first.machine}`);
     const rows = ivs.map((iv) => iv.row);
     const bad = ivs.flatMap((iv) => (flagged.get(`${iv.file}#${iv.row}`) ?? []).map((r) => ({ r, row: iv.row })));
     if (bad.length) {
       const reason = bad[0].r as "missing-meter" | "negative-reading";
-      setAside.push({ unit: id, reason, detail: `${bad.length} flagged interval(s) (${[...new Set(bad.map((b) => b.r))].join(", ")}): the unit has no complete energy or production total`, rows: bad.map((b) => b.row) });
+      setAside.push({
+        unit: id,
+        reason,
+        detail: `${bad.length} flagged interval(s) (${[...new Set(bad.map((b) => b.r))].join(", ")}): the unit has no complete energy or production total`,
+        rows: bad.map((b) => b.row),
+      });
       continue;
     }
     const periods = new Set(ivs.map((iv) => iv.period));
-    if (periods.size > 1) notes.push({ unit: id, reason: "lot-spans-periods", detail: `intervals in ${[...periods].join(" and ")}; unit assigned to the period of its first interval`, rows });
-    let eRun = 0, eIdle = 0, tRun = 0, tIdle = 0, fuel = 0, runH = 0, idleH = 0;
-    let kg = 0, m = 0, kgDerived = 0, mDerived = 0, kgMissing = false, mMissing = false;
-    const wsum: Record<string, [number, number]> = { speed: [0, 0], width: [0, 0], gsm: [0, 0], exhaustTemp: [0, 0], exhaustHumidity: [0, 0] };
+    if (periods.size > 1)
+      notes.push({
+        unit: id,
+        reason: "lot-spans-periods",
+        detail: `intervals in ${[...periods].join(" and ")}; unit assigned to the period of its first interval`,
+        rows,
+      });
+    let eRun = 0,
+      eIdle = 0,
+      tRun = 0,
+      tIdle = 0,
+      fuel = 0,
+      runH = 0,
+      idleH = 0;
+    let kg = 0,
+      m = 0,
+      kgDerived = 0,
+      mDerived = 0,
+      kgMissing = false,
+      mMissing = false;
+    const wsum: Record<string, [number, number]> = {
+      speed: [0, 0],
+      width: [0, 0],
+      gsm: [0, 0],
+      exhaustTemp: [0, 0],
+      exhaustHumidity: [0, 0],
+    };
     let thermalFuel: "gas" | "coal" = "gas";
     for (const iv of ivs) {
       const h = (iv.end - iv.start) / 3600000;
@@ -185,49 +244,106 @@ export function aggregateUnits(intervals: MachineInterval[], flaggedRows: { file
       const th = thermalEnergy(meter, v, h, opts.params);
       thermalFuel = th.thermalFuel;
       const el = v.electricity ?? NaN;
-      if (iv.state === "run") { eRun += el; tRun += th.thermalMJ; runH += h; } else { eIdle += el; tIdle += th.thermalMJ; idleH += h; }
+      if (iv.state === "run") {
+        eRun += el;
+        tRun += th.thermalMJ;
+        runH += h;
+      } else {
+        eIdle += el;
+        tIdle += th.thermalMJ;
+        idleH += h;
+      }
       fuel += th.thermalFuelMJ;
       const fin = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
-      const w = v.width, g = v.gsm;
+      const w = v.width,
+        g = v.gsm;
       // an idle interval produces nothing: an empty production cell there counts as no production
-      const pk = iv.state === "idle" && !fin(v.productionKg) ? (v.productionKg === undefined ? undefined : 0) : v.productionKg;
-      const pm = iv.state === "idle" && !fin(v.productionM) ? (v.productionM === undefined ? undefined : 0) : v.productionM;
+      const pk =
+        iv.state === "idle" && !fin(v.productionKg) ? (v.productionKg === undefined ? undefined : 0) : v.productionKg;
+      const pm =
+        iv.state === "idle" && !fin(v.productionM) ? (v.productionM === undefined ? undefined : 0) : v.productionM;
       if (fin(pk)) kg += pk;
-      else if (fin(pm) && pm === 0) { /* nothing produced */ }
-      else if (fin(pm) && fin(w) && fin(g)) { kg += (pm * w * g) / 1000; kgDerived++; }
-      else kgMissing = true;
+      else if (fin(pm) && pm === 0) {
+        /* nothing produced */
+      } else if (fin(pm) && fin(w) && fin(g)) {
+        kg += (pm * w * g) / 1000;
+        kgDerived++;
+      } else kgMissing = true;
       if (fin(pm)) m += pm;
-      else if (fin(pk) && pk === 0) { /* nothing produced */ }
-      else if (fin(pk) && fin(w) && fin(g) && w > 0 && g > 0) { m += (pk * 1000) / (w * g); mDerived++; }
-      else mMissing = true;
+      else if (fin(pk) && pk === 0) {
+        /* nothing produced */
+      } else if (fin(pk) && fin(w) && fin(g) && w > 0 && g > 0) {
+        m += (pk * 1000) / (w * g);
+        mDerived++;
+      } else mMissing = true;
       const weight = iv.state === "run" ? h : 0;
       for (const k of Object.keys(wsum)) {
         const x = v[k as MachineQuantity];
-        if (x !== undefined && Number.isFinite(x) && weight > 0) { wsum[k][0] += x * weight; wsum[k][1] += weight; }
+        if (x !== undefined && Number.isFinite(x) && weight > 0) {
+          wsum[k][0] += x * weight;
+          wsum[k][1] += weight;
+        }
       }
     }
-    if (kgDerived) notes.push({ unit: id, reason: "production-kg-derived", detail: `kg from m·width·GSM/1000 in ${kgDerived} interval(s)`, rows });
-    if (mDerived) notes.push({ unit: id, reason: "production-m-derived", detail: `m from kg·1000/(width·GSM) in ${mDerived} interval(s)`, rows });
+    if (kgDerived)
+      notes.push({
+        unit: id,
+        reason: "production-kg-derived",
+        detail: `kg from m·width·GSM/1000 in ${kgDerived} interval(s)`,
+        rows,
+      });
+    if (mDerived)
+      notes.push({
+        unit: id,
+        reason: "production-m-derived",
+        detail: `m from kg·1000/(width·GSM) in ${mDerived} interval(s)`,
+        rows,
+      });
     const energy = eRun + eIdle + tRun + tIdle;
     if (!Number.isFinite(energy) || !Number.isFinite(fuel)) {
-      setAside.push({ unit: id, reason: "missing-meter", detail: "energy total not computable (a reading needed by the meter conversion is missing)", rows });
+      setAside.push({
+        unit: id,
+        reason: "missing-meter",
+        detail: "energy total not computable (a reading needed by the meter conversion is missing)",
+        rows,
+      });
       continue;
     }
     if (!(kg > 0) && !(m > 0) && energy > 0) {
-      setAside.push({ unit: id, reason: "zero-production", detail: `energy ${energy.toFixed(1)} (kWh + MJ) with zero production`, rows });
+      setAside.push({
+        unit: id,
+        reason: "zero-production",
+        detail: `energy ${energy.toFixed(1)} (kWh + MJ) with zero production`,
+        rows,
+      });
       continue;
     }
     const mean = (k: string) => (wsum[k][1] > 0 ? wsum[k][0] / wsum[k][1] : NaN);
     units.push({
-      id, machine: first.machine, group: first.group, period: first.period,
+      id,
+      machine: first.machine,
+      group: first.group,
+      period: first.period,
       article: mode === "lot" ? first.article : uniqueOr(ivs.map((iv) => iv.article)),
       fabricClass: mode === "lot" ? first.fabricClass : uniqueOr(ivs.map((iv) => iv.fabricClass)),
-      start: Math.min(...ivs.map((iv) => iv.start)), end: Math.max(...ivs.map((iv) => iv.end)),
-      runHours: runH, idleHours: idleH,
-      electricityRunKwh: eRun, electricityIdleKwh: eIdle, thermalRunMJ: tRun, thermalIdleMJ: tIdle,
-      thermalFuelMJ: fuel, thermalFuel, meter,
-      productionKg: kgMissing ? NaN : kg, productionM: mMissing ? NaN : m,
-      speed: mean("speed"), width: mean("width"), gsm: mean("gsm"), exhaustTemp: mean("exhaustTemp"), exhaustHumidity: mean("exhaustHumidity"),
+      start: Math.min(...ivs.map((iv) => iv.start)),
+      end: Math.max(...ivs.map((iv) => iv.end)),
+      runHours: runH,
+      idleHours: idleH,
+      electricityRunKwh: eRun,
+      electricityIdleKwh: eIdle,
+      thermalRunMJ: tRun,
+      thermalIdleMJ: tIdle,
+      thermalFuelMJ: fuel,
+      thermalFuel,
+      meter,
+      productionKg: kgMissing ? NaN : kg,
+      productionM: mMissing ? NaN : m,
+      speed: mean("speed"),
+      width: mean("width"),
+      gsm: mean("gsm"),
+      exhaustTemp: mean("exhaustTemp"),
+      exhaustHumidity: mean("exhaustHumidity"),
       rows,
     });
   }

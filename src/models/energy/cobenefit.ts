@@ -16,9 +16,22 @@ export interface StreamSec {
  * metered energy in the reporting period × the factors (one entry per machine or unit when
  * their fuels differ). kgCO2.
  */
-export function jcmEmissionReduction(referenceSec: StreamSec, reportingProduction: number, projectEnergy: StreamSec | StreamSec[], params: EnergyParameters): { reKg: number; peKg: number; erKg: number } {
-  if (!(reportingProduction >= 0)) throw new RangeError(`jcmEmissionReduction: reporting production must be ≥ 0, got ${reportingProduction}`);
-  const re = co2Kg({ electricityKwh: referenceSec.electricityKwh * reportingProduction, thermalFuelMJ: referenceSec.thermalFuelMJ * reportingProduction, thermalFuel: referenceSec.thermalFuel }, params);
+export function jcmEmissionReduction(
+  referenceSec: StreamSec,
+  reportingProduction: number,
+  projectEnergy: StreamSec | StreamSec[],
+  params: EnergyParameters,
+): { reKg: number; peKg: number; erKg: number } {
+  if (!(reportingProduction >= 0))
+    throw new RangeError(`jcmEmissionReduction: reporting production must be ≥ 0, got ${reportingProduction}`);
+  const re = co2Kg(
+    {
+      electricityKwh: referenceSec.electricityKwh * reportingProduction,
+      thermalFuelMJ: referenceSec.thermalFuelMJ * reportingProduction,
+      thermalFuel: referenceSec.thermalFuel,
+    },
+    params,
+  );
   const pe = (Array.isArray(projectEnergy) ? projectEnergy : [projectEnergy]).reduce((t, e) => t + co2Kg(e, params), 0);
   return { reKg: re, peKg: pe, erKg: re - pe };
 }
@@ -44,11 +57,18 @@ export interface CoBenefitRow {
  * production), and per pollutant the inlet (untreated) and outlet emission in t/yr over
  * `hoursPerYear` operating hours, summed over the treatment units.
  */
-export function annualCoBenefits(co2: { reKg: number; peKg: number }, annualScale: number, stack: StackSummary[], hoursPerYear: number): CoBenefitRow[] {
+export function annualCoBenefits(
+  co2: { reKg: number; peKg: number },
+  annualScale: number,
+  stack: StackSummary[],
+  hoursPerYear: number,
+): CoBenefitRow[] {
   if (!(annualScale > 0)) throw new RangeError(`annualCoBenefits: annualScale must be > 0, got ${annualScale}`);
-  if (!(hoursPerYear > 0 && hoursPerYear <= 8784)) throw new RangeError(`annualCoBenefits: hoursPerYear must be in (0, 8784], got ${hoursPerYear}`);
+  if (!(hoursPerYear > 0 && hoursPerYear <= 8784))
+    throw new RangeError(`annualCoBenefits: hoursPerYear must be in (0, 8784], got ${hoursPerYear}`);
   const rows: CoBenefitRow[] = [];
-  const w = (co2.reKg * annualScale) / 1000, p = (co2.peKg * annualScale) / 1000;
+  const w = (co2.reKg * annualScale) / 1000,
+    p = (co2.peKg * annualScale) / 1000;
   rows.push({ item: "CO2", unit: "t/yr", without: w, with: p, reduction: w - p, fraction: (w - p) / w });
   const byPoll = new Map<string, { i: number; o: number }>();
   for (const s of stack) {
@@ -57,6 +77,7 @@ export function annualCoBenefits(co2: { reKg: number; peKg: number }, annualScal
     t.o += (s.outletRate * hoursPerYear) / 1000;
     byPoll.set(s.pollutant, t);
   }
-  for (const [k, t] of byPoll) rows.push({ item: k, unit: "t/yr", without: t.i, with: t.o, reduction: t.i - t.o, fraction: (t.i - t.o) / t.i });
+  for (const [k, t] of byPoll)
+    rows.push({ item: k, unit: "t/yr", without: t.i, with: t.o, reduction: t.i - t.o, fraction: (t.i - t.o) / t.i });
   return rows;
 }

@@ -23,10 +23,14 @@ export function energyUnit(kind: EnergyKind): string {
 export function unitEnergy(u: AnalysisUnit, kind: EnergyKind, params: EnergyParameters): number {
   const el = unitElectricityKwh(u);
   switch (kind) {
-    case "total": return unitThermalMJ(u) + 3.6 * el;
-    case "thermal": return unitThermalMJ(u);
-    case "electric": return el;
-    case "primary": return primaryEnergyMJ({ electricityKwh: el, thermalFuelMJ: u.thermalFuelMJ }, params);
+    case "total":
+      return unitThermalMJ(u) + 3.6 * el;
+    case "thermal":
+      return unitThermalMJ(u);
+    case "electric":
+      return el;
+    case "primary":
+      return primaryEnergyMJ({ electricityKwh: el, thermalFuelMJ: u.thermalFuelMJ }, params);
   }
 }
 
@@ -52,19 +56,26 @@ export interface DesignOptions {
 /** True when the unit is on the reporting side of the contrast. */
 export function isReporting(u: AnalysisUnit, contrast: "group" | "period" = "group"): boolean {
   if (contrast === "group") return u.group === "new";
-  if (u.period === undefined) throw new RangeError(`contrast "period" needs a period (before/after) column; unit ${u.id} has none`);
+  if (u.period === undefined)
+    throw new RangeError(`contrast "period" needs a period (before/after) column; unit ${u.id} has none`);
   return u.period === "after";
 }
 
 function split(units: AnalysisUnit[], o: DesignOptions) {
   const kind = o.energy ?? "total";
-  const base: { e: number; p: number; u: AnalysisUnit }[] = [], rep: { e: number; p: number; u: AnalysisUnit }[] = [];
+  const base: { e: number; p: number; u: AnalysisUnit }[] = [],
+    rep: { e: number; p: number; u: AnalysisUnit }[] = [];
   for (const u of units) {
-    const p = unitProduction(u, o.basis), e = unitEnergy(u, kind, o.params);
-    if (!(p > 0) || !Number.isFinite(e)) throw new RangeError(`compare: unit ${u.id} has no positive production per ${o.basis} or no energy`);
+    const p = unitProduction(u, o.basis),
+      e = unitEnergy(u, kind, o.params);
+    if (!(p > 0) || !Number.isFinite(e))
+      throw new RangeError(`compare: unit ${u.id} has no positive production per ${o.basis} or no energy`);
     (isReporting(u, o.contrast) ? rep : base).push({ e, p, u });
   }
-  if (base.length < 2 || rep.length < 2) throw new RangeError(`compare: need at least 2 baseline and 2 reporting units (have ${base.length} and ${rep.length})`);
+  if (base.length < 2 || rep.length < 2)
+    throw new RangeError(
+      `compare: need at least 2 baseline and 2 reporting units (have ${base.length} and ${rep.length})`,
+    );
   return { base, rep, kind };
 }
 
@@ -102,34 +113,80 @@ export interface UnpairedComparison {
  */
 export function compareUnpaired(units: AnalysisUnit[], o: DesignOptions): UnpairedComparison {
   const { base, rep, kind } = split(units, o);
-  const conf = o.confidence ?? 0.95, reps = o.replicates ?? 2000, seed = o.seed ?? 1;
+  const conf = o.confidence ?? 0.95,
+    reps = o.replicates ?? 2000,
+    seed = o.seed ?? 1;
   const tot = (xs: { e: number; p: number }[], idx?: Int32Array) => {
-    let e = 0, p = 0;
-    if (idx) for (let k = 0; k < idx.length; k++) { e += xs[idx[k]].e; p += xs[idx[k]].p; }
-    else for (const x of xs) { e += x.e; p += x.p; }
+    let e = 0,
+      p = 0;
+    if (idx)
+      for (let k = 0; k < idx.length; k++) {
+        e += xs[idx[k]].e;
+        p += xs[idx[k]].p;
+      }
+    else
+      for (const x of xs) {
+        e += x.e;
+        p += x.p;
+      }
     return { e, p };
   };
-  const b = tot(base), r = tot(rep);
-  const secB = b.e / b.p, secR = r.e / r.p;
-  const ratioBoot = bootstrapTwoSample(rep.length, base.length, (ir, ib) => { const a = tot(rep, ir), c = tot(base, ib); return a.e / a.p / (c.e / c.p); }, { replicates: reps, seed, confidence: conf });
+  const b = tot(base),
+    r = tot(rep);
+  const secB = b.e / b.p,
+    secR = r.e / r.p;
+  const ratioBoot = bootstrapTwoSample(
+    rep.length,
+    base.length,
+    (ir, ib) => {
+      const a = tot(rep, ir),
+        c = tot(base, ib);
+      return a.e / a.p / (c.e / c.p);
+    },
+    { replicates: reps, seed, confidence: conf },
+  );
   // savings at the reporting production as logged (the reporting production is a condition, resampled with its energy)
-  const savBoot = bootstrapTwoSample(rep.length, base.length, (ir, ib) => { const a = tot(rep, ir), c = tot(base, ib); return (c.e / c.p) * a.p - a.e; }, { replicates: reps, seed: seed + 1, confidence: conf });
-  const sB = base.map((x) => x.e / x.p), sR = rep.map((x) => x.e / x.p);
+  const savBoot = bootstrapTwoSample(
+    rep.length,
+    base.length,
+    (ir, ib) => {
+      const a = tot(rep, ir),
+        c = tot(base, ib);
+      return (c.e / c.p) * a.p - a.e;
+    },
+    { replicates: reps, seed: seed + 1, confidence: conf },
+  );
+  const sB = base.map((x) => x.e / x.p),
+    sR = rep.map((x) => x.e / x.p);
   const wl = welchTTest(sR.map(Math.log), sB.map(Math.log), conf);
   const w = welchTTest(sR, sB, conf);
   const mw = mannWhitneyTest(sR, sB);
   const hl = hodgesLehmannShift(sR, sB, conf);
   const saving = secB * r.p - r.e;
   return {
-    basis: o.basis, energy: kind, secUnit: `${energyUnit(kind)}/${o.basis === "kg" ? "kg" : "1000 m"}`,
-    nBaseline: base.length, nReporting: rep.length, secBaseline: secB, secReporting: secR,
+    basis: o.basis,
+    energy: kind,
+    secUnit: `${energyUnit(kind)}/${o.basis === "kg" ? "kg" : "1000 m"}`,
+    nBaseline: base.length,
+    nReporting: rep.length,
+    secBaseline: secB,
+    secReporting: secR,
     ratio: { estimate: secR / secB, lower: ratioBoot.lower, upper: ratioBoot.upper },
     savings: { estimate: saving, lower: savBoot.lower, upper: savBoot.upper, fraction: saving / (secB * r.p) },
-    welchLog: { ratio: Math.exp(wl.difference), lower: Math.exp(wl.lower), upper: Math.exp(wl.upper), df: wl.df, t: wl.t, p: wl.p },
+    welchLog: {
+      ratio: Math.exp(wl.difference),
+      lower: Math.exp(wl.lower),
+      upper: Math.exp(wl.upper),
+      df: wl.df,
+      t: wl.t,
+      p: wl.p,
+    },
     welch: { difference: w.difference, lower: w.lower, upper: w.upper, df: w.df, t: w.t, p: w.p },
     mannWhitney: { u: mw.u, p: mw.p, method: mw.method },
     hodgesLehmann: { shift: hl.estimate, lower: hl.lower, upper: hl.upper, achievedConfidence: hl.achievedConfidence },
-    confidence: conf, replicates: reps, seed,
+    confidence: conf,
+    replicates: reps,
+    seed,
   };
 }
 
@@ -138,7 +195,13 @@ export interface PairedComparison {
   basis: SecBasis;
   energy: EnergyKind;
   /** One pair per article run on both sides: SEC (ratio of totals of its units) on each side. */
-  pairs: { article: string; secBaseline: number; secReporting: number; unitsBaseline: number; unitsReporting: number }[];
+  pairs: {
+    article: string;
+    secBaseline: number;
+    secReporting: number;
+    unitsBaseline: number;
+    unitsReporting: number;
+  }[];
   /** Articles set aside because they ran on one side only. */
   unpaired: string[];
   /** Units left out because they ran several articles (shifts). */
@@ -163,29 +226,60 @@ export function comparePaired(units: AnalysisUnit[], o: DesignOptions): PairedCo
     const m = new Map<string, { e: number; p: number; n: number }>();
     for (const x of xs) {
       const a = x.u.article;
-      if (a === MIXED) { mixed++; continue; }
-      if (a === undefined) throw new RangeError(`comparePaired: unit ${x.u.id} has no article (the paired design pairs by article)`);
+      if (a === MIXED) {
+        mixed++;
+        continue;
+      }
+      if (a === undefined)
+        throw new RangeError(`comparePaired: unit ${x.u.id} has no article (the paired design pairs by article)`);
       const t = m.get(a) ?? { e: 0, p: 0, n: 0 };
-      t.e += x.e; t.p += x.p; t.n++;
+      t.e += x.e;
+      t.p += x.p;
+      t.n++;
       m.set(a, t);
     }
     return m;
   };
-  const B = agg(base), R = agg(rep);
+  const B = agg(base),
+    R = agg(rep);
   const pairs: PairedComparison["pairs"] = [];
   const unpaired: string[] = [];
   for (const a of [...new Set([...B.keys(), ...R.keys()])].sort()) {
-    const b = B.get(a), r = R.get(a);
-    if (!b || !r) { unpaired.push(a); continue; }
-    pairs.push({ article: a, secBaseline: b.e / b.p, secReporting: r.e / r.p, unitsBaseline: b.n, unitsReporting: r.n });
+    const b = B.get(a),
+      r = R.get(a);
+    if (!b || !r) {
+      unpaired.push(a);
+      continue;
+    }
+    pairs.push({
+      article: a,
+      secBaseline: b.e / b.p,
+      secReporting: r.e / r.p,
+      unitsBaseline: b.n,
+      unitsReporting: r.n,
+    });
   }
-  if (pairs.length < 2) throw new RangeError(`comparePaired: need at least 2 articles run on both sides, have ${pairs.length}${mixed ? ` (${mixed} units ran several articles and were left out: use lot units)` : ""}`);
+  if (pairs.length < 2)
+    throw new RangeError(
+      `comparePaired: need at least 2 articles run on both sides, have ${pairs.length}${mixed ? ` (${mixed} units ran several articles and were left out: use lot units)` : ""}`,
+    );
   const conf = o.confidence ?? 0.95;
-  const t = pairedTTest(pairs.map((p) => Math.log(p.secReporting)), pairs.map((p) => Math.log(p.secBaseline)), conf);
+  const t = pairedTTest(
+    pairs.map((p) => Math.log(p.secReporting)),
+    pairs.map((p) => Math.log(p.secBaseline)),
+    conf,
+  );
   return {
-    basis: o.basis, energy: kind, pairs, unpaired, mixedUnitsExcluded: mixed,
+    basis: o.basis,
+    energy: kind,
+    pairs,
+    unpaired,
+    mixedUnitsExcluded: mixed,
     ratio: { estimate: Math.exp(t.meanDifference), lower: Math.exp(t.lower), upper: Math.exp(t.upper) },
-    t: t.t, df: t.df, p: t.p, confidence: conf,
+    t: t.t,
+    df: t.df,
+    p: t.p,
+    confidence: conf,
   };
 }
 
@@ -206,11 +300,23 @@ export interface RegressionComparison {
    * (t with n − 2 df); and the ASHRAE G14 FSU interval savings·(1 ± FSU).
    */
   baseline: {
-    a: number; b: number; n: number; r2: number;
-    cvRmse: number; nmbe: number; rho: number;
-    adjustedBaseline: number; reportingEnergy: number; m: number;
-    savings: number; lower: number; upper: number; fraction: number;
-    fsu: number; fsuLower: number; fsuUpper: number;
+    a: number;
+    b: number;
+    n: number;
+    r2: number;
+    cvRmse: number;
+    nmbe: number;
+    rho: number;
+    adjustedBaseline: number;
+    reportingEnergy: number;
+    m: number;
+    savings: number;
+    lower: number;
+    upper: number;
+    fraction: number;
+    fsu: number;
+    fsuLower: number;
+    fsuUpper: number;
     /** Whether CV(RMSE) ≤ 15 % and |NMBE| ≤ 5 % (G14 monthly limits; lots are closer to monthly data than hourly). */
     meetsG14: boolean;
   };
@@ -229,7 +335,10 @@ export function compareRegression(units: AnalysisUnit[], o: DesignOptions): Regr
   const { base, rep, kind } = split(units, o);
   const conf = o.confidence ?? 0.95;
   const all = [...base.map((x) => ({ ...x, d: 0 })), ...rep.map((x) => ({ ...x, d: 1 }))];
-  const fit = ols(all.map((x) => [1, x.p, x.d, x.d * x.p]), all.map((x) => x.e));
+  const fit = ols(
+    all.map((x) => [1, x.p, x.d, x.d * x.p]),
+    all.map((x) => x.e),
+  );
   const [b0, b1, b2, b3] = fit.coefficients;
   const m = rep.length;
   const sumP = rep.reduce((s, x) => s + x.p, 0);
@@ -241,10 +350,14 @@ export function compareRegression(units: AnalysisUnit[], o: DesignOptions): Regr
   const adjusted = rep.reduce((s, x) => s + b0 + b1 * x.p, 0);
   // Option B baseline model
   const bs = [...base].sort((x, y) => x.u.start - y.u.start);
-  const bfit = ols(bs.map((x) => [1, x.p]), bs.map((x) => x.e));
+  const bfit = ols(
+    bs.map((x) => [1, x.p]),
+    bs.map((x) => x.e),
+  );
   const [a, b] = bfit.coefficients;
   const y = bs.map((x) => x.e);
-  const cv = cvRmse(y, bfit.fitted, 2), nb = nmbe(y, bfit.fitted, 2);
+  const cv = cvRmse(y, bfit.fitted, 2),
+    nb = nmbe(y, bfit.fitted, 2);
   const rho = bs.length >= 3 ? residualAutocorrelation(bfit.residuals) : 0;
   const adj = rep.reduce((s, x) => s + a + b * x.p, 0);
   const ere = rep.reduce((s, x) => s + x.e, 0);
@@ -255,17 +368,43 @@ export function compareRegression(units: AnalysisUnit[], o: DesignOptions): Regr
   const seSav = bfit.sigma * Math.sqrt(m + quad);
   const qb = tQuantile(1 - (1 - conf) / 2, bfit.df);
   const fraction = sav / adj;
-  const fsu = fractionalSavingsUncertainty({ cv, n: bs.length, m, fraction, rho: Math.max(-0.99, Math.min(0.99, rho)), p: 2, confidence: conf });
+  const fsu = fractionalSavingsUncertainty({
+    cv,
+    n: bs.length,
+    m,
+    fraction,
+    rho: Math.max(-0.99, Math.min(0.99, rho)),
+    p: 2,
+    confidence: conf,
+  });
   const range = (xs: { p: number }[]) => [Math.min(...xs.map((x) => x.p)), Math.max(...xs.map((x) => x.p))];
-  const [bmin, bmax] = range(base), [rmin, rmax] = range(rep);
+  const [bmin, bmax] = range(base),
+    [rmin, rmax] = range(rep);
   return {
-    basis: o.basis, energy: kind,
-    coefficients: { b0, b1, b2, b3 }, se: { b0: fit.se[0], b1: fit.se[1], b2: fit.se[2], b3: fit.se[3] }, df: fit.df,
+    basis: o.basis,
+    energy: kind,
+    coefficients: { b0, b1, b2, b3 },
+    se: { b0: fit.se[0], b1: fit.se[1], b2: fit.se[2], b3: fit.se[3] },
+    df: fit.df,
     savings: { estimate: est, lower: est - q * Math.sqrt(v), upper: est + q * Math.sqrt(v), fraction: est / adjusted },
     baseline: {
-      a, b, n: bs.length, r2: bfit.r2, cvRmse: cv, nmbe: nb, rho,
-      adjustedBaseline: adj, reportingEnergy: ere, m, savings: sav, lower: sav - qb * seSav, upper: sav + qb * seSav, fraction,
-      fsu: fsu.fsu, fsuLower: sav * (1 - fsu.fsu), fsuUpper: sav * (1 + fsu.fsu),
+      a,
+      b,
+      n: bs.length,
+      r2: bfit.r2,
+      cvRmse: cv,
+      nmbe: nb,
+      rho,
+      adjustedBaseline: adj,
+      reportingEnergy: ere,
+      m,
+      savings: sav,
+      lower: sav - qb * seSav,
+      upper: sav + qb * seSav,
+      fraction,
+      fsu: fsu.fsu,
+      fsuLower: sav * (1 - fsu.fsu),
+      fsuUpper: sav * (1 + fsu.fsu),
       meetsG14: cv <= 0.15 && Math.abs(nb) <= 0.05,
     },
     lines: [

@@ -22,21 +22,30 @@ export interface EnergyBreakdown {
  * - heat: MJ as metered; fuel as for steam
  * - thermal oil: flow (kg/h) × hours × cp (kJ/(kg·K)) × (T_supply − T_return) / 1000; fuel as for steam
  */
-export function thermalEnergy(meter: MachineQuantity, values: Partial<Record<MachineQuantity, number>>, hours: number, p: EnergyParameters): { thermalMJ: number; thermalFuelMJ: number; thermalFuel: "gas" | "coal" } {
+export function thermalEnergy(
+  meter: MachineQuantity,
+  values: Partial<Record<MachineQuantity, number>>,
+  hours: number,
+  p: EnergyParameters,
+): { thermalMJ: number; thermalFuelMJ: number; thermalFuel: "gas" | "coal" } {
   const v = (q: MachineQuantity) => values[q] ?? NaN;
   switch (meter) {
-    case "gas": return { thermalMJ: v("gas") * p.gasNcv, thermalFuelMJ: v("gas") * p.gasNcv, thermalFuel: "gas" };
-    case "coal": return { thermalMJ: v("coal") * p.coalNcv, thermalFuelMJ: v("coal") * p.coalNcv, thermalFuel: "coal" };
+    case "gas":
+      return { thermalMJ: v("gas") * p.gasNcv, thermalFuelMJ: v("gas") * p.gasNcv, thermalFuel: "gas" };
+    case "coal":
+      return { thermalMJ: v("coal") * p.coalNcv, thermalFuelMJ: v("coal") * p.coalNcv, thermalFuel: "coal" };
     case "steam": {
       const h = v("steam") * p.steamHeat;
       return { thermalMJ: h, thermalFuelMJ: h / p.boilerEfficiency, thermalFuel: p.boilerFuel };
     }
-    case "heat": return { thermalMJ: v("heat"), thermalFuelMJ: v("heat") / p.boilerEfficiency, thermalFuel: p.boilerFuel };
+    case "heat":
+      return { thermalMJ: v("heat"), thermalFuelMJ: v("heat") / p.boilerEfficiency, thermalFuel: p.boilerFuel };
     case "oilFlow": {
       const h = (v("oilFlow") * hours * p.oilCp * (v("oilSupplyTemp") - v("oilReturnTemp"))) / 1000;
       return { thermalMJ: h, thermalFuelMJ: h / p.boilerEfficiency, thermalFuel: p.boilerFuel };
     }
-    default: throw new RangeError(`thermalEnergy: ${meter} is not a thermal meter`);
+    default:
+      throw new RangeError(`thermalEnergy: ${meter} is not a thermal meter`);
   }
 }
 
@@ -51,7 +60,10 @@ export function primaryEnergyMJ(e: { electricityKwh: number; thermalFuelMJ: numb
 }
 
 /** CO2 (kg) of an energy breakdown: kWh × grid factor + fuel MJ × 1e-6 TJ/MJ × fuel factor (kgCO2/TJ). */
-export function co2Kg(e: { electricityKwh: number; thermalFuelMJ: number; thermalFuel: "gas" | "coal" }, p: EnergyParameters): number {
+export function co2Kg(
+  e: { electricityKwh: number; thermalFuelMJ: number; thermalFuel: "gas" | "coal" },
+  p: EnergyParameters,
+): number {
   const fuelFactor = e.thermalFuel === "gas" ? p.gasFactor : p.coalFactor;
   return e.electricityKwh * p.gridFactor + e.thermalFuelMJ * 1e-6 * fuelFactor;
 }

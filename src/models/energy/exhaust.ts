@@ -7,8 +7,14 @@ import type { StackMeasurement } from "../../io/machinelog";
  * (Dilution air added between inlet and outlet would inflate a concentration-based η.)
  */
 export function removalEfficiency(cIn: number, qIn: number, cOut: number, qOut: number): number {
-  for (const [k, v] of [["C_in", cIn], ["Q_in", qIn], ["C_out", cOut], ["Q_out", qOut]] as const) {
-    if (!(v >= 0 && Number.isFinite(v))) throw new RangeError(`removalEfficiency: ${k} must be a non-negative number, got ${v}`);
+  for (const [k, v] of [
+    ["C_in", cIn],
+    ["Q_in", qIn],
+    ["C_out", cOut],
+    ["Q_out", qOut],
+  ] as const) {
+    if (!(v >= 0 && Number.isFinite(v)))
+      throw new RangeError(`removalEfficiency: ${k} must be a non-negative number, got ${v}`);
   }
   const mIn = cIn * qIn;
   if (!(mIn > 0)) throw new RangeError("removalEfficiency: the inlet mass rate is zero");
@@ -22,7 +28,8 @@ export function emissionRateKgPerH(cMgPerNm3: number, qNm3PerH: number): number 
 
 /** Annual emission, t/yr = rate (kg/h) · operating hours per year / 1000. */
 export function annualEmissionT(rateKgPerH: number, hoursPerYear: number): number {
-  if (!(hoursPerYear >= 0 && hoursPerYear <= 8784)) throw new RangeError(`annualEmission: operating hours must be in 0–8784 per year, got ${hoursPerYear}`);
+  if (!(hoursPerYear >= 0 && hoursPerYear <= 8784))
+    throw new RangeError(`annualEmission: operating hours must be in 0–8784 per year, got ${hoursPerYear}`);
   return (rateKgPerH * hoursPerYear) / 1000;
 }
 
@@ -75,13 +82,26 @@ export function summariseStack(ms: StackMeasurement[], limits: Record<string, Em
     const inRate = mean((m) => emissionRateKgPerH(m.inletConc, m.inletFlow));
     const outRate = mean((m) => emissionRateKgPerH(m.outletConc, m.outletFlow));
     const s: StackSummary = {
-      unit, pollutant, n,
-      inletConc: mean((m) => m.inletConc), outletConc: mean((m) => m.outletConc), inletFlow: mean((m) => m.inletFlow), outletFlow: mean((m) => m.outletFlow),
-      inletRate: inRate, outletRate: outRate, efficiency: 1 - outRate / inRate, efficiencyMin: Math.min(...effs), efficiencyMax: Math.max(...effs),
+      unit,
+      pollutant,
+      n,
+      inletConc: mean((m) => m.inletConc),
+      outletConc: mean((m) => m.outletConc),
+      inletFlow: mean((m) => m.inletFlow),
+      outletFlow: mean((m) => m.outletFlow),
+      inletRate: inRate,
+      outletRate: outRate,
+      efficiency: 1 - outRate / inRate,
+      efficiencyMin: Math.min(...effs),
+      efficiencyMax: Math.max(...effs),
     };
     const lim = limits[pollutant];
     if (lim) {
-      const ex = list.filter((m) => (lim.concentration !== undefined && m.outletConc > lim.concentration) || (lim.rate !== undefined && emissionRateKgPerH(m.outletConc, m.outletFlow) > lim.rate)).length;
+      const ex = list.filter(
+        (m) =>
+          (lim.concentration !== undefined && m.outletConc > lim.concentration) ||
+          (lim.rate !== undefined && emissionRateKgPerH(m.outletConc, m.outletFlow) > lim.rate),
+      ).length;
       s.limit = lim;
       s.exceedances = ex;
       s.compliant = ex === 0;

@@ -7,16 +7,24 @@ import { tQuantile } from "../../stats/studentt";
  */
 export function cvRmse(y: ArrayLike<number>, yhat: ArrayLike<number>, p: number): number {
   const n = check(y, yhat, p);
-  let ss = 0, s = 0;
-  for (let i = 0; i < n; i++) { ss += (y[i] - yhat[i]) ** 2; s += y[i]; }
+  let ss = 0,
+    s = 0;
+  for (let i = 0; i < n; i++) {
+    ss += (y[i] - yhat[i]) ** 2;
+    s += y[i];
+  }
   return Math.sqrt(ss / (n - p)) / (s / n);
 }
 
 /** NMBE (ASHRAE Guideline 14-2014 eq. 4-4; CONVENTIONS §5): Σ(y − ŷ) / ((n − p)·ȳ). */
 export function nmbe(y: ArrayLike<number>, yhat: ArrayLike<number>, p: number): number {
   const n = check(y, yhat, p);
-  let d = 0, s = 0;
-  for (let i = 0; i < n; i++) { d += y[i] - yhat[i]; s += y[i]; }
+  let d = 0,
+    s = 0;
+  for (let i = 0; i < n; i++) {
+    d += y[i] - yhat[i];
+    s += y[i];
+  }
   return d / ((n - p) * (s / n));
 }
 
@@ -62,7 +70,8 @@ export function fractionalSavingsUncertainty(i: FsuInput): { fsu: number; nEffec
   const p = i.p ?? 2;
   if (!(i.n > p && i.m >= 1)) throw new RangeError(`FSU: need n > p and m ≥ 1 (n ${i.n}, p ${p}, m ${i.m})`);
   if (!(i.rho > -1 && i.rho < 1)) throw new RangeError(`FSU: rho must be in (−1, 1), got ${i.rho}`);
-  if (!(i.fraction !== 0 && Number.isFinite(i.fraction))) throw new RangeError(`FSU: the savings fraction must be non-zero, got ${i.fraction}`);
+  if (!(i.fraction !== 0 && Number.isFinite(i.fraction)))
+    throw new RangeError(`FSU: the savings fraction must be non-zero, got ${i.fraction}`);
   const nEff = (i.n * (1 - i.rho)) / (1 + i.rho);
   const t = tQuantile(1 - (1 - conf) / 2, i.n - p);
   const fsu = (t * 1.26 * i.cv * Math.sqrt((i.n / nEff) * (1 + 2 / nEff) * (1 / i.m))) / Math.abs(i.fraction);

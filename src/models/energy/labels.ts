@@ -15,7 +15,11 @@ export const ENERGY_LABELS = {
   estimate: { en: "Estimate", ja: "推定値", zh: "估计值" },
   allClasses: { en: "All classes", ja: "全分類", zh: "全部类别" },
   design: { en: "Design", ja: "解析手法", zh: "分析方法" },
-  unpaired: { en: "Unpaired (ratio of totals, bootstrap)", ja: "非対応（総量比・ブートストラップ）", zh: "非配对（总量比，自助法）" },
+  unpaired: {
+    en: "Unpaired (ratio of totals, bootstrap)",
+    ja: "非対応（総量比・ブートストラップ）",
+    zh: "非配对（总量比，自助法）",
+  },
   paired: { en: "Paired by article (log SEC)", ja: "品種対応（対数原単位）", zh: "按品种配对（对数单耗）" },
   regression: { en: "Regression (IPMVP Option B)", ja: "回帰（IPMVP オプション B）", zh: "回归（IPMVP 方案 B）" },
   component: { en: "Component", ja: "内訳", zh: "构成" },

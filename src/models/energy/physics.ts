@@ -5,8 +5,13 @@ import { PSYCHROMETRICS as PS } from "./tables/psychrometrics";
  * (CONVENTIONS §5).
  */
 export function fabricThroughputKgPerH(speedMPerMin: number, widthM: number, gsm: number): number {
-  for (const [k, v] of [["speed", speedMPerMin], ["width", widthM], ["GSM", gsm]] as const) {
-    if (!(v >= 0 && Number.isFinite(v))) throw new RangeError(`fabricThroughput: ${k} must be a non-negative number, got ${v}`);
+  for (const [k, v] of [
+    ["speed", speedMPerMin],
+    ["width", widthM],
+    ["GSM", gsm],
+  ] as const) {
+    if (!(v >= 0 && Number.isFinite(v)))
+      throw new RangeError(`fabricThroughput: ${k} must be a non-negative number, got ${v}`);
   }
   return (speedMPerMin * 60 * widthM * gsm) / 1000;
 }
@@ -17,9 +22,15 @@ export function fabricThroughputKgPerH(speedMPerMin: number, widthM: number, gsm
  * fraction of wet mass (w), converted by u = w/(1 − w). The throughput is of dry fabric (GSM of
  * the finished, dry fabric).
  */
-export function waterEvaporatedKgPerH(dryThroughputKgPerH: number, moistureIn: number, moistureOut: number, basis: "dry" | "wet" = "dry"): number {
+export function waterEvaporatedKgPerH(
+  dryThroughputKgPerH: number,
+  moistureIn: number,
+  moistureOut: number,
+  basis: "dry" | "wet" = "dry",
+): number {
   const toDry = (x: number) => {
-    if (!(x >= 0 && (basis === "dry" || x < 1))) throw new RangeError(`waterEvaporated: moisture must be ≥ 0 (and < 1 on the wet basis), got ${x}`);
+    if (!(x >= 0 && (basis === "dry" || x < 1)))
+      throw new RangeError(`waterEvaporated: moisture must be ≥ 0 (and < 1 on the wet basis), got ${x}`);
     return basis === "dry" ? x : x / (1 - x);
   };
   return dryThroughputKgPerH * (toDry(moistureIn) - toDry(moistureOut));
@@ -58,7 +69,10 @@ export function moistAirEnthalpy(tC: number, w: number): number {
  * kg/kg dry air; e.g. exhaust 0.08 kg/kg, fresh air 0.01 kg/kg).
  */
 export function exhaustDryAirKgPerH(waterKgPerH: number, wExhaust: number, wFresh: number): number {
-  if (!(wExhaust > wFresh)) throw new RangeError(`exhaustDryAir: exhaust humidity ratio (${wExhaust}) must exceed the fresh-air one (${wFresh})`);
+  if (!(wExhaust > wFresh))
+    throw new RangeError(
+      `exhaustDryAir: exhaust humidity ratio (${wExhaust}) must exceed the fresh-air one (${wFresh})`,
+    );
   return waterKgPerH / (wExhaust - wFresh);
 }
 
@@ -68,7 +82,13 @@ export function exhaustDryAirKgPerH(waterKgPerH: number, wExhaust: number, wFres
  * heat of the evaporated water (the useful drying duty) and the sensible heat of the excess
  * air (the avoidable part, reduced by lower exhaust volume or heat recovery).
  */
-export function exhaustHeatLossKW(dryAirKgPerH: number, tExhC: number, wExh: number, tFreshC: number, wFresh: number): { totalKW: number; sensibleAirKW: number } {
+export function exhaustHeatLossKW(
+  dryAirKgPerH: number,
+  tExhC: number,
+  wExh: number,
+  tFreshC: number,
+  wFresh: number,
+): { totalKW: number; sensibleAirKW: number } {
   const total = (dryAirKgPerH * (moistAirEnthalpy(tExhC, wExh) - moistAirEnthalpy(tFreshC, wFresh))) / 3600;
   const sensible = (dryAirKgPerH * PS.cpAir * (tExhC - tFreshC)) / 3600;
   return { totalKW: total, sensibleAirKW: sensible };

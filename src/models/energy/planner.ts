@@ -6,11 +6,21 @@ import { tQuantile } from "../../stats/studentt";
  * d_i = E_i − R·P_i, the relative standard error of R from n units is
  * s_d/(√n·R·P̄), so the per-unit relative SD is cv = s_d/(R·P̄).
  */
-export function ratioVariability(energy: ArrayLike<number>, production: ArrayLike<number>): { ratio: number; cv: number; n: number } {
+export function ratioVariability(
+  energy: ArrayLike<number>,
+  production: ArrayLike<number>,
+): { ratio: number; cv: number; n: number } {
   const n = energy.length;
-  if (n !== production.length || n < 2) throw new RangeError(`ratioVariability: need ≥ 2 units with energy and production (got ${n}, ${production.length})`);
-  let e = 0, p = 0;
-  for (let i = 0; i < n; i++) { e += energy[i]; p += production[i]; }
+  if (n !== production.length || n < 2)
+    throw new RangeError(
+      `ratioVariability: need ≥ 2 units with energy and production (got ${n}, ${production.length})`,
+    );
+  let e = 0,
+    p = 0;
+  for (let i = 0; i < n; i++) {
+    e += energy[i];
+    p += production[i];
+  }
   const r = e / p;
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (energy[i] - r * production[i]) ** 2;
@@ -36,13 +46,22 @@ export interface PlanInput {
  * method: Var(log R̂) ≈ cv²/n per group). Large-sample start n₀ = z²(cv_b² + cv_r²/a)/target².
  */
 export function planLots(i: PlanInput): { baselineLots: number; reportingLots: number; relativeHalfWidth: number } {
-  const conf = i.confidence ?? 0.95, a = i.allocation ?? 1;
-  for (const [k, v] of [["cvBaseline", i.cvBaseline], ["cvReporting", i.cvReporting], ["target", i.target], ["allocation", a]] as const) {
+  const conf = i.confidence ?? 0.95,
+    a = i.allocation ?? 1;
+  for (const [k, v] of [
+    ["cvBaseline", i.cvBaseline],
+    ["cvReporting", i.cvReporting],
+    ["target", i.target],
+    ["allocation", a],
+  ] as const) {
     if (!(v > 0 && Number.isFinite(v))) throw new RangeError(`planLots: ${k} must be a positive number, got ${v}`);
   }
   const hw = (n: number) => {
     const nr = Math.ceil(a * n);
-    return tQuantile(1 - (1 - conf) / 2, Math.max(1, n + nr - 2)) * Math.sqrt(i.cvBaseline ** 2 / n + i.cvReporting ** 2 / nr);
+    return (
+      tQuantile(1 - (1 - conf) / 2, Math.max(1, n + nr - 2)) *
+      Math.sqrt(i.cvBaseline ** 2 / n + i.cvReporting ** 2 / nr)
+    );
   };
   let n = 2;
   while (hw(n) > i.target) {
@@ -53,6 +72,18 @@ export function planLots(i: PlanInput): { baselineLots: number; reportingLots: n
 }
 
 /** Pilot variability of the two sides from analysis units (energy and production already on one basis). */
-export function pilotVariability(base: { e: number; p: number }[], rep: { e: number; p: number }[]): { cvBaseline: number; cvReporting: number } {
-  return { cvBaseline: ratioVariability(base.map((x) => x.e), base.map((x) => x.p)).cv, cvReporting: ratioVariability(rep.map((x) => x.e), rep.map((x) => x.p)).cv };
+export function pilotVariability(
+  base: { e: number; p: number }[],
+  rep: { e: number; p: number }[],
+): { cvBaseline: number; cvReporting: number } {
+  return {
+    cvBaseline: ratioVariability(
+      base.map((x) => x.e),
+      base.map((x) => x.p),
+    ).cv,
+    cvReporting: ratioVariability(
+      rep.map((x) => x.e),
+      rep.map((x) => x.p),
+    ).cv,
+  };
 }

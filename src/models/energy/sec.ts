@@ -50,15 +50,23 @@ export function secTable(units: AnalysisUnit[], by: SecKey[], basis: SecBasis, p
   for (const u of units) {
     const k = JSON.stringify(by.map((b) => u[b] ?? ""));
     const l = groups.get(k);
-    if (l) l.push(u); else groups.set(k, [u]);
+    if (l) l.push(u);
+    else groups.set(k, [u]);
   }
   const rows: SecRow[] = [];
   for (const [k, us] of groups) {
     const keyVals = JSON.parse(k) as string[];
-    let p = 0, el = 0, th = 0, pr = 0, idle = 0;
+    let p = 0,
+      el = 0,
+      th = 0,
+      pr = 0,
+      idle = 0;
     for (const u of us) {
       const up = unitProduction(u, basis);
-      if (!Number.isFinite(up)) throw new RangeError(`secTable: unit ${u.id} has no production per ${basis} (log production in ${basis === "kg" ? "kg, or m with width and GSM" : "m, or kg with width and GSM"})`);
+      if (!Number.isFinite(up))
+        throw new RangeError(
+          `secTable: unit ${u.id} has no production per ${basis} (log production in ${basis === "kg" ? "kg, or m with width and GSM" : "m, or kg with width and GSM"})`,
+        );
       p += up;
       el += unitElectricityKwh(u);
       th += unitThermalMJ(u);
@@ -67,9 +75,18 @@ export function secTable(units: AnalysisUnit[], by: SecKey[], basis: SecBasis, p
     }
     const e = th + 3.6 * el;
     rows.push({
-      keys: Object.fromEntries(by.map((b, i) => [b, keyVals[i]])), units: us.length, production: p,
-      electricityKwh: el, thermalMJ: th, energyMJ: e, primaryMJ: pr,
-      secThermalMJ: th / p, secElectricKwh: el / p, secTotalMJ: e / p, secPrimaryMJ: pr / p, idleShare: idle / e,
+      keys: Object.fromEntries(by.map((b, i) => [b, keyVals[i]])),
+      units: us.length,
+      production: p,
+      electricityKwh: el,
+      thermalMJ: th,
+      energyMJ: e,
+      primaryMJ: pr,
+      secThermalMJ: th / p,
+      secElectricKwh: el / p,
+      secTotalMJ: e / p,
+      secPrimaryMJ: pr / p,
+      idleShare: idle / e,
     });
   }
   rows.sort((a, b) => JSON.stringify(Object.values(a.keys)).localeCompare(JSON.stringify(Object.values(b.keys))));

@@ -21,11 +21,19 @@ const MASS: Record<string, number> = { "µg/m3": 1, "mg/m3": 1000 };
  *   in ms, needed when `state` is a function), `name` (used in error messages)
  * @throws RangeError for an unknown unit, naming `name`
  */
-export function convertGas(values: ArrayLike<number>, from: string, to: string, mw: number, opts: { state?: ReferenceStateLike; times?: ArrayLike<number>; name?: string } = {}): Float64Array {
-  const f = normaliseUnit(from), t = normaliseUnit(to);
+export function convertGas(
+  values: ArrayLike<number>,
+  from: string,
+  to: string,
+  mw: number,
+  opts: { state?: ReferenceStateLike; times?: ArrayLike<number>; name?: string } = {},
+): Float64Array {
+  const f = normaliseUnit(from),
+    t = normaliseUnit(to);
   const name = opts.name ?? "gas";
   const known = (u: string) => u in VOLUME || u in MASS;
-  if (!known(f)) throw new RangeError(`${name}: unit "${from}" is not a gas concentration unit (use ppb, ppm, µg/m3 or mg/m3)`);
+  if (!known(f))
+    throw new RangeError(`${name}: unit "${from}" is not a gas concentration unit (use ppb, ppm, µg/m3 or mg/m3)`);
   if (!known(t)) throw new RangeError(`${name}: target unit "${to}" is not a gas concentration unit`);
   const out = new Float64Array(values.length);
   const state = opts.state ?? STP_298;
@@ -41,8 +49,9 @@ export function convertGas(values: ArrayLike<number>, from: string, to: string, 
     else if (f in MASS && t in MASS) out[i] = (v * MASS[f]) / MASS[t];
     else {
       const vm = Number.isNaN(fixedVm) ? vmAt(i) : fixedVm;
-      if (f in VOLUME) out[i] = ((v * VOLUME[f] * mw) / vm) / MASS[t]; // ppb → µg/m3 → target
-      else out[i] = ((v * MASS[f] * vm) / mw) / VOLUME[t]; // µg/m3 → ppb → target
+      if (f in VOLUME)
+        out[i] = (v * VOLUME[f] * mw) / vm / MASS[t]; // ppb → µg/m3 → target
+      else out[i] = (v * MASS[f] * vm) / mw / VOLUME[t]; // µg/m3 → ppb → target
     }
   }
   return out;

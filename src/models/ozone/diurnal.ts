@@ -1,7 +1,13 @@
 /** Mean diurnal cycle: mean (and count) of the finite values per local hour of day 0–23. */
-export function diurnalMean(times: ArrayLike<number>, values: ArrayLike<number>, utcOffsetMinutes: number): { hour: number; mean: number; n: number }[] {
-  if (times.length !== values.length) throw new RangeError(`diurnalMean: ${values.length} values for ${times.length} times`);
-  const s = new Float64Array(24), n = new Float64Array(24);
+export function diurnalMean(
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+  utcOffsetMinutes: number,
+): { hour: number; mean: number; n: number }[] {
+  if (times.length !== values.length)
+    throw new RangeError(`diurnalMean: ${values.length} values for ${times.length} times`);
+  const s = new Float64Array(24),
+    n = new Float64Array(24);
   for (let i = 0; i < times.length; i++) {
     const v = values[i];
     if (!Number.isFinite(v) || !Number.isFinite(times[i])) continue;

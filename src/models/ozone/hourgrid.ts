@@ -60,16 +60,22 @@ export function toHourGrid(times: ArrayLike<number>, values: ArrayLike<number>, 
   const name = opts.name ?? "series";
   const off = opts.utcOffsetMinutes * 60_000;
   const shift = opts.hourLabel === "end" ? -HOUR : 0;
-  if (opts.hourLabel !== undefined && opts.hourLabel !== "start" && opts.hourLabel !== "end") throw new RangeError(`hourLabel must be "start" or "end", got "${String(opts.hourLabel)}"`);
-  if (times.length !== values.length) throw new RangeError(`${name}: ${values.length} values for ${times.length} times`);
+  if (opts.hourLabel !== undefined && opts.hourLabel !== "start" && opts.hourLabel !== "end")
+    throw new RangeError(`hourLabel must be "start" or "end", got "${String(opts.hourLabel)}"`);
+  if (times.length !== values.length)
+    throw new RangeError(`${name}: ${values.length} values for ${times.length} times`);
   if (times.length === 0) throw new RangeError(`${name}: no hourly values`);
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   const local = new Float64Array(times.length);
   for (let i = 0; i < times.length; i++) {
     const t = times[i];
     if (!Number.isFinite(t)) throw new RangeError(`${name}: time ${i} is not a finite UTC instant`);
     const l = t + off + shift;
-    if (((l % HOUR) + HOUR) % HOUR !== 0) throw new RangeError(`${name}: time ${i} (${new Date(t + off).toISOString().slice(0, 19)} local) is not on a whole local hour: hourly data expected`);
+    if (((l % HOUR) + HOUR) % HOUR !== 0)
+      throw new RangeError(
+        `${name}: time ${i} (${new Date(t + off).toISOString().slice(0, 19)} local) is not on a whole local hour: hourly data expected`,
+      );
     local[i] = l;
     if (l < lo) lo = l;
     if (l > hi) hi = l;
@@ -81,12 +87,17 @@ export function toHourGrid(times: ArrayLike<number>, values: ArrayLike<number>, 
   const negatives: number[] = [];
   for (let i = 0; i < times.length; i++) {
     const k = Math.round((local[i] - day0) / HOUR);
-    if (seen[k]) throw new RangeError(`${name}: two values for the hour starting ${new Date(local[i]).toISOString().slice(0, 16)} local (index ${i})`);
+    if (seen[k])
+      throw new RangeError(
+        `${name}: two values for the hour starting ${new Date(local[i]).toISOString().slice(0, 16)} local (index ${i})`,
+      );
     seen[k] = 1;
     let v = values[i];
     if (v < 0) {
       if ((opts.negative ?? "error") === "error") {
-        throw new RangeError(`${name}: negative concentration ${v} at index ${i} (hour starting ${new Date(local[i]).toISOString().slice(0, 16)} local); pass negative: "missing" to treat negatives as missing`);
+        throw new RangeError(
+          `${name}: negative concentration ${v} at index ${i} (hour starting ${new Date(local[i]).toISOString().slice(0, 16)} local); pass negative: "missing" to treat negatives as missing`,
+        );
       }
       negatives.push(i);
       v = NaN;
@@ -96,15 +107,27 @@ export function toHourGrid(times: ArrayLike<number>, values: ArrayLike<number>, 
   let absent = 0;
   for (let k = 0; k < seen.length; k++) if (!seen[k]) absent++;
   const dates = Array.from({ length: nDays }, (_, d) => new Date(day0 + d * DAY).toISOString().slice(0, 10));
-  return { firstDayUtcMs: day0 - opts.utcOffsetMinutes * 60_000, nDays, utcOffsetMinutes: opts.utcOffsetMinutes, values: grid, dates, negatives, absentHours: absent };
+  return {
+    firstDayUtcMs: day0 - opts.utcOffsetMinutes * 60_000,
+    nDays,
+    utcOffsetMinutes: opts.utcOffsetMinutes,
+    values: grid,
+    dates,
+    negatives,
+    absentHours: absent,
+  };
 }
 
 /** Mean of the finite values in `values[from, to)` (indices clipped to the array) and their count. */
 export function windowMean(values: Float64Array, from: number, to: number): { mean: number; n: number } {
-  let s = 0, n = 0;
+  let s = 0,
+    n = 0;
   for (let k = Math.max(0, from); k < Math.min(values.length, to); k++) {
     const v = values[k];
-    if (Number.isFinite(v)) { s += v; n++; }
+    if (Number.isFinite(v)) {
+      s += v;
+      n++;
+    }
   }
   return { mean: n > 0 ? s / n : NaN, n };
 }
@@ -114,15 +137,22 @@ export function windowMean(values: Float64Array, from: number, to: number): { me
  * value as written: policy `"error"` throws naming the index, value, unit and local time;
  * `"missing"` returns a copy with NaN there and the indices.
  */
-export function screenNegatives(values: ArrayLike<number>, opts: { negative?: NegativePolicy; name: string; unit: string; times: ArrayLike<number>; utcOffsetMinutes: number }): { values: Float64Array; negatives: number[] } {
+export function screenNegatives(
+  values: ArrayLike<number>,
+  opts: { negative?: NegativePolicy; name: string; unit: string; times: ArrayLike<number>; utcOffsetMinutes: number },
+): { values: Float64Array; negatives: number[] } {
   const out = Float64Array.from(values);
   const negatives: number[] = [];
   for (let i = 0; i < out.length; i++) {
     if (!(out[i] < 0)) continue;
     if ((opts.negative ?? "error") === "error") {
       const t = opts.times[i];
-      const when = Number.isFinite(t) ? new Date(t + opts.utcOffsetMinutes * 60_000).toISOString().slice(0, 16) + " local" : `index ${i}`;
-      throw new RangeError(`${opts.name}: negative concentration ${out[i]} ${opts.unit} at index ${i} (${when}); pass negative: "missing" to treat negatives as missing`);
+      const when = Number.isFinite(t)
+        ? new Date(t + opts.utcOffsetMinutes * 60_000).toISOString().slice(0, 16) + " local"
+        : `index ${i}`;
+      throw new RangeError(
+        `${opts.name}: negative concentration ${out[i]} ${opts.unit} at index ${i} (${when}); pass negative: "missing" to treat negatives as missing`,
+      );
     }
     negatives.push(i);
     out[i] = NaN;

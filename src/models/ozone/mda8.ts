@@ -28,17 +28,30 @@ export interface Mda8Options extends HourGridOptions {
 export function mda8FromGrid(grid: HourGrid, convention: Mda8Convention): Mda8Day[] {
   const out: Mda8Day[] = [];
   for (let d = 0; d < grid.nDays; d++) {
-    let best = NaN, bestStart = NaN, valid = 0;
+    let best = NaN,
+      bestStart = NaN,
+      valid = 0;
     for (const s of convention.windowStarts) {
       const from = d * 24 + s;
       // windows reaching before the first or after the last day of the grid lack those hours
       const { mean, n } = windowMean(grid.values, from, from + 8);
       if (n < convention.minHoursPerWindow) continue;
       valid++;
-      if (!(mean <= best)) { best = mean; bestStart = s; }
+      if (!(mean <= best)) {
+        best = mean;
+        bestStart = s;
+      }
     }
     const ok = valid >= convention.minWindows;
-    out.push({ date: grid.dates[d], mda8: ok ? best : NaN, maxOfValidWindows: best, windowStart: bestStart, validWindows: valid, windows: convention.windowStarts.length, valid: ok });
+    out.push({
+      date: grid.dates[d],
+      mda8: ok ? best : NaN,
+      maxOfValidWindows: best,
+      windowStart: bestStart,
+      validWindows: valid,
+      windows: convention.windowStarts.length,
+      valid: ok,
+    });
   }
   return out;
 }
@@ -67,13 +80,29 @@ export function mda8(times: ArrayLike<number>, o3: ArrayLike<number>, opts: Mda8
  *
  * @param opts MDA8 options and `unit`: the unit of `o3` (e.g. `"µg/m3"` or `"ppb"`), carried by the MDA8 column
  */
-export function mda8Table(times: ArrayLike<number>, o3: ArrayLike<number>, opts: Mda8Options & { unit: string }): AqTable {
+export function mda8Table(
+  times: ArrayLike<number>,
+  o3: ArrayLike<number>,
+  opts: Mda8Options & { unit: string },
+): AqTable {
   const rows = mda8(times, o3, opts);
   const off = opts.utcOffsetMinutes;
   const t = Float64Array.from(rows, (r) => Date.parse(r.date + "T00:00:00Z") - off * 60_000);
   return AqTable.create(
-    { time: t, date: rows.map((r) => r.date), MDA8: Float64Array.from(rows, (r) => r.mda8), validWindows: Float64Array.from(rows, (r) => r.validWindows), valid: rows.map((r) => (r.valid ? "yes" : "no")) },
-    { time: { kind: "time" }, date: { kind: "string" }, MDA8: { unit: opts.unit, original: "MDA8 O3" }, validWindows: { unit: "1" }, valid: { kind: "string" } },
+    {
+      time: t,
+      date: rows.map((r) => r.date),
+      MDA8: Float64Array.from(rows, (r) => r.mda8),
+      validWindows: Float64Array.from(rows, (r) => r.validWindows),
+      valid: rows.map((r) => (r.valid ? "yes" : "no")),
+    },
+    {
+      time: { kind: "time" },
+      date: { kind: "string" },
+      MDA8: { unit: opts.unit, original: "MDA8 O3" },
+      validWindows: { unit: "1" },
+      valid: { kind: "string" },
+    },
     { column: "time", utcOffsetMinutes: off },
   );
 }

@@ -17,15 +17,23 @@ export interface DailyMax1h {
  * Daily maximum 1-h value per local day. Valid when the day has at least `minHours` hourly values
  * (default 18, i.e. 75 %: an assumption — HJ 663-2013 sets no separate rule for the 1-h maximum; verify).
  */
-export function dailyMax1h(times: ArrayLike<number>, values: ArrayLike<number>, opts: HourGridOptions & { minHours?: number }): DailyMax1h[] {
+export function dailyMax1h(
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+  opts: HourGridOptions & { minHours?: number },
+): DailyMax1h[] {
   const g = toHourGrid(times, values, opts);
   const minHours = opts.minHours ?? 18;
   const out: DailyMax1h[] = [];
   for (let d = 0; d < g.nDays; d++) {
-    let m = -Infinity, n = 0;
+    let m = -Infinity,
+      n = 0;
     for (let h = 0; h < 24; h++) {
       const v = g.values[d * 24 + h];
-      if (Number.isFinite(v)) { n++; if (v > m) m = v; }
+      if (Number.isFinite(v)) {
+        n++;
+        if (v > m) m = v;
+      }
     }
     const valid = n >= minHours;
     out.push({ date: g.dates[d], max1h: valid ? m : NaN, hours: n, valid });
@@ -40,14 +48,20 @@ export function dailyMax1h(times: ArrayLike<number>, values: ArrayLike<number>, 
  * @param validDates local dates `YYYY-MM-DD` of the valid daily values of one calendar year
  * @returns the verdict, the day count and the valid days per month (index 0 = January)
  */
-export function hj663AnnualComplete(validDates: readonly string[]): { complete: boolean; validDays: number; perMonth: number[] } {
+export function hj663AnnualComplete(validDates: readonly string[]): {
+  complete: boolean;
+  validDays: number;
+  perMonth: number[];
+} {
   const perMonth = new Array(12).fill(0);
   for (const d of validDates) {
     const m = Number(d.slice(5, 7));
     if (!(m >= 1 && m <= 12)) throw new RangeError(`hj663AnnualComplete: date "${d}" is not YYYY-MM-DD`);
     perMonth[m - 1]++;
   }
-  const complete = validDates.length >= HJ663_ANNUAL.minDays && perMonth.every((n, m) => n >= (m === 1 ? HJ663_ANNUAL.minDaysFebruary : HJ663_ANNUAL.minDaysPerMonth));
+  const complete =
+    validDates.length >= HJ663_ANNUAL.minDays &&
+    perMonth.every((n, m) => n >= (m === 1 ? HJ663_ANNUAL.minDaysFebruary : HJ663_ANNUAL.minDaysPerMonth));
   return { complete, validDays: validDates.length, perMonth };
 }
 
@@ -79,7 +93,18 @@ export function ozoneAnnualP90(days: readonly Mda8Day[]): OzoneAnnual[] {
   for (const [year, rows] of [...byYear].sort((a, b) => a[0] - b[0])) {
     const valid = rows.filter((r) => r.valid && Number.isFinite(r.mda8));
     const { complete, perMonth } = hj663AnnualComplete(valid.map((r) => r.date));
-    out.push({ year, p90: valid.length ? quantileType7(valid.map((r) => r.mda8), HJ663_ANNUAL.ozonePercentile / 100) : NaN, validDays: valid.length, validDaysPerMonth: perMonth, complete });
+    out.push({
+      year,
+      p90: valid.length
+        ? quantileType7(
+            valid.map((r) => r.mda8),
+            HJ663_ANNUAL.ozonePercentile / 100,
+          )
+        : NaN,
+      validDays: valid.length,
+      validDaysPerMonth: perMonth,
+      complete,
+    });
   }
   return out;
 }
@@ -106,17 +131,23 @@ export interface Aot40Result {
  * @param opts  `season` `"crops"` (May–Jul, default) or `"forests"` (Apr–Sep); hour options
  * @returns one row per year that has any hour in the season
  */
-export function aot40(times: ArrayLike<number>, o3: ArrayLike<number>, opts: HourGridOptions & { unit: "µg/m3" | "ppb"; season?: "crops" | "forests" }): Aot40Result[] {
+export function aot40(
+  times: ArrayLike<number>,
+  o3: ArrayLike<number>,
+  opts: HourGridOptions & { unit: "µg/m3" | "ppb"; season?: "crops" | "forests" },
+): Aot40Result[] {
   const season = opts.season ?? "crops";
   const months = AOT40.seasons[season];
   if (!months) throw new RangeError(`aot40: season must be "crops" or "forests", got "${String(opts.season)}"`);
-  if (opts.unit !== "µg/m3" && opts.unit !== "ppb") throw new RangeError(`aot40: unit must be "µg/m3" or "ppb", got "${String(opts.unit)}"`);
+  if (opts.unit !== "µg/m3" && opts.unit !== "ppb")
+    throw new RangeError(`aot40: unit must be "µg/m3" or "ppb", got "${String(opts.unit)}"`);
   const thr = opts.unit === "ppb" ? AOT40.thresholdPpb : AOT40.thresholdUgm3;
   const g = toHourGrid(times, o3, { name: "O3", ...opts });
   const acc = new Map<number, { sum: number; n: number }>();
   for (let d = 0; d < g.nDays; d++) {
     const date = g.dates[d];
-    const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7));
+    const y = Number(date.slice(0, 4)),
+      m = Number(date.slice(5, 7));
     if (!months.includes(m)) continue;
     if (!acc.has(y)) acc.set(y, { sum: 0, n: 0 });
     const a = acc.get(y)!;
@@ -134,7 +165,16 @@ export function aot40(times: ArrayLike<number>, o3: ArrayLike<number>, opts: Hou
     for (const m of months) days += new Date(Date.UTC(year, m, 0)).getUTCDate();
     const possible = days * hoursPerDay;
     const coverage = a.n / possible;
-    out.push({ year, season, measured: a.sum, aot40: coverage >= AOT40.minCoverage ? (a.sum * possible) / a.n : NaN, measuredHours: a.n, possibleHours: possible, coverage, unit: opts.unit === "ppb" ? "ppb·h" : "µg/m3·h" });
+    out.push({
+      year,
+      season,
+      measured: a.sum,
+      aot40: coverage >= AOT40.minCoverage ? (a.sum * possible) / a.n : NaN,
+      measuredHours: a.n,
+      possibleHours: possible,
+      coverage,
+      unit: opts.unit === "ppb" ? "ppb·h" : "µg/m3·h",
+    });
   }
   return out;
 }
@@ -154,8 +194,13 @@ export interface Somo35Result {
  *
  * @param opts hour-grid options and `unit`: `"ppb"` (cut-off 35) or `"µg/m3"` (cut-off 70)
  */
-export function somo35(times: ArrayLike<number>, o3: ArrayLike<number>, opts: HourGridOptions & { unit: "ppb" | "µg/m3"; convention?: "cn" | "us" | "eu" }): Somo35Result[] {
-  if (opts.unit !== "µg/m3" && opts.unit !== "ppb") throw new RangeError(`somo35: unit must be "ppb" or "µg/m3", got "${String(opts.unit)}"`);
+export function somo35(
+  times: ArrayLike<number>,
+  o3: ArrayLike<number>,
+  opts: HourGridOptions & { unit: "ppb" | "µg/m3"; convention?: "cn" | "us" | "eu" },
+): Somo35Result[] {
+  if (opts.unit !== "µg/m3" && opts.unit !== "ppb")
+    throw new RangeError(`somo35: unit must be "ppb" or "µg/m3", got "${String(opts.unit)}"`);
   const cut = opts.unit === "ppb" ? SOMO35.cutoffPpb : SOMO35.cutoffUgm3;
   const days = mda8FromGrid(toHourGrid(times, o3, { name: "O3", ...opts }), MDA8_CONVENTIONS[opts.convention ?? "eu"]);
   const acc = new Map<number, Somo35Result>();

@@ -1,6 +1,11 @@
 import { CRITERIA_GAS_MOLAR_MASS } from "../aqi/tables/molar-mass";
 
-function pairwise(a: ArrayLike<number>, b: ArrayLike<number>, what: string, f: (x: number, y: number) => number): Float64Array {
+function pairwise(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  what: string,
+  f: (x: number, y: number) => number,
+): Float64Array {
   if (a.length !== b.length) throw new RangeError(`${what}: series lengths differ (${a.length} vs ${b.length})`);
   const out = new Float64Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = f(a[i], b[i]);
@@ -36,9 +41,15 @@ export function potentialOzoneUgm3(o3Ugm3: ArrayLike<number>, no2Ugm3: ArrayLike
  * the NO2 emitted directly with NOx (Itano et al., 2007, and later Japanese studies; coefficient
  * 0.1 is a documented default — verify for your region), all in ppb.
  */
-export function potentialOzoneJapanPpb(o3Ppb: ArrayLike<number>, no2Ppb: ArrayLike<number>, noxPpb: ArrayLike<number>, opts: { primaryNo2Fraction?: number } = {}): Float64Array {
+export function potentialOzoneJapanPpb(
+  o3Ppb: ArrayLike<number>,
+  no2Ppb: ArrayLike<number>,
+  noxPpb: ArrayLike<number>,
+  opts: { primaryNo2Fraction?: number } = {},
+): Float64Array {
   const a = opts.primaryNo2Fraction ?? 0.1;
-  if (noxPpb.length !== o3Ppb.length) throw new RangeError(`potentialOzoneJapanPpb: series lengths differ (${o3Ppb.length} vs ${noxPpb.length})`);
+  if (noxPpb.length !== o3Ppb.length)
+    throw new RangeError(`potentialOzoneJapanPpb: series lengths differ (${o3Ppb.length} vs ${noxPpb.length})`);
   const ox = oxidantPpb(o3Ppb, no2Ppb);
   for (let i = 0; i < ox.length; i++) ox[i] -= a * noxPpb[i];
   return ox;

@@ -20,10 +20,14 @@ export interface WeekdayWeekend {
  * Student t quantile from `tQuantile`), and the ratio. Non-finite values are skipped.
  * Holidays are not treated specially; pass `holidays` (dates) to count them as weekend days.
  */
-export function weekdayWeekend(rows: readonly { date: string; value: number }[], opts: { level?: number; holidays?: readonly string[] } = {}): WeekdayWeekend {
+export function weekdayWeekend(
+  rows: readonly { date: string; value: number }[],
+  opts: { level?: number; holidays?: readonly string[] } = {},
+): WeekdayWeekend {
   const level = opts.level ?? 0.95;
   const hol = new Set(opts.holidays ?? []);
-  const wd: number[] = [], we: number[] = [];
+  const wd: number[] = [],
+    we: number[] = [];
   for (const r of rows) {
     if (!Number.isFinite(r.value)) continue;
     const t = Date.parse(r.date + "T00:00:00Z");
@@ -33,14 +37,24 @@ export function weekdayWeekend(rows: readonly { date: string; value: number }[],
   }
   const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
   const variance = (a: number[], m: number) => a.reduce((s, v) => s + (v - m) ** 2, 0) / (a.length - 1);
-  const m1 = wd.length ? mean(wd) : NaN, m2 = we.length ? mean(we) : NaN;
+  const m1 = wd.length ? mean(wd) : NaN,
+    m2 = we.length ? mean(we) : NaN;
   let ci: [number, number] = [NaN, NaN];
   if (wd.length >= 2 && we.length >= 2) {
-    const a = variance(wd, m1) / wd.length, b = variance(we, m2) / we.length;
+    const a = variance(wd, m1) / wd.length,
+      b = variance(we, m2) / we.length;
     const se = Math.sqrt(a + b);
     const df = (a + b) ** 2 / (a ** 2 / (wd.length - 1) + b ** 2 / (we.length - 1));
     const q = se > 0 ? tQuantile(1 - (1 - level) / 2, df) : 0;
     ci = [m2 - m1 - q * se, m2 - m1 + q * se];
   }
-  return { weekdayMean: m1, weekendMean: m2, weekdayN: wd.length, weekendN: we.length, difference: m2 - m1, ci, ratio: m2 / m1 };
+  return {
+    weekdayMean: m1,
+    weekendMean: m2,
+    weekdayN: wd.length,
+    weekendN: we.length,
+    difference: m2 - m1,
+    ci,
+    ratio: m2 / m1,
+  };
 }

@@ -3,7 +3,14 @@ import { chinaReferenceState, STP_298 } from "../../table/gas";
 import { normaliseUnit } from "../../table/units";
 import { CRITERIA_GAS_MOLAR_MASS } from "../aqi/tables/molar-mass";
 import { convertGas, type ReferenceStateLike } from "../ozone/convert";
-import { screenNegatives, toHourGrid, windowMean, type HourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgrid";
+import {
+  screenNegatives,
+  toHourGrid,
+  windowMean,
+  type HourGrid,
+  type HourLabel,
+  type NegativePolicy,
+} from "../ozone/hourgrid";
 import { mda8FromGrid } from "../ozone/mda8";
 import { hj663AnnualComplete } from "../ozone/metrics";
 import { MDA8_CONVENTIONS } from "../ozone/tables/mda8-conventions";
@@ -45,8 +52,13 @@ export interface ExceedanceRow {
 }
 
 /** Values above `limit` (strictly greater) and the count of finite values. NaN values are skipped. */
-export function countExceedances(values: ArrayLike<number>, limit: number): { n: number; exceedances: number; max: number } {
-  let n = 0, e = 0, m = -Infinity;
+export function countExceedances(
+  values: ArrayLike<number>,
+  limit: number,
+): { n: number; exceedances: number; max: number } {
+  let n = 0,
+    e = 0,
+    m = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!Number.isFinite(v)) continue;
@@ -57,23 +69,46 @@ export function countExceedances(values: ArrayLike<number>, limit: number): { n:
   return { n, exceedances: e, max: n ? m : NaN };
 }
 
-const GAS_MW: Record<string, number> = { SO2: CRITERIA_GAS_MOLAR_MASS.SO2, NO2: CRITERIA_GAS_MOLAR_MASS.NO2, CO: CRITERIA_GAS_MOLAR_MASS.CO, O3: CRITERIA_GAS_MOLAR_MASS.O3, Ox: CRITERIA_GAS_MOLAR_MASS.O3, NOx: CRITERIA_GAS_MOLAR_MASS.NOx };
+const GAS_MW: Record<string, number> = {
+  SO2: CRITERIA_GAS_MOLAR_MASS.SO2,
+  NO2: CRITERIA_GAS_MOLAR_MASS.NO2,
+  CO: CRITERIA_GAS_MOLAR_MASS.CO,
+  O3: CRITERIA_GAS_MOLAR_MASS.O3,
+  Ox: CRITERIA_GAS_MOLAR_MASS.O3,
+  NOx: CRITERIA_GAS_MOLAR_MASS.NOx,
+};
 
-function grids(input: HourlySeriesSet, target: (p: string) => string | undefined, state: ReferenceStateLike, negative: NegativePolicy | undefined): Record<string, HourGrid> {
+function grids(
+  input: HourlySeriesSet,
+  target: (p: string) => string | undefined,
+  state: ReferenceStateLike,
+  negative: NegativePolicy | undefined,
+): Record<string, HourGrid> {
   const out: Record<string, HourGrid> = {};
   for (const [p, s] of Object.entries(input.series)) {
     const to = target(p);
     if (to === undefined || s === undefined) continue;
-    if (s.values.length !== input.times.length) throw new RangeError(`${p}: ${s.values.length} values for ${input.times.length} times`);
+    if (s.values.length !== input.times.length)
+      throw new RangeError(`${p}: ${s.values.length} values for ${input.times.length} times`);
     const u = normaliseUnit(s.unit);
-    const raw = screenNegatives(s.values, { negative, name: p, unit: s.unit, times: input.times, utcOffsetMinutes: input.utcOffsetMinutes }).values;
+    const raw = screenNegatives(s.values, {
+      negative,
+      name: p,
+      unit: s.unit,
+      times: input.times,
+      utcOffsetMinutes: input.utcOffsetMinutes,
+    }).values;
     let v: Float64Array;
     if (GAS_MW[p] !== undefined) v = convertGas(raw, u, to, GAS_MW[p], { state, times: input.times, name: p });
     else if (u === to) v = raw;
     else if (u === "mg/m3" && to === "µg/m3") v = raw.map((x) => x * 1000);
     else if (u === "µg/m3" && to === "mg/m3") v = raw.map((x) => x / 1000);
     else throw new RangeError(`${p}: unit "${s.unit}" cannot be converted to ${to}`);
-    out[p] = toHourGrid(input.times, v, { utcOffsetMinutes: input.utcOffsetMinutes, hourLabel: input.hourLabel, name: p });
+    out[p] = toHourGrid(input.times, v, {
+      utcOffsetMinutes: input.utcOffsetMinutes,
+      hourLabel: input.hourLabel,
+      name: p,
+    });
   }
   return out;
 }
@@ -99,8 +134,18 @@ function pick<T>(arr: ArrayLike<T>, g: HourGrid, year: number, perHour: boolean)
   return out;
 }
 
-function hourlyRow(standard: string, p: string, g: HourGrid, year: number, limit: number, unit: string, hours?: [number, number]): ExceedanceRow {
-  let n = 0, e = 0, m = -Infinity;
+function hourlyRow(
+  standard: string,
+  p: string,
+  g: HourGrid,
+  year: number,
+  limit: number,
+  unit: string,
+  hours?: [number, number],
+): ExceedanceRow {
+  let n = 0,
+    e = 0,
+    m = -Infinity;
   const days = new Set<number>();
   for (let d = 0; d < g.nDays; d++) {
     if (Number(g.dates[d].slice(0, 4)) !== year) continue;
@@ -109,19 +154,63 @@ function hourlyRow(standard: string, p: string, g: HourGrid, year: number, limit
       if (!Number.isFinite(v)) continue;
       n++;
       if (v > m) m = v;
-      if (v > limit) { e++; days.add(d); }
+      if (v > limit) {
+        e++;
+        days.add(d);
+      }
     }
   }
-  return { standard, pollutant: p, averaging: "1h", year, limit, unit, n, exceedances: e, exceedanceDays: days.size, value: n ? m : NaN };
+  return {
+    standard,
+    pollutant: p,
+    averaging: "1h",
+    year,
+    limit,
+    unit,
+    n,
+    exceedances: e,
+    exceedanceDays: days.size,
+    value: n ? m : NaN,
+  };
 }
 
-function dailyRow(standard: string, p: string, averaging: string, values: number[], year: number, limit: number, unit: string): ExceedanceRow {
+function dailyRow(
+  standard: string,
+  p: string,
+  averaging: string,
+  values: number[],
+  year: number,
+  limit: number,
+  unit: string,
+): ExceedanceRow {
   const c = countExceedances(values, limit);
   return { standard, pollutant: p, averaging, year, limit, unit, n: c.n, exceedances: c.exceedances, value: c.max };
 }
 
-function statRow(standard: string, p: string, averaging: string, value: number, n: number, year: number, limit: number, unit: string, note?: string): ExceedanceRow {
-  return { standard, pollutant: p, averaging, year, limit, unit, n, exceedances: value > limit ? 1 : 0, value, exceeds: Number.isFinite(value) ? value > limit : undefined, ...(note ? { note } : {}) };
+function statRow(
+  standard: string,
+  p: string,
+  averaging: string,
+  value: number,
+  n: number,
+  year: number,
+  limit: number,
+  unit: string,
+  note?: string,
+): ExceedanceRow {
+  return {
+    standard,
+    pollutant: p,
+    averaging,
+    year,
+    limit,
+    unit,
+    n,
+    exceedances: value > limit ? 1 : 0,
+    value,
+    exceeds: Number.isFinite(value) ? value > limit : undefined,
+    ...(note ? { note } : {}),
+  };
 }
 
 const finite = (a: number[]) => a.filter((v) => Number.isFinite(v));
@@ -137,12 +226,26 @@ const meanOf = (a: number[]) => (a.length ? a.reduce((s, v) => s + v, 0) / a.len
  * @param opts.grade 1 or 2 (default 2, urban areas); opts.phase `transition`, `final`, or `auto`
  *   (default: transitional limits for years ≤ 2030, final from 2031)
  */
-export function gb3095Exceedances(input: HourlySeriesSet, opts: { grade?: 1 | 2; phase?: "transition" | "final" | "auto"; referenceState?: ReferenceStateLike; negative?: NegativePolicy; minHours?: number } = {}): ExceedanceRow[] {
+export function gb3095Exceedances(
+  input: HourlySeriesSet,
+  opts: {
+    grade?: 1 | 2;
+    phase?: "transition" | "final" | "auto";
+    referenceState?: ReferenceStateLike;
+    negative?: NegativePolicy;
+    minHours?: number;
+  } = {},
+): ExceedanceRow[] {
   const grade = opts.grade ?? 2;
   if (grade !== 1 && grade !== 2) throw new RangeError(`gb3095Exceedances: grade must be 1 or 2, got ${String(grade)}`);
   const minHours = opts.minHours ?? 20;
   const pollutants: Gb3095Pollutant[] = ["SO2", "NO2", "CO", "O3", "PM10", "PM2.5"];
-  const gs = grids(input, (p) => ((pollutants as string[]).includes(p) ? (p === "CO" ? "mg/m3" : "µg/m3") : undefined), opts.referenceState ?? chinaReferenceState, opts.negative);
+  const gs = grids(
+    input,
+    (p) => ((pollutants as string[]).includes(p) ? (p === "CO" ? "mg/m3" : "µg/m3") : undefined),
+    opts.referenceState ?? chinaReferenceState,
+    opts.negative,
+  );
   const out: ExceedanceRow[] = [];
   for (const p of pollutants) {
     const g = gs[p];
@@ -150,7 +253,8 @@ export function gb3095Exceedances(input: HourlySeriesSet, opts: { grade?: 1 | 2;
     const daily = Array.from(dailyMeans(g, minHours));
     const mda8 = p === "O3" ? mda8FromGrid(g, MDA8_CONVENTIONS.cn).map((r) => r.mda8) : [];
     for (const year of years(g)) {
-      const phase = opts.phase === undefined || opts.phase === "auto" ? (year >= 2031 ? "final" : "transition") : opts.phase;
+      const phase =
+        opts.phase === undefined || opts.phase === "auto" ? (year >= 2031 ? "final" : "transition") : opts.phase;
       const std = `GB 3095-2026 grade ${grade} (${phase})`;
       for (const lim of GB3095_2026.limits.filter((l) => l.pollutant === p)) {
         const limit = lim[phase][grade === 1 ? "grade1" : "grade2"];
@@ -160,17 +264,53 @@ export function gb3095Exceedances(input: HourlySeriesSet, opts: { grade?: 1 | 2;
           out.push(dailyRow(std, p, "24h", ys, year, limit, lim.unit));
           const v = finite(ys);
           const q = HJ663_ANNUAL_PERCENTILES[p];
-          out.push(statRow(std, p, `24h p${q}`, v.length ? quantileType7(v, q / 100) : NaN, v.length, year, limit, lim.unit, "HJ 663-2013 annual percentile (type 7)"));
+          out.push(
+            statRow(
+              std,
+              p,
+              `24h p${q}`,
+              v.length ? quantileType7(v, q / 100) : NaN,
+              v.length,
+              year,
+              limit,
+              lim.unit,
+              "HJ 663-2013 annual percentile (type 7)",
+            ),
+          );
         } else if (lim.averaging === "MDA8") {
           const ys = pick(mda8, g, year, false);
           out.push(dailyRow(std, p, "MDA8", ys, year, limit, lim.unit));
           const v = finite(ys);
-          out.push(statRow(std, p, "MDA8 p90", v.length ? quantileType7(v, 0.9) : NaN, v.length, year, limit, lim.unit, "HJ 663-2013 annual percentile (type 7)"));
+          out.push(
+            statRow(
+              std,
+              p,
+              "MDA8 p90",
+              v.length ? quantileType7(v, 0.9) : NaN,
+              v.length,
+              year,
+              limit,
+              lim.unit,
+              "HJ 663-2013 annual percentile (type 7)",
+            ),
+          );
         } else if (lim.averaging === "annual") {
           const v = finite(pick(daily, g, year, false));
           const validDates = g.dates.filter((d, k) => Number(d.slice(0, 4)) === year && Number.isFinite(daily[k]));
           const c = hj663AnnualComplete(validDates);
-          out.push(statRow(std, p, "annual", meanOf(v), v.length, year, limit, lim.unit, `mean of valid daily means; ${c.complete ? "valid year" : "NOT a valid year"} under HJ 663 (${c.validDays} days; ≥ 324 and ≥ 27 per month, 25 in February)`));
+          out.push(
+            statRow(
+              std,
+              p,
+              "annual",
+              meanOf(v),
+              v.length,
+              year,
+              limit,
+              lim.unit,
+              `mean of valid daily means; ${c.complete ? "valid year" : "NOT a valid year"} under HJ 663 (${c.validDays} days; ≥ 324 and ≥ 27 per month, 25 in February)`,
+            ),
+          );
         }
       }
     }
@@ -208,12 +348,25 @@ export function japan2PercentExclusion(dailyMeans: number[]): number {
  * A daily mean needs ≥ 20 hourly values (default). Gases in ppm (mass inputs converted at 298.15 K
  * by default), PM2.5 µg/m3, SPM mg/m3.
  */
-export function japanEqsEvaluation(input: HourlySeriesSet, opts: { referenceState?: ReferenceStateLike; negative?: NegativePolicy; minHours?: number } = {}): ExceedanceRow[] {
+export function japanEqsEvaluation(
+  input: HourlySeriesSet,
+  opts: { referenceState?: ReferenceStateLike; negative?: NegativePolicy; minHours?: number } = {},
+): ExceedanceRow[] {
   const minHours = opts.minHours ?? 20;
   const series = { ...input.series };
   let oxNote: string | undefined;
-  if (!series.Ox && series.O3) { series.Ox = series.O3; oxNote = "O3 used as photochemical oxidant (no Ox column)"; }
-  const targets: Record<string, string> = { Ox: "ppm", "PM2.5": "µg/m3", NO2: "ppm", SPM: "mg/m3", SO2: "ppm", CO: "ppm" };
+  if (!series.Ox && series.O3) {
+    series.Ox = series.O3;
+    oxNote = "O3 used as photochemical oxidant (no Ox column)";
+  }
+  const targets: Record<string, string> = {
+    Ox: "ppm",
+    "PM2.5": "µg/m3",
+    NO2: "ppm",
+    SPM: "mg/m3",
+    SO2: "ppm",
+    CO: "ppm",
+  };
   const gs = grids({ ...input, series }, (p) => targets[p], opts.referenceState ?? STP_298, opts.negative);
   const out: ExceedanceRow[] = [];
   const S = "Japan EQS";
@@ -224,27 +377,72 @@ export function japanEqsEvaluation(input: HourlySeriesSet, opts: { referenceStat
       const ys = pick(daily, g, year, false);
       if (p === "Ox") {
         const it = item("Ox", "1h");
-        const row = hourlyRow(S, "Ox", g, year, it.limit, it.unit, [JAPAN_EQS.oxDaytime.firstHour, JAPAN_EQS.oxDaytime.lastHour]);
+        const row = hourlyRow(S, "Ox", g, year, it.limit, it.unit, [
+          JAPAN_EQS.oxDaytime.firstHour,
+          JAPAN_EQS.oxDaytime.lastHour,
+        ]);
         out.push(oxNote ? { ...row, note: oxNote } : row);
       } else if (p === "PM2.5") {
-        const a = item("PM2.5", "annual"), d = item("PM2.5", "24h");
+        const a = item("PM2.5", "annual"),
+          d = item("PM2.5", "24h");
         const v = finite(ys);
         out.push(statRow(S, p, "annual", meanOf(v), v.length, year, a.limit, a.unit));
         out.push(dailyRow(S, p, "24h", ys, year, d.limit, d.unit));
-        out.push(statRow(S, p, "24h 98% value", japan98PercentValue(ys), v.length, year, d.limit, d.unit, "98th percentile evaluation (verify)"));
+        out.push(
+          statRow(
+            S,
+            p,
+            "24h 98% value",
+            japan98PercentValue(ys),
+            v.length,
+            year,
+            d.limit,
+            d.unit,
+            "98th percentile evaluation (verify)",
+          ),
+        );
       } else if (p === "NO2") {
         const d = item("NO2", "24h");
         out.push({ ...dailyRow(S, p, "24h", ys, year, d.limit, d.unit), zoneLow: d.zoneLow });
-        out.push({ ...statRow(S, p, "24h 98% value", japan98PercentValue(ys), finite(ys).length, year, d.limit, d.unit, "meets when ≤ 0.06 ppm (within the 0.04–0.06 zone or below)"), zoneLow: d.zoneLow });
+        out.push({
+          ...statRow(
+            S,
+            p,
+            "24h 98% value",
+            japan98PercentValue(ys),
+            finite(ys).length,
+            year,
+            d.limit,
+            d.unit,
+            "meets when ≤ 0.06 ppm (within the 0.04–0.06 zone or below)",
+          ),
+          zoneLow: d.zoneLow,
+        });
       } else if (p === "SPM" || p === "SO2") {
-        const d = item(p, "24h"), h = item(p, "1h");
+        const d = item(p, "24h"),
+          h = item(p, "1h");
         out.push(dailyRow(S, p, "24h", ys, year, d.limit, d.unit));
         out.push(hourlyRow(S, p, g, year, h.limit, h.unit));
         let consecutive = false;
         for (let i = 1; i < ys.length; i++) if (ys[i] > d.limit && ys[i - 1] > d.limit) consecutive = true;
-        out.push(statRow(S, p, "24h 2% exclusion", japan2PercentExclusion(ys), finite(ys).length, year, d.limit, d.unit, consecutive ? "2 consecutive days above the daily limit: not met" : "no 2 consecutive days above the daily limit"));
+        out.push(
+          statRow(
+            S,
+            p,
+            "24h 2% exclusion",
+            japan2PercentExclusion(ys),
+            finite(ys).length,
+            year,
+            d.limit,
+            d.unit,
+            consecutive
+              ? "2 consecutive days above the daily limit: not met"
+              : "no 2 consecutive days above the daily limit",
+          ),
+        );
       } else if (p === "CO") {
-        const d = item("CO", "24h"), e = item("CO", "8h");
+        const d = item("CO", "24h"),
+          e = item("CO", "8h");
         out.push(dailyRow(S, p, "24h", ys, year, d.limit, d.unit));
         const blocks: number[] = [];
         for (let day = 0; day < g.nDays; day++) {
@@ -267,9 +465,19 @@ export function japanEqsEvaluation(input: HourlySeriesSet, opts: { referenceStat
  * season = highest 6-month running mean of monthly mean MDA8 (EU MDA8 convention; monthly means of
  * valid days). Gases in µg/m3 at 298.15 K by default (CO mg/m3); daily means need ≥ 18 h (75 %).
  */
-export function whoExceedances(input: HourlySeriesSet, opts: { referenceState?: ReferenceStateLike; negative?: NegativePolicy; minHours?: number } = {}): ExceedanceRow[] {
+export function whoExceedances(
+  input: HourlySeriesSet,
+  opts: { referenceState?: ReferenceStateLike; negative?: NegativePolicy; minHours?: number } = {},
+): ExceedanceRow[] {
   const minHours = opts.minHours ?? 18;
-  const targets: Record<string, string> = { "PM2.5": "µg/m3", PM10: "µg/m3", O3: "µg/m3", NO2: "µg/m3", SO2: "µg/m3", CO: "mg/m3" };
+  const targets: Record<string, string> = {
+    "PM2.5": "µg/m3",
+    PM10: "µg/m3",
+    O3: "µg/m3",
+    NO2: "µg/m3",
+    SO2: "µg/m3",
+    CO: "mg/m3",
+  };
   const gs = grids(input, (p) => targets[p], opts.referenceState ?? STP_298, opts.negative);
   const out: ExceedanceRow[] = [];
   const S = "WHO 2021 AQG";
@@ -286,20 +494,53 @@ export function whoExceedances(input: HourlySeriesSet, opts: { referenceState?: 
           const ys = pick(gl.averaging === "MDA8" ? mda8 : daily, g, year, false);
           out.push(dailyRow(S, p, gl.averaging, ys, year, gl.level, gl.unit));
           const v = finite(ys);
-          out.push(statRow(S, p, `${gl.averaging} p${q}`, v.length ? quantileType7(v, q / 100) : NaN, v.length, year, gl.level, gl.unit, "WHO: short-term AQG as 99th percentile"));
+          out.push(
+            statRow(
+              S,
+              p,
+              `${gl.averaging} p${q}`,
+              v.length ? quantileType7(v, q / 100) : NaN,
+              v.length,
+              year,
+              gl.level,
+              gl.unit,
+              "WHO: short-term AQG as 99th percentile",
+            ),
+          );
         } else if (gl.averaging === "peak-season") {
           const monthly: number[] = [];
           for (let m = 1; m <= 12; m++) {
             const v: number[] = [];
-            for (let d = 0; d < g.nDays; d++) if (Number(g.dates[d].slice(0, 4)) === year && Number(g.dates[d].slice(5, 7)) === m && Number.isFinite(mda8[d])) v.push(mda8[d]);
+            for (let d = 0; d < g.nDays; d++)
+              if (
+                Number(g.dates[d].slice(0, 4)) === year &&
+                Number(g.dates[d].slice(5, 7)) === m &&
+                Number.isFinite(mda8[d])
+              )
+                v.push(mda8[d]);
             monthly.push(meanOf(v));
           }
           let best = NaN;
           for (let m = 0; m + 6 <= 12; m++) {
             const w = monthly.slice(m, m + 6);
-            if (w.every((x) => Number.isFinite(x))) { const s = meanOf(w); if (!(s <= best)) best = s; }
+            if (w.every((x) => Number.isFinite(x))) {
+              const s = meanOf(w);
+              if (!(s <= best)) best = s;
+            }
           }
-          out.push(statRow(S, p, "peak-season", best, 1, year, gl.level, gl.unit, "highest 6-month running mean of monthly mean MDA8 within the calendar year (NaN unless 6 consecutive months have data)"));
+          out.push(
+            statRow(
+              S,
+              p,
+              "peak-season",
+              best,
+              1,
+              year,
+              gl.level,
+              gl.unit,
+              "highest 6-month running mean of monthly mean MDA8 within the calendar year (NaN unless 6 consecutive months have data)",
+            ),
+          );
         }
       }
     }

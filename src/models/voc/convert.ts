@@ -25,7 +25,13 @@ export function vocUnit(unit: string): VocUnit | undefined {
 }
 
 /** Convert a value in `unit` to ppb (nmol/mol) for a compound of molecular weight `mw` (g/mol) and `carbon` atoms. */
-export function vocToPpb(value: number, unit: VocUnit, mw: number, carbon: number, state: ReferenceState = STP_298): number {
+export function vocToPpb(
+  value: number,
+  unit: VocUnit,
+  mw: number,
+  carbon: number,
+  state: ReferenceState = STP_298,
+): number {
   switch (unit) {
     case "ppb":
       return value;
@@ -42,13 +48,25 @@ export function vocToPpb(value: number, unit: VocUnit, mw: number, carbon: numbe
 }
 
 /** Convert a value in `unit` to µg/m3 at `state`. */
-export function vocToUgm3(value: number, unit: VocUnit, mw: number, carbon: number, state: ReferenceState = STP_298): number {
+export function vocToUgm3(
+  value: number,
+  unit: VocUnit,
+  mw: number,
+  carbon: number,
+  state: ReferenceState = STP_298,
+): number {
   if (unit === "µg/m3") return value;
   return ppbToUgm3(vocToPpb(value, unit, mw, carbon, state), mw, state);
 }
 
 /** Convert ppb to `unit`. */
-export function ppbToVoc(ppb: number, unit: VocUnit, mw: number, carbon: number, state: ReferenceState = STP_298): number {
+export function ppbToVoc(
+  ppb: number,
+  unit: VocUnit,
+  mw: number,
+  carbon: number,
+  state: ReferenceState = STP_298,
+): number {
   switch (unit) {
     case "ppb":
       return ppb;
@@ -65,8 +83,9 @@ export function ppbToVoc(ppb: number, unit: VocUnit, mw: number, carbon: number,
 
 /** Molecules cm-3 per ppb at `state`: 1e-9 × P / (k_B T) × 1e-6 m3/cm3 (2.4615e10 at 298.15 K, 1 atm). */
 export function moleculesPerPpb(state: ReferenceState = STP_298): number {
-  if (!(state.temperatureK > 0) || !(state.pressureKPa > 0)) throw new RangeError("moleculesPerPpb: temperature and pressure must be > 0");
-  return (1e-9 * state.pressureKPa * 1000) / (BOLTZMANN * state.temperatureK) * 1e-6;
+  if (!(state.temperatureK > 0) || !(state.pressureKPa > 0))
+    throw new RangeError("moleculesPerPpb: temperature and pressure must be > 0");
+  return ((1e-9 * state.pressureKPa * 1000) / (BOLTZMANN * state.temperatureK)) * 1e-6;
 }
 
 /** Number density (molecules cm-3) from a mass concentration (µg/m3) and MW (g/mol): C × 1e-6 g / MW × N_A / 1e6 cm3. */

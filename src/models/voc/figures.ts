@@ -40,12 +40,28 @@ function groupColour(lang: Lang, present: VocGroup[]) {
  * Group shares of mixing ratio, OFP and L_OH side by side (each bar stacked to 100 %): shows how
  * a small share of the mixing ratio (alkenes, aromatics) carries most of the reactivity.
  */
-export function vocGroupShareSpec(r: VocReactivity, opts: { lang?: Lang; metrics?: ("ppb" | "ofp" | "loh" | "soaFromYield")[]; title?: string; width?: number; height?: number } = {}): TopLevelSpec {
+export function vocGroupShareSpec(
+  r: VocReactivity,
+  opts: {
+    lang?: Lang;
+    metrics?: ("ppb" | "ofp" | "loh" | "soaFromYield")[];
+    title?: string;
+    width?: number;
+    height?: number;
+  } = {},
+): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const metrics = opts.metrics ?? ["ppb", "ofp", "loh"];
   const rows: { metric: string; groupLabel: string; order: number; share: number; value: number }[] = [];
   for (const m of metrics) {
-    for (const g of r.groups) rows.push({ metric: vocLabel(m, lang), groupLabel: VOC_GROUP_LABELS[g.group][lang], order: VOC_GROUPS.indexOf(g.group), share: 100 * g.share[m], value: g[m] });
+    for (const g of r.groups)
+      rows.push({
+        metric: vocLabel(m, lang),
+        groupLabel: VOC_GROUP_LABELS[g.group][lang],
+        order: VOC_GROUPS.indexOf(g.group),
+        share: 100 * g.share[m],
+        value: g[m],
+      });
   }
   const font = fontFor(lang);
   return {
@@ -56,18 +72,47 @@ export function vocGroupShareSpec(r: VocReactivity, opts: { lang?: Lang; metrics
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
-      x: { field: "metric", type: "nominal", sort: metrics.map((m) => vocLabel(m, lang)), title: null, axis: { labelAngle: 0, labelLimit: 200 } },
-      y: { field: "share", type: "quantitative", stack: "zero", title: vocLabel("share", lang), scale: { domain: [0, 100] } },
-      color: groupColour(lang, r.groups.map((g) => g.group)),
+      x: {
+        field: "metric",
+        type: "nominal",
+        sort: metrics.map((m) => vocLabel(m, lang)),
+        title: null,
+        axis: { labelAngle: 0, labelLimit: 200 },
+      },
+      y: {
+        field: "share",
+        type: "quantitative",
+        stack: "zero",
+        title: vocLabel("share", lang),
+        scale: { domain: [0, 100] },
+      },
+      color: groupColour(
+        lang,
+        r.groups.map((g) => g.group),
+      ),
       order: { field: "order", type: "quantitative" },
-      tooltip: [{ field: "groupLabel", type: "nominal" }, { field: "share", type: "quantitative", format: ".1f" }, { field: "value", type: "quantitative", format: ".3g" }],
+      tooltip: [
+        { field: "groupLabel", type: "nominal" },
+        { field: "share", type: "quantitative", format: ".1f" },
+        { field: "value", type: "quantitative", format: ".3g" },
+      ],
     },
     config: fontConfig(font),
   } as TopLevelSpec;
 }
 
 /** Per-sample OFP (µg/m3) or L_OH (s-1) stacked by group, x = local sampling time (needs `times`). */
-export function vocSampleStackSpec(r: VocReactivity, opts: { metric?: "ofp" | "loh"; utcOffsetMinutes: number; lang?: Lang; title?: string; width?: number; height?: number }): TopLevelSpec {
+export function vocSampleStackSpec(
+  r: VocReactivity,
+  opts: {
+    metric?: "ofp" | "loh";
+    utcOffsetMinutes: number;
+    lang?: Lang;
+    title?: string;
+    width?: number;
+    height?: number;
+  },
+): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const metric = opts.metric ?? "ofp";
   const rows: { t: string; groupLabel: string; order: number; value: number }[] = [];
@@ -76,7 +121,13 @@ export function vocSampleStackSpec(r: VocReactivity, opts: { metric?: "ofp" | "l
     for (const g of VOC_GROUPS) {
       const v = s.byGroup[g];
       // local wall-clock text "MM-DD HH" (numeric in every language; no machine time zone involved)
-      if (v) rows.push({ t: toLocalIso(s.time, opts.utcOffsetMinutes).slice(5, 13).replace("T", " "), groupLabel: VOC_GROUP_LABELS[g][lang], order: VOC_GROUPS.indexOf(g), value: v[metric] });
+      if (v)
+        rows.push({
+          t: toLocalIso(s.time, opts.utcOffsetMinutes).slice(5, 13).replace("T", " "),
+          groupLabel: VOC_GROUP_LABELS[g][lang],
+          order: VOC_GROUPS.indexOf(g),
+          value: v[metric],
+        });
     }
   }
   const font = fontFor(lang);
@@ -89,8 +140,16 @@ export function vocSampleStackSpec(r: VocReactivity, opts: { metric?: "ofp" | "l
     mark: { type: "bar" },
     encoding: {
       x: { field: "t", type: "ordinal", sort: null, title: vocLabel("sample", lang), axis: { labelAngle: -60 } },
-      y: { field: "value", type: "quantitative", stack: "zero", title: withUnit(vocLabel(metric, lang), UNITS[metric]) },
-      color: groupColour(lang, r.groups.map((g) => g.group)),
+      y: {
+        field: "value",
+        type: "quantitative",
+        stack: "zero",
+        title: withUnit(vocLabel(metric, lang), UNITS[metric]),
+      },
+      color: groupColour(
+        lang,
+        r.groups.map((g) => g.group),
+      ),
       order: { field: "order", type: "quantitative" },
     },
     config: fontConfig(font),
@@ -98,14 +157,29 @@ export function vocSampleStackSpec(r: VocReactivity, opts: { metric?: "ofp" | "l
 }
 
 /** Top-N species by OFP, L_OH or yield-based SOA potential: horizontal bars coloured by group, species names in the figure language. */
-export function vocTopSpeciesSpec(r: VocReactivity, opts: { metric?: "ofp" | "loh" | "soaFromYield"; topN?: number; lang?: Lang; title?: string; width?: number; height?: number } = {}): TopLevelSpec {
+export function vocTopSpeciesSpec(
+  r: VocReactivity,
+  opts: {
+    metric?: "ofp" | "loh" | "soaFromYield";
+    topN?: number;
+    lang?: Lang;
+    title?: string;
+    width?: number;
+    height?: number;
+  } = {},
+): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const metric = opts.metric ?? "ofp";
   const top = r.species
     .filter((s) => s[metric] !== null && Number.isFinite(s[metric] as number))
     .sort((a, b) => (b[metric] as number) - (a[metric] as number) || a.id.localeCompare(b.id))
     .slice(0, opts.topN ?? 10);
-  const rows = top.map((s) => ({ name: s.names[lang], groupLabel: VOC_GROUP_LABELS[s.group][lang], value: s[metric] as number, share: 100 * ((s.share[metric] as number) ?? 0) }));
+  const rows = top.map((s) => ({
+    name: s.names[lang],
+    groupLabel: VOC_GROUP_LABELS[s.group][lang],
+    value: s[metric] as number,
+    share: 100 * ((s.share[metric] as number) ?? 0),
+  }));
   const font = fontFor(lang);
   return {
     $schema: SCHEMA,
@@ -118,7 +192,11 @@ export function vocTopSpeciesSpec(r: VocReactivity, opts: { metric?: "ofp" | "lo
       y: { field: "name", type: "nominal", sort: rows.map((x) => x.name), title: vocLabel("species", lang) },
       x: { field: "value", type: "quantitative", title: withUnit(vocLabel(metric, lang), UNITS[metric]) },
       color: groupColour(lang, [...new Set(top.map((s) => s.group))]),
-      tooltip: [{ field: "name", type: "nominal" }, { field: "value", type: "quantitative", format: ".3g" }, { field: "share", type: "quantitative", format: ".1f" }],
+      tooltip: [
+        { field: "name", type: "nominal" },
+        { field: "value", type: "quantitative", format: ".3g" },
+        { field: "share", type: "quantitative", format: ".1f" },
+      ],
     },
     config: fontConfig(font),
   } as TopLevelSpec;

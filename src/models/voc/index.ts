@@ -5,13 +5,40 @@
 export { VOC_SPECIES_ROWS, type VocSpeciesRow, type VocGroup } from "./tables/species";
 export { CO_ELUTING_PAIRS, type CoElutingPair } from "./tables/coelution";
 export {
-  VOC_GROUPS, vocSpeciesList, getVocSpecies, requireVocSpecies, mirOf, kohOf, coElutingPairs, getCoElutingPair, speciesEntity, pairEntity,
-  type MirScale, type KohSource, type VocEntity,
+  VOC_GROUPS,
+  vocSpeciesList,
+  getVocSpecies,
+  requireVocSpecies,
+  mirOf,
+  kohOf,
+  coElutingPairs,
+  getCoElutingPair,
+  speciesEntity,
+  pairEntity,
+  type MirScale,
+  type KohSource,
+  type VocEntity,
 } from "./registry";
 export { nameKey, matchVocName, nameIndex, type NameMatch, type MatchedBy, type NameAliases } from "./names";
-export { vocUnit, vocToPpb, vocToUgm3, ppbToVoc, moleculesPerPpb, ugm3ToMolecules, AVOGADRO, BOLTZMANN, type VocUnit } from "./convert";
 export {
-  vocReactivity, type VocColumnInput, type CoElutionChoice, type VocReactivityOptions, type SpeciesReactivity, type ReactivitySums, type VocReactivity,
+  vocUnit,
+  vocToPpb,
+  vocToUgm3,
+  ppbToVoc,
+  moleculesPerPpb,
+  ugm3ToMolecules,
+  AVOGADRO,
+  BOLTZMANN,
+  type VocUnit,
+} from "./convert";
+export {
+  vocReactivity,
+  type VocColumnInput,
+  type CoElutionChoice,
+  type VocReactivityOptions,
+  type SpeciesReactivity,
+  type ReactivitySums,
+  type VocReactivity,
 } from "./reactivity";
 export { readVocTable, type VocReadOptions, type VocRead, type VocReadColumn, type VocUnmatched } from "../../io/voc";
 export { VOC_LABELS, VOC_GROUP_LABELS, vocLabel } from "./labels";

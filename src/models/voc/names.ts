@@ -89,7 +89,10 @@ export function matchVocName(header: string, aliases: NameAliases = {}): NameMat
   for (const [alias, target] of Object.entries(aliases)) {
     if (nameKey(alias) === nameKey(h)) {
       const e = index().get(nameKey(target));
-      if (!e) throw new RangeError(`alias "${alias}" points to "${target}", which is not a registry species or co-eluting pair`);
+      if (!e)
+        throw new RangeError(
+          `alias "${alias}" points to "${target}", which is not a registry species or co-eluting pair`,
+        );
       return toMatch(e, "synonym");
     }
   }

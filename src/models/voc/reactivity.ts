@@ -96,7 +96,14 @@ export interface SpeciesReactivity {
   /** Shares of the totals (0–1; null when the value is null). */
   share: { ppb: number; ofp: number | null; loh: number | null; soaSoap: number | null; soaFromYield: number | null };
   /** Standard uncertainties (same units), when relative uncertainties were given. */
-  uncertainty?: { ppb: number; ugm3: number; ofp: number | null; loh: number | null; soaSoap: number | null; soaFromYield: number | null };
+  uncertainty?: {
+    ppb: number;
+    ugm3: number;
+    ofp: number | null;
+    loh: number | null;
+    soaSoap: number | null;
+    soaFromYield: number | null;
+  };
 }
 
 /** Sums over a set of species. */
@@ -128,7 +135,12 @@ export interface VocReactivity {
   /** Standard error of the mean of per-sample totals over complete samples (sampling variability). */
   totalsSamplingSe?: ReactivitySums & { completeSamples: number };
   /** Per-sample totals (species missing in a sample are counted in `missingSpecies`). */
-  perSample: (ReactivitySums & { index: number; time?: number; missingSpecies: number; byGroup: Partial<Record<VocGroup, { ppb: number; ofp: number; loh: number }>> })[];
+  perSample: (ReactivitySums & {
+    index: number;
+    time?: number;
+    missingSpecies: number;
+    byGroup: Partial<Record<VocGroup, { ppb: number; ofp: number; loh: number }>>;
+  })[];
   ranking: { ofp: string[]; loh: string[]; soaFromYield: string[] };
   /** Species left out of a sum because the factor is not in the registry. */
   missingFactors: { id: string; factor: "mir" | "koh" | "soap" | "soaYield" }[];
@@ -154,17 +166,24 @@ const ZERO = (): ReactivitySums => ({ ppb: 0, ugm3: 0, ppbC: 0, ofp: 0, loh: 0, 
  * @throws RangeError for two columns holding the same species, a split fraction outside [0, 1],
  *   columns of different lengths, or a negative concentration
  */
-export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOptions = {}, times?: ArrayLike<number>): VocReactivity {
+export function vocReactivity(
+  columns: VocColumnInput[],
+  opts: VocReactivityOptions = {},
+  times?: ArrayLike<number>,
+): VocReactivity {
   const scale = opts.scale ?? "saprc07";
-  if (scale !== "saprc07" && scale !== "cn") throw new RangeError(`MIR scale must be "saprc07" or "cn", got "${scale}"`);
+  if (scale !== "saprc07" && scale !== "cn")
+    throw new RangeError(`MIR scale must be "saprc07" or "cn", got "${scale}"`);
   const stateOpt = opts.referenceState ?? STP_298;
   const choice: CoElutionChoice = opts.coelution ?? { mode: "pair" };
-  if (columns.length === 0) throw new RangeError("no VOC columns to compute: none of the columns matched a registry species");
+  if (columns.length === 0)
+    throw new RangeError("no VOC columns to compute: none of the columns matched a registry species");
   const nS = columns[0].values.length;
   // the reference state of each sample (one unless "china-by-date")
   const sampleState: ReferenceState[] = [];
   if (stateOpt === "china-by-date") {
-    if (!times || times.length !== nS) throw new RangeError(`referenceState "china-by-date" needs one UTC time per sample (${nS})`);
+    if (!times || times.length !== nS)
+      throw new RangeError(`referenceState "china-by-date" needs one UTC time per sample (${nS})`);
     for (let i = 0; i < nS; i++) sampleState.push(chinaReferenceState(times[i]));
   } else for (let i = 0; i < nS; i++) sampleState.push(stateOpt);
   const statesUsed = [...new Set(sampleState)];
@@ -181,9 +200,13 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
   };
 
   for (const c of columns) {
-    if (c.values.length !== nS) throw new RangeError(`column "${c.header}" has ${c.values.length} values, expected ${nS}`);
+    if (c.values.length !== nS)
+      throw new RangeError(`column "${c.header}" has ${c.values.length} values, expected ${nS}`);
     for (let i = 0; i < nS; i++) {
-      if (c.values[i] < 0) throw new RangeError(`column "${c.header}", sample ${i + 1}: negative concentration ${c.values[i]} (fix it or set a negative-value policy when reading)`);
+      if (c.values[i] < 0)
+        throw new RangeError(
+          `column "${c.header}", sample ${i + 1}: negative concentration ${c.values[i]} (fix it or set a negative-value policy when reading)`,
+        );
     }
     const conv = (ent: VocEntity, factor: number): Working => {
       const ppb = new Float64Array(nS);
@@ -198,13 +221,21 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
         ug[i] = c.values[i] * toUg[k];
         nd[i] = ppb[i] * mppOf[k];
       }
-      return { entity: ent, headers: [c.header], ppb, ugm3: ug, n: nd, relU: relUnc(opts.relativeUncertainty, ent.id, c.header) };
+      return {
+        entity: ent,
+        headers: [c.header],
+        ppb,
+        ugm3: ug,
+        n: nd,
+        relU: relUnc(opts.relativeUncertainty, ent.id, c.header),
+      };
     };
     if (c.match.kind === "pair") {
       const pair = pairEntity(c.match.id);
       if (choice.mode === "split") {
         const f = choice.fractions[c.match.id];
-        if (f === undefined || !(f >= 0 && f <= 1)) throw new RangeError(`split of "${c.match.id}" needs a fraction of ${pair.members[0]} in [0, 1], got ${f}`);
+        if (f === undefined || !(f >= 0 && f <= 1))
+          throw new RangeError(`split of "${c.match.id}" needs a fraction of ${pair.members[0]} in [0, 1], got ${f}`);
         coelution.push({ header: c.header, pair: pair.id, mode: "split", fraction: f, members: pair.members });
         pair.members.forEach((m, k) => {
           claim(m, c.header);
@@ -277,7 +308,14 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
       const rc = w.relU;
       const rf = Math.sqrt(rc * rc + fr * fr);
       const u = (x: number | null) => (x === null ? null : Math.abs(x) * rf);
-      r.uncertainty = { ppb: ppb * rc, ugm3: ug * rc, ofp: u(ofp), loh: u(loh), soaSoap: u(soaSoap), soaFromYield: u(soaFromYield) };
+      r.uncertainty = {
+        ppb: ppb * rc,
+        ugm3: ug * rc,
+        ofp: u(ofp),
+        loh: u(loh),
+        soaSoap: u(soaSoap),
+        soaFromYield: u(soaFromYield),
+      };
     }
     return r;
   });
@@ -382,7 +420,8 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
       go[g] += o;
       gl[g] += l;
     }
-    for (let g = 0; g < VOC_GROUPS.length; g++) if (gSeen[g]) s.byGroup[VOC_GROUPS[g]] = { ppb: gp[g], ofp: go[g], loh: gl[g] };
+    for (let g = 0; g < VOC_GROUPS.length; g++)
+      if (gSeen[g]) s.byGroup[VOC_GROUPS[g]] = { ppb: gp[g], ofp: go[g], loh: gl[g] };
     perSample.push(s);
   }
   const complete = perSample.filter((s) => s.missingSpecies === 0);
@@ -426,8 +465,9 @@ export function vocReactivity(columns: VocColumnInput[], opts: VocReactivityOpti
 
 function relUnc(spec: number | Record<string, number> | undefined, id: string, header: string): number | undefined {
   if (spec === undefined) return undefined;
-  const r = typeof spec === "number" ? spec : spec[id] ?? spec[header];
+  const r = typeof spec === "number" ? spec : (spec[id] ?? spec[header]);
   if (r === undefined) return undefined;
-  if (!(r >= 0) || !Number.isFinite(r)) throw new RangeError(`relative uncertainty of ${id} must be a finite number ≥ 0, got ${r}`);
+  if (!(r >= 0) || !Number.isFinite(r))
+    throw new RangeError(`relative uncertainty of ${id} must be a finite number ≥ 0, got ${r}`);
   return r;
 }

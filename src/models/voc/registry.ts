@@ -11,7 +11,15 @@ import { CO_ELUTING_PAIRS, type CoElutingPair } from "./tables/coelution";
 export type { VocGroup, VocSpeciesRow } from "./tables/species";
 
 /** Groups in display order. */
-export const VOC_GROUPS: readonly VocGroup[] = ["alkanes", "alkenes", "BVOC", "alkynes", "aromatics", "OVOCs", "halocarbons"];
+export const VOC_GROUPS: readonly VocGroup[] = [
+  "alkanes",
+  "alkenes",
+  "BVOC",
+  "alkynes",
+  "aromatics",
+  "OVOCs",
+  "halocarbons",
+];
 
 /** MIR scales: `saprc07` (Carter 2010) or `cn` (Zhang et al. 2021, China MCM-based). */
 export type MirScale = "saprc07" | "cn";

@@ -17,6 +17,15 @@ export const SEAWATER_MILLERO_2008 = {
   salinity: 35.16504,
   /** Constituent → g/kg of seawater (the minor carbonate, borate and hydroxide species, 0.04229 g/kg, are not listed). */
   gPerKg: {
-    Na: 10.78145, Mg: 1.28372, Ca: 0.41208, K: 0.3991, Sr: 0.00795, Cl: 19.35271, SO4: 2.71235, Br: 0.06728, F: 0.0013, HCO3: 0.10481
+    Na: 10.78145,
+    Mg: 1.28372,
+    Ca: 0.41208,
+    K: 0.3991,
+    Sr: 0.00795,
+    Cl: 19.35271,
+    SO4: 2.71235,
+    Br: 0.06728,
+    F: 0.0013,
+    HCO3: 0.10481,
   } as Record<string, number>,
 } as const;

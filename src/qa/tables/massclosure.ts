@@ -61,23 +61,52 @@ export const MASS_CLOSURE_SETS: Record<string, MassClosureFormulaSet> = {
   },
   "improve-2007": {
     id: "improve-2007",
-    description: "Revised IMPROVE (Pitchford et al. 2007), mass form: as IMPROVE 1994 with OM = 1.8·OC and sea salt = 1.8·Cl-",
+    description:
+      "Revised IMPROVE (Pitchford et al. 2007), mass form: as IMPROVE 1994 with OM = 1.8·OC and sea salt = 1.8·Cl-",
     omoc: 1.8,
-    components: [C.ammoniumSulfate, C.ammoniumNitrate, C.organicMatter, C.elementalCarbon, C.improveSoil, C.seaSaltChloride],
+    components: [
+      C.ammoniumSulfate,
+      C.ammoniumNitrate,
+      C.organicMatter,
+      C.elementalCarbon,
+      C.improveSoil,
+      C.seaSaltChloride,
+    ],
     citation: "Pitchford, M. et al. (2007) J. Air Waste Manage. Assoc. 57:1326–1336",
   },
   cn: {
     id: "cn",
-    description: "Common Chinese practice: measured SO4, NO3, NH4; OM = 1.6·OC; EC; mineral oxides; sea salt Cl- + 1.45·Na+; trace elements",
+    description:
+      "Common Chinese practice: measured SO4, NO3, NH4; OM = 1.6·OC; EC; mineral oxides; sea salt Cl- + 1.45·Na+; trace elements",
     omoc: 1.6,
-    components: [C.sulfate, C.nitrate, C.ammonium, C.organicMatter, C.elementalCarbon, C.oxideDust, C.seaSaltIons, C.traceElements],
-    citation: "Chan et al. (1997) Atmos. Environ. 31:3773; Turpin & Lim (2001) Aerosol Sci. Technol. 35:602; Pio et al. (2007) J. Geophys. Res. 112:D23S02",
+    components: [
+      C.sulfate,
+      C.nitrate,
+      C.ammonium,
+      C.organicMatter,
+      C.elementalCarbon,
+      C.oxideDust,
+      C.seaSaltIons,
+      C.traceElements,
+    ],
+    citation:
+      "Chan et al. (1997) Atmos. Environ. 31:3773; Turpin & Lim (2001) Aerosol Sci. Technol. 35:602; Pio et al. (2007) J. Geophys. Res. 112:D23S02",
   },
   jp: {
     id: "jp",
-    description: "Japanese variant (verify): measured SO4, NO3, NH4; OM = 1.4·OC; EC; IMPROVE soil; sea salt Cl- + 1.45·Na+; trace elements",
+    description:
+      "Japanese variant (verify): measured SO4, NO3, NH4; OM = 1.4·OC; EC; IMPROVE soil; sea salt Cl- + 1.45·Na+; trace elements",
     omoc: 1.4,
-    components: [C.sulfate, C.nitrate, C.ammonium, C.organicMatter, C.elementalCarbon, C.improveSoil, C.seaSaltIons, C.traceElements],
+    components: [
+      C.sulfate,
+      C.nitrate,
+      C.ammonium,
+      C.organicMatter,
+      C.elementalCarbon,
+      C.improveSoil,
+      C.seaSaltIons,
+      C.traceElements,
+    ],
     citation: "Malm et al. (1994); Pio et al. (2007); OM/OC 1.4 common in Japanese studies (verify)",
   },
 };

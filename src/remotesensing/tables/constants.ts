@@ -4,7 +4,7 @@
  */
 
 /** Molar masses, g/mol (IUPAC 2021 atomic weights): CO, propane (HC is reported as propane), NO, NO2, CO2, carbon. */
-export const MOLAR_MASS = { CO: 28.010, C3H8: 44.097, NO: 30.006, NO2: 46.006, CO2: 44.009, C: 12.011 } as const;
+export const MOLAR_MASS = { CO: 28.01, C3H8: 44.097, NO: 30.006, NO2: 46.006, CO2: 44.009, C: 12.011 } as const;
 
 /**
  * Fuel carbon mass fraction w_c (g C per g fuel), defaults: gasoline 0.866, diesel 0.87

@@ -27,7 +27,8 @@ export const PSCF_WEIGHTS: CellWeightClasses = {
   ],
   otherwise: 0.15,
   relativeToMean: true,
-  citation: "openair trajLevel(statistic = \"pscf\") (Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28:52–61); CONVENTIONS.md §2",
+  citation:
+    'openair trajLevel(statistic = "pscf") (Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28:52–61); CONVENTIONS.md §2',
 };
 
 /**
@@ -42,7 +43,7 @@ export const CWT_WEIGHTS: CellWeightClasses = {
   ],
   otherwise: 0.05,
   relativeToMean: false,
-  citation: "openair trajLevel(statistic = \"cwt\") (Carslaw & Ropkins 2012); CONVENTIONS.md §2",
+  citation: 'openair trajLevel(statistic = "cwt") (Carslaw & Ropkins 2012); CONVENTIONS.md §2',
 };
 
 /** The weight of a cell with `count` endpoints (`mean` = n̄, used when the classes are relative). */

@@ -8,12 +8,21 @@ import type { StationsTruth } from "../../../src/simulate/stations";
 
 const DATA = join(__dirname, "..", "..", "..", "data");
 async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 const tmp = mkdtempSync(join(tmpdir(), "aozora-aqi-"));
-const write = (name: string, text: string) => { const p = join(tmp, name); writeFileSync(p, text); return p; };
+const write = (name: string, text: string) => {
+  const p = join(tmp, name);
+  writeFileSync(p, text);
+  return p;
+};
 
 describe("aozora aqi", () => {
   it("--json: daily IAQI per pollutant, AQI, primary pollutant, validity (hand-checked day)", async () => {
@@ -65,7 +74,9 @@ describe("aozora aqi", () => {
     const unitless = write("nounit.csv", "Time,O3\n2025-07-01 00:00,30\n");
     expect((await run(["aqi", "--file", unitless])).err).toMatch(/nounit\.csv.*column "O3".*expected a unit/);
     const wrongUnit = write("wrong.csv", "Time,PM2.5 (ppb)\n2025-07-01 00:00,30\n");
-    expect((await run(["aqi", "--file", wrongUnit])).err).toMatch(/wrong\.csv: PM2.5: unit "ppb" is not a particle mass concentration/);
+    expect((await run(["aqi", "--file", wrongUnit])).err).toMatch(
+      /wrong\.csv: PM2.5: unit "ppb" is not a particle mass concentration/,
+    );
     const none = write("none.csv", "Time,WS (m/s)\n2025-07-01 00:00,3\n");
     expect((await run(["aqi", "--file", none])).err).toMatch(/none\.csv: expected at least one AQI pollutant column/);
     expect((await run(["aqi", "--file", neg, "--standard", "eu"])).code).toBe(2);
@@ -79,8 +90,13 @@ describe("example Xi'an station data", () => {
     const truth = JSON.parse(readFileSync(join(DATA, "xian-hourly.truth.json"), "utf8")) as StationsTruth;
     expect(truth.stations.length).toBe(8);
     for (const s of truth.stations) {
-      const { table, account } = readMonitoringTable(join(DATA, `xian-hourly-${s.id.toLowerCase()}.csv`), { utcOffset: "+08:00" });
-      const expectMissing = truth.missing.filter((m) => m.station === s.id).map((m) => m.row).sort((a, b) => a - b);
+      const { table, account } = readMonitoringTable(join(DATA, `xian-hourly-${s.id.toLowerCase()}.csv`), {
+        utcOffset: "+08:00",
+      });
+      const expectMissing = truth.missing
+        .filter((m) => m.station === s.id)
+        .map((m) => m.row)
+        .sort((a, b) => a - b);
       expect(account.cellChanges.map((c) => c.row).sort((a, b) => a - b)).toEqual(expectMissing);
       expect(table.numRows).toBe(truth.days * 24 - truth.absentHours.filter((a) => a.station === s.id).length);
       expect(table.unit("O3")).toBe("µg/m3");

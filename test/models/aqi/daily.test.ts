@@ -3,7 +3,8 @@ import { dailyAqi, hourlyPollutantsFromTable } from "../../../src/models/aqi";
 import { roundHalfEven } from "../../../src/stats/round";
 import { readMonitoringTable } from "../../../src/io/monitoring";
 
-const OFF = 480, H = 3_600_000;
+const OFF = 480,
+  H = 3_600_000;
 const t0 = Date.UTC(2025, 6, 1) - OFF * 60_000; // 2025-07-01 00:00 at UTC+8
 const hours = (n: number) => Array.from({ length: n }, (_, h) => t0 + h * H);
 const fill = (n: number, f: (h: number) => number) => Array.from({ length: n }, (_, h) => f(h));
@@ -31,7 +32,7 @@ describe("daily China AQI (HJ 633), worked by hand", () => {
     // NO2 20 ppb × 46.01 / 24.46546 (298.15 K, after 2018-09-01) = 37.612 µg/m3: 37.612·50/40 = 47.02 → 48
     // SO2 10: 10·50/50 = 10; CO 1.0 mg/m3: 1·50/2 = 25
     expect(d.iaqi).toEqual({ SO2_24h: 10, NO2_24h: 48, PM10_24h: 75, CO_24h: 25, O3_1h: 75, O3_8h: 67, PM25_24h: 75 });
-    expect(d.concentration.NO2_24h).toBeCloseTo((20 * 46.01) / (22.414 * 298.15 / 273.15), 10);
+    expect(d.concentration.NO2_24h).toBeCloseTo((20 * 46.01) / ((22.414 * 298.15) / 273.15), 10);
     expect(d.aqi).toBe(75);
     expect(new Set(d.primary)).toEqual(new Set(["PM10_24h", "O3_1h", "PM25_24h"]));
     expect(d.category).toBe(2);
@@ -54,12 +55,20 @@ describe("daily China AQI (HJ 633), worked by hand", () => {
     expect(d.primary).not.toContain("PM25_24h");
   });
   it("AQI ≤ 50 has no primary pollutant", () => {
-    const d = dailyAqi({ times: hours(24), utcOffsetMinutes: OFF, series: { "PM2.5": { values: fill(24, () => 20), unit: "µg/m3" } } }).days[0];
+    const d = dailyAqi({
+      times: hours(24),
+      utcOffsetMinutes: OFF,
+      series: { "PM2.5": { values: fill(24, () => 20), unit: "µg/m3" } },
+    }).days[0];
     expect(d.aqi).toBe(29); // 20·50/35 = 28.57 → 29
     expect(d.primary).toEqual([]);
   });
   it("O3 8-h above 800 µg/m3: 2012 defers to the 1-h IAQI, 2026 gives 300", () => {
-    const s = { times: hours(24), utcOffsetMinutes: OFF, series: { O3: { values: fill(24, () => 850), unit: "µg/m3" } } };
+    const s = {
+      times: hours(24),
+      utcOffsetMinutes: OFF,
+      series: { O3: { values: fill(24, () => 850), unit: "µg/m3" } },
+    };
     const a = dailyAqi(s, { standard: "cn-2012" }).days[0];
     expect(Number.isNaN(a.iaqi.O3_8h)).toBe(true);
     expect(a.iaqi.O3_1h).toBe(325); // 300 + 100·50/200 = 325
@@ -73,9 +82,12 @@ describe("daily China AQI (HJ 633), worked by hand", () => {
 
 describe("China's reference state by date", () => {
   it("NO2 20 ppb: 41.05 µg/m3 at 273.15 K on 2018-08-01 (IAQI 52) but 37.61 µg/m3 at 298.15 K on 2018-09-01 (IAQI 48)", () => {
-    const day = (y: number, m: number, d: number) => Array.from({ length: 24 }, (_, h) => Date.UTC(y, m - 1, d, h) - OFF * 60_000);
-    const run = (times: number[]) => dailyAqi({ times, utcOffsetMinutes: OFF, series: { NO2: { values: times.map(() => 20), unit: "ppb" } } }).days[0];
-    const before = run(day(2018, 8, 1)), after = run(day(2018, 9, 1));
+    const day = (y: number, m: number, d: number) =>
+      Array.from({ length: 24 }, (_, h) => Date.UTC(y, m - 1, d, h) - OFF * 60_000);
+    const run = (times: number[]) =>
+      dailyAqi({ times, utcOffsetMinutes: OFF, series: { NO2: { values: times.map(() => 20), unit: "ppb" } } }).days[0];
+    const before = run(day(2018, 8, 1)),
+      after = run(day(2018, 9, 1));
     // 20 × 46.01 / 22.414 = 41.054 → 50 + 50·1.054/40 = 51.32 → 52
     expect(before.concentration.NO2_24h).toBeCloseTo((20 * 46.01) / 22.414, 10);
     expect(before.iaqi.NO2_24h).toBe(52);
@@ -87,7 +99,17 @@ describe("China's reference state by date", () => {
 describe("daily US AQI (EPA 2024), worked by hand", () => {
   it("PM2.5 12.0 → 56; O3 78 ppb all day → MDA8 0.078 ppm → 126 (primary O3_8h)", () => {
     const n = 48;
-    const d = dailyAqi({ times: hours(n), utcOffsetMinutes: OFF, series: { "PM2.5": { values: fill(n, () => 12), unit: "µg/m3" }, O3: { values: fill(n, () => 78), unit: "ppb" } } }, { standard: "us-2024" }).days[0];
+    const d = dailyAqi(
+      {
+        times: hours(n),
+        utcOffsetMinutes: OFF,
+        series: {
+          "PM2.5": { values: fill(n, () => 12), unit: "µg/m3" },
+          O3: { values: fill(n, () => 78), unit: "ppb" },
+        },
+      },
+      { standard: "us-2024" },
+    ).days[0];
     expect(d.iaqi.PM25_24h).toBe(56);
     expect(d.concentration.O3_8h).toBeCloseTo(0.078, 12);
     expect(d.iaqi.O3_8h).toBe(126);
@@ -97,7 +119,14 @@ describe("daily US AQI (EPA 2024), worked by hand", () => {
     expect(d.category).toBe(3);
   });
   it("SO2 1-h above 304 ppb with a 24-h mean below 305 ppb → AQI 200", () => {
-    const d = dailyAqi({ times: hours(24), utcOffsetMinutes: OFF, series: { SO2: { values: fill(24, (h) => (h === 9 ? 400 : 10)), unit: "ppb" } } }, { standard: "us-2024" }).days[0];
+    const d = dailyAqi(
+      {
+        times: hours(24),
+        utcOffsetMinutes: OFF,
+        series: { SO2: { values: fill(24, (h) => (h === 9 ? 400 : 10)), unit: "ppb" } },
+      },
+      { standard: "us-2024" },
+    ).days[0];
     expect(d.concentration.SO2_24h).toBeCloseTo((400 + 23 * 10) / 24, 12);
     expect(d.iaqi.SO2_24h).toBe(200);
     expect(d.aqi).toBe(200);
@@ -107,9 +136,13 @@ describe("daily US AQI (EPA 2024), worked by hand", () => {
 describe("bad input", () => {
   const base = { times: hours(2), utcOffsetMinutes: OFF };
   it("units, negatives, lengths", () => {
-    expect(() => dailyAqi({ ...base, series: { "PM2.5": { values: [1, 2], unit: "ppb" } } })).toThrow(/PM2.5: unit "ppb" is not a particle mass concentration/);
+    expect(() => dailyAqi({ ...base, series: { "PM2.5": { values: [1, 2], unit: "ppb" } } })).toThrow(
+      /PM2.5: unit "ppb" is not a particle mass concentration/,
+    );
     expect(() => dailyAqi({ ...base, series: { O3: { values: [1, 2], unit: "ppbC" } } })).toThrow(/O3: unit "ppbC"/);
-    expect(() => dailyAqi({ ...base, series: { O3: { values: [1, -3], unit: "ppb" } } })).toThrow(/O3: negative concentration -3 ppb at index 1 \(2025-07-01T01:00 local\)/);
+    expect(() => dailyAqi({ ...base, series: { O3: { values: [1, -3], unit: "ppb" } } })).toThrow(
+      /O3: negative concentration -3 ppb at index 1 \(2025-07-01T01:00 local\)/,
+    );
     const r = dailyAqi({ ...base, series: { O3: { values: [1, -3], unit: "ppb" } } }, { negative: "missing" });
     expect(r.negatives).toEqual({ O3: [1] });
     expect(r.absentHours).toBe(22);
@@ -128,7 +161,11 @@ describe("bad input", () => {
 
 describe("rounding of daily concentrations (GB/T 8170 half-to-even, option round: hj663)", () => {
   const day = Array.from({ length: 24 }, (_, h) => t0 + h * H);
-  const run = (pm: number, round: "none" | "hj663") => dailyAqi({ times: day, utcOffsetMinutes: OFF, series: { "PM2.5": { values: day.map(() => pm), unit: "µg/m3" } } }, { round: round }).days[0];
+  const run = (pm: number, round: "none" | "hj663") =>
+    dailyAqi(
+      { times: day, utcOffsetMinutes: OFF, series: { "PM2.5": { values: day.map(() => pm), unit: "µg/m3" } } },
+      { round: round },
+    ).days[0];
   it("35.4 → 35 → IAQI 50 (unrounded: 50 + 50·0.4/25 = 50.8 → 51); 35.5 → 36 → 52; 36.5 → 36 → 52", () => {
     expect(run(35.4, "none").iaqi.PM25_24h).toBe(51);
     expect(run(35.4, "hj663").iaqi.PM25_24h).toBe(50);
@@ -137,6 +174,12 @@ describe("rounding of daily concentrations (GB/T 8170 half-to-even, option round
     expect(run(36.5, "hj663").iaqi.PM25_24h).toBe(52); // 50 + 50·1/25 = 52
   });
   it("roundHalfEven: 0.25 → 0.2, 0.35 → 0.4 (one decimal), 2.5 → 2, 3.5 → 4", () => {
-    expect([roundHalfEven(0.25, 1), roundHalfEven(0.35, 1), roundHalfEven(2.5, 0), roundHalfEven(3.5, 0), roundHalfEven(2.51, 0)]).toEqual([0.2, 0.4, 2, 4, 3]);
+    expect([
+      roundHalfEven(0.25, 1),
+      roundHalfEven(0.35, 1),
+      roundHalfEven(2.5, 0),
+      roundHalfEven(3.5, 0),
+      roundHalfEven(2.51, 0),
+    ]).toEqual([0.2, 0.4, 2, 4, 3]);
   });
 });

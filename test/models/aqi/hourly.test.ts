@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { hourlyAqi } from "../../../src/models/aqi";
 
-const OFF = 480, H = 3_600_000;
+const OFF = 480,
+  H = 3_600_000;
 const t0 = Date.UTC(2025, 6, 1) - OFF * 60_000;
 
 describe("real-time (hourly) China AQI, by hand", () => {
   const times = Array.from({ length: 24 }, (_, h) => t0 + h * H);
   // PM2.5 40 µg/m3 for 23 hours, 100 at 23:00; O3 180 µg/m3 at 23:00, 100 otherwise
   const input = {
-    times, utcOffsetMinutes: OFF,
+    times,
+    utcOffsetMinutes: OFF,
     series: {
       "PM2.5": { values: times.map((_, h) => (h === 23 ? 100 : 40)), unit: "µg/m3" },
       O3: { values: times.map((_, h) => (h === 23 ? 180 : 100)), unit: "µg/m3" },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type AnalysisUnit, comparePaired, compareRegression, compareUnpaired, defaultEnergyParameters } from "../../../src/models/energy";
+import {
+  type AnalysisUnit,
+  comparePaired,
+  compareRegression,
+  compareUnpaired,
+  defaultEnergyParameters,
+} from "../../../src/models/energy";
 import { Rng } from "../../../src/random/rng";
 
 const params = defaultEnergyParameters();
@@ -8,15 +14,43 @@ let clock = 0;
 function unit(id: string, group: "old" | "new", e: number, p: number, article = "X"): AnalysisUnit {
   clock += 3600000;
   return {
-    id, machine: group === "old" ? "OLD-1" : "NEW-1", group, article, fabricClass: "c", start: clock, end: clock + 3600000, runHours: 1, idleHours: 0,
-    electricityRunKwh: 0, electricityIdleKwh: 0, thermalRunMJ: e, thermalIdleMJ: 0, thermalFuelMJ: e, thermalFuel: "gas", meter: "gas",
-    productionKg: p, productionM: NaN, speed: NaN, width: NaN, gsm: NaN, exhaustTemp: NaN, exhaustHumidity: NaN, rows: [],
+    id,
+    machine: group === "old" ? "OLD-1" : "NEW-1",
+    group,
+    article,
+    fabricClass: "c",
+    start: clock,
+    end: clock + 3600000,
+    runHours: 1,
+    idleHours: 0,
+    electricityRunKwh: 0,
+    electricityIdleKwh: 0,
+    thermalRunMJ: e,
+    thermalIdleMJ: 0,
+    thermalFuelMJ: e,
+    thermalFuel: "gas",
+    meter: "gas",
+    productionKg: p,
+    productionM: NaN,
+    speed: NaN,
+    width: NaN,
+    gsm: NaN,
+    exhaustTemp: NaN,
+    exhaustHumidity: NaN,
+    rows: [],
   };
 }
 
 describe("unpaired comparison", () => {
   it("ratio of totals, savings and Hodges–Lehmann shift by hand", () => {
-    const us = [unit("b1", "old", 10, 2), unit("b2", "old", 12, 2), unit("b3", "old", 9, 3), unit("r1", "new", 6, 2), unit("r2", "new", 8, 2.5), unit("r3", "new", 7, 2)];
+    const us = [
+      unit("b1", "old", 10, 2),
+      unit("b2", "old", 12, 2),
+      unit("b3", "old", 9, 3),
+      unit("r1", "new", 6, 2),
+      unit("r2", "new", 8, 2.5),
+      unit("r3", "new", 7, 2),
+    ];
     const r = compareUnpaired(us, { basis: "kg", params, replicates: 200, seed: 3 });
     // SEC_base = 31/7, SEC_rep = 21/6.5; ratio = (21/6.5)/(31/7) = 0.729534
     expect(r.secBaseline).toBeCloseTo(31 / 7, 12);
@@ -35,7 +69,15 @@ describe("unpaired comparison", () => {
 describe("paired comparison by article", () => {
   it("ratio = geometric mean of the per-article ratios", () => {
     // articles X, Y, Z: SEC old 5, 4, 6; new 4, 3.5, 4.5 → ratios 0.8, 0.875, 0.75; geometric mean (0.525)^(1/3)
-    const us = [unit("1", "old", 50, 10, "X"), unit("2", "old", 40, 10, "Y"), unit("3", "old", 60, 10, "Z"), unit("4", "new", 40, 10, "X"), unit("5", "new", 35, 10, "Y"), unit("6", "new", 45, 10, "Z"), unit("7", "new", 45, 10, "W")];
+    const us = [
+      unit("1", "old", 50, 10, "X"),
+      unit("2", "old", 40, 10, "Y"),
+      unit("3", "old", 60, 10, "Z"),
+      unit("4", "new", 40, 10, "X"),
+      unit("5", "new", 35, 10, "Y"),
+      unit("6", "new", 45, 10, "Z"),
+      unit("7", "new", 45, 10, "W"),
+    ];
     const r = comparePaired(us, { basis: "kg", params });
     expect(r.pairs).toHaveLength(3);
     expect(r.unpaired).toEqual(["W"]);
@@ -45,7 +87,7 @@ describe("paired comparison by article", () => {
     const d = [Math.log(0.8), Math.log(0.875), Math.log(0.75)];
     const m = d.reduce((s, x) => s + x, 0) / 3;
     const sd = Math.sqrt(d.reduce((s, x) => s + (x - m) ** 2, 0) / 2);
-    expect(r.ratio.upper).toBeCloseTo(Math.exp(m + 4.302653 * sd / Math.sqrt(3)), 5);
+    expect(r.ratio.upper).toBeCloseTo(Math.exp(m + (4.302653 * sd) / Math.sqrt(3)), 5);
     // a shift that ran several articles is left out of the pairing, and counted
     const withMixed = comparePaired([...us, unit("8", "old", 99, 10, "(mixed)")], { basis: "kg", params });
     expect(withMixed.mixedUnitsExcluded).toBe(1);
@@ -57,7 +99,10 @@ describe("regression with production as covariate", () => {
   it("recovers exact lines and the savings Σ(ŷ_base − E) by hand", () => {
     // baseline E = 100 + 5P, reporting E = 80 + 4P; reporting P = 10, 20, 30
     // savings = Σ(100 + 5P − 80 − 4P) = Σ(20 + P) = 60 + 60 = 120
-    const us = [...[5, 15, 25, 35].map((p, i) => unit(`b${i}`, "old", 100 + 5 * p, p)), ...[10, 20, 30].map((p, i) => unit(`r${i}`, "new", 80 + 4 * p, p))];
+    const us = [
+      ...[5, 15, 25, 35].map((p, i) => unit(`b${i}`, "old", 100 + 5 * p, p)),
+      ...[10, 20, 30].map((p, i) => unit(`r${i}`, "new", 80 + 4 * p, p)),
+    ];
     const r = compareRegression(us, { basis: "kg", params });
     expect(r.coefficients.b0).toBeCloseTo(100, 8);
     expect(r.coefficients.b1).toBeCloseTo(5, 8);
@@ -76,8 +121,15 @@ describe("regression with production as covariate", () => {
     for (let s = 0; s < sims; s++) {
       const us: AnalysisUnit[] = [];
       let trueSav = 0;
-      for (let i = 0; i < 30; i++) { const p = 100 + 400 * rng.uniform(); us.push(unit(`b${i}`, "old", 200 + 5 * p + 40 * rng.normal(), p)); }
-      for (let i = 0; i < 30; i++) { const p = 100 + 400 * rng.uniform(); trueSav += p; us.push(unit(`r${i}`, "new", 200 + 4 * p + 40 * rng.normal(), p)); }
+      for (let i = 0; i < 30; i++) {
+        const p = 100 + 400 * rng.uniform();
+        us.push(unit(`b${i}`, "old", 200 + 5 * p + 40 * rng.normal(), p));
+      }
+      for (let i = 0; i < 30; i++) {
+        const p = 100 + 400 * rng.uniform();
+        trueSav += p;
+        us.push(unit(`r${i}`, "new", 200 + 4 * p + 40 * rng.normal(), p));
+      }
       const r = compareRegression(us, { basis: "kg", params });
       if (r.savings.lower <= trueSav && trueSav <= r.savings.upper) cover++;
     }

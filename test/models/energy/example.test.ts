@@ -2,21 +2,36 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli";
-import { analyseRetrofit, defaultEnergyParameters, flaggedRows, readMachineLog, readStackMeasurements } from "../../../src/models/energy";
+import {
+  analyseRetrofit,
+  defaultEnergyParameters,
+  flaggedRows,
+  readMachineLog,
+  readStackMeasurements,
+} from "../../../src/models/energy";
 
 const DATA = join(__dirname, "..", "..", "..", "data");
 const truth = JSON.parse(readFileSync(join(DATA, "changshu-tenter.truth.json"), "utf8"));
 
 async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
 describe("example data: the analysis recovers the simulator's truth", () => {
   const log = readMachineLog(join(DATA, "changshu-tenter-log.csv"), { utcOffset: "+08:00" });
   const stack = readStackMeasurements(join(DATA, "changshu-tenter-stack.csv"), { utcOffset: "+08:00" });
-  const r = analyseRetrofit({ intervals: log.intervals, thermalMeter: log.thermalMeter, flagged: flaggedRows([log.account]) }, { params: defaultEnergyParameters(), replicates: 400, seed: 5 }, stack.measurements);
+  const r = analyseRetrofit(
+    { intervals: log.intervals, thermalMeter: log.thermalMeter, flagged: flaggedRows([log.account]) },
+    { params: defaultEnergyParameters(), replicates: 400, seed: 5 },
+    stack.measurements,
+  );
 
   it("sets aside the lot with the missing meter, and only it", () => {
     expect(r.aggregation.setAside.map((s) => s.unit)).toEqual([truth.missingMeterLot]);
@@ -35,14 +50,30 @@ describe("example data: the analysis recovers the simulator's truth", () => {
     for (const s of r.stack!) expect(Math.abs(s.efficiency - truth.removalEfficiency[s.pollutant])).toBeLessThan(0.02);
   });
   it("the regression savings and the ratio-of-totals savings agree within their intervals", () => {
-    const u = r.unpaired!, g = r.regression!;
+    const u = r.unpaired!,
+      g = r.regression!;
     expect(g.savings.estimate).toBeGreaterThan(u.savings.lower);
     expect(g.savings.estimate).toBeLessThan(u.savings.upper);
     expect(g.baseline.meetsG14).toBe(true);
   });
 
   it("CLI --json prints SEC, intervals, G14 statistics, removal and CO2", async () => {
-    const res = await run(["retrofit", "--logs", join(DATA, "changshu-tenter-log.csv"), "--stack", join(DATA, "changshu-tenter-stack.csv"), "--design", "unpaired", "--replicates", "200", "--grid-factor", "0.5366", "--limit", "VOC (NMHC)=10", "--json"]);
+    const res = await run([
+      "retrofit",
+      "--logs",
+      join(DATA, "changshu-tenter-log.csv"),
+      "--stack",
+      join(DATA, "changshu-tenter-stack.csv"),
+      "--design",
+      "unpaired",
+      "--replicates",
+      "200",
+      "--grid-factor",
+      "0.5366",
+      "--limit",
+      "VOC (NMHC)=10",
+      "--json",
+    ]);
     expect(res.code).toBe(0);
     const j = JSON.parse(res.out);
     expect(j.sec.map((s: { machine: string }) => s.machine)).toContain("NEW-2");
@@ -54,7 +85,18 @@ describe("example data: the analysis recovers the simulator's truth", () => {
     expect(j.paired).toBeNull();
   });
   it("CLI on shift units per 1000 m, paired design", async () => {
-    const res = await run(["retrofit", "--logs", join(DATA, "changshu-tenter-log.csv"), "--by", "shift", "--unit", "1000m", "--design", "paired", "--json"]);
+    const res = await run([
+      "retrofit",
+      "--logs",
+      join(DATA, "changshu-tenter-log.csv"),
+      "--by",
+      "shift",
+      "--unit",
+      "1000m",
+      "--design",
+      "paired",
+      "--json",
+    ]);
     expect(res.code).toBe(0);
     const j = JSON.parse(res.out);
     expect(j.secUnit).toBe("MJ/1000 m");
@@ -62,7 +104,9 @@ describe("example data: the analysis recovers the simulator's truth", () => {
     // 8-h shifts mix articles: such shifts are left out of the by-article pairing, and the design
     // says why it could not run (here too few single-article shifts on both sides)
     expect(j.paired).toBeNull();
-    expect(j.skipped.find((x: { design: string }) => x.design === "paired").reason).toMatch(/units ran several articles and were left out/);
+    expect(j.skipped.find((x: { design: string }) => x.design === "paired").reason).toMatch(
+      /units ran several articles and were left out/,
+    );
     expect(j.sec.length).toBe(5);
     expect(j.unpaired).toBeNull();
   });

@@ -1,20 +1,57 @@
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../../src/figures/render";
-import { type AnalysisUnit, coBenefitSpec, compareRegression, compareUnpaired, defaultEnergyParameters, emissionBarsSpec, energyBreakdownSpec, ENERGY_LABELS, regressionSpec, savingsSpec, secBoxSpec } from "../../../src/models/energy";
+import {
+  type AnalysisUnit,
+  coBenefitSpec,
+  compareRegression,
+  compareUnpaired,
+  defaultEnergyParameters,
+  emissionBarsSpec,
+  energyBreakdownSpec,
+  ENERGY_LABELS,
+  regressionSpec,
+  savingsSpec,
+  secBoxSpec,
+} from "../../../src/models/energy";
 
 const params = defaultEnergyParameters();
 function unit(i: number, group: "old" | "new", e: number, p: number): AnalysisUnit {
   return {
-    id: `u${i}`, machine: group === "old" ? "OLD-1" : "NEW-1", group, period: group === "old" ? "before" : "after", article: "A", fabricClass: i % 2 ? "cotton" : "polyester",
-    start: i * 3600000, end: (i + 1) * 3600000, runHours: 1, idleHours: 0.2, electricityRunKwh: e / 36, electricityIdleKwh: 1, thermalRunMJ: e, thermalIdleMJ: e / 20,
-    thermalFuelMJ: e, thermalFuel: "gas", meter: "gas", productionKg: p, productionM: NaN, speed: NaN, width: NaN, gsm: NaN, exhaustTemp: NaN, exhaustHumidity: NaN, rows: [],
+    id: `u${i}`,
+    machine: group === "old" ? "OLD-1" : "NEW-1",
+    group,
+    period: group === "old" ? "before" : "after",
+    article: "A",
+    fabricClass: i % 2 ? "cotton" : "polyester",
+    start: i * 3600000,
+    end: (i + 1) * 3600000,
+    runHours: 1,
+    idleHours: 0.2,
+    electricityRunKwh: e / 36,
+    electricityIdleKwh: 1,
+    thermalRunMJ: e,
+    thermalIdleMJ: e / 20,
+    thermalFuelMJ: e,
+    thermalFuel: "gas",
+    meter: "gas",
+    productionKg: p,
+    productionM: NaN,
+    speed: NaN,
+    width: NaN,
+    gsm: NaN,
+    exhaustTemp: NaN,
+    exhaustHumidity: NaN,
+    rows: [],
   };
 }
-const units = Array.from({ length: 12 }, (_, i) => unit(i, i < 6 ? "old" : "new", (i < 6 ? 5 : 4) * (100 + 10 * i) + 7 * ((i * 37) % 5), 100 + 10 * i));
+const units = Array.from({ length: 12 }, (_, i) =>
+  unit(i, i < 6 ? "old" : "new", (i < 6 ? 5 : 4) * (100 + 10 * i) + 7 * ((i * 37) % 5), 100 + 10 * i),
+);
 
 describe("tenter figures", () => {
   it("every label has en, ja and zh", () => {
-    for (const [k, v] of Object.entries(ENERGY_LABELS)) for (const l of ["en", "ja", "zh"] as const) expect((v as Record<string, string>)[l], `${k}.${l}`).toBeTruthy();
+    for (const [k, v] of Object.entries(ENERGY_LABELS))
+      for (const l of ["en", "ja", "zh"] as const) expect((v as Record<string, string>)[l], `${k}.${l}`).toBeTruthy();
   });
   it("render with Chinese and Japanese labels", async () => {
     const svg = await renderSvg(secBoxSpec(units, "kg", params, { lang: "zh" }));
@@ -28,7 +65,10 @@ describe("tenter figures", () => {
     const spec = energyBreakdownSpec(units, "kg") as unknown as { data: { values: { mp: string; v: number }[] } };
     const old = units.filter((u) => u.group === "old");
     const p = old.reduce((s, u) => s + u.productionKg, 0);
-    const e = old.reduce((s, u) => s + u.thermalRunMJ + u.thermalIdleMJ + 3.6 * (u.electricityRunKwh + u.electricityIdleKwh), 0);
+    const e = old.reduce(
+      (s, u) => s + u.thermalRunMJ + u.thermalIdleMJ + 3.6 * (u.electricityRunKwh + u.electricityIdleKwh),
+      0,
+    );
     const sum = spec.data.values.filter((r) => r.mp === "OLD-1 (before)").reduce((s, r) => s + r.v, 0);
     expect(sum).toBeCloseTo(e / p, 10);
   });
@@ -36,9 +76,26 @@ describe("tenter figures", () => {
     const u = compareUnpaired(units, { basis: "kg", params, replicates: 100 });
     const s = savingsSpec({ unpaired: u }) as unknown as { data: { values: { est: number }[] } };
     expect(s.data.values[0].est).toBeCloseTo(100 * (1 - u.ratio.estimate), 10);
-    const st = [{ unit: "ETU", pollutant: "VOC", n: 1, inletConc: 60, outletConc: 8, inletFlow: 18000, outletFlow: 18500, inletRate: 1.08, outletRate: 0.148, efficiency: 1 - 0.148 / 1.08, efficiencyMin: 0, efficiencyMax: 1 }];
+    const st = [
+      {
+        unit: "ETU",
+        pollutant: "VOC",
+        n: 1,
+        inletConc: 60,
+        outletConc: 8,
+        inletFlow: 18000,
+        outletFlow: 18500,
+        inletRate: 1.08,
+        outletRate: 0.148,
+        efficiency: 1 - 0.148 / 1.08,
+        efficiencyMin: 0,
+        efficiencyMax: 1,
+      },
+    ];
     expect(JSON.stringify(emissionBarsSpec(st))).toContain("η = 86.3 %");
-    const cb = coBenefitSpec([{ item: "CO2", unit: "t/yr", without: 100, with: 75, reduction: 25, fraction: 0.25 }], { lang: "ja" });
+    const cb = coBenefitSpec([{ item: "CO2", unit: "t/yr", without: 100, with: 75, reduction: 25, fraction: 0.25 }], {
+      lang: "ja",
+    });
     expect(JSON.stringify(cb)).toContain("−25 %");
     expect(JSON.stringify(cb)).toContain("事業あり");
   });

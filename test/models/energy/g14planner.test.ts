@@ -4,7 +4,8 @@ import { cvRmse, fractionalSavingsUncertainty, nmbe, planLots, ratioVariability 
 describe("ASHRAE Guideline 14 statistics", () => {
   it("CV(RMSE) and NMBE by hand", () => {
     // e = y − ŷ = (1, 1, −1, 2): Σe² = 7, Σe = 3, n − p = 2, ȳ = 13
-    const y = [10, 12, 14, 16], yh = [9, 11, 15, 14];
+    const y = [10, 12, 14, 16],
+      yh = [9, 11, 15, 14];
     expect(cvRmse(y, yh, 2)).toBeCloseTo(Math.sqrt(7 / 2) / 13, 12);
     expect(nmbe(y, yh, 2)).toBeCloseTo(3 / (2 * 13), 12);
   });

@@ -8,7 +8,8 @@ const at = (h: number) => Date.UTC(2025, 6, 15) - OFF * 60_000 + h * H;
 
 /** 72 hours: 14 Jul (D−1), 15 Jul (D), 16 Jul (D+1), local hours starting 00:00 … 23:00. */
 function syntheticDays(): { times: number[]; o3: number[] } {
-  const times: number[] = [], o3: number[] = [];
+  const times: number[] = [],
+    o3: number[] = [];
   for (let h = -24; h < 48; h++) {
     times.push(at(h));
     let v = 40;
@@ -47,15 +48,21 @@ describe("MDA8: the three conventions on one synthetic day (hand-checked)", () =
   });
   it("hourLabel 'end' shifts every value one hour earlier (the instant closes its hour)", () => {
     const shifted = times.map((t) => t + H); // the same data labelled by the end of each hour
-    const d = mda8(shifted, o3, { utcOffsetMinutes: OFF, convention: "cn", hourLabel: "end" }).find((r) => r.date === "2025-07-15")!;
+    const d = mda8(shifted, o3, { utcOffsetMinutes: OFF, convention: "cn", hourLabel: "end" }).find(
+      (r) => r.date === "2025-07-15",
+    )!;
     expect(d.mda8).toBe(60);
   });
 });
 
 describe("MDA8 completeness rules", () => {
   it("China: ≥ 6 of 8 hours per mean and ≥ 14 valid means per day (hand count)", () => {
-    const times: number[] = [], o3: number[] = [];
-    for (let h = 0; h < 24; h++) { times.push(at(h)); o3.push(50); }
+    const times: number[] = [],
+      o3: number[] = [];
+    for (let h = 0; h < 24; h++) {
+      times.push(at(h));
+      o3.push(50);
+    }
     const missing = (hours: number[]) => o3.map((v, h) => (hours.includes(h) ? NaN : v));
     // hours 0–2 and 20–23 missing: windows starting 1–14 have ≥ 6 hours (start 0: 5; 15: 5; 16: 4) → 14 valid
     const a = mda8(times, missing([0, 1, 2, 20, 21, 22, 23]), { utcOffsetMinutes: OFF })[0];
@@ -74,7 +81,9 @@ describe("MDA8 completeness rules", () => {
     expect(MDA8_CONVENTIONS.us.windowStarts[0]).toBe(7);
     expect(MDA8_CONVENTIONS.us.windowStarts.length).toBe(17);
     expect(MDA8_CONVENTIONS.eu.windowStarts.length).toBe(24);
-    expect([MDA8_CONVENTIONS.cn.minWindows, MDA8_CONVENTIONS.us.minWindows, MDA8_CONVENTIONS.eu.minWindows]).toEqual([14, 13, 18]);
+    expect([MDA8_CONVENTIONS.cn.minWindows, MDA8_CONVENTIONS.us.minWindows, MDA8_CONVENTIONS.eu.minWindows]).toEqual([
+      14, 13, 18,
+    ]);
   });
   it("bad input: negative values, duplicated hours, non-hourly times", () => {
     const t = [at(0), at(1)];

@@ -1,27 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { aot40, somo35, ozoneAnnualP90, hj663AnnualComplete, dailyMax1h, oxidantPpb, potentialOzoneUgm3, potentialOzoneJapanPpb, vocNoxRegime, hchoNo2Regime, o3NoxRatio, weekdayWeekend, convertGas, diurnalMean, type Mda8Day } from "../../../src/models/ozone";
+import {
+  aot40,
+  somo35,
+  ozoneAnnualP90,
+  hj663AnnualComplete,
+  dailyMax1h,
+  oxidantPpb,
+  potentialOzoneUgm3,
+  potentialOzoneJapanPpb,
+  vocNoxRegime,
+  hchoNo2Regime,
+  o3NoxRatio,
+  weekdayWeekend,
+  convertGas,
+  diurnalMean,
+  type Mda8Day,
+} from "../../../src/models/ozone";
 import { STP_273, chinaReferenceState, tQuantile } from "../../../src";
 
-const OFF = 480, H = 3_600_000;
+const OFF = 480,
+  H = 3_600_000;
 const localHour = (y: number, m: number, d: number, h: number) => Date.UTC(y, m - 1, d, h) - OFF * 60_000;
 
 describe("AOT40 (Directive 2008/50/EC), by hand", () => {
   // crops season 1 May – 31 Jul 2025: 92 days × 12 daylight hours = 1104 possible hours
-  const times: number[] = [], o3: number[] = [];
-  for (let d = 0; d < 92; d++) for (let h = 0; h < 24; h++) {
-    const t = localHour(2025, 5, 1, 0) + (d * 24 + h) * H;
-    times.push(t);
-    let v = 60;
-    if (d === 0 && h === 10) v = 100; // +20
-    if (d === 0 && h === 11) v = 120; // +40
-    if (d === 0 && h === 19) v = 90; // +10 (the hour 19:00–20:00 is the last one counted)
-    if (d === 0 && h === 7) v = 200; // before 08:00: not counted
-    if (d === 0 && h === 20) v = 150; // 20:00–21:00: not counted
-    o3.push(v);
-  }
+  const times: number[] = [],
+    o3: number[] = [];
+  for (let d = 0; d < 92; d++)
+    for (let h = 0; h < 24; h++) {
+      const t = localHour(2025, 5, 1, 0) + (d * 24 + h) * H;
+      times.push(t);
+      let v = 60;
+      if (d === 0 && h === 10) v = 100; // +20
+      if (d === 0 && h === 11) v = 120; // +40
+      if (d === 0 && h === 19) v = 90; // +10 (the hour 19:00–20:00 is the last one counted)
+      if (d === 0 && h === 7) v = 200; // before 08:00: not counted
+      if (d === 0 && h === 20) v = 150; // 20:00–21:00: not counted
+      o3.push(v);
+    }
   it("complete season: 20 + 40 + 10 = 70 µg/m3·h", () => {
     const [r] = aot40(times, o3, { utcOffsetMinutes: OFF, unit: "µg/m3" });
-    expect(r).toMatchObject({ year: 2025, season: "crops", measured: 70, aot40: 70, measuredHours: 1104, possibleHours: 1104, coverage: 1 });
+    expect(r).toMatchObject({
+      year: 2025,
+      season: "crops",
+      measured: 70,
+      aot40: 70,
+      measuredHours: 1104,
+      possibleHours: 1104,
+      coverage: 1,
+    });
   });
   it("90.9 % coverage: scaled 70 × 1104/1004 = 76.972…; 89.1 %: not valid", () => {
     // remove 100 (then 120) daylight hours of 60 µg/m3 from June
@@ -29,11 +56,19 @@ describe("AOT40 (Directive 2008/50/EC), by hand", () => {
       const keep: number[] = [];
       let dropped = 0;
       times.forEach((t, i) => {
-        const h = new Date(t + OFF * 60_000).getUTCHours(), mon = new Date(t + OFF * 60_000).getUTCMonth() + 1;
-        if (mon === 6 && h >= 8 && h <= 19 && dropped < k) { dropped++; return; }
+        const h = new Date(t + OFF * 60_000).getUTCHours(),
+          mon = new Date(t + OFF * 60_000).getUTCMonth() + 1;
+        if (mon === 6 && h >= 8 && h <= 19 && dropped < k) {
+          dropped++;
+          return;
+        }
         keep.push(i);
       });
-      return aot40(keep.map((i) => times[i]), keep.map((i) => o3[i]), { utcOffsetMinutes: OFF, unit: "µg/m3" })[0];
+      return aot40(
+        keep.map((i) => times[i]),
+        keep.map((i) => o3[i]),
+        { utcOffsetMinutes: OFF, unit: "µg/m3" },
+      )[0];
     };
     const a = drop(100);
     expect(a.measuredHours).toBe(1004);
@@ -42,7 +77,11 @@ describe("AOT40 (Directive 2008/50/EC), by hand", () => {
     expect(Number.isNaN(drop(120).aot40)).toBe(true);
   });
   it("ppb threshold is 40 ppb; forests season counts Apr–Sep", () => {
-    const [r] = aot40(times, o3.map((v) => v / 2), { utcOffsetMinutes: OFF, unit: "ppb" });
+    const [r] = aot40(
+      times,
+      o3.map((v) => v / 2),
+      { utcOffsetMinutes: OFF, unit: "ppb" },
+    );
     expect(r.measured).toBe(35); // (50−40) + (60−40) + (45−40)
     const [f] = aot40(times, o3, { utcOffsetMinutes: OFF, unit: "µg/m3", season: "forests" });
     expect(f.possibleHours).toBe(183 * 12); // Apr 30 + May 31 + Jun 30 + Jul 31 + Aug 31 + Sep 30 = 183 days
@@ -52,8 +91,14 @@ describe("AOT40 (Directive 2008/50/EC), by hand", () => {
 
 describe("SOMO35 (EU MDA8), by hand", () => {
   it("three days at 50, 30, 45 ppb: MDA8 50, 47.5 (window 17:00 of day 1 – 01:00 of day 2), 45 → 15 + 12.5 + 10 = 37.5", () => {
-    const times: number[] = [], o3: number[] = [];
-    [50, 30, 45].forEach((v, d) => { for (let h = 0; h < 24; h++) { times.push(localHour(2025, 7, 1, 0) + (d * 24 + h) * H); o3.push(v); } });
+    const times: number[] = [],
+      o3: number[] = [];
+    [50, 30, 45].forEach((v, d) => {
+      for (let h = 0; h < 24; h++) {
+        times.push(localHour(2025, 7, 1, 0) + (d * 24 + h) * H);
+        o3.push(v);
+      }
+    });
     const [r] = somo35(times, o3, { utcOffsetMinutes: OFF, unit: "ppb" });
     expect(r.validDays).toBe(3);
     expect(r.somo35).toBeCloseTo(37.5, 12);
@@ -62,7 +107,15 @@ describe("SOMO35 (EU MDA8), by hand", () => {
 
 describe("China annual 90th percentile of MDA8 (HJ 663-2013: k = 1 + (n − 1)·p)", () => {
   it("10 days 100, 110, …, 190: k = 1 + 9·0.9 = 9.1 → 180 + 0.1·(190 − 180) = 181", () => {
-    const days: Mda8Day[] = Array.from({ length: 10 }, (_, i) => ({ date: `2025-07-${String(i + 1).padStart(2, "0")}`, mda8: 100 + 10 * i, maxOfValidWindows: 0, windowStart: 0, validWindows: 17, windows: 17, valid: true }));
+    const days: Mda8Day[] = Array.from({ length: 10 }, (_, i) => ({
+      date: `2025-07-${String(i + 1).padStart(2, "0")}`,
+      mda8: 100 + 10 * i,
+      maxOfValidWindows: 0,
+      windowStart: 0,
+      validWindows: 17,
+      windows: 17,
+      valid: true,
+    }));
     const [y] = ozoneAnnualP90(days);
     expect(y.p90).toBeCloseTo(181, 12);
     expect(y.validDays).toBe(10);
@@ -88,9 +141,10 @@ describe("oxidant and potential ozone", () => {
     expect(potentialOzoneJapanPpb([40], [20], [50])[0]).toBeCloseTo(55, 12);
   });
   it("potential ozone from ppb equals Ox × 48/Vm (25 °C: 24.4654 L/mol)", () => {
-    const o3 = convertGas([40], "ppb", "µg/m3", 48.0), no2 = convertGas([20], "ppb", "µg/m3", 46.01);
+    const o3 = convertGas([40], "ppb", "µg/m3", 48.0),
+      no2 = convertGas([20], "ppb", "µg/m3", 46.01);
     // 60 ppb × 48.00 / (22.414 × 298.15/273.15) = 2880 / 24.46546 = 117.717…
-    expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo(2880 / (22.414 * 298.15 / 273.15), 10);
+    expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo(2880 / ((22.414 * 298.15) / 273.15), 10);
     expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo(117.7169, 3);
   });
   it("unit conversion: ppm → ppb, mg/m3 → µg/m3, 273.15 K state, China's change of reference state", () => {
@@ -100,7 +154,7 @@ describe("oxidant and potential ozone", () => {
     const t = [Date.UTC(2018, 7, 31, 15), Date.UTC(2018, 7, 31, 16)]; // 23:00 and 00:00 Beijing time
     const v = convertGas([100, 100], "ppb", "µg/m3", 48, { state: chinaReferenceState, times: t });
     expect(v[0]).toBeCloseTo(4800 / 22.414, 10);
-    expect(v[1]).toBeCloseTo(4800 / (22.414 * 298.15 / 273.15), 10);
+    expect(v[1]).toBeCloseTo(4800 / ((22.414 * 298.15) / 273.15), 10);
     expect(() => convertGas([1], "ppbC", "ppb", 48)).toThrow(/not a gas concentration unit/);
   });
 });
@@ -154,7 +208,11 @@ describe("HJ 663 annual validity (≥ 324 days, ≥ 27 per month, 25 in February
   });
   it("323 days with every month complete is not a valid year", () => {
     // drop the last 4 days of 31-day months (7 × 4 = 28), 3 of 30-day months (4 × 3 = 12), 2 of February: 42 days
-    const drop = (d: string) => { const L = monthLength(d); const k = L === 31 ? 4 : L === 30 ? 3 : 2; return Number(d.slice(8, 10)) > L - k; };
+    const drop = (d: string) => {
+      const L = monthLength(d);
+      const k = L === 31 ? 4 : L === 30 ? 3 : 2;
+      return Number(d.slice(8, 10)) > L - k;
+    };
     const kept = year.filter((d) => !drop(d));
     expect(kept.length).toBe(323);
     const r = hj663AnnualComplete(kept);

@@ -1,14 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { gb3095Exceedances, japanEqsEvaluation, whoExceedances, countExceedances, japan98PercentValue, japan2PercentExclusion, GB3095_2026, JAPAN_EQS, WHO_2021 } from "../../../src/models/standards";
+import {
+  gb3095Exceedances,
+  japanEqsEvaluation,
+  whoExceedances,
+  countExceedances,
+  japan98PercentValue,
+  japan2PercentExclusion,
+  GB3095_2026,
+  JAPAN_EQS,
+  WHO_2021,
+} from "../../../src/models/standards";
 
-const OFF = 480, H = 3_600_000;
+const OFF = 480,
+  H = 3_600_000;
 const t0 = Date.UTC(2025, 6, 1) - OFF * 60_000;
 const times = Array.from({ length: 48 }, (_, h) => t0 + h * H);
-const find = (rows: ReturnType<typeof gb3095Exceedances>, p: string, a: string) => rows.find((r) => r.pollutant === p && r.averaging === a)!;
+const find = (rows: ReturnType<typeof gb3095Exceedances>, p: string, a: string) =>
+  rows.find((r) => r.pollutant === p && r.averaging === a)!;
 
 describe("GB 3095-2026 exceedances", () => {
   const input = {
-    times, utcOffsetMinutes: OFF,
+    times,
+    utcOffsetMinutes: OFF,
     series: {
       "PM2.5": { values: times.map((_, h) => (h < 24 ? 40 : 30)), unit: "µg/m3" },
       O3: { values: times.map((_, h) => (h === 14 ? 210 : 50)), unit: "µg/m3" },
@@ -51,17 +64,32 @@ describe("Japan EQS", () => {
     expect(japan2PercentExclusion(v)).toBe(49); // drop round(0.02·50) = 1 highest
   });
   it("NO2 zone standard and PM2.5 rows", () => {
-    const rows = japanEqsEvaluation({ times, utcOffsetMinutes: OFF, series: { NO2: { values: times.map(() => 50), unit: "ppb" }, "PM2.5": { values: times.map(() => 20), unit: "µg/m3" } } });
+    const rows = japanEqsEvaluation({
+      times,
+      utcOffsetMinutes: OFF,
+      series: {
+        NO2: { values: times.map(() => 50), unit: "ppb" },
+        "PM2.5": { values: times.map(() => 20), unit: "µg/m3" },
+      },
+    });
     const no2 = rows.find((r) => r.pollutant === "NO2" && r.averaging === "24h 98% value")!;
     expect(no2).toMatchObject({ limit: 0.06, zoneLow: 0.04, exceeds: false });
     expect(no2.value).toBeCloseTo(0.05, 12);
-    expect(rows.find((r) => r.pollutant === "PM2.5" && r.averaging === "annual")).toMatchObject({ value: 20, limit: 15, exceeds: true });
+    expect(rows.find((r) => r.pollutant === "PM2.5" && r.averaging === "annual")).toMatchObject({
+      value: 20,
+      limit: 15,
+      exceeds: true,
+    });
   });
 });
 
 describe("WHO 2021", () => {
   it("PM2.5 daily 40 and 30: both days above 15; annual 35 above 5", () => {
-    const rows = whoExceedances({ times, utcOffsetMinutes: OFF, series: { "PM2.5": { values: times.map((_, h) => (h < 24 ? 40 : 30)), unit: "µg/m3" } } });
+    const rows = whoExceedances({
+      times,
+      utcOffsetMinutes: OFF,
+      series: { "PM2.5": { values: times.map((_, h) => (h < 24 ? 40 : 30)), unit: "µg/m3" } },
+    });
     expect(rows.find((r) => r.averaging === "24h")).toMatchObject({ limit: 15, exceedances: 2 });
     expect(rows.find((r) => r.averaging === "annual")).toMatchObject({ limit: 5, value: 35, exceeds: true });
     expect(WHO_2021.guidelines.find((g) => g.pollutant === "O3" && g.averaging === "peak-season")!.level).toBe(60);
@@ -70,6 +98,12 @@ describe("WHO 2021", () => {
     expect(countExceedances([35, 35.1, NaN, 10], 35)).toEqual({ n: 3, exceedances: 1, max: 35.1 });
   });
   it("bad units are named", () => {
-    expect(() => whoExceedances({ times, utcOffsetMinutes: OFF, series: { "PM2.5": { values: times.map(() => 1), unit: "ppb" } } })).toThrow(/PM2.5: unit "ppb" cannot be converted/);
+    expect(() =>
+      whoExceedances({
+        times,
+        utcOffsetMinutes: OFF,
+        series: { "PM2.5": { values: times.map(() => 1), unit: "ppb" } },
+      }),
+    ).toThrow(/PM2.5: unit "ppb" cannot be converted/);
   });
 });

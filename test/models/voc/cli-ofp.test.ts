@@ -6,8 +6,13 @@ import { main } from "../../../src/cli";
 
 const DATA = join(__dirname, "..", "..", "..", "data");
 async function run(args: string[]) {
-  const out: string[] = [], err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  const out: string[] = [],
+    err: string[] = [];
+  const code = await main(
+    args,
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 const tmp = mkdtempSync(join(tmpdir(), "aozora-ofp-"));
@@ -33,19 +38,40 @@ describe("aozora ofp", () => {
 
   it("--scale cn, --temperature 273.15 and --units ugm3 change the numbers as documented", async () => {
     const f = file("ug.csv", "Time,Toluene\n2024-07-01 08:00,10\n");
-    const j = JSON.parse((await run(["ofp", "--file", f, "--utc-offset", "+08:00", "--units", "ugm3", "--scale", "cn", "--json"])).out);
+    const j = JSON.parse(
+      (await run(["ofp", "--file", f, "--utc-offset", "+08:00", "--units", "ugm3", "--scale", "cn", "--json"])).out,
+    );
     expect(j.totals.ofp).toBeCloseTo(21.2, 10); // 2.12 × 10
     const e = file("eth.csv", "Time,Ethane (ppb)\n2024-07-01 08:00,10\n");
-    const k = JSON.parse((await run(["ofp", "--file", e, "--utc-offset", "+08:00", "--temperature", "273.15", "--json"])).out);
+    const k = JSON.parse(
+      (await run(["ofp", "--file", e, "--utc-offset", "+08:00", "--temperature", "273.15", "--json"])).out,
+    );
     expect(k.totals.ugm3).toBeCloseTo(13.415722, 5); // 10 × 30.07 / 22.414
   });
 
   it("the shipped canister set: m/p-xylene kept or split, and the choice recorded", async () => {
-    const a = JSON.parse((await run(["ofp", "--file", join(DATA, "xian-voc-canister-zh.csv"), "--utc-offset", "+08:00", "--json"])).out);
+    const a = JSON.parse(
+      (await run(["ofp", "--file", join(DATA, "xian-voc-canister-zh.csv"), "--utc-offset", "+08:00", "--json"])).out,
+    );
     expect(a.samples).toBe(60);
-    expect(a.coelution).toEqual([{ header: "间/对二甲苯(ppb)", pair: "m,p-xylene", mode: "pair", members: ["m-xylene", "p-xylene"] }]);
+    expect(a.coelution).toEqual([
+      { header: "间/对二甲苯(ppb)", pair: "m,p-xylene", mode: "pair", members: ["m-xylene", "p-xylene"] },
+    ]);
     expect(a.matching.unmatched.map((u: { header: string }) => u.header)).toEqual(["1-辛烯(ppb)"]);
-    const b = JSON.parse((await run(["ofp", "--file", join(DATA, "xian-voc-canister-zh.csv"), "--utc-offset", "+08:00", "--mp-xylene", "split:0.7", "--json"])).out);
+    const b = JSON.parse(
+      (
+        await run([
+          "ofp",
+          "--file",
+          join(DATA, "xian-voc-canister-zh.csv"),
+          "--utc-offset",
+          "+08:00",
+          "--mp-xylene",
+          "split:0.7",
+          "--json",
+        ])
+      ).out,
+    );
     expect(b.coelution[0]).toMatchObject({ mode: "split", fraction: 0.7 });
     // same ppb total either way; OFP differs by (0.7×9.75 + 0.3×5.84 − 7.795) × mean m,p-xylene µg/m3
     expect(b.totals.ppb).toBeCloseTo(a.totals.ppb, 9);
@@ -61,7 +87,10 @@ describe("aozora ofp", () => {
     const cases: [string[], RegExp][] = [
       [["ofp"], /needs --file/],
       [["ofp", "--file", join(tmp, "nope.csv")], /nope\.csv: expected a readable file/],
-      [["ofp", "--file", neg, "--utc-offset", "+08:00"], /neg\.csv, row 2, column "Ethane \(ppb\)" \(#2\): expected a concentration ≥ 0/],
+      [
+        ["ofp", "--file", neg, "--utc-offset", "+08:00"],
+        /neg\.csv, row 2, column "Ethane \(ppb\)" \(#2\): expected a concentration ≥ 0/,
+      ],
       [["ofp", "--file", neg, "--utc-offset", "+08:00", "--scale", "mcm"], /--scale must be saprc07 or cn/],
       [["ofp", "--file", neg, "--mp-xylene", "split:1.5"], /split fraction must be in \[0, 1\]/],
       [["ofp", "--file", neg, "--units", "mg"], /--units must be/],

@@ -3,9 +3,18 @@ import { vocReactivity, type VocColumnInput } from "../../../src/models/voc/reac
 import { vocGroupShareSpec, vocSampleStackSpec, vocTopSpeciesSpec } from "../../../src/models/voc/figures";
 import { renderSvg } from "../../../src/figures/render";
 
-const col = (id: string, values: number[]): VocColumnInput => ({ header: id, match: { kind: "species", id }, unit: "ppb", values });
+const col = (id: string, values: number[]): VocColumnInput => ({
+  header: id,
+  match: { kind: "species", id },
+  unit: "ppb",
+  values,
+});
 const t0 = Date.UTC(2024, 6, 1, 0); // 08:00 at UTC+8
-const r = vocReactivity([col("ethane", [10, 20]), col("toluene", [5, 5]), col("propylene", [2, 1]), col("isoprene", [0.5, 1])], {}, [t0, t0 + 6 * 3600000]);
+const r = vocReactivity(
+  [col("ethane", [10, 20]), col("toluene", [5, 5]), col("propylene", [2, 1]), col("isoprene", [0.5, 1])],
+  {},
+  [t0, t0 + 6 * 3600000],
+);
 type Rows = { values: Record<string, number | string>[] };
 
 describe("VOC figures", () => {
@@ -23,7 +32,10 @@ describe("VOC figures", () => {
     const rows = (spec.data as Rows).values;
     expect(rows.length).toBe(2 * 4);
     expect(rows[0].t).toBe("07-01 08");
-    expect(rows.find((x) => x.t === "07-01 14" && x.groupLabel === "アルカン")!.value).toBeCloseTo(0.28 * (20 * 30.07) / 24.465437, 4);
+    expect(rows.find((x) => x.t === "07-01 14" && x.groupLabel === "アルカン")!.value).toBeCloseTo(
+      (0.28 * (20 * 30.07)) / 24.465437,
+      4,
+    );
   });
   it("top species: ordered by OFP, names translated, and the spec renders", async () => {
     const spec = vocTopSpeciesSpec(r, { lang: "ja", topN: 2 });

@@ -3,7 +3,12 @@ import { vocReactivity, type VocColumnInput } from "../../../src/models/voc/reac
 import { moleculesPerPpb, ugm3ToMolecules, vocToPpb, vocToUgm3 } from "../../../src/models/voc/convert";
 import { STP_273, STP_298 } from "../../../src/table/gas";
 
-const col = (id: string, values: number[], unit: VocColumnInput["unit"] = "ppb", kind: "species" | "pair" = "species"): VocColumnInput => ({ header: id, match: { kind, id }, unit, values });
+const col = (
+  id: string,
+  values: number[],
+  unit: VocColumnInput["unit"] = "ppb",
+  kind: "species" | "pair" = "species",
+): VocColumnInput => ({ header: id, match: { kind, id }, unit, values });
 
 // Hand calculations (CONVENTIONS §4). Vm(298.15 K, 101.325 kPa) = 22.414 × 298.15/273.15 = 24.465437 L/mol.
 //   ethane 10 ppb:  C = 10 × 30.07 / 24.465437 = 12.290808 µg/m3; OFP = 0.28 × 12.290808 = 3.441426 µg/m3
@@ -37,7 +42,7 @@ describe("OFP, L_OH and SOA potential: hand calculations", () => {
   it("SOA potential, shares and ranking", () => {
     expect(sp("toluene").soaFromYield!).toBeCloseTo(6.779033, 5);
     expect(sp("toluene").soaSoap!).toBeCloseTo(18.830647, 5);
-    expect(sp("ethane").soaSoap!).toBeCloseTo(12.290808 * 0.1 / 100, 8);
+    expect(sp("ethane").soaSoap!).toBeCloseTo((12.290808 * 0.1) / 100, 8);
     expect(sp("toluene").share.ofp!).toBeCloseTo(75.322587 / (3.441426 + 75.322587 + 40.109874), 6);
     expect(r.ranking.ofp).toEqual(["toluene", "propylene", "ethane"]);
     expect(r.ranking.loh).toEqual(["propylene", "toluene", "ethane"]);
@@ -78,19 +83,31 @@ describe("co-eluting m/p-xylene: kept as a pair or split, and recorded", () => {
     expect(r.species[0].id).toBe("m,p-xylene");
     expect(r.species[0].ofp!).toBeCloseTo(135.30846, 4);
     expect(r.species[0].loh! / 1.840828).toBeCloseTo(1, 3);
-    expect(r.coelution).toEqual([{ header: "m,p-xylene", pair: "m,p-xylene", mode: "pair", members: ["m-xylene", "p-xylene"] }]);
+    expect(r.coelution).toEqual([
+      { header: "m,p-xylene", pair: "m,p-xylene", mode: "pair", members: ["m-xylene", "p-xylene"] },
+    ]);
   });
   it("split with m-fraction 0.7: OFP = (9.75 × 0.7 + 5.84 × 0.3) × 17.358366 = 148.88270", () => {
-    const r = vocReactivity([col("m,p-xylene", [4], "ppb", "pair")], { coelution: { mode: "split", fractions: { "m,p-xylene": 0.7 } } });
+    const r = vocReactivity([col("m,p-xylene", [4], "ppb", "pair")], {
+      coelution: { mode: "split", fractions: { "m,p-xylene": 0.7 } },
+    });
     expect(r.species.map((s) => s.id)).toEqual(["m-xylene", "p-xylene"]);
     expect(r.species[0].ppb).toBeCloseTo(2.8, 12);
     expect(r.totals.ofp).toBeCloseTo(148.8827, 3);
     expect(r.coelution[0]).toMatchObject({ mode: "split", fraction: 0.7 });
   });
   it("a split without a fraction, or a fraction outside [0, 1], is an error; a pair plus its member is a duplicate", () => {
-    expect(() => vocReactivity([col("m,p-xylene", [4], "ppb", "pair")], { coelution: { mode: "split", fractions: {} } })).toThrow(/fraction/);
-    expect(() => vocReactivity([col("m,p-xylene", [4], "ppb", "pair")], { coelution: { mode: "split", fractions: { "m,p-xylene": 1.2 } } })).toThrow(/fraction/);
-    expect(() => vocReactivity([col("m,p-xylene", [4], "ppb", "pair"), col("m-xylene", [1])])).toThrow(/both hold m-xylene/);
+    expect(() =>
+      vocReactivity([col("m,p-xylene", [4], "ppb", "pair")], { coelution: { mode: "split", fractions: {} } }),
+    ).toThrow(/fraction/);
+    expect(() =>
+      vocReactivity([col("m,p-xylene", [4], "ppb", "pair")], {
+        coelution: { mode: "split", fractions: { "m,p-xylene": 1.2 } },
+      }),
+    ).toThrow(/fraction/);
+    expect(() => vocReactivity([col("m,p-xylene", [4], "ppb", "pair"), col("m-xylene", [1])])).toThrow(
+      /both hold m-xylene/,
+    );
   });
 });
 
@@ -140,14 +157,20 @@ describe("China's 2018-09-01 change of reference state, per sample", () => {
     expect(r.perSample[0].ugm3).toBeCloseTo(13.415722, 5);
     expect(r.perSample[1].ugm3).toBeCloseTo(12.290808, 5);
     expect(r.perSample[0].loh / (2.48e-13 * 10 * 2.687e10)).toBeCloseTo(1, 3);
-    expect(r.species[0].loh! / (2.48e-13 * 10 * (2.687e10 + 2.461e10) / 2)).toBeCloseTo(1, 3);
+    expect(r.species[0].loh! / ((2.48e-13 * 10 * (2.687e10 + 2.461e10)) / 2)).toBeCloseTo(1, 3);
   });
   it("µg/m3 reported under each period's state converts to ppb with that state", () => {
-    const r = vocReactivity([col("ethane", [13.415722, 12.290808], "µg/m3")], { referenceState: "china-by-date" }, times);
+    const r = vocReactivity(
+      [col("ethane", [13.415722, 12.290808], "µg/m3")],
+      { referenceState: "china-by-date" },
+      times,
+    );
     expect(r.perSample[0].ppb).toBeCloseTo(10, 5);
     expect(r.perSample[1].ppb).toBeCloseTo(10, 5);
   });
   it("needs the sample times", () => {
-    expect(() => vocReactivity([col("ethane", [10, 10])], { referenceState: "china-by-date" })).toThrow(/needs one UTC time per sample/);
+    expect(() => vocReactivity([col("ethane", [10, 10])], { referenceState: "china-by-date" })).toThrow(
+      /needs one UTC time per sample/,
+    );
   });
 });

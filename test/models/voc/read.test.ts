@@ -14,7 +14,7 @@ const src = (text: string, name = "voc.csv") => ({ name, text });
 describe("readVocTable: wide layout", () => {
   it("Chinese, Japanese and English headers with units, CAS numbers, m/p-xylene; unknown columns reported", () => {
     const csv = [
-      "采样时间,乙烷(ppb),エタン2,74-98-6 (ppb),\"m,p-二甲苯(ppb)\",TVOC(ppb),备注",
+      '采样时间,乙烷(ppb),エタン2,74-98-6 (ppb),"m,p-二甲苯(ppb)",TVOC(ppb),备注',
       "2024-07-01 08:00,10,1,5,4,30,ok",
       "2024-07-01 14:00,12,2,6,3,31,ok",
     ].join("\n");
@@ -47,7 +47,9 @@ describe("readVocTable: wide layout", () => {
 
   it("mixed units: an error naming the units, or converted to ppb with a record of each column", () => {
     const csv = "Time,Ethane (ppb),Toluene (µg/m3)\n2024-07-01 08:00,10,18.830647\n";
-    expect(() => readVocTable(src(csv), { utcOffset: "+08:00" })).toThrow(/one unit for all VOC columns.*ppb: "Ethane \(ppb\)"; µg\/m3: "Toluene \(µg\/m3\)"/);
+    expect(() => readVocTable(src(csv), { utcOffset: "+08:00" })).toThrow(
+      /one unit for all VOC columns.*ppb: "Ethane \(ppb\)"; µg\/m3: "Toluene \(µg\/m3\)"/,
+    );
     const r = readVocTable(src(csv), { utcOffset: "+08:00", mixedUnits: "convert" });
     expect(r.conversions).toEqual([{ header: "Toluene (µg/m3)", from: "µg/m3", to: "ppb" }]);
     // 18.830647 µg/m3 × 24.465437 / 92.14 = 5.000000 ppb (hand: the toluene example of reactivity.test.ts)
@@ -62,7 +64,9 @@ describe("readVocTable: wide layout", () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(AozoraInputError);
-      expect((e as Error).message).toMatch(/voc\.csv, row 3, column "Ethane \(ppb\)" \(#2\): expected a concentration ≥ 0/);
+      expect((e as Error).message).toMatch(
+        /voc\.csv, row 3, column "Ethane \(ppb\)" \(#2\): expected a concentration ≥ 0/,
+      );
     }
     const r = readVocTable(src(csv), { utcOffset: "+08:00", negative: "missing" });
     expect(Number.isNaN(r.columns[0].values[1])).toBe(true);
@@ -70,10 +74,21 @@ describe("readVocTable: wide layout", () => {
   });
 
   it("two columns of one species, or a pair and its member, are errors; an unsupported unit is an error; unknown: error", () => {
-    expect(() => readVocTable(src("Time,ethane (ppb),乙烷 (ppb)\n2024-07-01 08:00,1,1\n"), { utcOffset: "+08:00" })).toThrow(/one column per species \(column "ethane \(ppb\)" also holds ethane\)/);
-    expect(() => readVocTable(src("Time,m/p-xylene (ppb),m-xylene (ppb)\n2024-07-01 08:00,1,1\n"), { utcOffset: "+08:00" })).toThrow(/also holds m-xylene/);
-    expect(() => readVocTable(src("Time,ethane (mg/m3)\n2024-07-01 08:00,1\n"), { utcOffset: "+08:00" })).toThrow(/a VOC unit/);
-    expect(() => readVocTable(src("Time,ethane (ppb),Tolune (ppb)\n2024-07-01 08:00,1,1\n"), { utcOffset: "+08:00", unknown: "error" })).toThrow(/did you mean "toluene"/);
+    expect(() =>
+      readVocTable(src("Time,ethane (ppb),乙烷 (ppb)\n2024-07-01 08:00,1,1\n"), { utcOffset: "+08:00" }),
+    ).toThrow(/one column per species \(column "ethane \(ppb\)" also holds ethane\)/);
+    expect(() =>
+      readVocTable(src("Time,m/p-xylene (ppb),m-xylene (ppb)\n2024-07-01 08:00,1,1\n"), { utcOffset: "+08:00" }),
+    ).toThrow(/also holds m-xylene/);
+    expect(() => readVocTable(src("Time,ethane (mg/m3)\n2024-07-01 08:00,1\n"), { utcOffset: "+08:00" })).toThrow(
+      /a VOC unit/,
+    );
+    expect(() =>
+      readVocTable(src("Time,ethane (ppb),Tolune (ppb)\n2024-07-01 08:00,1,1\n"), {
+        utcOffset: "+08:00",
+        unknown: "error",
+      }),
+    ).toThrow(/did you mean "toluene"/);
   });
 });
 
@@ -92,7 +107,9 @@ describe("readVocTable: long layout", () => {
     expect(r.columns.map((c) => c.match.id)).toEqual(["ethane", "toluene"]);
     expect(Array.from(r.columns[1].values)).toEqual([5, NaN]);
     expect(r.absentCells).toEqual([{ sample: "2024-07-01T14:00:00+08:00", column: "Toluene" }]);
-    expect(r.unmatched).toEqual([{ header: "Unobtainium", reason: "unknown species", suggestion: undefined, rows: [5] }]);
+    expect(r.unmatched).toEqual([
+      { header: "Unobtainium", reason: "unknown species", suggestion: undefined, rows: [5] },
+    ]);
     expect(r.account.inputRows).toBe(4);
   });
   it("a species in two units is an error unless converted; a repeated sample × species is an error", () => {
@@ -101,7 +118,9 @@ describe("readVocTable: long layout", () => {
     const r = readVocTable(src(csv), { mixedUnits: "convert" });
     expect(r.columns[0].values[1]).toBeCloseTo(5, 5);
     expect(r.account.flagged[0]).toMatchObject({ row: 3, reason: "unit-converted" });
-    expect(() => readVocTable(src("Sample,Species,Value (ppb)\nA,toluene,5\nA,甲苯,6\n"))).toThrow(/row 3.*one value of toluene per sample \(row 2/);
+    expect(() => readVocTable(src("Sample,Species,Value (ppb)\nA,toluene,5\nA,甲苯,6\n"))).toThrow(
+      /row 3.*one value of toluene per sample \(row 2/,
+    );
   });
 });
 
@@ -119,7 +138,10 @@ describe("the shipped canister example (data/xian-voc-canister*.csv)", () => {
       expect(r.columns.length).toBe(truth.species.length - 1); // m- and p-xylene in one column
       expect(r.unmatched.length).toBe(1);
       expect(r.unmatched[0].reason).toBe("unknown species");
-      const missing = r.account.cellChanges.filter((c) => c.reason === "missing-code").map((c) => c.row).sort((a, b) => a - b);
+      const missing = r.account.cellChanges
+        .filter((c) => c.reason === "missing-code")
+        .map((c) => c.row)
+        .sort((a, b) => a - b);
       expect(missing).toEqual(truth.missing.map((m) => m.row).sort((a, b) => a - b));
       // values equal the truth to the 3 decimals written
       const tol = r.columns.find((c) => c.match.id === "toluene")!;
@@ -133,7 +155,9 @@ describe("the shipped canister example (data/xian-voc-canister*.csv)", () => {
   }
   it("splitting m/p-xylene with the simulated fraction recovers m- and p-xylene", () => {
     const r = readVocTable(join(DATA, "xian-voc-canister.csv"), { utcOffset: "+08:00" });
-    const x = vocReactivity(r.columns, { coelution: { mode: "split", fractions: { "m,p-xylene": truth.mXyleneFraction } } });
+    const x = vocReactivity(r.columns, {
+      coelution: { mode: "split", fractions: { "m,p-xylene": truth.mXyleneFraction } },
+    });
     const m = x.species.find((s) => s.id === "m-xylene")!;
     const mean = truth.ppb["m-xylene"].reduce((a, b) => a + b, 0) / 60;
     expect(Math.abs(m.ppb - mean)).toBeLessThan(0.0005);

@@ -38,8 +38,16 @@ describe("VOC species registry", () => {
 
   it("58 PAMS rows (57 PAMS compounds with m- and p-xylene separate); every group populated; BVOC = isoprene and pinenes", () => {
     expect(VOC_SPECIES_ROWS.filter((r) => r.pams).length).toBe(58);
-    for (const g of VOC_GROUPS) expect(VOC_SPECIES_ROWS.some((r) => r.group === g), g).toBe(true);
-    expect(VOC_SPECIES_ROWS.filter((r) => r.group === "BVOC").map((r) => r.id).sort()).toEqual(["alpha-pinene", "beta-pinene", "isoprene"]);
+    for (const g of VOC_GROUPS)
+      expect(
+        VOC_SPECIES_ROWS.some((r) => r.group === g),
+        g,
+      ).toBe(true);
+    expect(
+      VOC_SPECIES_ROWS.filter((r) => r.group === "BVOC")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(["alpha-pinene", "beta-pinene", "isoprene"]);
   });
 
   it("every row has en/ja/zh names", () => {
@@ -54,7 +62,11 @@ describe("VOC species registry", () => {
   });
 
   it("kOH: evaluated Atkinson & Arey (2003) value first, AOPWIN estimate (flagged) where none", () => {
-    expect(kohOf(getVocSpecies("toluene")!)).toEqual({ value: 5.63e-12, source: "Atkinson & Arey 2003", estimate: false });
+    expect(kohOf(getVocSpecies("toluene")!)).toEqual({
+      value: 5.63e-12,
+      source: "Atkinson & Arey 2003",
+      estimate: false,
+    });
     expect(kohOf(getVocSpecies("acetylene")!)).toEqual({ value: 8.15e-13, source: "AOPWIN estimate", estimate: true });
     expect(kohOf(getVocSpecies("methylcyclopentane")!)!.estimate).toBe(true);
   });
@@ -98,20 +110,74 @@ describe("VOC species registry", () => {
 // 2,2,4-/2,3,4-trimethylpentane, 2-/3-methylheptane, 2-methyl-1-pentene, m-/p-diethylbenzene (MCM's only C10+
 // aromatic is 3,5-diethyltoluene), vinyl acetate, chlorobenzene; MVK is a product species, not a primary VOC.
 const MCM_NAME: Record<string, string> = {
-  ethylene: "C2H4", acetylene: "C2H2", ethane: "C2H6", propylene: "C3H6", propane: "C3H8", isobutane: "IC4H10",
-  "1-butene": "BUT1ENE", "n-butane": "NC4H10", "trans-2-butene": "TBUT2ENE", "cis-2-butene": "CBUT2ENE",
-  isopentane: "IC5H12", "1-pentene": "PENT1ENE", "n-pentane": "NC5H12", isoprene: "C5H8", "trans-2-pentene": "TPENT2ENE",
-  "cis-2-pentene": "CPENT2ENE", "2,2-dimethylbutane": "M22C4", "2,3-dimethylbutane": "M23C4", "2-methylpentane": "M2PE",
-  "3-methylpentane": "M3PE", "1-hexene": "HEX1ENE", "n-hexane": "NC6H14", benzene: "BENZENE", cyclohexane: "CHEX",
-  "2-methylhexane": "M2HEX", "3-methylhexane": "M3HEX", "n-heptane": "NC7H16", toluene: "TOLUENE", "n-octane": "NC8H18",
-  ethylbenzene: "EBENZ", "m-xylene": "MXYL", "p-xylene": "PXYL", styrene: "STYRENE", "o-xylene": "OXYL", "n-nonane": "NC9H20",
-  isopropylbenzene: "IPBENZ", "n-propylbenzene": "PBENZ", "m-ethyltoluene": "METHTOL", "p-ethyltoluene": "PETHTOL",
-  "1,3,5-trimethylbenzene": "TM135B", "o-ethyltoluene": "OETHTOL", "1,2,4-trimethylbenzene": "TM124B", "n-decane": "NC10H22",
-  "1,2,3-trimethylbenzene": "TM123B", "n-undecane": "NC11H24", "n-dodecane": "NC12H26", "1,3-butadiene": "C4H6",
-  "alpha-pinene": "APINENE", "beta-pinene": "BPINENE", formaldehyde: "HCHO", acetaldehyde: "CH3CHO", acetone: "CH3COCH3",
-  MEK: "MEK", ethanol: "C2H5OH", methanol: "CH3OH", propionaldehyde: "C2H5CHO", acrolein: "ACR", methacrolein: "MACR",
-  benzaldehyde: "BENZAL", "n-butanal": "C3H7CHO", MTBE: "MTBE", isopropanol: "IPROPOL", "ethyl acetate": "ETHACET",
-  dichloromethane: "CH2CL2", chloroform: "CHCL3", TCE: "TRICLETH", PCE: "TCE", "vinyl chloride": "VINCL",
+  ethylene: "C2H4",
+  acetylene: "C2H2",
+  ethane: "C2H6",
+  propylene: "C3H6",
+  propane: "C3H8",
+  isobutane: "IC4H10",
+  "1-butene": "BUT1ENE",
+  "n-butane": "NC4H10",
+  "trans-2-butene": "TBUT2ENE",
+  "cis-2-butene": "CBUT2ENE",
+  isopentane: "IC5H12",
+  "1-pentene": "PENT1ENE",
+  "n-pentane": "NC5H12",
+  isoprene: "C5H8",
+  "trans-2-pentene": "TPENT2ENE",
+  "cis-2-pentene": "CPENT2ENE",
+  "2,2-dimethylbutane": "M22C4",
+  "2,3-dimethylbutane": "M23C4",
+  "2-methylpentane": "M2PE",
+  "3-methylpentane": "M3PE",
+  "1-hexene": "HEX1ENE",
+  "n-hexane": "NC6H14",
+  benzene: "BENZENE",
+  cyclohexane: "CHEX",
+  "2-methylhexane": "M2HEX",
+  "3-methylhexane": "M3HEX",
+  "n-heptane": "NC7H16",
+  toluene: "TOLUENE",
+  "n-octane": "NC8H18",
+  ethylbenzene: "EBENZ",
+  "m-xylene": "MXYL",
+  "p-xylene": "PXYL",
+  styrene: "STYRENE",
+  "o-xylene": "OXYL",
+  "n-nonane": "NC9H20",
+  isopropylbenzene: "IPBENZ",
+  "n-propylbenzene": "PBENZ",
+  "m-ethyltoluene": "METHTOL",
+  "p-ethyltoluene": "PETHTOL",
+  "1,3,5-trimethylbenzene": "TM135B",
+  "o-ethyltoluene": "OETHTOL",
+  "1,2,4-trimethylbenzene": "TM124B",
+  "n-decane": "NC10H22",
+  "1,2,3-trimethylbenzene": "TM123B",
+  "n-undecane": "NC11H24",
+  "n-dodecane": "NC12H26",
+  "1,3-butadiene": "C4H6",
+  "alpha-pinene": "APINENE",
+  "beta-pinene": "BPINENE",
+  formaldehyde: "HCHO",
+  acetaldehyde: "CH3CHO",
+  acetone: "CH3COCH3",
+  MEK: "MEK",
+  ethanol: "C2H5OH",
+  methanol: "CH3OH",
+  propionaldehyde: "C2H5CHO",
+  acrolein: "ACR",
+  methacrolein: "MACR",
+  benzaldehyde: "BENZAL",
+  "n-butanal": "C3H7CHO",
+  MTBE: "MTBE",
+  isopropanol: "IPROPOL",
+  "ethyl acetate": "ETHACET",
+  dichloromethane: "CH2CL2",
+  chloroform: "CHCL3",
+  TCE: "TRICLETH",
+  PCE: "TCE",
+  "vinyl chloride": "VINCL",
   "1,2-dichloroethane": "CH2CLCH2CL",
 };
 
@@ -125,9 +191,21 @@ describe("SOAP (Derwent et al. 2010): provenance and the MCM constraint", () => 
   it("a species without an MCM scheme has no SOAP (the AeroViz 0 / 0.4 for cyclopentane … 3-methylheptane are dropped)", () => {
     const notInMcm = VOC_SPECIES_ROWS.filter((r) => !(r.id in MCM_NAME)).map((r) => r.id);
     expect(notInMcm.sort()).toEqual([
-      "2,2,4-trimethylpentane", "2,3,4-trimethylpentane", "2,3-dimethylpentane", "2,4-dimethylpentane", "2-methyl-1-pentene",
-      "2-methylheptane", "3-methylheptane", "MVK", "chlorobenzene", "cyclopentane", "m-diethylbenzene", "methylcyclohexane",
-      "methylcyclopentane", "p-diethylbenzene", "vinyl acetate",
+      "2,2,4-trimethylpentane",
+      "2,3,4-trimethylpentane",
+      "2,3-dimethylpentane",
+      "2,4-dimethylpentane",
+      "2-methyl-1-pentene",
+      "2-methylheptane",
+      "3-methylheptane",
+      "MVK",
+      "chlorobenzene",
+      "cyclopentane",
+      "m-diethylbenzene",
+      "methylcyclohexane",
+      "methylcyclopentane",
+      "p-diethylbenzene",
+      "vinyl acetate",
     ]);
     for (const id of notInMcm) expect(soap.get(id), id).toBeNull();
     expect(soap.get("2,3-dimethylpentane")).toBeNull(); // AeroViz: 0.4
@@ -135,7 +213,9 @@ describe("SOAP (Derwent et al. 2010): provenance and the MCM constraint", () => 
   });
 
   it("every value has a recorded source, and every recorded id is an MCM species with a value", () => {
-    const withValue = VOC_SPECIES_ROWS.filter((r) => r.soapDerwent2010 !== null).map((r) => r.id).sort();
+    const withValue = VOC_SPECIES_ROWS.filter((r) => r.soapDerwent2010 !== null)
+      .map((r) => r.id)
+      .sort();
     expect([...SOAP_DERWENT2010_PROVENANCE.aeroviz.ids].sort()).toEqual(withValue);
     expect(withValue.length).toBe(49);
     for (const id of withValue) expect(MCM_NAME[id], id).toBeDefined();
@@ -143,6 +223,7 @@ describe("SOAP (Derwent et al. 2010): provenance and the MCM constraint", () => 
       expect(MCM_NAME[id], id).toBeUndefined();
       expect(soap.get(id), id).toBeNull();
     }
-    for (const r of VOC_SPECIES_ROWS) if (r.soapDerwent2010 !== null) expect(r.soapDerwent2010).toBeGreaterThanOrEqual(0);
+    for (const r of VOC_SPECIES_ROWS)
+      if (r.soapDerwent2010 !== null) expect(r.soapDerwent2010).toBeGreaterThanOrEqual(0);
   });
 });

@@ -27,15 +27,33 @@ export const CN_AQI_CATEGORIES: readonly AqiCategory[] = [
   { level: 1, lo: 0, hi: 50, colour: "#00e400", name: { en: "Excellent", ja: "優", zh: "优" } },
   { level: 2, lo: 51, hi: 100, colour: "#ffff00", name: { en: "Good", ja: "良", zh: "良" } },
   { level: 3, lo: 101, hi: 150, colour: "#ff7e00", name: { en: "Lightly polluted", ja: "軽度汚染", zh: "轻度污染" } },
-  { level: 4, lo: 151, hi: 200, colour: "#ff0000", name: { en: "Moderately polluted", ja: "中度汚染", zh: "中度污染" } },
+  {
+    level: 4,
+    lo: 151,
+    hi: 200,
+    colour: "#ff0000",
+    name: { en: "Moderately polluted", ja: "中度汚染", zh: "中度污染" },
+  },
   { level: 5, lo: 201, hi: 300, colour: "#99004c", name: { en: "Heavily polluted", ja: "重度汚染", zh: "重度污染" } },
-  { level: 6, lo: 301, hi: Infinity, colour: "#7e0023", name: { en: "Severely polluted", ja: "深刻な汚染", zh: "严重污染" } },
+  {
+    level: 6,
+    lo: 301,
+    hi: Infinity,
+    colour: "#7e0023",
+    name: { en: "Severely polluted", ja: "深刻な汚染", zh: "严重污染" },
+  },
 ];
 
 export const US_AQI_CATEGORIES: readonly AqiCategory[] = [
   { level: 1, lo: 0, hi: 50, colour: "#00e400", name: { en: "Good", ja: "良好", zh: "优" } },
   { level: 2, lo: 51, hi: 100, colour: "#ffff00", name: { en: "Moderate", ja: "普通", zh: "中等" } },
-  { level: 3, lo: 101, hi: 150, colour: "#ff7e00", name: { en: "Unhealthy for Sensitive Groups", ja: "敏感な人に有害", zh: "对敏感人群不健康" } },
+  {
+    level: 3,
+    lo: 101,
+    hi: 150,
+    colour: "#ff7e00",
+    name: { en: "Unhealthy for Sensitive Groups", ja: "敏感な人に有害", zh: "对敏感人群不健康" },
+  },
   { level: 4, lo: 151, hi: 200, colour: "#ff0000", name: { en: "Unhealthy", ja: "有害", zh: "不健康" } },
   { level: 5, lo: 201, hi: 300, colour: "#8f3f97", name: { en: "Very Unhealthy", ja: "非常に有害", zh: "非常不健康" } },
   { level: 6, lo: 301, hi: Infinity, colour: "#7e0023", name: { en: "Hazardous", ja: "危険", zh: "危险" } },

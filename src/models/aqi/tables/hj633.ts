@@ -16,7 +16,8 @@
 export const CN_IAQI_LEVELS = [0, 50, 100, 150, 200, 300, 400, 500] as const;
 
 /** Pollutant-averaging keys of the China tables (column names of the standard's table). */
-export type CnIaqiKey = "SO2_24h" | "SO2_1h" | "NO2_24h" | "NO2_1h" | "PM10_24h" | "CO_24h" | "CO_1h" | "O3_1h" | "O3_8h" | "PM25_24h";
+export type CnIaqiKey =
+  "SO2_24h" | "SO2_1h" | "NO2_24h" | "NO2_1h" | "PM10_24h" | "CO_24h" | "CO_1h" | "O3_1h" | "O3_8h" | "PM25_24h";
 
 /** One version of the China IAQI table: concentration breakpoints per key, aligned with {@link CN_IAQI_LEVELS}. */
 export interface CnIaqiTable {
@@ -55,7 +56,8 @@ export const HJ633_2012: CnIaqiTable = {
 /** HJ 633-2026 Table 3 (notes: SO2 1-h > 800 → IAQI 200; O3 8-h > 800 → IAQI 300; IAQI and AQI rounded up, §4.2.6). */
 export const HJ633_2026: CnIaqiTable = {
   id: "cn-2026",
-  citation: "HJ 633-2026, Technical Regulation on Ambient Air Quality Index, Table 3 and its notes; §4.2.6 (rounding up)",
+  citation:
+    "HJ 633-2026, Technical Regulation on Ambient Air Quality Index, Table 3 and its notes; §4.2.6 (rounding up)",
   breakpoints: {
     SO2_24h: [0, 50, 150, 475, 800, 1600, 2100, 2620],
     SO2_1h: [0, 150, 500, 650, 800, null, null, null],

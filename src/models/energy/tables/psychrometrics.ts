@@ -11,7 +11,14 @@ export const PSYCHROMETRICS = {
   /** Specific heat of water vapour, kJ/(kg·K) (same equation). */
   cpVapour: 1.86,
   /** Hyland–Wexler saturation pressure over liquid water, ln(p_ws/Pa) = C8/T + C9 + C10·T + C11·T² + C12·T³ + C13·ln T (ASHRAE F1 eq. 6, 0–200 °C). */
-  hylandWexler: { c8: -5.8002206e3, c9: 1.3914993, c10: -4.8640239e-2, c11: 4.1764768e-5, c12: -1.4452093e-8, c13: 6.5459673 },
+  hylandWexler: {
+    c8: -5.8002206e3,
+    c9: 1.3914993,
+    c10: -4.8640239e-2,
+    c11: 4.1764768e-5,
+    c12: -1.4452093e-8,
+    c13: 6.5459673,
+  },
   /** Standard atmospheric pressure, kPa. */
   pAtm: 101.325,
 } as const;

@@ -23,7 +23,11 @@ export const AOT40 = {
  * SOMO35: the annual sum of the daily maximum 8-h means over 35 ppb (70 µg/m3), in ppb·days (WHO
  * 2008 HRAPIE / EMEP / EEA "Air quality in Europe" indicator; MDA8 under the EU convention).
  */
-export const SOMO35 = { citation: "WHO (2008) Health risks of ozone from long-range transboundary air pollution; EEA", cutoffPpb: 35, cutoffUgm3: 70 } as const;
+export const SOMO35 = {
+  citation: "WHO (2008) Health risks of ozone from long-range transboundary air pollution; EEA",
+  cutoffPpb: 35,
+  cutoffUgm3: 70,
+} as const;
 
 /**
  * China's annual ozone evaluation statistic: the 90th percentile of the daily MDA8 values of a

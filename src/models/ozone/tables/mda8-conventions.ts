@@ -30,7 +30,26 @@ export interface Mda8Convention {
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 
 export const MDA8_CONVENTIONS: Record<"cn" | "us" | "eu", Mda8Convention> = {
-  cn: { id: "cn", citation: "HJ 663-2013 §3; GB 3095-2012 Table 4 validity (8-h means ending 08:00–24:00; ≥ 6 h per mean, ≥ 14 means per day)", windowStarts: range(0, 16), minHoursPerWindow: 6, minWindows: 14 },
-  us: { id: "us", citation: "40 CFR Part 50 Appendix U §3 (17 windows starting 07:00–23:00; ≥ 6 h, ≥ 13 windows)", windowStarts: range(7, 23), minHoursPerWindow: 6, minWindows: 13 },
-  eu: { id: "eu", citation: "Directive 2008/50/EC Annex VII (24 windows assigned to the day they end; ≥ 6 h, ≥ 18 windows)", windowStarts: range(-7, 16), minHoursPerWindow: 6, minWindows: 18 },
+  cn: {
+    id: "cn",
+    citation:
+      "HJ 663-2013 §3; GB 3095-2012 Table 4 validity (8-h means ending 08:00–24:00; ≥ 6 h per mean, ≥ 14 means per day)",
+    windowStarts: range(0, 16),
+    minHoursPerWindow: 6,
+    minWindows: 14,
+  },
+  us: {
+    id: "us",
+    citation: "40 CFR Part 50 Appendix U §3 (17 windows starting 07:00–23:00; ≥ 6 h, ≥ 13 windows)",
+    windowStarts: range(7, 23),
+    minHoursPerWindow: 6,
+    minWindows: 13,
+  },
+  eu: {
+    id: "eu",
+    citation: "Directive 2008/50/EC Annex VII (24 windows assigned to the day they end; ≥ 6 h, ≥ 18 windows)",
+    windowStarts: range(-7, 16),
+    minHoursPerWindow: 6,
+    minWindows: 18,
+  },
 };

@@ -19,12 +19,24 @@ export interface Gb3095Limit {
   final: { grade1: number; grade2: number };
 }
 
-const r = (pollutant: Gb3095Pollutant, averaging: Gb3095Averaging, t1: number, t2: number, f1: number, f2: number): Gb3095Limit => ({
-  pollutant, averaging, unit: pollutant === "CO" ? "mg/m3" : "µg/m3", transition: { grade1: t1, grade2: t2 }, final: { grade1: f1, grade2: f2 },
+const r = (
+  pollutant: Gb3095Pollutant,
+  averaging: Gb3095Averaging,
+  t1: number,
+  t2: number,
+  f1: number,
+  f2: number,
+): Gb3095Limit => ({
+  pollutant,
+  averaging,
+  unit: pollutant === "CO" ? "mg/m3" : "µg/m3",
+  transition: { grade1: t1, grade2: t2 },
+  final: { grade1: f1, grade2: f2 },
 });
 
 export const GB3095_2026 = {
-  citation: "GB 3095-2026 Ambient Air Quality Standards, Table 1 (transitional limits to 2030-12-31; final from 2031-01-01)",
+  citation:
+    "GB 3095-2026 Ambient Air Quality Standards, Table 1 (transitional limits to 2030-12-31; final from 2031-01-01)",
   /** First day of the final limits (local date). */
   finalFrom: "2031-01-01",
   limits: [
@@ -50,4 +62,11 @@ export const GB3095_2026 = {
  * the 2026 revision): SO2 and NO2 24-h 98th, PM10/PM2.5/CO 24-h 95th, O3 MDA8 90th percentile of
  * the year's daily values, compared with the 24-h/MDA8 limit.
  */
-export const HJ663_ANNUAL_PERCENTILES: Record<Gb3095Pollutant, number> = { SO2: 98, NO2: 98, CO: 95, PM10: 95, "PM2.5": 95, O3: 90 };
+export const HJ663_ANNUAL_PERCENTILES: Record<Gb3095Pollutant, number> = {
+  SO2: 98,
+  NO2: 98,
+  CO: 95,
+  PM10: 95,
+  "PM2.5": 95,
+  O3: 90,
+};

@@ -21,15 +21,48 @@ export interface JapanEqsItem {
 }
 
 export const JAPAN_EQS = {
-  citation: "MOE Japan, Environmental Quality Standards for air (1973 No. 25; 1978 No. 38; 2009 No. 33) and evaluation notices",
+  citation:
+    "MOE Japan, Environmental Quality Standards for air (1973 No. 25; 1978 No. 38; 2009 No. 33) and evaluation notices",
   /** Photochemical oxidant daytime: hourly values between 05:00 and 20:00 (the hours starting 05:00 … 19:00). */
   oxDaytime: { firstHour: 5, lastHour: 19 },
   items: [
-    { pollutant: "Ox", averaging: "1h", limit: 0.06, unit: "ppm", evaluation: "every daytime (05–20 h) hourly value ≤ 0.06 ppm" },
-    { pollutant: "PM2.5", averaging: "annual", limit: 15, unit: "µg/m3", evaluation: "annual mean of daily means ≤ 15 µg/m3" },
-    { pollutant: "PM2.5", averaging: "24h", limit: 35, unit: "µg/m3", evaluation: "98th percentile of the year's daily means ≤ 35 µg/m3", verify: true },
-    { pollutant: "NO2", averaging: "24h", limit: 0.06, zoneLow: 0.04, unit: "ppm", evaluation: "98th percentile of the year's daily means within 0.04–0.06 ppm or below" },
-    { pollutant: "SPM", averaging: "24h", limit: 0.1, unit: "mg/m3", evaluation: "daily mean ≤ 0.10 mg/m3 (long term: 2 % exclusion value, no 2 consecutive days above)" },
+    {
+      pollutant: "Ox",
+      averaging: "1h",
+      limit: 0.06,
+      unit: "ppm",
+      evaluation: "every daytime (05–20 h) hourly value ≤ 0.06 ppm",
+    },
+    {
+      pollutant: "PM2.5",
+      averaging: "annual",
+      limit: 15,
+      unit: "µg/m3",
+      evaluation: "annual mean of daily means ≤ 15 µg/m3",
+    },
+    {
+      pollutant: "PM2.5",
+      averaging: "24h",
+      limit: 35,
+      unit: "µg/m3",
+      evaluation: "98th percentile of the year's daily means ≤ 35 µg/m3",
+      verify: true,
+    },
+    {
+      pollutant: "NO2",
+      averaging: "24h",
+      limit: 0.06,
+      zoneLow: 0.04,
+      unit: "ppm",
+      evaluation: "98th percentile of the year's daily means within 0.04–0.06 ppm or below",
+    },
+    {
+      pollutant: "SPM",
+      averaging: "24h",
+      limit: 0.1,
+      unit: "mg/m3",
+      evaluation: "daily mean ≤ 0.10 mg/m3 (long term: 2 % exclusion value, no 2 consecutive days above)",
+    },
     { pollutant: "SPM", averaging: "1h", limit: 0.2, unit: "mg/m3", evaluation: "every hourly value ≤ 0.20 mg/m3" },
     { pollutant: "SO2", averaging: "24h", limit: 0.04, unit: "ppm", evaluation: "daily mean ≤ 0.04 ppm" },
     { pollutant: "SO2", averaging: "1h", limit: 0.1, unit: "ppm", evaluation: "every hourly value ≤ 0.1 ppm" },
