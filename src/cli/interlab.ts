@@ -98,6 +98,14 @@ export const interlabVerb: Verb = {
         ].join("\t"),
       );
     }
+    for (const s of r.species)
+      if (s.censored.length)
+        out(
+          `${s.species}: ${s.censored.length} pair(s) below detection, not scored and not in the statistics: ` +
+            Object.entries(s.censoredSummary)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(", "),
+        );
     out(`criterion: ${r.criterion}`);
     return 0;
   },

@@ -41,13 +41,57 @@ export interface LabScore {
   enClass: ScoreClass;
 }
 
+/**
+ * How a pair with at least one result reported below detection (`<DL`) stands:
+ * - `both-censored`: both labs reported "<" (agreement in the sense that neither detected it; no number to compare)
+ * - `a-censored-b-above-dl` / `b-censored-a-above-dl`: one lab reported "<DL" while the other
+ *   reported a value above that DL (the results contradict each other)
+ * - `a-censored-b-below-dl` / `b-censored-a-below-dl`: the other lab's value is at or below the
+ *   censored lab's DL (consistent with it)
+ * - `a-censored-b-missing` / `b-censored-a-missing`: the other lab has no result
+ * - `a-censored-limit-unknown` / `b-censored-limit-unknown`: `ND` without a number; the other's value cannot be placed
+ */
+export type CensoredCase =
+  | "both-censored"
+  | "a-censored-b-above-dl"
+  | "a-censored-b-below-dl"
+  | "b-censored-a-above-dl"
+  | "b-censored-a-below-dl"
+  | "a-censored-b-missing"
+  | "b-censored-a-missing"
+  | "a-censored-limit-unknown"
+  | "b-censored-limit-unknown";
+
+/** One pair with a censored result, reported apart from the statistics (see {@link compareLabs}). */
+export interface CensoredPair {
+  sample: string;
+  case: CensoredCase;
+  /** Lab A's and lab B's reported value (NaN when censored or missing), unit of the species. */
+  a: number;
+  b: number;
+  /** Detection limits of the censored results (NaN when that lab's result is not censored or `ND` gave no limit). */
+  aLimit: number;
+  bLimit: number;
+  /**
+   * Range of z-scores the censored result could have, from a true value of 0 to the DL:
+   * [(0 − X)/σpt, (DL − X)/σpt] (the z-score arrow range, ZSAR, of the DUCARES paper cited at {@link compareLabs}), for the lab being
+   * scored when an assigned value exists; not a score.
+   */
+  zRange?: { lab: string; range: [number, number] };
+}
+
 /** Per-species comparison of {@link compareLabs}. */
 export interface SpeciesComparison {
   species: string;
   unit: string;
-  /** Complete pairs used; pairs with a missing value in either lab are left out and counted. */
+  /** Complete pairs used; pairs with a missing or censored value in either lab are left out and counted. */
   n: number;
+  /** Pairs not used (missing or censored in either lab): `excluded = pairs − n`. */
   excluded: number;
+  /** Pairs with a result reported below detection in either lab, each with its case; never in the statistics or scores. */
+  censored: CensoredPair[];
+  /** Number of censored pairs per case (only the cases that occur). */
+  censoredSummary: Partial<Record<CensoredCase, number>>;
   meanA: number;
   meanB: number;
   /** Mean and SD of b − a (unit of the species). */
@@ -75,8 +119,9 @@ export interface SpeciesComparison {
 export function verdictCriterion(level: number, tolerancePct: string): string {
   const p = Math.round(level * 100);
   return (
-    `agree: the ${p} % CI of the Passing–Bablok slope contains 1, that of its intercept contains 0, and the ${p} % CI of the Bland–Altman bias contains 0; ` +
-    `bias: at least one of these fails but |mean relative difference| ≤ ${tolerancePct} %; disagree: at least one fails and |mean relative difference| > ${tolerancePct} %; insufficient: fewer complete pairs than the minimum`
+    `agree: the ${p} % CI of the Passing–Bablok slope contains 1, that of its intercept contains 0, the ${p} % CI of the Bland–Altman bias contains 0, and |mean relative difference| ≤ ${tolerancePct} %; ` +
+    `bias: at least one CI test fails but |mean relative difference| ≤ ${tolerancePct} %; disagree: |mean relative difference| > ${tolerancePct} %; ` +
+    `insufficient: fewer complete uncensored pairs than the minimum, or the regression is undefined (a constant series) or the relative difference cannot be computed`
   );
 }
 
@@ -90,6 +135,27 @@ const pick = (v: number | Record<string, number> | undefined, sp: string, def: n
  * regression of B on A with confidence intervals, z-scores and En numbers against an assigned
  * value (ISO 13528:2022 §9.4, §9.7), and a verdict per species with the criterion stated
  * (`criterion`).
+ *
+ * Results reported below detection ("<x", `ND`) are censored values, not measurements: the
+ * reader's substitute (DL/2 by default) is never scored with z or En and never enters the
+ * differences, ratios, Bland–Altman, Deming or Passing–Bablok. Each pair with a censored result is
+ * listed in `censored` with its case (both censored; one censored with the other lab's value above
+ * or below that DL) and, where an assigned value exists, the range of z the result could have
+ * (true value 0 … DL). This follows ISO 13528's treatment of truncated ("less than") results,
+ * which are left out of the statistical analysis and of scoring (ISO 13528:2015, the clauses on
+ * the reporting format and on censored data). The ISO text itself was not accessible to us, so
+ * its clause is not quoted here; the most primary accessible text that states it is the DUCARES
+ * paper "Introduction of z-score arrow ranges (ZSAR) in proficiency testing", Accred. Qual.
+ * Assur. (2015), doi:10.1007/s00769-015-1160-1, abstract: "Most proficiency
+ * testing (PT) providers do not calculate the performance of participants that report results
+ * that are below the limit of quantification, so-called truncated results ("< results"). The ISO
+ * FDIS 13528 standard describes three approaches for the analysis of censored data. DUCARES
+ * leaves out truncated results from the statistical evaluation." Its z-score arrow range "considers
+ * the full interval of potentially possible results as described by the truncated value <x …
+ * from the limit value x down to zero": here [(0 − X)/σpt, (x − X)/σpt].
+ *
+ * The verdict is never "agree" when the regression is undefined (a constant series) or the mean
+ * relative difference exceeds the tolerance (issue #20).
  */
 export function compareLabs(
   p: PairedLabResults,
@@ -102,8 +168,14 @@ export function compareLabs(
   for (const sp of p.species) {
     const A = p.a[sp],
       B = p.b[sp];
-    const idx: number[] = [];
-    for (let i = 0; i < A.length; i++) if (Number.isFinite(A[i]) && Number.isFinite(B[i])) idx.push(i);
+    const cA = p.censored?.[0][sp],
+      cB = p.censored?.[1][sp];
+    const idx: number[] = [],
+      cidx: number[] = [];
+    for (let i = 0; i < A.length; i++) {
+      if (cA?.[i] || cB?.[i]) cidx.push(i);
+      else if (Number.isFinite(A[i]) && Number.isFinite(B[i])) idx.push(i);
+    }
     const a = idx.map((i) => A[i]),
       b = idx.map((i) => B[i]);
     const n = a.length;
@@ -134,6 +206,8 @@ export function compareLabs(
       unit: p.units[sp],
       n,
       excluded: A.length - n,
+      censored: [],
+      censoredSummary: {},
       meanA: ma,
       meanB: mb,
       meanDifference: md,
@@ -151,8 +225,45 @@ export function compareLabs(
       verdict: "insufficient",
       reasons: [],
     };
+    const sPt = pick(opts.sigmaPtRel, sp, 0.1);
+    const refX =
+      opts.assigned !== undefined && opts.assigned !== "a"
+        ? opts.assigned.values[sp]
+        : (undefined as ArrayLike<number> | undefined);
+    for (const i of cidx) {
+      const ca = cA?.[i] === 1,
+        cb = cB?.[i] === 1;
+      const la = ca ? p.detectionLimit[0][sp][i] : NaN,
+        lb = cb ? p.detectionLimit[1][sp][i] : NaN;
+      const va = ca ? NaN : A[i],
+        vb = cb ? NaN : B[i];
+      const side = (x: "a" | "b", lim: number, other: number): CensoredCase => {
+        const y = x === "a" ? "b" : "a";
+        if (!Number.isFinite(other)) return `${x}-censored-${y}-missing` as CensoredCase;
+        if (!Number.isFinite(lim)) return `${x}-censored-limit-unknown` as CensoredCase;
+        return `${x}-censored-${y}-${other > lim ? "above" : "below"}-dl` as CensoredCase;
+      };
+      const kase: CensoredCase = ca && cb ? "both-censored" : ca ? side("a", la, vb) : side("b", lb, va);
+      const rec: CensoredPair = { sample: p.ids[i], case: kase, a: va, b: vb, aLimit: la, bLimit: lb };
+      // z-score arrow range of the censored result of the lab being scored (ZSAR, Accred. Qual. Assur. 2015)
+      const zr = (lab: string, lim: number, X: number) => {
+        if (X > 0 && Number.isFinite(lim)) rec.zRange = { lab, range: [-X / (sPt * X), (lim - X) / (sPt * X)] };
+      };
+      if (refX === undefined) {
+        if (cb && !ca && (opts.assigned === undefined || opts.assigned === "a")) zr(p.labs[1], lb, va);
+      } else if (ca !== cb) zr(ca ? p.labs[0] : p.labs[1], ca ? la : lb, refX[i]);
+      base.censored.push(rec);
+      base.censoredSummary[kase] = (base.censoredSummary[kase] ?? 0) + 1;
+    }
+    if (cidx.length)
+      base.reasons.push(
+        `${cidx.length} pair(s) with a result below detection left out of every statistic and score (ISO 13528: a "<" result is not a measured value): ` +
+          Object.entries(base.censoredSummary)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", "),
+      );
     if (n < minPairs) {
-      base.reasons.push(`${n} complete pairs < minimum ${minPairs}`);
+      base.reasons.push(`${n} complete uncensored pairs < minimum ${minPairs}`);
       out.push(base);
       continue;
     }
@@ -173,8 +284,7 @@ export function compareLabs(
     }
     // scores
     const ids = idx.map((i) => p.ids[i]);
-    const sPt = pick(opts.sigmaPtRel, sp, 0.1),
-      uA = pick(opts.uRel?.a, sp, 0.1),
+    const uA = pick(opts.uRel?.a, sp, 0.1),
       uB = pick(opts.uRel?.b, sp, 0.1);
     const score = (lab: string, x: number[], ux: number, X: number[], UX: number[]) => {
       x.forEach((v, i) => {
@@ -239,7 +349,18 @@ export function compareLabs(
         `Bland–Altman bias ${ba.bias.toPrecision(3)} ${p.units[sp]} (CI ${ba.biasCI[0].toPrecision(3)}–${ba.biasCI[1].toPrecision(3)}) excludes 0`,
       );
     base.reasons.push(...fails, `mean relative difference ${relMean.toFixed(1)} % (tolerance ±${tol} %)`);
-    base.verdict = fails.length === 0 ? "agree" : Math.abs(relMean) <= tol ? "bias" : "disagree";
+    // never "agree" without a defined regression or with a relative difference beyond the tolerance (issue #20)
+    const undefinedFit = !pb || !base.deming || !Number.isFinite(pb.slope) || !Number.isFinite(base.deming.slope);
+    if (!Number.isFinite(relMean)) {
+      base.verdict = "insufficient";
+      base.reasons.push("the mean relative difference cannot be computed");
+    } else if (Math.abs(relMean) > tol) base.verdict = "disagree";
+    else if (undefinedFit) {
+      base.verdict = "insufficient";
+      base.reasons.push(
+        "the regression is undefined (a constant series or too few distinct values): no verdict of agreement",
+      );
+    } else base.verdict = fails.length === 0 ? "agree" : "bias";
     out.push(base);
   }
   return {

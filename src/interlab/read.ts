@@ -1,5 +1,6 @@
 import { AozoraInputError } from "../io/errors";
 import type { Source } from "../io/source";
+import { missingCodeSet, parseCell } from "../io/cells";
 import { readSampleTable, type SampleTableOptions, type SampleTableRead } from "../qa/read";
 
 /** Paired results of two laboratories on the same samples (splits of the same filters). */
@@ -15,6 +16,15 @@ export interface PairedLabResults {
   /** Values per species aligned with `ids`. */
   a: Record<string, Float64Array>;
   b: Record<string, Float64Array>;
+  /**
+   * Censored results per lab (`[lab A, lab B]`), per species aligned with `ids`: the detection
+   * limit of a result reported below detection (`<0.05` → 0.05; `ND` without a limit → NaN), and
+   * `censored` 1 where the reader met a below-detection marker. The value in `a`/`b` for such a
+   * cell is the reader's substitute (DL/2 by default) and is not a measurement: {@link compareLabs}
+   * keeps it out of every statistic and score.
+   */
+  censored: [Record<string, Uint8Array>, Record<string, Uint8Array>];
+  detectionLimit: [Record<string, Float64Array>, Record<string, Float64Array>];
   /** Species in only one table (not compared). */
   onlyA: string[];
   onlyB: string[];
@@ -65,6 +75,23 @@ export function pairLabResults(
     units: Record<string, string> = {};
   const va: Record<string, Float64Array> = {},
     vb: Record<string, Float64Array> = {};
+  const cens: PairedLabResults["censored"] = [{}, {}],
+    dls: PairedLabResults["detectionLimit"] = [{}, {}];
+  const limits = (r: SampleTableRead) => {
+    // detection limit of every below-detection cell, from the text in the file (the account keeps it)
+    const m = new Map<string, Map<number, number>>();
+    const codes = missingCodeSet();
+    for (const c of r.account.cellChanges) {
+      if (c.reason !== "below-detection") continue;
+      const q = parseCell(c.original, codes, "limit");
+      const lim = q.kind === "below-detection" && q.limit !== undefined ? q.limit : NaN;
+      if (!m.has(c.column)) m.set(c.column, new Map());
+      m.get(c.column)!.set(c.row, lim);
+    }
+    return m;
+  };
+  const limA = limits(a),
+    limB = limits(b);
   for (const c of numA) {
     const d = numB.find((x) => x.name === c.name);
     if (!d) continue;
@@ -85,6 +112,22 @@ export function pairLabResults(
       xb = b.table.numbers(c.name);
     va[c.name] = Float64Array.from(ids, (id) => xa[inA.get(id)!]);
     vb[c.name] = Float64Array.from(ids, (id) => xb[inB.get(id)!]);
+    const side = (r: SampleTableRead, at: Map<string, number>, lim: Map<string, Map<number, number>>, k: 0 | 1) => {
+      const byRow = lim.get(c.name);
+      const flag = new Uint8Array(ids.length),
+        dl = new Float64Array(ids.length).fill(NaN);
+      ids.forEach((id, i) => {
+        const row = r.fileRows[at.get(id)!];
+        if (byRow?.has(row)) {
+          flag[i] = 1;
+          dl[i] = byRow.get(row)!;
+        }
+      });
+      cens[k][c.name] = flag;
+      dls[k][c.name] = dl;
+    };
+    side(a, inA, limA, 0);
+    side(b, inB, limB, 1);
   }
   if (species.length === 0)
     throw new AozoraInputError({
@@ -101,6 +144,8 @@ export function pairLabResults(
     units,
     a: va,
     b: vb,
+    censored: cens,
+    detectionLimit: dls,
     onlyA: numA.filter((c) => !species.includes(c.name)).map((c) => c.name),
     onlyB: numB.filter((c) => !species.includes(c.name)).map((c) => c.name),
     unmatched,

@@ -114,3 +114,94 @@ describe("compareLabs", () => {
     expect(others.filter((s) => s.verdict === "agree").length).toBeGreaterThanOrEqual(others.length - 4);
   });
 });
+
+describe("censored results (<DL) are not measurements (issue #16 item 8)", () => {
+  // ISO 13528's treatment of truncated results, as stated in the accessible text (the ISO text was
+  // not available): "Most proficiency testing (PT) providers do not calculate the performance of
+  // participants that report results that are below the limit of quantification, so-called
+  // truncated results ("< results"). ... DUCARES leaves out truncated results from the statistical
+  // evaluation." (Introduction of z-score arrow ranges (ZSAR) in proficiency testing, Accred. Qual.
+  // Assur. 2015, doi:10.1007/s00769-015-1160-1)
+  const A = "sample,Ti (ng/m3)\ns1,<0.5\ns2,<0.5\ns3,<0.5\ns4,1\ns5,2\ns6,3\ns7,4\ns8,5\ns9,6\n";
+  const B = "sample,Ti (ng/m3)\ns1,<0.4\ns2,0.8\ns3,0.3\ns4,<0.8\ns5,2.2\ns6,3.3\ns7,4.4\ns8,5.5\ns9,6.6\n";
+  const p = pairLabResults(src("a.csv", A), src("b.csv", B));
+  const s = compareLabs(p).species[0];
+
+  it("the reader marks each censored cell with its limit", () => {
+    expect(Array.from(p.censored[0].Ti)).toEqual([1, 1, 1, 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(p.censored[1].Ti)).toEqual([1, 0, 0, 1, 0, 0, 0, 0, 0]);
+    expect(p.detectionLimit[0].Ti[0]).toBe(0.5);
+    expect(p.detectionLimit[1].Ti[3]).toBe(0.8);
+    expect(Number.isNaN(p.detectionLimit[1].Ti[1])).toBe(true);
+  });
+
+  it("statistics use only the 5 uncensored pairs (b = 1.1 a), worked by hand", () => {
+    expect(s.n).toBe(5);
+    expect(s.excluded).toBe(4);
+    // a = 2..6: mean 4; b = 1.1a: mean 4.4; d = 0.1a: mean 0.4
+    expect(s.meanA).toBeCloseTo(4, 12);
+    expect(s.meanB).toBeCloseTo(4.4, 12);
+    expect(s.blandAltman!.bias).toBeCloseTo(0.4, 12);
+    // every pairwise slope is 1.1 → PB slope 1.1, intercept 0
+    expect(s.passingBablok!.slope).toBeCloseTo(1.1, 12);
+    expect(s.passingBablok!.intercept).toBeCloseTo(0, 12);
+    // relative difference 200·0.1a/(2.1a) = 9.5238 % in every pair
+    expect(s.meanRelativeDifferencePct).toBeCloseTo(20 / 2.1, 10);
+  });
+
+  it("no z or En for a censored result; each censored pair is reported with its case", () => {
+    // z for lab B against lab A, σpt = 0.1·X: (1.1a − a)/(0.1a) = 1 for the 5 uncensored pairs only.
+    // As DL/2, s4 would have scored (0.4 − 1)/0.1 = −6 (unsatisfactory) and s1 (0.2 − 0.25)/0.025 = −2.
+    expect(s.scores.map((x) => x.sample)).toEqual(["s5", "s6", "s7", "s8", "s9"]);
+    expect(s.scores.every((x) => Math.abs(x.z - 1) < 1e-9)).toBe(true);
+    expect(s.censored.map((c) => [c.sample, c.case])).toEqual([
+      ["s1", "both-censored"],
+      ["s2", "a-censored-b-above-dl"], // B 0.8 > A's DL 0.5: the labs contradict each other
+      ["s3", "a-censored-b-below-dl"], // B 0.3 ≤ 0.5: consistent
+      ["s4", "b-censored-a-above-dl"], // A 1 > B's DL 0.8
+    ]);
+    expect(s.censoredSummary).toEqual({
+      "both-censored": 1,
+      "a-censored-b-above-dl": 1,
+      "a-censored-b-below-dl": 1,
+      "b-censored-a-above-dl": 1,
+    });
+    // s4: B "<0.8" against X = 1, σpt = 0.1: z could be anywhere in [(0 − 1)/0.1, (0.8 − 1)/0.1] = [−10, −2]
+    const s4 = s.censored[3];
+    expect(s4.zRange!.lab).toBe("B");
+    expect(s4.zRange!.range[0]).toBeCloseTo(-10, 12);
+    expect(s4.zRange!.range[1]).toBeCloseTo(-2, 12);
+    expect(s4.a).toBe(1);
+    expect(Number.isNaN(s4.b)).toBe(true);
+    // lab A is the reference: a censored A result gives no assigned value and no z range
+    expect(s.censored[1].zRange).toBeUndefined();
+    expect(s.reasons.join(" ")).toMatch(/4 pair\(s\) with a result below detection left out/);
+  });
+});
+
+describe("a verdict is never 'agree' without a defined regression or beyond the tolerance (issue #20)", () => {
+  const mk = (v: number[]) => "sample,OC (µg/m3)\n" + v.map((x, i) => `s${i},${x}`).join("\n") + "\n";
+  it("constant series: regression undefined → insufficient, not agree", () => {
+    const s = compareLabs(pairLabResults(src("a.csv", mk([5, 5, 5, 5, 5, 5])), src("b.csv", mk([5, 5, 5, 5, 5, 5]))))
+      .species[0];
+    expect(s.passingBablok).toBeNull();
+    expect(s.deming).toBeNull();
+    expect(s.verdict).toBe("insufficient");
+    expect(s.reasons.join(" ")).toMatch(/regression is undefined/);
+  });
+  it("every CI test passes but |mean relative difference| > tolerance → disagree", () => {
+    const a = [0.1, 1, 2, 3, 4, 5],
+      b = [0.3, 0.8, 2.3, 2.8, 4.2, 4.9];
+    const s = compareLabs(pairLabResults(src("a.csv", mk(a)), src("b.csv", mk(b)))).species[0];
+    // by hand: 200(b − a)/(a + b) = 100, −22.22, 13.95, −6.90, 4.88, −2.02 → mean 14.62 %
+    const byHand = (100 - 400 / 18 + 60 / 4.3 - 40 / 5.8 + 40 / 8.2 - 20 / 9.9) / 6;
+    expect(s.meanRelativeDifferencePct).toBeCloseTo(byHand, 10);
+    expect(byHand).toBeCloseTo(14.615, 3);
+    // the CI tests all pass on these data
+    const pb = s.passingBablok!;
+    expect(pb.slopeCI[0] <= 1 && pb.slopeCI[1] >= 1).toBe(true);
+    expect(pb.interceptCI[0] <= 0 && pb.interceptCI[1] >= 0).toBe(true);
+    expect(s.blandAltman!.biasCI[0] <= 0 && s.blandAltman!.biasCI[1] >= 0).toBe(true);
+    expect(s.verdict).toBe("disagree");
+  });
+});
