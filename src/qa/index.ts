@@ -6,7 +6,7 @@ export { IONS, GAS_MOLAR_MASS, type IonInfo } from "./tables/ions";
 export { SYMBOL_ALIASES, TRACE_ELEMENTS } from "./tables/symbols";
 export { findColumn as findQaColumn } from "./columns";
 export { ionBalance, type IonBalanceResult, type IonBalanceSample } from "./ionbalance";
-export { secondaryOrganicCarbon, type SocOptions, type SocResult } from "./soc";
+export { secondaryOrganicCarbon, type SocOptions, type SocResult, type SocGroup } from "./soc";
 export { conversionRatios, type ConversionRatiosResult } from "./conversion";
 export { completeness, type CompletenessResult, type SpeciesCompleteness } from "./completeness";
 export { subtractFieldBlanks, type BlankSubtraction, type BlankChange } from "./blanks";

@@ -136,6 +136,47 @@ describe("OC/EC and SOC (EC tracer)", () => {
   });
 });
 
+describe("SOC: (OC/EC)pri per site and per season (issue #16 item 9)", () => {
+  // Castro et al. 1999 (Atmos. Environ. 33:2771) take the minimum OC/EC observed at each site (and
+  // season) as the primary ratio; Turpin & Huntzicker 1995 (Atmos. Environ. 29:3527): POC = EC·(OC/EC)pri.
+  const t = csv(
+    "sample,site,date,OC (µg/m3),EC (µg/m3)\n" +
+      "k1,K,2025-01-06,4,2\nk2,K,2025-07-01,6,2\nk3,K,2025-12-15,9,2\nk4,K,2025-07-10,5,1\n" +
+      "s1,S,2025-01-06,12,3\ns2,S,2025-01-07,10,2\ns3,S,2025-01-08,18,3\n",
+  ).table;
+  it("two sites whose (OC/EC)min differ, by hand", () => {
+    // K: OC/EC = 2, 3, 4.5, 5 → min 2; SOC = 4 − 4 = 0, 6 − 4 = 2, 9 − 4 = 5, 5 − 2 = 3
+    // S: OC/EC = 4, 5, 6 → min 4; SOC = 12 − 12 = 0, 10 − 8 = 2, 18 − 12 = 6
+    const r = secondaryOrganicCarbon(t);
+    expect(r.siteColumn).toBe("site");
+    expect(r.groups.map((g) => [g.site, g.n, g.primaryRatio])).toEqual([
+      ["K", 4, 2],
+      ["S", 3, 4],
+    ]);
+    expect(r.primaryRatio).toBeNaN();
+    expect(r.samples.map((s) => s.soc)).toEqual([0, 2, 5, 3, 0, 2, 6]);
+    // pooled over both sites the minimum would be K's 2, giving S SOC = 12 − 6 = 6, 10 − 4 = 6, 18 − 6 = 12
+    const pooled = secondaryOrganicCarbon(t, { siteColumn: null });
+    expect(pooled.primaryRatio).toBe(2);
+    expect(pooled.samples.slice(4).map((s) => s.soc)).toEqual([6, 6, 12]);
+  });
+  it("per site and meteorological season, by hand", () => {
+    // K DJF (Jan, Dec): OC/EC 2, 4.5 → 2; K JJA (Jul): 3, 5 → 3; S DJF: 4
+    // SOC: k1 0, k2 6 − 6 = 0, k3 9 − 4 = 5, k4 5 − 3 = 2; S as above
+    const r = secondaryOrganicCarbon(t, { season: "meteorological" });
+    expect(r.seasonColumn).toBe("date");
+    expect(r.groups.map((g) => [g.site, g.season, g.primaryRatio])).toEqual([
+      ["K", "DJF", 2],
+      ["K", "JJA", 3],
+      ["S", "DJF", 4],
+    ]);
+    expect(r.samples.map((s) => s.soc)).toEqual([0, 0, 5, 2, 0, 2, 6]);
+    expect(() => secondaryOrganicCarbon(t, { season: "meteorological", dateColumn: "site" })).toThrow(
+      /sample k1: date "K" in column "site" is not YYYY-MM-DD/,
+    );
+  });
+});
+
 describe("SOR / NOR", () => {
   it("molar ratios by hand, gases in µg/m3 and ppb", () => {
     // SO4 9.6056 µg/m3 = 0.1 µmol/m3; SO2 6.4058 µg/m3 = 0.1 µmol/m3 → SOR 0.5
