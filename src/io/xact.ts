@@ -13,8 +13,21 @@ import type { TextEncodingName } from "./decode";
 export interface XactReadOptions {
   /** The instrument clock's UTC offset (e.g. `"+08:00"` in Shanghai, `"+09:00"` in Kitakyushu). Required. */
   utcOffset: OffsetLike;
-  /** A record is "short" when VOLUME < this fraction of FLOW ACT × SAMPLE TIME (default 0.75). */
+  /**
+   * A record is "short" when VOLUME < this fraction of FLOW ACT × SAMPLE TIME of the record, or
+   * of the nominal volume (nominal flow × nominal period) (default 0.75).
+   */
   shortRecordFraction?: number;
+  /**
+   * The nominal sampling period, minutes: a record whose SAMPLE TIME is shorter (by more than
+   * `sampleTimeToleranceMin`) is short. Default: the most frequent SAMPLE TIME of the ambient
+   * records (the instrument's configured period, 60 for an hourly export).
+   */
+  nominalMinutes?: number;
+  /** Slack on SAMPLE TIME, minutes (default 1: a 59-min record is not short, a 58-min one is). */
+  sampleTimeToleranceMin?: number;
+  /** Nominal flow, L/min, for the nominal volume (default: the median FLOW ACT of the ambient records; 16.7 L/min on a 625i). */
+  nominalFlowLpm?: number;
   encoding?: TextEncodingName;
 }
 
@@ -55,11 +68,18 @@ const TIME_COLUMNS = new Set(["TIME", "PUMP START TIME"]);
  * Conventions (shared/README; Cooper 625i manual): empty element cells mean "not in the
  * analysis method" (NaN; an element empty everywhere is listed in `notAnalysed`); `0.0` means
  * not detected (kept as 0, counted in `notDetected`); ALARM ≠ 0 rows are kept and flagged;
- * Sample Type 2 rows are daily QA records, set aside into `qa`; records whose sampled volume is
- * short (restarts) are kept and flagged `short-record`.
+ * Sample Type 2 rows are daily QA records, set aside into `qa`; short records (restarts) are
+ * kept and flagged `short-record`: a record is short when its SAMPLE TIME is shorter than the
+ * nominal period (`nominalMinutes`), or its VOLUME is below `shortRecordFraction` of the nominal
+ * volume (nominal flow × nominal period) or of its own FLOW ACT × SAMPLE TIME. A 5-minute restart
+ * record (SAMPLE TIME 5, VOLUME ≈ 16.7 × 5 L) passes the last test alone, so the first two are
+ * needed (shared/README: "short 5-minute records appear after restarts"). A flagged short record
+ * is never used as an hourly value by `xactHourly` unless asked (`exclude` without
+ * `short-record`).
  *
  * @throws {AozoraInputError} for an unpaired element column, a non-numeric value, an
  * unparseable or duplicated TIME, a file without records.
+ * @throws {RangeError} for `nominalMinutes`, `nominalFlowLpm` ≤ 0 or a negative `sampleTimeToleranceMin`.
  */
 export function readXact(src: Source, opts: XactReadOptions): XactRead {
   const grid = readGrid(src, { headerRow: 2, encoding: opts.encoding, delimiter: "," });
@@ -257,6 +277,34 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
   const minutes = col("SAMPLE TIME (min)") ? (values.get(col("SAMPLE TIME (min)")!.name) as Float64Array) : undefined;
   const ambientRows: number[] = [];
   const qaRows: number[] = [];
+  // nominal period: the most frequent SAMPLE TIME of ambient records (ties: the longest)
+  let nominalMin = opts.nominalMinutes;
+  if (nominalMin !== undefined && !(nominalMin > 0))
+    throw new RangeError(`readXact: nominalMinutes must be > 0, got ${nominalMin}`);
+  if (opts.nominalFlowLpm !== undefined && !(opts.nominalFlowLpm > 0))
+    throw new RangeError(`readXact: nominalFlowLpm must be > 0, got ${opts.nominalFlowLpm}`);
+  const tolMin = opts.sampleTimeToleranceMin ?? 1;
+  if (!(tolMin >= 0)) throw new RangeError(`readXact: sampleTimeToleranceMin must be ≥ 0, got ${tolMin}`);
+  const ambientIdx = grid.records.map((_, i) => i).filter((i) => sampleType[i] !== 2);
+  if (nominalMin === undefined && minutes) {
+    const count = new Map<number, number>();
+    for (const i of ambientIdx) if (minutes[i] > 0) count.set(minutes[i], (count.get(minutes[i]) ?? 0) + 1);
+    let best = -1;
+    for (const [m, c] of count)
+      if (c > best || (c === best && m > nominalMin!)) {
+        best = c;
+        nominalMin = m;
+      }
+  }
+  let nominalFlow = opts.nominalFlowLpm;
+  if (nominalFlow === undefined && flow) {
+    const f = ambientIdx
+      .map((i) => flow[i])
+      .filter((v) => v > 0)
+      .sort((a, b) => a - b);
+    if (f.length) nominalFlow = f.length % 2 ? f[f.length >> 1] : 0.5 * (f[f.length / 2 - 1] + f[f.length / 2]);
+  }
+  const nominalVolume = nominalMin !== undefined && nominalFlow !== undefined ? nominalFlow * nominalMin : undefined;
   grid.records.forEach((r, i) => {
     if (sampleType[i] === 2) {
       qaRows.push(i);
@@ -276,16 +324,14 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
     ambientRows.push(i);
     if (alarm[i] !== 0 && !Number.isNaN(alarm[i]))
       acc.flagged.push({ row: r.row, reason: "alarm", detail: describeXactAlarm(alarm[i]) });
-    if (volume && flow && minutes) {
-      const nominal = flow[i] * minutes[i];
-      if (volume[i] < frac * nominal) {
-        acc.flagged.push({
-          row: r.row,
-          reason: "short-record",
-          detail: `volume ${volume[i]} L < ${frac} × ${flow[i]} L/min × ${minutes[i]} min`,
-        });
-      }
-    }
+    const why: string[] = [];
+    if (minutes && nominalMin !== undefined && minutes[i] < nominalMin - tolMin)
+      why.push(`SAMPLE TIME ${minutes[i]} min < nominal period ${nominalMin} min`);
+    if (volume && nominalVolume !== undefined && volume[i] < frac * nominalVolume)
+      why.push(`volume ${volume[i]} L < ${frac} × nominal ${nominalFlow} L/min × ${nominalMin} min`);
+    if (volume && flow && minutes && volume[i] < frac * flow[i] * minutes[i])
+      why.push(`volume ${volume[i]} L < ${frac} × ${flow[i]} L/min × ${minutes[i]} min`);
+    if (why.length) acc.flagged.push({ row: r.row, reason: "short-record", detail: why.join("; ") });
   });
   const ordered = [...cols.map((c) => c.name), ...present.flatMap((el) => [el, el + "_unc"])];
   const info: Record<string, { unit?: string; original?: string; kind?: "number" | "time" | "string" }> = {};

@@ -115,3 +115,46 @@ describe("daily/monthly averaging with data capture and vector-averaged wind", (
     );
   });
 });
+
+describe("Xact short records by SAMPLE TIME and nominal volume (issue #16 item 10)", () => {
+  // shared/README: "short 5-minute records appear after restarts". A 5-minute restart record:
+  // SAMPLE TIME 5 min, VOLUME 83.5 L = 16.7 L/min × 5 min exactly, so the old test
+  // VOLUME < 0.75 · FLOW ACT · SAMPLE TIME = 0.75 · 83.5 = 62.6 L does not flag it.
+  const text = [
+    ",,,,,,,IRON,,ZINC,",
+    "TIME,FLOW ACT (lpm),VOLUME (L),SAMPLE TIME (min),WIND (m/s),WIND DIR (deg),ALARM,Sample Type,Fe 26 (ng/m3),Fe Uncert (ng/m3),Zn 30 (ng/m3),Zn Uncert (ng/m3)",
+    "01/06/2025 00:00:00,16.7,1002,60,2.0,90,0,1,10.0,0.8,5,0.4", // row 3
+    "01/06/2025 01:00:00,16.7,1002,60,2.0,90,0,1,12.0,0.8,6,0.4", // row 4
+    "01/06/2025 02:55:00,16.7,83.5,5,2.0,90,0,1,900,60,300,20", // row 5: 5-minute restart record (alone in hour 02)
+    "01/06/2025 03:00:00,16.7,1002,60,2.0,90,0,1,14.0,0.8,7,0.4", // row 6
+    "01/06/2025 04:00:00,16.7,1001,59,2.0,90,0,1,16.0,0.8,8,0.4", // row 7: 59 min, within the 1-min slack
+  ].join("\n");
+  const read = readXact({ name: "restart.csv", text }, { utcOffset: "+08:00" });
+  it("flags the 5-minute record short-record by SAMPLE TIME and by the nominal volume", () => {
+    // nominal period = most frequent SAMPLE TIME = 60 min; nominal flow = median FLOW ACT = 16.7 L/min
+    // nominal volume = 16.7 × 60 = 1002 L; 0.75 × 1002 = 751.5 L > 83.5 L
+    const short = read.account.flagged.filter((f) => f.reason === "short-record");
+    expect(short.map((f) => f.row)).toEqual([5]);
+    expect(short[0].detail).toMatch(/SAMPLE TIME 5 min < nominal period 60 min/);
+    expect(short[0].detail).toMatch(/volume 83\.5 L < 0\.75 × nominal 16\.7 L\/min × 60 min/);
+    expect(short[0].detail).not.toMatch(/× 5 min/); // the per-record test alone does not fire
+  });
+  it("is never the hourly value unless asked", () => {
+    const s = xactHourly(read);
+    expect(s.row[2]).toBe(5);
+    expect(s.flags[2]).toEqual(["short-record"]);
+    expect(s.conc.Fe[2]).toBeNaN();
+    expect(s.conc.Zn[2]).toBeNaN();
+    expect(Array.from(s.conc.Fe)).toEqual([10, 12, NaN, 14, 16]);
+    // asked for: exclude without "short-record"
+    expect(xactHourly(read, { exclude: ["alarm"] }).conc.Fe[2]).toBe(900);
+  });
+  it("nominal period as an option", () => {
+    // with nominalMinutes 5 the 60-min records are not short (SAMPLE TIME ≥ 5) and 83.5 L ≥ 0.75 × 16.7 × 5
+    const r = readXact({ name: "restart.csv", text }, { utcOffset: "+08:00", nominalMinutes: 5 });
+    expect(r.account.flagged.filter((f) => f.reason === "short-record")).toEqual([]);
+    expect(() => readXact({ name: "restart.csv", text }, { utcOffset: "+08:00", nominalMinutes: 0 })).toThrow(
+      RangeError,
+    );
+  });
+});
