@@ -97,6 +97,7 @@ export async function pmfVerb(values: Values, out: (s: string) => void, err: (s:
   }
   const fpeak = strengths(values.fpeak);
   const data = readEpaPmf(conc, unc, { unit, utcOffset: offset, sampleIds: offset === undefined });
+  for (const w of data.warnings) err(`warning: ${w}`);
   const categories: Record<string, SpeciesCategory> = {};
   for (const sp of list(values.weak)) categories[sp] = "weak";
   for (const sp of list(values.bad)) categories[sp] = "bad";

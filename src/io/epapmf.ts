@@ -25,6 +25,12 @@ export interface EpaPmfReadOptions extends Omit<GridOptions, "headerRow" | "shee
   sampleIds?: boolean;
   /** Cell texts read as missing (default `-999`, `-9999`, empty, `NA`, `NaN`). They become NaN. */
   missingCodes?: readonly string[];
+  /**
+   * Worksheet of an .xlsx file (EPA PMF 5.0 lets the user pick the worksheet of each input
+   * file): one name for both files, or one per file. A workbook holding both matrices is given
+   * as both sources with `{ concentration: "Conc", uncertainty: "Unc" }`. Default: the first sheet.
+   */
+  sheet?: string | { concentration?: string; uncertainty?: string };
 }
 
 /** A PMF input pair: concentration and uncertainty tables of the same shape, plus dense matrices. */
@@ -46,6 +52,12 @@ export interface EpaPmfData {
   s: Float64Array;
   /** One account per file (concentration, uncertainty). */
   accounts: { concentration: ReadAccount; uncertainty: ReadAccount };
+  /**
+   * Warnings about the pair as a whole (the data are returned unchanged), e.g. every species
+   * having S/N = 0 (no cell with x > s: an uncertainty matrix larger than every concentration,
+   * often swapped files or a wrong sheet).
+   */
+  warnings: string[];
 }
 
 const PMF_MISSING = ["", "-999", "-999.0", "-9999", "-9999.0", "NA", "NaN"];
@@ -60,12 +72,21 @@ const PMF_MISSING = ["", "-999", "-999.0", "-9999", "-9999.0", "NA", "NaN"];
  * Reference: Norris, G. et al. (2014) EPA Positive Matrix Factorization (PMF) 5.0 Fundamentals
  * and User Guide, EPA/600/R-14/108, §4 (input files).
  *
+ * A workbook holding both matrices is read with `sheet` (one worksheet per matrix). An
+ * uncertainty matrix identical to the concentration matrix (the same sheet or file read twice)
+ * is refused. When every species has S/N = 0 (EPA PMF 5.0 User Guide §5.3: d_ij = (x_ij −
+ * s_ij)/s_ij only where x_ij > s_ij, else 0 — so S/N = 0 for every species means no cell has
+ * x > s), the pair is returned with a warning in `warnings`.
+ *
  * @throws {AozoraInputError} if the two files differ in shape, headers or sample dates, a cell
- * is not a number, an uncertainty is ≤ 0, a date is unparseable or duplicated.
+ * is not a number, an uncertainty is ≤ 0, a date is unparseable or duplicated, a worksheet is
+ * not in the workbook, or the uncertainty matrix equals the concentration matrix cell by cell.
  */
 export function readEpaPmf(concentration: Source, uncertainty: Source, opts: EpaPmfReadOptions): EpaPmfData {
-  const gc = readGrid(concentration, opts);
-  const gu = readGrid(uncertainty, opts);
+  const sheetC = typeof opts.sheet === "object" ? opts.sheet.concentration : opts.sheet,
+    sheetU = typeof opts.sheet === "object" ? opts.sheet.uncertainty : opts.sheet;
+  const gc = readGrid(concentration, { ...opts, sheet: sheetC });
+  const gu = readGrid(uncertainty, { ...opts, sheet: sheetU });
   const species = checkHeaders(gc, gu);
   if (gc.records.length !== gu.records.length) {
     // name the file with the extra rows and its first extra row
@@ -116,6 +137,28 @@ export function readEpaPmf(concentration: Source, uncertainty: Source, opts: Epa
   accU.blankRows.push(...gu.blankRows);
   const x = fill(gc, m, missing, accC, species, false);
   const s = fill(gu, m, missing, accU, species, true);
+  // an uncertainty matrix equal to the concentration matrix is the same data read twice
+  let identical = true,
+    signal = false;
+  for (let k = 0; k < n * m; k++) {
+    const same = x[k] === s[k] || (Number.isNaN(x[k]) && Number.isNaN(s[k]));
+    if (!same) identical = false;
+    if (x[k] > s[k]) signal = true;
+  }
+  if (identical) {
+    const where = (f: string, sh: string | undefined) => (sh === undefined ? f : `${f} [sheet ${sh}]`);
+    throw new AozoraInputError({
+      file: gu.file,
+      row: gu.headerRow,
+      expected: `an uncertainty matrix (it equals the concentration matrix of ${where(gc.file, sheetC)} in every cell: the same data read twice; for a workbook holding both matrices pass sheet: { concentration, uncertainty })`,
+      found: `the concentration values${sheetU === undefined ? "" : ` in sheet ${sheetU}`}`,
+    });
+  }
+  const warnings: string[] = [];
+  if (!signal)
+    warnings.push(
+      `every species has S/N = 0: no cell of ${gc.file} exceeds its uncertainty in ${gu.file} (EPA PMF 5.0 §5.3); check that the files (or sheets) are not swapped and the uncertainties are in the concentration unit`,
+    );
 
   let first: { name: string; data: ColumnData; kind: "time" | "string" };
   let time: { column: string; utcOffsetMinutes: number } | undefined;
@@ -149,6 +192,7 @@ export function readEpaPmf(concentration: Source, uncertainty: Source, opts: Epa
     x,
     s,
     accounts: { concentration: accC.finish(n), uncertainty: accU.finish(n) },
+    warnings,
   };
 }
 
