@@ -81,6 +81,7 @@ function list(v: VerbValues[string]): string[] {
 export const identifyVerb: Verb = {
   name: "identify",
   help: `  aozora identify (--pmf-out DIR [--name pmf] | --profiles F) [--total PM2.5]
+                  (F: a long profile table, or an EPA PMF 5.0 _profiles.csv/.txt export)
                   [--references F]... [--speciate F [--categories CODE=CAT,...]]
                   [--tunnel F] [--no-builtin] [--json]
                                            name factors from reference profiles: r, Spearman,
@@ -107,7 +108,12 @@ export const identifyVerb: Verb = {
     let factors: SourceProfile[];
     let shares: { species: string[]; share: number[][] } | undefined;
     if (pmfOut !== undefined) ({ factors, shares } = readPmfOut(pmfOut, String(v.name), total ?? "PM2.5"));
-    else factors = readProfiles(profFile!).profiles;
+    else {
+      // a long profile table, or an EPA PMF 5.0-layout factor-profile export (EPA PMF's or `pmf --out`'s _profiles.csv)
+      const r = readProfiles(profFile!, { total });
+      factors = r.profiles;
+      shares = r.shares;
+    }
     const refs: SourceProfile[] = v["no-builtin"] ? [] : builtinProfiles();
     for (const f of list(v.references)) refs.push(...readProfiles(f).profiles);
     if (v.speciate !== undefined) {
@@ -150,17 +156,15 @@ export const identifyVerb: Verb = {
         JSON.stringify({
           naming,
           candidates: id.candidates.map((c) =>
-            c
-              .slice(0, 3)
-              .map((x) => ({
-                reference: x.reference,
-                category: x.category,
-                distance: x.distance,
-                pearson: x.pearson,
-                sid: x.sid,
-                pd: x.pd,
-                accepted: x.accepted,
-              })),
+            c.slice(0, 3).map((x) => ({
+              reference: x.reference,
+              category: x.category,
+              distance: x.distance,
+              pearson: x.pearson,
+              sid: x.sid,
+              pd: x.pd,
+              accepted: x.accepted,
+            })),
           ),
         }),
       );

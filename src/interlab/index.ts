@@ -7,6 +7,8 @@ export {
   type SpeciesComparison,
   type LabScore,
   type Verdict,
+  type CensoredPair,
+  type CensoredCase,
 } from "./compare";
 export { zScore, enNumber, classifyZ, classifyEn, type ScoreClass } from "./proficiency";
 export { blandAltmanSpec, labScatterSpec, zScoreSpec } from "./figures";

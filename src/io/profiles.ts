@@ -4,12 +4,18 @@ import { AccountBuilder, type ReadAccount } from "./account";
 import { missingCodeSet, parseCell } from "./cells";
 import { AozoraInputError } from "./errors";
 import { readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
-import type { Source } from "./source";
+import { loadBytes, type Source } from "./source";
+import { decodeText } from "./decode";
+import { parseDelimited, type DelimitedRecord } from "./delimited";
 
 /** Result of the profile readers. */
 export interface ProfilesRead {
   profiles: SourceProfile[];
   account: ReadAccount;
+  /** Layout read: `long` (profile/species/fraction rows), `speciate`, or `epa-pmf` (factor-profile blocks, {@link readEpaPmfProfiles}). */
+  layout?: "long" | "speciate" | "epa-pmf";
+  /** For `epa-pmf`: each factor's share of each species' sum (the "% of species sum" block ÷ 100), when the file has it. */
+  shares?: { species: string[]; share: number[][] };
 }
 
 function findCol(grid: Grid, names: string[], required: boolean, what: string): number {
@@ -131,8 +137,10 @@ function collect(
  * are kept as NaN (listed as cell changes); a negative fraction, an unknown unit or an empty
  * profile or species name is an error.
  */
-export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead {
-  const grid = readGrid(src, opts);
+export function readProfiles(src: Source, opts: GridOptions & { total?: string } = {}): ProfilesRead {
+  const loaded = loadBytes(src);
+  if (looksEpaProfiles(loaded.name, loaded.bytes, opts)) return readEpaPmfProfiles(loaded, opts);
+  const grid = readGrid(loaded, opts);
   requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
   acc.blankRows.push(...grid.blankRows);
@@ -181,7 +189,207 @@ export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead 
     "file",
     unit === "g/g" || unit === "fraction" ? "fractions as given" : `converted from ${unit} to g/g`,
   );
-  return { profiles, account: acc.finish(grid.records.length) };
+  return { profiles, account: acc.finish(grid.records.length), layout: "long" };
+}
+
+/** True for a text file in the EPA PMF 5.0 factor-profile layout (a "Factor Profiles" title or a header row that starts with an empty cell). */
+function looksEpaProfiles(name: string, bytes: Uint8Array, opts: GridOptions): boolean {
+  if (bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return false; // .xlsx: long layout only
+  const text = decodeText(bytes, name, opts.encoding);
+  const first = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/, 1)[0] ?? "";
+  const cell = first
+    .split(/[,\t;]/)[0]
+    .replace(/^"|"$/g, "")
+    .trim();
+  return /^factor profiles/i.test(cell) || (cell === "" && /[,\t]\s*"?factor\b/i.test(first));
+}
+
+/** Options of {@link readEpaPmfProfiles}. */
+export interface EpaProfilesReadOptions extends Pick<GridOptions, "encoding" | "delimiter"> {
+  /**
+   * The total variable (e.g. `PM2.5`): fractions are F_kj / F_k,total, as EPA PMF's "% of total
+   * variable" block. Default: the factor's species sum Σ_j F_kj (as `factorProfiles`).
+   */
+  total?: string;
+}
+
+/**
+ * Read factor profiles written in the EPA PMF 5.0 layout, so that a PMF result from EPA PMF (a
+ * colleague's run) or from aozora can be named against local source profiles (`identifyFactors`,
+ * `aozora identify --profiles F`):
+ * - EPA PMF 5.0's base-run `<name>_profiles.csv` / `.txt` export (Norris et al. 2014, EPA PMF 5.0
+ *   User Guide, EPA/600/R-14/108, base-run output files): blocks "Factor Profiles (conc. of
+ *   species) from Base Run #r …", "(% of species sum)", "(% of total variable)", each a title
+ *   line, a blank line, a header row whose first two cells are empty (run, species) followed by
+ *   `Factor 1` …, then one row per species: run, species name, one value per factor (comma or
+ *   tab separated). This is the layout EPA's ESAT reads back from PMF5 (quanted/esat,
+ *   `eval/factor_comparison.py`: header `i[0] == '' and i[1] == ''`, columns run, species, factors).
+ * - aozora's own `<name>_profiles.csv` (`pmf --out`, `epaProfilesCsv`): the same blocks with one
+ *   leading empty header cell (species, then factors).
+ * The number of leading empty header cells gives the species column. Profiles come from the
+ * "conc. of species" block (the first block when titles are missing); fractions are divided by
+ * the total variable or the species sum (see `total`); the "% of species sum" block, when
+ * present, is returned as `shares` for tracer checks. Empty cells are NaN with a cell change.
+ *
+ * @throws {AozoraInputError} naming file, row and column for a header without factor columns,
+ * a non-numeric value, a species row without a name, a second row for one species in a block, a
+ * file without a "conc. of species" block, or a `total` not among the species.
+ */
+export function readEpaPmfProfiles(src: Source, opts: EpaProfilesReadOptions = {}): ProfilesRead {
+  const { name: file, bytes } = loadBytes(src);
+  const text = decodeText(bytes, file, opts.encoding).replace(/^\uFEFF/, "");
+  const delimiter = opts.delimiter ?? ((text.match(/\t/g)?.length ?? 0) > (text.match(/,/g)?.length ?? 0) ? "\t" : ",");
+  const { records, blankRows } = parseDelimited(text, file, delimiter);
+  const acc = new AccountBuilder(file);
+  type Block = {
+    title: string;
+    row: number;
+    header?: DelimitedRecord;
+    k0: number;
+    factors: string[];
+    rows: DelimitedRecord[];
+  };
+  const blocks: Block[] = [];
+  let cur: Block | undefined;
+  for (const r of records) {
+    const cells = r.fields.map((f) => f.trim());
+    if (cells.every((c) => c === "")) {
+      blankRows.push(r.row);
+      continue;
+    }
+    const nonEmpty = cells.filter((c) => c !== "");
+    if (/^factor (profiles|contributions)/i.test(nonEmpty[0]) && nonEmpty.length === 1) {
+      cur = { title: nonEmpty[0], row: r.row, k0: 0, factors: [], rows: [] };
+      blocks.push(cur);
+      continue;
+    }
+    if (!cur) {
+      cur = { title: "", row: r.row, k0: 0, factors: [], rows: [] };
+      blocks.push(cur);
+    }
+    if (!cur.header) {
+      let k0 = 0;
+      while (k0 < cells.length && cells[k0] === "") k0++;
+      const factors = cells.slice(k0);
+      while (factors.length && factors[factors.length - 1] === "") factors.pop();
+      if (k0 === 0 || factors.length === 0 || factors.some((f) => f === ""))
+        throw new AozoraInputError({
+          file,
+          row: r.row,
+          expected:
+            'a header row of the EPA PMF profile layout: empty cell(s) for run/species, then the factor names ("Factor 1", …)',
+          found: r.fields.join(delimiter === "\t" ? " | " : ","),
+        });
+      cur.header = r;
+      cur.k0 = k0;
+      cur.factors = factors;
+      continue;
+    }
+    cur.rows.push(r);
+  }
+  const kind = (b: Block) =>
+    /conc\.? of species/i.test(b.title)
+      ? "conc"
+      : /% of species sum/i.test(b.title)
+        ? "species-sum"
+        : /% of total variable/i.test(b.title)
+          ? "total-variable"
+          : b.title === ""
+            ? "untitled"
+            : "other";
+  const conc = blocks.find((b) => kind(b) === "conc") ?? blocks.find((b) => kind(b) === "untitled");
+  if (!conc || !conc.header)
+    throw new AozoraInputError({
+      file,
+      row: 1,
+      expected: 'a block "Factor Profiles (conc. of species) from Base Run …" (EPA PMF 5.0 profile export)',
+      found: blocks.length ? blocks.map((b) => `"${b.title}"`).join(", ") : "no block",
+    });
+  const matrix = (b: Block) => {
+    const species: string[] = [],
+      v: number[][] = b.factors.map(() => []);
+    const seen = new Map<string, number>();
+    for (const r of b.rows) {
+      const sp = (r.fields[b.k0 - 1] ?? "").trim();
+      if (sp === "")
+        throw new AozoraInputError({
+          file,
+          row: r.row,
+          columnNumber: b.k0,
+          expected: "a species name",
+          found: "an empty cell",
+        });
+      if (seen.has(sp))
+        throw new AozoraInputError({
+          file,
+          row: r.row,
+          column: sp,
+          columnNumber: b.k0,
+          expected: `one row per species in block "${b.title}" (row ${seen.get(sp)} has "${sp}")`,
+          found: "a second row",
+        });
+      seen.set(sp, r.row);
+      species.push(sp);
+      b.factors.forEach((f, k) => {
+        const j = b.k0 + k;
+        const t = r.fields[j] ?? "";
+        const c = parseCell(t, missingCodeSet(), "missing");
+        if (c.kind === "invalid" || c.kind === "below-detection")
+          throw new AozoraInputError({
+            file,
+            row: r.row,
+            column: f,
+            columnNumber: j + 1,
+            expected: "a number (or an empty cell)",
+            found: t,
+          });
+        if (c.kind === "missing")
+          acc.cellChanges.push({ row: r.row, column: `${f} / ${sp}`, original: t, value: NaN, reason: "missing-code" });
+        v[k].push(c.value);
+      });
+    }
+    return { species, v };
+  };
+  const cm = matrix(conc);
+  const tKey = opts.total?.trim().toLowerCase();
+  const t = tKey === undefined ? -1 : cm.species.findIndex((sp) => sp.toLowerCase() === tKey);
+  if (tKey !== undefined && t < 0)
+    throw new AozoraInputError({
+      file,
+      row: conc.header!.row,
+      expected: `the total variable "${opts.total}" among the species of block "${conc.title}"`,
+      found: cm.species.join(", "),
+    });
+  const last = conc.rows.length ? conc.rows[conc.rows.length - 1].row : conc.header!.row;
+  const profiles: SourceProfile[] = conc.factors.map((f, k) => {
+    const row = cm.v[k];
+    const mass = t >= 0 ? row[t] : row.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+    return {
+      name: f,
+      category: "unknown",
+      species: [...cm.species],
+      fraction: row.map((x) => (mass > 0 ? x / mass : NaN)),
+      uncertainty: row.map(() => NaN),
+      unit: "g/g" as const,
+      provenance: {
+        kind: "pmf-factor" as const,
+        source: `${file}, rows ${conc.header!.row}–${last}${conc.title ? ` (${conc.title})` : ""}`,
+        notes:
+          (t >= 0 ? `fractions of ${cm.species[t]}` : "fractions of the factor's species sum") +
+          (conc.title === "" ? "; untitled first block read as conc. of species" : ""),
+      },
+    };
+  });
+  const ss = blocks.find((b) => kind(b) === "species-sum");
+  let shares: ProfilesRead["shares"];
+  if (ss && ss.header) {
+    const sm = matrix(ss);
+    shares = { species: sm.species, share: sm.v.map((col) => col.map((x) => x / 100)) };
+  }
+  acc.blankRows.push(...blankRows.sort((a, b) => a - b));
+  const dataRows = blocks.reduce((n, b) => n + b.rows.length, 0);
+  acc.inputRows = dataRows;
+  return { profiles, account: acc.finish(dataRows), layout: "epa-pmf", ...(shares ? { shares } : {}) };
 }
 
 /**
@@ -233,6 +441,7 @@ export function readSpeciate(
   return {
     profiles: collect(grid, acc, rows, "speciate", "WEIGHT_PERCENT/100"),
     account: acc.finish(grid.records.length),
+    layout: "speciate",
   };
 }
 

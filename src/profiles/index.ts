@@ -42,9 +42,11 @@ export { TRACER_RULES, TRAFFIC_CATEGORIES, SECONDARY_CATEGORIES, type TracerRule
 export { dilutionTunnelProfiles, type TunnelTestProfile } from "./dilution";
 export {
   readProfiles,
+  readEpaPmfProfiles,
   readSpeciate,
   readDilutionTunnel,
   type ProfilesRead,
+  type EpaProfilesReadOptions,
   type DilutionTunnelRow,
 } from "../io/profiles";
 export { vehicleContribution, type VehicleContributionRow, type VehicleContributionOptions } from "./vehicle";

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -68,6 +68,49 @@ describe("aozora identify", () => {
     const veh = j.naming.find((n: { name: string }) => n.name === "vehicles");
     expect(veh.reference).toMatch(/Dilution-tunnel composite/);
     expect(veh.tracerCheck.status).toBe("ok");
+  });
+  it("EPA-layout profile tables (issue #16 item 14): aozora's _profiles.csv and an EPA PMF 5.0 export name the same factors", async () => {
+    const refs = [
+      "--speciate",
+      join(DATA, "source-profiles-speciate.csv"),
+      "--categories",
+      "SIM-SOIL=soil,SIM-COAL=coal combustion,SIM-BB=biomass burning,SIM-IND=industry",
+      "--tunnel",
+      join(DATA, "dilution-tunnel-tests.csv"),
+      "--json",
+    ];
+    const names = (out: string) =>
+      (JSON.parse(out).naming as { factor: string; name: string }[]).map((n) => `${n.factor}=${n.name}`).sort();
+    const base = await run(["identify", "--pmf-out", tmp, ...refs]);
+    expect(base.code).toBe(0);
+    // 1. aozora's own EPA-layout file written by the pmf --out above
+    const own = await run(["identify", "--profiles", join(tmp, "pmf_profiles.csv"), "--total", "PM2.5", ...refs]);
+    expect(own.code, own.err).toBe(0);
+    expect(names(own.out)).toEqual(names(base.out));
+    // 2. the same numbers in EPA PMF 5.0's own export layout: tab separated, a leading run column
+    //    (header cells 1 and 2 empty, rows "run, species, Factor 1 …"; EPA ESAT
+    //    eval/factor_comparison.py reads PMF5's profile file this way) and EPA's title wording
+    const epa = readFileSync(join(tmp, "pmf_profiles.csv"), "utf8")
+      .split("\r\n")
+      .map((l) => {
+        if (l === "") return "";
+        if (l.startsWith("Factor Profiles"))
+          return l.replace(/from Base Run #(\d+)/, "from Base Run #$1 (Convergent Run)");
+        const c = l.split(",");
+        return [c[0] === "" ? "" : "3", ...c].join("\t");
+      })
+      .join("\r\n");
+    writeFileSync(join(tmp, "colleague_profiles.txt"), epa);
+    const theirs = await run([
+      "identify",
+      "--profiles",
+      join(tmp, "colleague_profiles.txt"),
+      "--total",
+      "PM2.5",
+      ...refs,
+    ]);
+    expect(theirs.code, theirs.err).toBe(0);
+    expect(names(theirs.out)).toEqual(names(base.out));
   });
   it("usage errors exit 2 with one line", async () => {
     expect((await run(["identify"])).code).toBe(2);

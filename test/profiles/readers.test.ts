@@ -4,6 +4,9 @@ import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
 import { AozoraInputError } from "../../src/io/errors";
 import { dilutionTunnelProfiles, readDilutionTunnel, readProfiles, readSpeciate } from "../../src/profiles";
+import { readEpaPmfProfiles } from "../../src/io/profiles";
+import { epaProfilesCsv } from "../../src/sourceapport/export";
+import { fixture } from "../sourceapport/fixture";
 
 describe("user profile files", () => {
   const csv =
@@ -129,5 +132,75 @@ describe("dilution-tunnel tests → profiles", () => {
         (2 * composite.uncertainty[j]) / Math.sqrt(10) + 0.01 * t.composite[jt],
       );
     }
+  });
+});
+
+describe("EPA PMF 5.0 factor-profile layout (issue #16 item 14)", () => {
+  // EPA PMF 5.0 base-run profile export (EPA/600/R-14/108): blocks titled "Factor Profiles (conc. of
+  // species) from Base Run #r", "(% of species sum)", "(% of total variable)"; header cells run and
+  // species empty, then Factor 1 …; rows: run, species, one value per factor (tab separated in .txt).
+  const T = "\t";
+  const epa = [
+    "Factor Profiles (conc. of species) from Base Run #9 (Convergent Run)",
+    "",
+    ["", "", "Factor 1", "Factor 2"].join(T),
+    ["9", "PM2.5", "10", "20"].join(T),
+    ["9", "SO4", "4", "1"].join(T),
+    ["9", "Na", "0.5", "3"].join(T),
+    ["9", "Cl", "", "5"].join(T),
+    "",
+    "Factor Profiles (% of species sum) from Base Run #9 (Convergent Run)",
+    "",
+    ["", "", "Factor 1", "Factor 2"].join(T),
+    ["9", "PM2.5", "33.3333", "66.6667"].join(T),
+    ["9", "SO4", "80", "20"].join(T),
+    ["9", "Na", "14.2857", "85.7143"].join(T),
+    ["9", "Cl", "0", "100"].join(T),
+    "",
+  ].join("\r\n");
+  it("reads the conc. block as fractions of the total variable, by hand", () => {
+    const r = readEpaPmfProfiles({ name: "colleague_profiles.txt", text: epa }, { total: "PM2.5" });
+    expect(r.layout).toBe("epa-pmf");
+    expect(r.profiles.map((p) => p.name)).toEqual(["Factor 1", "Factor 2"]);
+    expect(r.profiles[0].species).toEqual(["PM2.5", "SO4", "Na", "Cl"]);
+    // Factor 1: 10, 4, 0.5 over PM2.5 = 10 → 1, 0.4, 0.05; Cl empty → NaN (a cell change)
+    expect(r.profiles[0].fraction.slice(0, 3)).toEqual([1, 0.4, 0.05]);
+    expect(r.profiles[0].fraction[3]).toBeNaN();
+    expect(r.account.cellChanges).toHaveLength(1);
+    expect(r.account.cellChanges[0]).toMatchObject({ row: 7, reason: "missing-code" });
+    // Factor 2: 20, 1, 3, 5 over 20 → 1, 0.05, 0.15, 0.25
+    expect(r.profiles[1].fraction).toEqual([1, 0.05, 0.15, 0.25]);
+    expect(r.profiles[1].provenance.kind).toBe("pmf-factor");
+    // shares from "% of species sum" ÷ 100
+    expect(r.shares!.species).toEqual(["PM2.5", "SO4", "Na", "Cl"]);
+    expect(r.shares!.share[0][1]).toBeCloseTo(0.8, 12);
+    expect(r.shares!.share[1][3]).toBe(1);
+    expect(r.account.keptRows).toBe(8);
+    expect(r.account.blankRows).toEqual([2, 8, 10]); // the file ends with a line end, not a blank line
+  });
+  it("without total: fractions of the species sum; readProfiles detects the layout", () => {
+    const r = readProfiles({ name: "colleague_profiles.txt", text: epa });
+    expect(r.layout).toBe("epa-pmf");
+    // Factor 2: sum 20 + 1 + 3 + 5 = 29
+    expect(r.profiles[1].fraction[1]).toBeCloseTo(1 / 29, 15);
+  });
+  it("aozora's own _profiles.csv (one leading empty header cell)", () => {
+    // epaProfilesCsv of the export fixture: Factor 1 A 2, B 1, PM 4; Factor 2 A 2, B 6, PM 10
+    const text = epaProfilesCsv(fixture());
+    const r = readProfiles({ name: "pmf_profiles.csv", text }, { total: "PM" });
+    expect(r.profiles[0].fraction).toEqual([0.5, 0.25, 1]);
+    expect(r.profiles[1].fraction).toEqual([0.2, 0.6, 1]);
+    // % of species sum: B 1/7 and 6/7
+    expect(r.shares!.share[0][1]).toBeCloseTo(1 / 7, 12);
+    expect(r.shares!.share[1][1]).toBeCloseTo(6 / 7, 12);
+  });
+  it("bad input names file, row and column", () => {
+    const bad = epa.replace(["9", "SO4", "4", "1"].join(T), ["9", "SO4", "four", "1"].join(T));
+    expect(() => readEpaPmfProfiles({ name: "c.txt", text: bad })).toThrow(
+      /c\.txt, row 5, column "Factor 1".*found "four"/,
+    );
+    expect(() => readEpaPmfProfiles({ name: "c.txt", text: epa }, { total: "PM10" })).toThrow(/total variable "PM10"/);
+    const dup = epa.replace(["9", "Na", "0.5", "3"].join(T), ["9", "SO4", "0.5", "3"].join(T));
+    expect(() => readEpaPmfProfiles({ name: "c.txt", text: dup })).toThrow(/row 6.*one row per species/);
   });
 });
