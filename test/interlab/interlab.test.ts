@@ -179,6 +179,49 @@ describe("censored results (<DL) are not measurements (issue #16 item 8)", () =>
   });
 });
 
+describe("censored results in the simulated campaign (issue #16 item 8)", () => {
+  it("Ti, V, Ni: every pair with a '<' cell is reported apart and none is scored", () => {
+    const p = readLabPair(join(DATA, "filter-campaign-lab-a.csv"), join(DATA, "filter-campaign-lab-b.csv"));
+    const r = compareLabs(p);
+    // independent count from the raw text: cells starting with "<", by sample id, per lab
+    const raw = (f: string) => {
+      const lines = readFileSync(join(DATA, f), "utf8").trim().split(/\r?\n/);
+      const head = lines[0].split(",");
+      return { head, rows: new Map(lines.slice(1).map((l) => [l.split(",")[0], l.split(",")] as const)) };
+    };
+    const A = raw("filter-campaign-lab-a.csv"),
+      B = raw("filter-campaign-lab-b.csv");
+    for (const sp of ["Ti", "V", "Ni"]) {
+      const ja = A.head.findIndex((h) => h.startsWith(`${sp} (`)),
+        jb = B.head.findIndex((h) => h.startsWith(`${sp} (`));
+      let both = 0,
+        one = 0;
+      const censoredIds = new Set<string>();
+      for (const [id, fa] of A.rows) {
+        const ca = fa[ja].startsWith("<"),
+          cb = B.rows.get(id)![jb].startsWith("<");
+        if (ca && cb) both++;
+        else if (ca || cb) one++;
+        if (ca || cb) censoredIds.add(id);
+      }
+      const s = r.species.find((x) => x.species === sp)!;
+      expect(s.censored.length, sp).toBe(both + one);
+      expect(s.censoredSummary["both-censored"] ?? 0, sp).toBe(both);
+      expect(both + one, sp).toBeGreaterThan(0);
+      expect(
+        s.scores.filter((x) => censoredIds.has(x.sample)),
+        sp,
+      ).toEqual([]);
+      // before this change V (KWS-20250125, z = −5.2) and Ni (KWS-20250121, KWS-20250216) scored
+      // "unsatisfactory" from DL/2 substitutes of "<" results; no uncensored pair is unsatisfactory
+      expect(
+        s.scores.filter((x) => x.zClass === "unsatisfactory"),
+        sp,
+      ).toEqual([]);
+    }
+  });
+});
+
 describe("a verdict is never 'agree' without a defined regression or beyond the tolerance (issue #20)", () => {
   const mk = (v: number[]) => "sample,OC (µg/m3)\n" + v.map((x, i) => `s${i},${x}`).join("\n") + "\n";
   it("constant series: regression undefined → insufficient, not agree", () => {
