@@ -68,6 +68,12 @@ describe("EPA PMF input from one workbook holding both matrices (issue #16 item 
     expect(signalToNoise(d2.x, d2.s, d2.n, d2.m)[0]).toBeCloseTo(0.1 / 4 / 3, 12);
     expect(d2.warnings).toEqual([]);
   });
+  it("the same CSV file given as both matrices is refused, naming the uncertainty file", () => {
+    const c = { name: "con.csv", text: "date,SO4,OC\ns1,4,2\ns2,6,3\n" };
+    expect(() => readEpaPmf(c, { ...c, name: "unc.csv" }, opts)).toThrow(
+      /unc\.csv, row 1: expected an uncertainty matrix \(it equals the concentration matrix of con\.csv in every cell/,
+    );
+  });
   it("one sheet name for both files", () => {
     const a = book({ Data: conc }),
       b = book({ Data: unc });
