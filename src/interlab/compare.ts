@@ -233,8 +233,8 @@ export function compareLabs(
     for (const i of cidx) {
       const ca = cA?.[i] === 1,
         cb = cB?.[i] === 1;
-      const la = ca ? p.detectionLimit[0][sp][i] : NaN,
-        lb = cb ? p.detectionLimit[1][sp][i] : NaN;
+      const la = ca ? (p.detectionLimit?.[0][sp]?.[i] ?? NaN) : NaN,
+        lb = cb ? (p.detectionLimit?.[1][sp]?.[i] ?? NaN) : NaN;
       const va = ca ? NaN : A[i],
         vb = cb ? NaN : B[i];
       const side = (x: "a" | "b", lim: number, other: number): CensoredCase => {

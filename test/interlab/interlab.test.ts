@@ -179,6 +179,22 @@ describe("censored results (<DL) are not measurements (issue #16 item 8)", () =>
   });
 });
 
+describe("censored results without a limit (ND) and missing partners", () => {
+  it("ND has no limit: the other lab's value cannot be placed; a censored result beside a missing one", () => {
+    const a = "sample,V (ng/m3)\ns1,ND\ns2,<0.2\ns3,1\ns4,2\ns5,3\ns6,4\ns7,5\n";
+    const b = "sample,V (ng/m3)\ns1,0.7\ns2,\ns3,1\ns4,2\ns5,3\ns6,4\ns7,5\n";
+    const s = compareLabs(pairLabResults(src("a.csv", a), src("b.csv", b))).species[0];
+    expect(s.censored.map((c) => [c.sample, c.case])).toEqual([
+      ["s1", "a-censored-limit-unknown"],
+      ["s2", "a-censored-b-missing"],
+    ]);
+    expect(s.censored[0].aLimit).toBeNaN();
+    expect(s.censored[1].aLimit).toBe(0.2);
+    expect(s.n).toBe(5);
+    expect(s.scores).toHaveLength(5);
+  });
+});
+
 describe("censored results in the simulated campaign (issue #16 item 8)", () => {
   it("Ti, V, Ni: every pair with a '<' cell is reported apart and none is scored", () => {
     const p = readLabPair(join(DATA, "filter-campaign-lab-a.csv"), join(DATA, "filter-campaign-lab-b.csv"));
