@@ -74,8 +74,8 @@ export interface CensoredPair {
   bLimit: number;
   /**
    * Range of z-scores the censored result could have, from a true value of 0 to the DL:
-   * [(0 − X)/σpt, (DL − X)/σpt] (the z-score arrow range, ZSAR, of the DUCARES paper cited at {@link compareLabs}), for the lab being
-   * scored when an assigned value exists; not a score.
+   * [(0 − X)/σpt, (DL − X)/σpt] (the z-score arrow range, ZSAR, of the DUCARES paper cited at
+   * {@link compareLabs}), for the lab being scored when an assigned value exists; not a score.
    */
   zRange?: { lab: string; range: [number, number] };
 }
@@ -257,7 +257,7 @@ export function compareLabs(
     }
     if (cidx.length)
       base.reasons.push(
-        `${cidx.length} pair(s) with a result below detection left out of every statistic and score (ISO 13528: a "<" result is not a measured value): ` +
+        `${cidx.length} pair(s) with a result below detection left out of every statistic and score (a "<" result is not a measured value; ISO 13528's treatment of truncated results): ` +
           Object.entries(base.censoredSummary)
             .map(([k, v]) => `${k} ${v}`)
             .join(", "),
