@@ -30,9 +30,9 @@ export { DEFAULT_MISSING_CODES, type BelowDetectionPolicy } from "./io/cells";
 export type { Source } from "./io/source";
 export type { TextEncodingName } from "./io/decode";
 export { readMonitoringTable, type MonitoringReadOptions, type MonitoringRead } from "./io/monitoring";
-export { readEpaPmf, type EpaPmfReadOptions, type EpaPmfData } from "./io/epapmf";
-export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./io/xact";
-export { readHysplit, type HysplitRead } from "./io/hysplit";
+export { readEpaPmf, type EpaPmfReadOptions, type EpaPmfData } from "./sourceapport/read-epapmf";
+export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./metals/read-xact";
+export { readHysplit, type HysplitRead } from "./trajectory/read-hysplit";
 export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula } from "./io/write";
 
 export { toDanfo, fromDanfo, type DanfoFrameLike } from "./edge/danfo";
