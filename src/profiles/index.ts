@@ -44,4 +44,3 @@ export { readProfiles, readSpeciate, readDilutionTunnel, type ProfilesRead, type
 export { vehicleContribution, type VehicleContributionRow, type VehicleContributionOptions } from "./vehicle";
 export { profileComparisonSpec, similarityHeatmapSpec } from "./figures";
 export { VEHICLE_LABELS, vlabel, type VehicleLabelKey } from "./labels";
-export { simulateDilutionTunnel, simulateSpeciateProfiles, type DilutionTunnelTruth } from "../simulate/dilutiontunnel";

@@ -19,4 +19,3 @@ export {
 } from "./tables/constants";
 export { readRemoteSensing, type RsdRead, type RsdReadOptions } from "./read";
 export { efByModelYearSpec, efByVspSpec } from "./figures";
-export { simulateRemoteSensing, type RsdTruth } from "../simulate/rsd";
