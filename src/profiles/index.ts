@@ -48,8 +48,7 @@ export {
   type ProfilesRead,
   type EpaProfilesReadOptions,
   type DilutionTunnelRow,
-} from "../io/profiles";
+} from "./read";
 export { vehicleContribution, type VehicleContributionRow, type VehicleContributionOptions } from "./vehicle";
 export { profileComparisonSpec, similarityHeatmapSpec } from "./figures";
 export { VEHICLE_LABELS, vlabel, type VehicleLabelKey } from "./labels";
-export { simulateDilutionTunnel, simulateSpeciateProfiles, type DilutionTunnelTruth } from "../simulate/dilutiontunnel";

@@ -4,7 +4,7 @@ import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
 import { AozoraInputError } from "../../src/io/errors";
 import { dilutionTunnelProfiles, readDilutionTunnel, readProfiles, readSpeciate } from "../../src/profiles";
-import { readEpaPmfProfiles } from "../../src/io/profiles";
+import { readEpaPmfProfiles } from "../../src/profiles/read";
 import { epaProfilesCsv } from "../../src/sourceapport/export";
 import { fixture } from "../sourceapport/fixture";
 

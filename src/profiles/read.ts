@@ -1,12 +1,12 @@
-import type { SourceProfile } from "../profiles/types";
+import type { SourceProfile } from "./types";
 import { splitHeaderUnit } from "../table/units";
-import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, parseCell } from "./cells";
-import { AozoraInputError } from "./errors";
-import { readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
-import { loadBytes, type Source } from "./source";
-import { decodeText } from "./decode";
-import { parseDelimited, type DelimitedRecord } from "./delimited";
+import { AccountBuilder, type ReadAccount } from "../io/account";
+import { missingCodeSet, parseCell } from "../io/cells";
+import { AozoraInputError } from "../io/errors";
+import { readGrid, requireDataRows, type Grid, type GridOptions } from "../io/grid";
+import { loadBytes, type Source } from "../io/source";
+import { decodeText } from "../io/decode";
+import { parseDelimited, type DelimitedRecord } from "../io/delimited";
 
 /** Result of the profile readers. */
 export interface ProfilesRead {

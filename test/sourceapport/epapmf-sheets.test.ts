@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { readEpaPmf } from "../../src/io/epapmf";
+import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
 import { signalToNoise } from "../../src/sourceapport/prepare";
 import { AozoraInputError } from "../../src/io/errors";
 
