@@ -135,17 +135,18 @@ describe("daily 1-h maximum", () => {
 });
 
 describe("oxidant and potential ozone", () => {
-  it("Ox = O3 + NO2 (ppb); potential ozone O3 + NO2 × 48.00/46.01 (µg/m3); PO = Ox − 0.1·NOx", () => {
+  it("Ox = O3 + NO2 (ppb); potential ozone O3 + NO2 × 47.997/46.01 (µg/m3); PO = Ox − 0.1·NOx", () => {
     expect(Array.from(oxidantPpb([40, NaN], [20, 5]))).toEqual([60, NaN]);
-    expect(potentialOzoneUgm3([80], [46.01])[0]).toBeCloseTo(128, 12);
+    // O3 = 3 × 15.999 = 47.997 g/mol (IUPAC): 80 + 46.01 × 47.997/46.01 = 127.997
+    expect(potentialOzoneUgm3([80], [46.01])[0]).toBeCloseTo(127.997, 12);
     expect(potentialOzoneJapanPpb([40], [20], [50])[0]).toBeCloseTo(55, 12);
   });
-  it("potential ozone from ppb equals Ox × 48/Vm (25 °C: 24.4654 L/mol)", () => {
-    const o3 = convertGas([40], "ppb", "µg/m3", 48.0),
+  it("potential ozone from ppb equals Ox × 47.997/Vm (25 °C: 24.4654 L/mol)", () => {
+    const o3 = convertGas([40], "ppb", "µg/m3", 47.997),
       no2 = convertGas([20], "ppb", "µg/m3", 46.01);
-    // 60 ppb × 48.00 / (22.414 × 298.15/273.15) = 2880 / 24.46546 = 117.717…
-    expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo(2880 / ((22.414 * 298.15) / 273.15), 10);
-    expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo(117.7169, 3);
+    // 60 ppb × 47.997 / (22.414 × 298.15/273.15) = 2879.82 / 24.46544 = 117.7097…
+    expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo((60 * 47.997) / ((22.414 * 298.15) / 273.15), 10);
+    expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo(117.7097, 3);
   });
   it("unit conversion: ppm → ppb, mg/m3 → µg/m3, 273.15 K state, China's change of reference state", () => {
     expect(convertGas([0.06], "ppm", "ppb", 48)[0]).toBeCloseTo(60, 12);
