@@ -1,6 +1,6 @@
 import { readMonitoringTable } from "../io/monitoring";
 import { summariseAccount } from "../io/account";
-import { dailyAqi, type AqiStandard } from "../models/aqi/daily";
+import { AQI_POLLUTANTS, dailyAqi, type AqiStandard } from "../models/aqi/daily";
 import { hourlyPollutantsFromTable } from "../models/aqi/input";
 import type { HourLabel, NegativePolicy } from "../models/ozone/hourgrid";
 import type { Verb } from "./verb";
@@ -57,7 +57,13 @@ export const aqiVerb: Verb = {
           ? "+08:00"
           : undefined;
     const { table, account } = readMonitoringTable(file, offset === undefined ? {} : { utcOffset: offset });
-    const { input, ignored } = hourlyPollutantsFromTable(table, { hourLabel, file });
+    const fromTable = hourlyPollutantsFromTable(table, { hourLabel, file });
+    const input = fromTable.input;
+    // Ox and SPM are kept for the Japan EQS; the AQI does not use them
+    const ignored = [
+      ...fromTable.ignored,
+      ...Object.keys(input.series).filter((p) => !(AQI_POLLUTANTS as readonly string[]).includes(p)),
+    ];
     let result;
     try {
       result = dailyAqi(input, { standard, negative, round });

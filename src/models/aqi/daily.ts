@@ -31,8 +31,12 @@ export interface HourlyPollutants {
   utcOffsetMinutes: number;
   /** Whether each instant starts (default) or ends its averaging hour. */
   hourLabel?: HourLabel;
-  /** Series present (any subset), each with its unit (`µg/m3`, `mg/m3`, `ppb`, `ppm`). */
-  series: Partial<Record<AqiPollutant, { values: ArrayLike<number>; unit: string }>>;
+  /**
+   * Series present (any subset), each with its unit (`µg/m3`, `mg/m3`, `ppb`, `ppm`). `Ox`
+   * (photochemical oxidant) and `SPM` (suspended particulate matter) are Japan's EQS items: carried
+   * for `japanEqsEvaluation`, not used by the AQI.
+   */
+  series: Partial<Record<AqiPollutant | "Ox" | "SPM", { values: ArrayLike<number>; unit: string }>>;
 }
 
 /** Options of {@link dailyAqi}. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dailyAqi, hourlyPollutantsFromTable } from "../../../src/models/aqi";
 import { roundHalfEven } from "../../../src/stats/round";
 import { readMonitoringTable } from "../../../src/io/monitoring";
+import { japanEqsEvaluation } from "../../../src/models/standards";
 
 const OFF = 480,
   H = 3_600_000;
@@ -230,6 +231,51 @@ describe("bad input", () => {
     expect(Object.keys(input.series).sort()).toEqual(["O3", "PM2.5"]);
     expect(input.series.O3!.unit).toBe("ppb");
     expect(ignored).toEqual(["WS"]);
+  });
+});
+
+describe("Japan's EQS items from a station table (issue #16 item 7)", () => {
+  // 大気汚染に係る環境基準: 光化学オキシダント "1時間値が0.06ppm以下であること" (daytime 05–20 h);
+  // 浮遊粒子状物質 "1時間値の1日平均値が0.10mg/m3以下であり、かつ、1時間値が0.20mg/m3以下であること"
+  const rows = Array.from({ length: 24 }, (_, h) => {
+    const ox = h >= 12 && h < 15 ? 0.07 : 0.03;
+    const spm = h === 3 ? 0.25 : 0.05;
+    return `2025-07-01 ${String(h).padStart(2, "0")}:00,${ox},${spm},60,2`;
+  });
+  const csv = ["Time,Ox (ppm),SPM (mg/m3),O3 (µg/m3),WS (m/s)", ...rows].join("\n") + "\n";
+  it("keeps Ox and SPM (not in ignored), says so in notes; the AQI does not use them", () => {
+    const { table } = readMonitoringTable({ text: csv, name: "jp.csv" }, { utcOffset: "+09:00" });
+    const { input, ignored, notes } = hourlyPollutantsFromTable(table);
+    expect(Object.keys(input.series).sort()).toEqual(["O3", "Ox", "SPM"]);
+    expect(input.series.Ox!.unit).toBe("ppm");
+    expect(input.series.SPM!.unit).toBe("mg/m3");
+    expect(ignored).toEqual(["WS"]);
+    expect(notes.join(" ")).toMatch(/Ox and SPM kept for the Japan EQS/);
+    expect(Object.keys(dailyAqi(input).days[0].iaqi)).toEqual(["O3_8h"]);
+    const jp = japanEqsEvaluation(input);
+    const ox = jp.find((r) => r.pollutant === "Ox")!;
+    // the station's Ox, not O3: 3 daytime hours (12, 13, 14 h) at 0.07 > 0.06 ppm, on 1 day; no substitution note
+    expect(ox).toMatchObject({ n: 15, exceedances: 3, exceedanceDays: 1, value: 0.07 });
+    expect(ox.note).toBeUndefined();
+    // SPM: hourly 0.25 > 0.20 once; daily mean (23·0.05 + 0.25)/24 = 0.0583 ≤ 0.10
+    const spm1 = jp.find((r) => r.pollutant === "SPM" && r.averaging === "1h")!;
+    expect(spm1).toMatchObject({ n: 24, exceedances: 1, value: 0.25 });
+    expect(jp.find((r) => r.pollutant === "SPM" && r.averaging === "24h")!.value).toBeCloseTo(
+      (23 * 0.05 + 0.25) / 24,
+      12,
+    );
+  });
+  it("O3 without Ox: the notes and the Ox row say O3 is used as the oxidant", () => {
+    const text = [
+      "Time,O3 (ppb)",
+      ...Array.from({ length: 24 }, (_, h) => `2025-07-01 ${String(h).padStart(2, "0")}:00,40`),
+    ].join("\n");
+    const { table } = readMonitoringTable({ text, name: "o3.csv" }, { utcOffset: "+09:00" });
+    const { input, notes } = hourlyPollutantsFromTable(table);
+    expect(notes.join(" ")).toMatch(/no Ox column: japanEqsEvaluation uses O3 as photochemical oxidant/);
+    expect(japanEqsEvaluation(input).find((r) => r.pollutant === "Ox")!.note).toMatch(
+      /O3 used as photochemical oxidant/,
+    );
   });
 });
 
