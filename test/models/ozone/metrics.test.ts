@@ -105,6 +105,45 @@ describe("SOMO35 (EU MDA8), by hand", () => {
   });
 });
 
+describe("SOMO35 rescaled for missing days (EEA: SOMO35_measured × N_total / N_valid), beside the unscaled sum", () => {
+  // 45 ppb every hour on the first n days of 2025, nothing afterwards: every valid day adds 45 − 35 = 10 ppb·d
+  const year = (n: number) => {
+    const times: number[] = [],
+      o3: number[] = [];
+    for (let h = 0; h < 365 * 24; h++) {
+      times.push(localHour(2025, 1, 1, 0) + h * H);
+      o3.push(h < n * 24 ? 45 : NaN);
+    }
+    return somo35(times, o3, { utcOffsetMinutes: OFF, unit: "ppb" })[0];
+  };
+  it("300 valid days of 365: measured 3000 ppb·d, scaled 3000 × 365/300 = 3650 ppb·d (coverage 0.822)", () => {
+    const r = year(300);
+    expect(r.validDays).toBe(300);
+    expect(r.daysInYear).toBe(365);
+    expect(r.somo35).toBeCloseTo(3000, 9);
+    expect(r.somo35Scaled).toBeCloseTo((3000 * 365) / 300, 9);
+    expect(r.coverage).toBeCloseTo(300 / 365, 12);
+  });
+  it("200 valid days (coverage 0.548 < 0.75): the scaled value is NaN, the measured sum stays 2000", () => {
+    const r = year(200);
+    expect(r.somo35).toBeCloseTo(2000, 9);
+    expect(Number.isNaN(r.somo35Scaled)).toBe(true);
+  });
+  it("minCoverage 0.5 lets 200 days be scaled: 2000 × 365/200 = 3650; minCoverage outside 0–1 is a RangeError", () => {
+    const times = [localHour(2025, 1, 1, 0)];
+    expect(() => somo35(times, [40], { utcOffsetMinutes: OFF, unit: "ppb", minCoverage: 2 })).toThrow(RangeError);
+    const t: number[] = [],
+      o3: number[] = [];
+    for (let h = 0; h < 200 * 24; h++) {
+      t.push(localHour(2025, 1, 1, 0) + h * H);
+      o3.push(45);
+    }
+    const r = somo35(t, o3, { utcOffsetMinutes: OFF, unit: "ppb", minCoverage: 0.5 })[0];
+    expect(r.daysInData).toBe(200);
+    expect(r.somo35Scaled).toBeCloseTo(3650, 9);
+  });
+});
+
 describe("China annual 90th percentile of MDA8 (HJ 663-2013: k = 1 + (n − 1)·p)", () => {
   it("10 days 100, 110, …, 190: k = 1 + 9·0.9 = 9.1 → 180 + 0.1·(190 − 180) = 181", () => {
     const days: Mda8Day[] = Array.from({ length: 10 }, (_, i) => ({
