@@ -4,7 +4,7 @@ import { normaliseUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
 import { missingCodeSet, parseCell } from "./cells";
 import { AozoraInputError } from "./errors";
-import { readGrid, type Grid, type GridOptions } from "./grid";
+import { parseGridTimestamp, readGrid, type Grid, type GridOptions } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
 
 /** Options of {@link readEpaPmf}. */
@@ -299,7 +299,7 @@ function parseDates(g: Grid, opts: EpaPmfReadOptions): { utcMs: Float64Array; of
   const out = new Float64Array(g.records.length);
   const first = new Map<number, number>();
   g.records.forEach((r, i) => {
-    const p = parseTimestamp(r.fields[0], fmt as Exclude<TimeFormat, "auto">, offset);
+    const p = parseGridTimestamp(g, r, 0, fmt as Exclude<TimeFormat, "auto">, offset);
     if (!p)
       throw new AozoraInputError({
         file: g.file,

@@ -2,7 +2,7 @@ import { AqTable } from "../table/table";
 import { AccountBuilder, type ReadAccount } from "./account";
 import { decodeText } from "./decode";
 import { AozoraInputError } from "./errors";
-import { FORBIDDEN_HEADERS, loadBytes, type Source } from "./source";
+import { FORBIDDEN_HEADERS, loadBytes, type ReadLimits, type Source } from "./source";
 
 /** What {@link readHysplit} returns. */
 export interface HysplitRead {
@@ -78,8 +78,8 @@ function cut(line: string, widths: number[]): string[] {
  * out of range (month 13, hour 24: never rolled over), or a diagnostic variable named like a
  * fixed column (`lat`, `time`, ...) or an object internal (`__proto__`).
  */
-export function readHysplit(src: Source): HysplitRead {
-  const { name: file, bytes } = loadBytes(src);
+export function readHysplit(src: Source, limits: ReadLimits = {}): HysplitRead {
+  const { name: file, bytes } = loadBytes(src, limits);
   const lines = decodeText(bytes, file).split(/\r\n|\n|\r/);
   const acc = new AccountBuilder(file);
   let li = 0;

@@ -13,7 +13,7 @@ import {
   DEFAULT_MISSING_CODES,
 } from "./cells";
 import { AozoraInputError } from "./errors";
-import { readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
+import { parseGridTimestamp, readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
 
 /** Options of {@link readMonitoringTable}. */
@@ -367,7 +367,7 @@ export function parseTimeColumn(
     const cellFmt = fmt === "excel" && rec.numeric && !rec.numeric[tj] ? "iso" : fmt;
     let p = cache?.get(text);
     if (p === undefined) {
-      p = parseTimestamp(text, cellFmt, offset);
+      p = parseGridTimestamp(grid, rec, tj, cellFmt, offset);
       cache?.set(text, p);
     }
     if (!p) {

@@ -1,8 +1,10 @@
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import type { ReadAccount } from "../io/account";
 import { decodeText } from "../io/decode";
 import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter } from "../io/delimited";
 import { AozoraInputError } from "../io/errors";
+import { requireRegularFile } from "../io/source";
 import type { Grid } from "../io/grid";
 import { gridToTable, timeColumnIndex, type MonitoringReadOptions } from "../io/monitoring";
 import { periodCalendar } from "../table/aggregate";
@@ -77,7 +79,8 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
   const chunkBytes = Math.max(1 << 16, opts.chunkBytes ?? 16 << 20);
   let fh;
   try {
-    fh = await open(path, "r");
+    // O_NONBLOCK: a FIFO is opened without waiting for a writer, then refused below
+    fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     throw new AozoraInputError({
       file: path,
@@ -86,6 +89,16 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
     });
   }
   try {
+    try {
+      requireRegularFile(await fh.stat(), path);
+    } catch (e) {
+      if (e instanceof AozoraInputError) throw e;
+      throw new AozoraInputError({
+        file: path,
+        expected: "a readable file",
+        found: (e as NodeJS.ErrnoException).code ?? String(e),
+      });
+    }
     let buf: Uint8Array = new Uint8Array(chunkBytes);
     let have = 0,
       pos = 0,
