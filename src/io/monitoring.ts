@@ -101,8 +101,27 @@ export function readMonitoringTable(src: Source, opts: MonitoringReadOptions = {
   return gridToTable(grid, opts);
 }
 
-/** Convert a {@link Grid} into a table (shared by the CSV and xlsx paths). */
-export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): MonitoringRead {
+/**
+ * What earlier chunks of one file decided about each value column (by column index), so that a
+ * chunked read ({@link readCsvChunks}) refuses what a whole-file read refuses: a column numeric
+ * in an earlier chunk stays numeric (a text cell later is an error at its row), and a column that
+ * was text because no cell was a number is an error at its first text cell once a later chunk
+ * holds a number, as the whole-file read reports it. Columns with only missing cells so far are
+ * undecided.
+ */
+export type ColumnKindMemory = Map<
+  number,
+  { kind: "number" } | { kind: "text"; row: number; text: string; reason: string }
+>;
+
+/**
+ * Convert a {@link Grid} into a table (shared by the CSV and xlsx paths, and by each chunk of the
+ * chunked reader, which passes the same `kinds` for every chunk of a file).
+ *
+ * @throws {AozoraInputError} as {@link readMonitoringTable}.
+ * @throws {RangeError} for `decimal`/`thousands` values outside their sets, or equal.
+ */
+export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?: ColumnKindMemory): MonitoringRead {
   const { file, header } = grid;
   const numberFormat: NumberFormat = { decimal: opts.decimal, thousands: opts.thousands };
   checkNumberFormat(numberFormat);
@@ -235,7 +254,37 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     const nm = names[j];
     const raw = header[j].trim();
     const cells = grid.records.map((r) => r.fields[j]);
-    const isText = j === sj || textCols.has(raw) || textCols.has(nm) || looksText(cells, missing, policy, numberFormat);
+    let isText = j === sj || textCols.has(raw) || textCols.has(nm);
+    if (!isText) {
+      const before = kinds?.get(j);
+      if (before?.kind === "number") isText = false;
+      else {
+        isText = looksText(cells, missing, policy, numberFormat);
+        if (before?.kind === "text" && !isText)
+          // a number now in a column whose earlier cells were all text: the whole-file read fails at the first of them
+          throw new AozoraInputError({
+            file,
+            row: before.row,
+            column: raw,
+            columnNumber: j + 1,
+            expected: before.reason,
+            found: before.text,
+          });
+        if (kinds !== undefined && before === undefined) {
+          if (isText) {
+            const i = cells.findIndex((c) => parseCell(c, missing, policy, numberFormat).kind === "invalid");
+            const p = parseCell(cells[i], missing, policy, numberFormat);
+            kinds.set(j, {
+              kind: "text",
+              row: grid.records[i].row,
+              text: cells[i],
+              reason: p.kind === "invalid" ? p.reason : "",
+            });
+          } else if (cells.some((c) => parseCell(c, missing, policy, numberFormat).kind !== "missing"))
+            kinds.set(j, { kind: "number" });
+        }
+      }
+    }
     if (isText) {
       cols[nm] = cells.map((c, i) => {
         const t = c.trim();

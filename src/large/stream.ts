@@ -6,7 +6,7 @@ import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter } from
 import { AozoraInputError } from "../io/errors";
 import { requireRegularFile } from "../io/source";
 import type { Grid } from "../io/grid";
-import { gridToTable, timeColumnIndex, type MonitoringReadOptions } from "../io/monitoring";
+import { gridToTable, timeColumnIndex, type ColumnKindMemory, type MonitoringReadOptions } from "../io/monitoring";
 import { periodCalendar } from "../table/aggregate";
 import type { AqTable } from "../table/table";
 import { detectTimeFormat } from "../table/time";
@@ -109,6 +109,8 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       headerRow = opts.headerRow ?? 1,
       delimiter: Delimiter | undefined = opts.delimiter;
     let chunkOpts: MonitoringReadOptions = { ...opts };
+    // column kinds decided by earlier chunks: a later chunk cannot turn a numeric column into text
+    const kinds: ColumnKindMemory = new Map();
     while (!eof || have > 0) {
       if (!eof && have < buf.length) {
         const { bytesRead } = await fh.read(buf, have, buf.length - have, pos);
@@ -192,7 +194,7 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       have -= end;
       first = false;
       if (grid.records.length === 0) continue;
-      const { table, account } = gridToTable(grid, chunkOpts);
+      const { table, account } = gridToTable(grid, chunkOpts, kinds);
       yield { table, account, rows: Int32Array.from(grid.records, (r) => r.row) };
     }
     if (header === undefined)
