@@ -130,6 +130,12 @@ const CON = ["date,SO4,NO3,NH4", "1/13/2025,3.1,1.2,0.9", "1/14/2025,2.5,1.0,1.1
 const UNC = ["date,SO4,NO3,NH4", "1/13/2025,0.31,0.12,0.09", "1/14/2025,0.25,0.2,0.11", "1/15/2025,0.4,0.1,0.13"];
 put(`${P}/negative-unc.con.csv`, lines(...CON));
 put(`${P}/negative-unc.unc.csv`, lines(...UNC.slice(0, 2), "1/14/2025,0.25,-0.2,0.11", UNC[3]));
+put(`${P}/subnormal-unc.con.csv`, lines(...CON));
+put(`${P}/subnormal-unc.unc.csv`, lines(...UNC.slice(0, 3), "1/15/2025,0.4,0.1,1e-320"));
+put(`${P}/zero-unc.con.csv`, lines(...CON));
+put(`${P}/zero-unc.unc.csv`, lines(UNC[0], "1/13/2025,0,0.12,0.09", ...UNC.slice(2)));
+put(`${P}/below-floor-unc.con.csv`, lines(...CON));
+put(`${P}/below-floor-unc.unc.csv`, lines(...UNC.slice(0, 2), "1/14/2025,0.25,9.9e-101,0.11", UNC[3]));
 put(`${P}/truncated-unc.con.csv`, lines(...CON));
 put(`${P}/truncated-unc.unc.csv`, UNC.slice(0, 3).join("\n") + "\n1/15/2025,0.4");
 put(`${P}/infinity.con.csv`, lines(...CON.slice(0, 3), "1/15/2025,4.0,Infinity,1.3"));
