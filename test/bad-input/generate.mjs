@@ -230,6 +230,17 @@ put(`${H}/truncated-header.tdump`, head().slice(0, 3).join("\n"));
 put(`${H}/truncated-endpoint.tdump`, lines(...head(), E1, E2.slice(0, 40)));
 put(`${H}/month-13.tdump`, lines(...head(), E1, endpoint(1, 25, 13, 2, 2, -1, 34.0, 130.53, 505, 954.1)));
 put(`${H}/hour-24.tdump`, lines(...head(), E1, endpoint(1, 25, 1, 2, 24, -1, 34.0, 130.53, 505, 954.1)));
+const startLine = (y, mo, d, h, lat = 33.88) =>
+  `${i6(y)}${i6(mo)}${i6(d)}${i6(h)}${f(lat, 9, 3)}${f(130.88, 9, 3)}${f(500, 8, 1)}`;
+const withStart = (start) => [...head().slice(0, 3), start, head()[4]];
+put(`${H}/start-month-13.tdump`, lines(...withStart(startLine(25, 13, 2, 3)), E1, E2));
+put(`${H}/start-hour-24.tdump`, lines(...withStart(startLine(25, 1, 2, 24)), E1, E2));
+put(`${H}/start-feb-30.tdump`, lines(...withStart(startLine(25, 2, 30, 3)), E1, E2));
+put(
+  `${H}/met-grid-month-13.tdump`,
+  lines(head()[0], `    GDAS${i6(25)}${i6(13)}${i6(2)}${i6(3)}${i6(0)}`, ...head().slice(2), E1, E2),
+);
+put(`${H}/cut-pressure.tdump`, lines(...head(), E1, E2.slice(0, E2.length - 4)));
 put(`${H}/nan-latitude.tdump`, lines(...head(), E1, E2.slice(0, 56) + "      NaN" + E2.slice(65)));
 put(`${H}/latitude-out-of-range.tdump`, lines(...head(), E1, endpoint(1, 25, 1, 2, 2, -1, 91.5, 130.53, 505, 954.1)));
 put(`${H}/proto-diagnostic.tdump`, lines(...head("__proto__"), E1, E2));
