@@ -10,7 +10,7 @@ export const DEFAULT_MAX_INFLATED_BYTES = 256 * 1024 * 1024;
 /**
  * Default cap on an entry's inflated/compressed size ratio: 500. Deflate cannot exceed about
  * 1032:1, and worksheet XML of real data compresses 5–50:1; a larger ratio is a "zip bomb". The
- * ratio is checked for entries that inflate to more than {@link RATIO_FLOOR_BYTES}. Override with
+ * ratio is checked for entries that inflate to more than 1 MiB (`RATIO_FLOOR_BYTES`). Override with
  * `maxInflateRatio`.
  */
 export const DEFAULT_MAX_INFLATE_RATIO = 500;
