@@ -34,6 +34,11 @@ put(
   `${M}/gbk-header.csv`,
   iconv.encode(lines("时间,PM2.5(ug/m3),备注", "2025-01-01 00:00,35.5,晴", "2025-01-01 01:00,40.0,霾"), "gbk"),
 );
+put(
+  `${M}/decimal-comma-semicolon.csv`,
+  lines("Datum;PM10 (µg/m3);NO2 (µg/m3)", "2025-01-01 00:00;12,5;40", "2025-01-01 01:00;7,25;41,0"),
+);
+put(`${M}/thousands-quoted.csv`, lines("time,CO (ppb)", '2025-01-01 00:00,"1,234"', '2025-01-01 01:00,"1,250.5"'));
 put(`${M}/utf8-bom.csv`, "\uFEFF" + lines("time,PM2.5 (ug/m3)", "2025-01-01 00:00,1.5", "2025-01-01 01:00,2.5"));
 put(
   `${M}/utf16le-bom.tsv`,
