@@ -2,7 +2,9 @@
  * Issue #20, "Numbers and times are never silently wrong": decimal commas and thousands
  * separators, and the Excel 1904 date system. Expected values are worked by hand in the comments.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runs } from "../property/harness";
 import { AozoraInputError } from "../../src/io/errors";
 import { readMonitoringTable, type MonitoringReadOptions } from "../../src/io/monitoring";
 import { makeZip, sheetXml, xlsxEntries } from "./zipfixture";
@@ -127,5 +129,49 @@ describe("Excel 1904 date system", () => {
     const bytes = makeZip(xlsxEntries(sheetXml(rows)));
     const { table } = readMonitoringTable({ name: "win.xlsx", bytes }, { utcOffset: "+09:00" });
     expect(new Date(table.times()[0]).toISOString()).toBe("2019-03-14T03:00:00.000Z");
+  });
+});
+
+describe("properties: decimal commas and digit groups (fast-check, fixed seeds)", () => {
+  const finite = fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0));
+  const hours = (n: number) =>
+    Array.from({ length: n }, (_, i) => new Date(Date.UTC(2025, 0, 1, i)).toISOString().replace(".000Z", "Z"));
+
+  it('any finite number written with a decimal comma reads back exactly with decimal: ","; without it, the first comma cell is refused', () => {
+    fc.assert(
+      fc.property(fc.array(finite, { minLength: 1, maxLength: 12 }), (vals) => {
+        const cells = vals.map((v) => String(v).replace(".", ","));
+        const text = ["time;X (ppb)", ...hours(vals.length).map((t, i) => `${t};${cells[i]}`)].join("\n") + "\n";
+        const got = readMonitoringTable({ name: "p.csv", text }, { decimal: "," }).table.numbers("X");
+        expect(Array.from(got)).toEqual(vals);
+        const first = cells.findIndex((c) => c.includes(","));
+        if (first < 0) return;
+        const e = thrown(() => readMonitoringTable({ name: "p.csv", text }));
+        expect([e.row, e.column, e.found]).toEqual([first + 2, "X (ppb)", cells[first]]);
+      }),
+      runs(0x20d1),
+    );
+  });
+
+  it("integers written in groups of three with any separator read back with that thousands option", () => {
+    const group = (n: number, sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1e15, max: 1e15 }), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(",", ".", " ", "'"),
+        (vals, sep) => {
+          const th = sep as "," | "." | " " | "'";
+          const cells = vals.map((v) => group(v, sep));
+          const text = ["time;X (ppb)", ...hours(vals.length).map((t, i) => `${t};"${cells[i]}"`)].join("\n") + "\n";
+          const opts = th === "." ? { thousands: th, decimal: "," as const } : { thousands: th };
+          expect(Array.from(readMonitoringTable({ name: "g.csv", text }, opts).table.numbers("X"))).toEqual(vals);
+          const first = cells.findIndex((c) => c.includes(sep));
+          if (first < 0 || sep === ".") return; // "1.234" without options is the plain number 1.234
+          const e = thrown(() => readMonitoringTable({ name: "g.csv", text }));
+          expect([e.row, e.found]).toEqual([first + 2, cells[first]]);
+        },
+      ),
+      runs(0x20d2),
+    );
   });
 });
