@@ -223,6 +223,10 @@ export function plainAsciiNumber(t: string): number | undefined {
  * nothing else is folded, so `5²` or `½` are invalid rather than read as `52` or `1⁄2` (Unicode
  * NFKC would change their value). A number equal in value to a numeric missing code (`-999.00`
  * for `-999`) is missing ({@link missingCodeValues}).
+ *
+ * @param fmt the file's decimal mark and digit-group separator ({@link NumberFormat}; default
+ *   plain `12.5`). Text that is a number in another writing than `fmt` (`12,5` by default, `12.5`
+ *   with `decimal: ","`) is invalid with `numberLike` set and a reason naming the option to pass.
  */
 export function parseCell(
   text: string,
