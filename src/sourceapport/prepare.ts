@@ -11,7 +11,7 @@
  *
  * See CONVENTIONS.md §1 for which of these conventions are verified and which are "verify".
  */
-import { PMF_MIN_UNCERTAINTY } from "../io/epapmf";
+import { PMF_MIN_UNCERTAINTY } from "./read-epapmf";
 import { AozoraInputError } from "../io/errors";
 import type { PmfInput, PrepChange, SpeciesCategory, SpeciesSummary } from "./types";
 

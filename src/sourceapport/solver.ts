@@ -4,7 +4,7 @@ import type { PmfInput, PmfOptions, PmfResult, PmfRun } from "./types";
 import { runTasks } from "./pool";
 import type { BaseRunTask } from "./tasks";
 import { provenance } from "../provenance";
-import { PMF_MIN_UNCERTAINTY } from "../io/epapmf";
+import { PMF_MIN_UNCERTAINTY } from "./read-epapmf";
 
 /** Defaults of {@link PmfOptions}. */
 export const PMF_DEFAULTS = {

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AozoraInputError } from "../../src/io/errors";
 import { readMonitoringTable } from "../../src/io/monitoring";
-import { readHysplit } from "../../src/io/hysplit";
+import { readHysplit } from "../../src/trajectory/read-hysplit";
 import { readArrow } from "../../src/io/arrow";
 import { readParquet } from "../../src/io/parquet";
 import { readCsvChunks } from "../../src/large/stream";

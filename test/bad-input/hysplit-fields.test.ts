@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { AozoraInputError } from "../../src/io/errors";
-import { readHysplit } from "../../src/io/hysplit";
+import { readHysplit } from "../../src/trajectory/read-hysplit";
 
 const i6 = (n: number) => String(n).padStart(6);
 const f = (x: number, w: number, d: number) => x.toFixed(d).padStart(w);

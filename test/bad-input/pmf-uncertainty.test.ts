@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { AozoraInputError } from "../../src/io/errors";
-import { PMF_MIN_UNCERTAINTY, readEpaPmf } from "../../src/io/epapmf";
+import { PMF_MIN_UNCERTAINTY, readEpaPmf } from "../../src/sourceapport/read-epapmf";
 import { preparePmfInput } from "../../src/sourceapport/prepare";
 import { runPmfSync } from "../../src/sourceapport/solver";
 
