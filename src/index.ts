@@ -26,11 +26,13 @@ export {
   type CellChangeReason,
   type RowNote,
 } from "./io/account";
-export { DEFAULT_MISSING_CODES, type BelowDetectionPolicy } from "./io/cells";
-export type { Source } from "./io/source";
+export { DEFAULT_MISSING_CODES, type BelowDetectionPolicy, type NumberFormat } from "./io/cells";
+export { DEFAULT_MAX_FILE_BYTES, type ReadLimits, type Source } from "./io/source";
+export { DEFAULT_MAX_INFLATED_BYTES, DEFAULT_MAX_INFLATE_RATIO, type ZipLimits } from "./io/zipcheck";
+export { EXCEL_1904_OFFSET_DAYS } from "./io/grid";
 export type { TextEncodingName } from "./io/decode";
 export { readMonitoringTable, type MonitoringReadOptions, type MonitoringRead } from "./io/monitoring";
-export { readEpaPmf, type EpaPmfReadOptions, type EpaPmfData } from "./sourceapport/read-epapmf";
+export { readEpaPmf, PMF_MIN_UNCERTAINTY, type EpaPmfReadOptions, type EpaPmfData } from "./sourceapport/read-epapmf";
 export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./metals/read-xact";
 export { readHysplit, type HysplitRead } from "./trajectory/read-hysplit";
 export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula } from "./io/write";

@@ -1,6 +1,6 @@
 import { readMonitoringTable } from "../io/monitoring";
 import { summariseAccount } from "../io/account";
-import { dailyAqi, type AqiStandard } from "../models/aqi/daily";
+import { AQI_POLLUTANTS, dailyAqi, type AqiStandard } from "../models/aqi/daily";
 import { hourlyPollutantsFromTable } from "../models/aqi/input";
 import type { HourLabel, NegativePolicy } from "../models/ozone/hourgrid";
 import type { Verb } from "./verb";
@@ -9,18 +9,22 @@ const STANDARDS: AqiStandard[] = ["cn-2026", "cn-2012", "us-2024"];
 
 /**
  * `aozora aqi --file HOURLY.csv [--standard cn-2026|cn-2012|us-2024] [--utc-offset +08:00]
- * [--hour-label start|end] [--negative error|missing] [--round none|hj663] [--json]`: daily IAQI per pollutant, AQI,
+ * [--hour-label start|end] [--negative error|missing] [--round gbt8170|none] [--json]`: daily IAQI per pollutant, AQI,
  * primary pollutant and validity from an hourly monitoring table (`readMonitoringTable`; units
- * in the headers).
+ * in the headers). `--round` defaults to `gbt8170` for cn-2026 (HJ 633-2026 §4.2.2: concentrations
+ * rounded per GB/T 8170 to integers in µg/m3, CO to 0.1 mg/m3, before the IAQI) and to `none`
+ * for cn-2012 and us-2024; `hj663` is accepted as the former name of `gbt8170`.
  */
 export const aqiVerb: Verb = {
   name: "aqi",
   help: `  aozora aqi --file HOURLY.csv [--standard cn-2026|cn-2012|us-2024]
              [--utc-offset +08:00] [--hour-label start|end]
-             [--negative error|missing] [--round none|hj663] [--json]
+             [--negative error|missing] [--round gbt8170|none] [--json]
                                            daily AQI from hourly PM2.5, PM10, SO2, NO2, CO, O3
                                            (units in headers): IAQI per pollutant, AQI, primary
-                                           pollutant, validity (HJ 633-2026/2012, US EPA 2024)
+                                           pollutant, validity (HJ 633-2026/2012, US EPA 2024);
+                                           --round: cn-2026 default gbt8170 (§4.2.2: integers
+                                           in µg/m3, CO 0.1 mg/m3, half to even), else none
 `,
   options: {
     file: { type: "string" },
@@ -28,7 +32,7 @@ export const aqiVerb: Verb = {
     "utc-offset": { type: "string" },
     "hour-label": { type: "string", default: "start" },
     negative: { type: "string", default: "error" },
-    round: { type: "string", default: "none" },
+    round: { type: "string" },
   },
   async run(values, out) {
     const file = values.file;
@@ -42,9 +46,9 @@ export const aqiVerb: Verb = {
     const negative = String(values.negative) as NegativePolicy;
     if (negative !== "error" && negative !== "missing")
       throw new RangeError(`aqi: --negative must be error or missing, got "${negative}"`);
-    const round = String(values.round);
-    if (round !== "none" && round !== "hj663")
-      throw new RangeError(`aqi: --round must be none or hj663, got "${round}"`);
+    const round = typeof values.round === "string" ? values.round : standard === "cn-2026" ? "gbt8170" : "none";
+    if (round !== "none" && round !== "gbt8170" && round !== "hj663")
+      throw new RangeError(`aqi: --round must be gbt8170 or none, got "${round}"`);
     // China's standards are in Beijing time; for the US table the offset must be given (or carried by the timestamps)
     const offset =
       typeof values["utc-offset"] === "string"
@@ -53,10 +57,16 @@ export const aqiVerb: Verb = {
           ? "+08:00"
           : undefined;
     const { table, account } = readMonitoringTable(file, offset === undefined ? {} : { utcOffset: offset });
-    const { input, ignored } = hourlyPollutantsFromTable(table, { hourLabel, file });
+    const fromTable = hourlyPollutantsFromTable(table, { hourLabel, file });
+    const input = fromTable.input;
+    // Ox and SPM are kept for the Japan EQS; the AQI does not use them
+    const ignored = [
+      ...fromTable.ignored,
+      ...Object.keys(input.series).filter((p) => !(AQI_POLLUTANTS as readonly string[]).includes(p)),
+    ];
     let result;
     try {
-      result = dailyAqi(input, { standard, negative, round: round as "none" | "hj663" });
+      result = dailyAqi(input, { standard, negative, round });
     } catch (e) {
       if (e instanceof RangeError) throw new RangeError(`${file}: ${e.message}`);
       throw e;
@@ -68,6 +78,7 @@ export const aqiVerb: Verb = {
             file,
             standard,
             citation: result.citation,
+            round: result.round,
             utcOffsetMinutes: input.utcOffsetMinutes,
             hourLabel,
             units: result.units,
@@ -84,7 +95,7 @@ export const aqiVerb: Verb = {
       return 0;
     }
     const keys = Object.keys(result.units);
-    out(`${file}: ${result.citation}`);
+    out(`${file}: ${result.citation}; concentrations rounded: ${result.round}`);
     out(["date", "AQI", "primary", "complete", ...keys].join("\t"));
     for (const d of result.days) {
       out(

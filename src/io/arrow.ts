@@ -1,10 +1,11 @@
-import { readFileSync, mkdirSync, writeFileSync, createWriteStream } from "node:fs";
+import { mkdirSync, writeFileSync, createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { dirname } from "node:path";
 import * as A from "apache-arrow";
 import type { AqTable } from "../table/table";
 import { formatOffset } from "../table/time";
 import { AozoraInputError } from "./errors";
+import { loadBytes } from "./source";
 import {
   buildTable,
   parseTableMeta,
@@ -223,16 +224,7 @@ function tableFrom(
  */
 export function readArrow(src: string | { name: string; bytes: Uint8Array }, opts: ColumnarReadOptions = {}): AqTable {
   const file = typeof src === "string" ? src : src.name;
-  let bytes: Uint8Array;
-  try {
-    bytes = typeof src === "string" ? readFileSync(src) : src.bytes;
-  } catch (e) {
-    throw new AozoraInputError({
-      file,
-      expected: "a readable file",
-      found: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
-  }
+  const { bytes } = loadBytes(src, opts);
   let table: A.Table;
   try {
     table = A.tableFromIPC(bytes);

@@ -38,11 +38,93 @@ const ND_MARKERS = new Set(["nd", "n.d.", "bdl", "<dl", "<mdl", "不検出", "�
  */
 export type BelowDetectionPolicy = "half-limit" | "limit" | "zero" | "missing";
 
+/**
+ * What a cell became. `numberLike` marks invalid text that is a number in some writing (a
+ * non-finite value, a decimal comma, thousands separators): a column of such cells is a numeric
+ * column with errors, never a text column.
+ */
 export type CellParse =
   | { kind: "number"; value: number }
   | { kind: "missing"; value: number }
   | { kind: "below-detection"; value: number; limit?: number }
-  | { kind: "invalid"; reason: string };
+  | { kind: "invalid"; reason: string; numberLike?: boolean };
+
+/**
+ * How numbers are written in a file, for European and other exports (issue #20):
+ * - `decimal`: the decimal mark, `"."` (default) or `","` (`12,5` = 12.5).
+ * - `thousands`: a digit-group separator, `","`, `"."`, `" "` (also no-break space U+00A0 and
+ *   narrow no-break space U+202F, as French exports write) or `"'"` (Swiss); groups must be of
+ *   three digits (`1,234,567`), else the cell is an error. Default: none.
+ * Without them, a cell such as `12,5`, `1,234` or `1 234` is an error naming the option to pass,
+ * never text. With `decimal: ","` a cell with a decimal point (`12.5`) is an error unless
+ * `thousands: "."` makes the point a group separator.
+ */
+export interface NumberFormat {
+  decimal?: "." | ",";
+  thousands?: "," | "." | " " | "'";
+}
+
+/**
+ * Check a {@link NumberFormat}.
+ *
+ * @throws {RangeError} for a decimal mark other than "." or ",", a thousands separator other than
+ *   ",", ".", " " or "'", or the same character for both.
+ */
+export function checkNumberFormat(f: NumberFormat): void {
+  if (f.decimal !== undefined && f.decimal !== "." && f.decimal !== ",")
+    throw new RangeError(`decimal must be "." or ",", got ${JSON.stringify(f.decimal)}`);
+  if (f.thousands !== undefined && ![",", ".", " ", "'"].includes(f.thousands))
+    throw new RangeError(`thousands must be ",", ".", " " or "'", got ${JSON.stringify(f.thousands)}`);
+  if (f.thousands !== undefined && f.thousands === (f.decimal ?? "."))
+    throw new RangeError(`decimal and thousands must differ, both are ${JSON.stringify(f.thousands)}`);
+}
+
+const escapeRe = (c: string) => c.replace(/[.\\^$*+?()[\]{}|]/g, "\\$&");
+const localNumberRes = new Map<string, RegExp>();
+
+/**
+ * The plain form (`1234.5`) of number text written with `fmt`'s decimal mark and thousands
+ * separator (`1.234,5` with `{ decimal: ",", thousands: "." }`), or `undefined` if the text is
+ * not such a number. Only called when `fmt` differs from the plain writing.
+ */
+function localToPlain(t: string, fmt: NumberFormat): string | undefined {
+  const dec = fmt.decimal ?? ".";
+  const th = fmt.thousands;
+  const key = dec + (th ?? "");
+  let re = localNumberRes.get(key);
+  if (re === undefined) {
+    const sep = th === undefined ? undefined : th === " " ? "[ \u00a0\u202f]" : escapeRe(th);
+    const int = sep === undefined ? "\\d+" : `(?:\\d{1,3}(?:${sep}\\d{3})+|\\d+)`;
+    re = new RegExp(`^([+-]?)(${int})(?:${escapeRe(dec)}(\\d*))?([eE][+-]?\\d+)?$`);
+    localNumberRes.set(key, re);
+  }
+  const m = re.exec(t);
+  if (!m) return undefined;
+  const intDigits = th === undefined ? m[2] : m[2].replace(/[^0-9]/g, "");
+  if (m[3] === undefined) return m[1] + intDigits + (m[4] ?? "");
+  return m[1] + intDigits + "." + m[3] + (m[4] ?? "");
+}
+
+/**
+ * Why plain-number text that failed to parse looks like a number written with a decimal comma or
+ * digit-group separators (`12,5`, `1,234`, `1 234`, `1'234.5`), naming the option to pass;
+ * `undefined` when it does not.
+ */
+function separatorHint(t: string): string | undefined {
+  if (/^[+-]?\d+,\d+([eE][+-]?\d+)?$/.test(t)) {
+    if (/^[+-]?\d{1,3}(,\d{3})+$/.test(t))
+      return `a plain number: "${t}" looks like a decimal comma or a thousands separator; pass decimal: "," or thousands: ","`;
+    return `a plain number: "${t}" looks like a decimal comma; pass decimal: ","`;
+  }
+  if (/^[+-]?\d{1,3}(\.\d{3})+,\d+$/.test(t))
+    return `a plain number: "${t}" looks like a decimal comma with "." between digit groups; pass decimal: "," and thousands: "."`;
+  const m = /^[+-]?\d{1,3}([, '\u00a0\u202f])\d{3}(\1\d{3})*(\.\d+)?$/.exec(t);
+  if (m) {
+    const sep = m[1] === "\u00a0" || m[1] === "\u202f" ? " " : m[1];
+    return `a plain number: "${t}" looks like thousands separators; pass thousands: "${sep}"`;
+  }
+  return undefined;
+}
 
 /** Compile the missing-code list into a lookup set. */
 export function missingCodeSet(codes: readonly string[] = DEFAULT_MISSING_CODES): Set<string> {
@@ -141,29 +223,71 @@ export function plainAsciiNumber(t: string): number | undefined {
  * nothing else is folded, so `5²` or `½` are invalid rather than read as `52` or `1⁄2` (Unicode
  * NFKC would change their value). A number equal in value to a numeric missing code (`-999.00`
  * for `-999`) is missing ({@link missingCodeValues}).
+ *
+ * @param fmt the file's decimal mark and digit-group separator ({@link NumberFormat}; default
+ *   plain `12.5`). Text that is a number in another writing than `fmt` (`12,5` by default, `12.5`
+ *   with `decimal: ","`) is invalid with `numberLike` set and a reason naming the option to pass.
  */
-export function parseCell(text: string, missing: Set<string>, policy: BelowDetectionPolicy): CellParse {
-  const quick = plainAsciiNumber(text);
+export function parseCell(
+  text: string,
+  missing: Set<string>,
+  policy: BelowDetectionPolicy,
+  fmt: NumberFormat = {},
+): CellParse {
+  const local = (fmt.decimal ?? ".") !== "." || fmt.thousands !== undefined;
+  const quick = local ? undefined : plainAsciiNumber(text);
   if (quick !== undefined && !missing.has(text.toLowerCase()) && !missingCodeValues(missing).includes(quick)) {
-    return Number.isFinite(quick) ? { kind: "number", value: quick } : { kind: "invalid", reason: "a finite number" };
+    return Number.isFinite(quick)
+      ? { kind: "number", value: quick }
+      : { kind: "invalid", reason: NON_FINITE, numberLike: true };
   }
   const t = foldFullWidth(text).trim();
   if (missing.has(t.toLowerCase())) return { kind: "missing", value: NaN };
-  const n = parsePlainNumber(t);
+  const readNumber = (x: string): number | undefined => {
+    if (!local) return parsePlainNumber(x);
+    const plain = localToPlain(x.trim(), fmt);
+    return plain === undefined ? undefined : Number(plain);
+  };
+  const n = readNumber(t);
+  if (local) {
+    if (n === undefined && parsePlainNumber(t) !== undefined)
+      return {
+        kind: "invalid",
+        reason: `a number written with decimal "${fmt.decimal ?? "."}"${fmt.thousands === undefined ? "" : ` and thousands "${fmt.thousands}"`} (options decimal, thousands)`,
+        numberLike: true,
+      };
+  }
   if (n !== undefined) {
-    if (!Number.isFinite(n)) return { kind: "invalid", reason: NON_FINITE };
+    if (!Number.isFinite(n)) return { kind: "invalid", reason: NON_FINITE, numberLike: true };
     if (missingCodeValues(missing).includes(n)) return { kind: "missing", value: NaN };
     return { kind: "number", value: n };
   }
   if (ND_MARKERS.has(t.toLowerCase())) return { kind: "below-detection", value: NaN };
   const m = /^<\s*(.+)$/.exec(t);
   if (m) {
-    const limit = parsePlainNumber(m[1]);
+    const limit = readNumber(m[1]);
     if (limit === undefined || !Number.isFinite(limit) || limit < 0)
       return { kind: "invalid", reason: "a detection limit after '<' (e.g. <0.05)" };
     const value = policy === "half-limit" ? limit / 2 : policy === "limit" ? limit : policy === "zero" ? 0 : NaN;
     return { kind: "below-detection", value, limit };
   }
-  if (/^[+-]?(inf|infinity)$/i.test(t)) return { kind: "invalid", reason: NON_FINITE };
+  if (/^[+-]?(inf|infinity)$/i.test(t)) return { kind: "invalid", reason: NON_FINITE, numberLike: true };
+  if (local) {
+    const other = localToPlain(t, {});
+    // digit groups not of three digits (`12,50,0` with thousands ",") are a number written wrongly, not text
+    const th =
+      fmt.thousands === undefined ? undefined : fmt.thousands === " " ? "[ \u00a0\u202f]" : escapeRe(fmt.thousands);
+    const badGroups =
+      th !== undefined && new RegExp(`^[+-]?\\d+(${th}\\d+)+(${escapeRe(fmt.decimal ?? ".")}\\d+)?$`).test(t);
+    if (badGroups || (other === undefined && separatorHint(t) !== undefined))
+      return {
+        kind: "invalid",
+        reason: `a number written with decimal "${fmt.decimal ?? "."}"${fmt.thousands === undefined ? "" : ` and thousands "${fmt.thousands}"`} (options decimal, thousands)`,
+        numberLike: true,
+      };
+  } else {
+    const hint = separatorHint(t);
+    if (hint !== undefined) return { kind: "invalid", reason: hint, numberLike: true };
+  }
   return { kind: "invalid", reason: "a number, a missing-value code or a below-detection marker (<DL, ND)" };
 }

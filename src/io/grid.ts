@@ -1,9 +1,10 @@
 import * as XLSX from "xlsx";
 import { AozoraInputError } from "./errors";
+import { parseTimestamp, type ParsedTime, type TimeFormat } from "../table/time";
 import { decodeText, type TextEncodingName } from "./decode";
 import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter, type DelimitedRecord } from "./delimited";
-import { loadBytes, type Source } from "./source";
-import { zipProblem } from "./zipcheck";
+import { loadBytes, type ReadLimits, type Source } from "./source";
+import { storedZip, unzipChecked, type ZipLimits } from "./zipcheck";
 
 /** A rectangular grid of cell texts with file row numbers: the common form of CSV, TSV and xlsx input. */
 export interface Grid {
@@ -16,9 +17,15 @@ export interface Grid {
   records: { row: number; fields: string[]; numeric?: boolean[] }[];
   /** 1-based rows that were blank. */
   blankRows: number[];
+  /**
+   * True for a workbook in the 1904 date system (`<workbookPr date1904="1"/>` in the workbook
+   * part, ECMA-376 Part 4 "Dates and Times"; older Mac Excel): its numeric date cells are days since 1904-01-01, i.e.
+   * {@link EXCEL_1904_OFFSET_DAYS} less than the same instant's 1900-system serial.
+   */
+  date1904?: boolean;
 }
 
-export interface GridOptions {
+export interface GridOptions extends ReadLimits, ZipLimits {
   /** Text encoding of CSV/TSV files (default utf-8; BOM removed). */
   encoding?: TextEncodingName;
   /** Field separator; detected from the header line by default. */
@@ -36,7 +43,7 @@ function isZip(b: Uint8Array): boolean {
 
 /** Read a CSV/TSV or .xlsx source into a {@link Grid}. */
 export function readGrid(src: Source, opts: GridOptions = {}): Grid {
-  const { name, bytes } = loadBytes(src);
+  const { name, bytes } = loadBytes(src, opts);
   if (/\.xlsx$/i.test(name) && !isZip(bytes)) {
     // SheetJS would read such bytes as CSV/HTML text by its own rules; refuse instead
     throw new AozoraInputError({
@@ -80,17 +87,53 @@ export function readGrid(src: Source, opts: GridOptions = {}): Grid {
   };
 }
 
+/**
+ * Blank out the `<dimension ref="…"/>` element of worksheet XML (ECMA-376 Part 1, §18.3.1.35:
+ * "the used range of the worksheet", which a writer may declare as `A1:XFD1048576` for a sheet of
+ * two rows): the range is then what the cells span. The element is replaced by spaces of the same
+ * length, so the XML stays well-formed and nothing else moves; it must come before `<sheetData>`
+ * (§18.3.1.99, CT_Worksheet sequence), so only the bytes before it are searched.
+ */
+function dropDimension(xml: Uint8Array): Uint8Array {
+  const buf = Buffer.from(xml.buffer, xml.byteOffset, xml.length);
+  const sd = buf.indexOf("sheetData");
+  const headEnd = sd < 0 ? Math.min(buf.length, 1 << 16) : sd;
+  const head = buf.toString("latin1", 0, headEnd);
+  const m = /<(\w+:)?dimension\b[^>]*?(\/>|>\s*<\/(\w+:)?dimension\s*>)/.exec(head);
+  if (!m) return xml;
+  const out = Uint8Array.from(xml);
+  out.fill(0x20, m.index, m.index + m[0].length);
+  return out;
+}
+
+/** Excel serial days between the 1900 and 1904 date systems (1900-01-00 to 1904-01-01): 1,462. */
+export const EXCEL_1904_OFFSET_DAYS = 1462;
+
 function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
-  const damaged = zipProblem(bytes);
-  if (damaged !== undefined)
+  const unzipped = unzipChecked(bytes, opts);
+  if ("problem" in unzipped)
     throw new AozoraInputError({
       file: name,
-      expected: "a readable .xlsx workbook (an undamaged zip archive)",
-      found: damaged,
+      expected: unzipped.tooLarge ?? "a readable .xlsx workbook (an undamaged zip archive)",
+      found: unzipped.problem,
     });
+  // SheetJS reads a plain stored archive rebuilt from the checked entries: never the original
+  // structure (ZIP64, damage), and worksheets without their declared <dimension>
+  const rebuilt = storedZip(
+    unzipped.entries.map((x) =>
+      /^xl\/worksheets\/[^/]+\.xml$/i.test(x.name) ? { name: x.name, data: dropDimension(x.data) } : x,
+    ),
+  );
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: "buffer", cellDates: false, cellText: false, dense: true });
+    // nodim: SheetJS ignores any <dimension> left and takes the range from the cells
+    wb = XLSX.read(rebuilt, {
+      type: "buffer",
+      cellDates: false,
+      cellText: false,
+      dense: true,
+      nodim: true,
+    } as XLSX.ParsingOptions);
   } catch (e) {
     throw new AozoraInputError({
       file: name,
@@ -107,55 +150,60 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
     });
   const ref = ws["!ref"];
   if (!ref) throw new AozoraInputError({ file: name, row: 1, expected: "a header row", found: "an empty worksheet" });
-  const range = XLSX.utils.decode_range(ref);
-  const rowsOut: { row: number; fields: string[]; numeric: boolean[] }[] = [];
-  const blank: number[] = [];
-  const width = range.e.c + 1;
-  // with `dense: true` SheetJS keeps cells in `!data[row][col]`, not under "A1"-style keys
-  const denseData = (ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"];
-  for (let r = range.s.r; r <= range.e.r; r++) {
-    const fields: string[] = new Array(width).fill("");
-    const numeric: boolean[] = new Array(width).fill(false);
-    let any = false;
-    for (let c = 0; c <= range.e.c; c++) {
-      const cell = (denseData ? denseData[r]?.[c] : ws[XLSX.utils.encode_cell({ r, c })]) as
-        XLSX.CellObject | undefined;
-      if (!cell || cell.v === undefined || cell.v === null) continue;
-      any = true;
-      if (cell.t === "n") {
-        fields[c] = String(cell.v);
-        numeric[c] = true;
-      } else if (cell.t === "b") fields[c] = cell.v ? "TRUE" : "FALSE";
-      else if (cell.t === "e") fields[c] = String(cell.w ?? "#ERROR");
-      else if (cell.t === "d") fields[c] = (cell.v as Date).toISOString();
-      else fields[c] = String(cell.v);
-    }
-    if (any) rowsOut.push({ row: r + 1, fields, numeric });
-    else blank.push(r + 1);
-  }
+  // with `dense: true` SheetJS keeps cells in `!data[row][col]`; only the rows and cells that
+  // exist are visited (forEach skips holes), never the whole declared range
+  const denseData = (ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"] ?? [];
+  type SparseRow = { row: number; cells: { c: number; text: string; numeric: boolean }[] };
+  const rowsOut: SparseRow[] = [];
+  denseData.forEach((cellsOfRow, r) => {
+    if (!cellsOfRow) return;
+    const cells: SparseRow["cells"] = [];
+    cellsOfRow.forEach((cell, c) => {
+      if (!cell || cell.v === undefined || cell.v === null) return;
+      let text: string;
+      if (cell.t === "n") text = String(cell.v);
+      else if (cell.t === "b") text = cell.v ? "TRUE" : "FALSE";
+      else if (cell.t === "e") text = String(cell.w ?? "#ERROR");
+      else if (cell.t === "d") text = (cell.v as Date).toISOString();
+      else text = String(cell.v);
+      cells.push({ c, text, numeric: cell.t === "n" });
+    });
+    if (cells.length > 0) rowsOut.push({ row: r + 1, cells });
+  });
   const headerRow = opts.headerRow ?? rowsOut[0]?.row ?? 1;
   const hi = rowsOut.findIndex((r) => r.row === headerRow);
   if (hi < 0)
     throw new AozoraInputError({ file: name, row: headerRow, expected: "a header row", found: "an empty row" });
-  let header = rowsOut[hi].fields;
-  // trim trailing empty header cells
-  let w = header.length;
-  while (w > 0 && header[w - 1] === "") w--;
-  header = header.slice(0, w);
+  // the header's width: up to its last non-empty cell
+  let w = 0;
+  for (const x of rowsOut[hi].cells) if (x.text !== "" && x.c + 1 > w) w = x.c + 1;
+  const header: string[] = new Array(w).fill("");
+  for (const x of rowsOut[hi].cells) if (x.c < w) header[x.c] = x.text;
   const data = rowsOut.slice(hi + 1).map((r) => {
-    for (let c = w; c < r.fields.length; c++) {
-      if (r.fields[c] !== "")
+    const fields: string[] = new Array(w).fill("");
+    const numeric: boolean[] = new Array(w).fill(false);
+    for (const x of r.cells) {
+      if (x.c >= w) {
+        if (x.text === "") continue;
         throw new AozoraInputError({
           file: name,
           row: r.row,
-          columnNumber: c + 1,
+          columnNumber: x.c + 1,
           expected: `no value beyond the ${w} header columns`,
-          found: r.fields[c],
+          found: x.text,
         });
+      }
+      fields[x.c] = x.text;
+      numeric[x.c] = x.numeric;
     }
-    return { row: r.row, fields: r.fields.slice(0, w), numeric: r.numeric.slice(0, w) };
+    return { row: r.row, fields, numeric };
   });
-  return { file: name, header, headerRow, records: data, blankRows: blank.filter((b) => b > headerRow) };
+  // blank rows: the rows between the header and the last row with a cell that hold none
+  const blankRows: number[] = [];
+  for (let k = hi; k + 1 < rowsOut.length; k++)
+    for (let r = rowsOut[k].row + 1; r < rowsOut[k + 1].row; r++) blankRows.push(r);
+  const date1904 = wb.Workbook?.WBProps?.date1904 === true;
+  return { file: name, header, headerRow, records: data, blankRows, ...(date1904 ? { date1904 } : {}) };
 }
 
 /** Throw an {@link AozoraInputError} (file, the row below the header) when the grid has no data rows. */
@@ -168,4 +216,27 @@ export function requireDataRows(grid: Grid): void {
       found: "none",
     });
   }
+}
+
+/**
+ * Parse the timestamp in cell `j` of a grid record ({@link parseTimestamp}). A numeric xlsx cell
+ * read as an Excel serial in a 1904-system workbook ({@link Grid.date1904}) is moved forward by
+ * {@link EXCEL_1904_OFFSET_DAYS} days. ECMA-376 Part 4 (transitional), "Date Representation":
+ * "In the 1900 date base system, the lower limit is January 1, 1900, which has serial value 1"
+ * (and 1900 is treated as a leap year), "In the 1904 date base system, the lower limit is January
+ * 1, 1904, which has serial value 0"; 1904-01-01 is 1900 serial 1 + 366 + 365 + 365 + 365 = 1,462.
+ *
+ * @returns the instant, or `null` when the text does not fit `format` (as parseTimestamp).
+ */
+export function parseGridTimestamp(
+  grid: Grid,
+  rec: Grid["records"][number],
+  j: number,
+  format: Exclude<TimeFormat, "auto">,
+  offsetMinutes: number | undefined,
+): ParsedTime | null {
+  const p = parseTimestamp(rec.fields[j], format, offsetMinutes);
+  if (p && format === "excel" && grid.date1904 === true && rec.numeric?.[j] === true)
+    return { ...p, utcMs: p.utcMs + EXCEL_1904_OFFSET_DAYS * 86400000 };
+  return p;
 }

@@ -10,10 +10,12 @@ import {
   parseCell,
   plainAsciiNumber,
   type BelowDetectionPolicy,
+  checkNumberFormat,
+  type NumberFormat,
   DEFAULT_MISSING_CODES,
 } from "./cells";
 import { AozoraInputError } from "./errors";
-import { readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
+import { parseGridTimestamp, readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
 
 /** Options of {@link readMonitoringTable}. */
@@ -33,6 +35,19 @@ export interface MonitoringReadOptions extends GridOptions {
   missingCodes?: readonly string[];
   /** What `<DL` cells become (default `half-limit`, the EPA PMF convention). */
   belowDetection?: BelowDetectionPolicy;
+  /**
+   * Decimal mark of numbers in the file: `"."` (default) or `","` (European exports, often
+   * `;`-separated: `12,5` = 12.5). Without it a cell such as `12,5` is an error naming the row
+   * and column ("looks like a decimal comma; pass decimal: ','"), never text. Numeric xlsx cells
+   * are numbers already and are not affected. See {@link NumberFormat}.
+   */
+  decimal?: "." | ",";
+  /**
+   * Digit-group separator of numbers in the file: `","` (`1,234.5`), `"."` (`1.234,5` with
+   * `decimal: ","`), `" "` (also U+00A0, U+202F) or `"'"` (`1'234.5`); groups of three digits.
+   * Default none: `"1,234"` is then an error naming the row and column. See {@link NumberFormat}.
+   */
+  thousands?: "," | "." | " " | "'";
   /** Columns to keep as text even if they look numeric (header text as in the file). */
   textColumns?: string[];
   /** Rename species to canonical names (default true); the original header is kept in the column info. */
@@ -75,17 +90,42 @@ export function timeColumnIndex(header: string[], time: MonitoringReadOptions["t
  * order and flagged.
  *
  * @throws {AozoraInputError} naming file, row and column, for: a bad or duplicated header, a
- * non-numeric cell in a numeric column, an unparseable or duplicated timestamp, a missing unit,
- * a row of the wrong length.
+ * non-numeric cell in a numeric column (including `12,5` or `1,234` without the `decimal` /
+ * `thousands` options), an unparseable or duplicated timestamp, a missing unit, a row of the
+ * wrong length; naming the file for one that is not a regular file or is over `maxFileBytes`,
+ * and for an .xlsx archive that is damaged or too large (`maxInflatedBytes`, `maxInflateRatio`).
+ * @throws {RangeError} for `decimal`/`thousands` values outside their sets, or equal.
  */
 export function readMonitoringTable(src: Source, opts: MonitoringReadOptions = {}): MonitoringRead {
   const grid = readGrid(src, opts);
   return gridToTable(grid, opts);
 }
 
-/** Convert a {@link Grid} into a table (shared by the CSV and xlsx paths). */
-export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): MonitoringRead {
+/**
+ * What earlier chunks of one file decided about each value column (by column index), so that a
+ * chunked read ({@link readCsvChunks}) refuses what a whole-file read refuses: a column numeric
+ * in an earlier chunk stays numeric (a text cell later is an error at its row), and a column that
+ * was text because no cell was a number is an error at its first text cell once a later chunk
+ * holds a number, as the whole-file read reports it. Columns with only missing cells so far are
+ * undecided.
+ */
+export type ColumnKindMemory = Map<
+  number,
+  { kind: "number" } | { kind: "text"; row: number; text: string; reason: string }
+>;
+
+/**
+ * Convert a {@link Grid} into a table (shared by the CSV and xlsx paths, and by each chunk of the
+ * chunked reader, which passes the same `kinds` for every chunk of a file).
+ *
+ * @throws {AozoraInputError} as {@link readMonitoringTable}.
+ * @throws {RangeError} for `decimal`/`thousands` values outside their sets, or equal.
+ */
+export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?: ColumnKindMemory): MonitoringRead {
   const { file, header } = grid;
+  const numberFormat: NumberFormat = { decimal: opts.decimal, thousands: opts.thousands };
+  checkNumberFormat(numberFormat);
+  const localNumbers = (opts.decimal ?? ".") !== "." || opts.thousands !== undefined;
   requireDataRows(grid);
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;
@@ -214,7 +254,37 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     const nm = names[j];
     const raw = header[j].trim();
     const cells = grid.records.map((r) => r.fields[j]);
-    const isText = j === sj || textCols.has(raw) || textCols.has(nm) || looksText(cells, missing, policy);
+    let isText = j === sj || textCols.has(raw) || textCols.has(nm);
+    if (!isText) {
+      const before = kinds?.get(j);
+      if (before?.kind === "number") isText = false;
+      else {
+        isText = looksText(cells, missing, policy, numberFormat);
+        if (before?.kind === "text" && !isText)
+          // a number now in a column whose earlier cells were all text: the whole-file read fails at the first of them
+          throw new AozoraInputError({
+            file,
+            row: before.row,
+            column: raw,
+            columnNumber: j + 1,
+            expected: before.reason,
+            found: before.text,
+          });
+        if (kinds !== undefined && before === undefined) {
+          if (isText) {
+            const i = cells.findIndex((c) => parseCell(c, missing, policy, numberFormat).kind === "invalid");
+            const p = parseCell(cells[i], missing, policy, numberFormat);
+            kinds.set(j, {
+              kind: "text",
+              row: grid.records[i].row,
+              text: cells[i],
+              reason: p.kind === "invalid" ? p.reason : "",
+            });
+          } else if (cells.some((c) => parseCell(c, missing, policy, numberFormat).kind !== "missing"))
+            kinds.set(j, { kind: "number" });
+        }
+      }
+    }
     if (isText) {
       cols[nm] = cells.map((c, i) => {
         const t = c.trim();
@@ -245,12 +315,15 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}): Monit
     const v = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const text = cells[i];
-      const quick = plainAsciiNumber(text); // the common case, without building a parse result
+      // numeric xlsx cells hold numbers whatever the decimal option says
+      const xlsxNumber = grid.records[i].numeric?.[j] === true;
+      // the common case, without building a parse result
+      const quick = localNumbers && !xlsxNumber ? undefined : plainAsciiNumber(text);
       if (quick !== undefined && Number.isFinite(quick) && !missingValues.includes(quick)) {
         v[i] = quick;
         continue;
       }
-      const p = parseCell(text, missing, policy);
+      const p = parseCell(text, missing, policy, xlsxNumber ? {} : numberFormat);
       const row = grid.records[i].row;
       if (p.kind === "invalid")
         throw new AozoraInputError({ file, row, column: raw, columnNumber: j + 1, expected: p.reason, found: text });
@@ -293,15 +366,16 @@ function wrapOffset(o: OffsetLike, file: string): number {
 
 /**
  * A column is text when no cell parses as a number or a below-detection marker (`<0.05`, `ND`),
- * and some cell is not missing. A non-finite number (`Infinity`, `1e309`) counts as a number, so
- * that it is reported as an error instead of turning the column into text.
+ * and some cell is not missing. A non-finite number (`Infinity`, `1e309`) and a number written
+ * with a decimal comma or digit-group separators the options do not declare (`12,5`, `1,234`)
+ * count as numbers, so that they are reported as errors instead of turning the column into text.
  */
-function looksText(cells: string[], missing: Set<string>, policy: BelowDetectionPolicy): boolean {
+function looksText(cells: string[], missing: Set<string>, policy: BelowDetectionPolicy, fmt: NumberFormat): boolean {
   let nonMissing = 0;
   for (const c of cells) {
-    const p = parseCell(c, missing, policy);
+    const p = parseCell(c, missing, policy, fmt);
     if (p.kind === "number" || p.kind === "below-detection") return false;
-    if (p.kind === "invalid" && p.reason === NON_FINITE) return false;
+    if (p.kind === "invalid" && (p.numberLike === true || p.reason === NON_FINITE)) return false;
     if (p.kind !== "missing") nonMissing++;
   }
   return nonMissing > 0;
@@ -367,7 +441,7 @@ export function parseTimeColumn(
     const cellFmt = fmt === "excel" && rec.numeric && !rec.numeric[tj] ? "iso" : fmt;
     let p = cache?.get(text);
     if (p === undefined) {
-      p = parseTimestamp(text, cellFmt, offset);
+      p = parseGridTimestamp(grid, rec, tj, cellFmt, offset);
       cache?.set(text, p);
     }
     if (!p) {

@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
+import { requireRegularFile } from "./source";
 import { dirname } from "node:path";
 import type { AqTable } from "../table/table";
 import { AozoraInputError } from "./errors";
@@ -168,8 +169,11 @@ async function openFile(
     return { file: src.name, buffer: b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer };
   }
   try {
+    // a FIFO or device (`/dev/zero`) has no size to read pages from: refuse it before hyparquet opens it
+    requireRegularFile(statSync(src), src);
     return { file: src, buffer: await hp.asyncBufferFromFile(src) };
   } catch (e) {
+    if (e instanceof AozoraInputError) throw e;
     throw new AozoraInputError({
       file: src,
       expected: "a readable file",

@@ -1,23 +1,115 @@
-import { readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
 import { AozoraInputError } from "./errors";
 
 /** A file to read: a path, or in-memory bytes/text with a name used in messages. */
 export type Source = string | { name: string; bytes: Uint8Array } | { name: string; text: string };
 
-/** Load a source's bytes; a missing file is an {@link AozoraInputError}. */
-export function loadBytes(src: Source): { name: string; bytes: Uint8Array } {
+/**
+ * Default largest file a reader loads into memory: 1 GiB (1,073,741,824 bytes). Larger
+ * monitoring CSVs go through the chunked reader (`readCsvChunks`); pass `maxFileBytes` to raise it.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 1 << 30;
+
+/** Resource limits every reader accepts (issue #20, "Bounded resources"). */
+export interface ReadLimits {
+  /**
+   * Largest file, in bytes, read into memory (default {@link DEFAULT_MAX_FILE_BYTES}, 1 GiB). A
+   * larger file is refused with an {@link AozoraInputError} before it is read.
+   */
+  maxFileBytes?: number;
+}
+
+/**
+ * Refuse what is not a regular file (a directory, a FIFO, a character or block device such as
+ * `/dev/zero`, a socket): such a "file" can block or grow without end.
+ *
+ * @throws {AozoraInputError} naming the file and what it is.
+ */
+export function requireRegularFile(st: Stats, file: string): void {
+  if (st.isFile()) return;
+  const what = st.isDirectory()
+    ? "a directory"
+    : st.isFIFO()
+      ? "a FIFO (named pipe)"
+      : st.isCharacterDevice()
+        ? "a character device"
+        : st.isBlockDevice()
+          ? "a block device"
+          : st.isSocket()
+            ? "a socket"
+            : "not a regular file";
+  throw new AozoraInputError({ file, expected: "a regular file", found: what });
+}
+
+/** The `maxFileBytes` limit to use: the default, or a positive integer (else a RangeError). */
+export function fileByteLimit(limits: ReadLimits | undefined): number {
+  const v = limits?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (!Number.isSafeInteger(v) || v < 1) throw new RangeError(`maxFileBytes must be a positive integer, got ${v}`);
+  return v;
+}
+
+/**
+ * Load a source's bytes. A path must name a regular file ({@link requireRegularFile}) of at most
+ * `maxFileBytes` bytes; the file is read with that bound, so a file growing while it is read is
+ * refused too. In-memory bytes are subject to the same limit.
+ *
+ * @throws {AozoraInputError} for a missing or unreadable file, one that is not a regular file,
+ *   or one larger than the limit.
+ * @throws {RangeError} for a `maxFileBytes` that is not a positive integer.
+ */
+export function loadBytes(src: Source, limits?: ReadLimits): { name: string; bytes: Uint8Array } {
+  const max = fileByteLimit(limits);
+  const tooLarge = (file: string, size: string) =>
+    new AozoraInputError({
+      file,
+      expected: `a file of at most ${max} bytes (option maxFileBytes; for large monitoring CSVs use readCsvChunks)`,
+      found: size,
+    });
   if (typeof src !== "string") {
-    if ("bytes" in src) return src;
-    return { name: src.name, bytes: new TextEncoder().encode(src.text) };
+    const out = "bytes" in src ? src : { name: src.name, bytes: new TextEncoder().encode(src.text) };
+    if (out.bytes.length > max) throw tooLarge(out.name, `${out.bytes.length} bytes`);
+    return out;
   }
+  let fd: number;
   try {
-    return { name: src, bytes: readFileSync(src) };
+    // O_NONBLOCK: opening a FIFO for reading must not wait for a writer before it can be refused
+    fd = openSync(src, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     throw new AozoraInputError({
       file: src,
       expected: "a readable file",
       found: (e as NodeJS.ErrnoException).code ?? String(e),
     });
+  }
+  try {
+    const st = fstatSync(fd);
+    requireRegularFile(st, src);
+    if (st.size > max) throw tooLarge(src, `${st.size} bytes`);
+    // read up to max + 1 bytes: a file that grew past the limit after fstat is refused as well
+    let buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(st.size + 1, 1 << 16)));
+    let have = 0;
+    for (;;) {
+      if (have === buf.length) {
+        if (buf.length > max) throw tooLarge(src, `more than ${max} bytes`);
+        const bigger = Buffer.allocUnsafe(Math.min(max + 1, buf.length * 2));
+        buf.copy(bigger, 0, 0, have);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, have, buf.length - have, null);
+      if (n === 0) break;
+      have += n;
+    }
+    if (have > max) throw tooLarge(src, `more than ${max} bytes`);
+    return { name: src, bytes: buf.subarray(0, have) };
+  } catch (e) {
+    if (e instanceof AozoraInputError) throw e;
+    throw new AozoraInputError({
+      file: src,
+      expected: "a readable file",
+      found: (e as NodeJS.ErrnoException).code ?? String(e),
+    });
+  } finally {
+    closeSync(fd);
   }
 }
 

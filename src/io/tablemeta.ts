@@ -1,3 +1,4 @@
+import type { ReadLimits } from "./source";
 import { VERSION } from "../version";
 import { AqTable, type ColumnData, type ColumnInfo, type ColumnKind } from "../table/table";
 import { parseOffset, type OffsetLike } from "../table/time";
@@ -51,7 +52,7 @@ export function parseTableMeta(text: string | undefined, file: string): AqTableM
 }
 
 /** Options for reading Arrow/Parquet files that were not written by aozora (no stored units). */
-export interface ColumnarReadOptions {
+export interface ColumnarReadOptions extends ReadLimits {
   /** Units by column name, for files without aozora metadata (they override nothing stored). */
   units?: Record<string, string>;
   /** Unit for numeric columns that have none stored and that `units` does not name. */

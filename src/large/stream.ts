@@ -1,10 +1,12 @@
+import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import type { ReadAccount } from "../io/account";
 import { decodeText } from "../io/decode";
 import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter } from "../io/delimited";
 import { AozoraInputError } from "../io/errors";
+import { requireRegularFile } from "../io/source";
 import type { Grid } from "../io/grid";
-import { gridToTable, timeColumnIndex, type MonitoringReadOptions } from "../io/monitoring";
+import { gridToTable, timeColumnIndex, type ColumnKindMemory, type MonitoringReadOptions } from "../io/monitoring";
 import { periodCalendar } from "../table/aggregate";
 import type { AqTable } from "../table/table";
 import { detectTimeFormat } from "../table/time";
@@ -77,7 +79,8 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
   const chunkBytes = Math.max(1 << 16, opts.chunkBytes ?? 16 << 20);
   let fh;
   try {
-    fh = await open(path, "r");
+    // O_NONBLOCK: a FIFO is opened without waiting for a writer, then refused below
+    fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     throw new AozoraInputError({
       file: path,
@@ -86,6 +89,16 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
     });
   }
   try {
+    try {
+      requireRegularFile(await fh.stat(), path);
+    } catch (e) {
+      if (e instanceof AozoraInputError) throw e;
+      throw new AozoraInputError({
+        file: path,
+        expected: "a readable file",
+        found: (e as NodeJS.ErrnoException).code ?? String(e),
+      });
+    }
     let buf: Uint8Array = new Uint8Array(chunkBytes);
     let have = 0,
       pos = 0,
@@ -96,6 +109,8 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       headerRow = opts.headerRow ?? 1,
       delimiter: Delimiter | undefined = opts.delimiter;
     let chunkOpts: MonitoringReadOptions = { ...opts };
+    // column kinds decided by earlier chunks: a later chunk cannot turn a numeric column into text
+    const kinds: ColumnKindMemory = new Map();
     while (!eof || have > 0) {
       if (!eof && have < buf.length) {
         const { bytesRead } = await fh.read(buf, have, buf.length - have, pos);
@@ -179,7 +194,7 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       have -= end;
       first = false;
       if (grid.records.length === 0) continue;
-      const { table, account } = gridToTable(grid, chunkOpts);
+      const { table, account } = gridToTable(grid, chunkOpts, kinds);
       yield { table, account, rows: Int32Array.from(grid.records, (r) => r.row) };
     }
     if (header === undefined)

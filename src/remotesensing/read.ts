@@ -5,7 +5,7 @@ import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
 import { missingCodeSet, parseCell } from "../io/cells";
 import { AozoraInputError } from "../io/errors";
-import { readGrid, type GridOptions } from "../io/grid";
+import { parseGridTimestamp, readGrid, type GridOptions } from "../io/grid";
 import type { Source } from "../io/source";
 
 /** Options of {@link readRemoteSensing}. */
@@ -173,7 +173,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const seen = new Map<string, number>(); // plate → first time
   const seenKey = new Set<string>();
   grid.records.forEach((r, i) => {
-    const t = parseTimestamp(r.fields[col.time], fmt.format, offset);
+    const t = parseGridTimestamp(grid, r, col.time, fmt.format, offset);
     if (!t)
       throw new AozoraInputError({
         file,

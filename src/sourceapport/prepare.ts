@@ -11,6 +11,7 @@
  *
  * See CONVENTIONS.md §1 for which of these conventions are verified and which are "verify".
  */
+import { PMF_MIN_UNCERTAINTY } from "./read-epapmf";
 import { AozoraInputError } from "../io/errors";
 import type { PmfInput, PrepChange, SpeciesCategory, SpeciesSummary } from "./types";
 
@@ -360,12 +361,12 @@ export function preparePmfInput(data: PmfPrepData, opts: PmfPrepOptions = {}): P
       found: String(missingMode),
     });
   for (let k = 0; k < n * m; k++) {
-    if (!Number.isNaN(s[k]) && !(s[k] > 0)) {
+    if (!Number.isNaN(s[k]) && !(s[k] >= PMF_MIN_UNCERTAINTY && s[k] < Infinity)) {
       const i = Math.floor(k / m);
       throw new AozoraInputError({
         file: FILE,
         column: species[k % m],
-        expected: `a positive uncertainty (sample ${i}, "${samples[i]}")`,
+        expected: `a positive uncertainty, finite and at least ${PMF_MIN_UNCERTAINTY} (sample ${i}, "${samples[i]}")`,
         found: String(s[k]),
       });
     }

@@ -4,7 +4,7 @@ import { normaliseUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
 import { missingCodeSet, parseCell } from "../io/cells";
 import { AozoraInputError } from "../io/errors";
-import { readGrid, type Grid, type GridOptions } from "../io/grid";
+import { parseGridTimestamp, readGrid, type Grid, type GridOptions } from "../io/grid";
 import { FORBIDDEN_HEADERS, type Source } from "../io/source";
 
 /** Options of {@link readEpaPmf}. */
@@ -63,6 +63,16 @@ export interface EpaPmfData {
 const PMF_MISSING = ["", "-999", "-999.0", "-9999", "-9999.0", "NA", "NaN"];
 
 /**
+ * Smallest uncertainty accepted in PMF input: 1e-100 (in the data's unit). PMF minimises
+ * Q = Σ ((x − GF)/s)² (Paatero & Tapper 1994; EPA PMF 5.0 User Guide, Norris et al. 2014, Eq. 2-2),
+ * so every uncertainty must be a positive number whose weight 1/s² is finite: a subnormal
+ * uncertainty such as 1e-320 makes 1/s² = Infinity and Q = NaN. With s ≥ 1e-100, 1/s² ≤ 1e200,
+ * and (x/s)² stays finite for any concentration below 1e54 — far beyond any measurement, and far
+ * below any real uncertainty, so the floor refuses only values that are not uncertainties.
+ */
+export const PMF_MIN_UNCERTAINTY = 1e-100;
+
+/**
  * Read EPA PMF 5.0 input: a concentration file and an uncertainty file of the same shape, first
  * column the sample date (or id), one column per species; comma or tab separated; blank
  * lines, and lines of delimiters only (EPA's own example files end with lines of tabs), are
@@ -79,8 +89,9 @@ const PMF_MISSING = ["", "-999", "-999.0", "-9999", "-9999.0", "NA", "NaN"];
  * x > s), the pair is returned with a warning in `warnings`.
  *
  * @throws {AozoraInputError} if the two files differ in shape, headers or sample dates, a cell
- * is not a number, an uncertainty is ≤ 0, a date is unparseable or duplicated, a worksheet is
- * not in the workbook, or the uncertainty matrix equals the concentration matrix cell by cell.
+ * is not a number, an uncertainty is below {@link PMF_MIN_UNCERTAINTY} (0, negative, subnormal), a
+ * date is unparseable or duplicated, a worksheet is not in the workbook, or the uncertainty
+ * matrix equals the concentration matrix cell by cell.
  */
 export function readEpaPmf(concentration: Source, uncertainty: Source, opts: EpaPmfReadOptions): EpaPmfData {
   const sheetC = typeof opts.sheet === "object" ? opts.sheet.concentration : opts.sheet,
@@ -276,13 +287,13 @@ function fill(
       const text = rec.fields[j + 1];
       const p = parseCell(text, missing, "missing");
       if (p.kind === "number") {
-        if (isUnc && !(p.value > 0)) {
+        if (isUnc && !(p.value >= PMF_MIN_UNCERTAINTY)) {
           throw new AozoraInputError({
             file: g.file,
             row: rec.row,
             column: species[j],
             columnNumber: j + 2,
-            expected: "a positive uncertainty",
+            expected: `a positive uncertainty of at least ${PMF_MIN_UNCERTAINTY} (PMF weights residuals by 1/s²; 0, negative and subnormal values such as 1e-320 make Q undefined)`,
             found: text,
           });
         }
@@ -343,7 +354,7 @@ function parseDates(g: Grid, opts: EpaPmfReadOptions): { utcMs: Float64Array; of
   const out = new Float64Array(g.records.length);
   const first = new Map<number, number>();
   g.records.forEach((r, i) => {
-    const p = parseTimestamp(r.fields[0], fmt as Exclude<TimeFormat, "auto">, offset);
+    const p = parseGridTimestamp(g, r, 0, fmt as Exclude<TimeFormat, "auto">, offset);
     if (!p)
       throw new AozoraInputError({
         file: g.file,

@@ -4,6 +4,7 @@ import type { PmfInput, PmfOptions, PmfResult, PmfRun } from "./types";
 import { runTasks } from "./pool";
 import type { BaseRunTask } from "./tasks";
 import { provenance } from "../provenance";
+import { PMF_MIN_UNCERTAINTY } from "./read-epapmf";
 
 /** Defaults of {@link PmfOptions}. */
 export const PMF_DEFAULTS = {
@@ -56,6 +57,14 @@ function resolve(opts: PmfOptions, input: PmfInput): Required<Omit<PmfOptions, "
     throw new RangeError(
       `factors must be an integer from 1 to ${Math.min(input.n, input.m) - 1} (n = ${input.n} samples, m = ${input.m} species), got ${p}`,
     );
+  }
+  // Q = Σ ((x − GF)/s)²: every uncertainty must give a finite weight 1/s² (PMF_MIN_UNCERTAINTY)
+  for (let k = 0; k < input.n * input.m; k++) {
+    const s = input.s[k];
+    if (!Number.isNaN(s) && !(s >= PMF_MIN_UNCERTAINTY && s < Infinity))
+      throw new RangeError(
+        `uncertainty of sample ${Math.floor(k / input.m)} ("${input.samples[Math.floor(k / input.m)]}"), species "${input.species[k % input.m]}" must be finite and at least ${PMF_MIN_UNCERTAINTY}, got ${s}`,
+      );
   }
   const runs = opts.runs ?? PMF_DEFAULTS.runs;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
@@ -127,6 +136,9 @@ const toRun = (run: number, seed: number, o: RunOutcome): PmfRun => ({
  *
  * Method: Paatero & Tapper (1994) Environmetrics 5:111; EPA PMF 5.0 User Guide (Norris et al.
  * 2014, EPA/600/R-14/108) for Q(true), Q(robust) and the base-run conventions.
+ *
+ * @throws {RangeError} for `factors` or `runs` out of range, or an uncertainty in `input.s` that is
+ *   not NaN (missing) and not a finite number of at least {@link PMF_MIN_UNCERTAINTY} (1e-100).
  */
 export async function runPmf(input: PmfInput, opts: PmfOptions): Promise<PmfResult> {
   const o = resolve(opts, input);
@@ -144,7 +156,11 @@ export async function runPmf(input: PmfInput, opts: PmfOptions): Promise<PmfResu
   return assemble(input, o, runs);
 }
 
-/** {@link runPmf} in this thread, synchronously. */
+/**
+ * {@link runPmf} in this thread, synchronously.
+ *
+ * @throws {RangeError} as {@link runPmf}.
+ */
 export function runPmfSync(input: PmfInput, opts: PmfOptions): PmfResult {
   const o = resolve(opts, input);
   const st = settingsOf(o);

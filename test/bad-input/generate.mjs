@@ -34,6 +34,11 @@ put(
   `${M}/gbk-header.csv`,
   iconv.encode(lines("时间,PM2.5(ug/m3),备注", "2025-01-01 00:00,35.5,晴", "2025-01-01 01:00,40.0,霾"), "gbk"),
 );
+put(
+  `${M}/decimal-comma-semicolon.csv`,
+  lines("Datum;PM10 (µg/m3);NO2 (µg/m3)", "2025-01-01 00:00;12,5;40", "2025-01-01 01:00;7,25;41,0"),
+);
+put(`${M}/thousands-quoted.csv`, lines("time,CO (ppb)", '2025-01-01 00:00,"1,234"', '2025-01-01 01:00,"1,250.5"'));
 put(`${M}/utf8-bom.csv`, "\uFEFF" + lines("time,PM2.5 (ug/m3)", "2025-01-01 00:00,1.5", "2025-01-01 01:00,2.5"));
 put(
   `${M}/utf16le-bom.tsv`,
@@ -130,6 +135,12 @@ const CON = ["date,SO4,NO3,NH4", "1/13/2025,3.1,1.2,0.9", "1/14/2025,2.5,1.0,1.1
 const UNC = ["date,SO4,NO3,NH4", "1/13/2025,0.31,0.12,0.09", "1/14/2025,0.25,0.2,0.11", "1/15/2025,0.4,0.1,0.13"];
 put(`${P}/negative-unc.con.csv`, lines(...CON));
 put(`${P}/negative-unc.unc.csv`, lines(...UNC.slice(0, 2), "1/14/2025,0.25,-0.2,0.11", UNC[3]));
+put(`${P}/subnormal-unc.con.csv`, lines(...CON));
+put(`${P}/subnormal-unc.unc.csv`, lines(...UNC.slice(0, 3), "1/15/2025,0.4,0.1,1e-320"));
+put(`${P}/zero-unc.con.csv`, lines(...CON));
+put(`${P}/zero-unc.unc.csv`, lines(UNC[0], "1/13/2025,0,0.12,0.09", ...UNC.slice(2)));
+put(`${P}/below-floor-unc.con.csv`, lines(...CON));
+put(`${P}/below-floor-unc.unc.csv`, lines(...UNC.slice(0, 2), "1/14/2025,0.25,9.9e-101,0.11", UNC[3]));
 put(`${P}/truncated-unc.con.csv`, lines(...CON));
 put(`${P}/truncated-unc.unc.csv`, UNC.slice(0, 3).join("\n") + "\n1/15/2025,0.4");
 put(`${P}/infinity.con.csv`, lines(...CON.slice(0, 3), "1/15/2025,4.0,Infinity,1.3"));
@@ -224,6 +235,17 @@ put(`${H}/truncated-header.tdump`, head().slice(0, 3).join("\n"));
 put(`${H}/truncated-endpoint.tdump`, lines(...head(), E1, E2.slice(0, 40)));
 put(`${H}/month-13.tdump`, lines(...head(), E1, endpoint(1, 25, 13, 2, 2, -1, 34.0, 130.53, 505, 954.1)));
 put(`${H}/hour-24.tdump`, lines(...head(), E1, endpoint(1, 25, 1, 2, 24, -1, 34.0, 130.53, 505, 954.1)));
+const startLine = (y, mo, d, h, lat = 33.88) =>
+  `${i6(y)}${i6(mo)}${i6(d)}${i6(h)}${f(lat, 9, 3)}${f(130.88, 9, 3)}${f(500, 8, 1)}`;
+const withStart = (start) => [...head().slice(0, 3), start, head()[4]];
+put(`${H}/start-month-13.tdump`, lines(...withStart(startLine(25, 13, 2, 3)), E1, E2));
+put(`${H}/start-hour-24.tdump`, lines(...withStart(startLine(25, 1, 2, 24)), E1, E2));
+put(`${H}/start-feb-30.tdump`, lines(...withStart(startLine(25, 2, 30, 3)), E1, E2));
+put(
+  `${H}/met-grid-month-13.tdump`,
+  lines(head()[0], `    GDAS${i6(25)}${i6(13)}${i6(2)}${i6(3)}${i6(0)}`, ...head().slice(2), E1, E2),
+);
+put(`${H}/cut-pressure.tdump`, lines(...head(), E1, E2.slice(0, E2.length - 4)));
 put(`${H}/nan-latitude.tdump`, lines(...head(), E1, E2.slice(0, 56) + "      NaN" + E2.slice(65)));
 put(`${H}/latitude-out-of-range.tdump`, lines(...head(), E1, endpoint(1, 25, 1, 2, 2, -1, 91.5, 130.53, 505, 954.1)));
 put(`${H}/proto-diagnostic.tdump`, lines(...head("__proto__"), E1, E2));

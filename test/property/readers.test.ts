@@ -14,6 +14,12 @@ const num = (x: number) => (Object.is(x, -0) ? "-0" : String(x));
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 const nonNeg = fc.double({ min: 0, noNaN: true, noDefaultInfinity: true });
 const positive = fc.double({ min: Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true });
+// PMF uncertainties: at least PMF_MIN_UNCERTAINTY = 1e-100 (issue #20: 1e-320 made Q NaN)
+const pmfUncertainty = fc.double({ min: 1e-100, noNaN: true, noDefaultInfinity: true });
+const belowPmfFloor = fc.oneof(
+  fc.double({ max: 1e-100, maxExcluded: true, noNaN: true, noDefaultInfinity: true }),
+  fc.constantFrom(0, -0, 5e-324, 1e-320, 9.999999999999999e-101),
+);
 const offset = fc.constantFrom(480, 540, 0, -360, 330);
 const off = (m: number) =>
   `${m < 0 ? "-" : "+"}${String(Math.floor(Math.abs(m) / 60)).padStart(2, "0")}:${String(Math.abs(m) % 60).padStart(2, "0")}`;
@@ -51,7 +57,7 @@ describe("EPA PMF input pairs", () => {
         }),
         { minLength: n, maxLength: n },
       ),
-      s: fc.array(fc.array(positive, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+      s: fc.array(fc.array(pmfUncertainty, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
       off: offset,
     }),
   );
@@ -90,6 +96,29 @@ describe("EPA PMF input pairs", () => {
         expect(d.accounts.concentration.cellChanges.length).toBe(p.x.flat().filter(Number.isNaN).length);
       }),
       runs(0x9b01),
+    );
+  });
+
+  it("an uncertainty below 1e-100 anywhere (0, negative, subnormal) is refused naming its row and column", () => {
+    fc.assert(
+      fc.property(pair, fc.nat(), fc.nat(), belowPmfFloor, (p, a, b, bad) => {
+        const i = a % p.s.length,
+          j = b % p.s[0].length;
+        const s = p.s.map((r) => [...r]);
+        s[i][j] = bad;
+        let e: unknown;
+        try {
+          io.readEpaPmf(
+            { name: "c.csv", text: write(p.days, p.x) },
+            { name: "u.csv", text: write(p.days, s) },
+            { unit: "µg/m3", utcOffset: off(p.off), timeFormat: "mdy" },
+          );
+        } catch (x) {
+          e = x;
+        }
+        expect(e).toMatchObject({ name: "AozoraInputError", file: "u.csv", row: i + 2, column: species[j] });
+      }),
+      runs(0x9b02),
     );
   });
 

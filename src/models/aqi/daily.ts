@@ -31,8 +31,12 @@ export interface HourlyPollutants {
   utcOffsetMinutes: number;
   /** Whether each instant starts (default) or ends its averaging hour. */
   hourLabel?: HourLabel;
-  /** Series present (any subset), each with its unit (`µg/m3`, `mg/m3`, `ppb`, `ppm`). */
-  series: Partial<Record<AqiPollutant, { values: ArrayLike<number>; unit: string }>>;
+  /**
+   * Series present (any subset), each with its unit (`µg/m3`, `mg/m3`, `ppb`, `ppm`). `Ox`
+   * (photochemical oxidant) and `SPM` (suspended particulate matter) are Japan's EQS items: carried
+   * for `japanEqsEvaluation`, not used by the AQI.
+   */
+  series: Partial<Record<AqiPollutant | "Ox" | "SPM", { values: ArrayLike<number>; unit: string }>>;
 }
 
 /** Options of {@link dailyAqi}. */
@@ -46,11 +50,14 @@ export interface DailyAqiOptions {
   /** Minimum hourly values for a daily mean and a daily 1-h maximum (China default 20, GB 3095-2012 Table 4 data validity as applied by HJ 663-2013 §6; US default 18, 75 %). */
   minHours?: number;
   /**
-   * China only: round daily concentrations before the IAQI as reported values are rounded —
-   * `"none"` (default) or `"hj663"`: integers in µg/m3 and one decimal in mg/m3 (CO), rounding
-   * half to even (GB/T 8170 "四舍六入五成双", the rule HJ 663-2013 refers to; verify the places).
+   * China only: rounding of the daily concentrations before the IAQI.
+   * `"gbt8170"` (default for `cn-2026`): round half to even (GB/T 8170 "四舍六入五成双") to
+   * integers in µg/m3 (SO2, NO2, O3, PM10, PM2.5) and to one decimal in mg/m3 (CO), as HJ 633-2026
+   * §4.2.2 requires: "其中SO2、NO2、O3、PM10、PM2.5浓度单位为µg/m3，按照GB/T 8170要求修约到整数，CO浓度单位为
+   * mg/m3，修约到1位小数". `"none"` (default for `cn-2012`, whose text sets no rounding of the
+   * concentrations): the unrounded means. `"hj663"` is the former name of `"gbt8170"` (same rule).
    */
-  round?: "none" | "hj663";
+  round?: "none" | "gbt8170" | "hj663";
   /** US only: above the AQI-500 breakpoint extend the top segment (default, 40 CFR 58 App. G §12(ii)) or `"cap"` at 500. */
   beyondIndex?: "extend" | "cap";
 }
@@ -73,7 +80,7 @@ export interface DailyAqiRow {
   hours: Record<string, number>;
   /** True when every pollutant supplied gave a valid daily value. */
   complete: boolean;
-  /** Notes such as `O3_8h above 800: O3_1h IAQI used` or `PM25_24h beyond index: capped at 500`. */
+  /** Notes such as `O3_8h above 800 µg/m3: IAQI 300 (HJ 633-2026 Table 3 note c)` or `PM25_24h above the IAQI-500 breakpoint: capped at 500`. */
   notes: string[];
 }
 
@@ -88,6 +95,8 @@ export interface DailyAqiResult {
   negatives: Record<string, number[]>;
   /** Hours of the local-day grid with no input row. */
   absentHours: number;
+  /** Rounding applied to the daily concentrations before the IAQI (`"gbt8170"` or `"none"`; see {@link DailyAqiOptions.round}). */
+  round: "none" | "gbt8170";
 }
 
 const CN_UNITS: Record<AqiPollutant, string> = {
@@ -158,13 +167,26 @@ function dailyMax8hAllStarts(g: HourGrid, d: number): number {
 /**
  * Daily AQI from hourly concentrations.
  *
- * China (HJ 633-2012 / HJ 633-2026 §5, daily AQI): IAQI of the 24-h means of SO2, NO2, PM10,
- * PM2.5 and CO, of the daily maximum 1-h O3 and of the daily maximum 8-h O3 (MDA8, HJ 663
- * convention); AQI = max IAQI; primary pollutant(s) = keys with IAQI = AQI when AQI > 50. A daily
- * mean needs ≥ 20 hourly values (GB 3095-2012 Table 4 / HJ 663-2013 §6); the O3 1-h maximum uses the same count
- * (aozora's choice: HJ 663 sets none); MDA8 ≥ 14 valid 8-h means. Gases are converted to µg/m3
- * (CO mg/m3) at the reference state (default: China's, by date). Concentrations are not rounded
- * before the IAQI unless `round: "hj663"` (GB/T 8170 reporting precision).
+ * China, HJ 633-2026 (`cn-2026`, default): six indicators, §4.2.2 "日报的指标包括SO2、NO2、CO、
+ * PM10、PM2.5日平均以及O3日最大8小时平均6个指标" — the 24-h means of SO2, NO2, CO, PM10, PM2.5
+ * and the O3 daily maximum 8-h mean (MDA8, HJ 663 convention). The O3 1-h maximum is not an
+ * indicator of the daily report (Table 3 note a: "SO2、NO2、CO和O3 1小时平均浓度限值仅用于实时报"),
+ * so a high 1-h peak never sets the day's AQI and a day with an invalid MDA8 has no O3 IAQI. An
+ * MDA8 above 800 µg/m3 follows note c: "O3 8小时平均浓度值高于800 µg/m3的，IAQI按照300计". The
+ * concentrations are rounded before the IAQI (§4.2.2, GB/T 8170; option `round`), the IAQI is
+ * rounded up (§4.2.6 "全部向上进位取整数"); AQI = max IAQI (formula 2); primary pollutant(s) =
+ * keys with IAQI = AQI when AQI > 50 (§4.3.1).
+ *
+ * China, HJ 633-2012 (`cn-2012`): seven indicators, §5.1.2 "日报的指标包括二氧化硫（SO2）、二氧化氮
+ * （NO2）、颗粒物（粒径小于等于10µm）、颗粒物（粒径小于等于2.5µm）、一氧化碳（CO）的24小时平均，以及臭氧
+ * （O3）的日最大1小时平均、臭氧（O3）的日最大8小时滑动平均，共计7个指标" — the O3 1-h maximum has its
+ * own IAQI, and an MDA8 above 800 µg/m3 defers to it (Table 1 note 3: "臭氧（O3）8小时平均浓度值高于
+ * 800 µg/m3的，不再进行其空气质量分指数计算，臭氧（O3）空气质量分指数按1小时平均浓度计算的分指数报告").
+ * No rounding of the concentrations by default.
+ *
+ * Both: a daily mean needs ≥ 20 hourly values (GB 3095-2012 Table 4 / HJ 663-2013 §6); the 2012 O3
+ * 1-h maximum uses the same count (aozora's choice: HJ 663 sets none); MDA8 ≥ 14 valid 8-h means.
+ * Gases are converted to µg/m3 (CO mg/m3) at the reference state (default: China's, by date).
  *
  * US (EPA-454/B-24-002, 2024): PM2.5 and PM10 24-h means; O3 MDA8 (40 CFR 50 App. U windows) in
  * ppm, and the daily maximum 1-h O3 where ≥ 0.125 ppm (O3 sub-index = the larger; MDA8 above
@@ -172,8 +194,9 @@ function dailyMax8hAllStarts(g: HourGrid, d: number): number {
  * 1-h (ppb), SO2 above 304 ppb using the 24-h mean (AQI 200 when that is below 305 ppb). Means
  * need ≥ 18 hourly values (75 %). Gases at 298.15 K.
  *
- * @throws RangeError for unknown units, mismatched lengths, non-hourly or duplicated times, and
- *   (policy `"error"`) negative concentrations
+ * @throws RangeError for unknown units, mismatched lengths, non-hourly or duplicated times, an
+ *   unknown `round` (or `round` other than `"none"` with `us-2024`), and (policy `"error"`)
+ *   negative concentrations
  */
 export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): DailyAqiResult {
   const standard = opts.standard ?? "cn-2026";
@@ -184,12 +207,12 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
   const minHours = opts.minHours ?? (isCn ? 20 : 18);
   const usOpts = { beyondIndex: opts.beyondIndex ?? ("extend" as const) };
   const targetUnits = isCn ? CN_UNITS : US_UNITS;
-  const round = opts.round ?? "none";
-  if (round !== "none" && round !== "hj663")
-    throw new RangeError(`dailyAqi: round must be "none" or "hj663", got "${String(round)}"`);
-  if (round === "hj663" && !isCn)
-    throw new RangeError('dailyAqi: round "hj663" applies to the China standards only (the US AQI truncates)');
-  const R = (c: number, unit: string) => (round === "hj663" ? roundHalfEven(c, unit === "mg/m3" ? 1 : 0) : c);
+  const round = opts.round ?? (standard === "cn-2026" ? "gbt8170" : "none");
+  if (round !== "none" && round !== "gbt8170" && round !== "hj663")
+    throw new RangeError(`dailyAqi: round must be "none" or "gbt8170", got "${String(round)}"`);
+  if (round !== "none" && !isCn)
+    throw new RangeError(`dailyAqi: round "${round}" applies to the China standards only (the US AQI truncates)`);
+  const R = (c: number, unit: string) => (round === "none" ? c : roundHalfEven(c, unit === "mg/m3" ? 1 : 0));
   const present = AQI_POLLUTANTS.filter((p) => input.series[p] !== undefined);
   if (present.length === 0)
     throw new RangeError(`dailyAqi: no pollutant series (expected any of ${AQI_POLLUTANTS.join(", ")})`);
@@ -251,18 +274,21 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
       mean24("PM10", "PM10_24h");
       mean24("CO", "CO_24h");
       if (grids.O3) {
-        const c1 = R(dailyMax(grids.O3, d, minHours).value, "µg/m3");
-        setC("O3_1h", c1, "µg/m3");
-        const r1 = cnIaqi("O3_1h", c1, v);
-        iaqi.O3_1h = r1.iaqi;
-        if (r1.note === "beyond-index") notes.push("O3_1h above the IAQI-500 breakpoint: capped at 500");
+        if (v === "cn-2012") {
+          // HJ 633-2012 §5.1.2: the O3 daily maximum 1-h mean is one of the seven daily indicators
+          const c1 = R(dailyMax(grids.O3, d, minHours).value, "µg/m3");
+          setC("O3_1h", c1, "µg/m3");
+          const r1 = cnIaqi("O3_1h", c1, v);
+          iaqi.O3_1h = r1.iaqi;
+          if (r1.note === "beyond-index") notes.push("O3_1h above the IAQI-500 breakpoint: capped at 500");
+        }
         const c8 = R(mda8Rows![d].mda8, "µg/m3");
         setC("O3_8h", c8, "µg/m3");
         const r8 = cnIaqi("O3_8h", c8, v);
         iaqi.O3_8h = r8.iaqi;
         if (r8.useKey)
           notes.push("O3_8h above 800 µg/m3: no 8-h IAQI, the O3_1h IAQI is used (HJ 633-2012 Table 1 note 3)");
-        if (r8.note === "above-top-fixed") notes.push("O3_8h above 800 µg/m3: IAQI 300 (HJ 633-2026 Table 3 note)");
+        if (r8.note === "above-top-fixed") notes.push("O3_8h above 800 µg/m3: IAQI 300 (HJ 633-2026 Table 3 note c)");
       }
       mean24("PM2.5", "PM25_24h");
     } else {
@@ -335,9 +361,19 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
     });
   }
   const citation = isCn
-    ? `${standard === "cn-2012" ? "HJ 633-2012" : "HJ 633-2026"} (IAQI, AQI, primary pollutant); HJ 663-2013 (daily validity, MDA8)`
+    ? standard === "cn-2012"
+      ? "HJ 633-2012 §5.1.2 (7 daily indicators), Table 1 (IAQI); HJ 663-2013 (daily validity, MDA8)"
+      : `HJ 633-2026 §4.2.2 (6 daily indicators${round === "none" ? "; concentrations NOT rounded" : ", GB/T 8170 rounding"}), Table 3 (IAQI); HJ 663-2013 (daily validity, MDA8)`
     : "US EPA EPA-454/B-24-002 (2024) AQI; 40 CFR 50 App. U (MDA8)";
-  return { standard, citation, units, days, negatives, absentHours: absent };
+  return {
+    standard,
+    citation,
+    units,
+    days,
+    negatives,
+    absentHours: absent,
+    round: round === "none" ? "none" : "gbt8170",
+  };
 }
 
 function usAqiNote(r: ReturnType<typeof usAqi>, key: string, notes: string[]): number {

@@ -21,6 +21,6 @@ export {
   type DailyAqiResult,
 } from "./daily";
 export { hourlyPollutantsFromTable } from "./input";
-export { hourlyAqi, type HourlyAqiRow } from "./hourly";
+export { hourlyAqi, type HourlyAqiRow, type HourlyAqiOptions } from "./hourly";
 export { aqiTimelineSpec } from "./figures";
 export { OZONE_AQI_LABELS, ozLabel, type OzoneAqiLabelKey } from "../ozone/labels";

@@ -9,7 +9,7 @@ import { splitHeaderUnit } from "../../table/units";
 import { AccountBuilder, type ReadAccount } from "../../io/account";
 import { missingCodeSet, parseCell } from "../../io/cells";
 import { AozoraInputError } from "../../io/errors";
-import { readGrid, type Grid } from "../../io/grid";
+import { parseGridTimestamp, readGrid, type Grid } from "../../io/grid";
 import type { Source } from "../../io/source";
 import type { TextEncodingName } from "../../io/decode";
 
@@ -553,7 +553,7 @@ function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLog
 
   const parseTime = (rec: Grid["records"][number], j: number): number => {
     const t = rec.fields[j];
-    const p = rec.numeric?.[j] ? parseTimestamp(t, "excel", offset) : parseTimestamp(t, "iso", offset);
+    const p = parseGridTimestamp(grid, rec, j, rec.numeric?.[j] ? "excel" : "iso", offset);
     if (!p)
       throw new AozoraInputError({
         file,
@@ -985,7 +985,7 @@ export function readStackMeasurements(
     let time = NaN;
     if (col.time) {
       const t = rec.fields[col.time.j];
-      const p = rec.numeric?.[col.time.j] ? parseTimestamp(t, "excel", offset) : parseTimestamp(t, "iso", offset);
+      const p = parseGridTimestamp(grid, rec, col.time.j, rec.numeric?.[col.time.j] ? "excel" : "iso", offset);
       if (!p)
         throw new AozoraInputError({
           file,

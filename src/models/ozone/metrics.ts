@@ -182,36 +182,66 @@ export function aot40(
 /** SOMO35 of one year. */
 export interface Somo35Result {
   year: number;
-  /** Σ over valid days of max(0, MDA8 − 35 ppb) (or − 70 µg/m3), unit·days. */
+  /** Σ over the valid days of max(0, MDA8 − 35 ppb) (or − 70 µg/m3), unit·days; not scaled for missing days. */
   somo35: number;
+  /**
+   * SOMO35 rescaled for missing days, SOMO35 × daysInYear / validDays (see {@link somo35});
+   * NaN when `coverage` is below the option `minCoverage` (default 0.75).
+   */
+  somo35Scaled: number;
   validDays: number;
+  /** Local days of the year present in the data (valid or not). */
   daysInData: number;
+  /** Days of the calendar year (365 or 366). */
+  daysInYear: number;
+  /** validDays / daysInYear. */
+  coverage: number;
 }
 
 /**
  * SOMO35 per calendar year: Σ_days max(0, MDA8 − 35 ppb) over the valid days, MDA8 under the EU
- * convention by default (no scaling for missing days; `validDays` reports coverage).
+ * convention by default. Two values: `somo35`, the sum over the valid days as measured (no
+ * scaling), and `somo35Scaled`, rescaled for missing days as EEA does,
+ * SOMO35_scaled = SOMO35_measured × N_total / N_valid (N_total the days of the year, N_valid the
+ * days with a valid MDA8) — the same correction that Directive 2008/50/EC Annex VII prescribes
+ * for AOT40, "AOT40_estimate = AOT40_measured × total possible number of hours / number of
+ * measured hourly values" (EEA, Air quality in Europe, ozone indicators; verify the EEA wording).
+ * The scaled value assumes the missing days resemble the measured ones; it is NaN below
+ * `minCoverage` (default 0.75 of the year's days, aozora's choice) so a summer-only record is not
+ * extrapolated to a year.
  *
- * @param opts hour-grid options and `unit`: `"ppb"` (cut-off 35) or `"µg/m3"` (cut-off 70)
+ * @param opts hour-grid options, `unit`: `"ppb"` (cut-off 35) or `"µg/m3"` (cut-off 70),
+ *   `convention` of the MDA8, `minCoverage` (0–1) for `somo35Scaled`
+ * @throws RangeError for another unit or a `minCoverage` outside 0–1
  */
 export function somo35(
   times: ArrayLike<number>,
   o3: ArrayLike<number>,
-  opts: HourGridOptions & { unit: "ppb" | "µg/m3"; convention?: "cn" | "us" | "eu" },
+  opts: HourGridOptions & { unit: "ppb" | "µg/m3"; convention?: "cn" | "us" | "eu"; minCoverage?: number },
 ): Somo35Result[] {
   if (opts.unit !== "µg/m3" && opts.unit !== "ppb")
     throw new RangeError(`somo35: unit must be "ppb" or "µg/m3", got "${String(opts.unit)}"`);
+  const minCoverage = opts.minCoverage ?? 0.75;
+  if (!(minCoverage >= 0 && minCoverage <= 1))
+    throw new RangeError(`somo35: minCoverage must be between 0 and 1, got ${String(minCoverage)}`);
   const cut = opts.unit === "ppb" ? SOMO35.cutoffPpb : SOMO35.cutoffUgm3;
   const days = mda8FromGrid(toHourGrid(times, o3, { name: "O3", ...opts }), MDA8_CONVENTIONS[opts.convention ?? "eu"]);
   const acc = new Map<number, Somo35Result>();
   for (const d of days) {
     const y = Number(d.date.slice(0, 4));
-    if (!acc.has(y)) acc.set(y, { year: y, somo35: 0, validDays: 0, daysInData: 0 });
+    if (!acc.has(y)) {
+      const daysInYear = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365;
+      acc.set(y, { year: y, somo35: 0, somo35Scaled: NaN, validDays: 0, daysInData: 0, daysInYear, coverage: 0 });
+    }
     const a = acc.get(y)!;
     a.daysInData++;
     if (!d.valid) continue;
     a.validDays++;
     a.somo35 += Math.max(0, d.mda8 - cut);
+  }
+  for (const a of acc.values()) {
+    a.coverage = a.validDays / a.daysInYear;
+    a.somo35Scaled = a.validDays > 0 && a.coverage >= minCoverage ? (a.somo35 * a.daysInYear) / a.validDays : NaN;
   }
   return [...acc.values()].sort((p, q) => p.year - q.year);
 }

@@ -25,7 +25,8 @@ export function oxidantPpb(o3Ppb: ArrayLike<number>, no2Ppb: ArrayLike<number>):
 
 /**
  * "Potential ozone" as mass: O3 + NO2 expressed as O3-equivalent, O3 (µg/m3) + NO2 (µg/m3) ×
- * 48.00/46.01 (CONVENTIONS.md §4), equal to Ox (ppb) × 48.00/Vm at the same reference state.
+ * 47.997/46.01 (molar masses of `CRITERIA_GAS_MOLAR_MASS`; O3 = 3 × 15.999, IUPAC), equal to
+ * Ox (ppb) × 47.997/Vm at the same reference state.
  *
  * @param o3Ugm3 O3 in µg/m3
  * @param no2Ugm3 NO2 in µg/m3 (the same reference state as O3)

@@ -48,8 +48,40 @@ export interface ExceedanceRow {
   value: number;
   /** For annual statistics: does the statistic exceed the limit. */
   exceeds?: boolean;
+  /**
+   * For annual statistics: does the year meet the completeness rule of the standard named in
+   * `note` (false: the statistic comes from an incomplete year and is NOT a valid annual value).
+   */
+  validYear?: boolean;
   note?: string;
 }
+
+/** Days of a calendar year. */
+const daysInYear = (y: number) => (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 366 : 365);
+
+/** Completeness of an annual statistic: `count` valid values against `min`, with the rule named. */
+function completeness(count: number, min: number, what: string, rule: string): { validYear: boolean; text: string } {
+  const validYear = count >= min;
+  return {
+    validYear,
+    text: `${validYear ? "valid year" : "NOT a valid year"} under ${rule} (${count} ${what}; ≥ ${min} needed)`,
+  };
+}
+
+/**
+ * Japan's completeness rules for annual evaluation (MOE): PM2.5 stations are evaluated with ≥ 250
+ * valid days a year ("環境基準の評価対象となる年間250日以上測定した" — prefectural reports of the MOE
+ * evaluation; verify against 環水大総発第090909001号); the other items' long-term evaluation takes
+ * stations with ≥ 6000 measured hours a year (年間測定時間6000時間以上; verify).
+ */
+export const JAPAN_EQS_COMPLETENESS = { pm25MinDays: 250, minHours: 6000 } as const;
+
+/**
+ * WHO 2021 sets no data-completeness rule for comparing a year with its guideline levels; aozora
+ * calls a year valid with ≥ 90 % of its days valid, the minimum data capture of Directive
+ * 2008/50/EC Annex I for fixed measurements (verify), and says so in the row's note.
+ */
+export const WHO_COMPLETENESS = { minDayFraction: 0.9 } as const;
 
 /** Values above `limit` (strictly greater) and the count of finite values. NaN values are skipped. */
 export function countExceedances(
@@ -298,8 +330,8 @@ export function gb3095Exceedances(
           const v = finite(pick(daily, g, year, false));
           const validDates = g.dates.filter((d, k) => Number(d.slice(0, 4)) === year && Number.isFinite(daily[k]));
           const c = hj663AnnualComplete(validDates);
-          out.push(
-            statRow(
+          out.push({
+            ...statRow(
               std,
               p,
               "annual",
@@ -310,7 +342,8 @@ export function gb3095Exceedances(
               lim.unit,
               `mean of valid daily means; ${c.complete ? "valid year" : "NOT a valid year"} under HJ 663 (${c.validDays} days; ≥ 324 and ≥ 27 per month, 25 in February)`,
             ),
-          );
+            validYear: c.complete,
+          });
         }
       }
     }
@@ -346,7 +379,9 @@ export function japan2PercentExclusion(dailyMeans: number[]): number {
  * NO2 98 % value against the 0.04–0.06 ppm zone; SPM and SO2 daily means and hourly values, with
  * the 2 % exclusion value; CO daily means and fixed 8-h block means (1–8, 9–16, 17–24 h; verify).
  * A daily mean needs ≥ 20 hourly values (default). Gases in ppm (mass inputs converted at 298.15 K
- * by default), PM2.5 µg/m3, SPM mg/m3.
+ * by default), PM2.5 µg/m3, SPM mg/m3. The annual statistics (PM2.5 annual mean and 98 % value,
+ * NO2 98 % value, SPM/SO2 2 % exclusion value) carry `validYear` and a note "valid year" / "NOT a
+ * valid year" under {@link JAPAN_EQS_COMPLETENESS} (PM2.5 ≥ 250 valid days; others ≥ 6000 hours).
  */
 export function japanEqsEvaluation(
   input: HourlySeriesSet,
@@ -375,6 +410,27 @@ export function japanEqsEvaluation(
     const daily = Array.from(dailyMeans(g, minHours));
     for (const year of years(g)) {
       const ys = pick(daily, g, year, false);
+      // completeness of the year's annual statistics (JAPAN_EQS_COMPLETENESS)
+      const hoursInYear = finite(pick(g.values, g, year, true)).length;
+      const yc =
+        p === "PM2.5"
+          ? completeness(
+              finite(ys).length,
+              JAPAN_EQS_COMPLETENESS.pm25MinDays,
+              "valid days",
+              "the MOE PM2.5 evaluation",
+            )
+          : completeness(
+              hoursInYear,
+              JAPAN_EQS_COMPLETENESS.minHours,
+              "measured hours",
+              "the MOE long-term evaluation",
+            );
+      const annual = (row: ExceedanceRow): ExceedanceRow => ({
+        ...row,
+        validYear: yc.validYear,
+        note: row.note ? `${row.note}; ${yc.text}` : yc.text,
+      });
       if (p === "Ox") {
         const it = item("Ox", "1h");
         const row = hourlyRow(S, "Ox", g, year, it.limit, it.unit, [
@@ -386,35 +442,41 @@ export function japanEqsEvaluation(
         const a = item("PM2.5", "annual"),
           d = item("PM2.5", "24h");
         const v = finite(ys);
-        out.push(statRow(S, p, "annual", meanOf(v), v.length, year, a.limit, a.unit));
+        out.push(
+          annual(statRow(S, p, "annual", meanOf(v), v.length, year, a.limit, a.unit, "mean of valid daily means")),
+        );
         out.push(dailyRow(S, p, "24h", ys, year, d.limit, d.unit));
         out.push(
-          statRow(
-            S,
-            p,
-            "24h 98% value",
-            japan98PercentValue(ys),
-            v.length,
-            year,
-            d.limit,
-            d.unit,
-            "98th percentile evaluation (verify)",
+          annual(
+            statRow(
+              S,
+              p,
+              "24h 98% value",
+              japan98PercentValue(ys),
+              v.length,
+              year,
+              d.limit,
+              d.unit,
+              "98th percentile evaluation (verify)",
+            ),
           ),
         );
       } else if (p === "NO2") {
         const d = item("NO2", "24h");
         out.push({ ...dailyRow(S, p, "24h", ys, year, d.limit, d.unit), zoneLow: d.zoneLow });
         out.push({
-          ...statRow(
-            S,
-            p,
-            "24h 98% value",
-            japan98PercentValue(ys),
-            finite(ys).length,
-            year,
-            d.limit,
-            d.unit,
-            "meets when ≤ 0.06 ppm (within the 0.04–0.06 zone or below)",
+          ...annual(
+            statRow(
+              S,
+              p,
+              "24h 98% value",
+              japan98PercentValue(ys),
+              finite(ys).length,
+              year,
+              d.limit,
+              d.unit,
+              "meets when ≤ 0.06 ppm (within the 0.04–0.06 zone or below)",
+            ),
           ),
           zoneLow: d.zoneLow,
         });
@@ -426,18 +488,20 @@ export function japanEqsEvaluation(
         let consecutive = false;
         for (let i = 1; i < ys.length; i++) if (ys[i] > d.limit && ys[i - 1] > d.limit) consecutive = true;
         out.push(
-          statRow(
-            S,
-            p,
-            "24h 2% exclusion",
-            japan2PercentExclusion(ys),
-            finite(ys).length,
-            year,
-            d.limit,
-            d.unit,
-            consecutive
-              ? "2 consecutive days above the daily limit: not met"
-              : "no 2 consecutive days above the daily limit",
+          annual(
+            statRow(
+              S,
+              p,
+              "24h 2% exclusion",
+              japan2PercentExclusion(ys),
+              finite(ys).length,
+              year,
+              d.limit,
+              d.unit,
+              consecutive
+                ? "2 consecutive days above the daily limit: not met"
+                : "no 2 consecutive days above the daily limit",
+            ),
           ),
         );
       } else if (p === "CO") {
@@ -464,6 +528,8 @@ export function japanEqsEvaluation(
  * 24-h / MDA8 levels and the 99th percentile (type 7) of the daily values against them; O3 peak
  * season = highest 6-month running mean of monthly mean MDA8 (EU MDA8 convention; monthly means of
  * valid days). Gases in µg/m3 at 298.15 K by default (CO mg/m3); daily means need ≥ 18 h (75 %).
+ * The annual means and the 99th-percentile rows carry `validYear` and a note "valid year" / "NOT a
+ * valid year" under {@link WHO_COMPLETENESS} (≥ 90 % of the year's days valid; WHO states no rule).
  */
 export function whoExceedances(
   input: HourlySeriesSet,
@@ -486,25 +552,44 @@ export function whoExceedances(
     const daily = Array.from(dailyMeans(g, minHours));
     const mda8 = p === "O3" ? mda8FromGrid(g, MDA8_CONVENTIONS.eu).map((r) => r.mda8) : [];
     for (const year of years(g)) {
+      const minDays = Math.ceil(WHO_COMPLETENESS.minDayFraction * daysInYear(year));
+      const nDaily = finite(pick(daily, g, year, false)).length;
+      const annual = (row: ExceedanceRow, count: number): ExceedanceRow => {
+        const c = completeness(
+          count,
+          minDays,
+          `valid days of ${daysInYear(year)}`,
+          "aozora's 90 % rule (WHO 2021 states none; 2008/50/EC Annex I data capture)",
+        );
+        return { ...row, validYear: c.validYear, note: row.note ? `${row.note}; ${c.text}` : c.text };
+      };
       for (const gl of WHO_2021.guidelines.filter((x) => x.pollutant === p)) {
         if (gl.averaging === "annual") {
           const v = finite(pick(daily, g, year, false));
-          out.push(statRow(S, p, "annual", meanOf(v), v.length, year, gl.level, gl.unit));
+          out.push(
+            annual(
+              statRow(S, p, "annual", meanOf(v), v.length, year, gl.level, gl.unit, "mean of valid daily means"),
+              nDaily,
+            ),
+          );
         } else if (gl.averaging === "24h" || gl.averaging === "MDA8") {
           const ys = pick(gl.averaging === "MDA8" ? mda8 : daily, g, year, false);
           out.push(dailyRow(S, p, gl.averaging, ys, year, gl.level, gl.unit));
           const v = finite(ys);
           out.push(
-            statRow(
-              S,
-              p,
-              `${gl.averaging} p${q}`,
-              v.length ? quantileType7(v, q / 100) : NaN,
+            annual(
+              statRow(
+                S,
+                p,
+                `${gl.averaging} p${q}`,
+                v.length ? quantileType7(v, q / 100) : NaN,
+                v.length,
+                year,
+                gl.level,
+                gl.unit,
+                "WHO: short-term AQG as 99th percentile",
+              ),
               v.length,
-              year,
-              gl.level,
-              gl.unit,
-              "WHO: short-term AQG as 99th percentile",
             ),
           );
         } else if (gl.averaging === "peak-season") {

@@ -14,6 +14,8 @@ export {
   whoExceedances,
   japan98PercentValue,
   japan2PercentExclusion,
+  JAPAN_EQS_COMPLETENESS,
+  WHO_COMPLETENESS,
   type ExceedanceRow,
   type HourlySeriesSet,
 } from "./exceedance";

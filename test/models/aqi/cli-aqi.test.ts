@@ -26,21 +26,29 @@ const write = (name: string, text: string) => {
 
 describe("aozora aqi", () => {
   it("--json: daily IAQI per pollutant, AQI, primary pollutant, validity (hand-checked day)", async () => {
-    // one day: PM2.5 47.5 µg/m3 every hour → HJ 633-2026 IAQI 75, HJ 633-2012 66 (50 + 50·12.5/40 = 65.625 → 66)
+    // one day: PM2.5 47.5 µg/m3 every hour. HJ 633-2026 §4.2.2 rounds it (GB/T 8170, half to even) to 48
+    // before the IAQI: 50 + 50·13/25 = 76; HJ 633-2012 (no rounding) 50 + 50·12.5/40 = 65.625 → 66
     const rows = Array.from({ length: 24 }, (_, h) => `2025-07-01 ${String(h).padStart(2, "0")}:00,47.5,40`);
     const f = write("day.csv", ["Time,PM2.5 (µg/m3),O3 (µg/m3)", ...rows].join("\n") + "\n");
     const r = await run(["aqi", "--file", f, "--json"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.standard).toBe("cn-2026");
-    expect(j.days[0]).toMatchObject({ date: "2025-07-01", aqi: 75, primary: ["PM25_24h"], complete: true });
-    expect(j.days[0].iaqi.PM25_24h).toBe(75);
+    expect(j.round).toBe("gbt8170");
+    expect(j.days[0]).toMatchObject({ date: "2025-07-01", aqi: 76, primary: ["PM25_24h"], complete: true });
+    expect(j.days[0].iaqi.PM25_24h).toBe(76);
     expect(j.days[0].iaqi.O3_8h).toBe(20); // 40·50/100 = 20
+    expect(j.days[0].iaqi.O3_1h).toBeUndefined(); // not a 2026 daily indicator (§4.2.2)
     const old = JSON.parse((await run(["aqi", "--file", f, "--standard", "cn-2012", "--json"])).out);
+    expect(old.round).toBe("none");
     expect(old.days[0].iaqi.PM25_24h).toBe(66);
-    // --round hj663: 47.5 → 48 (half to even) → 50 + 50·13/25 = 76
-    const rounded = JSON.parse((await run(["aqi", "--file", f, "--round", "hj663", "--json"])).out);
-    expect(rounded.days[0].iaqi.PM25_24h).toBe(76);
+    expect(old.days[0].iaqi.O3_1h).toBe(13); // 2012 §5.1.2 O3 1-h max 40: 40·50/160 = 12.5 → 13
+    // --round none: 47.5 unrounded → 50 + 50·12.5/25 = 75
+    const raw = JSON.parse((await run(["aqi", "--file", f, "--round", "none", "--json"])).out);
+    expect(raw.days[0].iaqi.PM25_24h).toBe(75);
+    const alias = JSON.parse((await run(["aqi", "--file", f, "--round", "hj663", "--json"])).out);
+    expect(alias.days[0].iaqi.PM25_24h).toBe(76);
+    expect((await run(["aqi", "--file", f])).out).toMatch(/concentrations rounded: gbt8170/);
     expect((await run(["aqi", "--file", f, "--round", "up"])).code).toBe(2);
   });
   it("example station with an outage: missing hours and missing-value codes are accounted for", async () => {

@@ -10,12 +10,13 @@ const t0 = Date.UTC(2025, 6, 1) - OFF * 60_000;
 
 describe("AQI category timeline", () => {
   const times = Array.from({ length: 72 }, (_, h) => t0 + h * H);
-  // days at PM2.5 20, 47.5, 160 µg/m3 → IAQI 29 (20·50/35 = 28.6), 75, 210
+  // days at PM2.5 20, 47.5, 160 µg/m3 → IAQI 29 (20·50/35 = 28.6), 76 (47.5 rounded half to even
+  // to 48 by default, HJ 633-2026 §4.2.2: 50 + 50·13/25 = 76), 210
   const pm = times.map((_, h) => [20, 47.5, 160][Math.floor(h / 24)]);
   const r = dailyAqi({ times, utcOffsetMinutes: OFF, series: { "PM2.5": { values: pm, unit: "µg/m3" } } });
   it("uses the official HJ 633 colours in category order, names in the figure language", () => {
     // 160: segment 150–250 → 200 + 100·10/100 = 210 → heavily polluted (level 5)
-    expect(r.days.map((d) => d.aqi)).toEqual([29, 75, 210]);
+    expect(r.days.map((d) => d.aqi)).toEqual([29, 76, 210]);
     const spec = aqiTimelineSpec(r, { lang: "zh" }) as any;
     expect(spec.encoding.color.scale.range).toEqual(["#00e400", "#ffff00", "#ff7e00", "#ff0000", "#99004c", "#7e0023"]);
     expect(spec.encoding.color.scale.domain[0]).toBe("优");

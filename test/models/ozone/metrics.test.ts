@@ -105,6 +105,45 @@ describe("SOMO35 (EU MDA8), by hand", () => {
   });
 });
 
+describe("SOMO35 rescaled for missing days (EEA: SOMO35_measured × N_total / N_valid), beside the unscaled sum", () => {
+  // 45 ppb every hour on the first n days of 2025, nothing afterwards: every valid day adds 45 − 35 = 10 ppb·d
+  const year = (n: number) => {
+    const times: number[] = [],
+      o3: number[] = [];
+    for (let h = 0; h < 365 * 24; h++) {
+      times.push(localHour(2025, 1, 1, 0) + h * H);
+      o3.push(h < n * 24 ? 45 : NaN);
+    }
+    return somo35(times, o3, { utcOffsetMinutes: OFF, unit: "ppb" })[0];
+  };
+  it("300 valid days of 365: measured 3000 ppb·d, scaled 3000 × 365/300 = 3650 ppb·d (coverage 0.822)", () => {
+    const r = year(300);
+    expect(r.validDays).toBe(300);
+    expect(r.daysInYear).toBe(365);
+    expect(r.somo35).toBeCloseTo(3000, 9);
+    expect(r.somo35Scaled).toBeCloseTo((3000 * 365) / 300, 9);
+    expect(r.coverage).toBeCloseTo(300 / 365, 12);
+  });
+  it("200 valid days (coverage 0.548 < 0.75): the scaled value is NaN, the measured sum stays 2000", () => {
+    const r = year(200);
+    expect(r.somo35).toBeCloseTo(2000, 9);
+    expect(Number.isNaN(r.somo35Scaled)).toBe(true);
+  });
+  it("minCoverage 0.5 lets 200 days be scaled: 2000 × 365/200 = 3650; minCoverage outside 0–1 is a RangeError", () => {
+    const times = [localHour(2025, 1, 1, 0)];
+    expect(() => somo35(times, [40], { utcOffsetMinutes: OFF, unit: "ppb", minCoverage: 2 })).toThrow(RangeError);
+    const t: number[] = [],
+      o3: number[] = [];
+    for (let h = 0; h < 200 * 24; h++) {
+      t.push(localHour(2025, 1, 1, 0) + h * H);
+      o3.push(45);
+    }
+    const r = somo35(t, o3, { utcOffsetMinutes: OFF, unit: "ppb", minCoverage: 0.5 })[0];
+    expect(r.daysInData).toBe(200);
+    expect(r.somo35Scaled).toBeCloseTo(3650, 9);
+  });
+});
+
 describe("China annual 90th percentile of MDA8 (HJ 663-2013: k = 1 + (n − 1)·p)", () => {
   it("10 days 100, 110, …, 190: k = 1 + 9·0.9 = 9.1 → 180 + 0.1·(190 − 180) = 181", () => {
     const days: Mda8Day[] = Array.from({ length: 10 }, (_, i) => ({
@@ -135,17 +174,18 @@ describe("daily 1-h maximum", () => {
 });
 
 describe("oxidant and potential ozone", () => {
-  it("Ox = O3 + NO2 (ppb); potential ozone O3 + NO2 × 48.00/46.01 (µg/m3); PO = Ox − 0.1·NOx", () => {
+  it("Ox = O3 + NO2 (ppb); potential ozone O3 + NO2 × 47.997/46.01 (µg/m3); PO = Ox − 0.1·NOx", () => {
     expect(Array.from(oxidantPpb([40, NaN], [20, 5]))).toEqual([60, NaN]);
-    expect(potentialOzoneUgm3([80], [46.01])[0]).toBeCloseTo(128, 12);
+    // O3 = 3 × 15.999 = 47.997 g/mol (IUPAC): 80 + 46.01 × 47.997/46.01 = 127.997
+    expect(potentialOzoneUgm3([80], [46.01])[0]).toBeCloseTo(127.997, 12);
     expect(potentialOzoneJapanPpb([40], [20], [50])[0]).toBeCloseTo(55, 12);
   });
-  it("potential ozone from ppb equals Ox × 48/Vm (25 °C: 24.4654 L/mol)", () => {
-    const o3 = convertGas([40], "ppb", "µg/m3", 48.0),
+  it("potential ozone from ppb equals Ox × 47.997/Vm (25 °C: 24.4654 L/mol)", () => {
+    const o3 = convertGas([40], "ppb", "µg/m3", 47.997),
       no2 = convertGas([20], "ppb", "µg/m3", 46.01);
-    // 60 ppb × 48.00 / (22.414 × 298.15/273.15) = 2880 / 24.46546 = 117.717…
-    expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo(2880 / ((22.414 * 298.15) / 273.15), 10);
-    expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo(117.7169, 3);
+    // 60 ppb × 47.997 / (22.414 × 298.15/273.15) = 2879.82 / 24.46544 = 117.7097…
+    expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo((60 * 47.997) / ((22.414 * 298.15) / 273.15), 10);
+    expect(potentialOzoneUgm3(o3, no2)[0]).toBeCloseTo(117.7097, 3);
   });
   it("unit conversion: ppm → ppb, mg/m3 → µg/m3, 273.15 K state, China's change of reference state", () => {
     expect(convertGas([0.06], "ppm", "ppb", 48)[0]).toBeCloseTo(60, 12);

@@ -107,3 +107,52 @@ describe("WHO 2021", () => {
     ).toThrow(/PM2.5: unit "ppb" cannot be converted/);
   });
 });
+
+describe("annual statistics from an incomplete year carry a completeness note (issue #16 item 5)", () => {
+  const start = Date.UTC(2025, 0, 1) - OFF * 60_000; // 2025-01-01 00:00 at UTC+8
+  const days = (n: number) => {
+    const t = Array.from({ length: n * 24 }, (_, h) => start + h * H);
+    return {
+      times: t,
+      utcOffsetMinutes: OFF,
+      series: {
+        "PM2.5": { values: t.map(() => 20), unit: "µg/m3" },
+        NO2: { values: t.map(() => 20), unit: "ppb" },
+      },
+    };
+  };
+  it("Japan EQS: PM2.5 needs ≥ 250 valid days, NO2 ≥ 6000 measured hours (250 days × 24 h = 6000)", () => {
+    const ok = japanEqsEvaluation(days(250));
+    const pm = ok.find((r) => r.pollutant === "PM2.5" && r.averaging === "annual")!;
+    expect(pm).toMatchObject({ value: 20, n: 250, validYear: true });
+    expect(pm.note).toMatch(
+      /^mean of valid daily means; valid year under the MOE PM2.5 evaluation \(250 valid days; ≥ 250 needed\)$/,
+    );
+    expect(ok.find((r) => r.pollutant === "NO2" && r.averaging === "24h 98% value")!.validYear).toBe(true);
+    const short = japanEqsEvaluation(days(249));
+    const pm2 = short.find((r) => r.pollutant === "PM2.5" && r.averaging === "annual")!;
+    expect(pm2.validYear).toBe(false);
+    expect(pm2.note).toMatch(/NOT a valid year under the MOE PM2.5 evaluation \(249 valid days; ≥ 250 needed\)/);
+    expect(short.find((r) => r.pollutant === "PM2.5" && r.averaging === "24h 98% value")!.validYear).toBe(false);
+    const no2 = short.find((r) => r.pollutant === "NO2" && r.averaging === "24h 98% value")!;
+    expect(no2.validYear).toBe(false);
+    expect(no2.note).toMatch(
+      /NOT a valid year under the MOE long-term evaluation \(5976 measured hours; ≥ 6000 needed\)/,
+    );
+  });
+  it("WHO 2021: ≥ 90 % of the year's days (2025: ⌈0.9 × 365⌉ = 329) — 329 days valid, 328 not", () => {
+    const ok = whoExceedances(days(329)).find((r) => r.pollutant === "PM2.5" && r.averaging === "annual")!;
+    expect(ok).toMatchObject({ value: 20, n: 329, validYear: true, exceeds: true });
+    expect(ok.note).toMatch(/valid year under aozora's 90 % rule .*\(329 valid days of 365; ≥ 329 needed\)/);
+    const short = whoExceedances(days(328));
+    const a = short.find((r) => r.pollutant === "PM2.5" && r.averaging === "annual")!;
+    expect(a.validYear).toBe(false);
+    expect(a.note).toMatch(/NOT a valid year/);
+    expect(short.find((r) => r.pollutant === "PM2.5" && r.averaging === "24h p99")!.validYear).toBe(false);
+  });
+  it("GB 3095 annual rows carry validYear too (HJ 663: ≥ 324 days and ≥ 27 per month)", () => {
+    const r = gb3095Exceedances(days(60)).find((x) => x.pollutant === "PM2.5" && x.averaging === "annual")!;
+    expect(r.validYear).toBe(false);
+    expect(r.note).toMatch(/NOT a valid year under HJ 663 \(60 days/);
+  });
+});
