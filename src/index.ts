@@ -15,6 +15,7 @@ export {
   type TimeFormat,
 } from "./table/time";
 export { normaliseUnit, splitHeaderUnit } from "./table/units";
+export { headerKey, findHeader, type HeaderKeyOptions } from "./table/header";
 export { normaliseSpecies, knownSpecies } from "./table/species";
 
 export { AozoraInputError } from "./io/errors";
@@ -33,7 +34,7 @@ export { readMonitoringTable, type MonitoringReadOptions, type MonitoringRead } 
 export { readEpaPmf, type EpaPmfReadOptions, type EpaPmfData } from "./io/epapmf";
 export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./io/xact";
 export { readHysplit, type HysplitRead } from "./io/hysplit";
-export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula } from "./io/write";
+export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula, quoteCsvField } from "./io/write";
 
 export { toDanfo, fromDanfo, type DanfoFrameLike } from "./edge/danfo";
 export { Rng } from "./random/rng";

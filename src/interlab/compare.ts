@@ -1,3 +1,4 @@
+import { median } from "../stats/median";
 import { blandAltman, type BlandAltmanResult } from "../stats/blandaltman";
 import { demingRegression, type DemingResult } from "../stats/deming";
 import { passingBablok, type PassingBablokResult } from "../stats/passingbablok";
@@ -114,7 +115,6 @@ export function compareLabs(
       .map((v, i) => v / a[i])
       .filter((r, i) => a[i] > 0 && b[i] > 0 && Number.isFinite(r))
       .sort((x, y) => x - y);
-    const h = ratios.length >> 1;
     const md = n ? mean(d) : NaN;
     const sdd = n > 1 ? Math.sqrt(d.reduce((s, v) => s + (v - md) ** 2, 0) / (n - 1)) : NaN;
     const ma = n ? mean(a) : NaN,
@@ -139,7 +139,7 @@ export function compareLabs(
       meanDifference: md,
       sdDifference: sdd,
       meanRelativeDifferencePct: relMean,
-      medianRatio: ratios.length ? (ratios.length % 2 ? ratios[h] : 0.5 * (ratios[h - 1] + ratios[h])) : NaN,
+      medianRatio: median(ratios),
       geometricMeanRatio: ratios.length ? Math.exp(mean(ratios.map(Math.log))) : NaN,
       pearsonR: sab / Math.sqrt(saa * sbb),
       blandAltman: null,

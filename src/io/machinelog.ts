@@ -5,6 +5,7 @@
  * no energy totals (see `src/models/energy/aggregate.ts`).
  */
 import { parseOffset, parseTimestamp, type OffsetLike } from "../table/time";
+import { headerKey } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
 import { missingCodeSet, parseCell } from "./cells";
@@ -250,13 +251,7 @@ function unitKey(u: string): string {
   return u.trim().toLowerCase().replace(/\s+/g, "").replace("³", "3").replace("²", "2");
 }
 
-function normName(s: string): string {
-  return s
-    .normalize("NFKC")
-    .trim()
-    .toLowerCase()
-    .replace(/[_\s]+/g, " ");
-}
+const normName = (s: string): string => headerKey(s);
 
 /** Factor converting `unit` of `q` to the canonical unit, or undefined if the unit does not fit. */
 function unitFactor(q: MachineQuantity, unit: string): number | undefined {

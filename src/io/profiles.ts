@@ -1,4 +1,5 @@
 import type { SourceProfile } from "../profiles/types";
+import { findHeader } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
 import { missingCodeSet, parseCell } from "./cells";
@@ -13,13 +14,7 @@ export interface ProfilesRead {
 }
 
 function findCol(grid: Grid, names: string[], required: boolean, what: string): number {
-  const j = grid.header.findIndex((h) =>
-    names.includes(
-      splitHeaderUnit(h)
-        .name.toLowerCase()
-        .replace(/[\s-]+/g, "_"),
-    ),
-  );
+  const j = findHeader(grid.header, names, { hyphens: true });
   if (j < 0 && required)
     throw new AozoraInputError({
       file: grid.file,

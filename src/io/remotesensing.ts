@@ -1,6 +1,7 @@
 import { RATIO_LIMITS } from "../remotesensing/tables/constants";
 import type { RsdRecords } from "../remotesensing/types";
 import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike } from "../table/time";
+import { findHeader } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
 import { missingCodeSet, parseCell } from "./cells";
@@ -84,9 +85,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const heads = grid.header.map((h) => splitHeaderUnit(h));
   const col = {} as Record<Key, number>;
   for (const key of Object.keys(COLS) as Key[]) {
-    col[key] = heads.findIndex((h) =>
-      (COLS[key] as readonly string[]).includes(h.name.toLowerCase().replace(/\s+/g, " ")),
-    );
+    col[key] = findHeader(grid.header, COLS[key]);
     if (col[key] < 0 && REQUIRED.includes(key)) {
       throw new AozoraInputError({
         file,

@@ -1,3 +1,4 @@
+import { median } from "../stats/median";
 import { UCC_MCLENNAN_2001, type CrustTable } from "./tables/crust";
 
 /** Reference elements accepted by {@link enrichmentFactors}. */
@@ -77,12 +78,7 @@ export function enrichmentFactors(
       sr += r[i];
       n++;
     }
-    ok.sort((a, b) => a - b);
-    const med = ok.length
-      ? ok.length % 2
-        ? ok[ok.length >> 1]
-        : (ok[ok.length / 2 - 1] + ok[ok.length / 2]) / 2
-      : NaN;
+    const med = median(ok);
     const ef = n ? sx / sr / cr : NaN;
     perSample[el] = ps;
     rows.push({ element: el, ef, medianEf: med, efClass: efClass(ef), crustRatio: cr, n });

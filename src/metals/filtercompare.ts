@@ -1,3 +1,4 @@
+import { median } from "../stats/median";
 import { demingRegression, type DemingResult } from "../stats/deming";
 
 /** One filter sample matched with the continuous series of {@link compareWithFilter}. */
@@ -96,11 +97,7 @@ export function compareWithFilter(
     .map((p) => p.ratio)
     .filter(Number.isFinite)
     .sort((p, q) => p - q);
-  const medianRatio = ratios.length
-    ? ratios.length % 2
-      ? ratios[ratios.length >> 1]
-      : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2
-    : NaN;
+  const medianRatio = median(ratios);
   let r2 = NaN;
   if (n >= 2) {
     const mx = mean(x),

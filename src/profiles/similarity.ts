@@ -1,3 +1,4 @@
+import { pearson } from "../stats/correlation";
 import { speciesMatchKey } from "./species";
 import type { SourceProfile } from "./types";
 
@@ -6,29 +7,8 @@ import type { SourceProfile } from "./types";
  * species order). All are symmetric in x and y.
  */
 
-/** Pearson correlation coefficient r = Σ(x−x̄)(y−ȳ)/√(Σ(x−x̄)²·Σ(y−ȳ)²) (dimensionless; NaN when either vector is constant or n < 2). */
-export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = checkPair(x, y);
-  let mx = 0,
-    my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0,
-    sxx = 0,
-    syy = 0;
-  for (let i = 0; i < n; i++) {
-    const a = x[i] - mx,
-      b = y[i] - my;
-    sxy += a * b;
-    sxx += a * a;
-    syy += b * b;
-  }
-  return n < 2 || sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
-}
+/** Pearson r of two profiles is {@link pearson} of src/stats (one definition for the library). */
+export { pearson };
 
 /** Ranks 1..n with ties given their average rank. */
 export function averageRanks(x: ArrayLike<number>): number[] {

@@ -1,3 +1,4 @@
+import { median } from "../stats/median";
 import { AqTable, type ColumnData } from "../table/table";
 import { sampleLabels } from "./columns";
 
@@ -64,9 +65,7 @@ export function subtractFieldBlanks(
       .filter(Number.isFinite)
       .sort((x, y) => x - y);
     if (b.length === 0) throw new RangeError(`field blanks: no finite blank value for "${sp}"`);
-    const h = b.length >> 1;
-    const value =
-      stat === "mean" ? b.reduce((x, y) => x + y, 0) / b.length : b.length % 2 ? b[h] : 0.5 * (b[h - 1] + b[h]);
+    const value = stat === "mean" ? b.reduce((x, y) => x + y, 0) / b.length : median(b);
     out.blanks[sp] = { value, n: b.length, statistic: stat };
     const v = cols[sp] as Float64Array;
     let neg = 0;

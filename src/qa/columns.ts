@@ -1,13 +1,11 @@
 import type { AqTable } from "../table/table";
+import { headerKey } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { ELEMENTS, SYMBOL_ALIASES } from "./tables/symbols";
 
-/** Compact comparison key: NFKC, lower case, no spaces or underscores. */
+/** Compact comparison key: NFKC, lower case, no spaces or underscores ({@link headerKey} with joiner ""). */
 export function compactKey(s: string): string {
-  return s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s_]+/g, "");
+  return headerKey(s, { joiner: "" });
 }
 
 /**

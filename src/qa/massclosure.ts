@@ -1,3 +1,4 @@
+import { median } from "../stats/median";
 import type { MathNode, EvalFunction, MathJsInstance } from "mathjs";
 import type { AqTable } from "../table/table";
 import { findColumn, sampleLabels, valuesUgm3 } from "./columns";
@@ -193,8 +194,7 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
   }
   const ok = samples.filter((s) => Number.isFinite(s.ratio));
   const mean = (f: (s: MassClosureSample) => number) => ok.reduce((a, s) => a + f(s), 0) / ok.length;
-  const sorted = ok.map((s) => s.ratio).sort((a, b) => a - b);
-  const h = sorted.length >> 1;
+  const ratios = ok.map((s) => s.ratio);
   const meanShare: Record<string, number> = {};
   for (const c of computed) meanShare[c.key] = mean((s) => s.components[c.key] / s.measured);
   return {
@@ -206,7 +206,7 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
     summary: {
       n: ok.length,
       meanRatio: mean((s) => s.ratio),
-      medianRatio: sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[h] : 0.5 * (sorted[h - 1] + sorted[h]),
+      medianRatio: median(ratios),
       meanReconstructed: mean((s) => s.reconstructed),
       meanMeasured: mean((s) => s.measured),
       meanShare,

@@ -21,7 +21,9 @@
  *   observed/predicted statistics).
  */
 
-import { linearRegression, quantileSorted, rSquared, sampleCorrelation } from "simple-statistics";
+import { linearRegression, rSquared } from "simple-statistics";
+import { pearson } from "../stats/correlation";
+import { quantileType7 } from "../stats/quantile";
 import { AqTable, type ColumnData, type ColumnKind } from "../table/table";
 import type { PmfInput, PmfResult } from "./types";
 
@@ -365,9 +367,9 @@ export function boxStats(values: ArrayLike<number>): BoxStats {
   v.sort((a, b) => a - b);
   return {
     min: v[0],
-    q1: quantileSorted(v, 0.25),
-    median: quantileSorted(v, 0.5),
-    q3: quantileSorted(v, 0.75),
+    q1: quantileType7(v, 0.25, { sorted: true }),
+    median: quantileType7(v, 0.5, { sorted: true }),
+    q3: quantileType7(v, 0.75, { sorted: true }),
     max: v[v.length - 1],
   };
 }
@@ -381,7 +383,7 @@ export function boxStats(values: ArrayLike<number>): BoxStats {
  *   Qexp_j = Qexp / m, i.e. the result's Q(expected) = n·m − p·(n + m) shared equally among the m
  *   species (a convention: EPA PMF 5.0 shows Q/Qexp per species, and splitting Qexp evenly makes
  *   the per-species ratios average to the overall Q/Qexp); box-plot statistics (min, q1, median,
- *   q3, max; type-7 quantiles from simple-statistics) of the scaled residuals.
+ *   q3, max; type-7 quantiles, `quantileType7` of src/stats) of the scaled residuals.
  * - Per sample: Q_i and Q_i / (Qexp / n).
  *
  * Cells where x or s is not finite, or s ≤ 0, get a NaN scaled residual and are left out of Q
@@ -542,7 +544,7 @@ export function gSpace(result: PmfResult, a: number, b: number): GSpacePairs {
   }
   let r = NaN;
   if (n >= 2) {
-    const v = sampleCorrelation(Array.from(ga), Array.from(gb));
+    const v = pearson(ga, gb);
     r = Number.isFinite(v) ? v : NaN;
   }
   return { a, b, factorA: factorNames[a], factorB: factorNames[b], samples: result.input.samples.slice(), ga, gb, r };

@@ -11,7 +11,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { neutraliseFormula, writeCsv, writeXlsx } from "../io/write";
+import { neutraliseFormula, quoteCsvField, writeCsv, writeXlsx } from "../io/write";
 import { AqTable } from "../table/table";
 import { formatInstant } from "../table/time";
 import {
@@ -98,8 +98,7 @@ export function speciesSummaryTable(result: PmfResult): AqTable {
 
 /** A CSV cell from text: formula-neutralised, quoted when needed (RFC 4180). */
 function textCell(s: string): string {
-  const t = neutraliseFormula(s);
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  return quoteCsvField(neutraliseFormula(s));
 }
 
 /** A CSV cell from a number: shortest round-trip decimal, empty when not finite. */

@@ -12,6 +12,7 @@
  * See CONVENTIONS.md §1 for which of these conventions are verified and which are "verify".
  */
 import { AozoraInputError } from "../io/errors";
+import { median } from "../stats/median";
 import type { PmfInput, PrepChange, SpeciesCategory, SpeciesSummary } from "./types";
 
 const FILE = "<pmf input>";
@@ -592,13 +593,6 @@ export function preparePmfInput(data: PmfPrepData, opts: PmfPrepOptions = {}): P
   }
   if (opts.total !== undefined) out.total = opts.total;
   return out;
-}
-
-function median(v: number[]): number {
-  if (v.length === 0) return NaN;
-  const a = [...v].sort((p, q) => p - q);
-  const h = a.length >> 1;
-  return a.length % 2 ? a[h] : (a[h - 1] + a[h]) / 2;
 }
 
 function fmt(v: number): string {

@@ -1,3 +1,4 @@
+import { median } from "./median";
 import { normalQuantile } from "./normal";
 /** Result of {@link passingBablok}: y = intercept + slope·x. */
 export interface PassingBablokResult {
@@ -13,12 +14,6 @@ export interface PassingBablokResult {
   slopes: number;
   /** The shift K: the number of pairwise slopes below −1. */
   shift: number;
-}
-
-function median(v: number[]): number {
-  const s = v.slice().sort((p, q) => p - q);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : 0.5 * (s[h - 1] + s[h]);
 }
 
 /**
