@@ -83,6 +83,7 @@ function groupStats(
  * @param times UTC instants (ms); @param values any unit (NaN skipped)
  * @param utcOffsetMinutes the site's offset (China +480, Japan +540): groups use local time
  * @param opts `nBoot` (default 200), `level` (default 0.95), `seed` (default 1)
+ * @throws {RangeError} when times and values differ in length, nBoot is not an integer ≥ 10, or level is outside (0, 1)
  */
 export function timeVariation(
   times: ArrayLike<number>,

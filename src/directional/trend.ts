@@ -8,6 +8,7 @@ import { provenance, type Provenance } from "../provenance";
  * Theil–Sen slope: the median of the pairwise slopes (y_j − y_i)/(x_j − x_i) over i < j with
  * x_i ≠ x_j (Theil 1950; Sen 1968, JASA 63:1379); intercept = median(y − slope·x) (Conover).
  * Non-finite pairs are skipped.
+ * @throws {RangeError} when x and y differ in length or fewer than 2 points have distinct x
  */
 export function theilSen(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number; n: number } {
   if (x.length !== y.length) throw new RangeError(`theilSen: ${x.length} x, ${y.length} y`);

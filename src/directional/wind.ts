@@ -45,6 +45,7 @@ export function uvToDirection(u: number, v: number): number {
  * @param ws wind speeds, m/s
  * @param wd wind directions, degrees from north
  * @returns `{ wd }` in [0, 360) (NaN when no pair or a zero resultant), `vectorWs` and `scalarWs` in m/s, `n` pairs used
+ * @throws {RangeError} when speeds and directions differ in length
  */
 export function vectorMeanWind(
   ws: ArrayLike<number>,

@@ -84,10 +84,11 @@ export interface PngOptions {
  * @param opts `scale` (default 2): the PNG measures `scale` × the SVG size in pixels (rasterised at
  *   72 × `scale` dpi, so text and lines stay sharp rather than being upsampled)
  * @returns the PNG file contents
+ * @throws {RangeError} when the scale is not a positive number
  */
 export async function renderPng(spec: TopLevelSpec, opts: PngOptions = {}): Promise<Buffer> {
   const scale = opts.scale ?? 2;
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PNG scale must be a positive number, got ${scale}`);
+  if (!Number.isFinite(scale) || scale <= 0) throw new RangeError(`PNG scale must be a positive number, got ${scale}`);
   const svg = await renderSvg(spec);
   return svgToPng(svg, scale);
 }
@@ -100,6 +101,7 @@ export async function renderPng(spec: TopLevelSpec, opts: PngOptions = {}): Prom
  * @param basePath output path without extension, e.g. `out/figs/pm25-timeseries`
  * @param opts     PNG options (`scale`, default 2)
  * @returns the paths written: `{ svg, png }`
+ * @throws {RangeError} when the PNG scale is not a positive number
  */
 export async function saveFigure(
   spec: TopLevelSpec,
@@ -107,7 +109,7 @@ export async function saveFigure(
   opts: PngOptions = {},
 ): Promise<{ svg: string; png: string }> {
   const scale = opts.scale ?? 2;
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PNG scale must be a positive number, got ${scale}`);
+  if (!Number.isFinite(scale) || scale <= 0) throw new RangeError(`PNG scale must be a positive number, got ${scale}`);
   return writeFigureFiles(await renderSvg(spec), basePath, scale);
 }
 
@@ -116,7 +118,7 @@ async function writeFigureFiles(
   basePath: string,
   scale: number,
 ): Promise<{ svg: string; png: string }> {
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PNG scale must be a positive number, got ${scale}`);
+  if (!Number.isFinite(scale) || scale <= 0) throw new RangeError(`PNG scale must be a positive number, got ${scale}`);
   const png = await svgToPng(svgText, scale);
   const paths = { svg: `${basePath}.svg`, png: `${basePath}.png` };
   await mkdir(dirname(paths.svg), { recursive: true });

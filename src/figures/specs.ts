@@ -68,7 +68,7 @@ export function fontFor(lang: Lang = "en"): string {
  * @throws Error when `utcMs` is not finite
  */
 export function toLocalIso(utcMs: number, offsetMinutes: number): string {
-  if (!Number.isFinite(utcMs)) throw new Error(`Instant ${utcMs} is not a finite number of UTC milliseconds`);
+  if (!Number.isFinite(utcMs)) throw new RangeError(`Instant ${utcMs} is not a finite number of UTC milliseconds`);
   return new Date(utcMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
 }
 
@@ -140,7 +140,7 @@ export function timeSeriesSpec(opts: TimeSeriesOptions): TopLevelSpec {
   const rows: TimeSeriesRow[] = [];
   opts.series.forEach((s, si) => {
     if (s.values.length !== n) {
-      throw new Error(`Series "${s.name}" has ${s.values.length} values but there are ${n} times`);
+      throw new RangeError(`Series "${s.name}" has ${s.values.length} values but there are ${n} times`);
     }
     const ok = (i: number): boolean =>
       i >= 0 && i < n && Number.isFinite(opts.times[i]) && Number.isFinite(s.values[i]);
@@ -232,7 +232,7 @@ export function barSpec(opts: BarOptions): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const { width, height } = checkSize(opts.width, opts.height);
   if (opts.values.length !== opts.categories.length) {
-    throw new Error(`barSpec: ${opts.values.length} values for ${opts.categories.length} categories`);
+    throw new RangeError(`barSpec: ${opts.values.length} values for ${opts.categories.length} categories`);
   }
   const categories = uniqueNames(opts.categories, "category");
   const rows: { category: string; value: number }[] = [];
@@ -300,7 +300,8 @@ function checkSize(width: number | undefined, height: number | undefined): { wid
     ["width", w],
     ["height", h],
   ] as const) {
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`Figure ${what} must be a positive number of pixels, got ${v}`);
+    if (!Number.isFinite(v) || v <= 0)
+      throw new RangeError(`Figure ${what} must be a positive number of pixels, got ${v}`);
   }
   return { width: w, height: h };
 }
@@ -308,7 +309,7 @@ function checkSize(width: number | undefined, height: number | undefined): { wid
 function uniqueNames(names: string[], what: string): string[] {
   const seen = new Set<string>();
   for (const name of names) {
-    if (seen.has(name)) throw new Error(`Duplicate ${what} "${name}"`);
+    if (seen.has(name)) throw new RangeError(`Duplicate ${what} "${name}"`);
     seen.add(name);
   }
   return names.slice();

@@ -256,6 +256,7 @@ export function readArrow(src: string | { name: string; bytes: Uint8Array }, opt
  * Read an Arrow IPC file or stream from disk one record batch at a time, so tables larger than
  * memory can be filtered or aggregated batch by batch (memory ≈ one batch). Yields one table per
  * record batch, each with the file's units, time column and offset.
+ * @throws {AozoraInputError} when the file cannot be read
  */
 export async function* readArrowBatches(path: string, opts: ColumnarReadOptions = {}): AsyncGenerator<AqTable> {
   let handle;
@@ -282,6 +283,7 @@ export async function* readArrowBatches(path: string, opts: ColumnarReadOptions 
  * Write tables (the batches of one large table, all with the same columns) to an Arrow IPC
  * stream file one record batch at a time: memory ≈ one batch. The first batch's units, time
  * column and offset go into the schema metadata.
+ * @throws {RangeError} when a batch's columns differ from the first batch's
  */
 export async function writeArrowBatches(
   path: string,

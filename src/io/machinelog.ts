@@ -350,6 +350,8 @@ export function readMachineLog(src: Source, opts: MachineLogReadOptions): Machin
  * files as long as they convert (kWh and MWh); a quantity whose unit does not fit (electricity in
  * Nm3), a machine appearing in two files with different thermal meters, overlapping intervals or
  * lots shared between files are errors. The accounts are returned per file.
+ * @throws {RangeError} when no files are given
+ * @throws {AozoraInputError} when a machine's thermal meter differs between files
  */
 export function readMachineLogs(
   srcs: Source[],

@@ -124,6 +124,7 @@ export async function writeParquet(t: AqTable, path: string, opts: { rowGroupSiz
 /**
  * Write tables (the batches of one large table, same columns) to one Parquet file, one or more
  * row groups per batch: memory ≈ one batch. The first batch's metadata is stored.
+ * @throws {RangeError} when there are no batches or a batch's columns differ from the first batch's
  */
 export async function writeParquetBatches(
   path: string,

@@ -125,6 +125,7 @@ function collect(
  * `uncertainty` (same unit), `category` (default: the profile name) and `code`. Empty fractions
  * are kept as NaN (listed as cell changes); a negative fraction, an unknown unit or an empty
  * profile or species name is an error.
+ * @throws {AozoraInputError} when a required column is missing, the fraction header has no known unit, or a cell is not a fraction ≥ 0 (or a number)
  */
 export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead {
   const grid = readGrid(src, opts);
@@ -184,6 +185,7 @@ export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead 
  * 1:196–206): columns PROFILE_CODE, SPECIES_NAME, WEIGHT_PERCENT, optional PROFILE_NAME and
  * UNCERTAINTY_PERCENT (absolute, in weight-percent units). Weight percents become g/g (÷ 100).
  * Categories come from `categories` (code → category), else the profile name.
+ * @throws {AozoraInputError} when a required column is missing or a weight percent is not from 0 to 100
  */
 export function readSpeciate(
   src: Source,
@@ -252,6 +254,7 @@ export interface DilutionTunnelRow {
  * species, sample (<unit>), sample_unc, background, background_unc (same unit, e.g. µg/m3).
  * A dilution ratio below 1, a negative uncertainty or a test whose dilution ratio changes
  * between rows is an error. The reader computes nothing (see dilutionTunnelProfiles).
+ * @throws {AozoraInputError} when a required column is missing, the sample header has no concentration unit, a dilution ratio is below 1 or changes within a test, or an uncertainty is negative
  */
 export function readDilutionTunnel(
   src: Source,

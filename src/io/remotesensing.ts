@@ -67,6 +67,7 @@ const REQUIRED: Key[] = [
  * `duplicate-record` (same plate and time as an earlier row), `repeat-plate` (the plate was seen
  * earlier at another time; informative, the record stays usable). Empty cells become NaN and are
  * listed as cell changes. Speeds are converted to m/s and accelerations to m/s².
+ * @throws {AozoraInputError} when the UTC offset option is not an offset, a required column is missing, the speed or acceleration unit is unknown, the times have no recognisable layout, or a number, time or validity cell cannot be read
  */
 export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const grid = readGrid(src, opts);

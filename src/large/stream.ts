@@ -72,6 +72,7 @@ function lastRecordEnd(b: Uint8Array, len: number, delimiter: number): number {
  *
  * Duplicate timestamps are caught within a chunk; across chunks {@link streamAggregate} catches
  * them (at most one record per station and time step).
+ * @throws {AozoraInputError} when the file cannot be read, is UTF-16, has no header row (in the first chunk) or a row that cannot be parsed
  */
 export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): AsyncGenerator<CsvChunk> {
   const chunkBytes = Math.max(1 << 16, opts.chunkBytes ?? 16 << 20);
@@ -282,6 +283,8 @@ class StationAcc {
  *
  * @example
  * const daily = await streamAggregate("network.csv", { groupBy: "station", period: "day", minCapture: 0.75, utcOffset: "+08:00", station: "station" });
+ * @throws {RangeError} when minCapture is outside 0..1
+ * @throws {AozoraInputError} when the file has no time column, no data row, lacks a column to average or holds text in it, or repeats a time (per station)
  */
 export async function streamAggregate(
   path: string,

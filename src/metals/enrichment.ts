@@ -35,6 +35,7 @@ export interface EnrichmentRow {
  *
  * @param conc element → concentrations (any one mass unit for all elements, e.g. ng/m3)
  * @param opts `reference` (default "Fe"), `crust` (default McLennan 2001; or UCC_RUDNICK_GAO_2014)
+ * @throws {RangeError} when the reference element is not Al, Fe, Ti or Si, has no series, or an element's series differs from it in length
  */
 export function enrichmentFactors(
   conc: Record<string, ArrayLike<number>>,

@@ -43,6 +43,7 @@ export interface FilterComparison {
  *
  * @param continuous `times` (UTC ms, record starts) and `values`
  * @param filter `start`, `end` (UTC ms) and `values`, in the same unit as the continuous values
+ * @throws {RangeError} when times and values differ in length, or a filter sample ends before it starts
  */
 export function compareWithFilter(
   continuous: { times: ArrayLike<number>; values: ArrayLike<number> },

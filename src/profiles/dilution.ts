@@ -24,6 +24,7 @@ export interface TunnelTestProfile extends SourceProfile {
  * - Composite: the mean of the test profiles; uncertainty the larger of their standard deviation
  *   and the root-mean-square of the test uncertainties (the SPECIATE/CMB composite convention,
  *   e.g. Chow et al. 2004, Chemosphere 54:185; "verify").
+ * @throws {RangeError} when there are no tests, a test has no total-mass row, or a species is not above background
  */
 export function dilutionTunnelProfiles(
   rows: DilutionTunnelRow[],

@@ -31,6 +31,7 @@ export interface BlankSubtraction {
  * sample (e.g. US EPA (1999) Compendium Method IO-3.1/IO-3.5; Chow et al. 2010 for carbon). Both
  * tables must carry the same units for each species. Negative results are kept (`keep`,
  * default), set to 0 or to NaN; every cell changed is listed in `changes`.
+ * @throws {RangeError} when a species has no column, another unit, or no finite value in the blank table
  */
 export function subtractFieldBlanks(
   samples: AqTable,

@@ -89,6 +89,7 @@ function symbolsOf(node: MathNode): string[] {
  * All concentrations are converted to µg/m3 (ng/m3 columns ÷ 1000). A component whose symbols
  * have no column is skipped and listed (never silently zero); a NaN input makes that sample's
  * component and reconstructed mass NaN.
+ * @throws {RangeError} when the formula set is unknown, the OM/OC factor is not > 0, or a component's expression cannot be parsed, needs a column the table lacks, or does not give a number
  */
 export function massClosure(table: AqTable, opts: MassClosureOptions = {}): MassClosureResult {
   const set = typeof opts.formulas === "object" ? opts.formulas : MASS_CLOSURE_SETS[opts.formulas ?? "improve-2007"];

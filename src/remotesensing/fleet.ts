@@ -25,6 +25,7 @@ export interface FleetRow {
  * over categories. Intervals: percentile bootstrap (type 7) of the mean EF, resampling records
  * within each category with replacement (`resamples`, seeded), the total from the same resample
  * index of every category.
+ * @throws {RangeError} when a category has no usable record
  */
 export function fleetEmissions(
   ef: ArrayLike<number>,

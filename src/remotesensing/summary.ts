@@ -22,6 +22,7 @@ export interface EfGroupStats {
  * 95 % t interval, SD, type-7 percentiles (Hyndman & Fan 1996) and the share of the summed EF
  * from the top 10 % of records (remote-sensing fleets are famously skewed, Bishop & Stedman
  * 1996). NaN values are left out; groups are sorted by their key (numeric when all keys are).
+ * @throws {RangeError} when values and group keys differ in length
  */
 export function efByGroup(ef: ArrayLike<number>, groups: ArrayLike<string | number>): EfGroupStats[] {
   if (ef.length !== groups.length)

@@ -77,7 +77,7 @@ export function simulateCityStations(opts: { seed: number; start: string; days: 
 } {
   const rng = new Rng(opts.seed);
   const t0 = Date.parse(opts.start + "T00:00Z") - opts.utcOffsetMinutes * 60_000;
-  if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DD`);
+  if (!Number.isFinite(t0)) throw new RangeError(`start "${opts.start}" is not YYYY-MM-DD`);
   const regional: number[] = [],
     stag: number[] = [];
   let a = 0,

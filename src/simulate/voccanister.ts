@@ -124,7 +124,7 @@ export function simulateVocCanisters(opts: {
   // species without an explicit profile: the default profile times a fixed log-normal factor (σ 0.8)
   const scale = new Map(species.map((id) => [id, PROFILE[id] ? 1 : Math.exp(0.8 * rng.normal())]));
   const t0 = Date.parse(opts.start + "T00:00Z") - opts.utcOffsetMinutes * 60000;
-  if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DD`);
+  if (!Number.isFinite(t0)) throw new RangeError(`start "${opts.start}" is not YYYY-MM-DD`);
   const truth: VocCanisterTruth = {
     seed: opts.seed,
     utcOffsetMinutes: opts.utcOffsetMinutes,

@@ -136,6 +136,7 @@ const angDiff = (a: number, b: number) => {
  *
  * The instrument layout keeps only TIME, FLOW ACT, VOLUME, SAMPLE TIME, WIND, WIND DIR, ALARM
  * and Sample Type of the 23 instrument columns (file size), then element/uncertainty pairs.
+ * @throws {RangeError} when `start` is not YYYY-MM-DDTHH:mm
  */
 export function simulateXactYear(opts: { seed: number; start: string; days: number; filterEveryDays?: number }): {
   csv: string;
@@ -145,7 +146,7 @@ export function simulateXactYear(opts: { seed: number; start: string; days: numb
 } {
   const rng = new Rng(opts.seed);
   const t0 = Date.parse(opts.start + "Z"); // local wall-clock written as if UTC
-  if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
+  if (!Number.isFinite(t0)) throw new RangeError(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
   const hours = opts.days * 24;
   const every = opts.filterEveryDays ?? 3;
   const els = ELEMENTS.map((e) => e[0]);

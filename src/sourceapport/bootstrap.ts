@@ -162,6 +162,7 @@ export type IntSource = Pick<Rng, "int">;
  * Row indices of one circular block bootstrap resample (Politis & Romano 1992) of n samples with
  * blocks of `blockSize`: ⌈n/b⌉ starts drawn with rng.int(n), each block t = start, start + 1, …
  * (mod n), concatenated and cut to n indices. With b = 1 it is the ordinary bootstrap.
+ * @throws {RangeError} when n is not a positive integer or blockSize is not an integer from 1 to n
  */
 export function blockBootstrapRows(n: number, blockSize: number, rng: IntSource): Int32Array {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
@@ -261,6 +262,7 @@ export function politisWhiteBlockLength(series: ArrayLike<number>): BlockLengthE
  * contributions G with columns = p, in time order), the largest over columns (the most persistent
  * factor decides, so no factor's dependence is cut), rounded to the nearest integer and clamped
  * to [1, ⌊n/2⌋].
+ * @throws {RangeError} when columns is not a positive integer or the data length is not a multiple of it
  */
 export function chooseBlockSize(data: ArrayLike<number>, columns = 1): number {
   if (!Number.isInteger(columns) || columns < 1)
@@ -282,6 +284,7 @@ export function chooseBlockSize(data: ArrayLike<number>, columns = 1): number {
  * 2014): correlations[l][k] = Pearson r between
  * column l of `bsG` (rows.length×p, one row per drawn sample) and column k of the base G (n×p)
  * taken at `rows`; mapping[l] = the k of highest r when that r ≥ minCorrelation, else −1.
+ * @throws {RangeError} when the bootstrap G does not have rows × p values
  */
 export function mapBootstrapFactors(
   baseG: ArrayLike<number>,

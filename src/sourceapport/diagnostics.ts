@@ -48,14 +48,15 @@ export function checkPmfResult(result: PmfResult): void {
   ];
   for (const [what, a, len] of want) {
     if (a.length !== len)
-      throw new Error(`PMF result: ${what} has ${a.length} values, expected ${len} (n=${n}, m=${m}, p=${p})`);
+      throw new RangeError(`PMF result: ${what} has ${a.length} values, expected ${len} (n=${n}, m=${m}, p=${p})`);
   }
-  if (input.species.length !== m) throw new Error(`PMF result: ${input.species.length} species names for m=${m}`);
-  if (input.units.length !== m) throw new Error(`PMF result: ${input.units.length} species units for m=${m}`);
-  if (input.samples.length !== n) throw new Error(`PMF result: ${input.samples.length} sample labels for n=${n}`);
+  if (input.species.length !== m) throw new RangeError(`PMF result: ${input.species.length} species names for m=${m}`);
+  if (input.units.length !== m) throw new RangeError(`PMF result: ${input.units.length} species units for m=${m}`);
+  if (input.samples.length !== n) throw new RangeError(`PMF result: ${input.samples.length} sample labels for n=${n}`);
   if (result.factorNames.length !== p)
-    throw new Error(`PMF result: ${result.factorNames.length} factor names for p=${p}`);
-  if (input.times && input.times.length !== n) throw new Error(`PMF result: ${input.times.length} times for n=${n}`);
+    throw new RangeError(`PMF result: ${result.factorNames.length} factor names for p=${p}`);
+  if (input.times && input.times.length !== n)
+    throw new RangeError(`PMF result: ${input.times.length} times for n=${n}`);
 }
 
 /**
@@ -65,7 +66,7 @@ export function checkPmfResult(result: PmfResult): void {
 export function totalIndex(input: PmfInput): number {
   if (input.total === undefined) return -1;
   const t = input.species.indexOf(input.total);
-  if (t < 0) throw new Error(`PMF result: total variable "${input.total}" is not among the fitted species`);
+  if (t < 0) throw new RangeError(`PMF result: total variable "${input.total}" is not among the fitted species`);
   return t;
 }
 
@@ -393,10 +394,11 @@ export function boxStats(values: ArrayLike<number>): BoxStats {
  *
  * @param result a PMF result
  * @param opts `threshold` on |r/s| (default 3)
+ * @throws {RangeError} when the threshold is not positive
  */
 export function residuals(result: PmfResult, opts: { threshold?: number } = {}): PmfResiduals {
   const threshold = opts.threshold ?? SCALED_RESIDUAL_FLAG;
-  if (!(threshold > 0)) throw new Error(`scaled-residual threshold must be positive, got ${threshold}`);
+  if (!(threshold > 0)) throw new RangeError(`scaled-residual threshold must be positive, got ${threshold}`);
   const pred = predictedMatrix(result);
   const { n, m, x, s, species, units, samples } = result.input;
   const residual = new Float64Array(n * m);
@@ -534,7 +536,7 @@ export function gSpace(result: PmfResult, a: number, b: number): GSpacePairs {
   const { p, G, factorNames } = result;
   const n = result.input.n;
   for (const k of [a, b]) {
-    if (!Number.isInteger(k) || k < 0 || k >= p) throw new Error(`factor index ${k} is out of range 0..${p - 1}`);
+    if (!Number.isInteger(k) || k < 0 || k >= p) throw new RangeError(`factor index ${k} is out of range 0..${p - 1}`);
   }
   const ga = new Float64Array(n);
   const gb = new Float64Array(n);

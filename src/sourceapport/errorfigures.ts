@@ -151,6 +151,7 @@ function logAxisScale(values: (number | null)[]): [number, number] | undefined {
  * and `highPlot` are the raw ends): BS p5–p95 (elements no BS run reproduced are left out), DISP
  * down–up at dQmax 4 (or `dispLevel`), BS-DISP down–up at the largest level (or `bsdispLevel`).
  * Non-finite ends are left out.
+ * @throws {RangeError} when the bootstrap result and the PMF result differ in factors or species
  */
 export function intervalWhiskers(result: PmfResult, opts: IntervalProfileOptions = {}): IntervalWhiskerRow[] {
   checkShapes(result, "intervalWhiskers");
@@ -395,7 +396,7 @@ export interface FpeakCurveOptions extends PmfFigureOptions {
  * @throws Error when `points` is empty
  */
 export function fpeakCurveSpec(points: FpeakPoint[], opts: FpeakCurveOptions = {}): TopLevelSpec {
-  if (points.length === 0) throw new Error("fpeakCurveSpec: no points");
+  if (points.length === 0) throw new RangeError("fpeakCurveSpec: no points");
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts);
   const field = opts.percent ? "dQPct" : "dQ";
@@ -537,6 +538,7 @@ export function constrainedComparisonSpec(
  * the BS profiles, NaN when no run reproduced the factor) in concentration units, and `count`
  * (BS values behind them, unit `1`). Concentration columns carry the species' common unit, or
  * `mixed` (see the `unit` column).
+ * @throws {RangeError} when the bootstrap result and the PMF result differ in factors
  */
 export function bootstrapIntervalTable(result: PmfResult, bs: BootstrapResult): AqTable {
   if (bs.intervals.length !== result.p)

@@ -218,11 +218,11 @@ export function epaContributionsCsv(result: PmfResult): string {
 export function exportPmfResult(result: PmfResult, dir: string, opts: PmfExportOptions = {}): string[] {
   const format = opts.format ?? "csv";
   if (format !== "csv" && format !== "xlsx" && format !== "both") {
-    throw new Error(`export format must be "csv", "xlsx" or "both", got "${String(format)}"`);
+    throw new RangeError(`export format must be "csv", "xlsx" or "both", got "${String(format)}"`);
   }
   const name = opts.name ?? "pmf";
   if (name === "" || /[/\\]/.test(name) || name === "." || name === "..") {
-    throw new Error(`export name "${name}" must be a plain file-name prefix (no path separators)`);
+    throw new RangeError(`export name "${name}" must be a plain file-name prefix (no path separators)`);
   }
   const res = residuals(result);
   const fit = observedPredicted(result);

@@ -14,7 +14,8 @@ export function size(opts: PmfFigureOptions, defaultHeight = DEFAULT_HEIGHT): { 
     ["width", w],
     ["height", h],
   ] as const) {
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`Figure ${what} must be a positive number of pixels, got ${v}`);
+    if (!Number.isFinite(v) || v <= 0)
+      throw new RangeError(`Figure ${what} must be a positive number of pixels, got ${v}`);
   }
   return { width: w, height: h };
 }

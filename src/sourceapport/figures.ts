@@ -181,7 +181,7 @@ export function contributionSpec(result: PmfResult, opts: ContributionSpecOption
   const { p, G, F, input, factorNames } = result;
   const { n, m } = input;
   const t = totalIndex(input);
-  if (opts.mass && t < 0) throw new Error("contributionSpec: mass units need a total variable (input.total)");
+  if (opts.mass && t < 0) throw new RangeError("contributionSpec: mass units need a total variable (input.total)");
   const scale = (k: number) => (opts.mass ? F[k * m + t] : 1);
   const offset = input.utcOffsetMinutes ?? 0;
   const rows: Record<string, string | number>[] = [];
@@ -381,7 +381,7 @@ export function observedPredictedSpec(
   const { input } = result;
   const j = typeof species === "number" ? species : input.species.indexOf(species);
   if (!Number.isInteger(j) || j < 0 || j >= input.m)
-    throw new Error(`observedPredictedSpec: no fitted species ${JSON.stringify(species)}`);
+    throw new RangeError(`observedPredictedSpec: no fitted species ${JSON.stringify(species)}`);
   const fit = observedPredicted(result);
   const sp = fit.species[j];
   const rows: { sample: string; predicted: number; observed: number }[] = [];
@@ -510,7 +510,7 @@ export interface QScanPoint {
  * @throws Error when `points` is empty
  */
 export function qScanSpec(points: QScanPoint[], opts: PmfFigureOptions = {}): TopLevelSpec {
-  if (points.length === 0) throw new Error("qScanSpec: no points");
+  if (points.length === 0) throw new RangeError("qScanSpec: no points");
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts);
   const rows = points

@@ -32,6 +32,7 @@ export interface PassingBablokResult {
  * @param x lab A / reference method values (any unit; the same unit as y)
  * @param y lab B / test method values
  * @param options level of the confidence intervals (default 0.95)
+ * @throws {RangeError} when level is outside (0, 1), x and y differ in length, there are fewer than 3 pairs, a pair is not finite, all points are identical, or the slope is undefined (too many tied x)
  */
 export function passingBablok(
   x: ArrayLike<number>,

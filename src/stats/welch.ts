@@ -41,6 +41,7 @@ function meanVar(v: ArrayLike<number>, what: string): { n: number; mean: number;
  * @param x first sample (e.g. SEC of new-machine lots, MJ/kg)
  * @param y second sample (e.g. SEC of old-machine lots)
  * @param confidence interval level (default 0.95)
+ * @throws {RangeError} when confidence is outside (0, 1) or both samples have zero variance
  */
 export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): WelchResult {
   if (!(confidence > 0 && confidence < 1))

@@ -32,6 +32,7 @@ const MIN_8H = 6;
  * note). Above the top breakpoints: SO2 1-h > 800 µg/m3 → 2012 the SO2 24-h running-mean IAQI,
  * 2026 IAQI 200; O3 8-h > 800 → 2012 the O3 1-h IAQI (already counted), 2026 IAQI 300.
  * AQI = max IAQI; primary pollutant(s) when AQI > 50. One row per local hour of the days spanned.
+ * @throws {RangeError} when the standard is unknown, a series' length differs from the times', a particle series is not a mass concentration, or no pollutant series is given
  */
 export function hourlyAqi(
   input: HourlyPollutants,

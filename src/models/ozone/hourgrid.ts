@@ -136,6 +136,7 @@ export function windowMean(values: Float64Array, from: number, to: number): { me
  * Screen a raw series for negative values before any unit conversion, so that messages quote the
  * value as written: policy `"error"` throws naming the index, value, unit and local time;
  * `"missing"` returns a copy with NaN there and the indices.
+ * @throws {RangeError} when a concentration is negative and `negative` is not "missing"
  */
 export function screenNegatives(
   values: ArrayLike<number>,

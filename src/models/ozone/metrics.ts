@@ -47,6 +47,7 @@ export function dailyMax1h(
  *
  * @param validDates local dates `YYYY-MM-DD` of the valid daily values of one calendar year
  * @returns the verdict, the day count and the valid days per month (index 0 = January)
+ * @throws {RangeError} when a date is not YYYY-MM-DD
  */
 export function hj663AnnualComplete(validDates: readonly string[]): {
   complete: boolean;
@@ -130,6 +131,7 @@ export interface Aot40Result {
  * @param o3    hourly O3 in `unit` (`"µg/m3"`: threshold 80; `"ppb"`: threshold 40)
  * @param opts  `season` `"crops"` (May–Jul, default) or `"forests"` (Apr–Sep); hour options
  * @returns one row per year that has any hour in the season
+ * @throws {RangeError} when the season or the unit is not one of those listed
  */
 export function aot40(
   times: ArrayLike<number>,
@@ -193,6 +195,7 @@ export interface Somo35Result {
  * convention by default (no scaling for missing days; `validDays` reports coverage).
  *
  * @param opts hour-grid options and `unit`: `"ppb"` (cut-off 35) or `"µg/m3"` (cut-off 70)
+ * @throws {RangeError} when the unit is not ppb or µg/m3
  */
 export function somo35(
   times: ArrayLike<number>,

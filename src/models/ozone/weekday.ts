@@ -19,6 +19,7 @@ export interface WeekdayWeekend {
  * e.g. MDA8 or daily NOx: means per group, their difference with a Welch t interval (Welch 1947;
  * Student t quantile from `tQuantile`), and the ratio. Non-finite values are skipped.
  * Holidays are not treated specially; pass `holidays` (dates) to count them as weekend days.
+ * @throws {RangeError} when a date is not YYYY-MM-DD
  */
 export function weekdayWeekend(
   rows: readonly { date: string; value: number }[],

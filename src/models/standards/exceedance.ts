@@ -225,6 +225,7 @@ const meanOf = (a: number[]) => (a.length ? a.reduce((s, v) => s + v, 0) / a.len
  *
  * @param opts.grade 1 or 2 (default 2, urban areas); opts.phase `transition`, `final`, or `auto`
  *   (default: transitional limits for years ≤ 2030, final from 2031)
+ * @throws {RangeError} when the grade is not 1 or 2
  */
 export function gb3095Exceedances(
   input: HourlySeriesSet,
