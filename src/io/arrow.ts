@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import * as A from "apache-arrow";
 import type { AqTable } from "../table/table";
 import { formatOffset } from "../table/time";
-import { AozoraInputError } from "./errors";
+import { AozoraInputError, unreadableFile } from "./errors";
 import {
   buildTable,
   parseTableMeta,
@@ -227,11 +227,7 @@ export function readArrow(src: string | { name: string; bytes: Uint8Array }, opt
   try {
     bytes = typeof src === "string" ? readFileSync(src) : src.bytes;
   } catch (e) {
-    throw new AozoraInputError({
-      file,
-      expected: "a readable file",
-      found: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
+    throw unreadableFile(file, e);
   }
   let table: A.Table;
   try {
@@ -263,11 +259,7 @@ export async function* readArrowBatches(path: string, opts: ColumnarReadOptions 
   try {
     handle = await open(path, "r");
   } catch (e) {
-    throw new AozoraInputError({
-      file: path,
-      expected: "a readable file",
-      found: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
+    throw unreadableFile(path, e);
   }
   try {
     const reader = await A.RecordBatchReader.from(handle);

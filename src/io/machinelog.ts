@@ -9,7 +9,7 @@ import { headerKey } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
 import { missingCodeSet, parseCell } from "./cells";
-import { AozoraInputError } from "./errors";
+import { AozoraInputError, offsetOption } from "./errors";
 import { readGrid, type Grid } from "./grid";
 import type { Source } from "./source";
 import type { TextEncodingName } from "./decode";
@@ -388,16 +388,7 @@ export function readMachineLogs(
 
 function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLogRead {
   const { file, header } = grid;
-  let offset: number;
-  try {
-    offset = parseOffset(opts.utcOffset);
-  } catch {
-    throw new AozoraInputError({
-      file,
-      expected: 'option utcOffset, the logger clock\'s UTC offset (e.g. "+08:00")',
-      found: String(opts.utcOffset),
-    });
-  }
+  const offset = offsetOption(file, opts.utcOffset, 'option utcOffset, the logger clock\'s UTC offset (e.g. "+08:00")');
   const unitsOpt = opts.units ?? {};
   const text: Partial<Record<TextKey, number>> = {};
   const nums: NumCol[] = [];

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import type { AqTable } from "../table/table";
-import { AozoraInputError } from "./errors";
+import { AozoraInputError, unreadableFile } from "./errors";
 import { loadEsm } from "./esm";
 import {
   buildTable,
@@ -171,11 +171,7 @@ async function openFile(
   try {
     return { file: src, buffer: await hp.asyncBufferFromFile(src) };
   } catch (e) {
-    throw new AozoraInputError({
-      file: src,
-      expected: "a readable file",
-      found: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
+    throw unreadableFile(src, e);
   }
 }
 

@@ -2,7 +2,7 @@ import type { SourceProfile } from "../profiles/types";
 import { findHeader } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, parseCell } from "./cells";
+import { missingCodeSet, numberOrMissingCell } from "./cells";
 import { AozoraInputError } from "./errors";
 import { readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
 import type { Source } from "./source";
@@ -41,26 +41,7 @@ function numberCell(
   j: number,
   what: string,
 ): number {
-  if (j < 0) return NaN;
-  const c = parseCell(r.fields[j], missingCodeSet(), "missing");
-  if (c.kind === "invalid" || c.kind === "below-detection")
-    throw new AozoraInputError({
-      file: grid.file,
-      row: r.row,
-      column: grid.header[j],
-      columnNumber: j + 1,
-      expected: what,
-      found: r.fields[j],
-    });
-  if (c.kind === "missing")
-    acc.cellChanges.push({
-      row: r.row,
-      column: grid.header[j],
-      original: r.fields[j],
-      value: NaN,
-      reason: "missing-code",
-    });
-  return c.value;
+  return numberOrMissingCell(grid.file, grid.header, acc.cellChanges, r, j, missingCodeSet(), what);
 }
 
 /** A cell that names something (profile, species, test): empty is an error, never a nameless group. */

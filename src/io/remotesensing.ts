@@ -1,11 +1,11 @@
 import { RATIO_LIMITS } from "../remotesensing/tables/constants";
 import type { RsdRecords } from "../remotesensing/types";
-import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike } from "../table/time";
+import { detectTimeFormat, parseTimestamp, type OffsetLike } from "../table/time";
 import { findHeader } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, parseCell } from "./cells";
-import { AozoraInputError } from "./errors";
+import { missingCodeSet, numberOrMissingCell } from "./cells";
+import { AozoraInputError, offsetOption } from "./errors";
 import { readGrid, type GridOptions } from "./grid";
 import type { Source } from "./source";
 
@@ -72,16 +72,11 @@ const REQUIRED: Key[] = [
 export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const grid = readGrid(src, opts);
   const file = grid.file;
-  let offset: number;
-  try {
-    offset = parseOffset(opts.utcOffset);
-  } catch {
-    throw new AozoraInputError({
-      file,
-      expected: 'option utcOffset, a UTC offset such as "+08:00" (China) or "+09:00" (Japan)',
-      found: String(opts.utcOffset),
-    });
-  }
+  const offset = offsetOption(
+    file,
+    opts.utcOffset,
+    'option utcOffset, a UTC offset such as "+08:00" (China) or "+09:00" (Japan)',
+  );
   const limits = { ...RATIO_LIMITS, ...(opts.limits ?? {}) };
   const heads = grid.header.map((h) => splitHeaderUnit(h));
   const col = {} as Record<Key, number>;
@@ -148,27 +143,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
     flags: [],
   };
   const num = (r: { row: number; fields: string[] }, k: Key): number => {
-    const j = col[k];
-    if (j < 0) return NaN;
-    const c = parseCell(r.fields[j], missing, "missing");
-    if (c.kind === "invalid" || c.kind === "below-detection")
-      throw new AozoraInputError({
-        file,
-        row: r.row,
-        column: grid.header[j],
-        columnNumber: j + 1,
-        expected: "a number or an empty cell",
-        found: r.fields[j],
-      });
-    if (c.kind === "missing")
-      acc.cellChanges.push({
-        row: r.row,
-        column: grid.header[j],
-        original: r.fields[j],
-        value: NaN,
-        reason: "missing-code",
-      });
-    return c.value;
+    return numberOrMissingCell(file, grid.header, acc.cellChanges, r, col[k], missing, "a number or an empty cell");
   };
   const seen = new Map<string, number>(); // plate → first time
   const seenKey = new Set<string>();

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { AozoraInputError } from "./errors";
+import { AozoraInputError, unreadableFile } from "./errors";
 
 /** A file to read: a path, or in-memory bytes/text with a name used in messages. */
 export type Source = string | { name: string; bytes: Uint8Array } | { name: string; text: string };
@@ -13,11 +13,7 @@ export function loadBytes(src: Source): { name: string; bytes: Uint8Array } {
   try {
     return { name: src, bytes: readFileSync(src) };
   } catch (e) {
-    throw new AozoraInputError({
-      file: src,
-      expected: "a readable file",
-      found: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
+    throw unreadableFile(src, e);
   }
 }
 

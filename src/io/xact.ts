@@ -1,10 +1,10 @@
 import { AqTable, type ColumnData } from "../table/table";
-import { parseOffset, parseTimestamp, type OffsetLike } from "../table/time";
+import { parseTimestamp, type OffsetLike } from "../table/time";
 import { normaliseSpecies } from "../table/species";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
 import { missingCodeSet, parseCell } from "./cells";
-import { AozoraInputError } from "./errors";
+import { AozoraInputError, offsetOption } from "./errors";
 import { readGrid, type Grid } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
 import type { TextEncodingName } from "./decode";
@@ -64,16 +64,11 @@ const TIME_COLUMNS = new Set(["TIME", "PUMP START TIME"]);
 export function readXact(src: Source, opts: XactReadOptions): XactRead {
   const grid = readGrid(src, { headerRow: 2, encoding: opts.encoding, delimiter: "," });
   const { file, header } = grid;
-  let offset: number;
-  try {
-    offset = parseOffset(opts.utcOffset);
-  } catch {
-    throw new AozoraInputError({
-      file,
-      expected: 'option utcOffset, the instrument clock\'s UTC offset (e.g. "+08:00")',
-      found: String(opts.utcOffset),
-    });
-  }
+  const offset = offsetOption(
+    file,
+    opts.utcOffset,
+    'option utcOffset, the instrument clock\'s UTC offset (e.g. "+08:00")',
+  );
   if (grid.records.length === 0)
     throw new AozoraInputError({
       file,

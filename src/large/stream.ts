@@ -2,7 +2,7 @@ import { open } from "node:fs/promises";
 import type { ReadAccount } from "../io/account";
 import { decodeText } from "../io/decode";
 import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter } from "../io/delimited";
-import { AozoraInputError } from "../io/errors";
+import { AozoraInputError, unreadableFile } from "../io/errors";
 import type { Grid } from "../io/grid";
 import { gridToTable, timeColumnIndex, type MonitoringReadOptions } from "../io/monitoring";
 import { periodCalendar } from "../table/aggregate";
@@ -80,11 +80,7 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
   try {
     fh = await open(path, "r");
   } catch (e) {
-    throw new AozoraInputError({
-      file: path,
-      expected: "a readable file",
-      found: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
+    throw unreadableFile(path, e);
   }
   try {
     let buf: Uint8Array = new Uint8Array(chunkBytes);

@@ -5,7 +5,6 @@ import type { ReadAccount } from "../io/account";
 import type { Source } from "../io/source";
 import type { AqTable } from "../table/table";
 import { findHeader } from "../table/header";
-import { splitHeaderUnit } from "../table/units";
 
 /** Header spellings of a sample-id column (compared case-insensitively, after removing a unit). */
 export const SAMPLE_ID_HEADER =
