@@ -4,12 +4,12 @@
  *
  * vega and vega-lite are ES modules with top-level await (vega-canvas awaits `import("canvas")`),
  * so `require()` cannot load them (ERR_REQUIRE_ASYNC_MODULE) and they are loaded with a dynamic
- * `import()` inside the functions; see `loadEsm` for the one toolchain where that needs help.
+ * `import()` inside the functions; see `loadEsm` (src/io/esm.ts) for the one toolchain where that needs help.
  */
 
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { pathToFileURL } from "node:url";
+import { loadEsm } from "../io/esm";
 import sharp from "sharp";
 // @ts-ignore TS1479 under TypeScript 5.0 (tslab's checker, and what `npx tsc` runs here): it
 // rejects even a type-only import of an ES module from a CommonJS file. TypeScript >= 5.8
@@ -22,33 +22,6 @@ type VegaModule = typeof import("vega");
 /** The part of vega-lite used here (a `typeof import("vega-lite")` type trips TS1479 under TypeScript 5.0). */
 interface VegaLiteModule {
   compile(spec: TopLevelSpec): { spec: VegaSpec };
-}
-
-/**
- * Dynamic `import()` that no compiler rewrites. Needed only as a fallback: tsc (module nodenext,
- * CommonJS output) keeps `import()` as written and vitest handles it too, but tslab transpiles
- * local .ts files that a notebook imports with `module: CommonJS`, which turns `import("vega")`
- * into `require("vega")` and fails on vega's top-level await. Not used first because code made by
- * `new Function` has no module context: under vitest (vm-run modules) it throws "A dynamic import
- * callback was not specified".
- */
-const nativeImport = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
-
-/**
- * Load an ES module by name: with `import()` first, and when a compiler has rewritten that into a
- * `require()` that cannot load the module, with {@link nativeImport} on the resolved file URL.
- * The specifier is a variable on purpose: a literal `import("vega-lite")` is a type error for
- * tslab, whose Node10 module resolution cannot see vega-lite's types (they sit behind "exports").
- */
-async function loadEsm<T>(specifier: string): Promise<T> {
-  try {
-    return (await import(specifier)) as T;
-  } catch (err) {
-    const code = (err as { code?: unknown } | null)?.code;
-    if (code !== "ERR_REQUIRE_ASYNC_MODULE" && code !== "ERR_REQUIRE_ESM") throw err;
-    // Resolve from this file (not from wherever the Function's code would resolve bare names).
-    return (await nativeImport(pathToFileURL(require.resolve(specifier)).href)) as T;
-  }
 }
 
 /**

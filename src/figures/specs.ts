@@ -29,6 +29,33 @@ export const DEFAULT_HEIGHT = 320;
 /** Vega-Lite schema URL of every spec the library builds. */
 export const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
+/**
+ * The frame every figure spec starts with: the Vega-Lite schema, the title (when given), the size
+ * in pixels and `autosize: fit` within the padding (axes and legends stay inside width × height).
+ * @param title the figure title, or undefined for none
+ * @param width width in pixels
+ * @param height height in pixels
+ */
+export function specFrame(
+  title: string | undefined,
+  width: number,
+  height: number,
+): {
+  $schema: string;
+  title?: { text: string };
+  width: number;
+  height: number;
+  autosize: { type: "fit"; contains: "padding" };
+} {
+  return {
+    $schema: SCHEMA,
+    ...(title !== undefined ? { title: { text: title } } : {}),
+    width,
+    height,
+    autosize: { type: "fit", contains: "padding" },
+  };
+}
+
 /** Vega time-format that reads `toLocalIso` text as UTC (no machine time zone involved). */
 export const LOCAL_ISO_PARSE = "utc:'%Y-%m-%dT%H:%M:%S'";
 
@@ -160,11 +187,7 @@ export function timeSeriesSpec(opts: TimeSeriesOptions): TopLevelSpec {
 
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     data: { values: rows, format: { parse: { time: LOCAL_ISO_PARSE } } },
     encoding: {
       x: {
@@ -242,11 +265,7 @@ export function barSpec(opts: BarOptions): TopLevelSpec {
   });
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
@@ -293,9 +312,17 @@ function labelsFitFlat(categories: string[], width: number): boolean {
   return categories.every((c) => estimateTextWidth(c, AXIS_LABEL_SIZE) <= 0.9 * band);
 }
 
-function checkSize(width: number | undefined, height: number | undefined): { width: number; height: number } {
+/**
+ * A figure's width and height in pixels (defaults {@link DEFAULT_WIDTH} × `defaultHeight`).
+ * @throws {RangeError} when either is not a positive number
+ */
+export function checkSize(
+  width: number | undefined,
+  height: number | undefined,
+  defaultHeight: number = DEFAULT_HEIGHT,
+): { width: number; height: number } {
   const w = width ?? DEFAULT_WIDTH;
-  const h = height ?? DEFAULT_HEIGHT;
+  const h = height ?? defaultHeight;
   for (const [what, v] of [
     ["width", w],
     ["height", h],

@@ -16,7 +16,7 @@
 // accepts it, so @ts-expect-error would fail there; the types resolve either way.
 import type { TopLevelSpec } from "vega-lite";
 import { label, type Lang } from "../figures/labels";
-import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontFor, SCHEMA } from "../figures/specs";
+import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontFor, SCHEMA, specFrame } from "../figures/specs";
 import { estimateTextWidth } from "../figures/textwidth";
 import { AqTable } from "../table/table";
 import type { BootstrapResult } from "./bootstrap";
@@ -408,11 +408,7 @@ export function fpeakCurveSpec(points: FpeakPoint[], opts: FpeakCurveOptions = {
   const y = { field, type: "quantitative", title: label(opts.percent ? "dQPct" : "dQ", lang) } as const;
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...titleOf(opts),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     layer: [
       {
         data: { values: [{ [field]: 0 }] },

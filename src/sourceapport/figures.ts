@@ -23,6 +23,7 @@ import {
   toLocalIso,
   SCHEMA,
   LOCAL_ISO_PARSE,
+  specFrame,
   TIME_AXIS_FORMAT,
 } from "../figures/specs";
 import { estimateTextWidth } from "../figures/textwidth";
@@ -259,11 +260,7 @@ export function fingerprintSpec(result: PmfResult, opts: PmfFigureOptions = {}):
   }
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...titleOf(opts),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
@@ -325,11 +322,7 @@ export function residualBoxSpec(result: PmfResult, opts: ResidualBoxOptions = {}
   const yTitle = label("scaledResidual", lang);
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...titleOf(opts),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     layer: [
       {
         data: { values: boxes },
@@ -416,11 +409,7 @@ export function observedPredictedSpec(
     opts.title ?? `${sp.species}: r² = ${fmt(sp.r2)}, slope = ${fmt(sp.slope)}, intercept = ${fmt(sp.intercept)}`;
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    title: { text: title },
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(title, width, height),
     layer: [
       {
         data: { values: one },
@@ -474,11 +463,7 @@ export function gSpaceSpec(result: PmfResult, a: number, b: number, opts: PmfFig
   const title = opts.title ?? `${g.factorA} / ${g.factorB}: r = ${Number.isFinite(g.r) ? g.r.toFixed(2) : "–"}`;
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    title: { text: title },
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(title, width, height),
     data: { values: rows },
     mark: { type: "point", filled: true, color: BAR_COLOUR, size: 20 },
     encoding: {
@@ -526,11 +511,7 @@ export function qScanSpec(points: QScanPoint[], opts: PmfFigureOptions = {}): To
   const y = { field: "ratio", type: "quantitative", title: label("qOverQexp", lang) } as const;
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...titleOf(opts),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     layer: [
       { data: { values: rows }, mark: { type: "line", color: BAR_COLOUR }, encoding: { x, y } },
       {

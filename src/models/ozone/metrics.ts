@@ -1,5 +1,5 @@
 import { quantileType7 } from "../../stats/quantile";
-import { toHourGrid, type HourGridOptions } from "./hourgrid";
+import { toHourGrid, windowMax, type HourGridOptions } from "./hourgrid";
 import { mda8FromGrid, type Mda8Day } from "./mda8";
 import { MDA8_CONVENTIONS } from "./tables/mda8-conventions";
 import { AOT40, HJ663_ANNUAL, SOMO35 } from "./tables/aot40";
@@ -26,15 +26,7 @@ export function dailyMax1h(
   const minHours = opts.minHours ?? 18;
   const out: DailyMax1h[] = [];
   for (let d = 0; d < g.nDays; d++) {
-    let m = -Infinity,
-      n = 0;
-    for (let h = 0; h < 24; h++) {
-      const v = g.values[d * 24 + h];
-      if (Number.isFinite(v)) {
-        n++;
-        if (v > m) m = v;
-      }
-    }
+    const { max: m, n } = windowMax(g.values, d * 24, d * 24 + 24);
     const valid = n >= minHours;
     out.push({ date: g.dates[d], max1h: valid ? m : NaN, hours: n, valid });
   }
