@@ -35,15 +35,7 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
  * 32:3926–3934). 0 = identical, 1 = no species in common; profiles are similar below ≈ 0.3.
  */
 export function coefficientOfDivergence(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = checkPair(x, y);
-  let s = 0,
-    m = 0;
-  for (let i = 0; i < n; i++) {
-    const d = x[i] + y[i];
-    if (!(d > 0)) continue;
-    s += ((x[i] - y[i]) / d) ** 2;
-    m++;
-  }
+  const { s, m } = sumOverShared(x, y, (r) => r * r);
   return m === 0 ? NaN : Math.sqrt(s / m);
 }
 
@@ -56,15 +48,7 @@ export function coefficientOfDivergence(x: ArrayLike<number>, y: ArrayLike<numbe
  * primary text in this session: treat as overridable defaults).
  */
 export function sid(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = checkPair(x, y);
-  let s = 0,
-    m = 0;
-  for (let i = 0; i < n; i++) {
-    const d = x[i] + y[i];
-    if (!(d > 0)) continue;
-    s += Math.abs(x[i] - y[i]) / d;
-    m++;
-  }
+  const { s, m } = sumOverShared(x, y, Math.abs);
   return m === 0 ? NaN : (Math.SQRT2 / m) * s;
 }
 
@@ -180,6 +164,24 @@ export function compareProfiles(
     accepted,
     distance: Number.isFinite(pd) && Number.isFinite(s) ? (Math.max(0, pd) + s / Math.SQRT2) / 2 : NaN,
   };
+}
+
+/** Σ term((x_j − y_j)/(x_j + y_j)) over the m species with x_j + y_j > 0, and m (COD and SID). */
+function sumOverShared(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  term: (r: number) => number,
+): { s: number; m: number } {
+  const n = checkPair(x, y);
+  let s = 0,
+    m = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i] + y[i];
+    if (!(d > 0)) continue;
+    s += term((x[i] - y[i]) / d);
+    m++;
+  }
+  return { s, m };
 }
 
 function checkPair(x: ArrayLike<number>, y: ArrayLike<number>): number {

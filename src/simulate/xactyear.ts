@@ -1,3 +1,4 @@
+import { XACT625I_MDL_NG_M3 } from "../metals/tables/mdl";
 import { Rng } from "../random/rng";
 import { provenance, type Provenance } from "../provenance";
 
@@ -56,25 +57,8 @@ const ELEMENTS: [string, number, string][] = [
   ["Sb", 51, "ANTIMONY"],
   ["Pb", 82, "LEAD"],
 ];
-/** MDLs used for the simulated uncertainty, ng/m3 (the CONVENTIONS §3 values). */
-const MDL: Record<string, number> = {
-  Al: 100,
-  Si: 18,
-  S: 3.2,
-  K: 1.2,
-  Ca: 0.3,
-  Ti: 1.6,
-  V: 0.12,
-  Cr: 0.12,
-  Mn: 0.14,
-  Fe: 0.17,
-  Ni: 0.096,
-  Cu: 0.079,
-  Zn: 0.067,
-  As: 0.063,
-  Sb: 5.2,
-  Pb: 0.13,
-};
+/** MDLs used for the simulated uncertainty, ng/m3: the CONVENTIONS §3 values of {@link XACT625I_MDL_NG_M3}. */
+const MDL = XACT625I_MDL_NG_M3;
 
 /** The sources of the Shanghai-like example (bearings: steel works to the N (Baoshan), the Yangtze estuary port ENE, coal-fired plants SW (Zhejiang/Jiangsu), dust WNW; traffic local). */
 export const XACT_YEAR_SOURCES: XactYearSource[] = [
