@@ -1,3 +1,4 @@
+import { mean as sampleMean } from "../stats/moments";
 import { Rng } from "../random/rng";
 import { provenance, type Provenance } from "../provenance";
 
@@ -51,7 +52,7 @@ function groupStats(
   const a = (1 - level) / 2;
   return groups.map((g, gi) => {
     const n = g.length;
-    const mean = n ? g.reduce((s, v) => s + v, 0) / n : NaN;
+    const mean = sampleMean(g);
     let lo = NaN,
       hi = NaN;
     if (n >= 2) {

@@ -1,3 +1,4 @@
+import { mean } from "../stats/moments";
 import { median } from "../stats/median";
 import { demingRegression, type DemingResult } from "../stats/deming";
 
@@ -93,7 +94,6 @@ export function compareWithFilter(
   const n = u.length;
   const x = u.map((p) => p.filter),
     y = u.map((p) => p.continuous);
-  const mean = (a: number[]) => a.reduce((s, q) => s + q, 0) / a.length;
   const ratios = u
     .map((p) => p.ratio)
     .filter(Number.isFinite)

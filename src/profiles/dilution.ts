@@ -1,3 +1,4 @@
+import { mean as sampleMean, sampleSd } from "../stats/moments";
 import type { DilutionTunnelRow } from "../io/profiles";
 import { speciesMatchKey } from "./species";
 import type { SourceProfile } from "./types";
@@ -87,8 +88,8 @@ export function dilutionTunnelProfiles(
       }
     }
     const n = vals.length;
-    const mean = vals.reduce((a, b) => a + b, 0) / n;
-    const sd = n > 1 ? Math.sqrt(vals.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : NaN;
+    const mean = sampleMean(vals);
+    const sd = sampleSd(vals);
     const rms = Math.sqrt(uncs.reduce((a, b) => a + b * b, 0) / n);
     fraction.push(mean);
     uncertainty.push(Number.isNaN(sd) ? rms : Math.max(sd, rms));

@@ -1,4 +1,5 @@
 import { pearson } from "../stats/correlation";
+import { midRanks } from "../stats/mannwhitney";
 import { speciesMatchKey } from "./species";
 import type { SourceProfile } from "./types";
 
@@ -10,17 +11,9 @@ import type { SourceProfile } from "./types";
 /** Pearson r of two profiles is {@link pearson} of src/stats (one definition for the library). */
 export { pearson };
 
-/** Ranks 1..n with ties given their average rank. */
+/** Ranks 1..n with ties given their average rank: the mid-ranks of {@link midRanks} (src/stats/mannwhitney) as an array. */
 export function averageRanks(x: ArrayLike<number>): number[] {
-  const idx = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a] - x[b]);
-  const r = new Array<number>(x.length);
-  for (let i = 0; i < idx.length;) {
-    let j = i;
-    while (j + 1 < idx.length && x[idx[j + 1]] === x[idx[i]]) j++;
-    for (let k = i; k <= j; k++) r[idx[k]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return r;
+  return Array.from(midRanks(x).ranks);
 }
 
 /** Spearman rank correlation ρ: Pearson r of the average ranks (ties share their mean rank; Spearman 1904, as in Belis et al. 2015 for profile comparison). */

@@ -1,3 +1,4 @@
+import { mean } from "../stats/moments";
 import type { AqTable } from "../table/table";
 import { ppbToUgm3, STP_298, type ReferenceState } from "../table/gas";
 import { findColumn, sampleLabels, valuesUgm3 } from "./columns";
@@ -58,7 +59,7 @@ export function conversionRatios(
   });
   const meanOf = (k: "sor" | "nor") => {
     const v = samples.map((s) => s[k]).filter(Number.isFinite);
-    return { m: v.reduce((x, y) => x + y, 0) / v.length, n: v.length };
+    return { m: mean(v), n: v.length };
   };
   const s = meanOf("sor"),
     o = meanOf("nor");

@@ -1,3 +1,4 @@
+import { mean as sampleMean } from "../stats/moments";
 import { Rng } from "../random/rng";
 import { quantileType7 } from "../stats/quantile";
 import { provenance, type Provenance } from "../provenance";
@@ -41,7 +42,7 @@ export function fleetEmissions(
     const v: number[] = [];
     for (let i = 0; i < ef.length; i++) if (category[i] === c && Number.isFinite(ef[i])) v.push(ef[i]);
     if (v.length === 0) throw new RangeError(`fleetEmissions: no usable record of category "${c}"`);
-    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    const mean = sampleMean(v);
     const boots = new Float64Array(B);
     for (let b = 0; b < B; b++) {
       let s = 0;

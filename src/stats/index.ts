@@ -2,6 +2,7 @@
 export { logGamma, incompleteBeta, tCdf, tQuantile } from "./studentt";
 export { quantileType7 } from "./quantile";
 export { median, type MedianOptions } from "./median";
+export { mean, sampleSd, sampleVariance } from "./moments";
 export { pearson, pearsonStrided } from "./correlation";
 export { demingRegression, type DemingResult } from "./deming";
 export { passingBablok, type PassingBablokResult } from "./passingbablok";

@@ -1,3 +1,4 @@
+import { mean as sampleMean, sampleSd } from "./moments";
 import { tCdf, tQuantile } from "./studentt";
 
 /** Result of {@link pairedTTest}. */
@@ -36,8 +37,8 @@ export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, confiden
     d[i] = x[i] - y[i];
     if (!Number.isFinite(d[i])) throw new RangeError(`pairedTTest: pair ${i} is not finite`);
   }
-  const mean = d.reduce((s, v) => s + v, 0) / n;
-  const sd = Math.sqrt(d.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+  const mean = sampleMean(d);
+  const sd = sampleSd(d);
   const se = sd / Math.sqrt(n);
   const df = n - 1;
   const t = se > 0 ? mean / se : mean === 0 ? 0 : Math.sign(mean) * Infinity;

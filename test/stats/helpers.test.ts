@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { median, pearson, pearsonStrided, quantileType7 } from "../../src/stats";
+import { mean, median, pearson, pearsonStrided, quantileType7, sampleSd, sampleVariance } from "../../src/stats";
 import { percentileOf } from "../../src/directional/wind";
 
 // One home per helper (issue #15 item 4): the variants the private copies had are options here,
@@ -95,5 +95,25 @@ describe("pearson (src/stats/correlation)", () => {
     expect(pearsonStrided(m, m, 4, 2, 0, 2, 0)).toBeCloseTo(1, 15);
     expect(() => pearsonStrided(m, m, 5, 2, 0, 2, 1)).toThrow(RangeError);
     expect(() => pearsonStrided(m, m, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe("mean, sampleVariance, sampleSd (src/stats/moments)", () => {
+  it("by hand: 2 4 4 4 5 5 7 9 → x̄ = 40/8 = 5, Σ(x − x̄)² = 9+1+1+1+0+0+4+16 = 32, s² = 32/7", () => {
+    const v = [2, 4, 4, 4, 5, 5, 7, 9];
+    expect(mean(v)).toBe(5);
+    expect(sampleVariance(v)).toBeCloseTo(32 / 7, 14);
+    expect(sampleSd(v)).toBeCloseTo(Math.sqrt(32 / 7), 14);
+  });
+  it("too few values give NaN: mean of none, variance and SD of one", () => {
+    expect(mean([])).toBeNaN();
+    expect(sampleVariance([3])).toBeNaN();
+    expect(sampleSd([3])).toBeNaN();
+    // two values 1, 3: x̄ = 2, s² = (1 + 1)/1 = 2
+    expect(sampleVariance([1, 3])).toBe(2);
+  });
+  it("a NaN value propagates", () => {
+    expect(mean([1, NaN])).toBeNaN();
+    expect(sampleSd([1, NaN, 2])).toBeNaN();
   });
 });

@@ -1,3 +1,4 @@
+import { mean } from "../../stats/moments";
 import { quantileType7 } from "../../stats/quantile";
 import { chinaReferenceState, STP_298 } from "../../table/gas";
 import { normaliseUnit } from "../../table/units";
@@ -214,7 +215,6 @@ function statRow(
 }
 
 const finite = (a: number[]) => a.filter((v) => Number.isFinite(v));
-const meanOf = (a: number[]) => (a.length ? a.reduce((s, v) => s + v, 0) / a.length : NaN);
 
 /**
  * Exceedances of China's GB 3095-2026 (Table 1): per calendar year, hourly values above the 1-h
@@ -304,7 +304,7 @@ export function gb3095Exceedances(
               std,
               p,
               "annual",
-              meanOf(v),
+              mean(v),
               v.length,
               year,
               limit,
@@ -387,7 +387,7 @@ export function japanEqsEvaluation(
         const a = item("PM2.5", "annual"),
           d = item("PM2.5", "24h");
         const v = finite(ys);
-        out.push(statRow(S, p, "annual", meanOf(v), v.length, year, a.limit, a.unit));
+        out.push(statRow(S, p, "annual", mean(v), v.length, year, a.limit, a.unit));
         out.push(dailyRow(S, p, "24h", ys, year, d.limit, d.unit));
         out.push(
           statRow(
@@ -490,7 +490,7 @@ export function whoExceedances(
       for (const gl of WHO_2021.guidelines.filter((x) => x.pollutant === p)) {
         if (gl.averaging === "annual") {
           const v = finite(pick(daily, g, year, false));
-          out.push(statRow(S, p, "annual", meanOf(v), v.length, year, gl.level, gl.unit));
+          out.push(statRow(S, p, "annual", mean(v), v.length, year, gl.level, gl.unit));
         } else if (gl.averaging === "24h" || gl.averaging === "MDA8") {
           const ys = pick(gl.averaging === "MDA8" ? mda8 : daily, g, year, false);
           out.push(dailyRow(S, p, gl.averaging, ys, year, gl.level, gl.unit));
@@ -519,13 +519,13 @@ export function whoExceedances(
                 Number.isFinite(mda8[d])
               )
                 v.push(mda8[d]);
-            monthly.push(meanOf(v));
+            monthly.push(mean(v));
           }
           let best = NaN;
           for (let m = 0; m + 6 <= 12; m++) {
             const w = monthly.slice(m, m + 6);
             if (w.every((x) => Number.isFinite(x))) {
-              const s = meanOf(w);
+              const s = mean(w);
               if (!(s <= best)) best = s;
             }
           }
