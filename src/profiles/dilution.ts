@@ -1,5 +1,5 @@
 import { mean as sampleMean, sampleSd } from "../stats/moments";
-import type { DilutionTunnelRow } from "../io/profiles";
+import type { DilutionTunnelRow } from "./read";
 import { speciesMatchKey } from "./species";
 import type { SourceProfile } from "./types";
 
