@@ -68,6 +68,7 @@ const HEADERS = [
  * Ox_d·(0.45 + 0.55·photo(h)) + 0.1·NOx; O3 = max(1, Ox − NO2); PM2.5 = 30·S_d·(1 + 0.25·rush)·LN(0.25),
  * PM10 = PM2.5·(1.7 + 0.2·N), SO2 = 9·LN(0.3) µg/m3, CO = (0.5 + 0.004·NOx)·LN(0.15) mg/m3.
  * About 0.5 % of cells are written as `-999` or empty, and one station has a 6-hour outage (rows absent).
+ * @throws {RangeError} when `start` is not YYYY-MM-DD
  */
 export function simulateCityStations(opts: { seed: number; start: string; days: number; utcOffsetMinutes: number }): {
   stationsCsv: string;

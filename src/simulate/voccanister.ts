@@ -104,6 +104,7 @@ function zhName(id: string): string {
  * (`1-octene`) is deliberately not in the registry. A few cells are written `<0.005` or empty.
  *
  * @returns the English-header CSV, the Chinese-header CSV (same values), and the truth
+ * @throws {RangeError} when `start` is not YYYY-MM-DD
  */
 export function simulateVocCanisters(opts: {
   seed: number;
