@@ -47,6 +47,7 @@ export interface SocResult {
  * Environ. 33:2771, with (OC/EC)pri = the observed minimum). Samples with EC ≤ 0 or a NaN are
  * left out of the ratio choice and get NaN ratios. SOC below 0 is reported as is and counted;
  * `socClipped` = max(0, SOC).
+ * @throws {RangeError} when OC or EC columns are missing, the method is unknown, the ratio method has no ratio > 0, or no sample has finite OC and EC > 0
  */
 export function secondaryOrganicCarbon(table: AqTable, opts: SocOptions = {}): SocResult {
   const method = opts.method ?? "min";
