@@ -56,6 +56,14 @@ function undocumented(root = path.join(__dirname, "..")) {
     return { file: path.relative(root, sf.fileName), line: sf.getLineAndCharacterOfPosition(decl.getStart()).line + 1 };
   };
   const documented = (sym) => sym.getDocumentationComment(checker).some((p) => p.text.trim() !== "");
+  const unthrown = [];
+  // A function or method that throws directly must say so: a `@throws` tag on any of its declarations.
+  const checkThrows = (name, kind, decls) => {
+    const bodies = decls.map(bodyOf).filter(Boolean);
+    if (!bodies.some(throwsDirectly)) return;
+    const tagged = decls.some((d) => ts.getJSDocTags(d).some((t) => t.tagName.text === "throws"));
+    if (!tagged) unthrown.push({ name, kind, ...where(decls[0]) });
+  };
   const exported = entries.flatMap((f) => {
     const entry = program.getSourceFile(f);
     if (!entry) throw new Error(`undocumented: entry point ${path.relative(root, f)} not found`);
@@ -82,6 +90,7 @@ function undocumented(root = path.join(__dirname, "..")) {
     else continue;
     checked++;
     if (!documented(sym)) missing.push({ name: exp.getName(), kind, ...where(d) });
+    if (kind === "function") checkThrows(exp.getName(), kind, decls);
     if (kind === "class") {
       for (const m of d.members) {
         if (!(ts.isMethodDeclaration(m) || ts.isConstructorDeclaration(m) || ts.isGetAccessorDeclaration(m))) continue;
@@ -92,12 +101,49 @@ function undocumented(root = path.join(__dirname, "..")) {
         if (ts.isConstructorDeclaration(m) && m.parameters.length === 0) continue;
         checked++;
         const ok = ms ? documented(ms) : ts.getJSDocCommentsAndTags(m).length > 0;
-        if (!ok)
-          missing.push({ name: `${exp.getName()}.${ms ? ms.getName() : "constructor"}`, kind: "method", ...where(m) });
+        const mname = `${exp.getName()}.${ms ? ms.getName() : "constructor"}`;
+        if (!ok) missing.push({ name: mname, kind: "method", ...where(m) });
+        checkThrows(mname, "method", [m]);
       }
     }
   }
-  return { checked, missing };
+  return { checked, missing, unthrown };
+}
+
+/** The body of a function declaration, arrow function, function expression or method (undefined without one). */
+function bodyOf(d) {
+  if (ts.isVariableDeclaration(d)) d = d.initializer;
+  return d && d.body;
+}
+
+/**
+ * Whether a function body has a `throw` statement of its own: throws inside nested function
+ * declarations and class bodies, throws inside a `try` block that has a `catch`, and re-throws of
+ * a caught error (`catch (e) { … throw e; }`) are not counted; arrow functions and function
+ * expressions in the body count (callbacks such as `.map(…)` run in it).
+ */
+function throwsDirectly(body) {
+  let found = false;
+  const caught = new Set();
+  const visit = (n, inTry) => {
+    if (found) return;
+    if (ts.isThrowStatement(n) && !inTry && !(ts.isIdentifier(n.expression) && caught.has(n.expression.text))) {
+      found = true;
+      return;
+    }
+    if (ts.isCatchClause(n) && n.variableDeclaration && ts.isIdentifier(n.variableDeclaration.name))
+      caught.add(n.variableDeclaration.name.text);
+    if (ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n) || ts.isClassExpression(n)) return;
+    if (ts.isTryStatement(n)) {
+      visit(n.tryBlock, inTry || n.catchClause !== undefined);
+      if (n.catchClause) visit(n.catchClause, inTry);
+      if (n.finallyBlock) visit(n.finallyBlock, inTry);
+      return;
+    }
+    ts.forEachChild(n, (c) => visit(c, inTry));
+  };
+  visit(body, false);
+  return found;
 }
 
 module.exports = { undocumented };
@@ -108,6 +154,8 @@ if (require.main === module) {
   else {
     for (const m of r.missing) console.log(`${m.file}:${m.line}  ${m.kind} ${m.name}`);
     console.log(`${r.missing.length} of ${r.checked} public functions, classes and methods have no TSDoc comment`);
+    for (const m of r.unthrown) console.log(`${m.file}:${m.line}  ${m.kind} ${m.name}`);
+    console.log(`${r.unthrown.length} public functions and methods throw but have no @throws tag`);
   }
-  process.exitCode = r.missing.length > 0 ? 1 : 0;
+  process.exitCode = r.missing.length > 0 || r.unthrown.length > 0 ? 1 : 0;
 }

@@ -15,6 +15,7 @@ export {
   type TimeFormat,
 } from "./table/time";
 export { normaliseUnit, splitHeaderUnit } from "./table/units";
+export { headerKey, findHeader, type HeaderKeyOptions } from "./table/header";
 export { normaliseSpecies, knownSpecies } from "./table/species";
 
 export { AozoraInputError } from "./io/errors";
@@ -35,7 +36,7 @@ export { readMonitoringTable, type MonitoringReadOptions, type MonitoringRead } 
 export { readEpaPmf, PMF_MIN_UNCERTAINTY, type EpaPmfReadOptions, type EpaPmfData } from "./sourceapport/read-epapmf";
 export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./metals/read-xact";
 export { readHysplit, type HysplitRead } from "./trajectory/read-hysplit";
-export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula } from "./io/write";
+export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula, quoteCsvField } from "./io/write";
 
 export { toDanfo, fromDanfo, type DanfoFrameLike } from "./edge/danfo";
 export { Rng } from "./random/rng";
@@ -205,6 +206,11 @@ export {
   tCdf,
   tQuantile,
   quantileType7,
+  median,
+  mean,
+  sampleSd,
+  sampleVariance,
+  pearsonStrided,
   demingRegression,
   passingBablok,
   blandAltman,
@@ -223,6 +229,7 @@ export {
   lag1Autocorrelation,
   bootstrapTwoSample,
   bootstrapRatioOfRatios,
+  type MedianOptions,
   type DemingResult,
   type PassingBablokResult,
   type BlandAltmanResult,

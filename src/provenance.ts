@@ -42,6 +42,7 @@ export const NON_RESULT_OPTIONS: readonly string[] = ["workers", "onProgress"];
  * `options` is copied to plain JSON values: functions, `undefined` and the keys in
  * {@link NON_RESULT_OPTIONS} are dropped, typed arrays become arrays, non-finite numbers stay
  * (JSON writes them as null).
+ * @throws {RangeError} when `created` is not a valid instant
  */
 export function provenance(options: object, seed: number, settings: ProvenanceSettings = {}): Provenance {
   let createdUtc: string | undefined;

@@ -37,6 +37,7 @@ export function periodIndex(utcMs: number, offsetMinutes: number, period: Annulu
  * @param s values, wd (degrees), ws (m/s; records with ws < `calm` are left out)
  * @param times UTC instants (ms) of the records; `utcOffsetMinutes` the site's offset (China 480)
  * @param opts `period` (default "hour"), `wdBin` degrees (default 10), `wdSigma` (default 15°), `periodSigma` (default 1), `calm` m/s (default 0)
+ * @throws {RangeError} when times and values differ in length, the period is unknown, or wdBin does not divide 360
  */
 export function polarAnnulus(
   s: WindSeries,

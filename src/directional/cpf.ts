@@ -99,6 +99,7 @@ export interface CbpfRow extends CpfRow {
  * @param s values, wd (degrees), ws (m/s)
  * @param opts `sectors` (default 16), `wsBreaks` (m/s, increasing; default 0, 1, …, up to the
  *   maximum speed) and {@link CpfOptions}
+ * @throws {RangeError} when wsBreaks has fewer than 2 values or does not increase
  */
 export function cbpf(
   s: WindSeries,

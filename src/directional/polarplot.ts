@@ -100,6 +100,7 @@ export interface PolarPlotResult {
  *
  * @param s values (any unit; e.g. ng/m3, or a PMF factor contribution), wd (degrees), ws (m/s)
  * @returns bins, grid, and the location of the maximum
+ * @throws {RangeError} when the statistic is unknown, wdBin does not divide 360, a bin, bandwidth, mask distance, grid or prior is out of range, the band does not increase, or no record is usable
  */
 export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlotResult {
   const n = checkSeries(s, "polarPlot");

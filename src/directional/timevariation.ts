@@ -1,3 +1,4 @@
+import { mean as sampleMean } from "../stats/moments";
 import { Rng } from "../random/rng";
 import { provenance, type Provenance } from "../provenance";
 
@@ -51,7 +52,7 @@ function groupStats(
   const a = (1 - level) / 2;
   return groups.map((g, gi) => {
     const n = g.length;
-    const mean = n ? g.reduce((s, v) => s + v, 0) / n : NaN;
+    const mean = sampleMean(g);
     let lo = NaN,
       hi = NaN;
     if (n >= 2) {
@@ -83,6 +84,7 @@ function groupStats(
  * @param times UTC instants (ms); @param values any unit (NaN skipped)
  * @param utcOffsetMinutes the site's offset (China +480, Japan +540): groups use local time
  * @param opts `nBoot` (default 200), `level` (default 0.95), `seed` (default 1)
+ * @throws {RangeError} when times and values differ in length, nBoot is not an integer ≥ 10, or level is outside (0, 1)
  */
 export function timeVariation(
   times: ArrayLike<number>,

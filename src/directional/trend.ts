@@ -1,4 +1,6 @@
 import { Rng } from "../random/rng";
+import { median } from "../stats/median";
+import { normalCdf } from "../stats/normal";
 import { localCalendar } from "./timevariation";
 import { provenance, type Provenance } from "../provenance";
 
@@ -6,6 +8,7 @@ import { provenance, type Provenance } from "../provenance";
  * Theil–Sen slope: the median of the pairwise slopes (y_j − y_i)/(x_j − x_i) over i < j with
  * x_i ≠ x_j (Theil 1950; Sen 1968, JASA 63:1379); intercept = median(y − slope·x) (Conover).
  * Non-finite pairs are skipped.
+ * @throws {RangeError} when x and y differ in length or fewer than 2 points have distinct x
  */
 export function theilSen(x: ArrayLike<number>, y: ArrayLike<number>): { slope: number; intercept: number; n: number } {
   if (x.length !== y.length) throw new RangeError(`theilSen: ${x.length} x, ${y.length} y`);
@@ -24,12 +27,6 @@ export function theilSen(x: ArrayLike<number>, y: ArrayLike<number>): { slope: n
   const slope = median(slopes);
   const intercept = median(ys.map((v, i) => v - slope * xs[i]));
   return { slope, intercept, n };
-}
-
-function median(a: number[]): number {
-  const s = Float64Array.from(a).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** One local calendar month of {@link monthlyMeans}. */
@@ -281,15 +278,4 @@ export function seasonalIndices(months: { month: number; mean: number }[]): numb
   const idx = dev.map((d) => d.reduce((a, b) => a + b, 0) / d.length);
   const mean = idx.reduce((a, b) => a + b, 0) / 12;
   return idx.map((v) => v - mean);
-}
-
-/** Standard normal CDF (Abramowitz & Stegun 7.1.26 erf, |error| < 1.5e-7). */
-function normalCdf(z: number): number {
-  const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
-  const e =
-    1 -
-    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
-      t *
-      Math.exp(-(z * z) / 2);
-  return z >= 0 ? 0.5 * (1 + e) : 0.5 * (1 - e);
 }

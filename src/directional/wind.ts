@@ -5,6 +5,8 @@
  * north is up and a source lies in the direction it appears on the plot.
  */
 
+import { quantileType7 } from "../stats/quantile";
+
 /** Default calm-wind threshold, m/s: ws below it has no meaningful direction (a common convention, e.g. US EPA-454/R-99-005 §6; verify for your anemometer's starting threshold). */
 export const DEFAULT_CALM_MS = 0.5;
 
@@ -43,6 +45,7 @@ export function uvToDirection(u: number, v: number): number {
  * @param ws wind speeds, m/s
  * @param wd wind directions, degrees from north
  * @returns `{ wd }` in [0, 360) (NaN when no pair or a zero resultant), `vectorWs` and `scalarWs` in m/s, `n` pairs used
+ * @throws {RangeError} when speeds and directions differ in length
  */
 export function vectorMeanWind(
   ws: ArrayLike<number>,
@@ -100,14 +103,15 @@ export function checkSeries(s: WindSeries, fn: string): number {
   return n;
 }
 
-/** Percentile p (0–100) of the finite values, type 7 (R default). */
+/**
+ * Percentile p (0–100) of the finite values (NaN and ±Infinity left out): {@link quantileType7}
+ * at p/100 (Hyndman & Fan 1996 type 7, R's default).
+ * @throws {RangeError} when p is outside 0..100 or no value is finite
+ */
 export function percentileOf(values: ArrayLike<number>, p: number): number {
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be in 0..100, got ${p}`);
   const x: number[] = [];
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) x.push(values[i]);
   if (x.length === 0) throw new RangeError("percentile: no finite values");
-  const a = Float64Array.from(x).sort();
-  const h = (a.length - 1) * (p / 100),
-    lo = Math.floor(h);
-  return lo + 1 < a.length ? a[lo] + (h - lo) * (a[lo + 1] - a[lo]) : a[lo];
+  return quantileType7(x, p / 100);
 }

@@ -53,14 +53,14 @@ export function fromDanfo(
       cols[name] = Float64Array.from(values, (v, i) => {
         const ms = v instanceof Date ? v.getTime() : typeof v === "number" ? v : NaN;
         if (!Number.isFinite(ms))
-          throw new Error(`DataFrame column "${name}", row ${i}: expected a Date or UTC ms, found ${String(v)}`);
+          throw new RangeError(`DataFrame column "${name}", row ${i}: expected a Date or UTC ms, found ${String(v)}`);
         return ms;
       });
       info[name] = { kind: "time" };
     } else if (values.every((v) => typeof v === "number" || v === null || v === undefined)) {
       const unit = opts.units[name];
       if (unit === undefined)
-        throw new Error(`DataFrame column "${name}": expected a unit in opts.units (numeric columns carry units)`);
+        throw new RangeError(`DataFrame column "${name}": expected a unit in opts.units (numeric columns carry units)`);
       cols[name] = Float64Array.from(values, (v) => (typeof v === "number" ? v : NaN));
       info[name] = { unit, kind: "number" };
     } else {

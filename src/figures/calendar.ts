@@ -69,18 +69,18 @@ export function calendarSpec(opts: CalendarOptions): TopLevelSpec {
     cell = opts.cell ?? 18;
   const n = opts.dates.length;
   if ((opts.values === undefined) === (opts.categories === undefined))
-    throw new Error("calendarSpec: give either values or categories");
+    throw new RangeError("calendarSpec: give either values or categories");
   if (opts.values && opts.values.length !== n)
-    throw new Error(`calendarSpec: ${opts.values.length} values for ${n} dates`);
+    throw new RangeError(`calendarSpec: ${opts.values.length} values for ${n} dates`);
   if (opts.categories && opts.categories.length !== n)
-    throw new Error(`calendarSpec: ${opts.categories.length} categories for ${n} dates`);
-  if (opts.categories && !opts.categoryColors) throw new Error("calendarSpec: categories need categoryColors");
+    throw new RangeError(`calendarSpec: ${opts.categories.length} categories for ${n} dates`);
+  if (opts.categories && !opts.categoryColors) throw new RangeError("calendarSpec: categories need categoryColors");
   const byDate = new Map<string, number | string>();
   const months = new Set<string>();
   opts.dates.forEach((d, i) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d + "T00:00:00Z")))
-      throw new Error(`calendarSpec: date "${d}" is not YYYY-MM-DD`);
-    if (byDate.has(d)) throw new Error(`calendarSpec: date ${d} repeats`);
+      throw new RangeError(`calendarSpec: date "${d}" is not YYYY-MM-DD`);
+    if (byDate.has(d)) throw new RangeError(`calendarSpec: date ${d} repeats`);
     byDate.set(d, opts.values ? opts.values[i] : opts.categories![i]);
     months.add(d.slice(0, 7));
   });

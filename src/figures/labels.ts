@@ -64,9 +64,9 @@ export function isLang(lang: unknown): lang is Lang {
  */
 export function label(key: LabelKey | (string & {}), lang: Lang = "en"): string {
   if (!Object.prototype.hasOwnProperty.call(LABELS, key)) {
-    throw new Error(`Unknown figure label key "${key}" (known keys: ${Object.keys(LABELS).join(", ")})`);
+    throw new RangeError(`Unknown figure label key "${key}" (known keys: ${Object.keys(LABELS).join(", ")})`);
   }
-  if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
+  if (!isLang(lang)) throw new RangeError(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
   return LABELS[key as LabelKey][lang];
 }
 
@@ -77,6 +77,7 @@ export function label(key: LabelKey | (string & {}), lang: Lang = "en"): string 
  *
  * @param table key → text per language (every row carries all three languages)
  * @param area  the table's name, for error messages (e.g. "ozone/AQI")
+ * @throws {RangeError} when the language or a label key is unknown
  */
 export function labelLookup<K extends string>(
   table: Record<K, Record<Lang, string>>,
@@ -84,9 +85,9 @@ export function labelLookup<K extends string>(
   fallback?: (key: string, lang: Lang) => string,
 ): (key: K | (string & {}), lang?: Lang) => string {
   return (key, lang = "en") => {
-    if (!isLang(lang)) throw new Error(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
+    if (!isLang(lang)) throw new RangeError(`Unknown figure language "${String(lang)}" (use ${LANGS.join(", ")})`);
     if (Object.prototype.hasOwnProperty.call(table, key)) return table[key as K][lang];
     if (fallback) return fallback(key, lang);
-    throw new Error(`Unknown ${area} label key "${key}" (known keys: ${Object.keys(table).join(", ")})`);
+    throw new RangeError(`Unknown ${area} label key "${key}" (known keys: ${Object.keys(table).join(", ")})`);
   };
 }

@@ -4,12 +4,12 @@
  *
  * vega and vega-lite are ES modules with top-level await (vega-canvas awaits `import("canvas")`),
  * so `require()` cannot load them (ERR_REQUIRE_ASYNC_MODULE) and they are loaded with a dynamic
- * `import()` inside the functions; see `loadEsm` for the one toolchain where that needs help.
+ * `import()` inside the functions; see `loadEsm` (src/io/esm.ts) for the one toolchain where that needs help.
  */
 
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { pathToFileURL } from "node:url";
+import { loadEsm } from "../io/esm";
 import sharp from "sharp";
 // @ts-ignore TS1479 under TypeScript 5.0 (tslab's checker, and what `npx tsc` runs here): it
 // rejects even a type-only import of an ES module from a CommonJS file. TypeScript >= 5.8
@@ -22,33 +22,6 @@ type VegaModule = typeof import("vega");
 /** The part of vega-lite used here (a `typeof import("vega-lite")` type trips TS1479 under TypeScript 5.0). */
 interface VegaLiteModule {
   compile(spec: TopLevelSpec): { spec: VegaSpec };
-}
-
-/**
- * Dynamic `import()` that no compiler rewrites. Needed only as a fallback: tsc (module nodenext,
- * CommonJS output) keeps `import()` as written and vitest handles it too, but tslab transpiles
- * local .ts files that a notebook imports with `module: CommonJS`, which turns `import("vega")`
- * into `require("vega")` and fails on vega's top-level await. Not used first because code made by
- * `new Function` has no module context: under vitest (vm-run modules) it throws "A dynamic import
- * callback was not specified".
- */
-const nativeImport = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
-
-/**
- * Load an ES module by name: with `import()` first, and when a compiler has rewritten that into a
- * `require()` that cannot load the module, with {@link nativeImport} on the resolved file URL.
- * The specifier is a variable on purpose: a literal `import("vega-lite")` is a type error for
- * tslab, whose Node10 module resolution cannot see vega-lite's types (they sit behind "exports").
- */
-async function loadEsm<T>(specifier: string): Promise<T> {
-  try {
-    return (await import(specifier)) as T;
-  } catch (err) {
-    const code = (err as { code?: unknown } | null)?.code;
-    if (code !== "ERR_REQUIRE_ASYNC_MODULE" && code !== "ERR_REQUIRE_ESM") throw err;
-    // Resolve from this file (not from wherever the Function's code would resolve bare names).
-    return (await nativeImport(pathToFileURL(require.resolve(specifier)).href)) as T;
-  }
 }
 
 /**
@@ -84,10 +57,11 @@ export interface PngOptions {
  * @param opts `scale` (default 2): the PNG measures `scale` × the SVG size in pixels (rasterised at
  *   72 × `scale` dpi, so text and lines stay sharp rather than being upsampled)
  * @returns the PNG file contents
+ * @throws {RangeError} when the scale is not a positive number
  */
 export async function renderPng(spec: TopLevelSpec, opts: PngOptions = {}): Promise<Buffer> {
   const scale = opts.scale ?? 2;
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PNG scale must be a positive number, got ${scale}`);
+  if (!Number.isFinite(scale) || scale <= 0) throw new RangeError(`PNG scale must be a positive number, got ${scale}`);
   const svg = await renderSvg(spec);
   return svgToPng(svg, scale);
 }
@@ -100,6 +74,7 @@ export async function renderPng(spec: TopLevelSpec, opts: PngOptions = {}): Prom
  * @param basePath output path without extension, e.g. `out/figs/pm25-timeseries`
  * @param opts     PNG options (`scale`, default 2)
  * @returns the paths written: `{ svg, png }`
+ * @throws {RangeError} when the PNG scale is not a positive number
  */
 export async function saveFigure(
   spec: TopLevelSpec,
@@ -107,7 +82,7 @@ export async function saveFigure(
   opts: PngOptions = {},
 ): Promise<{ svg: string; png: string }> {
   const scale = opts.scale ?? 2;
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PNG scale must be a positive number, got ${scale}`);
+  if (!Number.isFinite(scale) || scale <= 0) throw new RangeError(`PNG scale must be a positive number, got ${scale}`);
   return writeFigureFiles(await renderSvg(spec), basePath, scale);
 }
 
@@ -116,7 +91,7 @@ async function writeFigureFiles(
   basePath: string,
   scale: number,
 ): Promise<{ svg: string; png: string }> {
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`PNG scale must be a positive number, got ${scale}`);
+  if (!Number.isFinite(scale) || scale <= 0) throw new RangeError(`PNG scale must be a positive number, got ${scale}`);
   const png = await svgToPng(svgText, scale);
   const paths = { svg: `${basePath}.svg`, png: `${basePath}.png` };
   await mkdir(dirname(paths.svg), { recursive: true });

@@ -29,6 +29,33 @@ export const DEFAULT_HEIGHT = 320;
 /** Vega-Lite schema URL of every spec the library builds. */
 export const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
 
+/**
+ * The frame every figure spec starts with: the Vega-Lite schema, the title (when given), the size
+ * in pixels and `autosize: fit` within the padding (axes and legends stay inside width × height).
+ * @param title the figure title, or undefined for none
+ * @param width width in pixels
+ * @param height height in pixels
+ */
+export function specFrame(
+  title: string | undefined,
+  width: number,
+  height: number,
+): {
+  $schema: string;
+  title?: { text: string };
+  width: number;
+  height: number;
+  autosize: { type: "fit"; contains: "padding" };
+} {
+  return {
+    $schema: SCHEMA,
+    ...(title !== undefined ? { title: { text: title } } : {}),
+    width,
+    height,
+    autosize: { type: "fit", contains: "padding" },
+  };
+}
+
 /** Vega time-format that reads `toLocalIso` text as UTC (no machine time zone involved). */
 export const LOCAL_ISO_PARSE = "utc:'%Y-%m-%dT%H:%M:%S'";
 
@@ -68,7 +95,7 @@ export function fontFor(lang: Lang = "en"): string {
  * @throws Error when `utcMs` is not finite
  */
 export function toLocalIso(utcMs: number, offsetMinutes: number): string {
-  if (!Number.isFinite(utcMs)) throw new Error(`Instant ${utcMs} is not a finite number of UTC milliseconds`);
+  if (!Number.isFinite(utcMs)) throw new RangeError(`Instant ${utcMs} is not a finite number of UTC milliseconds`);
   return new Date(utcMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
 }
 
@@ -140,7 +167,7 @@ export function timeSeriesSpec(opts: TimeSeriesOptions): TopLevelSpec {
   const rows: TimeSeriesRow[] = [];
   opts.series.forEach((s, si) => {
     if (s.values.length !== n) {
-      throw new Error(`Series "${s.name}" has ${s.values.length} values but there are ${n} times`);
+      throw new RangeError(`Series "${s.name}" has ${s.values.length} values but there are ${n} times`);
     }
     const ok = (i: number): boolean =>
       i >= 0 && i < n && Number.isFinite(opts.times[i]) && Number.isFinite(s.values[i]);
@@ -160,11 +187,7 @@ export function timeSeriesSpec(opts: TimeSeriesOptions): TopLevelSpec {
 
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     data: { values: rows, format: { parse: { time: LOCAL_ISO_PARSE } } },
     encoding: {
       x: {
@@ -232,7 +255,7 @@ export function barSpec(opts: BarOptions): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const { width, height } = checkSize(opts.width, opts.height);
   if (opts.values.length !== opts.categories.length) {
-    throw new Error(`barSpec: ${opts.values.length} values for ${opts.categories.length} categories`);
+    throw new RangeError(`barSpec: ${opts.values.length} values for ${opts.categories.length} categories`);
   }
   const categories = uniqueNames(opts.categories, "category");
   const rows: { category: string; value: number }[] = [];
@@ -242,11 +265,7 @@ export function barSpec(opts: BarOptions): TopLevelSpec {
   });
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
@@ -293,14 +312,23 @@ function labelsFitFlat(categories: string[], width: number): boolean {
   return categories.every((c) => estimateTextWidth(c, AXIS_LABEL_SIZE) <= 0.9 * band);
 }
 
-function checkSize(width: number | undefined, height: number | undefined): { width: number; height: number } {
+/**
+ * A figure's width and height in pixels (defaults {@link DEFAULT_WIDTH} × `defaultHeight`).
+ * @throws {RangeError} when either is not a positive number
+ */
+export function checkSize(
+  width: number | undefined,
+  height: number | undefined,
+  defaultHeight: number = DEFAULT_HEIGHT,
+): { width: number; height: number } {
   const w = width ?? DEFAULT_WIDTH;
-  const h = height ?? DEFAULT_HEIGHT;
+  const h = height ?? defaultHeight;
   for (const [what, v] of [
     ["width", w],
     ["height", h],
   ] as const) {
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`Figure ${what} must be a positive number of pixels, got ${v}`);
+    if (!Number.isFinite(v) || v <= 0)
+      throw new RangeError(`Figure ${what} must be a positive number of pixels, got ${v}`);
   }
   return { width: w, height: h };
 }
@@ -308,7 +336,7 @@ function checkSize(width: number | undefined, height: number | undefined): { wid
 function uniqueNames(names: string[], what: string): string[] {
   const seen = new Set<string>();
   for (const name of names) {
-    if (seen.has(name)) throw new Error(`Duplicate ${what} "${name}"`);
+    if (seen.has(name)) throw new RangeError(`Duplicate ${what} "${name}"`);
     seen.add(name);
   }
   return names.slice();

@@ -1,3 +1,5 @@
+import { mean, sampleSd } from "../stats/moments";
+import { median } from "../stats/median";
 import { blandAltman, type BlandAltmanResult } from "../stats/blandaltman";
 import { demingRegression, type DemingResult } from "../stats/deming";
 import { passingBablok, type PassingBablokResult } from "../stats/passingbablok";
@@ -179,16 +181,14 @@ export function compareLabs(
     const a = idx.map((i) => A[i]),
       b = idx.map((i) => B[i]);
     const n = a.length;
-    const mean = (v: number[]) => v.reduce((x, y) => x + y, 0) / v.length;
     const d = b.map((v, i) => v - a[i]);
     const rel = b.map((v, i) => (a[i] + v === 0 ? NaN : (200 * (v - a[i])) / (a[i] + v))).filter(Number.isFinite);
     const ratios = b
       .map((v, i) => v / a[i])
       .filter((r, i) => a[i] > 0 && b[i] > 0 && Number.isFinite(r))
       .sort((x, y) => x - y);
-    const h = ratios.length >> 1;
     const md = n ? mean(d) : NaN;
-    const sdd = n > 1 ? Math.sqrt(d.reduce((s, v) => s + (v - md) ** 2, 0) / (n - 1)) : NaN;
+    const sdd = sampleSd(d);
     const ma = n ? mean(a) : NaN,
       mb = n ? mean(b) : NaN;
     let sab = 0,
@@ -213,7 +213,7 @@ export function compareLabs(
       meanDifference: md,
       sdDifference: sdd,
       meanRelativeDifferencePct: relMean,
-      medianRatio: ratios.length ? (ratios.length % 2 ? ratios[h] : 0.5 * (ratios[h - 1] + ratios[h])) : NaN,
+      medianRatio: median(ratios),
       geometricMeanRatio: ratios.length ? Math.exp(mean(ratios.map(Math.log))) : NaN,
       pearsonR: sab / Math.sqrt(saa * sbb),
       blandAltman: null,

@@ -9,6 +9,7 @@ import type { LabScore, SpeciesComparison } from "./compare";
  * Bland–Altman plot of one species: mean of the two labs (x) against their difference B − A
  * (y; relative in % with `relative`), with the bias (solid) and the limits of agreement (dashed),
  * and the zero line.
+ * @throws {RangeError} when the comparison has no Bland–Altman analysis for the species
  */
 export function blandAltmanSpec(
   c: SpeciesComparison,
@@ -86,6 +87,7 @@ export function blandAltmanSpec(
 
 /**
  * Lab B against lab A for one species with the 1:1 line and the Deming and Passing–Bablok lines.
+ * @throws {RangeError} when the comparison has no paired results for the species
  */
 export function labScatterSpec(
   c: SpeciesComparison,

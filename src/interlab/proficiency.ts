@@ -4,6 +4,7 @@ export type ScoreClass = "satisfactory" | "questionable" | "unsatisfactory";
 /**
  * z-score z = (x − X)/σpt (ISO 13528:2022 §9.4): x the participant's result, X the assigned
  * value, σpt the standard deviation for proficiency assessment (same unit).
+ * @throws {RangeError} when σpt is not > 0
  */
 export function zScore(x: number, assigned: number, sigmaPt: number): number {
   if (!(sigmaPt > 0)) throw new RangeError(`z-score: σpt must be > 0, got ${sigmaPt}`);
@@ -13,6 +14,7 @@ export function zScore(x: number, assigned: number, sigmaPt: number): number {
 /**
  * En number En = (x − X)/sqrt(U_x² + U_X²) (ISO 13528:2022 §9.7), with U_x and U_X the expanded
  * (k = 2) uncertainties of the result and of the assigned value.
+ * @throws {RangeError} when the combined expanded uncertainty is not > 0
  */
 export function enNumber(x: number, ux: number, assigned: number, uAssigned: number): number {
   const d = Math.sqrt(ux * ux + uAssigned * uAssigned);

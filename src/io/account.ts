@@ -79,7 +79,10 @@ export class AccountBuilder {
   }
 }
 
-/** Throws if the account's counts do not add up (a bug in a reader, never bad input). */
+/**
+ * Throws if the account's counts do not add up (a bug in a reader, never bad input).
+ * @throws {Error} when the account does not add up (input rows ≠ kept + set aside): an internal fault of the reader
+ */
 export function checkAccount(a: ReadAccount): void {
   if (a.inputRows !== a.keptRows + a.setAside.length) {
     throw new Error(

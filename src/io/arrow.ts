@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import * as A from "apache-arrow";
 import type { AqTable } from "../table/table";
 import { formatOffset } from "../table/time";
-import { AozoraInputError } from "./errors";
+import { AozoraInputError, unreadableFile } from "./errors";
 import { loadBytes } from "./source";
 import {
   buildTable,
@@ -248,17 +248,14 @@ export function readArrow(src: string | { name: string; bytes: Uint8Array }, opt
  * Read an Arrow IPC file or stream from disk one record batch at a time, so tables larger than
  * memory can be filtered or aggregated batch by batch (memory ≈ one batch). Yields one table per
  * record batch, each with the file's units, time column and offset.
+ * @throws {AozoraInputError} when the file cannot be read
  */
 export async function* readArrowBatches(path: string, opts: ColumnarReadOptions = {}): AsyncGenerator<AqTable> {
   let handle;
   try {
     handle = await open(path, "r");
   } catch (e) {
-    throw new AozoraInputError({
-      file: path,
-      expected: "a readable file",
-      found: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
+    throw unreadableFile(path, e);
   }
   try {
     const reader = await A.RecordBatchReader.from(handle);
@@ -274,6 +271,7 @@ export async function* readArrowBatches(path: string, opts: ColumnarReadOptions 
  * Write tables (the batches of one large table, all with the same columns) to an Arrow IPC
  * stream file one record batch at a time: memory ≈ one batch. The first batch's units, time
  * column and offset go into the schema metadata.
+ * @throws {RangeError} when a batch's columns differ from the first batch's
  */
 export async function writeArrowBatches(
   path: string,

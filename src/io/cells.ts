@@ -3,6 +3,8 @@
  * The result says what happened so the reader can account for it.
  */
 import { foldFullWidth } from "../table/time";
+import type { CellChange } from "./account";
+import { AozoraInputError } from "./errors";
 
 /** Default missing-value codes (compared after trimming, case-insensitive). */
 export const DEFAULT_MISSING_CODES: readonly string[] = [
@@ -290,4 +292,42 @@ export function parseCell(
     if (hint !== undefined) return { kind: "invalid", reason: hint, numberLike: true };
   }
   return { kind: "invalid", reason: "a number, a missing-value code or a below-detection marker (<DL, ND)" };
+}
+
+/**
+ * Read a cell of a column that holds numbers or missing codes only (no below-detection markers):
+ * the number, or NaN for a missing code with a `missing-code` entry in `changes` (the account's
+ * cell changes). A column index j < 0 (an optional column the file lacks) gives NaN.
+ * @param file the file, for the error message
+ * @param header the header cells (the column name in messages and in the account)
+ * @param changes the account's cell changes, appended to
+ * @param r the record: its 1-based file row and its fields
+ * @param j the column index (or −1)
+ * @param missing the missing-value codes ({@link missingCodeSet})
+ * @param expected what the message says the cell should hold
+ * @throws {AozoraInputError} when the cell is not a number or a missing code (a `<DL`/ND marker included)
+ */
+export function numberOrMissingCell(
+  file: string,
+  header: readonly string[],
+  changes: CellChange[],
+  r: { row: number; fields: string[] },
+  j: number,
+  missing: Set<string>,
+  expected: string,
+): number {
+  if (j < 0) return NaN;
+  const c = parseCell(r.fields[j], missing, "missing");
+  if (c.kind === "invalid" || c.kind === "below-detection")
+    throw new AozoraInputError({
+      file,
+      row: r.row,
+      column: header[j],
+      columnNumber: j + 1,
+      expected,
+      found: r.fields[j],
+    });
+  if (c.kind === "missing")
+    changes.push({ row: r.row, column: header[j], original: r.fields[j], value: NaN, reason: "missing-code" });
+  return c.value;
 }

@@ -1,3 +1,5 @@
+import { parseOffset, type OffsetLike } from "../table/time";
+
 /**
  * The library's own error type for bad input. Every reader throws this (and only this) for
  * input it cannot accept, naming the file, the row and the column and saying what was expected.
@@ -53,4 +55,35 @@ export class AozoraInputError extends Error {
 
 function shorten(s: string): string {
   return s.length > 60 ? s.slice(0, 57) + "..." : s;
+}
+
+/**
+ * The error for a file that cannot be opened or read: `file: expected a readable file, found ENOENT`
+ * (the system error code, or the error's text). Readers throw what this returns.
+ * @param file the path
+ * @param cause what opening or reading the file threw
+ */
+export function unreadableFile(file: string, cause: unknown): AozoraInputError {
+  return new AozoraInputError({
+    file,
+    expected: "a readable file",
+    found: (cause as NodeJS.ErrnoException)?.code ?? String(cause),
+  });
+}
+
+/**
+ * A reader's `utcOffset` option in minutes east of UTC ({@link parseOffset}); an offset it cannot
+ * parse is an {@link AozoraInputError} naming the file being read, so the message says which read
+ * needed it.
+ * @param file the file being read
+ * @param offset the option as given
+ * @param expected what the message says was expected (e.g. `option utcOffset, the logger clock's UTC offset (e.g. "+08:00")`)
+ * @throws {AozoraInputError} when the offset cannot be parsed
+ */
+export function offsetOption(file: string, offset: OffsetLike | undefined, expected: string): number {
+  try {
+    return parseOffset(offset as OffsetLike);
+  } catch {
+    throw new AozoraInputError({ file, expected, found: String(offset) });
+  }
 }

@@ -1,6 +1,7 @@
 import { AqTable, type ColumnData } from "../table/table";
 import { normaliseSpecies } from "../table/species";
 import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike, type TimeFormat } from "../table/time";
+import { findHeader } from "../table/header";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "./account";
 import {
@@ -77,7 +78,7 @@ export function timeColumnIndex(header: string[], time: MonitoringReadOptions["t
   if (time === false) return -1;
   const want = time?.column;
   if (want !== undefined) return header.findIndex((h) => h.trim() === want || splitHeaderUnit(h).name === want);
-  return header.findIndex((h) => TIME_HEADER.test(splitHeaderUnit(h).name.trim()));
+  return findHeader(header, TIME_HEADER);
 }
 
 /**

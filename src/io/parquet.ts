@@ -2,7 +2,7 @@ import { mkdirSync, statSync } from "node:fs";
 import { requireRegularFile } from "./source";
 import { dirname } from "node:path";
 import type { AqTable } from "../table/table";
-import { AozoraInputError } from "./errors";
+import { AozoraInputError, unreadableFile } from "./errors";
 import { loadEsm } from "./esm";
 import {
   buildTable,
@@ -125,6 +125,7 @@ export async function writeParquet(t: AqTable, path: string, opts: { rowGroupSiz
 /**
  * Write tables (the batches of one large table, same columns) to one Parquet file, one or more
  * row groups per batch: memory ≈ one batch. The first batch's metadata is stored.
+ * @throws {RangeError} when there are no batches or a batch's columns differ from the first batch's
  */
 export async function writeParquetBatches(
   path: string,
@@ -174,11 +175,7 @@ async function openFile(
     return { file: src, buffer: await hp.asyncBufferFromFile(src) };
   } catch (e) {
     if (e instanceof AozoraInputError) throw e;
-    throw new AozoraInputError({
-      file: src,
-      expected: "a readable file",
-      found: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
+    throw unreadableFile(src, e);
   }
 }
 

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
-import { AozoraInputError } from "./errors";
+import { AozoraInputError, unreadableFile } from "./errors";
 
 /** A file to read: a path, or in-memory bytes/text with a name used in messages. */
 export type Source = string | { name: string; bytes: Uint8Array } | { name: string; text: string };
@@ -75,11 +75,7 @@ export function loadBytes(src: Source, limits?: ReadLimits): { name: string; byt
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer before it can be refused
     fd = openSync(src, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    throw new AozoraInputError({
-      file: src,
-      expected: "a readable file",
-      found: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
+    throw unreadableFile(src, e);
   }
   try {
     const st = fstatSync(fd);

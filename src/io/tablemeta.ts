@@ -3,7 +3,7 @@ import { VERSION } from "../version";
 import { AqTable, type ColumnData, type ColumnInfo, type ColumnKind } from "../table/table";
 import { parseOffset, type OffsetLike } from "../table/time";
 import { normaliseUnit } from "../table/units";
-import { AozoraInputError } from "./errors";
+import { AozoraInputError, offsetOption } from "./errors";
 
 /**
  * The table metadata that Arrow and Parquet files written by aozora carry (schema key
@@ -134,15 +134,7 @@ export function buildTable(
         column: timeColumn,
         expected: "the site's UTC offset as option utcOffset (the file stores none)",
       });
-    try {
-      offset = parseOffset(opts.utcOffset);
-    } catch {
-      throw new AozoraInputError({
-        file,
-        expected: 'a UTC offset option such as "+08:00" (China) or "+09:00" (Japan)',
-        found: String(opts.utcOffset),
-      });
-    }
+    offset = offsetOption(file, opts.utcOffset, 'a UTC offset option such as "+08:00" (China) or "+09:00" (Japan)');
   }
   return AqTable.create(
     cols,

@@ -46,8 +46,15 @@ function csvText(x: string | number | null): string {
   return Object.is(x, -0) ? "-0" : String(x); // String(-0) is "0"
 }
 
-function quote(s: string, delimiter: string): string {
-  return /["\r\n]/.test(s) || s.includes(delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV field (RFC 4180 §2.6–2.7): text containing a double quote, CR, LF or the delimiter is
+ * enclosed in double quotes with each `"` doubled; other text is written as it is. The one CSV
+ * quoting rule of the library (every CSV writer uses it).
+ * @param text the cell text (already formula-neutralised where it comes from data, see {@link neutraliseFormula})
+ * @param delimiter the field separator (default `,`)
+ */
+export function quoteCsvField(text: string, delimiter = ","): string {
+  return /["\r\n]/.test(text) || text.includes(delimiter) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
@@ -58,8 +65,8 @@ function quote(s: string, delimiter: string): string {
  */
 export function toCsv(t: AqTable, opts: { delimiter?: "," | "\t" } = {}): string {
   const d = opts.delimiter ?? ",";
-  const header = t.columns.map((c) => quote(neutraliseFormula(headerFor(c.name, c.unit, c.kind)), d));
-  const lines = [header.join(d), ...cellValues(t).map((r) => r.map((x) => quote(csvText(x), d)).join(d))];
+  const header = t.columns.map((c) => quoteCsvField(neutraliseFormula(headerFor(c.name, c.unit, c.kind)), d));
+  const lines = [header.join(d), ...cellValues(t).map((r) => r.map((x) => quoteCsvField(csvText(x), d)).join(d))];
   return lines.join("\r\n") + "\r\n";
 }
 

@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import type { ReadAccount } from "../io/account";
 import { decodeText } from "../io/decode";
 import { checkFieldCount, detectDelimiter, parseDelimited, type Delimiter } from "../io/delimited";
-import { AozoraInputError } from "../io/errors";
+import { AozoraInputError, unreadableFile } from "../io/errors";
 import { requireRegularFile } from "../io/source";
 import type { Grid } from "../io/grid";
 import { gridToTable, timeColumnIndex, type ColumnKindMemory, type MonitoringReadOptions } from "../io/monitoring";
@@ -74,6 +74,7 @@ function lastRecordEnd(b: Uint8Array, len: number, delimiter: number): number {
  *
  * Duplicate timestamps are caught within a chunk; across chunks {@link streamAggregate} catches
  * them (at most one record per station and time step).
+ * @throws {AozoraInputError} when the file cannot be read, is UTF-16, has no header row (in the first chunk) or a row that cannot be parsed
  */
 export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): AsyncGenerator<CsvChunk> {
   const chunkBytes = Math.max(1 << 16, opts.chunkBytes ?? 16 << 20);
@@ -82,11 +83,7 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
     // O_NONBLOCK: a FIFO is opened without waiting for a writer, then refused below
     fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    throw new AozoraInputError({
-      file: path,
-      expected: "a readable file",
-      found: (e as NodeJS.ErrnoException).code ?? String(e),
-    });
+    throw unreadableFile(path, e);
   }
   try {
     try {
@@ -297,6 +294,8 @@ class StationAcc {
  *
  * @example
  * const daily = await streamAggregate("network.csv", { groupBy: "station", period: "day", minCapture: 0.75, utcOffset: "+08:00", station: "station" });
+ * @throws {RangeError} when minCapture is outside 0..1
+ * @throws {AozoraInputError} when the file has no time column, no data row, lacks a column to average or holds text in it, or repeats a time (per station)
  */
 export async function streamAggregate(
   path: string,

@@ -29,6 +29,7 @@ export interface AveragedSeries {
  *
  * @param times UTC instants (ms); columns name → values (any unit; the unit is unchanged)
  * @param utcOffsetMinutes the site's offset: periods are local days/months
+ * @throws {RangeError} when minCapture is outside 0..1, there is no finite time, or a column's length differs from the times'
  */
 export function averageSeries(
   times: ArrayLike<number>,

@@ -1,3 +1,4 @@
+import { median } from "../stats/median";
 import { UCC_MCLENNAN_2001, type CrustTable } from "./tables/crust";
 
 /** Reference elements accepted by {@link enrichmentFactors}. */
@@ -34,6 +35,7 @@ export interface EnrichmentRow {
  *
  * @param conc element → concentrations (any one mass unit for all elements, e.g. ng/m3)
  * @param opts `reference` (default "Fe"), `crust` (default McLennan 2001; or UCC_RUDNICK_GAO_2014)
+ * @throws {RangeError} when the reference element is not Al, Fe, Ti or Si, has no series, or an element's series differs from it in length
  */
 export function enrichmentFactors(
   conc: Record<string, ArrayLike<number>>,
@@ -77,12 +79,7 @@ export function enrichmentFactors(
       sr += r[i];
       n++;
     }
-    ok.sort((a, b) => a - b);
-    const med = ok.length
-      ? ok.length % 2
-        ? ok[ok.length >> 1]
-        : (ok[ok.length / 2 - 1] + ok[ok.length / 2]) / 2
-      : NaN;
+    const med = median(ok);
     const ef = n ? sx / sr / cr : NaN;
     perSample[el] = ps;
     rows.push({ element: el, ef, medianEf: med, efClass: efClass(ef), crustRatio: cr, n });

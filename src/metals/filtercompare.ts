@@ -1,3 +1,5 @@
+import { mean } from "../stats/moments";
+import { median } from "../stats/median";
 import { demingRegression, type DemingResult } from "../stats/deming";
 
 /** One filter sample matched with the continuous series of {@link compareWithFilter}. */
@@ -42,6 +44,7 @@ export interface FilterComparison {
  *
  * @param continuous `times` (UTC ms, record starts) and `values`
  * @param filter `start`, `end` (UTC ms) and `values`, in the same unit as the continuous values
+ * @throws {RangeError} when times and values differ in length, or a filter sample ends before it starts
  */
 export function compareWithFilter(
   continuous: { times: ArrayLike<number>; values: ArrayLike<number> },
@@ -91,16 +94,11 @@ export function compareWithFilter(
   const n = u.length;
   const x = u.map((p) => p.filter),
     y = u.map((p) => p.continuous);
-  const mean = (a: number[]) => a.reduce((s, q) => s + q, 0) / a.length;
   const ratios = u
     .map((p) => p.ratio)
     .filter(Number.isFinite)
     .sort((p, q) => p - q);
-  const medianRatio = ratios.length
-    ? ratios.length % 2
-      ? ratios[ratios.length >> 1]
-      : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2
-    : NaN;
+  const medianRatio = median(ratios);
   let r2 = NaN;
   if (n >= 2) {
     const mx = mean(x),

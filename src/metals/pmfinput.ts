@@ -29,6 +29,7 @@ export interface XactPmfData extends PmfPrepData {
  *
  * @param series from {@link xactHourly}
  * @param opts `elements` (default: present elements having an MDL), `mdl` overrides (ng/m3)
+ * @throws {RangeError} when an element is not in the series or has no MDL, or fewer than 2 elements are given
  */
 export function xactToPmf(
   series: XactSeries,

@@ -1,10 +1,10 @@
 import { AqTable, type ColumnData } from "../table/table";
-import { parseOffset, parseTimestamp, type OffsetLike } from "../table/time";
+import { parseTimestamp, type OffsetLike } from "../table/time";
 import { normaliseSpecies } from "../table/species";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
 import { missingCodeSet, parseCell } from "../io/cells";
-import { AozoraInputError } from "../io/errors";
+import { AozoraInputError, offsetOption } from "../io/errors";
 import { readGrid, type Grid } from "../io/grid";
 import { FORBIDDEN_HEADERS, type Source } from "../io/source";
 import type { TextEncodingName } from "../io/decode";
@@ -84,16 +84,11 @@ const TIME_COLUMNS = new Set(["TIME", "PUMP START TIME"]);
 export function readXact(src: Source, opts: XactReadOptions): XactRead {
   const grid = readGrid(src, { headerRow: 2, encoding: opts.encoding, delimiter: "," });
   const { file, header } = grid;
-  let offset: number;
-  try {
-    offset = parseOffset(opts.utcOffset);
-  } catch {
-    throw new AozoraInputError({
-      file,
-      expected: 'option utcOffset, the instrument clock\'s UTC offset (e.g. "+08:00")',
-      found: String(opts.utcOffset),
-    });
-  }
+  const offset = offsetOption(
+    file,
+    opts.utcOffset,
+    'option utcOffset, the instrument clock\'s UTC offset (e.g. "+08:00")',
+  );
   if (grid.records.length === 0)
     throw new AozoraInputError({
       file,

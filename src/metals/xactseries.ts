@@ -80,6 +80,7 @@ export function reasonsByRow(account: ReadAccount): Map<number, string[]> {
  *
  * @param read the result of `readXact`
  * @param opts `exclude`: reasons to blank (use [] to keep everything)
+ * @throws {RangeError} when the export has no ambient records
  */
 export function xactHourly(read: XactRead, opts: { exclude?: readonly string[] } = {}): XactSeries {
   const exclude = opts.exclude ?? DEFAULT_XACT_EXCLUDE;

@@ -104,7 +104,7 @@ function chooseSink(opts: ProgressOptions): ProgressSink {
     const d = opts.display ?? tslabDisplay();
     if (d) return displaySink(d, out === "auto" ? fallbackSink() : undefined);
     if (out === "notebook")
-      throw new Error('progress: no tslab kernel is running (use output "auto" outside notebooks)');
+      throw new RangeError('progress: no tslab kernel is running (use output "auto" outside notebooks)');
     return fallbackSink();
   }
   return out === "tty" ? ttySink() : linesSink();

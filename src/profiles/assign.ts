@@ -4,6 +4,7 @@
  * column. Costs must be finite.
  *
  * @returns col[i] = the column assigned to row i
+ * @throws {RangeError} when there are fewer columns than rows or a cost is not finite
  */
 export function assignMinCost(cost: number[][]): number[] {
   const n = cost.length;

@@ -1,3 +1,4 @@
+import { mean as sampleMean, sampleSd } from "../stats/moments";
 import type { DilutionTunnelRow } from "./read";
 import { speciesMatchKey } from "./species";
 import type { SourceProfile } from "./types";
@@ -24,6 +25,7 @@ export interface TunnelTestProfile extends SourceProfile {
  * - Composite: the mean of the test profiles; uncertainty the larger of their standard deviation
  *   and the root-mean-square of the test uncertainties (the SPECIATE/CMB composite convention,
  *   e.g. Chow et al. 2004, Chemosphere 54:185; "verify").
+ * @throws {RangeError} when there are no tests, a test has no total-mass row, or a species is not above background
  */
 export function dilutionTunnelProfiles(
   rows: DilutionTunnelRow[],
@@ -86,8 +88,8 @@ export function dilutionTunnelProfiles(
       }
     }
     const n = vals.length;
-    const mean = vals.reduce((a, b) => a + b, 0) / n;
-    const sd = n > 1 ? Math.sqrt(vals.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : NaN;
+    const mean = sampleMean(vals);
+    const sd = sampleSd(vals);
     const rms = Math.sqrt(uncs.reduce((a, b) => a + b * b, 0) / n);
     fraction.push(mean);
     uncertainty.push(Number.isNaN(sd) ? rms : Math.max(sd, rms));

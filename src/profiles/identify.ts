@@ -88,6 +88,7 @@ export interface IdentifyOptions extends ProfileCompareOptions {
  * the per-category best distances (more robust than naming each factor alone: a factor that
  * resembles two references cannot steal the name of another factor that fits one of them far
  * better). A factor whose best distance exceeds `maxDistance` stays "unidentified".
+ * @throws {RangeError} when no reference profiles are given
  */
 export function identifyFactors(
   factors: SourceProfile[],

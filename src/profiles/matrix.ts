@@ -5,6 +5,7 @@ import type { ProfileProvenance, SourceProfile } from "./types";
  * Profiles from a sources × species matrix of amounts (e.g. µg/m3 per unit contribution, or a
  * PMF F matrix): each row divided by its `total` species when given (e.g. "PM2.5"), else by the
  * row's sum. Categories default to the row names.
+ * @throws {RangeError} when rows, names and species do not match in number, or the total species is not among the species
  */
 export function profilesFromMatrix(
   F: ArrayLike<number>[],

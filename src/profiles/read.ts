@@ -1,7 +1,8 @@
 import type { SourceProfile } from "./types";
+import { findHeader } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
-import { missingCodeSet, parseCell } from "../io/cells";
+import { missingCodeSet, numberOrMissingCell } from "../io/cells";
 import { AozoraInputError } from "../io/errors";
 import { readGrid, requireDataRows, type Grid, type GridOptions } from "../io/grid";
 import { loadBytes, type Source } from "../io/source";
@@ -19,13 +20,7 @@ export interface ProfilesRead {
 }
 
 function findCol(grid: Grid, names: string[], required: boolean, what: string): number {
-  const j = grid.header.findIndex((h) =>
-    names.includes(
-      splitHeaderUnit(h)
-        .name.toLowerCase()
-        .replace(/[\s-]+/g, "_"),
-    ),
-  );
+  const j = findHeader(grid.header, names, { hyphens: true });
   if (j < 0 && required)
     throw new AozoraInputError({
       file: grid.file,
@@ -52,26 +47,7 @@ function numberCell(
   j: number,
   what: string,
 ): number {
-  if (j < 0) return NaN;
-  const c = parseCell(r.fields[j], missingCodeSet(), "missing");
-  if (c.kind === "invalid" || c.kind === "below-detection")
-    throw new AozoraInputError({
-      file: grid.file,
-      row: r.row,
-      column: grid.header[j],
-      columnNumber: j + 1,
-      expected: what,
-      found: r.fields[j],
-    });
-  if (c.kind === "missing")
-    acc.cellChanges.push({
-      row: r.row,
-      column: grid.header[j],
-      original: r.fields[j],
-      value: NaN,
-      reason: "missing-code",
-    });
-  return c.value;
+  return numberOrMissingCell(grid.file, grid.header, acc.cellChanges, r, j, missingCodeSet(), what);
 }
 
 /** A cell that names something (profile, species, test): empty is an error, never a nameless group. */
@@ -136,6 +112,7 @@ function collect(
  * `uncertainty` (same unit), `category` (default: the profile name) and `code`. Empty fractions
  * are kept as NaN (listed as cell changes); a negative fraction, an unknown unit or an empty
  * profile or species name is an error.
+ * @throws {AozoraInputError} when a required column is missing, the fraction header has no known unit, or a cell is not a fraction ≥ 0 (or a number)
  */
 export function readProfiles(src: Source, opts: GridOptions & { total?: string } = {}): ProfilesRead {
   const loaded = loadBytes(src);
@@ -330,22 +307,12 @@ export function readEpaPmfProfiles(src: Source, opts: EpaProfilesReadOptions = {
         });
       seen.set(sp, r.row);
       species.push(sp);
-      b.factors.forEach((f, k) => {
+      const header = b.header!.fields.map((h) => h.trim());
+      const codes = missingCodeSet();
+      b.factors.forEach((_f, k) => {
         const j = b.k0 + k;
-        const t = r.fields[j] ?? "";
-        const c = parseCell(t, missingCodeSet(), "missing");
-        if (c.kind === "invalid" || c.kind === "below-detection")
-          throw new AozoraInputError({
-            file,
-            row: r.row,
-            column: f,
-            columnNumber: j + 1,
-            expected: "a number (or an empty cell)",
-            found: t,
-          });
-        if (c.kind === "missing")
-          acc.cellChanges.push({ row: r.row, column: `${f} / ${sp}`, original: t, value: NaN, reason: "missing-code" });
-        v[k].push(c.value);
+        const row = { row: r.row, fields: header.map((_, q) => r.fields[q] ?? "") };
+        v[k].push(numberOrMissingCell(file, header, acc.cellChanges, row, j, codes, "a number (or an empty cell)"));
       });
     }
     return { species, v };
@@ -397,6 +364,7 @@ export function readEpaPmfProfiles(src: Source, opts: EpaProfilesReadOptions = {
  * 1:196–206): columns PROFILE_CODE, SPECIES_NAME, WEIGHT_PERCENT, optional PROFILE_NAME and
  * UNCERTAINTY_PERCENT (absolute, in weight-percent units). Weight percents become g/g (÷ 100).
  * Categories come from `categories` (code → category), else the profile name.
+ * @throws {AozoraInputError} when a required column is missing or a weight percent is not from 0 to 100
  */
 export function readSpeciate(
   src: Source,
@@ -466,6 +434,7 @@ export interface DilutionTunnelRow {
  * species, sample (<unit>), sample_unc, background, background_unc (same unit, e.g. µg/m3).
  * A dilution ratio below 1, a negative uncertainty or a test whose dilution ratio changes
  * between rows is an error. The reader computes nothing (see dilutionTunnelProfiles).
+ * @throws {AozoraInputError} when a required column is missing, the sample header has no concentration unit, a dilution ratio is below 1 or changes within a test, or an uncertainty is negative
  */
 export function readDilutionTunnel(
   src: Source,

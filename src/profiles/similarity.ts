@@ -1,3 +1,5 @@
+import { pearson } from "../stats/correlation";
+import { midRanks } from "../stats/mannwhitney";
 import { speciesMatchKey } from "./species";
 import type { SourceProfile } from "./types";
 
@@ -6,41 +8,12 @@ import type { SourceProfile } from "./types";
  * species order). All are symmetric in x and y.
  */
 
-/** Pearson correlation coefficient r = Σ(x−x̄)(y−ȳ)/√(Σ(x−x̄)²·Σ(y−ȳ)²) (dimensionless; NaN when either vector is constant or n < 2). */
-export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = checkPair(x, y);
-  let mx = 0,
-    my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0,
-    sxx = 0,
-    syy = 0;
-  for (let i = 0; i < n; i++) {
-    const a = x[i] - mx,
-      b = y[i] - my;
-    sxy += a * b;
-    sxx += a * a;
-    syy += b * b;
-  }
-  return n < 2 || sxx === 0 || syy === 0 ? NaN : sxy / Math.sqrt(sxx * syy);
-}
+/** Pearson r of two profiles is {@link pearson} of src/stats (one definition for the library). */
+export { pearson };
 
-/** Ranks 1..n with ties given their average rank. */
+/** Ranks 1..n with ties given their average rank: the mid-ranks of {@link midRanks} (src/stats/mannwhitney) as an array. */
 export function averageRanks(x: ArrayLike<number>): number[] {
-  const idx = Array.from({ length: x.length }, (_, i) => i).sort((a, b) => x[a] - x[b]);
-  const r = new Array<number>(x.length);
-  for (let i = 0; i < idx.length;) {
-    let j = i;
-    while (j + 1 < idx.length && x[idx[j + 1]] === x[idx[i]]) j++;
-    for (let k = i; k <= j; k++) r[idx[k]] = (i + j) / 2 + 1;
-    i = j + 1;
-  }
-  return r;
+  return Array.from(midRanks(x).ranks);
 }
 
 /** Spearman rank correlation ρ: Pearson r of the average ranks (ties share their mean rank; Spearman 1904, as in Belis et al. 2015 for profile comparison). */
@@ -55,15 +28,7 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
  * 32:3926–3934). 0 = identical, 1 = no species in common; profiles are similar below ≈ 0.3.
  */
 export function coefficientOfDivergence(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = checkPair(x, y);
-  let s = 0,
-    m = 0;
-  for (let i = 0; i < n; i++) {
-    const d = x[i] + y[i];
-    if (!(d > 0)) continue;
-    s += ((x[i] - y[i]) / d) ** 2;
-    m++;
-  }
+  const { s, m } = sumOverShared(x, y, (r) => r * r);
   return m === 0 ? NaN : Math.sqrt(s / m);
 }
 
@@ -76,15 +41,7 @@ export function coefficientOfDivergence(x: ArrayLike<number>, y: ArrayLike<numbe
  * primary text in this session: treat as overridable defaults).
  */
 export function sid(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const n = checkPair(x, y);
-  let s = 0,
-    m = 0;
-  for (let i = 0; i < n; i++) {
-    const d = x[i] + y[i];
-    if (!(d > 0)) continue;
-    s += Math.abs(x[i] - y[i]) / d;
-    m++;
-  }
+  const { s, m } = sumOverShared(x, y, Math.abs);
   return m === 0 ? NaN : (Math.SQRT2 / m) * s;
 }
 
@@ -200,6 +157,24 @@ export function compareProfiles(
     accepted,
     distance: Number.isFinite(pd) && Number.isFinite(s) ? (Math.max(0, pd) + s / Math.SQRT2) / 2 : NaN,
   };
+}
+
+/** Σ term((x_j − y_j)/(x_j + y_j)) over the m species with x_j + y_j > 0, and m (COD and SID). */
+function sumOverShared(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  term: (r: number) => number,
+): { s: number; m: number } {
+  const n = checkPair(x, y);
+  let s = 0,
+    m = 0;
+  for (let i = 0; i < n; i++) {
+    const d = x[i] + y[i];
+    if (!(d > 0)) continue;
+    s += term((x[i] - y[i]) / d);
+    m++;
+  }
+  return { s, m };
 }
 
 function checkPair(x: ArrayLike<number>, y: ArrayLike<number>): number {

@@ -53,6 +53,7 @@ export interface VehicleContributionOptions {
  *
  * The returned array carries a non-enumerable `provenance` (library version, options, seed): it
  * does not appear in JSON or in the rows, `rows.provenance` reads it.
+ * @throws {RangeError} when the result has no time per sample and none are given, or the factor index is out of range
  */
 export function vehicleContribution(
   result: PmfResult,

@@ -1,3 +1,4 @@
+import { median } from "../stats/median";
 import { AqTable, type ColumnData } from "../table/table";
 import { sampleLabels } from "./columns";
 
@@ -30,6 +31,7 @@ export interface BlankSubtraction {
  * sample (e.g. US EPA (1999) Compendium Method IO-3.1/IO-3.5; Chow et al. 2010 for carbon). Both
  * tables must carry the same units for each species. Negative results are kept (`keep`,
  * default), set to 0 or to NaN; every cell changed is listed in `changes`.
+ * @throws {RangeError} when a species has no column, another unit, or no finite value in the blank table
  */
 export function subtractFieldBlanks(
   samples: AqTable,
@@ -64,9 +66,7 @@ export function subtractFieldBlanks(
       .filter(Number.isFinite)
       .sort((x, y) => x - y);
     if (b.length === 0) throw new RangeError(`field blanks: no finite blank value for "${sp}"`);
-    const h = b.length >> 1;
-    const value =
-      stat === "mean" ? b.reduce((x, y) => x + y, 0) / b.length : b.length % 2 ? b[h] : 0.5 * (b[h - 1] + b[h]);
+    const value = stat === "mean" ? b.reduce((x, y) => x + y, 0) / b.length : median(b);
     out.blanks[sp] = { value, n: b.length, statistic: stat };
     const v = cols[sp] as Float64Array;
     let neg = 0;

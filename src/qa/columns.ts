@@ -1,19 +1,18 @@
 import type { AqTable } from "../table/table";
+import { headerKey } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { ELEMENTS, SYMBOL_ALIASES } from "./tables/symbols";
 
-/** Compact comparison key: NFKC, lower case, no spaces or underscores. */
+/** Compact comparison key: NFKC, lower case, no spaces or underscores ({@link headerKey} with joiner ""). */
 export function compactKey(s: string): string {
-  return s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s_]+/g, "");
+  return headerKey(s, { joiner: "" });
 }
 
 /**
  * The column of `table` holding formula symbol `symbol` (e.g. `SO4` ↔ `SO4 2-`, `Na_ion` ↔ `Na+`,
  * `Al` ↔ `Al`), or undefined. Elements match their symbol exactly (case-sensitive), ions and
  * bulk species match the aliases of `SYMBOL_ALIASES`; `columns` overrides with symbol → column.
+ * @throws {RangeError} when the column given for the symbol in `columns` is not in the table
  */
 export function findColumn(table: AqTable, symbol: string, columns: Record<string, string> = {}): string | undefined {
   const given = columns[symbol];

@@ -1,3 +1,4 @@
+import { mean } from "../stats/moments";
 import type { AqTable } from "../table/table";
 import { ppbToUgm3, STP_298, type ReferenceState } from "../table/gas";
 import { findColumn, sampleLabels, valuesUgm3 } from "./columns";
@@ -26,6 +27,7 @@ function gasUgm3(table: AqTable, col: string, mw: number, ref: ReferenceState): 
  * NOR = n(NO3-)/(n(NO3-) + n(NO2)), molar (Ohta & Okita 1990, Atmos. Environ. 24A:815; SOR > 0.1
  * indicates secondary sulfate formation). Gases in µg/m3 are used as they are; in ppb/ppm they
  * are converted at `referenceState` (default 298.15 K, 101.325 kPa: China since 2018-09-01).
+ * @throws {RangeError} when neither SO4 and SO2 nor NO3 and NO2 columns are present
  */
 export function conversionRatios(
   table: AqTable,
@@ -57,7 +59,7 @@ export function conversionRatios(
   });
   const meanOf = (k: "sor" | "nor") => {
     const v = samples.map((s) => s[k]).filter(Number.isFinite);
-    return { m: v.reduce((x, y) => x + y, 0) / v.length, n: v.length };
+    return { m: mean(v), n: v.length };
   };
   const s = meanOf("sor"),
     o = meanOf("nor");

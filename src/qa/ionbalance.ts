@@ -32,6 +32,7 @@ export interface IonBalanceResult {
  * Na+, NH4+, K+, Mg2+, Ca2+ vs F-, Cl-, NO3-, SO4 2- (table `IONS`, IUPAC atomic weights), with
  * the CE/AE ratio and the least-squares CE–AE line (e.g. Zhang et al. 2011, Atmos. Chem. Phys.
  * 11:5207: slope < 1 = anion excess, acidic aerosol).
+ * @throws {RangeError} when the table has no ion column
  */
 export function ionBalance(
   table: AqTable,

@@ -1,3 +1,4 @@
+import { median } from "../stats/median";
 import type { MathNode, EvalFunction, MathJsInstance } from "mathjs";
 import type { AqTable } from "../table/table";
 import { findColumn, sampleLabels, valuesUgm3 } from "./columns";
@@ -88,6 +89,7 @@ function symbolsOf(node: MathNode): string[] {
  * All concentrations are converted to µg/m3 (ng/m3 columns ÷ 1000). A component whose symbols
  * have no column is skipped and listed (never silently zero); a NaN input makes that sample's
  * component and reconstructed mass NaN.
+ * @throws {RangeError} when the formula set is unknown, the OM/OC factor is not > 0, or a component's expression cannot be parsed, needs a column the table lacks, or does not give a number
  */
 export function massClosure(table: AqTable, opts: MassClosureOptions = {}): MassClosureResult {
   const set = typeof opts.formulas === "object" ? opts.formulas : MASS_CLOSURE_SETS[opts.formulas ?? "improve-2007"];
@@ -193,8 +195,7 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
   }
   const ok = samples.filter((s) => Number.isFinite(s.ratio));
   const mean = (f: (s: MassClosureSample) => number) => ok.reduce((a, s) => a + f(s), 0) / ok.length;
-  const sorted = ok.map((s) => s.ratio).sort((a, b) => a - b);
-  const h = sorted.length >> 1;
+  const ratios = ok.map((s) => s.ratio);
   const meanShare: Record<string, number> = {};
   for (const c of computed) meanShare[c.key] = mean((s) => s.components[c.key] / s.measured);
   return {
@@ -206,7 +207,7 @@ export function massClosure(table: AqTable, opts: MassClosureOptions = {}): Mass
     summary: {
       n: ok.length,
       meanRatio: mean((s) => s.ratio),
-      medianRatio: sorted.length === 0 ? NaN : sorted.length % 2 ? sorted[h] : 0.5 * (sorted[h - 1] + sorted[h]),
+      medianRatio: median(ratios),
       meanReconstructed: mean((s) => s.reconstructed),
       meanMeasured: mean((s) => s.measured),
       meanShare,

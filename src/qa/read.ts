@@ -4,7 +4,7 @@ import { AozoraInputError } from "../io/errors";
 import type { ReadAccount } from "../io/account";
 import type { Source } from "../io/source";
 import type { AqTable } from "../table/table";
-import { splitHeaderUnit } from "../table/units";
+import { findHeader } from "../table/header";
 
 /** Header spellings of a sample-id column (compared case-insensitively, after removing a unit). */
 export const SAMPLE_ID_HEADER =
@@ -46,7 +46,7 @@ export function readSampleTable(src: Source, opts: SampleTableOptions = {}): Sam
   const j =
     opts.idColumn !== undefined
       ? header.findIndex((h) => h.trim() === opts.idColumn)
-      : header.findIndex((h) => SAMPLE_ID_HEADER.test(splitHeaderUnit(h).name.trim()));
+      : findHeader(header, SAMPLE_ID_HEADER);
   if (j < 0) {
     throw new AozoraInputError({
       file,

@@ -88,14 +88,14 @@ function meteorologicalSeason(month: number): string {
  * SOC = OC − POC (Turpin & Huntzicker 1995, Atmos. Environ. 29:3527; Castro et al. 1999, Atmos.
  * Environ. 33:2771, with (OC/EC)pri = the observed minimum). The primary ratio is chosen per site
  * (`siteColumn`, default `site` when present) and optionally per season (`season`): Castro et al.
- * (1999) take the minimum OC/EC "for each site" and season, as the primary ratio reflects the local
+ * (1999) take the minimum OC/EC of each site (and season), as the primary ratio reflects the local
  * source mix; one ratio pooled over sites would assign another city's primary OC to a site.
  * Samples with EC ≤ 0 or a NaN are left out of the ratio choice and get NaN ratios. SOC below 0
  * is reported as is and counted; `socClipped` = max(0, SOC).
  *
- * @throws {RangeError} without OC and EC columns; when a group has no sample with finite OC and
- * EC > 0 (for `min`/`percentile`); for a missing site, season or date column, or a date that is
- * not YYYY-MM-DD.
+ * @throws {RangeError} when OC or EC columns are missing, the method is unknown, the ratio method
+ * has no ratio > 0, a group (site × season) has no sample with finite OC and EC > 0 (for
+ * `min`/`percentile`), a site, season or date column is missing, or a date is not YYYY-MM-DD.
  */
 export function secondaryOrganicCarbon(table: AqTable, opts: SocOptions = {}): SocResult {
   const method = opts.method ?? "min";

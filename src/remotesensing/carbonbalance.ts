@@ -40,6 +40,7 @@ export interface FuelBasedEf {
  *
  * @param q    molar ratios CO/CO2, HC/CO2 (propane-equivalent), NO/CO2 (dimensionless)
  * @param fuel fuel name for the default carbon fraction (gasoline, diesel, cng, lpg)
+ * @throws {RangeError} when the fuel's carbon fraction is not in (0, 1]
  */
 export function fuelBasedEf(
   q: { co: number; hc: number; no: number },

@@ -1,3 +1,4 @@
+import { mean as sampleMean } from "../stats/moments";
 import { Rng } from "../random/rng";
 import { quantileType7 } from "../stats/quantile";
 import { provenance, type Provenance } from "../provenance";
@@ -25,6 +26,7 @@ export interface FleetRow {
  * over categories. Intervals: percentile bootstrap (type 7) of the mean EF, resampling records
  * within each category with replacement (`resamples`, seeded), the total from the same resample
  * index of every category.
+ * @throws {RangeError} when a category has no usable record
  */
 export function fleetEmissions(
   ef: ArrayLike<number>,
@@ -40,7 +42,7 @@ export function fleetEmissions(
     const v: number[] = [];
     for (let i = 0; i < ef.length; i++) if (category[i] === c && Number.isFinite(ef[i])) v.push(ef[i]);
     if (v.length === 0) throw new RangeError(`fleetEmissions: no usable record of category "${c}"`);
-    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    const mean = sampleMean(v);
     const boots = new Float64Array(B);
     for (let b = 0; b < B; b++) {
       let s = 0;

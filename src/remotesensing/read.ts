@@ -1,10 +1,11 @@
 import { RATIO_LIMITS } from "./tables/constants";
 import type { RsdRecords } from "./types";
-import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike } from "../table/time";
+import { detectTimeFormat, parseTimestamp, type OffsetLike } from "../table/time";
+import { findHeader } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
-import { missingCodeSet, parseCell } from "../io/cells";
-import { AozoraInputError } from "../io/errors";
+import { missingCodeSet, numberOrMissingCell, parseCell } from "../io/cells";
+import { AozoraInputError, offsetOption } from "../io/errors";
 import { parseGridTimestamp, readGrid, type GridOptions } from "../io/grid";
 import type { Source } from "../io/source";
 
@@ -66,27 +67,21 @@ const REQUIRED: Key[] = [
  * `duplicate-record` (same plate and time as an earlier row), `repeat-plate` (the plate was seen
  * earlier at another time; informative, the record stays usable). Empty cells become NaN and are
  * listed as cell changes. Speeds are converted to m/s and accelerations to m/s².
+ * @throws {AozoraInputError} when the UTC offset option is not an offset, a required column is missing, the speed or acceleration unit is unknown, the times have no recognisable layout, or a number, time or validity cell cannot be read
  */
 export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const grid = readGrid(src, opts);
   const file = grid.file;
-  let offset: number;
-  try {
-    offset = parseOffset(opts.utcOffset);
-  } catch {
-    throw new AozoraInputError({
-      file,
-      expected: 'option utcOffset, a UTC offset such as "+08:00" (China) or "+09:00" (Japan)',
-      found: String(opts.utcOffset),
-    });
-  }
+  const offset = offsetOption(
+    file,
+    opts.utcOffset,
+    'option utcOffset, a UTC offset such as "+08:00" (China) or "+09:00" (Japan)',
+  );
   const limits = { ...RATIO_LIMITS, ...(opts.limits ?? {}) };
   const heads = grid.header.map((h) => splitHeaderUnit(h));
   const col = {} as Record<Key, number>;
   for (const key of Object.keys(COLS) as Key[]) {
-    col[key] = heads.findIndex((h) =>
-      (COLS[key] as readonly string[]).includes(h.name.toLowerCase().replace(/\s+/g, " ")),
-    );
+    col[key] = findHeader(grid.header, COLS[key]);
     if (col[key] < 0 && REQUIRED.includes(key)) {
       throw new AozoraInputError({
         file,
@@ -148,27 +143,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
     flags: [],
   };
   const num = (r: { row: number; fields: string[] }, k: Key): number => {
-    const j = col[k];
-    if (j < 0) return NaN;
-    const c = parseCell(r.fields[j], missing, "missing");
-    if (c.kind === "invalid" || c.kind === "below-detection")
-      throw new AozoraInputError({
-        file,
-        row: r.row,
-        column: grid.header[j],
-        columnNumber: j + 1,
-        expected: "a number or an empty cell",
-        found: r.fields[j],
-      });
-    if (c.kind === "missing")
-      acc.cellChanges.push({
-        row: r.row,
-        column: grid.header[j],
-        original: r.fields[j],
-        value: NaN,
-        reason: "missing-code",
-      });
-    return c.value;
+    return numberOrMissingCell(file, grid.header, acc.cellChanges, r, col[k], missing, "a number or an empty cell");
   };
   const seen = new Map<string, number>(); // plate → first time
   const seenKey = new Set<string>();

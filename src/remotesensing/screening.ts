@@ -25,6 +25,7 @@ export function screenHighEmitters(values: ArrayLike<number>, cut: number): bool
  * false positives. A single remote-sensing pass measures a plume with noise, so a low cut catches
  * more high emitters but flags more clean vehicles (Bishop & Stedman 1996; Zhang et al. 1996,
  * Environ. Sci. Technol. 30:1445 on RSD screening errors).
+ * @throws {RangeError} when values and statuses differ in length
  */
 export function cutPointTradeoff(values: ArrayLike<number>, isHigh: ArrayLike<boolean>, cuts: number[]): CutPointRow[] {
   if (values.length !== isHigh.length)

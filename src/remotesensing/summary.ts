@@ -1,3 +1,4 @@
+import { mean as sampleMean, sampleSd } from "../stats/moments";
 import { quantileType7 } from "../stats/quantile";
 import { tQuantile } from "../stats/studentt";
 
@@ -22,6 +23,7 @@ export interface EfGroupStats {
  * 95 % t interval, SD, type-7 percentiles (Hyndman & Fan 1996) and the share of the summed EF
  * from the top 10 % of records (remote-sensing fleets are famously skewed, Bishop & Stedman
  * 1996). NaN values are left out; groups are sorted by their key (numeric when all keys are).
+ * @throws {RangeError} when values and group keys differ in length
  */
 export function efByGroup(ef: ArrayLike<number>, groups: ArrayLike<string | number>): EfGroupStats[] {
   if (ef.length !== groups.length)
@@ -39,8 +41,8 @@ export function efByGroup(ef: ArrayLike<number>, groups: ArrayLike<string | numb
   return keys.map((group) => {
     const v = by.get(group)!;
     const n = v.length;
-    const mean = v.reduce((a, b) => a + b, 0) / n;
-    const sd = n > 1 ? Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1)) : NaN;
+    const mean = sampleMean(v);
+    const sd = sampleSd(v);
     const sorted = [...v].sort((a, b) => b - a);
     const top = sorted.slice(0, Math.max(1, Math.ceil(n / 10))).reduce((a, b) => a + b, 0);
     const total = sorted.reduce((a, b) => a + b, 0);

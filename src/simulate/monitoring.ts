@@ -23,6 +23,7 @@ export interface MonitoringTruth {
  *
  * Model: log-normal noise (σ = 0.35) around medians with a diurnal cycle (NO2 peaks at 08 and
  * 19 h local, O3 at 15 h); wind direction from a prevailing sector (mean 315°, sd 40°).
+ * @throws {RangeError} when `start` is not YYYY-MM-DDTHH:mm
  */
 export function simulateMonitoring(opts: {
   seed: number;
@@ -40,7 +41,7 @@ export function simulateMonitoring(opts: {
   }[opts.lang ?? "en"];
   const cols = ["PM2.5", "NO2", "O3", "WS", "WD"];
   const t0 = Date.parse(opts.start + "Z") - opts.utcOffsetMinutes * 60000;
-  if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
+  if (!Number.isFinite(t0)) throw new RangeError(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
   const lines = [headers.join(",")];
   const truth: MonitoringTruth = {
     seed: opts.seed,

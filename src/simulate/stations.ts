@@ -76,6 +76,7 @@ const HEADERS = [
  * Ox_d·(0.45 + 0.55·photo(h)) + 0.1·NOx; O3 = max(1, Ox − NO2); PM2.5 = 30·S_d·(1 + 0.25·rush)·LN(0.25),
  * PM10 = PM2.5·(1.7 + 0.2·N), SO2 = 9·LN(0.3) µg/m3, CO = (0.5 + 0.004·NOx)·LN(0.15) mg/m3.
  * About 0.5 % of cells are written as `-999` or empty, and one station has a 6-hour outage (rows absent).
+ * @throws {RangeError} when `start` is not YYYY-MM-DD
  */
 export function simulateCityStations(opts: { seed: number; start: string; days: number; utcOffsetMinutes: number }): {
   stationsCsv: string;
@@ -85,7 +86,7 @@ export function simulateCityStations(opts: { seed: number; start: string; days: 
 } {
   const rng = new Rng(opts.seed);
   const t0 = Date.parse(opts.start + "T00:00Z") - opts.utcOffsetMinutes * 60_000;
-  if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DD`);
+  if (!Number.isFinite(t0)) throw new RangeError(`start "${opts.start}" is not YYYY-MM-DD`);
   const regional: number[] = [],
     stag: number[] = [];
   let a = 0,

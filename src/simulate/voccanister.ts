@@ -104,6 +104,7 @@ function zhName(id: string): string {
  * (`1-octene`) is deliberately not in the registry. A few cells are written `<0.005` or empty.
  *
  * @returns the English-header CSV, the Chinese-header CSV (same values), and the truth
+ * @throws {RangeError} when `start` is not YYYY-MM-DD
  */
 export function simulateVocCanisters(opts: {
   seed: number;
@@ -124,7 +125,7 @@ export function simulateVocCanisters(opts: {
   // species without an explicit profile: the default profile times a fixed log-normal factor (σ 0.8)
   const scale = new Map(species.map((id) => [id, PROFILE[id] ? 1 : Math.exp(0.8 * rng.normal())]));
   const t0 = Date.parse(opts.start + "T00:00Z") - opts.utcOffsetMinutes * 60000;
-  if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DD`);
+  if (!Number.isFinite(t0)) throw new RangeError(`start "${opts.start}" is not YYYY-MM-DD`);
   const truth: VocCanisterTruth = {
     seed: opts.seed,
     utcOffsetMinutes: opts.utcOffsetMinutes,

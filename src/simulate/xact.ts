@@ -70,6 +70,7 @@ function mdy(t: number): string {
  * element/uncertainty pairs with the real exports' header quirks: `Mg uncert`, ` K 19`), with a
  * daily QA record at 00:15 (Sample Type 2), a short record after it, one alarmed record and
  * elements not detected (0.0). Clock times are the instrument's local time.
+ * @throws {RangeError} when `start` is not YYYY-MM-DDTHH:mm
  */
 export function simulateXactExport(opts: { seed: number; start: string; hours: number }): {
   csv: string;
@@ -78,7 +79,7 @@ export function simulateXactExport(opts: { seed: number; start: string; hours: n
 } {
   const rng = new Rng(opts.seed);
   const t0 = Date.parse(opts.start + "Z");
-  if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
+  if (!Number.isFinite(t0)) throw new RangeError(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
   const row1 = [...INSTRUMENT.map(() => ""), ...ELEMENTS.flatMap(([, , long]) => [long, ""])];
   const row2 = [
     ...INSTRUMENT,

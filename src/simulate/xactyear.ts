@@ -1,3 +1,4 @@
+import { XACT625I_MDL_NG_M3 } from "../metals/tables/mdl";
 import { Rng } from "../random/rng";
 import { provenance, type Provenance } from "../provenance";
 
@@ -56,25 +57,8 @@ const ELEMENTS: [string, number, string][] = [
   ["Sb", 51, "ANTIMONY"],
   ["Pb", 82, "LEAD"],
 ];
-/** MDLs used for the simulated uncertainty, ng/m3 (the CONVENTIONS §3 values). */
-const MDL: Record<string, number> = {
-  Al: 100,
-  Si: 18,
-  S: 3.2,
-  K: 1.2,
-  Ca: 0.3,
-  Ti: 1.6,
-  V: 0.12,
-  Cr: 0.12,
-  Mn: 0.14,
-  Fe: 0.17,
-  Ni: 0.096,
-  Cu: 0.079,
-  Zn: 0.067,
-  As: 0.063,
-  Sb: 5.2,
-  Pb: 0.13,
-};
+/** MDLs used for the simulated uncertainty, ng/m3: the CONVENTIONS §3 values of {@link XACT625I_MDL_NG_M3}. */
+const MDL = XACT625I_MDL_NG_M3;
 
 /** The sources of the Shanghai-like example (bearings: steel works to the N (Baoshan), the Yangtze estuary port ENE, coal-fired plants SW (Zhejiang/Jiangsu), dust WNW; traffic local). */
 export const XACT_YEAR_SOURCES: XactYearSource[] = [
@@ -136,6 +120,7 @@ const angDiff = (a: number, b: number) => {
  *
  * The instrument layout keeps only TIME, FLOW ACT, VOLUME, SAMPLE TIME, WIND, WIND DIR, ALARM
  * and Sample Type of the 23 instrument columns (file size), then element/uncertainty pairs.
+ * @throws {RangeError} when `start` is not YYYY-MM-DDTHH:mm
  */
 export function simulateXactYear(opts: { seed: number; start: string; days: number; filterEveryDays?: number }): {
   csv: string;
@@ -145,7 +130,7 @@ export function simulateXactYear(opts: { seed: number; start: string; days: numb
 } {
   const rng = new Rng(opts.seed);
   const t0 = Date.parse(opts.start + "Z"); // local wall-clock written as if UTC
-  if (!Number.isFinite(t0)) throw new Error(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
+  if (!Number.isFinite(t0)) throw new RangeError(`start "${opts.start}" is not YYYY-MM-DDTHH:mm`);
   const hours = opts.days * 24;
   const every = opts.filterEveryDays ?? 3;
   const els = ELEMENTS.map((e) => e[0]);

@@ -27,7 +27,7 @@
  *   drawn rows (F scaled accordingly, as the base); per base factor, each converged run in which
  *   it was reproduced contributes one profile: that of the BS factor mapped to it with the highest
  *   r. Percentiles are Hyndman & Fan (1996) type 7 (linear interpolation between order
- *   statistics at h = (N − 1)·q, as R's and numpy's defaults; simple-statistics `quantileSorted`).
+ *   statistics at h = (N − 1)·q, as R's and numpy's defaults; `quantileType7` of src/stats).
  * - Runs that do not converge within maxIterations are listed and left out of the mapping and
  *   the intervals; when more than half of them fail, {@link bootstrapPmf} throws (it never falls
  *   back to the base run).
@@ -47,7 +47,8 @@
  * - Hyndman, R.J., Fan, Y. (1996) Sample quantiles in statistical packages. Am. Stat. 50:361–365.
  */
 
-import { quantileSorted } from "simple-statistics";
+import { quantileType7 } from "../stats/quantile";
+import { pearson } from "../stats/correlation";
 import { Rng } from "../random/rng";
 import { runTasks } from "./pool";
 import { normaliseSolution, runSeed, settingsOf } from "./solver";
@@ -161,6 +162,7 @@ export type IntSource = Pick<Rng, "int">;
  * Row indices of one circular block bootstrap resample (Politis & Romano 1992) of n samples with
  * blocks of `blockSize`: ⌈n/b⌉ starts drawn with rng.int(n), each block t = start, start + 1, …
  * (mod n), concatenated and cut to n indices. With b = 1 it is the ordinary bootstrap.
+ * @throws {RangeError} when n is not a positive integer or blockSize is not an integer from 1 to n
  */
 export function blockBootstrapRows(n: number, blockSize: number, rng: IntSource): Int32Array {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
@@ -260,6 +262,7 @@ export function politisWhiteBlockLength(series: ArrayLike<number>): BlockLengthE
  * contributions G with columns = p, in time order), the largest over columns (the most persistent
  * factor decides, so no factor's dependence is cut), rounded to the nearest integer and clamped
  * to [1, ⌊n/2⌋].
+ * @throws {RangeError} when columns is not a positive integer or the data length is not a multiple of it
  */
 export function chooseBlockSize(data: ArrayLike<number>, columns = 1): number {
   if (!Number.isInteger(columns) || columns < 1)
@@ -276,34 +279,12 @@ export function chooseBlockSize(data: ArrayLike<number>, columns = 1): number {
   return Math.max(1, Math.min(b, Math.floor(n / 2)));
 }
 
-function pearson(a: Float64Array, b: Float64Array): number {
-  const n = a.length;
-  let ma = 0,
-    mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i];
-    mb += b[i];
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0,
-    saa = 0,
-    sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i] - ma,
-      db = b[i] - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
-}
-
 /**
  * Map the factors of a bootstrap solution to base factors as EPA PMF 5.0 does (Norris et al.
  * 2014): correlations[l][k] = Pearson r between
  * column l of `bsG` (rows.length×p, one row per drawn sample) and column k of the base G (n×p)
  * taken at `rows`; mapping[l] = the k of highest r when that r ≥ minCorrelation, else −1.
+ * @throws {RangeError} when the bootstrap G does not have rows × p values
  */
 export function mapBootstrapFactors(
   baseG: ArrayLike<number>,
@@ -471,7 +452,7 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
   const intervals: BootstrapInterval[][] = values.map((row, k) =>
     row.map((v, j) => {
       v.sort((a, b) => a - b);
-      const q = (x: number) => (v.length ? quantileSorted(v, x) : NaN);
+      const q = (x: number) => (v.length ? quantileType7(v, x, { sorted: true }) : NaN);
       return {
         species: input.species[j],
         unit: input.units[j],

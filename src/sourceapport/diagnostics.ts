@@ -21,7 +21,9 @@
  *   observed/predicted statistics).
  */
 
-import { linearRegression, quantileSorted, rSquared, sampleCorrelation } from "simple-statistics";
+import { linearRegression, rSquared } from "simple-statistics";
+import { pearson } from "../stats/correlation";
+import { quantileType7 } from "../stats/quantile";
 import { AqTable, type ColumnData, type ColumnKind } from "../table/table";
 import type { PmfInput, PmfResult } from "./types";
 
@@ -46,14 +48,15 @@ export function checkPmfResult(result: PmfResult): void {
   ];
   for (const [what, a, len] of want) {
     if (a.length !== len)
-      throw new Error(`PMF result: ${what} has ${a.length} values, expected ${len} (n=${n}, m=${m}, p=${p})`);
+      throw new RangeError(`PMF result: ${what} has ${a.length} values, expected ${len} (n=${n}, m=${m}, p=${p})`);
   }
-  if (input.species.length !== m) throw new Error(`PMF result: ${input.species.length} species names for m=${m}`);
-  if (input.units.length !== m) throw new Error(`PMF result: ${input.units.length} species units for m=${m}`);
-  if (input.samples.length !== n) throw new Error(`PMF result: ${input.samples.length} sample labels for n=${n}`);
+  if (input.species.length !== m) throw new RangeError(`PMF result: ${input.species.length} species names for m=${m}`);
+  if (input.units.length !== m) throw new RangeError(`PMF result: ${input.units.length} species units for m=${m}`);
+  if (input.samples.length !== n) throw new RangeError(`PMF result: ${input.samples.length} sample labels for n=${n}`);
   if (result.factorNames.length !== p)
-    throw new Error(`PMF result: ${result.factorNames.length} factor names for p=${p}`);
-  if (input.times && input.times.length !== n) throw new Error(`PMF result: ${input.times.length} times for n=${n}`);
+    throw new RangeError(`PMF result: ${result.factorNames.length} factor names for p=${p}`);
+  if (input.times && input.times.length !== n)
+    throw new RangeError(`PMF result: ${input.times.length} times for n=${n}`);
 }
 
 /**
@@ -63,7 +66,7 @@ export function checkPmfResult(result: PmfResult): void {
 export function totalIndex(input: PmfInput): number {
   if (input.total === undefined) return -1;
   const t = input.species.indexOf(input.total);
-  if (t < 0) throw new Error(`PMF result: total variable "${input.total}" is not among the fitted species`);
+  if (t < 0) throw new RangeError(`PMF result: total variable "${input.total}" is not among the fitted species`);
   return t;
 }
 
@@ -365,9 +368,9 @@ export function boxStats(values: ArrayLike<number>): BoxStats {
   v.sort((a, b) => a - b);
   return {
     min: v[0],
-    q1: quantileSorted(v, 0.25),
-    median: quantileSorted(v, 0.5),
-    q3: quantileSorted(v, 0.75),
+    q1: quantileType7(v, 0.25, { sorted: true }),
+    median: quantileType7(v, 0.5, { sorted: true }),
+    q3: quantileType7(v, 0.75, { sorted: true }),
     max: v[v.length - 1],
   };
 }
@@ -381,7 +384,7 @@ export function boxStats(values: ArrayLike<number>): BoxStats {
  *   Qexp_j = Qexp / m, i.e. the result's Q(expected) = n·m − p·(n + m) shared equally among the m
  *   species (a convention: EPA PMF 5.0 shows Q/Qexp per species, and splitting Qexp evenly makes
  *   the per-species ratios average to the overall Q/Qexp); box-plot statistics (min, q1, median,
- *   q3, max; type-7 quantiles from simple-statistics) of the scaled residuals.
+ *   q3, max; type-7 quantiles, `quantileType7` of src/stats) of the scaled residuals.
  * - Per sample: Q_i and Q_i / (Qexp / n).
  *
  * Cells where x or s is not finite, or s ≤ 0, get a NaN scaled residual and are left out of Q
@@ -391,10 +394,11 @@ export function boxStats(values: ArrayLike<number>): BoxStats {
  *
  * @param result a PMF result
  * @param opts `threshold` on |r/s| (default 3)
+ * @throws {RangeError} when the threshold is not positive
  */
 export function residuals(result: PmfResult, opts: { threshold?: number } = {}): PmfResiduals {
   const threshold = opts.threshold ?? SCALED_RESIDUAL_FLAG;
-  if (!(threshold > 0)) throw new Error(`scaled-residual threshold must be positive, got ${threshold}`);
+  if (!(threshold > 0)) throw new RangeError(`scaled-residual threshold must be positive, got ${threshold}`);
   const pred = predictedMatrix(result);
   const { n, m, x, s, species, units, samples } = result.input;
   const residual = new Float64Array(n * m);
@@ -532,7 +536,7 @@ export function gSpace(result: PmfResult, a: number, b: number): GSpacePairs {
   const { p, G, factorNames } = result;
   const n = result.input.n;
   for (const k of [a, b]) {
-    if (!Number.isInteger(k) || k < 0 || k >= p) throw new Error(`factor index ${k} is out of range 0..${p - 1}`);
+    if (!Number.isInteger(k) || k < 0 || k >= p) throw new RangeError(`factor index ${k} is out of range 0..${p - 1}`);
   }
   const ga = new Float64Array(n);
   const gb = new Float64Array(n);
@@ -542,7 +546,7 @@ export function gSpace(result: PmfResult, a: number, b: number): GSpacePairs {
   }
   let r = NaN;
   if (n >= 2) {
-    const v = sampleCorrelation(Array.from(ga), Array.from(gb));
+    const v = pearson(ga, gb);
     r = Number.isFinite(v) ? v : NaN;
   }
   return { a, b, factorA: factorNames[a], factorB: factorNames[b], samples: result.input.samples.slice(), ga, gb, r };

@@ -67,6 +67,8 @@ export function refitSettings(base: RunSettings): RunSettings {
  *
  * Method: Paatero, Eberly, Brown, Norris (2014) Methods for estimating uncertainty in factor
  * analytic solutions, Atmos. Meas. Tech. 7:781–797; EPA PMF 5.0 User Guide (Norris et al. 2014).
+ * @throws {RangeError} when a displaced species is not in the input
+ * @throws {Error} when more than half of the displacement fits do not converge within maxIterations
  */
 export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promise<DispResult> {
   const { input, p } = result;

@@ -1,3 +1,4 @@
+import { pearsonStrided } from "../stats/correlation";
 import { alsFit, type Penalties, type RunSettings } from "./als";
 
 /** One displacement search: one profile element, one direction, all dQmax levels. */
@@ -49,26 +50,10 @@ export interface DispSearchResult {
   solution?: { G: Float64Array; F: Float64Array };
 }
 
+/** Pearson r of column ka of a and column kb of b (n×p row-major); 0 where r is undefined (a constant column). */
 function corr(a: Float64Array, b: Float64Array, n: number, p: number, ka: number, kb: number): number {
-  let ma = 0,
-    mb = 0;
-  for (let i = 0; i < n; i++) {
-    ma += a[i * p + ka];
-    mb += b[i * p + kb];
-  }
-  ma /= n;
-  mb /= n;
-  let sab = 0,
-    saa = 0,
-    sbb = 0;
-  for (let i = 0; i < n; i++) {
-    const da = a[i * p + ka] - ma,
-      db = b[i * p + kb] - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+  const r = pearsonStrided(a, b, n, p, ka, p, kb);
+  return Number.isNaN(r) ? 0 : r;
 }
 
 /** Factors of G whose contributions correlate best with a different factor of the base G0. */

@@ -16,7 +16,7 @@
 // accepts it, so @ts-expect-error would fail there; the types resolve either way.
 import type { TopLevelSpec } from "vega-lite";
 import { label, type Lang } from "../figures/labels";
-import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontFor, SCHEMA } from "../figures/specs";
+import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontFor, SCHEMA, specFrame } from "../figures/specs";
 import { estimateTextWidth } from "../figures/textwidth";
 import { AqTable } from "../table/table";
 import type { BootstrapResult } from "./bootstrap";
@@ -151,6 +151,7 @@ function logAxisScale(values: (number | null)[]): [number, number] | undefined {
  * and `highPlot` are the raw ends): BS p5–p95 (elements no BS run reproduced are left out), DISP
  * down–up at dQmax 4 (or `dispLevel`), BS-DISP down–up at the largest level (or `bsdispLevel`).
  * Non-finite ends are left out.
+ * @throws {RangeError} when the bootstrap result and the PMF result differ in factors or species
  */
 export function intervalWhiskers(result: PmfResult, opts: IntervalProfileOptions = {}): IntervalWhiskerRow[] {
   checkShapes(result, "intervalWhiskers");
@@ -395,7 +396,7 @@ export interface FpeakCurveOptions extends PmfFigureOptions {
  * @throws Error when `points` is empty
  */
 export function fpeakCurveSpec(points: FpeakPoint[], opts: FpeakCurveOptions = {}): TopLevelSpec {
-  if (points.length === 0) throw new Error("fpeakCurveSpec: no points");
+  if (points.length === 0) throw new RangeError("fpeakCurveSpec: no points");
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts);
   const field = opts.percent ? "dQPct" : "dQ";
@@ -407,11 +408,7 @@ export function fpeakCurveSpec(points: FpeakPoint[], opts: FpeakCurveOptions = {
   const y = { field, type: "quantitative", title: label(opts.percent ? "dQPct" : "dQ", lang) } as const;
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...titleOf(opts),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     layer: [
       {
         data: { values: [{ [field]: 0 }] },
@@ -537,6 +534,7 @@ export function constrainedComparisonSpec(
  * the BS profiles, NaN when no run reproduced the factor) in concentration units, and `count`
  * (BS values behind them, unit `1`). Concentration columns carry the species' common unit, or
  * `mixed` (see the `unit` column).
+ * @throws {RangeError} when the bootstrap result and the PMF result differ in factors
  */
 export function bootstrapIntervalTable(result: PmfResult, bs: BootstrapResult): AqTable {
   if (bs.intervals.length !== result.p)

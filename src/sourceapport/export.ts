@@ -11,7 +11,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { neutraliseFormula, writeCsv, writeXlsx } from "../io/write";
+import { neutraliseFormula, quoteCsvField, writeCsv, writeXlsx } from "../io/write";
 import { AqTable } from "../table/table";
 import { formatInstant } from "../table/time";
 import {
@@ -98,8 +98,7 @@ export function speciesSummaryTable(result: PmfResult): AqTable {
 
 /** A CSV cell from text: formula-neutralised, quoted when needed (RFC 4180). */
 function textCell(s: string): string {
-  const t = neutraliseFormula(s);
-  return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  return quoteCsvField(neutraliseFormula(s));
 }
 
 /** A CSV cell from a number: shortest round-trip decimal, empty when not finite. */
@@ -219,11 +218,11 @@ export function epaContributionsCsv(result: PmfResult): string {
 export function exportPmfResult(result: PmfResult, dir: string, opts: PmfExportOptions = {}): string[] {
   const format = opts.format ?? "csv";
   if (format !== "csv" && format !== "xlsx" && format !== "both") {
-    throw new Error(`export format must be "csv", "xlsx" or "both", got "${String(format)}"`);
+    throw new RangeError(`export format must be "csv", "xlsx" or "both", got "${String(format)}"`);
   }
   const name = opts.name ?? "pmf";
   if (name === "" || /[/\\]/.test(name) || name === "." || name === "..") {
-    throw new Error(`export name "${name}" must be a plain file-name prefix (no path separators)`);
+    throw new RangeError(`export name "${name}" must be a plain file-name prefix (no path separators)`);
   }
   const res = residuals(result);
   const fit = observedPredicted(result);

@@ -1,22 +1,14 @@
 /** Small helpers shared by the PMF figure modules (figures.ts, errorfigures.ts). */
 import type { TopLevelSpec } from "vega-lite";
 import { label, type Lang } from "../figures/labels";
-import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontConfig, SCHEMA, withUnit } from "../figures/specs";
+import { checkSize, DEFAULT_HEIGHT, fontConfig, SCHEMA, withUnit } from "../figures/specs";
 
 export { fontConfig, withUnit };
 import { estimateTextWidth } from "../figures/textwidth";
 import type { PmfFigureOptions } from "./figures";
 
 export function size(opts: PmfFigureOptions, defaultHeight = DEFAULT_HEIGHT): { width: number; height: number } {
-  const w = opts.width ?? DEFAULT_WIDTH;
-  const h = opts.height ?? defaultHeight;
-  for (const [what, v] of [
-    ["width", w],
-    ["height", h],
-  ] as const) {
-    if (!Number.isFinite(v) || v <= 0) throw new Error(`Figure ${what} must be a positive number of pixels, got ${v}`);
-  }
-  return { width: w, height: h };
+  return checkSize(opts.width, opts.height, defaultHeight);
 }
 
 export function titleOf(opts: PmfFigureOptions): object {

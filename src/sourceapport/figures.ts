@@ -23,6 +23,7 @@ import {
   toLocalIso,
   SCHEMA,
   LOCAL_ISO_PARSE,
+  specFrame,
   TIME_AXIS_FORMAT,
 } from "../figures/specs";
 import { estimateTextWidth } from "../figures/textwidth";
@@ -181,7 +182,7 @@ export function contributionSpec(result: PmfResult, opts: ContributionSpecOption
   const { p, G, F, input, factorNames } = result;
   const { n, m } = input;
   const t = totalIndex(input);
-  if (opts.mass && t < 0) throw new Error("contributionSpec: mass units need a total variable (input.total)");
+  if (opts.mass && t < 0) throw new RangeError("contributionSpec: mass units need a total variable (input.total)");
   const scale = (k: number) => (opts.mass ? F[k * m + t] : 1);
   const offset = input.utcOffsetMinutes ?? 0;
   const rows: Record<string, string | number>[] = [];
@@ -259,11 +260,7 @@ export function fingerprintSpec(result: PmfResult, opts: PmfFigureOptions = {}):
   }
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...titleOf(opts),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
@@ -325,11 +322,7 @@ export function residualBoxSpec(result: PmfResult, opts: ResidualBoxOptions = {}
   const yTitle = label("scaledResidual", lang);
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...titleOf(opts),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     layer: [
       {
         data: { values: boxes },
@@ -381,7 +374,7 @@ export function observedPredictedSpec(
   const { input } = result;
   const j = typeof species === "number" ? species : input.species.indexOf(species);
   if (!Number.isInteger(j) || j < 0 || j >= input.m)
-    throw new Error(`observedPredictedSpec: no fitted species ${JSON.stringify(species)}`);
+    throw new RangeError(`observedPredictedSpec: no fitted species ${JSON.stringify(species)}`);
   const fit = observedPredicted(result);
   const sp = fit.species[j];
   const rows: { sample: string; predicted: number; observed: number }[] = [];
@@ -416,11 +409,7 @@ export function observedPredictedSpec(
     opts.title ?? `${sp.species}: r² = ${fmt(sp.r2)}, slope = ${fmt(sp.slope)}, intercept = ${fmt(sp.intercept)}`;
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    title: { text: title },
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(title, width, height),
     layer: [
       {
         data: { values: one },
@@ -474,11 +463,7 @@ export function gSpaceSpec(result: PmfResult, a: number, b: number, opts: PmfFig
   const title = opts.title ?? `${g.factorA} / ${g.factorB}: r = ${Number.isFinite(g.r) ? g.r.toFixed(2) : "–"}`;
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    title: { text: title },
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(title, width, height),
     data: { values: rows },
     mark: { type: "point", filled: true, color: BAR_COLOUR, size: 20 },
     encoding: {
@@ -510,7 +495,7 @@ export interface QScanPoint {
  * @throws Error when `points` is empty
  */
 export function qScanSpec(points: QScanPoint[], opts: PmfFigureOptions = {}): TopLevelSpec {
-  if (points.length === 0) throw new Error("qScanSpec: no points");
+  if (points.length === 0) throw new RangeError("qScanSpec: no points");
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts);
   const rows = points
@@ -526,11 +511,7 @@ export function qScanSpec(points: QScanPoint[], opts: PmfFigureOptions = {}): To
   const y = { field: "ratio", type: "quantitative", title: label("qOverQexp", lang) } as const;
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...titleOf(opts),
-    width,
-    height,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, width, height),
     layer: [
       { data: { values: rows }, mark: { type: "line", color: BAR_COLOUR }, encoding: { x, y } },
       {

@@ -13,6 +13,7 @@
  */
 import { PMF_MIN_UNCERTAINTY } from "./read-epapmf";
 import { AozoraInputError } from "../io/errors";
+import { median } from "../stats/median";
 import type { PmfInput, PrepChange, SpeciesCategory, SpeciesSummary } from "./types";
 
 const FILE = "<pmf input>";
@@ -593,13 +594,6 @@ export function preparePmfInput(data: PmfPrepData, opts: PmfPrepOptions = {}): P
   }
   if (opts.total !== undefined) out.total = opts.total;
   return out;
-}
-
-function median(v: number[]): number {
-  if (v.length === 0) return NaN;
-  const a = [...v].sort((p, q) => p - q);
-  const h = a.length >> 1;
-  return a.length % 2 ? a[h] : (a[h - 1] + a[h]) / 2;
 }
 
 function fmt(v: number): string {

@@ -1,9 +1,9 @@
 import { AqTable, type ColumnData } from "../table/table";
-import { parseOffset, parseTimestamp, detectTimeFormat, type OffsetLike, type TimeFormat } from "../table/time";
+import { parseTimestamp, detectTimeFormat, type OffsetLike, type TimeFormat } from "../table/time";
 import { normaliseUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
 import { missingCodeSet, parseCell } from "../io/cells";
-import { AozoraInputError } from "../io/errors";
+import { AozoraInputError, offsetOption } from "../io/errors";
 import { parseGridTimestamp, readGrid, type Grid, type GridOptions } from "../io/grid";
 import { FORBIDDEN_HEADERS, type Source } from "../io/source";
 
@@ -325,16 +325,7 @@ function parseDates(g: Grid, opts: EpaPmfReadOptions): { utcMs: Float64Array; of
       expected: 'option utcOffset (the site\'s offset for the sample dates, e.g. "-06:00") or sampleIds: true',
     });
   }
-  let offset: number;
-  try {
-    offset = parseOffset(opts.utcOffset);
-  } catch {
-    throw new AozoraInputError({
-      file: g.file,
-      expected: 'a UTC offset such as "+08:00"',
-      found: String(opts.utcOffset),
-    });
-  }
+  const offset = offsetOption(g.file, opts.utcOffset, 'a UTC offset such as "+08:00"');
   let fmt = opts.timeFormat;
   if (!fmt || fmt === "auto") {
     const d = detectTimeFormat(g.records.map((r) => r.fields[0]));

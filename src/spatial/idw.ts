@@ -35,6 +35,7 @@ export interface IdwResult {
  * Inverse-distance-weighted value at one point (Shepard 1968): Σ w_k z_k / Σ w_k with
  * w_k = d_k^−p over the stations within `radiusKm` (great-circle distance); a station at distance
  * 0 gives its own value; no station in range → NaN. Stations with a non-finite value are skipped.
+ * @throws {RangeError} when the power or the radius is not > 0
  */
 export function idwAt(
   lon: number,

@@ -2,6 +2,7 @@
  * Lag-1 autocorrelation of a series, ρ = Σ_{t≥2} (e_t − ē)(e_{t−1} − ē) / Σ_t (e_t − ē)²
  * (the usual sample estimator, e.g. Box & Jenkins; ASHRAE Guideline 14-2014 Annex B uses it on
  * baseline-model residuals to count effective observations n' = n(1 − ρ)/(1 + ρ)).
+ * @throws {RangeError} when there are fewer than 3 values
  */
 export function lag1Autocorrelation(e: ArrayLike<number>): number {
   const n = e.length;

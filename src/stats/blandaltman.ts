@@ -37,6 +37,7 @@ export interface BlandAltmanResult {
  * @param a lab A / method A values
  * @param b lab B / method B values (same unit)
  * @param options z (default 1.96), level (default 0.95), relative (default false)
+ * @throws {RangeError} when a and b differ in length, there are fewer than 3 pairs, a pair is not finite, or (relative) a pair has mean 0
  */
 export function blandAltman(
   a: ArrayLike<number>,

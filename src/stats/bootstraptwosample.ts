@@ -34,6 +34,7 @@ export interface TwoSampleBootstrap {
  * Hinkley, Bootstrap Methods and their Application, 1997, §3.2.1 and eq. 5.23):
  * l_gj = (n_g − 1)(θ̄_g − θ_(gj)), a = Σ_g Σ_j (l_gj/n_g)³ / (6·(Σ_g Σ_j (l_gj/n_g)²)^{3/2});
  * the interval takes the type-7 quantiles at Φ(z0 + (z0 + z_α)/(1 − a(z0 + z_α))).
+ * @throws {RangeError} when replicates is not an integer ≥ 10, confidence is outside (0, 1), a sample is empty, the statistic is not finite in some replicate, or the BCa adjustment fails
  */
 export function bootstrapTwoSample(
   na: number,

@@ -54,6 +54,7 @@ function fit(x: ArrayLike<number>, y: ArrayLike<number>, delta: number, skip: nu
  * @param x method/lab A values (any unit; the same unit as y)
  * @param y method/lab B values
  * @param options errorRatio δ (default 1), level (default 0.95)
+ * @throws {RangeError} when x and y differ in length, there are fewer than 3 pairs, errorRatio is not > 0, or a pair is not finite
  */
 export function demingRegression(
   x: ArrayLike<number>,

@@ -23,6 +23,7 @@ export interface HodgesLehmannResult {
  * Exact (no ties, nx·ny ≤ 2500): k = the smallest q with P(U ≤ q) ≥ α/2 (at least 1), as R's
  * wilcox.test(conf.int = TRUE); achieved confidence 1 − 2·P(U ≤ k − 1). Otherwise the
  * large-sample k = ⌊nx·ny/2 − z_{1−α/2}·sqrt(nx·ny(nx+ny+1)/12)⌋ (at least 1) (H&W eq. 4.43).
+ * @throws {RangeError} when a sample is empty, confidence is outside (0, 1), there are more than 2e7 pairwise differences, or a value is not finite
  */
 export function hodgesLehmannShift(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): HodgesLehmannResult {
   const nx = x.length,

@@ -1,6 +1,9 @@
 /** Statistics shared across analyses (one function per module, each with its citation). */
 export { logGamma, incompleteBeta, tCdf, tQuantile } from "./studentt";
 export { quantileType7 } from "./quantile";
+export { median, type MedianOptions } from "./median";
+export { mean, sampleSd, sampleVariance } from "./moments";
+export { pearson, pearsonStrided } from "./correlation";
 export { demingRegression, type DemingResult } from "./deming";
 export { passingBablok, type PassingBablokResult } from "./passingbablok";
 export { blandAltman, type BlandAltmanResult } from "./blandaltman";

@@ -43,6 +43,7 @@ export function midRanks(values: ArrayLike<number>): { ranks: Float64Array; tieS
  * null distribution when there are no ties and nx·ny ≤ 2500 (`exact: "auto"`); otherwise the
  * normal approximation with tie correction
  * σ² = nx·ny/12 · ((N+1) − Σ(t³−t)/(N(N−1))) and continuity correction ½ (as R's wilcox.test).
+ * @throws {RangeError} when a sample is empty, a value is not finite, or the exact distribution is asked for tied data
  */
 export function mannWhitneyTest(
   x: ArrayLike<number>,

@@ -3,6 +3,7 @@
  * ties: the number of arrangements f(m, n, u) with U = u follows
  * f(m, n, u) = f(m−1, n, u−n) + f(m, n−1, u), f(0, n, 0) = f(m, 0, 0) = 1 (Mann & Whitney 1947,
  * Ann. Math. Stat. 18:50–60, eq. 2). Returns P(U = u) for u = 0..m·n.
+ * @throws {RangeError} when the sizes are not positive integers or m·n exceeds 40000
  */
 export function mannWhitneyExactPmf(m: number, n: number): Float64Array {
   if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 1 && n >= 1))

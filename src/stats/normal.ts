@@ -58,7 +58,10 @@ export function normalCdf(z: number): number {
   return 0.5 * erfc(-z / Math.SQRT2);
 }
 
-/** Standard normal quantile Φ⁻¹(p), 0 < p < 1 (e.g. normalQuantile(0.975) = 1.959964), by bisection on {@link normalCdf} (erf/erfc from Abramowitz & Stegun 7.1.6 and 7.1.14) to 1e-14. */
+/**
+ * Standard normal quantile Φ⁻¹(p), 0 < p < 1 (e.g. normalQuantile(0.975) = 1.959964), by bisection on {@link normalCdf} (erf/erfc from Abramowitz & Stegun 7.1.6 and 7.1.14) to 1e-14.
+ * @throws {RangeError} when p is outside (0, 1)
+ */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p must be in (0, 1), got ${p}`);
   if (p === 0.5) return 0;

@@ -49,6 +49,7 @@ function invert(a: number[][]): number[][] {
  *
  * @param x design rows (include a column of 1 for an intercept)
  * @param y responses
+ * @throws {RangeError} when there are no data, design rows and responses differ in number or width, there are not more observations than coefficients, or a value is not finite
  */
 export function ols(x: ArrayLike<number>[], y: ArrayLike<number>): OlsResult {
   const n = y.length;

@@ -1,3 +1,4 @@
+import { mean as sampleMean, sampleSd } from "./moments";
 import { tCdf, tQuantile } from "./studentt";
 
 /** Result of {@link pairedTTest}. */
@@ -23,6 +24,7 @@ export interface PairedTResult {
  * Paired t-test on differences d_i = x_i − y_i (Student 1908): t = d̄/(s_d/√n), df = n − 1,
  * interval d̄ ± t_{1−α/2, n−1}·s_d/√n. On log values the back-transformed mean and interval are
  * a ratio of geometric means, exp(d̄) [exp(lower), exp(upper)].
+ * @throws {RangeError} when x and y differ in length, confidence is outside (0, 1), there are fewer than 2 pairs, or a pair is not finite
  */
 export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): PairedTResult {
   if (x.length !== y.length) throw new RangeError(`pairedTTest: ${x.length} x values for ${y.length} y values`);
@@ -35,8 +37,8 @@ export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, confiden
     d[i] = x[i] - y[i];
     if (!Number.isFinite(d[i])) throw new RangeError(`pairedTTest: pair ${i} is not finite`);
   }
-  const mean = d.reduce((s, v) => s + v, 0) / n;
-  const sd = Math.sqrt(d.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
+  const mean = sampleMean(d);
+  const sd = sampleSd(d);
   const se = sd / Math.sqrt(n);
   const df = n - 1;
   const t = se > 0 ? mean / se : mean === 0 ? 0 : Math.sign(mean) * Infinity;

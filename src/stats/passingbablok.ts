@@ -1,3 +1,4 @@
+import { median } from "./median";
 import { normalQuantile } from "./normal";
 /** Result of {@link passingBablok}: y = intercept + slope·x. */
 export interface PassingBablokResult {
@@ -13,12 +14,6 @@ export interface PassingBablokResult {
   slopes: number;
   /** The shift K: the number of pairwise slopes below −1. */
   shift: number;
-}
-
-function median(v: number[]): number {
-  const s = v.slice().sort((p, q) => p - q);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : 0.5 * (s[h - 1] + s[h]);
 }
 
 /**
@@ -37,6 +32,7 @@ function median(v: number[]): number {
  * @param x lab A / reference method values (any unit; the same unit as y)
  * @param y lab B / test method values
  * @param options level of the confidence intervals (default 0.95)
+ * @throws {RangeError} when level is outside (0, 1), x and y differ in length, there are fewer than 3 pairs, a pair is not finite, all points are identical, or the slope is undefined (too many tied x)
  */
 export function passingBablok(
   x: ArrayLike<number>,

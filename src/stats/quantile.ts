@@ -1,14 +1,20 @@
 /**
- * Sample quantile, Hyndman & Fan (1996) type 7 (R's default, numpy's "linear"): for sorted
- * x[0..n−1], h = (n − 1)·p, Q = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). NaN values are an error.
+ * Sample quantile, Hyndman & Fan (1996, Am. Stat. 50:361–365) type 7 (R's default, numpy's
+ * "linear", simple-statistics' `quantileSorted`): for sorted x[0..n−1], h = (n − 1)·p,
+ * Q = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]); where h is a whole number Q = x[h] exactly (so an
+ * infinite neighbour does not turn an order statistic into NaN). Units are those of the values.
+ * @param values the sample; not changed
+ * @param p probability in [0, 1]
+ * @param opts `sorted: true` when `values` are already in ascending order (no copy, no sort)
+ * @throws {RangeError} when p is outside [0, 1], there are no values, or a value is NaN
  */
-export function quantileType7(values: ArrayLike<number>, p: number): number {
+export function quantileType7(values: ArrayLike<number>, p: number, opts: { sorted?: boolean } = {}): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);
-  const x = Float64Array.from(values);
+  const x = opts.sorted ? values : Float64Array.from(values);
   if (x.length === 0) throw new RangeError("quantile: no values");
   for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i])) throw new RangeError(`quantile: value ${i} is NaN`);
-  x.sort();
+  if (!opts.sorted) (x as Float64Array).sort();
   const h = (x.length - 1) * p,
     lo = Math.floor(h);
-  return lo + 1 < x.length ? x[lo] + (h - lo) * (x[lo + 1] - x[lo]) : x[lo];
+  return h === lo ? x[lo] : x[lo] + (h - lo) * (x[lo + 1] - x[lo]);
 }

@@ -1,3 +1,4 @@
+import { median } from "./median";
 /** Result of {@link robustZ}. */
 export interface RobustZResult {
   /** z_i = (x_i − median)/(1.4826·MAD); NaN where x_i is NaN or the scale is 0. */
@@ -9,12 +10,6 @@ export interface RobustZResult {
   scale: number;
   /** Finite values used. */
   n: number;
-}
-
-function medianOf(v: number[]): number {
-  const s = v.slice().sort((p, q) => p - q);
-  const h = s.length >> 1;
-  return s.length % 2 ? s[h] : 0.5 * (s[h - 1] + s[h]);
 }
 
 /**
@@ -29,8 +24,8 @@ export function robustZ(values: ArrayLike<number>): RobustZResult {
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) fin.push(values[i]);
   const z = new Float64Array(values.length).fill(NaN);
   if (fin.length === 0) return { z, median: NaN, mad: NaN, scale: NaN, n: 0 };
-  const med = medianOf(fin);
-  const mad = medianOf(fin.map((v) => Math.abs(v - med)));
+  const med = median(fin);
+  const mad = median(fin.map((v) => Math.abs(v - med)));
   const scale = 1.482602218505602 * mad;
   if (scale > 0) for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) z[i] = (values[i] - med) / scale;
   return { z, median: med, mad, scale, n: fin.length };

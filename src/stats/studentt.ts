@@ -50,7 +50,10 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
   return h;
 }
 
-/** Regularised incomplete beta function I_x(a, b), 0 ≤ x ≤ 1, a, b > 0, by Lentz's continued fraction (Press et al., Numerical Recipes 3rd ed. 2007, §6.4). */
+/**
+ * Regularised incomplete beta function I_x(a, b), 0 ≤ x ≤ 1, a, b > 0, by Lentz's continued fraction (Press et al., Numerical Recipes 3rd ed. 2007, §6.4).
+ * @throws {RangeError} when x is outside [0, 1]
+ */
 export function incompleteBeta(x: number, a: number, b: number): number {
   if (!(x >= 0 && x <= 1)) throw new RangeError(`incompleteBeta: x must be in [0, 1], got ${x}`);
   if (x === 0 || x === 1) return x;
@@ -59,7 +62,10 @@ export function incompleteBeta(x: number, a: number, b: number): number {
   return 1 - (Math.exp(lnFront) * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
-/** P(T ≤ t) for Student's t with `df` > 0 degrees of freedom (df may be fractional, e.g. Welch), through I_x(df/2, 1/2) with x = df/(df + t²) (Numerical Recipes 3rd ed., §6.14). */
+/**
+ * P(T ≤ t) for Student's t with `df` > 0 degrees of freedom (df may be fractional, e.g. Welch), through I_x(df/2, 1/2) with x = df/(df + t²) (Numerical Recipes 3rd ed., §6.14).
+ * @throws {RangeError} when the degrees of freedom are not > 0
+ */
 export function tCdf(t: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`tCdf: degrees of freedom must be > 0, got ${df}`);
   if (t === Infinity) return 1;
@@ -68,7 +74,10 @@ export function tCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tail : tail;
 }
 
-/** The p-quantile of Student's t with `df` degrees of freedom (e.g. tQuantile(0.975, 10) = 2.228139), by bisection on {@link tCdf} to 1e-12. */
+/**
+ * The p-quantile of Student's t with `df` degrees of freedom (e.g. tQuantile(0.975, 10) = 2.228139), by bisection on {@link tCdf} to 1e-12.
+ * @throws {RangeError} when p is outside (0, 1) or the degrees of freedom are not > 0
+ */
 export function tQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`tQuantile: p must be in (0, 1), got ${p}`);
   if (!(df > 0)) throw new RangeError(`tQuantile: degrees of freedom must be > 0, got ${df}`);

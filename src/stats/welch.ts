@@ -1,3 +1,4 @@
+import { mean, sampleVariance } from "./moments";
 import { tCdf, tQuantile } from "./studentt";
 
 /** Result of {@link welchTTest}. */
@@ -22,15 +23,9 @@ export interface WelchResult {
 function meanVar(v: ArrayLike<number>, what: string): { n: number; mean: number; variance: number } {
   const n = v.length;
   if (n < 2) throw new RangeError(`welchTTest: ${what} needs at least 2 values, got ${n}`);
-  let s = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n; i++)
     if (!Number.isFinite(v[i])) throw new RangeError(`welchTTest: ${what}[${i}] is not a finite number`);
-    s += v[i];
-  }
-  const mean = s / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (v[i] - mean) ** 2;
-  return { n, mean, variance: ss / (n - 1) };
+  return { n, mean: mean(v), variance: sampleVariance(v) };
 }
 
 /**
@@ -41,6 +36,7 @@ function meanVar(v: ArrayLike<number>, what: string): { n: number; mean: number;
  * @param x first sample (e.g. SEC of new-machine lots, MJ/kg)
  * @param y second sample (e.g. SEC of old-machine lots)
  * @param confidence interval level (default 0.95)
+ * @throws {RangeError} when confidence is outside (0, 1) or both samples have zero variance
  */
 export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>, confidence = 0.95): WelchResult {
   if (!(confidence > 0 && confidence < 1))

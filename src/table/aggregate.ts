@@ -24,6 +24,7 @@ export interface PeriodCalendar {
 /**
  * The calendar of local days or months at a site's offset (minutes east of UTC; China +480,
  * Japan +540). Neither country uses daylight saving, so every local day has 24 hours.
+ * @throws {RangeError} when the period is not day or month
  */
 export function periodCalendar(period: AveragingPeriod, utcOffsetMinutes: number): PeriodCalendar {
   if (period !== "day" && period !== "month")

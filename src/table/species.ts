@@ -6,6 +6,7 @@
  * The table is deliberately conservative: a header it does not know keeps its own text
  * (trimmed), never a guess.
  */
+import { headerKey } from "./header";
 
 /** Canonical name → spellings (compared after {@link speciesKey}). */
 const CANONICAL: Record<string, string[]> = {
@@ -45,13 +46,9 @@ const CANONICAL: Record<string, string[]> = {
   RH: ["rh", "relative humidity", "湿度", "相対湿度", "相对湿度"],
 };
 
-/** Comparison key: lower case, full-width → half-width, spaces/underscores folded. */
+/** Comparison key: lower case, full-width → half-width, spaces/underscores folded ({@link headerKey}). */
 export function speciesKey(s: string): string {
-  return s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s_]+/g, " ")
-    .trim();
+  return headerKey(s);
 }
 
 const LOOKUP = new Map<string, string>();

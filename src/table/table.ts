@@ -48,6 +48,7 @@ export class AqTable {
    * @param columns name → values (numbers as Float64Array or number[], text as string[])
    * @param info per-column metadata (unit required for numbers; `original` defaults to the name)
    * @param time the time column (kind `time`, UTC ms) and the site's UTC offset in minutes
+   * @throws {RangeError} when a column name is `__proto__`, `constructor` or `prototype`, columns differ in length, a numeric column has no unit, or the time column is missing or not of kind time
    */
   static create(
     columns: Record<string, ColumnData>,
@@ -60,16 +61,16 @@ export class AqTable {
     let n: number | undefined;
     for (const name of names) {
       if (name === "__proto__" || name === "constructor" || name === "prototype") {
-        throw new Error(`column name "${name}" is not allowed`);
+        throw new RangeError(`column name "${name}" is not allowed`);
       }
       const v = columns[name];
       if (n === undefined) n = v.length;
-      else if (v.length !== n) throw new Error(`column "${name}" has ${v.length} values, expected ${n}`);
+      else if (v.length !== n) throw new RangeError(`column "${name}" has ${v.length} values, expected ${n}`);
       const i = info[name] ?? {};
       const isText = Array.isArray(v) && v.length > 0 && typeof v[0] === "string";
       const kind: ColumnKind = i.kind ?? (time?.column === name ? "time" : isText ? "string" : "number");
       if (kind === "number" && (i.unit === undefined || i.unit === "")) {
-        throw new Error(`numeric column "${name}" has no unit (use "1" for dimensionless)`);
+        throw new RangeError(`numeric column "${name}" has no unit (use "1" for dimensionless)`);
       }
       data[name] =
         kind === "string" ? (v as string[]) : v instanceof Float64Array ? v : Float64Array.from(v as number[]);
@@ -77,7 +78,7 @@ export class AqTable {
     }
     if (time) {
       const t = meta.find((c) => c.name === time.column);
-      if (!t || t.kind !== "time") throw new Error(`time column "${time.column}" is missing or not of kind time`);
+      if (!t || t.kind !== "time") throw new RangeError(`time column "${time.column}" is missing or not of kind time`);
     }
     return new AqTable(aq.table(data, names), meta, time?.column, time?.utcOffsetMinutes);
   }
@@ -92,10 +93,13 @@ export class AqTable {
     return this.columns.map((c) => c.name);
   }
 
-  /** Metadata of one column (throws if absent). */
+  /**
+   * Metadata of one column (throws if absent).
+   * @throws {RangeError} when the table has no column `name`
+   */
   info(name: string): ColumnInfo {
     const c = this.columns.find((x) => x.name === name);
-    if (!c) throw new Error(`no column "${name}" (have: ${this.names.join(", ")})`);
+    if (!c) throw new RangeError(`no column "${name}" (have: ${this.names.join(", ")})`);
     return c;
   }
 
@@ -104,23 +108,32 @@ export class AqTable {
     return this.info(name).unit;
   }
 
-  /** Numeric (or time) values of a column as a Float64Array (NaN = missing). */
+  /**
+   * Numeric (or time) values of a column as a Float64Array (NaN = missing).
+   * @throws {RangeError} when there is no column `name` or it holds text
+   */
   numbers(name: string): Float64Array {
     const c = this.info(name);
-    if (c.kind === "string") throw new Error(`column "${name}" holds text, not numbers`);
+    if (c.kind === "string") throw new RangeError(`column "${name}" holds text, not numbers`);
     return this.data.column(name) as unknown as Float64Array;
   }
 
-  /** Text values of a text column. */
+  /**
+   * Text values of a text column.
+   * @throws {RangeError} when there is no column `name` or it holds numbers
+   */
   strings(name: string): string[] {
     const c = this.info(name);
-    if (c.kind !== "string") throw new Error(`column "${name}" holds numbers, not text`);
+    if (c.kind !== "string") throw new RangeError(`column "${name}" holds numbers, not text`);
     return this.data.column(name) as unknown as string[];
   }
 
-  /** UTC instants (ms) of the time column. */
+  /**
+   * UTC instants (ms) of the time column.
+   * @throws {RangeError} when the table has no time column
+   */
   times(): Float64Array {
-    if (!this.timeColumn) throw new Error("this table has no time column");
+    if (!this.timeColumn) throw new RangeError("this table has no time column");
     return this.numbers(this.timeColumn);
   }
 

@@ -11,21 +11,24 @@ export const SITE_OFFSETS = { CN: 480, JP: 540, UTC: 0 } as const;
 /** An offset given as minutes, `"+08:00"`, `"+0900"`, `"UTC"`, `"CN"` or `"JP"`. */
 export type OffsetLike = number | string;
 
-/** Parse an offset to minutes east of UTC. Throws a plain Error on nonsense (callers wrap it). */
+/**
+ * Parse an offset to minutes east of UTC (readers wrap its RangeError in an AozoraInputError naming the file).
+ * @throws {RangeError} when the offset is not a whole number of minutes, not a recognised text form, has minutes above 59, or lies beyond ±14 h
+ */
 export function parseOffset(o: OffsetLike): number {
   if (typeof o === "number") {
     if (!Number.isInteger(o) || Math.abs(o) > 14 * 60)
-      throw new Error(`UTC offset ${o} min is not a whole number of minutes within ±14 h`);
+      throw new RangeError(`UTC offset ${o} min is not a whole number of minutes within ±14 h`);
     return o;
   }
   const s = o.trim().toUpperCase();
   if (s in SITE_OFFSETS) return SITE_OFFSETS[s as keyof typeof SITE_OFFSETS];
   if (s === "Z" || s === "GMT") return 0;
   const m = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(s);
-  if (!m) throw new Error(`"${o}" is not a UTC offset (use e.g. "+08:00", "+09:00", "CN", "JP")`);
-  if (Number(m[3] ?? 0) > 59) throw new Error(`"${o}" is not a UTC offset (minutes must be 00-59)`);
+  if (!m) throw new RangeError(`"${o}" is not a UTC offset (use e.g. "+08:00", "+09:00", "CN", "JP")`);
+  if (Number(m[3] ?? 0) > 59) throw new RangeError(`"${o}" is not a UTC offset (minutes must be 00-59)`);
   const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
-  if (minutes > 14 * 60) throw new Error(`UTC offset "${o}" is beyond ±14 h`);
+  if (minutes > 14 * 60) throw new RangeError(`UTC offset "${o}" is beyond ±14 h`);
   return m[1] === "-" ? -minutes : minutes;
 }
 

@@ -36,6 +36,7 @@ const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) /
  * graticule, the receptor, and en/ja/zh labels. Frequency maps use a log colour scale (the
  * receptor cell holds every trajectory; openair bins frequencies at 1, 5, 10, 25 %). Mercator projection fitted and clipped to the
  * extent. The spec carries its data inline.
+ * @throws {RangeError} when the map extent is empty (no cells)
  */
 export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions = {}): TopLevelSpec {
   const lang = opts.lang ?? "en";

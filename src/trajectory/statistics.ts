@@ -50,6 +50,7 @@ function valueMap(join: TrajectoryJoin): Map<number, number> {
  *
  * @param endpoints the endpoints table (`readHysplitFiles(...).endpoints`) or its columns
  * @param join      concentrations per trajectory from {@link joinConcentration}
+ * @throws {RangeError} when the percentile is outside [0, 100]
  */
 export function pscf(
   endpoints: AqTable | EndpointColumns,

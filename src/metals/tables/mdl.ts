@@ -33,6 +33,7 @@ export const XACT625I_MDL_SOURCE =
 /**
  * The MDL table in use: the defaults overlaid with `overrides` (ng/m3). Throws for a
  * non-positive override.
+ * @throws {RangeError} when an MDL is not > 0 ng/m3
  */
 export function xactMdlTable(overrides: Record<string, number> = {}): Record<string, number> {
   const out: Record<string, number> = { ...XACT625I_MDL_NG_M3 };

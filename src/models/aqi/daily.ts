@@ -5,6 +5,7 @@ import { convertGas, type ReferenceStateLike } from "../ozone/convert";
 import {
   screenNegatives,
   toHourGrid,
+  windowMax,
   windowMean,
   type HourGrid,
   type HourLabel,
@@ -142,16 +143,8 @@ function dailyMean(g: HourGrid, d: number, minHours: number): { value: number; n
 }
 
 function dailyMax(g: HourGrid, d: number, minHours: number): { value: number; n: number } {
-  let m = -Infinity,
-    n = 0;
-  for (let h = 0; h < 24; h++) {
-    const v = g.values[d * 24 + h];
-    if (Number.isFinite(v)) {
-      n++;
-      if (v > m) m = v;
-    }
-  }
-  return { value: n >= minHours ? m : NaN, n };
+  const { max, n } = windowMax(g.values, d * 24, d * 24 + 24);
+  return { value: n >= minHours ? max : NaN, n };
 }
 
 /** Maximum of the 24 running 8-h means starting in the day (≥ 6 hours each), for the US CO 8-h AQI. */

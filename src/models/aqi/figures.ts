@@ -1,7 +1,7 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../../figures/labels";
-import { fontConfig, fontFor, LOCAL_ISO_PARSE, SCHEMA, TIME_AXIS_FORMAT } from "../../figures/specs";
+import { fontConfig, fontFor, LOCAL_ISO_PARSE, specFrame, TIME_AXIS_FORMAT } from "../../figures/specs";
 import type { DailyAqiResult } from "./daily";
 import { ozLabel } from "../ozone/labels";
 import { CN_AQI_CATEGORIES, US_AQI_CATEGORIES } from "./tables/categories";
@@ -28,11 +28,7 @@ export function aqiTimelineSpec(
     }));
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),
-    width: opts.width ?? 640,
-    height: opts.height ?? 240,
-    autosize: { type: "fit", contains: "padding" },
+    ...specFrame(opts.title, opts.width ?? 640, opts.height ?? 240),
     data: { values: rows, format: { parse: { date: LOCAL_ISO_PARSE } } },
     mark: { type: "bar" },
     encoding: {

@@ -104,6 +104,7 @@ const FLAG_REASONS = new Set(["missing-meter", "negative-reading"]);
  *   (and m from kg likewise), noted per unit;
  * - a unit with a missing meter reading, a negative reading, or zero production with energy
  *   use is set aside (it cannot give an SEC), listed with its file rows.
+ * @throws {RangeError} when shiftHours is outside (0, 24], a machine has intervals but no lot ids, or no thermal meter is known for a machine
  */
 export function aggregateUnits(
   intervals: MachineInterval[],

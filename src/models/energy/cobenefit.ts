@@ -15,6 +15,7 @@ export interface StreamSec {
  * reporting production × the stream's emission factor; project emissions PE = the new machines'
  * metered energy in the reporting period × the factors (one entry per machine or unit when
  * their fuels differ). kgCO2.
+ * @throws {RangeError} when the reporting production is negative
  */
 export function jcmEmissionReduction(
   referenceSec: StreamSec,
@@ -56,6 +57,7 @@ export interface CoBenefitRow {
  * the measured period scaled to a year (`annualScale` = annual production / measured reporting
  * production), and per pollutant the inlet (untreated) and outlet emission in t/yr over
  * `hoursPerYear` operating hours, summed over the treatment units.
+ * @throws {RangeError} when annualScale is not > 0 or hoursPerYear is outside (0, 8784]
  */
 export function annualCoBenefits(
   co2: { reKg: number; peKg: number },

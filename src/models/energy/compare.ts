@@ -53,7 +53,10 @@ export interface DesignOptions {
   contrast?: "group" | "period";
 }
 
-/** True when the unit is on the reporting side of the contrast. */
+/**
+ * True when the unit is on the reporting side of the contrast.
+ * @throws {RangeError} when the contrast is "period" and the unit has no period
+ */
 export function isReporting(u: AnalysisUnit, contrast: "group" | "period" = "group"): boolean {
   if (contrast === "group") return u.group === "new";
   if (u.period === undefined)
@@ -218,6 +221,7 @@ export interface PairedComparison {
  * Paired design (CONVENTIONS §5): the same fabric article on the old and the new machine. Per
  * article and side, SEC = ratio of totals of its units; the paired t-test on Δ = log SEC_new −
  * log SEC_old gives the ratio exp(mean Δ) with interval exp(mean Δ ± t·s/√n).
+ * @throws {RangeError} when a unit has no article or fewer than 2 articles ran on both sides
  */
 export function comparePaired(units: AnalysisUnit[], o: DesignOptions): PairedComparison {
   const { base, rep, kind } = split(units, o);

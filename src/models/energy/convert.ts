@@ -21,6 +21,7 @@ export interface EnergyBreakdown {
  * - steam: kg × Δh (MJ/kg); fuel = boiler fuel, fuel energy = heat/η_boiler
  * - heat: MJ as metered; fuel as for steam
  * - thermal oil: flow (kg/h) × hours × cp (kJ/(kg·K)) × (T_supply − T_return) / 1000; fuel as for steam
+ * @throws {RangeError} when the meter is not a thermal meter
  */
 export function thermalEnergy(
   meter: MachineQuantity,

@@ -5,6 +5,7 @@ import type { StackMeasurement } from "./read-machinelog";
  * Removal efficiency of an exhaust-treatment unit on mass rates (CONVENTIONS §5), not on
  * concentrations: η = (C_in·Q_in − C_out·Q_out) / (C_in·Q_in); C in mg/Nm3, Q in Nm3/h.
  * (Dilution air added between inlet and outlet would inflate a concentration-based η.)
+ * @throws {RangeError} when an input is not a non-negative number or the inlet mass rate is zero
  */
 export function removalEfficiency(cIn: number, qIn: number, cOut: number, qOut: number): number {
   for (const [k, v] of [
@@ -26,14 +27,20 @@ export function emissionRateKgPerH(cMgPerNm3: number, qNm3PerH: number): number 
   return cMgPerNm3 * qNm3PerH * 1e-6;
 }
 
-/** Annual emission, t/yr = rate (kg/h) · operating hours per year / 1000. */
+/**
+ * Annual emission, t/yr = rate (kg/h) · operating hours per year / 1000.
+ * @throws {RangeError} when the operating hours are outside 0–8784 per year
+ */
 export function annualEmissionT(rateKgPerH: number, hoursPerYear: number): number {
   if (!(hoursPerYear >= 0 && hoursPerYear <= 8784))
     throw new RangeError(`annualEmission: operating hours must be in 0–8784 per year, got ${hoursPerYear}`);
   return (rateKgPerH * hoursPerYear) / 1000;
 }
 
-/** ppm (µmol/mol) → mg/Nm3 at a normal state: ppm · M (g/mol) / Vm (L/mol); Vm = 22.414 at 0 °C, 101.325 kPa (`molarVolume(STP_273)`). */
+/**
+ * ppm (µmol/mol) → mg/Nm3 at a normal state: ppm · M (g/mol) / Vm (L/mol); Vm = 22.414 at 0 °C, 101.325 kPa (`molarVolume(STP_273)`).
+ * @throws {RangeError} when the molar mass is not > 0 g/mol
+ */
 export function ppmToMgPerNm3(ppm: number, molarMass: number, state: ReferenceState = STP_273): number {
   if (!(molarMass > 0)) throw new RangeError(`ppmToMgPerNm3: molar mass must be > 0 g/mol, got ${molarMass}`);
   return (ppm * molarMass) / molarVolume(state);

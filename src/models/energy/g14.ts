@@ -64,6 +64,7 @@ export interface FsuInput {
  * FSU = t·1.26·CV·sqrt((n/n′)(1 + 2/n′)(1/m)) / F, n′ = n(1 − ρ)/(1 + ρ),
  * t the two-sided Student quantile at `confidence` with n − p degrees of freedom.
  * The savings interval is savings·(1 ± FSU).
+ * @throws {RangeError} when n ≤ p or m < 1, rho is outside (−1, 1), or the savings fraction is zero
  */
 export function fractionalSavingsUncertainty(i: FsuInput): { fsu: number; nEffective: number; t: number } {
   const conf = i.confidence ?? 0.95;

@@ -3,6 +3,7 @@ import { PSYCHROMETRICS as PS } from "./tables/psychrometrics";
 /**
  * Fabric throughput of a stenter, kg/h = speed (m/min) · 60 · width (m) · GSM (g/m²) / 1000
  * (CONVENTIONS §5).
+ * @throws {RangeError} when an input is not a non-negative number
  */
 export function fabricThroughputKgPerH(speedMPerMin: number, widthM: number, gsm: number): number {
   for (const [k, v] of [
@@ -21,6 +22,7 @@ export function fabricThroughputKgPerH(speedMPerMin: number, widthM: number, gsm
  * contents on the dry basis (kg water per kg dry fabric). Give `basis: "wet"` for moisture as a
  * fraction of wet mass (w), converted by u = w/(1 − w). The throughput is of dry fabric (GSM of
  * the finished, dry fabric).
+ * @throws {RangeError} when a moisture is negative (or ≥ 1 on the wet basis)
  */
 export function waterEvaporatedKgPerH(
   dryThroughputKgPerH: number,
@@ -36,7 +38,10 @@ export function waterEvaporatedKgPerH(
   return dryThroughputKgPerH * (toDry(moistureIn) - toDry(moistureOut));
 }
 
-/** Saturation vapour pressure over liquid water, kPa, 0–200 °C (Hyland–Wexler, ASHRAE Fundamentals 2017 ch. 1 eq. 6). */
+/**
+ * Saturation vapour pressure over liquid water, kPa, 0–200 °C (Hyland–Wexler, ASHRAE Fundamentals 2017 ch. 1 eq. 6).
+ * @throws {RangeError} when the temperature is outside 0–200 °C
+ */
 export function saturationPressureKPa(tC: number): number {
   if (!(tC >= 0 && tC <= 200)) throw new RangeError(`saturationPressure: temperature must be in 0–200 °C, got ${tC}`);
   const T = tC + 273.15;
@@ -44,7 +49,10 @@ export function saturationPressureKPa(tC: number): number {
   return Math.exp(c.c8 / T + c.c9 + c.c10 * T + c.c11 * T * T + c.c12 * T ** 3 + c.c13 * Math.log(T)) / 1000;
 }
 
-/** Humidity ratio W (kg water / kg dry air) from relative humidity (0–1) at t °C and pressure p kPa: W = ε·p_w/(p − p_w), p_w = RH·p_ws(t) (ASHRAE F1 eqs. 20, 22). */
+/**
+ * Humidity ratio W (kg water / kg dry air) from relative humidity (0–1) at t °C and pressure p kPa: W = ε·p_w/(p − p_w), p_w = RH·p_ws(t) (ASHRAE F1 eqs. 20, 22).
+ * @throws {RangeError} when RH is outside 0–1 or the vapour pressure reaches the total pressure
+ */
 export function humidityRatioFromRh(tC: number, rh: number, pKPa: number = PS.pAtm): number {
   if (!(rh >= 0 && rh <= 1)) throw new RangeError(`humidityRatio: relative humidity must be a fraction 0–1, got ${rh}`);
   const pw = rh * saturationPressureKPa(tC);
@@ -52,7 +60,10 @@ export function humidityRatioFromRh(tC: number, rh: number, pKPa: number = PS.pA
   return (PS.epsilon * pw) / (pKPa - pw);
 }
 
-/** Humidity ratio W (kg/kg dry air) from the water-vapour volume fraction y (0–1): W = ε·y/(1 − y). */
+/**
+ * Humidity ratio W (kg/kg dry air) from the water-vapour volume fraction y (0–1): W = ε·y/(1 − y).
+ * @throws {RangeError} when the volume fraction is outside [0, 1)
+ */
 export function humidityRatioFromVolumeFraction(y: number): number {
   if (!(y >= 0 && y < 1)) throw new RangeError(`humidityRatio: volume fraction must be in [0, 1), got ${y}`);
   return (PS.epsilon * y) / (1 - y);
@@ -67,6 +78,7 @@ export function moistAirEnthalpy(tC: number, w: number): number {
  * Dry-air mass flow of the exhaust, kg/h, from a water balance: the water evaporated from the
  * fabric leaves with the exhaust, so ṁ_da = ṁ_water / (W_exhaust − W_fresh) (humidity ratios in
  * kg/kg dry air; e.g. exhaust 0.08 kg/kg, fresh air 0.01 kg/kg).
+ * @throws {RangeError} when the exhaust humidity ratio does not exceed the fresh-air one
  */
 export function exhaustDryAirKgPerH(waterKgPerH: number, wExhaust: number, wFresh: number): number {
   if (!(wExhaust > wFresh))

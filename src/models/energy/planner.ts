@@ -5,6 +5,7 @@ import { tQuantile } from "../../stats/studentt";
  * estimator, Cochran, Sampling Techniques 3rd ed. §6.3): with R = ΣE/ΣP and residuals
  * d_i = E_i − R·P_i, the relative standard error of R from n units is
  * s_d/(√n·R·P̄), so the per-unit relative SD is cv = s_d/(R·P̄).
+ * @throws {RangeError} when fewer than 2 units have energy and production
  */
 export function ratioVariability(
   energy: ArrayLike<number>,
@@ -44,6 +45,7 @@ export interface PlanInput {
  * lots) for which the interval of the SEC ratio R_rep/R_base has relative half-width ≤ target:
  * t_{1−α/2, df}·sqrt(cv_b²/n + cv_r²/n_r) ≤ target, with df = n + n_r − 2 (log-ratio delta
  * method: Var(log R̂) ≈ cv²/n per group). Large-sample start n₀ = z²(cv_b² + cv_r²/a)/target².
+ * @throws {RangeError} when an input is not a positive number or the target needs more than 1e6 lots
  */
 export function planLots(i: PlanInput): { baselineLots: number; reportingLots: number; relativeHalfWidth: number } {
   const conf = i.confidence ?? 0.95,

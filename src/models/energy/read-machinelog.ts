@@ -5,10 +5,11 @@
  * no energy totals (see `src/models/energy/aggregate.ts`).
  */
 import { parseOffset, parseTimestamp, type OffsetLike } from "../../table/time";
+import { headerKey } from "../../table/header";
 import { splitHeaderUnit } from "../../table/units";
 import { AccountBuilder, type ReadAccount } from "../../io/account";
 import { missingCodeSet, parseCell } from "../../io/cells";
-import { AozoraInputError } from "../../io/errors";
+import { AozoraInputError, offsetOption } from "../../io/errors";
 import { parseGridTimestamp, readGrid, type Grid } from "../../io/grid";
 import type { Source } from "../../io/source";
 import type { TextEncodingName } from "../../io/decode";
@@ -250,13 +251,7 @@ function unitKey(u: string): string {
   return u.trim().toLowerCase().replace(/\s+/g, "").replace("³", "3").replace("²", "2");
 }
 
-function normName(s: string): string {
-  return s
-    .normalize("NFKC")
-    .trim()
-    .toLowerCase()
-    .replace(/[_\s]+/g, " ");
-}
+const normName = (s: string): string => headerKey(s);
 
 /** Factor converting `unit` of `q` to the canonical unit, or undefined if the unit does not fit. */
 function unitFactor(q: MachineQuantity, unit: string): number | undefined {
@@ -355,6 +350,8 @@ export function readMachineLog(src: Source, opts: MachineLogReadOptions): Machin
  * files as long as they convert (kWh and MWh); a quantity whose unit does not fit (electricity in
  * Nm3), a machine appearing in two files with different thermal meters, overlapping intervals or
  * lots shared between files are errors. The accounts are returned per file.
+ * @throws {RangeError} when no files are given
+ * @throws {AozoraInputError} when a machine's thermal meter differs between files
  */
 export function readMachineLogs(
   srcs: Source[],
@@ -391,16 +388,7 @@ export function readMachineLogs(
 
 function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLogRead {
   const { file, header } = grid;
-  let offset: number;
-  try {
-    offset = parseOffset(opts.utcOffset);
-  } catch {
-    throw new AozoraInputError({
-      file,
-      expected: 'option utcOffset, the logger clock\'s UTC offset (e.g. "+08:00")',
-      found: String(opts.utcOffset),
-    });
-  }
+  const offset = offsetOption(file, opts.utcOffset, 'option utcOffset, the logger clock\'s UTC offset (e.g. "+08:00")');
   const unitsOpt = opts.units ?? {};
   const text: Partial<Record<TextKey, number>> = {};
   const nums: NumCol[] = [];

@@ -44,6 +44,7 @@ export type SecKey = "machine" | "group" | "period" | "fabricClass" | "article";
  * Specific energy consumption by group, as ratios of totals (CONVENTIONS §5): SEC = ΣE/ΣP over
  * the units of each group (never a mean of per-unit ratios). Units without production on the
  * basis (NaN) are an error.
+ * @throws {RangeError} when a unit has no production on the chosen basis
  */
 export function secTable(units: AnalysisUnit[], by: SecKey[], basis: SecBasis, params: EnergyParameters): SecRow[] {
   const groups = new Map<string, AnalysisUnit[]>();

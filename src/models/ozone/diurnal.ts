@@ -1,4 +1,7 @@
-/** Mean diurnal cycle: mean (and count) of the finite values per local hour of day 0–23. */
+/**
+ * Mean diurnal cycle: mean (and count) of the finite values per local hour of day 0–23.
+ * @throws {RangeError} when values and times differ in length
+ */
 export function diurnalMean(
   times: ArrayLike<number>,
   values: ArrayLike<number>,

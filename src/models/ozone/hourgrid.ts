@@ -132,10 +132,25 @@ export function windowMean(values: Float64Array, from: number, to: number): { me
   return { mean: n > 0 ? s / n : NaN, n };
 }
 
+/** Maximum of the finite values in `values[from, to)` (indices clipped to the array; −Infinity when none) and their count. */
+export function windowMax(values: Float64Array, from: number, to: number): { max: number; n: number } {
+  let m = -Infinity,
+    n = 0;
+  for (let k = Math.max(0, from); k < Math.min(values.length, to); k++) {
+    const v = values[k];
+    if (Number.isFinite(v)) {
+      n++;
+      if (v > m) m = v;
+    }
+  }
+  return { max: m, n };
+}
+
 /**
  * Screen a raw series for negative values before any unit conversion, so that messages quote the
  * value as written: policy `"error"` throws naming the index, value, unit and local time;
  * `"missing"` returns a copy with NaN there and the indices.
+ * @throws {RangeError} when a concentration is negative and `negative` is not "missing"
  */
 export function screenNegatives(
   values: ArrayLike<number>,

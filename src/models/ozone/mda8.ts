@@ -66,6 +66,7 @@ export function mda8FromGrid(grid: HourGrid, convention: Mda8Convention): Mda8Da
  * @param times  UTC instants (ms) of hourly O3
  * @param o3     hourly O3 in any one unit (µg/m3 or ppb); the result is in the same unit
  * @returns one row per local day spanned by the data
+ * @throws {RangeError} when the convention is not cn, us or eu
  */
 export function mda8(times: ArrayLike<number>, o3: ArrayLike<number>, opts: Mda8Options): Mda8Day[] {
   const conv = typeof opts.convention === "object" ? opts.convention : MDA8_CONVENTIONS[opts.convention ?? "cn"];

@@ -1,5 +1,5 @@
 import { quantileType7 } from "../../stats/quantile";
-import { toHourGrid, type HourGridOptions } from "./hourgrid";
+import { toHourGrid, windowMax, type HourGridOptions } from "./hourgrid";
 import { mda8FromGrid, type Mda8Day } from "./mda8";
 import { MDA8_CONVENTIONS } from "./tables/mda8-conventions";
 import { AOT40, HJ663_ANNUAL, SOMO35 } from "./tables/aot40";
@@ -26,15 +26,7 @@ export function dailyMax1h(
   const minHours = opts.minHours ?? 18;
   const out: DailyMax1h[] = [];
   for (let d = 0; d < g.nDays; d++) {
-    let m = -Infinity,
-      n = 0;
-    for (let h = 0; h < 24; h++) {
-      const v = g.values[d * 24 + h];
-      if (Number.isFinite(v)) {
-        n++;
-        if (v > m) m = v;
-      }
-    }
+    const { max: m, n } = windowMax(g.values, d * 24, d * 24 + 24);
     const valid = n >= minHours;
     out.push({ date: g.dates[d], max1h: valid ? m : NaN, hours: n, valid });
   }
@@ -47,6 +39,7 @@ export function dailyMax1h(
  *
  * @param validDates local dates `YYYY-MM-DD` of the valid daily values of one calendar year
  * @returns the verdict, the day count and the valid days per month (index 0 = January)
+ * @throws {RangeError} when a date is not YYYY-MM-DD
  */
 export function hj663AnnualComplete(validDates: readonly string[]): {
   complete: boolean;
@@ -130,6 +123,7 @@ export interface Aot40Result {
  * @param o3    hourly O3 in `unit` (`"µg/m3"`: threshold 80; `"ppb"`: threshold 40)
  * @param opts  `season` `"crops"` (May–Jul, default) or `"forests"` (Apr–Sep); hour options
  * @returns one row per year that has any hour in the season
+ * @throws {RangeError} when the season or the unit is not one of those listed
  */
 export function aot40(
   times: ArrayLike<number>,
@@ -212,7 +206,7 @@ export interface Somo35Result {
  *
  * @param opts hour-grid options, `unit`: `"ppb"` (cut-off 35) or `"µg/m3"` (cut-off 70),
  *   `convention` of the MDA8, `minCoverage` (0–1) for `somo35Scaled`
- * @throws RangeError for another unit or a `minCoverage` outside 0–1
+ * @throws {RangeError} when the unit is not ppb or µg/m3, or `minCoverage` is outside 0–1
  */
 export function somo35(
   times: ArrayLike<number>,

@@ -41,6 +41,7 @@ export function potentialOzoneUgm3(o3Ugm3: ArrayLike<number>, no2Ugm3: ArrayLike
  * Potential ozone in the Japanese usage PO = O3 + NO2 − 0.1·NOx (ppb), the 0.1·NOx term removing
  * the NO2 emitted directly with NOx (Itano et al., 2007, and later Japanese studies; coefficient
  * 0.1 is a documented default — verify for your region), all in ppb.
+ * @throws {RangeError} when the series differ in length
  */
 export function potentialOzoneJapanPpb(
   o3Ppb: ArrayLike<number>,

@@ -43,7 +43,10 @@ export function hchoNo2Regime(
   return { ratio, regime: classify(ratio, thresholds) };
 }
 
-/** Element-wise O3/NOx ratio (both ppb); NOx ≤ 0 or missing → NaN. An indicator of photochemical age vs fresh NO titration. */
+/**
+ * Element-wise O3/NOx ratio (both ppb); NOx ≤ 0 or missing → NaN. An indicator of photochemical age vs fresh NO titration.
+ * @throws {RangeError} when the series differ in length
+ */
 export function o3NoxRatio(o3Ppb: ArrayLike<number>, noxPpb: ArrayLike<number>): Float64Array {
   if (o3Ppb.length !== noxPpb.length)
     throw new RangeError(`o3NoxRatio: series lengths differ (${o3Ppb.length} vs ${noxPpb.length})`);

@@ -1,3 +1,4 @@
+import { mean, sampleVariance } from "../../stats/moments";
 import { tQuantile } from "../../stats/studentt";
 
 /** Weekday (Mon–Fri) vs weekend (Sat–Sun) contrast of a daily statistic. */
@@ -19,6 +20,7 @@ export interface WeekdayWeekend {
  * e.g. MDA8 or daily NOx: means per group, their difference with a Welch t interval (Welch 1947;
  * Student t quantile from `tQuantile`), and the ratio. Non-finite values are skipped.
  * Holidays are not treated specially; pass `holidays` (dates) to count them as weekend days.
+ * @throws {RangeError} when a date is not YYYY-MM-DD
  */
 export function weekdayWeekend(
   rows: readonly { date: string; value: number }[],
@@ -35,14 +37,12 @@ export function weekdayWeekend(
     const dow = new Date(t).getUTCDay();
     (dow === 0 || dow === 6 || hol.has(r.date) ? we : wd).push(r.value);
   }
-  const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
-  const variance = (a: number[], m: number) => a.reduce((s, v) => s + (v - m) ** 2, 0) / (a.length - 1);
   const m1 = wd.length ? mean(wd) : NaN,
     m2 = we.length ? mean(we) : NaN;
   let ci: [number, number] = [NaN, NaN];
   if (wd.length >= 2 && we.length >= 2) {
-    const a = variance(wd, m1) / wd.length,
-      b = variance(we, m2) / we.length;
+    const a = sampleVariance(wd) / wd.length,
+      b = sampleVariance(we) / we.length;
     const se = Math.sqrt(a + b);
     const df = (a + b) ** 2 / (a ** 2 / (wd.length - 1) + b ** 2 / (we.length - 1));
     const q = se > 0 ? tQuantile(1 - (1 - level) / 2, df) : 0;

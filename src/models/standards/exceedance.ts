@@ -1,3 +1,4 @@
+import { mean } from "../../stats/moments";
 import { quantileType7 } from "../../stats/quantile";
 import { chinaReferenceState, STP_298 } from "../../table/gas";
 import { normaliseUnit } from "../../table/units";
@@ -246,7 +247,6 @@ function statRow(
 }
 
 const finite = (a: number[]) => a.filter((v) => Number.isFinite(v));
-const meanOf = (a: number[]) => (a.length ? a.reduce((s, v) => s + v, 0) / a.length : NaN);
 
 /**
  * Exceedances of China's GB 3095-2026 (Table 1): per calendar year, hourly values above the 1-h
@@ -257,6 +257,7 @@ const meanOf = (a: number[]) => (a.length ? a.reduce((s, v) => s + v, 0) / a.len
  *
  * @param opts.grade 1 or 2 (default 2, urban areas); opts.phase `transition`, `final`, or `auto`
  *   (default: transitional limits for years ≤ 2030, final from 2031)
+ * @throws {RangeError} when the grade is not 1 or 2
  */
 export function gb3095Exceedances(
   input: HourlySeriesSet,
@@ -335,7 +336,7 @@ export function gb3095Exceedances(
               std,
               p,
               "annual",
-              meanOf(v),
+              mean(v),
               v.length,
               year,
               limit,
@@ -443,7 +444,7 @@ export function japanEqsEvaluation(
           d = item("PM2.5", "24h");
         const v = finite(ys);
         out.push(
-          annual(statRow(S, p, "annual", meanOf(v), v.length, year, a.limit, a.unit, "mean of valid daily means")),
+          annual(statRow(S, p, "annual", mean(v), v.length, year, a.limit, a.unit, "mean of valid daily means")),
         );
         out.push(dailyRow(S, p, "24h", ys, year, d.limit, d.unit));
         out.push(
@@ -568,7 +569,7 @@ export function whoExceedances(
           const v = finite(pick(daily, g, year, false));
           out.push(
             annual(
-              statRow(S, p, "annual", meanOf(v), v.length, year, gl.level, gl.unit, "mean of valid daily means"),
+              statRow(S, p, "annual", mean(v), v.length, year, gl.level, gl.unit, "mean of valid daily means"),
               nDaily,
             ),
           );
@@ -603,13 +604,13 @@ export function whoExceedances(
                 Number.isFinite(mda8[d])
               )
                 v.push(mda8[d]);
-            monthly.push(meanOf(v));
+            monthly.push(mean(v));
           }
           let best = NaN;
           for (let m = 0; m + 6 <= 12; m++) {
             const w = monthly.slice(m, m + 6);
             if (w.every((x) => Number.isFinite(x))) {
-              const s = meanOf(w);
+              const s = mean(w);
               if (!(s <= best)) best = s;
             }
           }

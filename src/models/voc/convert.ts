@@ -24,7 +24,10 @@ export function vocUnit(unit: string): VocUnit | undefined {
   return undefined;
 }
 
-/** Convert a value in `unit` to ppb (nmol/mol) for a compound of molecular weight `mw` (g/mol) and `carbon` atoms. */
+/**
+ * Convert a value in `unit` to ppb (nmol/mol) for a compound of molecular weight `mw` (g/mol) and `carbon` atoms.
+ * @throws {RangeError} when ppbC is asked for a species without a carbon number > 0
+ */
 export function vocToPpb(
   value: number,
   unit: VocUnit,
@@ -81,7 +84,10 @@ export function ppbToVoc(
   }
 }
 
-/** Molecules cm-3 per ppb at `state`: 1e-9 × P / (k_B T) × 1e-6 m3/cm3 (2.4615e10 at 298.15 K, 1 atm). */
+/**
+ * Molecules cm-3 per ppb at `state`: 1e-9 × P / (k_B T) × 1e-6 m3/cm3 (2.4615e10 at 298.15 K, 1 atm).
+ * @throws {RangeError} when temperature or pressure is not > 0
+ */
 export function moleculesPerPpb(state: ReferenceState = STP_298): number {
   if (!(state.temperatureK > 0) || !(state.pressureKPa > 0))
     throw new RangeError("moleculesPerPpb: temperature and pressure must be > 0");

@@ -101,7 +101,10 @@ export function vocGroupShareSpec(
   } as TopLevelSpec;
 }
 
-/** Per-sample OFP (µg/m3) or L_OH (s-1) stacked by group, x = local sampling time (needs `times`). */
+/**
+ * Per-sample OFP (µg/m3) or L_OH (s-1) stacked by group, x = local sampling time (needs `times`).
+ * @throws {RangeError} when the samples have no times
+ */
 export function vocSampleStackSpec(
   r: VocReactivity,
   opts: {
@@ -117,7 +120,8 @@ export function vocSampleStackSpec(
   const metric = opts.metric ?? "ofp";
   const rows: { t: string; groupLabel: string; order: number; value: number }[] = [];
   for (const s of r.perSample) {
-    if (s.time === undefined) throw new Error("vocSampleStackSpec needs sample times: pass times to vocReactivity");
+    if (s.time === undefined)
+      throw new RangeError("vocSampleStackSpec needs sample times: pass times to vocReactivity");
     for (const g of VOC_GROUPS) {
       const v = s.byGroup[g];
       // local wall-clock text "MM-DD HH" (numeric in every language; no machine time zone involved)

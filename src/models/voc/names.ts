@@ -83,6 +83,7 @@ export type NameAliases = Record<string, string>;
 /**
  * Match one header (without its unit) to a registry species or a co-eluting pair.
  * A CAS number (`"74-84-0"`) matches by CAS. User `aliases` are tried first.
+ * @throws {RangeError} when an alias points to an id that is neither a registry species nor a co-eluting pair
  */
 export function matchVocName(header: string, aliases: NameAliases = {}): NameMatch {
   const h = header.trim();

@@ -1,5 +1,6 @@
 import { STP_298, type ReferenceState } from "../../table/gas";
 import { formatInstant } from "../../table/time";
+import { findHeader } from "../../table/header";
 import { splitHeaderUnit } from "../../table/units";
 import { ppbToVoc, vocToPpb, vocUnit, type VocUnit } from "./convert";
 import { matchVocName, type MatchedBy, type NameAliases } from "./names";
@@ -115,7 +116,7 @@ function readWide(grid: Grid, opts: VocReadOptions): VocRead {
   grid.header.forEach((h, j) => {
     if (matches[j].kind === "unknown" && splitHeaderUnit(h).unit === undefined) unitsFor[h.trim()] = "1";
   });
-  const sampleIdCol = grid.header.findIndex((h) => SAMPLE_ID.test(splitHeaderUnit(h).name.trim()));
+  const sampleIdCol = findHeader(grid.header, SAMPLE_ID);
   const { table, account } = gridToTable(grid, {
     utcOffset: opts.utcOffset,
     time: opts.time,

@@ -40,7 +40,10 @@ export function getVocSpecies(idOrCas: string): VocSpeciesRow | undefined {
   return BY_ID.get(idOrCas) ?? BY_CAS.get(idOrCas.trim());
 }
 
-/** A registry row by id; throws RangeError when unknown (a programming error, not bad input). */
+/**
+ * A registry row by id; throws RangeError when unknown (a programming error, not bad input).
+ * @throws {RangeError} when the id is not a registry species
+ */
 export function requireVocSpecies(id: string): VocSpeciesRow {
   const s = getVocSpecies(id);
   if (!s) throw new RangeError(`unknown VOC species id "${id}"`);
@@ -121,7 +124,10 @@ function meanOrNull(xs: (number | null)[]): number | null {
   return (xs as number[]).reduce((a, b) => a + b, 0) / xs.length;
 }
 
-/** The entity of a co-eluting pair kept together, with averaged factors. */
+/**
+ * The entity of a co-eluting pair kept together, with averaged factors.
+ * @throws {RangeError} when the id is not a co-eluting pair
+ */
 export function pairEntity(id: string): VocEntity {
   const p = getCoElutingPair(id);
   if (!p) throw new RangeError(`unknown co-eluting pair "${id}"`);

@@ -122,7 +122,10 @@ export interface EnergyParameters {
   coalFactor: number;
 }
 
-/** The defaults of {@link EnergyParameters}: East China grid, coal-fired boiler. */
+/**
+ * The defaults of {@link EnergyParameters}: East China grid, coal-fired boiler.
+ * @throws {RangeError} when boilerFuel is not coal or gas, a parameter is not a positive number, or boilerEfficiency exceeds 1
+ */
 export function defaultEnergyParameters(over: Partial<EnergyParameters> = {}): EnergyParameters {
   const p: EnergyParameters = {
     gasNcv: ENERGY_DEFAULTS.gasNcv.value,
