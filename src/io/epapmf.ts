@@ -114,6 +114,8 @@ export function readEpaPmf(concentration: Source, uncertainty: Source, opts: Epa
   accC.inputRows = accU.inputRows = n;
   accC.blankRows.push(...gc.blankRows);
   accU.blankRows.push(...gu.blankRows);
+  accC.sheet = gc.sheet;
+  accU.sheet = gu.sheet;
   const x = fill(gc, m, missing, accC, species, false);
   const s = fill(gu, m, missing, accU, species, true);
 

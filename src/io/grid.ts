@@ -16,6 +16,8 @@ export interface Grid {
   records: { row: number; fields: string[]; numeric?: boolean[] }[];
   /** 1-based rows that were blank. */
   blankRows: number[];
+  /** For a workbook: the worksheet read and why (see {@link SheetChoice}). */
+  sheet?: SheetChoice;
 }
 
 export interface GridOptions {
@@ -25,8 +27,18 @@ export interface GridOptions {
   delimiter?: Delimiter;
   /** 1-based row holding the header (rows above it are a preamble and are not data). Default 1. */
   headerRow?: number;
-  /** Worksheet name for .xlsx (default: the first sheet). */
+  /** Worksheet name for .xlsx (default: the first visible sheet; hidden sheets are skipped and listed in the account). */
   sheet?: string;
+}
+
+/** The worksheet a workbook reader read: its name, all sheet names in order, and the hidden sheets skipped before it. */
+export interface SheetChoice {
+  /** The worksheet read. */
+  name: string;
+  /** Every worksheet of the workbook, in workbook order. */
+  sheets: string[];
+  /** Hidden worksheets before it that were not read (empty when the first sheet is visible or `sheet` was given). */
+  hiddenSkipped: string[];
 }
 
 /** True if bytes start like a zip archive (.xlsx). */
@@ -98,8 +110,26 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
       found: String((e as Error).message ?? e),
     });
   }
-  const sheetName = opts.sheet ?? wb.SheetNames[0];
-  const ws = wb.Sheets[sheetName];
+  // Excel's sheet state (ECMA-376 Part 1, §18.3.1.94 `sheet`, attribute `state`: visible,
+  // hidden, veryHidden); SheetJS gives it as `Hidden` 0/1/2. A user opening the workbook sees the
+  // first visible sheet, so that is the default, never a hidden scratch sheet before it.
+  const hidden = (i: number) => (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
+  let sheetName: string;
+  const hiddenSkipped: string[] = [];
+  if (opts.sheet !== undefined) sheetName = opts.sheet;
+  else {
+    const first = wb.SheetNames.findIndex((_, i) => !hidden(i));
+    if (first < 0)
+      throw new AozoraInputError({
+        file: name,
+        expected: `a visible worksheet, or option sheet naming a hidden one (hidden: ${wb.SheetNames.join(", ")})`,
+        found: "only hidden worksheets",
+      });
+    hiddenSkipped.push(...wb.SheetNames.slice(0, first));
+    sheetName = wb.SheetNames[first];
+  }
+  const sheet: SheetChoice = { name: sheetName, sheets: [...wb.SheetNames], hiddenSkipped };
+  const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, sheetName) ? wb.Sheets[sheetName] : undefined;
   if (!ws)
     throw new AozoraInputError({
       file: name,
@@ -155,7 +185,7 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
     }
     return { row: r.row, fields: r.fields.slice(0, w), numeric: r.numeric.slice(0, w) };
   });
-  return { file: name, header, headerRow, records: data, blankRows: blank.filter((b) => b > headerRow) };
+  return { file: name, header, headerRow, records: data, blankRows: blank.filter((b) => b > headerRow), sheet };
 }
 
 /** Throw an {@link AozoraInputError} (file, the row below the header) when the grid has no data rows. */

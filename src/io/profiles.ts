@@ -136,6 +136,7 @@ export function readProfiles(src: Source, opts: GridOptions = {}): ProfilesRead 
   requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   acc.inputRows = grid.records.length;
   const jp = findCol(grid, ["profile", "profile_name", "source"], true, "profile");
   const js = findCol(grid, ["species", "species_name"], true, "species");
@@ -198,6 +199,7 @@ export function readSpeciate(
   requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   acc.inputRows = grid.records.length;
   const jc = findCol(grid, ["profile_code"], true, "PROFILE_CODE");
   const jn = findCol(grid, ["profile_name"], false, "PROFILE_NAME");
@@ -266,6 +268,7 @@ export function readDilutionTunnel(
   requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   acc.inputRows = grid.records.length;
   const c = {
     test: findCol(grid, ["test", "test_id"], true, "test"),

@@ -117,6 +117,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
 
   const acc = new AccountBuilder(file);
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   const n = grid.records.length;
   acc.inputRows = n;
   const fmt = detectTimeFormat(grid.records.slice(0, 50).map((r) => r.fields[col.time]));
