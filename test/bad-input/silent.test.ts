@@ -181,16 +181,24 @@ describe("machine logs", () => {
 });
 
 describe("source profiles", () => {
-  it("fractions summing to 3.2 g/g are flagged in the account (0.9 + 1.3 + 1.0)", () => {
+  it("fractions summing to 3.2 g/g are flagged in the account (0.9 + 0.95 + 0.85 + 0.5)", () => {
     const r = readProfiles(
-      text("p.csv", "profile,species,fraction (g/g)", "coal,SO4,0.9", "coal,OC,1.3", "coal,EC,1.0", "dust,Al,0.1"),
+      text(
+        "p.csv",
+        "profile,species,fraction (g/g)",
+        "coal,SO4,0.9",
+        "coal,OC,0.95",
+        "coal,EC,0.85",
+        "coal,NH4,0.5",
+        "dust,Al,0.1",
+      ),
     );
     expect(r.profiles.map((p) => p.name)).toEqual(["coal", "dust"]);
     expect(r.account.flagged).toEqual([
       {
         row: 2,
         reason: "profile-sum-above-1",
-        detail: 'profile "coal" (rows 2–4): the fractions sum to 3.2 g/g; a mass fraction sum cannot exceed 1 g/g',
+        detail: 'profile "coal" (rows 2–5): the fractions sum to 3.2 g/g; a mass fraction sum cannot exceed 1 g/g',
       },
     ]);
   });
