@@ -76,7 +76,8 @@ function cut(line: string, widths: number[]): string[] {
  *
  * @throws {AozoraInputError} naming the file row and field for a malformed line, a date field
  * out of range (month 13, hour 24: never rolled over), or a diagnostic variable named like a
- * fixed column (`lat`, `time`, ...) or an object internal (`__proto__`).
+ * fixed column (`lat`, `time`, ...) or an object internal (`__proto__`), and for a file that
+ * declares zero trajectories (it holds no data, never an empty result).
  */
 export function readHysplit(src: Source): HysplitRead {
   const { name: file, bytes } = loadBytes(src);
@@ -108,6 +109,14 @@ export function readHysplit(src: Source): HysplitRead {
   let row = li + 1;
   const tl = next();
   const ntraj = num(tl.slice(0, 6), row, "number of trajectories", true);
+  if (ntraj < 1)
+    throw new AozoraInputError({
+      file,
+      row,
+      column: "number of trajectories",
+      expected: "at least one trajectory",
+      found: tl.slice(0, 6).trim(),
+    });
   const rest = tl.slice(6).trim().split(/\s+/);
   const direction = rest[0] ?? "";
   const verticalMotion = rest[1] ?? "";
