@@ -223,38 +223,58 @@ async function readRows(
   const raw = new Map<string, RawColumn & { scale: number }>();
   for (const e of chosen) {
     const { kind, scale } = kindOf(file, e);
+    if (raw.has(e.name))
+      throw new AozoraInputError({
+        file,
+        column: e.name,
+        columnNumber: leaves.indexOf(e) + 1,
+        expected: `a column name not used by another column (column #${leaves.findIndex((x) => x.name === e.name) + 1} has it)`,
+        found: e.name,
+      });
     raw.set(e.name, {
       name: e.name,
+      columnNumber: leaves.indexOf(e) + 1,
       kind,
       scale,
       values: kind === "string" ? new Array<string>(n).fill("") : new Float64Array(n).fill(NaN),
       timeZone: kind === "time" ? "UTC" : undefined,
     });
   }
-  await hp.parquetRead({
-    file: buffer,
-    metadata: md,
-    columns: chosen.map((e) => e.name),
-    rowStart,
-    rowEnd,
-    utf8: true,
-    onChunk: ({ columnName, columnData, rowStart: r0 }) => {
-      const c = raw.get(columnName);
-      if (!c) return;
-      const out = c.values as unknown as { [k: number]: number | string };
-      for (let i = 0; i < columnData.length; i++) {
-        const k = r0 - rowStart + i;
-        if (k < 0 || k >= n) continue;
-        const x = columnData[i];
-        if (c.kind === "string") out[k] = x === null || x === undefined ? "" : String(x);
-        else out[k] = x === null || x === undefined ? NaN : x instanceof Date ? x.getTime() : Number(x) * c.scale;
-      }
-    },
-  });
+  try {
+    await hp.parquetRead({
+      file: buffer,
+      metadata: md,
+      columns: chosen.map((e) => e.name),
+      rowStart,
+      rowEnd,
+      utf8: true,
+      onChunk: ({ columnName, columnData, rowStart: r0 }) => {
+        const c = raw.get(columnName);
+        if (!c) return;
+        const out = c.values as unknown as { [k: number]: number | string };
+        for (let i = 0; i < columnData.length; i++) {
+          const k = r0 - rowStart + i;
+          if (k < 0 || k >= n) continue;
+          const x = columnData[i];
+          if (c.kind === "string") out[k] = x === null || x === undefined ? "" : String(x);
+          else out[k] = x === null || x === undefined ? NaN : x instanceof Date ? x.getTime() : Number(x) * c.scale;
+        }
+      },
+    });
+  } catch (e) {
+    // hyparquet fails with its own errors on damaged pages (unsupported page type, bad lengths)
+    if (e instanceof AozoraInputError) throw e;
+    throw new AozoraInputError({
+      file,
+      row: rowStart + 1,
+      expected: "undamaged Parquet pages",
+      found: String((e as Error)?.message ?? e),
+    });
+  }
   // A Parquet timestamp is a UTC instant: it carries no site offset, so without aozora metadata
   // the offset must come from the option (the "UTC" zone above is not the site's).
   const cols = [...raw.values()].map(({ scale: _s, ...r }) => (meta ? r : { ...r, timeZone: undefined }));
-  return buildTable(file, cols, meta, opts);
+  return buildTable(file, cols, meta, opts, rowStart + 1);
 }
 
 /**
