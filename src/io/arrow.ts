@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import * as A from "apache-arrow";
 import type { AqTable } from "../table/table";
 import { formatOffset } from "../table/time";
+import { arrowIpcProblem } from "./arrowcheck";
 import { AozoraInputError } from "./errors";
 import {
   buildTable,
@@ -252,6 +253,9 @@ export function readArrow(src: string | { name: string; bytes: Uint8Array }, opt
       found: (e as NodeJS.ErrnoException).code ?? String(e),
     });
   }
+  const damaged = arrowIpcProblem(bytes);
+  if (damaged !== undefined)
+    throw new AozoraInputError({ file, expected: "an undamaged Arrow IPC file or stream", found: damaged });
   let table: A.Table;
   try {
     table = A.tableFromIPC(bytes);

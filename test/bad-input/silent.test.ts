@@ -377,6 +377,17 @@ describe("Arrow and Parquet", () => {
     }
   });
 
+  it("one byte inserted into an Arrow file's first message is an error, not an endless loop (found by test/fuzz)", () => {
+    // Arrow JS 21 looped forever on this input: the metadata size of the schema message now
+    // points past the message framing; the check in src/io/arrowcheck.ts refuses it first
+    const good = toArrow(table());
+    const bad = new Uint8Array(good.length + 1);
+    bad.set(good.subarray(0, 16));
+    bad.set(good.subarray(16), 17);
+    const e = thrown(() => readArrow({ name: "loop.arrow", bytes: bad }));
+    expect(e.expected).toBe("an undamaged Arrow IPC file or stream");
+  });
+
   it("corrupted Parquet pages give AozoraInputError", async () => {
     const good = await toParquet(table());
     // byte 4 is the first data page header (after the "PAR1" magic): garbling it breaks the page
