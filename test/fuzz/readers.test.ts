@@ -24,7 +24,7 @@ import { mutatedBytes } from "./mutate";
 
 const SCALE = Math.max(1, Number(process.env.AOZORA_FUZZ_SCALE ?? 1) || 1);
 /** Inputs per reader. */
-const RUNS = 120 * SCALE;
+const RUNS = 300 * SCALE;
 /** Wall-clock budget per reader (ms): the property stops generating inputs after it. */
 const READER_MS = 6000 * SCALE;
 /** Hard budget per input (ms): the worker is terminated and the property fails. */
