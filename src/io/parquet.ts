@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import type { AqTable } from "../table/table";
 import { AozoraInputError } from "./errors";
 import { loadEsm } from "./esm";
+import { parquetChunkProblem } from "./parquetcheck";
 import {
   buildTable,
   parseTableMeta,
@@ -34,10 +35,19 @@ interface SchemaElement {
   logical_type?: { type: string; unit?: string; isAdjustedToUTC?: boolean };
   num_children?: number;
 }
+interface ColumnChunkMeta {
+  meta_data?: {
+    path_in_schema?: string[];
+    num_values: bigint | number;
+    total_compressed_size: bigint | number;
+    data_page_offset: bigint | number;
+    dictionary_page_offset?: bigint | number;
+  };
+}
 interface FileMetaData {
   schema: SchemaElement[];
   num_rows: bigint | number;
-  row_groups: { num_rows: bigint | number }[];
+  row_groups: { num_rows: bigint | number; columns?: ColumnChunkMeta[] }[];
   key_value_metadata?: KeyValue[];
 }
 interface AsyncBuffer {
@@ -205,6 +215,39 @@ function kindOf(file: string, e: SchemaElement): { kind: "number" | "time" | "st
   });
 }
 
+/**
+ * Check the page headers of every column chunk of the row groups `groups` (see
+ * `parquetChunkProblem`): damaged headers are an AozoraInputError before hyparquet decodes them.
+ */
+async function checkPages(file: string, buffer: AsyncBuffer, md: FileMetaData, groups: number[]): Promise<void> {
+  for (const g of groups) {
+    const rg = md.row_groups[g];
+    for (const c of rg.columns ?? []) {
+      const m = c.meta_data;
+      if (!m) continue;
+      const column = m.path_in_schema?.join(".");
+      const dict = m.dictionary_page_offset === undefined ? undefined : Number(m.dictionary_page_offset);
+      const data = Number(m.data_page_offset);
+      const start = dict !== undefined && dict > 0 && dict < data ? dict : data;
+      const size = Number(m.total_compressed_size);
+      const rows = Number(rg.num_rows);
+      let problem: string | undefined;
+      if (!(Number.isSafeInteger(start) && Number.isSafeInteger(size) && start >= 4 && size >= 0))
+        problem = `a column chunk at byte ${start} of ${size} bytes`;
+      else if (start + size > buffer.byteLength - 8)
+        problem = `a column chunk at byte ${start} of ${size} bytes, beyond the file`;
+      else if (Number(m.num_values) !== rows)
+        problem = `a column chunk of ${m.num_values} values in a row group of ${rows} rows`;
+      else {
+        const bytes = new Uint8Array(await buffer.slice(start, start + size));
+        problem = parquetChunkProblem(bytes, rows, start);
+      }
+      if (problem !== undefined)
+        throw new AozoraInputError({ file, column, expected: "undamaged Parquet pages", found: problem });
+    }
+  }
+}
+
 async function readRows(
   file: string,
   buffer: AsyncBuffer,
@@ -293,6 +336,12 @@ export async function readParquet(
   const { file, buffer } = await openFile(src, hp);
   const md = await metadataOf(file, buffer, hp);
   const meta = parseTableMeta(md.key_value_metadata?.find((k) => k.key === TABLE_META_KEY)?.value, file);
+  await checkPages(
+    file,
+    buffer,
+    md,
+    md.row_groups.map((_, g) => g),
+  );
   return readRows(file, buffer, md, hp, 0, Number(md.num_rows), opts, meta);
 }
 
@@ -306,7 +355,8 @@ export async function* readParquetBatches(path: string, opts: ColumnarReadOption
   const md = await metadataOf(file, buffer, hp);
   const meta = parseTableMeta(md.key_value_metadata?.find((k) => k.key === TABLE_META_KEY)?.value, file);
   let start = 0;
-  for (const rg of md.row_groups) {
+  for (const [g, rg] of md.row_groups.entries()) {
+    await checkPages(path, buffer, md, [g]);
     const end = start + Number(rg.num_rows);
     if (end > start) yield await readRows(file, buffer, md, hp, start, end, opts, meta);
     start = end;
