@@ -17,6 +17,11 @@ import { readProfiles, readSpeciate } from "../../src/io/profiles";
 import { readRemoteSensing } from "../../src/io/remotesensing";
 import { readVocTable } from "../../src/io/voc";
 import { AqTable } from "../../src/table/table";
+import { cbpf, cpf } from "../../src/directional/cpf";
+import { polarAnnulus } from "../../src/directional/annulus";
+import { polarPlot } from "../../src/directional/polarplot";
+import { percentileRose, pollutionRose, windRose } from "../../src/directional/roses";
+import { vectorMeanWind } from "../../src/directional/wind";
 
 const text = (name: string, ...lines: string[]) => ({ name, text: lines.join("\n") + "\n" });
 
@@ -420,5 +425,31 @@ describe("Arrow and Parquet", () => {
     const t = AqTable.create({ pm: Float64Array.of(1, Infinity) }, { pm: { unit: "µg/m3" } });
     const e = await rejected(readParquet({ name: "i.parquet", bytes: await toParquet(t) }));
     expect([e.column, e.row]).toEqual(["pm", 2]);
+  });
+});
+
+describe("negative wind speeds", () => {
+  // three records, the first with ws = -0.3 m/s: main counted it as calm in windRose
+  // (calmCount 1 of n 3) and dropped it silently from polarPlot/cpf/percentileRose
+  const ws = [-0.3, 2, 3],
+    wd = [90, 180, 270],
+    values = [1, 2, 3];
+  const s = { values, wd, ws };
+  const message = /ws\[0\] = -0\.3 m\/s is negative \(1 negative wind speed\)/;
+  it("every directional analysis refuses them with a RangeError naming the first and the count", () => {
+    expect(() => windRose(ws, wd)).toThrow(RangeError);
+    expect(() => windRose(ws, wd)).toThrow(message);
+    expect(() => pollutionRose(values, wd, ws)).toThrow(message);
+    expect(() => percentileRose(values, wd, ws)).toThrow(message);
+    expect(() => polarPlot(s)).toThrow(message);
+    expect(() => cpf(s)).toThrow(message);
+    expect(() => cbpf(s)).toThrow(message);
+    expect(() => polarAnnulus(s, [0, 3600000, 7200000], 480)).toThrow(message);
+    expect(() => vectorMeanWind(ws, wd)).toThrow(message);
+  });
+  it("NaN speeds are missing (skipped) and 0 is calm, as before", () => {
+    const r = windRose([NaN, 0, 3], wd);
+    // finite records: 0 and 3 m/s; 0 < 0.5 m/s calm → 1 calm of 2 (50 %)
+    expect([r.n, r.calmCount, r.calmPercent]).toEqual([2, 1, 50]);
   });
 });
