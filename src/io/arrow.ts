@@ -1,10 +1,10 @@
-import { readFileSync, mkdirSync, writeFileSync, createWriteStream } from "node:fs";
+import { readFileSync, readSync, mkdirSync, writeFileSync, createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { dirname } from "node:path";
 import * as A from "apache-arrow";
 import type { AqTable } from "../table/table";
 import { formatOffset } from "../table/time";
-import { arrowIpcProblem } from "./arrowcheck";
+import { arrowIpcProblem, ipcFramingProblem } from "./arrowcheck";
 import { AozoraInputError } from "./errors";
 import {
   buildTable,
@@ -292,6 +292,15 @@ export async function* readArrowBatches(path: string, opts: ColumnarReadOptions 
     });
   }
   try {
+    // the framing first (small reads of headers and metadata only): Arrow JS loops on some damaged files
+    const size = (await handle.stat()).size;
+    const damaged = ipcFramingProblem(size, (pos, len) => {
+      const buf = new Uint8Array(Math.max(0, Math.min(len, size - pos)));
+      const got = readSync(handle.fd, buf, 0, buf.length, pos);
+      return buf.subarray(0, got);
+    });
+    if (damaged !== undefined)
+      throw new AozoraInputError({ file: path, expected: "an undamaged Arrow IPC file or stream", found: damaged });
     let reader: A.RecordBatchReader;
     try {
       reader = await A.RecordBatchReader.from(handle);

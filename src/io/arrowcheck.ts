@@ -13,20 +13,22 @@
 
 const MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
 
-function hasMagic(b: Uint8Array, at: number): boolean {
-  return at >= 0 && at + 6 <= b.length && MAGIC.every((x, i) => b[at + i] === x);
-}
+/** Random access to the bytes being checked: `len` bytes from `pos` (fewer at the end). */
+export type ReadAt = (pos: number, len: number) => Uint8Array;
+
+const hasMagic = (b: Uint8Array) => b.length >= 6 && MAGIC.every((x, i) => b[i] === x);
+const i32 = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, 4).getInt32(0, true);
 
 /**
- * `bodyLength` (field 3 of the flatbuffer `Message` table) of the metadata at `meta` (`len`
- * bytes), or a reason when the flatbuffer points outside it. The union `header` takes fields 1
- * (type) and 2 (value); the header type must be 1–5 (Schema … SparseTensor).
+ * `bodyLength` (field 3 of the flatbuffer `Message` table) of the metadata `m`, or a reason
+ * when the flatbuffer points outside it. The union `header` takes fields 1 (type) and 2
+ * (value); the header type must be 1–5 (Schema … SparseTensor).
  */
-function messageBody(v: DataView, meta: number, len: number): number | string {
-  const end = meta + len;
-  const inside = (p: number, n: number) => p >= meta && p + n <= end;
-  if (len < 4) return "message metadata shorter than a flatbuffer";
-  const table = meta + v.getUint32(meta, true);
+function messageBody(m: Uint8Array): number | string {
+  const v = new DataView(m.buffer, m.byteOffset, m.byteLength);
+  const inside = (p: number, n: number) => p >= 0 && p + n <= m.length;
+  if (m.length < 4) return "message metadata shorter than a flatbuffer";
+  const table = v.getUint32(0, true);
   if (!inside(table, 4)) return "a message table outside its metadata";
   const vtable = table - v.getInt32(table, true);
   if (!inside(vtable, 4)) return "a message vtable outside its metadata";
@@ -44,35 +46,42 @@ function messageBody(v: DataView, meta: number, len: number): number | string {
   return Number(body);
 }
 
-/** Why the bytes are not well-framed Arrow IPC (file or stream), or undefined when they are. */
-export function arrowIpcProblem(b: Uint8Array): string | undefined {
-  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+/**
+ * Why the `size` bytes read by `read` are not well-framed Arrow IPC (file or stream), or
+ * undefined when they are. Reads only the framing and the message metadata, never a body.
+ */
+export function ipcFramingProblem(size: number, read: ReadAt): string | undefined {
   let p = 0;
-  let end = b.length;
-  if (hasMagic(b, 0)) {
+  let end = size;
+  if (hasMagic(read(0, 6))) {
     // file format: the footer size sits before the trailing magic
-    if (b.length < 8 + 4 + 6 || !hasMagic(b, b.length - 6)) return "an Arrow file without its closing ARROW1 magic";
-    const footer = v.getInt32(b.length - 10, true);
-    if (footer <= 0 || footer > b.length - 10 - 8) return `a footer size of ${footer} bytes`;
-    end = b.length - 10 - footer;
+    if (size < 8 + 4 + 6 || !hasMagic(read(size - 6, 6))) return "an Arrow file without its closing ARROW1 magic";
+    const footer = i32(read(size - 10, 4));
+    if (footer <= 0 || footer > size - 10 - 8) return `a footer size of ${footer} bytes`;
+    end = size - 10 - footer;
     p = 8;
   }
   while (p < end) {
     if (end - p < 4) return `a truncated message at byte ${p}`;
-    let len = v.getInt32(p, true);
+    let len = i32(read(p, 4));
     p += 4;
     if (len === -1) {
       if (end - p < 4) return `a truncated message at byte ${p}`;
-      len = v.getInt32(p, true);
+      len = i32(read(p, 4));
       p += 4;
     }
     if (len === 0) return undefined; // end of stream
     if (len < 0 || len > end - p) return `a message metadata size of ${len} bytes at byte ${p - 4}`;
-    const body = messageBody(v, p, len);
+    const body = messageBody(read(p, len));
     if (typeof body === "string") return `${body} (message at byte ${p})`;
     p += len;
     if (body > end - p) return `a message body of ${body} bytes at byte ${p}, beyond the end`;
     p += body;
   }
   return undefined; // a stream without the end-of-stream marker (allowed by readers)
+}
+
+/** {@link ipcFramingProblem} of bytes in memory. */
+export function arrowIpcProblem(b: Uint8Array): string | undefined {
+  return ipcFramingProblem(b.length, (pos, len) => b.subarray(pos, Math.min(b.length, pos + len)));
 }

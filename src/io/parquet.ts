@@ -325,8 +325,10 @@ async function readRows(
  * back with their units, time column and offset; other files need `units`/`defaultUnit` and, for
  * a timestamp column, `utcOffset`.
  *
- * @throws {AozoraInputError} for bytes that are not Parquet, nested or unsupported columns, a
- *   numeric column without a unit, a time column without an offset.
+ * @throws {AozoraInputError} for bytes that are not Parquet, damaged page headers or pages, nested
+ *   or unsupported columns, a numeric column without a unit, a time column without an offset, and
+ *   the cases `buildTable` refuses (`__proto__` and other object-internal names, duplicate names,
+ *   ±Infinity, null timestamps, offsets beyond ±14 h).
  */
 export async function readParquet(
   src: string | { name: string; bytes: Uint8Array },

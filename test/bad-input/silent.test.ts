@@ -1,12 +1,14 @@
 // Issue #20, "Nothing dropped or accepted silently": one case per item, each written from the
 // file's contents by hand. Each case was first run against main and failed there (see the
 // "Bugs this corpus found" table in README.md in this folder).
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import * as A from "apache-arrow";
 import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
 import { thrown } from "../helpers";
-import { readArrow, toArrow } from "../../src/io/arrow";
+import { readArrow, readArrowBatches, toArrow } from "../../src/io/arrow";
 import { readEpaPmf } from "../../src/io/epapmf";
 import { AozoraInputError } from "../../src/io/errors";
 import { readHysplit } from "../../src/io/hysplit";
@@ -391,6 +393,27 @@ describe("Arrow and Parquet", () => {
     bad.set(good.subarray(16), 17);
     const e = thrown(() => readArrow({ name: "loop.arrow", bytes: bad }));
     expect(e.expected).toBe("an undamaged Arrow IPC file or stream");
+  });
+
+  it("readArrowBatches checks the same framing from disk", async () => {
+    const good = toArrow(table());
+    const bad = new Uint8Array(good.length + 1);
+    bad.set(good.subarray(0, 16));
+    bad.set(good.subarray(16), 17);
+    const dir = mkdtempSync(join(tmpdir(), "aozora-silent-"));
+    const path = join(dir, "loop.arrow");
+    writeFileSync(path, bad);
+    const e = await rejected(
+      (async () => {
+        for await (const _ of readArrowBatches(path)) void _;
+      })(),
+    );
+    expect([e.file, e.expected]).toEqual([path, "an undamaged Arrow IPC file or stream"]);
+    writeFileSync(path, good);
+    let rows = 0;
+    for await (const t of readArrowBatches(path)) rows += t.numRows;
+    expect(rows).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("corrupted Parquet pages give AozoraInputError", async () => {
