@@ -16,6 +16,7 @@ import { dirname, join, relative } from "node:path";
 import { Worker } from "node:worker_threads";
 import fc from "fast-check";
 import ts from "typescript";
+import * as XLSX from "xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toArrow } from "../../src/io/arrow";
 import { readMonitoringTable } from "../../src/io/monitoring";
@@ -201,6 +202,29 @@ const eitherOfTwo = (f: Files) =>
     mutatedBytes(f[1].bytes).map((b) => [f[0], { ...f[1], bytes: b }]),
   );
 
+/**
+ * The Kawasaki workbook cut to its first 20 rows, and a mutation of its worksheet XML (not of
+ * the zip bytes, whose CRC-32 refuses nearly every byte-level edit): the sheet XML is broken
+ * as text, then zipped again, so the workbook reader and SheetJS see damaged cells, rows and
+ * dimensions inside a sound archive.
+ */
+function kawasakiSheet(): { xml: Uint8Array; zip: (xml: Uint8Array) => Uint8Array } {
+  const wb = XLSX.read(readFileSync(join(DATA, "kawasaki-hourly.xlsx")), { type: "buffer" });
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]], { header: 1, raw: true }).slice(0, 20);
+  const small = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(small, XLSX.utils.aoa_to_sheet(rows), "data");
+  const cfb = XLSX.CFB.read(XLSX.write(small, { type: "buffer", bookType: "xlsx" }) as Buffer, { type: "buffer" });
+  const k = cfb.FullPaths.findIndex((p: string) => p.endsWith("worksheets/sheet1.xml"));
+  const xml = Uint8Array.from(cfb.FileIndex[k].content as Uint8Array);
+  return {
+    xml,
+    zip: (x) => {
+      cfb.FileIndex[k].content = Buffer.from(x);
+      return new Uint8Array(XLSX.CFB.write(cfb, { fileType: "zip", type: "buffer", compression: true }) as Buffer);
+    },
+  };
+}
+
 /** A small monitoring table read from the Shenyang example, for the columnar formats. */
 const shenyang = () =>
   readMonitoringTable({ name: "s.csv", bytes: head("shenyang-hourly.csv", 25) }, { utcOffset: "+08:00" }).table;
@@ -212,6 +236,15 @@ describe("mutation fuzzer (bounded)", () => {
     () => [{ name: "kawasaki.xlsx", bytes: readFileSync(join(DATA, "kawasaki-hourly.xlsx")) }],
     0x20f2,
   );
+  {
+    const sheet = kawasakiSheet();
+    fuzzReader(
+      "monitoringXlsxSheet",
+      () => [{ name: "kawasaki-sheet.xlsx", bytes: sheet.zip(sheet.xml) }],
+      0x20ff,
+      () => mutatedBytes(sheet.xml).map((x) => [{ name: "kawasaki-sheet.xlsx", bytes: sheet.zip(x) }]),
+    );
+  }
   fuzzReader(
     "epapmf",
     () => [

@@ -16,6 +16,7 @@ const CN = { utcOffset: "+08:00" };
 const READERS = {
   monitoring: ([f]) => [load("io/monitoring").readMonitoringTable(f, CN).account],
   monitoringXlsx: ([f]) => [load("io/monitoring").readMonitoringTable(f, { utcOffset: "JP" }).account],
+  monitoringXlsxSheet: ([f]) => [load("io/monitoring").readMonitoringTable(f, { utcOffset: "JP" }).account],
   epapmf: ([c, u]) => {
     const d = load("io/epapmf").readEpaPmf(c, u, { unit: "µg/m3", utcOffset: "+08:00" });
     return [d.accounts.concentration, d.accounts.uncertainty];
