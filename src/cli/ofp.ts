@@ -1,5 +1,5 @@
 import type { Verb, VerbValues } from "./verb";
-import { readVocTable } from "../io/voc";
+import { readVocTable } from "../models/voc/read";
 import { summariseAccount } from "../io/account";
 import { vocReactivity, type CoElutionChoice } from "../models/voc/reactivity";
 import type { MirScale } from "../models/voc/registry";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { AozoraInputError } from "../io/errors";
 import { readGrid } from "../io/grid";
-import { readDilutionTunnel, readProfiles, readSpeciate } from "../io/profiles";
+import { readDilutionTunnel, readProfiles, readSpeciate } from "../profiles/read";
 import { builtinProfiles } from "../profiles/builtin";
 import { dilutionTunnelProfiles } from "../profiles/dilution";
 import { identifyFactors } from "../profiles/identify";
@@ -150,17 +150,15 @@ export const identifyVerb: Verb = {
         JSON.stringify({
           naming,
           candidates: id.candidates.map((c) =>
-            c
-              .slice(0, 3)
-              .map((x) => ({
-                reference: x.reference,
-                category: x.category,
-                distance: x.distance,
-                pearson: x.pearson,
-                sid: x.sid,
-                pd: x.pd,
-                accepted: x.accepted,
-              })),
+            c.slice(0, 3).map((x) => ({
+              reference: x.reference,
+              category: x.category,
+              distance: x.distance,
+              pearson: x.pearson,
+              sid: x.sid,
+              pd: x.pd,
+              accepted: x.accepted,
+            })),
           ),
         }),
       );

@@ -1,6 +1,6 @@
 /**
  * A command-line verb defined in its own module (`src/cli/<verb>.ts`) and listed in
- * `src/cli/verbs.ts`; `src/cli.ts` parses its options (strict) and dispatches to it.
+ * `src/cli/verbs.ts`; `src/cli/main.ts` parses its options (strict) and dispatches to it.
  * Throw `AozoraInputError` or `RangeError` for bad input/arguments: the CLI prints one line and
  * exits with 2.
  */

@@ -1,15 +1,15 @@
 import { join } from "node:path";
-import { readEpaPmf } from "./io/epapmf";
-import { preparePmfInput } from "./sourceapport/prepare";
-import { runPmf } from "./sourceapport/solver";
-import { exportPmfResult } from "./sourceapport/export";
-import { bootstrapPmf, type BootstrapResult } from "./sourceapport/bootstrap";
-import { dispPmf, type DispResult } from "./sourceapport/disp";
-import { bsDispPmf, type BsDispResult } from "./sourceapport/bsdisp";
-import { fpeakPmf } from "./sourceapport/rotate";
-import { bootstrapIntervalTable, dispIntervalTable } from "./sourceapport/errorfigures";
-import { writeCsv } from "./io/write";
-import type { SpeciesCategory } from "./sourceapport/types";
+import { readEpaPmf } from "../sourceapport/read-epapmf";
+import { preparePmfInput } from "../sourceapport/prepare";
+import { runPmf } from "../sourceapport/solver";
+import { exportPmfResult } from "../sourceapport/export";
+import { bootstrapPmf, type BootstrapResult } from "../sourceapport/bootstrap";
+import { dispPmf, type DispResult } from "../sourceapport/disp";
+import { bsDispPmf, type BsDispResult } from "../sourceapport/bsdisp";
+import { fpeakPmf } from "../sourceapport/rotate";
+import { bootstrapIntervalTable, dispIntervalTable } from "../sourceapport/errorfigures";
+import { writeCsv } from "../io/write";
+import type { SpeciesCategory } from "../sourceapport/types";
 
 type Values = Record<string, string | boolean | undefined>;
 

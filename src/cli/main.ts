@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
-import { readMonitoringTable } from "./io/monitoring";
-import { readEpaPmf } from "./io/epapmf";
-import { readXact } from "./io/xact";
-import { readHysplit } from "./io/hysplit";
-import { summariseAccount, type ReadAccount } from "./io/account";
-import { AozoraInputError } from "./io/errors";
-import type { AqTable } from "./table/table";
-import { writeExampleData } from "./simulate/examples";
-import { VERSION } from "./version";
-import { pmfVerb } from "./cli-pmf";
-import { VERBS } from "./cli/verbs";
+import { readMonitoringTable } from "../io/monitoring";
+import { readEpaPmf } from "../sourceapport/read-epapmf";
+import { readXact } from "../metals/read-xact";
+import { readHysplit } from "../trajectory/read-hysplit";
+import { summariseAccount, type ReadAccount } from "../io/account";
+import { AozoraInputError } from "../io/errors";
+import type { AqTable } from "../table/table";
+import { writeExampleData } from "../simulate/examples";
+import { VERSION } from "../version";
+import { pmfVerb } from "./pmf";
+import { VERBS } from "./verbs";
 
 const HELP = `aozora ${VERSION} — air-quality research toolkit
 
