@@ -18,18 +18,18 @@ const READERS = {
   monitoringXlsx: ([f]) => [load("io/monitoring").readMonitoringTable(f, { utcOffset: "JP" }).account],
   monitoringXlsxSheet: ([f]) => [load("io/monitoring").readMonitoringTable(f, { utcOffset: "JP" }).account],
   epapmf: ([c, u]) => {
-    const d = load("io/epapmf").readEpaPmf(c, u, { unit: "µg/m3", utcOffset: "+08:00" });
+    const d = load("sourceapport/read-epapmf").readEpaPmf(c, u, { unit: "µg/m3", utcOffset: "+08:00" });
     return [d.accounts.concentration, d.accounts.uncertainty];
   },
-  xact: ([f]) => [load("io/xact").readXact(f, CN).account],
-  hysplit: ([f]) => [load("io/hysplit").readHysplit(f).account],
-  voc: ([f]) => [load("io/voc").readVocTable(f, CN).account],
-  profiles: ([f]) => [load("io/profiles").readProfiles(f).account],
-  speciate: ([f]) => [load("io/profiles").readSpeciate(f).account],
-  dilution: ([f]) => [load("io/profiles").readDilutionTunnel(f).account],
-  remoteSensing: ([f]) => [load("io/remotesensing").readRemoteSensing(f, CN).account],
-  machineLog: ([f]) => [load("io/machinelog").readMachineLog(f, CN).account],
-  stack: ([f]) => [load("io/machinelog").readStackMeasurements(f, CN).account],
+  xact: ([f]) => [load("metals/read-xact").readXact(f, CN).account],
+  hysplit: ([f]) => [load("trajectory/read-hysplit").readHysplit(f).account],
+  voc: ([f]) => [load("models/voc/read").readVocTable(f, CN).account],
+  profiles: ([f]) => [load("profiles/read").readProfiles(f).account],
+  speciate: ([f]) => [load("profiles/read").readSpeciate(f).account],
+  dilution: ([f]) => [load("profiles/read").readDilutionTunnel(f).account],
+  remoteSensing: ([f]) => [load("remotesensing/read").readRemoteSensing(f, CN).account],
+  machineLog: ([f]) => [load("models/energy/read-machinelog").readMachineLog(f, CN).account],
+  stack: ([f]) => [load("models/energy/read-machinelog").readStackMeasurements(f, CN).account],
   arrow: ([f]) => {
     const t = load("io/arrow").readArrow(f, { defaultUnit: "1", utcOffset: "+08:00" });
     if (!(t instanceof AqTable)) throw new Error("readArrow returned no table");
