@@ -1,4 +1,4 @@
-import { checkSectors, DEFAULT_CALM_MS, sectorCentres, sectorIndex } from "./wind";
+import { checkSectors, checkWindSpeeds, DEFAULT_CALM_MS, sectorCentres, sectorIndex } from "./wind";
 import { percentileOf } from "./wind";
 
 /** One sector × interval cell of a wind or pollution rose. */
@@ -48,6 +48,7 @@ function rose(
     throw new RangeError(`rose: closed must be "right" or "left", got ${String(closed)}`);
   checkSectors(sectors);
   if (binVar.length !== wd.length || ws.length !== wd.length) throw new RangeError("rose: inputs differ in length");
+  checkWindSpeeds(ws, "rose");
   for (let k = 1; k < breaks.length; k++)
     if (!(breaks[k] > breaks[k - 1])) throw new RangeError(`breaks must increase, got ${breaks.join(", ")}`);
   const nb = breaks.length - 1;
@@ -113,7 +114,7 @@ function rose(
  *
  * @param ws m/s; @param wd degrees from north
  * @param opts `sectors` (default 12, i.e. 30°), `breaks` m/s (default 0, 2, 4, 6, 8, 10), `calm` m/s (default 0.5), `closed` ("right" default = (lo, hi]; "left" = [lo, hi))
- * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`
+ * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`, a negative wind speed
  */
 export function windRose(
   ws: ArrayLike<number>,
@@ -137,7 +138,7 @@ export function windRose(
  * Default breaks: 0 and the 25th, 50th, 75th, 90th percentiles of the values. Interval
  * convention and open last class as {@link windRose} (`closed`, default "right" = (lo, hi]).
  *
- * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`
+ * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`, a negative wind speed
  */
 export function pollutionRose(
   values: ArrayLike<number>,
@@ -160,6 +161,7 @@ export function pollutionRose(
  *
  * @param opts `percentiles` (0–100, default 25, 50, 75, 90, 95), `sectors` (default 16), `calm` m/s (default 0.5)
  * @returns rows { wd (sector centre), percentile, value } and per-sector { wd, n, mean }
+ * @throws RangeError for bad `sectors` or a negative wind speed
  */
 export function percentileRose(
   values: ArrayLike<number>,
@@ -171,6 +173,7 @@ export function percentileRose(
   checkSectors(sectors);
   const calm = opts.calm ?? DEFAULT_CALM_MS;
   const ps = opts.percentiles ?? [25, 50, 75, 90, 95];
+  checkWindSpeeds(ws, "percentileRose");
   const groups: number[][] = Array.from({ length: sectors }, () => []);
   for (let i = 0; i < values.length; i++) {
     const c = values[i],

@@ -40,7 +40,7 @@ export function uvToDirection(u: number, v: number): number {
 /**
  * Vector-averaged wind (CONVENTIONS.md §2): wd = atan2(mean(ws·sin wd), mean(ws·cos wd)),
  * resultant speed = |(mean ws·sin wd, mean ws·cos wd)|, and the scalar mean speed.
- * Pairs with a non-finite ws or wd are skipped.
+ * Pairs with a non-finite ws or wd are skipped; a negative ws is a RangeError.
  *
  * @param ws wind speeds, m/s
  * @param wd wind directions, degrees from north
@@ -52,6 +52,7 @@ export function vectorMeanWind(
   wd: ArrayLike<number>,
 ): { wd: number; vectorWs: number; scalarWs: number; n: number } {
   if (ws.length !== wd.length) throw new RangeError(`vectorMeanWind: ${ws.length} speeds, ${wd.length} directions`);
+  checkWindSpeeds(ws, "vectorMeanWind");
   let su = 0,
     sv = 0,
     ss = 0,
@@ -95,12 +96,38 @@ export function checkSectors(sectors: number): void {
     throw new RangeError(`sectors must be an integer in 4..360, got ${sectors}`);
 }
 
-/** Throws a RangeError (naming `fn`) unless values, wd and ws have one length; returns it. */
+/**
+ * Throws a RangeError (naming `fn`) unless values, wd and ws have one length and no wind speed
+ * is negative (see {@link checkWindSpeeds}); returns the length.
+ */
 export function checkSeries(s: WindSeries, fn: string): number {
   const n = s.values.length;
   if (s.wd.length !== n || s.ws.length !== n)
     throw new RangeError(`${fn}: values (${n}), wd (${s.wd.length}) and ws (${s.ws.length}) differ in length`);
+  checkWindSpeeds(s.ws, fn);
   return n;
+}
+
+/**
+ * Throws a RangeError (naming `fn`, the first index and value, and how many there are) when a
+ * wind speed is negative. A speed is a magnitude (≥ 0), so a negative value is a sensor or export
+ * fault: it is never counted as calm or dropped silently. Set such records to NaN to exclude
+ * them (non-finite speeds are skipped as missing, as everywhere in this module).
+ *
+ * @param ws wind speeds, m/s
+ */
+export function checkWindSpeeds(ws: ArrayLike<number>, fn: string): void {
+  let first = -1,
+    count = 0;
+  for (let i = 0; i < ws.length; i++)
+    if (ws[i] < 0) {
+      if (first < 0) first = i;
+      count++;
+    }
+  if (count > 0)
+    throw new RangeError(
+      `${fn}: ws[${first}] = ${ws[first]} m/s is negative (${count} negative wind speed${count > 1 ? "s" : ""}); a speed is ≥ 0: set faulty records to NaN to exclude them`,
+    );
 }
 
 /**

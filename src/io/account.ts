@@ -53,6 +53,8 @@ export interface ReadAccount {
   cellChanges: CellChange[];
   /** 1-based rows of the file that were blank (skipped; not data rows). */
   blankRows: number[];
+  /** For a workbook: the worksheet read, all sheet names, and the hidden sheets skipped before it. */
+  sheet?: { name: string; sheets: string[]; hiddenSkipped: string[] };
 }
 
 /** Build an account step by step. */
@@ -62,6 +64,8 @@ export class AccountBuilder {
   readonly cellChanges: CellChange[] = [];
   readonly blankRows: number[] = [];
   inputRows = 0;
+  /** The worksheet read, for a workbook (copied from the grid). */
+  sheet?: ReadAccount["sheet"];
   constructor(readonly file: string) {}
 
   finish(keptRows: number): ReadAccount {
@@ -73,6 +77,7 @@ export class AccountBuilder {
       flagged: this.flagged,
       cellChanges: this.cellChanges,
       blankRows: this.blankRows,
+      ...(this.sheet ? { sheet: this.sheet } : {}),
     };
     checkAccount(account);
     return account;

@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync, createWriteStream } from "node:fs";
+import { readFileSync, readSync, mkdirSync, writeFileSync, createWriteStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { dirname } from "node:path";
 import * as A from "apache-arrow";
 import type { AqTable } from "../table/table";
 import { formatOffset } from "../table/time";
+import { arrowIpcProblem, ipcFramingProblem } from "./arrowcheck";
 import { AozoraInputError, unreadableFile } from "./errors";
 import { loadBytes } from "./source";
 import {
@@ -175,6 +176,7 @@ function rawColumns(file: string, schema: A.Schema, batches: A.RecordBatch[], wa
       }
       out.push({
         name: f.name,
+        columnNumber: j + 1,
         values: v,
         kind: isTime ? "time" : "number",
         timeZone: A.DataType.isTimestamp(t) ? ((t as A.Timestamp).timezone ?? undefined) : undefined,
@@ -190,7 +192,7 @@ function rawColumns(file: string, schema: A.Schema, batches: A.RecordBatch[], wa
         const vec = b.getChildAt(j)!;
         for (let i = 0; i < vec.length; i++) v[k++] = (vec.get(i) as string | null) ?? "";
       }
-      out.push({ name: f.name, values: v, kind: "string" });
+      out.push({ name: f.name, columnNumber: j + 1, values: v, kind: "string" });
     } else {
       throw new AozoraInputError({
         file,
@@ -203,15 +205,31 @@ function rawColumns(file: string, schema: A.Schema, batches: A.RecordBatch[], wa
   return out;
 }
 
+/** Run `f`, turning anything but an AozoraInputError (Arrow JS failing on damaged bytes) into one naming the file. */
+function decoding<T>(file: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof AozoraInputError) throw e;
+    throw new AozoraInputError({
+      file,
+      expected: "an undamaged Arrow IPC file or stream",
+      found: String((e as Error)?.message ?? e),
+    });
+  }
+}
+
 function tableFrom(
   file: string,
   schema: A.Schema,
   batches: A.RecordBatch[],
   opts: ColumnarReadOptions,
   meta?: AqTableMeta,
+  firstRow = 1,
 ): AqTable {
   const m = meta ?? parseTableMeta(schema.metadata.get(TABLE_META_KEY), file);
-  return buildTable(file, rawColumns(file, schema, batches, opts.columns), m, opts);
+  const raw = decoding(file, () => rawColumns(file, schema, batches, opts.columns));
+  return buildTable(file, raw, m, opts, firstRow);
 }
 
 /**
@@ -219,12 +237,17 @@ function tableFrom(
  * {@link writeArrow} come back with their units, time column and offset; other files need
  * `units`/`defaultUnit` for numeric columns (see {@link ColumnarReadOptions}).
  *
- * @throws {AozoraInputError} for bytes that are not Arrow IPC, unsupported column types, a
- *   numeric column without a unit, a time column without an offset.
+ * @throws {AozoraInputError} for bytes that are not Arrow IPC or are damaged, unsupported column
+ *   types, a numeric column without a unit, a time column without an offset, and the cases
+ *   `buildTable` refuses (`__proto__` and other object-internal names, duplicate names, ±Infinity,
+ *   null timestamps, offsets beyond ±14 h).
  */
 export function readArrow(src: string | { name: string; bytes: Uint8Array }, opts: ColumnarReadOptions = {}): AqTable {
   const file = typeof src === "string" ? src : src.name;
   const { bytes } = loadBytes(src, opts);
+  const damaged = arrowIpcProblem(bytes);
+  if (damaged !== undefined)
+    throw new AozoraInputError({ file, expected: "an undamaged Arrow IPC file or stream", found: damaged });
   let table: A.Table;
   try {
     table = A.tableFromIPC(bytes);
@@ -232,7 +255,7 @@ export function readArrow(src: string | { name: string; bytes: Uint8Array }, opt
     throw new AozoraInputError({
       file,
       expected: "an Arrow IPC file or stream",
-      found: String((e as Error).message ?? e),
+      found: String((e as Error)?.message ?? e),
     });
   }
   if (table.schema.fields.length === 0)
@@ -258,10 +281,45 @@ export async function* readArrowBatches(path: string, opts: ColumnarReadOptions 
     throw unreadableFile(path, e);
   }
   try {
-    const reader = await A.RecordBatchReader.from(handle);
-    await reader.open();
+    // the framing first (small reads of headers and metadata only): Arrow JS loops on some damaged files
+    const size = (await handle.stat()).size;
+    const damaged = ipcFramingProblem(size, (pos, len) => {
+      const buf = new Uint8Array(Math.max(0, Math.min(len, size - pos)));
+      const got = readSync(handle.fd, buf, 0, buf.length, pos);
+      return buf.subarray(0, got);
+    });
+    if (damaged !== undefined)
+      throw new AozoraInputError({ file: path, expected: "an undamaged Arrow IPC file or stream", found: damaged });
+    let reader: A.RecordBatchReader;
+    try {
+      reader = await A.RecordBatchReader.from(handle);
+      await reader.open();
+    } catch (e) {
+      throw new AozoraInputError({
+        file: path,
+        expected: "an Arrow IPC file or stream",
+        found: String((e as Error)?.message ?? e),
+      });
+    }
     const meta = parseTableMeta(reader.schema.metadata.get(TABLE_META_KEY), path);
-    for await (const batch of reader) yield tableFrom(path, reader.schema, [batch], opts, meta);
+    const it = reader[Symbol.asyncIterator]();
+    let row = 1;
+    for (;;) {
+      let step: IteratorResult<A.RecordBatch>;
+      try {
+        step = await it.next();
+      } catch (e) {
+        throw new AozoraInputError({
+          file: path,
+          row,
+          expected: "an undamaged Arrow IPC record batch",
+          found: String((e as Error)?.message ?? e),
+        });
+      }
+      if (step.done) break;
+      yield tableFrom(path, reader.schema, [step.value], opts, meta, row);
+      row += step.value.numRows;
+    }
   } finally {
     await handle.close();
   }

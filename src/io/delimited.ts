@@ -97,8 +97,52 @@ export function parseDelimited(
   return { records, blankRows };
 }
 
-/** Pick the delimiter from the header line: the most frequent of tab, comma, semicolon outside quotes. */
+/** Field counts (outside quotes) of the first `max` non-blank lines for one delimiter; a quoted line break ends the sample. */
+function fieldCounts(text: string, d: Delimiter, max: number): number[] {
+  const counts: number[] = [];
+  let inQ = false,
+    k = 1,
+    any = false;
+  for (let i = 0; i < text.length && counts.length < max; i++) {
+    const ch = text[i];
+    if (ch === '"') inQ = !inQ;
+    else if (inQ) continue;
+    else if (ch === d) k++;
+    else if (ch === "\n" || ch === "\r") {
+      if (any || k > 1) counts.push(k);
+      k = 1;
+      any = false;
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      continue;
+    }
+    any = true;
+  }
+  if ((any || k > 1) && counts.length < max && !inQ) counts.push(k);
+  return counts;
+}
+
+/**
+ * Pick the delimiter of delimited text: tab, comma or semicolon. A delimiter that splits the
+ * header and the next lines (up to 20) into the same number of fields, more than one, is
+ * consistent; among consistent delimiters the one giving the most fields wins (ties: tab, then
+ * comma, then semicolon). So a TSV whose species names hold commas (`2,2,4-trimethylpentane`)
+ * is read as tab-separated even when the header has more commas than tabs, because its data
+ * lines have no commas. Without a consistent delimiter (a header-only file, ragged lines), the
+ * most frequent of the three in the header line outside quotes is used.
+ */
 export function detectDelimiter(text: string): Delimiter {
+  const order: Delimiter[] = ["\t", ",", ";"];
+  let best: Delimiter | undefined,
+    bestFields = 1;
+  for (const d of order) {
+    const c = fieldCounts(text, d, 20);
+    if (c.length < 2 || c[0] < 2 || !c.every((x) => x === c[0])) continue;
+    if (c[0] > bestFields) {
+      best = d;
+      bestFields = c[0];
+    }
+  }
+  if (best !== undefined) return best;
   const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? "";
   let inQ = false;
   const counts: Record<Delimiter, number> = { ",": 0, "\t": 0, ";": 0 };

@@ -23,6 +23,8 @@ export interface Grid {
    * {@link EXCEL_1904_OFFSET_DAYS} less than the same instant's 1900-system serial.
    */
   date1904?: boolean;
+  /** For a workbook: the worksheet read and why (see {@link SheetChoice}). */
+  sheet?: SheetChoice;
 }
 
 export interface GridOptions extends ReadLimits, ZipLimits {
@@ -32,8 +34,18 @@ export interface GridOptions extends ReadLimits, ZipLimits {
   delimiter?: Delimiter;
   /** 1-based row holding the header (rows above it are a preamble and are not data). Default 1. */
   headerRow?: number;
-  /** Worksheet name for .xlsx (default: the first sheet). */
+  /** Worksheet name for .xlsx (default: the first visible sheet; hidden sheets are skipped and listed in the account). */
   sheet?: string;
+}
+
+/** The worksheet a workbook reader read: its name, all sheet names in order, and the hidden sheets skipped before it. */
+export interface SheetChoice {
+  /** The worksheet read. */
+  name: string;
+  /** Every worksheet of the workbook, in workbook order. */
+  sheets: string[];
+  /** Hidden worksheets before it that were not read (empty when the first sheet is visible or `sheet` was given). */
+  hiddenSkipped: string[];
 }
 
 /** True if bytes start like a zip archive (.xlsx). */
@@ -141,8 +153,26 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
       found: String((e as Error).message ?? e),
     });
   }
-  const sheetName = opts.sheet ?? wb.SheetNames[0];
-  const ws = wb.Sheets[sheetName];
+  // Excel's sheet state (ECMA-376 Part 1, §18.3.1.94 `sheet`, attribute `state`: visible,
+  // hidden, veryHidden); SheetJS gives it as `Hidden` 0/1/2. A user opening the workbook sees the
+  // first visible sheet, so that is the default, never a hidden scratch sheet before it.
+  const hidden = (i: number) => (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
+  let sheetName: string;
+  const hiddenSkipped: string[] = [];
+  if (opts.sheet !== undefined) sheetName = opts.sheet;
+  else {
+    const first = wb.SheetNames.findIndex((_, i) => !hidden(i));
+    if (first < 0)
+      throw new AozoraInputError({
+        file: name,
+        expected: `a visible worksheet, or option sheet naming a hidden one (hidden: ${wb.SheetNames.join(", ")})`,
+        found: "only hidden worksheets",
+      });
+    hiddenSkipped.push(...wb.SheetNames.slice(0, first));
+    sheetName = wb.SheetNames[first];
+  }
+  const sheet: SheetChoice = { name: sheetName, sheets: [...wb.SheetNames], hiddenSkipped };
+  const ws = Object.prototype.hasOwnProperty.call(wb.Sheets, sheetName) ? wb.Sheets[sheetName] : undefined;
   if (!ws)
     throw new AozoraInputError({
       file: name,
@@ -203,7 +233,7 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
   for (let k = hi; k + 1 < rowsOut.length; k++)
     for (let r = rowsOut[k].row + 1; r < rowsOut[k + 1].row; r++) blankRows.push(r);
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
-  return { file: name, header, headerRow, records: data, blankRows, ...(date1904 ? { date1904 } : {}) };
+  return { file: name, header, headerRow, records: data, blankRows, sheet, ...(date1904 ? { date1904 } : {}) };
 }
 
 /** Throw an {@link AozoraInputError} (file, the row below the header) when the grid has no data rows. */

@@ -131,6 +131,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   const offset = opts.utcOffset === undefined ? undefined : wrapOffset(opts.utcOffset, file);
 
   // headers

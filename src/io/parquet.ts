@@ -4,6 +4,7 @@ import { dirname } from "node:path";
 import type { AqTable } from "../table/table";
 import { AozoraInputError, unreadableFile } from "./errors";
 import { loadEsm } from "./esm";
+import { parquetChunkProblem } from "./parquetcheck";
 import {
   buildTable,
   parseTableMeta,
@@ -35,10 +36,19 @@ interface SchemaElement {
   logical_type?: { type: string; unit?: string; isAdjustedToUTC?: boolean };
   num_children?: number;
 }
+interface ColumnChunkMeta {
+  meta_data?: {
+    path_in_schema?: string[];
+    num_values: bigint | number;
+    total_compressed_size: bigint | number;
+    data_page_offset: bigint | number;
+    dictionary_page_offset?: bigint | number;
+  };
+}
 interface FileMetaData {
   schema: SchemaElement[];
   num_rows: bigint | number;
-  row_groups: { num_rows: bigint | number }[];
+  row_groups: { num_rows: bigint | number; columns?: ColumnChunkMeta[] }[];
   key_value_metadata?: KeyValue[];
 }
 interface AsyncBuffer {
@@ -206,6 +216,39 @@ function kindOf(file: string, e: SchemaElement): { kind: "number" | "time" | "st
   });
 }
 
+/**
+ * Check the page headers of every column chunk of the row groups `groups` (see
+ * `parquetChunkProblem`): damaged headers are an AozoraInputError before hyparquet decodes them.
+ */
+async function checkPages(file: string, buffer: AsyncBuffer, md: FileMetaData, groups: number[]): Promise<void> {
+  for (const g of groups) {
+    const rg = md.row_groups[g];
+    for (const c of rg.columns ?? []) {
+      const m = c.meta_data;
+      if (!m) continue;
+      const column = m.path_in_schema?.join(".");
+      const dict = m.dictionary_page_offset === undefined ? undefined : Number(m.dictionary_page_offset);
+      const data = Number(m.data_page_offset);
+      const start = dict !== undefined && dict > 0 && dict < data ? dict : data;
+      const size = Number(m.total_compressed_size);
+      const rows = Number(rg.num_rows);
+      let problem: string | undefined;
+      if (!(Number.isSafeInteger(start) && Number.isSafeInteger(size) && start >= 4 && size >= 0))
+        problem = `a column chunk at byte ${start} of ${size} bytes`;
+      else if (start + size > buffer.byteLength - 8)
+        problem = `a column chunk at byte ${start} of ${size} bytes, beyond the file`;
+      else if (Number(m.num_values) !== rows)
+        problem = `a column chunk of ${m.num_values} values in a row group of ${rows} rows`;
+      else {
+        const bytes = new Uint8Array(await buffer.slice(start, start + size));
+        problem = parquetChunkProblem(bytes, rows, start);
+      }
+      if (problem !== undefined)
+        throw new AozoraInputError({ file, column, expected: "undamaged Parquet pages", found: problem });
+    }
+  }
+}
+
 async function readRows(
   file: string,
   buffer: AsyncBuffer,
@@ -224,38 +267,58 @@ async function readRows(
   const raw = new Map<string, RawColumn & { scale: number }>();
   for (const e of chosen) {
     const { kind, scale } = kindOf(file, e);
+    if (raw.has(e.name))
+      throw new AozoraInputError({
+        file,
+        column: e.name,
+        columnNumber: leaves.indexOf(e) + 1,
+        expected: `a column name not used by another column (column #${leaves.findIndex((x) => x.name === e.name) + 1} has it)`,
+        found: e.name,
+      });
     raw.set(e.name, {
       name: e.name,
+      columnNumber: leaves.indexOf(e) + 1,
       kind,
       scale,
       values: kind === "string" ? new Array<string>(n).fill("") : new Float64Array(n).fill(NaN),
       timeZone: kind === "time" ? "UTC" : undefined,
     });
   }
-  await hp.parquetRead({
-    file: buffer,
-    metadata: md,
-    columns: chosen.map((e) => e.name),
-    rowStart,
-    rowEnd,
-    utf8: true,
-    onChunk: ({ columnName, columnData, rowStart: r0 }) => {
-      const c = raw.get(columnName);
-      if (!c) return;
-      const out = c.values as unknown as { [k: number]: number | string };
-      for (let i = 0; i < columnData.length; i++) {
-        const k = r0 - rowStart + i;
-        if (k < 0 || k >= n) continue;
-        const x = columnData[i];
-        if (c.kind === "string") out[k] = x === null || x === undefined ? "" : String(x);
-        else out[k] = x === null || x === undefined ? NaN : x instanceof Date ? x.getTime() : Number(x) * c.scale;
-      }
-    },
-  });
+  try {
+    await hp.parquetRead({
+      file: buffer,
+      metadata: md,
+      columns: chosen.map((e) => e.name),
+      rowStart,
+      rowEnd,
+      utf8: true,
+      onChunk: ({ columnName, columnData, rowStart: r0 }) => {
+        const c = raw.get(columnName);
+        if (!c) return;
+        const out = c.values as unknown as { [k: number]: number | string };
+        for (let i = 0; i < columnData.length; i++) {
+          const k = r0 - rowStart + i;
+          if (k < 0 || k >= n) continue;
+          const x = columnData[i];
+          if (c.kind === "string") out[k] = x === null || x === undefined ? "" : String(x);
+          else out[k] = x === null || x === undefined ? NaN : x instanceof Date ? x.getTime() : Number(x) * c.scale;
+        }
+      },
+    });
+  } catch (e) {
+    // hyparquet fails with its own errors on damaged pages (unsupported page type, bad lengths)
+    if (e instanceof AozoraInputError) throw e;
+    throw new AozoraInputError({
+      file,
+      row: rowStart + 1,
+      expected: "undamaged Parquet pages",
+      found: String((e as Error)?.message ?? e),
+    });
+  }
   // A Parquet timestamp is a UTC instant: it carries no site offset, so without aozora metadata
   // the offset must come from the option (the "UTC" zone above is not the site's).
   const cols = [...raw.values()].map(({ scale: _s, ...r }) => (meta ? r : { ...r, timeZone: undefined }));
-  return buildTable(file, cols, meta, opts);
+  return buildTable(file, cols, meta, opts, rowStart + 1);
 }
 
 /**
@@ -263,8 +326,10 @@ async function readRows(
  * back with their units, time column and offset; other files need `units`/`defaultUnit` and, for
  * a timestamp column, `utcOffset`.
  *
- * @throws {AozoraInputError} for bytes that are not Parquet, nested or unsupported columns, a
- *   numeric column without a unit, a time column without an offset.
+ * @throws {AozoraInputError} for bytes that are not Parquet, damaged page headers or pages, nested
+ *   or unsupported columns, a numeric column without a unit, a time column without an offset, and
+ *   the cases `buildTable` refuses (`__proto__` and other object-internal names, duplicate names,
+ *   ±Infinity, null timestamps, offsets beyond ±14 h).
  */
 export async function readParquet(
   src: string | { name: string; bytes: Uint8Array },
@@ -274,6 +339,12 @@ export async function readParquet(
   const { file, buffer } = await openFile(src, hp);
   const md = await metadataOf(file, buffer, hp);
   const meta = parseTableMeta(md.key_value_metadata?.find((k) => k.key === TABLE_META_KEY)?.value, file);
+  await checkPages(
+    file,
+    buffer,
+    md,
+    md.row_groups.map((_, g) => g),
+  );
   return readRows(file, buffer, md, hp, 0, Number(md.num_rows), opts, meta);
 }
 
@@ -287,7 +358,8 @@ export async function* readParquetBatches(path: string, opts: ColumnarReadOption
   const md = await metadataOf(file, buffer, hp);
   const meta = parseTableMeta(md.key_value_metadata?.find((k) => k.key === TABLE_META_KEY)?.value, file);
   let start = 0;
-  for (const rg of md.row_groups) {
+  for (const [g, rg] of md.row_groups.entries()) {
+    await checkPages(path, buffer, md, [g]);
     const end = start + Number(rg.num_rows);
     if (end > start) yield await readRows(file, buffer, md, hp, start, end, opts, meta);
     start = end;

@@ -4,6 +4,7 @@ import { AqTable, type ColumnData, type ColumnInfo, type ColumnKind } from "../t
 import { parseOffset, type OffsetLike } from "../table/time";
 import { normaliseUnit } from "../table/units";
 import { AozoraInputError, offsetOption } from "./errors";
+import { FORBIDDEN_HEADERS } from "./source";
 
 /**
  * The table metadata that Arrow and Parquet files written by aozora carry (schema key
@@ -41,12 +42,38 @@ export function parseTableMeta(text: string | undefined, file: string): AqTableM
   } catch {
     throw new AozoraInputError({ file, expected: `JSON table metadata under key "${TABLE_META_KEY}"`, found: text });
   }
-  if (m === null || typeof m !== "object" || m.format !== "aozora-table" || !Array.isArray(m.columns)) {
+  const kinds = ["number", "time", "string"];
+  if (
+    m === null ||
+    typeof m !== "object" ||
+    m.format !== "aozora-table" ||
+    !Array.isArray(m.columns) ||
+    !m.columns.every(
+      (c) =>
+        c !== null &&
+        typeof c === "object" &&
+        typeof c.name === "string" &&
+        typeof c.unit === "string" &&
+        (c.original === undefined || typeof c.original === "string") &&
+        kinds.includes(c.kind),
+    ) ||
+    (m.timeColumn !== undefined && typeof m.timeColumn !== "string")
+  ) {
     throw new AozoraInputError({
       file,
       expected: `aozora table metadata (format "aozora-table") under key "${TABLE_META_KEY}"`,
       found: text,
     });
+  }
+  if (m.utcOffsetMinutes !== undefined) {
+    const o = m.utcOffsetMinutes;
+    if (typeof o !== "number" || !Number.isInteger(o) || Math.abs(o) > 14 * 60)
+      throw new AozoraInputError({
+        file,
+        column: m.timeColumn,
+        expected: "a stored UTC offset of whole minutes within ±14 h (UTC−12:00 to UTC+14:00 are the offsets in use)",
+        found: `${String(o)} minutes`,
+      });
   }
   return m;
 }
@@ -70,6 +97,8 @@ export interface RawColumn {
   kind: ColumnKind;
   /** Time zone text of a timestamp column, when the file has one. */
   timeZone?: string;
+  /** 1-based position of the column in the file (default: its position in the list). */
+  columnNumber?: number;
 }
 
 /**
@@ -77,15 +106,62 @@ export interface RawColumn {
  * metadata: numeric columns take units from `opts.units`/`opts.defaultUnit` (else an error
  * naming the column), a timestamp column becomes the time column, and the offset comes from its
  * time zone (`+08:00`) or `opts.utcOffset`.
+ *
+ * Nothing is accepted silently: a column name that is a JavaScript object internal
+ * (`__proto__`, `constructor`, ...: the same rule as the text readers), two columns of one name,
+ * ±Infinity in a number column, a null (missing) timestamp, and an offset beyond ±14 h (stored
+ * or as a time zone such as `+15:00`) are errors naming the column and, for values, the 1-based
+ * row (`firstRow` is the file row of the first value, for readers that go batch by batch).
+ * Nulls in number columns are missing values (NaN), as aozora writes them.
+ *
+ * @throws {AozoraInputError} for the cases above and for metadata that does not fit the columns.
  */
 export function buildTable(
   file: string,
   raw: RawColumn[],
   meta: AqTableMeta | undefined,
   opts: ColumnarReadOptions,
+  firstRow = 1,
 ): AqTable {
-  const cols: Record<string, ColumnData> = {};
-  const info: Record<string, Partial<ColumnInfo>> = {};
+  // keyed by column names from the file: no prototype, so no name can reach Object.prototype
+  const cols: Record<string, ColumnData> = Object.create(null);
+  const info: Record<string, Partial<ColumnInfo>> = Object.create(null);
+  const seen = new Map<string, number>();
+  raw.forEach((r, k) => {
+    const number = r.columnNumber ?? k + 1;
+    if (FORBIDDEN_HEADERS.has(r.name))
+      throw new AozoraInputError({
+        file,
+        column: r.name,
+        columnNumber: number,
+        expected: "a column name that is not a JavaScript object property name",
+        found: r.name,
+      });
+    const before = seen.get(r.name);
+    if (before !== undefined)
+      throw new AozoraInputError({
+        file,
+        column: r.name,
+        columnNumber: number,
+        expected: `a column name not used by another column (column #${before} has it)`,
+        found: r.name,
+      });
+    seen.set(r.name, number);
+    if (r.kind === "string") return;
+    const v = r.values as ArrayLike<number>;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (r.kind === "number" ? x === Infinity || x === -Infinity : !Number.isFinite(x))
+        throw new AozoraInputError({
+          file,
+          row: firstRow + i,
+          column: r.name,
+          columnNumber: number,
+          expected: r.kind === "number" ? "a finite number or null (missing)" : "a timestamp (not null)",
+          found: Number.isNaN(x) ? "null" : String(x),
+        });
+    }
+  });
   const byName = new Map(meta?.columns.map((c) => [c.name, c]));
   let timeColumn = meta?.timeColumn;
   let offset = meta?.utcOffsetMinutes;
@@ -121,7 +197,16 @@ export function buildTable(
         try {
           offset = parseOffset(r.timeZone);
         } catch {
-          /* a zone name such as Asia/Shanghai: the option below must give the offset */
+          // a zone name such as Asia/Shanghai: the option below must give the offset; but an
+          // offset text that is out of range (+15:00) is an error, not a zone name
+          if (/^(?:UTC|GMT)?\s*[+-]\d/i.test(r.timeZone.trim()))
+            throw new AozoraInputError({
+              file,
+              column: r.name,
+              columnNumber: r.columnNumber,
+              expected: "a time zone offset within ±14 h (UTC−12:00 to UTC+14:00)",
+              found: r.timeZone,
+            });
         }
       }
     }
@@ -136,9 +221,18 @@ export function buildTable(
       });
     offset = offsetOption(file, opts.utcOffset, 'a UTC offset option such as "+08:00" (China) or "+09:00" (Japan)');
   }
-  return AqTable.create(
-    cols,
-    info,
-    timeColumn !== undefined ? { column: timeColumn, utcOffsetMinutes: offset ?? 0 } : undefined,
-  );
+  try {
+    return AqTable.create(
+      cols,
+      info,
+      timeColumn !== undefined ? { column: timeColumn, utcOffsetMinutes: offset ?? 0 } : undefined,
+    );
+  } catch (e) {
+    // the columns and the stored metadata disagree (e.g. the stored time column is not a timestamp)
+    throw new AozoraInputError({
+      file,
+      expected: "columns that fit the stored table metadata",
+      found: String((e as Error).message ?? e),
+    });
+  }
 }

@@ -124,9 +124,11 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
         });
       }
       if (delimiter === undefined) {
-        // delimiters are ASCII in every supported encoding: look at the first line's bytes
-        const lf = buf.subarray(0, have).indexOf(10);
-        delimiter = detectDelimiter(new TextDecoder().decode(buf.subarray(0, lf < 0 ? have : lf)));
+        // delimiters are ASCII in every supported encoding: look at the complete lines of the
+        // first 64 KiB (detectDelimiter compares the header with the lines below it)
+        const head = buf.subarray(0, Math.min(have, 65536));
+        const lf = eof && head.length === have ? have : head.lastIndexOf(10);
+        delimiter = detectDelimiter(new TextDecoder().decode(head.subarray(0, lf < 0 ? head.length : lf)));
       }
       let end = eof ? have : lastRecordEnd(buf, have, delimiter.charCodeAt(0));
       if (end < 0) {

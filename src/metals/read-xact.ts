@@ -100,6 +100,7 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
 
   type Col = { j: number; name: string; original: string; unit: string; kind: "number" | "time" | "string" };
   const cols: Col[] = [];

@@ -50,6 +50,18 @@ function numberCell(
   return numberOrMissingCell(grid.file, grid.header, acc.cellChanges, r, j, missingCodeSet(), what);
 }
 
+/** The error for a negative uncertainty (an uncertainty is a standard deviation, ≥ 0). */
+function negativeUncertainty(grid: Grid, r: { row: number; fields: string[] }, j: number): AozoraInputError {
+  return new AozoraInputError({
+    file: grid.file,
+    row: r.row,
+    column: grid.header[j],
+    columnNumber: j + 1,
+    expected: "an uncertainty ≥ 0",
+    found: r.fields[j],
+  });
+}
+
 /** A cell that names something (profile, species, test): empty is an error, never a nameless group. */
 function nameCell(grid: Grid, r: { row: number; fields: string[] }, j: number, what: string): string {
   const t = r.fields[j].trim();
@@ -94,6 +106,19 @@ function collect(
       });
     list.push(r);
   }
+  // A mass fraction is a part of the particle mass, so the fractions of one profile can sum to
+  // more than 1 g/g only through species counted twice (S and SO4, OC and OM) or a unit mistake
+  // (% read as g/g): the profile is kept and flagged, never silently accepted.
+  for (const list of by.values()) {
+    let sum = 0;
+    for (const r of list) if (Number.isFinite(r.value)) sum += r.value;
+    if (sum > 1 + 1e-9)
+      acc.flagged.push({
+        row: list[0].row,
+        reason: "profile-sum-above-1",
+        detail: `profile "${list[0].name}" (rows ${list[0].row}–${list[list.length - 1].row}): the fractions sum to ${Number(sum.toPrecision(6))} g/g; a mass fraction sum cannot exceed 1 g/g`,
+      });
+  }
   return [...by.values()].map((list) => ({
     name: list[0].name,
     category: list[0].category,
@@ -110,9 +135,12 @@ function collect(
  * Read user source profiles from a long-format CSV/TSV/xlsx: columns `profile`, `species`,
  * `fraction (<unit>)` (unit %, g/g, mg/g, µg/g or ppm; converted to g/g), optional
  * `uncertainty` (same unit), `category` (default: the profile name) and `code`. Empty fractions
- * are kept as NaN (listed as cell changes); a negative fraction, an unknown unit or an empty
- * profile or species name is an error.
- * @throws {AozoraInputError} when a required column is missing, the fraction header has no known unit, or a cell is not a fraction ≥ 0 (or a number)
+ * are kept as NaN (listed as cell changes); a negative fraction, a fraction above 1 g/g, a negative
+ * uncertainty, an unknown unit or an empty profile or species name is an error. A profile whose
+ * fractions sum to more than 1 g/g is kept and flagged in the account (`profile-sum-above-1`, on
+ * its first row): a mass fraction sum above 1 means species counted twice or a unit mistake.
+ *
+ * @throws {AozoraInputError} naming file, row and column for the errors above.
  */
 export function readProfiles(src: Source, opts: GridOptions & { total?: string } = {}): ProfilesRead {
   const loaded = loadBytes(src);
@@ -121,6 +149,7 @@ export function readProfiles(src: Source, opts: GridOptions & { total?: string }
   requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   acc.inputRows = grid.records.length;
   const jp = findCol(grid, ["profile", "profile_name", "source"], true, "profile");
   const js = findCol(grid, ["species", "species_name"], true, "species");
@@ -139,14 +168,18 @@ export function readProfiles(src: Source, opts: GridOptions & { total?: string }
     });
   const rows = grid.records.map((r) => {
     const value = numberCell(grid, acc, r, jv, "a fraction (number ≥ 0)");
-    if (value < 0)
+    if (value < 0 || value * scale > 1)
       throw new AozoraInputError({
         file: grid.file,
         row: r.row,
         column: grid.header[jv],
-        expected: "a fraction ≥ 0",
+        columnNumber: jv + 1,
+        expected:
+          value < 0 ? "a fraction ≥ 0" : `a fraction of at most 1 g/g${scale === 1 ? "" : ` (${1 / scale} ${unit})`}`,
         found: r.fields[jv],
       });
+    const unc = numberCell(grid, acc, r, ju, "an uncertainty (number)");
+    if (unc < 0) throw negativeUncertainty(grid, r, ju);
     const name = nameCell(grid, r, jp, "a profile name");
     return {
       key: name,
@@ -155,7 +188,7 @@ export function readProfiles(src: Source, opts: GridOptions & { total?: string }
       code: jk >= 0 ? r.fields[jk].trim() : undefined,
       species: nameCell(grid, r, js, "a species name"),
       value: value * scale,
-      unc: numberCell(grid, acc, r, ju, "an uncertainty (number)") * scale,
+      unc: unc * scale,
       row: r.row,
     };
   });
@@ -363,8 +396,11 @@ export function readEpaPmfProfiles(src: Source, opts: EpaProfilesReadOptions = {
  * Read a SPECIATE-style export (US EPA SPECIATE database, Simon et al. 2010, Atmos. Pollut. Res.
  * 1:196–206): columns PROFILE_CODE, SPECIES_NAME, WEIGHT_PERCENT, optional PROFILE_NAME and
  * UNCERTAINTY_PERCENT (absolute, in weight-percent units). Weight percents become g/g (÷ 100).
- * Categories come from `categories` (code → category), else the profile name.
- * @throws {AozoraInputError} when a required column is missing or a weight percent is not from 0 to 100
+ * Categories come from `categories` (code → category), else the profile name. A weight percent
+ * outside 0–100 or a negative uncertainty is an error; a profile whose weight percents sum to more
+ * than 100 % is flagged in the account (`profile-sum-above-1`, on its first row).
+ *
+ * @throws {AozoraInputError} naming file, row and column for the errors above.
  */
 export function readSpeciate(
   src: Source,
@@ -374,6 +410,7 @@ export function readSpeciate(
   requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   acc.inputRows = grid.records.length;
   const jc = findCol(grid, ["profile_code"], true, "PROFILE_CODE");
   const jn = findCol(grid, ["profile_name"], false, "PROFILE_NAME");
@@ -391,6 +428,8 @@ export function readSpeciate(
         expected: "a weight percent from 0 to 100",
         found: r.fields[jw],
       });
+    const unc = numberCell(grid, acc, r, ju, "an uncertainty percent");
+    if (unc < 0) throw negativeUncertainty(grid, r, ju);
     const name = jn >= 0 && r.fields[jn].trim() !== "" ? r.fields[jn].trim() : code;
     return {
       key: code,
@@ -402,7 +441,7 @@ export function readSpeciate(
       code,
       species: nameCell(grid, r, js, "a species name"),
       value: w / 100,
-      unc: numberCell(grid, acc, r, ju, "an uncertainty percent") / 100,
+      unc: unc / 100,
       row: r.row,
     };
   });
@@ -444,6 +483,7 @@ export function readDilutionTunnel(
   requireDataRows(grid);
   const acc = new AccountBuilder(grid.file);
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   acc.inputRows = grid.records.length;
   const c = {
     test: findCol(grid, ["test", "test_id"], true, "test"),

@@ -67,7 +67,10 @@ const REQUIRED: Key[] = [
  * `duplicate-record` (same plate and time as an earlier row), `repeat-plate` (the plate was seen
  * earlier at another time; informative, the record stays usable). Empty cells become NaN and are
  * listed as cell changes. Speeds are converted to m/s and accelerations to m/s².
- * @throws {AozoraInputError} when the UTC offset option is not an offset, a required column is missing, the speed or acceleration unit is unknown, the times have no recognisable layout, or a number, time or validity cell cannot be read
+ *
+ * @throws {AozoraInputError} for a missing required column, two columns for one quantity (e.g.
+ *   `CO2 (%)` and `co2_signal`; the error names both), a speed or acceleration without a unit, an
+ *   offset that is not one, unreadable times.
  */
 export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const grid = readGrid(src, opts);
@@ -81,7 +84,22 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const heads = grid.header.map((h) => splitHeaderUnit(h));
   const col = {} as Record<Key, number>;
   for (const key of Object.keys(COLS) as Key[]) {
-    col[key] = findHeader(grid.header, COLS[key]);
+    const matching = heads.flatMap((h, j) =>
+      (COLS[key] as readonly string[]).includes(h.name.toLowerCase().replace(/\s+/g, " ")) ? [j] : [],
+    );
+    if (matching.length > 1) {
+      // two columns for one quantity (CO2 (%) and co2_signal): never use the first silently
+      const [a, b] = matching;
+      throw new AozoraInputError({
+        file,
+        row: grid.headerRow,
+        column: grid.header[b],
+        columnNumber: b + 1,
+        expected: `one ${COLS[key][0] === "co2" ? "CO2" : `"${COLS[key][0]}"`} column; "${grid.header[a]}" (#${a + 1}) is one already`,
+        found: `a second ${COLS[key][0] === "co2" ? "CO2" : `"${COLS[key][0]}"`} column "${grid.header[b]}" (#${b + 1})`,
+      });
+    }
+    col[key] = matching.length > 0 ? matching[0] : -1;
     if (col[key] < 0 && REQUIRED.includes(key)) {
       throw new AozoraInputError({
         file,
@@ -112,6 +130,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
 
   const acc = new AccountBuilder(file);
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   const n = grid.records.length;
   acc.inputRows = n;
   const fmt = detectTimeFormat(grid.records.slice(0, 50).map((r) => r.fields[col.time]));

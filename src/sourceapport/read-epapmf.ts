@@ -88,10 +88,13 @@ export const PMF_MIN_UNCERTAINTY = 1e-100;
  * s_ij)/s_ij only where x_ij > s_ij, else 0 — so S/N = 0 for every species means no cell has
  * x > s), the pair is returned with a warning in `warnings`.
  *
+ * With `sampleIds`, an empty sample id is an error and a repeated id is kept and flagged in both
+ * accounts (`duplicate-sample-id`, naming the row it repeats).
+ *
  * @throws {AozoraInputError} if the two files differ in shape, headers or sample dates, a cell
  * is not a number, an uncertainty is below {@link PMF_MIN_UNCERTAINTY} (0, negative, subnormal), a
- * date is unparseable or duplicated, a worksheet is not in the workbook, or the uncertainty
- * matrix equals the concentration matrix cell by cell.
+ * date is unparseable or duplicated, a sample id is empty, a worksheet is not in the workbook, or
+ * the uncertainty matrix equals the concentration matrix cell by cell.
  */
 export function readEpaPmf(concentration: Source, uncertainty: Source, opts: EpaPmfReadOptions): EpaPmfData {
   const sheetC = typeof opts.sheet === "object" ? opts.sheet.concentration : opts.sheet,
@@ -146,6 +149,8 @@ export function readEpaPmf(concentration: Source, uncertainty: Source, opts: Epa
   accC.inputRows = accU.inputRows = n;
   accC.blankRows.push(...gc.blankRows);
   accU.blankRows.push(...gu.blankRows);
+  accC.sheet = gc.sheet;
+  accU.sheet = gu.sheet;
   const x = fill(gc, m, missing, accC, species, false);
   const s = fill(gu, m, missing, accU, species, true);
   // an uncertainty matrix equal to the concentration matrix is the same data read twice
@@ -174,6 +179,27 @@ export function readEpaPmf(concentration: Source, uncertainty: Source, opts: Epa
   let first: { name: string; data: ColumnData; kind: "time" | "string" };
   let time: { column: string; utcOffsetMinutes: number } | undefined;
   if (opts.sampleIds) {
+    // an empty id names no sample: an error; a repeated id (two analyses of one filter, or a
+    // copy-paste) is kept and flagged in both accounts, naming the row it repeats
+    const firstRow = new Map<string, number>();
+    gc.records.forEach((r, i) => {
+      if (samples[i] === "")
+        throw new AozoraInputError({
+          file: gc.file,
+          row: r.row,
+          column: gc.header[0],
+          columnNumber: 1,
+          expected: "a sample id",
+          found: "an empty cell",
+        });
+      const seen = firstRow.get(samples[i]);
+      if (seen === undefined) firstRow.set(samples[i], r.row);
+      else {
+        const note = { reason: "duplicate-sample-id", detail: `sample id "${samples[i]}" is also on row ${seen}` };
+        accC.flagged.push({ row: r.row, ...note });
+        accU.flagged.push({ row: gu.records[i].row, ...note });
+      }
+    });
     first = { name: "sample", data: samples, kind: "string" };
   } else {
     const t = parseDates(gc, opts);

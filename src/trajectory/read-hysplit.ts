@@ -144,8 +144,8 @@ function checkDate(
  * grid, starting point, endpoint: month 13, hour 24 are never rolled over), a latitude or
  * longitude out of range, a trajectory or met grid number not in the header, a direction other
  * than BACKWARD/FORWARD, or a diagnostic variable named like a fixed column (`lat`, `time`, ...)
- * or an object internal (`__proto__`); naming the file for one that is not a regular file or is
- * over `maxFileBytes`.
+ * or an object internal (`__proto__`), or a header declaring zero trajectories (no data, never an
+ * empty result); naming the file for one that is not a regular file or is over `maxFileBytes`.
  */
 export function readHysplit(src: Source, limits: ReadLimits = {}): HysplitRead {
   const { name: file, bytes } = loadBytes(src, limits);
@@ -228,13 +228,13 @@ export function readHysplit(src: Source, limits: ReadLimits = {}): HysplitRead {
   let row = li + 1;
   const tl = next();
   const ntraj = num(tl.slice(0, 6), row, "number of trajectories", true);
-  if (ntraj < 0)
+  if (ntraj < 1)
     throw new AozoraInputError({
       file,
       row,
       column: "number of trajectories",
-      expected: "a count ≥ 0",
-      found: tl.slice(0, 6),
+      expected: "at least one trajectory",
+      found: tl.slice(0, 6).trim(),
     });
   const rest = tl.slice(6).trim().split(/\s+/);
   const direction = rest[0] ?? "";

@@ -355,7 +355,8 @@ describe("source profiles", () => {
     .chain((keys) =>
       fc.tuple(
         fc.constant(keys),
-        fc.array(nonNeg, { minLength: keys.length, maxLength: keys.length }),
+        // a mass fraction is at most 1 g/g (readProfiles refuses more)
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: keys.length, maxLength: keys.length }),
         fc.array(nonNeg, { minLength: keys.length, maxLength: keys.length }),
       ),
     );
@@ -387,6 +388,9 @@ describe("source profiles", () => {
             "uncertainty",
           );
         }
+        // profiles whose fractions sum above 1 g/g are flagged once each, on their first row
+        const over = names.filter((n) => keys.reduce((t, [p], i) => (p === n ? t + fr[i] : t), 0) > 1 + 1e-9);
+        expect(r.account.flagged.map((f) => f.reason)).toEqual(over.map(() => "profile-sum-above-1"));
       }),
       runs(0x9b0a),
     );

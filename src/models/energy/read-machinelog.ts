@@ -364,8 +364,9 @@ export function readMachineLogs(
 } {
   if (srcs.length === 0) throw new RangeError("readMachineLogs: no files");
   const reads = srcs.map((s) => readMachineLog(s, opts));
-  const thermalMeter: Record<string, MachineQuantity> = {};
-  const meterFile: Record<string, string> = {};
+  // keyed by machine id (data): no prototype, so ids such as `constructor` or `__proto__` are plain keys
+  const thermalMeter: Record<string, MachineQuantity> = Object.create(null);
+  const meterFile: Record<string, string> = Object.create(null);
   reads.forEach((r, k) => {
     for (const [m, q] of Object.entries(r.thermalMeter)) {
       if (thermalMeter[m] !== undefined && thermalMeter[m] !== q) {
@@ -412,7 +413,7 @@ function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLog
         return;
       }
     }
-    const alias = NUMERIC_ALIASES[n];
+    const alias = Object.prototype.hasOwnProperty.call(NUMERIC_ALIASES, n) ? NUMERIC_ALIASES[n] : undefined;
     if (alias === undefined) {
       throw new AozoraInputError({
         file,
@@ -533,11 +534,13 @@ function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLog
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   const missing = missingCodeSet();
   const intervals: MachineInterval[] = [];
-  const thermalMeter: Record<string, MachineQuantity> = {};
-  const thermalRow: Record<string, number> = {};
-  const groupOf: Record<string, { g: "old" | "new"; row: number }> = {};
+  // keyed by machine id (data): no prototype, so ids such as `constructor` or `__proto__` are plain keys
+  const thermalMeter: Record<string, MachineQuantity> = Object.create(null);
+  const thermalRow: Record<string, number> = Object.create(null);
+  const groupOf: Record<string, { g: "old" | "new"; row: number }> = Object.create(null);
 
   const parseTime = (rec: Grid["records"][number], j: number): number => {
     const t = rec.fields[j];
@@ -564,7 +567,7 @@ function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLog
   };
   const word = <T>(rec: Grid["records"][number], j: number, table: Record<string, T>, what: string): T => {
     const t = rec.fields[j].normalize("NFKC").trim().toLowerCase();
-    const v = table[t];
+    const v = Object.prototype.hasOwnProperty.call(table, t) ? table[t] : undefined;
     if (v === undefined)
       throw new AozoraInputError({
         file,
@@ -930,6 +933,7 @@ export function readStackMeasurements(
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   const missing = missingCodeSet();
   const out: StackMeasurement[] = [];
   for (const rec of grid.records) {

@@ -252,6 +252,7 @@ function readLong(grid: Grid, si: number, vi: number, opts: VocReadOptions): Voc
   const acc = new AccountBuilder(file);
   acc.inputRows = grid.records.length;
   acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
   const offset = opts.utcOffset === undefined ? undefined : parseOffset(opts.utcOffset);
   // time per row (duplicates are legitimate in long layout: one row per species)
   let rowTimes: Float64Array | undefined;
