@@ -144,9 +144,10 @@ const pick = (v: number | Record<string, number> | undefined, sp: string, def: n
  * listed in `censored` with its case (both censored; one censored with the other lab's value above
  * or below that DL) and, where an assigned value exists, the range of z the result could have
  * (true value 0 … DL). This follows ISO 13528's treatment of truncated ("less than") results,
- * which are left out of the statistical analysis and of scoring (ISO 13528:2015, the clauses on
- * the reporting format and on censored data). The ISO text itself was not accessible to us, so
- * its clause is not quoted here; the most primary accessible text that states it is the DUCARES
+ * which are left out of the statistical analysis and of scoring: ISO 13528:2015 and 2022
+ * §5.5.3 "Reporting of 'less than' or 'greater than' a limit (censored data)" (clause number and
+ * title from the standard's published table of contents). The clause's body was not accessible to
+ * us, so it is not quoted here; the most primary accessible text that states the rule is the DUCARES
  * paper "Introduction of z-score arrow ranges (ZSAR) in proficiency testing", Accred. Qual.
  * Assur. (2015), doi:10.1007/s00769-015-1160-1, abstract: "Most proficiency
  * testing (PT) providers do not calculate the performance of participants that report results

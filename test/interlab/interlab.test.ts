@@ -116,8 +116,9 @@ describe("compareLabs", () => {
 });
 
 describe("censored results (<DL) are not measurements (issue #16 item 8)", () => {
-  // ISO 13528's treatment of truncated results, as stated in the accessible text (the ISO text was
-  // not available): "Most proficiency testing (PT) providers do not calculate the performance of
+  // ISO 13528:2015/2022 §5.5.3 "Reporting of 'less than' or 'greater than' a limit (censored
+  // data)" (clause title from the table of contents; its body was not available). The rule as
+  // stated in the most primary accessible text: "Most proficiency testing (PT) providers do not calculate the performance of
   // participants that report results that are below the limit of quantification, so-called
   // truncated results ("< results"). ... DUCARES leaves out truncated results from the statistical
   // evaluation." (Introduction of z-score arrow ranges (ZSAR) in proficiency testing, Accred. Qual.
