@@ -12,10 +12,11 @@
 import { normaliseSpecies, speciesKey } from "../table/species";
 import { isLang, LANGS, type Lang } from "./labels";
 
-type Row = Record<Lang, string>;
+/** One name in the three figure languages. */
+export type NameRow = Record<Lang, string>;
 
 /** Pollutant and species labels, keyed by the canonical name of the species normaliser. */
-export const POLLUTANT_NAMES: Record<string, Row> = {
+export const POLLUTANT_NAMES: Record<string, NameRow> = {
   "PM2.5": { en: "PM2.5", ja: "PM2.5", zh: "PM2.5" },
   PM10: { en: "PM10", ja: "PM10", zh: "PM10" },
   SPM: { en: "SPM", ja: "浮遊粒子状物質 (SPM)", zh: "悬浮颗粒物 (SPM)" },
@@ -33,7 +34,7 @@ export const POLLUTANT_NAMES: Record<string, Row> = {
 };
 
 /** Source (PMF factor) names, with further spellings that mean the same source. */
-export const SOURCE_NAMES: Record<string, Row & { aliases?: string[] }> = {
+export const SOURCE_NAMES: Record<string, NameRow & { aliases?: string[] }> = {
   soil: { en: "soil", ja: "土壌", zh: "土壤", aliases: ["soil dust", "crustal"] },
   dust: { en: "dust", ja: "黄砂", zh: "沙尘", aliases: ["desert dust", "asian dust"] },
   "road dust": { en: "road dust", ja: "道路粉じん", zh: "道路扬尘" },
@@ -50,7 +51,7 @@ export const SOURCE_NAMES: Record<string, Row & { aliases?: string[] }> = {
 };
 
 /** Site and place names of the project's areas. */
-export const SITE_NAMES: Record<string, Row> = {
+export const SITE_NAMES: Record<string, NameRow> = {
   Kawasaki: { en: "Kawasaki", ja: "川崎", zh: "川崎" },
   Fukuoka: { en: "Fukuoka", ja: "福岡", zh: "福冈" },
   Shenyang: { en: "Shenyang", ja: "瀋陽", zh: "沈阳" },
@@ -62,22 +63,22 @@ export const SITE_NAMES: Record<string, Row> = {
 };
 
 /** Lab names: "<site> lab" in each language. */
-const LAB_SUFFIX: Row = { en: " lab", ja: "ラボ", zh: "实验室" };
+const LAB_SUFFIX: NameRow = { en: " lab", ja: "ラボ", zh: "实验室" };
 
 function fold(s: string): string {
   return speciesKey(s).replace(/ /g, "");
 }
 
-const SOURCE_LOOKUP = new Map<string, Row>();
+const SOURCE_LOOKUP = new Map<string, NameRow>();
 for (const row of Object.values(SOURCE_NAMES))
   for (const s of [...LANGS.map((l) => row[l]), ...(row.aliases ?? [])]) SOURCE_LOOKUP.set(fold(s), row);
-const SITE_LOOKUP = new Map<string, Row>();
+const SITE_LOOKUP = new Map<string, NameRow>();
 for (const row of Object.values(SITE_NAMES)) for (const l of LANGS) SITE_LOOKUP.set(fold(row[l]), row);
-const POLLUTANT_LOOKUP = new Map<string, Row>();
+const POLLUTANT_LOOKUP = new Map<string, NameRow>();
 for (const row of Object.values(POLLUTANT_NAMES)) for (const l of LANGS) POLLUTANT_LOOKUP.set(fold(row[l]), row);
 
 /** The registry row of a name (pollutant, source, site or "<site> lab"), or undefined. */
-function rowOf(name: string): Row | undefined {
+function rowOf(name: string): NameRow | undefined {
   const key = fold(name);
   const src = SOURCE_LOOKUP.get(key) ?? SITE_LOOKUP.get(key);
   if (src) return src;
