@@ -115,10 +115,12 @@ export function roseSpec(rose: RoseResult, opts: PolarFigureOptions & { interval
   const maxR = Math.max(maxTot, rings[rings.length - 1]);
   const cum = new Map<number, number>();
   const fmt = (v: number) => (Number.isFinite(v) ? +v.toPrecision(3) : "∞");
-  const nb = rose.breaks.length - 1;
-  const names = rose.breaks
-    .slice(0, -1)
-    .map((b, i) => (i === nb - 1 ? `≥ ${fmt(b)}` : `${fmt(b)}–${fmt(rose.breaks[i + 1])}`));
+  // one class per break (its lower edge), the last open above: "> b" for (lo, hi], "≥ b" for [lo, hi)
+  const nb = rose.breaks.length;
+  const open = rose.closed === "left" ? "≥" : ">";
+  const names = rose.breaks.map((b, i) =>
+    i === nb - 1 ? `${open} ${fmt(b)}` : `${fmt(b)}–${fmt(rose.breaks[i + 1])}`,
+  );
   const rows = rose.rows
     .map((r) => {
       const c0 = cum.get(r.wd) ?? 0;

@@ -23,8 +23,10 @@ export interface RoseRow {
 /** Result of {@link windRose} and {@link pollutionRose}. */
 export interface RoseResult {
   rows: RoseRow[];
-  /** Interval breaks used. */
+  /** The breaks used: the lower edges of the classes, the last class open above the last break. */
   breaks: number[];
+  /** The interval convention used. */
+  closed: RoseClosed;
   /** Records with ws < calm, and their percentage of all records with finite inputs. */
   calmCount: number;
   calmPercent: number;
@@ -51,7 +53,9 @@ function rose(
   checkWindSpeeds(ws, "rose");
   for (let k = 1; k < breaks.length; k++)
     if (!(breaks[k] > breaks[k - 1])) throw new RangeError(`breaks must increase, got ${breaks.join(", ")}`);
-  const nb = breaks.length - 1;
+  if (breaks.length < 1) throw new RangeError("rose: breaks needs at least 1 value");
+  // openair's reading: n breaks are the lower edges of n classes, the last open above the last break
+  const nb = breaks.length;
   const counts = new Float64Array(sectors * nb);
   let nCalm = 0,
     nTot = 0;
@@ -97,6 +101,7 @@ function rose(
   return {
     rows,
     breaks: breaks.slice(),
+    closed,
     calmCount: nCalm,
     calmPercent: nTot > 0 ? (100 * nCalm) / nTot : NaN,
     n: nTot,
@@ -106,14 +111,18 @@ function rose(
 /**
  * Wind rose: frequency (% of all records with finite wind) per direction sector × wind-speed
  * interval; calms (ws < `calm`) are reported separately, as in openair's `windRose`
- * (Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28:52). `breaks` of n values give n − 1
- * classes; the last is open-ended (with the default breaks, "> 8" holds every ws above 8 m/s,
- * whatever the last break). Intervals are `(lo, hi]` by default, as openair's `windRose`
- * (`cut(..., include.lowest = FALSE)`, R's `right = TRUE`), so the same data give the same
- * table; values at or below the first break go to the first class.
+ * (Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28:52). `breaks` are read as openair
+ * reads them: n breaks are the lower edges of n classes and the last class is open above the
+ * last break. openair's `windRose` documents "`breaks = c(0, 1, 10, 100)` breaks the data into
+ * segments <1, 1-10, 10-100, >100" and appends the data maximum as a last break when it exceeds
+ * the given ones (R/windRose.R). With the default breaks 0, 2, 4, 6, 8 the classes are 0–2, 2–4,
+ * 4–6, 6–8 and "> 8", which holds every ws above 8 m/s. Intervals are `(lo, hi]` by default, as
+ * openair's `windRose` (`cut(..., include.lowest = FALSE)`, R's `right = TRUE`), so the same data
+ * give the same table; values at or below the first break go to the first class (openair leaves
+ * them out with a warning "Some values are below minimum break"; calms are apart in both).
  *
  * @param ws m/s; @param wd degrees from north
- * @param opts `sectors` (default 12, i.e. 30°), `breaks` m/s (default 0, 2, 4, 6, 8, 10), `calm` m/s (default 0.5), `closed` ("right" default = (lo, hi]; "left" = [lo, hi))
+ * @param opts `sectors` (default 12, i.e. 30°), `breaks` m/s, the classes' lower edges (default 0, 2, 4, 6, 8), `calm` m/s (default 0.5), `closed` ("right" default = (lo, hi]; "left" = [lo, hi))
  * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`, a negative wind speed
  */
 export function windRose(
@@ -125,7 +134,7 @@ export function windRose(
     ws,
     wd,
     ws,
-    opts.breaks ?? [0, 2, 4, 6, 8, 10],
+    opts.breaks ?? [0, 2, 4, 6, 8],
     opts.sectors ?? 12,
     opts.calm ?? DEFAULT_CALM_MS,
     opts.closed,
@@ -135,8 +144,10 @@ export function windRose(
 /**
  * Pollution rose: as a wind rose but the intervals are of concentration (openair
  * `pollutionRose`): frequency per direction sector × concentration interval; calms apart.
- * Default breaks: 0 and the 25th, 50th, 75th, 90th percentiles of the values. Interval
- * convention and open last class as {@link windRose} (`closed`, default "right" = (lo, hi]).
+ * Default breaks: 0 and the 25th, 50th, 75th, 90th percentiles of the values, so the classes
+ * are 0–P25, P25–P50, P50–P75, P75–P90 and "> P90". Breaks are the classes' lower edges, the
+ * last class open above the last break, and the interval convention is `closed` (default
+ * "right" = (lo, hi]), all as {@link windRose} and openair's `pollutionRose`.
  *
  * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`, a negative wind speed
  */
@@ -150,7 +161,6 @@ export function pollutionRose(
   if (!breaks) {
     const ps = [25, 50, 75, 90].map((p) => percentileOf(values, p));
     breaks = [Math.min(0, percentileOf(values, 0)), ...ps].filter((v, i, a) => i === 0 || v > a[i - 1]);
-    if (breaks.length < 2) breaks = [breaks[0], breaks[0] + 1];
   }
   return rose(values, wd, ws, breaks, opts.sectors ?? 12, opts.calm ?? DEFAULT_CALM_MS, opts.closed);
 }

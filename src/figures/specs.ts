@@ -14,6 +14,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { formatOffset, parseOffset } from "../table/time";
 import { label, type Lang } from "./labels";
+import { nameLabels } from "./names";
 import { estimateTextWidth } from "./textwidth";
 
 /** Font family for Latin and Japanese text; the Debian package fonts-noto-cjk provides it. */
@@ -142,7 +143,8 @@ export interface TimeSeriesRow {
  *
  * - x: local wall-clock time at `utcOffsetMinutes`, axis title e.g. `Time (UTC+08:00)`;
  * - y: values, axis title `<Concentration label> (<unit>)`;
- * - colour: series name, in the order given.
+ * - colour: series name, in the order given, in the figure language where the name registry knows it
+ *   (`nameLabels`: `SO2` → 二酸化硫黄 in Japanese, 二氧化硫 in Chinese; other names unchanged).
  *
  * NaN (and other non-finite) values, and instants that are not finite, are dropped from the data:
  * the line breaks there (each unbroken run is its own path) and is never drawn through zero. A
@@ -163,6 +165,8 @@ export function timeSeriesSpec(opts: TimeSeriesOptions): TopLevelSpec {
     opts.series.map((s) => s.name),
     "series name",
   );
+  // pollutant and site names in the figure language where the registry knows them (figures/names.ts)
+  const shown = nameLabels(names, lang);
 
   const rows: TimeSeriesRow[] = [];
   opts.series.forEach((s, si) => {
@@ -177,7 +181,7 @@ export function timeSeriesSpec(opts: TimeSeriesOptions): TopLevelSpec {
       if (run < 0 || !ok(i - 1)) run++;
       rows.push({
         time: toLocalIso(opts.times[i], offset),
-        series: s.name,
+        series: shown[si],
         value: s.values[i],
         segment: `${si}:${run}`,
         isolated: !ok(i - 1) && !ok(i + 1),
@@ -205,7 +209,7 @@ export function timeSeriesSpec(opts: TimeSeriesOptions): TopLevelSpec {
       color: {
         field: "series",
         type: "nominal",
-        scale: { domain: names },
+        scale: { domain: shown },
         legend: { symbolType: "stroke", symbolStrokeWidth: 2 },
         title: label(opts.legendTitleKey ?? "species", lang),
       },

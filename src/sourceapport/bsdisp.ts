@@ -1,5 +1,5 @@
 import { bootstrapRows, timeOrder, type BootstrapResult } from "./bootstrap";
-import { refitSettings, type DispOptions } from "./disp";
+import { refitSettings, type DispOptions, type DispSwaps } from "./disp";
 import type { DispSearchResult, DispSearchTask } from "./dispsearch";
 import { runTasks } from "./pool";
 import { settingsOf } from "./solver";
@@ -35,9 +35,15 @@ export interface BsDispResult {
   /** Bootstrap runs skipped, with the reason. */
   runsSkipped: { run: number; reason: string }[];
   intervals: BsDispInterval[];
-  /** Per level: swaps per base factor summed over resamples, and displacements with any swap. */
-  swaps: { dQmax: number; byFactor: number[]; displacements: number }[];
-  /** Base factors with swaps already at the smallest dQmax: their BS-DISP intervals are not reliable. */
+  /**
+   * Per level, the swap table summed over the resamples (as ESAT's `BSDISP` adds the DISP swap
+   * tables of its resamples): `byFactor[k]` = displacements of base factor k's elements whose
+   * refit had a factor swap, `tried[k]` = its displacements.
+   */
+  swaps: DispSwaps[];
+  /** Resamples whose DISP had at least one swap at some level (ESAT's "# of DISP swaps"). */
+  resamplesWithSwaps: number;
+  /** Base factors whose displacements had swaps already at the smallest dQmax (0.5): their BS-DISP intervals are not reliable. */
   unreliableFactors: string[];
   largestDecrease: number;
   fits: number;
@@ -49,12 +55,18 @@ export interface BsDispResult {
 /**
  * BS-DISP: displacement (DISP) inside each bootstrap resample, with small dQmax (0.5, 1, 2, 4),
  * so the interval covers both random error and rotational ambiguity (Paatero, Eberly, Brown,
- * Norris 2014, Atmos. Meas. Tech. 7:781; EPA PMF 5.0 User Guide). Each usable bootstrap run is
- * refitted from the base exactly as in {@link bootstrapPmf} (same rows, same start), then every
- * chosen element of every factor is displaced down and up; factors are mapped to the base by
- * the bootstrap mapping. Factors that swap already at the smallest dQmax are flagged unreliable.
+ * Norris 2014, Atmos. Meas. Tech. 7:781; EPA PMF 5.0 User Guide). ESAT's BS-DISP documents the
+ * levels: "BS-DISP dQmax values are (0.5, 1, 2, 4) while DISP dQmax values are (4, 8, 16, 32)"
+ * (`esat/error/bs_disp.py`). Each usable bootstrap run is refitted from the base exactly as in
+ * {@link bootstrapPmf} (same rows, same start), then every chosen element of every factor is
+ * displaced down and up as in {@link dispPmf}, followed continuously from the resample's own fit.
+ * The swap test ({@link swappedFactors}) compares each refitted solution with the resample's own
+ * fit (the solution the displacement started from), as ESAT does (each resample's DISP compares
+ * against its own base); factors are mapped to the base by the bootstrap mapping and the swap
+ * tables are summed over resamples. Factors with swaps already at the smallest dQmax are
+ * flagged unreliable.
  *
- * @throws Error when more than half of the displacement fits fail to converge.
+ * @throws RangeError for an unknown species; Error when more than half of the displacement fits fail to converge.
  */
 export async function bsDispPmf(
   result: PmfResult,
@@ -134,7 +146,13 @@ export async function bsDispPmf(
       `BS-DISP: ${notConverged} of ${fits} displacement fits did not converge within ${settings.maxIterations} iterations`,
     );
   const byKey = new Map<string, BsDispInterval>();
-  const swaps = levels.map((L) => ({ dQmax: L, byFactor: new Array<number>(p).fill(0), displacements: 0 }));
+  const swaps: DispSwaps[] = levels.map((L) => ({
+    dQmax: L,
+    byFactor: new Array<number>(p).fill(0),
+    tried: new Array<number>(p).fill(0),
+    displacements: 0,
+  }));
+  const runsWithSwaps = new Set<number>();
   res.forEach((r, ti) => {
     const mapping = bs.runs[runsUsed[taskRun[ti]] - 1].mapping;
     const kb = mapping[r.k];
@@ -155,8 +173,12 @@ export async function bsDispPmf(
     levels.forEach((_, li) => {
       if (r.direction < 0) iv!.down[li] = Math.min(iv!.down[li], r.bounds[li]);
       else iv!.up[li] = Math.max(iv!.up[li], r.bounds[li]);
-      if (r.swapped[li].length > 0) swaps[li].displacements++;
-      for (const f of r.swapped[li]) swaps[li].byFactor[mapping[f] >= 0 ? mapping[f] : f]++;
+      swaps[li].tried[kb]++;
+      if (r.swapped[li].length > 0) {
+        swaps[li].displacements++;
+        swaps[li].byFactor[kb]++;
+        runsWithSwaps.add(taskRun[ti]);
+      }
     });
   });
   const intervals = [...byKey.values()].sort((a, b) => a.k - b.k || a.j - b.j);
@@ -184,6 +206,7 @@ export async function bsDispPmf(
     runsSkipped,
     intervals,
     swaps,
+    resamplesWithSwaps: runsWithSwaps.size,
     unreliableFactors,
     largestDecrease,
     fits,

@@ -32,6 +32,17 @@ export interface DispInterval {
   up: number[];
 }
 
+/** One dQmax level of the DISP / BS-DISP swap table. */
+export interface DispSwaps {
+  dQmax: number;
+  /** Per base factor: its displacements whose refit had a factor swap. */
+  byFactor: number[];
+  /** Per base factor: its displacements (element × direction; in BS-DISP summed over resamples). */
+  tried: number[];
+  /** Displacements with a swap, all factors. */
+  displacements: number;
+}
+
 /** Result of {@link dispPmf}. */
 export interface DispResult {
   dQmax: number[];
@@ -39,8 +50,14 @@ export interface DispResult {
   qBase: number;
   polishDecrease: number;
   intervals: DispInterval[];
-  /** Per level: for each factor, in how many displacements (element × direction) it swapped; and how many displacements had any swap. */
-  swaps: { dQmax: number; byFactor: number[]; displacements: number }[];
+  /**
+   * Per level, EPA PMF 5.0's swap table as ESAT computes it (`swap_table`, `count_table` in
+   * `esat/error/displacement.py`): `byFactor[k]` = displacements (element × direction) of factor
+   * k's elements whose refitted solution had a swap (some refitted factor's contributions
+   * correlating better with another base factor's than with its own; {@link swappedFactors}); `tried[k]` = factor k's
+   * displacements; `displacements` = displacements with a swap, over all factors.
+   */
+  swaps: DispSwaps[];
   /** Largest decrease of the objective below the base seen in any fit (≥ 0), absolute and in % of the base. */
   largestDecrease: number;
   largestDecreasePct: number;
@@ -59,11 +76,20 @@ export function refitSettings(base: RunSettings): RunSettings {
 
 /**
  * Displacement (DISP) error estimation: every profile element F_kj is displaced down and up
- * until the objective (Q(true), or Q(robust) in robust mode) rises by each dQmax, re-fitting
- * everything else; the displaced values are the interval. Factor swaps (a factor's
- * contributions matching another base factor best) are counted per level, and any fit that
- * lowers Q below the base is reported — by more than 0.1 % it means the base run was not a
- * global minimum, and `warning` says so.
+ * until the objective (Q(true), or Q(robust) in robust mode) rises by each dQmax (default 4, 8,
+ * 16, 32), re-fitting everything else; the displaced values are the interval. The displaced
+ * solution is followed continuously from the base (each refit starts from the previous point
+ * of the path and the displacement at most doubles per fit), so a refit cannot jump to a
+ * relabelling of the factors that no continuous displacement reaches.
+ *
+ * Factor swaps, per level: the refitted factors at each bound are compared with the base
+ * factors, and the displacement counts as a swap for the displaced factor when some refitted
+ * factor matches another base factor better than its own — the rule of EPA's open-source ESAT
+ * (`compare_all_factors`, counted per displaced factor in `esat/error/displacement.py`), applied
+ * to the contributions as {@link swappedFactors} explains. The EPA PMF 5.0 User Guide reads swaps at the smallest dQmax
+ * (4) as a sign that the solution has significant rotational ambiguity; on a well-posed solution
+ * there are none. Any fit that lowers Q below the base is reported — by more than 0.1 % it means
+ * the base run was not a global minimum, and `warning` says so.
  *
  * Method: Paatero, Eberly, Brown, Norris (2014) Methods for estimating uncertainty in factor
  * analytic solutions, Atmos. Meas. Tech. 7:781–797; EPA PMF 5.0 User Guide (Norris et al. 2014).
@@ -143,14 +169,18 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
     if (r.direction < 0) iv.down = r.bounds;
     else iv.up = r.bounds;
   }
-  const swaps = levels.map((L, li) => {
-    const byFactor = new Array<number>(p).fill(0);
+  const swaps: DispSwaps[] = levels.map((L, li) => {
+    const byFactor = new Array<number>(p).fill(0),
+      tried = new Array<number>(p).fill(0);
     let displacements = 0;
     for (const r of res) {
-      if (r.swapped[li].length > 0) displacements++;
-      for (const f of r.swapped[li]) byFactor[f]++;
+      tried[r.k]++;
+      if (r.swapped[li].length > 0) {
+        displacements++;
+        byFactor[r.k]++;
+      }
     }
-    return { dQmax: L, byFactor, displacements };
+    return { dQmax: L, byFactor, tried, displacements };
   });
   const largestDecrease = Math.max(0, before - qBase, ...res.map((r) => -r.minDQ));
   const largestDecreasePct = (100 * largestDecrease) / Math.max(before, 1e-300);

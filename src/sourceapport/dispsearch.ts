@@ -39,7 +39,10 @@ export interface DispSearchResult {
   bounds: number[];
   /** Per level: the dQ at that bound. */
   dQ: number[];
-  /** Per level: factors (0-based) whose contributions matched a different base factor best at the bound. */
+  /**
+   * Per level: the refitted factors (0-based) at the bound whose contributions correlate better
+   * with another base factor's than with their own ({@link swappedFactors}). Empty = no swap.
+   */
   swapped: number[][];
   /** Lowest dQ seen in any fit (negative = Q fell below the base Q). */
   minDQ: number;
@@ -51,25 +54,40 @@ export interface DispSearchResult {
 }
 
 /** Pearson r of column ka of a and column kb of b (n×p row-major); 0 where r is undefined (a constant column). */
-function corr(a: Float64Array, b: Float64Array, n: number, p: number, ka: number, kb: number): number {
+function colCorr(a: Float64Array, b: Float64Array, n: number, p: number, ka: number, kb: number): number {
   const r = pearsonStrided(a, b, n, p, ka, p, kb);
   return Number.isNaN(r) ? 0 : r;
 }
 
-/** Factors of G whose contributions correlate best with a different factor of the base G0. */
+/**
+ * The factor-swap test of DISP and BS-DISP: the refitted factors (0-based) that match a
+ * different base factor better than their own — refitted factor l is swapped when
+ * r(G_l, G0_b) > r(G_l, G0_l) for some b ≠ l, r the Pearson correlation of the contributions
+ * over the samples. Ties (identical base factors) are not swaps.
+ *
+ * The comparison is ESAT's (EPA's open-source PMF: `compare_all_factors` in `esat/utils.py`,
+ * called by `esat/error/displacement.py` after each displacement refit: each refitted factor
+ * against every base factor, a swap when another base factor matches better than its own). ESAT
+ * compares the profiles H by r²; aozora compares the contributions G by r, the test EPA PMF 5.0
+ * and `bootstrapPmf` use to map bootstrap factors to base factors. Profiles that include
+ * the total variable (PM2.5) correlate strongly with each other — r² 0.5–0.9 between the seven
+ * base profiles of the Kawasaki–Shenyang example — so a rotation within dQmax 4 that leaves a
+ * factor's contributions at r > 0.95 with its own base can still make its profile nearer (by r²)
+ * to another base profile; contributions of distinct sources are far apart (|r| ≤ 0.36 there)
+ * and the test then reports a factor that has become another one, which is what a swap means.
+ *
+ * @param G refitted contributions, n × p (row-major); @param G0 base contributions, same shape
+ */
 export function swappedFactors(G: Float64Array, G0: Float64Array, n: number, p: number): number[] {
   const out: number[] = [];
   for (let l = 0; l < p; l++) {
-    let best = -1,
-      bestR = -Infinity;
+    const own = colCorr(G, G0, n, p, l, l);
     for (let b = 0; b < p; b++) {
-      const r = corr(G, G0, n, p, l, b);
-      if (r > bestR) {
-        bestR = r;
-        best = b;
+      if (b !== l && colCorr(G, G0, n, p, l, b) > own) {
+        out.push(l);
+        break;
       }
     }
-    if (best !== l) out.push(l);
   }
   return out;
 }
@@ -78,8 +96,10 @@ export function swappedFactors(G: Float64Array, G0: Float64Array, n: number, p: 
  * Displace F_kj in one direction until the objective has risen by each dQmax, re-fitting all
  * other elements of G and F each time (EPA PMF 5.0 DISP; Paatero et al. 2014, Atmos. Meas.
  * Tech. 7:781). The element is held by a stiff penalty; each level's bound is the largest
- * displacement found with dQ ≤ dQmax, located by quadratic extrapolation then regula falsi
- * between bracketing fits. A downward search stops at 0.
+ * displacement found with dQ ≤ dQmax, located by quadratic extrapolation (at most doubling the
+ * displacement per fit) then regula falsi between bracketing fits, every fit starting from the
+ * last point of the path. A downward search stops at 0. At each bound the refitted contributions
+ * are compared with the starting ones (G0) by {@link swappedFactors}.
  */
 export function dispSearch(
   x: Float64Array,
@@ -102,20 +122,21 @@ export function dispSearch(
     fits = 0,
     notConverged = 0;
   const objective = settings.robust ? "qRobust" : "qTrue";
-  const evaluate = (d: number): Pt => {
+  // Each fit starts from the last point of the path (the farthest fit so far within dQmax), so
+  // the displaced solution is followed continuously from the base, as the displacement of
+  // Paatero et al. (2014) is; a fit started far from its target could land in another
+  // basin (e.g. a relabelling of the factors) that no continuous displacement reaches.
+  const evaluate = (d: number, from: Pt): Pt => {
     let v = v0 + direction * d;
     if (v < 0) {
       v = 0;
       d = v0;
     }
-    // warm start from the fitted point nearest in displacement
-    let near = pts[0];
-    for (const q of pts) if (Math.abs(q.d - d) < Math.abs(near.d - d)) near = q;
     const hold = { k, j, target: v, weight };
     const pen: Penalties = t.extra
       ? { ...t.extra, fTargets: [...(t.extra.fTargets ?? []), hold] }
       : { fTargets: [hold] };
-    const o = alsFit(x, s, n, m, near.G, near.F, settings, pen);
+    const o = alsFit(x, s, n, m, from.G, from.F, settings, pen);
     fits++;
     if (!o.converged) notConverged++;
     const dQ = o[objective] - qBase;
@@ -140,12 +161,14 @@ export function dispSearch(
       if (direction < 0 && lo.d >= v0 - 1e-15 * Math.max(v0, 1)) break; // reached zero within the budget
       let d: number;
       if (!hi) {
-        d = lo.d > 0 && lo.dQ > 0 ? Math.max(lo.d * 1.2, lo.d * Math.sqrt(L / lo.dQ) * 1.05) : step0 * 2 ** it;
+        // quadratic extrapolation of dQ(d), but at most doubling the displacement per fit
+        const grow = lo.dQ > 0 ? Math.sqrt(L / lo.dQ) * 1.05 : 2;
+        d = lo.d > 0 ? lo.d * Math.min(2, Math.max(1.2, grow)) : step0;
       } else {
         const f = (L - lo.dQ) / (hi.dQ - lo.dQ);
         d = lo.d + Math.min(0.9, Math.max(0.1, f)) * (hi.d - lo.d);
       }
-      const q = evaluate(d);
+      const q = evaluate(d, lo);
       if (q.dQ <= L) {
         if (q.d > lo.d) lo = q;
       } else if (!hi || q.d < hi.d) hi = q;

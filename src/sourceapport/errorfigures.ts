@@ -15,6 +15,7 @@
 // rejects even a type-only import of an ES module from a CommonJS file. TypeScript >= 5.8
 // accepts it, so @ts-expect-error would fail there; the types resolve either way.
 import type { TopLevelSpec } from "vega-lite";
+import { nameLabel, nameLabels } from "../figures/names";
 import { label, type Lang } from "../figures/labels";
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH, fontFor, SCHEMA, specFrame } from "../figures/specs";
 import { estimateTextWidth } from "../figures/textwidth";
@@ -237,7 +238,7 @@ export function intervalProfileSpec(result: PmfResult, opts: IntervalProfileOpti
   const yTitle = withUnit(label("concentration", lang), commonUnit(input.units));
   const last = ks[ks.length - 1];
   const panels = ks.map((k) => {
-    const name = factorNames[k];
+    const name = nameLabel(factorNames[k], lang);
     const bars = input.species.map((species, j) => {
       const v = F[k * m + j];
       return { factor: name, species, base: v, concentration: Number.isFinite(v) && v > 0 ? v : null };
@@ -315,16 +316,17 @@ function swapFactorNames(res: DispResult | BsDispResult, names: string[] | undef
 
 /**
  * The swap table of DISP or BS-DISP (EPA PMF 5.0's "# of swaps" summary) as a heat table: one
- * row per base factor, one column per dQmax level, each cell the number of displacements in
- * which the factor swapped (its contributions matched another base factor best), coloured from
- * white (0) upwards and labelled with the count. Swaps at the smallest level mean the factor is
- * not well defined; BS-DISP's `unreliableFactors` are those.
+ * row per base factor, one column per dQmax level, each cell the number of displacements of that
+ * factor's elements whose refitted solution had a factor swap (a refitted factor matching
+ * another base factor better than its own; see `swappedFactors`),
+ * coloured from white (0) upwards and labelled with the count. Swaps at the smallest level mean
+ * the factor is not well defined; BS-DISP's `unreliableFactors` are those.
  *
  * Inline data rows: `{ factor, dQmax, swaps }` (dQmax as a number, columns in ascending order).
  */
 export function swapTableSpec(res: DispResult | BsDispResult, opts: SwapTableOptions = {}): TopLevelSpec {
   const lang = opts.lang ?? "en";
-  const names = swapFactorNames(res, opts.factorNames);
+  const names = nameLabels(swapFactorNames(res, opts.factorNames), lang);
   const rows = res.swaps.flatMap((lv) => lv.byFactor.map((swaps, k) => ({ factor: names[k], dQmax: lv.dQmax, swaps })));
   const levels = res.swaps.map((lv) => lv.dQmax);
   const width = opts.width ?? Math.max(160, 70 * levels.length);
@@ -472,7 +474,7 @@ export function constrainedComparisonSpec(
   const yTitle = withUnit(label("concentration", lang), commonUnit(input.units));
   const last = ks[ks.length - 1];
   const panels = ks.map((k) => {
-    const name = factorNames[k];
+    const name = nameLabel(factorNames[k], lang);
     const rows: {
       factor: string;
       species: string;

@@ -27,12 +27,14 @@ import {
   TIME_AXIS_FORMAT,
 } from "../figures/specs";
 import { estimateTextWidth } from "../figures/textwidth";
+import { nameLabels } from "../figures/names";
 import { formatOffset } from "../table/time";
 import {
   checkPmfResult,
   gSpace,
   observedPredicted,
   profileMatrices,
+  type ProfileMatrices,
   residuals,
   SCALED_RESIDUAL_FLAG,
   totalIndex,
@@ -49,6 +51,11 @@ import {
   logDomain,
   speciesPanelX,
 } from "./figurehelpers";
+
+/** Factor and species names of a profile table in the figure language (see `nameLabels`). */
+function labelled(pm: ProfileMatrices, lang: Lang): ProfileMatrices {
+  return { ...pm, factorNames: nameLabels(pm.factorNames, lang), species: nameLabels(pm.species, lang) };
+}
 
 /** Colours of EPA PMF 5.0's profile plot: blue concentration bars, red % of species markers. */
 const BAR_COLOUR = "#4c78a8";
@@ -88,7 +95,7 @@ export interface PmfFigureOptions {
 export function profileSpec(result: PmfResult, opts: PmfFigureOptions = {}): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts, 120);
-  const pm = profileMatrices(result);
+  const pm = labelled(profileMatrices(result), lang);
   const rows: { factor: string; species: string; concentration: number | null; percentOfSpecies: number | null }[] = [];
   for (let k = 0; k < pm.p; k++) {
     for (let j = 0; j < pm.m; j++) {
@@ -179,7 +186,8 @@ export function contributionSpec(result: PmfResult, opts: ContributionSpecOption
   checkPmfResult(result);
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts, 120);
-  const { p, G, F, input, factorNames } = result;
+  const { p, G, F, input } = result;
+  const factorNames = nameLabels(result.factorNames, lang);
   const { n, m } = input;
   const t = totalIndex(input);
   if (opts.mass && t < 0) throw new RangeError("contributionSpec: mass units need a total variable (input.total)");
@@ -249,7 +257,7 @@ export function contributionSpec(result: PmfResult, opts: ContributionSpecOption
 export function fingerprintSpec(result: PmfResult, opts: PmfFigureOptions = {}): TopLevelSpec {
   const lang = opts.lang ?? "en";
   const { width, height } = size(opts);
-  const pm = profileMatrices(result);
+  const pm = labelled(profileMatrices(result), lang);
   const rows: { species: string; factor: string; factorIndex: number; percentOfSpecies: number }[] = [];
   for (let j = 0; j < pm.m; j++) {
     for (let k = 0; k < pm.p; k++) {

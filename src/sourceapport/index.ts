@@ -79,7 +79,8 @@ export {
   type BootstrapMappingRow,
   type BootstrapInterval,
 } from "./bootstrap";
-export { dispPmf, refitSettings, type DispOptions, type DispResult, type DispInterval } from "./disp";
+export { dispPmf, refitSettings, type DispOptions, type DispResult, type DispInterval, type DispSwaps } from "./disp";
+export { swappedFactors } from "./dispsearch";
 export { bsDispPmf, type BsDispOptions, type BsDispResult, type BsDispInterval } from "./bsdisp";
 export { fpeakPmf, constrainPmf, type AlteredSolution, type PmfConstraint, type ConstrainedResult } from "./rotate";
 export { alsFit, alsRun, type Penalties, type RunOutcome, type RunSettings } from "./als";

@@ -67,6 +67,8 @@ describe("directional figures (en/ja/zh)", () => {
     expect(north.map((r) => r.percent)).toEqual([25, 25]);
     expect(north[1].r1).toBeCloseTo(176, 9);
     expect(north[1].r0).toBeCloseTo(88, 9);
+    // breaks 0, 2, 4 are the lower edges of three classes, the last open above 4 (openair's reading)
+    expect((spec as any).layer[0].encoding.color.scale.domain).toEqual(["0–2", "2–4", "> 4"]);
   });
   it("polar plot cells sit where the wind came from (north up)", () => {
     const r = polarPlot({ values: [1, 1, 1], wd: [0, 0, 0], ws: [4, 4, 4] }, { maxWs: 5, grid: 11, maskDistance: 0.6 });

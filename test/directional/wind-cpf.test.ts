@@ -91,45 +91,71 @@ describe("CBPF (Uria-Tellaetxe & Carslaw 2014), hand-computed", () => {
 });
 
 describe("roses, hand-computed", () => {
-  it("wind rose: frequencies per sector × speed, calms apart; the last bin is open above", () => {
+  // openair R/windRose.R documents: "the argument breaks = c(0, 1, 10, 100) breaks the data into
+  // segments <1, 1-10, 10-100, >100", and its code appends max(x) as a last break when
+  // max(breaks) < max(x): n breaks are the lower edges of n classes, the last open above.
+  it("wind rose: frequencies per sector × speed, calms apart; n breaks give n classes, the last open above", () => {
+    // ws 0.2 (calm), 1, 3, 5, 7 from N, N, E, E, S; breaks 0, 2, 4, 6 → (0, 2], (2, 4], (4, 6], > 6:
+    // N: 1 → (0, 2]; E: 3 → (2, 4], 5 → (4, 6]; S: 7 → > 6. Each record is 1/5 = 20 %.
     const r = windRose([0.2, 1, 3, 5, 7], [0, 0, 90, 90, 180], { sectors: 4, breaks: [0, 2, 4, 6] });
     expect(r.calmCount).toBe(1);
     expect(r.calmPercent).toBe(20);
+    expect(r.rows).toHaveLength(4 * 4); // 4 sectors × 4 classes
     const f = (d: number, lo: number) => r.rows.find((x) => x.wd === d && x.lo === lo)!.percent;
-    expect([f(0, 0), f(90, 2), f(90, 4), f(180, 4)]).toEqual([20, 20, 20, 20]);
+    expect([f(0, 0), f(90, 2), f(90, 4), f(180, 6)]).toEqual([20, 20, 20, 20]);
+    expect(f(180, 4)).toBe(0); // 7 m/s is above the last break 6, not in (4, 6]
     expect(r.rows.reduce((s, x) => s + x.percent, 0) + r.calmPercent).toBeCloseTo(100, 12);
+  });
+  it("default breaks 0, 2, 4, 6, 8: five classes, the last '> 8' holds every ws above 8 m/s", () => {
+    // ws 1, 2, 2.5, 8, 8.1, 12, 30 all from N, by hand with (lo, hi]:
+    // (0, 2]: 1, 2 → 2; (2, 4]: 2.5 → 1; (4, 6]: 0; (6, 8]: 8 → 1; > 8: 8.1, 12, 30 → 3
+    const r = windRose([1, 2, 2.5, 8, 8.1, 12, 30], [0, 0, 0, 0, 0, 0, 0], { sectors: 4 });
+    expect(r.breaks).toEqual([0, 2, 4, 6, 8]);
+    const n = r.rows.filter((x) => x.wd === 0);
+    expect(n.map((x) => [x.label, x.count])).toEqual([
+      ["(0, 2]", 2],
+      ["(2, 4]", 1],
+      ["(4, 6]", 0],
+      ["(6, 8]", 1],
+      ["> 8", 3],
+    ]);
+    expect([n[4].lo, n[4].hi]).toEqual([8, Infinity]);
   });
   it("interval convention: default (lo, hi] as openair (R cut right = TRUE); [lo, hi) on request; last class open-ended", () => {
     // ws 2, 4, 9, 20 all from the north, breaks 0, 2, 4, 6, calm 0.5, by hand:
-    // (lo, hi]: 2 → (0, 2], 4 → (2, 4], 9 and 20 → > 4 (open: 20 > 6 is kept, not dropped)
+    // (lo, hi]: 2 → (0, 2], 4 → (2, 4], nothing in (4, 6], 9 and 20 → > 6 (open: 20 is kept, not dropped)
     const r = windRose([2, 4, 9, 20], [0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6] });
     const n = r.rows.filter((x) => x.wd === 0);
+    expect(r.closed).toBe("right");
     expect(n.map((x) => [x.label, x.count])).toEqual([
       ["(0, 2]", 1],
       ["(2, 4]", 1],
-      ["> 4", 2],
+      ["(4, 6]", 0],
+      ["> 6", 2],
     ]);
-    expect(n[2].hi).toBe(Infinity);
-    // [lo, hi): 2 → [2, 4), 4, 9, 20 → ≥ 4
-    const l = windRose([2, 4, 9, 20], [0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6], closed: "left" }).rows.filter(
-      (x) => x.wd === 0,
-    );
-    expect(l.map((x) => [x.label, x.count])).toEqual([
+    expect(n[3].hi).toBe(Infinity);
+    // [lo, hi): 2 → [2, 4), 4 → [4, 6), 9, 20 → ≥ 6
+    const lr = windRose([2, 4, 9, 20], [0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6], closed: "left" });
+    expect(lr.closed).toBe("left");
+    expect(lr.rows.filter((x) => x.wd === 0).map((x) => [x.label, x.count])).toEqual([
       ["[0, 2)", 0],
       ["[2, 4)", 1],
-      ["≥ 4", 3],
+      ["[4, 6)", 1],
+      ["≥ 6", 2],
     ]);
     // percent is of all finite records, calms included: 1 calm + 4 → 20 % each
     const c = windRose([0.2, 2, 4, 9, 20], [0, 0, 0, 0, 0], { sectors: 4, breaks: [0, 2, 4, 6] });
-    expect(c.rows.filter((x) => x.wd === 0).map((x) => x.percent)).toEqual([20, 20, 40]);
+    expect(c.rows.filter((x) => x.wd === 0).map((x) => x.percent)).toEqual([20, 20, 0, 40]);
     expect(() => windRose([1], [0], { closed: "both" as never })).toThrow(RangeError);
+    expect(() => windRose([1], [0], { breaks: [] })).toThrow(RangeError);
   });
-  it("pollution rose bins concentrations", () => {
+  it("pollution rose bins concentrations; the last class is open above the last break", () => {
+    // values 1, 5, 9 from N, N, E; breaks 0, 4, 8 → (0, 4], (4, 8], > 8: N 1 → (0, 4], N 5 → (4, 8], E 9 → > 8
     const r = pollutionRose([1, 5, 9], [0, 0, 90], [3, 3, 3], { sectors: 4, breaks: [0, 4, 8] });
     expect(r.rows.filter((x) => x.count > 0).map((x) => [x.wd, x.lo, x.count])).toEqual([
       [0, 0, 1],
       [0, 4, 1],
-      [90, 4, 1],
+      [90, 8, 1],
     ]);
   });
   it("percentile rose: type-7 percentiles per sector", () => {

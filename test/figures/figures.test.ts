@@ -85,7 +85,8 @@ describe("timeSeriesSpec", () => {
     });
     expect(spec.encoding.y).toMatchObject({ field: "value", type: "quantitative", title: "濃度 (ppb)" });
     expect(spec.encoding.color).toMatchObject({ field: "series", type: "nominal", title: "成分" });
-    expect(spec.encoding.color.scale.domain).toEqual(["NO2", "O3"]);
+    // series names in the figure language (figures/names.ts): NO2 and O3 in a Japanese figure
+    expect(spec.encoding.color.scale.domain).toEqual(["二酸化窒素", "オゾン"]);
     expect(spec.layer[0].mark.type).toBe("line");
     expect(spec.data.format.parse.time).toBe("utc:'%Y-%m-%dT%H:%M:%S'");
     expect(spec.title).toEqual({ text: "大気汚染" });

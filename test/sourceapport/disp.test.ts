@@ -7,6 +7,9 @@ import { preparePmfInput } from "../../src/sourceapport/prepare";
 import { Rng } from "../../src/random/rng";
 import type { PmfResult } from "../../src/sourceapport/types";
 import { wellPosed } from "./wellposed";
+import { swappedFactors } from "../../src/sourceapport/dispsearch";
+import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
+import { join } from "node:path";
 
 /** A hand-made one-factor result (n = 4 samples, contributions g, profile f) on data x, s. */
 function oneFactor(species: string[], x: number[], s: number[], g: number[], f: number[]): PmfResult {
@@ -291,23 +294,135 @@ function duplicated(seed: number) {
   return runPmfSync(input, { factors: 2, runs: 3, seed: 1 });
 }
 
-describe("factor swaps", () => {
-  it("two factors with duplicated profiles swap; counts per factor add up", async () => {
+/**
+ * Two sources whose profiles nearly coincide (f2 = f1 + a small perturbation): the split of the
+ * mass between them is weakly determined, so the profiles can mix at small dQ.
+ */
+function nearlyCollinear(seed: number) {
+  const n = 80,
+    m = 6,
+    rng = new Rng(seed);
+  const f1 = [3, 1, 0.5, 2, 0.2, 1.5];
+  const f2 = [3.3, 1, 0.5, 1.8, 0.3, 1.5];
+  const x = new Float64Array(n * m),
+    s = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    const g1 = Math.exp(0.6 * rng.normal()),
+      g2 = Math.exp(0.6 * rng.normal());
+    for (let j = 0; j < m; j++) {
+      const v = g1 * f1[j] + g2 * f2[j],
+        sigma = 0.1 * v + 0.01;
+      x[i * m + j] = v + sigma * rng.normal();
+      s[i * m + j] = sigma;
+    }
+  }
+  const input = preparePmfInput({
+    x,
+    s,
+    n,
+    m,
+    species: ["a", "b", "c", "d", "e", "f"],
+    units: "µg/m3",
+    samples: Array.from({ length: n }, (_, i) => `s${i + 1}`),
+  });
+  return runPmfSync(input, { factors: 2, runs: 3, seed: 1 });
+}
+
+describe("the swap test (swappedFactors)", () => {
+  // The rule (ESAT, esat/utils.py compare_all_factors, applied after each displacement refit in
+  // esat/error/displacement.py): a refitted factor is swapped when another base factor matches
+  // it better than its own base factor; aozora measures the match on the contributions (r).
+  // G0 columns (n = 4): a = 1, 2, 3, 4 and b = 4, 1, 3, 2; by hand r(a, b) = −0.4
+  // (deviations −1.5, −0.5, 0.5, 1.5 and 1.5, −1.5, 0.5, −0.5: Σ = −2.25 + 0.75 + 0.25 − 0.75 = −2, Σd² = 5 each).
+  const G0 = Float64Array.from([1, 4, 2, 1, 3, 3, 4, 2]);
+  it("a relabelling (columns exchanged) swaps both factors", () => {
+    expect(swappedFactors(Float64Array.from([4, 1, 1, 2, 3, 3, 2, 4]), G0, 4, 2)).toEqual([0, 1]);
+  });
+  it("a small change keeps each factor's identity", () => {
+    // column a + (0.1, −0.1, 0, 0): still r ≈ 1 with a and ≈ −0.4 with b
+    expect(swappedFactors(Float64Array.from([1.1, 4, 1.9, 1, 3, 3, 4, 2]), G0, 4, 2)).toEqual([]);
+  });
+  it("a factor that became more like the other base factor swaps; a tie is not a swap", () => {
+    // refitted column a = 0.5·a + b = 4.5, 2, 4.5, 4: deviations 0.75, −1.75, 0.75, 0.25 → r with a
+    // = (−1.125 + 0.875 + 0.375 + 0.375)/sqrt(5·4.25) = 0.5/4.61 = 0.11, with b = (1.125 + 2.625 + 0.375 − 0.125)/4.61 = 0.87
+    expect(swappedFactors(Float64Array.from([4.5, 4, 2, 1, 4.5, 3, 4, 2]), G0, 4, 2)).toEqual([0]);
+    // identical base columns: r is the same with both, no swap
+    const same = Float64Array.from([1, 1, 2, 2, 3, 3, 4, 4]);
+    expect(swappedFactors(same, same, 4, 2)).toEqual([]);
+  });
+});
+
+describe("factor swaps in rotationally ambiguous cases", () => {
+  // EPA PMF 5.0 User Guide and Paatero et al. (2014): swaps at the smallest dQmax (4) mean the
+  // solution has significant rotational ambiguity. Counted per displaced factor as ESAT's swap
+  // table (esat/error/displacement.py: count_table / swap_table per factor and dQmax).
+  it("two factors with duplicated profiles swap already at dQmax 4; counts per displaced factor add up", async () => {
     for (const seed of [1, 3]) {
       const d = await dispPmf(duplicated(seed), { workers: 1 });
       console.log(
         `duplicated profiles (seed ${seed}): displacements with a swap per dQmax ${d.swaps.map((w) => `${w.dQmax}: ${w.displacements}`).join(", ")}`,
       );
-      expect(d.swaps[3].displacements).toBeGreaterThan(0);
+      expect(d.swaps[0].dQmax).toBe(4);
+      expect(d.swaps[0].displacements).toBeGreaterThan(0);
       for (const w of d.swaps) {
-        // with p = 2 a displacement with a swap has 1 or 2 swapped factors
-        const total = w.byFactor.reduce((a, b) => a + b, 0);
-        expect(total).toBeGreaterThanOrEqual(w.displacements);
-        expect(total).toBeLessThanOrEqual(2 * w.displacements);
-        expect(w.displacements).toBeLessThanOrEqual(2 * 2 * 6); // elements × directions
+        expect(w.tried).toEqual([12, 12]); // 6 elements × 2 directions per factor
+        expect(w.byFactor.reduce((a, b) => a + b, 0)).toBe(w.displacements);
+        w.byFactor.forEach((c, k) => expect(c).toBeLessThanOrEqual(w.tried[k]));
       }
     }
   });
+  it("two factors with nearly collinear profiles swap at dQmax 4", async () => {
+    const d = await dispPmf(nearlyCollinear(2), { workers: 1, dQmax: [4] });
+    console.log(`nearly collinear profiles: displacements with a swap at dQmax 4: ${d.swaps[0].displacements} of 24`);
+    expect(d.swaps[0].displacements).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * The simulator's Kawasaki–Shenyang example (data/shenyang-pm25-*.csv; 7 sources recovered at
+ * r ≥ 0.95, see solver.test.ts), prepared and fitted as notebook 01 does.
+ */
+function shenyang(): PmfResult {
+  const dir = join(__dirname, "..", "..", "data");
+  const raw = readEpaPmf(join(dir, "shenyang-pm25-con.csv"), join(dir, "shenyang-pm25-unc.csv"), {
+    unit: "µg/m3",
+    utcOffset: "+08:00",
+  });
+  const input = preparePmfInput(
+    { x: raw.x, s: raw.s, n: raw.n, m: raw.m, species: raw.species, units: "µg/m3", samples: raw.samples },
+    { total: "PM2.5", autoCategories: true, missing: "median" },
+  );
+  return runPmfSync(input, { factors: 7, runs: 20, seed: 20250105 });
+}
+
+describe("the Kawasaki–Shenyang example: no swap at dQmax 4, no factor flagged by BS-DISP", () => {
+  const base = shenyang();
+  const jSO4 = base.input.species.indexOf("SO4");
+  const kSulfate = Array.from({ length: 7 }, (_, k) => k).reduce((a, k) =>
+    base.F[k * base.input.m + jSO4] > base.F[a * base.input.m + jSO4] ? k : a,
+  );
+
+  it("DISP of SO4 in every factor: zero swaps at dQmax 4; the sulfate factor keeps most of its SO4", async () => {
+    const d = await dispPmf(base, { workers: 1, species: ["SO4"], dQmax: [4] });
+    expect(d.swaps[0].tried).toEqual(new Array(7).fill(2));
+    expect(d.swaps[0].displacements).toBe(0);
+    expect(d.swaps[0].byFactor).toEqual(new Array(7).fill(0));
+    // Before the path was followed continuously, the downward search of SO4 in the sulfate
+    // factor jumped to 0 in one refit and landed on a relabelling of three factors with dQ ≈ 0.
+    // Taking most of a source's marker away costs far more than dQ = 4 on a continuous path.
+    const iv = d.intervals.find((v) => v.k === kSulfate)!;
+    expect(iv.down[0]).toBeGreaterThan(0.5 * iv.base);
+    expect(d.warning).toBeUndefined();
+  }, 300000);
+
+  it("BS-DISP of SO4 on one resample: no swap at dQmax 0.5, no factor flagged unreliable", async () => {
+    const bs = await bootstrapPmf(base, { runs: 1, seed: 5, workers: 1 });
+    const r = await bsDispPmf(base, bs, { workers: 1, species: ["SO4"], runs: 1 });
+    expect(r.runsUsed).toEqual([1]);
+    expect(r.swaps[0].dQmax).toBe(0.5);
+    expect(r.swaps[0].byFactor).toEqual(new Array(7).fill(0));
+    expect(r.unreliableFactors).toEqual([]);
+  }, 300000);
 });
 
 describe("BS-DISP", () => {
