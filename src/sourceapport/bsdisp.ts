@@ -129,6 +129,7 @@ export async function bsDispPmf(
             steps: opts.steps,
             settings,
             rows,
+            ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
           });
           taskRun.push(ri);
         }
@@ -192,6 +193,7 @@ export async function bsDispPmf(
       species: js.map((j) => input.species[j]),
       factors: ks,
       steps: opts.steps ?? null,
+      ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
       runs: runsUsed.length,
       bootstrap: bs.provenance
         ? bs.provenance.options

@@ -1,5 +1,5 @@
 import { alsFit, qValues, type RunSettings } from "./als";
-import type { DispSearchResult, DispSearchTask } from "./dispsearch";
+import type { DispSearchResult, DispSearchTask, SwapTest } from "./dispsearch";
 import { runTasks } from "./pool";
 import { settingsOf } from "./solver";
 import type { PmfResult } from "./types";
@@ -15,6 +15,11 @@ export interface DispOptions {
   factors?: number[];
   /** Fits per level and element at most (default 6). */
   steps?: number;
+  /**
+   * Which matrix the swap test compares (default `"contributions"`; `"profiles"` = ESAT's exact
+   * `compare_all_factors` rule on the profiles by r², see {@link swappedProfiles}).
+   */
+  swapTest?: SwapTest;
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -133,6 +138,7 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
           weight,
           steps: opts.steps,
           settings,
+          ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
         });
       }
     }
@@ -190,6 +196,7 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
       species: js.map((j) => input.species[j]),
       factors: ks,
       steps: opts.steps ?? null,
+      ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
       base: plainOptions(result.options),
     },
     result.options.seed,

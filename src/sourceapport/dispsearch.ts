@@ -28,7 +28,16 @@ export interface DispSearchTask {
   rows?: Int32Array;
   /** Return the fitted G and F at the last level's bound. */
   keepSolution?: boolean;
+  /** Which matrix the swap test compares (default `"contributions"`, see {@link SwapTest}). */
+  swapTest?: SwapTest;
 }
+
+/**
+ * Which matrix the DISP/BS-DISP swap test compares with the base solution:
+ * `"contributions"` (default): {@link swappedFactors}, Pearson r of the contribution columns G;
+ * `"profiles"`: {@link swappedProfiles}, ESAT's exact rule (r² of the profile rows H).
+ */
+export type SwapTest = "contributions" | "profiles";
 
 /** What one displacement search returns. */
 export interface DispSearchResult {
@@ -85,6 +94,35 @@ export function swappedFactors(G: Float64Array, G0: Float64Array, n: number, p: 
     for (let b = 0; b < p; b++) {
       if (b !== l && colCorr(G, G0, n, p, l, b) > own) {
         out.push(l);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * ESAT's swap test, exactly: `compare_all_factors(disp_i_sa.H, self.H)` in `esat/utils.py`
+ * (called from `esat/error/displacement.py` after each displacement refit), which for each
+ * refitted profile row i computes r²(H_i, H0_i) and r²(H_i, H0_j) for every base row j and calls
+ * a swap when some `j_r2 > i_r2` (r² = the square of numpy's `corrcoef`, over the species).
+ * Returns the refitted factors (0-based) for which that holds (ESAT returns one flag for the
+ * whole solution: true when this list is not empty). An undefined r (a constant row) counts as
+ * r² = 0.
+ *
+ * @param F refitted profiles, p × m (row-major); @param F0 base profiles, same shape
+ */
+export function swappedProfiles(F: Float64Array, F0: Float64Array, p: number, m: number): number[] {
+  const r2 = (a: Float64Array, b: Float64Array, ka: number, kb: number): number => {
+    const r = pearsonStrided(a, b, m, 1, ka * m, 1, kb * m);
+    return Number.isNaN(r) ? 0 : r * r;
+  };
+  const out: number[] = [];
+  for (let i = 0; i < p; i++) {
+    const own = r2(F, F0, i, i);
+    for (let j = 0; j < p; j++) {
+      if (j !== i && r2(F, F0, i, j) > own) {
+        out.push(i);
         break;
       }
     }
@@ -175,7 +213,9 @@ export function dispSearch(
     }
     bounds.push(v0 + direction * lo.d);
     dQs.push(lo.dQ);
-    swapped.push(lo === origin ? [] : swappedFactors(lo.G, G0, n, p));
+    swapped.push(
+      lo === origin ? [] : t.swapTest === "profiles" ? swappedProfiles(lo.F, F0, p, m) : swappedFactors(lo.G, G0, n, p),
+    );
     last = lo;
   }
   const out: DispSearchResult = { k, j, direction, bounds, dQ: dQs, swapped, minDQ, fits, notConverged };

@@ -7,7 +7,7 @@ import { preparePmfInput } from "../../src/sourceapport/prepare";
 import { Rng } from "../../src/random/rng";
 import type { PmfResult } from "../../src/sourceapport/types";
 import { wellPosed } from "./wellposed";
-import { swappedFactors } from "../../src/sourceapport/dispsearch";
+import { swappedFactors, swappedProfiles } from "../../src/sourceapport/dispsearch";
 import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
 import { join } from "node:path";
 
@@ -465,5 +465,28 @@ describe("BS-DISP", () => {
     const first = await bsDispPmf(dup, bs, { workers: 1, species: ["a"], runs: 2 });
     expect(first.runsUsed).toEqual(usable.slice(0, 2));
     expect(first.runsUsed.length + first.runsSkipped.length).toBe(usable[1]);
+  });
+});
+
+describe("ESAT's swap test on the profiles (swapTest: 'profiles')", () => {
+  // esat/utils.py compare_all_factors(matrix1, matrix2): for each row i of the refitted H,
+  // i_r2 = r²(H_i, H0_i); for every base row j, j_r2 = r²(H_i, H0_j); "if j_r2 > i_r2: swap = True".
+  const F0 = Float64Array.from([1, 2, 3, 1, 3, 2]); // base profiles: rows [1, 2, 3] and [1, 3, 2]
+  it("a refitted profile equal to the other base profile swaps (r² 1 > 0.25 by hand)", () => {
+    // row 0 refitted to [1, 3, 2]: r² with base row 1 = 1; with its own base row [1, 2, 3]:
+    // dx = (−1, 0, 1), dy = (−1, 1, 0), Σdxdy = 1, Σdx² = Σdy² = 2 → r = 0.5, r² = 0.25
+    expect(swappedProfiles(Float64Array.from([1, 3, 2, 1, 3, 2]), F0, 2, 3)).toEqual([0]);
+  });
+  it("r² ignores the sign (a mirrored profile is still its own), a constant row counts as r² = 0", () => {
+    // row 0 = [3, 2, 1]: r = −1 with [1, 2, 3] (r² 1), r = −0.5 with [1, 3, 2] (r² 0.25): no swap;
+    // row 1 = [2, 2, 2]: r undefined with every base row → 0, never > 0: no swap
+    expect(swappedProfiles(Float64Array.from([3, 2, 1, 2, 2, 2]), F0, 2, 3)).toEqual([]);
+  });
+  it("dispPmf passes the option to every search and records it in the provenance", async () => {
+    const dup = duplicated(1);
+    const d = await dispPmf(dup, { workers: 1, dQmax: [4], factors: [0], swapTest: "profiles" });
+    expect(d.provenance!.options.swapTest).toBe("profiles");
+    const def = await dispPmf(dup, { workers: 1, dQmax: [4], factors: [0] });
+    expect(def.provenance!.options.swapTest).toBeUndefined(); // the default (contributions) is not an option given
   });
 });
