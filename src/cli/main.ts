@@ -1,4 +1,4 @@
-import { AozoraInputError } from "../io/errors";
+import { AozoraInputError, isAllocationFailure } from "../io/errors";
 import { VERSION } from "../version";
 import { checkPath, CliFsError, fsErrorOf } from "./fs";
 import { CliUsageError, optionHelp, parseOptions, suggest, type OptionSpecs } from "./options";
@@ -36,12 +36,10 @@ export function verbHelp(v: Verb): string {
   const lines = [`Usage: aozora ${v.name} ${v.usage}`.trimEnd(), "", v.description.trimEnd(), ""];
   if (v.positionals) lines.push("Arguments:", `  ${v.positionals.label.padEnd(32)}${v.positionals.help}`, "");
   const specs = specsOf(v);
-  lines.push("Options:", ...optionHelp(specs), "  -h, --help                      print this help and exit", "");
+  lines.push("Options:", ...optionHelp(specs), "");
   lines.push(EXIT_CODES);
   return lines.join("\n");
 }
-
-const ALLOCATION = /invalid (typed )?array length|array buffer allocation failed|allocation failed|out of memory/i;
 
 /** The message without a verb prefix the verb itself added (`aozora pmf: `, `pmf: `, `aozora: `). */
 function bare(message: string, verb: string): string {
@@ -123,9 +121,9 @@ export async function main(
       say(e.message);
       return 2;
     }
-    if (e instanceof RangeError && ALLOCATION.test(e.message)) {
+    if (isAllocationFailure(e)) {
       // an allocation failure is never reported as success, nor as the user's mistake
-      say(`ran out of memory (${e.message}): use smaller counts or a smaller input`);
+      say(`ran out of memory (${(e as Error).message}): use smaller counts or a smaller input`);
       return 1;
     }
     if (e instanceof RangeError) {

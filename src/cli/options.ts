@@ -78,9 +78,10 @@ export class CliUsageError extends RangeError {
    * @param expected what a valid value is (with unit and range).
    * @param found the value as typed (quoted by the constructor) or undefined for "nothing".
    * @param hint optional text after the message (e.g. `did you mean --robust?`).
+   * @param describedFound `found` is a description (printed as is), not the value as typed.
    */
-  constructor(option: string, expected: string, found: string | undefined, hint?: string) {
-    const f = found === undefined ? "nothing" : `"${found}"`;
+  constructor(option: string, expected: string, found: string | undefined, hint?: string, describedFound = false) {
+    const f = found === undefined ? "nothing" : describedFound ? found : `"${found}"`;
     super(`${option}: expected ${expected}, found ${f}${hint ? ` (${hint})` : ""}`);
     this.name = "CliUsageError";
     this.option = option;
@@ -195,6 +196,7 @@ export function parseOptions(
   const pos: string[] = [];
   const seen = new Set<string>();
   let help = false;
+  const unknown: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--") {
@@ -222,13 +224,11 @@ export function parseOptions(
     const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
     const spec = Object.prototype.hasOwnProperty.call(specs, name) ? specs[name] : undefined;
     if (!spec) {
+      // collect every unknown option, so one line names them all; a following bare word is its value
       const guess = suggest(name, Object.keys(specs));
-      throw new CliUsageError(
-        `--${name}`,
-        "one of this verb's options (see --help)",
-        undefined,
-        guess ? `unknown option; did you mean --${guess}?` : "unknown option",
-      );
+      unknown.push(guess ? `--${name} (did you mean --${guess}?)` : `--${name}`);
+      if (eq < 0 && args[i + 1] !== undefined && !args[i + 1].startsWith("--")) i++;
+      continue;
     }
     if (spec.type === "boolean") {
       if (eq >= 0) throw new CliUsageError(`--${name}`, "no value (a flag)", a.slice(eq + 1));
@@ -268,6 +268,16 @@ export function parseOptions(
     }
   }
   if (help) return { values, positionals: pos, help };
+  if (unknown.length > 0)
+    throw new CliUsageError(
+      unknown.map((u) => u.split(" ")[0]).join(", "),
+      "options of this verb (--help lists them)",
+      unknown.length > 1
+        ? `unknown options: ${unknown.join(", ")}`
+        : `an unknown option${unknown[0].slice(unknown[0].indexOf(" ") < 0 ? unknown[0].length : unknown[0].indexOf(" "))}`,
+      undefined,
+      true,
+    );
   for (const [name, spec] of Object.entries(specs)) {
     if (values[name] !== undefined) continue;
     if (spec.required)
@@ -301,15 +311,16 @@ export function placeholder(spec: OptionSpec): string {
  * in declaration order.
  */
 export function optionHelp(specs: OptionSpecs): string[] {
-  const rows = Object.entries(specs).map(([name, s]) => {
+  const rows: [string, string][] = Object.entries(specs).map(([name, s]) => {
     const left = `  --${name}${s.type === "boolean" ? "" : ` ${placeholder(s)}`}`;
     const notes: string[] = [];
     if (s.type === "number") notes.push(describeNumber(s));
     if (s.required) notes.push("required");
     if (s.type !== "boolean" && s.default !== undefined) notes.push(`default ${s.default}`);
     if (s.type === "string" && s.multiple) notes.push("may be repeated");
-    return [left, s.help + (notes.length ? ` (${notes.join("; ")})` : "")];
+    return [left, s.help + (notes.length ? ` (${notes.join("; ")})` : "")] as [string, string];
   });
+  rows.push(["  -h, --help", "print this help and exit"]);
   const width = Math.min(34, Math.max(...rows.map((r) => r[0].length), 0) + 2);
   return rows.map(([l, r]) => (l.length + 1 >= width ? `${l}\n${" ".repeat(width)}${r}` : l.padEnd(width) + r));
 }

@@ -79,7 +79,7 @@ BS-DISP on N of the bootstrap runs (needs --bootstrap), --fpeak strengths (e.g. 
       max: 4294967295,
       default: 1,
       value: "S",
-      help: "random seed (2^32 − 1 at most; never wrapped)",
+      help: "random seed (never wrapped modulo 2^32)",
     },
     robust: { type: "boolean", help: "robust fit (Q(robust), outliers down-weighted)" },
     weak: { type: "string", value: "A,B", help: "species set to weak (uncertainty tripled, EPA PMF 5.0)" },

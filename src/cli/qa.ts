@@ -1,4 +1,5 @@
 import type { Verb } from "./verb";
+import { isAllocationFailure } from "../io/errors";
 import { encodingOption, gridOptionsOf, sheetOption } from "./common";
 import { readSampleTable } from "../qa/read";
 import { massClosure } from "../qa/massclosure";
@@ -16,7 +17,7 @@ function optional<T>(f: () => T): T | { skipped: string } {
   try {
     return f();
   } catch (e) {
-    if (e instanceof RangeError) return { skipped: e.message };
+    if (e instanceof RangeError && !isAllocationFailure(e)) return { skipped: e.message };
     throw e;
   }
 }

@@ -100,7 +100,7 @@ when the data allow. --replicates is bounded (${MAX_REPLICATES}) so the resampli
       max: 4294967295,
       default: 1,
       value: "S",
-      help: "random seed (2^32 − 1 at most; never wrapped)",
+      help: "random seed (never wrapped modulo 2^32)",
     },
     "hours-per-year": {
       type: "number",
