@@ -50,10 +50,18 @@ export function fsErrorOf(e: unknown): CliFsError | undefined {
   const { code, path, syscall } = e as { code?: unknown; path?: unknown; syscall?: unknown };
   if (typeof code !== "string" || !(code in FS_CODES)) return undefined;
   const p = typeof path === "string" ? path : "(path unknown)";
+  let found = FS_CODES[code];
+  if (code === "ENOENT" && typeof path === "string") {
+    try {
+      if (lstatSync(path).isSymbolicLink()) found = "a dangling symbolic link";
+    } catch {
+      // really nothing there
+    }
+  }
   const want = /^(open|read|stat|lstat|scandir|opendir|access|realpath)/.test(String(syscall))
     ? "a readable path"
     : "a writable path";
-  return new CliFsError(p, want, FS_CODES[code]);
+  return new CliFsError(p, want, found);
 }
 
 function lstat(p: string): Stats | undefined {
