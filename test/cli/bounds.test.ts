@@ -6,6 +6,9 @@ import { pmfVerb, MAX_PMF_RUNS } from "../../src/cli/pmf";
 import { retrofitVerb, MAX_REPLICATES } from "../../src/cli/retrofit";
 import { isAllocationFailure } from "../../src/io/errors";
 import type { Verb } from "../../src/cli/verb";
+import { readMachineLogs } from "../../src/io/machinelog";
+import { analyseRetrofit, flaggedRows } from "../../src/models/energy/retrofit";
+import { defaultEnergyParameters } from "../../src/models/energy/tables/factors";
 import { run } from "./run";
 
 // Issue #20, bounded resources: "Counts have upper bounds with clear errors: `pmf --runs 1e9` runs
@@ -76,6 +79,14 @@ describe("an allocation failure is never success", () => {
     expect(isAllocationFailure(caught(() => new Float64Array(2 ** 53)))).toBe(true); // "Invalid typed array length"
     expect(isAllocationFailure(new RangeError("--runs must be a positive integer"))).toBe(false);
     expect(isAllocationFailure(new Error("Invalid array length"))).toBe(false); // only RangeError
+  });
+  it("analyseRetrofit: a replicate count that cannot be allocated throws; it is not a design 'skipped'", () => {
+    const read = readMachineLogs([join(DATA, "changshu-tenter-log.csv")], { utcOffset: "+08:00" });
+    const input = { intervals: read.intervals, thermalMeter: read.thermalMeter, flagged: flaggedRows(read.accounts) };
+    // 2^53 replicates: the engine refuses the typed array ("Invalid typed array length")
+    expect(() => analyseRetrofit(input, { params: defaultEnergyParameters({}), replicates: 2 ** 53, seed: 1 })).toThrow(
+      /Invalid typed array length/,
+    );
   });
   it("a verb that runs out of memory exits 1 with one line, not 0 and not 2", async () => {
     const oom: Verb = {
