@@ -24,7 +24,7 @@ export const encodingOption: StringOption = {
   type: "string",
   choices: ENCODINGS,
   value: "NAME",
-  help: `text encoding of CSV/TSV input (${ENCODINGS.join(", ")}; a byte-order mark wins; default utf-8)`,
+  help: `text encoding of CSV/TSV input: ${ENCODINGS.join(", ")} (a byte-order mark wins; default utf-8)`,
 };
 
 /** `--sheet`: worksheet of an .xlsx input. */

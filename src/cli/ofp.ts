@@ -51,6 +51,7 @@ potential; unmatched species listed; m/p-xylene kept as a pair or split (recorde
       max: 350,
       default: 298.15,
       unit: "K",
+      value: "K",
       help: "reference temperature for ppb ↔ µg/m3",
     },
     pressure: {
@@ -59,6 +60,7 @@ potential; unmatched species listed; m/p-xylene kept as a pair or split (recorde
       max: 110,
       default: 101.325,
       unit: "kPa",
+      value: "kPa",
       help: "reference pressure for ppb ↔ µg/m3",
     },
     "china-by-date": {

@@ -322,5 +322,19 @@ export function optionHelp(specs: OptionSpecs): string[] {
   });
   rows.push(["  -h, --help", "print this help and exit"]);
   const width = Math.min(34, Math.max(...rows.map((r) => r[0].length), 0) + 2);
-  return rows.map(([l, r]) => (l.length + 1 >= width ? `${l}\n${" ".repeat(width)}${r}` : l.padEnd(width) + r));
+  const wrap = (text: string): string[] => {
+    const lines: string[] = [];
+    let line = "";
+    for (const word of text.split(" ")) {
+      if (line !== "" && width + line.length + 1 + word.length > 110) {
+        lines.push(line);
+        line = word;
+      } else line = line === "" ? word : `${line} ${word}`;
+    }
+    return [...lines, line];
+  };
+  return rows.map(([l, r]) => {
+    const body = wrap(r).join(`\n${" ".repeat(width)}`);
+    return l.length + 1 >= width ? `${l}\n${" ".repeat(width)}${body}` : l.padEnd(width) + body;
+  });
 }

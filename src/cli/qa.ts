@@ -40,7 +40,12 @@ field blanks first.`,
       default: "improve-2007",
       help: "mass-closure formula set",
     },
-    omoc: { type: "number", min: 1, max: 3, value: "X", help: "OM/OC ratio (default: the formula set's)" },
+    omoc: {
+      type: "number",
+      min: 1,
+      value: "X",
+      help: "OM/OC ratio (OM includes the carbon, so ≥ 1; default: the formula set's)",
+    },
     "campaign-column": { type: "string", value: "COL", help: "column naming each sample's campaign" },
     "soc-method": {
       type: "string",
