@@ -1,7 +1,7 @@
 import { AozoraInputError, isAllocationFailure } from "../io/errors";
 import { VERSION } from "../version";
 import { checkPath, CliFsError, fsErrorOf } from "./fs";
-import { CliUsageError, optionHelp, parseOptions, suggest, type OptionSpecs } from "./options";
+import { CliUsageError, listOf, optionHelp, parseOptions, suggest, type OptionSpecs } from "./options";
 import type { Verb } from "./verb";
 import { VERBS } from "./verbs";
 
@@ -51,10 +51,8 @@ function checkPaths(v: Verb, values: Record<string, unknown>, positionals: strin
   for (const [name, spec] of Object.entries(v.options)) {
     const val = values[name];
     if (!spec.fs || val === undefined || typeof val === "boolean" || typeof val === "number") continue;
-    const items = (Array.isArray(val) ? (val as string[]) : [String(val)]).flatMap((s: string) =>
-      spec.type === "string" && spec.list ? s.split(",").map((x: string) => x.trim()) : [s],
-    );
-    for (const p of items) if (p !== "") checkPath(p, spec.fs);
+    for (const p of listOf(val as string | string[], spec.type === "string" && spec.list === true))
+      checkPath(p, spec.fs);
   }
   if (v.positionals?.fs) for (const p of positionals) checkPath(p, v.positionals.fs);
 }

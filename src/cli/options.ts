@@ -164,6 +164,22 @@ export function parseNumberOption(text: string, spec: NumberOption, option: stri
   return x;
 }
 
+/**
+ * The items of a (possibly repeated) option value: repeats flattened, and with `split` each value
+ * split at commas (`--logs a.csv,b.csv --logs c.csv` → 3 items); items trimmed, empty ones dropped.
+ *
+ * @param v a parsed option value.
+ * @param split split each value at commas (default true).
+ */
+export function listOf(v: OptionValues[string], split = true): string[] {
+  if (v === undefined || typeof v === "boolean") return [];
+  const a = Array.isArray(v) ? v : [String(v)];
+  return a
+    .flatMap((s) => (split ? s.split(",") : [s]))
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
 /** Result of {@link parseOptions}. */
 export interface ParsedArgs {
   values: OptionValues;

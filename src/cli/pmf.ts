@@ -12,7 +12,7 @@ import { writeCsv } from "../io/write";
 import type { SpeciesCategory } from "../sourceapport/types";
 import type { TextEncodingName } from "../io/decode";
 import { encodingOption, utcOffsetOption } from "./common";
-import { CliUsageError } from "./options";
+import { CliUsageError, listOf } from "./options";
 import type { Verb, VerbValues } from "./verb";
 
 /** `--fpeak -0.5,0,0.5`: comma-separated finite numbers (at least one). */
@@ -35,14 +35,6 @@ function progressBar(tty: boolean, what: string): (done: number, total: number, 
     );
   };
 }
-
-const list = (v: VerbValues[string]) =>
-  typeof v === "string"
-    ? v
-        .split(",")
-        .map((s) => s.trim())
-        .filter((s) => s !== "")
-    : [];
 
 /** Upper bound of the run counts (base, bootstrap, BS-DISP): each run keeps its G and F matrices. */
 export const MAX_PMF_RUNS = 1000;
@@ -147,8 +139,8 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
     ...(encoding ? { encoding } : {}),
   });
   const categories: Record<string, SpeciesCategory> = {};
-  for (const sp of list(values.weak)) categories[sp] = "weak";
-  for (const sp of list(values.bad)) categories[sp] = "bad";
+  for (const sp of listOf(values.weak)) categories[sp] = "weak";
+  for (const sp of listOf(values.bad)) categories[sp] = "bad";
   const input = preparePmfInput(
     {
       x: data.x,

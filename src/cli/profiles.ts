@@ -9,9 +9,9 @@ import { identifyFactors } from "../profiles/identify";
 import { speciesMatchKey } from "../profiles/species";
 import type { SourceProfile } from "../profiles/types";
 import { splitHeaderUnit } from "../table/units";
-import type { Verb, VerbValues } from "./verb";
+import type { Verb } from "./verb";
 import { encodingOption, gridOptionsOf, sheetOption } from "./common";
-import { CliUsageError } from "./options";
+import { CliUsageError, listOf } from "./options";
 
 /** Factor profiles and species shares from a `aozora pmf --out DIR` folder (`<name>_profile_table.csv`). */
 function readPmfOut(
@@ -75,10 +75,6 @@ function readPmfOut(
   return { factors, shares: { species, share: entries.map(([, e]) => e.pct.map((p) => p / 100)) } };
 }
 
-function list(v: VerbValues[string]): string[] {
-  return v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(String);
-}
-
 /** `aozora identify`: name PMF factors from reference profiles. */
 export const identifyVerb: Verb = {
   name: "identify",
@@ -116,7 +112,7 @@ naming, tracer checks; built-in crust, sea salt, ammonium sulfate/nitrate unless
     if (pmfOut !== undefined) ({ factors, shares } = readPmfOut(pmfOut, String(v.name), total ?? "PM2.5"));
     else factors = readProfiles(profFile!, gridOptionsOf(v)).profiles;
     const refs: SourceProfile[] = v["no-builtin"] ? [] : builtinProfiles();
-    for (const f of list(v.references)) refs.push(...readProfiles(f, gridOptionsOf(v)).profiles);
+    for (const f of listOf(v.references, false)) refs.push(...readProfiles(f, gridOptionsOf(v)).profiles);
     if (v.speciate !== undefined) {
       const categories: Record<string, string> = {};
       for (const pair of String(v.categories ?? "")

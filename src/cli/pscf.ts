@@ -11,7 +11,7 @@ import { trajectoryGridTable, type TrajectoryGrid } from "../trajectory/result";
 import { trajectoryMapSpec } from "../trajectory/map";
 import type { Verb, VerbValues } from "./verb";
 import { encodingOption, gridOptionsOf, sheetOption, utcOffsetOption } from "./common";
-import { CliUsageError } from "./options";
+import { CliUsageError, listOf } from "./options";
 
 const iso = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().replace(".000Z", "Z") : null);
 
@@ -86,10 +86,7 @@ extension, the cell table with --table.`,
   async run(values: VerbValues, out: (s: string) => void): Promise<number> {
     const method = String(values.method);
     const lang = String(values.lang) as Lang;
-    const trajArgs = ((values.traj as string[] | undefined) ?? [])
-      .flatMap((s) => s.split(","))
-      .map((s) => s.trim())
-      .filter((s) => s !== "");
+    const trajArgs = listOf(values.traj);
     if (trajArgs.length === 0) throw new CliUsageError("--traj", "a folder of tdump files, or files", undefined);
     const outPath = values.out as string;
     const percentile = values.percentile as number;

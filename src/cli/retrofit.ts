@@ -3,9 +3,9 @@ import { readMachineLogs, readStackMeasurements } from "../io/machinelog";
 import { analyseRetrofit, flaggedRows } from "../models/energy/retrofit";
 import { defaultEnergyParameters } from "../models/energy/tables/factors";
 import { parseOffset } from "../table/time";
-import type { Verb, VerbValues } from "./verb";
+import type { Verb } from "./verb";
 import { encodingOption, gridOptionsOf, sheetOption, utcOffsetOption } from "./common";
-import { CliUsageError } from "./options";
+import { CliUsageError, listOf } from "./options";
 
 /**
  * Upper bound of `--replicates`: the resampling keeps every replicate's statistics, so 1e9 would
@@ -13,15 +13,6 @@ import { CliUsageError } from "./options";
  * below the sampling error of any logged period.
  */
 export const MAX_REPLICATES = 100000;
-
-function list(v: VerbValues[string]): string[] {
-  if (v === undefined) return [];
-  const a = Array.isArray(v) ? v : [v];
-  return a
-    .flatMap((s) => String(s).split(","))
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-}
 
 /**
  * `aozora retrofit --logs F[,F…] [--stack F] [--design paired|unpaired|regression]
@@ -122,7 +113,7 @@ when the data allow. --replicates is bounded (${MAX_REPLICATES}) so the resampli
     sheet: sheetOption,
   },
   async run(values, out) {
-    const logs = list(values.logs);
+    const logs = listOf(values.logs);
     const design = values.design as string | undefined;
     const basis = values.unit as string;
     const by = values.by as string;
