@@ -78,7 +78,12 @@ and the bins. Give --out and/or --json.`,
     if (looksLikeXact(file)) {
       const s = xactHourly(readXact(file, { utcOffset: offset, ...gridOptionsOf(values) }));
       if (!s.conc[species])
-        throw new RangeError(`aozora polar: no element "${species}" in ${file} (have ${s.elements.join(", ")})`);
+        throw new CliUsageError(
+          "--species",
+          `an element of ${file} (${s.elements.join(", ")})`,
+          species,
+          "no such element",
+        );
       v = s.conc[species];
       ws = s.ws;
       wd = s.wd;
@@ -87,7 +92,14 @@ and the bins. Give --out and/or --json.`,
       const t = readMonitoringTable(file, { utcOffset: offset, ...gridOptionsOf(values) }).table;
       for (const c of [species, "WS", "WD"])
         if (!t.names.includes(c))
-          throw new RangeError(`aozora polar: no column "${c}" in ${file} (have ${t.names.join(", ")})`);
+          throw new CliUsageError(
+            c === species ? "--species" : "--file",
+            c === species
+              ? `a column of ${file} (${t.names.join(", ")})`
+              : `a table with WS and WD columns (${t.names.join(", ")})`,
+            c,
+            "no such column",
+          );
       v = t.numbers(species);
       ws = t.numbers("WS");
       wd = t.numbers("WD");
