@@ -220,7 +220,7 @@ function writePair(dir, name, input) {
 
 /** The three cases as prepared inputs written to CSV (the same files go to both solvers). */
 export function prepareCases(dir, only) {
-  const { readEpaPmf } = dist("io/epapmf.js");
+  const { readEpaPmf } = dist("sourceapport/read-epapmf.js");
   const { preparePmfInput } = dist("sourceapport/prepare.js");
   const cases = [];
   const want = (id) => !only || only.length === 0 || only.includes(id);
@@ -314,7 +314,7 @@ function peakRssKb() {
 
 /** In a child process: read the pair, run aozora's runPmf, print one JSON line. */
 async function childMain([con, unc, factors, runs, workers]) {
-  const { readEpaPmf } = dist("io/epapmf.js");
+  const { readEpaPmf } = dist("sourceapport/read-epapmf.js");
   const { preparePmfInput } = dist("sourceapport/prepare.js");
   const { runPmf } = dist("sourceapport/solver.js");
   const d = readEpaPmf(con, unc, { unit: "µg/m3", sampleIds: true });
@@ -359,7 +359,7 @@ async function childMain([con, unc, factors, runs, workers]) {
  * each timed alone on `workers` threads; prints one JSON line.
  */
 async function childErrorMain([con, unc, factors, bsRuns, workers]) {
-  const { readEpaPmf } = dist("io/epapmf.js");
+  const { readEpaPmf } = dist("sourceapport/read-epapmf.js");
   const { preparePmfInput } = dist("sourceapport/prepare.js");
   const { runPmf } = dist("sourceapport/solver.js");
   const { bootstrapPmf } = dist("sourceapport/bootstrap.js");

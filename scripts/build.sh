@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node node_modules/typescript/bin/tsc -p tsconfig.build.json
-chmod +x dist/cli.js
+chmod +x dist/cli/main.js

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The public functions of aozora without a TSDoc comment: every function (and every class and its
- * public methods) exported by the entry point src/index.ts, checked with the TypeScript compiler
+ * public methods) exported by the entry points (src/index.ts and the source of every subpath of
+ * package.json `exports`, e.g. `aozora/pmf` = src/sourceapport/index.ts), checked with the TypeScript compiler
  * API of the project's TypeScript (node_modules/typescript). Overloads count as documented when
  * any signature is. `npm run docs:check` prints them; test/docs/tsdoc.test.ts fails on any.
  *
@@ -11,7 +12,24 @@
 const path = require("node:path");
 const ts = require("typescript");
 
-/** { checked, missing: [{ name, kind, file, line }] } for the entry point of the project at `root`. */
+/** The source files of the entry points: src/index.ts and each `exports` subpath's `dist/X.js` as `src/X.ts`. */
+function entryFiles(root) {
+  const files = [path.join(root, "src", "index.ts")];
+  let pkg;
+  try {
+    pkg = JSON.parse(require("node:fs").readFileSync(path.join(root, "package.json"), "utf8"));
+  } catch {
+    return files;
+  }
+  for (const target of Object.values(pkg.exports ?? {})) {
+    const js = typeof target === "string" ? target : target.default;
+    const m = /^\.\/dist\/(.+)\.js$/.exec(js ?? "");
+    if (m) files.push(path.join(root, "src", `${m[1]}.ts`));
+  }
+  return [...new Set(files)];
+}
+
+/** { checked, missing: [{ name, kind, file, line }] } for the entry points of the project at `root`. */
 function undocumented(root = path.join(__dirname, "..")) {
   const configPath = path.join(root, "tsconfig.build.json");
   const cfg = ts.getParsedCommandLineOfConfigFile(
@@ -24,25 +42,34 @@ function undocumented(root = path.join(__dirname, "..")) {
       },
     },
   );
+  const entries = entryFiles(root);
   const program = ts.createProgram({
-    rootNames: [path.join(root, "src", "index.ts")],
+    rootNames: entries,
     options: { ...cfg.options, noEmit: true },
   });
   const checker = program.getTypeChecker();
-  const entry = program.getSourceFile(path.join(root, "src", "index.ts"));
-  const moduleSymbol = checker.getSymbolAtLocation(entry);
   const missing = [];
+  const seen = new Set();
   let checked = 0;
   const where = (decl) => {
     const sf = decl.getSourceFile();
     return { file: path.relative(root, sf.fileName), line: sf.getLineAndCharacterOfPosition(decl.getStart()).line + 1 };
   };
   const documented = (sym) => sym.getDocumentationComment(checker).some((p) => p.text.trim() !== "");
-  for (const exp of checker.getExportsOfModule(moduleSymbol)) {
+  const exported = entries.flatMap((f) => {
+    const entry = program.getSourceFile(f);
+    if (!entry) throw new Error(`undocumented: entry point ${path.relative(root, f)} not found`);
+    return checker.getExportsOfModule(checker.getSymbolAtLocation(entry));
+  });
+  for (const exp of exported) {
     const sym = exp.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exp) : exp;
     const decls = sym.getDeclarations() ?? [];
     if (decls.length === 0) continue;
     const d = decls[0];
+    // the same name of the same declaration through several entry points counts once
+    const key = `${exp.getName()}\0${d.getSourceFile().fileName}\0${d.getStart()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     let kind;
     if (ts.isFunctionDeclaration(d)) kind = "function";
     else if (

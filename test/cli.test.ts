@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli";
+import { main } from "../src/cli/main";
 import { VERSION } from "../src/version";
 import pkg from "../package.json";
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { AozoraInputError, isAllocationFailure } from "../io/errors";
 import { VERSION } from "../version";
 import { checkPath, CliFsError, fsErrorOf } from "./fs";
@@ -146,4 +147,14 @@ function unknownVerb(name: string, err: (s: string) => void): number {
     `aozora: ${name.startsWith("-") ? name : `"${name}"`}: expected a verb (${VERBS.map((v) => v.name).join(", ")})${g ? `; did you mean ${g}?` : ""} — aozora --help lists them`,
   );
   return 2;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`aozora: internal error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { Verb, VerbValues } from "./verb";
 import { encodingOption, gridOptionsOf, sheetOption, utcOffsetOption } from "./common";
 import { CliUsageError } from "./options";
-import { readVocTable } from "../io/voc";
+import { readVocTable } from "../models/voc/read";
 import { summariseAccount } from "../io/account";
 import { vocReactivity, type CoElutionChoice } from "../models/voc/reactivity";
 import type { MirScale } from "../models/voc/registry";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { readEpaPmf } from "../io/epapmf";
+import { readEpaPmf } from "../sourceapport/read-epapmf";
 import { preparePmfInput } from "../sourceapport/prepare";
 import { runPmf } from "../sourceapport/solver";
 import { exportPmfResult } from "../sourceapport/export";

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { readXact } from "../io/xact";
+import { readXact } from "../metals/read-xact";
 import { readMonitoringTable } from "../io/monitoring";
 import { readGrid } from "../io/grid";
 import { xactHourly } from "../metals/xactseries";

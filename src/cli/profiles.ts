@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { AozoraInputError } from "../io/errors";
 import { readGrid } from "../io/grid";
-import { readDilutionTunnel, readProfiles, readSpeciate } from "../io/profiles";
+import { readDilutionTunnel, readProfiles, readSpeciate } from "../profiles/read";
 import { builtinProfiles } from "../profiles/builtin";
 import { dilutionTunnelProfiles } from "../profiles/dilution";
 import { identifyFactors } from "../profiles/identify";

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { readHysplitFiles, listTrajectoryFiles } from "../io/hysplitfiles";
+import { readHysplitFiles, listTrajectoryFiles } from "../trajectory/read-hysplit-files";
 import { readMonitoringTable } from "../io/monitoring";
 import { writeCsv } from "../io/write";
 import { renderPng, renderSvg } from "../figures/render";

@@ -1,7 +1,7 @@
 import { readMonitoringTable } from "../io/monitoring";
-import { readEpaPmf } from "../io/epapmf";
-import { readXact } from "../io/xact";
-import { readHysplit } from "../io/hysplit";
+import { readEpaPmf } from "../sourceapport/read-epapmf";
+import { readXact } from "../metals/read-xact";
+import { readHysplit } from "../trajectory/read-hysplit";
 import { summariseAccount, type ReadAccount } from "../io/account";
 import type { TextEncodingName } from "../io/decode";
 import type { AqTable } from "../table/table";

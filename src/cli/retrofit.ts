@@ -1,5 +1,5 @@
 import { summariseAccount } from "../io/account";
-import { readMachineLogs, readStackMeasurements } from "../io/machinelog";
+import { readMachineLogs, readStackMeasurements } from "../models/energy/read-machinelog";
 import { analyseRetrofit, flaggedRows } from "../models/energy/retrofit";
 import { defaultEnergyParameters } from "../models/energy/tables/factors";
 import { parseOffset } from "../table/time";

@@ -1,4 +1,4 @@
-import { readRemoteSensing } from "../io/remotesensing";
+import { readRemoteSensing } from "../remotesensing/read";
 import { rsdEmissions } from "../remotesensing/emissions";
 import { efByGroup } from "../remotesensing/summary";
 import type { Verb } from "./verb";

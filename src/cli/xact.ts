@@ -1,6 +1,6 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { readXact } from "../io/xact";
+import { readXact } from "../metals/read-xact";
 import { neutraliseFormula } from "../io/write";
 import { formatInstant } from "../table/time";
 import { reasonsByRow, xactAmbientRows, xactHourly } from "../metals/xactseries";

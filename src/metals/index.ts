@@ -18,3 +18,4 @@ export { averageSeries, type AveragedSeries } from "./averaging";
 export { compareWithFilter, type FilterComparison, type FilterPair } from "./filtercompare";
 export { enrichmentFactors, efClass, type EfReference, type EfClass, type EnrichmentRow } from "./enrichment";
 export { tracerRatios, DEFAULT_TRACERS, type TracerDefinition } from "./ratios";
+export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./read-xact";

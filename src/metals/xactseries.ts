@@ -1,4 +1,4 @@
-import type { XactRead } from "../io/xact";
+import type { XactRead } from "./read-xact";
 import type { ReadAccount } from "../io/account";
 
 /** Reasons that, by default, blank an hour's element values in {@link xactHourly}. */

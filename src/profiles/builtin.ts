@@ -1,5 +1,5 @@
 import { ATOMIC_WEIGHT as AW } from "./tables/atomic";
-import { UCC_RUDNICK_GAO_2014 } from "../tables/crust";
+import { UCC_RUDNICK_GAO_2014 } from "../metals/tables/crust-rudnick-gao";
 import { SEAWATER_MILLERO_2008 } from "./tables/seawater";
 import type { SourceProfile } from "./types";
 

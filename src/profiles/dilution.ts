@@ -1,4 +1,4 @@
-import type { DilutionTunnelRow } from "../io/profiles";
+import type { DilutionTunnelRow } from "./read";
 import { speciesMatchKey } from "./species";
 import type { SourceProfile } from "./types";
 

@@ -40,14 +40,7 @@ export {
 export { profilesFromMatrix } from "./matrix";
 export { TRACER_RULES, TRAFFIC_CATEGORIES, SECONDARY_CATEGORIES, type TracerRule } from "./tables/tracers";
 export { dilutionTunnelProfiles, type TunnelTestProfile } from "./dilution";
-export {
-  readProfiles,
-  readSpeciate,
-  readDilutionTunnel,
-  type ProfilesRead,
-  type DilutionTunnelRow,
-} from "../io/profiles";
+export { readProfiles, readSpeciate, readDilutionTunnel, type ProfilesRead, type DilutionTunnelRow } from "./read";
 export { vehicleContribution, type VehicleContributionRow, type VehicleContributionOptions } from "./vehicle";
 export { profileComparisonSpec, similarityHeatmapSpec } from "./figures";
 export { VEHICLE_LABELS, vlabel, type VehicleLabelKey } from "./labels";
-export { simulateDilutionTunnel, simulateSpeciateProfiles, type DilutionTunnelTruth } from "../simulate/dilutiontunnel";

@@ -17,6 +17,5 @@ export {
   VSP_MODE_EDGES,
   VSP_LIGHT_DUTY,
 } from "./tables/constants";
-export { readRemoteSensing, type RsdRead, type RsdReadOptions } from "../io/remotesensing";
+export { readRemoteSensing, type RsdRead, type RsdReadOptions } from "./read";
 export { efByModelYearSpec, efByVspSpec } from "./figures";
-export { simulateRemoteSensing, type RsdTruth } from "../simulate/rsd";

@@ -1,6 +1,6 @@
 import { Rng } from "../random/rng";
 import { molarVolume, STP_298 } from "../table/gas";
-import { CRITERIA_GAS_MOLAR_MASS } from "../models/aqi/tables/molar-mass";
+import { CRITERIA_GAS_MOLAR_MASS } from "../table/molar-mass";
 import { provenance, type Provenance } from "../provenance";
 
 /** One simulated station. */

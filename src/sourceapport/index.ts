@@ -2,7 +2,7 @@
  * Source apportionment: PMF input preparation, the base-run solver, diagnostics, exports and
  * figures (EPA PMF 5.0 conventions; see CONVENTIONS.md §1).
  */
-export * from "./types";
+export type { SpeciesCategory, SpeciesSummary, PrepChange, PmfInput, PmfRun, PmfOptions, PmfResult } from "./types";
 export {
   equationUncertainty,
   signalToNoise,
@@ -16,9 +16,52 @@ export {
 export { runPmf, runPmfSync, runSeed, qExpected, normaliseSolution, PMF_DEFAULTS } from "./solver";
 export { qValues } from "./als";
 export { scanFactors, type FactorScanPoint } from "./scan";
-export * from "./diagnostics";
-export * from "./export";
-export * from "./figures";
+export {
+  checkPmfResult,
+  totalIndex,
+  profileMatrices,
+  profiles,
+  massColumnName,
+  contributions,
+  predictedMatrix,
+  boxStats,
+  residuals,
+  observedPredicted,
+  gSpace,
+  gSpaceAll,
+  scaledResidualTable,
+  speciesDiagnosticTable,
+  SCALED_RESIDUAL_FLAG,
+  type ProfileMatrices,
+  type BoxStats,
+  type SpeciesResiduals,
+  type SampleResiduals,
+  type PmfResiduals,
+  type SpeciesFit,
+  type ObservedPredicted,
+  type GSpacePairs,
+} from "./diagnostics";
+export {
+  runsTable,
+  speciesSummaryTable,
+  epaProfilesCsv,
+  epaContributionsCsv,
+  exportPmfResult,
+  type PmfExportOptions,
+} from "./export";
+export {
+  profileSpec,
+  contributionSpec,
+  fingerprintSpec,
+  residualBoxSpec,
+  observedPredictedSpec,
+  gSpaceSpec,
+  qScanSpec,
+  type PmfFigureOptions,
+  type ContributionSpecOptions,
+  type ResidualBoxOptions,
+  type QScanPoint,
+} from "./figures";
 export {
   bootstrapPmf,
   blockBootstrapRows,
@@ -40,4 +83,21 @@ export { dispPmf, refitSettings, type DispOptions, type DispResult, type DispInt
 export { bsDispPmf, type BsDispOptions, type BsDispResult, type BsDispInterval } from "./bsdisp";
 export { fpeakPmf, constrainPmf, type AlteredSolution, type PmfConstraint, type ConstrainedResult } from "./rotate";
 export { alsFit, alsRun, type Penalties, type RunOutcome, type RunSettings } from "./als";
-export * from "./errorfigures";
+export {
+  intervalWhiskers,
+  intervalProfileSpec,
+  swapTableSpec,
+  fpeakCurveSpec,
+  constrainedComparisonSpec,
+  bootstrapIntervalTable,
+  dispIntervalTable,
+  INTERVAL_METHODS,
+  type IntervalMethod,
+  type IntervalProfileOptions,
+  type IntervalWhiskerRow,
+  type SwapTableOptions,
+  type FpeakPoint,
+  type FpeakCurveOptions,
+  type ConstrainedComparisonOptions,
+} from "./errorfigures";
+export { readEpaPmf, type EpaPmfReadOptions, type EpaPmfData } from "./read-epapmf";

@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
 import { fontConfig, fontFor, SCHEMA } from "../figures/specs";
-import { ozLabel, type OzoneAqiLabelKey } from "../models/aqi/labels";
+import { ozLabel, type OzoneAqiLabelKey } from "../models/ozone/labels";
 import type { IdwResult, StationValue } from "./idw";
 
 /**

@@ -18,15 +18,6 @@ export { trajectoryGridTable, type TrajectoryCell, type TrajectoryGrid } from ".
 export { PSCF_WEIGHTS, CWT_WEIGHTS, cellWeight, type CellWeightClasses } from "./tables/weights";
 export { trajectoryMapSpec, type TrajectoryMapOptions } from "./map";
 export { TRAJECTORY_LABELS, trajectoryLabel } from "./labels";
-export { readHysplitFiles, listTrajectoryFiles, type HysplitFilesRead } from "../io/hysplitfiles";
+export { readHysplitFiles, listTrajectoryFiles, type HysplitFilesRead } from "./read-hysplit-files";
 export { countryOutlines, type MapExtent, type OutlineFeature } from "../figures/basemap";
-export {
-  simulateTrajectories,
-  simulateTrajectoryExample,
-  formatTdump,
-  type LatLonBox,
-  type SimulatedTrajectory,
-  type TrajectorySimOptions,
-  type TrajectorySimTruth,
-  type TrajectoryExampleOptions,
-} from "../simulate/trajectories";
+export { readHysplit, type HysplitRead } from "./read-hysplit";

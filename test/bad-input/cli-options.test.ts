@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli";
+import { main } from "../../src/cli/main";
 
 // Issue #20, "Errors name the place", option-value bullet:
 // "Empty option values (`--percentile ""`, `--cut ""`) are errors, not 0; `--site 95,400` is out of

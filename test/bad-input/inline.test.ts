@@ -2,10 +2,10 @@
 import { thrown } from "../helpers";
 import { describe, expect, it } from "vitest";
 import { AozoraInputError } from "../../src/io/errors";
-import { readEpaPmf } from "../../src/io/epapmf";
-import { readHysplit } from "../../src/io/hysplit";
+import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
+import { readHysplit } from "../../src/trajectory/read-hysplit";
 import { readMonitoringTable } from "../../src/io/monitoring";
-import { readXact } from "../../src/io/xact";
+import { readXact } from "../../src/metals/read-xact";
 
 const csv = (name: string, ...lines: string[]) => ({ name, text: lines.join("\n") + "\n" });
 

@@ -1,8 +1,8 @@
 export { readMonitoringTable } from "../../src/io/monitoring";
-export { readEpaPmf } from "../../src/io/epapmf";
-export { readXact } from "../../src/io/xact";
-export { readHysplit } from "../../src/io/hysplit";
-export { readHysplitFiles } from "../../src/io/hysplitfiles";
-export { readProfiles, readSpeciate, readDilutionTunnel } from "../../src/io/profiles";
-export { readRemoteSensing } from "../../src/io/remotesensing";
-export { readVocTable } from "../../src/io/voc";
+export { readEpaPmf } from "../../src/sourceapport/read-epapmf";
+export { readXact } from "../../src/metals/read-xact";
+export { readHysplit } from "../../src/trajectory/read-hysplit";
+export { readHysplitFiles } from "../../src/trajectory/read-hysplit-files";
+export { readProfiles, readSpeciate, readDilutionTunnel } from "../../src/profiles/read";
+export { readRemoteSensing } from "../../src/remotesensing/read";
+export { readVocTable } from "../../src/models/voc/read";

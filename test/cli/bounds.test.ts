@@ -6,7 +6,7 @@ import { pmfVerb, MAX_PMF_RUNS } from "../../src/cli/pmf";
 import { retrofitVerb, MAX_REPLICATES } from "../../src/cli/retrofit";
 import { isAllocationFailure } from "../../src/io/errors";
 import type { Verb } from "../../src/cli/verb";
-import { readMachineLogs } from "../../src/io/machinelog";
+import { readMachineLogs } from "../../src/models/energy/read-machinelog";
 import { analyseRetrofit, flaggedRows } from "../../src/models/energy/retrofit";
 import { defaultEnergyParameters } from "../../src/models/energy/tables/factors";
 import { run } from "./run";

@@ -1,4 +1,4 @@
-import { main } from "../../src/cli";
+import { main } from "../../src/cli/main";
 
 /** Run the CLI in-process; stdout and stderr lines are collected. */
 export async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -4,7 +4,7 @@ import { polarPlot } from "../../src/directional/polarplot";
 import { cbpf } from "../../src/directional/cpf";
 import { polarAnnulus, periodIndex } from "../../src/directional/annulus";
 import { simulateXactYear } from "../../src/simulate/xactyear";
-import { readXact } from "../../src/io/xact";
+import { readXact } from "../../src/metals/read-xact";
 import { xactHourly } from "../../src/metals/xactseries";
 
 const angle = (a: number, b: number) => Math.abs(((((a - b) % 360) + 540) % 360) - 180);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEpaPmf } from "../../src/io/epapmf";
+import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
 import { readMonitoringTable } from "../../src/io/monitoring";
 
 // Issue #16 item 12 / #21: EPA PMF 5.0's own example files end with lines holding only tabs

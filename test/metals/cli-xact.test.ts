@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli";
+import { main } from "../../src/cli/main";
 import type { XactTruth } from "../../src/simulate/xact";
 
 const DATA = join(__dirname, "..", "..", "data");

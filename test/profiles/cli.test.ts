@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli";
+import { main } from "../../src/cli/main";
 import { readRemoteSensing } from "../../src/remotesensing";
 
 const DATA = join(__dirname, "..", "..", "data");

@@ -28,7 +28,7 @@ import { simulateVocCanisters } from "../../src/simulate/voccanister";
 import { simulateTrajectoryExample } from "../../src/simulate/trajectories";
 import { simulateCityStations } from "../../src/simulate/stations";
 import { simulateTenterLogs } from "../../src/simulate/tenter";
-import { main } from "../../src/cli";
+import { main } from "../../src/cli/main";
 import { bootstrapTwoSample } from "../../src/stats/bootstraptwosample";
 import {
   analyseRetrofit,

@@ -8,7 +8,7 @@ import { generic, kernelsFor } from "../../src/sourceapport/kernels";
 import { qValues } from "../../src/sourceapport/als";
 import { normaliseSolution, qExpected, runPmfSync, runSeed } from "../../src/sourceapport/solver";
 import { preparePmfInput } from "../../src/sourceapport/prepare";
-import { readEpaPmf } from "../../src/io/epapmf";
+import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
 import { simulatePmfInput } from "../../src/simulate/pmf";
 import { Rng } from "../../src/random/rng";
 import type { PmfInput } from "../../src/sourceapport/types";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli";
+import { main } from "../../src/cli/main";
 
 const DATA = join(__dirname, "..", "..", "data");
 const TRAJ = ["--traj", DATA, "--match", "^shanghai-tdump-\\d+\\.txt$"];

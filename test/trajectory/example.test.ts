@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readHysplitFiles } from "../../src/io/hysplitfiles";
+import { readHysplitFiles } from "../../src/trajectory/read-hysplit-files";
 import { readMonitoringTable } from "../../src/io/monitoring";
 import { joinConcentration } from "../../src/trajectory/join";
 import { EXAMPLE_SETTINGS } from "../../src/simulate/examples";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AqTable } from "../../src/table/table";
-import { readHysplitFiles } from "../../src/io/hysplitfiles";
+import { readHysplitFiles } from "../../src/trajectory/read-hysplit-files";
 import { formatTdump, simulateTrajectories } from "../../src/simulate/trajectories";
 import { joinConcentration } from "../../src/trajectory/join";
 import { cwt, pscf } from "../../src/trajectory/statistics";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { UCC_RUDNICK_GAO_2014 } from "../../src/tables/crust";
+import { UCC_RUDNICK_GAO_2014 } from "../../src/metals/tables/crust-rudnick-gao";
 import { sharedPath } from "./shared";
 
 describe("the built-in crustal profile's table matches the shared Rudnick & Gao (2014) file", () => {

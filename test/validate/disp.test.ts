@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readEpaPmf } from "../../src/io/epapmf";
+import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
 import { preparePmfInput } from "../../src/sourceapport/prepare";
 import { runPmfSync } from "../../src/sourceapport/solver";
 import type { DispResult } from "../../src/sourceapport/disp";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readHysplitFiles } from "../../src/io/hysplitfiles";
+import { readHysplitFiles } from "../../src/trajectory/read-hysplit-files";
 import { simulateHysplitTdump } from "../../src/simulate/hysplit";
 import { trajectoryFrequency } from "../../src/trajectory/statistics";
 import { sharedPath } from "./shared";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEpaPmf } from "../../src/io/epapmf";
+import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
 import { preparePmfInput } from "../../src/sourceapport/prepare";
 import { runPmfSync } from "../../src/sourceapport/solver";
 import { sharedPath } from "./shared";

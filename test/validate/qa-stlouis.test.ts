@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readEpaPmf } from "../../src/io/epapmf";
+import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
 import { massClosure } from "../../src/qa/massclosure";
 import { completeness } from "../../src/qa/completeness";
 import { secondaryOrganicCarbon } from "../../src/qa/soc";

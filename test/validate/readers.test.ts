@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readEpaPmf } from "../../src/io/epapmf";
-import { readXact } from "../../src/io/xact";
-import { readHysplit } from "../../src/io/hysplit";
+import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
+import { readXact } from "../../src/metals/read-xact";
+import { readHysplit } from "../../src/trajectory/read-hysplit";
 import { sharedPath } from "./shared";
 
 const pmf = (name: string, unit: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEpaPmf } from "../../src/io/epapmf";
+import { readEpaPmf } from "../../src/sourceapport/read-epapmf";
 import { preparePmfInput, signalToNoise } from "../../src/sourceapport/prepare";
 import { sharedPath } from "./shared";
 

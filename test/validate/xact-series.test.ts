@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readXact } from "../../src/io/xact";
+import { readXact } from "../../src/metals/read-xact";
 import { xactHourly, xactAmbientRows } from "../../src/metals/xactseries";
 import { xactToPmf } from "../../src/metals/pmfinput";
 import { enrichmentFactors } from "../../src/metals/enrichment";

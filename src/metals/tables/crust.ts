@@ -17,7 +17,7 @@ export interface CrustTable {
   mgPerKg: Readonly<Record<string, number>>;
 }
 
-import { UCC_RUDNICK_GAO_2014 as RG } from "../../tables/crust";
+import { UCC_RUDNICK_GAO_2014 as RG } from "./crust-rudnick-gao";
 
 const pct = (p: number) => p * 1e4;
 const AW = {
@@ -78,7 +78,7 @@ export const UCC_MCLENNAN_2001: CrustTable = Object.freeze({
 
 /**
  * Rudnick & Gao (2014) as element mass fractions (mg/kg), derived from the published table in
- * `src/tables/crust.ts` (oxide wt % × element mass fraction of the oxide; traces as published).
+ * `src/metals/tables/crust-rudnick-gao.ts` (oxide wt % × element mass fraction of the oxide; traces as published).
  */
 export const UCC_RUDNICK_GAO_2014: CrustTable = Object.freeze({
   name: "Rudnick & Gao 2014",

@@ -14,7 +14,7 @@ import { mda8FromGrid } from "../ozone/mda8";
 import { MDA8_CONVENTIONS } from "../ozone/tables/mda8-conventions";
 import { cnIaqi, usAqi, type CnVersion } from "./iaqi";
 import { aqiCategory, CN_AQI_CATEGORIES, US_AQI_CATEGORIES } from "./tables/categories";
-import { CRITERIA_GAS_MOLAR_MASS } from "./tables/molar-mass";
+import { CRITERIA_GAS_MOLAR_MASS } from "../../table/molar-mass";
 
 /** Pollutants of the AQI (canonical column names of `readMonitoringTable`). */
 export type AqiPollutant = "PM2.5" | "PM10" | "SO2" | "NO2" | "CO" | "O3";

@@ -3,7 +3,7 @@ import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../../figures/labels";
 import { fontConfig, fontFor, LOCAL_ISO_PARSE, SCHEMA, TIME_AXIS_FORMAT } from "../../figures/specs";
 import type { DailyAqiResult } from "./daily";
-import { ozLabel } from "./labels";
+import { ozLabel } from "../ozone/labels";
 import { CN_AQI_CATEGORIES, US_AQI_CATEGORIES } from "./tables/categories";
 
 /**

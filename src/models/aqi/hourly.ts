@@ -5,7 +5,7 @@ import { screenNegatives, toHourGrid, windowMean, type HourGrid, type NegativePo
 import { AQI_POLLUTANTS, type AqiPollutant, type HourlyPollutants } from "./daily";
 import { cnIaqi, type CnVersion } from "./iaqi";
 import { aqiCategory, CN_AQI_CATEGORIES } from "./tables/categories";
-import { CRITERIA_GAS_MOLAR_MASS } from "./tables/molar-mass";
+import { CRITERIA_GAS_MOLAR_MASS } from "../../table/molar-mass";
 import type { CnIaqiKey } from "./tables/hj633";
 
 /** One hour's real-time AQI. */

@@ -8,7 +8,7 @@ export {
 } from "./tables/hj633";
 export { US_AQI_2024, US_AQI_UNITS, US_AQI_DECIMALS, type UsAqiKey, type UsAqiSegment } from "./tables/us-aqi-2024";
 export { CN_AQI_CATEGORIES, US_AQI_CATEGORIES, aqiCategory, type AqiCategory } from "./tables/categories";
-export { CRITERIA_GAS_MOLAR_MASS } from "./tables/molar-mass";
+export { CRITERIA_GAS_MOLAR_MASS } from "../../table/molar-mass";
 export { cnIaqi, usAqi, truncateDecimals, type CnVersion, type IaqiValue, type UsAqiValue } from "./iaqi";
 export {
   dailyAqi,
@@ -23,4 +23,4 @@ export {
 export { hourlyPollutantsFromTable } from "./input";
 export { hourlyAqi, type HourlyAqiRow } from "./hourly";
 export { aqiTimelineSpec } from "./figures";
-export { OZONE_AQI_LABELS, ozLabel, type OzoneAqiLabelKey } from "./labels";
+export { OZONE_AQI_LABELS, ozLabel, type OzoneAqiLabelKey } from "../ozone/labels";

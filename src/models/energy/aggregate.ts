@@ -1,4 +1,4 @@
-import type { MachineInterval, MachineQuantity } from "../../io/machinelog";
+import type { MachineInterval, MachineQuantity } from "./read-machinelog";
 import { thermalEnergy } from "./convert";
 import type { EnergyParameters } from "./tables/factors";
 

@@ -1,4 +1,4 @@
-import type { MachineQuantity } from "../../io/machinelog";
+import type { MachineQuantity } from "./read-machinelog";
 import type { EnergyParameters } from "./tables/factors";
 
 /** Energy of one interval or unit in common units. */

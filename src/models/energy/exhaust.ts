@@ -1,5 +1,5 @@
 import { molarVolume, STP_273, type ReferenceState } from "../../table/gas";
-import type { StackMeasurement } from "../../io/machinelog";
+import type { StackMeasurement } from "./read-machinelog";
 
 /**
  * Removal efficiency of an exhaust-treatment unit on mass rates (CONVENTIONS §5), not on

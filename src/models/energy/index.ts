@@ -67,7 +67,7 @@ export {
   type MachineLogReadOptions,
   type StackMeasurement,
   type StackReadOptions,
-} from "../../io/machinelog";
+} from "./read-machinelog";
 export { ENERGY_LABELS, energyLabel, type EnergyLabelKey } from "./labels";
 export {
   secBoxSpec,

@@ -1,4 +1,4 @@
-import type { MachineInterval, MachineQuantity, StackMeasurement } from "../../io/machinelog";
+import type { MachineInterval, MachineQuantity, StackMeasurement } from "./read-machinelog";
 import type { RowNote } from "../../io/account";
 import { isAllocationFailure } from "../../io/errors";
 import { type AggregationAccount, type AnalysisUnit, aggregateUnits, unitElectricityKwh } from "./aggregate";

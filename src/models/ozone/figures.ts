@@ -2,7 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../../figures/labels";
 import { fontConfig, fontFor, SCHEMA, withUnit } from "../../figures/specs";
-import { ozLabel } from "../aqi/labels";
+import { ozLabel } from "./labels";
 import { diurnalMean } from "./diurnal";
 import { oxidantPpb } from "./oxidant";
 

@@ -1,4 +1,4 @@
-import { CRITERIA_GAS_MOLAR_MASS } from "../aqi/tables/molar-mass";
+import { CRITERIA_GAS_MOLAR_MASS } from "../../table/molar-mass";
 
 function pairwise(
   a: ArrayLike<number>,

@@ -1,7 +1,7 @@
 import { quantileType7 } from "../../stats/quantile";
 import { chinaReferenceState, STP_298 } from "../../table/gas";
 import { normaliseUnit } from "../../table/units";
-import { CRITERIA_GAS_MOLAR_MASS } from "../aqi/tables/molar-mass";
+import { CRITERIA_GAS_MOLAR_MASS } from "../../table/molar-mass";
 import { convertGas, type ReferenceStateLike } from "../ozone/convert";
 import {
   screenNegatives,

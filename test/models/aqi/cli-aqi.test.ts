@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli";
+import { main } from "../../../src/cli/main";
 import { readMonitoringTable } from "../../../src/io/monitoring";
 import type { StationsTruth } from "../../../src/simulate/stations";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli";
+import { main } from "../../../src/cli/main";
 import {
   analyseRetrofit,
   defaultEnergyParameters,

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readVocTable } from "../../../src/io/voc";
+import { readVocTable } from "../../../src/models/voc/read";
 import { AozoraInputError } from "../../../src/io/errors";
 import { vocReactivity } from "../../../src/models/voc/reactivity";
 import { simulateVocCanisters } from "../../../src/simulate/voccanister";

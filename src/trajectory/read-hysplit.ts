@@ -1,8 +1,8 @@
 import { AqTable } from "../table/table";
-import { AccountBuilder, type ReadAccount } from "./account";
-import { decodeText } from "./decode";
-import { AozoraInputError } from "./errors";
-import { FORBIDDEN_HEADERS, loadBytes, type Source } from "./source";
+import { AccountBuilder, type ReadAccount } from "../io/account";
+import { decodeText } from "../io/decode";
+import { AozoraInputError } from "../io/errors";
+import { FORBIDDEN_HEADERS, loadBytes, type Source } from "../io/source";
 
 /** What {@link readHysplit} returns. */
 export interface HysplitRead {

@@ -2,12 +2,12 @@ import { AqTable, type ColumnData } from "../table/table";
 import { parseOffset, parseTimestamp, type OffsetLike } from "../table/time";
 import { normaliseSpecies } from "../table/species";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
-import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, parseCell } from "./cells";
-import { AozoraInputError } from "./errors";
-import { readGrid, type Grid } from "./grid";
-import { FORBIDDEN_HEADERS, type Source } from "./source";
-import type { TextEncodingName } from "./decode";
+import { AccountBuilder, type ReadAccount } from "../io/account";
+import { missingCodeSet, parseCell } from "../io/cells";
+import { AozoraInputError } from "../io/errors";
+import { readGrid, type Grid } from "../io/grid";
+import { FORBIDDEN_HEADERS, type Source } from "../io/source";
+import type { TextEncodingName } from "../io/decode";
 
 /** Options of {@link readXact}. */
 export interface XactReadOptions {

@@ -1,12 +1,12 @@
-import { RATIO_LIMITS } from "../remotesensing/tables/constants";
-import type { RsdRecords } from "../remotesensing/types";
+import { RATIO_LIMITS } from "./tables/constants";
+import type { RsdRecords } from "./types";
 import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike } from "../table/time";
 import { splitHeaderUnit } from "../table/units";
-import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, parseCell } from "./cells";
-import { AozoraInputError } from "./errors";
-import { readGrid, type GridOptions } from "./grid";
-import type { Source } from "./source";
+import { AccountBuilder, type ReadAccount } from "../io/account";
+import { missingCodeSet, parseCell } from "../io/cells";
+import { AozoraInputError } from "../io/errors";
+import { readGrid, type GridOptions } from "../io/grid";
+import type { Source } from "../io/source";
 
 /** Options of {@link readRemoteSensing}. */
 export interface RsdReadOptions extends GridOptions {

@@ -1,10 +1,10 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { AqTable } from "../table/table";
-import type { ReadAccount } from "./account";
-import { AozoraInputError } from "./errors";
-import { readHysplit } from "./hysplit";
-import type { Source } from "./source";
+import type { ReadAccount } from "../io/account";
+import { AozoraInputError } from "../io/errors";
+import { readHysplit } from "./read-hysplit";
+import type { Source } from "../io/source";
 
 /** What {@link readHysplitFiles} returns. */
 export interface HysplitFilesRead {

@@ -1,18 +1,18 @@
-import { STP_298, type ReferenceState } from "../table/gas";
-import { formatInstant } from "../table/time";
-import { splitHeaderUnit } from "../table/units";
-import { ppbToVoc, vocToPpb, vocUnit, type VocUnit } from "../models/voc/convert";
-import { matchVocName, type MatchedBy, type NameAliases } from "../models/voc/names";
-import { getCoElutingPair, requireVocSpecies } from "../models/voc/registry";
-import type { VocColumnInput } from "../models/voc/reactivity";
-import { AccountBuilder, type ReadAccount } from "./account";
-import { DEFAULT_MISSING_CODES, missingCodeSet, parseCell, type BelowDetectionPolicy } from "./cells";
-import { AozoraInputError } from "./errors";
-import { readGrid, type Grid, type GridOptions } from "./grid";
-import { gridToTable, parseTimeColumn } from "./monitoring";
-import type { OffsetLike, TimeFormat } from "../table/time";
-import { parseOffset } from "../table/time";
-import type { Source } from "./source";
+import { STP_298, type ReferenceState } from "../../table/gas";
+import { formatInstant } from "../../table/time";
+import { splitHeaderUnit } from "../../table/units";
+import { ppbToVoc, vocToPpb, vocUnit, type VocUnit } from "./convert";
+import { matchVocName, type MatchedBy, type NameAliases } from "./names";
+import { getCoElutingPair, requireVocSpecies } from "./registry";
+import type { VocColumnInput } from "./reactivity";
+import { AccountBuilder, type ReadAccount } from "../../io/account";
+import { DEFAULT_MISSING_CODES, missingCodeSet, parseCell, type BelowDetectionPolicy } from "../../io/cells";
+import { AozoraInputError } from "../../io/errors";
+import { readGrid, type Grid, type GridOptions } from "../../io/grid";
+import { gridToTable, parseTimeColumn } from "../../io/monitoring";
+import type { OffsetLike, TimeFormat } from "../../table/time";
+import { parseOffset } from "../../table/time";
+import type { Source } from "../../io/source";
 
 /** Options of {@link readVocTable}. */
 export interface VocReadOptions extends GridOptions {

@@ -1,11 +1,11 @@
 import { AqTable, type ColumnData } from "../table/table";
 import { parseOffset, parseTimestamp, detectTimeFormat, type OffsetLike, type TimeFormat } from "../table/time";
 import { normaliseUnit } from "../table/units";
-import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, parseCell } from "./cells";
-import { AozoraInputError } from "./errors";
-import { readGrid, type Grid, type GridOptions } from "./grid";
-import { FORBIDDEN_HEADERS, type Source } from "./source";
+import { AccountBuilder, type ReadAccount } from "../io/account";
+import { missingCodeSet, parseCell } from "../io/cells";
+import { AozoraInputError } from "../io/errors";
+import { readGrid, type Grid, type GridOptions } from "../io/grid";
+import { FORBIDDEN_HEADERS, type Source } from "../io/source";
 
 /** Options of {@link readEpaPmf}. */
 export interface EpaPmfReadOptions extends Omit<GridOptions, "headerRow" | "sheet"> {

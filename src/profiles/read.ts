@@ -1,10 +1,10 @@
-import type { SourceProfile } from "../profiles/types";
+import type { SourceProfile } from "./types";
 import { splitHeaderUnit } from "../table/units";
-import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, parseCell } from "./cells";
-import { AozoraInputError } from "./errors";
-import { readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
-import type { Source } from "./source";
+import { AccountBuilder, type ReadAccount } from "../io/account";
+import { missingCodeSet, parseCell } from "../io/cells";
+import { AozoraInputError } from "../io/errors";
+import { readGrid, requireDataRows, type Grid, type GridOptions } from "../io/grid";
+import type { Source } from "../io/source";
 
 /** Result of the profile readers. */
 export interface ProfilesRead {

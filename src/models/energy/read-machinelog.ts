@@ -4,14 +4,14 @@
  * each quantity, check the file's consistency and account for every cell and row; they compute
  * no energy totals (see `src/models/energy/aggregate.ts`).
  */
-import { parseOffset, parseTimestamp, type OffsetLike } from "../table/time";
-import { splitHeaderUnit } from "../table/units";
-import { AccountBuilder, type ReadAccount } from "./account";
-import { missingCodeSet, parseCell } from "./cells";
-import { AozoraInputError } from "./errors";
-import { readGrid, type Grid } from "./grid";
-import type { Source } from "./source";
-import type { TextEncodingName } from "./decode";
+import { parseOffset, parseTimestamp, type OffsetLike } from "../../table/time";
+import { splitHeaderUnit } from "../../table/units";
+import { AccountBuilder, type ReadAccount } from "../../io/account";
+import { missingCodeSet, parseCell } from "../../io/cells";
+import { AozoraInputError } from "../../io/errors";
+import { readGrid, type Grid } from "../../io/grid";
+import type { Source } from "../../io/source";
+import type { TextEncodingName } from "../../io/decode";
 
 /** Numeric quantities of a machine log and their canonical units (values are converted to these). */
 export const MACHINE_LOG_UNITS = {

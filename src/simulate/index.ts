@@ -1,0 +1,29 @@
+/**
+ * `aozora/simulate`: every seeded simulator of the project (the generators of `data/` and of the
+ * tests' known truths). Each takes a `seed`; the same seed gives the same output.
+ * @packageDocumentation
+ */
+export { simulateDilutionTunnel, simulateSpeciateProfiles, type DilutionTunnelTruth } from "./dilutiontunnel";
+export { writeExampleData, EXAMPLE_SETTINGS } from "./examples";
+export { simulateFilterCampaign, FILTER_SPECIES, type FilterCampaignTruth } from "./filtercampaign";
+export { simulateHysplitTdump, type HysplitTruth } from "./hysplit";
+export { simulateMonitoring, type MonitoringTruth } from "./monitoring";
+export type { SourceTruth } from "./observe";
+export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./pm25sources";
+export { simulatePmfInput, type PmfTruth } from "./pmf";
+export { simulateRemoteSensing, type RsdTruth } from "./rsd";
+export { simulateCityStations, type SimStation, type StationsTruth } from "./stations";
+export { simulateTenterLogs, type TenterSimOptions } from "./tenter";
+export {
+  simulateTrajectories,
+  simulateTrajectoryExample,
+  formatTdump,
+  type LatLonBox,
+  type SimulatedTrajectory,
+  type TrajectorySimOptions,
+  type TrajectorySimTruth,
+  type TrajectoryExampleOptions,
+} from "./trajectories";
+export { simulateVocCanisters, type VocCanisterTruth } from "./voccanister";
+export { simulateXactExport, type XactTruth } from "./xact";
+export { simulateXactYear, XACT_YEAR_SOURCES, type XactYearTruth, type XactYearSource } from "./xactyear";
