@@ -4,6 +4,15 @@ import { AQI_POLLUTANTS, dailyAqi, type AqiStandard } from "../models/aqi/daily"
 import { hourlyPollutantsFromTable } from "../models/aqi/input";
 import type { HourLabel, NegativePolicy } from "../models/ozone/hourgrid";
 import type { Verb } from "./verb";
+import {
+  encodingOption,
+  gridOptionsOf,
+  hourLabelOption,
+  monitoringUnitsOf,
+  sheetOption,
+  unitsOption,
+  utcOffsetOption,
+} from "./common";
 
 const STANDARDS: AqiStandard[] = ["cn-2026", "cn-2012", "us-2024"];
 
@@ -17,38 +26,38 @@ const STANDARDS: AqiStandard[] = ["cn-2026", "cn-2012", "us-2024"];
  */
 export const aqiVerb: Verb = {
   name: "aqi",
-  help: `  aozora aqi --file HOURLY.csv [--standard cn-2026|cn-2012|us-2024]
-             [--utc-offset +08:00] [--hour-label start|end]
-             [--negative error|missing] [--round gbt8170|none] [--json]
-                                           daily AQI from hourly PM2.5, PM10, SO2, NO2, CO, O3
-                                           (units in headers): IAQI per pollutant, AQI, primary
-                                           pollutant, validity (HJ 633-2026/2012, US EPA 2024);
-                                           --round: cn-2026 default gbt8170 (§4.2.2: integers
-                                           in µg/m3, CO 0.1 mg/m3, half to even), else none
-`,
+  summary: "daily AQI from hourly PM2.5, PM10, SO2, NO2, CO, O3 (HJ 633-2026/2012, US EPA 2024)",
+  usage: "--file HOURLY.csv [--standard cn-2026|cn-2012|us-2024] [--utc-offset ±HH:MM] [--json] ...",
+  description: `Daily AQI from an hourly monitoring table (units in the headers or --units): IAQI per
+pollutant, AQI, primary pollutant and validity (HJ 633-2026/2012, US EPA 2024).`,
+  json: true,
   options: {
-    file: { type: "string" },
-    standard: { type: "string", default: "cn-2026" },
-    "utc-offset": { type: "string" },
-    "hour-label": { type: "string", default: "start" },
-    negative: { type: "string", default: "error" },
-    round: { type: "string" },
+    file: { type: "string", value: "HOURLY.csv", required: true, fs: "input-file", help: "hourly monitoring table" },
+    standard: { type: "string", choices: STANDARDS, default: "cn-2026", help: "AQI standard" },
+    "utc-offset": utcOffsetOption("site offset of local timestamps (default +08:00 for the cn standards)"),
+    "hour-label": hourLabelOption,
+    negative: {
+      type: "string",
+      choices: ["error", "missing"],
+      default: "error",
+      help: "what negative concentrations are",
+    },
+    round: {
+      type: "string",
+      choices: ["gbt8170", "none", "hj663"],
+      help: "rounding of concentrations before the IAQI: cn-2026 default gbt8170 (HJ 633-2026 §4.2.2: integers in µg/m3, CO 0.1 mg/m3, half to even; hj663 = the same), else none",
+    },
+    units: unitsOption,
+    encoding: encodingOption,
+    sheet: sheetOption,
   },
   async run(values, out) {
-    const file = values.file;
-    if (typeof file !== "string" || file === "") throw new RangeError("aqi: --file HOURLY.csv is required");
+    const file = values.file as string;
     const standard = String(values.standard) as AqiStandard;
-    if (!STANDARDS.includes(standard))
-      throw new RangeError(`aqi: --standard must be one of ${STANDARDS.join(", ")}, got "${standard}"`);
     const hourLabel = String(values["hour-label"]) as HourLabel;
-    if (hourLabel !== "start" && hourLabel !== "end")
-      throw new RangeError(`aqi: --hour-label must be start or end, got "${hourLabel}"`);
     const negative = String(values.negative) as NegativePolicy;
-    if (negative !== "error" && negative !== "missing")
-      throw new RangeError(`aqi: --negative must be error or missing, got "${negative}"`);
-    const round = typeof values.round === "string" ? values.round : standard === "cn-2026" ? "gbt8170" : "none";
-    if (round !== "none" && round !== "gbt8170" && round !== "hj663")
-      throw new RangeError(`aqi: --round must be gbt8170 or none, got "${round}"`);
+    const round = (typeof values.round === "string" ? values.round : standard === "cn-2026" ? "gbt8170" : "none") as
+      "none" | "gbt8170" | "hj663"; // choices checked by the option parser
     // China's standards are in Beijing time; for the US table the offset must be given (or carried by the timestamps)
     const offset =
       typeof values["utc-offset"] === "string"
@@ -56,7 +65,11 @@ export const aqiVerb: Verb = {
         : standard.startsWith("cn")
           ? "+08:00"
           : undefined;
-    const { table, account } = readMonitoringTable(file, offset === undefined ? {} : { utcOffset: offset });
+    const { table, account } = readMonitoringTable(file, {
+      ...(offset === undefined ? {} : { utcOffset: offset }),
+      ...gridOptionsOf(values),
+      ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
+    });
     const fromTable = hourlyPollutantsFromTable(table, { hourLabel, file });
     const input = fromTable.input;
     // Ox and SPM are kept for the Japan EQS; the AQI does not use them

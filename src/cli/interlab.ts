@@ -1,53 +1,59 @@
-import type { Verb, VerbValues } from "./verb";
+import type { Verb } from "./verb";
+import { encodingOption, gridOptionsOf, sheetOption } from "./common";
+import { CliUsageError } from "./options";
 import { readLabPair } from "../interlab/read";
 import { compareLabs } from "../interlab/compare";
 
-function pct(v: VerbValues[string], name: string, def: number): number {
-  if (v === undefined) return def;
-  const x = Number(v);
-  if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(x) || x <= 0)
-    throw new RangeError(`--${name} must be a positive number (percent), got "${String(v)}"`);
-  return x;
-}
+const pctOption = (help: string) =>
+  ({ type: "number", min: 0, minExclusive: true, default: 10, unit: "%", value: "PCT", help }) as const;
 
 /** `aozora interlab`: same-sample comparison of two laboratories. */
 export const interlabVerb: Verb = {
   name: "interlab",
-  help: `  aozora interlab --lab-a F --lab-b F [--labs A,B] [--tolerance 10] [--sigma-pt 10]
-                  [--u-a 10] [--u-b 10] [--drop-unmatched] [--json]
-                                           inter-laboratory comparison per species on paired
-                                           results: differences, ratios, Bland–Altman, Deming,
-                                           Passing–Bablok, z/En (lab A as the assigned value;
-                                           σpt and expanded uncertainties in % of the value)
-                                           and a verdict (agree / bias / disagree) with its rule`,
+  summary: "same-sample inter-laboratory comparison: Bland–Altman, Deming, Passing–Bablok, z/En, a verdict per species",
+  usage: "--lab-a F --lab-b F [--labs A,B] [--tolerance PCT] [--json] ...",
+  description: `Inter-laboratory comparison per species on paired results: differences, ratios, Bland–Altman,
+Deming, Passing–Bablok, z/En (lab A as the assigned value; σpt and expanded uncertainties in % of
+the value) and a verdict (agree / bias / disagree) with its rule.`,
+  json: true,
   options: {
-    "lab-a": { type: "string" },
-    "lab-b": { type: "string" },
-    labs: { type: "string" },
-    tolerance: { type: "string" },
-    "sigma-pt": { type: "string" },
-    "u-a": { type: "string" },
-    "u-b": { type: "string" },
-    "drop-unmatched": { type: "boolean", default: false },
+    "lab-a": {
+      type: "string",
+      value: "F",
+      required: true,
+      fs: "input-file",
+      help: "lab A's results (the assigned values)",
+    },
+    "lab-b": { type: "string", value: "F", required: true, fs: "input-file", help: "lab B's results" },
+    labs: { type: "string", value: "A,B", help: "names of the two labs (default A,B)" },
+    tolerance: pctOption("tolerance of the mean relative difference"),
+    "sigma-pt": pctOption("standard deviation for proficiency assessment σpt"),
+    "u-a": pctOption("lab A's expanded uncertainty"),
+    "u-b": pctOption("lab B's expanded uncertainty"),
+    "drop-unmatched": { type: "boolean", help: "drop samples only one lab reported (default: an error)" },
+    encoding: encodingOption,
+    sheet: sheetOption,
   },
   async run(values, out) {
-    const fa = values["lab-a"],
-      fb = values["lab-b"];
-    if (typeof fa !== "string" || typeof fb !== "string")
-      throw new RangeError("aozora interlab: --lab-a and --lab-b are required");
+    const fa = values["lab-a"] as string,
+      fb = values["lab-b"] as string;
     let labs: [string, string] = ["A", "B"];
     if (typeof values.labs === "string") {
       const l = values.labs.split(",").map((s) => s.trim());
       if (l.length !== 2 || l.some((s) => s === ""))
-        throw new RangeError(`--labs must be two names separated by a comma, got "${values.labs}"`);
-      if (l[0] === l[1]) throw new RangeError(`--labs must name two different labs, got "${values.labs}"`);
+        throw new CliUsageError("--labs", "two names separated by a comma", values.labs);
+      if (l[0] === l[1]) throw new CliUsageError("--labs", "two different lab names", values.labs);
       labs = [l[0], l[1]];
     }
-    const p = readLabPair(fa, fb, { labs, unmatched: values["drop-unmatched"] ? "drop" : "error" });
+    const p = readLabPair(fa, fb, {
+      labs,
+      unmatched: values["drop-unmatched"] ? "drop" : "error",
+      ...gridOptionsOf(values),
+    });
     const r = compareLabs(p, {
-      tolerancePct: pct(values.tolerance, "tolerance", 10),
-      sigmaPtRel: pct(values["sigma-pt"], "sigma-pt", 10) / 100,
-      uRel: { a: pct(values["u-a"], "u-a", 10) / 100, b: pct(values["u-b"], "u-b", 10) / 100 },
+      tolerancePct: values.tolerance as number,
+      sigmaPtRel: (values["sigma-pt"] as number) / 100,
+      uRel: { a: (values["u-a"] as number) / 100, b: (values["u-b"] as number) / 100 },
     });
     const slim = r.species.map((s) => ({
       ...s,

@@ -1,237 +1,152 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
-import { resolve } from "node:path";
-import { readMonitoringTable } from "../io/monitoring";
-import { readEpaPmf } from "../sourceapport/read-epapmf";
-import { readXact } from "../metals/read-xact";
-import { readHysplit } from "../trajectory/read-hysplit";
-import { summariseAccount, type ReadAccount } from "../io/account";
-import { AozoraInputError } from "../io/errors";
-import type { AqTable } from "../table/table";
-import { writeExampleData } from "../simulate/examples";
+import { AozoraInputError, isAllocationFailure } from "../io/errors";
 import { VERSION } from "../version";
-import { pmfVerb } from "./pmf";
+import { checkPath, CliFsError, fsErrorOf } from "./fs";
+import { CliUsageError, listOf, optionHelp, parseOptions, suggest, type OptionSpecs } from "./options";
+import type { Verb } from "./verb";
 import { VERBS } from "./verbs";
 
-const HELP = `aozora ${VERSION} — air-quality research toolkit
+const EXIT_CODES = `Exit codes: 0 ok; 2 bad arguments or bad input (one line on stderr: "aozora <verb>: <file>, row R,
+column C: expected …, found …", "aozora <verb>: --option: expected …, found …" or
+"aozora <verb>: <path>: expected …, found …"); 1 an internal fault (please report it).`;
 
-Usage:
-  aozora read --file F [--kind monitoring|epa-pmf|xact|hysplit] [--unc F] [--utc-offset +08:00]
-              [--unit µg/m3] [--json]      read a file; print its shape, columns, units and the
-                                           reader's account (rows set aside, cells changed)
-  aozora pmf --conc F --unc F --factors K [--runs N] [--seed S] [--robust] [--weak A,B]
-             [--bad C] [--total NAME] [--auto-categories] [--extra-uncertainty PCT]
-             [--unit U] [--utc-offset +08:00] [--out DIR] [--json]
-             [--bootstrap N] [--disp] [--bsdisp N] [--fpeak S[,S...]]
-                                           PMF base runs (EPA PMF 5.0 conventions); --json prints
-                                           one JSON object on stdout; progress goes to stderr.
-                                           Error estimation: --bootstrap N block-bootstrap runs,
-                                           --disp displacement of every profile element,
-                                           --bsdisp N BS-DISP on N of the bootstrap runs (needs
-                                           --bootstrap), --fpeak strengths (e.g. -0.5,0.5);
-                                           with --out the intervals are written as CSV
-  aozora simulate --out DIR                regenerate the example data (data/) from the seeded simulators
-  aozora version                           print the version
-${VERBS.map((v) => v.help.replace(/\n+$/, "")).join("\n")}
+const JSON_OPTION: OptionSpecs = { json: { type: "boolean", help: "print one JSON object on stdout" } };
 
-Exit codes: 0 ok; 2 bad arguments or bad input (one line on stderr naming file, row and column).`;
-
-/** Describe a table for the CLI: shape, columns with units, time span. */
-function describe(t: AqTable) {
-  const times = t.timeColumn ? t.localTimes() : [];
-  return {
-    rows: t.numRows,
-    columns: t.columns.map((c) => ({ name: c.name, original: c.original, unit: c.unit, kind: c.kind })),
-    utcOffsetMinutes: t.utcOffsetMinutes,
-    first: times[0],
-    last: times[times.length - 1],
-  };
+/** The options a verb accepts: its own plus `--json` where it prints JSON. */
+function specsOf(v: Verb): OptionSpecs {
+  return v.json ? { ...v.options, ...JSON_OPTION } : v.options;
 }
 
-function guessKind(file: string): string {
-  if (/tdump|\.traj$/i.test(file)) return "hysplit";
-  if (/xact/i.test(file)) return "xact";
-  if (/-con\.(csv|txt)$/i.test(file)) return "epa-pmf";
-  return "monitoring";
+/** `aozora --help`: the verbs, one line each. */
+export function topHelp(): string {
+  const w = Math.max(...VERBS.map((v) => v.name.length)) + 4;
+  return [
+    `aozora ${VERSION} — air-quality research toolkit`,
+    "",
+    "Usage: aozora <verb> [options]      aozora <verb> --help lists the verb's options",
+    "",
+    "Verbs:",
+    ...VERBS.map((v) => `  ${v.name.padEnd(w)}${v.summary}`),
+    "",
+    EXIT_CODES,
+  ].join("\n");
+}
+
+/** `aozora <verb> --help`: usage, description and only that verb's options (units, defaults). */
+export function verbHelp(v: Verb): string {
+  const lines = [`Usage: aozora ${v.name} ${v.usage}`.trimEnd(), "", v.description.trimEnd(), ""];
+  if (v.positionals) lines.push("Arguments:", `  ${v.positionals.label.padEnd(32)}${v.positionals.help}`, "");
+  const specs = specsOf(v);
+  lines.push("Options:", ...optionHelp(specs), "");
+  lines.push(EXIT_CODES);
+  return lines.join("\n");
+}
+
+/** The message without a verb prefix the verb itself added (`aozora pmf: `, `pmf: `, `aozora: `). */
+function bare(message: string, verb: string): string {
+  return message.replace(new RegExp(`^(aozora ${verb}: |aozora: |${verb}: )`), "");
+}
+
+/** Check every file-system path given on the command line (inputs exist, outputs can be written). */
+function checkPaths(v: Verb, values: Record<string, unknown>, positionals: string[]): void {
+  for (const [name, spec] of Object.entries(v.options)) {
+    const val = values[name];
+    if (!spec.fs || val === undefined || typeof val === "boolean" || typeof val === "number") continue;
+    for (const p of listOf(val as string | string[], spec.type === "string" && spec.list === true))
+      checkPath(p, spec.fs);
+  }
+  if (v.positionals?.fs) for (const p of positionals) checkPath(p, v.positionals.fs);
 }
 
 /**
- * `--fpeak -0.5,0.5` → `--fpeak=-0.5,0.5`: parseArgs rejects an option value starting with a dash
- * as ambiguous, but negative strengths are ordinary values of these options (a value starting
- * with a single dash is taken as the option's value; the option's own check then judges it).
+ * Run the command line with arguments (without `node aozora`); resolves to the exit code.
+ *
+ * One front end for every verb (`src/cli/verbs.ts`): options parsed by `parseOptions` (unknown
+ * options refused with a suggestion, negative values accepted, numbers bounded), file-system
+ * paths checked before anything is computed, and one error line per failure:
+ * `aozora <verb>: <file>, row R, column C: expected …, found …` for bad input,
+ * `aozora <verb>: --opt: expected …, found …` for bad options,
+ * `aozora <verb>: <path>: expected …, found …` for file-system problems — all exit 2.
+ *
+ * @param argv the arguments after `aozora`.
+ * @param out writes one line to stdout.
+ * @param err writes one line to stderr.
+ * @returns 0 on success, 2 for usage and input errors, 1 when memory ran out.
+ * @throws whatever a verb throws that is not an input, argument or file-system error (an
+ *   internal fault; the entry point prints it and exits with 1).
  */
-function joinNegativeValues(args: string[], options: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (options.includes(args[i]) && i + 1 < args.length && /^-(?!-)./.test(args[i + 1])) {
-      out.push(`${args[i]}=${args[i + 1]}`);
-      i++;
-    } else out.push(args[i]);
-  }
-  return out;
-}
-
-/** Run the CLI with arguments (without `node aozora`); resolves to the exit code. */
 export async function main(
   argv: string[],
   out: (s: string) => void = (s) => process.stdout.write(s + "\n"),
   err: (s: string) => void = (s) => process.stderr.write(s + "\n"),
 ): Promise<number> {
-  const [verb, ...rest] = argv;
-  if (!verb || verb === "help" || verb === "--help" || verb === "-h") {
-    out(HELP);
-    return verb ? 0 : 2;
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    out(topHelp());
+    return 2;
   }
-  if (verb === "version" || verb === "--version") {
+  if (name === "--help" || name === "-h" || name === "help") {
+    const v = rest[0] === undefined ? undefined : VERBS.find((x) => x.name === rest[0]);
+    if (rest[0] !== undefined && !v) return unknownVerb(rest[0], err);
+    out(v ? verbHelp(v) : topHelp());
+    return 0;
+  }
+  if (name === "--version") {
     out(VERSION);
     return 0;
   }
-  const registered = VERBS.find((v) => v.name === verb);
-  if (registered) {
-    let parsed, positionals: string[];
-    try {
-      ({ values: parsed, positionals } = parseArgs({
-        args: joinNegativeValues(
-          rest,
-          (registered.negativeValues ?? []).map((o) => `--${o}`),
-        ),
-        options: { json: { type: "boolean", default: false }, ...registered.options },
-        strict: true,
-        allowPositionals: registered.allowPositionals ?? false,
-      }));
-    } catch (e) {
-      err(`aozora ${verb}: ${(e as Error).message}\n\n${HELP}`);
-      return 2;
-    }
-    try {
-      return await registered.run(parsed, out, err, positionals);
-    } catch (e) {
-      if (e instanceof AozoraInputError || e instanceof RangeError) {
-        err(`aozora: ${e.message}`);
-        return 2;
-      }
-      throw e;
-    }
-  }
-  let values: Record<string, string | boolean | undefined>;
+  const verb = VERBS.find((x) => x.name === name);
+  if (!verb) return unknownVerb(name, err);
+  const say = (m: string) => err(`aozora ${verb.name}: ${bare(m, verb.name)}`);
+  let parsed;
   try {
-    values = parseArgs({
-      args: joinNegativeValues(rest, ["--fpeak"]),
-      options: {
-        file: { type: "string" },
-        kind: { type: "string" },
-        unc: { type: "string" },
-        "utc-offset": { type: "string" },
-        unit: { type: "string" },
-        out: { type: "string" },
-        json: { type: "boolean", default: false },
-        conc: { type: "string" },
-        factors: { type: "string" },
-        runs: { type: "string" },
-        seed: { type: "string" },
-        robust: { type: "boolean", default: false },
-        weak: { type: "string" },
-        bad: { type: "string" },
-        total: { type: "string" },
-        "auto-categories": { type: "boolean", default: false },
-        "extra-uncertainty": { type: "string" },
-        bootstrap: { type: "string" },
-        disp: { type: "boolean", default: false },
-        bsdisp: { type: "string" },
-        fpeak: { type: "string" },
-      },
-      strict: true,
-    }).values;
-  } catch (e) {
-    err(`aozora ${verb}: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  try {
-    if (verb === "simulate") {
-      const dir = resolve(String(values.out ?? "data"));
-      const files = writeExampleData(dir);
-      out(`wrote ${files.length} files to ${dir}`);
+    parsed = parseOptions(rest, specsOf(verb), verb.positionals ?? { min: 0, max: 0, label: "argument" });
+    if (parsed.help) {
+      out(verbHelp(verb));
       return 0;
     }
-    if (verb === "pmf") return await pmfVerb(values, out, err);
-    if (verb === "read") {
-      const file = values.file as string | undefined;
-      if (!file) {
-        err("aozora read: --file is required");
-        return 2;
-      }
-      const kind = (values.kind as string | undefined) ?? guessKind(file);
-      const offset = values["utc-offset"] as string | undefined;
-      let result: {
-        tables: Record<string, ReturnType<typeof describe>>;
-        accounts: ReturnType<typeof summariseAccount>[];
-        accountsFull: ReadAccount[];
-      };
-      if (kind === "monitoring") {
-        const r = readMonitoringTable(file, { utcOffset: offset });
-        result = {
-          tables: { data: describe(r.table) },
-          accounts: [summariseAccount(r.account)],
-          accountsFull: [r.account],
-        };
-      } else if (kind === "epa-pmf") {
-        const unc = (values.unc as string | undefined) ?? file.replace(/-con\.(csv|txt)$/i, "-unc.$1");
-        const unit = values.unit as string | undefined;
-        if (!unit) {
-          err("aozora read --kind epa-pmf: --unit is required (EPA PMF files carry no units)");
-          return 2;
-        }
-        const r = readEpaPmf(file, unc, { unit, utcOffset: offset, sampleIds: offset === undefined });
-        result = {
-          tables: { concentration: describe(r.concentration), uncertainty: describe(r.uncertainty) },
-          accounts: [summariseAccount(r.accounts.concentration), summariseAccount(r.accounts.uncertainty)],
-          accountsFull: [r.accounts.concentration, r.accounts.uncertainty],
-        };
-      } else if (kind === "xact") {
-        if (!offset) {
-          err("aozora read --kind xact: --utc-offset is required (the instrument clock's offset, e.g. +08:00)");
-          return 2;
-        }
-        const r = readXact(file, { utcOffset: offset });
-        result = {
-          tables: { ambient: describe(r.table), qa: describe(r.qa) },
-          accounts: [summariseAccount(r.account)],
-          accountsFull: [r.account],
-        };
-      } else if (kind === "hysplit") {
-        const r = readHysplit(file);
-        result = {
-          tables: { endpoints: describe(r.endpoints) },
-          accounts: [summariseAccount(r.account)],
-          accountsFull: [r.account],
-        };
-      } else {
-        err(`aozora read: unknown --kind "${kind}" (monitoring, epa-pmf, xact, hysplit)`);
-        return 2;
-      }
-      if (values.json)
-        out(JSON.stringify({ kind, file, tables: result.tables, accounts: result.accountsFull }, null, 1));
-      else {
-        for (const [name, d] of Object.entries(result.tables)) {
-          out(`${name}: ${d.rows} rows × ${d.columns.length} columns${d.first ? `, ${d.first} … ${d.last}` : ""}`);
-          out("  " + d.columns.map((c) => (c.unit ? `${c.name} [${c.unit}]` : c.name)).join(", "));
-        }
-        for (const a of result.accounts)
-          out(
-            `account ${a.file}: ${a.inputRows} rows in, ${a.keptRows} kept, set aside ${JSON.stringify(a.setAside)}, flagged ${JSON.stringify(a.flagged)}, cells changed ${JSON.stringify(a.cellChanges)}`,
-          );
-      }
-      return 0;
-    }
-    err(`aozora: unknown verb "${verb}"\n\n${HELP}`);
-    return 2;
+    checkPaths(verb, parsed.values, parsed.positionals);
   } catch (e) {
-    if (e instanceof AozoraInputError || e instanceof RangeError) {
-      err(`aozora: ${e.message}`);
+    if (e instanceof CliUsageError || e instanceof CliFsError) {
+      say(e.message);
       return 2;
     }
     throw e;
   }
+  try {
+    return await verb.run(parsed.values, out, err, parsed.positionals);
+  } catch (e) {
+    if (e instanceof AozoraInputError) {
+      say(e.message);
+      return 2;
+    }
+    if (isAllocationFailure(e)) {
+      // an allocation failure is never reported as success, nor as the user's mistake
+      say(`ran out of memory (${(e as Error).message}): use smaller counts or a smaller input`);
+      return 1;
+    }
+    if (e instanceof RangeError) {
+      say(e.message);
+      return 2;
+    }
+    const fe = fsErrorOf(e);
+    if (fe) {
+      say(fe.message);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function unknownVerb(name: string, err: (s: string) => void): number {
+  const g = suggest(
+    name,
+    VERBS.map((v) => v.name),
+  );
+  err(
+    `aozora: ${name.startsWith("-") ? name : `"${name}"`}: expected a verb (${VERBS.map((v) => v.name).join(", ")})${g ? `; did you mean ${g}?` : ""} — aozora --help lists them`,
+  );
+  return 2;
 }
 
 if (require.main === module) {

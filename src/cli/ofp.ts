@@ -1,4 +1,6 @@
 import type { Verb, VerbValues } from "./verb";
+import { encodingOption, gridOptionsOf, sheetOption, utcOffsetOption } from "./common";
+import { CliUsageError } from "./options";
 import { readVocTable } from "../models/voc/read";
 import { summariseAccount } from "../io/account";
 import { vocReactivity, type CoElutionChoice } from "../models/voc/reactivity";
@@ -11,21 +13,10 @@ const str = (v: VerbValues[string]): string | undefined => (typeof v === "string
 function coelutionOf(text: string | undefined): CoElutionChoice {
   if (text === undefined || text === "pair") return { mode: "pair" };
   const m = /^split:([0-9.]+)$/.exec(text);
-  if (!m)
-    throw new RangeError(
-      `--mp-xylene must be "pair" or "split:F" with F the m-xylene fraction in [0, 1], got "${text}"`,
-    );
-  const f = Number(m[1]);
-  if (!(f >= 0 && f <= 1)) throw new RangeError(`--mp-xylene split fraction must be in [0, 1], got ${m[1]}`);
+  const f = m ? Number(m[1]) : NaN;
+  if (!(f >= 0 && f <= 1))
+    throw new CliUsageError("--mp-xylene", '"pair" or "split:F" with F the m-xylene fraction in [0, 1]', text);
   return { mode: "split", fractions: { "m,p-xylene": f, "m,p-ethyltoluene": f } };
-}
-
-function numberOpt(v: string | undefined, name: string, lo: number, hi: number, dflt: number): number {
-  if (v === undefined) return dflt;
-  const x = Number(v);
-  if (v.trim() === "" || !Number.isFinite(x) || x < lo || x > hi)
-    throw new RangeError(`--${name} must be a number in [${lo}, ${hi}], got "${v}"`);
-  return x;
 }
 
 /**
@@ -34,51 +25,79 @@ function numberOpt(v: string | undefined, name: string, lo: number, hi: number, 
  */
 export const ofpVerb: Verb = {
   name: "ofp",
-  help: `  aozora ofp --file F [--units ppb|ugm3|ppbC] [--scale saprc07|cn] [--temperature K]
-             [--pressure kPa] [--china-by-date] [--utc-offset +08:00] [--mp-xylene pair|split:F]
-             [--negative error|missing|zero] [--mixed-units error|convert] [--top N] [--json]
-                                           VOC reactivity: OFP per species and group (MIR SAPRC-07
-                                           or China scale), L_OH, SOA potential; unmatched species
-                                           listed; m/p-xylene kept as a pair or split (recorded)`,
+  summary: "VOC reactivity: ozone formation potential (MIR), L_OH and SOA potential per species and group",
+  usage: "--file F [--units ppb|ugm3|ppbC|ppt|ppm] [--scale saprc07|cn] [--temperature K] [--json] ...",
+  description: `VOC reactivity: OFP per species and group (MIR SAPRC-07 or China scale), L_OH, SOA
+potential; unmatched species listed; m/p-xylene kept as a pair or split (recorded).`,
+  json: true,
   options: {
-    file: { type: "string" },
-    units: { type: "string" },
-    scale: { type: "string", default: "saprc07" },
-    temperature: { type: "string" },
-    pressure: { type: "string" },
-    "utc-offset": { type: "string" },
-    "mp-xylene": { type: "string" },
-    "china-by-date": { type: "boolean", default: false },
-    negative: { type: "string" },
-    "mixed-units": { type: "string" },
-    top: { type: "string" },
+    file: {
+      type: "string",
+      value: "F",
+      required: true,
+      fs: "input-file",
+      help: "VOC table: time or sample column + one column per species, or long format",
+    },
+    units: {
+      type: "string",
+      value: "ppb|ugm3|ppbC|ppt|ppm",
+      help: "unit of species columns whose header has none",
+      validate: (t) => (vocUnit(t === "ugm3" ? "µg/m3" : t) ? undefined : "ppb, ugm3, ppbC, ppt or ppm"),
+    },
+    scale: { type: "string", choices: ["saprc07", "cn"], default: "saprc07", help: "MIR scale" },
+    temperature: {
+      type: "number",
+      min: 200,
+      max: 350,
+      default: 298.15,
+      unit: "K",
+      value: "K",
+      help: "reference temperature for ppb ↔ µg/m3",
+    },
+    pressure: {
+      type: "number",
+      min: 50,
+      max: 110,
+      default: 101.325,
+      unit: "kPa",
+      value: "kPa",
+      help: "reference pressure for ppb ↔ µg/m3",
+    },
+    "china-by-date": {
+      type: "boolean",
+      help: "China's reference state of each sample's date (273.15 K before 2018-09-01, 298.15 K after)",
+    },
+    "utc-offset": utcOffsetOption("site offset of local timestamps"),
+    "mp-xylene": {
+      type: "string",
+      value: "pair|split:F",
+      help: "m,p-xylene kept as a pair or split with m-xylene fraction F (default pair)",
+    },
+    negative: {
+      type: "string",
+      choices: ["error", "missing", "zero"],
+      default: "error",
+      help: "what negative concentrations are",
+    },
+    "mixed-units": {
+      type: "string",
+      choices: ["error", "convert"],
+      default: "error",
+      help: "columns in different units: an error or converted",
+    },
+    top: { type: "number", integer: true, min: 1, max: 1000, default: 10, help: "species in the ranking" },
+    encoding: encodingOption,
+    sheet: sheetOption,
   },
   async run(values, out) {
-    const file = str(values.file);
-    if (!file)
-      throw new RangeError(
-        "ofp needs --file F (a VOC table: time or sample column + one column per species, or long format)",
-      );
-    const scale = str(values.scale) ?? "saprc07";
-    if (scale !== "saprc07" && scale !== "cn") throw new RangeError(`--scale must be saprc07 or cn, got "${scale}"`);
+    const file = values.file as string;
+    const scale = values.scale as string;
     const unitsText = str(values.units);
-    let units: string | undefined;
-    if (unitsText !== undefined) {
-      const u = vocUnit(unitsText === "ugm3" ? "µg/m3" : unitsText);
-      if (!u) throw new RangeError(`--units must be ppb, ugm3, ppbC, ppt or ppm, got "${unitsText}"`);
-      units = u;
-    }
-    const state = {
-      temperatureK: numberOpt(str(values.temperature), "temperature", 200, 350, 298.15),
-      pressureKPa: numberOpt(str(values.pressure), "pressure", 50, 110, 101.325),
-    };
-    const negative = str(values.negative) ?? "error";
-    if (negative !== "error" && negative !== "missing" && negative !== "zero")
-      throw new RangeError(`--negative must be error, missing or zero, got "${negative}"`);
-    const mixed = str(values["mixed-units"]) ?? "error";
-    if (mixed !== "error" && mixed !== "convert")
-      throw new RangeError(`--mixed-units must be error or convert, got "${mixed}"`);
-    const topN = numberOpt(str(values.top), "top", 1, 1000, 10);
+    const units = unitsText === undefined ? undefined : vocUnit(unitsText === "ugm3" ? "µg/m3" : unitsText);
+    const state = { temperatureK: values.temperature as number, pressureKPa: values.pressure as number };
+    const negative = values.negative as "error" | "missing" | "zero";
+    const mixed = values["mixed-units"] as "error" | "convert";
+    const topN = values.top as number;
     const coelution = coelutionOf(str(values["mp-xylene"]));
 
     const read = readVocTable(file, {
@@ -87,6 +106,7 @@ export const ofpVerb: Verb = {
       negative,
       mixedUnits: mixed,
       referenceState: state,
+      ...gridOptionsOf(values),
     });
     // --china-by-date: each sample at China's reference state of its date (273.15 K before 2018-09-01, 298.15 K after)
     const r = vocReactivity(

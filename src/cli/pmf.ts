@@ -10,37 +10,17 @@ import { fpeakPmf } from "../sourceapport/rotate";
 import { bootstrapIntervalTable, dispIntervalTable } from "../sourceapport/errorfigures";
 import { writeCsv } from "../io/write";
 import type { SpeciesCategory } from "../sourceapport/types";
-
-type Values = Record<string, string | boolean | undefined>;
-
-function int(v: string | boolean | undefined, name: string, dflt?: number): number {
-  if (v === undefined) {
-    if (dflt === undefined) throw new RangeError(`--${name} is required`);
-    return dflt;
-  }
-  const n = Number(v);
-  // Number("") and Number("  ") are 0: an empty option value is an error, not 0.
-  if (typeof v !== "string" || v.trim() === "" || !Number.isInteger(n))
-    throw new RangeError(`--${name} must be an integer, got "${String(v)}"`);
-  return n;
-}
-
-/** A positive integer option, or undefined when absent. */
-function positive(v: string | boolean | undefined, name: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = int(v, name);
-  if (n < 1) throw new RangeError(`--${name} must be a positive integer, got "${String(v)}"`);
-  return n;
-}
+import type { TextEncodingName } from "../io/decode";
+import { encodingOption, utcOffsetOption } from "./common";
+import { CliUsageError, listOf } from "./options";
+import type { Verb, VerbValues } from "./verb";
 
 /** `--fpeak -0.5,0,0.5`: comma-separated finite numbers (at least one). */
-function strengths(v: string | boolean | undefined): number[] | undefined {
+function strengths(v: string | undefined): number[] | undefined {
   if (v === undefined) return undefined;
-  const parts = typeof v === "string" ? v.split(",").map((t) => t.trim()) : [];
-  const nums = parts.map((t) => (t === "" ? NaN : Number(t)));
-  if (nums.length === 0 || nums.some((x) => !Number.isFinite(x))) {
-    throw new RangeError(`--fpeak must be one number or comma-separated numbers (e.g. -0.5,0.5), got "${String(v)}"`);
-  }
+  const nums = v.split(",").map((t) => (t.trim() === "" ? NaN : Number(t)));
+  if (nums.length === 0 || nums.some((x) => !Number.isFinite(x)))
+    throw new CliUsageError("--fpeak", "one number or comma-separated numbers (e.g. -0.5,0.5)", v);
   return nums;
 }
 
@@ -56,51 +36,112 @@ function progressBar(tty: boolean, what: string): (done: number, total: number, 
   };
 }
 
-const list = (v: string | boolean | undefined) =>
-  typeof v === "string"
-    ? v
-        .split(",")
-        .map((s) => s.trim())
-        .filter((s) => s !== "")
-    : [];
+/** Upper bound of the run counts (base, bootstrap, BS-DISP): each run keeps its G and F matrices. */
+export const MAX_PMF_RUNS = 1000;
 
 /**
  * `aozora pmf`: read an EPA PMF pair, prepare it, run the base runs and, when asked, bootstrap
  * (`--bootstrap N`), DISP (`--disp`), BS-DISP (`--bsdisp N`) and an Fpeak scan (`--fpeak S,…`);
  * print a summary or one JSON object (`bootstrap`, `disp`, `bsdisp`, `fpeak` objects added, no
  * matrices: with `--out` the intervals go to `pmf_{bootstrap,disp,bsdisp}_intervals.csv`).
+ *
+ * Counts are bounded (`--runs`, `--bootstrap`, `--bsdisp` ≤ {@link MAX_PMF_RUNS}; `--factors` ≤ 50):
+ * every run keeps an n×p and a p×m matrix, so `--runs 1e9` would exhaust the heap instead of
+ * failing with a message. EPA PMF 5.0's own default is 20 base runs (Norris et al. 2014).
  */
-export async function pmfVerb(values: Values, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const conc = values.conc as string | undefined;
-  const unc = values.unc as string | undefined;
-  if (!conc || !unc) throw new RangeError("aozora pmf: --conc and --unc are required");
-  const factors = int(values.factors, "factors");
-  const runs = int(values.runs, "runs", 20);
-  const seed = int(values.seed, "seed", 1);
-  // The generator takes `seed >>> 0`: 2^32 would silently become seed 0, so refuse, do not wrap.
-  if (seed < 0 || seed > 4294967295)
-    throw new RangeError(`--seed must be an integer in [0, 4294967295] (2^32 − 1), got "${String(values.seed)}"`);
-  const extra = values["extra-uncertainty"] === undefined ? 0 : Number(values["extra-uncertainty"]);
-  if (!Number.isFinite(extra) || String(values["extra-uncertainty"]).trim() === "")
-    throw new RangeError(
-      `--extra-uncertainty must be a number (percent), got "${String(values["extra-uncertainty"])}"`,
-    );
+export const pmfVerb: Verb = {
+  name: "pmf",
+  summary: "PMF base runs (EPA PMF 5.0 conventions); bootstrap, DISP, BS-DISP, Fpeak; --out writes EPA-layout files",
+  usage: "--conc F --unc F --factors K [--runs N] [--seed S] [--robust] [--out DIR] [--json] ...",
+  description: `Positive matrix factorisation of an EPA PMF concentration/uncertainty pair with EPA PMF 5.0
+conventions (Q(true), Q(robust), S/N categories, extra modelling uncertainty). Error estimation:
+--bootstrap N block-bootstrap runs, --disp displacement of every profile element, --bsdisp N
+BS-DISP on N of the bootstrap runs (needs --bootstrap), --fpeak strengths (e.g. -0.5,0.5); with
+--out the intervals are written as CSV. --json prints one JSON object on stdout; progress goes to stderr.`,
+  json: true,
+  options: {
+    conc: { type: "string", value: "F", required: true, fs: "input-file", help: "EPA PMF concentration file" },
+    unc: { type: "string", value: "F", required: true, fs: "input-file", help: "EPA PMF uncertainty file" },
+    factors: { type: "number", integer: true, min: 1, max: 50, required: true, value: "K", help: "number of factors" },
+    runs: { type: "number", integer: true, min: 1, max: MAX_PMF_RUNS, default: 20, help: "base runs (random starts)" },
+    seed: {
+      type: "number",
+      integer: true,
+      min: 0,
+      max: 4294967295,
+      default: 1,
+      value: "S",
+      help: "random seed (never wrapped modulo 2^32)",
+    },
+    robust: { type: "boolean", help: "robust fit (Q(robust), outliers down-weighted)" },
+    weak: { type: "string", value: "A,B", help: "species set to weak (uncertainty tripled, EPA PMF 5.0)" },
+    bad: { type: "string", value: "C,D", help: "species set to bad (excluded)" },
+    total: { type: "string", value: "NAME", help: "total variable (set weak, reported per factor)" },
+    "auto-categories": { type: "boolean", help: "categorise species by S/N (bad < 0.5, weak < 1; EPA PMF 5.0)" },
+    "extra-uncertainty": {
+      type: "number",
+      min: 0,
+      max: 100,
+      default: 0,
+      unit: "%",
+      value: "PCT",
+      help: "extra modelling uncertainty",
+    },
+    unit: { type: "string", value: "U", default: "µg/m3", help: "concentration unit (EPA PMF files carry none)" },
+    "utc-offset": utcOffsetOption("site offset: the first column holds local times (otherwise sample ids)"),
+    encoding: encodingOption,
+    out: {
+      type: "string",
+      value: "DIR",
+      fs: "output-dir",
+      help: "folder for the EPA-layout result files and intervals",
+    },
+    bootstrap: { type: "number", integer: true, min: 1, max: MAX_PMF_RUNS, help: "block-bootstrap runs" },
+    disp: { type: "boolean", help: "DISP: displace every profile element" },
+    bsdisp: {
+      type: "number",
+      integer: true,
+      min: 1,
+      max: MAX_PMF_RUNS,
+      help: "BS-DISP on this many bootstrap runs (≤ --bootstrap)",
+    },
+    fpeak: { type: "string", value: "S[,S...]", help: "Fpeak strengths (negative values allowed, e.g. -0.5,0.5)" },
+  },
+  run: pmfRun,
+};
+
+async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const conc = values.conc as string;
+  const unc = values.unc as string;
+  const factors = values.factors as number;
+  const runs = values.runs as number;
+  const seed = values.seed as number;
+  const extra = values["extra-uncertainty"] as number;
   const offset = values["utc-offset"] as string | undefined;
-  const unit = (values.unit as string | undefined) ?? "µg/m3";
+  const unit = values.unit as string;
+  const encoding = values.encoding as TextEncodingName | undefined;
   // error estimation and rotations: checked before any fitting
-  const bootstrapRuns = positive(values.bootstrap, "bootstrap");
-  const bsdispRuns = positive(values.bsdisp, "bsdisp");
+  const bootstrapRuns = values.bootstrap as number | undefined;
+  const bsdispRuns = values.bsdisp as number | undefined;
   if (bsdispRuns !== undefined && bootstrapRuns === undefined)
-    throw new RangeError("--bsdisp N needs --bootstrap N (BS-DISP runs on the bootstrap resamples)");
-  if (bsdispRuns !== undefined && bootstrapRuns !== undefined && bsdispRuns > bootstrapRuns) {
-    throw new RangeError(`--bsdisp ${bsdispRuns} asks for more runs than --bootstrap ${bootstrapRuns}`);
-  }
-  const fpeak = strengths(values.fpeak);
-  const data = readEpaPmf(conc, unc, { unit, utcOffset: offset, sampleIds: offset === undefined });
+    throw new CliUsageError(
+      "--bsdisp",
+      "--bootstrap N as well (BS-DISP runs on the bootstrap resamples)",
+      String(bsdispRuns),
+    );
+  if (bsdispRuns !== undefined && bootstrapRuns !== undefined && bsdispRuns > bootstrapRuns)
+    throw new CliUsageError("--bsdisp", `at most --bootstrap ${bootstrapRuns} runs`, String(bsdispRuns));
+  const fpeak = strengths(values.fpeak as string | undefined);
+  const data = readEpaPmf(conc, unc, {
+    unit,
+    utcOffset: offset,
+    sampleIds: offset === undefined,
+    ...(encoding ? { encoding } : {}),
+  });
   for (const w of data.warnings) err(`warning: ${w}`);
   const categories: Record<string, SpeciesCategory> = {};
-  for (const sp of list(values.weak)) categories[sp] = "weak";
-  for (const sp of list(values.bad)) categories[sp] = "bad";
+  for (const sp of listOf(values.weak)) categories[sp] = "weak";
+  for (const sp of listOf(values.bad)) categories[sp] = "bad";
   const input = preparePmfInput(
     {
       x: data.x,

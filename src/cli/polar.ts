@@ -8,8 +8,10 @@ import { polarPlot } from "../directional/polarplot";
 import { cpf } from "../directional/cpf";
 import { cpfSpec, polarPlotSpec } from "../directional/figures";
 import { renderPng, renderSvg } from "../figures/render";
-import { isLang, type Lang } from "../figures/labels";
+import type { Lang } from "../figures/labels";
 import type { Verb } from "./verb";
+import { encodingOption, gridOptionsOf, utcOffsetOption } from "./common";
+import { CliUsageError } from "./options";
 
 /** True when the file looks like a Cooper Xact export (two header rows, the second starting with TIME). */
 function looksLikeXact(file: string): boolean {
@@ -22,69 +24,82 @@ function looksLikeXact(file: string): boolean {
   }
 }
 
-function num(v: unknown, name: string, lo: number, hi: number): number {
-  const n = Number(v);
-  if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(n) || n < lo || n > hi)
-    throw new RangeError(`--${name} must be a number in ${lo}..${hi}, got "${String(v)}"`);
-  return n;
-}
-
 /** `aozora polar`: polar plot (mean or CBPF) or CPF rose of one species, as a figure and numbers. */
 export const polarVerb: Verb = {
   name: "polar",
-  help: `  aozora polar --file F --species X [--statistic mean|cpf|cbpf] [--percentile P]
-               [--band P1,P2] [--utc-offset +08:00] [--lang en|ja|zh] --out fig.svg|fig.png [--json]
-                                           openair-style polar plot of X (Xact export or a table
-                                           with WS/WD columns): mean, CPF per 16 sectors, or CBPF
-                                           (P-th percentile, default 75, or a band) smoothed over
-                                           (u, v); --json prints the maximum and the bins`,
+  summary: "openair-style polar plot (mean, CPF or CBPF) of a species against wind speed and direction, SVG/PNG",
+  usage: "--file F --species X [--statistic mean|cpf|cbpf] [--percentile P] --out fig.svg|fig.png [--json] ...",
+  description: `Openair-style polar plot of X (Xact export or a table with WS/WD columns): mean, CPF per 16
+sectors, or CBPF (P-th percentile, or a band) smoothed over (u, v); --json prints the maximum
+and the bins. Give --out and/or --json.`,
+  json: true,
   options: {
-    file: { type: "string" },
-    species: { type: "string" },
-    statistic: { type: "string", default: "mean" },
-    percentile: { type: "string" },
-    band: { type: "string" },
-    out: { type: "string" },
-    "utc-offset": { type: "string", default: "+08:00" },
-    lang: { type: "string", default: "en" },
+    file: {
+      type: "string",
+      value: "F",
+      required: true,
+      fs: "input-file",
+      help: "Xact export or a table with WS, WD columns",
+    },
+    species: { type: "string", value: "X", required: true, help: "species (column or Xact element)" },
+    statistic: { type: "string", choices: ["mean", "cpf", "cbpf"], default: "mean", help: "statistic plotted" },
+    percentile: { type: "number", min: 0, max: 100, default: 75, value: "P", help: "CPF/CBPF threshold percentile" },
+    band: { type: "string", value: "P1,P2", help: "CPF/CBPF percentile band instead of a threshold (e.g. 75,90)" },
+    out: {
+      type: "string",
+      value: "fig.svg|fig.png",
+      fs: "output-file",
+      help: "figure file (format by extension)",
+      validate: (t) =>
+        /\.(svg|png)$/i.test(t) ? undefined : "a file name ending in .svg or .png (the format written)",
+    },
+    "utc-offset": utcOffsetOption("site or instrument clock offset of local timestamps", "+08:00"),
+    lang: { type: "string", choices: ["en", "ja", "zh"], default: "en", help: "language of the figure's labels" },
+    encoding: encodingOption,
   },
   async run(values, out) {
-    const file = values.file as string | undefined,
-      species = values.species as string | undefined;
-    if (!file) throw new RangeError("aozora polar: --file is required");
-    if (!species) throw new RangeError("aozora polar: --species is required");
+    const file = values.file as string,
+      species = values.species as string;
     const stat = String(values.statistic);
-    if (!["mean", "cpf", "cbpf"].includes(stat))
-      throw new RangeError(`--statistic must be mean, cpf or cbpf, got "${stat}"`);
     const lang = String(values.lang);
-    if (!isLang(lang)) throw new RangeError(`--lang must be en, ja or zh, got "${lang}"`);
-    if (!values.out && !values.json) throw new RangeError("aozora polar: give --out fig.svg (or .png) and/or --json");
-    // The format written follows the extension: any other extension would get SVG under a wrong name.
-    if (values.out !== undefined && !/\.(svg|png)$/i.test(String(values.out)))
-      throw new RangeError(`--out must end in .svg or .png (the format written), got "${String(values.out)}"`);
-    const percentile = values.percentile === undefined ? 75 : num(values.percentile, "percentile", 0, 100);
+    if (!values.out && !values.json)
+      throw new CliUsageError("--out", "fig.svg or fig.png (and/or --json): nothing would be written", undefined);
+    const percentile = values.percentile as number;
     let band: [number, number] | undefined;
     if (values.band !== undefined) {
-      const p = String(values.band).split(",");
-      if (p.length !== 2) throw new RangeError(`--band must be P1,P2 (e.g. 75,90), got "${String(values.band)}"`);
-      band = [num(p[0], "band", 0, 100), num(p[1], "band", 0, 100)];
-      if (!(band[0] < band[1])) throw new RangeError(`--band percentiles must increase, got ${band.join(",")}`);
+      const text = String(values.band);
+      const p = text.split(",").map((x) => (x.trim() === "" ? NaN : Number(x)));
+      if (p.length !== 2 || !p.every((x) => x >= 0 && x <= 100) || !(p[0] < p[1]))
+        throw new CliUsageError("--band", "P1,P2: two increasing percentiles in [0, 100] (e.g. 75,90)", text);
+      band = [p[0], p[1]];
     }
     const offset = String(values["utc-offset"]);
     let v: Float64Array, ws: Float64Array, wd: Float64Array, unit: string;
     if (looksLikeXact(file)) {
-      const s = xactHourly(readXact(file, { utcOffset: offset }));
+      const s = xactHourly(readXact(file, { utcOffset: offset, ...gridOptionsOf(values) }));
       if (!s.conc[species])
-        throw new RangeError(`aozora polar: no element "${species}" in ${file} (have ${s.elements.join(", ")})`);
+        throw new CliUsageError(
+          "--species",
+          `an element of ${file} (${s.elements.join(", ")})`,
+          species,
+          "no such element",
+        );
       v = s.conc[species];
       ws = s.ws;
       wd = s.wd;
       unit = "ng/m3";
     } else {
-      const t = readMonitoringTable(file, { utcOffset: offset }).table;
+      const t = readMonitoringTable(file, { utcOffset: offset, ...gridOptionsOf(values) }).table;
       for (const c of [species, "WS", "WD"])
         if (!t.names.includes(c))
-          throw new RangeError(`aozora polar: no column "${c}" in ${file} (have ${t.names.join(", ")})`);
+          throw new CliUsageError(
+            c === species ? "--species" : "--file",
+            c === species
+              ? `a column of ${file} (${t.names.join(", ")})`
+              : `a table with WS and WD columns (${t.names.join(", ")})`,
+            c,
+            "no such column",
+          );
       v = t.numbers(species);
       ws = t.numbers("WS");
       wd = t.numbers("WD");

@@ -9,7 +9,9 @@ import { identifyFactors } from "../profiles/identify";
 import { speciesMatchKey } from "../profiles/species";
 import type { SourceProfile } from "../profiles/types";
 import { splitHeaderUnit } from "../table/units";
-import type { Verb, VerbValues } from "./verb";
+import type { Verb } from "./verb";
+import { encodingOption, gridOptionsOf, sheetOption } from "./common";
+import { CliUsageError, listOf } from "./options";
 
 /** Factor profiles and species shares from a `aozora pmf --out DIR` folder (`<name>_profile_table.csv`). */
 function readPmfOut(
@@ -73,63 +75,65 @@ function readPmfOut(
   return { factors, shares: { species, share: entries.map(([, e]) => e.pct.map((p) => p / 100)) } };
 }
 
-function list(v: VerbValues[string]): string[] {
-  return v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(String);
-}
-
 /** `aozora identify`: name PMF factors from reference profiles. */
 export const identifyVerb: Verb = {
   name: "identify",
-  help: `  aozora identify (--pmf-out DIR [--name pmf] | --profiles F) [--total PM2.5]
-                  (F: a long profile table, or an EPA PMF 5.0 _profiles.csv/.txt export)
-                  [--references F]... [--speciate F [--categories CODE=CAT,...]]
-                  [--tunnel F] [--no-builtin] [--json]
-                                           name factors from reference profiles: r, Spearman,
-                                           COD, SID/PD (Belis et al. 2015), one-to-one naming,
-                                           tracer checks; built-in crust, sea salt, ammonium
-                                           sulfate/nitrate unless --no-builtin`,
+  summary: "name PMF factors against reference profiles (SPECIATE-style, dilution tunnel, built-ins): r, COD, SID/PD",
+  usage:
+    "(--pmf-out DIR [--name pmf] | --profiles F (a long profile table, or an EPA PMF 5.0 _profiles.csv/.txt export)) [--total PM2.5] [--references F]... [--json] ...",
+  description: `Name factors from reference profiles: r, Spearman, COD, SID/PD (Belis et al. 2015), one-to-one
+naming, tracer checks; built-in crust, sea salt, ammonium sulfate/nitrate unless --no-builtin.`,
+  json: true,
   options: {
-    "pmf-out": { type: "string" },
-    name: { type: "string", default: "pmf" },
-    profiles: { type: "string" },
-    total: { type: "string" },
-    references: { type: "string", multiple: true },
-    speciate: { type: "string" },
-    categories: { type: "string" },
-    tunnel: { type: "string" },
-    "no-builtin": { type: "boolean", default: false },
+    "pmf-out": { type: "string", value: "DIR", fs: "input-dir", help: "folder written by aozora pmf --out DIR" },
+    name: { type: "string", default: "pmf", help: "file-name prefix inside --pmf-out" },
+    profiles: { type: "string", value: "F", fs: "input-file", help: "factor profiles table (instead of --pmf-out)" },
+    total: { type: "string", value: "NAME", help: "total species the fractions are of (default PM2.5 with --pmf-out)" },
+    references: { type: "string", multiple: true, value: "F", fs: "input-file", help: "reference profiles table" },
+    speciate: { type: "string", value: "F", fs: "input-file", help: "SPECIATE export of reference profiles" },
+    categories: { type: "string", value: "CODE=CAT,...", help: "categories of SPECIATE profile codes" },
+    tunnel: {
+      type: "string",
+      value: "F",
+      fs: "input-file",
+      help: "dilution-tunnel measurements (a composite reference)",
+    },
+    "no-builtin": { type: "boolean", help: "leave out the built-in references" },
+    encoding: encodingOption,
+    sheet: sheetOption,
   },
   async run(v, out) {
     const pmfOut = v["pmf-out"] as string | undefined,
       profFile = v.profiles as string | undefined;
     if ((pmfOut === undefined) === (profFile === undefined))
-      throw new RangeError("identify: give exactly one of --pmf-out DIR or --profiles F");
+      throw new CliUsageError("--pmf-out", "exactly one of --pmf-out DIR or --profiles F", pmfOut ?? profFile);
     const total = v.total as string | undefined;
     let factors: SourceProfile[];
     let shares: { species: string[]; share: number[][] } | undefined;
     if (pmfOut !== undefined) ({ factors, shares } = readPmfOut(pmfOut, String(v.name), total ?? "PM2.5"));
     else {
       // a long profile table, or an EPA PMF 5.0-layout factor-profile export (EPA PMF's or `pmf --out`'s _profiles.csv)
-      const r = readProfiles(profFile!, { total });
+      const r = readProfiles(profFile!, { total, ...gridOptionsOf(v) });
       factors = r.profiles;
       shares = r.shares;
     }
     const refs: SourceProfile[] = v["no-builtin"] ? [] : builtinProfiles();
-    for (const f of list(v.references)) refs.push(...readProfiles(f).profiles);
+    for (const f of listOf(v.references, false)) refs.push(...readProfiles(f, gridOptionsOf(v)).profiles);
     if (v.speciate !== undefined) {
       const categories: Record<string, string> = {};
       for (const pair of String(v.categories ?? "")
         .split(",")
         .filter((s) => s !== "")) {
         const [code, cat] = pair.split("=");
-        if (!code || !cat) throw new RangeError(`--categories: expected CODE=CATEGORY pairs, got "${pair}"`);
+        if (!code || !cat) throw new CliUsageError("--categories", "CODE=CATEGORY pairs separated by commas", pair);
         categories[code.trim()] = cat.trim();
       }
-      refs.push(...readSpeciate(String(v.speciate), { categories }).profiles);
+      refs.push(...readSpeciate(String(v.speciate), { categories, ...gridOptionsOf(v) }).profiles);
     }
     if (v.tunnel !== undefined)
       refs.push(
-        dilutionTunnelProfiles(readDilutionTunnel(String(v.tunnel)).rows, { file: String(v.tunnel) }).composite,
+        dilutionTunnelProfiles(readDilutionTunnel(String(v.tunnel), gridOptionsOf(v)).rows, { file: String(v.tunnel) })
+          .composite,
       );
     if (refs.length === 0)
       throw new RangeError(

@@ -4,20 +4,14 @@ import { readHysplitFiles, listTrajectoryFiles } from "../trajectory/read-hyspli
 import { readMonitoringTable } from "../io/monitoring";
 import { writeCsv } from "../io/write";
 import { renderPng, renderSvg } from "../figures/render";
-import { isLang } from "../figures/labels";
+import type { Lang } from "../figures/labels";
 import { joinConcentration, type TrajectoryJoin } from "../trajectory/join";
 import { cwt, pscf, trajectoryFrequency } from "../trajectory/statistics";
 import { trajectoryGridTable, type TrajectoryGrid } from "../trajectory/result";
 import { trajectoryMapSpec } from "../trajectory/map";
 import type { Verb, VerbValues } from "./verb";
-
-function num(v: unknown, name: string, dflt: number, ok: (x: number) => boolean, what: string): number {
-  if (v === undefined) return dflt;
-  const x = Number(v);
-  if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(x) || !ok(x))
-    throw new RangeError(`--${name} must be ${what}, got "${String(v)}"`);
-  return x;
-}
+import { encodingOption, gridOptionsOf, sheetOption, utcOffsetOption } from "./common";
+import { CliUsageError, listOf } from "./options";
 
 const iso = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().replace(".000Z", "Z") : null);
 
@@ -28,66 +22,86 @@ const iso = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().repla
  */
 export const pscfVerb: Verb = {
   name: "pscf",
-  help: `  aozora pscf --traj DIR_OR_FILES --conc FILE --species X [--method pscf|cwt|frequency]
-        [--percentile 75] [--resolution 1] [--tolerance 0] [--utc-offset +08:00] [--match REGEX]
-        [--lang en|ja|zh] [--site LAT,LON] --out map.svg|.png [--table cells.csv] [--json]
-                                           PSCF / CWT / trajectory-frequency map from back trajectories
-                                           joined to concentrations by arrival time (UTC)`,
+  summary: "PSCF, CWT or trajectory-frequency map from back trajectories joined to concentrations",
+  usage: "--traj DIR_OR_FILES --conc FILE --species X [--method pscf|cwt|frequency] --out map.svg|.png [--json] ...",
+  description: `PSCF / CWT / trajectory-frequency map from HYSPLIT back trajectories (tdump files or folders
+of them) joined to concentrations by arrival time (UTC); the map as SVG or PNG by the --out
+extension, the cell table with --table.`,
+  json: true,
   options: {
-    traj: { type: "string", multiple: true },
-    conc: { type: "string" },
-    species: { type: "string" },
-    method: { type: "string", default: "pscf" },
-    percentile: { type: "string" },
-    resolution: { type: "string" },
-    tolerance: { type: "string" },
-    "utc-offset": { type: "string" },
-    match: { type: "string" },
-    lang: { type: "string", default: "en" },
-    site: { type: "string" },
-    out: { type: "string" },
-    table: { type: "string" },
+    traj: {
+      type: "string",
+      multiple: true,
+      list: true,
+      value: "DIR|F[,F...]",
+      required: true,
+      fs: "input-file-or-dir",
+      help: "tdump files or folders of them (comma-separated or repeated)",
+    },
+    conc: { type: "string", value: "FILE", fs: "input-file", help: "concentration table (required for pscf and cwt)" },
+    species: { type: "string", value: "X", help: "species column of --conc (required for pscf and cwt)" },
+    method: { type: "string", choices: ["pscf", "cwt", "frequency"], default: "pscf", help: "statistic mapped" },
+    percentile: { type: "number", min: 0, max: 100, default: 75, help: "PSCF threshold percentile" },
+    resolution: { type: "number", min: 0, minExclusive: true, max: 10, default: 1, unit: "degrees", help: "cell size" },
+    tolerance: { type: "number", min: 0, default: 0, unit: "minutes", help: "arrival-time matching tolerance" },
+    "utc-offset": utcOffsetOption("site offset of --conc's local timestamps"),
+    match: {
+      type: "string",
+      value: "REGEX",
+      help: "file-name filter inside --traj folders",
+      validate: (t) => {
+        try {
+          new RegExp(t);
+          return undefined;
+        } catch {
+          return "a regular expression";
+        }
+      },
+    },
+    lang: { type: "string", choices: ["en", "ja", "zh"], default: "en", help: "language of the map's labels" },
+    site: {
+      type: "string",
+      value: "LAT,LON",
+      help: "receptor site marked on the map (default: the first trajectory's start)",
+    },
+    out: {
+      type: "string",
+      value: "map.svg|map.png",
+      required: true,
+      fs: "output-file",
+      help: "map file (format by extension)",
+      validate: (t) =>
+        /\.(svg|png)$/i.test(t) ? undefined : "a file name ending in .svg or .png (the format written)",
+    },
+    table: {
+      type: "string",
+      value: "cells.csv",
+      fs: "output-file",
+      help: "CSV table of the grid cells",
+      validate: (t) => (/\.csv$/i.test(t) ? undefined : "a file name ending in .csv (a CSV table is written)"),
+    },
+    encoding: encodingOption,
+    sheet: sheetOption,
   },
   async run(values: VerbValues, out: (s: string) => void): Promise<number> {
     const method = String(values.method);
-    if (!["pscf", "cwt", "frequency"].includes(method))
-      throw new RangeError(`--method must be pscf, cwt or frequency, got "${method}"`);
-    const lang = String(values.lang);
-    if (!isLang(lang)) throw new RangeError(`--lang must be en, ja or zh, got "${lang}"`);
-    const trajArgs = ((values.traj as string[] | undefined) ?? [])
-      .flatMap((s) => s.split(","))
-      .map((s) => s.trim())
-      .filter((s) => s !== "");
-    if (trajArgs.length === 0) throw new RangeError("--traj is required (a directory of tdump files, or files)");
-    const outPath = values.out as string | undefined;
-    if (!outPath) throw new RangeError("--out is required (map.svg or map.png)");
-    if (!/\.(svg|png)$/i.test(outPath)) throw new RangeError(`--out must end in .svg or .png, got "${outPath}"`);
-    if (values.table !== undefined && !/\.csv$/i.test(String(values.table)))
-      throw new RangeError(`--table must end in .csv (a CSV table is written), got "${String(values.table)}"`);
-    const percentile = num(values.percentile, "percentile", 75, (x) => x >= 0 && x <= 100, "a number in [0, 100]");
-    const resolution = num(
-      values.resolution,
-      "resolution",
-      1,
-      (x) => x > 0 && x <= 10,
-      "a cell size in degrees in (0, 10]",
-    );
-    const tolerance = num(values.tolerance, "tolerance", 0, (x) => x >= 0, "a number of minutes ≥ 0");
-    let match: RegExp | undefined;
-    if (values.match !== undefined) {
-      try {
-        match = new RegExp(String(values.match));
-      } catch {
-        throw new RangeError(`--match must be a regular expression, got "${String(values.match)}"`);
-      }
-    }
+    const lang = String(values.lang) as Lang;
+    const trajArgs = listOf(values.traj);
+    if (trajArgs.length === 0) throw new CliUsageError("--traj", "a folder of tdump files, or files", undefined);
+    const outPath = values.out as string;
+    const percentile = values.percentile as number;
+    const resolution = values.resolution as number;
+    const tolerance = values.tolerance as number;
+    const match = values.match === undefined ? undefined : new RegExp(String(values.match));
     let site: { lat: number; lon: number } | undefined;
     if (values.site !== undefined) {
       const parts = String(values.site).split(",");
       const p = parts.map((s) => (s.trim() === "" ? NaN : Number(s)));
       if (p.length !== 2 || !p.every(Number.isFinite) || Math.abs(p[0]) > 90 || Math.abs(p[1]) > 180)
-        throw new RangeError(
-          `--site must be LAT,LON in degrees (latitude in [−90, 90], longitude in [−180, 180]), got "${String(values.site)}"`,
+        throw new CliUsageError(
+          "--site",
+          "LAT,LON in degrees (latitude in [−90, 90], longitude in [−180, 180])",
+          String(values.site),
         );
       site = { lat: p[0], lon: p[1] };
     }
@@ -101,10 +115,13 @@ export const pscfVerb: Verb = {
     else {
       const concFile = values.conc as string | undefined;
       const species = values.species as string | undefined;
-      if (!concFile) throw new RangeError(`--conc is required for --method ${method}`);
-      if (!species) throw new RangeError(`--species is required for --method ${method}`);
+      if (!concFile) throw new CliUsageError("--conc", `a concentration file with --method ${method}`, undefined);
+      if (!species) throw new CliUsageError("--species", `a species column with --method ${method}`, undefined);
       const offset = values["utc-offset"] as string | undefined;
-      const conc = readMonitoringTable(concFile, offset === undefined ? {} : { utcOffset: offset });
+      const conc = readMonitoringTable(concFile, {
+        ...(offset === undefined ? {} : { utcOffset: offset }),
+        ...gridOptionsOf(values),
+      });
       join = joinConcentration(read.trajectories, conc.table, species, { toleranceMinutes: tolerance, file: concFile });
       if (join.matched === 0) {
         throw new RangeError(

@@ -1,4 +1,6 @@
-import type { Verb, VerbValues } from "./verb";
+import type { Verb } from "./verb";
+import { isAllocationFailure } from "../io/errors";
+import { encodingOption, gridOptionsOf, sheetOption } from "./common";
 import { readSampleTable } from "../qa/read";
 import { massClosure } from "../qa/massclosure";
 import { ionBalance } from "../qa/ionbalance";
@@ -10,20 +12,12 @@ import { flagOutliers } from "../qa/outliers";
 import { qaSummary } from "../qa/summary";
 import { summariseAccount } from "../io/account";
 
-function num(v: VerbValues[string], name: string, def: number): number {
-  if (v === undefined) return def;
-  const x = Number(v);
-  if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(x))
-    throw new RangeError(`--${name} must be a number, got "${String(v)}"`);
-  return x;
-}
-
 /** Run a step that needs columns the file may lack: RangeError → `{ skipped: reason }`. */
 function optional<T>(f: () => T): T | { skipped: string } {
   try {
     return f();
   } catch (e) {
-    if (e instanceof RangeError) return { skipped: e.message };
+    if (e instanceof RangeError && !isAllocationFailure(e)) return { skipped: e.message };
     throw e;
   }
 }
@@ -31,30 +25,59 @@ function optional<T>(f: () => T): T | { skipped: string } {
 /** `aozora qa`: composition QA of a filter-sample table. */
 export const qaVerb: Verb = {
   name: "qa",
-  help: `  aozora qa --file F [--blanks F] [--formulas improve-2007|improve-1994|cn|jp] [--omoc 1.6]
-            [--campaign-column site] [--soc-method min|percentile] [--soc-percentile 0.05]
-            [--outlier-z 3.5] [--json]        PM2.5 composition QA per sample and campaign: mass
-                                           closure, ion balance, OC/EC and SOC, SOR/NOR,
-                                           completeness and below-detection share, robust-z
-                                           outliers; --blanks subtracts mean field blanks first`,
+  summary: "PM2.5 composition QA: mass closure, ion balance, OC/EC and SOC, SOR/NOR, completeness, outliers",
+  usage: "--file F [--blanks F] [--formulas improve-2007|improve-1994|cn|jp] [--json] ...",
+  description: `PM2.5 composition QA per sample and campaign: mass closure, ion balance, OC/EC and SOC,
+SOR/NOR, completeness and below-detection share, robust-z outliers; --blanks subtracts mean
+field blanks first.`,
+  json: true,
   options: {
-    file: { type: "string" },
-    blanks: { type: "string" },
-    formulas: { type: "string", default: "improve-2007" },
-    omoc: { type: "string" },
-    "campaign-column": { type: "string" },
-    "soc-method": { type: "string", default: "min" },
-    "soc-percentile": { type: "string" },
-    "outlier-z": { type: "string" },
+    file: { type: "string", value: "F", required: true, fs: "input-file", help: "filter-sample table" },
+    blanks: { type: "string", value: "F", fs: "input-file", help: "field-blank table (same layout)" },
+    formulas: {
+      type: "string",
+      choices: ["improve-2007", "improve-1994", "cn", "jp"],
+      default: "improve-2007",
+      help: "mass-closure formula set",
+    },
+    omoc: {
+      type: "number",
+      min: 1,
+      value: "X",
+      help: "OM/OC ratio (OM includes the carbon, so ≥ 1; default: the formula set's)",
+    },
+    "campaign-column": { type: "string", value: "COL", help: "column naming each sample's campaign" },
+    "soc-method": {
+      type: "string",
+      choices: ["min", "percentile"],
+      default: "min",
+      help: "(OC/EC)pri estimate of the EC-tracer method",
+    },
+    "soc-percentile": {
+      type: "number",
+      min: 0,
+      max: 1,
+      value: "Q",
+      help: "quantile of OC/EC with --soc-method percentile (e.g. 0.05)",
+    },
+    "outlier-z": {
+      type: "number",
+      min: 0,
+      minExclusive: true,
+      default: 3.5,
+      value: "Z",
+      help: "robust-z outlier threshold",
+    },
+    encoding: encodingOption,
+    sheet: sheetOption,
   },
   async run(values, out) {
-    const file = values.file;
-    if (typeof file !== "string") throw new RangeError("aozora qa: --file is required");
-    const read = readSampleTable(file);
+    const file = values.file as string;
+    const read = readSampleTable(file, gridOptionsOf(values));
     let table = read.table;
     let blanks: unknown = null;
     if (typeof values.blanks === "string") {
-      const b = readSampleTable(values.blanks);
+      const b = readSampleTable(values.blanks, gridOptionsOf(values));
       // a species is corrected when at least half of its blanks are measured values (not <DL, not missing);
       // a blank below detection carries no number to subtract (the half-limit is a convention, not a blank)
       const species: string[] = [],
@@ -83,10 +106,8 @@ export const qaVerb: Verb = {
         changes: r.changes,
       };
     }
-    const omoc = values.omoc === undefined ? undefined : num(values.omoc, "omoc", NaN);
-    const socMethod = values["soc-method"];
-    if (socMethod !== "min" && socMethod !== "percentile")
-      throw new RangeError(`--soc-method must be min or percentile, got "${String(socMethod)}"`);
+    const omoc = values.omoc as number | undefined;
+    const socMethod = values["soc-method"] as "min" | "percentile";
     const mcOpts = { formulas: String(values.formulas), omoc };
     const mc = massClosure(table, mcOpts);
     const result = {
@@ -99,17 +120,16 @@ export const qaVerb: Verb = {
       soc: optional(() =>
         secondaryOrganicCarbon(table, {
           method: socMethod,
-          percentile:
-            values["soc-percentile"] === undefined ? undefined : num(values["soc-percentile"], "soc-percentile", NaN),
+          percentile: values["soc-percentile"] as number | undefined,
         }),
       ),
       conversionRatios: optional(() => conversionRatios(table)),
-      outliers: flagOutliers(table, { threshold: num(values["outlier-z"], "outlier-z", 3.5) }),
+      outliers: flagOutliers(table, { threshold: values["outlier-z"] as number }),
       campaigns: qaSummary(table, {
         campaignColumn: typeof values["campaign-column"] === "string" ? values["campaign-column"] : undefined,
         belowDetection: read.belowDetection,
         massClosure: mcOpts,
-        outlierThreshold: num(values["outlier-z"], "outlier-z", 3.5),
+        outlierThreshold: values["outlier-z"] as number,
       }),
     };
     if (values.json) {

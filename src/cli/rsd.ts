@@ -2,31 +2,37 @@ import { readRemoteSensing } from "../remotesensing/read";
 import { rsdEmissions } from "../remotesensing/emissions";
 import { efByGroup } from "../remotesensing/summary";
 import type { Verb } from "./verb";
+import { encodingOption, gridOptionsOf, sheetOption, utcOffsetOption } from "./common";
 
 /** `aozora rsd`: remote-sensing records → flags, fuel-based EFs by category, model year and VSP mode. */
 export const rsdVerb: Verb = {
   name: "rsd",
-  help: `  aozora rsd --file F --utc-offset +08:00 [--pollutant CO|HC|NO] [--cut G_PER_KG] [--json]
-                                           remote-sensing records: flag counts, fuel-based
-                                           emission factors (g/kg, carbon balance) by category,
-                                           model year and VSP mode; --cut counts passes above it`,
+  summary: "vehicle remote-sensing records: flags, fuel-based emission factors by category, model year and VSP mode",
+  usage: "--file F --utc-offset ±HH:MM [--pollutant CO|HC|NO] [--cut G_PER_KG] [--json]",
+  description: `Remote-sensing records: flag counts, fuel-based emission factors (g/kg, carbon balance) by
+category, model year and VSP mode; --cut counts passes above it.`,
+  json: true,
   options: {
-    file: { type: "string" },
-    "utc-offset": { type: "string" },
-    pollutant: { type: "string", default: "CO" },
-    cut: { type: "string" },
+    file: { type: "string", value: "F", required: true, fs: "input-file", help: "remote-sensing records" },
+    "utc-offset": {
+      ...utcOffsetOption("site offset of local timestamps (local times are not guessed)"),
+      required: true,
+    },
+    pollutant: {
+      type: "string",
+      value: "CO|HC|NO",
+      default: "CO",
+      help: "pollutant of the emission factors (any case)",
+      validate: (t) => (["CO", "HC", "NO"].includes(t.toUpperCase()) ? undefined : "CO, HC or NO"),
+    },
+    cut: { type: "number", unit: "g/kg", value: "G_PER_KG", help: "count passes above this emission factor" },
+    encoding: encodingOption,
+    sheet: sheetOption,
   },
   async run(v, out) {
-    if (v.file === undefined) throw new RangeError("rsd: --file F is required");
-    if (v["utc-offset"] === undefined)
-      throw new RangeError("rsd: --utc-offset is required (local times are not guessed), e.g. +08:00");
     const pol = String(v.pollutant).toUpperCase();
-    if (!["CO", "HC", "NO"].includes(pol))
-      throw new RangeError(`rsd: --pollutant must be CO, HC or NO, got "${v.pollutant}"`);
-    const cut = v.cut === undefined ? undefined : Number(v.cut);
-    if (cut !== undefined && (String(v.cut).trim() === "" || !Number.isFinite(cut)))
-      throw new RangeError(`rsd: --cut must be a number (g/kg), got "${v.cut}"`);
-    const read = readRemoteSensing(String(v.file), { utcOffset: String(v["utc-offset"]) });
+    const cut = v.cut as number | undefined;
+    const read = readRemoteSensing(String(v.file), { utcOffset: String(v["utc-offset"]), ...gridOptionsOf(v) });
     const r = read.records;
     const e = rsdEmissions(r);
     const ef = pol === "CO" ? e.co : pol === "HC" ? e.hc : e.no;

@@ -1,24 +1,32 @@
+import type { FsCheck, OptionSpecs, OptionValues } from "./options";
+
 /**
- * A command-line verb defined in its own module (`src/cli/<verb>.ts`) and listed in
- * `src/cli/verbs.ts`; `src/cli/main.ts` parses its options (strict) and dispatches to it.
- * Throw `AozoraInputError` or `RangeError` for bad input/arguments: the CLI prints one line and
- * exits with 2.
+ * A command-line verb, defined in its own module (`src/cli/<verb>.ts`) and listed in the one
+ * registry `src/cli/verbs.ts`. The front end (`src/cli/main.ts`) parses its options with
+ * `parseOptions` (unknown options refused, numbers parsed and bounded, required options and
+ * file-system paths checked) before `run` is called.
+ *
+ * Throw `AozoraInputError` for bad files and `RangeError` (or `CliUsageError`) for bad
+ * arguments: the CLI prints one line `aozora <verb>: …` and exits with 2.
  */
-export type VerbOption = { type: "string" | "boolean"; default?: string | boolean; multiple?: boolean };
-
-export type VerbValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
-
 export interface Verb {
   /** The verb as typed: `aozora <name> ...`. */
   name: string;
-  /** Help lines shown under "Usage:" (already indented as the other verbs). */
-  help: string;
-  /** parseArgs options (long names without `--`); `json` is always available. */
-  options: Record<string, VerbOption>;
-  /** Options whose values may start with a dash (e.g. negative numbers). */
-  negativeValues?: string[];
-  /** Accept positional arguments (e.g. `aozora xact FILE`); they are passed to `run` as `positionals`. Default false. */
-  allowPositionals?: boolean;
-  /** Run; resolve to the exit code. */
-  run(values: VerbValues, out: (s: string) => void, err: (s: string) => void, positionals?: string[]): Promise<number>;
+  /** One line for `aozora --help`. */
+  summary: string;
+  /** The usage line(s) after `aozora <name>` (e.g. `--file F [--json]`). */
+  usage: string;
+  /** What the verb does (a few lines, shown by `aozora <name> --help`). */
+  description: string;
+  /** Options by long name (without `--`). */
+  options: OptionSpecs;
+  /** `--json` (print one JSON object on stdout) is added to the options. */
+  json?: boolean;
+  /** Positional arguments (e.g. `aozora xact FILE`); none when absent. */
+  positionals?: { label: string; min: number; max: number; help: string; fs?: FsCheck };
+  /** Run with the parsed values; resolve to the exit code. */
+  run(values: OptionValues, out: (s: string) => void, err: (s: string) => void, positionals: string[]): Promise<number>;
 }
+
+/** Parsed values of a verb (kept as an alias of {@link OptionValues} for verb modules). */
+export type VerbValues = OptionValues;

@@ -1,4 +1,8 @@
 import type { Verb } from "./verb";
+import { readVerb } from "./read";
+import { pmfVerb } from "./pmf";
+import { simulateVerb } from "./simulate";
+import { versionVerb } from "./version";
 import { pscfVerb } from "./pscf";
 import { interlabVerb } from "./interlab";
 import { qaVerb } from "./qa";
@@ -11,10 +15,14 @@ import { aqiVerb } from "./aqi";
 import { retrofitVerb } from "./retrofit";
 
 /**
- * The verbs defined in their own modules under `src/cli/` (one import and one entry per verb,
- * in alphabetical order).
+ * The one verb registry of the command line: every verb, one module each under `src/cli/`
+ * (`read`, `pmf`, `simulate`, `version` first, then the others in alphabetical order).
  */
 export const VERBS: Verb[] = [
+  readVerb,
+  pmfVerb,
+  simulateVerb,
+  versionVerb,
   aqiVerb,
   identifyVerb,
   interlabVerb,

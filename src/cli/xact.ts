@@ -7,6 +7,7 @@ import { reasonsByRow, xactAmbientRows, xactHourly } from "../metals/xactseries"
 import { xactMdlTable } from "../metals/tables/mdl";
 import type { AqTable } from "../table/table";
 import type { Verb } from "./verb";
+import { encodingOption, gridOptionsOf, utcOffsetOption } from "./common";
 
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
@@ -38,21 +39,28 @@ function flagsCsv(tables: { t: AqTable; rows: number[] }[], reasons: Map<number,
 /** `aozora xact FILE`: QA summary of a Cooper Xact export, optionally every row with its flags. */
 export const xactVerb: Verb = {
   name: "xact",
-  help: `  aozora xact FILE [--utc-offset +08:00] [--out table.csv] [--json]
-                                           Xact 625i export QA: rows read, rows flagged by reason
-                                           (alarm, short-record, qa-record, sample-type), elements,
-                                           time span, hourly alignment, values at or below the MDL;
-                                           --out writes every input row with a flags column`,
-  options: { out: { type: "string" }, "utc-offset": { type: "string", default: "+08:00" } },
-  allowPositionals: true,
-  async run(values, out, _err, positionals = []) {
-    if (positionals.length !== 1)
-      throw new RangeError(`aozora xact: expected one FILE, got ${positionals.length} (${positionals.join(" ")})`);
+  summary: "Cooper Xact 625i export QA: rows flagged by reason, hourly alignment, values at or below the MDL",
+  usage: "FILE [--utc-offset ±HH:MM] [--out table.csv] [--json]",
+  description: `Xact 625i export QA: rows read, rows flagged by reason (alarm, short-record, qa-record,
+sample-type), elements, time span, hourly alignment, values at or below the MDL; --out writes
+every input row with a flags column.`,
+  json: true,
+  positionals: { label: "FILE", min: 1, max: 1, help: "the Xact export (CSV)", fs: "input-file" },
+  options: {
+    out: {
+      type: "string",
+      value: "table.csv",
+      fs: "output-file",
+      help: "write every input row with a flags column",
+      validate: (t) => (/\.csv$/i.test(t) ? undefined : "a file name ending in .csv (a CSV table is written)"),
+    },
+    "utc-offset": utcOffsetOption("the instrument clock's offset", "+08:00"),
+    encoding: encodingOption,
+  },
+  async run(values, out, _err, positionals) {
     const file = positionals[0];
-    if (values.out !== undefined && !/\.csv$/i.test(String(values.out)))
-      throw new RangeError(`--out must end in .csv (a CSV table is written), got "${String(values.out)}"`);
     const offset = String(values["utc-offset"]);
-    const r = readXact(file, { utcOffset: offset });
+    const r = readXact(file, { utcOffset: offset, ...gridOptionsOf(values) });
     const reasons = reasonsByRow(r.account);
     const byReason: Record<string, number> = {};
     for (const rs of reasons.values()) for (const x of rs) byReason[x] = (byReason[x] ?? 0) + 1;

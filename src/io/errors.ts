@@ -87,3 +87,17 @@ export function offsetOption(file: string, offset: OffsetLike | undefined, expec
     throw new AozoraInputError({ file, expected, found: String(offset) });
   }
 }
+
+/**
+ * True when `e` is the engine's report of a failed allocation (`RangeError: Invalid array
+ * length`, `Invalid typed array length`, `Array buffer allocation failed`): a resource fault,
+ * never a bad argument to be reported as "skipped" or as the user's mistake, and never success.
+ *
+ * @param e anything thrown.
+ */
+export function isAllocationFailure(e: unknown): boolean {
+  return (
+    e instanceof RangeError &&
+    /invalid (typed )?array length|array buffer allocation failed|allocation failed|out of memory/i.test(e.message)
+  );
+}

@@ -56,7 +56,7 @@ describe("aozora polar", () => {
   it("bad input exits 2 with one line", async () => {
     const r = await run(["polar", "--file", file, "--species", "Hg", "--json"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/no element "Hg"/);
+    expect(r.err).toMatch(/^aozora polar: --species: expected an element of .*, found "Hg" \(no such element\)$/);
     expect((await run(["polar", "--file", file, "--species", "V", "--statistic", "max", "--json"])).code).toBe(2);
     expect((await run(["polar", "--file", file, "--species", "V", "--percentile", "120", "--json"])).code).toBe(2);
     expect((await run(["polar", "--species", "V", "--json"])).code).toBe(2);

@@ -116,7 +116,11 @@ describe("aozora identify", () => {
     expect((await run(["identify"])).code).toBe(2);
     const r = await run(["identify", "--pmf-out", join(tmp, "nothing")]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/expected the profile table written by `aozora pmf --out DIR`/);
+    // issue #20: a missing folder is a file-system error naming the path, reported before any reading
+    expect(r.err).toMatch(/^aozora identify: \/.*nothing: expected a readable directory, found nothing/);
+    const empty = await run(["identify", "--pmf-out", tmp, "--name", "absent"]);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(/expected the profile table written by `aozora pmf --out DIR`/);
   });
 });
 

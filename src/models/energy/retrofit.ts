@@ -1,5 +1,6 @@
 import type { MachineInterval, MachineQuantity, StackMeasurement } from "./read-machinelog";
 import type { RowNote } from "../../io/account";
+import { isAllocationFailure } from "../../io/errors";
 import { type AggregationAccount, type AnalysisUnit, aggregateUnits, unitElectricityKwh } from "./aggregate";
 import { annualCoBenefits, jcmEmissionReduction, type CoBenefitRow, type StreamSec } from "./cobenefit";
 import {
@@ -104,7 +105,8 @@ export function analyseRetrofit(
     try {
       return f();
     } catch (e) {
-      if (e instanceof RangeError) {
+      // a failed allocation is a resource fault, not a design the data do not allow
+      if (e instanceof RangeError && !isAllocationFailure(e)) {
         skipped.push({ design: name, reason: e.message });
         return undefined;
       }

@@ -85,16 +85,28 @@ describe("aozora ofp", () => {
   it("bad input and arguments exit 2 with one line", async () => {
     const neg = file("neg.csv", "Time,Ethane (ppb)\n2024-07-01 08:00,-1\n");
     const cases: [string[], RegExp][] = [
-      [["ofp"], /needs --file/],
+      [["ofp"], /^aozora ofp: --file: expected F \(required\)/],
       [["ofp", "--file", join(tmp, "nope.csv")], /nope\.csv: expected a readable file/],
       [
         ["ofp", "--file", neg, "--utc-offset", "+08:00"],
         /neg\.csv, row 2, column "Ethane \(ppb\)" \(#2\): expected a concentration ≥ 0/,
       ],
-      [["ofp", "--file", neg, "--utc-offset", "+08:00", "--scale", "mcm"], /--scale must be saprc07 or cn/],
-      [["ofp", "--file", neg, "--mp-xylene", "split:1.5"], /split fraction must be in \[0, 1\]/],
-      [["ofp", "--file", neg, "--units", "mg"], /--units must be/],
-      [["ofp", "--file", neg, "--temperature", "abc"], /--temperature must be a number/],
+      [
+        ["ofp", "--file", neg, "--utc-offset", "+08:00", "--scale", "mcm"],
+        /^aozora ofp: --scale: expected one of saprc07, cn, found "mcm"/,
+      ],
+      [
+        ["ofp", "--file", neg, "--mp-xylene", "split:1.5"],
+        /^aozora ofp: --mp-xylene: expected "pair" or "split:F" with F the m-xylene fraction in \[0, 1\], found "split:1.5"/,
+      ],
+      [
+        ["ofp", "--file", neg, "--units", "mg"],
+        /^aozora ofp: --units: expected ppb, ugm3, ppbC, ppt or ppm, found "mg"/,
+      ],
+      [
+        ["ofp", "--file", neg, "--temperature", "abc"],
+        /^aozora ofp: --temperature: expected a number \(K\) in \[200, 350\], found "abc"/,
+      ],
     ];
     for (const [args, re] of cases) {
       const r = await run(args);

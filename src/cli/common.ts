@@ -1,0 +1,118 @@
+import type { TextEncodingName } from "../io/decode";
+import { parseOffset } from "../table/time";
+import type { OptionValues, StringOption } from "./options";
+
+/**
+ * The input options shared by every verb that reads files (issue #15 item 3, issue #17): one
+ * spec and one meaning each. A verb lists only those its reader honours (an option that would do
+ * nothing is never accepted).
+ */
+
+/** Text encodings the readers decode (`decodeText`); UTF-16 needs its byte-order mark. */
+export const ENCODINGS: readonly TextEncodingName[] = [
+  "utf-8",
+  "shift_jis",
+  "euc-jp",
+  "gbk",
+  "gb18030",
+  "big5",
+  "utf-16le",
+];
+
+/** `--encoding`: text encoding of CSV/TSV inputs. */
+export const encodingOption: StringOption = {
+  type: "string",
+  choices: ENCODINGS,
+  value: "NAME",
+  help: `text encoding of CSV/TSV input: ${ENCODINGS.join(", ")} (a byte-order mark wins; default utf-8)`,
+};
+
+/** `--sheet`: worksheet of an .xlsx input. */
+export const sheetOption: StringOption = {
+  type: "string",
+  value: "NAME",
+  help: "worksheet of an .xlsx input (default: the first sheet)",
+};
+
+/** Expected-text of a bad `--utc-offset`, or undefined when `text` is an offset `parseOffset` accepts. */
+function checkOffset(text: string): string | undefined {
+  try {
+    parseOffset(text);
+    return undefined;
+  } catch {
+    return "a UTC offset such as +08:00, -05:00, +0530, CN or JP (within ±14 h)";
+  }
+}
+
+/**
+ * `--utc-offset`: the site's (or instrument clock's) UTC offset for local timestamps.
+ *
+ * @param help what the offset applies to in this verb.
+ * @param dflt the verb's default, if it has one.
+ */
+export function utcOffsetOption(help: string, dflt?: string): StringOption {
+  return { type: "string", value: "±HH:MM", help, validate: checkOffset, ...(dflt ? { default: dflt } : {}) };
+}
+
+/** `--hour-label`: which end of the hour a timestamp marks. */
+export const hourLabelOption: StringOption = {
+  type: "string",
+  choices: ["start", "end"],
+  default: "start",
+  help: "which end of the averaging hour the file's timestamps mark",
+};
+
+/** `--units`: unit for numeric columns whose header has none, plus per-column overrides. */
+export const unitsOption: StringOption = {
+  type: "string",
+  value: "U[,COL=U...]",
+  help: 'units of numeric columns without a unit in the header, with per-column overrides ("µg/m3,CO=mg/m3")',
+  validate: (t) => {
+    try {
+      monitoringUnitsOf(t);
+      return undefined;
+    } catch {
+      return 'a unit and/or COLUMN=UNIT pairs separated by commas (e.g. "µg/m3,CO=mg/m3")';
+    }
+  },
+};
+
+/**
+ * Parse `--units "µg/m3,CO=mg/m3"`: a bare unit is the default for unit-less numeric columns,
+ * `COLUMN=UNIT` overrides one column (header text as in the file, or its normalised name).
+ *
+ * @param text the option value.
+ * @returns `defaultUnit` and `units` for `readMonitoringTable`.
+ * @throws {RangeError} for an empty item, two bare units, or a pair with an empty side.
+ */
+export function monitoringUnitsOf(text: string): { defaultUnit?: string; units?: Record<string, string> } {
+  let defaultUnit: string | undefined;
+  const units: Record<string, string> = {};
+  for (const item of text.split(",").map((s) => s.trim())) {
+    if (item === "") throw new RangeError("empty item");
+    const eq = item.indexOf("=");
+    if (eq < 0) {
+      if (defaultUnit !== undefined) throw new RangeError("two default units");
+      defaultUnit = item;
+      continue;
+    }
+    const col = item.slice(0, eq).trim(),
+      unit = item.slice(eq + 1).trim();
+    if (col === "" || unit === "") throw new RangeError("empty column or unit");
+    units[col] = unit;
+  }
+  return { ...(defaultUnit !== undefined ? { defaultUnit } : {}), ...(Object.keys(units).length ? { units } : {}) };
+}
+
+/**
+ * The grid options (`encoding`, `sheet`) given on the command line, for the readers that take
+ * `GridOptions`; absent options are left out (the reader's defaults apply).
+ *
+ * @param v parsed option values.
+ */
+export function gridOptionsOf(v: OptionValues): { encoding?: TextEncodingName; sheet?: string } {
+  return {
+    ...(typeof v.encoding === "string" ? { encoding: v.encoding as TextEncodingName } : {}),
+    ...(typeof v.sheet === "string" ? { sheet: v.sheet } : {}),
+  };
+}
