@@ -5,11 +5,14 @@ import { hourlyPollutantsFromTable } from "../models/aqi/input";
 import type { HourLabel, NegativePolicy } from "../models/ozone/hourgrid";
 import type { Verb } from "./verb";
 import {
+  decimalOption,
   encodingOption,
   gridOptionsOf,
   hourLabelOption,
   monitoringUnitsOf,
+  numberFormatOf,
   sheetOption,
+  thousandsOption,
   unitsOption,
   utcOffsetOption,
 } from "./common";
@@ -50,6 +53,8 @@ pollutant, AQI, primary pollutant and validity (HJ 633-2026/2012, US EPA 2024).`
     units: unitsOption,
     encoding: encodingOption,
     sheet: sheetOption,
+    decimal: decimalOption,
+    thousands: thousandsOption,
   },
   async run(values, out) {
     const file = values.file as string;
@@ -68,6 +73,7 @@ pollutant, AQI, primary pollutant and validity (HJ 633-2026/2012, US EPA 2024).`
     const { table, account } = readMonitoringTable(file, {
       ...(offset === undefined ? {} : { utcOffset: offset }),
       ...gridOptionsOf(values),
+      ...numberFormatOf(values),
       ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
     });
     const fromTable = hourlyPollutantsFromTable(table, { hourLabel, file });

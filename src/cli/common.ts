@@ -34,6 +34,37 @@ export const sheetOption: StringOption = {
   help: "worksheet of an .xlsx input (default: the first sheet)",
 };
 
+/** `--decimal`: the decimal mark of numbers in CSV/TSV input (monitoring readers' `decimal` option). */
+export const decimalOption: StringOption = {
+  type: "string",
+  choices: [".", ","],
+  value: "MARK",
+  help: 'decimal mark of numbers in CSV/TSV input: "." (default) or "," (European exports, e.g. 12,5 in a ;-separated file)',
+};
+
+/** `--thousands`: the digit-group separator of numbers in CSV/TSV input (`thousands` option). */
+export const thousandsOption: StringOption = {
+  type: "string",
+  choices: [",", ".", "space", "'"],
+  value: "SEP",
+  help: 'thousands separator of numbers in CSV/TSV input: ",", ".", space or "\'" (default: none; 1,234 is refused)',
+};
+
+/**
+ * The number-format options (`--decimal`, `--thousands`) given on the command line, as the
+ * monitoring readers' `decimal` / `thousands` options; absent options are left out.
+ *
+ * @param v parsed option values.
+ */
+export function numberFormatOf(v: OptionValues): { decimal?: "." | ","; thousands?: "," | "." | " " | "'" } {
+  return {
+    ...(typeof v.decimal === "string" ? { decimal: v.decimal as "." | "," } : {}),
+    ...(typeof v.thousands === "string"
+      ? { thousands: (v.thousands === "space" ? " " : v.thousands) as "," | "." | " " | "'" }
+      : {}),
+  };
+}
+
 /** Expected-text of a bad `--utc-offset`, or undefined when `text` is an offset `parseOffset` accepts. */
 function checkOffset(text: string): string | undefined {
   try {

@@ -11,7 +11,7 @@ import { bootstrapIntervalTable, dispIntervalTable } from "../sourceapport/error
 import { writeCsv } from "../io/write";
 import type { SpeciesCategory } from "../sourceapport/types";
 import type { TextEncodingName } from "../io/decode";
-import { encodingOption, utcOffsetOption } from "./common";
+import { encodingOption, sheetOption, utcOffsetOption } from "./common";
 import { CliUsageError, listOf } from "./options";
 import type { Verb, VerbValues } from "./verb";
 
@@ -90,6 +90,8 @@ BS-DISP on N of the bootstrap runs (needs --bootstrap), --fpeak strengths (e.g. 
     unit: { type: "string", value: "U", default: "µg/m3", help: "concentration unit (EPA PMF files carry none)" },
     "utc-offset": utcOffsetOption("site offset: the first column holds local times (otherwise sample ids)"),
     encoding: encodingOption,
+    sheet: { ...sheetOption, help: "worksheet of an .xlsx input, for both files (default: the first sheet)" },
+    "unc-sheet": { ...sheetOption, help: "worksheet of the uncertainty .xlsx when it differs from --sheet" },
     out: {
       type: "string",
       value: "DIR",
@@ -109,6 +111,15 @@ BS-DISP on N of the bootstrap runs (needs --bootstrap), --fpeak strengths (e.g. 
   },
   run: pmfRun,
 };
+
+/** `--sheet` / `--unc-sheet` as readEpaPmf's `sheet` option (one name for both, or one per matrix). */
+function pmfSheets(
+  sheet: string | undefined,
+  uncSheet: string | undefined,
+): { sheet?: string | { concentration?: string; uncertainty?: string } } {
+  if (uncSheet === undefined) return sheet === undefined ? {} : { sheet };
+  return { sheet: { ...(sheet !== undefined ? { concentration: sheet } : {}), uncertainty: uncSheet } };
+}
 
 async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const conc = values.conc as string;
@@ -137,6 +148,7 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
     utcOffset: offset,
     sampleIds: offset === undefined,
     ...(encoding ? { encoding } : {}),
+    ...pmfSheets(values.sheet as string | undefined, values["unc-sheet"] as string | undefined),
   });
   for (const w of data.warnings) err(`warning: ${w}`);
   const categories: Record<string, SpeciesCategory> = {};

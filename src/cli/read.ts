@@ -5,7 +5,16 @@ import { readHysplit } from "../trajectory/read-hysplit";
 import { summariseAccount, type ReadAccount } from "../io/account";
 import type { TextEncodingName } from "../io/decode";
 import type { AqTable } from "../table/table";
-import { encodingOption, monitoringUnitsOf, sheetOption, unitsOption, utcOffsetOption } from "./common";
+import {
+  decimalOption,
+  encodingOption,
+  monitoringUnitsOf,
+  numberFormatOf,
+  sheetOption,
+  thousandsOption,
+  unitsOption,
+  utcOffsetOption,
+} from "./common";
 import { CliUsageError } from "./options";
 import type { Verb } from "./verb";
 
@@ -30,8 +39,8 @@ function guessKind(file: string): string {
 
 /** Options each kind's reader honours; any other given option is refused (never silently ignored). */
 const HONOURED: Record<string, string[]> = {
-  monitoring: ["encoding", "sheet", "utc-offset", "units"],
-  "epa-pmf": ["encoding", "utc-offset", "unc", "unit"],
+  monitoring: ["encoding", "sheet", "utc-offset", "units", "decimal", "thousands"],
+  "epa-pmf": ["encoding", "sheet", "utc-offset", "unc", "unit"],
   xact: ["encoding", "utc-offset"],
   hysplit: [],
 };
@@ -67,11 +76,13 @@ Options that the chosen reader does not use are refused.`,
     units: unitsOption,
     encoding: encodingOption,
     sheet: sheetOption,
+    decimal: decimalOption,
+    thousands: thousandsOption,
   },
   async run(values, out) {
     const file = values.file as string;
     const kind = (values.kind as string | undefined) ?? guessKind(file);
-    for (const o of ["encoding", "sheet", "utc-offset", "units", "unc", "unit"])
+    for (const o of ["encoding", "sheet", "utc-offset", "units", "unc", "unit", "decimal", "thousands"])
       if (values[o] !== undefined && !HONOURED[kind].includes(o))
         throw new CliUsageError(
           `--${o}`,
@@ -93,6 +104,7 @@ Options that the chosen reader does not use are refused.`,
         ...enc,
         ...(values.sheet ? { sheet: values.sheet as string } : {}),
         ...(values.units ? monitoringUnitsOf(values.units as string) : {}),
+        ...numberFormatOf(values),
       });
       result = {
         tables: { data: describe(r.table) },
@@ -108,7 +120,13 @@ Options that the chosen reader does not use are refused.`,
           "the concentration unit with --kind epa-pmf (EPA PMF files carry no units)",
           undefined,
         );
-      const r = readEpaPmf(file, unc, { unit, utcOffset: offset, sampleIds: offset === undefined, ...enc });
+      const r = readEpaPmf(file, unc, {
+        unit,
+        utcOffset: offset,
+        sampleIds: offset === undefined,
+        ...enc,
+        ...(values.sheet ? { sheet: values.sheet as string } : {}),
+      });
       result = {
         tables: { concentration: describe(r.concentration), uncertainty: describe(r.uncertainty) },
         accounts: [summariseAccount(r.accounts.concentration), summariseAccount(r.accounts.uncertainty)],
