@@ -16,7 +16,7 @@ import {
   DEFAULT_MISSING_CODES,
 } from "./cells";
 import { AozoraInputError } from "./errors";
-import { parseGridTimestamp, readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
+import { gridAccount, parseGridTimestamp, readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
 
 /** Options of {@link readMonitoringTable}. */
@@ -128,10 +128,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
   checkNumberFormat(numberFormat);
   const localNumbers = (opts.decimal ?? ".") !== "." || opts.thousands !== undefined;
   requireDataRows(grid);
-  const acc = new AccountBuilder(file);
-  acc.inputRows = grid.records.length;
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
   const offset = opts.utcOffset === undefined ? undefined : wrapOffset(opts.utcOffset, file);
 
   // headers

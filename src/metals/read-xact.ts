@@ -2,10 +2,10 @@ import { AqTable, type ColumnData } from "../table/table";
 import { parseTimestamp, type OffsetLike } from "../table/time";
 import { normaliseSpecies } from "../table/species";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
-import { AccountBuilder, type ReadAccount } from "../io/account";
+import type { ReadAccount } from "../io/account";
 import { missingCodeSet, parseCell } from "../io/cells";
 import { AozoraInputError, offsetOption } from "../io/errors";
-import { readGrid, type Grid } from "../io/grid";
+import { gridAccount, readGrid, type Grid } from "../io/grid";
 import { FORBIDDEN_HEADERS, type Source } from "../io/source";
 import type { TextEncodingName } from "../io/decode";
 
@@ -97,10 +97,7 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
       found: "none",
     });
   const frac = opts.shortRecordFraction ?? 0.75;
-  const acc = new AccountBuilder(file);
-  acc.inputRows = grid.records.length;
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
 
   type Col = { j: number; name: string; original: string; unit: string; kind: "number" | "time" | "string" };
   const cols: Col[] = [];

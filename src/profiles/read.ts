@@ -4,7 +4,7 @@ import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
 import { missingCodeSet, numberOrMissingCell } from "../io/cells";
 import { AozoraInputError } from "../io/errors";
-import { readGrid, requireDataRows, type Grid, type GridOptions } from "../io/grid";
+import { gridAccount, readGrid, requireDataRows, type Grid, type GridOptions } from "../io/grid";
 import { loadBytes, type Source } from "../io/source";
 import { decodeText } from "../io/decode";
 import { parseDelimited, type DelimitedRecord } from "../io/delimited";
@@ -147,10 +147,7 @@ export function readProfiles(src: Source, opts: GridOptions & { total?: string }
   if (looksEpaProfiles(loaded.name, loaded.bytes, opts)) return readEpaPmfProfiles(loaded, opts);
   const grid = readGrid(loaded, opts);
   requireDataRows(grid);
-  const acc = new AccountBuilder(grid.file);
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
-  acc.inputRows = grid.records.length;
+  const acc = gridAccount(grid);
   const jp = findCol(grid, ["profile", "profile_name", "source"], true, "profile");
   const js = findCol(grid, ["species", "species_name"], true, "species");
   const jv = findCol(grid, ["fraction", "value", "mass_fraction"], true, "fraction");
@@ -408,10 +405,7 @@ export function readSpeciate(
 ): ProfilesRead {
   const grid = readGrid(src, opts);
   requireDataRows(grid);
-  const acc = new AccountBuilder(grid.file);
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
-  acc.inputRows = grid.records.length;
+  const acc = gridAccount(grid);
   const jc = findCol(grid, ["profile_code"], true, "PROFILE_CODE");
   const jn = findCol(grid, ["profile_name"], false, "PROFILE_NAME");
   const js = findCol(grid, ["species_name"], true, "SPECIES_NAME");
@@ -481,10 +475,7 @@ export function readDilutionTunnel(
 ): { rows: DilutionTunnelRow[]; unit: string; account: ReadAccount } {
   const grid = readGrid(src, opts);
   requireDataRows(grid);
-  const acc = new AccountBuilder(grid.file);
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
-  acc.inputRows = grid.records.length;
+  const acc = gridAccount(grid);
   const c = {
     test: findCol(grid, ["test", "test_id"], true, "test"),
     vehicle: findCol(grid, ["vehicle"], false, "vehicle"),

@@ -3,10 +3,10 @@ import type { RsdRecords } from "./types";
 import { detectTimeFormat, parseTimestamp, type OffsetLike } from "../table/time";
 import { findHeader } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
-import { AccountBuilder, type ReadAccount } from "../io/account";
+import type { ReadAccount } from "../io/account";
 import { missingCodeSet, numberOrMissingCell, parseCell } from "../io/cells";
 import { AozoraInputError, offsetOption } from "../io/errors";
-import { parseGridTimestamp, readGrid, type GridOptions } from "../io/grid";
+import { gridAccount, parseGridTimestamp, readGrid, type GridOptions } from "../io/grid";
 import type { Source } from "../io/source";
 
 /** Options of {@link readRemoteSensing}. */
@@ -128,11 +128,8 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
       expected: "an acceleration unit in the header: (km/h/s) or (m/s2)",
     });
 
-  const acc = new AccountBuilder(file);
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
   const n = grid.records.length;
-  acc.inputRows = n;
   const fmt = detectTimeFormat(grid.records.slice(0, 50).map((r) => r.fields[col.time]));
   if (!("format" in fmt))
     throw new AozoraInputError({

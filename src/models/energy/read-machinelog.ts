@@ -7,10 +7,10 @@
 import { parseOffset, parseTimestamp, type OffsetLike } from "../../table/time";
 import { headerKey } from "../../table/header";
 import { splitHeaderUnit } from "../../table/units";
-import { AccountBuilder, type ReadAccount } from "../../io/account";
+import type { ReadAccount } from "../../io/account";
 import { missingCodeSet, parseCell } from "../../io/cells";
 import { AozoraInputError, offsetOption } from "../../io/errors";
-import { parseGridTimestamp, readGrid, type Grid } from "../../io/grid";
+import { gridAccount, parseGridTimestamp, readGrid, type Grid } from "../../io/grid";
 import type { Source } from "../../io/source";
 import type { TextEncodingName } from "../../io/decode";
 
@@ -531,10 +531,7 @@ function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLog
   if (opts.intervalMinutes !== undefined && !(opts.intervalMinutes > 0))
     throw new RangeError(`readMachineLog: intervalMinutes must be > 0, got ${opts.intervalMinutes}`);
 
-  const acc = new AccountBuilder(file);
-  acc.inputRows = grid.records.length;
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
   const missing = missingCodeSet();
   const intervals: MachineInterval[] = [];
   // keyed by machine id (data): no prototype, so ids such as `constructor` or `__proto__` are plain keys
@@ -930,10 +927,7 @@ export function readStackMeasurements(
         found: col[k].unit ?? "no unit",
       });
   }
-  const acc = new AccountBuilder(file);
-  acc.inputRows = grid.records.length;
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
   const missing = missingCodeSet();
   const out: StackMeasurement[] = [];
   for (const rec of grid.records) {

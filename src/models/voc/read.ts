@@ -6,10 +6,10 @@ import { ppbToVoc, vocToPpb, vocUnit, type VocUnit } from "./convert";
 import { matchVocName, type MatchedBy, type NameAliases } from "./names";
 import { getCoElutingPair, requireVocSpecies } from "./registry";
 import type { VocColumnInput } from "./reactivity";
-import { AccountBuilder, type ReadAccount } from "../../io/account";
+import type { ReadAccount } from "../../io/account";
 import { DEFAULT_MISSING_CODES, missingCodeSet, parseCell, type BelowDetectionPolicy } from "../../io/cells";
 import { AozoraInputError } from "../../io/errors";
-import { readGrid, type Grid, type GridOptions } from "../../io/grid";
+import { gridAccount, readGrid, type Grid, type GridOptions } from "../../io/grid";
 import { gridToTable, parseTimeColumn } from "../../io/monitoring";
 import type { OffsetLike, TimeFormat } from "../../table/time";
 import { parseOffset } from "../../table/time";
@@ -249,10 +249,7 @@ function readLong(grid: Grid, si: number, vi: number, opts: VocReadOptions): Voc
         "a time column or a sample column in a long-format VOC table (columns: time/sample, species, value[, unit])",
       found: grid.header.join(", "),
     });
-  const acc = new AccountBuilder(file);
-  acc.inputRows = grid.records.length;
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
   const offset = opts.utcOffset === undefined ? undefined : parseOffset(opts.utcOffset);
   // time per row (duplicates are legitimate in long layout: one row per species)
   let rowTimes: Float64Array | undefined;
