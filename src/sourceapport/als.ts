@@ -69,22 +69,14 @@ export function gPenalty(G: Float64Array, n: number, p: number, pen: Penalties |
   return q;
 }
 
+/** The data, uncertainties and fitted factors (row-major n×m, n×p, p×m) a residual is taken from. */
+type ResidualInputs = Record<"x" | "s" | "G" | "F", Float64Array> & Record<"n" | "m" | "p", number>;
+
 /**
  * Visit every cell's scaled residual e = (x − GF)/s (CONVENTIONS §1), row by row: `visit(c, e)`
  * with c = i·m + j the row-major cell index. The one loop behind {@link qValues} and the robust
  * reweighting.
  */
-/** The data, uncertainties and fitted factors (row-major n×m, n×p, p×m) a residual is taken from. */
-interface ResidualInputs {
-  x: Float64Array;
-  s: Float64Array;
-  G: Float64Array;
-  F: Float64Array;
-  n: number;
-  m: number;
-  p: number;
-}
-
 function eachScaledResidual(r: ResidualInputs, visit: (c: number, e: number) => void): void {
   const { x, s, G, F, n, m, p } = r;
   for (let i = 0; i < n; i++) {
