@@ -238,6 +238,28 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
 }
 
 /**
+ * The error for one bad cell of a grid: file, 1-based file row, the column's header and 1-based
+ * number, what was expected and what was found (the cell's text unless `found` is given), the
+ * error format of every reader ({@link AozoraInputError}).
+ */
+export function cellError(
+  grid: Pick<Grid, "file" | "header">,
+  r: { row: number; fields: string[] },
+  j: number,
+  expected: string,
+  found: string = r.fields[j],
+): AozoraInputError {
+  return new AozoraInputError({
+    file: grid.file,
+    row: r.row,
+    column: grid.header[j],
+    columnNumber: j + 1,
+    expected,
+    found,
+  });
+}
+
+/**
  * Start the account of a reader that reads every record of `grid` (the one place this set-up is
  * written): the file name, the grid's blank rows, its worksheet (for a workbook) and
  * `inputRows` = the number of data records. Rows the reader then sets aside or flags go into the

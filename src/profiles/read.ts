@@ -4,7 +4,7 @@ import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
 import { missingCodeSet, numberOrMissingCell } from "../io/cells";
 import { AozoraInputError } from "../io/errors";
-import { gridAccount, readGrid, requireDataRows, type Grid, type GridOptions } from "../io/grid";
+import { cellError, gridAccount, readGrid, requireDataRows, type Grid, type GridOptions } from "../io/grid";
 import { loadBytes, type Source } from "../io/source";
 import { decodeText } from "../io/decode";
 import { parseDelimited, type DelimitedRecord } from "../io/delimited";
@@ -52,28 +52,13 @@ function numberCell(
 
 /** The error for a negative uncertainty (an uncertainty is a standard deviation, ≥ 0). */
 function negativeUncertainty(grid: Grid, r: { row: number; fields: string[] }, j: number): AozoraInputError {
-  return new AozoraInputError({
-    file: grid.file,
-    row: r.row,
-    column: grid.header[j],
-    columnNumber: j + 1,
-    expected: "an uncertainty ≥ 0",
-    found: r.fields[j],
-  });
+  return cellError(grid, r, j, "an uncertainty ≥ 0");
 }
 
 /** A cell that names something (profile, species, test): empty is an error, never a nameless group. */
 function nameCell(grid: Grid, r: { row: number; fields: string[] }, j: number, what: string): string {
   const t = r.fields[j].trim();
-  if (t === "")
-    throw new AozoraInputError({
-      file: grid.file,
-      row: r.row,
-      column: grid.header[j],
-      columnNumber: j + 1,
-      expected: what,
-      found: "an empty cell",
-    });
+  if (t === "") throw cellError(grid, r, j, what, "an empty cell");
   return t;
 }
 
@@ -166,15 +151,12 @@ export function readProfiles(src: Source, opts: GridOptions & { total?: string }
   const rows = grid.records.map((r) => {
     const value = numberCell(grid, acc, r, jv, "a fraction (number ≥ 0)");
     if (value < 0 || value * scale > 1)
-      throw new AozoraInputError({
-        file: grid.file,
-        row: r.row,
-        column: grid.header[jv],
-        columnNumber: jv + 1,
-        expected:
-          value < 0 ? "a fraction ≥ 0" : `a fraction of at most 1 g/g${scale === 1 ? "" : ` (${1 / scale} ${unit})`}`,
-        found: r.fields[jv],
-      });
+      throw cellError(
+        grid,
+        r,
+        jv,
+        value < 0 ? "a fraction ≥ 0" : `a fraction of at most 1 g/g${scale === 1 ? "" : ` (${1 / scale} ${unit})`}`,
+      );
     const unc = numberCell(grid, acc, r, ju, "an uncertainty (number)");
     if (unc < 0) throw negativeUncertainty(grid, r, ju);
     const name = nameCell(grid, r, jp, "a profile name");
@@ -414,14 +396,7 @@ export function readSpeciate(
   const rows = grid.records.map((r) => {
     const code = nameCell(grid, r, jc, "a profile code");
     const w = numberCell(grid, acc, r, jw, "a weight percent (0–100)");
-    if (w < 0 || w > 100)
-      throw new AozoraInputError({
-        file: grid.file,
-        row: r.row,
-        column: grid.header[jw],
-        expected: "a weight percent from 0 to 100",
-        found: r.fields[jw],
-      });
+    if (w < 0 || w > 100) throw cellError(grid, r, jw, "a weight percent from 0 to 100");
     const unc = numberCell(grid, acc, r, ju, "an uncertainty percent");
     if (unc < 0) throw negativeUncertainty(grid, r, ju);
     const name = jn >= 0 && r.fields[jn].trim() !== "" ? r.fields[jn].trim() : code;
@@ -500,22 +475,9 @@ export function readDilutionTunnel(
     const get = (j: number, what: string) => numberCell(grid, acc, r, j, what);
     const test = nameCell(grid, r, c.test, "a test id");
     const dr = get(c.dr, "a dilution ratio ≥ 1");
-    if (!(dr >= 1))
-      throw new AozoraInputError({
-        file: grid.file,
-        row: r.row,
-        column: grid.header[c.dr],
-        expected: "a dilution ratio ≥ 1",
-        found: r.fields[c.dr],
-      });
+    if (!(dr >= 1)) throw cellError(grid, r, c.dr, "a dilution ratio ≥ 1");
     if (drOf.has(test) && drOf.get(test) !== dr)
-      throw new AozoraInputError({
-        file: grid.file,
-        row: r.row,
-        column: grid.header[c.dr],
-        expected: `the same dilution ratio as earlier rows of test "${test}" (${drOf.get(test)})`,
-        found: r.fields[c.dr],
-      });
+      throw cellError(grid, r, c.dr, `the same dilution ratio as earlier rows of test "${test}" (${drOf.get(test)})`);
     drOf.set(test, dr);
     const out: DilutionTunnelRow = {
       row: r.row,
@@ -533,14 +495,7 @@ export function readDilutionTunnel(
       ["sampleUnc", c.sampleUnc],
       ["backgroundUnc", c.backgroundUnc],
     ] as const) {
-      if (out[k] < 0)
-        throw new AozoraInputError({
-          file: grid.file,
-          row: r.row,
-          column: grid.header[j],
-          expected: "an uncertainty ≥ 0",
-          found: r.fields[j],
-        });
+      if (out[k] < 0) throw negativeUncertainty(grid, r, j);
     }
     return out;
   });

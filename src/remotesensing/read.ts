@@ -6,7 +6,7 @@ import { splitHeaderUnit } from "../table/units";
 import type { ReadAccount } from "../io/account";
 import { missingCodeSet, numberOrMissingCell, parseCell } from "../io/cells";
 import { AozoraInputError, offsetOption } from "../io/errors";
-import { gridAccount, parseGridTimestamp, readGrid, type GridOptions } from "../io/grid";
+import { cellError, gridAccount, parseGridTimestamp, readGrid, type GridOptions } from "../io/grid";
 import type { Source } from "../io/source";
 
 /** Options of {@link readRemoteSensing}. */
@@ -165,14 +165,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const seenKey = new Set<string>();
   grid.records.forEach((r, i) => {
     const t = parseGridTimestamp(grid, r, col.time, fmt.format, offset);
-    if (!t)
-      throw new AozoraInputError({
-        file,
-        row: r.row,
-        column: grid.header[col.time],
-        expected: `a ${fmt.format} time`,
-        found: r.fields[col.time],
-      });
+    if (!t) throw cellError(grid, r, col.time, `a ${fmt.format} time`);
     rec.time[i] = t.utcMs;
     rec.rows.push(r.row);
     const plate = r.fields[col.plate].trim();
@@ -189,13 +182,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
     if (col.opacity >= 0) rec.opacity[i] = num(r, "opacity");
     const v = col.valid >= 0 ? r.fields[col.valid].trim().toLowerCase() : "1";
     if (!["1", "0", "y", "n", "yes", "no", "true", "false", "v", "x"].includes(v))
-      throw new AozoraInputError({
-        file,
-        row: r.row,
-        column: grid.header[col.valid],
-        expected: "a validity flag 1/0, Y/N, true/false or V/X",
-        found: r.fields[col.valid],
-      });
+      throw cellError(grid, r, col.valid, "a validity flag 1/0, Y/N, true/false or V/X");
     rec.instrumentValid.push(["1", "y", "yes", "true", "v"].includes(v));
     const flags: string[] = [];
     if (!rec.instrumentValid[i]) flags.push("instrument-invalid");

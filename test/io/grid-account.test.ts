@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { gridAccount, readGrid } from "../../src/io/grid";
-import { readProfiles } from "../../src/profiles/read";
+import { cellError, gridAccount, readGrid } from "../../src/io/grid";
+import { AozoraInputError } from "../../src/io/errors";
+import { readProfiles, readSpeciate } from "../../src/profiles/read";
 
 // Issue #15 item 4: one home for the account set-up every grid reader wrote for itself.
 describe("gridAccount: the account a grid reader starts from", () => {
@@ -25,5 +26,24 @@ describe("gridAccount: the account a grid reader starts from", () => {
     expect(account.inputRows).toBe(2);
     expect(account.blankRows).toEqual([3]);
     expect(account.keptRows).toBe(2);
+  });
+});
+
+describe("cellError: the one bad-cell error of grid readers", () => {
+  it('names file, row, column header and number, expected and the cell text: g.csv, row 4, column "b" (#2)', () => {
+    const grid = readGrid({ name: "g.csv", text: "a,b\n1,2\n\n3,x\n" });
+    const r = grid.records[1]; // file row 4 (row 3 is blank)
+    const e = cellError(grid, r, 1, "a number");
+    expect(e).toBeInstanceOf(AozoraInputError);
+    expect(e).toMatchObject({ file: "g.csv", row: 4, column: "b", columnNumber: 2, expected: "a number", found: "x" });
+    expect(e.message).toBe('g.csv, row 4, column "b" (#2): expected a number, found "x"');
+    expect(cellError(grid, r, 0, "a name", "an empty cell").found).toBe("an empty cell");
+  });
+
+  it("a reader built on it: readSpeciate's weight percent 120 → row 2, column WEIGHT_PERCENT (#3)", () => {
+    const text = "PROFILE_CODE,SPECIES_NAME,WEIGHT_PERCENT\nP1,Lead,120\n";
+    expect(() => readSpeciate({ name: "s.csv", text })).toThrow(
+      's.csv, row 2, column "WEIGHT_PERCENT" (#3): expected a weight percent from 0 to 100, found "120"',
+    );
   });
 });
