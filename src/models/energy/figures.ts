@@ -40,13 +40,17 @@ export interface EnergyFigureOptions {
 
 function base(o: EnergyFigureOptions, w = 560, h = 300) {
   const lang = o.lang ?? "en";
+  /** Schema, title and font: the top of every spec. */
+  const head = {
+    $schema: SCHEMA,
+    ...(o.title !== undefined ? { title: { text: o.title } } : {}),
+    config: fontConfig(fontFor(lang)),
+  };
   return {
     lang,
-    head: {
-      $schema: SCHEMA,
-      ...(o.title !== undefined ? { title: { text: o.title } } : {}),
-      config: fontConfig(fontFor(lang)),
-    },
+    head,
+    /** {@link head} with the size: the top of every single-view spec. */
+    frame: { ...head, width: o.width ?? w, height: o.height ?? h },
     width: o.width ?? w,
     height: o.height ?? h,
   };
@@ -86,9 +90,7 @@ export function secBoxSpec(
     },
   };
   return {
-    ...b.head,
-    width: b.width,
-    height: b.height,
+    ...b.frame,
     data: { values: rows },
     layer: [
       {
@@ -143,9 +145,7 @@ export function regressionSpec(
   };
   const y = { field: "e", type: "quantitative", title: withUnit(L("energy", b.lang), energyUnit(reg.energy)) };
   return {
-    ...b.head,
-    width: b.width,
-    height: b.height,
+    ...b.frame,
     layer: [
       {
         data: { values: pts },
@@ -224,9 +224,7 @@ export function savingsSpec(
     legend: { orient: "bottom", direction: "vertical", labelLimit: 480 },
   };
   return {
-    ...b.head,
-    width: b.width,
-    height: b.height,
+    ...b.frame,
     data: { values: rows },
     layer: [
       {
@@ -272,9 +270,7 @@ export function energyBreakdownSpec(units: AnalysisUnit[], basis: SecBasis, o: E
   );
   const order = [...groups.keys()].sort();
   return {
-    ...b.head,
-    width: b.width,
-    height: b.height,
+    ...b.frame,
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
@@ -306,9 +302,7 @@ export function emissionBarsSpec(stack: StackSummary[], o: EnergyFigureOptions =
   const eff = stack.map((s) => ({ p: name(s), v: s.inletRate, t: `η = ${(100 * s.efficiency).toFixed(1)} %` }));
   const x = { field: "p", type: "nominal", title: L("pollutant", b.lang), axis: { labelAngle: 0 } };
   return {
-    ...b.head,
-    width: b.width,
-    height: b.height,
+    ...b.frame,
     layer: [
       {
         data: { values: rows },

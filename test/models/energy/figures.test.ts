@@ -72,6 +72,24 @@ describe("tenter figures", () => {
     const sum = spec.data.values.filter((r) => r.mp === "OLD-1 (before)").reduce((s, r) => s + r.v, 0);
     expect(sum).toBeCloseTo(e / p, 10);
   });
+  it("size and title: single views carry width × height at the top, the co-benefit facet in its inner spec", () => {
+    // defaults written in each spec function: box and breakdown 560 × 300, emission bars 520 × 280, co-benefit 130 × 220
+    const top = (x: unknown) => x as { $schema: string; title?: { text: string }; width?: number; height?: number };
+    expect(top(secBoxSpec(units, "kg", params))).toMatchObject({ width: 560, height: 300 });
+    expect(top(energyBreakdownSpec(units, "kg", { width: 400, height: 200, title: "T" }))).toMatchObject({
+      width: 400,
+      height: 200,
+      title: { text: "T" },
+    });
+    expect(top(emissionBarsSpec([]))).toMatchObject({ width: 520, height: 280 });
+    const cb = coBenefitSpec([{ item: "CO2", unit: "t/yr", without: 100, with: 75, reduction: 25, fraction: 0.25 }]);
+    expect(top(cb).width).toBeUndefined();
+    expect((cb as unknown as { spec: { width: number; height: number } }).spec).toMatchObject({
+      width: 130,
+      height: 220,
+    });
+    expect(top(cb).$schema).toMatch(/vega-lite/);
+  });
   it("savings, emission and co-benefit specs carry their numbers", () => {
     const u = compareUnpaired(units, { basis: "kg", params, replicates: 100 });
     const s = savingsSpec({ unpaired: u }) as unknown as { data: { values: { est: number }[] } };
