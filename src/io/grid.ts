@@ -238,6 +238,28 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
 }
 
 /**
+ * The error for one bad header cell of a grid: file, the header row, the header text (trimmed;
+ * none for an empty cell) and 1-based column number, what was expected and what was found (the
+ * header text unless `found` is given; "an empty header cell" for an empty one).
+ */
+export function headerCellError(
+  grid: Pick<Grid, "file" | "header" | "headerRow">,
+  j: number,
+  expected: string,
+  found?: string,
+): AozoraInputError {
+  const name = grid.header[j].trim();
+  return new AozoraInputError({
+    file: grid.file,
+    row: grid.headerRow,
+    ...(name === "" ? {} : { column: name }),
+    columnNumber: j + 1,
+    expected,
+    found: found ?? (name === "" ? "an empty header cell" : name),
+  });
+}
+
+/**
  * The error for one bad cell of a grid: file, 1-based file row, the column's header and 1-based
  * number, what was expected and what was found (the cell's text unless `found` is given), the
  * error format of every reader ({@link AozoraInputError}).

@@ -5,7 +5,7 @@ import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import type { ReadAccount } from "../io/account";
 import { missingCodeSet, parseCell } from "../io/cells";
 import { AozoraInputError, offsetOption } from "../io/errors";
-import { gridAccount, readGrid, type Grid } from "../io/grid";
+import { gridAccount, headerCellError, readGrid, type Grid } from "../io/grid";
 import { FORBIDDEN_HEADERS, type Source } from "../io/source";
 import type { TextEncodingName } from "../io/decode";
 
@@ -108,36 +108,14 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
     const raw = h.trim();
     if (raw === "") {
       if (grid.records.some((r) => r.fields[j].trim() !== ""))
-        throw new AozoraInputError({
-          file,
-          row: 2,
-          columnNumber: j + 1,
-          expected: "a column header above these values",
-          found: "an empty header cell",
-        });
+        throw headerCellError(grid, j, "a column header above these values");
       return;
     }
-    if (FORBIDDEN_HEADERS.has(raw))
-      throw new AozoraInputError({
-        file,
-        row: 2,
-        column: raw,
-        columnNumber: j + 1,
-        expected: "an Xact column header",
-        found: raw,
-      });
+    if (FORBIDDEN_HEADERS.has(raw)) throw headerCellError(grid, j, "an Xact column header");
     let m = RE_ELEMENT.exec(raw);
     if (m) {
       const el = cap(m[1]);
-      if (elementCol.has(el))
-        throw new AozoraInputError({
-          file,
-          row: 2,
-          column: raw,
-          columnNumber: j + 1,
-          expected: `one column for element ${el}`,
-          found: "a second one",
-        });
+      if (elementCol.has(el)) throw headerCellError(grid, j, `one column for element ${el}`, "a second one");
       elementCol.set(el, j);
       elements.push(el);
       return;
@@ -146,27 +124,13 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
     if (m) {
       const el = cap(m[1]);
       if (!elementCol.has(el) || elementCol.get(el) !== j - 1) {
-        throw new AozoraInputError({
-          file,
-          row: 2,
-          column: raw,
-          columnNumber: j + 1,
-          expected: `the uncertainty column right after the "${el}" concentration column`,
-          found: raw,
-        });
+        throw headerCellError(grid, j, `the uncertainty column right after the "${el}" concentration column`);
       }
       uncCol.set(el, j);
       return;
     }
     if (/\(\s*ng\/m3\s*\)/i.test(raw))
-      throw new AozoraInputError({
-        file,
-        row: 2,
-        column: raw,
-        columnNumber: j + 1,
-        expected: 'an element header "<El> <Z> (ng/m3)" or "<El> Uncert (ng/m3)"',
-        found: raw,
-      });
+      throw headerCellError(grid, j, 'an element header "<El> <Z> (ng/m3)" or "<El> Uncert (ng/m3)"');
     const { name, unit } = splitHeaderUnit(raw);
     const kind = TIME_COLUMNS.has(raw) ? "time" : TEXT_COLUMNS.has(raw) ? "string" : "number";
     const nm = raw === "TIME" ? "time" : raw === "PUMP START TIME" ? "pump start" : normaliseSpecies(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellError, gridAccount, readGrid } from "../../src/io/grid";
+import { cellError, gridAccount, headerCellError, readGrid } from "../../src/io/grid";
 import { AozoraInputError } from "../../src/io/errors";
 import { readProfiles, readSpeciate } from "../../src/profiles/read";
 
@@ -45,5 +45,21 @@ describe("cellError: the one bad-cell error of grid readers", () => {
     expect(() => readSpeciate({ name: "s.csv", text })).toThrow(
       's.csv, row 2, column "WEIGHT_PERCENT" (#3): expected a weight percent from 0 to 100, found "120"',
     );
+  });
+});
+
+describe("headerCellError: the one bad-header-cell error of grid readers", () => {
+  it('names the header row, the trimmed header and its number: h.csv, row 1, column "Pb" (#3)', () => {
+    const grid = readGrid({ name: "h.csv", text: "Date, ,  Pb \n1,2,3\n" });
+    const e = headerCellError(grid, 2, "a species name not used by another column");
+    expect(e).toMatchObject({ file: "h.csv", row: 1, column: "Pb", columnNumber: 3, found: "Pb" });
+    expect(e.message).toBe(
+      'h.csv, row 1, column "Pb" (#3): expected a species name not used by another column, found "Pb"',
+    );
+    // an empty header cell: no column name, the number only
+    const empty = headerCellError(grid, 1, "a species name");
+    expect(empty.column).toBeUndefined();
+    expect(empty.message).toBe('h.csv, row 1, column #2: expected a species name, found "an empty header cell"');
+    expect(headerCellError(grid, 2, "one column for element Pb", "a second one").found).toBe("a second one");
   });
 });
