@@ -202,8 +202,7 @@ function readWide(grid: Grid, opts: VocReadOptions): VocRead {
       values,
     });
   });
-  checkDuplicates(columns, file, grid.headerRow);
-  const conversions = unifyUnits(columns, file, grid.headerRow, opts);
+  const conversions = checkColumns(columns, grid, opts);
   return {
     file,
     layout: "wide",
@@ -416,8 +415,7 @@ function readLong(grid: Grid, si: number, vi: number, opts: VocReadOptions): Voc
       values,
     });
   }
-  checkDuplicates(columns, file, grid.headerRow);
-  const conversions = unifyUnits(columns, file, grid.headerRow, opts);
+  const conversions = checkColumns(columns, grid, opts);
   return {
     file,
     layout: "long",
@@ -466,6 +464,12 @@ function checkNegative(
     });
     values[i] = policy === "zero" ? 0 : NaN;
   }
+}
+
+/** The checks both layouts end with: one column per species, then one unit (or the conversions made). */
+function checkColumns(columns: VocReadColumn[], grid: Grid, opts: VocReadOptions): VocRead["conversions"] {
+  checkDuplicates(columns, grid.file, grid.headerRow);
+  return unifyUnits(columns, grid.file, grid.headerRow, opts);
 }
 
 function checkDuplicates(columns: VocReadColumn[], file: string, headerRow: number): void {
