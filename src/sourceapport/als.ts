@@ -181,6 +181,23 @@ class AlsWorkspace {
     return FT;
   }
 
+  /**
+   * Fᵀ (returned) and, in `outer`, each column's lower-triangle products f_jk·f_jl (l ≤ k), packed
+   * `tri` per column: the F-side of the normal equations both G half-steps start from.
+   */
+  private packOuter(F: Float64Array): Float64Array {
+    const { m, p, tri, outer } = this;
+    const FT = this.transposeF(F);
+    for (let j = 0; j < m; j++) {
+      let t = j * tri;
+      for (let k = 0; k < p; k++) {
+        const fk = FT[j * p + k];
+        for (let l = 0; l <= k; l++) outer[t++] = fk * FT[j * p + l];
+      }
+    }
+    return FT;
+  }
+
   /** Weighted objective Σ w (x − G F)². */
   objective(x: Float64Array, w: Float64Array, G: Float64Array, F: Float64Array): number {
     return this.k.objective(x, w, G, this.transposeF(F), this.n, this.m);
@@ -192,14 +209,7 @@ class AlsWorkspace {
    */
   updateG(w: Float64Array, wx: Float64Array, F: Float64Array, G: Float64Array, l1G?: Float64Array): number {
     const { n, m, p, tri, outer, A, B, nnls, cRow } = this;
-    const FT = this.transposeF(F);
-    for (let j = 0; j < m; j++) {
-      let t = j * tri;
-      for (let k = 0; k < p; k++) {
-        const fk = FT[j * p + k];
-        for (let l = 0; l <= k; l++) outer[t++] = fk * FT[j * p + l];
-      }
-    }
+    const FT = this.packOuter(F);
     const row = this.k.row;
     let q = 0;
     for (let i = 0; i < n; i++) {
@@ -249,14 +259,7 @@ class AlsWorkspace {
     const An = (this.An ??= new Float64Array(n * pp)),
       Bn = (this.Bn ??= new Float64Array(n * p)),
       Bl = (this.Bl ??= new Float64Array(n * p));
-    const FT = this.transposeF(F);
-    for (let j = 0; j < m; j++) {
-      let t = j * tri;
-      for (let k = 0; k < p; k++) {
-        const fk = FT[j * p + k];
-        for (let l = 0; l <= k; l++) outer[t++] = fk * FT[j * p + l];
-      }
-    }
+    const FT = this.packOuter(F);
     for (let i = 0; i < n; i++) {
       this.k.row(w, wx, outer, FT, A, B, i, m);
       if (l1G) for (let k = 0; k < p; k++) B[k] -= 0.5 * l1G[k];
