@@ -260,8 +260,8 @@ export function headerCellError(
 }
 
 /**
- * The error for one bad cell of a grid: file, 1-based file row, the column's header and 1-based
- * number, what was expected and what was found (the cell's text unless `found` is given), the
+ * The error for one bad cell of a grid: file, 1-based file row, the column's header (trimmed) and
+ * 1-based number, what was expected and what was found (the cell's text unless `found` is given), the
  * error format of every reader ({@link AozoraInputError}).
  */
 export function cellError(
@@ -274,7 +274,7 @@ export function cellError(
   return new AozoraInputError({
     file: grid.file,
     row: r.row,
-    column: grid.header[j],
+    column: grid.header[j].trim(),
     columnNumber: j + 1,
     expected,
     found,

@@ -5,7 +5,7 @@ import { normaliseUnit, splitHeaderUnit } from "../table/units";
 import type { ReadAccount } from "../io/account";
 import { missingCodeSet, parseCell } from "../io/cells";
 import { AozoraInputError, offsetOption } from "../io/errors";
-import { gridAccount, headerCellError, readGrid, type Grid } from "../io/grid";
+import { cellError, gridAccount, headerCellError, readGrid, type Grid } from "../io/grid";
 import { FORBIDDEN_HEADERS, type Source } from "../io/source";
 import type { TextEncodingName } from "../io/decode";
 
@@ -210,15 +210,7 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
             reason: "not-analysed",
             detail: "empty cell in a record where other records have this element",
           });
-        else if (j === ju && v[i] < 0)
-          throw new AozoraInputError({
-            file,
-            row: r.row,
-            column: header[j].trim(),
-            columnNumber: j + 1,
-            expected: "a non-negative uncertainty",
-            found: r.fields[j],
-          });
+        else if (j === ju && v[i] < 0) throw cellError(grid, r, j, "a non-negative uncertainty");
       }
       if (c[i] === 0 && sampleType[i] !== 2) nd++;
     });

@@ -38,6 +38,9 @@ describe("cellError: the one bad-cell error of grid readers", () => {
     expect(e).toMatchObject({ file: "g.csv", row: 4, column: "b", columnNumber: 2, expected: "a number", found: "x" });
     expect(e.message).toBe('g.csv, row 4, column "b" (#2): expected a number, found "x"');
     expect(cellError(grid, r, 0, "a name", "an empty cell").found).toBe("an empty cell");
+    // the header as written, trimmed: " b " names column "b"
+    const spaced = readGrid({ name: "g.csv", text: "a, b \n1,x\n" });
+    expect(cellError(spaced, spaced.records[0], 1, "a number").column).toBe("b");
   });
 
   it("a reader built on it: readSpeciate's weight percent 120 → row 2, column WEIGHT_PERCENT (#3)", () => {
