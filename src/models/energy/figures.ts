@@ -177,22 +177,21 @@ export function savingsSpec(
   const b = base(o, 560, 280);
   const rows: { label: string; design: string; est: number; lo: number; hi: number }[] = [];
   const all = L("allClasses", b.lang);
-  if (r.unpaired)
+  // a SEC ratio (reporting/baseline) with its interval as a saving in %: 100·(1 − ratio), bounds swapped
+  const ratioRow = (
+    label: string,
+    design: "unpaired" | "paired",
+    ratio: { estimate: number; lower: number; upper: number },
+  ) =>
     rows.push({
-      label: all,
-      design: L("unpaired", b.lang),
-      est: 100 * (1 - r.unpaired.ratio.estimate),
-      lo: 100 * (1 - r.unpaired.ratio.upper),
-      hi: 100 * (1 - r.unpaired.ratio.lower),
+      label,
+      design: L(design, b.lang),
+      est: 100 * (1 - ratio.estimate),
+      lo: 100 * (1 - ratio.upper),
+      hi: 100 * (1 - ratio.lower),
     });
-  if (r.paired)
-    rows.push({
-      label: all,
-      design: L("paired", b.lang),
-      est: 100 * (1 - r.paired.ratio.estimate),
-      lo: 100 * (1 - r.paired.ratio.upper),
-      hi: 100 * (1 - r.paired.ratio.lower),
-    });
+  if (r.unpaired) ratioRow(all, "unpaired", r.unpaired.ratio);
+  if (r.paired) ratioRow(all, "paired", r.paired.ratio);
   if (r.regression) {
     const g = r.regression,
       adj = g.baseline.adjustedBaseline;
@@ -204,14 +203,7 @@ export function savingsSpec(
       hi: (100 * g.savings.upper) / adj,
     });
   }
-  for (const c of r.unpairedByClass ?? [])
-    rows.push({
-      label: c.fabricClass,
-      design: L("unpaired", b.lang),
-      est: 100 * (1 - c.result.ratio.estimate),
-      lo: 100 * (1 - c.result.ratio.upper),
-      hi: 100 * (1 - c.result.ratio.lower),
-    });
+  for (const c of r.unpairedByClass ?? []) ratioRow(c.fabricClass, "unpaired", c.result.ratio);
   const labels = [all, ...(r.unpairedByClass ?? []).map((c) => c.fabricClass)];
   const designs = [L("unpaired", b.lang), L("paired", b.lang), L("regression", b.lang)];
   const y = { field: "label", type: "nominal", sort: labels, title: L("fabricClass", b.lang) };

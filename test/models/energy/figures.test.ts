@@ -92,8 +92,14 @@ describe("tenter figures", () => {
   });
   it("savings, emission and co-benefit specs carry their numbers", () => {
     const u = compareUnpaired(units, { basis: "kg", params, replicates: 100 });
-    const s = savingsSpec({ unpaired: u }) as unknown as { data: { values: { est: number }[] } };
+    const s = savingsSpec({ unpaired: u, unpairedByClass: [{ fabricClass: "cotton", result: u }] }) as unknown as {
+      data: { values: { label: string; est: number; lo: number; hi: number }[] };
+    };
     expect(s.data.values[0].est).toBeCloseTo(100 * (1 - u.ratio.estimate), 10);
+    // saving % = 100·(1 − ratio): the ratio's upper bound gives the lower saving bound
+    expect(s.data.values[0].lo).toBeCloseTo(100 * (1 - u.ratio.upper), 10);
+    expect(s.data.values[0].hi).toBeCloseTo(100 * (1 - u.ratio.lower), 10);
+    expect(s.data.values[1]).toMatchObject({ label: "cotton", est: s.data.values[0].est, lo: s.data.values[0].lo });
     const st = [
       {
         unit: "ETU",
