@@ -4,7 +4,15 @@ import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
 import { missingCodeSet, numberOrMissingCell } from "../io/cells";
 import { AozoraInputError } from "../io/errors";
-import { cellError, gridAccount, readGrid, requireDataRows, type Grid, type GridOptions } from "../io/grid";
+import {
+  cellError,
+  gridAccount,
+  headerCellError,
+  readGrid,
+  requireDataRows,
+  type Grid,
+  type GridOptions,
+} from "../io/grid";
 import { loadBytes, type Source } from "../io/source";
 import { decodeText } from "../io/decode";
 import { parseDelimited, type DelimitedRecord } from "../io/delimited";
@@ -142,12 +150,11 @@ export function readProfiles(src: Source, opts: GridOptions & { total?: string }
   const unit = splitHeaderUnit(grid.header[jv]).unit ?? "";
   const scale = SCALE[unit];
   if (scale === undefined)
-    throw new AozoraInputError({
-      file: grid.file,
-      row: grid.headerRow,
-      column: grid.header[jv],
-      expected: `a unit in the fraction header: ${Object.keys(SCALE).join(", ")}, e.g. "fraction (%)"`,
-    });
+    throw headerCellError(
+      grid,
+      jv,
+      `a unit in the fraction header: ${Object.keys(SCALE).join(", ")}, e.g. "fraction (%)"`,
+    );
   const rows = grid.records.map((r) => {
     const value = numberCell(grid, acc, r, jv, "a fraction (number ≥ 0)");
     if (value < 0 || value * scale > 1)
@@ -463,13 +470,7 @@ export function readDilutionTunnel(
     backgroundUnc: findCol(grid, ["background_unc"], true, "background_unc"),
   };
   const unit = splitHeaderUnit(grid.header[c.sample]).unit;
-  if (!unit)
-    throw new AozoraInputError({
-      file: grid.file,
-      row: grid.headerRow,
-      column: grid.header[c.sample],
-      expected: 'a concentration unit in the header, e.g. "sample (µg/m3)"',
-    });
+  if (!unit) throw headerCellError(grid, c.sample, 'a concentration unit in the header, e.g. "sample (µg/m3)"');
   const drOf = new Map<string, number>();
   const rows = grid.records.map((r) => {
     const get = (j: number, what: string) => numberCell(grid, acc, r, j, what);

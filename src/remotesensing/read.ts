@@ -6,7 +6,7 @@ import { splitHeaderUnit } from "../table/units";
 import type { ReadAccount } from "../io/account";
 import { missingCodeSet, numberOrMissingCell, parseCell } from "../io/cells";
 import { AozoraInputError, offsetOption } from "../io/errors";
-import { cellError, gridAccount, parseGridTimestamp, readGrid, type GridOptions } from "../io/grid";
+import { cellError, gridAccount, headerCellError, parseGridTimestamp, readGrid, type GridOptions } from "../io/grid";
 import type { Source } from "../io/source";
 
 /** Options of {@link readRemoteSensing}. */
@@ -113,20 +113,9 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
     accelUnit = unitOf("accel");
   const speedScale = speedUnit === "m/s" ? 1 : speedUnit === "km/h" ? 1 / 3.6 : NaN;
   const accelScale = /^m\/s(2|²|\^2)$/.test(accelUnit) ? 1 : accelUnit === "km/h/s" ? 1 / 3.6 : NaN;
-  if (Number.isNaN(speedScale))
-    throw new AozoraInputError({
-      file,
-      row: grid.headerRow,
-      column: grid.header[col.speed],
-      expected: "a speed unit in the header: (km/h) or (m/s)",
-    });
+  if (Number.isNaN(speedScale)) throw headerCellError(grid, col.speed, "a speed unit in the header: (km/h) or (m/s)");
   if (Number.isNaN(accelScale))
-    throw new AozoraInputError({
-      file,
-      row: grid.headerRow,
-      column: grid.header[col.accel],
-      expected: "an acceleration unit in the header: (km/h/s) or (m/s2)",
-    });
+    throw headerCellError(grid, col.accel, "an acceleration unit in the header: (km/h/s) or (m/s2)");
 
   const acc = gridAccount(grid);
   const n = grid.records.length;

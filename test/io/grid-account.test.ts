@@ -65,4 +65,11 @@ describe("headerCellError: the one bad-header-cell error of grid readers", () =>
     expect(empty.message).toBe('h.csv, row 1, column #2: expected a species name, found "an empty header cell"');
     expect(headerCellError(grid, 2, "one column for element Pb", "a second one").found).toBe("a second one");
   });
+
+  it('a reader built on it: readProfiles with "fraction (kg)" → row 1, column "fraction (kg)" (#3), found the header', () => {
+    const text = "profile,species,fraction (kg)\nsoil,Al,0.07\n";
+    expect(() => readProfiles({ name: "p.csv", text })).toThrow(
+      /^p\.csv, row 1, column "fraction \(kg\)" \(#3\): expected a unit in the fraction header: .*, found "fraction \(kg\)"$/,
+    );
+  });
 });
