@@ -16,7 +16,15 @@ import {
   DEFAULT_MISSING_CODES,
 } from "./cells";
 import { AozoraInputError } from "./errors";
-import { gridAccount, parseGridTimestamp, readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
+import {
+  gridAccount,
+  headerCellError,
+  parseGridTimestamp,
+  readGrid,
+  requireDataRows,
+  type Grid,
+  type GridOptions,
+} from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
 
 /** Options of {@link readMonitoringTable}. */
@@ -188,13 +196,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
     // one name for the time column across readers; the header as written stays in `original`
     const clash = names.findIndex((nm, j) => j !== tj && nm === "time");
     if (clash >= 0)
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: header[clash].trim(),
-        columnNumber: clash + 1,
-        expected: `no other column named "time" besides the time column "${header[tj].trim()}"`,
-      });
+      throw headerCellError(grid, clash, `no other column named "time" besides the time column "${header[tj].trim()}"`);
     names[tj] = "time";
   }
   const n = grid.records.length;

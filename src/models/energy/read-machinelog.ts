@@ -10,7 +10,7 @@ import { splitHeaderUnit } from "../../table/units";
 import type { ReadAccount } from "../../io/account";
 import { missingCodeSet, parseCell } from "../../io/cells";
 import { AozoraInputError, offsetOption } from "../../io/errors";
-import { gridAccount, parseGridTimestamp, readGrid, type Grid } from "../../io/grid";
+import { gridAccount, headerCellError, parseGridTimestamp, readGrid, type Grid } from "../../io/grid";
 import type { Source } from "../../io/source";
 import type { TextEncodingName } from "../../io/decode";
 
@@ -895,37 +895,24 @@ export function readStackMeasurements(
   for (const k of ["inletConc", "outletConc"]) {
     const u = col[k].unit ? unitKey(col[k].unit!) : undefined;
     if (u !== "mg/nm3" && u !== "ppm" && u !== "mg/m3")
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: header[col[k].j],
-        columnNumber: col[k].j + 1,
-        expected: "a concentration unit in the header: mg/Nm3 (or ppm)",
-        found: col[k].unit ?? "no unit",
-      });
+      throw headerCellError(
+        grid,
+        col[k].j,
+        "a concentration unit in the header: mg/Nm3 (or ppm)",
+        col[k].unit ?? "no unit",
+      );
     if (u === "mg/m3")
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: header[col[k].j],
-        columnNumber: col[k].j + 1,
-        expected:
-          "mg/Nm3 (concentration at the normal state, 0 °C and 101.325 kPa, dry): convert mg/m3 at stack conditions first",
-        found: col[k].unit,
-      });
+      throw headerCellError(
+        grid,
+        col[k].j,
+        "mg/Nm3 (concentration at the normal state, 0 °C and 101.325 kPa, dry): convert mg/m3 at stack conditions first",
+        col[k].unit,
+      );
   }
   for (const k of ["flow", "inletFlow", "outletFlow"]) {
     if (!col[k]) continue;
     const u = col[k].unit ? unitKey(col[k].unit!) : undefined;
-    if (u !== "nm3/h")
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: header[col[k].j],
-        columnNumber: col[k].j + 1,
-        expected: "flow in Nm3/h",
-        found: col[k].unit ?? "no unit",
-      });
+    if (u !== "nm3/h") throw headerCellError(grid, col[k].j, "flow in Nm3/h", col[k].unit ?? "no unit");
   }
   const acc = gridAccount(grid);
   const missing = missingCodeSet();
