@@ -155,26 +155,17 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
       });
     const { name, unit } = splitHeaderUnit(raw);
     if (FORBIDDEN_HEADERS.has(raw) || FORBIDDEN_HEADERS.has(name)) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: raw,
-        columnNumber: j + 1,
-        expected: "a column name that is not a JavaScript object property name",
-        found: raw,
-      });
+      throw headerCellError(grid, j, "a column name that is not a JavaScript object property name", raw);
     }
     const nm = opts.normaliseNames === false ? name : normaliseSpecies(name);
     const prev = seen.get(nm);
     if (prev !== undefined) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: raw,
-        columnNumber: j + 1,
-        expected: `a unique column name (column #${prev + 1} "${header[prev]}" is also "${nm}")`,
-        found: raw,
-      });
+      throw headerCellError(
+        grid,
+        j,
+        `a unique column name (column #${prev + 1} "${header[prev]}" is also "${nm}")`,
+        raw,
+      );
     }
     seen.set(nm, j);
     names.push(nm);
@@ -305,13 +296,11 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
     }
     const unit = units[j] ?? (opts.defaultUnit !== undefined ? normaliseUnit(opts.defaultUnit) : undefined);
     if (unit === undefined) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: raw,
-        columnNumber: j + 1,
-        expected: `a unit for this numeric column: write it in the header as "${raw} (µg/m3)" or pass units: { "${raw}": "..." }`,
-      });
+      throw headerCellError(
+        grid,
+        j,
+        `a unit for this numeric column: write it in the header as "${raw} (µg/m3)" or pass units: { "${raw}": "..." }`,
+      );
     }
     const v = new Float64Array(n);
     for (let i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cellError, gridAccount, headerCellError, readGrid } from "../../src/io/grid";
 import { AozoraInputError } from "../../src/io/errors";
 import { readProfiles, readSpeciate } from "../../src/profiles/read";
+import { readMachineLog } from "../../src/models/energy";
 
 // Issue #15 item 4: one home for the account set-up every grid reader wrote for itself.
 describe("gridAccount: the account a grid reader starts from", () => {
@@ -70,6 +71,13 @@ describe("headerCellError: the one bad-header-cell error of grid readers", () =>
     const text = "profile,species,fraction (kg)\nsoil,Al,0.07\n";
     expect(() => readProfiles({ name: "p.csv", text })).toThrow(
       /^p\.csv, row 1, column "fraction \(kg\)" \(#3\): expected a unit in the fraction header: .*, found "fraction \(kg\)"$/,
+    );
+  });
+
+  it('readMachineLog: an unknown column "foo" (#3) is named with its number and found', () => {
+    const text = "start,end,foo\n2025-05-01 08:00,2025-05-01 09:00,1\n";
+    expect(() => readMachineLog({ name: "m.csv", text }, { utcOffset: "+08:00" })).toThrow(
+      /^m\.csv, row 1, column "foo" \(#3\): expected a known machine-log column .*, found "foo"$/,
     );
   });
 });

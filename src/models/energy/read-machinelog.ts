@@ -401,84 +401,43 @@ function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLog
     for (const key of Object.keys(TEXT_ALIASES) as TextKey[]) {
       if (TEXT_ALIASES[key].includes(n) || TEXT_ALIASES[key].includes(nFull)) {
         if (text[key] !== undefined)
-          throw new AozoraInputError({
-            file,
-            row: grid.headerRow,
-            column: h,
-            columnNumber: j + 1,
-            expected: `one "${key}" column`,
-            found: `a second one (first: "${header[text[key]!]}")`,
-          });
+          throw headerCellError(grid, j, `one "${key}" column`, `a second one (first: "${header[text[key]!]}")`);
         text[key] = j;
         return;
       }
     }
     const alias = Object.prototype.hasOwnProperty.call(NUMERIC_ALIASES, n) ? NUMERIC_ALIASES[n] : undefined;
     if (alias === undefined) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected: `a known machine-log column (machine, group, start, end, lot, shift, article, class, state, speed, width, gsm, electricity, gas, steam, coal, heat, oil flow, oil supply/return temp, exhaust temp, exhaust humidity, production, moisture in/out, duration)`,
-      });
+      throw headerCellError(
+        grid,
+        j,
+        `a known machine-log column (machine, group, start, end, lot, shift, article, class, state, speed, width, gsm, electricity, gas, steam, coal, heat, oil flow, oil supply/return temp, exhaust temp, exhaust humidity, production, moisture in/out, duration)`,
+      );
     }
     const optUnit = unitsOpt[h] ?? unitsOpt[name] ?? (alias !== "production" ? unitsOpt[alias] : undefined);
     if (headerUnit !== undefined && optUnit !== undefined && unitKey(headerUnit) !== unitKey(optUnit)) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected: `the header unit to agree with options.units ("${optUnit}")`,
-        found: headerUnit,
-      });
+      throw headerCellError(grid, j, `the header unit to agree with options.units ("${optUnit}")`, headerUnit);
     }
     const unit = headerUnit ?? optUnit;
     if (unit === undefined) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected: `a unit in the header, e.g. "${name} (${alias === "production" ? "kg" : MACHINE_LOG_UNITS[alias]})", or in options.units`,
-      });
+      throw headerCellError(
+        grid,
+        j,
+        `a unit in the header, e.g. "${name} (${alias === "production" ? "kg" : MACHINE_LOG_UNITS[alias]})", or in options.units`,
+      );
     }
     let q: MachineQuantity;
     if (alias === "production") {
       const d = UNIT_TABLE[unitKey(unit)]?.dim;
       if (d === "length") q = "productionM";
       else if (d === "mass") q = "productionKg";
-      else
-        throw new AozoraInputError({
-          file,
-          row: grid.headerRow,
-          column: h,
-          columnNumber: j + 1,
-          expected: "production in a length (m, km) or mass (kg, t) unit",
-          found: unit,
-        });
+      else throw headerCellError(grid, j, "production in a length (m, km) or mass (kg, t) unit", unit);
     } else q = alias;
     const factor = unitFactor(q, unit);
     if (factor === undefined) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected: `${q} in a unit convertible to ${MACHINE_LOG_UNITS[q]}`,
-        found: unit,
-      });
+      throw headerCellError(grid, j, `${q} in a unit convertible to ${MACHINE_LOG_UNITS[q]}`, unit);
     }
-    if (fileUnits[q] !== undefined)
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected: `one ${q} column`,
-        found: "a second one",
-      });
+    if (fileUnits[q] !== undefined) throw headerCellError(grid, j, `one ${q} column`, "a second one");
     fileUnits[q] = unit;
     nums.push({ j, q, header: h, unit, factor });
   });
@@ -868,14 +827,11 @@ export function readStackMeasurements(
                     ? "flow"
                     : undefined;
     if (!key)
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected:
-          "a stack-measurement column (time, unit, pollutant, inlet (mg/Nm3), outlet (mg/Nm3), inlet flow (Nm3/h), outlet flow (Nm3/h) or flow (Nm3/h))",
-      });
+      throw headerCellError(
+        grid,
+        j,
+        "a stack-measurement column (time, unit, pollutant, inlet (mg/Nm3), outlet (mg/Nm3), inlet flow (Nm3/h), outlet flow (Nm3/h) or flow (Nm3/h))",
+      );
     col[key] = { j, unit };
   });
   for (const k of ["unit", "pollutant", "inletConc", "outletConc"]) {
