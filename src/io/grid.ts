@@ -1,4 +1,5 @@
 import * as XLSX from "xlsx";
+import { AccountBuilder } from "./account";
 import { AozoraInputError } from "./errors";
 import { parseTimestamp, type ParsedTime, type TimeFormat } from "../table/time";
 import { decodeText, type TextEncodingName } from "./decode";
@@ -234,6 +235,64 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
     for (let r = rowsOut[k].row + 1; r < rowsOut[k + 1].row; r++) blankRows.push(r);
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   return { file: name, header, headerRow, records: data, blankRows, sheet, ...(date1904 ? { date1904 } : {}) };
+}
+
+/**
+ * The error for one bad header cell of a grid: file, the header row, the header text (trimmed;
+ * none for an empty cell) and 1-based column number, what was expected and what was found (the
+ * header text unless `found` is given; "an empty header cell" for an empty one).
+ */
+export function headerCellError(
+  grid: Pick<Grid, "file" | "header" | "headerRow">,
+  j: number,
+  expected: string,
+  found?: string,
+): AozoraInputError {
+  const name = grid.header[j].trim();
+  return new AozoraInputError({
+    file: grid.file,
+    row: grid.headerRow,
+    ...(name === "" ? {} : { column: name }),
+    columnNumber: j + 1,
+    expected,
+    found: found ?? (name === "" ? "an empty header cell" : name),
+  });
+}
+
+/**
+ * The error for one bad cell of a grid: file, 1-based file row, the column's header (trimmed) and
+ * 1-based number, what was expected and what was found (the cell's text unless `found` is given), the
+ * error format of every reader ({@link AozoraInputError}).
+ */
+export function cellError(
+  grid: Pick<Grid, "file" | "header">,
+  r: { row: number; fields: string[] },
+  j: number,
+  expected: string,
+  found: string = r.fields[j],
+): AozoraInputError {
+  return new AozoraInputError({
+    file: grid.file,
+    row: r.row,
+    column: grid.header[j].trim(),
+    columnNumber: j + 1,
+    expected,
+    found,
+  });
+}
+
+/**
+ * Start the account of a reader that reads every record of `grid` (the one place this set-up is
+ * written): the file name, the grid's blank rows, its worksheet (for a workbook) and
+ * `inputRows` = the number of data records. Rows the reader then sets aside or flags go into the
+ * returned builder, so `finish(kept)` checks `inputRows === kept + setAside` against the file.
+ */
+export function gridAccount(grid: Grid): AccountBuilder {
+  const acc = new AccountBuilder(grid.file);
+  acc.inputRows = grid.records.length;
+  acc.blankRows.push(...grid.blankRows);
+  acc.sheet = grid.sheet;
+  return acc;
 }
 
 /** Throw an {@link AozoraInputError} (file, the row below the header) when the grid has no data rows. */

@@ -16,7 +16,15 @@ import {
   DEFAULT_MISSING_CODES,
 } from "./cells";
 import { AozoraInputError } from "./errors";
-import { parseGridTimestamp, readGrid, requireDataRows, type Grid, type GridOptions } from "./grid";
+import {
+  gridAccount,
+  headerCellError,
+  parseGridTimestamp,
+  readGrid,
+  requireDataRows,
+  type Grid,
+  type GridOptions,
+} from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
 
 /** Options of {@link readMonitoringTable}. */
@@ -128,10 +136,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
   checkNumberFormat(numberFormat);
   const localNumbers = (opts.decimal ?? ".") !== "." || opts.thousands !== undefined;
   requireDataRows(grid);
-  const acc = new AccountBuilder(file);
-  acc.inputRows = grid.records.length;
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
   const offset = opts.utcOffset === undefined ? undefined : wrapOffset(opts.utcOffset, file);
 
   // headers
@@ -150,26 +155,17 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
       });
     const { name, unit } = splitHeaderUnit(raw);
     if (FORBIDDEN_HEADERS.has(raw) || FORBIDDEN_HEADERS.has(name)) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: raw,
-        columnNumber: j + 1,
-        expected: "a column name that is not a JavaScript object property name",
-        found: raw,
-      });
+      throw headerCellError(grid, j, "a column name that is not a JavaScript object property name", raw);
     }
     const nm = opts.normaliseNames === false ? name : normaliseSpecies(name);
     const prev = seen.get(nm);
     if (prev !== undefined) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: raw,
-        columnNumber: j + 1,
-        expected: `a unique column name (column #${prev + 1} "${header[prev]}" is also "${nm}")`,
-        found: raw,
-      });
+      throw headerCellError(
+        grid,
+        j,
+        `a unique column name (column #${prev + 1} "${header[prev]}" is also "${nm}")`,
+        raw,
+      );
     }
     seen.set(nm, j);
     names.push(nm);
@@ -191,13 +187,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
     // one name for the time column across readers; the header as written stays in `original`
     const clash = names.findIndex((nm, j) => j !== tj && nm === "time");
     if (clash >= 0)
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: header[clash].trim(),
-        columnNumber: clash + 1,
-        expected: `no other column named "time" besides the time column "${header[tj].trim()}"`,
-      });
+      throw headerCellError(grid, clash, `no other column named "time" besides the time column "${header[tj].trim()}"`);
     names[tj] = "time";
   }
   const n = grid.records.length;
@@ -306,13 +296,11 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
     }
     const unit = units[j] ?? (opts.defaultUnit !== undefined ? normaliseUnit(opts.defaultUnit) : undefined);
     if (unit === undefined) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: raw,
-        columnNumber: j + 1,
-        expected: `a unit for this numeric column: write it in the header as "${raw} (µg/m3)" or pass units: { "${raw}": "..." }`,
-      });
+      throw headerCellError(
+        grid,
+        j,
+        `a unit for this numeric column: write it in the header as "${raw} (µg/m3)" or pass units: { "${raw}": "..." }`,
+      );
     }
     const v = new Float64Array(n);
     for (let i = 0; i < n; i++) {

@@ -2,10 +2,10 @@ import { AqTable, type ColumnData } from "../table/table";
 import { parseTimestamp, type OffsetLike } from "../table/time";
 import { normaliseSpecies } from "../table/species";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
-import { AccountBuilder, type ReadAccount } from "../io/account";
+import type { ReadAccount } from "../io/account";
 import { missingCodeSet, parseCell } from "../io/cells";
 import { AozoraInputError, offsetOption } from "../io/errors";
-import { readGrid, type Grid } from "../io/grid";
+import { cellError, gridAccount, headerCellError, readGrid, type Grid } from "../io/grid";
 import { FORBIDDEN_HEADERS, type Source } from "../io/source";
 import type { TextEncodingName } from "../io/decode";
 
@@ -97,10 +97,7 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
       found: "none",
     });
   const frac = opts.shortRecordFraction ?? 0.75;
-  const acc = new AccountBuilder(file);
-  acc.inputRows = grid.records.length;
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
 
   type Col = { j: number; name: string; original: string; unit: string; kind: "number" | "time" | "string" };
   const cols: Col[] = [];
@@ -111,36 +108,14 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
     const raw = h.trim();
     if (raw === "") {
       if (grid.records.some((r) => r.fields[j].trim() !== ""))
-        throw new AozoraInputError({
-          file,
-          row: 2,
-          columnNumber: j + 1,
-          expected: "a column header above these values",
-          found: "an empty header cell",
-        });
+        throw headerCellError(grid, j, "a column header above these values");
       return;
     }
-    if (FORBIDDEN_HEADERS.has(raw))
-      throw new AozoraInputError({
-        file,
-        row: 2,
-        column: raw,
-        columnNumber: j + 1,
-        expected: "an Xact column header",
-        found: raw,
-      });
+    if (FORBIDDEN_HEADERS.has(raw)) throw headerCellError(grid, j, "an Xact column header");
     let m = RE_ELEMENT.exec(raw);
     if (m) {
       const el = cap(m[1]);
-      if (elementCol.has(el))
-        throw new AozoraInputError({
-          file,
-          row: 2,
-          column: raw,
-          columnNumber: j + 1,
-          expected: `one column for element ${el}`,
-          found: "a second one",
-        });
+      if (elementCol.has(el)) throw headerCellError(grid, j, `one column for element ${el}`, "a second one");
       elementCol.set(el, j);
       elements.push(el);
       return;
@@ -149,27 +124,13 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
     if (m) {
       const el = cap(m[1]);
       if (!elementCol.has(el) || elementCol.get(el) !== j - 1) {
-        throw new AozoraInputError({
-          file,
-          row: 2,
-          column: raw,
-          columnNumber: j + 1,
-          expected: `the uncertainty column right after the "${el}" concentration column`,
-          found: raw,
-        });
+        throw headerCellError(grid, j, `the uncertainty column right after the "${el}" concentration column`);
       }
       uncCol.set(el, j);
       return;
     }
     if (/\(\s*ng\/m3\s*\)/i.test(raw))
-      throw new AozoraInputError({
-        file,
-        row: 2,
-        column: raw,
-        columnNumber: j + 1,
-        expected: 'an element header "<El> <Z> (ng/m3)" or "<El> Uncert (ng/m3)"',
-        found: raw,
-      });
+      throw headerCellError(grid, j, 'an element header "<El> <Z> (ng/m3)" or "<El> Uncert (ng/m3)"');
     const { name, unit } = splitHeaderUnit(raw);
     const kind = TIME_COLUMNS.has(raw) ? "time" : TEXT_COLUMNS.has(raw) ? "string" : "number";
     const nm = raw === "TIME" ? "time" : raw === "PUMP START TIME" ? "pump start" : normaliseSpecies(name);
@@ -249,15 +210,7 @@ export function readXact(src: Source, opts: XactReadOptions): XactRead {
             reason: "not-analysed",
             detail: "empty cell in a record where other records have this element",
           });
-        else if (j === ju && v[i] < 0)
-          throw new AozoraInputError({
-            file,
-            row: r.row,
-            column: header[j].trim(),
-            columnNumber: j + 1,
-            expected: "a non-negative uncertainty",
-            found: r.fields[j],
-          });
+        else if (j === ju && v[i] < 0) throw cellError(grid, r, j, "a non-negative uncertainty");
       }
       if (c[i] === 0 && sampleType[i] !== 2) nd++;
     });

@@ -69,18 +69,15 @@ export function seaSaltProfile(): SourceProfile {
   };
 }
 
-const M = { NH4: AW.N + 4 * AW.H, SO4: AW.S + 4 * AW.O, NO3: AW.N + 3 * AW.O };
-
-/** Ammonium sulfate (NH4)2SO4 by stoichiometry: NH4 = 2·18.039/132.14, SO4 = 96.06/132.14 (IUPAC atomic weights). */
-export function ammoniumSulfateProfile(): SourceProfile {
-  const total = 2 * M.NH4 + M.SO4;
+/** A complete built-in profile of a salt from its mass fractions (g/g) by stoichiometry, species in the order given. */
+function saltProfile(name: string, category: string, code: string, fractions: Record<string, number>): SourceProfile {
   return {
-    name: "Ammonium sulfate (NH4)2SO4",
-    category: "secondary sulfate",
-    code: "AOZORA-AS",
-    species: ["SO4", "NH4"],
-    fraction: [M.SO4 / total, (2 * M.NH4) / total],
-    uncertainty: [NaN, NaN],
+    name,
+    category,
+    code,
+    species: Object.keys(fractions),
+    fraction: Object.values(fractions),
+    uncertainty: Object.keys(fractions).map(() => NaN),
     unit: "g/g",
     complete: true,
     provenance: {
@@ -90,23 +87,24 @@ export function ammoniumSulfateProfile(): SourceProfile {
   };
 }
 
+const M = { NH4: AW.N + 4 * AW.H, SO4: AW.S + 4 * AW.O, NO3: AW.N + 3 * AW.O };
+
+/** Ammonium sulfate (NH4)2SO4 by stoichiometry: NH4 = 2·18.039/132.14, SO4 = 96.06/132.14 (IUPAC atomic weights). */
+export function ammoniumSulfateProfile(): SourceProfile {
+  const total = 2 * M.NH4 + M.SO4;
+  return saltProfile("Ammonium sulfate (NH4)2SO4", "secondary sulfate", "AOZORA-AS", {
+    SO4: M.SO4 / total,
+    NH4: (2 * M.NH4) / total,
+  });
+}
+
 /** Ammonium nitrate NH4NO3 by stoichiometry: NH4 = 18.039/80.043, NO3 = 62.004/80.043. */
 export function ammoniumNitrateProfile(): SourceProfile {
   const total = M.NH4 + M.NO3;
-  return {
-    name: "Ammonium nitrate NH4NO3",
-    category: "secondary nitrate",
-    code: "AOZORA-AN",
-    species: ["NO3", "NH4"],
-    fraction: [M.NO3 / total, M.NH4 / total],
-    uncertainty: [NaN, NaN],
-    unit: "g/g",
-    complete: true,
-    provenance: {
-      kind: "built-in",
-      source: "stoichiometry, IUPAC 2021 standard atomic weights (Prohaska et al. 2022)",
-    },
-  };
+  return saltProfile("Ammonium nitrate NH4NO3", "secondary nitrate", "AOZORA-AN", {
+    NO3: M.NO3 / total,
+    NH4: M.NH4 / total,
+  });
 }
 
 /** The built-in generic profiles: crustal material, sea salt, ammonium sulfate, ammonium nitrate. */

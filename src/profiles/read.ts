@@ -4,7 +4,15 @@ import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
 import { missingCodeSet, numberOrMissingCell } from "../io/cells";
 import { AozoraInputError } from "../io/errors";
-import { readGrid, requireDataRows, type Grid, type GridOptions } from "../io/grid";
+import {
+  cellError,
+  gridAccount,
+  headerCellError,
+  readGrid,
+  requireDataRows,
+  type Grid,
+  type GridOptions,
+} from "../io/grid";
 import { loadBytes, type Source } from "../io/source";
 import { decodeText } from "../io/decode";
 import { parseDelimited, type DelimitedRecord } from "../io/delimited";
@@ -52,28 +60,13 @@ function numberCell(
 
 /** The error for a negative uncertainty (an uncertainty is a standard deviation, ≥ 0). */
 function negativeUncertainty(grid: Grid, r: { row: number; fields: string[] }, j: number): AozoraInputError {
-  return new AozoraInputError({
-    file: grid.file,
-    row: r.row,
-    column: grid.header[j],
-    columnNumber: j + 1,
-    expected: "an uncertainty ≥ 0",
-    found: r.fields[j],
-  });
+  return cellError(grid, r, j, "an uncertainty ≥ 0");
 }
 
 /** A cell that names something (profile, species, test): empty is an error, never a nameless group. */
 function nameCell(grid: Grid, r: { row: number; fields: string[] }, j: number, what: string): string {
   const t = r.fields[j].trim();
-  if (t === "")
-    throw new AozoraInputError({
-      file: grid.file,
-      row: r.row,
-      column: grid.header[j],
-      columnNumber: j + 1,
-      expected: what,
-      found: "an empty cell",
-    });
+  if (t === "") throw cellError(grid, r, j, what, "an empty cell");
   return t;
 }
 
@@ -147,10 +140,7 @@ export function readProfiles(src: Source, opts: GridOptions & { total?: string }
   if (looksEpaProfiles(loaded.name, loaded.bytes, opts)) return readEpaPmfProfiles(loaded, opts);
   const grid = readGrid(loaded, opts);
   requireDataRows(grid);
-  const acc = new AccountBuilder(grid.file);
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
-  acc.inputRows = grid.records.length;
+  const acc = gridAccount(grid);
   const jp = findCol(grid, ["profile", "profile_name", "source"], true, "profile");
   const js = findCol(grid, ["species", "species_name"], true, "species");
   const jv = findCol(grid, ["fraction", "value", "mass_fraction"], true, "fraction");
@@ -160,24 +150,20 @@ export function readProfiles(src: Source, opts: GridOptions & { total?: string }
   const unit = splitHeaderUnit(grid.header[jv]).unit ?? "";
   const scale = SCALE[unit];
   if (scale === undefined)
-    throw new AozoraInputError({
-      file: grid.file,
-      row: grid.headerRow,
-      column: grid.header[jv],
-      expected: `a unit in the fraction header: ${Object.keys(SCALE).join(", ")}, e.g. "fraction (%)"`,
-    });
+    throw headerCellError(
+      grid,
+      jv,
+      `a unit in the fraction header: ${Object.keys(SCALE).join(", ")}, e.g. "fraction (%)"`,
+    );
   const rows = grid.records.map((r) => {
     const value = numberCell(grid, acc, r, jv, "a fraction (number ≥ 0)");
     if (value < 0 || value * scale > 1)
-      throw new AozoraInputError({
-        file: grid.file,
-        row: r.row,
-        column: grid.header[jv],
-        columnNumber: jv + 1,
-        expected:
-          value < 0 ? "a fraction ≥ 0" : `a fraction of at most 1 g/g${scale === 1 ? "" : ` (${1 / scale} ${unit})`}`,
-        found: r.fields[jv],
-      });
+      throw cellError(
+        grid,
+        r,
+        jv,
+        value < 0 ? "a fraction ≥ 0" : `a fraction of at most 1 g/g${scale === 1 ? "" : ` (${1 / scale} ${unit})`}`,
+      );
     const unc = numberCell(grid, acc, r, ju, "an uncertainty (number)");
     if (unc < 0) throw negativeUncertainty(grid, r, ju);
     const name = nameCell(grid, r, jp, "a profile name");
@@ -408,10 +394,7 @@ export function readSpeciate(
 ): ProfilesRead {
   const grid = readGrid(src, opts);
   requireDataRows(grid);
-  const acc = new AccountBuilder(grid.file);
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
-  acc.inputRows = grid.records.length;
+  const acc = gridAccount(grid);
   const jc = findCol(grid, ["profile_code"], true, "PROFILE_CODE");
   const jn = findCol(grid, ["profile_name"], false, "PROFILE_NAME");
   const js = findCol(grid, ["species_name"], true, "SPECIES_NAME");
@@ -420,14 +403,7 @@ export function readSpeciate(
   const rows = grid.records.map((r) => {
     const code = nameCell(grid, r, jc, "a profile code");
     const w = numberCell(grid, acc, r, jw, "a weight percent (0–100)");
-    if (w < 0 || w > 100)
-      throw new AozoraInputError({
-        file: grid.file,
-        row: r.row,
-        column: grid.header[jw],
-        expected: "a weight percent from 0 to 100",
-        found: r.fields[jw],
-      });
+    if (w < 0 || w > 100) throw cellError(grid, r, jw, "a weight percent from 0 to 100");
     const unc = numberCell(grid, acc, r, ju, "an uncertainty percent");
     if (unc < 0) throw negativeUncertainty(grid, r, ju);
     const name = jn >= 0 && r.fields[jn].trim() !== "" ? r.fields[jn].trim() : code;
@@ -481,10 +457,7 @@ export function readDilutionTunnel(
 ): { rows: DilutionTunnelRow[]; unit: string; account: ReadAccount } {
   const grid = readGrid(src, opts);
   requireDataRows(grid);
-  const acc = new AccountBuilder(grid.file);
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
-  acc.inputRows = grid.records.length;
+  const acc = gridAccount(grid);
   const c = {
     test: findCol(grid, ["test", "test_id"], true, "test"),
     vehicle: findCol(grid, ["vehicle"], false, "vehicle"),
@@ -497,34 +470,15 @@ export function readDilutionTunnel(
     backgroundUnc: findCol(grid, ["background_unc"], true, "background_unc"),
   };
   const unit = splitHeaderUnit(grid.header[c.sample]).unit;
-  if (!unit)
-    throw new AozoraInputError({
-      file: grid.file,
-      row: grid.headerRow,
-      column: grid.header[c.sample],
-      expected: 'a concentration unit in the header, e.g. "sample (µg/m3)"',
-    });
+  if (!unit) throw headerCellError(grid, c.sample, 'a concentration unit in the header, e.g. "sample (µg/m3)"');
   const drOf = new Map<string, number>();
   const rows = grid.records.map((r) => {
     const get = (j: number, what: string) => numberCell(grid, acc, r, j, what);
     const test = nameCell(grid, r, c.test, "a test id");
     const dr = get(c.dr, "a dilution ratio ≥ 1");
-    if (!(dr >= 1))
-      throw new AozoraInputError({
-        file: grid.file,
-        row: r.row,
-        column: grid.header[c.dr],
-        expected: "a dilution ratio ≥ 1",
-        found: r.fields[c.dr],
-      });
+    if (!(dr >= 1)) throw cellError(grid, r, c.dr, "a dilution ratio ≥ 1");
     if (drOf.has(test) && drOf.get(test) !== dr)
-      throw new AozoraInputError({
-        file: grid.file,
-        row: r.row,
-        column: grid.header[c.dr],
-        expected: `the same dilution ratio as earlier rows of test "${test}" (${drOf.get(test)})`,
-        found: r.fields[c.dr],
-      });
+      throw cellError(grid, r, c.dr, `the same dilution ratio as earlier rows of test "${test}" (${drOf.get(test)})`);
     drOf.set(test, dr);
     const out: DilutionTunnelRow = {
       row: r.row,
@@ -542,14 +496,7 @@ export function readDilutionTunnel(
       ["sampleUnc", c.sampleUnc],
       ["backgroundUnc", c.backgroundUnc],
     ] as const) {
-      if (out[k] < 0)
-        throw new AozoraInputError({
-          file: grid.file,
-          row: r.row,
-          column: grid.header[j],
-          expected: "an uncertainty ≥ 0",
-          found: r.fields[j],
-        });
+      if (out[k] < 0) throw negativeUncertainty(grid, r, j);
     }
     return out;
   });

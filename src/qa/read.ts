@@ -1,5 +1,5 @@
 import { gridToTable, type MonitoringReadOptions } from "../io/monitoring";
-import { readGrid } from "../io/grid";
+import { cellError, readGrid } from "../io/grid";
 import { AozoraInputError } from "../io/errors";
 import type { ReadAccount } from "../io/account";
 import type { Source } from "../io/source";
@@ -61,25 +61,9 @@ export function readSampleTable(src: Source, opts: SampleTableOptions = {}): Sam
   const seen = new Map<string, number>();
   for (const r of grid.records) {
     const id = r.fields[j].trim();
-    if (id === "")
-      throw new AozoraInputError({
-        file,
-        row: r.row,
-        column: header[j].trim(),
-        columnNumber: j + 1,
-        expected: "a sample id",
-        found: "an empty cell",
-      });
+    if (id === "") throw cellError(grid, r, j, "a sample id", "an empty cell");
     const prev = seen.get(id);
-    if (prev !== undefined)
-      throw new AozoraInputError({
-        file,
-        row: r.row,
-        column: header[j].trim(),
-        columnNumber: j + 1,
-        expected: `a unique sample id (row ${prev} has the same id)`,
-        found: id,
-      });
+    if (prev !== undefined) throw cellError(grid, r, j, `a unique sample id (row ${prev} has the same id)`, id);
     seen.set(id, r.row);
   }
   // the id column is text and named `sample`

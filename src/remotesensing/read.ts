@@ -3,10 +3,10 @@ import type { RsdRecords } from "./types";
 import { detectTimeFormat, parseTimestamp, type OffsetLike } from "../table/time";
 import { findHeader } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
-import { AccountBuilder, type ReadAccount } from "../io/account";
+import type { ReadAccount } from "../io/account";
 import { missingCodeSet, numberOrMissingCell, parseCell } from "../io/cells";
 import { AozoraInputError, offsetOption } from "../io/errors";
-import { parseGridTimestamp, readGrid, type GridOptions } from "../io/grid";
+import { cellError, gridAccount, headerCellError, parseGridTimestamp, readGrid, type GridOptions } from "../io/grid";
 import type { Source } from "../io/source";
 
 /** Options of {@link readRemoteSensing}. */
@@ -113,26 +113,12 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
     accelUnit = unitOf("accel");
   const speedScale = speedUnit === "m/s" ? 1 : speedUnit === "km/h" ? 1 / 3.6 : NaN;
   const accelScale = /^m\/s(2|²|\^2)$/.test(accelUnit) ? 1 : accelUnit === "km/h/s" ? 1 / 3.6 : NaN;
-  if (Number.isNaN(speedScale))
-    throw new AozoraInputError({
-      file,
-      row: grid.headerRow,
-      column: grid.header[col.speed],
-      expected: "a speed unit in the header: (km/h) or (m/s)",
-    });
+  if (Number.isNaN(speedScale)) throw headerCellError(grid, col.speed, "a speed unit in the header: (km/h) or (m/s)");
   if (Number.isNaN(accelScale))
-    throw new AozoraInputError({
-      file,
-      row: grid.headerRow,
-      column: grid.header[col.accel],
-      expected: "an acceleration unit in the header: (km/h/s) or (m/s2)",
-    });
+    throw headerCellError(grid, col.accel, "an acceleration unit in the header: (km/h/s) or (m/s2)");
 
-  const acc = new AccountBuilder(file);
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
   const n = grid.records.length;
-  acc.inputRows = n;
   const fmt = detectTimeFormat(grid.records.slice(0, 50).map((r) => r.fields[col.time]));
   if (!("format" in fmt))
     throw new AozoraInputError({
@@ -168,14 +154,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const seenKey = new Set<string>();
   grid.records.forEach((r, i) => {
     const t = parseGridTimestamp(grid, r, col.time, fmt.format, offset);
-    if (!t)
-      throw new AozoraInputError({
-        file,
-        row: r.row,
-        column: grid.header[col.time],
-        expected: `a ${fmt.format} time`,
-        found: r.fields[col.time],
-      });
+    if (!t) throw cellError(grid, r, col.time, `a ${fmt.format} time`);
     rec.time[i] = t.utcMs;
     rec.rows.push(r.row);
     const plate = r.fields[col.plate].trim();
@@ -192,13 +171,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
     if (col.opacity >= 0) rec.opacity[i] = num(r, "opacity");
     const v = col.valid >= 0 ? r.fields[col.valid].trim().toLowerCase() : "1";
     if (!["1", "0", "y", "n", "yes", "no", "true", "false", "v", "x"].includes(v))
-      throw new AozoraInputError({
-        file,
-        row: r.row,
-        column: grid.header[col.valid],
-        expected: "a validity flag 1/0, Y/N, true/false or V/X",
-        found: r.fields[col.valid],
-      });
+      throw cellError(grid, r, col.valid, "a validity flag 1/0, Y/N, true/false or V/X");
     rec.instrumentValid.push(["1", "y", "yes", "true", "v"].includes(v));
     const flags: string[] = [];
     if (!rec.instrumentValid[i]) flags.push("instrument-invalid");

@@ -80,6 +80,11 @@ export function writeExampleData(outDir: string): string[] {
     writeFileSync(join(outDir, name), content);
     written.push(name);
   };
+  /** A simulator's CSV as `<stem>.csv` and its truth as `<stem>.truth.json`. */
+  const putCsvAndTruth = (stem: string, r: { csv: string; truth: unknown }) => {
+    put(`${stem}.csv`, r.csv);
+    put(`${stem}.truth.json`, JSON.stringify(r.truth));
+  };
   const s = EXAMPLE_SETTINGS;
 
   const mon = simulateMonitoring({ ...s.monitoring, lang: "en" });
@@ -149,15 +154,9 @@ export function writeExampleData(outDir: string): string[] {
   put("filter-campaign-lab-b.csv", fc.labB);
   put("filter-campaign-blanks.csv", fc.blanks);
   put("filter-campaign.truth.json", JSON.stringify(fc.truth));
-  const tunnel = simulateDilutionTunnel(s.dilutionTunnel);
-  put("dilution-tunnel-tests.csv", tunnel.csv);
-  put("dilution-tunnel-tests.truth.json", JSON.stringify(tunnel.truth));
-  const spec = simulateSpeciateProfiles(s.speciate);
-  put("source-profiles-speciate.csv", spec.csv);
-  put("source-profiles-speciate.truth.json", JSON.stringify(spec.truth));
-  const rsd = simulateRemoteSensing(s.rsd);
-  put("xiamen-rsd.csv", rsd.csv);
-  put("xiamen-rsd.truth.json", JSON.stringify(rsd.truth));
+  putCsvAndTruth("dilution-tunnel-tests", simulateDilutionTunnel(s.dilutionTunnel));
+  putCsvAndTruth("source-profiles-speciate", simulateSpeciateProfiles(s.speciate));
+  putCsvAndTruth("xiamen-rsd", simulateRemoteSensing(s.rsd));
   const voc = simulateVocCanisters(s.vocCanister);
   put("xian-voc-canister.csv", voc.csv);
   put("xian-voc-canister-zh.csv", voc.csvZh);

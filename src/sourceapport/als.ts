@@ -69,6 +69,28 @@ export function gPenalty(G: Float64Array, n: number, p: number, pen: Penalties |
   return q;
 }
 
+/** The data, uncertainties and fitted factors (row-major n×m, n×p, p×m) a residual is taken from. */
+type ResidualInputs = Record<"x" | "s" | "G" | "F", Float64Array> & Record<"n" | "m" | "p", number>;
+
+/**
+ * Visit every cell's scaled residual e = (x − GF)/s (CONVENTIONS §1), row by row: `visit(c, e)`
+ * with c = i·m + j the row-major cell index. The one loop behind {@link qValues} and the robust
+ * reweighting.
+ */
+function eachScaledResidual(r: ResidualInputs, visit: (c: number, e: number) => void): void {
+  const { x, s, G, F, n, m, p } = r;
+  for (let i = 0; i < n; i++) {
+    const gi = i * p,
+      xi = i * m;
+    for (let j = 0; j < m; j++) {
+      let y = 0;
+      for (let k = 0; k < p; k++) y += G[gi + k] * F[k * m + j];
+      const c = xi + j;
+      visit(c, (x[c] - y) / s[c]);
+    }
+  }
+}
+
 /**
  * Q(true) and Q(robust) of a solution (CONVENTIONS §1): Q(true) = Σ e², e = (x − GF)/s;
  * Q(robust) replaces e² by α·|e| where |e| > α.
@@ -85,19 +107,12 @@ export function qValues(
 ): { qTrue: number; qRobust: number } {
   let qt = 0,
     qr = 0;
-  for (let i = 0; i < n; i++) {
-    const gi = i * p,
-      xi = i * m;
-    for (let j = 0; j < m; j++) {
-      let y = 0;
-      for (let k = 0; k < p; k++) y += G[gi + k] * F[k * m + j];
-      const e = (x[xi + j] - y) / s[xi + j];
-      const e2 = e * e;
-      qt += e2;
-      const a = Math.abs(e);
-      qr += a > alpha ? alpha * a : e2;
-    }
-  }
+  eachScaledResidual({ x, s, G, F, n, m, p }, (_c, e) => {
+    const e2 = e * e;
+    qt += e2;
+    const a = Math.abs(e);
+    qr += a > alpha ? alpha * a : e2;
+  });
   return { qTrue: qt, qRobust: qr };
 }
 
@@ -166,6 +181,23 @@ class AlsWorkspace {
     return FT;
   }
 
+  /**
+   * Fᵀ (returned) and, in `outer`, each column's lower-triangle products f_jk·f_jl (l ≤ k), packed
+   * `tri` per column: the F-side of the normal equations both G half-steps start from.
+   */
+  private packOuter(F: Float64Array): Float64Array {
+    const { m, p, tri, outer } = this;
+    const FT = this.transposeF(F);
+    for (let j = 0; j < m; j++) {
+      let t = j * tri;
+      for (let k = 0; k < p; k++) {
+        const fk = FT[j * p + k];
+        for (let l = 0; l <= k; l++) outer[t++] = fk * FT[j * p + l];
+      }
+    }
+    return FT;
+  }
+
   /** Weighted objective Σ w (x − G F)². */
   objective(x: Float64Array, w: Float64Array, G: Float64Array, F: Float64Array): number {
     return this.k.objective(x, w, G, this.transposeF(F), this.n, this.m);
@@ -177,14 +209,7 @@ class AlsWorkspace {
    */
   updateG(w: Float64Array, wx: Float64Array, F: Float64Array, G: Float64Array, l1G?: Float64Array): number {
     const { n, m, p, tri, outer, A, B, nnls, cRow } = this;
-    const FT = this.transposeF(F);
-    for (let j = 0; j < m; j++) {
-      let t = j * tri;
-      for (let k = 0; k < p; k++) {
-        const fk = FT[j * p + k];
-        for (let l = 0; l <= k; l++) outer[t++] = fk * FT[j * p + l];
-      }
-    }
+    const FT = this.packOuter(F);
     const row = this.k.row;
     let q = 0;
     for (let i = 0; i < n; i++) {
@@ -234,14 +259,7 @@ class AlsWorkspace {
     const An = (this.An ??= new Float64Array(n * pp)),
       Bn = (this.Bn ??= new Float64Array(n * p)),
       Bl = (this.Bl ??= new Float64Array(n * p));
-    const FT = this.transposeF(F);
-    for (let j = 0; j < m; j++) {
-      let t = j * tri;
-      for (let k = 0; k < p; k++) {
-        const fk = FT[j * p + k];
-        for (let l = 0; l <= k; l++) outer[t++] = fk * FT[j * p + l];
-      }
-    }
+    const FT = this.packOuter(F);
     for (let i = 0; i < n; i++) {
       this.k.row(w, wx, outer, FT, A, B, i, m);
       if (l1G) for (let k = 0; k < p; k++) B[k] -= 0.5 * l1G[k];
@@ -502,7 +520,7 @@ export function alsFit(
     if (st.normaliseG) normaliseInPlace(G, F, n, m, p);
     else if (st.normaliseF) normaliseRowsF(G, F, n, m, p);
     if (robust) {
-      next = reweight(x, s, w0, w, G, F, n, m, p, alpha) + penaltyF(F) + gPenalty(G, n, p, pen);
+      next = reweight({ x, s, G, F, n, m, p }, w0, w, alpha) + penaltyF(F) + gPenalty(G, n, p, pen);
       for (let c = 0; c < nm; c++) wx[c] = w[c] * x[c];
       ws.setRowConstants(w, x);
     }
@@ -543,36 +561,17 @@ export function normaliseRowsF(G: Float64Array, F: Float64Array, n: number, m: n
 }
 
 /** Recompute robust weights w = w0·min(1, α/|e|) and return the robust objective Σ ρ(e) (the Huber form the IRLS minimises). */
-function reweight(
-  x: Float64Array,
-  s: Float64Array,
-  w0: Float64Array,
-  w: Float64Array,
-  G: Float64Array,
-  F: Float64Array,
-  n: number,
-  m: number,
-  p: number,
-  alpha: number,
-): number {
+function reweight(r: ResidualInputs, w0: Float64Array, w: Float64Array, alpha: number): number {
   let q = 0;
-  for (let i = 0; i < n; i++) {
-    const gi = i * p,
-      xi = i * m;
-    for (let j = 0; j < m; j++) {
-      let y = 0;
-      for (let k = 0; k < p; k++) y += G[gi + k] * F[k * m + j];
-      const c = xi + j;
-      const e = (x[c] - y) / s[c];
-      const a = Math.abs(e);
-      if (a > alpha) {
-        w[c] = (w0[c] * alpha) / a;
-        q += 2 * alpha * a - alpha * alpha;
-      } else {
-        w[c] = w0[c];
-        q += a * a;
-      }
+  eachScaledResidual(r, (c, e) => {
+    const a = Math.abs(e);
+    if (a > alpha) {
+      w[c] = (w0[c] * alpha) / a;
+      q += 2 * alpha * a - alpha * alpha;
+    } else {
+      w[c] = w0[c];
+      q += a * a;
     }
-  }
+  });
   return q;
 }

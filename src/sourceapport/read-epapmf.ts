@@ -4,7 +4,7 @@ import { normaliseUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
 import { missingCodeSet, parseCell } from "../io/cells";
 import { AozoraInputError, offsetOption } from "../io/errors";
-import { parseGridTimestamp, readGrid, type Grid, type GridOptions } from "../io/grid";
+import { headerCellError, parseGridTimestamp, readGrid, type Grid, type GridOptions } from "../io/grid";
 import { FORBIDDEN_HEADERS, type Source } from "../io/source";
 
 /** Options of {@link readEpaPmf}. */
@@ -245,32 +245,10 @@ function checkHeaders(gc: Grid, gu: Grid): string[] {
   const species = gc.header.slice(1).map((h, k) => {
     const name = h.trim();
     const j = k + 1;
-    if (name === "")
-      throw new AozoraInputError({
-        file: gc.file,
-        row: gc.headerRow,
-        columnNumber: j + 1,
-        expected: "a species name",
-        found: "an empty header cell",
-      });
+    if (name === "") throw headerCellError(gc, j, "a species name");
     if (FORBIDDEN_HEADERS.has(name))
-      throw new AozoraInputError({
-        file: gc.file,
-        row: gc.headerRow,
-        column: name,
-        columnNumber: j + 1,
-        expected: "a species name that is not a JavaScript object property name",
-        found: name,
-      });
-    if (seen.has(name))
-      throw new AozoraInputError({
-        file: gc.file,
-        row: gc.headerRow,
-        column: name,
-        columnNumber: j + 1,
-        expected: "a species name not used by another column",
-        found: name,
-      });
+      throw headerCellError(gc, j, "a species name that is not a JavaScript object property name");
+    if (seen.has(name)) throw headerCellError(gc, j, "a species name not used by another column");
     seen.add(name);
     return name;
   });

@@ -1,23 +1,14 @@
 import { mean as sampleMean, sampleSd } from "./moments";
-import { tCdf, tQuantile } from "./studentt";
+import { tInference, type TInference } from "./studentt";
 
 /** Result of {@link pairedTTest}. */
-export interface PairedTResult {
+export interface PairedTResult extends TInference {
   /** Number of pairs. */
   n: number;
   /** Mean of the differences x_i − y_i. */
   meanDifference: number;
   /** Standard deviation of the differences. */
   sd: number;
-  /** Standard error sd/√n. */
-  se: number;
-  df: number;
-  t: number;
-  /** Two-sided p-value. */
-  p: number;
-  lower: number;
-  upper: number;
-  confidence: number;
 }
 
 /**
@@ -39,10 +30,6 @@ export function pairedTTest(x: ArrayLike<number>, y: ArrayLike<number>, confiden
   }
   const mean = sampleMean(d);
   const sd = sampleSd(d);
-  const se = sd / Math.sqrt(n);
-  const df = n - 1;
-  const t = se > 0 ? mean / se : mean === 0 ? 0 : Math.sign(mean) * Infinity;
-  const p = 2 * (1 - tCdf(Math.abs(t), df));
-  const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return { n, meanDifference: mean, sd, se, df, t, p, lower: mean - q * se, upper: mean + q * se, confidence };
+  // se = sd/√n, df = n − 1
+  return { n, meanDifference: mean, sd, ...tInference(mean, sd / Math.sqrt(n), n - 1, confidence) };
 }

@@ -93,3 +93,40 @@ export function tQuantile(p: number, df: number): number {
   }
   return 0.5 * (lo + hi);
 }
+
+/** The t statistic, two-sided p-value and confidence interval of one estimate ({@link tInference}). */
+export interface TInference {
+  /** Standard error of the estimate (same unit as the estimate). */
+  se: number;
+  /** Degrees of freedom (may be fractional, e.g. Welch–Satterthwaite). */
+  df: number;
+  /** t = estimate / se. */
+  t: number;
+  /** Two-sided p-value 2·(1 − F_t(|t|, df)). */
+  p: number;
+  /** estimate − t_{1−α/2, df}·se. */
+  lower: number;
+  /** estimate + t_{1−α/2, df}·se. */
+  upper: number;
+  /** The confidence level 1 − α of the interval. */
+  confidence: number;
+}
+
+/**
+ * Student-t inference on one estimate with standard error `se` and `df` degrees of freedom, the
+ * step every t-test ends with (Student 1908; Welch 1947): t = estimate/se, two-sided
+ * p = 2·(1 − F_t(|t|, df)), interval estimate ± t_{1−α/2, df}·se at confidence 1 − α.
+ * With se = 0, t is 0 for a zero estimate and ±∞ otherwise (p = 1 or 0, a zero-width interval).
+ * @throws {RangeError} when confidence is outside (0, 1), se is negative or not finite, or df is not > 0
+ */
+export function tInference(estimate: number, se: number, df: number, confidence: number): TInference {
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`tInference: confidence must be in (0, 1), got ${confidence}`);
+  if (!(se >= 0 && Number.isFinite(se)))
+    throw new RangeError(`tInference: standard error must be finite and ≥ 0, got ${se}`);
+  if (!(df > 0)) throw new RangeError(`tInference: degrees of freedom must be > 0, got ${df}`);
+  const t = se > 0 ? estimate / se : estimate === 0 ? 0 : Math.sign(estimate) * Infinity;
+  const p = 2 * (1 - tCdf(Math.abs(t), df));
+  const q = tQuantile(1 - (1 - confidence) / 2, df);
+  return { se, df, t, p, lower: estimate - q * se, upper: estimate + q * se, confidence };
+}

@@ -1,8 +1,8 @@
 import { mean, sampleVariance } from "./moments";
-import { tCdf, tQuantile } from "./studentt";
+import { tInference, type TInference } from "./studentt";
 
 /** Result of {@link welchTTest}. */
-export interface WelchResult {
+export interface WelchResult extends TInference {
   meanX: number;
   meanY: number;
   /** meanX − meanY. */
@@ -11,13 +11,6 @@ export interface WelchResult {
   se: number;
   /** Welch–Satterthwaite degrees of freedom. */
   df: number;
-  t: number;
-  /** Two-sided p-value. */
-  p: number;
-  /** Confidence interval of the difference at `confidence`. */
-  lower: number;
-  upper: number;
-  confidence: number;
 }
 
 function meanVar(v: ArrayLike<number>, what: string): { n: number; mean: number; variance: number } {
@@ -49,19 +42,5 @@ export function welchTTest(x: ArrayLike<number>, y: ArrayLike<number>, confidenc
   if (!(se > 0)) throw new RangeError("welchTTest: both samples have zero variance");
   const df = (vx + vy) ** 2 / (vx ** 2 / (a.n - 1) + vy ** 2 / (b.n - 1));
   const difference = a.mean - b.mean;
-  const t = difference / se;
-  const p = 2 * (1 - tCdf(Math.abs(t), df));
-  const q = tQuantile(1 - (1 - confidence) / 2, df);
-  return {
-    meanX: a.mean,
-    meanY: b.mean,
-    difference,
-    se,
-    df,
-    t,
-    p,
-    lower: difference - q * se,
-    upper: difference + q * se,
-    confidence,
-  };
+  return { meanX: a.mean, meanY: b.mean, difference, ...tInference(difference, se, df, confidence) };
 }

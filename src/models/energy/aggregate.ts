@@ -156,23 +156,14 @@ export function aggregateUnits(
             pending.length = 0;
           }
           add(current, iv);
-        } else if (iv.state === "idle" || current === undefined) {
-          if (current === undefined) pending.push(iv);
-          else {
-            add(current, iv);
-            notes.push({
-              unit: current,
-              reason: "idle-charged-to-lot",
-              detail: `idle interval without lot on ${machine} charged to the lot before it`,
-              rows: [iv.row],
-            });
-          }
-        } else {
+        } else if (current === undefined) pending.push(iv);
+        else {
+          // an idle or run interval without lot after a lot: charged to the lot before it
           add(current, iv);
           notes.push({
             unit: current,
             reason: "idle-charged-to-lot",
-            detail: `run interval without lot on ${machine} charged to the lot before it`,
+            detail: `${iv.state === "idle" ? "idle" : "run"} interval without lot on ${machine} charged to the lot before it`,
             rows: [iv.row],
           });
         }

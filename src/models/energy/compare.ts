@@ -138,27 +138,17 @@ export function compareUnpaired(units: AnalysisUnit[], o: DesignOptions): Unpair
     r = tot(rep);
   const secB = b.e / b.p,
     secR = r.e / r.p;
-  const ratioBoot = bootstrapTwoSample(
-    rep.length,
-    base.length,
-    (ir, ib) => {
-      const a = tot(rep, ir),
-        c = tot(base, ib);
-      return a.e / a.p / (c.e / c.p);
-    },
-    { replicates: reps, seed, confidence: conf },
-  );
+  // one resampling scheme for both statistics: reporting (a) and baseline (c) totals of the resampled units
+  type Totals = { e: number; p: number };
+  const bootTotals = (stat: (a: Totals, c: Totals) => number, s: number) =>
+    bootstrapTwoSample(rep.length, base.length, (ir, ib) => stat(tot(rep, ir), tot(base, ib)), {
+      replicates: reps,
+      seed: s,
+      confidence: conf,
+    });
+  const ratioBoot = bootTotals((a, c) => a.e / a.p / (c.e / c.p), seed);
   // savings at the reporting production as logged (the reporting production is a condition, resampled with its energy)
-  const savBoot = bootstrapTwoSample(
-    rep.length,
-    base.length,
-    (ir, ib) => {
-      const a = tot(rep, ir),
-        c = tot(base, ib);
-      return (c.e / c.p) * a.p - a.e;
-    },
-    { replicates: reps, seed: seed + 1, confidence: conf },
-  );
+  const savBoot = bootTotals((a, c) => (c.e / c.p) * a.p - a.e, seed + 1);
   const sB = base.map((x) => x.e / x.p),
     sR = rep.map((x) => x.e / x.p);
   const wl = welchTTest(sR.map(Math.log), sB.map(Math.log), conf);

@@ -1,4 +1,5 @@
 import { molarVolume, STP_273, type ReferenceState } from "../../table/gas";
+import { requireNonNegative } from "./physics";
 import type { StackMeasurement } from "./read-machinelog";
 
 /**
@@ -8,15 +9,7 @@ import type { StackMeasurement } from "./read-machinelog";
  * @throws {RangeError} when an input is not a non-negative number or the inlet mass rate is zero
  */
 export function removalEfficiency(cIn: number, qIn: number, cOut: number, qOut: number): number {
-  for (const [k, v] of [
-    ["C_in", cIn],
-    ["Q_in", qIn],
-    ["C_out", cOut],
-    ["Q_out", qOut],
-  ] as const) {
-    if (!(v >= 0 && Number.isFinite(v)))
-      throw new RangeError(`removalEfficiency: ${k} must be a non-negative number, got ${v}`);
-  }
+  requireNonNegative("removalEfficiency", { C_in: cIn, Q_in: qIn, C_out: cOut, Q_out: qOut });
   const mIn = cIn * qIn;
   if (!(mIn > 0)) throw new RangeError("removalEfficiency: the inlet mass rate is zero");
   return (mIn - cOut * qOut) / mIn;

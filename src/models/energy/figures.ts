@@ -40,13 +40,17 @@ export interface EnergyFigureOptions {
 
 function base(o: EnergyFigureOptions, w = 560, h = 300) {
   const lang = o.lang ?? "en";
+  /** Schema, title and font: the top of every spec. */
+  const head = {
+    $schema: SCHEMA,
+    ...(o.title !== undefined ? { title: { text: o.title } } : {}),
+    config: fontConfig(fontFor(lang)),
+  };
   return {
     lang,
-    head: {
-      $schema: SCHEMA,
-      ...(o.title !== undefined ? { title: { text: o.title } } : {}),
-      config: fontConfig(fontFor(lang)),
-    },
+    head,
+    /** {@link head} with the size: the top of every single-view spec. */
+    frame: { ...head, width: o.width ?? w, height: o.height ?? h },
     width: o.width ?? w,
     height: o.height ?? h,
   };
@@ -86,9 +90,7 @@ export function secBoxSpec(
     },
   };
   return {
-    ...b.head,
-    width: b.width,
-    height: b.height,
+    ...b.frame,
     data: { values: rows },
     layer: [
       {
@@ -143,9 +145,7 @@ export function regressionSpec(
   };
   const y = { field: "e", type: "quantitative", title: withUnit(L("energy", b.lang), energyUnit(reg.energy)) };
   return {
-    ...b.head,
-    width: b.width,
-    height: b.height,
+    ...b.frame,
     layer: [
       {
         data: { values: pts },
@@ -177,22 +177,21 @@ export function savingsSpec(
   const b = base(o, 560, 280);
   const rows: { label: string; design: string; est: number; lo: number; hi: number }[] = [];
   const all = L("allClasses", b.lang);
-  if (r.unpaired)
+  // a SEC ratio (reporting/baseline) with its interval as a saving in %: 100·(1 − ratio), bounds swapped
+  const ratioRow = (
+    label: string,
+    design: "unpaired" | "paired",
+    ratio: { estimate: number; lower: number; upper: number },
+  ) =>
     rows.push({
-      label: all,
-      design: L("unpaired", b.lang),
-      est: 100 * (1 - r.unpaired.ratio.estimate),
-      lo: 100 * (1 - r.unpaired.ratio.upper),
-      hi: 100 * (1 - r.unpaired.ratio.lower),
+      label,
+      design: L(design, b.lang),
+      est: 100 * (1 - ratio.estimate),
+      lo: 100 * (1 - ratio.upper),
+      hi: 100 * (1 - ratio.lower),
     });
-  if (r.paired)
-    rows.push({
-      label: all,
-      design: L("paired", b.lang),
-      est: 100 * (1 - r.paired.ratio.estimate),
-      lo: 100 * (1 - r.paired.ratio.upper),
-      hi: 100 * (1 - r.paired.ratio.lower),
-    });
+  if (r.unpaired) ratioRow(all, "unpaired", r.unpaired.ratio);
+  if (r.paired) ratioRow(all, "paired", r.paired.ratio);
   if (r.regression) {
     const g = r.regression,
       adj = g.baseline.adjustedBaseline;
@@ -204,14 +203,7 @@ export function savingsSpec(
       hi: (100 * g.savings.upper) / adj,
     });
   }
-  for (const c of r.unpairedByClass ?? [])
-    rows.push({
-      label: c.fabricClass,
-      design: L("unpaired", b.lang),
-      est: 100 * (1 - c.result.ratio.estimate),
-      lo: 100 * (1 - c.result.ratio.upper),
-      hi: 100 * (1 - c.result.ratio.lower),
-    });
+  for (const c of r.unpairedByClass ?? []) ratioRow(c.fabricClass, "unpaired", c.result.ratio);
   const labels = [all, ...(r.unpairedByClass ?? []).map((c) => c.fabricClass)];
   const designs = [L("unpaired", b.lang), L("paired", b.lang), L("regression", b.lang)];
   const y = { field: "label", type: "nominal", sort: labels, title: L("fabricClass", b.lang) };
@@ -224,9 +216,7 @@ export function savingsSpec(
     legend: { orient: "bottom", direction: "vertical", labelLimit: 480 },
   };
   return {
-    ...b.head,
-    width: b.width,
-    height: b.height,
+    ...b.frame,
     data: { values: rows },
     layer: [
       {
@@ -272,9 +262,7 @@ export function energyBreakdownSpec(units: AnalysisUnit[], basis: SecBasis, o: E
   );
   const order = [...groups.keys()].sort();
   return {
-    ...b.head,
-    width: b.width,
-    height: b.height,
+    ...b.frame,
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
@@ -306,9 +294,7 @@ export function emissionBarsSpec(stack: StackSummary[], o: EnergyFigureOptions =
   const eff = stack.map((s) => ({ p: name(s), v: s.inletRate, t: `η = ${(100 * s.efficiency).toFixed(1)} %` }));
   const x = { field: "p", type: "nominal", title: L("pollutant", b.lang), axis: { labelAngle: 0 } };
   return {
-    ...b.head,
-    width: b.width,
-    height: b.height,
+    ...b.frame,
     layer: [
       {
         data: { values: rows },

@@ -1,19 +1,22 @@
 import { PSYCHROMETRICS as PS } from "./tables/psychrometrics";
 
 /**
+ * Check that every named argument of `fn` is a finite number ≥ 0 (the one argument check of the
+ * energy formulas).
+ * @throws {RangeError} naming the function and the first argument that is negative, NaN or infinite
+ */
+export function requireNonNegative(fn: string, args: Record<string, number>): void {
+  for (const [k, v] of Object.entries(args))
+    if (!(v >= 0 && Number.isFinite(v))) throw new RangeError(`${fn}: ${k} must be a non-negative number, got ${v}`);
+}
+
+/**
  * Fabric throughput of a stenter, kg/h = speed (m/min) · 60 · width (m) · GSM (g/m²) / 1000
  * (CONVENTIONS §5).
  * @throws {RangeError} when an input is not a non-negative number
  */
 export function fabricThroughputKgPerH(speedMPerMin: number, widthM: number, gsm: number): number {
-  for (const [k, v] of [
-    ["speed", speedMPerMin],
-    ["width", widthM],
-    ["GSM", gsm],
-  ] as const) {
-    if (!(v >= 0 && Number.isFinite(v)))
-      throw new RangeError(`fabricThroughput: ${k} must be a non-negative number, got ${v}`);
-  }
+  requireNonNegative("fabricThroughput", { speed: speedMPerMin, width: widthM, GSM: gsm });
   return (speedMPerMin * 60 * widthM * gsm) / 1000;
 }
 

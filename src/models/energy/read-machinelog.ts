@@ -7,10 +7,10 @@
 import { parseOffset, parseTimestamp, type OffsetLike } from "../../table/time";
 import { headerKey } from "../../table/header";
 import { splitHeaderUnit } from "../../table/units";
-import { AccountBuilder, type ReadAccount } from "../../io/account";
+import type { ReadAccount } from "../../io/account";
 import { missingCodeSet, parseCell } from "../../io/cells";
 import { AozoraInputError, offsetOption } from "../../io/errors";
-import { parseGridTimestamp, readGrid, type Grid } from "../../io/grid";
+import { gridAccount, headerCellError, parseGridTimestamp, readGrid, type Grid } from "../../io/grid";
 import type { Source } from "../../io/source";
 import type { TextEncodingName } from "../../io/decode";
 
@@ -401,84 +401,43 @@ function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLog
     for (const key of Object.keys(TEXT_ALIASES) as TextKey[]) {
       if (TEXT_ALIASES[key].includes(n) || TEXT_ALIASES[key].includes(nFull)) {
         if (text[key] !== undefined)
-          throw new AozoraInputError({
-            file,
-            row: grid.headerRow,
-            column: h,
-            columnNumber: j + 1,
-            expected: `one "${key}" column`,
-            found: `a second one (first: "${header[text[key]!]}")`,
-          });
+          throw headerCellError(grid, j, `one "${key}" column`, `a second one (first: "${header[text[key]!]}")`);
         text[key] = j;
         return;
       }
     }
     const alias = Object.prototype.hasOwnProperty.call(NUMERIC_ALIASES, n) ? NUMERIC_ALIASES[n] : undefined;
     if (alias === undefined) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected: `a known machine-log column (machine, group, start, end, lot, shift, article, class, state, speed, width, gsm, electricity, gas, steam, coal, heat, oil flow, oil supply/return temp, exhaust temp, exhaust humidity, production, moisture in/out, duration)`,
-      });
+      throw headerCellError(
+        grid,
+        j,
+        `a known machine-log column (machine, group, start, end, lot, shift, article, class, state, speed, width, gsm, electricity, gas, steam, coal, heat, oil flow, oil supply/return temp, exhaust temp, exhaust humidity, production, moisture in/out, duration)`,
+      );
     }
     const optUnit = unitsOpt[h] ?? unitsOpt[name] ?? (alias !== "production" ? unitsOpt[alias] : undefined);
     if (headerUnit !== undefined && optUnit !== undefined && unitKey(headerUnit) !== unitKey(optUnit)) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected: `the header unit to agree with options.units ("${optUnit}")`,
-        found: headerUnit,
-      });
+      throw headerCellError(grid, j, `the header unit to agree with options.units ("${optUnit}")`, headerUnit);
     }
     const unit = headerUnit ?? optUnit;
     if (unit === undefined) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected: `a unit in the header, e.g. "${name} (${alias === "production" ? "kg" : MACHINE_LOG_UNITS[alias]})", or in options.units`,
-      });
+      throw headerCellError(
+        grid,
+        j,
+        `a unit in the header, e.g. "${name} (${alias === "production" ? "kg" : MACHINE_LOG_UNITS[alias]})", or in options.units`,
+      );
     }
     let q: MachineQuantity;
     if (alias === "production") {
       const d = UNIT_TABLE[unitKey(unit)]?.dim;
       if (d === "length") q = "productionM";
       else if (d === "mass") q = "productionKg";
-      else
-        throw new AozoraInputError({
-          file,
-          row: grid.headerRow,
-          column: h,
-          columnNumber: j + 1,
-          expected: "production in a length (m, km) or mass (kg, t) unit",
-          found: unit,
-        });
+      else throw headerCellError(grid, j, "production in a length (m, km) or mass (kg, t) unit", unit);
     } else q = alias;
     const factor = unitFactor(q, unit);
     if (factor === undefined) {
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected: `${q} in a unit convertible to ${MACHINE_LOG_UNITS[q]}`,
-        found: unit,
-      });
+      throw headerCellError(grid, j, `${q} in a unit convertible to ${MACHINE_LOG_UNITS[q]}`, unit);
     }
-    if (fileUnits[q] !== undefined)
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected: `one ${q} column`,
-        found: "a second one",
-      });
+    if (fileUnits[q] !== undefined) throw headerCellError(grid, j, `one ${q} column`, "a second one");
     fileUnits[q] = unit;
     nums.push({ j, q, header: h, unit, factor });
   });
@@ -531,10 +490,7 @@ function machineLogFromGrid(grid: Grid, opts: MachineLogReadOptions): MachineLog
   if (opts.intervalMinutes !== undefined && !(opts.intervalMinutes > 0))
     throw new RangeError(`readMachineLog: intervalMinutes must be > 0, got ${opts.intervalMinutes}`);
 
-  const acc = new AccountBuilder(file);
-  acc.inputRows = grid.records.length;
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
   const missing = missingCodeSet();
   const intervals: MachineInterval[] = [];
   // keyed by machine id (data): no prototype, so ids such as `constructor` or `__proto__` are plain keys
@@ -871,14 +827,11 @@ export function readStackMeasurements(
                     ? "flow"
                     : undefined;
     if (!key)
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: h,
-        columnNumber: j + 1,
-        expected:
-          "a stack-measurement column (time, unit, pollutant, inlet (mg/Nm3), outlet (mg/Nm3), inlet flow (Nm3/h), outlet flow (Nm3/h) or flow (Nm3/h))",
-      });
+      throw headerCellError(
+        grid,
+        j,
+        "a stack-measurement column (time, unit, pollutant, inlet (mg/Nm3), outlet (mg/Nm3), inlet flow (Nm3/h), outlet flow (Nm3/h) or flow (Nm3/h))",
+      );
     col[key] = { j, unit };
   });
   for (const k of ["unit", "pollutant", "inletConc", "outletConc"]) {
@@ -898,42 +851,26 @@ export function readStackMeasurements(
   for (const k of ["inletConc", "outletConc"]) {
     const u = col[k].unit ? unitKey(col[k].unit!) : undefined;
     if (u !== "mg/nm3" && u !== "ppm" && u !== "mg/m3")
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: header[col[k].j],
-        columnNumber: col[k].j + 1,
-        expected: "a concentration unit in the header: mg/Nm3 (or ppm)",
-        found: col[k].unit ?? "no unit",
-      });
+      throw headerCellError(
+        grid,
+        col[k].j,
+        "a concentration unit in the header: mg/Nm3 (or ppm)",
+        col[k].unit ?? "no unit",
+      );
     if (u === "mg/m3")
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: header[col[k].j],
-        columnNumber: col[k].j + 1,
-        expected:
-          "mg/Nm3 (concentration at the normal state, 0 °C and 101.325 kPa, dry): convert mg/m3 at stack conditions first",
-        found: col[k].unit,
-      });
+      throw headerCellError(
+        grid,
+        col[k].j,
+        "mg/Nm3 (concentration at the normal state, 0 °C and 101.325 kPa, dry): convert mg/m3 at stack conditions first",
+        col[k].unit,
+      );
   }
   for (const k of ["flow", "inletFlow", "outletFlow"]) {
     if (!col[k]) continue;
     const u = col[k].unit ? unitKey(col[k].unit!) : undefined;
-    if (u !== "nm3/h")
-      throw new AozoraInputError({
-        file,
-        row: grid.headerRow,
-        column: header[col[k].j],
-        columnNumber: col[k].j + 1,
-        expected: "flow in Nm3/h",
-        found: col[k].unit ?? "no unit",
-      });
+    if (u !== "nm3/h") throw headerCellError(grid, col[k].j, "flow in Nm3/h", col[k].unit ?? "no unit");
   }
-  const acc = new AccountBuilder(file);
-  acc.inputRows = grid.records.length;
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
   const missing = missingCodeSet();
   const out: StackMeasurement[] = [];
   for (const rec of grid.records) {

@@ -9,6 +9,21 @@ export interface RegimeThresholds {
   noxLimitedAbove: number;
 }
 
+/** numerator/denominator, or NaN when the denominator is ≤ 0 or missing (the rule of every ratio indicator here). */
+function ratioOrNaN(numerator: number, denominator: number): number {
+  return denominator > 0 ? numerator / denominator : NaN;
+}
+
+/** The ratio numerator/denominator ({@link ratioOrNaN}) and its regime under `t`. */
+function ratioRegime(
+  numerator: number,
+  denominator: number,
+  t: RegimeThresholds,
+): { ratio: number; regime: OzoneRegime | undefined } {
+  const ratio = ratioOrNaN(numerator, denominator);
+  return { ratio, regime: classify(ratio, t) };
+}
+
 function classify(ratio: number, t: RegimeThresholds): OzoneRegime | undefined {
   if (!(t.vocLimitedBelow <= t.noxLimitedAbove))
     throw new RangeError(
@@ -29,8 +44,7 @@ export function vocNoxRegime(
   noxPpb: number,
   thresholds: RegimeThresholds = REGIME_THRESHOLDS.vocNox,
 ): { ratio: number; regime: OzoneRegime | undefined } {
-  const ratio = noxPpb > 0 ? vocPpbC / noxPpb : NaN;
-  return { ratio, regime: classify(ratio, thresholds) };
+  return ratioRegime(vocPpbC, noxPpb, thresholds);
 }
 
 /** Regime from the HCHO/NO2 ratio (same units for both); thresholds default to 1 and 2 (Duncan et al. 2010). */
@@ -39,8 +53,7 @@ export function hchoNo2Regime(
   no2: number,
   thresholds: RegimeThresholds = REGIME_THRESHOLDS.hchoNo2,
 ): { ratio: number; regime: OzoneRegime | undefined } {
-  const ratio = no2 > 0 ? hcho / no2 : NaN;
-  return { ratio, regime: classify(ratio, thresholds) };
+  return ratioRegime(hcho, no2, thresholds);
 }
 
 /**
@@ -50,5 +63,5 @@ export function hchoNo2Regime(
 export function o3NoxRatio(o3Ppb: ArrayLike<number>, noxPpb: ArrayLike<number>): Float64Array {
   if (o3Ppb.length !== noxPpb.length)
     throw new RangeError(`o3NoxRatio: series lengths differ (${o3Ppb.length} vs ${noxPpb.length})`);
-  return Float64Array.from(o3Ppb, (o, i) => (noxPpb[i] > 0 ? o / noxPpb[i] : NaN));
+  return Float64Array.from(o3Ppb, (o, i) => ratioOrNaN(o, noxPpb[i]));
 }

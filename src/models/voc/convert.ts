@@ -25,6 +25,26 @@ export function vocUnit(unit: string): VocUnit | undefined {
 }
 
 /**
+ * A mole-ratio unit as the exact fraction ppb = value × num / den (ppt 1/1000, ppm 1000/1, ppbC
+ * 1/carbon): integers, so both directions are one exact multiply and divide. `undefined` for µg/m3.
+ */
+function ppbFraction(unit: VocUnit, carbon: number): { num: number; den: number } | undefined {
+  switch (unit) {
+    case "ppb":
+      return { num: 1, den: 1 };
+    case "ppt":
+      return { num: 1, den: 1000 };
+    case "ppm":
+      return { num: 1000, den: 1 };
+    case "ppbC":
+      if (!(carbon > 0)) throw new RangeError(`ppbC needs a carbon number > 0, got ${carbon}`);
+      return { num: 1, den: carbon };
+    case "µg/m3":
+      return undefined;
+  }
+}
+
+/**
  * Convert a value in `unit` to ppb (nmol/mol) for a compound of molecular weight `mw` (g/mol) and `carbon` atoms.
  * @throws {RangeError} when ppbC is asked for a species without a carbon number > 0
  */
@@ -35,22 +55,14 @@ export function vocToPpb(
   carbon: number,
   state: ReferenceState = STP_298,
 ): number {
-  switch (unit) {
-    case "ppb":
-      return value;
-    case "ppt":
-      return value / 1000;
-    case "ppm":
-      return value * 1000;
-    case "ppbC":
-      if (!(carbon > 0)) throw new RangeError(`ppbC needs a carbon number > 0, got ${carbon}`);
-      return value / carbon;
-    case "µg/m3":
-      return ugm3ToPpb(value, mw, state);
-  }
+  const f = ppbFraction(unit, carbon);
+  return f ? (value * f.num) / f.den : ugm3ToPpb(value, mw, state);
 }
 
-/** Convert a value in `unit` to µg/m3 at `state`. */
+/**
+ * Convert a value in `unit` to µg/m3 at `state`.
+ * @throws {RangeError} when ppbC is asked for a species without a carbon number > 0
+ */
 export function vocToUgm3(
   value: number,
   unit: VocUnit,
@@ -62,7 +74,10 @@ export function vocToUgm3(
   return ppbToUgm3(vocToPpb(value, unit, mw, carbon, state), mw, state);
 }
 
-/** Convert ppb to `unit`. */
+/**
+ * Convert ppb to `unit`.
+ * @throws {RangeError} when ppbC is asked for a species without a carbon number > 0
+ */
 export function ppbToVoc(
   ppb: number,
   unit: VocUnit,
@@ -70,18 +85,8 @@ export function ppbToVoc(
   carbon: number,
   state: ReferenceState = STP_298,
 ): number {
-  switch (unit) {
-    case "ppb":
-      return ppb;
-    case "ppt":
-      return ppb * 1000;
-    case "ppm":
-      return ppb / 1000;
-    case "ppbC":
-      return ppb * carbon;
-    case "µg/m3":
-      return ppbToUgm3(ppb, mw, state);
-  }
+  const f = ppbFraction(unit, carbon);
+  return f ? (ppb * f.den) / f.num : ppbToUgm3(ppb, mw, state);
 }
 
 /**

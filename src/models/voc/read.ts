@@ -6,10 +6,10 @@ import { ppbToVoc, vocToPpb, vocUnit, type VocUnit } from "./convert";
 import { matchVocName, type MatchedBy, type NameAliases } from "./names";
 import { getCoElutingPair, requireVocSpecies } from "./registry";
 import type { VocColumnInput } from "./reactivity";
-import { AccountBuilder, type ReadAccount } from "../../io/account";
+import type { ReadAccount } from "../../io/account";
 import { DEFAULT_MISSING_CODES, missingCodeSet, parseCell, type BelowDetectionPolicy } from "../../io/cells";
 import { AozoraInputError } from "../../io/errors";
-import { readGrid, type Grid, type GridOptions } from "../../io/grid";
+import { gridAccount, readGrid, type Grid, type GridOptions } from "../../io/grid";
 import { gridToTable, parseTimeColumn } from "../../io/monitoring";
 import type { OffsetLike, TimeFormat } from "../../table/time";
 import { parseOffset } from "../../table/time";
@@ -202,8 +202,7 @@ function readWide(grid: Grid, opts: VocReadOptions): VocRead {
       values,
     });
   });
-  checkDuplicates(columns, file, grid.headerRow);
-  const conversions = unifyUnits(columns, file, grid.headerRow, opts);
+  const conversions = checkColumns(columns, grid, opts);
   return {
     file,
     layout: "wide",
@@ -249,10 +248,7 @@ function readLong(grid: Grid, si: number, vi: number, opts: VocReadOptions): Voc
         "a time column or a sample column in a long-format VOC table (columns: time/sample, species, value[, unit])",
       found: grid.header.join(", "),
     });
-  const acc = new AccountBuilder(file);
-  acc.inputRows = grid.records.length;
-  acc.blankRows.push(...grid.blankRows);
-  acc.sheet = grid.sheet;
+  const acc = gridAccount(grid);
   const offset = opts.utcOffset === undefined ? undefined : parseOffset(opts.utcOffset);
   // time per row (duplicates are legitimate in long layout: one row per species)
   let rowTimes: Float64Array | undefined;
@@ -419,8 +415,7 @@ function readLong(grid: Grid, si: number, vi: number, opts: VocReadOptions): Voc
       values,
     });
   }
-  checkDuplicates(columns, file, grid.headerRow);
-  const conversions = unifyUnits(columns, file, grid.headerRow, opts);
+  const conversions = checkColumns(columns, grid, opts);
   return {
     file,
     layout: "long",
@@ -469,6 +464,12 @@ function checkNegative(
     });
     values[i] = policy === "zero" ? 0 : NaN;
   }
+}
+
+/** The checks both layouts end with: one column per species, then one unit (or the conversions made). */
+function checkColumns(columns: VocReadColumn[], grid: Grid, opts: VocReadOptions): VocRead["conversions"] {
+  checkDuplicates(columns, grid.file, grid.headerRow);
+  return unifyUnits(columns, grid.file, grid.headerRow, opts);
 }
 
 function checkDuplicates(columns: VocReadColumn[], file: string, headerRow: number): void {

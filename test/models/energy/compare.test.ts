@@ -7,6 +7,7 @@ import {
   defaultEnergyParameters,
 } from "../../../src/models/energy";
 import { Rng } from "../../../src/random/rng";
+import { bootstrapTwoSample } from "../../../src/stats/bootstraptwosample";
 
 const params = defaultEnergyParameters();
 let clock = 0;
@@ -63,6 +64,46 @@ describe("unpaired comparison", () => {
     expect(r.hodgesLehmann.shift).toBeCloseTo(-1.8, 12);
     expect(r.mannWhitney.method).toBe("normal"); // SEC 3 occurs on both sides: a tie
     expect(r.ratio.lower).toBeLessThanOrEqual(r.ratio.upper);
+  });
+});
+
+describe("unpaired comparison: the two bootstrap intervals", () => {
+  // Issue #15 item 4: ratio and savings share one resampling of reporting and baseline units.
+  // The statistics written out here: ratio = (ΣE_rep/ΣP_rep)/(ΣE_base/ΣP_base) with the given seed,
+  // savings = (ΣE_base/ΣP_base)·ΣP_rep − ΣE_rep with seed + 1; reporting units are the first sample.
+  it("ratio (seed 3) and savings (seed 4) intervals from the reporting-first resampling of totals", () => {
+    const base = [
+      [10, 2],
+      [12, 2],
+      [9, 3],
+    ];
+    const rep = [
+      [6, 2],
+      [8, 2.5],
+      [7, 2],
+    ];
+    const us = [
+      ...base.map(([e, p], i) => unit(`b${i}`, "old", e, p)),
+      ...rep.map(([e, p], i) => unit(`r${i}`, "new", e, p)),
+    ];
+    const r = compareUnpaired(us, { basis: "kg", params, replicates: 200, seed: 3 });
+    const sum = (xs: number[][], idx: Int32Array, k: number) => Array.from(idx).reduce((a, i) => a + xs[i][k], 0);
+    const opts = { replicates: 200, confidence: 0.95 };
+    const ratio = bootstrapTwoSample(
+      3,
+      3,
+      (ir, ib) => sum(rep, ir, 0) / sum(rep, ir, 1) / (sum(base, ib, 0) / sum(base, ib, 1)),
+      { ...opts, seed: 3 },
+    );
+    const sav = bootstrapTwoSample(
+      3,
+      3,
+      (ir, ib) => (sum(base, ib, 0) / sum(base, ib, 1)) * sum(rep, ir, 1) - sum(rep, ir, 0),
+      { ...opts, seed: 4 },
+    );
+    expect([r.ratio.lower, r.ratio.upper]).toEqual([ratio.lower, ratio.upper]);
+    expect([r.savings.lower, r.savings.upper]).toEqual([sav.lower, sav.upper]);
+    expect(ratio.lower).toBeLessThan(ratio.upper);
   });
 });
 

@@ -72,10 +72,34 @@ describe("tenter figures", () => {
     const sum = spec.data.values.filter((r) => r.mp === "OLD-1 (before)").reduce((s, r) => s + r.v, 0);
     expect(sum).toBeCloseTo(e / p, 10);
   });
+  it("size and title: single views carry width × height at the top, the co-benefit facet in its inner spec", () => {
+    // defaults written in each spec function: box and breakdown 560 × 300, emission bars 520 × 280, co-benefit 130 × 220
+    const top = (x: unknown) => x as { $schema: string; title?: { text: string }; width?: number; height?: number };
+    expect(top(secBoxSpec(units, "kg", params))).toMatchObject({ width: 560, height: 300 });
+    expect(top(energyBreakdownSpec(units, "kg", { width: 400, height: 200, title: "T" }))).toMatchObject({
+      width: 400,
+      height: 200,
+      title: { text: "T" },
+    });
+    expect(top(emissionBarsSpec([]))).toMatchObject({ width: 520, height: 280 });
+    const cb = coBenefitSpec([{ item: "CO2", unit: "t/yr", without: 100, with: 75, reduction: 25, fraction: 0.25 }]);
+    expect(top(cb).width).toBeUndefined();
+    expect((cb as unknown as { spec: { width: number; height: number } }).spec).toMatchObject({
+      width: 130,
+      height: 220,
+    });
+    expect(top(cb).$schema).toMatch(/vega-lite/);
+  });
   it("savings, emission and co-benefit specs carry their numbers", () => {
     const u = compareUnpaired(units, { basis: "kg", params, replicates: 100 });
-    const s = savingsSpec({ unpaired: u }) as unknown as { data: { values: { est: number }[] } };
+    const s = savingsSpec({ unpaired: u, unpairedByClass: [{ fabricClass: "cotton", result: u }] }) as unknown as {
+      data: { values: { label: string; est: number; lo: number; hi: number }[] };
+    };
     expect(s.data.values[0].est).toBeCloseTo(100 * (1 - u.ratio.estimate), 10);
+    // saving % = 100·(1 − ratio): the ratio's upper bound gives the lower saving bound
+    expect(s.data.values[0].lo).toBeCloseTo(100 * (1 - u.ratio.upper), 10);
+    expect(s.data.values[0].hi).toBeCloseTo(100 * (1 - u.ratio.lower), 10);
+    expect(s.data.values[1]).toMatchObject({ label: "cotton", est: s.data.values[0].est, lo: s.data.values[0].lo });
     const st = [
       {
         unit: "ETU",
