@@ -159,13 +159,13 @@ describe("inflated-size caps", () => {
     expect(e.found).toBe("entry #6 inflating beyond its recorded 1000 bytes");
   });
 
-  it("the default cap (256 MiB) refuses an entry declaring 1 GiB without inflating anything", () => {
-    expect(DEFAULT_MAX_INFLATED_BYTES).toBe(268_435_456);
+  it("the default cap (128 MiB) refuses an entry declaring 1 GiB without inflating anything", () => {
+    expect(DEFAULT_MAX_INFLATED_BYTES).toBe(134_217_728); // 128 × 1024 × 1024
     const bytes = makeZip([{ name: "a.xml", data: "<a/>", declaredSize: 1 << 30 }]);
     const r = unzipChecked(bytes);
     expect(r).toEqual({
       problem: "entries #1–#1 declaring 1073741824 bytes",
-      tooLarge: "at most 268435456 bytes inflated (option maxInflatedBytes): archive too large",
+      tooLarge: "at most 134217728 bytes inflated (option maxInflatedBytes): archive too large",
     });
   });
 
@@ -205,8 +205,8 @@ describe("non-regular files and the file-size limit", () => {
     }
   });
 
-  it("a file beyond maxFileBytes is refused before reading; the default is 1 GiB", () => {
-    expect(DEFAULT_MAX_FILE_BYTES).toBe(1_073_741_824);
+  it("a file beyond maxFileBytes is refused before reading; the default is 128 MiB", () => {
+    expect(DEFAULT_MAX_FILE_BYTES).toBe(134_217_728); // 128 × 1024 × 1024
     const p = join(dir, "big.csv");
     const hours = Array.from({ length: 24 }, (_, h) => `2025-01-01T${String(h).padStart(2, "0")}:00:00Z,1\n`);
     writeFileSync(p, "time,PM2.5 (ug/m3)\n" + hours.join("")); // 19 + 24 · 23 = 571 bytes
