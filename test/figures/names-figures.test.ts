@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import { renderSvg, saveFigure } from "../../src/figures/render";
+import { compareLabs } from "../../src/interlab/compare";
+import { blandAltmanSpec, labScatterSpec } from "../../src/interlab/figures";
+import { pairLabResults } from "../../src/interlab/read";
+import { completenessHeatmapSpec, ionBalanceSpec } from "../../src/qa/figures";
+import { ionBalance } from "../../src/qa/ionbalance";
+import { readSampleTable } from "../../src/qa/read";
+import { qaSummary } from "../../src/qa/summary";
+import type { BootstrapResult } from "../../src/sourceapport/bootstrap";
+import { constrainedComparisonSpec, intervalProfileSpec } from "../../src/sourceapport/errorfigures";
+import type { PmfResult } from "../../src/sourceapport/types";
+import { fixture } from "../sourceapport/fixture";
+
+// Issue #16 item 16: "pollutant, factor, site and lab names have en/ja/zh labels where the registry
+// knows them (PM2.5, SO4 2-, 二氧化硫 …); user-given names pass through unchanged."
+// Expected labels are the registry's (src/figures/names.ts): SO2 is 二酸化硫黄 in the Japanese
+// environmental quality standards and 二氧化硫 in HJ 633; Shenyang 瀋陽 / 沈阳; "Kawasaki lab"
+// 川崎ラボ / 川崎实验室; coal combustion 石炭燃焼 / 燃煤. "myTracer", "My factor", "Site Q" and
+// "My lab" are user names that the registry does not know.
+const EXPECT = {
+  ja: { so2: "二酸化硫黄", site: "瀋陽", lab: "川崎ラボ", coal: "石炭燃焼" },
+  zh: { so2: "二氧化硫", site: "沈阳", lab: "川崎实验室", coal: "燃煤" },
+} as const;
+const OUT = process.env.AOZORA_FIGURE_OUT;
+
+/** Every string value anywhere in a spec (titles, data rows, domains, sort lists). */
+function strings(x: unknown, out: string[] = []): string[] {
+  if (typeof x === "string") out.push(x);
+  else if (Array.isArray(x)) for (const v of x) strings(v, out);
+  else if (x && typeof x === "object") for (const v of Object.values(x)) strings(v, out);
+  return out;
+}
+
+/** The fixture solution with species SO2, myTracer, PM2.5 and factors "coal combustion", "My factor". */
+function pmf(): PmfResult {
+  const r = fixture();
+  return {
+    ...r,
+    factorNames: ["coal combustion", "My factor"],
+    input: { ...r.input, species: ["SO2", "myTracer", "PM2.5"], total: "PM2.5" },
+  };
+}
+
+function bootstrap(): BootstrapResult {
+  const F = [
+    [2, 1, 4],
+    [2, 6, 10],
+  ];
+  return {
+    factorNames: ["coal combustion", "My factor"],
+    intervals: F.map((row) =>
+      row.map((base, j) => ({
+        species: ["SO2", "myTracer", "PM2.5"][j],
+        unit: "µg/m3",
+        count: 10,
+        p5: base * 0.8,
+        p25: base * 0.9,
+        p50: base,
+        p75: base * 1.1,
+        p95: base * 1.2,
+        base,
+      })),
+    ),
+  } as unknown as BootstrapResult;
+}
+
+const csv = (name: string, text: string) => readSampleTable({ name, text });
+const A = csv(
+  "a.csv",
+  "sample,SO4 (µg/m3),NH4 (µg/m3),NO3 (µg/m3),OC (µg/m3)\n" +
+    [1, 2, 3, 4, 5, 6].map((k) => `s${k},${k},${0.5 * k},${0.3 * k},${2 * k}`).join("\n") +
+    "\n",
+);
+const B = csv(
+  "b.csv",
+  "sample,OC (µg/m3)\n" + [1, 2, 3, 4, 5, 6].map((k) => `s${k},${2.3 * k - 0.05 * (k % 3)}`).join("\n") + "\n",
+);
+const oc = compareLabs(pairLabResults(A, B)).species.find((s) => s.species === "OC")!;
+
+describe("registry names in ja / zh figures; user names unchanged", () => {
+  for (const lang of ["ja", "zh"] as const) {
+    const e = EXPECT[lang];
+
+    it(`PMF error figures (${lang}): species axis and factor panel titles`, () => {
+      for (const spec of [
+        intervalProfileSpec(pmf(), { lang, bootstrap: bootstrap() }),
+        constrainedComparisonSpec(pmf(), { F: pmf().F }, { lang }),
+      ]) {
+        const s = strings(spec);
+        expect(s).toContain(e.so2);
+        expect(s).toContain(e.coal);
+        expect(s).toContain("myTracer");
+        expect(s).toContain("My factor");
+        expect(s).not.toContain("SO2");
+        expect(s).not.toContain("coal combustion");
+        const panels = (spec as unknown as { vconcat: { title: { text: string } }[] }).vconcat;
+        expect(panels.map((p) => p.title.text)).toEqual([e.coal, "My factor"]);
+      }
+      // the whiskers sit in the relabelled species bands (no whisker row keeps the raw name)
+      const ws = (
+        intervalProfileSpec(pmf(), { lang, bootstrap: bootstrap() }) as unknown as {
+          vconcat: { layer: { data: { values: { species: string }[] } }[] }[];
+        }
+      ).vconcat[0].layer[1].data.values.map((w) => w.species);
+      expect(ws).toEqual([e.so2, "myTracer", "PM2.5"]);
+    });
+
+    it(`inter-lab figures (${lang}): species title and lab names`, () => {
+      const so2 = { ...oc, species: "SO2" };
+      const ba = blandAltmanSpec(so2, { lang }) as unknown as { title: string };
+      expect(ba.title).toBe(e.so2);
+      const sc = labScatterSpec(so2, { lang, labs: ["Kawasaki lab", "My lab"] });
+      const s = strings(sc);
+      expect((sc as unknown as { title: string }).title).toBe(e.so2);
+      expect(s.some((t) => t.startsWith(e.lab))).toBe(true);
+      expect(s.some((t) => t.startsWith("My lab"))).toBe(true);
+      expect((blandAltmanSpec({ ...oc, species: "myTracer" }, { lang }) as unknown as { title: string }).title).toBe(
+        "myTracer",
+      );
+    });
+
+    it(`QA figures (${lang}): ion-balance groups, completeness species and campaigns`, () => {
+      const ib = ionBalance(A.table);
+      const pts = strings(
+        ionBalanceSpec(
+          [
+            { group: "Shenyang", result: ib },
+            { group: "Site Q", result: ib },
+          ],
+          { lang },
+        ),
+      );
+      expect(pts).toContain(e.site);
+      expect(pts).toContain("Site Q");
+      expect(pts).not.toContain("Shenyang");
+      const c = qaSummary(A.table).campaigns[0];
+      const campaigns = [
+        {
+          ...c,
+          campaign: "Shenyang",
+          species: [
+            { ...c.species[0], species: "SO2" },
+            { ...c.species[1], species: "myTracer" },
+          ],
+        },
+        { ...c, campaign: "Site Q", species: [{ ...c.species[0], species: "SO2" }] },
+      ];
+      const spec = completenessHeatmapSpec(campaigns, { lang }) as unknown as {
+        layer?: { data?: { values: { species: string; campaign: string }[] } }[];
+        data?: { values: { species: string; campaign: string }[] };
+      };
+      const rows = (spec.data ?? spec.layer!.find((l) => l.data)!.data!).values;
+      expect(rows.map((r) => [r.campaign, r.species])).toEqual([
+        [e.site, e.so2],
+        [e.site, "myTracer"],
+        ["Site Q", e.so2],
+      ]);
+    });
+  }
+
+  it("English figures keep the formula / English names; user names unchanged", () => {
+    const s = strings(intervalProfileSpec(pmf(), { lang: "en", bootstrap: bootstrap() }));
+    expect(s).toContain("SO₂");
+    expect(s).toContain("coal combustion");
+    for (const u of ["myTracer", "My factor"]) expect(s).toContain(u);
+  });
+
+  it("renders with the CJK font: the labels are in the SVG text", async () => {
+    const figs = [
+      [
+        "pmf-interval-ja",
+        intervalProfileSpec(pmf(), { lang: "ja", bootstrap: bootstrap() }),
+        [EXPECT.ja.coal, "myTracer"],
+      ],
+      [
+        "lab-scatter-zh",
+        labScatterSpec({ ...oc, species: "SO2" }, { lang: "zh", labs: ["Kawasaki lab", "My lab"] }),
+        [EXPECT.zh.so2],
+      ],
+      [
+        "ion-balance-ja",
+        ionBalanceSpec(
+          [
+            { group: "Shenyang", result: ionBalance(A.table) },
+            { group: "Site Q", result: ionBalance(A.table) },
+          ],
+          { lang: "ja" },
+        ),
+        [EXPECT.ja.site, "Site Q"],
+      ],
+    ] as const;
+    for (const [name, spec, texts] of figs) {
+      const svg = OUT ? (await saveFigure(spec, `${OUT}/${name}`, { scale: 1 })).svg : await renderSvg(spec);
+      const text = OUT ? (await import("node:fs")).readFileSync(svg, "utf8") : svg;
+      for (const t of texts) expect(text).toContain(t);
+    }
+  });
+});
