@@ -8,6 +8,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
 import { fontConfig, fontFor, SCHEMA, withUnit } from "../figures/specs";
+import { nameLabels } from "../figures/names";
 import { dirLabel, MONTHS, SEASONS, WEEKDAYS } from "./labels";
 import type { RoseResult } from "./roses";
 import type { CbpfRow, CpfRow } from "./cpf";
@@ -403,7 +404,9 @@ export function timeVariationSpec(
     hr: any[] = [],
     mo: any[] = [],
     wk: any[] = [];
-  for (const [name, r] of Object.entries(series)) {
+  const seriesNames = nameLabels(Object.keys(series), lang);
+  for (const [i, r] of Object.values(series).entries()) {
+    const name = seriesNames[i];
     for (const x of r.hourWeekday)
       if (Number.isFinite(x.mean))
         hw.push({ series: name, x: x.key, day: WEEKDAYS[lang][x.weekday!], mean: x.mean, lo: x.lo, hi: x.hi });

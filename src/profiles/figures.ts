@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
 import { fontConfig, fontFor, SCHEMA } from "../figures/specs";
+import { nameLabel, nameLabels } from "../figures/names";
 import type { FactorIdentification, ProfileComparison } from "./index";
 import { vlabel } from "./labels";
 
@@ -19,9 +20,10 @@ export function profileComparisonSpec(
   const font = fontFor(lang);
   const f = vlabel("pmfFactor", lang),
     r = vlabel("referenceProfile", lang);
-  const rows = c.species.flatMap((s, j) => [
-    { species: s, series: `${f}: ${c.profile}`, value: Math.max(1e-6, c.x[j]) },
-    { species: s, series: `${r}: ${c.reference}`, value: Math.max(1e-6, c.y[j]) },
+  const sp = nameLabels(c.species, lang);
+  const rows = sp.flatMap((s, j) => [
+    { species: s, series: `${f}: ${nameLabel(c.profile, lang)}`, value: Math.max(1e-6, c.x[j]) },
+    { species: s, series: `${r}: ${nameLabel(c.reference, lang)}`, value: Math.max(1e-6, c.y[j]) },
   ]);
   return {
     $schema: SCHEMA,
@@ -64,7 +66,7 @@ export function similarityHeatmapSpec(
   const metric = opts.metric ?? "distance";
   const rows: { factor: string; reference: string; value: number }[] = [];
   id.factors.forEach((f, k) => {
-    const label = opts.factorLabels?.[k] ?? f;
+    const label = opts.factorLabels?.[k] ?? nameLabel(f, lang);
     id.references.forEach((ref, r) => {
       const c = id.candidates[k].find((x) => x.reference === ref)!;
       rows.push({

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
 import { fontConfig, fontFor, SCHEMA } from "../figures/specs";
+import { nameLabel } from "../figures/names";
 import { ozLabel, type OzoneAqiLabelKey } from "../models/ozone/labels";
 import type { IdwResult, StationValue } from "./idw";
 
@@ -56,7 +57,12 @@ export function idwMapSpec(
     axis: { grid: false },
     title: ozLabel("latitude", lang),
   };
-  const pts = stations.map((s) => ({ lon: s.lon, lat: s.lat, name: s.name ?? "", value: s.value }));
+  const pts = stations.map((s) => ({
+    lon: s.lon,
+    lat: s.lat,
+    name: s.name === undefined ? "" : nameLabel(s.name, lang),
+    value: s.value,
+  }));
   return {
     $schema: SCHEMA,
     ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),

@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../../figures/labels";
 import { fontConfig, fontFor, SCHEMA, withUnit } from "../../figures/specs";
+import { nameLabel } from "../../figures/names";
 import { type AnalysisUnit } from "./aggregate";
 import type { CoBenefitRow } from "./cobenefit";
 import {
@@ -298,7 +299,7 @@ export function emissionBarsSpec(stack: StackSummary[], o: EnergyFigureOptions =
   const sIn = L("inlet", b.lang),
     sOut = L("outlet", b.lang);
   const multi = new Set(stack.map((s) => s.unit)).size > 1;
-  const name = (s: StackSummary) => (multi ? `${s.unit} ${s.pollutant}` : s.pollutant);
+  const name = (s: StackSummary) => (multi ? `${s.unit} ` : "") + nameLabel(s.pollutant, b.lang);
   const rows = stack.flatMap((s) => [
     { p: name(s), side: sIn, v: s.inletRate },
     { p: name(s), side: sOut, v: s.outletRate },
@@ -341,10 +342,10 @@ export function coBenefitSpec(rows: CoBenefitRow[], o: EnergyFigureOptions = {})
   const sW = L("without", b.lang),
     sP = L("with", b.lang);
   const data = rows.flatMap((r) => [
-    { item: r.item, side: sW, v: r.without, label: "" },
-    { item: r.item, side: sP, v: r.with, label: `−${(100 * r.fraction).toFixed(0)} %` },
+    { item: nameLabel(r.item, b.lang), side: sW, v: r.without, label: "" },
+    { item: nameLabel(r.item, b.lang), side: sP, v: r.with, label: `−${(100 * r.fraction).toFixed(0)} %` },
   ]);
-  const items = rows.map((r) => r.item);
+  const items = rows.map((r) => nameLabel(r.item, b.lang));
   const color = {
     field: "side",
     type: "nominal",

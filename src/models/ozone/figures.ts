@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../../figures/labels";
 import { fontConfig, fontFor, SCHEMA, withUnit } from "../../figures/specs";
+import { nameLabel, nameLabels } from "../../figures/names";
 import { ozLabel } from "./labels";
 import { diurnalMean } from "./diurnal";
 import { oxidantPpb } from "./oxidant";
@@ -32,7 +33,9 @@ export function diurnalOxSpec(opts: {
   };
   const nox = diurnalMean(opts.times, opts.noxPpb, opts.utcOffsetMinutes);
   const lines = (Object.keys(d) as (keyof typeof d)[]).flatMap((k) =>
-    d[k].filter((r) => Number.isFinite(r.mean)).map((r) => ({ hour: r.hour, series: k, value: r.mean })),
+    d[k]
+      .filter((r) => Number.isFinite(r.mean))
+      .map((r) => ({ hour: r.hour, series: nameLabel(k, lang), value: r.mean })),
   );
   const ratio = d.O3.map((r, h) => ({ hour: h, ratio: nox[h].mean > 0 ? r.mean / nox[h].mean : NaN })).filter((r) =>
     Number.isFinite(r.ratio),
@@ -61,7 +64,7 @@ export function diurnalOxSpec(opts: {
           color: {
             field: "series",
             type: "nominal",
-            scale: { domain: ["O3", "NO2", "Ox"], range: ["#1f77b4", "#8c564b", "#d62728"] },
+            scale: { domain: nameLabels(["O3", "NO2", "Ox"], lang), range: ["#1f77b4", "#8c564b", "#d62728"] },
             title: ozLabel("series", lang),
           },
         },
