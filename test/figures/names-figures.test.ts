@@ -11,6 +11,16 @@ import type { BootstrapResult } from "../../src/sourceapport/bootstrap";
 import { constrainedComparisonSpec, intervalProfileSpec } from "../../src/sourceapport/errorfigures";
 import type { PmfResult } from "../../src/sourceapport/types";
 import { fixture } from "../sourceapport/fixture";
+import { timeVariation } from "../../src/directional/timevariation";
+import { timeVariationSpec } from "../../src/directional/figures";
+import { diurnalOxSpec } from "../../src/models/ozone/figures";
+import { coBenefitSpec, emissionBarsSpec } from "../../src/models/energy/figures";
+import type { StackSummary } from "../../src/models/energy/exhaust";
+import type { CoBenefitRow } from "../../src/models/energy/cobenefit";
+import { profileComparisonSpec, similarityHeatmapSpec } from "../../src/profiles/figures";
+import type { FactorIdentification, ProfileComparison } from "../../src/profiles";
+import { idwMapSpec } from "../../src/spatial/figures";
+import type { IdwResult } from "../../src/spatial/idw";
 
 // Issue #16 item 16: "pollutant, factor, site and lab names have en/ja/zh labels where the registry
 // knows them (PM2.5, SO4 2-, 二氧化硫 …); user-given names pass through unchanged."
@@ -196,4 +206,111 @@ describe("registry names in ja / zh figures; user names unchanged", () => {
       for (const t of texts) expect(text).toContain(t);
     }
   });
+});
+
+describe("registry names in ozone, directional, energy, profile and map figures", () => {
+  // O3 / NO2 / Ox: オゾン, 二酸化窒素, 光化学オキシダント (ja) and 臭氧, 二氧化氮, 光化学氧化剂 (zh), the registry rows
+  const OZ = { ja: ["オゾン", "二酸化窒素", "光化学オキシダント"], zh: ["臭氧", "二氧化氮", "光化学氧化剂"] } as const;
+  const hours = Array.from({ length: 48 }, (_, i) => Date.UTC(2025, 6, 1) + i * 3600000);
+  const ppb = (a: number) => hours.map((_, i) => a + (i % 24));
+
+  for (const lang of ["ja", "zh"] as const) {
+    const e = EXPECT[lang];
+
+    it(`ozone diurnal (${lang}): series and legend domain in the figure language`, () => {
+      const spec = diurnalOxSpec({
+        times: hours,
+        utcOffsetMinutes: 540,
+        o3Ppb: ppb(30),
+        no2Ppb: ppb(10),
+        noxPpb: ppb(15),
+        lang,
+      }) as unknown as {
+        vconcat: { data: { values: { series: string }[] }; encoding: { color: { scale: { domain: string[] } } } }[];
+      };
+      expect(spec.vconcat[0].encoding.color.scale.domain).toEqual([...OZ[lang]]);
+      expect([...new Set(spec.vconcat[0].data.values.map((v) => v.series))]).toEqual([...OZ[lang]]);
+    });
+
+    it(`time variation (${lang}): series names; a user series unchanged`, () => {
+      const t = Array.from({ length: 24 * 70 }, (_, i) => Date.UTC(2025, 0, 1) + i * 3600000);
+      const tv = timeVariation(
+        t,
+        t.map((_, i) => 1 + (i % 24)),
+        480,
+        { nBoot: 10 },
+      );
+      const s = strings(timeVariationSpec({ SO2: tv, myTracer: tv }, "µg/m3", { lang }));
+      expect(s).toContain(e.so2);
+      expect(s).toContain("myTracer");
+      expect(s).not.toContain("SO2");
+    });
+
+    it(`energy (${lang}): pollutant axis of the emission bars and co-benefit facets`, () => {
+      const stack = [
+        { unit: "boiler", pollutant: "SO2", inletRate: 2, outletRate: 0.5, efficiency: 0.75 },
+        { unit: "boiler", pollutant: "myDust", inletRate: 1, outletRate: 0.1, efficiency: 0.9 },
+      ] as unknown as StackSummary[];
+      const bars = strings(emissionBarsSpec(stack, { lang }));
+      expect(bars).toContain(e.so2);
+      expect(bars).toContain("myDust");
+      const rows = [
+        { item: "SO2", unit: "t/yr", without: 10, with: 4, fraction: 0.6 },
+        { item: "my item", unit: "t/yr", without: 5, with: 4, fraction: 0.2 },
+      ] as unknown as CoBenefitRow[];
+      const cb = coBenefitSpec(rows, { lang }) as unknown as { facet: { sort: string[] } };
+      expect(cb.facet.sort).toEqual([e.so2, "my item"]);
+    });
+
+    it(`profiles (${lang}): species axis, factor and reference names`, () => {
+      const c = {
+        profile: "coal combustion",
+        reference: "My reference",
+        species: ["SO2", "myTracer"],
+        x: [0.2, 0.1],
+        y: [0.3, 0.1],
+        pearson: 1,
+        sid: 0.1,
+        pd: 0.1,
+      } as unknown as ProfileComparison;
+      const s = strings(profileComparisonSpec(c, { lang }));
+      expect(s).toContain(e.so2);
+      expect(s).toContain("myTracer");
+      expect(s.some((t) => t.endsWith(`: ${e.coal}`))).toBe(true);
+      expect(s.some((t) => t.endsWith(": My reference"))).toBe(true);
+      const id = {
+        factors: ["coal combustion", "My factor"],
+        references: ["R1"],
+        candidates: [[{ reference: "R1", pearson: 0.9 }], [{ reference: "R1", pearson: 0.5 }]],
+        distance: [[0.1], [0.4]],
+        naming: [],
+      } as unknown as FactorIdentification;
+      const rows = (similarityHeatmapSpec(id, { lang }) as unknown as { data: { values: { factor: string }[] } }).data
+        .values;
+      expect(rows.map((r) => r.factor)).toEqual([e.coal, "My factor"]);
+    });
+
+    it(`IDW map (${lang}): station (site) names`, () => {
+      const res = {
+        lons: [123, 124],
+        lats: [41, 42],
+        values: Float64Array.from([1, 2, 3, 4]),
+        counts: Uint16Array.from([1, 1, 1, 1]),
+        power: 2,
+      } as unknown as IdwResult;
+      const s = strings(
+        idwMapSpec(
+          res,
+          [
+            { name: "Shenyang", lon: 123.4, lat: 41.8, value: 3 },
+            { name: "Site Q", lon: 123.6, lat: 41.5, value: 2 },
+          ],
+          { unit: "ppb", lang },
+        ),
+      );
+      expect(s).toContain(e.site);
+      expect(s).toContain("Site Q");
+      expect(s).not.toContain("Shenyang");
+    });
+  }
 });
