@@ -390,7 +390,8 @@ export function polarAnnulusSpec(
 /**
  * Time variation ({@link timeVariation}): hour × weekday on top, hour of day, month and weekday
  * below; mean lines with the bootstrap interval as a band. `series` name → result, so several
- * species or factors can be overlaid.
+ * species or factors can be overlaid; known names are shown in the figure language (`nameLabels`:
+ * SO2 → 二酸化硫黄 / 二氧化硫), others unchanged.
  */
 export function timeVariationSpec(
   series: Record<string, TimeVariationResult>,

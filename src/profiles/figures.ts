@@ -10,7 +10,8 @@ import { vlabel } from "./labels";
  * Factor-vs-reference profile bars: for each compared species, the factor's and the
  * reference's mass fractions side by side on a log axis (fractions span 1e-5 … 1), with r, SID
  * and PD in the subtitle. Fractions below 1e-6 (e.g. zero-filled species of a complete reference) are clamped to the
- * axis floor 1e-6, so they show no bar.
+ * axis floor 1e-6, so they show no bar. Species, factor and reference names the registry knows are
+ * shown in the figure language (`nameLabel`), others unchanged.
  */
 export function profileComparisonSpec(
   c: ProfileComparison,
@@ -57,7 +58,10 @@ export function profileComparisonSpec(
   } as TopLevelSpec;
 }
 
-/** Heatmap of the ranking distance (or Pearson r) of every factor against every reference, values printed in the cells. */
+/**
+ * Heatmap of the ranking distance (or Pearson r) of every factor against every reference, values printed in the cells.
+ * Factor names in the figure language (`nameLabel`) unless `factorLabels` are given.
+ */
 export function similarityHeatmapSpec(
   id: FactorIdentification,
   opts: { lang?: Lang; metric?: "distance" | "pearson"; factorLabels?: string[] } = {},

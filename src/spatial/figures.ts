@@ -8,7 +8,7 @@ import type { IdwResult, StationValue } from "./idw";
 
 /**
  * Map of an IDW grid (cells coloured by value, masked cells left blank) with the stations as
- * points labelled by name, in lon/lat with the aspect of the local latitude (1° lon drawn
+ * points labelled by name (known site names in the figure language, `nameLabel`), in lon/lat with the aspect of the local latitude (1° lon drawn
  * cos(lat) as wide as 1° lat).
  *
  * @param opts.valueKey label key of the colour legend (default `potentialOzone`); opts.unit its unit

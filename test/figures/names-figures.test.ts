@@ -20,6 +20,8 @@ import type { CoBenefitRow } from "../../src/models/energy/cobenefit";
 import { profileComparisonSpec, similarityHeatmapSpec } from "../../src/profiles/figures";
 import type { FactorIdentification, ProfileComparison } from "../../src/profiles";
 import { idwMapSpec } from "../../src/spatial/figures";
+import { trajectoryMapSpec } from "../../src/trajectory/map";
+import { trajectoryFrequency } from "../../src/trajectory/statistics";
 import type { IdwResult } from "../../src/spatial/idw";
 
 // Issue #16 item 16: "pollutant, factor, site and lab names have en/ja/zh labels where the registry
@@ -313,4 +315,33 @@ describe("registry names in ozone, directional, energy, profile and map figures"
       expect(s).not.toContain("Shenyang");
     });
   }
+});
+
+describe("registry names in trajectory maps", () => {
+  const g = trajectoryFrequency({
+    traj: [1, 1, 2],
+    age: [0, -1, 0],
+    lat: [31.2, 33.6, 31.2],
+    lon: [121.4, 118.9, 121.4],
+  });
+  const box = { lonMin: 118, lonMax: 122, latMin: 30, latMax: 35 };
+  for (const lang of ["ja", "zh"] as const)
+    it(`receptor and region names (${lang}); a user region unchanged`, () => {
+      const s = strings(
+        trajectoryMapSpec(g, {
+          lang,
+          site: { lat: 31.23, lon: 121.47, name: "Shanghai" },
+          regions: [
+            { name: "Jiangsu", box },
+            { name: "Area X", box },
+          ],
+          extent: { lonMin: 110, lonMax: 135, latMin: 25, latMax: 45 },
+        }),
+      );
+      // 上海 in both; Jiangsu is 江蘇 (ja) / 江苏 (zh) in the registry
+      expect(s).toContain("上海");
+      expect(s).toContain(lang === "ja" ? "江蘇" : "江苏");
+      expect(s).toContain("Area X");
+      expect(s).not.toContain("Jiangsu");
+    });
 });

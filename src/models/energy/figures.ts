@@ -293,7 +293,7 @@ export function energyBreakdownSpec(units: AnalysisUnit[], basis: SecBasis, o: E
   } as TopLevelSpec;
 }
 
-/** Inlet vs outlet emission rate (kg/h) per pollutant and treatment unit, with the mass-rate removal efficiency on top. */
+/** Inlet vs outlet emission rate (kg/h) per pollutant (known names in the figure language) and treatment unit, with the mass-rate removal efficiency on top. */
 export function emissionBarsSpec(stack: StackSummary[], o: EnergyFigureOptions = {}): TopLevelSpec {
   const b = base(o, 520, 280);
   const sIn = L("inlet", b.lang),
@@ -336,7 +336,7 @@ export function emissionBarsSpec(stack: StackSummary[], o: EnergyFigureOptions =
   } as TopLevelSpec;
 }
 
-/** Co-benefit summary: annual amount without and with the project per item (CO2 and each pollutant, t/yr), one panel per item with its own scale. */
+/** Co-benefit summary: annual amount without and with the project per item (CO2 and each pollutant, t/yr), one panel per item (known names in the figure language) with its own scale. */
 export function coBenefitSpec(rows: CoBenefitRow[], o: EnergyFigureOptions = {}): TopLevelSpec {
   const b = base(o, 130, 220);
   const sW = L("without", b.lang),

@@ -9,7 +9,8 @@ import { oxidantPpb } from "./oxidant";
 
 /**
  * Mean diurnal cycle of O3, NO2 and Ox = O3 + NO2 (ppb, top panel) and of the O3/NOx ratio of the
- * hourly means (bottom panel), against the local hour of day.
+ * hourly means (bottom panel), against the local hour of day. Series names in the figure language
+ * (オゾン / 臭氧 …, `nameLabel`).
  *
  * @param opts.times UTC instants (ms); o3Ppb, no2Ppb, noxPpb hourly mixing ratios (ppb)
  * @returns a Vega-Lite spec (vertical concatenation) with inline data
