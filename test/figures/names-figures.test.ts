@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderSvg, saveFigure } from "../../src/figures/render";
+import { barSpec } from "../../src/figures/specs";
 import { compareLabs } from "../../src/interlab/compare";
 import { blandAltmanSpec, labScatterSpec } from "../../src/interlab/figures";
 import { pairLabResults } from "../../src/interlab/read";
@@ -343,5 +344,17 @@ describe("registry names in trajectory maps", () => {
       expect(s).toContain(lang === "ja" ? "江蘇" : "江苏");
       expect(s).toContain("Area X");
       expect(s).not.toContain("Jiangsu");
+    });
+});
+
+describe("registry names in bar charts", () => {
+  for (const lang of ["ja", "zh"] as const)
+    it(`barSpec categories (${lang})`, () => {
+      const spec = barSpec({ categories: ["SO2", "myTracer"], values: [1, 2], unit: "µg/m3", lang }) as unknown as {
+        encoding: { x: { scale: { domain: string[] } } };
+        data: { values: { category: string }[] };
+      };
+      expect(spec.encoding.x.scale.domain).toEqual([EXPECT[lang].so2, "myTracer"]);
+      expect(spec.data.values.map((r) => r.category)).toEqual([EXPECT[lang].so2, "myTracer"]);
     });
 });
