@@ -8,7 +8,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
 import { fontConfig, fontFor, SCHEMA, withUnit } from "../figures/specs";
-import { nameLabels } from "../figures/names";
+import { nameLabel, nameLabels } from "../figures/names";
 import { dirLabel, MONTHS, SEASONS, WEEKDAYS } from "./labels";
 import type { RoseResult } from "./roses";
 import type { CbpfRow, CpfRow } from "./cpf";
@@ -537,7 +537,7 @@ export function trendSpec(
   } as TopLevelSpec;
 }
 
-/** Enrichment factors per element on a log axis, with the EF = 10 and 100 class lines. */
+/** Enrichment factors per element (by symbol: `titanium`, `チタン`, `钛` → Ti) on a log axis, with the EF = 10 and 100 class lines. */
 export function enrichmentSpec(
   rows: { element: string; ef: number }[],
   reference: string,
@@ -548,7 +548,7 @@ export function enrichmentSpec(
     anthro = dirLabel("anthropogenic", lang);
   const data = rows
     .filter((r) => Number.isFinite(r.ef) && r.ef > 0)
-    .map((r) => ({ element: r.element, ef: r.ef, cls: r.ef < 10 ? crustal : anthro }));
+    .map((r) => ({ element: nameLabel(r.element, lang), ef: r.ef, cls: r.ef < 10 ? crustal : anthro }));
   const efs = data.map((d) => d.ef);
   const lo = 10 ** Math.floor(Math.log10(Math.min(0.1, ...efs) / 2)),
     hi = 10 ** Math.ceil(Math.log10(Math.max(1000, ...efs)));
@@ -559,7 +559,7 @@ export function enrichmentSpec(
   };
   return {
     $schema: SCHEMA,
-    title: { text: opts.title ?? `${dirLabel("enrichmentFactor", lang)} (${reference})` },
+    title: { text: opts.title ?? `${dirLabel("enrichmentFactor", lang)} (${nameLabel(reference, lang)})` },
     width: opts.width ?? 560,
     height: opts.height ?? 280,
     layer: [

@@ -13,7 +13,8 @@ import { constrainedComparisonSpec, intervalProfileSpec } from "../../src/source
 import type { PmfResult } from "../../src/sourceapport/types";
 import { fixture } from "../sourceapport/fixture";
 import { timeVariation } from "../../src/directional/timevariation";
-import { timeVariationSpec } from "../../src/directional/figures";
+import { enrichmentSpec, timeVariationSpec } from "../../src/directional/figures";
+import { efByModelYearSpec } from "../../src/remotesensing/figures";
 import { diurnalOxSpec } from "../../src/models/ozone/figures";
 import { coBenefitSpec, emissionBarsSpec } from "../../src/models/energy/figures";
 import type { StackSummary } from "../../src/models/energy/exhaust";
@@ -356,5 +357,29 @@ describe("registry names in bar charts", () => {
       };
       expect(spec.encoding.x.scale.domain).toEqual([EXPECT[lang].so2, "myTracer"]);
       expect(spec.data.values.map((r) => r.category)).toEqual([EXPECT[lang].so2, "myTracer"]);
+    });
+});
+
+describe("registry names in enrichment and remote-sensing figures", () => {
+  for (const lang of ["ja", "zh"] as const)
+    it(`element names by symbol, pollutant words (${lang}); user names unchanged`, () => {
+      const ef = enrichmentSpec(
+        [
+          { element: "チタン", ef: 2 },
+          { element: "镍", ef: 50 },
+          { element: "myElement", ef: 5 },
+        ],
+        "aluminium",
+        { lang },
+      ) as unknown as { title: { text: string }; layer: { data: { values: { element: string }[] } }[] };
+      expect(ef.layer[0].data.values.map((r) => r.element)).toEqual(["Ti", "Ni", "myElement"]);
+      expect(ef.title.text.endsWith("(Al)")).toBe(true);
+      // CO: 一酸化炭素 (ja) / 一氧化碳 (zh); HC is not in the registry and stays HC
+      const co = strings(efByModelYearSpec({ modelYear: [2010, 2012], ef: [10, 20], pollutant: "CO", lang }));
+      const word = lang === "ja" ? "一酸化炭素" : "一氧化碳";
+      expect(co.some((t) => t.includes(word))).toBe(true);
+      expect(co.some((t) => /\bCO\b/.test(t))).toBe(false);
+      const hc = strings(efByModelYearSpec({ modelYear: [2010, 2012], ef: [10, 20], pollutant: "HC", lang }));
+      expect(hc.some((t) => t.includes("(HC)"))).toBe(true);
     });
 });
