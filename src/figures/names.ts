@@ -31,6 +31,10 @@ export const POLLUTANT_NAMES: Record<string, NameRow> = {
   "NO3 -": { en: "NO₃⁻", ja: "NO₃⁻", zh: "NO₃⁻" },
   "NH4 +": { en: "NH₄⁺", ja: "NH₄⁺", zh: "NH₄⁺" },
   "Cl -": { en: "Cl⁻", ja: "Cl⁻", zh: "Cl⁻" },
+  "Na+": { en: "Na⁺", ja: "Na⁺", zh: "Na⁺" },
+  "K+": { en: "K⁺", ja: "K⁺", zh: "K⁺" },
+  "Mg2+": { en: "Mg²⁺", ja: "Mg²⁺", zh: "Mg²⁺" },
+  "Ca2+": { en: "Ca²⁺", ja: "Ca²⁺", zh: "Ca²⁺" },
   OC: { en: "OC", ja: "OC", zh: "OC" },
   EC: { en: "EC", ja: "EC", zh: "EC" },
 };

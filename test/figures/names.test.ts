@@ -91,7 +91,9 @@ describe("nameLabel: elements, OC and EC", () => {
       for (const n of [sym, ...names])
         for (const lang of ["en", "ja", "zh"] as const) expect(nameLabel(n, lang)).toBe(sym);
     // ions stay ions, gases stay gases: the element rows do not capture them
-    expect(nameLabel("K+", "ja")).toBe("K+");
+    expect(nameLabel("K+", "ja")).toBe("K⁺");
+    expect(nameLabel("Ca2+", "zh")).toBe("Ca²⁺");
+    expect(nameLabel("K", "zh")).toBe("K");
     expect(nameLabel("Cl-", "zh")).toBe("Cl⁻");
     expect(nameLabel("SO2", "ja")).toBe("二酸化硫黄");
     expect(nameLabel("硫黄", "zh")).toBe("S");
