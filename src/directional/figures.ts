@@ -8,6 +8,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
 import { fontConfig, fontFor, SCHEMA, withUnit } from "../figures/specs";
+import { nameLabel, nameLabels } from "../figures/names";
 import { dirLabel, MONTHS, SEASONS, WEEKDAYS } from "./labels";
 import type { RoseResult } from "./roses";
 import type { CbpfRow, CpfRow } from "./cpf";
@@ -389,7 +390,8 @@ export function polarAnnulusSpec(
 /**
  * Time variation ({@link timeVariation}): hour × weekday on top, hour of day, month and weekday
  * below; mean lines with the bootstrap interval as a band. `series` name → result, so several
- * species or factors can be overlaid.
+ * species or factors can be overlaid; known names are shown in the figure language (`nameLabels`:
+ * SO2 → 二酸化硫黄 / 二氧化硫), others unchanged.
  */
 export function timeVariationSpec(
   series: Record<string, TimeVariationResult>,
@@ -403,7 +405,9 @@ export function timeVariationSpec(
     hr: any[] = [],
     mo: any[] = [],
     wk: any[] = [];
-  for (const [name, r] of Object.entries(series)) {
+  const seriesNames = nameLabels(Object.keys(series), lang);
+  for (const [i, r] of Object.values(series).entries()) {
+    const name = seriesNames[i];
     for (const x of r.hourWeekday)
       if (Number.isFinite(x.mean))
         hw.push({ series: name, x: x.key, day: WEEKDAYS[lang][x.weekday!], mean: x.mean, lo: x.lo, hi: x.hi });
@@ -533,7 +537,7 @@ export function trendSpec(
   } as TopLevelSpec;
 }
 
-/** Enrichment factors per element on a log axis, with the EF = 10 and 100 class lines. */
+/** Enrichment factors per element (by symbol: `titanium`, `チタン`, `钛` → Ti) on a log axis, with the EF = 10 and 100 class lines. */
 export function enrichmentSpec(
   rows: { element: string; ef: number }[],
   reference: string,
@@ -544,7 +548,7 @@ export function enrichmentSpec(
     anthro = dirLabel("anthropogenic", lang);
   const data = rows
     .filter((r) => Number.isFinite(r.ef) && r.ef > 0)
-    .map((r) => ({ element: r.element, ef: r.ef, cls: r.ef < 10 ? crustal : anthro }));
+    .map((r) => ({ element: nameLabel(r.element, lang), ef: r.ef, cls: r.ef < 10 ? crustal : anthro }));
   const efs = data.map((d) => d.ef);
   const lo = 10 ** Math.floor(Math.log10(Math.min(0.1, ...efs) / 2)),
     hi = 10 ** Math.ceil(Math.log10(Math.max(1000, ...efs)));
@@ -555,7 +559,7 @@ export function enrichmentSpec(
   };
   return {
     $schema: SCHEMA,
-    title: { text: opts.title ?? `${dirLabel("enrichmentFactor", lang)} (${reference})` },
+    title: { text: opts.title ?? `${dirLabel("enrichmentFactor", lang)} (${nameLabel(reference, lang)})` },
     width: opts.width ?? 560,
     height: opts.height ?? 280,
     layer: [

@@ -5,7 +5,7 @@
 
 export { LABELS, LANGS, isLang, label, labelLookup } from "./labels";
 export type { Lang, LabelKey } from "./labels";
-export { nameLabel, nameLabels, POLLUTANT_NAMES, SOURCE_NAMES, SITE_NAMES, type NameRow } from "./names";
+export { nameLabel, nameLabels, ELEMENT_NAMES, POLLUTANT_NAMES, SOURCE_NAMES, SITE_NAMES, type NameRow } from "./names";
 export {
   DEFAULT_HEIGHT,
   DEFAULT_WIDTH,

@@ -31,6 +31,48 @@ export const POLLUTANT_NAMES: Record<string, NameRow> = {
   "NO3 -": { en: "NO₃⁻", ja: "NO₃⁻", zh: "NO₃⁻" },
   "NH4 +": { en: "NH₄⁺", ja: "NH₄⁺", zh: "NH₄⁺" },
   "Cl -": { en: "Cl⁻", ja: "Cl⁻", zh: "Cl⁻" },
+  "Na+": { en: "Na⁺", ja: "Na⁺", zh: "Na⁺" },
+  "K+": { en: "K⁺", ja: "K⁺", zh: "K⁺" },
+  "Mg2+": { en: "Mg²⁺", ja: "Mg²⁺", zh: "Mg²⁺" },
+  "Ca2+": { en: "Ca²⁺", ja: "Ca²⁺", zh: "Ca²⁺" },
+  OC: { en: "OC", ja: "OC", zh: "OC" },
+  EC: { en: "EC", ja: "EC", zh: "EC" },
+};
+
+/**
+ * Elements of the PM composition tables (XRF / ICP-MS), with their English, Japanese and Chinese
+ * names. Figures show the IUPAC symbol in every language (as PMF and XRF tables in Japanese and
+ * Chinese do); the names are recognised as spellings of the element, so a column `titanium`,
+ * `チタン` or `钛` is labelled `Ti`. Element names are the standard ones of each language.
+ */
+export const ELEMENT_NAMES: Record<string, NameRow> = {
+  Na: { en: "sodium", ja: "ナトリウム", zh: "钠" },
+  Mg: { en: "magnesium", ja: "マグネシウム", zh: "镁" },
+  Al: { en: "aluminium", ja: "アルミニウム", zh: "铝" },
+  Si: { en: "silicon", ja: "ケイ素", zh: "硅" },
+  P: { en: "phosphorus", ja: "リン", zh: "磷" },
+  S: { en: "sulfur", ja: "硫黄", zh: "硫" },
+  Cl: { en: "chlorine", ja: "塩素", zh: "氯" },
+  K: { en: "potassium", ja: "カリウム", zh: "钾" },
+  Ca: { en: "calcium", ja: "カルシウム", zh: "钙" },
+  Ti: { en: "titanium", ja: "チタン", zh: "钛" },
+  V: { en: "vanadium", ja: "バナジウム", zh: "钒" },
+  Cr: { en: "chromium", ja: "クロム", zh: "铬" },
+  Mn: { en: "manganese", ja: "マンガン", zh: "锰" },
+  Fe: { en: "iron", ja: "鉄", zh: "铁" },
+  Co: { en: "cobalt", ja: "コバルト", zh: "钴" },
+  Ni: { en: "nickel", ja: "ニッケル", zh: "镍" },
+  Cu: { en: "copper", ja: "銅", zh: "铜" },
+  Zn: { en: "zinc", ja: "亜鉛", zh: "锌" },
+  As: { en: "arsenic", ja: "ヒ素", zh: "砷" },
+  Se: { en: "selenium", ja: "セレン", zh: "硒" },
+  Br: { en: "bromine", ja: "臭素", zh: "溴" },
+  Sr: { en: "strontium", ja: "ストロンチウム", zh: "锶" },
+  Cd: { en: "cadmium", ja: "カドミウム", zh: "镉" },
+  Sb: { en: "antimony", ja: "アンチモン", zh: "锑" },
+  Ba: { en: "barium", ja: "バリウム", zh: "钡" },
+  Pb: { en: "lead", ja: "鉛", zh: "铅" },
+  Hg: { en: "mercury", ja: "水銀", zh: "汞" },
 };
 
 /** Source (PMF factor) names, with further spellings that mean the same source. */
@@ -74,6 +116,12 @@ for (const row of Object.values(SOURCE_NAMES))
   for (const s of [...LANGS.map((l) => row[l]), ...(row.aliases ?? [])]) SOURCE_LOOKUP.set(fold(s), row);
 const SITE_LOOKUP = new Map<string, NameRow>();
 for (const row of Object.values(SITE_NAMES)) for (const l of LANGS) SITE_LOOKUP.set(fold(row[l]), row);
+const ELEMENT_LOOKUP = new Map<string, NameRow>();
+for (const [symbol, names] of Object.entries(ELEMENT_NAMES)) {
+  const row = { en: symbol, ja: symbol, zh: symbol };
+  for (const s of [symbol, ...LANGS.map((l) => names[l]), ...(symbol === "Al" ? ["aluminum"] : [])])
+    ELEMENT_LOOKUP.set(fold(s), row);
+}
 const POLLUTANT_LOOKUP = new Map<string, NameRow>();
 for (const row of Object.values(POLLUTANT_NAMES)) for (const l of LANGS) POLLUTANT_LOOKUP.set(fold(row[l]), row);
 
@@ -84,6 +132,8 @@ function rowOf(name: string): NameRow | undefined {
   if (src) return src;
   const pol = POLLUTANT_NAMES[normaliseSpecies(name)] ?? POLLUTANT_LOOKUP.get(key);
   if (pol) return pol;
+  const el = ELEMENT_LOOKUP.get(key);
+  if (el) return el;
   const lab = /^(.+?)(?:\s*lab(?:oratory)?|\s*ラボ|\s*实验室)$/i.exec(name.trim());
   const site = lab ? SITE_LOOKUP.get(fold(lab[1])) : undefined;
   if (site) return { en: site.en + LAB_SUFFIX.en, ja: site.ja + LAB_SUFFIX.ja, zh: site.zh + LAB_SUFFIX.zh };
@@ -94,7 +144,8 @@ function rowOf(name: string): NameRow | undefined {
  * The label of a name in a figure language: pollutants and species (`SO2` → ja 二酸化硫黄,
  * zh 二氧化硫; `sulfate` → SO₄²⁻), source / factor names (`secondary sulfate` → ja 二次硫酸塩,
  * zh 二次硫酸盐), sites (`Shenyang` → ja 瀋陽, zh 沈阳) and "<site> lab" names (`Kawasaki lab` →
- * ja 川崎ラボ). A label in any of the three languages is recognised too, so labels convert
+ * ja 川崎ラボ); elements by their symbol in every language (`titanium`, `チタン`, `钛` → `Ti`;
+ * {@link ELEMENT_NAMES}). A label in any of the three languages is recognised too, so labels convert
  * between languages; an English source name keeps its own spelling in English (`coal` stays
  * `coal`, and is 石炭燃焼 / 燃煤 in Japanese / Chinese). A name the registry does not know is
  * returned unchanged.

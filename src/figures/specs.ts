@@ -248,7 +248,8 @@ export interface BarOptions {
  * Bar chart of one value per category, e.g. mean concentration per species.
  *
  * x: categories in the order given (all of them, even those without a value), title from
- * `xTitleKey`; y: values, title `<Concentration label> (<unit>)`. Non-finite values are dropped
+ * `xTitleKey`, known species and site names in the figure language (`nameLabels`: SO2 → 二酸化硫黄 /
+ * 二氧化硫; other names unchanged); y: values, title `<Concentration label> (<unit>)`. Non-finite values are dropped
  * from the data, so their category shows no bar. The figure is exactly `width` × `height` pixels.
  *
  * @returns a Vega-Lite spec with inline data (rows `{ category, value }`)
@@ -261,7 +262,8 @@ export function barSpec(opts: BarOptions): TopLevelSpec {
   if (opts.values.length !== opts.categories.length) {
     throw new RangeError(`barSpec: ${opts.values.length} values for ${opts.categories.length} categories`);
   }
-  const categories = uniqueNames(opts.categories, "category");
+  // species / site names in the figure language (unknown names unchanged)
+  const categories = nameLabels(uniqueNames(opts.categories, "category"), lang);
   const rows: { category: string; value: number }[] = [];
   categories.forEach((category, i) => {
     const value = opts.values[i];

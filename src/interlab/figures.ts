@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { fontConfig, fontFor, SCHEMA, withUnit } from "../figures/specs";
 import type { Lang } from "../figures/labels";
+import { nameLabel } from "../figures/names";
 import { qaLabel } from "../qa/labels";
 import type { LabScore, SpeciesComparison } from "./compare";
 
@@ -31,7 +32,7 @@ export function blandAltmanSpec(
   ];
   return {
     $schema: SCHEMA,
-    title: c.species,
+    title: nameLabel(c.species, lang),
     width: opts.width ?? 300,
     height: opts.height ?? 220,
     layer: [
@@ -87,6 +88,7 @@ export function blandAltmanSpec(
 
 /**
  * Lab B against lab A for one species with the 1:1 line and the Deming and Passing–Bablok lines.
+ * The species title and the `labs` names are shown in the figure language (`nameLabel`).
  * @throws {RangeError} when the comparison has no paired results for the species
  */
 export function labScatterSpec(
@@ -122,11 +124,11 @@ export function labScatterSpec(
       ),
     );
   const names = [...new Set(ls.map((l) => l.line))];
-  const labA = opts.labs ? opts.labs[0] : qaLabel("labA", lang),
-    labB = opts.labs ? opts.labs[1] : qaLabel("labB", lang);
+  const labA = opts.labs ? nameLabel(opts.labs[0], lang) : qaLabel("labA", lang),
+    labB = opts.labs ? nameLabel(opts.labs[1], lang) : qaLabel("labB", lang);
   return {
     $schema: SCHEMA,
-    title: c.species,
+    title: nameLabel(c.species, lang),
     width: opts.width ?? 300,
     height: opts.height ?? 300,
     layer: [

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
 import { fontConfig, fontFor, SCHEMA } from "../figures/specs";
+import { nameLabel, nameLabels } from "../figures/names";
 import type { FactorIdentification, ProfileComparison } from "./index";
 import { vlabel } from "./labels";
 
@@ -9,7 +10,8 @@ import { vlabel } from "./labels";
  * Factor-vs-reference profile bars: for each compared species, the factor's and the
  * reference's mass fractions side by side on a log axis (fractions span 1e-5 … 1), with r, SID
  * and PD in the subtitle. Fractions below 1e-6 (e.g. zero-filled species of a complete reference) are clamped to the
- * axis floor 1e-6, so they show no bar.
+ * axis floor 1e-6, so they show no bar. Species, factor and reference names the registry knows are
+ * shown in the figure language (`nameLabel`), others unchanged.
  */
 export function profileComparisonSpec(
   c: ProfileComparison,
@@ -19,9 +21,10 @@ export function profileComparisonSpec(
   const font = fontFor(lang);
   const f = vlabel("pmfFactor", lang),
     r = vlabel("referenceProfile", lang);
-  const rows = c.species.flatMap((s, j) => [
-    { species: s, series: `${f}: ${c.profile}`, value: Math.max(1e-6, c.x[j]) },
-    { species: s, series: `${r}: ${c.reference}`, value: Math.max(1e-6, c.y[j]) },
+  const sp = nameLabels(c.species, lang);
+  const rows = sp.flatMap((s, j) => [
+    { species: s, series: `${f}: ${nameLabel(c.profile, lang)}`, value: Math.max(1e-6, c.x[j]) },
+    { species: s, series: `${r}: ${nameLabel(c.reference, lang)}`, value: Math.max(1e-6, c.y[j]) },
   ]);
   return {
     $schema: SCHEMA,
@@ -55,7 +58,10 @@ export function profileComparisonSpec(
   } as TopLevelSpec;
 }
 
-/** Heatmap of the ranking distance (or Pearson r) of every factor against every reference, values printed in the cells. */
+/**
+ * Heatmap of the ranking distance (or Pearson r) of every factor against every reference, values printed in the cells.
+ * Factor names in the figure language (`nameLabel`) unless `factorLabels` are given.
+ */
 export function similarityHeatmapSpec(
   id: FactorIdentification,
   opts: { lang?: Lang; metric?: "distance" | "pearson"; factorLabels?: string[] } = {},
@@ -64,7 +70,7 @@ export function similarityHeatmapSpec(
   const metric = opts.metric ?? "distance";
   const rows: { factor: string; reference: string; value: number }[] = [];
   id.factors.forEach((f, k) => {
-    const label = opts.factorLabels?.[k] ?? f;
+    const label = opts.factorLabels?.[k] ?? nameLabel(f, lang);
     id.references.forEach((ref, r) => {
       const c = id.candidates[k].find((x) => x.reference === ref)!;
       rows.push({

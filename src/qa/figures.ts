@@ -5,6 +5,7 @@ import type { Lang } from "../figures/labels";
 import type { MassClosureResult } from "./massclosure";
 import type { IonBalanceResult } from "./ionbalance";
 import type { CampaignQa } from "./summary";
+import { nameLabel, nameLabels } from "../figures/names";
 import { qaLabel } from "./labels";
 
 const fin = (x: number) => Number.isFinite(x);
@@ -75,7 +76,10 @@ export function massClosureSpec(
   } as TopLevelSpec;
 }
 
-/** Ion balance: cation vs anion equivalents (µeq/m3) per sample with the 1:1 line, coloured by group (e.g. site). */
+/**
+ * Ion balance: cation vs anion equivalents (µeq/m3) per sample with the 1:1 line, coloured by group (e.g. site;
+ * shown in the figure language by `nameLabel`, unknown names unchanged).
+ */
 export function ionBalanceSpec(
   results: { group: string; result: IonBalanceResult }[],
   opts: { lang?: Lang; title?: string; width?: number; height?: number } = {},
@@ -87,7 +91,7 @@ export function ionBalanceSpec(
   for (const { group, result } of results)
     for (const s of result.samples)
       if (fin(s.anions) && fin(s.cations)) {
-        pts.push({ group, sample: s.sample, anions: s.anions, cations: s.cations });
+        pts.push({ group: nameLabel(group, lang), sample: s.sample, anions: s.anions, cations: s.cations });
         max = Math.max(max, s.anions, s.cations);
       }
   const unit = "µeq/m3";
@@ -117,21 +121,26 @@ export function ionBalanceSpec(
   } as TopLevelSpec;
 }
 
-/** Completeness heatmap: species × campaign, colour = % of samples with a value; the number is written in each cell. */
+/**
+ * Completeness heatmap: species × campaign, colour = % of samples with a value; the number is written in each cell.
+ * Species and campaign (site) names are shown in the figure language (`nameLabels`), unknown names unchanged.
+ */
 export function completenessHeatmapSpec(
   campaigns: CampaignQa[],
   opts: { lang?: Lang; title?: string; width?: number; height?: number } = {},
 ): TopLevelSpec {
   const lang = opts.lang ?? "en",
     font = fontFor(lang);
+  const all = [...new Set(campaigns.flatMap((c) => c.species.map((s) => s.species)))];
+  const labelOf = new Map(nameLabels(all, lang).map((l, i) => [all[i], l]));
   const rows = campaigns.flatMap((c) =>
     c.species.map((s) => ({
-      campaign: c.campaign,
-      species: s.species,
+      campaign: nameLabel(c.campaign, lang),
+      species: labelOf.get(s.species)!,
       completeness: Math.round(1000 * s.completeness) / 10,
     })),
   );
-  const species = campaigns[0]?.species.map((s) => s.species) ?? [];
+  const species = campaigns[0]?.species.map((s) => labelOf.get(s.species)!) ?? [];
   const enc = {
     x: { field: "species", type: "nominal", sort: species, title: qaLabel("species", lang), axis: { labelAngle: -45 } },
     y: { field: "campaign", type: "nominal", title: qaLabel("campaign", lang) },

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
 import { fontConfig, fontFor, SCHEMA } from "../figures/specs";
+import { nameLabel } from "../figures/names";
 import { vlabel } from "../profiles/labels";
 import type { EfGroupStats } from "./summary";
 import { vspModeLabel } from "./vsp";
@@ -9,7 +10,8 @@ import { vspModeLabel } from "./vsp";
 /**
  * Box plots of fuel-based emission factors (g/kg) per model year, log axis (remote-sensing EFs
  * are skewed over orders of magnitude); whiskers at 1.5 IQR. Non-positive and NaN EFs are left
- * out (a log axis cannot show them; their count is in the subtitle).
+ * out (a log axis cannot show them; their count is in the subtitle). The pollutant is named in the
+ * figure language (`nameLabel`: CO → 一酸化炭素 / 一氧化碳).
  */
 export function efByModelYearSpec(opts: {
   modelYear: ArrayLike<number>;
@@ -31,7 +33,7 @@ export function efByModelYearSpec(opts: {
   return {
     $schema: SCHEMA,
     title: {
-      text: `${vlabel("efByYear", lang)} (${opts.pollutant})`,
+      text: `${vlabel("efByYear", lang)} (${nameLabel(opts.pollutant, lang)})`,
       subtitle: dropped > 0 ? `EF ≤ 0: ${dropped}` : "",
     },
     width: opts.width ?? 640,
@@ -44,7 +46,7 @@ export function efByModelYearSpec(opts: {
         field: "ef",
         type: "quantitative",
         scale: { type: "log" },
-        title: `${vlabel("emissionFactor", lang)} ${opts.pollutant} (g/kg, ${vlabel("fuelBased", lang)})`,
+        title: `${vlabel("emissionFactor", lang)} ${nameLabel(opts.pollutant, lang)} (g/kg, ${vlabel("fuelBased", lang)})`,
       },
     },
     config: fontConfig(fontFor(lang)),
@@ -54,6 +56,7 @@ export function efByModelYearSpec(opts: {
 /**
  * Mean fuel-based EF per VSP mode (from efByGroup on the modes) with its 95 % t interval as error
  * bars; modes with fewer than `minN` records (default 10) are left out (listed in the subtitle).
+ * The pollutant is named in the figure language (`nameLabel`).
  */
 export function efByVspSpec(opts: {
   stats: EfGroupStats[];
@@ -75,11 +78,11 @@ export function efByVspSpec(opts: {
       hi: s.mean + (Number.isFinite(s.ci95) ? s.ci95 : 0),
       n: s.n,
     }));
-  const y = `${vlabel("emissionFactor", lang)} ${opts.pollutant} (g/kg)`;
+  const y = `${vlabel("emissionFactor", lang)} ${nameLabel(opts.pollutant, lang)} (g/kg)`;
   return {
     $schema: SCHEMA,
     title: {
-      text: `${vlabel("efByVsp", lang)} (${opts.pollutant})`,
+      text: `${vlabel("efByVsp", lang)} (${nameLabel(opts.pollutant, lang)})`,
       subtitle: few.length > 0 ? `n < ${minN}: ${few.join(", ")}` : "",
     },
     width: opts.width ?? 640,

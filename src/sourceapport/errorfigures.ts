@@ -217,7 +217,9 @@ export function intervalWhiskers(result: PmfResult, opts: IntervalProfileOptions
  * One panel per factor (`vconcat`, factor name as panel title, species labels under the last
  * panel), or one panel with `factor`. Inline data per panel: bar rows
  * `{ factor, species, base, concentration }` (concentration null where F_kj ≤ 0) and whisker rows
- * {@link IntervalWhiskerRow} (`low`/`high` exact, `lowPlot`/`highPlot` as drawn).
+ * {@link IntervalWhiskerRow} (`low`/`high` exact, `lowPlot`/`highPlot` as drawn). Factor and
+ * species names are shown in the figure language (`nameLabels`: SO2 → 二酸化硫黄 / 二氧化硫);
+ * names the registry does not know pass through unchanged.
  * `width`/`height` are per panel (defaults 640 × 140).
  *
  * @throws RangeError when the results do not match the PMF result, or no interval is given
@@ -234,12 +236,14 @@ export function intervalProfileSpec(result: PmfResult, opts: IntervalProfileOpti
   const methods = INTERVAL_METHODS.filter((meth) => whiskers.some((w) => w.method === meth));
   const intervalNames = methods.map((meth) => whiskers.find((w) => w.method === meth)!.interval);
   const font = fontFor(lang);
-  const angle = labelAngle(input.species, width);
+  const speciesNames = nameLabels(input.species, lang);
+  const speciesOf = new Map(input.species.map((s, j) => [s, speciesNames[j]]));
+  const angle = labelAngle(speciesNames, width);
   const yTitle = withUnit(label("concentration", lang), commonUnit(input.units));
   const last = ks[ks.length - 1];
   const panels = ks.map((k) => {
     const name = nameLabel(factorNames[k], lang);
-    const bars = input.species.map((species, j) => {
+    const bars = speciesNames.map((species, j) => {
       const v = F[k * m + j];
       return { factor: name, species, base: v, concentration: Number.isFinite(v) && v > 0 ? v : null };
     });
@@ -249,8 +253,14 @@ export function intervalProfileSpec(result: PmfResult, opts: IntervalProfileOpti
       ...ws.map((w) => w.high),
       ...ws.map((w) => w.low),
     ]);
-    const wsPlot = ws.map((w) => ({ ...w, lowPlot: plotValue(w.low, domain), highPlot: plotValue(w.high, domain) }));
-    const x = speciesPanelX(input.species, k, last, angle, lang);
+    const wsPlot = ws.map((w) => ({
+      ...w,
+      factor: name,
+      species: speciesOf.get(w.species) ?? w.species,
+      lowPlot: plotValue(w.low, domain),
+      highPlot: plotValue(w.high, domain),
+    }));
+    const x = speciesPanelX(speciesNames, k, last, angle, lang);
     const y = {
       field: "concentration",
       type: "quantitative",
@@ -470,7 +480,8 @@ export function constrainedComparisonSpec(
   if (altName === baseName) throw new RangeError(`constrainedComparisonSpec: the label must differ from "${baseName}"`);
   const solutions = [baseName, altName];
   const font = fontFor(lang);
-  const angle = labelAngle(input.species, width);
+  const speciesNames = nameLabels(input.species, lang);
+  const angle = labelAngle(speciesNames, width);
   const yTitle = withUnit(label("concentration", lang), commonUnit(input.units));
   const last = ks[ks.length - 1];
   const panels = ks.map((k) => {
@@ -482,7 +493,7 @@ export function constrainedComparisonSpec(
       value: number | null;
       concentration: number | null;
     }[] = [];
-    input.species.forEach((species, j) => {
+    speciesNames.forEach((species, j) => {
       for (const [solution, mat] of [
         [baseName, F],
         [altName, constrained.F],
@@ -506,7 +517,7 @@ export function constrainedComparisonSpec(
       transform: [{ filter: "datum.concentration != null" }],
       mark: { type: "bar" as const },
       encoding: {
-        x: speciesPanelX(input.species, k, last, angle, lang),
+        x: speciesPanelX(speciesNames, k, last, angle, lang),
         xOffset: { field: "solution", type: "nominal", scale: { domain: solutions } },
         y: {
           field: "concentration",

@@ -2,12 +2,13 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
 import { fontConfig, fontFor, SCHEMA } from "../figures/specs";
+import { nameLabel } from "../figures/names";
 import { ozLabel, type OzoneAqiLabelKey } from "../models/ozone/labels";
 import type { IdwResult, StationValue } from "./idw";
 
 /**
  * Map of an IDW grid (cells coloured by value, masked cells left blank) with the stations as
- * points labelled by name, in lon/lat with the aspect of the local latitude (1° lon drawn
+ * points labelled by name (known site names in the figure language, `nameLabel`), in lon/lat with the aspect of the local latitude (1° lon drawn
  * cos(lat) as wide as 1° lat).
  *
  * @param opts.valueKey label key of the colour legend (default `potentialOzone`); opts.unit its unit
@@ -56,7 +57,12 @@ export function idwMapSpec(
     axis: { grid: false },
     title: ozLabel("latitude", lang),
   };
-  const pts = stations.map((s) => ({ lon: s.lon, lat: s.lat, name: s.name ?? "", value: s.value }));
+  const pts = stations.map((s) => ({
+    lon: s.lon,
+    lat: s.lat,
+    name: s.name === undefined ? "" : nameLabel(s.name, lang),
+    value: s.value,
+  }));
   return {
     $schema: SCHEMA,
     ...(opts.title !== undefined ? { title: { text: opts.title } } : {}),

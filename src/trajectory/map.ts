@@ -3,6 +3,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { countryOutlines, type MapExtent } from "../figures/basemap";
 import type { Lang } from "../figures/labels";
 import { DEFAULT_WIDTH, SCHEMA, fontConfig, fontFor, withUnit } from "../figures/specs";
+import { nameLabel } from "../figures/names";
 import { trajectoryLabel } from "./labels";
 import type { TrajectoryGrid } from "./result";
 
@@ -10,7 +11,7 @@ import type { TrajectoryGrid } from "./result";
 export interface TrajectoryMapOptions {
   /** Label language (default `"en"`). */
   lang?: Lang;
-  /** The receptor, drawn as a black triangle. */
+  /** The receptor, drawn as a black triangle; a known site name is shown in the figure language (`nameLabel`). */
   site?: { lat: number; lon: number; name?: string };
   /** Map extent (deg); default: the occupied cells' bounds plus one cell. */
   extent?: MapExtent;
@@ -22,7 +23,7 @@ export interface TrajectoryMapOptions {
   outlines?: "50m" | "110m";
   /** Map the weighted statistic (default) or the unweighted `value`. */
   field?: "weighted" | "value";
-  /** Regions to outline (dashed), e.g. a known or suspected source area. */
+  /** Regions to outline (dashed), e.g. a known or suspected source area; known place names in the figure language. */
   regions?: { name: string; box: MapExtent }[];
   /** Graticule step (deg; default chosen from the extent). */
   graticuleStep?: number;
@@ -177,7 +178,7 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
   ];
   if (opts.regions?.length) {
     const rows = opts.regions.map((q) => ({
-      name: q.name,
+      name: nameLabel(q.name, lang),
       lonMin: q.box.lonMin,
       lonMax: q.box.lonMax,
       latMin: q.box.latMin,
@@ -207,7 +208,11 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
     );
   }
   if (opts.site) {
-    const s = { lat: opts.site.lat, lon: opts.site.lon, name: opts.site.name ?? trajectoryLabel("site", lang) };
+    const s = {
+      lat: opts.site.lat,
+      lon: opts.site.lon,
+      name: opts.site.name !== undefined ? nameLabel(opts.site.name, lang) : trajectoryLabel("site", lang),
+    };
     layers.push(
       {
         data: { values: [s] },

@@ -170,11 +170,12 @@ describe("barSpec", () => {
     }) as Record<string, any>;
     expect(spec.mark).toMatchObject({ type: "bar" });
     expect(spec.encoding.x).toMatchObject({ field: "category", type: "nominal", title: "组分" });
-    expect(spec.encoding.x.scale.domain).toEqual(["SO4", "NO3", "NH4"]);
+    // categories are shown by their registry labels (src/figures/names.ts: ions keep their formula)
+    expect(spec.encoding.x.scale.domain).toEqual(["SO₄²⁻", "NO₃⁻", "NH₄⁺"]);
     expect(spec.encoding.y).toMatchObject({ field: "value", type: "quantitative", title: "浓度 (µg/m3)" });
     expect(spec.data.values).toEqual([
-      { category: "SO4", value: 4.5 },
-      { category: "NH4", value: 2 },
+      { category: "SO₄²⁻", value: 4.5 },
+      { category: "NH₄⁺", value: 2 },
     ]);
     expect(spec.config.font).toBe("Noto Sans CJK SC");
   });

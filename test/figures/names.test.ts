@@ -76,3 +76,31 @@ describe("nameLabel: pollutants, sources, sites and labs in en / ja / zh", () =>
     );
   });
 });
+
+describe("nameLabel: elements, OC and EC", () => {
+  it("element names in en / ja / zh are labelled by the IUPAC symbol; symbols and ions unchanged", () => {
+    // Ti: titanium / チタン / 钛; V: vanadium / バナジウム / 钒; Ni: nickel / ニッケル / 镍 (standard element names)
+    for (const [sym, names] of [
+      ["Ti", ["titanium", "チタン", "钛"]],
+      ["V", ["vanadium", "バナジウム", "钒"]],
+      ["Ni", ["nickel", "ニッケル", "镍"]],
+      ["Fe", ["iron", "鉄", "铁"]],
+      ["Pb", ["lead", "鉛", "铅"]],
+      ["Al", ["aluminium", "aluminum", "アルミニウム", "铝"]],
+    ] as const)
+      for (const n of [sym, ...names])
+        for (const lang of ["en", "ja", "zh"] as const) expect(nameLabel(n, lang)).toBe(sym);
+    // ions stay ions, gases stay gases: the element rows do not capture them
+    expect(nameLabel("K+", "ja")).toBe("K⁺");
+    expect(nameLabel("Ca2+", "zh")).toBe("Ca²⁺");
+    expect(nameLabel("K", "zh")).toBe("K");
+    expect(nameLabel("Cl-", "zh")).toBe("Cl⁻");
+    expect(nameLabel("SO2", "ja")).toBe("二酸化硫黄");
+    expect(nameLabel("硫黄", "zh")).toBe("S");
+  });
+
+  it("OC and EC: every spelling the species normaliser knows gives the formula", () => {
+    for (const n of ["OC", "organic carbon", "有机碳", "有機炭素"]) expect(nameLabel(n, "ja")).toBe("OC");
+    for (const n of ["EC", "elemental carbon", "元素碳"]) expect(nameLabel(n, "zh")).toBe("EC");
+  });
+});

@@ -7,6 +7,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../../figures/labels";
 import { fontConfig, fontFor, SCHEMA, withUnit } from "../../figures/specs";
+import { nameLabel } from "../../figures/names";
 import { type AnalysisUnit } from "./aggregate";
 import type { CoBenefitRow } from "./cobenefit";
 import {
@@ -280,13 +281,13 @@ export function energyBreakdownSpec(units: AnalysisUnit[], basis: SecBasis, o: E
   } as TopLevelSpec;
 }
 
-/** Inlet vs outlet emission rate (kg/h) per pollutant and treatment unit, with the mass-rate removal efficiency on top. */
+/** Inlet vs outlet emission rate (kg/h) per pollutant (known names in the figure language) and treatment unit, with the mass-rate removal efficiency on top. */
 export function emissionBarsSpec(stack: StackSummary[], o: EnergyFigureOptions = {}): TopLevelSpec {
   const b = base(o, 520, 280);
   const sIn = L("inlet", b.lang),
     sOut = L("outlet", b.lang);
   const multi = new Set(stack.map((s) => s.unit)).size > 1;
-  const name = (s: StackSummary) => (multi ? `${s.unit} ${s.pollutant}` : s.pollutant);
+  const name = (s: StackSummary) => (multi ? `${s.unit} ` : "") + nameLabel(s.pollutant, b.lang);
   const rows = stack.flatMap((s) => [
     { p: name(s), side: sIn, v: s.inletRate },
     { p: name(s), side: sOut, v: s.outletRate },
@@ -321,16 +322,16 @@ export function emissionBarsSpec(stack: StackSummary[], o: EnergyFigureOptions =
   } as TopLevelSpec;
 }
 
-/** Co-benefit summary: annual amount without and with the project per item (CO2 and each pollutant, t/yr), one panel per item with its own scale. */
+/** Co-benefit summary: annual amount without and with the project per item (CO2 and each pollutant, t/yr), one panel per item (known names in the figure language) with its own scale. */
 export function coBenefitSpec(rows: CoBenefitRow[], o: EnergyFigureOptions = {}): TopLevelSpec {
   const b = base(o, 130, 220);
   const sW = L("without", b.lang),
     sP = L("with", b.lang);
   const data = rows.flatMap((r) => [
-    { item: r.item, side: sW, v: r.without, label: "" },
-    { item: r.item, side: sP, v: r.with, label: `−${(100 * r.fraction).toFixed(0)} %` },
+    { item: nameLabel(r.item, b.lang), side: sW, v: r.without, label: "" },
+    { item: nameLabel(r.item, b.lang), side: sP, v: r.with, label: `−${(100 * r.fraction).toFixed(0)} %` },
   ]);
-  const items = rows.map((r) => r.item);
+  const items = rows.map((r) => nameLabel(r.item, b.lang));
   const color = {
     field: "side",
     type: "nominal",

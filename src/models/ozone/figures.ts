@@ -2,13 +2,15 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../../figures/labels";
 import { fontConfig, fontFor, SCHEMA, withUnit } from "../../figures/specs";
+import { nameLabel, nameLabels } from "../../figures/names";
 import { ozLabel } from "./labels";
 import { diurnalMean } from "./diurnal";
 import { oxidantPpb } from "./oxidant";
 
 /**
  * Mean diurnal cycle of O3, NO2 and Ox = O3 + NO2 (ppb, top panel) and of the O3/NOx ratio of the
- * hourly means (bottom panel), against the local hour of day.
+ * hourly means (bottom panel), against the local hour of day. Series names in the figure language
+ * (オゾン / 臭氧 …, `nameLabel`).
  *
  * @param opts.times UTC instants (ms); o3Ppb, no2Ppb, noxPpb hourly mixing ratios (ppb)
  * @returns a Vega-Lite spec (vertical concatenation) with inline data
@@ -32,7 +34,9 @@ export function diurnalOxSpec(opts: {
   };
   const nox = diurnalMean(opts.times, opts.noxPpb, opts.utcOffsetMinutes);
   const lines = (Object.keys(d) as (keyof typeof d)[]).flatMap((k) =>
-    d[k].filter((r) => Number.isFinite(r.mean)).map((r) => ({ hour: r.hour, series: k, value: r.mean })),
+    d[k]
+      .filter((r) => Number.isFinite(r.mean))
+      .map((r) => ({ hour: r.hour, series: nameLabel(k, lang), value: r.mean })),
   );
   const ratio = d.O3.map((r, h) => ({ hour: h, ratio: nox[h].mean > 0 ? r.mean / nox[h].mean : NaN })).filter((r) =>
     Number.isFinite(r.ratio),
@@ -61,7 +65,7 @@ export function diurnalOxSpec(opts: {
           color: {
             field: "series",
             type: "nominal",
-            scale: { domain: ["O3", "NO2", "Ox"], range: ["#1f77b4", "#8c564b", "#d62728"] },
+            scale: { domain: nameLabels(["O3", "NO2", "Ox"], lang), range: ["#1f77b4", "#8c564b", "#d62728"] },
             title: ozLabel("series", lang),
           },
         },
