@@ -32,11 +32,13 @@ if needs_build; then
     build_status=1
     # tsc writes its output even when it reports errors; touch the build so the next start does
     # not recompile the same broken sources again and again.
-    [ -f "$root/dist/index.js" ] && touch "$root/dist/index.js"
+    [ -f "$root/dist/index.js" ] && touch "$root/dist/index.js" && touch "$log"
     echo "aozora kernel: src/ did not compile cleanly (dist/ may not match src/):" >&2
     sed -n '1,40p' "$log" >&2
   fi
 fi
+# A failed kernel build's log is stale once dist/ has been rebuilt since (e.g. by npm run build).
+if [ -s "$log" ] && [ "$root/dist/index.js" -nt "$log" ]; then : >"$log"; fi
 flock -u 9
 exec 9>&-
 
