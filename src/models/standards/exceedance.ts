@@ -70,17 +70,25 @@ function completeness(count: number, min: number, what: string, rule: string): {
 }
 
 /**
- * Japan's completeness rules for annual evaluation (MOE): PM2.5 stations are evaluated with ≥ 250
- * valid days a year ("環境基準の評価対象となる年間250日以上測定した" — prefectural reports of the MOE
- * evaluation; verify against 環水大総発第090909001号); the other items' long-term evaluation takes
- * stations with ≥ 6000 measured hours a year (年間測定時間6000時間以上; verify).
+ * Japan's completeness rules for annual evaluation, as the Ministry of the Environment (MOE) applies
+ * them when it counts 有効測定局 (stations whose year is evaluated against the EQS):
+ * - PM2.5: ≥ 250 valid days. MOE, 平成22年度大気汚染状況 | PM2.5 (微小粒子状物質),
+ *   https://www.env.go.jp/air/osen/jokyo_h22/pm25.html: "※有効測定局・・・・・測定している機器に等価性のあるもので、
+ *   かつ年間測定日数が250日以上の測定局。" (a valid day is a day with a valid daily mean).
+ * - SO2, NO2, SPM, CO: ≥ 6000 measured hours. MOE, 平成25年度 大気汚染状況について, Ⅰ 1. 二酸化窒素 note ※1
+ *   (read from a public copy, https://fdocuments.net/document/a-cefcoe-1ioeeoec-i3i-1i3.html):
+ *   "有効測定局・・・年間測定時間が6,000時間以上の測定局(光化学オキシダントを除く)。"; likewise the MOE white
+ *   paper 平成3年版環境白書, https://www.env.go.jp/policy/hakusyo/h03/7911.html: "有効測定局とは、年間6,000時間以上
+ *   測定を行った測定局をいう".
+ * - Photochemical oxidant (Ox) is excluded from the 6000-h rule (same note ※1), so Ox rows carry no completeness note.
  */
 export const JAPAN_EQS_COMPLETENESS = { pm25MinDays: 250, minHours: 6000 } as const;
 
 /**
- * WHO 2021 sets no data-completeness rule for comparing a year with its guideline levels; aozora
- * calls a year valid with ≥ 90 % of its days valid, the minimum data capture of Directive
- * 2008/50/EC Annex I for fixed measurements (verify), and says so in the row's note.
+ * WHO 2021 (WHO global air quality guidelines, 2021, ISBN 9789240034228) states no data-completeness
+ * rule for comparing an annual mean with its guideline levels. The ≥ 90 % of the year's days used here
+ * is aozora's choice, taken from the minimum data capture of Directive 2008/50/EC Annex I for fixed
+ * measurements, and each row's note says so.
  */
 export const WHO_COMPLETENESS = { minDayFraction: 0.9 } as const;
 
@@ -382,7 +390,8 @@ export function japan2PercentExclusion(dailyMeans: number[]): number {
  * A daily mean needs ≥ 20 hourly values (default). Gases in ppm (mass inputs converted at 298.15 K
  * by default), PM2.5 µg/m3, SPM mg/m3. The annual statistics (PM2.5 annual mean and 98 % value,
  * NO2 98 % value, SPM/SO2 2 % exclusion value) carry `validYear` and a note "valid year" / "NOT a
- * valid year" under {@link JAPAN_EQS_COMPLETENESS} (PM2.5 ≥ 250 valid days; others ≥ 6000 hours).
+ * valid year" under {@link JAPAN_EQS_COMPLETENESS} (PM2.5 ≥ 250 valid days; SO2/NO2/SPM/CO ≥ 6000 hours; Ox
+ * rows none, as MOE excludes Ox from the 6000-h rule).
  */
 export function japanEqsEvaluation(
   input: HourlySeriesSet,

@@ -121,6 +121,12 @@ describe("annual statistics from an incomplete year carry a completeness note (i
       },
     };
   };
+  // MOE, 平成22年度大気汚染状況 | PM2.5, https://www.env.go.jp/air/osen/jokyo_h22/pm25.html:
+  //   "※有効測定局・・・・・測定している機器に等価性のあるもので、かつ年間測定日数が250日以上の測定局。"
+  // MOE, 平成25年度 大気汚染状況について, note ※1: "有効測定局・・・年間測定時間が6,000時間以上の測定局
+  //   (光化学オキシダントを除く)。"; 平成3年版環境白書 https://www.env.go.jp/policy/hakusyo/h03/7911.html:
+  //   "有効測定局とは、年間6,000時間以上測定を行った測定局をいう".
+  // Hand count: 250 full days = 250 valid days and 250 × 24 = 6000 hours (valid); 249 days = 5976 h (not).
   it("Japan EQS: PM2.5 needs ≥ 250 valid days, NO2 ≥ 6000 measured hours (250 days × 24 h = 6000)", () => {
     const ok = japanEqsEvaluation(days(250));
     const pm = ok.find((r) => r.pollutant === "PM2.5" && r.averaging === "annual")!;
@@ -139,6 +145,17 @@ describe("annual statistics from an incomplete year carry a completeness note (i
     expect(no2.note).toMatch(
       /NOT a valid year under the MOE long-term evaluation \(5976 measured hours; ≥ 6000 needed\)/,
     );
+  });
+  // Same MOE note ※1: the 6000-h rule is "(光化学オキシダントを除く)", so an Ox row never carries it.
+  it("Japan EQS: photochemical oxidant rows carry no 6000-h completeness note (MOE excludes Ox)", () => {
+    const d = days(100);
+    d.series = { Ox: { values: d.times.map(() => 0.03), unit: "ppm" } };
+    const ox = japanEqsEvaluation(d).filter((r) => r.pollutant === "Ox");
+    expect(ox.length).toBeGreaterThan(0);
+    for (const r of ox) {
+      expect(r.validYear).toBeUndefined();
+      expect(r.note ?? "").not.toMatch(/valid year/);
+    }
   });
   it("WHO 2021: ≥ 90 % of the year's days (2025: ⌈0.9 × 365⌉ = 329) — 329 days valid, 328 not", () => {
     const ok = whoExceedances(days(329)).find((r) => r.pollutant === "PM2.5" && r.averaging === "annual")!;
