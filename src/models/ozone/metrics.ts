@@ -180,7 +180,7 @@ export interface Somo35Result {
   somo35: number;
   /**
    * SOMO35 rescaled for missing days, SOMO35 × daysInYear / validDays (see {@link somo35});
-   * NaN when `coverage` is below the option `minCoverage` (default 0.75).
+   * NaN when `coverage` is below the option `minCoverage` (default 0.75 of the year's days, WHO/Europe ENHIS 36).
    */
   somo35Scaled: number;
   validDays: number;
@@ -199,10 +199,17 @@ export interface Somo35Result {
  * SOMO35_scaled = SOMO35_measured × N_total / N_valid (N_total the days of the year, N_valid the
  * days with a valid MDA8) — the same correction that Directive 2008/50/EC Annex VII prescribes
  * for AOT40, "AOT40_estimate = AOT40_measured × total possible number of hours / number of
- * measured hourly values" (EEA, Air quality in Europe, ozone indicators; verify the EEA wording).
+ * measured hourly values". The rescaling of SOMO35 itself is attributed to EEA, but EEA's own
+ * wording was not found in the texts searched (EEA "Air quality in Europe" reports, ETC/ACM and
+ * ETC/ATNI mapping papers): verify it before citing this formula as EEA's.
  * The scaled value assumes the missing days resemble the measured ones; it is NaN below
- * `minCoverage` (default 0.75 of the year's days, aozora's choice) so a summer-only record is not
- * extrapolated to a year.
+ * `minCoverage` (default 0.75 of the calendar year's days, not of the summer) so a summer-only record
+ * is not extrapolated to a year. The 75 % follows the station selection used for SOMO35 from AirBase
+ * data processed by ETC/ACC: WHO Regional Office for Europe, ENHIS indicator 36 "Percentage of people
+ * living in cities with various SOMO35 levels" (updated 26 May 2016),
+ * https://gateway.euro.who.int/en/indicators/enhis_36-percentage-of-people-living-in-cities-with-various-somo35-levels/ :
+ * "Only data from urban or suburban background monitoring stations, available for at least 75% days of
+ * the year, are used in this analysis."
  *
  * @param opts hour-grid options, `unit`: `"ppb"` (cut-off 35) or `"µg/m3"` (cut-off 70),
  *   `convention` of the MDA8, `minCoverage` (0–1) for `somo35Scaled`

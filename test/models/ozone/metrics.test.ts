@@ -124,6 +124,18 @@ describe("SOMO35 rescaled for missing days (EEA: SOMO35_measured × N_total / N_
     expect(r.somo35Scaled).toBeCloseTo((3000 * 365) / 300, 9);
     expect(r.coverage).toBeCloseTo(300 / 365, 12);
   });
+  // Default 75 % of the year's days: WHO/Europe ENHIS 36 (SOMO35 from AirBase, processed by ETC/ACC),
+  // https://gateway.euro.who.int/en/indicators/enhis_36-percentage-of-people-living-in-cities-with-various-somo35-levels/
+  // "Only data ... available for at least 75% days of the year, are used in this analysis."
+  // Hand count: 0.75 × 365 = 273.75, so 274 days (274/365 = 0.7507) pass and 273 (0.7479) do not.
+  it("coverage boundary 0.75 × 365 = 273.75: 274 days scaled to 2740 × 365/274 = 3650, 273 days NaN", () => {
+    const r = year(274);
+    expect(r.somo35).toBeCloseTo(2740, 9);
+    expect(r.somo35Scaled).toBeCloseTo((2740 * 365) / 274, 9);
+    const s = year(273);
+    expect(s.somo35).toBeCloseTo(2730, 9);
+    expect(Number.isNaN(s.somo35Scaled)).toBe(true);
+  });
   it("200 valid days (coverage 0.548 < 0.75): the scaled value is NaN, the measured sum stays 2000", () => {
     const r = year(200);
     expect(r.somo35).toBeCloseTo(2000, 9);
