@@ -149,8 +149,9 @@ describe("annual statistics from an incomplete year carry a completeness note (i
   // Same MOE note ※1: the 6000-h rule is "(光化学オキシダントを除く)", so an Ox row never carries it.
   it("Japan EQS: photochemical oxidant rows carry no 6000-h completeness note (MOE excludes Ox)", () => {
     const d = days(100);
-    d.series = { Ox: { values: d.times.map(() => 0.03), unit: "ppm" } };
-    const ox = japanEqsEvaluation(d).filter((r) => r.pollutant === "Ox");
+    const ox = japanEqsEvaluation({ ...d, series: { Ox: { values: d.times.map(() => 0.03), unit: "ppm" } } }).filter(
+      (r) => r.pollutant === "Ox",
+    );
     expect(ox.length).toBeGreaterThan(0);
     for (const r of ox) {
       expect(r.validYear).toBeUndefined();
