@@ -1,7 +1,7 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
-import { fontConfig, fontFor, SCHEMA } from "../figures/specs";
+import { fontConfig, fontFor, specFrame } from "../figures/specs";
 import type { FactorIdentification, ProfileComparison } from "./index";
 import { vlabel } from "./labels";
 
@@ -24,13 +24,11 @@ export function profileComparisonSpec(
     { species: s, series: `${r}: ${c.reference}`, value: Math.max(1e-6, c.y[j]) },
   ]);
   return {
-    $schema: SCHEMA,
     title: {
       text: `${vlabel("profileComparison", lang)}: ${c.profile} / ${c.reference}`,
       subtitle: `r = ${c.pearson.toFixed(2)}, SID = ${c.sid.toFixed(2)}, PD = ${c.pd.toFixed(2)}`,
     },
-    width: opts.width ?? 640,
-    height: opts.height ?? 280,
+    ...specFrame(undefined, opts.width ?? 640, opts.height ?? 280, { fit: false }),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
@@ -76,11 +74,11 @@ export function similarityHeatmapSpec(
   });
   const title = metric === "distance" ? vlabel("distance", lang) : vlabel("pearson", lang);
   return {
-    $schema: SCHEMA,
     title: { text: vlabel("similarity", lang) },
     data: { values: rows },
-    width: Math.max(240, 46 * id.references.length),
-    height: Math.max(160, 28 * id.factors.length),
+    ...specFrame(undefined, Math.max(240, 46 * id.references.length), Math.max(160, 28 * id.factors.length), {
+      fit: false,
+    }),
     encoding: {
       x: {
         field: "reference",

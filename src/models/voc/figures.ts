@@ -1,6 +1,6 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
-import { fontConfig, fontFor, SCHEMA, toLocalIso, withUnit } from "../../figures/specs";
+import { fontConfig, fontFor, specFrame, toLocalIso, withUnit } from "../../figures/specs";
 import type { Lang } from "../../figures/labels";
 import { VOC_GROUPS, type VocGroup } from "./registry";
 import { VOC_GROUP_LABELS, vocLabel } from "./labels";
@@ -65,10 +65,7 @@ export function vocGroupShareSpec(
   }
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...(opts.title ? { title: { text: opts.title } } : {}),
-    width: opts.width ?? 360,
-    height: opts.height ?? 320,
+    ...specFrame(opts.title || undefined, opts.width ?? 360, opts.height ?? 320, { fit: false }),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
@@ -136,10 +133,7 @@ export function vocSampleStackSpec(
   }
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...(opts.title ? { title: { text: opts.title } } : {}),
-    width: opts.width ?? 640,
-    height: opts.height ?? 280,
+    ...specFrame(opts.title || undefined, opts.width ?? 640, opts.height ?? 280, { fit: false }),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
@@ -186,10 +180,7 @@ export function vocTopSpeciesSpec(
   }));
   const font = fontFor(lang);
   return {
-    $schema: SCHEMA,
-    ...(opts.title ? { title: { text: opts.title } } : {}),
-    width: opts.width ?? 420,
-    height: opts.height ?? 24 * rows.length,
+    ...specFrame(opts.title || undefined, opts.width ?? 420, opts.height ?? 24 * rows.length, { fit: false }),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
