@@ -25,7 +25,7 @@ describe("specFrame", () => {
     const mc = massClosureSpec(
       { unit: "µg/m3", samples: [], components: [] } as unknown as Parameters<typeof massClosureSpec>[0],
       { title: "Mass closure" },
-    ) as Record<string, unknown>;
+    ) as unknown as Record<string, unknown>;
     // QA figures write the title as a plain string, default size 760 × 320
     expect(mc.$schema).toBe(SCHEMA);
     expect(mc.title).toBe("Mass closure");
@@ -36,8 +36,10 @@ describe("specFrame", () => {
       [Date.UTC(2024, 6, 1)],
     );
     // VOC figures: an empty title means no title (truthiness test kept), default size 360 × 320
-    const v = vocGroupShareSpec(r, { title: "" }) as Record<string, unknown>;
+    const v = vocGroupShareSpec(r, { title: "" }) as unknown as Record<string, unknown>;
     expect(["title" in v, v.width, v.height, "autosize" in v]).toEqual([false, 360, 320, false]);
-    expect((vocGroupShareSpec(r, { title: "VOC" }) as Record<string, unknown>).title).toEqual({ text: "VOC" });
+    expect((vocGroupShareSpec(r, { title: "VOC" }) as unknown as Record<string, unknown>).title).toEqual({
+      text: "VOC",
+    });
   });
 });
