@@ -1,5 +1,12 @@
 import { bootstrapRows, timeOrder, type BootstrapResult } from "./bootstrap";
-import { displacedElements, refitSettings, type DispInterval, type DispOptions, type DispSwaps } from "./disp";
+import {
+  displacedElements,
+  dispRunOptions,
+  refitSettings,
+  type DispInterval,
+  type DispOptions,
+  type DispSwaps,
+} from "./disp";
 import type { DispSearchResult, DispSearchTask } from "./dispsearch";
 import { runTasks } from "./pool";
 import { settingsOf } from "./solver";
@@ -177,11 +184,7 @@ export async function bsDispPmf(
   const largestDecrease = Math.max(0, ...res.map((r) => -r.minDQ));
   const prov = provenance(
     {
-      dQmax: levels,
-      species: js.map((j) => input.species[j]),
-      factors: ks,
-      steps: opts.steps ?? null,
-      ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
+      ...dispRunOptions(levels, input.species, js, ks, opts),
       runs: runsUsed.length,
       bootstrap: bs.provenance
         ? bs.provenance.options

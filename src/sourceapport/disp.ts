@@ -106,6 +106,27 @@ export function displacedElements(
 }
 
 /**
+ * The options of a DISP or BS-DISP run as its provenance records them: the dQmax levels, the
+ * displaced species (names) and factors (indices), the step count (null: the default) and the
+ * swap test when one was given.
+ */
+export function dispRunOptions(
+  levels: number[],
+  species: readonly string[],
+  js: number[],
+  ks: number[],
+  opts: Pick<DispOptions, "steps" | "swapTest">,
+): Record<string, unknown> {
+  return {
+    dQmax: levels,
+    species: js.map((j) => species[j]),
+    factors: ks,
+    steps: opts.steps ?? null,
+    ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
+  };
+}
+
+/**
  * Displacement (DISP) error estimation: every profile element F_kj is displaced down and up
  * until the objective (Q(true), or Q(robust) in robust mode) rises by each dQmax (default 4, 8,
  * 16, 32), re-fitting everything else; the displaced values are the interval. The displaced
@@ -216,11 +237,7 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
   const largestDecreasePct = (100 * largestDecrease) / Math.max(before, 1e-300);
   const prov = provenance(
     {
-      dQmax: levels,
-      species: js.map((j) => input.species[j]),
-      factors: ks,
-      steps: opts.steps ?? null,
-      ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
+      ...dispRunOptions(levels, input.species, js, ks, opts),
       base: plainOptions(result.options),
     },
     result.options.seed,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { displacedElements } from "../../src/sourceapport/disp";
+import { displacedElements, dispRunOptions } from "../../src/sourceapport/disp";
 
 // One home for the element selection of DISP and BS-DISP (issue #15 item 4).
 describe("displacedElements", () => {
@@ -17,5 +17,19 @@ describe("displacedElements", () => {
   it("an unknown species: RangeError with the caller's message", () => {
     expect(() => displacedElements(species, 3, { species: ["Pb"] }, msg)).toThrow(RangeError);
     expect(() => displacedElements(species, 3, { species: ["Pb"] }, msg)).toThrow('X: unknown species "Pb"');
+  });
+  it("dispRunOptions: species by name, steps null when not given, swapTest only when given", () => {
+    expect(dispRunOptions([4, 8], species, [3, 0], [1], {})).toEqual({
+      dQmax: [4, 8],
+      species: ["EC", "SO4"],
+      factors: [1],
+      steps: null,
+    });
+    expect(dispRunOptions([4], species, [2], [0], { steps: 12 })).toEqual({
+      dQmax: [4],
+      species: ["OC"],
+      factors: [0],
+      steps: 12,
+    });
   });
 });
