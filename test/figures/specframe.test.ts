@@ -38,6 +38,8 @@ describe("specFrame", () => {
     // VOC figures: an empty title means no title (truthiness test kept), default size 360 × 320
     const v = vocGroupShareSpec(r, { title: "" }) as unknown as Record<string, unknown>;
     expect(["title" in v, v.width, v.height, "autosize" in v]).toEqual([false, 360, 320, false]);
+    expect(v.mark).toEqual({ type: "bar" });
+    expect(JSON.stringify(vocGroupShareSpec(r, { lang: "ja" }).config)).toContain("Noto Sans CJK JP");
     expect((vocGroupShareSpec(r, { title: "VOC" }) as unknown as Record<string, unknown>).title).toEqual({
       text: "VOC",
     });
