@@ -5,15 +5,11 @@ import { hourlyPollutantsFromTable } from "../models/aqi/input";
 import type { HourLabel, NegativePolicy } from "../models/ozone/hourgrid";
 import type { Verb } from "./verb";
 import {
-  decimalOption,
-  encodingOption,
   gridOptionsOf,
   hourLabelOption,
+  monitoringInputOptions,
   monitoringUnitsOf,
   numberFormatOf,
-  sheetOption,
-  thousandsOption,
-  unitsOption,
   utcOffsetOption,
 } from "./common";
 
@@ -50,11 +46,7 @@ pollutant, AQI, primary pollutant and validity (HJ 633-2026/2012, US EPA 2024).`
       choices: ["gbt8170", "none", "hj663"],
       help: "rounding of concentrations before the IAQI: cn-2026 default gbt8170 (HJ 633-2026 §4.2.2: integers in µg/m3, CO 0.1 mg/m3, half to even; hj663 = the same), else none",
     },
-    units: unitsOption,
-    encoding: encodingOption,
-    sheet: sheetOption,
-    decimal: decimalOption,
-    thousands: thousandsOption,
+    ...monitoringInputOptions,
   },
   async run(values, out) {
     const file = values.file as string;

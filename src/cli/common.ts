@@ -1,6 +1,6 @@
 import type { TextEncodingName } from "../io/decode";
 import { parseOffset } from "../table/time";
-import type { OptionValues, StringOption } from "./options";
+import type { NumberOption, OptionValues, StringOption } from "./options";
 
 /**
  * The input options shared by every verb that reads files (issue #15 item 3, issue #17): one
@@ -25,6 +25,29 @@ export const encodingOption: StringOption = {
   choices: ENCODINGS,
   value: "NAME",
   help: `text encoding of CSV/TSV input: ${ENCODINGS.join(", ")} (a byte-order mark wins; default utf-8)`,
+};
+
+/**
+ * A required input-file option (`F`, checked to be an existing file before the verb runs).
+ *
+ * @param help what the file holds.
+ */
+export function requiredFileOption(help: string): StringOption {
+  return { type: "string", value: "F", required: true, fs: "input-file", help };
+}
+
+/**
+ * `--seed`: the seed of a verb's random routine (an integer 0 … 2^32 − 1, default 1); a value
+ * outside that range is refused, never wrapped.
+ */
+export const seedOption: NumberOption = {
+  type: "number",
+  integer: true,
+  min: 0,
+  max: 4294967295,
+  default: 1,
+  value: "S",
+  help: "random seed (never wrapped modulo 2^32)",
 };
 
 /** `--sheet`: worksheet of an .xlsx input. */
@@ -107,6 +130,18 @@ export const unitsOption: StringOption = {
     }
   },
 };
+
+/**
+ * The options of a verb that reads a monitoring table (`readMonitoringTable`), in help order:
+ * `--units`, `--encoding`, `--sheet`, `--decimal`, `--thousands`.
+ */
+export const monitoringInputOptions = {
+  units: unitsOption,
+  encoding: encodingOption,
+  sheet: sheetOption,
+  decimal: decimalOption,
+  thousands: thousandsOption,
+} as const;
 
 /**
  * Parse `--units "µg/m3,CO=mg/m3"`: a bare unit is the default for unit-less numeric columns,

@@ -1,5 +1,5 @@
 import type { Verb } from "./verb";
-import { encodingOption, gridOptionsOf, sheetOption } from "./common";
+import { encodingOption, gridOptionsOf, requiredFileOption, sheetOption } from "./common";
 import { CliUsageError } from "./options";
 import { readLabPair } from "../interlab/read";
 import { compareLabs } from "../interlab/compare";
@@ -17,14 +17,8 @@ Deming, Passing–Bablok, z/En (lab A as the assigned value; σpt and expanded u
 the value) and a verdict (agree / bias / disagree) with its rule.`,
   json: true,
   options: {
-    "lab-a": {
-      type: "string",
-      value: "F",
-      required: true,
-      fs: "input-file",
-      help: "lab A's results (the assigned values)",
-    },
-    "lab-b": { type: "string", value: "F", required: true, fs: "input-file", help: "lab B's results" },
+    "lab-a": requiredFileOption("lab A's results (the assigned values)"),
+    "lab-b": requiredFileOption("lab B's results"),
     labs: { type: "string", value: "A,B", help: "names of the two labs (default A,B)" },
     tolerance: pctOption("tolerance of the mean relative difference"),
     "sigma-pt": pctOption("standard deviation for proficiency assessment σpt"),

@@ -1,5 +1,5 @@
 import type { Verb, VerbValues } from "./verb";
-import { encodingOption, gridOptionsOf, sheetOption, utcOffsetOption } from "./common";
+import { encodingOption, gridOptionsOf, requiredFileOption, sheetOption, utcOffsetOption } from "./common";
 import { CliUsageError } from "./options";
 import { readVocTable } from "../models/voc/read";
 import { summariseAccount } from "../io/account";
@@ -31,13 +31,7 @@ export const ofpVerb: Verb = {
 potential; unmatched species listed; m/p-xylene kept as a pair or split (recorded).`,
   json: true,
   options: {
-    file: {
-      type: "string",
-      value: "F",
-      required: true,
-      fs: "input-file",
-      help: "VOC table: time or sample column + one column per species, or long format",
-    },
+    file: requiredFileOption("VOC table: time or sample column + one column per species, or long format"),
     units: {
       type: "string",
       value: "ppb|ugm3|ppbC|ppt|ppm",

@@ -11,7 +11,7 @@ import { bootstrapIntervalTable, dispIntervalTable } from "../sourceapport/error
 import { writeCsv } from "../io/write";
 import type { SpeciesCategory } from "../sourceapport/types";
 import type { TextEncodingName } from "../io/decode";
-import { encodingOption, sheetOption, utcOffsetOption } from "./common";
+import { encodingOption, seedOption, sheetOption, utcOffsetOption } from "./common";
 import { CliUsageError, listOf } from "./options";
 import type { Verb, VerbValues } from "./verb";
 
@@ -64,15 +64,7 @@ BS-DISP on N of the bootstrap runs (needs --bootstrap), --fpeak strengths (e.g. 
     unc: { type: "string", value: "F", required: true, fs: "input-file", help: "EPA PMF uncertainty file" },
     factors: { type: "number", integer: true, min: 1, max: 50, required: true, value: "K", help: "number of factors" },
     runs: { type: "number", integer: true, min: 1, max: MAX_PMF_RUNS, default: 20, help: "base runs (random starts)" },
-    seed: {
-      type: "number",
-      integer: true,
-      min: 0,
-      max: 4294967295,
-      default: 1,
-      value: "S",
-      help: "random seed (never wrapped modulo 2^32)",
-    },
+    seed: seedOption,
     robust: { type: "boolean", help: "robust fit (Q(robust), outliers down-weighted)" },
     weak: { type: "string", value: "A,B", help: "species set to weak (uncertainty tripled, EPA PMF 5.0)" },
     bad: { type: "string", value: "C,D", help: "species set to bad (excluded)" },

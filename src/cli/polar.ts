@@ -10,7 +10,7 @@ import { cpfSpec, polarPlotSpec } from "../directional/figures";
 import { renderPng, renderSvg } from "../figures/render";
 import type { Lang } from "../figures/labels";
 import type { Verb } from "./verb";
-import { encodingOption, gridOptionsOf, utcOffsetOption } from "./common";
+import { encodingOption, gridOptionsOf, requiredFileOption, utcOffsetOption } from "./common";
 import { CliUsageError } from "./options";
 
 /** True when the file looks like a Cooper Xact export (two header rows, the second starting with TIME). */
@@ -34,13 +34,7 @@ sectors, or CBPF (P-th percentile, or a band) smoothed over (u, v); --json print
 and the bins. Give --out and/or --json.`,
   json: true,
   options: {
-    file: {
-      type: "string",
-      value: "F",
-      required: true,
-      fs: "input-file",
-      help: "Xact export or a table with WS, WD columns",
-    },
+    file: requiredFileOption("Xact export or a table with WS, WD columns"),
     species: { type: "string", value: "X", required: true, help: "species (column or Xact element)" },
     statistic: { type: "string", choices: ["mean", "cpf", "cbpf"], default: "mean", help: "statistic plotted" },
     percentile: { type: "number", min: 0, max: 100, default: 75, value: "P", help: "CPF/CBPF threshold percentile" },

@@ -5,16 +5,7 @@ import { readHysplit } from "../trajectory/read-hysplit";
 import { summariseAccount, type ReadAccount } from "../io/account";
 import type { TextEncodingName } from "../io/decode";
 import type { AqTable } from "../table/table";
-import {
-  decimalOption,
-  encodingOption,
-  monitoringUnitsOf,
-  numberFormatOf,
-  sheetOption,
-  thousandsOption,
-  unitsOption,
-  utcOffsetOption,
-} from "./common";
+import { monitoringInputOptions, monitoringUnitsOf, numberFormatOf, utcOffsetOption } from "./common";
 import { CliUsageError } from "./options";
 import type { Verb } from "./verb";
 
@@ -73,11 +64,7 @@ Options that the chosen reader does not use are refused.`,
     },
     unit: { type: "string", value: "U", help: "epa-pmf: the concentration unit (EPA PMF files carry none; required)" },
     "utc-offset": utcOffsetOption("site offset for local timestamps (xact: the instrument clock's; required)"),
-    units: unitsOption,
-    encoding: encodingOption,
-    sheet: sheetOption,
-    decimal: decimalOption,
-    thousands: thousandsOption,
+    ...monitoringInputOptions,
   },
   async run(values, out) {
     const file = values.file as string;

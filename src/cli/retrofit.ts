@@ -4,7 +4,7 @@ import { analyseRetrofit, flaggedRows } from "../models/energy/retrofit";
 import { defaultEnergyParameters } from "../models/energy/tables/factors";
 import { parseOffset } from "../table/time";
 import type { Verb } from "./verb";
-import { encodingOption, gridOptionsOf, sheetOption, utcOffsetOption } from "./common";
+import { encodingOption, gridOptionsOf, seedOption, sheetOption, utcOffsetOption } from "./common";
 import { CliUsageError, listOf } from "./options";
 
 /**
@@ -84,15 +84,7 @@ when the data allow. --replicates is bounded (${MAX_REPLICATES}) so the resampli
       default: 2000,
       help: "bootstrap replicates of the intervals",
     },
-    seed: {
-      type: "number",
-      integer: true,
-      min: 0,
-      max: 4294967295,
-      default: 1,
-      value: "S",
-      help: "random seed (never wrapped modulo 2^32)",
-    },
+    seed: seedOption,
     "hours-per-year": {
       type: "number",
       min: 0,

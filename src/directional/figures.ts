@@ -7,7 +7,7 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
-import { fontConfig, fontFor, SCHEMA, withUnit } from "../figures/specs";
+import { fontConfig, fontFor, SCHEMA, specFrame, withUnit } from "../figures/specs";
 import { nameLabel, nameLabels } from "../figures/names";
 import { dirLabel, MONTHS, SEASONS, WEEKDAYS } from "./labels";
 import type { RoseResult } from "./roses";
@@ -89,10 +89,7 @@ function arcEncoding(colour: any) {
 
 function base(size: number, lang: Lang, title: string | undefined, layers: any[]): TopLevelSpec {
   return {
-    $schema: SCHEMA,
-    ...(title !== undefined ? { title: { text: title } } : {}),
-    width: size,
-    height: size,
+    ...specFrame(title, size, size, { fit: false }),
     layer: layers,
     config: { ...fontConfig(fontFor(lang)), view: { stroke: null } },
   } as TopLevelSpec;
@@ -504,13 +501,11 @@ export function trendSpec(
   const line = [t0, t1].map((t) => ({ t, y: res.intercept + res.slope * t }));
   const yTitle = withUnit(dirLabel("monthlyMean", lang), unit);
   return {
-    $schema: SCHEMA,
     title: {
       text: opts.title ?? dirLabel("trend", lang),
       subtitle: `${res.slope.toPrecision(3)} [${res.lo.toPrecision(3)}, ${res.hi.toPrecision(3)}] ${unit} ${dirLabel("perYear", lang)} (${(res.level * 100).toFixed(0)} %), p = ${res.pValue.toPrecision(2)}`,
     },
-    width: opts.width ?? 560,
-    height: opts.height ?? 260,
+    ...specFrame(undefined, opts.width ?? 560, opts.height ?? 260, { fit: false }),
     layer: [
       {
         data: { values: pts },
@@ -558,10 +553,8 @@ export function enrichmentSpec(
     title: dirLabel("enrichmentFactor", lang),
   };
   return {
-    $schema: SCHEMA,
     title: { text: opts.title ?? `${dirLabel("enrichmentFactor", lang)} (${nameLabel(reference, lang)})` },
-    width: opts.width ?? 560,
-    height: opts.height ?? 280,
+    ...specFrame(undefined, opts.width ?? 560, opts.height ?? 280, { fit: false }),
     layer: [
       {
         data: { values: data },

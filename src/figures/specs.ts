@@ -36,24 +36,27 @@ export const SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
  * @param title the figure title, or undefined for none
  * @param width width in pixels
  * @param height height in pixels
+ * @param opts `fit: false` leaves out `autosize`, so Vega-Lite's default applies (width × height is
+ *   the plot area and axes and legends are drawn outside it)
  */
 export function specFrame(
   title: string | undefined,
   width: number,
   height: number,
+  opts: { fit?: boolean } = {},
 ): {
   $schema: string;
   title?: { text: string };
   width: number;
   height: number;
-  autosize: { type: "fit"; contains: "padding" };
+  autosize?: { type: "fit"; contains: "padding" };
 } {
   return {
     $schema: SCHEMA,
     ...(title !== undefined ? { title: { text: title } } : {}),
     width,
     height,
-    autosize: { type: "fit", contains: "padding" },
+    ...(opts.fit === false ? {} : { autosize: { type: "fit" as const, contains: "padding" as const } }),
   };
 }
 

@@ -1,6 +1,6 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
-import { fontConfig, fontFor, SCHEMA, withUnit } from "../figures/specs";
+import { fontConfig, fontFor, specFrame, withUnit } from "../figures/specs";
 import type { Lang } from "../figures/labels";
 import { nameLabel } from "../figures/names";
 import { qaLabel } from "../qa/labels";
@@ -31,10 +31,8 @@ export function blandAltmanSpec(
     { y: ba.upper, what: `${qaLabel("limitsOfAgreement", lang)} ${ba.upper.toPrecision(3)}`, dash: 1 },
   ];
   return {
-    $schema: SCHEMA,
     title: nameLabel(c.species, lang),
-    width: opts.width ?? 300,
-    height: opts.height ?? 220,
+    ...specFrame(undefined, opts.width ?? 300, opts.height ?? 220, { fit: false }),
     layer: [
       {
         data: { values: [{ y: 0 }] },
@@ -127,10 +125,8 @@ export function labScatterSpec(
   const labA = opts.labs ? nameLabel(opts.labs[0], lang) : qaLabel("labA", lang),
     labB = opts.labs ? nameLabel(opts.labs[1], lang) : qaLabel("labB", lang);
   return {
-    $schema: SCHEMA,
     title: nameLabel(c.species, lang),
-    width: opts.width ?? 300,
-    height: opts.height ?? 300,
+    ...specFrame(undefined, opts.width ?? 300, opts.height ?? 300, { fit: false }),
     layer: [
       {
         data: { values: pts },
@@ -185,10 +181,8 @@ export function zScoreSpec(
   const rows = scores.map((s) => ({ sample: s.sample, z: s.z, cls: qaLabel(s.zClass, lang) }));
   const rules = [-3, -2, 2, 3].map((y) => ({ y, d: Math.abs(y) }));
   return {
-    $schema: SCHEMA,
     ...(opts.title ? { title: opts.title } : {}),
-    width: opts.width ?? 760,
-    height: opts.height ?? 220,
+    ...specFrame(undefined, opts.width ?? 760, opts.height ?? 220, { fit: false }),
     layer: [
       {
         data: { values: rows },

@@ -1,7 +1,7 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
 import type { Lang } from "../figures/labels";
-import { fontConfig, fontFor, SCHEMA } from "../figures/specs";
+import { fontConfig, fontFor, SCHEMA, specFrame } from "../figures/specs";
 import { nameLabel, nameLabels } from "../figures/names";
 import type { FactorIdentification, ProfileComparison } from "./index";
 import { vlabel } from "./labels";
@@ -27,13 +27,11 @@ export function profileComparisonSpec(
     { species: s, series: `${r}: ${nameLabel(c.reference, lang)}`, value: Math.max(1e-6, c.y[j]) },
   ]);
   return {
-    $schema: SCHEMA,
     title: {
       text: `${vlabel("profileComparison", lang)}: ${c.profile} / ${c.reference}`,
       subtitle: `r = ${c.pearson.toFixed(2)}, SID = ${c.sid.toFixed(2)}, PD = ${c.pd.toFixed(2)}`,
     },
-    width: opts.width ?? 640,
-    height: opts.height ?? 280,
+    ...specFrame(undefined, opts.width ?? 640, opts.height ?? 280, { fit: false }),
     data: { values: rows },
     mark: { type: "bar" },
     encoding: {
@@ -82,11 +80,11 @@ export function similarityHeatmapSpec(
   });
   const title = metric === "distance" ? vlabel("distance", lang) : vlabel("pearson", lang);
   return {
-    $schema: SCHEMA,
     title: { text: vlabel("similarity", lang) },
     data: { values: rows },
-    width: Math.max(240, 46 * id.references.length),
-    height: Math.max(160, 28 * id.factors.length),
+    ...specFrame(undefined, Math.max(240, 46 * id.references.length), Math.max(160, 28 * id.factors.length), {
+      fit: false,
+    }),
     encoding: {
       x: {
         field: "reference",

@@ -1,6 +1,6 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
-import { fontConfig, fontFor, SCHEMA, withUnit } from "../figures/specs";
+import { fontConfig, fontFor, specFrame, withUnit } from "../figures/specs";
 import type { Lang } from "../figures/labels";
 import type { MassClosureResult } from "./massclosure";
 import type { IonBalanceResult } from "./ionbalance";
@@ -40,10 +40,8 @@ export function massClosureSpec(
   };
   const y = withUnit(qaLabel("concentration", lang), r.unit);
   return {
-    $schema: SCHEMA,
     ...(opts.title ? { title: opts.title } : {}),
-    width: opts.width ?? 760,
-    height: opts.height ?? 320,
+    ...specFrame(undefined, opts.width ?? 760, opts.height ?? 320, { fit: false }),
     layer: [
       {
         data: { values: bars },
@@ -96,10 +94,8 @@ export function ionBalanceSpec(
       }
   const unit = "µeq/m3";
   return {
-    $schema: SCHEMA,
     ...(opts.title ? { title: opts.title } : {}),
-    width: opts.width ?? 380,
-    height: opts.height ?? 360,
+    ...specFrame(undefined, opts.width ?? 380, opts.height ?? 360, { fit: false }),
     layer: [
       {
         data: { values: [{ v: 0 }, { v: max * 1.05 }] },
@@ -146,10 +142,8 @@ export function completenessHeatmapSpec(
     y: { field: "campaign", type: "nominal", title: qaLabel("campaign", lang) },
   };
   return {
-    $schema: SCHEMA,
     ...(opts.title ? { title: opts.title } : {}),
-    width: opts.width ?? 760,
-    height: opts.height ?? 40 * Math.max(1, campaigns.length),
+    ...specFrame(undefined, opts.width ?? 760, opts.height ?? 40 * Math.max(1, campaigns.length), { fit: false }),
     data: { values: rows },
     layer: [
       {

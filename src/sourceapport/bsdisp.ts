@@ -1,5 +1,12 @@
 import { bootstrapRows, timeOrder, type BootstrapResult } from "./bootstrap";
-import { refitSettings, type DispOptions, type DispSwaps } from "./disp";
+import {
+  displacedElements,
+  dispRunOptions,
+  refitSettings,
+  type DispInterval,
+  type DispOptions,
+  type DispSwaps,
+} from "./disp";
 import type { DispSearchResult, DispSearchTask } from "./dispsearch";
 import { runTasks } from "./pool";
 import { settingsOf } from "./solver";
@@ -15,17 +22,12 @@ export interface BsDispOptions extends DispOptions {
   runs?: number;
 }
 
-/** BS-DISP interval of one profile element (over all bootstrap resamples). */
-export interface BsDispInterval {
-  factor: string;
-  k: number;
-  species: string;
-  j: number;
-  base: number;
-  /** Per level: lowest and highest displaced value over all resamples (F units, factors mapped to the base). */
-  down: number[];
-  up: number[];
-}
+/**
+ * BS-DISP interval of one profile element (over all bootstrap resamples): the fields of a DISP
+ * interval, with `down` / `up` per level the lowest and highest displaced value over all
+ * resamples (F units, factors mapped to the base).
+ */
+export type BsDispInterval = DispInterval;
 
 /** Result of {@link bsDispPmf}. */
 export interface BsDispResult {
@@ -96,14 +98,7 @@ export async function bsDispPmf(
     return { kind: "fit", F0: result.F, G0, rows, settings };
   });
   const bsFits = await runTasks(ctx, fitTasks, { workers: opts.workers });
-  const js = opts.species
-    ? opts.species.map((sp) => {
-        const j = input.species.indexOf(sp);
-        if (j < 0) throw new RangeError(`BS-DISP: unknown species "${sp}"`);
-        return j;
-      })
-    : input.species.map((_, j) => j);
-  const ks = opts.factors ?? Array.from({ length: p }, (_, k) => k);
+  const { js, ks } = displacedElements(input.species, p, opts, (sp) => `BS-DISP: unknown species "${sp}"`);
   const tasks: DispSearchTask[] = [];
   const taskRun: number[] = [];
   bsFits.forEach((fit, ri) => {
@@ -189,11 +184,7 @@ export async function bsDispPmf(
   const largestDecrease = Math.max(0, ...res.map((r) => -r.minDQ));
   const prov = provenance(
     {
-      dQmax: levels,
-      species: js.map((j) => input.species[j]),
-      factors: ks,
-      steps: opts.steps ?? null,
-      ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
+      ...dispRunOptions(levels, input.species, js, ks, opts),
       runs: runsUsed.length,
       bootstrap: bs.provenance
         ? bs.provenance.options

@@ -80,6 +80,53 @@ export function refitSettings(base: RunSettings): RunSettings {
 }
 
 /**
+ * The profile elements a DISP or BS-DISP run displaces: species indices `js` (those named in
+ * `opts.species`, in that order, else all) and factor indices `ks` (`opts.factors`, else all p).
+ *
+ * @param species the input's species names
+ * @param p number of factors
+ * @param unknown the error message for a species not in `species`
+ * @throws {RangeError} with `unknown(name)` when a named species is not in the input
+ */
+export function displacedElements(
+  species: readonly string[],
+  p: number,
+  opts: Pick<DispOptions, "species" | "factors">,
+  unknown: (name: string) => string,
+): { js: number[]; ks: number[] } {
+  const js = opts.species
+    ? opts.species.map((sp) => {
+        const j = species.indexOf(sp);
+        if (j < 0) throw new RangeError(unknown(sp));
+        return j;
+      })
+    : species.map((_, j) => j);
+  const ks = opts.factors ?? Array.from({ length: p }, (_, k) => k);
+  return { js, ks };
+}
+
+/**
+ * The options of a DISP or BS-DISP run as its provenance records them: the dQmax levels, the
+ * displaced species (names) and factors (indices), the step count (null: the default) and the
+ * swap test when one was given.
+ */
+export function dispRunOptions(
+  levels: number[],
+  species: readonly string[],
+  js: number[],
+  ks: number[],
+  opts: Pick<DispOptions, "steps" | "swapTest">,
+): Record<string, unknown> {
+  return {
+    dQmax: levels,
+    species: js.map((j) => species[j]),
+    factors: ks,
+    steps: opts.steps ?? null,
+    ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
+  };
+}
+
+/**
  * Displacement (DISP) error estimation: every profile element F_kj is displaced down and up
  * until the objective (Q(true), or Q(robust) in robust mode) rises by each dQmax (default 4, 8,
  * 16, 32), re-fitting everything else; the displaced values are the interval. The displaced
@@ -111,14 +158,12 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
   const polished = alsFit(x, s, n, m, result.G, result.F, settings);
   const before = qValues(x, s, result.G, result.F, n, m, p, settings.alpha)[objective];
   const qBase = polished[objective];
-  const js = opts.species
-    ? opts.species.map((sp) => {
-        const j = input.species.indexOf(sp);
-        if (j < 0) throw new RangeError(`DISP: unknown species "${sp}" (have: ${input.species.join(", ")})`);
-        return j;
-      })
-    : input.species.map((_, j) => j);
-  const ks = opts.factors ?? Array.from({ length: p }, (_, k) => k);
+  const { js, ks } = displacedElements(
+    input.species,
+    p,
+    opts,
+    (sp) => `DISP: unknown species "${sp}" (have: ${input.species.join(", ")})`,
+  );
   const tasks: DispSearchTask[] = [];
   for (const k of ks) {
     for (const j of js) {
@@ -192,11 +237,7 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
   const largestDecreasePct = (100 * largestDecrease) / Math.max(before, 1e-300);
   const prov = provenance(
     {
-      dQmax: levels,
-      species: js.map((j) => input.species[j]),
-      factors: ks,
-      steps: opts.steps ?? null,
-      ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
+      ...dispRunOptions(levels, input.species, js, ks, opts),
       base: plainOptions(result.options),
     },
     result.options.seed,

@@ -59,6 +59,55 @@ function decadeAxis(domain: [number, number] | undefined): object {
   return { axis: { values, format: "~g" } };
 }
 
+/** The log-scale concentration axis of a species panel, whole-decade ticks when the domain is known. */
+function logConcentrationY(domain: [number, number] | undefined, title: string) {
+  return {
+    field: "concentration",
+    type: "quantitative",
+    scale: { type: "log", ...(domain ? { domain, nice: false } : {}) },
+    ...decadeAxis(domain),
+    stack: null,
+    title,
+  } as const;
+}
+
+/** What every stacked species panel of factors `ks` shares: font, x-label angle, y title, last factor. */
+function panelCommon(input: PmfResult["input"], ks: number[], width: number, lang: Lang) {
+  const speciesNames = nameLabels(input.species, lang);
+  return {
+    font: fontFor(lang),
+    speciesNames,
+    angle: labelAngle(speciesNames, width),
+    yTitle: withUnit(label("concentration", lang), commonUnit(input.units)),
+    last: ks[ks.length - 1],
+  };
+}
+
+/**
+ * A tidy table of profile elements: the text columns `factor`, `species`, `unit`, then the
+ * `numeric` columns in the order given (each with its unit and the value of a row).
+ */
+function elementTable<R extends { factor: string; species: string; unit: string }>(
+  rows: R[],
+  numeric: Record<string, { unit: string; value: (r: R) => number }>,
+): AqTable {
+  const columns: Parameters<typeof AqTable.create>[0] = {
+    factor: rows.map((r) => r.factor),
+    species: rows.map((r) => r.species),
+    unit: rows.map((r) => r.unit),
+  };
+  const info: Parameters<typeof AqTable.create>[1] = {
+    factor: { kind: "string" },
+    species: { kind: "string" },
+    unit: { kind: "string" },
+  };
+  for (const [name, c] of Object.entries(numeric)) {
+    columns[name] = Float64Array.from(rows, c.value);
+    info[name] = { unit: c.unit };
+  }
+  return AqTable.create(columns, info);
+}
+
 /** Factor index of `factor` (0-based index or name), or all factors. */
 function factorsOf(result: PmfResult, factor: number | string | undefined, who: string): number[] {
   if (factor === undefined) return Array.from({ length: result.p }, (_, k) => k);
@@ -235,12 +284,8 @@ export function intervalProfileSpec(result: PmfResult, opts: IntervalProfileOpti
   const whiskers = intervalWhiskers(result, opts);
   const methods = INTERVAL_METHODS.filter((meth) => whiskers.some((w) => w.method === meth));
   const intervalNames = methods.map((meth) => whiskers.find((w) => w.method === meth)!.interval);
-  const font = fontFor(lang);
-  const speciesNames = nameLabels(input.species, lang);
+  const { font, angle, yTitle, last, speciesNames } = panelCommon(input, ks, width, lang);
   const speciesOf = new Map(input.species.map((s, j) => [s, speciesNames[j]]));
-  const angle = labelAngle(speciesNames, width);
-  const yTitle = withUnit(label("concentration", lang), commonUnit(input.units));
-  const last = ks[ks.length - 1];
   const panels = ks.map((k) => {
     const name = nameLabel(factorNames[k], lang);
     const bars = speciesNames.map((species, j) => {
@@ -261,14 +306,7 @@ export function intervalProfileSpec(result: PmfResult, opts: IntervalProfileOpti
       highPlot: plotValue(w.high, domain),
     }));
     const x = speciesPanelX(speciesNames, k, last, angle, lang);
-    const y = {
-      field: "concentration",
-      type: "quantitative",
-      scale: { type: "log", ...(domain ? { domain, nice: false } : {}) },
-      ...decadeAxis(domain),
-      stack: null,
-      title: yTitle,
-    } as const;
+    const y = logConcentrationY(domain, yTitle);
     return {
       title: { text: name, anchor: "start" as const, fontSize: 12 },
       width,
@@ -479,11 +517,7 @@ export function constrainedComparisonSpec(
   const altName = opts.label ?? label("constrained", lang);
   if (altName === baseName) throw new RangeError(`constrainedComparisonSpec: the label must differ from "${baseName}"`);
   const solutions = [baseName, altName];
-  const font = fontFor(lang);
-  const speciesNames = nameLabels(input.species, lang);
-  const angle = labelAngle(speciesNames, width);
-  const yTitle = withUnit(label("concentration", lang), commonUnit(input.units));
-  const last = ks[ks.length - 1];
+  const { font, angle, yTitle, last, speciesNames } = panelCommon(input, ks, width, lang);
   const panels = ks.map((k) => {
     const name = nameLabel(factorNames[k], lang);
     const rows: {
@@ -519,14 +553,7 @@ export function constrainedComparisonSpec(
       encoding: {
         x: speciesPanelX(speciesNames, k, last, angle, lang),
         xOffset: { field: "solution", type: "nominal", scale: { domain: solutions } },
-        y: {
-          field: "concentration",
-          type: "quantitative",
-          scale: { type: "log", ...(domain ? { domain, nice: false } : {}) },
-          ...decadeAxis(domain),
-          stack: null,
-          title: yTitle,
-        },
+        y: logConcentrationY(domain, yTitle),
         color: {
           field: "solution",
           type: "nominal",
@@ -556,33 +583,15 @@ export function bootstrapIntervalTable(result: PmfResult, bs: BootstrapResult): 
     );
   const rows = bs.intervals.flatMap((row, k) => row.map((iv) => ({ factor: result.factorNames[k], ...iv })));
   const unit = commonUnit(result.input.units);
-  const num = (f: (r: (typeof rows)[number]) => number) => Float64Array.from(rows, f);
-  return AqTable.create(
-    {
-      factor: rows.map((r) => r.factor),
-      species: rows.map((r) => r.species),
-      unit: rows.map((r) => r.unit),
-      base: num((r) => r.base),
-      p5: num((r) => r.p5),
-      p25: num((r) => r.p25),
-      p50: num((r) => r.p50),
-      p75: num((r) => r.p75),
-      p95: num((r) => r.p95),
-      count: num((r) => r.count),
-    },
-    {
-      factor: { kind: "string" },
-      species: { kind: "string" },
-      unit: { kind: "string" },
-      base: { unit },
-      p5: { unit },
-      p25: { unit },
-      p50: { unit },
-      p75: { unit },
-      p95: { unit },
-      count: { unit: "1" },
-    },
-  );
+  return elementTable(rows, {
+    base: { unit, value: (r) => r.base },
+    p5: { unit, value: (r) => r.p5 },
+    p25: { unit, value: (r) => r.p25 },
+    p50: { unit, value: (r) => r.p50 },
+    p75: { unit, value: (r) => r.p75 },
+    p95: { unit, value: (r) => r.p95 },
+    count: { unit: "1", value: (r) => r.count },
+  });
 }
 
 /**
@@ -605,24 +614,10 @@ export function dispIntervalTable(result: PmfResult, res: DispResult | BsDispRes
     })),
   );
   const unit = commonUnit(input.units);
-  return AqTable.create(
-    {
-      factor: rows.map((r) => r.factor),
-      species: rows.map((r) => r.species),
-      unit: rows.map((r) => r.unit),
-      dQmax: Float64Array.from(rows, (r) => r.dQmax),
-      base: Float64Array.from(rows, (r) => r.base),
-      low: Float64Array.from(rows, (r) => r.low ?? NaN),
-      high: Float64Array.from(rows, (r) => r.high ?? NaN),
-    },
-    {
-      factor: { kind: "string" },
-      species: { kind: "string" },
-      unit: { kind: "string" },
-      dQmax: { unit: "1" },
-      base: { unit },
-      low: { unit },
-      high: { unit },
-    },
-  );
+  return elementTable(rows, {
+    dQmax: { unit: "1", value: (r) => r.dQmax },
+    base: { unit, value: (r) => r.base },
+    low: { unit, value: (r) => r.low ?? NaN },
+    high: { unit, value: (r) => r.high ?? NaN },
+  });
 }

@@ -313,6 +313,7 @@ describe("interval tables", () => {
     expect(t.numRows).toBe(6);
     expect(t.names).toEqual(["factor", "species", "unit", "base", "p5", "p25", "p50", "p75", "p95", "count"]);
     expect(t.unit("p95")).toBe("µg/m3");
+    expect(t.unit("count")).toBe("1"); // a count is dimensionless
     expect(t.numbers("p95")[4]).toBe(6 + 0.2 * 2 + 0.01);
     expect(Number.isNaN(t.numbers("p5")[5])).toBe(true);
     expect(t.numbers("count")[5]).toBe(0);
@@ -323,6 +324,7 @@ describe("interval tables", () => {
     const t = dispIntervalTable(r, disp());
     expect(t.numRows).toBe(6 * 4);
     expect(t.names).toEqual(["factor", "species", "unit", "dQmax", "base", "low", "high"]);
+    expect([t.unit("dQmax"), t.unit("low"), t.unit("high")]).toEqual(["1", "µg/m3", "µg/m3"]);
     const i = t
       .strings("factor")
       .findIndex((f, q) => f === "Factor 2" && t.strings("species")[q] === "PM" && t.numbers("dQmax")[q] === 32);

@@ -1,6 +1,6 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
-import { fontConfig, fontFor, SCHEMA, toLocalIso, withUnit } from "../../figures/specs";
+import { fontConfig, fontFor, specFrame, toLocalIso, withUnit } from "../../figures/specs";
 import type { Lang } from "../../figures/labels";
 import { VOC_GROUPS, type VocGroup } from "./registry";
 import { VOC_GROUP_LABELS, vocLabel } from "./labels";
@@ -37,6 +37,27 @@ function groupColour(lang: Lang, present: VocGroup[]) {
 }
 
 /**
+ * A bar chart of VOC rows: the frame (no title for an empty one, no autosize), inline data, bar
+ * marks, `encoding` as given and the figure-language font.
+ */
+function vocBars(
+  lang: Lang,
+  opts: { title?: string; width?: number; height?: number },
+  width: number,
+  height: number,
+  rows: object[],
+  encoding: object,
+): TopLevelSpec {
+  return {
+    ...specFrame(opts.title || undefined, opts.width ?? width, opts.height ?? height, { fit: false }),
+    data: { values: rows },
+    mark: { type: "bar" },
+    encoding,
+    config: fontConfig(fontFor(lang)),
+  } as TopLevelSpec;
+}
+
+/**
  * Group shares of mixing ratio, OFP and L_OH side by side (each bar stacked to 100 %): shows how
  * a small share of the mixing ratio (alkenes, aromatics) carries most of the reactivity.
  */
@@ -63,42 +84,32 @@ export function vocGroupShareSpec(
         value: g[m],
       });
   }
-  const font = fontFor(lang);
-  return {
-    $schema: SCHEMA,
-    ...(opts.title ? { title: { text: opts.title } } : {}),
-    width: opts.width ?? 360,
-    height: opts.height ?? 320,
-    data: { values: rows },
-    mark: { type: "bar" },
-    encoding: {
-      x: {
-        field: "metric",
-        type: "nominal",
-        sort: metrics.map((m) => vocLabel(m, lang)),
-        title: null,
-        axis: { labelAngle: 0, labelLimit: 200 },
-      },
-      y: {
-        field: "share",
-        type: "quantitative",
-        stack: "zero",
-        title: vocLabel("share", lang),
-        scale: { domain: [0, 100] },
-      },
-      color: groupColour(
-        lang,
-        r.groups.map((g) => g.group),
-      ),
-      order: { field: "order", type: "quantitative" },
-      tooltip: [
-        { field: "groupLabel", type: "nominal" },
-        { field: "share", type: "quantitative", format: ".1f" },
-        { field: "value", type: "quantitative", format: ".3g" },
-      ],
+  return vocBars(lang, opts, 360, 320, rows, {
+    x: {
+      field: "metric",
+      type: "nominal",
+      sort: metrics.map((m) => vocLabel(m, lang)),
+      title: null,
+      axis: { labelAngle: 0, labelLimit: 200 },
     },
-    config: fontConfig(font),
-  } as TopLevelSpec;
+    y: {
+      field: "share",
+      type: "quantitative",
+      stack: "zero",
+      title: vocLabel("share", lang),
+      scale: { domain: [0, 100] },
+    },
+    color: groupColour(
+      lang,
+      r.groups.map((g) => g.group),
+    ),
+    order: { field: "order", type: "quantitative" },
+    tooltip: [
+      { field: "groupLabel", type: "nominal" },
+      { field: "share", type: "quantitative", format: ".1f" },
+      { field: "value", type: "quantitative", format: ".3g" },
+    ],
+  });
 }
 
 /**
@@ -134,30 +145,20 @@ export function vocSampleStackSpec(
         });
     }
   }
-  const font = fontFor(lang);
-  return {
-    $schema: SCHEMA,
-    ...(opts.title ? { title: { text: opts.title } } : {}),
-    width: opts.width ?? 640,
-    height: opts.height ?? 280,
-    data: { values: rows },
-    mark: { type: "bar" },
-    encoding: {
-      x: { field: "t", type: "ordinal", sort: null, title: vocLabel("sample", lang), axis: { labelAngle: -60 } },
-      y: {
-        field: "value",
-        type: "quantitative",
-        stack: "zero",
-        title: withUnit(vocLabel(metric, lang), UNITS[metric]),
-      },
-      color: groupColour(
-        lang,
-        r.groups.map((g) => g.group),
-      ),
-      order: { field: "order", type: "quantitative" },
+  return vocBars(lang, opts, 640, 280, rows, {
+    x: { field: "t", type: "ordinal", sort: null, title: vocLabel("sample", lang), axis: { labelAngle: -60 } },
+    y: {
+      field: "value",
+      type: "quantitative",
+      stack: "zero",
+      title: withUnit(vocLabel(metric, lang), UNITS[metric]),
     },
-    config: fontConfig(font),
-  } as TopLevelSpec;
+    color: groupColour(
+      lang,
+      r.groups.map((g) => g.group),
+    ),
+    order: { field: "order", type: "quantitative" },
+  });
 }
 
 /** Top-N species by OFP, L_OH or yield-based SOA potential: horizontal bars coloured by group, species names in the figure language. */
@@ -184,24 +185,14 @@ export function vocTopSpeciesSpec(
     value: s[metric] as number,
     share: 100 * ((s.share[metric] as number) ?? 0),
   }));
-  const font = fontFor(lang);
-  return {
-    $schema: SCHEMA,
-    ...(opts.title ? { title: { text: opts.title } } : {}),
-    width: opts.width ?? 420,
-    height: opts.height ?? 24 * rows.length,
-    data: { values: rows },
-    mark: { type: "bar" },
-    encoding: {
-      y: { field: "name", type: "nominal", sort: rows.map((x) => x.name), title: vocLabel("species", lang) },
-      x: { field: "value", type: "quantitative", title: withUnit(vocLabel(metric, lang), UNITS[metric]) },
-      color: groupColour(lang, [...new Set(top.map((s) => s.group))]),
-      tooltip: [
-        { field: "name", type: "nominal" },
-        { field: "value", type: "quantitative", format: ".3g" },
-        { field: "share", type: "quantitative", format: ".1f" },
-      ],
-    },
-    config: fontConfig(font),
-  } as TopLevelSpec;
+  return vocBars(lang, opts, 420, 24 * rows.length, rows, {
+    y: { field: "name", type: "nominal", sort: rows.map((x) => x.name), title: vocLabel("species", lang) },
+    x: { field: "value", type: "quantitative", title: withUnit(vocLabel(metric, lang), UNITS[metric]) },
+    color: groupColour(lang, [...new Set(top.map((s) => s.group))]),
+    tooltip: [
+      { field: "name", type: "nominal" },
+      { field: "value", type: "quantitative", format: ".3g" },
+      { field: "share", type: "quantitative", format: ".1f" },
+    ],
+  });
 }
