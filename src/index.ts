@@ -15,7 +15,7 @@ export {
   type TimeFormat,
 } from "./table/time";
 export { normaliseUnit, splitHeaderUnit } from "./table/units";
-export { headerKey, findHeader, type HeaderKeyOptions } from "./table/header";
+export { headerKey, findHeader, findHeaders, type HeaderKeyOptions } from "./table/header";
 export { normaliseSpecies, knownSpecies } from "./table/species";
 
 export { AozoraInputError } from "./io/errors";

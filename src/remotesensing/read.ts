@@ -1,7 +1,7 @@
 import { RATIO_LIMITS } from "./tables/constants";
 import type { RsdRecords } from "./types";
 import { detectTimeFormat, parseTimestamp, type OffsetLike } from "../table/time";
-import { findHeader } from "../table/header";
+import { findHeaders } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import type { ReadAccount } from "../io/account";
 import { missingCodeSet, numberOrMissingCell, parseCell } from "../io/cells";
@@ -84,9 +84,7 @@ export function readRemoteSensing(src: Source, opts: RsdReadOptions): RsdRead {
   const heads = grid.header.map((h) => splitHeaderUnit(h));
   const col = {} as Record<Key, number>;
   for (const key of Object.keys(COLS) as Key[]) {
-    const matching = heads.flatMap((h, j) =>
-      (COLS[key] as readonly string[]).includes(h.name.toLowerCase().replace(/\s+/g, " ")) ? [j] : [],
-    );
+    const matching = findHeaders(grid.header, COLS[key]);
     if (matching.length > 1) {
       // two columns for one quantity (CO2 (%) and co2_signal): never use the first silently
       const [a, b] = matching;

@@ -28,9 +28,30 @@ export function headerKey(text: string, opts: HeaderKeyOptions = {}): string {
 }
 
 /**
- * Index of the first header whose name (the header without its unit, see {@link splitHeaderUnit})
+ * Indices of every header whose name (the header without its unit, see {@link splitHeaderUnit})
  * matches: for a list of names, its {@link headerKey} equals the key of one of them; for a regular
- * expression, the expression matches the trimmed name. −1 when none does.
+ * expression, the expression matches the trimmed name. Empty when none does. A reader that must
+ * refuse two columns for one quantity checks that at most one index comes back.
+ * @param header the header cells of a file
+ * @param names accepted names (any spelling that has the same key) or a pattern
+ * @param opts the key options (for a list of names)
+ */
+export function findHeaders(
+  header: readonly string[],
+  names: readonly string[] | RegExp,
+  opts: HeaderKeyOptions = {},
+): number[] {
+  const keys = names instanceof RegExp ? undefined : new Set(names.map((n) => headerKey(n, opts)));
+  const out: number[] = [];
+  header.forEach((h, j) => {
+    const name = splitHeaderUnit(h).name;
+    if (keys ? keys.has(headerKey(name, opts)) : (names as RegExp).test(name.trim())) out.push(j);
+  });
+  return out;
+}
+
+/**
+ * Index of the first header that {@link findHeaders} matches; −1 when none does.
  * @param header the header cells of a file
  * @param names accepted names (any spelling that has the same key) or a pattern
  * @param opts the key options (for a list of names)
@@ -40,7 +61,5 @@ export function findHeader(
   names: readonly string[] | RegExp,
   opts: HeaderKeyOptions = {},
 ): number {
-  if (names instanceof RegExp) return header.findIndex((h) => names.test(splitHeaderUnit(h).name.trim()));
-  const keys = new Set(names.map((n) => headerKey(n, opts)));
-  return header.findIndex((h) => keys.has(headerKey(splitHeaderUnit(h).name, opts)));
+  return findHeaders(header, names, opts)[0] ?? -1;
 }

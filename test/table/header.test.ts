@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findHeader, headerKey } from "../../src/table/header";
+import { findHeader, findHeaders, headerKey } from "../../src/table/header";
 import { speciesKey } from "../../src/table/species";
 import { compactKey } from "../../src/qa/columns";
 import { quoteCsvField } from "../../src/io/write";
@@ -32,6 +32,18 @@ describe("headerKey / findHeader (src/table/header)", () => {
     expect(findHeader(header, /^(time|datetime)$/i)).toBe(0);
     expect(findHeader(["Profile-Name", "x"], ["profile_name"], { hyphens: true })).toBe(0);
     expect(findHeader(["Profile-Name", "x"], ["profile_name"])).toBe(-1);
+  });
+});
+
+describe("findHeaders: every matching column, so a reader can refuse two for one quantity", () => {
+  it("lists each header with the same key, in file order; findHeader is its first", () => {
+    // keys by hand: "CO2 (%)" → name "CO2" → "co2"; "co2_signal" → "co2 signal"; "CO2  Signal" → "co2 signal"
+    const header = ["time", "CO2 (%)", "co2_signal", "HC/CO2", "CO2  Signal"];
+    expect(findHeaders(header, ["co2 signal"])).toEqual([2, 4]);
+    expect(findHeaders(header, ["co2", "co2 signal"])).toEqual([1, 2, 4]);
+    expect(findHeaders(header, /^hc/i)).toEqual([3]);
+    expect(findHeaders(header, ["nox"])).toEqual([]);
+    expect(findHeader(header, ["co2 signal"])).toBe(2);
   });
 });
 
