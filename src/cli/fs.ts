@@ -1,6 +1,7 @@
 import { accessSync, constants, lstatSync, statSync, type Stats } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { FsCheck } from "./options";
+import { fileKindOf } from "../io/source";
 
 /**
  * A file-system problem with a path given on the command line (missing, a directory where a file
@@ -73,16 +74,6 @@ function lstat(p: string): Stats | undefined {
   }
 }
 
-function kindOf(s: Stats): string {
-  if (s.isDirectory()) return "a directory";
-  if (s.isFile()) return "a regular file";
-  if (s.isFIFO()) return "a FIFO (named pipe)";
-  if (s.isCharacterDevice()) return "a character device";
-  if (s.isBlockDevice()) return "a block device";
-  if (s.isSocket()) return "a socket";
-  return "not a regular file";
-}
-
 /** `stat` through symbolic links; a link whose target is missing is reported as dangling. */
 function target(p: string, expected: string): Stats | undefined {
   const l = lstat(p);
@@ -112,7 +103,7 @@ function checkCreatable(p: string, expected: string): void {
   for (;;) {
     const s = target(dir, expected);
     if (s) {
-      if (!s.isDirectory()) throw new CliFsError(p, expected, `${dir} is ${kindOf(s)}, not a directory`);
+      if (!s.isDirectory()) throw new CliFsError(p, expected, `${dir} is ${fileKindOf(s)}, not a directory`);
       if (!canAccess(dir, constants.W_OK | constants.X_OK))
         throw new CliFsError(p, expected, `no permission to write in ${dir}`);
       return;
@@ -150,19 +141,19 @@ export function checkPath(path: string, check: FsCheck): void {
     if (!s) throw new CliFsError(path, expected, "nothing (no such file or directory)");
     const okKind =
       check === "input-file" ? s.isFile() : check === "input-dir" ? s.isDirectory() : s.isFile() || s.isDirectory();
-    if (!okKind) throw new CliFsError(path, expected, kindOf(s));
+    if (!okKind) throw new CliFsError(path, expected, fileKindOf(s));
     if (!canAccess(path, constants.R_OK | (s.isDirectory() ? constants.X_OK : 0)))
-      throw new CliFsError(path, expected, `${kindOf(s)} without read permission`);
+      throw new CliFsError(path, expected, `${fileKindOf(s)} without read permission`);
     return;
   }
   if (check === "output-file") {
     if (!s) return checkCreatable(path, expected);
-    if (!s.isFile()) throw new CliFsError(path, expected, kindOf(s));
+    if (!s.isFile()) throw new CliFsError(path, expected, fileKindOf(s));
     if (!canAccess(path, constants.W_OK)) throw new CliFsError(path, expected, "a file without write permission");
     return;
   }
   if (!s) return checkCreatable(path, expected);
-  if (!s.isDirectory()) throw new CliFsError(path, expected, `${kindOf(s)} (it exists and is not a directory)`);
+  if (!s.isDirectory()) throw new CliFsError(path, expected, `${fileKindOf(s)} (it exists and is not a directory)`);
   if (!canAccess(path, constants.W_OK | constants.X_OK))
     throw new CliFsError(path, expected, "a directory without write permission");
 }

@@ -23,25 +23,30 @@ export interface ReadLimits {
 }
 
 /**
+ * What a file-system entry is, in words for messages: "a regular file", "a directory", "a FIFO
+ * (named pipe)", "a character device", "a block device", "a socket" (else "not a regular file").
+ *
+ * @param st the entry's `stat` (or `lstat`) result.
+ */
+export function fileKindOf(st: Stats): string {
+  if (st.isFile()) return "a regular file";
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO (named pipe)";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/**
  * Refuse what is not a regular file (a directory, a FIFO, a character or block device such as
  * `/dev/zero`, a socket): such a "file" can block or grow without end.
  *
- * @throws {AozoraInputError} naming the file and what it is.
+ * @throws {AozoraInputError} naming the file and what it is ({@link fileKindOf}).
  */
 export function requireRegularFile(st: Stats, file: string): void {
   if (st.isFile()) return;
-  const what = st.isDirectory()
-    ? "a directory"
-    : st.isFIFO()
-      ? "a FIFO (named pipe)"
-      : st.isCharacterDevice()
-        ? "a character device"
-        : st.isBlockDevice()
-          ? "a block device"
-          : st.isSocket()
-            ? "a socket"
-            : "not a regular file";
-  throw new AozoraInputError({ file, expected: "a regular file", found: what });
+  throw new AozoraInputError({ file, expected: "a regular file", found: fileKindOf(st) });
 }
 
 /** The `maxFileBytes` limit to use: the default, or a positive integer (else a RangeError). */
