@@ -15,6 +15,23 @@ export {
   type TimeFormat,
 } from "./table/time";
 export { normaliseUnit, splitHeaderUnit } from "./table/units";
+export {
+  parseCompass,
+  compassPointDegrees,
+  COMPASS_POINTS_EN,
+  COMPASS_POINTS_JA,
+  COMPASS_POINTS_ZH,
+  CALM_CODES,
+  WIND_DIRECTION_HEADER,
+  type CompassParse,
+} from "./table/compass";
+export {
+  readSoramame,
+  isSoramameHeader,
+  SORAMAME_CODES,
+  type SoramameReadOptions,
+  type SoramameRead,
+} from "./network/soramame";
 export { headerKey, findHeader, findHeaders, type HeaderKeyOptions } from "./table/header";
 export { normaliseSpecies, knownSpecies } from "./table/species";
 

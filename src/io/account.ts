@@ -11,7 +11,10 @@ export type CellChangeReason =
   | "below-detection" // a below-detection marker (<0.05, ND) became a number or NaN by the chosen policy
   | "not-detected-zero" // an instrument's 0.0 meaning "not detected" (kept as 0, reported)
   | "not-analysed" // an empty cell meaning "not in the analysis method" became NaN
-  | "whitespace-trimmed"; // a text cell's leading/trailing white space was removed (`text` holds what was kept)
+  | "whitespace-trimmed" // a text cell's leading/trailing white space was removed (`text` holds what was kept)
+  | "compass-direction" // a 16-point compass name (NNE, 北北東) or code became degrees clockwise from north
+  | "calm" // a calm marker (CALM, 静穏, code 0) became no direction (NaN, or the calmDirection option) and a calm flag
+  | "hour-24"; // a local hour label 24 (end of the day) became 00 of the next day
 
 export interface CellChange {
   /** 1-based row of the file. */
@@ -55,6 +58,8 @@ export interface ReadAccount {
   blankRows: number[];
   /** For a workbook: the worksheet read, all sheet names, and the hidden sheets skipped before it. */
   sheet?: { name: string; sheets: string[]; hiddenSkipped: string[] };
+  /** Conventions a format reader applied to the whole file (e.g. which end of the hour a label marks). */
+  notes?: string[];
 }
 
 /** Build an account step by step. */

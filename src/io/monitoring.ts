@@ -3,6 +3,7 @@ import { normaliseSpecies } from "../table/species";
 import { detectTimeFormat, parseOffset, parseTimestamp, type OffsetLike, type TimeFormat } from "../table/time";
 import { findHeader } from "../table/header";
 import { normaliseUnit, splitHeaderUnit } from "../table/units";
+import { parseCompass, WIND_DIRECTION_HEADER } from "../table/compass";
 import { AccountBuilder, type ReadAccount } from "./account";
 import {
   missingCodeSet,
@@ -67,6 +68,22 @@ export interface MonitoringReadOptions extends GridOptions {
    * than across the file, and row order is checked per station.
    */
   station?: string;
+  /**
+   * Wind direction written as 16-point compass text (see {@link parseCompass}). A column whose
+   * header is a wind direction (`WD`, `wd`, `風向`, `风向`, `wind direction`; unit in brackets
+   * allowed) and that holds compass names (`NNE`, `北北東`, `东北`) or calm markers (`CALM`, `C`,
+   * `静穏`, `静稳`) becomes degrees clockwise from north (N = 0, 22.5° steps; unit `deg`), numbers
+   * in it are kept as degrees, and a column `calm` (unit `1`: 1 for a calm record, else 0) is
+   * added. Every converted cell is in the account (`compass-direction`, `calm`).
+   *
+   * Calm has no direction: by default its direction is NaN, so the directional functions leave
+   * calm records out (`windRose` then also leaves them out of its calm percentage). Set
+   * `calmDirection` (degrees, e.g. 0) to keep them: `windRose` counts a record as calm by its
+   * speed (ws below its `calm` threshold), whatever its direction.
+   * `numeric: true` reads integer cells 0–16 as the Japanese 16-point code (1 = NNE … 16 = N,
+   * 0 = calm) instead of degrees.
+   */
+  compass?: { numeric?: boolean; calmDirection?: number };
 }
 
 /** What {@link readMonitoringTable} returns. */
@@ -246,6 +263,18 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
     const nm = names[j];
     const raw = header[j].trim();
     const cells = grid.records.map((r) => r.fields[j]);
+    if (j !== sj && !textCols.has(raw) && !textCols.has(nm) && WIND_DIRECTION_HEADER.test(splitHeaderUnit(raw).name)) {
+      const converted = compassColumn(grid, j, nm, raw, cells, missing, opts.compass, acc);
+      if (converted) {
+        if (seen.has("calm") || cols.calm !== undefined)
+          throw headerCellError(grid, j, 'no other column named "calm" beside a compass wind-direction column', raw);
+        cols[nm] = converted.wd;
+        info[nm] = { original: raw, unit: "deg", kind: "number" };
+        cols.calm = converted.calm;
+        info.calm = { original: raw, unit: "1", kind: "number" };
+        continue;
+      }
+    }
     let isText = j === sj || textCols.has(raw) || textCols.has(nm);
     if (!isText) {
       const before = kinds?.get(j);
@@ -340,6 +369,80 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
     tj >= 0 ? { column: names[tj], utcOffsetMinutes: siteOffset ?? 0 } : undefined,
   );
   return { table, account: acc.finish(n) };
+}
+
+/**
+ * A wind-direction column of compass text → degrees and a calm flag; undefined when no cell is
+ * compass text or calm (the column is then read as any other).
+ */
+function compassColumn(
+  grid: Grid,
+  j: number,
+  nm: string,
+  raw: string,
+  cells: string[],
+  missing: Set<string>,
+  opts: MonitoringReadOptions["compass"],
+  acc: AccountBuilder,
+): { wd: Float64Array; calm: Float64Array } | undefined {
+  const numeric = opts?.numeric === true;
+  const calmDir = opts?.calmDirection ?? NaN;
+  if (opts?.calmDirection !== undefined && !(calmDir >= 0 && calmDir < 360))
+    throw new RangeError(`compass.calmDirection must be in [0, 360) degrees, got ${opts.calmDirection}`);
+  const parsed = cells.map((c) => parseCompass(c, { numeric }));
+  if (!parsed.some((p) => p.kind !== "none")) return undefined;
+  const n = cells.length;
+  const wd = new Float64Array(n);
+  const calm = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const p = parsed[i];
+    const row = grid.records[i].row;
+    const text = cells[i];
+    if (p.kind === "direction") {
+      wd[i] = p.degrees;
+      acc.cellChanges.push({
+        row,
+        column: nm,
+        original: text,
+        value: p.degrees,
+        reason: "compass-direction",
+        detail: p.point,
+      });
+    } else if (p.kind === "calm") {
+      wd[i] = calmDir;
+      calm[i] = 1;
+      acc.cellChanges.push({
+        row,
+        column: nm,
+        original: text,
+        value: calmDir,
+        reason: "calm",
+        detail: Number.isNaN(calmDir)
+          ? "calm: no direction (NaN), calm = 1"
+          : `calm: direction set to ${calmDir}°, calm = 1`,
+      });
+    } else {
+      const q = parseCell(text, missing, "missing");
+      if (q.kind === "missing") {
+        wd[i] = NaN;
+        calm[i] = NaN;
+        acc.cellChanges.push({ row, column: nm, original: text, value: NaN, reason: "missing-code" });
+      } else if (q.kind === "number" && q.value >= 0 && q.value <= 360) {
+        wd[i] = q.value;
+      } else
+        throw new AozoraInputError({
+          file: grid.file,
+          row,
+          column: raw,
+          columnNumber: j + 1,
+          expected: `a wind direction: a 16-point compass name (N, NNE, … NNW; 北, 北北東, …), calm (CALM, 静穏), a missing code${
+            numeric ? ", a 16-point code 0–16" : ""
+          } or degrees 0–360`,
+          found: text,
+        });
+    }
+  }
+  return { wd, calm };
 }
 
 function wrapOffset(o: OffsetLike, file: string): number {

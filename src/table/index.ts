@@ -16,6 +16,16 @@ export {
   type ParsedTime,
 } from "./time";
 export { normaliseUnit, splitHeaderUnit } from "./units";
+export {
+  parseCompass,
+  compassPointDegrees,
+  COMPASS_POINTS_EN,
+  COMPASS_POINTS_JA,
+  COMPASS_POINTS_ZH,
+  CALM_CODES,
+  WIND_DIRECTION_HEADER,
+  type CompassParse,
+} from "./compass";
 export { normaliseSpecies, knownSpecies } from "./species";
 export {
   STP_273,

@@ -17,7 +17,7 @@ const ALIASES: Array<[RegExp, string]> = [
   [/^(deg|degree|degrees|°)$/i, "deg"],
   [/^(c|°c|degc|deg c|℃)$/i, "°C"],
   [/^k$/i, "K"],
-  [/^%$/, "%"],
+  [/^(%|％)$/, "%"],
   [/^(hpa|mbar)$/i, "hPa"],
   [/^mmhg$/i, "mmHg"],
   [/^kwh$/i, "kWh"],
@@ -52,6 +52,6 @@ function looksLikeUnit(s: string): boolean {
   if (t.length === 0 || t.length > 20 || t.includes("=")) return false;
   const words = t.split(/\s+/);
   if (words.length > 2) return false;
-  if (/[0-9/%#°µμ℃³]/.test(t)) return true;
+  if (/[0-9/%％#°µμ℃³]/.test(t)) return true;
   return words.length === 1 && /^[A-Za-z]{1,5}$/.test(t);
 }
