@@ -838,6 +838,12 @@ export {
 export { simulateDilutionTunnel, simulateSpeciateProfiles, type DilutionTunnelTruth } from "./simulate/dilutiontunnel";
 export { simulateRemoteSensing, type RsdTruth } from "./simulate/rsd";
 export {
+  writeSoramameFiles,
+  type SoramameSimOptions,
+  type SoramameTruth,
+  type SoramameStationTruth,
+} from "./simulate/soramame";
+export {
   simulateTrajectories,
   simulateTrajectoryExample,
   formatTdump,

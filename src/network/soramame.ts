@@ -25,6 +25,8 @@ import { gridToTable, type MonitoringReadOptions } from "../io/monitoring";
 import { DEFAULT_MISSING_CODES } from "../io/cells";
 import type { ReadAccount } from "../io/account";
 import type { Source } from "../io/source";
+import { parseCompass, WIND_DIRECTION_HEADER } from "../table/compass";
+import { splitHeaderUnit } from "../table/units";
 
 /**
  * Cell codes of soramame files that mean "no valid value", with their meaning. The ministry's
@@ -125,6 +127,7 @@ export function readSoramame(src: Source, opts: SoramameReadOptions = {}): Soram
     nj = header.indexOf(STATION_NAME);
   const hour24: { row: number; text: string }[] = [];
   const times = grid.records.map((r) => localHourStart(grid, r, dj, hj, label, hour24));
+  checkCells(grid, header, [sj, dj, hj, nj], opts.compassCodes === true);
   // a grid with one ISO time column in place of 日付 + 時, station columns renamed
   const keep = header.map((_, j) => j).filter((j) => j !== dj && j !== hj);
   const newHeader = ["time", ...keep.map((j) => (j === sj ? "station" : j === nj ? "station name" : grid.header[j]))];
@@ -166,6 +169,41 @@ export function readSoramame(src: Source, opts: SoramameReadOptions = {}): Soram
       : 'hour label: 時 = h marks the START of its hour (option hourLabel "start"); time = h local (JST +09:00)',
   ];
   return { table, account: { ...account, notes } };
+}
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * Every item cell must be a number or a soramame code, and every wind-direction cell a 16-point
+ * name, calm or a code (the generic reader would otherwise keep an all-text column as text).
+ */
+function checkCells(grid: Grid, header: string[], skip: number[], numericCodes: boolean): void {
+  const codes = new Set([...DEFAULT_MISSING_CODES, ...Object.keys(SORAMAME_CODES)].map((c) => c.toUpperCase()));
+  header.forEach((h, j) => {
+    if (skip.includes(j)) return;
+    const wind = WIND_DIRECTION_HEADER.test(splitHeaderUnit(h).name);
+    for (const r of grid.records) {
+      const t = r.fields[j].trim();
+      if (codes.has(t.toUpperCase())) continue;
+      if (wind ? parseCompass(t, { numeric: numericCodes }).kind !== "none" : NUMBER.test(t)) continue;
+      throw new AozoraInputError({
+        file: grid.file,
+        row: r.row,
+        column: grid.header[j].trim(),
+        columnNumber: j + 1,
+        expected: wind
+          ? `a 16-point compass direction (N, NNE, … NNW; 北, 北北東, …), calm (CALM, 静穏)${numericCodes ? ", a 16-point code 0–16" : ""} or a soramame code (${Object.keys(
+              SORAMAME_CODES,
+            )
+              .filter((c) => c !== "")
+              .join(" ")}, blank)`
+          : `a number or a soramame code (${Object.keys(SORAMAME_CODES)
+              .filter((c) => c !== "")
+              .join(" ")}, blank)`,
+        found: r.fields[j],
+      });
+    }
+  });
 }
 
 /** The local ISO start of a row's hour (`YYYY-MM-DDTHH:00:00+09:00`); errors name the row and column. */
