@@ -59,9 +59,9 @@ export const COMPASS_POINTS_JA: readonly string[] = [
 ];
 
 /**
- * The 16 Chinese point names as Chinese meteorological usage writes them (simplified characters:
- * 北, 东北偏北 is also written 北东北; here the short forms 北东北 … are used, plus 东北/东南/西南/西北
- * for the intercardinal points), clockwise from north.
+ * The 16 Chinese point names in simplified characters (北, 北东北, 东北, 东东北, 东, …), clockwise from
+ * north. These forms were written from common Chinese meteorological usage; the text of a Chinese
+ * standard listing them was not consulted.
  */
 export const COMPASS_POINTS_ZH: readonly string[] = [
   "北",
@@ -93,7 +93,7 @@ const LOOKUP = new Map<string, number>();
 COMPASS_POINTS_EN.forEach((p, k) => LOOKUP.set(p, k));
 COMPASS_POINTS_JA.forEach((p, k) => LOOKUP.set(p, k));
 COMPASS_POINTS_ZH.forEach((p, k) => LOOKUP.set(p, k));
-// Japanese intercardinals as Chinese writes them (東北 = NE) and the Japanese kanji of the Chinese forms
+// intercardinals written in the Chinese order with Japanese kanji (東北 = NE, 東南 = SE, 西南 = SW, 西北 = NW)
 for (const [t, k] of [
   ["東北", 2],
   ["東南", 6],

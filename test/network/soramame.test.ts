@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readSoramame, isSoramameHeader } from "../../src/network/soramame";
 import { readMonitoringTable } from "../../src/io/monitoring";
-import { AozoraInputError } from "../../src/io/errors";
+import { thrown } from "../helpers";
 import { encodeShiftJis } from "../../src/io/encode";
 import { writeSoramameFiles } from "../../src/simulate/soramame";
 import { windRose } from "../../src/directional/roses";
@@ -19,16 +19,6 @@ const fixture = [
   "14130010,川崎市役所,2024/04/01,24,0.002,8,北北東,1.0,50,11.0",
   "14130010,川崎市役所,2024/04/02,1,***,9,CALM,0.3,51,10.5",
 ].join("\r\n");
-
-function thrown(f: () => unknown): AozoraInputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AozoraInputError);
-    return e as AozoraInputError;
-  }
-  throw new Error("expected an AozoraInputError");
-}
 
 describe("Shift_JIS encoder", () => {
   it("writes the Shift_JIS codes (reference bytes from iconv-lite: 測 91AA 定 92E8 局 8BC7 静 90C3 穏 89B8 北 966B 東 938C)", () => {
