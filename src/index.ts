@@ -50,6 +50,7 @@ export { DEFAULT_MAX_INFLATED_BYTES, DEFAULT_MAX_INFLATE_RATIO, type ZipLimits }
 export { EXCEL_1904_OFFSET_DAYS } from "./io/grid";
 export type { TextEncodingName } from "./io/decode";
 export { readMonitoringTable, type MonitoringReadOptions, type MonitoringRead } from "./io/monitoring";
+export { openDuckDb, type DuckDb, type DuckDbColumns } from "./io/duckdb";
 export { readEpaPmf, PMF_MIN_UNCERTAINTY, type EpaPmfReadOptions, type EpaPmfData } from "./sourceapport/read-epapmf";
 export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./metals/read-xact";
 export { readHysplit, type HysplitRead } from "./trajectory/read-hysplit";

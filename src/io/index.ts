@@ -23,3 +23,4 @@ export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula } from "./write";
 export { toArrow, writeArrow, readArrow, readArrowBatches, writeArrowBatches } from "./arrow";
 export { toParquet, writeParquet, readParquet, readParquetBatches, writeParquetBatches } from "./parquet";
 export { TABLE_META_KEY, type AqTableMeta, type ColumnarReadOptions } from "./tablemeta";
+export { openDuckDb, type DuckDb, type DuckDbColumns } from "./duckdb";
