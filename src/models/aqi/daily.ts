@@ -13,8 +13,9 @@ import {
 } from "../ozone/hourgrid";
 import { mda8FromGrid } from "../ozone/mda8";
 import { MDA8_CONVENTIONS } from "../ozone/tables/mda8-conventions";
-import { cnIaqi, usAqi, type CnVersion } from "./iaqi";
-import { aqiCategory, CN_AQI_CATEGORIES, US_AQI_CATEGORIES } from "./tables/categories";
+import { cnIaqi, usAqi, type CnVersion, type IaqiValue } from "./iaqi";
+import type { CnIaqiKey } from "./tables/hj633";
+import { aqiCategory, CN_AQI_CATEGORIES, US_AQI_CATEGORIES, type AqiCategory } from "./tables/categories";
 import { CRITERIA_GAS_MOLAR_MASS } from "../../table/molar-mass";
 
 /** Pollutants of the AQI (canonical column names of `readMonitoringTable`). */
@@ -158,6 +159,110 @@ function dailyMax8hAllStarts(g: HourGrid, d: number): number {
 }
 
 /**
+ * China's daily indicators of one day (HJ 633 daily report), before rounding: 24-h means of SO2,
+ * NO2, PM10, CO and PM2.5 and the O3 MDA8 (and, HJ 633-2012 only, the O3 daily maximum 1-h mean),
+ * in µg/m3 (CO mg/m3); NaN when the day's value is not valid; a key left out when the pollutant is
+ * not measured.
+ */
+export interface CnDailyConcentrations {
+  SO2_24h?: number;
+  NO2_24h?: number;
+  PM10_24h?: number;
+  CO_24h?: number;
+  /** Used by HJ 633-2012 only (HJ 633-2026 Table 3 note a: the O3 1-h limit is for the real-time report). */
+  O3_1h?: number;
+  O3_8h?: number;
+  PM25_24h?: number;
+}
+
+/** One day's China AQI from its daily indicators ({@link cnDailyAqiFromConcentrations}). */
+export interface CnDailyAqi {
+  /** The concentrations used (rounded per `round`), NaN when not valid. */
+  concentration: Record<string, number>;
+  /** Unit per key (`µg/m3`, CO `mg/m3`). */
+  units: Record<string, string>;
+  /** IAQI per key; NaN when not valid. */
+  iaqi: Record<string, number>;
+  /** max of the valid IAQI (formula 2); NaN when none. */
+  aqi: number;
+  /** Keys whose IAQI equals the AQI, when AQI > 50 (§4.3.1 of HJ 633-2026; §5 of HJ 633-2012). */
+  primary: string[];
+  /** Category level 1–6 (NaN when no AQI). */
+  category: number;
+  /** True when every key given had a valid value. */
+  complete: boolean;
+  notes: string[];
+}
+
+/**
+ * The China daily AQI of one day from its daily indicators — the single definition of the IAQI
+ * step used by {@link dailyAqi} (which computes the indicators from hourly data) and by callers
+ * that computed the same indicators elsewhere (the DuckDB network summary). Rules: see
+ * {@link dailyAqi}: HJ 633-2026 §4.2.2 rounding (GB/T 8170, integers in µg/m3, CO one decimal in
+ * mg/m3) when `round` is `"gbt8170"`, IAQI by Table 3 (2026) or Table 1 (2012), IAQI rounded up
+ * (§4.2.6), AQI = max IAQI, primary pollutants when AQI > 50; 2012: an MDA8 above 800 µg/m3
+ * defers to the 1-h IAQI (Table 1 note 3); 2026: an MDA8 above 800 µg/m3 gives IAQI 300 (Table 3
+ * note c), and `O3_1h` is ignored.
+ *
+ * @param c the day's indicators (unrounded), µg/m3 and CO mg/m3
+ * @param version `cn-2026` or `cn-2012`
+ * @param round `"gbt8170"` (HJ 633-2026 §4.2.2) or `"none"`
+ * @throws {RangeError} when the version is not cn-2026 or cn-2012
+ */
+export function cnDailyAqiFromConcentrations(
+  c: CnDailyConcentrations,
+  version: CnVersion,
+  round: "none" | "gbt8170",
+): CnDailyAqi {
+  if (version !== "cn-2026" && version !== "cn-2012")
+    throw new RangeError(`cnDailyAqiFromConcentrations: version must be cn-2026 or cn-2012, got "${String(version)}"`);
+  const R = (x: number, unit: string) => (round === "none" ? x : roundHalfEven(x, unit === "mg/m3" ? 1 : 0));
+  const concentration: Record<string, number> = {},
+    iaqi: Record<string, number> = {},
+    units: Record<string, string> = {};
+  const notes: string[] = [];
+  let complete = true;
+  const one = (key: CnIaqiKey, value: number | undefined, unit: string) => {
+    if (value === undefined) return undefined;
+    const x = R(value, unit);
+    concentration[key] = x;
+    units[key] = unit;
+    if (!Number.isFinite(x)) complete = false;
+    const r = cnIaqi(key, x, version);
+    iaqi[key] = r.iaqi;
+    return r;
+  };
+  const beyond = (key: string, r: IaqiValue | undefined) => {
+    if (r?.note === "beyond-index") notes.push(`${key} above the IAQI-500 breakpoint: capped at 500`);
+  };
+  beyond("SO2_24h", one("SO2_24h", c.SO2_24h, "µg/m3"));
+  beyond("NO2_24h", one("NO2_24h", c.NO2_24h, "µg/m3"));
+  beyond("PM10_24h", one("PM10_24h", c.PM10_24h, "µg/m3"));
+  beyond("CO_24h", one("CO_24h", c.CO_24h, "mg/m3"));
+  // HJ 633-2012 §5.1.2: the O3 daily maximum 1-h mean is one of the seven daily indicators
+  if (version === "cn-2012") beyond("O3_1h", one("O3_1h", c.O3_1h, "µg/m3"));
+  const r8 = one("O3_8h", c.O3_8h, "µg/m3");
+  if (r8?.useKey) notes.push("O3_8h above 800 µg/m3: no 8-h IAQI, the O3_1h IAQI is used (HJ 633-2012 Table 1 note 3)");
+  if (r8?.note === "above-top-fixed") notes.push("O3_8h above 800 µg/m3: IAQI 300 (HJ 633-2026 Table 3 note c)");
+  beyond("PM25_24h", one("PM25_24h", c.PM25_24h, "µg/m3"));
+  const { aqi, primary, category } = aqiOfSubIndices(iaqi, CN_AQI_CATEGORIES);
+  return { concentration, units, iaqi, aqi, primary, category, complete, notes };
+}
+
+/** AQI = max of the finite sub-indices, the keys equal to it when AQI > 50, and the category level. */
+function aqiOfSubIndices(
+  iaqi: Record<string, number>,
+  categories: readonly AqiCategory[],
+): { aqi: number; primary: string[]; category: number } {
+  let aqi = -Infinity;
+  for (const k of Object.keys(iaqi)) if (Number.isFinite(iaqi[k]) && iaqi[k] > aqi) aqi = iaqi[k];
+  if (aqi === -Infinity) aqi = NaN;
+  const primary = aqi > 50 ? Object.keys(iaqi).filter((k) => iaqi[k] === aqi) : [];
+  const cat = aqiCategory(aqi, categories);
+  return { aqi, primary, category: cat ? cat.level : NaN };
+}
+
+/**
  * Daily AQI from hourly concentrations.
  *
  * China, HJ 633-2026 (`cn-2026`, default): six indicators, §4.2.2 "日报的指标包括SO2、NO2、CO、
@@ -205,7 +310,6 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
     throw new RangeError(`dailyAqi: round must be "none" or "gbt8170", got "${String(round)}"`);
   if (round !== "none" && !isCn)
     throw new RangeError(`dailyAqi: round "${round}" applies to the China standards only (the US AQI truncates)`);
-  const R = (c: number, unit: string) => (round === "none" ? c : roundHalfEven(c, unit === "mg/m3" ? 1 : 0));
   const present = AQI_POLLUTANTS.filter((p) => input.series[p] !== undefined);
   if (present.length === 0)
     throw new RangeError(`dailyAqi: no pollutant series (expected any of ${AQI_POLLUTANTS.join(", ")})`);
@@ -253,37 +357,24 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
       hours[p] = dailyMean(g, d, 0).n;
     }
     if (isCn) {
-      const v = standard as CnVersion;
-      const mean24 = (p: AqiPollutant, key: "PM25_24h" | "PM10_24h" | "SO2_24h" | "NO2_24h" | "CO_24h") => {
-        if (!grids[p]) return;
-        const c = R(dailyMean(grids[p]!, d, minHours).value, targetUnits[p]);
-        setC(key, c, targetUnits[p]);
-        const r = cnIaqi(key, c, v);
-        iaqi[key] = r.iaqi;
-        if (r.note === "beyond-index") notes.push(`${key} above the IAQI-500 breakpoint: capped at 500`);
-      };
-      mean24("SO2", "SO2_24h");
-      mean24("NO2", "NO2_24h");
-      mean24("PM10", "PM10_24h");
-      mean24("CO", "CO_24h");
+      // the daily indicators from the hour grids (unrounded); the IAQI rule is cnDailyAqiFromConcentrations
+      const c: CnDailyConcentrations = {};
+      const m24 = (p: AqiPollutant) => (grids[p] ? dailyMean(grids[p]!, d, minHours).value : undefined);
+      c.SO2_24h = m24("SO2");
+      c.NO2_24h = m24("NO2");
+      c.PM10_24h = m24("PM10");
+      c.CO_24h = m24("CO");
       if (grids.O3) {
-        if (v === "cn-2012") {
-          // HJ 633-2012 §5.1.2: the O3 daily maximum 1-h mean is one of the seven daily indicators
-          const c1 = R(dailyMax(grids.O3, d, minHours).value, "µg/m3");
-          setC("O3_1h", c1, "µg/m3");
-          const r1 = cnIaqi("O3_1h", c1, v);
-          iaqi.O3_1h = r1.iaqi;
-          if (r1.note === "beyond-index") notes.push("O3_1h above the IAQI-500 breakpoint: capped at 500");
-        }
-        const c8 = R(mda8Rows![d].mda8, "µg/m3");
-        setC("O3_8h", c8, "µg/m3");
-        const r8 = cnIaqi("O3_8h", c8, v);
-        iaqi.O3_8h = r8.iaqi;
-        if (r8.useKey)
-          notes.push("O3_8h above 800 µg/m3: no 8-h IAQI, the O3_1h IAQI is used (HJ 633-2012 Table 1 note 3)");
-        if (r8.note === "above-top-fixed") notes.push("O3_8h above 800 µg/m3: IAQI 300 (HJ 633-2026 Table 3 note c)");
+        if (standard === "cn-2012") c.O3_1h = dailyMax(grids.O3, d, minHours).value;
+        c.O3_8h = mda8Rows![d].mda8;
       }
-      mean24("PM2.5", "PM25_24h");
+      c["PM25_24h"] = m24("PM2.5");
+      const r = cnDailyAqiFromConcentrations(c, standard as CnVersion, round === "none" ? "none" : "gbt8170");
+      Object.assign(conc, r.concentration);
+      Object.assign(iaqi, r.iaqi);
+      Object.assign(units, r.units);
+      notes.push(...r.notes);
+      if (!r.complete) complete = false;
     } else {
       if (grids["PM2.5"]) {
         const c = dailyMean(grids["PM2.5"], d, minHours).value;
@@ -336,18 +427,14 @@ export function dailyAqi(input: HourlyPollutants, opts: DailyAqiOptions = {}): D
         iaqi.NO2_1h = usAqiNote(usAqi("NO2_1h", c, usOpts), "NO2_1h", notes);
       }
     }
-    let aqi = -Infinity;
-    for (const k of Object.keys(iaqi)) if (Number.isFinite(iaqi[k]) && iaqi[k] > aqi) aqi = iaqi[k];
-    if (aqi === -Infinity) aqi = NaN;
-    const primary = aqi > 50 ? Object.keys(iaqi).filter((k) => iaqi[k] === aqi) : [];
-    const cat = aqiCategory(aqi, isCn ? CN_AQI_CATEGORIES : US_AQI_CATEGORIES);
+    const { aqi, primary, category } = aqiOfSubIndices(iaqi, isCn ? CN_AQI_CATEGORIES : US_AQI_CATEGORIES);
     days.push({
       date: g0.dates[d],
       concentration: conc,
       iaqi,
       aqi,
       primary,
-      category: cat ? cat.level : NaN,
+      category,
       hours,
       complete,
       notes,

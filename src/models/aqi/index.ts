@@ -12,6 +12,9 @@ export { CRITERIA_GAS_MOLAR_MASS } from "../../table/molar-mass";
 export { cnIaqi, usAqi, truncateDecimals, type CnVersion, type IaqiValue, type UsAqiValue } from "./iaqi";
 export {
   dailyAqi,
+  cnDailyAqiFromConcentrations,
+  type CnDailyConcentrations,
+  type CnDailyAqi,
   AQI_POLLUTANTS,
   type AqiPollutant,
   type AqiStandard,
