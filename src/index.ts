@@ -820,6 +820,7 @@ export {
 } from "./large";
 export { simulateDilutionTunnel, simulateSpeciateProfiles, type DilutionTunnelTruth } from "./simulate/dilutiontunnel";
 export { simulateRemoteSensing, type RsdTruth } from "./simulate/rsd";
+export { simulateForecastStation, type ForecastStationTruth } from "./simulate/shenyang";
 export {
   simulateTrajectories,
   simulateTrajectoryExample,

@@ -12,6 +12,7 @@ export type { SourceTruth } from "./observe";
 export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./pm25sources";
 export { simulatePmfInput, type PmfTruth } from "./pmf";
 export { simulateRemoteSensing, type RsdTruth } from "./rsd";
+export { simulateForecastStation, type ForecastStationTruth } from "./shenyang";
 export { simulateCityStations, type SimStation, type StationsTruth } from "./stations";
 export { simulateTenterLogs, type TenterSimOptions } from "./tenter";
 export {
