@@ -822,6 +822,22 @@ export { simulateDilutionTunnel, simulateSpeciateProfiles, type DilutionTunnelTr
 export { simulateRemoteSensing, type RsdTruth } from "./simulate/rsd";
 export { simulateForecastStation, type ForecastStationTruth } from "./simulate/shenyang";
 export {
+  dailyTarget,
+  dailyMet,
+  forecastAt,
+  rollingOriginForecast,
+  FORECAST_METHODS,
+  quantileRegression,
+  checkLoss,
+  type ForecastTarget,
+  type ForecastMethod,
+  type DailySeries,
+  type DailyMet,
+  type StationForecastOptions,
+  type StationForecast,
+  type QuantileRegressionResult,
+} from "./forecast";
+export {
   simulateTrajectories,
   simulateTrajectoryExample,
   formatTdump,

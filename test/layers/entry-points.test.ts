@@ -78,6 +78,7 @@ const REQUIRED = [
   "spatial",
   "simulate",
   "notebook",
+  "forecast",
 ];
 
 /** A few names each subpath must carry, written by hand from the areas' documentation. */
@@ -103,6 +104,7 @@ const SPOT: Record<string, string[]> = {
   spatial: ["idwGrid", "greatCircleKm"],
   large: ["streamAggregate", "readCsvChunks"],
   notebook: ["progress", "buildProblems"],
+  forecast: ["forecastAt", "rollingOriginForecast", "quantileRegression", "dailyTarget"],
 };
 
 const subpaths = Object.keys(PKG.exports).filter((k) => k !== "." && k !== "./package.json");
@@ -192,6 +194,7 @@ describe("subpath entry points (package.json exports)", () => {
         "simulatePm25Composition",
         "simulatePmfInput",
         "simulateRemoteSensing",
+        "simulateForecastStation",
         "simulateTrajectories",
         "simulateTrajectoryExample",
         "simulateXactExport",

@@ -34,6 +34,7 @@ export const LAYERS: readonly { name: string; units: readonly string[] }[] = [
       "models/ozone",
       "models/standards",
       "models/voc",
+      "forecast",
     ],
   },
   { name: "simulate", units: ["simulate"] },
