@@ -152,7 +152,7 @@ export interface StationForecastOptions {
   predictors?: string[];
   /** Seed of the forest (default 1). */
   seed?: number;
-  /** Forest: trees (default 60) and maximum depth (default 8). */
+  /** Forest: trees (default 25, each on a bootstrap sample and 34 % of the features) and maximum depth (default 6; leaves ≥ 10 samples). */
   trees?: number;
   maxDepth?: number;
   /** Analog ensemble: analogs K (default 20). */
@@ -252,7 +252,7 @@ function standardise(x: number[][]): { mu: number[]; sd: number[] } {
 }
 
 /** A fitted model for one origin: predicts ln-scale quantiles for a feature row. */
-type Fitted = (row: number[], t: number, prevRow?: number[]) => { q50: number; lo: number; hi: number };
+type Fitted = (row: number[], doyT: number, prevRow?: number[]) => { q50: number; lo: number; hi: number };
 
 function fit(p: Prepared, origin: number, opts: StationForecastOptions): Fitted | undefined {
   const lead = opts.lead;
@@ -267,10 +267,10 @@ function fit(p: Prepared, origin: number, opts: StationForecastOptions): Fitted 
   }
   if (opts.method === "climatology") {
     const h = opts.climatologyWindow ?? 15;
-    return (_row, t) => {
+    return (_row, doyT) => {
       const vals: number[] = [];
       for (const s of tr.t) {
-        const dd = Math.abs(p.doy[s] - p.doy[t]);
+        const dd = Math.abs(p.doy[s] - doyT);
         if (Math.min(dd, 365.25 - dd) <= h) vals.push(p.lny[s]);
       }
       if (vals.length < 5) return { q50: NaN, lo: NaN, hi: NaN };
@@ -302,12 +302,12 @@ function fit(p: Prepared, origin: number, opts: StationForecastOptions): Fitted 
   if (opts.method === "forest") {
     const rf = new RandomForestRegression({
       seed: opts.seed ?? 1,
-      nEstimators: opts.trees ?? 60,
-      maxFeatures: 0.6,
+      nEstimators: opts.trees ?? 25,
+      maxFeatures: 0.34,
       replacement: true,
       useSampleBagging: true,
       noOOB: true,
-      treeOptions: { maxDepth: opts.maxDepth ?? 8, minNumSamples: 5 },
+      treeOptions: { maxDepth: opts.maxDepth ?? 6, minNumSamples: 10 },
     });
     rf.train(tr.x, tr.y);
     return (row) => {
@@ -380,7 +380,7 @@ function predictOne(p: Prepared, model: Fitted | undefined, t: number, lead: num
   if (!model) return { value: NaN, lower: NaN, upper: NaN };
   const row = features(p, t, lead);
   if (!row) return { value: NaN, lower: NaN, upper: NaN };
-  const q = model(row, t, features(p, t - 1, lead));
+  const q = model(row, p.doy[t], features(p, t - 1, lead));
   return { value: Math.exp(q.q50), lower: Math.exp(q.lo), upper: Math.exp(q.hi) };
 }
 
