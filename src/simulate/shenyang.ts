@@ -195,22 +195,10 @@ export function simulateForecastStation(opts: { seed: number; start?: string; da
     }
     truth.daily[d].precipMm = precipSum;
   }
-  const units: Record<string, string> = {
-    "PM2.5": "µg/m3",
-    PM10: "µg/m3",
-    SO2: "µg/m3",
-    NO2: "µg/m3",
-    CO: "mg/m3",
-    O3: "µg/m3",
-    T: "°C",
-    RH: "%",
-    WS: "m/s",
-    WD: "deg",
-    BLH: "m",
-    Stagnation: "1",
-    Precip: "mm",
-    Radiation: "W/m2",
-  };
+  // mass concentrations in µg/m3 except CO in mg/m3 (the units of China's station exports)
+  const units: Record<string, string> = { CO: "mg/m3", T: "°C", RH: "%", WS: "m/s", WD: "deg", BLH: "m" };
+  Object.assign(units, { Stagnation: "1", Precip: "mm", Radiation: "W/m2" });
+  for (const c of ["PM2.5", "PM10", "SO2", "NO2", "O3"]) units[c] = "µg/m3";
   const info: Record<string, { unit?: string }> = {};
   for (const c of names) info[c] = { unit: units[c] };
   const table = AqTable.create({ time, ...cols }, info, { column: "time", utcOffsetMinutes: off });
