@@ -26,7 +26,10 @@ function poison(series: DailySeries, m: DailyMet, afterTarget: number, afterMet:
     for (let i = afterMet + 1; i < w.length; i++) w[i] = i % 2 ? -1e9 : NaN;
     cols[k] = w;
   }
-  return [{ ...series, values: v }, { ...m, columns: cols }];
+  return [
+    { ...series, values: v },
+    { ...m, columns: cols },
+  ];
 }
 
 describe("station forecasts", () => {
