@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, forecast, trajectory, pmf.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -18,13 +18,26 @@ import { runVocBench } from "./voc.mjs";
 import { runOzoneAqiBench } from "./ozone-aqi.mjs";
 import { runEnergyBench } from "./energy.mjs";
 import { runLargeBench } from "./large.mjs";
+import { runForecastBench } from "./forecast.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
 const dir = join(tmpdir(), "aozora-bench");
 mkdirSync(dir, { recursive: true });
 
-const GROUPS = ["readers", "qa", "vehicles", "directional", "voc", "ozone-aqi", "energy", "large", "trajectory", "pmf"];
+const GROUPS = [
+  "readers",
+  "qa",
+  "vehicles",
+  "directional",
+  "voc",
+  "ozone-aqi",
+  "energy",
+  "large",
+  "forecast",
+  "trajectory",
+  "pmf",
+];
 const oi = process.argv.indexOf("--only");
 const onlyPattern = oi >= 0 ? process.argv[oi + 1] : undefined;
 if (oi >= 0 && !onlyPattern) throw new Error("--only needs a pattern, e.g. --only large");
@@ -117,6 +130,17 @@ for (const [g, run] of [
 ]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs)
   if (want(g)) results.push(...tag(g, await run()));
+}
+// Station forecasts (bench/forecast.mjs): six methods, leads 1–3, rolling origin over year 3; target ≤ 30 s
+if (want("forecast")) {
+  const { rows, skill } = await runForecastBench();
+  results.push(
+    ...tag(
+      "forecast",
+      rows.map((r) => ({ ...r, median_ms: r.ms })),
+    ),
+    ...tag("forecast-skill", skill),
+  );
 }
 for (const r of results) if (r.cells && r.median_ms) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));

@@ -841,6 +841,23 @@ export {
 } from "./large";
 export { simulateDilutionTunnel, simulateSpeciateProfiles, type DilutionTunnelTruth } from "./simulate/dilutiontunnel";
 export { simulateRemoteSensing, type RsdTruth } from "./simulate/rsd";
+export { simulateForecastStation, type ForecastStationTruth } from "./simulate/shenyang";
+export {
+  dailyTarget,
+  dailyMet,
+  forecastAt,
+  rollingOriginForecast,
+  FORECAST_METHODS,
+  quantileRegression,
+  checkLoss,
+  type ForecastTarget,
+  type ForecastMethod,
+  type DailySeries,
+  type DailyMet,
+  type StationForecastOptions,
+  type StationForecast,
+  type QuantileRegressionResult,
+} from "./forecast";
 export {
   writeSoramameFiles,
   type SoramameSimOptions,

@@ -13,6 +13,7 @@ export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } f
 export { simulatePmfInput, type PmfTruth } from "./pmf";
 export { writeSoramameFiles, type SoramameSimOptions, type SoramameTruth, type SoramameStationTruth } from "./soramame";
 export { simulateRemoteSensing, type RsdTruth } from "./rsd";
+export { simulateForecastStation, type ForecastStationTruth } from "./shenyang";
 export { simulateCityStations, type SimStation, type StationsTruth } from "./stations";
 export { simulateTenterLogs, type TenterSimOptions } from "./tenter";
 export {

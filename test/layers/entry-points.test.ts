@@ -78,6 +78,7 @@ const REQUIRED = [
   "spatial",
   "simulate",
   "notebook",
+  "forecast",
 ];
 
 /** A few names each subpath must carry, written by hand from the areas' documentation. */
@@ -104,6 +105,7 @@ const SPOT: Record<string, string[]> = {
   large: ["streamAggregate", "readCsvChunks"],
   network: ["readSoramame", "isSoramameHeader"],
   notebook: ["progress", "buildProblems"],
+  forecast: ["forecastAt", "rollingOriginForecast", "quantileRegression", "dailyTarget"],
 };
 
 const subpaths = Object.keys(PKG.exports).filter((k) => k !== "." && k !== "./package.json");
@@ -193,6 +195,7 @@ describe("subpath entry points (package.json exports)", () => {
         "simulatePm25Composition",
         "simulatePmfInput",
         "simulateRemoteSensing",
+        "simulateForecastStation",
         "simulateTrajectories",
         "simulateTrajectoryExample",
         "simulateXactExport",

@@ -35,6 +35,7 @@ export const LAYERS: readonly { name: string; units: readonly string[] }[] = [
       "models/ozone",
       "models/standards",
       "models/voc",
+      "forecast",
     ],
   },
   { name: "simulate", units: ["simulate"] },

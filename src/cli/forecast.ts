@@ -1,0 +1,114 @@
+import { readMonitoringTable } from "../io/monitoring";
+import { summariseAccount } from "../io/account";
+import type { AqiStandard } from "../models/aqi/daily";
+import {
+  dailyMet,
+  dailyTarget,
+  forecastAt,
+  FORECAST_METHODS,
+  type ForecastMethod,
+  type ForecastTarget,
+} from "../forecast/station";
+import type { Verb } from "./verb";
+import {
+  gridOptionsOf,
+  monitoringInputOptions,
+  monitoringUnitsOf,
+  numberFormatOf,
+  seedOption,
+  utcOffsetOption,
+} from "./common";
+
+/**
+ * `aozora forecast --history HOURLY.csv --met MET.csv --target pm25|aqi|mda8 [--method …]
+ * [--lead 1..3] [--json]`: the forecast made at the end of the last day of the history for that
+ * day + lead, from the history (hourly pollutants, `readMonitoringTable`) and the hourly met table
+ * (observed up to the origin, the user's forecast met after it: the met of the forecast day is used).
+ */
+export const forecastVerb: Verb = {
+  name: "forecast",
+  summary: "station forecast of daily PM2.5, AQI or O3 MDA8 for lead 1–3 days (baselines, regression, forest, analogs)",
+  usage: "--history HOURLY.csv --met MET.csv --target pm25|aqi|mda8 [--method mlr] [--lead 1] [--json] ...",
+  description: `Forecast of the daily PM2.5 mean, AQI or O3 MDA8 for the last history day + lead, trained only
+on the history up to that day and the met up to the forecast day (supply forecast met after the origin).`,
+  json: true,
+  options: {
+    history: {
+      type: "string",
+      value: "HOURLY.csv",
+      required: true,
+      fs: "input-file",
+      help: "hourly pollutant history",
+    },
+    met: {
+      type: "string",
+      value: "MET.csv",
+      required: true,
+      fs: "input-file",
+      help: "hourly met (forecast met after the origin)",
+    },
+    target: { type: "string", choices: ["pm25", "aqi", "mda8"], required: true, help: "what to forecast" },
+    method: { type: "string", choices: [...FORECAST_METHODS], default: "mlr", help: "forecast method" },
+    lead: { type: "number", integer: true, min: 1, max: 3, default: 1, value: "DAYS", help: "lead in days" },
+    standard: {
+      type: "string",
+      choices: ["cn-2026", "cn-2012", "us-2024"],
+      default: "cn-2026",
+      help: "AQI standard (target aqi)",
+    },
+    seed: seedOption,
+    "utc-offset": utcOffsetOption("site offset of local timestamps", "+08:00"),
+    ...monitoringInputOptions,
+  },
+  async run(values, out) {
+    const read = (file: string) =>
+      readMonitoringTable(file, {
+        utcOffset: String(values["utc-offset"]),
+        ...gridOptionsOf(values),
+        ...numberFormatOf(values),
+        ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
+      });
+    const h = read(values.history as string);
+    const m = read(values.met as string);
+    const target = String(values.target) as ForecastTarget;
+    const method = String(values.method) as ForecastMethod;
+    const lead = Number(values.lead);
+    const y = dailyTarget(h.table, target, { standard: String(values.standard) as AqiStandard });
+    const met = dailyMet(m.table);
+    // the origin is the last history day with an observation
+    let origin = y.values.length - 1;
+    while (origin >= 0 && !Number.isFinite(y.values[origin])) origin--;
+    if (origin < 0) throw new RangeError(`${String(values.history)}: no day with a valid ${target} value`);
+    const last = new Date(Date.parse(y.dates[origin] + "T00:00:00Z") + lead * 86_400_000).toISOString().slice(0, 10);
+    const ext = {
+      ...y,
+      dates: [...y.dates.slice(0, origin + 1)],
+      values: new Float64Array(origin + 1 + lead).fill(NaN),
+    };
+    ext.values.set(y.values.subarray(0, origin + 1));
+    for (let k = 1; k <= lead; k++)
+      ext.dates.push(new Date(Date.parse(y.dates[origin] + "T00:00:00Z") + k * 86_400_000).toISOString().slice(0, 10));
+    const f = forecastAt(ext, met, origin, { method, lead, seed: Number(values.seed) });
+    if (values.json) {
+      out(
+        JSON.stringify(
+          {
+            history: values.history,
+            met: values.met,
+            target,
+            unit: y.unit,
+            forecast: f,
+            forecastDate: last,
+            account: summariseAccount(h.account),
+          },
+          null,
+          1,
+        ),
+      );
+      return 0;
+    }
+    out(`${String(values.history)}: ${target} (${y.unit}) forecast by ${method} at origin ${f.origin} for ${f.date}`);
+    out(`value ${f.value.toFixed(1)}, 80 % interval ${f.lower.toFixed(1)} – ${f.upper.toFixed(1)}`);
+    return 0;
+  },
+};

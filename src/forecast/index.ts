@@ -1,0 +1,20 @@
+/**
+ * `aozora/forecast`: station forecasts of daily PM2.5, daily AQI and O3 MDA8 (lead 1–3 days) by
+ * persistence, climatology, multiple linear and quantile regression, a seeded random forest and
+ * an analog ensemble, with strict time-ordered (rolling-origin) training.
+ * @packageDocumentation
+ */
+export {
+  dailyTarget,
+  dailyMet,
+  forecastAt,
+  rollingOriginForecast,
+  FORECAST_METHODS,
+  type ForecastTarget,
+  type ForecastMethod,
+  type DailySeries,
+  type DailyMet,
+  type StationForecastOptions,
+  type StationForecast,
+} from "./station";
+export { quantileRegression, checkLoss, type QuantileRegressionResult } from "./quantreg";

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { quantileRegression, checkLoss } from "../../src/forecast/quantreg";
+
+describe("quantileRegression (Koenker & Bassett 1978, IRLS)", () => {
+  it("intercept only: the τ-quantile of 1..10 is the unique minimiser of Σρ_τ", () => {
+    // by hand: with n = 10 and τ = 0.25, τn = 2.5 is not an integer, so the minimiser is the
+    // ⌈τn⌉ = 3rd order statistic, 3; at τ = 0.75 the 8th, 8
+    const y = [4, 1, 9, 2, 10, 3, 8, 5, 7, 6];
+    const x = y.map(() => [1]);
+    expect(quantileRegression(x, y, 0.25).coefficients[0]).toBeCloseTo(3, 4);
+    expect(quantileRegression(x, y, 0.75).coefficients[0]).toBeCloseTo(8, 4);
+  });
+
+  it("median regression passes through the exact line despite one outlier", () => {
+    // five points on y = 2 + 3x and one wild point: the LAD line is y = 2 + 3x (objective = |outlier residual|)
+    const xs = [0, 1, 2, 3, 4, 5];
+    const y = xs.map((v) => 2 + 3 * v);
+    y[3] = 100;
+    const r = quantileRegression(
+      xs.map((v) => [1, v]),
+      y,
+      0.5,
+    );
+    expect(r.coefficients[0]).toBeCloseTo(2, 3);
+    expect(r.coefficients[1]).toBeCloseTo(3, 3);
+    expect(r.objective).toBeCloseTo(0.5 * (100 - 11), 2);
+  });
+
+  it("check loss ρ_τ(u) = u(τ − I(u<0))", () => {
+    expect(checkLoss(2, 0.1)).toBeCloseTo(0.2, 12);
+    expect(checkLoss(-2, 0.1)).toBeCloseTo(1.8, 12);
+  });
+
+  it("refuses a bad τ or shapes", () => {
+    expect(() => quantileRegression([[1]], [1], 1)).toThrow(RangeError);
+    expect(() => quantileRegression([[1], [1]], [1], 0.5)).toThrow(RangeError);
+  });
+});
