@@ -1,19 +1,21 @@
-import { readMonitoringTable } from "../io/monitoring";
 import { summariseAccount } from "../io/account";
 import { AQI_POLLUTANTS, dailyAqi, type AqiStandard } from "../models/aqi/daily";
 import { hourlyPollutantsFromTable } from "../models/aqi/input";
-import type { HourLabel, NegativePolicy } from "../models/ozone/hourgrid";
+import type { NegativePolicy } from "../models/ozone/hourgrid";
 import type { Verb } from "./verb";
-import {
-  gridOptionsOf,
-  hourLabelOption,
-  monitoringInputOptions,
-  monitoringUnitsOf,
-  numberFormatOf,
-  utcOffsetOption,
-} from "./common";
+import { inputOptions, readInput, type InputUse } from "./input";
 
 const STANDARDS: AqiStandard[] = ["cn-2026", "cn-2012", "us-2024"];
+
+/** What `aqi` reads: an hourly table of one site (times used: the hour label matters). */
+const AQI_INPUT: InputUse = {
+  kinds: ["table"],
+  times: true,
+  oneSite: true,
+  offsetHelp: "site offset of local timestamps (default +08:00 for the cn standards)",
+  offsetFallback: (v) => (String(v.standard).startsWith("cn") ? "+08:00" : undefined),
+  fileOption: "--file",
+};
 
 /**
  * `aozora aqi --file HOURLY.csv [--standard cn-2026|cn-2012|us-2024] [--utc-offset +08:00]
@@ -33,8 +35,7 @@ pollutant, AQI, primary pollutant and validity (HJ 633-2026/2012, US EPA 2024).`
   options: {
     file: { type: "string", value: "HOURLY.csv", required: true, fs: "input-file", help: "hourly monitoring table" },
     standard: { type: "string", choices: STANDARDS, default: "cn-2026", help: "AQI standard" },
-    "utc-offset": utcOffsetOption("site offset of local timestamps (default +08:00 for the cn standards)"),
-    "hour-label": hourLabelOption,
+    ...inputOptions(AQI_INPUT),
     negative: {
       type: "string",
       choices: ["error", "missing"],
@@ -46,29 +47,17 @@ pollutant, AQI, primary pollutant and validity (HJ 633-2026/2012, US EPA 2024).`
       choices: ["gbt8170", "none", "hj663"],
       help: "rounding of concentrations before the IAQI: cn-2026 default gbt8170 (HJ 633-2026 §4.2.2: integers in µg/m3, CO 0.1 mg/m3, half to even; hj663 = the same), else none",
     },
-    ...monitoringInputOptions,
   },
-  async run(values, out) {
+  async run(values, out, err) {
     const file = values.file as string;
     const standard = String(values.standard) as AqiStandard;
-    const hourLabel = String(values["hour-label"]) as HourLabel;
     const negative = String(values.negative) as NegativePolicy;
     const round = (typeof values.round === "string" ? values.round : standard === "cn-2026" ? "gbt8170" : "none") as
       "none" | "gbt8170" | "hj663"; // choices checked by the option parser
     // China's standards are in Beijing time; for the US table the offset must be given (or carried by the timestamps)
-    const offset =
-      typeof values["utc-offset"] === "string"
-        ? values["utc-offset"]
-        : standard.startsWith("cn")
-          ? "+08:00"
-          : undefined;
-    const { table, account } = readMonitoringTable(file, {
-      ...(offset === undefined ? {} : { utcOffset: offset }),
-      ...gridOptionsOf(values),
-      ...numberFormatOf(values),
-      ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
-    });
-    const fromTable = hourlyPollutantsFromTable(table, { hourLabel, file });
+    const read = readInput(file, values, AQI_INPUT, err);
+    // readInput moves hour-ending stamps to the start of their hour: the table's stamps open their hour
+    const fromTable = hourlyPollutantsFromTable(read.table, { hourLabel: "start", file });
     const input = fromTable.input;
     // Ox and SPM are kept for the Japan EQS; the AQI does not use them
     const ignored = [
@@ -91,13 +80,14 @@ pollutant, AQI, primary pollutant and validity (HJ 633-2026/2012, US EPA 2024).`
             citation: result.citation,
             round: result.round,
             utcOffsetMinutes: input.utcOffsetMinutes,
-            hourLabel,
+            hourLabel: read.input.hourLabel?.label,
+            input: read.input,
             units: result.units,
             days: result.days,
             negatives: result.negatives,
             absentHours: result.absentHours,
             ignoredColumns: ignored,
-            account: summariseAccount(account),
+            account: summariseAccount(read.accounts[0]),
           },
           null,
           1,

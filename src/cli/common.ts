@@ -16,6 +16,7 @@ export const ENCODINGS: readonly TextEncodingName[] = [
   "gbk",
   "gb18030",
   "big5",
+  "utf-16",
   "utf-16le",
 ];
 

@@ -1,12 +1,20 @@
 import { AozoraInputError } from "./errors";
 
-/** Text encodings the readers accept (WHATWG names; Node's full ICU provides them). */
-export type TextEncodingName = "utf-8" | "shift_jis" | "euc-jp" | "gbk" | "gb18030" | "big5" | "utf-16le";
+/**
+ * Text encodings the readers accept (WHATWG names; Node's full ICU provides them). `utf-16` is
+ * UTF-16 with a byte-order mark (FF FE little-endian or FE FF big-endian, as Excel's "Unicode
+ * Text" and Windows Notepad write it): without the mark the byte order is unknown and the text
+ * is an error. `utf-16le` reads little-endian text without a mark as well.
+ */
+export type TextEncodingName = "utf-8" | "shift_jis" | "euc-jp" | "gbk" | "gb18030" | "big5" | "utf-16" | "utf-16le";
 
 /**
- * Decode file bytes to text. A UTF-8/UTF-16 byte-order mark is removed. UTF-16 without a
+ * Decode file bytes to text. A byte-order mark wins over `encoding` and is removed: EF BB BF
+ * (UTF-8), FF FE (UTF-16LE), FE FF (UTF-16BE), as the WHATWG Encoding Standard's "BOM sniff"
+ * lists them (https://encoding.spec.whatwg.org/#bom-sniff: "0xEF 0xBB 0xBF UTF-8, 0xFE 0xFF
+ * UTF-16BE, 0xFF 0xFE UTF-16LE"). UTF-16 without a
  * byte-order mark (every other byte NUL) is an error naming row 1, never text of NUL-interleaved
- * names (unless `encoding` is `utf-16le`). With the default
+ * names (unless `encoding` is `utf-16le`); so is `encoding: "utf-16"` on text without a mark. With the default
  * `utf-8`, bytes that are not valid UTF-8 are an error (naming the row) rather than silently
  * replaced: pass `encoding: "shift_jis"` or `"gbk"` for files saved by Japanese or Chinese Excel.
  *
@@ -15,10 +23,26 @@ export type TextEncodingName = "utf-8" | "shift_jis" | "euc-jp" | "gbk" | "gb180
  */
 export function decodeText(bytes: Uint8Array, file: string, encoding: TextEncodingName = "utf-8"): string {
   let b = bytes;
-  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
-    return new TextDecoder("utf-16le").decode(b.subarray(2));
+  const utf16 = b.length >= 2 && b[0] === 0xff && b[1] === 0xfe ? "le" : b[0] === 0xfe && b[1] === 0xff ? "be" : "";
+  if (utf16 !== "") {
+    try {
+      return new TextDecoder(`utf-16${utf16}`, { fatal: true }).decode(b.subarray(2));
+    } catch {
+      throw new AozoraInputError({
+        file,
+        expected: `UTF-16${utf16.toUpperCase()} text (as its byte-order mark says)`,
+        found: "an unpaired surrogate or an odd number of bytes",
+      });
+    }
   }
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+  if (encoding === "utf-16")
+    throw new AozoraInputError({
+      file,
+      row: 1,
+      expected: "UTF-16 text starting with a byte-order mark (FF FE or FE FF)",
+      found: b.length >= 2 ? `bytes ${hex(b[0])} ${hex(b[1])} and no byte-order mark` : "no byte-order mark",
+    });
   if (encoding !== "utf-16le") {
     const order = utf16WithoutBom(b);
     if (order !== undefined)
@@ -45,6 +69,10 @@ export function decodeText(bytes: Uint8Array, file: string, encoding: TextEncodi
       found: "bytes that are not valid " + encoding,
     });
   }
+}
+
+function hex(x: number): string {
+  return x.toString(16).toUpperCase().padStart(2, "0");
 }
 
 /**
