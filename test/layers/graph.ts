@@ -29,6 +29,7 @@ export const LAYERS: readonly { name: string; units: readonly string[] }[] = [
       "remotesensing",
       "spatial",
       "large",
+      "network",
       "models/aqi",
       "models/energy",
       "models/ozone",
