@@ -102,6 +102,7 @@ const SPOT: Record<string, string[]> = {
   energy: ["readMachineLog", "thermalEnergy"],
   spatial: ["idwGrid", "greatCircleKm"],
   large: ["streamAggregate", "readCsvChunks"],
+  network: ["readCnemcDaily", "readCnemcStations", "isCnemcHeader"],
   notebook: ["progress", "buildProblems"],
 };
 
