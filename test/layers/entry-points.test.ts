@@ -198,6 +198,7 @@ describe("subpath entry points (package.json exports)", () => {
         "simulateXactExport",
         "simulateXactYear",
         "simulateCityStations",
+        "simulateCnemcDay",
         "simulateTenterLogs",
         "simulateVocCanisters",
       ].sort(),
