@@ -874,3 +874,24 @@ export {
   type TrajectorySimTruth,
   type TrajectoryExampleOptions,
 } from "./simulate/trajectories";
+export {
+  writeCnemcArchive,
+  simulateCnemcDay,
+  type CnemcSimOptions,
+  type CnemcSimStation,
+  type CnemcArchiveTruth,
+} from "./simulate";
+export {
+  CNEMC_TYPES,
+  CNEMC_UNITS,
+  CNEMC_STATION_HEADER,
+  cnemcColumnName,
+  readCnemcDaily,
+  readCnemcStations,
+  isCnemcHeader,
+  type CnemcType,
+  type CnemcDailyOptions,
+  type CnemcAccount,
+  type CnemcStation,
+  type HourLabel as CnemcHourLabel,
+} from "./network";

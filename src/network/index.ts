@@ -1,8 +1,18 @@
 /**
- * `aozora/network`: readers of the national monitoring networks' own files (Japan: 環境省
- * そらまめ君 downloads; China: the CNEMC archives, on branch t17-china).
+ * `aozora/network`: readers of the national monitoring networks' own files (China: the CNEMC
+ * daily archive files and station list; Japan: 環境省 そらまめ君 downloads).
  * @packageDocumentation
  */
+export { CNEMC_TYPES, CNEMC_UNITS, CNEMC_STATION_HEADER, cnemcColumnName, type CnemcType } from "./cnemc-types";
+export {
+  readCnemcDaily,
+  readCnemcStations,
+  isCnemcHeader,
+  type CnemcDailyOptions,
+  type CnemcAccount,
+  type CnemcStation,
+  type HourLabel,
+} from "./read-cnemc";
 export {
   readSoramame,
   isSoramameHeader,

@@ -29,3 +29,10 @@ export {
 export { simulateVocCanisters, type VocCanisterTruth } from "./voccanister";
 export { simulateXactExport, type XactTruth } from "./xact";
 export { simulateXactYear, XACT_YEAR_SOURCES, type XactYearTruth, type XactYearSource } from "./xactyear";
+export {
+  writeCnemcArchive,
+  simulateCnemcDay,
+  type CnemcSimOptions,
+  type CnemcSimStation,
+  type CnemcArchiveTruth,
+} from "./cnemc";

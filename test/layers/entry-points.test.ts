@@ -103,7 +103,7 @@ const SPOT: Record<string, string[]> = {
   energy: ["readMachineLog", "thermalEnergy"],
   spatial: ["idwGrid", "greatCircleKm"],
   large: ["streamAggregate", "readCsvChunks"],
-  network: ["readSoramame", "isSoramameHeader"],
+  network: ["readSoramame", "isSoramameHeader", "readCnemcDaily", "readCnemcStations", "isCnemcHeader"],
   notebook: ["progress", "buildProblems"],
   forecast: ["forecastAt", "rollingOriginForecast", "quantileRegression", "dailyTarget"],
 };
@@ -201,6 +201,7 @@ describe("subpath entry points (package.json exports)", () => {
         "simulateXactExport",
         "simulateXactYear",
         "simulateCityStations",
+        "simulateCnemcDay",
         "simulateTenterLogs",
         "simulateVocCanisters",
       ].sort(),
