@@ -16,7 +16,7 @@ export type TextEncodingName = "utf-8" | "shift_jis" | "euc-jp" | "gbk" | "gb180
  * byte-order mark (every other byte NUL) is an error naming row 1, never text of NUL-interleaved
  * names (unless `encoding` is `utf-16le`); so is `encoding: "utf-16"` on text without a mark. With the default
  * `utf-8`, bytes that are not valid UTF-8 are an error (naming the row) rather than silently
- * replaced: pass `encoding: "shift_jis"` or `"gbk"` for files saved by Japanese or Chinese Excel.
+ * replaced: pass `encoding: "shift_jis"` or `"gb18030"` (GBK files decode as GB18030 too) for files saved by Japanese or Chinese Excel.
  *
  * @throws {AozoraInputError} for bytes that are not valid in `encoding` (naming the first bad row)
  *   and for UTF-16 without a byte-order mark (row 1).
@@ -65,7 +65,10 @@ export function decodeText(bytes: Uint8Array, file: string, encoding: TextEncodi
     throw new AozoraInputError({
       file,
       row: row > 0 ? row : undefined,
-      expected: `text in ${encoding} (for Japanese or Chinese Excel files pass encoding "shift_jis" or "gbk")`,
+      expected:
+        encoding === "gbk"
+          ? 'text in gbk; files saved by Chinese Excel are often GB18030, a superset of GBK that also holds characters such as "³": pass encoding "gb18030"'
+          : `text in ${encoding} (for Japanese or Chinese Excel files pass encoding "shift_jis" or "gb18030")`,
       found: "bytes that are not valid " + encoding,
     });
   }
