@@ -9,16 +9,13 @@ import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
-/** RMSE over the pairs with both values finite (n reported); the t19-verify scores replace this when merged. */
+/** RMSE over the pairs with both values finite (n reported), by the library's modStats (openair's definitions). */
 function rmse(rows) {
-  let s = 0,
-    n = 0;
-  for (const r of rows)
-    if (Number.isFinite(r.value) && Number.isFinite(r.observed)) {
-      s += (r.value - r.observed) ** 2;
-      n++;
-    }
-  return { rmse: Math.sqrt(s / n), n };
+  const s = a.modStats(
+    rows.map((r) => r.observed),
+    rows.map((r) => r.value),
+  );
+  return { rmse: s.RMSE, n: s.n };
 }
 
 /** Rows `{ name, ms, ... }` and the skill table. */

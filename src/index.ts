@@ -250,6 +250,8 @@ export {
   lag1Autocorrelation,
   bootstrapTwoSample,
   bootstrapRatioOfRatios,
+  modStats,
+  type ModStats,
   type MedianOptions,
   type DemingResult,
   type PassingBablokResult,

@@ -4,6 +4,7 @@ export { quantileType7 } from "./quantile";
 export { median, type MedianOptions } from "./median";
 export { mean, sampleSd, sampleVariance } from "./moments";
 export { pearson, pearsonStrided } from "./correlation";
+export { modStats, type ModStats } from "./modstats";
 export { demingRegression, type DemingResult } from "./deming";
 export { passingBablok, type PassingBablokResult } from "./passingbablok";
 export { blandAltman, type BlandAltmanResult } from "./blandaltman";
