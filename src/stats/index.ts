@@ -5,6 +5,7 @@ export { median, type MedianOptions } from "./median";
 export { mean, sampleSd, sampleVariance } from "./moments";
 export { pearson, pearsonStrided } from "./correlation";
 export { modStats, type ModStats } from "./modstats";
+export { eventScores, categoryScores, type EventScores } from "./contingency";
 export { demingRegression, type DemingResult } from "./deming";
 export { passingBablok, type PassingBablokResult } from "./passingbablok";
 export { blandAltman, type BlandAltmanResult } from "./blandaltman";
