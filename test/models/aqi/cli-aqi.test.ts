@@ -76,7 +76,10 @@ describe("aozora aqi", () => {
     const r = await run(["aqi", "--file", neg]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/neg\.csv: O3: negative concentration -4 ppb at index 1 \(2025-07-01T01:00 local\)/);
-    expect(r.err.split("\n").length).toBe(1);
+    // aqi reads tables and CNEMC files: the detected kind is stated first (issue #17), then the one-line error
+    const lines = r.err.split("\n");
+    expect(lines[0]).toMatch(/^detected: monitoring table \(/);
+    expect(lines.slice(1).length).toBe(1);
     const ok = await run(["aqi", "--file", neg, "--negative", "missing", "--json"]);
     expect(JSON.parse(ok.out).negatives).toEqual({ O3: [1] });
     const unitless = write("nounit.csv", "Time,O3\n2025-07-01 00:00,30\n");
