@@ -1,9 +1,11 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { AccountBuilder, type ReadAccount } from "../io/account";
-import { decodeText, type TextEncodingName } from "../io/decode";
+import type { ReadAccount } from "../io/account";
+import { plainAsciiNumber } from "../io/cells";
+import type { TextEncodingName } from "../io/decode";
 import { AozoraInputError } from "../io/errors";
-import { loadBytes, type Source } from "../io/source";
+import { gridAccount, readGrid } from "../io/grid";
+import type { Source } from "../io/source";
 import { AqTable, type ColumnData } from "../table/table";
 import { CNEMC_STATION_HEADER, CNEMC_TYPES, CNEMC_UNITS, cnemcColumnName, type CnemcType } from "./cnemc-types";
 
@@ -91,23 +93,24 @@ export function readCnemcDaily(
   const accounts: ReadAccount[] = [];
   let kind: "sites" | "cities" | undefined;
   let firstStations: string[] = [];
+  const datesRead = new Map<string, string>();
   for (const f of files) {
-    const { name, bytes } = loadBytes(f);
-    const text = decodeText(bytes, name, opts.encoding ?? "utf-8");
-    const lines = text.split(/\r\n|\n|\r/);
-    const header = lines[0].split(",");
+    // one CSV grid reader for every format (quoting, field counts, blank rows, size limits)
+    const grid = readGrid(f, { delimiter: ",", ...(opts.encoding ? { encoding: opts.encoding } : {}) });
+    const name = grid.file;
+    const header = grid.header;
     const k = isCnemcHeader(header);
     if (!k)
       throw new AozoraInputError({
         file: name,
-        row: 1,
+        row: grid.headerRow,
         expected: "a CNEMC header date,hour,type,<stations>",
-        found: lines[0],
+        found: header.join(","),
       });
     if (kind && kind !== k)
       throw new AozoraInputError({
         file: name,
-        row: 1,
+        row: grid.headerRow,
         expected: `a china_${kind} file like the others read with it`,
         found: k,
       });
@@ -115,35 +118,20 @@ export function readCnemcDaily(
     const stations = header.slice(3).map((s) => s.trim());
     if (firstStations.length === 0) firstStations = stations;
     const nameDate = /(\d{8})\.csv$/i.exec(basename(name))?.[1];
-    const acc = new AccountBuilder(name);
+    const acc = gridAccount(grid);
     // grid: hour → type → values
     const seen = new Set<string>();
-    const grid = new Map<number, (string[] | undefined)[]>();
+    const hours = new Map<number, (string[] | undefined)[]>();
     let date = "";
-    for (let r = 1; r < lines.length; r++) {
-      const line = lines[r];
-      if (line === "") {
-        if (r < lines.length - 1) acc.blankRows.push(r + 1);
-        continue;
-      }
-      acc.inputRows++;
-      const cells = line.split(",");
-      const row = r + 1;
-      if (cells.length !== header.length)
-        throw new AozoraInputError({
-          file: name,
-          row,
-          expected: `${header.length} cells like the header`,
-          found: `${cells.length} cells`,
-        });
+    for (const { row, fields: cells } of grid.records) {
       const d = cells[0].trim();
-      if (!/^\d{8}$/.test(d) || (nameDate !== undefined && d !== nameDate))
+      if (!/^\d{8}$/.test(d) || (nameDate !== undefined && d !== nameDate) || (date !== "" && d !== date))
         throw new AozoraInputError({
           file: name,
           row,
           column: "date",
           columnNumber: 1,
-          expected: `the date of the file name (${nameDate ?? "YYYYMMDD"})`,
+          expected: `the date of the file name (${nameDate ?? (date || "YYYYMMDD")})`,
           found: d,
         });
       date = d;
@@ -180,7 +168,7 @@ export function readCnemcDaily(
       seen.add(key);
       for (let c = 3; c < cells.length; c++) {
         const t = cells[c].trim();
-        if (t !== "" && !/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t))
+        if (t !== "" && plainAsciiNumber(t) === undefined)
           throw new AozoraInputError({
             file: name,
             row,
@@ -190,17 +178,30 @@ export function readCnemcDaily(
             found: cells[c],
           });
       }
-      let g = grid.get(hour);
-      if (!g) grid.set(hour, (g = new Array(CNEMC_TYPES.length)));
+      let g = hours.get(hour);
+      if (!g) hours.set(hour, (g = new Array(CNEMC_TYPES.length)));
       g[ti] = cells;
+    }
+    if (date !== "") {
+      const earlier = datesRead.get(date);
+      if (earlier !== undefined)
+        throw new AozoraInputError({
+          file: name,
+          row: grid.records[0].row,
+          column: "date",
+          columnNumber: 1,
+          expected: `a date not already read (${date} is also in ${earlier})`,
+          found: date,
+        });
+      datesRead.set(date, name);
     }
     const y = +date.slice(0, 4),
       mo = +date.slice(4, 6),
       dd = +date.slice(6, 8);
     const day0 = Date.UTC(y, mo - 1, dd) - 8 * 3600000;
     let kept = 0;
-    for (const hour of [...grid.keys()].sort((a, b) => a - b)) {
-      const g = grid.get(hour)!;
+    for (const hour of [...hours.keys()].sort((a, b) => a - b)) {
+      const g = hours.get(hour)!;
       for (let s = 0; s < stations.length; s++) {
         times.push(day0 + hour * 3600000 + shift);
         stationCol.push(stations[s]);
@@ -210,7 +211,7 @@ export function readCnemcDaily(
             const cn = cnemcColumnName(CNEMC_TYPES[ti]);
             missing[cn] = (missing[cn] ?? 0) + 1;
             cols[ti].push(NaN);
-          } else cols[ti].push(Number(cell));
+          } else cols[ti].push(plainAsciiNumber(cell)!);
         }
       }
       kept += g.filter((x) => x !== undefined).length;
@@ -263,36 +264,27 @@ export interface CnemcStation {
  *   longitude outside [-180, 180] / latitude outside [-90, 90] or not a number (naming row and column)
  */
 export function readCnemcStations(src: Source, opts: { encoding?: TextEncodingName } = {}): CnemcStation[] {
-  const { name, bytes } = loadBytes(src);
-  const lines = decodeText(bytes, name, opts.encoding ?? "utf-8").split(/\r\n|\n|\r/);
-  const header = lines[0].split(",").map((h) => h.trim());
+  const grid = readGrid(src, { delimiter: ",", ...(opts.encoding ? { encoding: opts.encoding } : {}) });
+  const name = grid.file;
+  const header = grid.header.map((h) => h.trim());
   const idx = CNEMC_STATION_HEADER.slice(0, 5).map((h) => header.indexOf(h));
   const miss = idx.findIndex((i) => i < 0);
   if (miss >= 0)
     throw new AozoraInputError({
       file: name,
-      row: 1,
+      row: grid.headerRow,
       expected: `a column "${CNEMC_STATION_HEADER[miss]}"`,
-      found: lines[0],
+      found: grid.header.join(","),
     });
   const out: CnemcStation[] = [];
-  for (let r = 1; r < lines.length; r++) {
-    if (lines[r].trim() === "") continue;
-    const c = lines[r].split(",");
-    if (c.length !== header.length)
-      throw new AozoraInputError({
-        file: name,
-        row: r + 1,
-        expected: `${header.length} cells like the header`,
-        found: `${c.length} cells`,
-      });
+  for (const { row, fields: c } of grid.records) {
     const num = (k: number, lim: number) => {
       const t = c[idx[k]].trim();
       const v = Number(t);
       if (t === "" || !Number.isFinite(v) || Math.abs(v) > lim)
         throw new AozoraInputError({
           file: name,
-          row: r + 1,
+          row,
           column: header[idx[k]],
           columnNumber: idx[k] + 1,
           expected: `a number in [-${lim}, ${lim}] degrees`,

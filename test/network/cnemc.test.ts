@@ -58,4 +58,18 @@ describe("CNEMC daily archive", () => {
     require("node:fs").writeFileSync(f, "date,hour,type,1001A\n20250101,0,PM2.5,x\n");
     expect(() => readCnemcDaily(f)).toThrow(/row 2, column "1001A"/);
   });
+  it("hostile layouts: a short row, a quoted field, the same day read twice", () => {
+    const fs = require("node:fs");
+    const dir = mkdtempSync(join(tmpdir(), "cnemc-"));
+    const f = join(dir, "china_sites_20250101.csv");
+    fs.writeFileSync(f, "date,hour,type,1001A,1002A\n20250101,0,PM2.5,12\n");
+    expect(() => readCnemcDaily(f)).toThrow(/row 2/);
+    // a quoted cell is one field (the shared CSV grid reader), read as the number it holds
+    fs.writeFileSync(f, 'date,hour,type,1001A\n20250101,0,PM2.5,"12.5"\n');
+    expect(readCnemcDaily(f).table.numbers("PM2.5")[0]).toBe(12.5);
+    // a copy of the same day under another name would give every station × hour twice
+    const g = join(dir, "copy_20250101.csv");
+    fs.writeFileSync(g, "date,hour,type,1001A\n20250101,0,PM2.5,12\n");
+    expect(() => readCnemcDaily([f, g])).toThrow(/20250101 is also in/);
+  });
 });
