@@ -26,9 +26,11 @@ export interface JpOxAlertOptions {
    */
   continuing?: ContinuingInput;
   /**
-   * A missing hour (NaN or no row): `"hold"` (default) keeps the level in force — Kanagawa's 要綱
-   * releases only when a value is below the threshold ("発令基準以下となったとき"), which needs a
-   * measurement — and never issues or upgrades; `"release"` ends any alert.
+   * A missing hour (NaN or no row): `"hold"` (default) keeps the level in force through a gap
+   * inside the record — Kanagawa's 要綱 releases only when a value is below the threshold
+   * ("発令基準以下となったとき"), which needs a measurement — and never issues or upgrades; after the
+   * last value of the record an alert ends with the last measured hour. `"release"` ends any alert
+   * at a missing hour.
    */
   missing?: "hold" | "release";
   /** The levels (default {@link JP_OX_RULES}: 0.12 / 0.24 / 0.40 ppm). */
@@ -109,13 +111,16 @@ export function jpOxAlerts(
     cont = (t: number) => flags[Math.round((t - first) / HOUR)] === 1;
   }
   const ranks = new Float64Array(n);
+  let lastValue = n - 1;
+  while (lastValue >= 0 && !Number.isFinite(ppm[lastValue])) lastValue--;
   let prev = 0,
     missingHours = 0;
   for (let k = 0; k < n; k++) {
     const v = ppm[k];
     if (!Number.isFinite(v)) {
       missingHours++;
-      prev = (opts.missing ?? "hold") === "hold" ? prev : 0;
+      // held through a gap inside the record; after the last value the record (and the alert) ends
+      prev = (opts.missing ?? "hold") === "hold" && k < lastValue ? prev : 0;
       ranks[k] = prev;
       continue;
     }

@@ -82,6 +82,11 @@ describe("photochemical oxidant 注意報 / 警報 / 重大緊急時警報", () 
       ["2025-07-01T12:00:00+09:00", 0],
       ["2025-07-01T14:00:00+09:00", 1],
     ]);
+    // the record ends in an alert: it ends with the last measured hour, not at the grid's midnight
+    const tail = jpOxAlerts(hours("2025-07-01", 12, 2), [0.1, 0.13]);
+    expect(tail.alerts.map((a) => [a.start, a.end])).toEqual([
+      ["2025-07-01T13:00:00+09:00", "2025-07-01T14:00:00+09:00"],
+    ]);
     // a missing hour never issues: NaN then 0.1 → nothing; the hour is not judged in the series
     const none = jpOxAlerts(hours("2025-07-01", 12, 2), [NaN, 0.1]);
     expect(none.alerts).toEqual([]);
