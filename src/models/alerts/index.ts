@@ -13,6 +13,7 @@ export {
   type JpOxAlertRule,
   type JpPm25AlertRule,
 } from "./tables/jp";
+export { US_ACTION_DAY } from "./tables/us";
 export type { IssuedAlert, AlertSeries } from "./types";
 export { cnAlerts, type CnAlertOptions, type CnAlertResult, type DailyAqiSeries } from "./cn";
 export {
@@ -27,3 +28,4 @@ export {
   type StationHourly,
 } from "./jp";
 export { alertScores, type AlertScores } from "./score";
+export { usAqiAlerts, type UsAqiAlertOptions, type UsAqiAlertResult } from "./us";
