@@ -81,6 +81,20 @@ const NAMES = {
   red: { en: "Red alert", ja: "赤色警報", zh: "红色预警" },
 } as const;
 const COLOURS = { blue: "#1f6fd1", yellow: "#f2c200", orange: "#ff7e00", red: "#e00000" } as const;
+const RANKS = { blue: 1, yellow: 2, orange: 3, red: 4 } as const;
+
+/** One level of rule set `set`: its id, rank, names and colour follow from the level. */
+function rule(set: string, level: CnAlertRule["level"], when: CnAlertRule["when"], clause: string): CnAlertRule {
+  return { id: `${set}/${level}`, level, rank: RANKS[level], name: NAMES[level], colour: COLOURS[level], when, clause };
+}
+
+/** "> 200 for 2 days" … the conditions shared by the rule sets. */
+const OVER_200 = (days: number) => ({ above: 200, days });
+/** Red: "> 200 for 4 days (96 h) and > 300 for 2 days (48 h)", or "达到500". */
+const RED_WHEN: CnAlertRule["when"] = [
+  [OVER_200(4), { above: 300, days: 2 }],
+  [{ above: 500, atLeast: true, days: 1 }],
+];
 
 /**
  * Ministry of Environmental Protection, 《重污染天气预警分级标准》(2017-09-20; work plan 环大气〔2017〕86号):
@@ -100,54 +114,25 @@ export const CN_MEE_2017: CnAlertRuleSet = {
   url: "https://m.wenke99.com/p-9609601.html",
   note: 'a reproduction of the ministry\'s presentation; ">" signs lost in its text are restored, the red clause is cut after "或 预测" and completed from the Xinzhou/Hohhot plans ("或预测AQI日均值达到500")',
   rules: [
-    {
-      id: "cn-mee-2017/blue",
-      level: "blue",
-      rank: 1,
-      name: NAMES.blue,
-      colour: COLOURS.blue,
-      when: [[{ above: 200, days: 1 }]],
-      clause: "蓝色预警：预测AQI日均值>200，且未达到高级别预警条件",
-    },
-    {
-      id: "cn-mee-2017/yellow",
-      level: "yellow",
-      rank: 2,
-      name: NAMES.yellow,
-      colour: COLOURS.yellow,
-      when: [[{ above: 200, days: 2 }]],
-      clause: "黄色预警：预测AQI日均值>200将持续2天（48小时）及以上，且未达到高级别预警条件",
-    },
-    {
-      id: "cn-mee-2017/orange",
-      level: "orange",
-      rank: 3,
-      name: NAMES.orange,
-      colour: COLOURS.orange,
-      when: [
-        [
-          { above: 200, days: 3 },
-          { above: 300, days: 1 },
-        ],
-      ],
-      clause: "橙色预警：预测AQI日均值>200将持续3天（72小时）及以上，且预测AQI日均值>300，且未达到高级别预警条件",
-    },
-    {
-      id: "cn-mee-2017/red",
-      level: "red",
-      rank: 4,
-      name: NAMES.red,
-      colour: COLOURS.red,
-      when: [
-        [
-          { above: 200, days: 4 },
-          { above: 300, days: 2 },
-        ],
-        [{ above: 500, atLeast: true, days: 1 }],
-      ],
-      clause:
-        "红色预警：预测AQI日均值>200将持续4天（96小时）及以上，且预测AQI日均值>300将持续2天（48小时）及以上，或预测AQI日均值达到500",
-    },
+    rule("cn-mee-2017", "blue", [[OVER_200(1)]], "蓝色预警：预测AQI日均值>200，且未达到高级别预警条件"),
+    rule(
+      "cn-mee-2017",
+      "yellow",
+      [[OVER_200(2)]],
+      "黄色预警：预测AQI日均值>200将持续2天（48小时）及以上，且未达到高级别预警条件",
+    ),
+    rule(
+      "cn-mee-2017",
+      "orange",
+      [[OVER_200(3), { above: 300, days: 1 }]],
+      "橙色预警：预测AQI日均值>200将持续3天（72小时）及以上，且预测AQI日均值>300，且未达到高级别预警条件",
+    ),
+    rule(
+      "cn-mee-2017",
+      "red",
+      RED_WHEN,
+      "红色预警：预测AQI日均值>200将持续4天（96小时）及以上，且预测AQI日均值>300将持续2天（48小时）及以上，或预测AQI日均值达到500",
+    ),
   ],
 };
 
@@ -166,40 +151,24 @@ export const CN_XINZHOU_2020: CnAlertRuleSet = {
   url: "https://sthjj.sxxz.gov.cn/hdjl/zxts/202103/t20210316_3610894.html",
   note: "a government reply quoting the city's plan; same levels in 呼和浩特市重污染天气应急预案（2019修订版）§3.1 (http://www.lnhyxj88.com/news/301425_2.html)",
   rules: [
-    {
-      id: "cn-xinzhou-2020/yellow",
-      level: "yellow",
-      rank: 2,
-      name: NAMES.yellow,
-      colour: COLOURS.yellow,
-      when: [[{ above: 200, days: 2 }]],
-      clause: "三级预警（黄色）：预测AQI日均值>200将持续48小时及以上，且未达到高级别预警条件时",
-    },
-    {
-      id: "cn-xinzhou-2020/orange",
-      level: "orange",
-      rank: 3,
-      name: NAMES.orange,
-      colour: COLOURS.orange,
-      when: [[{ above: 200, days: 3 }]],
-      clause: "二级预警（橙色）：预测AQI日均值>200将持续72小时及以上，且未达到高级别预警条件时",
-    },
-    {
-      id: "cn-xinzhou-2020/red",
-      level: "red",
-      rank: 4,
-      name: NAMES.red,
-      colour: COLOURS.red,
-      when: [
-        [
-          { above: 200, days: 4 },
-          { above: 300, days: 2 },
-        ],
-        [{ above: 500, atLeast: true, days: 1 }],
-      ],
-      clause:
-        "一级预警（红色）：预测AQI日均值>200将持续96小时及以上，且预测AQI日均值>300将持续48小时及以上；或预测AQI日均值达到500",
-    },
+    rule(
+      "cn-xinzhou-2020",
+      "yellow",
+      [[OVER_200(2)]],
+      "三级预警（黄色）：预测AQI日均值>200将持续48小时及以上，且未达到高级别预警条件时",
+    ),
+    rule(
+      "cn-xinzhou-2020",
+      "orange",
+      [[OVER_200(3)]],
+      "二级预警（橙色）：预测AQI日均值>200将持续72小时及以上，且未达到高级别预警条件时",
+    ),
+    rule(
+      "cn-xinzhou-2020",
+      "red",
+      RED_WHEN,
+      "一级预警（红色）：预测AQI日均值>200将持续96小时及以上，且预测AQI日均值>300将持续48小时及以上；或预测AQI日均值达到500",
+    ),
   ],
 };
 
