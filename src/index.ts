@@ -687,6 +687,17 @@ export {
   type DailyAqiResult,
   type HourlyAqiRow,
   type OzoneAqiLabelKey,
+  nowcast,
+  nowcastPm25,
+  nowcastO3,
+  nowcastWindow,
+  NOWCAST_RULES,
+  NOWCAST_COMPLETENESS,
+  type NowcastPollutant,
+  type NowcastRule,
+  type NowcastWindow,
+  type NowcastRow,
+  type NowcastOptions,
 } from "./models/aqi";
 export {
   GB3095_2026,
