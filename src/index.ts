@@ -875,6 +875,21 @@ export {
   type QuantileRegressionResult,
 } from "./forecast";
 export {
+  hourlyOxData,
+  hourlyOxForecastAt,
+  rollingHourlyOxForecast,
+  verifyHourlyOx,
+  HOURLY_OX_METHODS,
+  type HourlyOxData,
+  type HourlyOxDataOptions,
+  type HourlyOxMethod,
+  type HourlyOxForecastOptions,
+  type OxValue,
+  type HourlyOxForecast,
+  type HourlyOxVerified,
+  type HourlyOxVerification,
+} from "./forecast";
+export {
   writeSoramameFiles,
   type SoramameSimOptions,
   type SoramameTruth,
