@@ -47,6 +47,8 @@ export interface HourlyOxDataOptions {
   referenceState?: ReferenceStateLike;
   /** Met columns to keep (default every numeric column of `met` but the time). */
   predictors?: string[];
+  /** Whether the stamps of both tables open (`"start"`, default) or close (`"end"`) their hour. */
+  hourLabel?: "start" | "end";
 }
 
 function gasPpb(t: AqTable, name: string, state: ReferenceStateLike, times: ArrayLike<number>): Float64Array {
@@ -59,14 +61,14 @@ function gasPpb(t: AqTable, name: string, state: ReferenceStateLike, times: Arra
 /**
  * Lay an hourly history (O3 and NO2, or an `Ox` column, with their units) and an hourly met table
  * (forecast or observed T, Radiation, WS, RH …, each with its unit) on one grid of whole local days
- * spanning both tables, so that a forecast can read the met of the coming day. Stamps must mark
- * the start of the hour (as `readMonitoringTable` returns them with `hourLabel: "start"`, and as
- * the simulators write them). Ox = O3 + NO2 in ppb (the library's `oxidantPpb`; µg/m3 converted at
+ * spanning both tables, so that a forecast can read the met of the coming day. Stamps mark the
+ * start of the hour by default (as the simulators write them); `hourLabel: "end"` shifts stamps
+ * that close their hour (Japanese and Chinese exports' hours 1–24) back by one hour. Ox = O3 + NO2 in ppb (the library's `oxidantPpb`; µg/m3 converted at
  * `referenceState`, ppm × 1000); a table `Ox` column in ppb or ppm is used as is.
  *
  * @throws {RangeError} when a table has no time column or UTC offset, the offsets differ, a needed
  *   column (Ox, or O3 and NO2) is missing or has a unit that is not a gas concentration, a stamp is
- *   not on a whole hour, or two rows share an hour
+ *   not on a whole hour, two rows share an hour, or `hourLabel` is neither start nor end
  */
 export function hourlyOxData(history: AqTable, met?: AqTable, opts: HourlyOxDataOptions = {}): HourlyOxData {
   const off = history.utcOffsetMinutes;
@@ -94,7 +96,10 @@ export function hourlyOxData(history: AqTable, met?: AqTable, opts: HourlyOxData
     }
   }
   const metTimes = met ? met.times() : new Float64Array(0);
-  const offMs = off * 60_000;
+  if (opts.hourLabel !== undefined && opts.hourLabel !== "start" && opts.hourLabel !== "end")
+    throw new RangeError(`hourlyOxData: hourLabel must be "start" or "end", got "${String(opts.hourLabel)}"`);
+  const shift = opts.hourLabel === "end" ? -HOUR : 0;
+  const offMs = off * 60_000 + shift;
   let d0 = Infinity,
     d1 = -Infinity;
   for (const ts of [times, metTimes])
@@ -109,12 +114,12 @@ export function hourlyOxData(history: AqTable, met?: AqTable, opts: HourlyOxData
     }
   if (!Number.isFinite(d0)) throw new RangeError("hourlyOxData: no hourly rows");
   const nDays = d1 - d0 + 1;
-  const firstDayUtcMs = d0 * DAY - offMs;
+  const firstDayUtcMs = d0 * DAY - off * 60_000;
   const place = (ts: ArrayLike<number>, v: ArrayLike<number>, name: string): Float64Array => {
     const g = new Float64Array(nDays * 24).fill(NaN);
     const seen = new Uint8Array(nDays * 24);
     for (let i = 0; i < ts.length; i++) {
-      const k = Math.round((ts[i] - firstDayUtcMs) / HOUR);
+      const k = Math.round((ts[i] + shift - firstDayUtcMs) / HOUR);
       if (seen[k]) throw new RangeError(`hourlyOxData: ${name}: two rows for the hour of row ${i}`);
       seen[k] = 1;
       g[k] = v[i];

@@ -69,6 +69,20 @@ describe("hourlyOxData", () => {
     expect(hourlyOxData(hist, met, { target: "O3" }).values[0]).toBeCloseTo((96 * vm) / 47.997, 2);
   });
 
+  it("hour-ending stamps (hourLabel end): the stamp 01:00 holds the hour 00–01", () => {
+    const hist = AqTable.create(
+      { time: Float64Array.from([day0 + H, day0 + 24 * H]), Ox: Float64Array.from([50, 60]) },
+      { Ox: { unit: "ppb" } },
+      { column: "time", utcOffsetMinutes: OFF },
+    );
+    const d = hourlyOxData(hist, undefined, { hourLabel: "end" });
+    expect(d.dates).toEqual(["2025-01-01"]); // 24:00 closes the last hour of 1 January
+    expect(d.values[0]).toBe(50);
+    expect(d.values[23]).toBe(60);
+    expect(hourlyOxData(hist).dates).toEqual(["2025-01-01", "2025-01-02"]);
+    expect(() => hourlyOxData(hist, undefined, { hourLabel: "middle" as never })).toThrow(/hourLabel/);
+  });
+
   it("an Ox column in ppm is used as is (× 1000); missing columns and offsets are refused", () => {
     const hist = AqTable.create(
       { time: Float64Array.from([day0]), Ox: Float64Array.from([0.121]) },
