@@ -132,8 +132,9 @@ export interface NowcastOptions {
  * or 0.1 ug/m3 for PM2.5. This truncated concentration is then converted to AQI using the AQI
  * equation. The resulting AQI is rounded to the nearest whole number." O3 is truncated to 1 ppb
  * (0.001 ppm, forum t/170 and EPA-454/B-24-002 Table 6) and looked up in the 8-h O3 table; above
- * its top breakpoint (0.200 ppm) the 1-h O3 table is used with the current hour's value (Table 6
- * footnote; note `o3-1h`). The AQI uses the library's US 2024 breakpoints (`usAqi`, EPA-454/B-24-002
+ * its top breakpoint (0.200 ppm) the 1-h O3 table is used (Table 6 footnote: 8-h values above
+ * 0.200 ppm are reported with the 1-h O3 AQI), with the current hour's value — which 1-h value
+ * AirNow takes there is aozora's reading, not a quoted rule (note `o3-1h`). The AQI uses the library's US 2024 breakpoints (`usAqi`, EPA-454/B-24-002
  * Table 6); above AQI 500 it is extended along the top segment (note `beyond-index`).
  *
  * Ozone: this is AirNow's weighted 8-h ozone NowCast of 2016 (forum t/151). EPA's 2019 white paper

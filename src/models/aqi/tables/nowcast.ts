@@ -20,9 +20,11 @@
  * - AirNow-Tech forum, "Daily and Hourly AQI - Ozone", https://forum.airnowtech.org/t/daily-and-hourly-aqi-ozone/170
  *   ("Each 8-hour average concentration is truncated to .001ppm/1ppb").
  *
- * The Technical Assistance Document (EPA-454/B-24-002, May 2024) describes the NowCast in words and
- * refers to AirNow for the method; its text was not available to this implementation (see the
- * TSDoc of `nowcast`).
+ * The Technical Assistance Document describes the NowCast in words only, as forum t/172 quotes it
+ * ("From the EPA's AQI Technical Assistance Document page 7: EPA uses the NowCast to approximate
+ * the complete daily AQI during any given hour"; TAD EPA 454/B-18-007, September 2018, NEPIS
+ * P100W5UG, "Figure 3. The NowCast"). The current TAD (EPA-454/B-24-002, May 2024) could not be read
+ * for this implementation, so no TAD worked example is used; the numbers checked are AirNow-Tech's.
  */
 import type { UsAqiKey } from "./us-aqi-2024";
 
