@@ -26,6 +26,21 @@ describe("nowcastWindow: the AirNow weighting, by hand", () => {
     expect(Math.floor(89.925 / (den + 0.275 ** 5))).toBe(65);
   });
 
+  it("PM: the 'Computing the NowCast' presentation's example (12 h, w = 0.5 → 17.4 µg/m3)", () => {
+    // Quoted (copy at https://cdn.slideserve.com/brina/computing-the-nowcast; the presentation
+    // AirNow-Tech forum t/151 refers to): "Example 12-hour period 50 80 75 90 82 53 64 74 21 10 16 13
+    // Range = 90-10 = 80 ug/m3 … Scaled rate of change is 80/90. Weight factor is 1 – 80/90 = .11 less
+    // than .5, so use .5  13*(.5)0 + 16*(.5)1 + 10*(.5)2 + 21*(.5)3 + 74*(.5)4 + … / (.5)0 + (.5)1 + … = 17.4 ug/m3"
+    const oldestFirst = [50, 80, 75, 90, 82, 53, 64, 74, 21, 10, 16, 13];
+    const w = nowcastWindow([...oldestFirst].reverse(), "PM2.5");
+    expect(w.weightFactor).toBe(0.5);
+    expect(Math.floor(w.value * 10) / 10).toBe(17.4);
+    const r = nowcastPm25(stamps(12), oldestFirst)[11];
+    expect(r.truncated).toBe(17.4);
+    // 2024 breakpoints 9.1–35.4 ↔ 51–100: 51 + 49·(17.4 − 9.1)/26.3 = 66.46 → 66
+    expect(r.aqi).toBe(66);
+  });
+
   it("PM2.5: w* = 0.2 is raised to the 0.5 floor; Σ w^(i−1) c_i / Σ w^(i−1) over 12 hours", () => {
     // most recent first: 50, 40, 30, 20, then 10 for 8 hours; min/max = 10/50 = 0.2 → w = 0.5
     const recent = [50, 40, 30, 20, 10, 10, 10, 10, 10, 10, 10, 10];

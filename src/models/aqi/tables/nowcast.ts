@@ -17,6 +17,9 @@
  *   (2016-04-21), https://forum.airnowtech.org/t/airnow-updates-to-ozone-real-time-reporting-and-daily-reporting/151
  *   (ozone: "the last 8 hours", "There is no minimum weight factor … There is a maximum weight
  *   factor of 1", "Missing data is handled the same way as the PM2.5 and PM10 NowCast").
+ * - "Computing the NowCast" (presentation that forum t/151 refers to; copy at
+ *   https://cdn.slideserve.com/brina/computing-the-nowcast): the PM worked example, 12 hours
+ *   50 … 13 µg/m3 → weight factor .5 → 17.4 µg/m3 (used in the test).
  * - AirNow-Tech forum, "Daily and Hourly AQI - Ozone", https://forum.airnowtech.org/t/daily-and-hourly-aqi-ozone/170
  *   ("Each 8-hour average concentration is truncated to .001ppm/1ppb").
  *
