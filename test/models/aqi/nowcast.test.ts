@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nowcast, nowcastO3, nowcastPm25, nowcastWindow } from "../../../src/models/aqi";
+import { nowcast, nowcastAqi, nowcastO3, nowcastPm25, nowcastWindow } from "../../../src/models/aqi";
 import * as root from "../../../src";
 
 const H = 3_600_000;
@@ -230,5 +230,35 @@ describe("nowcast over a series: truncation, AQI and category", () => {
     expect(root.nowcastPm25).toBe(nowcastPm25);
     expect(root.nowcastO3).toBe(nowcastO3);
     expect(root.NOWCAST_RULES["PM2.5"].hours).toBe(12);
+  });
+});
+
+describe("nowcastAqi: the station's hourly NowCast AQI", () => {
+  it("is the highest pollutant NowCast AQI: PM2.5 10 µg/m3 (53) and O3 65 ppb (84) → 84, O3 primary; SO2 ignored", () => {
+    const times = stamps(8);
+    const rows = nowcastAqi({
+      times,
+      utcOffsetMinutes: 540,
+      series: {
+        "PM2.5": { values: Array(8).fill(10), unit: "µg/m3" },
+        O3: { values: [NaN, NaN, 65, 65, 65, 65, 65, 65], unit: "ppb" },
+        SO2: { values: Array(8).fill(5), unit: "ppb" },
+      },
+    });
+    expect(rows).toHaveLength(8);
+    expect(rows[7]).toMatchObject({ aqi: 84, primary: ["O3"], category: 2, local: "2025-07-01T16:00" });
+    expect(Object.keys(rows[7].pollutants).sort()).toEqual(["O3", "PM2.5"]);
+    expect(rows[7].pollutants["PM2.5"]!.aqi).toBe(53);
+    // 02 h: O3 has 1 of its last 3 hours, PM2.5 is valid: the AQI is PM2.5's
+    expect(rows[2]).toMatchObject({ aqi: 53, primary: ["PM2.5"] });
+    expect(rows[2].pollutants.O3!.valid).toBe(false);
+    // 00 h: nothing valid
+    expect(rows[0]).toMatchObject({ aqi: NaN, primary: [], category: NaN });
+  });
+
+  it("refuses a station without PM2.5, PM10 or O3", () => {
+    expect(() =>
+      nowcastAqi({ times: stamps(2), utcOffsetMinutes: 0, series: { SO2: { values: [1, 2], unit: "ppb" } } }),
+    ).toThrow(/no PM2.5, PM10 or O3/);
   });
 });
