@@ -691,6 +691,8 @@ export {
   nowcastPm25,
   nowcastO3,
   nowcastWindow,
+  nowcastAqi,
+  type NowcastAqiRow,
   NOWCAST_RULES,
   NOWCAST_COMPLETENESS,
   type NowcastPollutant,

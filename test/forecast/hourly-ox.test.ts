@@ -172,6 +172,19 @@ describe("hourly Ox forecast by hand", () => {
     }
   });
 
+  it("too few training days give NaN for the regressions (minTrainingDays, default 60), not an error", () => {
+    const data = handData(
+      30,
+      (d, h) => d + h,
+      (d, h) => d * h,
+    );
+    const f = hourlyOxForecastAt(data, 29, { method: "mlr", issueHour: 9 });
+    expect(f.hours.every((x) => Number.isNaN(x.value))).toBe(true);
+    expect(Number.isFinite(hourlyOxForecastAt(data, 29, { method: "persistence", issueHour: 9 }).hours[0].value)).toBe(
+      true,
+    );
+  });
+
   it("refuses bad options", () => {
     const data = handData(
       5,
@@ -214,6 +227,18 @@ describe("no look-ahead (a future value cannot leak into the forecast)", () => {
       expect(base.hours.every((x) => Number.isFinite(x.value))).toBe(true);
       for (const v of [NaN, 1e9, -1e9]) expect(hourlyOxForecastAt(poison(v), d, { method, issueHour })).toEqual(base);
     });
+
+  it("with 10 % of the hours missing the forecast still exists and still ignores the future", () => {
+    const rng = new Rng(11);
+    const values = data.values.map((x) => (rng.uniform() < 0.1 ? NaN : x));
+    for (let h = 6; h < 9; h++) values[d * 24 + h] = data.values[d * 24 + h]; // keep the morning so the design exists
+    const gappy = { ...data, values };
+    const base = hourlyOxForecastAt(gappy, d, { method: "qr", issueHour });
+    expect(base.hours.filter((x) => Number.isFinite(x.value)).length).toBe(15);
+    const v2 = values.slice();
+    v2.fill(1e9, d * 24 + issueHour);
+    expect(hourlyOxForecastAt({ ...gappy, values: v2 }, d, { method: "qr", issueHour })).toEqual(base);
+  });
 
   it("control: the last observed hour before the issue time and the day's forecast met do change it", () => {
     const base = hourlyOxForecastAt(data, d, { method: "mlr", issueHour });

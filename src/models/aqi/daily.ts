@@ -249,8 +249,8 @@ export function cnDailyAqiFromConcentrations(
   return { concentration, units, iaqi, aqi, primary, category, complete, notes };
 }
 
-/** AQI = max of the finite sub-indices, the keys equal to it when AQI > 50, and the category level. */
-function aqiOfSubIndices(
+/** AQI = max of the finite sub-indices, the keys equal to it when AQI > 50, and the category level (module-internal helper, also used by `nowcastAqi`). */
+export function aqiOfSubIndices(
   iaqi: Record<string, number>,
   categories: readonly AqiCategory[],
 ): { aqi: number; primary: string[]; category: number } {

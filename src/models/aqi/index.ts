@@ -32,6 +32,8 @@ export {
   nowcastPm25,
   nowcastO3,
   nowcastWindow,
+  nowcastAqi,
+  type NowcastAqiRow,
   type NowcastWindow,
   type NowcastRow,
   type NowcastOptions,

@@ -4,6 +4,7 @@ import { CRITERIA_GAS_MOLAR_MASS } from "../../table/molar-mass";
 import { convertGas } from "../ozone/convert";
 import { toHourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgrid";
 import { truncateDecimals, usAqi } from "./iaqi";
+import { aqiOfSubIndices, type HourlyPollutants } from "./daily";
 import { aqiCategory, US_AQI_CATEGORIES } from "./tables/categories";
 import { NOWCAST_COMPLETENESS, NOWCAST_RULES, type NowcastPollutant } from "./tables/nowcast";
 
@@ -132,8 +133,9 @@ export interface NowcastOptions {
  * or 0.1 ug/m3 for PM2.5. This truncated concentration is then converted to AQI using the AQI
  * equation. The resulting AQI is rounded to the nearest whole number." O3 is truncated to 1 ppb
  * (0.001 ppm, forum t/170 and EPA-454/B-24-002 Table 6) and looked up in the 8-h O3 table; above
- * its top breakpoint (0.200 ppm) the 1-h O3 table is used with the current hour's value (Table 6
- * footnote; note `o3-1h`). The AQI uses the library's US 2024 breakpoints (`usAqi`, EPA-454/B-24-002
+ * its top breakpoint (0.200 ppm) the 1-h O3 table is used (Table 6 footnote: 8-h values above
+ * 0.200 ppm are reported with the 1-h O3 AQI), with the current hour's value — which 1-h value
+ * AirNow takes there is aozora's reading, not a quoted rule (note `o3-1h`). The AQI uses the library's US 2024 breakpoints (`usAqi`, EPA-454/B-24-002
  * Table 6); above AQI 500 it is extended along the top segment (note `beyond-index`).
  *
  * Ozone: this is AirNow's weighted 8-h ozone NowCast of 2016 (forum t/151). EPA's 2019 white paper
@@ -254,4 +256,57 @@ export function nowcastPm25(
  */
 export function nowcastO3(times: ArrayLike<number>, values: ArrayLike<number>, opts: NowcastOptions): NowcastRow[] {
   return nowcast(times, values, "O3", opts);
+}
+
+/** One hour's NowCast AQI over the pollutants present. */
+export interface NowcastAqiRow {
+  /** UTC instant (ms) of the start of the hour. */
+  utcMs: number;
+  /** Local time `YYYY-MM-DDTHH:mm` of the start of the hour. */
+  local: string;
+  /** The NowCast row of each pollutant present (`PM2.5`, `PM10`, `O3`). */
+  pollutants: Partial<Record<NowcastPollutant, NowcastRow>>;
+  /** Highest NowCast AQI of the pollutants (NaN when none is valid). */
+  aqi: number;
+  /** Pollutants whose NowCast AQI equals `aqi`, when `aqi` > 50 (as the library's `dailyAqi`). */
+  primary: NowcastPollutant[];
+  /** US AQI category level 1–6 (NaN when no AQI). */
+  category: number;
+}
+
+/**
+ * The hourly US NowCast AQI of a station: the {@link nowcast} of each of PM2.5, PM10 and O3 in
+ * `input` (other pollutants are not NowCast pollutants and are ignored), and per hour the highest
+ * of their NowCast AQIs with the pollutant(s) giving it and the category — the AQI is the maximum
+ * of the pollutant indices, as in the library's US daily AQI (`dailyAqi`, EPA-454/B-24-002). Hours
+ * run from the first to the last stamp of `input.times`.
+ *
+ * @param input hourly series with units (`hourlyPollutantsFromTable` gives them from a table)
+ * @param opts `negative`: `"error"` (default) or `"missing"`
+ * @throws RangeError when no PM2.5, PM10 or O3 series is present, or as {@link nowcast} (units, lengths, times, negatives)
+ */
+export function nowcastAqi(input: HourlyPollutants, opts: { negative?: NegativePolicy } = {}): NowcastAqiRow[] {
+  const present = (["PM2.5", "PM10", "O3"] as const).filter((p) => input.series[p] !== undefined);
+  if (present.length === 0) throw new RangeError("nowcastAqi: no PM2.5, PM10 or O3 series");
+  const per: Partial<Record<NowcastPollutant, NowcastRow[]>> = {};
+  for (const p of present) {
+    const s = input.series[p]!;
+    per[p] = nowcast(input.times, s.values, p, {
+      unit: s.unit,
+      utcOffsetMinutes: input.utcOffsetMinutes,
+      hourLabel: input.hourLabel,
+      negative: opts.negative,
+    });
+  }
+  const first = per[present[0]]!;
+  return first.map((r0, k) => {
+    const pollutants: NowcastAqiRow["pollutants"] = {};
+    const sub: Record<string, number> = {};
+    for (const p of present) {
+      pollutants[p] = per[p]![k];
+      sub[p] = per[p]![k].aqi;
+    }
+    const { aqi, primary, category } = aqiOfSubIndices(sub, US_AQI_CATEGORIES);
+    return { utcMs: r0.utcMs, local: r0.local, pollutants, aqi, primary: primary as NowcastPollutant[], category };
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nowcast, nowcastO3, nowcastPm25, nowcastWindow } from "../../../src/models/aqi";
+import { nowcast, nowcastAqi, nowcastO3, nowcastPm25, nowcastWindow } from "../../../src/models/aqi";
 import * as root from "../../../src";
 
 const H = 3_600_000;
@@ -24,6 +24,21 @@ describe("nowcastWindow: the AirNow weighting, by hand", () => {
     // the forum's denominator line also lists (.275)^5 for the missing hour; with it the NowCast
     // would be 65.197 ppb: either way the truncated NowCast is 65 ppb
     expect(Math.floor(89.925 / (den + 0.275 ** 5))).toBe(65);
+  });
+
+  it("PM: the 'Computing the NowCast' presentation's example (12 h, w = 0.5 → 17.4 µg/m3)", () => {
+    // Quoted (copy at https://cdn.slideserve.com/brina/computing-the-nowcast; the presentation
+    // AirNow-Tech forum t/151 refers to): "Example 12-hour period 50 80 75 90 82 53 64 74 21 10 16 13
+    // Range = 90-10 = 80 ug/m3 … Scaled rate of change is 80/90. Weight factor is 1 – 80/90 = .11 less
+    // than .5, so use .5  13*(.5)0 + 16*(.5)1 + 10*(.5)2 + 21*(.5)3 + 74*(.5)4 + … / (.5)0 + (.5)1 + … = 17.4 ug/m3"
+    const oldestFirst = [50, 80, 75, 90, 82, 53, 64, 74, 21, 10, 16, 13];
+    const w = nowcastWindow([...oldestFirst].reverse(), "PM2.5");
+    expect(w.weightFactor).toBe(0.5);
+    expect(Math.floor(w.value * 10) / 10).toBe(17.4);
+    const r = nowcastPm25(stamps(12), oldestFirst)[11];
+    expect(r.truncated).toBe(17.4);
+    // 2024 breakpoints 9.1–35.4 ↔ 51–100: 51 + 49·(17.4 − 9.1)/26.3 = 66.46 → 66
+    expect(r.aqi).toBe(66);
   });
 
   it("PM2.5: w* = 0.2 is raised to the 0.5 floor; Σ w^(i−1) c_i / Σ w^(i−1) over 12 hours", () => {
@@ -215,5 +230,35 @@ describe("nowcast over a series: truncation, AQI and category", () => {
     expect(root.nowcastPm25).toBe(nowcastPm25);
     expect(root.nowcastO3).toBe(nowcastO3);
     expect(root.NOWCAST_RULES["PM2.5"].hours).toBe(12);
+  });
+});
+
+describe("nowcastAqi: the station's hourly NowCast AQI", () => {
+  it("is the highest pollutant NowCast AQI: PM2.5 10 µg/m3 (53) and O3 65 ppb (84) → 84, O3 primary; SO2 ignored", () => {
+    const times = stamps(8);
+    const rows = nowcastAqi({
+      times,
+      utcOffsetMinutes: 540,
+      series: {
+        "PM2.5": { values: Array(8).fill(10), unit: "µg/m3" },
+        O3: { values: [NaN, NaN, 65, 65, 65, 65, 65, 65], unit: "ppb" },
+        SO2: { values: Array(8).fill(5), unit: "ppb" },
+      },
+    });
+    expect(rows).toHaveLength(8);
+    expect(rows[7]).toMatchObject({ aqi: 84, primary: ["O3"], category: 2, local: "2025-07-01T16:00" });
+    expect(Object.keys(rows[7].pollutants).sort()).toEqual(["O3", "PM2.5"]);
+    expect(rows[7].pollutants["PM2.5"]!.aqi).toBe(53);
+    // 02 h: O3 has 1 of its last 3 hours, PM2.5 is valid: the AQI is PM2.5's
+    expect(rows[2]).toMatchObject({ aqi: 53, primary: ["PM2.5"] });
+    expect(rows[2].pollutants.O3!.valid).toBe(false);
+    // 00 h: nothing valid
+    expect(rows[0]).toMatchObject({ aqi: NaN, primary: [], category: NaN });
+  });
+
+  it("refuses a station without PM2.5, PM10 or O3", () => {
+    expect(() =>
+      nowcastAqi({ times: stamps(2), utcOffsetMinutes: 0, series: { SO2: { values: [1, 2], unit: "ppb" } } }),
+    ).toThrow(/no PM2.5, PM10 or O3/);
   });
 });

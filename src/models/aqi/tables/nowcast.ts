@@ -17,12 +17,17 @@
  *   (2016-04-21), https://forum.airnowtech.org/t/airnow-updates-to-ozone-real-time-reporting-and-daily-reporting/151
  *   (ozone: "the last 8 hours", "There is no minimum weight factor … There is a maximum weight
  *   factor of 1", "Missing data is handled the same way as the PM2.5 and PM10 NowCast").
+ * - "Computing the NowCast" (presentation that forum t/151 refers to; copy at
+ *   https://cdn.slideserve.com/brina/computing-the-nowcast): the PM worked example, 12 hours
+ *   50 … 13 µg/m3 → weight factor .5 → 17.4 µg/m3 (used in the test).
  * - AirNow-Tech forum, "Daily and Hourly AQI - Ozone", https://forum.airnowtech.org/t/daily-and-hourly-aqi-ozone/170
  *   ("Each 8-hour average concentration is truncated to .001ppm/1ppb").
  *
- * The Technical Assistance Document (EPA-454/B-24-002, May 2024) describes the NowCast in words and
- * refers to AirNow for the method; its text was not available to this implementation (see the
- * TSDoc of `nowcast`).
+ * The Technical Assistance Document describes the NowCast in words only, as forum t/172 quotes it
+ * ("From the EPA's AQI Technical Assistance Document page 7: EPA uses the NowCast to approximate
+ * the complete daily AQI during any given hour"; TAD EPA 454/B-18-007, September 2018, NEPIS
+ * P100W5UG, "Figure 3. The NowCast"). The current TAD (EPA-454/B-24-002, May 2024) could not be read
+ * for this implementation, so no TAD worked example is used; the numbers checked are AirNow-Tech's.
  */
 import type { UsAqiKey } from "./us-aqi-2024";
 
