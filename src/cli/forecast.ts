@@ -1,4 +1,3 @@
-import { readMonitoringTable } from "../io/monitoring";
 import { summariseAccount } from "../io/account";
 import type { AqiStandard } from "../models/aqi/daily";
 import {
@@ -10,14 +9,18 @@ import {
   type ForecastTarget,
 } from "../forecast/station";
 import type { Verb } from "./verb";
-import {
-  gridOptionsOf,
-  monitoringInputOptions,
-  monitoringUnitsOf,
-  numberFormatOf,
-  seedOption,
-  utcOffsetOption,
-} from "./common";
+import { seedOption } from "./common";
+import { inputOptions, readInput, type InputUse } from "./input";
+
+/** What `forecast` reads (history and met alike): one site's hourly series of any monitoring kind. */
+const FORECAST_INPUT: InputUse = {
+  kinds: ["table", "cnemc", "soramame"],
+  times: true,
+  oneSite: true,
+  offsetHelp: "site offset of local timestamps (default +08:00)",
+  offsetFallback: () => "+08:00",
+  fileOption: "--history/--met",
+};
 
 /**
  * `aozora forecast --history HOURLY.csv --met MET.csv --target pm25|aqi|mda8 [--method …]
@@ -57,19 +60,11 @@ on the history up to that day and the met up to the forecast day (supply forecas
       help: "AQI standard (target aqi)",
     },
     seed: seedOption,
-    "utc-offset": utcOffsetOption("site offset of local timestamps", "+08:00"),
-    ...monitoringInputOptions,
+    ...inputOptions(FORECAST_INPUT),
   },
-  async run(values, out) {
-    const read = (file: string) =>
-      readMonitoringTable(file, {
-        utcOffset: String(values["utc-offset"]),
-        ...gridOptionsOf(values),
-        ...numberFormatOf(values),
-        ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
-      });
-    const h = read(values.history as string);
-    const m = read(values.met as string);
+  async run(values, out, err) {
+    const h = readInput(values.history as string, values, { ...FORECAST_INPUT, fileOption: "--history" }, err);
+    const m = readInput(values.met as string, values, { ...FORECAST_INPUT, fileOption: "--met" }, err);
     const target = String(values.target) as ForecastTarget;
     const method = String(values.method) as ForecastMethod;
     const lead = Number(values.lead);
@@ -99,7 +94,8 @@ on the history up to that day and the met up to the forecast day (supply forecas
             unit: y.unit,
             forecast: f,
             forecastDate: last,
-            account: summariseAccount(h.account),
+            input: { history: h.input, met: m.input },
+            account: summariseAccount(h.accounts[0]),
           },
           null,
           1,

@@ -7,8 +7,10 @@ import { readMonitoringTable, timeColumnIndex } from "../io/monitoring";
 import { loadBytes } from "../io/source";
 import { readXact, type XactRead } from "../metals/read-xact";
 import { isCnemcHeader, readCnemcDaily } from "../network/read-cnemc";
+import { isSoramameHeader, readSoramame } from "../network/soramame";
 import type { HourLabel } from "../models/ozone/hourgrid";
 import type { AqTable } from "../table/table";
+import { splitHeaderUnit } from "../table/units";
 import {
   decimalOption,
   encodingOption,
@@ -33,7 +35,7 @@ import { CliUsageError, type OptionSpecs, type OptionValues, type StringOption }
  */
 
 /** The kinds of input file the CLI reads through {@link readInput}. */
-export type InputKind = "table" | "xact" | "cnemc";
+export type InputKind = "table" | "xact" | "cnemc" | "soramame";
 
 /** The input options {@link readInput} handles, by long name. */
 export type InputOptionName =
@@ -93,6 +95,13 @@ export interface InputKindDef {
   utcOffset?: { offset: string; source: string };
   /** The file holds several stations in a text column `station`. */
   multiStation?: boolean;
+  /**
+   * The reader converts the file's hour labels itself (given {@link KindReadOptions.hourLabel}):
+   * its table already holds the start of each hour and {@link readInput} does not shift it.
+   */
+  labelsHours?: boolean;
+  /** The hour labels the reader accepts (default both). */
+  hourLabels?: readonly HourLabel[];
   /** Encodings tried for detection when `--encoding` is absent and the text is not UTF-8. */
   encodings?: readonly TextEncodingName[];
   /** The reason this file is of this kind (a signature in its first rows), or undefined. */
@@ -110,6 +119,8 @@ export interface KindReadOptions {
   units?: Record<string, string>;
   decimal?: "." | ",";
   thousands?: "," | "." | " " | "'";
+  /** Which end of the hour the file's labels mark (only for kinds with {@link InputKindDef.labelsHours}). */
+  hourLabel?: HourLabel;
 }
 
 /** What a kind's reader returns. */
@@ -237,12 +248,57 @@ const CNEMC: InputKindDef = {
   },
 };
 
+/**
+ * 環境省 そらまめ君 download (`readSoramame`): header `測定局コード,[測定局名,]日付,時,<item>(<unit>),…`,
+ * Shift_JIS, one row per station × hour, 時 = 1–24 by default (the hour-ending national
+ * convention; `--hour-label start` reads 時 0–23 as hour starts). The reader converts the labels
+ * itself, so its table already holds hour starts. Units come from the headers; `--units` may
+ * only override columns (`SPM=mg/m3`).
+ */
+const SORAMAME: InputKindDef = {
+  kind: "soramame",
+  label: "soramame download (環境省 そらまめ君)",
+  honours: ["hour-label", "station", "units", "encoding"],
+  hourLabel: {
+    label: "end",
+    source:
+      "national hourly values are labelled by the end of their hour (国立環境研究所 環境展望台 測定値について, https://tenbou.nies.go.jp/download/explain_values.html)",
+  },
+  utcOffset: { offset: "+09:00", source: "Japan Standard Time (the ministry publishes JST)" },
+  multiStation: true,
+  labelsHours: true,
+  encodings: ["shift_jis"],
+  detect(head) {
+    return isSoramameHeader(head.rows[0] ?? [])
+      ? "header with 測定局コード, 日付 and 時 (soramame download)"
+      : undefined;
+  },
+  read(file, o) {
+    if (o.defaultUnit !== undefined)
+      throw new CliUsageError(
+        "--units",
+        "COLUMN=UNIT overrides only with --kind soramame (its headers carry their units)",
+        o.defaultUnit,
+      );
+    const r = readSoramame(file, {
+      hourLabel: o.hourLabel ?? "end",
+      ...(o.encoding ? { encoding: o.encoding } : {}),
+      ...(o.units ? { units: o.units } : {}),
+    });
+    return { table: r.table, accounts: [r.account] };
+  },
+};
+
 /** Every kind {@link readInput} knows, by name. */
-export const INPUT_KINDS: Readonly<Record<InputKind, InputKindDef>> = { table: TABLE, xact: XACT, cnemc: CNEMC };
+export const INPUT_KINDS: Readonly<Record<InputKind, InputKindDef>> = {
+  table: TABLE,
+  xact: XACT,
+  cnemc: CNEMC,
+  soramame: SORAMAME,
+};
 
 /**
- * The option specs of a verb's input: `--kind` (auto and the verb's kinds; only when it has more
- * than one), then every input option one of its kinds' readers honours (`--hour-label` only when
+ * The option specs of a verb's input: `--kind` (auto and the verb's kinds), then every input option one of its kinds' readers honours (`--hour-label` only when
  * the verb uses the times, `--station` only for a one-site verb that reads a multi-station kind).
  *
  * @param use what the verb reads.
@@ -250,7 +306,7 @@ export const INPUT_KINDS: Readonly<Record<InputKind, InputKindDef>> = { table: T
 export function inputOptions(use: InputUse): OptionSpecs {
   const defs = use.kinds.map((k) => INPUT_KINDS[k]);
   const specs: OptionSpecs = {};
-  if (use.kinds.length > 1) specs.kind = kindOption(use.kinds);
+  specs.kind = kindOption(use.kinds);
   const all: Record<InputOptionName, StringOption> = {
     "utc-offset": utcOffsetOption(use.offsetHelp),
     "hour-label": {
@@ -460,13 +516,24 @@ export function readInput(
     if (f !== undefined) utcOffset = { offset: f, source: "the verb's default" };
   }
   const units = typeof values.units === "string" ? monitoringUnitsOf(values.units) : {};
+  // which end of the hour the stamps mark: --hour-label, else the format's documented convention, else start
+  const given = typeof values["hour-label"] === "string" ? (values["hour-label"] as HourLabel) : undefined;
+  const label: HourLabel = given ?? def.hourLabel?.label ?? "start";
+  if (def.hourLabels && !def.hourLabels.includes(label))
+    throw new CliUsageError(
+      "--hour-label",
+      `${def.hourLabels.join(" or ")} with --kind ${def.kind} (${def.hourLabel?.source ?? "the format's convention"})`,
+      label,
+    );
   const read = def.read(file, {
     ...(encoding ? { encoding } : {}),
     ...(sheet ? { sheet } : {}),
     ...(utcOffset ? { utcOffset: utcOffset.offset } : {}),
     ...units,
     ...numberFormatOf(values),
+    ...(def.labelsHours ? { hourLabel: label } : {}),
   });
+  checkUnitColumns(read.table, units.units, file);
   const statement: InputStatement = { kind: def.kind, label: def.label, chosen, reason };
   if (utcOffset) statement.utcOffset = utcOffset;
   let out: KindRead = read;
@@ -475,18 +542,44 @@ export function readInput(
     out = picked.read;
     statement.station = picked.station;
   }
-  if (use.times) {
-    const given = typeof values["hour-label"] === "string" ? (values["hour-label"] as HourLabel) : undefined;
-    const label: HourLabel = given ?? def.hourLabel?.label ?? "start";
+  if (use.times || def.labelsHours) {
     const source = given
       ? "--hour-label"
       : (def.hourLabel?.source ??
         "default: the file format documents none (pass --hour-label end for stamps at the end of each hour)");
-    const shiftMinutes = label === "end" ? -60 : 0;
+    // a reader that converts the labels itself already returns hour starts; otherwise hour-ending stamps move back 1 h
+    const shiftMinutes = label === "end" && !def.labelsHours ? -60 : 0;
     if (shiftMinutes !== 0) out = shiftRead(out, shiftMinutes);
-    statement.hourLabel = { label, source, shiftMinutes };
+    statement.hourLabel = {
+      label,
+      source: def.labelsHours ? `${source}; converted by the reader` : source,
+      shiftMinutes,
+    };
   }
   return { ...out, kind: def.kind, label: def.label, file, input: statement };
+}
+
+/**
+ * Every `--units` override must name a column of the table read (by its name in the table or its
+ * header as written): an override that matches nothing would do nothing, so it is an error naming it.
+ */
+function checkUnitColumns(table: AqTable, units: Record<string, string> | undefined, file: string): void {
+  if (!units) return;
+  for (const col of Object.keys(units)) {
+    const hit = table.columns.some(
+      (c) => c.name === col || c.original.trim() === col || splitHeaderUnit(c.original).name === col,
+    );
+    if (!hit)
+      throw new CliUsageError(
+        "--units",
+        `COLUMN=UNIT items naming columns of ${file} (${table.columns
+          .filter((c) => c.kind === "number")
+          .map((c) => c.name)
+          .join(", ")})`,
+        `${col}=${units[col]}`,
+        "no such column",
+      );
+  }
 }
 
 /** Refuse the input options given that `def`'s reader does not use. */
