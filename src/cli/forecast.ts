@@ -64,7 +64,13 @@ on the history up to that day and the met up to the forecast day (supply forecas
   },
   async run(values, out, err) {
     const h = readInput(values.history as string, values, { ...FORECAST_INPUT, fileOption: "--history" }, err);
-    const m = readInput(values.met as string, values, { ...FORECAST_INPUT, fileOption: "--met" }, err);
+    // --station names the history's station; the met file is one site's (a table or a one-station file)
+    const m = readInput(
+      values.met as string,
+      { ...values, station: undefined },
+      { ...FORECAST_INPUT, fileOption: "--met" },
+      err,
+    );
     const target = String(values.target) as ForecastTarget;
     const method = String(values.method) as ForecastMethod;
     const lead = Number(values.lead);

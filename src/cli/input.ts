@@ -269,9 +269,7 @@ const SORAMAME: InputKindDef = {
   labelsHours: true,
   encodings: ["shift_jis"],
   detect(head) {
-    return isSoramameHeader(head.rows[0] ?? [])
-      ? "header with 測定局コード, 日付 and 時 (soramame download)"
-      : undefined;
+    return isSoramameHeader(head.rows[0] ?? []) ? "header with 測定局コード, 日付 and 時" : undefined;
   },
   read(file, o) {
     if (o.defaultUnit !== undefined)
@@ -353,20 +351,26 @@ export function kindOption(kinds: readonly string[], extra: readonly string[] = 
 /**
  * The first rows of a file for detection: a workbook's first rows (of `sheet`), else the text
  * decoded with `encoding` — or, without one, as UTF-8 and, where that fails, with each of
- * `fallbacks` in turn (the candidate kinds' documented encodings).
+ * `fallbacks` in turn (the candidate kinds' documented encodings). Bytes of one legacy encoding
+ * often decode without error in another (Shift_JIS bytes are valid GB18030): with `accept`, the
+ * first decoding whose rows it accepts (a kind's signature matches) is taken, else the first
+ * decoding that succeeded.
  *
  * @param file the file.
  * @param encoding `--encoding`, if given.
  * @param sheet `--sheet`, if given.
  * @param fallbacks encodings to try when the text is not UTF-8.
- * @returns the head, or the UTF-8 decoding error when no encoding reads it.
- * @throws {AozoraInputError} for an unreadable file or bytes that no tried encoding reads.
+ * @param accept whether a decoded head shows a known signature.
+ * @returns the head, with the encoding it was decoded with.
+ * @throws {AozoraInputError} for an unreadable file or bytes that no tried encoding reads (the
+ *   UTF-8 error).
  */
 export function readHead(
   file: string,
   encoding: TextEncodingName | undefined,
   sheet: string | undefined,
   fallbacks: readonly TextEncodingName[] = [],
+  accept?: (head: InputHead) => boolean,
 ): InputHead {
   const { bytes } = loadBytes(file);
   if (bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
@@ -380,17 +384,22 @@ export function readHead(
     if (nl > 0) b = b.subarray(0, nl + 1);
   }
   const tries: (TextEncodingName | undefined)[] = encoding ? [encoding] : [undefined, ...fallbacks];
-  let first: unknown;
+  let error: unknown;
+  let decoded: InputHead | undefined;
   for (const enc of tries) {
+    let head: InputHead;
     try {
-      const text = decodeText(b, file, enc);
-      return { file, rows: headRows(text, file), encoding: enc ?? "utf-8" };
+      head = { file, rows: headRows(decodeText(b, file, enc), file), encoding: enc ?? "utf-8" };
     } catch (e) {
       if (!(e instanceof AozoraInputError)) throw e;
-      first ??= e;
+      error ??= e;
+      continue;
     }
+    if (!accept || accept(head)) return head;
+    decoded ??= head;
   }
-  throw first;
+  if (decoded) return decoded;
+  throw error;
 }
 
 /** The first {@link HEAD_ROWS} records of delimited text (quotes honoured; an unterminated quote ends the head). */
@@ -492,7 +501,9 @@ export function readInput(
     const fallbacks = [...new Set(defs.flatMap((d) => d.encodings ?? []))];
     let head: InputHead;
     try {
-      head = readHead(file, encoding, sheet, fallbacks);
+      head = readHead(file, encoding, sheet, fallbacks, (h) =>
+        defs.some((d) => d.kind !== "table" && d.detect?.(h) !== undefined),
+      );
     } catch (e) {
       // text that no candidate's encoding reads: the generic reader reports it (naming the row and --encoding)
       if (e instanceof AozoraInputError && defs.some((d) => d.kind === "table"))
