@@ -14,7 +14,7 @@ import { inputOptions, readInput, type InputUse } from "./input";
 
 /** What `forecast` reads (history and met alike): one site's hourly series of any monitoring kind. */
 const FORECAST_INPUT: InputUse = {
-  kinds: ["table", "cnemc", "soramame"],
+  kinds: ["table", "cnemc", "soramame", "nies"],
   times: true,
   oneSite: true,
   offsetHelp: "site offset of local timestamps (default +08:00)",

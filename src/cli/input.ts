@@ -8,6 +8,7 @@ import { loadBytes } from "../io/source";
 import { readXact, type XactRead } from "../metals/read-xact";
 import { isCnemcHeader, readCnemcDaily } from "../network/read-cnemc";
 import { isSoramameHeader, readSoramame } from "../network/soramame";
+import { isNiesHourlyHeader, readNiesHourly } from "../network/nies";
 import type { HourLabel } from "../models/ozone/hourgrid";
 import type { AqTable } from "../table/table";
 import { splitHeaderUnit } from "../table/units";
@@ -35,7 +36,7 @@ import { CliUsageError, type OptionSpecs, type OptionValues, type StringOption }
  */
 
 /** The kinds of input file the CLI reads through {@link readInput}. */
-export type InputKind = "table" | "xact" | "cnemc" | "soramame";
+export type InputKind = "table" | "xact" | "cnemc" | "soramame" | "nies";
 
 /** The input options {@link readInput} handles, by long name. */
 export type InputOptionName =
@@ -287,12 +288,54 @@ const SORAMAME: InputKindDef = {
   },
 };
 
+/**
+ * NIES 大気環境時間値 file (`readNiesHourly`): header `測定年度,測定局コード,市町村コード,測定項目コード,
+ * 測定単位コード,測定月,測定日,01h … 24h`, Shift_JIS, one row per station × item × day, hour-ending
+ * labels 01h–24h (converted by the reader; `--hour-label start` is refused: the files have no
+ * hour 0), JST. Units come from the unit codes; `--units` may name units for unit codes the
+ * reader does not know (`PRS=hPa`). Wind-direction codes (`16DIRC`) stay the column `WD code`.
+ */
+const NIES: InputKindDef = {
+  kind: "nies",
+  label: "NIES hourly file (国立環境研究所 大気環境時間値)",
+  honours: ["hour-label", "station", "units", "encoding"],
+  hourLabel: {
+    label: "end",
+    source:
+      "NIES labels 01h–24h mark the end of their hour (国立環境研究所 環境展望台 測定値について, https://tenbou.nies.go.jp/download/explain_values.html)",
+  },
+  hourLabels: ["end"],
+  utcOffset: { offset: "+09:00", source: "Japan Standard Time (NIES files are in JST)" },
+  multiStation: true,
+  labelsHours: true,
+  encodings: ["shift_jis"],
+  detect(head) {
+    return isNiesHourlyHeader(head.rows[0] ?? [])
+      ? "header with 測定年度, 測定局コード, 測定項目コード, 測定単位コード, 測定月, 測定日 and 01h … 24h"
+      : undefined;
+  },
+  read(file, o) {
+    if (o.defaultUnit !== undefined)
+      throw new CliUsageError(
+        "--units",
+        "ITEM=UNIT items only with --kind nies (its unit codes give the units)",
+        o.defaultUnit,
+      );
+    const r = readNiesHourly(file, {
+      ...(o.encoding ? { encoding: o.encoding } : {}),
+      ...(o.units ? { units: o.units } : {}),
+    });
+    return { table: r.table, accounts: [r.account] };
+  },
+};
+
 /** Every kind {@link readInput} knows, by name. */
 export const INPUT_KINDS: Readonly<Record<InputKind, InputKindDef>> = {
   table: TABLE,
   xact: XACT,
   cnemc: CNEMC,
   soramame: SORAMAME,
+  nies: NIES,
 };
 
 /**

@@ -13,7 +13,7 @@ import { CliUsageError } from "./options";
 
 /** What `polar` reads: an Xact export or a one-site table with WS and WD (any monitoring kind). */
 const POLAR_INPUT: InputUse = {
-  kinds: ["table", "xact", "cnemc", "soramame"],
+  kinds: ["table", "xact", "cnemc", "soramame", "nies"],
   times: false,
   oneSite: true,
   offsetHelp: "site or instrument clock offset of local timestamps (default +08:00)",

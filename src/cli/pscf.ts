@@ -16,7 +16,7 @@ const iso = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().repla
 
 /** What `pscf --conc` reads: a one-site concentration series of any monitoring kind (arrival times used). */
 const CONC_INPUT: InputUse = {
-  kinds: ["table", "xact", "cnemc", "soramame"],
+  kinds: ["table", "xact", "cnemc", "soramame", "nies"],
   times: true,
   oneSite: true,
   offsetHelp: "site offset of --conc's local timestamps",

@@ -28,7 +28,7 @@ function kindFromName(file: string): "hysplit" | "epa-pmf" | undefined {
 
 /** What `read` reads through {@link readInput}: every monitoring kind, times described. */
 const READ_INPUT: InputUse = {
-  kinds: ["table", "xact", "cnemc", "soramame"],
+  kinds: ["table", "xact", "cnemc", "soramame", "nies"],
   times: true,
   oneSite: false,
   offsetHelp: "site offset for local timestamps (xact: the instrument clock's; required)",

@@ -103,7 +103,15 @@ const SPOT: Record<string, string[]> = {
   energy: ["readMachineLog", "thermalEnergy"],
   spatial: ["idwGrid", "greatCircleKm"],
   large: ["streamAggregate", "readCsvChunks"],
-  network: ["readSoramame", "isSoramameHeader", "readCnemcDaily", "readCnemcStations", "isCnemcHeader"],
+  network: [
+    "readSoramame",
+    "isSoramameHeader",
+    "readCnemcDaily",
+    "readCnemcStations",
+    "isCnemcHeader",
+    "readNiesHourly",
+    "isNiesHourlyHeader",
+  ],
   notebook: ["progress", "buildProblems"],
   forecast: ["forecastAt", "rollingOriginForecast", "quantileRegression", "dailyTarget"],
 };
