@@ -11,6 +11,7 @@ import { isSoramameHeader, readSoramame } from "../network/soramame";
 import { isNiesHourlyHeader, readNiesHourly } from "../network/nies";
 import type { HourLabel } from "../models/ozone/hourgrid";
 import type { AqTable } from "../table/table";
+import type { SampleTableRead } from "../qa/read";
 import { splitHeaderUnit } from "../table/units";
 import {
   decimalOption,
@@ -690,4 +691,103 @@ function shiftRead(read: KindRead, minutes: number): KindRead {
   };
   const table = shift(read.table);
   return read.xact ? { ...read, table, xact: { ...read.xact, table, qa: shift(read.xact.qa) } } : { ...read, table };
+}
+
+/**
+ * For a verb with a reader of its own (filter samples, lab results, VOC tables) that also takes
+ * the monitoring kinds: the kind to read `file` as. `--kind` names it (`own` for the verb's
+ * reader); with `auto`, a national network or Xact signature in the first rows picks that kind
+ * (stated with `say`), anything else is the verb's own format (also stated).
+ *
+ * @param file the input file.
+ * @param values the verb's parsed options.
+ * @param use the monitoring kinds the verb takes.
+ * @param own the verb's own format: its `--kind` name and what it is.
+ * @param say writes one line to stderr (the detection statement).
+ * @returns `own` with the statement, or the monitoring kind to pass to {@link readInput}.
+ * @throws {CliUsageError} (`--kind`) when several signatures match.
+ * @throws {AozoraInputError} for an unreadable file.
+ */
+export function ownOrInputKind(
+  file: string,
+  values: OptionValues,
+  use: InputUse,
+  own: { kind: string; label: string },
+  say: (s: string) => void = () => {},
+): { kind: "own"; statement: Omit<InputStatement, "kind"> & { kind: string } } | { kind: InputKind; reason?: string } {
+  const asked = typeof values.kind === "string" ? values.kind : "auto";
+  if (asked === own.kind)
+    return {
+      kind: "own",
+      statement: { kind: own.kind, label: own.label, chosen: "option", reason: `--kind ${asked}` },
+    };
+  if (asked !== "auto") return { kind: asked as InputKind };
+  const defs = use.kinds.map((k) => INPUT_KINDS[k]).filter((d) => d.kind !== "table");
+  const encoding = typeof values.encoding === "string" ? (values.encoding as TextEncodingName) : undefined;
+  const sheet = typeof values.sheet === "string" ? values.sheet : undefined;
+  let head: InputHead;
+  try {
+    head = readHead(file, encoding, sheet, [...new Set(defs.flatMap((d) => d.encodings ?? []))], (h) =>
+      defs.some((d) => d.detect?.(h) !== undefined),
+    );
+  } catch (e) {
+    if (!(e instanceof AozoraInputError)) throw e;
+    head = { file, rows: [], encoding: "" }; // the verb's own reader reports it, naming the row
+  }
+  const hits = defs.flatMap((d) => {
+    const reason = d.detect?.(head);
+    return reason === undefined ? [] : [{ def: d, reason }];
+  });
+  if (hits.length > 1) detectKind(head, defs); // throws the ambiguity error listing the signatures
+  if (hits.length === 1) {
+    const enc =
+      head.encoding !== "utf-8" && head.encoding !== "xlsx" && !encoding
+        ? ` (text decoded as ${head.encoding}, the format's encoding)`
+        : "";
+    const reason = hits[0].reason + enc;
+    say(`detected: ${hits[0].def.label} (${reason})`);
+    return { kind: hits[0].def.kind, reason };
+  }
+  const reason = `no ${defs.map((d) => d.label).join(" or ")} signature in the first rows: read as a ${own.label}`;
+  say(`detected: ${own.label} (${reason})`);
+  return { kind: "own", statement: { kind: own.kind, label: own.label, chosen: "detected", reason } };
+}
+
+/**
+ * Read `file` as monitoring kind `kind` (from {@link ownOrInputKind}), stating a detection as
+ * such, and give it the shape of a sample table (`readSampleTable`): one site's rows (`--station`),
+ * ids = the local ISO hour starts, `fileRows` = 1-based rows of the long table read (a network
+ * file's rows are pivoted: its own rows are in the account), no below-detection markers.
+ *
+ * @param file the input file.
+ * @param values the verb's parsed options.
+ * @param use the monitoring kinds the verb takes.
+ * @param kind the kind to read.
+ * @param reason the detection reason, when the kind was detected.
+ * @returns the sample-table view and the input statement.
+ * @throws {CliUsageError} and {@link AozoraInputError} as {@link readInput}.
+ */
+export function readInputAsSamples(
+  file: string,
+  values: OptionValues,
+  use: InputUse,
+  kind: InputKind,
+  reason?: string,
+): { samples: SampleTableRead; input: InputStatement } {
+  const r = readInput(file, { ...values, kind }, use);
+  const input: InputStatement = reason === undefined ? r.input : { ...r.input, chosen: "detected", reason };
+  const ids = r.table.timeColumn
+    ? r.table.localTimes()
+    : Array.from({ length: r.table.numRows }, (_, i) => `#${i + 1}`);
+  return {
+    samples: {
+      table: r.table,
+      ids,
+      idHeader: "time",
+      fileRows: ids.map((_, i) => i + 1),
+      belowDetection: {},
+      account: r.accounts[0],
+    },
+    input,
+  };
 }

@@ -1,11 +1,67 @@
 import type { Verb } from "./verb";
-import { encodingOption, gridOptionsOf, requiredFileOption, sheetOption } from "./common";
-import { CliUsageError } from "./options";
-import { readLabPair } from "../interlab/read";
+import { gridOptionsOf, monitoringUnitsOf, requiredFileOption, sheetOption } from "./common";
+import { CliUsageError, type OptionValues } from "./options";
+import { pairLabResults } from "../interlab/read";
+import { readSampleTable, type SampleTableRead } from "../qa/read";
+import {
+  inputOptions,
+  kindOption,
+  ownOrInputKind,
+  readInputAsSamples,
+  type InputStatement,
+  type InputUse,
+} from "./input";
 import { compareLabs } from "../interlab/compare";
 
 const pctOption = (help: string) =>
   ({ type: "number", min: 0, minExclusive: true, default: 10, unit: "%", value: "PCT", help }) as const;
+
+/**
+ * The monitoring kinds `interlab` also reads: two co-located instruments' (or two labs') hourly
+ * series of one site, paired by hour (`--station` picks the same station in both files).
+ */
+const LAB_INPUT: InputUse = {
+  kinds: ["table", "xact", "cnemc", "soramame", "nies"],
+  times: true,
+  oneSite: true,
+  offsetHelp: "site offset of local timestamps (tables; an Xact export's clock: default +08:00)",
+  offsetFallback: () => "+08:00",
+  fileOption: "--lab-a/--lab-b",
+};
+const OWN = { kind: "samples", label: "lab result table (one row per sample id)" };
+const NOT_FOR_SAMPLES = ["utc-offset", "hour-label", "station", "decimal", "thousands"];
+
+/** One lab's results: its sample table (own reader) or a monitoring read shaped as one. */
+function readLab(
+  file: string,
+  values: OptionValues,
+  err: (s: string) => void,
+): { read: SampleTableRead; input: unknown } {
+  const pick = ownOrInputKind(
+    file,
+    values,
+    { ...LAB_INPUT, kinds: LAB_INPUT.kinds.filter((k) => k !== "table") },
+    OWN,
+    err,
+  );
+  if (pick.kind === "own") {
+    for (const o of NOT_FOR_SAMPLES)
+      if (values[o] !== undefined)
+        throw new CliUsageError(
+          `--${o}`,
+          "an option the lab result reader uses (--units, --encoding, --sheet)",
+          String(values[o]),
+          "not used with --kind samples",
+        );
+    const read = readSampleTable(file, {
+      ...gridOptionsOf(values),
+      ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
+    });
+    return { read, input: pick.statement };
+  }
+  const r = readInputAsSamples(file, values, LAB_INPUT, pick.kind, pick.reason);
+  return { read: r.samples, input: r.input as InputStatement };
+}
 
 /** `aozora interlab`: same-sample comparison of two laboratories. */
 export const interlabVerb: Verb = {
@@ -25,10 +81,11 @@ the value) and a verdict (agree / bias / disagree) with its rule.`,
     "u-a": pctOption("lab A's expanded uncertainty"),
     "u-b": pctOption("lab B's expanded uncertainty"),
     "drop-unmatched": { type: "boolean", help: "drop samples only one lab reported (default: an error)" },
-    encoding: encodingOption,
+    ...inputOptions(LAB_INPUT),
+    kind: kindOption(LAB_INPUT.kinds, ["samples"]),
     sheet: sheetOption,
   },
-  async run(values, out) {
+  async run(values, out, err) {
     const fa = values["lab-a"] as string,
       fb = values["lab-b"] as string;
     let labs: [string, string] = ["A", "B"];
@@ -39,11 +96,9 @@ the value) and a verdict (agree / bias / disagree) with its rule.`,
       if (l[0] === l[1]) throw new CliUsageError("--labs", "two different lab names", values.labs);
       labs = [l[0], l[1]];
     }
-    const p = readLabPair(fa, fb, {
-      labs,
-      unmatched: values["drop-unmatched"] ? "drop" : "error",
-      ...gridOptionsOf(values),
-    });
+    const la = readLab(fa, values, err),
+      lb = readLab(fb, values, err);
+    const p = pairLabResults(la.read, lb.read, { labs, unmatched: values["drop-unmatched"] ? "drop" : "error" });
     const r = compareLabs(p, {
       tolerancePct: values.tolerance as number,
       sigmaPtRel: (values["sigma-pt"] as number) / 100,
@@ -63,6 +118,7 @@ the value) and a verdict (agree / bias / disagree) with its rule.`,
         JSON.stringify({
           labs: r.labs,
           files: p.files,
+          input: { a: la.input, b: lb.input },
           samples: p.ids.length,
           unmatched: p.unmatched,
           onlyA: p.onlyA,

@@ -1,6 +1,15 @@
 import type { Verb } from "./verb";
 import { isAllocationFailure } from "../io/errors";
-import { encodingOption, gridOptionsOf, sheetOption } from "./common";
+import { gridOptionsOf, monitoringUnitsOf, sheetOption } from "./common";
+import { CliUsageError } from "./options";
+import {
+  inputOptions,
+  kindOption,
+  ownOrInputKind,
+  readInputAsSamples,
+  type InputStatement,
+  type InputUse,
+} from "./input";
 import { readSampleTable } from "../qa/read";
 import { massClosure } from "../qa/massclosure";
 import { ionBalance } from "../qa/ionbalance";
@@ -22,7 +31,23 @@ function optional<T>(f: () => T): T | { skipped: string } {
   }
 }
 
-/** `aozora qa`: composition QA of a filter-sample table. */
+/**
+ * The monitoring kinds `qa` also reads (one site's hourly series: completeness, outliers, and the
+ * checks whose species the file has, e.g. an Xact export's elements).
+ */
+const QA_INPUT: InputUse = {
+  kinds: ["xact", "cnemc", "soramame", "nies"],
+  times: true,
+  oneSite: true,
+  offsetHelp: "instrument clock offset of an Xact export (default +08:00)",
+  offsetFallback: () => "+08:00",
+  fileOption: "--file",
+};
+const OWN = { kind: "samples", label: "filter-sample table" };
+/** Options of the monitoring readers that the filter-sample reader does not use. */
+const NOT_FOR_SAMPLES = ["utc-offset", "hour-label", "station"];
+
+/** `aozora qa`: composition QA of a filter-sample table (or of one site's monitoring series). */
 export const qaVerb: Verb = {
   name: "qa",
   summary: "PM2.5 composition QA: mass closure, ion balance, OC/EC and SOC, SOR/NOR, completeness, outliers",
@@ -68,12 +93,39 @@ field blanks first.`,
       value: "Z",
       help: "robust-z outlier threshold",
     },
-    encoding: encodingOption,
+    ...inputOptions(QA_INPUT),
+    kind: kindOption(QA_INPUT.kinds, ["samples"]),
     sheet: sheetOption,
   },
-  async run(values, out) {
+  async run(values, out, err) {
     const file = values.file as string;
-    const read = readSampleTable(file, gridOptionsOf(values));
+    const pick = ownOrInputKind(file, values, QA_INPUT, OWN, err);
+    let read, input: InputStatement | (Omit<InputStatement, "kind"> & { kind: string });
+    if (pick.kind === "own") {
+      for (const o of NOT_FOR_SAMPLES)
+        if (values[o] !== undefined)
+          throw new CliUsageError(
+            `--${o}`,
+            "an option the filter-sample reader uses (--units, --encoding, --sheet)",
+            String(values[o]),
+            "not used with --kind samples",
+          );
+      read = readSampleTable(file, {
+        ...gridOptionsOf(values),
+        ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
+      });
+      input = pick.statement;
+    } else {
+      if (values.sheet !== undefined)
+        throw new CliUsageError(
+          "--sheet",
+          "an option the reader uses (a workbook of samples only)",
+          String(values.sheet),
+        );
+      const r = readInputAsSamples(file, values, QA_INPUT, pick.kind, pick.reason);
+      read = r.samples;
+      input = r.input;
+    }
     let table = read.table;
     let blanks: unknown = null;
     if (typeof values.blanks === "string") {
@@ -112,6 +164,7 @@ field blanks first.`,
     const mc = massClosure(table, mcOpts);
     const result = {
       file,
+      input,
       account: summariseAccount(read.account),
       fieldBlanks: blanks,
       massClosure: mc,

@@ -297,4 +297,41 @@ describe("every verb × a national network kind (files from the simulators)", ()
     const s = await run(["read", "--file", sora.files[0], "--units", "µg/m3"]);
     expect(lines(s.err).at(-1)).toMatch(/--units: expected COLUMN=UNIT overrides only with --kind soramame/);
   });
+  it("qa: a soramame file's hourly series (completeness, outliers), the detection stated; filter tables as before", async () => {
+    const r = await run(["qa", "--file", sora.files[0], "--json"]);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.input.kind).toBe("soramame");
+    expect(lines(r.err)[0]).toMatch(/^detected: soramame download/);
+    // completeness of SO2 = finite hours / 72, counted from the simulator's truth
+    const so2 = j.completeness.species.find((s: { species: string }) => s.species === "SO2");
+    expect(so2.valid).toBe(st.values.SO2.filter(Number.isFinite).length);
+    expect(so2.n).toBe(72);
+    const f = await run(["qa", "--file", join(DATA, "filter-campaign-lab-a.csv"), "--json"]);
+    expect(f.code, f.err).toBe(0);
+    expect(JSON.parse(f.out).input).toMatchObject({ kind: "samples", chosen: "detected" });
+    expect(lines(f.err)).toEqual([expect.stringMatching(/^detected: filter-sample table \(no .* signature/)]);
+  });
+  it("interlab: two co-located instruments' soramame files paired by hour", async () => {
+    const other = writeSoramameFiles(join(tmp, "sora-b"), { seed: 8, days: 3 });
+    const r = await run([
+      "interlab",
+      "--lab-a",
+      sora.files[0],
+      "--lab-b",
+      other.files[0],
+      "--drop-unmatched",
+      "--json",
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.input.a.kind).toBe("soramame");
+    expect(j.input.b.kind).toBe("soramame");
+    expect(j.samples).toBe(72); // the same 72 JST hours in both files
+    const no2 = j.species.find((s: { species: string }) => s.species === "NO2");
+    // n = hours where both instruments have NO2 (from the two simulators' truths)
+    const o = other.stations[0];
+    expect(no2.n).toBe(st.values.NO2.filter((v, i) => Number.isFinite(v) && Number.isFinite(o.values.NO2[i])).length);
+    expect(no2.unit).toBe("ppm");
+  });
 });
