@@ -11,13 +11,14 @@ import { isSoramameHeader, readSoramame } from "../network/soramame";
 import { isNiesHourlyHeader, readNiesHourly } from "../network/nies";
 import type { HourLabel } from "../models/ozone/hourgrid";
 import type { AqTable } from "../table/table";
-import type { SampleTableRead } from "../qa/read";
+import { readSampleTable, type SampleTableRead } from "../qa/read";
 import { splitHeaderUnit } from "../table/units";
 import {
   decimalOption,
   encodingOption,
   hourLabelOption,
   monitoringUnitsOf,
+  gridOptionsOf,
   numberFormatOf,
   sheetOption,
   thousandsOption,
@@ -790,4 +791,51 @@ export function readInputAsSamples(
     },
     input,
   };
+}
+
+/** The monitoring-reader options a sample table reader (`readSampleTable`) does not use. */
+const NOT_FOR_SAMPLES = ["utc-offset", "hour-label", "station", "decimal", "thousands"];
+
+/**
+ * One file of a verb whose own format is a sample table (`qa`'s filter samples, `interlab`'s lab
+ * results) and which also takes monitoring kinds: {@link ownOrInputKind} picks the kind, then the
+ * file is read with `readSampleTable` (`--encoding`, `--sheet`, `--units`; the monitoring-only
+ * options refused) or with {@link readInputAsSamples}.
+ *
+ * @param file the input file.
+ * @param values the verb's parsed options.
+ * @param use the monitoring kinds the verb takes (all of them may be named with `--kind`).
+ * @param own the verb's own format (`--kind` name and label).
+ * @param say writes one line to stderr (the detection statement).
+ * @param detectAmong the kinds a signature may select under `auto` (default: those of `use`).
+ * @returns the sample table and the statement of what was read.
+ * @throws {CliUsageError} for an option the chosen reader does not use, and as {@link readInput}.
+ * @throws {AozoraInputError} from the reader, naming file, row and column.
+ */
+export function readSamplesOrInput(
+  file: string,
+  values: OptionValues,
+  use: InputUse,
+  own: { kind: string; label: string },
+  say: (s: string) => void,
+  detectAmong: readonly InputKind[] = use.kinds,
+): { read: SampleTableRead; input: Omit<InputStatement, "kind"> & { kind: string } } {
+  const pick = ownOrInputKind(file, values, { ...use, kinds: detectAmong }, own, say);
+  if (pick.kind !== "own") {
+    const r = readInputAsSamples(file, values, use, pick.kind, pick.reason);
+    return { read: r.samples, input: r.input };
+  }
+  for (const o of NOT_FOR_SAMPLES)
+    if (values[o] !== undefined)
+      throw new CliUsageError(
+        `--${o}`,
+        `an option the ${own.label} reader uses (--units, --encoding, --sheet)`,
+        String(values[o]),
+        `not used with --kind ${own.kind}`,
+      );
+  const read = readSampleTable(file, {
+    ...gridOptionsOf(values),
+    ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
+  });
+  return { read, input: pick.statement };
 }

@@ -1,16 +1,8 @@
 import type { Verb } from "./verb";
-import { gridOptionsOf, monitoringUnitsOf, requiredFileOption, sheetOption } from "./common";
-import { CliUsageError, type OptionValues } from "./options";
+import { requiredFileOption, sheetOption } from "./common";
+import { CliUsageError } from "./options";
 import { pairLabResults } from "../interlab/read";
-import { readSampleTable, type SampleTableRead } from "../qa/read";
-import {
-  inputOptions,
-  kindOption,
-  ownOrInputKind,
-  readInputAsSamples,
-  type InputStatement,
-  type InputUse,
-} from "./input";
+import { inputOptions, kindOption, readSamplesOrInput, type InputUse } from "./input";
 import { compareLabs } from "../interlab/compare";
 
 const pctOption = (help: string) =>
@@ -29,39 +21,6 @@ const LAB_INPUT: InputUse = {
   fileOption: "--lab-a/--lab-b",
 };
 const OWN = { kind: "samples", label: "lab result table (one row per sample id)" };
-const NOT_FOR_SAMPLES = ["utc-offset", "hour-label", "station", "decimal", "thousands"];
-
-/** One lab's results: its sample table (own reader) or a monitoring read shaped as one. */
-function readLab(
-  file: string,
-  values: OptionValues,
-  err: (s: string) => void,
-): { read: SampleTableRead; input: unknown } {
-  const pick = ownOrInputKind(
-    file,
-    values,
-    { ...LAB_INPUT, kinds: LAB_INPUT.kinds.filter((k) => k !== "table") },
-    OWN,
-    err,
-  );
-  if (pick.kind === "own") {
-    for (const o of NOT_FOR_SAMPLES)
-      if (values[o] !== undefined)
-        throw new CliUsageError(
-          `--${o}`,
-          "an option the lab result reader uses (--units, --encoding, --sheet)",
-          String(values[o]),
-          "not used with --kind samples",
-        );
-    const read = readSampleTable(file, {
-      ...gridOptionsOf(values),
-      ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
-    });
-    return { read, input: pick.statement };
-  }
-  const r = readInputAsSamples(file, values, LAB_INPUT, pick.kind, pick.reason);
-  return { read: r.samples, input: r.input as InputStatement };
-}
 
 /** `aozora interlab`: same-sample comparison of two laboratories. */
 export const interlabVerb: Verb = {
@@ -96,8 +55,10 @@ the value) and a verdict (agree / bias / disagree) with its rule.`,
       if (l[0] === l[1]) throw new CliUsageError("--labs", "two different lab names", values.labs);
       labs = [l[0], l[1]];
     }
-    const la = readLab(fa, values, err),
-      lb = readLab(fb, values, err);
+    // a signature selects a network or Xact kind; a generic time table only with --kind table
+    const detect = LAB_INPUT.kinds.filter((k) => k !== "table");
+    const la = readSamplesOrInput(fa, values, LAB_INPUT, OWN, err, detect),
+      lb = readSamplesOrInput(fb, values, LAB_INPUT, OWN, err, detect);
     const p = pairLabResults(la.read, lb.read, { labs, unmatched: values["drop-unmatched"] ? "drop" : "error" });
     const r = compareLabs(p, {
       tolerancePct: values.tolerance as number,

@@ -1,15 +1,7 @@
 import type { Verb } from "./verb";
 import { isAllocationFailure } from "../io/errors";
-import { gridOptionsOf, monitoringUnitsOf, sheetOption } from "./common";
-import { CliUsageError } from "./options";
-import {
-  inputOptions,
-  kindOption,
-  ownOrInputKind,
-  readInputAsSamples,
-  type InputStatement,
-  type InputUse,
-} from "./input";
+import { gridOptionsOf, sheetOption } from "./common";
+import { inputOptions, kindOption, readSamplesOrInput, type InputUse } from "./input";
 import { readSampleTable } from "../qa/read";
 import { massClosure } from "../qa/massclosure";
 import { ionBalance } from "../qa/ionbalance";
@@ -44,8 +36,6 @@ const QA_INPUT: InputUse = {
   fileOption: "--file",
 };
 const OWN = { kind: "samples", label: "filter-sample table" };
-/** Options of the monitoring readers that the filter-sample reader does not use. */
-const NOT_FOR_SAMPLES = ["utc-offset", "hour-label", "station"];
 
 /** `aozora qa`: composition QA of a filter-sample table (or of one site's monitoring series). */
 export const qaVerb: Verb = {
@@ -99,33 +89,7 @@ field blanks first.`,
   },
   async run(values, out, err) {
     const file = values.file as string;
-    const pick = ownOrInputKind(file, values, QA_INPUT, OWN, err);
-    let read, input: InputStatement | (Omit<InputStatement, "kind"> & { kind: string });
-    if (pick.kind === "own") {
-      for (const o of NOT_FOR_SAMPLES)
-        if (values[o] !== undefined)
-          throw new CliUsageError(
-            `--${o}`,
-            "an option the filter-sample reader uses (--units, --encoding, --sheet)",
-            String(values[o]),
-            "not used with --kind samples",
-          );
-      read = readSampleTable(file, {
-        ...gridOptionsOf(values),
-        ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
-      });
-      input = pick.statement;
-    } else {
-      if (values.sheet !== undefined)
-        throw new CliUsageError(
-          "--sheet",
-          "an option the reader uses (a workbook of samples only)",
-          String(values.sheet),
-        );
-      const r = readInputAsSamples(file, values, QA_INPUT, pick.kind, pick.reason);
-      read = r.samples;
-      input = r.input;
-    }
+    const { read, input } = readSamplesOrInput(file, values, QA_INPUT, OWN, err);
     let table = read.table;
     let blanks: unknown = null;
     if (typeof values.blanks === "string") {
