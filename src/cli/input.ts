@@ -533,7 +533,7 @@ export function readInput(
   use: InputUse,
   say: (s: string) => void = () => {},
 ): InputRead {
-  const encoding = typeof values.encoding === "string" ? (values.encoding as TextEncodingName) : undefined;
+  let encoding = typeof values.encoding === "string" ? (values.encoding as TextEncodingName) : undefined;
   const sheet = typeof values.sheet === "string" ? values.sheet : undefined;
   const asked = typeof values.kind === "string" ? values.kind : "auto";
   const defs = use.kinds.map((k) => INPUT_KINDS[k]);
@@ -556,8 +556,11 @@ export function readInput(
       else throw e;
     }
     ({ def, reason } = detectKind(head, defs));
-    if (head.encoding !== "" && head.encoding !== "utf-8" && head.encoding !== "xlsx" && !encoding)
+    if (head.encoding !== "" && head.encoding !== "utf-8" && head.encoding !== "xlsx" && !encoding) {
       reason += ` (text decoded as ${head.encoding}, the format's encoding)`;
+      // the format's signature matched in that encoding: its reader reads the file in it too
+      if (def.kind !== "table" && def.honours.includes("encoding")) encoding = head.encoding as TextEncodingName;
+    }
     chosen = "detected";
     say(`detected: ${def.label} (${reason})`);
   }
@@ -715,7 +718,9 @@ export function ownOrInputKind(
   use: InputUse,
   own: { kind: string; label: string },
   say: (s: string) => void = () => {},
-): { kind: "own"; statement: Omit<InputStatement, "kind"> & { kind: string } } | { kind: InputKind; reason?: string } {
+):
+  | { kind: "own"; statement: Omit<InputStatement, "kind"> & { kind: string } }
+  | { kind: InputKind; reason?: string; encoding?: TextEncodingName } {
   const asked = typeof values.kind === "string" ? values.kind : "auto";
   if (asked === own.kind)
     return {
@@ -747,7 +752,8 @@ export function ownOrInputKind(
         : "";
     const reason = hits[0].reason + enc;
     say(`detected: ${hits[0].def.label} (${reason})`);
-    return { kind: hits[0].def.kind, reason };
+    // the signature matched in the format's encoding: the reader reads the file in it too
+    return { kind: hits[0].def.kind, reason, ...(enc !== "" ? { encoding: head.encoding as TextEncodingName } : {}) };
   }
   const reason = `no ${defs.map((d) => d.label).join(" or ")} signature in the first rows: read as a ${own.label}`;
   say(`detected: ${own.label} (${reason})`);
@@ -822,7 +828,13 @@ export function readSamplesOrInput(
 ): { read: SampleTableRead; input: Omit<InputStatement, "kind"> & { kind: string } } {
   const pick = ownOrInputKind(file, values, { ...use, kinds: detectAmong }, own, say);
   if (pick.kind !== "own") {
-    const r = readInputAsSamples(file, values, use, pick.kind, pick.reason);
+    const r = readInputAsSamples(
+      file,
+      pick.encoding ? { ...values, encoding: pick.encoding } : values,
+      use,
+      pick.kind,
+      pick.reason,
+    );
     return { read: r.samples, input: r.input };
   }
   for (const o of NOT_FOR_SAMPLES)

@@ -334,4 +334,24 @@ describe("every verb × a national network kind (files from the simulators)", ()
     expect(no2.n).toBe(st.values.NO2.filter((v, i) => Number.isFinite(v) && Number.isFinite(o.values.NO2[i])).length);
     expect(no2.unit).toBe("ppm");
   });
+  it("read: a GB18030 china_cities file is detected after UTF-8 fails, and says it was decoded as gb18030", async () => {
+    const gb = writeCnemcArchive(join(tmp, "cn-gb"), { seed: 12, days: 1, stations: 4, encoding: "gb18030" });
+    const r = await run(["read", "--file", gb.cities[0], "--json"]);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.input.kind).toBe("cnemc");
+    expect(j.input.reason).toMatch(/city names .*decoded as gb18030/);
+    // the city names decoded right: --station takes the Chinese name the simulator wrote
+    const city = gb.truth.cities[0];
+    const a = await run(["aqi", "--file", gb.cities[0], "--station", city, "--standard", "cn-2012", "--json"]);
+    expect(a.code, a.err).toBe(0);
+    expect(JSON.parse(a.out).input.station).toEqual({
+      code: city,
+      source: "--station",
+      stations: gb.truth.cities.length,
+    });
+    const u = await run(["read", "--file", gb.cities[0], "--encoding", "utf-8"]);
+    expect(u.code).toBe(2);
+    expect(lines(u.err).at(-1)).toMatch(/row 1: expected text in utf-8 .*gb18030/);
+  });
 });
