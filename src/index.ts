@@ -961,4 +961,12 @@ export {
   type CnemcAccount,
   type CnemcStation,
   type HourLabel as CnemcHourLabel,
+  readNiesHourly,
+  isNiesHourlyHeader,
+  NIES_VALUE_CODES,
+  NIES_UNIT_CODES,
+  NIES_ITEM_ALIASES,
+  type NiesReadOptions,
+  type NiesRead,
 } from "./network";
+export { writeNiesFiles, type NiesSimOptions, type NiesTruth, type NiesStationTruth } from "./simulate";

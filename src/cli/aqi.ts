@@ -9,7 +9,7 @@ const STANDARDS: AqiStandard[] = ["cn-2026", "cn-2012", "us-2024"];
 
 /** What `aqi` reads: an hourly table of one site (times used: the hour label matters). */
 const AQI_INPUT: InputUse = {
-  kinds: ["table", "cnemc"],
+  kinds: ["table", "cnemc", "soramame", "nies"],
   times: true,
   oneSite: true,
   offsetHelp: "site offset of local timestamps (default +08:00 for the cn standards)",

@@ -126,8 +126,8 @@ export const unitsOption: StringOption = {
     try {
       monitoringUnitsOf(t);
       return undefined;
-    } catch {
-      return 'a unit and/or COLUMN=UNIT pairs separated by commas (e.g. "µg/m3,CO=mg/m3")';
+    } catch (e) {
+      return `a unit and/or COLUMN=UNIT pairs separated by commas (e.g. "µg/m3,CO=mg/m3"); ${(e as Error).message}`;
     }
   },
 };
@@ -150,25 +150,43 @@ export const monitoringInputOptions = {
  *
  * @param text the option value.
  * @returns `defaultUnit` and `units` for `readMonitoringTable`.
- * @throws {RangeError} for an empty item, two bare units, or a pair with an empty side.
+ * @throws {RangeError} naming the bad item (1-based, as written): an empty item, a second bare
+ *   unit, a pair with an empty side, a column given twice, or a unit with `=` or quotes in it.
  */
 export function monitoringUnitsOf(text: string): { defaultUnit?: string; units?: Record<string, string> } {
   let defaultUnit: string | undefined;
   const units: Record<string, string> = {};
-  for (const item of text.split(",").map((s) => s.trim())) {
-    if (item === "") throw new RangeError("empty item");
+  const items = text.split(",");
+  items.forEach((raw, k) => {
+    const item = raw.trim();
+    const where = `item ${k + 1} ${JSON.stringify(raw)}`;
+    if (item === "") throw new RangeError(`${where} is empty`);
     const eq = item.indexOf("=");
     if (eq < 0) {
-      if (defaultUnit !== undefined) throw new RangeError("two default units");
+      if (defaultUnit !== undefined)
+        throw new RangeError(
+          `${where} is a second default unit (the first is "${defaultUnit}"; overrides are COLUMN=UNIT)`,
+        );
+      checkUnitText(item, where);
       defaultUnit = item;
-      continue;
+      return;
     }
     const col = item.slice(0, eq).trim(),
       unit = item.slice(eq + 1).trim();
-    if (col === "" || unit === "") throw new RangeError("empty column or unit");
+    if (col === "") throw new RangeError(`${where} has no column before "="`);
+    if (unit === "") throw new RangeError(`${where} has no unit after "="`);
+    checkUnitText(unit, where);
+    if (Object.prototype.hasOwnProperty.call(units, col))
+      throw new RangeError(`${where} gives column "${col}" a second unit`);
     units[col] = unit;
-  }
+  });
   return { ...(defaultUnit !== undefined ? { defaultUnit } : {}), ...(Object.keys(units).length ? { units } : {}) };
+}
+
+/** A unit is short text without `=` or quotes (`µg/m3`, `mg/m3`, `ppb`, `°C`, `%`, `1`). */
+function checkUnitText(unit: string, where: string): void {
+  if (unit.length > 20 || /[="']/.test(unit))
+    throw new RangeError(`${where}: "${unit}" is not a unit (short text without "=" or quotes)`);
 }
 
 /**

@@ -1,4 +1,3 @@
-import { readMonitoringTable } from "../io/monitoring";
 import { summariseAccount } from "../io/account";
 import type { AqiStandard } from "../models/aqi/daily";
 import {
@@ -13,14 +12,18 @@ import { hourlyOxData, hourlyOxForecastAt, HOURLY_OX_METHODS, type HourlyOxMetho
 import type { AqTable } from "../table/table";
 import type { Verb } from "./verb";
 import { CliUsageError } from "./options";
-import {
-  gridOptionsOf,
-  monitoringInputOptions,
-  monitoringUnitsOf,
-  numberFormatOf,
-  seedOption,
-  utcOffsetOption,
-} from "./common";
+import { seedOption } from "./common";
+import { inputOptions, readInput, type InputUse } from "./input";
+
+/** What `forecast` reads (history and met alike): one site's hourly series of any monitoring kind. */
+const FORECAST_INPUT: InputUse = {
+  kinds: ["table", "cnemc", "soramame", "nies"],
+  times: true,
+  oneSite: true,
+  offsetHelp: "site offset of local timestamps (default +08:00)",
+  offsetFallback: () => "+08:00",
+  fileOption: "--history/--met",
+};
 
 /** Met columns the hourly Ox forecast uses when the met file has them (WD is circular and left out). */
 const OX_PREDICTORS = ["T", "Radiation", "WS", "RH", "BLH"];
@@ -89,20 +92,18 @@ on the history up to that day and the met up to the forecast day (supply forecas
       help: "AQI standard (target aqi)",
     },
     seed: seedOption,
-    "utc-offset": utcOffsetOption("site offset of local timestamps", "+08:00"),
-    ...monitoringInputOptions,
+    ...inputOptions(FORECAST_INPUT),
   },
-  async run(values, out) {
-    const read = (file: string) =>
-      readMonitoringTable(file, {
-        utcOffset: String(values["utc-offset"]),
-        ...gridOptionsOf(values),
-        ...numberFormatOf(values),
-        ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
-      });
-    const h = read(values.history as string);
-    const m = read(values.met as string);
-    if (values.target === "ox-hourly") return oxHourly(values, h.table, m.table, out, summariseAccount(h.account));
+  async run(values, out, err) {
+    const h = readInput(values.history as string, values, { ...FORECAST_INPUT, fileOption: "--history" }, err);
+    // --station names the history's station; the met file is one site's (a table or a one-station file)
+    const m = readInput(
+      values.met as string,
+      { ...values, station: undefined },
+      { ...FORECAST_INPUT, fileOption: "--met" },
+      err,
+    );
+    if (values.target === "ox-hourly") return oxHourly(values, h.table, m.table, out, summariseAccount(h.accounts[0]));
     if (values.date !== undefined)
       throw new CliUsageError("--date", "--target ox-hourly (the only target with a date)", String(values.date));
     const target = String(values.target) as ForecastTarget;
@@ -134,7 +135,8 @@ on the history up to that day and the met up to the forecast day (supply forecas
             unit: y.unit,
             forecast: f,
             forecastDate: last,
-            account: summariseAccount(h.account),
+            input: { history: h.input, met: m.input },
+            account: summariseAccount(h.accounts[0]),
           },
           null,
           1,

@@ -7,13 +7,18 @@ import { readMonitoringTable, timeColumnIndex } from "../io/monitoring";
 import { loadBytes } from "../io/source";
 import { readXact, type XactRead } from "../metals/read-xact";
 import { isCnemcHeader, readCnemcDaily } from "../network/read-cnemc";
+import { isSoramameHeader, readSoramame } from "../network/soramame";
+import { isNiesHourlyHeader, readNiesHourly } from "../network/nies";
 import type { HourLabel } from "../models/ozone/hourgrid";
 import type { AqTable } from "../table/table";
+import { readSampleTable, type SampleTableRead } from "../qa/read";
+import { splitHeaderUnit } from "../table/units";
 import {
   decimalOption,
   encodingOption,
   hourLabelOption,
   monitoringUnitsOf,
+  gridOptionsOf,
   numberFormatOf,
   sheetOption,
   thousandsOption,
@@ -33,7 +38,7 @@ import { CliUsageError, type OptionSpecs, type OptionValues, type StringOption }
  */
 
 /** The kinds of input file the CLI reads through {@link readInput}. */
-export type InputKind = "table" | "xact" | "cnemc";
+export type InputKind = "table" | "xact" | "cnemc" | "soramame" | "nies";
 
 /** The input options {@link readInput} handles, by long name. */
 export type InputOptionName =
@@ -98,6 +103,13 @@ export interface InputKindDef {
   utcOffset?: { offset: string; source: string };
   /** The file holds several stations in a text column `station`. */
   multiStation?: boolean;
+  /**
+   * The reader converts the file's hour labels itself (given {@link KindReadOptions.hourLabel}):
+   * its table already holds the start of each hour and {@link readInput} does not shift it.
+   */
+  labelsHours?: boolean;
+  /** The hour labels the reader accepts (default both). */
+  hourLabels?: readonly HourLabel[];
   /** Encodings tried for detection when `--encoding` is absent and the text is not UTF-8. */
   encodings?: readonly TextEncodingName[];
   /** The reason this file is of this kind (a signature in its first rows), or undefined. */
@@ -117,6 +129,8 @@ export interface KindReadOptions {
   thousands?: "," | "." | " " | "'";
   /** A station column to keep (generic table only; see {@link InputUse.stationColumn}). */
   station?: string;
+  /** Which end of the hour the file's labels mark (only for kinds with {@link InputKindDef.labelsHours}). */
+  hourLabel?: HourLabel;
 }
 
 /** What a kind's reader returns. */
@@ -245,12 +259,97 @@ const CNEMC: InputKindDef = {
   },
 };
 
-/** Every kind {@link readInput} knows, by name. */
-export const INPUT_KINDS: Readonly<Record<InputKind, InputKindDef>> = { table: TABLE, xact: XACT, cnemc: CNEMC };
+/**
+ * 環境省 そらまめ君 download (`readSoramame`): header `測定局コード,[測定局名,]日付,時,<item>(<unit>),…`,
+ * Shift_JIS, one row per station × hour, 時 = 1–24 by default (the hour-ending national
+ * convention; `--hour-label start` reads 時 0–23 as hour starts). The reader converts the labels
+ * itself, so its table already holds hour starts. Units come from the headers; `--units` may
+ * only override columns (`SPM=mg/m3`).
+ */
+const SORAMAME: InputKindDef = {
+  kind: "soramame",
+  label: "soramame download (環境省 そらまめ君)",
+  honours: ["hour-label", "station", "units", "encoding"],
+  hourLabel: {
+    label: "end",
+    source:
+      "national hourly values are labelled by the end of their hour (国立環境研究所 環境展望台 測定値について, https://tenbou.nies.go.jp/download/explain_values.html)",
+  },
+  utcOffset: { offset: "+09:00", source: "Japan Standard Time (the ministry publishes JST)" },
+  multiStation: true,
+  labelsHours: true,
+  encodings: ["shift_jis"],
+  detect(head) {
+    return isSoramameHeader(head.rows[0] ?? []) ? "header with 測定局コード, 日付 and 時" : undefined;
+  },
+  read(file, o) {
+    if (o.defaultUnit !== undefined)
+      throw new CliUsageError(
+        "--units",
+        "COLUMN=UNIT overrides only with --kind soramame (its headers carry their units)",
+        o.defaultUnit,
+      );
+    const r = readSoramame(file, {
+      hourLabel: o.hourLabel ?? "end",
+      ...(o.encoding ? { encoding: o.encoding } : {}),
+      ...(o.units ? { units: o.units } : {}),
+    });
+    return { table: r.table, accounts: [r.account] };
+  },
+};
 
 /**
- * The option specs of a verb's input: `--kind` (auto and the verb's kinds; only when it has more
- * than one), then every input option one of its kinds' readers honours (`--hour-label` only when
+ * NIES 大気環境時間値 file (`readNiesHourly`): header `測定年度,測定局コード,市町村コード,測定項目コード,
+ * 測定単位コード,測定月,測定日,01h … 24h`, Shift_JIS, one row per station × item × day, hour-ending
+ * labels 01h–24h (converted by the reader; `--hour-label start` is refused: the files have no
+ * hour 0), JST. Units come from the unit codes; `--units` may name units for unit codes the
+ * reader does not know (`PRS=hPa`). Wind-direction codes (`16DIRC`) stay the column `WD code`.
+ */
+const NIES: InputKindDef = {
+  kind: "nies",
+  label: "NIES hourly file (国立環境研究所 大気環境時間値)",
+  honours: ["hour-label", "station", "units", "encoding"],
+  hourLabel: {
+    label: "end",
+    source:
+      "NIES labels 01h–24h mark the end of their hour (国立環境研究所 環境展望台 測定値について, https://tenbou.nies.go.jp/download/explain_values.html)",
+  },
+  hourLabels: ["end"],
+  utcOffset: { offset: "+09:00", source: "Japan Standard Time (NIES files are in JST)" },
+  multiStation: true,
+  labelsHours: true,
+  encodings: ["shift_jis"],
+  detect(head) {
+    return isNiesHourlyHeader(head.rows[0] ?? [])
+      ? "header with 測定年度, 測定局コード, 測定項目コード, 測定単位コード, 測定月, 測定日 and 01h … 24h"
+      : undefined;
+  },
+  read(file, o) {
+    if (o.defaultUnit !== undefined)
+      throw new CliUsageError(
+        "--units",
+        "ITEM=UNIT items only with --kind nies (its unit codes give the units)",
+        o.defaultUnit,
+      );
+    const r = readNiesHourly(file, {
+      ...(o.encoding ? { encoding: o.encoding } : {}),
+      ...(o.units ? { units: o.units } : {}),
+    });
+    return { table: r.table, accounts: [r.account] };
+  },
+};
+
+/** Every kind {@link readInput} knows, by name. */
+export const INPUT_KINDS: Readonly<Record<InputKind, InputKindDef>> = {
+  table: TABLE,
+  xact: XACT,
+  cnemc: CNEMC,
+  soramame: SORAMAME,
+  nies: NIES,
+};
+
+/**
+ * The option specs of a verb's input: `--kind` (auto and the verb's kinds), then every input option one of its kinds' readers honours (`--hour-label` only when
  * the verb uses the times, `--station` only for a one-site verb that reads a multi-station kind).
  *
  * @param use what the verb reads.
@@ -258,7 +357,7 @@ export const INPUT_KINDS: Readonly<Record<InputKind, InputKindDef>> = { table: T
 export function inputOptions(use: InputUse): OptionSpecs {
   const defs = use.kinds.map((k) => INPUT_KINDS[k]);
   const specs: OptionSpecs = {};
-  if (use.kinds.length > 1) specs.kind = kindOption(use.kinds);
+  specs.kind = kindOption(use.kinds);
   const all: Record<InputOptionName, StringOption> = {
     "utc-offset": utcOffsetOption(use.offsetHelp),
     "hour-label": {
@@ -305,20 +404,26 @@ export function kindOption(kinds: readonly string[], extra: readonly string[] = 
 /**
  * The first rows of a file for detection: a workbook's first rows (of `sheet`), else the text
  * decoded with `encoding` — or, without one, as UTF-8 and, where that fails, with each of
- * `fallbacks` in turn (the candidate kinds' documented encodings).
+ * `fallbacks` in turn (the candidate kinds' documented encodings). Bytes of one legacy encoding
+ * often decode without error in another (Shift_JIS bytes are valid GB18030): with `accept`, the
+ * first decoding whose rows it accepts (a kind's signature matches) is taken, else the first
+ * decoding that succeeded.
  *
  * @param file the file.
  * @param encoding `--encoding`, if given.
  * @param sheet `--sheet`, if given.
  * @param fallbacks encodings to try when the text is not UTF-8.
- * @returns the head, or the UTF-8 decoding error when no encoding reads it.
- * @throws {AozoraInputError} for an unreadable file or bytes that no tried encoding reads.
+ * @param accept whether a decoded head shows a known signature.
+ * @returns the head, with the encoding it was decoded with.
+ * @throws {AozoraInputError} for an unreadable file or bytes that no tried encoding reads (the
+ *   UTF-8 error).
  */
 export function readHead(
   file: string,
   encoding: TextEncodingName | undefined,
   sheet: string | undefined,
   fallbacks: readonly TextEncodingName[] = [],
+  accept?: (head: InputHead) => boolean,
 ): InputHead {
   const { bytes } = loadBytes(file);
   if (bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
@@ -332,17 +437,22 @@ export function readHead(
     if (nl > 0) b = b.subarray(0, nl + 1);
   }
   const tries: (TextEncodingName | undefined)[] = encoding ? [encoding] : [undefined, ...fallbacks];
-  let first: unknown;
+  let error: unknown;
+  let decoded: InputHead | undefined;
   for (const enc of tries) {
+    let head: InputHead;
     try {
-      const text = decodeText(b, file, enc);
-      return { file, rows: headRows(text, file), encoding: enc ?? "utf-8" };
+      head = { file, rows: headRows(decodeText(b, file, enc), file), encoding: enc ?? "utf-8" };
     } catch (e) {
       if (!(e instanceof AozoraInputError)) throw e;
-      first ??= e;
+      error ??= e;
+      continue;
     }
+    if (!accept || accept(head)) return head;
+    decoded ??= head;
   }
-  throw first;
+  if (decoded) return decoded;
+  throw error;
 }
 
 /** The first {@link HEAD_ROWS} records of delimited text (quotes honoured; an unterminated quote ends the head). */
@@ -431,7 +541,7 @@ export function readInput(
   use: InputUse,
   say: (s: string) => void = () => {},
 ): InputRead {
-  const encoding = typeof values.encoding === "string" ? (values.encoding as TextEncodingName) : undefined;
+  let encoding = typeof values.encoding === "string" ? (values.encoding as TextEncodingName) : undefined;
   const sheet = typeof values.sheet === "string" ? values.sheet : undefined;
   const asked = typeof values.kind === "string" ? values.kind : "auto";
   const defs = use.kinds.map((k) => INPUT_KINDS[k]);
@@ -444,7 +554,9 @@ export function readInput(
     const fallbacks = [...new Set(defs.flatMap((d) => d.encodings ?? []))];
     let head: InputHead;
     try {
-      head = readHead(file, encoding, sheet, fallbacks);
+      head = readHead(file, encoding, sheet, fallbacks, (h) =>
+        defs.some((d) => d.kind !== "table" && d.detect?.(h) !== undefined),
+      );
     } catch (e) {
       // text that no candidate's encoding reads: the generic reader reports it (naming the row and --encoding)
       if (e instanceof AozoraInputError && defs.some((d) => d.kind === "table"))
@@ -452,8 +564,11 @@ export function readInput(
       else throw e;
     }
     ({ def, reason } = detectKind(head, defs));
-    if (head.encoding !== "" && head.encoding !== "utf-8" && head.encoding !== "xlsx" && !encoding)
+    if (head.encoding !== "" && head.encoding !== "utf-8" && head.encoding !== "xlsx" && !encoding) {
       reason += ` (text decoded as ${head.encoding}, the format's encoding)`;
+      // the format's signature matched in that encoding: its reader reads the file in it too
+      if (def.kind !== "table" && def.honours.includes("encoding")) encoding = head.encoding as TextEncodingName;
+    }
     chosen = "detected";
     say(`detected: ${def.label} (${reason})`);
   }
@@ -468,6 +583,15 @@ export function readInput(
     if (f !== undefined) utcOffset = { offset: f, source: "the verb's default" };
   }
   const units = typeof values.units === "string" ? monitoringUnitsOf(values.units) : {};
+  // which end of the hour the stamps mark: --hour-label, else the format's documented convention, else start
+  const given = typeof values["hour-label"] === "string" ? (values["hour-label"] as HourLabel) : undefined;
+  const label: HourLabel = given ?? def.hourLabel?.label ?? "start";
+  if (def.hourLabels && !def.hourLabels.includes(label))
+    throw new CliUsageError(
+      "--hour-label",
+      `${def.hourLabels.join(" or ")} with --kind ${def.kind} (${def.hourLabel?.source ?? "the format's convention"})`,
+      label,
+    );
   const read = def.read(file, {
     ...(encoding ? { encoding } : {}),
     ...(sheet ? { sheet } : {}),
@@ -475,7 +599,9 @@ export function readInput(
     ...units,
     ...numberFormatOf(values),
     ...(use.stationColumn && def.kind === "table" ? { station: use.stationColumn } : {}),
+    ...(def.labelsHours ? { hourLabel: label } : {}),
   });
+  checkUnitColumns(read.table, units.units, file);
   const statement: InputStatement = { kind: def.kind, label: def.label, chosen, reason };
   if (utcOffset) statement.utcOffset = utcOffset;
   let out: KindRead = read;
@@ -484,18 +610,44 @@ export function readInput(
     out = picked.read;
     statement.station = picked.station;
   }
-  if (use.times) {
-    const given = typeof values["hour-label"] === "string" ? (values["hour-label"] as HourLabel) : undefined;
-    const label: HourLabel = given ?? def.hourLabel?.label ?? "start";
+  if (use.times || def.labelsHours) {
     const source = given
       ? "--hour-label"
       : (def.hourLabel?.source ??
         "default: the file format documents none (pass --hour-label end for stamps at the end of each hour)");
-    const shiftMinutes = label === "end" ? -60 : 0;
+    // a reader that converts the labels itself already returns hour starts; otherwise hour-ending stamps move back 1 h
+    const shiftMinutes = label === "end" && !def.labelsHours ? -60 : 0;
     if (shiftMinutes !== 0) out = shiftRead(out, shiftMinutes);
-    statement.hourLabel = { label, source, shiftMinutes };
+    statement.hourLabel = {
+      label,
+      source: def.labelsHours ? `${source}; converted by the reader` : source,
+      shiftMinutes,
+    };
   }
   return { ...out, kind: def.kind, label: def.label, file, input: statement };
+}
+
+/**
+ * Every `--units` override must name a column of the table read (by its name in the table or its
+ * header as written): an override that matches nothing would do nothing, so it is an error naming it.
+ */
+function checkUnitColumns(table: AqTable, units: Record<string, string> | undefined, file: string): void {
+  if (!units) return;
+  for (const col of Object.keys(units)) {
+    const hit = table.columns.some(
+      (c) => c.name === col || c.original.trim() === col || splitHeaderUnit(c.original).name === col,
+    );
+    if (!hit)
+      throw new CliUsageError(
+        "--units",
+        `COLUMN=UNIT items naming columns of ${file} (${table.columns
+          .filter((c) => c.kind === "number")
+          .map((c) => c.name)
+          .join(", ")})`,
+        `${col}=${units[col]}`,
+        "no such column",
+      );
+  }
 }
 
 /** Refuse the input options given that `def`'s reader does not use. */
@@ -552,4 +704,159 @@ function shiftRead(read: KindRead, minutes: number): KindRead {
   };
   const table = shift(read.table);
   return read.xact ? { ...read, table, xact: { ...read.xact, table, qa: shift(read.xact.qa) } } : { ...read, table };
+}
+
+/**
+ * For a verb with a reader of its own (filter samples, lab results, VOC tables) that also takes
+ * the monitoring kinds: the kind to read `file` as. `--kind` names it (`own` for the verb's
+ * reader); with `auto`, a national network or Xact signature in the first rows picks that kind
+ * (stated with `say`), anything else is the verb's own format (also stated).
+ *
+ * @param file the input file.
+ * @param values the verb's parsed options.
+ * @param use the monitoring kinds the verb takes.
+ * @param own the verb's own format: its `--kind` name and what it is.
+ * @param say writes one line to stderr (the detection statement).
+ * @returns `own` with the statement, or the monitoring kind to pass to {@link readInput}.
+ * @throws {CliUsageError} (`--kind`) when several signatures match.
+ * @throws {AozoraInputError} for an unreadable file.
+ */
+export function ownOrInputKind(
+  file: string,
+  values: OptionValues,
+  use: InputUse,
+  own: { kind: string; label: string },
+  say: (s: string) => void = () => {},
+):
+  | { kind: "own"; statement: Omit<InputStatement, "kind"> & { kind: string } }
+  | { kind: InputKind; reason?: string; encoding?: TextEncodingName } {
+  const asked = typeof values.kind === "string" ? values.kind : "auto";
+  if (asked === own.kind)
+    return {
+      kind: "own",
+      statement: { kind: own.kind, label: own.label, chosen: "option", reason: `--kind ${asked}` },
+    };
+  if (asked !== "auto") return { kind: asked as InputKind };
+  const defs = use.kinds.map((k) => INPUT_KINDS[k]).filter((d) => d.kind !== "table");
+  const encoding = typeof values.encoding === "string" ? (values.encoding as TextEncodingName) : undefined;
+  const sheet = typeof values.sheet === "string" ? values.sheet : undefined;
+  let head: InputHead;
+  try {
+    head = readHead(file, encoding, sheet, [...new Set(defs.flatMap((d) => d.encodings ?? []))], (h) =>
+      defs.some((d) => d.detect?.(h) !== undefined),
+    );
+  } catch (e) {
+    if (!(e instanceof AozoraInputError)) throw e;
+    head = { file, rows: [], encoding: "" }; // the verb's own reader reports it, naming the row
+  }
+  const hits = defs.flatMap((d) => {
+    const reason = d.detect?.(head);
+    return reason === undefined ? [] : [{ def: d, reason }];
+  });
+  if (hits.length > 1) detectKind(head, defs); // throws the ambiguity error listing the signatures
+  if (hits.length === 1) {
+    const enc =
+      head.encoding !== "utf-8" && head.encoding !== "xlsx" && !encoding
+        ? ` (text decoded as ${head.encoding}, the format's encoding)`
+        : "";
+    const reason = hits[0].reason + enc;
+    say(`detected: ${hits[0].def.label} (${reason})`);
+    // the signature matched in the format's encoding: the reader reads the file in it too
+    return { kind: hits[0].def.kind, reason, ...(enc !== "" ? { encoding: head.encoding as TextEncodingName } : {}) };
+  }
+  const reason = `no ${defs.map((d) => d.label).join(" or ")} signature in the first rows: read as a ${own.label}`;
+  say(`detected: ${own.label} (${reason})`);
+  return { kind: "own", statement: { kind: own.kind, label: own.label, chosen: "detected", reason } };
+}
+
+/**
+ * Read `file` as monitoring kind `kind` (from {@link ownOrInputKind}), stating a detection as
+ * such, and give it the shape of a sample table (`readSampleTable`): one site's rows (`--station`),
+ * ids = the local ISO hour starts, `fileRows` = 1-based rows of the long table read (a network
+ * file's rows are pivoted: its own rows are in the account), no below-detection markers.
+ *
+ * @param file the input file.
+ * @param values the verb's parsed options.
+ * @param use the monitoring kinds the verb takes.
+ * @param kind the kind to read.
+ * @param reason the detection reason, when the kind was detected.
+ * @returns the sample-table view and the input statement.
+ * @throws {CliUsageError} and {@link AozoraInputError} as {@link readInput}.
+ */
+export function readInputAsSamples(
+  file: string,
+  values: OptionValues,
+  use: InputUse,
+  kind: InputKind,
+  reason?: string,
+): { samples: SampleTableRead; input: InputStatement } {
+  const r = readInput(file, { ...values, kind }, use);
+  const input: InputStatement = reason === undefined ? r.input : { ...r.input, chosen: "detected", reason };
+  const ids = r.table.timeColumn
+    ? r.table.localTimes()
+    : Array.from({ length: r.table.numRows }, (_, i) => `#${i + 1}`);
+  return {
+    samples: {
+      table: r.table,
+      ids,
+      idHeader: "time",
+      fileRows: ids.map((_, i) => i + 1),
+      belowDetection: {},
+      account: r.accounts[0],
+    },
+    input,
+  };
+}
+
+/** The monitoring-reader options a sample table reader (`readSampleTable`) does not use. */
+const NOT_FOR_SAMPLES = ["utc-offset", "hour-label", "station", "decimal", "thousands"];
+
+/**
+ * One file of a verb whose own format is a sample table (`qa`'s filter samples, `interlab`'s lab
+ * results) and which also takes monitoring kinds: {@link ownOrInputKind} picks the kind, then the
+ * file is read with `readSampleTable` (`--encoding`, `--sheet`, `--units`; the monitoring-only
+ * options refused) or with {@link readInputAsSamples}.
+ *
+ * @param file the input file.
+ * @param values the verb's parsed options.
+ * @param use the monitoring kinds the verb takes (all of them may be named with `--kind`).
+ * @param own the verb's own format (`--kind` name and label).
+ * @param say writes one line to stderr (the detection statement).
+ * @param detectAmong the kinds a signature may select under `auto` (default: those of `use`).
+ * @returns the sample table and the statement of what was read.
+ * @throws {CliUsageError} for an option the chosen reader does not use, and as {@link readInput}.
+ * @throws {AozoraInputError} from the reader, naming file, row and column.
+ */
+export function readSamplesOrInput(
+  file: string,
+  values: OptionValues,
+  use: InputUse,
+  own: { kind: string; label: string },
+  say: (s: string) => void,
+  detectAmong: readonly InputKind[] = use.kinds,
+): { read: SampleTableRead; input: Omit<InputStatement, "kind"> & { kind: string } } {
+  const pick = ownOrInputKind(file, values, { ...use, kinds: detectAmong }, own, say);
+  if (pick.kind !== "own") {
+    const r = readInputAsSamples(
+      file,
+      pick.encoding ? { ...values, encoding: pick.encoding } : values,
+      use,
+      pick.kind,
+      pick.reason,
+    );
+    return { read: r.samples, input: r.input };
+  }
+  for (const o of NOT_FOR_SAMPLES)
+    if (values[o] !== undefined)
+      throw new CliUsageError(
+        `--${o}`,
+        `an option the ${own.label} reader uses (--units, --encoding, --sheet)`,
+        String(values[o]),
+        `not used with --kind ${own.kind}`,
+      );
+  const read = readSampleTable(file, {
+    ...gridOptionsOf(values),
+    ...(typeof values.units === "string" ? monitoringUnitsOf(values.units) : {}),
+  });
+  return { read, input: pick.statement };
 }

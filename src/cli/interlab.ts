@@ -1,11 +1,26 @@
 import type { Verb } from "./verb";
-import { encodingOption, gridOptionsOf, requiredFileOption, sheetOption } from "./common";
+import { requiredFileOption, sheetOption } from "./common";
 import { CliUsageError } from "./options";
-import { readLabPair } from "../interlab/read";
+import { pairLabResults } from "../interlab/read";
+import { inputOptions, kindOption, readSamplesOrInput, type InputUse } from "./input";
 import { compareLabs } from "../interlab/compare";
 
 const pctOption = (help: string) =>
   ({ type: "number", min: 0, minExclusive: true, default: 10, unit: "%", value: "PCT", help }) as const;
+
+/**
+ * The monitoring kinds `interlab` also reads: two co-located instruments' (or two labs') hourly
+ * series of one site, paired by hour (`--station` picks the same station in both files).
+ */
+const LAB_INPUT: InputUse = {
+  kinds: ["table", "xact", "cnemc", "soramame", "nies"],
+  times: true,
+  oneSite: true,
+  offsetHelp: "site offset of local timestamps (tables; an Xact export's clock: default +08:00)",
+  offsetFallback: () => "+08:00",
+  fileOption: "--lab-a/--lab-b",
+};
+const OWN = { kind: "samples", label: "lab result table (one row per sample id)" };
 
 /** `aozora interlab`: same-sample comparison of two laboratories. */
 export const interlabVerb: Verb = {
@@ -25,10 +40,11 @@ the value) and a verdict (agree / bias / disagree) with its rule.`,
     "u-a": pctOption("lab A's expanded uncertainty"),
     "u-b": pctOption("lab B's expanded uncertainty"),
     "drop-unmatched": { type: "boolean", help: "drop samples only one lab reported (default: an error)" },
-    encoding: encodingOption,
+    ...inputOptions(LAB_INPUT),
+    kind: kindOption(LAB_INPUT.kinds, ["samples"]),
     sheet: sheetOption,
   },
-  async run(values, out) {
+  async run(values, out, err) {
     const fa = values["lab-a"] as string,
       fb = values["lab-b"] as string;
     let labs: [string, string] = ["A", "B"];
@@ -39,11 +55,11 @@ the value) and a verdict (agree / bias / disagree) with its rule.`,
       if (l[0] === l[1]) throw new CliUsageError("--labs", "two different lab names", values.labs);
       labs = [l[0], l[1]];
     }
-    const p = readLabPair(fa, fb, {
-      labs,
-      unmatched: values["drop-unmatched"] ? "drop" : "error",
-      ...gridOptionsOf(values),
-    });
+    // a signature selects a network or Xact kind; a generic time table only with --kind table
+    const detect = LAB_INPUT.kinds.filter((k) => k !== "table");
+    const la = readSamplesOrInput(fa, values, LAB_INPUT, OWN, err, detect),
+      lb = readSamplesOrInput(fb, values, LAB_INPUT, OWN, err, detect);
+    const p = pairLabResults(la.read, lb.read, { labs, unmatched: values["drop-unmatched"] ? "drop" : "error" });
     const r = compareLabs(p, {
       tolerancePct: values.tolerance as number,
       sigmaPtRel: (values["sigma-pt"] as number) / 100,
@@ -63,6 +79,7 @@ the value) and a verdict (agree / bias / disagree) with its rule.`,
         JSON.stringify({
           labs: r.labs,
           files: p.files,
+          input: { a: la.input, b: lb.input },
           samples: p.ids.length,
           unmatched: p.unmatched,
           onlyA: p.onlyA,

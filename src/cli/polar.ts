@@ -1,8 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { readXact } from "../metals/read-xact";
-import { readMonitoringTable } from "../io/monitoring";
-import { readGrid } from "../io/grid";
 import { xactHourly } from "../metals/xactseries";
 import { polarPlot } from "../directional/polarplot";
 import { cpf } from "../directional/cpf";
@@ -10,19 +7,19 @@ import { cpfSpec, polarPlotSpec } from "../directional/figures";
 import { renderPng, renderSvg } from "../figures/render";
 import type { Lang } from "../figures/labels";
 import type { Verb } from "./verb";
-import { encodingOption, gridOptionsOf, requiredFileOption, utcOffsetOption } from "./common";
+import { requiredFileOption } from "./common";
+import { inputOptions, readInput, type InputUse } from "./input";
 import { CliUsageError } from "./options";
 
-/** True when the file looks like a Cooper Xact export (two header rows, the second starting with TIME). */
-function looksLikeXact(file: string): boolean {
-  if (/xact/i.test(file)) return true;
-  try {
-    const g = readGrid(file, { headerRow: 2, delimiter: "," });
-    return g.header[0]?.trim() === "TIME" && g.header.some((h) => /\(ng\/m3\)/i.test(h));
-  } catch {
-    return false;
-  }
-}
+/** What `polar` reads: an Xact export or a one-site table with WS and WD (any monitoring kind). */
+const POLAR_INPUT: InputUse = {
+  kinds: ["table", "xact", "cnemc", "soramame", "nies"],
+  times: false,
+  oneSite: true,
+  offsetHelp: "site or instrument clock offset of local timestamps (default +08:00)",
+  offsetFallback: () => "+08:00",
+  fileOption: "--file",
+};
 
 /** `aozora polar`: polar plot (mean or CBPF) or CPF rose of one species, as a figure and numbers. */
 export const polarVerb: Verb = {
@@ -47,11 +44,10 @@ and the bins. Give --out and/or --json.`,
       validate: (t) =>
         /\.(svg|png)$/i.test(t) ? undefined : "a file name ending in .svg or .png (the format written)",
     },
-    "utc-offset": utcOffsetOption("site or instrument clock offset of local timestamps", "+08:00"),
     lang: { type: "string", choices: ["en", "ja", "zh"], default: "en", help: "language of the figure's labels" },
-    encoding: encodingOption,
+    ...inputOptions(POLAR_INPUT),
   },
-  async run(values, out) {
+  async run(values, out, err) {
     const file = values.file as string,
       species = values.species as string;
     const stat = String(values.statistic);
@@ -67,10 +63,10 @@ and the bins. Give --out and/or --json.`,
         throw new CliUsageError("--band", "P1,P2: two increasing percentiles in [0, 100] (e.g. 75,90)", text);
       band = [p[0], p[1]];
     }
-    const offset = String(values["utc-offset"]);
+    const read = readInput(file, values, POLAR_INPUT, err);
     let v: Float64Array, ws: Float64Array, wd: Float64Array, unit: string;
-    if (looksLikeXact(file)) {
-      const s = xactHourly(readXact(file, { utcOffset: offset, ...gridOptionsOf(values) }));
+    if (read.xact) {
+      const s = xactHourly(read.xact);
       if (!s.conc[species])
         throw new CliUsageError(
           "--species",
@@ -83,7 +79,7 @@ and the bins. Give --out and/or --json.`,
       wd = s.wd;
       unit = "ng/m3";
     } else {
-      const t = readMonitoringTable(file, { utcOffset: offset, ...gridOptionsOf(values) }).table;
+      const t = read.table;
       for (const c of [species, "WS", "WD"])
         if (!t.names.includes(c))
           throw new CliUsageError(
@@ -139,7 +135,7 @@ and the bins. Give --out and/or --json.`,
       if (/\.png$/i.test(path)) writeFileSync(path, await renderPng(spec));
       else writeFileSync(path, await renderSvg(spec), "utf8");
     }
-    if (values.json) out(JSON.stringify({ file, species, ...result }, null, 1));
+    if (values.json) out(JSON.stringify({ file, species, input: read.input, ...result }, null, 1));
     else {
       const m = result.max as { wd: number; ws?: number };
       out(

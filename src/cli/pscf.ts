@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { readHysplitFiles, listTrajectoryFiles } from "../trajectory/read-hysplit-files";
-import { readMonitoringTable } from "../io/monitoring";
 import { writeCsv } from "../io/write";
 import { renderPng, renderSvg } from "../figures/render";
 import type { Lang } from "../figures/labels";
@@ -10,10 +9,19 @@ import { cwt, pscf, trajectoryFrequency } from "../trajectory/statistics";
 import { trajectoryGridTable, type TrajectoryGrid } from "../trajectory/result";
 import { trajectoryMapSpec } from "../trajectory/map";
 import type { Verb, VerbValues } from "./verb";
-import { encodingOption, gridOptionsOf, sheetOption, utcOffsetOption } from "./common";
+import { inputOptions, readInput, type InputStatement, type InputUse } from "./input";
 import { CliUsageError, listOf } from "./options";
 
 const iso = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString().replace(".000Z", "Z") : null);
+
+/** What `pscf --conc` reads: a one-site concentration series of any monitoring kind (arrival times used). */
+const CONC_INPUT: InputUse = {
+  kinds: ["table", "xact", "cnemc", "soramame", "nies"],
+  times: true,
+  oneSite: true,
+  offsetHelp: "site offset of --conc's local timestamps",
+  fileOption: "--conc",
+};
 
 /**
  * `aozora pscf`: back trajectories (HYSPLIT tdump files or a directory of them) + a
@@ -44,7 +52,6 @@ extension, the cell table with --table.`,
     percentile: { type: "number", min: 0, max: 100, default: 75, help: "PSCF threshold percentile" },
     resolution: { type: "number", min: 0, minExclusive: true, max: 10, default: 1, unit: "degrees", help: "cell size" },
     tolerance: { type: "number", min: 0, default: 0, unit: "minutes", help: "arrival-time matching tolerance" },
-    "utc-offset": utcOffsetOption("site offset of --conc's local timestamps"),
     match: {
       type: "string",
       value: "REGEX",
@@ -80,10 +87,9 @@ extension, the cell table with --table.`,
       help: "CSV table of the grid cells",
       validate: (t) => (/\.csv$/i.test(t) ? undefined : "a file name ending in .csv (a CSV table is written)"),
     },
-    encoding: encodingOption,
-    sheet: sheetOption,
+    ...inputOptions(CONC_INPUT),
   },
-  async run(values: VerbValues, out: (s: string) => void): Promise<number> {
+  async run(values: VerbValues, out: (s: string) => void, err: (s: string) => void): Promise<number> {
     const method = String(values.method);
     const lang = String(values.lang) as Lang;
     const trajArgs = listOf(values.traj);
@@ -110,6 +116,7 @@ extension, the cell table with --table.`,
     const read = readHysplitFiles(files);
     if (!site && read.trajectories.length) site = { lat: read.trajectories[0].lat, lon: read.trajectories[0].lon };
     let join: TrajectoryJoin | undefined;
+    let input: InputStatement | undefined;
     let grid: TrajectoryGrid;
     if (method === "frequency") grid = trajectoryFrequency(read.endpoints, { resolution });
     else {
@@ -117,11 +124,8 @@ extension, the cell table with --table.`,
       const species = values.species as string | undefined;
       if (!concFile) throw new CliUsageError("--conc", `a concentration file with --method ${method}`, undefined);
       if (!species) throw new CliUsageError("--species", `a species column with --method ${method}`, undefined);
-      const offset = values["utc-offset"] as string | undefined;
-      const conc = readMonitoringTable(concFile, {
-        ...(offset === undefined ? {} : { utcOffset: offset }),
-        ...gridOptionsOf(values),
-      });
+      const conc = readInput(concFile, values, CONC_INPUT, err);
+      input = conc.input;
       join = joinConcentration(read.trajectories, conc.table, species, { toleranceMinutes: tolerance, file: concFile });
       if (join.matched === 0) {
         throw new RangeError(
@@ -164,6 +168,7 @@ extension, the cell table with --table.`,
       method_reference: grid.method,
       out: outPath,
       table: tablePath ?? null,
+      input: input ?? null,
     };
     if (values.json) out(JSON.stringify(summary, null, 1));
     else {

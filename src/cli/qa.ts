@@ -1,6 +1,7 @@
 import type { Verb } from "./verb";
 import { isAllocationFailure } from "../io/errors";
-import { encodingOption, gridOptionsOf, sheetOption } from "./common";
+import { gridOptionsOf, sheetOption } from "./common";
+import { inputOptions, kindOption, readSamplesOrInput, type InputUse } from "./input";
 import { readSampleTable } from "../qa/read";
 import { massClosure } from "../qa/massclosure";
 import { ionBalance } from "../qa/ionbalance";
@@ -22,7 +23,21 @@ function optional<T>(f: () => T): T | { skipped: string } {
   }
 }
 
-/** `aozora qa`: composition QA of a filter-sample table. */
+/**
+ * The monitoring kinds `qa` also reads (one site's hourly series: completeness, outliers, and the
+ * checks whose species the file has, e.g. an Xact export's elements).
+ */
+const QA_INPUT: InputUse = {
+  kinds: ["xact", "cnemc", "soramame", "nies"],
+  times: true,
+  oneSite: true,
+  offsetHelp: "instrument clock offset of an Xact export (default +08:00)",
+  offsetFallback: () => "+08:00",
+  fileOption: "--file",
+};
+const OWN = { kind: "samples", label: "filter-sample table" };
+
+/** `aozora qa`: composition QA of a filter-sample table (or of one site's monitoring series). */
 export const qaVerb: Verb = {
   name: "qa",
   summary: "PM2.5 composition QA: mass closure, ion balance, OC/EC and SOC, SOR/NOR, completeness, outliers",
@@ -68,12 +83,13 @@ field blanks first.`,
       value: "Z",
       help: "robust-z outlier threshold",
     },
-    encoding: encodingOption,
+    ...inputOptions(QA_INPUT),
+    kind: kindOption(QA_INPUT.kinds, ["samples"]),
     sheet: sheetOption,
   },
-  async run(values, out) {
+  async run(values, out, err) {
     const file = values.file as string;
-    const read = readSampleTable(file, gridOptionsOf(values));
+    const { read, input } = readSamplesOrInput(file, values, QA_INPUT, OWN, err);
     let table = read.table;
     let blanks: unknown = null;
     if (typeof values.blanks === "string") {
@@ -112,6 +128,7 @@ field blanks first.`,
     const mc = massClosure(table, mcOpts);
     const result = {
       file,
+      input,
       account: summariseAccount(read.account),
       fieldBlanks: blanks,
       massClosure: mc,

@@ -1,13 +1,12 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { readXact } from "../metals/read-xact";
 import { neutraliseFormula } from "../io/write";
 import { formatInstant } from "../table/time";
 import { reasonsByRow, xactAmbientRows, xactHourly } from "../metals/xactseries";
 import { xactMdlTable } from "../metals/tables/mdl";
 import type { AqTable } from "../table/table";
 import type { Verb } from "./verb";
-import { encodingOption, gridOptionsOf, utcOffsetOption } from "./common";
+import { inputOptions, readInput, type InputUse } from "./input";
 
 const csvCell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
@@ -36,6 +35,16 @@ function flagsCsv(tables: { t: AqTable; rows: number[] }[], reasons: Map<number,
   return [header, ...all.map((r) => r.cells)].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
+/** What `xact` reads: a Cooper Xact 625i export (the one kind whose QA it reports). */
+const XACT_INPUT: InputUse = {
+  kinds: ["xact"],
+  times: false,
+  oneSite: false,
+  offsetHelp: "the instrument clock's offset (default +08:00)",
+  offsetFallback: () => "+08:00",
+  fileOption: "FILE",
+};
+
 /** `aozora xact FILE`: QA summary of a Cooper Xact export, optionally every row with its flags. */
 export const xactVerb: Verb = {
   name: "xact",
@@ -54,13 +63,13 @@ every input row with a flags column.`,
       help: "write every input row with a flags column",
       validate: (t) => (/\.csv$/i.test(t) ? undefined : "a file name ending in .csv (a CSV table is written)"),
     },
-    "utc-offset": utcOffsetOption("the instrument clock's offset", "+08:00"),
-    encoding: encodingOption,
+    ...inputOptions(XACT_INPUT),
   },
-  async run(values, out, _err, positionals) {
+  async run(values, out, err, positionals) {
     const file = positionals[0];
-    const offset = String(values["utc-offset"]);
-    const r = readXact(file, { utcOffset: offset, ...gridOptionsOf(values) });
+    const read = readInput(file, values, XACT_INPUT, err);
+    const r = read.xact!; // the xact kind always returns its read
+    const offset = read.input.utcOffset?.offset ?? "+08:00";
     const reasons = reasonsByRow(r.account);
     const byReason: Record<string, number> = {};
     for (const rs of reasons.values()) for (const x of rs) byReason[x] = (byReason[x] ?? 0) + 1;
@@ -85,6 +94,7 @@ every input row with a flags column.`,
       }
     const summary = {
       file,
+      input: read.input,
       utcOffset: offset,
       rowsRead: r.account.inputRows,
       ambientRows: r.table.numRows,

@@ -1,6 +1,7 @@
 /**
  * `aozora/network`: readers of the national monitoring networks' own files (China: the CNEMC
- * daily archive files and station list; Japan: 環境省 そらまめ君 downloads).
+ * daily archive files and station list; Japan: 環境省 そらまめ君 downloads and the NIES
+ * 大気環境時間値 files).
  * @packageDocumentation
  */
 export { CNEMC_TYPES, CNEMC_UNITS, CNEMC_STATION_HEADER, cnemcColumnName, type CnemcType } from "./cnemc-types";
@@ -20,3 +21,5 @@ export {
   type SoramameReadOptions,
   type SoramameRead,
 } from "./soramame";
+export { readNiesHourly, isNiesHourlyHeader, type NiesReadOptions, type NiesRead } from "./nies";
+export { NIES_VALUE_CODES, NIES_UNIT_CODES, NIES_ITEM_ALIASES } from "./tables/nies";

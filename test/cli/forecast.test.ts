@@ -33,7 +33,11 @@ describe("aozora forecast", () => {
       "2",
       "--json",
     ]);
-    expect(r.err).toBe("");
+    // stderr holds only the two detection statements (history, met), nothing else
+    expect(r.err.split("\n")).toEqual([
+      'detected: monitoring table (one header row with a time column "time" (#1) and 6 other column(s))',
+      'detected: monitoring table (one header row with a time column "time" (#1) and 7 other column(s))',
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     const h = readMonitoringTable(join(dir, "history.csv"), { utcOffset: "+08:00" }).table;

@@ -56,7 +56,11 @@ describe("aozora polar", () => {
   it("bad input exits 2 with one line", async () => {
     const r = await run(["polar", "--file", file, "--species", "Hg", "--json"]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^aozora polar: --species: expected an element of .*, found "Hg" \(no such element\)$/);
+    // the detection statement, then the one error line
+    const lines = r.err.split("\n");
+    expect(lines[0]).toMatch(/^detected: Cooper Xact 625i export/);
+    expect(lines.slice(1)).toHaveLength(1);
+    expect(lines[1]).toMatch(/^aozora polar: --species: expected an element of .*, found "Hg" \(no such element\)$/);
     expect((await run(["polar", "--file", file, "--species", "V", "--statistic", "max", "--json"])).code).toBe(2);
     expect((await run(["polar", "--file", file, "--species", "V", "--percentile", "120", "--json"])).code).toBe(2);
     expect((await run(["polar", "--species", "V", "--json"])).code).toBe(2);

@@ -11,7 +11,8 @@
  * stays well under 2 minutes on 2 shared cores. `AOZORA_FUZZ_SCALE=10` multiplies both for a
  * deeper local sweep.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { Worker } from "node:worker_threads";
 import fc from "fast-check";
@@ -22,6 +23,8 @@ import { toArrow } from "../../src/io/arrow";
 import { readMonitoringTable } from "../../src/io/monitoring";
 import { toParquet } from "../../src/io/parquet";
 import { mutatedBytes } from "./mutate";
+import { writeNiesFiles } from "../../src/simulate/nies";
+import { writeSoramameFiles } from "../../src/simulate/soramame";
 
 const SCALE = Math.max(1, Number(process.env.AOZORA_FUZZ_SCALE ?? 1) || 1);
 /** Inputs per reader. */
@@ -40,6 +43,13 @@ const enc = (s: string) => new TextEncoder().encode(s);
 /** The first `n` lines of an example file (a small valid input keeps each run fast). */
 const head = (file: string, n: number) =>
   enc(readFileSync(join(DATA, file), "utf8").split("\n").slice(0, n).join("\n") + "\n");
+
+/** The first `n` lines (CR LF) of a simulated Shift_JIS file: 0x0A never occurs inside a Shift_JIS character. */
+function headBytes(bytes: Uint8Array, n: number): Uint8Array {
+  let k = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a && ++k === n) return bytes.subarray(0, i + 1);
+  return bytes;
+}
 
 type Outcome = { outcome: "read" | "rejected" | "crash" | "timeout" | "heap"; ms: number; message?: string };
 
@@ -92,6 +102,8 @@ function transpileSrc(): void {
     "sourceapport/read-epapmf",
     "metals/read-xact",
     "trajectory/read-hysplit",
+    "network/soramame",
+    "network/nies",
     "models/voc/read",
     "profiles/read",
     "remotesensing/read",
@@ -256,6 +268,22 @@ describe("mutation fuzzer (bounded)", () => {
   );
   fuzzReader("xact", () => [{ name: "xact.csv", bytes: head("xact-hourly.csv", 14) }], 0x20f4);
   fuzzReader("hysplit", () => [{ name: "tdump", bytes: head("tdump-backward.txt", 40) }], 0x20f5);
+  fuzzReader(
+    "soramame",
+    () => {
+      const t = writeSoramameFiles(mkdtempSync(join(tmpdir(), "aozora-fuzz-sora-")), { seed: 3, days: 1 });
+      return [{ name: "14130010.csv", bytes: headBytes(readFileSync(t.files[0]), 12) }];
+    },
+    0x2101,
+  );
+  fuzzReader(
+    "nies",
+    () => {
+      const t = writeNiesFiles(mkdtempSync(join(tmpdir(), "aozora-fuzz-nies-")), { seed: 3, months: [4] });
+      return [{ name: "j14_2023.csv", bytes: headBytes(readFileSync(t.file), 12) }];
+    },
+    0x2102,
+  );
   fuzzReader("voc", () => [{ name: "voc.csv", bytes: head("xian-voc-canister-zh.csv", 8) }], 0x20f6);
   fuzzReader(
     "profiles",

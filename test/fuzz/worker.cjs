@@ -23,6 +23,8 @@ const READERS = {
   },
   xact: ([f]) => [load("metals/read-xact").readXact(f, CN).account],
   hysplit: ([f]) => [load("trajectory/read-hysplit").readHysplit(f).account],
+  soramame: ([f]) => [load("network/soramame").readSoramame(f).account],
+  nies: ([f]) => [load("network/nies").readNiesHourly(f).account],
   voc: ([f]) => [load("models/voc/read").readVocTable(f, CN).account],
   profiles: ([f]) => [load("profiles/read").readProfiles(f).account],
   speciate: ([f]) => [load("profiles/read").readSpeciate(f).account],

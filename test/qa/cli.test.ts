@@ -70,7 +70,10 @@ describe("aozora qa / interlab", () => {
       join(DATA, "filter-campaign-blanks.csv"),
     ]);
     expect(r.code).toBe(2);
-    expect(r.err.split("\n")).toHaveLength(1);
+    // one error line, after the statements of what each file was read as (issue #17: detection is stated)
+    const errLines = r.err.split("\n");
+    expect(errLines.slice(0, -1).every((l) => l.startsWith("detected: "))).toBe(true);
+    expect(errLines.filter((l) => !l.startsWith("detected: "))).toHaveLength(1);
     expect(r.err).toMatch(
       /filter-campaign-lab-a\.csv, row 2, column "sample_id": expected a sample id that is also in/,
     );
