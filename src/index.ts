@@ -252,6 +252,10 @@ export {
   bootstrapRatioOfRatios,
   modStats,
   type ModStats,
+  modStatsBy,
+  type ModStatsGroup,
+  skillScores,
+  type SkillScores,
   eventScores,
   categoryScores,
   type EventScores,
@@ -862,6 +866,10 @@ export {
   type StationForecastOptions,
   type StationForecast,
   type QuantileRegressionResult,
+  verifyForecasts,
+  type VerifiedForecast,
+  type VerifyGroupBy,
+  type ForecastScoreGroup,
 } from "./forecast";
 export {
   writeSoramameFiles,

@@ -18,3 +18,4 @@ export {
   type StationForecast,
 } from "./station";
 export { quantileRegression, checkLoss, type QuantileRegressionResult } from "./quantreg";
+export { verifyForecasts, type VerifiedForecast, type VerifyGroupBy, type ForecastScoreGroup } from "./verify";
