@@ -6,6 +6,7 @@ export { mean, sampleSd, sampleVariance } from "./moments";
 export { pearson, pearsonStrided } from "./correlation";
 export { modStats, modStatsBy, type ModStats, type ModStatsGroup } from "./modstats";
 export { skillScores, type SkillScores } from "./skill";
+export { quantileVerification, type QuantileVerification, type CentralIntervalScore } from "./quantilescore";
 export { eventScores, categoryScores, type EventScores } from "./contingency";
 export { demingRegression, type DemingResult } from "./deming";
 export { passingBablok, type PassingBablokResult } from "./passingbablok";
