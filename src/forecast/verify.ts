@@ -1,5 +1,6 @@
 import { modStatsBy, type ModStatsGroup } from "../stats/modstats";
 import { skillScores, type SkillScores } from "../stats/skill";
+import { taylorStats, type TaylorStats } from "../stats/taylor";
 import type { ForecastMethod, StationForecast } from "./station";
 
 /** A verified forecast: a {@link StationForecast} with the observed value of its day (and optionally its station). */
@@ -17,6 +18,8 @@ export type VerifyGroupBy = "method" | "lead" | "season" | "month" | "station";
 export interface ForecastScoreGroup extends ModStatsGroup {
   /** Skill against the reference forecast of the same days (and leads, stations); undefined when no reference rows match. */
   skill?: SkillScores;
+  /** The group's Taylor diagram statistics (σ_m/σ_o, r, E′; {@link taylorStats}), for `taylorDiagram`. */
+  taylor: TaylorStats;
 }
 
 /** Meteorological seasons in openair's order (spring, summer, autumn, winter; `cutData(type = "season")`, northern hemisphere). */
@@ -42,7 +45,7 @@ function groupValue(r: VerifiedForecast, by: VerifyGroupBy): string | number {
  * MAE/MAE_ref, Wilks 2011 §8.1.5; Murphy 1988). The reference forecast of a row is the row of the
  * reference method for the same forecast day, lead and station; skill is computed on the rows of
  * the group that have one (the same cases for both), so the reference method's own group has
- * skill 0. Statistics are in the target's unit (MB, MGE, RMSE), the others dimensionless.
+ * skill 0. Each group also carries its Taylor diagram statistics ({@link taylorStats}). Statistics are in the target's unit (MB, MGE, RMSE), the others dimensionless.
  *
  * @param rows forecasts with their observations (e.g. from {@link rollingOriginForecast}, several methods and leads concatenated)
  * @param opts `by`: grouping (default `["method", "lead"]`); `reference`: the reference method (default `"persistence"`, `null` for no skill)
@@ -78,15 +81,26 @@ export function verifyForecasts(
     { levels },
   );
   const reference = opts.reference === undefined ? "persistence" : opts.reference;
-  if (reference === null) return groups;
+  const inGroup = (g: ModStatsGroup, i: number) => by.every((b) => type[b][i] === g.group[b]);
+  const withTaylor = groups.map((g) => {
+    const idx = rows.flatMap((_, i) => (inGroup(g, i) ? [i] : []));
+    return {
+      ...g,
+      taylor: taylorStats(
+        idx.map((i) => rows[i].observed),
+        idx.map((i) => rows[i].value),
+      ),
+    };
+  });
+  if (reference === null) return withTaylor;
   const ref = new Map<string, number>();
   for (const r of rows) if (r.method === reference) ref.set(caseKey(r), r.value);
-  return groups.map((g) => {
+  return withTaylor.map((g) => {
     const o: number[] = [],
       f: number[] = [],
       rf: number[] = [];
     rows.forEach((r, i) => {
-      for (const b of by) if (type[b][i] !== g.group[b]) return;
+      if (!inGroup(g, i)) return;
       const v = ref.get(caseKey(r));
       if (v === undefined) return;
       o.push(r.observed);

@@ -23,3 +23,4 @@ export { ols, type OlsResult } from "./ols";
 export { lag1Autocorrelation } from "./autocorrelation";
 export { bootstrapTwoSample, type TwoSampleBootstrap } from "./bootstraptwosample";
 export { bootstrapRatioOfRatios, type RatioSample } from "./bootstrapratio";
+export { taylorStats, type TaylorStats } from "./taylor";

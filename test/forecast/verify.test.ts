@@ -33,6 +33,11 @@ describe("verifyForecasts", () => {
     // MAE 17/3 vs 40/3
     expect(g[0].skill!.MAESS).toBeCloseTo(1 - 17 / 40, 12);
     expect(g[1].skill!.MSESS).toBe(0);
+    // persistence's Taylor statistics: obs 60, 40, 30 (ō = 130/3), forecast 50, 60, 20 (f̄ = 130/3)
+    // Σ(o − ō)(f − f̄) = (50/3)(20/3) + (−10/3)(50/3) + (−40/3)(−70/3) = (1000 − 500 + 2800)/9 = 3300/9
+    // Σ(o − ō)² = (2500 + 100 + 1600)/9 = 4200/9; Σ(f − f̄)² = (400 + 2500 + 4900)/9 = 7800/9
+    expect(g[1].taylor.r).toBeCloseTo(3300 / Math.sqrt(4200 * 7800), 12);
+    expect(g[1].taylor.sdRatio).toBeCloseTo(Math.sqrt(7800 / 4200), 12);
   });
   it("by season: openair's order (spring first), skill within each season", () => {
     const g = verifyForecasts(rows, { by: ["method", "season"] });
