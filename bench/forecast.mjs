@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { loadavg } from "node:os";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
-const { trainForest } = require("../dist/forecast/forest.js");
+const { trainForest } = a;
 const { RandomForestRegression } = require("ml-random-forest");
 
 /** RMSE over the pairs with both values finite (n reported), by the library's modStats (openair's definitions). */
@@ -81,6 +81,7 @@ export async function runForecastBench() {
     );
     const i80 = q.intervals.find((i) => Math.abs(i.nominal - 0.8) < 1e-9);
     return {
+      name: `next-day PM2.5 skill: ${g.group.method}, lead ${g.group.lead}`,
       lead: g.group.lead,
       method: g.group.method,
       rmse: +g.RMSE.toFixed(2),
@@ -163,5 +164,5 @@ export async function runForecastBench() {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { rows, skill } = await runForecastBench();
   console.log(JSON.stringify(rows, null, 1));
-  console.table(skill.map(({ coverageByLevel, ...r }) => ({ ...r, coverage: coverageByLevel.join(" ") })));
+  console.table(skill.map(({ coverageByLevel, name: _n, ...r }) => ({ ...r, coverage: coverageByLevel.join(" ") })));
 }

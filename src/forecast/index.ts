@@ -19,3 +19,4 @@ export {
 } from "./station";
 export { quantileRegression, checkLoss, type QuantileRegressionResult } from "./quantreg";
 export { verifyForecasts, type VerifiedForecast, type VerifyGroupBy, type ForecastScoreGroup } from "./verify";
+export { trainForest, type Forest, type ForestOptions } from "./forest";
