@@ -34,3 +34,5 @@ export {
   type HourlyOxVerified,
   type HourlyOxVerification,
 } from "./hourly-ox";
+export { verifyForecasts, type VerifiedForecast, type VerifyGroupBy, type ForecastScoreGroup } from "./verify";
+export { trainForest, type Forest, type ForestOptions } from "./forest";
