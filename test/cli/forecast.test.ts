@@ -71,7 +71,10 @@ describe("aozora forecast --target ox-hourly", () => {
 
   it("forecasts the rest of the last history day from 09:00 and matches the library on the same files", async () => {
     const r = await run([...base, "--target", "ox-hourly", "--json"]);
-    expect(r.err).toBe("");
+    // the only stderr lines are the statements of what was read (history, then met)
+    const said = r.err.split("\n");
+    expect(said).toHaveLength(2);
+    expect(said.every((l) => l.startsWith("detected: monitoring table"))).toBe(true);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     const h = readMonitoringTable(join(dir, "ox-history.csv"), { utcOffset: "+08:00" }).table;
