@@ -27,6 +27,7 @@ import {
   type GridOptions,
 } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
+import { readMonitoringTableDuckDb } from "./monitoring-duckdb";
 
 /** Options of {@link readMonitoringTable}. */
 export interface MonitoringReadOptions extends GridOptions {
@@ -122,9 +123,35 @@ export function timeColumnIndex(header: string[], time: MonitoringReadOptions["t
  * and for an .xlsx archive that is damaged or too large (`maxInflatedBytes`, `maxInflateRatio`).
  * @throws {RangeError} for `decimal`/`thousands` values outside their sets, or equal.
  */
-export function readMonitoringTable(src: Source, opts: MonitoringReadOptions = {}): MonitoringRead {
+export function readMonitoringTable(src: Source, opts?: MonitoringReadOptions & { engine?: "js" }): MonitoringRead;
+/**
+ * The same read with DuckDB (`engine: "duckdb"`): a promise of the same table and account, equal
+ * to the JS reader's, plus which engine read the file. DuckDB tokenises the CSV and converts the
+ * plain numbers on its own threads; any file or cell it cannot judge exactly as the JS reader
+ * does (quotes, blank lines, other encodings, other time layouts, compass text, an error to
+ * report) is read by the JS reader, so errors are the same. See `readMonitoringTableDuckDb`.
+ *
+ * @throws {AozoraInputError} as the JS reader.
+ * @throws {RangeError} as the JS reader.
+ */
+export function readMonitoringTable(
+  src: Source,
+  opts: MonitoringReadOptions & { engine: "duckdb" },
+): Promise<MonitoringRead & { engine: EngineUsed }>;
+export function readMonitoringTable(
+  src: Source,
+  opts: MonitoringReadOptions & { engine?: "js" | "duckdb" } = {},
+): MonitoringRead | Promise<MonitoringRead & { engine: EngineUsed }> {
+  if (opts.engine === "duckdb") return readMonitoringTableDuckDb(src, opts);
   const grid = readGrid(src, opts);
   return gridToTable(grid, opts);
+}
+
+/** Which engine read a file with `engine: "duckdb"`, and why the JS reader did when it did. */
+export interface EngineUsed {
+  used: "duckdb" | "js";
+  /** Why the file went to the JS reader (a quote, a blank line, an error to report, …). */
+  reason?: string;
 }
 
 /**
