@@ -221,6 +221,60 @@ export function plainAsciiNumber(t: string): number | undefined {
 }
 
 /**
+ * {@link plainAsciiNumber} of the bytes `b[a, end)` (ASCII text), without making a string for the
+ * common case: the same grammar and the same value (at most 15 digits and no exponent: digits /
+ * 10^decimals, one correctly rounded division; otherwise `Number` of the text). `undefined` for
+ * anything that is not a plain ASCII decimal.
+ */
+export function plainAsciiNumberBytes(b: Uint8Array, a: number, end: number): number | undefined {
+  let i = a;
+  let c = i < end ? b[i] : 0;
+  let neg = false;
+  if (c === 43 || c === 45) {
+    neg = c === 45;
+    c = ++i < end ? b[i] : 0;
+  }
+  let digits = 0,
+    frac = 0,
+    m = 0;
+  while (c >= 48 && c <= 57) {
+    m = m * 10 + (c - 48);
+    digits++;
+    c = ++i < end ? b[i] : 0;
+  }
+  if (c === 46 && i < end) {
+    c = ++i < end ? b[i] : 0;
+    while (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      frac++;
+      c = ++i < end ? b[i] : 0;
+    }
+  }
+  if (digits === 0) return undefined;
+  if ((c === 101 || c === 69) && i < end) {
+    c = ++i < end ? b[i] : 0;
+    if ((c === 43 || c === 45) && i < end) c = ++i < end ? b[i] : 0;
+    let e = 0;
+    while (c >= 48 && c <= 57) {
+      e++;
+      c = ++i < end ? b[i] : 0;
+    }
+    if (e === 0 || i !== end) return undefined;
+    return Number(latin1(b, a, end));
+  }
+  if (i !== end) return undefined;
+  if (digits > 15) return Number(latin1(b, a, end));
+  const v = frac === 0 ? m : m / POW10[frac];
+  return neg ? -v : v;
+}
+
+/** ASCII bytes as text. */
+function latin1(b: Uint8Array, a: number, end: number): string {
+  return String.fromCharCode.apply(null, b.subarray(a, end) as unknown as number[]);
+}
+
+/**
  * Parse one cell. Full-width ASCII forms (`１２．５`, `＜０．１`, `ＮＤ`) are folded to ASCII first;
  * nothing else is folded, so `5²` or `½` are invalid rather than read as `52` or `1⁄2` (Unicode
  * NFKC would change their value). A number equal in value to a numeric missing code (`-999.00`

@@ -27,7 +27,7 @@ import {
   type GridOptions,
 } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
-import { readMonitoringTableDuckDb } from "./monitoring-duckdb";
+import { readMonitoringTableDuckDb, readTypedBytes } from "./monitoring-typed";
 
 /** Options of {@link readMonitoringTable}. */
 export interface MonitoringReadOptions extends GridOptions {
@@ -123,7 +123,10 @@ export function timeColumnIndex(header: string[], time: MonitoringReadOptions["t
  * and for an .xlsx archive that is damaged or too large (`maxInflatedBytes`, `maxInflateRatio`).
  * @throws {RangeError} for `decimal`/`thousands` values outside their sets, or equal.
  */
-export function readMonitoringTable(src: Source, opts?: MonitoringReadOptions & { engine?: "js" }): MonitoringRead;
+export function readMonitoringTable(
+  src: Source,
+  opts?: MonitoringReadOptions & { engine?: "js" | "grid" },
+): MonitoringRead;
 /**
  * The same read with DuckDB (`engine: "duckdb"`): a promise of the same table and account, equal
  * to the JS reader's, plus which engine read the file. DuckDB tokenises the CSV and converts the
@@ -140,12 +143,28 @@ export function readMonitoringTable(
 ): Promise<MonitoringRead & { engine: EngineUsed }>;
 export function readMonitoringTable(
   src: Source,
-  opts: MonitoringReadOptions & { engine?: "js" | "duckdb" } = {},
+  opts: MonitoringReadOptions & { engine?: MonitoringEngine } = {},
 ): MonitoringRead | Promise<MonitoringRead & { engine: EngineUsed }> {
   if (opts.engine === "duckdb") return readMonitoringTableDuckDb(src, opts);
+  if (opts.engine !== "grid") {
+    // a plain UTF-8 CSV in one pass over its bytes (same table and account); anything else below
+    const fast = readTypedBytes(src, opts);
+    if (typeof fast !== "string") return fast;
+  }
   const grid = readGrid(src, opts);
   return gridToTable(grid, opts);
 }
+
+/**
+ * How {@link readMonitoringTable} reads a file; every engine gives the same table, account and
+ * errors:
+ * - `js` (default): plain UTF-8 CSV/TSV files (no quotes, no blank lines) in one pass over their
+ *   bytes, making strings only for cells that are not plain numbers; every other file (xlsx,
+ *   Shift_JIS/GBK, quoted fields, …) and every file with an error to report by `grid`;
+ * - `grid`: every cell as text first (the reader's reference path);
+ * - `duckdb`: DuckDB tokenises and converts on its threads (a promise; see `readMonitoringTableDuckDb`).
+ */
+export type MonitoringEngine = "js" | "grid" | "duckdb";
 
 /** Which engine read a file with `engine: "duckdb"`, and why the JS reader did when it did. */
 export interface EngineUsed {
@@ -354,14 +373,22 @@ export interface CellSource {
   row(i: number): number;
   /** Every cell text of column j. The DuckDB reader gives it only for columns without a plain number. */
   cells(j: number): string[];
-  /**
-   * Column j read ahead: `values[i]` is the cell's number when `raw[i]` is null (the cell was a
-   * plain ASCII number, {@link plainAsciiNumber}, finite and not a missing code), otherwise
-   * `raw[i]` is the cell's text.
-   */
-  typed?(j: number): { values: Float64Array; raw: (string | null)[] };
+  /** Column j read ahead (the typed readers), see {@link TypedColumn}. */
+  typed?(j: number): TypedColumn | undefined;
   /** True when cell (i, j) was stored as a number in a workbook. */
   xlsxNumeric?(i: number, j: number): boolean;
+}
+
+/**
+ * A column read ahead by a typed reader: every cell that is a plain ASCII number
+ * ({@link plainAsciiNumber}), finite and not a missing code, as its number in `values`; every
+ * other cell as its text: `rawText[k]` is the text of record `rawAt[k]` (increasing). `values` at
+ * those records is unused.
+ */
+export interface TypedColumn {
+  values: Float64Array;
+  rawAt: ArrayLike<number>;
+  rawText: string[];
 }
 
 /** Thrown by {@link valueColumns} when a typed source holds what only the text path reads (compass text). */
@@ -401,14 +428,14 @@ export function valueColumns(
     const nm = names[j];
     const raw = header[j].trim();
     const typed = src.typed?.(j);
-    const hasPlain = typed !== undefined && typed.raw.includes(null);
+    const hasPlain = typed !== undefined && typed.rawAt.length < n;
     // a typed column's cells are its texts only when none of them was a plain number
     let cellsMemo: string[] | undefined;
-    const cells = () => (cellsMemo ??= typed !== undefined ? (typed.raw as string[]) : src.cells(j));
+    const cells = () => (cellsMemo ??= typed !== undefined ? typed.rawText : src.cells(j));
     if (j !== sj && !textCols.has(raw) && !textCols.has(nm) && WIND_DIRECTION_HEADER.test(splitHeaderUnit(raw).name)) {
       // plain numbers are never compass text: a typed column is converted only by the text path
       if (typed !== undefined) {
-        if (opts.compass?.numeric === true || typed.raw.some((c) => c !== null && parseCompass(c).kind !== "none"))
+        if (opts.compass?.numeric === true || typed.rawText.some((c) => parseCompass(c).kind !== "none"))
           throw new NeedsTextPath(`compass text in column "${raw}"`);
       } else {
         const converted = compassColumn(src, j, nm, raw, file, cells(), missing, opts.compass, acc);
@@ -480,19 +507,16 @@ export function valueColumns(
         `a unit for this numeric column: write it in the header as "${raw} (µg/m3)" or pass units: { "${raw}": "..." }`,
       );
     }
-    const v = new Float64Array(n);
+    const v = typed !== undefined ? typed.values : new Float64Array(n);
     const texts = typed === undefined ? cells() : undefined;
-    for (let i = 0; i < n; i++) {
+    // the typed readers give the plain numbers; only the other cells are visited
+    const visits = typed !== undefined ? typed.rawAt.length : n;
+    for (let k = 0; k < visits; k++) {
       let text: string;
       let xlsxNumber = false;
-      if (typed !== undefined) {
-        const r = typed.raw[i];
-        if (r === null) {
-          v[i] = typed.values[i];
-          continue;
-        }
-        text = r;
-      } else {
+      const i = typed !== undefined ? typed.rawAt[k] : k;
+      if (typed !== undefined) text = typed.rawText[k];
+      else {
         text = texts![i];
         // numeric xlsx cells hold numbers whatever the decimal option says
         xlsxNumber = src.xlsxNumeric?.(i, j) === true;
