@@ -161,8 +161,9 @@ function readHead(file: string, bytes: Buffer, opts: MonitoringReadOptions): Hea
 /** What a typed engine read: times and the value columns. */
 interface TypedParts {
   n: number;
-  /** Every time cell's text (the byte reader). */
-  timeTexts?: string[];
+  /** The byte reader: each record's time text as an index into `timeDistinct` (texts in order of first appearance). */
+  timeIds?: Int32Array;
+  timeDistinct?: string[];
   /** Or wall-clock instants (ms, as if UTC) and, for texts with an offset, ±HHMM codes (DuckDB). */
   local?: Float64Array;
   offsetCodes?: Float64Array;
@@ -183,26 +184,25 @@ function assembleTyped(head: Head, opts: MonitoringReadOptions, parts: TypedPart
   if (n !== head.records) return `read ${n} records, the file has ${head.records} lines below the header`;
   const utc = new Float64Array(n);
   const textOffsets = new Set<number | undefined>();
-  if (parts.timeTexts !== undefined) {
-    const texts = parts.timeTexts;
+  if (parts.timeIds !== undefined) {
     // each distinct text once, in order of first appearance: the layout detected from them is the
     // one detected from every cell (every value fits, or the first day/month over 12 decides)
-    const instants = new Map<string, number>();
-    const distinct: string[] = [];
-    for (let i = 0; i < n; i++) if (!instants.has(texts[i])) instants.set(texts[i], distinct.push(texts[i]));
+    const distinct = parts.timeDistinct!;
     let fmt = opts.time ? opts.time.format : undefined;
     if (fmt === undefined || fmt === "auto") {
       const d = detectTimeFormat(distinct);
       if ("reason" in d) return "no one time layout";
       fmt = d.format;
     }
-    for (const t of distinct) {
-      const p = parseTimestamp(t, fmt, offset);
+    const instants = new Float64Array(distinct.length);
+    for (let k = 0; k < distinct.length; k++) {
+      const p = parseTimestamp(distinct[k], fmt, offset);
       if (p === null) return "a time cell that does not parse";
       textOffsets.add(p.textOffsetMinutes);
-      instants.set(t, p.utcMs);
+      instants[k] = p.utcMs;
     }
-    for (let i = 0; i < n; i++) utc[i] = instants.get(texts[i])!;
+    const ids = parts.timeIds;
+    for (let i = 0; i < n; i++) utc[i] = instants[ids[i]];
   } else {
     const local = parts.local!;
     const code = parts.offsetCodes;
@@ -330,7 +330,11 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
     rawAt[j] = [];
     rawText[j] = [];
   }
-  const timeTexts: string[] = new Array(cap);
+  // time cells: a strict `YYYY-MM-DD[ T]HH:MM[:SS]` cell is keyed by its digits (no string per
+  // record); any other by its text; each distinct cell gets an id, its text kept once
+  const timeIds = new Int32Array(cap);
+  const timeDistinct: string[] = [];
+  const idOf = new Map<number | string, number>();
   const station: string[] | undefined = sj >= 0 ? new Array(cap) : undefined;
   let prevSt = "",
     prevA = -1,
@@ -352,8 +356,16 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
       if (z === e && j < w - 1) return "a row with fewer fields than the header";
       if (j === w - 1 && z !== e) return "a row with more fields than the header";
       if (z > a) empty = false;
-      if (j === tj) timeTexts[r] = b.toString("utf8", a, z);
-      else if (j === sj) {
+      if (j === tj) {
+        const key = isoKey(b, a, z);
+        const k = key >= 0 ? key : b.toString("utf8", a, z);
+        let id = idOf.get(k);
+        if (id === undefined) {
+          id = timeDistinct.push(typeof k === "string" ? k : b.toString("latin1", a, z)) - 1;
+          idOf.set(k, id);
+        }
+        timeIds[r] = id;
+      } else if (j === sj) {
         const l = z - a;
         let same = l === prevLen;
         for (let k = 0; same && k < l; k++) same = b[a + k] === b[prevA + k];
@@ -386,14 +398,37 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
         rawAt: rawAt[j],
         rawText: rawText[j],
       };
-  const tt = r === cap ? timeTexts : timeTexts.slice(0, r);
   return {
     n: r,
-    timeTexts: tt,
+    timeIds: timeIds.subarray(0, r),
+    timeDistinct,
     station: station && (r === cap ? station : station.slice(0, r)),
     columns,
-    timeText: (i) => tt[i],
+    timeText: (i) => timeDistinct[timeIds[i]],
   };
+}
+
+/**
+ * A number standing for the exact bytes of a strict `YYYY-MM-DD[ T]HH:MM[:SS]` cell: its digits
+ * × 4 + (T separator ? 2 : 0) + (seconds ? 1 : 0), so two cells have the same key only when their
+ * bytes are the same; -1 for any other cell.
+ */
+function isoKey(b: Uint8Array, a: number, z: number): number {
+  const l = z - a;
+  if (l !== 16 && l !== 19) return -1;
+  if (b[a + 4] !== 45 || b[a + 7] !== 45 || b[a + 13] !== 58) return -1;
+  const sep = b[a + 10];
+  if (sep !== 32 && sep !== 84) return -1;
+  if (l === 19 && b[a + 16] !== 58) return -1;
+  let key = 0;
+  for (let i = a; i < z; i++) {
+    const k = i - a;
+    if (k === 4 || k === 7 || k === 10 || k === 13 || k === 16) continue;
+    const c = b[i] - 48;
+    if (c < 0 || c > 9) return -1;
+    key = key * 10 + c;
+  }
+  return key * 4 + (sep === 84 ? 2 : 0) + (l === 19 ? 1 : 0);
 }
 
 /** The plain ASCII decimal of {@link plainAsciiNumber}, as a DuckDB (RE2) regular expression. */
