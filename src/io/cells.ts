@@ -163,8 +163,8 @@ export function parsePlainNumber(t: string): number | undefined {
   return Number(s);
 }
 
-/** Powers of ten that are exact doubles (10^0 … 10^22). */
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+/** Powers of ten that are exact doubles (10^0 … 10^22), for the one correctly rounded division of {@link plainAsciiNumber}. */
+export const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /**
  * The number in a cell written as a plain ASCII decimal (`12.5`, `-3`, `.5`, `1e-3`; no spaces),

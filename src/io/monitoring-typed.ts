@@ -36,7 +36,7 @@ import { isUtf8 } from "node:buffer";
 import { detectTimeFormat, parseTimestamp } from "../table/time";
 import { AqTable, type ColumnData } from "../table/table";
 import { AccountBuilder } from "./account";
-import { missingCodeSet, missingCodeValues, plainAsciiNumberBytes, DEFAULT_MISSING_CODES } from "./cells";
+import { missingCodeSet, missingCodeValues, plainAsciiNumberBytes, POW10, DEFAULT_MISSING_CODES } from "./cells";
 import { detectDelimiter, parseDelimited, type Delimiter } from "./delimited";
 import { openDuckDb, type DuckDbColumns } from "./duckdb";
 import { AozoraInputError } from "./errors";
@@ -340,23 +340,72 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
     prevA = -1,
     prevLen = -1;
   const len = b.length;
+  const noMissingValues = missingValues.length === 0;
   let pos = head.dataStart,
     r = 0;
+  // one pass: each field is scanned once; a number `[+-]digits[.digits]` of at most 15 digits
+  // ending at the field's end is computed while scanning, as plainAsciiNumberBytes computes it
+  // (digits / 10^decimals, one correctly rounded division); any other field goes through
+  // plainAsciiNumberBytes itself
   while (pos < len) {
     if (r >= cap) return "more records than lines";
-    let lineEnd = b.indexOf(10, pos);
-    if (lineEnd < 0) lineEnd = len;
-    let e = lineEnd;
-    if (e > pos && b[e - 1] === 13) e--;
     let a = pos,
-      empty = true;
+      empty = true,
+      z = pos;
     for (let j = 0; j < w; j++) {
-      let z = a;
-      while (z < e && b[z] !== d) z++;
-      if (z === e && j < w - 1) return "a row with fewer fields than the header";
-      if (j === w - 1 && z !== e) return "a row with more fields than the header";
+      z = a;
+      const col = values[j];
+      let v = NaN,
+        quick = false;
+      if (col !== undefined) {
+        let c = z < len ? b[z] : -1;
+        let neg = false;
+        if (c === 45 || c === 43) {
+          neg = c === 45;
+          c = ++z < len ? b[z] : -1;
+        }
+        let m = 0,
+          digits = 0,
+          frac = 0;
+        while (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          digits++;
+          c = ++z < len ? b[z] : -1;
+        }
+        if (c === 46) {
+          c = ++z < len ? b[z] : -1;
+          while (c >= 48 && c <= 57) {
+            m = m * 10 + (c - 48);
+            digits++;
+            frac++;
+            c = ++z < len ? b[z] : -1;
+          }
+        }
+        if (digits > 0 && digits <= 15 && (c === d || c === 10 || c === 13 || c === -1)) {
+          v = frac === 0 ? m : m / POW10[frac];
+          if (neg) v = -v;
+          quick = true;
+        }
+      }
+      if (!quick) while (z < len && b[z] !== d && b[z] !== 10 && b[z] !== 13) z++;
+      // b[z] is the delimiter, the line end or the end of the file
+      const atDelimiter = z < len && b[z] === d;
+      if (j < w - 1 ? !atDelimiter : atDelimiter)
+        return j < w - 1 ? "a row with fewer fields than the header" : "a row with more fields than the header";
       if (z > a) empty = false;
-      if (j === tj) {
+      if (col !== undefined) {
+        let plain = quick;
+        if (!quick) {
+          const p = plainAsciiNumberBytes(b, a, z);
+          plain = p !== undefined;
+          if (plain) v = p!;
+        }
+        if (plain && v - v === 0 && (noMissingValues || !missingValues.includes(v))) col[r] = v;
+        else {
+          rawAt[j].push(r);
+          rawText[j].push(b.toString("utf8", a, z));
+        }
+      } else if (j === tj) {
         const key = isoKey(b, a, z);
         const k = key >= 0 ? key : b.toString("utf8", a, z);
         let id = idOf.get(k);
@@ -375,20 +424,13 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
         }
         prevA = a;
         station![r] = prevSt;
-      } else {
-        const v = plainAsciiNumberBytes(b, a, z);
-        if (v !== undefined && v - v === 0 && (missingValues.length === 0 || !missingValues.includes(v)))
-          values[j]![r] = v;
-        else {
-          rawAt[j].push(r);
-          rawText[j].push(b.toString("utf8", a, z));
-        }
       }
       a = z + 1;
     }
     if (empty) return "a row of empty fields";
     r++;
-    pos = lineEnd + 1;
+    // z is at the line end: CR LF (a CR is always followed by LF here), LF, or the end
+    pos = z < len && b[z] === 13 ? z + 2 : z + 1;
   }
   const columns: (TypedColumn | undefined)[] = [];
   for (let j = 0; j < w; j++)
