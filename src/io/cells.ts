@@ -163,8 +163,8 @@ export function parsePlainNumber(t: string): number | undefined {
   return Number(s);
 }
 
-/** Powers of ten that are exact doubles (10^0 … 10^22), for the one correctly rounded division of {@link plainAsciiNumber}. */
-export const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+/** Powers of ten that are exact doubles (10^0 … 10^22). */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /**
  * The number in a cell written as a plain ASCII decimal (`12.5`, `-3`, `.5`, `1e-3`; no spaces),
@@ -222,17 +222,31 @@ export function plainAsciiNumber(t: string): number | undefined {
 
 /**
  * {@link plainAsciiNumber} of the bytes `b[a, end)` (ASCII text), without making a string for the
- * common case: the same grammar and the same value (at most 15 digits and no exponent: digits /
- * 10^decimals, one correctly rounded division; otherwise `Number` of the text). `undefined` for
- * anything that is not a plain ASCII decimal.
+ * common case: the same grammar and the same value. `undefined` for anything that is not a plain
+ * ASCII decimal.
  */
 export function plainAsciiNumberBytes(b: Uint8Array, a: number, end: number): number | undefined {
+  const v = plainNumberPrefix(b, a, end, prefixEnd);
+  return prefixEnd.end === end ? v : undefined;
+}
+
+const prefixEnd = { end: 0 };
+
+/**
+ * The plain ASCII decimal ({@link plainAsciiNumber}'s grammar) that starts at `b[a]` and ends
+ * before the first byte that cannot continue it (or at `limit`); `out.end` is set to that end.
+ * At most 15 digits and no exponent: digits / 10^decimals, both exact doubles, so the one division
+ * is correctly rounded (as `Number` of the text); otherwise `Number` of the text. `undefined` when
+ * no digit starts there or an exponent has no digits. A typed reader scans a field with it: the
+ * field is a plain number when `out.end` is the field's end.
+ */
+export function plainNumberPrefix(b: Uint8Array, a: number, limit: number, out: { end: number }): number | undefined {
   let i = a;
-  let c = i < end ? b[i] : 0;
+  let c = i < limit ? b[i] : -1;
   let neg = false;
   if (c === 43 || c === 45) {
     neg = c === 45;
-    c = ++i < end ? b[i] : 0;
+    c = ++i < limit ? b[i] : -1;
   }
   let digits = 0,
     frac = 0,
@@ -240,31 +254,34 @@ export function plainAsciiNumberBytes(b: Uint8Array, a: number, end: number): nu
   while (c >= 48 && c <= 57) {
     m = m * 10 + (c - 48);
     digits++;
-    c = ++i < end ? b[i] : 0;
+    c = ++i < limit ? b[i] : -1;
   }
-  if (c === 46 && i < end) {
-    c = ++i < end ? b[i] : 0;
+  if (c === 46) {
+    c = ++i < limit ? b[i] : -1;
     while (c >= 48 && c <= 57) {
       m = m * 10 + (c - 48);
       digits++;
       frac++;
-      c = ++i < end ? b[i] : 0;
+      c = ++i < limit ? b[i] : -1;
     }
   }
-  if (digits === 0) return undefined;
-  if ((c === 101 || c === 69) && i < end) {
-    c = ++i < end ? b[i] : 0;
-    if ((c === 43 || c === 45) && i < end) c = ++i < end ? b[i] : 0;
+  if (digits === 0) {
+    out.end = i;
+    return undefined;
+  }
+  if (c === 101 || c === 69) {
+    c = ++i < limit ? b[i] : -1;
+    if (c === 43 || c === 45) c = ++i < limit ? b[i] : -1;
     let e = 0;
     while (c >= 48 && c <= 57) {
       e++;
-      c = ++i < end ? b[i] : 0;
+      c = ++i < limit ? b[i] : -1;
     }
-    if (e === 0 || i !== end) return undefined;
-    return Number(latin1(b, a, end));
+    out.end = i;
+    return e === 0 ? undefined : Number(latin1(b, a, i));
   }
-  if (i !== end) return undefined;
-  if (digits > 15) return Number(latin1(b, a, end));
+  out.end = i;
+  if (digits > 15) return Number(latin1(b, a, i));
   const v = frac === 0 ? m : m / POW10[frac];
   return neg ? -v : v;
 }

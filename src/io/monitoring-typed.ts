@@ -4,7 +4,7 @@
  *
  * - `readTypedBytes` (the default path of `readMonitoringTable` for files that qualify): one
  *   pass over the file's bytes; plain numbers are read from the bytes
- *   ({@link plainAsciiNumberBytes}, the grammar and value of {@link plainAsciiNumber}); only the
+ *   ({@link plainNumberPrefix}, the grammar and value of {@link plainAsciiNumber}); only the
  *   other cells (missing codes, `<DL`, text) and the time cells become strings.
  * - `readMonitoringTableDuckDb` (`engine: "duckdb"`): DuckDB (embedded, `@duckdb/node-api`)
  *   tokenises the file and converts the numbers on its threads.
@@ -36,7 +36,7 @@ import { isUtf8 } from "node:buffer";
 import { detectTimeFormat, parseTimestamp } from "../table/time";
 import { AqTable, type ColumnData } from "../table/table";
 import { AccountBuilder } from "./account";
-import { missingCodeSet, missingCodeValues, plainAsciiNumberBytes, POW10, DEFAULT_MISSING_CODES } from "./cells";
+import { missingCodeSet, missingCodeValues, plainNumberPrefix, DEFAULT_MISSING_CODES } from "./cells";
 import { detectDelimiter, parseDelimited, type Delimiter } from "./delimited";
 import { openDuckDb, type DuckDbColumns } from "./duckdb";
 import { AozoraInputError } from "./errors";
@@ -341,12 +341,11 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
     prevLen = -1;
   const len = b.length;
   const noMissingValues = missingValues.length === 0;
+  const stop = { end: 0 };
   let pos = head.dataStart,
     r = 0;
-  // one pass: each field is scanned once; a number `[+-]digits[.digits]` of at most 15 digits
-  // ending at the field's end is computed while scanning, as plainAsciiNumberBytes computes it
-  // (digits / 10^decimals, one correctly rounded division); any other field goes through
-  // plainAsciiNumberBytes itself
+  // one pass: a value field is read by plainNumberPrefix while it is scanned; it is a plain number
+  // when the number ends where the field does
   while (pos < len) {
     if (r >= cap) return "more records than lines";
     let a = pos,
@@ -355,37 +354,13 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
     for (let j = 0; j < w; j++) {
       z = a;
       const col = values[j];
-      let v = NaN,
+      let v: number | undefined,
         quick = false;
       if (col !== undefined) {
-        let c = z < len ? b[z] : -1;
-        let neg = false;
-        if (c === 45 || c === 43) {
-          neg = c === 45;
-          c = ++z < len ? b[z] : -1;
-        }
-        let m = 0,
-          digits = 0,
-          frac = 0;
-        while (c >= 48 && c <= 57) {
-          m = m * 10 + (c - 48);
-          digits++;
-          c = ++z < len ? b[z] : -1;
-        }
-        if (c === 46) {
-          c = ++z < len ? b[z] : -1;
-          while (c >= 48 && c <= 57) {
-            m = m * 10 + (c - 48);
-            digits++;
-            frac++;
-            c = ++z < len ? b[z] : -1;
-          }
-        }
-        if (digits > 0 && digits <= 15 && (c === d || c === 10 || c === 13 || c === -1)) {
-          v = frac === 0 ? m : m / POW10[frac];
-          if (neg) v = -v;
-          quick = true;
-        }
+        v = plainNumberPrefix(b, a, len, stop);
+        z = stop.end;
+        const c = z < len ? b[z] : -1;
+        quick = v !== undefined && (c === d || c === 10 || c === 13 || c === -1);
       }
       if (!quick) while (z < len && b[z] !== d && b[z] !== 10 && b[z] !== 13) z++;
       // b[z] is the delimiter, the line end or the end of the file
@@ -394,13 +369,8 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
         return j < w - 1 ? "a row with fewer fields than the header" : "a row with more fields than the header";
       if (z > a) empty = false;
       if (col !== undefined) {
-        let plain = quick;
-        if (!quick) {
-          const p = plainAsciiNumberBytes(b, a, z);
-          plain = p !== undefined;
-          if (plain) v = p!;
-        }
-        if (plain && v - v === 0 && (noMissingValues || !missingValues.includes(v))) col[r] = v;
+        // a field that is not a plain number throughout (or is empty) is kept as text
+        if (quick && v! - v! === 0 && (noMissingValues || !missingValues.includes(v!))) col[r] = v!;
         else {
           rawAt[j].push(r);
           rawText[j].push(b.toString("utf8", a, z));
