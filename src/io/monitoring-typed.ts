@@ -330,11 +330,12 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
     rawAt[j] = [];
     rawText[j] = [];
   }
-  // time cells: a strict `YYYY-MM-DD[ T]HH:MM[:SS]` cell is keyed by its digits (no string per
+  // time cells: a strict `YYYY-MM-DD[ T]HH:MM[:00]` cell is keyed by a small integer (no string per
   // record); any other by its text; each distinct cell gets an id, its text kept once
   const timeIds = new Int32Array(cap);
   const timeDistinct: string[] = [];
-  const idOf = new Map<number | string, number>();
+  const idOfText = new Map<string, number>();
+  const idOfKey = [0, 1, 2, 3].map(() => new Map<number, number>());
   const station: string[] | undefined = sj >= 0 ? new Array(cap) : undefined;
   let prevSt = "",
     prevA = -1,
@@ -377,11 +378,15 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
         }
       } else if (j === tj) {
         const key = isoKey(b, a, z);
-        const k = key >= 0 ? key : b.toString("utf8", a, z);
-        let id = idOf.get(k);
-        if (id === undefined) {
-          id = timeDistinct.push(typeof k === "string" ? k : b.toString("latin1", a, z)) - 1;
-          idOf.set(k, id);
+        let id: number | undefined;
+        if (key >= 0) {
+          const m = idOfKey[isoVariant(b, a, z)];
+          id = m.get(key);
+          if (id === undefined) m.set(key, (id = timeDistinct.push(b.toString("latin1", a, z)) - 1));
+        } else {
+          const t = b.toString("utf8", a, z);
+          id = idOfText.get(t);
+          if (id === undefined) idOfText.set(t, (id = timeDistinct.push(t) - 1));
         }
         timeIds[r] = id;
       } else if (j === sj) {
@@ -421,9 +426,10 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
 }
 
 /**
- * A number standing for the exact bytes of a strict `YYYY-MM-DD[ T]HH:MM[:SS]` cell: its digits
- * × 4 + (T separator ? 2 : 0) + (seconds ? 1 : 0), so two cells have the same key only when their
- * bytes are the same; -1 for any other cell.
+ * A small integer standing for the exact bytes of a strict `YYYY-MM-DD[ T]HH:MM[:00]` cell
+ * (years 1900–2155): ((((Y − 1900)·13 + M)·32 + D)·25 + h)·60 + min, each field below its radix,
+ * so two cells of one {@link isoVariant} have the same key only when their bytes are the same
+ * (a V8 small integer: a fast Map key); -1 for any other cell.
  */
 function isoKey(b: Uint8Array, a: number, z: number): number {
   const l = z - a;
@@ -431,16 +437,24 @@ function isoKey(b: Uint8Array, a: number, z: number): number {
   if (b[a + 4] !== 45 || b[a + 7] !== 45 || b[a + 13] !== 58) return -1;
   const sep = b[a + 10];
   if (sep !== 32 && sep !== 84) return -1;
-  if (l === 19 && b[a + 16] !== 58) return -1;
-  let key = 0;
-  for (let i = a; i < z; i++) {
-    const k = i - a;
-    if (k === 4 || k === 7 || k === 10 || k === 13 || k === 16) continue;
-    const c = b[i] - 48;
-    if (c < 0 || c > 9) return -1;
-    key = key * 10 + c;
-  }
-  return key * 4 + (sep === 84 ? 2 : 0) + (l === 19 ? 1 : 0);
+  if (l === 19 && (b[a + 16] !== 58 || b[a + 17] !== 48 || b[a + 18] !== 48)) return -1;
+  const dg = (i: number) => {
+    const c = b[a + i] - 48;
+    return c >= 0 && c <= 9 ? c : -1e6;
+  };
+  const y = dg(0) * 1000 + dg(1) * 100 + dg(2) * 10 + dg(3) - 1900,
+    mo = dg(5) * 10 + dg(6),
+    d = dg(8) * 10 + dg(9),
+    h = dg(11) * 10 + dg(12),
+    mi = dg(14) * 10 + dg(15);
+  if (!(y >= 0 && y < 256 && mo >= 0 && mo <= 12 && d >= 0 && d <= 31 && h >= 0 && h <= 24 && mi >= 0 && mi <= 59))
+    return -1;
+  return (((y * 13 + mo) * 32 + d) * 25 + h) * 60 + mi;
+}
+
+/** Which strict layout a cell with an {@link isoKey} has: T separator (2) and `:00` seconds (1). */
+function isoVariant(b: Uint8Array, a: number, z: number): number {
+  return (b[a + 10] === 84 ? 2 : 0) + (z - a === 19 ? 1 : 0);
 }
 
 /** The plain ASCII decimal of {@link plainAsciiNumber}, as a DuckDB (RE2) regular expression. */
