@@ -49,8 +49,14 @@ export { DEFAULT_MAX_FILE_BYTES, type ReadLimits, type Source } from "./io/sourc
 export { DEFAULT_MAX_INFLATED_BYTES, DEFAULT_MAX_INFLATE_RATIO, type ZipLimits } from "./io/zipcheck";
 export { EXCEL_1904_OFFSET_DAYS } from "./io/grid";
 export type { TextEncodingName } from "./io/decode";
-export { readMonitoringTable, type MonitoringReadOptions, type MonitoringRead } from "./io/monitoring";
-export { openDuckDb, type DuckDb, type DuckDbColumns } from "./io/duckdb";
+export {
+  readMonitoringTable,
+  type MonitoringReadOptions,
+  type MonitoringRead,
+  type MonitoringEngine,
+  type EngineUsed,
+} from "./io/monitoring";
+export { openDuckDb, type DuckDb, type DuckDbColumns, type DuckDbParam } from "./io/duckdb";
 export { readEpaPmf, PMF_MIN_UNCERTAINTY, type EpaPmfReadOptions, type EpaPmfData } from "./sourceapport/read-epapmf";
 export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./metals/read-xact";
 export { readHysplit, type HysplitRead } from "./trajectory/read-hysplit";

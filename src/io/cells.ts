@@ -221,6 +221,77 @@ export function plainAsciiNumber(t: string): number | undefined {
 }
 
 /**
+ * {@link plainAsciiNumber} of the bytes `b[a, end)` (ASCII text), without making a string for the
+ * common case: the same grammar and the same value. `undefined` for anything that is not a plain
+ * ASCII decimal.
+ */
+export function plainAsciiNumberBytes(b: Uint8Array, a: number, end: number): number | undefined {
+  const v = plainNumberPrefix(b, a, end, prefixEnd);
+  return prefixEnd.end === end ? v : undefined;
+}
+
+const prefixEnd = { end: 0 };
+
+/**
+ * The plain ASCII decimal ({@link plainAsciiNumber}'s grammar) that starts at `b[a]` and ends
+ * before the first byte that cannot continue it (or at `limit`); `out.end` is set to that end.
+ * At most 15 digits and no exponent: digits / 10^decimals, both exact doubles, so the one division
+ * is correctly rounded (as `Number` of the text); otherwise `Number` of the text. `undefined` when
+ * no digit starts there or an exponent has no digits. A typed reader scans a field with it: the
+ * field is a plain number when `out.end` is the field's end.
+ */
+export function plainNumberPrefix(b: Uint8Array, a: number, limit: number, out: { end: number }): number | undefined {
+  let i = a;
+  let c = i < limit ? b[i] : -1;
+  let neg = false;
+  if (c === 43 || c === 45) {
+    neg = c === 45;
+    c = ++i < limit ? b[i] : -1;
+  }
+  let digits = 0,
+    frac = 0,
+    m = 0;
+  while (c >= 48 && c <= 57) {
+    m = m * 10 + (c - 48);
+    digits++;
+    c = ++i < limit ? b[i] : -1;
+  }
+  if (c === 46) {
+    c = ++i < limit ? b[i] : -1;
+    while (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      frac++;
+      c = ++i < limit ? b[i] : -1;
+    }
+  }
+  if (digits === 0) {
+    out.end = i;
+    return undefined;
+  }
+  if (c === 101 || c === 69) {
+    c = ++i < limit ? b[i] : -1;
+    if (c === 43 || c === 45) c = ++i < limit ? b[i] : -1;
+    let e = 0;
+    while (c >= 48 && c <= 57) {
+      e++;
+      c = ++i < limit ? b[i] : -1;
+    }
+    out.end = i;
+    return e === 0 ? undefined : Number(latin1(b, a, i));
+  }
+  out.end = i;
+  if (digits > 15) return Number(latin1(b, a, i));
+  const v = frac === 0 ? m : m / POW10[frac];
+  return neg ? -v : v;
+}
+
+/** ASCII bytes as text. */
+function latin1(b: Uint8Array, a: number, end: number): string {
+  return String.fromCharCode.apply(null, b.subarray(a, end) as unknown as number[]);
+}
+
+/**
  * Parse one cell. Full-width ASCII forms (`１２．５`, `＜０．１`, `ＮＤ`) are folded to ASCII first;
  * nothing else is folded, so `5²` or `½` are invalid rather than read as `52` or `1⁄2` (Unicode
  * NFKC would change their value). A number equal in value to a numeric missing code (`-999.00`

@@ -18,9 +18,15 @@ export type { Source } from "./source";
 export type { TextEncodingName } from "./decode";
 export type { Delimiter } from "./delimited";
 export type { GridOptions as GridReadOptions } from "./grid";
-export { readMonitoringTable, type MonitoringReadOptions, type MonitoringRead } from "./monitoring";
+export {
+  readMonitoringTable,
+  type MonitoringReadOptions,
+  type MonitoringRead,
+  type MonitoringEngine,
+  type EngineUsed,
+} from "./monitoring";
 export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula } from "./write";
 export { toArrow, writeArrow, readArrow, readArrowBatches, writeArrowBatches } from "./arrow";
 export { toParquet, writeParquet, readParquet, readParquetBatches, writeParquetBatches } from "./parquet";
 export { TABLE_META_KEY, type AqTableMeta, type ColumnarReadOptions } from "./tablemeta";
-export { openDuckDb, type DuckDb, type DuckDbColumns } from "./duckdb";
+export { openDuckDb, type DuckDb, type DuckDbColumns, type DuckDbParam } from "./duckdb";

@@ -27,6 +27,7 @@ import {
   type GridOptions,
 } from "./grid";
 import { FORBIDDEN_HEADERS, type Source } from "./source";
+import { readMonitoringTableDuckDb, readTypedBytes } from "./monitoring-typed";
 
 /** Options of {@link readMonitoringTable}. */
 export interface MonitoringReadOptions extends GridOptions {
@@ -122,9 +123,54 @@ export function timeColumnIndex(header: string[], time: MonitoringReadOptions["t
  * and for an .xlsx archive that is damaged or too large (`maxInflatedBytes`, `maxInflateRatio`).
  * @throws {RangeError} for `decimal`/`thousands` values outside their sets, or equal.
  */
-export function readMonitoringTable(src: Source, opts: MonitoringReadOptions = {}): MonitoringRead {
+export function readMonitoringTable(
+  src: Source,
+  opts?: MonitoringReadOptions & { engine?: "js" | "grid" },
+): MonitoringRead;
+/**
+ * The same read with DuckDB (`engine: "duckdb"`): a promise of the same table and account, equal
+ * to the JS reader's, plus which engine read the file. DuckDB tokenises the CSV and converts the
+ * plain numbers on its own threads; any file or cell it cannot judge exactly as the JS reader
+ * does (quotes, blank lines, other encodings, other time layouts, compass text, an error to
+ * report) is read by the JS reader, so errors are the same. See `readMonitoringTableDuckDb`.
+ *
+ * @throws {AozoraInputError} as the JS reader.
+ * @throws {RangeError} as the JS reader.
+ */
+export function readMonitoringTable(
+  src: Source,
+  opts: MonitoringReadOptions & { engine: "duckdb" },
+): Promise<MonitoringRead & { engine: EngineUsed }>;
+export function readMonitoringTable(
+  src: Source,
+  opts: MonitoringReadOptions & { engine?: MonitoringEngine } = {},
+): MonitoringRead | Promise<MonitoringRead & { engine: EngineUsed }> {
+  if (opts.engine === "duckdb") return readMonitoringTableDuckDb(src, opts);
+  if (opts.engine !== "grid") {
+    // a plain UTF-8 CSV in one pass over its bytes (same table and account); anything else below
+    const fast = readTypedBytes(src, opts);
+    if (typeof fast !== "string") return fast;
+  }
   const grid = readGrid(src, opts);
   return gridToTable(grid, opts);
+}
+
+/**
+ * How {@link readMonitoringTable} reads a file; every engine gives the same table, account and
+ * errors:
+ * - `js` (default): plain UTF-8 CSV/TSV files (no quotes, no blank lines) in one pass over their
+ *   bytes, making strings only for cells that are not plain numbers; every other file (xlsx,
+ *   Shift_JIS/GBK, quoted fields, …) and every file with an error to report by `grid`;
+ * - `grid`: every cell as text first (the reader's reference path);
+ * - `duckdb`: DuckDB tokenises and converts on its threads (a promise; see `readMonitoringTableDuckDb`).
+ */
+export type MonitoringEngine = "js" | "grid" | "duckdb";
+
+/** Which engine read a file with `engine: "duckdb"`, and why the JS reader did when it did. */
+export interface EngineUsed {
+  used: "duckdb" | "js";
+  /** Why the file went to the JS reader (a quote, a blank line, an error to report, …). */
+  reason?: string;
 }
 
 /**
@@ -149,14 +195,82 @@ export type ColumnKindMemory = Map<
  */
 export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?: ColumnKindMemory): MonitoringRead {
   const { file, header } = grid;
-  const numberFormat: NumberFormat = { decimal: opts.decimal, thousands: opts.thousands };
-  checkNumberFormat(numberFormat);
-  const localNumbers = (opts.decimal ?? ".") !== "." || opts.thousands !== undefined;
+  checkNumberFormat({ decimal: opts.decimal, thousands: opts.thousands });
   requireDataRows(grid);
   const acc = gridAccount(grid);
   const offset = opts.utcOffset === undefined ? undefined : wrapOffset(opts.utcOffset, file);
+  const layout = headerLayout(grid, opts);
+  const { names, tj, sj } = layout;
+  const cols: Record<string, ColumnData> = {};
+  const info: Record<string, ColumnMeta> = {};
+  const groups = sj >= 0 ? stationGroups(grid, sj) : undefined;
 
-  // headers
+  let siteOffset = offset;
+  if (tj >= 0) {
+    const { utcMs: time, textOffsets } = parseTimeColumn(
+      grid,
+      tj,
+      opts.time ? opts.time.format : undefined,
+      offset,
+      groups,
+    );
+    siteOffset = siteOffsetOf(grid, tj, offset, textOffsets);
+    cols[names[tj]] = time;
+    info[names[tj]] = { original: header[tj], kind: "time" };
+    flagOrder(
+      (i) => grid.records[i].row,
+      (i) => grid.records[i].fields[tj],
+      time,
+      acc,
+      groups,
+    );
+  }
+  const cells: CellSource = {
+    n: grid.records.length,
+    row: (i) => grid.records[i].row,
+    cells: (j) => grid.records.map((r) => r.fields[j]),
+    xlsxNumeric: grid.records.some((r) => r.numeric !== undefined)
+      ? (i, j) => grid.records[i].numeric?.[j] === true
+      : undefined,
+  };
+  valueColumns(grid, cells, layout, opts, acc, cols, info, kinds);
+  const table = AqTable.create(
+    cols,
+    info,
+    tj >= 0 ? { column: names[tj], utcOffsetMinutes: siteOffset ?? 0 } : undefined,
+  );
+  return { table, account: acc.finish(grid.records.length) };
+}
+
+/** Column information passed to `AqTable.create`. */
+export type ColumnMeta = { unit?: string; original?: string; kind?: "number" | "time" | "string" };
+
+/** The header of a monitoring table, read: column names, units, the time and station columns. */
+export interface HeaderLayout {
+  /** Table names per header cell (normalised; the time column is `time`). */
+  names: string[];
+  /** Unit per header cell, from the header or the `units` option. */
+  units: (string | undefined)[];
+  /** Normalised header names seen, with their column index. */
+  seen: Map<string, number>;
+  /** Time column index (-1: none). */
+  tj: number;
+  /** Station column index (-1: none). */
+  sj: number;
+}
+
+/**
+ * Read the header of a monitoring table (shared by {@link gridToTable} and the DuckDB reader):
+ * names, units, the time column and the station column.
+ *
+ * @throws {AozoraInputError} for an empty, forbidden or repeated header cell, a time column the
+ *   options name that is absent, another column named `time`, or an absent station column.
+ */
+export function headerLayout(
+  grid: Pick<Grid, "file" | "header" | "headerRow">,
+  opts: MonitoringReadOptions,
+): HeaderLayout {
+  const { file, header } = grid;
   const names: string[] = [];
   const units: (string | undefined)[] = [];
   const seen = new Map<string, number>();
@@ -207,10 +321,6 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
       throw headerCellError(grid, clash, `no other column named "time" besides the time column "${header[tj].trim()}"`);
     names[tj] = "time";
   }
-  const n = grid.records.length;
-  const cols: Record<string, ColumnData> = {};
-  const info: Record<string, { unit?: string; original?: string; kind?: "number" | "time" | "string" }> = {};
-
   let sj = -1;
   if (opts.station !== undefined) {
     const want = opts.station;
@@ -223,35 +333,90 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
         found: header.join(", "),
       });
   }
-  const groups = sj >= 0 ? stationGroups(grid, sj) : undefined;
+  return { names, units, seen, tj, sj };
+}
 
-  let siteOffset = offset;
-  if (tj >= 0) {
-    const { utcMs: time, textOffsets } = parseTimeColumn(
-      grid,
-      tj,
-      opts.time ? opts.time.format : undefined,
-      offset,
-      groups,
-    );
-    if (siteOffset === undefined) {
-      // every timestamp carried its own offset; the site's offset is theirs when they agree
-      const offs = [...textOffsets];
-      if (offs.length !== 1 || offs[0] === undefined) {
-        throw new AozoraInputError({
-          file,
-          column: header[tj].trim(),
-          columnNumber: tj + 1,
-          expected: "the site's UTC offset as option utcOffset (timestamps carry different offsets)",
-        });
-      }
-      siteOffset = offs[0];
-    }
-    cols[names[tj]] = time;
-    info[names[tj]] = { original: header[tj], kind: "time" };
-    flagOrder(grid, time, tj, acc, groups);
+/**
+ * The site's offset of a table: the `utcOffset` option, or else the one offset every timestamp
+ * carried in its text.
+ *
+ * @throws {AozoraInputError} when there is no option and the texts carry no offset or several.
+ */
+export function siteOffsetOf(
+  grid: Pick<Grid, "file" | "header">,
+  tj: number,
+  offset: number | undefined,
+  textOffsets: Set<number | undefined>,
+): number {
+  if (offset !== undefined) return offset;
+  // every timestamp carried its own offset; the site's offset is theirs when they agree
+  const offs = [...textOffsets];
+  if (offs.length !== 1 || offs[0] === undefined) {
+    throw new AozoraInputError({
+      file: grid.file,
+      column: grid.header[tj].trim(),
+      columnNumber: tj + 1,
+      expected: "the site's UTC offset as option utcOffset (timestamps carry different offsets)",
+    });
   }
+  return offs[0];
+}
 
+/**
+ * The cells of a table being read, by column: what {@link valueColumns} needs of its input (a
+ * {@link Grid}, or the DuckDB reader's typed result).
+ */
+export interface CellSource {
+  /** Number of records. */
+  n: number;
+  /** 1-based file row of record i. */
+  row(i: number): number;
+  /** Every cell text of column j. The DuckDB reader gives it only for columns without a plain number. */
+  cells(j: number): string[];
+  /** Column j read ahead (the typed readers), see {@link TypedColumn}. */
+  typed?(j: number): TypedColumn | undefined;
+  /** True when cell (i, j) was stored as a number in a workbook. */
+  xlsxNumeric?(i: number, j: number): boolean;
+}
+
+/**
+ * A column read ahead by a typed reader: every cell that is a plain ASCII number
+ * ({@link plainAsciiNumber}), finite and not a missing code, as its number in `values`; every
+ * other cell as its text: `rawText[k]` is the text of record `rawAt[k]` (increasing). `values` at
+ * those records is unused.
+ */
+export interface TypedColumn {
+  values: Float64Array;
+  rawAt: ArrayLike<number>;
+  rawText: string[];
+}
+
+/** Thrown by {@link valueColumns} when a typed source holds what only the text path reads (compass text). */
+export class NeedsTextPath extends Error {}
+
+/**
+ * Read every value column (all but the time column) into `cols` and `info`, with every changed
+ * cell in `acc`: compass wind directions, text columns (trimmed), numbers with missing codes and
+ * below-detection markers. Shared by {@link gridToTable} and the DuckDB reader.
+ *
+ * @throws {AozoraInputError} as {@link readMonitoringTable} for a cell or a header.
+ * @throws {NeedsTextPath} (internal) for compass text in a typed source.
+ */
+export function valueColumns(
+  grid: Pick<Grid, "file" | "header" | "headerRow">,
+  src: CellSource,
+  layout: HeaderLayout,
+  opts: MonitoringReadOptions,
+  acc: AccountBuilder,
+  cols: Record<string, ColumnData>,
+  info: Record<string, ColumnMeta>,
+  kinds?: ColumnKindMemory,
+): void {
+  const { file, header } = grid;
+  const { names, units, seen, tj, sj } = layout;
+  const n = src.n;
+  const numberFormat: NumberFormat = { decimal: opts.decimal, thousands: opts.thousands };
+  const localNumbers = (opts.decimal ?? ".") !== "." || opts.thousands !== undefined;
   const missing = missingCodeSet(opts.missingCodes ?? DEFAULT_MISSING_CODES);
   // values of the missing codes that are numbers (-999, -9999): a cell with one of these values
   // is missing however it is written (-999.00), so it goes through parseCell
@@ -262,17 +427,27 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
     if (j === tj) continue;
     const nm = names[j];
     const raw = header[j].trim();
-    const cells = grid.records.map((r) => r.fields[j]);
+    const typed = src.typed?.(j);
+    const hasPlain = typed !== undefined && typed.rawAt.length < n;
+    // a typed column's cells are its texts only when none of them was a plain number
+    let cellsMemo: string[] | undefined;
+    const cells = () => (cellsMemo ??= typed !== undefined ? typed.rawText : src.cells(j));
     if (j !== sj && !textCols.has(raw) && !textCols.has(nm) && WIND_DIRECTION_HEADER.test(splitHeaderUnit(raw).name)) {
-      const converted = compassColumn(grid, j, nm, raw, cells, missing, opts.compass, acc);
-      if (converted) {
-        if (seen.has("calm") || cols.calm !== undefined)
-          throw headerCellError(grid, j, 'no other column named "calm" beside a compass wind-direction column', raw);
-        cols[nm] = converted.wd;
-        info[nm] = { original: raw, unit: "deg", kind: "number" };
-        cols.calm = converted.calm;
-        info.calm = { original: raw, unit: "1", kind: "number" };
-        continue;
+      // plain numbers are never compass text: a typed column is converted only by the text path
+      if (typed !== undefined) {
+        if (opts.compass?.numeric === true || typed.rawText.some((c) => parseCompass(c).kind !== "none"))
+          throw new NeedsTextPath(`compass text in column "${raw}"`);
+      } else {
+        const converted = compassColumn(src, j, nm, raw, file, cells(), missing, opts.compass, acc);
+        if (converted) {
+          if (seen.has("calm") || cols.calm !== undefined)
+            throw headerCellError(grid, j, 'no other column named "calm" beside a compass wind-direction column', raw);
+          cols[nm] = converted.wd;
+          info[nm] = { original: raw, unit: "deg", kind: "number" };
+          cols.calm = converted.calm;
+          info.calm = { original: raw, unit: "1", kind: "number" };
+          continue;
+        }
       }
     }
     let isText = j === sj || textCols.has(raw) || textCols.has(nm);
@@ -280,7 +455,7 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
       const before = kinds?.get(j);
       if (before?.kind === "number") isText = false;
       else {
-        isText = looksText(cells, missing, policy, numberFormat);
+        isText = hasPlain ? false : looksText(cells(), missing, policy, numberFormat);
         if (before?.kind === "text" && !isText)
           // a number now in a column whose earlier cells were all text: the whole-file read fails at the first of them
           throw new AozoraInputError({
@@ -292,26 +467,27 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
             found: before.text,
           });
         if (kinds !== undefined && before === undefined) {
+          const cs = cells();
           if (isText) {
-            const i = cells.findIndex((c) => parseCell(c, missing, policy, numberFormat).kind === "invalid");
-            const p = parseCell(cells[i], missing, policy, numberFormat);
+            const i = cs.findIndex((c) => parseCell(c, missing, policy, numberFormat).kind === "invalid");
+            const p = parseCell(cs[i], missing, policy, numberFormat);
             kinds.set(j, {
               kind: "text",
-              row: grid.records[i].row,
-              text: cells[i],
+              row: src.row(i),
+              text: cs[i],
               reason: p.kind === "invalid" ? p.reason : "",
             });
-          } else if (cells.some((c) => parseCell(c, missing, policy, numberFormat).kind !== "missing"))
+          } else if (cs.some((c) => parseCell(c, missing, policy, numberFormat).kind !== "missing"))
             kinds.set(j, { kind: "number" });
         }
       }
     }
     if (isText) {
-      cols[nm] = cells.map((c, i) => {
+      cols[nm] = cells().map((c, i) => {
         const t = c.trim();
         if (t !== c)
           acc.cellChanges.push({
-            row: grid.records[i].row,
+            row: src.row(i),
             column: nm,
             original: c,
             value: NaN,
@@ -331,19 +507,28 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
         `a unit for this numeric column: write it in the header as "${raw} (µg/m3)" or pass units: { "${raw}": "..." }`,
       );
     }
-    const v = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const text = cells[i];
-      // numeric xlsx cells hold numbers whatever the decimal option says
-      const xlsxNumber = grid.records[i].numeric?.[j] === true;
-      // the common case, without building a parse result
-      const quick = localNumbers && !xlsxNumber ? undefined : plainAsciiNumber(text);
-      if (quick !== undefined && Number.isFinite(quick) && !missingValues.includes(quick)) {
-        v[i] = quick;
-        continue;
+    const v = typed !== undefined ? typed.values : new Float64Array(n);
+    const texts = typed === undefined ? cells() : undefined;
+    // the typed readers give the plain numbers; only the other cells are visited
+    const visits = typed !== undefined ? typed.rawAt.length : n;
+    for (let k = 0; k < visits; k++) {
+      let text: string;
+      let xlsxNumber = false;
+      const i = typed !== undefined ? typed.rawAt[k] : k;
+      if (typed !== undefined) text = typed.rawText[k];
+      else {
+        text = texts![i];
+        // numeric xlsx cells hold numbers whatever the decimal option says
+        xlsxNumber = src.xlsxNumeric?.(i, j) === true;
+        // the common case, without building a parse result
+        const quick = localNumbers && !xlsxNumber ? undefined : plainAsciiNumber(text);
+        if (quick !== undefined && Number.isFinite(quick) && !missingValues.includes(quick)) {
+          v[i] = quick;
+          continue;
+        }
       }
       const p = parseCell(text, missing, policy, xlsxNumber ? {} : numberFormat);
-      const row = grid.records[i].row;
+      const row = src.row(i);
       if (p.kind === "invalid")
         throw new AozoraInputError({ file, row, column: raw, columnNumber: j + 1, expected: p.reason, found: text });
       v[i] = p.value;
@@ -363,12 +548,6 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
     cols[nm] = v;
     info[nm] = { original: raw, unit, kind: "number" };
   }
-  const table = AqTable.create(
-    cols,
-    info,
-    tj >= 0 ? { column: names[tj], utcOffsetMinutes: siteOffset ?? 0 } : undefined,
-  );
-  return { table, account: acc.finish(n) };
 }
 
 /**
@@ -376,10 +555,11 @@ export function gridToTable(grid: Grid, opts: MonitoringReadOptions = {}, kinds?
  * compass text or calm (the column is then read as any other).
  */
 function compassColumn(
-  grid: Grid,
+  src: Pick<CellSource, "row">,
   j: number,
   nm: string,
   raw: string,
+  file: string,
   cells: string[],
   missing: Set<string>,
   opts: MonitoringReadOptions["compass"],
@@ -396,7 +576,7 @@ function compassColumn(
   const calm = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const p = parsed[i];
-    const row = grid.records[i].row;
+    const row = src.row(i);
     const text = cells[i];
     if (p.kind === "direction") {
       wd[i] = p.degrees;
@@ -431,7 +611,7 @@ function compassColumn(
         wd[i] = q.value;
       } else
         throw new AozoraInputError({
-          file: grid.file,
+          file,
           row,
           column: raw,
           columnNumber: j + 1,
@@ -445,7 +625,7 @@ function compassColumn(
   return { wd, calm };
 }
 
-function wrapOffset(o: OffsetLike, file: string): number {
+export function wrapOffset(o: OffsetLike, file: string): number {
   try {
     return parseOffset(o);
   } catch (e) {
@@ -476,10 +656,15 @@ function looksText(cells: string[], missing: Set<string>, policy: BelowDetection
 
 /** Station index (0, 1, ...) of every record, in order of first appearance. */
 function stationGroups(grid: Grid, sj: number): Int32Array {
+  return stationIndex(grid.records.length, (i) => grid.records[i].fields[sj]);
+}
+
+/** Station index (0, 1, ...) of each of `n` records by its station text (trimmed), in order of first appearance. */
+export function stationIndex(n: number, text: (i: number) => string): Int32Array {
   const ids = new Map<string, number>();
-  const g = new Int32Array(grid.records.length);
+  const g = new Int32Array(n);
   for (let i = 0; i < g.length; i++) {
-    const s = grid.records[i].fields[sj].trim();
+    const s = text(i).trim();
     let k = ids.get(s);
     if (k === undefined) ids.set(s, (k = ids.size));
     g[i] = k;
@@ -584,16 +769,26 @@ export function parseTimeColumn(
   return { utcMs: out, textOffsets };
 }
 
-function flagOrder(grid: Grid, t: Float64Array, tj: number, acc: AccountBuilder, groups?: Int32Array): void {
+/**
+ * Flag every record whose time is earlier than a previous record's (of the same station when
+ * `groups` is given) as `out-of-order` in the account; records stay in file order.
+ */
+export function flagOrder(
+  row: (i: number) => number,
+  text: (i: number) => string,
+  t: Float64Array,
+  acc: AccountBuilder,
+  groups?: Int32Array,
+): void {
   const max: number[] = [-Infinity];
   for (let i = 0; i < t.length; i++) {
     const g = groups ? groups[i] : 0;
     const m = max[g] ?? -Infinity;
     if (t[i] < m)
       acc.flagged.push({
-        row: grid.records[i].row,
+        row: row(i),
         reason: "out-of-order",
-        detail: `timestamp "${grid.records[i].fields[tj]}" is earlier than a previous row's${groups ? " of the same station" : ""}; kept in file order`,
+        detail: `timestamp "${text(i)}" is earlier than a previous row's${groups ? " of the same station" : ""}; kept in file order`,
       });
     else max[g] = t[i];
   }

@@ -1,0 +1,613 @@
+/**
+ * Typed readers of a monitoring CSV: the same table and account as the grid reader
+ * ({@link gridToTable}), without making a string per cell.
+ *
+ * - `readTypedBytes` (the default path of `readMonitoringTable` for files that qualify): one
+ *   pass over the file's bytes; plain numbers are read from the bytes
+ *   ({@link plainNumberPrefix}, the grammar and value of {@link plainAsciiNumber}); only the
+ *   other cells (missing codes, `<DL`, text) and the time cells become strings.
+ * - `readMonitoringTableDuckDb` (`engine: "duckdb"`): DuckDB (embedded, `@duckdb/node-api`)
+ *   tokenises the file and converts the numbers on its threads.
+ *
+ * Both hand their columns to the grid reader's own column rules ({@link valueColumns}: missing
+ * codes, below-detection markers, text columns, units), time rules (`detectTimeFormat`,
+ * `parseTimestamp`, the site offset, duplicates, out-of-order flags) and account. A file either
+ * path cannot judge exactly as the grid reader does goes to the grid reader
+ * ({@link typedPathRefusal} lists when), and so does any file with an error to report, so errors
+ * are the grid reader's own (file, row, column).
+ *
+ * How DuckDB keeps equality: every column is read as text (`VARCHAR`, no sniffing); for each value
+ * column it returns `TRY_CAST(cell AS DOUBLE)` and, for every cell whose text is not a plain
+ * ASCII decimal (checked by a regular expression of {@link plainAsciiNumber}'s grammar), finite
+ * and not a numeric missing code, the text. DuckDB's cast of a plain decimal is correctly rounded,
+ * as is JavaScript's `Number`, so both give the same double. Timestamps: when every time cell has
+ * the first data row's layout among `YYYY-MM-DD HH:MM[:SS]` (space or `T`, optional `Z` /
+ * `±HH:MM`, two-digit fields), DuckDB's `strptime` gives the wall-clock instant (it refuses 30
+ * February and second 60 as `parseTimestamp` does; hour 24, which `parseTimestamp` reads as the
+ * next midnight, and any other layout go to the grid reader).
+ *
+ * Rows: file row = 2 + record index, which holds because files with blank lines, quotes or a
+ * lone CR are refused; the record count is checked against the file's line count.
+ *
+ * @module
+ */
+import { readFileSync, statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { detectTimeFormat, parseTimestamp } from "../table/time";
+import { AqTable, type ColumnData } from "../table/table";
+import { AccountBuilder } from "./account";
+import { missingCodeSet, missingCodeValues, plainNumberPrefix, DEFAULT_MISSING_CODES } from "./cells";
+import { detectDelimiter, parseDelimited, type Delimiter } from "./delimited";
+import { openDuckDb, type DuckDbColumns } from "./duckdb";
+import { AozoraInputError } from "./errors";
+import {
+  flagOrder,
+  headerLayout,
+  readMonitoringTable,
+  siteOffsetOf,
+  stationIndex,
+  valueColumns,
+  wrapOffset,
+  NeedsTextPath,
+  type CellSource,
+  type ColumnMeta,
+  type EngineUsed,
+  type HeaderLayout,
+  type MonitoringRead,
+  type MonitoringReadOptions,
+  type TypedColumn,
+} from "./monitoring";
+import { fileByteLimit, type Source } from "./source";
+
+/**
+ * Why a file cannot take a typed path (it is then read by the grid reader), or its bytes. A typed
+ * path needs: a path to a regular file within `maxFileBytes` that is not a workbook; UTF-8 text
+ * (the `encoding` option unset or `utf-8`; no NUL byte; valid UTF-8; a BOM is fine); the header on
+ * row 1; no `"` anywhere (no quoted fields), no lone CR line end, no blank line; plain decimal
+ * numbers (no `decimal`/`thousands` option); a time column.
+ */
+export function typedPathRefusal(
+  src: Source,
+  opts: MonitoringReadOptions,
+): { refusal: string } | { bytes: Buffer; file: string } {
+  if (typeof src !== "string") return { refusal: "not a file path" };
+  if (/\.xlsx$/i.test(src)) return { refusal: "a workbook" };
+  if (opts.encoding !== undefined && opts.encoding !== "utf-8") return { refusal: `encoding ${opts.encoding}` };
+  if ((opts.headerRow ?? 1) !== 1) return { refusal: "header not on row 1" };
+  if ((opts.decimal ?? ".") !== "." || opts.thousands !== undefined) return { refusal: "decimal/thousands option" };
+  if (opts.time === false) return { refusal: "no time column" };
+  let size: number;
+  try {
+    const st = statSync(src);
+    if (!st.isFile()) return { refusal: "not a regular file" };
+    size = st.size;
+  } catch {
+    return { refusal: "not readable" };
+  }
+  if (size > fileByteLimit(opts)) return { refusal: "over maxFileBytes" };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(src);
+  } catch {
+    return { refusal: "not readable" };
+  }
+  if (bytes.length > fileByteLimit(opts)) return { refusal: "over maxFileBytes" };
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return { refusal: "a zip archive" };
+  if (bytes.indexOf(0) >= 0) return { refusal: "NUL bytes (UTF-16?)" };
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+    return { refusal: "a UTF-16 byte-order mark" };
+  if (!isUtf8(bytes)) return { refusal: "not valid UTF-8" };
+  if (bytes.indexOf(34) >= 0) return { refusal: "quotes" };
+  for (let i = bytes.indexOf(13); i >= 0; i = bytes.indexOf(13, i + 1))
+    if (bytes[i + 1] !== 10) return { refusal: "a lone CR line end" };
+  if (bytes.indexOf("\n\n") >= 0 || bytes.indexOf("\n\r\n") >= 0) return { refusal: "a blank line" };
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (bytes.length === bom || bytes[bom] === 10 || bytes[bom] === 13) return { refusal: "a blank first line" };
+  return { bytes, file: src };
+}
+
+/** The header line of a file on a typed path, read as the grid reader reads it. */
+interface Head {
+  file: string;
+  grid: { file: string; header: string[]; headerRow: number };
+  layout: HeaderLayout;
+  delimiter: Delimiter;
+  /** Byte offset of the first data line. */
+  dataStart: number;
+  /** The `utcOffset` option in minutes. */
+  offset: number | undefined;
+  /** The first data row's time cell. */
+  firstTime: string;
+  /** Records below the header: lines (the last may lack its line end). */
+  records: number;
+}
+
+/** Read the header (and the delimiter, from the first 21 lines as the grid reader does), or a reason to refuse. */
+function readHead(file: string, bytes: Buffer, opts: MonitoringReadOptions): Head | string {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let headEnd = bom;
+  for (let k = 0; k < 21 && headEnd >= 0; k++) {
+    const lf = bytes.indexOf(10, headEnd);
+    headEnd = lf < 0 ? -1 : lf + 1;
+  }
+  const headText = bytes.toString("utf8", bom, headEnd < 0 ? bytes.length : headEnd);
+  const delimiter: Delimiter = opts.delimiter ?? detectDelimiter(headText);
+  const { records } = parseDelimited(headText, file, delimiter);
+  if (records.length < 2 || records[0].row !== 1) return "no data row";
+  const header = records[0].fields;
+  if (header.length < 2) return "fewer than two columns";
+  const grid = { file, header, headerRow: 1 };
+  const offset = opts.utcOffset === undefined ? undefined : wrapOffset(opts.utcOffset, file);
+  const layout = headerLayout(grid, opts);
+  if (layout.tj < 0) return "no time column";
+  if (records[1].fields.length <= layout.tj) return "a short first data row";
+  let lines = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) lines++;
+  if (bytes[bytes.length - 1] !== 10) lines++;
+  const lf = bytes.indexOf(10, bom);
+  return {
+    file,
+    grid,
+    layout,
+    delimiter,
+    dataStart: lf + 1,
+    offset,
+    firstTime: records[1].fields[layout.tj],
+    records: lines - 1,
+  };
+}
+
+/** What a typed engine read: times and the value columns. */
+interface TypedParts {
+  n: number;
+  /** The byte reader: each record's time text as an index into `timeDistinct` (texts in order of first appearance). */
+  timeIds?: Int32Array;
+  timeDistinct?: string[];
+  /** Or wall-clock instants (ms, as if UTC) and, for texts with an offset, ±HHMM codes (DuckDB). */
+  local?: Float64Array;
+  offsetCodes?: Float64Array;
+  /** The station column's texts. */
+  station?: string[];
+  /** Value columns by index (not the time or station column). */
+  columns: (TypedColumn | undefined)[];
+  /** The text of the time cell of record i, for the out-of-order notes (DuckDB: from the file). */
+  timeText: (i: number) => string;
+}
+
+/** The table and account from a typed engine's columns, by the grid reader's rules; a string = use the grid reader. */
+function assembleTyped(head: Head, opts: MonitoringReadOptions, parts: TypedParts): MonitoringRead | string {
+  const { file, grid, layout, offset } = head;
+  const { names, tj } = layout;
+  const n = parts.n;
+  if (n === 0) return "no data rows";
+  if (n !== head.records) return `read ${n} records, the file has ${head.records} lines below the header`;
+  const utc = new Float64Array(n);
+  const textOffsets = new Set<number | undefined>();
+  if (parts.timeIds !== undefined) {
+    // each distinct text once, in order of first appearance: the layout detected from them is the
+    // one detected from every cell (every value fits, or the first day/month over 12 decides)
+    const distinct = parts.timeDistinct!;
+    let fmt = opts.time ? opts.time.format : undefined;
+    if (fmt === undefined || fmt === "auto") {
+      const d = detectTimeFormat(distinct);
+      if ("reason" in d) return "no one time layout";
+      fmt = d.format;
+    }
+    const instants = new Float64Array(distinct.length);
+    for (let k = 0; k < distinct.length; k++) {
+      const p = parseTimestamp(distinct[k], fmt, offset);
+      if (p === null) return "a time cell that does not parse";
+      textOffsets.add(p.textOffsetMinutes);
+      instants[k] = p.utcMs;
+    }
+    const ids = parts.timeIds;
+    for (let i = 0; i < n; i++) utc[i] = instants[ids[i]];
+  } else {
+    const local = parts.local!;
+    const code = parts.offsetCodes;
+    let last = NaN,
+      lastMin = 0;
+    for (let i = 0; i < n; i++) {
+      if (local[i] !== local[i]) return "a time cell DuckDB did not read";
+      let o: number;
+      if (code !== undefined) {
+        const k = code[i];
+        if (k !== last) {
+          // ±HHMM → minutes, with parseOffset's limits (minutes ≤ 59, at most 14 h)
+          const a = Math.abs(k),
+            mm = a % 100,
+            min = Math.sign(k) * (Math.floor(a / 100) * 60 + mm);
+          if (!(mm <= 59 && Math.abs(min) <= 840)) return "an offset out of range";
+          last = k;
+          lastMin = min === 0 ? 0 : min;
+          textOffsets.add(lastMin);
+        }
+        o = lastMin;
+      } else {
+        if (offset === undefined) return "local times without utcOffset";
+        o = offset;
+      }
+      utc[i] = local[i] - o * 60000;
+    }
+    if (code === undefined) textOffsets.add(undefined);
+  }
+  const siteOffset = siteOffsetOf(grid, tj, offset, textOffsets);
+  const station = parts.station;
+  const groups = station !== undefined ? stationIndex(n, (i) => station[i]) : undefined;
+  if (hasDuplicate(utc, groups)) return "a repeated timestamp";
+
+  const row = (i: number) => i + 2;
+  const acc = new AccountBuilder(file);
+  acc.inputRows = n;
+  const cols: Record<string, ColumnData> = {};
+  const info: Record<string, ColumnMeta> = {};
+  cols[names[tj]] = utc;
+  info[names[tj]] = { original: grid.header[tj], kind: "time" };
+  flagOrder(row, parts.timeText, utc, acc, groups);
+  const source: CellSource = {
+    n,
+    row,
+    cells: (j) => {
+      if (j === layout.sj && station !== undefined) return station;
+      throw new Error(`aozora internal error: no texts of column ${j} in a typed read`);
+    },
+    typed: (j) => parts.columns[j],
+  };
+  valueColumns(grid, source, layout, opts, acc, cols, info);
+  const table = AqTable.create(cols, info, { column: names[tj], utcOffsetMinutes: siteOffset });
+  return { table, account: acc.finish(n) };
+}
+
+/** True when two records (of the same station, with `groups`) have the same instant. */
+function hasDuplicate(t: Float64Array, groups?: Int32Array): boolean {
+  const latest: number[] = [];
+  let i = 0;
+  for (; i < t.length; i++) {
+    const g = groups ? groups[i] : 0;
+    const last = latest[g];
+    if (last !== undefined && !(t[i] > last)) break;
+    latest[g] = t[i];
+  }
+  if (i === t.length) return false; // every station's times increase
+  const seen: Set<number>[] = [];
+  for (let k = 0; k < t.length; k++) {
+    const g = groups ? groups[k] : 0;
+    const s = seen[g] ?? (seen[g] = new Set());
+    if (s.has(t[k])) return true;
+    s.add(t[k]);
+  }
+  return false;
+}
+
+/** Run a typed engine and fall back to the grid reader on a refusal, an error to report or compass text. */
+function orGrid<T>(src: Source, opts: MonitoringReadOptions, run: () => T | string, grid: (reason: string) => T): T {
+  try {
+    const r = run();
+    return typeof r === "string" ? grid(r) : r;
+  } catch (e) {
+    if (e instanceof AozoraInputError) return grid(`an error to report: ${e.message}`);
+    if (e instanceof NeedsTextPath) return grid(e.message);
+    throw e;
+  }
+}
+
+/**
+ * The byte reader: read a qualifying file's columns in one pass, or say why not (a string). Used
+ * by `readMonitoringTable` before the grid reader.
+ *
+ * @throws {AozoraInputError} from the header rules (the caller then uses the grid reader).
+ */
+export function readTypedBytes(src: Source, opts: MonitoringReadOptions): MonitoringRead | string {
+  const pre = typedPathRefusal(src, opts);
+  if ("refusal" in pre) return pre.refusal;
+  return orGrid<MonitoringRead | string>(
+    src,
+    opts,
+    () => {
+      const head = readHead(pre.file, pre.bytes, opts);
+      if (typeof head === "string") return head;
+      const parts = scanBytes(pre.bytes, head, opts);
+      return typeof parts === "string" ? parts : assembleTyped(head, opts, parts);
+    },
+    (reason) => reason,
+  );
+}
+
+/** One pass over the data lines: numbers from the bytes, strings only for the other cells. */
+function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedParts | string {
+  const { tj, sj } = head.layout;
+  const w = head.grid.header.length;
+  const d = head.delimiter.charCodeAt(0);
+  const cap = Math.max(head.records, 0);
+  const missingValues = missingCodeValues(missingCodeSet(opts.missingCodes ?? DEFAULT_MISSING_CODES));
+  const values: (Float64Array | undefined)[] = [];
+  const rawAt: number[][] = [];
+  const rawText: string[][] = [];
+  for (let j = 0; j < w; j++) {
+    if (j === tj || j === sj) continue;
+    values[j] = new Float64Array(cap);
+    rawAt[j] = [];
+    rawText[j] = [];
+  }
+  // time cells: a strict `YYYY-MM-DD[ T]HH:MM[:00]` cell is keyed by a small integer (no string per
+  // record); any other by its text; each distinct cell gets an id, its text kept once
+  const timeIds = new Int32Array(cap);
+  const timeDistinct: string[] = [];
+  const idOfText = new Map<string, number>();
+  const idOfKey = [0, 1, 2, 3].map(() => new Map<number, number>());
+  const station: string[] | undefined = sj >= 0 ? new Array(cap) : undefined;
+  let prevSt = "",
+    prevA = -1,
+    prevLen = -1;
+  const len = b.length;
+  const noMissingValues = missingValues.length === 0;
+  const stop = { end: 0 };
+  let pos = head.dataStart,
+    r = 0;
+  // one pass: a value field is read by plainNumberPrefix while it is scanned; it is a plain number
+  // when the number ends where the field does
+  while (pos < len) {
+    if (r >= cap) return "more records than lines";
+    let a = pos,
+      empty = true,
+      z = pos;
+    for (let j = 0; j < w; j++) {
+      z = a;
+      const col = values[j];
+      let v: number | undefined,
+        quick = false;
+      if (col !== undefined) {
+        v = plainNumberPrefix(b, a, len, stop);
+        z = stop.end;
+        const c = z < len ? b[z] : -1;
+        quick = v !== undefined && (c === d || c === 10 || c === 13 || c === -1);
+      }
+      if (!quick) while (z < len && b[z] !== d && b[z] !== 10 && b[z] !== 13) z++;
+      // b[z] is the delimiter, the line end or the end of the file
+      const atDelimiter = z < len && b[z] === d;
+      if (j < w - 1 ? !atDelimiter : atDelimiter)
+        return j < w - 1 ? "a row with fewer fields than the header" : "a row with more fields than the header";
+      if (z > a) empty = false;
+      if (col !== undefined) {
+        // a field that is not a plain number throughout (or is empty) is kept as text
+        if (quick && v! - v! === 0 && (noMissingValues || !missingValues.includes(v!))) col[r] = v!;
+        else {
+          rawAt[j].push(r);
+          rawText[j].push(b.toString("utf8", a, z));
+        }
+      } else if (j === tj) {
+        const key = isoKey(b, a, z);
+        let id: number | undefined;
+        if (key >= 0) {
+          const m = idOfKey[isoVariant(b, a, z)];
+          id = m.get(key);
+          if (id === undefined) m.set(key, (id = timeDistinct.push(b.toString("latin1", a, z)) - 1));
+        } else {
+          const t = b.toString("utf8", a, z);
+          id = idOfText.get(t);
+          if (id === undefined) idOfText.set(t, (id = timeDistinct.push(t) - 1));
+        }
+        timeIds[r] = id;
+      } else if (j === sj) {
+        const l = z - a;
+        let same = l === prevLen;
+        for (let k = 0; same && k < l; k++) same = b[a + k] === b[prevA + k];
+        if (!same) {
+          prevSt = b.toString("utf8", a, z);
+          prevLen = l;
+        }
+        prevA = a;
+        station![r] = prevSt;
+      }
+      a = z + 1;
+    }
+    if (empty) return "a row of empty fields";
+    r++;
+    // z is at the line end: CR LF (a CR is always followed by LF here), LF, or the end
+    pos = z < len && b[z] === 13 ? z + 2 : z + 1;
+  }
+  const columns: (TypedColumn | undefined)[] = [];
+  for (let j = 0; j < w; j++)
+    if (values[j] !== undefined)
+      columns[j] = {
+        values: values[j]!.length === r ? values[j]! : values[j]!.slice(0, r),
+        rawAt: rawAt[j],
+        rawText: rawText[j],
+      };
+  return {
+    n: r,
+    timeIds: timeIds.subarray(0, r),
+    timeDistinct,
+    station: station && (r === cap ? station : station.slice(0, r)),
+    columns,
+    timeText: (i) => timeDistinct[timeIds[i]],
+  };
+}
+
+/**
+ * A small integer standing for the exact bytes of a strict `YYYY-MM-DD[ T]HH:MM[:00]` cell
+ * (years 1900–2155): ((((Y − 1900)·13 + M)·32 + D)·25 + h)·60 + min, each field below its radix,
+ * so two cells of one {@link isoVariant} have the same key only when their bytes are the same
+ * (a V8 small integer: a fast Map key); -1 for any other cell.
+ */
+function isoKey(b: Uint8Array, a: number, z: number): number {
+  const l = z - a;
+  if (l !== 16 && l !== 19) return -1;
+  if (b[a + 4] !== 45 || b[a + 7] !== 45 || b[a + 13] !== 58) return -1;
+  const sep = b[a + 10];
+  if (sep !== 32 && sep !== 84) return -1;
+  if (l === 19 && (b[a + 16] !== 58 || b[a + 17] !== 48 || b[a + 18] !== 48)) return -1;
+  const dg = (i: number) => {
+    const c = b[a + i] - 48;
+    return c >= 0 && c <= 9 ? c : -1e6;
+  };
+  const y = dg(0) * 1000 + dg(1) * 100 + dg(2) * 10 + dg(3) - 1900,
+    mo = dg(5) * 10 + dg(6),
+    d = dg(8) * 10 + dg(9),
+    h = dg(11) * 10 + dg(12),
+    mi = dg(14) * 10 + dg(15);
+  if (!(y >= 0 && y < 256 && mo >= 0 && mo <= 12 && d >= 0 && d <= 31 && h >= 0 && h <= 24 && mi >= 0 && mi <= 59))
+    return -1;
+  return (((y * 13 + mo) * 32 + d) * 25 + h) * 60 + mi;
+}
+
+/** Which strict layout a cell with an {@link isoKey} has: T separator (2) and `:00` seconds (1). */
+function isoVariant(b: Uint8Array, a: number, z: number): number {
+  return (b[a + 10] === 84 ? 2 : 0) + (z - a === 19 ? 1 : 0);
+}
+
+/** The plain ASCII decimal of {@link plainAsciiNumber}, as a DuckDB (RE2) regular expression. */
+const PLAIN_NUMBER = "[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?";
+
+/** A time layout DuckDB reads: the first data row's decides; all rows must match it. */
+interface TimeLayout {
+  /** RE2 pattern of the whole cell. */
+  re: string;
+  /** strptime format of the first `len` characters. */
+  fmt: string;
+  len: number;
+  /** The cell ends in `Z` or `±HH:MM`. */
+  offset: boolean;
+}
+
+/** The layout of one time text, if it is one DuckDB reads here. */
+function timeLayout(text: string): TimeLayout | undefined {
+  const m = /^\d{4}-\d{2}-\d{2}([ T])\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?$/.exec(text);
+  if (!m) return undefined;
+  const sep = m[1],
+    secs = m[2] !== undefined;
+  const base = `[0-9]{4}-[0-9]{2}-[0-9]{2}${sep}[0-9]{2}:[0-9]{2}${secs ? ":[0-9]{2}" : ""}`;
+  const offset = m[3] !== undefined;
+  return {
+    re: base + (offset ? "(Z|[+-][0-9]{2}:[0-9]{2})" : ""),
+    fmt: `%Y-%m-%d${sep}%H:%M${secs ? ":%S" : ""}`,
+    len: secs ? 19 : 16,
+    offset,
+  };
+}
+
+/** SQL string literal. */
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** Start offset of every line of `b` (and the end as the last entry). */
+function lineStarts(b: Buffer): Float64Array {
+  let n = 1;
+  for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) n++;
+  const out = new Float64Array(n + 1);
+  let k = 1;
+  for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) out[k++] = i + 1;
+  out[k] = b.length;
+  return out.subarray(0, k + 1);
+}
+
+/**
+ * Read a monitoring CSV/TSV through DuckDB (`readMonitoringTable(file, { engine: "duckdb" })`);
+ * see the module notes. Falls back to the grid reader (same options) whenever the DuckDB path does
+ * not apply or finds anything the grid reader must judge.
+ *
+ * @throws {AozoraInputError} exactly as {@link readMonitoringTable} (the grid reader throws it).
+ * @throws {RangeError} as {@link readMonitoringTable}, for bad option values.
+ */
+export async function readMonitoringTableDuckDb(
+  src: Source,
+  opts: MonitoringReadOptions = {},
+): Promise<MonitoringRead & { engine: EngineUsed }> {
+  const grid = (reason: string) => {
+    const r = readMonitoringTable(src, { ...opts, engine: "js" });
+    return { table: r.table, account: r.account, engine: { used: "js" as const, reason } };
+  };
+  const pre = typedPathRefusal(src, opts);
+  if ("refusal" in pre) return grid(pre.refusal);
+  let head: Head | string;
+  try {
+    head = readHead(pre.file, pre.bytes, opts);
+  } catch (e) {
+    if (e instanceof AozoraInputError) return grid(`an error to report: ${e.message}`);
+    throw e;
+  }
+  if (typeof head === "string") return grid(head);
+  const h = head;
+  if (opts.time && opts.time.format !== undefined && opts.time.format !== "auto" && opts.time.format !== "iso")
+    return grid(`time format ${opts.time.format}`);
+  const tl = timeLayout(h.firstTime);
+  if (!tl) return grid(`time layout of "${h.firstTime}"`);
+  let res: DuckDbColumns;
+  const db = await openDuckDb();
+  try {
+    res = await db.query(duckDbSql(h, tl, opts));
+  } catch (e) {
+    // a row of another width and the like: the grid reader names the row
+    return grid(`DuckDB: ${(e as Error).message.split("\n")[0]}`);
+  } finally {
+    db.close();
+  }
+  return orGrid<MonitoringRead & { engine: EngineUsed }>(
+    src,
+    opts,
+    () => {
+      const { tj, sj } = h.layout;
+      const n = res.numRows;
+      const columns: (TypedColumn | undefined)[] = [];
+      h.grid.header.forEach((_, j) => {
+        if (j === tj || j === sj) return;
+        const raw = res.columns[`r${j}`] as (string | null)[];
+        const at: number[] = [],
+          text: string[] = [];
+        for (let i = 0; i < n; i++)
+          if (raw[i] !== null) {
+            at.push(i);
+            text.push(raw[i]!);
+          }
+        columns[j] = { values: res.columns[`x${j}`] as Float64Array, rawAt: at, rawText: text };
+      });
+      let starts: Float64Array | undefined;
+      const r = assembleTyped(h, opts, {
+        n,
+        local: res.columns.t as Float64Array,
+        offsetCodes: tl.offset ? (res.columns.o as Float64Array) : undefined,
+        station: sj >= 0 ? (res.columns[`r${sj}`] as string[]) : undefined,
+        columns,
+        timeText: (i) => {
+          // the cell's text, from the file (only for the rows flagged out of order)
+          starts ??= lineStarts(pre.bytes);
+          const line = pre.bytes.toString("utf8", starts[i + 1], starts[i + 2]).replace(/\r?\n$/, "");
+          return line.split(h.delimiter)[tj];
+        },
+      });
+      return typeof r === "string" ? r : { ...r, engine: { used: "duckdb" as const } };
+    },
+    grid,
+  );
+}
+
+/** The one query of the DuckDB path. */
+function duckDbSql(h: Head, tl: TimeLayout, opts: MonitoringReadOptions): string {
+  const { tj, sj } = h.layout;
+  const w = h.grid.header.length;
+  const mv = missingCodeValues(missingCodeSet(opts.missingCodes ?? DEFAULT_MISSING_CODES));
+  const c = (j: number) => `c${j}`;
+  const select: string[] = [];
+  for (let j = 0; j < w; j++) {
+    if (j === tj) {
+      select.push(
+        `CASE WHEN regexp_full_match(${c(j)}, ${lit(tl.re)}) THEN epoch_ms(try_strptime(${c(j)}[1:${tl.len}], ${lit(tl.fmt)})) END AS t`,
+      );
+      if (tl.offset)
+        select.push(
+          `CASE WHEN ${c(j)}[${tl.len + 1}] = 'Z' THEN 0 ELSE (CASE WHEN ${c(j)}[${tl.len + 1}] = '-' THEN -1 ELSE 1 END) * TRY_CAST(${c(j)}[${tl.len + 2}:${tl.len + 3}] || ${c(j)}[${tl.len + 5}:${tl.len + 6}] AS INTEGER) END AS o`,
+        );
+    } else if (j === sj) select.push(`coalesce(${c(j)}, '') AS r${j}`);
+    else {
+      const x = `TRY_CAST(${c(j)} AS DOUBLE)`;
+      const missing = mv.length ? ` OR ${x} IN (${mv.map((v) => `${v}::DOUBLE`).join(", ")})` : "";
+      select.push(`${x} AS x${j}`);
+      select.push(
+        `CASE WHEN ${x} IS NULL OR NOT isfinite(${x})${missing} OR NOT regexp_full_match(${c(j)}, ${lit(PLAIN_NUMBER)}) THEN coalesce(${c(j)}, '') END AS r${j}`,
+      );
+    }
+  }
+  const columns = h.grid.header.map((_, j) => `${lit(c(j))}: 'VARCHAR'`).join(", ");
+  const delim = h.delimiter === "\t" ? "\\t" : h.delimiter;
+  return `SELECT ${select.join(", ")} FROM read_csv(${lit(h.file)}, header = false, skip = 1, columns = {${columns}}, delim = ${lit(delim)}, quote = '"', escape = '"', nullstr = '', auto_detect = false, strict_mode = true, null_padding = false)`;
+}
