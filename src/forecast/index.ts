@@ -18,3 +18,16 @@ export {
   type StationForecast,
 } from "./station";
 export { quantileRegression, checkLoss, type QuantileRegressionResult } from "./quantreg";
+export {
+  forecastSeriesSpec,
+  forecastScatterSpec,
+  contingencySpec,
+  forecastCategoryBands,
+  type ForecastRow,
+  type CategoryBand,
+  type CategoryTable,
+  type ForecastSeriesOptions,
+  type ForecastScatterOptions,
+  type ContingencyOptions,
+} from "./figures";
+export { FORECAST_LABELS, forecastLabel, type ForecastLabelKey } from "./labels";
