@@ -155,6 +155,13 @@ describe("forecastSeriesSpec", () => {
     const r = rows().filter((x) => x.method === "mlr");
     expect(() => forecastSeriesSpec([...r, r[0]], { unit: "µg/m3" })).toThrow(/two forecasts for 2025-01-01/);
   });
+  it("rows without an observation (forecastAt output) draw no observed line", () => {
+    const r = rows()
+      .filter((x) => x.method === "persistence")
+      .map(({ observed: _o, ...x }) => x);
+    const lines = (forecastSeriesSpec(r, { unit: "µg/m3" }) as any).vconcat[0].layer[1].data.values;
+    expect(lines.map((l: any) => l.series)).toEqual(["Forecast", "Forecast", "Forecast", "Forecast"]);
+  });
   it("yMax clips the axis; renders to SVG with Chinese labels", async () => {
     const spec = forecastSeriesSpec(rows(), {
       unit: "µg/m3",
