@@ -12,6 +12,7 @@ import { polarVerb } from "./polar";
 import { xactVerb } from "./xact";
 import { ofpVerb } from "./ofp";
 import { aqiVerb } from "./aqi";
+import { alertsVerb } from "./alerts";
 import { forecastVerb } from "./forecast";
 import { retrofitVerb } from "./retrofit";
 
@@ -24,6 +25,7 @@ export const VERBS: Verb[] = [
   pmfVerb,
   simulateVerb,
   versionVerb,
+  alertsVerb,
   aqiVerb,
   forecastVerb,
   identifyVerb,
