@@ -20,3 +20,4 @@ export type { BarOptions, TimeSeriesOptions, TimeSeriesRow } from "./specs";
 export { displayFigure, renderPng, renderSvg, saveFigure } from "./render";
 export { calendarSpec, calendarMonthTitle, CALENDAR_WEEKDAYS, CALENDAR_MONTHS, type CalendarOptions } from "./calendar";
 export type { DisplayOptions, PngOptions } from "./render";
+export { taylorDiagram, TAYLOR_LABELS, type TaylorPoint, type TaylorDiagramOptions } from "./taylor";

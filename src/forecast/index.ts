@@ -31,3 +31,4 @@ export {
   type ContingencyOptions,
 } from "./figures";
 export { FORECAST_LABELS, forecastLabel, type ForecastLabelKey } from "./labels";
+export { verifyForecasts, type VerifiedForecast, type VerifyGroupBy, type ForecastScoreGroup } from "./verify";

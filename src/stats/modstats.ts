@@ -101,3 +101,78 @@ export function modStats(obs: ArrayLike<number>, mod: ArrayLike<number>): ModSta
     IOA: sumAbs <= rhs ? 1 - sumAbs / rhs : rhs / sumAbs - 1,
   };
 }
+
+/** One group of {@link modStatsBy}: the group's value of each `type` and its {@link ModStats}. */
+export interface ModStatsGroup extends ModStats {
+  /** The group's value of each type (e.g. `{ method: "mlr", lead: 1 }`). */
+  group: Record<string, string | number>;
+}
+
+/** Compare group values of one type: numbers ascending, strings by `<` (R's default factor order, C locale). */
+function compareLevel(a: string | number, b: string | number, order: readonly (string | number)[] | undefined): number {
+  if (order) return order.indexOf(a) - order.indexOf(b);
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const x = String(a),
+    y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * {@link modStats} for each group of paired values, as openair's `modStats(…, type = …)` (openair
+ * 2.18 `R/modStats.R`: the data are split by every combination of the `type` variables present —
+ * `group_by(across(type))` — and each statistic computed on each split). Each key of `type` is a
+ * grouping variable with one value per pair (a method name, a lead in days, a season label, a
+ * station code); only combinations that occur are returned, sorted by the types in the order of
+ * the keys, each type's values ascending (numbers numerically, text by code point, as R orders a
+ * factor's levels in the C locale) unless `opts.levels` gives the order (e.g. openair's season
+ * order spring, summer, autumn, winter). Values that are not finite are left out inside each
+ * group, as in {@link modStats}; a group whose pairs are all missing is kept with n = 0.
+ *
+ * @param obs observed values (any unit; NaN for missing)
+ * @param mod model or forecast values paired with `obs` (same unit)
+ * @param type grouping variables, each with one value per pair
+ * @param opts `levels`: the order of a type's values (values not listed are an error)
+ * @throws {RangeError} when obs, mod and a type differ in length, or a value is missing from `opts.levels`
+ */
+export function modStatsBy(
+  obs: ArrayLike<number>,
+  mod: ArrayLike<number>,
+  type: Record<string, ArrayLike<string | number>>,
+  opts: { levels?: Record<string, readonly (string | number)[]> } = {},
+): ModStatsGroup[] {
+  if (obs.length !== mod.length)
+    throw new RangeError(`modStatsBy: obs has ${obs.length} values, mod has ${mod.length}`);
+  const keys = Object.keys(type);
+  for (const k of keys)
+    if (type[k].length !== obs.length)
+      throw new RangeError(`modStatsBy: type "${k}" has ${type[k].length} values, obs has ${obs.length}`);
+  const groups = new Map<string, { group: Record<string, string | number>; idx: number[] }>();
+  for (let i = 0; i < obs.length; i++) {
+    const group: Record<string, string | number> = {};
+    for (const k of keys) {
+      const v = type[k][i];
+      const order = opts.levels?.[k];
+      if (order && !order.includes(v))
+        throw new RangeError(`modStatsBy: value "${String(v)}" of type "${k}" is not in opts.levels.${k}`);
+      group[k] = v;
+    }
+    const id = JSON.stringify(keys.map((k) => group[k]));
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { group, idx: [] }));
+    g.idx.push(i);
+  }
+  const sorted = [...groups.values()].sort((a, b) => {
+    for (const k of keys) {
+      const c = compareLevel(a.group[k], b.group[k], opts.levels?.[k]);
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  return sorted.map(({ group, idx }) => ({
+    group,
+    ...modStats(
+      idx.map((i) => obs[i]),
+      idx.map((i) => mod[i]),
+    ),
+  }));
+}
