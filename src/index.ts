@@ -700,6 +700,17 @@ export {
   type DailyAqiResult,
   type HourlyAqiRow,
   type OzoneAqiLabelKey,
+  nowcast,
+  nowcastPm25,
+  nowcastO3,
+  nowcastWindow,
+  NOWCAST_RULES,
+  NOWCAST_COMPLETENESS,
+  type NowcastPollutant,
+  type NowcastRule,
+  type NowcastWindow,
+  type NowcastRow,
+  type NowcastOptions,
 } from "./models/aqi";
 export {
   GB3095_2026,
@@ -892,6 +903,21 @@ export {
   type VerifiedForecast,
   type VerifyGroupBy,
   type ForecastScoreGroup,
+} from "./forecast";
+export {
+  hourlyOxData,
+  hourlyOxForecastAt,
+  rollingHourlyOxForecast,
+  verifyHourlyOx,
+  HOURLY_OX_METHODS,
+  type HourlyOxData,
+  type HourlyOxDataOptions,
+  type HourlyOxMethod,
+  type HourlyOxForecastOptions,
+  type OxValue,
+  type HourlyOxForecast,
+  type HourlyOxVerified,
+  type HourlyOxVerification,
 } from "./forecast";
 export {
   CN_MEE_2017,

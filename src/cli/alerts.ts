@@ -4,6 +4,8 @@ import { dailyAqi } from "../models/aqi/daily";
 import { hourlyPollutantsFromTable } from "../models/aqi/input";
 import { cnAlerts } from "../models/alerts/cn";
 import { jpOxAlerts, jpPm25Alerts, type StationHourly } from "../models/alerts/jp";
+import { usAqiAlerts } from "../models/alerts/us";
+import { nowcast } from "../models/aqi/nowcast";
 import { CN_ALERT_RULE_SETS } from "../models/alerts/tables/cn";
 import type { IssuedAlert } from "../models/alerts/types";
 import { localDate } from "../models/ozone/hourgrid";
@@ -16,6 +18,8 @@ import type { TextEncodingName } from "../io/decode";
 const COUNTRY_OFFSET: Record<string, string> = { cn: "+08:00", jp: "+09:00" };
 const CN_RULES = Object.keys(CN_ALERT_RULE_SETS);
 const JP_RULES = ["all", "ox", "pm25"];
+const US_RULES = ["nowcast"];
+const RULES_OF: Record<string, readonly string[]> = { cn: CN_RULES, jp: JP_RULES, us: US_RULES };
 
 /** What `alerts` reads: an hourly (or, for China, daily AQI) table of one site or, for Japan, of an area's stations. */
 const ALERTS_INPUT: InputUse = {
@@ -58,7 +62,7 @@ function pick(a: ArrayLike<number>, rows: number[]): Float64Array {
 }
 
 /**
- * `aozora alerts --file FILE --country cn|jp [--rule …] [--json]`: the alerts each country's rules
+ * `aozora alerts --file FILE --country cn|jp|us [--rule …] [--json]`: the alerts each country's rules
  * issue from a file. **cn**: a table with an `AQI` column (dimensionless, header `AQI (1)` or
  * `--units AQI=1`; one row per local day — forecast or observed daily AQI) or hourly pollutants
  * (daily AQI by `dailyAqi`, `--standard`), then `cnAlerts` with the rule set `--rule`
@@ -71,12 +75,14 @@ function pick(a: ArrayLike<number>, rows: number[]): Float64Array {
 export const alertsVerb: Verb = {
   name: "alerts",
   summary: "alerts issued by China's heavy-pollution levels and Japan's Ox/PM2.5 rules (cited tables)",
-  usage: "--file FILE --country cn|jp [--rule RULE] [--json] ...",
+  usage: "--file FILE --country cn|jp|us [--rule RULE] [--json] ...",
   description: `Alerts from a file by each country's rules (tables in src/models/alerts/tables, clause quoted per rule).
 cn: daily AQI (a column AQI, unit 1, one row per local day) or hourly pollutants (daily AQI by HJ 633),
     rule set cn-mee-2017 (MEP 2017: blue/yellow/orange/red) or cn-xinzhou-2020 (city plan: yellow/orange/red).
 jp: hourly Ox (ppm or ppb): 注意報 ≥ 0.12, 警報 ≥ 0.24, 重大緊急時警報 ≥ 0.40 ppm; hourly PM2.5 (µg/m3):
     注意喚起 when the 5–7 時 median > 85 or the 5–12 時 maximum > 80 µg/m3 over the stations (column station).
+us: hourly PM2.5, PM10 (µg/m3) and/or O3 (ppb, ppm, µg/m3) → NowCast AQI (AirNow's rules), highest pollutant
+    per hour; alerts from --min-level (default 3, Unhealthy for Sensitive Groups); --utc-offset needed.
 "Expected to continue" conditions are assumed to hold (the library's documented default).`,
   json: true,
   options: {
@@ -87,11 +93,11 @@ jp: hourly Ox (ppm or ppb): 注意報 ≥ 0.12, 警報 ≥ 0.24, 重大緊急時
       fs: "input-file",
       help: "hourly table, or for cn a daily AQI table",
     },
-    country: { type: "string", choices: ["cn", "jp"], required: true, help: "whose rules" },
+    country: { type: "string", choices: ["cn", "jp", "us"], required: true, help: "whose rules" },
     rule: {
       type: "string",
-      choices: [...CN_RULES, ...JP_RULES],
-      help: "cn: cn-mee-2017 (default) or cn-xinzhou-2020; jp: all (default), ox or pm25",
+      choices: [...CN_RULES, ...JP_RULES, ...US_RULES],
+      help: "cn: cn-mee-2017 (default) or cn-xinzhou-2020; jp: all (default), ox or pm25; us: nowcast (default)",
     },
     "no-blue": { type: "boolean", help: "cn: drop the blue level (plans that have none)" },
     "merge-gap": {
@@ -104,6 +110,14 @@ jp: hourly Ox (ppm or ppb): 注意報 ≥ 0.12, 警報 ≥ 0.24, 重大緊急時
       unit: "days",
       help: "cn: merge episodes separated by at most this many days into one alert at the stricter level",
     },
+    "min-level": {
+      type: "number",
+      integer: true,
+      min: 3,
+      max: 6,
+      value: "LEVEL",
+      help: "us: the lowest AQI category that alerts, 3 = Unhealthy for Sensitive Groups (default) … 6 = Hazardous",
+    },
     standard: {
       type: "string",
       choices: ["cn-2026", "cn-2012"],
@@ -115,13 +129,11 @@ jp: hourly Ox (ppm or ppb): 注意報 ≥ 0.12, 警報 ≥ 0.24, 重大緊急時
   async run(values, out, err) {
     const file = values.file as string;
     const country = String(values.country);
-    const rule = typeof values.rule === "string" ? values.rule : country === "cn" ? "cn-mee-2017" : "all";
-    if ((country === "cn") !== CN_RULES.includes(rule))
-      throw new CliUsageError(
-        "--rule",
-        country === "cn" ? `a China rule set (${CN_RULES.join(", ")})` : `a Japan rule (${JP_RULES.join(", ")})`,
-        rule,
-      );
+    const rule = typeof values.rule === "string" ? values.rule : RULES_OF[country][0];
+    if (!RULES_OF[country].includes(rule))
+      throw new CliUsageError("--rule", `a rule of --country ${country} (${RULES_OF[country].join(", ")})`, rule);
+    if (country !== "us" && values["min-level"] !== undefined)
+      throw new CliUsageError("--min-level", "an option of --country us", String(values["min-level"]));
     if (country !== "cn" && values["no-blue"] === true)
       throw new CliUsageError("--no-blue", "an option of --country cn", "--no-blue");
     if (country !== "cn" && values.standard !== "cn-2026")
@@ -185,6 +197,53 @@ jp: hourly Ox (ppm or ppb): 注意報 ≥ 0.12, 警報 ≥ 0.24, 重大緊急時
         days: r.daily.length,
         missingDates: r.missingDates,
       };
+    } else if (country === "us") {
+      if (byStation(table).length > 1)
+        throw new AozoraInputError({
+          file,
+          column: "station",
+          expected: "one site (the NowCast AQI is per monitor: one site per file)",
+          found: `${byStation(table).length} stations`,
+        });
+      const times = table.times();
+      const used = (["PM2.5", "PM10", "O3"] as const).filter((p) => table.names.includes(p));
+      if (used.length === 0)
+        throw new AozoraInputError({ file, expected: "a column PM2.5, PM10 or O3", found: table.names.join(", ") });
+      // AirNow's current AQI is the highest NowCast AQI of the pollutants, hour by hour
+      const byHour = new Map<number, { aqi: number; pollutant: string }>();
+      const notes: Record<string, number> = {};
+      for (const p of used) {
+        let rows;
+        try {
+          rows = nowcast(times, table.numbers(p), p, { unit: table.unit(p), utcOffsetMinutes: off });
+        } catch (e) {
+          if (e instanceof RangeError) throw new AozoraInputError({ file, column: p, expected: e.message });
+          throw e;
+        }
+        for (const r of rows) {
+          const h = byHour.get(r.utcMs);
+          if (h === undefined || (Number.isFinite(r.aqi) && !(h.aqi >= r.aqi)))
+            byHour.set(r.utcMs, { aqi: r.aqi, pollutant: p });
+          if (r.note) notes[`${p}: ${r.note}`] = (notes[`${p}: ${r.note}`] ?? 0) + 1;
+        }
+      }
+      const t = [...byHour.keys()].sort((a, b) => a - b);
+      const minLevel = values["min-level"] === undefined ? undefined : Number(values["min-level"]);
+      const r = usAqiAlerts(
+        t,
+        t.map((x) => byHour.get(x)!.aqi),
+        { utcOffsetMinutes: off, ...(minLevel === undefined ? {} : { minLevel }) },
+      );
+      for (const a of r.alerts) {
+        const ps = new Set<string>();
+        for (let x = a.startUtcMs; x < a.endUtcMs; x += 3_600_000) {
+          const h = byHour.get(x);
+          if (h && Number.isFinite(h.aqi)) ps.add(h.pollutant);
+        }
+        a.evidence += `; NowCast AQI of ${[...ps].join(", ")}`;
+      }
+      alerts.push(...r.alerts);
+      sections.us = { pollutants: used, hours: t.length, nowcastNotes: notes, source: r.source };
     } else {
       const groups = byStation(table);
       const times = table.times();

@@ -147,3 +147,46 @@ describe("aozora alerts --country jp", () => {
     expect(none.err).toContain("Ox or PM2.5");
   });
 });
+
+describe("aozora alerts --country us", () => {
+  // hours starting 08:00 … 13:00 at −05:00, PM2.5 constant 40 µg/m3
+  const rows = ["time,PM2.5 (µg/m3)"];
+  for (let h = 8; h <= 13; h++) rows.push(`2025-08-01 ${String(h).padStart(2, "0")}:00,40`);
+  const us = file("us-pm.csv", rows.join("\n") + "\n");
+
+  it("NowCast of a constant 40 µg/m3 is 40 (w = 1) → AQI 101 + 49/19.9 · 4.5 = 112 (USG) from the second hour (2 of the last 3 hours)", async () => {
+    const r = await run(["alerts", "--file", us, "--country", "us", "--utc-offset", "-05:00", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(
+      j.alerts.map((a: { level: string; start: string; end: string; peak: number }) => [
+        a.level,
+        a.start,
+        a.end,
+        a.peak,
+      ]),
+    ).toEqual([["Unhealthy for Sensitive Groups", "2025-08-01T09:00:00-05:00", "2025-08-01T14:00:00-05:00", 112]]);
+    expect(j.alerts[0].evidence).toContain("NowCast AQI of PM2.5");
+    // from Code Red only: no alert
+    const red = await run([
+      "alerts",
+      "--file",
+      us,
+      "--country",
+      "us",
+      "--utc-offset",
+      "-05:00",
+      "--min-level",
+      "4",
+      "--json",
+    ]);
+    expect(JSON.parse(red.out).alerts).toEqual([]);
+  });
+
+  it("refuses --min-level outside us and a Japan rule for us", async () => {
+    expect((await run(["alerts", "--file", daily, "--country", "cn", "--min-level", "4"])).code).toBe(2);
+    expect(
+      (await run(["alerts", "--file", us, "--country", "us", "--utc-offset", "-05:00", "--rule", "ox"])).code,
+    ).toBe(2);
+  });
+});

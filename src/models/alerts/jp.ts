@@ -251,6 +251,7 @@ export function jpPm25Alerts(
     }),
   );
   const names = list.map((s, i) => s.station ?? `station ${i + 1}`);
+  const dayIndex = grids.map((g) => new Map(g.dates.map((d, i) => [d, i])));
   const allDates = [...new Set(grids.flatMap((g) => g.dates))].sort();
   const cont = opts.continuing ?? true;
   const days: JpPm25Day[] = [];
@@ -265,7 +266,7 @@ export function jpPm25Alerts(
       const means: number[] = [];
       const need = opts.minHours?.[r.judgement] ?? r.labelTo - r.labelFrom + 1;
       grids.forEach((g, i) => {
-        const di = g.dates.indexOf(date);
+        const di = dayIndex[i].get(date) ?? -1;
         let s = 0,
           n = 0;
         if (di >= 0)

@@ -24,7 +24,7 @@ export interface IssuedAlert {
   start: string;
   /** Last day (inclusive, local date) or the END of the last hour (local ISO time with offset). */
   end: string;
-  /** UTC instant (ms) of `start` (local midnight of the first day for daily rules). */
+  /** UTC instant (ms) of `start` (for China's daily rules: 00:00 China Standard Time, +08:00, of the first day). */
   startUtcMs: number;
   /** UTC instant (ms) of the end of the span (exclusive: the midnight after the last day, or the end of the last hour). */
   endUtcMs: number;
