@@ -159,7 +159,7 @@ for (const r of results) if (r.cells && r.median_ms) r.cells_per_s = Math.round(
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 for (const r of results)
   console.log(
-    `[${r.group}] ${r.name}: ${r.skipped ? `skipped (${r.skipped})` : `median ${r.median_ms} ms`}${r.cells_per_s ? ` (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)` : ""}${r.maxrss_mb ? `, peak RSS ${r.maxrss_mb} MB` : ""}`,
+    `[${r.group}] ${r.name}: ${r.skipped ? `skipped (${r.skipped})` : r.median_ms === undefined ? JSON.stringify({ rmse: r.rmse, MSESS: r.MSESS, coverage80: r.coverage80 }) : `median ${r.median_ms} ms`}${r.cells_per_s ? ` (${(r.cells_per_s / 1e6).toFixed(2)} M cells/s)` : ""}${r.maxrss_mb ? `, peak RSS ${r.maxrss_mb} MB` : ""}`,
   );
 
 // Trajectories: PSCF on 3 years of 72-h back trajectories every 3 h (bench/trajectory.mjs)

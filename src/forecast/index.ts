@@ -48,3 +48,4 @@ export {
 } from "./figures";
 export { FORECAST_LABELS, forecastLabel, type ForecastLabelKey } from "./labels";
 export { verifyForecasts, type VerifiedForecast, type VerifyGroupBy, type ForecastScoreGroup } from "./verify";
+export { trainForest, type Forest, type ForestOptions } from "./forest";

@@ -151,7 +151,7 @@ export interface StationForecastOptions {
   /**
    * Further quantile levels in (0, 1) to forecast (e.g. 0.05, 0.1, …, 0.95, for reliability and
    * CRPS with `quantileVerification`); returned in {@link StationForecast.quantiles}, same order.
-   * For `qr` each level is one more quantile regression, and the levels' predictions are sorted
+   * For `qr` each level not already fitted (0.5 and the interval levels are) is one more quantile regression, and the levels' predictions are sorted
    * (monotone rearrangement, Chernozhukov, Fernández-Val & Galichon 2010, Econometrica 78,
    * 1093–1125) so that they do not cross.
    */
@@ -312,7 +312,11 @@ function fit(p: Prepared, origin: number, opts: StationForecastOptions): Fitted 
     };
   }
   if (opts.method === "qr") {
-    const fits = levels.map((tau) => quantileRegression(design, tr.y, tau).coefficients);
+    // one fit per distinct level (an extra level equal to 0.5 or an interval level reuses that fit)
+    const byLevel = new Map<number, number[]>();
+    for (const tau of levels)
+      if (!byLevel.has(tau)) byLevel.set(tau, quantileRegression(design, tr.y, tau).coefficients);
+    const fits = levels.map((tau) => byLevel.get(tau)!);
     return (row) => {
       const q = fits.map((beta) => {
         let f = beta[0];

@@ -28,6 +28,23 @@ export interface ModStats {
 }
 
 /**
+ * The pairs of `obs` and `mod` where both are finite (R `na.omit` of the two columns), in order.
+ * Internal to src/stats (modStats, taylorStats).
+ * @throws {RangeError} when obs and mod differ in length (the message names `fn`)
+ */
+export function finitePairs(obs: ArrayLike<number>, mod: ArrayLike<number>, fn: string): { o: number[]; m: number[] } {
+  if (obs.length !== mod.length) throw new RangeError(`${fn}: obs has ${obs.length} values, mod has ${mod.length}`);
+  const o: number[] = [],
+    m: number[] = [];
+  for (let i = 0; i < obs.length; i++)
+    if (Number.isFinite(obs[i]) && Number.isFinite(mod[i])) {
+      o.push(obs[i]);
+      m.push(mod[i]);
+    }
+  return { o, m };
+}
+
+/**
  * Model-evaluation statistics of paired observations and model values (or forecasts), with the
  * definitions of R openair's `modStats` (Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28,
  * 52–61; openair 2.18 `R/modStats.R`, read for its rules): pairs where either value is not finite
@@ -50,14 +67,7 @@ export interface ModStats {
  * @throws {RangeError} when obs and mod differ in length
  */
 export function modStats(obs: ArrayLike<number>, mod: ArrayLike<number>): ModStats {
-  if (obs.length !== mod.length) throw new RangeError(`modStats: obs has ${obs.length} values, mod has ${mod.length}`);
-  const o: number[] = [],
-    m: number[] = [];
-  for (let i = 0; i < obs.length; i++)
-    if (Number.isFinite(obs[i]) && Number.isFinite(mod[i])) {
-      o.push(obs[i]);
-      m.push(mod[i]);
-    }
+  const { o, m } = finitePairs(obs, mod, "modStats");
   const n = o.length;
   let within = 0,
     ratios = 0,

@@ -1,5 +1,6 @@
 import { pearson } from "./correlation";
 import { mean, sampleSd } from "./moments";
+import { finitePairs } from "./modstats";
 
 /** The statistics of a Taylor diagram point ({@link taylorStats}). */
 export interface TaylorStats {
@@ -37,15 +38,7 @@ export interface TaylorStats {
  * @throws {RangeError} when obs and mod differ in length
  */
 export function taylorStats(obs: ArrayLike<number>, mod: ArrayLike<number>): TaylorStats {
-  if (obs.length !== mod.length)
-    throw new RangeError(`taylorStats: obs has ${obs.length} values, mod has ${mod.length}`);
-  const o: number[] = [],
-    m: number[] = [];
-  for (let i = 0; i < obs.length; i++)
-    if (Number.isFinite(obs[i]) && Number.isFinite(mod[i])) {
-      o.push(obs[i]);
-      m.push(mod[i]);
-    }
+  const { o, m } = finitePairs(obs, mod, "taylorStats");
   const n = o.length;
   if (n < 2) return { n, sdObs: NaN, sdMod: NaN, sdRatio: NaN, r: NaN, crmsd: NaN, crmsdNorm: NaN, bias: NaN };
   const oBar = mean(o),
