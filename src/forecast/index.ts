@@ -34,5 +34,18 @@ export {
   type HourlyOxVerified,
   type HourlyOxVerification,
 } from "./hourly-ox";
+export {
+  forecastSeriesSpec,
+  forecastScatterSpec,
+  contingencySpec,
+  forecastCategoryBands,
+  type ForecastRow,
+  type CategoryBand,
+  type CategoryTable,
+  type ForecastSeriesOptions,
+  type ForecastScatterOptions,
+  type ContingencyOptions,
+} from "./figures";
+export { FORECAST_LABELS, forecastLabel, type ForecastLabelKey } from "./labels";
 export { verifyForecasts, type VerifiedForecast, type VerifyGroupBy, type ForecastScoreGroup } from "./verify";
 export { trainForest, type Forest, type ForestOptions } from "./forest";
