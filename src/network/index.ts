@@ -20,3 +20,4 @@ export {
   type SoramameReadOptions,
   type SoramameRead,
 } from "./soramame";
+export { ingestCnemcArchive, type CnemcIngestOptions, type CnemcIngestAccount } from "./ingest";
