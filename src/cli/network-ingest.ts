@@ -26,7 +26,7 @@ export const ingestOptions: OptionSpecs = {
   "memory-limit": {
     type: "string",
     value: "SIZE",
-    default: "1200MB",
+    default: "1GB",
     help: "DuckDB memory limit (it spills to a temporary folder beyond it), e.g. 1200MB, 4GB",
     validate: (t) =>
       /^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(t) ? undefined : "a size such as 1200MB or 4GB",

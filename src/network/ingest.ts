@@ -19,9 +19,9 @@ export interface CnemcIngestOptions {
   hourLabel?: HourLabel;
   /** DuckDB worker threads (default 2). */
   threads?: number;
-  /** DuckDB memory limit (default `"1200MB"`; DuckDB spills to a temporary folder beyond it). */
+  /** DuckDB memory limit (default `"1GB"`; DuckDB spills to a temporary folder beyond it). */
   memoryLimit?: string;
-  /** Files read by one DuckDB scan (default 31: about a month of daily files). */
+  /** Files read by one DuckDB scan (default 16: about half a month of daily files). */
   batchFiles?: number;
 }
 
@@ -49,6 +49,8 @@ export interface CnemcIngestAccount {
   parts: { year: number; file: string; rows: number }[];
   /** Wall time of the ingest, ms. */
   ms: number;
+  /** Wall time of the two phases, ms: reading the files into DuckDB, and writing the sorted Parquet parts. */
+  phases: { readMs: number; writeMs: number };
 }
 
 const NAME_RE = /^china_(sites|cities)_(\d{8})\.csv$/;
@@ -151,7 +153,7 @@ export async function ingestCnemcArchive(opts: CnemcIngestOptions): Promise<Cnem
   const threads = opts.threads ?? 2;
   if (!Number.isInteger(threads) || threads < 1 || threads > 256)
     throw new RangeError(`ingestCnemcArchive: threads must be an integer in [1, 256], got ${threads}`);
-  const batchFiles = opts.batchFiles ?? 31;
+  const batchFiles = opts.batchFiles ?? 16;
   if (!Number.isInteger(batchFiles) || batchFiles < 1)
     throw new RangeError(`ingestCnemcArchive: batchFiles must be an integer ≥ 1, got ${batchFiles}`);
   const files = (opts.dir !== undefined ? listArchive(opts.dir) : [...opts.files!]).map((f) => resolve(f));
@@ -220,7 +222,7 @@ export async function ingestCnemcArchive(opts: CnemcIngestOptions): Promise<Cnem
   try {
     db = await openDuckDb(join(work, "ingest.duckdb"), {
       threads: String(threads),
-      memory_limit: opts.memoryLimit ?? "1200MB",
+      memory_limit: opts.memoryLimit ?? "1GB",
       temp_directory: join(work, "spill"),
     });
     const typeCols = CNEMC_TYPES.map((t) => `${ident(t)} DOUBLE`).join(", ");
@@ -290,9 +292,8 @@ export async function ingestCnemcArchive(opts: CnemcIngestOptions): Promise<Cnem
           `SELECT date, hour, ${CNEMC_TYPES.map((t, i) => `coalesce(first(v) FILTER (WHERE ti = ${i + 1}), ${emptyList}) AS ${ident(t)}`).join(", ")} ` +
           `FROM (${wide}) GROUP BY date, hour`;
         const day = "epoch(strptime(date, '%Y%m%d'))";
-        await db.query("DROP TABLE IF EXISTS stage");
         await db.query(
-          `CREATE TEMP TABLE stage AS SELECT date, unnest(${stationList}) AS station, ` +
+          `INSERT INTO long SELECT unnest(${stationList}) AS station, ` +
             `to_timestamp(${day} + (hour - ${shiftH}) * 3600 - 28800) AS time, ` +
             `year(strptime(date, '%Y%m%d') + to_hours(hour - ${shiftH})) AS year, ` +
             `${CNEMC_TYPES.map((t) => `unnest(${ident(t)}) AS ${ident(t)}`).join(", ")} FROM (${perHour})`,
@@ -319,22 +320,21 @@ export async function ingestCnemcArchive(opts: CnemcIngestOptions): Promise<Cnem
             }),
           );
         }
-        // a number DuckDB reads but readCnemcDaily does not (nan, inf): readCnemcDaily names it
-        const nf = await db.query(
-          `SELECT DISTINCT date FROM stage WHERE ${CNEMC_TYPES.map((t) => `NOT isfinite(${ident(t)})`).join(" OR ")}`,
-        );
-        if (nf.numRows > 0) {
-          const dates = new Set((nf.columns.date as (string | null)[]).map(String));
-          const file = files.find((f) => dates.has(nameDate.get(f)!))!;
-          throw explain(
-            file,
-            hourLabel,
-            new AozoraInputError({ file, expected: "finite numbers", found: "nan or inf" }),
-          );
-        }
-        await db.query("INSERT INTO long SELECT * EXCLUDE (date) FROM stage");
-        await db.query("DROP TABLE stage");
       }
+    }
+    // a number DuckDB reads but readCnemcDaily does not (nan, inf): readCnemcDaily names it
+    const nf = await db.query(
+      `SELECT DISTINCT epoch(time) AS s FROM long WHERE ${CNEMC_TYPES.map((t) => `NOT isfinite(${ident(t)})`).join(" OR ")}`,
+    );
+    if (nf.numRows > 0) {
+      // the file's local date of each such hour (time + 8 h, + 1 h for the hour-ending label)
+      const dates = new Set(
+        [...(nf.columns.s as Float64Array)].map((x) =>
+          new Date(x * 1000 + (8 + shiftH) * 3600000).toISOString().slice(0, 10).replace(/-/g, ""),
+        ),
+      );
+      const file = files.find((f) => dates.has(nameDate.get(f)!))!;
+      throw explain(file, hourLabel, new AozoraInputError({ file, expected: "finite numbers", found: "nan or inf" }));
     }
     // one Parquet file per year, sorted by station and time, with the metadata
     const units = JSON.stringify(Object.fromEntries(CNEMC_TYPES.map((t) => [t, CNEMC_UNITS[t]])));
@@ -342,6 +342,7 @@ export async function ingestCnemcArchive(opts: CnemcIngestOptions): Promise<Cnem
     const meta =
       `{'aozora.units': ${lit(units)}, 'aozora.offset': '+08:00', 'aozora.hour_label': ${lit(hourLabel)}, ` +
       `'aozora.source': ${lit(source)}, 'aozora.version': ${lit(VERSION)}}`;
+    const tWrite = Date.now();
     const years = await db.query("SELECT DISTINCT year FROM long ORDER BY year");
     const parts: CnemcIngestAccount["parts"] = [];
     for (const y of years.columns.year as Float64Array) {
@@ -377,6 +378,7 @@ export async function ingestCnemcArchive(opts: CnemcIngestOptions): Promise<Cnem
           : "hour h of local day D (+08:00) marks the START of its hour: time = D h:00, as a UTC instant",
       parts,
       ms: Date.now() - t0,
+      phases: { readMs: tWrite - t0, writeMs: Date.now() - tWrite },
     };
   } finally {
     db?.close();
