@@ -75,7 +75,18 @@ function firstLine(file: string): string {
       total += n;
       if (nl >= 0 || total > 1 << 24) break;
     }
-    let text = Buffer.concat(chunks).toString("utf8");
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    } catch {
+      throw new AozoraInputError({
+        file,
+        row: 1,
+        expected:
+          'UTF-8 text (DuckDB reads UTF-8 only: convert GB18030 files first, or read them with readCnemcDaily(file, { encoding: "gb18030" }))',
+        found: "bytes that are not valid UTF-8",
+      });
+    }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return text.replace(/\r$/, "");
   } finally {
@@ -114,6 +125,15 @@ function explain(file: string, hourLabel: HourLabel, fallback: AozoraInputError)
 }
 
 /**
+ * DuckDB failed on a scan of `batch` (a file that is not UTF-8, unreadable, …): re-read each file with
+ * {@link readCnemcDaily}, whose error names the file, row and column; when none fails, rethrow.
+ */
+function explainBatch(batch: string[], hourLabel: HourLabel, e: unknown): never {
+  for (const f of batch) readCnemcDaily(f, { hourLabel });
+  throw e;
+}
+
+/**
  * Convert a CNEMC daily archive (`china_sites_YYYYMMDD.csv`, header `date,hour,type,<stations>`,
  * one row per hour × type; see {@link readCnemcDaily}) into a Parquet dataset with embedded DuckDB
  * (`@duckdb/node-api`, no server), for a whole national network on one machine.
@@ -132,7 +152,7 @@ function explain(file: string, hourLabel: HourLabel, fallback: AozoraInputError)
  * that the error names the file, row and column exactly as it would): a header that is not
  * `date,hour,type,…`; files of both kinds; a date that is not the file name's; an hour outside
  * 0–23; an unknown type; a duplicated (date, hour, type); a cell that is not a number (DuckDB's
- * rejected rows); two files of the same date. Files whose station columns differ (stations added
+ * rejected rows); two files of the same date; bytes that are not UTF-8 (DuckDB reads UTF-8 only). Files whose station columns differ (stations added
  * over the years) are read by header group and unioned by station name.
  *
  * Memory: one batch of files (`batchFiles`) at a time in DuckDB, the long rows in a temporary
@@ -140,6 +160,8 @@ function explain(file: string, hourLabel: HourLabel, fallback: AozoraInputError)
  *
  * @returns the account: files, input rows, rows written, stations, empty cells per type, the parts
  * @throws {AozoraInputError} for any of the checks above (file, row, column), or an unreadable file
+ * @throws {Error} DuckDB's own error when it fails for another reason (disk full, memory exhausted
+ *   within `memoryLimit`, `@duckdb/node-api` missing)
  * @throws {RangeError} for neither or both of `dir`/`files`, no daily files, an unknown hourLabel,
  *   bad threads/batchFiles, or an `out` folder that already holds a dataset
  */
@@ -257,7 +279,8 @@ export async function ingestCnemcArchive(opts: CnemcIngestOptions): Promise<Cnem
         );
         // row checks of readCnemcDaily: date of the file name, hour 0–23, a known type, one row per (hour, type)
         const hn = "TRY_CAST(trim(r.hour) AS DOUBLE)";
-        const bad = await db.query(
+        const scanQuery = (sql: string) => db!.query(sql).catch((e: unknown) => explainBatch(batch, hourLabel, e));
+        const bad = await scanQuery(
           `SELECT r.filename AS file, count(*) FILTER (WHERE trim(r.date) IS DISTINCT FROM n.d) AS bad_date, ` +
             `count(*) FILTER (WHERE ${hn} IS NULL OR ${hn} <> floor(${hn}) OR ${hn} NOT BETWEEN 0 AND 23) AS bad_hour, ` +
             `count(*) FILTER (WHERE r.type IS NULL OR trim(r.type) NOT IN (${typeList})) AS bad_type, ` +
@@ -292,7 +315,7 @@ export async function ingestCnemcArchive(opts: CnemcIngestOptions): Promise<Cnem
           `SELECT date, hour, ${CNEMC_TYPES.map((t, i) => `coalesce(first(v) FILTER (WHERE ti = ${i + 1}), ${emptyList}) AS ${ident(t)}`).join(", ")} ` +
           `FROM (${wide}) GROUP BY date, hour`;
         const day = "epoch(strptime(date, '%Y%m%d'))";
-        await db.query(
+        await scanQuery(
           `INSERT INTO long SELECT unnest(${stationList}) AS station, ` +
             `to_timestamp(${day} + (hour - ${shiftH}) * 3600 - 28800) AS time, ` +
             `year(strptime(date, '%Y%m%d') + to_hours(hour - ${shiftH})) AS year, ` +

@@ -270,6 +270,74 @@ describe("ingestCnemcArchive: a CNEMC archive → Parquet dataset with DuckDB", 
     });
   });
 
+  it("reads the variants readCnemcDaily reads (CRLF, blank lines, BOM, quoted and padded numbers) to the same values", async () => {
+    const base = readFileSync(sim.sites[2], "utf8");
+    const variants: Record<string, string> = {
+      crlf: base.replace(/\n/g, "\r\n"),
+      blank: base
+        .split("\n")
+        .map((l, i) => (i === 10 ? l + "\n" : l))
+        .join("\n"),
+      trailing: base + "\n\n",
+      bom: "\ufeff" + base,
+      quoted: base
+        .split("\n")
+        .map((l, i) => (i === 5 ? l.replace(/,(\d+)$/, ',"$1"') : l))
+        .join("\n"),
+      spaces: base
+        .split("\n")
+        .map((l, i) => (i === 6 ? l.replace(/,(\d+)$/, ", $1 ") : l))
+        .join("\n"),
+    };
+    for (const [name, text] of Object.entries(variants)) {
+      const dir = tmp("cnemc-var-");
+      const f = join(dir, "china_sites_20250101.csv");
+      writeFileSync(f, text);
+      const ref = referenceRows([f]);
+      const out = join(dir, "ds");
+      const acc = await ingestCnemcArchive({ dir, out });
+      expect(acc.rows, name).toBe(ref.rows.size);
+      expect(acc.rows, name).toBe(6 * 24);
+      const r = await db.query(`SELECT * FROM read_parquet('${out}/*/*.parquet')`);
+      for (let i = 0; i < r.numRows; i++) {
+        const key = `${r.columns.station[i]}|${(r.columns.time as Float64Array)[i]}`;
+        const got = CNEMC_TYPES.map((t) => {
+          const v = (r.columns[t] as Float64Array)[i];
+          return Number.isNaN(v) ? null : v;
+        });
+        expect(got, `${name} ${key}`).toEqual(ref.rows.get(key));
+      }
+    }
+  }, 60000);
+
+  it("files that are not UTF-8: GB18030 city files (header) and a stray byte in a row name the file", async () => {
+    const gb = tmp("cnemc-gb-");
+    const g = writeCnemcArchive(gb, { seed: 4, stations: 12, days: 1, encoding: "gb18030" });
+    const out = () => join(tmp("cnemc-ds-"), "ds");
+    await expect(ingestCnemcArchive({ files: g.cities, out: out() })).rejects.toThrow(
+      /china_cities_20250101\.csv, row 1: expected UTF-8 text .*gb18030/,
+    );
+    const dir = tmp("cnemc-bad-");
+    const f = join(dir, "china_sites_20241231.csv");
+    const bytes = Buffer.from(readFileSync(sim.sites[1], "utf8").replace("PM10_24h,", "PM10_24h,\u0001"), "utf8");
+    const i = bytes.indexOf(1);
+    bytes[i] = 0xb3; // a lone GB18030 lead byte: not UTF-8
+    writeFileSync(f, bytes);
+    let want: AozoraInputError | undefined;
+    try {
+      readCnemcDaily(f);
+    } catch (e) {
+      want = e as AozoraInputError;
+    }
+    expect(want).toBeInstanceOf(AozoraInputError);
+    const got = await ingestCnemcArchive({ dir, out: out() }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(got).toBeInstanceOf(AozoraInputError);
+    expect((got as AozoraInputError).message).toBe(want!.message);
+  }, 60000);
+
   it("refuses bad arguments", async () => {
     const out = join(tmp("cnemc-ds-"), "ds");
     await expect(ingestCnemcArchive({ out })).rejects.toThrow(RangeError);
