@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, forecast, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, forecast, hourly-ox, trajectory, pmf.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -20,6 +20,7 @@ import { runEnergyBench } from "./energy.mjs";
 import { runLargeBench } from "./large.mjs";
 import { runForecastBench } from "./forecast.mjs";
 import { runNetworkBench } from "./network.mjs";
+import { runHourlyOxBench } from "./hourly-ox.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -37,6 +38,7 @@ const GROUPS = [
   "large",
   "network",
   "forecast",
+  "hourly-ox",
   "trajectory",
   "pmf",
 ];
@@ -144,6 +146,17 @@ if (want("forecast")) {
       rows.map((r) => ({ ...r, median_ms: r.ms })),
     ),
     ...tag("forecast-skill", skill),
+  );
+}
+// Same-day hourly Ox forecast (bench/hourly-ox.mjs): four methods, issued 06 and 09 h, rolling over year 3
+if (want("hourly-ox")) {
+  const { rows, skill } = await runHourlyOxBench();
+  results.push(
+    ...tag(
+      "hourly-ox",
+      rows.map((r) => ({ ...r, median_ms: r.ms })),
+    ),
+    ...tag("hourly-ox-skill", skill),
   );
 }
 for (const r of results) if (r.cells && r.median_ms) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));

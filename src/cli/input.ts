@@ -65,6 +65,11 @@ export interface InputUse {
   offsetFallback?: (values: OptionValues) => string | undefined;
   /** The verb's option that names the file (for messages), e.g. `--file`, `--conc`, `FILE`. */
   fileOption: string;
+  /**
+   * A text column of station codes that the generic table reader keeps (`readMonitoringTable`'s
+   * `station` option: timestamps unique per station), for a verb that works on an area's stations.
+   */
+  stationColumn?: string;
 }
 
 /** A few decoded lines from the start of a file, for signature detection. */
@@ -110,6 +115,8 @@ export interface KindReadOptions {
   units?: Record<string, string>;
   decimal?: "." | ",";
   thousands?: "," | "." | " " | "'";
+  /** A station column to keep (generic table only; see {@link InputUse.stationColumn}). */
+  station?: string;
 }
 
 /** What a kind's reader returns. */
@@ -172,6 +179,7 @@ const TABLE: InputKindDef = {
       ...(o.units ? { units: o.units } : {}),
       ...(o.decimal ? { decimal: o.decimal } : {}),
       ...(o.thousands ? { thousands: o.thousands } : {}),
+      ...(o.station ? { station: o.station } : {}),
     });
     return { table: r.table, accounts: [r.account] };
   },
@@ -466,6 +474,7 @@ export function readInput(
     ...(utcOffset ? { utcOffset: utcOffset.offset } : {}),
     ...units,
     ...numberFormatOf(values),
+    ...(use.stationColumn && def.kind === "table" ? { station: use.stationColumn } : {}),
   });
   const statement: InputStatement = { kind: def.kind, label: def.label, chosen, reason };
   if (utcOffset) statement.utcOffset = utcOffset;

@@ -12,6 +12,7 @@ import { polarVerb } from "./polar";
 import { xactVerb } from "./xact";
 import { ofpVerb } from "./ofp";
 import { aqiVerb } from "./aqi";
+import { alertsVerb } from "./alerts";
 import { forecastVerb } from "./forecast";
 import { networkVerb } from "./network";
 import { retrofitVerb } from "./retrofit";
@@ -25,6 +26,7 @@ export const VERBS: Verb[] = [
   pmfVerb,
   simulateVerb,
   versionVerb,
+  alertsVerb,
   aqiVerb,
   forecastVerb,
   identifyVerb,

@@ -1,7 +1,8 @@
 /**
  * `aozora/forecast`: station forecasts of daily PM2.5, daily AQI and O3 MDA8 (lead 1–3 days) by
  * persistence, climatology, multiple linear and quantile regression, a seeded random forest and
- * an analog ensemble, with strict time-ordered (rolling-origin) training.
+ * an analog ensemble, with strict time-ordered (rolling-origin) training; the same-day hourly Ox
+ * forecast from an issue time (`hourlyOxForecastAt`, `rollingHourlyOxForecast`).
  * @packageDocumentation
  */
 export {
@@ -18,3 +19,18 @@ export {
   type StationForecast,
 } from "./station";
 export { quantileRegression, checkLoss, type QuantileRegressionResult } from "./quantreg";
+export {
+  hourlyOxData,
+  hourlyOxForecastAt,
+  rollingHourlyOxForecast,
+  verifyHourlyOx,
+  HOURLY_OX_METHODS,
+  type HourlyOxData,
+  type HourlyOxDataOptions,
+  type HourlyOxMethod,
+  type HourlyOxForecastOptions,
+  type OxValue,
+  type HourlyOxForecast,
+  type HourlyOxVerified,
+  type HourlyOxVerification,
+} from "./hourly-ox";

@@ -7,6 +7,7 @@ import { simulateForecastStation } from "../../src/simulate/shenyang";
 import { writeCsv } from "../../src/io/write";
 import { dailyMet, dailyTarget, forecastAt } from "../../src/forecast/station";
 import { readMonitoringTable } from "../../src/io/monitoring";
+import { hourlyOxData, hourlyOxForecastAt } from "../../src/forecast/hourly-ox";
 
 const dir = mkdtempSync(join(tmpdir(), "aozora-forecast-"));
 const { table } = simulateForecastStation({ seed: 2, days: 200 });
@@ -53,5 +54,40 @@ describe("aozora forecast", () => {
     const base = ["forecast", "--history", join(dir, "history.csv"), "--met", join(dir, "met.csv")];
     expect((await run([...base, "--target", "pm25", "--lead", "4"])).code).toBe(2);
     expect((await run([...base, "--target", "pm10"])).code).toBe(2);
+  });
+});
+
+describe("aozora forecast --target ox-hourly", () => {
+  const { table: t } = simulateForecastStation({ seed: 3, start: "2024-05-01", days: 120 });
+  // history up to 08:00 local on the last day (hours starting 00–08); met through the whole last day
+  const hist = t.select(["time", "O3", "NO2"]).take(Array.from({ length: 119 * 24 + 9 }, (_, i) => i));
+  writeCsv(hist, join(dir, "ox-history.csv"));
+  writeCsv(t.select(["time", "T", "Radiation", "WS", "RH", "WD"]), join(dir, "ox-met.csv"));
+  const base = ["forecast", "--history", join(dir, "ox-history.csv"), "--met", join(dir, "ox-met.csv")];
+
+  it("forecasts the rest of the last history day from 09:00 and matches the library on the same files", async () => {
+    const r = await run([...base, "--target", "ox-hourly", "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const h = readMonitoringTable(join(dir, "ox-history.csv"), { utcOffset: "+08:00" }).table;
+    const m = readMonitoringTable(join(dir, "ox-met.csv"), { utcOffset: "+08:00" }).table;
+    const data = hourlyOxData(h, m, { predictors: ["T", "Radiation", "WS", "RH"] });
+    const f = hourlyOxForecastAt(data, "2024-08-28", { method: "mlr", issueHour: 9 });
+    expect(j.predictors).toEqual(["T", "Radiation", "WS", "RH"]); // WD left out
+    expect(j.forecast.date).toBe("2024-08-28");
+    expect(j.forecast.issueLocal).toBe("2024-08-28T09:00");
+    expect(j.forecast.hours).toHaveLength(15);
+    expect(j.forecast.hours[5].value).toBe(f.hours[5].value);
+    expect(j.forecast.dailyMax.value).toBe(f.dailyMax.value);
+  });
+
+  it("refuses a method the hourly forecast lacks, --date with a daily target and an issue hour of 24", async () => {
+    const bad = await run([...base, "--target", "ox-hourly", "--method", "forest"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--method: expected one of persistence, climatology, mlr, qr/);
+    expect((await run([...base, "--target", "mda8", "--date", "2024-08-28"])).code).toBe(2);
+    expect((await run([...base, "--target", "ox-hourly", "--issue-hour", "24"])).code).toBe(2);
+    expect((await run([...base, "--target", "ox-hourly", "--date", "2030-01-01"])).code).toBe(2);
   });
 });

@@ -12,6 +12,7 @@ describe("help", () => {
   it("the registry holds the 16 verbs of the README's command table, read/pmf/simulate/version included", () => {
     expect(VERBS.map((v) => v.name).sort()).toEqual(
       [
+        "alerts",
         "aqi",
         "forecast",
         "identify",

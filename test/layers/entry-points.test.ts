@@ -79,6 +79,7 @@ const REQUIRED = [
   "simulate",
   "notebook",
   "forecast",
+  "alerts",
 ];
 
 /** A few names each subpath must carry, written by hand from the areas' documentation. */
@@ -113,6 +114,7 @@ const SPOT: Record<string, string[]> = {
   ],
   notebook: ["progress", "buildProblems"],
   forecast: ["forecastAt", "rollingOriginForecast", "quantileRegression", "dailyTarget"],
+  alerts: ["cnAlerts", "jpOxAlerts", "jpPm25Alerts", "alertScores", "CN_MEE_2017", "JP_OX_RULES", "JP_PM25_RULES"],
 };
 
 const subpaths = Object.keys(PKG.exports).filter((k) => k !== "." && k !== "./package.json");

@@ -31,6 +31,7 @@ export const LAYERS: readonly { name: string; units: readonly string[] }[] = [
       "large",
       "network",
       "models/aqi",
+      "models/alerts",
       "models/energy",
       "models/ozone",
       "models/standards",

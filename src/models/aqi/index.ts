@@ -27,3 +27,13 @@ export { hourlyPollutantsFromTable } from "./input";
 export { hourlyAqi, type HourlyAqiRow, type HourlyAqiOptions } from "./hourly";
 export { aqiTimelineSpec } from "./figures";
 export { OZONE_AQI_LABELS, ozLabel, type OzoneAqiLabelKey } from "../ozone/labels";
+export {
+  nowcast,
+  nowcastPm25,
+  nowcastO3,
+  nowcastWindow,
+  type NowcastWindow,
+  type NowcastRow,
+  type NowcastOptions,
+} from "./nowcast";
+export { NOWCAST_RULES, NOWCAST_COMPLETENESS, type NowcastPollutant, type NowcastRule } from "./tables/nowcast";
