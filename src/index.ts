@@ -1007,5 +1007,8 @@ export {
   NIES_ITEM_ALIASES,
   type NiesReadOptions,
   type NiesRead,
+  ingestCnemcArchive,
+  type CnemcIngestOptions,
+  type CnemcIngestAccount,
 } from "./network";
 export { writeNiesFiles, type NiesSimOptions, type NiesTruth, type NiesStationTruth } from "./simulate";

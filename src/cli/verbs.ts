@@ -14,6 +14,7 @@ import { ofpVerb } from "./ofp";
 import { aqiVerb } from "./aqi";
 import { alertsVerb } from "./alerts";
 import { forecastVerb } from "./forecast";
+import { networkVerb } from "./network";
 import { retrofitVerb } from "./retrofit";
 
 /**
@@ -30,6 +31,7 @@ export const VERBS: Verb[] = [
   forecastVerb,
   identifyVerb,
   interlabVerb,
+  networkVerb,
   ofpVerb,
   polarVerb,
   pscfVerb,

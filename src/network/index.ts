@@ -23,3 +23,4 @@ export {
 } from "./soramame";
 export { readNiesHourly, isNiesHourlyHeader, type NiesReadOptions, type NiesRead } from "./nies";
 export { NIES_VALUE_CODES, NIES_UNIT_CODES, NIES_ITEM_ALIASES } from "./tables/nies";
+export { ingestCnemcArchive, type CnemcIngestOptions, type CnemcIngestAccount } from "./ingest";

@@ -112,6 +112,7 @@ const SPOT: Record<string, string[]> = {
     "isCnemcHeader",
     "readNiesHourly",
     "isNiesHourlyHeader",
+    "ingestCnemcArchive",
   ],
   notebook: ["progress", "buildProblems"],
   forecast: ["forecastAt", "rollingOriginForecast", "quantileRegression", "dailyTarget"],
