@@ -20,3 +20,16 @@ export {
   type SoramameReadOptions,
   type SoramameRead,
 } from "./soramame";
+export {
+  summariseNetwork,
+  NETWORK_POLLUTANTS,
+  type NetworkStation,
+  type NetworkSummaryOptions,
+  type NetworkSummary,
+  type NetworkSummaryAccount,
+  type StationYearSummary,
+  type PollutantYearSummary,
+  type AqiYearSummary,
+  type StationTrend,
+} from "./summarise";
+export { NETWORK_SUMMARY_RULES } from "./tables/summary";
