@@ -43,3 +43,92 @@ describe("openDuckDb", () => {
     }
   });
 });
+
+describe("openDuckDb: chunked typed-array results", () => {
+  it("reads a result of several 2,048-row chunks: values, NULLs and row count as computed by hand", async () => {
+    const db = await openDuckDb();
+    try {
+      // 5,000 rows (3 chunks): x = i / 4 except NULL when i % 7 = 0; b = i even; s repeats a short
+      // text per block of 1,000 rows and a long (> 12 bytes, not inlined) text on every 3rd row
+      const r = await db.query(
+        `SELECT i, CASE WHEN i % 7 = 0 THEN NULL ELSE i / 4 END AS x, (i % 2 = 0) AS b,
+                CASE WHEN i % 3 = 0 THEN 'a-long-station-name-' || (i // 1000) ELSE 'st' || (i // 1000) END AS s,
+                CAST(i AS INTEGER) AS i32, CAST(i % 100 AS TINYINT) AS i8, CAST(i AS FLOAT) / 2 AS f32
+         FROM range(0, 5000) t(i) ORDER BY i`,
+      );
+      expect(r.numRows).toBe(5000);
+      expect(r.types).toEqual(["BIGINT", "DOUBLE", "BOOLEAN", "VARCHAR", "INTEGER", "TINYINT", "FLOAT"]);
+      const i = r.columns.i as Float64Array,
+        x = r.columns.x as Float64Array,
+        b = r.columns.b as Uint8Array,
+        s = r.columns.s as (string | null)[];
+      expect(i).toBeInstanceOf(Float64Array);
+      expect(i[4999]).toBe(4999);
+      expect(Number.isNaN(x[0]) && Number.isNaN(x[4998])).toBe(true); // 4998 = 7 × 714
+      expect(x[4999]).toBe(1249.75);
+      // NULLs: multiples of 7 in 0..4999 = floor(4999 / 7) + 1 = 715
+      expect(Array.from(x).filter(Number.isNaN).length).toBe(715);
+      // sum of i / 4 over i not a multiple of 7: (Σ i − 7 Σ k) / 4, Σ i = 4999·5000/2, Σ k (k ≤ 714) = 714·715/2
+      const want = (4999 * 2500 - (7 * 714 * 715) / 2) / 4;
+      expect(Array.from(x).reduce((a, v) => (Number.isNaN(v) ? a : a + v), 0)).toBe(want);
+      expect(b[0]).toBe(1);
+      expect(b[4999]).toBe(0);
+      expect(s[0]).toBe("a-long-station-name-0");
+      expect(s[1]).toBe("st0");
+      expect(s[2]).toBe("st0");
+      expect(s[2048]).toBe("st2");
+      expect(s[4998]).toBe("a-long-station-name-4");
+      expect(s[4999]).toBe("st4");
+      expect((r.columns.i32 as Float64Array)[3000]).toBe(3000);
+      expect((r.columns.i8 as Float64Array)[4999]).toBe(99);
+      expect((r.columns.f32 as Float64Array)[4999]).toBe(2499.5);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("times: NULL → NaN, floored to the millisecond, DuckDB infinity → ±Infinity; DATE → ISO text; booleans NULL → 0", async () => {
+    const db = await openDuckDb();
+    try {
+      await db.run("SET TimeZone = 'UTC'");
+      const r = await db.query(`SELECT * FROM (VALUES
+          (TIMESTAMPTZ '2025-01-01 09:00:00.0007+09:00', TIMESTAMP '1969-12-31 23:59:59.9995', DATE '2025-03-04', TRUE, TIMESTAMP_NS '1969-12-31 23:59:59.999999999'),
+          (NULL, TIMESTAMP 'infinity', NULL, NULL, NULL),
+          (TIMESTAMPTZ '2025-01-01 00:00:00+00', TIMESTAMP '-infinity', DATE '1969-12-31', FALSE, TIMESTAMP_NS '1970-01-01 00:00:00.0015')
+        ) t(tz, ts, d, flag, ns)`);
+      const tz = r.columns.tz as Float64Array,
+        ts = r.columns.ts as Float64Array,
+        ns = r.columns.ns as Float64Array;
+      expect(tz[0]).toBe(Date.UTC(2025, 0, 1, 0, 0, 0, 0)); // 0.7 ms floored
+      expect(Number.isNaN(tz[1])).toBe(true);
+      expect(tz[2]).toBe(Date.UTC(2025, 0, 1));
+      // 1969-12-31 23:59:59.9995 = −0.5 ms → floored to −1 ms
+      expect(ts[0]).toBe(-1);
+      expect(ts[1]).toBe(Infinity);
+      expect(ts[2]).toBe(-Infinity);
+      expect(ns[0]).toBe(-1); // −1 ns → −1 ms
+      expect(Number.isNaN(ns[1])).toBe(true);
+      expect(ns[2]).toBe(1);
+      expect(r.columns.d).toEqual(["2025-03-04", null, "1969-12-31"]);
+      expect(Array.from(r.columns.flag as Uint8Array)).toEqual([1, 0, 0]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("run executes a statement; an empty result has zero rows; SQL errors are DuckDB's", async () => {
+    const db = await openDuckDb();
+    try {
+      await db.run("CREATE TABLE t AS SELECT range AS v FROM range(3)");
+      const r = await db.query("SELECT v FROM t WHERE v > $1", [10]);
+      expect(r.numRows).toBe(0);
+      expect((r.columns.v as Float64Array).length).toBe(0);
+      const s = await db.query("SELECT sum(v) AS s FROM t");
+      expect((s.columns.s as Float64Array)[0]).toBe(3); // 0 + 1 + 2
+      await expect(db.query("SELECT nope FROM t")).rejects.toThrow(/nope/);
+    } finally {
+      db.close();
+      db.close(); // idempotent
+    }
+  });
+});
