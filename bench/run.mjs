@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, forecast, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, forecast, trajectory, pmf.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -19,6 +19,7 @@ import { runOzoneAqiBench } from "./ozone-aqi.mjs";
 import { runEnergyBench } from "./energy.mjs";
 import { runLargeBench } from "./large.mjs";
 import { runForecastBench } from "./forecast.mjs";
+import { runNetworkBench } from "./network.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -34,6 +35,7 @@ const GROUPS = [
   "ozone-aqi",
   "energy",
   "large",
+  "network",
   "forecast",
   "trajectory",
   "pmf",
@@ -127,8 +129,10 @@ for (const [g, run] of [
   ["ozone-aqi", runOzoneAqiBench],
   ["energy", runEnergyBench],
   ["large", runLargeBench],
+  ["network", runNetworkBench],
 ]) {
-  // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs)
+  // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs);
+  // network: CNEMC year of 1,700 stations → Parquet with DuckDB, target ≤ 120 s, ≤ 2 GB (bench/network.mjs)
   if (want(g)) results.push(...tag(g, await run()));
 }
 // Station forecasts (bench/forecast.mjs): six methods, leads 1–3, rolling origin over year 3; target ≤ 30 s

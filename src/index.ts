@@ -914,4 +914,7 @@ export {
   type CnemcAccount,
   type CnemcStation,
   type HourLabel as CnemcHourLabel,
+  ingestCnemcArchive,
+  type CnemcIngestOptions,
+  type CnemcIngestAccount,
 } from "./network";

@@ -13,6 +13,7 @@ import { xactVerb } from "./xact";
 import { ofpVerb } from "./ofp";
 import { aqiVerb } from "./aqi";
 import { forecastVerb } from "./forecast";
+import { networkVerb } from "./network";
 import { retrofitVerb } from "./retrofit";
 
 /**
@@ -28,6 +29,7 @@ export const VERBS: Verb[] = [
   forecastVerb,
   identifyVerb,
   interlabVerb,
+  networkVerb,
   ofpVerb,
   polarVerb,
   pscfVerb,

@@ -33,3 +33,4 @@ export {
   type StationTrend,
 } from "./summarise";
 export { NETWORK_SUMMARY_RULES } from "./tables/summary";
+export { ingestCnemcArchive, type CnemcIngestOptions, type CnemcIngestAccount } from "./ingest";

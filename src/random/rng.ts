@@ -37,6 +37,17 @@ export class Rng {
     return r;
   }
 
+  /**
+   * An independent copy of this generator in its current state (the cached spare normal deviate
+   * included): the copy and the original then give the same sequence. Used to resume a stream
+   * later (e.g. one station of a simulator generated one day at a time).
+   */
+  clone(): Rng {
+    const r = Rng.fromState([this.s0, this.s1, this.s2, this.s3]);
+    r.spare = this.spare;
+    return r;
+  }
+
   /** Next raw 32-bit output (uint32). */
   nextUint32(): number {
     const result = Math.imul(rotl(Math.imul(this.s1, 5) >>> 0, 7), 9) >>> 0;

@@ -9,13 +9,14 @@ import { run } from "./run";
 const optionsIn = (help: string) => [...help.matchAll(/^ {2}(?:-h, )?--([a-z0-9-]+)/gm)].map((m) => m[1]).sort();
 
 describe("help", () => {
-  it("the registry holds the 15 verbs of the README's command table, read/pmf/simulate/version included", () => {
+  it("the registry holds the 16 verbs of the README's command table, read/pmf/simulate/version included", () => {
     expect(VERBS.map((v) => v.name).sort()).toEqual(
       [
         "aqi",
         "forecast",
         "identify",
         "interlab",
+        "network",
         "ofp",
         "pmf",
         "polar",

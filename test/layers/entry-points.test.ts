@@ -103,7 +103,14 @@ const SPOT: Record<string, string[]> = {
   energy: ["readMachineLog", "thermalEnergy"],
   spatial: ["idwGrid", "greatCircleKm"],
   large: ["streamAggregate", "readCsvChunks"],
-  network: ["readSoramame", "isSoramameHeader", "readCnemcDaily", "readCnemcStations", "isCnemcHeader"],
+  network: [
+    "readSoramame",
+    "isSoramameHeader",
+    "readCnemcDaily",
+    "readCnemcStations",
+    "isCnemcHeader",
+    "ingestCnemcArchive",
+  ],
   notebook: ["progress", "buildProblems"],
   forecast: ["forecastAt", "rollingOriginForecast", "quantileRegression", "dailyTarget"],
 };
