@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, forecast, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, network-summarise, forecast, trajectory, pmf.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -20,6 +20,7 @@ import { runEnergyBench } from "./energy.mjs";
 import { runLargeBench } from "./large.mjs";
 import { runForecastBench } from "./forecast.mjs";
 import { runNetworkBench } from "./network.mjs";
+import { runNetworkSummariseBench } from "./network-summarise.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -36,6 +37,7 @@ const GROUPS = [
   "energy",
   "large",
   "network",
+  "network-summarise",
   "forecast",
   "trajectory",
   "pmf",
@@ -130,6 +132,7 @@ for (const [g, run] of [
   ["energy", runEnergyBench],
   ["large", runLargeBench],
   ["network", runNetworkBench],
+  ["network-summarise", runNetworkSummariseBench],
 ]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs);
   // network: CNEMC year of 1,700 stations → Parquet with DuckDB, target ≤ 120 s, ≤ 2 GB (bench/network.mjs)
