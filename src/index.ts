@@ -45,6 +45,7 @@ export {
   type StationTrend,
 } from "./network/summarise";
 export { NETWORK_SUMMARY_RULES } from "./network/tables/summary";
+export { stationTrendMapSpec } from "./network/figures";
 export { gb3095YearRows, whoYearRows, type PollutantYearDays } from "./models/standards/exceedance";
 export { theilSenTrendOfMonths, theilSenInterval, type TheilSenInterval } from "./directional/trend";
 export { headerKey, findHeader, findHeaders, type HeaderKeyOptions } from "./table/header";

@@ -34,3 +34,4 @@ export {
 } from "./summarise";
 export { NETWORK_SUMMARY_RULES } from "./tables/summary";
 export { ingestCnemcArchive, type CnemcIngestOptions, type CnemcIngestAccount } from "./ingest";
+export { stationTrendMapSpec } from "./figures";
