@@ -1,6 +1,6 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
-import { countryOutlines, type MapExtent } from "../figures/basemap";
+import { countryOutlines, extentFeature, type MapExtent } from "../figures/basemap";
 import type { Lang } from "../figures/labels";
 import { DEFAULT_WIDTH, SCHEMA, fontConfig, fontFor } from "../figures/specs";
 import type { NetworkStation, StationTrend } from "./summarise";
@@ -76,22 +76,7 @@ export function stationTrendMapSpec(
   );
   const span = Math.max(ext.lonMax - ext.lonMin, ext.latMax - ext.latMin);
   const outlines = countryOutlines(ext, span > 30 ? "110m" : "50m");
-  const frame = {
-    type: "Feature",
-    properties: {},
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [ext.lonMin, ext.latMin],
-          [ext.lonMin, ext.latMax],
-          [ext.lonMax, ext.latMax],
-          [ext.lonMax, ext.latMin],
-          [ext.lonMin, ext.latMin],
-        ],
-      ],
-    },
-  };
+  const frame = extentFeature(ext);
   const m = Math.max(...rows.map((r) => Math.abs(r.slope)));
   const unit = trends.find((x) => x.pollutant === p)?.unit ?? "";
   const basis = trends.find((x) => x.pollutant === p)?.basis ?? "annual";

@@ -20,18 +20,13 @@ import { quantileType7 } from "../stats/quantile";
 import { parseOffset } from "../table/time";
 import { normaliseUnit } from "../table/units";
 import { NETWORK_SUMMARY_RULES } from "./tables/summary";
+import { CNEMC_UNITS } from "./cnemc-types";
 
 /** The pollutants the summary uses (dataset column names, as the CNEMC files name the types). */
 export const NETWORK_POLLUTANTS: readonly AqiPollutant[] = ["PM2.5", "PM10", "SO2", "NO2", "CO", "O3"];
 
-const UNIT: Record<AqiPollutant, string> = {
-  "PM2.5": "µg/m3",
-  PM10: "µg/m3",
-  SO2: "µg/m3",
-  NO2: "µg/m3",
-  CO: "mg/m3",
-  O3: "µg/m3",
-};
+/** The unit of each pollutant column: the CNEMC archive's (`CNEMC_UNITS`; µg/m3, CO mg/m3). */
+const UNIT: Readonly<Record<AqiPollutant, string>> = CNEMC_UNITS;
 
 /** A station of the optional station list (e.g. `readCnemcStations`): code and, for the tables and maps, city and position. */
 export interface NetworkStation {
