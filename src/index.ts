@@ -32,6 +32,22 @@ export {
   type SoramameReadOptions,
   type SoramameRead,
 } from "./network/soramame";
+export {
+  summariseNetwork,
+  NETWORK_POLLUTANTS,
+  type NetworkStation,
+  type NetworkSummaryOptions,
+  type NetworkSummary,
+  type NetworkSummaryAccount,
+  type StationYearSummary,
+  type PollutantYearSummary,
+  type AqiYearSummary,
+  type StationTrend,
+} from "./network/summarise";
+export { NETWORK_SUMMARY_RULES } from "./network/tables/summary";
+export { stationTrendMapSpec } from "./network/figures";
+export { gb3095YearRows, whoYearRows, type PollutantYearDays } from "./models/standards/exceedance";
+export { theilSenTrendOfMonths, theilSenInterval, type TheilSenInterval } from "./directional/trend";
 export { headerKey, findHeader, findHeaders, type HeaderKeyOptions } from "./table/header";
 export { normaliseSpecies, knownSpecies } from "./table/species";
 

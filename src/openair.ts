@@ -25,6 +25,8 @@ export {
   localCalendar,
   theilSen,
   theilSenTrend,
+  theilSenTrendOfMonths,
+  theilSenInterval,
   monthlyMeans,
   seasonalIndices,
   DIRECTIONAL_LABELS,

@@ -47,6 +47,8 @@ export const ingestSubcommand: NetworkSubcommand = {
       throw new CliUsageError("--out", "DATASET (required): the dataset folder to write", undefined);
     const dir = args[0];
     checkPath(dir, "input-dir");
+    // --out is shared with summarise (a CSV there), so its folder check is made here
+    checkPath(String(values.out), "output-dir");
     const acc = await ingestCnemcArchive({
       dir,
       out: String(values.out),

@@ -1,6 +1,7 @@
 import { CliUsageError, listOf, suggest, type FsCheck, type OptionSpecs, type OptionValues } from "./options";
 import type { Verb } from "./verb";
 import { ingestSubcommand } from "./network-ingest";
+import { summariseSubcommand } from "./network-summarise";
 
 /**
  * One sub-command of `aozora network` (`ingest`, …), in its own module (`src/cli/network-<name>.ts`)
@@ -23,7 +24,7 @@ export interface NetworkSubcommand {
 }
 
 /** The sub-commands of `aozora network`. */
-export const NETWORK_SUBCOMMANDS: NetworkSubcommand[] = [ingestSubcommand];
+export const NETWORK_SUBCOMMANDS: NetworkSubcommand[] = [ingestSubcommand, summariseSubcommand];
 
 function mergedOptions(): OptionSpecs {
   const all: OptionSpecs = {};
@@ -34,7 +35,7 @@ function mergedOptions(): OptionSpecs {
 /** `aozora network <sub-command> …`: national network archives as datasets (DuckDB). */
 export const networkVerb: Verb = {
   name: "network",
-  summary: "national network archives (CNEMC daily files) as a Parquet dataset on DuckDB: ingest",
+  summary: "national network archives (CNEMC daily files) as a Parquet dataset on DuckDB: ingest, summarise",
   usage: NETWORK_SUBCOMMANDS.map((s) => s.usage).join("\n       aozora network "),
   description: `A whole national network on one machine with embedded DuckDB (no server).
 ${NETWORK_SUBCOMMANDS.map((s) => `  ${s.name.padEnd(10)}${s.summary}`).join("\n")}
@@ -47,7 +48,7 @@ units, offset +08:00 and the hour label in the Parquet metadata.`,
     label: "SUBCOMMAND ARGS",
     min: 1,
     max: 1 + Math.max(...NETWORK_SUBCOMMANDS.map((s) => s.positionals.max)),
-    help: `${NETWORK_SUBCOMMANDS.map((s) => s.name).join(" | ")}, then its arguments (ingest: DIR, the folder of daily files)`,
+    help: `${NETWORK_SUBCOMMANDS.map((s) => s.name).join(" | ")}, then its arguments (ingest: DIR, the folder of daily files; summarise: DATASET)`,
   },
   async run(values, out, err, positionals) {
     const [name, ...args] = positionals;

@@ -26,7 +26,17 @@ export {
 } from "./polarplot";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";
-export { theilSen, theilSenTrend, monthlyMeans, seasonalIndices, type MonthlyMean, type TrendResult } from "./trend";
+export {
+  theilSen,
+  theilSenTrend,
+  theilSenTrendOfMonths,
+  theilSenInterval,
+  monthlyMeans,
+  seasonalIndices,
+  type MonthlyMean,
+  type TrendResult,
+  type TheilSenInterval,
+} from "./trend";
 export { DIRECTIONAL_LABELS, WEEKDAYS, MONTHS, SEASONS, dirLabel } from "./labels";
 export {
   roseSpec,

@@ -155,9 +155,28 @@ export function theilSenTrend(
   utcOffsetMinutes: number,
   opts: { deseasonalise?: boolean; nBoot?: number; level?: number; seed?: number; minCapture?: number } = {},
 ): TrendResult {
+  const months = monthlyMeans(times, values, utcOffsetMinutes, { minCapture: opts.minCapture });
+  return theilSenTrendOfMonths(months, utcOffsetMinutes, opts);
+}
+
+/**
+ * {@link theilSenTrend} from monthly means already computed (e.g. by SQL over a Parquet dataset,
+ * with {@link monthlyMeans}' capture rule): the same deseasonalisation, fit, bootstrap interval and
+ * Mann–Kendall p-value. `theilSenTrend(t, v, off, o)` is `theilSenTrendOfMonths(monthlyMeans(t, v,
+ * off, o), off, o)`. Months must be consecutive (one row per calendar month from the first to the
+ * last), with NaN `mean` below capture.
+ *
+ * @param months consecutive monthly means (`t` decimal year of the month's middle)
+ * @param utcOffsetMinutes the site's offset (recorded in the provenance)
+ * @throws RangeError when fewer than 3 monthly means are valid, or (deseasonalise) the series spans fewer than 24 months
+ */
+export function theilSenTrendOfMonths(
+  months: readonly MonthlyMean[],
+  utcOffsetMinutes: number,
+  opts: { deseasonalise?: boolean; nBoot?: number; level?: number; seed?: number; minCapture?: number } = {},
+): TrendResult {
   const nBoot = opts.nBoot ?? 500,
     level = opts.level ?? 0.95;
-  const months = monthlyMeans(times, values, utcOffsetMinutes, { minCapture: opts.minCapture });
   const ok = months.filter((m) => Number.isFinite(m.mean));
   if (ok.length < 3) throw new RangeError(`theilSenTrend: needs at least 3 valid monthly means, got ${ok.length}`);
   const overall = ok.reduce((s, m) => s + m.mean, 0) / ok.length;
@@ -197,17 +216,80 @@ export function theilSenTrend(
   const used = rows.filter((r) => Number.isFinite(r.y));
   const x = used.map((r) => r.t),
     y = used.map((r) => r.y);
-  const fit = theilSen(x, y);
+  const fit = theilSenInterval(x, y, { nBoot, level, seed: opts.seed });
+  return {
+    slope: fit.slope,
+    lo: fit.lo,
+    hi: fit.hi,
+    intercept: fit.intercept,
+    slopePct: (100 * fit.slope) / overall,
+    pValue: fit.pValue,
+    months: rows,
+    deseasonalised: !!opts.deseasonalise,
+    filled,
+    level,
+    nBoot,
+    provenance: provenance(
+      { deseasonalise: !!opts.deseasonalise, nBoot, level, minCapture: opts.minCapture ?? 0.75, utcOffsetMinutes },
+      opts.seed ?? 1,
+      { routine: "theilSenTrend" },
+    ),
+  };
+}
+
+/** Result of {@link theilSenInterval}. */
+export interface TheilSenInterval {
+  /** Theil–Sen slope (y units per x unit) and its bootstrap percentile interval. */
+  slope: number;
+  lo: number;
+  hi: number;
+  /** Intercept at x = 0 (Conover). */
+  intercept: number;
+  /** Mann–Kendall two-sided p-value (normal approximation, no tie correction). */
+  pValue: number;
+  /** Points used (finite x and y). */
+  n: number;
+}
+
+/**
+ * The fit and interval of {@link theilSenTrend} on any points (x, y): the Theil–Sen slope and
+ * intercept ({@link theilSen}), a bootstrap percentile interval of the slope (`nBoot` resamples of
+ * the points with replacement, seeded `Rng`, resamples with all-equal x skipped; type-7 quantiles
+ * of the resampled slopes at (1 − level)/2 and 1 − (1 − level)/2) and the Mann–Kendall two-sided
+ * p-value (S with the normal approximation and continuity correction, Var S = n(n−1)(2n+5)/18, no
+ * tie correction; Mann 1945, Kendall 1975). Used on monthly means by {@link theilSenTrend} and on
+ * annual means by the network summary.
+ *
+ * @param x abscissae (e.g. decimal years); y the values (any unit); non-finite pairs are skipped
+ * @param opts `nBoot` (default 500), `level` (0.95), `seed` (1)
+ * @throws RangeError when x and y differ in length or fewer than 2 points have distinct x
+ */
+export function theilSenInterval(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  opts: { nBoot?: number; level?: number; seed?: number } = {},
+): TheilSenInterval {
+  if (x.length !== y.length) throw new RangeError(`theilSenInterval: ${x.length} x, ${y.length} y`);
+  const nBoot = opts.nBoot ?? 500,
+    level = opts.level ?? 0.95;
+  const xs: number[] = [],
+    ys: number[] = [];
+  for (let i = 0; i < x.length; i++)
+    if (Number.isFinite(x[i]) && Number.isFinite(y[i])) {
+      xs.push(x[i]);
+      ys.push(y[i]);
+    }
+  const fit = theilSen(xs, ys);
   const rng = new Rng(opts.seed ?? 1);
   const bs: number[] = [];
-  const k = x.length;
+  const k = xs.length;
   for (let b = 0; b < nBoot; b++) {
     const xb: number[] = [],
       yb: number[] = [];
     for (let i = 0; i < k; i++) {
       const j = rng.int(k);
-      xb.push(x[j]);
-      yb.push(y[j]);
+      xb.push(xs[j]);
+      yb.push(ys[j]);
     }
     try {
       bs.push(theilSen(xb, yb).slope);
@@ -223,7 +305,8 @@ export function theilSenTrend(
   };
   // Mann–Kendall S
   let S = 0;
-  for (let i = 0; i < k; i++) for (let j = i + 1; j < k; j++) S += Math.sign((y[j] - y[i]) * Math.sign(x[j] - x[i]));
+  for (let i = 0; i < k; i++)
+    for (let j = i + 1; j < k; j++) S += Math.sign((ys[j] - ys[i]) * Math.sign(xs[j] - xs[i]));
   const varS = (k * (k - 1) * (2 * k + 5)) / 18;
   const z = S > 0 ? (S - 1) / Math.sqrt(varS) : S < 0 ? (S + 1) / Math.sqrt(varS) : 0;
   const pValue = 2 * (1 - normalCdf(Math.abs(z)));
@@ -232,18 +315,8 @@ export function theilSenTrend(
     lo: q((1 - level) / 2),
     hi: q(1 - (1 - level) / 2),
     intercept: fit.intercept,
-    slopePct: (100 * fit.slope) / overall,
     pValue,
-    months: rows,
-    deseasonalised: !!opts.deseasonalise,
-    filled,
-    level,
-    nBoot,
-    provenance: provenance(
-      { deseasonalise: !!opts.deseasonalise, nBoot, level, minCapture: opts.minCapture ?? 0.75, utcOffsetMinutes },
-      opts.seed ?? 1,
-      { routine: "theilSenTrend" },
-    ),
+    n: k,
   };
 }
 

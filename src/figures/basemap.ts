@@ -102,3 +102,30 @@ export function countryOutlines(extent: MapExtent, resolution: "50m" | "110m" = 
     );
   });
 }
+
+/**
+ * The extent as a GeoJSON polygon feature (lon/lat corners), for a projection's `fit`: map specs
+ * fit the Mercator projection to it and clip to the plot.
+ */
+export function extentFeature(ext: MapExtent): {
+  type: "Feature";
+  properties: Record<string, never>;
+  geometry: { type: "Polygon"; coordinates: number[][][] };
+} {
+  return {
+    type: "Feature",
+    properties: {},
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [ext.lonMin, ext.latMin],
+          [ext.lonMin, ext.latMax],
+          [ext.lonMax, ext.latMax],
+          [ext.lonMax, ext.latMin],
+          [ext.lonMin, ext.latMin],
+        ],
+      ],
+    },
+  };
+}

@@ -23,4 +23,18 @@ export {
 } from "./soramame";
 export { readNiesHourly, isNiesHourlyHeader, type NiesReadOptions, type NiesRead } from "./nies";
 export { NIES_VALUE_CODES, NIES_UNIT_CODES, NIES_ITEM_ALIASES } from "./tables/nies";
+export {
+  summariseNetwork,
+  NETWORK_POLLUTANTS,
+  type NetworkStation,
+  type NetworkSummaryOptions,
+  type NetworkSummary,
+  type NetworkSummaryAccount,
+  type StationYearSummary,
+  type PollutantYearSummary,
+  type AqiYearSummary,
+  type StationTrend,
+} from "./summarise";
+export { NETWORK_SUMMARY_RULES } from "./tables/summary";
 export { ingestCnemcArchive, type CnemcIngestOptions, type CnemcIngestAccount } from "./ingest";
+export { stationTrendMapSpec } from "./figures";

@@ -1,6 +1,6 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
-import { countryOutlines, type MapExtent } from "../figures/basemap";
+import { countryOutlines, extentFeature, type MapExtent } from "../figures/basemap";
 import type { Lang } from "../figures/labels";
 import { DEFAULT_WIDTH, SCHEMA, fontConfig, fontFor, withUnit } from "../figures/specs";
 import { nameLabel } from "../figures/names";
@@ -73,22 +73,7 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
       weighted: c.weighted,
     }));
   const outlines = countryOutlines(ext, opts.outlines ?? (span > 30 ? "110m" : "50m"));
-  const frame = {
-    type: "Feature",
-    properties: {},
-    geometry: {
-      type: "Polygon",
-      coordinates: [
-        [
-          [ext.lonMin, ext.latMin],
-          [ext.lonMin, ext.latMax],
-          [ext.lonMax, ext.latMax],
-          [ext.lonMax, ext.latMin],
-          [ext.lonMin, ext.latMin],
-        ],
-      ],
-    },
-  };
+  const frame = extentFeature(ext);
   const legendKey = g.statistic === "pscf" ? "pscf" : g.statistic === "cwt" ? "cwt" : "frequency";
   const legendTitle =
     g.statistic === "cwt" ? withUnit(trajectoryLabel("cwt", lang), g.unit) : trajectoryLabel(legendKey, lang);

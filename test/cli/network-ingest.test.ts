@@ -38,7 +38,7 @@ describe("aozora network ingest", () => {
     let r = await run(["network", "ingset", arch, "--kind", "cnemc", "--out", out]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(
-      /^aozora network: SUBCOMMAND: expected one of ingest, found "ingset" \(did you mean ingest\?\)/,
+      /^aozora network: SUBCOMMAND: expected one of ingest, summarise, found "ingset" \(did you mean ingest\?\)/,
     );
     r = await run(["network", "ingest", arch, "--out", out]);
     expect(r.code).toBe(2);

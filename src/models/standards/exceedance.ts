@@ -293,68 +293,166 @@ export function gb3095Exceedances(
     if (!g) continue;
     const daily = Array.from(dailyMeans(g, minHours));
     const mda8 = p === "O3" ? mda8FromGrid(g, MDA8_CONVENTIONS.cn).map((r) => r.mda8) : [];
-    for (const year of years(g)) {
-      const phase =
-        opts.phase === undefined || opts.phase === "auto" ? (year >= 2031 ? "final" : "transition") : opts.phase;
-      const std = `GB 3095-2026 grade ${grade} (${phase})`;
-      for (const lim of GB3095_2026.limits.filter((l) => l.pollutant === p)) {
-        const limit = lim[phase][grade === 1 ? "grade1" : "grade2"];
-        if (lim.averaging === "1h") out.push(hourlyRow(std, p, g, year, limit, lim.unit));
-        else if (lim.averaging === "24h") {
-          const ys = pick(daily, g, year, false);
-          out.push(dailyRow(std, p, "24h", ys, year, limit, lim.unit));
-          const v = finite(ys);
-          const q = HJ663_ANNUAL_PERCENTILES[p];
-          out.push(
-            statRow(
-              std,
-              p,
-              `24h p${q}`,
-              v.length ? quantileType7(v, q / 100) : NaN,
-              v.length,
-              year,
-              limit,
-              lim.unit,
-              "HJ 663-2013 annual percentile (type 7)",
-            ),
-          );
-        } else if (lim.averaging === "MDA8") {
-          const ys = pick(mda8, g, year, false);
-          out.push(dailyRow(std, p, "MDA8", ys, year, limit, lim.unit));
-          const v = finite(ys);
-          out.push(
-            statRow(
-              std,
-              p,
-              "MDA8 p90",
-              v.length ? quantileType7(v, 0.9) : NaN,
-              v.length,
-              year,
-              limit,
-              lim.unit,
-              "HJ 663-2013 annual percentile (type 7)",
-            ),
-          );
-        } else if (lim.averaging === "annual") {
-          const v = finite(pick(daily, g, year, false));
-          const validDates = g.dates.filter((d, k) => Number(d.slice(0, 4)) === year && Number.isFinite(daily[k]));
-          const c = hj663AnnualComplete(validDates);
-          out.push({
-            ...statRow(
-              std,
-              p,
-              "annual",
-              mean(v),
-              v.length,
-              year,
-              limit,
-              lim.unit,
-              `mean of valid daily means; ${c.complete ? "valid year" : "NOT a valid year"} under HJ 663 (${c.validDays} days; ≥ 324 and ≥ 27 per month, 25 in February)`,
-            ),
-            validYear: c.complete,
-          });
+    for (const year of years(g)) out.push(...gb3095YearRows(p, year, yearDays(g, year, daily, mda8), opts));
+  }
+  return out;
+}
+
+/**
+ * One pollutant's days of one local calendar year: the input of {@link gb3095YearRows} and
+ * {@link whoYearRows}, built from an hourly grid by {@link gb3095Exceedances} /
+ * {@link whoExceedances}, or from daily aggregates computed elsewhere (the DuckDB network summary,
+ * `summariseNetwork`).
+ */
+export interface PollutantYearDays {
+  /** Local dates `YYYY-MM-DD` of the year's days, in order. */
+  dates: readonly string[];
+  /** Daily means aligned with `dates`, NaN where the day is not valid (fewer hours than the standard's minimum). */
+  daily: ArrayLike<number>;
+  /** O3 only: daily MDA8 aligned with `dates` under the standard's convention (NaN where not valid). */
+  mda8?: ArrayLike<number>;
+  /**
+   * The year's hourly values: count of finite hours, their maximum (NaN when none), and for a
+   * limit the hours strictly above it and the days with at least one such hour.
+   */
+  hourly: { n: number; max: number; above(limit: number): { hours: number; days: number } };
+}
+
+function yearDays(g: HourGrid, year: number, daily: number[], mda8: number[]): PollutantYearDays {
+  const idx: number[] = [];
+  for (let d = 0; d < g.nDays; d++) if (Number(g.dates[d].slice(0, 4)) === year) idx.push(d);
+  let n = 0,
+    m = -Infinity;
+  for (const d of idx)
+    for (let h = 0; h < 24; h++) {
+      const v = g.values[d * 24 + h];
+      if (!Number.isFinite(v)) continue;
+      n++;
+      if (v > m) m = v;
+    }
+  return {
+    dates: idx.map((d) => g.dates[d]),
+    daily: idx.map((d) => daily[d]),
+    ...(mda8.length ? { mda8: idx.map((d) => mda8[d]) } : {}),
+    hourly: {
+      n,
+      max: n ? m : NaN,
+      above(limit) {
+        let hours = 0,
+          days = 0;
+        for (const d of idx) {
+          let any = false;
+          for (let h = 0; h < 24; h++) {
+            const v = g.values[d * 24 + h];
+            if (Number.isFinite(v) && v > limit) {
+              hours++;
+              any = true;
+            }
+          }
+          if (any) days++;
         }
-      }
+        return { hours, days };
+      },
+    },
+  };
+}
+
+/**
+ * The GB 3095-2026 rows of {@link gb3095Exceedances} for one pollutant and one local calendar
+ * year, from the year's days (daily means valid with ≥ 20 h, MDA8 under the HJ 663 convention,
+ * hourly counts): one row per limit of Table 1 (1-h: hours above and days with an hour above;
+ * 24-h / MDA8: valid days above, and the HJ 663 annual percentile row; annual: mean of valid daily
+ * means with the HJ 663 validity). The single definition used by `gb3095Exceedances` and by the
+ * DuckDB network summary.
+ *
+ * @param p pollutant (`SO2`, `NO2`, `CO`, `O3`, `PM10`, `PM2.5`), values in µg/m3 (CO mg/m3)
+ * @param opts.grade 1 or 2 (default 2); opts.phase `transition`, `final` or `auto` (default: by year)
+ * @throws {RangeError} when the grade is not 1 or 2 or the pollutant is not one of GB 3095's
+ */
+export function gb3095YearRows(
+  p: string,
+  year: number,
+  days: PollutantYearDays,
+  opts: { grade?: 1 | 2; phase?: "transition" | "final" | "auto" } = {},
+): ExceedanceRow[] {
+  const grade = opts.grade ?? 2;
+  if (grade !== 1 && grade !== 2) throw new RangeError(`gb3095YearRows: grade must be 1 or 2, got ${String(grade)}`);
+  if (!(p in HJ663_ANNUAL_PERCENTILES)) throw new RangeError(`gb3095YearRows: "${p}" is not a GB 3095 pollutant`);
+  const out: ExceedanceRow[] = [];
+  const phase =
+    opts.phase === undefined || opts.phase === "auto" ? (year >= 2031 ? "final" : "transition") : opts.phase;
+  const std = `GB 3095-2026 grade ${grade} (${phase})`;
+  const daily = Array.from(days.daily);
+  const mda8 = days.mda8 ? Array.from(days.mda8) : [];
+  for (const lim of GB3095_2026.limits.filter((l) => l.pollutant === p)) {
+    const limit = lim[phase][grade === 1 ? "grade1" : "grade2"];
+    if (lim.averaging === "1h") {
+      const a = days.hourly.above(limit);
+      out.push({
+        standard: std,
+        pollutant: p,
+        averaging: "1h",
+        year,
+        limit,
+        unit: lim.unit,
+        n: days.hourly.n,
+        exceedances: a.hours,
+        exceedanceDays: a.days,
+        value: days.hourly.n ? days.hourly.max : NaN,
+      });
+    } else if (lim.averaging === "24h") {
+      const ys = daily;
+      out.push(dailyRow(std, p, "24h", ys, year, limit, lim.unit));
+      const v = finite(ys);
+      const q = HJ663_ANNUAL_PERCENTILES[p as Gb3095Pollutant];
+      out.push(
+        statRow(
+          std,
+          p,
+          `24h p${q}`,
+          v.length ? quantileType7(v, q / 100) : NaN,
+          v.length,
+          year,
+          limit,
+          lim.unit,
+          "HJ 663-2013 annual percentile (type 7)",
+        ),
+      );
+    } else if (lim.averaging === "MDA8") {
+      const ys = mda8;
+      out.push(dailyRow(std, p, "MDA8", ys, year, limit, lim.unit));
+      const v = finite(ys);
+      out.push(
+        statRow(
+          std,
+          p,
+          "MDA8 p90",
+          v.length ? quantileType7(v, 0.9) : NaN,
+          v.length,
+          year,
+          limit,
+          lim.unit,
+          "HJ 663-2013 annual percentile (type 7)",
+        ),
+      );
+    } else if (lim.averaging === "annual") {
+      const v = finite(daily);
+      const validDates = days.dates.filter((_, k) => Number.isFinite(daily[k]));
+      const c = hj663AnnualComplete(validDates);
+      out.push({
+        ...statRow(
+          std,
+          p,
+          "annual",
+          mean(v),
+          v.length,
+          year,
+          limit,
+          lim.unit,
+          `mean of valid daily means; ${c.complete ? "valid year" : "NOT a valid year"} under HJ 663 (${c.validDays} days; ≥ 324 and ≥ 27 per month, 25 in February)`,
+        ),
+        validYear: c.complete,
+      });
     }
   }
   return out;
@@ -556,88 +654,98 @@ export function whoExceedances(
   };
   const gs = grids(input, (p) => targets[p], opts.referenceState ?? STP_298, opts.negative);
   const out: ExceedanceRow[] = [];
-  const S = "WHO 2021 AQG";
-  const q = WHO_2021.shortTermPercentile;
   for (const [p, g] of Object.entries(gs)) {
     const daily = Array.from(dailyMeans(g, minHours));
     const mda8 = p === "O3" ? mda8FromGrid(g, MDA8_CONVENTIONS.eu).map((r) => r.mda8) : [];
-    for (const year of years(g)) {
-      const minDays = Math.ceil(WHO_COMPLETENESS.minDayFraction * daysInYear(year));
-      const nDaily = finite(pick(daily, g, year, false)).length;
-      const annual = (row: ExceedanceRow, count: number): ExceedanceRow => {
-        const c = completeness(
-          count,
-          minDays,
-          `valid days of ${daysInYear(year)}`,
-          "aozora's 90 % rule (WHO 2021 states none; 2008/50/EC Annex I data capture)",
-        );
-        return { ...row, validYear: c.validYear, note: row.note ? `${row.note}; ${c.text}` : c.text };
-      };
-      for (const gl of WHO_2021.guidelines.filter((x) => x.pollutant === p)) {
-        if (gl.averaging === "annual") {
-          const v = finite(pick(daily, g, year, false));
-          out.push(
-            annual(
-              statRow(S, p, "annual", mean(v), v.length, year, gl.level, gl.unit, "mean of valid daily means"),
-              nDaily,
-            ),
-          );
-        } else if (gl.averaging === "24h" || gl.averaging === "MDA8") {
-          const ys = pick(gl.averaging === "MDA8" ? mda8 : daily, g, year, false);
-          out.push(dailyRow(S, p, gl.averaging, ys, year, gl.level, gl.unit));
-          const v = finite(ys);
-          out.push(
-            annual(
-              statRow(
-                S,
-                p,
-                `${gl.averaging} p${q}`,
-                v.length ? quantileType7(v, q / 100) : NaN,
-                v.length,
-                year,
-                gl.level,
-                gl.unit,
-                "WHO: short-term AQG as 99th percentile",
-              ),
-              v.length,
-            ),
-          );
-        } else if (gl.averaging === "peak-season") {
-          const monthly: number[] = [];
-          for (let m = 1; m <= 12; m++) {
-            const v: number[] = [];
-            for (let d = 0; d < g.nDays; d++)
-              if (
-                Number(g.dates[d].slice(0, 4)) === year &&
-                Number(g.dates[d].slice(5, 7)) === m &&
-                Number.isFinite(mda8[d])
-              )
-                v.push(mda8[d]);
-            monthly.push(mean(v));
-          }
-          let best = NaN;
-          for (let m = 0; m + 6 <= 12; m++) {
-            const w = monthly.slice(m, m + 6);
-            if (w.every((x) => Number.isFinite(x))) {
-              const s = mean(w);
-              if (!(s <= best)) best = s;
-            }
-          }
-          out.push(
-            statRow(
-              S,
-              p,
-              "peak-season",
-              best,
-              1,
-              year,
-              gl.level,
-              gl.unit,
-              "highest 6-month running mean of monthly mean MDA8 within the calendar year (NaN unless 6 consecutive months have data)",
-            ),
-          );
+    for (const year of years(g)) out.push(...whoYearRows(p, year, yearDays(g, year, daily, mda8)));
+  }
+  return out;
+}
+
+/**
+ * The WHO 2021 rows of {@link whoExceedances} for one pollutant and one local calendar year, from
+ * the year's days (daily means valid with ≥ 18 h, MDA8 under the EU convention): annual mean of
+ * valid daily means, days above the 24-h / MDA8 levels with the 99th-percentile row, and the O3
+ * peak season; completeness by {@link WHO_COMPLETENESS}. The single definition used by
+ * `whoExceedances` and by the DuckDB network summary.
+ *
+ * @param p pollutant (`PM2.5`, `PM10`, `O3`, `NO2`, `SO2`, `CO`), µg/m3 (CO mg/m3); others give no rows
+ */
+export function whoYearRows(p: string, year: number, days: PollutantYearDays): ExceedanceRow[] {
+  const out: ExceedanceRow[] = [];
+  const S = "WHO 2021 AQG";
+  const q = WHO_2021.shortTermPercentile;
+  const daily = Array.from(days.daily);
+  const mda8 = days.mda8 ? Array.from(days.mda8) : [];
+  const minDays = Math.ceil(WHO_COMPLETENESS.minDayFraction * daysInYear(year));
+  const nDaily = finite(daily).length;
+  const annual = (row: ExceedanceRow, count: number): ExceedanceRow => {
+    const c = completeness(
+      count,
+      minDays,
+      `valid days of ${daysInYear(year)}`,
+      "aozora's 90 % rule (WHO 2021 states none; 2008/50/EC Annex I data capture)",
+    );
+    return { ...row, validYear: c.validYear, note: row.note ? `${row.note}; ${c.text}` : c.text };
+  };
+  for (const gl of WHO_2021.guidelines.filter((x) => x.pollutant === p)) {
+    if (gl.averaging === "annual") {
+      const v = finite(daily);
+      out.push(
+        annual(
+          statRow(S, p, "annual", mean(v), v.length, year, gl.level, gl.unit, "mean of valid daily means"),
+          nDaily,
+        ),
+      );
+    } else if (gl.averaging === "24h" || gl.averaging === "MDA8") {
+      const ys = gl.averaging === "MDA8" ? mda8 : daily;
+      out.push(dailyRow(S, p, gl.averaging, ys, year, gl.level, gl.unit));
+      const v = finite(ys);
+      out.push(
+        annual(
+          statRow(
+            S,
+            p,
+            `${gl.averaging} p${q}`,
+            v.length ? quantileType7(v, q / 100) : NaN,
+            v.length,
+            year,
+            gl.level,
+            gl.unit,
+            "WHO: short-term AQG as 99th percentile",
+          ),
+          v.length,
+        ),
+      );
+    } else if (gl.averaging === "peak-season") {
+      const monthly: number[] = [];
+      for (let m = 1; m <= 12; m++) {
+        const v: number[] = [];
+        for (let d = 0; d < days.dates.length; d++)
+          if (Number(days.dates[d].slice(5, 7)) === m && Number.isFinite(mda8[d])) v.push(mda8[d]);
+        monthly.push(mean(v));
+      }
+      let best = NaN;
+      for (let m = 0; m + 6 <= 12; m++) {
+        const w = monthly.slice(m, m + 6);
+        if (w.every((x) => Number.isFinite(x))) {
+          const s = mean(w);
+          if (!(s <= best)) best = s;
         }
       }
+      out.push(
+        statRow(
+          S,
+          p,
+          "peak-season",
+          best,
+          1,
+          year,
+          gl.level,
+          gl.unit,
+          "highest 6-month running mean of monthly mean MDA8 within the calendar year (NaN unless 6 consecutive months have data)",
+        ),
+      );
     }
   }
   return out;
