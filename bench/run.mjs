@@ -159,7 +159,10 @@ if (want("hourly-ox")) {
       "hourly-ox",
       rows.map((r) => ({ ...r, median_ms: r.ms })),
     ),
-    ...tag("hourly-ox-skill", skill),
+    ...tag(
+      "hourly-ox-skill",
+      skill.map((r) => ({ name: `${r.method}, issued ${r.issueHour}:00`, ...r, rmse: r.dailyMaxRmse })),
+    ),
   );
 }
 for (const r of results) if (r.cells && r.median_ms) r.cells_per_s = Math.round(r.cells / (r.median_ms / 1000));
