@@ -5,7 +5,8 @@ import { hourlyPollutantsFromTable } from "../models/aqi/input";
 import { cnAlerts } from "../models/alerts/cn";
 import { jpOxAlerts, jpPm25Alerts, type StationHourly } from "../models/alerts/jp";
 import { usAqiAlerts } from "../models/alerts/us";
-import { nowcast } from "../models/aqi/nowcast";
+import { nowcastAqi, type NowcastAqiRow } from "../models/aqi/nowcast";
+import type { HourlyPollutants } from "../models/aqi/daily";
 import { CN_ALERT_RULE_SETS } from "../models/alerts/tables/cn";
 import type { IssuedAlert } from "../models/alerts/types";
 import { localDate } from "../models/ozone/hourgrid";
@@ -209,36 +210,40 @@ us: hourly PM2.5, PM10 (µg/m3) and/or O3 (ppb, ppm, µg/m3) → NowCast AQI (Ai
       const used = (["PM2.5", "PM10", "O3"] as const).filter((p) => table.names.includes(p));
       if (used.length === 0)
         throw new AozoraInputError({ file, expected: "a column PM2.5, PM10 or O3", found: table.names.join(", ") });
-      // AirNow's current AQI is the highest NowCast AQI of the pollutants, hour by hour
-      const byHour = new Map<number, { aqi: number; pollutant: string }>();
-      const notes: Record<string, number> = {};
-      for (const p of used) {
-        let rows;
-        try {
-          rows = nowcast(times, table.numbers(p), p, { unit: table.unit(p), utcOffsetMinutes: off });
-        } catch (e) {
-          if (e instanceof RangeError) throw new AozoraInputError({ file, column: p, expected: e.message });
-          throw e;
+      // AirNow's current AQI is the highest NowCast AQI of the pollutants, hour by hour (nowcastAqi: one home of the rule)
+      const input: HourlyPollutants = { times, utcOffsetMinutes: off, series: {} };
+      for (const p of used) input.series[p] = { values: table.numbers(p), unit: table.unit(p) };
+      let rows: NowcastAqiRow[];
+      try {
+        rows = nowcastAqi(input);
+      } catch (e) {
+        if (e instanceof RangeError) {
+          // nowcast's messages name the pollutant: give it as the column
+          const msg = e.message;
+          const column = used.find((p) => msg.includes(p));
+          throw new AozoraInputError({ file, ...(column ? { column } : {}), expected: msg });
         }
-        for (const r of rows) {
-          const h = byHour.get(r.utcMs);
-          if (h === undefined || (Number.isFinite(r.aqi) && !(h.aqi >= r.aqi)))
-            byHour.set(r.utcMs, { aqi: r.aqi, pollutant: p });
-          if (r.note) notes[`${p}: ${r.note}`] = (notes[`${p}: ${r.note}`] ?? 0) + 1;
-        }
+        throw e;
       }
-      const t = [...byHour.keys()].sort((a, b) => a - b);
+      const byHour = new Map(rows.map((r) => [r.utcMs, r]));
+      const notes: Record<string, number> = {};
+      for (const r of rows)
+        for (const p of used) {
+          const note = r.pollutants[p]?.note;
+          if (note) notes[`${p}: ${note}`] = (notes[`${p}: ${note}`] ?? 0) + 1;
+        }
+      const t = rows.map((r) => r.utcMs);
       const minLevel = values["min-level"] === undefined ? undefined : Number(values["min-level"]);
       const r = usAqiAlerts(
         t,
-        t.map((x) => byHour.get(x)!.aqi),
+        rows.map((r) => r.aqi),
         { utcOffsetMinutes: off, ...(minLevel === undefined ? {} : { minLevel }) },
       );
       for (const a of r.alerts) {
         const ps = new Set<string>();
         for (let x = a.startUtcMs; x < a.endUtcMs; x += 3_600_000) {
           const h = byHour.get(x);
-          if (h && Number.isFinite(h.aqi)) ps.add(h.pollutant);
+          if (h && Number.isFinite(h.aqi)) for (const p of h.primary) ps.add(p);
         }
         a.evidence += `; NowCast AQI of ${[...ps].join(", ")}`;
       }

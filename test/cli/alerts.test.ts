@@ -183,6 +183,27 @@ describe("aozora alerts --country us", () => {
     expect(JSON.parse(red.out).alerts).toEqual([]);
   });
 
+  it("two pollutants: the hourly AQI is the higher NowCast AQI (PM2.5 112 against O3 50 ppb → 50/54 · 50 = 46), and the evidence names PM2.5 only", async () => {
+    const both = ["time,PM2.5 (µg/m3),O3 (ppb)"];
+    for (let h = 8; h <= 13; h++) both.push(`2025-08-01 ${String(h).padStart(2, "0")}:00,40,50`);
+    const f = file("us-pm-o3.csv", both.join("\n") + "\n");
+    const r = await run(["alerts", "--file", f, "--country", "us", "--utc-offset", "-05:00", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.alerts.map((a: { peak: number }) => a.peak)).toEqual([112]);
+    expect(j.alerts[0].evidence).toMatch(/NowCast AQI of PM2\.5$/);
+  });
+
+  it("a negative concentration is an input error naming the file and the column", async () => {
+    const neg = file(
+      "us-neg.csv",
+      "time,PM2.5 (µg/m3)\n2025-08-01 08:00,10\n2025-08-01 09:00,-5\n2025-08-01 10:00,12\n",
+    );
+    const r = await run(["alerts", "--file", neg, "--country", "us", "--utc-offset", "-05:00"]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(/us-neg\.csv, column "PM2\.5".*negative/);
+  });
+
   it("refuses --min-level outside us and a Japan rule for us", async () => {
     expect((await run(["alerts", "--file", daily, "--country", "cn", "--min-level", "4"])).code).toBe(2);
     expect(
