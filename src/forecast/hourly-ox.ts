@@ -9,6 +9,7 @@ import { quantileType7 } from "../stats/quantile";
 import { modStats, type ModStats } from "../stats/modstats";
 import { eventScores, type EventScores } from "../stats/contingency";
 import { quantileRegression } from "./quantreg";
+import { JP_OX_RULES } from "../models/alerts/tables/jp";
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -547,12 +548,14 @@ export interface HourlyOxVerification {
   coverage: { hourly: number; dailyMax: number };
 }
 
+/** Japan's photochemical oxidant 注意報 level (ppb), from the cited alert table. */
+const CHUIHO_PPB = JP_OX_RULES.find((r) => r.id === "jp-ox/chuiho")!.ppm * 1000;
+
 /**
  * Verify rolling hourly Ox forecasts: the library's `modStats` (openair's definitions) of the
  * hourly values and of the daily maximum, `eventScores` of the daily maximum reaching
- * `thresholdPpb` (default 120 ppb = 0.12 ppm, the level of Japan's photochemical oxidant 注意報
- * named in issue #19; the alert rule with its clause is the alert tables' business), and the
- * interval coverage.
+ * `thresholdPpb` (default: the 注意報 level of `JP_OX_RULES`, 1時間値0.12ppm以上 = 120 ppb, with
+ * its clause and source in that table), and the interval coverage.
  *
  * @throws {RangeError} when the threshold is not finite
  */
@@ -560,7 +563,7 @@ export function verifyHourlyOx(
   rows: readonly HourlyOxVerified[],
   opts: { thresholdPpb?: number } = {},
 ): HourlyOxVerification {
-  const thr = opts.thresholdPpb ?? 120;
+  const thr = opts.thresholdPpb ?? CHUIHO_PPB;
   if (!Number.isFinite(thr)) throw new RangeError(`verifyHourlyOx: thresholdPpb must be finite, got ${thr}`);
   const ho: number[] = [],
     hf: number[] = [];
