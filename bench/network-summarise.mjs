@@ -22,15 +22,8 @@ const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 /** Target of issue #17: 10 years in ≤ 60 s on the 2-core machine. */
 export const NETWORK_SUMMARY_TARGET_S = 60;
 
-const UNITS = {
-  AQI: "1",
-  "PM2.5": "µg/m3",
-  PM10: "µg/m3",
-  SO2: "µg/m3",
-  NO2: "µg/m3",
-  CO: "mg/m3",
-  O3: "µg/m3",
-};
+/** The columns this generator writes, with their units from the library's cited CNEMC table. */
+const COLUMNS = ["AQI", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3"];
 
 /**
  * Write a simulated national dataset in the ingest schema (station VARCHAR, time TIMESTAMPTZ =
@@ -44,7 +37,8 @@ export async function writeNetworkDataset(dir, { stations = 1700, years = 10, fi
   const db = await a.openDuckDb(":memory:", { threads: "2" });
   try {
     await db.query("SET TimeZone = 'UTC'");
-    const kv = `{'aozora.units': '${JSON.stringify(UNITS)}', 'aozora.offset': '+08:00'}`;
+    const units = Object.fromEntries(COLUMNS.map((c) => [c, a.CNEMC_UNITS[c]]));
+    const kv = `{'aozora.units': '${JSON.stringify(units)}', 'aozora.offset': '+08:00'}`;
     for (let y = firstYear; y < firstYear + years; y++) {
       const part = join(dir, `year=${y}`);
       if (existsSync(join(part, "data_0.parquet"))) continue;
