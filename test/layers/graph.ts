@@ -37,6 +37,7 @@ export const LAYERS: readonly { name: string; units: readonly string[] }[] = [
       "models/standards",
       "models/voc",
       "forecast",
+      "photochem",
     ],
   },
   { name: "simulate", units: ["simulate"] },
