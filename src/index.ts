@@ -1028,3 +1028,10 @@ export {
   type CnemcIngestAccount,
 } from "./network";
 export { writeNiesFiles, type NiesSimOptions, type NiesTruth, type NiesStationTruth } from "./simulate";
+export {
+  airNumberDensity,
+  BOLTZMANN_J_PER_K,
+  type KineticReaction,
+  type KineticSystem,
+  type RateEnvironment,
+} from "./photochem";

@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export type { KineticReaction, KineticSystem, RateEnvironment } from "./system";
+export { airNumberDensity, BOLTZMANN_J_PER_K } from "./air";

@@ -80,6 +80,7 @@ const REQUIRED = [
   "notebook",
   "forecast",
   "alerts",
+  "photochem",
 ];
 
 /** A few names each subpath must carry, written by hand from the areas' documentation. */
@@ -116,6 +117,7 @@ const SPOT: Record<string, string[]> = {
   ],
   notebook: ["progress", "buildProblems"],
   forecast: ["forecastAt", "rollingOriginForecast", "quantileRegression", "dailyTarget"],
+  photochem: ["airNumberDensity"],
   alerts: ["cnAlerts", "jpOxAlerts", "jpPm25Alerts", "alertScores", "CN_MEE_2017", "JP_OX_RULES", "JP_PM25_RULES"],
 };
 
