@@ -36,6 +36,13 @@ function progressBar(tty: boolean, what: string): (done: number, total: number, 
   };
 }
 
+/** Counts of the preparation's changes by kind (e.g. `{ "missing-replaced": 12, "sample-excluded": 2 }`). */
+function changeCounts(changes: readonly { kind: string }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of changes) out[c.kind] = (out[c.kind] ?? 0) + 1;
+  return out;
+}
+
 /** Upper bound of the run counts (base, bootstrap, BS-DISP): each run keeps its G and F matrices. */
 export const MAX_PMF_RUNS = 1000;
 
@@ -57,7 +64,11 @@ export const pmfVerb: Verb = {
 conventions (Q(true), Q(robust), S/N categories, extra modelling uncertainty). Error estimation:
 --bootstrap N block-bootstrap runs, --disp displacement of every profile element, --bsdisp N
 BS-DISP on N of the bootstrap runs (needs --bootstrap), --fpeak strengths (e.g. -0.5,0.5); with
---out the intervals are written as CSV. --json prints one JSON object on stdout; progress goes to stderr.`,
+--out the intervals are written as CSV. --json prints one JSON object on stdout; progress goes to stderr.
+The fit minimises Q(true) unless --robust is given (then Q(robust): residuals |e/s| > 4 down-weighted,
+as EPA PMF's robust mode); give --robust to compare with an EPA PMF 5.0 robust base run. Missing cells
+are replaced by the species median (--missing drop-sample drops the sample instead); --exclude-samples
+leaves samples out; every change is counted on stderr and listed in the JSON (changesByKind).`,
   json: true,
   options: {
     conc: { type: "string", value: "F", required: true, fs: "input-file", help: "EPA PMF concentration file" },
@@ -65,7 +76,17 @@ BS-DISP on N of the bootstrap runs (needs --bootstrap), --fpeak strengths (e.g. 
     factors: { type: "number", integer: true, min: 1, max: 50, required: true, value: "K", help: "number of factors" },
     runs: { type: "number", integer: true, min: 1, max: MAX_PMF_RUNS, default: 20, help: "base runs (random starts)" },
     seed: seedOption,
-    robust: { type: "boolean", help: "robust fit (Q(robust), outliers down-weighted)" },
+    robust: {
+      type: "boolean",
+      help: "robust fit: minimise Q(robust), residuals |e/s| > 4 down-weighted (without it aozora minimises Q(true))",
+    },
+    missing: {
+      type: "string",
+      choices: ["median", "drop-sample"],
+      default: "median",
+      help: "missing cells: replace by the species median (s = 4 × median) or drop the sample (EPA PMF 5.0's two choices)",
+    },
+    "exclude-samples": { type: "string", value: "ID,ID", help: "samples to leave out, by their first-column label" },
     weak: { type: "string", value: "A,B", help: "species set to weak (uncertainty tripled, EPA PMF 5.0)" },
     bad: { type: "string", value: "C,D", help: "species set to bad (excluded)" },
     total: { type: "string", value: "NAME", help: "total variable (set weak, reported per factor)" },
@@ -163,8 +184,17 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
       autoCategories: values["auto-categories"] === true,
       total: values.total as string | undefined,
       extraUncertaintyPct: extra,
+      missing: values.missing as "median" | "drop-sample",
+      ...(values["exclude-samples"] !== undefined ? { excludeSamples: listOf(values["exclude-samples"]) } : {}),
     },
   );
+  const byKind = changeCounts(input.changes);
+  if (input.changes.length > 0)
+    err(
+      `prepared: ${Object.entries(byKind)
+        .map(([k, c]) => `${c} ${k}`)
+        .join(", ")} (every change is in the result's changes list)`,
+    );
   const tty = process.stderr.isTTY === true;
   const result = await runPmf(input, {
     factors,
@@ -232,6 +262,7 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
         })),
         species: input.summary.map((s) => ({ name: s.name, category: s.category, sn: s.sn, reason: s.categoryReason })),
         changes: input.changes.length,
+        changesByKind: byKind,
         provenance: result.provenance,
         ...(bs
           ? {
