@@ -5,3 +5,28 @@
  */
 export type { KineticReaction, KineticSystem, RateEnvironment } from "./system";
 export { airNumberDensity, BOLTZMANN_J_PER_K } from "./air";
+export {
+  isCmaqAerosolSpecies,
+  RATE_KINDS,
+  summariseMechanism,
+  type ArrheniusTerm,
+  type Mechanism,
+  type MechanismChange,
+  type MechanismProduct,
+  type MechanismReaction,
+  type MechanismSummary,
+  type RateExpression,
+} from "./mechanism";
+export {
+  parseChemmech,
+  CMAQ_CONSTANT_SPECIES,
+  CMAQ_DEFAULT_CONSTANTS_PPM,
+  type ParseChemmechOptions,
+} from "./chemmech";
+export {
+  compileMechanism,
+  STANDARD_ATMOSPHERE_PA,
+  type CompileMechanismOptions,
+  type CompiledMechanism,
+  type ExcludedReaction,
+} from "./compile";
