@@ -121,7 +121,10 @@ export function parseChemmech(text: string, options: ParseChemmechOptions = {}):
     const lineNo = i + 1;
     const raw = lines[i];
     const trimmed = raw.trim();
-    if (trimmed === "" || trimmed.startsWith("!")) continue;
+    if (trimmed === "" || trimmed.startsWith("!")) {
+      if (state === "reactions" && stmt.trim() !== "") stmt += "\n"; // keep line numbers inside a statement
+      continue;
+    }
     const squeezed = trimmed.replace(/\s+/g, "");
     const upper = squeezed.toUpperCase();
     if (state === "pre") {
@@ -167,7 +170,10 @@ export function parseChemmech(text: string, options: ParseChemmechOptions = {}):
       let rest = data;
       while (rest.length > 0) {
         const semi = rest.indexOf(";");
-        if (stmt.trim() === "" && rest.trim() !== "") stmtLine = lineNo;
+        if (stmt.trim() === "" && rest.trim() !== "") {
+          stmt = "";
+          stmtLine = lineNo;
+        }
         if (semi < 0) {
           stmt += rest + "\n";
           rest = "";
@@ -271,7 +277,8 @@ function parseReaction(
   changes: MechanismChange[],
   eliminated: readonly string[],
 ): MechanismReaction {
-  let body = stmt.trim();
+  let body = stmt.trimEnd();
+  body = body.slice(firstNonBlankOf(body));
   let label = String(ordinal);
   if (body.startsWith("<")) {
     const close = body.indexOf(">");
@@ -280,15 +287,29 @@ function parseReaction(
     label = body.slice(1, close).replace(/\s+/g, "");
     body = body.slice(close + 1);
   }
+  // the statement may span lines: errors name the line where the part in question is
+  const lineAt = (text: string, at: number): number => line + (text.slice(0, at).match(/\n/g)?.length ?? 0);
+  const firstNonBlank = (text: string): number => Math.max(0, text.search(/\S/));
   const ctx: Ctx = { file, line, label, lenient, changes };
   const eq = body.indexOf("=");
   if (eq < 0) fail(ctx, "reactants = products followed by a rate", body);
   const right = body.slice(eq + 1);
   const rateAt = right.search(/[#%]/);
   if (rateAt < 0) fail(ctx, "a rate constant starting with '#' or '%'", right);
+  const head = stmt.trimEnd().length - body.length; // label and blanks before the body
   const reactants = parseReactants(body.slice(0, eq), ctx, eliminated);
-  const products = parseProducts(right.slice(0, rateAt), ctx, eliminated);
-  const rate = parseRate(right.slice(rateAt).replace(/\s+/g, ""), ctx);
+  const products = parseProducts(
+    right.slice(0, rateAt),
+    {
+      ...ctx,
+      line: lineAt(stmt, head + eq + 1 + firstNonBlank(right)),
+    },
+    eliminated,
+  );
+  const rate = parseRate(right.slice(rateAt).replace(/\s+/g, ""), {
+    ...ctx,
+    line: lineAt(stmt, head + eq + 1 + rateAt),
+  });
   const phase =
     rate.kind === "heterogeneous"
       ? "heterogeneous"
@@ -296,6 +317,10 @@ function parseReaction(
         ? "aerosol"
         : "gas";
   return { label, line, reactants, products, rate, phase };
+}
+
+function firstNonBlankOf(text: string): number {
+  return Math.max(0, text.search(/\S/));
 }
 
 function speciesName(raw: string, ctx: Ctx): string {

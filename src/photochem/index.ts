@@ -6,6 +6,8 @@
 export type { KineticReaction, KineticSystem, RateEnvironment } from "./system";
 export { airNumberDensity, BOLTZMANN_J_PER_K } from "./air";
 export {
+  atomImbalance,
+  type AtomImbalance,
   isCmaqAerosolSpecies,
   RATE_KINDS,
   summariseMechanism,
@@ -30,3 +32,4 @@ export {
   type CompiledMechanism,
   type ExcludedReaction,
 } from "./compile";
+export { CB6R5_NITROGEN_ATOMS, CB6R5_NITROGEN_ROUNDING } from "./tables/cb6r5-nitrogen";

@@ -203,3 +203,37 @@ export function summariseMechanism(mech: Mechanism): MechanismSummary {
     changes: mech.changes.length,
   };
 }
+
+/** The change of one element's atoms in one reaction. */
+export interface AtomImbalance {
+  label: string;
+  line: number;
+  /** Atoms in the products minus atoms in the reactants (per reaction event). */
+  delta: number;
+}
+
+/**
+ * The reactions that do not conserve an element: Σ coefficient × atoms over the products minus Σ atoms
+ * over the reactants, for every reaction where it differs from 0 by more than `tolerance`.
+ * @param mech - the mechanism
+ * @param atoms - atoms of the element per species (species not listed have none)
+ * @param tolerance - absolute tolerance on the change (default 1e-9)
+ * @returns the unbalanced reactions, in file order
+ * @throws {RangeError} when the tolerance is negative or not finite
+ */
+export function atomImbalance(
+  mech: Mechanism,
+  atoms: Readonly<Record<string, number>>,
+  tolerance = 1e-9,
+): AtomImbalance[] {
+  if (!(tolerance >= 0) || !Number.isFinite(tolerance))
+    throw new RangeError(`atomImbalance: tolerance must be a finite number ≥ 0, got ${tolerance}`);
+  const out: AtomImbalance[] = [];
+  for (const r of mech.reactions) {
+    let delta = 0;
+    for (const s of r.reactants) delta -= atoms[s] ?? 0;
+    for (const p of r.products) delta += p.coefficient * (atoms[p.species] ?? 0);
+    if (Math.abs(delta) > tolerance) out.push({ label: r.label, line: r.line, delta });
+  }
+  return out;
+}

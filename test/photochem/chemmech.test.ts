@@ -335,14 +335,14 @@ describe("parseChemmech: input it refuses or records", () => {
     const e = err(text);
     expect(e).toBeInstanceOf(AozoraInputError);
     expect(e.file).toBe("bad.def");
-    expect(e.row).toBe(4);
+    expect(e.row).toBe(5); // the line of the rate, not of the label
     expect(e.message).toMatch(/reaction <CL13>/);
     expect(e.found).toBe("8.3-11");
     const m = parseChemmech(text, { file: "ok.def", lenientExponent: true });
     const r = m.reactions[1];
     expect(r.rate).toEqual({ kind: "arrhenius", term: { A: 8.3e-11, B: 0, C: 100 } });
     expect(m.changes).toEqual([
-      { line: 4, label: "CL13", reason: "lenient-exponent", original: "8.3-11", detail: "read as 8.3e-11" },
+      { line: 5, label: "CL13", reason: "lenient-exponent", original: "8.3-11", detail: "read as 8.3e-11" },
     ]);
   });
 
