@@ -1042,6 +1042,7 @@ export {
   RATE_KINDS,
   summariseMechanism,
   type ArrheniusTerm,
+  type ExpressionTerm,
   type Mechanism,
   type MechanismChange,
   type MechanismProduct,
@@ -1057,4 +1058,7 @@ export {
   type CompileMechanismOptions,
   type CompiledMechanism,
   type ExcludedReaction,
+  parseKpp,
+  KPP_ACCEPTED_FUNCTIONS,
+  type ParseKppOptions,
 } from "./photochem";

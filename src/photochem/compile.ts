@@ -85,7 +85,18 @@ const Code = {
   Photolysis: 7,
   Heterogeneous: 8,
   Halogen: 9,
+  Expression: 10,
 } as const;
+
+/** A compiled KPP expression term (see {@link ExpressionTerm}). */
+interface CompiledTerm {
+  A: number;
+  B: number;
+  C: number;
+  slots: Int32Array;
+  phot: number;
+  falloff: Float64Array | null;
+}
 
 /** Constant-species slots: M, O2, N2, H2O, H2, CH4. */
 const CONST_SLOT: Record<string, number> = { M: 0, O2: 1, N2: 2, H2O: 3, H2: 4, CH4: 5 };
@@ -222,6 +233,8 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
   const photNames: string[] = [];
   const photOf = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
+  const exprOf = new Int32Array(n).fill(-1);
+  const exprs: CompiledTerm[][] = [];
   const ppConvert = new Uint8Array(n);
   const term = (o: number, t: ArrheniusTerm): void => {
     par[o] = t.A;
@@ -296,6 +309,29 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
         par[o] = rate.A * h;
         break;
       }
+      case "expression": {
+        code[i] = Code.Expression;
+        exprOf[i] = exprs.length;
+        exprs.push(
+          rate.terms.map((t) => {
+            let phot = -1;
+            if (t.photolysis !== undefined) {
+              phot = photNames.indexOf(t.photolysis);
+              if (phot < 0) phot = photNames.push(t.photolysis) - 1;
+            }
+            const f = t.falloff;
+            return {
+              A: t.A,
+              B: t.B,
+              C: t.C,
+              slots: Int32Array.from(t.densities.map((d) => CONST_SLOT[d])),
+              phot,
+              falloff: f ? Float64Array.of(f.k0.A, f.k0.B, f.k0.C, f.kinf.A, f.kinf.B, f.kinf.C, f.Fc, f.N) : null,
+            };
+          }),
+        );
+        break;
+      }
       case "halogen":
         code[i] = Code.Halogen;
         par[o] = rate.A1;
@@ -351,6 +387,12 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
       if (C !== 0) k *= Math.exp(-C * invT);
       return k;
     };
+    fac[0] = M;
+    fac[1] = env.O2;
+    fac[2] = env.N2;
+    fac[3] = env.H2O;
+    fac[4] = h2Ppm * 1e-6 * M;
+    fac[5] = ch4Ppm * 1e-6 * M;
     for (let e = 0; e < evalIdx.length; e++) {
       const i = evalIdx[e];
       const o = i * 10;
@@ -399,18 +441,39 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
                 Math.min(par[o] * Math.exp(-par[o + 1] * Patm) + par[o + 2] * Math.exp(-par[o + 3] * Patm), par[o + 4])
               : 0;
           break;
+        case Code.Expression: {
+          k = 0;
+          const terms = exprs[exprOf[i]];
+          for (let t = 0; t < terms.length; t++) {
+            const c = terms[t];
+            let v = c.A;
+            if (c.B !== 0) v *= Math.exp(c.B * lnT300);
+            if (c.C !== 0) v *= Math.exp(-c.C * invT);
+            for (let d = 0; d < c.slots.length; d++) v *= fac[c.slots[d]];
+            if (c.phot >= 0) v *= J[c.phot];
+            const f = c.falloff;
+            if (f !== null) {
+              let k0 = f[0];
+              if (f[1] !== 0) k0 *= Math.exp(f[1] * lnT300);
+              if (f[2] !== 0) k0 *= Math.exp(-f[2] * invT);
+              let kinf = f[3];
+              if (f[4] !== 0) kinf *= Math.exp(f[4] * lnT300);
+              if (f[5] !== 0) kinf *= Math.exp(-f[5] * invT);
+              const k0M = k0 * M;
+              const ratio = k0M / kinf;
+              const x = Math.log10(ratio) / f[7];
+              v *= (k0M / (1 + ratio)) * Math.pow(f[6], 1 / (1 + x * x));
+            }
+            k += v;
+          }
+          break;
+        }
         default:
           throw new Error(`compileMechanism: internal error, no program for reaction ${i}`);
       }
       if (isPP && ppConvert[i] === 1) k *= Math.pow(1e6 / M, order[i] - 1) / 60;
       kAll[i] = k;
     }
-    fac[0] = M;
-    fac[1] = env.O2;
-    fac[2] = env.N2;
-    fac[3] = env.H2O;
-    fac[4] = h2Ppm * 1e-6 * M;
-    fac[5] = ch4Ppm * 1e-6 * M;
     for (let k = 0; k < nKept; k++) {
       let v = kAll[kept[k]];
       for (let s = constStart[k]; s < constStart[k + 1]; s++) v *= fac[slots[s]];

@@ -12,6 +12,7 @@ export {
   RATE_KINDS,
   summariseMechanism,
   type ArrheniusTerm,
+  type ExpressionTerm,
   type Mechanism,
   type MechanismChange,
   type MechanismProduct,
@@ -33,3 +34,4 @@ export {
   type ExcludedReaction,
 } from "./compile";
 export { CB6R5_NITROGEN_ATOMS, CB6R5_NITROGEN_ROUNDING } from "./tables/cb6r5-nitrogen";
+export { parseKpp, KPP_ACCEPTED_FUNCTIONS, type ParseKppOptions } from "./kpp";

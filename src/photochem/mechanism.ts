@@ -41,6 +41,7 @@ export interface ArrheniusTerm {
  * - `heterogeneous` — type −1, `#A~<NAME>`: A·H(NAME), computed outside the gas-phase mechanism.
  * - `halogen` — type 12, `%H #A1@B1&A2@B2&A3`: min(A1·exp(−B1·P) + A2·exp(−B2·P), A3) over open
  *   water in sunlight (P in atm), the marine-halogen ozone loss.
+ * - `expression` — a KPP rate expression: a sum of {@link ExpressionTerm}s.
  */
 export type RateExpression =
   | { kind: "arrhenius"; term: ArrheniusTerm }
@@ -60,7 +61,27 @@ export type RateExpression =
     }
   | { kind: "photolysis"; A: number; name: string }
   | { kind: "heterogeneous"; A: number; name: string }
-  | { kind: "halogen"; A1: number; B1: number; A2: number; B2: number; max: number };
+  | { kind: "halogen"; A1: number; B1: number; A2: number; B2: number; max: number }
+  | { kind: "expression"; terms: readonly ExpressionTerm[] };
+
+/**
+ * One term of a KPP rate expression: A·(T/300)^B·exp(−C/T) × the number densities listed ×
+ * J(photolysis) × the Troe factor, each when present.
+ */
+export interface ExpressionTerm {
+  /** Factor A, with the term's sign. */
+  A: number;
+  /** Exponent B of (T/300 K). */
+  B: number;
+  /** Activation temperature C (K) of exp(−C/T). */
+  C: number;
+  /** Number densities multiplied in (`M`, `O2`, `N2`, `H2O`; repeated for a square). */
+  densities: string[];
+  /** Photolysis frequency multiplied in, by name. */
+  photolysis?: string;
+  /** Troe falloff k0·M/(1 + k0·M/kinf)·Fc^(1/(1 + (log10(k0·M/kinf)/N)²)) multiplied in. */
+  falloff?: { k0: ArrheniusTerm; kinf: ArrheniusTerm; Fc: number; N: number };
+}
 
 /** The kinds of {@link RateExpression}, in the order {@link summariseMechanism} lists them. */
 export const RATE_KINDS = [
@@ -74,6 +95,7 @@ export const RATE_KINDS = [
   "photolysis",
   "heterogeneous",
   "halogen",
+  "expression",
 ] as const;
 
 /** One product of a reaction: species name and stoichiometric coefficient (fractional, may be negative). */
@@ -189,6 +211,9 @@ export function summariseMechanism(mech: Mechanism): MechanismSummary {
     byForm[r.rate.kind]++;
     byPhase[r.phase]++;
     if (r.rate.kind === "photolysis" && !photolysis.includes(r.rate.name)) photolysis.push(r.rate.name);
+    if (r.rate.kind === "expression")
+      for (const t of r.rate.terms)
+        if (t.photolysis !== undefined && !photolysis.includes(t.photolysis)) photolysis.push(t.photolysis);
   }
   return {
     file: mech.file,

@@ -137,6 +137,7 @@ describe("parseChemmech: the rate forms of the shipped CMAQ mechanisms", () => {
       photolysis: 3,
       heterogeneous: 1,
       halogen: 1,
+      expression: 0,
     });
     expect(s.byPhase).toEqual({ gas: 31, heterogeneous: 1, aerosol: 1 });
     expect(s.lastLabel).toBe("R064");
@@ -256,6 +257,28 @@ describe("parseChemmech: the rate forms of the shipped CMAQ mechanisms", () => {
       });
     });
   }
+
+  it("published values: CMAQ's tabulation at 298.15 K, 2.4615e19 cm-3 and IUPAC's OH + NO at 300 K, 1 bar", () => {
+    // CMAQ v5.5 CCTM/src/MECHS/mechanism_information/cb6r5_ae7_aq/mech_cb6r5_ae7_aq.md, "Value at 298.15 K;
+    // 2.4615E+19 molcules/cm3; 1.00 Atm": R3 1.8910E-14, R45 1.0589E-11, R19 2.8975E-12, R123 2.2843E-13,
+    // R46 1.5409E-13 (NO + O3, OH + NO2, HO2 + HO2, OH + CO, OH + HNO3)
+    const c = compileMechanism(mech);
+    const M = 2.4615e19;
+    const k = c.rateConstants({ ...env(298.15), M, O2: 0.2095 * M, N2: 0.7808 * M });
+    const v = (l: string) => k[c.reactionIndex(l)!];
+    expect(v("R3") / 1.891e-14).toBeCloseTo(1, 4);
+    expect(v("R45") / 1.0589e-11).toBeCloseTo(1, 4);
+    expect(v("R19") / 2.8975e-12).toBeCloseTo(1, 4);
+    expect(v("R123") / 2.2843e-13).toBeCloseTo(1, 4);
+    expect(v("R46") / 1.5409e-13).toBeCloseTo(1, 4);
+    // IUPAC Task Group on Atmospheric Chemical Kinetic Data Evaluation, Data Sheet NOx12 (HO + NO + M →
+    // HONO + M), last evaluated 1 June 2012, http://iupac.pole-ether.fr/: "Preferred Values k = 1.0 x 10-11
+    // cm3 molecule-1 s-1 in 1 bar of N2 at 300 K. k0 = 7.4 x 10-31 (T/300)-2.4 [N2]" — CB6r5 <R40> uses
+    // these k0 and k∞, Fc = 0.81, N = 0.87; at 300 K and 1 bar it gives 9.6e-12, i.e. 1.0e-11 to IUPAC's two digits ± 5 %.
+    const e300 = env(300, 1e5);
+    const k300 = c.rateConstants(e300)[c.reactionIndex("R40")!];
+    expect(Math.abs(k300 / 1.0e-11 - 1)).toBeLessThan(0.05);
+  });
 
   it("%H is 0 at night (every photolysis frequency 0) and inland (default seawater fraction 0)", () => {
     const night = { ...env(298), photolysis: { NO2_IUPAC10: 0, KET_IUPAC10: 0 } };

@@ -1,0 +1,208 @@
+import { describe, expect, it } from "vitest";
+import { AozoraInputError } from "../../src/io/errors";
+import {
+  airNumberDensity,
+  compileMechanism,
+  parseKpp,
+  summariseMechanism,
+  type RateEnvironment,
+} from "../../src/photochem";
+
+/**
+ * A small MCM subset in the MCM site's KPP export format (MCM v3.3.1 "mcm_isoprene.eqn" as shipped
+ * with KPP 3.5.0, examples/mcm/: header comment, `#INCLUDE atoms`, `#DEFVAR` with `= IGNORE ;`,
+ * `#INLINE F90_RCONST … #ENDINLINE`, `#EQUATIONS` with `<n>` tags). Equations <1>, <2>, <4>, <6>, <9>,
+ * <13>, <18>, <30>, <32>, <39>, <46> are copied unchanged from that file; <90>–<93> are written here
+ * with the KPP 3 rate-law functions (util/UserRateLaws.f90).
+ */
+const EQN = `// ******************************************************** ;
+//       Citation: The chemical mechanistic information was taken from the Master Chemical Mechanism,
+//  MCM v3.3.1 (reference), via website: http://mcm.york.ac.uk/
+// ******************************************************** ;
+
+#INCLUDE atoms 
+
+#DEFVAR
+O = IGNORE ;
+O3 = IGNORE ;
+NO = IGNORE ;
+NO2 = IGNORE ;
+O1D = IGNORE ;
+OH = IGNORE ;
+HO2 = IGNORE ;
+SO2 = IGNORE ;
+SO3 = IGNORE ;
+HSO3 = IGNORE ;
+CH4 = IGNORE ;
+CH3O2 = IGNORE ;
+HNO3 = IGNORE ;
+CO = IGNORE ;
+{ fixed species written by the user of the subset }
+#DEFFIX
+O2 = IGNORE ;
+
+#INLINE F90_RCONST
+  ! Peroxy radicals
+  RO2 = C(ind_CH3O2)
+  CALL define_constants_mcm
+#ENDINLINE {above lines go into the SUBROUTINES UPDATE_RCONST and UPDATE_PHOTO}
+
+#EQUATIONS
+<1> O = O3 : 5.6E-34*N2*(TEMP/300.)**(-2.6)*O2+6.0E-34*O2*(TEMP/300.)**(-2.6)*O2 ;
+<2> O + O3 = PROD : 8.0E-12*EXP(-2060./TEMP) ;
+<4> NO2 + O = NO : 5.5E-12*EXP(188./TEMP) ;
+<6> O1D = O : 3.2E-11*EXP(67./TEMP)*O2+2.0E-11*EXP(130./TEMP)*N2 ;
+<9> NO + NO = NO2 + NO2 : 3.3E-39*EXP(530./TEMP)*O2 ;
+<13> O1D = OH + OH : 2.14E-10*H2O ;
+<18> HO2 + O3 = OH : 2.03E-16*(TEMP/300.)**(4.57)*EXP(693./TEMP) ;
+<30> O + SO2 = SO3 : 4.0E-32*EXP(-1000./TEMP)*M ;
+<32> HSO3 = HO2 + SO3 : 1.3E-12*EXP(-330./TEMP)*O2 ;
+<39> NO2 + hv = NO + O : J(J_NO2) ;
+<46> CH4 + OH = CH3O2 : 1.85E-12*EXP(-1690./TEMP) ;
+<90> NO2 + OH = HNO3 : k3rd_iupac(M, 3.2D-30, 4.5, 3.0D-11, 0.0, 0.41) ;
+<91> NO2 + OH = HNO3 : k3rd_jpl(M, 1.8E-30, 3.0, 2.8E-11, 0.0, 0.6) ;
+<92> CO + OH = HO2 : ARR_abc(1.0E-12, 100.0, -1.5) + ARR_ab(2.0E-13, -50.0) - ARR_ac(1.0E-14, 2.0) ;
+<93> O + O2 = O3 : 6.0E-34*(TEMP/300.)**(-2.6)*M ;
+`;
+
+function env(T: number): RateEnvironment {
+  const M = airNumberDensity(101325, T);
+  return {
+    temperatureK: T,
+    pressurePa: 101325,
+    M,
+    O2: 0.2095 * M,
+    N2: 0.7808 * M,
+    H2O: 3.0e17,
+    photolysis: { J_NO2: 8e-3 },
+  };
+}
+
+describe("parseKpp: an MCM subset in the MCM site's KPP export format", () => {
+  const mech = parseKpp(EQN, { file: "subset.eqn" });
+
+  it("reads species, tags, dummies hv/PROD, and records what it did not read", () => {
+    expect(mech.format).toBe("kpp");
+    expect(mech.reactions.map((r) => r.label)).toEqual([
+      "1",
+      "2",
+      "4",
+      "6",
+      "9",
+      "13",
+      "18",
+      "30",
+      "32",
+      "39",
+      "46",
+      "90",
+      "91",
+      "92",
+      "93",
+    ]);
+    const r2 = mech.reactions.find((r) => r.label === "2")!;
+    expect(r2.products).toEqual([]); // PROD
+    expect(mech.reactions.find((r) => r.label === "39")!.reactants).toEqual(["NO2"]); // hv
+    expect(mech.reactions.find((r) => r.label === "9")!.reactants).toEqual(["NO", "NO"]);
+    expect(mech.reactions.find((r) => r.label === "93")!.reactants).toEqual(["O", "O2"]); // O2 from #DEFFIX
+    expect(mech.reactions.find((r) => r.label === "2")!.line).toBe(35);
+    expect(mech.changes.map((c) => [c.line, c.reason])).toEqual([
+      [6, "kpp-command-ignored"],
+      [27, "kpp-inline-skipped"],
+    ]);
+    expect(mech.species).not.toContain("O2");
+    expect(mech.constantSpecies).toEqual(["M", "O2", "N2", "H2O"]);
+    expect(summariseMechanism(mech).byForm.expression).toBe(15);
+    expect(summariseMechanism(mech).photolysis).toEqual(["J_NO2"]);
+  });
+
+  for (const T of [250, 298]) {
+    it(`every rate against a hand evaluation at ${T} K, 1 atm`, () => {
+      const c = compileMechanism(mech);
+      const e = env(T);
+      const k = c.rateConstants(e);
+      const { M, O2, N2, H2O } = e;
+      const T300 = T / 300;
+      const v = (l: string) => k[c.reactionIndex(l)!];
+      const near = (l: string, x: number) => expect(v(l) / x).toBeCloseTo(1, 12);
+      near("1", 5.6e-34 * N2 * T300 ** -2.6 * O2 + 6.0e-34 * O2 * T300 ** -2.6 * O2);
+      near("2", 8.0e-12 * Math.exp(-2060 / T));
+      near("4", 5.5e-12 * Math.exp(188 / T));
+      near("6", 3.2e-11 * Math.exp(67 / T) * O2 + 2.0e-11 * Math.exp(130 / T) * N2);
+      near("9", 3.3e-39 * Math.exp(530 / T) * O2);
+      near("13", 2.14e-10 * H2O);
+      near("18", 2.03e-16 * T300 ** 4.57 * Math.exp(693 / T));
+      near("30", 4.0e-32 * Math.exp(-1000 / T) * M);
+      near("32", 1.3e-12 * Math.exp(-330 / T) * O2);
+      near("39", 8e-3);
+      near("46", 1.85e-12 * Math.exp(-1690 / T));
+      // k3rd_iupac: k0·(300/T)^n·M, kinf·(300/T)^m, N = 0.75 − 1.27·log10(Fc) (KPP util/UserRateLaws.f90);
+      // the same numbers as MCM's KMT08: K80 = 3.2E-30*M*(TEMP/300.)**(-4.5), K8I = 3.0E-11, FC8 = 0.41,
+      // NC8 = 0.75-1.27*(LOG10(FC8)), F8 = 10.**(LOG10(FC8)/(1.+(LOG10(KR8)/NC8)**(2.))), KMT08 = (K80*K8I)*F8/(K80+K8I)
+      const K80 = 3.2e-30 * M * T300 ** -4.5;
+      const K8I = 3.0e-11;
+      const NC8 = 0.75 - 1.27 * Math.log10(0.41);
+      const F8 = 10 ** (Math.log10(0.41) / (1 + (Math.log10(K80 / K8I) / NC8) ** 2));
+      near("90", (K80 * K8I * F8) / (K80 + K8I));
+      // k3rd_jpl: N = 1
+      const k0 = 1.8e-30 * T300 ** -3 * M;
+      near("91", (k0 / (1 + k0 / 2.8e-11)) * 0.6 ** (1 / (1 + Math.log10(k0 / 2.8e-11) ** 2)));
+      near("92", 1.0e-12 * Math.exp(-100 / T) * T300 ** -1.5 + 2.0e-13 * Math.exp(50 / T) - 1.0e-14 * T300 ** 2);
+      // O2 a #DEFFIX reactant: folded into k like CMAQ's constant species
+      near("93", 6.0e-34 * T300 ** -2.6 * M * O2);
+    });
+  }
+
+  it("the system has the variable species only; NO + NO lists NO twice; 2 NO2 summed", () => {
+    const c = compileMechanism(mech);
+    const sp = c.system.species;
+    const r9 = c.system.reactions[c.reactionIndex("9")!];
+    expect(r9.reactants.map((i) => sp[i])).toEqual(["NO", "NO"]);
+    expect(r9.products).toEqual([{ index: sp.indexOf("NO2"), coefficient: 2 }]);
+    expect(sp).not.toContain("O2");
+  });
+});
+
+describe("parseKpp: refused input", () => {
+  const head = "#DEFVAR\nNO = IGNORE ;\nO = IGNORE ;\nNO2 = IGNORE ;\n#EQUATIONS\n";
+  const err = (eqs: string): AozoraInputError => {
+    try {
+      parseKpp(head + eqs, { file: "bad.eqn" });
+    } catch (e) {
+      return e as AozoraInputError;
+    }
+    throw new Error("no error");
+  };
+
+  it("named MCM complex rate coefficients and the RO2 sum, naming file, line and equation", () => {
+    const e = err("<3> NO + O = NO2 : KMT01 ;");
+    expect(e).toBeInstanceOf(AozoraInputError);
+    expect(e.message).toMatch(
+      /^bad\.eqn, row 6: expected in equation <3>, a rate expression of numbers.*found "KMT01"/,
+    );
+    expect(err("<5> NO2 + O = NO : 2.5E-13*RO2 ;").found).toBe("RO2");
+    expect(err("<6> NO2 + O = NO : FOO(1.0) ;").message).toMatch(/function not supported/);
+  });
+
+  it("undeclared species, fixed species the box model cannot hold, missing colon", () => {
+    expect(err("<7> NO + CL = NO2 : 1.0E-11 ;").message).toMatch(/<7>, a species declared in #DEFVAR or #DEFFIX.*"CL"/);
+    expect(() => parseKpp("#DEFFIX\nCO2 = C + 2O ;\n", { file: "f.spc" })).toThrow(
+      /f\.spc, row 2: expected a fixed species/,
+    );
+    expect(err("<8> NO + O = NO2 ;").message).toMatch(/reactants = products : rate/);
+    expect(err("<9> NO + O = NO2 : 1.0 ;\n<9> NO2 = NO + O : 1.0 ;").message).toMatch(/tag not used before/);
+  });
+
+  it("a separate .spc file is read first", () => {
+    const m = parseKpp("#EQUATIONS\n<1> NO2 = NO + O : J(J_NO2) ;\n", {
+      file: "x.eqn",
+      spc: { text: "#DEFVAR\nNO = N + O;\nNO2 = N + 2O;\nO = O;\n", file: "x.spc" },
+    });
+    expect(m.species).toEqual(["NO2", "NO", "O"]);
+  });
+
+  it("old-style {n.} equation numbers are read as labels", () => {
+    const m = parseKpp(head + "{1.} NO2 = NO + O : J(J_NO2) ;\n{2.} O + NO = NO2 : 1.0E-12 ;\n", { file: "old.eqn" });
+    expect(m.reactions.map((r) => r.label)).toEqual(["1", "2"]);
+  });
+});
