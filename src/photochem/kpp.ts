@@ -13,6 +13,7 @@
  */
 
 import { AozoraInputError } from "../io/errors";
+import { StatementSplitter, statementError, type StatementPlace } from "./statements";
 import { CMAQ_CONSTANT_SPECIES, CMAQ_DEFAULT_CONSTANTS_PPM } from "./chemmech";
 import type {
   ExpressionTerm,
@@ -40,19 +41,10 @@ export interface ParseKppOptions {
   spc?: { text: string; file?: string };
 }
 
-interface Ctx {
-  file: string;
-  line: number;
-  label: string;
-}
+type Ctx = StatementPlace;
 
 function fail(ctx: Ctx, expected: string, found: string): never {
-  throw new AozoraInputError({
-    file: ctx.file,
-    row: ctx.line,
-    expected: `in equation <${ctx.label}>, ${expected}`,
-    found,
-  });
+  throw statementError(ctx, "equation", expected, found);
 }
 
 /** A KPP item: text up to `;`, with its 1-based starting line. */
@@ -73,8 +65,7 @@ function items(text: string, file: string, changes: MechanismChange[]): Item[] {
   const lines = uncommented.split(/\r\n|\n|\r/);
   const out: Item[] = [];
   let section = "";
-  let buf = "";
-  let bufLine = 0;
+  const splitter = new StatementSplitter();
   let inInline = false;
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
@@ -87,14 +78,14 @@ function items(text: string, file: string, changes: MechanismChange[]): Item[] {
     if (slashes >= 0) raw = raw.slice(0, slashes);
     const cmd = /^\s*#([A-Za-z_]+)(.*)$/.exec(raw);
     if (cmd) {
-      if (buf.trim() !== "")
+      const open = splitter.pending;
+      if (open)
         throw new AozoraInputError({
           file,
-          row: bufLine,
+          row: open.line,
           expected: `an item of ${section} ending with ';'`,
-          found: buf.trim(),
+          found: open.text.trim(),
         });
-      buf = "";
       const name = cmd[1].toUpperCase();
       if (name === "INLINE") {
         inInline = true;
@@ -132,27 +123,16 @@ function items(text: string, file: string, changes: MechanismChange[]): Item[] {
         });
       continue;
     }
-    let rest = raw;
-    while (rest.length > 0) {
-      const semi = rest.indexOf(";");
-      if (buf.trim() === "" && rest.trim() !== "") {
-        buf = "";
-        bufLine = lineNo;
-      }
-      if (semi < 0) {
-        buf += rest + "\n";
-        rest = "";
-      } else {
-        buf += rest.slice(0, semi);
-        if (buf.trim() !== "") out.push({ section, text: buf, line: bufLine, file });
-        buf = "";
-        rest = rest.slice(semi + 1);
-        if (rest.trim() === "") rest = "";
-      }
-    }
+    for (const st of splitter.feed(raw, lineNo)) out.push({ section, text: st.text, line: st.line, file });
   }
-  if (buf.trim() !== "")
-    throw new AozoraInputError({ file, row: bufLine, expected: "an item ending with ';'", found: buf.trim() });
+  const pending = splitter.pending;
+  if (pending)
+    throw new AozoraInputError({
+      file,
+      row: pending.line,
+      expected: "an item ending with ';'",
+      found: pending.text.trim(),
+    });
   return out;
 }
 
