@@ -290,6 +290,8 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
         term(o + 3, rate.kinf);
         par[o + 6] = rate.Fc;
         par[o + 7] = rate.N;
+        par[o + 8] = Math.log(rate.Fc); // Fc^g evaluated as exp(g·ln Fc)
+        par[o + 9] = Math.LOG10E / rate.N; // log10(r)/N = ln(r)·log10(e)/N
         break;
       case "photolysis": {
         code[i] = Code.Photolysis;
@@ -379,13 +381,10 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
     const invT = 1 / T;
     const lnT300 = Math.log(T / 300);
     const Patm = env.pressurePa / STANDARD_ATMOSPHERE_PA;
+    // A·(T/300)^B·exp(−C/T) as one exponential: A·exp(B·ln(T/300) − C/T)
     const arr = (o: number): number => {
-      const B = par[o + 1];
-      const C = par[o + 2];
-      let k = par[o];
-      if (B !== 0) k *= Math.exp(B * lnT300);
-      if (C !== 0) k *= Math.exp(-C * invT);
-      return k;
+      const x = par[o + 1] * lnT300 - par[o + 2] * invT;
+      return x === 0 ? par[o] : par[o] * Math.exp(x);
     };
     fac[0] = M;
     fac[1] = env.O2;
@@ -424,8 +423,8 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
           const k0M = arr(o) * M;
           const kinf = arr(o + 3);
           const ratio = k0M / kinf;
-          const x = Math.log10(ratio) / par[o + 7];
-          k = (k0M / (1 + ratio)) * Math.pow(par[o + 6], 1 / (1 + x * x));
+          const x = Math.log(ratio) * par[o + 9];
+          k = (k0M / (1 + ratio)) * Math.exp(par[o + 8] / (1 + x * x));
           break;
         }
         case Code.Photolysis:
@@ -446,19 +445,14 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
           const terms = exprs[exprOf[i]];
           for (let t = 0; t < terms.length; t++) {
             const c = terms[t];
-            let v = c.A;
-            if (c.B !== 0) v *= Math.exp(c.B * lnT300);
-            if (c.C !== 0) v *= Math.exp(-c.C * invT);
+            const x = c.B * lnT300 - c.C * invT;
+            let v = x === 0 ? c.A : c.A * Math.exp(x);
             for (let d = 0; d < c.slots.length; d++) v *= fac[c.slots[d]];
             if (c.phot >= 0) v *= J[c.phot];
             const f = c.falloff;
             if (f !== null) {
-              let k0 = f[0];
-              if (f[1] !== 0) k0 *= Math.exp(f[1] * lnT300);
-              if (f[2] !== 0) k0 *= Math.exp(-f[2] * invT);
-              let kinf = f[3];
-              if (f[4] !== 0) kinf *= Math.exp(f[4] * lnT300);
-              if (f[5] !== 0) kinf *= Math.exp(-f[5] * invT);
+              const k0 = f[0] * Math.exp(f[1] * lnT300 - f[2] * invT);
+              const kinf = f[3] * Math.exp(f[4] * lnT300 - f[5] * invT);
               const k0M = k0 * M;
               const ratio = k0M / kinf;
               const x = Math.log10(ratio) / f[7];
