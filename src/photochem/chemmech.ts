@@ -301,7 +301,7 @@ function firstNonBlankOf(text: string): number {
 }
 
 function speciesName(raw: string, ctx: Ctx): string {
-  const alias = CONSTANT_ALIASES[raw];
+  const alias = Object.prototype.hasOwnProperty.call(CONSTANT_ALIASES, raw) ? CONSTANT_ALIASES[raw] : undefined;
   if (alias !== undefined) {
     ctx.changes.push({
       line: ctx.line,

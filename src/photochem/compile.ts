@@ -57,8 +57,8 @@ export interface CompiledMechanism {
    * @param env - temperature, pressure, number densities and photolysis frequencies
    * @param out - optional array to fill (length = number of reactions)
    * @returns `out` or a new array
-   * @throws {RangeError} when a photolysis frequency the mechanism uses is missing from `env.photolysis`,
-   *   or `env.temperatureK`/`env.M` is not positive, or `out` has the wrong length
+   * @throws {RangeError} when a photolysis frequency the mechanism uses is missing from `env.photolysis`
+   *   or is negative or not finite, `env.temperatureK`/`env.M` is not positive, or `out` has the wrong length
    */
   rateConstants(env: RateEnvironment, out?: Float64Array): Float64Array;
   /** Photolysis-table names the kept reactions use (keys `env.photolysis` must have). */
@@ -303,7 +303,8 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
       }
       case "heterogeneous": {
         code[i] = Code.Heterogeneous;
-        const h = options.heterogeneousRates?.[rate.name];
+        const rates = options.heterogeneousRates;
+        const h = rates && Object.prototype.hasOwnProperty.call(rates, rate.name) ? rates[rate.name] : undefined;
         if (h === undefined || !Number.isFinite(h) || h < 0)
           throw new RangeError(
             `compileMechanism: heterogeneous is true but heterogeneousRates["${rate.name}"] (reaction <${r.label}>) is ${h === undefined ? "missing" : h}; give a rate ≥ 0`,
@@ -371,9 +372,13 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
     let sunlit = false;
     for (let j = 0; j < photNames.length; j++) {
       const v = env.photolysis[photNames[j]];
-      if (v === undefined)
+      if (typeof v !== "number" || !Object.prototype.hasOwnProperty.call(env.photolysis, photNames[j]))
         throw new RangeError(
           `rateConstants: env.photolysis has no "${photNames[j]}" (a photolysis frequency the mechanism uses, s-1)`,
+        );
+      if (!(v >= 0) || v === Infinity)
+        throw new RangeError(
+          `rateConstants: env.photolysis["${photNames[j]}"] must be a finite frequency ≥ 0 s-1, got ${v}`,
         );
       J[j] = v;
       if (v > 0) sunlit = true;

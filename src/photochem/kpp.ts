@@ -28,7 +28,13 @@ import type {
 export const KPP_ACCEPTED_FUNCTIONS: readonly string[] = ["ARR_abc", "ARR_ab", "ARR_ac", "k3rd_jpl", "k3rd_iupac"];
 
 /** Names a KPP rate expression may use for the number densities of air, O2, N2 and water (MCM's KPP export). */
-const DENSITY_NAMES: Record<string, string> = { M: "M", CAIR: "M", O2: "O2", N2: "N2", H2O: "H2O" };
+const DENSITY_NAMES: ReadonlyMap<string, string> = new Map([
+  ["M", "M"],
+  ["CAIR", "M"],
+  ["O2", "O2"],
+  ["N2", "N2"],
+  ["H2O", "H2O"],
+]);
 
 /** Options of {@link parseKpp}. */
 export interface ParseKppOptions {
@@ -181,7 +187,7 @@ export function parseKpp(eqn: string, options: ParseKppOptions = {}): Mechanism 
     const fixed = it.section === "DEFFIX";
     const key = m[1].toUpperCase();
     if (fixed) {
-      const canonical = DENSITY_NAMES[key] ?? (CMAQ_CONSTANT_SPECIES.includes(key) ? key : undefined);
+      const canonical = DENSITY_NAMES.get(key) ?? (CMAQ_CONSTANT_SPECIES.includes(key) ? key : undefined);
       if (canonical === undefined)
         throw new AozoraInputError({
           file: it.file,
@@ -347,13 +353,9 @@ function parseExpression(s: string, ctx: Ctx): RateExpression {
           take(")", "(TEMP/300)**(B)");
         } else b = num("an exponent in (TEMP/300)**B");
         t.B += b;
-      } else if (
-        word !== undefined &&
-        DENSITY_NAMES[word.toUpperCase()] !== undefined &&
-        s[pos + word.length] !== "("
-      ) {
+      } else if (word !== undefined && DENSITY_NAMES.has(word.toUpperCase()) && s[pos + word.length] !== "(") {
         pos += word.length;
-        t.densities.push(DENSITY_NAMES[word.toUpperCase()]);
+        t.densities.push(DENSITY_NAMES.get(word.toUpperCase())!);
       } else if (word !== undefined && word.toUpperCase() === "J" && s[pos + 1] === "(") {
         pos += 2;
         const name = /^[A-Za-z0-9_]+/.exec(s.slice(pos))?.[0];
@@ -382,7 +384,7 @@ function parseExpression(s: string, ctx: Ctx): RateExpression {
           t.B += c;
         } else {
           const a = args(6, fn);
-          if (typeof a[0] !== "string" || DENSITY_NAMES[a[0].toUpperCase()] !== "M")
+          if (typeof a[0] !== "string" || DENSITY_NAMES.get(a[0].toUpperCase()) !== "M")
             fail(ctx, `the air number density M as the first argument of ${fn}`, String(a[0]));
           const [k0, n, kinf, m, fc] = a.slice(1).map((v) => numArg(v, fn));
           if (t.falloff) fail(ctx, "at most one falloff function per term", s);

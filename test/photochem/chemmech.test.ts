@@ -7,63 +7,7 @@ import {
   summariseMechanism,
   type RateEnvironment,
 } from "../../src/photochem";
-
-/**
- * Every rate form used by the three CMAQ v5.5 mechanisms, each line copied unchanged from the
- * `.def` file named in the comment above it (CB6r5 = mech_cb6r5_ae7_aq.def, RACM2 =
- * mech_racm2_ae6_aq.def). The expected values below are hand evaluations of the textbook formula
- * from the printed constants, written out term by term.
- */
-const FORMS = `
-!  lines copied from the CMAQ v5.5 mechanism files (see the test)
-FORMS_TEST
-
-REACTIONS[CM] =
-! CB6r5
-<R1> NO2 = NO + O  # 1.0/<NO2_IUPAC10>;
-<R2> O + O2 + M = O3 + M # 6.00E-34^-2.6;
-<R3> O3 + NO = NO2 # 2.07E-12@1400;
-<R4> O + NO = NO2  # 1.00E-31^-1.6 & 5.00E-11^0.30 &0.85 &0.84;
-<R11> O1D + H2O = 2.0*OH  # 2.14E-10;
-<R13> O3 + HO2 = OH # 2.03E-16^4.57@-693;
-<R19> HO2 + HO2 = H2O2  %3 # 2.20E-13@-600 & 1.90E-33@-980;
-<R20> HO2 + HO2 + H2O = H2O2  %3 # 3.08E-34@-2800 & 2.66E-54@-3180;
-<R24> NO + NO + O2 = 2.0*NO2  # 4.25E-39@-664;
-<R37> N2O5 = NO3 + NO2  # 1.30E-3^-3.5@11000 & 9.70E+14^0.1@11080 &0.35 &1.33;
-<R40> NO + OH = HONO  # 7.40E-31^-2.4 & 3.30E-11^-0.3 &0.81 &0.87;
-<R45> NO2 + OH = HNO3 # 1.80E-30^-3 & 2.80E-11 &0.6 &1;
-<R46> HNO3 + OH = NO3 %2 # 2.40E-14@-460 & 2.70E-17@-2199 & 6.50E-34@-1335;
-<R54> C2O3 + NO2 = PAN  # 3.61E-28^-6.87 & 1.24E-11^-1.105 &0.3 &1.41;
-<R59> C2O3 + C2O3 = 2.0*MEO2 + 2.0*RO2  # 2.90E-12@-500;
-<R60> C2O3 + CXO3 = MEO2 + ALD2 + XO2H + 2.0*RO2  # 1.00E+0*K<R59>;
-<R62> CXO3 + NO2 = PANX # 8.4E-1*K<R54>;
-<R122> H2 + OH = HO2 # 7.70E-12@2100;
-<R123> CO + OH = HO2 %3 # 1.44E-13@0.0 &3.43E-33@0.0;
-<R124> CH4 + OH = MEO2 + RO2 # 1.85E-12@1690;
-<R128> KET = 0.5*ALD2 + 0.5*C2O3 + 0.5*XO2H + 0.5*CXO3 + 0.5*MEO2 + RO2 
-             -2.5*PAR # 1.0/<KET_IUPAC10>;
-<R134> ROR + O2 = KET + HO2  # 1.50E-14@200;
-<R197> XOPN = 0.4*GLY + XO2H + 0.7*HO2 + 0.7*CO + 0.3*C2O3 #0.05/<NO2_IUPAC10>;
-<CL28> CLO + NO2      = CLNO3                #1.8E-31^-3.4&1.5E-11^-1.9&0.6;
-<HET_N2O5IJ>    N2O5 = HNO3 + H2NO3PIJ  # 1.0~<HETERO_N2O5IJ>;
-<HAL_Ozone> O3 =  %H # 6.7006E-11@-10.7435 & 3.4153E-08@0.6713
-                                                 & 2.0E-6;
-<OLIG_AROMATIC1>  AAVB2J = 0.907*AOLGAJ # 9.48816E-6;
-< T03>  FORM_PRIMARY + O       = O                    # 3.4E-11 @ 1600;
-<DMS2>  DMS + OH           = 0.75*SO2 + 0.25*MSA
-                                     + MEO2           # 1.99E-39@-5270
-                                                      & 1.26E-10@+340 &1.0 &1;
-! RACM2
-<R041>  O1D  + N2          = O3P                      # 2.0E-11 @ -130.;
-<R051>  NO   + HO2         = HNO3                  %3 # 6.095e-14^-1.0@-270.0& 
-                                                        6.857e-34^1.0@-270.0&
-                                                       -5.968e-14@-270.0;
-<R063>  NO3  + NO2         = N2O5                     # 2.0E-30 ^ -4.4 & 
-                                                        1.4E-12 ^ -0.7;
-<R064>  N2O5               = NO2       + NO3          # 2.70E-27 @ -11000.0
-                                                        *E<R063>;
-END MECH
-`;
+import { FORMS } from "./fixtures/mechanisms";
 
 const J_NO2 = 8.0e-3;
 const J_KET = 2.0e-6;

@@ -7,63 +7,7 @@ import {
   summariseMechanism,
   type RateEnvironment,
 } from "../../src/photochem";
-
-/**
- * A small MCM subset in the MCM site's KPP export format (MCM v3.3.1 "mcm_isoprene.eqn" as shipped
- * with KPP 3.5.0, examples/mcm/: header comment, `#INCLUDE atoms`, `#DEFVAR` with `= IGNORE ;`,
- * `#INLINE F90_RCONST … #ENDINLINE`, `#EQUATIONS` with `<n>` tags). Equations <1>, <2>, <4>, <6>, <9>,
- * <13>, <18>, <30>, <32>, <39>, <46> are copied unchanged from that file; <90>–<93> are written here
- * with the KPP 3 rate-law functions (util/UserRateLaws.f90).
- */
-const EQN = `// ******************************************************** ;
-//       Citation: The chemical mechanistic information was taken from the Master Chemical Mechanism,
-//  MCM v3.3.1 (reference), via website: http://mcm.york.ac.uk/
-// ******************************************************** ;
-
-#INCLUDE atoms 
-
-#DEFVAR
-O = IGNORE ;
-O3 = IGNORE ;
-NO = IGNORE ;
-NO2 = IGNORE ;
-O1D = IGNORE ;
-OH = IGNORE ;
-HO2 = IGNORE ;
-SO2 = IGNORE ;
-SO3 = IGNORE ;
-HSO3 = IGNORE ;
-CH4 = IGNORE ;
-CH3O2 = IGNORE ;
-HNO3 = IGNORE ;
-CO = IGNORE ;
-{ fixed species written by the user of the subset }
-#DEFFIX
-O2 = IGNORE ;
-
-#INLINE F90_RCONST
-  ! Peroxy radicals
-  RO2 = C(ind_CH3O2)
-  CALL define_constants_mcm
-#ENDINLINE {above lines go into the SUBROUTINES UPDATE_RCONST and UPDATE_PHOTO}
-
-#EQUATIONS
-<1> O = O3 : 5.6E-34*N2*(TEMP/300.)**(-2.6)*O2+6.0E-34*O2*(TEMP/300.)**(-2.6)*O2 ;
-<2> O + O3 = PROD : 8.0E-12*EXP(-2060./TEMP) ;
-<4> NO2 + O = NO : 5.5E-12*EXP(188./TEMP) ;
-<6> O1D = O : 3.2E-11*EXP(67./TEMP)*O2+2.0E-11*EXP(130./TEMP)*N2 ;
-<9> NO + NO = NO2 + NO2 : 3.3E-39*EXP(530./TEMP)*O2 ;
-<13> O1D = OH + OH : 2.14E-10*H2O ;
-<18> HO2 + O3 = OH : 2.03E-16*(TEMP/300.)**(4.57)*EXP(693./TEMP) ;
-<30> O + SO2 = SO3 : 4.0E-32*EXP(-1000./TEMP)*M ;
-<32> HSO3 = HO2 + SO3 : 1.3E-12*EXP(-330./TEMP)*O2 ;
-<39> NO2 + hv = NO + O : J(J_NO2) ;
-<46> CH4 + OH = CH3O2 : 1.85E-12*EXP(-1690./TEMP) ;
-<90> NO2 + OH = HNO3 : k3rd_iupac(M, 3.2D-30, 4.5, 3.0D-11, 0.0, 0.41) ;
-<91> NO2 + OH = HNO3 : k3rd_jpl(M, 1.8E-30, 3.0, 2.8E-11, 0.0, 0.6) ;
-<92> CO + OH = HO2 : ARR_abc(1.0E-12, 100.0, -1.5) + ARR_ab(2.0E-13, -50.0) - ARR_ac(1.0E-14, 2.0) ;
-<93> O + O2 = O3 : 6.0E-34*(TEMP/300.)**(-2.6)*M ;
-`;
+import { EQN } from "./fixtures/mechanisms";
 
 function env(T: number): RateEnvironment {
   const M = airNumberDensity(101325, T);
