@@ -1061,4 +1061,6 @@ export {
   parseKpp,
   KPP_ACCEPTED_FUNCTIONS,
   type ParseKppOptions,
+  MCM_V331_RATES,
+  type McmRate,
 } from "./photochem";

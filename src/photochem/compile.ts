@@ -96,6 +96,7 @@ interface CompiledTerm {
   slots: Int32Array;
   phot: number;
   falloff: Float64Array | null;
+  hno3oh: Float64Array | null;
 }
 
 /** Constant-species slots: M, O2, N2, H2O, H2, CH4. */
@@ -330,6 +331,9 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
               slots: Int32Array.from(t.densities.map((d) => CONST_SLOT[d])),
               phot,
               falloff: f ? Float64Array.of(f.k0.A, f.k0.B, f.k0.C, f.kinf.A, f.kinf.B, f.kinf.C, f.Fc, f.N) : null,
+              hno3oh: t.hno3oh
+                ? Float64Array.of(...[t.hno3oh.k0, t.hno3oh.k2, t.hno3oh.k3].flatMap((a) => [a.A, a.B, a.C]))
+                : null,
             };
           }),
         );
@@ -462,6 +466,13 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
               const ratio = k0M / kinf;
               const x = Math.log10(ratio) / f[7];
               v *= (k0M / (1 + ratio)) * Math.pow(f[6], 1 / (1 + x * x));
+            }
+            const h = c.hno3oh;
+            if (h !== null) {
+              const k0 = h[0] * Math.exp(h[1] * lnT300 - h[2] * invT);
+              const k2 = h[3] * Math.exp(h[4] * lnT300 - h[5] * invT);
+              const k3M = h[6] * Math.exp(h[7] * lnT300 - h[8] * invT) * M;
+              v *= k0 + k3M / (1 + k3M / k2);
             }
             k += v;
           }

@@ -35,3 +35,4 @@ export {
 } from "./compile";
 export { CB6R5_NITROGEN_ATOMS, CB6R5_NITROGEN_ROUNDING } from "./tables/cb6r5-nitrogen";
 export { parseKpp, KPP_ACCEPTED_FUNCTIONS, type ParseKppOptions } from "./kpp";
+export { MCM_V331_RATES, type McmRate } from "./tables/mcm-rates";

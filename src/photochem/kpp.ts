@@ -14,6 +14,7 @@
 
 import { AozoraInputError } from "../io/errors";
 import { StatementSplitter, statementError, type StatementPlace } from "./statements";
+import { MCM_V331_RATES, type McmRate } from "./tables/mcm-rates";
 import { CMAQ_CONSTANT_SPECIES, CMAQ_DEFAULT_CONSTANTS_PPM } from "./chemmech";
 import type {
   ExpressionTerm,
@@ -45,6 +46,12 @@ export interface ParseKppOptions {
    * `#INCLUDE` is not followed). Its `#DEFVAR`/`#DEFFIX` sections are read before the equations.
    */
   spc?: { text: string; file?: string };
+  /**
+   * Resolve the MCM's named rate coefficients (`KMT01`…`KMT16`, `KRO2NO`, `KDEC`, …) from the cited
+   * table {@link MCM_V331_RATES} (MCM v3.3.1 as exported to KPP). Without it a named coefficient is
+   * an error: the `.eqn` does not define it (the MCM export defines it in Fortran, `constants_mcm.f90`).
+   */
+  mcmRates?: "v3.3.1";
 }
 
 type Ctx = StatementPlace;
@@ -147,7 +154,7 @@ function items(text: string, file: string, changes: MechanismChange[]): Item[] {
  * `#EQUATIONS` (`<tag> A + B = 0.5 C + D : rate;`, the old `{n.}` numbers read as labels), in the
  * files' order.
  *
- * Rate expressions accepted (sums and products of): numbers (Fortran `D` exponents too);
+ * Rate expressions accepted (sums and products of, with parentheses): numbers (Fortran `D` exponents too);
  * `EXP(±C/TEMP)`; `(TEMP/300)**B`; the number densities `M`, `O2`, `N2`, `H2O` (as MCM's KPP export
  * writes them, e.g. `2.14E-10*H2O`); photolysis `J(<name>)`; and the KPP 3 functions
  * `ARR_abc(a,b,c)` = a·exp(−b/T)·(T/300)^c, `ARR_ab(a,b)` = a·exp(−b/T), `ARR_ac(a,c)` = a·(T/300)^c,
@@ -163,11 +170,18 @@ function items(text: string, file: string, changes: MechanismChange[]): Item[] {
  * @param eqn - text of the `.eqn` (or of a `.kpp` file with all sections)
  * @param options - file name; the `.spc` text when species are in a separate file
  * @returns the mechanism, with the commands and inlined code it did not read recorded in `changes`
+ * With `{ mcmRates: "v3.3.1" }` the MCM's named coefficients are also accepted, from
+ * {@link MCM_V331_RATES}.
+ *
  * @throws {AozoraInputError} naming the file, line and equation, for an undeclared species, a rate
  *   expression outside the accepted forms, a fixed species that is not a constant species, or bad syntax
+ * @throws {RangeError} when `mcmRates` is given and is not `"v3.3.1"`
  */
 export function parseKpp(eqn: string, options: ParseKppOptions = {}): Mechanism {
   const file = options.file ?? "<string>";
+  if (options.mcmRates !== undefined && options.mcmRates !== "v3.3.1")
+    throw new RangeError(`parseKpp: mcmRates must be "v3.3.1", got ${String(options.mcmRates)}`);
+  const named = options.mcmRates === "v3.3.1" ? MCM_V331_RATES : undefined;
   const changes: MechanismChange[] = [];
   const all: Item[] = [];
   if (options.spc) all.push(...items(options.spc.text, options.spc.file ?? "<spc>", changes));
@@ -226,7 +240,7 @@ export function parseKpp(eqn: string, options: ParseKppOptions = {}): Mechanism 
     }
     if (reactants.length === 0) fail(ctx, "at least one reactant", body.slice(0, eq));
     const products = terms(body.slice(eq + 1, colon), ctx, declared, "product");
-    const rate = parseExpression(body.slice(colon + 1).replace(/\s+/g, ""), ctx);
+    const rate = parseExpression(body.slice(colon + 1).replace(/\s+/g, ""), ctx, named);
     reactions.push({ label, line: it.line, reactants, products, rate, phase: "gas" });
   }
 
@@ -290,7 +304,7 @@ function terms(
 const NUM = /^(?:\d+\.?\d*|\.\d+)(?:[EeDd][+-]?\d+)?/;
 
 /** Parse a rate expression into a sum of {@link ExpressionTerm}s (see {@link parseKpp} for the accepted forms). */
-function parseExpression(s: string, ctx: Ctx): RateExpression {
+function parseExpression(s: string, ctx: Ctx, named: ReadonlyMap<string, McmRate> | undefined): RateExpression {
   let pos = 0;
   const peek = () => s[pos] ?? "";
   const num = (what: string): number => {
@@ -327,6 +341,7 @@ function parseExpression(s: string, ctx: Ctx): RateExpression {
     return v as number;
   };
   const termsOut: ExpressionTerm[] = [];
+  const factors: (readonly ExpressionTerm[])[] = [];
   let sign = 1;
   if (peek() === "+" || peek() === "-") {
     sign = peek() === "-" ? -1 : 1;
@@ -353,6 +368,19 @@ function parseExpression(s: string, ctx: Ctx): RateExpression {
           take(")", "(TEMP/300)**(B)");
         } else b = num("an exponent in (TEMP/300)**B");
         t.B += b;
+      } else if (rest.startsWith("(")) {
+        // a parenthesised sum, e.g. (1.-7.18*EXP(-885./TEMP)): its terms multiply this product
+        let depth = 0;
+        let end = pos;
+        for (; end < s.length; end++) {
+          if (s[end] === "(") depth++;
+          else if (s[end] === ")" && --depth === 0) break;
+        }
+        if (end >= s.length) fail(ctx, "a ')' closing the '('", s.slice(pos));
+        const inner = parseExpression(s.slice(pos + 1, end), ctx, named);
+        if (inner.kind !== "expression") fail(ctx, "a rate expression inside '(…)'", s.slice(pos, end + 1));
+        factors.push(inner.terms);
+        pos = end + 1;
       } else if (word !== undefined && DENSITY_NAMES.has(word.toUpperCase()) && s[pos + word.length] !== "(") {
         pos += word.length;
         t.densities.push(DENSITY_NAMES.get(word.toUpperCase())!);
@@ -395,10 +423,17 @@ function parseExpression(s: string, ctx: Ctx): RateExpression {
             N: fn === "k3rd_jpl" ? 1 : 0.75 - 1.27 * Math.log10(fc),
           };
         }
+      } else if (word !== undefined && named !== undefined && named.has(word.toUpperCase())) {
+        pos += word.length;
+        factors.push(named.get(word.toUpperCase())!.terms);
       } else if (word !== undefined) {
         fail(
           ctx,
-          `a rate expression of numbers, EXP(C/TEMP), (TEMP/300)**B, M, O2, N2, H2O, J(<name>) and ${KPP_ACCEPTED_FUNCTIONS.join(", ")} (named rate coefficients such as MCM's KMT01 or the RO2 sum are not supported)`,
+          `a rate expression of numbers, EXP(C/TEMP), (TEMP/300)**B, M, O2, N2, H2O, J(<name>) and ${KPP_ACCEPTED_FUNCTIONS.join(", ")}${
+            named === undefined
+              ? ' (named rate coefficients such as MCM\'s KMT01 need { mcmRates: "v3.3.1" }; the RO2 sum is not supported)'
+              : ` or an MCM v3.3.1 coefficient (${word} is not one, or not representable: KMT17, KMT18; the RO2 sum is not supported)`
+          }`,
           word,
         );
       } else fail(ctx, "a number, EXP(…), (TEMP/300)**B, a density name, J(…) or a KPP function", rest || s);
@@ -408,7 +443,11 @@ function parseExpression(s: string, ctx: Ctx): RateExpression {
       }
       break;
     }
-    termsOut.push(t);
+    // a product with named sums expands into one term per combination
+    let expanded: ExpressionTerm[] = [t];
+    for (const f of factors) expanded = expanded.flatMap((a) => f.map((b) => multiplyTerms(a, b, ctx, s)));
+    factors.length = 0;
+    termsOut.push(...expanded);
     if (pos >= s.length) break;
     const op = peek();
     if (op !== "+" && op !== "-") fail(ctx, "'*', '+' or '-' between the factors and terms of the rate", s.slice(pos));
@@ -416,4 +455,24 @@ function parseExpression(s: string, ctx: Ctx): RateExpression {
     pos++;
   }
   return { kind: "expression", terms: termsOut };
+}
+
+/** The product of two terms (factors multiplied, exponents added); at most one J, falloff and OH + HNO3 factor. */
+function multiplyTerms(a: ExpressionTerm, b: ExpressionTerm, ctx: Ctx, s: string): ExpressionTerm {
+  const once = <T>(x: T | undefined, y: T | undefined, what: string): T | undefined => {
+    if (x !== undefined && y !== undefined) fail(ctx, `at most one ${what} per term`, s);
+    return x ?? y;
+  };
+  const photolysis = once(a.photolysis, b.photolysis, "photolysis frequency");
+  const falloff = once(a.falloff, b.falloff, "falloff factor");
+  const hno3oh = once(a.hno3oh, b.hno3oh, "OH + HNO3 factor");
+  return {
+    A: a.A * b.A,
+    B: a.B + b.B,
+    C: a.C + b.C,
+    densities: [...a.densities, ...b.densities],
+    ...(photolysis !== undefined ? { photolysis } : {}),
+    ...(falloff !== undefined ? { falloff } : {}),
+    ...(hno3oh !== undefined ? { hno3oh } : {}),
+  };
 }

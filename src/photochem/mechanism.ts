@@ -66,7 +66,7 @@ export type RateExpression =
 
 /**
  * One term of a KPP rate expression: A·(T/300)^B·exp(−C/T) × the number densities listed ×
- * J(photolysis) × the Troe factor, each when present.
+ * J(photolysis) × the Troe factor × the OH + HNO3 factor, each when present.
  */
 export interface ExpressionTerm {
   /** Factor A, with the term's sign. */
@@ -81,6 +81,8 @@ export interface ExpressionTerm {
   photolysis?: string;
   /** Troe falloff k0·M/(1 + k0·M/kinf)·Fc^(1/(1 + (log10(k0·M/kinf)/N)²)) multiplied in. */
   falloff?: { k0: ArrheniusTerm; kinf: ArrheniusTerm; Fc: number; N: number };
+  /** The OH + HNO3 form k0 + k3·M/(1 + k3·M/k2) multiplied in (MCM `KMT11`). */
+  hno3oh?: { k0: ArrheniusTerm; k2: ArrheniusTerm; k3: ArrheniusTerm };
 }
 
 /** The kinds of {@link RateExpression}, in the order {@link summariseMechanism} lists them. */

@@ -150,3 +150,73 @@ describe("parseKpp: refused input", () => {
     expect(m.reactions.map((r) => r.label)).toEqual(["1", "2"]);
   });
 });
+
+describe("parseKpp with { mcmRates: 'v3.3.1' }: MCM's named rate coefficients", () => {
+  // equations copied unchanged from MCM v3.3.1 mcm_isoprene.eqn (KPP 3.5.0 examples/mcm)
+  const eqn = `#DEFVAR
+O = IGNORE ; NO = IGNORE ; NO2 = IGNORE ; NO3 = IGNORE ; N2O5 = IGNORE ; OH = IGNORE ; HO2 = IGNORE ;
+CO = IGNORE ; H2O2 = IGNORE ; HNO3 = IGNORE ; HO2NO2 = IGNORE ; IPRHOCO3 = IGNORE ; C4PAN5 = IGNORE ;
+CH3COCH3 = IGNORE ; BIACETO = IGNORE ; CH3CO3 = IGNORE ; HCHO = IGNORE ;
+#EQUATIONS
+<3> NO + O = NO2 : KMT01 ;
+<16> CO + OH = HO2 : KMT05 ;
+<20> HO2 + HO2 = H2O2 : 2.20E-13*KMT06*EXP(600./TEMP)+1.90E-33*M*KMT06*EXP(980./TEMP) ;
+<29> HNO3 + OH = NO3 : KMT11 ;
+<44> N2O5 = NO2 + NO3 : KMT04 ;
+<45> HO2NO2 = HO2 + NO2 : KMT10 ;
+<80> IPRHOCO3 + NO = CH3COCH3 + HO2 + NO2 : KAPNO ;
+<81> IPRHOCO3 + NO2 = C4PAN5 : KFPAN ;
+<82> C4PAN5 = IPRHOCO3 + NO2 : KBPAN ;
+<90> BIACETO = CH3CO3 + CO + HCHO : KDEC ;
+<99> NO + HO2 = NO2 + OH : 2.0E-12*(1.-0.5*EXP(-885./TEMP)) ;
+`;
+  const mech = parseKpp(eqn, { file: "mcm.eqn", mcmRates: "v3.3.1" });
+
+  /** MCM's falloff as constants_mcm.f90 writes it: (K0*KI)*F/(K0+KI), F = 10**(LOG10(FC)/(1+(LOG10(K0/KI)/NC)**2)). */
+  const mcmTroe = (K0: number, KI: number, FC: number) => {
+    const NC = 0.75 - 1.27 * Math.log10(FC);
+    const F = 10 ** (Math.log10(FC) / (1 + (Math.log10(K0 / KI) / NC) ** 2));
+    return (K0 * KI * F) / (K0 + KI);
+  };
+
+  for (const T of [250, 298]) {
+    it(`each coefficient against its constants_mcm.f90 definition at ${T} K`, () => {
+      const c = compileMechanism(mech);
+      const e = env(T);
+      const { M, H2O } = e;
+      const k = c.rateConstants(e);
+      const v = (l: string) => k[c.reactionIndex(l)!];
+      const near = (l: string, x: number) => expect(v(l) / x).toBeCloseTo(1, 12);
+      const T300 = T / 300;
+      near("3", mcmTroe(1.0e-31 * M * T300 ** -1.6, 5.0e-11 * T300 ** -0.3, 0.85)); // KMT01
+      near("16", 1.44e-13 * (1 + M / 4.2e19)); // KMT05
+      const KMT06 = 1 + 1.4e-21 * Math.exp(2200 / T) * H2O;
+      near("20", 2.2e-13 * KMT06 * Math.exp(600 / T) + 1.9e-33 * M * KMT06 * Math.exp(980 / T));
+      const K3 = 6.5e-34 * Math.exp(1335 / T);
+      const K4 = 2.7e-17 * Math.exp(2199 / T);
+      near("29", 2.4e-14 * Math.exp(460 / T) + (K3 * M) / (1 + (K3 * M) / K4)); // KMT11
+      near(
+        "44",
+        mcmTroe(1.3e-3 * M * T300 ** -3.5 * Math.exp(-11000 / T), 9.7e14 * T300 ** 0.1 * Math.exp(-11080 / T), 0.35),
+      );
+      near("45", mcmTroe(4.1e-5 * M * Math.exp(-10650 / T), 6.0e15 * Math.exp(-11170 / T), 0.4)); // KMT10
+      near("80", 7.5e-12 * Math.exp(290 / T)); // KAPNO
+      near("81", mcmTroe(3.28e-28 * M * T300 ** -6.87, 1.125e-11 * T300 ** -1.105, 0.3)); // KFPAN
+      near("82", mcmTroe(1.1e-5 * M * Math.exp(-10100 / T), 1.9e17 * Math.exp(-14100 / T), 0.3)); // KBPAN
+      near("90", 1.0e6); // KDEC
+      near("99", 2.0e-12 * (1 - 0.5 * Math.exp(-885 / T))); // parenthesised sum (written here)
+    });
+  }
+
+  it("KMT17, KMT18 and the RO2 sum are refused by name; without the option every named coefficient is", () => {
+    const head = "#DEFVAR\nA = IGNORE ; B = IGNORE ;\n#EQUATIONS\n";
+    expect(() => parseKpp(head + "<1> A = B : KMT17 ;", { file: "x.eqn", mcmRates: "v3.3.1" })).toThrow(
+      /not representable: KMT17, KMT18.*found "KMT17"/,
+    );
+    expect(() => parseKpp(head + "<1> A = B : KRO2NO*RO2 ;", { file: "x.eqn", mcmRates: "v3.3.1" })).toThrow(
+      /found "RO2"/,
+    );
+    expect(() => parseKpp(head + "<1> A = B : KRO2NO ;", { file: "x.eqn" })).toThrow(/need \{ mcmRates: "v3\.3\.1" \}/);
+    expect(() => parseKpp(head, { file: "x.eqn", mcmRates: "v4" as "v3.3.1" })).toThrow(RangeError);
+  });
+});
