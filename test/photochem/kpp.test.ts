@@ -154,7 +154,7 @@ describe("parseKpp: refused input", () => {
     const c = compileMechanism(m);
     expect(c.system.species).toContain("H2O");
     const e = env(298);
-    expect(c.rateConstants(e)[c.reactionIndex("35")!]).toBeCloseTo(1.2e-15 * e.H2O, 25);
+    expect(c.rateConstants(e)[c.reactionIndex("35")!] / (1.2e-15 * e.H2O)).toBeCloseTo(1, 12);
   });
 
   it("old-style {n.} equation numbers are read as labels", () => {
