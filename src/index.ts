@@ -1063,4 +1063,8 @@ export {
   type ParseKppOptions,
   MCM_V331_RATES,
   type McmRate,
+  readChemmech,
+  readKpp,
+  type ReadChemmechOptions,
+  type ReadKppOptions,
 } from "./photochem";
