@@ -5,3 +5,31 @@
  */
 export type { KineticReaction, KineticSystem, RateEnvironment } from "./system";
 export { airNumberDensity, BOLTZMANN_J_PER_K } from "./air";
+export {
+  atomImbalance,
+  type AtomImbalance,
+  isCmaqAerosolSpecies,
+  RATE_KINDS,
+  summariseMechanism,
+  type ArrheniusTerm,
+  type ExpressionTerm,
+  type Mechanism,
+  type MechanismChange,
+  type MechanismProduct,
+  type MechanismReaction,
+  type MechanismSummary,
+  type RateExpression,
+} from "./mechanism";
+export { parseChemmech, type ParseChemmechOptions } from "./chemmech";
+export { CMAQ_CONSTANT_SPECIES, CMAQ_DEFAULT_CONSTANTS_PPM } from "./tables/cmaq-constants";
+export {
+  compileMechanism,
+  STANDARD_ATMOSPHERE_PA,
+  type CompileMechanismOptions,
+  type CompiledMechanism,
+  type ExcludedReaction,
+} from "./compile";
+export { CB6R5_NITROGEN_ATOMS, CB6R5_NITROGEN_ROUNDING } from "./tables/cb6r5-nitrogen";
+export { parseKpp, KPP_ACCEPTED_FUNCTIONS, type ParseKppOptions } from "./kpp";
+export { MCM_V331_RATES, type McmRate } from "./tables/mcm-rates";
+export { readChemmech, readKpp, type ReadChemmechOptions, type ReadKppOptions } from "./read-mechanism";
