@@ -15,3 +15,28 @@ export {
   type IntegrateConstraint,
 } from "./integrate";
 export { ROSENBROCK_METHODS, type RosenbrockMethod, type RosenbrockCoefficients } from "./tables/rosenbrock";
+export {
+  isCmaqAerosolSpecies,
+  RATE_KINDS,
+  summariseMechanism,
+  type ArrheniusTerm,
+  type Mechanism,
+  type MechanismChange,
+  type MechanismProduct,
+  type MechanismReaction,
+  type MechanismSummary,
+  type RateExpression,
+} from "./mechanism";
+export {
+  parseChemmech,
+  CMAQ_CONSTANT_SPECIES,
+  CMAQ_DEFAULT_CONSTANTS_PPM,
+  type ParseChemmechOptions,
+} from "./chemmech";
+export {
+  compileMechanism,
+  STANDARD_ATMOSPHERE_PA,
+  type CompileMechanismOptions,
+  type CompiledMechanism,
+  type ExcludedReaction,
+} from "./compile";

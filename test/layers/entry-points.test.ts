@@ -117,7 +117,7 @@ const SPOT: Record<string, string[]> = {
   ],
   notebook: ["progress", "buildProblems"],
   forecast: ["forecastAt", "rollingOriginForecast", "quantileRegression", "dailyTarget"],
-  photochem: ["airNumberDensity"],
+  photochem: ["airNumberDensity", "parseChemmech", "compileMechanism"],
   alerts: ["cnAlerts", "jpOxAlerts", "jpPm25Alerts", "alertScores", "CN_MEE_2017", "JP_OX_RULES", "JP_PM25_RULES"],
 };
 
