@@ -1,0 +1,75 @@
+// The closed-box CB6r5 reference case shared by test/validate/photochem-scipy.test.ts and
+// bench/photochem-integrate.mjs (fixed T, p, H2O, J values and initial mixing ratios; no emissions,
+// deposition or dilution). The J values are plausible clear-sky midday magnitudes chosen for the
+// check, not a photolysis calculation: both integrations use the same numbers.
+
+/** Photolysis frequencies (s⁻¹) by CB6r5 photolysis-table name. */
+export const CB6R5_BOX_J: Record<string, number> = {
+  NO2_IUPAC10: 8.0e-3,
+  O3_O3P_IUPAC10: 4.0e-4,
+  O3_O1D_IUPAC10: 3.0e-5,
+  H2O2_IUPAC10: 7.0e-6,
+  NO3NO2_06: 0.17,
+  NO3NO_06: 0.02,
+  N2O5_IUPAC10: 3.0e-5,
+  HONO_IUPAC10: 1.7e-3,
+  HNO3_IUPAC10: 6.0e-7,
+  PNA_IUPAC10: 5.0e-6,
+  PAN_IUPAC10: 4.0e-7,
+  MEPX_IUPAC10: 5.0e-6,
+  NTR_IUPAC10: 1.0e-6,
+  FORM_R_IUPAC13: 3.0e-5,
+  FORM_M_IUPAC13: 4.0e-5,
+  ALD2_R_IUPAC13: 4.0e-6,
+  ALDX_R_IUPAC13: 1.2e-5,
+  GLYD_IUPAC13: 1.0e-5,
+  GLY_R_IUPAC13: 1.0e-4,
+  MGLY_IUPAC10: 1.2e-4,
+  KET_IUPAC10: 5.0e-7,
+  ACET_IUPAC10: 5.0e-7,
+  ISPD: 1.0e-5,
+  HPALD: 1.0e-4,
+  CL2_IUPAC04: 2.0e-3,
+  HOCL_IUPAC04: 3.0e-4,
+  FMCL_IUPAC04: 1.0e-5,
+  CLNO2_IUPAC13: 3.0e-4,
+  CLONO2_1: 3.0e-5,
+  CLONO2_2: 3.0e-5,
+  IC3ONO2: 5.0e-6,
+  ACRO_09: 1.0e-5,
+};
+
+/** Initial mixing ratios (ppb) of the species that start above zero. */
+export const CB6R5_BOX_PPB: Record<string, number> = {
+  NO: 5,
+  NO2: 15,
+  O3: 40,
+  CO: 200,
+  SO2: 2,
+  FORM: 3,
+  ALD2: 1,
+  ALDX: 0.5,
+  PAR: 20,
+  ETHA: 3,
+  ETH: 2,
+  OLE: 1,
+  IOLE: 0.3,
+  ETHY: 1,
+  PRPA: 1.5,
+  ACET: 2,
+  KET: 0.5,
+  MEOH: 5,
+  ETOH: 1,
+  TOL: 2,
+  XYLMN: 1,
+  BENZENE: 0.5,
+  ISOP: 0.5,
+  TERP: 0.1,
+  HONO: 0.2,
+  H2O2: 1,
+  HNO3: 1,
+  PAN: 0.5,
+};
+
+/** Temperature (K), pressure (Pa), water vapour (mixing ratio, mol/mol) and duration (h). */
+export const CB6R5_BOX = { temperatureK: 298.15, pressurePa: 101325, h2oMixingRatio: 0.015, hours: 12 };
