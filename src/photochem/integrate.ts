@@ -218,6 +218,7 @@ export function integrate(
 
   const S = M.stages;
   const K = new Float64Array(n * S);
+  const stageViews = Array.from({ length: S }, (_, s) => K.subarray(n * s, n * (s + 1)));
   const Ynew = new Float64Array(n);
   const Fcn0 = new Float64Array(n);
   const Fcn = new Float64Array(n);
@@ -339,8 +340,7 @@ export function integrate(
             const hg = H * gamma[s];
             for (let i = 0; i < n; i++) K[off + i] += hg * dFdT[i];
           }
-          const ks = K.subarray(off, off + n);
-          sparseLuSolve(lu, G, ks, work);
+          sparseLuSolve(lu, G, stageViews[s], work);
           stats.solves++;
         }
         // new solution and error estimate

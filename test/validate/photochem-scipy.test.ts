@@ -9,8 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileKinetics, integrate, type KineticSystem } from "../../src/photochem";
 import { NOX_MECHANISM, ROBERTSON, ROBERTSON_K } from "../photochem/helpers";
-import { CB6R5_BOX } from "./photochem/cb6r5-box";
-import { cb6r5Box } from "./photochem/cb6r5-box-run";
+import { CB6R5_BOX, cb6r5Box } from "./photochem/cb6r5-box-run";
 import { sharedPath } from "./shared";
 
 interface ScipyResult {
@@ -47,7 +46,7 @@ function scipy(
       ...opts,
     }),
   );
-  const run = spawnSync("python3", [join(__dirname, "photochem-scipy.py"), file], {
+  const run = spawnSync(process.env.AOZORA_PYTHON ?? "python3", [join(__dirname, "photochem-scipy.py"), file], {
     encoding: "utf8",
     maxBuffer: 1 << 28,
   });

@@ -1,6 +1,16 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { airNumberDensity, compileMechanism, parseChemmech, type CompiledMechanism } from "../../../src/photochem";
-import { CB6R5_BOX, CB6R5_BOX_J, CB6R5_BOX_PPB } from "./cb6r5-box";
+
+/** The reference case (cb6r5-box.json, shared with bench/photochem-integrate.mjs). */
+export const CB6R5_BOX = JSON.parse(readFileSync(join(__dirname, "cb6r5-box.json"), "utf8")) as {
+  temperatureK: number;
+  pressurePa: number;
+  h2oMixingRatio: number;
+  hours: number;
+  photolysis: Record<string, number>;
+  initialPpb: Record<string, number>;
+};
 
 /** The CB6r5 closed box: compiled mechanism, constant rate constants, initial state (molecules cm⁻³) and [M]. */
 export function cb6r5Box(defFile: string): { cm: CompiledMechanism; k: Float64Array; c0: Float64Array; M: number } {
@@ -15,8 +25,8 @@ export function cb6r5Box(defFile: string): { cm: CompiledMechanism; k: Float64Ar
     O2: 0.2095 * M,
     N2: 0.7808 * M,
     H2O: CB6R5_BOX.h2oMixingRatio * M,
-    photolysis: CB6R5_BOX_J,
+    photolysis: CB6R5_BOX.photolysis,
   });
-  const c0 = Float64Array.from(cm.system.species, (s) => (CB6R5_BOX_PPB[s] ?? 0) * 1e-9 * M);
+  const c0 = Float64Array.from(cm.system.species, (s) => (CB6R5_BOX.initialPpb[s] ?? 0) * 1e-9 * M);
   return { cm, k, c0, M };
 }
