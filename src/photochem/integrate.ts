@@ -253,6 +253,17 @@ export function integrate(
     facRej = 0.1,
     facSafe = 0.9;
 
+  // the run's limits, checked before every step attempt (KPP's IERR −6 and −7)
+  const checkLimits = (t: number, h: number) => {
+    if (stats.steps >= maxSteps)
+      throw new Error(
+        `integrate: ${maxSteps} steps reached at t = ${t} s (of ${t1} s); raise maxSteps or loosen rtol/atol`,
+      );
+    if (t + 0.1 * h === t || h <= ROUNDOFF)
+      throw new Error(
+        `integrate: step size ${h} s too small at t = ${t} s; check the rate constants or loosen rtol/atol`,
+      );
+  };
   const times = new Float64Array(outputTimes.length);
   const states: Float64Array[] = [];
   let T = t0;
@@ -274,14 +285,7 @@ export function integrate(
       }
     }
     while (T < te) {
-      if (stats.steps >= maxSteps)
-        throw new Error(
-          `integrate: ${maxSteps} steps reached at t = ${T} s (of ${t1} s); raise maxSteps or loosen rtol/atol`,
-        );
-      if (T + 0.1 * H === T || H <= ROUNDOFF)
-        throw new Error(
-          `integrate: step size ${H} s too small at t = ${T} s; check the rate constants or loosen rtol/atol`,
-        );
+      checkLimits(T, H);
       let toEnd = false;
       if (H >= te - T) {
         H = te - T;
@@ -301,9 +305,7 @@ export function integrate(
         // G = I/(hγ) − J, factorised; a zero pivot halves h
         let nsing = 0;
         for (;;) {
-          const ghinv = 1 / (H * gamma[0]);
-          for (let q = 0; q < nnz; q++) G[q] = -Jac0[q];
-          for (let p = 0; p < n; p++) G[diagPos[p]] += ghinv;
+          shiftedMatrix(G, Jac0, diagPos, 1 / (H * gamma[0]));
           stats.luFactorizations++;
           if (sparseLuFactor(lu, G, work) === 0) break;
           stats.singular++;
@@ -315,49 +317,21 @@ export function integrate(
           toEnd = false;
         }
         for (let s = 0; s < S; s++) {
-          const off = n * s;
           const base = (s * (s - 1)) / 2;
           if (s === 0) {
             for (let i = 0; i < n; i++) Fcn[i] = Fcn0[i];
           } else if (newF[s]) {
-            for (let i = 0; i < n; i++) Ynew[i] = y[i];
-            for (let j = 0; j < s; j++) {
-              const a = A[base + j];
-              if (a === 0) continue;
-              const oj = n * j;
-              for (let i = 0; i < n; i++) Ynew[i] += a * K[oj + i];
-            }
+            combineStages(Ynew, y, K, A, base, s, 1);
             fun(T + alpha[s] * H, Ynew, Fcn, kbuf2);
           }
-          for (let i = 0; i < n; i++) K[off + i] = Fcn[i];
-          for (let j = 0; j < s; j++) {
-            const hc = C[base + j] / H;
-            if (hc === 0) continue;
-            const oj = n * j;
-            for (let i = 0; i < n; i++) K[off + i] += hc * K[oj + i];
-          }
-          if (!autonomous && gamma[s] !== 0) {
-            const hg = H * gamma[s];
-            for (let i = 0; i < n; i++) K[off + i] += hg * dFdT[i];
-          }
+          const ks = stageViews[s];
+          combineStages(ks, Fcn, K, C, base, s, 1 / H);
+          if (!autonomous && gamma[s] !== 0) addScaled(ks, dFdT, H * gamma[s]);
           sparseLuSolve(lu, G, stageViews[s], work);
           stats.solves++;
         }
         // new solution and error estimate
-        let err = 0;
-        for (let i = 0; i < n; i++) {
-          let yn = y[i],
-            ye = 0;
-          for (let s = 0; s < S; s++) {
-            const kv = K[n * s + i];
-            yn += Mw[s] * kv;
-            ye += E[s] * kv;
-          }
-          Ynew[i] = yn;
-          const sc = atol[i] + rtol[i] * Math.max(Math.abs(y[i]), Math.abs(yn));
-          err += (ye / sc) * (ye / sc);
-        }
-        err = Math.max(Math.sqrt(err / n), 1e-10);
+        let err = solutionAndError(Ynew, y, K, Mw, E, atol, rtol);
         if (!Number.isFinite(err)) err = 1e10;
         let Hnew = H * Math.min(facMax, Math.max(facMin, facSafe / Math.pow(err, invElo)));
         stats.steps++;
@@ -378,14 +352,7 @@ export function integrate(
         H = Hnew;
         toEnd = false;
         stats.rejected++;
-        if (stats.steps >= maxSteps)
-          throw new Error(
-            `integrate: ${maxSteps} steps reached at t = ${T} s (of ${t1} s); raise maxSteps or loosen rtol/atol`,
-          );
-        if (T + 0.1 * H === T || H <= ROUNDOFF)
-          throw new Error(
-            `integrate: step size ${H} s too small at t = ${T} s; check the rate constants or loosen rtol/atol`,
-          );
+        checkLimits(T, H);
       }
     }
     if (outIndex < outputTimes.length && te === outputTimes[outIndex]) {
@@ -394,4 +361,65 @@ export function integrate(
     }
   }
   return { times, states, final: Float64Array.from(y), stats, hNext: H, method: M.name };
+}
+
+// The per-step kernels, kept out of integrate() so that V8 optimises them as small hot functions.
+
+/** G = −J with 1/(hγ) added on the diagonal. */
+function shiftedMatrix(G: Float64Array, J: Float64Array, diagPos: Int32Array, ghinv: number): void {
+  for (let q = 0; q < G.length; q++) G[q] = -J[q];
+  for (let p = 0; p < diagPos.length; p++) G[diagPos[p]] += ghinv;
+}
+
+/** out = base + scale·Σ_{j<s} w[offset + j]·K_j (K holds the stages one after another). */
+function combineStages(
+  out: Float64Array,
+  base: Float64Array,
+  K: Float64Array,
+  w: readonly number[],
+  offset: number,
+  s: number,
+  scale: number,
+): void {
+  const n = out.length;
+  for (let i = 0; i < n; i++) out[i] = base[i];
+  for (let j = 0; j < s; j++) {
+    const a = w[offset + j] * scale;
+    if (a === 0) continue;
+    const oj = n * j;
+    for (let i = 0; i < n; i++) out[i] += a * K[oj + i];
+  }
+}
+
+/** out += a·x. */
+function addScaled(out: Float64Array, x: Float64Array, a: number): void {
+  for (let i = 0; i < out.length; i++) out[i] += a * x[i];
+}
+
+/** y₁ = y + Σ m_s K_s into ynew; returns the KPP error norm of Σ e_s K_s (floored at 1e-10). */
+function solutionAndError(
+  ynew: Float64Array,
+  y: Float64Array,
+  K: Float64Array,
+  m: readonly number[],
+  e: readonly number[],
+  atol: Float64Array,
+  rtol: Float64Array,
+): number {
+  const n = y.length,
+    S = m.length;
+  let err = 0;
+  for (let i = 0; i < n; i++) {
+    let yn = y[i],
+      ye = 0;
+    for (let s = 0; s < S; s++) {
+      const kv = K[n * s + i];
+      yn += m[s] * kv;
+      ye += e[s] * kv;
+    }
+    ynew[i] = yn;
+    const r = ye / (atol[i] + rtol[i] * Math.max(Math.abs(y[i]), Math.abs(yn)));
+    err += r * r;
+  }
+  return Math.max(Math.sqrt(err / n), 1e-10);
 }
