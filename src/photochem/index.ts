@@ -14,6 +14,7 @@ export {
   type IntegrateStats,
   type IntegrateConstraint,
 } from "./integrate";
+export { closedBox, type ClosedBoxOptions, type ClosedBoxResult } from "./closed-box";
 export { ROSENBROCK_METHODS, type RosenbrockMethod, type RosenbrockCoefficients } from "./tables/rosenbrock";
 export {
   isCmaqAerosolSpecies,
