@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, network-summarise, forecast, hourly-ox, photochem-integrate, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, trajectory, pmf.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -22,6 +22,7 @@ import { runForecastBench } from "./forecast.mjs";
 import { runNetworkBench } from "./network.mjs";
 import { runHourlyOxBench } from "./hourly-ox.mjs";
 import { runNetworkSummariseBench } from "./network-summarise.mjs";
+import { runMechanismBench } from "./mechanism.mjs";
 import { runPhotochemIntegrateBench } from "./photochem-integrate.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
@@ -40,6 +41,7 @@ const GROUPS = [
   "large",
   "network",
   "network-summarise",
+  "mechanism",
   "forecast",
   "hourly-ox",
   "photochem-integrate",
@@ -137,6 +139,7 @@ for (const [g, run] of [
   ["large", runLargeBench],
   ["network", runNetworkBench],
   ["network-summarise", runNetworkSummariseBench],
+  ["mechanism", runMechanismBench],
   ["photochem-integrate", runPhotochemIntegrateBench],
 ]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs);

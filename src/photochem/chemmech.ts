@@ -11,6 +11,7 @@
  */
 
 import { AozoraInputError } from "../io/errors";
+import { StatementSplitter, statementError, type StatementPlace } from "./statements";
 import {
   isCmaqAerosolSpecies,
   type ArrheniusTerm,
@@ -56,21 +57,13 @@ const CONSTANT_ALIASES: Record<string, string> = { m: "M", o2: "O2", n2: "N2", h
 const NAME = /^[A-Za-z][A-Za-z0-9_:]*/;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[EeDd][+-]?\d+)?/;
 
-interface Ctx {
-  file: string;
-  line: number;
-  label: string;
+interface Ctx extends StatementPlace {
   lenient: boolean;
   changes: MechanismChange[];
 }
 
 function fail(ctx: Ctx, expected: string, found: string): never {
-  throw new AozoraInputError({
-    file: ctx.file,
-    row: ctx.line,
-    expected: `in reaction <${ctx.label}>, ${expected}`,
-    found,
-  });
+  throw statementError(ctx, "reaction", expected, found);
 }
 
 /**
@@ -110,8 +103,7 @@ export function parseChemmech(text: string, options: ParseChemmechOptions = {}):
   let name: string | undefined;
   let units: "CM" | "PP" | undefined;
   let state: "pre" | "eliminate" | "reactions" | "constants" | "after" = "pre";
-  let stmt = "";
-  let stmtLine = 0;
+  const splitter = new StatementSplitter();
 
   const err = (line: number, expected: string, found: string): never => {
     throw new AozoraInputError({ file, row: line, expected, found: found.trim() });
@@ -121,7 +113,10 @@ export function parseChemmech(text: string, options: ParseChemmechOptions = {}):
     const lineNo = i + 1;
     const raw = lines[i];
     const trimmed = raw.trim();
-    if (trimmed === "" || trimmed.startsWith("!")) continue;
+    if (trimmed === "" || trimmed.startsWith("!")) {
+      if (state === "reactions") splitter.gap(); // keep line numbers inside a statement
+      continue;
+    }
     const squeezed = trimmed.replace(/\s+/g, "");
     const upper = squeezed.toUpperCase();
     if (state === "pre") {
@@ -158,27 +153,14 @@ export function parseChemmech(text: string, options: ParseChemmechOptions = {}):
       continue;
     }
     if (state === "reactions") {
-      if (stmt.trim() === "" && /^END(MECH(ANISM)?)?$/.test(upper)) {
+      if (!splitter.open && /^END(MECH(ANISM)?)?$/.test(upper)) {
         state = "after";
         continue;
       }
       // inline comments {…} and (…) (README, General rules)
       const data = raw.replace(/\{[^}]*\}/g, "").replace(/\([^)]*\)/g, "");
-      let rest = data;
-      while (rest.length > 0) {
-        const semi = rest.indexOf(";");
-        if (stmt.trim() === "" && rest.trim() !== "") stmtLine = lineNo;
-        if (semi < 0) {
-          stmt += rest + "\n";
-          rest = "";
-        } else {
-          stmt += rest.slice(0, semi);
-          reactions.push(parseReaction(stmt, stmtLine, reactions.length + 1, file, lenient, changes, eliminated));
-          stmt = "";
-          rest = rest.slice(semi + 1);
-          if (rest.trim() === "") rest = "";
-        }
-      }
+      for (const st of splitter.feed(data, lineNo))
+        reactions.push(parseReaction(st.text, st.line, reactions.length + 1, file, lenient, changes, eliminated));
       continue;
     }
     if (state === "after") {
@@ -203,7 +185,8 @@ export function parseChemmech(text: string, options: ParseChemmechOptions = {}):
     }
   }
   if (units === undefined) throw new AozoraInputError({ file, expected: "a REACTIONS[CM] = or REACTIONS[PP] = block" });
-  if (stmt.trim() !== "") err(stmtLine, "a reaction ending with ';'", stmt.slice(0, 60));
+  const pending = splitter.pending;
+  if (pending) err(pending.line, "a reaction ending with ';'", pending.text.slice(0, 60));
   if (state === "reactions")
     throw new AozoraInputError({ file, row: lines.length, expected: "END (of the REACTIONS block)" });
 
@@ -271,7 +254,8 @@ function parseReaction(
   changes: MechanismChange[],
   eliminated: readonly string[],
 ): MechanismReaction {
-  let body = stmt.trim();
+  let body = stmt.trimEnd();
+  body = body.slice(firstNonBlankOf(body));
   let label = String(ordinal);
   if (body.startsWith("<")) {
     const close = body.indexOf(">");
@@ -280,15 +264,29 @@ function parseReaction(
     label = body.slice(1, close).replace(/\s+/g, "");
     body = body.slice(close + 1);
   }
+  // the statement may span lines: errors name the line where the part in question is
+  const lineAt = (text: string, at: number): number => line + (text.slice(0, at).match(/\n/g)?.length ?? 0);
+  const firstNonBlank = (text: string): number => Math.max(0, text.search(/\S/));
   const ctx: Ctx = { file, line, label, lenient, changes };
   const eq = body.indexOf("=");
   if (eq < 0) fail(ctx, "reactants = products followed by a rate", body);
   const right = body.slice(eq + 1);
   const rateAt = right.search(/[#%]/);
   if (rateAt < 0) fail(ctx, "a rate constant starting with '#' or '%'", right);
+  const head = stmt.trimEnd().length - body.length; // label and blanks before the body
   const reactants = parseReactants(body.slice(0, eq), ctx, eliminated);
-  const products = parseProducts(right.slice(0, rateAt), ctx, eliminated);
-  const rate = parseRate(right.slice(rateAt).replace(/\s+/g, ""), ctx);
+  const products = parseProducts(
+    right.slice(0, rateAt),
+    {
+      ...ctx,
+      line: lineAt(stmt, head + eq + 1 + firstNonBlank(right)),
+    },
+    eliminated,
+  );
+  const rate = parseRate(right.slice(rateAt).replace(/\s+/g, ""), {
+    ...ctx,
+    line: lineAt(stmt, head + eq + 1 + rateAt),
+  });
   const phase =
     rate.kind === "heterogeneous"
       ? "heterogeneous"
@@ -298,8 +296,12 @@ function parseReaction(
   return { label, line, reactants, products, rate, phase };
 }
 
+function firstNonBlankOf(text: string): number {
+  return Math.max(0, text.search(/\S/));
+}
+
 function speciesName(raw: string, ctx: Ctx): string {
-  const alias = CONSTANT_ALIASES[raw];
+  const alias = Object.prototype.hasOwnProperty.call(CONSTANT_ALIASES, raw) ? CONSTANT_ALIASES[raw] : undefined;
   if (alias !== undefined) {
     ctx.changes.push({
       line: ctx.line,
@@ -426,6 +428,12 @@ class RateCursor {
     this.pos += text.length;
     return value;
   }
+  /** The number after `ch` when the next character is `ch`, else undefined. */
+  optional(ch: string, what: string): number | undefined {
+    if (this.peek() !== ch) return undefined;
+    this.pos++;
+    return this.number(what);
+  }
   bracketName(what: string): string {
     this.take("<", what);
     const close = this.s.indexOf(">", this.pos);
@@ -497,26 +505,10 @@ function parseRate(s: string, ctx: Ctx): RateExpression {
     }
     if (kind === "H" || kind === "h") {
       const A1 = c.number("a number (A1 of %H)");
-      let B1 = 0;
-      let A2 = 0;
-      let B2 = 0;
-      let max = Infinity;
-      if (c.peek() === "@") {
-        c.pos++;
-        B1 = c.number("a number after '@'");
-      }
-      if (c.peek() === "&") {
-        c.pos++;
-        A2 = c.number("a number (A2 of %H)");
-        if (c.peek() === "@") {
-          c.pos++;
-          B2 = c.number("a number after '@'");
-        }
-      }
-      if (c.peek() === "&") {
-        c.pos++;
-        max = c.number("a number (the maximum loss rate of %H, s-1)");
-      }
+      const B1 = c.optional("@", "a number after '@'") ?? 0;
+      const A2 = c.optional("&", "a number (A2 of %H)") ?? 0;
+      const B2 = A2 !== 0 ? (c.optional("@", "a number after '@'") ?? 0) : 0;
+      const max = c.optional("&", "a number (the maximum loss rate of %H, s-1)") ?? Infinity;
       c.end();
       return { kind: "halogen", A1, B1, A2, B2, max };
     }
@@ -559,16 +551,8 @@ function parseRate(s: string, ctx: Ctx): RateExpression {
   if (ch === "&") {
     c.pos++;
     const kinf = c.term();
-    let Fc = 0.6;
-    let N = 1.0;
-    if (c.peek() === "&") {
-      c.pos++;
-      Fc = c.number("a number (Fc of the falloff form)");
-    }
-    if (c.peek() === "&") {
-      c.pos++;
-      N = c.number("a number (N of the falloff form)");
-    }
+    const Fc = c.optional("&", "a number (Fc of the falloff form)") ?? 0.6; // CMAQ GETRATE: "default F"
+    const N = c.optional("&", "a number (N of the falloff form)") ?? 1.0; // CMAQ GETRATE: "default n"
     c.end();
     return { kind: "falloff", k0: first, kinf, Fc, N };
   }

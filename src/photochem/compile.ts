@@ -57,8 +57,8 @@ export interface CompiledMechanism {
    * @param env - temperature, pressure, number densities and photolysis frequencies
    * @param out - optional array to fill (length = number of reactions)
    * @returns `out` or a new array
-   * @throws {RangeError} when a photolysis frequency the mechanism uses is missing from `env.photolysis`,
-   *   or `env.temperatureK`/`env.M` is not positive, or `out` has the wrong length
+   * @throws {RangeError} when a photolysis frequency the mechanism uses is missing from `env.photolysis`
+   *   or is negative or not finite, `env.temperatureK`/`env.M` is not positive, or `out` has the wrong length
    */
   rateConstants(env: RateEnvironment, out?: Float64Array): Float64Array;
   /** Photolysis-table names the kept reactions use (keys `env.photolysis` must have). */
@@ -85,7 +85,19 @@ const Code = {
   Photolysis: 7,
   Heterogeneous: 8,
   Halogen: 9,
+  Expression: 10,
 } as const;
+
+/** A compiled KPP expression term (see {@link ExpressionTerm}). */
+interface CompiledTerm {
+  A: number;
+  B: number;
+  C: number;
+  slots: Int32Array;
+  phot: number;
+  falloff: Float64Array | null;
+  hno3oh: Float64Array | null;
+}
 
 /** Constant-species slots: M, O2, N2, H2O, H2, CH4. */
 const CONST_SLOT: Record<string, number> = { M: 0, O2: 1, N2: 2, H2O: 3, H2: 4, CH4: 5 };
@@ -222,6 +234,8 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
   const photNames: string[] = [];
   const photOf = new Int32Array(n).fill(-1);
   const order = new Int32Array(n);
+  const exprOf = new Int32Array(n).fill(-1);
+  const exprs: CompiledTerm[][] = [];
   const ppConvert = new Uint8Array(n);
   const term = (o: number, t: ArrheniusTerm): void => {
     par[o] = t.A;
@@ -277,6 +291,8 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
         term(o + 3, rate.kinf);
         par[o + 6] = rate.Fc;
         par[o + 7] = rate.N;
+        par[o + 8] = Math.log(rate.Fc); // Fc^g evaluated as exp(g·ln Fc)
+        par[o + 9] = Math.LOG10E / rate.N; // log10(r)/N = ln(r)·log10(e)/N
         break;
       case "photolysis": {
         code[i] = Code.Photolysis;
@@ -288,12 +304,39 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
       }
       case "heterogeneous": {
         code[i] = Code.Heterogeneous;
-        const h = options.heterogeneousRates?.[rate.name];
+        const rates = options.heterogeneousRates;
+        const h = rates && Object.prototype.hasOwnProperty.call(rates, rate.name) ? rates[rate.name] : undefined;
         if (h === undefined || !Number.isFinite(h) || h < 0)
           throw new RangeError(
             `compileMechanism: heterogeneous is true but heterogeneousRates["${rate.name}"] (reaction <${r.label}>) is ${h === undefined ? "missing" : h}; give a rate ≥ 0`,
           );
         par[o] = rate.A * h;
+        break;
+      }
+      case "expression": {
+        code[i] = Code.Expression;
+        exprOf[i] = exprs.length;
+        exprs.push(
+          rate.terms.map((t) => {
+            let phot = -1;
+            if (t.photolysis !== undefined) {
+              phot = photNames.indexOf(t.photolysis);
+              if (phot < 0) phot = photNames.push(t.photolysis) - 1;
+            }
+            const f = t.falloff;
+            return {
+              A: t.A,
+              B: t.B,
+              C: t.C,
+              slots: Int32Array.from(t.densities.map((d) => CONST_SLOT[d])),
+              phot,
+              falloff: f ? Float64Array.of(f.k0.A, f.k0.B, f.k0.C, f.kinf.A, f.kinf.B, f.kinf.C, f.Fc, f.N) : null,
+              hno3oh: t.hno3oh
+                ? Float64Array.of(...[t.hno3oh.k0, t.hno3oh.k2, t.hno3oh.k3].flatMap((a) => [a.A, a.B, a.C]))
+                : null,
+            };
+          }),
+        );
         break;
       }
       case "halogen":
@@ -333,9 +376,13 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
     let sunlit = false;
     for (let j = 0; j < photNames.length; j++) {
       const v = env.photolysis[photNames[j]];
-      if (v === undefined)
+      if (typeof v !== "number" || !Object.prototype.hasOwnProperty.call(env.photolysis, photNames[j]))
         throw new RangeError(
           `rateConstants: env.photolysis has no "${photNames[j]}" (a photolysis frequency the mechanism uses, s-1)`,
+        );
+      if (!(v >= 0) || v === Infinity)
+        throw new RangeError(
+          `rateConstants: env.photolysis["${photNames[j]}"] must be a finite frequency ≥ 0 s-1, got ${v}`,
         );
       J[j] = v;
       if (v > 0) sunlit = true;
@@ -343,14 +390,17 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
     const invT = 1 / T;
     const lnT300 = Math.log(T / 300);
     const Patm = env.pressurePa / STANDARD_ATMOSPHERE_PA;
+    // A·(T/300)^B·exp(−C/T) as one exponential: A·exp(B·ln(T/300) − C/T)
     const arr = (o: number): number => {
-      const B = par[o + 1];
-      const C = par[o + 2];
-      let k = par[o];
-      if (B !== 0) k *= Math.exp(B * lnT300);
-      if (C !== 0) k *= Math.exp(-C * invT);
-      return k;
+      const x = par[o + 1] * lnT300 - par[o + 2] * invT;
+      return x === 0 ? par[o] : par[o] * Math.exp(x);
     };
+    fac[0] = M;
+    fac[1] = env.O2;
+    fac[2] = env.N2;
+    fac[3] = env.H2O;
+    fac[4] = h2Ppm * 1e-6 * M;
+    fac[5] = ch4Ppm * 1e-6 * M;
     for (let e = 0; e < evalIdx.length; e++) {
       const i = evalIdx[e];
       const o = i * 10;
@@ -382,8 +432,8 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
           const k0M = arr(o) * M;
           const kinf = arr(o + 3);
           const ratio = k0M / kinf;
-          const x = Math.log10(ratio) / par[o + 7];
-          k = (k0M / (1 + ratio)) * Math.pow(par[o + 6], 1 / (1 + x * x));
+          const x = Math.log(ratio) * par[o + 9];
+          k = (k0M / (1 + ratio)) * Math.exp(par[o + 8] / (1 + x * x));
           break;
         }
         case Code.Photolysis:
@@ -399,18 +449,41 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
                 Math.min(par[o] * Math.exp(-par[o + 1] * Patm) + par[o + 2] * Math.exp(-par[o + 3] * Patm), par[o + 4])
               : 0;
           break;
+        case Code.Expression: {
+          k = 0;
+          const terms = exprs[exprOf[i]];
+          for (let t = 0; t < terms.length; t++) {
+            const c = terms[t];
+            const x = c.B * lnT300 - c.C * invT;
+            let v = x === 0 ? c.A : c.A * Math.exp(x);
+            for (let d = 0; d < c.slots.length; d++) v *= fac[c.slots[d]];
+            if (c.phot >= 0) v *= J[c.phot];
+            const f = c.falloff;
+            if (f !== null) {
+              const k0 = f[0] * Math.exp(f[1] * lnT300 - f[2] * invT);
+              const kinf = f[3] * Math.exp(f[4] * lnT300 - f[5] * invT);
+              const k0M = k0 * M;
+              const ratio = k0M / kinf;
+              const x = Math.log10(ratio) / f[7];
+              v *= (k0M / (1 + ratio)) * Math.pow(f[6], 1 / (1 + x * x));
+            }
+            const h = c.hno3oh;
+            if (h !== null) {
+              const k0 = h[0] * Math.exp(h[1] * lnT300 - h[2] * invT);
+              const k2 = h[3] * Math.exp(h[4] * lnT300 - h[5] * invT);
+              const k3M = h[6] * Math.exp(h[7] * lnT300 - h[8] * invT) * M;
+              v *= k0 + k3M / (1 + k3M / k2);
+            }
+            k += v;
+          }
+          break;
+        }
         default:
           throw new Error(`compileMechanism: internal error, no program for reaction ${i}`);
       }
       if (isPP && ppConvert[i] === 1) k *= Math.pow(1e6 / M, order[i] - 1) / 60;
       kAll[i] = k;
     }
-    fac[0] = M;
-    fac[1] = env.O2;
-    fac[2] = env.N2;
-    fac[3] = env.H2O;
-    fac[4] = h2Ppm * 1e-6 * M;
-    fac[5] = ch4Ppm * 1e-6 * M;
     for (let k = 0; k < nKept; k++) {
       let v = kAll[kept[k]];
       for (let s = constStart[k]; s < constStart[k + 1]; s++) v *= fac[slots[s]];

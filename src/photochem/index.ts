@@ -17,10 +17,13 @@ export {
 export { closedBox, type ClosedBoxOptions, type ClosedBoxResult } from "./closed-box";
 export { ROSENBROCK_METHODS, type RosenbrockMethod, type RosenbrockCoefficients } from "./tables/rosenbrock";
 export {
+  atomImbalance,
+  type AtomImbalance,
   isCmaqAerosolSpecies,
   RATE_KINDS,
   summariseMechanism,
   type ArrheniusTerm,
+  type ExpressionTerm,
   type Mechanism,
   type MechanismChange,
   type MechanismProduct,
@@ -41,3 +44,6 @@ export {
   type CompiledMechanism,
   type ExcludedReaction,
 } from "./compile";
+export { CB6R5_NITROGEN_ATOMS, CB6R5_NITROGEN_ROUNDING } from "./tables/cb6r5-nitrogen";
+export { parseKpp, KPP_ACCEPTED_FUNCTIONS, type ParseKppOptions } from "./kpp";
+export { MCM_V331_RATES, type McmRate } from "./tables/mcm-rates";

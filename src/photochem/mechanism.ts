@@ -41,6 +41,7 @@ export interface ArrheniusTerm {
  * - `heterogeneous` — type −1, `#A~<NAME>`: A·H(NAME), computed outside the gas-phase mechanism.
  * - `halogen` — type 12, `%H #A1@B1&A2@B2&A3`: min(A1·exp(−B1·P) + A2·exp(−B2·P), A3) over open
  *   water in sunlight (P in atm), the marine-halogen ozone loss.
+ * - `expression` — a KPP rate expression: a sum of {@link ExpressionTerm}s.
  */
 export type RateExpression =
   | { kind: "arrhenius"; term: ArrheniusTerm }
@@ -60,7 +61,29 @@ export type RateExpression =
     }
   | { kind: "photolysis"; A: number; name: string }
   | { kind: "heterogeneous"; A: number; name: string }
-  | { kind: "halogen"; A1: number; B1: number; A2: number; B2: number; max: number };
+  | { kind: "halogen"; A1: number; B1: number; A2: number; B2: number; max: number }
+  | { kind: "expression"; terms: readonly ExpressionTerm[] };
+
+/**
+ * One term of a KPP rate expression: A·(T/300)^B·exp(−C/T) × the number densities listed ×
+ * J(photolysis) × the Troe factor × the OH + HNO3 factor, each when present.
+ */
+export interface ExpressionTerm {
+  /** Factor A, with the term's sign. */
+  A: number;
+  /** Exponent B of (T/300 K). */
+  B: number;
+  /** Activation temperature C (K) of exp(−C/T). */
+  C: number;
+  /** Number densities multiplied in (`M`, `O2`, `N2`, `H2O`; repeated for a square). */
+  densities: string[];
+  /** Photolysis frequency multiplied in, by name. */
+  photolysis?: string;
+  /** Troe falloff k0·M/(1 + k0·M/kinf)·Fc^(1/(1 + (log10(k0·M/kinf)/N)²)) multiplied in. */
+  falloff?: { k0: ArrheniusTerm; kinf: ArrheniusTerm; Fc: number; N: number };
+  /** The OH + HNO3 form k0 + k3·M/(1 + k3·M/k2) multiplied in (MCM `KMT11`). */
+  hno3oh?: { k0: ArrheniusTerm; k2: ArrheniusTerm; k3: ArrheniusTerm };
+}
 
 /** The kinds of {@link RateExpression}, in the order {@link summariseMechanism} lists them. */
 export const RATE_KINDS = [
@@ -74,6 +97,7 @@ export const RATE_KINDS = [
   "photolysis",
   "heterogeneous",
   "halogen",
+  "expression",
 ] as const;
 
 /** One product of a reaction: species name and stoichiometric coefficient (fractional, may be negative). */
@@ -189,6 +213,9 @@ export function summariseMechanism(mech: Mechanism): MechanismSummary {
     byForm[r.rate.kind]++;
     byPhase[r.phase]++;
     if (r.rate.kind === "photolysis" && !photolysis.includes(r.rate.name)) photolysis.push(r.rate.name);
+    if (r.rate.kind === "expression")
+      for (const t of r.rate.terms)
+        if (t.photolysis !== undefined && !photolysis.includes(t.photolysis)) photolysis.push(t.photolysis);
   }
   return {
     file: mech.file,
@@ -202,4 +229,38 @@ export function summariseMechanism(mech: Mechanism): MechanismSummary {
     lastLabel: mech.reactions.length ? mech.reactions[mech.reactions.length - 1].label : undefined,
     changes: mech.changes.length,
   };
+}
+
+/** The change of one element's atoms in one reaction. */
+export interface AtomImbalance {
+  label: string;
+  line: number;
+  /** Atoms in the products minus atoms in the reactants (per reaction event). */
+  delta: number;
+}
+
+/**
+ * The reactions that do not conserve an element: Σ coefficient × atoms over the products minus Σ atoms
+ * over the reactants, for every reaction where it differs from 0 by more than `tolerance`.
+ * @param mech - the mechanism
+ * @param atoms - atoms of the element per species (species not listed have none)
+ * @param tolerance - absolute tolerance on the change (default 1e-9)
+ * @returns the unbalanced reactions, in file order
+ * @throws {RangeError} when the tolerance is negative or not finite
+ */
+export function atomImbalance(
+  mech: Mechanism,
+  atoms: Readonly<Record<string, number>>,
+  tolerance = 1e-9,
+): AtomImbalance[] {
+  if (!(tolerance >= 0) || !Number.isFinite(tolerance))
+    throw new RangeError(`atomImbalance: tolerance must be a finite number ≥ 0, got ${tolerance}`);
+  const out: AtomImbalance[] = [];
+  for (const r of mech.reactions) {
+    let delta = 0;
+    for (const s of r.reactants) delta -= atoms[s] ?? 0;
+    for (const p of r.products) delta += p.coefficient * (atoms[p.species] ?? 0);
+    if (Math.abs(delta) > tolerance) out.push({ label: r.label, line: r.line, delta });
+  }
+  return out;
 }

@@ -7,63 +7,7 @@ import {
   summariseMechanism,
   type RateEnvironment,
 } from "../../src/photochem";
-
-/**
- * Every rate form used by the three CMAQ v5.5 mechanisms, each line copied unchanged from the
- * `.def` file named in the comment above it (CB6r5 = mech_cb6r5_ae7_aq.def, RACM2 =
- * mech_racm2_ae6_aq.def). The expected values below are hand evaluations of the textbook formula
- * from the printed constants, written out term by term.
- */
-const FORMS = `
-!  lines copied from the CMAQ v5.5 mechanism files (see the test)
-FORMS_TEST
-
-REACTIONS[CM] =
-! CB6r5
-<R1> NO2 = NO + O  # 1.0/<NO2_IUPAC10>;
-<R2> O + O2 + M = O3 + M # 6.00E-34^-2.6;
-<R3> O3 + NO = NO2 # 2.07E-12@1400;
-<R4> O + NO = NO2  # 1.00E-31^-1.6 & 5.00E-11^0.30 &0.85 &0.84;
-<R11> O1D + H2O = 2.0*OH  # 2.14E-10;
-<R13> O3 + HO2 = OH # 2.03E-16^4.57@-693;
-<R19> HO2 + HO2 = H2O2  %3 # 2.20E-13@-600 & 1.90E-33@-980;
-<R20> HO2 + HO2 + H2O = H2O2  %3 # 3.08E-34@-2800 & 2.66E-54@-3180;
-<R24> NO + NO + O2 = 2.0*NO2  # 4.25E-39@-664;
-<R37> N2O5 = NO3 + NO2  # 1.30E-3^-3.5@11000 & 9.70E+14^0.1@11080 &0.35 &1.33;
-<R40> NO + OH = HONO  # 7.40E-31^-2.4 & 3.30E-11^-0.3 &0.81 &0.87;
-<R45> NO2 + OH = HNO3 # 1.80E-30^-3 & 2.80E-11 &0.6 &1;
-<R46> HNO3 + OH = NO3 %2 # 2.40E-14@-460 & 2.70E-17@-2199 & 6.50E-34@-1335;
-<R54> C2O3 + NO2 = PAN  # 3.61E-28^-6.87 & 1.24E-11^-1.105 &0.3 &1.41;
-<R59> C2O3 + C2O3 = 2.0*MEO2 + 2.0*RO2  # 2.90E-12@-500;
-<R60> C2O3 + CXO3 = MEO2 + ALD2 + XO2H + 2.0*RO2  # 1.00E+0*K<R59>;
-<R62> CXO3 + NO2 = PANX # 8.4E-1*K<R54>;
-<R122> H2 + OH = HO2 # 7.70E-12@2100;
-<R123> CO + OH = HO2 %3 # 1.44E-13@0.0 &3.43E-33@0.0;
-<R124> CH4 + OH = MEO2 + RO2 # 1.85E-12@1690;
-<R128> KET = 0.5*ALD2 + 0.5*C2O3 + 0.5*XO2H + 0.5*CXO3 + 0.5*MEO2 + RO2 
-             -2.5*PAR # 1.0/<KET_IUPAC10>;
-<R134> ROR + O2 = KET + HO2  # 1.50E-14@200;
-<R197> XOPN = 0.4*GLY + XO2H + 0.7*HO2 + 0.7*CO + 0.3*C2O3 #0.05/<NO2_IUPAC10>;
-<CL28> CLO + NO2      = CLNO3                #1.8E-31^-3.4&1.5E-11^-1.9&0.6;
-<HET_N2O5IJ>    N2O5 = HNO3 + H2NO3PIJ  # 1.0~<HETERO_N2O5IJ>;
-<HAL_Ozone> O3 =  %H # 6.7006E-11@-10.7435 & 3.4153E-08@0.6713
-                                                 & 2.0E-6;
-<OLIG_AROMATIC1>  AAVB2J = 0.907*AOLGAJ # 9.48816E-6;
-< T03>  FORM_PRIMARY + O       = O                    # 3.4E-11 @ 1600;
-<DMS2>  DMS + OH           = 0.75*SO2 + 0.25*MSA
-                                     + MEO2           # 1.99E-39@-5270
-                                                      & 1.26E-10@+340 &1.0 &1;
-! RACM2
-<R041>  O1D  + N2          = O3P                      # 2.0E-11 @ -130.;
-<R051>  NO   + HO2         = HNO3                  %3 # 6.095e-14^-1.0@-270.0& 
-                                                        6.857e-34^1.0@-270.0&
-                                                       -5.968e-14@-270.0;
-<R063>  NO3  + NO2         = N2O5                     # 2.0E-30 ^ -4.4 & 
-                                                        1.4E-12 ^ -0.7;
-<R064>  N2O5               = NO2       + NO3          # 2.70E-27 @ -11000.0
-                                                        *E<R063>;
-END MECH
-`;
+import { FORMS } from "./fixtures/mechanisms";
 
 const J_NO2 = 8.0e-3;
 const J_KET = 2.0e-6;
@@ -137,6 +81,7 @@ describe("parseChemmech: the rate forms of the shipped CMAQ mechanisms", () => {
       photolysis: 3,
       heterogeneous: 1,
       halogen: 1,
+      expression: 0,
     });
     expect(s.byPhase).toEqual({ gas: 31, heterogeneous: 1, aerosol: 1 });
     expect(s.lastLabel).toBe("R064");
@@ -257,6 +202,28 @@ describe("parseChemmech: the rate forms of the shipped CMAQ mechanisms", () => {
     });
   }
 
+  it("published values: CMAQ's tabulation at 298.15 K, 2.4615e19 cm-3 and IUPAC's OH + NO at 300 K, 1 bar", () => {
+    // CMAQ v5.5 CCTM/src/MECHS/mechanism_information/cb6r5_ae7_aq/mech_cb6r5_ae7_aq.md, "Value at 298.15 K;
+    // 2.4615E+19 molcules/cm3; 1.00 Atm": R3 1.8910E-14, R45 1.0589E-11, R19 2.8975E-12, R123 2.2843E-13,
+    // R46 1.5409E-13 (NO + O3, OH + NO2, HO2 + HO2, OH + CO, OH + HNO3)
+    const c = compileMechanism(mech);
+    const M = 2.4615e19;
+    const k = c.rateConstants({ ...env(298.15), M, O2: 0.2095 * M, N2: 0.7808 * M });
+    const v = (l: string) => k[c.reactionIndex(l)!];
+    expect(v("R3") / 1.891e-14).toBeCloseTo(1, 4);
+    expect(v("R45") / 1.0589e-11).toBeCloseTo(1, 4);
+    expect(v("R19") / 2.8975e-12).toBeCloseTo(1, 4);
+    expect(v("R123") / 2.2843e-13).toBeCloseTo(1, 4);
+    expect(v("R46") / 1.5409e-13).toBeCloseTo(1, 4);
+    // IUPAC Task Group on Atmospheric Chemical Kinetic Data Evaluation, Data Sheet NOx12 (HO + NO + M →
+    // HONO + M), last evaluated 1 June 2012, http://iupac.pole-ether.fr/: "Preferred Values k = 1.0 x 10-11
+    // cm3 molecule-1 s-1 in 1 bar of N2 at 300 K. k0 = 7.4 x 10-31 (T/300)-2.4 [N2]" — CB6r5 <R40> uses
+    // these k0 and k∞, Fc = 0.81, N = 0.87; at 300 K and 1 bar it gives 9.6e-12, i.e. 1.0e-11 to IUPAC's two digits ± 5 %.
+    const e300 = env(300, 1e5);
+    const k300 = c.rateConstants(e300)[c.reactionIndex("R40")!];
+    expect(Math.abs(k300 / 1.0e-11 - 1)).toBeLessThan(0.05);
+  });
+
   it("%H is 0 at night (every photolysis frequency 0) and inland (default seawater fraction 0)", () => {
     const night = { ...env(298), photolysis: { NO2_IUPAC10: 0, KET_IUPAC10: 0 } };
     const sea = compileMechanism(mech, { seawaterFraction: 1 });
@@ -335,14 +302,14 @@ describe("parseChemmech: input it refuses or records", () => {
     const e = err(text);
     expect(e).toBeInstanceOf(AozoraInputError);
     expect(e.file).toBe("bad.def");
-    expect(e.row).toBe(4);
+    expect(e.row).toBe(5); // the line of the rate, not of the label
     expect(e.message).toMatch(/reaction <CL13>/);
     expect(e.found).toBe("8.3-11");
     const m = parseChemmech(text, { file: "ok.def", lenientExponent: true });
     const r = m.reactions[1];
     expect(r.rate).toEqual({ kind: "arrhenius", term: { A: 8.3e-11, B: 0, C: 100 } });
     expect(m.changes).toEqual([
-      { line: 4, label: "CL13", reason: "lenient-exponent", original: "8.3-11", detail: "read as 8.3e-11" },
+      { line: 5, label: "CL13", reason: "lenient-exponent", original: "8.3-11", detail: "read as 8.3e-11" },
     ]);
   });
 
