@@ -150,3 +150,19 @@ export const NOX_MECHANISM = (() => {
   const c0 = [5, 15, 0, 0, 1, 0.5, 50, 0, 0, 200].map((x) => x * ppb);
   return { system: sys, k, c0, nitrogen: [1, 1, 1, 2, 1, 1, 0, 0, 0, 0] };
 })();
+
+/** NO2 + hν → NO + O3 (J; O(3P) + O2 → O3 folded in), NO + O3 → NO2 (k): the photostationary system. */
+export const LEIGHTON: KineticSystem = {
+  species: ["NO", "NO2", "O3"],
+  reactions: [
+    {
+      label: "J",
+      reactants: [1],
+      products: [
+        { index: 0, coefficient: 1 },
+        { index: 2, coefficient: 1 },
+      ],
+    },
+    { label: "k", reactants: [0, 2], products: [{ index: 1, coefficient: 1 }] },
+  ],
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NOX_MECHANISM, ROBERTSON, ROBERTSON_K } from "./helpers";
+import { LEIGHTON, NOX_MECHANISM, ROBERTSON, ROBERTSON_K } from "./helpers";
 import {
   compileKinetics,
   integrate,
@@ -57,20 +57,7 @@ describe("closed box: NO–NO2–O3 photostationary state", () => {
   // r± the roots of k d² + (k(NO0 + O0) + J) d − (J N0 − k NO0 O0) = 0. Then u = (d − r+)/(d − r−) obeys
   // u' = −k(r+ − r−) u, so d(t) = (r+ − u r−)/(1 − u), u = u0 e^{−k(r+ − r−)t}, u0 = (0 − r+)/(0 − r−).
   // The steady state is [O3][NO]/[NO2] = J/k (Leighton).
-  const sys: KineticSystem = {
-    species: ["NO", "NO2", "O3"],
-    reactions: [
-      {
-        label: "J",
-        reactants: [1],
-        products: [
-          { index: 0, coefficient: 1 },
-          { index: 2, coefficient: 1 },
-        ],
-      },
-      { label: "k", reactants: [0, 2], products: [{ index: 1, coefficient: 1 }] },
-    ],
-  };
+  const sys = LEIGHTON;
   const J = 8e-3,
     k = 1.9e-14; // s-1; cm3 molecule-1 s-1
   const ppb = 2.46e10; // molecules cm-3 per ppb at 298 K, 1 atm
@@ -164,20 +151,7 @@ describe("integrate: constrained species (the OBM hook)", () => {
   // NO2 → NO + O3 (J), NO + O3 → NO2 (k) with O3 held at an hourly observed value: within hour h the system
   // is linear, NO2' = −J·NO2 + k·O3_h·NO with NO + NO2 = N, so
   // NO2(t) = eq + (NO2(t_h) − eq)·e^{−(J + k O3_h)(t − t_h)}, eq = N·k·O3_h/(J + k·O3_h).
-  const sys: KineticSystem = {
-    species: ["NO", "NO2", "O3"],
-    reactions: [
-      {
-        label: "J",
-        reactants: [1],
-        products: [
-          { index: 0, coefficient: 1 },
-          { index: 2, coefficient: 1 },
-        ],
-      },
-      { label: "k", reactants: [0, 2], products: [{ index: 1, coefficient: 1 }] },
-    ],
-  };
+  const sys = LEIGHTON;
   const J = 2e-3,
     k = 1.9e-14,
     ppb = 2.46e10;
