@@ -256,7 +256,7 @@ export function parseKpp(eqn: string, options: ParseKppOptions = {}): Mechanism 
         species.push(s);
       }
     }
-    if (r.rate.kind === "expression") for (const t of r.rate.terms) for (const c of t.densities) constUsed.add(c);
+    // M, O2, N2, H2O inside a rate expression are number densities (env), not species of the reactions
   }
   return {
     file,

@@ -218,7 +218,8 @@ describe("parseChemmech: the rate forms of the shipped CMAQ mechanisms", () => {
     // IUPAC Task Group on Atmospheric Chemical Kinetic Data Evaluation, Data Sheet NOx12 (HO + NO + M →
     // HONO + M), last evaluated 1 June 2012, http://iupac.pole-ether.fr/: "Preferred Values k = 1.0 x 10-11
     // cm3 molecule-1 s-1 in 1 bar of N2 at 300 K. k0 = 7.4 x 10-31 (T/300)-2.4 [N2]" — CB6r5 <R40> uses
-    // these k0 and k∞, Fc = 0.81, N = 0.87; at 300 K and 1 bar it gives 9.6e-12, i.e. 1.0e-11 to IUPAC's two digits ± 5 %.
+    // these k0 and k∞, Fc = 0.81, N = 0.87; at 300 K and 1 bar they give 9.6e-12, which is IUPAC's
+    // two-digit 1.0e-11 within 5 % (the datasheet: "Reliability log k0 = ± 0.10 at 298 K").
     const e300 = env(300, 1e5);
     const k300 = c.rateConstants(e300)[c.reactionIndex("R40")!];
     expect(Math.abs(k300 / 1.0e-11 - 1)).toBeLessThan(0.05);

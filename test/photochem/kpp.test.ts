@@ -55,7 +55,7 @@ describe("parseKpp: an MCM subset in the MCM site's KPP export format", () => {
       [27, "kpp-inline-skipped"],
     ]);
     expect(mech.species).not.toContain("O2");
-    expect(mech.constantSpecies).toEqual(["M", "O2", "N2", "H2O"]);
+    expect(mech.constantSpecies).toEqual(["O2"]); // #DEFFIX species used as a reactant (<93>); M, N2, H2O only in rates
     expect(summariseMechanism(mech).byForm.expression).toBe(15);
     expect(summariseMechanism(mech).photolysis).toEqual(["J_NO2"]);
   });
@@ -143,6 +143,18 @@ describe("parseKpp: refused input", () => {
       spc: { text: "#DEFVAR\nNO = N + O;\nNO2 = N + 2O;\nO = O;\n", file: "x.spc" },
     });
     expect(m.species).toEqual(["NO2", "NO", "O"]);
+  });
+
+  it("H2O declared in #DEFVAR (as MCM does) stays a variable species; H2O in a rate is the number density", () => {
+    const m = parseKpp(
+      "#DEFVAR\nH2O = IGNORE ;\nO1D = IGNORE ;\nOH = IGNORE ;\nSO3 = IGNORE ;\nSA = IGNORE ;\n#EQUATIONS\n<13> O1D = OH + OH : 2.14E-10*H2O ;\n<35> SO3 = SA : 1.20E-15*H2O ;\n<X> OH + OH = H2O + O1D : 1.0E-12 ;\n",
+      { file: "w.eqn" },
+    );
+    expect(m.constantSpecies).toEqual([]);
+    const c = compileMechanism(m);
+    expect(c.system.species).toContain("H2O");
+    const e = env(298);
+    expect(c.rateConstants(e)[c.reactionIndex("35")!] / (1.2e-15 * e.H2O)).toBeCloseTo(1, 12);
   });
 
   it("old-style {n.} equation numbers are read as labels", () => {

@@ -6,6 +6,7 @@ import {
   CB6R5_NITROGEN_ATOMS,
   CB6R5_NITROGEN_ROUNDING,
   compileMechanism,
+  isCmaqAerosolSpecies,
   parseChemmech,
   summariseMechanism,
   type Mechanism,
@@ -19,9 +20,15 @@ import { sharedPath } from "./shared";
 // 2.4615E+19 molcules/cm3; 1.00 Atm", computed by CMAQ's CHEMMECH, rounded to 5 significant digits).
 
 const MECHS = [
-  { file: "mech_cb6r5_ae7_aq.def", values: "cb6r5_ae7_aq.csv" },
-  { file: "mech_saprc07tc_ae6_aq.def", values: "saprc07tc_ae6_aq.csv" },
-  { file: "mech_racm2_ae6_aq.def", values: "racm2_ae6_aq.csv" },
+  { file: "mech_cb6r5_ae7_aq.def", values: "cb6r5_ae7_aq.csv", gc: "GC_cb6r5_ae7_aq.txt", nGas: 129, nAerosol: 20 },
+  {
+    file: "mech_saprc07tc_ae6_aq.def",
+    values: "saprc07tc_ae6_aq.csv",
+    gc: "GC_saprc07tc_ae6_aq.txt",
+    nGas: 173,
+    nAerosol: 25,
+  },
+  { file: "mech_racm2_ae6_aq.def", values: "racm2_ae6_aq.csv", gc: "GC_racm2_ae6_aq.txt", nGas: 146, nAerosol: 22 },
 ];
 
 const read = (file: string): { text: string; mech: Mechanism } => {
@@ -43,8 +50,19 @@ function labelsInText(text: string): string[] {
     .map((m) => m[1].replace(/\s+/g, ""));
 }
 
-describe.each(MECHS)("$file", ({ file, values }) => {
+describe.each(MECHS)("$file", ({ file, values, gc, nGas, nAerosol }) => {
   const { text, mech } = read(file);
+
+  it("its species are exactly CMAQ's GC namelist of the mechanism plus aerosol-phase species", () => {
+    // fixtures/cmaq-namelists/GC_<mech>.txt: the species column of CMAQ's GC_<mech>.nml
+    const names = readFileSync(join(__dirname, "..", "photochem", "fixtures", "cmaq-namelists", gc), "utf8")
+      .split("\n")
+      .filter((l) => l !== "" && !l.startsWith("#"));
+    expect(names.length).toBe(nGas);
+    const gas = mech.species.filter((s) => !isCmaqAerosolSpecies(s));
+    expect([...gas].sort()).toEqual([...names].sort());
+    expect(mech.species.length - gas.length).toBe(nAerosol);
+  });
 
   it("every reaction of the file is read, in file order (labels counted independently from the text)", () => {
     expect(mech.reactions.map((r) => r.label)).toEqual(labelsInText(text));
