@@ -260,3 +260,59 @@ describe("integrate: arguments, limits, reuse", () => {
     expect(clip.final[1]).toBe(0);
   });
 });
+
+describe("integrate: order of convergence with fixed steps (hMin = hMax = h)", () => {
+  // With hMin = hMax = h every step has size h and is accepted, so the global error at T behaves as C·h^p:
+  // log2(e(h)/e(h/2)) → p, the order of the method (Hairer & Wanner 1996, §IV.7), for
+  //  (a) A + B → C, k = 1, A0 = 1, B0 = 2: with Δ = B0 − A0, A(t) = Δ·A0/(B0·e^{kΔt} − A0), autonomous;
+  //  (b) A → B with k(t) = 1 + sin t, A(t) = exp(−(t + 1 − cos t)), non-autonomous (the ∂f/∂t terms γ_i).
+  const abc: KineticSystem = {
+    species: ["A", "B", "C"],
+    reactions: [{ label: "r", reactants: [0, 1], products: [{ index: 2, coefficient: 1 }] }],
+  };
+  const decay: KineticSystem = {
+    species: ["A", "B"],
+    reactions: [{ label: "k", reactants: [0], products: [{ index: 1, coefficient: 1 }] }],
+  };
+  const T = 2;
+  const cases = [
+    {
+      name: "A + B → C",
+      step: { ros2: 0.0125, ros3: 0.025, ros4: 0.05, rodas3: 0.05, rodas4: 0.1 },
+      run: (method: RosenbrockMethod, h: number) =>
+        integrate(abc, Float64Array.of(1), [1, 2, 0], 0, T, {
+          method,
+          hMin: h,
+          hMax: h,
+          hStart: h,
+          nonNegative: "none",
+        }).final[0] -
+        1 / (2 * Math.exp(T) - 1),
+    },
+    {
+      name: "A → B, k(t) = 1 + sin t",
+      step: { ros2: 0.0125, ros3: 0.025, ros4: 0.05, rodas3: 0.05, rodas4: 0.2 },
+      run: (method: RosenbrockMethod, h: number) =>
+        integrate(decay, (t, out) => (out[0] = 1 + Math.sin(t)), [1, 0], 0, T, {
+          method,
+          hMin: h,
+          hMax: h,
+          hStart: h,
+          nonNegative: "none",
+        }).final[0] - Math.exp(-(T + 1 - Math.cos(T))),
+    },
+  ];
+  for (const method of METHODS)
+    for (const c of cases)
+      it(`${method}, ${c.name}: observed order ${ROSENBROCK_METHODS[method].order[0]} ± 0.2`, () => {
+        const p = ROSENBROCK_METHODS[method].order[0];
+        // a step pair in the asymptotic range of each method, with errors above ~1e-8, the floor that the
+        // forward-difference ∂f/∂t (δ = √ε·max(1e-6, |t|), as KPP) puts on the time-dependent case
+        const h = c.step[method];
+        const e = [h, h / 2].map((x) => Math.abs(c.run(method, x)));
+        expect(
+          Math.abs(Math.log2(e[0] / e[1]) - p),
+          `${method} ${c.name}: errors ${e.map((x) => x.toExponential(2))}`,
+        ).toBeLessThan(0.2);
+      });
+});
