@@ -73,20 +73,24 @@ export function sparseLuSymbolic(
   for (let q = 0; q < n * n; q++) nonzeros += S[q];
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[i] = i;
-  // S is permuted in place (symmetric swaps) and receives the fill-in as elimination proceeds
+  // S is permuted in place (symmetric swaps) and receives the fill-in as elimination proceeds;
+  // rc[i], cc[i]: nonzeros of row i and column i within the active submatrix [s, n) × [s, n),
+  // kept up to date so that each step costs O(n) plus its fill-in (O(n²) overall, not O(n³))
+  const rc = new Int32Array(n),
+    cc = new Int32Array(n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      if (S[i * n + j]) {
+        rc[i]++;
+        cc[j]++;
+      }
+  const upper = new Int32Array(n);
   for (let s = 0; s < n; s++) {
     if (ordering === "markowitz" && s < n - 1) {
       let best = Infinity,
         bestI = s;
       for (let i = s; i < n; i++) {
-        let rc = 0,
-          cc = 0;
-        const ri = i * n;
-        for (let j = s; j < n; j++) {
-          rc += S[ri + j];
-          cc += S[j * n + i];
-        }
-        const crt = (rc - 1) * (cc - 1);
+        const crt = (rc[i] - 1) * (cc[i] - 1);
         if (crt < best) {
           best = crt;
           bestI = i;
@@ -103,17 +107,38 @@ export function sparseLuSymbolic(
           S[j * n + s] = S[j * n + bestI];
           S[j * n + bestI] = t;
         }
-        const t = perm[s];
+        let t = perm[s];
         perm[s] = perm[bestI];
         perm[bestI] = t;
+        t = rc[s];
+        rc[s] = rc[bestI];
+        rc[bestI] = t;
+        t = cc[s];
+        cc[s] = cc[bestI];
+        cc[bestI] = t;
       }
     }
-    // fill-in: row i (> s) with a nonzero in column s receives the upper part of row s
+    // row s and column s leave the active submatrix; row i (> s) with a nonzero in column s receives
+    // the upper part of row s (the fill-in)
     const rs = s * n;
+    let nu = 0;
+    for (let k = s + 1; k < n; k++)
+      if (S[rs + k]) {
+        upper[nu++] = k;
+        cc[k]--;
+      }
     for (let i = s + 1; i < n; i++) {
-      if (!S[i * n + s]) continue;
       const ri = i * n;
-      for (let k = s + 1; k < n; k++) if (S[rs + k]) S[ri + k] = 1;
+      if (!S[ri + s]) continue;
+      rc[i]--;
+      for (let q = 0; q < nu; q++) {
+        const k = upper[q];
+        if (!S[ri + k]) {
+          S[ri + k] = 1;
+          rc[i]++;
+          cc[k]++;
+        }
+      }
     }
   }
   const rowPtr = new Int32Array(n + 1);
