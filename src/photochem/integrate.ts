@@ -121,8 +121,11 @@ function tolerance(name: string, v: number | ArrayLike<number>, n: number, check
 }
 
 /**
- * Integrate a chemical mechanism from t0 to t1 with a Rosenbrock method (see the module comment for
- * the method, error control and step-size rules).
+ * Integrate a chemical mechanism from t0 to t1 with a Rosenbrock method: Hairer & Wanner (1996),
+ * Solving Ordinary Differential Equations II, §IV.7; Sandu et al. (1997), Atmos. Environ. 31, 3459;
+ * error control and step-size rules of KPP's `int/rosenbrock.f90` (see the module comment). The
+ * linear systems use the sparse LU of {@link compileKinetics} (diagonal Markowitz ordering). The same
+ * inputs give the same bits (no randomness, no threads).
  *
  * Units: concentrations in molecules cm⁻³, time in s, rate constants as in `system.ts` (any consistent
  * units work, e.g. dimensionless for test problems, with `atol` in the same unit).
@@ -133,7 +136,7 @@ function tolerance(name: string, v: number | ArrayLike<number>, n: number, check
  * @param t1 - end time (s), > t0
  * @param opts - method, tolerances, output times, limits, non-negativity, constraints
  * @returns the states at the output times, the final state and the work statistics
- * @throws RangeError when c0 or k have the wrong length or non-finite values, t1 ≤ t0, the output times are not increasing within (t0, t1], a tolerance is out of range (atol > 0, 10ε < rtol < 1), a constraint index is out of range, or an option is invalid
+ * @throws RangeError when c0 or k have the wrong length or non-finite values, t1 ≤ t0, the output times are not increasing within (t0, t1], a tolerance is out of range (atol > 0, 10ε < rtol < 1), a constraint index is out of range or a constrained value is not finite, or an option is invalid
  * @throws Error when the run needs more than `maxSteps` steps, the step size falls below rounding, or G stays singular after 5 halvings: the message names the time reached (raise `maxSteps`, loosen `rtol`/`atol`, or check the rate constants)
  */
 export function integrate(
