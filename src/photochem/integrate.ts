@@ -136,7 +136,7 @@ function tolerance(name: string, v: number | ArrayLike<number>, n: number, check
  * @param t1 - end time (s), > t0
  * @param opts - method, tolerances, output times, limits, non-negativity, constraints
  * @returns the states at the output times, the final state and the work statistics
- * @throws RangeError when c0 or k have the wrong length or non-finite values, t1 ≤ t0, the output times are not increasing within (t0, t1], a tolerance is out of range (atol > 0, 10ε < rtol < 1), a constraint index is out of range or a constrained value is not finite, or an option is invalid
+ * @throws RangeError when c0 or k have the wrong length or non-finite values, t1 ≤ t0, the output times are not increasing within (t0, t1], a tolerance is out of range (atol > 0, 10ε < rtol < 1), a constraint index is not a species index or a constrained value is not finite, hMin > hMax, or an option is invalid
  * @throws Error when the run needs more than `maxSteps` steps, the step size falls below rounding, or G stays singular after 5 halvings: the message names the time reached (raise `maxSteps`, loosen `rtol`/`atol`, or check the rate constants)
  */
 export function integrate(
@@ -151,7 +151,7 @@ export function integrate(
   const n = ops.species;
   const R = ops.reactions;
   const method = opts.method ?? "rodas3";
-  const M = ROSENBROCK_METHODS[method];
+  const M = Object.prototype.hasOwnProperty.call(ROSENBROCK_METHODS, method) ? ROSENBROCK_METHODS[method] : undefined;
   if (!M)
     throw new RangeError(`integrate: unknown method ${String(method)} (${Object.keys(ROSENBROCK_METHODS).join(", ")})`);
   if (!Number.isFinite(t0) || !Number.isFinite(t1) || !(t1 > t0))
@@ -191,6 +191,7 @@ export function integrate(
   ] as const)
     if (!Number.isFinite(v) || v < 0 || (name !== "hMin" && v === 0))
       throw new RangeError(`integrate: ${name} must be ${name === "hMin" ? "≥ 0" : "> 0"}, got ${v}`);
+  if (hMin > hMax) throw new RangeError(`integrate: hMin (${hMin} s) must not exceed hMax (${hMax} s)`);
   const nonNegative = opts.nonNegative ?? "clip";
   if (nonNegative !== "clip" && nonNegative !== "none")
     throw new RangeError(`integrate: nonNegative must be "clip" or "none", got ${String(nonNegative)}`);
@@ -203,9 +204,10 @@ export function integrate(
   const ends = outputTimes[outputTimes.length - 1] === t1 ? [...outputTimes] : [...outputTimes, t1];
   // constraints
   const con = opts.constrain;
+  for (const i of con?.indices ?? [])
+    if (!Number.isInteger(i) || i < 0 || i >= n)
+      throw new RangeError(`integrate: constrain index ${i} is not one of the ${n} species (0 … ${n - 1})`);
   const conIdx = Int32Array.from(con?.indices ?? []);
-  for (const i of conIdx)
-    if (i < 0 || i >= n) throw new RangeError(`integrate: constrain index ${i} is outside the ${n} species`);
   const conVals = new Float64Array(conIdx.length);
   const hold = con ? con.hold !== false : false;
   const { lu } = ops;

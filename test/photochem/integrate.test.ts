@@ -245,6 +245,12 @@ describe("integrate: arguments, limits, reuse", () => {
     expect(() =>
       integrate(ROBERTSON, ROBERTSON_K, [1, 0, 0], 0, 1, { constrain: { indices: [3], values: () => undefined } }),
     ).toThrow(RangeError);
+    expect(() =>
+      integrate(ROBERTSON, ROBERTSON_K, [1, 0, 0], 0, 1, { constrain: { indices: [0.5], values: () => undefined } }),
+    ).toThrow(RangeError);
+    expect(() => integrate(ROBERTSON, ROBERTSON_K, [1, 0, 0], 0, 1, { hMin: 0.5, hMax: 0.1 })).toThrow(/hMin/);
+    // @ts-expect-error a name from Object.prototype is not a method
+    expect(() => integrate(ROBERTSON, ROBERTSON_K, [1, 0, 0], 0, 1, { method: "toString" })).toThrow(RangeError);
     // @ts-expect-error an unknown method
     expect(() => integrate(ROBERTSON, ROBERTSON_K, [1, 0, 0], 0, 1, { method: "euler" })).toThrow(RangeError);
   });
