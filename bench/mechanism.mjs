@@ -49,6 +49,10 @@ export async function runMechanismBench() {
   const rc = time(`rateConstants: CB6r5 (${nr} reactions), ${calls} calls`, () => {
     for (let i = 0; i < calls; i++) c.rateConstants(envs[i % 100], k);
   });
+  const fixed = time(`rateConstants: same, at one temperature (thermal part reused), ${calls} calls`, () => {
+    for (let i = 0; i < calls; i++) c.rateConstants(envs[0], k);
+  });
+  fixed.us_per_call = +((fixed.median_ms * 1000) / calls).toFixed(2);
   // peer: one evaluation of all reaction rates k·Π[reactants] (what the integrator does per function call)
   const conc = new Float64Array(c.system.species.length).fill(1e10);
   const reactants = c.system.reactions.map((r) => Int32Array.from(r.reactants));
@@ -66,7 +70,7 @@ export async function runMechanismBench() {
   peer.us_per_call = +((peer.median_ms * 1000) / calls).toFixed(2);
   rc.ratio_to_peer = +(rc.median_ms / peer.median_ms).toFixed(2);
   rc.target_us = 20;
-  rows.push(rc, peer);
+  rows.push(rc, fixed, peer);
   return rows;
 }
 

@@ -12,8 +12,10 @@
 
 import { AozoraInputError } from "../io/errors";
 import { StatementSplitter, statementError, type StatementPlace } from "./statements";
+import { CMAQ_CONSTANT_SPECIES, CMAQ_DEFAULT_CONSTANTS_PPM } from "./tables/cmaq-constants";
 import {
   isCmaqAerosolSpecies,
+  speciesOfReactions,
   type ArrheniusTerm,
   type Mechanism,
   type MechanismChange,
@@ -21,22 +23,6 @@ import {
   type MechanismReaction,
   type RateExpression,
 } from "./mechanism";
-
-/** The constant species of CMAQ (README: "Names include M …, O2 …, CH4 …, H2 …, N2 …, and H2O"). */
-export const CMAQ_CONSTANT_SPECIES: readonly string[] = ["M", "O2", "N2", "H2O", "H2", "CH4"];
-
-/**
- * CMAQ's default mixing ratios (ppm) of the constant species, used where a file's `CONSTANTS` block
- * does not set them: `UTIL/chemmech/src/chemmech.f`, `NAMCONSTS`/`CVAL` ("default values of constant
- * species"): ATM_AIR 1.0D6, ATM_O2 0.2095D6, ATM_N2 0.7808D6, ATM_H2 0.5600D0, ATM_CH4 1.8500D0.
- */
-export const CMAQ_DEFAULT_CONSTANTS_PPM: Readonly<Mechanism["constants"]> = {
-  AIR: 1.0e6,
-  O2: 0.2095e6,
-  N2: 0.7808e6,
-  H2: 0.56,
-  CH4: 1.85,
-};
 
 /** Options of {@link parseChemmech}. */
 export interface ParseChemmechOptions {
@@ -192,25 +178,14 @@ export function parseChemmech(text: string, options: ParseChemmechOptions = {}):
 
   checkLabels(reactions, file);
   const constantSet = new Set(CMAQ_CONSTANT_SPECIES);
-  const species: string[] = [];
-  const seen = new Set<string>();
-  const constUsed = new Set<string>();
-  for (const r of reactions) {
-    for (const s of [...r.reactants, ...r.products.map((p) => p.species)]) {
-      if (constantSet.has(s)) constUsed.add(s);
-      else if (!seen.has(s)) {
-        seen.add(s);
-        species.push(s);
-      }
-    }
-  }
+  const { species, constantSpecies } = speciesOfReactions(reactions, (x) => constantSet.has(x), CMAQ_CONSTANT_SPECIES);
   return {
     file,
     format: "chemmech",
     ...(name !== undefined ? { name } : {}),
     units,
     species,
-    constantSpecies: CMAQ_CONSTANT_SPECIES.filter((s) => constUsed.has(s)),
+    constantSpecies,
     reactions,
     eliminated,
     constants,

@@ -54,6 +54,9 @@ export interface CompiledMechanism {
   /**
    * Rate constants of {@link CompiledMechanism.system}'s reactions at `env`, in molecule cm⁻³ s⁻¹
    * units with the constant species' number densities folded in (so every rate is k·Π[variable reactants]).
+   * The forms that depend only on T, P and [M] are reused from the previous call when those three are
+   * unchanged (photolysis, heterogeneous, `%H`, KPP expressions, references and the folding are always
+   * re-evaluated).
    * @param env - temperature, pressure, number densities and photolysis frequencies
    * @param out - optional array to fill (length = number of reactions)
    * @returns `out` or a new array
@@ -360,6 +363,12 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
   const slots = Int32Array.from(constSlots);
   const kept = Int32Array.from(keptIdx);
   const evalIdx = Int32Array.from(evalOrder);
+  // what depends on T, P and M only is kept from the previous call when those are unchanged
+  const thermal = new Set<number>([Code.Arrhenius, Code.Pressure, Code.Hno3Oh, Code.SumM, Code.Falloff]);
+  const volatileIdx = Int32Array.from(evalOrder.filter((i) => !thermal.has(code[i])));
+  let lastT = NaN;
+  let lastP = NaN;
+  let lastM = NaN;
   const isPP = mech.units === "PP";
   const haveHalogen = seawater > 0.001;
   const kAll = new Float64Array(n);
@@ -401,8 +410,11 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
     fac[3] = env.H2O;
     fac[4] = h2Ppm * 1e-6 * M;
     fac[5] = ch4Ppm * 1e-6 * M;
-    for (let e = 0; e < evalIdx.length; e++) {
-      const i = evalIdx[e];
+    const same = T === lastT && env.pressurePa === lastP && M === lastM;
+    const program = same ? volatileIdx : evalIdx;
+    lastT = NaN; // set again only when this call completes
+    for (let e = 0; e < program.length; e++) {
+      const i = program[e];
       const o = i * 10;
       let k: number;
       switch (code[i]) {
@@ -484,6 +496,9 @@ export function compileMechanism(mech: Mechanism, options: CompileMechanismOptio
       if (isPP && ppConvert[i] === 1) k *= Math.pow(1e6 / M, order[i] - 1) / 60;
       kAll[i] = k;
     }
+    lastT = T;
+    lastP = env.pressurePa;
+    lastM = M;
     for (let k = 0; k < nKept; k++) {
       let v = kAll[kept[k]];
       for (let s = constStart[k]; s < constStart[k + 1]; s++) v *= fac[slots[s]];

@@ -31,12 +31,8 @@ export {
   type MechanismSummary,
   type RateExpression,
 } from "./mechanism";
-export {
-  parseChemmech,
-  CMAQ_CONSTANT_SPECIES,
-  CMAQ_DEFAULT_CONSTANTS_PPM,
-  type ParseChemmechOptions,
-} from "./chemmech";
+export { parseChemmech, type ParseChemmechOptions } from "./chemmech";
+export { CMAQ_CONSTANT_SPECIES, CMAQ_DEFAULT_CONSTANTS_PPM } from "./tables/cmaq-constants";
 export {
   compileMechanism,
   STANDARD_ATMOSPHERE_PA,

@@ -15,7 +15,8 @@
 import { AozoraInputError } from "../io/errors";
 import { StatementSplitter, statementError, type StatementPlace } from "./statements";
 import { MCM_V331_RATES, type McmRate } from "./tables/mcm-rates";
-import { CMAQ_CONSTANT_SPECIES, CMAQ_DEFAULT_CONSTANTS_PPM } from "./chemmech";
+import { CMAQ_CONSTANT_SPECIES, CMAQ_DEFAULT_CONSTANTS_PPM } from "./tables/cmaq-constants";
+import { speciesOfReactions } from "./mechanism";
 import type {
   ExpressionTerm,
   Mechanism,
@@ -244,26 +245,15 @@ export function parseKpp(eqn: string, options: ParseKppOptions = {}): Mechanism 
     reactions.push({ label, line: it.line, reactants, products, rate, phase: "gas" });
   }
 
-  const species: string[] = [];
-  const constUsed = new Set<string>();
-  const seen = new Set<string>();
-  for (const r of reactions) {
-    for (const s of [...r.reactants, ...r.products.map((p) => p.species)]) {
-      if (CMAQ_CONSTANT_SPECIES.includes(s) && [...declared.values()].some((d) => d.fixed && d.name === s))
-        constUsed.add(s);
-      else if (!seen.has(s)) {
-        seen.add(s);
-        species.push(s);
-      }
-    }
-    // M, O2, N2, H2O inside a rate expression are number densities (env), not species of the reactions
-  }
+  // M, O2, N2, H2O inside a rate expression are number densities (env), not species of the reactions
+  const fixedNames = new Set([...declared.values()].filter((d) => d.fixed).map((d) => d.name));
+  const { species, constantSpecies } = speciesOfReactions(reactions, (x) => fixedNames.has(x), CMAQ_CONSTANT_SPECIES);
   return {
     file,
     format: "kpp",
     units: "CM",
     species,
-    constantSpecies: CMAQ_CONSTANT_SPECIES.filter((s) => constUsed.has(s)),
+    constantSpecies,
     reactions,
     eliminated: [],
     constants: { ...CMAQ_DEFAULT_CONSTANTS_PPM },

@@ -264,3 +264,30 @@ export function atomImbalance(
   }
   return out;
 }
+
+/**
+ * The variable species of a list of reactions in order of first appearance, and the constant species
+ * that occur (in the order of `constantOrder`).
+ * @param reactions - the reactions
+ * @param isConstant - whether a name is a constant species
+ * @param constantOrder - the constant species in the order to list them
+ * @returns the variable and the constant species
+ */
+export function speciesOfReactions(
+  reactions: readonly MechanismReaction[],
+  isConstant: (name: string) => boolean,
+  constantOrder: readonly string[],
+): { species: string[]; constantSpecies: string[] } {
+  const species: string[] = [];
+  const seen = new Set<string>();
+  const constants = new Set<string>();
+  for (const r of reactions)
+    for (const s of [...r.reactants, ...r.products.map((p) => p.species)]) {
+      if (isConstant(s)) constants.add(s);
+      else if (!seen.has(s)) {
+        seen.add(s);
+        species.push(s);
+      }
+    }
+  return { species, constantSpecies: constantOrder.filter((s) => constants.has(s)) };
+}

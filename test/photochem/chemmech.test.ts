@@ -276,6 +276,15 @@ describe("parseChemmech: the rate forms of the shipped CMAQ mechanisms", () => {
     );
   });
 
+  it("repeated calls: the same numbers as a fresh compile, whatever came before (thermal part reused at equal T, P, M)", () => {
+    const c = compileMechanism(mech, { seawaterFraction: 1 });
+    const fresh = (e: RateEnvironment) => compileMechanism(mech, { seawaterFraction: 1 }).rateConstants(e);
+    const a = env(298);
+    const b = env(250);
+    const aJ = { ...a, H2O: 1e17, O2: 0.2 * a.M, photolysis: { NO2_IUPAC10: 1e-3, KET_IUPAC10: 0 } };
+    for (const e of [a, b, a, a, aJ, aJ, b, aJ]) expect(Array.from(c.rateConstants(e))).toEqual(Array.from(fresh(e)));
+  });
+
   it("fills a given output array and returns it", () => {
     const c = compileMechanism(mech);
     const out = new Float64Array(c.system.reactions.length);
