@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, trajectory, pmf.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -23,6 +23,7 @@ import { runNetworkBench } from "./network.mjs";
 import { runHourlyOxBench } from "./hourly-ox.mjs";
 import { runNetworkSummariseBench } from "./network-summarise.mjs";
 import { runMechanismBench } from "./mechanism.mjs";
+import { runPhotochemIntegrateBench } from "./photochem-integrate.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -43,6 +44,7 @@ const GROUPS = [
   "mechanism",
   "forecast",
   "hourly-ox",
+  "photochem-integrate",
   "trajectory",
   "pmf",
 ];
@@ -138,9 +140,11 @@ for (const [g, run] of [
   ["network", runNetworkBench],
   ["network-summarise", runNetworkSummariseBench],
   ["mechanism", runMechanismBench],
+  ["photochem-integrate", runPhotochemIntegrateBench],
 ]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs);
   // network: CNEMC year of 1,700 stations → Parquet with DuckDB, target ≤ 120 s, ≤ 2 GB (bench/network.mjs)
+  // photochem-integrate: CB6r5 OBM-like 3 d spin-up + 24 h, target ≤ 2 s, beside scipy BDF (bench/photochem-integrate.mjs)
   if (want(g)) results.push(...tag(g, await run()));
 }
 // Station forecasts (bench/forecast.mjs): six methods, leads 1–3, rolling origin over year 3; target ≤ 30 s

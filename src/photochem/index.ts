@@ -5,6 +5,17 @@
  */
 export type { KineticReaction, KineticSystem, RateEnvironment } from "./system";
 export { airNumberDensity, BOLTZMANN_J_PER_K } from "./air";
+export { compileKinetics, type CompiledKinetics } from "./kinetics";
+export { sparseLuSymbolic, sparseLuPosition, sparseLuFactor, sparseLuSolve, type SparseLuPattern } from "./sparse-lu";
+export {
+  integrate,
+  type IntegrateOptions,
+  type IntegrateResult,
+  type IntegrateStats,
+  type IntegrateConstraint,
+} from "./integrate";
+export { closedBox, type ClosedBoxOptions, type ClosedBoxResult } from "./closed-box";
+export { ROSENBROCK_METHODS, type RosenbrockMethod, type RosenbrockCoefficients } from "./tables/rosenbrock";
 export {
   atomImbalance,
   type AtomImbalance,
