@@ -1066,4 +1066,9 @@ export {
   type SurfaceAlbedoRow,
   US_STANDARD_ATMOSPHERE_1976,
   CMAQ_INLINE_PHOTOLYSIS,
+  photolysisDiurnalSpec,
+  type PhotolysisDiurnalOptions,
+  PHOTOCHEM_LABELS,
+  photoLabel,
+  type PhotochemLabelKey,
 } from "./photochem";

@@ -36,3 +36,5 @@ export {
 } from "./photolysis";
 export { CMAQ_SURFACE_ALBEDO, type LandUseCategory, type SurfaceAlbedoRow } from "./tables/albedo";
 export { US_STANDARD_ATMOSPHERE_1976, CMAQ_INLINE_PHOTOLYSIS } from "./tables/atmosphere";
+export { photolysisDiurnalSpec, type PhotolysisDiurnalOptions } from "./figures";
+export { PHOTOCHEM_LABELS, photoLabel, type PhotochemLabelKey } from "./labels";
