@@ -156,6 +156,19 @@ describe("photolysisFrequencies: J = Σ F·CS·EQY (CMAQ NEW_OPTICS) with CMAQ's
     expect(r.j.ACET_IUPAC10 / ((1e14 * 3.255e-20) / (1 + 5.651e-20 * 2.46e19))).toBeCloseTo(1, 12);
     expect(r.corrected.ACET_IUPAC10).toBe("acetone");
   });
+  it("every pressure correction but acetone's is unity at the tables' reference density 2.465e19 cm⁻³ (290 K)", () => {
+    // by hand from CMAQ's formulas: aldehydes [M]·4.0568e-20 = 1.0000; methylglyoxal 1.03547e-19·T·[M] Torr = 2.5524·T;
+    // molecular HCHO 1.36312e-22·[M]·T atm = 3.3601e-3·T; acrolein 0.99998; glyoxal Φ([M])/Φ(2.46e19) ≈ 1
+    const on = photolysisFrequencies(csqy, F, 290, { airDensity: 2.465e19 });
+    const off = photolysisFrequencies(csqy, F, 290, { airDensity: 2.465e19, corrections: false });
+    const names = ["ALD2_R_IUPAC13", "ALDX_R_IUPAC13", "MGLY_IUPAC10", "FORM_M_IUPAC13", "ACRO_09", "GLY_R_IUPAC13"];
+    for (const n of names) {
+      expect(on.corrected[n]).toBeDefined();
+      // glyoxal's reference is 2.46e19, not 2.465e19: 0.1 % off
+      expect(Math.abs(on.j[n] / off.j[n] - 1)).toBeLessThan(n === "GLY_R_IUPAC13" ? 2e-3 : 1e-4);
+    }
+    expect(Object.keys(on.corrected).sort()).toEqual([...names, "ACET_IUPAC10"].sort());
+  });
   it("refuses a flux of the wrong length or a negative flux", () => {
     expect(() => photolysisFrequencies(csqy, [1, 2], 290)).toThrow(RangeError);
     expect(() => photolysisFrequencies(csqy, [1, 1, 1, 1, 1, 1, -1], 290)).toThrow(RangeError);
