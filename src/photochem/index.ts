@@ -44,3 +44,36 @@ export { CB6R5_NITROGEN_ATOMS, CB6R5_NITROGEN_ROUNDING } from "./tables/cb6r5-ni
 export { parseKpp, KPP_ACCEPTED_FUNCTIONS, type ParseKppOptions } from "./kpp";
 export { MCM_V331_RATES, type McmRate } from "./tables/mcm-rates";
 export { readChemmech, readKpp, type ReadChemmechOptions, type ReadKppOptions } from "./read-mechanism";
+export {
+  readCsqy,
+  loadCsqy,
+  interpolateCsqyRow,
+  photolysisFrequencies,
+  type CsqyData,
+  type CsqyBand,
+  type CsqyTable,
+  type CsqyCorrection,
+  type PhotolysisFrequencyOptions,
+  type PhotolysisFrequencies,
+} from "./csqy";
+export { solarPosition, julianDay, refractionDeg, type SolarPosition } from "./solar";
+export { twoStream, type TwoStreamFluxes } from "./twostream";
+export {
+  clearSkyActinicFlux,
+  rayleighCrossSection,
+  standardAtmosphere,
+  type ClearSkyOptions,
+  type ActinicFlux,
+} from "./actinic";
+export {
+  photolysisAt,
+  type PhotolysisSite,
+  type PhotolysisAtOptions,
+  type PhotolysisSeries,
+  type JSource,
+  type PerInstant,
+} from "./photolysis";
+export { CMAQ_SURFACE_ALBEDO, type LandUseCategory, type SurfaceAlbedoRow } from "./tables/albedo";
+export { US_STANDARD_ATMOSPHERE_1976, CMAQ_INLINE_PHOTOLYSIS } from "./tables/atmosphere";
+export { photolysisDiurnalSpec, type PhotolysisDiurnalOptions } from "./figures";
+export { PHOTOCHEM_LABELS, photoLabel, type PhotochemLabelKey } from "./labels";

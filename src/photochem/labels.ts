@@ -1,0 +1,21 @@
+/**
+ * Figure labels of the photochemistry figures, in English, Japanese and (simplified) Chinese. Kept
+ * beside the figures (not in the shared figure label table); look up with {@link photoLabel}.
+ */
+import { labelLookup, type Lang } from "../figures/labels";
+
+export const PHOTOCHEM_LABELS = {
+  jNO2: { en: "J(NO2)", ja: "J(NO2)（NO2 光分解速度）", zh: "J(NO2)（NO2 光解速率）" },
+  jO1D: { en: "J(O1D)", ja: "J(O1D)（O3 → O(1D) 光分解速度）", zh: "J(O1D)（O3 → O(1D) 光解速率）" },
+  photolysisFrequency: { en: "Photolysis frequency", ja: "光分解速度定数", zh: "光解速率常数" },
+  localTime: { en: "Local time", ja: "現地時刻", zh: "当地时间" },
+  zenith: { en: "Solar zenith angle", ja: "太陽天頂角", zh: "太阳天顶角" },
+  clearSky: { en: "clear sky", ja: "晴天", zh: "晴空" },
+  scaled: { en: "scaled to measured J(NO2)", ja: "実測 J(NO2) で補正", zh: "按实测 J(NO2) 校正" },
+  user: { en: "user supplied", ja: "ユーザー指定", zh: "用户提供" },
+} as const;
+
+export type PhotochemLabelKey = keyof typeof PHOTOCHEM_LABELS;
+
+/** Text of a photochemistry figure label. @throws {RangeError} for an unknown key or language */
+export const photoLabel: (key: PhotochemLabelKey, lang?: Lang) => string = labelLookup(PHOTOCHEM_LABELS, "photochem");
