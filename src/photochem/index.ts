@@ -77,3 +77,22 @@ export { CMAQ_SURFACE_ALBEDO, type LandUseCategory, type SurfaceAlbedoRow } from
 export { US_STANDARD_ATMOSPHERE_1976, CMAQ_INLINE_PHOTOLYSIS } from "./tables/atmosphere";
 export { photolysisDiurnalSpec, type PhotolysisDiurnalOptions } from "./figures";
 export { PHOTOCHEM_LABELS, photoLabel, type PhotochemLabelKey } from "./labels";
+export {
+  mapVocToMechanism,
+  type VocMechanismName,
+  type MapVocOptions,
+  type VocMappingTerm,
+  type VocMappedSpecies,
+  type VocUnmappedSpecies,
+  type VocMechanismMapping,
+} from "./voc-mapping";
+export {
+  VOC_MECHANISM_ROWS,
+  VOC_MECHANISM_SOURCE,
+  VOC_MECHANISM_UNASSIGNED,
+  CB6R5_SURROGATES,
+  SAPRC07_SURROGATES,
+  type VocMechanismRow,
+  type SpeciationToolTerm,
+  type SurrogateSpecies,
+} from "./tables/voc-mechanism";
