@@ -1,4 +1,5 @@
 import { getVocSpecies } from "../models/voc/registry";
+import { CO_ELUTING_PAIRS } from "../models/voc/tables/coelution";
 import { vocToPpb, type VocUnit } from "../models/voc/convert";
 import { STP_298, type ReferenceState } from "../table/gas";
 import {
@@ -42,10 +43,14 @@ export interface VocMappingTerm {
 export interface VocMappedSpecies {
   /** The key of the input. */
   input: string;
-  /** Registry id. */
+  /** Registry id (for a co-eluting pair, the pair id, e.g. `"m,p-xylene"`). */
   id: string;
+  /** CAS number (for a pair, the members' joined by `+`). */
   cas: string;
+  /** SPECIATE id (for a pair, the first member's). */
   speciateId: number;
+  /** For a co-eluting pair: its members, whose Speciation Tool terms are identical in the mechanism. */
+  members?: string[];
   /** Every term, modelled or not. */
   terms: VocMappingTerm[];
   /** True when at least one term is not a species of the mechanism (its share is reported, not added). */
@@ -55,7 +60,7 @@ export interface VocMappedSpecies {
 /** An input series that was not mapped, with the reason. */
 export interface VocUnmappedSpecies {
   input: string;
-  reason: "not-in-registry" | "no-assignment" | "not-modelled";
+  reason: "not-in-registry" | "no-assignment" | "not-modelled" | "co-eluting-pair";
   detail: string;
 }
 
@@ -89,6 +94,14 @@ function termsOf(row: VocMechanismRow, mechanism: VocMechanismName): VocMappingT
   });
 }
 
+function addTerms(species: Record<string, number[]>, terms: VocMappingTerm[], ppb: number[], n: number): void {
+  for (const t of terms) {
+    if (t.species === null) continue;
+    const out = (species[t.species] ??= new Array<number>(n).fill(0));
+    for (let i = 0; i < n; i++) out[i] += t.molesPerMole * ppb[i];
+  }
+}
+
 const ROW_BY_ID = new Map(VOC_MECHANISM_ROWS.map((r) => [r.id, r]));
 
 /**
@@ -106,7 +119,12 @@ const ROW_BY_ID = new Map(VOC_MECHANISM_ROWS.map((r) => [r.id, r]));
  * µg/m3 input is converted with the library's gas conversion (`vocToPpb`: ppb = µg/m3 × Vm / MW,
  * Vm at the stated reference state; MW from the VOC registry).
  *
- * @param concentrations input series keyed by registry id or CAS number (e.g. `"n-butane"`, `"106-97-8"`), all the same length
+ * A co-eluting pair (`"m,p-xylene"`, `"m,p-ethyltoluene"`, or a synonym such as `"m/p-xylene"`) is
+ * mapped when both members have the same Speciation Tool terms in the mechanism and the same MW
+ * (CB6r5: m- and p-xylene are both 1 XYLMN), else it is `unmapped` with reason `co-eluting-pair`
+ * (SAPRC-07TC: MXYL vs PXYL) and must be split first.
+ *
+ * @param concentrations input series keyed by registry id, CAS number (e.g. `"n-butane"`, `"106-97-8"`) or co-eluting pair id, all the same length
  * @param mechanism `"cb6r5"` or `"saprc07"`
  * @param opts input unit and reference state
  * @returns model species in ppb and the account
@@ -128,6 +146,44 @@ export function mapVocToMechanism(
     const series = concentrations[input];
     if (series.length !== n)
       throw new RangeError(`mapVocToMechanism: series "${input}" has ${series.length} values, "${keys[0]}" has ${n}`);
+    const pair = CO_ELUTING_PAIRS.find((p) => p.id === input || p.synonyms.includes(input));
+    if (pair !== undefined) {
+      const rows = pair.members.map((m) => ROW_BY_ID.get(m));
+      const regs = pair.members.map((m) => getVocSpecies(m));
+      const terms = rows.map((r) => (r === undefined ? [] : termsOf(r, mechanism)));
+      const key = (ts: VocMappingTerm[]) => ts.map((t) => `${t.molesPerMole} ${t.surrogate}`).join(" + ");
+      if (
+        regs[0] === undefined ||
+        regs[1] === undefined ||
+        rows[0] === undefined ||
+        key(terms[0]) !== key(terms[1]) ||
+        regs[0].mw !== regs[1].mw ||
+        regs[0].carbon !== regs[1].carbon ||
+        terms[0].every((t) => t.species === null)
+      ) {
+        unmapped.push({
+          input,
+          reason: "co-eluting-pair",
+          detail: `${pair.id}: in ${mechanism} the members are not one assignment of the same MW (${pair.members
+            .map((m, i) => `${m} → ${key(terms[i])}`)
+            .join("; ")}); split the pair first`,
+        });
+        continue;
+      }
+      const reg = regs[0];
+      const ppb = series.map((v) => vocToPpb(v, unit, reg.mw, reg.carbon, state));
+      addTerms(species, terms[0], ppb, n);
+      mapped.push({
+        input,
+        id: pair.id,
+        cas: regs.map((r) => (r as { cas: string }).cas).join("+"),
+        speciateId: rows[0].speciateId,
+        members: [...pair.members],
+        terms: terms[0],
+        partlyNotModelled: terms[0].some((t) => t.species === null),
+      });
+      continue;
+    }
     const reg = getVocSpecies(input);
     if (reg === undefined) {
       unmapped.push({ input, reason: "not-in-registry", detail: "not a VOC registry id or CAS number" });
@@ -149,11 +205,7 @@ export function mapVocToMechanism(
       continue;
     }
     const ppb = series.map((v) => vocToPpb(v, unit, reg.mw, reg.carbon, state));
-    for (const t of modelled) {
-      const name = t.species as string;
-      const out = (species[name] ??= new Array<number>(n).fill(0));
-      for (let i = 0; i < n; i++) out[i] += t.molesPerMole * ppb[i];
-    }
+    addTerms(species, terms, ppb, n);
     mapped.push({
       input,
       id: reg.id,

@@ -191,10 +191,10 @@ describe("mapVocToMechanism", () => {
   });
 
   it("accounts for unknown, unmodelled and partly modelled inputs", () => {
-    const m = mapVocToMechanism({ chloroform: [1], chlorobenzene: [2], "m/p-xylene": [1], unobtainium: [1] }, "cb6r5");
+    const m = mapVocToMechanism({ chloroform: [1], chlorobenzene: [2], "m-/p-xylol": [1], unobtainium: [1] }, "cb6r5");
     expect(m.unmapped.map((u) => [u.input, u.reason])).toEqual([
       ["chloroform", "not-modelled"],
-      ["m/p-xylene", "not-in-registry"],
+      ["m-/p-xylol", "not-in-registry"],
       ["unobtainium", "not-in-registry"],
     ]);
     expect(m.unmapped[0].detail).toContain("UNR");
@@ -216,6 +216,21 @@ describe("mapVocToMechanism", () => {
     // at 273.15 K: 10 × 22.414 / 92.14 = 2.43260 ppb
     const m0 = mapVocToMechanism({ toluene: [10] }, "cb6r5", { unit: "µg/m3", state: STP_273 });
     expect(m0.species.TOL[0]).toBeCloseTo((10 * 22.414) / 92.14, 10);
+  });
+
+  it("maps a co-eluting pair only where both members have one assignment (CB6r5 XYLMN; SAPRC MXYL ≠ PXYL)", () => {
+    // CB6r5: m-xylene line 6833 and p-xylene line 7080 are both 1 XYLMN, so 1.5 ppb m/p-xylene is 1.5 ppb XYLMN
+    const cb = mapVocToMechanism({ "m/p-xylene": [1.5], "m,p-ethyltoluene": [1] }, "cb6r5");
+    expect(cb.species.XYLMN).toEqual([2.5]); // + 1 × m,p-ethyltoluene (lines 7340, 7398: 1 XYLMN each)
+    expect(cb.species.PAR).toEqual([1]); // m,p-ethyltoluene: 1 PAR each (lines 7339, 7397)
+    expect(cb.mapped[0].members).toEqual(["m-xylene", "p-xylene"]);
+    expect(cb.mapped[0].cas).toBe("108-38-3+106-42-3");
+    // SAPRC-07TC: m-xylene → MXYL (line 30609), p-xylene → PXYL (line 30979): refused
+    const sp = mapVocToMechanism({ "m,p-xylene": [1.5], "m,p-ethyltoluene": [1] }, "saprc07");
+    expect(sp.unmapped.map((u) => [u.input, u.reason])).toEqual([["m,p-xylene", "co-eluting-pair"]]);
+    expect(sp.unmapped[0].detail).toContain("MXYL");
+    expect(sp.species.ARO2MN).toEqual([1]); // both ethyltoluenes 1 ARO2 (lines 31259, 31313)
+    expect(sp.species.MXYL).toBeUndefined();
   });
 
   it("refuses series of different lengths", () => {

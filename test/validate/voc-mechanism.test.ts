@@ -5,8 +5,8 @@ import { sharedPath } from "./shared";
 
 // Every model species that the VOC → mechanism mapping (src/photochem/tables/voc-mechanism.ts) fills is
 // a species of the shipped CMAQ v5.5 .def file and is lost in at least one reaction that does not give
-// it back (with OH, O3, NO3 or by photolysis: a reacting species, not a pure product such as CB6r5's
-// XPAR); the surrogates the table calls not modelled are absent.
+// it back (with OH, O3, NO3 or by photolysis: a reacting species, not a pure product of the
+// mechanism); the surrogates the table calls not modelled are absent.
 
 describe.each([
   ["mech_cb6r5_ae7_aq.def", CB6R5_SURROGATES],
