@@ -77,3 +77,16 @@ export { CMAQ_SURFACE_ALBEDO, type LandUseCategory, type SurfaceAlbedoRow } from
 export { US_STANDARD_ATMOSPHERE_1976, CMAQ_INLINE_PHOTOLYSIS } from "./tables/atmosphere";
 export { photolysisDiurnalSpec, type PhotolysisDiurnalOptions } from "./figures";
 export { PHOTOCHEM_LABELS, photoLabel, type PhotochemLabelKey } from "./labels";
+export { saturationVapourPressureBuck, waterNumberDensity } from "./water";
+export { ozoneBudgetTerms, type OzoneBudgetTerm, type OzoneBudgetTerms, type BudgetReaction } from "./budget";
+export {
+  runObm,
+  relativeIncrementalReactivity,
+  CB6R5_RIR_GROUPS,
+  type ObmObservations,
+  type ObmOptions,
+  type ObmBudget,
+  type ObmResult,
+  type RirGroup,
+  type RirResult,
+} from "./obm";
