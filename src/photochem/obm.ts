@@ -177,7 +177,7 @@ export function runObm(compiled: CompiledMechanism, obs: ObmObservations, opts: 
   const noxMode = opts.nox ?? "family";
   if (noxMode !== "family" && noxMode !== "hold") throw new RangeError(`runObm: nox must be "family" or "hold"`);
   const observed = Object.keys(obs.ppb);
-  const noxFamily = noxMode === "family" ? observed.filter((s) => s === "NO" || s === "NO2") : [];
+  const noxFamily = noxMode === "family" ? observed.filter((s) => (s === "NO" || s === "NO2") && !free.has(s)) : [];
   const held = observed.filter((s) => !free.has(s) && !noxFamily.includes(s));
   const initialisedOnly = observed.filter((s) => free.has(s));
   const heldSet = new Set(held);
