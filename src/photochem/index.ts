@@ -96,3 +96,16 @@ export {
   type SpeciationToolTerm,
   type SurrogateSpecies,
 } from "./tables/voc-mechanism";
+export { saturationVapourPressureBuck, waterNumberDensity } from "./water";
+export { ozoneBudgetTerms, type OzoneBudgetTerm, type OzoneBudgetTerms, type BudgetReaction } from "./budget";
+export {
+  runObm,
+  relativeIncrementalReactivity,
+  CB6R5_RIR_GROUPS,
+  type ObmObservations,
+  type ObmOptions,
+  type ObmBudget,
+  type ObmResult,
+  type RirGroup,
+  type RirResult,
+} from "./obm";

@@ -1,0 +1,75 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  compileMechanism,
+  loadCsqy,
+  ozoneBudgetTerms,
+  readChemmech,
+  runObm,
+  type ObmObservations,
+} from "../../src/photochem";
+import { sharedPath } from "./shared";
+
+// CB6r5 OBM on a plausible urban summer day (Xi'an, 1 July, UTC+8), constrained hourly, after one spin-up day.
+const mech = compileMechanism(
+  readChemmech(sharedPath("reference", "mechanisms", "mech_cb6r5_ae7_aq.def"), { lenientExponent: true }),
+);
+const csqy = loadCsqy(join(__dirname, "..", "photochem", "fixtures", "CSQY_DATA_cb6r5_ae7_aq"));
+const T0 = Date.UTC(2024, 6, 1, -8, 0, 0); // 00:00 local (UTC+8)
+const n = 24;
+const times = Array.from({ length: n }, (_, i) => T0 + i * 3600e3);
+// local hour h: a daytime bell (0 at night, 1 at 13:00) and a traffic shape (rush hours 8 and 19)
+const sun = (h: number) => Math.max(0, Math.sin((Math.PI * (h - 6)) / 14));
+const traffic = (h: number) => 0.4 + Math.exp(-(((h - 8) / 1.5) ** 2)) + 0.8 * Math.exp(-(((h - 19) / 2) ** 2));
+const series = (f: (h: number) => number) => times.map((_, i) => f(i + 0.5));
+const obs: ObmObservations = {
+  timesUtc: times,
+  ppb: {
+    NO: series((h) => 12 * traffic(h) * (1 - 0.7 * sun(h))),
+    NO2: series((h) => 18 * traffic(h) * (1 - 0.4 * sun(h))),
+    O3: series(() => 30),
+    CO: series((h) => 500 * traffic(h)),
+    HONO: series((h) => 1.2 * (1 - 0.7 * sun(h))),
+    PAR: series((h) => 40 * traffic(h)),
+    ETH: series((h) => 3 * traffic(h)),
+    OLE: series((h) => 0.8 * traffic(h)),
+    IOLE: series((h) => 0.3 * traffic(h)),
+    ETHA: series(() => 4),
+    PRPA: series(() => 3),
+    ETHY: series((h) => 2 * traffic(h)),
+    BENZENE: series(() => 1),
+    TOL: series((h) => 2 * traffic(h)),
+    XYLMN: series((h) => 1 * traffic(h)),
+    FORM: series((h) => 3 + 4 * sun(h)),
+    ALD2: series((h) => 1.5 + 1.5 * sun(h)),
+    ISOP: series((h) => 0.05 + 0.8 * sun(h)),
+    TERP: series(() => 0.1),
+  },
+  temperatureK: series((h) => 298 + 8 * sun(h)),
+  rhPercent: series((h) => 70 - 30 * sun(h)),
+  pressurePa: 97000,
+};
+const site = { lat: 34.26, lon: 108.94, altitudeM: 400 };
+
+describe("runObm with CB6r5 (sanity on an urban summer day)", () => {
+  it("lists CB6r5's peroxy radicals from the mechanism's NO and HO2 reactions (mech_cb6r5_ae7_aq.def)", () => {
+    const t = ozoneBudgetTerms(mech);
+    expect([...t.peroxyRadicals].sort()).toEqual(
+      ["BZO2", "C2O3", "CXO3", "EPX2", "HCO3", "ISO2", "MEO2", "OPO3", "TO2", "XLO2", "XO2", "XO2H", "XO2N"].sort(),
+    );
+    expect(t.production["HO2+NO"].map((r) => r.label)).toEqual(["R25"]);
+    expect(t.loss["OH+NO2"].map((r) => r.label)).toEqual(["R45"]);
+    expect(t.loss["O1D+H2O"].map((r) => r.label)).toEqual(["R11"]);
+  });
+  it("noon OH and HO2 within a Chinese summer campaign's range (Ma et al. 2022, ACP 22, 7005: maximum diurnal-mean OH 1.0e7, HO2 1.1e9 cm-3)", () => {
+    const r = runObm(mech, obs, { site, photolysis: { csqy }, spinUpDays: 1 });
+    const i = 12; // interval 12:00–13:00 local
+    expect(r.radicals.OH[i]).toBeGreaterThan(2e6);
+    expect(r.radicals.OH[i]).toBeLessThan(2e7);
+    expect(r.radicals.HO2[i]).toBeGreaterThan(1e8);
+    expect(r.radicals.HO2[i]).toBeLessThan(3e9);
+    expect(r.budget.net[i]).toBeGreaterThan(0);
+    expect(r.daytime[i]).toBe(true);
+    expect(r.daytime[0]).toBe(false);
+  });
+});
