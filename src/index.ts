@@ -253,6 +253,7 @@ export {
   tCdf,
   tQuantile,
   quantileType7,
+  sortNumbers,
   median,
   mean,
   sampleSd,

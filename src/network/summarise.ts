@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { theilSenInterval, theilSenTrendOfMonths, type MonthlyMean } from "../directional/trend";
-import { openDuckDb, type DuckDb, type DuckDbColumns } from "../io/duckdb";
+import { openDuckDb, type DuckDb } from "../io/duckdb";
 import { AozoraInputError } from "../io/errors";
 import { cnDailyAqiFromConcentrations, type AqiPollutant, type CnDailyConcentrations } from "../models/aqi/daily";
 import type { HourGrid } from "../models/ozone/hourgrid";
@@ -17,6 +17,7 @@ import {
 import { GB3095_2026 } from "../models/standards/tables/gb3095-2026";
 import { mean } from "../stats/moments";
 import { quantileType7 } from "../stats/quantile";
+import { sortNumbers } from "../stats/sort";
 import { parseOffset } from "../table/time";
 import { normaliseUnit } from "../table/units";
 import { NETWORK_SUMMARY_RULES } from "./tables/summary";
@@ -215,8 +216,6 @@ function partitions(dataset: string): { year: number; files: string[] }[] {
   return out;
 }
 
-const num = (c: DuckDbColumns, name: string) => c.columns[name] as Float64Array;
-
 /**
  * Per station and local year, from a Parquet dataset of hourly CNEMC values (hive layout
  * `DATASET/year=YYYY/*.parquet`, columns `station`, `time` TIMESTAMPTZ = UTC start of the hour,
@@ -226,18 +225,23 @@ const num = (c: DuckDbColumns, name: string) => c.columns[name] as Float64Array;
  * HJ 633-2012, O3 MDA8 P90, the GB 3095-2026 and WHO 2021 exceedance rows, and a Theil–Sen trend
  * per station.
  *
- * **One definition of every rule.** DuckDB computes only aggregates — per station and local day
- * the count, sum and maximum of the finite non-negative hourly values of each pollutant, the hours
- * above each GB 3095 1-h limit and the 24 hourly O3 values; per station-year the type-7 percentiles
- * of the hourly values (`quantile_cont`) — and the library's own functions apply the rules:
- * validity (≥ 20 h a day, {@link NETWORK_SUMMARY_RULES}), the MDA8 (`mda8FromGrid`, HJ 663 and EU
+ * **One definition of every rule.** DuckDB only reads the Parquet columns: each year partition is
+ * read once, in file order, and each station's hours are placed on the local hour grid of the
+ * year as soon as its rows end (rows grouped by station, as `aozora network ingest` writes them;
+ * a partition whose rows are not grouped is read again sorted by DuckDB, and `account.notes` says
+ * so). Everything else is the library's code on those hours: the daily count, sum and maximum
+ * and the hours above each GB 3095 1-h limit, validity (≥ 20 h a day, {@link NETWORK_SUMMARY_RULES}),
+ * the type-7 percentiles of the hourly values (`quantileType7` on the values sorted by
+ * `sortNumbers`, exactly the typed-array sort), the MDA8 (`mda8FromGrid`, HJ 663 and EU
  * conventions), the IAQI and AQI (`cnDailyAqiFromConcentrations`), the MDA8 P90 (`ozoneAnnualP90`,
  * HJ 663-2013 percentile), the exceedance rows (`gb3095YearRows`, `whoYearRows`, the same rows as
  * `gb3095Exceedances` / `whoExceedances`), the trend (`theilSenInterval`, `theilSenTrendOfMonths`).
- * Tests compare every aggregate and every row with those hourly functions on the same data.
+ * Tests compare every row with those hourly functions on the same data.
  *
- * **Memory** is flat in the number of years: one year partition is aggregated at a time and its
- * rows handed to `onRow`; only the annual (or monthly) means for the trends are kept.
+ * **Memory** is flat in the number of years and in the number of stations: one station's hour
+ * grid and one batch of rows at a time (plus, per station of the year, its summary row and the
+ * O3 hours of 31 December for the next year's EU MDA8); a year's rows are handed to `onRow`
+ * once its partition is read; only the annual (or monthly) means for the trends are kept.
  *
  * **Nothing dropped silently.** Negative, NaN or infinite cells are set missing and counted per
  * column; rows of stations not in `stations` are counted per code and set aside; a station with
@@ -247,8 +251,8 @@ const num = (c: DuckDbColumns, name: string) => c.columns[name] as Float64Array;
  * @param dataset the dataset folder
  * @throws {AozoraInputError} when the folder has no `year=YYYY` partitions, a column `station` or
  *   `time` is missing or of the wrong type, `aozora.offset` / `aozora.units` metadata is missing or
- *   a pollutant's unit is not µg/m3 (CO mg/m3), two rows share a station and hour, a time is not on
- *   the hour, or a row's local year differs from its partition
+ *   a pollutant's unit is not µg/m3 (CO mg/m3), two rows share a station and hour, a time is NULL
+ *   or not on the hour, or a row's local year differs from its partition
  * @throws {RangeError} for a percentile outside [0, 100], a grade other than 1 or 2, or a year not in the dataset
  * @throws {Error} DuckDB's own error when a Parquet file cannot be read
  */
@@ -296,124 +300,92 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
     let carry = new Map<string, Float64Array>(); // last local day's 24 O3 hours per station, for the EU MDA8 of 1 January
     let carryDay = NaN;
 
-    const query = (year: number, files: string[]) =>
-      yearQueries(db, files, present, off, year, percentiles, grade, opts.phase);
-    let next = parts.length ? query(parts[0].year, parts[0].files) : undefined;
-    for (let k = 0; k < parts.length; k++) {
-      const { year, files } = parts[k];
-      const { daily, station } = await next!;
-      next = k + 1 < parts.length ? query(parts[k + 1].year, parts[k + 1].files) : undefined;
+    for (const { year, files } of parts) {
       const d0 = Math.round(Date.UTC(year, 0, 1) / DAY),
         d1 = Math.round(Date.UTC(year + 1, 0, 1) / DAY);
       const nDays = d1 - d0;
       const dates = Array.from({ length: nDays }, (_, i) => new Date((d0 + i) * DAY).toISOString().slice(0, 10));
-      // per station: read the station query's account columns
-      const sCodes = station.columns.station as (string | null)[];
-      const perStation = new Map<string, number>();
-      let yearRows = 0,
-        yearStations = 0;
-      for (let i = 0; i < station.numRows; i++) {
-        const code = String(sCodes[i]);
-        const n = num(station, "nrows")[i];
-        account.rows += n;
-        if (num(station, "offhour")[i] > 0)
-          throw new AozoraInputError({
-            file: files[0],
-            column: "time",
-            expected: "times on the whole hour (UTC start of the hour)",
-            found: `${num(station, "offhour")[i]} times of station ${code} off the hour`,
-          });
-        if (num(station, "outside")[i] > 0)
-          throw new AozoraInputError({
-            file: files[0],
-            column: "time",
-            expected: `rows whose local (${meta.offsetText}) date is in the partition's year ${year}`,
-            found: `${num(station, "outside")[i]} rows of station ${code} outside it`,
-          });
-        present.forEach((p, j) => {
-          const neg = num(station, `neg${j}`)[i],
-            nf = num(station, `nonfinite${j}`)[i];
-          if (neg) account.negatives[p] = (account.negatives[p] ?? 0) + neg;
-          if (nf) account.nonFinite[p] = (account.nonFinite[p] ?? 0) + nf;
-        });
-        if (listed && !listed.has(code)) {
-          account.unknownStations[code] = (account.unknownStations[code] ?? 0) + n;
-          continue;
-        }
-        perStation.set(code, i);
-        yearRows += n;
-        yearStations++;
+      const monthOfDay = Int32Array.from(dates, (t) => year * 12 + Number(t.slice(5, 7)) - 1);
+      const limits = present.map((p) => (ONE_HOUR_LIMITED.includes(p) ? limit1h(p, year, grade, opts.phase) : NaN));
+      const iO3 = present.indexOf("O3");
+      // the station-years of this partition, kept until the scan is through (a scan that finds the
+      // rows not grouped by station starts again sorted by DuckDB)
+      interface Done {
+        code: string;
+        row: StationYearSummary;
+        P: Partial<Record<AqiPollutant, DayArrays>>;
+        o3tail?: Float64Array;
       }
-      if (listed) account.absentStations[String(year)] = [...listed.keys()].filter((c) => !perStation.has(c));
-      account.years.push({ year, files: files.length, rows: yearRows, stations: yearStations });
-
-      // the daily aggregates, ordered by station then day: walk station by station
-      const dCodes = daily.columns.station as (string | null)[];
-      const dDay = num(daily, "d");
-      const nextCarry = new Map<string, Float64Array>();
-      let i = 0;
-      while (i < daily.numRows) {
-        const code = String(dCodes[i]);
-        let j = i;
-        while (j < daily.numRows && String(dCodes[j]) === code) j++;
-        const si = perStation.get(code);
-        if (si === undefined) {
-          i = j;
-          continue;
-        }
-        for (let r = i; r < j; r++)
-          if (num(daily, "nrows")[r] !== num(daily, "distinct_hours")[r])
-            throw new AozoraInputError({
-              file: files[0],
-              column: "time",
-              expected: "one row per station and hour",
-              found: `${num(daily, "nrows")[r]} rows for ${num(daily, "distinct_hours")[r]} hours of station ${code} on ${new Date(dDay[r] * DAY).toISOString().slice(0, 10)}`,
-            });
-        // day arrays of the year
-        const dayIdx = new Int32Array(j - i);
-        for (let r = i; r < j; r++) dayIdx[r - i] = dDay[r] - d0;
-        const col = (name: string, fill: number) => {
-          const a = new Float64Array(nDays).fill(fill);
-          const src = num(daily, name);
-          for (let r = i; r < j; r++) a[dayIdx[r - i]] = src[r];
-          return a;
-        };
-        const P: Partial<
-          Record<AqiPollutant, { n: Float64Array; s: Float64Array; x?: Float64Array; a?: Float64Array }>
-        > = {};
-        present.forEach((p, q) => {
-          P[p] = {
-            n: col(`n${q}`, 0),
-            s: col(`s${q}`, 0),
-            ...(ONE_HOUR_LIMITED.includes(p) ? { x: col(`x${q}`, NaN), a: col(`a${q}`, 0) } : {}),
-          };
-        });
-        // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
-        let o3grid: HourGrid | undefined;
-        if (P.O3) {
-          const values = new Float64Array((nDays + 1) * 24).fill(NaN);
-          const prev = carryDay === d0 - 1 ? carry.get(code) : undefined;
-          if (prev) values.set(prev, 0);
-          for (let h = 0; h < 24; h++) {
-            const src = num(daily, `o${h}`);
-            for (let r = i; r < j; r++) values[(dayIdx[r - i] + 1) * 24 + h] = src[r];
+      const scanOnce = async (sortByStation: boolean) => {
+        const done: Done[] = [];
+        const tally = await scanYear(db, files, present, off, year, meta.offsetText, sortByStation, (st) => {
+          if (listed && !listed.has(st.code)) return false;
+          const { P, sorted } = stationDays(st.values, present, nDays, limits);
+          // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
+          let o3grid: HourGrid | undefined;
+          let o3tail: Float64Array | undefined;
+          if (iO3 >= 0) {
+            const values = new Float64Array((nDays + 1) * 24).fill(NaN);
+            const prev = carryDay === d0 - 1 ? carry.get(st.code) : undefined;
+            if (prev) values.set(prev, 0);
+            values.set(st.values[iO3], 24);
+            o3tail = values.slice(nDays * 24);
+            o3grid = {
+              firstDayUtcMs: (d0 - 1) * DAY - off,
+              nDays: nDays + 1,
+              utcOffsetMinutes: meta.utcOffsetMinutes,
+              values,
+              dates: [new Date((d0 - 1) * DAY).toISOString().slice(0, 10), ...dates],
+              negatives: [],
+              absentHours: 0,
+            };
           }
-          nextCarry.set(code, values.slice(nDays * 24));
-          o3grid = {
-            firstDayUtcMs: (d0 - 1) * DAY - off,
-            nDays: nDays + 1,
-            utcOffsetMinutes: meta.utcOffsetMinutes,
-            values,
-            dates: [new Date((d0 - 1) * DAY).toISOString().slice(0, 10), ...dates],
-            negatives: [],
-            absentHours: 0,
-          };
-        }
-        const row = stationYear(code, listed?.get(code)?.city, year, dates, P, o3grid, station, si, percentiles, {
-          grade,
-          phase: opts.phase,
+          const hourlyPct: Partial<Record<AqiPollutant, Record<string, number>>> = {};
+          present.forEach((p, q) => {
+            const h: Record<string, number> = {};
+            for (const pc of percentiles)
+              h[pKey(pc)] = sorted[q].length ? quantileType7(sorted[q], pc / 100, { sorted: true }) : NaN;
+            hourlyPct[p] = h;
+          });
+          const row = stationYear(st.code, listed?.get(st.code)?.city, year, dates, P, o3grid, hourlyPct, percentiles, {
+            grade,
+            phase: opts.phase,
+          });
+          row.rows = st.rows;
+          done.push({ code: st.code, row, P, ...(o3tail ? { o3tail } : {}) });
+          return true;
         });
-        row.rows = num(station, "nrows")[si];
+        return { done, tally };
+      };
+      let scanned: Awaited<ReturnType<typeof scanOnce>>;
+      try {
+        scanned = await scanOnce(false);
+      } catch (e) {
+        if (!(e instanceof NotGroupedByStation)) throw e;
+        account.notes.push(
+          `year ${year}: the rows are not grouped by station (as aozora network ingest writes them); DuckDB sorted them by station first`,
+        );
+        scanned = await scanOnce(true);
+      }
+      const { done, tally } = scanned;
+      account.rows += tally.rows;
+      present.forEach((p, q) => {
+        if (tally.negatives[q]) account.negatives[p] = (account.negatives[p] ?? 0) + tally.negatives[q];
+        if (tally.nonFinite[q]) account.nonFinite[p] = (account.nonFinite[p] ?? 0) + tally.nonFinite[q];
+      });
+      for (const [code, n] of tally.setAside) account.unknownStations[code] = (account.unknownStations[code] ?? 0) + n;
+      done.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+      const have = new Set(done.map((x) => x.code));
+      if (listed) account.absentStations[String(year)] = [...listed.keys()].filter((c) => !have.has(c));
+      account.years.push({
+        year,
+        files: files.length,
+        rows: done.reduce((t, x) => t + x.row.rows, 0),
+        stations: done.length,
+      });
+      const nextCarry = new Map<string, Float64Array>();
+      for (const { code, row, P, o3tail } of done) {
+        if (o3tail) nextCarry.set(code, o3tail);
         // trend inputs
         for (const p of trendPollutants) {
           const ps = row.pollutants[p];
@@ -427,7 +399,7 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
             const m = monthly.get(key)!;
             const { n, s } = P[p]!;
             for (let d = 0; d < nDays; d++) {
-              const mk = year * 12 + Number(dates[d].slice(5, 7)) - 1;
+              const mk = monthOfDay[d];
               const acc = m.get(mk) ?? { s: 0, n: 0 };
               acc.s += s[d];
               acc.n += n[d];
@@ -437,7 +409,6 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
         }
         opts.onRow?.(row);
         if (keepRows) rows.push(row);
-        i = j;
       }
       carry = nextCarry;
       carryDay = d1 - 1;
@@ -638,78 +609,208 @@ async function datasetMeta(
   return { utcOffsetMinutes, offsetText: offsetText!, pollutants };
 }
 
+/** Per local day of one pollutant: count `n`, sum `s`, (1-h limited gases) maximum `x` and hours above the 1-h limit `a` of the valid hourly values. */
+interface DayArrays {
+  n: Float64Array;
+  s: Float64Array;
+  x?: Float64Array;
+  a?: Float64Array;
+}
+
+/** The GB 3095-2026 1-h limit of a gas in a year (grade, phase `auto`: transitional to 2030). */
+function limit1h(p: AqiPollutant, year: number, grade: 1 | 2, phaseOpt: "transition" | "final" | "auto" | undefined) {
+  const phase = phaseOpt === undefined || phaseOpt === "auto" ? (year >= 2031 ? "final" : "transition") : phaseOpt;
+  return GB3095_2026.limits.find((l) => l.pollutant === p && l.averaging === "1h")![phase][
+    grade === 1 ? "grade1" : "grade2"
+  ];
+}
+
+/** One station's hours in one partition, as {@link scanYear} hands them out. */
+interface StationHours {
+  code: string;
+  /** Rows of the station in the partition. */
+  rows: number;
+  /**
+   * Per pollutant (in the order of `present`): the valid hourly values (finite, ≥ 0) on the local
+   * hour grid of the year (index = (local day − 1 January) × 24 + local hour), NaN where there is
+   * none. Reused for the next station: copy what must be kept.
+   */
+  values: Float64Array[];
+}
+
+/** Thrown by {@link scanYear} when a station's rows come in two separate runs. */
+class NotGroupedByStation extends Error {}
+
 /**
- * The two aggregate queries of one year partition. `daily`: per station and local day, for each
- * pollutant q the count `n{q}`, sum `s{q}` and (1-h limited gases) max `x{q}` of the finite
- * non-negative hourly values and the hours above the year's GB 3095 1-h limit `a{q}`, the O3
- * values of local hours 0–23 `o0`…`o23`, the rows and distinct hours. `station`: per station the
- * rows, times off the hour, rows outside the year, negative and non-finite cells per pollutant and
- * the type-7 percentiles of the hourly values `q{q}_{k}`.
+ * Read one year partition once, in the files' order, and hand out each station's hours as soon
+ * as its rows end (rows must come grouped by station, as `aozora network ingest` writes them:
+ * otherwise {@link NotGroupedByStation}; with `sortByStation` DuckDB sorts them first). DuckDB
+ * only reads the Parquet columns; every aggregate and rule is computed by the caller from the
+ * hour grid. Checks: a time not on the hour, a NULL time, a local date outside the partition's
+ * year and two rows for one station-hour are errors naming the station; negative and non-finite
+ * cells are counted per pollutant and set missing. `onStation` returns false for a station set
+ * aside (its rows counted in `setAside`).
  */
-async function yearQueries(
+async function scanYear(
   db: DuckDb,
   files: string[],
   present: readonly AqiPollutant[],
   off: number,
   year: number,
-  percentiles: readonly number[],
-  grade: 1 | 2,
-  phaseOpt: "transition" | "final" | "auto" | undefined,
-): Promise<{ daily: DuckDbColumns; station: DuckDbColumns }> {
-  const phase = phaseOpt === undefined || phaseOpt === "auto" ? (year >= 2031 ? "final" : "transition") : phaseOpt;
-  const limit1h = (p: AqiPollutant) =>
-    GB3095_2026.limits.find((l) => l.pollutant === p && l.averaging === "1h")![phase][
-      grade === 1 ? "grade1" : "grade2"
-    ];
+  offsetText: string,
+  sortByStation: boolean,
+  onStation: (s: StationHours) => boolean,
+): Promise<{ rows: number; negatives: number[]; nonFinite: number[]; setAside: Map<string, number> }> {
   const list = `[${files.map(sqlString).join(", ")}]`;
-  const base = `WITH r AS (SELECT station, epoch_ms(time) AS ms, ${present
-    .map((p, q) => `${sqlIdent(p)} AS r${q}`)
-    .join(", ")} FROM read_parquet(${list}, hive_partitioning = false)),
- h AS (SELECT station, (ms + ${off}) // ${DAY} AS d, ((ms + ${off}) % ${DAY}) // ${HOUR} AS hr, ms % ${HOUR} AS frac, ${present
-   .map((_, q) => `r${q}, CASE WHEN isfinite(r${q}) AND r${q} >= 0 THEN r${q} END AS v${q}`)
-   .join(", ")} FROM r)`;
+  const nq = present.length;
   const d0 = Math.round(Date.UTC(year, 0, 1) / DAY),
     d1 = Math.round(Date.UTC(year + 1, 0, 1) / DAY);
-  const iO3 = present.indexOf("O3");
-  const dailyCols = [
-    "count(*) AS nrows",
-    "bit_count(bit_or(CAST(1 AS BIGINT) << CAST(hr AS INTEGER))) AS distinct_hours",
-    ...present.flatMap((p, q) => [
-      `count(v${q}) AS n${q}`,
-      `coalesce(sum(v${q}), 0) AS s${q}`,
-      ...(ONE_HOUR_LIMITED.includes(p)
-        ? [`max(v${q}) AS x${q}`, `count(*) FILTER (WHERE v${q} > ${limit1h(p)}) AS a${q}`]
-        : []),
-    ]),
-    ...(iO3 >= 0 ? Array.from({ length: 24 }, (_, k) => `max(v${iO3}) FILTER (WHERE hr = ${k}) AS o${k}`) : []),
-  ];
-  const dailySql = `${base} SELECT station, d, ${dailyCols.join(", ")} FROM h WHERE d >= ${d0} AND d < ${d1} GROUP BY station, d ORDER BY station, d`;
-  const ps = `[${percentiles.map((p) => p / 100).join(", ")}]`;
-  const inner = [
-    "count(*) AS nrows",
-    "count(*) FILTER (WHERE frac <> 0) AS offhour",
-    `count(*) FILTER (WHERE d < ${d0} OR d >= ${d1}) AS outside`,
-    ...present.flatMap((_, q) => [
-      `count(*) FILTER (WHERE r${q} < 0) AS neg${q}`,
-      `count(*) FILTER (WHERE r${q} IS NOT NULL AND NOT isfinite(r${q})) AS nonfinite${q}`,
-      `quantile_cont(v${q}, ${ps}) AS q${q}`,
-    ]),
-  ];
-  const outer = [
-    "station",
-    "nrows",
-    "offhour",
-    "outside",
-    ...present.flatMap((_, q) => [
-      `neg${q}`,
-      `nonfinite${q}`,
-      ...percentiles.map((_, k) => `CAST(q${q}[${k + 1}] AS DOUBLE) AS q${q}_${k}`),
-    ]),
-  ];
-  const stationSql = `${base} SELECT ${outer.join(", ")} FROM (SELECT station, ${inner.join(", ")} FROM h GROUP BY station) ORDER BY station`;
-  const daily = await db.query(dailySql);
-  const station = await db.query(stationSql);
-  return { daily, station };
+  const nDays = d1 - d0,
+    nHours = nDays * 24;
+  const t0 = d0 * DAY - off; // UTC instant of local midnight, 1 January
+  // NaN in the file (not NULL) is flagged per pollutant: bit q of `nan`
+  const nanBits = present.map((p, q) => `CASE WHEN isnan(${sqlIdent(p)}) THEN ${2 ** q} ELSE 0 END`).join(" + ");
+  const sql = `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, ${present
+    .map((p, q) => `coalesce(CAST(${sqlIdent(p)} AS DOUBLE), 'NaN'::DOUBLE) AS v${q}`)
+    .join(", ")}, CAST(${nanBits} AS DOUBLE) AS nan FROM read_parquet(${list}, hive_partitioning = false)${
+    sortByStation ? " ORDER BY station" : ""
+  }`;
+  const negatives = new Array<number>(nq).fill(0),
+    nonFinite = new Array<number>(nq).fill(0);
+  const setAside = new Map<string, number>();
+  const values = Array.from({ length: nq }, () => new Float64Array(nHours).fill(NaN));
+  const seen = new Uint8Array(nHours);
+  const dayRows = new Uint16Array(nDays);
+  const finished = new Set<string>();
+  let cur: string | null | undefined = undefined,
+    code = "",
+    rows = 0,
+    total = 0,
+    offHour = 0,
+    noTime = 0,
+    outside = 0,
+    dupDay = -1;
+  const err = (expected: string, found: string) =>
+    new AozoraInputError({ file: files[0], column: "time", expected, found });
+  const finish = () => {
+    if (noTime)
+      throw err("a time on every row (UTC start of the hour)", `${noTime} rows of station ${code} with no time`);
+    if (offHour)
+      throw err("times on the whole hour (UTC start of the hour)", `${offHour} times of station ${code} off the hour`);
+    if (outside)
+      throw err(
+        `rows whose local (${offsetText}) date is in the partition's year ${year}`,
+        `${outside} rows of station ${code} outside it`,
+      );
+    if (dupDay >= 0) {
+      let hours = 0;
+      for (let h = 0; h < 24; h++) hours += seen[dupDay * 24 + h];
+      throw err(
+        "one row per station and hour",
+        `${dayRows[dupDay]} rows for ${hours} hours of station ${code} on ${new Date((d0 + dupDay) * DAY).toISOString().slice(0, 10)}`,
+      );
+    }
+    finished.add(code);
+    if (!onStation({ code, rows, values })) setAside.set(code, (setAside.get(code) ?? 0) + rows);
+    for (const v of values) v.fill(NaN);
+    seen.fill(0);
+    dayRows.fill(0);
+  };
+  await db.queryBatches(sql, (b) => {
+    const st = b.columns.station as (string | null)[];
+    const ms = b.columns.ms as Float64Array;
+    const nan = b.columns.nan as Float64Array;
+    const V = present.map((_, q) => b.columns[`v${q}`] as Float64Array);
+    for (let i = 0; i < b.numRows; i++) {
+      if (st[i] !== cur) {
+        if (cur !== undefined) finish();
+        cur = st[i];
+        code = String(cur);
+        if (finished.has(code)) throw new NotGroupedByStation(code);
+        rows = offHour = noTime = outside = 0;
+        dupDay = -1;
+      }
+      rows++;
+      total++;
+      const h = (ms[i] - t0) / HOUR;
+      if (h !== Math.floor(h)) {
+        if (h === h) offHour++;
+        else noTime++;
+        continue;
+      }
+      if (h < 0 || h >= nHours) {
+        outside++;
+        continue;
+      }
+      const d = (h / 24) | 0;
+      dayRows[d]++;
+      if (seen[h]) {
+        if (dupDay < 0) dupDay = d;
+        continue;
+      }
+      seen[h] = 1;
+      for (let q = 0; q < nq; q++) {
+        const v = V[q][i];
+        if (v >= 0 && v !== Infinity) values[q][h] = v;
+        else if (v === v) {
+          if (v < 0) negatives[q]++;
+          if (v === Infinity || v === -Infinity) nonFinite[q]++;
+        }
+      }
+      const bits = nan[i];
+      if (bits !== 0) for (let q = 0; q < nq; q++) if (bits & (1 << q)) nonFinite[q]++;
+    }
+  });
+  if (cur !== undefined) finish();
+  return { rows: total, negatives, nonFinite, setAside };
+}
+
+/**
+ * The day arrays of one station-year from its hour grid (count, sum, maximum and hours above the
+ * 1-h limit of the valid values per local day, summed in hour order), and per pollutant its valid
+ * hourly values sorted ascending ({@link sortNumbers}) for the type-7 percentiles.
+ */
+function stationDays(
+  values: Float64Array[],
+  present: readonly AqiPollutant[],
+  nDays: number,
+  limits: readonly number[],
+): { P: Partial<Record<AqiPollutant, DayArrays>>; sorted: Float64Array[] } {
+  const P: Partial<Record<AqiPollutant, DayArrays>> = {};
+  const sorted: Float64Array[] = [];
+  const buf = new Float64Array(nDays * 24);
+  present.forEach((p, q) => {
+    const v = values[q];
+    const limited = ONE_HOUR_LIMITED.includes(p);
+    const n = new Float64Array(nDays),
+      s = new Float64Array(nDays),
+      x = limited ? new Float64Array(nDays).fill(NaN) : undefined,
+      a = limited ? new Float64Array(nDays) : undefined;
+    const lim = limits[q];
+    let k = 0;
+    for (let d = 0; d < nDays; d++) {
+      let dn = 0,
+        ds = 0,
+        dx = -Infinity,
+        da = 0;
+      for (let h = d * 24, e = h + 24; h < e; h++) {
+        const y = v[h];
+        if (y !== y) continue;
+        dn++;
+        ds += y;
+        if (y > dx) dx = y;
+        if (y > lim) da++;
+        buf[k++] = y;
+      }
+      n[d] = dn;
+      s[d] = ds;
+      if (x && dn) x[d] = dx;
+      if (a) a[d] = da;
+    }
+    P[p] = { n, s, ...(x ? { x, a } : {}) };
+    sorted.push(sortNumbers(buf.subarray(0, k)));
+  });
+  return { P, sorted };
 }
 
 /** The summary of one station-year from its day arrays (library rules only). */
@@ -718,10 +819,9 @@ function stationYear(
   city: string | undefined,
   year: number,
   dates: string[],
-  P: Partial<Record<AqiPollutant, { n: Float64Array; s: Float64Array; x?: Float64Array; a?: Float64Array }>>,
+  P: Partial<Record<AqiPollutant, DayArrays>>,
   o3grid: HourGrid | undefined,
-  station: DuckDbColumns,
-  si: number,
+  hourlyPct: Partial<Record<AqiPollutant, Record<string, number>>>,
   percentiles: readonly number[],
   std: { grade: 1 | 2; phase?: "transition" | "final" | "auto" },
 ): StationYearSummary {
@@ -755,12 +855,11 @@ function stationYear(
     dailyCn[p] = dCn;
     const validDates = dates.filter((_, d) => Number.isFinite(dCn[d]));
     const valid = Array.from(dCn).filter((v) => Number.isFinite(v));
-    const hourly: Record<string, number> = {},
+    const validSorted = Float64Array.from(valid).sort();
+    const hourly = hourlyPct[p]!,
       daily: Record<string, number> = {};
-    percentiles.forEach((pc, k) => {
-      hourly[pKey(pc)] = num(station, `q${q}_${k}`)[si];
-      daily[pKey(pc)] = valid.length ? quantileType7(valid, pc / 100) : NaN;
-    });
+    for (const pc of percentiles)
+      daily[pKey(pc)] = valid.length ? quantileType7(validSorted, pc / 100, { sorted: true }) : NaN;
     pollutants[p] = {
       unit: UNIT[p],
       hours,
