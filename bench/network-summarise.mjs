@@ -9,7 +9,7 @@
 import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
-import { tmpdir, loadavg } from "node:os";
+import { tmpdir, loadavg, availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 const require = createRequire(import.meta.url);
@@ -93,7 +93,7 @@ async function child(dir, n) {
       rows++;
       aqiDays += r.aqi["cn-2026"].days;
     },
-    duckdb: { threads: "2" },
+    // default workers: one per core (2 here), each year on a worker with a one-thread DuckDB
   });
   const out = {
     years: n,
@@ -101,6 +101,7 @@ async function child(dir, n) {
     cpu_ms: cpuMs(process.cpuUsage(c0)),
     maxrss_mb: rssMb(),
     station_years: rows,
+    cores: availableParallelism(),
     aqi_days: aqiDays,
     rows_read: s.account.rows,
     trends: s.trends.length,

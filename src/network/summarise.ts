@@ -1,4 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import { theilSenInterval, theilSenTrendOfMonths, type MonthlyMean } from "../directional/trend";
 import { openDuckDb, type DuckDb } from "../io/duckdb";
@@ -18,6 +20,7 @@ import { GB3095_2026 } from "../models/standards/tables/gb3095-2026";
 import { mean } from "../stats/moments";
 import { quantileType7 } from "../stats/quantile";
 import { sortNumbers } from "../stats/sort";
+import { quantilesType7 } from "../stats/quantile";
 import { parseOffset } from "../table/time";
 import { normaliseUnit } from "../table/units";
 import { NETWORK_SUMMARY_RULES } from "./tables/summary";
@@ -72,8 +75,14 @@ export interface NetworkSummaryOptions {
   onRow?: (row: StationYearSummary) => void;
   /** Keep the station-year rows in the result (default true; false with `onRow` keeps memory flat). */
   keepRows?: boolean;
-  /** DuckDB settings, e.g. `{ threads: "2", memory_limit: "1GB" }`. */
+  /** DuckDB settings, e.g. `{ threads: "2", memory_limit: "1GB" }` (with workers, each worker's DuckDB; threads default 1 there). */
   duckdb?: Record<string, string>;
+  /**
+   * Worker threads, one year partition each at a time (default: one per core, at most one per
+   * year; 1 = all on this thread). The results do not depend on it: each year is computed by the
+   * same code from the same rows, and taken in year order.
+   */
+  workers?: number;
 }
 
 /** Statistics of one pollutant in one station-year (values in `unit`). */
@@ -279,7 +288,6 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
   const db = await openDuckDb(":memory:", opts.duckdb ?? {});
   try {
     const meta = await datasetMeta(db, dataset, parts);
-    const off = meta.utcOffsetMinutes * 60_000;
     const account: NetworkSummaryAccount = {
       dataset,
       utcOffsetMinutes: meta.utcOffsetMinutes,
@@ -297,121 +305,68 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
     // trend inputs: per station and pollutant, annual means or monthly sums
     const annual = new Map<string, { year: number; mean: number; valid: boolean }[]>();
     const monthly = new Map<string, Map<number, { s: number; n: number }>>();
-    let carry = new Map<string, Float64Array>(); // last local day's 24 O3 hours per station, for the EU MDA8 of 1 January
-    let carryDay = NaN;
-
-    for (const { year, files } of parts) {
-      const d0 = Math.round(Date.UTC(year, 0, 1) / DAY),
-        d1 = Math.round(Date.UTC(year + 1, 0, 1) / DAY);
-      const nDays = d1 - d0;
-      const dates = Array.from({ length: nDays }, (_, i) => new Date((d0 + i) * DAY).toISOString().slice(0, 10));
-      const monthOfDay = Int32Array.from(dates, (t) => year * 12 + Number(t.slice(5, 7)) - 1);
-      const limits = present.map((p) => (ONE_HOUR_LIMITED.includes(p) ? limit1h(p, year, grade, opts.phase) : NaN));
-      const iO3 = present.indexOf("O3");
-      // the station-years of this partition, kept until the scan is through (a scan that finds the
-      // rows not grouped by station starts again sorted by DuckDB)
-      interface Done {
-        code: string;
-        row: StationYearSummary;
-        P: Partial<Record<AqiPollutant, DayArrays>>;
-        o3tail?: Float64Array;
-      }
-      const scanOnce = async (sortByStation: boolean) => {
-        const done: Done[] = [];
-        const tally = await scanYear(db, files, present, off, year, meta.offsetText, sortByStation, (st) => {
-          if (listed && !listed.has(st.code)) return false;
-          const { P, sorted } = stationDays(st.values, present, nDays, limits);
-          // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
-          let o3grid: HourGrid | undefined;
-          let o3tail: Float64Array | undefined;
-          if (iO3 >= 0) {
-            const values = new Float64Array((nDays + 1) * 24).fill(NaN);
-            const prev = carryDay === d0 - 1 ? carry.get(st.code) : undefined;
-            if (prev) values.set(prev, 0);
-            values.set(st.values[iO3], 24);
-            o3tail = values.slice(nDays * 24);
-            o3grid = {
-              firstDayUtcMs: (d0 - 1) * DAY - off,
-              nDays: nDays + 1,
-              utcOffsetMinutes: meta.utcOffsetMinutes,
-              values,
-              dates: [new Date((d0 - 1) * DAY).toISOString().slice(0, 10), ...dates],
-              negatives: [],
-              absentHours: 0,
-            };
-          }
-          const hourlyPct: Partial<Record<AqiPollutant, Record<string, number>>> = {};
-          present.forEach((p, q) => {
-            const h: Record<string, number> = {};
-            for (const pc of percentiles)
-              h[pKey(pc)] = sorted[q].length ? quantileType7(sorted[q], pc / 100, { sorted: true }) : NaN;
-            hourlyPct[p] = h;
-          });
-          const row = stationYear(st.code, listed?.get(st.code)?.city, year, dates, P, o3grid, hourlyPct, percentiles, {
-            grade,
-            phase: opts.phase,
-          });
-          row.rows = st.rows;
-          done.push({ code: st.code, row, P, ...(o3tail ? { o3tail } : {}) });
-          return true;
+    const tasks: NetworkYearTask[] = parts.map((part, k) => ({
+      year: part.year,
+      files: part.files,
+      ...(k > 0 && parts[k - 1].year === part.year - 1 ? { prevFiles: parts[k - 1].files } : {}),
+      present,
+      utcOffsetMinutes: meta.utcOffsetMinutes,
+      offsetText: meta.offsetText,
+      percentiles: [...percentiles],
+      grade,
+      ...(opts.phase ? { phase: opts.phase } : {}),
+      ...(listed ? { listed: [...listed.values()].map((x) => [x.code, x.city] as [string, string | undefined]) } : {}),
+      ...(trendOpts && basis === "monthly" ? { monthlyFor: [...trendPollutants] } : {}),
+    }));
+    const nw = yearWorkers(opts.workers, tasks.length);
+    const run =
+      nw > 1
+        ? yearPool(nw, { threads: "1", ...(opts.duckdb ?? {}) })
+        : { run: (t: NetworkYearTask) => summariseYear(db, t), close: () => {} };
+    try {
+      // at most nw years in flight; results taken in year order
+      const pending = tasks.slice(0, nw).map((t) => run.run(t));
+      for (let k = 0; k < tasks.length; k++) {
+        const r = await pending[k];
+        if (k + nw < tasks.length) pending.push(run.run(tasks[k + nw]));
+        account.rows += r.rowsRead;
+        for (const [c, n] of Object.entries(r.negatives)) account.negatives[c] = (account.negatives[c] ?? 0) + n;
+        for (const [c, n] of Object.entries(r.nonFinite)) account.nonFinite[c] = (account.nonFinite[c] ?? 0) + n;
+        for (const [code, n] of r.setAside) account.unknownStations[code] = (account.unknownStations[code] ?? 0) + n;
+        account.notes.push(...r.notes);
+        const have = new Set(r.rows.map((x) => x.station));
+        if (listed) account.absentStations[String(r.year)] = [...listed.keys()].filter((c) => !have.has(c));
+        account.years.push({
+          year: r.year,
+          files: tasks[k].files.length,
+          rows: r.rows.reduce((t, x) => t + x.rows, 0),
+          stations: r.rows.length,
         });
-        return { done, tally };
-      };
-      let scanned: Awaited<ReturnType<typeof scanOnce>>;
-      try {
-        scanned = await scanOnce(false);
-      } catch (e) {
-        if (!(e instanceof NotGroupedByStation)) throw e;
-        account.notes.push(
-          `year ${year}: the rows are not grouped by station (as aozora network ingest writes them); DuckDB sorted them by station first`,
-        );
-        scanned = await scanOnce(true);
-      }
-      const { done, tally } = scanned;
-      account.rows += tally.rows;
-      present.forEach((p, q) => {
-        if (tally.negatives[q]) account.negatives[p] = (account.negatives[p] ?? 0) + tally.negatives[q];
-        if (tally.nonFinite[q]) account.nonFinite[p] = (account.nonFinite[p] ?? 0) + tally.nonFinite[q];
-      });
-      for (const [code, n] of tally.setAside) account.unknownStations[code] = (account.unknownStations[code] ?? 0) + n;
-      done.sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
-      const have = new Set(done.map((x) => x.code));
-      if (listed) account.absentStations[String(year)] = [...listed.keys()].filter((c) => !have.has(c));
-      account.years.push({
-        year,
-        files: files.length,
-        rows: done.reduce((t, x) => t + x.row.rows, 0),
-        stations: done.length,
-      });
-      const nextCarry = new Map<string, Float64Array>();
-      for (const { code, row, P, o3tail } of done) {
-        if (o3tail) nextCarry.set(code, o3tail);
-        // trend inputs
-        for (const p of trendPollutants) {
-          const ps = row.pollutants[p];
-          const key = `${code}\u0000${p}`;
-          if (!ps) continue;
-          if (basis === "annual") {
-            if (!annual.has(key)) annual.set(key, []);
-            annual.get(key)!.push({ year, mean: ps.annualMean, valid: ps.annualValid });
-          } else {
-            if (!monthly.has(key)) monthly.set(key, new Map());
-            const m = monthly.get(key)!;
-            const { n, s } = P[p]!;
-            for (let d = 0; d < nDays; d++) {
-              const mk = monthOfDay[d];
-              const acc = m.get(mk) ?? { s: 0, n: 0 };
-              acc.s += s[d];
-              acc.n += n[d];
-              m.set(mk, acc);
+        for (const row of r.rows) {
+          if (basis === "annual")
+            for (const p of trendPollutants) {
+              const ps = row.pollutants[p];
+              if (!ps) continue;
+              const key = `${row.station}\u0000${p}`;
+              if (!annual.has(key)) annual.set(key, []);
+              annual.get(key)!.push({ year: r.year, mean: ps.annualMean, valid: ps.annualValid });
             }
+          opts.onRow?.(row);
+          if (keepRows) rows.push(row);
+        }
+        for (const [key, months] of r.monthly ?? []) {
+          if (!monthly.has(key)) monthly.set(key, new Map());
+          const m = monthly.get(key)!;
+          for (const [mk, sum, n] of months) {
+            const acc = m.get(mk) ?? { s: 0, n: 0 };
+            acc.s += sum;
+            acc.n += n;
+            m.set(mk, acc);
           }
         }
-        opts.onRow?.(row);
-        if (keepRows) rows.push(row);
       }
-      carry = nextCarry;
-      carryDay = d1 - 1;
+    } finally {
+      run.close();
     }
 
     // trends
@@ -607,6 +562,262 @@ async function datasetMeta(
       found: [...types.keys()].join(", "),
     });
   return { utcOffsetMinutes, offsetText: offsetText!, pollutants };
+}
+
+/** One year partition for {@link summariseYear} (plain data: it crosses to a worker thread). */
+export interface NetworkYearTask {
+  year: number;
+  files: string[];
+  /** The previous year's partition, when it is summarised too (its last local day's O3 opens this year's EU MDA8 windows). */
+  prevFiles?: string[];
+  present: AqiPollutant[];
+  utcOffsetMinutes: number;
+  offsetText: string;
+  percentiles: number[];
+  grade: 1 | 2;
+  phase?: "transition" | "final" | "auto";
+  /** The station list (code, city); absent: every station. */
+  listed?: [string, string | undefined][];
+  /** Pollutants whose monthly sums the monthly trend needs. */
+  monthlyFor?: AqiPollutant[];
+}
+
+/** What {@link summariseYear} gives back for one partition. */
+export interface NetworkYearResult {
+  year: number;
+  /** Station-years in station order. */
+  rows: StationYearSummary[];
+  rowsRead: number;
+  negatives: Record<string, number>;
+  nonFinite: Record<string, number>;
+  setAside: [string, number][];
+  notes: string[];
+  /** Per `station\u0000pollutant`: [year·12 + month − 1, sum, count] of the valid hourly values. */
+  monthly?: [string, [number, number, number][]][];
+}
+
+/**
+ * The last local day (24 hours) of O3 per station of a partition: the valid values (finite,
+ * ≥ 0), NaN elsewhere.
+ */
+async function lastDayO3(db: DuckDb, files: string[], year: number, off: number): Promise<Map<string, Float64Array>> {
+  const out = new Map<string, Float64Array>();
+  const start = (Math.round(Date.UTC(year + 1, 0, 1) / DAY) - 1) * DAY - off; // UTC instant of local 31 December 00:00
+  const r = await db.query(
+    `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, CAST("O3" AS DOUBLE) AS v FROM read_parquet([${files.map(sqlString).join(", ")}], hive_partitioning = false) WHERE epoch_ms(time) >= ${start} AND epoch_ms(time) < ${start + DAY}`,
+  );
+  const st = r.columns.station as (string | null)[],
+    ms = r.columns.ms as Float64Array,
+    v = r.columns.v as Float64Array;
+  for (let i = 0; i < r.numRows; i++) {
+    const h = (ms[i] - start) / HOUR;
+    if (h !== Math.floor(h) || h < 0 || h >= 24) continue;
+    const code = String(st[i]);
+    let a = out.get(code);
+    if (!a) out.set(code, (a = new Float64Array(24).fill(NaN)));
+    if (v[i] >= 0 && v[i] !== Infinity) a[h] = v[i];
+  }
+  return out;
+}
+
+/**
+ * Summarise one year partition (the work of {@link summariseNetwork} for one year, on the main
+ * thread or a worker): one scan, then the library's rules per station.
+ */
+export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<NetworkYearResult> {
+  const { year, files, present, percentiles, grade } = task;
+  const off = task.utcOffsetMinutes * 60_000;
+  const listed = task.listed ? new Map(task.listed) : undefined;
+  const d0 = Math.round(Date.UTC(year, 0, 1) / DAY),
+    d1 = Math.round(Date.UTC(year + 1, 0, 1) / DAY);
+  const nDays = d1 - d0;
+  const dates = Array.from({ length: nDays }, (_, i) => new Date((d0 + i) * DAY).toISOString().slice(0, 10));
+  const gridDates = [new Date((d0 - 1) * DAY).toISOString().slice(0, 10), ...dates];
+  const monthOfDay = Int32Array.from(dates, (t) => year * 12 + Number(t.slice(5, 7)) - 1);
+  const limits = present.map((p) => (ONE_HOUR_LIMITED.includes(p) ? limit1h(p, year, grade, task.phase) : NaN));
+  const iO3 = present.indexOf("O3");
+  const carry = iO3 >= 0 && task.prevFiles ? await lastDayO3(db, task.prevFiles, year - 1, off) : undefined;
+  const ps = percentiles.map((pc) => pc / 100);
+  const scanOnce = async (sortByStation: boolean) => {
+    const done: { row: StationYearSummary; P: Partial<Record<AqiPollutant, DayArrays>> }[] = [];
+    const tally = await scanYear(db, files, present, off, year, task.offsetText, sortByStation, (st) => {
+      if (listed && !listed.has(st.code)) return false;
+      const { P, sorted } = stationDays(st.values, present, nDays, limits);
+      // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
+      let o3grid: HourGrid | undefined;
+      if (iO3 >= 0) {
+        const values = new Float64Array((nDays + 1) * 24).fill(NaN);
+        const prev = carry?.get(st.code);
+        if (prev) values.set(prev, 0);
+        values.set(st.values[iO3], 24);
+        o3grid = {
+          firstDayUtcMs: (d0 - 1) * DAY - off,
+          nDays: nDays + 1,
+          utcOffsetMinutes: task.utcOffsetMinutes,
+          values,
+          dates: gridDates,
+          negatives: [],
+          absentHours: 0,
+        };
+      }
+      const hourlyPct: Partial<Record<AqiPollutant, Record<string, number>>> = {};
+      present.forEach((p, q) => {
+        const h: Record<string, number> = {};
+        const qs = sorted[q].length ? quantilesType7(sorted[q], ps, { sorted: true }) : undefined;
+        percentiles.forEach((pc, k) => (h[pKey(pc)] = qs ? qs[k] : NaN));
+        hourlyPct[p] = h;
+      });
+      const row = stationYear(st.code, listed?.get(st.code), year, dates, P, o3grid, hourlyPct, percentiles, {
+        grade,
+        phase: task.phase,
+      });
+      row.rows = st.rows;
+      done.push({ row, P });
+      return true;
+    });
+    return { done, tally };
+  };
+  const notes: string[] = [];
+  let scanned: Awaited<ReturnType<typeof scanOnce>>;
+  try {
+    scanned = await scanOnce(false);
+  } catch (e) {
+    if (!(e instanceof NotGroupedByStation)) throw e;
+    notes.push(
+      `year ${year}: the rows are not grouped by station (as aozora network ingest writes them); DuckDB sorted them by station first`,
+    );
+    scanned = await scanOnce(true);
+  }
+  const { done, tally } = scanned;
+  done.sort((x, y) => (x.row.station < y.row.station ? -1 : x.row.station > y.row.station ? 1 : 0));
+  const negatives: Record<string, number> = {},
+    nonFinite: Record<string, number> = {};
+  present.forEach((p, q) => {
+    if (tally.negatives[q]) negatives[p] = tally.negatives[q];
+    if (tally.nonFinite[q]) nonFinite[p] = tally.nonFinite[q];
+  });
+  const result: NetworkYearResult = {
+    year,
+    rows: done.map((x) => x.row),
+    rowsRead: tally.rows,
+    negatives,
+    nonFinite,
+    setAside: [...tally.setAside],
+    notes,
+  };
+  if (task.monthlyFor) {
+    result.monthly = [];
+    for (const { row, P } of done)
+      for (const p of task.monthlyFor) {
+        if (!row.pollutants[p]) continue;
+        const { n, s } = P[p]!;
+        const months: [number, number, number][] = [];
+        for (let d = 0; d < nDays; d++) {
+          const mk = monthOfDay[d];
+          const last = months[months.length - 1];
+          if (last && last[0] === mk) {
+            last[1] += s[d];
+            last[2] += n[d];
+          } else months.push([mk, s[d], n[d]]);
+        }
+        result.monthly.push([`${row.station}\u0000${p}`, months]);
+      }
+  }
+  return result;
+}
+
+/** The compiled worker script, when running from dist/ (from TypeScript sources there is none). */
+function yearWorkerScript(): string | undefined {
+  const f = join(__dirname, "summarise-worker.js");
+  return existsSync(f) ? f : undefined;
+}
+
+/** Worker threads for the years: the request, else one per core; never more than years; 1 without a compiled worker. */
+function yearWorkers(requested: number | undefined, years: number): number {
+  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
+    throw new RangeError(`summariseNetwork: workers must be an integer ≥ 1, got ${requested}`);
+  if (!yearWorkerScript()) return 1;
+  const cores = typeof availableParallelism === "function" ? availableParallelism() : 1;
+  return Math.max(1, Math.min(requested ?? cores, years));
+}
+
+/** The error a worker posted, as the class it was thrown as. */
+export interface PostedError {
+  kind: "input" | "range" | "error";
+  message: string;
+  where?: ConstructorParameters<typeof AozoraInputError>[0];
+}
+
+/** A pool of `n` worker threads, each with its own DuckDB (`settings`), running year tasks. */
+function yearPool(
+  n: number,
+  settings: Record<string, string>,
+): { run: (t: NetworkYearTask) => Promise<NetworkYearResult>; close: () => void } {
+  const script = yearWorkerScript()!;
+  const idle: Worker[] = [];
+  const queue: { task: NetworkYearTask; resolve: (r: NetworkYearResult) => void; reject: (e: unknown) => void }[] = [];
+  const all: Worker[] = [];
+  const dispatch = () => {
+    while (idle.length && queue.length) {
+      const w = idle.pop()!;
+      const job = queue.shift()!;
+      const onMessage = (msg: { type: "done"; result: NetworkYearResult } | { type: "error"; error: PostedError }) => {
+        w.off("message", onMessage);
+        w.off("error", onError);
+        idle.push(w);
+        if (msg.type === "done") job.resolve(msg.result);
+        else job.reject(revive(msg.error));
+        dispatch();
+      };
+      const onError = (e: unknown) => {
+        w.off("message", onMessage);
+        job.reject(e);
+      };
+      w.on("message", onMessage);
+      w.on("error", onError);
+      w.postMessage({ type: "task", task: job.task });
+    }
+  };
+  for (let k = 0; k < n; k++) {
+    const w = new Worker(script, { workerData: { settings } });
+    all.push(w);
+    idle.push(w);
+  }
+  return {
+    run: (task) =>
+      new Promise((resolve, reject) => {
+        queue.push({ task, resolve, reject });
+        dispatch();
+      }),
+    close: () => {
+      for (const w of all) void w.terminate();
+    },
+  };
+}
+
+/** Rebuild a worker's error as the class it was thrown as. */
+function revive(e: PostedError): Error {
+  if (e.kind === "input" && e.where) return new AozoraInputError(e.where);
+  if (e.kind === "range") return new RangeError(e.message);
+  return new Error(e.message);
+}
+
+/** A thrown value as a {@link PostedError} (for the worker). */
+export function postedError(e: unknown): PostedError {
+  if (e instanceof AozoraInputError)
+    return {
+      kind: "input",
+      message: e.message,
+      where: {
+        file: e.file,
+        expected: e.expected,
+        ...(e.row !== undefined ? { row: e.row } : {}),
+        ...(e.column !== undefined ? { column: e.column } : {}),
+        ...(e.columnNumber !== undefined ? { columnNumber: e.columnNumber } : {}),
+        ...(e.found !== undefined ? { found: e.found } : {}),
+      },
+    };
+  return { kind: e instanceof RangeError ? "range" : "error", message: e instanceof Error ? e.message : String(e) };
 }
 
 /** Per local day of one pollutant: count `n`, sum `s`, (1-h limited gases) maximum `x` and hours above the 1-h limit `a` of the valid hourly values. */

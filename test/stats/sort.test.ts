@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sortNumbers } from "../../src/stats/sort";
-import { quantileType7 } from "../../src/stats/quantile";
+import { quantileType7, quantilesType7 } from "../../src/stats/quantile";
 import { Rng } from "../../src/random/rng";
 
 /** The reference: the engine's typed-array sort (ECMA-262 TypedArray SortCompare). */
@@ -54,5 +54,22 @@ describe("sortNumbers", () => {
     const copy = v.slice();
     sortNumbers(v);
     expect(v).toEqual(copy);
+  });
+});
+
+describe("quantilesType7", () => {
+  it("equals quantileType7 for each p, sorted or not; refuses NaN, an empty sample and p outside [0, 1]", () => {
+    const rng = new Rng(8);
+    const raw = Array.from({ length: 1001 }, () => Math.round(rng.uniform() * 500) / 10);
+    const ps = [0, 0.05, 0.25, 0.5, 0.9, 0.98, 1];
+    const want = ps.map((p) => quantileType7(raw, p));
+    expect(quantilesType7(raw, ps)).toEqual(want);
+    expect(quantilesType7(sortNumbers(raw), ps, { sorted: true })).toEqual(want);
+    // by hand: 1..5 → p = 0.3: h = 1.2 → 2 + 0.2 × (3 − 2) = 2.2
+    expect(quantilesType7([5, 1, 4, 2, 3], [0.3])[0]).toBeCloseTo(2.2, 15);
+    expect(() => quantilesType7(Float64Array.from([1, 2, NaN]).sort(), [0.5], { sorted: true })).toThrow(RangeError);
+    expect(() => quantilesType7([1, NaN, 2], [0.5])).toThrow(RangeError);
+    expect(() => quantilesType7([], [0.5])).toThrow(RangeError);
+    expect(() => quantilesType7([1], [1.5])).toThrow(RangeError);
   });
 });
