@@ -325,10 +325,16 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
         : { run: (t: NetworkYearTask) => summariseYear(db, t), close: () => {} };
     try {
       // at most nw years in flight; results taken in year order
-      const pending = tasks.slice(0, nw).map((t) => run.run(t));
+      // a year that fails while an earlier one is awaited is reported when its turn comes (or not at all after an earlier error)
+      const start = (t: NetworkYearTask) => {
+        const p = run.run(t);
+        p.catch(() => {});
+        return p;
+      };
+      const pending = tasks.slice(0, nw).map(start);
       for (let k = 0; k < tasks.length; k++) {
         const r = await pending[k];
-        if (k + nw < tasks.length) pending.push(run.run(tasks[k + nw]));
+        if (k + nw < tasks.length) pending.push(start(tasks[k + nw]));
         account.rows += r.rowsRead;
         for (const [c, n] of Object.entries(r.negatives)) account.negatives[c] = (account.negatives[c] ?? 0) + n;
         for (const [c, n] of Object.entries(r.nonFinite)) account.nonFinite[c] = (account.nonFinite[c] ?? 0) + n;
