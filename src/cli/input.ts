@@ -239,8 +239,8 @@ const XACT: InputKindDef = {
  * CNEMC daily archive file (`readCnemcDaily`): header `date,hour,type,<station codes or city
  * names>`, one row per hour × type, China Standard Time. The reader is asked for the stamps as
  * written (`hourLabel: "start"`: hour h = h:00 local); `--hour-label` (default `end`, the
- * hour-ending convention of CNEMC's real-time release as issue #17 states it — the archive's own
- * statement is not yet found) then moves them to the start of their hour like every other kind.
+ * hour-ending convention of CNEMC's real-time release: "如16时的小时均值为15:00-16:00的算术平均值",
+ * its 数据发布说明 as quoted by HeQinWill/CNEMC — the daily archive's own statement is not found) then moves them to the start of their hour like every other kind.
  */
 const CNEMC: InputKindDef = {
   kind: "cnemc",
@@ -248,7 +248,8 @@ const CNEMC: InputKindDef = {
   honours: ["hour-label", "station", "encoding"],
   hourLabel: {
     label: "end",
-    source: "CNEMC hourly values are hour-ending (issue #17; the archive's own statement not yet found)",
+    source:
+      'CNEMC hourly values are hour-ending (CNEMC real-time platform 数据发布说明: "如16时的小时均值为15:00-16:00的算术平均值", quoted by github.com/HeQinWill/CNEMC; the daily archive\'s own statement not found)',
   },
   utcOffset: { offset: "+08:00", source: "China Standard Time (CNEMC publishes Beijing time)" },
   multiStation: true,
