@@ -193,15 +193,7 @@ function readWide(grid: Grid, opts: VocReadOptions): VocRead {
       opts.negative ?? "error",
       acc.flagged,
     );
-    columns.push({
-      header,
-      columnNumber: j + 1,
-      match: { kind: m.kind, id: m.id },
-      by: m.by,
-      unit: u,
-      fileUnit: u,
-      values,
-    });
+    columns.push(wideColumn(header, j, m, u, values));
   });
   const conversions = checkColumns(columns, grid, opts);
   return {
@@ -531,6 +523,17 @@ function unifyUnits(
   return conversions;
 }
 
+/** A matched column of a wide table (0-based index `j`), in the file's unit. */
+function wideColumn(
+  header: string,
+  j: number,
+  m: { kind: "species" | "pair"; id: string; by: MatchedBy },
+  u: VocUnit,
+  values: Float64Array,
+): VocReadColumn {
+  return { header, columnNumber: j + 1, match: { kind: m.kind, id: m.id }, by: m.by, unit: u, fileUnit: u, values };
+}
+
 /** Options of {@link vocReadFromTable}. */
 export interface VocFromTableOptions {
   /** Negative concentrations: `error` (default), or set to `missing`/`zero` (each in the account). */
@@ -594,15 +597,7 @@ export function vocReadFromTable(
     seen.set(m.id, header);
     const values = Float64Array.from(table.numbers(c.name));
     checkNegative(values, rows, header, j + 1, file, opts.negative ?? "error", account.flagged);
-    columns.push({
-      header,
-      columnNumber: j + 1,
-      match: { kind: m.kind, id: m.id },
-      by: m.by,
-      unit: u,
-      fileUnit: u,
-      values,
-    });
+    columns.push(wideColumn(header, j, m, u, values));
   });
   if (!columns.length)
     throw new AozoraInputError({
