@@ -91,8 +91,9 @@ us: hourly PM2.5, PM10 (µg/m3) and/or O3 (ppb, ppm, µg/m3) → NowCast AQI (Ai
       type: "string",
       value: "FILE",
       required: true,
-      fs: "input-file",
-      help: "hourly table, or for cn a daily AQI table",
+      fs: "input-file-or-dir",
+      list: true,
+      help: "hourly table, or for cn a daily AQI table (CNEMC: also a folder or a comma-separated list of daily files)",
     },
     country: { type: "string", choices: ["cn", "jp", "us"], required: true, help: "whose rules" },
     rule: {

@@ -33,7 +33,14 @@ export const aqiVerb: Verb = {
 pollutant, AQI, primary pollutant and validity (HJ 633-2026/2012, US EPA 2024).`,
   json: true,
   options: {
-    file: { type: "string", value: "HOURLY.csv", required: true, fs: "input-file", help: "hourly monitoring table" },
+    file: {
+      type: "string",
+      value: "HOURLY.csv",
+      required: true,
+      fs: "input-file-or-dir",
+      list: true,
+      help: "hourly monitoring table (CNEMC: also a folder or a comma-separated list of daily files)",
+    },
     standard: { type: "string", choices: STANDARDS, default: "cn-2026", help: "AQI standard" },
     ...inputOptions(AQI_INPUT),
     negative: {

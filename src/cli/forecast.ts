@@ -48,8 +48,9 @@ on the history up to that day and the met up to the forecast day (supply forecas
       type: "string",
       value: "HOURLY.csv",
       required: true,
-      fs: "input-file",
-      help: "hourly pollutant history",
+      fs: "input-file-or-dir",
+      list: true,
+      help: "hourly pollutant history (CNEMC: also a folder or a comma-separated list of daily files)",
     },
     met: {
       type: "string",

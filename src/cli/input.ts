@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type { ReadAccount } from "../io/account";
 import { decodeText, type TextEncodingName } from "../io/decode";
 import { detectDelimiter, parseDelimited } from "../io/delimited";
@@ -110,6 +112,8 @@ export interface InputKindDef {
   labelsHours?: boolean;
   /** The hour labels the reader accepts (default both). */
   hourLabels?: readonly HourLabel[];
+  /** The reader reads a folder or a list of files as one table ({@link KindReadOptions.files}). */
+  manyFiles?: boolean;
   /** Encodings tried for detection when `--encoding` is absent and the text is not UTF-8. */
   encodings?: readonly TextEncodingName[];
   /** The reason this file is of this kind (a signature in its first rows), or undefined. */
@@ -131,6 +135,8 @@ export interface KindReadOptions {
   station?: string;
   /** Which end of the hour the file's labels mark (only for kinds with {@link InputKindDef.labelsHours}). */
   hourLabel?: HourLabel;
+  /** Several files read as one (a folder or a list; only kinds with {@link InputKindDef.manyFiles}). */
+  files?: string[];
 }
 
 /** What a kind's reader returns. */
@@ -233,8 +239,8 @@ const XACT: InputKindDef = {
  * CNEMC daily archive file (`readCnemcDaily`): header `date,hour,type,<station codes or city
  * names>`, one row per hour × type, China Standard Time. The reader is asked for the stamps as
  * written (`hourLabel: "start"`: hour h = h:00 local); `--hour-label` (default `end`, the
- * hour-ending convention of CNEMC's real-time release as issue #17 states it — the archive's own
- * statement is not yet found) then moves them to the start of their hour like every other kind.
+ * hour-ending convention of CNEMC's real-time release: "如16时的小时均值为15:00-16:00的算术平均值",
+ * its 数据发布说明 as quoted by HeQinWill/CNEMC — the daily archive's own statement is not found) then moves them to the start of their hour like every other kind.
  */
 const CNEMC: InputKindDef = {
   kind: "cnemc",
@@ -242,10 +248,12 @@ const CNEMC: InputKindDef = {
   honours: ["hour-label", "station", "encoding"],
   hourLabel: {
     label: "end",
-    source: "CNEMC hourly values are hour-ending (issue #17; the archive's own statement not yet found)",
+    source:
+      'CNEMC hourly values are hour-ending (CNEMC real-time platform 数据发布说明: "如16时的小时均值为15:00-16:00的算术平均值", quoted by github.com/HeQinWill/CNEMC; the daily archive\'s own statement not found)',
   },
   utcOffset: { offset: "+08:00", source: "China Standard Time (CNEMC publishes Beijing time)" },
   multiStation: true,
+  manyFiles: true,
   encodings: ["gb18030"],
   detect(head) {
     const k = isCnemcHeader(head.rows[0] ?? []);
@@ -254,7 +262,7 @@ const CNEMC: InputKindDef = {
       : `header date,hour,type then ${k === "sites" ? "station codes such as 1001A" : "city names"} (china_${k}_YYYYMMDD.csv)`;
   },
   read(file, o) {
-    const r = readCnemcDaily(file, { hourLabel: "start", ...(o.encoding ? { encoding: o.encoding } : {}) });
+    const r = readCnemcDaily(o.files ?? file, { hourLabel: "start", ...(o.encoding ? { encoding: o.encoding } : {}) });
     return { table: r.table, accounts: r.account.files };
   },
 };
@@ -519,6 +527,51 @@ export function detectKind(
   );
 }
 
+/** The files a verb's file argument names: one file, a folder of CNEMC daily files, or a list. */
+export interface InputFiles {
+  /** The files, in reading order (a folder's CNEMC files sorted by name). */
+  files: string[];
+  /** `file` (one file), `folder` or `list` (comma-separated). */
+  form: "file" | "folder" | "list";
+}
+
+/**
+ * Resolve a verb's file argument: an existing file is one file (even with a comma in its name);
+ * a folder means its CNEMC daily files, sorted by name (every `china_sites_YYYYMMDD.csv`, or
+ * when it has none every `china_cities_YYYYMMDD.csv`: one kind per table); otherwise a
+ * comma-separated list of files. Only the CNEMC kind reads more than one file.
+ *
+ * @param arg the option's value.
+ * @param option the option's name, for messages.
+ * @returns the files and the form.
+ * @throws {CliUsageError} for a folder without CNEMC daily files or an empty list item.
+ */
+export function inputFiles(arg: string, option: string): InputFiles {
+  if (existsSync(arg) && statSync(arg).isDirectory()) {
+    // the station files when the folder has any (the archive holds both kinds side by side), else the city files
+    const names = readdirSync(arg).sort();
+    const sites = names.filter((f) => /^china_sites_\d{8}\.csv$/.test(f));
+    const files = (sites.length ? sites : names.filter((f) => /^china_cities_\d{8}\.csv$/.test(f))).map((f) =>
+      join(arg, f),
+    );
+    if (!files.length)
+      throw new CliUsageError(
+        option,
+        "a file, or a folder of CNEMC daily files (china_sites_YYYYMMDD.csv, china_cities_YYYYMMDD.csv)",
+        arg,
+        "the folder holds none",
+      );
+    return { files, form: "folder" };
+  }
+  if (arg.includes(",") && !existsSync(arg)) {
+    const files = arg.split(",").map((f) => f.trim());
+    if (files.some((f) => f === ""))
+      throw new CliUsageError(option, "a comma-separated list of files with no empty item", arg);
+    return { files, form: "list" };
+  }
+  return { files: [arg], form: "file" };
+}
+
 /**
  * Read a verb's input file with the shared input options: detect or take the kind, refuse
  * options the kind's reader does not use, read, pick the station of a multi-station file, and
@@ -545,6 +598,7 @@ export function readInput(
   const sheet = typeof values.sheet === "string" ? values.sheet : undefined;
   const asked = typeof values.kind === "string" ? values.kind : "auto";
   const defs = use.kinds.map((k) => INPUT_KINDS[k]);
+  const src = inputFiles(file, use.fileOption);
   let def: InputKindDef, reason: string, chosen: "option" | "detected";
   if (asked !== "auto" || defs.length === 1) {
     def = asked === "auto" ? defs[0] : INPUT_KINDS[asked as InputKind];
@@ -554,12 +608,12 @@ export function readInput(
     const fallbacks = [...new Set(defs.flatMap((d) => d.encodings ?? []))];
     let head: InputHead;
     try {
-      head = readHead(file, encoding, sheet, fallbacks, (h) =>
+      head = readHead(src.files[0], encoding, sheet, fallbacks, (h) =>
         defs.some((d) => d.kind !== "table" && d.detect?.(h) !== undefined),
       );
     } catch (e) {
       // text that no candidate's encoding reads: the generic reader reports it (naming the row and --encoding)
-      if (e instanceof AozoraInputError && defs.some((d) => d.kind === "table"))
+      if (e instanceof AozoraInputError && defs.some((d) => d.kind === "table") && src.form === "file")
         head = { file, rows: [], encoding: "" };
       else throw e;
     }
@@ -573,6 +627,15 @@ export function readInput(
     say(`detected: ${def.label} (${reason})`);
   }
   refuseUnused(def, values);
+  if (src.form !== "file") {
+    if (!def.manyFiles)
+      throw new CliUsageError(
+        use.fileOption,
+        `one file: a folder or a list of files is read only as CNEMC daily files (${src.files[0]} is read as ${def.label})`,
+        file,
+      );
+    reason += `; ${src.files.length} files${src.form === "folder" ? ` of the folder ${file}` : ""}`;
+  }
   // the offset: the format's own, else --utc-offset, else the verb's fallback
   let utcOffset: InputStatement["utcOffset"];
   if (def.utcOffset) utcOffset = def.utcOffset;
@@ -600,6 +663,7 @@ export function readInput(
     ...numberFormatOf(values),
     ...(use.stationColumn && def.kind === "table" ? { station: use.stationColumn } : {}),
     ...(def.labelsHours ? { hourLabel: label } : {}),
+    ...(src.form !== "file" ? { files: src.files } : {}),
   });
   checkUnitColumns(read.table, units.units, file);
   const statement: InputStatement = { kind: def.kind, label: def.label, chosen, reason };
@@ -742,8 +806,12 @@ export function ownOrInputKind(
   const sheet = typeof values.sheet === "string" ? values.sheet : undefined;
   let head: InputHead;
   try {
-    head = readHead(file, encoding, sheet, [...new Set(defs.flatMap((d) => d.encodings ?? []))], (h) =>
-      defs.some((d) => d.detect?.(h) !== undefined),
+    head = readHead(
+      inputFiles(file, use.fileOption).files[0],
+      encoding,
+      sheet,
+      [...new Set(defs.flatMap((d) => d.encodings ?? []))],
+      (h) => defs.some((d) => d.detect?.(h) !== undefined),
     );
   } catch (e) {
     if (!(e instanceof AozoraInputError)) throw e;

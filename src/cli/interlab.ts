@@ -32,8 +32,18 @@ Deming, Passing–Bablok, z/En (lab A as the assigned value; σpt and expanded u
 the value) and a verdict (agree / bias / disagree) with its rule.`,
   json: true,
   options: {
-    "lab-a": requiredFileOption("lab A's results (the assigned values)"),
-    "lab-b": requiredFileOption("lab B's results"),
+    "lab-a": {
+      ...requiredFileOption(
+        "lab A's results (the assigned values) (CNEMC: also a folder or a comma-separated list of daily files)",
+      ),
+      fs: "input-file-or-dir",
+      list: true,
+    },
+    "lab-b": {
+      ...requiredFileOption("lab B's results (CNEMC: also a folder or a comma-separated list of daily files)"),
+      fs: "input-file-or-dir",
+      list: true,
+    },
     labs: { type: "string", value: "A,B", help: "names of the two labs (default A,B)" },
     tolerance: pctOption("tolerance of the mean relative difference"),
     "sigma-pt": pctOption("standard deviation for proficiency assessment σpt"),

@@ -1,7 +1,8 @@
 import type { Verb, VerbValues } from "./verb";
 import { encodingOption, gridOptionsOf, requiredFileOption, sheetOption, utcOffsetOption } from "./common";
 import { CliUsageError } from "./options";
-import { readVocTable } from "../models/voc/read";
+import { readVocTable, vocReadFromTable, type VocRead } from "../models/voc/read";
+import { kindOption, ownOrInputKind, readInput, type InputStatement, type InputUse } from "./input";
 import { summariseAccount } from "../io/account";
 import { vocReactivity, type CoElutionChoice } from "../models/voc/reactivity";
 import type { MirScale } from "../models/voc/registry";
@@ -20,6 +21,20 @@ function coelutionOf(text: string | undefined): CoElutionChoice {
 }
 
 /**
+ * The national network kinds `ofp` also reads through `readInput` (issue #17 item 3). Their files
+ * carry no speciated VOCs (at most NMHC, CH4, THC), so on them `ofp` reports exactly that, naming
+ * the columns; a network-layout file that does hold VOC species columns is computed like a table.
+ */
+const OFP_INPUT: InputUse = {
+  kinds: ["cnemc", "soramame", "nies"],
+  times: true,
+  oneSite: true,
+  offsetHelp: "site offset of local timestamps",
+  fileOption: "--file",
+};
+const OWN = { kind: "voc", label: "VOC table" };
+
+/**
  * `aozora ofp`: VOC table → per-species and per-group OFP (MIR × µg/m3), L_OH (kOH × n), SOA
  * potential (SOAP-weighted and yield-based), the matching report and unmatched species.
  */
@@ -31,7 +46,24 @@ export const ofpVerb: Verb = {
 potential; unmatched species listed; m/p-xylene kept as a pair or split (recorded).`,
   json: true,
   options: {
-    file: requiredFileOption("VOC table: time or sample column + one column per species, or long format"),
+    file: {
+      ...requiredFileOption(
+        "VOC table: time or sample column + one column per species, or long format; or a national network file (CNEMC: also a folder or a comma-separated list of daily files)",
+      ),
+      fs: "input-file-or-dir",
+      list: true,
+    },
+    kind: kindOption(["voc", ...OFP_INPUT.kinds]),
+    "hour-label": {
+      type: "string",
+      choices: ["start", "end"],
+      help: "network files: which end of the hour the stamps mark (default: the format's documented convention)",
+    },
+    station: {
+      type: "string",
+      value: "CODE",
+      help: "network files: the station to use (required when the file has several)",
+    },
     units: {
       type: "string",
       value: "ppb|ugm3|ppbC|ppt|ppm",
@@ -83,7 +115,7 @@ potential; unmatched species listed; m/p-xylene kept as a pair or split (recorde
     encoding: encodingOption,
     sheet: sheetOption,
   },
-  async run(values, out) {
+  async run(values, out, err) {
     const file = values.file as string;
     const scale = values.scale as string;
     const unitsText = str(values.units);
@@ -94,14 +126,47 @@ potential; unmatched species listed; m/p-xylene kept as a pair or split (recorde
     const topN = values.top as number;
     const coelution = coelutionOf(str(values["mp-xylene"]));
 
-    const read = readVocTable(file, {
-      utcOffset: str(values["utc-offset"]),
-      units,
-      negative,
-      mixedUnits: mixed,
-      referenceState: state,
-      ...gridOptionsOf(values),
+    // a national network signature is stated on stderr; a VOC table (the verb's own format) only in --json's input
+    const pick = ownOrInputKind(file, values, OFP_INPUT, OWN, (line) => {
+      if (!line.startsWith(`detected: ${OWN.label} `)) err(line);
     });
+    let read: VocRead;
+    let input: InputStatement | Record<string, unknown>;
+    if (pick.kind === "own") {
+      for (const o of ["hour-label", "station"])
+        if (values[o] !== undefined)
+          throw new CliUsageError(
+            `--${o}`,
+            "an option of the network kinds (cnemc, soramame, nies)",
+            String(values[o]),
+            "not used with a VOC table",
+          );
+      read = readVocTable(file, {
+        utcOffset: str(values["utc-offset"]),
+        units,
+        negative,
+        mixedUnits: mixed,
+        referenceState: state,
+        ...gridOptionsOf(values),
+      });
+      input = pick.statement;
+    } else {
+      if (unitsText !== undefined)
+        throw new CliUsageError(
+          "--units",
+          "the unit of a VOC table's columns; network files carry their units",
+          unitsText,
+          `not used with --kind ${pick.kind}`,
+        );
+      const r = readInput(
+        file,
+        { ...values, units: undefined, kind: pick.kind, ...(pick.encoding ? { encoding: pick.encoding } : {}) },
+        OFP_INPUT,
+        err,
+      );
+      input = pick.reason ? { ...r.input, chosen: "detected", reason: pick.reason } : r.input;
+      read = vocReadFromTable(r.table, file, r.accounts[0], { negative });
+    }
     // --china-by-date: each sample at China's reference state of its date (273.15 K before 2018-09-01, 298.15 K after)
     const r = vocReactivity(
       read.columns,
@@ -124,6 +189,7 @@ potential; unmatched species listed; m/p-xylene kept as a pair or split (recorde
         JSON.stringify(
           {
             file,
+            input,
             layout: read.layout,
             samples: read.samples.length,
             scale: r.scale,

@@ -31,7 +31,13 @@ sectors, or CBPF (P-th percentile, or a band) smoothed over (u, v); --json print
 and the bins. Give --out and/or --json.`,
   json: true,
   options: {
-    file: requiredFileOption("Xact export or a table with WS, WD columns"),
+    file: {
+      ...requiredFileOption(
+        "Xact export or a table with WS, WD columns (CNEMC: also a folder or a comma-separated list of daily files)",
+      ),
+      fs: "input-file-or-dir",
+      list: true,
+    },
     species: { type: "string", value: "X", required: true, help: "species (column or Xact element)" },
     statistic: { type: "string", choices: ["mean", "cpf", "cbpf"], default: "mean", help: "statistic plotted" },
     percentile: { type: "number", min: 0, max: 100, default: 75, value: "P", help: "CPF/CBPF threshold percentile" },

@@ -47,7 +47,14 @@ SOR/NOR, completeness and below-detection share, robust-z outliers; --blanks sub
 field blanks first.`,
   json: true,
   options: {
-    file: { type: "string", value: "F", required: true, fs: "input-file", help: "filter-sample table" },
+    file: {
+      type: "string",
+      value: "F",
+      required: true,
+      fs: "input-file-or-dir",
+      list: true,
+      help: "filter-sample table, or an hourly network file (CNEMC: also a folder or a comma-separated list of daily files)",
+    },
     blanks: { type: "string", value: "F", fs: "input-file", help: "field-blank table (same layout)" },
     formulas: {
       type: "string",

@@ -58,7 +58,14 @@ and the reader's account (rows set aside, cells changed). --kind auto (default):
 nies) and stated. Options that the chosen reader does not use are refused.`,
   json: true,
   options: {
-    file: { type: "string", required: true, value: "F", fs: "input-file", help: "the file to read" },
+    file: {
+      type: "string",
+      required: true,
+      value: "F",
+      fs: "input-file-or-dir",
+      list: true,
+      help: "the file to read (CNEMC: also a folder or a comma-separated list of daily files)",
+    },
     ...inputOptions(READ_INPUT),
     kind: kindOption(READ_INPUT.kinds, ["epa-pmf", "hysplit"]),
     unc: {

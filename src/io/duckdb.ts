@@ -33,6 +33,22 @@ export interface DuckDb {
    */
   query(sql: string, params?: readonly DuckDbParam[]): Promise<DuckDbColumns>;
   /**
+   * Run one SQL statement and hand its result to `onBatch` a batch at a time, in result order:
+   * each batch holds the columns of `batchRows` rows or more (whole DuckDB chunks of up to 2,048
+   * rows; the last batch may be shorter), typed as {@link DuckDb.query} types them. Memory is one
+   * batch, whatever the size of the result. A batch's arrays are not reused after `onBatch`
+   * returns (the caller may keep them).
+   *
+   * @param batchRows rows per batch (default 65,536)
+   * @returns the number of result rows
+   * @throws Error DuckDB's own error; or the error `onBatch` throws (the result is then abandoned).
+   */
+  queryBatches(
+    sql: string,
+    onBatch: (batch: DuckDbColumns) => void,
+    opts?: { params?: readonly DuckDbParam[]; batchRows?: number },
+  ): Promise<number>;
+  /**
    * Run one SQL statement for its effect (`CREATE`, `COPY`, `SET`, `INSERT`, …) and discard any
    * result rows.
    *
@@ -287,43 +303,78 @@ export async function openDuckDb(path = ":memory:", options: Record<string, stri
   const instance = await api.DuckDBInstance.create(path, options);
   const conn = await instance.connect();
   let open = true;
-  return {
-    async query(sql, params) {
-      const result = await conn.stream(sql, params ? [...params] : undefined);
-      const names = result.columnNames();
-      const types = result.columnTypes().map((t) => t.toString());
-      const cols: OutCol[] = names.map((_, j) => {
-        const [kind, width] = KINDS[result.columnTypeId(j)] ?? ["js-string", 0];
+  /** Stream the result; hand out the columns every `batchRows` rows (and at the end, even when empty). */
+  const streamBatches = async (
+    sql: string,
+    params: readonly DuckDbParam[] | undefined,
+    batchRows: number,
+    onBatch: (b: DuckDbColumns) => void,
+  ): Promise<number> => {
+    const result = await conn.stream(sql, params ? [...params] : undefined);
+    const names = result.columnNames();
+    const types = result.columnTypes().map((t) => t.toString());
+    const kinds = names.map((_, j) => KINDS[result.columnTypeId(j)] ?? (["js-string", 0] as [Kind, number]));
+    const fresh = (cap: number): OutCol[] =>
+      kinds.map(([kind, width]) => {
         const c: OutCol = { kind, width };
-        if (kind === "bool") c.bool = new Uint8Array(2048);
+        if (kind === "bool") c.bool = new Uint8Array(cap);
         else if (kind === "varchar" || kind === "js-string" || kind === "date") c.str = [];
-        else c.num = new Float64Array(2048);
+        else c.num = new Float64Array(cap);
         return c;
       });
-      let numRows = 0;
-      for (;;) {
-        const chunk = await result.fetchChunk();
-        if (chunk === null) break;
-        const n = chunk.rowCount;
-        if (n === 0) break;
-        for (let j = 0; j < cols.length; j++) {
-          grow(cols[j], numRows + n);
-          copyVector(bindings, chunk, j, n, cols[j], numRows, api);
-        }
-        numRows += n;
-      }
+    const batched = Number.isFinite(batchRows);
+    const first = batched ? batchRows + 2048 : 2048;
+    let cols = fresh(first);
+    let rows = 0,
+      total = 0,
+      handed = false;
+    const hand = () => {
       const columns: DuckDbColumns["columns"] = {};
       names.forEach((name, j) => {
         const c = cols[j];
         columns[name] = c.num
-          ? c.num.length === numRows
+          ? c.num.length === rows
             ? c.num
-            : c.num.slice(0, numRows)
+            : batched
+              ? c.num.subarray(0, rows)
+              : c.num.slice(0, rows)
           : c.bool
-            ? c.bool.slice(0, numRows)
+            ? c.bool.slice(0, rows)
             : c.str!;
       });
-      return { names, types, columns, numRows };
+      onBatch({ names, types, columns, numRows: rows });
+      handed = true;
+    };
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (chunk === null) break;
+      const n = chunk.rowCount;
+      if (n === 0) break;
+      for (let j = 0; j < cols.length; j++) {
+        grow(cols[j], rows + n);
+        copyVector(bindings, chunk, j, n, cols[j], rows, api);
+      }
+      rows += n;
+      total += n;
+      if (rows >= batchRows) {
+        hand();
+        cols = fresh(first);
+        rows = 0;
+      }
+    }
+    if (rows > 0 || !handed) hand();
+    return total;
+  };
+  return {
+    async query(sql, params) {
+      let out: DuckDbColumns | undefined;
+      await streamBatches(sql, params, Infinity, (b) => (out = b));
+      return out!;
+    },
+    async queryBatches(sql, onBatch, opts = {}) {
+      const n = opts.batchRows ?? 65_536;
+      if (!(n >= 1)) throw new RangeError(`queryBatches: batchRows must be ≥ 1, got ${n}`);
+      return streamBatches(sql, opts.params, n, onBatch);
     },
     async run(sql, params) {
       await conn.run(sql, params ? [...params] : undefined);

@@ -19,8 +19,14 @@ export interface CnemcDailyOptions {
   /**
    * Which end of the hour `hour` marks. Default `end`: CNEMC publishes hour-ending averages (the
    * value at 14:00 is the mean of 13:00–14:00), so hour h of day D is the interval [h−1, h) local;
-   * hour 0 is 23:00–24:00 of the previous day. This default follows the CNEMC real-time release
-   * practice as described in issue #17; the archive's own README was NOT found (see README).
+   * hour 0 is 23:00–24:00 of the previous day. Source: CNEMC's release notes of the national
+   * real-time platform (中国环境监测总站 全国城市空气质量实时发布平台, 数据发布说明,
+   * https://air.cnemc.cn:18007), as quoted in the README of the public collector HeQinWill/CNEMC
+   * (https://github.com/HeQinWill/CNEMC): "监测点位1小时浓度平均值指该点位1小时内所测项目浓度的
+   * 算术平均值或测量值，如16时的小时均值为15:00-16:00的算术平均值或测量值" and "8小时滑动平均值是指
+   * 当前小时前8小时内所测项目小时浓度的算术平均值". The daily archive files redistribute the
+   * platform's hourly values; the archive's own README (https://quotsoft.net/air/) was NOT found,
+   * so that the files keep the platform's hour labels is an inference, not a quoted statement.
    * The table's time column always marks the START of the averaging hour.
    */
   hourLabel?: HourLabel;

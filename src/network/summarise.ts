@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import { theilSenInterval, theilSenTrendOfMonths, type MonthlyMean } from "../directional/trend";
-import { openDuckDb, type DuckDb, type DuckDbColumns } from "../io/duckdb";
+import { openDuckDb, type DuckDb } from "../io/duckdb";
 import { AozoraInputError } from "../io/errors";
 import { cnDailyAqiFromConcentrations, type AqiPollutant, type CnDailyConcentrations } from "../models/aqi/daily";
 import type { HourGrid } from "../models/ozone/hourgrid";
@@ -17,6 +19,8 @@ import {
 import { GB3095_2026 } from "../models/standards/tables/gb3095-2026";
 import { mean } from "../stats/moments";
 import { quantileType7 } from "../stats/quantile";
+import { sortNumbers } from "../stats/sort";
+import { quantilesType7 } from "../stats/quantile";
 import { parseOffset } from "../table/time";
 import { normaliseUnit } from "../table/units";
 import { NETWORK_SUMMARY_RULES } from "./tables/summary";
@@ -71,8 +75,14 @@ export interface NetworkSummaryOptions {
   onRow?: (row: StationYearSummary) => void;
   /** Keep the station-year rows in the result (default true; false with `onRow` keeps memory flat). */
   keepRows?: boolean;
-  /** DuckDB settings, e.g. `{ threads: "2", memory_limit: "1GB" }`. */
+  /** DuckDB settings, e.g. `{ threads: "2", memory_limit: "1GB" }` (with workers, each worker's DuckDB; threads default 1 there). */
   duckdb?: Record<string, string>;
+  /**
+   * Worker threads, one year partition each at a time (default: one per core, at most one per
+   * year; 1 = all on this thread). The results do not depend on it: each year is computed by the
+   * same code from the same rows, and taken in year order.
+   */
+  workers?: number;
 }
 
 /** Statistics of one pollutant in one station-year (values in `unit`). */
@@ -215,8 +225,6 @@ function partitions(dataset: string): { year: number; files: string[] }[] {
   return out;
 }
 
-const num = (c: DuckDbColumns, name: string) => c.columns[name] as Float64Array;
-
 /**
  * Per station and local year, from a Parquet dataset of hourly CNEMC values (hive layout
  * `DATASET/year=YYYY/*.parquet`, columns `station`, `time` TIMESTAMPTZ = UTC start of the hour,
@@ -226,18 +234,23 @@ const num = (c: DuckDbColumns, name: string) => c.columns[name] as Float64Array;
  * HJ 633-2012, O3 MDA8 P90, the GB 3095-2026 and WHO 2021 exceedance rows, and a Theil–Sen trend
  * per station.
  *
- * **One definition of every rule.** DuckDB computes only aggregates — per station and local day
- * the count, sum and maximum of the finite non-negative hourly values of each pollutant, the hours
- * above each GB 3095 1-h limit and the 24 hourly O3 values; per station-year the type-7 percentiles
- * of the hourly values (`quantile_cont`) — and the library's own functions apply the rules:
- * validity (≥ 20 h a day, {@link NETWORK_SUMMARY_RULES}), the MDA8 (`mda8FromGrid`, HJ 663 and EU
+ * **One definition of every rule.** DuckDB only reads the Parquet columns: each year partition is
+ * read once, in file order, and each station's hours are placed on the local hour grid of the
+ * year as soon as its rows end (rows grouped by station, as `aozora network ingest` writes them;
+ * a partition whose rows are not grouped is read again sorted by DuckDB, and `account.notes` says
+ * so). Everything else is the library's code on those hours: the daily count, sum and maximum
+ * and the hours above each GB 3095 1-h limit, validity (≥ 20 h a day, {@link NETWORK_SUMMARY_RULES}),
+ * the type-7 percentiles of the hourly values (`quantileType7` on the values sorted by
+ * `sortNumbers`, exactly the typed-array sort), the MDA8 (`mda8FromGrid`, HJ 663 and EU
  * conventions), the IAQI and AQI (`cnDailyAqiFromConcentrations`), the MDA8 P90 (`ozoneAnnualP90`,
  * HJ 663-2013 percentile), the exceedance rows (`gb3095YearRows`, `whoYearRows`, the same rows as
  * `gb3095Exceedances` / `whoExceedances`), the trend (`theilSenInterval`, `theilSenTrendOfMonths`).
- * Tests compare every aggregate and every row with those hourly functions on the same data.
+ * Tests compare every row with those hourly functions on the same data.
  *
- * **Memory** is flat in the number of years: one year partition is aggregated at a time and its
- * rows handed to `onRow`; only the annual (or monthly) means for the trends are kept.
+ * **Memory** is flat in the number of years and in the number of stations: one station's hour
+ * grid and one batch of rows at a time (plus, per station of the year, its summary row and the
+ * O3 hours of 31 December for the next year's EU MDA8); a year's rows are handed to `onRow`
+ * once its partition is read; only the annual (or monthly) means for the trends are kept.
  *
  * **Nothing dropped silently.** Negative, NaN or infinite cells are set missing and counted per
  * column; rows of stations not in `stations` are counted per code and set aside; a station with
@@ -247,8 +260,8 @@ const num = (c: DuckDbColumns, name: string) => c.columns[name] as Float64Array;
  * @param dataset the dataset folder
  * @throws {AozoraInputError} when the folder has no `year=YYYY` partitions, a column `station` or
  *   `time` is missing or of the wrong type, `aozora.offset` / `aozora.units` metadata is missing or
- *   a pollutant's unit is not µg/m3 (CO mg/m3), two rows share a station and hour, a time is not on
- *   the hour, or a row's local year differs from its partition
+ *   a pollutant's unit is not µg/m3 (CO mg/m3), two rows share a station and hour, a time is NULL
+ *   or not on the hour, or a row's local year differs from its partition
  * @throws {RangeError} for a percentile outside [0, 100], a grade other than 1 or 2, or a year not in the dataset
  * @throws {Error} DuckDB's own error when a Parquet file cannot be read
  */
@@ -275,7 +288,6 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
   const db = await openDuckDb(":memory:", opts.duckdb ?? {});
   try {
     const meta = await datasetMeta(db, dataset, parts);
-    const off = meta.utcOffsetMinutes * 60_000;
     const account: NetworkSummaryAccount = {
       dataset,
       utcOffsetMinutes: meta.utcOffsetMinutes,
@@ -293,154 +305,74 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
     // trend inputs: per station and pollutant, annual means or monthly sums
     const annual = new Map<string, { year: number; mean: number; valid: boolean }[]>();
     const monthly = new Map<string, Map<number, { s: number; n: number }>>();
-    let carry = new Map<string, Float64Array>(); // last local day's 24 O3 hours per station, for the EU MDA8 of 1 January
-    let carryDay = NaN;
-
-    const query = (year: number, files: string[]) =>
-      yearQueries(db, files, present, off, year, percentiles, grade, opts.phase);
-    let next = parts.length ? query(parts[0].year, parts[0].files) : undefined;
-    for (let k = 0; k < parts.length; k++) {
-      const { year, files } = parts[k];
-      const { daily, station } = await next!;
-      next = k + 1 < parts.length ? query(parts[k + 1].year, parts[k + 1].files) : undefined;
-      const d0 = Math.round(Date.UTC(year, 0, 1) / DAY),
-        d1 = Math.round(Date.UTC(year + 1, 0, 1) / DAY);
-      const nDays = d1 - d0;
-      const dates = Array.from({ length: nDays }, (_, i) => new Date((d0 + i) * DAY).toISOString().slice(0, 10));
-      // per station: read the station query's account columns
-      const sCodes = station.columns.station as (string | null)[];
-      const perStation = new Map<string, number>();
-      let yearRows = 0,
-        yearStations = 0;
-      for (let i = 0; i < station.numRows; i++) {
-        const code = String(sCodes[i]);
-        const n = num(station, "nrows")[i];
-        account.rows += n;
-        if (num(station, "offhour")[i] > 0)
-          throw new AozoraInputError({
-            file: files[0],
-            column: "time",
-            expected: "times on the whole hour (UTC start of the hour)",
-            found: `${num(station, "offhour")[i]} times of station ${code} off the hour`,
-          });
-        if (num(station, "outside")[i] > 0)
-          throw new AozoraInputError({
-            file: files[0],
-            column: "time",
-            expected: `rows whose local (${meta.offsetText}) date is in the partition's year ${year}`,
-            found: `${num(station, "outside")[i]} rows of station ${code} outside it`,
-          });
-        present.forEach((p, j) => {
-          const neg = num(station, `neg${j}`)[i],
-            nf = num(station, `nonfinite${j}`)[i];
-          if (neg) account.negatives[p] = (account.negatives[p] ?? 0) + neg;
-          if (nf) account.nonFinite[p] = (account.nonFinite[p] ?? 0) + nf;
+    const tasks: NetworkYearTask[] = parts.map((part, k) => ({
+      year: part.year,
+      files: part.files,
+      ...(k > 0 && parts[k - 1].year === part.year - 1 ? { prevFiles: parts[k - 1].files } : {}),
+      present,
+      utcOffsetMinutes: meta.utcOffsetMinutes,
+      offsetText: meta.offsetText,
+      percentiles: [...percentiles],
+      grade,
+      ...(opts.phase ? { phase: opts.phase } : {}),
+      ...(listed ? { listed: [...listed.values()].map((x) => [x.code, x.city] as [string, string | undefined]) } : {}),
+      ...(trendOpts && basis === "monthly" ? { monthlyFor: [...trendPollutants] } : {}),
+    }));
+    const nw = yearWorkers(opts.workers, tasks.length);
+    const run =
+      nw > 1
+        ? yearPool(nw, { threads: "1", ...(opts.duckdb ?? {}) })
+        : { run: (t: NetworkYearTask) => summariseYear(db, t), close: () => {} };
+    try {
+      // at most nw years in flight; results taken in year order
+      // a year that fails while an earlier one is awaited is reported when its turn comes (or not at all after an earlier error)
+      const start = (t: NetworkYearTask) => {
+        const p = run.run(t);
+        p.catch(() => {});
+        return p;
+      };
+      const pending = tasks.slice(0, nw).map(start);
+      for (let k = 0; k < tasks.length; k++) {
+        const r = await pending[k];
+        if (k + nw < tasks.length) pending.push(start(tasks[k + nw]));
+        account.rows += r.rowsRead;
+        for (const [c, n] of Object.entries(r.negatives)) account.negatives[c] = (account.negatives[c] ?? 0) + n;
+        for (const [c, n] of Object.entries(r.nonFinite)) account.nonFinite[c] = (account.nonFinite[c] ?? 0) + n;
+        for (const [code, n] of r.setAside) account.unknownStations[code] = (account.unknownStations[code] ?? 0) + n;
+        account.notes.push(...r.notes);
+        const have = new Set(r.rows.map((x) => x.station));
+        if (listed) account.absentStations[String(r.year)] = [...listed.keys()].filter((c) => !have.has(c));
+        account.years.push({
+          year: r.year,
+          files: tasks[k].files.length,
+          rows: r.rows.reduce((t, x) => t + x.rows, 0),
+          stations: r.rows.length,
         });
-        if (listed && !listed.has(code)) {
-          account.unknownStations[code] = (account.unknownStations[code] ?? 0) + n;
-          continue;
-        }
-        perStation.set(code, i);
-        yearRows += n;
-        yearStations++;
-      }
-      if (listed) account.absentStations[String(year)] = [...listed.keys()].filter((c) => !perStation.has(c));
-      account.years.push({ year, files: files.length, rows: yearRows, stations: yearStations });
-
-      // the daily aggregates, ordered by station then day: walk station by station
-      const dCodes = daily.columns.station as (string | null)[];
-      const dDay = num(daily, "d");
-      const nextCarry = new Map<string, Float64Array>();
-      let i = 0;
-      while (i < daily.numRows) {
-        const code = String(dCodes[i]);
-        let j = i;
-        while (j < daily.numRows && String(dCodes[j]) === code) j++;
-        const si = perStation.get(code);
-        if (si === undefined) {
-          i = j;
-          continue;
-        }
-        for (let r = i; r < j; r++)
-          if (num(daily, "nrows")[r] !== num(daily, "distinct_hours")[r])
-            throw new AozoraInputError({
-              file: files[0],
-              column: "time",
-              expected: "one row per station and hour",
-              found: `${num(daily, "nrows")[r]} rows for ${num(daily, "distinct_hours")[r]} hours of station ${code} on ${new Date(dDay[r] * DAY).toISOString().slice(0, 10)}`,
-            });
-        // day arrays of the year
-        const dayIdx = new Int32Array(j - i);
-        for (let r = i; r < j; r++) dayIdx[r - i] = dDay[r] - d0;
-        const col = (name: string, fill: number) => {
-          const a = new Float64Array(nDays).fill(fill);
-          const src = num(daily, name);
-          for (let r = i; r < j; r++) a[dayIdx[r - i]] = src[r];
-          return a;
-        };
-        const P: Partial<
-          Record<AqiPollutant, { n: Float64Array; s: Float64Array; x?: Float64Array; a?: Float64Array }>
-        > = {};
-        present.forEach((p, q) => {
-          P[p] = {
-            n: col(`n${q}`, 0),
-            s: col(`s${q}`, 0),
-            ...(ONE_HOUR_LIMITED.includes(p) ? { x: col(`x${q}`, NaN), a: col(`a${q}`, 0) } : {}),
-          };
-        });
-        // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
-        let o3grid: HourGrid | undefined;
-        if (P.O3) {
-          const values = new Float64Array((nDays + 1) * 24).fill(NaN);
-          const prev = carryDay === d0 - 1 ? carry.get(code) : undefined;
-          if (prev) values.set(prev, 0);
-          for (let h = 0; h < 24; h++) {
-            const src = num(daily, `o${h}`);
-            for (let r = i; r < j; r++) values[(dayIdx[r - i] + 1) * 24 + h] = src[r];
-          }
-          nextCarry.set(code, values.slice(nDays * 24));
-          o3grid = {
-            firstDayUtcMs: (d0 - 1) * DAY - off,
-            nDays: nDays + 1,
-            utcOffsetMinutes: meta.utcOffsetMinutes,
-            values,
-            dates: [new Date((d0 - 1) * DAY).toISOString().slice(0, 10), ...dates],
-            negatives: [],
-            absentHours: 0,
-          };
-        }
-        const row = stationYear(code, listed?.get(code)?.city, year, dates, P, o3grid, station, si, percentiles, {
-          grade,
-          phase: opts.phase,
-        });
-        row.rows = num(station, "nrows")[si];
-        // trend inputs
-        for (const p of trendPollutants) {
-          const ps = row.pollutants[p];
-          const key = `${code}\u0000${p}`;
-          if (!ps) continue;
-          if (basis === "annual") {
-            if (!annual.has(key)) annual.set(key, []);
-            annual.get(key)!.push({ year, mean: ps.annualMean, valid: ps.annualValid });
-          } else {
-            if (!monthly.has(key)) monthly.set(key, new Map());
-            const m = monthly.get(key)!;
-            const { n, s } = P[p]!;
-            for (let d = 0; d < nDays; d++) {
-              const mk = year * 12 + Number(dates[d].slice(5, 7)) - 1;
-              const acc = m.get(mk) ?? { s: 0, n: 0 };
-              acc.s += s[d];
-              acc.n += n[d];
-              m.set(mk, acc);
+        for (const row of r.rows) {
+          if (basis === "annual")
+            for (const p of trendPollutants) {
+              const ps = row.pollutants[p];
+              if (!ps) continue;
+              const key = `${row.station}\u0000${p}`;
+              if (!annual.has(key)) annual.set(key, []);
+              annual.get(key)!.push({ year: r.year, mean: ps.annualMean, valid: ps.annualValid });
             }
+          opts.onRow?.(row);
+          if (keepRows) rows.push(row);
+        }
+        for (const [key, months] of r.monthly ?? []) {
+          if (!monthly.has(key)) monthly.set(key, new Map());
+          const m = monthly.get(key)!;
+          for (const [mk, sum, n] of months) {
+            const acc = m.get(mk) ?? { s: 0, n: 0 };
+            acc.s += sum;
+            acc.n += n;
+            m.set(mk, acc);
           }
         }
-        opts.onRow?.(row);
-        if (keepRows) rows.push(row);
-        i = j;
       }
-      carry = nextCarry;
-      carryDay = d1 - 1;
+    } finally {
+      run.close();
     }
 
     // trends
@@ -638,78 +570,464 @@ async function datasetMeta(
   return { utcOffsetMinutes, offsetText: offsetText!, pollutants };
 }
 
+/** One year partition for {@link summariseYear} (plain data: it crosses to a worker thread). */
+export interface NetworkYearTask {
+  year: number;
+  files: string[];
+  /** The previous year's partition, when it is summarised too (its last local day's O3 opens this year's EU MDA8 windows). */
+  prevFiles?: string[];
+  present: AqiPollutant[];
+  utcOffsetMinutes: number;
+  offsetText: string;
+  percentiles: number[];
+  grade: 1 | 2;
+  phase?: "transition" | "final" | "auto";
+  /** The station list (code, city); absent: every station. */
+  listed?: [string, string | undefined][];
+  /** Pollutants whose monthly sums the monthly trend needs. */
+  monthlyFor?: AqiPollutant[];
+}
+
+/** What {@link summariseYear} gives back for one partition. */
+export interface NetworkYearResult {
+  year: number;
+  /** Station-years in station order. */
+  rows: StationYearSummary[];
+  rowsRead: number;
+  negatives: Record<string, number>;
+  nonFinite: Record<string, number>;
+  setAside: [string, number][];
+  notes: string[];
+  /** Per `station\u0000pollutant`: [year·12 + month − 1, sum, count] of the valid hourly values. */
+  monthly?: [string, [number, number, number][]][];
+}
+
 /**
- * The two aggregate queries of one year partition. `daily`: per station and local day, for each
- * pollutant q the count `n{q}`, sum `s{q}` and (1-h limited gases) max `x{q}` of the finite
- * non-negative hourly values and the hours above the year's GB 3095 1-h limit `a{q}`, the O3
- * values of local hours 0–23 `o0`…`o23`, the rows and distinct hours. `station`: per station the
- * rows, times off the hour, rows outside the year, negative and non-finite cells per pollutant and
- * the type-7 percentiles of the hourly values `q{q}_{k}`.
+ * The last local day (24 hours) of O3 per station of a partition: the valid values (finite,
+ * ≥ 0), NaN elsewhere.
  */
-async function yearQueries(
+async function lastDayO3(db: DuckDb, files: string[], year: number, off: number): Promise<Map<string, Float64Array>> {
+  const out = new Map<string, Float64Array>();
+  const start = (Math.round(Date.UTC(year + 1, 0, 1) / DAY) - 1) * DAY - off; // UTC instant of local 31 December 00:00
+  const r = await db.query(
+    `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, CAST("O3" AS DOUBLE) AS v FROM read_parquet([${files.map(sqlString).join(", ")}], hive_partitioning = false) WHERE epoch_ms(time) >= ${start} AND epoch_ms(time) < ${start + DAY}`,
+  );
+  const st = r.columns.station as (string | null)[],
+    ms = r.columns.ms as Float64Array,
+    v = r.columns.v as Float64Array;
+  for (let i = 0; i < r.numRows; i++) {
+    const h = (ms[i] - start) / HOUR;
+    if (h !== Math.floor(h) || h < 0 || h >= 24) continue;
+    const code = String(st[i]);
+    let a = out.get(code);
+    if (!a) out.set(code, (a = new Float64Array(24).fill(NaN)));
+    if (v[i] >= 0 && v[i] !== Infinity) a[h] = v[i];
+  }
+  return out;
+}
+
+/**
+ * Summarise one year partition (the work of {@link summariseNetwork} for one year, on the main
+ * thread or a worker): one scan, then the library's rules per station.
+ */
+export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<NetworkYearResult> {
+  const { year, files, present, percentiles, grade } = task;
+  const off = task.utcOffsetMinutes * 60_000;
+  const listed = task.listed ? new Map(task.listed) : undefined;
+  const d0 = Math.round(Date.UTC(year, 0, 1) / DAY),
+    d1 = Math.round(Date.UTC(year + 1, 0, 1) / DAY);
+  const nDays = d1 - d0;
+  const dates = Array.from({ length: nDays }, (_, i) => new Date((d0 + i) * DAY).toISOString().slice(0, 10));
+  const gridDates = [new Date((d0 - 1) * DAY).toISOString().slice(0, 10), ...dates];
+  const monthOfDay = Int32Array.from(dates, (t) => year * 12 + Number(t.slice(5, 7)) - 1);
+  const limits = present.map((p) => (ONE_HOUR_LIMITED.includes(p) ? limit1h(p, year, grade, task.phase) : NaN));
+  const iO3 = present.indexOf("O3");
+  const carry = iO3 >= 0 && task.prevFiles ? await lastDayO3(db, task.prevFiles, year - 1, off) : undefined;
+  const ps = percentiles.map((pc) => pc / 100);
+  const scanOnce = async (sortByStation: boolean) => {
+    const done: { row: StationYearSummary; P: Partial<Record<AqiPollutant, DayArrays>> }[] = [];
+    const tally = await scanYear(db, files, present, off, year, task.offsetText, sortByStation, (st) => {
+      if (listed && !listed.has(st.code)) return false;
+      const { P, sorted } = stationDays(st.values, present, nDays, limits);
+      // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
+      let o3grid: HourGrid | undefined;
+      if (iO3 >= 0) {
+        const values = new Float64Array((nDays + 1) * 24).fill(NaN);
+        const prev = carry?.get(st.code);
+        if (prev) values.set(prev, 0);
+        values.set(st.values[iO3], 24);
+        o3grid = {
+          firstDayUtcMs: (d0 - 1) * DAY - off,
+          nDays: nDays + 1,
+          utcOffsetMinutes: task.utcOffsetMinutes,
+          values,
+          dates: gridDates,
+          negatives: [],
+          absentHours: 0,
+        };
+      }
+      const hourlyPct: Partial<Record<AqiPollutant, Record<string, number>>> = {};
+      present.forEach((p, q) => {
+        const h: Record<string, number> = {};
+        const qs = sorted[q].length ? quantilesType7(sorted[q], ps, { sorted: true }) : undefined;
+        percentiles.forEach((pc, k) => (h[pKey(pc)] = qs ? qs[k] : NaN));
+        hourlyPct[p] = h;
+      });
+      const row = stationYear(st.code, listed?.get(st.code), year, dates, P, o3grid, hourlyPct, percentiles, {
+        grade,
+        phase: task.phase,
+      });
+      row.rows = st.rows;
+      done.push({ row, P });
+      return true;
+    });
+    return { done, tally };
+  };
+  const notes: string[] = [];
+  let scanned: Awaited<ReturnType<typeof scanOnce>>;
+  try {
+    scanned = await scanOnce(false);
+  } catch (e) {
+    if (!(e instanceof NotGroupedByStation)) throw e;
+    notes.push(
+      `year ${year}: the rows are not grouped by station (as aozora network ingest writes them); DuckDB sorted them by station first`,
+    );
+    scanned = await scanOnce(true);
+  }
+  const { done, tally } = scanned;
+  done.sort((x, y) => (x.row.station < y.row.station ? -1 : x.row.station > y.row.station ? 1 : 0));
+  const negatives: Record<string, number> = {},
+    nonFinite: Record<string, number> = {};
+  present.forEach((p, q) => {
+    if (tally.negatives[q]) negatives[p] = tally.negatives[q];
+    if (tally.nonFinite[q]) nonFinite[p] = tally.nonFinite[q];
+  });
+  const result: NetworkYearResult = {
+    year,
+    rows: done.map((x) => x.row),
+    rowsRead: tally.rows,
+    negatives,
+    nonFinite,
+    setAside: [...tally.setAside],
+    notes,
+  };
+  if (task.monthlyFor) {
+    result.monthly = [];
+    for (const { row, P } of done)
+      for (const p of task.monthlyFor) {
+        if (!row.pollutants[p]) continue;
+        const { n, s } = P[p]!;
+        const months: [number, number, number][] = [];
+        for (let d = 0; d < nDays; d++) {
+          const mk = monthOfDay[d];
+          const last = months[months.length - 1];
+          if (last && last[0] === mk) {
+            last[1] += s[d];
+            last[2] += n[d];
+          } else months.push([mk, s[d], n[d]]);
+        }
+        result.monthly.push([`${row.station}\u0000${p}`, months]);
+      }
+  }
+  return result;
+}
+
+/** The compiled worker script, when running from dist/ (from TypeScript sources there is none). */
+function yearWorkerScript(): string | undefined {
+  const f = join(__dirname, "summarise-worker.js");
+  return existsSync(f) ? f : undefined;
+}
+
+/** Worker threads for the years: the request, else one per core; never more than years; 1 without a compiled worker. */
+function yearWorkers(requested: number | undefined, years: number): number {
+  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
+    throw new RangeError(`summariseNetwork: workers must be an integer ≥ 1, got ${requested}`);
+  if (!yearWorkerScript()) return 1;
+  const cores = typeof availableParallelism === "function" ? availableParallelism() : 1;
+  return Math.max(1, Math.min(requested ?? cores, years));
+}
+
+/** The error a worker posted, as the class it was thrown as. */
+export interface PostedError {
+  kind: "input" | "range" | "error";
+  message: string;
+  where?: ConstructorParameters<typeof AozoraInputError>[0];
+}
+
+/** A pool of `n` worker threads, each with its own DuckDB (`settings`), running year tasks. */
+function yearPool(
+  n: number,
+  settings: Record<string, string>,
+): { run: (t: NetworkYearTask) => Promise<NetworkYearResult>; close: () => void } {
+  const script = yearWorkerScript()!;
+  const idle: Worker[] = [];
+  const queue: { task: NetworkYearTask; resolve: (r: NetworkYearResult) => void; reject: (e: unknown) => void }[] = [];
+  const all: Worker[] = [];
+  const dispatch = () => {
+    while (idle.length && queue.length) {
+      const w = idle.pop()!;
+      const job = queue.shift()!;
+      const onMessage = (msg: { type: "done"; result: NetworkYearResult } | { type: "error"; error: PostedError }) => {
+        w.off("message", onMessage);
+        w.off("error", onError);
+        idle.push(w);
+        if (msg.type === "done") job.resolve(msg.result);
+        else job.reject(revive(msg.error));
+        dispatch();
+      };
+      const onError = (e: unknown) => {
+        w.off("message", onMessage);
+        job.reject(e);
+      };
+      w.on("message", onMessage);
+      w.on("error", onError);
+      w.postMessage({ type: "task", task: job.task });
+    }
+  };
+  for (let k = 0; k < n; k++) {
+    const w = new Worker(script, { workerData: { settings } });
+    all.push(w);
+    idle.push(w);
+  }
+  return {
+    run: (task) =>
+      new Promise((resolve, reject) => {
+        queue.push({ task, resolve, reject });
+        dispatch();
+      }),
+    close: () => {
+      for (const w of all) void w.terminate();
+    },
+  };
+}
+
+/** Rebuild a worker's error as the class it was thrown as. */
+function revive(e: PostedError): Error {
+  if (e.kind === "input" && e.where) return new AozoraInputError(e.where);
+  if (e.kind === "range") return new RangeError(e.message);
+  return new Error(e.message);
+}
+
+/** A thrown value as a {@link PostedError} (for the worker). */
+export function postedError(e: unknown): PostedError {
+  if (e instanceof AozoraInputError)
+    return {
+      kind: "input",
+      message: e.message,
+      where: {
+        file: e.file,
+        expected: e.expected,
+        ...(e.row !== undefined ? { row: e.row } : {}),
+        ...(e.column !== undefined ? { column: e.column } : {}),
+        ...(e.columnNumber !== undefined ? { columnNumber: e.columnNumber } : {}),
+        ...(e.found !== undefined ? { found: e.found } : {}),
+      },
+    };
+  return { kind: e instanceof RangeError ? "range" : "error", message: e instanceof Error ? e.message : String(e) };
+}
+
+/** Per local day of one pollutant: count `n`, sum `s`, (1-h limited gases) maximum `x` and hours above the 1-h limit `a` of the valid hourly values. */
+interface DayArrays {
+  n: Float64Array;
+  s: Float64Array;
+  x?: Float64Array;
+  a?: Float64Array;
+}
+
+/** The GB 3095-2026 1-h limit of a gas in a year (grade, phase `auto`: transitional to 2030). */
+function limit1h(p: AqiPollutant, year: number, grade: 1 | 2, phaseOpt: "transition" | "final" | "auto" | undefined) {
+  const phase = phaseOpt === undefined || phaseOpt === "auto" ? (year >= 2031 ? "final" : "transition") : phaseOpt;
+  return GB3095_2026.limits.find((l) => l.pollutant === p && l.averaging === "1h")![phase][
+    grade === 1 ? "grade1" : "grade2"
+  ];
+}
+
+/** One station's hours in one partition, as {@link scanYear} hands them out. */
+interface StationHours {
+  code: string;
+  /** Rows of the station in the partition. */
+  rows: number;
+  /**
+   * Per pollutant (in the order of `present`): the valid hourly values (finite, ≥ 0) on the local
+   * hour grid of the year (index = (local day − 1 January) × 24 + local hour), NaN where there is
+   * none. Reused for the next station: copy what must be kept.
+   */
+  values: Float64Array[];
+}
+
+/** Thrown by {@link scanYear} when a station's rows come in two separate runs. */
+class NotGroupedByStation extends Error {}
+
+/**
+ * Read one year partition once, in the files' order, and hand out each station's hours as soon
+ * as its rows end (rows must come grouped by station, as `aozora network ingest` writes them:
+ * otherwise {@link NotGroupedByStation}; with `sortByStation` DuckDB sorts them first). DuckDB
+ * only reads the Parquet columns; every aggregate and rule is computed by the caller from the
+ * hour grid. Checks: a time not on the hour, a NULL time, a local date outside the partition's
+ * year and two rows for one station-hour are errors naming the station; negative and non-finite
+ * cells are counted per pollutant and set missing. `onStation` returns false for a station set
+ * aside (its rows counted in `setAside`).
+ */
+async function scanYear(
   db: DuckDb,
   files: string[],
   present: readonly AqiPollutant[],
   off: number,
   year: number,
-  percentiles: readonly number[],
-  grade: 1 | 2,
-  phaseOpt: "transition" | "final" | "auto" | undefined,
-): Promise<{ daily: DuckDbColumns; station: DuckDbColumns }> {
-  const phase = phaseOpt === undefined || phaseOpt === "auto" ? (year >= 2031 ? "final" : "transition") : phaseOpt;
-  const limit1h = (p: AqiPollutant) =>
-    GB3095_2026.limits.find((l) => l.pollutant === p && l.averaging === "1h")![phase][
-      grade === 1 ? "grade1" : "grade2"
-    ];
+  offsetText: string,
+  sortByStation: boolean,
+  onStation: (s: StationHours) => boolean,
+): Promise<{ rows: number; negatives: number[]; nonFinite: number[]; setAside: Map<string, number> }> {
   const list = `[${files.map(sqlString).join(", ")}]`;
-  const base = `WITH r AS (SELECT station, epoch_ms(time) AS ms, ${present
-    .map((p, q) => `${sqlIdent(p)} AS r${q}`)
-    .join(", ")} FROM read_parquet(${list}, hive_partitioning = false)),
- h AS (SELECT station, (ms + ${off}) // ${DAY} AS d, ((ms + ${off}) % ${DAY}) // ${HOUR} AS hr, ms % ${HOUR} AS frac, ${present
-   .map((_, q) => `r${q}, CASE WHEN isfinite(r${q}) AND r${q} >= 0 THEN r${q} END AS v${q}`)
-   .join(", ")} FROM r)`;
+  const nq = present.length;
   const d0 = Math.round(Date.UTC(year, 0, 1) / DAY),
     d1 = Math.round(Date.UTC(year + 1, 0, 1) / DAY);
-  const iO3 = present.indexOf("O3");
-  const dailyCols = [
-    "count(*) AS nrows",
-    "bit_count(bit_or(CAST(1 AS BIGINT) << CAST(hr AS INTEGER))) AS distinct_hours",
-    ...present.flatMap((p, q) => [
-      `count(v${q}) AS n${q}`,
-      `coalesce(sum(v${q}), 0) AS s${q}`,
-      ...(ONE_HOUR_LIMITED.includes(p)
-        ? [`max(v${q}) AS x${q}`, `count(*) FILTER (WHERE v${q} > ${limit1h(p)}) AS a${q}`]
-        : []),
-    ]),
-    ...(iO3 >= 0 ? Array.from({ length: 24 }, (_, k) => `max(v${iO3}) FILTER (WHERE hr = ${k}) AS o${k}`) : []),
-  ];
-  const dailySql = `${base} SELECT station, d, ${dailyCols.join(", ")} FROM h WHERE d >= ${d0} AND d < ${d1} GROUP BY station, d ORDER BY station, d`;
-  const ps = `[${percentiles.map((p) => p / 100).join(", ")}]`;
-  const inner = [
-    "count(*) AS nrows",
-    "count(*) FILTER (WHERE frac <> 0) AS offhour",
-    `count(*) FILTER (WHERE d < ${d0} OR d >= ${d1}) AS outside`,
-    ...present.flatMap((_, q) => [
-      `count(*) FILTER (WHERE r${q} < 0) AS neg${q}`,
-      `count(*) FILTER (WHERE r${q} IS NOT NULL AND NOT isfinite(r${q})) AS nonfinite${q}`,
-      `quantile_cont(v${q}, ${ps}) AS q${q}`,
-    ]),
-  ];
-  const outer = [
-    "station",
-    "nrows",
-    "offhour",
-    "outside",
-    ...present.flatMap((_, q) => [
-      `neg${q}`,
-      `nonfinite${q}`,
-      ...percentiles.map((_, k) => `CAST(q${q}[${k + 1}] AS DOUBLE) AS q${q}_${k}`),
-    ]),
-  ];
-  const stationSql = `${base} SELECT ${outer.join(", ")} FROM (SELECT station, ${inner.join(", ")} FROM h GROUP BY station) ORDER BY station`;
-  const daily = await db.query(dailySql);
-  const station = await db.query(stationSql);
-  return { daily, station };
+  const nDays = d1 - d0,
+    nHours = nDays * 24;
+  const t0 = d0 * DAY - off; // UTC instant of local midnight, 1 January
+  // NaN in the file (not NULL) is flagged per pollutant: bit q of `nan`
+  const nanBits = present.map((p, q) => `CASE WHEN isnan(${sqlIdent(p)}) THEN ${2 ** q} ELSE 0 END`).join(" + ");
+  const sql = `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, ${present
+    .map((p, q) => `coalesce(CAST(${sqlIdent(p)} AS DOUBLE), 'NaN'::DOUBLE) AS v${q}`)
+    .join(", ")}, CAST(${nanBits} AS DOUBLE) AS nan FROM read_parquet(${list}, hive_partitioning = false)${
+    sortByStation ? " ORDER BY station" : ""
+  }`;
+  const negatives = new Array<number>(nq).fill(0),
+    nonFinite = new Array<number>(nq).fill(0);
+  const setAside = new Map<string, number>();
+  const values = Array.from({ length: nq }, () => new Float64Array(nHours).fill(NaN));
+  const seen = new Uint8Array(nHours);
+  const dayRows = new Uint16Array(nDays);
+  const finished = new Set<string>();
+  let cur: string | null | undefined = undefined,
+    code = "",
+    rows = 0,
+    total = 0,
+    offHour = 0,
+    noTime = 0,
+    outside = 0,
+    dupDay = -1;
+  const err = (expected: string, found: string) =>
+    new AozoraInputError({ file: files[0], column: "time", expected, found });
+  const finish = () => {
+    if (noTime)
+      throw err("a time on every row (UTC start of the hour)", `${noTime} rows of station ${code} with no time`);
+    if (offHour)
+      throw err("times on the whole hour (UTC start of the hour)", `${offHour} times of station ${code} off the hour`);
+    if (outside)
+      throw err(
+        `rows whose local (${offsetText}) date is in the partition's year ${year}`,
+        `${outside} rows of station ${code} outside it`,
+      );
+    if (dupDay >= 0) {
+      let hours = 0;
+      for (let h = 0; h < 24; h++) hours += seen[dupDay * 24 + h];
+      throw err(
+        "one row per station and hour",
+        `${dayRows[dupDay]} rows for ${hours} hours of station ${code} on ${new Date((d0 + dupDay) * DAY).toISOString().slice(0, 10)}`,
+      );
+    }
+    finished.add(code);
+    if (!onStation({ code, rows, values })) setAside.set(code, (setAside.get(code) ?? 0) + rows);
+    for (const v of values) v.fill(NaN);
+    seen.fill(0);
+    dayRows.fill(0);
+  };
+  await db.queryBatches(sql, (b) => {
+    const st = b.columns.station as (string | null)[];
+    const ms = b.columns.ms as Float64Array;
+    const nan = b.columns.nan as Float64Array;
+    const V = present.map((_, q) => b.columns[`v${q}`] as Float64Array);
+    for (let i = 0; i < b.numRows; i++) {
+      if (st[i] !== cur) {
+        if (cur !== undefined) finish();
+        cur = st[i];
+        code = String(cur);
+        if (finished.has(code)) throw new NotGroupedByStation(code);
+        rows = offHour = noTime = outside = 0;
+        dupDay = -1;
+      }
+      rows++;
+      total++;
+      const h = (ms[i] - t0) / HOUR;
+      if (h !== Math.floor(h)) {
+        if (h === h) offHour++;
+        else noTime++;
+        continue;
+      }
+      if (h < 0 || h >= nHours) {
+        outside++;
+        continue;
+      }
+      const d = (h / 24) | 0;
+      dayRows[d]++;
+      if (seen[h]) {
+        if (dupDay < 0) dupDay = d;
+        continue;
+      }
+      seen[h] = 1;
+      for (let q = 0; q < nq; q++) {
+        const v = V[q][i];
+        if (v >= 0 && v !== Infinity) values[q][h] = v;
+        else if (v === v) {
+          if (v < 0) negatives[q]++;
+          if (v === Infinity || v === -Infinity) nonFinite[q]++;
+        }
+      }
+      const bits = nan[i];
+      if (bits !== 0) for (let q = 0; q < nq; q++) if (bits & (1 << q)) nonFinite[q]++;
+    }
+  });
+  if (cur !== undefined) finish();
+  return { rows: total, negatives, nonFinite, setAside };
+}
+
+/**
+ * The day arrays of one station-year from its hour grid (count, sum, maximum and hours above the
+ * 1-h limit of the valid values per local day, summed in hour order), and per pollutant its valid
+ * hourly values sorted ascending ({@link sortNumbers}) for the type-7 percentiles.
+ */
+function stationDays(
+  values: Float64Array[],
+  present: readonly AqiPollutant[],
+  nDays: number,
+  limits: readonly number[],
+): { P: Partial<Record<AqiPollutant, DayArrays>>; sorted: Float64Array[] } {
+  const P: Partial<Record<AqiPollutant, DayArrays>> = {};
+  const sorted: Float64Array[] = [];
+  const buf = new Float64Array(nDays * 24);
+  present.forEach((p, q) => {
+    const v = values[q];
+    const limited = ONE_HOUR_LIMITED.includes(p);
+    const n = new Float64Array(nDays),
+      s = new Float64Array(nDays),
+      x = limited ? new Float64Array(nDays).fill(NaN) : undefined,
+      a = limited ? new Float64Array(nDays) : undefined;
+    const lim = limits[q];
+    let k = 0;
+    for (let d = 0; d < nDays; d++) {
+      let dn = 0,
+        ds = 0,
+        dx = -Infinity,
+        da = 0;
+      for (let h = d * 24, e = h + 24; h < e; h++) {
+        const y = v[h];
+        if (y !== y) continue;
+        dn++;
+        ds += y;
+        if (y > dx) dx = y;
+        if (y > lim) da++;
+        buf[k++] = y;
+      }
+      n[d] = dn;
+      s[d] = ds;
+      if (x && dn) x[d] = dx;
+      if (a) a[d] = da;
+    }
+    P[p] = { n, s, ...(x ? { x, a } : {}) };
+    sorted.push(sortNumbers(buf.subarray(0, k)));
+  });
+  return { P, sorted };
 }
 
 /** The summary of one station-year from its day arrays (library rules only). */
@@ -718,10 +1036,9 @@ function stationYear(
   city: string | undefined,
   year: number,
   dates: string[],
-  P: Partial<Record<AqiPollutant, { n: Float64Array; s: Float64Array; x?: Float64Array; a?: Float64Array }>>,
+  P: Partial<Record<AqiPollutant, DayArrays>>,
   o3grid: HourGrid | undefined,
-  station: DuckDbColumns,
-  si: number,
+  hourlyPct: Partial<Record<AqiPollutant, Record<string, number>>>,
   percentiles: readonly number[],
   std: { grade: 1 | 2; phase?: "transition" | "final" | "auto" },
 ): StationYearSummary {
@@ -755,12 +1072,11 @@ function stationYear(
     dailyCn[p] = dCn;
     const validDates = dates.filter((_, d) => Number.isFinite(dCn[d]));
     const valid = Array.from(dCn).filter((v) => Number.isFinite(v));
-    const hourly: Record<string, number> = {},
+    const validSorted = Float64Array.from(valid).sort();
+    const hourly = hourlyPct[p]!,
       daily: Record<string, number> = {};
-    percentiles.forEach((pc, k) => {
-      hourly[pKey(pc)] = num(station, `q${q}_${k}`)[si];
-      daily[pKey(pc)] = valid.length ? quantileType7(valid, pc / 100) : NaN;
-    });
+    for (const pc of percentiles)
+      daily[pKey(pc)] = valid.length ? quantileType7(validSorted, pc / 100, { sorted: true }) : NaN;
     pollutants[p] = {
       unit: UNIT[p],
       hours,

@@ -1,6 +1,7 @@
 /** Statistics shared across analyses (one function per module, each with its citation). */
 export { logGamma, incompleteBeta, tCdf, tQuantile } from "./studentt";
-export { quantileType7 } from "./quantile";
+export { quantileType7, quantilesType7 } from "./quantile";
+export { sortNumbers } from "./sort";
 export { median, type MedianOptions } from "./median";
 export { mean, sampleSd, sampleVariance } from "./moments";
 export { pearson, pearsonStrided } from "./correlation";

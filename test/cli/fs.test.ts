@@ -25,6 +25,19 @@ const file = join(tmp, "a-file");
 writeFileSync(file, "x\n");
 
 const d = (f: string) => join(DATA, f);
+/** The inputs read through readInput, which also take a folder or a list of CNEMC daily files. */
+const FOLDER_INPUTS = new Set([
+  "read --file",
+  "aqi --file",
+  "alerts --file",
+  "forecast --history",
+  "polar --file",
+  "pscf --conc",
+  "qa --file",
+  "interlab --lab-a",
+  "interlab --lab-b",
+  "ofp --file",
+]);
 /** Every verb's file inputs, with valid other arguments; `@` marks the input under test. */
 const INPUTS: string[][] = [
   ["read", "--file", "@"],
@@ -64,6 +77,22 @@ describe("file-system errors on inputs: exit 2, one line naming the path, nothin
         // pscf --traj takes folders as well as files: a folder is a valid --traj
         if (what === "a directory" && args[1] === "--traj") continue;
         const r = await run(a);
+        // the monitoring inputs also take a folder of CNEMC daily files (issue #17): a folder
+        // without any is refused in one line naming the option and saying so
+        const opt = args[args.indexOf("@") - 1];
+        if (what === "a directory" && FOLDER_INPUTS.has(`${args[0]} ${opt}`)) {
+          expect(r.code, a.join(" ")).toBe(2);
+          expect(r.out, a.join(" ")).toBe("");
+          // the option as the verb names it (interlab: --lab-a/--lab-b)
+          // (the last line: interlab first states what it detected in --lab-a)
+          const last = r.err.split("\n").at(-1)!;
+          expect(last.startsWith(`aozora ${args[0]}: --`), a.join(" ")).toBe(true);
+          expect(last, a.join(" ")).toContain(opt);
+          expect(last, a.join(" ")).toContain(
+            `: expected a file, or a folder of CNEMC daily files (china_sites_YYYYMMDD.csv, china_cities_YYYYMMDD.csv), found "${path}" (the folder holds none)`,
+          );
+          continue;
+        }
         expect(r.code, a.join(" ")).toBe(2);
         expect(r.out, a.join(" ")).toBe("");
         expect(r.err.split("\n"), a.join(" ")).toHaveLength(1);

@@ -31,7 +31,7 @@ describe("shared option specs", () => {
       expect(keys.slice(i, i + 5), name).toEqual(["units", "encoding", "sheet", "decimal", "thousands"]);
     }
   });
-  it("the required input files of ofp, polar and interlab: value F, required, checked as an existing file", async () => {
+  it("the required input files of ofp, polar and interlab: value F, required, checked as an existing file or folder (CNEMC folders and lists)", async () => {
     for (const [name, key] of [
       ["ofp", "file"],
       ["polar", "file"],
@@ -42,11 +42,12 @@ describe("shared option specs", () => {
         type: "string",
         value: "F",
         required: true,
-        fs: "input-file",
+        fs: "input-file-or-dir",
+        list: true,
       });
     }
     const r = await run(["ofp", "--file", "/nonexistent/voc.csv"]);
     expect(r.code).not.toBe(0);
-    expect(r.err).toMatch(/\/nonexistent\/voc.csv: expected a readable file, found nothing/);
+    expect(r.err).toMatch(/\/nonexistent\/voc.csv: expected a readable file or directory, found nothing/);
   });
 });

@@ -131,4 +131,47 @@ describe("openDuckDb: chunked typed-array results", () => {
       db.close(); // idempotent
     }
   });
+
+  it("queryBatches hands out the result in order, a batch of ≥ batchRows rows at a time, equal to query", async () => {
+    const db = await openDuckDb();
+    try {
+      const sql = `SELECT i, CASE WHEN i % 5 = 0 THEN NULL ELSE i * 0.5 END AS x, 'st' || (i // 3000) AS s FROM range(0, 10000) t(i) ORDER BY i`;
+      const whole = await db.query(sql);
+      const sizes: number[] = [];
+      const i: number[] = [],
+        x: number[] = [],
+        s: (string | null)[] = [];
+      const n = await db.queryBatches(
+        sql,
+        (b) => {
+          sizes.push(b.numRows);
+          i.push(...(b.columns.i as Float64Array));
+          x.push(...(b.columns.x as Float64Array));
+          s.push(...(b.columns.s as (string | null)[]));
+        },
+        { batchRows: 4096 },
+      );
+      // 10,000 rows in chunks of 2,048: a batch is handed out once it holds ≥ 4,096 rows → 4,096, 4,096, 1,808
+      expect(n).toBe(10000);
+      expect(sizes).toEqual([4096, 4096, 1808]);
+      expect(i).toEqual(Array.from(whole.columns.i as Float64Array));
+      expect(x).toEqual(Array.from(whole.columns.x as Float64Array));
+      expect(x[4]).toBe(2);
+      expect(Number.isNaN(x[5])).toBe(true);
+      expect(s).toEqual(whole.columns.s);
+      // an empty result: one empty batch with its columns
+      const empty: number[] = [];
+      expect(await db.queryBatches("SELECT 1 AS a WHERE false", (b) => empty.push(b.numRows))).toBe(0);
+      expect(empty).toEqual([0]);
+      // an error thrown by onBatch ends the query
+      await expect(
+        db.queryBatches(sql, () => {
+          throw new Error("stop");
+        }),
+      ).rejects.toThrow("stop");
+      await expect(db.queryBatches(sql, () => {}, { batchRows: 0 })).rejects.toThrow(RangeError);
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -153,7 +153,10 @@ describe("summariseNetwork: a hand-calculated station-year", () => {
 });
 
 /** A simulated archive read with readCnemcDaily, written as a dataset through CSV and DuckDB. */
-async function simulatedDataset(opts: { seed: number; stations: number; start: string; days: number }) {
+async function simulatedDataset(
+  opts: { seed: number; stations: number; start: string; days: number },
+  order = "station, time",
+) {
   const arch = mkdtempSync(join(tmpdir(), "netsum-arch-"));
   const { sites } = writeCnemcArchive(arch, opts);
   const { table } = readCnemcDaily(sites);
@@ -166,7 +169,7 @@ async function simulatedDataset(opts: { seed: number; stations: number; start: s
     lines.push([st[i], times[i], ...cols.map((c) => (Number.isFinite(c[i]) ? String(c[i]) : ""))].join(","));
   writeFileSync(csv, lines.join("\n") + "\n");
   const dir = await makeDataset(
-    `SELECT station, to_timestamp(ms / 1000) AS time, ${NETWORK_POLLUTANTS.map((p, i) => `CAST(c${i} AS DOUBLE) AS "${p}"`).join(", ")} FROM read_csv('${csv}', header = true, columns = {'station': 'VARCHAR', 'ms': 'BIGINT', ${NETWORK_POLLUTANTS.map((_, i) => `'c${i}': 'DOUBLE'`).join(", ")}})`,
+    `SELECT station, to_timestamp(ms / 1000) AS time, ${NETWORK_POLLUTANTS.map((p, i) => `CAST(c${i} AS DOUBLE) AS "${p}"`).join(", ")} FROM read_csv('${csv}', header = true, columns = {'station': 'VARCHAR', 'ms': 'BIGINT', ${NETWORK_POLLUTANTS.map((_, i) => `'c${i}': 'DOUBLE'`).join(", ")}}) ORDER BY ${order}`,
   );
   return { dir, table };
 }
@@ -238,16 +241,35 @@ describe("summariseNetwork equals the library's hourly functions on the same dat
         const p90 = ozoneAnnualP90(mda8(t, o3.values, { utcOffsetMinutes: 480 })).find((y) => y.year === year)!;
         expect(row.mda8!.p90).toBeCloseTo(p90.p90, 9);
         expect(row.mda8!.validDays).toBe(p90.validDays);
-        // hourly percentiles (DuckDB quantile_cont) = quantileType7 of the hours of this local year
+        // hourly percentiles (sortNumbers + quantileType7 on the sorted values) = quantileType7 of the
+        // raw hours of this local year, exactly
         const local = t.map((x) => new Date(x + 8 * 3600e3).getUTCFullYear());
         for (const p of NETWORK_POLLUTANTS) {
           const v = series[p].values.filter((x, k) => local[k] === year && Number.isFinite(x));
-          for (const pc of [5, 50, 98])
-            expect(row.pollutants[p]!.hourly[`p${pc}`]).toBeCloseTo(quantileType7(v, pc / 100), 9);
+          for (const pc of [5, 25, 50, 75, 90, 95, 98])
+            expect(row.pollutants[p]!.hourly[`p${pc}`]).toBe(quantileType7(v, pc / 100));
           expect(row.pollutants[p]!.hours).toBe(v.length);
         }
       }
     }
+  });
+});
+
+describe("summariseNetwork reads each partition once, grouped by station", () => {
+  it("rows not grouped by station give the same summary (DuckDB sorts them first, and the account says so)", async () => {
+    const sim = { seed: 3, stations: 4, start: "2024-12-30", days: 4 };
+    const grouped = await simulatedDataset(sim, "station, time");
+    const interleaved = await simulatedDataset(sim, "time, station");
+    const a = await summariseNetwork(grouped.dir, { trend: { basis: "monthly" } });
+    const b = await summariseNetwork(interleaved.dir, { trend: { basis: "monthly" } });
+    expect(a.account.notes.filter((n) => /not grouped/.test(n))).toEqual([]);
+    expect(b.account.notes.filter((n) => /not grouped/.test(n))).toHaveLength(2); // 2024 and 2025
+    expect(b.rows).toEqual(a.rows);
+    expect(b.trends).toEqual(a.trends);
+    expect({ ...b.account, notes: [], dataset: "" }).toEqual({ ...a.account, notes: [], dataset: "" });
+    expect(a.rows.map((r) => `${r.year} ${r.station}`)).toEqual(
+      [...a.rows.map((r) => `${r.year} ${r.station}`)].sort(),
+    );
   });
 });
 

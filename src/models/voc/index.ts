@@ -40,6 +40,14 @@ export {
   type ReactivitySums,
   type VocReactivity,
 } from "./reactivity";
-export { readVocTable, type VocReadOptions, type VocRead, type VocReadColumn, type VocUnmatched } from "./read";
+export {
+  readVocTable,
+  vocReadFromTable,
+  type VocFromTableOptions,
+  type VocReadOptions,
+  type VocRead,
+  type VocReadColumn,
+  type VocUnmatched,
+} from "./read";
 export { VOC_LABELS, VOC_GROUP_LABELS, vocLabel } from "./labels";
 export { vocGroupShareSpec, vocSampleStackSpec, vocTopSpeciesSpec, VOC_GROUP_COLOURS } from "./figures";

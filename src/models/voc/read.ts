@@ -14,6 +14,7 @@ import { gridToTable, parseTimeColumn } from "../../io/monitoring";
 import type { OffsetLike, TimeFormat } from "../../table/time";
 import { parseOffset } from "../../table/time";
 import type { Source } from "../../io/source";
+import type { AqTable } from "../../table/table";
 
 /** Options of {@link readVocTable}. */
 export interface VocReadOptions extends GridOptions {
@@ -192,15 +193,7 @@ function readWide(grid: Grid, opts: VocReadOptions): VocRead {
       opts.negative ?? "error",
       acc.flagged,
     );
-    columns.push({
-      header,
-      columnNumber: j + 1,
-      match: { kind: m.kind, id: m.id },
-      by: m.by,
-      unit: u,
-      fileUnit: u,
-      values,
-    });
+    columns.push(wideColumn(header, j, m, u, values));
   });
   const conversions = checkColumns(columns, grid, opts);
   return {
@@ -528,4 +521,110 @@ function unifyUnits(
     c.unit = to;
   }
   return conversions;
+}
+
+/** A matched column of a wide table (0-based index `j`), in the file's unit. */
+function wideColumn(
+  header: string,
+  j: number,
+  m: { kind: "species" | "pair"; id: string; by: MatchedBy },
+  u: VocUnit,
+  values: Float64Array,
+): VocReadColumn {
+  return { header, columnNumber: j + 1, match: { kind: m.kind, id: m.id }, by: m.by, unit: u, fileUnit: u, values };
+}
+
+/** Options of {@link vocReadFromTable}. */
+export interface VocFromTableOptions {
+  /** Negative concentrations: `error` (default), or set to `missing`/`zero` (each in the account). */
+  negative?: "error" | "missing" | "zero";
+  /** Extra header → species id names. */
+  aliases?: NameAliases;
+}
+
+/**
+ * The VOC columns of a table another reader has read (a national network file through
+ * `readCnemcDaily`, `readSoramame`, `readNiesHourly`, or a monitoring table): each numeric column
+ * whose name (`splitHeaderUnit` of its original header, else its name) is a registry species or
+ * co-eluting pair, with the table's unit; every other numeric or text column is listed in
+ * `unmatched`. Samples are the table's rows (local ISO times when it has a time column). Row
+ * numbers in errors and in the account are 1-based rows of the table (a network reader pivots its
+ * file: the file's own rows are in `account`, the reader's account). Nothing is converted: all
+ * VOC columns must share one unit.
+ *
+ * @param table the table read
+ * @param file the file it was read from (for messages)
+ * @param account the reader's account (returned as the result's account, with negatives flagged)
+ * @throws {AozoraInputError} when no column is a VOC species (network files carry NMHC, CH4 and THC
+ *   at most: totals, not species), a VOC column's unit is not a VOC unit, the VOC columns have
+ *   different units, two columns hold one species, or a value is negative (policy `error`)
+ */
+export function vocReadFromTable(
+  table: AqTable,
+  file: string,
+  account: ReadAccount,
+  opts: VocFromTableOptions = {},
+): VocRead {
+  const times = table.timeColumn ? table.times() : undefined;
+  const rows = Array.from({ length: table.numRows }, (_, i) => i + 1);
+  const columns: VocReadColumn[] = [];
+  const unmatched: VocUnmatched[] = [];
+  const seen = new Map<string, string>();
+  table.columns.forEach((c, j) => {
+    if (c.kind === "time") return;
+    const header = c.original.trim() || c.name;
+    const m = matchVocName(splitHeaderUnit(header).name, opts.aliases);
+    if (m.kind === "unknown" || c.kind !== "number") {
+      unmatched.push({
+        header,
+        columnNumber: j + 1,
+        reason: c.kind === "number" ? "unknown species" : "text column",
+        ...(m.kind === "unknown" && m.suggestion ? { suggestion: m.suggestion } : {}),
+      });
+      return;
+    }
+    const u = vocUnit(c.unit ?? "");
+    if (!u)
+      throw new AozoraInputError({
+        file,
+        column: header,
+        expected: "a VOC unit: ppb, ppt, ppm, ppbC or µg/m3",
+        found: c.unit ?? "no unit",
+      });
+    const other = seen.get(m.id);
+    if (other !== undefined)
+      throw new AozoraInputError({ file, column: header, expected: `one column of ${m.id}`, found: `also "${other}"` });
+    seen.set(m.id, header);
+    const values = Float64Array.from(table.numbers(c.name));
+    checkNegative(values, rows, header, j + 1, file, opts.negative ?? "error", account.flagged);
+    columns.push(wideColumn(header, j, m, u, values));
+  });
+  if (!columns.length)
+    throw new AozoraInputError({
+      file,
+      expected:
+        "speciated VOC columns (ethane, toluene, m,p-xylene, … as in the VOC registry); national network files carry at most NMHC, CH4 and THC, which are totals, not species",
+      found: `the columns ${unmatched.map((u) => u.header).join(", ") || "none"}`,
+    });
+  const units = [...new Set(columns.map((c) => c.unit))];
+  if (units.length > 1)
+    throw new AozoraInputError({
+      file,
+      column: columns.find((c) => c.unit !== columns[0].unit)!.header,
+      expected: `VOC columns in one unit (${columns[0].header} is ${columns[0].unit})`,
+      found: units.join(", "),
+    });
+  const off = table.utcOffsetMinutes;
+  return {
+    file,
+    layout: "wide",
+    ...(times ? { times: Float64Array.from(times) } : {}),
+    ...(off !== undefined ? { utcOffsetMinutes: off } : {}),
+    samples: times ? Array.from(times, (t) => formatInstant(t, off ?? 0)) : rows.map((r) => `#${r}`),
+    columns,
+    unmatched,
+    conversions: [],
+    absentCells: [],
+    account,
+  };
 }
