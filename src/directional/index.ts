@@ -50,3 +50,38 @@ export {
   enrichmentSpec,
   type PolarFigureOptions,
 } from "./figures";
+export {
+  cutData,
+  formatSignificant,
+  quantileLabels,
+  OPENAIR_MONTHS,
+  OPENAIR_WEEKDAYS,
+  OPENAIR_SEASONS,
+  OPENAIR_WD_SECTORS,
+  type CutType,
+  type CutInput,
+  type CutOptions,
+  type CutKind,
+  type CutResult,
+} from "./cutdata";
+export {
+  solarGeometry,
+  julianCentury,
+  sunTimes,
+  isDaylight,
+  daylightAt,
+  type SolarGeometry,
+  type SunTimes,
+} from "./solar";
+export {
+  byType,
+  typedLevels,
+  type TypeSubset,
+  type TypeLevel,
+  type ByTypeResult,
+  type ByTypeOptions,
+  type TypeOption,
+} from "./bytype";
+export type { CpfResult, CbpfResult } from "./cpf";
+export type { AnnulusResult } from "./annulus";
+export type { PercentileRoseResult } from "./roses";

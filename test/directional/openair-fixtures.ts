@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
 /** Folder of the fixtures produced by R openair 2.18.2.9005 (make-fixtures.R there). */
-export const OPENAIR_FIXTURES = fileURLToPath(new URL("./fixtures/openair/", import.meta.url));
+export const OPENAIR_FIXTURES = join(__dirname, "fixtures", "openair") + "/";
 
 /** Read a fixture CSV written by make-fixtures.R: `date` (UTC ISO) → ms, other columns numbers (NA → NaN). */
 export function readFixtureCsv(name: string): { times: number[]; columns: Record<string, number[]> } {
