@@ -51,6 +51,8 @@ export interface CutOptions {
   latitude?: number;
   /** Site longitude, degrees EAST: required by `daylight`. */
   longitude?: number;
+  /** Short labels for an axis (openair `is.axis`): months "Jan", quantile classes without the variable's name. */
+  isAxis?: boolean;
 }
 
 /** Which family a level set belongs to (used to translate the level names in figures). */
@@ -305,7 +307,7 @@ export function cutData(input: CutInput | AqTable, type: CutType, opts: CutOptio
       if (q.length === 0 || b !== q[q.length - 1]) q.push(b);
     }
     if (q.length < 2) q.push(q[0]); // a constant variable: one class [x, x]
-    const labels = quantileLabels(q).map((l) => `${t} ${l}`);
+    const labels = quantileLabels(q).map((l) => (opts.isAxis ? l : `${t} ${l}`));
     for (let i = 0; i < n; i++) {
       const x = v[i];
       if (!Number.isFinite(x)) {
@@ -448,7 +450,7 @@ export function cutData(input: CutInput | AqTable, type: CutType, opts: CutOptio
           case "year":
             return String(k);
           case "month":
-            return OPENAIR_MONTHS[k - 1];
+            return opts.isAxis ? OPENAIR_MONTHS[k - 1].slice(0, 3) : OPENAIR_MONTHS[k - 1];
           case "hour":
             return String(k).padStart(2, "0");
           case "monthyear":

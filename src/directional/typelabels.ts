@@ -57,7 +57,8 @@ function season(label: string, lang: Lang): string {
 export function typeLevelLabel(kind: CutKind, level: string, lang: Lang = "en"): string {
   if (lang === "en") return level;
   const month = (name: string) => {
-    const k = OPENAIR_MONTHS.indexOf(name as (typeof OPENAIR_MONTHS)[number]);
+    // full names, or openair's axis abbreviations ("Jan")
+    const k = OPENAIR_MONTHS.findIndex((m) => m === name || (name.length === 3 && m.startsWith(name)));
     return k >= 0 ? CALENDAR_MONTHS[lang][k] : name;
   };
   switch (kind) {
