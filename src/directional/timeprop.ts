@@ -40,6 +40,8 @@ export interface TimePropResult {
   unit: string;
   /** Records without a level of the proportion variable (left out). */
   excluded: number[];
+  /** The site's offset (minutes), for local-time axes. */
+  utcOffsetMinutes: number;
 }
 
 /**
@@ -89,6 +91,7 @@ export function timeProp(
       normalise: !!opts.normalise,
       unit,
       excluded,
+      utcOffsetMinutes: off,
     };
   const grid = periodGrid(avg, first, off);
   const acc = new Map<number, { s: Float64Array; c: Float64Array; n: Float64Array }>();
@@ -143,5 +146,6 @@ export function timeProp(
     normalise: !!opts.normalise,
     unit: opts.normalise ? "%" : unit,
     excluded: excluded.sort((x, y) => x - y),
+    utcOffsetMinutes: off,
   };
 }

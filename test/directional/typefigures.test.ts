@@ -5,6 +5,9 @@ import { typeLevelLabel, seasonLevels } from "../../src/directional/typelabels";
 import { windRose } from "../../src/directional/roses";
 import { roseSpec } from "../../src/directional/figures";
 import { renderSvg } from "../../src/figures/render";
+import { timeProp } from "../../src/directional/timeprop";
+import { trendLevel } from "../../src/directional/trendlevel";
+import { timePropSpec, trendLevelSpec } from "../../src/directional/typefigures";
 
 describe("level names in en/ja/zh", () => {
   it("fixed types are translated, openair's English kept", () => {
@@ -46,5 +49,33 @@ describe("faceted figures", () => {
     const spec = byTypeSpec(r.byType!, (x) => roseSpec(x, { size: 150 })) as any;
     expect(spec.columns).toBe(2);
     expect(() => facetSpecs([])).toThrow(RangeError);
+  });
+});
+
+describe("timeProp and trendLevel figures", () => {
+  const h = 3600000;
+  const times = Array.from({ length: 48 }, (_, i) => i * h);
+  const series = {
+    times,
+    utcOffsetMinutes: 540,
+    columns: { x: times.map((_, i) => i % 5), wd: times.map((_, i) => (i * 45) % 360) },
+    units: { x: "ppb" },
+  };
+  it("timePropSpec: one bar segment per period × level, stacked from 0 to the period total, local times", async () => {
+    const r = timeProp(series, { pollutant: "x" });
+    const spec = timePropSpec(r, { lang: "ja" }) as any;
+    expect(spec.data.values.length).toBe(r.rows.length);
+    expect(spec.data.values[0].start).toBe("1970-01-01T00:00:00"); // local midnight of the first record's day at +09:00
+    expect(spec.encoding.color.scale.domain).toEqual(["北", "北東", "東", "南東", "南", "南西", "西", "北西"]);
+    expect(spec.encoding.color.title).toBe("風向");
+    const svg = await renderSvg(spec);
+    expect(svg).toContain("北東");
+  });
+  it("trendLevelSpec: one panel per type level, cells with values only", async () => {
+    const r = trendLevel(series, { pollutant: "x", x: "hour", y: "wd", type: "default" });
+    const spec = trendLevelSpec(r, { lang: "zh" }) as any;
+    expect(spec.concat).toHaveLength(1);
+    expect(spec.concat[0].data.values.length).toBe(r.cells.filter((c) => Number.isFinite(c.value)).length);
+    expect(spec.concat[0].encoding.y.sort).toEqual(["北", "东北", "东", "东南", "南", "西南", "西", "西北"]);
   });
 });
