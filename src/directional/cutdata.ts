@@ -13,21 +13,7 @@ import { quantileType7 } from "../stats/quantile";
 import { daylightAt } from "./solar";
 
 /** The conditioning types of openair's `cutData`; any other name is a column of the series (numeric → quantiles, text → its values). */
-export type CutType =
-  | "default"
-  | "year"
-  | "month"
-  | "hour"
-  | "weekday"
-  | "weekend"
-  | "season"
-  | "monthyear"
-  | "seasonyear"
-  | "yearseason"
-  | "week"
-  | "daylight"
-  | "wd"
-  | (string & {});
+export type CutType = Exclude<CutKind, "quantile" | "factor"> | "yearseason" | (string & {});
 
 /** A series to condition: UTC instants with the site's offset, and named variables (e.g. `wd`, `ws`, a species). */
 export interface CutInput {

@@ -81,18 +81,14 @@ export function timeProp(
   for (let i = 0; i < times.length; i++) if (cut.index[i] >= 0 && times[i] < first) first = times[i];
   const excluded = [...cut.excluded.rows];
   const rows: TimePropRow[] = [];
-  if (!Number.isFinite(first))
-    return {
-      pollutant: opts.pollutant,
-      proportion,
-      kind: cut.kind,
-      levels: cut.levels,
-      rows,
-      normalise: !!opts.normalise,
-      unit,
-      excluded,
-      utcOffsetMinutes: off,
-    };
+  const base = {
+    pollutant: opts.pollutant,
+    proportion,
+    kind: cut.kind,
+    levels: cut.levels,
+    normalise: !!opts.normalise,
+  };
+  if (!Number.isFinite(first)) return { ...base, rows, unit, excluded, utcOffsetMinutes: off };
   const grid = periodGrid(avg, first, off);
   const acc = new Map<number, { s: Float64Array; c: Float64Array; n: Float64Array }>();
   for (let i = 0; i < times.length; i++) {
@@ -138,12 +134,8 @@ export function timeProp(
     rows.push(...part);
   }
   return {
-    pollutant: opts.pollutant,
-    proportion,
-    kind: cut.kind,
-    levels: cut.levels,
+    ...base,
     rows,
-    normalise: !!opts.normalise,
     unit: opts.normalise ? "%" : unit,
     excluded: excluded.sort((x, y) => x - y),
     utcOffsetMinutes: off,
