@@ -156,7 +156,12 @@ if (want("forecast")) {
 // Same-day hourly Ox forecast (bench/hourly-ox.mjs): four methods, issued 06 and 09 h, rolling over year 3
 if (want("cutdata")) {
   const rows = await runCutdataBench();
-  results.push(...tag("cutdata", rows.map((r) => ({ ...r, median_ms: r.ms }))));
+  results.push(
+    ...tag(
+      "cutdata",
+      rows.map((r) => ({ ...r, median_ms: r.ms })),
+    ),
+  );
 }
 if (want("hourly-ox")) {
   const { rows, skill } = await runHourlyOxBench();
