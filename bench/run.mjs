@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, cutdata, trajectory, pmf.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -24,6 +24,7 @@ import { runHourlyOxBench } from "./hourly-ox.mjs";
 import { runNetworkSummariseBench } from "./network-summarise.mjs";
 import { runMechanismBench } from "./mechanism.mjs";
 import { runPhotochemIntegrateBench } from "./photochem-integrate.mjs";
+import { runCutdataBench } from "./cutdata.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -45,6 +46,7 @@ const GROUPS = [
   "forecast",
   "hourly-ox",
   "photochem-integrate",
+  "cutdata",
   "trajectory",
   "pmf",
 ];
@@ -159,6 +161,15 @@ if (want("forecast")) {
   );
 }
 // Same-day hourly Ox forecast (bench/hourly-ox.mjs): four methods, issued 06 and 09 h, rolling over year 3
+if (want("cutdata")) {
+  const rows = await runCutdataBench();
+  results.push(
+    ...tag(
+      "cutdata",
+      rows.map((r) => ({ ...r, median_ms: r.ms })),
+    ),
+  );
+}
 if (want("hourly-ox")) {
   const { rows, skill } = await runHourlyOxBench();
   results.push(

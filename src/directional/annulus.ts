@@ -1,4 +1,5 @@
 import { checkSeries, type WindSeries } from "./wind";
+import { typedLevels, type ByTypeResult, type TypeOption } from "./bytype";
 
 /** Time axis of a {@link polarAnnulus}. */
 export type AnnulusPeriod = "hour" | "weekday" | "month" | "season";
@@ -36,17 +37,39 @@ export function periodIndex(utcMs: number, offsetMinutes: number, period: Annulu
  *
  * @param s values, wd (degrees), ws (m/s; records with ws < `calm` are left out)
  * @param times UTC instants (ms) of the records; `utcOffsetMinutes` the site's offset (China 480)
- * @param opts `period` (default "hour"), `wdBin` degrees (default 10), `wdSigma` (default 15°), `periodSigma` (default 1), `calm` m/s (default 0)
- * @throws {RangeError} when times and values differ in length, the period is unknown, or wdBin does not divide 360
+ * With `type` ({@link TypeOption}; times and offset are the function's own) `byType` holds the annulus of each level.
+ *
+ * @param opts `period` (default "hour"), `wdBin` degrees (default 10), `wdSigma` (default 15°), `periodSigma` (default 1), `calm` m/s (default 0), `type`/`typeData`/`typeOptions`
+ * @throws {RangeError} when times and values differ in length, the period is unknown, wdBin does not divide 360, or a `type` cannot be cut
  */
 export function polarAnnulus(
   s: WindSeries,
   times: ArrayLike<number>,
   utcOffsetMinutes: number,
-  opts: { period?: AnnulusPeriod; wdBin?: number; wdSigma?: number; periodSigma?: number; calm?: number } = {},
-): { period: AnnulusPeriod; cells: AnnulusCell[] } {
+  opts: {
+    period?: AnnulusPeriod;
+    wdBin?: number;
+    wdSigma?: number;
+    periodSigma?: number;
+    calm?: number;
+  } & TypeOption = {},
+): AnnulusResult {
   const n = checkSeries(s, "polarAnnulus");
   if (times.length !== n) throw new RangeError(`polarAnnulus: ${times.length} times for ${n} values`);
+  const byType = typedLevels(
+    opts,
+    { times, utcOffsetMinutes, columns: { value: s.values, wd: s.wd, ws: s.ws } },
+    (sub) =>
+      polarAnnulus(
+        { values: sub.pick(s.values), wd: sub.pick(s.wd), ws: sub.pick(s.ws) },
+        sub.pick(times),
+        utcOffsetMinutes,
+        {
+          ...opts,
+          type: undefined,
+        },
+      ),
+  );
   const period = opts.period ?? "hour";
   if (!(period in PERIODS))
     throw new RangeError(`polarAnnulus: unknown period "${period}" (hour, weekday, month, season)`);
@@ -104,5 +127,13 @@ export function polarAnnulus(
         z: den > 1e-12 ? num / den : NaN,
       });
     }
-  return { period, cells };
+  return byType ? { period, cells, byType } : { period, cells };
+}
+
+/** Result of {@link polarAnnulus}. */
+export interface AnnulusResult {
+  period: AnnulusPeriod;
+  cells: AnnulusCell[];
+  /** With `type`: the annulus of each level. */
+  byType?: ByTypeResult<AnnulusResult>;
 }

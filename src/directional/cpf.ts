@@ -7,6 +7,7 @@ import {
   sectorIndex,
   type WindSeries,
 } from "./wind";
+import { typedLevels, type ByTypeResult, type TypeOption } from "./bytype";
 
 /** One direction sector of {@link cpf}. */
 export interface CpfRow {
@@ -49,15 +50,19 @@ const hit = (c: number, t: { lo: number; hi: number; inclusive: boolean }) =>
  * (ws < `calm`) are left out of every sector, as in Ashbaugh's method; the percentile uses all
  * finite values. With `band` the condition is P1 ≤ C ≤ P2 (Uria-Tellaetxe & Carslaw 2014).
  *
+ * With `type` ({@link TypeOption}) `byType` holds the CPF of each level, its threshold the
+ * percentile of that level's values (as openair computes it per panel).
+ *
  * @param s values (any unit), wd (degrees), ws (m/s)
- * @param opts `sectors` (default 16) plus {@link CpfOptions}
+ * @param opts `sectors` (default 16) plus {@link CpfOptions} and `type`/`typeData`/`typeOptions`
  * @returns the threshold(s) used (value units) and one row per sector
+ * @throws {RangeError} for unequal lengths, a negative wind speed, bad sectors or percentiles, or a `type` that cannot be cut
  */
-export function cpf(
-  s: WindSeries,
-  opts: CpfOptions & { sectors?: number } = {},
-): { threshold: number; upper?: number; rows: CpfRow[] } {
+export function cpf(s: WindSeries, opts: CpfOptions & { sectors?: number } & TypeOption = {}): CpfResult {
   const n = checkSeries(s, "cpf");
+  const byType = typedLevels(opts, { columns: { value: s.values, wd: s.wd, ws: s.ws } }, (sub) =>
+    cpf({ values: sub.pick(s.values), wd: sub.pick(s.wd), ws: sub.pick(s.ws) }, { ...opts, type: undefined }),
+  );
   const sectors = opts.sectors ?? 16;
   checkSectors(sectors);
   const calm = opts.calm ?? DEFAULT_CALM_MS;
@@ -79,7 +84,31 @@ export function cpf(
     m: mm[k],
     cpf: nn[k] > 0 ? mm[k] / nn[k] : NaN,
   }));
-  return { threshold: t.lo, ...(opts.band ? { upper: t.hi } : {}), rows };
+  return { threshold: t.lo, ...(opts.band ? { upper: t.hi } : {}), rows, ...(byType ? { byType } : {}) };
+}
+
+/** Result of {@link cpf}. */
+export interface CpfResult {
+  /** The threshold (value units): the P-th percentile, or the band's lower percentile. */
+  threshold: number;
+  /** The band's upper percentile (with `band`). */
+  upper?: number;
+  rows: CpfRow[];
+  /** With `type`: the CPF of each level. */
+  byType?: ByTypeResult<CpfResult>;
+}
+
+/** Result of {@link cbpf}. */
+export interface CbpfResult {
+  /** The threshold (value units): the P-th percentile, or the band's lower percentile. */
+  threshold: number;
+  /** The band's upper percentile (with `band`). */
+  upper?: number;
+  /** The wind-speed breaks used, m/s. */
+  wsBreaks: number[];
+  rows: CbpfRow[];
+  /** With `type`: the CBPF of each level. */
+  byType?: ByTypeResult<CbpfResult>;
 }
 
 /** One direction × wind-speed bin of {@link cbpf}. */
@@ -97,14 +126,17 @@ export interface CbpfRow extends CpfRow {
  * above the last break fall in the last bin.
  *
  * @param s values, wd (degrees), ws (m/s)
+ * With `type` ({@link TypeOption}) `byType` holds the CBPF of each level (threshold per level, as
+ * openair; the wind-speed breaks of the whole series in every panel).
+ *
  * @param opts `sectors` (default 16), `wsBreaks` (m/s, increasing; default 0, 1, …, up to the
- *   maximum speed) and {@link CpfOptions}
- * @throws {RangeError} when wsBreaks has fewer than 2 values or does not increase
+ *   maximum speed), {@link CpfOptions} and `type`/`typeData`/`typeOptions`
+ * @throws {RangeError} when wsBreaks has fewer than 2 values or does not increase, or a `type` cannot be cut
  */
 export function cbpf(
   s: WindSeries,
-  opts: CpfOptions & { sectors?: number; wsBreaks?: number[] } = {},
-): { threshold: number; upper?: number; wsBreaks: number[]; rows: CbpfRow[] } {
+  opts: CpfOptions & { sectors?: number; wsBreaks?: number[] } & TypeOption = {},
+): CbpfResult {
   const n = checkSeries(s, "cbpf");
   const sectors = opts.sectors ?? 16;
   checkSectors(sectors);
@@ -148,5 +180,17 @@ export function cbpf(
         cpf: nn[i] > 0 ? mm[i] / nn[i] : NaN,
       });
     }
-  return { threshold: t.lo, ...(opts.band ? { upper: t.hi } : {}), wsBreaks: breaks.slice(), rows };
+  const byType = typedLevels(opts, { columns: { value: s.values, wd: s.wd, ws: s.ws } }, (sub) =>
+    cbpf(
+      { values: sub.pick(s.values), wd: sub.pick(s.wd), ws: sub.pick(s.ws) },
+      { ...opts, wsBreaks: breaks, type: undefined },
+    ),
+  );
+  return {
+    threshold: t.lo,
+    ...(opts.band ? { upper: t.hi } : {}),
+    wsBreaks: breaks.slice(),
+    rows,
+    ...(byType ? { byType } : {}),
+  };
 }

@@ -50,3 +50,62 @@ export {
   enrichmentSpec,
   type PolarFigureOptions,
 } from "./figures";
+export {
+  cutData,
+  formatSignificant,
+  quantileLabels,
+  OPENAIR_MONTHS,
+  OPENAIR_WEEKDAYS,
+  OPENAIR_SEASONS,
+  OPENAIR_WD_SECTORS,
+  type CutType,
+  type CutInput,
+  type CutOptions,
+  type CutKind,
+  type CutResult,
+} from "./cutdata";
+export {
+  solarGeometry,
+  julianCentury,
+  sunTimes,
+  isDaylight,
+  daylightAt,
+  type SolarGeometry,
+  type SunTimes,
+} from "./solar";
+export {
+  byType,
+  typedLevels,
+  type TypeSubset,
+  type TypeLevel,
+  type ByTypeResult,
+  type ByTypeOptions,
+  type TypeOption,
+} from "./bytype";
+export type { CpfResult, CbpfResult } from "./cpf";
+export type { AnnulusResult } from "./annulus";
+export type { PercentileRoseResult } from "./roses";
+export {
+  timeAverage,
+  type TimeAverageStatistic,
+  type TimeSeriesInput,
+  type TimeAverageOptions,
+  type TimeAverageResult,
+} from "./timeaverage";
+export {
+  parseAvgTime,
+  periodGrid,
+  gridInstants,
+  mostCommonGap,
+  nominalSeconds,
+  type AvgUnit,
+  type AvgTime,
+  type PeriodGrid,
+} from "./periods";
+export { rollingMean, type RollingMeanOptions, type RollingMeanResult } from "./rollingmean";
+export { selectByDate, type SelectByDateOptions, type SelectByDateResult } from "./selectbydate";
+export { calcPercentile, type CalcPercentileResult } from "./calcpercentile";
+export { timeProp, type TimePropRow, type TimePropResult } from "./timeprop";
+export { trendLevel, type TrendLevelCell, type TrendLevelResult } from "./trendlevel";
+export { typeLevelLabel, seasonLevels } from "./typelabels";
+export { byTypeSpec, timePropSpec, trendLevelSpec } from "./typefigures";

@@ -1,5 +1,6 @@
 import { checkSectors, checkWindSpeeds, DEFAULT_CALM_MS, sectorCentres, sectorIndex } from "./wind";
 import { percentileOf } from "./wind";
+import { typedLevels, type ByTypeResult, type TypeOption } from "./bytype";
 
 /** One sector × interval cell of a wind or pollution rose. */
 export interface RoseRow {
@@ -122,15 +123,22 @@ function rose(
  * them out with a warning "Some values are below minimum break"; calms are apart in both).
  *
  * @param ws m/s; @param wd degrees from north
- * @param opts `sectors` (default 12, i.e. 30°), `breaks` m/s, the classes' lower edges (default 0, 2, 4, 6, 8), `calm` m/s (default 0.5), `closed` ("right" default = (lo, hi]; "left" = [lo, hi))
- * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`, a negative wind speed
+ * With `type` (openair's `type`, see {@link TypeOption}) the result also holds `byType`: the rose
+ * of each level's rows (e.g. `type: "season"` with `typeData: { times, utcOffsetMinutes }`), the
+ * same breaks in every panel.
+ *
+ * @param opts `sectors` (default 12, i.e. 30°), `breaks` m/s, the classes' lower edges (default 0, 2, 4, 6, 8), `calm` m/s (default 0.5), `closed` ("right" default = (lo, hi]; "left" = [lo, hi)), `type`/`typeData`/`typeOptions`
+ * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`, a negative wind speed, or a `type` that cannot be cut (see {@link cutData})
  */
 export function windRose(
   ws: ArrayLike<number>,
   wd: ArrayLike<number>,
-  opts: { sectors?: number; breaks?: number[]; calm?: number; closed?: RoseClosed } = {},
-): RoseResult {
-  return rose(
+  opts: { sectors?: number; breaks?: number[]; calm?: number; closed?: RoseClosed } & TypeOption = {},
+): RoseResult & { byType?: ByTypeResult<RoseResult> } {
+  const byType = typedLevels(opts, { columns: { ws, wd } }, (sub) =>
+    windRose(sub.pick(ws), sub.pick(wd), { ...opts, type: undefined }),
+  );
+  const all = rose(
     ws,
     wd,
     ws,
@@ -139,6 +147,7 @@ export function windRose(
     opts.calm ?? DEFAULT_CALM_MS,
     opts.closed,
   );
+  return byType ? { ...all, byType } : all;
 }
 
 /**
@@ -147,38 +156,50 @@ export function windRose(
  * Default breaks: 0 and the 25th, 50th, 75th, 90th percentiles of the values, so the classes
  * are 0–P25, P25–P50, P50–P75, P75–P90 and "> P90". Breaks are the classes' lower edges, the
  * last class open above the last break, and the interval convention is `closed` (default
- * "right" = (lo, hi]), all as {@link windRose} and openair's `pollutionRose`.
+ * "right" = (lo, hi]), all as {@link windRose} and openair's `pollutionRose`. With `type`
+ * ({@link TypeOption}) `byType` holds the rose of each level; default breaks are then the
+ * percentiles of ALL values, so that the panels share one legend (give `breaks` to fix them).
  *
- * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`, a negative wind speed
+ * @throws RangeError for non-increasing breaks, unequal input lengths, bad `sectors` or `closed`, a negative wind speed, or a `type` that cannot be cut
  */
 export function pollutionRose(
   values: ArrayLike<number>,
   wd: ArrayLike<number>,
   ws: ArrayLike<number>,
-  opts: { sectors?: number; breaks?: number[]; calm?: number; closed?: RoseClosed } = {},
-): RoseResult {
+  opts: { sectors?: number; breaks?: number[]; calm?: number; closed?: RoseClosed } & TypeOption = {},
+): RoseResult & { byType?: ByTypeResult<RoseResult> } {
   let breaks = opts.breaks;
   if (!breaks) {
     const ps = [25, 50, 75, 90].map((p) => percentileOf(values, p));
     breaks = [Math.min(0, percentileOf(values, 0)), ...ps].filter((v, i, a) => i === 0 || v > a[i - 1]);
   }
-  return rose(values, wd, ws, breaks, opts.sectors ?? 12, opts.calm ?? DEFAULT_CALM_MS, opts.closed);
+  const all = rose(values, wd, ws, breaks, opts.sectors ?? 12, opts.calm ?? DEFAULT_CALM_MS, opts.closed);
+  const fixed = breaks;
+  const byType = typedLevels(opts, { columns: { value: values, wd, ws } }, (sub) =>
+    pollutionRose(sub.pick(values), sub.pick(wd), sub.pick(ws), { ...opts, breaks: fixed, type: undefined }),
+  );
+  return byType ? { ...all, byType } : all;
 }
 
 /**
  * Percentile rose (openair `percentileRose`, without its smoothing): per direction sector, the
  * chosen percentiles (type 7) of the values of non-calm records, and the sector's mean.
  *
- * @param opts `percentiles` (0–100, default 25, 50, 75, 90, 95), `sectors` (default 16), `calm` m/s (default 0.5)
+ * With `type` ({@link TypeOption}) `byType` holds the percentile rose of each level (percentiles of that level's values, as openair).
+ *
+ * @param opts `percentiles` (0–100, default 25, 50, 75, 90, 95), `sectors` (default 16), `calm` m/s (default 0.5), `type`/`typeData`/`typeOptions`
  * @returns rows { wd (sector centre), percentile, value } and per-sector { wd, n, mean }
- * @throws RangeError for bad `sectors` or a negative wind speed
+ * @throws RangeError for bad `sectors`, a negative wind speed, or a `type` that cannot be cut
  */
 export function percentileRose(
   values: ArrayLike<number>,
   wd: ArrayLike<number>,
   ws: ArrayLike<number>,
-  opts: { sectors?: number; percentiles?: number[]; calm?: number } = {},
-): { rows: { wd: number; percentile: number; value: number }[]; sectors: { wd: number; n: number; mean: number }[] } {
+  opts: { sectors?: number; percentiles?: number[]; calm?: number } & TypeOption = {},
+): PercentileRoseResult & { byType?: ByTypeResult<PercentileRoseResult> } {
+  const byType = typedLevels(opts, { columns: { value: values, wd, ws } }, (sub) =>
+    percentileRose(sub.pick(values), sub.pick(wd), sub.pick(ws), { ...opts, type: undefined }),
+  );
   const sectors = opts.sectors ?? 16;
   checkSectors(sectors);
   const calm = opts.calm ?? DEFAULT_CALM_MS;
@@ -199,5 +220,13 @@ export function percentileRose(
     for (const p of ps) rows.push({ wd: c, percentile: p, value: g.length ? percentileOf(g, p) : NaN });
     return { wd: c, n: g.length, mean: g.length ? g.reduce((a, b) => a + b, 0) / g.length : NaN };
   });
-  return { rows, sectors: secs };
+  return byType ? { rows, sectors: secs, byType } : { rows, sectors: secs };
+}
+
+/** Result of {@link percentileRose}. */
+export interface PercentileRoseResult {
+  /** Percentile values per sector (value units). */
+  rows: { wd: number; percentile: number; value: number }[];
+  /** Non-calm records and their mean per sector. */
+  sectors: { wd: number; n: number; mean: number }[];
 }

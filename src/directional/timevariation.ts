@@ -1,6 +1,7 @@
 import { mean as sampleMean } from "../stats/moments";
 import { Rng } from "../random/rng";
 import { provenance, type Provenance } from "../provenance";
+import { typedLevels, type ByTypeResult, type TypeOption } from "./bytype";
 
 /** One group of {@link timeVariation}: mean and bootstrap interval. */
 export interface TimeVariationRow {
@@ -25,6 +26,8 @@ export interface TimeVariationResult {
   nBoot: number;
   /** Library version, options (nBoot, level, UTC offset) and seed of the bootstrap intervals. */
   provenance?: Provenance;
+  /** With `type`: the time variation of each level (each with the same seed). */
+  byType?: ByTypeResult<TimeVariationResult>;
 }
 
 /** Local hour (0–23), weekday (0 = Monday) and month (1–12) of a UTC instant at a site. */
@@ -83,17 +86,24 @@ function groupStats(
  *
  * @param times UTC instants (ms); @param values any unit (NaN skipped)
  * @param utcOffsetMinutes the site's offset (China +480, Japan +540): groups use local time
- * @param opts `nBoot` (default 200), `level` (default 0.95), `seed` (default 1)
- * @throws {RangeError} when times and values differ in length, nBoot is not an integer ≥ 10, or level is outside (0, 1)
+ * With `type` ({@link TypeOption}: e.g. "season", "weekend", "daylight", or a variable's quantiles
+ * via `typeData`) `byType` holds the time variation of each level, as openair's
+ * `timeVariation(type = …)`, each level's bootstrap drawn with the same seed.
+ *
+ * @param opts `nBoot` (default 200), `level` (default 0.95), `seed` (default 1), `type`/`typeData`/`typeOptions`
+ * @throws {RangeError} when times and values differ in length, nBoot is not an integer ≥ 10, level is outside (0, 1), or a `type` cannot be cut
  */
 export function timeVariation(
   times: ArrayLike<number>,
   values: ArrayLike<number>,
   utcOffsetMinutes: number,
-  opts: { nBoot?: number; level?: number; seed?: number } = {},
+  opts: { nBoot?: number; level?: number; seed?: number } & TypeOption = {},
 ): TimeVariationResult {
   if (times.length !== values.length)
     throw new RangeError(`timeVariation: ${times.length} times, ${values.length} values`);
+  const byType = typedLevels(opts, { times, utcOffsetMinutes, columns: { value: values } }, (sub) =>
+    timeVariation(sub.pick(times), sub.pick(values), utcOffsetMinutes, { ...opts, type: undefined }),
+  );
   const nBoot = opts.nBoot ?? 200,
     level = opts.level ?? 0.95;
   if (!(Number.isInteger(nBoot) && nBoot >= 10)) throw new RangeError(`nBoot must be an integer ≥ 10, got ${nBoot}`);
@@ -120,5 +130,6 @@ export function timeVariation(
     level,
     nBoot,
     provenance: provenance({ nBoot, level, utcOffsetMinutes }, opts.seed ?? 1, { routine: "timeVariation" }),
+    ...(byType ? { byType } : {}),
   };
 }

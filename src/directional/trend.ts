@@ -3,6 +3,7 @@ import { median } from "../stats/median";
 import { normalCdf } from "../stats/normal";
 import { localCalendar } from "./timevariation";
 import { provenance, type Provenance } from "../provenance";
+import { typedLevels, type ByTypeResult, type TypeOption } from "./bytype";
 
 /**
  * Theil–Sen slope: the median of the pairwise slopes (y_j − y_i)/(x_j − x_i) over i < j with
@@ -123,6 +124,8 @@ export interface TrendResult {
   nBoot: number;
   /** Library version, options (deseasonalise, nBoot, level, minCapture, UTC offset) and seed of the bootstrap interval. */
   provenance?: Provenance;
+  /** With `type` ({@link theilSenTrend}): the trend of each level. */
+  byType?: ByTypeResult<TrendResult>;
 }
 
 /**
@@ -146,17 +149,33 @@ export interface TrendResult {
  * in `filled`, and left out of the slope fit (its `y` is NaN).
  *
  * @param times UTC instants (ms); values any unit; utcOffsetMinutes the site's offset
- * @param opts `deseasonalise` (default false), `nBoot` (default 500), `level` (0.95), `seed` (1), `minCapture` (0.75)
- * @throws RangeError when fewer than 3 monthly means are valid, or (deseasonalise) the series spans fewer than 24 months
+ * With `type` ({@link TypeOption}) `byType` holds the trend of each level (openair's
+ * `TheilSen(type = …)`): each level's monthly means come from its own rows, their capture against
+ * the whole month (so a type that splits the hours of a month, such as "daylight" or "wd", needs
+ * `minCapture` lowered accordingly — openair's `data.thresh` has the same effect). A level whose
+ * trend cannot be fitted (fewer than 3 valid months) throws like the whole series would.
+ *
+ * @param opts `deseasonalise` (default false), `nBoot` (default 500), `level` (0.95), `seed` (1), `minCapture` (0.75), `type`/`typeData`/`typeOptions`
+ * @throws RangeError when fewer than 3 monthly means are valid, or (deseasonalise) the series spans fewer than 24 months, or a `type` cannot be cut
  */
 export function theilSenTrend(
   times: ArrayLike<number>,
   values: ArrayLike<number>,
   utcOffsetMinutes: number,
-  opts: { deseasonalise?: boolean; nBoot?: number; level?: number; seed?: number; minCapture?: number } = {},
+  opts: {
+    deseasonalise?: boolean;
+    nBoot?: number;
+    level?: number;
+    seed?: number;
+    minCapture?: number;
+  } & TypeOption = {},
 ): TrendResult {
+  const byType = typedLevels(opts, { times, utcOffsetMinutes, columns: { value: values } }, (sub) =>
+    theilSenTrend(sub.pick(times), sub.pick(values), utcOffsetMinutes, { ...opts, type: undefined }),
+  );
   const months = monthlyMeans(times, values, utcOffsetMinutes, { minCapture: opts.minCapture });
-  return theilSenTrendOfMonths(months, utcOffsetMinutes, opts);
+  const all = theilSenTrendOfMonths(months, utcOffsetMinutes, opts);
+  return byType ? { ...all, byType } : all;
 }
 
 /**

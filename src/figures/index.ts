@@ -21,3 +21,4 @@ export { displayFigure, renderPng, renderSvg, saveFigure } from "./render";
 export { calendarSpec, calendarMonthTitle, CALENDAR_WEEKDAYS, CALENDAR_MONTHS, type CalendarOptions } from "./calendar";
 export type { DisplayOptions, PngOptions } from "./render";
 export { taylorDiagram, TAYLOR_LABELS, type TaylorPoint, type TaylorDiagramOptions } from "./taylor";
+export { facetSpecs, type FacetPanel, type FacetOptions } from "./facet";
