@@ -1,10 +1,39 @@
 import { checkSeries, percentileOf, uvToDirection, type WindSeries } from "./wind";
+import { polarGamSurface, gridDirection, type PolarGamFit } from "./polargam";
 
-/** Statistic of a {@link polarPlot} bin. */
-export type PolarStatistic = "mean" | "weighted-mean" | "cpf";
+/**
+ * Statistic of a {@link polarPlot} bin (openair's `statistic`; `weighted.mean` is spelled
+ * `weighted-mean`). The kernel smoother supports `mean`, `weighted-mean` and `cpf` only.
+ */
+export type PolarStatistic = "mean" | "median" | "max" | "frequency" | "stdev" | "weighted-mean" | "percentile" | "cpf";
 
 /** Options of {@link polarPlot}. */
 export interface PolarPlotOptions {
+  /**
+   * `gam` (default): openair's smoother, a penalised thin-plate regression spline
+   * `s(u, v, k = 100)` with GCV smoothness (mgcv); `kernel`: aozora's earlier Gaussian-kernel
+   * smoother (fixed bandwidth, never overshoots; its own options `wdBin`, `wsBin`, `bandwidth`,
+   * `maskDistance`, `calm`, `prior`).
+   */
+  smoother?: "gam" | "kernel";
+  /** gam: basis dimension k of `s(u, v, k)` (default 100, openair's). */
+  k?: number;
+  /** gam: bins with fewer records are left out of the fit and of the mask (openair's `min.bin`, default 1). */
+  minBin?: number;
+  /** gam: weights of bins with 1, 2, 3 records (openair's `weights`, default [0.25, 0.5, 0.75]; 4 or more: 1). */
+  weights?: [number, number, number];
+  /** gam: fit √z and square the prediction back (openair's `force.positive`, default true). */
+  forcePositive?: boolean;
+  /** gam: also the lower and upper surfaces (prediction ∓ 2 SE, squared back), as openair's `uncertainty = TRUE`. */
+  uncertainty?: boolean;
+  /**
+   * gam: reproduce openair 2.18 exactly, including its defects (default false; see {@link polarPlot}):
+   * directions 0–5° binned at wd.int°, bin j placed at speed j·max/29, negative √-predictions
+   * squared to positive values, no outer-radius mask unless `maxWs` is given, CPF clipped at 1.
+   */
+  openair?: boolean;
+  /** gam cpf with `band`: openair's third `percentile` element: the band's percentiles are of the values ≥ trim × mean (trim < 0: `band` is in value units). */
+  trim?: number;
   /**
    * Per (wd, ws) bin: `mean` of the values (default); `weighted-mean` = bin mean × bin count /
    * all records (openair's "weighted.mean": where the concentration comes from, frequency
@@ -12,7 +41,7 @@ export interface PolarPlotOptions {
    * P1 ≤ C ≤ P2 when `band` is given (Uria-Tellaetxe & Carslaw 2014).
    */
   statistic?: PolarStatistic;
-  /** Percentile P (0–100, default 75) of the `cpf` statistic. */
+  /** Percentile P (0–100) of the `cpf` statistic (default 75) or of the `percentile` statistic (default 50). */
   percentile?: number;
   /** Percentile band [P1, P2] of the `cpf` statistic (overrides `percentile`). */
   band?: [number, number];
@@ -20,13 +49,17 @@ export interface PolarPlotOptions {
   wdBin?: number;
   /** Wind-speed bin width, m/s (default: outer radius / 30, as openair's 30 speed intervals). */
   wsBin?: number;
-  /** Outer radius of the plot, m/s (default: the maximum finite speed). Faster records are dropped. */
+  /**
+   * Outer radius of the plot, m/s (default: the maximum finite speed). kernel: faster records
+   * are dropped; gam: as openair's `upper`, the bins still span all records and the surface is
+   * clipped to the circle.
+   */
   maxWs?: number;
   /** Gaussian kernel bandwidth σ in (u, v), m/s (default outer radius / 12). */
   bandwidth?: number;
   /** Grid points farther than this from every bin with data are masked (m/s; default = bandwidth). */
   maskDistance?: number;
-  /** Prediction grid points per axis (default 101). */
+  /** Prediction grid points per axis (default 101 for the kernel smoother; 201 for gam, openair's, bilinear from a 51-node fit grid). */
   grid?: number;
   /** Records with ws < calm (m/s) are left out (default 0: none). */
   calm?: number;
@@ -51,7 +84,10 @@ export interface PolarBin {
   z: number;
 }
 
-/** One grid point of {@link polarPlot}: position (m/s), its direction and speed, smoothed statistic (NaN = masked). */
+/**
+ * One grid point of {@link polarPlot}: position (m/s), its direction and speed, smoothed statistic (NaN = masked).
+ * gam: u, v are of the shifted speed ws − min(ws) (openair's radial axis), ws = √(u² + v²) + min(ws) is the speed itself.
+ */
 export interface PolarGridPoint {
   u: number;
   v: number;
@@ -69,8 +105,16 @@ export interface PolarPlotResult {
   gridSize: number;
   radius: number;
   step: number;
+  /** Kernel bandwidth (m/s); NaN for gam. */
   bandwidth: number;
+  /** Grid points farther than this (m/s) from every occupied bin are masked (gam: 0.05 × the grid width, mgcv's exclude.too.far). */
   maskDistance: number;
+  /** Which smoother made the surface. */
+  smoother: "gam" | "kernel";
+  /** gam: the fit (k, knots, λ, edf, GCV, the speed offset, counts of corrected grid points). */
+  fit?: PolarGamFit;
+  /** gam with `uncertainty`: the lower and upper surfaces (prediction ∓ 2 SE, squared back; NaN = masked), aligned with `grid`. */
+  uncertainty?: { lower: Float64Array; upper: Float64Array };
   /** Threshold(s) of the cpf statistic, in value units. */
   threshold?: number;
   upper?: number;
@@ -104,9 +148,13 @@ export interface PolarPlotResult {
  */
 export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlotResult {
   const n = checkSeries(s, "polarPlot");
+  const smoother = opts.smoother ?? "gam";
+  if (smoother !== "gam" && smoother !== "kernel")
+    throw new RangeError(`polarPlot: unknown smoother "${smoother}" (gam, kernel)`);
+  if (smoother === "gam") return polarPlotGam(s, opts);
   const stat = opts.statistic ?? "mean";
   if (!["mean", "weighted-mean", "cpf"].includes(stat))
-    throw new RangeError(`polarPlot: unknown statistic "${stat}" (mean, weighted-mean, cpf)`);
+    throw new RangeError(`polarPlot: unknown statistic "${stat}" for the kernel smoother (mean, weighted-mean, cpf)`);
   const wdBin = opts.wdBin ?? 10;
   if (!(wdBin > 0 && 360 % wdBin === 0)) throw new RangeError(`wdBin must divide 360, got ${wdBin}`);
   const calm = opts.calm ?? 0;
@@ -230,8 +278,87 @@ export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlot
     step,
     bandwidth: h,
     maskDistance: maskD,
+    smoother: "kernel",
     ...(stat === "cpf" ? { threshold: lo, ...(opts.band ? { upper: hi } : {}) } : {}),
     max: grid[best],
     n: used,
+  };
+}
+
+const GAM_STATS: PolarStatistic[] = [
+  "mean",
+  "median",
+  "max",
+  "frequency",
+  "stdev",
+  "weighted-mean",
+  "percentile",
+  "cpf",
+];
+
+function polarPlotGam(s: WindSeries, opts: PolarPlotOptions): PolarPlotResult {
+  const stat = opts.statistic ?? "mean";
+  if (!GAM_STATS.includes(stat))
+    throw new RangeError(`polarPlot: unknown statistic "${stat}" (${GAM_STATS.join(", ")})`);
+  const k = opts.k ?? 100;
+  if (!(Number.isInteger(k) && k >= 4)) throw new RangeError(`polarPlot: k must be an integer ≥ 4, got ${k}`);
+  const minBin = opts.minBin ?? 1;
+  if (!(Number.isInteger(minBin) && minBin >= 1))
+    throw new RangeError(`polarPlot: minBin must be an integer ≥ 1, got ${minBin}`);
+  const weights = opts.weights ?? [0.25, 0.5, 0.75];
+  if (weights.length !== 3 || !weights.every((w) => w > 0 && Number.isFinite(w)))
+    throw new RangeError(`polarPlot: weights must be three positive numbers, got ${weights.join(", ")}`);
+  const G = opts.grid ?? 201;
+  if (!(Number.isInteger(G) && G >= 5)) throw new RangeError(`polarPlot: grid must be an integer ≥ 5, got ${G}`);
+  const p = opts.percentile;
+  if (p !== undefined && !(p >= 0 && p <= 100))
+    throw new RangeError(`polarPlot: percentile must be in 0..100, got ${p}`);
+  if (opts.band && !(opts.band[0] < opts.band[1]))
+    throw new RangeError(`band percentiles must increase, got ${opts.band.join(", ")}`);
+  if (opts.band && (opts.trim === undefined || opts.trim >= 0) && !(opts.band[0] >= 0 && opts.band[1] <= 100))
+    throw new RangeError(`polarPlot: band percentiles must be in 0..100, got ${opts.band.join(", ")}`);
+  if (opts.maxWs !== undefined && !(opts.maxWs > 0))
+    throw new RangeError(`polarPlot: maxWs must be > 0, got ${opts.maxWs}`);
+  const r = polarGamSurface(s, {
+    statistic: stat,
+    percentile: p,
+    band: opts.band,
+    trim: opts.trim,
+    maxWs: opts.maxWs,
+    k,
+    minBin,
+    weights,
+    forcePositive: opts.forcePositive ?? true,
+    uncertainty: opts.uncertainty ?? false,
+    openair: opts.openair ?? false,
+    fitGrid: 51,
+    grid: G,
+    excludeDistance: 0.05,
+  });
+  const grid: PolarGridPoint[] = [];
+  let best = -1;
+  for (let g = 0; g < r.z.length; g++) {
+    const u = r.u[g],
+      v = r.v[g];
+    grid.push({ u, v, wd: gridDirection(u, v), ws: Math.hypot(u, v) + r.fit.wsOffset, z: r.z[g] });
+    if (Number.isFinite(r.z[g]) && (best < 0 || r.z[g] > r.z[best])) best = g;
+  }
+  if (best < 0) throw new RangeError("polarPlot: every grid point is masked");
+  return {
+    statistic: stat,
+    bins: r.bins,
+    grid,
+    gridSize: G,
+    radius: r.radius,
+    step: r.step,
+    bandwidth: NaN,
+    maskDistance: 0.05 * 2 * r.radius,
+    smoother: "gam",
+    fit: r.fit,
+    ...(r.lower && r.upper ? { uncertainty: { lower: r.lower, upper: r.upper } } : {}),
+    ...(r.threshold !== undefined ? { threshold: r.threshold } : {}),
+    ...(r.upperThreshold !== undefined ? { upper: r.upperThreshold } : {}),
+    max: grid[best],
+    n: r.used,
   };
 }
