@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { polarPlot, type PolarPlotOptions, type PolarPlotResult } from "../../src/directional/polarplot";
+import { readXact } from "../../src/metals/read-xact";
+import { xactHourly } from "../../src/metals/xactseries";
+import { pearson } from "../../src/stats/correlation";
+import type { WindSeries } from "../../src/directional/wind";
+import { simulatedPolarYear } from "./polarsim";
+
+const FIX = join(__dirname, "fixtures");
+
+/** openair's surface at the 51 × 51 fit nodes (fixture written by scripts/compare-openair/polarplot.R). */
+function openairNodes(name: string): { i: number; j: number; z: number }[] {
+  return readFileSync(join(FIX, name), "utf8")
+    .split("\n")
+    .filter((l) => l && !l.startsWith("#") && !l.startsWith("i,"))
+    .map((l) => {
+      const [i, j, z] = l.split(",").map(Number);
+      return { i, j, z };
+    });
+}
+
+/** aozora's value at node (i, j): grid column 4i, row from the top G − 1 − 4j. */
+function at(r: PolarPlotResult, i: number, j: number, z?: Float64Array): number {
+  const G = r.gridSize;
+  const g = (G - 1 - 4 * j) * G + 4 * i;
+  return z ? z[g] : r.grid[g].z;
+}
+
+function agreement(r: PolarPlotResult, nodes: { i: number; j: number; z: number }[], z?: Float64Array) {
+  const a: number[] = [],
+    o: number[] = [];
+  let onlyOpenair = 0;
+  for (const n of nodes) {
+    const v = at(r, n.i, n.j, z);
+    if (Number.isFinite(v)) {
+      a.push(v);
+      o.push(n.z);
+    } else onlyOpenair++;
+  }
+  const oMax = nodes.reduce((b, n) => (n.z > b.z ? n : b));
+  let aMax = { i: -1, j: -1, z: -Infinity };
+  for (let i = 0; i <= 50; i++)
+    for (let j = 0; j <= 50; j++) {
+      const v = at(r, i, j, z);
+      if (Number.isFinite(v) && v > aMax.z) aMax = { i, j, z: v };
+    }
+  let maxDiff = 0;
+  for (let t = 0; t < a.length; t++) maxDiff = Math.max(maxDiff, Math.abs(a[t] - o[t]));
+  return { r: pearson(a, o), n: a.length, onlyOpenair, maxDiff, oMax, aMax };
+}
+
+const xact = (() => {
+  const h = xactHourly(readXact("data/shanghai-xact-2025.csv", { utcOffset: "+08:00" }));
+  return { values: h.conc.V, wd: h.wd, ws: h.ws } as WindSeries;
+})();
+const sim = simulatedPolarYear();
+
+describe("polarPlot (GAM) against openair 2.18.2.9005 polarPlot()$data on the same input", () => {
+  const cases: [string, WindSeries, PolarPlotOptions, string][] = [
+    ["example year V, mean", xact, {}, "openair-xact-V-mean.csv"],
+    ["example year V, CBPF P90", xact, { statistic: "cpf", percentile: 90 }, "openair-xact-V-cpf90.csv"],
+    ["simulated year (source 130°, 4–7 m/s), mean", sim, {}, "openair-sim-mean.csv"],
+    ["simulated year, CBPF P90", sim, { statistic: "cpf", percentile: 90 }, "openair-sim-cpf90.csv"],
+  ];
+  for (const [what, s, opts, file] of cases) {
+    const nodes = openairNodes(file);
+    it(`${what}: openair: true reproduces openair's surface (r > 0.99999, same peak node, height within 0.01 %)`, () => {
+      const r = polarPlot(s, { ...opts, openair: true });
+      const g = agreement(r, nodes);
+      expect(g.onlyOpenair).toBeLessThanOrEqual(2); // mask ties at exactly 0.05 of the grid width
+      expect(g.r).toBeGreaterThan(0.99999);
+      expect(Math.abs(g.aMax.z / g.oMax.z - 1)).toBeLessThan(1e-4);
+      if (opts.statistic !== "cpf") expect([g.aMax.i, g.aMax.j]).toEqual([g.oMax.i, g.oMax.j]); // cpf: a plateau at 1
+    });
+    it(`${what}: the default (defects corrected) agrees with openair: r ≥ 0.995, peak within 3 % and one node`, () => {
+      const r = polarPlot(s, opts);
+      // cpf: openair clips its surface at 1, the default does not; compare the smoothers on min(z, 1)
+      const g = agreement(
+        r,
+        nodes,
+        opts.statistic === "cpf" ? Float64Array.from(r.grid, (p) => Math.min(p.z, 1)) : undefined,
+      );
+      expect(g.r).toBeGreaterThanOrEqual(0.995);
+      if (opts.statistic !== "cpf") {
+        expect(Math.abs(g.aMax.z / g.oMax.z - 1)).toBeLessThanOrEqual(0.03);
+        expect(Math.abs(g.aMax.i - g.oMax.i)).toBeLessThanOrEqual(1);
+        expect(Math.abs(g.aMax.j - g.oMax.j)).toBeLessThanOrEqual(1);
+      } else {
+        // openair clips the CBPF surface at 1; the default does not (r.fit.aboveOne says where it overshoots)
+        expect(g.oMax.z).toBe(1);
+        expect(r.fit!.aboveOne).toBeGreaterThan(0);
+        expect(r.max.z).toBeGreaterThan(1);
+      }
+    });
+  }
+  it("uncertainty: the lower and upper surfaces (prediction ∓ 2 SE, squared back) match openair's", () => {
+    const r = polarPlot(sim, { uncertainty: true, openair: true });
+    for (const [file, z] of [
+      ["openair-sim-mean-lower.csv", r.uncertainty!.lower],
+      ["openair-sim-mean-upper.csv", r.uncertainty!.upper],
+    ] as const) {
+      const g = agreement(r, openairNodes(file), z);
+      expect(g.r, file).toBeGreaterThan(0.99999);
+      expect(g.maxDiff / g.oMax.z, file).toBeLessThan(1e-3);
+    }
+  });
+  it("the simulated source is found: peak within 10° of 130° and inside 4–7 m/s", () => {
+    const r = polarPlot(sim);
+    expect(Math.abs(r.max.wd - 130)).toBeLessThanOrEqual(10);
+    expect(r.max.ws).toBeGreaterThanOrEqual(4);
+    expect(r.max.ws).toBeLessThanOrEqual(7);
+  });
+});
