@@ -321,6 +321,14 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
   const dist = o.excludeDistance * 2 * upper;
   const d2max = dist * dist;
   let aboveOne = 0;
+  // bins bucketed in square cells of side `dist`: only the 3 × 3 cells around a grid point can be within dist
+  const nc = Math.max(1, Math.ceil((2 * upper + 2 * dist) / dist));
+  const cellOf = (q: number) => Math.min(nc - 1, Math.max(0, Math.floor((q + upper + dist) / dist)));
+  const buckets: number[][] = Array.from({ length: nc * nc }, () => []);
+  for (let b = 0; b < exU.length; b++) {
+    if (Math.abs(exU[b]) > upper + dist || Math.abs(exV[b]) > upper + dist) continue; // farther than dist from the grid
+    buckets[cellOf(exV[b]) * nc + cellOf(exU[b])].push(b);
+  }
   for (let iy = 0; iy < Gn; iy++)
     for (let ix = 0; ix < Gn; ix++) {
       const g = iy * Gn + ix;
@@ -329,12 +337,16 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
       outU[g] = uu;
       outV[g] = vv;
       let near = Infinity;
-      for (let b = 0; b < exU.length; b++) {
-        const du = uu - exU[b],
-          dv = vv - exV[b];
-        const d2 = du * du + dv * dv;
-        if (d2 < near) near = d2;
-      }
+      const cu = cellOf(uu),
+        cv = cellOf(vv);
+      for (let a = Math.max(0, cv - 1); a <= Math.min(nc - 1, cv + 1); a++)
+        for (let c = Math.max(0, cu - 1); c <= Math.min(nc - 1, cu + 1); c++)
+          for (const b of buckets[a * nc + c]) {
+            const du = uu - exU[b],
+              dv = vv - exV[b];
+            const d2 = du * du + dv * dv;
+            if (d2 < near) near = d2;
+          }
       const outside = (clip || !o.openair) && Math.hypot(uu, vv) > upper * (1 + 1e-12);
       if (near > d2max || outside) {
         z[g] = NaN;

@@ -95,10 +95,20 @@ export function thinPlateBasis(x: ArrayLike<number>, y: ArrayLike<number>, k: nu
   const eig = lanczosEigen(
     (q, out) => {
       for (let i = 0; i < nu; i++) {
-        let s = 0;
         const o = i * nu;
-        for (let j = 0; j < nu; j++) s += E[o + j] * q[j];
-        out[i] = s;
+        let s0 = 0,
+          s1 = 0,
+          s2 = 0,
+          s3 = 0,
+          j = 0;
+        for (; j + 3 < nu; j += 4) {
+          s0 += E[o + j] * q[j];
+          s1 += E[o + j + 1] * q[j + 1];
+          s2 += E[o + j + 2] * q[j + 2];
+          s3 += E[o + j + 3] * q[j + 3];
+        }
+        for (; j < nu; j++) s0 += E[o + j] * q[j];
+        out[i] = s0 + s1 + s2 + s3;
       }
     },
     nu,

@@ -1,5 +1,15 @@
 import type { SymmetricEigen } from "./symeigen";
 
+/** Options of {@link tridiagonalEigen}. */
+export interface TridiagonalEigenOptions {
+  /**
+   * Accumulate only these rows of the eigenvector matrix (cost O(n²) instead of O(n³)); the
+   * result's `vectors` is then rows.length × n (row r of the output = row rows[r] of V, columns
+   * in the order of `values`). Used by the Lanczos convergence test, which needs the last row only.
+   */
+  rows?: number[];
+}
+
 /**
  * Eigen-decomposition of a real symmetric tridiagonal n × n matrix (diagonal `diag`, first
  * off-diagonal `off`, `off[i]` coupling rows i and i + 1) by the implicit QL method with
@@ -9,11 +19,16 @@ import type { SymmetricEigen } from "./symeigen";
  * Lanczos iteration ({@link lanczosEigen}).
  * @param diag the n diagonal elements
  * @param off the n − 1 off-diagonal elements
- * @returns eigenvalues in decreasing order and orthonormal eigenvectors (columns, row-major n × n)
- * @throws {RangeError} when off does not have n − 1 elements or a value is not finite
+ * @param opts `rows`: accumulate only some rows of the eigenvector matrix
+ * @returns eigenvalues in decreasing order and orthonormal eigenvectors (columns, row-major n × n; with `rows`, those rows only)
+ * @throws {RangeError} when off does not have n − 1 elements, a value is not finite, or a row is out of range
  * @throws {Error} when an eigenvalue needs more than 60 QL iterations (an internal fault)
  */
-export function tridiagonalEigen(diag: ArrayLike<number>, off: ArrayLike<number>): SymmetricEigen {
+export function tridiagonalEigen(
+  diag: ArrayLike<number>,
+  off: ArrayLike<number>,
+  opts: TridiagonalEigenOptions = {},
+): SymmetricEigen {
   const n = diag.length;
   if (n < 1 || off.length !== n - 1)
     throw new RangeError(`tridiagonalEigen: off must have n − 1 = ${n - 1} elements, got ${off.length}`);
@@ -23,8 +38,13 @@ export function tridiagonalEigen(diag: ArrayLike<number>, off: ArrayLike<number>
   for (let i = 0; i < n; i++)
     if (!Number.isFinite(d[i]) || !Number.isFinite(e[i]))
       throw new RangeError(`tridiagonalEigen: element ${i} is not finite`);
-  const z = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) z[i * n + i] = 1;
+  const rows = opts.rows ?? Array.from({ length: n }, (_, i) => i);
+  for (const r of rows)
+    if (!(Number.isInteger(r) && r >= 0 && r < n))
+      throw new RangeError(`tridiagonalEigen: row ${r} is not in 0..${n - 1}`);
+  const nr = rows.length;
+  const z = new Float64Array(nr * n); // the kept rows of V
+  rows.forEach((r, k) => (z[k * n + r] = 1));
   for (let l = 0; l < n; l++) {
     let iter = 0,
       m: number;
@@ -62,7 +82,7 @@ export function tridiagonalEigen(diag: ArrayLike<number>, off: ArrayLike<number>
         p = s * r;
         d[i + 1] = g + p;
         g = c * r - b;
-        for (let k = 0; k < n; k++) {
+        for (let k = 0; k < nr; k++) {
           const zk1 = z[k * n + i + 1],
             zk = z[k * n + i];
           z[k * n + i + 1] = s * zk + c * zk1;
@@ -77,10 +97,10 @@ export function tridiagonalEigen(diag: ArrayLike<number>, off: ArrayLike<number>
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => d[b] - d[a]);
   const values = new Float64Array(n),
-    vectors = new Float64Array(n * n);
+    vectors = new Float64Array(nr * n);
   order.forEach((src, j) => {
     values[j] = d[src];
-    for (let i = 0; i < n; i++) vectors[i * n + j] = z[i * n + src];
+    for (let i = 0; i < nr; i++) vectors[i * n + j] = z[i * n + src];
   });
   return { values, vectors };
 }
