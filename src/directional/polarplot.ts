@@ -125,26 +125,60 @@ export interface PolarPlotResult {
 }
 
 /**
- * Bivariate polar plot (Carslaw et al. 2006, Atmos. Environ. 40:5424; openair `polarPlot`):
- * records are binned by direction (`wdBin`°, centred on multiples of it, as openair) and wind
- * speed (`wsBin`), the statistic is taken per bin, bins are placed at u = ws·sin(wd),
- * v = ws·cos(wd), a surface is smoothed over (u, v) and predicted on a `grid` × `grid` square,
- * masked outside the outer radius and farther than `maskDistance` from any bin with data.
+ * Bivariate polar plot (Carslaw et al. 2006, Atmos. Environ. 40:5424–5434; openair `polarPlot`,
+ * Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28:52–61; openair manual
+ * https://openair-project.github.io/book/sections/directional-analysis/polar-plots.html).
  *
- * Smoother (differs from openair): a Nadaraya–Watson Gaussian-kernel estimate
- * ẑ(p) = Σ_b w_b K(|p − p_b|/σ) z_b / Σ_b w_b K(|p − p_b|/σ), K(r) = exp(−r²/2), truncated at
- * 3σ, with bin weights w_b = 0.25, 0.5, 0.75 for bins of 1, 2, 3 records and 1 otherwise (openair's
- * weights), plus a prior term: ẑ = (Σ w K z + λ z̄)/(Σ w K + λ), z̄ the statistic over all
- * records, so that sparsely supported regions (few bins within σ) shrink toward z̄, as the GAM's
- * smoothness penalty does at the data's edge. For `mean` and `weighted-mean` the smoothing is done on sqrt(z) and squared back, as
- * openair fits its GAM on sqrt(z). openair instead fits a thin-plate regression spline GAM
- * (mgcv, `k = 100`) whose smoothness is chosen by GCV; the kernel estimate has a fixed,
- * user-visible bandwidth, is never negative, never overshoots the bin values, and flattens
- * peaks narrower than σ (so peak *values* are lower than openair's; peak *locations* agree).
+ * **`smoother: "gam"` (default)** — openair 2.18's pipeline, read from its polarPlot.R: records
+ * with a missing value, wd or ws are left out; the speed is shifted, x = ws − min(ws) (the grid's
+ * u, v are of x; `grid[].ws` and `max.ws` add min(ws) back; `fit.wsOffset`); directions are
+ * binned at 10° when every direction is a multiple of 10, else 5° (wd.int·⌈wd/wd.int − ½⌉), speeds
+ * in 30 equal bins of [0, max x] (right-closed, as R's `cut`); the statistic per bin (mean, median,
+ * max, frequency = count, stdev (n − 1; NaN for one record), weighted-mean = mean × n / N,
+ * percentile (type 7, `percentile`, default 50), cpf = share with C > P-th percentile of all used
+ * records, or with P1 < C ≤ P2 for `band` (openair's `percentile = c(P1, P2)`; `trim` its third
+ * element)); bins with fewer than `minBin` records dropped; weights 0.25/0.5/0.75 for bins of
+ * 1/2/3 records, 1 otherwise; a fit of `√z ~ s(u, v, k = 100)` (mgcv `gam`, weights) by a
+ * thin-plate regression spline ({@link thinPlateBasis}: Wood 2003, J. R. Statist. Soc. B
+ * 65:95–114) with the smoothing parameter minimising GCV ({@link penalisedGcvFit}; mgcv's default
+ * `GCV.Cp`); predicted on a 51 × 51 grid over [−R, R]², squared back, bilinearly interpolated to
+ * `grid` × `grid` (201, as openair's `interp_grid`), and masked where farther than 0.05 of the
+ * grid width from every bin with data (mgcv `exclude.too.far(…, 0.05)`). `uncertainty: true`: as
+ * openair, the standard errors come from a fit weighted by the bin counts, the central surface
+ * from an unweighted fit, and lower/upper = (prediction ∓ 2 SE)² (Bayesian posterior SE, mgcv
+ * `predict.gam(se.fit = TRUE)`). Measured against openair 2.18.2.9005 (mgcv 1.8.41) on the
+ * example year and a simulated year: with `openair: true` surface r > 0.99999 and the same peak
+ * (test/directional/polargam.test.ts, fixtures of openair's output).
+ *
+ * Where aozora differs from openair by default (`openair: true` restores each):
+ * 1. directions 0–5° are binned with north (360°); openair puts them in its first bin, plotted at
+ *    wd.int° (its `cut(…, include.lowest = TRUE)` of the rounded value 0);
+ * 2. a speed bin is placed at its centre (j + ½)·max/30; openair places bin j at j·max/29
+ *    (`seq(min, max, length = 30)`), stretching the surface outward by up to half a bin;
+ * 3. a negative √-scale prediction becomes 0; openair squares it into a positive value (a ring of
+ *    spurious positive values where the fit dips below 0; `fit.negativePredictions` counts them);
+ * 4. grid points outside the outer radius are masked; openair masks them only when `upper`
+ *    (`maxWs`) is given;
+ * 5. cpf: the smoothed surface is not clipped at 1 (`fit.aboveOne` counts the points above 1;
+ *    on the example year's V CBPF P90 and the simulated year the √-GAM overshoots to about 1.1–1.2
+ *    over a plateau that openair flattens to 1, which hides where the peak is).
+ * Also: when the bins have more than 2000 distinct locations (5° bins, nearly all occupied, as
+ * in many years of data), mgcv fits with a random 2000 of them as knots (`max.knots`, seed 1);
+ * aozora uses all of them, so the two surfaces then differ slightly. Fewer distinct bins than k
+ * is an error (openair then plots the raw bins with a warning).
+ *
+ * **`smoother: "kernel"`** — aozora's earlier smoother: bins of `wdBin`° (centred on multiples of
+ * it) and `wsBin`, a Nadaraya–Watson Gaussian-kernel estimate
+ * ẑ(p) = (Σ_b w_b K(|p − p_b|/σ) z_b + λ z̄)/(Σ_b w_b K + λ), K(r) = exp(−r²/2) truncated at 3σ,
+ * w_b = openair's weights, z̄ the overall statistic (`prior` λ), on √z for mean and weighted-mean;
+ * masked beyond `maskDistance` from data and outside the radius. It has a fixed, user-visible
+ * bandwidth, never overshoots, and flattens peaks narrower than σ (peak values lower than
+ * openair's, about 0.6× on the example year; peak locations agree). Statistics: mean,
+ * weighted-mean, cpf.
  *
  * @param s values (any unit; e.g. ng/m3, or a PMF factor contribution), wd (degrees), ws (m/s)
- * @returns bins, grid, and the location of the maximum
- * @throws {RangeError} when the statistic is unknown, wdBin does not divide 360, a bin, bandwidth, mask distance, grid or prior is out of range, the band does not increase, or no record is usable
+ * @returns bins, grid (z in the values' unit; cpf: a probability), the maximum, and for gam the fit
+ * @throws {RangeError} when the smoother or statistic is unknown, an option is out of range (k, minBin, weights, grid, percentile, band, maxWs; kernel: wdBin, wsBin, bandwidth, maskDistance, prior), no record is usable, every record has the same speed, or there are fewer distinct bins than k
  */
 export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlotResult {
   const n = checkSeries(s, "polarPlot");
