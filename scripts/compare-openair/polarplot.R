@@ -5,6 +5,7 @@ suppressPackageStartupMessages({
   library(openair)
   library(mgcv)
 })
+pdf(NULL) # no Rplots.pdf in the working folder
 a <- commandArgs(trailingOnly = TRUE)
 d <- read.csv(a[1])
 pct <- if (a[4] == "NA") NA else as.numeric(strsplit(a[4], ",")[[1]])

@@ -113,3 +113,30 @@ describe("polarPlot (GAM) against openair 2.18.2.9005 polarPlot()$data on the sa
     expect(r.max.ws).toBeLessThanOrEqual(7);
   });
 });
+
+describe("polarUncertaintySpec and polarPlotSpec of the GAM surface", () => {
+  it("three panels (lower, prediction, upper) on one colour scale spanning all three; titles in ja; rings labelled with the speed itself", async () => {
+    const { polarUncertaintySpec, polarPlotSpec } = await import("../../src/directional/figures");
+    const { renderSvg } = await import("../../src/figures/render");
+    const r = polarPlot(sim, { uncertainty: true });
+    const spec: any = polarUncertaintySpec(r, "µg/m3", { lang: "ja" });
+    expect(spec.hconcat.map((p: any) => p.title)).toEqual(["下限（−2 SE）", "予測", "上限（+2 SE）"]);
+    const lo = Math.min(...r.uncertainty!.lower.filter(Number.isFinite));
+    const hi = Math.max(...r.uncertainty!.upper.filter(Number.isFinite));
+    expect(spec.hconcat[0].layer[0].encoding.color.scale.domain).toEqual([lo, hi]);
+    // lower ≤ prediction ≤ upper wherever unmasked
+    r.grid.forEach((g, i) => {
+      if (Number.isFinite(g.z)) {
+        expect(r.uncertainty!.lower[i]).toBeLessThanOrEqual(g.z + 1e-9);
+        expect(r.uncertainty!.upper[i]).toBeGreaterThanOrEqual(g.z - 1e-9);
+      }
+    });
+    expect(await renderSvg(spec)).toContain("<svg");
+    // rings: radius r of the shifted speed, label r + min(ws)
+    const p: any = polarPlotSpec(r, "µg/m3");
+    const ringText = p.layer.find((l: any) => l.mark?.type === "text" && l.data.values[0]?.text?.endsWith("m/s"));
+    const minWs = Math.min(...sim.ws);
+    expect(ringText.data.values[0].text).toBe(`${+(5 + minWs).toPrecision(3)} m/s`);
+    expect(() => polarUncertaintySpec(polarPlot(sim), "µg/m3")).toThrow(RangeError);
+  });
+});
