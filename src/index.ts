@@ -563,6 +563,7 @@ export {
   type PolarGridPoint,
   type PolarStatistic,
   type PolarGamFit,
+  type PolarGamStatistic,
   type AnnulusCell,
   type AnnulusPeriod,
   type TimeVariationResult,

@@ -24,7 +24,7 @@ export {
   type PolarGridPoint,
   type PolarStatistic,
 } from "./polarplot";
-export { type PolarGamFit } from "./polargam";
+export { type PolarGamFit, type PolarGamStatistic } from "./polargam";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";
 export {

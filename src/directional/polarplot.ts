@@ -1,11 +1,11 @@
 import { checkSeries, percentileOf, uvToDirection, type WindSeries } from "./wind";
-import { polarGamSurface, gridDirection, type PolarGamFit } from "./polargam";
+import { polarGamSurface, gridDirection, type PolarGamFit, type PolarGamStatistic } from "./polargam";
 
 /**
  * Statistic of a {@link polarPlot} bin (openair's `statistic`; `weighted.mean` is spelled
  * `weighted-mean`). The kernel smoother supports `mean`, `weighted-mean` and `cpf` only.
  */
-export type PolarStatistic = "mean" | "median" | "max" | "frequency" | "stdev" | "weighted-mean" | "percentile" | "cpf";
+export type PolarStatistic = PolarGamStatistic;
 
 /** Options of {@link polarPlot}. */
 export interface PolarPlotOptions {

@@ -137,8 +137,8 @@ export function lanczosEigen(
   throw new Error(`lanczosEigen: ${k} eigenpairs did not converge in ${n} steps`);
 }
 
-/** Σᵢ a[o + i]·b[i], i < n, with four partial sums (faster in V8 than one). */
-function dotAt(a: Float64Array, o: number, b: Float64Array, n: number): number {
+/** Σᵢ a[o + i]·b[i], i < n, with four partial sums (faster in V8 than one); internal, shared with the tprs kernel product. */
+export function dotAt(a: Float64Array, o: number, b: Float64Array, n: number): number {
   let s0 = 0,
     s1 = 0,
     s2 = 0,

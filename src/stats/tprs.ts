@@ -1,5 +1,5 @@
 import { householderQr } from "./qr";
-import { lanczosEigen } from "./lanczos";
+import { lanczosEigen, dotAt } from "./lanczos";
 
 /**
  * The thin-plate spline kernel for d = 2 covariates and penalty order m = 2:
@@ -94,22 +94,7 @@ export function thinPlateBasis(x: ArrayLike<number>, y: ArrayLike<number>, k: nu
     for (let j = 0; j < i; j++) E[i * nu + j] = E[j * nu + i] = tpsEta(Math.hypot(ku[i] - ku[j], kv[i] - kv[j]));
   const eig = lanczosEigen(
     (q, out) => {
-      for (let i = 0; i < nu; i++) {
-        const o = i * nu;
-        let s0 = 0,
-          s1 = 0,
-          s2 = 0,
-          s3 = 0,
-          j = 0;
-        for (; j + 3 < nu; j += 4) {
-          s0 += E[o + j] * q[j];
-          s1 += E[o + j + 1] * q[j + 1];
-          s2 += E[o + j + 2] * q[j + 2];
-          s3 += E[o + j + 3] * q[j + 3];
-        }
-        for (; j < nu; j++) s0 += E[o + j] * q[j];
-        out[i] = s0 + s1 + s2 + s3;
-      }
+      for (let i = 0; i < nu; i++) out[i] = dotAt(E, i * nu, q, nu);
     },
     nu,
     k,

@@ -7,6 +7,8 @@ import { xactHourly } from "../../src/metals/xactseries";
 import { pearson } from "../../src/stats/correlation";
 import type { WindSeries } from "../../src/directional/wind";
 import { simulatedPolarYear } from "./polarsim";
+import { polarUncertaintySpec, polarPlotSpec } from "../../src/directional/figures";
+import { renderSvg } from "../../src/figures/render";
 
 const FIX = join(__dirname, "fixtures");
 
@@ -116,8 +118,6 @@ describe("polarPlot (GAM) against openair 2.18.2.9005 polarPlot()$data on the sa
 
 describe("polarUncertaintySpec and polarPlotSpec of the GAM surface", () => {
   it("three panels (lower, prediction, upper) on one colour scale spanning all three; titles in ja; rings labelled with the speed itself", async () => {
-    const { polarUncertaintySpec, polarPlotSpec } = await import("../../src/directional/figures");
-    const { renderSvg } = await import("../../src/figures/render");
     const r = polarPlot(sim, { uncertainty: true });
     const spec: any = polarUncertaintySpec(r, "µg/m3", { lang: "ja" });
     expect(spec.hconcat.map((p: any) => p.title)).toEqual(["下限（−2 SE）", "予測", "上限（+2 SE）"]);
