@@ -39,8 +39,10 @@ export interface PolarGamBin {
 
 /** The fit of the GAM polar plot (mgcv's `s(u, v, k)` by GCV). */
 export interface PolarGamFit {
-  /** Basis dimension k, distinct bin locations (knots), data rows (bins with a statistic). */
+  /** Basis dimension k used, distinct bin locations (knots), data rows (bins with a statistic). */
   k: number;
+  /** The k asked for; k is lowered to knots − 1 when there are fewer distinct bins than that (mgcv refuses; openair then draws the raw bins). */
+  kRequested: number;
   knots: number;
   rows: number;
   /** GCV smoothing parameter (of the unscaled penalty), effective degrees of freedom, GCV score, scale σ̂². */
@@ -77,7 +79,7 @@ const D2R = Math.PI / 180;
 
 /**
  * openair's polarPlot pipeline with mgcv's smoother (internal; see {@link polarPlot}).
- * @throws {RangeError} when no record is usable, the band does not increase, or there are fewer distinct bins than k
+ * @throws {RangeError} when no record is usable, every record has the same speed, or fewer than 5 bins are occupied
  */
 export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSurface {
   const n = s.values.length;
@@ -234,7 +236,13 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
       fc.push(c);
     }
   if (fy.length === 0) throw new RangeError("polarPlot: no bin has a statistic to fit");
-  const basis = thinPlateBasis(fu, fv, o.k);
+  // fewer distinct bin locations than k: mgcv refuses (openair then draws the raw bins); aozora
+  // lowers k to the number of distinct locations − 1 and says so in fit.k / fit.kRequested
+  const distinct = new Set(fu.map((u, i) => `${u + 0},${fv[i] + 0}`)).size;
+  if (distinct < 5)
+    throw new RangeError(`polarPlot: ${distinct} distinct occupied bins, too few for a surface (need ≥ 5)`);
+  const kUsed = Math.min(o.k, distinct - 1);
+  const basis = thinPlateBasis(fu, fv, kUsed);
   // prediction nodes: expand.grid(u = seq(−upper, upper, fitGrid), v = …): u fastest
   const G0 = o.fitGrid;
   const node = (i: number) => -upper + (2 * upper * i) / (G0 - 1);
@@ -374,6 +382,7 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
     ...(stat === "cpf" ? { threshold: lo, ...(o.band ? { upperThreshold: hi } : {}) } : {}),
     fit: {
       k: basis.k,
+      kRequested: o.k,
       knots: basis.knots,
       rows: fy.length,
       lambda: fitInfo.lambda,

@@ -164,8 +164,10 @@ export interface PolarPlotResult {
  *    over a plateau that openair flattens to 1, which hides where the peak is).
  * Also: when the bins have more than 2000 distinct locations (5° bins, nearly all occupied, as
  * in many years of data), mgcv fits with a random 2000 of them as knots (`max.knots`, seed 1);
- * aozora uses all of them, so the two surfaces then differ slightly. Fewer distinct bins than k
- * is an error (openair then plots the raw bins with a warning).
+ * aozora uses all of them, so the two surfaces then differ slightly. With fewer distinct
+ * occupied bins than k (a short record, 16-point compass winds), mgcv refuses and openair draws
+ * the raw bins with a warning; aozora lowers k to the number of distinct bins − 1
+ * (`fit.k` < `fit.kRequested`).
  *
  * **`smoother: "kernel"`** — aozora's earlier smoother: bins of `wdBin`° (centred on multiples of
  * it) and `wsBin`, a Nadaraya–Watson Gaussian-kernel estimate
@@ -178,7 +180,7 @@ export interface PolarPlotResult {
  *
  * @param s values (any unit; e.g. ng/m3, or a PMF factor contribution), wd (degrees), ws (m/s)
  * @returns bins, grid (z in the values' unit; cpf: a probability), the maximum, and for gam the fit
- * @throws {RangeError} when the smoother or statistic is unknown, an option is out of range (k, minBin, weights, grid, percentile, band, maxWs; kernel: wdBin, wsBin, bandwidth, maskDistance, prior), no record is usable, every record has the same speed, or there are fewer distinct bins than k
+ * @throws {RangeError} when the smoother or statistic is unknown, an option is out of range (k, minBin, weights, grid, percentile, band, maxWs; kernel: wdBin, wsBin, bandwidth, maskDistance, prior), no record is usable, every record has the same speed, or fewer than 5 bins are occupied
  */
 export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlotResult {
   const n = checkSeries(s, "polarPlot");

@@ -12,6 +12,11 @@ export function tpsEta(r: number): number {
   return r > 0 ? (r * r * Math.log(r)) / (8 * Math.PI) : 0;
 }
 
+/** η from the squared distance d² (no square root: d² log(d²) / (16π)). */
+function etaSq(d2: number): number {
+  return d2 > 0 ? (d2 * Math.log(d2)) / (16 * Math.PI) : 0;
+}
+
 /** Result of {@link thinPlateBasis}: a rank-k thin-plate regression spline basis in (x, y). */
 export interface ThinPlateBasis {
   /** Basis dimension k (coefficients per fit). */
@@ -91,7 +96,11 @@ export function thinPlateBasis(x: ArrayLike<number>, y: ArrayLike<number>, k: nu
   if (nu < k) throw new RangeError(`thinPlateBasis: ${nu} distinct locations, fewer than the basis dimension k = ${k}`);
   const E = new Float64Array(nu * nu);
   for (let i = 0; i < nu; i++)
-    for (let j = 0; j < i; j++) E[i * nu + j] = E[j * nu + i] = tpsEta(Math.hypot(ku[i] - ku[j], kv[i] - kv[j]));
+    for (let j = 0; j < i; j++) {
+      const du = ku[i] - ku[j],
+        dv = kv[i] - kv[j];
+      E[i * nu + j] = E[j * nu + i] = etaSq(du * du + dv * dv);
+    }
   const eig = lanczosEigen(
     (q, out) => {
       for (let i = 0; i < nu; i++) out[i] = dotAt(E, i * nu, q, nu);
@@ -160,7 +169,11 @@ export function thinPlateBasis(x: ArrayLike<number>, y: ArrayLike<number>, k: nu
       for (let p = 0; p < m; p++) {
         const a = px[p] - mx,
           b = py[p] - my;
-        for (let j = 0; j < nu; j++) e[j] = tpsEta(Math.hypot(a - ku[j], b - kv[j]));
+        for (let j = 0; j < nu; j++) {
+          const du = a - ku[j],
+            dv = b - kv[j];
+          e[j] = etaSq(du * du + dv * dv);
+        }
         const o = p * k;
         for (let j = 0; j < nu; j++) {
           const ej = e[j];
@@ -188,7 +201,11 @@ export function thinPlateBasis(x: ArrayLike<number>, y: ArrayLike<number>, k: nu
         const a = px[p] - mx,
           b = py[p] - my;
         let s = beta[kz] + beta[kz + 1] * a + beta[kz + 2] * b;
-        for (let j = 0; j < nu; j++) s += g[j] * tpsEta(Math.hypot(a - ku[j], b - kv[j]));
+        for (let j = 0; j < nu; j++) {
+          const du = a - ku[j],
+            dv = b - kv[j];
+          s += g[j] * etaSq(du * du + dv * dv);
+        }
         out[p] = s;
       }
       return out;

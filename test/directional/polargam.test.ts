@@ -140,3 +140,28 @@ describe("polarUncertaintySpec and polarPlotSpec of the GAM surface", () => {
     expect(() => polarUncertaintySpec(polarPlot(sim), "µg/m3")).toThrow(RangeError);
   });
 });
+
+describe("polarPlot (GAM) with few occupied bins", () => {
+  it("16-point compass winds over 10 days: k is lowered to the distinct bins − 1 (mgcv would refuse), the surface still fits", () => {
+    const n = 240;
+    const values = new Float64Array(n),
+      wd = new Float64Array(n),
+      ws = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      wd[i] = 22.5 * (i % 16);
+      ws[i] = 1 + ((i * 7) % 5); // 5 speeds
+      values[i] = 10 + (wd[i] === 90 ? 5 : 0);
+    }
+    const r = polarPlot({ values, wd, ws });
+    // 16 directions × 5 speeds = 80 occupied bins, each at its own centre: k = 79
+    expect(r.fit!.knots).toBe(80);
+    expect(r.fit!.k).toBe(79);
+    expect(r.fit!.kRequested).toBe(100);
+    // openair places speed bin 0 at x = 0 for every direction: one location, 16·4 + 1 = 65, k = 64
+    const o = polarPlot({ values, wd, ws }, { openair: true });
+    expect(o.fit!.knots).toBe(65);
+    expect(o.fit!.k).toBe(64);
+    expect(Math.abs(r.max.wd - 90)).toBeLessThanOrEqual(22.5);
+    expect(() => polarPlot({ values: [1, 2, 3], wd: [0, 90, 180], ws: [1, 2, 3] })).toThrow(RangeError);
+  });
+});
