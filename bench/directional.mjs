@@ -31,9 +31,11 @@ function time(name, fn, reps = 3, target = 2000) {
 export async function runDirectionalBench() {
   const s = tenYears();
   const rows = [
-    time("polarPlot mean: 87,600 hourly rows, 101×101 grid", () => a.polarPlot(s)),
-    time("polarPlot CBPF (P90): 87,600 hourly rows, 101×101 grid", () =>
-      a.polarPlot(s, { statistic: "cpf", percentile: 90 }),
+    time("polarPlot mean (kernel smoother): 87,600 hourly rows, 101×101 grid", () =>
+      a.polarPlot(s, { smoother: "kernel" }),
+    ),
+    time("polarPlot CBPF (P90, kernel smoother): 87,600 hourly rows, 101×101 grid", () =>
+      a.polarPlot(s, { smoother: "kernel", statistic: "cpf", percentile: 90 }),
     ),
     time("cbpf table (P90, 16 sectors × 1 m/s bins): 87,600 rows", () => a.cbpf(s, { percentile: 90 })),
     time("cpf (16 sectors) + windRose: 87,600 rows", () => [a.cpf(s), a.windRose(s.ws, s.wd)]),

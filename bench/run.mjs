@@ -5,8 +5,8 @@
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
 // Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, cutdata, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, polarplot-gam, voc, ozone-aqi, energy, large, network, network-summarise, forecast, hourly-ox, trajectory, pmf.
 import { createRequire } from "node:module";
-import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { runPmfBench, formatPmfTable } from "./pmf.mjs";
@@ -14,6 +14,7 @@ import { runTrajectoryBench } from "./trajectory.mjs";
 import { runQaBench } from "./qa.mjs";
 import { runVehicleBench } from "./vehicles.mjs";
 import { runDirectionalBench } from "./directional.mjs";
+import { runPolarPlotGamBench } from "./polarplot-gam.mjs";
 import { runVocBench } from "./voc.mjs";
 import { runOzoneAqiBench } from "./ozone-aqi.mjs";
 import { runEnergyBench } from "./energy.mjs";
@@ -36,6 +37,7 @@ const GROUPS = [
   "qa",
   "vehicles",
   "directional",
+  "polarplot-gam",
   "voc",
   "ozone-aqi",
   "energy",
@@ -135,6 +137,7 @@ for (const [g, run] of [
   ["qa", runQaBench],
   ["vehicles", runVehicleBench],
   ["directional", runDirectionalBench],
+  ["polarplot-gam", runPolarPlotGamBench],
   ["voc", runVocBench],
   ["ozone-aqi", runOzoneAqiBench],
   ["energy", runEnergyBench],

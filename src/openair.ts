@@ -39,6 +39,7 @@ export {
   percentileRoseSpec,
   cbpfSpec,
   polarPlotSpec,
+  polarUncertaintySpec,
   polarAnnulusSpec,
   timeVariationSpec,
   trendSpec,

@@ -30,10 +30,14 @@ export interface PolarFigureOptions {
 const D2R = Math.PI / 180;
 const LEGEND_W = 110;
 
-function polarFrame(size: number, maxR: number, rings: number[], ringUnit: string, lang: Lang): any[] {
+function polarFrame(size: number, maxR: number, rings: number[], ringUnit: string, lang: Lang, labelOffset = 0): any[] {
   const R = size / 2 - 24;
   const ringRows = rings.map((r) => ({ t0: 0, t1: 2 * Math.PI, r: (r / maxR) * R }));
-  const ringText = rings.map((r) => ({ x: 0, y: (r / maxR) * R, text: `${+r.toPrecision(3)}${ringUnit}` }));
+  const ringText = rings.map((r) => ({
+    x: 0,
+    y: (r / maxR) * R,
+    text: `${+(r + labelOffset).toPrecision(3)}${ringUnit}`,
+  }));
   const compass = [
     { x: 0, y: R + 12, text: dirLabel("north", lang) },
     { x: R + 12, y: 0, text: dirLabel("east", lang) },
@@ -278,8 +282,60 @@ export function cbpfSpec(rows: CbpfRow[], opts: PolarFigureOptions = {}): TopLev
   ]);
 }
 
+/** The colour-legend title of a polar plot's statistic, with its unit. */
+function polarLegendTitle(res: PolarPlotResult, unit: string, lang: Lang): string {
+  if (res.statistic === "cpf") return dirLabel("cbpf", lang);
+  const key = (
+    {
+      mean: "mean",
+      "weighted-mean": "weightedMean",
+      median: "median",
+      max: "maximum",
+      frequency: "count",
+      stdev: "stdev",
+      percentile: "percentile",
+    } as const
+  )[res.statistic];
+  return res.statistic === "frequency" ? dirLabel(key, lang) : withUnit(dirLabel(key, lang), unit);
+}
+
+/** The heat-map and frame layers of one polar surface (z aligned with res.grid). */
+function polarLayers(
+  res: PolarPlotResult,
+  z: ArrayLike<number>,
+  size: number,
+  lang: Lang,
+  colour: Record<string, unknown>,
+): any[] {
+  const half = size / 2,
+    R = half - 24;
+  const k = R / res.radius;
+  const h = (res.step * k) / 2 + 0.3; // cells overlap by 0.3 px: no hairlines between them
+  const data: { x0: number; x1: number; y0: number; y1: number; z: number }[] = [];
+  res.grid.forEach((g, i) => {
+    if (Number.isFinite(z[i]))
+      data.push({ x0: g.u * k - h, x1: g.u * k + h, y0: g.v * k - h, y1: g.v * k + h, z: z[i] });
+  });
+  const sc = { domain: [-half, half] };
+  return [
+    {
+      data: { values: data },
+      mark: { type: "rect", strokeWidth: 0 },
+      encoding: {
+        x: { field: "x0", type: "quantitative", scale: sc, axis: null },
+        x2: { field: "x1" },
+        y: { field: "y0", type: "quantitative", scale: sc, axis: null },
+        y2: { field: "y1" },
+        color: { field: "z", type: "quantitative", ...colour },
+      },
+    },
+    ...polarFrame(size, res.radius, niceRings(res.radius), " m/s", lang, res.fit?.wsOffset ?? 0),
+  ];
+}
+
 /**
- * Polar plot ({@link polarPlot} result) as a heat map on the (u, v) grid, rings in m/s.
+ * Polar plot ({@link polarPlot} result) as a heat map on the (u, v) grid, rings in m/s (for the
+ * GAM smoother labelled with the speed itself, i.e. the ring radius + min(ws), as openair).
  * `unit` is the unit of the statistic (e.g. ng/m3; use "1" for cpf).
  */
 export function polarPlotSpec(
@@ -289,33 +345,64 @@ export function polarPlotSpec(
 ): TopLevelSpec {
   const lang = opts.lang ?? "en",
     size = opts.size ?? 420;
-  const half = size / 2,
-    R = half - 24;
-  const k = R / res.radius;
-  const h = (res.step * k) / 2 + 0.3; // cells overlap by 0.3 px: no hairlines between them
-  const data = res.grid
-    .filter((g) => Number.isFinite(g.z))
-    .map((g) => ({ x0: g.u * k - h, x1: g.u * k + h, y0: g.v * k - h, y1: g.v * k + h, z: g.z }));
-  const legendTitle =
-    opts.legendTitle ??
-    (res.statistic === "cpf"
-      ? dirLabel("cbpf", lang)
-      : withUnit(dirLabel(res.statistic === "mean" ? "mean" : "weightedMean", lang), unit));
-  const sc = { domain: [-half, half] };
-  return base(size, lang, opts.title, [
-    {
-      data: { values: data },
-      mark: { type: "rect", strokeWidth: 0 },
-      encoding: {
-        x: { field: "x0", type: "quantitative", scale: sc, axis: null },
-        x2: { field: "x1" },
-        y: { field: "y0", type: "quantitative", scale: sc, axis: null },
-        y2: { field: "y1" },
-        color: { field: "z", type: "quantitative", scale: { scheme: opts.scheme ?? "viridis" }, title: legendTitle },
-      },
-    },
-    ...polarFrame(size, res.radius, niceRings(res.radius), " m/s", lang),
-  ]);
+  const title = opts.legendTitle ?? polarLegendTitle(res, unit, lang);
+  return base(
+    size,
+    lang,
+    opts.title,
+    polarLayers(
+      res,
+      res.grid.map((g) => g.z),
+      size,
+      lang,
+      { scale: { scheme: opts.scheme ?? "viridis" }, title },
+    ),
+  );
+}
+
+/**
+ * The three panels of a {@link polarPlot} run with `uncertainty: true`, side by side as openair
+ * draws them: lower (prediction − 2 SE)², the prediction, upper (prediction + 2 SE)², on one
+ * shared colour scale.
+ * @throws {RangeError} when the result has no uncertainty surfaces (run polarPlot with `uncertainty: true`)
+ */
+export function polarUncertaintySpec(
+  res: PolarPlotResult,
+  unit: string,
+  opts: PolarFigureOptions & { legendTitle?: string } = {},
+): TopLevelSpec {
+  if (!res.uncertainty)
+    throw new RangeError("polarUncertaintySpec: the result has no uncertainty (polarPlot with uncertainty: true)");
+  const lang = opts.lang ?? "en",
+    size = opts.size ?? 300;
+  const title = opts.legendTitle ?? polarLegendTitle(res, unit, lang);
+  const central = res.grid.map((g) => g.z);
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const zs of [res.uncertainty.lower, central, res.uncertainty.upper])
+    for (const v of zs)
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+  const colour = { scale: { scheme: opts.scheme ?? "viridis", domain: [lo, hi] }, title };
+  const panel = (zs: ArrayLike<number>, key: "lowerBound" | "prediction" | "upperBound") => ({
+    width: size,
+    height: size,
+    title: dirLabel(key, lang),
+    layer: polarLayers(res, zs, size, lang, colour),
+  });
+  return {
+    $schema: SCHEMA,
+    ...(opts.title ? { title: opts.title } : {}),
+    hconcat: [
+      panel(res.uncertainty.lower, "lowerBound"),
+      panel(central, "prediction"),
+      panel(res.uncertainty.upper, "upperBound"),
+    ],
+    resolve: { scale: { color: "shared" } },
+    config: { ...fontConfig(fontFor(lang)), view: { stroke: null } },
+  } as TopLevelSpec;
 }
 
 /** Polar annulus ({@link polarAnnulus} cells): direction around, period outward (inner = first). */

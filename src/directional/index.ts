@@ -24,6 +24,7 @@ export {
   type PolarGridPoint,
   type PolarStatistic,
 } from "./polarplot";
+export { type PolarGamFit, type PolarGamStatistic } from "./polargam";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";
 export {
@@ -44,6 +45,7 @@ export {
   percentileRoseSpec,
   cbpfSpec,
   polarPlotSpec,
+  polarUncertaintySpec,
   polarAnnulusSpec,
   timeVariationSpec,
   trendSpec,

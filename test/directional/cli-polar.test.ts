@@ -52,6 +52,12 @@ describe("aozora polar", () => {
     const m = JSON.parse((await run(["polar", "--file", file, "--species", "V", "--json"])).out);
     expect(m.unit).toBe("ng/m3");
     expect(angle(m.max.wd, ship.bearing!)).toBeLessThanOrEqual(15);
+    // openair's GAM smoother: s(u, v, k = 100) over the occupied bins, the speed shifted by its minimum
+    expect(m.smoother).toBe("gam");
+    expect(m.fit.k).toBe(100);
+    expect(m.fit.knots).toBeGreaterThanOrEqual(100);
+    expect(m.fit.edf).toBeGreaterThan(3);
+    expect(m.fit.edf).toBeLessThan(100);
   });
   it("bad input exits 2 with one line", async () => {
     const r = await run(["polar", "--file", file, "--species", "Hg", "--json"]);

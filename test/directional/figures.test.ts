@@ -71,7 +71,10 @@ describe("directional figures (en/ja/zh)", () => {
     expect((spec as any).layer[0].encoding.color.scale.domain).toEqual(["0–2", "2–4", "> 4"]);
   });
   it("polar plot cells sit where the wind came from (north up)", () => {
-    const r = polarPlot({ values: [1, 1, 1], wd: [0, 0, 0], ws: [4, 4, 4] }, { maxWs: 5, grid: 11, maskDistance: 0.6 });
+    const r = polarPlot(
+      { values: [1, 1, 1], wd: [0, 0, 0], ws: [4, 4, 4] },
+      { smoother: "kernel", maxWs: 5, grid: 11, maskDistance: 0.6 },
+    );
     const rows = layerData(polarPlotSpec(r, "ng/m3"), 0) as { x0: number; y0: number }[];
     expect(rows.length).toBeGreaterThan(0);
     for (const c of rows) expect(c.y0).toBeGreaterThan(0);

@@ -62,7 +62,10 @@ describe("polar plot and CBPF locate a known point source (simulated hourly year
       const truth = sim.truth.sources.find((x) => x.name === src)!;
       for (const stat of ["mean", "cpf"] as const) {
         const r = polarPlot({ values: s.conc[el], wd: s.wd, ws: s.ws }, { statistic: stat, percentile: 90 });
-        expect(angle(r.max.wd, truth.bearing!), `${el} ${stat}`).toBeLessThanOrEqual(15);
+        // GAM (default smoother): the mean peaks within 15° of the bearing; the CBPF surface of a
+        // √-GAM overshoots 1 over a wide plateau (As: 754 grid points above 1, maximum 1.16 at 16°
+        // from the bearing, measured), so its maximum is allowed 20° (four 5° bins)
+        expect(angle(r.max.wd, truth.bearing!), `${el} ${stat}`).toBeLessThanOrEqual(stat === "cpf" ? 20 : 15);
         expect(r.max.ws).toBeGreaterThanOrEqual(truth.wsRange![0]);
         expect(r.max.ws).toBeLessThanOrEqual(truth.wsRange![1]);
       }
@@ -70,13 +73,13 @@ describe("polar plot and CBPF locate a known point source (simulated hourly year
   });
 });
 
-describe("polar plot smoother", () => {
+describe("polar plot, kernel smoother", () => {
   it("a constant field is reproduced exactly wherever it is not masked; far points are masked", () => {
     const n = 2000,
       rng = new Rng(3);
     const wd = Float64Array.from({ length: n }, () => 90 * rng.uniform()); // only the NE quadrant
     const ws = Float64Array.from({ length: n }, () => 1 + 5 * rng.uniform());
-    const r = polarPlot({ values: new Float64Array(n).fill(4), wd, ws }, { maskDistance: 0.5 });
+    const r = polarPlot({ values: new Float64Array(n).fill(4), wd, ws }, { smoother: "kernel", maskDistance: 0.5 });
     const kept = r.grid.filter((g) => Number.isFinite(g.z));
     expect(kept.length).toBeGreaterThan(100);
     for (const g of kept) expect(g.z).toBeCloseTo(4, 10);
@@ -87,14 +90,17 @@ describe("polar plot smoother", () => {
     // two records in one bin (0°, ws 1) of mean 3, one in another (180°, ws 1) of 6
     const r = polarPlot(
       { values: [2, 4, 6], wd: [0, 0, 180], ws: [1, 1, 1] },
-      { statistic: "weighted-mean", wsBin: 1, maxWs: 2 },
+      { smoother: "kernel", statistic: "weighted-mean", wsBin: 1, maxWs: 2 },
     );
     const z = Object.fromEntries(r.bins.map((b) => [b.wd, b.z]));
     expect(z[0]).toBeCloseTo((3 * 2) / 3, 12);
     expect(z[180]).toBeCloseTo((6 * 1) / 3, 12);
   });
   it("rejects an unknown statistic and empty input", () => {
-    expect(() => polarPlot({ values: [1], wd: [0], ws: [1] }, { statistic: "median" as never })).toThrow(RangeError);
+    expect(() => polarPlot({ values: [1], wd: [0], ws: [1] }, { smoother: "kernel", statistic: "median" })).toThrow(
+      RangeError,
+    );
+    expect(() => polarPlot({ values: [1], wd: [0], ws: [1] }, { statistic: "mode" as never })).toThrow(RangeError);
     expect(() => polarPlot({ values: [NaN], wd: [0], ws: [1] })).toThrow(RangeError);
   });
 });
