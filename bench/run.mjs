@@ -4,8 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, cutdata, trajectory, pmf.
-// Groups: readers, qa, vehicles, directional, polarplot-gam, voc, ozone-aqi, energy, large, network, network-summarise, forecast, hourly-ox, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, polarplot-gam, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, cutdata, trajectory, pmf.
 import { createRequire } from "node:module";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
