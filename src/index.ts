@@ -554,6 +554,15 @@ export {
   type PolarFigureOptions,
 } from "./directional";
 export {
+  polarFreq,
+  polarFreqSpec,
+  type PolarFreqStatistic,
+  type PolarFreqSeries,
+  type PolarFreqOptions,
+  type PolarFreqCell,
+  type PolarFreqResult,
+} from "./directional";
+export {
   XACT625I_MDL_NG_M3,
   XACT625I_MDL_SOURCE,
   xactMdlTable,

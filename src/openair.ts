@@ -64,6 +64,15 @@ export {
   type PolarFigureOptions,
 } from "./directional";
 export {
+  polarFreq,
+  polarFreqSpec,
+  type PolarFreqStatistic,
+  type PolarFreqSeries,
+  type PolarFreqOptions,
+  type PolarFreqCell,
+  type PolarFreqResult,
+} from "./directional";
+export {
   joinConcentration,
   pscf,
   cwt,

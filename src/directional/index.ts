@@ -24,6 +24,15 @@ export {
   type PolarGridPoint,
   type PolarStatistic,
 } from "./polarplot";
+export {
+  polarFreq,
+  type PolarFreqStatistic,
+  type PolarFreqSeries,
+  type PolarFreqOptions,
+  type PolarFreqCell,
+  type PolarFreqResult,
+} from "./polarfreq";
+export { polarFreqSpec } from "./figures-polarx";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";
 export {
