@@ -304,6 +304,16 @@ export {
   type RatioSample,
 } from "./stats";
 export {
+  weightedPearson,
+  weightedSpearman,
+  weightedRanks,
+  weightedLine,
+  yorkRegression,
+  huberRegression,
+  type YorkResult,
+  type HuberResult,
+} from "./stats";
+export {
   STP_273,
   STP_293,
   STP_298,
@@ -556,6 +566,13 @@ export {
 export {
   polarFreq,
   polarFreqSpec,
+  polarPairStatistic,
+  polarPairSpec,
+  type PolarPairStatistic,
+  type PolarPairSeries,
+  type PolarPairOptions,
+  type PolarPairPoint,
+  type PolarPairResult,
   type PolarFreqStatistic,
   type PolarFreqSeries,
   type PolarFreqOptions,

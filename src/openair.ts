@@ -66,6 +66,13 @@ export {
 export {
   polarFreq,
   polarFreqSpec,
+  polarPairStatistic,
+  polarPairSpec,
+  type PolarPairStatistic,
+  type PolarPairSeries,
+  type PolarPairOptions,
+  type PolarPairPoint,
+  type PolarPairResult,
   type PolarFreqStatistic,
   type PolarFreqSeries,
   type PolarFreqOptions,

@@ -5,9 +5,11 @@
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
 import { withUnit } from "../figures/specs";
-import { arcEncoding, base, niceRings, polarFrame, type PolarFigureOptions } from "./figures";
+import { arcEncoding, base, niceRings, polarFrame, polarPlotSpec, type PolarFigureOptions } from "./figures";
 import { dirLabel } from "./labels";
 import type { PolarFreqResult } from "./polarfreq";
+import type { PolarPairResult } from "./polarnwr";
+import type { PolarPlotResult } from "./polarplot";
 
 const D2R = Math.PI / 180;
 
@@ -63,4 +65,43 @@ export function polarFreqSpec(res: PolarFreqResult, unit = "", opts: PolarFigure
     },
     ...polarFrame(size, maxWs, niceRings(maxWs), " m/s", lang),
   ]);
+}
+
+/**
+ * A {@link polarPairStatistic} result as a polar heat map on its square grid (drawn by
+ * {@link polarPlotSpec}; rings in m/s above the minimum speed). Correlations use a diverging
+ * scheme ("blueorange"), slopes "viridis"; `unit` is the slope's unit (e.g. "ng/ng"; ignored for
+ * correlations).
+ */
+export function polarPairSpec(res: PolarPairResult, unit = "", opts: PolarFigureOptions = {}): TopLevelSpec {
+  const lang = opts.lang ?? "en";
+  const corr = res.statistic === "r" || res.statistic === "spearman";
+  const key = {
+    r: "pearsonR",
+    spearman: "spearmanR",
+    "robust-slope": "robustSlope",
+    "quantile-slope": "quantileSlope",
+    "york-slope": "yorkSlope",
+  }[res.statistic];
+  const legendTitle = corr || unit === "" ? dirLabel(key, lang) : withUnit(dirLabel(key, lang), unit);
+  const asPolar = {
+    statistic: "mean",
+    bins: [],
+    grid: res.grid,
+    gridSize: res.gridSize,
+    radius: res.radius,
+    step: res.step,
+    bandwidth: res.wsSpread,
+    maskDistance: 0,
+    max: res.max ?? res.grid[0],
+    n: res.n,
+  } as unknown as PolarPlotResult;
+  const spec = polarPlotSpec(asPolar, unit, {
+    ...opts,
+    scheme: opts.scheme ?? (corr ? "blueorange" : "viridis"),
+    legendTitle,
+  }) as any;
+  // correlations: the diverging scale centred on 0, from −1 to 1
+  if (corr) for (const l of spec.layer ?? []) if (l.encoding?.color?.scale) l.encoding.color.scale.domain = [-1, 1];
+  return spec as TopLevelSpec;
 }

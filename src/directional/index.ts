@@ -32,7 +32,15 @@ export {
   type PolarFreqCell,
   type PolarFreqResult,
 } from "./polarfreq";
-export { polarFreqSpec } from "./figures-polarx";
+export {
+  polarPairStatistic,
+  type PolarPairStatistic,
+  type PolarPairSeries,
+  type PolarPairOptions,
+  type PolarPairPoint,
+  type PolarPairResult,
+} from "./polarnwr";
+export { polarFreqSpec, polarPairSpec } from "./figures-polarx";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";
 export {

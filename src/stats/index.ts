@@ -24,3 +24,5 @@ export { lag1Autocorrelation } from "./autocorrelation";
 export { bootstrapTwoSample, type TwoSampleBootstrap } from "./bootstraptwosample";
 export { bootstrapRatioOfRatios, type RatioSample } from "./bootstrapratio";
 export { taylorStats, type TaylorStats } from "./taylor";
+export { weightedPearson, weightedSpearman, weightedRanks, weightedLine } from "./weighted";
+export { yorkRegression, huberRegression, type YorkResult, type HuberResult } from "./york";
