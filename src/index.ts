@@ -312,6 +312,10 @@ export {
   huberRegression,
   type YorkResult,
   type HuberResult,
+  hclust,
+  kendallTau,
+  type HclustMethod,
+  type HclustResult,
 } from "./stats";
 export {
   STP_273,
@@ -568,6 +572,10 @@ export {
   polarFreqSpec,
   polarPairStatistic,
   polarPairSpec,
+  corPlot,
+  corPlotSpec,
+  type CorMethod,
+  type CorPlotResult,
   type PolarPairStatistic,
   type PolarPairSeries,
   type PolarPairOptions,

@@ -1,6 +1,7 @@
 // openair comparison case of the polarx functions (issue #18): polarFreq, the kernel-weighted
 // two-pollutant polar statistics, corPlot, conditionalQuantile, trajCluster, SQTBA. Calls Rscript
 // on the .R files beside this file; aozora from dist/ (run `bash scripts/build.sh` first).
+// POLARX_CASES=freq,pair,cor,cq,traj,sqtba selects comparisons (default: all).
 // Alone: node -e "import('./scripts/compare-openair/polarx.case.mjs').then(async m=>console.table(await m.run()))"
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
@@ -152,9 +153,50 @@ function comparePair(data) {
   return rows;
 }
 
+function compareCorPlot(data) {
+  const rows = [];
+  const cols = ["V", "Ni", "Fe", "Mn", "Zn", "Pb"];
+  const input = Object.fromEntries([...cols.map((c) => [c, data.h.conc[c]]), ["ws", data.h.ws]]);
+  for (const method of ["pearson", "spearman", "kendall"]) {
+    const text = rscript("polarx-corplot.R", [data.file, method]);
+    const lines = text
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.replace(/"/g, "").split(","));
+    const m = Math.round(Math.sqrt(lines.length));
+    const order = lines.slice(0, m).map((l) => l[0]); // x varies fastest: the first m rows give the order
+    const t0 = Date.now();
+    const r = a.corPlot(input, { method });
+    const ms = Date.now() - t0;
+    let worst = 0;
+    for (const [x, y, c] of lines) {
+      const i = r.names.indexOf(x),
+        j = r.names.indexOf(y);
+      worst = Math.max(worst, Math.abs(r.r[i][j] - Number(c)));
+    }
+    const same = order.join(" ") === r.names.join(" ");
+    rows.push({
+      fn: "corPlot",
+      what: `${method}: order ${r.names.join(" ")} (openair ${order.join(" ")}); max |Δr| (aozora ${ms} ms)`,
+      aozora: worst,
+      openair: 0,
+      target: "same order, ≤ 1e-12",
+      pass: same && worst <= 1e-12,
+    });
+  }
+  return rows;
+}
+
 /** Rows `{ fn, what, aozora, openair, target, pass }` of every comparison of this case. */
 export async function run() {
   const dir = mkdtempSync(join(tmpdir(), "aozora-polarx-"));
   const data = shanghai(dir);
-  return [...comparePolarFreq(data), ...comparePair(data)];
+  const only = process.env.POLARX_CASES ? process.env.POLARX_CASES.split(",") : null;
+  const want = (k) => !only || only.includes(k);
+  return [
+    ...(want("freq") ? comparePolarFreq(data) : []),
+    ...(want("pair") ? comparePair(data) : []),
+    ...(want("cor") ? compareCorPlot(data) : []),
+  ];
 }

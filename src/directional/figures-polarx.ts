@@ -4,12 +4,14 @@
  */
 // @ts-ignore TS1479 under TypeScript 5.0 (see src/figures/specs.ts)
 import type { TopLevelSpec } from "vega-lite";
-import { withUnit } from "../figures/specs";
+import { fontConfig, fontFor, specFrame, withUnit } from "../figures/specs";
+import { nameLabel } from "../figures/names";
 import { arcEncoding, base, niceRings, polarFrame, polarPlotSpec, type PolarFigureOptions } from "./figures";
 import { dirLabel } from "./labels";
 import type { PolarFreqResult } from "./polarfreq";
 import type { PolarPairResult } from "./polarnwr";
 import type { PolarPlotResult } from "./polarplot";
+import type { CorPlotResult } from "./corplot";
 
 const D2R = Math.PI / 180;
 
@@ -104,4 +106,56 @@ export function polarPairSpec(res: PolarPairResult, unit = "", opts: PolarFigure
   // correlations: the diverging scale centred on 0, from −1 to 1
   if (corr) for (const l of spec.layer ?? []) if (l.encoding?.color?.scale) l.encoding.color.scale.domain = [-1, 1];
   return spec as TopLevelSpec;
+}
+
+/**
+ * {@link corPlot} matrix as a heat map in the clustered order (openair's corPlot layout: the
+ * first variable at the top left), each cell labelled with 100·r as openair does; diverging
+ * colours from −1 to 1. Variable names are shown in the figure language where known.
+ */
+export function corPlotSpec(res: CorPlotResult, opts: PolarFigureOptions = {}): TopLevelSpec {
+  const lang = opts.lang ?? "en",
+    size = opts.size ?? 420;
+  const names = res.names.map((v) => nameLabel(v, lang));
+  const data: { x: string; y: string; r: number | null; label: string; n: number }[] = [];
+  res.r.forEach((row, i) =>
+    row.forEach((r, j) =>
+      data.push({
+        x: names[j],
+        y: names[i],
+        r: Number.isFinite(r) ? r : null,
+        label: Number.isFinite(r) ? String(Math.round(100 * r)) : "",
+        n: res.n[i][j],
+      }),
+    ),
+  );
+  const key = { pearson: "pearsonR", spearman: "spearmanR", kendall: "kendallTau" }[res.method];
+  const enc = {
+    x: { field: "x", type: "nominal", sort: names, title: null, axis: { labelAngle: -45 } },
+    y: { field: "y", type: "nominal", sort: names, title: null },
+  };
+  return {
+    ...specFrame(opts.title ?? dirLabel("correlationMatrix", lang), size, size, { fit: false }),
+    data: { values: data },
+    layer: [
+      {
+        mark: { type: "rect" },
+        encoding: {
+          ...enc,
+          color: {
+            field: "r",
+            type: "quantitative",
+            scale: { scheme: opts.scheme ?? "blueorange", domain: [-1, 1] },
+            title: dirLabel(key, lang),
+          },
+          tooltip: [{ field: "x" }, { field: "y" }, { field: "r", format: ".3f" }, { field: "n" }],
+        },
+      },
+      {
+        mark: { type: "text", fontSize: Math.max(7, Math.min(12, 200 / names.length)) },
+        encoding: { ...enc, text: { field: "label" } },
+      },
+    ],
+    config: { ...fontConfig(fontFor(lang)), view: { stroke: null } },
+  } as TopLevelSpec;
 }

@@ -40,7 +40,8 @@ export {
   type PolarPairPoint,
   type PolarPairResult,
 } from "./polarnwr";
-export { polarFreqSpec, polarPairSpec } from "./figures-polarx";
+export { corPlot, type CorMethod, type CorPlotResult } from "./corplot";
+export { polarFreqSpec, polarPairSpec, corPlotSpec } from "./figures-polarx";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";
 export {

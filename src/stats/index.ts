@@ -26,3 +26,5 @@ export { bootstrapRatioOfRatios, type RatioSample } from "./bootstrapratio";
 export { taylorStats, type TaylorStats } from "./taylor";
 export { weightedPearson, weightedSpearman, weightedRanks, weightedLine } from "./weighted";
 export { yorkRegression, huberRegression, type YorkResult, type HuberResult } from "./york";
+export { hclust, type HclustMethod, type HclustResult } from "./hclust";
+export { kendallTau } from "./kendall";
