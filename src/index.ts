@@ -322,6 +322,20 @@ export {
   type PenalisedFit,
 } from "./stats";
 export {
+  weightedPearson,
+  weightedSpearman,
+  weightedRanks,
+  weightedLine,
+  yorkRegression,
+  huberRegression,
+  type YorkResult,
+  type HuberResult,
+  hclust,
+  kendallTau,
+  type HclustMethod,
+  type HclustResult,
+} from "./stats";
+export {
   STP_273,
   STP_293,
   STP_298,
@@ -639,6 +653,26 @@ export {
   type TimePropResult,
   type TrendLevelCell,
   type TrendLevelResult,
+} from "./directional";
+export {
+  polarFreq,
+  polarFreqSpec,
+  polarPairStatistic,
+  polarPairSpec,
+  corPlot,
+  corPlotSpec,
+  type CorMethod,
+  type CorPlotResult,
+  type PolarPairStatistic,
+  type PolarPairSeries,
+  type PolarPairOptions,
+  type PolarPairPoint,
+  type PolarPairResult,
+  type PolarFreqStatistic,
+  type PolarFreqSeries,
+  type PolarFreqOptions,
+  type PolarFreqCell,
+  type PolarFreqResult,
 } from "./directional";
 export {
   XACT625I_MDL_NG_M3,

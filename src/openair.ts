@@ -130,6 +130,26 @@ export {
   type TrendLevelResult,
 } from "./directional";
 export {
+  polarFreq,
+  polarFreqSpec,
+  polarPairStatistic,
+  polarPairSpec,
+  corPlot,
+  corPlotSpec,
+  type CorMethod,
+  type CorPlotResult,
+  type PolarPairStatistic,
+  type PolarPairSeries,
+  type PolarPairOptions,
+  type PolarPairPoint,
+  type PolarPairResult,
+  type PolarFreqStatistic,
+  type PolarFreqSeries,
+  type PolarFreqOptions,
+  type PolarFreqCell,
+  type PolarFreqResult,
+} from "./directional";
+export {
   joinConcentration,
   pscf,
   cwt,

@@ -30,7 +30,14 @@ export interface PolarFigureOptions {
 const D2R = Math.PI / 180;
 const LEGEND_W = 110;
 
-function polarFrame(size: number, maxR: number, rings: number[], ringUnit: string, lang: Lang, labelOffset = 0): any[] {
+export function polarFrame(
+  size: number,
+  maxR: number,
+  rings: number[],
+  ringUnit: string,
+  lang: Lang,
+  labelOffset = 0,
+): any[] {
   const R = size / 2 - 24;
   const ringRows = rings.map((r) => ({ t0: 0, t1: 2 * Math.PI, r: (r / maxR) * R }));
   const ringText = rings.map((r) => ({
@@ -72,7 +79,7 @@ function polarFrame(size: number, maxR: number, rings: number[], ringUnit: strin
   ];
 }
 
-function niceRings(max: number): number[] {
+export function niceRings(max: number): number[] {
   const raw = max / 4;
   const p = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? raw;
@@ -81,7 +88,7 @@ function niceRings(max: number): number[] {
   return out;
 }
 
-function arcEncoding(colour: any) {
+export function arcEncoding(colour: any) {
   return {
     theta: { field: "t0", type: "quantitative", scale: null },
     theta2: { field: "t1" },
@@ -91,7 +98,7 @@ function arcEncoding(colour: any) {
   };
 }
 
-function base(size: number, lang: Lang, title: string | undefined, layers: any[]): TopLevelSpec {
+export function base(size: number, lang: Lang, title: string | undefined, layers: any[]): TopLevelSpec {
   return {
     ...specFrame(title, size, size, { fit: false }),
     layer: layers,

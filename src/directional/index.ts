@@ -25,6 +25,24 @@ export {
   type PolarStatistic,
 } from "./polarplot";
 export { type PolarGamFit, type PolarGamStatistic } from "./polargam";
+export {
+  polarFreq,
+  type PolarFreqStatistic,
+  type PolarFreqSeries,
+  type PolarFreqOptions,
+  type PolarFreqCell,
+  type PolarFreqResult,
+} from "./polarfreq";
+export {
+  polarPairStatistic,
+  type PolarPairStatistic,
+  type PolarPairSeries,
+  type PolarPairOptions,
+  type PolarPairPoint,
+  type PolarPairResult,
+} from "./polarnwr";
+export { corPlot, type CorMethod, type CorPlotResult } from "./corplot";
+export { polarFreqSpec, polarPairSpec, corPlotSpec } from "./figures-polarx";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";
 export {

@@ -31,3 +31,7 @@ export { lanczosEigen, type LanczosOptions, type LanczosResult } from "./lanczos
 export { householderQr, solveUpperTriangular, type HouseholderQr } from "./qr";
 export { tpsEta, thinPlateBasis, type ThinPlateBasis } from "./tprs";
 export { penalisedGcvFit, type PenalisedFitOptions, type PenalisedFit } from "./gcvfit";
+export { weightedPearson, weightedSpearman, weightedRanks, weightedLine } from "./weighted";
+export { yorkRegression, huberRegression, type YorkResult, type HuberResult } from "./york";
+export { hclust, type HclustMethod, type HclustResult } from "./hclust";
+export { kendallTau } from "./kendall";
