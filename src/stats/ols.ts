@@ -115,3 +115,84 @@ export function ols(x: ArrayLike<number>[], y: ArrayLike<number>): OlsResult {
     xtxInverse: inv,
   };
 }
+
+/** Result of {@link olsCentred}. */
+export interface OlsCentredFit {
+  /** β₀ = ȳ − x̄ᵀβ. */
+  intercept: number;
+  /** β (one per column). */
+  beta: Float64Array;
+}
+
+/**
+ * Least squares with an intercept, y = β₀ + Xβ + ε, for many rows and a few hundred columns: X
+ * and y are centred on their means and (X_cᵀX_c)β = X_cᵀy_c is solved by Cholesky factorisation
+ * (centring is what removes the intercept's collinearity with the columns; e.g. Golub & Van Loan,
+ * Matrix Computations, 4th ed., §5.3 and §4.2). Equal, in exact arithmetic, to {@link ols} with a
+ * column of 1 — and to a partial-least-squares regression with as many components as columns when X
+ * has full column rank, which is how `nowcastO3Pls` reproduces EPA's PLS ozone NowCast.
+ *
+ * @param x row-major n × p design (no intercept column)
+ * @param n rows
+ * @param p columns
+ * @param y n responses
+ * @throws {RangeError} when sizes disagree, n ≤ p, or the centred design is singular (rank < p)
+ */
+export function olsCentred(x: ArrayLike<number>, n: number, p: number, y: ArrayLike<number>): OlsCentredFit {
+  if (x.length !== n * p) throw new RangeError(`olsCentred: ${x.length} design values for ${n} × ${p}`);
+  if (y.length !== n) throw new RangeError(`olsCentred: ${y.length} responses for ${n} rows`);
+  if (n <= p) throw new RangeError(`olsCentred: needs more rows (${n}) than columns (${p})`);
+  const mx = new Float64Array(p);
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    my += y[i];
+    const o = i * p;
+    for (let j = 0; j < p; j++) mx[j] += x[o + j];
+  }
+  my /= n;
+  for (let j = 0; j < p; j++) mx[j] /= n;
+  const a = new Float64Array(p * p); // upper triangle of X_cᵀX_c
+  const b = new Float64Array(p);
+  const row = new Float64Array(p);
+  for (let i = 0; i < n; i++) {
+    const o = i * p;
+    for (let j = 0; j < p; j++) row[j] = x[o + j] - mx[j];
+    const yc = y[i] - my;
+    for (let j = 0; j < p; j++) {
+      const rj = row[j];
+      b[j] += rj * yc;
+      const aj = j * p;
+      for (let k = j; k < p; k++) a[aj + k] += rj * row[k];
+    }
+  }
+  // Cholesky A = RᵀR (R upper, stored in a)
+  let maxDiag = 0;
+  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, a[j * p + j]);
+  for (let j = 0; j < p; j++) {
+    let d = a[j * p + j];
+    for (let k = 0; k < j; k++) d -= a[k * p + j] ** 2;
+    if (!(d > 1e-13 * maxDiag)) throw new RangeError(`olsCentred: the centred design is singular at column ${j}`);
+    const r = Math.sqrt(d);
+    a[j * p + j] = r;
+    for (let c = j + 1; c < p; c++) {
+      let s = a[j * p + c];
+      for (let k = 0; k < j; k++) s -= a[k * p + j] * a[k * p + c];
+      a[j * p + c] = s / r;
+    }
+  }
+  const z = new Float64Array(p); // Rᵀz = b
+  for (let j = 0; j < p; j++) {
+    let s = b[j];
+    for (let k = 0; k < j; k++) s -= a[k * p + j] * z[k];
+    z[j] = s / a[j * p + j];
+  }
+  const beta = new Float64Array(p); // Rβ = z
+  for (let j = p - 1; j >= 0; j--) {
+    let s = z[j];
+    for (let k = j + 1; k < p; k++) s -= a[j * p + k] * beta[k];
+    beta[j] = s / a[j * p + j];
+  }
+  let intercept = my;
+  for (let j = 0; j < p; j++) intercept -= mx[j] * beta[j];
+  return { intercept, beta };
+}

@@ -6,7 +6,15 @@ import { toHourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgr
 import { truncateDecimals, usAqi } from "./iaqi";
 import { aqiOfSubIndices, type HourlyPollutants } from "./daily";
 import { aqiCategory, US_AQI_CATEGORIES } from "./tables/categories";
-import { NOWCAST_COMPLETENESS, NOWCAST_RULES, type NowcastPollutant } from "./tables/nowcast";
+import {
+  NOWCAST_COMPLETENESS,
+  NOWCAST_RULES,
+  O3_NOWCAST_2019,
+  type NowcastPollutant,
+  type O3Nowcast2019Path,
+  type O3NowcastMethod,
+} from "./tables/nowcast";
+import { nowcastO3Pls } from "./nowcast-o3";
 
 /** The NowCast of one window of hours. */
 export interface NowcastWindow {
@@ -108,8 +116,10 @@ export interface NowcastRow {
   aqi: number;
   /** US AQI category level 1–6 (NaN when no AQI). */
   category: number;
-  /** Why not valid, or how the AQI was obtained (`o3-1h`: NowCast above 0.200 ppm, AQI from the current 1-h O3; `beyond-index`: above AQI 500). */
-  note?: "incomplete" | "zero-weight" | "o3-1h" | "beyond-index";
+  /** Why not valid, or how the AQI was obtained (`o3-1h`: NowCast above 0.200 ppm, AQI from the current 1-h O3; `beyond-index`: above AQI 500; `no-nowcast`: the 2019 O3 decision tree gives none). */
+  note?: "incomplete" | "zero-weight" | "o3-1h" | "beyond-index" | "no-nowcast";
+  /** O3 with the 2019 method: the path of EPA's decision tree (`pls`, `surrogate-0`, `previous-1`, …; see {@link nowcastO3Pls}). */
+  o3Path?: O3Nowcast2019Path;
 }
 
 /** Options of {@link nowcast}. */
@@ -122,6 +132,11 @@ export interface NowcastOptions {
   hourLabel?: HourLabel;
   /** Negative values: `"error"` (default) or `"missing"` (left out, as a missing hour). */
   negative?: NegativePolicy;
+  /**
+   * Ozone method: `"2019"` (default; EPA's PLS NowCast, which AirNow runs since 2019-08-01) or
+   * `"2016"` (the weighted 8 h). Ignored for PM.
+   */
+  o3Method?: O3NowcastMethod;
 }
 
 /**
@@ -191,6 +206,10 @@ export function nowcast(
   }
   const first = Math.round((tMin + shift - grid.firstDayUtcMs) / 3_600_000);
   const last = Math.round((tMax + shift - grid.firstDayUtcMs) / 3_600_000);
+  const o3Method = opts.o3Method ?? "2019";
+  if (o3Method !== "2019" && o3Method !== "2016")
+    throw new RangeError(`nowcast: o3Method must be "2019" or "2016", got "${String(o3Method)}"`);
+  if (pollutant === "O3" && o3Method === "2019") return nowcastO3Series2019(grid, first, last, offset);
   const out: NowcastRow[] = [];
   const recent = new Float64Array(rule.hours);
   for (let k = first; k <= last; k++) {
@@ -210,17 +229,80 @@ export function nowcast(
       category: NaN,
     };
     if (!w.valid) row.note = w.reason;
+    else if (pollutant === "O3") o3Aqi(row, recent[0]);
     else {
       row.truncated = truncateDecimals(w.value, rule.decimals);
-      const c = rule.unit === "ppb" ? row.truncated / 1000 : row.truncated;
-      let a = usAqi(rule.aqiKey, c);
-      if (a.note === "above-range" && pollutant === "O3") {
-        a = usAqi("O3_1h", Number.isNaN(recent[0]) ? NaN : recent[0] / 1000);
-        row.note = "o3-1h";
-      } else if (a.note === "beyond-index") row.note = "beyond-index";
+      const a = usAqi(rule.aqiKey, row.truncated);
+      if (a.note === "beyond-index") row.note = "beyond-index";
       row.aqi = a.aqi;
       const cat = aqiCategory(a.aqi, US_AQI_CATEGORIES);
       row.category = cat ? cat.level : NaN;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** The AQI of a truncated O3 NowCast (ppb): the 8-h table, above 0.200 ppm the 1-h table with the current hour. */
+function o3Aqi(row: NowcastRow, currentPpb: number): void {
+  const rule = NOWCAST_RULES.O3;
+  row.truncated = truncateDecimals(row.nowcast, rule.decimals);
+  let a = usAqi(rule.aqiKey, row.truncated / 1000);
+  if (a.note === "above-range") {
+    a = usAqi("O3_1h", Number.isNaN(currentPpb) ? NaN : currentPpb / 1000);
+    row.note = "o3-1h";
+  } else if (a.note === "beyond-index") row.note = "beyond-index";
+  row.aqi = a.aqi;
+  const cat = aqiCategory(a.aqi, US_AQI_CATEGORIES);
+  row.category = cat ? cat.level : NaN;
+}
+
+/** Hour by hour, the 2019 ozone NowCast over a grid (ppb): windows of 336 hours, hours before the grid missing. */
+function nowcastO3Series2019(
+  grid: { values: Float64Array; firstDayUtcMs: number },
+  first: number,
+  last: number,
+  offset: number,
+): NowcastRow[] {
+  const H = O3_NOWCAST_2019.windowHours;
+  const window = new Float64Array(H);
+  const out: NowcastRow[] = [];
+  for (let k = first; k <= last; k++) {
+    for (let i = 0; i < H; i++) {
+      const g = k - H + 1 + i;
+      window[i] = g >= 0 ? grid.values[g] : NaN;
+    }
+    const w = nowcastO3Pls(window);
+    const utcMs = grid.firstDayUtcMs + k * 3_600_000;
+    const row: NowcastRow = {
+      utcMs,
+      local: new Date(utcMs + offset * 60_000).toISOString().slice(0, 16),
+      hourly: grid.values[k],
+      nowcast: w.value,
+      truncated: NaN,
+      weightFactor: NaN,
+      hoursUsed: w.hoursUsed,
+      valid: false,
+      aqi: NaN,
+      category: NaN,
+      o3Path: w.path,
+    };
+    if (w.path === "previous-1" || w.path === "previous-2") {
+      // GetNowcast.r: "Use previous hour NowCast value instead" / "Using value from 2 hours previous"
+      const back = w.path === "previous-1" ? 1 : 2;
+      const before = out.length >= back ? out[out.length - back] : undefined;
+      if (before && before.valid) {
+        row.nowcast = before.nowcast;
+        row.truncated = before.truncated;
+        row.aqi = before.aqi;
+        row.category = before.category;
+        row.valid = true;
+        if (before.note) row.note = before.note;
+      } else row.note = "no-nowcast";
+    } else if (Number.isNaN(w.value)) row.note = "no-nowcast";
+    else {
+      row.valid = true;
+      o3Aqi(row, window[H - 1]);
     }
     out.push(row);
   }
@@ -282,10 +364,13 @@ export interface NowcastAqiRow {
  * run from the first to the last stamp of `input.times`.
  *
  * @param input hourly series with units (`hourlyPollutantsFromTable` gives them from a table)
- * @param opts `negative`: `"error"` (default) or `"missing"`
+ * @param opts `negative`: `"error"` (default) or `"missing"`; `o3Method`: `"2019"` (default) or `"2016"` (see {@link nowcast})
  * @throws RangeError when no PM2.5, PM10 or O3 series is present, or as {@link nowcast} (units, lengths, times, negatives)
  */
-export function nowcastAqi(input: HourlyPollutants, opts: { negative?: NegativePolicy } = {}): NowcastAqiRow[] {
+export function nowcastAqi(
+  input: HourlyPollutants,
+  opts: { negative?: NegativePolicy; o3Method?: O3NowcastMethod } = {},
+): NowcastAqiRow[] {
   const present = (["PM2.5", "PM10", "O3"] as const).filter((p) => input.series[p] !== undefined);
   if (present.length === 0) throw new RangeError("nowcastAqi: no PM2.5, PM10 or O3 series");
   const per: Partial<Record<NowcastPollutant, NowcastRow[]>> = {};
@@ -296,6 +381,7 @@ export function nowcastAqi(input: HourlyPollutants, opts: { negative?: NegativeP
       utcOffsetMinutes: input.utcOffsetMinutes,
       hourLabel: input.hourLabel,
       negative: opts.negative,
+      o3Method: opts.o3Method,
     });
   }
   const first = per[present[0]]!;
