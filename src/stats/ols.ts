@@ -116,7 +116,7 @@ export function ols(x: ArrayLike<number>[], y: ArrayLike<number>): OlsResult {
   };
 }
 
-/** Result of {@link olsCentred}. */
+/** Result of {@link olsCentred} and {@link olsFromMoments}. */
 export interface OlsCentredFit {
   /** β₀ = ȳ − x̄ᵀβ. */
   intercept: number;
@@ -125,12 +125,79 @@ export interface OlsCentredFit {
 }
 
 /**
- * Least squares with an intercept, y = β₀ + Xβ + ε, for many rows and a few hundred columns: X
- * and y are centred on their means and (X_cᵀX_c)β = X_cᵀy_c is solved by Cholesky factorisation
- * (centring is what removes the intercept's collinearity with the columns; e.g. Golub & Van Loan,
- * Matrix Computations, 4th ed., §5.3 and §4.2). Equal, in exact arithmetic, to {@link ols} with a
- * column of 1 — and to a partial-least-squares regression with as many components as columns when X
- * has full column rank, which is how `nowcastO3Pls` reproduces EPA's PLS ozone NowCast.
+ * Least squares with an intercept from the raw moments of the data: Σxxᵀ (upper triangle, p × p
+ * row-major), Σx, Σxy, Σy and n. The centred cross products Σxxᵀ − n x̄x̄ᵀ and Σxy − n x̄ȳ are formed
+ * and (X_cᵀX_c)β = X_cᵀy_c is solved by Cholesky factorisation; β₀ = ȳ − x̄ᵀβ (Golub & Van Loan,
+ * Matrix Computations, 4th ed., §4.2 and §5.3). Lets a caller that can update the moments cheaply
+ * (sliding windows) avoid the O(n p²) pass of {@link olsCentred}.
+ *
+ * @param sxx Σ x_a x_b for a ≤ b at [a·p + b] (the lower triangle is not read)
+ * @param sx Σ x_a
+ * @param sxy Σ x_a y
+ * @param sy Σ y
+ * @param n rows
+ * @param p columns
+ * @throws {RangeError} when n ≤ p or the centred design is singular (rank < p)
+ */
+export function olsFromMoments(
+  sxx: ArrayLike<number>,
+  sx: ArrayLike<number>,
+  sxy: ArrayLike<number>,
+  sy: number,
+  n: number,
+  p: number,
+): OlsCentredFit {
+  if (n <= p) throw new RangeError(`olsFromMoments: needs more rows (${n}) than columns (${p})`);
+  const mx = Float64Array.from(sx, (v) => v / n);
+  const my = sy / n;
+  // centred cross products, lower triangle row-major: c[i·p + j] for j ≤ i
+  const c = new Float64Array(p * p);
+  const b = new Float64Array(p);
+  let maxDiag = 0;
+  for (let i = 0; i < p; i++) {
+    b[i] = sxy[i] - n * mx[i] * my;
+    for (let j = 0; j <= i; j++) c[i * p + j] = sxx[j * p + i] - n * mx[i] * mx[j];
+    maxDiag = Math.max(maxDiag, c[i * p + i]);
+  }
+  // Cholesky–Banachiewicz C = LLᵀ (L lower, in place; rows are contiguous)
+  for (let i = 0; i < p; i++) {
+    const oi = i * p;
+    for (let j = 0; j <= i; j++) {
+      const oj = j * p;
+      let v = c[oi + j];
+      for (let k = 0; k < j; k++) v -= c[oi + k] * c[oj + k];
+      if (j < i) c[oi + j] = v / c[oj + j];
+      else {
+        if (!(v > 1e-13 * maxDiag))
+          throw new RangeError(`olsFromMoments: the centred design is singular at column ${i}`);
+        c[oi + i] = Math.sqrt(v);
+      }
+    }
+  }
+  const z = new Float64Array(p); // Lz = b
+  for (let i = 0; i < p; i++) {
+    let v = b[i];
+    for (let k = 0; k < i; k++) v -= c[i * p + k] * z[k];
+    z[i] = v / c[i * p + i];
+  }
+  const beta = new Float64Array(p); // Lᵀβ = z
+  for (let i = p - 1; i >= 0; i--) {
+    let v = z[i];
+    for (let k = i + 1; k < p; k++) v -= c[k * p + i] * beta[k];
+    beta[i] = v / c[i * p + i];
+  }
+  let intercept = my;
+  for (let j = 0; j < p; j++) intercept -= mx[j] * beta[j];
+  return { intercept, beta };
+}
+
+/**
+ * Least squares with an intercept, y = β₀ + Xβ + ε, for many rows and a few hundred columns: the
+ * moments of X and y are summed and {@link olsFromMoments} solves the centred normal equations by
+ * Cholesky factorisation (centring removes the intercept's collinearity with the columns). Equal,
+ * in exact arithmetic, to {@link ols} with a column of 1 — and to a partial-least-squares
+ * regression with as many components as columns when X has full column rank, which is how
+ * `nowcastO3Pls` reproduces EPA's PLS ozone NowCast.
  *
  * @param x row-major n × p design (no intercept column)
  * @param n rows
@@ -142,57 +209,19 @@ export function olsCentred(x: ArrayLike<number>, n: number, p: number, y: ArrayL
   if (x.length !== n * p) throw new RangeError(`olsCentred: ${x.length} design values for ${n} × ${p}`);
   if (y.length !== n) throw new RangeError(`olsCentred: ${y.length} responses for ${n} rows`);
   if (n <= p) throw new RangeError(`olsCentred: needs more rows (${n}) than columns (${p})`);
-  const mx = new Float64Array(p);
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    my += y[i];
-    const o = i * p;
-    for (let j = 0; j < p; j++) mx[j] += x[o + j];
-  }
-  my /= n;
-  for (let j = 0; j < p; j++) mx[j] /= n;
-  const a = new Float64Array(p * p); // upper triangle of X_cᵀX_c
-  const b = new Float64Array(p);
-  const row = new Float64Array(p);
+  const sxx = new Float64Array(p * p),
+    sx = new Float64Array(p),
+    sxy = new Float64Array(p);
+  let sy = 0;
   for (let i = 0; i < n; i++) {
     const o = i * p;
-    for (let j = 0; j < p; j++) row[j] = x[o + j] - mx[j];
-    const yc = y[i] - my;
+    sy += y[i];
     for (let j = 0; j < p; j++) {
-      const rj = row[j];
-      b[j] += rj * yc;
-      const aj = j * p;
-      for (let k = j; k < p; k++) a[aj + k] += rj * row[k];
+      const xj = x[o + j];
+      sx[j] += xj;
+      sxy[j] += xj * y[i];
+      for (let k = j; k < p; k++) sxx[j * p + k] += xj * x[o + k];
     }
   }
-  // Cholesky A = RᵀR (R upper, stored in a)
-  let maxDiag = 0;
-  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, a[j * p + j]);
-  for (let j = 0; j < p; j++) {
-    let d = a[j * p + j];
-    for (let k = 0; k < j; k++) d -= a[k * p + j] ** 2;
-    if (!(d > 1e-13 * maxDiag)) throw new RangeError(`olsCentred: the centred design is singular at column ${j}`);
-    const r = Math.sqrt(d);
-    a[j * p + j] = r;
-    for (let c = j + 1; c < p; c++) {
-      let s = a[j * p + c];
-      for (let k = 0; k < j; k++) s -= a[k * p + j] * a[k * p + c];
-      a[j * p + c] = s / r;
-    }
-  }
-  const z = new Float64Array(p); // Rᵀz = b
-  for (let j = 0; j < p; j++) {
-    let s = b[j];
-    for (let k = 0; k < j; k++) s -= a[k * p + j] * z[k];
-    z[j] = s / a[j * p + j];
-  }
-  const beta = new Float64Array(p); // Rβ = z
-  for (let j = p - 1; j >= 0; j--) {
-    let s = z[j];
-    for (let k = j + 1; k < p; k++) s -= a[j * p + k] * beta[k];
-    beta[j] = s / a[j * p + j];
-  }
-  let intercept = my;
-  for (let j = 0; j < p; j++) intercept -= mx[j] * beta[j];
-  return { intercept, beta };
+  return olsFromMoments(sxx, sx, sxy, sy, n, p);
 }

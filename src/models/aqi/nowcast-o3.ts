@@ -1,5 +1,5 @@
 import { imputeMovingAverage } from "../../stats/impute";
-import { olsCentred } from "../../stats/ols";
+import { olsFromMoments } from "../../stats/ols";
 import { O3_NOWCAST_2019, O3_NOWCAST_2019_METHODS, type O3Nowcast2019Path } from "./tables/nowcast";
 
 /** The 2019 ozone NowCast of one window. */
@@ -67,7 +67,8 @@ const result = (value: number, path: O3Nowcast2019Path, hoursUsed: number, fitRo
  * components — as many as possible, min(rows − 1, 96) = 96 — and predicts with the last of them.
  * PLS with as many components as there are (linearly independent) predictors is ordinary least
  * squares with an intercept (the components then span the whole column space of the centred
- * predictors), so the fit here is {@link olsCentred}. A singular design (fewer than 96 independent
+ * predictors), so the fit here is least squares with an intercept, `olsFromMoments` (its moments
+ * summed once over the window by a shift recursion). A singular design (fewer than 96 independent
  * lag columns, e.g. a long constant stretch) gives none with path `none`; EPA's code would still
  * return the PLS prediction there (not reproduced).
  *
@@ -128,18 +129,44 @@ export function nowcastO3Pls(window: ArrayLike<number>): O3Nowcast2019 {
   for (let t = L - 1; t < n; t++) if (Number.isNaN(mean8[t])) missing++;
   if (missing / rows > R.fitMaxMissing) return result(NaN, "none", valid);
   const imputed = imputeMovingAverage(window, R.imputation.k, R.imputation.weighting);
-  const m = rows - missing;
-  const X = new Float64Array(m * L);
-  const y = new Float64Array(m);
-  let r = 0;
-  for (let t = L - 1; t < n; t++) {
-    if (Number.isNaN(mean8[t])) continue;
-    X.set(imputed.subarray(t - L + 1, t + 1), r * L);
-    y[r++] = mean8[t];
+  // moments of the lag rows z[s … s+L−1], s = 0 … rows−1 (row s is hour t = s + L − 1): first over
+  // every row by the shift recursion F(a+1, b+1) = F(a, b) − z[a]z[b] + z[rows+a]z[rows+b], then
+  // the rows without a target taken out
+  const z = imputed;
+  const sxx = new Float64Array(L * L),
+    sx = new Float64Array(L),
+    sxy = new Float64Array(L);
+  for (let b = 0; b < L; b++) {
+    let v = 0;
+    for (let q = 0; q < rows; q++) v += z[q] * z[q + b];
+    sxx[b] = v;
   }
+  for (let a = 1; a < L; a++)
+    for (let b = a; b < L; b++)
+      sxx[a * L + b] = sxx[(a - 1) * L + b - 1] - z[a - 1] * z[b - 1] + z[rows + a - 1] * z[rows + b - 1];
+  let colSum = 0;
+  for (let q = 0; q < rows; q++) colSum += z[q];
+  sx[0] = colSum;
+  for (let a = 1; a < L; a++) sx[a] = sx[a - 1] - z[a - 1] + z[rows + a - 1];
+  let sy = 0;
+  for (let q = 0; q < rows; q++) {
+    const t = q + L - 1;
+    if (Number.isNaN(mean8[t])) {
+      for (let a = 0; a < L; a++) {
+        const za = z[q + a];
+        sx[a] -= za;
+        for (let b = a; b < L; b++) sxx[a * L + b] -= za * z[q + b];
+      }
+      continue;
+    }
+    const yv = mean8[t];
+    sy += yv;
+    for (let a = 0; a < L; a++) sxy[a] += z[q + a] * yv;
+  }
+  const m = rows - missing;
   let fit;
   try {
-    fit = olsCentred(X, m, L, y);
+    fit = olsFromMoments(sxx, sx, sxy, sy, m, L);
   } catch {
     return result(NaN, "none", valid, m);
   }

@@ -153,20 +153,28 @@ export interface NowcastOptions {
  * AirNow takes there is aozora's reading, not a quoted rule (note `o3-1h`). The AQI uses the library's US 2024 breakpoints (`usAqi`, EPA-454/B-24-002
  * Table 6); above AQI 500 it is extended along the top segment (note `beyond-index`).
  *
- * Ozone: this is AirNow's weighted 8-h ozone NowCast of 2016 (forum t/151). EPA's 2019 white paper
- * (Reff, Mintz & Naess, "The O3 NowCast: U.S. EPA's Method for Characterizing and Communicating
- * Current Air Quality", https://github.com/USEPA/O3-Nowcast) describes a different method, a
- * partial-least-squares prediction of the centred 8-h mean from the previous two weeks; it is not
- * implemented here, and which of the two AirNow runs today is not settled by the texts found.
+ * Ozone, `o3Method` `"2019"` (default): EPA's partial-least-squares NowCast, a prediction of the
+ * 8-h mean centred on the current hour from the station's previous two weeks
+ * ({@link nowcastO3Pls}). AirNow-Tech forum t/356: "On August 1, 2019, the AirNow Data Management
+ * Center implemented a new EPA method for calculating the ozone Nowcast using a Partial Least
+ * Squares (PLS) method." — so this is what AirNow reports today. Each hour's window is that hour
+ * and the 335 before it; hours before the first stamp are missing (a short series therefore takes
+ * the surrogate 0.85 c + 4.5 of `GetNowcast.r`). When the decision tree says "use previous hour
+ * NowCast value", the row of that earlier hour is carried over (its NowCast and AQI), as AirNow's
+ * operational code reads the earlier hour's value from its database. `o3Method: "2016"`: AirNow's
+ * weighted 8-h ozone NowCast of 2016 (forum t/151), which it replaced.
  *
- * The TAD (EPA-454/B-24-002, May 2024) could not be read for this implementation; the clauses quoted
- * are AirNow's.
+ * The Technical Assistance Document (EPA-454/B-24-002, May 2024; NEPIS P101AP0Q) could not be
+ * read for this implementation: the stored copies show only its table of contents, and the 2018
+ * edition (EPA 454/B-18-007, NEPIS P100W5UG) describes the NowCast in words with a figure, no
+ * worked numbers. The clauses quoted are AirNow's and EPA's fact sheet's, and the worked examples
+ * checked are AirNow-Tech's and the "Computing the NowCast" presentation's.
  *
  * @param times UTC instants (ms), whole hours
  * @param values concentrations in `opts.unit` (NaN = missing)
  * @param pollutant `PM2.5`, `PM10` or `O3`
- * @throws RangeError for an unknown pollutant or unit, different lengths, non-hourly or duplicated
- *   times, and (policy `"error"`) a negative value
+ * @throws RangeError for an unknown pollutant, unit or `o3Method`, different lengths, non-hourly or
+ *   duplicated times, and (policy `"error"`) a negative value
  */
 export function nowcast(
   times: ArrayLike<number>,
@@ -327,14 +335,15 @@ export function nowcastPm25(
 }
 
 /**
- * Ozone NowCast (AirNow's weighted 8 h, no lower limit on the weight factor, truncated to 1 ppb, US
- * 8-h O3 breakpoints) of an hourly series; see {@link nowcast} for the rules, their sources and
- * EPA's other (2019 PLS) ozone method that is not implemented.
+ * Ozone NowCast of an hourly series: by default EPA's 2019 PLS method that AirNow runs
+ * ({@link nowcastO3Pls}), with `o3Method: "2016"` the weighted 8 h (no lower limit on the weight
+ * factor); truncated to 1 ppb and looked up in the US 8-h O3 breakpoints. See {@link nowcast} for
+ * the rules and their sources.
  *
  * @param times UTC instants (ms), whole hours
  * @param values O3 in `opts.unit` (ppb, ppm or µg/m3 at 298.15 K; NaN = missing)
- * @throws RangeError for a missing or unknown unit, different lengths, non-hourly or duplicated
- *   times, and (policy `"error"`) a negative value
+ * @throws RangeError for a missing or unknown unit or `o3Method`, different lengths, non-hourly or
+ *   duplicated times, and (policy `"error"`) a negative value
  */
 export function nowcastO3(times: ArrayLike<number>, values: ArrayLike<number>, opts: NowcastOptions): NowcastRow[] {
   return nowcast(times, values, "O3", opts);

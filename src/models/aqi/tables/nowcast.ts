@@ -26,8 +26,10 @@
  * The Technical Assistance Document describes the NowCast in words only, as forum t/172 quotes it
  * ("From the EPA's AQI Technical Assistance Document page 7: EPA uses the NowCast to approximate
  * the complete daily AQI during any given hour"; TAD EPA 454/B-18-007, September 2018, NEPIS
- * P100W5UG, "Figure 3. The NowCast"). The current TAD (EPA-454/B-24-002, May 2024) could not be read
- * for this implementation, so no TAD worked example is used; the numbers checked are AirNow-Tech's.
+ * P100W5UG, "Figure 3. The NowCast"). The current TAD (EPA-454/B-24-002, May 2024, NEPIS P101AP0Q)
+ * could not be read for this implementation (searched again in session 7: only its table of contents
+ * is in the stored copies), so no TAD worked example is used; the numbers checked are AirNow-Tech's
+ * and the "Computing the NowCast" presentation's.
  */
 import type { UsAqiKey } from "./us-aqi-2024";
 
