@@ -32,14 +32,19 @@ const ALERTS_INPUT: InputUse = {
   fileOption: "--file",
 };
 
-/** Ox in ppm from a table column in ppm or ppb (any other unit is an input error naming the column). */
+/**
+ * Ox from a table column in ppm or ppb. Any other unit is an input error naming the column: Ox in
+ * µg/m3 needs the reference state it refers to, which a file's header does not carry (the library's
+ * `jpOxAlerts` converts µg/m3 when the caller states `referenceState`).
+ */
 function oxPpm(table: AqTable, file: string): { values: Float64Array; unit: "ppm" | "ppb" } {
   const unit = table.unit("Ox");
   if (unit !== "ppm" && unit !== "ppb")
     throw new AozoraInputError({
       file,
       column: "Ox",
-      expected: 'photochemical oxidant in "ppm" or "ppb"',
+      expected:
+        'photochemical oxidant in "ppm" or "ppb" (µg/m3 needs a stated reference state: use the library\'s jpOxAlerts with referenceState)',
       found: unit,
     });
   return { values: table.numbers("Ox"), unit };
@@ -268,23 +273,15 @@ us: hourly PM2.5, PM10 (µg/m3) and/or O3 (ppb, ppm, µg/m3) → NowCast AQI (Ai
         });
       if (hasOx && rule !== "pm25") {
         const ox = oxPpm(table, file);
-        // the hourly maximum over the area's stations
-        const max = new Map<number, number>();
-        for (let i = 0; i < times.length; i++) {
-          const v = ox.values[i];
-          const m = max.get(times[i]);
-          if (m === undefined || (Number.isFinite(v) && !(m >= v))) max.set(times[i], v);
-        }
-        const t = [...max.keys()].sort((a, b) => a - b);
+        // the area's stations: jpOxAlerts takes their hourly maximum (the 発令地域 basis)
         const r = jpOxAlerts(
-          t,
-          t.map((x) => max.get(x)!),
+          groups.map((g) => ({ station: g.station, times: pick(times, g.rows), values: pick(ox.values, g.rows) })),
           { utcOffsetMinutes: off, unit: ox.unit },
         );
         alerts.push(...r.alerts);
         sections.ox = {
-          stations: groups.length,
-          basis: groups.length > 1 ? "hourly maximum over the stations" : "one station",
+          stations: r.stations,
+          basis: r.basis,
           missingHours: r.missingHours,
           continuing: r.continuing,
         };

@@ -115,3 +115,113 @@ export function ols(x: ArrayLike<number>[], y: ArrayLike<number>): OlsResult {
     xtxInverse: inv,
   };
 }
+
+/** Result of {@link olsCentred} and {@link olsFromMoments}. */
+export interface OlsCentredFit {
+  /** β₀ = ȳ − x̄ᵀβ. */
+  intercept: number;
+  /** β (one per column). */
+  beta: Float64Array;
+}
+
+/**
+ * Least squares with an intercept from the raw moments of the data: Σxxᵀ (upper triangle, p × p
+ * row-major), Σx, Σxy, Σy and n. The centred cross products Σxxᵀ − n x̄x̄ᵀ and Σxy − n x̄ȳ are formed
+ * and (X_cᵀX_c)β = X_cᵀy_c is solved by Cholesky factorisation; β₀ = ȳ − x̄ᵀβ (Golub & Van Loan,
+ * Matrix Computations, 4th ed., §4.2 and §5.3). Lets a caller that can update the moments cheaply
+ * (sliding windows) avoid the O(n p²) pass of {@link olsCentred}.
+ *
+ * @param sxx Σ x_a x_b for a ≤ b at [a·p + b] (the lower triangle is not read)
+ * @param sx Σ x_a
+ * @param sxy Σ x_a y
+ * @param sy Σ y
+ * @param n rows
+ * @param p columns
+ * @throws {RangeError} when n ≤ p or the centred design is singular (rank < p)
+ */
+export function olsFromMoments(
+  sxx: ArrayLike<number>,
+  sx: ArrayLike<number>,
+  sxy: ArrayLike<number>,
+  sy: number,
+  n: number,
+  p: number,
+): OlsCentredFit {
+  if (n <= p) throw new RangeError(`olsFromMoments: needs more rows (${n}) than columns (${p})`);
+  const mx = Float64Array.from(sx, (v) => v / n);
+  const my = sy / n;
+  // centred cross products, lower triangle row-major: c[i·p + j] for j ≤ i
+  const c = new Float64Array(p * p);
+  const b = new Float64Array(p);
+  let maxDiag = 0;
+  for (let i = 0; i < p; i++) {
+    b[i] = sxy[i] - n * mx[i] * my;
+    for (let j = 0; j <= i; j++) c[i * p + j] = sxx[j * p + i] - n * mx[i] * mx[j];
+    maxDiag = Math.max(maxDiag, c[i * p + i]);
+  }
+  // Cholesky–Banachiewicz C = LLᵀ (L lower, in place; rows are contiguous)
+  for (let i = 0; i < p; i++) {
+    const oi = i * p;
+    for (let j = 0; j <= i; j++) {
+      const oj = j * p;
+      let v = c[oi + j];
+      for (let k = 0; k < j; k++) v -= c[oi + k] * c[oj + k];
+      if (j < i) c[oi + j] = v / c[oj + j];
+      else {
+        if (!(v > 1e-13 * maxDiag))
+          throw new RangeError(`olsFromMoments: the centred design is singular at column ${i}`);
+        c[oi + i] = Math.sqrt(v);
+      }
+    }
+  }
+  const z = new Float64Array(p); // Lz = b
+  for (let i = 0; i < p; i++) {
+    let v = b[i];
+    for (let k = 0; k < i; k++) v -= c[i * p + k] * z[k];
+    z[i] = v / c[i * p + i];
+  }
+  const beta = new Float64Array(p); // Lᵀβ = z
+  for (let i = p - 1; i >= 0; i--) {
+    let v = z[i];
+    for (let k = i + 1; k < p; k++) v -= c[k * p + i] * beta[k];
+    beta[i] = v / c[i * p + i];
+  }
+  let intercept = my;
+  for (let j = 0; j < p; j++) intercept -= mx[j] * beta[j];
+  return { intercept, beta };
+}
+
+/**
+ * Least squares with an intercept, y = β₀ + Xβ + ε, for many rows and a few hundred columns: the
+ * moments of X and y are summed and {@link olsFromMoments} solves the centred normal equations by
+ * Cholesky factorisation (centring removes the intercept's collinearity with the columns). Equal,
+ * in exact arithmetic, to {@link ols} with a column of 1 — and to a partial-least-squares
+ * regression with as many components as columns when X has full column rank, which is how
+ * `nowcastO3Pls` reproduces EPA's PLS ozone NowCast.
+ *
+ * @param x row-major n × p design (no intercept column)
+ * @param n rows
+ * @param p columns
+ * @param y n responses
+ * @throws {RangeError} when sizes disagree, n ≤ p, or the centred design is singular (rank < p)
+ */
+export function olsCentred(x: ArrayLike<number>, n: number, p: number, y: ArrayLike<number>): OlsCentredFit {
+  if (x.length !== n * p) throw new RangeError(`olsCentred: ${x.length} design values for ${n} × ${p}`);
+  if (y.length !== n) throw new RangeError(`olsCentred: ${y.length} responses for ${n} rows`);
+  if (n <= p) throw new RangeError(`olsCentred: needs more rows (${n}) than columns (${p})`);
+  const sxx = new Float64Array(p * p),
+    sx = new Float64Array(p),
+    sxy = new Float64Array(p);
+  let sy = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * p;
+    sy += y[i];
+    for (let j = 0; j < p; j++) {
+      const xj = x[o + j];
+      sx[j] += xj;
+      sxy[j] += xj * y[i];
+      for (let k = j; k < p; k++) sxx[j * p + k] += xj * x[o + k];
+    }
+  }
+  return olsFromMoments(sxx, sx, sxy, sy, n, p);
+}

@@ -1,4 +1,8 @@
 import { median } from "../../stats/median";
+import { CRITERIA_GAS_MOLAR_MASS } from "../../table/molar-mass";
+import type { ReferenceState } from "../../table/gas";
+import { normaliseUnit } from "../../table/units";
+import { convertGas } from "../ozone/convert";
 import { formatInstant } from "../../table/time";
 import { toHourGrid, type HourLabel } from "../ozone/hourgrid";
 import { JP_OX_RULES, JP_PM25_RULES, type JpOxAlertRule, type JpPm25AlertRule } from "./tables/jp";
@@ -16,8 +20,15 @@ export interface JpOxAlertOptions {
   utcOffsetMinutes?: number;
   /** Whether `times` mark the start (default) or the end of each averaging hour. */
   hourLabel?: HourLabel;
-  /** Unit of the values: `ppm` (default) or `ppb` (divided by 1000). */
-  unit?: "ppm" | "ppb";
+  /**
+   * Unit of the values: `ppm` (default), `ppb` (divided by 1000), or `µg/m3` — converted to ppm as
+   * O3 (Ox is measured and calibrated as ozone; M = 47.997 g/mol) at `referenceState`, which must
+   * then be given: the Japanese criteria are volume fractions (ppm), and a mass concentration is
+   * only convertible at the temperature and pressure it refers to.
+   */
+  unit?: "ppm" | "ppb" | "µg/m3";
+  /** Reference state of µg/m3 values (e.g. `STP_298` 25 °C, `STP_293` 20 °C, 101.325 kPa); required with `unit: "µg/m3"`. */
+  referenceState?: ReferenceState;
   /**
    * Whether the weather is expected to keep the level, per hour: `true` (the default — the
    * simplification aozora documents: conditions are taken to continue whenever a threshold is
@@ -49,6 +60,12 @@ export interface JpOxAlertResult {
   missingHours: number;
   /** The assumption used for "expected to continue". */
   continuing: string;
+  /** Stations judged (1 for a single series). */
+  stations: number;
+  /** `"one station"` or `"hourly maximum over the stations"` (the 発令地域's highest station, per hour). */
+  basis: "one station" | "hourly maximum over the stations";
+  /** With several stations: per grid hour, the station giving the maximum (`""` when none has a value). */
+  stationAtMax?: string[];
 }
 
 function continuingAt(c: ContinuingInput | undefined, times: ArrayLike<number>, name: string) {
@@ -74,33 +91,133 @@ function continuingAt(c: ContinuingInput | undefined, times: ArrayLike<number>, 
  * or released at that hour (要綱 解除基準: "なお汚染が継続すると予想されるときは注意報に切り換える";
  * "注意報の発令基準以下となり … 解除する"). The value of an hour is known at its end: an alert's
  * `start` is the start of the first hour at the level, `end` the end of its last hour. The
- * prefecture judges on its reference stations (基準測定点) of an area; pass one station's series, or
- * the area's hourly maximum.
+ * prefecture judges on its reference stations (基準測定点) of an area; this form takes one series
+ * (one station, or a maximum the caller formed); the other form takes the area's stations.
  *
  * @param times UTC instants (ms) of the hourly values
  * @param ox hourly Ox in `unit` (ppm by default), NaN = missing
- * @param opts offset (default +09:00), hour label, unit, continuing condition, missing-hour policy, rules
+ * @param opts offset (default +09:00), hour label, unit (ppm, ppb, or µg/m3 with `referenceState`),
+ *   continuing condition, missing-hour policy, rules
  * @throws {RangeError} for times that are not whole hours or repeat an hour, arrays of different
- *   lengths, a negative value, an unknown unit, or `continuing` flags not aligned with `times`
+ *   lengths, a negative value, an unknown unit, µg/m3 without `referenceState`, or `continuing` flags
+ *   not aligned with `times`
+ */
+export function jpOxAlerts(times: ArrayLike<number>, ox: ArrayLike<number>, opts?: JpOxAlertOptions): JpOxAlertResult;
+/**
+ * Photochemical oxidant alerts of an area (発令地域) from its stations' hourly Ox: per hour the
+ * highest value over the stations that have one (Kanagawa's 要綱 judges an area on its reference
+ * stations, 基準測定点; that any one of them reaching a level is enough — the hourly maximum — is
+ * aozora's reading, not a quoted clause, and is stated in `basis`), then the rules of the
+ * single-series form. Each station is put on the hour grid with the same offset and hour label; an
+ * hour is missing only when no station has a value. Each alert's evidence names the station of its
+ * peak; `stationAtMax` gives the station per hour.
+ *
+ * @param stations one or more stations' hourly Ox (in `opts.unit`)
+ * @param opts as the single-series form; `continuing` flags per row are refused with several stations
+ * @throws {RangeError} for no stations, and as the single-series form for each station's times, values and unit
  */
 export function jpOxAlerts(
-  times: ArrayLike<number>,
-  ox: ArrayLike<number>,
-  opts: JpOxAlertOptions = {},
+  stations: StationHourly | readonly StationHourly[],
+  opts?: JpOxAlertOptions,
+): JpOxAlertResult;
+export function jpOxAlerts(
+  stations: StationHourly | readonly StationHourly[],
+  opts?: JpOxAlertOptions,
+): JpOxAlertResult;
+export function jpOxAlerts(
+  a: ArrayLike<number> | StationHourly | readonly StationHourly[],
+  b?: ArrayLike<number> | JpOxAlertOptions,
+  c?: JpOxAlertOptions,
 ): JpOxAlertResult {
+  const isStation = (x: unknown): x is StationHourly =>
+    typeof x === "object" && x !== null && "times" in x && "values" in x;
+  const multi = Array.isArray(a) && a.length > 0 && isStation(a[0]);
+  if (multi || isStation(a)) {
+    const list = multi ? (a as readonly StationHourly[]) : [a as StationHourly];
+    return oxAlertsOfStations(list, (b as JpOxAlertOptions | undefined) ?? {});
+  }
+  if (Array.isArray(a) && a.length === 0 && (b === undefined || !("length" in (b as object))))
+    throw new RangeError("jpOxAlerts: no stations");
+  const opts = c ?? {};
   const off = opts.utcOffsetMinutes ?? 540;
-  const unit = opts.unit ?? "ppm";
-  if (unit !== "ppm" && unit !== "ppb")
-    throw new RangeError(`jpOxAlerts: unit must be "ppm" or "ppb", got "${String(unit)}"`);
-  const rules = [...(opts.rules ?? JP_OX_RULES)].sort((a, b) => a.rank - b.rank);
-  const grid = toHourGrid(times, ox, {
+  const grid = toHourGrid(a as ArrayLike<number>, b as ArrayLike<number>, {
     utcOffsetMinutes: off,
     hourLabel: opts.hourLabel ?? "start",
     name: "jpOxAlerts: Ox",
   });
-  const first = grid.firstDayUtcMs;
-  const n = grid.values.length;
-  const ppm = unit === "ppb" ? grid.values.map((v) => v / 1000) : grid.values;
+  const ppm = oxToPpm(grid.values, opts, "jpOxAlerts: Ox");
+  return oxAlertsOfGrid(grid.firstDayUtcMs, ppm, a as ArrayLike<number>, opts, 1);
+}
+
+/** Ox on a grid in ppm from ppm, ppb or µg/m3 at a stated reference state. */
+function oxToPpm(values: Float64Array, opts: JpOxAlertOptions, name: string): Float64Array {
+  const unit = normaliseUnit(String(opts.unit ?? "ppm"));
+  if (unit === "ppm") return values;
+  if (unit === "ppb") return values.map((v) => v / 1000);
+  if (unit === "µg/m3") {
+    if (!opts.referenceState)
+      throw new RangeError(
+        `${name}: Ox in µg/m3 needs referenceState (the temperature and pressure the mass concentration refers to) to be converted to ppm`,
+      );
+    return convertGas(values, "µg/m3", "ppm", CRITERIA_GAS_MOLAR_MASS.O3, { state: opts.referenceState, name });
+  }
+  throw new RangeError(`jpOxAlerts: unit must be "ppm", "ppb" or "µg/m3", got "${String(opts.unit)}"`);
+}
+
+/** The area's hourly maximum over stations, then the alerts. */
+function oxAlertsOfStations(list: readonly StationHourly[], opts: JpOxAlertOptions): JpOxAlertResult {
+  const off = opts.utcOffsetMinutes ?? 540;
+  if (Array.isArray(opts.continuing) && list.length > 1)
+    throw new RangeError(
+      "jpOxAlerts: continuing flags per row need a single station (give a function of the hour instead)",
+    );
+  const grids = list.map((s, i) => {
+    const g = toHourGrid(s.times, s.values, {
+      utcOffsetMinutes: off,
+      hourLabel: opts.hourLabel ?? "start",
+      name: `jpOxAlerts: station ${s.station ?? i + 1}`,
+    });
+    return { first: g.firstDayUtcMs, ppm: oxToPpm(g.values, opts, `jpOxAlerts: station ${s.station ?? i + 1}`) };
+  });
+  const first = Math.min(...grids.map((g) => g.first));
+  const end = Math.max(...grids.map((g) => g.first + g.ppm.length * HOUR));
+  const n = Math.round((end - first) / HOUR);
+  const max = new Float64Array(n).fill(NaN);
+  const at: string[] = new Array(n).fill("");
+  grids.forEach((g, i) => {
+    const o = Math.round((g.first - first) / HOUR);
+    for (let k = 0; k < g.ppm.length; k++) {
+      const v = g.ppm[k];
+      if (Number.isFinite(v) && !(max[o + k] >= v)) {
+        max[o + k] = v;
+        at[o + k] = list[i].station ?? `station ${i + 1}`;
+      }
+    }
+  });
+  const r = oxAlertsOfGrid(first, max, list.length === 1 ? list[0].times : [], opts, list.length);
+  if (list.length > 1) {
+    r.stationAtMax = at;
+    for (const alert of r.alerts) {
+      const from = Math.round((alert.startUtcMs - first) / HOUR);
+      const to = Math.round((alert.endUtcMs - first) / HOUR) - 1;
+      let best = from;
+      for (let k = from; k <= to; k++) if (max[k] > max[best] || !Number.isFinite(max[best])) best = k;
+      alert.evidence += `; hourly maximum of ${list.length} stations, peak at ${at[best]}`;
+    }
+  }
+  return r;
+}
+
+function oxAlertsOfGrid(
+  first: number,
+  ppm: Float64Array,
+  times: ArrayLike<number>,
+  opts: JpOxAlertOptions,
+  stations: number,
+): JpOxAlertResult {
+  const off = opts.utcOffsetMinutes ?? 540;
+  const rules = [...(opts.rules ?? JP_OX_RULES)].sort((a, b) => a.rank - b.rank);
+  const n = ppm.length;
   // continuing flags on the grid
   let cont = continuingAt(opts.continuing, times, "jpOxAlerts");
   if (!cont) {
@@ -157,16 +274,18 @@ export function jpOxAlerts(
       opts.continuing === undefined
         ? "assumed: the weather is taken to keep the level whenever a threshold is reached (aozora's default)"
         : "given by the caller",
+    stations,
+    basis: stations > 1 ? "hourly maximum over the stations" : "one station",
   };
 }
 
-/** One station's hourly PM2.5 for {@link jpPm25Alerts}. */
+/** One station's hourly series for {@link jpPm25Alerts} (PM2.5, µg/m3) and {@link jpOxAlerts} (Ox, in its `unit`). */
 export interface StationHourly {
   /** Station code or name (for the evidence). */
   station?: string;
   /** UTC instants (ms) of the hourly values. */
   times: ArrayLike<number>;
-  /** Hourly PM2.5 in µg/m3, NaN = missing. */
+  /** Hourly values (PM2.5 µg/m3; Ox in the unit given to `jpOxAlerts`), NaN = missing. */
   values: ArrayLike<number>;
 }
 

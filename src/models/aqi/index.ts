@@ -38,4 +38,14 @@ export {
   type NowcastRow,
   type NowcastOptions,
 } from "./nowcast";
-export { NOWCAST_RULES, NOWCAST_COMPLETENESS, type NowcastPollutant, type NowcastRule } from "./tables/nowcast";
+export { nowcastO3Pls, type O3Nowcast2019 } from "./nowcast-o3";
+export {
+  NOWCAST_RULES,
+  NOWCAST_COMPLETENESS,
+  O3_NOWCAST_2019,
+  O3_NOWCAST_2019_METHODS,
+  type NowcastPollutant,
+  type NowcastRule,
+  type O3NowcastMethod,
+  type O3Nowcast2019Path,
+} from "./tables/nowcast";

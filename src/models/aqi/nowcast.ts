@@ -6,7 +6,15 @@ import { toHourGrid, type HourLabel, type NegativePolicy } from "../ozone/hourgr
 import { truncateDecimals, usAqi } from "./iaqi";
 import { aqiOfSubIndices, type HourlyPollutants } from "./daily";
 import { aqiCategory, US_AQI_CATEGORIES } from "./tables/categories";
-import { NOWCAST_COMPLETENESS, NOWCAST_RULES, type NowcastPollutant } from "./tables/nowcast";
+import {
+  NOWCAST_COMPLETENESS,
+  NOWCAST_RULES,
+  O3_NOWCAST_2019,
+  type NowcastPollutant,
+  type O3Nowcast2019Path,
+  type O3NowcastMethod,
+} from "./tables/nowcast";
+import { nowcastO3Pls } from "./nowcast-o3";
 
 /** The NowCast of one window of hours. */
 export interface NowcastWindow {
@@ -108,8 +116,10 @@ export interface NowcastRow {
   aqi: number;
   /** US AQI category level 1–6 (NaN when no AQI). */
   category: number;
-  /** Why not valid, or how the AQI was obtained (`o3-1h`: NowCast above 0.200 ppm, AQI from the current 1-h O3; `beyond-index`: above AQI 500). */
-  note?: "incomplete" | "zero-weight" | "o3-1h" | "beyond-index";
+  /** Why not valid, or how the AQI was obtained (`o3-1h`: NowCast above 0.200 ppm, AQI from the current 1-h O3; `beyond-index`: above AQI 500; `no-nowcast`: the 2019 O3 decision tree gives none). */
+  note?: "incomplete" | "zero-weight" | "o3-1h" | "beyond-index" | "no-nowcast";
+  /** O3 with the 2019 method: the path of EPA's decision tree (`pls`, `surrogate-0`, `previous-1`, …; see {@link nowcastO3Pls}). */
+  o3Path?: O3Nowcast2019Path;
 }
 
 /** Options of {@link nowcast}. */
@@ -122,6 +132,11 @@ export interface NowcastOptions {
   hourLabel?: HourLabel;
   /** Negative values: `"error"` (default) or `"missing"` (left out, as a missing hour). */
   negative?: NegativePolicy;
+  /**
+   * Ozone method: `"2019"` (default; EPA's PLS NowCast, which AirNow runs since 2019-08-01) or
+   * `"2016"` (the weighted 8 h). Ignored for PM.
+   */
+  o3Method?: O3NowcastMethod;
 }
 
 /**
@@ -138,20 +153,28 @@ export interface NowcastOptions {
  * AirNow takes there is aozora's reading, not a quoted rule (note `o3-1h`). The AQI uses the library's US 2024 breakpoints (`usAqi`, EPA-454/B-24-002
  * Table 6); above AQI 500 it is extended along the top segment (note `beyond-index`).
  *
- * Ozone: this is AirNow's weighted 8-h ozone NowCast of 2016 (forum t/151). EPA's 2019 white paper
- * (Reff, Mintz & Naess, "The O3 NowCast: U.S. EPA's Method for Characterizing and Communicating
- * Current Air Quality", https://github.com/USEPA/O3-Nowcast) describes a different method, a
- * partial-least-squares prediction of the centred 8-h mean from the previous two weeks; it is not
- * implemented here, and which of the two AirNow runs today is not settled by the texts found.
+ * Ozone, `o3Method` `"2019"` (default): EPA's partial-least-squares NowCast, a prediction of the
+ * 8-h mean centred on the current hour from the station's previous two weeks
+ * ({@link nowcastO3Pls}). AirNow-Tech forum t/356: "On August 1, 2019, the AirNow Data Management
+ * Center implemented a new EPA method for calculating the ozone Nowcast using a Partial Least
+ * Squares (PLS) method." — so this is what AirNow reports today. Each hour's window is that hour
+ * and the 335 before it; hours before the first stamp are missing (a short series therefore takes
+ * the surrogate 0.85 c + 4.5 of `GetNowcast.r`). When the decision tree says "use previous hour
+ * NowCast value", the row of that earlier hour is carried over (its NowCast and AQI), as AirNow's
+ * operational code reads the earlier hour's value from its database. `o3Method: "2016"`: AirNow's
+ * weighted 8-h ozone NowCast of 2016 (forum t/151), which it replaced.
  *
- * The TAD (EPA-454/B-24-002, May 2024) could not be read for this implementation; the clauses quoted
- * are AirNow's.
+ * The Technical Assistance Document (EPA-454/B-24-002, May 2024; NEPIS P101AP0Q) could not be
+ * read for this implementation: the stored copies show only its table of contents, and the 2018
+ * edition (EPA 454/B-18-007, NEPIS P100W5UG) describes the NowCast in words with a figure, no
+ * worked numbers. The clauses quoted are AirNow's and EPA's fact sheet's, and the worked examples
+ * checked are AirNow-Tech's and the "Computing the NowCast" presentation's.
  *
  * @param times UTC instants (ms), whole hours
  * @param values concentrations in `opts.unit` (NaN = missing)
  * @param pollutant `PM2.5`, `PM10` or `O3`
- * @throws RangeError for an unknown pollutant or unit, different lengths, non-hourly or duplicated
- *   times, and (policy `"error"`) a negative value
+ * @throws RangeError for an unknown pollutant, unit or `o3Method`, different lengths, non-hourly or
+ *   duplicated times, and (policy `"error"`) a negative value
  */
 export function nowcast(
   times: ArrayLike<number>,
@@ -191,6 +214,10 @@ export function nowcast(
   }
   const first = Math.round((tMin + shift - grid.firstDayUtcMs) / 3_600_000);
   const last = Math.round((tMax + shift - grid.firstDayUtcMs) / 3_600_000);
+  const o3Method = opts.o3Method ?? "2019";
+  if (o3Method !== "2019" && o3Method !== "2016")
+    throw new RangeError(`nowcast: o3Method must be "2019" or "2016", got "${String(o3Method)}"`);
+  if (pollutant === "O3" && o3Method === "2019") return nowcastO3Series2019(grid, first, last, offset);
   const out: NowcastRow[] = [];
   const recent = new Float64Array(rule.hours);
   for (let k = first; k <= last; k++) {
@@ -210,17 +237,80 @@ export function nowcast(
       category: NaN,
     };
     if (!w.valid) row.note = w.reason;
+    else if (pollutant === "O3") o3Aqi(row, recent[0]);
     else {
       row.truncated = truncateDecimals(w.value, rule.decimals);
-      const c = rule.unit === "ppb" ? row.truncated / 1000 : row.truncated;
-      let a = usAqi(rule.aqiKey, c);
-      if (a.note === "above-range" && pollutant === "O3") {
-        a = usAqi("O3_1h", Number.isNaN(recent[0]) ? NaN : recent[0] / 1000);
-        row.note = "o3-1h";
-      } else if (a.note === "beyond-index") row.note = "beyond-index";
+      const a = usAqi(rule.aqiKey, row.truncated);
+      if (a.note === "beyond-index") row.note = "beyond-index";
       row.aqi = a.aqi;
       const cat = aqiCategory(a.aqi, US_AQI_CATEGORIES);
       row.category = cat ? cat.level : NaN;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** The AQI of a truncated O3 NowCast (ppb): the 8-h table, above 0.200 ppm the 1-h table with the current hour. */
+function o3Aqi(row: NowcastRow, currentPpb: number): void {
+  const rule = NOWCAST_RULES.O3;
+  row.truncated = truncateDecimals(row.nowcast, rule.decimals);
+  let a = usAqi(rule.aqiKey, row.truncated / 1000);
+  if (a.note === "above-range") {
+    a = usAqi("O3_1h", Number.isNaN(currentPpb) ? NaN : currentPpb / 1000);
+    row.note = "o3-1h";
+  } else if (a.note === "beyond-index") row.note = "beyond-index";
+  row.aqi = a.aqi;
+  const cat = aqiCategory(a.aqi, US_AQI_CATEGORIES);
+  row.category = cat ? cat.level : NaN;
+}
+
+/** Hour by hour, the 2019 ozone NowCast over a grid (ppb): windows of 336 hours, hours before the grid missing. */
+function nowcastO3Series2019(
+  grid: { values: Float64Array; firstDayUtcMs: number },
+  first: number,
+  last: number,
+  offset: number,
+): NowcastRow[] {
+  const H = O3_NOWCAST_2019.windowHours;
+  const window = new Float64Array(H);
+  const out: NowcastRow[] = [];
+  for (let k = first; k <= last; k++) {
+    for (let i = 0; i < H; i++) {
+      const g = k - H + 1 + i;
+      window[i] = g >= 0 ? grid.values[g] : NaN;
+    }
+    const w = nowcastO3Pls(window);
+    const utcMs = grid.firstDayUtcMs + k * 3_600_000;
+    const row: NowcastRow = {
+      utcMs,
+      local: new Date(utcMs + offset * 60_000).toISOString().slice(0, 16),
+      hourly: grid.values[k],
+      nowcast: w.value,
+      truncated: NaN,
+      weightFactor: NaN,
+      hoursUsed: w.hoursUsed,
+      valid: false,
+      aqi: NaN,
+      category: NaN,
+      o3Path: w.path,
+    };
+    if (w.path === "previous-1" || w.path === "previous-2") {
+      // GetNowcast.r: "Use previous hour NowCast value instead" / "Using value from 2 hours previous"
+      const back = w.path === "previous-1" ? 1 : 2;
+      const before = out.length >= back ? out[out.length - back] : undefined;
+      if (before && before.valid) {
+        row.nowcast = before.nowcast;
+        row.truncated = before.truncated;
+        row.aqi = before.aqi;
+        row.category = before.category;
+        row.valid = true;
+        if (before.note) row.note = before.note;
+      } else row.note = "no-nowcast";
+    } else if (Number.isNaN(w.value)) row.note = "no-nowcast";
+    else {
+      row.valid = true;
+      o3Aqi(row, window[H - 1]);
     }
     out.push(row);
   }
@@ -245,14 +335,15 @@ export function nowcastPm25(
 }
 
 /**
- * Ozone NowCast (AirNow's weighted 8 h, no lower limit on the weight factor, truncated to 1 ppb, US
- * 8-h O3 breakpoints) of an hourly series; see {@link nowcast} for the rules, their sources and
- * EPA's other (2019 PLS) ozone method that is not implemented.
+ * Ozone NowCast of an hourly series: by default EPA's 2019 PLS method that AirNow runs
+ * ({@link nowcastO3Pls}), with `o3Method: "2016"` the weighted 8 h (no lower limit on the weight
+ * factor); truncated to 1 ppb and looked up in the US 8-h O3 breakpoints. See {@link nowcast} for
+ * the rules and their sources.
  *
  * @param times UTC instants (ms), whole hours
  * @param values O3 in `opts.unit` (ppb, ppm or µg/m3 at 298.15 K; NaN = missing)
- * @throws RangeError for a missing or unknown unit, different lengths, non-hourly or duplicated
- *   times, and (policy `"error"`) a negative value
+ * @throws RangeError for a missing or unknown unit or `o3Method`, different lengths, non-hourly or
+ *   duplicated times, and (policy `"error"`) a negative value
  */
 export function nowcastO3(times: ArrayLike<number>, values: ArrayLike<number>, opts: NowcastOptions): NowcastRow[] {
   return nowcast(times, values, "O3", opts);
@@ -282,10 +373,13 @@ export interface NowcastAqiRow {
  * run from the first to the last stamp of `input.times`.
  *
  * @param input hourly series with units (`hourlyPollutantsFromTable` gives them from a table)
- * @param opts `negative`: `"error"` (default) or `"missing"`
+ * @param opts `negative`: `"error"` (default) or `"missing"`; `o3Method`: `"2019"` (default) or `"2016"` (see {@link nowcast})
  * @throws RangeError when no PM2.5, PM10 or O3 series is present, or as {@link nowcast} (units, lengths, times, negatives)
  */
-export function nowcastAqi(input: HourlyPollutants, opts: { negative?: NegativePolicy } = {}): NowcastAqiRow[] {
+export function nowcastAqi(
+  input: HourlyPollutants,
+  opts: { negative?: NegativePolicy; o3Method?: O3NowcastMethod } = {},
+): NowcastAqiRow[] {
   const present = (["PM2.5", "PM10", "O3"] as const).filter((p) => input.series[p] !== undefined);
   if (present.length === 0) throw new RangeError("nowcastAqi: no PM2.5, PM10 or O3 series");
   const per: Partial<Record<NowcastPollutant, NowcastRow[]>> = {};
@@ -296,6 +390,7 @@ export function nowcastAqi(input: HourlyPollutants, opts: { negative?: NegativeP
       utcOffsetMinutes: input.utcOffsetMinutes,
       hourLabel: input.hourLabel,
       negative: opts.negative,
+      o3Method: opts.o3Method,
     });
   }
   const first = per[present[0]]!;

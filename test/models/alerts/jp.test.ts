@@ -16,6 +16,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { jpOxAlerts, jpPm25Alerts } from "../../../src/models/alerts/jp";
+import { STP_293, STP_298 } from "../../../src/table/gas";
 import { JP_OX_RULES, JP_PM25_RULES } from "../../../src/models/alerts/tables/jp";
 
 const H = 3_600_000;
@@ -201,5 +202,86 @@ describe("PM2.5 注意喚起", () => {
   it("refuses no stations and a bad minHours", () => {
     expect(() => jpPm25Alerts([])).toThrow(/no stations/);
     expect(() => jpPm25Alerts(station({}), { minHours: { morning: 4, noon: 8 } })).toThrow(/minHours/);
+  });
+});
+
+describe("jpOxAlerts over an area's stations: the hourly maximum (review follow-up)", () => {
+  it("two stations worked by hand: 注意報 11:00, 警報 14:00–16:00, 注意報 again until 17:00", () => {
+    // hours starting 11:00 … 18:00 JST
+    const A = [0.1, 0.13, 0.2, 0.25, 0.23, 0.13, 0.1, 0.08];
+    const B = [0.12, 0.11, 0.19, 0.2, 0.26, 0.11, 0.09, NaN];
+    // hourly maximum: 0.12(B) 0.13(A) 0.2(A) 0.25(A) 0.26(B) 0.13(A) 0.1(A) 0.08(A)
+    // → 注意報 11–14, 警報 14–16 (0.25, 0.26), 注意報 16–17 (0.13), released at 17:00 (0.1)
+    const t = hours("2025-07-01", 11, 8);
+    const r = jpOxAlerts([
+      { station: "A", times: t, values: A },
+      { station: "B", times: t, values: B },
+    ]);
+    expect(r.alerts.map((a) => [a.level, a.start, a.end, a.peak])).toEqual([
+      ["chuiho", "2025-07-01T11:00:00+09:00", "2025-07-01T14:00:00+09:00", 0.2],
+      ["keiho", "2025-07-01T14:00:00+09:00", "2025-07-01T16:00:00+09:00", 0.26],
+      ["chuiho", "2025-07-01T16:00:00+09:00", "2025-07-01T17:00:00+09:00", 0.13],
+    ]);
+    expect(r.basis).toBe("hourly maximum over the stations");
+    expect(r.stations).toBe(2);
+    expect(r.alerts[1].evidence).toContain("peak at B");
+    expect(r.alerts[0].evidence).toContain("peak at A");
+    // the grid runs over the local day; 11:00 is hour 11
+    expect(r.stationAtMax!.slice(11, 19)).toEqual(["B", "A", "A", "A", "B", "A", "A", "A"]);
+    expect(r.missingHours).toBe(24 - 8);
+  });
+
+  it("stations with different hours: an hour is missing only when no station has a value", () => {
+    const r = jpOxAlerts([
+      { station: "A", times: hours("2025-07-01", 12, 2), values: [0.13, 0.1] },
+      { station: "B", times: hours("2025-07-01", 13, 2), values: [0.05, 0.14] },
+    ]);
+    // max: 12 → 0.13 (A), 13 → 0.1 (A), 14 → 0.14 (B)
+    expect(Array.from(r.oxPpm.slice(12, 15))).toEqual([0.13, 0.1, 0.14]);
+    expect(r.alerts.map((a) => [a.start, a.end])).toEqual([
+      ["2025-07-01T12:00:00+09:00", "2025-07-01T13:00:00+09:00"],
+      ["2025-07-01T14:00:00+09:00", "2025-07-01T15:00:00+09:00"],
+    ]);
+  });
+
+  it("one station object is the single-series form", () => {
+    const t = hours("2025-07-01", 12, 3);
+    const one = jpOxAlerts({ station: "A", times: t, values: [0.1, 0.13, 0.1] });
+    const plain = jpOxAlerts(t, [0.1, 0.13, 0.1]);
+    expect(one.alerts).toEqual(plain.alerts);
+    expect(one.basis).toBe("one station");
+  });
+
+  it("refuses no stations and per-row continuing flags with several stations", () => {
+    expect(() => jpOxAlerts([])).toThrow(/no stations/);
+    const t = hours("2025-07-01", 12, 2);
+    expect(() =>
+      jpOxAlerts(
+        [
+          { times: t, values: [0.1, 0.1] },
+          { times: t, values: [0.1, 0.1] },
+        ],
+        { continuing: [true, true] },
+      ),
+    ).toThrow(/single station/);
+  });
+});
+
+describe("jpOxAlerts with Ox in µg/m3: converted as O3 at the stated reference state", () => {
+  it("0.12 ppm = 0.12·47.997/24.4654 mg/m3 at 25 °C issues; the same mass at 20 °C is 0.118 ppm and does not", () => {
+    const vm298 = 22.414 * (298.15 / 273.15); // 24.4654 L/mol (CONVENTIONS.md §4: 22.414 L/mol scaled by T)
+    const ug = (0.12 * 1000 * 47.997) / vm298; // 235.42 µg/m3
+    const t = hours("2025-07-01", 12, 2);
+    const at25 = jpOxAlerts(t, [ug, 100], { unit: "µg/m3", referenceState: STP_298 });
+    expect(at25.oxPpm[12]).toBeCloseTo(0.12, 12);
+    expect(at25.alerts).toHaveLength(1);
+    // at 20 °C: Vm = 24.0548 L/mol → ppm = 235.42·24.0548/47.997/1000 = 0.11798
+    const at20 = jpOxAlerts(t, [ug, 100], { unit: "µg/m3", referenceState: STP_293 });
+    expect(at20.oxPpm[12]).toBeCloseTo((0.12 * 293.15) / 298.15, 12);
+    expect(at20.alerts).toHaveLength(0);
+  });
+
+  it("µg/m3 without a reference state is refused, naming what is missing", () => {
+    expect(() => jpOxAlerts(hours("2025-07-01", 12, 1), [200], { unit: "µg/m3" })).toThrow(/referenceState/);
   });
 });

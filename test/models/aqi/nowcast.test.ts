@@ -176,9 +176,9 @@ describe("nowcast over a series: truncation, AQI and category", () => {
     expect(end[0].local).toBe("2025-07-01T09:00");
   });
 
-  it("O3: AirNow's example as a series (ppb), 65 ppb → 0.065 ppm → AQI 84", () => {
+  it("O3 (2016 method): AirNow's example as a series (ppb), 65 ppb → 0.065 ppm → AQI 84", () => {
     const oldestFirst = [22, 35, NaN, 60, 74, 80, 69, 63];
-    const r = nowcastO3(stamps(8), oldestFirst, { unit: "ppb" })[7];
+    const r = nowcastO3(stamps(8), oldestFirst, { unit: "ppb", o3Method: "2016" })[7];
     expect(r.weightFactor).toBeCloseTo(0.275, 12);
     expect(r.truncated).toBe(65);
     // Table 6 O3 8-h 0.055–0.070 ↔ 51–100: 51 + 49·0.010/0.015 = 83.67 → 84
@@ -187,7 +187,7 @@ describe("nowcast over a series: truncation, AQI and category", () => {
     const ppm = nowcastO3(
       stamps(8),
       oldestFirst.map((x) => x / 1000),
-      { unit: "ppm" },
+      { unit: "ppm", o3Method: "2016" },
     )[7];
     expect(ppm.nowcast).toBeCloseTo(r.nowcast, 9);
     expect(ppm.aqi).toBe(84);
@@ -196,13 +196,22 @@ describe("nowcast over a series: truncation, AQI and category", () => {
   it("O3 in µg/m3 is converted at 298.15 K (1 ppb = 47.997/24.4654 µg/m3)", () => {
     const vm = (8.314462618 * 298.15) / 101.325; // L/mol
     const ugm3 = Array(8).fill((60 * 47.997) / vm);
-    expect(nowcastO3(stamps(8), ugm3, { unit: "µg/m3" })[7].nowcast).toBeCloseTo(60, 3);
+    expect(nowcastO3(stamps(8), ugm3, { unit: "µg/m3", o3Method: "2016" })[7].nowcast).toBeCloseTo(60, 3);
+    // the 2019 default: 8 valid hours of 336 → the surrogate 0.85·60 + 4.5 of the converted value
+    expect(nowcastO3(stamps(8), ugm3, { unit: "µg/m3" })[7].nowcast).toBeCloseTo(55.5, 3);
   });
 
   it("O3 NowCast above 0.200 ppm uses the 1-h table with the current hour (250 ppb → AQI 223)", () => {
-    const r = nowcastO3(stamps(8), Array(8).fill(250), { unit: "ppb" })[7];
+    const r = nowcastO3(stamps(8), Array(8).fill(250), { unit: "ppb", o3Method: "2016" })[7];
     // 1-h 0.205–0.404 ↔ 201–300: 201 + 99·0.045/0.199 = 223.39
     expect(r).toMatchObject({ aqi: 223, note: "o3-1h", category: 5 });
+    // 2019 default: surrogate 0.85·250 + 4.5 = 217 ppb, also above 0.200 ppm → the same 1-h AQI
+    expect(nowcastO3(stamps(8), Array(8).fill(250), { unit: "ppb" })[7]).toMatchObject({
+      truncated: 217,
+      aqi: 223,
+      note: "o3-1h",
+      o3Path: "surrogate-0",
+    });
   });
 
   it("PM2.5 above the AQI-500 breakpoint is extended along the top segment (400 → 649, beyond-index)", () => {
@@ -234,9 +243,9 @@ describe("nowcast over a series: truncation, AQI and category", () => {
 });
 
 describe("nowcastAqi: the station's hourly NowCast AQI", () => {
-  it("is the highest pollutant NowCast AQI: PM2.5 10 µg/m3 (53) and O3 65 ppb (84) → 84, O3 primary; SO2 ignored", () => {
+  it("is the highest pollutant NowCast AQI: PM2.5 10 µg/m3 (53) and O3 65 ppb (84, 2016 method) → 84, O3 primary; SO2 ignored", () => {
     const times = stamps(8);
-    const rows = nowcastAqi({
+    const input = {
       times,
       utcOffsetMinutes: 540,
       series: {
@@ -244,7 +253,8 @@ describe("nowcastAqi: the station's hourly NowCast AQI", () => {
         O3: { values: [NaN, NaN, 65, 65, 65, 65, 65, 65], unit: "ppb" },
         SO2: { values: Array(8).fill(5), unit: "ppb" },
       },
-    });
+    };
+    const rows = nowcastAqi(input, { o3Method: "2016" });
     expect(rows).toHaveLength(8);
     expect(rows[7]).toMatchObject({ aqi: 84, primary: ["O3"], category: 2, local: "2025-07-01T16:00" });
     expect(Object.keys(rows[7].pollutants).sort()).toEqual(["O3", "PM2.5"]);
@@ -254,6 +264,8 @@ describe("nowcastAqi: the station's hourly NowCast AQI", () => {
     expect(rows[2].pollutants.O3!.valid).toBe(false);
     // 00 h: nothing valid
     expect(rows[0]).toMatchObject({ aqi: NaN, primary: [], category: NaN });
+    // the 2019 default at 07 h: O3 surrogate 0.85·65 + 4.5 = 59.75 → 59 ppb → 51 + 49·0.004/0.015 = 64.07 → 64
+    expect(nowcastAqi(input)[7]).toMatchObject({ aqi: 64, primary: ["O3"] });
   });
 
   it("refuses a station without PM2.5, PM10 or O3", () => {
