@@ -76,7 +76,7 @@ describe("polarFreq: openair's bins, by hand", () => {
     const r = polarFreq({ wd, ws });
     const spec = polarFreqSpec(r, "", { lang: "ja" }) as any;
     expect(spec.layer[0].data.values.length).toBe(r.cells.length);
-    expect(spec.layer[0].encoding.color.title).toBe("データ数");
+    expect(spec.layer[0].encoding.color.title).toBe("件数");
     expect(JSON.stringify(polarFreqSpec(r, "", { lang: "zh" }))).toContain("按风向和风速");
   });
 });
