@@ -39,7 +39,9 @@ export interface DuckDb {
    * batch, whatever the size of the result. A batch's arrays are not reused after `onBatch`
    * returns (the caller may keep them).
    *
-   * @param batchRows rows per batch (default 65,536)
+   * @param sql the statement; `opts.params` bind `$1`, `$2`, … (or `$name`).
+   * @param onBatch called once per batch, in result order.
+   * @param opts `params` (bound values) and `batchRows` (rows per batch, default 65,536).
    * @returns the number of result rows
    * @throws Error DuckDB's own error; or the error `onBatch` throws (the result is then abandoned).
    */

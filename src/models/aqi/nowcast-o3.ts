@@ -56,7 +56,7 @@ const result = (value: number, path: O3Nowcast2019Path, hoursUsed: number, fitRo
  * 5. the current hour missing → the NowCast of the hour before if that hour has a value (4), else
  *    of 2 hours before if that one has (6), else none;
  * 6. otherwise PLS (`pls.nowcast`, `pls.now.fun`): missing hours are imputed (imputeTS `na.ma`,
- *    k = 4, exponential weights: {@link imputeMovingAverage}); the target is the 8-h mean of the raw
+ *    k = 4, exponential weights: `imputeMovingAverage`, as R imputeTS::na_ma); the target is the 8-h mean of the raw
  *    hours t−4 … t+3 (`rollapply(data, list(-4:3), …)`, a mean where ≤ 25 % of its hours are missing,
  *    none where the 8 hours leave the window); the predictors are the 96 imputed hours t−95 … t; the
  *    regression is fitted on the rows t = 96 … 336 that have a target, provided ≤ 25 % of them lack
