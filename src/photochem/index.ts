@@ -102,6 +102,7 @@ export {
   runObm,
   relativeIncrementalReactivity,
   CB6R5_RIR_GROUPS,
+  DEFAULT_DEPOSITION_VELOCITY_CM_PER_S,
   type ObmObservations,
   type ObmOptions,
   type ObmBudget,

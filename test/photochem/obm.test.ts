@@ -124,6 +124,7 @@ describe("runObm ozone budget closure and RIR on a hand mechanism", () => {
         photolysis: { j: { NO2_IUPAC10: fill(n, 8e-3), O3O1D_IUPAC10: fill(n, 3e-5) } },
         spinUpDays: 0,
         dilutionPerSec: 0,
+        depositionVelocityCmPerSec: {},
         free: ["O3", "NO", "NO2"],
         rtol: 1e-7,
         atol: 1e-2,
@@ -140,6 +141,74 @@ describe("runObm ozone budget closure and RIR on a hand mechanism", () => {
     }
     expect(checked).toBe(n - 1);
     expect(Math.abs(r.budget.net[0])).toBeGreaterThan(0.1); // a non-trivial budget
+  });
+
+  it("with the default O3 deposition (1 cm/s over a 1000 m layer, F0AM) d[Ox]/dt = P − L − k_dep[O3], k_dep = 1e-5 s⁻¹", () => {
+    const n = 13;
+    const r = runObm(
+      mech,
+      {
+        timesUtc: hours(n, 10),
+        ppb: { CO: fill(n, 300), ETH: fill(n, 5), O3: fill(n, 40), NO: fill(n, 5), NO2: fill(n, 10) },
+        temperatureK: 298,
+        rhPercent: 50,
+      },
+      {
+        site,
+        photolysis: { j: { NO2_IUPAC10: fill(n, 8e-3), O3O1D_IUPAC10: fill(n, 3e-5) } },
+        spinUpDays: 0,
+        dilutionPerSec: 0,
+        free: ["O3", "NO", "NO2"],
+        rtol: 1e-7,
+        atol: 1e-2,
+      },
+    );
+    expect(r.method.deposition.velocityCmPerSec).toEqual({ O3: 1 });
+    expect(r.method.boundaryLayerHeightM).toEqual(fill(n, 1000));
+    const kdep = 1 / (100 * 1000); // s⁻¹
+    const ox = (i: number) => r.ppb.O3[i] + r.ppb.NO2[i] + r.ppb.O1D[i];
+    for (let i = 0; i + 1 < n; i++) {
+      const d = (ox(i + 1) - ox(i)) / (10 / 60); // ppb/h
+      const dep = kdep * 3600 * 0.5 * (r.ppb.O3[i] + r.ppb.O3[i + 1]); // ppb/h
+      const pl = 0.5 * (r.budget.net[i] + r.budget.net[i + 1]) - dep;
+      expect(Math.abs(d - pl)).toBeLessThan(0.02 * Math.abs(d) + 1e-3);
+    }
+    expect(kdep * 3600 * 40).toBeCloseTo(1.44, 10); // 1.44 ppb/h at 40 ppb: a visible term
+  });
+  it("a growing boundary layer entrains background air: with chemistry off, X − X_bg falls as H_i/H (1000 → 2000 m halves it)", () => {
+    const DEF_INERT = `
+INERT
+REACTIONS[CM] =
+<R1> TRACER = TRACER2 # 0.0;
+END
+`;
+    const inert = compileMechanism(parseChemmech(DEF_INERT));
+    const n = 3;
+    const r = runObm(
+      inert,
+      { timesUtc: hours(n), ppb: { TRACER: fill(n, 50) }, temperatureK: 298, rhPercent: 50 },
+      {
+        site,
+        photolysis: { j: {} },
+        spinUpDays: 0,
+        dilutionPerSec: 0,
+        free: ["TRACER"],
+        backgroundPpb: { TRACER: 10 },
+        boundaryLayerHeightM: [1000, 2000, 2000],
+        rtol: 1e-8,
+        atol: 1e-6,
+      },
+    );
+    // interval 0: H 1000 → 2000 m, (50 − 10)·1000/2000 + 10 = 30 ppb; interval 1: no growth
+    expect(r.ppb.TRACER[0]).toBeCloseTo(30, 4);
+    expect(r.ppb.TRACER[1]).toBeCloseTo(30, 4);
+    expect(() =>
+      runObm(
+        inert,
+        { timesUtc: hours(n), ppb: { TRACER: fill(n, 50) }, temperatureK: 298, rhPercent: 50 },
+        { site, photolysis: { j: {} }, boundaryLayerHeightM: [1000, 0, 100] },
+      ),
+    ).toThrow(RangeError);
   });
 
   const DEF_HOX = `
