@@ -56,7 +56,14 @@ export {
   type PhotolysisFrequencyOptions,
   type PhotolysisFrequencies,
 } from "./csqy";
-export { solarPosition, julianDay, refractionDeg, type SolarPosition } from "./solar";
+export {
+  solarPosition,
+  solarCoordinates,
+  julianDay,
+  refractionDeg,
+  type SolarPosition,
+  type SolarCoordinates,
+} from "./solar";
 export { twoStream, type TwoStreamFluxes } from "./twostream";
 export {
   clearSkyActinicFlux,
