@@ -43,6 +43,7 @@ export {
 export { CB6R5_NITROGEN_ATOMS, CB6R5_NITROGEN_ROUNDING } from "./tables/cb6r5-nitrogen";
 export { parseKpp, KPP_ACCEPTED_FUNCTIONS, type ParseKppOptions } from "./kpp";
 export { MCM_V331_RATES, type McmRate } from "./tables/mcm-rates";
+export { MCM_V331_PHOTOLYSIS, CB6R5_MCM_J, type McmPhotolysisParameters } from "./tables/mcm-photolysis";
 export { readChemmech, readKpp, type ReadChemmechOptions, type ReadKppOptions } from "./read-mechanism";
 export {
   readCsqy,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { julianDay, refractionDeg, solarPosition } from "../../src/photochem";
+import { julianDay, refractionDeg, solarCoordinates, solarPosition } from "../../src/photochem";
+import { solarGeometry } from "../../src/directional";
 
 describe("solarPosition (NOAA Solar Calculator = Meeus low-accuracy solar coordinates)", () => {
   it("Meeus (1998) Example 25.a, 1992 October 13.0 TD: δ = −7.78507°, R = 0.99766 AU", () => {
@@ -44,9 +45,7 @@ describe("solarPosition (NOAA Solar Calculator = Meeus low-accuracy solar coordi
 });
 
 describe("one home for the Sun's coordinates (issue #22)", () => {
-  it("solarCoordinates gives Meeus Example 25.a (δ = −7.78507°, R = 0.99766 AU); directional's solarGeometry is the same numbers", async () => {
-    const { solarCoordinates } = await import("../../src/photochem");
-    const { solarGeometry } = await import("../../src/directional");
+  it("solarCoordinates gives Meeus Example 25.a (δ = −7.78507°, R = 0.99766 AU); directional's solarGeometry is the same numbers", () => {
     const t = (2448908.5 - 2440587.5) * 86400000;
     const c = solarCoordinates(t);
     expect(c.declinationDeg).toBeCloseTo(-7.78507, 4);
