@@ -109,9 +109,9 @@ describe("runObm ozone budget closure and RIR on a hand mechanism", () => {
     expect(t.loss["O3+HO2"].map((x) => x.label)).toEqual(["R5"]);
     expect(t.loss["O3+VOC"].map((x) => x.label)).toEqual(["R11"]);
   });
-  it("P − L equals d[Ox]/dt of the free run (Ox = O3 + NO2 + O1D, no dilution), trapezoid over 10-min outputs", () => {
-    const n = 13;
-    const r = runObm(
+  /** The free-Ox run of the closure tests: 10-min steps, CO and ETH held, O3/NO/NO2 free, no dilution. */
+  const freeOxRun = (n: number, extra: object) =>
+    runObm(
       mech,
       {
         timesUtc: hours(n, 10),
@@ -124,12 +124,15 @@ describe("runObm ozone budget closure and RIR on a hand mechanism", () => {
         photolysis: { j: { NO2_IUPAC10: fill(n, 8e-3), O3O1D_IUPAC10: fill(n, 3e-5) } },
         spinUpDays: 0,
         dilutionPerSec: 0,
-        depositionVelocityCmPerSec: {},
         free: ["O3", "NO", "NO2"],
         rtol: 1e-7,
         atol: 1e-2,
+        ...extra,
       },
     );
+  it("P − L equals d[Ox]/dt of the free run (Ox = O3 + NO2 + O1D, no dilution), trapezoid over 10-min outputs", () => {
+    const n = 13;
+    const r = freeOxRun(n, { depositionVelocityCmPerSec: {} });
     expect(r.constraints.held.sort()).toEqual(["CO", "ETH"]);
     const ox = (i: number) => r.ppb.O3[i] + r.ppb.NO2[i] + r.ppb.O1D[i];
     let checked = 0;
@@ -145,24 +148,7 @@ describe("runObm ozone budget closure and RIR on a hand mechanism", () => {
 
   it("with the default O3 deposition (1 cm/s over a 1000 m layer, F0AM) d[Ox]/dt = P − L − k_dep[O3], k_dep = 1e-5 s⁻¹", () => {
     const n = 13;
-    const r = runObm(
-      mech,
-      {
-        timesUtc: hours(n, 10),
-        ppb: { CO: fill(n, 300), ETH: fill(n, 5), O3: fill(n, 40), NO: fill(n, 5), NO2: fill(n, 10) },
-        temperatureK: 298,
-        rhPercent: 50,
-      },
-      {
-        site,
-        photolysis: { j: { NO2_IUPAC10: fill(n, 8e-3), O3O1D_IUPAC10: fill(n, 3e-5) } },
-        spinUpDays: 0,
-        dilutionPerSec: 0,
-        free: ["O3", "NO", "NO2"],
-        rtol: 1e-7,
-        atol: 1e-2,
-      },
-    );
+    const r = freeOxRun(n, {});
     expect(r.method.deposition.velocityCmPerSec).toEqual({ O3: 1 });
     expect(r.method.boundaryLayerHeightM).toEqual(fill(n, 1000));
     const kdep = 1 / (100 * 1000); // s⁻¹
