@@ -495,8 +495,12 @@ export interface RirResult {
 }
 
 /**
- * Relative incremental reactivity (Cardelino & Chameides 1995, J. Air Waste Manage. Assoc. 45, 161–180):
- * RIR(X) = [ΔP(O3)/P(O3)] / [ΔS(X)/S(X)], where S(X) is the observed input of group X and P(O3) the
+ * Relative incremental reactivity (Cardelino & Chameides 1995, "An observation-based model for analyzing
+ * ozone precursor relationships in the urban atmosphere", J. Air Waste Manage. Assoc. 45, 161–180,
+ * doi:10.1080/10473289.1995.10467356): RIR(X) = [ΔP(O3)/P(O3)] / [ΔS(X)/S(X)]. The paper's text was not
+ * retrieved (session 8 searched the stored pages, documentation and code corpora: only citations of it and
+ * secondary restatements in the same form were found), so this is the form the OBM literature attributes to
+ * it, not a quotation. Here S(X) is the observed input of group X and P(O3) the S(X) is the observed input of group X and P(O3) the
  * net ozone production of the OBM (`budget.net` = P − L) integrated over the daytime intervals (those
  * with J(NO2) > 0: solar zenith angle below the photolysis cutoff, or user J(NO2) > 0), of the analysed
  * run after spin-up. Each group's observed series are multiplied by 1 − `reduction` (default 0.2, the
