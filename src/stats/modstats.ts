@@ -1,5 +1,5 @@
 import { pearson } from "./correlation";
-import { tCdf } from "./studentt";
+import { incompleteBeta } from "./studentt";
 
 /** The model-evaluation statistics of {@link modStats} (openair's `modStats`, same names). */
 export interface ModStats {
@@ -94,7 +94,9 @@ export function modStats(obs: ArrayLike<number>, mod: ArrayLike<number>): ModSta
   let P = NaN;
   if (Number.isFinite(r)) {
     const df = n - 2;
-    P = Math.abs(r) >= 1 ? 0 : 2 * (1 - tCdf(Math.abs(r) * Math.sqrt(df / (1 - r * r)), df));
+    // Two-sided P(|T| ≥ t), t = r √(df / (1 − r²)): I_x(df/2, 1/2) with x = df / (df + t²) = 1 − r²
+    // (Numerical Recipes 3rd ed. §6.14), computed directly: 2 (1 − tCdf) underflows to 0 below ~1e-16.
+    P = Math.abs(r) >= 1 ? 0 : incompleteBeta(1 - r * r, df / 2, 0.5);
   }
   const rhs = 2 * spread;
   return {

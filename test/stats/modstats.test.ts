@@ -39,4 +39,13 @@ describe("modStats (openair's definitions)", () => {
   it("arrays of different lengths are a RangeError", () => {
     expect(() => modStats([1, 2], [1])).toThrow(RangeError);
   });
+  it("a tiny p-value does not underflow to 0 (R cor.test gives 2.4192286046087448e-91)", () => {
+    // R 4.2.2: i <- 0:99; m <- i; o <- i + 5*sin(i); cor.test(m, o)$p.value = 2.4192286046087448e-91
+    // (r = 0.99252587034086359); 2 (1 − tCdf) would give 0 here.
+    const m = Array.from({ length: 100 }, (_, i) => i);
+    const o = m.map((i) => i + 5 * Math.sin(i));
+    const s = modStats(m, o);
+    expect(s.r).toBeCloseTo(0.99252587034086359, 13);
+    expect(s.P / 2.4192286046087448e-91).toBeCloseTo(1, 8);
+  });
 });
