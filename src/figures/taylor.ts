@@ -11,6 +11,11 @@ export const TAYLOR_LABELS = {
   observed: { en: "Observed", ja: "観測値", zh: "观测值" },
   crmsd: { en: "Centred RMS difference", ja: "中心化 RMS 差", zh: "中心化均方根差" },
   group: { en: "Method", ja: "手法", zh: "方法" },
+  notShown: {
+    en: "r < 0 or undefined, not shown",
+    ja: "r < 0 または算出不能のため非表示",
+    zh: "r < 0 或无法计算，未显示",
+  },
 } as const;
 
 const tlabel = labelLookup(TAYLOR_LABELS, "Taylor diagram");
@@ -122,7 +127,7 @@ export function taylorDiagram(points: readonly TaylorPoint[], opts: TaylorDiagra
   return {
     ...base,
     ...(left.length
-      ? { title: { text: opts.title ?? "", subtitle: `r < 0 or undefined, not shown: ${left.join(", ")}` } }
+      ? { title: { text: opts.title ?? "", subtitle: `${tlabel("notShown", lang)}: ${left.join(", ")}` } }
       : {}),
     config: { ...fontConfig(fontFor(lang)), view: { stroke: null } },
     layer: [

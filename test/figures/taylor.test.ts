@@ -59,6 +59,15 @@ describe("taylorDiagram", () => {
       { name: "N", stats: neg },
     ]) as unknown as { title: { subtitle: string } };
     expect(s2.title.subtitle).toContain("N");
+    expect(s2.title.subtitle).toContain("r < 0 or undefined, not shown");
+    const s3 = taylorDiagram(
+      [
+        { name: "A", stats: a },
+        { name: "N", stats: neg },
+      ],
+      { lang: "ja" },
+    ) as unknown as { title: { subtitle: string } };
+    expect(s3.title.subtitle).toBe("r < 0 または算出不能のため非表示: N");
     const svg = await renderSvg(taylorDiagram([{ name: "A", stats: a }]));
     expect(svg).toContain("<svg");
   });
