@@ -314,7 +314,7 @@ function bootstrapBand(
   for (let b = 0; b < nBoot; b++) {
     const idx = blockIndices(n, L, rng);
     const yb = Array.from(model.fitted, (f, i) => f + model.residuals[idx[i]]);
-    const m = gamSmooth1d(xFit, yb, oa ? {} : { k, select: true });
+    const m = gamSmooth1d(xFit, yb, oa ? {} : { k, select: true, start: model.rho });
     boots.push(m.predict(at).fit);
   }
   const lo = oa ? 0.025 : (1 - level) / 2,

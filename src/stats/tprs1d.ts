@@ -160,6 +160,11 @@ export interface GamSmooth1dOptions {
    * parameter. Default false.
    */
   select?: boolean;
+  /**
+   * `select` only: start the search at these log smoothing parameters (e.g. `rho` of a fit to
+   * similar data, as a bootstrap refit does) instead of scanning the log λ plane first.
+   */
+  start?: readonly number[];
 }
 
 /** Result of {@link gamSmooth1d}. */
@@ -172,6 +177,8 @@ export interface GamSmooth1d {
   edf: number;
   /** Smoothing parameters, one per penalty (of the penalties rescaled as mgcv does: ‖S‖ = ‖X‖∞²). */
   lambdas: number[];
+  /** log of `lambdas`. */
+  rho: number[];
   /** Scale σ̂² = RSS/(n − edf). */
   scale: number;
   /** GCV score n·RSS/(n − edf)². */
@@ -187,11 +194,11 @@ export interface GamSmooth1d {
  * mgcv's identifiability constraint Σᵢ f(xᵢ) = 0 (absorbed by a Householder QR of the column sums,
  * mgcv `absorb.cons`); each penalty is rescaled as mgcv's `scale.penalty` (‖S‖₁ = ‖X‖∞²); the
  * smoothing parameter(s) minimise GCV n·RSS/(n − tr A)² (γ = 1) — one by {@link penalisedGcvFit}'s
- * scan; two (`select`) by a scan of the log λ plane (steps of 1 over ±15) refined by Nelder–Mead
+ * scan; two (`select`) by a scan of the log λ plane (steps of 2 over ±16) refined by Nelder–Mead
  * (Nelder & Mead 1965, Comput. J. 7:308) to 10⁻¹⁰ of the score — and the standard errors are
  * those of the Bayesian posterior covariance σ̂²(XᵀX + Σλⱼ Sⱼ)⁻¹ (Wood 2006 §4.8; mgcv's `Vp`).
  * @param x covariate (finite), y responses (finite), same length
- * @throws {RangeError} when x and y differ in length, a value is not finite, or there are fewer distinct x than k (or n ≤ k)
+ * @throws {RangeError} when x and y differ in length, a value is not finite, there are fewer distinct x than k (or n ≤ k), or `start` is not 2 finite numbers
  */
 export function gamSmooth1d(x: ArrayLike<number>, y: ArrayLike<number>, opts: GamSmooth1dOptions = {}): GamSmooth1d {
   const n = x.length;
@@ -281,15 +288,20 @@ export function gamSmooth1d(x: ArrayLike<number>, y: ArrayLike<number>, opts: Ga
     const score = (rho: number[]) => at(rho).gcv;
     let best = [0, 0],
       bestV = Infinity;
-    for (let a = -15; a <= 15; a++)
-      for (let b = -15; b <= 15; b++) {
-        const v = score([a, b]);
-        if (v < bestV) {
-          bestV = v;
-          best = [a, b];
+    if (opts.start) {
+      if (opts.start.length !== 2 || !opts.start.every(Number.isFinite))
+        throw new RangeError(`gamSmooth1d: start must hold 2 finite log smoothing parameters`);
+      best = opts.start.slice();
+    } else
+      for (let a = -16; a <= 16; a += 2)
+        for (let b = -16; b <= 16; b += 2) {
+          const v = score([a, b]);
+          if (v < bestV) {
+            bestV = v;
+            best = [a, b];
+          }
         }
-      }
-    const rho = nelderMead(score, best, 0.5, 1e-10);
+    const rho = nelderMead(score, best, opts.start ? 0.5 : 1, 1e-10);
     fit = at(rho);
     lambdas = rho.map(Math.exp);
   }
@@ -302,6 +314,7 @@ export function gamSmooth1d(x: ArrayLike<number>, y: ArrayLike<number>, opts: Ga
     residuals,
     edf: fit.edf,
     lambdas,
+    rho: lambdas.map(Math.log),
     scale: fit.scale,
     gcv: fit.gcv,
     predict(px) {
