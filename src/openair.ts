@@ -188,3 +188,12 @@ export {
   type MapExtent,
   type OutlineFeature,
 } from "./trajectory";
+export {
+  smoothTrend,
+  smoothTrendSpec,
+  type SmoothTrendOptions,
+  type SmoothTrendResult,
+  type SmoothTrendPeriod,
+  type SmoothTrendPoint,
+  type StlFill,
+} from "./directional";

@@ -81,6 +81,9 @@ export interface SmoothTrendPoint {
 
 /** Result of {@link smoothTrend}. */
 export interface SmoothTrendResult {
+  /** The averaging period and the site's offset (minutes east of UTC). */
+  avgTime: "month" | "season" | "year";
+  utcOffsetMinutes: number;
   /** The periods from the first to the last valid one. */
   periods: SmoothTrendPeriod[];
   /** The fitted curve and its band. */
@@ -251,6 +254,8 @@ function smoothTrendOf(
   } else fit = bootstrapBand(model, xs, k, nBoot, level, opts, grid);
   const periods = t.map((time, i) => ({ time, value: value[i], y: y[i] }));
   return {
+    avgTime,
+    utcOffsetMinutes: off,
     periods,
     fit,
     edf: model.edf,

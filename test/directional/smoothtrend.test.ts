@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { smoothTrend } from "../../src/directional/smoothtrend";
 import { gamSmooth1d, thinPlateBasis1d, tpsEta1d } from "../../src/stats/tprs1d";
 import { stl } from "../../src/stats/stl";
+import { smoothTrendSpec } from "../../src/directional/figures-smooth";
+import { renderSvg } from "../../src/figures/render";
 import { pearson } from "../../src/stats/correlation";
 import { Rng } from "../../src/random/rng";
 
@@ -240,5 +242,31 @@ describe("smoothTrend: monthly means, bootstrap, type", () => {
     expect(() => smoothTrend(times, values, 540, { avgTime: "week" as never })).toThrow(RangeError);
     expect(() => smoothTrend(times.slice(0, 200), values.slice(0, 200), 540)).toThrow(RangeError);
     expect(() => smoothTrend(times, values.slice(1), 540)).toThrow(RangeError);
+  });
+});
+
+describe("smoothTrendSpec", () => {
+  const means = csv("openair-smoothtrend-means.csv");
+  const r = smoothTrend(
+    means.map((m) => m[0] * 1000),
+    means.map((m) => m[1]),
+    480,
+  );
+  it("points, curve and band with labels in en/ja/zh, local time at the site's offset", async () => {
+    const want = {
+      en: ["Smooth trend (GAM)", "Monthly mean", "95 % interval", "UTC+08:00"],
+      ja: ["平滑化トレンド（GAM）", "月平均", "95 % 信頼区間"],
+      zh: ["平滑趋势（GAM）", "月均值", "95 % 置信区间"],
+    } as const;
+    for (const lang of ["en", "ja", "zh"] as const) {
+      const spec = smoothTrendSpec(r, "µg/m3", { lang }) as unknown as { layer: { data: { values: unknown[] } }[] };
+      expect(spec.layer.map((l) => l.data.values.length)).toEqual([100, 96, 100]);
+      const svg = await renderSvg(spec as never);
+      for (const w of want[lang]) expect(svg).toContain(w);
+    }
+    // the first point is the first month at local time (2012-01-01 00:00 at +08:00)
+    const spec = smoothTrendSpec(r, "µg/m3") as unknown as { layer: { data: { values: { time: string }[] } }[] };
+    expect(spec.layer[1].data.values[0].time).toBe("2012-01-01T00:00:00");
+    expect(() => smoothTrendSpec(r, "µg/m3", { width: 0 })).toThrow(RangeError);
   });
 });
