@@ -51,6 +51,11 @@ export { theilSenTrendOfMonths, theilSenInterval, type TheilSenInterval } from "
 export {
   smoothTrend,
   smoothTrendSpec,
+  conditionalQuantile,
+  conditionalQuantileSpec,
+  type ConditionalQuantileOptions,
+  type ConditionalQuantileResult,
+  type ConditionalQuantileBin,
   type SmoothTrendOptions,
   type SmoothTrendResult,
   type SmoothTrendPeriod,

@@ -191,6 +191,11 @@ export {
 export {
   smoothTrend,
   smoothTrendSpec,
+  conditionalQuantile,
+  conditionalQuantileSpec,
+  type ConditionalQuantileOptions,
+  type ConditionalQuantileResult,
+  type ConditionalQuantileBin,
   type SmoothTrendOptions,
   type SmoothTrendResult,
   type SmoothTrendPeriod,

@@ -137,4 +137,10 @@ export {
   type SmoothTrendPoint,
   type StlFill,
 } from "./smoothtrend";
-export { smoothTrendSpec } from "./figures-smooth";
+export { smoothTrendSpec, conditionalQuantileSpec } from "./figures-smooth";
+export {
+  conditionalQuantile,
+  type ConditionalQuantileOptions,
+  type ConditionalQuantileResult,
+  type ConditionalQuantileBin,
+} from "./condquantile";

@@ -57,6 +57,8 @@ export const DIRECTIONAL_LABELS = {
   deseasonalised: { en: "deseasonalised", ja: "季節調整済み", zh: "去季节" },
   interval: { en: "interval", ja: "信頼区間", zh: "置信区间" },
   bootstrap: { en: "bootstrap", ja: "ブートストラップ", zh: "自助法" },
+  predictedValue: { en: "Predicted value", ja: "予測値", zh: "预测值" },
+  observedValue: { en: "Observed value", ja: "観測値", zh: "观测值" },
   gamFit: { en: "GAM fit", ja: "GAM 平滑曲線", zh: "GAM 拟合" },
   enrichmentFactor: { en: "Enrichment factor", ja: "濃縮係数", zh: "富集因子" },
   element: { en: "Element", ja: "元素", zh: "元素" },
