@@ -14,3 +14,15 @@ f <- r$data$fit
 write.csv(data.frame(t = as.numeric(f$date), pred = f$pred, lower = f$lower, upper = f$upper), paste0(a[7], "-fit.csv"), row.names = FALSE)
 dd <- r$data$data
 write.csv(data.frame(t = as.numeric(dd$date), conc = dd$conc), paste0(a[7], "-data.csv"), row.names = FALSE)
+# the bootstrap band openair draws (simulate = TRUE): openair's own panel.gam on the monthly values, captured
+if (length(a) >= 8 && a[8] == "simulate") {
+  set.seed(1)
+  dd <- r$data$data
+  dd <- dd[!is.na(dd$conc), ]
+  band <- NULL
+  p <- lattice::xyplot(conc ~ as.numeric(date), data = dd, panel = function(x, y, ...) {
+    band <<- openair:::panel.gam(x, y, k = k, simulate = TRUE, n.sim = 200, autocor = as.logical(a[9]))
+  })
+  pdf(NULL); print(p); invisible(dev.off())
+  write.csv(band, paste0(a[7], "-sim.csv"), row.names = FALSE)
+}
