@@ -7,6 +7,7 @@
 
 import { median } from "../stats/median";
 import { quantileType7 } from "../stats/quantile";
+import { finitePairs } from "../stats/modstats";
 import { typedLevels, type ByTypeResult, type TypeOption } from "./bytype";
 
 /** Options of {@link conditionalQuantile}. */
@@ -139,13 +140,7 @@ function panel(
   openair: boolean,
   histogramBreaks: number[],
 ): ConditionalQuantileResult {
-  const o: number[] = [],
-    m: number[] = [];
-  for (let i = 0; i < obs.length; i++)
-    if (Number.isFinite(obs[i]) && Number.isFinite(mod[i])) {
-      o.push(obs[i]);
-      m.push(mod[i]);
-    }
+  const { o, m } = finitePairs(obs, mod, "conditionalQuantile");
   const dropped = obs.length - o.length;
   let lo = Infinity,
     hi = -Infinity,

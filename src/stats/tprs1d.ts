@@ -1,4 +1,5 @@
 import { householderQr } from "./qr";
+import { absorbNullSpace } from "./tprs";
 import { lanczosEigen, dotAt } from "./lanczos";
 import { symmetricEigen } from "./symeigen";
 import { penalisedGcvFit, type PenalisedFit } from "./gcvfit";
@@ -87,40 +88,14 @@ export function thinPlateBasis1d(x: ArrayLike<number>, k: number): ThinPlateBasi
     nu,
     k,
   );
-  const U = eig.vectors,
-    D = eig.values;
-  const UT = new Float64Array(k * 2);
-  for (let i = 0; i < nu; i++)
-    for (let j = 0; j < k; j++) {
-      UT[j * 2] += U[i * k + j];
-      UT[j * 2 + 1] += U[i * k + j] * ku[i];
-    }
-  const kz = k - 2;
-  const Z = householderQr(UT, k, 2).qColumns(2); // k × (k − 2)
-  const UZ = new Float64Array(nu * kz);
-  for (let i = 0; i < nu; i++)
-    for (let j = 0; j < k; j++) {
-      const u = U[i * k + j];
-      for (let c = 0; c < kz; c++) UZ[i * kz + c] += u * Z[j * kz + c];
-    }
-  const X1 = new Float64Array(nu * k);
+  const T = new Float64Array(nu * 2); // [1, x] at the knots
   for (let i = 0; i < nu; i++) {
-    for (let j = 0; j < k; j++) {
-      const ud = U[i * k + j] * D[j];
-      for (let c = 0; c < kz; c++) X1[i * k + c] += ud * Z[j * kz + c];
-    }
-    X1[i * k + kz] = 1;
-    X1[i * k + kz + 1] = ku[i];
+    T[i * 2] = 1;
+    T[i * 2 + 1] = ku[i];
   }
+  const { UZ, X1, S, kz } = absorbNullSpace(eig.vectors, eig.values, T, nu, k, 2);
   const X = new Float64Array(n * k);
   for (let i = 0; i < n; i++) X.set(X1.subarray(row[i] * k, row[i] * k + k), i * k);
-  const S = new Float64Array(k * k);
-  for (let a = 0; a < kz; a++)
-    for (let b = a; b < kz; b++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += Z[j * kz + a] * D[j] * Z[j * kz + b];
-      S[a * k + b] = S[b * k + a] = s;
-    }
   return {
     k,
     n,
