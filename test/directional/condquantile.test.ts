@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readCommentedCsv } from "./openair-fixtures";
 import { conditionalQuantile } from "../../src/directional/condquantile";
 import { conditionalQuantileSpec } from "../../src/directional/figures-smooth";
 import { renderSvg } from "../../src/figures/render";
 
-const FIX = join(__dirname, "fixtures") + "/";
-function csv(name: string): number[][] {
-  return readFileSync(FIX + name, "utf8")
-    .trim()
-    .split(/\r?\n/)
-    .filter((l) => !l.startsWith("#"))
-    .slice(1)
-    .map((l) => l.split(",").map((x) => (x === "NA" ? NaN : Number(x))));
-}
+const csv = readCommentedCsv;
 
 describe("conditionalQuantile against openair 2.18.2.9005", () => {
   const inp = csv("openair-condquantile-in.csv");

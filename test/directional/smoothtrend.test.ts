@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readCommentedCsv } from "./openair-fixtures";
 import { smoothTrend } from "../../src/directional/smoothtrend";
 import { gamSmooth1d, thinPlateBasis1d, tpsEta1d } from "../../src/stats/tprs1d";
 import { stl } from "../../src/stats/stl";
@@ -9,16 +8,7 @@ import { renderSvg } from "../../src/figures/render";
 import { pearson } from "../../src/stats/correlation";
 import { Rng } from "../../src/random/rng";
 
-const FIX = join(__dirname, "fixtures") + "/";
-/** A fixture CSV: a `#` comment line naming its source, a header, numbers (NA → NaN). */
-function csv(name: string): number[][] {
-  return readFileSync(FIX + name, "utf8")
-    .trim()
-    .split(/\r?\n/)
-    .filter((l) => !l.startsWith("#"))
-    .slice(1)
-    .map((l) => l.split(",").map((x) => (x === "NA" ? NaN : Number(x))));
-}
+const csv = readCommentedCsv;
 const maxAbs = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
