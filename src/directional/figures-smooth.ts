@@ -31,7 +31,14 @@ export function smoothTrendSpec(
   const lang = opts.lang ?? "en";
   const { width, height } = checkSize(opts.width, opts.height, 300);
   const off = res.utcOffsetMinutes;
-  const pts = res.periods.filter((p) => Number.isFinite(p.y)).map((p) => ({ time: toLocalIso(p.time, off), y: p.y }));
+  // consecutive valid periods share a segment: the line breaks at a missing period (openair draws type "b" with NA gaps)
+  let seg = 0;
+  const pts = res.periods
+    .map((p, i) => {
+      if (i > 0 && !Number.isFinite(res.periods[i - 1].y)) seg++;
+      return { time: toLocalIso(p.time, off), y: p.y, segment: seg };
+    })
+    .filter((p) => Number.isFinite(p.y));
   const curve = res.fit.map((p) => ({ time: toLocalIso(p.time, off), pred: p.pred, lower: p.lower, upper: p.upper }));
   const meanKey = res.avgTime === "month" ? "monthlyMean" : res.avgTime === "season" ? "seasonalMean" : "annualMean";
   const yTitle = withUnit(
@@ -70,12 +77,17 @@ export function smoothTrendSpec(
       {
         data: { values: pts.map((p) => ({ ...p, what: names[0] })), ...parse },
         mark: { type: "line", point: { size: 18 }, strokeWidth: 0.8 },
-        encoding: { x, y: { field: "y", type: "quantitative" }, color: colour },
+        encoding: {
+          x,
+          y: { field: "y", type: "quantitative" },
+          color: { ...colour, legend: null },
+          detail: { field: "segment", type: "nominal" },
+        },
       },
       {
         data: { values: curve.map((c) => ({ ...c, what: names[1] })), ...parse },
         mark: { type: "line", strokeWidth: 2.2 },
-        encoding: { x, y: { field: "pred", type: "quantitative" }, color: colour },
+        encoding: { x, y: { field: "pred", type: "quantitative" }, color: { ...colour, legend: null } },
       },
     ],
     resolve: { scale: { color: "independent", fill: "independent", stroke: "independent" } },

@@ -259,4 +259,19 @@ describe("smoothTrendSpec", () => {
     expect(spec.layer[1].data.values[0].time).toBe("2012-01-01T00:00:00");
     expect(() => smoothTrendSpec(r, "µg/m3", { width: 0 })).toThrow(RangeError);
   });
+  it("the line of period values breaks at a missing period (type panels have gaps between seasons)", () => {
+    const v = means.map((m) => m[1]);
+    v[40] = NaN;
+    const g = smoothTrend(
+      means.map((m) => m[0] * 1000),
+      v,
+      480,
+    );
+    const spec = smoothTrendSpec(g, "µg/m3") as unknown as { layer: { data: { values: { segment: number }[] } }[] };
+    const segs = spec.layer[1].data.values.map((p) => p.segment);
+    expect(segs.length).toBe(95);
+    expect(new Set(segs).size).toBe(2);
+    expect(segs[39]).toBe(0);
+    expect(segs[40]).toBe(1); // month 41 (index 41 of the periods) starts the second run
+  });
 });
