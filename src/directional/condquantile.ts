@@ -1,7 +1,6 @@
 /**
- * openair's `conditionalQuantile` (openair 2.18, R/conditionalQuantile.R; openair book, "Model
- * evaluation: conditionalQuantile",
- * https://openair-project.github.io/book/sections/model-evaluation/conditional-quantiles.html):
+ * openair's `conditionalQuantile` (openair 2.18, R/conditionalQuantile.R; its reference page,
+ * https://davidcarslaw.github.io/openair/reference/conditionalQuantile.html):
  * the distribution of the observations in bins of the modelled value (Wilks 2005).
  */
 
@@ -82,9 +81,10 @@ function binOf(v: number, b: number[]): number {
 /**
  * openair's `conditionalQuantile`: pairs of observed and modelled values are binned by the
  * modelled value; per bin the median and the 25/75th and 10/90th percentiles of the observations
- * (Wilks 2005, *Statistical Methods in the Atmospheric Sciences*, 2nd ed., §7.1.4 / Fig. 7.4,
- * conditional quantile plots; openair 2.18 R/conditionalQuantile.R; Carslaw & Ropkins 2012,
- * Environ. Model. Softw. 27–28:52–61).
+ * (the method as openair cites it: Wilks 2005, *Statistical Methods in the Atmospheric Sciences*,
+ * 2nd ed., Academic Press, forecast verification; Murphy, Brown & Chen 1989, Weather and
+ * Forecasting 4:485–501; openair 2.18 R/conditionalQuantile.R; Carslaw & Ropkins 2012, Environ.
+ * Model. Softw. 27–28:52–61).
  *
  * - Pairs with a missing value are left out (openair `na.omit`).
  * - Edges: R `seq(floor(min), ceiling(max), length = bins)` over both variables (openair: the

@@ -1,7 +1,7 @@
 /**
  * openair's `smoothTrend` (openair 2.18, R/smoothTrend.R and the `fitGam`/`panel.gam` helpers of
- * R/utilities.R; openair book, "Trend analysis: smoothTrend",
- * https://openair-project.github.io/book/sections/trend-analysis/trend-analysis.html): a GAM
+ * R/utilities.R; its reference page,
+ * https://davidcarslaw.github.io/openair/reference/smoothTrend.html): a GAM
  * smooth of monthly (or seasonal, yearly) means with a 95 % band, analytic or by a residual
  * block bootstrap.
  */
@@ -107,8 +107,7 @@ export interface SmoothTrendResult {
 
 /**
  * openair's `smoothTrend`: the trend of period means (monthly by default) smoothed by a GAM, with
- * a 95 % band (openair 2.18 R/smoothTrend.R, R/utilities.R `fitGam`, `panel.gam`; Carslaw 2019,
- * *The openair manual*, §"smoothTrend"; Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28:52–61;
+ * a 95 % band (openair 2.18 R/smoothTrend.R, R/utilities.R `fitGam`, `panel.gam`; Carslaw & Ropkins 2012, Environ. Model. Softw. 27–28:52–61;
  * the GAM: Wood 2017, *Generalized Additive Models*, 2nd ed.).
  *
  * 1. Period statistics by {@link timeAverage} (openair calls `timeAverage(avg.time, statistic,

@@ -164,8 +164,8 @@ export interface GamSmooth1d {
 
 /**
  * The model mgcv fits as `gam(y ~ s(x, k), select)` with the default Gaussian family and
- * `method = "GCV.Cp"` (mgcv 1.8; Wood 2017, *Generalized Additive Models*, 2nd ed., §4.2, §5.3.1,
- * §6.2): an intercept plus a thin-plate regression spline of x ({@link thinPlateBasis1d}) under
+ * `method = "GCV.Cp"` (mgcv 1.8.41; Wood 2017, *Generalized Additive Models*, 2nd ed.,
+ * chapters 4–6): an intercept plus a thin-plate regression spline of x ({@link thinPlateBasis1d}) under
  * mgcv's identifiability constraint Σᵢ f(xᵢ) = 0 (absorbed by a Householder QR of the column sums,
  * mgcv `absorb.cons`); each penalty is rescaled as mgcv's `scale.penalty` (‖S‖₁ = ‖X‖∞²); the
  * smoothing parameter(s) minimise GCV n·RSS/(n − tr A)² (γ = 1) — one by {@link penalisedGcvFit}'s
