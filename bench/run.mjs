@@ -4,8 +4,9 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, polarplot-gam, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, cutdata, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, polarplot-gam, smoothtrend, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, cutdata, trajectory, pmf.
 import { createRequire } from "node:module";
+import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { runPmfBench, formatPmfTable } from "./pmf.mjs";
@@ -14,6 +15,7 @@ import { runQaBench } from "./qa.mjs";
 import { runVehicleBench } from "./vehicles.mjs";
 import { runDirectionalBench } from "./directional.mjs";
 import { runPolarPlotGamBench } from "./polarplot-gam.mjs";
+import { runSmoothTrendBench } from "./smoothtrend.mjs";
 import { runVocBench } from "./voc.mjs";
 import { runOzoneAqiBench } from "./ozone-aqi.mjs";
 import { runEnergyBench } from "./energy.mjs";
@@ -37,6 +39,7 @@ const GROUPS = [
   "vehicles",
   "directional",
   "polarplot-gam",
+  "smoothtrend",
   "voc",
   "ozone-aqi",
   "energy",
@@ -137,6 +140,7 @@ for (const [g, run] of [
   ["vehicles", runVehicleBench],
   ["directional", runDirectionalBench],
   ["polarplot-gam", runPolarPlotGamBench],
+  ["smoothtrend", runSmoothTrendBench],
   ["voc", runVocBench],
   ["ozone-aqi", runOzoneAqiBench],
   ["energy", runEnergyBench],

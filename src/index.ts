@@ -48,6 +48,31 @@ export { NETWORK_SUMMARY_RULES } from "./network/tables/summary";
 export { stationTrendMapSpec } from "./network/figures";
 export { gb3095YearRows, whoYearRows, type PollutantYearDays } from "./models/standards/exceedance";
 export { theilSenTrendOfMonths, theilSenInterval, type TheilSenInterval } from "./directional/trend";
+export {
+  smoothTrend,
+  smoothTrendSpec,
+  conditionalQuantile,
+  conditionalQuantileSpec,
+  type ConditionalQuantileOptions,
+  type ConditionalQuantileResult,
+  type ConditionalQuantileBin,
+  type SmoothTrendOptions,
+  type SmoothTrendResult,
+  type SmoothTrendPeriod,
+  type SmoothTrendPoint,
+  type StlFill,
+} from "./directional";
+export {
+  tpsEta1d,
+  thinPlateBasis1d,
+  gamSmooth1d,
+  stl,
+  type ThinPlateBasis1d,
+  type GamSmooth1d,
+  type GamSmooth1dOptions,
+  type StlOptions,
+  type StlResult,
+} from "./stats";
 export { headerKey, findHeader, findHeaders, type HeaderKeyOptions } from "./table/header";
 export { normaliseSpecies, knownSpecies } from "./table/species";
 

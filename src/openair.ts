@@ -188,3 +188,17 @@ export {
   type MapExtent,
   type OutlineFeature,
 } from "./trajectory";
+export {
+  smoothTrend,
+  smoothTrendSpec,
+  conditionalQuantile,
+  conditionalQuantileSpec,
+  type ConditionalQuantileOptions,
+  type ConditionalQuantileResult,
+  type ConditionalQuantileBin,
+  type SmoothTrendOptions,
+  type SmoothTrendResult,
+  type SmoothTrendPeriod,
+  type SmoothTrendPoint,
+  type StlFill,
+} from "./directional";

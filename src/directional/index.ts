@@ -129,3 +129,18 @@ export { timeProp, type TimePropRow, type TimePropResult } from "./timeprop";
 export { trendLevel, type TrendLevelCell, type TrendLevelResult } from "./trendlevel";
 export { typeLevelLabel, seasonLevels } from "./typelabels";
 export { byTypeSpec, timePropSpec, trendLevelSpec } from "./typefigures";
+export {
+  smoothTrend,
+  type SmoothTrendOptions,
+  type SmoothTrendResult,
+  type SmoothTrendPeriod,
+  type SmoothTrendPoint,
+  type StlFill,
+} from "./smoothtrend";
+export { smoothTrendSpec, conditionalQuantileSpec } from "./figures-smooth";
+export {
+  conditionalQuantile,
+  type ConditionalQuantileOptions,
+  type ConditionalQuantileResult,
+  type ConditionalQuantileBin,
+} from "./condquantile";

@@ -31,6 +31,15 @@ export { lanczosEigen, type LanczosOptions, type LanczosResult } from "./lanczos
 export { householderQr, solveUpperTriangular, type HouseholderQr } from "./qr";
 export { tpsEta, thinPlateBasis, type ThinPlateBasis } from "./tprs";
 export { penalisedGcvFit, type PenalisedFitOptions, type PenalisedFit } from "./gcvfit";
+export {
+  tpsEta1d,
+  thinPlateBasis1d,
+  gamSmooth1d,
+  type ThinPlateBasis1d,
+  type GamSmooth1d,
+  type GamSmooth1dOptions,
+} from "./tprs1d";
+export { stl, type StlOptions, type StlResult } from "./stl";
 export { weightedPearson, weightedSpearman, weightedRanks, weightedLine } from "./weighted";
 export { yorkRegression, huberRegression, type YorkResult, type HuberResult } from "./york";
 export { hclust, type HclustMethod, type HclustResult } from "./hclust";

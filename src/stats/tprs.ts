@@ -108,46 +108,16 @@ export function thinPlateBasis(x: ArrayLike<number>, y: ArrayLike<number>, k: nu
     nu,
     k,
   );
-  const U = eig.vectors,
-    D = eig.values; // nu × k
-  // constraint matrix (Uₖᵀ T), k × 3, T = [1, x, y]
-  const UT = new Float64Array(k * 3);
-  for (let i = 0; i < nu; i++)
-    for (let j = 0; j < k; j++) {
-      const uij = U[i * k + j];
-      UT[j * 3] += uij;
-      UT[j * 3 + 1] += uij * ku[i];
-      UT[j * 3 + 2] += uij * kv[i];
-    }
-  const Z = householderQr(UT, k, 3).qColumns(3); // k × (k − 3)
-  const kz = k - 3;
-  const UZ = new Float64Array(nu * kz); // Uₖ Z
-  for (let i = 0; i < nu; i++)
-    for (let j = 0; j < k; j++) {
-      const uij = U[i * k + j];
-      if (uij === 0) continue;
-      for (let c = 0; c < kz; c++) UZ[i * kz + c] += uij * Z[j * kz + c];
-    }
-  const X1 = new Float64Array(nu * k); // [Uₖ Dₖ Z, T] at the knots
+  const D = eig.values;
+  const T = new Float64Array(nu * 3); // [1, x, y] at the knots
   for (let i = 0; i < nu; i++) {
-    for (let j = 0; j < k; j++) {
-      const ud = U[i * k + j] * D[j];
-      if (ud === 0) continue;
-      for (let c = 0; c < kz; c++) X1[i * k + c] += ud * Z[j * kz + c];
-    }
-    X1[i * k + kz] = 1;
-    X1[i * k + kz + 1] = ku[i];
-    X1[i * k + kz + 2] = kv[i];
+    T[i * 3] = 1;
+    T[i * 3 + 1] = ku[i];
+    T[i * 3 + 2] = kv[i];
   }
+  const { UZ, X1, S, kz } = absorbNullSpace(eig.vectors, D, T, nu, k, 3);
   const X = new Float64Array(n * k);
   for (let i = 0; i < n; i++) X.set(X1.subarray(row[i] * k, row[i] * k + k), i * k);
-  const S = new Float64Array(k * k);
-  for (let a = 0; a < kz; a++)
-    for (let b = a; b < kz; b++) {
-      let s = 0;
-      for (let j = 0; j < k; j++) s += Z[j * kz + a] * D[j] * Z[j * kz + b];
-      S[a * k + b] = S[b * k + a] = s;
-    }
   const checkNew = (px: ArrayLike<number>, py: ArrayLike<number>) => {
     if (px.length !== py.length)
       throw new RangeError(`thinPlateBasis: new x and y must have the same length, got ${px.length} and ${py.length}`);
@@ -211,4 +181,53 @@ export function thinPlateBasis(x: ArrayLike<number>, y: ArrayLike<number>, k: nu
       return out;
     },
   };
+}
+
+/**
+ * The step shared by the thin-plate regression spline bases ({@link thinPlateBasis}, and the 1-D
+ * `thinPlateBasis1d`; Wood 2003 §3): from the k kernel eigenpairs Uₖ Dₖ (Uₖ nu × k) and the
+ * null-space columns T (nu × M) at the knots, Z = an orthonormal basis of the null space of
+ * (Uₖᵀ T)ᵀ (Householder QR), and returns Uₖ Z (nu × (k − M)), the model matrix at the knots
+ * [Uₖ Dₖ Z, T] (nu × k) and the penalty Zᵀ Dₖ Z padded to k × k (zero on the M null-space columns).
+ * Internal to src/stats.
+ */
+export function absorbNullSpace(
+  U: Float64Array,
+  D: Float64Array,
+  T: Float64Array,
+  nu: number,
+  k: number,
+  M: number,
+): { UZ: Float64Array; X1: Float64Array; S: Float64Array; kz: number } {
+  const UT = new Float64Array(k * M); // Uₖᵀ T
+  for (let i = 0; i < nu; i++)
+    for (let j = 0; j < k; j++) {
+      const uij = U[i * k + j];
+      if (uij === 0) continue;
+      for (let c = 0; c < M; c++) UT[j * M + c] += uij * T[i * M + c];
+    }
+  const Z = householderQr(UT, k, M).qColumns(M); // k × (k − M)
+  const kz = k - M;
+  const UZ = new Float64Array(nu * kz);
+  const X1 = new Float64Array(nu * k);
+  for (let i = 0; i < nu; i++) {
+    for (let j = 0; j < k; j++) {
+      const uij = U[i * k + j];
+      if (uij === 0) continue;
+      const ud = uij * D[j];
+      for (let c = 0; c < kz; c++) {
+        UZ[i * kz + c] += uij * Z[j * kz + c];
+        X1[i * k + c] += ud * Z[j * kz + c];
+      }
+    }
+    for (let c = 0; c < M; c++) X1[i * k + kz + c] = T[i * M + c];
+  }
+  const S = new Float64Array(k * k);
+  for (let a = 0; a < kz; a++)
+    for (let b = a; b < kz; b++) {
+      let s = 0;
+      for (let j = 0; j < k; j++) s += Z[j * kz + a] * D[j] * Z[j * kz + b];
+      S[a * k + b] = S[b * k + a] = s;
+    }
+  return { UZ, X1, S, kz };
 }

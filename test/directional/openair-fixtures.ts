@@ -25,3 +25,13 @@ export function readFixtureCsv(name: string): { times: number[]; columns: Record
 export function readFixtureJson<T = unknown>(name: string): T {
   return JSON.parse(readFileSync(OPENAIR_FIXTURES + name, "utf8")) as T;
 }
+
+/** Read a fixture CSV of test/directional/fixtures/: `#` comment lines (the source), a header, numbers (NA → NaN), one array per row. */
+export function readCommentedCsv(name: string): number[][] {
+  return readFileSync(join(__dirname, "fixtures", name), "utf8")
+    .trim()
+    .split(/\r?\n/)
+    .filter((l) => !l.startsWith("#"))
+    .slice(1)
+    .map((l) => l.split(",").map((x) => (x === "NA" ? NaN : Number(x))));
+}
