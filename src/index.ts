@@ -1312,4 +1312,16 @@ export {
   type ObmResult,
   type RirGroup,
   type RirResult,
+  obmBudgetSpec,
+  obmRadicalsSpec,
+  rirSpec,
+  type ObmFigureOptions,
+  type RirFigureOptions,
+  obmObservationsFromTable,
+  type ObmMechanismName,
+  type ObmTableOptions,
+  type ObmColumnUse,
+  type ObmColumnUnused,
+  type ObmTableRead,
 } from "./photochem";
+export { simulateXianObmDays, type XianObmOptions, type XianObmTruth } from "./simulate/xianobm";

@@ -10,6 +10,7 @@ import { identifyVerb } from "./profiles";
 import { rsdVerb } from "./rsd";
 import { polarVerb } from "./polar";
 import { xactVerb } from "./xact";
+import { obmVerb } from "./obm";
 import { ofpVerb } from "./ofp";
 import { aqiVerb } from "./aqi";
 import { alertsVerb } from "./alerts";
@@ -32,6 +33,7 @@ export const VERBS: Verb[] = [
   identifyVerb,
   interlabVerb,
   networkVerb,
+  obmVerb,
   ofpVerb,
   polarVerb,
   pscfVerb,

@@ -84,6 +84,15 @@ export {
 export { CMAQ_SURFACE_ALBEDO, type LandUseCategory, type SurfaceAlbedoRow } from "./tables/albedo";
 export { US_STANDARD_ATMOSPHERE_1976, CMAQ_INLINE_PHOTOLYSIS } from "./tables/atmosphere";
 export { photolysisDiurnalSpec, type PhotolysisDiurnalOptions } from "./figures";
+export { obmBudgetSpec, obmRadicalsSpec, rirSpec, type ObmFigureOptions, type RirFigureOptions } from "./figures-obm";
+export {
+  obmObservationsFromTable,
+  type ObmMechanismName,
+  type ObmTableOptions,
+  type ObmColumnUse,
+  type ObmColumnUnused,
+  type ObmTableRead,
+} from "./obm-input";
 export { PHOTOCHEM_LABELS, photoLabel, type PhotochemLabelKey } from "./labels";
 export {
   mapVocToMechanism,

@@ -5,6 +5,19 @@
 import { labelLookup, type Lang } from "../figures/labels";
 
 export const PHOTOCHEM_LABELS = {
+  // OBM figures (figures-obm.ts)
+  o3Rate: { en: "O3 production and loss", ja: "O3 の生成と消失", zh: "O3 生成与损耗" },
+  netPO3: { en: "net P(O3)", ja: "正味の O3 生成速度", zh: "O3 净生成速率" },
+  budgetTerm: { en: "Budget term", ja: "収支項", zh: "收支项" },
+  radicals: { en: "Radicals", ja: "ラジカル", zh: "自由基" },
+  concentration: { en: "Concentration", ja: "濃度", zh: "浓度" },
+  localHour: { en: "Local hour", ja: "現地時刻（時）", zh: "当地时间（时）" },
+  rir: { en: "Relative incremental reactivity (RIR)", ja: "相対増分反応性 (RIR)", zh: "相对增量反应活性 (RIR)" },
+  precursorGroup: { en: "Precursor group", ja: "前駆物質", zh: "前体物" },
+  AVOC: { en: "Anthropogenic VOC", ja: "人為起源 VOC", zh: "人为源 VOC" },
+  BVOC: { en: "Biogenic VOC", ja: "植物起源 VOC", zh: "天然源 VOC" },
+  CO: { en: "CO", ja: "CO", zh: "CO" },
+  NOx: { en: "NOx", ja: "NOx", zh: "NOx" },
   jNO2: { en: "J(NO2)", ja: "J(NO2)（NO2 光分解速度）", zh: "J(NO2)（NO2 光解速率）" },
   jO1D: { en: "J(O1D)", ja: "J(O1D)（O3 → O(1D) 光分解速度）", zh: "J(O1D)（O3 → O(1D) 光解速率）" },
   photolysisFrequency: { en: "Photolysis frequency", ja: "光分解速度定数", zh: "光解速率常数" },

@@ -14,6 +14,7 @@ import { simulateXactYear } from "./xactyear";
 import { simulateVocCanisters } from "./voccanister";
 import { simulateCityStations } from "./stations";
 import { simulateTenterLogs } from "./tenter";
+import { simulateXianObmDays } from "./xianobm";
 
 /** The seeds and settings of the shipped example data (data/README.md documents them). */
 export const EXAMPLE_SETTINGS = {
@@ -29,6 +30,13 @@ export const EXAMPLE_SETTINGS = {
   xactYear: { seed: 20250106, start: "2025-01-01T00:00", days: 365, filterEveryDays: 3 },
   vocCanister: { seed: 20250106, start: "2024-07-01", days: 20, utcOffsetMinutes: 480, mXyleneFraction: 0.7 },
   xianStations: { seed: 20250106, start: "2025-05-01", days: 92, utcOffsetMinutes: 480 },
+  xianObm: {
+    seed: 20250113,
+    start: "2024-07-15",
+    days: 3,
+    utcOffsetMinutes: 480,
+    site: { lat: 34.26, lon: 108.94, altitudeM: 400 },
+  },
   tenter: {
     seed: 20250107,
     beforeStart: "2025-03-01",
@@ -161,6 +169,9 @@ export function writeExampleData(outDir: string): string[] {
   put("xian-voc-canister.csv", voc.csv);
   put("xian-voc-canister-zh.csv", voc.csvZh);
   put("xian-voc-canister.truth.json", JSON.stringify(voc.truth));
+  const obm = simulateXianObmDays({ ...s.xianObm, site: { ...s.xianObm.site } });
+  put("xian-obm-hourly.csv", obm.csv);
+  put("xian-obm-hourly.truth.json", JSON.stringify(obm.truth, null, 1));
   const tenter = simulateTenterLogs({ ...s.tenter });
   put("changshu-tenter-log.csv", tenter.logCsv);
   put("changshu-tenter-stack.csv", tenter.stackCsv);

@@ -28,6 +28,7 @@ export {
   type TrajectoryExampleOptions,
 } from "./trajectories";
 export { simulateVocCanisters, type VocCanisterTruth } from "./voccanister";
+export { simulateXianObmDays, type XianObmOptions, type XianObmTruth } from "./xianobm";
 export { simulateXactExport, type XactTruth } from "./xact";
 export { simulateXactYear, XACT_YEAR_SOURCES, type XactYearTruth, type XactYearSource } from "./xactyear";
 export {

@@ -48,6 +48,7 @@ const INPUTS: string[][] = [
   ["identify", "--profiles", d("source-profiles-speciate.csv"), "--speciate", "@"],
   ["interlab", "--lab-a", "@", "--lab-b", d("filter-campaign-lab-b.csv")],
   ["interlab", "--lab-a", d("filter-campaign-lab-a.csv"), "--lab-b", "@"],
+  ["obm", "--obs", "@", "--site", "34.26,108.94"],
   ["ofp", "--file", "@"],
   ["polar", "--file", "@", "--species", "V", "--json"],
   ["pscf", "--traj", "@", "--method", "frequency", "--out", join(tmp, "m.svg")],

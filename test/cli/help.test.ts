@@ -9,7 +9,7 @@ import { run } from "./run";
 const optionsIn = (help: string) => [...help.matchAll(/^ {2}(?:-h, )?--([a-z0-9-]+)/gm)].map((m) => m[1]).sort();
 
 describe("help", () => {
-  it("the registry holds the 17 verbs of the README's command table, read/pmf/simulate/version included", () => {
+  it("the registry holds the 18 verbs of the README's command table, read/pmf/simulate/version included", () => {
     expect(VERBS.map((v) => v.name).sort()).toEqual(
       [
         "alerts",
@@ -18,6 +18,7 @@ describe("help", () => {
         "identify",
         "interlab",
         "network",
+        "obm",
         "ofp",
         "pmf",
         "polar",

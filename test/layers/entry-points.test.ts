@@ -216,6 +216,7 @@ describe("subpath entry points (package.json exports)", () => {
         "simulateCityStations",
         "simulateCnemcDay",
         "simulateTenterLogs",
+        "simulateXianObmDays",
         "simulateVocCanisters",
       ].sort(),
     );
