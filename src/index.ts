@@ -331,6 +331,9 @@ export {
   type YorkResult,
   type HuberResult,
   hclust,
+  pam,
+  type PamOptions,
+  type PamResult,
   kendallTau,
   type HclustMethod,
   type HclustResult,
@@ -653,6 +656,19 @@ export {
   type TimePropResult,
   type TrendLevelCell,
   type TrendLevelResult,
+} from "./directional";
+export {
+  polarDiff,
+  openairDiffLimit,
+  polarDiffSpec,
+  polarCluster,
+  polarClusterSpec,
+  type PolarDiffOptions,
+  type PolarDiffResult,
+  type PolarClusterOptions,
+  type PolarClusterResult,
+  type PolarClusterLevel,
+  type PolarClusterStat,
 } from "./directional";
 export {
   polarFreq,
