@@ -58,8 +58,8 @@ export function pam(features: ArrayLike<number>[], k: number, opts: PamOptions =
   const maxSwaps = opts.maxSwaps ?? 1000;
   const center = new Float64Array(d),
     scale = new Float64Array(d).fill(1);
-  // row-major copy (standardised when asked)
-  const X = new Float64Array(n * d);
+  // feature columns (standardised when asked)
+  const X: Float64Array[] = [];
   for (let f = 0; f < d; f++) {
     const col = features[f];
     let m = 0;
@@ -76,17 +76,37 @@ export function pam(features: ArrayLike<number>[], k: number, opts: PamOptions =
       center[f] = m;
       scale[f] = mad;
     }
-    for (let i = 0; i < n; i++) X[i * d + f] = (col[i] - center[f]) / scale[f];
+    X.push(Float64Array.from(col, (x) => (x - center[f]) / scale[f]));
   }
-  const dist = (i: number, j: number) => {
-    let s = 0;
-    const a = i * d,
-      b = j * d;
-    for (let f = 0; f < d; f++) {
-      const t = X[a + f] - X[b + f];
-      s += t * t;
+  // distances from row i to every row, into buf (features summed in order: the same doubles for every pair order)
+  const buf = new Float64Array(n);
+  const x0 = X[0],
+    x1 = d > 1 ? X[1] : X[0],
+    x2 = d > 2 ? X[2] : X[0];
+  const distRow = (i: number): Float64Array => {
+    if (d === 3) {
+      const a0 = x0[i],
+        a1 = x1[i],
+        a2 = x2[i];
+      for (let j = 0; j < n; j++) {
+        const t0 = x0[j] - a0,
+          t1 = x1[j] - a1,
+          t2 = x2[j] - a2;
+        buf[j] = Math.sqrt(t0 * t0 + t1 * t1 + t2 * t2);
+      }
+      return buf;
     }
-    return Math.sqrt(s);
+    buf.fill(0);
+    for (let f = 0; f < d; f++) {
+      const c = X[f],
+        xi = c[i];
+      for (let j = 0; j < n; j++) {
+        const t = c[j] - xi;
+        buf[j] += t * t;
+      }
+    }
+    for (let j = 0; j < n; j++) buf[j] = Math.sqrt(buf[j]);
+    return buf;
   };
   // BUILD
   const isMed = new Uint8Array(n);
@@ -98,11 +118,12 @@ export function pam(features: ArrayLike<number>[], k: number, opts: PamOptions =
     for (let i = 0; i < n; i++) {
       if (isMed[i]) continue;
       let gain = 0;
+      const q = distRow(i);
       if (step === 0) {
-        for (let j = 0; j < n; j++) gain -= dist(i, j);
+        for (let j = 0; j < n; j++) gain -= q[j];
       } else
         for (let j = 0; j < n; j++) {
-          const g = D1[j] - dist(i, j);
+          const g = D1[j] - q[j];
           if (g > 0) gain += g;
         }
       if (gain > best) {
@@ -112,10 +133,8 @@ export function pam(features: ArrayLike<number>[], k: number, opts: PamOptions =
     }
     isMed[bi] = 1;
     med.push(bi);
-    for (let j = 0; j < n; j++) {
-      const q = dist(bi, j);
-      if (q < D1[j]) D1[j] = q;
-    }
+    const qb = distRow(bi);
+    for (let j = 0; j < n; j++) if (qb[j] < D1[j]) D1[j] = qb[j];
   }
   const near = new Int32Array(n),
     D2 = new Float64Array(n);
@@ -124,25 +143,25 @@ export function pam(features: ArrayLike<number>[], k: number, opts: PamOptions =
     order.length = 0;
     for (let m = 0; m < k; m++) order.push(m);
     order.sort((a, b) => med[a] - med[b]);
+    D1.fill(Infinity);
+    D2.fill(Infinity);
+    near.fill(-1);
+    // medoids in row order; a tie within rounding (1e-12 relative) goes to the lower row, as R's pam
+    for (const m of order) {
+      const q = distRow(med[m]);
+      q[med[m]] = -1; // a medoid belongs to itself, also when a copy of it is another medoid
+      for (let j = 0; j < n; j++) {
+        if (q[j] < D1[j] * (1 - 1e-12)) {
+          D2[j] = D1[j];
+          D1[j] = q[j];
+          near[j] = m;
+        } else if (q[j] < D2[j]) D2[j] = q[j];
+      }
+    }
     let tot = 0;
     for (let j = 0; j < n; j++) {
-      let a = Infinity,
-        b = Infinity,
-        ia = -1;
-      // medoids in row order; a tie within rounding (1e-12 relative) goes to the lower row, as R's pam
-      for (const m of order) {
-        const q = med[m] === j ? -1 : dist(med[m], j); // a medoid belongs to itself, also when a copy of it is another medoid
-        if (q < a * (1 - 1e-12)) {
-          b = a;
-          a = q;
-          ia = m;
-        } else if (q < b) b = q;
-      }
-      near[j] = ia;
-      if (a < 0) a = 0;
-      D1[j] = a;
-      D2[j] = b;
-      tot += a;
+      if (D1[j] < 0) D1[j] = 0;
+      tot += D1[j];
     }
     return tot;
   };
@@ -159,8 +178,9 @@ export function pam(features: ArrayLike<number>[], k: number, opts: PamOptions =
       if (isMed[h]) continue;
       corr.fill(0);
       let shared = 0;
+      const qh = distRow(h);
       for (let j = 0; j < n; j++) {
-        const q = dist(h, j);
+        const q = qh[j];
         const closer = q - D1[j];
         if (closer < 0) shared += closer;
         // if j's own medoid is the one removed: j goes to h or to its second-nearest medoid
