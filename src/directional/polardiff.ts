@@ -9,7 +9,7 @@ export interface PolarDiffOptions extends Omit<
 > {
   /**
    * Colour limits of the difference (value units). Default: symmetric ±L with L the smallest
-   * 1, 2, 2.5 or 5 × 10ⁿ ≥ max |after − before| (nothing is clipped). `"openair"`: openair's rule
+   * 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10ⁿ ≥ max |after − before| (nothing is clipped). `"openair"`: openair's rule
    * (±the second-largest value of R's `pretty(seq(0, max|Δ|, 5))`, which clips the largest
    * differences, and is ±1 whatever the unit when max |Δ| < 5); or give [lower, upper].
    */
@@ -178,7 +178,7 @@ export function polarDiff(before: WindSeries, after: WindSeries, opts: PolarDiff
         wd: keep.map((p) => (p.u === 0 && p.v === 0 ? 0 : p.wd)),
         ws: keep.map((p) => Math.hypot(p.u, p.v)),
       },
-      { forcePositive: false, openair: opts.openair },
+      { forcePositive: false, openair: opts.openair, grid: opts.grid },
     );
   }
   return {
@@ -237,11 +237,11 @@ function onCommonGrid(r: PolarPlotResult, minC: number, radius: number, G: numbe
   return out;
 }
 
-/** The smallest 1, 2, 2.5 or 5 × 10ⁿ that is ≥ x (1 for x = 0). */
+/** The smallest 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ that is ≥ x (1 for x = 0). */
 function niceCeiling(x: number): number {
   if (!(x > 0)) return 1;
   const p = 10 ** Math.floor(Math.log10(x));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
+  for (const m of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= x * (1 - 1e-6)) return m * p; // 1e-6: a fit rounding over a round number does not double the scale
   return 10 * p;
 }
 
