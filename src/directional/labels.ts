@@ -25,7 +25,7 @@ export const DIRECTIONAL_LABELS = {
   prediction: { en: "Prediction", ja: "予測", zh: "预测" },
   upperBound: { en: "Upper (+2 SE)", ja: "上限（+2 SE）", zh: "上限（+2 SE）" },
   // polarDiff, polarCluster
-  difference: { en: "Difference (after − before)", ja: "差（後 − 前）", zh: "差值（后 − 前）" },
+  difference: { en: "After − before", ja: "差（後 − 前）", zh: "差值（后 − 前）" },
   cluster: { en: "Cluster", ja: "クラスター", zh: "聚类" },
   nClusters: { en: "clusters", ja: "クラスター", zh: "类" },
   // polarFreq, kernel-weighted two-pollutant statistics, corPlot, conditionalQuantile (issue #18)

@@ -137,7 +137,7 @@ describe("polarDiff (openair polarDiff)", () => {
       expect(c.scale.domain[0]).toBe(r.limits[0]);
       expect(c.scale.domain[8]).toBe(r.limits[1]);
       expect(c.scale.domain[4]).toBeCloseTo(0, 12);
-      expect(c.title).toContain({ en: "after − before", ja: "後 − 前", zh: "后 − 前" }[lang]);
+      expect(c.title).toContain({ en: "After − before", ja: "後 − 前", zh: "后 − 前" }[lang]);
     }
     expect(r.maxAbs).toBeGreaterThan(25); // measured 26.8: the nice ceiling is 30
     expect(r.maxAbs).toBeLessThan(30);
