@@ -70,7 +70,9 @@ export interface PolarDiffResult {
  * scripts/compare-openair/polardiff.case.mjs); (2) the figure shows the difference itself,
  * openair's a second GAM smooth of it (`resmooth: true` gives that surface); (3) the colour limits
  * cover the largest difference (openair's rule clips it; `limits: "openair"`); (4) polarPlot's
- * own corrections apply (`openair: true` restores openair's choices in both fits).
+ * own corrections apply (`openair: true` restores openair's choices in both fits, except that grid
+ * points outside the outer circle stay masked: the common radius is passed as `maxWs`, openair
+ * sets no `upper` and keeps a thin rim of them).
  *
  * openair's `type` is not offered (openair uses `type` internally for the period).
  *

@@ -198,6 +198,19 @@ describe("polarCluster (openair polarCluster)", () => {
     expect(st.reduce((a, q) => a + q.nPercent, 0)).toBeCloseTo(100, 10);
   }, 180_000);
 
+  it("after: the clusters are of the polarDiff surface, and the after rows get clusters too", () => {
+    const b = simulatedRetrofit(11, 40, 0),
+      f = simulatedRetrofit(12, 16, 25);
+    const r = polarCluster(b, { after: f, nClusters: 2, grid: 41 });
+    const d = polarDiff(b, f, { grid: 41 });
+    expect(r.surface.grid.map((g) => g.z)).toEqual(d.grid.map((g) => g.z));
+    const l = r.levels[0];
+    expect(l.afterRows).toHaveLength(8760);
+    expect(l.rows).toHaveLength(8760);
+    // every clustered grid point is unmasked in the difference, every masked one unclustered
+    l.grid.forEach((c, g) => expect(c > 0).toBe(Number.isFinite(d.grid[g].z)));
+  }, 120_000);
+
   it("default: a row goes to the nearest grid point of its shifted speed; several k; figure", async () => {
     const small = simulatedRetrofit(12, 16, 25);
     const r = polarCluster(small, { nClusters: [2, 3], grid: 41 });
