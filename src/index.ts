@@ -356,6 +356,9 @@ export {
   type YorkResult,
   type HuberResult,
   hclust,
+  pam,
+  type PamOptions,
+  type PamResult,
   kendallTau,
   type HclustMethod,
   type HclustResult,
@@ -678,6 +681,19 @@ export {
   type TimePropResult,
   type TrendLevelCell,
   type TrendLevelResult,
+} from "./directional";
+export {
+  polarDiff,
+  openairDiffLimit,
+  polarDiffSpec,
+  polarCluster,
+  polarClusterSpec,
+  type PolarDiffOptions,
+  type PolarDiffResult,
+  type PolarClusterOptions,
+  type PolarClusterResult,
+  type PolarClusterLevel,
+  type PolarClusterStat,
 } from "./directional";
 export {
   polarFreq,

@@ -130,6 +130,19 @@ export {
   type TrendLevelResult,
 } from "./directional";
 export {
+  polarDiff,
+  openairDiffLimit,
+  polarDiffSpec,
+  polarCluster,
+  polarClusterSpec,
+  type PolarDiffOptions,
+  type PolarDiffResult,
+  type PolarClusterOptions,
+  type PolarClusterResult,
+  type PolarClusterLevel,
+  type PolarClusterStat,
+} from "./directional";
+export {
   polarFreq,
   polarFreqSpec,
   polarPairStatistic,

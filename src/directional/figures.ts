@@ -306,9 +306,17 @@ function polarLegendTitle(res: PolarPlotResult, unit: string, lang: Lang): strin
   return res.statistic === "frequency" ? dirLabel(key, lang) : withUnit(dirLabel(key, lang), unit);
 }
 
+/** What a polar heat map needs of a surface: grid positions (m/s), radius, grid step and the speed offset of the ring labels. */
+export interface PolarSurfaceGeometry {
+  grid: readonly { u: number; v: number }[];
+  radius: number;
+  step: number;
+  fit?: { wsOffset: number };
+}
+
 /** The heat-map and frame layers of one polar surface (z aligned with res.grid). */
-function polarLayers(
-  res: PolarPlotResult,
+export function polarLayers(
+  res: PolarSurfaceGeometry,
   z: ArrayLike<number>,
   size: number,
   lang: Lang,

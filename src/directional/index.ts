@@ -42,6 +42,15 @@ export {
   type PolarPairResult,
 } from "./polarnwr";
 export { corPlot, type CorMethod, type CorPlotResult } from "./corplot";
+export { polarDiff, openairDiffLimit, type PolarDiffOptions, type PolarDiffResult } from "./polardiff";
+export {
+  polarCluster,
+  type PolarClusterOptions,
+  type PolarClusterResult,
+  type PolarClusterLevel,
+  type PolarClusterStat,
+} from "./polarcluster";
+export { polarDiffSpec, polarClusterSpec } from "./figures-polardiff";
 export { polarFreqSpec, polarPairSpec, corPlotSpec } from "./figures-polarx";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";

@@ -24,6 +24,10 @@ export const DIRECTIONAL_LABELS = {
   lowerBound: { en: "Lower (−2 SE)", ja: "下限（−2 SE）", zh: "下限（−2 SE）" },
   prediction: { en: "Prediction", ja: "予測", zh: "预测" },
   upperBound: { en: "Upper (+2 SE)", ja: "上限（+2 SE）", zh: "上限（+2 SE）" },
+  // polarDiff, polarCluster
+  difference: { en: "After − before", ja: "差（後 − 前）", zh: "差值（后 − 前）" },
+  cluster: { en: "Cluster", ja: "クラスター", zh: "聚类" },
+  nClusters: { en: "clusters", ja: "クラスター", zh: "类" },
   // polarFreq, kernel-weighted two-pollutant statistics, corPlot, conditionalQuantile (issue #18)
   polarFreq: { en: "By wind direction and speed", ja: "風向・風速別", zh: "按风向和风速" },
   max: { en: "Maximum", ja: "最大値", zh: "最大值" },

@@ -43,4 +43,5 @@ export { stl, type StlOptions, type StlResult } from "./stl";
 export { weightedPearson, weightedSpearman, weightedRanks, weightedLine } from "./weighted";
 export { yorkRegression, huberRegression, type YorkResult, type HuberResult } from "./york";
 export { hclust, type HclustMethod, type HclustResult } from "./hclust";
+export { pam, type PamOptions, type PamResult } from "./pam";
 export { kendallTau } from "./kendall";
