@@ -1282,3 +1282,21 @@ export {
   type RirGroup,
   type RirResult,
 } from "./photochem";
+export {
+  ekmaIsopleths,
+  ekmaRegime,
+  ekmaMetrics,
+  ekmaCell,
+  EKMA_DEFAULT_SCALES,
+  EKMA_TRANSITIONAL_BAND,
+  type EkmaOptions,
+  type EkmaResult,
+  type EkmaRegime,
+  type EkmaRidgePoint,
+  type EkmaSurface,
+  type EkmaComparison,
+  type EkmaMetric,
+  type EkmaCellContext,
+  type EkmaCellValue,
+} from "./photochem";
+export { contourLines, type ContourLevel } from "./figures/contour";
