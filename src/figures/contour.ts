@@ -89,8 +89,7 @@ function cellSegments(z: readonly ArrayLike<number>[], xs: readonly number[], ys
       // saddle (codes 5 and 10): every edge is crossed; pair them by the centre's class
       const centreUp = (v[0] + v[1] + v[2] + v[3]) / 4 >= level;
       // corner k lies between edges k-1 and k; cut off each corner whose class differs from the centre's
-      for (let k = 0; k < 4; k++)
-        if (up[k] !== centreUp) segs.push([edge((k + 3) % 4), edge(k)]);
+      for (let k = 0; k < 4; k++) if (up[k] !== centreUp) segs.push([edge((k + 3) % 4), edge(k)]);
     }
   return segs;
 }

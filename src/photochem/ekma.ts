@@ -224,7 +224,10 @@ function gridDerivative(xs: readonly number[], ys: readonly number[], j: number)
 }
 
 /** The maximum of one row: the vertex of the quadratic through the three cells around the largest value. */
-function rowRidge(xs: readonly number[], ys: readonly number[]): { x: number; value: number; edge?: "below" | "above" } {
+function rowRidge(
+  xs: readonly number[],
+  ys: readonly number[],
+): { x: number; value: number; edge?: "below" | "above" } {
   let j = 0;
   for (let q = 1; q < ys.length; q++) if (ys[q] > ys[j]) j = q;
   if (j === 0) return { x: xs[0], value: ys[0], edge: "below" };
@@ -424,7 +427,8 @@ export async function ekmaIsopleths(
   const observed = (s: string) => obs.ppb[s] !== undefined;
   const pick = (name: string, given: readonly string[] | undefined, dflt: readonly string[]) => {
     if (given) {
-      for (const s of given) if (!observed(s)) throw new RangeError(`ekmaIsopleths: ${name} species ${s} is not observed`);
+      for (const s of given)
+        if (!observed(s)) throw new RangeError(`ekmaIsopleths: ${name} species ${s} is not observed`);
       if (given.length === 0) throw new RangeError(`ekmaIsopleths: ${name} species list is empty`);
       return [...given];
     }
@@ -477,7 +481,8 @@ export async function ekmaIsopleths(
     });
   const values: EkmaCellValue[] = [];
   for (let i = 0, q = 0; i < cells.length; i++) values.push(i === baseIndex ? baseValue : restValues[q++]);
-  const grid = (key: EkmaMetric) => vocScales.map((_, iv) => noxScales.map((_, jn) => values[iv * noxScales.length + jn][key]));
+  const grid = (key: EkmaMetric) =>
+    vocScales.map((_, iv) => noxScales.map((_, jn) => values[iv * noxScales.length + jn][key]));
   const peakO3 = grid("peakO3");
   const netPO3 = grid("netPO3");
   const regime = ekmaRegime({ vocScales, noxScales, values: metric === "peakO3" ? peakO3 : netPO3 }, band);

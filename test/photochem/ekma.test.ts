@@ -24,7 +24,11 @@ const surface = (a: (v: number) => number, c: number, r: (v: number) => number, 
 
 describe("ekmaRegime on a synthetic surface with a known ridge", () => {
   it("finds the ridge n = 0.3 + 0.4 v of every row exactly, and calls NOx above it VOC-limited", () => {
-    const s = surface((v) => 50 + 30 * v, 20, (v) => 0.3 + 0.4 * v);
+    const s = surface(
+      (v) => 50 + 30 * v,
+      20,
+      (v) => 0.3 + 0.4 * v,
+    );
     const g = ekmaRegime(s);
     for (const p of g.ridge) {
       expect(p.edge).toBeUndefined();
@@ -42,7 +46,13 @@ describe("ekmaRegime on a synthetic surface with a known ridge", () => {
     expect(ekmaRegime(s, 0.5).side).toBe("VOC-limited");
   });
   it("below the ridge (r(1) = 1.4): NOx-limited, ∂O3/∂ln NOx = +2c·0.4", () => {
-    const g = ekmaRegime(surface((v) => 60 + 10 * v, 10, (v) => 1.1 + 0.3 * v));
+    const g = ekmaRegime(
+      surface(
+        (v) => 60 + 10 * v,
+        10,
+        (v) => 1.1 + 0.3 * v,
+      ),
+    );
     expect(g.ridge.every((p) => p.edge === undefined)).toBe(true);
     expect(g.ridgeNoxAtObserved).toBeCloseTo(1.4, 12);
     expect(g.derivatives.dLnNOx).toBeCloseTo(8, 10);
@@ -50,10 +60,22 @@ describe("ekmaRegime on a synthetic surface with a known ridge", () => {
     expect(g.regime).toBe("NOx-limited");
   });
   it("a row whose maximum is at the highest NOx has its ridge above the grid (edge), so the point is NOx-limited", () => {
-    const g = ekmaRegime(surface((v) => 40 + v, 5, (v) => 3 + v)); // r ≥ 3.1 > 2 everywhere
+    const g = ekmaRegime(
+      surface(
+        (v) => 40 + v,
+        5,
+        (v) => 3 + v,
+      ),
+    ); // r ≥ 3.1 > 2 everywhere
     expect(g.ridge.every((p) => p.edge === "above" && p.noxScale === 2)).toBe(true);
     expect(g.side).toBe("NOx-limited");
-    const low = ekmaRegime(surface((v) => 40 + 30 * v, 5, () => 0.01));
+    const low = ekmaRegime(
+      surface(
+        (v) => 40 + 30 * v,
+        5,
+        () => 0.01,
+      ),
+    );
     expect(low.ridge.every((p) => p.edge === "below" && p.noxScale === 0.1)).toBe(true);
     expect(low.side).toBe("VOC-limited");
   });
@@ -64,7 +86,11 @@ describe("ekmaRegime on a synthetic surface with a known ridge", () => {
     expect(ekmaRegime(s).ridge[1].noxScale).toBeCloseTo(39 / 28, 12);
   });
   it("refuses grids without 1, too small, unsorted, or with NaN", () => {
-    const ok = surface((v) => v, 1, () => 1);
+    const ok = surface(
+      (v) => v,
+      1,
+      () => 1,
+    );
     expect(() => ekmaRegime({ ...ok, vocScales: SCALES.map((x) => x * 1.1) })).toThrow(/contain 1/);
     expect(() => ekmaRegime({ vocScales: [1, 2], noxScales: SCALES, values: [[], []] })).toThrow(RangeError);
     expect(() => ekmaRegime({ ...ok, noxScales: [...SCALES].reverse() })).toThrow(/increasing/);
@@ -234,7 +260,27 @@ describe("contourLines (marching squares)", () => {
   it("refuses bad grids", () => {
     expect(() => contourLines([[1]], [0], [0], [1])).toThrow(RangeError);
     expect(() => contourLines([[1, 2], [3]], [0, 1], [0, 1], [1])).toThrow(RangeError);
-    expect(() => contourLines([[1, 2], [3, 4]], [1, 0], [0, 1], [1])).toThrow(/increasing/);
-    expect(() => contourLines([[1, 2], [3, 4]], [0, 1], [0, 1], [NaN])).toThrow(RangeError);
+    expect(() =>
+      contourLines(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [1, 0],
+        [0, 1],
+        [1],
+      ),
+    ).toThrow(/increasing/);
+    expect(() =>
+      contourLines(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [0, 1],
+        [0, 1],
+        [NaN],
+      ),
+    ).toThrow(RangeError);
   });
 });
