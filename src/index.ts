@@ -1300,3 +1300,4 @@ export {
   type EkmaCellValue,
 } from "./photochem";
 export { contourLines, type ContourLevel } from "./figures/contour";
+export { ekmaIsoplethSpec, type EkmaIsoplethOptions } from "./photochem";

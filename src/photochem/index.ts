@@ -126,3 +126,4 @@ export {
   type EkmaCellContext,
   type EkmaCellValue,
 } from "./ekma";
+export { ekmaIsoplethSpec, type EkmaIsoplethOptions } from "./figures-ekma";
