@@ -5,6 +5,7 @@
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
 // Groups: readers, qa, vehicles, directional, polarplot-gam, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, obm, cutdata, trajectory, pmf.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
