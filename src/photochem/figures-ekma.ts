@@ -32,7 +32,7 @@ function niceLevels(lo: number, hi: number, count = 8): number[] {
   if (!(hi > lo)) return [];
   const raw = (hi - lo) / count;
   const p = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw)!;
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= 0.75 * raw)!;
   const out: number[] = [];
   for (let v = Math.ceil(lo / step) * step; v < hi; v += step) if (v > lo) out.push(+v.toPrecision(12));
   return out;
