@@ -1,25 +1,13 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { EKMA_HAND_DEF } from "./fixtures/mechanisms";
 
 // The worker threads run the compiled worker (dist/photochem/ekma-worker.js; `npm test` builds dist
 // first, or run `bash scripts/build.sh`): compare 1 and 2 workers through the compiled library.
 const a = createRequire(__filename)(join(__dirname, "..", "..", "dist", "index.js"));
 
-const DEF = `
-HANDEKMA
-REACTIONS[CM] =
-<S1> SRC = OH # 1.0/<SRC_J>;
-<R1> VOC + OH = RO2 # 1.0E-11;
-<R2> RO2 + NO = HO2 + NO2 # 8.0E-12;
-<R3> HO2 + NO = OH + NO2 # 8.5E-12;
-<R4> OH + NO2 = HNO3 # 1.1E-11;
-<R5> HO2 + HO2 = H2O2 # 2.9E-12;
-<R6> RO2 + HO2 = ROOH # 5.0E-12;
-<R7> NO2 = NO + O3 # 1.0/<NO2_IUPAC10>;
-<R8> O3 + NO = NO2 # 1.9E-14;
-END
-`;
+const DEF = EKMA_HAND_DEF;
 const n = 6;
 const fill = (v: number) => new Array<number>(n).fill(v);
 const obs = {

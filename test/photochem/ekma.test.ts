@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { EKMA_HAND_DEF } from "./fixtures/mechanisms";
 import { contourLines } from "../../src/figures/contour";
 import {
   compileMechanism,
@@ -106,20 +107,7 @@ describe("ekmaRegime on a synthetic surface with a known ridge", () => {
 // make one NO2 (→ O3), radicals end in HNO3 (OH + NO2) or peroxides. With the radical source P fixed,
 // at high NOx OH ≈ P/(k4[NO2]) and P(O3) ≈ 2·k1[VOC]·P/(k4[NO2]) falls as NOx grows (VOC-limited);
 // at low NOx peroxides end the radicals and P(O3) grows with NO (NOx-limited).
-const DEF = `
-HANDEKMA
-REACTIONS[CM] =
-<S1> SRC = OH # 1.0/<SRC_J>;
-<R1> VOC + OH = RO2 # 1.0E-11;
-<R2> RO2 + NO = HO2 + NO2 # 8.0E-12;
-<R3> HO2 + NO = OH + NO2 # 8.5E-12;
-<R4> OH + NO2 = HNO3 # 1.1E-11;
-<R5> HO2 + HO2 = H2O2 # 2.9E-12;
-<R6> RO2 + HO2 = ROOH # 5.0E-12;
-<R7> NO2 = NO + O3 # 1.0/<NO2_IUPAC10>;
-<R8> O3 + NO = NO2 # 1.9E-14;
-END
-`;
+const DEF = EKMA_HAND_DEF;
 const mech = parseChemmech(DEF);
 const n = 8;
 const T0 = Date.UTC(2024, 6, 1, 0);

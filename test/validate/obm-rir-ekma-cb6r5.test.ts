@@ -12,47 +12,17 @@ import {
   type ObmOptions,
   type ObmResult,
 } from "../../src/photochem";
+import { xianSummerDay } from "./photochem/xian-day";
 import { sharedPath } from "./shared";
 
 // RIR and EKMA on CB6r5 (CMAQ v5.5 mech_cb6r5_ae7_aq.def), an urban summer day at Xi'an (1 July, UTC+8),
-// constrained hourly after one spin-up day; a NOx-rich (VOC-limited) and a NOx-poor (NOx-limited) variant.
+// constrained hourly after one spin-up day (xianSummerDay); a NOx-rich (VOC-limited) and a NOx-poor (NOx-limited) variant.
 const mechanism = readChemmech(sharedPath("reference", "mechanisms", "mech_cb6r5_ae7_aq.def"), {
   lenientExponent: true,
 });
 const mech = compileMechanism(mechanism);
 const csqy = loadCsqy(join(__dirname, "..", "photochem", "fixtures", "CSQY_DATA_cb6r5_ae7_aq"));
-const T0 = Date.UTC(2024, 6, 1, -8, 0, 0);
-const n = 24;
-const times = Array.from({ length: n }, (_, i) => T0 + i * 3600e3);
-const sun = (h: number) => Math.max(0, Math.sin((Math.PI * (h - 6)) / 14));
-const traffic = (h: number) => 0.4 + Math.exp(-(((h - 8) / 1.5) ** 2)) + 0.8 * Math.exp(-(((h - 19) / 2) ** 2));
-const series = (f: (h: number) => number) => times.map((_, i) => f(i + 0.5));
-const day = (noxFactor: number): ObmObservations => ({
-  timesUtc: times,
-  ppb: {
-    NO: series((h) => noxFactor * 12 * traffic(h) * (1 - 0.7 * sun(h))),
-    NO2: series((h) => noxFactor * 18 * traffic(h) * (1 - 0.4 * sun(h))),
-    O3: series(() => 30),
-    CO: series((h) => 500 * traffic(h)),
-    PAR: series((h) => 40 * traffic(h)),
-    ETH: series((h) => 3 * traffic(h)),
-    OLE: series((h) => 0.8 * traffic(h)),
-    IOLE: series((h) => 0.3 * traffic(h)),
-    ETHA: series(() => 4),
-    PRPA: series(() => 3),
-    ETHY: series((h) => 2 * traffic(h)),
-    BENZENE: series(() => 1),
-    TOL: series((h) => 2 * traffic(h)),
-    XYLMN: series((h) => 1 * traffic(h)),
-    FORM: series((h) => 3 + 4 * sun(h)),
-    ALD2: series((h) => 1.5 + 1.5 * sun(h)),
-    ISOP: series((h) => 0.05 + 0.8 * sun(h)),
-    TERP: series(() => 0.1),
-  },
-  temperatureK: series((h) => 298 + 8 * sun(h)),
-  rhPercent: series((h) => 70 - 30 * sun(h)),
-  pressurePa: 97000,
-});
+const day = xianSummerDay;
 const opts: ObmOptions = { site: { lat: 34.26, lon: 108.94, altitudeM: 400 }, photolysis: { csqy }, spinUpDays: 1 };
 const groups = { AVOC: CB6R5_RIR_GROUPS.AVOC, NOx: CB6R5_RIR_GROUPS.NOx };
 /** Daytime-integrated net P(O3) of a run (ppb), by hand: Σ over daytime hours of net (ppb/h) × 1 h. */
@@ -65,7 +35,7 @@ const scaled = (o: ObmObservations, species: readonly string[], f: number): ObmO
 });
 
 describe("RIR on CB6r5 (Cardelino & Chameides 1995; 20 % reductions)", () => {
-  it("NOx-rich day (NOx × 5: 30 ppb at noon): RIR(NOx) < 0 and RIR(AVOC) > 0 (VOC-limited); each RIR is the finite-difference ratio of two runObm runs", () => {
+  it("NOx-rich day (NOx and HONO × 5: NOx 30 ppb at noon): RIR(NOx) < 0 and RIR(AVOC) > 0 (VOC-limited); each RIR is the finite-difference ratio of two runObm runs", () => {
     const obs = day(5);
     const r = relativeIncrementalReactivity(mech, obs, opts, groups);
     expect(r.groups.NOx.rir).toBeLessThan(0);
@@ -79,7 +49,7 @@ describe("RIR on CB6r5 (Cardelino & Chameides 1995; 20 % reductions)", () => {
     }
     expect(r.basePO3).toBeCloseTo(pBase, 10);
   }, 120_000);
-  it("NOx-poor day (NOx × 0.1): RIR(NOx) > 0 (NOx-limited) and larger than RIR(AVOC)", () => {
+  it("NOx-poor day (NOx and HONO × 0.1): RIR(NOx) > 0 (NOx-limited) and larger than RIR(AVOC)", () => {
     const r = relativeIncrementalReactivity(mech, day(0.1), opts, groups);
     expect(r.groups.NOx.rir).toBeGreaterThan(0);
     expect(r.groups.NOx.rir).toBeGreaterThan(r.groups.AVOC.rir);
