@@ -9,6 +9,8 @@
  * latitude. openair's `cutDaylight` (R/cutData.R) uses the same equations.
  */
 
+import { solarCoordinates } from "../photochem/solar";
+
 const RAD = Math.PI / 180;
 
 /** Julian century (TT ≈ UT) of a UTC instant: (JD − 2451545) / 36525, JD = ms / 86400000 + 2440587.5. */
@@ -30,34 +32,16 @@ export interface SolarGeometry {
  * 0.0003032 T), mean anomaly M = 357.52911 + T(35999.05029 − 0.0001537 T), eccentricity e =
  * 0.016708634 − T(0.000042037 + 0.0000001267 T), equation of centre, apparent longitude (nutation
  * term 0.00569 + 0.00478 sin Ω), obliquity corrected by 0.00256 cos Ω, and Smart's equation of
- * time. T is the Julian century of the instant.
+ * time. T is the Julian century of the instant. Computed by the photochem module's
+ * `solarCoordinates` (the one home of these formulas, checked there against Meeus Example 25.a and
+ * the NREL SPA test case).
  *
  * @param utcMs a UTC instant (ms since 1970-01-01T00:00Z)
+ * @throws {RangeError} when the instant is not finite
  */
 export function solarGeometry(utcMs: number): SolarGeometry {
-  const t = julianCentury(utcMs);
-  const l0 = (((280.46646 + t * (36000.76983 + t * 0.0003032)) % 360) + 360) % 360;
-  const m = 357.52911 + t * (35999.05029 - 0.0001537 * t);
-  const e = 0.016708634 - t * (0.000042037 + 0.0000001267 * t);
-  const mr = m * RAD;
-  const c =
-    Math.sin(mr) * (1.914602 - t * (0.004817 + 0.000014 * t)) +
-    Math.sin(2 * mr) * (0.019993 - 0.000101 * t) +
-    Math.sin(3 * mr) * 0.000289;
-  const omega = (125.04 - 1934.136 * t) * RAD;
-  const lambda = (l0 + c - 0.00569 - 0.00478 * Math.sin(omega)) * RAD;
-  const seconds = 21.448 - t * (46.815 + t * (0.00059 - t * 0.001813));
-  const eps = (23 + (26 + seconds / 60) / 60 + 0.00256 * Math.cos(omega)) * RAD;
-  const declination = Math.asin(Math.sin(eps) * Math.sin(lambda)) / RAD;
-  const y = Math.tan(eps / 2) ** 2;
-  const l0r = l0 * RAD;
-  const eq =
-    y * Math.sin(2 * l0r) -
-    2 * e * Math.sin(mr) +
-    4 * e * y * Math.sin(mr) * Math.cos(2 * l0r) -
-    0.5 * y * y * Math.sin(4 * l0r) -
-    1.25 * e * e * Math.sin(2 * mr);
-  return { declination, equationOfTime: (4 * eq) / RAD };
+  const c = solarCoordinates(utcMs);
+  return { declination: c.declinationDeg, equationOfTime: c.equationOfTimeMin };
 }
 
 /**

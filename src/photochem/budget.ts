@@ -59,6 +59,12 @@ function coefficientOf(rx: MechanismReaction, species: string): number {
  * definition is stated here rather than quoted): P(O3) = k[HO2][NO] + Σ k_i[RO2_i][NO] × (NO2 yield of the
  * reaction); L(O3) = k[OH][NO2] + k[O1D][H2O] + k[O3][OH] + k[O3][HO2] + Σ k[O3][VOC] (every reaction of O3 with a
  * partner other than NO, NO2, OH, HO2, O: the alkenes and other unsaturated species).
+ * Searched again in session 8 (issue #22: stored pages, documentation and code corpora) for the text of
+ * Tan et al. 2018 (Sci. Bull. 63, 1067–1076, "Explicit diagnosis of the local ozone production rate and the
+ * ozone-NOx-VOC sensitivities", Wangdu) and Kanaya et al. 2009 (Japan): only abstracts were found, none
+ * with the equations, so there is still no verbatim quotation; the terms above are aozora's statement of
+ * the standard definition. A closure check stands in for it: with everything else off, d[Ox]/dt equals
+ * P − L (and P − L − k_dep[O3] with deposition), `test/photochem/obm.test.ts`.
  * @param compiled - from `compileMechanism`
  * @returns the peroxy radicals and the reactions of each term with their weights
  */

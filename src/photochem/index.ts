@@ -43,6 +43,7 @@ export {
 export { CB6R5_NITROGEN_ATOMS, CB6R5_NITROGEN_ROUNDING } from "./tables/cb6r5-nitrogen";
 export { parseKpp, KPP_ACCEPTED_FUNCTIONS, type ParseKppOptions } from "./kpp";
 export { MCM_V331_RATES, type McmRate } from "./tables/mcm-rates";
+export { MCM_V331_PHOTOLYSIS, CB6R5_MCM_J, type McmPhotolysisParameters } from "./tables/mcm-photolysis";
 export { readChemmech, readKpp, type ReadChemmechOptions, type ReadKppOptions } from "./read-mechanism";
 export {
   readCsqy,
@@ -56,7 +57,14 @@ export {
   type PhotolysisFrequencyOptions,
   type PhotolysisFrequencies,
 } from "./csqy";
-export { solarPosition, julianDay, refractionDeg, type SolarPosition } from "./solar";
+export {
+  solarPosition,
+  solarCoordinates,
+  julianDay,
+  refractionDeg,
+  type SolarPosition,
+  type SolarCoordinates,
+} from "./solar";
 export { twoStream, type TwoStreamFluxes } from "./twostream";
 export {
   clearSkyActinicFlux,
@@ -102,6 +110,7 @@ export {
   runObm,
   relativeIncrementalReactivity,
   CB6R5_RIR_GROUPS,
+  DEFAULT_DEPOSITION_VELOCITY_CM_PER_S,
   type ObmObservations,
   type ObmOptions,
   type ObmBudget,

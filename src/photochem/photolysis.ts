@@ -7,6 +7,7 @@ import type { CsqyData } from "./csqy";
 import { photolysisFrequencies } from "./csqy";
 import { clearSkyActinicFlux, type ClearSkyOptions } from "./actinic";
 import { solarPosition } from "./solar";
+import { CB6R5_MCM_J, MCM_V331_PHOTOLYSIS, type McmPhotolysisParameters } from "./tables/mcm-photolysis";
 
 /** CMAQ's names of the NO2 photolysis table (`LNO2` in `CSQY_DATA.F`), the one a measured J(NO2) scales by. */
 const NO2_TABLES = ["NO2_IUPAC10", "NO2", "NO2_SAPRC99", "NO2_06", "NO2_RACM2"];
@@ -49,10 +50,19 @@ export interface PhotolysisAtOptions extends Omit<
   userJ?: Readonly<Record<string, ArrayLike<number>>>;
   /** Apply CMAQ's pressure corrections of named tables (default true, see {@link photolysisFrequencies}). */
   corrections?: boolean;
+  /**
+   * `"clear-sky"` (default): every J from the CSQY tables and the clear-sky flux. `"mcm"`: the tables of
+   * {@link CB6R5_MCM_J} take the MCM v3.3.1 parameterisation J = l·(cos χ)^m·exp(−n·sec χ) at the geometric
+   * zenith angle ({@link MCM_V331_PHOTOLYSIS}; 0 at χ ≥ 90° and at or above `zenithCutoffDeg`), the others
+   * stay clear-sky — for comparison with MCM-based box models (MCM's J(O1D) corresponds to ~350 DU, see the
+   * README, *Photolysis*). A measured J(NO2) then scales against MCM's J4.
+   */
+  jMethod?: "clear-sky" | "mcm";
 }
 
 /** Where one J series of a {@link PhotolysisSeries} came from. */
-export type JSource = "clear-sky" | "clear-sky scaled to measured J(NO2)" | "user";
+export type JSource =
+  "clear-sky" | "clear-sky scaled to measured J(NO2)" | "user" | "MCM v3.3.1" | "MCM v3.3.1 scaled to measured J(NO2)";
 
 /** Result of {@link photolysisAt}. */
 export interface PhotolysisSeries {
@@ -78,7 +88,19 @@ export interface PhotolysisSeries {
     albedo: ClearSkyOptions["albedo"];
     troposphericO3Ppb: number;
     corrections: boolean;
+    /** `"clear-sky"` or `"mcm"` (see {@link PhotolysisAtOptions.jMethod}). */
+    jMethod: "clear-sky" | "mcm";
   };
+}
+
+/**
+ * The MCM parameterisation J = l·(cos χ)^m·exp(−n·sec χ) (s⁻¹) at a geometric zenith angle χ (degrees);
+ * 0 at χ ≥ 90° or at and above the twilight cutoff.
+ */
+function mcmJ(p: McmPhotolysisParameters, zenithDeg: number, cutoffDeg: number): number {
+  if (zenithDeg >= 90 || zenithDeg >= cutoffDeg) return 0;
+  const c = Math.cos((zenithDeg * Math.PI) / 180);
+  return p.l * c ** p.m * Math.exp(-p.n / c);
 }
 
 function perInstant(v: PerInstant | undefined, n: number, name: string): (i: number) => number | undefined {
@@ -113,7 +135,7 @@ function perInstant(v: PerInstant | undefined, n: number, name: string): (i: num
  * @returns J series by name with their sources, zenith angles and the scaling applied
  * @throws {RangeError} when a per-instant option has the wrong length, a measured or user J is negative or
  *   not finite (NaN is allowed in `measuredJNO2` only), the NO2 table is not in the file, an instant is not finite,
- *   or an option is out of range ({@link clearSkyActinicFlux}, {@link solarPosition})
+ *   an unknown `jMethod`, or an option is out of range ({@link clearSkyActinicFlux}, {@link solarPosition})
  */
 export function photolysisAt(
   site: PhotolysisSite,
@@ -146,7 +168,17 @@ export function photolysisAt(
       if (!(Number.isFinite(s[i]) && s[i] >= 0))
         throw new RangeError(`photolysisAt: userJ.${name}[${i}] must be ≥ 0 s⁻¹, got ${s[i]}`);
   }
+  const jMethod = opts.jMethod ?? "clear-sky";
+  if (jMethod !== "clear-sky" && jMethod !== "mcm")
+    throw new RangeError(`photolysisAt: jMethod must be "clear-sky" or "mcm", got ${String(jMethod)}`);
   const names = csqy.tables.map((t) => t.name);
+  const mcmOf = new Map<string, McmPhotolysisParameters>();
+  if (jMethod === "mcm")
+    for (const name of names) {
+      const J = CB6R5_MCM_J[name];
+      if (J !== undefined) mcmOf.set(name, MCM_V331_PHOTOLYSIS[J]);
+    }
+  const cutoff = opts.zenithCutoffDeg ?? 85;
   const j: Record<string, number[]> = {};
   for (const name of names) j[name] = new Array<number>(n).fill(0);
   const zenithDeg: number[] = [];
@@ -179,6 +211,7 @@ export function photolysisAt(
       airDensity: f.surface.airDensity,
       corrections: opts.corrections,
     });
+    for (const [name, p] of mcmOf) r.j[name] = mcmJ(p, sun.zenithDeg, cutoff);
     let k = 1;
     if (scale !== undefined) {
       const meas = opts.measuredJNO2![i];
@@ -190,7 +223,10 @@ export function photolysisAt(
     for (const name of names) j[name][i] = r.j[name] * k;
   }
   const source: Record<string, JSource> = {};
-  for (const name of names) source[name] = scale === undefined ? "clear-sky" : "clear-sky scaled to measured J(NO2)";
+  for (const name of names) {
+    const base = mcmOf.has(name) ? "MCM v3.3.1" : "clear-sky";
+    source[name] = (scale === undefined ? base : `${base} scaled to measured J(NO2)`) as JSource;
+  }
   for (const [name, s] of Object.entries(user)) {
     j[name] = Array.from(s);
     source[name] = "user";
@@ -211,6 +247,7 @@ export function photolysisAt(
       albedo: opts.albedo ?? "URBAN",
       troposphericO3Ppb: opts.troposphericO3Ppb ?? 40,
       corrections: opts.corrections ?? true,
+      jMethod,
     },
   };
 }

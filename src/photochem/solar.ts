@@ -36,28 +36,32 @@ export function julianDay(utcMs: number): number {
 
 const mod360 = (x: number) => ((x % 360) + 360) % 360;
 
+/** The Sun's coordinates at a UTC instant, independent of the site: what {@link solarCoordinates} returns. */
+export interface SolarCoordinates {
+  /** Apparent solar declination (degrees). */
+  declinationDeg: number;
+  /** Equation of time (minutes): true solar time minus mean solar time. */
+  equationOfTimeMin: number;
+  /** Earth–Sun distance (astronomical units), Meeus eq. 25.5. */
+  earthSunDistanceAu: number;
+}
+
 /**
- * Solar zenith and azimuth angles, declination, equation of time and Earth–Sun distance at a site
- * and UTC instant, by the NOAA Solar Calculator's formulas (Meeus 1998, ch. 25 low accuracy):
- * mean longitude L0 = 280.46646 + 36000.76983 T + 0.0003032 T², mean anomaly
- * M = 357.52911 + 35999.05029 T − 0.0001537 T², eccentricity e = 0.016708634 − 0.000042037 T −
- * 0.0000001267 T², equation of centre, apparent longitude λ = ☉ − 0.00569 − 0.00478 sin Ω,
- * obliquity ε = ε0 + 0.00256 cos Ω, δ = asin(sin ε sin λ), R = 1.000001018 (1 − e²)/(1 + e cos v),
- * the equation of time of Meeus eq. 28.3, true solar time = UTC minutes + EoT + 4·longitude,
- * cos Z = sin φ sin δ + cos φ cos δ cos H. T is Julian centuries from J2000.0 (JD 2 451 545.0).
+ * The Sun's apparent declination, the equation of time and the Earth–Sun distance at a UTC instant,
+ * by the NOAA Solar Calculator's formulas (Meeus 1998, ch. 25 low accuracy): mean longitude
+ * L0 = 280.46646 + 36000.76983 T + 0.0003032 T², mean anomaly M = 357.52911 + 35999.05029 T −
+ * 0.0001537 T², eccentricity e = 0.016708634 − 0.000042037 T − 0.0000001267 T², equation of centre,
+ * apparent longitude λ = ☉ − 0.00569 − 0.00478 sin Ω, obliquity ε = ε0 + 0.00256 cos Ω,
+ * δ = asin(sin ε sin λ), R = 1.000001018 (1 − e²)/(1 + e cos v), the equation of time of Meeus eq. 28.3
+ * (Smart's). T is Julian centuries from J2000.0 (JD 2 451 545.0). The one home of these formulas:
+ * {@link solarPosition} and the directional module's `solarGeometry`, `sunTimes` and `isDaylight` use it.
  *
  * @param utcMs - the instant, ms since 1970-01-01T00:00Z
- * @param latDeg - latitude (degrees, north positive)
- * @param lonDeg - longitude (degrees, east positive: Beijing 116.4, Tokyo 139.7)
- * @returns the angles in degrees, EoT in minutes, distance in AU
- * @throws {RangeError} when the instant is not finite or latitude/longitude are outside [−90, 90] / [−180, 360]
+ * @returns declination (degrees), equation of time (minutes), Earth–Sun distance (AU)
+ * @throws {RangeError} when the instant is not finite
  */
-export function solarPosition(utcMs: number, latDeg: number, lonDeg: number): SolarPosition {
-  if (!Number.isFinite(utcMs)) throw new RangeError(`solarPosition: utcMs must be finite, got ${utcMs}`);
-  if (!(latDeg >= -90 && latDeg <= 90))
-    throw new RangeError(`solarPosition: latitude must be in [-90, 90], got ${latDeg}`);
-  if (!(lonDeg >= -180 && lonDeg <= 360))
-    throw new RangeError(`solarPosition: longitude must be in [-180, 360], got ${lonDeg}`);
+export function solarCoordinates(utcMs: number): SolarCoordinates {
+  if (!Number.isFinite(utcMs)) throw new RangeError(`solarCoordinates: utcMs must be finite, got ${utcMs}`);
   const jd = julianDay(utcMs);
   const T = (jd - 2451545.0) / 36525;
   const L0 = mod360(280.46646 + T * (36000.76983 + T * 0.0003032));
@@ -86,6 +90,31 @@ export function solarPosition(utcMs: number, latDeg: number, lonDeg: number): So
       4 * e * y * Math.sin(Mr) * Math.cos(2 * L0r) -
       0.5 * y * y * Math.sin(4 * L0r) -
       1.25 * e * e * Math.sin(2 * Mr));
+  return { declinationDeg: decl * DEG, equationOfTimeMin: eot, earthSunDistanceAu: R };
+}
+
+/**
+ * Solar zenith and azimuth angles, declination, equation of time and Earth–Sun distance at a site
+ * and UTC instant, by the NOAA Solar Calculator's formulas ({@link solarCoordinates}: Meeus 1998,
+ * ch. 25 low accuracy, and the equation of time of eq. 28.3), true solar time = UTC minutes + EoT +
+ * 4·longitude, cos Z = sin φ sin δ + cos φ cos δ cos H.
+ *
+ * @param utcMs - the instant, ms since 1970-01-01T00:00Z
+ * @param latDeg - latitude (degrees, north positive)
+ * @param lonDeg - longitude (degrees, east positive: Beijing 116.4, Tokyo 139.7)
+ * @returns the angles in degrees, EoT in minutes, distance in AU
+ * @throws {RangeError} when the instant is not finite or latitude/longitude are outside [−90, 90] / [−180, 360]
+ */
+export function solarPosition(utcMs: number, latDeg: number, lonDeg: number): SolarPosition {
+  if (!Number.isFinite(utcMs)) throw new RangeError(`solarPosition: utcMs must be finite, got ${utcMs}`);
+  if (!(latDeg >= -90 && latDeg <= 90))
+    throw new RangeError(`solarPosition: latitude must be in [-90, 90], got ${latDeg}`);
+  if (!(lonDeg >= -180 && lonDeg <= 360))
+    throw new RangeError(`solarPosition: longitude must be in [-180, 360], got ${lonDeg}`);
+  const sc = solarCoordinates(utcMs);
+  const decl = sc.declinationDeg * RAD;
+  const eot = sc.equationOfTimeMin;
+  const R = sc.earthSunDistanceAu;
   const dayMin = (((utcMs % 86400000) + 86400000) % 86400000) / 60000;
   const tst = (((dayMin + eot + 4 * lonDeg) % 1440) + 1440) % 1440;
   let H = tst / 4 - 180;

@@ -109,9 +109,9 @@ describe("runObm ozone budget closure and RIR on a hand mechanism", () => {
     expect(t.loss["O3+HO2"].map((x) => x.label)).toEqual(["R5"]);
     expect(t.loss["O3+VOC"].map((x) => x.label)).toEqual(["R11"]);
   });
-  it("P − L equals d[Ox]/dt of the free run (Ox = O3 + NO2 + O1D, no dilution), trapezoid over 10-min outputs", () => {
-    const n = 13;
-    const r = runObm(
+  /** The free-Ox run of the closure tests: 10-min steps, CO and ETH held, O3/NO/NO2 free, no dilution. */
+  const freeOxRun = (n: number, extra: object) =>
+    runObm(
       mech,
       {
         timesUtc: hours(n, 10),
@@ -127,8 +127,12 @@ describe("runObm ozone budget closure and RIR on a hand mechanism", () => {
         free: ["O3", "NO", "NO2"],
         rtol: 1e-7,
         atol: 1e-2,
+        ...extra,
       },
     );
+  it("P − L equals d[Ox]/dt of the free run (Ox = O3 + NO2 + O1D, no dilution), trapezoid over 10-min outputs", () => {
+    const n = 13;
+    const r = freeOxRun(n, { depositionVelocityCmPerSec: {} });
     expect(r.constraints.held.sort()).toEqual(["CO", "ETH"]);
     const ox = (i: number) => r.ppb.O3[i] + r.ppb.NO2[i] + r.ppb.O1D[i];
     let checked = 0;
@@ -140,6 +144,57 @@ describe("runObm ozone budget closure and RIR on a hand mechanism", () => {
     }
     expect(checked).toBe(n - 1);
     expect(Math.abs(r.budget.net[0])).toBeGreaterThan(0.1); // a non-trivial budget
+  });
+
+  it("with the default O3 deposition (1 cm/s over a 1000 m layer, F0AM) d[Ox]/dt = P − L − k_dep[O3], k_dep = 1e-5 s⁻¹", () => {
+    const n = 13;
+    const r = freeOxRun(n, {});
+    expect(r.method.deposition.velocityCmPerSec).toEqual({ O3: 1 });
+    expect(r.method.boundaryLayerHeightM).toEqual(fill(n, 1000));
+    const kdep = 1 / (100 * 1000); // s⁻¹
+    const ox = (i: number) => r.ppb.O3[i] + r.ppb.NO2[i] + r.ppb.O1D[i];
+    for (let i = 0; i + 1 < n; i++) {
+      const d = (ox(i + 1) - ox(i)) / (10 / 60); // ppb/h
+      const dep = kdep * 3600 * 0.5 * (r.ppb.O3[i] + r.ppb.O3[i + 1]); // ppb/h
+      const pl = 0.5 * (r.budget.net[i] + r.budget.net[i + 1]) - dep;
+      expect(Math.abs(d - pl)).toBeLessThan(0.02 * Math.abs(d) + 1e-3);
+    }
+    expect(kdep * 3600 * 40).toBeCloseTo(1.44, 10); // 1.44 ppb/h at 40 ppb: a visible term
+  });
+  it("a growing boundary layer entrains background air: with chemistry off, X − X_bg falls as H_i/H (1000 → 2000 m halves it)", () => {
+    const DEF_INERT = `
+INERT
+REACTIONS[CM] =
+<R1> TRACER = TRACER2 # 0.0;
+END
+`;
+    const inert = compileMechanism(parseChemmech(DEF_INERT));
+    const n = 3;
+    const r = runObm(
+      inert,
+      { timesUtc: hours(n), ppb: { TRACER: fill(n, 50) }, temperatureK: 298, rhPercent: 50 },
+      {
+        site,
+        photolysis: { j: {} },
+        spinUpDays: 0,
+        dilutionPerSec: 0,
+        free: ["TRACER"],
+        backgroundPpb: { TRACER: 10 },
+        boundaryLayerHeightM: [1000, 2000, 2000],
+        rtol: 1e-8,
+        atol: 1e-6,
+      },
+    );
+    // interval 0: H 1000 → 2000 m, (50 − 10)·1000/2000 + 10 = 30 ppb; interval 1: no growth
+    expect(r.ppb.TRACER[0]).toBeCloseTo(30, 4);
+    expect(r.ppb.TRACER[1]).toBeCloseTo(30, 4);
+    expect(() =>
+      runObm(
+        inert,
+        { timesUtc: hours(n), ppb: { TRACER: fill(n, 50) }, temperatureK: 298, rhPercent: 50 },
+        { site, photolysis: { j: {} }, boundaryLayerHeightM: [1000, 0, 100] },
+      ),
+    ).toThrow(RangeError);
   });
 
   const DEF_HOX = `

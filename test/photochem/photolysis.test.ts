@@ -118,3 +118,34 @@ describe("photolysisAt", () => {
     expect(() => photolysisAt(beijing, day, { csqy, userJ: { X: [1] } })).toThrow(RangeError);
   });
 });
+
+describe('photolysisAt jMethod: "mcm" (MCM v3.3.1 parameterisation for the CB6r5 tables that have an MCM J)', () => {
+  const site = { lat: 34.26, lon: 108.94, altitudeM: 400 };
+  const day = Array.from({ length: 24 }, (_, h) => Date.UTC(2024, 6, 1, h));
+  const cs = photolysisAt(site, day, { csqy });
+  const m = photolysisAt(site, day, { csqy, jMethod: "mcm" });
+  it("J(NO2), J(O1D), J(HCHO) are l·cos^m χ·exp(−n sec χ) with the MCM page's l, m, n (hand values at the run's χ)", () => {
+    const noon = m.zenithDeg.indexOf(Math.min(...m.zenithDeg));
+    const c = Math.cos((m.zenithDeg[noon] * Math.PI) / 180);
+    // MCM v3.3.1: J4 l = 1.165e-2, m = 0.244, n = 0.267; J1 6.073e-5, 1.743, 0.474; J11 4.642e-5, 0.762, 0.353
+    expect(m.j.NO2_IUPAC10[noon]).toBeCloseTo(1.165e-2 * c ** 0.244 * Math.exp(-0.267 / c), 15);
+    expect(m.j.O3_O1D_IUPAC10[noon]).toBeCloseTo(6.073e-5 * c ** 1.743 * Math.exp(-0.474 / c), 18);
+    expect(m.j.FORM_R_IUPAC13[noon]).toBeCloseTo(4.642e-5 * c ** 0.762 * Math.exp(-0.353 / c), 18);
+    // overhead sun: J4 = l·e^(−n) = 1.165e-2 × 0.76567 = 8.920e-3 s⁻¹ by hand
+    expect(1.165e-2 * Math.exp(-0.267)).toBeCloseTo(8.92e-3, 5);
+    expect(m.source.NO2_IUPAC10).toBe("MCM v3.3.1");
+    expect(m.method.jMethod).toBe("mcm");
+  });
+  it("tables without an MCM counterpart keep the clear-sky value; night is 0; a measured J(NO2) scales against MCM's J4", () => {
+    expect(m.j.PAN_IUPAC10).toEqual(cs.j.PAN_IUPAC10);
+    expect(m.source.PAN_IUPAC10).toBe("clear-sky");
+    for (let i = 0; i < day.length; i++) if (m.zenithDeg[i] >= 85) expect(m.j.O3_O1D_IUPAC10[i]).toBe(0);
+    const meas = m.j.NO2_IUPAC10.map((v) => v * 0.8);
+    const s = photolysisAt(site, day, { csqy, jMethod: "mcm", measuredJNO2: meas });
+    const noon = s.zenithDeg.indexOf(Math.min(...s.zenithDeg));
+    expect(s.scale![noon]).toBeCloseTo(0.8, 12);
+    expect(s.j.O3_O1D_IUPAC10[noon] / m.j.O3_O1D_IUPAC10[noon]).toBeCloseTo(0.8, 12);
+    expect(s.source.O3_O1D_IUPAC10).toBe("MCM v3.3.1 scaled to measured J(NO2)");
+    expect(() => photolysisAt(site, day, { csqy, jMethod: "tuv" as never })).toThrow(RangeError);
+  });
+});

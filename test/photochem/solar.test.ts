@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { julianDay, refractionDeg, solarPosition } from "../../src/photochem";
+import { julianDay, refractionDeg, solarCoordinates, solarPosition } from "../../src/photochem";
+import { solarGeometry } from "../../src/directional";
 
 describe("solarPosition (NOAA Solar Calculator = Meeus low-accuracy solar coordinates)", () => {
   it("Meeus (1998) Example 25.a, 1992 October 13.0 TD: δ = −7.78507°, R = 0.99766 AU", () => {
@@ -40,5 +41,22 @@ describe("solarPosition (NOAA Solar Calculator = Meeus low-accuracy solar coordi
   });
   it("refuses a latitude beyond the poles", () => {
     expect(() => solarPosition(0, 91, 0)).toThrow(RangeError);
+  });
+});
+
+describe("one home for the Sun's coordinates (issue #22)", () => {
+  it("solarCoordinates gives Meeus Example 25.a (δ = −7.78507°, R = 0.99766 AU); directional's solarGeometry is the same numbers", () => {
+    const t = (2448908.5 - 2440587.5) * 86400000;
+    const c = solarCoordinates(t);
+    expect(c.declinationDeg).toBeCloseTo(-7.78507, 4);
+    expect(c.earthSunDistanceAu).toBeCloseTo(0.99766, 5);
+    for (const ms of [t, Date.UTC(2024, 6, 1, 4), Date.UTC(2025, 11, 21, 23, 30)]) {
+      const g = solarGeometry(ms);
+      const s = solarCoordinates(ms);
+      expect(g.declination).toBe(s.declinationDeg);
+      expect(g.equationOfTime).toBe(s.equationOfTimeMin);
+      expect(solarPosition(ms, 35, 139.7).declinationDeg).toBe(s.declinationDeg);
+    }
+    expect(() => solarCoordinates(NaN)).toThrow(RangeError);
   });
 });

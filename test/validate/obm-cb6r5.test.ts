@@ -41,3 +41,25 @@ describe("runObm with CB6r5 (sanity on an urban summer day)", () => {
     expect(r.daytime[0]).toBe(false);
   });
 });
+
+describe("runObm defaults: free O3 with deposition and a boundary layer (issue #22)", () => {
+  // an illustrative summer mixing-height cycle (m): 300 m at night, growing 07–15 h to 2000 m, collapsing 18–20 h
+  const blh = series((h) =>
+    h < 7 || h > 20 ? 300 : h < 15 ? 300 + (1700 * (h - 7)) / 8 : h < 18 ? 2000 : 2000 - (1700 * (h - 18)) / 2,
+  );
+  const peak = (o: object) =>
+    Math.max(...runObm(mech, obs, { site, photolysis: { csqy }, spinUpDays: 3, ...o }).ppb.O3);
+  it("the old settings (no deposition, O3 background 0, 1/day dilution) accumulate O3 to ~290 ppb after 3 spin-up days", () => {
+    const p = peak({ depositionVelocityCmPerSec: {}, backgroundPpb: { O3: 0 } });
+    expect(p).toBeGreaterThan(270);
+    expect(p).toBeLessThan(310);
+  });
+  it("the new defaults (O3 v_d 1 cm/s over 1000 m, O3 background = its observation) lower it to ~240 ppb; with a diurnal mixing height the peak is within 100–200 ppb", () => {
+    const d = peak({});
+    expect(d).toBeGreaterThan(220);
+    expect(d).toBeLessThan(260);
+    const b = peak({ boundaryLayerHeightM: blh });
+    expect(b).toBeGreaterThan(100);
+    expect(b).toBeLessThan(200);
+  });
+});
