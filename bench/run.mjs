@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, polarplot-gam, smoothtrend, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, cutdata, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, polarplot-gam, smoothtrend, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, obm, cutdata, trajectory, pmf.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -27,6 +27,7 @@ import { runNetworkSummariseBench } from "./network-summarise.mjs";
 import { runMechanismBench } from "./mechanism.mjs";
 import { runPhotochemIntegrateBench } from "./photochem-integrate.mjs";
 import { runCutdataBench } from "./cutdata.mjs";
+import { runObmBench } from "./obm.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -50,6 +51,7 @@ const GROUPS = [
   "forecast",
   "hourly-ox",
   "photochem-integrate",
+  "obm",
   "cutdata",
   "trajectory",
   "pmf",
@@ -149,10 +151,12 @@ for (const [g, run] of [
   ["network-summarise", runNetworkSummariseBench],
   ["mechanism", runMechanismBench],
   ["photochem-integrate", runPhotochemIntegrateBench],
+  ["obm", runObmBench],
 ]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs);
   // network: CNEMC year of 1,700 stations → Parquet with DuckDB, target ≤ 120 s, ≤ 2 GB (bench/network.mjs)
   // photochem-integrate: CB6r5 OBM-like 3 d spin-up + 24 h, target ≤ 2 s, beside scipy BDF (bench/photochem-integrate.mjs)
+  // obm: runObm on CB6r5, Xi'an July-like, 3 d spin-up + 24 h, target ≤ 2 s; EKMA 10 × 10 on 2 workers, target ≤ 60 s (bench/obm.mjs)
   if (want(g)) results.push(...tag(g, await run()));
 }
 // Station forecasts (bench/forecast.mjs): six methods, leads 1–3, rolling origin over year 3; target ≤ 30 s

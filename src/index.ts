@@ -1341,3 +1341,22 @@ export {
   type ObmTableRead,
 } from "./photochem";
 export { simulateXianObmDays, type XianObmOptions, type XianObmTruth } from "./simulate/xianobm";
+export {
+  ekmaIsopleths,
+  ekmaRegime,
+  ekmaMetrics,
+  ekmaCell,
+  EKMA_DEFAULT_SCALES,
+  EKMA_TRANSITIONAL_BAND,
+  type EkmaOptions,
+  type EkmaResult,
+  type EkmaRegime,
+  type EkmaRidgePoint,
+  type EkmaSurface,
+  type EkmaComparison,
+  type EkmaMetric,
+  type EkmaCellContext,
+  type EkmaCellValue,
+} from "./photochem";
+export { contourLines, type ContourLevel } from "./figures/contour";
+export { ekmaIsoplethSpec, type EkmaIsoplethOptions } from "./photochem";

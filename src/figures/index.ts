@@ -22,3 +22,4 @@ export { calendarSpec, calendarMonthTitle, CALENDAR_WEEKDAYS, CALENDAR_MONTHS, t
 export type { DisplayOptions, PngOptions } from "./render";
 export { taylorDiagram, TAYLOR_LABELS, type TaylorPoint, type TaylorDiagramOptions } from "./taylor";
 export { facetSpecs, type FacetPanel, type FacetOptions } from "./facet";
+export { contourLines, type ContourLevel } from "./contour";

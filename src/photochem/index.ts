@@ -127,3 +127,21 @@ export {
   type RirGroup,
   type RirResult,
 } from "./obm";
+export {
+  ekmaIsopleths,
+  ekmaRegime,
+  ekmaMetrics,
+  ekmaCell,
+  EKMA_DEFAULT_SCALES,
+  EKMA_TRANSITIONAL_BAND,
+  type EkmaOptions,
+  type EkmaResult,
+  type EkmaRegime,
+  type EkmaRidgePoint,
+  type EkmaSurface,
+  type EkmaComparison,
+  type EkmaMetric,
+  type EkmaCellContext,
+  type EkmaCellValue,
+} from "./ekma";
+export { ekmaIsoplethSpec, type EkmaIsoplethOptions } from "./figures-ekma";

@@ -26,6 +26,19 @@ export const PHOTOCHEM_LABELS = {
   clearSky: { en: "clear sky", ja: "晴天", zh: "晴空" },
   scaled: { en: "scaled to measured J(NO2)", ja: "実測 J(NO2) で補正", zh: "按实测 J(NO2) 校正" },
   user: { en: "user supplied", ja: "ユーザー指定", zh: "用户提供" },
+  // EKMA isopleths (ekmaIsoplethSpec)
+  ekmaTitle: { en: "O3 isopleths (EKMA)", ja: "O3 等濃度曲線（EKMA）", zh: "O3 等浓度曲线（EKMA）" },
+  vocScaling: { en: "VOC (× observed)", ja: "VOC（観測値に対する倍率）", zh: "VOC（相对观测值的倍数）" },
+  noxScaling: { en: "NOx (× observed)", ja: "NOx（観測値に対する倍率）", zh: "NOx（相对观测值的倍数）" },
+  vocModel: { en: "VOC (Σ model species)", ja: "VOC（モデル化学種の合計）", zh: "VOC（模式物种之和）" },
+  nox: { en: "NOx", ja: "NOx", zh: "NOx" },
+  peakO3: { en: "Peak O3", ja: "O3 最高濃度", zh: "O3 峰值浓度" },
+  netPO3: { en: "Daytime net P(O3)", ja: "日中の正味 O3 生成量", zh: "日间 O3 净生成量" },
+  ridge: { en: "Ridge line", ja: "リッジライン", zh: "脊线" },
+  observedPoint: { en: "Observed", ja: "観測点", zh: "观测点" },
+  vocLimited: { en: "VOC-limited", ja: "VOC 律速", zh: "VOC 控制区" },
+  noxLimited: { en: "NOx-limited", ja: "NOx 律速", zh: "NOx 控制区" },
+  transitional: { en: "transitional", ja: "遷移領域", zh: "过渡区" },
 } as const;
 
 export type PhotochemLabelKey = keyof typeof PHOTOCHEM_LABELS;
