@@ -168,7 +168,9 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
     fv: number[] = [],
     fy: number[] = [],
     fw: number[] = [],
-    fc: number[] = [];
+    fc: number[] = [],
+    fSector: number[] = [],
+    fRing: number[] = [];
   const exU: number[] = [],
     exV: number[] = [];
   for (let a = 0; a < nWd; a++)
@@ -234,6 +236,8 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
       fy.push(yv);
       fw.push(c === 1 ? o.weights[0] : c === 2 ? o.weights[1] : c === 3 ? o.weights[2] : 1);
       fc.push(c);
+      fSector.push(a);
+      fRing.push(j);
     }
   if (fy.length === 0) throw new RangeError("polarPlot: no bin has a statistic to fit");
   // fewer distinct bin locations than k: mgcv refuses (openair then draws the raw bins); aozora
@@ -242,7 +246,10 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
   if (distinct < 5)
     throw new RangeError(`polarPlot: ${distinct} distinct occupied bins, too few for a surface (need ≥ 5)`);
   const kUsed = Math.min(o.k, distinct - 1);
-  const basis = thinPlateBasis(fu, fv, kUsed);
+  // the bins lie on a polar lattice (sector = direction bin, ring = speed bin): the eigen-step's
+  // kernel products go through a Fourier transform over the sectors instead of a dense matrix
+  const radii = Float64Array.from({ length: nWs }, (_, j) => wsPos(j));
+  const basis = thinPlateBasis(fu, fv, kUsed, { polar: { sectors: nWd, radii, sector: fSector, ring: fRing } });
   // prediction nodes: expand.grid(u = seq(−upper, upper, fitGrid), v = …): u fastest
   const G0 = o.fitGrid;
   const node = (i: number) => -upper + (2 * upper * i) / (G0 - 1);
