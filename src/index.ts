@@ -562,6 +562,7 @@ export {
   cbpfSpec,
   polarPlotSpec,
   polarUncertaintySpec,
+  polarPlotTypeSpec,
   polarAnnulusSpec,
   timeVariationSpec,
   trendSpec,

@@ -64,6 +64,7 @@ export {
   cbpfSpec,
   polarPlotSpec,
   polarUncertaintySpec,
+  polarPlotTypeSpec,
   polarAnnulusSpec,
   timeVariationSpec,
   trendSpec,
