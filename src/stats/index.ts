@@ -35,3 +35,4 @@ export { weightedPearson, weightedSpearman, weightedRanks, weightedLine } from "
 export { yorkRegression, huberRegression, type YorkResult, type HuberResult } from "./york";
 export { hclust, type HclustMethod, type HclustResult } from "./hclust";
 export { kendallTau } from "./kendall";
+export { quantileRegression, checkLoss, type QuantileRegressionResult } from "./quantreg";
