@@ -318,6 +318,8 @@ export {
   tpsEta,
   thinPlateBasis,
   type ThinPlateBasis,
+  type ThinPlateOptions,
+  type PolarLattice,
   penalisedGcvFit,
   type PenalisedFitOptions,
   type PenalisedFit,
