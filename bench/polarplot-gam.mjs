@@ -15,22 +15,8 @@ const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** 10 years hourly: uniform directions (0.1°), log-normal speeds (0.01 m/s), a source at 130° for 4–7 m/s. */
-function tenYears() {
-  const rng = new a.Rng(18);
-  const n = 87600;
-  const wd = new Float64Array(n),
-    ws = new Float64Array(n),
-    values = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    wd[i] = Math.round(3600 * rng.uniform()) / 10;
-    ws[i] = Math.round(100 * Math.min(15, rng.lognormal(Math.log(3.5), 0.5))) / 100;
-    const d = Math.abs(((((wd[i] - 130) % 360) + 540) % 360) - 180);
-    const plume = ws[i] >= 4 && ws[i] <= 7 ? 40 * Math.exp(-(d * d) / 200) : 0;
-    values[i] = Math.round(1000 * (5 * rng.lognormal(0, 0.3) + plume)) / 1000;
-  }
-  return { values, wd, ws };
-}
+/** 10 years hourly (simulatePolarYear: uniform directions (0.1°), log-normal speeds (0.01 m/s, cap 15), a noiseless source at 130° for 4–7 m/s). */
+const tenYears = () => a.simulatePolarYear({ seed: 18, hours: 87600, maxWs: 15, plumeNoise: false });
 
 function openairAvailable() {
   try {

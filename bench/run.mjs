@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { runPmfBench, formatPmfTable } from "./pmf.mjs";
 import { runTrajectoryBench } from "./trajectory.mjs";
 import { runQaBench } from "./qa.mjs";

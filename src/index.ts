@@ -107,6 +107,7 @@ export { toDanfo, fromDanfo, type DanfoFrameLike } from "./edge/danfo";
 export { Rng } from "./random/rng";
 export { simulateMonitoring, type MonitoringTruth } from "./simulate/monitoring";
 export { simulatePmfInput, type PmfTruth } from "./simulate/pmf";
+export { simulatePolarYear, type PolarYearOptions } from "./simulate/polaryear";
 export { simulateXactExport, type XactTruth } from "./simulate/xact";
 export { simulateHysplitTdump, type HysplitTruth } from "./simulate/hysplit";
 export { simulateXactYear, XACT_YEAR_SOURCES, type XactYearTruth, type XactYearSource } from "./simulate/xactyear";
@@ -342,6 +343,8 @@ export {
   tpsEta,
   thinPlateBasis,
   type ThinPlateBasis,
+  type ThinPlateOptions,
+  type PolarLattice,
   penalisedGcvFit,
   type PenalisedFitOptions,
   type PenalisedFit,
@@ -590,6 +593,7 @@ export {
   cbpfSpec,
   polarPlotSpec,
   polarUncertaintySpec,
+  polarPlotTypeSpec,
   polarAnnulusSpec,
   timeVariationSpec,
   trendSpec,

@@ -40,6 +40,7 @@ export {
   cbpfSpec,
   polarPlotSpec,
   polarUncertaintySpec,
+  polarPlotTypeSpec,
   polarAnnulusSpec,
   timeVariationSpec,
   trendSpec,

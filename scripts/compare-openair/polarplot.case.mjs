@@ -15,22 +15,8 @@ const require = createRequire(join(root, "package.json"));
 const a = require(join(root, "dist/index.js"));
 const dir = join(tmpdir(), "aozora-compare-openair");
 
-/** The simulated year of test/directional/polarsim.ts (same generator, through dist/). */
-function simulatedYear(seed = 20251203) {
-  const rng = new a.Rng(seed);
-  const n = 8760;
-  const wd = new Float64Array(n),
-    ws = new Float64Array(n),
-    c = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    wd[i] = Math.round(3600 * rng.uniform()) / 10;
-    ws[i] = Math.round(100 * Math.min(14, rng.lognormal(Math.log(3.5), 0.5))) / 100;
-    const d = Math.abs(((((wd[i] - 130) % 360) + 540) % 360) - 180);
-    const plume = ws[i] >= 4 && ws[i] <= 7 ? 40 * Math.exp(-(d * d) / (2 * 10 * 10)) : 0;
-    c[i] = Math.round(1000 * (5 * rng.lognormal(0, 0.3) + plume * rng.lognormal(0, 0.3))) / 1000;
-  }
-  return { values: c, wd, ws };
-}
+/** The simulated year of the openair fixtures (src/simulate/polaryear.ts, through dist/). */
+const simulatedYear = (seed = 20251203) => a.simulatePolarYear({ seed });
 
 function writeInput(name, s) {
   let t = "wd,ws,conc\n";

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import { fontConfig, fontFor, SCHEMA, withUnit } from "../figures/specs";
 import { dirLabel } from "./labels";
-import { base, polarLayers, type PolarFigureOptions, type PolarSurfaceGeometry } from "./figures";
+import { base, polarLayers, type PolarFigureOptions, type PolarSurfaceFrame } from "./figures";
 import type { PolarDiffResult } from "./polardiff";
 import type { PolarClusterResult } from "./polarcluster";
 
@@ -23,8 +23,8 @@ const DIFF_COLOURS = [
   "#5F1415",
 ];
 
-function geometry(res: PolarDiffResult): PolarSurfaceGeometry {
-  return { grid: res.grid, radius: res.radius, step: res.step, fit: { wsOffset: res.wsOffset } };
+function geometry(res: PolarDiffResult): PolarSurfaceFrame {
+  return { grid: res.grid, radius: res.radius, step: res.step, wsOffset: res.wsOffset };
 }
 
 /**
@@ -52,11 +52,11 @@ export function polarDiffSpec(
   if (opts.resmoothed) {
     const r = res.resmoothed;
     if (!r) throw new RangeError("polarDiffSpec: the result has no resmoothed surface (polarDiff with resmooth: true)");
-    const geo: PolarSurfaceGeometry = {
+    const geo: PolarSurfaceFrame = {
       grid: r.grid,
       radius: r.radius,
       step: r.step,
-      fit: { wsOffset: res.wsOffset + (r.fit?.wsOffset ?? 0) },
+      wsOffset: res.wsOffset + (r.fit?.wsOffset ?? 0),
     };
     return base(
       size,
@@ -95,10 +95,10 @@ export function polarClusterSpec(res: PolarClusterResult, opts: PolarFigureOptio
   const lang = opts.lang ?? "en",
     size = opts.size ?? (res.levels.length > 1 ? 300 : 420);
   const s = res.surface;
-  const geo: PolarSurfaceGeometry =
+  const geo: PolarSurfaceFrame =
     "wsOffset" in s
-      ? { grid: s.grid, radius: s.radius, step: s.step, fit: { wsOffset: s.wsOffset } }
-      : { grid: s.grid, radius: s.radius, step: s.step, fit: { wsOffset: s.fit?.wsOffset ?? 0 } };
+      ? { grid: s.grid, radius: s.radius, step: s.step, wsOffset: s.wsOffset }
+      : { grid: s.grid, radius: s.radius, step: s.step, wsOffset: s.fit?.wsOffset ?? 0 };
   const maxK = Math.max(...res.levels.map((l) => l.k));
   const colour = {
     type: "nominal",

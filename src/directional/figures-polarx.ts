@@ -6,11 +6,10 @@
 import type { TopLevelSpec } from "vega-lite";
 import { fontConfig, fontFor, specFrame, withUnit } from "../figures/specs";
 import { nameLabel } from "../figures/names";
-import { arcEncoding, base, niceRings, polarFrame, polarPlotSpec, type PolarFigureOptions } from "./figures";
+import { arcEncoding, base, niceRings, polarFrame, polarSurfaceSpec, type PolarFigureOptions } from "./figures";
 import { dirLabel } from "./labels";
 import type { PolarFreqResult } from "./polarfreq";
 import type { PolarPairResult } from "./polarnwr";
-import type { PolarPlotResult } from "./polarplot";
 import type { CorPlotResult } from "./corplot";
 
 const D2R = Math.PI / 180;
@@ -71,7 +70,7 @@ export function polarFreqSpec(res: PolarFreqResult, unit = "", opts: PolarFigure
 
 /**
  * A {@link polarPairStatistic} result as a polar heat map on its square grid (drawn by
- * {@link polarPlotSpec}; rings in m/s above the minimum speed). Correlations use a diverging
+ * the same drawing as {@link polarPlotSpec}; rings in m/s above the minimum speed). Correlations use a diverging
  * scheme ("blueorange"), slopes "viridis"; `unit` is the slope's unit (e.g. "ng/ng"; ignored for
  * correlations).
  */
@@ -86,26 +85,17 @@ export function polarPairSpec(res: PolarPairResult, unit = "", opts: PolarFigure
     "york-slope": "yorkSlope",
   }[res.statistic];
   const legendTitle = corr || unit === "" ? dirLabel(key, lang) : withUnit(dirLabel(key, lang), unit);
-  const asPolar = {
-    statistic: "mean",
-    bins: [],
-    grid: res.grid,
-    gridSize: res.gridSize,
-    radius: res.radius,
-    step: res.step,
-    bandwidth: res.wsSpread,
-    maskDistance: 0,
-    max: res.max ?? res.grid[0],
-    n: res.n,
-  } as unknown as PolarPlotResult;
-  const spec = polarPlotSpec(asPolar, unit, {
-    ...opts,
-    scheme: opts.scheme ?? (corr ? "blueorange" : "viridis"),
-    legendTitle,
-  }) as any;
   // correlations: the diverging scale centred on 0, from −1 to 1
-  if (corr) for (const l of spec.layer ?? []) if (l.encoding?.color?.scale) l.encoding.color.scale.domain = [-1, 1];
-  return spec as TopLevelSpec;
+  return polarSurfaceSpec(
+    { grid: res.grid, radius: res.radius, step: res.step, wsOffset: 0 },
+    res.grid.map((g) => g.z),
+    {
+      ...opts,
+      scheme: opts.scheme ?? (corr ? "blueorange" : "viridis"),
+      legendTitle,
+      ...(corr ? { domain: [-1, 1] as [number, number] } : {}),
+    },
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ import type { PolarPlotResult } from "./polarplot";
 import type { AnnulusCell, AnnulusPeriod } from "./annulus";
 import type { TimeVariationResult } from "./timevariation";
 import type { TrendResult } from "./trend";
+import { byTypeSpec } from "./typefigures";
 
 /** Options shared by the polar figures. */
 export interface PolarFigureOptions {
@@ -306,17 +307,21 @@ function polarLegendTitle(res: PolarPlotResult, unit: string, lang: Lang): strin
   return res.statistic === "frequency" ? dirLabel(key, lang) : withUnit(dirLabel(key, lang), unit);
 }
 
-/** What a polar heat map needs of a surface: grid positions (m/s), radius, grid step and the speed offset of the ring labels. */
-export interface PolarSurfaceGeometry {
-  grid: readonly { u: number; v: number }[];
+/**
+ * What a polar heat map needs of a surface (a {@link polarPlot} result, or another analysis on the
+ * same square grid): the grid points' (u, v) in m/s of the shifted speed, the outer radius, the
+ * grid spacing, and the speed added back on the ring labels (min(ws) for the GAM smoother).
+ */
+export interface PolarSurfaceFrame {
+  grid: ArrayLike<{ u: number; v: number }>;
   radius: number;
   step: number;
-  fit?: { wsOffset: number };
+  wsOffset: number;
 }
 
 /** The heat-map and frame layers of one polar surface (z aligned with res.grid). */
 export function polarLayers(
-  res: PolarSurfaceGeometry,
+  res: PolarSurfaceFrame,
   z: ArrayLike<number>,
   size: number,
   lang: Lang,
@@ -327,10 +332,11 @@ export function polarLayers(
   const k = R / res.radius;
   const h = (res.step * k) / 2 + 0.3; // cells overlap by 0.3 px: no hairlines between them
   const data: { x0: number; x1: number; y0: number; y1: number; z: number }[] = [];
-  res.grid.forEach((g, i) => {
+  for (let i = 0; i < res.grid.length; i++) {
+    const g = res.grid[i];
     if (Number.isFinite(z[i]))
       data.push({ x0: g.u * k - h, x1: g.u * k + h, y0: g.v * k - h, y1: g.v * k + h, z: z[i] });
-  });
+  }
   const sc = { domain: [-half, half] };
   return [
     {
@@ -344,8 +350,31 @@ export function polarLayers(
         color: { field: "z", type: "quantitative", ...colour },
       },
     },
-    ...polarFrame(size, res.radius, niceRings(res.radius), " m/s", lang, res.fit?.wsOffset ?? 0),
+    ...polarFrame(size, res.radius, niceRings(res.radius), " m/s", lang, res.wsOffset),
   ];
+}
+
+/**
+ * One polar heat map of any surface on a square (u, v) grid (internal: the drawing shared by
+ * {@link polarPlotSpec} and the two-pollutant figures).
+ * @param frame the grid, radius, step and ring offset
+ * @param z the value at each grid point (NaN = masked)
+ * @param opts size, language, title, the legend title, colour scheme and optional colour domain
+ */
+export function polarSurfaceSpec(
+  frame: PolarSurfaceFrame,
+  z: ArrayLike<number>,
+  opts: PolarFigureOptions & { legendTitle: string; domain?: [number, number] },
+): TopLevelSpec {
+  const lang = opts.lang ?? "en",
+    size = opts.size ?? 420;
+  const scale: Record<string, unknown> = { scheme: opts.scheme ?? "viridis" };
+  if (opts.domain) scale.domain = opts.domain;
+  return base(size, lang, opts.title, polarLayers(frame, z, size, lang, { scale, title: opts.legendTitle }));
+}
+
+function frameOf(res: PolarPlotResult): PolarSurfaceFrame {
+  return { grid: res.grid, radius: res.radius, step: res.step, wsOffset: res.fit?.wsOffset ?? 0 };
 }
 
 /**
@@ -356,22 +385,44 @@ export function polarLayers(
 export function polarPlotSpec(
   res: PolarPlotResult,
   unit: string,
-  opts: PolarFigureOptions & { legendTitle?: string } = {},
+  opts: PolarFigureOptions & { legendTitle?: string; domain?: [number, number] } = {},
 ): TopLevelSpec {
-  const lang = opts.lang ?? "en",
-    size = opts.size ?? 420;
-  const title = opts.legendTitle ?? polarLegendTitle(res, unit, lang);
-  return base(
-    size,
-    lang,
-    opts.title,
-    polarLayers(
-      res,
-      res.grid.map((g) => g.z),
-      size,
-      lang,
-      { scale: { scheme: opts.scheme ?? "viridis" }, title },
-    ),
+  const legendTitle = opts.legendTitle ?? polarLegendTitle(res, unit, opts.lang ?? "en");
+  return polarSurfaceSpec(
+    frameOf(res),
+    res.grid.map((g) => g.z),
+    { ...opts, legendTitle },
+  );
+}
+
+/**
+ * The `type` panels of a {@link polarPlot} run with `type` (its `byType`), one polar plot per
+ * level under strip titles in `lang` (laid out by {@link byTypeSpec}), on one colour scale
+ * spanning every panel, as openair draws them.
+ * @param res a polarPlot result with `byType`
+ * @param unit the statistic's unit (e.g. ng/m3; "1" for cpf)
+ * @param opts language, title, panel size (default 260), colour scheme, `columns`
+ * @throws {RangeError} when the result has no `byType` (run polarPlot with `type`) or no panel
+ */
+export function polarPlotTypeSpec(
+  res: PolarPlotResult,
+  unit: string,
+  opts: PolarFigureOptions & { columns?: number } = {},
+): TopLevelSpec {
+  if (!res.byType) throw new RangeError("polarPlotTypeSpec: the result has no byType (polarPlot with a type option)");
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const p of res.byType.panels)
+    for (const g of p.result.grid)
+      if (Number.isFinite(g.z)) {
+        if (g.z < lo) lo = g.z;
+        if (g.z > hi) hi = g.z;
+      }
+  const domain: [number, number] | undefined = lo <= hi ? [lo, hi] : undefined;
+  return byTypeSpec(
+    res.byType,
+    (r) => polarPlotSpec(r, unit, { lang: opts.lang, size: opts.size ?? 260, scheme: opts.scheme, domain }),
+    { lang: opts.lang, title: opts.title, columns: opts.columns },
   );
 }
 
@@ -405,7 +456,7 @@ export function polarUncertaintySpec(
     width: size,
     height: size,
     title: dirLabel(key, lang),
-    layer: polarLayers(res, zs, size, lang, colour),
+    layer: polarLayers(frameOf(res), zs, size, lang, colour),
   });
   return {
     $schema: SCHEMA,

@@ -73,6 +73,7 @@ export {
   cbpfSpec,
   polarPlotSpec,
   polarUncertaintySpec,
+  polarPlotTypeSpec,
   polarAnnulusSpec,
   timeVariationSpec,
   trendSpec,

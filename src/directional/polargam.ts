@@ -78,46 +78,54 @@ export interface PolarGamSurface {
 const D2R = Math.PI / 180;
 
 /**
- * openair's polarPlot pipeline with mgcv's smoother (internal; see {@link polarPlot}).
- * @throws {RangeError} when no record is usable, every record has the same speed, or fewer than 5 bins are occupied
+ * The scales a GAM polar plot shares between `type` panels, as openair computes them on all rows
+ * before it splits them by type: the speed shift min(ws), the largest shifted speed (the speed-bin
+ * breaks and positions), the direction bin width, and the CPF thresholds (value units).
  */
-export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSurface {
-  const n = s.values.length;
-  // na.omit on (wd, x, pollutant)
+export interface PolarGamScales {
+  minWs: number;
+  maxX: number;
+  wdInt: number;
+  lo: number;
+  hi: number;
+}
+
+/** Usable rows (finite value, wd and ws) of a series. */
+function usableRows(s: WindSeries): number[] {
   const idx: number[] = [];
-  for (let i = 0; i < n; i++)
+  for (let i = 0; i < s.values.length; i++)
     if (Number.isFinite(s.values[i]) && Number.isFinite(s.wd[i]) && Number.isFinite(s.ws[i])) idx.push(i);
+  return idx;
+}
+
+/**
+ * The scales of {@link polarGamSurface} computed from a whole series (internal).
+ * @throws {RangeError} when no record is usable, every record has the same speed, maxWs is below the lowest speed, or no value is above the trim level
+ */
+export function polarGamScales(s: WindSeries, o: PolarGamSettings): PolarGamScales {
+  const idx = usableRows(s);
   if (idx.length === 0) throw new RangeError("polarPlot: no records with finite value, wd and ws");
   const m = idx.length;
-  const conc = new Float64Array(m),
-    wdv = new Float64Array(m),
-    x = new Float64Array(m);
   let minWs = Infinity;
   let all10 = true;
+  const conc = new Float64Array(m);
   for (let t = 0; t < m; t++) {
     const i = idx[t];
     conc[t] = s.values[i];
-    wdv[t] = s.wd[i];
     if (s.wd[i] % 10 !== 0) all10 = false;
     if (s.ws[i] < minWs) minWs = s.ws[i];
   }
   let maxX = 0;
   for (let t = 0; t < m; t++) {
-    x[t] = s.ws[idx[t]] - minWs;
-    if (x[t] > maxX) maxX = x[t];
+    const x = s.ws[idx[t]] - minWs;
+    if (x > maxX) maxX = x;
   }
   if (!(maxX > 0)) throw new RangeError("polarPlot: all usable records have the same wind speed");
-  const upper = o.maxWs !== undefined ? o.maxWs - minWs : maxX;
-  if (!(upper > 0)) throw new RangeError(`polarPlot: maxWs must exceed the lowest speed ${minWs} m/s`);
-  const clip = o.maxWs !== undefined;
-  const wdInt = all10 ? 10 : 5;
-  const nWd = 360 / wdInt,
-    nWs = 30;
-  // thresholds of cpf
+  if (o.maxWs !== undefined && !(o.maxWs - minWs > 0))
+    throw new RangeError(`polarPlot: maxWs must exceed the lowest speed ${minWs} m/s`);
   let lo = NaN,
     hi = NaN;
-  const stat = o.statistic;
-  if (stat === "cpf") {
+  if (o.statistic === "cpf") {
     let pool: Float64Array = conc;
     if (o.band && o.trim !== undefined) {
       let mu = 0;
@@ -137,6 +145,38 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
       } else lo = quantileType7(sorted, (o.percentile ?? 75) / 100, { sorted: true });
     }
   }
+  return { minWs, maxX, wdInt: all10 ? 10 : 5, lo, hi };
+}
+
+/**
+ * openair's polarPlot pipeline with mgcv's smoother (internal; see {@link polarPlot}). `scales`
+ * (default: those of `s` itself) are the shared scales of a `type` panel.
+ * @throws {RangeError} when no record is usable, every record has the same speed, or fewer than 5 bins are occupied
+ */
+export function polarGamSurface(
+  s: WindSeries,
+  o: PolarGamSettings,
+  scales: PolarGamScales = polarGamScales(s, o),
+): PolarGamSurface {
+  // na.omit on (wd, x, pollutant)
+  const idx = usableRows(s);
+  if (idx.length === 0) throw new RangeError("polarPlot: no records with finite value, wd and ws");
+  const m = idx.length;
+  const { minWs, maxX, wdInt, lo, hi } = scales;
+  const conc = new Float64Array(m),
+    wdv = new Float64Array(m),
+    x = new Float64Array(m);
+  for (let t = 0; t < m; t++) {
+    const i = idx[t];
+    conc[t] = s.values[i];
+    wdv[t] = s.wd[i];
+    x[t] = s.ws[i] - minWs;
+  }
+  const upper = o.maxWs !== undefined ? o.maxWs - minWs : maxX;
+  const clip = o.maxWs !== undefined;
+  const nWd = 360 / wdInt,
+    nWs = 30;
+  const stat = o.statistic;
   // bins: wd = wd.int·ceiling(wd/wd.int − 0.5) in cut(breaks = seq(0, 360, wd.int), include.lowest)
   const by = maxX / nWs;
   const breaks = new Float64Array(nWs + 1);
@@ -168,7 +208,9 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
     fv: number[] = [],
     fy: number[] = [],
     fw: number[] = [],
-    fc: number[] = [];
+    fc: number[] = [],
+    fSector: number[] = [],
+    fRing: number[] = [];
   const exU: number[] = [],
     exV: number[] = [];
   for (let a = 0; a < nWd; a++)
@@ -234,6 +276,8 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
       fy.push(yv);
       fw.push(c === 1 ? o.weights[0] : c === 2 ? o.weights[1] : c === 3 ? o.weights[2] : 1);
       fc.push(c);
+      fSector.push(a);
+      fRing.push(j);
     }
   if (fy.length === 0) throw new RangeError("polarPlot: no bin has a statistic to fit");
   // fewer distinct bin locations than k: mgcv refuses (openair then draws the raw bins); aozora
@@ -242,7 +286,10 @@ export function polarGamSurface(s: WindSeries, o: PolarGamSettings): PolarGamSur
   if (distinct < 5)
     throw new RangeError(`polarPlot: ${distinct} distinct occupied bins, too few for a surface (need ≥ 5)`);
   const kUsed = Math.min(o.k, distinct - 1);
-  const basis = thinPlateBasis(fu, fv, kUsed);
+  // the bins lie on a polar lattice (sector = direction bin, ring = speed bin): the eigen-step's
+  // kernel products go through a Fourier transform over the sectors instead of a dense matrix
+  const radii = Float64Array.from({ length: nWs }, (_, j) => wsPos(j));
+  const basis = thinPlateBasis(fu, fv, kUsed, { polar: { sectors: nWd, radii, sector: fSector, ring: fRing } });
   // prediction nodes: expand.grid(u = seq(−upper, upper, fitGrid), v = …): u fastest
   const G0 = o.fitGrid;
   const node = (i: number) => -upper + (2 * upper * i) / (G0 - 1);

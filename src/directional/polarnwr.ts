@@ -1,6 +1,6 @@
 import { weightedLine, weightedPearson, weightedSpearman } from "../stats/weighted";
 import { huberRegression, yorkRegression } from "../stats/york";
-import { quantileRegression } from "../forecast/quantreg";
+import { quantileRegression } from "../stats/quantreg";
 import { checkWindSpeeds, uvToDirection } from "./wind";
 import type { PolarGridPoint } from "./polarplot";
 

@@ -1,5 +1,14 @@
 import { checkSeries, percentileOf, uvToDirection, type WindSeries } from "./wind";
-import { polarGamSurface, gridDirection, type PolarGamFit, type PolarGamStatistic } from "./polargam";
+import {
+  polarGamScales,
+  polarGamSurface,
+  gridDirection,
+  type PolarGamFit,
+  type PolarGamScales,
+  type PolarGamSettings,
+  type PolarGamStatistic,
+} from "./polargam";
+import { typedLevels, type ByTypeResult, type TypeOption } from "./bytype";
 
 /**
  * Statistic of a {@link polarPlot} bin (openair's `statistic`; `weighted.mean` is spelled
@@ -122,6 +131,8 @@ export interface PolarPlotResult {
   max: PolarGridPoint;
   /** Records used. */
   n: number;
+  /** With `type`: one polar plot per level (openair's panels), on the scales of all rows (see {@link polarPlot}). */
+  byType?: ByTypeResult<PolarPlotResult>;
 }
 
 /**
@@ -178,16 +189,46 @@ export interface PolarPlotResult {
  * openair's, about 0.6× on the example year; peak locations agree). Statistics: mean,
  * weighted-mean, cpf.
  *
+ * **`type`** ({@link TypeOption}; openair's `type`, e.g. "season", "daylight", "year") gives
+ * `byType`, one polar plot per level. As openair's polarPlot (its `min(ws)`, `max.ws`, `upper`,
+ * `wd.int` and CPF `Pval` are computed before the rows are split by type), the gam panels share
+ * the scales of all usable rows: the speed shift min(ws), the speed bins of [0, max x] and the
+ * plot radius, the direction bin width, and the CPF threshold(s); the fit (λ by GCV), the
+ * weighted-mean's record count and the maximum are per panel. The kernel smoother's panels share
+ * the outer radius (the largest speed of all rows) and compute the rest per panel. The result's
+ * own surface is that of all rows. `uncertainty` with `type`: each panel has its own ±2 SE
+ * surfaces (openair sets `type` to "default" when `uncertainty = TRUE`).
+ *
  * @param s values (any unit; e.g. ng/m3, or a PMF factor contribution), wd (degrees), ws (m/s)
+ * @param opts smoother and statistic options, and `type`/`typeData`/`typeOptions` for panels
  * @returns bins, grid (z in the values' unit; cpf: a probability), the maximum, and for gam the fit
- * @throws {RangeError} when the smoother or statistic is unknown, an option is out of range (k, minBin, weights, grid, percentile, band, maxWs; kernel: wdBin, wsBin, bandwidth, maskDistance, prior), no record is usable, every record has the same speed, or fewer than 5 bins are occupied
+ * @throws {RangeError} when the smoother or statistic is unknown, an option is out of range (k, minBin, weights, grid, percentile, band, maxWs; kernel: wdBin, wsBin, bandwidth, maskDistance, prior), no record is usable, every record has the same speed, fewer than 5 bins are occupied (also in a `type` panel), or the `type` cannot be cut
  */
-export function polarPlot(s: WindSeries, opts: PolarPlotOptions = {}): PolarPlotResult {
+export function polarPlot(s: WindSeries, opts: PolarPlotOptions & TypeOption = {}): PolarPlotResult {
   const n = checkSeries(s, "polarPlot");
   const smoother = opts.smoother ?? "gam";
   if (smoother !== "gam" && smoother !== "kernel")
     throw new RangeError(`polarPlot: unknown smoother "${smoother}" (gam, kernel)`);
-  if (smoother === "gam") return polarPlotGam(s, opts);
+  if (smoother === "gam") {
+    const settings = gamSettings(opts);
+    const scales = polarGamScales(s, settings);
+    const whole = polarPlotGam(s, settings, scales);
+    const byType = typedLevels(opts, { columns: { value: s.values, wd: s.wd, ws: s.ws } }, (sub) =>
+      polarPlotGam({ values: sub.pick(s.values), wd: sub.pick(s.wd), ws: sub.pick(s.ws) }, settings, scales),
+    );
+    return byType ? { ...whole, byType } : whole;
+  }
+  if (opts.type !== undefined) {
+    let top = 0;
+    for (let i = 0; i < n; i++)
+      if (Number.isFinite(s.ws[i]) && Number.isFinite(s.values[i]) && s.ws[i] > top) top = s.ws[i];
+    const shared = { ...opts, type: undefined, maxWs: opts.maxWs ?? top };
+    const whole = polarPlot(s, { ...opts, type: undefined });
+    const byType = typedLevels(opts, { columns: { value: s.values, wd: s.wd, ws: s.ws } }, (sub) =>
+      polarPlot({ values: sub.pick(s.values), wd: sub.pick(s.wd), ws: sub.pick(s.ws) }, shared),
+    );
+    return byType ? { ...whole, byType } : whole;
+  }
   const stat = opts.statistic ?? "mean";
   if (!["mean", "weighted-mean", "cpf"].includes(stat))
     throw new RangeError(`polarPlot: unknown statistic "${stat}" for the kernel smoother (mean, weighted-mean, cpf)`);
@@ -332,7 +373,8 @@ const GAM_STATS: PolarStatistic[] = [
   "cpf",
 ];
 
-function polarPlotGam(s: WindSeries, opts: PolarPlotOptions): PolarPlotResult {
+/** The checked settings of the GAM smoother from the options. */
+function gamSettings(opts: PolarPlotOptions): PolarGamSettings {
   const stat = opts.statistic ?? "mean";
   if (!GAM_STATS.includes(stat))
     throw new RangeError(`polarPlot: unknown statistic "${stat}" (${GAM_STATS.join(", ")})`);
@@ -355,7 +397,7 @@ function polarPlotGam(s: WindSeries, opts: PolarPlotOptions): PolarPlotResult {
     throw new RangeError(`polarPlot: band percentiles must be in 0..100, got ${opts.band.join(", ")}`);
   if (opts.maxWs !== undefined && !(opts.maxWs > 0))
     throw new RangeError(`polarPlot: maxWs must be > 0, got ${opts.maxWs}`);
-  const r = polarGamSurface(s, {
+  return {
     statistic: stat,
     percentile: p,
     band: opts.band,
@@ -370,7 +412,13 @@ function polarPlotGam(s: WindSeries, opts: PolarPlotOptions): PolarPlotResult {
     fitGrid: 51,
     grid: G,
     excludeDistance: 0.05,
-  });
+  };
+}
+
+function polarPlotGam(s: WindSeries, settings: PolarGamSettings, scales: PolarGamScales): PolarPlotResult {
+  const stat = settings.statistic,
+    G = settings.grid;
+  const r = polarGamSurface(s, settings, scales);
   const grid: PolarGridPoint[] = [];
   let best = -1;
   for (let g = 0; g < r.z.length; g++) {

@@ -8,7 +8,7 @@ import { ols } from "../stats/ols";
 import { quantileType7 } from "../stats/quantile";
 import { modStats, type ModStats } from "../stats/modstats";
 import { eventScores, type EventScores } from "../stats/contingency";
-import { quantileRegression } from "./quantreg";
+import { quantileRegression } from "../stats/quantreg";
 import { JP_OX_RULES } from "../models/alerts/tables/jp";
 
 const HOUR = 3_600_000;

@@ -18,7 +18,7 @@ export {
   type StationForecastOptions,
   type StationForecast,
 } from "./station";
-export { quantileRegression, checkLoss, type QuantileRegressionResult } from "./quantreg";
+export { quantileRegression, checkLoss, type QuantileRegressionResult } from "../stats/quantreg";
 export {
   hourlyOxData,
   hourlyOxForecastAt,

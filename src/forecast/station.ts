@@ -4,7 +4,7 @@ import { mda8 } from "../models/ozone/mda8";
 import { ols } from "../stats/ols";
 import { quantileType7 } from "../stats/quantile";
 import { sampleSd } from "../stats/moments";
-import { quantileRegression } from "./quantreg";
+import { quantileRegression } from "../stats/quantreg";
 import { trainForest } from "./forest";
 
 /** What is forecast: daily mean PM2.5 (µg/m3), daily AQI (dimensionless) or O3 MDA8 (µg/m3). */

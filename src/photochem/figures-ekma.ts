@@ -83,7 +83,7 @@ export function ekmaIsoplethSpec(result: EkmaResult, opts: EkmaIsoplethOptions =
     .map((p) => ({ x: p.vocScale * fx, y: p.noxScale * fy }));
   const regimeKey =
     regime.regime === "VOC-limited" ? "vocLimited" : regime.regime === "NOx-limited" ? "noxLimited" : "transitional";
-  const metricTitle = withUnit(photoLabel(metric === "peakO3" ? "peakO3" : "netPO3", lang), "ppb");
+  const metricTitle = withUnit(photoLabel(metric === "peakO3" ? "peakO3" : "daytimeNetPO3", lang), "ppb");
   const xTitle = ppbAxes ? withUnit(photoLabel("vocModel", lang), "ppb") : photoLabel("vocScaling", lang);
   const yTitle = ppbAxes ? withUnit(photoLabel("nox", lang), "ppb") : photoLabel("noxScaling", lang);
   const xScale = { domain: [xs[0], xs[xs.length - 1]], nice: false, zero: false };

@@ -33,7 +33,7 @@ export const PHOTOCHEM_LABELS = {
   vocModel: { en: "VOC (Σ model species)", ja: "VOC（モデル化学種の合計）", zh: "VOC（模式物种之和）" },
   nox: { en: "NOx", ja: "NOx", zh: "NOx" },
   peakO3: { en: "Peak O3", ja: "O3 最高濃度", zh: "O3 峰值浓度" },
-  netPO3: { en: "Daytime net P(O3)", ja: "日中の正味 O3 生成量", zh: "日间 O3 净生成量" },
+  daytimeNetPO3: { en: "Daytime net P(O3)", ja: "日中の正味 O3 生成量", zh: "日间 O3 净生成量" },
   ridge: { en: "Ridge line", ja: "リッジライン", zh: "脊线" },
   observedPoint: { en: "Observed", ja: "観測点", zh: "观测点" },
   vocLimited: { en: "VOC-limited", ja: "VOC 律速", zh: "VOC 控制区" },

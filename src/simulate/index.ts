@@ -11,6 +11,7 @@ export { simulateMonitoring, type MonitoringTruth } from "./monitoring";
 export type { SourceTruth } from "./observe";
 export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./pm25sources";
 export { simulatePmfInput, type PmfTruth } from "./pmf";
+export { simulatePolarYear, type PolarYearOptions } from "./polaryear";
 export { writeNiesFiles, type NiesSimOptions, type NiesTruth, type NiesStationTruth } from "./nies";
 export { writeSoramameFiles, type SoramameSimOptions, type SoramameTruth, type SoramameStationTruth } from "./soramame";
 export { simulateRemoteSensing, type RsdTruth } from "./rsd";

@@ -29,7 +29,7 @@ export { symmetricEigen, type SymmetricEigen } from "./symeigen";
 export { tridiagonalEigen, type TridiagonalEigenOptions } from "./tridiageigen";
 export { lanczosEigen, type LanczosOptions, type LanczosResult } from "./lanczos";
 export { householderQr, solveUpperTriangular, type HouseholderQr } from "./qr";
-export { tpsEta, thinPlateBasis, type ThinPlateBasis } from "./tprs";
+export { tpsEta, thinPlateBasis, type ThinPlateBasis, type ThinPlateOptions, type PolarLattice } from "./tprs";
 export { penalisedGcvFit, type PenalisedFitOptions, type PenalisedFit } from "./gcvfit";
 export {
   tpsEta1d,
@@ -45,3 +45,4 @@ export { yorkRegression, huberRegression, type YorkResult, type HuberResult } fr
 export { hclust, type HclustMethod, type HclustResult } from "./hclust";
 export { pam, type PamOptions, type PamResult } from "./pam";
 export { kendallTau } from "./kendall";
+export { quantileRegression, checkLoss, type QuantileRegressionResult } from "./quantreg";

@@ -25,14 +25,20 @@ export interface HouseholderQr {
 export function householderQr(a: ArrayLike<number>, m: number, n: number): HouseholderQr {
   if (!(Number.isInteger(m) && Number.isInteger(n) && n >= 1 && m >= n) || a.length !== m * n)
     throw new RangeError(`householderQr: a must be m × n with m ≥ n ≥ 1 (m = ${m}, n = ${n}), got ${a.length} values`);
-  const w = Float64Array.from(a);
-  for (let i = 0; i < w.length; i++)
-    if (!Number.isFinite(w[i])) throw new RangeError(`householderQr: a[${i}] is not finite`);
+  // column-major working copy: the column sweeps below read contiguous memory
+  const w = new Float64Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let c = 0; c < n; c++) {
+      const x = a[i * n + c];
+      if (!Number.isFinite(x)) throw new RangeError(`householderQr: a[${i * n + c}] is not finite`);
+      w[c * m + i] = x;
+    }
   const vs: Float64Array[] = [],
     betas = new Float64Array(n);
   for (let j = 0; j < n; j++) {
+    const cj = j * m;
     let norm = 0;
-    for (let i = j; i < m; i++) norm += w[i * n + j] * w[i * n + j];
+    for (let i = j; i < m; i++) norm += w[cj + i] * w[cj + i];
     norm = Math.sqrt(norm);
     const v = new Float64Array(m - j);
     if (norm === 0) {
@@ -40,24 +46,25 @@ export function householderQr(a: ArrayLike<number>, m: number, n: number): House
       betas[j] = 0;
       continue;
     }
-    const x0 = w[j * n + j];
+    const x0 = w[cj + j];
     const alpha = x0 >= 0 ? -norm : norm; // reflect onto −sign(x0)‖x‖ e1
-    for (let i = j; i < m; i++) v[i - j] = w[i * n + j];
+    for (let i = j; i < m; i++) v[i - j] = w[cj + i];
     v[0] = x0 - alpha;
     let vv = 0;
     for (let i = 0; i < v.length; i++) vv += v[i] * v[i];
     const beta = vv > 0 ? 2 / vv : 0;
     for (let c = j; c < n; c++) {
+      const cc = c * m + j;
       let s = 0;
-      for (let i = j; i < m; i++) s += v[i - j] * w[i * n + c];
+      for (let i = 0; i < m - j; i++) s += v[i] * w[cc + i];
       s *= beta;
-      for (let i = j; i < m; i++) w[i * n + c] -= s * v[i - j];
+      for (let i = 0; i < m - j; i++) w[cc + i] -= s * v[i];
     }
     vs.push(v);
     betas[j] = beta;
   }
   const r = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) r[i * n + j] = w[i * n + j];
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) r[i * n + j] = w[j * m + i];
   const reflect = (x: Float64Array, j: number) => {
     const v = vs[j];
     let s = 0;

@@ -17,6 +17,36 @@ function etaSq(d2: number): number {
   return d2 > 0 ? (d2 * Math.log(d2)) / (16 * Math.PI) : 0;
 }
 
+/**
+ * Data points on a polar lattice centred at the origin of (x, y): point i lies at radius
+ * `radii[ring[i]]` and angle θ = 2π·`sector[i]`/`sectors` from the +y axis towards +x, so
+ * x = r sin θ, y = r cos θ (the layout of a polar plot's (direction, speed) bins: sector = direction
+ * bin, ring = speed bin). See {@link ThinPlateOptions}.
+ */
+export interface PolarLattice {
+  /** Number of equal angular sectors N (≥ 1). */
+  sectors: number;
+  /** Radius of each ring (same unit as x and y; ≥ 0). */
+  radii: ArrayLike<number>;
+  /** Sector index of each data point, an integer in [0, N). */
+  sector: ArrayLike<number>;
+  /** Ring index of each data point, an integer in [0, radii.length). */
+  ring: ArrayLike<number>;
+}
+
+/** Options of {@link thinPlateBasis}. */
+export interface ThinPlateOptions {
+  /**
+   * The points lie on this polar lattice (checked: every (x, y) within 10⁻⁹ × the largest radius of
+   * its lattice position). The kernel matrix E of the knots is then a principal submatrix of a
+   * block-circulant matrix (E between two lattice points depends only on their rings and on the
+   * difference of their sectors, mod N), so the products E q of the eigen-step are made by a real
+   * discrete Fourier transform over the sectors — O(knots · N + N · rings²) each instead of
+   * O(knots²) — and E is never stored. The basis is the same as without the option up to rounding.
+   */
+  polar?: PolarLattice;
+}
+
 /** Result of {@link thinPlateBasis}: a rank-k thin-plate regression spline basis in (x, y). */
 export interface ThinPlateBasis {
   /** Basis dimension k (coefficients per fit). */
@@ -57,9 +87,15 @@ export interface ThinPlateBasis {
  * @param x first covariate, one value per data row
  * @param y second covariate (same unit as x: the spline is isotropic)
  * @param k basis dimension (≥ 4, ≤ the number of distinct locations; mgcv's `k`)
- * @throws {RangeError} when x and y differ in length, a value is not finite, k is not an integer ≥ 4, or there are fewer distinct locations than k
+ * @param opts `polar`: the points lie on a polar lattice (a faster, matrix-free eigen-step)
+ * @throws {RangeError} when x and y differ in length, a value is not finite, k is not an integer ≥ 4, there are fewer distinct locations than k, or `polar` does not describe the points (sizes, indices, positions)
  */
-export function thinPlateBasis(x: ArrayLike<number>, y: ArrayLike<number>, k: number): ThinPlateBasis {
+export function thinPlateBasis(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  k: number,
+  opts: ThinPlateOptions = {},
+): ThinPlateBasis {
   const n = x.length;
   if (y.length !== n)
     throw new RangeError(`thinPlateBasis: x and y must have the same length, got ${n} and ${y.length}`);
@@ -74,11 +110,13 @@ export function thinPlateBasis(x: ArrayLike<number>, y: ArrayLike<number>, k: nu
   }
   mx /= n;
   my /= n;
+  if (opts.polar) checkLattice(opts.polar, x, y);
   // distinct locations (exact equality of the centred values, as mgcv's Xd_strip)
   const key = new Map<string, number>();
   const row = new Int32Array(n);
   const ku: number[] = [],
-    kv: number[] = [];
+    kv: number[] = [],
+    first: number[] = [];
   for (let i = 0; i < n; i++) {
     const a = x[i] - mx + 0,
       b = y[i] - my + 0;
@@ -89,25 +127,14 @@ export function thinPlateBasis(x: ArrayLike<number>, y: ArrayLike<number>, k: nu
       key.set(s, j);
       ku.push(a);
       kv.push(b);
+      first.push(i);
     }
     row[i] = j;
   }
   const nu = ku.length;
   if (nu < k) throw new RangeError(`thinPlateBasis: ${nu} distinct locations, fewer than the basis dimension k = ${k}`);
-  const E = new Float64Array(nu * nu);
-  for (let i = 0; i < nu; i++)
-    for (let j = 0; j < i; j++) {
-      const du = ku[i] - ku[j],
-        dv = kv[i] - kv[j];
-      E[i * nu + j] = E[j * nu + i] = etaSq(du * du + dv * dv);
-    }
-  const eig = lanczosEigen(
-    (q, out) => {
-      for (let i = 0; i < nu; i++) out[i] = dotAt(E, i * nu, q, nu);
-    },
-    nu,
-    k,
-  );
+  const matvec = opts.polar ? latticeProduct(opts.polar, first) : denseProduct(ku, kv);
+  const eig = lanczosEigen(matvec, nu, k);
   const D = eig.values;
   const T = new Float64Array(nu * 3); // [1, x, y] at the knots
   for (let i = 0; i < nu; i++) {
@@ -230,4 +257,162 @@ export function absorbNullSpace(
       S[a * k + b] = S[b * k + a] = s;
     }
   return { UZ, X1, S, kz };
+}
+
+type Product = (q: Float64Array, out: Float64Array) => void;
+
+/** E q with E = [η(‖pᵢ − pⱼ‖)] stored densely (nu² doubles): any knot layout. */
+function denseProduct(ku: number[], kv: number[]): Product {
+  const nu = ku.length;
+  const E = new Float64Array(nu * nu);
+  for (let i = 0; i < nu; i++)
+    for (let j = 0; j < i; j++) {
+      const du = ku[i] - ku[j],
+        dv = kv[i] - kv[j];
+      E[i * nu + j] = E[j * nu + i] = etaSq(du * du + dv * dv);
+    }
+  return (q, out) => {
+    for (let i = 0; i < nu; i++) out[i] = dotAt(E, i * nu, q, nu);
+  };
+}
+
+function checkLattice(p: PolarLattice, x: ArrayLike<number>, y: ArrayLike<number>): void {
+  const n = x.length,
+    N = p.sectors,
+    nR = p.radii.length;
+  if (!(Number.isInteger(N) && N >= 1))
+    throw new RangeError(`thinPlateBasis: polar.sectors must be an integer ≥ 1, got ${N}`);
+  if (p.sector.length !== n || p.ring.length !== n)
+    throw new RangeError(`thinPlateBasis: polar.sector and polar.ring must have one entry per point (${n})`);
+  let rmax = 0;
+  for (let r = 0; r < nR; r++) {
+    if (!(p.radii[r] >= 0 && Number.isFinite(p.radii[r])))
+      throw new RangeError(`thinPlateBasis: polar.radii[${r}] must be finite and ≥ 0, got ${p.radii[r]}`);
+    rmax = Math.max(rmax, p.radii[r]);
+  }
+  const tol = 1e-9 * (rmax || 1);
+  for (let i = 0; i < n; i++) {
+    const s = p.sector[i],
+      r = p.ring[i];
+    if (!(Number.isInteger(s) && s >= 0 && s < N && Number.isInteger(r) && r >= 0 && r < nR))
+      throw new RangeError(`thinPlateBasis: point ${i} has lattice indices (sector ${s}, ring ${r}) out of range`);
+    const th = (2 * Math.PI * s) / N,
+      rad = p.radii[r];
+    if (Math.abs(x[i] - rad * Math.sin(th)) > tol || Math.abs(y[i] - rad * Math.cos(th)) > tol)
+      throw new RangeError(
+        `thinPlateBasis: point ${i} (${x[i]}, ${y[i]}) is not at its lattice position (radius ${rad}, sector ${s} of ${N})`,
+      );
+  }
+}
+
+/**
+ * E q for knots on a polar lattice (see {@link ThinPlateOptions}): with c_ab(d) = η(distance of
+ * ring a at sector 0 and ring b at sector d), (E q)ₚ = Σ_q c_{a(p) b(q)}(s(p) − s(q) mod N) q_q. The
+ * sums over sectors are circular convolutions, diagonal in the discrete Fourier basis: with
+ * Ĉ_ab(f) = Σ_d c_ab(d) cos(2πfd/N) (real, as c_ab(d) = c_ab(N − d)), A_b(f) = Σ q cos(2πfs/N),
+ * B_b(f) = Σ q sin(2πfs/N) over the knots of ring b, (E q)ₚ = (1/N) Σ_{f=0}^{⌊N/2⌋} w_f
+ * [(Ĉ A)_{a(p)}(f) cos(2πf s(p)/N) + (Ĉ B)_{a(p)}(f) sin(2πf s(p)/N)], w_f = 1 for f = 0 and N/2, else 2.
+ * `first[j]` is a data row of knot j.
+ */
+function latticeProduct(p: PolarLattice, first: number[]): Product {
+  const N = p.sectors,
+    nR = p.radii.length,
+    H = Math.floor(N / 2) + 1,
+    nu = first.length;
+  // cos/sin(2π m/N) for m = f·d mod N
+  const cosT = new Float64Array(N),
+    sinT = new Float64Array(N);
+  for (let m = 0; m < N; m++) {
+    cosT[m] = Math.cos((2 * Math.PI * m) / N);
+    sinT[m] = Math.sin((2 * Math.PI * m) / N);
+  }
+  // c_ab(d), d ≤ N/2 computed, mirrored: exact symmetry c_ab(d) = c_ab(N − d) = c_ba(d)
+  const c = new Float64Array(nR * nR * N);
+  for (let a = 0; a < nR; a++)
+    for (let b = a; b < nR; b++)
+      for (let d = 0; 2 * d <= N; d++) {
+        const ra = p.radii[a],
+          rb = p.radii[b];
+        const du = rb * sinT[d],
+          dv = rb * cosT[d] - ra;
+        const e = etaSq(du * du + dv * dv);
+        c[(a * nR + b) * N + d] = c[(b * nR + a) * N + d] = e;
+        if (d > 0) c[(a * nR + b) * N + N - d] = c[(b * nR + a) * N + N - d] = e;
+      }
+  // Ĉ(f) per frequency, nR × nR, row-major: C[(f·nR + a)·nR + b]
+  const C = new Float64Array(H * nR * nR);
+  for (let f = 0; f < H; f++)
+    for (let a = 0; a < nR; a++)
+      for (let b = a; b < nR; b++) {
+        let s = 0;
+        const o = (a * nR + b) * N;
+        for (let d = 0, m = 0; d < N; d++, m = (m + f) % N) s += c[o + d] * cosT[m];
+        C[(f * nR + a) * nR + b] = C[(f * nR + b) * nR + a] = s;
+      }
+  // per sector: cos/sin of f·sector (forward) and the same × w_f / N (back), H per sector
+  const cs = new Float64Array(N * H),
+    sn = new Float64Array(N * H),
+    csW = new Float64Array(N * H),
+    snW = new Float64Array(N * H);
+  for (let sec = 0; sec < N; sec++)
+    for (let f = 0; f < H; f++) {
+      const w = (f === 0 || 2 * f === N ? 1 : 2) / N,
+        m = (f * sec) % N;
+      cs[sec * H + f] = cosT[m];
+      sn[sec * H + f] = sinT[m];
+      csW[sec * H + f] = w * cosT[m];
+      snW[sec * H + f] = w * sinT[m];
+    }
+  const ringOf = new Int32Array(nu),
+    secOf = new Int32Array(nu);
+  for (let j = 0; j < nu; j++) {
+    ringOf[j] = p.ring[first[j]] * H;
+    secOf[j] = p.sector[first[j]] * H;
+  }
+  const A = new Float64Array(nR * H),
+    B = new Float64Array(nR * H),
+    At = new Float64Array(H * nR),
+    Bt = new Float64Array(H * nR),
+    YA = new Float64Array(nR * H),
+    YB = new Float64Array(nR * H);
+  return (q, out) => {
+    A.fill(0);
+    B.fill(0);
+    for (let j = 0; j < nu; j++) {
+      const x = q[j];
+      if (x === 0) continue;
+      const o = ringOf[j],
+        so = secOf[j];
+      for (let f = 0; f < H; f++) {
+        A[o + f] += x * cs[so + f];
+        B[o + f] += x * sn[so + f];
+      }
+    }
+    for (let b = 0; b < nR; b++)
+      for (let f = 0; f < H; f++) {
+        At[f * nR + b] = A[b * H + f];
+        Bt[f * nR + b] = B[b * H + f];
+      }
+    for (let f = 0; f < H; f++)
+      for (let a = 0; a < nR; a++) {
+        const o = (f * nR + a) * nR,
+          fo = f * nR;
+        let sa = 0,
+          sb = 0;
+        for (let b = 0; b < nR; b++) {
+          const cab = C[o + b];
+          sa += cab * At[fo + b];
+          sb += cab * Bt[fo + b];
+        }
+        YA[a * H + f] = sa;
+        YB[a * H + f] = sb;
+      }
+    for (let j = 0; j < nu; j++) {
+      const o = ringOf[j],
+        so = secOf[j];
+      let s = 0;
+      for (let f = 0; f < H; f++) s += YA[o + f] * csW[so + f] + YB[o + f] * snW[so + f];
+      out[j] = s;
+    }
+  };
 }

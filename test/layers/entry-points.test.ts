@@ -207,6 +207,7 @@ describe("subpath entry points (package.json exports)", () => {
         "simulateMonitoring",
         "simulatePm25Composition",
         "simulatePmfInput",
+        "simulatePolarYear",
         "simulateRemoteSensing",
         "simulateForecastStation",
         "simulateTrajectories",

@@ -118,4 +118,57 @@ describe("thin-plate regression spline basis and the GCV fit", () => {
   it("refuses fewer distinct locations than k", () => {
     expect(() => thinPlateBasis([0, 1, 2, 0], [0, 0, 1, 0], 4)).toThrow(RangeError);
   });
+  it("polar lattice (Fourier kernel products) = the dense kernel matrix: same eigenvalues, same fit at a fixed λ, same GCV λ", () => {
+    // 36 sectors × 12 rings, every 7th lattice point empty, ring 0 at the origin (openair's first speed bin)
+    const N = 36,
+      radii = Array.from({ length: 12 }, (_, j) => (j * 9) / 11);
+    const x: number[] = [],
+      y: number[] = [],
+      sector: number[] = [],
+      ring: number[] = [],
+      z: number[] = [];
+    const rng = new Rng(11);
+    for (let s = 0; s < N; s++)
+      for (let r = 0; r < radii.length; r++) {
+        if ((s * radii.length + r) % 7 === 3) continue;
+        const th = (2 * Math.PI * s) / N;
+        x.push(radii[r] * Math.sin(th));
+        y.push(radii[r] * Math.cos(th));
+        sector.push(s);
+        ring.push(r);
+        z.push(Math.exp(-((x[x.length - 1] - 3) ** 2 + (y[y.length - 1] + 2) ** 2) / 4) + 0.05 * rng.normal());
+      }
+    const dense = thinPlateBasis(x, y, 40);
+    const polar = thinPlateBasis(x, y, 40, { polar: { sectors: N, radii, sector, ring } });
+    expect(polar.knots).toBe(dense.knots); // the 36 origin points are one knot in both
+    const atOrigin = ring.filter((r) => r === 0).length;
+    expect(dense.knots).toBe(x.length - atOrigin + 1);
+    for (let j = 0; j < 40; j++) expect(polar.eigenvalues[j] / dense.eigenvalues[j]).toBeCloseTo(1, 11);
+    const px = [0.3, -4, 7.5],
+      py = [1.1, 2, -2];
+    const fd = penalisedGcvFit(dense.X, dense.n, dense.k, z, dense.S, { lambda: 0.01 });
+    const fp = penalisedGcvFit(polar.X, polar.n, polar.k, z, polar.S, { lambda: 0.01 });
+    const pd = dense.predict(fd.coefficients, px, py),
+      pp = polar.predict(fp.coefficients, px, py);
+    for (let i = 0; i < 3; i++) expect(Math.abs(pp[i] - pd[i])).toBeLessThan(1e-10);
+    for (let i = 0; i < z.length; i++) expect(Math.abs(fp.fitted[i] - fd.fitted[i])).toBeLessThan(1e-10);
+    const gd = penalisedGcvFit(dense.X, dense.n, dense.k, z, dense.S),
+      gp = penalisedGcvFit(polar.X, polar.n, polar.k, z, polar.S);
+    expect(gp.lambda / gd.lambda).toBeCloseTo(1, 5);
+    expect(gp.edf).toBeCloseTo(gd.edf, 5);
+  });
+  it("refuses a polar lattice that does not describe the points", () => {
+    const radii = [1, 2];
+    const x = [0, 1, 0, -1, 0, 2, 0, -2],
+      y = [1, 0, -1, 0, 2, 0, -2, 0];
+    const sector = [0, 1, 2, 3, 0, 1, 2, 3],
+      ring = [0, 0, 0, 0, 1, 1, 1, 1];
+    expect(() => thinPlateBasis(x, y, 4, { polar: { sectors: 4, radii, sector, ring } })).not.toThrow();
+    expect(() =>
+      thinPlateBasis(x, y, 4, { polar: { sectors: 4, radii, sector: [1, 1, 2, 3, 0, 1, 2, 3], ring } }),
+    ).toThrow(RangeError);
+    expect(() =>
+      thinPlateBasis(x, y, 4, { polar: { sectors: 4, radii, sector, ring: [0, 0, 0, 0, 1, 1, 1, 2] } }),
+    ).toThrow(RangeError);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { quantileRegression, checkLoss } from "../../src/forecast/quantreg";
+import { quantileRegression, checkLoss } from "../../src/stats/quantreg";
 
 describe("quantileRegression (Koenker & Bassett 1978; Frisch–Newton and IRLS)", () => {
   it("intercept only: the τ-quantile of 1..10 is the unique minimiser of Σρ_τ", () => {
