@@ -34,4 +34,5 @@ export { penalisedGcvFit, type PenalisedFitOptions, type PenalisedFit } from "./
 export { weightedPearson, weightedSpearman, weightedRanks, weightedLine } from "./weighted";
 export { yorkRegression, huberRegression, type YorkResult, type HuberResult } from "./york";
 export { hclust, type HclustMethod, type HclustResult } from "./hclust";
+export { pam, packDissimilarity, type PamResult, type PackedDissimilarity } from "./pam";
 export { kendallTau } from "./kendall";
