@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, polarplot-gam, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, cutdata, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, polarplot-gam, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, cutdata, trajectory, trajcluster, pmf.
 import { createRequire } from "node:module";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
@@ -25,6 +25,7 @@ import { runNetworkSummariseBench } from "./network-summarise.mjs";
 import { runMechanismBench } from "./mechanism.mjs";
 import { runPhotochemIntegrateBench } from "./photochem-integrate.mjs";
 import { runCutdataBench } from "./cutdata.mjs";
+import { runTrajClusterBench } from "./trajcluster.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -49,6 +50,7 @@ const GROUPS = [
   "photochem-integrate",
   "cutdata",
   "trajectory",
+  "trajcluster",
   "pmf",
 ];
 const oi = process.argv.indexOf("--only");
@@ -145,6 +147,7 @@ for (const [g, run] of [
   ["network-summarise", runNetworkSummariseBench],
   ["mechanism", runMechanismBench],
   ["photochem-integrate", runPhotochemIntegrateBench],
+  ["trajcluster", runTrajClusterBench],
 ]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs);
   // network: CNEMC year of 1,700 stations → Parquet with DuckDB, target ≤ 120 s, ≤ 2 GB (bench/network.mjs)
