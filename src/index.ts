@@ -367,6 +367,8 @@ export {
   cellWeight,
   trajectoryMapSpec,
   trajCluster,
+  sqtba,
+  type SqtbaOptions,
   type TrajClusterOptions,
   type TrajClusterResult,
   type TrajClusterSummary,

@@ -164,6 +164,8 @@ export {
   cellWeight,
   trajectoryMapSpec,
   trajCluster,
+  sqtba,
+  type SqtbaOptions,
   type TrajClusterOptions,
   type TrajClusterResult,
   type TrajClusterSummary,

@@ -135,5 +135,48 @@ export async function run() {
       });
     }
   }
+  // SQTBA: trajLevel(statistic = "sqtba", sigma = 1.5) on the example trajectories + Pb
+  const conc = a.readMonitoringTable(join(root, "data", "shanghai-trajectory-conc.csv"), { utcOffset: "+08:00" });
+  const joined = a.joinConcentration(read.trajectories, conc.table, "Pb", { toleranceMinutes: 0 });
+  const pbFile = join(dir, "traj-pb.csv");
+  writeTrajCsv(pbFile, read, new Map(joined.trajectories.map((t) => [t.traj, t.value])));
+  const sqFile = join(dir, "sqtba.csv");
+  rscript(["sqtba", pbFile, "1.5", sqFile]);
+  const theirs = new Map(parseCsv(readFileSync(sqFile, "utf8")).map((r) => [`${r.ygrid}/${r.xgrid}`, r]));
+  for (const openair of [true, false]) {
+    const g = a.sqtba(read.endpoints, joined, { openair });
+    let maxRel = 0,
+      same = 0,
+      sx = 0,
+      sy = 0,
+      sxx = 0,
+      syy = 0,
+      sxy = 0;
+    for (const c of g.cells) {
+      const o = theirs.get(`${c.lat}/${c.lon}`);
+      if (!o) continue;
+      same++;
+      maxRel = Math.max(maxRel, Math.abs(c.value - o.Pb) / Math.abs(o.Pb));
+      ((sx += c.value), (sy += o.Pb), (sxx += c.value ** 2), (syy += o.Pb ** 2), (sxy += c.value * o.Pb));
+    }
+    const r = (same * sxy - sx * sy) / Math.sqrt((same * sxx - sx * sx) * (same * syy - sy * sy));
+    const tag = `Pb, σ = 1.5 km/h, 1° grid, ${openair ? "openair: true" : "default"}`;
+    rows.push({
+      fn: "sqtba",
+      what: `${tag}: nodes (aozora / openair / both)`,
+      aozora: g.cells.length,
+      openair: theirs.size,
+      target: "equal",
+      pass: g.cells.length === theirs.size && same === theirs.size,
+    });
+    rows.push({
+      fn: "sqtba",
+      what: `${tag}: largest relative node difference; r over nodes`,
+      aozora: `${maxRel.toExponential(2)}; r ${r.toFixed(6)}`,
+      openair: "0; 1",
+      target: openair ? "≤ 1e-9" : "report",
+      pass: openair ? maxRel <= 1e-9 : true,
+    });
+  }
   return rows;
 }

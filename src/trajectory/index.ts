@@ -6,6 +6,7 @@ export {
   type JoinStatus,
 } from "./join";
 export { pscf, cwt, trajectoryFrequency, type PscfOptions, type CwtOptions } from "./statistics";
+export { sqtba, type SqtbaOptions } from "./sqtba";
 export {
   binEndpoints,
   endpointColumns,

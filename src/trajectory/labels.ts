@@ -4,6 +4,12 @@ import type { Lang } from "../figures/labels";
 export const TRAJECTORY_LABELS = {
   pscf: { en: "PSCF (weighted)", ja: "PSCF（重み付き）", zh: "PSCF（加权）" },
   cwt: { en: "CWT (weighted)", ja: "CWT（重み付き）", zh: "CWT（加权）" },
+  sqtba: { en: "SQTBA", ja: "SQTBA", zh: "SQTBA" },
+  titleSqtba: {
+    en: "SQTBA of {species} (σ = {sigma} km/h), {res}° grid",
+    ja: "{species} の SQTBA（簡易定量輸送バイアス解析、σ = {sigma} km/h）、{res}° 格子",
+    zh: "{species} 的 SQTBA（简化定量传输偏差分析，σ = {sigma} km/h），{res}° 网格",
+  },
   frequency: { en: "Trajectories through cell (%)", ja: "格子を通過した流跡線 (%)", zh: "经过网格的轨迹 (%)" },
   site: { en: "Receptor", ja: "観測地点", zh: "受体点" },
   titlePscf: {

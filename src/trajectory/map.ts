@@ -32,7 +32,7 @@ export interface TrajectoryMapOptions {
 const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
 
 /**
- * A map of a gridded trajectory statistic (PSCF, CWT or frequency): cells as lon/lat rectangles
+ * A map of a gridded trajectory statistic (PSCF, CWT, SQTBA or frequency): cells as lon/lat rectangles
  * coloured by the (weighted) value, over Natural Earth country outlines (world-atlas), with a
  * graticule, the receptor, and en/ja/zh labels. Frequency maps use a log colour scale (the
  * receptor cell holds every trajectory; openair bins frequencies at 1, 5, 10, 25 %). Mercator projection fitted and clipped to the
@@ -74,9 +74,11 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
     }));
   const outlines = countryOutlines(ext, opts.outlines ?? (span > 30 ? "110m" : "50m"));
   const frame = extentFeature(ext);
-  const legendKey = g.statistic === "pscf" ? "pscf" : g.statistic === "cwt" ? "cwt" : "frequency";
+  const legendKey = g.statistic;
   const legendTitle =
-    g.statistic === "cwt" ? withUnit(trajectoryLabel("cwt", lang), g.unit) : trajectoryLabel(legendKey, lang);
+    g.statistic === "cwt" || g.statistic === "sqtba"
+      ? withUnit(trajectoryLabel(g.statistic, lang), g.unit)
+      : trajectoryLabel(legendKey, lang);
   const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
   const vars = {
     species: g.species ?? "",
@@ -85,6 +87,7 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
     unit: g.concentrationUnit ?? "",
     res: r,
     n: g.trajectoriesUsed,
+    sigma: g.sigma ?? "",
   };
   const title =
     opts.title ??
@@ -95,7 +98,9 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
           : "titlePscf"
         : g.statistic === "cwt"
           ? "titleCwt"
-          : "titleFrequency",
+          : g.statistic === "sqtba"
+            ? "titleSqtba"
+            : "titleFrequency",
       lang,
       vars,
     )
