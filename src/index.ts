@@ -367,6 +367,8 @@ export {
   cellWeight,
   trajectoryMapSpec,
   trajCluster,
+  trajClusterMapSpec,
+  type TrajClusterMapOptions,
   sqtba,
   type SqtbaOptions,
   type TrajClusterOptions,

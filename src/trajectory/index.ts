@@ -23,3 +23,4 @@ export { readHysplitFiles, listTrajectoryFiles, type HysplitFilesRead } from "./
 export { countryOutlines, type MapExtent, type OutlineFeature } from "../figures/basemap";
 export { readHysplit, type HysplitRead } from "./read-hysplit";
 export { trajCluster, type TrajClusterOptions, type TrajClusterResult, type TrajClusterSummary } from "./cluster";
+export { trajClusterMapSpec, type TrajClusterMapOptions } from "./cluster-map";

@@ -165,3 +165,24 @@ describe("trajCluster", () => {
     expect(d.traj).toHaveLength(248);
   });
 });
+
+describe("trajClusterMapSpec", () => {
+  it("one line per cluster labelled with its percentage, en/ja/zh titles", async () => {
+    const { trajClusterMapSpec } = await import("../../src/trajectory/cluster-map");
+    const r = await trajCluster(twoGroups(6, 4), { nCluster: 2 });
+    for (const [lang, word] of [
+      ["en", "Back-trajectory clusters"],
+      ["ja", "後方流跡線のクラスター"],
+      ["zh", "后向轨迹聚类"],
+    ] as const) {
+      const spec = trajClusterMapSpec(r, { lang }) as unknown as {
+        title: { text: string };
+        layer: { mark: { type: string } | string; data?: { values?: { cluster?: string }[] } }[];
+      };
+      expect(spec.title.text).toContain(word);
+      const line = spec.layer.find((l) => typeof l.mark === "object" && l.mark.type === "line")!;
+      expect(new Set(line.data!.values!.map((v) => v.cluster))).toEqual(new Set(["C1 (60.0 %)", "C2 (40.0 %)"]));
+      expect(line.data!.values!).toHaveLength(2 * 13);
+    }
+  });
+});
