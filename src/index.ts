@@ -374,6 +374,7 @@ export {
   type TrajClusterOptions,
   type TrajClusterResult,
   type TrajClusterSummary,
+  type TrajClusterLevel,
   TRAJECTORY_LABELS,
   trajectoryLabel,
   readHysplitFiles,

@@ -171,6 +171,7 @@ export {
   type TrajClusterOptions,
   type TrajClusterResult,
   type TrajClusterSummary,
+  type TrajClusterLevel,
   TRAJECTORY_LABELS,
   trajectoryLabel,
   readHysplitFiles,

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { AqTable } from "../table/table";
 import { pam } from "../stats/pam";
+import { cutData, type CutOptions, type CutType } from "../directional/cutdata";
 import { endpointColumns, type EndpointColumns } from "./bin";
 import { featureWidth, fillDistances, type DistanceFeatures, type DistanceKernel } from "./cluster-distance";
 
@@ -23,6 +24,27 @@ export interface TrajClusterOptions {
    * used only from the compiled library (dist/); the result is the same bits either way.
    */
   workers?: number;
+  /**
+   * openair's `type`: cluster each level separately (openair's default, `split.after = FALSE`),
+   * by the arrival time of each trajectory (cutData's time types: season, month, year, weekday, …).
+   * The result then carries `byType`. Arrivals come from the endpoints table's `time` at age 0, or
+   * from `arrivals` (traj id → UTC ms).
+   */
+  type?: CutType;
+  /** The receptor's offset, minutes east of UTC (China 480, Japan 540): needed by the local-time types. */
+  utcOffsetMinutes?: number;
+  /** Arrival instants (UTC ms) by traj id, when the endpoints are plain columns without times. */
+  arrivals?: ReadonlyMap<number, number>;
+  /** {@link cutData} options (hemisphere, …). */
+  typeOptions?: CutOptions;
+}
+
+/** One level of a typed {@link trajCluster}. */
+export interface TrajClusterLevel {
+  level: string;
+  /** Trajectories of the level. */
+  n: number;
+  result: TrajClusterResult;
 }
 
 /** One cluster of a {@link TrajClusterResult}. */
@@ -66,6 +88,8 @@ export interface TrajClusterResult {
   pointsAtReceptor: number;
   /** Method and citations. */
   citation: string;
+  /** With `type`: the clustering of each level (the top-level fields then describe all trajectories together). */
+  byType?: { type: CutType; levels: TrajClusterLevel[]; excluded: { traj: number; reason: string }[] };
 }
 
 /** Mean radius of the Earth, km (IUGG: R1 = 6371.0088 km; Moritz 2000, Geodetic Reference System 1980). */
@@ -260,13 +284,51 @@ async function distances(f: DistanceFeatures, workers: number): Promise<{ d: Flo
  * trajectories: 153 MB); the O(n²·points) distance loop runs on worker threads; PAM's swap step
  * costs O(n²) per swap (FastPAM1). `bench/trajcluster.mjs` times 8,760 72-h trajectories.
  *
+ * With `type` (openair's `type`, e.g. "season"), each level of the trajectories' arrival times is
+ * clustered on its own (openair's default `split.after = FALSE`), percentages within the level;
+ * `byType.levels` holds them (openair drops trajectories without a level; they are listed).
+ *
  * @param endpoints endpoints table (`readHysplitFiles(...).endpoints`) or its columns (traj, age in h, lat, lon in deg)
- * @throws {RangeError} when `method` is unknown, `nCluster` is not an integer ≥ 1 or not below the number of trajectories kept, or `workers` is not a positive integer
+ * @throws {RangeError} when `type` is given without arrival times, from {@link cutData} (a local-time type without `utcOffsetMinutes`), when `method` is unknown, `nCluster` is not an integer ≥ 1 or not below the number of trajectories kept, or `workers` is not a positive integer
  */
 export async function trajCluster(
   endpoints: AqTable | EndpointColumns,
   opts: TrajClusterOptions = {},
 ): Promise<TrajClusterResult> {
+  if (opts.type === undefined || opts.type === "default") return clusterAll(endpoints, opts);
+  const ep = endpointColumns(endpoints);
+  const arrivals = new Map<number, number>(opts.arrivals ?? []);
+  if (!opts.arrivals) {
+    if (!("numRows" in endpoints) || !endpoints.timeColumn)
+      throw new RangeError("trajCluster: type needs arrival times: an endpoints table with times, or `arrivals`");
+    const t = endpoints.times();
+    for (let i = 0; i < ep.traj.length; i++) if (ep.age[i] === 0) arrivals.set(ep.traj[i], t[i]);
+  }
+  const all = await clusterAll(endpoints, opts);
+  const ids = all.traj;
+  const times = ids.map((t) => arrivals.get(t) ?? NaN);
+  const cut = cutData({ times, utcOffsetMinutes: opts.utcOffsetMinutes }, opts.type, opts.typeOptions);
+  const levels: TrajClusterLevel[] = [];
+  for (let l = 0; l < cut.levels.length; l++) {
+    const keep = new Set(ids.filter((_, i) => cut.index[i] === l));
+    if (keep.size === 0) continue;
+    const rows: number[] = [];
+    for (let i = 0; i < ep.traj.length; i++) if (keep.has(ep.traj[i])) rows.push(i);
+    const pick = (a: ArrayLike<number>) => Float64Array.from(rows, (r) => a[r]);
+    const sub = { traj: pick(ep.traj), age: pick(ep.age), lat: pick(ep.lat), lon: pick(ep.lon) };
+    levels.push({ level: cut.levels[l], n: keep.size, result: await clusterAll(sub, { ...opts, type: undefined }) });
+  }
+  return {
+    ...all,
+    byType: {
+      type: opts.type,
+      levels,
+      excluded: cut.excluded.rows.map((i) => ({ traj: ids[i], reason: cut.excluded.reason })),
+    },
+  };
+}
+
+async function clusterAll(endpoints: AqTable | EndpointColumns, opts: TrajClusterOptions): Promise<TrajClusterResult> {
   const method = opts.method ?? "euclid";
   if (method !== "euclid" && method !== "angle")
     throw new RangeError(`trajCluster: method must be "euclid" or "angle", got ${String(method)}`);

@@ -22,5 +22,11 @@ export { TRAJECTORY_LABELS, trajectoryLabel } from "./labels";
 export { readHysplitFiles, listTrajectoryFiles, type HysplitFilesRead } from "./read-hysplit-files";
 export { countryOutlines, type MapExtent, type OutlineFeature } from "../figures/basemap";
 export { readHysplit, type HysplitRead } from "./read-hysplit";
-export { trajCluster, type TrajClusterOptions, type TrajClusterResult, type TrajClusterSummary } from "./cluster";
+export {
+  trajCluster,
+  type TrajClusterOptions,
+  type TrajClusterResult,
+  type TrajClusterSummary,
+  type TrajClusterLevel,
+} from "./cluster";
 export { trajClusterMapSpec, type TrajClusterMapOptions } from "./cluster-map";

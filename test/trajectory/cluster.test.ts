@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fillDistances, featureWidth } from "../../src/trajectory/cluster-distance";
 import { trajCluster } from "../../src/trajectory/cluster";
+import * as cmap from "../../src/trajectory/cluster-map";
 import { readHysplitFiles } from "../../src/trajectory/read-hysplit-files";
 import { Rng } from "../../src/random/rng";
 
@@ -168,7 +169,7 @@ describe("trajCluster", () => {
 
 describe("trajClusterMapSpec", () => {
   it("one line per cluster labelled with its percentage, en/ja/zh titles", async () => {
-    const { trajClusterMapSpec } = await import("../../src/trajectory/cluster-map");
+    const { trajClusterMapSpec } = cmap;
     const r = await trajCluster(twoGroups(6, 4), { nCluster: 2 });
     for (const [lang, word] of [
       ["en", "Back-trajectory clusters"],
@@ -184,5 +185,29 @@ describe("trajClusterMapSpec", () => {
       expect(new Set(line.data!.values!.map((v) => v.cluster))).toEqual(new Set(["C1 (60.0 %)", "C2 (40.0 %)"]));
       expect(line.data!.values!).toHaveLength(2 * 13);
     }
+  });
+});
+
+describe("trajCluster with type (openair's type, clusters per level)", () => {
+  it("clusters each season on its own; percentages within the level", async () => {
+    const ep = twoGroups(6, 4);
+    const jan = Date.UTC(2025, 0, 10),
+      jul = Date.UTC(2025, 6, 10);
+    // trajectories 1–3 and 7–8 arrive in January, 4–6 and 9–10 in July
+    const arrivals = new Map([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((t) => [t, [1, 2, 3, 7, 8].includes(t) ? jan : jul]));
+    const r = await trajCluster(ep, { nCluster: 2, type: "season", arrivals, utcOffsetMinutes: 480 });
+    const levels = r.byType!.levels;
+    expect(levels.map((l) => [l.level, l.n])).toEqual([
+      ["summer (JJA)", 5],
+      ["winter (DJF)", 5],
+    ]);
+    expect(levels[1].result.traj).toEqual([1, 2, 3, 7, 8]);
+    expect([...levels[1].result.cluster]).toEqual([1, 1, 1, 2, 2]);
+    expect(levels[0].result.clusters.map((c) => c.percent)).toEqual([60, 40]);
+    expect(r.byType!.excluded).toEqual([]);
+    expect(r.traj).toHaveLength(10); // the top level is all trajectories together
+  });
+  it("refuses a type without arrival times", async () => {
+    await expect(trajCluster(twoGroups(3, 3), { nCluster: 2, type: "season" })).rejects.toThrow(/arrival times/);
   });
 });
