@@ -4,12 +4,11 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, polarplot-gam, smoothtrend, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, obm, cutdata, trajectory, pmf.
+// Groups: readers, qa, vehicles, directional, polarplot-gam, smoothtrend, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, obm, cutdata, trajectory, trajcluster, pmf.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { runPmfBench, formatPmfTable } from "./pmf.mjs";
 import { runTrajectoryBench } from "./trajectory.mjs";
 import { runQaBench } from "./qa.mjs";
@@ -29,6 +28,7 @@ import { runMechanismBench } from "./mechanism.mjs";
 import { runPhotochemIntegrateBench } from "./photochem-integrate.mjs";
 import { runCutdataBench } from "./cutdata.mjs";
 import { runObmBench } from "./obm.mjs";
+import { runTrajClusterBench } from "./trajcluster.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -55,6 +55,7 @@ const GROUPS = [
   "obm",
   "cutdata",
   "trajectory",
+  "trajcluster",
   "pmf",
 ];
 const oi = process.argv.indexOf("--only");
@@ -153,6 +154,7 @@ for (const [g, run] of [
   ["mechanism", runMechanismBench],
   ["photochem-integrate", runPhotochemIntegrateBench],
   ["obm", runObmBench],
+  ["trajcluster", runTrajClusterBench],
 ]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs);
   // network: CNEMC year of 1,700 stations → Parquet with DuckDB, target ≤ 120 s, ≤ 2 GB (bench/network.mjs)

@@ -1,4 +1,4 @@
-import { pam } from "../stats/pam";
+import { pamFeatures } from "../stats/pam-features";
 import { checkSeries, type WindSeries } from "./wind";
 import { polarPlot, type PolarPlotOptions, type PolarPlotResult } from "./polarplot";
 import { polarDiff, type PolarDiffResult } from "./polardiff";
@@ -65,7 +65,7 @@ export interface PolarClusterResult {
  * As openair: the GAM {@link polarPlot} is predicted on a 101 × 101 grid (openair's
  * `cluster = TRUE`); the unmasked grid points, with features (u, v, z), are clustered by
  * Partitioning Around Medoids on features standardised by their mean absolute deviation
- * (`cluster::pam(stand = TRUE, pamonce = 3)`; {@link pam}) — openair's documentation and code use
+ * (`cluster::pam(stand = TRUE, pamonce = 3)`; {@link pamFeatures}) — openair's documentation and code use
  * PAM, not the k-means of the 2013 paper; PAM is deterministic, so there is no seed. Grid points
  * are given to PAM in openair's order (u fastest, v from −R upward), so the cluster numbers are
  * openair's (numbered by first appearance). With `after`, the difference surface of
@@ -141,7 +141,7 @@ export function polarCluster(data: WindSeries, opts: PolarClusterOptions = {}): 
   const dataPoint = rowPoint(data),
     afterPoint = after ? rowPoint(after) : undefined;
   const levels: PolarClusterLevel[] = ks.map((k) => {
-    const p = pam([fu, fv, fz], k, { standardize: true });
+    const p = pamFeatures([fu, fv, fz], k, { standardize: true });
     const g = new Int32Array(G * G);
     idx.forEach((gi, t) => (g[gi] = p.clustering[t] + 1));
     const rows = Int32Array.from(dataPoint, (q) => (q < 0 ? 0 : g[q]));

@@ -43,6 +43,7 @@ export { stl, type StlOptions, type StlResult } from "./stl";
 export { weightedPearson, weightedSpearman, weightedRanks, weightedLine } from "./weighted";
 export { yorkRegression, huberRegression, type YorkResult, type HuberResult } from "./york";
 export { hclust, type HclustMethod, type HclustResult } from "./hclust";
-export { pam, type PamOptions, type PamResult } from "./pam";
+export { pam, packDissimilarity, type PamResult, type PackedDissimilarity } from "./pam";
+export { pamFeatures, euclideanDissimilarity, type PamFeaturesOptions, type PamFeaturesResult } from "./pam-features";
 export { kendallTau } from "./kendall";
 export { quantileRegression, checkLoss, type QuantileRegressionResult } from "./quantreg";

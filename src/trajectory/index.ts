@@ -6,6 +6,7 @@ export {
   type JoinStatus,
 } from "./join";
 export { pscf, cwt, trajectoryFrequency, type PscfOptions, type CwtOptions } from "./statistics";
+export { sqtba, type SqtbaOptions } from "./sqtba";
 export {
   binEndpoints,
   endpointColumns,
@@ -21,3 +22,11 @@ export { TRAJECTORY_LABELS, trajectoryLabel } from "./labels";
 export { readHysplitFiles, listTrajectoryFiles, type HysplitFilesRead } from "./read-hysplit-files";
 export { countryOutlines, type MapExtent, type OutlineFeature } from "../figures/basemap";
 export { readHysplit, type HysplitRead } from "./read-hysplit";
+export {
+  trajCluster,
+  type TrajClusterOptions,
+  type TrajClusterResult,
+  type TrajClusterSummary,
+  type TrajClusterLevel,
+} from "./cluster";
+export { trajClusterMapSpec, type TrajClusterMapOptions } from "./cluster-map";

@@ -4,6 +4,25 @@ import type { Lang } from "../figures/labels";
 export const TRAJECTORY_LABELS = {
   pscf: { en: "PSCF (weighted)", ja: "PSCF（重み付き）", zh: "PSCF（加权）" },
   cwt: { en: "CWT (weighted)", ja: "CWT（重み付き）", zh: "CWT（加权）" },
+  sqtba: { en: "SQTBA", ja: "SQTBA", zh: "SQTBA" },
+  titleSqtba: {
+    en: "SQTBA of {species} (σ = {sigma} km/h), {res}° grid",
+    ja: "{species} の SQTBA（簡易定量輸送バイアス解析、σ = {sigma} km/h）、{res}° 格子",
+    zh: "{species} 的 SQTBA（简化定量传输偏差分析，σ = {sigma} km/h），{res}° 网格",
+  },
+  cluster: { en: "Cluster (% of trajectories)", ja: "クラスター（流跡線の %）", zh: "聚类（轨迹 %）" },
+  euclid: { en: "Euclidean distance", ja: "ユークリッド距離", zh: "欧氏距离" },
+  angle: { en: "angle distance", ja: "角度距離", zh: "角度距离" },
+  titleCluster: {
+    en: "Back-trajectory clusters: cluster-mean paths ({method}, {k} clusters)",
+    ja: "後方流跡線のクラスター：クラスター平均経路（{method}、{k} クラスター）",
+    zh: "后向轨迹聚类：各类平均路径（{method}，{k} 类）",
+  },
+  subtitleCluster: {
+    en: "{n} trajectories of {h} h, PAM; dots every 12 h; country outlines: Natural Earth",
+    ja: "{h} 時間の流跡線 {n} 本、PAM 法；点は 12 時間ごと；国境：Natural Earth",
+    zh: "{h} 小时轨迹 {n} 条，PAM 法；点间隔 12 小时；国界：Natural Earth",
+  },
   frequency: { en: "Trajectories through cell (%)", ja: "格子を通過した流跡線 (%)", zh: "经过网格的轨迹 (%)" },
   site: { en: "Receptor", ja: "観測地点", zh: "受体点" },
   titlePscf: {

@@ -31,76 +31,39 @@ export interface TrajectoryMapOptions {
 
 const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
 
+/** The map frame shared by the trajectory maps: size, projection, land, graticule, outlines, ticks, regions and the receptor. */
+export interface MapFrame {
+  width: number;
+  height: number;
+  projection: unknown;
+  /** Layers under the data (land fill). */
+  under: unknown[];
+  /** Layers over the data (graticule, outlines, tick labels, regions, receptor). */
+  over: unknown[];
+  config: unknown;
+}
+
 /**
- * A map of a gridded trajectory statistic (PSCF, CWT or frequency): cells as lon/lat rectangles
- * coloured by the (weighted) value, over Natural Earth country outlines (world-atlas), with a
- * graticule, the receptor, and en/ja/zh labels. Frequency maps use a log colour scale (the
- * receptor cell holds every trajectory; openair bins frequencies at 1, 5, 10, 25 %). Mercator projection fitted and clipped to the
- * extent. The spec carries its data inline.
- * @throws {RangeError} when the map extent is empty (no cells)
+ * Build the {@link MapFrame} of an extent: Mercator fitted and clipped to it, Natural Earth
+ * outlines (world-atlas), a graticule with tick labels, optional dashed regions and the receptor.
+ * @param legendRoom pixels of the width kept for the legend (default 110)
+ * @throws {RangeError} when the extent is empty
  */
-export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions = {}): TopLevelSpec {
-  const lang = opts.lang ?? "en";
-  const font = fontFor(lang);
-  const r = g.resolution;
-  const field = opts.field ?? "weighted";
-  const ext: MapExtent = opts.extent ?? {
-    lonMin: Math.min(...g.cells.map((c) => c.lonMin)) - r,
-    lonMax: Math.max(...g.cells.map((c) => c.lonMax)) + r,
-    latMin: Math.max(-80, Math.min(...g.cells.map((c) => c.latMin)) - r),
-    latMax: Math.min(80, Math.max(...g.cells.map((c) => c.latMax)) + r),
-  };
+export function mapFrame(
+  ext: MapExtent,
+  opts: Pick<TrajectoryMapOptions, "lang" | "site" | "width" | "outlines" | "regions" | "graticuleStep">,
+  legendRoom = 110,
+): MapFrame {
   if (!(ext.lonMax > ext.lonMin && ext.latMax > ext.latMin)) throw new RangeError("map extent is empty (no cells?)");
-  const plotW = (opts.width ?? DEFAULT_WIDTH) - 110; // legend room
+  const lang = opts.lang ?? "en";
+  const plotW = (opts.width ?? DEFAULT_WIDTH) - legendRoom;
   const plotH = Math.round(
     (plotW * (mercY(ext.latMax) - mercY(ext.latMin))) / (((ext.lonMax - ext.lonMin) * Math.PI) / 180),
   );
   const span = Math.max(ext.lonMax - ext.lonMin, ext.latMax - ext.latMin);
   const step = opts.graticuleStep ?? (span > 40 ? 10 : span > 16 ? 5 : span > 6 ? 2 : 1);
-  const cells = g.cells
-    .filter((c) => c.lonMax > ext.lonMin && c.lonMin < ext.lonMax && c.latMax > ext.latMin && c.latMin < ext.latMax)
-    .map((c) => ({
-      lonMin: Math.max(c.lonMin, ext.lonMin),
-      lonMax: Math.min(c.lonMax, ext.lonMax),
-      latMin: Math.max(c.latMin, ext.latMin),
-      latMax: Math.min(c.latMax, ext.latMax),
-      lat: c.lat,
-      lon: c.lon,
-      n: c.n,
-      m: c.m,
-      value: c.value,
-      weight: c.weight,
-      weighted: c.weighted,
-    }));
   const outlines = countryOutlines(ext, opts.outlines ?? (span > 30 ? "110m" : "50m"));
   const frame = extentFeature(ext);
-  const legendKey = g.statistic === "pscf" ? "pscf" : g.statistic === "cwt" ? "cwt" : "frequency";
-  const legendTitle =
-    g.statistic === "cwt" ? withUnit(trajectoryLabel("cwt", lang), g.unit) : trajectoryLabel(legendKey, lang);
-  const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
-  const vars = {
-    species: g.species ?? "",
-    p: g.percentile ?? "",
-    thr: g.threshold === undefined ? "" : fmt(g.threshold),
-    unit: g.concentrationUnit ?? "",
-    res: r,
-    n: g.trajectoriesUsed,
-  };
-  const title =
-    opts.title ??
-    trajectoryLabel(
-      g.statistic === "pscf"
-        ? g.percentile === undefined
-          ? "titlePscfThreshold"
-          : "titlePscf"
-        : g.statistic === "cwt"
-          ? "titleCwt"
-          : "titleFrequency",
-      lang,
-      vars,
-    )
-      .replace(/\s+\)/g, ")")
-      .replace(/\s+）/g, "）");
   const lats: number[] = [],
     lons: number[] = [];
   for (let y = Math.ceil(ext.latMin / step) * step; y <= ext.latMax; y += step) lats.push(y);
@@ -115,37 +78,8 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
       .filter((x) => x > ext.lonMin + step / 4 && x < ext.lonMax - step / 4)
       .map((x) => ({ lon: x, lat: ext.latMin, text: ew(x), align: "left", baseline: "bottom" })),
   ];
-  const layers: unknown[] = [
-    { data: { values: outlines }, mark: { type: "geoshape", fill: "#ececec", stroke: null } },
-    {
-      data: { values: cells },
-      mark: { type: "rect", opacity: 0.85 },
-      encoding: {
-        longitude: { field: "lonMin", type: "quantitative" },
-        latitude: { field: "latMin", type: "quantitative" },
-        longitude2: { field: "lonMax" },
-        latitude2: { field: "latMax" },
-        color: {
-          field,
-          type: "quantitative",
-          title: legendTitle,
-          scale:
-            g.statistic === "frequency"
-              ? { type: "log", scheme: "yelloworangered" }
-              : { scheme: "yelloworangered", zero: true, ...(g.statistic === "pscf" ? { domain: [0, 1] } : {}) },
-          legend: { gradientLength: Math.max(120, Math.min(plotH - 40, 260)) },
-        },
-        tooltip: [
-          { field: "lat", type: "quantitative" },
-          { field: "lon", type: "quantitative" },
-          { field: "n", type: "quantitative" },
-          ...(g.statistic === "pscf" ? [{ field: "m", type: "quantitative" }] : []),
-          { field: "value", type: "quantitative", format: ".3~g" },
-          { field: "weight", type: "quantitative" },
-          { field: "weighted", type: "quantitative", format: ".3~g" },
-        ],
-      },
-    },
+  const under: unknown[] = [{ data: { values: outlines }, mark: { type: "geoshape", fill: "#ececec", stroke: null } }];
+  const over: unknown[] = [
     {
       data: { graticule: { step: [step, step] } },
       mark: { type: "geoshape", filled: false, stroke: "#9a9a9a", strokeWidth: 0.4, strokeDash: [2, 2] },
@@ -175,7 +109,7 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
       longitude2: { field: "lonMax" },
       latitude2: { field: "latMax" },
     };
-    layers.push(
+    over.push(
       {
         data: { values: rows },
         mark: { type: "rect", filled: false, fill: null, stroke: "#1f3a93", strokeWidth: 1.6, strokeDash: [5, 3] },
@@ -198,7 +132,7 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
       lon: opts.site.lon,
       name: opts.site.name !== undefined ? nameLabel(opts.site.name, lang) : trajectoryLabel("site", lang),
     };
-    layers.push(
+    over.push(
       {
         data: { values: [s] },
         mark: {
@@ -236,14 +170,6 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
     );
   }
   return {
-    $schema: SCHEMA,
-    title: {
-      text: title,
-      subtitle: trajectoryLabel("subtitle", lang, { n: g.trajectoriesUsed, e: g.endpointsUsed }),
-      anchor: "start",
-      fontSize: 13,
-      subtitleFontSize: 10,
-    },
     width: plotW,
     height: plotH,
     projection: {
@@ -254,7 +180,124 @@ export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions 
         [plotW, plotH],
       ],
     },
+    under,
+    over,
+    config: { ...fontConfig(fontFor(lang)), view: { stroke: "#333" } },
+  };
+}
+
+/**
+ * A map of a gridded trajectory statistic (PSCF, CWT, SQTBA or frequency): cells as lon/lat rectangles
+ * coloured by the (weighted) value, over Natural Earth country outlines (world-atlas), with a
+ * graticule, the receptor, and en/ja/zh labels. Frequency maps use a log colour scale (the
+ * receptor cell holds every trajectory; openair bins frequencies at 1, 5, 10, 25 %). Mercator projection fitted and clipped to the
+ * extent. The spec carries its data inline.
+ * @throws {RangeError} when the map extent is empty (no cells)
+ */
+export function trajectoryMapSpec(g: TrajectoryGrid, opts: TrajectoryMapOptions = {}): TopLevelSpec {
+  const lang = opts.lang ?? "en";
+  const r = g.resolution;
+  const field = opts.field ?? "weighted";
+  const ext: MapExtent = opts.extent ?? {
+    lonMin: Math.min(...g.cells.map((c) => c.lonMin)) - r,
+    lonMax: Math.max(...g.cells.map((c) => c.lonMax)) + r,
+    latMin: Math.max(-80, Math.min(...g.cells.map((c) => c.latMin)) - r),
+    latMax: Math.min(80, Math.max(...g.cells.map((c) => c.latMax)) + r),
+  };
+  const mf = mapFrame(ext, opts);
+  const cells = g.cells
+    .filter((c) => c.lonMax > ext.lonMin && c.lonMin < ext.lonMax && c.latMax > ext.latMin && c.latMin < ext.latMax)
+    .map((c) => ({
+      lonMin: Math.max(c.lonMin, ext.lonMin),
+      lonMax: Math.min(c.lonMax, ext.lonMax),
+      latMin: Math.max(c.latMin, ext.latMin),
+      latMax: Math.min(c.latMax, ext.latMax),
+      lat: c.lat,
+      lon: c.lon,
+      n: c.n,
+      m: c.m,
+      value: c.value,
+      weight: c.weight,
+      weighted: c.weighted,
+    }));
+  const legendKey = g.statistic;
+  const legendTitle =
+    g.statistic === "cwt" || g.statistic === "sqtba"
+      ? withUnit(trajectoryLabel(g.statistic, lang), g.unit)
+      : trajectoryLabel(legendKey, lang);
+  const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(3));
+  const vars = {
+    species: g.species ?? "",
+    p: g.percentile ?? "",
+    thr: g.threshold === undefined ? "" : fmt(g.threshold),
+    unit: g.concentrationUnit ?? "",
+    res: r,
+    n: g.trajectoriesUsed,
+    sigma: g.sigma ?? "",
+  };
+  const title =
+    opts.title ??
+    trajectoryLabel(
+      g.statistic === "pscf"
+        ? g.percentile === undefined
+          ? "titlePscfThreshold"
+          : "titlePscf"
+        : g.statistic === "cwt"
+          ? "titleCwt"
+          : g.statistic === "sqtba"
+            ? "titleSqtba"
+            : "titleFrequency",
+      lang,
+      vars,
+    )
+      .replace(/\s+\)/g, ")")
+      .replace(/\s+）/g, "）");
+  const layers: unknown[] = [
+    ...mf.under,
+    {
+      data: { values: cells },
+      mark: { type: "rect", opacity: 0.85 },
+      encoding: {
+        longitude: { field: "lonMin", type: "quantitative" },
+        latitude: { field: "latMin", type: "quantitative" },
+        longitude2: { field: "lonMax" },
+        latitude2: { field: "latMax" },
+        color: {
+          field,
+          type: "quantitative",
+          title: legendTitle,
+          scale:
+            g.statistic === "frequency"
+              ? { type: "log", scheme: "yelloworangered" }
+              : { scheme: "yelloworangered", zero: true, ...(g.statistic === "pscf" ? { domain: [0, 1] } : {}) },
+          legend: { gradientLength: Math.max(120, Math.min(mf.height - 40, 260)) },
+        },
+        tooltip: [
+          { field: "lat", type: "quantitative" },
+          { field: "lon", type: "quantitative" },
+          { field: "n", type: "quantitative" },
+          ...(g.statistic === "pscf" ? [{ field: "m", type: "quantitative" }] : []),
+          { field: "value", type: "quantitative", format: ".3~g" },
+          { field: "weight", type: "quantitative" },
+          { field: "weighted", type: "quantitative", format: ".3~g" },
+        ],
+      },
+    },
+    ...mf.over,
+  ];
+  return {
+    $schema: SCHEMA,
+    title: {
+      text: title,
+      subtitle: trajectoryLabel("subtitle", lang, { n: g.trajectoriesUsed, e: g.endpointsUsed }),
+      anchor: "start",
+      fontSize: 13,
+      subtitleFontSize: 10,
+    },
+    width: mf.width,
+    height: mf.height,
+    projection: mf.projection,
     layer: layers,
-    config: { ...fontConfig(font), view: { stroke: "#333" } },
+    config: mf.config,
   } as unknown as TopLevelSpec;
 }

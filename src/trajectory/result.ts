@@ -17,7 +17,7 @@ export interface TrajectoryCell {
   m: number;
   /** Distinct trajectories through the cell. */
   trajectories: number;
-  /** Unweighted statistic: PSCF m/n, CWT mean concentration, frequency % of trajectories. */
+  /** Unweighted statistic: PSCF m/n, CWT mean concentration, frequency % of trajectories, SQTBA at the node. */
   value: number;
   /** Weight applied for few endpoints (1 for frequency maps). */
   weight: number;
@@ -25,14 +25,14 @@ export interface TrajectoryCell {
   weighted: number;
 }
 
-/** What {@link pscf}, {@link cwt} and {@link trajectoryFrequency} return. */
+/** What {@link pscf}, {@link cwt}, {@link trajectoryFrequency} and {@link sqtba} return. */
 export interface TrajectoryGrid {
-  statistic: "pscf" | "cwt" | "frequency";
+  statistic: "pscf" | "cwt" | "frequency" | "sqtba";
   /** Cell size (deg). */
   resolution: number;
   /** Occupied cells, sorted by latitude then longitude. */
   cells: TrajectoryCell[];
-  /** Unit of `value`/`weighted`: `1` (PSCF), the concentration unit (CWT), `%` (frequency). */
+  /** Unit of `value`/`weighted`: `1` (PSCF), the concentration unit (CWT, SQTBA), `%` (frequency). */
   unit: string;
   /** Species (PSCF/CWT). */
   species?: string;
@@ -43,6 +43,9 @@ export interface TrajectoryGrid {
   concentrationUnit?: string;
   /** n̄: mean endpoints per occupied cell (the PSCF weighting reference). */
   meanCount?: number;
+  /** SQTBA: the plume spread per hour (km/h) and the endpoints whose Gaussians entered the grid. */
+  sigma?: number;
+  pointsUsed?: number;
   /** Endpoints and trajectories that entered the statistic. */
   endpointsUsed: number;
   trajectoriesUsed: number;

@@ -1,88 +1,85 @@
 import { describe, expect, it } from "vitest";
-import { pam } from "../../src/stats/pam";
+import { pam, packDissimilarity } from "../../src/stats/pam";
 
-describe("pam (Partitioning Around Medoids, Kaufman & Rousseeuw 1990; R cluster::pam)", () => {
-  it("five points on a line, BUILD and SWAP by hand", () => {
-    // 0 1 2 10 12, k = 2. BUILD 1: total distances 25, 22, 21, 29, 35 → the point 2 (row 2).
-    // BUILD 2: gains over D = [2, 1, 0, 8, 10]: row 0 → 2, row 1 → 2, row 3 → 8 + 8 = 16, row 4 → 6 + 10 = 16;
-    // tie → the lower row (3). Total 2 + 1 + 0 + 0 + 2 = 5, mean 1.
-    // SWAP: 2 → 1 gives 1 + 0 + 1 + 0 + 2 = 4 (Δ −1), the only improving swap; then 10 → 12 gives 4 (Δ 0): stop.
-    const r = pam([[0, 1, 2, 10, 12]], 2);
-    expect(Array.from(r.medoids)).toEqual([1, 3]);
-    expect(Array.from(r.clustering)).toEqual([0, 0, 0, 1, 1]);
-    expect(r.objective.build).toBe(1);
-    expect(r.objective.swap).toBe(0.8);
+const euclid = (pts: number[][]) => pts.map((a) => pts.map((b) => Math.hypot(...a.map((v, k) => v - b[k]))));
+
+describe("pam (k-medoids, R cluster::pam conventions)", () => {
+  const line = [0, 1, 2, 6, 7, 20].map((x) => [x]);
+  it("six points on a line, k = 2, by hand", () => {
+    // BUILD: totals Σ|x − y| = 36, 32, 30, 30, 32, 84 → 6 (the last of the tie 2/6); then the largest
+    // gain Σ max(dn − d, 0) = 12, 13, 12, –, 2, 14 → 20. Cost 6+5+4+0+1+0 = 16.
+    // SWAP: 6 → 2 gives 2+1+0+4+5+0 = 12 (best exchange, −4); then nothing lowers 12.
+    const r = pam(packDissimilarity(euclid(line)), 2);
+    expect(r.cost).toEqual({ build: 16, swap: 12 });
     expect(r.swaps).toBe(1);
+    expect(r.medoids).toEqual([2, 5]);
+    expect([...r.clustering]).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(r.sizes).toEqual([5, 1]);
+    // R 4.2, cluster 2.1.4: pam(c(0,1,2,6,7,20), 2) → id.med 3 6, objective build 2.666667 = 16/6, swap 2 = 12/6
+  });
+  it("k = 3 by hand: BUILD adds 1 (gain 13), no swap improves (7 for 6 only ties at 3)", () => {
+    const r = pam(packDissimilarity(euclid(line), "float32"), 3);
+    expect(r.cost).toEqual({ build: 3, swap: 3 });
+    expect(r.swaps).toBe(0);
+    expect(r.medoids).toEqual([1, 3, 5]);
+    expect([...r.clustering]).toEqual([0, 0, 0, 1, 1, 2]);
   });
 
-  it("standardize: (x − mean) / mean absolute deviation, as cluster's meanabsdev", () => {
-    // x = 0 1 2 10 12: mean 5, |x − 5| = 5 4 3 5 7 → MAD 4.8; scaling one feature does not change the clustering
-    const r = pam([[0, 1, 2, 10, 12]], 2, { standardize: true });
-    expect(r.center[0]).toBe(5);
-    expect(r.scale[0]).toBeCloseTo(4.8, 14);
-    expect(Array.from(r.medoids)).toEqual([1, 3]);
-    expect(r.objective.swap).toBeCloseTo(0.8 / 4.8, 14);
-  });
-
-  // R 4.2.2, cluster 2.1.4: i <- 0:29; x <- cbind(u = ((i * 37) %% 101) / 10 + ifelse(i %% 3 == 0, 20, 0),
-  // v = ((i * 53) %% 89) / 7, z = sqrt(i + 1)); pam(x, k, stand = TRUE, pamonce = 3) (openair's call)
-  // and pam(x[, 1:2], 3); id.med − 1, clustering − 1, objective printed with %.15g
-  const i = Array.from({ length: 30 }, (_, t) => t);
-  const u = i.map((t) => ((t * 37) % 101) / 10 + (t % 3 === 0 ? 20 : 0));
-  const v = i.map((t) => ((t * 53) % 89) / 7);
-  const z = i.map((t) => Math.sqrt(t + 1));
-  const R = [
-    {
-      k: 2,
-      med: [9, 16],
-      obj: [1.61047559766532, 1.61047559766532],
-      cl: "0 1 0 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1 0 1 1",
-    },
-    {
-      k: 3,
-      med: [2, 16, 21],
-      obj: [1.41285548968168, 1.39397147936236],
-      cl: "0 0 0 1 0 1 2 0 1 2 1 1 2 1 1 2 1 1 2 1 1 2 1 1 2 1 1 2 1 1",
-    },
-    {
-      k: 4,
-      med: [2, 8, 21, 26],
-      obj: [1.25455568347329, 1.16236354112822],
-      cl: "0 0 0 1 0 1 1 0 1 2 1 1 2 1 3 2 3 3 2 3 1 2 3 3 2 3 3 2 3 3",
-    },
+  // R 4.2.2, cluster 2.1.4: set.seed(1); x <- matrix(round(rnorm(60), 2), 30); pam(dist(x), 4)
+  const x = [
+    [-0.63, 1.36],
+    [0.18, -0.1],
+    [-0.84, 0.39],
+    [1.6, -0.05],
+    [0.33, -1.38],
+    [-0.82, -0.41],
+    [0.49, -0.39],
+    [0.74, -0.06],
+    [0.58, 1.1],
+    [-0.31, 0.76],
+    [1.51, -0.16],
+    [0.39, -0.25],
+    [-0.62, 0.7],
+    [-2.21, 0.56],
+    [1.12, -0.69],
+    [-0.04, -0.71],
+    [-0.02, 0.36],
+    [0.94, 0.77],
+    [0.82, -0.11],
+    [0.59, 0.88],
+    [0.92, 0.4],
+    [0.78, -0.61],
+    [0.07, 0.34],
+    [-1.99, -1.13],
+    [0.62, 1.43],
+    [-0.06, 1.98],
+    [-0.16, -0.37],
+    [-1.47, -1.04],
+    [-0.48, 0.57],
+    [0.42, -0.14],
   ];
-  it.each(R)("the same medoids, clusters and objectives as R's pam(stand = TRUE), k = $k", ({ k, med, obj, cl }) => {
-    const r = pam([u, v, z], k, { standardize: true });
-    expect(Array.from(r.medoids)).toEqual(med);
-    expect(Array.from(r.clustering).join(" ")).toBe(cl);
-    expect(r.objective.build).toBeCloseTo(obj[0], 12);
-    expect(r.objective.swap).toBeCloseTo(obj[1], 12);
+  it("matches R's clustering, medoids and objective on 30 random points, k = 4", () => {
+    const r = pam(packDissimilarity(euclid(x)), 4);
+    expect([...r.clustering].map((c) => c + 1)).toEqual([
+      1, 2, 1, 2, 2, 3, 2, 2, 4, 1, 2, 2, 1, 1, 2, 2, 1, 4, 2, 4, 4, 2, 1, 3, 4, 4, 2, 3, 1, 2,
+    ]);
+    expect(r.medoids.map((m) => m + 1)).toEqual([29, 7, 28, 9]);
+    expect(r.cost.build / 30).toBeCloseTo(0.59069619976497978, 12);
+    expect(r.cost.swap / 30).toBeCloseTo(0.53560801906758393, 12);
   });
-
-  it("unstandardised, as R's pam(x[, 1:2], 3)", () => {
-    const r = pam([u, v], 3);
-    expect(Array.from(r.medoids)).toEqual([9, 23, 29]);
-    expect(Array.from(r.clustering).join(" ")).toBe("0 1 2 0 2 1 0 2 1 0 1 1 0 1 2 0 2 2 0 2 1 0 2 1 0 1 1 0 1 2");
-    expect(r.objective.build).toBeCloseTo(3.9171503357969, 12);
-    expect(r.objective.swap).toBeCloseTo(3.65872168115621, 12);
+  it("refuses a bad k, a wrong length and NaN", () => {
+    const p = packDissimilarity(euclid(line));
+    expect(() => pam(p, 0)).toThrow(RangeError);
+    expect(() => pam(p, 6)).toThrow(/k must be an integer in \[1, 5\]/);
+    expect(() => pam({ n: 6, d: new Float64Array(14) }, 2)).toThrow(/expected 15/);
+    const bad = packDissimilarity(euclid(line));
+    bad.d[3] = NaN;
+    expect(() => pam(bad, 2)).toThrow(/entry 3 is NaN/);
+    expect(() => packDissimilarity([[0, 1], [1]])).toThrow(RangeError);
   });
-
-  it("a medoid's duplicate stays with it; bad arguments are RangeErrors", () => {
-    const r = pam([[0, 0, 5, 5, 5]], 2);
-    expect(Array.from(r.clustering)).toEqual([0, 0, 1, 1, 1]);
-    expect(r.objective.swap).toBe(0);
-    expect(() => pam([], 2)).toThrow(RangeError);
-    expect(() => pam([[1, 2, 3]], 3)).toThrow(/k must be/);
-    expect(() =>
-      pam(
-        [
-          [1, 2, 3],
-          [1, 2],
-        ],
-        1,
-      ),
-    ).toThrow(/feature 1/);
-    expect(() => pam([[1, NaN, 3]], 1)).toThrow(/not finite/);
-    expect(() => pam([[1, 1, 1]], 2, { standardize: true })).toThrow(/constant/);
+  it("k = 1 is the object of least total dissimilarity", () => {
+    const r = pam(packDissimilarity(euclid(line)), 1);
+    expect(r.medoids).toEqual([3]);
+    expect(r.cost.swap).toBe(30);
   });
 });
