@@ -11,24 +11,13 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { time } from "./timing.mjs";
+import { openairAvailable } from "./openair-available.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** 10 years hourly (simulatePolarYear: uniform directions (0.1°), log-normal speeds (0.01 m/s, cap 15), a noiseless source at 130° for 4–7 m/s). */
 const tenYears = () => a.simulatePolarYear({ seed: 18, hours: 87600, maxWs: 15, plumeNoise: false });
-
-function openairAvailable() {
-  try {
-    execFileSync("Rscript", ["-e", "suppressPackageStartupMessages(library(openair))"], {
-      stdio: "ignore",
-      env: { ...process.env, TZ: "UTC" },
-    });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Seconds of openair's polarPlot fit (median of `reps` R runs), or undefined without R. */
 function openairSeconds(csv, statistic, percentile, reps) {

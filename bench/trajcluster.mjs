@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openairAvailable } from "./openair-available.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -41,18 +42,6 @@ export function yearOfTrajectories(arrivals = 8760) {
     }
   });
   return { ep: { traj, age, lat, lon }, sim };
-}
-
-function openairAvailable() {
-  try {
-    execFileSync("Rscript", ["-e", "suppressPackageStartupMessages(library(openair))"], {
-      stdio: "ignore",
-      env: { ...process.env, TZ: "UTC" },
-    });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const cpuMs = (c) => +((c.user + c.system) / 1000).toFixed(0);
