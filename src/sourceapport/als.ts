@@ -134,6 +134,8 @@ class AlsWorkspace {
   readonly col: Float64Array;
   /** Σ_j w_ij x_ij² per row (for the objective from the normal equations). */
   readonly cRow: Float64Array;
+  /** Structural zeros of G (n×p, 1 = G_ik held at 0; see {@link alsFit}'s `gZero`). */
+  gZero?: Uint8Array;
   constructor(
     readonly n: number,
     readonly m: number,
@@ -216,6 +218,7 @@ class AlsWorkspace {
       row(w, wx, outer, FT, A, B, i, m);
       // an L1 term c·g adds −c/2 to b; the objective below then includes it
       if (l1G) for (let k = 0; k < p; k++) B[k] -= 0.5 * l1G[k];
+      if (this.gZero) dropZeros(A, B, this.gZero, i, p);
       const gi = i * p;
       nnls.solve(A, 0, B, 0, G, gi);
       let qi = cRow[i];
@@ -263,6 +266,7 @@ class AlsWorkspace {
     for (let i = 0; i < n; i++) {
       this.k.row(w, wx, outer, FT, A, B, i, m);
       if (l1G) for (let k = 0; k < p; k++) B[k] -= 0.5 * l1G[k];
+      if (this.gZero) dropZeros(A, B, this.gZero, i, p);
       An.set(A, i * pp);
       for (let k = 0; k < p; k++) Bn[i * p + k] = B[k];
     }
@@ -401,6 +405,24 @@ class AlsWorkspace {
 }
 
 /**
+ * Leave the structurally zero factors of row i (gZero[i·p + k] = 1) out of that row's NNLS:
+ * row and column k of A are cleared (the diagonal kept, so the solver's scale is unchanged) and
+ * b_k = 0, so with g_ik = 0 at the start the gradient b_k − (A g)_k is 0 and g_ik never enters
+ * the passive set: it stays exactly 0 and the other factors solve the reduced problem.
+ */
+function dropZeros(A: Float64Array, B: Float64Array, gZero: Uint8Array, i: number, p: number): void {
+  for (let k = 0; k < p; k++) {
+    if (!gZero[i * p + k]) continue;
+    for (let l = 0; l < p; l++) {
+      if (l === k) continue;
+      A[k * p + l] = 0;
+      A[l * p + k] = 0;
+    }
+    B[k] = 0;
+  }
+}
+
+/**
  * One PMF base run by weighted alternating non-negative least squares with extrapolation.
  *
  * With F fixed, each row of G solves a p×p NNLS on the weighted normal equations; then each
@@ -424,6 +446,7 @@ export function alsRun(
   m: number,
   seed: number,
   st: RunSettings,
+  gZero?: Uint8Array,
 ): RunOutcome {
   const { p } = st;
   const rng = new Rng(seed);
@@ -434,14 +457,15 @@ export function alsRun(
     const mean = Math.max(sum / n, 1e-12);
     for (let k = 0; k < p; k++) F[k * m + j] = rng.uniform() * mean;
   }
-  return alsFit(x, s, n, m, undefined, F, st);
+  return alsFit(x, s, n, m, undefined, F, st, undefined, gZero);
 }
 
 /**
  * Weighted ALS with extrapolation from a given start (see {@link alsRun} for the method): F0 is
  * required; with G0 the first half-step keeps it as the warm start of the G update (bootstrap,
  * DISP and constraints start from the base solution). `pen` adds penalty terms to the objective
- * (not to the reported Q). G0 and F0 are not modified.
+ * (not to the reported Q). G0 and F0 are not modified. `gZero` (n×p, 1 = structural zero) holds
+ * G_ik at exactly 0 (joint PMF over sites: factor k absent at row i's site; see dropZeros).
  */
 export function alsFit(
   x: Float64Array,
@@ -452,9 +476,11 @@ export function alsFit(
   F0: Float64Array,
   st: RunSettings,
   pen?: Penalties,
+  gZero?: Uint8Array,
 ): RunOutcome {
   const { p, robust, alpha } = st;
   let G = G0 ? new Float64Array(G0) : new Float64Array(n * p);
+  if (gZero) for (let c = 0; c < n * p; c++) if (gZero[c]) G[c] = 0;
   let F = new Float64Array(F0);
   const nm = n * m;
   const w0 = new Float64Array(nm);
@@ -464,6 +490,7 @@ export function alsFit(
   for (let c = 0; c < nm; c++) wx[c] = w[c] * x[c];
 
   const ws = new AlsWorkspace(n, m, p);
+  ws.gZero = gZero;
   let Gn = new Float64Array(n * p);
   let Fn = new Float64Array(p * m);
   let Ge = new Float64Array(n * p);
@@ -537,12 +564,23 @@ export function alsFit(
   return { G, F, qTrue: q.qTrue, qRobust: q.qRobust, iterations, converged };
 }
 
-/** Rescale so each factor's mean contribution is 1 (G_k /= c_k, F_k *= c_k); GF is unchanged. */
-export function normaliseInPlace(G: Float64Array, F: Float64Array, n: number, m: number, p: number): void {
+/**
+ * Rescale so each factor's mean contribution is 1 (G_k /= c_k, F_k *= c_k); GF is unchanged.
+ * The mean is Σ_i G_ik / rows[k] when `rows` is given (a joint fit: the rows of the sites where
+ * factor k exists), else over all n rows.
+ */
+export function normaliseInPlace(
+  G: Float64Array,
+  F: Float64Array,
+  n: number,
+  m: number,
+  p: number,
+  rows?: ArrayLike<number>,
+): void {
   for (let k = 0; k < p; k++) {
     let c = 0;
     for (let i = 0; i < n; i++) c += G[i * p + k];
-    c /= n;
+    c /= rows ? rows[k] : n;
     if (!(c > 0)) continue;
     for (let i = 0; i < n; i++) G[i * p + k] /= c;
     for (let j = 0; j < m; j++) F[k * m + j] *= c;

@@ -36,7 +36,9 @@ export function qExpected(n: number, m: number, p: number): number {
 
 /**
  * Normalise a solution so each factor's mean contribution is 1 (EPA PMF convention): G_ik /= c_k,
- * F_kj *= c_k with c_k = mean_i G_ik. A factor with all-zero contributions is left as is.
+ * F_kj *= c_k with c_k = mean_i G_ik. A factor with all-zero contributions is left as is. With
+ * `rows` (a joint fit over sites), c_k = Σ_i G_ik / rows[k], the mean over the rows[k] samples of
+ * the sites where factor k exists (G_ik is 0 at the others).
  */
 export function normaliseSolution(
   G: Float64Array,
@@ -44,14 +46,16 @@ export function normaliseSolution(
   n: number,
   m: number,
   p: number,
+  rows?: ArrayLike<number>,
 ): { G: Float64Array; F: Float64Array } {
   const g = new Float64Array(G),
     f = new Float64Array(F);
-  normaliseInPlace(g, f, n, m, p);
+  normaliseInPlace(g, f, n, m, p, rows);
   return { G: g, F: f };
 }
 
-function resolve(opts: PmfOptions, input: PmfInput): Required<Omit<PmfOptions, "onProgress">> {
+/** {@link PmfOptions} checked against the input, defaults filled in. */
+export function resolvePmfOptions(opts: PmfOptions, input: PmfInput): Required<Omit<PmfOptions, "onProgress">> {
   const p = opts.factors;
   if (!Number.isInteger(p) || p < 1 || p >= Math.min(input.n, input.m)) {
     throw new RangeError(
@@ -117,7 +121,8 @@ function assemble(input: PmfInput, o: Required<Omit<PmfOptions, "onProgress">>, 
   };
 }
 
-const toRun = (run: number, seed: number, o: RunOutcome): PmfRun => ({
+/** A base run's record from its outcome. */
+export const toRun = (run: number, seed: number, o: RunOutcome): PmfRun => ({
   run,
   seed,
   qTrue: o.qTrue,
@@ -141,7 +146,7 @@ const toRun = (run: number, seed: number, o: RunOutcome): PmfRun => ({
  *   not NaN (missing) and not a finite number of at least {@link PMF_MIN_UNCERTAINTY} (1e-100).
  */
 export async function runPmf(input: PmfInput, opts: PmfOptions): Promise<PmfResult> {
-  const o = resolve(opts, input);
+  const o = resolvePmfOptions(opts, input);
   const tasks: BaseRunTask[] = Array.from({ length: o.runs }, (_, r) => ({
     kind: "base",
     run: r + 1,
@@ -162,7 +167,7 @@ export async function runPmf(input: PmfInput, opts: PmfOptions): Promise<PmfResu
  * @throws {RangeError} as {@link runPmf}.
  */
 export function runPmfSync(input: PmfInput, opts: PmfOptions): PmfResult {
-  const o = resolve(opts, input);
+  const o = resolvePmfOptions(opts, input);
   const st = settingsOf(o);
   const runs: PmfRun[] = [];
   for (let r = 1; r <= o.runs; r++) {

@@ -11,6 +11,8 @@ export interface TaskContext {
   n: number;
   m: number;
   settings: RunSettings;
+  /** Structural zeros of G (n×p, 1 = G_ik held at 0), for a joint fit over sites. */
+  gZero?: Uint8Array;
 }
 
 /** A base run from a random start. */
@@ -42,8 +44,8 @@ export type PmfTaskResult<T extends PmfTask> = T extends BaseRunTask
     : RunOutcome;
 
 /** Gather rows of an n×m matrix (with repeats). */
-export function takeRows(a: Float64Array, m: number, rows: Int32Array): Float64Array {
-  const out = new Float64Array(rows.length * m);
+export function takeRows<T extends Float64Array | Uint8Array>(a: T, m: number, rows: Int32Array): T {
+  const out = (a instanceof Uint8Array ? new Uint8Array(rows.length * m) : new Float64Array(rows.length * m)) as T;
   for (let r = 0; r < rows.length; r++) out.set(a.subarray(rows[r] * m, rows[r] * m + m), r * m);
   return out;
 }
@@ -65,14 +67,15 @@ export function executeTask(
     return dispSearch(ctx.x, ctx.s, ctx.n, ctx.m, task);
   }
   if (task.kind === "base") {
-    const o = alsRun(ctx.x, ctx.s, ctx.n, ctx.m, task.seed, ctx.settings);
+    const o = alsRun(ctx.x, ctx.s, ctx.n, ctx.m, task.seed, ctx.settings, ctx.gZero);
     return { ...o, run: task.run, seed: task.seed };
   }
   const st = { ...ctx.settings, ...task.settings };
   if (task.rows) {
     const x = takeRows(ctx.x, ctx.m, task.rows),
       s = takeRows(ctx.s, ctx.m, task.rows);
-    return alsFit(x, s, task.rows.length, ctx.m, task.G0, task.F0, st, task.penalties);
+    const gZero = ctx.gZero ? takeRows(ctx.gZero, st.p, task.rows) : undefined;
+    return alsFit(x, s, task.rows.length, ctx.m, task.G0, task.F0, st, task.penalties, gZero);
   }
-  return alsFit(ctx.x, ctx.s, ctx.n, ctx.m, task.G0, task.F0, st, task.penalties);
+  return alsFit(ctx.x, ctx.s, ctx.n, ctx.m, task.G0, task.F0, st, task.penalties, ctx.gZero);
 }
