@@ -219,6 +219,18 @@ export {
   bootstrapIntervalTable,
   dispIntervalTable,
   INTERVAL_METHODS,
+  runJointPmf,
+  jointSiteResult,
+  bootstrapJointPmf,
+  jointProfileSpec,
+  jointContributionSpec,
+  type JointPmfSite,
+  type JointPmfOptions,
+  type JointPmfRun,
+  type JointPmfResult,
+  type JointPmfSiteResult,
+  type JointBootstrapResult,
+  type SiteQ,
   type SpeciesCategory,
   type SpeciesSummary,
   type PrepChange,
@@ -272,7 +284,14 @@ export {
   type ConstrainedComparisonOptions,
 } from "./sourceapport";
 export { simulateFilterCampaign, FILTER_SPECIES, type FilterCampaignTruth } from "./simulate/filtercampaign";
-export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./simulate/pm25sources";
+export {
+  simulatePm25Composition,
+  pm25SourceModel,
+  PM25_SOURCES,
+  PM25_SPECIES,
+  type Pm25Truth,
+} from "./simulate/pm25sources";
+export { simulateTwoCityPmf, type TwoCitySite, type TwoCityTruth } from "./simulate/twocitypmf";
 export {
   logGamma,
   incompleteBeta,

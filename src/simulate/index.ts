@@ -9,7 +9,8 @@ export { simulateFilterCampaign, FILTER_SPECIES, type FilterCampaignTruth } from
 export { simulateHysplitTdump, type HysplitTruth } from "./hysplit";
 export { simulateMonitoring, type MonitoringTruth } from "./monitoring";
 export type { SourceTruth } from "./observe";
-export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./pm25sources";
+export { simulatePm25Composition, pm25SourceModel, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./pm25sources";
+export { simulateTwoCityPmf, type TwoCitySite, type TwoCityTruth } from "./twocitypmf";
 export { simulatePmfInput, type PmfTruth } from "./pmf";
 export { simulatePolarYear, type PolarYearOptions } from "./polaryear";
 export { writeNiesFiles, type NiesSimOptions, type NiesTruth, type NiesStationTruth } from "./nies";

@@ -84,6 +84,26 @@ export interface Pm25Truth extends SourceTruth {
 }
 
 /**
+ * The measurement model of {@link simulatePm25Composition}: the 7 source profiles F (sources ×
+ * species, µg/m3 per unit contribution, PM2.5 = 1.1 × the species sum), and per species the
+ * detection limit (µg/m3) and error fraction of the equation-based uncertainty.
+ */
+export function pm25SourceModel(): { F: number[][]; mdl: number[]; ef: number[] } {
+  const F = P.map((row) => [...row, Number((row.reduce((a, b) => a + b, 0) * 1.1).toFixed(4))]);
+  const mdl = PM25_SPECIES.map((sp) =>
+    sp === "PM2.5"
+      ? 2
+      : ["OC", "EC", "SO4", "NO3", "NH4"].includes(sp)
+        ? 0.1
+        : ["Cl", "K", "Na", "Al", "Si", "Ca", "Fe"].includes(sp)
+          ? 0.02
+          : 0.0015,
+  );
+  const ef = PM25_SPECIES.map((sp) => (sp === "PM2.5" ? 0.05 : ["Na", "Al", "Si"].includes(sp) ? 0.15 : 0.1));
+  return { F, mdl, ef };
+}
+
+/**
  * Simulate a year of daily PM2.5 composition at a northern Chinese/Japanese city pair site:
  * X = G·F + noise with 7 named sources (coal combustion and biomass burning peaking in winter,
  * secondary sulfate in summer, secondary nitrate in winter, soil in spring), equation-based
@@ -99,19 +119,9 @@ export function simulatePm25Composition(opts: { seed: number; days: number; star
   provenance: Provenance;
 } {
   const rng = new Rng(opts.seed);
-  const F = P.map((row) => [...row, Number((row.reduce((a, b) => a + b, 0) * 1.1).toFixed(4))]);
+  const { F, mdl, ef } = pm25SourceModel();
   const m = PM25_SPECIES.length,
     p = PM25_SOURCES.length;
-  const mdl = PM25_SPECIES.map((sp) =>
-    sp === "PM2.5"
-      ? 2
-      : ["OC", "EC", "SO4", "NO3", "NH4"].includes(sp)
-        ? 0.1
-        : ["Cl", "K", "Na", "Al", "Si", "Ca", "Fe"].includes(sp)
-          ? 0.02
-          : 0.0015,
-  );
-  const ef = PM25_SPECIES.map((sp) => (sp === "PM2.5" ? 0.05 : ["Na", "Al", "Si"].includes(sp) ? 0.15 : 0.1));
   const t0 = Date.parse((opts.start ?? "2024-01-01") + "T00:00:00Z");
   const season = (k: number, doy: number) => {
     const c = Math.cos((2 * Math.PI * doy) / 365); // +1 mid-winter, −1 mid-summer

@@ -391,13 +391,61 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
     onDone: (done, total) => opts.onProgress?.(done, total),
   });
 
+  return summariseBootstrap(result, outcomes, rowsOf, {
+    seed,
+    minCorrelation,
+    blockSize,
+    blockSizeSource: opts.blockSize !== undefined ? "given" : "auto",
+    routine: "bootstrapPmf",
+  });
+}
+
+/** How a set of bootstrap fits was drawn (for {@link summariseBootstrap}). */
+export interface BootstrapPlan {
+  seed: number;
+  minCorrelation: number;
+  blockSize: number;
+  blockSizeSource: "auto" | "given";
+  /** Rows over which each factor's mean is 1 (a joint fit over sites); default all drawn rows. */
+  rowsPerFactor?: number[];
+  /** Routine named in the provenance, and extra options recorded there. */
+  routine: string;
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * The statistics of a set of bootstrap fits (outcomes[r] fitted on rows rowsOf[r] of the base
+ * data): normalisation, mapping to the base factors, mapping table and type-7 intervals, as
+ * described for {@link bootstrapPmf}. Shared by {@link bootstrapPmf} and the joint-site bootstrap.
+ * @throws {RangeError} when minCorrelation is outside [−1, 1]
+ * @throws {Error} when more than half of the runs did not converge
+ */
+export function summariseBootstrap(
+  result: PmfResult,
+  outcomes: {
+    G: Float64Array;
+    F: Float64Array;
+    qTrue: number;
+    qRobust: number;
+    iterations: number;
+    converged: boolean;
+  }[],
+  rowsOf: Int32Array[],
+  plan: BootstrapPlan,
+): BootstrapResult {
+  const { input, p } = result;
+  const { n, m } = input;
+  const { seed, minCorrelation, blockSize } = plan;
+  if (!(minCorrelation >= -1 && minCorrelation <= 1))
+    throw new RangeError(`minCorrelation must be in [−1, 1], got ${minCorrelation}`);
+  const runs = outcomes.length;
   const notConverged: number[] = [];
   const bsRuns: BootstrapRun[] = outcomes.map((o, idx) => {
     const run = idx + 1;
     const ok = o.converged && Number.isFinite(o.qTrue);
     if (!ok) notConverged.push(run);
     // normalise: contributions average 1 over the drawn rows, F scaled accordingly
-    const { G, F } = normaliseSolution(o.G, o.F, n, m, p);
+    const { G, F } = normaliseSolution(o.G, o.F, n, m, p, plan.rowsPerFactor);
     const mapped = ok
       ? mapBootstrapFactors(result.G, G, rowsOf[idx], p, minCorrelation)
       : { mapping: [], correlations: [] };
@@ -468,7 +516,7 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
   );
   return {
     blockSize,
-    blockSizeSource: opts.blockSize !== undefined ? "given" : "auto",
+    blockSizeSource: plan.blockSizeSource,
     seed,
     minCorrelation,
     factorNames: names,
@@ -482,12 +530,13 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
       {
         runs,
         blockSize,
-        blockSizeSource: opts.blockSize !== undefined ? "given" : "auto",
+        blockSizeSource: plan.blockSizeSource,
         minCorrelation,
         base: plainOptions(result.options),
+        ...plan.extra,
       },
       seed,
-      { routine: "bootstrapPmf" },
+      { routine: plan.routine },
     ),
   };
 }

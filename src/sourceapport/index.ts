@@ -101,4 +101,17 @@ export {
   type FpeakCurveOptions,
   type ConstrainedComparisonOptions,
 } from "./errorfigures";
+export {
+  runJointPmf,
+  jointSiteResult,
+  bootstrapJointPmf,
+  type JointPmfSite,
+  type JointPmfOptions,
+  type JointPmfRun,
+  type JointPmfResult,
+  type JointPmfSiteResult,
+  type JointBootstrapResult,
+  type SiteQ,
+} from "./joint";
+export { jointProfileSpec, jointContributionSpec } from "./jointfigures";
 export { readEpaPmf, type EpaPmfReadOptions, type EpaPmfData } from "./read-epapmf";
