@@ -105,6 +105,7 @@ export {
   runJointPmf,
   jointSiteResult,
   bootstrapJointPmf,
+  jointBootstrapRows,
   type JointPmfSite,
   type JointPmfOptions,
   type JointPmfRun,
@@ -112,6 +113,7 @@ export {
   type JointPmfSiteResult,
   type JointBootstrapResult,
   type SiteQ,
+  type SiteResampling,
 } from "./joint";
 export { jointProfileSpec, jointContributionSpec } from "./jointfigures";
 export { readEpaPmf, type EpaPmfReadOptions, type EpaPmfData } from "./read-epapmf";

@@ -350,6 +350,34 @@ function plainRunOptions(o: JointPmfResult["options"]): Required<Omit<PmfOptions
   return rest;
 }
 
+/** How one site is resampled in {@link jointBootstrapRows}. */
+export interface SiteResampling {
+  /** Row offset of the site in the stacked data. */
+  offset: number;
+  /** The site's rows (0-based within the site) in time order (see {@link timeOrder}); its length is the site's n. */
+  order: ArrayLike<number>;
+  /** Block length, samples (1 to n). */
+  blockSize: number;
+}
+
+/**
+ * The stacked rows of joint bootstrap run r: one generator `new Rng(runSeed(seed, r))`; for each
+ * site in turn, {@link blockBootstrapRows}(n_s, blockSize_s, rng) (circular blocks, Politis &
+ * Romano 1992) over the site's time order, shifted by the site's offset. Every site keeps its
+ * number of samples and only its own samples.
+ * @throws {RangeError} when a block size is not an integer from 1 to its site's n
+ */
+export function jointBootstrapRows(sites: SiteResampling[], seed: number, r: number): Int32Array {
+  const rng = new Rng(runSeed(seed, r));
+  const rows = new Int32Array(sites.reduce((a, s) => a + s.order.length, 0));
+  for (const pl of sites) {
+    const n = pl.order.length;
+    const pos = blockBootstrapRows(n, pl.blockSize, rng);
+    for (let i = 0; i < n; i++) rows[pl.offset + i] = pl.offset + pl.order[pos[i]];
+  }
+  return rows;
+}
+
 /** The result of {@link bootstrapJointPmf}: a {@link BootstrapResult} with each site's block length. */
 export interface JointBootstrapResult extends BootstrapResult {
   /** Block length (samples) used at each site; `blockSize` is the largest. */
@@ -405,17 +433,12 @@ export async function bootstrapJointPmf(
       for (let i = 0; i < s.input.n; i++) s.factors.forEach((k, c) => (Gt[i * ps + c] = s.G[order[i] * p + k]));
       blockSize = chooseBlockSize(Gt, ps);
     }
-    return { order, blockSize, offset: s.offset, n: s.input.n };
+    return { order, blockSize, offset: s.offset };
   });
   const rowsOf: Int32Array[] = [];
   const tasks: FitTask[] = [];
   for (let r = 1; r <= runs; r++) {
-    const rng = new Rng(runSeed(seed, r));
-    const rows = new Int32Array(n);
-    for (const pl of plans) {
-      const pos = blockBootstrapRows(pl.n, pl.blockSize, rng);
-      for (let i = 0; i < pl.n; i++) rows[pl.offset + i] = pl.offset + pl.order[pos[i]];
-    }
+    const rows = jointBootstrapRows(plans, seed, r);
     const G0 = new Float64Array(n * p);
     for (let i = 0; i < n; i++) G0.set(result.G.subarray(rows[i] * p, rows[i] * p + p), i * p);
     rowsOf.push(rows);
