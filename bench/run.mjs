@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, polarplot-gam, smoothtrend, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, obm, cutdata, trajectory, trajcluster, pmf.
+// Groups: readers, qa, vehicles, directional, polarplot-gam, smoothtrend, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, obm, cutdata, trajectory, trajcluster, pmf, pmf-joint.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -29,6 +29,7 @@ import { runPhotochemIntegrateBench } from "./photochem-integrate.mjs";
 import { runCutdataBench } from "./cutdata.mjs";
 import { runObmBench } from "./obm.mjs";
 import { runTrajClusterBench } from "./trajcluster.mjs";
+import { runPmfJointBench } from "./pmf-joint.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -57,6 +58,7 @@ const GROUPS = [
   "trajectory",
   "trajcluster",
   "pmf",
+  "pmf-joint",
 ];
 const oi = process.argv.indexOf("--only");
 const onlyPattern = oi >= 0 ? process.argv[oi + 1] : undefined;
@@ -155,10 +157,12 @@ for (const [g, run] of [
   ["photochem-integrate", runPhotochemIntegrateBench],
   ["obm", runObmBench],
   ["trajcluster", runTrajClusterBench],
+  ["pmf-joint", runPmfJointBench],
 ]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs);
   // network: CNEMC year of 1,700 stations → Parquet with DuckDB, target ≤ 120 s, ≤ 2 GB (bench/network.mjs)
   // photochem-integrate: CB6r5 OBM-like 3 d spin-up + 24 h, target ≤ 2 s, beside scipy BDF (bench/photochem-integrate.mjs)
+  // pmf-joint: runJointPmf of 2 × 365 × 22, k = 7, against the two separate fits, target ratio ≤ 2 (bench/pmf-joint.mjs)
   // obm: runObm on CB6r5, Xi'an July-like, 3 d spin-up + 24 h, target ≤ 2 s; EKMA 10 × 10 on 2 workers, target ≤ 60 s (bench/obm.mjs)
   if (want(g)) results.push(...tag(g, await run()));
 }
