@@ -6,7 +6,7 @@
 // time ≤ 2 × the two separate fits. Also reported: the ALS work (Σ iterations × rows over runs),
 // which does not depend on the load, and the lowest profile r against the truth.
 // Called by bench/run.mjs (group `pmf-joint`); also runs alone: `node bench/pmf-joint.mjs`.
-// AOZORA_BENCH_JOINT_RUNS (default 8) and AOZORA_BENCH_JOINT_REPS (default 2) set the size.
+// AOZORA_BENCH_JOINT_RUNS (default 8) and AOZORA_BENCH_JOINT_REPS (default 3) set the size.
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
@@ -21,25 +21,12 @@ export const JOINT_TARGET_RATIO = 2;
 
 export async function runPmfJointBench() {
   const runs = Number(process.env.AOZORA_BENCH_JOINT_RUNS ?? 8);
-  const reps = Number(process.env.AOZORA_BENCH_JOINT_REPS ?? 2);
+  const reps = Number(process.env.AOZORA_BENCH_JOINT_REPS ?? 3);
   const sim = a.simulateTwoCityPmf({ seed: 7, days: 365 });
   const m = sim.species.length;
   const sites = sim.sites.map((c) => ({
     name: c.name,
-    input: a.preparePmfInput(
-      {
-        x: Float64Array.from(c.x.flat()),
-        s: Float64Array.from(c.s.flat()),
-        n: c.x.length,
-        m,
-        species: sim.species,
-        units: "µg/m3",
-        samples: c.dates,
-        times: c.times,
-        utcOffsetMinutes: c.utcOffsetMinutes,
-      },
-      { total: "PM2.5" },
-    ),
+    input: a.preparePmfInput(c.data, { total: "PM2.5" }),
   }));
   const opts = { runs, seed: 1, workers: 1 };
   const work = (res, rows) => res.runs.reduce((s, r) => s + r.iterations * rows, 0);

@@ -17,6 +17,24 @@ export function observe(v: number, mdl: number, ef: number, rng: Rng, digits: nu
   return { x: Number(x.toPrecision(digits)), s: Number(s.toPrecision(digits)) };
 }
 
+/**
+ * {@link observe} of species j of a source mixture: the true value v = Σ_k g_k·F_kj (contributions
+ * g of one sample, profiles F sources × species), then one simulated measurement of it.
+ */
+export function observeMixture(
+  g: readonly number[],
+  F: readonly (readonly number[])[],
+  j: number,
+  mdl: number,
+  ef: number,
+  rng: Rng,
+  digits: number,
+): { x: number; s: number } {
+  let v = 0;
+  for (let k = 0; k < g.length; k++) v += g[k] * F[k][j];
+  return observe(v, mdl, ef, rng, digits);
+}
+
 /** Known truth shared by the source-composition simulators. */
 export interface SourceTruth {
   seed: number;

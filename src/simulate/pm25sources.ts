@@ -1,5 +1,5 @@
 import { Rng } from "../random/rng";
-import { observe, type SourceTruth } from "./observe";
+import { observeMixture, type SourceTruth } from "./observe";
 import { provenance, type Provenance } from "../provenance";
 
 /**
@@ -154,9 +154,7 @@ export function simulatePm25Composition(opts: { seed: number; days: number; star
     const xr: number[] = [],
       sr: number[] = [];
     for (let j = 0; j < m; j++) {
-      let v = 0;
-      for (let k = 0; k < p; k++) v += g[k] * F[k][j];
-      const o = observe(v, mdl[j], ef[j], rng, 5);
+      const o = observeMixture(g, F, j, mdl[j], ef[j], rng, 5);
       if (j < m - 1 && rng.uniform() < 0.003) {
         missing.push({ sample: i, species: PM25_SPECIES[j] });
         xr.push(-999);

@@ -1,5 +1,5 @@
 import { Rng } from "../random/rng";
-import { observe, type SourceTruth } from "./observe";
+import { observeMixture, type SourceTruth } from "./observe";
 import { provenance, type Provenance } from "../provenance";
 
 /** Known truth of {@link simulatePmfInput}. */
@@ -45,9 +45,7 @@ export function simulatePmfInput(opts: { seed: number; n: number }): {
     const xr: number[] = [],
       sr: number[] = [];
     for (let j = 0; j < m; j++) {
-      let v = 0;
-      for (let k = 0; k < p; k++) v += G[i][k] * F[k][j];
-      const o = observe(v, mdl[j], ef[j], rng, 6);
+      const o = observeMixture(G[i], F, j, mdl[j], ef[j], rng, 6);
       xr.push(o.x);
       sr.push(o.s);
     }

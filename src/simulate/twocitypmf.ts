@@ -1,5 +1,6 @@
 import { Rng } from "../random/rng";
-import { observe } from "./observe";
+import { observeMixture } from "./observe";
+import type { PmfPrepData } from "../sourceapport/prepare";
 import { pm25SourceModel, PM25_SOURCES, PM25_SPECIES } from "./pm25sources";
 import { provenance, type Provenance } from "../provenance";
 
@@ -12,9 +13,11 @@ export interface TwoCitySite {
   dates: string[];
   /** UTC instants (ms) of local midnight of each date. */
   times: Float64Array;
-  /** Concentrations and uncertainties, days × species (µg/m3). */
-  x: number[][];
-  s: number[][];
+  /**
+   * Concentrations and uncertainties (days × species, µg/m3, row-major) with the dates as sample
+   * labels, the times and the UTC offset: the data of `preparePmfInput`.
+   */
+  data: PmfPrepData;
   /** True contributions, days × sources (dimensionless; exactly 0 for a source absent at the site). */
   G: number[][];
 }
@@ -82,8 +85,8 @@ export function simulateTwoCityPmf(opts: { seed: number; days: number; start?: s
       winter = WINTER[name];
     const dates: string[] = [],
       times = new Float64Array(opts.days),
-      x: number[][] = [],
-      s: number[][] = [],
+      x = new Float64Array(opts.days * m),
+      s = new Float64Array(opts.days * m),
       G: number[][] = [];
     for (let i = 0; i < opts.days; i++) {
       const local = day0 + i * 86400000;
@@ -95,19 +98,24 @@ export function simulateTwoCityPmf(opts: { seed: number; days: number; start?: s
         return level[k] === 0 ? 0 : level[k] * (1 + winter[k] * c) * Math.exp(0.55 * z - 0.15);
       });
       G.push(g);
-      const xr: number[] = [],
-        sr: number[] = [];
       for (let j = 0; j < m; j++) {
-        let v = 0;
-        for (let k = 0; k < p; k++) v += g[k] * F[k][j];
-        const o = observe(v, mdl[j], ef[j], rng, 5);
-        xr.push(o.x);
-        sr.push(o.s);
+        const o = observeMixture(g, F, j, mdl[j], ef[j], rng, 5);
+        x[i * m + j] = o.x;
+        s[i * m + j] = o.s;
       }
-      x.push(xr);
-      s.push(sr);
     }
-    return { name, utcOffsetMinutes, dates, times, x, s, G };
+    const data: PmfPrepData = {
+      x,
+      s,
+      n: opts.days,
+      m,
+      species: [...PM25_SPECIES],
+      units: "µg/m3",
+      samples: dates,
+      times,
+      utcOffsetMinutes,
+    };
+    return { name, utcOffsetMinutes, dates, times, data, G };
   });
   return {
     sites,

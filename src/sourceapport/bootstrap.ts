@@ -53,6 +53,7 @@ import { Rng } from "../random/rng";
 import { runTasks } from "./pool";
 import { normaliseSolution, runSeed, settingsOf } from "./solver";
 import type { FitTask, TaskContext } from "./tasks";
+import type { RunOutcome } from "./als";
 import type { PmfResult } from "./types";
 import { plainOptions, provenance, type Provenance } from "../provenance";
 
@@ -341,6 +342,23 @@ export function bootstrapRows(
 }
 
 /**
+ * The number of runs, mapping threshold and base seed of a bootstrap from its options (defaults
+ * {@link BOOTSTRAP_DEFAULTS}; the seed defaults to the base runs' seed).
+ * @throws {RangeError} when runs is not a positive integer or minCorrelation is outside [−1, 1]
+ */
+export function bootstrapSettings(
+  opts: BootstrapOptions,
+  baseSeed: number,
+): { runs: number; minCorrelation: number; seed: number } {
+  const runs = opts.runs ?? BOOTSTRAP_DEFAULTS.runs;
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
+  const minCorrelation = opts.minCorrelation ?? BOOTSTRAP_DEFAULTS.minCorrelation;
+  if (!(minCorrelation >= -1 && minCorrelation <= 1))
+    throw new RangeError(`minCorrelation must be in [−1, 1], got ${minCorrelation}`);
+  return { runs, minCorrelation, seed: (opts.seed ?? baseSeed) >>> 0 };
+}
+
+/**
  * Bootstrap error estimation of a PMF solution as EPA PMF 5.0 does it (Norris et al. 2014,
  * EPA/600/R-14/108; Paatero et al. 2014, Atmos. Meas. Tech. 7:781): `runs` circular
  * block-bootstrap resamples of the samples (Politis & Romano 1992; block length by Politis & White
@@ -358,12 +376,7 @@ export async function bootstrapPmf(result: PmfResult, opts: BootstrapOptions = {
   const { n, m } = input;
   if (result.G.length !== n * p || result.F.length !== p * m)
     throw new RangeError(`result matrices do not match n = ${n}, m = ${m}, p = ${p}`);
-  const runs = opts.runs ?? BOOTSTRAP_DEFAULTS.runs;
-  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
-  const minCorrelation = opts.minCorrelation ?? BOOTSTRAP_DEFAULTS.minCorrelation;
-  if (!(minCorrelation >= -1 && minCorrelation <= 1))
-    throw new RangeError(`minCorrelation must be in [−1, 1], got ${minCorrelation}`);
-  const seed = (opts.seed ?? result.options.seed) >>> 0;
+  const { runs, minCorrelation, seed } = bootstrapSettings(opts, result.options.seed);
   const order = timeOrder(n, input.times);
   let blockSize: number;
   if (opts.blockSize !== undefined) {
@@ -416,28 +429,19 @@ export interface BootstrapPlan {
 /**
  * The statistics of a set of bootstrap fits (outcomes[r] fitted on rows rowsOf[r] of the base
  * data): normalisation, mapping to the base factors, mapping table and type-7 intervals, as
- * described for {@link bootstrapPmf}. Shared by {@link bootstrapPmf} and the joint-site bootstrap.
- * @throws {RangeError} when minCorrelation is outside [−1, 1]
+ * described for {@link bootstrapPmf}. Shared by {@link bootstrapPmf} and the joint-site bootstrap
+ * (the plan's options already checked by {@link bootstrapSettings}).
  * @throws {Error} when more than half of the runs did not converge
  */
 export function summariseBootstrap(
   result: PmfResult,
-  outcomes: {
-    G: Float64Array;
-    F: Float64Array;
-    qTrue: number;
-    qRobust: number;
-    iterations: number;
-    converged: boolean;
-  }[],
+  outcomes: RunOutcome[],
   rowsOf: Int32Array[],
   plan: BootstrapPlan,
 ): BootstrapResult {
   const { input, p } = result;
   const { n, m } = input;
   const { seed, minCorrelation, blockSize } = plan;
-  if (!(minCorrelation >= -1 && minCorrelation <= 1))
-    throw new RangeError(`minCorrelation must be in [−1, 1], got ${minCorrelation}`);
   const runs = outcomes.length;
   const notConverged: number[] = [];
   const bsRuns: BootstrapRun[] = outcomes.map((o, idx) => {

@@ -22,7 +22,7 @@ import {
   chooseBlockSize,
   summariseBootstrap,
   timeOrder,
-  BOOTSTRAP_DEFAULTS,
+  bootstrapSettings,
   type BootstrapOptions,
   type BootstrapResult,
 } from "./bootstrap";
@@ -410,12 +410,7 @@ export async function bootstrapJointPmf(
 ): Promise<JointBootstrapResult> {
   const { p, stacked } = result;
   const { n, m } = stacked;
-  const runs = opts.runs ?? BOOTSTRAP_DEFAULTS.runs;
-  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
-  const minCorrelation = opts.minCorrelation ?? BOOTSTRAP_DEFAULTS.minCorrelation;
-  if (!(minCorrelation >= -1 && minCorrelation <= 1))
-    throw new RangeError(`minCorrelation must be in [−1, 1], got ${minCorrelation}`);
-  const seed = (opts.seed ?? result.options.seed) >>> 0;
+  const { runs, minCorrelation, seed } = bootstrapSettings(opts, result.options.seed);
   const minN = Math.min(...result.sites.map((s) => s.input.n));
   if (
     opts.blockSize !== undefined &&

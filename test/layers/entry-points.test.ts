@@ -219,6 +219,7 @@ describe("subpath entry points (package.json exports)", () => {
         "simulateTenterLogs",
         "simulateXianObmDays",
         "simulateVocCanisters",
+        "simulateTwoCityPmf",
       ].sort(),
     );
     const sim = req("aozora/simulate") as Record<string, unknown>;

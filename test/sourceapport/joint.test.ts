@@ -26,20 +26,7 @@ const sim = simulateTwoCityPmf({ seed: 7, days: 365 });
 const m = sim.species.length;
 const sites: JointPmfSite[] = sim.sites.map((c) => ({
   name: c.name,
-  input: preparePmfInput(
-    {
-      x: Float64Array.from(c.x.flat()),
-      s: Float64Array.from(c.s.flat()),
-      n: c.x.length,
-      m,
-      species: sim.species,
-      units: "µg/m3",
-      samples: c.dates,
-      times: c.times,
-      utcOffsetMinutes: c.utcOffsetMinutes,
-    },
-    { total: "PM2.5" },
-  ),
+  input: preparePmfInput(c.data, { total: "PM2.5" }),
 }));
 const siteOnly = sim.truth.siteOnly; // { 1: "Shenyang", 6: "Kawasaki" }
 const P = 7;
@@ -220,36 +207,20 @@ describe("runJointPmf: runs, seeds and options as runPmf", () => {
 
   it("rejects sites that do not share species, units or total, and bad siteOnly entries", async () => {
     const a = wellPosed(40, 3).input;
+    const withB = (b: PmfInput) =>
+      runJointPmf(
+        [
+          { name: "A", input: a },
+          { name: "B", input: b },
+        ],
+        { factors: 3 },
+      );
     const renamed: PmfInput = { ...a, species: a.species.map((s, j) => (j === 2 ? "NH4+" : s)) };
-    await expect(
-      runJointPmf(
-        [
-          { name: "A", input: a },
-          { name: "B", input: renamed },
-        ],
-        { factors: 3 },
-      ),
-    ).rejects.toThrow(/site "B" species 3 is "NH4\+" but site "A" has "NH4"/);
+    await expect(withB(renamed)).rejects.toThrow(/site "B" species 3 is "NH4\+" but site "A" has "NH4"/);
     const fewer: PmfInput = { ...a, species: a.species.slice(0, -1), m: a.m - 1 };
-    await expect(
-      runJointPmf(
-        [
-          { name: "A", input: a },
-          { name: "B", input: fewer },
-        ],
-        { factors: 3 },
-      ),
-    ).rejects.toThrow(/site "B" species 14 is "\(none\)" but site "A" has "PM2.5"/);
+    await expect(withB(fewer)).rejects.toThrow(/site "B" species 14 is "\(none\)" but site "A" has "PM2.5"/);
     const units: PmfInput = { ...a, units: a.units.map((u, j) => (j === 0 ? "ng/m3" : u)) };
-    await expect(
-      runJointPmf(
-        [
-          { name: "A", input: a },
-          { name: "B", input: units },
-        ],
-        { factors: 3 },
-      ),
-    ).rejects.toThrow(/site "B" species "SO4" is in ng\/m3 but site "A" has µg\/m3/);
+    await expect(withB(units)).rejects.toThrow(/site "B" species "SO4" is in ng\/m3 but site "A" has µg\/m3/);
     await expect(
       runJointPmf(
         [
