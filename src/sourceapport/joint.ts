@@ -91,7 +91,11 @@ export interface JointPmfResult {
   sites: JointPmfSiteResult[];
   /** presence[s][k]: factor k exists at site s. */
   presence: boolean[][];
-  /** The stacked problem (samples labelled "site/sample"). */
+  /**
+   * The stacked problem: samples labelled "site/sample" (as given for one site), x and s of the
+   * sites one after the other, a species weak when it is weak at any site (the fit uses the
+   * sites' own s), times when every site has them (each site's UTC offset is in its own input).
+   */
   stacked: PmfInput;
   /** Stacked contributions, Σ n_s × p (normalised). */
   G: Float64Array;
