@@ -44,6 +44,7 @@ export const LABELS = {
   solution: { en: "Solution", ja: "解", zh: "解" },
   baseRun: { en: "Base run", ja: "ベースラン", zh: "基础运行" },
   constrained: { en: "Constrained", ja: "制約付き解", zh: "约束解" },
+  pmfProgram: { en: "PMF program", ja: "PMF プログラム", zh: "PMF 程序" },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A key of {@link LABELS}. */

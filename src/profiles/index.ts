@@ -51,4 +51,12 @@ export {
 } from "./read";
 export { vehicleContribution, type VehicleContributionRow, type VehicleContributionOptions } from "./vehicle";
 export { profileComparisonSpec, similarityHeatmapSpec } from "./figures";
+export {
+  compareWithEpaPmf,
+  epaComparisonSpec,
+  type EpaCompareOptions,
+  type EpaComparison,
+  type EpaFactorComparison,
+  type EpaComparisonSpecOptions,
+} from "./epa-compare";
 export { VEHICLE_LABELS, vlabel, type VehicleLabelKey } from "./labels";

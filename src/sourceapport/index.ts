@@ -102,3 +102,16 @@ export {
   type ConstrainedComparisonOptions,
 } from "./errorfigures";
 export { readEpaPmf, type EpaPmfReadOptions, type EpaPmfData } from "./read-epapmf";
+export {
+  readEpaPmfResults,
+  type EpaPmfResults,
+  type EpaPmfResultsReadOptions,
+  type EpaBlockPlace,
+  type EpaProfileTable,
+  type EpaContributionTable,
+  type EpaBaseRunRow,
+  type EpaBootstrapMapping,
+  type EpaDispDiagnostics,
+  type EpaIntervalKind,
+  type EpaIntervalTable,
+} from "./read-epapmf-results";
