@@ -13,9 +13,9 @@ const files = [
 
 /** Rows of delimited text as an array of cell arrays (numbers as numbers, as Excel stores them). */
 function aoa(text: string, sep: string): (string | number)[][] {
-  return text.split("\r\n").map((l) =>
-    l === "" ? [] : l.split(sep).map((c) => (c !== "" && Number.isFinite(Number(c)) ? Number(c) : c)),
-  );
+  return text
+    .split("\r\n")
+    .map((l) => (l === "" ? [] : l.split(sep).map((c) => (c !== "" && Number.isFinite(Number(c)) ? Number(c) : c))));
 }
 
 function workbook(sheets: [string, (string | number)[][]][]): Uint8Array {
@@ -35,7 +35,9 @@ describe("readEpaPmfResults", () => {
     expect(Array.from(c.values)).toEqual([2, 5, 10, 0.3, 2, 1, 4, 0.1]);
     expect(c.run).toBe(3);
     expect(c.place).toMatchObject({ file: "run_profiles.txt", row: 1, lastRow: 7 });
-    expect(Array.from(r.profiles.percentOfSpeciesSum!.values)).toEqual([50, 83.333, 71.429, 75, 50, 16.667, 28.571, 25]);
+    expect(Array.from(r.profiles.percentOfSpeciesSum!.values)).toEqual([
+      50, 83.333, 71.429, 75, 50, 16.667, 28.571, 25,
+    ]);
     expect(r.baseRun).toBe(3);
   });
 
@@ -72,11 +74,23 @@ describe("readEpaPmfResults", () => {
       [0, 100],
     ]);
     expect(m.unmapped).toEqual([2, 0]);
-    expect(r.bootstrap.qRobustPercentiles).toEqual({ Base: 16.5, Min: 12.1, "25th": 14.3, Median: 15.8, "75th": 17.2, Max: 21.9 });
+    expect(r.bootstrap.qRobustPercentiles).toEqual({
+      Base: 16.5,
+      Min: 12.1,
+      "25th": 14.3,
+      Median: 15.8,
+      "75th": 17.2,
+      Max: 21.9,
+    });
   });
 
   it("reads DISP diagnostics and the per-factor BS / BS-DISP / DISP intervals; lists what it skipped", () => {
-    expect(r.disp).toMatchObject({ errorCode: 0, largestDecreaseQ: -0.0125, percentDQ: -7.5758e-4, swapsByFactor: [0, 1] });
+    expect(r.disp).toMatchObject({
+      errorCode: 0,
+      largestDecreaseQ: -0.0125,
+      percentDQ: -7.5758e-4,
+      swapsByFactor: [0, 1],
+    });
     expect(r.intervals.map((t) => [t.kind, t.factor, t.species.join()])).toEqual([
       ["concentration", 1, "A,B"],
       ["concentration", 2, "A,B"],
@@ -130,8 +144,12 @@ describe("readEpaPmfResults", () => {
     const noHead = PROFILES_TXT.replace("\t\tFactor 1\tFactor 2", "Run\tSpecies\tFactor 1\tFactor 2");
     expect(() => readEpaPmfResults({ name: "p.txt", text: noHead })).toThrow(/p\.txt, row 3: expected a header row/);
     const twice = PROFILES_TXT.replace("3\tPM\t10\t4", "3\tA\t10\t4");
-    expect(() => readEpaPmfResults({ name: "p.txt", text: twice })).toThrow(/row 6, column #2: expected one row per species/);
-    expect(() => readEpaPmfResults({ name: "x.csv", text: "a,b\n1,2\n" })).toThrow(/x\.csv: expected EPA PMF 5\.0 result blocks/);
+    expect(() => readEpaPmfResults({ name: "p.txt", text: twice })).toThrow(
+      /row 6, column #2: expected one row per species/,
+    );
+    expect(() => readEpaPmfResults({ name: "x.csv", text: "a,b\n1,2\n" })).toThrow(
+      /x\.csv: expected EPA PMF 5\.0 result blocks/,
+    );
     expect(() => readEpaPmfResults([])).toThrow(RangeError);
   });
 });
