@@ -539,6 +539,7 @@ export {
   similarityHeatmapSpec,
   compareWithEpaPmf,
   epaComparisonSpec,
+  epaComparisonTable,
   type EpaCompareOptions,
   type EpaComparison,
   type EpaFactorComparison,

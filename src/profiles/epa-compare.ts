@@ -19,7 +19,9 @@ import type { TopLevelSpec } from "vega-lite";
 import { label, type Lang } from "../figures/labels";
 import { checkSize, fontConfig, fontFor, SCHEMA } from "../figures/specs";
 import { pearson } from "../stats/correlation";
+import { AqTable } from "../table/table";
 import { profileMatrices } from "../sourceapport/diagnostics";
+import { labelAngle } from "../sourceapport/figurehelpers";
 import type { EpaPmfResults, EpaProfileTable } from "../sourceapport/read-epapmf-results";
 import type { PmfResult } from "../sourceapport/types";
 import { assignMinCost } from "./assign";
@@ -303,6 +305,7 @@ export function epaComparisonSpec(cmp: EpaComparison, opts: EpaComparisonSpecOpt
   const prog = label("pmfProgram", lang);
   const names = ["aozora", "EPA PMF 5.0"];
   const last = cmp.factors.length - 1;
+  const angle = labelAngle(cmp.species.shared, width);
   const panels = cmp.factors.map((f, i) => ({
     title: `${f.aozora} ↔ EPA PMF ${f.epa} (r = ${Number.isFinite(f.profileR) ? f.profileR.toFixed(3) : "—"})`,
     width,
@@ -319,7 +322,7 @@ export function epaComparisonSpec(cmp: EpaComparison, opts: EpaComparisonSpecOpt
         field: "species",
         type: "nominal",
         sort: null,
-        axis: i === last ? { labelAngle: -45 } : { labels: false, ticks: false },
+        axis: i === last ? { labelAngle: angle } : { labels: false, ticks: false },
         title: i === last ? label("species", lang) : null,
       },
       xOffset: { field: "program", type: "nominal", sort: names },
@@ -338,4 +341,35 @@ export function epaComparisonSpec(cmp: EpaComparison, opts: EpaComparisonSpecOpt
     vconcat: panels,
     config: fontConfig(fontFor(lang)),
   } as TopLevelSpec;
+}
+
+/**
+ * The comparison as a tidy table, one row per matched factor pair and shared species:
+ * `aozoraFactor`, `epaFactor`, `profileR`, `contributionR` (dimensionless), `species`,
+ * `shareAozora`, `shareEpa` (% of species sum) and `shareDifference` (percentage points, aozora − EPA PMF).
+ */
+export function epaComparisonTable(cmp: EpaComparison): AqTable {
+  const rows = cmp.factors.flatMap((f) => f.species.map((s, j) => ({ f, s, j })));
+  return AqTable.create(
+    {
+      aozoraFactor: rows.map((r) => r.f.aozora),
+      epaFactor: rows.map((r) => r.f.epa),
+      profileR: Float64Array.from(rows, (r) => r.f.profileR),
+      contributionR: Float64Array.from(rows, (r) => r.f.contributionR),
+      species: rows.map((r) => r.s),
+      shareAozora: Float64Array.from(rows, (r) => r.f.shareAozora[r.j]),
+      shareEpa: Float64Array.from(rows, (r) => r.f.shareEpa[r.j]),
+      shareDifference: Float64Array.from(rows, (r) => r.f.shareDifference[r.j]),
+    },
+    {
+      aozoraFactor: { kind: "string" },
+      epaFactor: { kind: "string" },
+      profileR: { unit: "1" },
+      contributionR: { unit: "1" },
+      species: { kind: "string" },
+      shareAozora: { unit: "%" },
+      shareEpa: { unit: "%" },
+      shareDifference: { unit: "percentage points" },
+    },
+  );
 }

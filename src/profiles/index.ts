@@ -54,6 +54,7 @@ export { profileComparisonSpec, similarityHeatmapSpec } from "./figures";
 export {
   compareWithEpaPmf,
   epaComparisonSpec,
+  epaComparisonTable,
   type EpaCompareOptions,
   type EpaComparison,
   type EpaFactorComparison,

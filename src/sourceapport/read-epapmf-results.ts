@@ -383,9 +383,11 @@ function readProfile(c: Ctx, b: RawBlock): EpaProfileTable {
 }
 
 function readContrib(c: Ctx, b: RawBlock): EpaContributionTable {
-  // data rows: a sample label in column 2 and a number somewhere after it (ESAT: run, date, factors)
-  const isData = (r: DelimitedRecord) =>
-    trimQuotes(r.fields[1] ?? "") !== "" && r.fields.slice(2).some((x) => parsePlainNumber(x) !== undefined);
+  // data rows hold a number after the first column (header and preamble lines hold none). EPA's
+  // rows are run, date, factors (ESAT: date in column 2, factors from column 3); aozora's own
+  // export (`epaContributionsCsv`) has the sample label in column 1: a numeric first cell (the
+  // run number) tells EPA's layout
+  const isData = (r: DelimitedRecord) => r.fields.slice(1).some((x) => parsePlainNumber(x) !== undefined);
   const first = b.rows.findIndex(isData);
   if (first < 1)
     throw new AozoraInputError({
@@ -394,12 +396,13 @@ function readContrib(c: Ctx, b: RawBlock): EpaContributionTable {
       expected: `a header row (run, date, factor names) and then data rows (run, date, one number per factor) after "${b.title}"`,
       found: first === 0 ? "a data row without a header" : "no data row",
     });
+  const sc = parsePlainNumber(b.rows[first].fields[0] ?? "") !== undefined ? 1 : 0;
   const head = b.rows[first - 1];
   const preamble = b.rows.slice(0, first - 1).map((r) => r.fields.join(",").replace(/,+$/, ""));
   const h = head.fields.map(trimQuotes);
   const normalised = c.out.contributions.normalised?.factors;
   const fcols: number[] = [];
-  for (let j = 2; j < h.length; j++) {
+  for (let j = sc + 1; j < h.length; j++) {
     if (h[j] === "") continue;
     if (normalised && b.kind.t === "contrib" && b.kind.which === "concentration" && !normalised.includes(h[j])) {
       c.out.skipped.push({
@@ -414,18 +417,18 @@ function readContrib(c: Ctx, b: RawBlock): EpaContributionTable {
     throw new AozoraInputError({
       file: label(c),
       row: head.row,
-      expected: "factor names from column 3 on (run, date, factors)",
+      expected: `factor names from column ${sc + 2} on (${sc ? "run, date" : "sample"}, factors)`,
       found: head.fields.join(" | "),
     });
   const samples: string[] = [];
   const vals: number[] = [];
   for (const r of b.rows.slice(first)) {
-    const s = trimQuotes(r.fields[1] ?? "");
+    const s = trimQuotes(r.fields[sc] ?? "");
     if (s === "")
       throw new AozoraInputError({
         file: label(c),
         row: r.row,
-        columnNumber: 2,
+        columnNumber: sc + 1,
         expected: "a sample date or id",
         found: "an empty cell",
       });
