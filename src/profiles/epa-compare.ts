@@ -19,6 +19,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { label, type Lang } from "../figures/labels";
 import { checkSize, fontConfig, fontFor, SCHEMA } from "../figures/specs";
 import { pearson } from "../stats/correlation";
+import { finitePairs } from "../stats/modstats";
 import { AqTable } from "../table/table";
 import { profileMatrices } from "../sourceapport/diagnostics";
 import { labelAngle } from "../sourceapport/figurehelpers";
@@ -127,16 +128,10 @@ function epaShares(
   return { share, source: "computed" };
 }
 
-/** Pearson r over the pairs where both values are finite (NaN with fewer than 2). */
+/** Pearson r over the pairs where both values are finite (`finitePairs`); NaN with fewer than 2. */
 function finiteR(x: number[], y: number[]): number {
-  const a: number[] = [],
-    b: number[] = [];
-  for (let i = 0; i < x.length; i++)
-    if (Number.isFinite(x[i]) && Number.isFinite(y[i])) {
-      a.push(x[i]);
-      b.push(y[i]);
-    }
-  return a.length < 2 ? NaN : pearson(a, b);
+  const { o, m } = finitePairs(x, y, "compareWithEpaPmf");
+  return o.length < 2 ? NaN : pearson(o, m);
 }
 
 /**

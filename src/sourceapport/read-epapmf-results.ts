@@ -327,6 +327,24 @@ const runOf = (title: string): number | undefined => {
   return m ? Number(m[1]) : undefined;
 };
 
+/** What the EPA PMF profile readers expect of a profile block header (the `expected` of their error). */
+export const EPA_PROFILE_HEADER_EXPECTED =
+  'a header row of the EPA PMF profile layout: empty cell(s) for run/species, then the factor names ("Factor 1", …)';
+
+/**
+ * The header row of an EPA PMF profile block (trimmed cells): `k0` leading empty cells (run and/or
+ * species columns), then the factor names up to the last non-empty cell; undefined when the row is
+ * not such a header (no leading empty cell, no factor, or an empty cell among the factors).
+ */
+export function epaProfileHeader(cells: readonly string[]): { k0: number; factors: string[] } | undefined {
+  let k0 = 0;
+  while (k0 < cells.length && cells[k0] === "") k0++;
+  const factors = cells.slice(k0);
+  while (factors.length && factors[factors.length - 1] === "") factors.pop();
+  if (k0 === 0 || factors.length === 0 || factors.some((f) => f === "")) return undefined;
+  return { k0, factors };
+}
+
 function readProfile(c: Ctx, b: RawBlock): EpaProfileTable {
   const [head, ...data] = b.rows;
   if (!head)
@@ -337,18 +355,15 @@ function readProfile(c: Ctx, b: RawBlock): EpaProfileTable {
       found: "no row",
     });
   const h = head.fields.map(trimQuotes);
-  let k0 = 0;
-  while (k0 < h.length && h[k0] === "") k0++;
-  const factors = h.slice(k0);
-  while (factors.length && factors[factors.length - 1] === "") factors.pop();
-  if (k0 === 0 || factors.length === 0 || factors.some((f) => f === ""))
+  const hp = epaProfileHeader(h);
+  if (!hp)
     throw new AozoraInputError({
       file: label(c),
       row: head.row,
-      expected:
-        'a header row of the EPA PMF profile layout: empty cell(s) for run/species, then the factor names ("Factor 1", …)',
+      expected: EPA_PROFILE_HEADER_EXPECTED,
       found: head.fields.join(" | "),
     });
+  const { k0, factors } = hp;
   const p = factors.length;
   const species: string[] = [];
   const cols: number[][] = factors.map(() => []);
