@@ -54,6 +54,13 @@ export interface EpaPmfResultsReadOptions extends ReadLimits, ZipLimits {
   encoding?: TextEncodingName;
   /** Field separator of text files (default: detected, tab for EPA's `.txt`, comma for `.csv`). */
   delimiter?: Delimiter;
+  /**
+   * The base run whose profiles and contributions are returned, when the files hold blocks of
+   * several runs (a `_base.xlsx` "Profiles" sheet holds one block per base run, titled "… from
+   * Base Run #r …"). Default: the run with the lowest Q(Robust) in the base run summary table (the
+   * run EPA PMF 5.0 selects by default), else the first run met.
+   */
+  run?: number;
 }
 
 /** Where a block was read: file, worksheet (for a workbook), 1-based rows of title and last data row. */
@@ -231,11 +238,18 @@ interface RawBlock {
   rows: DelimitedRecord[];
 }
 
+/** Profile and contribution tables of every run met, before the base run is chosen. */
+interface Collected {
+  profiles: { which: keyof EpaPmfResults["profiles"]; table: EpaProfileTable }[];
+  contributions: { which: keyof EpaPmfResults["contributions"]; table: EpaContributionTable }[];
+}
+
 interface Ctx {
   file: string;
   sheet?: string;
   acc: AccountBuilder;
   out: EpaPmfResults;
+  all: Collected;
   intervalCount: Map<EpaIntervalKind, number>;
 }
 
@@ -415,7 +429,8 @@ function readContrib(c: Ctx, b: RawBlock): EpaContributionTable {
   const head = b.rows[first - 1];
   const preamble = b.rows.slice(0, first - 1).map((r) => r.fields.join(",").replace(/,+$/, ""));
   const h = head.fields.map(trimQuotes);
-  const normalised = c.out.contributions.normalised?.factors;
+  const run = runOf(b.title);
+  const normalised = c.all.contributions.find((x) => x.which === "normalised" && x.table.run === run)?.table.factors;
   const fcols: number[] = [];
   for (let j = sc + 1; j < h.length; j++) {
     if (h[j] === "") continue;
@@ -450,7 +465,7 @@ function readContrib(c: Ctx, b: RawBlock): EpaContributionTable {
     samples.push(s);
     for (const j of fcols) vals.push(num(c, r, j, h[j], "a number (or an empty cell)"));
   }
-  const run = runOf(b.title);
+
   return {
     samples,
     factors: fcols.map((j) => h[j]),
@@ -619,10 +634,13 @@ function readRows(rows: DelimitedRecord[], c: Ctx): number {
   };
   for (const b of order) {
     const k = b.kind;
-    if (k.t === "profile") c.out.profiles[k.which] = once(c.out.profiles[k.which], b, () => readProfile(c, b));
-    else if (k.t === "contrib")
-      c.out.contributions[k.which] = once(c.out.contributions[k.which], b, () => readContrib(c, b));
-    else if (k.t === "runs") {
+    if (k.t === "profile") {
+      c.all.profiles.push({ which: k.which, table: readProfile(c, b) });
+      read += b.rows.length;
+    } else if (k.t === "contrib") {
+      c.all.contributions.push({ which: k.which, table: readContrib(c, b) });
+      read += b.rows.length;
+    } else if (k.t === "runs") {
       if (c.out.runs.length) c.out.skipped.push({ place: place(c, b), reason: "a second base run summary table" });
       else {
         c.out.runs = readRuns(c, b);
@@ -660,11 +678,15 @@ function readRows(rows: DelimitedRecord[], c: Ctx): number {
  * const epa = readEpaPmfResults(["run_profiles.csv", "run_contributions.csv", "run_diagnostics.csv"]);
  * const cmp = compareWithEpaPmf(aozoraResult, epa);
  * ```
- * @throws {RangeError} when no source is given
+ * When the files hold blocks of several base runs (a `_base.xlsx` "Profiles" sheet holds one per
+ * run), the base run's are returned (option `run`, else the lowest Q(Robust)) and the others
+ * listed in `skipped`.
+ *
+ * @throws {RangeError} when no source is given, or `run` is not a whole number ≥ 1
  * @throws {AozoraInputError} naming file (and sheet), row and column for an unreadable file or
  * workbook, a block without its header row, a non-numeric value cell, a species row without a
- * name or repeated in a block, a contribution row without a sample label, or no block of EPA PMF
- * results in any file
+ * name or repeated in a block, a contribution row without a sample label, no block of EPA PMF
+ * results in any file, or no profile or contribution block of the base run `run`
  */
 export function readEpaPmfResults(
   sources: Source | readonly Source[],
@@ -681,10 +703,13 @@ export function readEpaPmfResults(
     accounts: [],
     skipped: [],
   };
+  const all: Collected = { profiles: [], contributions: [] };
+  if (opts.run !== undefined && !(Number.isInteger(opts.run) && opts.run >= 1))
+    throw new RangeError(`readEpaPmfResults: run must be a whole number ≥ 1, got ${opts.run}`);
   for (const src of list) {
     const { name, bytes } = loadBytes(src, opts);
     const acc = new AccountBuilder(name);
-    const ctx = (sheet?: string): Ctx => ({ file: name, sheet, acc, out, intervalCount: new Map() });
+    const ctx = (sheet?: string): Ctx => ({ file: name, sheet, acc, out, all, intervalCount: new Map() });
     let read = 0;
     if (isZipBytes(bytes)) {
       const wb = readWorkbookRows({ name, bytes }, opts);
@@ -717,6 +742,7 @@ export function readEpaPmfResults(
       out.accounts.push(finishAccount(acc, read));
     }
   }
+  chooseRun(out, all, opts.run);
   const found =
     Object.keys(out.profiles).length +
     Object.keys(out.contributions).length +
@@ -732,14 +758,50 @@ export function readEpaPmfResults(
         'EPA PMF 5.0 result blocks ("Factor Profiles (conc. of species) from Base Run …", "Factor Contributions (avg = 1) …", "Base run summary table:", "Mapping of bootstrap factors to base factors:", "DISP Diagnostics:", …)',
       found: out.skipped.length ? out.skipped.map((s) => `"${s.place.title}"`).join(", ") : "no block",
     });
-  const r =
-    out.profiles.concentration?.run ?? out.profiles.percentOfSpeciesSum?.run ?? out.contributions.normalised?.run;
-  if (r !== undefined) out.baseRun = r;
+  return out;
+}
+
+/**
+ * Choose the base run (option `run`, else the lowest Q(Robust) of the run table among the runs
+ * that have blocks, else the first run met) and keep its profile and contribution tables; the
+ * tables of other runs, and second tables of one kind for the same run, go to `skipped`.
+ */
+function chooseRun(out: EpaPmfResults, all: Collected, wanted: number | undefined): void {
+  const tables = [...all.profiles, ...all.contributions].map((x) => x.table);
+  const seen = [...new Set(tables.map((t) => t.run))];
+  let run: number | undefined;
+  if (wanted !== undefined) {
+    if (tables.length && !seen.includes(wanted))
+      throw new AozoraInputError({
+        file: [...new Set(tables.map((t) => t.place.file))].join(", "),
+        expected: `profile or contribution blocks of base run #${wanted} (option run)`,
+        found: `blocks of run ${seen.map((r) => (r === undefined ? "(unnumbered)" : `#${r}`)).join(", ")}`,
+      });
+    run = wanted;
+  } else if (seen.length > 1 && out.runs.some((r) => seen.includes(r.run) && Number.isFinite(r.qRobust))) {
+    run = out.runs
+      .filter((r) => seen.includes(r.run) && Number.isFinite(r.qRobust))
+      .reduce((a, b) => (b.qRobust < a.qRobust ? b : a)).run;
+  } else run = seen[0];
+  const keep = <W extends string, T extends { run?: number; place: EpaBlockPlace }>(
+    list: { which: W; table: T }[],
+    slot: Partial<Record<W, T>>,
+  ) => {
+    for (const { which, table } of list) {
+      if (table.run !== run)
+        out.skipped.push({ place: table.place, reason: `base run #${table.run} (base run #${run} is read)` });
+      else if (slot[which] !== undefined)
+        out.skipped.push({ place: table.place, reason: "a second block of this kind (the first one read is kept)" });
+      else slot[which] = table;
+    }
+  };
+  keep(all.profiles, out.profiles);
+  keep(all.contributions, out.contributions);
+  if (run !== undefined) out.baseRun = run;
   else if (out.runs.length) {
     const best = out.runs.reduce((a, b) => (b.qRobust < a.qRobust ? b : a));
     if (Number.isFinite(best.qRobust)) out.baseRun = best.run;
   }
-  return out;
 }
 
 function finishAccount(acc: AccountBuilder, read: number): ReadAccount {

@@ -153,3 +153,35 @@ describe("readEpaPmfResults", () => {
     expect(() => readEpaPmfResults([])).toThrow(RangeError);
   });
 });
+
+describe("readEpaPmfResults with blocks of several base runs (a _base.xlsx Profiles sheet)", () => {
+  // run #1's block: Factor 1 = A 9 …; run #3's: the fixture. The run table's lowest Q(Robust) is run 3 (16.5).
+  const run1 = PROFILES_TXT.split("\r\n")
+    .slice(0, 8)
+    .join("\r\n")
+    .replace(/#3/g, "#1")
+    .replace("3\tA\t2\t2", "1\tA\t9\t2");
+  const sources = [
+    { name: "run_profiles.txt", text: run1 + "\r\n" + PROFILES_TXT },
+    { name: "run_diagnostics.csv", text: DIAGNOSTICS_CSV },
+  ];
+
+  it("keeps the run with the lowest Q(Robust) and lists the other run's blocks as skipped", () => {
+    const r = readEpaPmfResults(sources);
+    expect(r.baseRun).toBe(3);
+    expect(r.profiles.concentration!.values[0]).toBe(2);
+    expect(r.skipped.map((s) => [s.place.row, s.reason])).toEqual([[1, "base run #1 (base run #3 is read)"]]);
+  });
+
+  it("reads the run named by option run, and refuses a run without blocks", () => {
+    const r = readEpaPmfResults(sources, { run: 1 });
+    expect(r.baseRun).toBe(1);
+    expect(r.profiles.concentration!.values[0]).toBe(9);
+    // run 1 has no "% of species sum" block
+    expect(r.profiles.percentOfSpeciesSum).toBeUndefined();
+    expect(() => readEpaPmfResults(sources, { run: 7 })).toThrow(
+      /expected profile or contribution blocks of base run #7/,
+    );
+    expect(() => readEpaPmfResults(sources, { run: 0 })).toThrow(RangeError);
+  });
+});
