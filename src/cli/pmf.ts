@@ -134,6 +134,13 @@ species-share difference, and both Q values (JSON: compareEpa; --out: pmf_epa_co
       fs: "input-file",
       help: "EPA PMF 5.0 result file of the same data (repeat for each file): compare factor by factor",
     },
+    "epa-run": {
+      type: "number",
+      integer: true,
+      min: 1,
+      value: "N",
+      help: "with --compare-epa: the EPA base run to compare (default: its lowest Q(Robust))",
+    },
   },
   run: pmfRun,
 };
@@ -245,7 +252,8 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
   const epaFiles = values["compare-epa"] as string[] | undefined;
   let cmp: EpaComparison | undefined;
   if (epaFiles && epaFiles.length) {
-    const epa = readEpaPmfResults(epaFiles, { encoding });
+    const epaRun = values["epa-run"] as number | undefined;
+    const epa = readEpaPmfResults(epaFiles, { encoding, ...(epaRun !== undefined ? { run: epaRun } : {}) });
     for (const s of epa.skipped)
       err(
         `compare-epa: skipped ${s.place.file}${s.place.sheet ? ` [sheet ${s.place.sheet}]` : ""} rows ${s.place.row}–${s.place.lastRow} "${s.place.title}": ${s.reason}`,

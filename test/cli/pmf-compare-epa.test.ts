@@ -48,6 +48,9 @@ describe("aozora pmf --compare-epa", () => {
     );
     const text = await run([...base, ...files.flatMap((f) => ["--compare-epa", f])]);
     expect(text.out).toMatch(/Factor 1 ↔ Factor 1: profile r 1\.000, contribution r 1\.000/);
+    const wrongRun = await run([...base, ...files.flatMap((f) => ["--compare-epa", f]), "--epa-run", "99"]);
+    expect(wrongRun.code).not.toBe(0);
+    expect(wrongRun.err).toMatch(/expected profile or contribution blocks of base run #99/);
   });
 
   it("names the file and row of an unreadable EPA result file", async () => {
