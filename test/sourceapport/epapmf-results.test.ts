@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import * as XLSX from "xlsx";
 import { describe, expect, it } from "vitest";
 import { AozoraInputError } from "../../src/io/errors";
 import { readEpaPmfResults } from "../../src/sourceapport/read-epapmf-results";
+import { garbage, readsOrRejects, runs, type Tally } from "../property/harness";
 import { CONTRIBUTIONS_TXT, DIAGNOSTICS_CSV, ERROR_SUMMARY_CSV, PROFILES_TXT } from "./epapmf-results-fixture";
 
 const files = [
@@ -184,4 +186,26 @@ describe("readEpaPmfResults with blocks of several base runs (a _base.xlsx Profi
     );
     expect(() => readEpaPmfResults(sources, { run: 0 })).toThrow(RangeError);
   });
+});
+
+describe("readEpaPmfResults on broken files", () => {
+  // mutated versions of the fixture files: either read with accounts that add up, or an AozoraInputError
+  for (const [name, valid, seed] of [
+    ["profiles", PROFILES_TXT, 2101],
+    ["contributions", CONTRIBUTIONS_TXT, 2102],
+    ["diagnostics", DIAGNOSTICS_CSV, 2103],
+    ["error summary", ERROR_SUMMARY_CSV, 2104],
+  ] as const) {
+    it(`${name}: an account that adds up or AozoraInputError`, () => {
+      const tally: Tally = { read: 0, rejected: 0 };
+      fc.assert(
+        fc.property(garbage(valid), (s) =>
+          readsOrRejects(tally, "*", () => readEpaPmfResults({ name: `${name}.txt`, text: s }).accounts),
+        ),
+        runs(seed, 100),
+      );
+      expect(tally.rejected).toBeGreaterThan(0);
+      expect(tally.read).toBeGreaterThan(0);
+    });
+  }
 });
