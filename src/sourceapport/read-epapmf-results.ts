@@ -268,6 +268,7 @@ function splitBlocks(rows: DelimitedRecord[], c: Ctx): RawBlock[] {
       });
     loose = [];
   };
+  let prevRow = -1;
   for (const r of rows) {
     const cells = r.fields.map(trimQuotes);
     const nonEmpty = cells.filter((x) => x !== "");
@@ -275,21 +276,43 @@ function splitBlocks(rows: DelimitedRecord[], c: Ctx): RawBlock[] {
       c.acc.blankRows.push(r.row);
       continue;
     }
+    const afterBlank = r.row > prevRow + 1;
+    prevRow = r.row;
     const known = nonEmpty.length <= 2 ? titleKind(nonEmpty[0]) : undefined;
-    const isTitle =
-      known !== undefined || (nonEmpty.length === 1 && parsePlainNumber(nonEmpty[0]) === undefined && cells[0] !== "");
+    // an unknown title: one text cell in column A after a blank row (EPA's blocks are separated by
+    // blank rows); without the blank row it is a row of the block, e.g. a species whose values are
+    // all empty in aozora's own export ("PM,," in the % of factor total block)
+    const unknownTitle =
+      known === undefined &&
+      nonEmpty.length === 1 &&
+      parsePlainNumber(nonEmpty[0]) === undefined &&
+      cells[0] !== "" &&
+      (cur === undefined || afterBlank);
     // the conc.-units contributions have one line before their header (the R reader's skip = 3):
     // a one-cell text row there belongs to the block
     const inContribHead =
       cur !== undefined &&
       cur.kind.t === "contrib" &&
-      !cur.rows.some((x) => x.fields.length > 2 && x.fields.slice(2).some((v) => parsePlainNumber(v) !== undefined));
-    if (isTitle && !(known === undefined && inContribHead)) {
+      !cur.rows.some((x) => x.fields.slice(1).some((v) => parsePlainNumber(v) !== undefined));
+    if (known !== undefined || (unknownTitle && !inContribHead)) {
       flushLoose();
       cur = { kind: known ?? { t: "other" }, title: nonEmpty[0], row: r.row, rows: [] };
       blocks.push(cur);
-      // a title followed on its row by a value (DISP "…Diagnostics:" rarely): keep the row as data
-      if (nonEmpty.length === 2) cur.rows.push(r);
+      if (nonEmpty.length === 2) {
+        // a DISP label row may carry its value beside the title; elsewhere the text is not read
+        if (cur.kind.t === "disp") cur.rows.push(r);
+        else
+          c.out.skipped.push({
+            place: {
+              file: c.file,
+              ...(c.sheet !== undefined ? { sheet: c.sheet } : {}),
+              title: nonEmpty[0],
+              row: r.row,
+              lastRow: r.row,
+            },
+            reason: `text beside the block title: "${nonEmpty[1]}"`,
+          });
+      }
       continue;
     }
     if (cur) cur.rows.push(r);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderSvg } from "../../src/figures/render";
 import { compareWithEpaPmf, epaComparisonSpec } from "../../src/profiles/epa-compare";
+import { epaContributionsCsv, epaProfilesCsv } from "../../src/sourceapport/export";
 import { readEpaPmfResults } from "../../src/sourceapport/read-epapmf-results";
 import { fixture } from "../sourceapport/fixture";
 import { CONTRIBUTIONS_TXT, DIAGNOSTICS_CSV, PROFILES_TXT } from "../sourceapport/epapmf-results-fixture";
@@ -135,5 +136,28 @@ describe("epaComparisonSpec", () => {
       expect(b[1].share).toBe(83.333);
       if (lang === "ja") expect(await renderSvg(spec as never)).toContain("成分");
     }
+  });
+});
+
+describe("compareWithEpaPmf on aozora's own EPA-layout export (with a total variable)", () => {
+  it("reads all four profile blocks (the total's empty % of factor total row stays a species row) and matches each factor with itself", () => {
+    const res = fixture();
+    const own = readEpaPmfResults([
+      { name: "pmf_profiles.csv", text: epaProfilesCsv(res) },
+      { name: "pmf_contributions.csv", text: epaContributionsCsv(res) },
+    ]);
+    // % of factor total excludes the total variable PM: its row is written with empty cells
+    expect(own.profiles.percentOfFactorTotal!.species).toEqual(["A", "B", "PM"]);
+    expect(own.profiles.percentOfFactorTotal!.values[2]).toBeNaN();
+    // Factor 1 of the fixture: A 2, B 1 → 200/3 %, 100/3 % of the factor total (PM excluded)
+    expect(own.profiles.percentOfFactorTotal!.values[0]).toBeCloseTo(200 / 3, 12);
+    expect(own.profiles.percentOfTotalVariable!.values[0]).toBeCloseTo(50, 12); // A 2 of PM 4
+    expect(own.skipped).toEqual([]);
+    const c = compareWithEpaPmf(res, own);
+    expect(c.factors.map((f) => [f.aozora, f.epa, f.profileR, f.contributionR])).toEqual([
+      ["Factor 1", "Factor 1", 1, 1],
+      ["Factor 2", "Factor 2", 1, 1],
+    ]);
+    for (const f of c.factors) for (const d of f.shareDifference) expect(Math.abs(d)).toBeLessThan(1e-12);
   });
 });
