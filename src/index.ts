@@ -99,6 +99,19 @@ export {
 } from "./io/monitoring";
 export { openDuckDb, type DuckDb, type DuckDbColumns, type DuckDbParam } from "./io/duckdb";
 export { readEpaPmf, PMF_MIN_UNCERTAINTY, type EpaPmfReadOptions, type EpaPmfData } from "./sourceapport/read-epapmf";
+export {
+  readEpaPmfResults,
+  type EpaPmfResults,
+  type EpaPmfResultsReadOptions,
+  type EpaBlockPlace,
+  type EpaProfileTable,
+  type EpaContributionTable,
+  type EpaBaseRunRow,
+  type EpaBootstrapMapping,
+  type EpaDispDiagnostics,
+  type EpaIntervalKind,
+  type EpaIntervalTable,
+} from "./sourceapport/read-epapmf-results";
 export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./metals/read-xact";
 export { readHysplit, type HysplitRead } from "./trajectory/read-hysplit";
 export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula, quoteCsvField } from "./io/write";
@@ -545,6 +558,13 @@ export {
   vehicleContribution,
   profileComparisonSpec,
   similarityHeatmapSpec,
+  compareWithEpaPmf,
+  epaComparisonSpec,
+  epaComparisonTable,
+  type EpaCompareOptions,
+  type EpaComparison,
+  type EpaFactorComparison,
+  type EpaComparisonSpecOptions,
   VEHICLE_LABELS,
   vlabel,
   type SourceProfile,

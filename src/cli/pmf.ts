@@ -9,6 +9,8 @@ import { bsDispPmf, type BsDispResult } from "../sourceapport/bsdisp";
 import { fpeakPmf } from "../sourceapport/rotate";
 import { bootstrapIntervalTable, dispIntervalTable } from "../sourceapport/errorfigures";
 import { writeCsv } from "../io/write";
+import { readEpaPmfResults } from "../sourceapport/read-epapmf-results";
+import { compareWithEpaPmf, epaComparisonTable, type EpaComparison } from "../profiles/epa-compare";
 import type { SpeciesCategory } from "../sourceapport/types";
 import type { TextEncodingName } from "../io/decode";
 import { encodingOption, seedOption, sheetOption, utcOffsetOption } from "./common";
@@ -68,7 +70,11 @@ BS-DISP on N of the bootstrap runs (needs --bootstrap), --fpeak strengths (e.g. 
 The fit minimises Q(true) unless --robust is given (then Q(robust): residuals |e/s| > 4 down-weighted,
 as EPA PMF's robust mode); give --robust to compare with an EPA PMF 5.0 robust base run. Missing cells
 are replaced by the species median (--missing drop-sample drops the sample instead); --exclude-samples
-leaves samples out; every change is counted on stderr and listed in the JSON (changesByKind).`,
+leaves samples out; every change is counted on stderr and listed in the JSON (changesByKind).
+--compare-epa F (repeatable) reads a colleague's EPA PMF 5.0 result files of the same data (_profiles,
+_contributions, _diagnostics, _BaseErrorEstimationSummary as .csv/.txt, or _base.xlsx/_diagnostics.xlsx)
+and matches factors by profile correlation: per factor profile r, contribution r, the largest
+species-share difference, and both Q values (JSON: compareEpa; --out: pmf_epa_comparison.csv).`,
   json: true,
   options: {
     conc: { type: "string", value: "F", required: true, fs: "input-file", help: "EPA PMF concentration file" },
@@ -121,6 +127,20 @@ leaves samples out; every change is counted on stderr and listed in the JSON (ch
       help: "BS-DISP on this many bootstrap runs (≤ --bootstrap)",
     },
     fpeak: { type: "string", value: "S[,S...]", help: "Fpeak strengths (negative values allowed, e.g. -0.5,0.5)" },
+    "compare-epa": {
+      type: "string",
+      multiple: true,
+      value: "F",
+      fs: "input-file",
+      help: "EPA PMF 5.0 result file of the same data (repeat for each file): compare factor by factor",
+    },
+    "epa-run": {
+      type: "number",
+      integer: true,
+      min: 1,
+      value: "N",
+      help: "with --compare-epa: the EPA base run to compare (default: its lowest Q(Robust))",
+    },
   },
   run: pmfRun,
 };
@@ -229,12 +249,24 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
     });
   }
   if (disp?.warning) err(`WARNING: ${disp.warning}`);
+  const epaFiles = values["compare-epa"] as string[] | undefined;
+  let cmp: EpaComparison | undefined;
+  if (epaFiles && epaFiles.length) {
+    const epaRun = values["epa-run"] as number | undefined;
+    const epa = readEpaPmfResults(epaFiles, { encoding, ...(epaRun !== undefined ? { run: epaRun } : {}) });
+    for (const s of epa.skipped)
+      err(
+        `compare-epa: skipped ${s.place.file}${s.place.sheet ? ` [sheet ${s.place.sheet}]` : ""} rows ${s.place.row}–${s.place.lastRow} "${s.place.title}": ${s.reason}`,
+      );
+    cmp = compareWithEpaPmf(result, epa);
+  }
   if (values.out) {
     const dir = values.out as string;
     exportPmfResult(result, dir, { format: "both" });
     if (bs) writeCsv(bootstrapIntervalTable(result, bs), join(dir, "pmf_bootstrap_intervals.csv"));
     if (disp) writeCsv(dispIntervalTable(result, disp), join(dir, "pmf_disp_intervals.csv"));
     if (bsdisp) writeCsv(dispIntervalTable(result, bsdisp), join(dir, "pmf_bsdisp_intervals.csv"));
+    if (cmp) writeCsv(epaComparisonTable(cmp), join(dir, "pmf_epa_comparison.csv"));
   }
   if (values.json) {
     out(
@@ -299,6 +331,24 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
             }
           : {}),
         ...(fp ? { fpeak: fp } : {}),
+        ...(cmp
+          ? {
+              compareEpa: {
+                factors: cmp.factors.map((f) => ({
+                  aozora: f.aozora,
+                  epa: f.epa,
+                  profileR: f.profileR,
+                  contributionR: f.contributionR,
+                  maxShareDifference: f.maxShareDifference,
+                })),
+                unmatched: cmp.unmatched,
+                sumProfileR: cmp.sumProfileR,
+                species: cmp.species,
+                samples: cmp.samples,
+                q: cmp.q,
+              },
+            }
+          : {}),
       }),
     );
   } else {
@@ -349,6 +399,20 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
             )
             .join("; "),
       );
+    if (cmp) {
+      const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "n/a");
+      out(
+        `EPA PMF comparison (Σ profile r ${f3(cmp.sumProfileR)}; samples paired by ${cmp.samples.by}, ${cmp.samples.paired}; Q(robust) aozora/EPA ${f3(cmp.q.ratioRobust)}, Q(true) ${f3(cmp.q.ratioTrue)}):`,
+      );
+      for (const f of cmp.factors)
+        out(
+          `  ${f.aozora} ↔ ${f.epa}: profile r ${f3(f.profileR)}, contribution r ${f3(f.contributionR)}, largest share difference ${f.maxShareDifference.species} ${f3(f.maxShareDifference.points)} points`,
+        );
+      if (cmp.unmatched.aozora.length || cmp.unmatched.epa.length)
+        out(
+          `  unmatched: aozora ${cmp.unmatched.aozora.join(", ") || "none"}; EPA ${cmp.unmatched.epa.join(", ") || "none"}`,
+        );
+    }
   }
   return 0;
 }

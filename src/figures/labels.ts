@@ -34,6 +34,7 @@ export const LABELS = {
   numberOfFactors: { en: "Number of factors", ja: "因子数", zh: "因子数" },
   qOverQexp: { en: "Q(robust)/Q(exp)", ja: "Q(robust)/Q(exp)", zh: "Q(robust)/Q(exp)" },
   sample: { en: "Sample", ja: "試料", zh: "样品" },
+  pmfProgram: { en: "PMF program", ja: "PMF プログラム", zh: "PMF 程序" },
   // PMF error estimation and rotations (bootstrap, DISP, BS-DISP, Fpeak, constraints)
   errorInterval: { en: "Error interval", ja: "誤差範囲", zh: "误差范围" },
   dQmax: { en: "dQmax", ja: "dQmax（Q の許容増分）", zh: "dQmax（Q 的允许增量）" },

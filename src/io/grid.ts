@@ -122,7 +122,8 @@ function dropDimension(xml: Uint8Array): Uint8Array {
 /** Excel serial days between the 1900 and 1904 date systems (1900-01-00 to 1904-01-01): 1,462. */
 export const EXCEL_1904_OFFSET_DAYS = 1462;
 
-function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
+/** Open a checked workbook (zip limits, rebuilt archive, no `<dimension>`) with SheetJS. */
+function openWorkbook(name: string, bytes: Uint8Array, opts: ZipLimits): XLSX.WorkBook {
   const unzipped = unzipChecked(bytes, opts);
   if ("problem" in unzipped)
     throw new AozoraInputError({
@@ -137,10 +138,9 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
       /^xl\/worksheets\/[^/]+\.xml$/i.test(x.name) ? { name: x.name, data: dropDimension(x.data) } : x,
     ),
   );
-  let wb: XLSX.WorkBook;
   try {
     // nodim: SheetJS ignores any <dimension> left and takes the range from the cells
-    wb = XLSX.read(rebuilt, {
+    return XLSX.read(rebuilt, {
       type: "buffer",
       cellDates: false,
       cellText: false,
@@ -154,6 +154,84 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
       found: String((e as Error).message ?? e),
     });
   }
+}
+
+type SparseRow = { row: number; cells: { c: number; text: string; numeric: boolean }[] };
+
+/** The non-empty rows of a worksheet (1-based rows, 0-based columns), cell values as text. */
+function sparseRows(ws: XLSX.WorkSheet): SparseRow[] {
+  // with `dense: true` SheetJS keeps cells in `!data[row][col]`; only the rows and cells that
+  // exist are visited (forEach skips holes), never the whole declared range
+  const denseData = (ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"] ?? [];
+  const rowsOut: SparseRow[] = [];
+  denseData.forEach((cellsOfRow, r) => {
+    if (!cellsOfRow) return;
+    const cells: SparseRow["cells"] = [];
+    cellsOfRow.forEach((cell, c) => {
+      if (!cell || cell.v === undefined || cell.v === null) return;
+      let text: string;
+      if (cell.t === "n") text = String(cell.v);
+      else if (cell.t === "b") text = cell.v ? "TRUE" : "FALSE";
+      else if (cell.t === "e") text = String(cell.w ?? "#ERROR");
+      else if (cell.t === "d") text = (cell.v as Date).toISOString();
+      else text = String(cell.v);
+      cells.push({ c, text, numeric: cell.t === "n" });
+    });
+    if (cells.length > 0) rowsOut.push({ row: r + 1, cells });
+  });
+  return rowsOut;
+}
+
+/** One worksheet as ragged rows: see {@link readWorkbookRows}. */
+export interface SheetRows {
+  /** Worksheet name. */
+  name: string;
+  /** True for a hidden or very hidden worksheet. */
+  hidden: boolean;
+  /** Rows holding at least one cell: 1-based row, cell texts from column A to the row's last cell. */
+  rows: DelimitedRecord[];
+}
+
+/**
+ * Every worksheet of an .xlsx workbook as ragged rows of cell texts (no header, no rectangle):
+ * for workbooks that hold several titled blocks per sheet (EPA PMF 5.0 result workbooks). The
+ * same checked opening as {@link readGrid} (zip limits, rebuilt archive); numeric cells are
+ * their shortest round-trip text.
+ *
+ * @throws {AozoraInputError} when the bytes are not a readable workbook or exceed the limits
+ */
+export function readWorkbookRows(
+  src: Source,
+  opts: ReadLimits & ZipLimits = {},
+): { file: string; sheets: SheetRows[] } {
+  const { name, bytes } = loadBytes(src, opts);
+  if (!isZip(bytes))
+    throw new AozoraInputError({
+      file: name,
+      expected: "a readable .xlsx workbook (a zip archive)",
+      found: "not a zip archive",
+    });
+  const wb = openWorkbook(name, bytes, opts);
+  const sheets = wb.SheetNames.map((sn, i) => {
+    const ws = wb.Sheets[sn];
+    const rows = (ws ? sparseRows(ws) : []).map((r) => {
+      const w = r.cells.reduce((a, x) => Math.max(a, x.c + 1), 0);
+      const fields: string[] = new Array(w).fill("");
+      for (const x of r.cells) fields[x.c] = x.text;
+      return { row: r.row, fields };
+    });
+    return { name: sn, hidden: (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0, rows };
+  });
+  return { file: name, sheets };
+}
+
+/** True if bytes start like a zip archive (.xlsx); exported for readers that take text or workbooks. */
+export function isZipBytes(b: Uint8Array): boolean {
+  return isZip(b);
+}
+
+function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
+  const wb = openWorkbook(name, bytes, opts);
   // Excel's sheet state (ECMA-376 Part 1, §18.3.1.94 `sheet`, attribute `state`: visible,
   // hidden, veryHidden); SheetJS gives it as `Hidden` 0/1/2. A user opening the workbook sees the
   // first visible sheet, so that is the default, never a hidden scratch sheet before it.
@@ -181,26 +259,7 @@ function xlsxGrid(name: string, bytes: Uint8Array, opts: GridOptions): Grid {
     });
   const ref = ws["!ref"];
   if (!ref) throw new AozoraInputError({ file: name, row: 1, expected: "a header row", found: "an empty worksheet" });
-  // with `dense: true` SheetJS keeps cells in `!data[row][col]`; only the rows and cells that
-  // exist are visited (forEach skips holes), never the whole declared range
-  const denseData = (ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"] ?? [];
-  type SparseRow = { row: number; cells: { c: number; text: string; numeric: boolean }[] };
-  const rowsOut: SparseRow[] = [];
-  denseData.forEach((cellsOfRow, r) => {
-    if (!cellsOfRow) return;
-    const cells: SparseRow["cells"] = [];
-    cellsOfRow.forEach((cell, c) => {
-      if (!cell || cell.v === undefined || cell.v === null) return;
-      let text: string;
-      if (cell.t === "n") text = String(cell.v);
-      else if (cell.t === "b") text = cell.v ? "TRUE" : "FALSE";
-      else if (cell.t === "e") text = String(cell.w ?? "#ERROR");
-      else if (cell.t === "d") text = (cell.v as Date).toISOString();
-      else text = String(cell.v);
-      cells.push({ c, text, numeric: cell.t === "n" });
-    });
-    if (cells.length > 0) rowsOut.push({ row: r + 1, cells });
-  });
+  const rowsOut = sparseRows(ws);
   const headerRow = opts.headerRow ?? rowsOut[0]?.row ?? 1;
   const hi = rowsOut.findIndex((r) => r.row === headerRow);
   if (hi < 0)

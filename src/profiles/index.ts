@@ -51,4 +51,13 @@ export {
 } from "./read";
 export { vehicleContribution, type VehicleContributionRow, type VehicleContributionOptions } from "./vehicle";
 export { profileComparisonSpec, similarityHeatmapSpec } from "./figures";
+export {
+  compareWithEpaPmf,
+  epaComparisonSpec,
+  epaComparisonTable,
+  type EpaCompareOptions,
+  type EpaComparison,
+  type EpaFactorComparison,
+  type EpaComparisonSpecOptions,
+} from "./epa-compare";
 export { VEHICLE_LABELS, vlabel, type VehicleLabelKey } from "./labels";

@@ -1,4 +1,5 @@
 import type { SourceProfile } from "./types";
+import { EPA_PROFILE_HEADER_EXPECTED, epaProfileHeader } from "../sourceapport/read-epapmf-results";
 import { findHeader } from "../table/header";
 import { splitHeaderUnit } from "../table/units";
 import { AccountBuilder, type ReadAccount } from "../io/account";
@@ -264,18 +265,15 @@ export function readEpaPmfProfiles(src: Source, opts: EpaProfilesReadOptions = {
       blocks.push(cur);
     }
     if (!cur.header) {
-      let k0 = 0;
-      while (k0 < cells.length && cells[k0] === "") k0++;
-      const factors = cells.slice(k0);
-      while (factors.length && factors[factors.length - 1] === "") factors.pop();
-      if (k0 === 0 || factors.length === 0 || factors.some((f) => f === ""))
+      const hp = epaProfileHeader(cells);
+      if (!hp)
         throw new AozoraInputError({
           file,
           row: r.row,
-          expected:
-            'a header row of the EPA PMF profile layout: empty cell(s) for run/species, then the factor names ("Factor 1", …)',
+          expected: EPA_PROFILE_HEADER_EXPECTED,
           found: r.fields.join(delimiter === "\t" ? " | " : ","),
         });
+      const { k0, factors } = hp;
       cur.header = r;
       cur.k0 = k0;
       cur.factors = factors;

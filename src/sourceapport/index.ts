@@ -117,3 +117,16 @@ export {
 } from "./joint";
 export { jointProfileSpec, jointContributionSpec } from "./jointfigures";
 export { readEpaPmf, type EpaPmfReadOptions, type EpaPmfData } from "./read-epapmf";
+export {
+  readEpaPmfResults,
+  type EpaPmfResults,
+  type EpaPmfResultsReadOptions,
+  type EpaBlockPlace,
+  type EpaProfileTable,
+  type EpaContributionTable,
+  type EpaBaseRunRow,
+  type EpaBootstrapMapping,
+  type EpaDispDiagnostics,
+  type EpaIntervalKind,
+  type EpaIntervalTable,
+} from "./read-epapmf-results";
