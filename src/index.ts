@@ -716,6 +716,7 @@ export {
 export {
   polarFreq,
   polarFreqSpec,
+  polarFreqTypeSpec,
   polarPairStatistic,
   polarPairSpec,
   corPlot,
