@@ -107,13 +107,8 @@ export { toDanfo, fromDanfo, type DanfoFrameLike } from "./edge/danfo";
 export { Rng } from "./random/rng";
 export { simulateMonitoring, type MonitoringTruth } from "./simulate/monitoring";
 export { simulatePmfInput, type PmfTruth } from "./simulate/pmf";
-export {
-  simulatePolarYear,
-  simulatePolarRetrofit,
-  DEFAULT_POLAR_SOURCE,
-  type PolarYearOptions,
-  type PolarSource,
-} from "./simulate/polaryear";
+export { simulatePolarYear, simulatePolarRetrofit, type PolarYearOptions, type PolarSource } from "./simulate";
+export { DEFAULT_POLAR_SOURCE } from "./simulate";
 export { simulateXactExport, type XactTruth } from "./simulate/xact";
 export { simulateHysplitTdump, type HysplitTruth } from "./simulate/hysplit";
 export { simulateXactYear, XACT_YEAR_SOURCES, type XactYearTruth, type XactYearSource } from "./simulate/xactyear";

@@ -11,13 +11,8 @@ export { simulateMonitoring, type MonitoringTruth } from "./monitoring";
 export type { SourceTruth } from "./observe";
 export { simulatePm25Composition, PM25_SOURCES, PM25_SPECIES, type Pm25Truth } from "./pm25sources";
 export { simulatePmfInput, type PmfTruth } from "./pmf";
-export {
-  simulatePolarYear,
-  simulatePolarRetrofit,
-  DEFAULT_POLAR_SOURCE,
-  type PolarYearOptions,
-  type PolarSource,
-} from "./polaryear";
+export { simulatePolarYear, simulatePolarRetrofit, type PolarYearOptions, type PolarSource } from "./polaryear";
+export { DEFAULT_POLAR_SOURCE } from "./polaryear";
 export { writeNiesFiles, type NiesSimOptions, type NiesTruth, type NiesStationTruth } from "./nies";
 export { writeSoramameFiles, type SoramameSimOptions, type SoramameTruth, type SoramameStationTruth } from "./soramame";
 export { simulateRemoteSensing, type RsdTruth } from "./rsd";
