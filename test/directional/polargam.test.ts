@@ -141,17 +141,21 @@ describe("polarUncertaintySpec and polarPlotSpec of the GAM surface", () => {
   });
 });
 
+/** 240 hours of 16-point compass winds (22.5° steps) at 5 speeds, 1–5 m/s. */
+function compassWinds(n = 240): { wd: Float64Array; ws: Float64Array } {
+  const wd = new Float64Array(n),
+    ws = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    wd[i] = 22.5 * (i % 16);
+    ws[i] = 1 + ((i * 7) % 5); // 5 speeds
+  }
+  return { wd, ws };
+}
+
 describe("polarPlot (GAM) with few occupied bins", () => {
   it("16-point compass winds over 10 days: k is lowered to the distinct bins − 1 (mgcv would refuse), the surface still fits", () => {
-    const n = 240;
-    const values = new Float64Array(n),
-      wd = new Float64Array(n),
-      ws = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      wd[i] = 22.5 * (i % 16);
-      ws[i] = 1 + ((i * 7) % 5); // 5 speeds
-      values[i] = 10 + (wd[i] === 90 ? 5 : 0);
-    }
+    const { wd, ws } = compassWinds();
+    const values = wd.map((d) => 10 + (d === 90 ? 5 : 0));
     const r = polarPlot({ values, wd, ws });
     // 16 directions × 5 speeds = 80 occupied bins, each at its own centre: k = 79
     expect(r.fit!.knots).toBe(80);
@@ -167,16 +171,8 @@ describe("polarPlot (GAM) with few occupied bins", () => {
 });
 
 describe("polarPlot (GAM) wsRange and wdInterval: scales from outside the records (openair's polarDiff and type panels)", () => {
-  // 16-point compass directions, speeds 1–5 m/s
-  const n = 240;
-  const values = new Float64Array(n),
-    wd = new Float64Array(n),
-    ws = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    wd[i] = 22.5 * (i % 16);
-    ws[i] = 1 + ((i * 7) % 5);
-    values[i] = 10 + (wd[i] === 90 ? 5 : 0) + ws[i];
-  }
+  const { wd, ws } = compassWinds();
+  const values = wd.map((d, i) => 10 + (d === 90 ? 5 : 0) + ws[i]);
   const speeds = (r: PolarPlotResult) => [...new Set(r.bins.map((b) => +b.ws.toFixed(9)))].sort((a, b) => a - b);
 
   it("wsRange [0, 12]: no shift, 30 bins of 0.4 m/s, right-closed; radius 12", () => {
