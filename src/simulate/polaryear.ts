@@ -84,18 +84,20 @@ export function simulatePolarYear(opts: PolarYearOptions = {}): {
  * A simulated before/after pair for {@link polarDiff} (the retrofit of
  * `scripts/compare-openair/polardiff.case.mjs` and of the fixture
  * `test/directional/fixtures/openair-polardiff-sim.csv`): two years of {@link simulatePolarYear}
- * (seeds 11 and 12); before, the source at 130°, 4–7 m/s (σ 10°) at 40 ng/m3; after, the same
- * source cut to 16 ng/m3 (40 %) and a new one at 250°, 1–3 m/s (σ 15°) at 25 ng/m3.
+ * (seeds 11 and 12 by default, those of the fixture); before, the source at 130°, 4–7 m/s (σ 10°)
+ * at 40 ng/m3; after, the same source cut to 16 ng/m3 (40 %) and a new one at 250°, 1–3 m/s
+ * (σ 15°) at 25 ng/m3. Same seeds, same bits.
+ * @param opts `seeds`: the generator seeds of the before and after years (default [11, 12])
  * @returns the two periods: values (ng/m3), wd (degrees), ws (m/s)
  */
-export function simulatePolarRetrofit(): {
+export function simulatePolarRetrofit(opts: { seeds?: [number, number] } = {}): {
   before: ReturnType<typeof simulatePolarYear>;
   after: ReturnType<typeof simulatePolarYear>;
 } {
   const old = (amplitude: number): PolarSource => ({ ...DEFAULT_POLAR_SOURCE, amplitude });
   const added: PolarSource = { wd: 250, wsMin: 1, wsMax: 3, amplitude: 25, sigma: 15 };
   return {
-    before: simulatePolarYear({ seed: 11, sources: [old(40)] }),
-    after: simulatePolarYear({ seed: 12, sources: [old(16), added] }),
+    before: simulatePolarYear({ seed: opts.seeds?.[0] ?? 11, sources: [old(40)] }),
+    after: simulatePolarYear({ seed: opts.seeds?.[1] ?? 12, sources: [old(16), added] }),
   };
 }

@@ -57,8 +57,11 @@ describe("simulatePolarYear", () => {
     expect(Math.abs(near(after, 130, 4, 7) - (bg + 16 * 1.046 * 0.99))).toBeLessThan(tol(16));
     expect(Math.abs(near(before, 250, 1, 3) - bg)).toBeLessThan(1);
     expect(Math.abs(near(after, 250, 1, 3) - (bg + 25 * 1.046 * 0.995))).toBeLessThan(tol(25));
-    // the before period is simulatePolarYear's default source with seed 11
+    // the before period is simulatePolarYear's default source with seed 11; other seeds, other years
     expect(before.values).toEqual(simulatePolarYear({ seed: 11 }).values);
+    const other = simulatePolarRetrofit({ seeds: [3, 4] });
+    expect(other.before.values).toEqual(simulatePolarYear({ seed: 3 }).values);
+    expect(other.after.values).not.toEqual(after.values);
     expect(() => simulatePolarYear({ sources: [{ wd: 0, wsMin: 5, wsMax: 1, amplitude: 1, sigma: 10 }] })).toThrow(
       RangeError,
     );
