@@ -120,7 +120,8 @@ export { toDanfo, fromDanfo, type DanfoFrameLike } from "./edge/danfo";
 export { Rng } from "./random/rng";
 export { simulateMonitoring, type MonitoringTruth } from "./simulate/monitoring";
 export { simulatePmfInput, type PmfTruth } from "./simulate/pmf";
-export { simulatePolarYear, type PolarYearOptions } from "./simulate/polaryear";
+export { simulatePolarYear, simulatePolarRetrofit, type PolarYearOptions, type PolarSource } from "./simulate";
+export { DEFAULT_POLAR_SOURCE } from "./simulate";
 export { simulateXactExport, type XactTruth } from "./simulate/xact";
 export { simulateHysplitTdump, type HysplitTruth } from "./simulate/hysplit";
 export { simulateXactYear, XACT_YEAR_SOURCES, type XactYearTruth, type XactYearSource } from "./simulate/xactyear";
@@ -757,6 +758,7 @@ export {
 export {
   polarFreq,
   polarFreqSpec,
+  polarFreqTypeSpec,
   polarPairStatistic,
   polarPairSpec,
   corPlot,

@@ -146,6 +146,7 @@ export {
 export {
   polarFreq,
   polarFreqSpec,
+  polarFreqTypeSpec,
   polarPairStatistic,
   polarPairSpec,
   corPlot,

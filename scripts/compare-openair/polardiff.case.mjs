@@ -17,25 +17,13 @@ const require = createRequire(join(root, "package.json"));
 const a = require(join(root, "dist/index.js"));
 const dir = join(tmpdir(), "aozora-compare-openair");
 
-/** A year of hourly records: a source at 130°, 4–7 m/s (amplitude `s1`), and one at 250°, 1–3 m/s (`s2`). */
-export function simulatedPeriod(seed, s1, s2) {
-  const rng = new a.Rng(seed);
-  const n = 8760;
-  const wd = new Float64Array(n),
-    ws = new Float64Array(n),
-    c = new Float64Array(n),
-    date = [];
-  for (let i = 0; i < n; i++) {
-    wd[i] = Math.round(3600 * rng.uniform()) / 10;
-    ws[i] = Math.round(100 * Math.min(14, rng.lognormal(Math.log(3.5), 0.5))) / 100;
-    const d1 = Math.abs(((((wd[i] - 130) % 360) + 540) % 360) - 180);
-    const d2 = Math.abs(((((wd[i] - 250) % 360) + 540) % 360) - 180);
-    const p1 = ws[i] >= 4 && ws[i] <= 7 ? s1 * Math.exp(-(d1 * d1) / 200) : 0;
-    const p2 = ws[i] >= 1 && ws[i] <= 3 ? s2 * Math.exp(-(d2 * d2) / 450) : 0;
-    c[i] = Math.round(1000 * (5 * rng.lognormal(0, 0.3) + (p1 + p2) * rng.lognormal(0, 0.3))) / 1000;
-    date.push(new Date(Date.UTC(2025, 0, 1) + i * 3600e3).toISOString().slice(0, 19).replace("T", " "));
-  }
-  return { values: c, wd, ws, date };
+/** The simulated retrofit (aozora's simulatePolarRetrofit: before, a source at 130°, 4–7 m/s; after, cut to 40 % and a new one at 250°, 1–3 m/s), hourly dates from 2025-01-01. */
+function retrofit() {
+  const { before, after } = a.simulatePolarRetrofit();
+  const date = Array.from(before.values, (_, i) =>
+    new Date(Date.UTC(2025, 0, 1) + i * 3600e3).toISOString().slice(0, 19).replace("T", " "),
+  );
+  return { before: { ...before, date }, after: { ...after, date } };
 }
 
 function writeInput(name, s) {
@@ -158,8 +146,9 @@ export async function run() {
     for (let i = 0; i < h.times.length; i++) if (keep(h.times[i])) idx.push(i);
     return { values: idx.map((i) => h.conc.V[i]), wd: idx.map((i) => h.wd[i]), ws: idx.map((i) => h.ws[i]) };
   };
+  const sim = retrofit();
   const pairs = [
-    ["simulated retrofit", simulatedPeriod(11, 40, 0), simulatedPeriod(12, 16, 25), "sim"],
+    ["simulated retrofit", sim.before, sim.after, "sim"],
     ["example year V, H1 → H2", pick((t) => t < cut), pick((t) => t >= cut), "xact"],
   ];
   const stats = [
@@ -225,7 +214,7 @@ export async function run() {
   }
   // polarCluster
   const clusterInputs = [
-    ["simulated year (two sources)", simulatedPeriod(12, 16, 25), "sim"],
+    ["simulated year (two sources)", sim.after, "sim"],
     ["example year V", { values: h.conc.V, wd: h.wd, ws: h.ws }, "xact"],
   ];
   for (const [label, s, tag] of clusterInputs) {

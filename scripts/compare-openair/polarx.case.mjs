@@ -80,6 +80,55 @@ function comparePolarFreq(data) {
       pass: r.cells.length === o.length && missing === 0 && d <= 1e-9,
     });
   }
+  // type = "season" (openair's polarFreq(type = …)): the cells of every panel
+  const lines = ["date,wd,ws,V"];
+  const iso = (t) => new Date(t).toISOString().replace(".000Z", "Z");
+  for (let i = 0; i < data.h.wd.length; i++) {
+    const row = [data.h.wd[i], data.h.ws[i], data.h.conc.V[i]];
+    lines.push([iso(data.h.times[i]), ...row.map((v) => (Number.isFinite(v) ? String(v) : "NA"))].join(","));
+  }
+  const dated = join(dirname(data.file), "shanghai-dated.csv");
+  writeFileSync(dated, lines.join("\n") + "\n");
+  for (const st of ["frequency", "mean", "weighted.mean"]) {
+    const text = rscript("polarx-freq.R", [dated, st, "season"]);
+    const head = text.split(/\r?\n/, 1)[0];
+    const panelOf = text
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((l) => l.split(",")[0].replace(/"/g, ""));
+    const o = parseCsv(text.replace(head, head.replace('"panel"', '"panelIndex"')));
+    const r = a.polarFreq(
+      { wd: data.h.wd, ws: data.h.ws, values: st === "frequency" ? undefined : data.h.conc.V },
+      {
+        statistic: st === "weighted.mean" ? "weighted-mean" : st,
+        openairNorthSplit: true,
+        type: "season",
+        typeData: { times: data.h.times, utcOffsetMinutes: data.h.utcOffsetMinutes },
+      },
+    );
+    const key = (p, wd, hi) => `${p}|${wd}|${+hi.toFixed(9)}`;
+    const mine = new Map();
+    for (const p of r.byType.panels) for (const c of p.result.cells) mine.set(key(p.level, c.wd, c.wsHi), c.value);
+    let missing = 0;
+    const diffs = [];
+    o.forEach((c, i) => {
+      const v = mine.get(key(panelOf[i], c.wd, c.ws));
+      if (v === undefined) missing++;
+      else diffs.push((v - c.weights) / Math.max(1e-12, Math.abs(c.weights)));
+    });
+    const d = maxAbs(diffs);
+    const ours = r.byType.panels.reduce((s, p) => s + p.result.cells.length, 0);
+    const ok = ours === o.length && missing === 0;
+    rows.push({
+      fn: "polarFreq",
+      what: `${st}, type = "season" (V, openairNorthSplit): ${r.byType.panels.length} panels, cells ${ours} vs ${o.length}, max rel. diff`,
+      aozora: ok ? d : `${missing} missing`,
+      openair: 0,
+      target: "≤ 1e-9, same cells per panel",
+      pass: ok && d <= 1e-9,
+    });
+  }
   // the north split: openair's two north cells vs aozora's one
   const o = parseCsv(rscript("polarx-freq.R", [data.file, "frequency"]));
   const n0 = o.filter((c) => c.wd === 0).reduce((s, c) => s + c.weights, 0);
@@ -159,10 +208,12 @@ function compareCorPlot(data) {
   const input = Object.fromEntries([...cols.map((c) => [c, data.h.conc[c]]), ["ws", data.h.ws]]);
   for (const method of ["pearson", "spearman", "kendall"]) {
     const text = rscript("polarx-corplot.R", [data.file, method]);
+    const secR = Number(/# seconds ([\d.]+)/.exec(text)?.[1]);
     const lines = text
       .trim()
       .split(/\r?\n/)
       .slice(1)
+      .filter((l) => !l.startsWith("#"))
       .map((l) => l.replace(/"/g, "").split(","));
     const m = Math.round(Math.sqrt(lines.length));
     const order = lines.slice(0, m).map((l) => l[0]); // x varies fastest: the first m rows give the order
@@ -178,7 +229,7 @@ function compareCorPlot(data) {
     const same = order.join(" ") === r.names.join(" ");
     rows.push({
       fn: "corPlot",
-      what: `${method}: order ${r.names.join(" ")} (openair ${order.join(" ")}); max |Δr| (aozora ${ms} ms)`,
+      what: `${method}: order ${r.names.join(" ")} (openair ${order.join(" ")}); max |Δr| (aozora ${ms} ms, openair ${Math.round(secR * 1000)} ms)`,
       aozora: worst,
       openair: 0,
       target: "same order, ≤ 1e-12",

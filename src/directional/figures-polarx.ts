@@ -11,6 +11,7 @@ import { dirLabel } from "./labels";
 import type { PolarFreqResult } from "./polarfreq";
 import type { PolarPairResult } from "./polarnwr";
 import type { CorPlotResult } from "./corplot";
+import { byTypeSpec } from "./typefigures";
 
 const D2R = Math.PI / 180;
 
@@ -18,9 +19,14 @@ const D2R = Math.PI / 180;
  * {@link polarFreq} cells as wedges: direction around, speed interval outward (rings in m/s),
  * colour = the statistic on a square-root scale (openair's default `trans = TRUE`). With
  * `openairNorthSplit` the 0° and 360° cells are drawn at the same place, 360° on top, as openair.
- * `unit` is the values' unit (ignored for `frequency` and `weighted-mean`).
+ * `unit` is the values' unit (ignored for `frequency` and `weighted-mean`); `domain` fixes the
+ * colour scale (e.g. shared by panels).
  */
-export function polarFreqSpec(res: PolarFreqResult, unit = "", opts: PolarFigureOptions = {}): TopLevelSpec {
+export function polarFreqSpec(
+  res: PolarFreqResult,
+  unit = "",
+  opts: PolarFigureOptions & { domain?: [number, number] } = {},
+): TopLevelSpec {
   const lang = opts.lang ?? "en",
     size = opts.size ?? 420;
   const R = size / 2 - 24;
@@ -58,7 +64,12 @@ export function polarFreqSpec(res: PolarFreqResult, unit = "", opts: PolarFigure
         ...arcEncoding({
           field: "value",
           type: "quantitative",
-          scale: { type: "sqrt", scheme: opts.scheme ?? "viridis", zero: true },
+          scale: {
+            type: "sqrt",
+            scheme: opts.scheme ?? "viridis",
+            zero: true,
+            ...(opts.domain ? { domain: opts.domain } : {}),
+          },
           title: legend,
         }),
         tooltip: [{ field: "wd" }, { field: "ws" }, { field: "value", format: ".4g" }, { field: "n" }],
@@ -66,6 +77,31 @@ export function polarFreqSpec(res: PolarFreqResult, unit = "", opts: PolarFigure
     },
     ...polarFrame(size, maxWs, niceRings(maxWs), " m/s", lang),
   ]);
+}
+
+/**
+ * The panels of a {@link polarFreq} run with `type` (openair's `polarFreq(type = …)`): one
+ * {@link polarFreqSpec} per level under strip titles in `lang`, every panel to the radius of all
+ * rows and on one colour scale from 0 to the largest cell of any panel (openair's single key).
+ * @param res a polarFreq result with `byType`
+ * @param unit the values' unit (ignored for `frequency` and `weighted-mean`)
+ * @param opts language, title, panel size (default 260), colour scheme, `columns`
+ * @throws {RangeError} when the result has no `byType` (run polarFreq with `type`) or no panel
+ */
+export function polarFreqTypeSpec(
+  res: PolarFreqResult,
+  unit = "",
+  opts: PolarFigureOptions & { columns?: number } = {},
+): TopLevelSpec {
+  if (!res.byType) throw new RangeError("polarFreqTypeSpec: the result has no byType (polarFreq with a type option)");
+  let hi = 0;
+  for (const p of res.byType.panels) for (const c of p.result.cells) if (c.value > hi) hi = c.value;
+  const domain: [number, number] = [0, hi > 0 ? hi : 1];
+  return byTypeSpec(
+    res.byType,
+    (r) => polarFreqSpec(r, unit, { lang: opts.lang, size: opts.size ?? 260, scheme: opts.scheme, domain, title: "" }),
+    { lang: opts.lang, title: opts.title ?? dirLabel("polarFreq", opts.lang ?? "en"), columns: opts.columns },
+  );
 }
 
 /**

@@ -51,7 +51,7 @@ export {
   type PolarClusterStat,
 } from "./polarcluster";
 export { polarDiffSpec, polarClusterSpec } from "./figures-polardiff";
-export { polarFreqSpec, polarPairSpec, corPlotSpec } from "./figures-polarx";
+export { polarFreqSpec, polarFreqTypeSpec, polarPairSpec, corPlotSpec } from "./figures-polarx";
 export { polarAnnulus, periodIndex, type AnnulusCell, type AnnulusPeriod } from "./annulus";
 export { timeVariation, localCalendar, type TimeVariationResult, type TimeVariationRow } from "./timevariation";
 export {

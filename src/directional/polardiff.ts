@@ -24,7 +24,7 @@ export interface PolarDiffOptions extends Omit<
 
 /** Result of {@link polarDiff}. */
 export interface PolarDiffResult {
-  /** The two surfaces, each fitted on its own records on the common radius (`maxWs` = the highest speed of both). */
+  /** The two surfaces, each fitted on its own records on the speed scale of both (`wsRange` = the lowest and highest speed of both). */
   before: PolarPlotResult;
   after: PolarPlotResult;
   /** after − before per grid point of the common grid (u, v of ws − min(ws of both), as openair; NaN where either is masked). */
@@ -55,24 +55,22 @@ export interface PolarDiffResult {
  * https://openair-project.github.io/book/sections/directional-analysis/polar-plots.html; the
  * polar plot: Carslaw et al. 2006, Atmos. Environ. 40:5424–5434, Carslaw & Ropkins 2012,
  * Environ. Model. Softw. 27–28:52–61). openair binds the two periods into one data frame, runs
- * `polarPlot(type = "period")` — one GAM surface per period, on one grid: the speed shifted by the
- * minimum of both periods, the radius the maximum of both, CPF thresholds from both — and
- * subtracts the surfaces grid point by grid point (its returned `data`). aozora does the same
- * with {@link polarPlot} (GAM smoother, all its options) on each period with `maxWs` = the
- * highest speed of both, and for `cpf` the thresholds of the combined records passed to both as an
- * absolute band. When the periods' lowest speeds differ, each surface is sampled bilinearly on the
- * common grid (speeds below a period's lowest are masked for it).
+ * `polarPlot(type = "period")` — one GAM surface per period, on the scales of the bound data (its
+ * polarPlot computes them before the split by type): the speed shifted by the minimum of both
+ * periods, the 30 speed bins over the combined range and the radius the maximum of both, the
+ * direction bin width 10° only when every direction of both is a multiple of 10 (else 5°), CPF
+ * thresholds from both — and subtracts the surfaces grid point by grid point (its returned
+ * `data`). aozora does the same with {@link polarPlot} (GAM smoother, all its options) on each
+ * period with `wsRange` = [lowest, highest] speed of both periods and `wdInterval` by the rule on
+ * both, and for `cpf` the thresholds of the combined records passed to both as an absolute band;
+ * the two surfaces then lie on one grid, node for node.
  *
- * Differences from openair 2.18.2.9005: (1) each period's 30 speed bins span its own records
- * (openair: the combined range), and its 10°/5° direction bins follow its own directions (openair:
- * 5° for both unless every direction of both is a multiple of 10); with periods of similar
- * maximum speed the surfaces agree closely (measured in the README and
- * scripts/compare-openair/polardiff.case.mjs); (2) the figure shows the difference itself,
- * openair's a second GAM smooth of it (`resmooth: true` gives that surface); (3) the colour limits
- * cover the largest difference (openair's rule clips it; `limits: "openair"`); (4) polarPlot's
- * own corrections apply (`openair: true` restores openair's choices in both fits, except that grid
- * points outside the outer circle stay masked: the common radius is passed as `maxWs`, openair
- * sets no `upper` and keeps a thin rim of them).
+ * Differences from openair 2.18.2.9005: (1) the figure shows the difference itself, openair's a
+ * second GAM smooth of it (`resmooth: true` gives that surface); (2) the colour limits cover the
+ * largest difference (openair's rule clips it; `limits: "openair"`); (3) polarPlot's own
+ * corrections apply (`openair: true` restores openair's choices in both fits, the rim of grid
+ * points outside the outer circle included). Measured against openair in the README and
+ * scripts/compare-openair/polardiff.case.mjs.
  *
  * openair's `type` is not offered (openair uses `type` internally for the period).
  *
@@ -103,8 +101,11 @@ export function polarDiff(before: WindSeries, after: WindSeries, opts: PolarDiff
     throw new RangeError(
       `polarDiff: the ${ib.length === 0 ? "before" : "after"} period has no record with a finite value, wd and ws`,
     );
+  // openair binds the periods and runs polarPlot(type = "period"): the speed shift, the speed bins
+  // and the direction bin width come from both periods together (polarPlot's wsRange, wdInterval)
   let minC = Infinity,
-    maxC = -Infinity;
+    maxC = -Infinity,
+    all10 = true;
   for (const [s, idx] of [
     [before, ib],
     [after, ia],
@@ -112,10 +113,17 @@ export function polarDiff(before: WindSeries, after: WindSeries, opts: PolarDiff
     for (const i of idx) {
       if (s.ws[i] < minC) minC = s.ws[i];
       if (s.ws[i] > maxC) maxC = s.ws[i];
+      if (s.wd[i] % 10 !== 0) all10 = false;
     }
-  const maxWs = opts.maxWs ?? maxC;
+  const wsRange: [number, number] = opts.wsRange ? [opts.wsRange[0], opts.wsRange[1]] : [minC, maxC];
+  minC = wsRange[0];
   const { limits: _l, resmooth: _r, ...plotOpts } = opts;
-  const common: PolarPlotOptions = { ...plotOpts, smoother: "gam", maxWs };
+  const common: PolarPlotOptions = {
+    ...plotOpts,
+    smoother: "gam",
+    wsRange,
+    wdInterval: opts.wdInterval ?? (all10 ? 10 : 5),
+  };
   let threshold: number | undefined, upperT: number | undefined;
   const stat = opts.statistic ?? "mean";
   if (stat === "cpf" && !(opts.band && opts.trim !== undefined && opts.trim < 0)) {
@@ -142,11 +150,10 @@ export function polarDiff(before: WindSeries, after: WindSeries, opts: PolarDiff
   }
   const rb = polarPlot(before, common);
   const ra = polarPlot(after, common);
-  const G = rb.gridSize;
-  const radius = maxWs - minC;
-  const step = (2 * radius) / (G - 1);
-  const zb = onCommonGrid(rb, minC, radius, G),
-    za = onCommonGrid(ra, minC, radius, G);
+  // one speed scale and radius: the two surfaces share their grid node for node
+  const G = rb.gridSize,
+    radius = rb.radius,
+    step = rb.step;
   const grid: PolarGridPoint[] = [];
   let maxAbs = 0,
     hi = -1,
@@ -156,7 +163,7 @@ export function polarDiff(before: WindSeries, after: WindSeries, opts: PolarDiff
     for (let ix = 0; ix < G; ix++) {
       const u = -radius + ix * step;
       const g = iy * G + ix;
-      const z = za[g] - zb[g];
+      const z = ra.grid[g].z - rb.grid[g].z;
       const d = uvToDirection(u, v);
       grid.push({ u, v, wd: Number.isNaN(d) ? 0 : d, ws: Math.hypot(u, v) + minC, z });
       if (!Number.isFinite(z)) continue;
@@ -199,44 +206,6 @@ export function polarDiff(before: WindSeries, after: WindSeries, opts: PolarDiff
     ...(upperT !== undefined && Number.isFinite(upperT) ? { upper: upperT } : {}),
     ...(resmoothed ? { resmoothed } : {}),
   };
-}
-
-/** A period's surface on the common grid (its u, v are of ws − its own minimum): exact nodes when the minima agree, else bilinear. */
-function onCommonGrid(r: PolarPlotResult, minC: number, radius: number, G: number): Float64Array {
-  const own = r.fit?.wsOffset ?? 0;
-  const out = new Float64Array(G * G).fill(NaN);
-  const shift = own - minC; // ≥ 0
-  const Go = r.gridSize,
-    Ro = r.radius,
-    so = r.step;
-  const step = (2 * radius) / (G - 1);
-  if (Math.abs(shift) <= 1e-12 * Math.max(1, radius) && Go === G && Math.abs(Ro - radius) <= 1e-12 * radius) {
-    for (let g = 0; g < G * G; g++) out[g] = r.grid[g].z;
-    return out;
-  }
-  const at = (ix: number, iy: number) => (ix < 0 || iy < 0 || ix >= Go || iy >= Go ? NaN : r.grid[iy * Go + ix].z);
-  for (let iy = 0; iy < G; iy++)
-    for (let ix = 0; ix < G; ix++) {
-      const u = -radius + ix * step,
-        v = radius - iy * step;
-      const rr = Math.hypot(u, v);
-      const ro = rr - shift;
-      if (ro < 0 || rr === 0) continue;
-      const uo = (u * ro) / rr,
-        vo = (v * ro) / rr;
-      const fx = (uo + Ro) / so,
-        fy = (Ro - vo) / so;
-      const jx = Math.floor(fx),
-        jy = Math.floor(fy);
-      const tx = fx - jx,
-        ty = fy - jy;
-      const z00 = at(jx, jy),
-        z10 = at(jx + 1, jy),
-        z01 = at(jx, jy + 1),
-        z11 = at(jx + 1, jy + 1);
-      out[iy * G + ix] = (1 - tx) * (1 - ty) * z00 + tx * (1 - ty) * z10 + (1 - tx) * ty * z01 + tx * ty * z11;
-    }
-  return out;
 }
 
 /** The smallest 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ that is ≥ x (1 for x = 0). */

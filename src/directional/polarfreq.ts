@@ -1,6 +1,7 @@
 import { median } from "../stats/median";
 import { mean, sampleSd } from "../stats/moments";
 import { checkWindSpeeds } from "./wind";
+import { typedLevels, type ByTypeResult, type TypeOption } from "./bytype";
 
 /** Statistic of a {@link polarFreq} cell. */
 export type PolarFreqStatistic = "frequency" | "mean" | "median" | "max" | "stdev" | "weighted-mean";
@@ -15,8 +16,8 @@ export interface PolarFreqSeries {
   values?: ArrayLike<number>;
 }
 
-/** Options of {@link polarFreq}. */
-export interface PolarFreqOptions {
+/** Options of {@link polarFreq} (with `type`/`typeData`/`typeOptions`, {@link TypeOption}, for panels). */
+export interface PolarFreqOptions extends TypeOption {
   /**
    * Per cell: `frequency` = number of records (default); `mean`, `median`, `max`, `stdev` (n − 1;
    * a one-record cell has none and is left out, as openair) of the values; `weighted-mean` = the
@@ -57,10 +58,15 @@ export interface PolarFreqResult {
   /** Sector width (degrees) and speed interval (m/s). */
   sectorWidth: number;
   wsInterval: number;
-  /** Upper edge of the outermost speed interval, m/s. */
+  /**
+   * Upper edge of the outermost speed interval, m/s. In a `type` panel: that of all rows, so that
+   * every panel is drawn to one radius (openair's `max.ws` of all rows).
+   */
   maxWs: number;
   /** Records used (finite wd, ws and, unless `frequency`, value). */
   n: number;
+  /** With `type`: one polarFreq per level (openair's panels; see {@link polarFreq}). */
+  byType?: ByTypeResult<PolarFreqResult>;
 }
 
 /**
@@ -78,10 +84,20 @@ export interface PolarFreqResult {
  * on top of each other. aozora counts both in one north sector by default;
  * `openairNorthSplit: true` reproduces openair's two cells.
  *
+ * **`type`** ({@link TypeOption}; openair's `polarFreq(type = …)`, e.g. "season", "year",
+ * "daylight") gives `byType`, one polarFreq per level. openair's polarFreq.R drops the records
+ * with a missing wd, ws or pollutant (`na.omit`), then cuts the rest by type and runs its
+ * `prepare.grid` per level (`group_by(across(type)) %>% do(prepare.grid(.))`): the cells, their
+ * counts, `min.bin` and the statistic (`weighted.mean`: `mean(x) * length(x) / nrow(mydata)`,
+ * normalised to 100 % of the level) are per level, as here; the sector width, the speed interval
+ * and `max.ws` (the plot radius, `max(mydata$ws)` before the split) are those of all rows, so
+ * each panel's `maxWs` is the whole series' ({@link polarFreqTypeSpec} also shares the colour scale,
+ * as openair's one key). The result's own cells are those of all rows.
+ *
  * @param s wd (degrees), ws (m/s) and, for statistics other than `frequency`, values (any unit)
- * @param opts statistic, intervals, minimum records per cell, openair's north split
- * @returns the occupied cells, sector width and speed interval
- * @throws {RangeError} when the statistic is unknown, values are missing for a statistic that needs them, lengths differ, a wind speed is negative, wsInterval is not > 0, sectors is not an integer in 4..360, or minBin is not an integer ≥ 1
+ * @param opts statistic, intervals, minimum records per cell, openair's north split, and `type`/`typeData`/`typeOptions` for panels
+ * @returns the occupied cells, sector width and speed interval (and `byType` with `type`)
+ * @throws {RangeError} when the statistic is unknown, values are missing for a statistic that needs them, lengths differ, a wind speed is negative, wsInterval is not > 0, sectors is not an integer in 4..360, minBin is not an integer ≥ 1, or the `type` cannot be cut
  */
 export function polarFreq(s: PolarFreqSeries, opts: PolarFreqOptions = {}): PolarFreqResult {
   const stat = opts.statistic ?? "frequency";
@@ -102,14 +118,34 @@ export function polarFreq(s: PolarFreqSeries, opts: PolarFreqOptions = {}): Pola
   const minBin = opts.minBin ?? 1;
   if (!Number.isInteger(minBin) || minBin < 1)
     throw new RangeError(`polarFreq: minBin must be an integer ≥ 1, got ${minBin}`);
+  const settings = { stat, dWs, sectors, minBin, split: opts.openairNorthSplit === true };
+  const whole = polarFreqCells(s.wd, s.ws, values, settings);
+  const columns: Record<string, ArrayLike<number>> = values
+    ? { value: values, wd: s.wd, ws: s.ws }
+    : { wd: s.wd, ws: s.ws };
+  const byType = typedLevels(opts, { columns }, (sub) => ({
+    ...polarFreqCells(sub.pick(s.wd), sub.pick(s.ws), values ? sub.pick(values) : undefined, settings),
+    maxWs: whole.maxWs,
+  }));
+  return byType ? { ...whole, byType } : whole;
+}
+
+/** The cells of {@link polarFreq} for one set of rows (arguments already checked). */
+function polarFreqCells(
+  wdIn: ArrayLike<number>,
+  wsIn: ArrayLike<number>,
+  values: ArrayLike<number> | undefined,
+  o: { stat: PolarFreqStatistic; dWs: number; sectors: number; minBin: number; split: boolean },
+): PolarFreqResult {
+  const { stat, dWs, sectors, minBin, split } = o;
+  const n = wdIn.length;
   const w = 360 / sectors;
-  const split = opts.openairNorthSplit === true;
   const groups = new Map<number, number[]>(); // key = sectorIndex * 1e6 + speedIndex
   let used = 0,
     total = 0;
   for (let i = 0; i < n; i++) {
-    const d0 = s.wd[i],
-      v = s.ws[i];
+    const d0 = wdIn[i],
+      v = wsIn[i];
     const c = values ? values[i] : 0;
     if (!Number.isFinite(d0) || !Number.isFinite(v)) continue;
     if (stat !== "frequency" && !Number.isFinite(c)) continue;

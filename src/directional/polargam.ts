@@ -16,6 +16,10 @@ export interface PolarGamSettings {
   band?: [number, number];
   trim?: number;
   maxWs?: number;
+  /** The speed scale [shift, top] (m/s) instead of the records' own min and max (polarPlot's `wsRange`). */
+  wsRange?: [number, number];
+  /** The direction bin width (5 or 10°) instead of openair's rule on the records' own directions. */
+  wdInterval?: 5 | 10;
   k: number;
   minBin: number;
   weights: [number, number, number];
@@ -120,6 +124,15 @@ export function polarGamScales(s: WindSeries, o: PolarGamSettings): PolarGamScal
     const x = s.ws[idx[t]] - minWs;
     if (x > maxX) maxX = x;
   }
+  if (o.wsRange) {
+    const [a, b] = o.wsRange;
+    if (!(a <= minWs && b >= minWs + maxX))
+      throw new RangeError(
+        `polarPlot: wsRange [${a}, ${b}] must contain every usable speed (${minWs} to ${minWs + maxX} m/s)`,
+      );
+    minWs = a;
+    maxX = b - a;
+  }
   if (!(maxX > 0)) throw new RangeError("polarPlot: all usable records have the same wind speed");
   if (o.maxWs !== undefined && !(o.maxWs - minWs > 0))
     throw new RangeError(`polarPlot: maxWs must exceed the lowest speed ${minWs} m/s`);
@@ -145,7 +158,7 @@ export function polarGamScales(s: WindSeries, o: PolarGamSettings): PolarGamScal
       } else lo = quantileType7(sorted, (o.percentile ?? 75) / 100, { sorted: true });
     }
   }
-  return { minWs, maxX, wdInt: all10 ? 10 : 5, lo, hi };
+  return { minWs, maxX, wdInt: o.wdInterval ?? (all10 ? 10 : 5), lo, hi };
 }
 
 /**

@@ -41,6 +41,19 @@ export interface PolarPlotOptions {
    * squared to positive values, no outer-radius mask unless `maxWs` is given, CPF clipped at 1.
    */
   openair?: boolean;
+  /**
+   * gam: the speed scale [lo, hi], m/s, instead of the records' own lowest and highest speed: the
+   * speeds are shifted by lo (x = ws − lo, the plot's centre) and the 30 speed bins span
+   * [0, hi − lo]; the radius is hi − lo unless `maxWs` is given. openair computes these on all
+   * rows of the data it is given: over both periods in `polarDiff` (its `polarPlot(type =
+   * "period")` on the bound data) and over every `type` panel. It must contain every usable speed.
+   */
+  wsRange?: [number, number];
+  /**
+   * gam: the direction bin width, 5 or 10° (default: openair's rule, 10 when every direction is a
+   * multiple of 10, else 5; `polarDiff` applies it to both periods together, as openair).
+   */
+  wdInterval?: 5 | 10;
   /** gam cpf with `band`: openair's third `percentile` element: the band's percentiles are of the values ≥ trim × mean (trim < 0: `band` is in value units). */
   trim?: number;
   /**
@@ -144,7 +157,9 @@ export interface PolarPlotResult {
  * with a missing value, wd or ws are left out; the speed is shifted, x = ws − min(ws) (the grid's
  * u, v are of x; `grid[].ws` and `max.ws` add min(ws) back; `fit.wsOffset`); directions are
  * binned at 10° when every direction is a multiple of 10, else 5° (wd.int·⌈wd/wd.int − ½⌉), speeds
- * in 30 equal bins of [0, max x] (right-closed, as R's `cut`); the statistic per bin (mean, median,
+ * in 30 equal bins of [0, max x] (right-closed, as R's `cut`) — `wsRange` [lo, hi] gives the shift
+ * lo and the bins of [0, hi − lo] instead, `wdInterval` the direction bin width, as openair's
+ * polarDiff takes them from both periods together; the statistic per bin (mean, median,
  * max, frequency = count, stdev (n − 1; NaN for one record), weighted-mean = mean × n / N,
  * percentile (type 7, `percentile`, default 50), cpf = share with C > P-th percentile of all used
  * records, or with P1 < C ≤ P2 for `band` (openair's `percentile = c(P1, P2)`; `trim` its third
@@ -202,7 +217,7 @@ export interface PolarPlotResult {
  * @param s values (any unit; e.g. ng/m3, or a PMF factor contribution), wd (degrees), ws (m/s)
  * @param opts smoother and statistic options, and `type`/`typeData`/`typeOptions` for panels
  * @returns bins, grid (z in the values' unit; cpf: a probability), the maximum, and for gam the fit
- * @throws {RangeError} when the smoother or statistic is unknown, an option is out of range (k, minBin, weights, grid, percentile, band, maxWs; kernel: wdBin, wsBin, bandwidth, maskDistance, prior), no record is usable, every record has the same speed, fewer than 5 bins are occupied (also in a `type` panel), or the `type` cannot be cut
+ * @throws {RangeError} when the smoother or statistic is unknown, an option is out of range (k, minBin, weights, grid, percentile, band, maxWs, wsRange (also when it leaves out a usable speed), wdInterval; kernel: wdBin, wsBin, bandwidth, maskDistance, prior), no record is usable, every record has the same speed, fewer than 5 bins are occupied (also in a `type` panel), or the `type` cannot be cut
  */
 export function polarPlot(s: WindSeries, opts: PolarPlotOptions & TypeOption = {}): PolarPlotResult {
   const n = checkSeries(s, "polarPlot");
@@ -397,12 +412,19 @@ function gamSettings(opts: PolarPlotOptions): PolarGamSettings {
     throw new RangeError(`polarPlot: band percentiles must be in 0..100, got ${opts.band.join(", ")}`);
   if (opts.maxWs !== undefined && !(opts.maxWs > 0))
     throw new RangeError(`polarPlot: maxWs must be > 0, got ${opts.maxWs}`);
+  const wr = opts.wsRange;
+  if (wr !== undefined && !(wr.length === 2 && Number.isFinite(wr[0]) && Number.isFinite(wr[1]) && wr[0] < wr[1]))
+    throw new RangeError(`polarPlot: wsRange must be two finite increasing speeds, got ${String(wr)}`);
+  if (opts.wdInterval !== undefined && opts.wdInterval !== 5 && opts.wdInterval !== 10)
+    throw new RangeError(`polarPlot: wdInterval must be 5 or 10, got ${opts.wdInterval}`);
   return {
     statistic: stat,
     percentile: p,
     band: opts.band,
     trim: opts.trim,
     maxWs: opts.maxWs,
+    wsRange: wr ? [wr[0], wr[1]] : undefined,
+    wdInterval: opts.wdInterval,
     k,
     minBin,
     weights,

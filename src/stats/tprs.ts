@@ -233,19 +233,25 @@ export function absorbNullSpace(
       if (uij === 0) continue;
       for (let c = 0; c < M; c++) UT[j * M + c] += uij * T[i * M + c];
     }
-  const Z = householderQr(UT, k, M).qColumns(M); // k × (k − M)
+  const qr = householderQr(UT, k, M);
+  const Z = qr.qColumns(M); // k × (k − M)
   const kz = k - M;
   const UZ = new Float64Array(nu * kz);
   const X1 = new Float64Array(nu * k);
+  // row i of Uₖ Z is entries M … k − 1 of Qᵀ uᵢ (Z = columns M … k − 1 of Q): M reflections of
+  // O(k) each instead of a k × (k − M) product per row
+  const u = new Float64Array(k),
+    ud = new Float64Array(k);
   for (let i = 0; i < nu; i++) {
     for (let j = 0; j < k; j++) {
-      const uij = U[i * k + j];
-      if (uij === 0) continue;
-      const ud = uij * D[j];
-      for (let c = 0; c < kz; c++) {
-        UZ[i * kz + c] += uij * Z[j * kz + c];
-        X1[i * k + c] += ud * Z[j * kz + c];
-      }
+      u[j] = U[i * k + j];
+      ud[j] = u[j] * D[j];
+    }
+    const qu = qr.qtMul(u),
+      qd = qr.qtMul(ud);
+    for (let c = 0; c < kz; c++) {
+      UZ[i * kz + c] = qu[M + c];
+      X1[i * k + c] = qd[M + c];
     }
     for (let c = 0; c < M; c++) X1[i * k + kz + c] = T[i * M + c];
   }

@@ -8,38 +8,15 @@ import { polarDiffSpec, polarClusterSpec } from "../../src/directional/figures-p
 import { readXact } from "../../src/metals/read-xact";
 import { xactHourly } from "../../src/metals/xactseries";
 import { pearson } from "../../src/stats/correlation";
-import { Rng } from "../../src/random/rng";
+import { simulatePolarRetrofit } from "../../src/simulate/polaryear";
 import { renderSvg } from "../../src/figures/render";
 import type { WindSeries } from "../../src/directional/wind";
 
 const FIX = join(__dirname, "fixtures");
 
-/**
- * A simulated hourly year (the generator of scripts/compare-openair/polardiff.case.mjs): uniform
- * directions to 0.1°, log-normal speeds (median 3.5 m/s, ≤ 14) to 0.01 m/s, background 5 × LN(0, 0.3),
- * a source at 130°, 4–7 m/s of amplitude s1 and one at 250°, 1–3 m/s of amplitude s2, values to 0.001.
- */
-function simulatedRetrofit(seed: number, s1: number, s2: number): WindSeries {
-  const rng = new Rng(seed);
-  const n = 8760;
-  const wd = new Float64Array(n),
-    ws = new Float64Array(n),
-    c = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    wd[i] = Math.round(3600 * rng.uniform()) / 10;
-    ws[i] = Math.round(100 * Math.min(14, rng.lognormal(Math.log(3.5), 0.5))) / 100;
-    const d1 = Math.abs(((((wd[i] - 130) % 360) + 540) % 360) - 180);
-    const d2 = Math.abs(((((wd[i] - 250) % 360) + 540) % 360) - 180);
-    const p1 = ws[i] >= 4 && ws[i] <= 7 ? s1 * Math.exp(-(d1 * d1) / 200) : 0;
-    const p2 = ws[i] >= 1 && ws[i] <= 3 ? s2 * Math.exp(-(d2 * d2) / 450) : 0;
-    c[i] = Math.round(1000 * (5 * rng.lognormal(0, 0.3) + (p1 + p2) * rng.lognormal(0, 0.3))) / 1000;
-  }
-  return { values: c, wd, ws };
-}
-
 describe("polarDiff (openair polarDiff)", () => {
-  const before = simulatedRetrofit(11, 40, 0);
-  const after = simulatedRetrofit(12, 16, 25);
+  // the simulated retrofit of scripts/compare-openair/polardiff.case.mjs and of the fixture
+  const { before, after } = simulatePolarRetrofit();
 
   it("a constant added to every value gives that constant as the difference (force.positive = FALSE: the GAM is linear, the constant in its null space)", () => {
     const plus = { ...before, values: Float64Array.from(before.values as Float64Array, (c) => c + 10) };
@@ -74,6 +51,14 @@ describe("polarDiff (openair polarDiff)", () => {
     expect(r.threshold).toBeCloseTo(all[f] + (h - f) * (all[f + 1] - all[f]), 12);
     expect(r.before.threshold).toBe(r.threshold);
     expect(r.after.threshold).toBe(r.threshold);
+    // both periods' 30 speed bins span the combined range [lo, hi], as openair's: bin j at lo + (j + ½)(hi − lo)/30
+    for (const p of [r.before, r.after]) {
+      expect(p.fit!.wsOffset).toBe(lo);
+      for (const b of p.bins) {
+        const j = (b.ws - lo) / ((hi - lo) / 30) - 0.5;
+        expect(Math.abs(j - Math.round(j))).toBeLessThan(1e-9);
+      }
+    }
   });
 
   it("agrees with openair 2.18's difference surface on the simulated retrofit (fixture, openair: true)", () => {
@@ -94,11 +79,12 @@ describe("polarDiff (openair polarDiff)", () => {
         O.push(z);
       }
     }
-    // openair keeps points just outside the outer circle (no clip without `upper`); aozora masks them (278 of 303 shared)
-    expect(A.length).toBeGreaterThan(0.9 * oa.length);
-    // measured: r 0.99983, max |Δ| 27.19 vs openair's 27.23 (the bins span each period's own speeds, openair's both)
-    expect(pearson(A, O)).toBeGreaterThan(0.999);
-    expect(Math.abs(r.maxAbs / 27.2287525059325 - 1)).toBeLessThan(0.01);
+    // openair: true keeps openair's rim outside the circle too: 302 of openair's 303 points are unmasked here
+    expect(A.length).toBeGreaterThanOrEqual(302);
+    // both periods binned over the combined speed range (wsRange), as openair's polarPlot(type = "period"):
+    // measured r 0.9999993, max |Δ| 27.2266 vs openair's 27.2288 (before the shared range: r 0.99983, 27.19)
+    expect(pearson(A, O)).toBeGreaterThan(0.99999);
+    expect(Math.abs(r.maxAbs / 27.2287525059325 - 1)).toBeLessThan(0.001);
     // the source cut at 130°, 4–7 m/s is the largest decrease; the new one at 250°, 1–3 m/s the largest increase
     expect(r.maxDecrease.wd).toBeGreaterThan(115);
     expect(r.maxDecrease.wd).toBeLessThan(145);
@@ -199,8 +185,7 @@ describe("polarCluster (openair polarCluster)", () => {
   }, 180_000);
 
   it("after: the clusters are of the polarDiff surface, and the after rows get clusters too", () => {
-    const b = simulatedRetrofit(11, 40, 0),
-      f = simulatedRetrofit(12, 16, 25);
+    const { before: b, after: f } = simulatePolarRetrofit();
     const r = polarCluster(b, { after: f, nClusters: 2, grid: 41 });
     const d = polarDiff(b, f, { grid: 41 });
     expect(r.surface.grid.map((g) => g.z)).toEqual(d.grid.map((g) => g.z));
@@ -212,7 +197,7 @@ describe("polarCluster (openair polarCluster)", () => {
   }, 120_000);
 
   it("default: a row goes to the nearest grid point of its shifted speed; several k; figure", async () => {
-    const small = simulatedRetrofit(12, 16, 25);
+    const small = simulatePolarRetrofit().after;
     const r = polarCluster(small, { nClusters: [2, 3], grid: 41 });
     const surf = polarPlot(small, { grid: 41 });
     const off = surf.fit!.wsOffset;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { polarFreq } from "../../src/directional/polarfreq";
-import { polarFreqSpec } from "../../src/directional/figures-polarx";
+import { polarFreqSpec, polarFreqTypeSpec } from "../../src/directional/figures-polarx";
 
 // Hand-worked records (wd °, ws m/s, value). With 36 sectors (w = 10°) a direction d goes to the
 // centre 10·⌈d/10 − ½⌉ (openair's `wd.int * ceiling(wd / wd.int - 0.5)`), so a sector is (c − 5, c + 5];
@@ -78,5 +78,53 @@ describe("polarFreq: openair's bins, by hand", () => {
     expect(spec.layer[0].data.values.length).toBe(r.cells.length);
     expect(spec.layer[0].encoding.color.title).toBe("件数");
     expect(JSON.stringify(polarFreqSpec(r, "", { lang: "zh" }))).toContain("按风向和风速");
+  });
+
+  it("type: one polarFreq per level (openair's polarFreq(type = …)), by hand", () => {
+    // rows 0–4 in January 2025 (winter), rows 5–9 in July 2025 (summer), UTC+8; hourly
+    const jan = Date.UTC(2025, 0, 10),
+      jul = Date.UTC(2025, 6, 10);
+    const times = wd.map((_, i) => (i < 5 ? jan : jul) + (i % 5) * 3_600_000);
+    const typeData = { times, utcOffsetMinutes: 480 };
+    const f = polarFreq({ wd, ws }, { type: "season", typeData });
+    expect(f.byType!.panels.map((p) => p.level)).toEqual(["summer (JJA)", "winter (DJF)"]);
+    const winter = f.byType!.panels[1].result,
+      summer = f.byType!.panels[0].result;
+    // winter: wd 0, 5, 5.1, 356, 360 at ws 0, 0.5, 1.0, 1.5, 0.2 → north (0, 1]: 0, 5, 360; north
+    // (1, 2]: 356; 10° (0, 1]: 5.1
+    expect(winter.cells.map((c) => [c.wd, c.wsHi, c.n])).toEqual([
+      [0, 1, 3],
+      [0, 2, 1],
+      [10, 1, 1],
+    ]);
+    // summer: 354.9 at 0.9 → 350° (0, 1]; 15 at 1.01 and 2.0 → 10° (1, 2]; 90, 91 at 3 → 90° (2, 3]
+    expect(summer.cells.map((c) => [c.wd, c.wsHi, c.n])).toEqual([
+      [10, 2, 2],
+      [90, 3, 2],
+      [350, 1, 1],
+    ]);
+    // every panel is drawn to the radius of all rows (3 m/s), also winter whose fastest cell is (1, 2]
+    expect(winter.maxWs).toBe(3);
+    expect(f.maxWs).toBe(3);
+    expect(f.cells.reduce((s, c) => s + c.n, 0)).toBe(10); // the whole series' own cells
+    // weighted mean per level: winter values 1..5 sum to 15, north (0, 1] holds 1 + 2 + 5 = 8 → 53.3 %;
+    // summer keeps 6, 7, 8, 9 (91° has no value): Σ 30, 10° (1, 2] holds 7 + 8 → 50 %
+    const wm = polarFreq({ wd, ws, values }, { statistic: "weighted-mean", type: "season", typeData });
+    const [su, wi] = wm.byType!.panels.map((p) => p.result);
+    expect(cell(wi, 0, 1)?.value).toBeCloseTo((100 * 8) / 15, 12);
+    expect(cell(su, 10, 2)?.value).toBeCloseTo(50, 12);
+    expect(su.n).toBe(4);
+    // the mean of the summer 90° (2, 3] cell is the one finite value, 9
+    const m = polarFreq({ wd, ws, values }, { statistic: "mean", type: "season", typeData });
+    expect(cell(m.byType!.panels[0].result, 90, 3)?.value).toBe(9);
+    // wind-sector type from the function's own wd: the 10 rows in openair's 8 sectors
+    const bySector = polarFreq({ wd, ws }, { type: "wd" });
+    expect(bySector.byType!.panels.reduce((s, p) => s + p.n, 0)).toBe(10);
+    // figure: one panel per level, one colour scale from 0 to the largest count of any panel (3)
+    const spec = polarFreqTypeSpec(f, "", { lang: "zh" }) as any;
+    expect(spec.concat.length).toBe(2);
+    expect(spec.concat[0].layer[0].encoding.color.scale.domain).toEqual([0, 3]);
+    expect(JSON.stringify(spec)).toContain("冬");
+    expect(() => polarFreqTypeSpec(polarFreq({ wd, ws }))).toThrow(RangeError);
   });
 });

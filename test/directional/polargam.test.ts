@@ -141,17 +141,21 @@ describe("polarUncertaintySpec and polarPlotSpec of the GAM surface", () => {
   });
 });
 
+/** 240 hours of 16-point compass winds (22.5° steps) at 5 speeds, 1–5 m/s. */
+function compassWinds(n = 240): { wd: Float64Array; ws: Float64Array } {
+  const wd = new Float64Array(n),
+    ws = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    wd[i] = 22.5 * (i % 16);
+    ws[i] = 1 + ((i * 7) % 5); // 5 speeds
+  }
+  return { wd, ws };
+}
+
 describe("polarPlot (GAM) with few occupied bins", () => {
   it("16-point compass winds over 10 days: k is lowered to the distinct bins − 1 (mgcv would refuse), the surface still fits", () => {
-    const n = 240;
-    const values = new Float64Array(n),
-      wd = new Float64Array(n),
-      ws = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      wd[i] = 22.5 * (i % 16);
-      ws[i] = 1 + ((i * 7) % 5); // 5 speeds
-      values[i] = 10 + (wd[i] === 90 ? 5 : 0);
-    }
+    const { wd, ws } = compassWinds();
+    const values = wd.map((d) => 10 + (d === 90 ? 5 : 0));
     const r = polarPlot({ values, wd, ws });
     // 16 directions × 5 speeds = 80 occupied bins, each at its own centre: k = 79
     expect(r.fit!.knots).toBe(80);
@@ -163,5 +167,46 @@ describe("polarPlot (GAM) with few occupied bins", () => {
     expect(o.fit!.k).toBe(64);
     expect(Math.abs(r.max.wd - 90)).toBeLessThanOrEqual(22.5);
     expect(() => polarPlot({ values: [1, 2, 3], wd: [0, 90, 180], ws: [1, 2, 3] })).toThrow(RangeError);
+  });
+});
+
+describe("polarPlot (GAM) wsRange and wdInterval: scales from outside the records (openair's polarDiff and type panels)", () => {
+  const { wd, ws } = compassWinds();
+  const values = wd.map((d, i) => 10 + (d === 90 ? 5 : 0) + ws[i]);
+  const speeds = (r: PolarPlotResult) => [...new Set(r.bins.map((b) => +b.ws.toFixed(9)))].sort((a, b) => a - b);
+
+  it("wsRange [0, 12]: no shift, 30 bins of 0.4 m/s, right-closed; radius 12", () => {
+    const r = polarPlot({ values, wd, ws }, { wsRange: [0, 12] });
+    expect(r.fit!.wsOffset).toBe(0);
+    expect(r.radius).toBe(12);
+    // by hand: ws 1 ∈ (0.8, 1.2] (centre 1.0), 2 ∈ (1.6, 2.0] (1.8), 3 ∈ (2.8, 3.2] (3.0), 4 ∈ (3.6, 4.0] (3.8), 5 ∈ (4.8, 5.2] (5.0)
+    expect(speeds(r)).toEqual([1, 1.8, 3, 3.8, 5]);
+    // openair's positions j·12/29 for j = 2, 4, 7, 9, 12
+    const o = polarPlot({ values, wd, ws }, { wsRange: [0, 12], openair: true });
+    expect(speeds(o)).toEqual([2, 4, 7, 9, 12].map((j) => +((j * 12) / 29).toFixed(9)));
+    // the records' own range (1 to 5 m/s): shift 1, bins of 4/30 m/s; ws 1 is x = 0, in the first bin
+    const own = polarPlot({ values, wd, ws });
+    expect(own.fit!.wsOffset).toBe(1);
+    expect(speeds(own)[0]).toBeCloseTo(1 + 2 / 30, 8);
+    // giving the records' own range changes nothing
+    const same = polarPlot({ values, wd, ws }, { wsRange: [1, 5] });
+    expect(same.grid.map((g) => g.z)).toEqual(own.grid.map((g) => g.z));
+  });
+
+  it("wdInterval 10 bins 45° at 40° (10·⌈4.5 − ½⌉); the default 5° keeps 45°", () => {
+    const r10 = polarPlot({ values, wd, ws }, { wdInterval: 10 });
+    const d10 = new Set(r10.bins.map((b) => b.wd));
+    expect([...d10].every((d) => d % 10 === 0)).toBe(true);
+    expect(d10.has(40)).toBe(true);
+    const d5 = new Set(polarPlot({ values, wd, ws }).bins.map((b) => b.wd));
+    expect(d5.has(45)).toBe(true);
+    expect(d5.has(40)).toBe(false);
+  });
+
+  it("bad ranges are RangeErrors", () => {
+    expect(() => polarPlot({ values, wd, ws }, { wsRange: [2, 12] })).toThrow(/must contain every usable speed/);
+    expect(() => polarPlot({ values, wd, ws }, { wsRange: [0, 4] })).toThrow(/must contain every usable speed/);
+    expect(() => polarPlot({ values, wd, ws }, { wsRange: [5, 3] })).toThrow(/increasing/);
+    expect(() => polarPlot({ values, wd, ws }, { wdInterval: 7 as never })).toThrow(/5 or 10/);
   });
 });

@@ -208,6 +208,7 @@ describe("subpath entry points (package.json exports)", () => {
         "simulatePm25Composition",
         "simulatePmfInput",
         "simulatePolarYear",
+        "simulatePolarRetrofit",
         "simulateRemoteSensing",
         "simulateForecastStation",
         "simulateTrajectories",
