@@ -383,9 +383,12 @@ class AlsWorkspace {
       An.set(A, i * pp);
       for (let k = 0; k < p; k++) Bn[i * p + k] = B[k];
     }
+    // contributions fixed by a constraint (gFixed) take no Lagrange term: they stay at their value
+    const free = new Uint8Array(n * p).fill(1);
+    for (const g of pen?.gFixed ?? []) free[g.i * p + g.k] = 0;
     const solveRows = () => {
       for (let i = 0; i < n; i++) {
-        for (let k = 0; k < p; k++) Bl[i * p + k] = Bn[i * p + k] - 0.5 * lam[k];
+        for (let k = 0; k < p; k++) Bl[i * p + k] = Bn[i * p + k] - 0.5 * lam[k] * free[i * p + k];
         nnls.solve(An, i * pp, Bl, i * p, G, i * p);
       }
     };
@@ -412,7 +415,7 @@ class AlsWorkspace {
           all = 0;
         for (let i = 0; i < n; i++) {
           const d = An[i * pp + k * p + k];
-          if (!(d > 0)) continue;
+          if (!(d > 0) || !free[i * p + k]) continue;
           all += 1 / d;
           if (G[i * p + k] > 0) sum += 1 / d;
         }

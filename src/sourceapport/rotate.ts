@@ -173,7 +173,16 @@ function curvature(
   return Math.max(a, 1e-12);
 }
 
-/** 10³ × the largest curvature per unit of the expression over its terms: holds it to ~1e-3. */
+/**
+ * Weight of the stiff penalty that holds an expression: 10³ × its curvature per unit along a
+ * term (curvature/coef²). Over profile terms the cheapest term is used (min): F columns are
+ * solved one at a time with the other columns at their current values, and a penalty far
+ * stiffer than the cheapest element's cost would drag dearer elements and stall the
+ * alternation (the constrained optimum moves the cheapest element, as a ratio constraint
+ * does). Over contribution terms the dearest (max): all terms on one sample are solved
+ * together in that sample's row, while the factor's mean held at 1 makes moving one G element
+ * far dearer than its own curvature says, so the cheapest-term weight would hold it too loosely.
+ */
 function stiffWeight(
   terms: PenaltyExpression["terms"],
   G: Float64Array,
@@ -183,9 +192,8 @@ function stiffWeight(
   m: number,
   p: number,
 ): number {
-  let w = 0;
-  for (const t of terms) w = Math.max(w, curvature(t, G, F, s, n, m, p) / (t.coef * t.coef));
-  return 1e3 * w;
+  const c = terms.map((t) => curvature(t, G, F, s, n, m, p) / (t.coef * t.coef));
+  return 1e3 * (terms.some((t) => t.matrix === "G") ? Math.max(...c) : Math.min(...c));
 }
 
 /**
@@ -218,12 +226,23 @@ function pullExpression(
   type Pt = { d: number; dQ: number; G: Float64Array; F: Float64Array; q: number };
   let lo: Pt = { d: 0, dQ: 0, G: G0, F: F0, q: q0 };
   let hi: Pt | undefined;
+  // one contribution element is held exactly at each trial value (a hard hold converges far
+  // faster than a stiff penalty against the factor's mean held at 1); an expression by the penalty
+  const single = terms.length === 1 && terms[0].matrix === "G" && terms[0].coef === 1 ? terms[0] : undefined;
   const fit = (d: number, from: Pt): Pt => {
     const target = q0 + dir * d;
-    const o = alsFit(x, s, n, m, from.G, from.F, st, {
-      ...pen,
-      expressions: [...(pen.expressions ?? []), { terms, value: target, weight }],
-    });
+    const o = alsFit(
+      x,
+      s,
+      n,
+      m,
+      from.G,
+      from.F,
+      st,
+      single
+        ? { ...pen, gFixed: [...(pen.gFixed ?? []), { i: single.index, k: single.k, value: Math.max(0, target) }] }
+        : { ...pen, expressions: [...(pen.expressions ?? []), { terms, value: target, weight }] },
+    );
     const q = expressionValue({ terms, value: 0, weight: 0 }, o.G, o.F, m, p);
     return { d, dQ: o[obj] - qBase, G: o.G, F: o.F, q };
   };
