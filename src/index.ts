@@ -99,6 +99,7 @@ export {
 } from "./io/monitoring";
 export { openDuckDb, type DuckDb, type DuckDbColumns, type DuckDbParam } from "./io/duckdb";
 export { readEpaPmf, PMF_MIN_UNCERTAINTY, type EpaPmfReadOptions, type EpaPmfData } from "./sourceapport/read-epapmf";
+export { readPmfConstraints, parsePmfConstraints, type ConstraintNames } from "./sourceapport/read-constraints";
 export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./metals/read-xact";
 export { readHysplit, type HysplitRead } from "./trajectory/read-hysplit";
 export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula, quoteCsvField } from "./io/write";
@@ -259,6 +260,7 @@ export {
   type BsDispInterval,
   type AlteredSolution,
   type PmfConstraint,
+  type PmfExpressionTerm,
   type ConstrainedResult,
   type Penalties,
   type RunOutcome,

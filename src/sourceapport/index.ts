@@ -82,7 +82,15 @@ export {
 export { dispPmf, refitSettings, type DispOptions, type DispResult, type DispInterval, type DispSwaps } from "./disp";
 export { swappedFactors, swappedProfiles, type SwapTest } from "./dispsearch";
 export { bsDispPmf, type BsDispOptions, type BsDispResult, type BsDispInterval } from "./bsdisp";
-export { fpeakPmf, constrainPmf, type AlteredSolution, type PmfConstraint, type ConstrainedResult } from "./rotate";
+export {
+  fpeakPmf,
+  constrainPmf,
+  type AlteredSolution,
+  type PmfConstraint,
+  type PmfExpressionTerm,
+  type ConstrainedResult,
+} from "./rotate";
+export { readPmfConstraints, parsePmfConstraints, type ConstraintNames } from "./read-constraints";
 export { alsFit, alsRun, type Penalties, type RunOutcome, type RunSettings } from "./als";
 export {
   intervalWhiskers,
