@@ -47,6 +47,7 @@ export {
   epaProfilesCsv,
   epaContributionsCsv,
   exportPmfResult,
+  constraintStepsTable,
   type PmfExportOptions,
 } from "./export";
 export {
@@ -85,6 +86,7 @@ export { bsDispPmf, type BsDispOptions, type BsDispResult, type BsDispInterval }
 export {
   fpeakPmf,
   constrainPmf,
+  describeConstraint,
   type AlteredSolution,
   type PmfConstraint,
   type PmfExpressionTerm,

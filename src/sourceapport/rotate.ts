@@ -147,6 +147,39 @@ export interface ConstrainedResult extends AlteredSolution {
   steps: { constraint: PmfConstraint; dQ: number; dQPct: number; value?: number }[];
 }
 
+/**
+ * A constraint as one line of text with 1-based factors named as in EPA PMF's constraint
+ * screens: `F[Factor 2, Pb] = 0`, `G[Factor 1, 2019-01-05] pulled down (dQ ≤ 0.5 %)`,
+ * `F[Factor 1, Pb] − 2·F[Factor 1, Zn] = 0`.
+ * @param factorNames names of the factors (0-based index → name)
+ */
+export function describeConstraint(c: PmfConstraint, factorNames: readonly string[]): string {
+  const f = (k: number) => factorNames[k] ?? `Factor ${k + 1}`;
+  const el = (k: number, what: string, m: "F" | "G") => `${m}[${f(k)}, ${what}]`;
+  const num = (v: number) => String(Number(v.toPrecision(6)));
+  switch (c.type) {
+    case "expression": {
+      const body = c.terms
+        .map((t, i) => {
+          const e = t.matrix === "F" ? el(t.factor, t.species, "F") : el(t.factor, t.sample, "G");
+          const a = Math.abs(t.coef);
+          const sign = t.coef < 0 ? (i === 0 ? "−" : " − ") : i === 0 ? "" : " + ";
+          return `${sign}${a === 1 ? "" : `${num(a)}·`}${e}`;
+        })
+        .join("");
+      return `${body} = ${num(c.value)}${c.dQPct !== undefined ? ` (pulled, dQ ≤ ${num(c.dQPct)} %)` : ""}`;
+    }
+    case "ratio":
+      return `F[${f(c.factor)}, ${c.numerator}] / F[${f(c.factor)}, ${c.denominator}] = ${num(c.ratio)}`;
+    case "pull":
+      return `${"species" in c ? el(c.factor, c.species, "F") : el(c.factor, c.sample, "G")} pulled ${c.direction} (dQ ≤ ${num(c.dQPct)} %)`;
+    case "zero":
+      return "species" in c ? `${el(c.factor, c.species, "F")} = 0` : `G[${f(c.factor)}, ${c.samples.join(" ")}] = 0`;
+    case "value":
+      return `${"species" in c ? el(c.factor, c.species, "F") : el(c.factor, c.sample, "G")} = ${num(c.value)}`;
+  }
+}
+
 /** The 0-based factor of a constraint or term, checked. */
 function factorOf(k: number, p: number): number {
   if (!Number.isInteger(k) || k < 0 || k >= p)
