@@ -254,7 +254,7 @@ export function parsePmfConstraints(text: string, file: string, names: Constrain
         species: (t) => (names.species.includes(t) ? t : speciesOf(tok(t))),
         sample: (t) => (names.samples.includes(t) ? t : sampleOf(tok(t))),
       });
-      const expr: PmfConstraint = { type: "expression", terms, value };
+      const expr: PmfConstraint = { type: "expression", factor: terms[0].factor, terms, value };
       if (e.has("dQPct"))
         expr.dQPct = num("dQPct", (v) => v > 0 && Number.isFinite(v), "a dQ budget in % of the base Q, > 0");
       out.push(expr);

@@ -126,7 +126,9 @@ export type PmfExpressionTerm =
  * - `pull`: the element pulled up or down maximally within `dQPct` % of the base objective;
  * - `expression`: Σ coef·X = value over F and/or G elements (EPA's ratio and sum forms:
  *   F[1,Pb] − 2·F[1,Zn] = 0, F[1,Pb] + F[2,Pb] = c, G[1,d] − 0.5·G[2,d] = 0); without `dQPct`
- *   held (a stiff penalty), with `dQPct` pulled towards the value as far as that budget allows.
+ *   held (a stiff penalty), with `dQPct` pulled towards the value as far as that budget allows;
+ *   its `factor` is the one it is listed under (the first term's, as the file reader sets it), so
+ *   every constraint has a factor for tables that list constraints by factor.
  */
 export type PmfConstraint =
   | { type: "zero"; factor: number; species: string }
@@ -136,7 +138,7 @@ export type PmfConstraint =
   | { type: "ratio"; factor: number; numerator: string; denominator: string; ratio: number }
   | { type: "pull"; factor: number; species: string; direction: "up" | "down"; dQPct: number }
   | { type: "pull"; factor: number; sample: string; direction: "up" | "down"; dQPct: number }
-  | { type: "expression"; terms: PmfExpressionTerm[]; value: number; dQPct?: number };
+  | { type: "expression"; factor: number; terms: PmfExpressionTerm[]; value: number; dQPct?: number };
 
 /** Result of {@link constrainPmf}. */
 export interface ConstrainedResult extends AlteredSolution {
@@ -360,6 +362,7 @@ export function constrainPmf(result: PmfResult, constraints: PmfConstraint[]): C
     let value: number | undefined;
     if (c.type === "expression") {
       if (c.terms.length === 0) throw new RangeError("constraint: an expression needs at least one term");
+      factorOf(c.factor, p);
       if (!Number.isFinite(c.value))
         throw new RangeError(`constraint: an expression's value must be finite, got ${c.value}`);
       const terms = c.terms.map(term);

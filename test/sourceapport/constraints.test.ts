@@ -104,6 +104,7 @@ describe("contribution constraints solved by hand (two factors, all but G[A, d] 
     const c = constrainPmf(res, [
       {
         type: "expression",
+        factor: 0,
         terms: [
           { matrix: "G", factor: 0, sample: "d", coef: 1 },
           { matrix: "G", factor: 1, sample: "d", coef: -0.8 },
@@ -151,6 +152,7 @@ describe("profile expressions solved by hand (one factor, G pinned; dQ(F_probe =
     const c = constrainPmf(res, [
       {
         type: "expression",
+        factor: 0,
         terms: [
           { ...F(0, "probe"), coef: 1 },
           { ...F(0, "pin"), coef: 1 },
@@ -167,6 +169,7 @@ describe("profile expressions solved by hand (one factor, G pinned; dQ(F_probe =
     const c = constrainPmf(res, [
       {
         type: "expression",
+        factor: 0,
         terms: [
           { ...F(0, "probe"), coef: 1 },
           { ...F(0, "pin"), coef: -4 },
@@ -183,6 +186,7 @@ describe("profile expressions solved by hand (one factor, G pinned; dQ(F_probe =
     const c = constrainPmf(res, [
       {
         type: "expression",
+        factor: 0,
         terms: [
           { ...F(0, "probe"), coef: 1 },
           { ...F(0, "pin"), coef: -4 },
@@ -201,6 +205,7 @@ describe("profile expressions solved by hand (one factor, G pinned; dQ(F_probe =
     const c = constrainPmf(res, [
       {
         type: "expression",
+        factor: 0,
         terms: [
           { ...F(0, "probe"), coef: 1 },
           { ...F(0, "pin"), coef: 1 },
@@ -218,13 +223,13 @@ describe("constraint arguments", () => {
   const res = pinned();
   it("unknown samples, empty expressions and bad budgets are RangeErrors", () => {
     expect(() => constrainPmf(res, [{ type: "zero", factor: 0, samples: ["zz"] }])).toThrow(/unknown sample "zz"/);
-    expect(() => constrainPmf(res, [{ type: "expression", terms: [], value: 0 }])).toThrow(RangeError);
+    expect(() => constrainPmf(res, [{ type: "expression", factor: 0, terms: [], value: 0 }])).toThrow(RangeError);
     expect(() => constrainPmf(res, [{ type: "pull", factor: 0, sample: "a", direction: "up", dQPct: 0 }])).toThrow(
       /positive dQ budget/,
     );
     expect(() =>
       constrainPmf(res, [
-        { type: "expression", terms: [{ matrix: "F", factor: 3, species: "pin", coef: 1 }], value: 1 },
+        { type: "expression", factor: 0, terms: [{ matrix: "F", factor: 3, species: "pin", coef: 1 }], value: 1 },
       ]),
     ).toThrow(/factor 3 is out of range/);
   });

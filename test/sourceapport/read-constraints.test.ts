@@ -43,6 +43,7 @@ describe("parsePmfConstraints", () => {
       { type: "pull", factor: 1, sample: "2019-01-02", direction: "up", dQPct: 1 },
       {
         type: "expression",
+        factor: 1,
         terms: [
           { matrix: "F", factor: 1, species: "Pb", coef: 1 },
           { matrix: "F", factor: 1, species: "Zn", coef: -2 },
@@ -51,6 +52,7 @@ describe("parsePmfConstraints", () => {
       },
       {
         type: "expression",
+        factor: 0,
         terms: [
           { matrix: "F", factor: 0, species: "Pb", coef: 1 },
           { matrix: "F", factor: 1, species: "Pb", coef: 1 },
@@ -60,6 +62,7 @@ describe("parsePmfConstraints", () => {
       },
       {
         type: "expression",
+        factor: 0,
         terms: [
           { matrix: "G", factor: 0, sample: "2019-01-05", coef: 1 },
           { matrix: "G", factor: 1, sample: "2019-01-05", coef: -0.5 },
