@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePmfConstraints, readPmfConstraints } from "../../src/sourceapport/read-constraints";
 import { AozoraInputError } from "../../src/io/errors";
@@ -113,5 +115,28 @@ describe("parsePmfConstraints", () => {
     expect(() => readPmfConstraints("/nonexistent/c.json", names)).toThrow(
       /\/nonexistent\/c\.json: expected a readable file/,
     );
+  });
+  it("the README's example file reads (7 factors, one named industry; daily samples of January 2024)", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### PMF constraints file"));
+    const json = section.slice(section.indexOf("```json") + 7, section.indexOf("```", section.indexOf("```json") + 7));
+    const cs = parsePmfConstraints(json, "README.md", {
+      species: ["PM2.5", "Cu", "Zn", "Pb"],
+      samples: Array.from({ length: 31 }, (_, i) => `1/${i + 1}/2024`),
+      factors: ["Factor 1", "industry", "Factor 3", "Factor 4", "Factor 5", "Factor 6", "Factor 7"],
+    });
+    expect(cs.map((c) => c.type)).toEqual([
+      "zero",
+      "value",
+      "pull",
+      "zero",
+      "value",
+      "pull",
+      "expression",
+      "expression",
+      "expression",
+    ]);
+    expect(cs[1]).toEqual({ type: "value", factor: 1, species: "Zn", value: 0.25 });
+    expect(cs[5]).toEqual({ type: "pull", factor: 3, sample: "1/20/2024", direction: "down", dQPct: 1 });
   });
 });
