@@ -189,19 +189,22 @@ function factorOf(k: number, p: number): number {
   return k;
 }
 
+/** The data's uncertainties and a solution (row-major), which {@link curvature} is measured on. */
+interface AtSolution {
+  G: Float64Array;
+  F: Float64Array;
+  s: Float64Array;
+  n: number;
+  m: number;
+  p: number;
+}
+
 /**
  * Curvature of the objective in one element with everything else fixed (Σ G_ik²/s_ij² for F_kj,
  * Σ F_kj²/s_ij² for G_ik): the scale a stiff penalty on that element is measured against.
  */
-function curvature(
-  t: PenaltyExpression["terms"][number],
-  G: Float64Array,
-  F: Float64Array,
-  s: Float64Array,
-  n: number,
-  m: number,
-  p: number,
-): number {
+function curvature(t: PenaltyExpression["terms"][number], at: AtSolution): number {
+  const { G, F, s, n, m, p } = at;
   let a = 0;
   if (t.matrix === "F") for (let i = 0; i < n; i++) a += G[i * p + t.k] ** 2 / s[i * m + t.index] ** 2;
   else for (let j = 0; j < m; j++) a += F[t.k * m + j] ** 2 / s[t.index * m + j] ** 2;
@@ -218,16 +221,8 @@ function curvature(
  * together in that sample's row, while the factor's mean held at 1 makes moving one G element
  * far dearer than its own curvature says, so the cheapest-term weight would hold it too loosely.
  */
-function stiffWeight(
-  terms: PenaltyExpression["terms"],
-  G: Float64Array,
-  F: Float64Array,
-  s: Float64Array,
-  n: number,
-  m: number,
-  p: number,
-): number {
-  const c = terms.map((t) => curvature(t, G, F, s, n, m, p) / (t.coef * t.coef));
+function stiffWeight(terms: PenaltyExpression["terms"], at: AtSolution): number {
+  const c = terms.map((t) => curvature(t, at) / (t.coef * t.coef));
   return 1e3 * (terms.some((t) => t.matrix === "G") ? Math.max(...c) : Math.min(...c));
 }
 
@@ -257,7 +252,7 @@ function pullExpression(
   const q0 = expressionValue({ terms, value: 0, weight: 0 }, G0, F0, m, p);
   const dir = goal >= q0 ? 1 : -1;
   const span = Math.abs(goal - q0);
-  const weight = stiffWeight(terms, G0, F0, s, n, m, p);
+  const weight = stiffWeight(terms, { G: G0, F: F0, s, n, m, p });
   type Pt = { d: number; dQ: number; G: Float64Array; F: Float64Array; q: number };
   let lo: Pt = { d: 0, dQ: 0, G: G0, F: F0, q: q0 };
   let hi: Pt | undefined;
@@ -367,12 +362,12 @@ export function constrainPmf(result: PmfResult, constraints: PmfConstraint[]): C
         throw new RangeError(`constraint: an expression's value must be finite, got ${c.value}`);
       const terms = c.terms.map(term);
       if (c.dQPct === undefined) {
-        pen.expressions!.push({ terms, value: c.value, weight: stiffWeight(terms, G, F, s, n, m, p) });
+        pen.expressions!.push({ terms, value: c.value, weight: stiffWeight(terms, { G, F, s, n, m, p }) });
         value = c.value;
       } else {
         if (!(c.dQPct > 0)) throw new RangeError(`constraint: a dQ budget must be positive (in %), got ${c.dQPct}`);
         const r = pullExpression(result, st, qBase, pen, terms, c.value, prev + (c.dQPct / 100) * qBase, G, F);
-        pen.expressions!.push({ terms, value: r.target, weight: stiffWeight(terms, G, F, s, n, m, p) });
+        pen.expressions!.push({ terms, value: r.target, weight: stiffWeight(terms, { G, F, s, n, m, p }) });
         G = r.G;
         F = r.F;
         value = r.value;
@@ -401,7 +396,7 @@ export function constrainPmf(result: PmfResult, constraints: PmfConstraint[]): C
           G0: G,
           F0: F,
           qBase,
-          weight: curvature({ matrix: "F", k, index: j, coef: 1 }, G, F, s, n, m, p) * 1e3,
+          weight: curvature({ matrix: "F", k, index: j, coef: 1 }, { G, F, s, n, m, p }) * 1e3,
           settings: st,
           extra: pen,
           keepSolution: true,
@@ -430,7 +425,7 @@ export function constrainPmf(result: PmfResult, constraints: PmfConstraint[]): C
           a,
           b,
           ratio: c.ratio,
-          weight: curvature({ matrix: "F", k, index: a, coef: 1 }, G, F, s, n, m, p) * 1e3,
+          weight: curvature({ matrix: "F", k, index: a, coef: 1 }, { G, F, s, n, m, p }) * 1e3,
         });
       } else throw new RangeError(`constraint: unknown constraint ${JSON.stringify(c)}`);
     }

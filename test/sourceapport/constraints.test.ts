@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { constrainPmf } from "../../src/sourceapport/rotate";
+import { PMF_DEFAULTS } from "../../src/sourceapport/solver";
+import type { PmfConstraint, PmfExpressionTerm } from "../../src/sourceapport/rotate";
 import type { PmfResult } from "../../src/sourceapport/types";
 
 /** A hand-built result (the base solution given as G, F; dQ is measured from its Q). */
@@ -29,18 +31,7 @@ function resultOf(
       extraUncertaintyPct: 0,
     },
     p,
-    options: {
-      factors: p,
-      runs: 1,
-      seed: 1,
-      robust: false,
-      alpha: 4,
-      maxIterations: 5000,
-      tolerance: 0.1,
-      relativeTolerance: 1e-5,
-      window: 20,
-      workers: 1,
-    },
+    options: { ...PMF_DEFAULTS, factors: p, runs: 1, workers: 1 },
     qExpected: 0,
     runs: [],
     bestIndex: 0,
@@ -147,54 +138,34 @@ function pinned(): PmfResult {
 
 describe("profile expressions solved by hand (one factor, G pinned; dQ(F_probe = v) = Σg²·(v − 10)² = 4.5·(v − 10)²)", () => {
   const res = pinned();
-  const F = (k: number, sp: "pin" | "probe") => ({ matrix: "F" as const, factor: k, species: sp });
+  /** The expression a·F[probe] + b·F[pin] = value (pulled when a budget is given). */
+  const probePin = (a: number, b: number, value: number, dQPct?: number): PmfConstraint[] => {
+    const terms: PmfExpressionTerm[] = [
+      { matrix: "F", factor: 0, species: "probe", coef: a },
+      { matrix: "F", factor: 0, species: "pin", coef: b },
+    ];
+    return [
+      dQPct === undefined
+        ? { type: "expression", factor: 0, terms, value }
+        : { type: "expression", factor: 0, terms, value, dQPct },
+    ];
+  };
   it("sum: F[probe] + F[pin] = 13 with F[pin] = 2 forces F[probe] = 11, dQ = 4.5", () => {
-    const c = constrainPmf(res, [
-      {
-        type: "expression",
-        factor: 0,
-        terms: [
-          { ...F(0, "probe"), coef: 1 },
-          { ...F(0, "pin"), coef: 1 },
-        ],
-        value: 13,
-      },
-    ]);
+    const c = constrainPmf(res, probePin(1, 1, 13));
     expect(c.F[0]).toBeCloseTo(2, 6);
     expect(c.F[1]).toBeCloseTo(11, 2);
     expect(c.dQ / 4.5 - 1).toBeLessThan(0.01);
     expect(c.dQ / 4.5 - 1).toBeGreaterThan(-0.01);
   });
   it("ratio form: F[probe] − 4·F[pin] = 0 forces F[probe] = 8, dQ = 18", () => {
-    const c = constrainPmf(res, [
-      {
-        type: "expression",
-        factor: 0,
-        terms: [
-          { ...F(0, "probe"), coef: 1 },
-          { ...F(0, "pin"), coef: -4 },
-        ],
-        value: 0,
-      },
-    ]);
+    const c = constrainPmf(res, probePin(1, -4, 0));
     expect(c.F[1] / c.F[0] / 4 - 1).toBeLessThan(1e-3);
     expect(c.F[1] / c.F[0] / 4 - 1).toBeGreaterThan(-1e-3);
     expect(c.dQ / 18 - 1).toBeLessThan(0.01);
     expect(c.dQ / 18 - 1).toBeGreaterThan(-0.01);
   });
   it("the ratio pulled with a 100 % budget (dQ ≤ 1.25): F[probe] moves from 10 towards 8 only to 10 − sqrt(1.25/4.5) = 9.473 … 9.486", () => {
-    const c = constrainPmf(res, [
-      {
-        type: "expression",
-        factor: 0,
-        terms: [
-          { ...F(0, "probe"), coef: 1 },
-          { ...F(0, "pin"), coef: -4 },
-        ],
-        value: 0,
-        dQPct: 100,
-      },
-    ]);
+    const c = constrainPmf(res, probePin(1, -4, 0, 100));
     expect(c.F[1]).toBeGreaterThanOrEqual((10 - Math.sqrt(1.25 / 4.5)) * (1 - 1e-4));
     expect(c.F[1]).toBeLessThanOrEqual((10 - Math.sqrt((0.95 * 1.25) / 4.5)) * (1 + 1e-4));
     expect(c.dQ).toBeLessThanOrEqual(1.25 * (1 + 1e-3));
@@ -202,18 +173,7 @@ describe("profile expressions solved by hand (one factor, G pinned; dQ(F_probe =
     expect(c.steps[0].value!).toBeCloseTo(c.F[1] - 4 * c.F[0], 3);
   });
   it("a pulled expression whose target costs less than its budget is met: F[probe] + F[pin] = 12.2 with 1000 % (dQ 0.18 ≤ 12.5)", () => {
-    const c = constrainPmf(res, [
-      {
-        type: "expression",
-        factor: 0,
-        terms: [
-          { ...F(0, "probe"), coef: 1 },
-          { ...F(0, "pin"), coef: 1 },
-        ],
-        value: 12.2,
-        dQPct: 1000,
-      },
-    ]);
+    const c = constrainPmf(res, probePin(1, 1, 12.2, 1000));
     expect(c.F[1]).toBeCloseTo(10.2, 2);
     expect(c.dQ).toBeCloseTo(4.5 * 0.2 ** 2, 2);
   });
