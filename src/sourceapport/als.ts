@@ -81,6 +81,23 @@ export function constraintPenalty(G: Float64Array, F: Float64Array, m: number, p
 }
 
 /**
+ * Factors whose mean contribution the G half-step holds at 1 when `normaliseG` (see
+ * {@link AlsWorkspace.updateGHeld}): those with a profile element held at a positive value, and
+ * every factor an expression or a held contribution (G_ik > 0) names — their constraints are
+ * stated in normalised units (contributions mean 1), so the scale of the factor must not drift.
+ */
+function heldFactors(pen: Penalties | undefined): number[] {
+  if (!pen) return [];
+  const ks = [
+    ...(pen.fTargets ?? []).filter((t) => t.target > 0).map((t) => t.k),
+    ...(pen.fFixed ?? []).filter((t) => t.value > 0).map((t) => t.k),
+    ...(pen.gFixed ?? []).filter((t) => t.value > 0).map((t) => t.k),
+    ...(pen.expressions ?? []).flatMap((e) => e.terms.map((t) => t.k)),
+  ];
+  return [...new Set(ks)];
+}
+
+/**
  * Add the expression penalties to one half-step's p×p normal equations A·y = b, y the factor
  * loadings of one F column (`matrix` "F", `index` = j) or one G row ("G", `index` = i): the
  * terms on y give A += w·a·aᵀ, b −= w·a·r, r the rest of the expression (other terms at their
@@ -91,6 +108,7 @@ function addExpressions(
   matrix: "F" | "G",
   index: number,
   A: Float64Array,
+  ao: number,
   B: Float64Array,
   bo: number,
   G: Float64Array,
@@ -113,7 +131,7 @@ function addExpressions(
     for (let k = 0; k < p; k++) {
       if (a[k] === 0) continue;
       B[bo + k] -= e.weight * a[k] * r;
-      for (let l = 0; l < p; l++) A[k * p + l] += e.weight * a[k] * a[l];
+      for (let l = 0; l < p; l++) A[ao + k * p + l] += e.weight * a[k] * a[l];
     }
   }
 }
@@ -142,20 +160,25 @@ function eliminateFixed(
   B[bo + k] = d * value;
 }
 
-/** The G-side penalties of row i (expressions on G_i·, then G_ik fixed) added to the row's normal equations. */
+/**
+ * The G-side penalties of row i (expressions on G_i·, then G_ik fixed) added to the row's
+ * normal equations (A at `ao`, b at `bo`); applied after every other term of the row.
+ */
 function addGRowPenalties(
   pen: Penalties | undefined,
   i: number,
   A: Float64Array,
+  ao: number,
   B: Float64Array,
+  bo: number,
   G: Float64Array,
   F: Float64Array,
   m: number,
   p: number,
 ): void {
   if (!pen || (!pen.expressions && !pen.gFixed)) return;
-  if (pen.expressions) addExpressions(pen, "G", i, A, B, 0, G, F, m, p);
-  for (const g of pen.gFixed ?? []) if (g.i === i) eliminateFixed(A, 0, B, 0, p, g.k, g.value);
+  if (pen.expressions) addExpressions(pen, "G", i, A, ao, B, bo, G, F, m, p);
+  for (const g of pen.gFixed ?? []) if (g.i === i) eliminateFixed(A, ao, B, bo, p, g.k, g.value);
 }
 
 /** The value of the penalty terms that act on F (the G terms are counted by the G half-step). */
@@ -330,8 +353,8 @@ class AlsWorkspace {
       row(w, wx, outer, FT, A, B, i, m);
       // an L1 term c·g adds −c/2 to b; the objective below then includes it
       if (l1G) for (let k = 0; k < p; k++) B[k] -= 0.5 * l1G[k];
-      addGRowPenalties(pen, i, A, B, G, F, m, p);
       const gi = i * p;
+      addGRowPenalties(pen, i, A, 0, B, 0, G, F, m, p);
       nnls.solve(A, 0, B, 0, G, gi);
       let qi = cRow[i];
       for (let k = 0; k < p; k++) {
@@ -379,9 +402,9 @@ class AlsWorkspace {
     for (let i = 0; i < n; i++) {
       this.k.row(w, wx, outer, FT, A, B, i, m);
       if (l1G) for (let k = 0; k < p; k++) B[k] -= 0.5 * l1G[k];
-      addGRowPenalties(pen, i, A, B, G, F, m, p);
       An.set(A, i * pp);
       for (let k = 0; k < p; k++) Bn[i * p + k] = B[k];
+      addGRowPenalties(pen, i, An, i * pp, Bn, i * p, G, F, m, p);
     }
     // contributions fixed by a constraint (gFixed) take no Lagrange term: they stay at their value
     const free = new Uint8Array(n * p).fill(1);
@@ -498,7 +521,7 @@ class AlsWorkspace {
           }
         }
         if (pen.l1F) for (let k = 0; k < p; k++) B[bo + k] -= 0.5 * pen.l1F[j];
-        if (pen.expressions) addExpressions(pen, "F", j, A, B, bo, G, F, m, p);
+        if (pen.expressions) addExpressions(pen, "F", j, A, 0, B, bo, G, F, m, p);
         for (const fx of pen.fFixed ?? []) if (fx.j === j) eliminateFixed(A, 0, B, bo, p, fx.k, fx.value);
       }
       for (let k = 0; k < p; k++) col[k] = F[k * m + j];
@@ -641,23 +664,6 @@ export function alsFit(
   }
   const q = qValues(x, s, G, F, n, m, p, alpha);
   return { G, F, qTrue: q.qTrue, qRobust: q.qRobust, iterations, converged };
-}
-
-/**
- * Factors whose mean contribution the G half-step holds at 1 when `normaliseG` (see
- * {@link AlsWorkspace.updateGHeld}): those with a profile element held at a positive value, and
- * every factor an expression or a held contribution (G_ik > 0) names — their constraints are
- * stated in normalised units (contributions mean 1), so the scale of the factor must not drift.
- */
-function heldFactors(pen: Penalties | undefined): number[] {
-  if (!pen) return [];
-  const ks = [
-    ...(pen.fTargets ?? []).filter((t) => t.target > 0).map((t) => t.k),
-    ...(pen.fFixed ?? []).filter((t) => t.value > 0).map((t) => t.k),
-    ...(pen.gFixed ?? []).filter((t) => t.value > 0).map((t) => t.k),
-    ...(pen.expressions ?? []).flatMap((e) => e.terms.map((t) => t.k)),
-  ];
-  return [...new Set(ks)];
 }
 
 /** Rescale so each factor's mean contribution is 1 (G_k /= c_k, F_k *= c_k); GF is unchanged. */
