@@ -112,6 +112,7 @@ export {
   type EpaIntervalKind,
   type EpaIntervalTable,
 } from "./sourceapport/read-epapmf-results";
+export { readPmfConstraints, parsePmfConstraints, type ConstraintNames } from "./sourceapport/read-constraints";
 export { readXact, describeXactAlarm, type XactReadOptions, type XactRead } from "./metals/read-xact";
 export { readHysplit, type HysplitRead } from "./trajectory/read-hysplit";
 export { toCsv, writeCsv, toXlsx, writeXlsx, neutraliseFormula, quoteCsvField } from "./io/write";
@@ -200,6 +201,7 @@ export {
   epaProfilesCsv,
   epaContributionsCsv,
   exportPmfResult,
+  constraintStepsTable,
   profileSpec,
   contributionSpec,
   fingerprintSpec,
@@ -223,6 +225,7 @@ export {
   bsDispPmf,
   fpeakPmf,
   constrainPmf,
+  describeConstraint,
   alsFit,
   alsRun,
   intervalWhiskers,
@@ -287,6 +290,7 @@ export {
   type BsDispInterval,
   type AlteredSolution,
   type PmfConstraint,
+  type PmfExpressionTerm,
   type ConstrainedResult,
   type Penalties,
   type RunOutcome,

@@ -2,11 +2,12 @@ import { join } from "node:path";
 import { readEpaPmf } from "../sourceapport/read-epapmf";
 import { preparePmfInput } from "../sourceapport/prepare";
 import { runPmf } from "../sourceapport/solver";
-import { exportPmfResult } from "../sourceapport/export";
+import { constraintStepsTable, exportPmfResult } from "../sourceapport/export";
 import { bootstrapPmf, type BootstrapResult } from "../sourceapport/bootstrap";
 import { dispPmf, type DispResult } from "../sourceapport/disp";
 import { bsDispPmf, type BsDispResult } from "../sourceapport/bsdisp";
-import { fpeakPmf } from "../sourceapport/rotate";
+import { constrainPmf, describeConstraint, fpeakPmf, type ConstrainedResult } from "../sourceapport/rotate";
+import { readPmfConstraints } from "../sourceapport/read-constraints";
 import { bootstrapIntervalTable, dispIntervalTable } from "../sourceapport/errorfigures";
 import { writeCsv } from "../io/write";
 import { readEpaPmfResults } from "../sourceapport/read-epapmf-results";
@@ -66,7 +67,11 @@ export const pmfVerb: Verb = {
 conventions (Q(true), Q(robust), S/N categories, extra modelling uncertainty). Error estimation:
 --bootstrap N block-bootstrap runs, --disp displacement of every profile element, --bsdisp N
 BS-DISP on N of the bootstrap runs (needs --bootstrap), --fpeak strengths (e.g. -0.5,0.5); with
---out the intervals are written as CSV. --json prints one JSON object on stdout; progress goes to stderr.
+--out the intervals are written as CSV. --constraints FILE runs the constrained solution (EPA PMF 5.0
+constraints: zero, value, pull up/down within a % dQ budget, expressions of F and G elements) from the
+best base run and reports dQ per constraint (absolute and % of the base Q); with --out the constrained
+solution is written beside the base (pmf_constrained_*) with pmf_constraints.csv.
+--json prints one JSON object on stdout; progress goes to stderr.
 The fit minimises Q(true) unless --robust is given (then Q(robust): residuals |e/s| > 4 down-weighted,
 as EPA PMF's robust mode); give --robust to compare with an EPA PMF 5.0 robust base run. Missing cells
 are replaced by the species median (--missing drop-sample drops the sample instead); --exclude-samples
@@ -141,6 +146,12 @@ species-share difference, and both Q values (JSON: compareEpa; --out: pmf_epa_co
       value: "N",
       help: "with --compare-epa: the EPA base run to compare (default: its lowest Q(Robust))",
     },
+    constraints: {
+      type: "string",
+      value: "FILE",
+      fs: "input-file",
+      help: "constraints file (JSON, README 'PMF constraints file'): a constrained run from the best base run",
+    },
   },
   run: pmfRun,
 };
@@ -208,6 +219,15 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
       ...(values["exclude-samples"] !== undefined ? { excludeSamples: listOf(values["exclude-samples"]) } : {}),
     },
   );
+  // the constraints file is resolved against the prepared input before any fitting
+  const constraints =
+    values.constraints !== undefined
+      ? readPmfConstraints(values.constraints as string, {
+          species: input.species,
+          samples: input.samples,
+          factors: Array.from({ length: factors }, (_, k) => `Factor ${k + 1}`),
+        })
+      : undefined;
   const byKind = changeCounts(input.changes);
   if (input.changes.length > 0)
     err(
@@ -248,6 +268,8 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
       return point;
     });
   }
+  let constrained: ConstrainedResult | undefined;
+  if (constraints) constrained = constrainPmf(result, constraints);
   if (disp?.warning) err(`WARNING: ${disp.warning}`);
   const epaFiles = values["compare-epa"] as string[] | undefined;
   let cmp: EpaComparison | undefined;
@@ -267,6 +289,14 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
     if (disp) writeCsv(dispIntervalTable(result, disp), join(dir, "pmf_disp_intervals.csv"));
     if (bsdisp) writeCsv(dispIntervalTable(result, bsdisp), join(dir, "pmf_bsdisp_intervals.csv"));
     if (cmp) writeCsv(epaComparisonTable(cmp), join(dir, "pmf_epa_comparison.csv"));
+    if (constrained) {
+      exportPmfResult({ ...result, G: constrained.G, F: constrained.F }, dir, {
+        format: "both",
+        name: "pmf_constrained",
+        runLabel: `Constrained Run from Base Run #${best.run}`,
+      });
+      writeCsv(constraintStepsTable(result, constrained), join(dir, "pmf_constraints.csv"));
+    }
   }
   if (values.json) {
     out(
@@ -349,6 +379,25 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
               },
             }
           : {}),
+        ...(constrained
+          ? {
+              constrained: {
+                fromRun: best.run,
+                qTrue: constrained.qTrue,
+                qRobust: constrained.qRobust,
+                dQ: constrained.dQ,
+                dQPct: constrained.dQPct,
+                iterations: constrained.iterations,
+                steps: constrained.steps.map((st) => ({
+                  constraint: st.constraint,
+                  description: describeConstraint(st.constraint, result.factorNames),
+                  value: st.value ?? null,
+                  dQ: st.dQ,
+                  dQPct: st.dQPct,
+                })),
+              },
+            }
+          : {}),
       }),
     );
   } else {
@@ -412,6 +461,16 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
         out(
           `  unmatched: aozora ${cmp.unmatched.aozora.join(", ") || "none"}; EPA ${cmp.unmatched.epa.join(", ") || "none"}`,
         );
+    }
+    if (constrained) {
+      out(
+        `constrained run from base run ${best.run}: Q(true) ${constrained.qTrue.toFixed(1)}, Q(robust) ${constrained.qRobust.toFixed(1)}; dQ ${constrained.dQ.toFixed(2)} (${constrained.dQPct.toFixed(3)} % of the base Q)`,
+      );
+      constrained.steps.forEach((st, i) =>
+        out(
+          `  ${i + 1}. ${describeConstraint(st.constraint, result.factorNames)}: dQ ${st.dQ.toFixed(2)} (${st.dQPct.toFixed(3)} %)${st.value !== undefined ? `, value ${Number(st.value.toPrecision(6))}` : ""}`,
+        ),
+      );
     }
   }
   return 0;

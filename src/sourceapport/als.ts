@@ -49,6 +49,136 @@ export interface Penalties {
   l1F?: Float64Array;
   /** Σ_ik l1G[k]·G_ik (length p): pushes contributions towards 0 (sharper G). */
   l1G?: Float64Array;
+  /** G_ik = value exactly (a hard constraint: the element is eliminated from its row's NNLS). */
+  gFixed?: { i: number; k: number; value: number }[];
+  /**
+   * weight·(Σ coef·X − value)², X an element of F (`index` = species j) or of G (`index` =
+   * sample i) of factor k: a linear expression of profile and/or contribution elements held at
+   * a value (constraints: G targets, G ratios between factors, F sums and expressions).
+   */
+  expressions?: PenaltyExpression[];
+}
+
+/** One linear expression of {@link Penalties}: weight·(Σ coef·X − value)². */
+export interface PenaltyExpression {
+  terms: { matrix: "F" | "G"; k: number; index: number; coef: number }[];
+  value: number;
+  weight: number;
+}
+
+/** Σ coef·X of an expression at (G, F) (G n×p, F p×m row-major). */
+export function expressionValue(e: PenaltyExpression, G: Float64Array, F: Float64Array, m: number, p: number): number {
+  let v = 0;
+  for (const t of e.terms) v += t.coef * (t.matrix === "F" ? F[t.k * m + t.index] : G[t.index * p + t.k]);
+  return v;
+}
+
+/** The value of the G-side and expression penalties ({@link Penalties} `expressions`; `gFixed` costs nothing). */
+export function constraintPenalty(G: Float64Array, F: Float64Array, m: number, p: number, pen?: Penalties): number {
+  let q = 0;
+  for (const e of pen?.expressions ?? []) q += e.weight * (expressionValue(e, G, F, m, p) - e.value) ** 2;
+  return q;
+}
+
+/**
+ * Factors whose mean contribution the G half-step holds at 1 when `normaliseG` (see
+ * {@link AlsWorkspace.updateGHeld}): those with a profile element held at a positive value, and
+ * every factor an expression or a held contribution (G_ik > 0) names — their constraints are
+ * stated in normalised units (contributions mean 1), so the scale of the factor must not drift.
+ */
+function heldFactors(pen: Penalties | undefined): number[] {
+  if (!pen) return [];
+  const ks = [
+    ...(pen.fTargets ?? []).filter((t) => t.target > 0).map((t) => t.k),
+    ...(pen.fFixed ?? []).filter((t) => t.value > 0).map((t) => t.k),
+    ...(pen.gFixed ?? []).filter((t) => t.value > 0).map((t) => t.k),
+    ...(pen.expressions ?? []).flatMap((e) => e.terms.map((t) => t.k)),
+  ];
+  return [...new Set(ks)];
+}
+
+/**
+ * Add the expression penalties to one half-step's p×p normal equations A·y = b, y the factor
+ * loadings of one F column (`matrix` "F", `index` = j) or one G row ("G", `index` = i): the
+ * terms on y give A += w·a·aᵀ, b −= w·a·r, r the rest of the expression (other terms at their
+ * current values) minus its value. Elements fixed in `fixed` are eliminated afterwards by the caller.
+ */
+function addExpressions(
+  pen: Penalties,
+  matrix: "F" | "G",
+  index: number,
+  A: Float64Array,
+  ao: number,
+  B: Float64Array,
+  bo: number,
+  G: Float64Array,
+  F: Float64Array,
+  m: number,
+  p: number,
+): void {
+  const a = new Float64Array(p);
+  for (const e of pen.expressions ?? []) {
+    let on = false,
+      r = -e.value;
+    a.fill(0);
+    for (const t of e.terms) {
+      if (t.matrix === matrix && t.index === index) {
+        a[t.k] += t.coef;
+        on = true;
+      } else r += t.coef * (t.matrix === "F" ? F[t.k * m + t.index] : G[t.index * p + t.k]);
+    }
+    if (!on) continue;
+    for (let k = 0; k < p; k++) {
+      if (a[k] === 0) continue;
+      B[bo + k] -= e.weight * a[k] * r;
+      for (let l = 0; l < p; l++) A[ao + k * p + l] += e.weight * a[k] * a[l];
+    }
+  }
+}
+
+/**
+ * Eliminate y_k = value from a p×p system A·y = b (A at `ao`, b at `bo`): its column moves to
+ * the right-hand side and row k is decoupled, so the NNLS returns y_k = value exactly.
+ */
+function eliminateFixed(
+  A: Float64Array,
+  ao: number,
+  B: Float64Array,
+  bo: number,
+  p: number,
+  k: number,
+  value: number,
+): void {
+  const d = A[ao + k * p + k] > 0 ? A[ao + k * p + k] : 1;
+  for (let l = 0; l < p; l++) {
+    if (l === k) continue;
+    B[bo + l] -= A[ao + l * p + k] * value;
+    A[ao + l * p + k] = 0;
+    A[ao + k * p + l] = 0;
+  }
+  A[ao + k * p + k] = d;
+  B[bo + k] = d * value;
+}
+
+/**
+ * The G-side penalties of row i (expressions on G_i·, then G_ik fixed) added to the row's
+ * normal equations (A at `ao`, b at `bo`); applied after every other term of the row.
+ */
+function addGRowPenalties(
+  pen: Penalties | undefined,
+  i: number,
+  A: Float64Array,
+  ao: number,
+  B: Float64Array,
+  bo: number,
+  G: Float64Array,
+  F: Float64Array,
+  m: number,
+  p: number,
+): void {
+  if (!pen || (!pen.expressions && !pen.gFixed)) return;
+  if (pen.expressions) addExpressions(pen, "G", i, A, ao, B, bo, G, F, m, p);
+  for (const g of pen.gFixed ?? []) if (g.i === i) eliminateFixed(A, ao, B, bo, p, g.k, g.value);
 }
 
 /** The value of the penalty terms that act on F (the G terms are counted by the G half-step). */
@@ -209,7 +339,14 @@ class AlsWorkspace {
    * G (in/out, warm start) = argmin_{G ≥ 0} Σ w (x − G F)² (+ Σ l1G_k·G_ik), row by row. Returns
    * that objective at the new (G, F), from the normal equations: Σ_i c_i − 2 b_iᵀg_i + g_iᵀA_i g_i.
    */
-  updateG(w: Float64Array, wx: Float64Array, F: Float64Array, G: Float64Array, l1G?: Float64Array): number {
+  updateG(
+    w: Float64Array,
+    wx: Float64Array,
+    F: Float64Array,
+    G: Float64Array,
+    l1G?: Float64Array,
+    pen?: Penalties,
+  ): number {
     const { n, m, p, tri, outer, A, B, nnls, cRow } = this;
     const FT = this.packOuter(F);
     const row = this.k.row;
@@ -220,6 +357,7 @@ class AlsWorkspace {
       if (l1G) for (let k = 0; k < p; k++) B[k] -= 0.5 * l1G[k];
       if (this.gZero) dropZeros(A, B, this.gZero, i, p);
       const gi = i * p;
+      addGRowPenalties(pen, i, A, 0, B, 0, G, F, m, p);
       nnls.solve(A, 0, B, 0, G, gi);
       let qi = cRow[i];
       for (let k = 0; k < p; k++) {
@@ -256,6 +394,7 @@ class AlsWorkspace {
     l1G: Float64Array | undefined,
     held: number[],
     lam: Float64Array,
+    pen?: Penalties,
   ): number {
     const { n, m, p, tri, outer, A, B, nnls, cRow } = this;
     const pp = p * p;
@@ -269,10 +408,14 @@ class AlsWorkspace {
       if (this.gZero) dropZeros(A, B, this.gZero, i, p);
       An.set(A, i * pp);
       for (let k = 0; k < p; k++) Bn[i * p + k] = B[k];
+      addGRowPenalties(pen, i, An, i * pp, Bn, i * p, G, F, m, p);
     }
+    // contributions fixed by a constraint (gFixed) take no Lagrange term: they stay at their value
+    const free = new Uint8Array(n * p).fill(1);
+    for (const g of pen?.gFixed ?? []) free[g.i * p + g.k] = 0;
     const solveRows = () => {
       for (let i = 0; i < n; i++) {
-        for (let k = 0; k < p; k++) Bl[i * p + k] = Bn[i * p + k] - 0.5 * lam[k];
+        for (let k = 0; k < p; k++) Bl[i * p + k] = Bn[i * p + k] - 0.5 * lam[k] * free[i * p + k];
         nnls.solve(An, i * pp, Bl, i * p, G, i * p);
       }
     };
@@ -299,7 +442,7 @@ class AlsWorkspace {
           all = 0;
         for (let i = 0; i < n; i++) {
           const d = An[i * pp + k * p + k];
-          if (!(d > 0)) continue;
+          if (!(d > 0) || !free[i * p + k]) continue;
           all += 1 / d;
           if (G[i * p + k] > 0) sum += 1 / d;
         }
@@ -382,20 +525,8 @@ class AlsWorkspace {
           }
         }
         if (pen.l1F) for (let k = 0; k < p; k++) B[bo + k] -= 0.5 * pen.l1F[j];
-        for (const fx of pen.fFixed ?? []) {
-          if (fx.j !== j) continue;
-          // eliminate F_kj = value: move its column of A to the right-hand side, decouple row k
-          const k = fx.k,
-            d = A[k * p + k] > 0 ? A[k * p + k] : 1;
-          for (let l = 0; l < p; l++) {
-            if (l === k) continue;
-            B[bo + l] -= A[l * p + k] * fx.value;
-            A[l * p + k] = 0;
-            A[k * p + l] = 0;
-          }
-          A[k * p + k] = d;
-          B[bo + k] = d * fx.value;
-        }
+        if (pen.expressions) addExpressions(pen, "F", j, A, 0, B, bo, G, F, m, p);
+        for (const fx of pen.fFixed ?? []) if (fx.j === j) eliminateFixed(A, 0, B, bo, p, fx.k, fx.value);
       }
       for (let k = 0; k < p; k++) col[k] = F[k * m + j];
       nnls.solve(A, 0, B, bo, col, 0);
@@ -498,20 +629,16 @@ export function alsFit(
   ws.setRowConstants(w, x);
   // factors with an element held at a positive value in normalised units (G mean 1): their mean
   // contribution is held at 1 inside the G half-step (see AlsWorkspace.updateGHeld)
-  const held = st.normaliseG
-    ? [
-        ...new Set(
-          [...(pen?.fTargets ?? []).filter((t) => t.target > 0), ...(pen?.fFixed ?? []).filter((t) => t.value > 0)].map(
-            (t) => t.k,
-          ),
-        ),
-      ]
-    : [];
+  const held = st.normaliseG ? heldFactors(pen) : [];
   const lam = new Float64Array(p);
   const updateG = (FF: Float64Array, GG: Float64Array) =>
-    held.length ? ws.updateGHeld(w, wx, FF, GG, pen?.l1G, held, lam) : ws.updateG(w, wx, FF, GG, pen?.l1G);
+    held.length ? ws.updateGHeld(w, wx, FF, GG, pen?.l1G, held, lam, pen) : ws.updateG(w, wx, FF, GG, pen?.l1G, pen);
   updateG(F, G); // first G from the start F
   const penaltyF = (FF: Float64Array) => fPenalty(FF, m, p, pen);
+  // with G-side or expression penalties the half-step's own objective omits constants: evaluate directly
+  const direct = !!(pen?.expressions?.length || pen?.gFixed?.length);
+  const penaltyGF = (GG: Float64Array, FF: Float64Array) =>
+    gPenalty(GG, n, p, pen) + constraintPenalty(GG, FF, m, p, pen);
   let beta = 0.5,
     betaMax = 1;
   const history: number[] = [];
@@ -524,12 +651,14 @@ export function alsFit(
     Gn.set(G);
     Fn.set(F);
     ws.updateF(w, wx, Gn, Fn, pen);
-    const qPlain = updateG(Fn, Gn) + penaltyF(Fn);
+    const qHalf = updateG(Fn, Gn);
+    const qPlain = direct ? ws.objective(x, w, Gn, Fn) + penaltyF(Fn) + penaltyGF(Gn, Fn) : qHalf + penaltyF(Fn);
     // extrapolated point
     for (let c = 0; c < Gn.length; c++) Ge[c] = Math.max(0, Gn[c] + beta * (Gn[c] - G[c]));
     for (let c = 0; c < Fn.length; c++) Fe[c] = Math.max(0, Fn[c] + beta * (Fn[c] - F[c]));
     for (const fx of pen?.fFixed ?? []) Fe[fx.k * m + fx.j] = fx.value; // the extrapolation must not move fixed elements
-    const qExtra = ws.objective(x, w, Ge, Fe) + penaltyF(Fe) + gPenalty(Ge, n, p, pen);
+    for (const gx of pen?.gFixed ?? []) Ge[gx.i * p + gx.k] = gx.value;
+    const qExtra = ws.objective(x, w, Ge, Fe) + penaltyF(Fe) + penaltyGF(Ge, Fe);
     let next: number;
     if (qExtra < qPlain) {
       [G, Ge] = [Ge, G];
@@ -547,7 +676,7 @@ export function alsFit(
     if (st.normaliseG) normaliseInPlace(G, F, n, m, p);
     else if (st.normaliseF) normaliseRowsF(G, F, n, m, p);
     if (robust) {
-      next = reweight({ x, s, G, F, n, m, p }, w0, w, alpha) + penaltyF(F) + gPenalty(G, n, p, pen);
+      next = reweight({ x, s, G, F, n, m, p }, w0, w, alpha) + penaltyF(F) + penaltyGF(G, F);
       for (let c = 0; c < nm; c++) wx[c] = w[c] * x[c];
       ws.setRowConstants(w, x);
     }

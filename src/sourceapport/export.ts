@@ -25,6 +25,7 @@ import {
   totalIndex,
 } from "./diagnostics";
 import type { PmfResult } from "./types";
+import { describeConstraint, type ConstrainedResult } from "./rotate";
 
 /** Options of {@link exportPmfResult}. */
 export interface PmfExportOptions {
@@ -36,6 +37,8 @@ export interface PmfExportOptions {
   epaLayout?: boolean;
   /** Start CSV files with a UTF-8 byte-order mark so Excel reads CJK text correctly (default false). */
   bom?: boolean;
+  /** Run named in the EPA-layout block titles (default `Base Run #r`; e.g. `Constrained Run from Base Run #3`). */
+  runLabel?: string;
 }
 
 /**
@@ -133,10 +136,10 @@ function block(title: string, header: string[], rows: { label: string; values: A
  * (EPA PMF's own files carry the same blocks; the "% of factor total" block is aozora's, see
  * {@link profileMatrices}.)
  */
-export function epaProfilesCsv(result: PmfResult): string {
+export function epaProfilesCsv(result: PmfResult, runLabel?: string): string {
   const pm = profileMatrices(result);
   const { p, m } = pm;
-  const run = baseRunLabel(result);
+  const run = runLabel ?? baseRunLabel(result);
   const header = ["", ...pm.factorNames];
   const rowsOf = (mat: Float64Array) =>
     pm.species.map((sp, j) => ({ label: sp, values: Float64Array.from({ length: p }, (_, k) => mat[k * m + j]) }));
@@ -161,12 +164,12 @@ export function epaProfilesCsv(result: PmfResult): string {
  * `Factor Contributions (conc. units) from Base Run #r; total variable <name> (<unit>)` holding
  * G_ik·F_k,total. Same block structure and cell rules as {@link epaProfilesCsv}.
  */
-export function epaContributionsCsv(result: PmfResult): string {
+export function epaContributionsCsv(result: PmfResult, runLabel?: string): string {
   const { p, G, F, input, factorNames } = result;
   profileMatrices(result); // size checks
   const { m } = input;
   const t = totalIndex(input);
-  const run = baseRunLabel(result);
+  const run = runLabel ?? baseRunLabel(result);
   const labels = input.times
     ? Array.from(input.times, (ms) => formatInstant(ms, input.utcOffsetMinutes ?? 0))
     : input.samples;
@@ -188,6 +191,33 @@ export function epaContributionsCsv(result: PmfResult): string {
     );
   }
   return lines.join("\r\n");
+}
+
+/**
+ * The dQ of each constraint of a constrained run ({@link constrainPmf}), one row per constraint
+ * in the order applied: `constraint` (1-based), `description` ({@link describeConstraint}),
+ * `value` (what the element or expression was set to or reached; F in concentration units, G
+ * normalised, empty when none), `dQ` (objective increase of the step over the previous ones) and
+ * `dQPct` (100·dQ/Q_base, EPA's "% dQ"); a last row `total` with the constrained run's dQ.
+ */
+export function constraintStepsTable(result: PmfResult, constrained: ConstrainedResult): AqTable {
+  const steps = constrained.steps;
+  return AqTable.create(
+    {
+      constraint: [...steps.map((_, i) => String(i + 1)), "total"],
+      description: [...steps.map((st) => describeConstraint(st.constraint, result.factorNames)), "all constraints"],
+      value: Float64Array.from([...steps.map((st) => st.value ?? NaN), NaN]),
+      dQ: Float64Array.from([...steps.map((st) => st.dQ), constrained.dQ]),
+      dQPct: Float64Array.from([...steps.map((st) => st.dQPct), constrained.dQPct]),
+    },
+    {
+      constraint: { kind: "string" },
+      description: { kind: "string" },
+      value: { unit: "1" },
+      dQ: { unit: "1" },
+      dQPct: { unit: "%" },
+    },
+  );
 }
 
 /**
@@ -259,8 +289,8 @@ export function exportPmfResult(result: PmfResult, dir: string, opts: PmfExportO
   if (opts.epaLayout ?? true) {
     const bom = opts.bom ? "\uFEFF" : "";
     for (const [suffix, text] of [
-      ["profiles", epaProfilesCsv(result)],
-      ["contributions", epaContributionsCsv(result)],
+      ["profiles", epaProfilesCsv(result, opts.runLabel)],
+      ["contributions", epaContributionsCsv(result, opts.runLabel)],
     ] as const) {
       const path = join(dir, `${name}_${suffix}.csv`);
       writeFileSync(path, bom + text, "utf8");

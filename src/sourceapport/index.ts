@@ -47,6 +47,7 @@ export {
   epaProfilesCsv,
   epaContributionsCsv,
   exportPmfResult,
+  constraintStepsTable,
   type PmfExportOptions,
 } from "./export";
 export {
@@ -82,7 +83,16 @@ export {
 export { dispPmf, refitSettings, type DispOptions, type DispResult, type DispInterval, type DispSwaps } from "./disp";
 export { swappedFactors, swappedProfiles, type SwapTest } from "./dispsearch";
 export { bsDispPmf, type BsDispOptions, type BsDispResult, type BsDispInterval } from "./bsdisp";
-export { fpeakPmf, constrainPmf, type AlteredSolution, type PmfConstraint, type ConstrainedResult } from "./rotate";
+export {
+  fpeakPmf,
+  constrainPmf,
+  describeConstraint,
+  type AlteredSolution,
+  type PmfConstraint,
+  type PmfExpressionTerm,
+  type ConstrainedResult,
+} from "./rotate";
+export { readPmfConstraints, parsePmfConstraints, type ConstraintNames } from "./read-constraints";
 export { alsFit, alsRun, type Penalties, type RunOutcome, type RunSettings } from "./als";
 export {
   intervalWhiskers,
