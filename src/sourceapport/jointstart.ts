@@ -5,7 +5,8 @@
  * start; the reasoning is ours and stated in the TSDoc of {@link splitStartRun}.
  */
 import { assignMinCost } from "../stats/assign";
-import { alsFit, randomStartF, type RunOutcome, type RunSettings } from "./als";
+import { alsFit, randomStartF, type RunOutcome } from "./als";
+import type { TaskContext } from "./tasks";
 
 /**
  * Share of each fitted factor's contributions that lies outside the rows where each slot's
@@ -35,7 +36,8 @@ export function outsideShares(G: Float64Array, gZero: Uint8Array, n: number, p: 
 }
 
 /**
- * One joint base run from the split start. (1) F from the run's random start (as
+ * One joint base run from the split start, on the task context's data, settings, structural
+ * zeros and number of unmasked sweeps. (1) F from the run's random start (as
  * {@link alsRun}, same seed → same start); (2) `warmSweeps` iterations of the same weighted ALS
  * *without* the structural zeros, so every factor may settle on whichever source the data give
  * it; (3) the fitted factors are placed in the slots by a minimum-cost assignment (Hungarian
@@ -50,16 +52,8 @@ export function outsideShares(G: Float64Array, gZero: Uint8Array, n: number, p: 
  *
  * The iterations reported are those of both fits; `converged` is the masked fit's.
  */
-export function splitStartRun(
-  x: Float64Array,
-  s: Float64Array,
-  n: number,
-  m: number,
-  seed: number,
-  st: RunSettings,
-  gZero: Uint8Array,
-  warmSweeps: number,
-): RunOutcome {
+export function splitStartRun(ctx: TaskContext & { gZero: Uint8Array; warmSweeps: number }, seed: number): RunOutcome {
+  const { x, s, n, m, settings: st, gZero, warmSweeps } = ctx;
   const { p } = st;
   const warm = alsFit(x, s, n, m, undefined, randomStartF(x, n, m, p, seed), {
     ...st,

@@ -75,7 +75,7 @@ export function executeTask(
   if (task.kind === "base") {
     const o =
       ctx.gZero && ctx.warmSweeps
-        ? splitStartRun(ctx.x, ctx.s, ctx.n, ctx.m, task.seed, ctx.settings, ctx.gZero, ctx.warmSweeps)
+        ? splitStartRun({ ...ctx, gZero: ctx.gZero, warmSweeps: ctx.warmSweeps }, task.seed)
         : alsRun(ctx.x, ctx.s, ctx.n, ctx.m, task.seed, ctx.settings, ctx.gZero);
     return { ...o, run: task.run, seed: task.seed };
   }
