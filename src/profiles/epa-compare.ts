@@ -25,7 +25,7 @@ import { profileMatrices } from "../sourceapport/diagnostics";
 import { labelAngle } from "../sourceapport/figurehelpers";
 import type { EpaPmfResults, EpaProfileTable } from "../sourceapport/read-epapmf-results";
 import type { PmfResult } from "../sourceapport/types";
-import { assignMinCost } from "./assign";
+import { assignMinCost } from "../stats/assign";
 
 /** Options of {@link compareWithEpaPmf}. */
 export interface EpaCompareOptions {

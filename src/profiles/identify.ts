@@ -1,6 +1,6 @@
 import type { BootstrapResult } from "../sourceapport/bootstrap";
 import type { PmfResult } from "../sourceapport/types";
-import { assignMinCost } from "./assign";
+import { assignMinCost } from "../stats/assign";
 import { compareProfiles, type ProfileCompareOptions, type ProfileComparison } from "./similarity";
 import { speciesMatchKey } from "./species";
 import { TRACER_RULES, type TracerRule } from "./tables/tracers";

@@ -25,7 +25,7 @@ export {
   type ProfileComparison,
   type ProfileCompareOptions,
 } from "./similarity";
-export { assignMinCost } from "./assign";
+export { assignMinCost } from "../stats/assign";
 export {
   factorProfiles,
   identifyFactors,

@@ -579,7 +579,11 @@ export function alsRun(
   st: RunSettings,
   gZero?: Uint8Array,
 ): RunOutcome {
-  const { p } = st;
+  return alsFit(x, s, n, m, undefined, randomStartF(x, n, m, st.p, seed), st, undefined, gZero);
+}
+
+/** The random start of a base run (p×m): F_kj = U(0,1)·mean_j(x), drawn from `new Rng(seed)` column by column. */
+export function randomStartF(x: Float64Array, n: number, m: number, p: number, seed: number): Float64Array {
   const rng = new Rng(seed);
   const F = new Float64Array(p * m);
   for (let j = 0; j < m; j++) {
@@ -588,7 +592,7 @@ export function alsRun(
     const mean = Math.max(sum / n, 1e-12);
     for (let k = 0; k < p; k++) F[k * m + j] = rng.uniform() * mean;
   }
-  return alsFit(x, s, n, m, undefined, F, st, undefined, gZero);
+  return F;
 }
 
 /**

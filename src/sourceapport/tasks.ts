@@ -1,5 +1,6 @@
 import { alsFit, alsRun, type Penalties, type RunOutcome, type RunSettings } from "./als";
 import { dispSearch, type DispSearchResult, type DispSearchTask } from "./dispsearch";
+import { splitStartRun } from "./jointstart";
 
 /**
  * The data every task of one analysis shares (sent once to each worker): the matrices and the
@@ -13,6 +14,11 @@ export interface TaskContext {
   settings: RunSettings;
   /** Structural zeros of G (n×p, 1 = G_ik held at 0), for a joint fit over sites. */
   gZero?: Uint8Array;
+  /**
+   * With `gZero`: base runs use the split start of {@link splitStartRun} with this many unmasked
+   * sweeps (joint PMF, `start: "split"`); absent, the plain random start.
+   */
+  warmSweeps?: number;
 }
 
 /** A base run from a random start. */
@@ -67,7 +73,10 @@ export function executeTask(
     return dispSearch(ctx.x, ctx.s, ctx.n, ctx.m, task);
   }
   if (task.kind === "base") {
-    const o = alsRun(ctx.x, ctx.s, ctx.n, ctx.m, task.seed, ctx.settings, ctx.gZero);
+    const o =
+      ctx.gZero && ctx.warmSweeps
+        ? splitStartRun({ ...ctx, gZero: ctx.gZero, warmSweeps: ctx.warmSweeps }, task.seed)
+        : alsRun(ctx.x, ctx.s, ctx.n, ctx.m, task.seed, ctx.settings, ctx.gZero);
     return { ...o, run: task.run, seed: task.seed };
   }
   const st = { ...ctx.settings, ...task.settings };

@@ -16,6 +16,7 @@ import {
 import { jointContributionSpec, jointProfileSpec } from "../../src/sourceapport/jointfigures";
 import { blockBootstrapRows, timeOrder } from "../../src/sourceapport/bootstrap";
 import { runSeed } from "../../src/sourceapport/solver";
+import { outsideShares } from "../../src/sourceapport/jointstart";
 import { Rng } from "../../src/random/rng";
 import { renderPng } from "../../src/figures/render";
 import type { PmfInput } from "../../src/sourceapport/types";
@@ -63,10 +64,75 @@ describe("runJointPmf: two simulated cities with shared and local sources (simul
         const gTrue = sim.sites[s].G.map((g) => g[t]);
         if (gTrue.every((v) => v === 0)) continue;
         const gFit = Array.from({ length: site.input.n }, (_, i) => site.G[i * P + best]);
-        expect(corr(gTrue, gFit), `${sim.truth.sources[t]} at ${site.name}`).toBeGreaterThanOrEqual(0.9);
+        // Secondary sulfate at Shenyang shares the site with coal combustion (which carries SO4 and
+        // NH4): G_sulfate + a·G_coal with F_coal − a·F_sulfate is a rotation the data barely see.
+        // Among the 8 runs (split start) at the lowest Q (within 1e-5 of each other) this r runs
+        // from 0.86 to above 0.93 (the random start's best run had 0.951), so it is checked at 0.8 here and the
+        // rotation-free sum of the two sources' PM2.5 below at 0.95.
+        const floor = sim.truth.sources[t] === "secondary sulfate" && site.name === "Shenyang" ? 0.8 : 0.9;
+        expect(corr(gTrue, gFit), `${sim.truth.sources[t]} at ${site.name}`).toBeGreaterThanOrEqual(floor);
       }
     }
+    // the PM2.5 of secondary sulfate + coal combustion at Shenyang (invariant under that rotation; r = 0.975)
+    const pm = sim.species.indexOf("PM2.5");
+    const [sul, coal] = ["secondary sulfate", "coal combustion"].map((nm) => sim.truth.sources.indexOf(nm));
+    const fitOf = (t: number) => {
+      const rs = Array.from({ length: P }, (_, k) => corr(sim.truth.F[t], row(k)));
+      return rs.indexOf(Math.max(...rs));
+    };
+    const [ks, kc] = [fitOf(sul), fitOf(coal)];
+    const she = r.sites[1];
+    const massTrue = sim.sites[1].G.map((g) => g[sul] * sim.truth.F[sul][pm] + g[coal] * sim.truth.F[coal][pm]);
+    const massFit = Array.from(
+      { length: she.input.n },
+      (_, i) => she.G[i * P + ks] * r.F[ks * m + pm] + she.G[i * P + kc] * r.F[kc * m + pm],
+    );
+    expect(corr(massTrue, massFit)).toBeGreaterThanOrEqual(0.95);
   }, 120000);
+
+  it("the split start brings more runs to the lowest Q than the plain random start", async () => {
+    // Diagnosis (simulateTwoCityPmf seed 7, runs seed 1, k = 7): with the structural zeros from
+    // the first iteration (start: "random"), a random start that puts a shared source in a
+    // site-only slot stays there — 2 of the first 8 runs (7 of 20) reach within 1 % of the lowest
+    // Q(robust), the others end 33–68 % higher with e.g. biomass burning, soil or vehicles in
+    // the coal/industry slots, and 1.5 times the iterations (1395 vs 902 over 8 runs). The split
+    // start (20 unmasked sweeps, then each site-only slot gets the fitted factor with the
+    // smallest share at the other site) brings 8 of 8 (20 of 20) within 1 %.
+    const within = (runs: { qRobust: number }[]) => {
+      const best = Math.min(...runs.map((x) => x.qRobust));
+      return runs.filter((x) => x.qRobust <= 1.01 * best).length;
+    };
+    const split = await joint;
+    const random = await runJointPmf(sites, { factors: P, runs: 8, seed: 1, workers: 1, siteOnly, start: "random" });
+    expect(split.options.start).toBe("split");
+    expect(random.options.start).toBe("random");
+    expect(within(random.runs)).toBeLessThanOrEqual(3);
+    expect(within(split.runs)).toBeGreaterThanOrEqual(7);
+    // both reach the same lowest Q (the split start finds the minimum, it does not move it)
+    expect(Math.abs(split.qRobust / random.qRobust - 1)).toBeLessThan(1e-3);
+    // and every split run puts the local sources in their slots (profile r against the truth)
+    for (const run of split.runs)
+      for (const k of [1, 6]) {
+        const f = Array.from(run.F.subarray(k * m, k * m + m));
+        const rs = sim.truth.F.map((t) => corr(t, f));
+        expect(rs.indexOf(Math.max(...rs)), `run ${run.run} slot ${k}`).toBe(k);
+      }
+    const iters = (r: { runs: { iterations: number }[] }) => r.runs.reduce((a, x) => a + x.iterations, 0);
+    expect(iters(split)).toBeLessThan(iters(random));
+  }, 120000);
+
+  it("outsideShares: a factor's mean contribution where the slot is held at 0 over the sum of both means (by hand)", () => {
+    // n = 4 rows, p = 2; slot 1 held at 0 in rows 0 and 1 (the "other site")
+    const G = Float64Array.from([1, 2, 3, 0, 2, 1, 2, 3]);
+    const gZero = Uint8Array.from([0, 1, 0, 1, 0, 0, 0, 0]);
+    const sh = outsideShares(G, gZero, 4, 2);
+    expect(sh[0]).toEqual([0, 0]); // slot 0 has no structural zeros: no cost
+    // factor 0: mean over rows 2,3 = 2, over rows 0,1 = 2 → 2/4; factor 1: 2 and (2+0)/2 = 1 → 1/3
+    expect(sh[1][0]).toBeCloseTo(0.5, 15);
+    expect(sh[1][1]).toBeCloseTo(1 / 3, 15);
+    // a factor that is 0 everywhere: 1/2
+    expect(outsideShares(new Float64Array(8), gZero, 4, 2)[1]).toEqual([0.5, 0.5]);
+  });
 
   it("holds a site-only factor's contributions at exactly 0 at the other site", async () => {
     const r = await joint;
@@ -203,6 +269,11 @@ describe("runJointPmf: runs, seeds and options as runPmf", () => {
     const b1 = await bootstrapJointPmf(w1, { runs: 4, seed: 2, workers: 1 });
     expect(b2.runs.map((r) => r.qTrue)).toEqual(b1.runs.map((r) => r.qTrue));
     expect(b2.intervals).toEqual(b1.intervals);
+    // the plain random start too
+    const r2 = await dist.runJointPmf(two, { ...o, start: "random", workers: 2 });
+    const r1 = await runJointPmf(two, { ...o, start: "random", workers: 1 });
+    expect(r2.runs.map((r) => r.qTrue)).toEqual(r1.runs.map((r) => r.qTrue));
+    expect(r2.F).toEqual(r1.F);
   }, 60000);
 
   it("rejects sites that do not share species, units or total, and bad siteOnly entries", async () => {
@@ -238,6 +309,12 @@ describe("runJointPmf: runs, seeds and options as runPmf", () => {
     );
     await expect(runJointPmf([], { factors: 3 })).rejects.toThrow(RangeError);
     await expect(runJointPmf([{ name: "A", input: a }], { factors: 0 })).rejects.toThrow(RangeError);
+    await expect(
+      runJointPmf([{ name: "A", input: a }], { factors: 3, start: "warm" as unknown as "split" }),
+    ).rejects.toThrow(/start must be "split" or "random", got warm/);
+    await expect(runJointPmf([{ name: "A", input: a }], { factors: 3, warmSweeps: 0 })).rejects.toThrow(
+      /warmSweeps must be an integer ≥ 1, got 0/,
+    );
   });
 });
 
