@@ -33,8 +33,13 @@ export interface Kernels {
     n: number,
     m: number,
   ): void;
-  /** Σ_ij W_ij (X_ij − g_i·FT_j)². */
-  objective(X: Float64Array, W: Float64Array, G: Float64Array, FT: Float64Array, n: number, m: number): number;
+  /**
+   * Σ_ij W_ij (X_ij − g_i·F_·j)², F p×m row-major. Summed in two partial sums, the even columns
+   * j of every row (and an odd last column) in one and the odd columns in the other, added at the
+   * end: the order of the two f64x2 lanes of the WASM kernel (kernels-wasm.ts), so both give the
+   * same bits.
+   */
+  objective(X: Float64Array, W: Float64Array, G: Float64Array, F: Float64Array, n: number, m: number): number;
 }
 
 const cache = new Map<number, Kernels>();
@@ -90,24 +95,32 @@ function generate(p: number): Kernels {
         ${P.map((k) => `B[q + ${k}] += wx * g${k};`).join(" ")}
       }
     }`;
+  const dot = (j: string) => P.map((k) => `g${k} * F[f${k} + ${j}]`).join(" + ");
   const objective = `
-    let sum = 0;
+    let s0 = 0, s1 = 0;
+    ${P.map((k) => `const f${k} = ${k} * m;`).join(" ")}
     for (let i = 0; i < n; i++) {
       const gi = i * ${p}, xi = i * m;
       ${P.map((k) => `const g${k} = G[gi + ${k}];`).join(" ")}
-      for (let j = 0; j < m; j++) {
-        const f = j * ${p};
-        const r = X[xi + j] - (${P.map((k) => `g${k} * FT[f + ${k}]`).join(" + ")});
-        sum += W[xi + j] * r * r;
+      let j = 0;
+      for (; j + 1 < m; j += 2) {
+        const r0 = X[xi + j] - (${dot("j")});
+        s0 += W[xi + j] * r0 * r0;
+        const r1 = X[xi + j + 1] - (${dot("j + 1")});
+        s1 += W[xi + j + 1] * r1 * r1;
+      }
+      if (j < m) {
+        const r = X[xi + j] - (${dot("j")});
+        s0 += W[xi + j] * r * r;
       }
     }
-    return sum;`;
+    return s0 + s1;`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const make = (args: string, body: string) => new Function(...args.split(","), body);
   return {
     row: make("W,WX,O,FT,A,b,i,m", row) as Kernels["row"],
     cols: make("W,WX,G,Ap,B,n,m", cols) as Kernels["cols"],
-    objective: make("X,W,G,FT,n,m", objective) as Kernels["objective"],
+    objective: make("X,W,G,F,n,m", objective) as Kernels["objective"],
   };
 }
 
@@ -144,17 +157,17 @@ export function generic(p: number): Kernels {
         }
       }
     },
-    objective(X, W, G, FT, n, m) {
-      let sum = 0;
+    objective(X, W, G, F, n, m) {
+      const sums = [0, 0]; // even / odd columns (an odd last column is even)
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < m; j++) {
           let y = 0;
-          for (let k = 0; k < p; k++) y += G[i * p + k] * FT[j * p + k];
+          for (let k = 0; k < p; k++) y = k === 0 ? G[i * p] * F[j] : y + G[i * p + k] * F[k * m + j];
           const r = X[i * m + j] - y;
-          sum += W[i * m + j] * r * r;
+          sums[j % 2] += W[i * m + j] * r * r;
         }
       }
-      return sum;
+      return sums[0] + sums[1];
     },
   };
 }
