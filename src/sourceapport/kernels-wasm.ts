@@ -110,10 +110,18 @@ function wasmArena(mod: WasmModule, p: number, doubles: number): KernelArena {
   const row = ex[`row${p}`],
     cols = ex[`cols${p}`],
     objective = ex[`objective${p}`];
+  // one slot per argument of row(), which is called once per sample with the same arrays:
+  // checked once, then compared by identity
+  const slot = () => {
+    let last: Float64Array | undefined,
+      off = 0;
+    return (a: Float64Array) => (a === last ? off : ((off = at(a)), (last = a), off));
+  };
+  const [rW, rWX, rO, rFT, rA, rb] = [slot(), slot(), slot(), slot(), slot(), slot()];
   return {
     kind: "wasm",
     kernels: {
-      row: (W, WX, O, FT, A, b, i, m) => void row(at(W), at(WX), at(O), at(FT), at(A), at(b), i, m),
+      row: (W, WX, O, FT, A, b, i, m) => void row(rW(W), rWX(WX), rO(O), rFT(FT), rA(A), rb(b), i, m),
       cols: (W, WX, G, Ap, B, n, m) => void cols(at(W), at(WX), at(G), at(Ap), at(B), n, m),
       objective: (X, W, G, F, n, m) => objective(at(X), at(W), at(G), at(F), n, m),
     },
