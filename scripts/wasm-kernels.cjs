@@ -26,6 +26,15 @@ function triPairs(p) {
   return out;
 }
 const lg = (name) => `(local.get $${name})`;
+/**
+ * Locals for `count` accumulators held in pairs: $<name>0… as v128 (two lanes each) and, when
+ * count is odd and `tail` is given, the last one as f64 $<tail>.
+ */
+const laneLocals = (name, count, tail) =>
+  range(count >> 1)
+    .map((v) => `(local $${name}${v} v128)`)
+    .concat(count & 1 && tail ? [`(local $${tail} f64)`] : [])
+    .join(" ");
 /** `acc = acc + a * b` on f64x2 (mul then add: no FMA, same rounding as the scalar kernels). */
 const vmuladd = (acc, a, b) => `(local.set $${acc} (f64x2.add ${lg(acc)} (f64x2.mul ${a} ${b})))`;
 const smuladd = (acc, a, b) => `(local.set $${acc} (f64.add ${lg(acc)} (f64.mul ${a} ${b})))`;
@@ -44,18 +53,7 @@ function row(p) {
   L.push(
     `  (local $pw i32) (local $px i32) (local $end i32) (local $ws f64) (local $wxs f64) (local $w v128) (local $wx v128)`,
   );
-  L.push(
-    `  ${range(nv)
-      .map((v) => `(local $a${v} v128)`)
-      .join(" ")}`,
-  );
-  if (tri & 1) L.push(`  (local $at f64)`);
-  L.push(
-    `  ${range(nb)
-      .map((v) => `(local $b${v} v128)`)
-      .join(" ")}`,
-  );
-  if (p & 1) L.push(`  (local $bt f64)`);
+  L.push(`  ${laneLocals("a", tri, "at")} ${laneLocals("b", p, "bt")}`);
   L.push(`  (local.set $pw (i32.add ${lg("W")} (i32.shl (i32.mul ${lg("i")} ${lg("m")}) (i32.const 3))))`);
   L.push(`  (local.set $px (i32.add ${lg("WX")} (i32.shl (i32.mul ${lg("i")} ${lg("m")}) (i32.const 3))))`);
   L.push(`  (local.set $end (i32.add ${lg("pw")} (i32.shl ${lg("m")} (i32.const 3))))`);
@@ -104,17 +102,7 @@ function cols(p) {
       .map((k) => `(local $g${k} f64)`)
       .join(" ")}`,
   );
-  L.push(
-    `  ${range(nv)
-      .map((v) => `(local $h${v} v128)`)
-      .join(" ")}`,
-  );
-  if (tri & 1) L.push(`  (local $ht f64)`);
-  L.push(
-    `  ${range(nb)
-      .map((v) => `(local $gv${v} v128)`)
-      .join(" ")}`,
-  );
+  L.push(`  ${laneLocals("h", tri, "ht")} ${laneLocals("gv", p)}`);
   L.push(`  (memory.fill ${lg("Ap")} (i32.const 0) (i32.mul ${lg("m")} (i32.const ${8 * tri})))`);
   L.push(`  (memory.fill ${lg("B")} (i32.const 0) (i32.mul ${lg("m")} (i32.const ${8 * p})))`);
   L.push(`  (local.set $pw ${lg("W")}) (local.set $px ${lg("WX")})`);
