@@ -424,6 +424,11 @@ class AlsWorkspace {
  * Converged when the objective decreased by less than max(`tolerance`, `relativeTolerance`·Q)
  * over the last `window`
  * iterations; otherwise the run stops at `maxIterations` and says so.
+ *
+ * The normal-equation sums and the objective run in WebAssembly SIMD (f64x2) kernels when built
+ * and supported, else in the generated JavaScript kernels; both add the same terms in the same
+ * order, so G, F and Q are bit-identical either way (`AOZORA_PMF_KERNELS=js|wasm|auto` chooses;
+ * kernels-wasm.ts). The NNLS solves stay in JavaScript.
  */
 export function alsRun(
   x: Float64Array,
