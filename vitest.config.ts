@@ -6,6 +6,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/validate/**", "test/browser/**", "node_modules/**"],
     pool: "forks",
+    globalSetup: ["test/setup/wasm-kernels.ts"],
     testTimeout: 60000,
   },
 });

@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["test/validate/**/*.test.ts"],
     pool: "forks",
+    globalSetup: ["test/setup/wasm-kernels.ts"],
     testTimeout: 120000,
   },
 });

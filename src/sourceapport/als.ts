@@ -1,6 +1,7 @@
 import { Rng } from "../random/rng";
 import { NnlsSolver } from "./nnls";
-import { kernelsFor, type Kernels } from "./kernels";
+import type { Kernels } from "./kernels";
+import { kernelArena, type KernelArena } from "./kernels-wasm";
 
 /** Settings of one base run (see {@link PmfOptions} for the meaning and defaults). */
 export interface RunSettings {
@@ -247,10 +248,12 @@ export function qValues(
 }
 
 /**
- * Scratch space and the two half-steps of weighted ALS. The generated kernels (kernels.ts)
- * accumulate the normal equations: row by row for G (straight into a p×p matrix, solved at once,
- * so no n×p² buffer is kept) and, for F, into packed per-column sums in one pass over the data,
- * unpacked for each column's p×p NNLS.
+ * Scratch space and the two half-steps of weighted ALS. The kernels (kernels.ts in JavaScript,
+ * kernels-wasm.ts in WebAssembly SIMD, bit-identical) accumulate the normal equations: row by row
+ * for G (straight into a p×p matrix, solved at once, so no n×p² buffer is kept) and, for F, into
+ * packed per-column sums in one pass over the data, unpacked for each column's p×p NNLS. Every
+ * array a kernel reads or writes comes from the workspace's {@link KernelArena} (for WASM, views
+ * into the kernels' linear memory), sized once for the fit by {@link AlsWorkspace.doubles}.
  */
 class AlsWorkspace {
   readonly tri: number;
@@ -266,19 +269,24 @@ class AlsWorkspace {
   readonly cRow: Float64Array;
   /** Structural zeros of G (n×p, 1 = G_ik held at 0; see {@link alsFit}'s `gZero`). */
   gZero?: Uint8Array;
+  /** Doubles the workspace takes from its arena, plus `extra` for the caller's arrays. */
+  static doubles(n: number, m: number, p: number, extra: number): number {
+    return m * p * (p + 1) + 2 * m * p + p * p + extra;
+  }
   constructor(
     readonly n: number,
     readonly m: number,
     readonly p: number,
+    readonly arena: KernelArena,
   ) {
     this.tri = (p * (p + 1)) / 2;
     this.nnls = new NnlsSolver(p);
-    this.k = kernelsFor(p);
-    this.outer = new Float64Array(m * this.tri);
-    this.FT = new Float64Array(m * p);
-    this.Ap = new Float64Array(m * this.tri);
-    this.A = new Float64Array(p * p);
-    this.B = new Float64Array(m * p);
+    this.k = arena.kernels;
+    this.outer = arena.alloc(m * this.tri);
+    this.FT = arena.alloc(m * p);
+    this.Ap = arena.alloc(m * this.tri);
+    this.A = arena.alloc(p * p);
+    this.B = arena.alloc(m * p);
     this.col = new Float64Array(p);
     this.cRow = new Float64Array(n);
   }
@@ -330,9 +338,9 @@ class AlsWorkspace {
     return FT;
   }
 
-  /** Weighted objective Σ w (x − G F)². */
+  /** Weighted objective Σ w (x − G F)² (arrays from the arena). */
   objective(x: Float64Array, w: Float64Array, G: Float64Array, F: Float64Array): number {
-    return this.k.objective(x, w, G, this.transposeF(F), this.n, this.m);
+    return this.k.objective(x, w, G, F, this.n, this.m);
   }
 
   /**
@@ -569,6 +577,11 @@ function dropZeros(A: Float64Array, B: Float64Array, gZero: Uint8Array, i: numbe
  * Converged when the objective decreased by less than max(`tolerance`, `relativeTolerance`·Q)
  * over the last `window`
  * iterations; otherwise the run stops at `maxIterations` and says so.
+ *
+ * The normal-equation sums and the objective run in WebAssembly SIMD (f64x2) kernels when built
+ * and supported, else in the generated JavaScript kernels; both add the same terms in the same
+ * order, so G, F and Q are bit-identical either way (`AOZORA_PMF_KERNELS=js|wasm|auto` chooses;
+ * kernels-wasm.ts). The NNLS solves stay in JavaScript.
  */
 export function alsRun(
   x: Float64Array,
@@ -614,22 +627,29 @@ export function alsFit(
   gZero?: Uint8Array,
 ): RunOutcome {
   const { p, robust, alpha } = st;
-  let G = G0 ? new Float64Array(G0) : new Float64Array(n * p);
-  if (gZero) for (let c = 0; c < n * p; c++) if (gZero[c]) G[c] = 0;
-  let F = new Float64Array(F0);
   const nm = n * m;
+  // every array a kernel touches comes from one arena (WASM linear memory or plain arrays)
+  const arena = kernelArena(p, AlsWorkspace.doubles(n, m, p, 3 * nm + 3 * (n + m) * p));
+  const ws = new AlsWorkspace(n, m, p, arena);
+  const xa = arena.alloc(nm);
+  xa.set(x.subarray(0, nm));
+  let G = arena.alloc(n * p);
+  if (G0) G.set(G0);
+  if (gZero) for (let c = 0; c < n * p; c++) if (gZero[c]) G[c] = 0;
+  let F = arena.alloc(p * m);
+  F.set(F0);
   const w0 = new Float64Array(nm);
   for (let c = 0; c < nm; c++) w0[c] = 1 / (s[c] * s[c]);
-  const w = robust ? new Float64Array(w0) : w0;
-  const wx = new Float64Array(nm);
+  const w = arena.alloc(nm);
+  w.set(w0);
+  const wx = arena.alloc(nm);
   for (let c = 0; c < nm; c++) wx[c] = w[c] * x[c];
 
-  const ws = new AlsWorkspace(n, m, p);
+  let Gn = arena.alloc(n * p);
+  let Fn = arena.alloc(p * m);
+  let Ge = arena.alloc(n * p);
+  let Fe = arena.alloc(p * m);
   ws.gZero = gZero;
-  let Gn = new Float64Array(n * p);
-  let Fn = new Float64Array(p * m);
-  let Ge = new Float64Array(n * p);
-  let Fe = new Float64Array(p * m);
   ws.setRowConstants(w, x);
   // factors with an element held at a positive value in normalised units (G mean 1): their mean
   // contribution is held at 1 inside the G half-step (see AlsWorkspace.updateGHeld)
@@ -656,13 +676,13 @@ export function alsFit(
     Fn.set(F);
     ws.updateF(w, wx, Gn, Fn, pen);
     const qHalf = updateG(Fn, Gn);
-    const qPlain = direct ? ws.objective(x, w, Gn, Fn) + penaltyF(Fn) + penaltyGF(Gn, Fn) : qHalf + penaltyF(Fn);
+    const qPlain = direct ? ws.objective(xa, w, Gn, Fn) + penaltyF(Fn) + penaltyGF(Gn, Fn) : qHalf + penaltyF(Fn);
     // extrapolated point
     for (let c = 0; c < Gn.length; c++) Ge[c] = Math.max(0, Gn[c] + beta * (Gn[c] - G[c]));
     for (let c = 0; c < Fn.length; c++) Fe[c] = Math.max(0, Fn[c] + beta * (Fn[c] - F[c]));
     for (const fx of pen?.fFixed ?? []) Fe[fx.k * m + fx.j] = fx.value; // the extrapolation must not move fixed elements
     for (const gx of pen?.gFixed ?? []) Ge[gx.i * p + gx.k] = gx.value;
-    const qExtra = ws.objective(x, w, Ge, Fe) + penaltyF(Fe) + penaltyGF(Ge, Fe);
+    const qExtra = ws.objective(xa, w, Ge, Fe) + penaltyF(Fe) + penaltyGF(Ge, Fe);
     let next: number;
     if (qExtra < qPlain) {
       [G, Ge] = [Ge, G];
@@ -694,7 +714,8 @@ export function alsFit(
     }
   }
   const q = qValues(x, s, G, F, n, m, p, alpha);
-  return { G, F, qTrue: q.qTrue, qRobust: q.qRobust, iterations, converged };
+  // copies out of the arena (a WASM memory's buffer cannot be transferred between threads)
+  return { G: G.slice(), F: F.slice(), qTrue: q.qTrue, qRobust: q.qRobust, iterations, converged };
 }
 
 /**
