@@ -197,6 +197,19 @@ export function obmObservationsFromTable(table: AqTable, opts: ObmTableOptions):
     }
     return v;
   };
+  /** Throws naming the first row whose value fails `ok` (after the missing/negative checks of `values`). */
+  const check = (v: Float64Array, ok: (x: number) => boolean, header: string, j: number, expected: string) => {
+    const bad = v.findIndex((x) => !ok(x));
+    if (bad >= 0)
+      throw new AozoraInputError({
+        file,
+        row: fileRow(bad),
+        column: header,
+        columnNumber: j + 1,
+        expected,
+        found: String(v[bad]),
+      });
+  };
   const badUnit = (header: string, j: number, expected: string, unit: string) =>
     new AozoraInputError({ file, column: header, columnNumber: j + 1, expected, found: unit || "no unit" });
   const once = (key: string, header: string, j: number) => {
@@ -255,16 +268,7 @@ export function obmObservationsFromTable(table: AqTable, opts: ObmTableOptions):
       if (c.kind !== "number" || f === undefined)
         throw badUnit(header, j, "a boundary-layer height in m or km, e.g. BLH (m)", unit);
       const v = values(name, header, j);
-      const bad = v.findIndex((x) => !(x > 0));
-      if (bad >= 0)
-        throw new AozoraInputError({
-          file,
-          row: fileRow(bad),
-          column: header,
-          columnNumber: j + 1,
-          expected: "a boundary-layer height > 0",
-          found: String(v[bad]),
-        });
+      check(v, (x) => x > 0, header, j, "a boundary-layer height > 0");
       blh = f === 1 ? v : v.map((x) => x * f);
       columns.push({
         header,
@@ -320,16 +324,7 @@ export function obmObservationsFromTable(table: AqTable, opts: ObmTableOptions):
       } else if (what === "rh") {
         if (unit !== "%") throw badUnit(header, j, "relative humidity in %", unit);
         v = values(name, header, j);
-        const bad = v.findIndex((x) => x > 100);
-        if (bad >= 0)
-          throw new AozoraInputError({
-            file,
-            row: fileRow(bad),
-            column: header,
-            columnNumber: j + 1,
-            expected: "relative humidity in [0, 100] %",
-            found: String(v[bad]),
-          });
+        check(v, (x) => x <= 100, header, j, "relative humidity in [0, 100] %");
       } else if (what === "pressure") {
         const f = { hPa: 100, kPa: 1000, Pa: 1 }[unit];
         if (f === undefined) throw badUnit(header, j, "a pressure in hPa, kPa or Pa", unit);
