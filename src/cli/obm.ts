@@ -10,6 +10,7 @@ import { compileMechanism } from "../photochem/compile";
 import { loadCsqy } from "../photochem/csqy";
 import { readChemmech } from "../photochem/read-mechanism";
 import {
+  DEFAULT_DEPOSITION_VELOCITY_CM_PER_S,
   relativeIncrementalReactivity,
   runObm,
   type ObmOptions,
@@ -64,8 +65,8 @@ const f = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : "NA");
 
 /**
  * `aozora obm --obs FILE --site LAT,LON[,ALT] [--mechanism cb6r5|saprc07tc|racm2] [--mechanism-file F]
- * [--csqy-file F] [--spin-up-days N] [--dilution PER_S] [--o3 free|held] [--nox family|hold] [--rir] [--json]
- * [--out DIR]`: the observation-based box model on an hourly table (`runObm`; VOC columns mapped with
+ * [--csqy-file F] [--spin-up-days N] [--dilution PER_S] [--blh M|COLUMN] [--o3-deposition CM_PER_S]
+ * [--o3 free|held] [--nox family|hold] [--rir] [--json] [--out DIR]`: the observation-based box model on an hourly table (`runObm`; VOC columns mapped with
  * `mapVocToMechanism`, columns decided by `obmObservationsFromTable`).
  */
 export const obmVerb: Verb = {
@@ -129,6 +130,20 @@ AVOC, BVOC, CO and NOx; --json the full result; --out writes CSVs and figures (S
       value: "PER_S",
       help: "first-order dilution of the unconstrained species (F0AM's kdil; default 1/86400 = 1 per day)",
     },
+    blh: {
+      type: "string",
+      value: "M|COLUMN",
+      help: "boundary-layer height: a constant in m, or the obs file's column of it (m or km, e.g. BLH for \"BLH (m)\"); sets the O3 deposition rate v_d/BLH and, where it grows, entrainment towards the background (default 1000 m, F0AM's InitializeMet)",
+    },
+    "o3-deposition": {
+      type: "number",
+      min: 0,
+      max: 10,
+      default: DEFAULT_DEPOSITION_VELOCITY_CM_PER_S.O3,
+      unit: "cm/s",
+      value: "CM_PER_S",
+      help: "dry-deposition velocity of a free O3, k = v_d/(100·BLH) (default 1 cm/s, F0AM's ExampleDepositionRxn; 0 switches deposition off)",
+    },
     o3: {
       type: "string",
       choices: ["free", "held"],
@@ -176,6 +191,16 @@ AVOC, BVOC, CO and NOx; --json the full result; --out writes CSVs and figures (S
         undefined,
       );
 
+    const blhText = typeof values.blh === "string" ? values.blh.trim() : undefined;
+    const blhConstant =
+      blhText !== undefined && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(blhText) ? Number(blhText) : undefined;
+    if (blhConstant !== undefined && !(blhConstant > 0 && blhConstant <= 10000))
+      throw new CliUsageError(
+        "--blh",
+        "a boundary-layer height in (0, 10000] m, or the name of a column of the obs file",
+        blhText,
+      );
+    const o3Deposition = values["o3-deposition"] as number;
     const read = readInput(file, values, OBM_INPUT, err);
     // CB6r5 <CL13> writes 8.3-11 without the E: read as CMAQ's Fortran reads it, and recorded in mech.changes
     const mech = readChemmech(defFile, { lenientExponent: true });
@@ -186,6 +211,7 @@ AVOC, BVOC, CO and NOx; --json the full result; --out writes CSVs and figures (S
       species: compiled.system.species,
       file,
       account: read.accounts[0],
+      ...(blhText !== undefined && blhConstant === undefined ? { boundaryLayerHeightColumn: blhText } : {}),
     });
     for (const x of t.notInMechanism)
       err(`obm: model species ${x.species} (from ${x.inputs.join(", ")}) is not a species of ${defFile}: not used`);
@@ -198,6 +224,12 @@ AVOC, BVOC, CO and NOx; --json the full result; --out writes CSVs and figures (S
       dilutionPerSec: values.dilution as number,
       free: values.o3 === "held" ? [] : ["O3"],
       nox: values.nox as "family" | "hold",
+      depositionVelocityCmPerSec: o3Deposition > 0 ? { O3: o3Deposition } : {},
+      ...(blhConstant !== undefined
+        ? { boundaryLayerHeightM: blhConstant }
+        : t.boundaryLayerHeightM
+          ? { boundaryLayerHeightM: t.boundaryLayerHeightM }
+          : {}),
     };
     let result: ObmResult;
     let rir: RirResult | undefined;
@@ -321,7 +353,11 @@ AVOC, BVOC, CO and NOx; --json the full result; --out writes CSVs and figures (S
               changes: mech.changes,
             },
             site,
-            settings: { ...opts, photolysis: result.method.photolysis },
+            settings: {
+              ...opts,
+              photolysis: result.method.photolysis,
+              ...(t.boundaryLayerHeightM ? { boundaryLayerHeightM: Array.from(t.boundaryLayerHeightM) } : {}),
+            },
             columns: t.columns,
             unused: t.unused,
             vocMapping: mapping,
@@ -362,7 +398,7 @@ AVOC, BVOC, CO and NOx; --json the full result; --out writes CSVs and figures (S
       return 0;
     }
     out(
-      `${file}: ${local.length} hours; mechanism ${mechanism} (${defFile}: ${compiled.system.species.length} species, ${compiled.system.reactions.length} reactions); spin-up ${opts.spinUpDays} d, dilution ${f(opts.dilutionPerSec!, 7)} s-1, O3 ${values.o3}, NOx ${values.nox}`,
+      `${file}: ${local.length} hours; mechanism ${mechanism} (${defFile}: ${compiled.system.species.length} species, ${compiled.system.reactions.length} reactions); spin-up ${opts.spinUpDays} d, dilution ${f(opts.dilutionPerSec!, 7)} s-1, BLH ${blhConstant !== undefined ? `${blhConstant} m` : t.boundaryLayerHeightM ? `from column ${blhText}` : "1000 m (default)"}, O3 deposition ${o3Deposition > 0 ? `${o3Deposition} cm/s` : "off"}, O3 ${values.o3}, NOx ${values.nox}`,
     );
     if (t.vocMapping) {
       const v = t.vocMapping;

@@ -33,6 +33,12 @@ export interface ObmTableOptions {
   account?: ReadAccount;
   /** Reference state of µg/m3 and mg/m3 columns (default 298.15 K, 101.325 kPa: China's reporting state since 2018-09-01). */
   state?: ReferenceState;
+  /**
+   * The column holding the boundary-layer (mixing) height, by its header or its name without the unit
+   * (e.g. `"BLH"` for `BLH (m)`); in m or km, > 0 in every hour. Returned as `boundaryLayerHeightM`, for
+   * `runObm`'s option of that name. Without it no column is read as a height.
+   */
+  boundaryLayerHeightColumn?: string;
 }
 
 /** How one column of the table was used. */
@@ -42,7 +48,7 @@ export interface ObmColumnUse {
   /** 1-based column number in the table. */
   columnNumber: number;
   /** What it became: a VOC input, a model species (by name), or temperature, RH, pressure, J(NO2). */
-  use: "voc" | "species" | "temperature" | "rh" | "pressure" | "jNO2";
+  use: "voc" | "species" | "temperature" | "rh" | "pressure" | "jNO2" | "boundaryLayerHeight";
   /** The model species (for `species`), or the VOC registry id (for `voc`). */
   name?: string;
   /** The unit in the table and the conversion applied (`"ppm → ppb (× 1000)"`), if any. */
@@ -61,6 +67,8 @@ export interface ObmColumnUnused {
 export interface ObmTableRead {
   /** The observations for `runObm` (ppb by mechanism species, K, %, Pa, s⁻¹). */
   obs: ObmObservations;
+  /** The boundary-layer height (m) of each hour, when `boundaryLayerHeightColumn` named a column. */
+  boundaryLayerHeightM?: Float64Array;
   /** The VOC mapping with its account (mapped inputs and their moles per mole; unmapped inputs and why); undefined for racm2. */
   vocMapping?: VocMechanismMapping;
   /** VOC columns that the mechanism has no cited mapping for (racm2), by header. */
@@ -122,6 +130,7 @@ const MIXING_RATIO: Record<string, number> = { ppt: 1e-3, ppb: 1, ppm: 1e3 };
  *   mg/m3 (→ ppb at `state`, molar masses `CRITERIA_GAS_MOLAR_MASS`).
  * - temperature (`T`, `気温`, `气温`; °C or K), relative humidity (`RH`, `湿度`; %), pressure (`P`, `気圧`,
  *   `气压`; hPa, kPa, Pa; default 101 325 Pa when absent), J(NO2) (`JNO2`; s⁻¹, optional: scales the clear-sky J).
+ * - the boundary-layer height, only from the column named by `boundaryLayerHeightColumn` (m or km → m).
  * Every other column is listed in `unused` with the reason (e.g. `NOx`: NO and NO2 are used).
  *
  * @param table a table with a time column of equally spaced UTC instants (hourly)
@@ -130,7 +139,8 @@ const MIXING_RATIO: Record<string, number> = { ppt: 1e-3, ppb: 1, ppm: 1e3 };
  * @throws {AozoraInputError} naming file, row and column when: the table has no time column or the times are not
  *   equally spaced and increasing; temperature or RH is absent; a used column has a missing value (the OBM
  *   needs every hour), a negative value, or a unit that is not one of those above; two columns are one species;
- *   or a VOC column breaks a rule of `vocReadFromTable`
+ *   a VOC column breaks a rule of `vocReadFromTable`; or `boundaryLayerHeightColumn` names no column, or its
+ *   column has a value that is not > 0
  */
 export function obmObservationsFromTable(table: AqTable, opts: ObmTableOptions): ObmTableRead {
   const { file } = opts;
@@ -187,6 +197,19 @@ export function obmObservationsFromTable(table: AqTable, opts: ObmTableOptions):
     }
     return v;
   };
+  /** Throws naming the first row whose value fails `ok` (after the missing/negative checks of `values`). */
+  const check = (v: Float64Array, ok: (x: number) => boolean, header: string, j: number, expected: string) => {
+    const bad = v.findIndex((x) => !ok(x));
+    if (bad >= 0)
+      throw new AozoraInputError({
+        file,
+        row: fileRow(bad),
+        column: header,
+        columnNumber: j + 1,
+        expected,
+        found: String(v[bad]),
+      });
+  };
   const badUnit = (header: string, j: number, expected: string, unit: string) =>
     new AozoraInputError({ file, column: header, columnNumber: j + 1, expected, found: unit || "no unit" });
   const once = (key: string, header: string, j: number) => {
@@ -210,11 +233,52 @@ export function obmObservationsFromTable(table: AqTable, opts: ObmTableOptions):
   };
   const met: Partial<Record<keyof typeof metKeys, Float64Array>> = {};
   const vocColumns = new Set<string>();
+  // the boundary-layer height column, by header or by name without its unit
+  const blhName = opts.boundaryLayerHeightColumn;
+  let blhIndex = -1;
+  let blh: Float64Array | undefined;
+  if (blhName !== undefined) {
+    const want = headerKey(splitHeaderUnit(blhName).name);
+    const hits = table.columns
+      .map((c, j) => ({ c, j }))
+      .filter(
+        ({ c }) =>
+          c.kind !== "time" &&
+          ((c.original.trim() || c.name) === blhName.trim() ||
+            headerKey(splitHeaderUnit(c.original.trim() || c.name).name) === want),
+      );
+    if (hits.length !== 1)
+      throw new AozoraInputError({
+        file,
+        expected: `one column "${blhName}" (the boundary-layer height)`,
+        found:
+          hits.length === 0
+            ? `columns ${table.columns.map((c) => `"${c.original.trim() || c.name}"`).join(", ")}`
+            : `${hits.length} columns`,
+      });
+    blhIndex = hits[0].j;
+  }
   table.columns.forEach((c, j) => {
     if (c.kind === "time") return;
     const header = c.original.trim() || c.name;
     const name = c.name;
     const unit = normaliseUnit(c.unit ?? "");
+    if (j === blhIndex) {
+      const f = ({ m: 1, km: 1000 } as Record<string, number>)[unit];
+      if (c.kind !== "number" || f === undefined)
+        throw badUnit(header, j, "a boundary-layer height in m or km, e.g. BLH (m)", unit);
+      const v = values(name, header, j);
+      check(v, (x) => x > 0, header, j, "a boundary-layer height > 0");
+      blh = f === 1 ? v : v.map((x) => x * f);
+      columns.push({
+        header,
+        columnNumber: j + 1,
+        use: "boundaryLayerHeight",
+        unit,
+        ...(f !== 1 ? { conversion: "km → m (× 1000)" } : {}),
+      });
+      return;
+    }
     if (c.kind !== "number") {
       unused.push({ header, columnNumber: j + 1, reason: "text column" });
       return;
@@ -260,16 +324,7 @@ export function obmObservationsFromTable(table: AqTable, opts: ObmTableOptions):
       } else if (what === "rh") {
         if (unit !== "%") throw badUnit(header, j, "relative humidity in %", unit);
         v = values(name, header, j);
-        const bad = v.findIndex((x) => x > 100);
-        if (bad >= 0)
-          throw new AozoraInputError({
-            file,
-            row: fileRow(bad),
-            column: header,
-            columnNumber: j + 1,
-            expected: "relative humidity in [0, 100] %",
-            found: String(v[bad]),
-          });
+        check(v, (x) => x <= 100, header, j, "relative humidity in [0, 100] %");
       } else if (what === "pressure") {
         const f = { hPa: 100, kPa: 1000, Pa: 1 }[unit];
         if (f === undefined) throw badUnit(header, j, "a pressure in hPa, kPa or Pa", unit);
@@ -368,6 +423,7 @@ export function obmObservationsFromTable(table: AqTable, opts: ObmTableOptions):
   };
   return {
     obs,
+    ...(blh ? { boundaryLayerHeightM: blh } : {}),
     ...(vocMapping ? { vocMapping } : {}),
     vocNotMapped,
     notInMechanism,

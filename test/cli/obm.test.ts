@@ -149,3 +149,126 @@ describe("aozora obm", () => {
     }
   });
 });
+
+// --blh and --o3-deposition on a mechanism where O3 has no chemistry (its one reaction needs Y, which is 0):
+// a free O3 then only deposits, k_dep = v_d / (100·BLH) (runObm; F0AM ExampleDepositionRxn.m
+// `k(:,i) = vd./(BLH*100); %/s`), and is entrained towards its observation where the layer grows,
+// k_ent = ln(H_i+1/H_i)/Δt — both solved here by hand, interval by interval.
+describe("aozora obm --blh, --o3-deposition", () => {
+  const DEP = join(tmp, "dep.def");
+  writeFileSync(
+    DEP,
+    "DEP_TEST\nREACTIONS[CM] =\n<R1> NO2 = NO + X # 1.0/<NO2_IUPAC10>;\n<R2> O3 + Y = Y # 1.0E-12;\nEND\n",
+  );
+  const obsWith = (name: string, blhHead: string, blh: string[]) => {
+    const p = join(tmp, name);
+    writeFileSync(
+      p,
+      [
+        `Time,NO (ppb),NO2 (ppb),O3 (ppb),${blhHead},T (°C),RH (%)`,
+        ...["11:00", "12:00", "13:00"].map((h, i) => `2024-07-15 ${h},2,10,60,${blh[i]},30,40`),
+      ].join("\n") + "\n",
+    );
+    return p;
+  };
+  const KM = obsWith("blh-km.csv", "BLH (km)", ["0.4", "0.8", "0.8"]);
+  const args = (obs: string, ...more: string[]) => [
+    "obm",
+    "--obs",
+    obs,
+    "--mechanism-file",
+    DEP,
+    "--csqy-file",
+    CSQY,
+    "--site",
+    "34.26,108.94",
+    "--utc-offset",
+    "+08:00",
+    "--spin-up-days",
+    "0",
+    "--dilution",
+    "0",
+    "--nox",
+    "hold",
+    ...more,
+  ];
+  const near = (a: number, b: number) => expect(Math.abs(a / b - 1)).toBeLessThan(1e-5);
+
+  it("a constant --blh and --o3-deposition: O3 = 60 ppb · exp(−v_d/(100·H)·t) each hour", async () => {
+    const r = await run(args(KM, "--blh", "500", "--o3-deposition", "0.5", "--json"));
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.method.deposition.velocityCmPerSec).toEqual({ O3: 0.5 });
+    expect(j.method.boundaryLayerHeightM).toEqual([500, 500, 500]);
+    expect(j.unused.map((u: any) => u.header)).toEqual(["BLH (km)"]); // a constant: the column is not read
+    const k = 0.5 / (100 * 500); // 1e-5 s-1
+    for (let i = 0; i < 3; i++) near(j.ppb.O3[i], 60 * Math.exp(-k * 3600 * (i + 1)));
+  });
+
+  it("--blh COLUMN (km → m): deposition at each hour's height plus entrainment while the layer grows", async () => {
+    const r = await run(args(KM, "--blh", "BLH", "--json"));
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const use = j.columns.find((c: any) => c.header === "BLH (km)");
+    expect(use).toEqual({
+      header: "BLH (km)",
+      columnNumber: 5,
+      use: "boundaryLayerHeight",
+      unit: "km",
+      conversion: "km → m (× 1000)",
+    });
+    expect(j.unused).toEqual([]);
+    expect(j.method.boundaryLayerHeightM).toEqual([400, 800, 800]);
+    expect(j.method.deposition.velocityCmPerSec).toEqual({ O3: 1 }); // the default, F0AM's 1 cm/s
+    // interval 0: dC/dt = −(k_ent + k_d)·C + k_ent·60, k_d = 1/(100·400), k_ent = ln(800/400)/3600
+    const kd0 = 1 / (100 * 400);
+    const ke0 = Math.log(2) / 3600;
+    const cInf = (ke0 * 60) / (ke0 + kd0);
+    const c1 = cInf + (60 - cInf) * Math.exp(-(ke0 + kd0) * 3600);
+    // intervals 1 and 2: 800 m, not growing (the last interval repeats its height): deposition only
+    const kd = 1 / (100 * 800);
+    const c2 = c1 * Math.exp(-kd * 3600);
+    near(j.ppb.O3[0], c1);
+    near(j.ppb.O3[1], c2);
+    near(j.ppb.O3[2], c2 * Math.exp(-kd * 3600));
+    expect(r.out).not.toContain("NaN");
+  });
+
+  it("--o3-deposition 0 switches deposition off: a free O3 without chemistry stays at 60 ppb", async () => {
+    const r = await run(args(KM, "--blh", "500", "--o3-deposition", "0", "--json"));
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.method.deposition.velocityCmPerSec).toEqual({});
+    for (let i = 0; i < 3; i++) expect(Math.abs(j.ppb.O3[i] - 60)).toBeLessThan(1e-9);
+    const text = await run(args(KM, "--blh", "BLH", "--o3-deposition", "0"));
+    expect(text.out).toMatch(/BLH from column BLH, O3 deposition off/);
+  });
+
+  it("refuses a --blh outside (0, 10000] m, an unknown column, a column without m/km, a height ≤ 0 (naming row and column), a negative --o3-deposition", async () => {
+    const a = await run(args(KM, "--blh", "0"));
+    expect(a.code).toBe(2);
+    expect(a.err).toMatch(/--blh: expected a boundary-layer height in \(0, 10000\] m, or the name of a column/);
+    const b = await run(args(KM, "--blh", "PBLH"));
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(
+      /blh-km\.csv: expected one column "PBLH" \(the boundary-layer height\), found "columns "Time", "NO \(ppb\)"/,
+    );
+    const c = await run(args(obsWith("blh-hpa.csv", "BLH (hPa)", ["400", "800", "800"]), "--blh", "BLH"));
+    expect(c.code).toBe(2);
+    expect(c.err).toMatch(
+      /column "BLH \(hPa\)" \(#5\): expected a boundary-layer height in m or km, e\.g\. BLH \(m\), found "hPa"/,
+    );
+    // no unit at all: the table reader already refuses the column
+    const c2 = await run(args(obsWith("blh-nounit.csv", "BLH", ["400", "800", "800"]), "--blh", "BLH"));
+    expect(c2.code).toBe(2);
+    expect(c2.err).toMatch(/blh-nounit\.csv, row 1, column "BLH" \(#5\): expected a unit/);
+    const d = await run(args(obsWith("blh-zero.csv", "BLH (m)", ["400", "0", "800"]), "--blh", "BLH (m)"));
+    expect(d.code).toBe(2);
+    expect(d.err).toMatch(
+      /blh-zero\.csv, row 3, column "BLH \(m\)" \(#5\): expected a boundary-layer height > 0, found "0"/,
+    );
+    const e = await run(args(KM, "--o3-deposition", "-1"));
+    expect(e.code).toBe(2);
+    expect(e.err).toMatch(/--o3-deposition/);
+  });
+});

@@ -69,22 +69,22 @@ describe("parseChemmech: the rate forms of the shipped CMAQ mechanisms", () => {
 
   it("counts forms and phases", () => {
     const s = summariseMechanism(mech);
-    expect(s.reactions).toBe(33);
+    expect(s.reactions).toBe(39);
     expect(s.byForm).toEqual({
-      arrhenius: 12,
+      arrhenius: 17,
       reverse: 1,
       reference: 2,
       pressure: 0,
       hno3oh: 1,
       sumM: 4,
-      falloff: 8,
+      falloff: 9,
       photolysis: 3,
       heterogeneous: 1,
       halogen: 1,
       expression: 0,
     });
-    expect(s.byPhase).toEqual({ gas: 31, heterogeneous: 1, aerosol: 1 });
-    expect(s.lastLabel).toBe("R064");
+    expect(s.byPhase).toEqual({ gas: 37, heterogeneous: 1, aerosol: 1 });
+    expect(s.lastLabel).toBe("CI08");
   });
 
   for (const T of [250, 298]) {
@@ -106,6 +106,10 @@ describe("parseChemmech: the rate forms of the shipped CMAQ mechanisms", () => {
         near("R13", 2.03e-16 * T300 ** 4.57 * Math.exp(693 / T)); // <R13> ... # 2.03E-16^4.57@-693;
         near("T03", 3.4e-11 * Math.exp(-1600 / T)); // < T03> ... # 3.4E-11 @ 1600;
         near("R59", 2.9e-12 * Math.exp(500 / T));
+        // CMAQ README Table 3, type 1 "# A" → "A": <R22> H2O2 + OH = HO2 # 1.80E-12;  (CB6r5)
+        near("R22", 1.8e-12);
+        // type 2 "# A ^B" → "A*(T/300)**B": <CI08> CL + HO2 = HCL # 3.44e-11^-0.56;  (SAPRC-07TC)
+        near("CI08", 3.44e-11 * T300 ** -0.56);
       });
 
       it("constant species folded into k: M, O2, N2, H2O; H2 and CH4 at CMAQ's default mixing ratios", () => {
@@ -123,6 +127,14 @@ describe("parseChemmech: the rate forms of the shipped CMAQ mechanisms", () => {
         near("R122", 7.7e-12 * Math.exp(-2100 / T) * 0.56e-6 * M);
         // <R124> CH4 + OH = MEO2 + RO2 # 1.85E-12@1690;  [CH4] = 1.85 ppm × M
         near("R124", 1.85e-12 * Math.exp(-1690 / T) * 1.85e-6 * M);
+        // README: "if a constant species name is used as a reactant, the output file factors its
+        // concentration ... into the rate constant".
+        // <R10> O1D + M = O + M # 2.23E-11@-115;  type 3 "A*EXP(-C/T)" × [M]  (CB6r5)
+        near("R10", 2.23e-11 * Math.exp(115 / T) * M);
+        // <20> O1D + H2O = 2*OH # 1.63e-10@-60;  type 3 × [H2O]  (SAPRC-07TC)
+        near("20", 1.63e-10 * Math.exp(60 / T) * e.H2O);
+        // <CI02> CL + NO + M = CLNO # 7.60e-32^-1.80;  type 2 "A*(T/300)**B" × [M]  (SAPRC-07TC)
+        near("CI02", 7.6e-32 * T300 ** -1.8 * M);
       });
 
       it("falloff #k0&kinf&Fc&N (Troe with CMAQ's log10 form), defaults Fc 0.6 and N 1", () => {
@@ -151,6 +163,16 @@ describe("parseChemmech: the rate forms of the shipped CMAQ mechanisms", () => {
           (1.99e-39 * Math.exp(5270 / T) * M) /
             (1 + (1.99e-39 * Math.exp(5270 / T) * M) / (1.26e-10 * Math.exp(-340 / T))),
         );
+      });
+
+      it("falloff with a temperature-independent k0 (CB6r5 R217, the form of R219 and SAPRC-07TC BE10)", () => {
+        // CMAQ README Table 3, type 10: "[ ko*M/(1+ko*M/kinf)]F**G where ko = A0*(T/300)**B0*EXP(-C0/T),
+        // kinf = A1*(T/300)**B1*EXP(-C1/T) and G = 1/[1+(log10(k0*M/kinf)/n)**2)]" with B0 = C0 = 0, C1 = 0:
+        // <R217> XPRP = XO2N + RO2  # 2.37E-21 & 4.07E-01^-8.0 &0.41 &1.0;
+        const k0 = 2.37e-21;
+        const kinf = 0.407 * T300 ** -8;
+        const x = (k0 * M) / kinf;
+        near("R217", ((k0 * M) / (1 + x)) * 0.41 ** (1 / (1 + Math.log10(x) ** 2)));
       });
 
       it("%2 (OH + HNO3): k0 + k3[M]/(1 + k3[M]/k2), not the README's printed 1 + k3/k2", () => {

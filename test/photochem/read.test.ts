@@ -14,7 +14,7 @@ describe("readChemmech / readKpp: files", () => {
     writeFileSync(p, FORMS);
     const m = readChemmech(p);
     expect(m.file).toBe(p);
-    expect(m.reactions.length).toBe(33);
+    expect(m.reactions.length).toBe(39);
     const bad = join(dir, "bad.def");
     writeFileSync(bad, "T\nREACTIONS[CM] =\n<A> X = Y # 8.3-11;\nEND\n");
     expect(() => readChemmech(bad)).toThrow(

@@ -12,6 +12,7 @@ import {
   type Mechanism,
   type RateEnvironment,
 } from "../../src/photochem";
+import { FORMS } from "../photochem/fixtures/mechanisms";
 import { sharedPath } from "./shared";
 
 // The three CMAQ v5.5 mechanisms in shared/reference/mechanisms/, read completely, and every thermal
@@ -49,6 +50,62 @@ function labelsInText(text: string): string[] {
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => m[1].replace(/\s+/g, ""));
 }
+
+/**
+ * The rate-form patterns of a CHEMMECH text, found from the text alone (not through the parser): each
+ * reaction's rate expression from its `#` or `%n #` to the `;`, blanks removed, every number replaced
+ * by `n` and every `<…>` by `<X>`, with the constant species (M, O2, N2, H2O, H2, CH4) among its
+ * reactants appended, since they multiply k (CMAQ README: "if a constant species name is used as a
+ * reactant, the output file factors its concentration ... into the rate constant").
+ */
+function ratePatterns(text: string): Map<string, string[]> {
+  const noComments = text
+    .replace(/\{[^}]*\}/g, "")
+    .split(/\r?\n/)
+    .map((l) => l.split("!")[0])
+    .join("\n");
+  const block = /REAC[^\n]*\n([\s\S]*?)\n\s*END/i.exec(noComments);
+  if (!block) throw new Error("no REACTIONS block");
+  const out = new Map<string, string[]>();
+  for (const raw of block[1].split(";")) {
+    const st = raw.trim();
+    if (st === "") continue;
+    const label = /^<\s*([^>]*)>/.exec(st)?.[1].trim() ?? "?";
+    const pct = /%[0-9Hh]\s*#/.exec(st);
+    const hash = st.indexOf("#");
+    const start = pct && (hash < 0 || pct.index < hash) ? pct.index : hash;
+    const rate = st
+      .slice(start)
+      .replace(/\s+/g, "")
+      .replace(/[-+]?(\d+\.?\d*|\.\d+)([EeDd][-+]?\d+)?/g, "n")
+      .replace(/<[^>]*>/g, "<X>");
+    const lhs = st.slice(0, st.indexOf("=")).replace(/<[^>]*>/g, "");
+    const consts = [...new Set(lhs.match(/\b(M|O2|N2|H2O|H2|CH4)\b/g) ?? [])].sort();
+    const key = consts.length > 0 ? `${rate} [${consts.join(",")}]` : rate;
+    out.set(key, [...(out.get(key) ?? []), label]);
+  }
+  return out;
+}
+
+describe("the FORMS fixture of test/photochem/chemmech.test.ts covers every rate form of the three files", () => {
+  const fixture = ratePatterns(FORMS);
+  it.each(MECHS)(
+    "$file: every rate-expression pattern occurs in FORMS (CB6r5's 8.3-11 has its own test)",
+    ({ file }) => {
+      const { text } = read(file);
+      const missing = [...ratePatterns(text)]
+        .filter(([key]) => !fixture.has(key))
+        .map(([key, labels]) => `${key} (${labels.slice(0, 3).join(", ")})`);
+      expect(missing).toEqual(file === "mech_cb6r5_ae7_aq.def" ? ["#nn@n (CL13)"] : []);
+    },
+  );
+  it("the pattern finder separates forms (a check that it can fail)", () => {
+    const p = ratePatterns(
+      "X\nREACTIONS[CM] =\n<A> B + M = C # 1.0@2;\n<B> B = C # 1.0^2;\n<C> B = C %3 # 1@2&3@4;\nEND MECH\n",
+    );
+    expect([...p.keys()]).toEqual(["#n@n [M]", "#n^n", "%n#n@n&n@n"]);
+  });
+});
 
 describe.each(MECHS)("$file", ({ file, values, gc, nGas, nAerosol }) => {
   const { text, mech } = read(file);
