@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runPmfSync, runSeed, PMF_DEFAULTS } from "../../src/sourceapport/solver";
 import { executeTask, type BaseRunTask, type TaskContext } from "../../src/sourceapport/tasks";
+import type { RunOutcome } from "../../src/sourceapport/als";
 import { wellPosed } from "./wellposed";
 
 type Solver = typeof import("../../src/sourceapport/solver");
@@ -40,6 +41,8 @@ const context: TaskContext = {
     window: PMF_DEFAULTS.window,
   },
 };
+/** A task run in this thread from the TypeScript sources (no pool). */
+const inThread = (t: BaseRunTask) => executeTask(context, t) as RunOutcome;
 const baseTasks = (runs: number[]): BaseRunTask[] => runs.map((run) => ({ kind: "base", run, seed: runSeed(9, run) }));
 
 afterEach(async () => {
@@ -83,9 +86,7 @@ describe("PMF worker pool", () => {
       pool.runTasks(context, baseTasks([1, 2, 3])),
       pool.runTasks({ ...context, settings: { ...context.settings, p: p - 1 } }, baseTasks([4, 5]), { workers: 2 }),
     ]);
-    expect(a.map((r) => bits(r.F))).toEqual(
-      baseTasks([1, 2, 3]).map((t) => bits(executeTask(context, t).F as Float64Array)),
-    );
+    expect(a.map((r) => bits(r.F))).toEqual(baseTasks([1, 2, 3]).map((t) => bits(inThread(t).F)));
     expect(b.every((r) => r.F.length === (p - 1) * input.m)).toBe(true);
     expect(pool.pmfPoolInfo()!.started).toBe(2);
   });
@@ -108,7 +109,7 @@ describe("PMF worker pool", () => {
     const remove = pool.addPmfWorkerInit({ module: INIT, data: { counter, dist: DIST } });
     try {
       const tasks = baseTasks([1, 2, 3, 4]);
-      const want = tasks.map((t) => bits(executeTask(context, t).G as Float64Array));
+      const want = tasks.map((t) => bits(inThread(t).G));
       const r2 = await pool.runTasks(context, tasks, { workers: 2 });
       expect(Atomics.load(counter, 0)).toBe(2);
       await pool.runTasks(context, tasks, { workers: 2 });
@@ -138,7 +139,7 @@ describe("PMF worker pool", () => {
       const r = await pool.runTasks(context, tasks, { workers: 2 });
       expect(pool.pmfPoolInfo()).toMatchObject({ workers: 2, started: 3 }); // ... and replaced
       expect(pool.pmfPoolInfo()!.threadIds).toContain(after.threadIds[0]);
-      expect(r.map((x) => bits(x.F))).toEqual(tasks.map((t) => bits(executeTask(context, t).F as Float64Array)));
+      expect(r.map((x) => bits(x.F))).toEqual(tasks.map((t) => bits(inThread(t).F)));
       // an error thrown by a task: same kind, the worker stays
       const e = await pool.runTasks(context, baseTasks([4, 5, 6]), { workers: 2 }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(RangeError);
