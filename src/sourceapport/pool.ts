@@ -4,8 +4,9 @@
  * (`unref()`ed while idle, so a CLI, vitest or a notebook kernel exits normally) and closed by
  * {@link closePmfPool}. Each call's shared matrices (the context's x and s, and any typed array
  * that two or more of its tasks share, e.g. DISP's base G and F) are copied once into
- * SharedArrayBuffers and sent to a worker once per call, not per task; results come back with
- * their matrices transferred. Tasks are handed out one at a time from a queue to whichever
+ * SharedArrayBuffers and sent to a worker once per call, not per task; results come back copied
+ * (transferring them would detach buffers in the worker, which slows every later typed-array
+ * access of that V8 isolate by ~25 %: see worker.ts). Tasks are handed out one at a time from a queue to whichever
  * worker is free (runs differ 64–223 iterations on Baton Rouge k = 6, so a fixed split would leave
  * one worker idle). Every task's result depends only on the task and the context, so results are
  * bit-identical whatever the number of workers or the order they finish in.
