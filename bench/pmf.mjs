@@ -321,13 +321,18 @@ function peakRssKb() {
   return process.resourceUsage().maxRSS;
 }
 
-/** In a child process: read the pair, run aozora's runPmf, print one JSON line. */
-async function childMain([con, unc, factors, runs, workers]) {
+/** An EPA PMF pair read and prepared as the base-run cases (all species strong, µg/m3). */
+function preparedPair(con, unc) {
   const { readEpaPmf } = dist("sourceapport/read-epapmf.js");
   const { preparePmfInput } = dist("sourceapport/prepare.js");
-  const { runPmf } = dist("sourceapport/solver.js");
   const d = readEpaPmf(con, unc, { unit: "µg/m3", sampleIds: true });
-  const input = preparePmfInput({ ...d, units: "µg/m3" });
+  return preparePmfInput({ ...d, units: "µg/m3" });
+}
+
+/** In a child process: read the pair, run aozora's runPmf, print one JSON line. */
+async function childMain([con, unc, factors, runs, workers]) {
+  const { runPmf } = dist("sourceapport/solver.js");
+  const input = preparedPair(con, unc);
   const t0 = performance.now();
   const res = await runPmf(input, {
     factors: Number(factors),
@@ -368,13 +373,10 @@ async function childMain([con, unc, factors, runs, workers]) {
  * each timed alone on `workers` threads; prints one JSON line.
  */
 async function childErrorMain([con, unc, factors, bsRuns, workers]) {
-  const { readEpaPmf } = dist("sourceapport/read-epapmf.js");
-  const { preparePmfInput } = dist("sourceapport/prepare.js");
   const { runPmf } = dist("sourceapport/solver.js");
   const { bootstrapPmf } = dist("sourceapport/bootstrap.js");
   const { dispPmf } = dist("sourceapport/disp.js");
-  const d = readEpaPmf(con, unc, { unit: "µg/m3", sampleIds: true });
-  const input = preparePmfInput({ ...d, units: "µg/m3" });
+  const input = preparedPair(con, unc);
   const w = Number(workers);
   let t0 = performance.now();
   const res = await runPmf(input, { factors: Number(factors), runs: 20, seed: SEED, workers: w });
@@ -432,11 +434,8 @@ async function childErrorMain([con, unc, factors, bsRuns, workers]) {
  * are the per-run costs (runs run one after the other). Prints one JSON line.
  */
 async function childPoolMain([con, unc, workers, reps]) {
-  const { readEpaPmf } = dist("sourceapport/read-epapmf.js");
-  const { preparePmfInput } = dist("sourceapport/prepare.js");
   const { runPmf } = dist("sourceapport/solver.js");
-  const d = readEpaPmf(con, unc, { unit: "µg/m3", sampleIds: true });
-  const input = preparePmfInput({ ...d, units: "µg/m3" });
+  const input = preparedPair(con, unc);
   const w = Number(workers);
   const call = async () => {
     const stamps = [];
@@ -458,6 +457,17 @@ async function childPoolMain([con, unc, workers, reps]) {
   const warm = [];
   for (let k = 0; k < Number(reps); k++) warm.push(await call());
   process.stdout.write(JSON.stringify({ workers: w, cold, warm }) + "\n");
+}
+
+/** Why the EPA example pair cannot be read (undefined when it can). */
+function epaDataMissing(con, unc) {
+  try {
+    readFileSync(con);
+    readFileSync(unc);
+  } catch (e) {
+    return `EPA example data not readable under ${SHARED} (set AOZORA_SHARED): ${e.message}`;
+  }
+  return undefined;
 }
 
 /** CPU and wall seconds of one `aozora pmf` process (GNU time: user + system of the process and its threads). */
@@ -492,12 +502,8 @@ export async function runPoolBench(opts = {}) {
     unc = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-unc.csv");
   const id = "pool-baton-rouge",
     label = "Baton Rouge k = 6: the same 20 base runs on 1 and 2 workers (library calls and aozora pmf)";
-  try {
-    readFileSync(con);
-    readFileSync(unc);
-  } catch (e) {
-    return [{ id, label, skipped: `EPA example data not readable under ${SHARED} (set AOZORA_SHARED): ${e.message}` }];
-  }
+  const missing = epaDataMissing(con, unc);
+  if (missing) return [{ id, label, skipped: missing }];
   log(`PMF worker pool: ${label}, ${rounds} rounds`);
   const lib = { 1: [], 2: [] },
     cli = { 1: [], 2: [] },
@@ -592,12 +598,8 @@ export async function runErrorBench(opts = {}) {
     unc = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-unc.csv");
   const id = "bootstrap-baton-rouge",
     label = `Baton Rouge k = 6: ${runs} bootstrap runs and DISP (all species)`;
-  try {
-    readFileSync(con);
-    readFileSync(unc);
-  } catch (e) {
-    return [{ id, label, skipped: `EPA example data not readable under ${SHARED} (set AOZORA_SHARED): ${e.message}` }];
-  }
+  const missing = epaDataMissing(con, unc);
+  if (missing) return [{ id, label, skipped: missing }];
   log(`PMF error estimation: ${label}, ${workers} workers`);
   const loadAverageBefore = +loadavg()[0].toFixed(2);
   const r = await runChild(
