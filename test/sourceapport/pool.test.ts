@@ -104,6 +104,43 @@ describe("PMF worker pool", () => {
     expect(r.stdout.trim()).toBe("runs 4");
   });
 
+  it("aozora pmf --workers 1, 2 and 3 print the same JSON (compiled CLI, bootstrap included); --workers 0 is refused", () => {
+    const data = join(__dirname, "..", "..", "data");
+    const cli = (...extra: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          join(DIST, "cli", "main.js"),
+          "pmf",
+          "--conc",
+          join(data, "shenyang-pm25-con.csv"),
+          "--unc",
+          join(data, "shenyang-pm25-unc.csv"),
+          "--utc-offset",
+          "+08:00",
+          "--factors",
+          "3",
+          "--runs",
+          "4",
+          "--bootstrap",
+          "4",
+          "--json",
+          ...extra,
+        ],
+        { encoding: "utf8", timeout: 120000 },
+      );
+    const outs = ["1", "2", "3"].map((w) => cli("--workers", w));
+    for (const o of outs) expect(o.status).toBe(0);
+    const parsed = outs.map((o) => JSON.parse(o.stdout) as { runs: { qTrue: number }[]; bootstrap: unknown });
+    expect(parsed[0].runs).toHaveLength(4);
+    expect(parsed[0].bootstrap).toBeDefined();
+    expect(outs[1].stdout).toBe(outs[0].stdout);
+    expect(outs[2].stdout).toBe(outs[0].stdout);
+    const bad = cli("--workers", "0");
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('--workers: expected an integer in [1, 64], found "0"');
+  });
+
   it("runs an init module once per worker (before its first task), also for workers started later", async () => {
     const counter = new Int32Array(new SharedArrayBuffer(4));
     const remove = pool.addPmfWorkerInit({ module: INIT, data: { counter, dist: DIST } });
