@@ -136,7 +136,7 @@ const isShareable = (v: unknown): v is Float64Array | Int32Array =>
 
 /** A copy of `a` in a SharedArrayBuffer (posting it to a worker then copies nothing). */
 function toShared<A extends Float64Array | Int32Array>(a: A): A {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
+  if (!isShareable(a) || a.buffer instanceof SharedArrayBuffer) return a; // (plain arrays are cloned as before)
   const C = a.constructor as { new (b: SharedArrayBuffer): A };
   const out = new C(new SharedArrayBuffer(a.byteLength));
   out.set(a as never);
