@@ -17,6 +17,11 @@
 // with the WebAssembly SIMD kernels (=wasm, the default when built); both ratios against the
 // reference are reported, and whether both gave the same bits (they must).
 //
+// Worker-pool case "pool-baton-rouge" (issue #21 item 2): the same 20 Baton Rouge k = 6 runs on
+// 1 and 2 workers (cold first call, warm calls on the kept pool, and whole `aozora pmf`
+// processes), wall and CPU, alternated in rounds (AOZORA_BENCH_POOL_ROUNDS, default 3);
+// `node bench/pmf.mjs pool-baton-rouge` runs it alone.
+//
 // Environment: AOZORA_SHARED (default ../shared next to the repository) for the EPA data;
 // AOZORA_PYTHON (default /usr/bin/python3) for the reference; AOZORA_BENCH_HOURLY_RUNS (aozora
 // runs on the hourly year, default 20) and AOZORA_BENCH_HOURLY_REF_RUNS (default 2).
@@ -48,9 +53,13 @@ export const TARGETS = {
   peakMemoryMB: 1024,
   /** 100 bootstrap runs on Baton Rouge k = 6, 2 workers: wall seconds at most. */
   "bootstrap-baton-rouge": { bootstrapSeconds: 60 },
+  /** Issue #21 item 2: 20 runs of Baton Rouge k = 6, 2 workers against 1 (wall speed-up at least, CPU ratio at most). */
+  "pool-baton-rouge": { wallSpeedupMin: 1.8, cpuRatioMax: 1.1 },
 };
 /** The error-estimation case ids (not base-run comparisons; see runErrorBench). */
 export const ERROR_CASES = ["bootstrap-baton-rouge"];
+/** The worker-pool case id (1 vs 2 workers on the same 20 runs; see runPoolBench). */
+export const POOL_CASES = ["pool-baton-rouge"];
 
 // ---------------------------------------------------------------- simulated hourly XRF year
 
@@ -320,13 +329,18 @@ function peakRssKb() {
   return process.resourceUsage().maxRSS;
 }
 
-/** In a child process: read the pair, run aozora's runPmf, print one JSON line. */
-async function childMain([con, unc, factors, runs, workers]) {
+/** An EPA PMF pair read and prepared as the base-run cases (all species strong, µg/m3). */
+function preparedPair(con, unc) {
   const { readEpaPmf } = dist("sourceapport/read-epapmf.js");
   const { preparePmfInput } = dist("sourceapport/prepare.js");
-  const { runPmf } = dist("sourceapport/solver.js");
   const d = readEpaPmf(con, unc, { unit: "µg/m3", sampleIds: true });
-  const input = preparePmfInput({ ...d, units: "µg/m3" });
+  return preparePmfInput({ ...d, units: "µg/m3" });
+}
+
+/** In a child process: read the pair, run aozora's runPmf, print one JSON line. */
+async function childMain([con, unc, factors, runs, workers]) {
+  const { runPmf } = dist("sourceapport/solver.js");
+  const input = preparedPair(con, unc);
   const t0 = performance.now();
   const res = await runPmf(input, {
     factors: Number(factors),
@@ -368,13 +382,10 @@ async function childMain([con, unc, factors, runs, workers]) {
  * each timed alone on `workers` threads; prints one JSON line.
  */
 async function childErrorMain([con, unc, factors, bsRuns, workers]) {
-  const { readEpaPmf } = dist("sourceapport/read-epapmf.js");
-  const { preparePmfInput } = dist("sourceapport/prepare.js");
   const { runPmf } = dist("sourceapport/solver.js");
   const { bootstrapPmf } = dist("sourceapport/bootstrap.js");
   const { dispPmf } = dist("sourceapport/disp.js");
-  const d = readEpaPmf(con, unc, { unit: "µg/m3", sampleIds: true });
-  const input = preparePmfInput({ ...d, units: "µg/m3" });
+  const input = preparedPair(con, unc);
   const w = Number(workers);
   let t0 = performance.now();
   const res = await runPmf(input, { factors: Number(factors), runs: 20, seed: SEED, workers: w });
@@ -425,6 +436,166 @@ async function childErrorMain([con, unc, factors, bsRuns, workers]) {
 }
 
 /**
+ * In a child process (worker-pool case): Baton Rouge k = 6, 20 base runs on `workers` threads,
+ * `reps` + 1 times in this process: the first call is cold (JIT and, with 2 workers, the pool's
+ * start-up), the others warm (the pool's workers kept alive). Wall and CPU (process.cpuUsage():
+ * every thread of the process) per call; the seconds between progress calls of a 1-worker call
+ * are the per-run costs (runs run one after the other). Prints one JSON line.
+ */
+async function childPoolMain([con, unc, workers, reps]) {
+  const { runPmf } = dist("sourceapport/solver.js");
+  const input = preparedPair(con, unc);
+  const w = Number(workers);
+  const call = async () => {
+    const stamps = [];
+    const c0 = process.cpuUsage(),
+      t0 = performance.now();
+    const res = await runPmf(input, {
+      factors: 6,
+      runs: 20,
+      seed: SEED,
+      workers: w,
+      onProgress: () => stamps.push(performance.now()),
+    });
+    const c = process.cpuUsage(c0);
+    const wall = (performance.now() - t0) / 1000;
+    const runMs = stamps.map((t, i) => +(t - (i ? stamps[i - 1] : t0)).toFixed(1));
+    return { wall, cpu: (c.user + c.system) / 1e6, runMs, iterations: res.runs.map((r) => r.iterations) };
+  };
+  const cold = await call();
+  const warm = [];
+  for (let k = 0; k < Number(reps); k++) warm.push(await call());
+  process.stdout.write(JSON.stringify({ workers: w, cold, warm }) + "\n");
+}
+
+/** Why the EPA example pair cannot be read (undefined when it can). */
+function epaDataMissing(con, unc) {
+  try {
+    readFileSync(con);
+    readFileSync(unc);
+  } catch (e) {
+    return `EPA example data not readable under ${SHARED} (set AOZORA_SHARED): ${e.message}`;
+  }
+  return undefined;
+}
+
+/** CPU and wall seconds of one `aozora pmf` process (GNU time: user + system of the process and its threads). */
+function timeCli(args) {
+  const r = spawnSync(
+    "/usr/bin/time",
+    ["-f", "TIME %e %U %S", process.execPath, join(root, "dist", "cli", "main.js"), ...args],
+    {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  const m = /TIME (\S+) (\S+) (\S+)\s*$/.exec(r.stderr ?? "");
+  if (r.status !== 0 || !m)
+    throw new Error(`aozora ${args[0]} failed (${r.status}): ${(r.error?.message ?? r.stderr ?? "").slice(-1000)}`);
+  return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]) };
+}
+
+/**
+ * The worker-pool case (issue #21 item 2): Baton Rouge k = 6, the same 20 base runs on 1 worker
+ * (this thread) and on 2 workers, each in its own child process, alternated `rounds` times so
+ * both see the same load (2 cores shared with other work; the load average is recorded before each
+ * child). Medians over the rounds of: the cold first call, the warm calls (pool kept alive), and a
+ * whole `aozora pmf --runs 20` process (CPU by GNU time). Returns records for `pool` in
+ * bench/results.json.
+ */
+export async function runPoolBench(opts = {}) {
+  const log = opts.log ?? ((s) => process.stderr.write(s + "\n"));
+  const rounds = opts.rounds ?? Number(process.env.AOZORA_BENCH_POOL_ROUNDS ?? 3);
+  const reps = opts.reps ?? 3;
+  const con = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-con.csv"),
+    unc = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-unc.csv");
+  const id = "pool-baton-rouge",
+    label = "Baton Rouge k = 6: the same 20 base runs on 1 and 2 workers (library calls and aozora pmf)";
+  const missing = epaDataMissing(con, unc);
+  if (missing) return [{ id, label, skipped: missing }];
+  log(`PMF worker pool: ${label}, ${rounds} rounds`);
+  const lib = { 1: [], 2: [] },
+    cli = { 1: [], 2: [] },
+    loads = [];
+  for (let k = 0; k < rounds; k++)
+    for (const w of [1, 2]) {
+      loads.push(+loadavg()[0].toFixed(2));
+      lib[w].push(
+        await runChild(
+          process.execPath,
+          [fileURLToPath(import.meta.url), "--child-pool", con, unc, String(w), String(reps)],
+          {},
+          `aozora ${id} ${w} worker${w > 1 ? "s" : ""}`,
+          log,
+        ),
+      );
+      loads.push(+loadavg()[0].toFixed(2));
+      const args = ["pmf", "--conc", con, "--unc", unc, "--factors", "6", "--runs", "20", "--seed", String(SEED)];
+      cli[w].push(timeCli([...args, "--workers", String(w), "--json"]));
+    }
+  const med = (a) => r1(median(a), 3);
+  const side = (w) => ({
+    cold: { wall: med(lib[w].map((r) => r.cold.wall)), cpu: med(lib[w].map((r) => r.cold.cpu)) },
+    warm: {
+      wall: med(lib[w].flatMap((r) => r.warm.map((x) => x.wall))),
+      cpu: med(lib[w].flatMap((r) => r.warm.map((x) => x.cpu))),
+    },
+    cli: { wall: med(cli[w].map((r) => r.wall)), cpu: med(cli[w].map((r) => r.cpu)) },
+  });
+  const one = side(1),
+    two = side(2);
+  const ratios = (what) => ({
+    wallSpeedup: r1(one[what].wall / two[what].wall, 2),
+    cpuRatio: r1(two[what].cpu / one[what].cpu, 2),
+  });
+  // per-run cost spread: the warm 1-worker calls (runs one after the other in this thread)
+  const runMs = lib[1].flatMap((r) => r.warm).map((x) => x.runMs);
+  const perRun = runMs[0].map((_, i) => median(runMs.map((a) => a[i])));
+  const iterations = lib[1][0].warm[0].iterations;
+  const t = TARGETS[id];
+  const rec = {
+    id,
+    label,
+    rounds,
+    warmCallsPerRound: reps,
+    loadAverage: { min: Math.min(...loads), max: Math.max(...loads), samples: loads },
+    oneWorker: one,
+    twoWorkers: two,
+    cold: ratios("cold"),
+    warm: ratios("warm"),
+    cli: ratios("cli"),
+    runs: {
+      iterations: { min: Math.min(...iterations), max: Math.max(...iterations), all: iterations },
+      warmMs: { min: r1(Math.min(...perRun)), max: r1(Math.max(...perRun)), all: perRun.map((x) => r1(x)) },
+    },
+    target: t,
+  };
+  rec.met = {
+    warmWallSpeedup: rec.warm.wallSpeedup >= t.wallSpeedupMin,
+    warmCpuRatio: rec.warm.cpuRatio <= t.cpuRatioMax,
+    cliWallSpeedup: rec.cli.wallSpeedup >= t.wallSpeedupMin,
+    cliCpuRatio: rec.cli.cpuRatio <= t.cpuRatioMax,
+  };
+  return [rec];
+}
+
+/** Plain-text lines of runPoolBench's records. */
+export function formatPoolLines(records) {
+  return records.map((c) => {
+    if (c.skipped) return `${c.id}: skipped (${c.skipped})`;
+    const f = (what) =>
+      `${what}: 1 worker ${c.oneWorker[what].wall} s / ${c.oneWorker[what].cpu} s CPU, 2 workers ${c.twoWorkers[what].wall} s / ${c.twoWorkers[what].cpu} s CPU → wall speed-up ${c[what].wallSpeedup}× (target ≥ ${c.target.wallSpeedupMin}), CPU ratio ${c[what].cpuRatio} (target ≤ ${c.target.cpuRatioMax})`;
+    return [
+      `${c.id} (medians of ${c.rounds} alternated rounds, load average ${c.loadAverage.min}–${c.loadAverage.max}):`,
+      `  ${f("warm")}`,
+      `  ${f("cold")}`,
+      `  aozora pmf --runs 20 ${f("cli")}`,
+      `  runs: ${c.runs.iterations.min}–${c.runs.iterations.max} iterations, ${c.runs.warmMs.min}–${c.runs.warmMs.max} ms each (warm, 1 worker)`,
+    ].join("\n");
+  });
+}
+
+/**
  * The error-estimation cases (ERROR_CASES): each in its own child process. Returns records for
  * `errorEstimation` in bench/results.json.
  */
@@ -436,12 +607,8 @@ export async function runErrorBench(opts = {}) {
     unc = join(SHARED, "data", "epa-pmf", "Dataset-BatonRouge-unc.csv");
   const id = "bootstrap-baton-rouge",
     label = `Baton Rouge k = 6: ${runs} bootstrap runs and DISP (all species)`;
-  try {
-    readFileSync(con);
-    readFileSync(unc);
-  } catch (e) {
-    return [{ id, label, skipped: `EPA example data not readable under ${SHARED} (set AOZORA_SHARED): ${e.message}` }];
-  }
+  const missing = epaDataMissing(con, unc);
+  if (missing) return [{ id, label, skipped: missing }];
   log(`PMF error estimation: ${label}, ${workers} workers`);
   const loadAverageBefore = +loadavg()[0].toFixed(2);
   const r = await runChild(
@@ -681,11 +848,14 @@ export async function runPmfBench(opts = {}) {
   }
   const wantError = !opts.cases || opts.cases.length === 0 || opts.cases.some((c) => ERROR_CASES.includes(c));
   const errorEstimation = wantError ? await runErrorBench({ log, workers }) : [];
+  const wantPool = !opts.cases || opts.cases.length === 0 || opts.cases.some((c) => POOL_CASES.includes(c));
+  const pool = wantPool ? await runPoolBench({ log }) : [];
   return {
     seed: SEED,
     workers,
     cases: out,
     ...(errorEstimation.length ? { errorEstimation } : {}),
+    ...(pool.length ? { pool } : {}),
     targets: TARGETS,
     notes,
   };
@@ -749,7 +919,8 @@ export function formatPmfTable(res) {
       );
   for (const n of res.notes) out.push(`note: ${n}`);
   const errors = res.errorEstimation ? ["PMF error estimation:", ...formatErrorLines(res.errorEstimation)] : [];
-  if (res.cases.length === 0) return [...res.notes.map((n) => `note: ${n}`), ...errors].join("\n"); // error-estimation cases only
+  if (res.pool) errors.push("PMF worker pool:", ...formatPoolLines(res.pool));
+  if (res.cases.length === 0) return [...res.notes.map((n) => `note: ${n}`), ...errors].join("\n"); // error-estimation and pool cases only
   return [...out, ...(errors.length ? ["", ...errors] : [])].join("\n");
 }
 
@@ -759,6 +930,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     await childMain(process.argv.slice(3));
   } else if (process.argv[2] === "--child-error") {
     await childErrorMain(process.argv.slice(3));
+  } else if (process.argv[2] === "--child-pool") {
+    await childPoolMain(process.argv.slice(3));
   } else {
     const res = await runPmfBench({ cases: process.argv.slice(2) });
     console.log(formatPmfTable(res));

@@ -152,6 +152,14 @@ species-share difference, and both Q values (JSON: compareEpa; --out: pmf_epa_co
       fs: "input-file",
       help: "constraints file (JSON, README 'PMF constraints file'): a constrained run from the best base run",
     },
+    workers: {
+      type: "number",
+      integer: true,
+      min: 1,
+      max: 64,
+      value: "N",
+      help: "worker threads (default one per core; the results do not depend on it)",
+    },
   },
   run: pmfRun,
 };
@@ -236,10 +244,12 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
         .join(", ")} (every change is in the result's changes list)`,
     );
   const tty = process.stderr.isTTY === true;
+  const workers = values.workers as number | undefined;
   const result = await runPmf(input, {
     factors,
     runs,
     seed,
+    workers,
     robust: values.robust === true,
     onProgress: (done, total, run) => progressBar(tty, "runs")(done, total, `last Q(robust) ${run.qRobust.toFixed(1)}`),
   });
@@ -247,10 +257,15 @@ async function pmfRun(values: VerbValues, out: (s: string) => void, err: (s: str
   let bs: BootstrapResult | undefined, disp: DispResult | undefined, bsdisp: BsDispResult | undefined;
   let fp: { strength: number; dQ: number; dQPct: number; converged: boolean }[] | undefined;
   if (bootstrapRuns !== undefined)
-    bs = await bootstrapPmf(result, { runs: bootstrapRuns, onProgress: progressBar(tty, "bootstrap runs") });
-  if (values.disp === true) disp = await dispPmf(result, { onProgress: progressBar(tty, "DISP displacements") });
+    bs = await bootstrapPmf(result, { runs: bootstrapRuns, workers, onProgress: progressBar(tty, "bootstrap runs") });
+  if (values.disp === true)
+    disp = await dispPmf(result, { workers, onProgress: progressBar(tty, "DISP displacements") });
   if (bsdispRuns !== undefined && bs)
-    bsdisp = await bsDispPmf(result, bs, { runs: bsdispRuns, onProgress: progressBar(tty, "BS-DISP displacements") });
+    bsdisp = await bsDispPmf(result, bs, {
+      runs: bsdispRuns,
+      workers,
+      onProgress: progressBar(tty, "BS-DISP displacements"),
+    });
   if (fpeak) {
     // one strength at a time (each is independent of the others), so progress can be shown
     const bar = progressBar(tty, "Fpeak strengths");

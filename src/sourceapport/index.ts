@@ -14,6 +14,7 @@ export {
   type SignalToNoiseOptions,
 } from "./prepare";
 export { runPmf, runPmfSync, runSeed, qExpected, normaliseSolution, PMF_DEFAULTS } from "./solver";
+export { closePmfPool, addPmfWorkerInit, pmfPoolInfo, type PmfWorkerInit, type PmfPoolInfo } from "./pool";
 export { qValues } from "./als";
 export { scanFactors, type FactorScanPoint } from "./scan";
 export {
