@@ -18,7 +18,6 @@ import {
 } from "../models/standards/exceedance";
 import { GB3095_2026 } from "../models/standards/tables/gb3095-2026";
 import { mean } from "../stats/moments";
-import { quantileType7 } from "../stats/quantile";
 import { sortNumbers } from "../stats/sort";
 import { quantilesType7 } from "../stats/quantile";
 import { parseOffset } from "../table/time";
@@ -644,17 +643,21 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
   const iO3 = present.indexOf("O3");
   const carry = iO3 >= 0 && task.prevFiles ? await lastDayO3(db, task.prevFiles, year - 1, off) : undefined;
   const ps = percentiles.map((pc) => pc / 100);
+  const scratch = new Float64Array(nDays * 24);
+  const o3values = new Float64Array((nDays + 1) * 24);
   const scanOnce = async (sortByStation: boolean) => {
     const done: { row: StationYearSummary; P: Partial<Record<AqiPollutant, DayArrays>> }[] = [];
     const tally = await scanYear(db, files, present, off, year, task.offsetText, sortByStation, (st) => {
       if (listed && !listed.has(st.code)) return false;
-      const { P, sorted } = stationDays(st.values, present, nDays, limits);
+      const { P, sorted } = stationDays(st.values, present, nDays, limits, scratch);
       // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
       let o3grid: HourGrid | undefined;
       if (iO3 >= 0) {
-        const values = new Float64Array((nDays + 1) * 24).fill(NaN);
+        // one buffer for every station (the grid is not kept past stationYear)
+        const values = o3values;
         const prev = carry?.get(st.code);
         if (prev) values.set(prev, 0);
+        else values.fill(NaN, 0, 24);
         values.set(st.values[iO3], 24);
         o3grid = {
           firstDayUtcMs: (d0 - 1) * DAY - off,
@@ -888,7 +891,7 @@ async function scanYear(
   // NaN in the file (not NULL) is flagged per pollutant: bit q of `nan`
   const nanBits = present.map((p, q) => `CASE WHEN isnan(${sqlIdent(p)}) THEN ${2 ** q} ELSE 0 END`).join(" + ");
   const sql = `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, ${present
-    .map((p, q) => `coalesce(CAST(${sqlIdent(p)} AS DOUBLE), 'NaN'::DOUBLE) AS v${q}`)
+    .map((p, q) => `CAST(${sqlIdent(p)} AS DOUBLE) AS v${q}`)
     .join(", ")}, CAST(${nanBits} AS DOUBLE) AS nan FROM read_parquet(${list}, hive_partitioning = false)${
     sortByStation ? " ORDER BY station" : ""
   }`;
@@ -933,51 +936,55 @@ async function scanYear(
     seen.fill(0);
     dayRows.fill(0);
   };
-  await db.queryBatches(sql, (b) => {
-    const st = b.columns.station as (string | null)[];
-    const ms = b.columns.ms as Float64Array;
-    const nan = b.columns.nan as Float64Array;
-    const V = present.map((_, q) => b.columns[`v${q}`] as Float64Array);
-    for (let i = 0; i < b.numRows; i++) {
-      if (st[i] !== cur) {
-        if (cur !== undefined) finish();
-        cur = st[i];
-        code = String(cur);
-        if (finished.has(code)) throw new NotGroupedByStation(code);
-        rows = offHour = noTime = outside = 0;
-        dupDay = -1;
-      }
-      rows++;
-      total++;
-      const h = (ms[i] - t0) / HOUR;
-      if (h !== Math.floor(h)) {
-        if (h === h) offHour++;
-        else noTime++;
-        continue;
-      }
-      if (h < 0 || h >= nHours) {
-        outside++;
-        continue;
-      }
-      const d = (h / 24) | 0;
-      dayRows[d]++;
-      if (seen[h]) {
-        if (dupDay < 0) dupDay = d;
-        continue;
-      }
-      seen[h] = 1;
-      for (let q = 0; q < nq; q++) {
-        const v = V[q][i];
-        if (v >= 0 && v !== Infinity) values[q][h] = v;
-        else if (v === v) {
-          if (v < 0) negatives[q]++;
-          if (v === Infinity || v === -Infinity) nonFinite[q]++;
+  await db.queryBatches(
+    sql,
+    (b) => {
+      const st = b.columns.station as (string | null)[];
+      const ms = b.columns.ms as Float64Array;
+      const nan = b.columns.nan as Float64Array;
+      const V = present.map((_, q) => b.columns[`v${q}`] as Float64Array);
+      for (let i = 0; i < b.numRows; i++) {
+        if (st[i] !== cur) {
+          if (cur !== undefined) finish();
+          cur = st[i];
+          code = String(cur);
+          if (finished.has(code)) throw new NotGroupedByStation(code);
+          rows = offHour = noTime = outside = 0;
+          dupDay = -1;
         }
+        rows++;
+        total++;
+        const h = (ms[i] - t0) / HOUR;
+        if (h !== Math.floor(h)) {
+          if (h === h) offHour++;
+          else noTime++;
+          continue;
+        }
+        if (h < 0 || h >= nHours) {
+          outside++;
+          continue;
+        }
+        const d = (h / 24) | 0;
+        dayRows[d]++;
+        if (seen[h]) {
+          if (dupDay < 0) dupDay = d;
+          continue;
+        }
+        seen[h] = 1;
+        for (let q = 0; q < nq; q++) {
+          const v = V[q][i];
+          if (v >= 0 && v !== Infinity) values[q][h] = v;
+          else if (v === v) {
+            if (v < 0) negatives[q]++;
+            if (v === Infinity || v === -Infinity) nonFinite[q]++;
+          }
+        }
+        const bits = nan[i];
+        if (bits !== 0) for (let q = 0; q < nq; q++) if (bits & (1 << q)) nonFinite[q]++;
       }
-      const bits = nan[i];
-      if (bits !== 0) for (let q = 0; q < nq; q++) if (bits & (1 << q)) nonFinite[q]++;
-    }
-  });
+    },
+    { reuse: true },
+  );
   if (cur !== undefined) finish();
   return { rows: total, negatives, nonFinite, setAside };
 }
@@ -992,10 +999,10 @@ function stationDays(
   present: readonly AqiPollutant[],
   nDays: number,
   limits: readonly number[],
+  buf: Float64Array = new Float64Array(nDays * 24),
 ): { P: Partial<Record<AqiPollutant, DayArrays>>; sorted: Float64Array[] } {
   const P: Partial<Record<AqiPollutant, DayArrays>> = {};
   const sorted: Float64Array[] = [];
-  const buf = new Float64Array(nDays * 24);
   present.forEach((p, q) => {
     const v = values[q];
     const limited = ONE_HOUR_LIMITED.includes(p);
@@ -1046,9 +1053,12 @@ function stationYear(
   const minCn = NETWORK_SUMMARY_RULES.cnDailyMinHours,
     minWho = NETWORK_SUMMARY_RULES.whoDailyMinHours;
   const present = NETWORK_POLLUTANTS.filter((p) => P[p]);
+  const pcs = percentiles.map((pc) => pc / 100);
   const dailyMean = (p: AqiPollutant, min: number) => {
     const { n, s } = P[p]!;
-    return Float64Array.from({ length: nDays }, (_, d) => (n[d] >= min ? s[d] / n[d] : NaN));
+    const out = new Float64Array(nDays);
+    for (let d = 0; d < nDays; d++) out[d] = n[d] >= min ? s[d] / n[d] : NaN;
+    return out;
   };
   const pollutants: Partial<Record<AqiPollutant, PollutantYearSummary>> = {};
   const gb: ExceedanceRow[] = [],
@@ -1056,9 +1066,7 @@ function stationYear(
   const cnMda8 = o3grid ? mda8FromGrid(o3grid, MDA8_CONVENTIONS.cn).slice(1) : undefined;
   const euMda8 = o3grid ? mda8FromGrid(o3grid, MDA8_CONVENTIONS.eu).slice(1) : undefined;
   const dailyCn: Partial<Record<AqiPollutant, Float64Array>> = {};
-  const colIndex = NETWORK_POLLUTANTS.filter((p) => P[p]); // same order as the query's `present`
   for (const p of present) {
-    const q = colIndex.indexOf(p);
     const { n, s, x, a } = P[p]!;
     let hours = 0,
       sum = 0,
@@ -1070,21 +1078,27 @@ function stationYear(
     }
     const dCn = dailyMean(p, minCn);
     dailyCn[p] = dCn;
-    const validDates = dates.filter((_, d) => Number.isFinite(dCn[d]));
-    const valid = Array.from(dCn).filter((v) => Number.isFinite(v));
-    const validSorted = Float64Array.from(valid).sort();
+    const validDates: string[] = [];
+    const valid = new Float64Array(nDays);
+    let nValid = 0;
+    for (let d = 0; d < nDays; d++)
+      if (dCn[d] === dCn[d]) {
+        validDates.push(dates[d]);
+        valid[nValid++] = dCn[d];
+      }
+    const validSorted = valid.slice(0, nValid).sort();
     const hourly = hourlyPct[p]!,
       daily: Record<string, number> = {};
-    for (const pc of percentiles)
-      daily[pKey(pc)] = valid.length ? quantileType7(validSorted, pc / 100, { sorted: true }) : NaN;
+    const dq = nValid ? quantilesType7(validSorted, pcs, { sorted: true }) : undefined;
+    percentiles.forEach((pc, k) => (daily[pKey(pc)] = dq ? dq[k] : NaN));
     pollutants[p] = {
       unit: UNIT[p],
       hours,
       completeness: hours / (nDays * 24),
       hourlyMean: hours ? sum / hours : NaN,
       hourly,
-      validDays: valid.length,
-      annualMean: mean(valid),
+      validDays: nValid,
+      annualMean: mean(valid.subarray(0, nValid)),
       annualValid: hj663AnnualComplete(validDates).complete,
       daily,
     };
@@ -1127,9 +1141,12 @@ function stationYear(
   }
   // daily AQI, both versions, from the daily indicators
   const aqi = { "cn-2026": emptyAqi(), "cn-2012": emptyAqi() };
-  const o3max = P.O3
-    ? Float64Array.from({ length: nDays }, (_, d) => (P.O3!.n[d] >= minCn ? P.O3!.x![d] : NaN))
-    : undefined;
+  let o3max: Float64Array | undefined;
+  if (P.O3) {
+    const { n, x } = P.O3;
+    o3max = new Float64Array(nDays);
+    for (let d = 0; d < nDays; d++) o3max[d] = n[d] >= minCn ? x![d] : NaN;
+  }
   for (let d = 0; d < nDays; d++) {
     const c: CnDailyConcentrations = {};
     if (dailyCn.SO2) c.SO2_24h = dailyCn.SO2[d];
