@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { theilSenInterval, theilSenTrendOfMonths, type MonthlyMean } from "../directional/trend";
 import { openDuckDb, type DuckDb } from "../io/duckdb";
 import { AozoraInputError } from "../io/errors";
-import { cnDailyAqiFromConcentrations, type AqiPollutant, type CnDailyConcentrations } from "../models/aqi/daily";
+import { cnDailyAqiOfDay, cnDailyKeys, type AqiPollutant, type CnDailyConcentrations } from "../models/aqi/daily";
+import { aqiCategory, CN_AQI_CATEGORIES } from "../models/aqi/tables/categories";
 import type { HourGrid } from "../models/ozone/hourgrid";
 import { mda8FromGrid } from "../models/ozone/mda8";
 import { hj663AnnualComplete, ozoneAnnualP90 } from "../models/ozone/metrics";
@@ -241,7 +242,7 @@ function partitions(dataset: string): { year: number; files: string[] }[] {
  * and the hours above each GB 3095 1-h limit, validity (≥ 20 h a day, {@link NETWORK_SUMMARY_RULES}),
  * the type-7 percentiles of the hourly values (`quantileType7` on the values sorted by
  * `sortNumbers`, exactly the typed-array sort), the MDA8 (`mda8FromGrid`, HJ 663 and EU
- * conventions), the IAQI and AQI (`cnDailyAqiFromConcentrations`), the MDA8 P90 (`ozoneAnnualP90`,
+ * conventions), the IAQI and AQI (`cnDailyAqiOfDay`, the typed step of `cnDailyAqiFromConcentrations`), the MDA8 P90 (`ozoneAnnualP90`,
  * HJ 663-2013 percentile), the exceedance rows (`gb3095YearRows`, `whoYearRows`, the same rows as
  * `gb3095Exceedances` / `whoExceedances`), the trend (`theilSenInterval`, `theilSenTrendOfMonths`).
  * Tests compare every row with those hourly functions on the same data.
@@ -1147,17 +1148,42 @@ function stationYear(
     o3max = new Float64Array(nDays);
     for (let d = 0; d < nDays; d++) o3max[d] = n[d] >= minCn ? x![d] : NaN;
   }
-  for (let d = 0; d < nDays; d++) {
-    const c: CnDailyConcentrations = {};
-    if (dailyCn.SO2) c.SO2_24h = dailyCn.SO2[d];
-    if (dailyCn.NO2) c.NO2_24h = dailyCn.NO2[d];
-    if (dailyCn.PM10) c.PM10_24h = dailyCn.PM10[d];
-    if (dailyCn.CO) c.CO_24h = dailyCn.CO[d];
-    if (cnMda8) c.O3_8h = cnMda8[d].mda8;
-    if (dailyCn["PM2.5"]) c.PM25_24h = dailyCn["PM2.5"][d];
-    tally(aqi["cn-2026"], cnDailyAqiFromConcentrations(c, "cn-2026", "gbt8170"));
-    if (o3max) c.O3_1h = o3max[d];
-    tally(aqi["cn-2012"], cnDailyAqiFromConcentrations(c, "cn-2012", "none"));
+  // each day's indicators, indexed as cnDailyKeys(version); a series absent = the key left out
+  const series: Partial<Record<keyof CnDailyConcentrations, ArrayLike<number>>> = {
+    ...(dailyCn.SO2 ? { SO2_24h: dailyCn.SO2 } : {}),
+    ...(dailyCn.NO2 ? { NO2_24h: dailyCn.NO2 } : {}),
+    ...(dailyCn.PM10 ? { PM10_24h: dailyCn.PM10 } : {}),
+    ...(dailyCn.CO ? { CO_24h: dailyCn.CO } : {}),
+    ...(cnMda8 ? { O3_8h: Float64Array.from(cnMda8, (r) => r.mda8) } : {}),
+    ...(o3max ? { O3_1h: o3max } : {}),
+    ...(dailyCn["PM2.5"] ? { PM25_24h: dailyCn["PM2.5"] } : {}),
+  };
+  for (const [version, round] of [
+    ["cn-2026", "gbt8170"],
+    ["cn-2012", "none"],
+  ] as const) {
+    const keys = cnDailyKeys(version);
+    const cols = keys.map((k) => series[k.input]);
+    const given = Uint8Array.from(cols, (c) => (c ? 1 : 0));
+    const values = new Float64Array(keys.length),
+      x = new Float64Array(keys.length),
+      sub = new Float64Array(keys.length);
+    const day = { aqi: NaN, complete: true };
+    const acc = aqi[version];
+    for (let d = 0; d < nDays; d++) {
+      for (let k = 0; k < keys.length; k++) values[k] = cols[k] ? cols[k]![d] : NaN;
+      cnDailyAqiOfDay(values, given, version, round, x, sub, day);
+      if (!Number.isFinite(day.aqi)) {
+        acc.noAqi++;
+        continue;
+      }
+      acc.days++;
+      acc.categories[aqiCategory(day.aqi, CN_AQI_CATEGORIES)!.level - 1]++;
+      if (day.complete) acc.completeDays++;
+      if (day.aqi > 50)
+        for (let k = 0; k < keys.length; k++)
+          if (given[k] && sub[k] === day.aqi) acc.primary[keys[k].key] = (acc.primary[keys[k].key] ?? 0) + 1;
+    }
   }
   const p90 = cnMda8 ? ozoneAnnualP90(cnMda8)[0] : undefined;
   // GB rows in the order of gb3095Exceedances (GB 3095 Table 1: SO2, NO2, CO, O3, PM10, PM2.5)
@@ -1178,15 +1204,4 @@ function stationYear(
 
 function emptyAqi(): AqiYearSummary {
   return { categories: [0, 0, 0, 0, 0, 0], days: 0, noAqi: 0, completeDays: 0, primary: {} };
-}
-
-function tally(acc: AqiYearSummary, r: ReturnType<typeof cnDailyAqiFromConcentrations>): void {
-  if (!Number.isFinite(r.aqi)) {
-    acc.noAqi++;
-    return;
-  }
-  acc.days++;
-  acc.categories[r.category - 1]++;
-  if (r.complete) acc.completeDays++;
-  for (const k of r.primary) acc.primary[k] = (acc.primary[k] ?? 0) + 1;
 }

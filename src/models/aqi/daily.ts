@@ -230,31 +230,105 @@ export function cnDailyAqiFromConcentrations(
 ): CnDailyAqi {
   if (version !== "cn-2026" && version !== "cn-2012")
     throw new RangeError(`cnDailyAqiFromConcentrations: version must be cn-2026 or cn-2012, got "${String(version)}"`);
+  const keys = cnDailyKeys(version);
+  const values = new Float64Array(keys.length),
+    given = new Uint8Array(keys.length),
+    x = new Float64Array(keys.length),
+    sub = new Float64Array(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    const v = c[keys[k].input];
+    if (v !== undefined) {
+      values[k] = v;
+      given[k] = 1;
+    }
+  }
+  const notes: string[] = [];
+  const day = { aqi: NaN, complete: true };
+  cnDailyAqiOfDay(values, given, version, round, x, sub, day, notes);
   const concentration: Record<string, number> = {},
     iaqi: Record<string, number> = {},
     units: Record<string, string> = {};
-  const notes: string[] = [];
-  let complete = true;
-  // the indicators in the order of HJ 633's tables (the order of the keys of the result)
-  const keys = version === "cn-2012" ? CN_DAILY_KEYS_2012 : CN_DAILY_KEYS_2026;
+  const primary: string[] = [];
   for (let k = 0; k < keys.length; k++) {
+    if (!given[k]) continue;
+    concentration[keys[k].key] = x[k];
+    units[keys[k].key] = keys[k].unit;
+    iaqi[keys[k].key] = sub[k];
+    if (day.aqi > 50 && sub[k] === day.aqi) primary.push(keys[k].key);
+  }
+  const cat = aqiCategory(day.aqi, CN_AQI_CATEGORIES);
+  return {
+    concentration,
+    units,
+    iaqi,
+    aqi: day.aqi,
+    primary,
+    category: cat ? cat.level : NaN,
+    complete: day.complete,
+    notes,
+  };
+}
+
+/**
+ * The daily indicators of one version of HJ 633, in the order of its tables (the order of the
+ * keys of {@link cnDailyAqiFromConcentrations}' result): IAQI key, field of
+ * {@link CnDailyConcentrations} and unit.
+ */
+export function cnDailyKeys(
+  version: CnVersion,
+): readonly { key: CnIaqiKey; input: keyof CnDailyConcentrations; unit: string }[] {
+  return version === "cn-2012" ? CN_DAILY_KEYS_2012 : CN_DAILY_KEYS_2026;
+}
+
+/**
+ * The step of {@link cnDailyAqiFromConcentrations} on typed arrays, for callers that compute many
+ * days (the network summary): the same rules and the same doubles, without objects per day.
+ * Arrays are indexed as {@link cnDailyKeys}(version): `values` the unrounded indicators (NaN when
+ * not valid), `given` 1 for an indicator supplied (0: as if the key were left out); writes the
+ * rounded concentrations to `x`, the IAQI to `sub` (NaN for a key not given), the AQI (max of the
+ * finite IAQI, NaN when none) and `complete` (every given key valid) to `day`, and the notes (if
+ * `notes` is given). Primary pollutants: the given keys with `sub` = AQI when AQI > 50.
+ *
+ * @throws {RangeError} when the version is not cn-2026 or cn-2012
+ */
+export function cnDailyAqiOfDay(
+  values: ArrayLike<number>,
+  given: ArrayLike<number>,
+  version: CnVersion,
+  round: "none" | "gbt8170",
+  x: Float64Array,
+  sub: Float64Array,
+  day: { aqi: number; complete: boolean },
+  notes?: string[],
+): void {
+  if (version !== "cn-2026" && version !== "cn-2012")
+    throw new RangeError(`cnDailyAqiOfDay: version must be cn-2026 or cn-2012, got "${String(version)}"`);
+  const keys = cnDailyKeys(version);
+  let complete = true,
+    aqi = -Infinity;
+  for (let k = 0; k < keys.length; k++) {
+    if (!given[k]) {
+      x[k] = NaN;
+      sub[k] = NaN;
+      continue;
+    }
     const key = keys[k];
-    const value = c[key.input];
-    if (value === undefined) continue;
-    const x = round === "none" ? value : roundHalfEven(value, key.unit === "mg/m3" ? 1 : 0);
-    concentration[key.key] = x;
-    units[key.key] = key.unit;
-    if (!Number.isFinite(x)) complete = false;
-    const r = cnIaqi(key.key, x, version);
-    iaqi[key.key] = r.iaqi;
+    const v = values[k];
+    const c = round === "none" ? v : roundHalfEven(v, key.unit === "mg/m3" ? 1 : 0);
+    x[k] = c;
+    if (!Number.isFinite(c)) complete = false;
+    const r = cnIaqi(key.key, c, version);
+    sub[k] = r.iaqi;
+    if (Number.isFinite(r.iaqi) && r.iaqi > aqi) aqi = r.iaqi;
+    if (!notes) continue;
     if (key.key === "O3_8h") {
       if (r.useKey)
         notes.push("O3_8h above 800 µg/m3: no 8-h IAQI, the O3_1h IAQI is used (HJ 633-2012 Table 1 note 3)");
       if (r.note === "above-top-fixed") notes.push("O3_8h above 800 µg/m3: IAQI 300 (HJ 633-2026 Table 3 note c)");
     } else if (r.note === "beyond-index") notes.push(`${key.key} above the IAQI-500 breakpoint: capped at 500`);
   }
-  const { aqi, primary, category } = aqiOfSubIndices(iaqi, CN_AQI_CATEGORIES);
-  return { concentration, units, iaqi, aqi, primary, category, complete, notes };
+  day.aqi = aqi === -Infinity ? NaN : aqi;
+  day.complete = complete;
 }
 
 /** AQI = max of the finite sub-indices, the keys equal to it when AQI > 50, and the category level (module-internal helper, also used by `nowcastAqi`). */
