@@ -19,7 +19,7 @@ import {
 } from "../models/standards/exceedance";
 import { GB3095_2026 } from "../models/standards/tables/gb3095-2026";
 import { mean } from "../stats/moments";
-import { sortNumbers } from "../stats/sort";
+import { sortNumbersInPlace } from "../stats/sort";
 import { quantilesType7 } from "../stats/quantile";
 import { parseOffset } from "../table/time";
 import { normaliseUnit } from "../table/units";
@@ -644,7 +644,7 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
   const iO3 = present.indexOf("O3");
   const carry = iO3 >= 0 && task.prevFiles ? await lastDayO3(db, task.prevFiles, year - 1, off) : undefined;
   const ps = percentiles.map((pc) => pc / 100);
-  const scratch = new Float64Array(nDays * 24);
+  const scratch = present.map(() => new Float64Array(nDays * 24));
   const o3values = new Float64Array((nDays + 1) * 24);
   const scanOnce = async (sortByStation: boolean) => {
     const done: { row: StationYearSummary; P: Partial<Record<AqiPollutant, DayArrays>> }[] = [];
@@ -993,18 +993,20 @@ async function scanYear(
 /**
  * The day arrays of one station-year from its hour grid (count, sum, maximum and hours above the
  * 1-h limit of the valid values per local day, summed in hour order), and per pollutant its valid
- * hourly values sorted ascending ({@link sortNumbers}) for the type-7 percentiles.
+ * hourly values sorted ascending ({@link sortNumbersInPlace}, in a scratch buffer per pollutant) for the type-7 percentiles.
  */
 function stationDays(
   values: Float64Array[],
   present: readonly AqiPollutant[],
   nDays: number,
   limits: readonly number[],
-  buf: Float64Array = new Float64Array(nDays * 24),
+  scratch: Float64Array[] = present.map(() => new Float64Array(nDays * 24)),
 ): { P: Partial<Record<AqiPollutant, DayArrays>>; sorted: Float64Array[] } {
   const P: Partial<Record<AqiPollutant, DayArrays>> = {};
   const sorted: Float64Array[] = [];
   present.forEach((p, q) => {
+    // each pollutant's valid hours are sorted in its own scratch buffer (reused for the next station)
+    const buf = scratch[q];
     const v = values[q];
     const limited = ONE_HOUR_LIMITED.includes(p);
     const n = new Float64Array(nDays),
@@ -1033,7 +1035,7 @@ function stationDays(
       if (a) a[d] = da;
     }
     P[p] = { n, s, ...(x ? { x, a } : {}) };
-    sorted.push(sortNumbers(buf.subarray(0, k)));
+    sorted.push(sortNumbersInPlace(buf.subarray(0, k)));
   });
   return { P, sorted };
 }
