@@ -37,18 +37,20 @@ export interface DuckDb {
    * each batch holds the columns of `batchRows` rows or more (whole DuckDB chunks of up to 2,048
    * rows; the last batch may be shorter), typed as {@link DuckDb.query} types them. Memory is one
    * batch, whatever the size of the result. A batch's arrays are not reused after `onBatch`
-   * returns (the caller may keep them).
+   * returns (the caller may keep them), unless `reuse` is true: then the numeric and boolean
+   * arrays of every batch are the same buffers, overwritten by the next batch (no garbage per
+   * batch; the caller must copy what it keeps).
    *
    * @param sql the statement; `opts.params` bind `$1`, `$2`, … (or `$name`).
    * @param onBatch called once per batch, in result order.
-   * @param opts `params` (bound values) and `batchRows` (rows per batch, default 65,536).
+   * @param opts `params` (bound values), `batchRows` (rows per batch, default 65,536) and `reuse`.
    * @returns the number of result rows
    * @throws Error DuckDB's own error; or the error `onBatch` throws (the result is then abandoned).
    */
   queryBatches(
     sql: string,
     onBatch: (batch: DuckDbColumns) => void,
-    opts?: { params?: readonly DuckDbParam[]; batchRows?: number },
+    opts?: { params?: readonly DuckDbParam[]; batchRows?: number; reuse?: boolean },
   ): Promise<number>;
   /**
    * Run one SQL statement for its effect (`CREATE`, `COPY`, `SET`, `INSERT`, …) and discard any
@@ -283,10 +285,16 @@ function copyVector(
     }
     return;
   }
-  if (validity === null) {
-    if (src instanceof Float64Array) out.set(src, at);
-    else for (let i = 0; i < n; i++) out[at + i] = src[i];
-  } else for (let i = 0; i < n; i++) out[at + i] = valid(i) ? src[i] : NaN;
+  if (src instanceof Float64Array) out.set(src, at);
+  else for (let i = 0; i < n; i++) out[at + i] = src[i];
+  if (validity !== null) {
+    // NULL → NaN: only the mask bytes with a clear bit are looked at bit by bit
+    for (let k = 0, nb = (n + 7) >> 3; k < nb; k++) {
+      const m = validity[k];
+      if (m === 255) continue;
+      for (let i = k << 3, e = Math.min(n, i + 8); i < e; i++) if (((m >> (i & 7)) & 1) === 0) out[at + i] = NaN;
+    }
+  }
 }
 
 /**
@@ -311,6 +319,7 @@ export async function openDuckDb(path = ":memory:", options: Record<string, stri
     params: readonly DuckDbParam[] | undefined,
     batchRows: number,
     onBatch: (b: DuckDbColumns) => void,
+    reuse = false,
   ): Promise<number> => {
     const result = await conn.stream(sql, params ? [...params] : undefined);
     const names = result.columnNames();
@@ -360,7 +369,9 @@ export async function openDuckDb(path = ":memory:", options: Record<string, stri
       total += n;
       if (rows >= batchRows) {
         hand();
-        cols = fresh(first);
+        if (reuse) {
+          for (const c of cols) if (c.str) c.str = [];
+        } else cols = fresh(first);
         rows = 0;
       }
     }
@@ -376,7 +387,7 @@ export async function openDuckDb(path = ":memory:", options: Record<string, stri
     async queryBatches(sql, onBatch, opts = {}) {
       const n = opts.batchRows ?? 65_536;
       if (!(n >= 1)) throw new RangeError(`queryBatches: batchRows must be ≥ 1, got ${n}`);
-      return streamBatches(sql, opts.params, n, onBatch);
+      return streamBatches(sql, opts.params, n, onBatch, opts.reuse ?? false);
     },
     async run(sql, params) {
       await conn.run(sql, params ? [...params] : undefined);

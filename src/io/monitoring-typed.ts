@@ -33,7 +33,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
-import { detectTimeFormat, parseTimestamp } from "../table/time";
+import { detectTimeFormat, parseTimestamp, type TimeFormat } from "../table/time";
 import { AqTable, type ColumnData } from "../table/table";
 import { AccountBuilder } from "./account";
 import { missingCodeSet, missingCodeValues, plainNumberPrefix, DEFAULT_MISSING_CODES } from "./cells";
@@ -50,6 +50,7 @@ import {
   wrapOffset,
   NeedsTextPath,
   type CellSource,
+  type ColumnKindMemory,
   type ColumnMeta,
   type EngineUsed,
   type HeaderLayout,
@@ -92,19 +93,25 @@ export function typedPathRefusal(
     return { refusal: "not readable" };
   }
   if (bytes.length > fileByteLimit(opts)) return { refusal: "over maxFileBytes" };
+  const refusal = byteRefusal(bytes);
+  return refusal === undefined ? { bytes, file: src } : { refusal };
+}
+
+/** Why a file's bytes cannot take the byte reader (see {@link typedPathRefusal}), or undefined. */
+function byteRefusal(bytes: Buffer): string | undefined {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
-    return { refusal: "a zip archive" };
-  if (bytes.indexOf(0) >= 0) return { refusal: "NUL bytes (UTF-16?)" };
+    return "a zip archive";
+  if (bytes.indexOf(0) >= 0) return "NUL bytes (UTF-16?)";
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
-    return { refusal: "a UTF-16 byte-order mark" };
-  if (!isUtf8(bytes)) return { refusal: "not valid UTF-8" };
-  if (bytes.indexOf(34) >= 0) return { refusal: "quotes" };
+    return "a UTF-16 byte-order mark";
+  if (!isUtf8(bytes)) return "not valid UTF-8";
+  if (bytes.indexOf(34) >= 0) return "quotes";
   for (let i = bytes.indexOf(13); i >= 0; i = bytes.indexOf(13, i + 1))
-    if (bytes[i + 1] !== 10) return { refusal: "a lone CR line end" };
-  if (bytes.indexOf("\n\n") >= 0 || bytes.indexOf("\n\r\n") >= 0) return { refusal: "a blank line" };
+    if (bytes[i + 1] !== 10) return "a lone CR line end";
+  if (bytes.indexOf("\n\n") >= 0 || bytes.indexOf("\n\r\n") >= 0) return "a blank line";
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  if (bytes.length === bom || bytes[bom] === 10 || bytes[bom] === 13) return { refusal: "a blank first line" };
-  return { bytes, file: src };
+  if (bytes.length === bom || bytes[bom] === 10 || bytes[bom] === 13) return "a blank first line";
+  return undefined;
 }
 
 /** The header line of a file on a typed path, read as the grid reader reads it. */
@@ -176,7 +183,12 @@ interface TypedParts {
 }
 
 /** The table and account from a typed engine's columns, by the grid reader's rules; a string = use the grid reader. */
-function assembleTyped(head: Head, opts: MonitoringReadOptions, parts: TypedParts): MonitoringRead | string {
+function assembleTyped(
+  head: Head,
+  opts: MonitoringReadOptions,
+  parts: TypedParts,
+  chunk: { rowBase: number; kinds?: ColumnKindMemory; format?: { value?: TimeFormat } } = { rowBase: 0 },
+): MonitoringRead | string {
   const { file, grid, layout, offset } = head;
   const { names, tj } = layout;
   const n = parts.n;
@@ -194,6 +206,7 @@ function assembleTyped(head: Head, opts: MonitoringReadOptions, parts: TypedPart
       if ("reason" in d) return "no one time layout";
       fmt = d.format;
     }
+    if (chunk.format) chunk.format.value = fmt;
     const instants = new Float64Array(distinct.length);
     for (let k = 0; k < distinct.length; k++) {
       const p = parseTimestamp(distinct[k], fmt, offset);
@@ -237,7 +250,7 @@ function assembleTyped(head: Head, opts: MonitoringReadOptions, parts: TypedPart
   const groups = station !== undefined ? stationIndex(n, (i) => station[i]) : undefined;
   if (hasDuplicate(utc, groups)) return "a repeated timestamp";
 
-  const row = (i: number) => i + 2;
+  const row = (i: number) => i + 2 + chunk.rowBase;
   const acc = new AccountBuilder(file);
   acc.inputRows = n;
   const cols: Record<string, ColumnData> = {};
@@ -254,7 +267,7 @@ function assembleTyped(head: Head, opts: MonitoringReadOptions, parts: TypedPart
     },
     typed: (j) => parts.columns[j],
   };
-  valueColumns(grid, source, layout, opts, acc, cols, info);
+  valueColumns(grid, source, layout, opts, acc, cols, info, chunk.kinds);
   const table = AqTable.create(cols, info, { column: names[tj], utcOffsetMinutes: siteOffset });
   return { table, account: acc.finish(n) };
 }
@@ -610,4 +623,41 @@ function duckDbSql(h: Head, tl: TimeLayout, opts: MonitoringReadOptions): string
   const columns = h.grid.header.map((_, j) => `${lit(c(j))}: 'VARCHAR'`).join(", ");
   const delim = h.delimiter === "\t" ? "\\t" : h.delimiter;
   return `SELECT ${select.join(", ")} FROM read_csv(${lit(h.file)}, header = false, skip = 1, columns = {${columns}}, delim = ${lit(delim)}, quote = '"', escape = '"', nullstr = '', auto_detect = false, strict_mode = true, null_padding = false)`;
+}
+
+/**
+ * The byte reader on one chunk of a large file (for `readCsvChunks`): `bytes` holds the file's
+ * header line, then complete data lines, the first of them file row `firstRow`. Gives the table
+ * and account the grid reader gives for the same lines (rows in the account and in errors are
+ * file rows), or why it cannot (a string: the caller reads the chunk by the grid reader, which
+ * then reports any error). `kinds` is the column-kind memory shared by the chunks of a file;
+ * `format.value` receives the time layout used (detected or given).
+ */
+export function readTypedChunk(
+  file: string,
+  bytes: Buffer,
+  opts: MonitoringReadOptions,
+  firstRow: number,
+  kinds: ColumnKindMemory,
+  format: { value?: TimeFormat },
+): MonitoringRead | string {
+  if ((opts.headerRow ?? 1) !== 1) return "header not on row 1";
+  if (opts.encoding !== undefined && opts.encoding !== "utf-8") return `encoding ${opts.encoding}`;
+  if ((opts.decimal ?? ".") !== "." || opts.thousands !== undefined) return "decimal/thousands option";
+  if (opts.time === false) return "no time column";
+  const refusal = byteRefusal(bytes);
+  if (refusal !== undefined) return refusal;
+  return orGrid<MonitoringRead | string>(
+    file,
+    opts,
+    () => {
+      const head = readHead(file, bytes, opts);
+      if (typeof head === "string") return head;
+      const parts = scanBytes(bytes, head, opts);
+      return typeof parts === "string"
+        ? parts
+        : assembleTyped(head, opts, parts, { rowBase: firstRow - 2, kinds, format });
+    },
+    (reason) => reason,
+  );
 }

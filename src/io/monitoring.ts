@@ -477,7 +477,7 @@ export function valueColumns(
               text: cs[i],
               reason: p.kind === "invalid" ? p.reason : "",
             });
-          } else if (cs.some((c) => parseCell(c, missing, policy, numberFormat).kind !== "missing"))
+          } else if (hasPlain || cs.some((c) => parseCell(c, missing, policy, numberFormat).kind !== "missing"))
             kinds.set(j, { kind: "number" });
         }
       }

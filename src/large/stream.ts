@@ -9,7 +9,8 @@ import type { Grid } from "../io/grid";
 import { gridToTable, timeColumnIndex, type ColumnKindMemory, type MonitoringReadOptions } from "../io/monitoring";
 import { periodCalendar } from "../table/aggregate";
 import type { AqTable } from "../table/table";
-import { detectTimeFormat } from "../table/time";
+import { detectTimeFormat, type TimeFormat } from "../table/time";
+import { readTypedChunk } from "../io/monitoring-typed";
 import { assemble, type StationAverageOptions, type StationAverages, type StationPart } from "./average";
 
 /** Options of {@link readCsvChunks}. */
@@ -25,6 +26,13 @@ export interface CsvChunk {
   account: ReadAccount;
   /** File row of each table row. */
   rows: Int32Array;
+  /**
+   * Which reader read the chunk: `bytes` (the byte reader of `readMonitoringTable`, for UTF-8
+   * chunks without quotes, blank lines or lone CRs, and no decimal/thousands option) or `grid`
+   * (every cell as text first; also for any chunk the byte reader refuses or finds an error in).
+   * Both give the same table and account.
+   */
+  engine: "bytes" | "grid";
 }
 
 /** Line breaks in text, counted as {@link parseDelimited} counts rows (CRLF, LF, lone CR). */
@@ -108,6 +116,7 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
     let chunkOpts: MonitoringReadOptions = { ...opts };
     // column kinds decided by earlier chunks: a later chunk cannot turn a numeric column into text
     const kinds: ColumnKindMemory = new Map();
+    let headerBytes: Buffer | undefined;
     while (!eof || have > 0) {
       if (!eof && have < buf.length) {
         const { bytesRead } = await fh.read(buf, have, buf.length - have, pos);
@@ -139,6 +148,43 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
         continue;
       }
       if (end === 0) break;
+      // the byte reader first (header line + this chunk's lines); the grid reader below when it
+      // refuses the chunk (and then reports any error)
+      if (first) {
+        const lf = buf.subarray(0, end).indexOf(10);
+        if (lf >= 0) headerBytes = Buffer.from(buf.subarray(0, lf + 1));
+      }
+      if (headerBytes !== undefined && (first || header !== undefined)) {
+        const chunk = Buffer.from(buf.buffer, buf.byteOffset, end);
+        const lines = first ? chunk : Buffer.concat([headerBytes, chunk]);
+        const format: { value?: TimeFormat } = {};
+        const typed = readTypedChunk(path, lines, { ...chunkOpts, delimiter }, first ? 2 : line, kinds, format);
+        if (typeof typed !== "string") {
+          let nl = 0;
+          for (let i = buf.indexOf(10); i >= 0 && i < end; i = buf.indexOf(10, i + 1)) nl++;
+          const n = typed.account.inputRows;
+          const firstRow = first ? 2 : line;
+          if (first) {
+            header = parseDelimited(decodeText(headerBytes, path, opts.encoding), path, delimiter).records[0].fields;
+            if (
+              opts.time !== false &&
+              (opts.time?.format === undefined || opts.time.format === "auto") &&
+              format.value !== undefined
+            ) {
+              const j = timeColumnIndex(header, opts.time);
+              if (j >= 0) chunkOpts = { ...opts, time: { column: header[j].trim(), format: format.value } };
+            }
+          }
+          line += nl;
+          buf.copyWithin(0, end, have);
+          have -= end;
+          first = false;
+          const rows = new Int32Array(n);
+          for (let i = 0; i < n; i++) rows[i] = firstRow + i;
+          yield { table: typed.table, account: typed.account, rows, engine: "bytes" };
+          continue;
+        }
+      }
       let text: string;
       try {
         text = decodeText(buf.subarray(0, end), path, opts.encoding);
@@ -194,7 +240,7 @@ export async function* readCsvChunks(path: string, opts: CsvChunkOptions = {}): 
       first = false;
       if (grid.records.length === 0) continue;
       const { table, account } = gridToTable(grid, chunkOpts, kinds);
-      yield { table, account, rows: Int32Array.from(grid.records, (r) => r.row) };
+      yield { table, account, rows: Int32Array.from(grid.records, (r) => r.row), engine: "grid" };
     }
     if (header === undefined)
       throw new AozoraInputError({ file: path, row: headerRow, expected: "a header row", found: "an empty file" });
@@ -229,6 +275,8 @@ export interface StreamAccount {
   /** Rows left out by `stations`, `from`/`to` or `where`. */
   filteredOut: number;
   chunks: number;
+  /** Chunks read by the byte reader (the others by the grid reader; see {@link CsvChunk.engine}). */
+  byteReaderChunks: number;
   blankRows: number;
   /** Changed cells by reason (missing-code, below-detection, ...) and by column. */
   cellChanges: Record<string, number>;
@@ -315,6 +363,7 @@ export async function streamAggregate(
     aggregatedRows: 0,
     filteredOut: 0,
     chunks: 0,
+    byteReaderChunks: 0,
     blankRows: 0,
     cellChanges: {},
     cellChangesByColumn: {},
@@ -325,9 +374,10 @@ export async function streamAggregate(
   let cal: ReturnType<typeof periodCalendar> | undefined;
   let slotsPerPeriod = 0,
     slotBytes = 0;
-  for await (const { table, account: acc, rows } of readCsvChunks(path, readOpts)) {
+  for await (const { table, account: acc, rows, engine } of readCsvChunks(path, readOpts)) {
     opts.onChunk?.(acc, table);
     account.chunks++;
+    if (engine === "bytes") account.byteReaderChunks++;
     account.inputRows += acc.inputRows;
     account.blankRows += acc.blankRows.length;
     for (const c of acc.cellChanges) {

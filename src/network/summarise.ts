@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { theilSenInterval, theilSenTrendOfMonths, type MonthlyMean } from "../directional/trend";
 import { openDuckDb, type DuckDb } from "../io/duckdb";
 import { AozoraInputError } from "../io/errors";
-import { cnDailyAqiFromConcentrations, type AqiPollutant, type CnDailyConcentrations } from "../models/aqi/daily";
+import { cnDailyAqiOfDay, cnDailyKeys, type AqiPollutant, type CnDailyConcentrations } from "../models/aqi/daily";
+import { aqiCategory, CN_AQI_CATEGORIES } from "../models/aqi/tables/categories";
 import type { HourGrid } from "../models/ozone/hourgrid";
 import { mda8FromGrid } from "../models/ozone/mda8";
 import { hj663AnnualComplete, ozoneAnnualP90 } from "../models/ozone/metrics";
@@ -18,8 +19,7 @@ import {
 } from "../models/standards/exceedance";
 import { GB3095_2026 } from "../models/standards/tables/gb3095-2026";
 import { mean } from "../stats/moments";
-import { quantileType7 } from "../stats/quantile";
-import { sortNumbers } from "../stats/sort";
+import { sortNumbersInPlace } from "../stats/sort";
 import { quantilesType7 } from "../stats/quantile";
 import { parseOffset } from "../table/time";
 import { normaliseUnit } from "../table/units";
@@ -242,7 +242,7 @@ function partitions(dataset: string): { year: number; files: string[] }[] {
  * and the hours above each GB 3095 1-h limit, validity (≥ 20 h a day, {@link NETWORK_SUMMARY_RULES}),
  * the type-7 percentiles of the hourly values (`quantileType7` on the values sorted by
  * `sortNumbers`, exactly the typed-array sort), the MDA8 (`mda8FromGrid`, HJ 663 and EU
- * conventions), the IAQI and AQI (`cnDailyAqiFromConcentrations`), the MDA8 P90 (`ozoneAnnualP90`,
+ * conventions), the IAQI and AQI (`cnDailyAqiOfDay`, the typed step of `cnDailyAqiFromConcentrations`), the MDA8 P90 (`ozoneAnnualP90`,
  * HJ 663-2013 percentile), the exceedance rows (`gb3095YearRows`, `whoYearRows`, the same rows as
  * `gb3095Exceedances` / `whoExceedances`), the trend (`theilSenInterval`, `theilSenTrendOfMonths`).
  * Tests compare every row with those hourly functions on the same data.
@@ -644,17 +644,21 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
   const iO3 = present.indexOf("O3");
   const carry = iO3 >= 0 && task.prevFiles ? await lastDayO3(db, task.prevFiles, year - 1, off) : undefined;
   const ps = percentiles.map((pc) => pc / 100);
+  const scratch = present.map(() => new Float64Array(nDays * 24));
+  const o3values = new Float64Array((nDays + 1) * 24);
   const scanOnce = async (sortByStation: boolean) => {
     const done: { row: StationYearSummary; P: Partial<Record<AqiPollutant, DayArrays>> }[] = [];
     const tally = await scanYear(db, files, present, off, year, task.offsetText, sortByStation, (st) => {
       if (listed && !listed.has(st.code)) return false;
-      const { P, sorted } = stationDays(st.values, present, nDays, limits);
+      const { P, sorted } = stationDays(st.values, present, nDays, limits, scratch);
       // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
       let o3grid: HourGrid | undefined;
       if (iO3 >= 0) {
-        const values = new Float64Array((nDays + 1) * 24).fill(NaN);
+        // one buffer for every station (the grid is not kept past stationYear)
+        const values = o3values;
         const prev = carry?.get(st.code);
         if (prev) values.set(prev, 0);
+        else values.fill(NaN, 0, 24);
         values.set(st.values[iO3], 24);
         o3grid = {
           firstDayUtcMs: (d0 - 1) * DAY - off,
@@ -888,7 +892,7 @@ async function scanYear(
   // NaN in the file (not NULL) is flagged per pollutant: bit q of `nan`
   const nanBits = present.map((p, q) => `CASE WHEN isnan(${sqlIdent(p)}) THEN ${2 ** q} ELSE 0 END`).join(" + ");
   const sql = `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, ${present
-    .map((p, q) => `coalesce(CAST(${sqlIdent(p)} AS DOUBLE), 'NaN'::DOUBLE) AS v${q}`)
+    .map((p, q) => `CAST(${sqlIdent(p)} AS DOUBLE) AS v${q}`)
     .join(", ")}, CAST(${nanBits} AS DOUBLE) AS nan FROM read_parquet(${list}, hive_partitioning = false)${
     sortByStation ? " ORDER BY station" : ""
   }`;
@@ -933,51 +937,55 @@ async function scanYear(
     seen.fill(0);
     dayRows.fill(0);
   };
-  await db.queryBatches(sql, (b) => {
-    const st = b.columns.station as (string | null)[];
-    const ms = b.columns.ms as Float64Array;
-    const nan = b.columns.nan as Float64Array;
-    const V = present.map((_, q) => b.columns[`v${q}`] as Float64Array);
-    for (let i = 0; i < b.numRows; i++) {
-      if (st[i] !== cur) {
-        if (cur !== undefined) finish();
-        cur = st[i];
-        code = String(cur);
-        if (finished.has(code)) throw new NotGroupedByStation(code);
-        rows = offHour = noTime = outside = 0;
-        dupDay = -1;
-      }
-      rows++;
-      total++;
-      const h = (ms[i] - t0) / HOUR;
-      if (h !== Math.floor(h)) {
-        if (h === h) offHour++;
-        else noTime++;
-        continue;
-      }
-      if (h < 0 || h >= nHours) {
-        outside++;
-        continue;
-      }
-      const d = (h / 24) | 0;
-      dayRows[d]++;
-      if (seen[h]) {
-        if (dupDay < 0) dupDay = d;
-        continue;
-      }
-      seen[h] = 1;
-      for (let q = 0; q < nq; q++) {
-        const v = V[q][i];
-        if (v >= 0 && v !== Infinity) values[q][h] = v;
-        else if (v === v) {
-          if (v < 0) negatives[q]++;
-          if (v === Infinity || v === -Infinity) nonFinite[q]++;
+  await db.queryBatches(
+    sql,
+    (b) => {
+      const st = b.columns.station as (string | null)[];
+      const ms = b.columns.ms as Float64Array;
+      const nan = b.columns.nan as Float64Array;
+      const V = present.map((_, q) => b.columns[`v${q}`] as Float64Array);
+      for (let i = 0; i < b.numRows; i++) {
+        if (st[i] !== cur) {
+          if (cur !== undefined) finish();
+          cur = st[i];
+          code = String(cur);
+          if (finished.has(code)) throw new NotGroupedByStation(code);
+          rows = offHour = noTime = outside = 0;
+          dupDay = -1;
         }
+        rows++;
+        total++;
+        const h = (ms[i] - t0) / HOUR;
+        if (h !== Math.floor(h)) {
+          if (h === h) offHour++;
+          else noTime++;
+          continue;
+        }
+        if (h < 0 || h >= nHours) {
+          outside++;
+          continue;
+        }
+        const d = (h / 24) | 0;
+        dayRows[d]++;
+        if (seen[h]) {
+          if (dupDay < 0) dupDay = d;
+          continue;
+        }
+        seen[h] = 1;
+        for (let q = 0; q < nq; q++) {
+          const v = V[q][i];
+          if (v >= 0 && v !== Infinity) values[q][h] = v;
+          else if (v === v) {
+            if (v < 0) negatives[q]++;
+            if (v === Infinity || v === -Infinity) nonFinite[q]++;
+          }
+        }
+        const bits = nan[i];
+        if (bits !== 0) for (let q = 0; q < nq; q++) if (bits & (1 << q)) nonFinite[q]++;
       }
-      const bits = nan[i];
-      if (bits !== 0) for (let q = 0; q < nq; q++) if (bits & (1 << q)) nonFinite[q]++;
-    }
-  });
+    },
+    { reuse: true },
+  );
   if (cur !== undefined) finish();
   return { rows: total, negatives, nonFinite, setAside };
 }
@@ -985,18 +993,20 @@ async function scanYear(
 /**
  * The day arrays of one station-year from its hour grid (count, sum, maximum and hours above the
  * 1-h limit of the valid values per local day, summed in hour order), and per pollutant its valid
- * hourly values sorted ascending ({@link sortNumbers}) for the type-7 percentiles.
+ * hourly values sorted ascending ({@link sortNumbersInPlace}, in a scratch buffer per pollutant) for the type-7 percentiles.
  */
 function stationDays(
   values: Float64Array[],
   present: readonly AqiPollutant[],
   nDays: number,
   limits: readonly number[],
+  scratch: Float64Array[] = present.map(() => new Float64Array(nDays * 24)),
 ): { P: Partial<Record<AqiPollutant, DayArrays>>; sorted: Float64Array[] } {
   const P: Partial<Record<AqiPollutant, DayArrays>> = {};
   const sorted: Float64Array[] = [];
-  const buf = new Float64Array(nDays * 24);
   present.forEach((p, q) => {
+    // each pollutant's valid hours are sorted in its own scratch buffer (reused for the next station)
+    const buf = scratch[q];
     const v = values[q];
     const limited = ONE_HOUR_LIMITED.includes(p);
     const n = new Float64Array(nDays),
@@ -1025,7 +1035,7 @@ function stationDays(
       if (a) a[d] = da;
     }
     P[p] = { n, s, ...(x ? { x, a } : {}) };
-    sorted.push(sortNumbers(buf.subarray(0, k)));
+    sorted.push(sortNumbersInPlace(buf.subarray(0, k)));
   });
   return { P, sorted };
 }
@@ -1046,9 +1056,12 @@ function stationYear(
   const minCn = NETWORK_SUMMARY_RULES.cnDailyMinHours,
     minWho = NETWORK_SUMMARY_RULES.whoDailyMinHours;
   const present = NETWORK_POLLUTANTS.filter((p) => P[p]);
+  const pcs = percentiles.map((pc) => pc / 100);
   const dailyMean = (p: AqiPollutant, min: number) => {
     const { n, s } = P[p]!;
-    return Float64Array.from({ length: nDays }, (_, d) => (n[d] >= min ? s[d] / n[d] : NaN));
+    const out = new Float64Array(nDays);
+    for (let d = 0; d < nDays; d++) out[d] = n[d] >= min ? s[d] / n[d] : NaN;
+    return out;
   };
   const pollutants: Partial<Record<AqiPollutant, PollutantYearSummary>> = {};
   const gb: ExceedanceRow[] = [],
@@ -1056,9 +1069,7 @@ function stationYear(
   const cnMda8 = o3grid ? mda8FromGrid(o3grid, MDA8_CONVENTIONS.cn).slice(1) : undefined;
   const euMda8 = o3grid ? mda8FromGrid(o3grid, MDA8_CONVENTIONS.eu).slice(1) : undefined;
   const dailyCn: Partial<Record<AqiPollutant, Float64Array>> = {};
-  const colIndex = NETWORK_POLLUTANTS.filter((p) => P[p]); // same order as the query's `present`
   for (const p of present) {
-    const q = colIndex.indexOf(p);
     const { n, s, x, a } = P[p]!;
     let hours = 0,
       sum = 0,
@@ -1070,21 +1081,27 @@ function stationYear(
     }
     const dCn = dailyMean(p, minCn);
     dailyCn[p] = dCn;
-    const validDates = dates.filter((_, d) => Number.isFinite(dCn[d]));
-    const valid = Array.from(dCn).filter((v) => Number.isFinite(v));
-    const validSorted = Float64Array.from(valid).sort();
+    const validDates: string[] = [];
+    const valid = new Float64Array(nDays);
+    let nValid = 0;
+    for (let d = 0; d < nDays; d++)
+      if (dCn[d] === dCn[d]) {
+        validDates.push(dates[d]);
+        valid[nValid++] = dCn[d];
+      }
+    const validSorted = valid.slice(0, nValid).sort();
     const hourly = hourlyPct[p]!,
       daily: Record<string, number> = {};
-    for (const pc of percentiles)
-      daily[pKey(pc)] = valid.length ? quantileType7(validSorted, pc / 100, { sorted: true }) : NaN;
+    const dq = nValid ? quantilesType7(validSorted, pcs, { sorted: true }) : undefined;
+    percentiles.forEach((pc, k) => (daily[pKey(pc)] = dq ? dq[k] : NaN));
     pollutants[p] = {
       unit: UNIT[p],
       hours,
       completeness: hours / (nDays * 24),
       hourlyMean: hours ? sum / hours : NaN,
       hourly,
-      validDays: valid.length,
-      annualMean: mean(valid),
+      validDays: nValid,
+      annualMean: mean(valid.subarray(0, nValid)),
       annualValid: hj663AnnualComplete(validDates).complete,
       daily,
     };
@@ -1127,20 +1144,48 @@ function stationYear(
   }
   // daily AQI, both versions, from the daily indicators
   const aqi = { "cn-2026": emptyAqi(), "cn-2012": emptyAqi() };
-  const o3max = P.O3
-    ? Float64Array.from({ length: nDays }, (_, d) => (P.O3!.n[d] >= minCn ? P.O3!.x![d] : NaN))
-    : undefined;
-  for (let d = 0; d < nDays; d++) {
-    const c: CnDailyConcentrations = {};
-    if (dailyCn.SO2) c.SO2_24h = dailyCn.SO2[d];
-    if (dailyCn.NO2) c.NO2_24h = dailyCn.NO2[d];
-    if (dailyCn.PM10) c.PM10_24h = dailyCn.PM10[d];
-    if (dailyCn.CO) c.CO_24h = dailyCn.CO[d];
-    if (cnMda8) c.O3_8h = cnMda8[d].mda8;
-    if (dailyCn["PM2.5"]) c.PM25_24h = dailyCn["PM2.5"][d];
-    tally(aqi["cn-2026"], cnDailyAqiFromConcentrations(c, "cn-2026", "gbt8170"));
-    if (o3max) c.O3_1h = o3max[d];
-    tally(aqi["cn-2012"], cnDailyAqiFromConcentrations(c, "cn-2012", "none"));
+  let o3max: Float64Array | undefined;
+  if (P.O3) {
+    const { n, x } = P.O3;
+    o3max = new Float64Array(nDays);
+    for (let d = 0; d < nDays; d++) o3max[d] = n[d] >= minCn ? x![d] : NaN;
+  }
+  // each day's indicators, indexed as cnDailyKeys(version); a series absent = the key left out
+  const series: Partial<Record<keyof CnDailyConcentrations, ArrayLike<number>>> = {
+    ...(dailyCn.SO2 ? { SO2_24h: dailyCn.SO2 } : {}),
+    ...(dailyCn.NO2 ? { NO2_24h: dailyCn.NO2 } : {}),
+    ...(dailyCn.PM10 ? { PM10_24h: dailyCn.PM10 } : {}),
+    ...(dailyCn.CO ? { CO_24h: dailyCn.CO } : {}),
+    ...(cnMda8 ? { O3_8h: Float64Array.from(cnMda8, (r) => r.mda8) } : {}),
+    ...(o3max ? { O3_1h: o3max } : {}),
+    ...(dailyCn["PM2.5"] ? { PM25_24h: dailyCn["PM2.5"] } : {}),
+  };
+  for (const [version, round] of [
+    ["cn-2026", "gbt8170"],
+    ["cn-2012", "none"],
+  ] as const) {
+    const keys = cnDailyKeys(version);
+    const cols = keys.map((k) => series[k.input]);
+    const given = Uint8Array.from(cols, (c) => (c ? 1 : 0));
+    const values = new Float64Array(keys.length),
+      x = new Float64Array(keys.length),
+      sub = new Float64Array(keys.length);
+    const day = { aqi: NaN, complete: true };
+    const acc = aqi[version];
+    for (let d = 0; d < nDays; d++) {
+      for (let k = 0; k < keys.length; k++) values[k] = cols[k] ? cols[k]![d] : NaN;
+      cnDailyAqiOfDay(values, given, version, round, x, sub, day);
+      if (!Number.isFinite(day.aqi)) {
+        acc.noAqi++;
+        continue;
+      }
+      acc.days++;
+      acc.categories[aqiCategory(day.aqi, CN_AQI_CATEGORIES)!.level - 1]++;
+      if (day.complete) acc.completeDays++;
+      if (day.aqi > 50)
+        for (let k = 0; k < keys.length; k++)
+          if (given[k] && sub[k] === day.aqi) acc.primary[keys[k].key] = (acc.primary[keys[k].key] ?? 0) + 1;
+    }
   }
   const p90 = cnMda8 ? ozoneAnnualP90(cnMda8)[0] : undefined;
   // GB rows in the order of gb3095Exceedances (GB 3095 Table 1: SO2, NO2, CO, O3, PM10, PM2.5)
@@ -1161,15 +1206,4 @@ function stationYear(
 
 function emptyAqi(): AqiYearSummary {
   return { categories: [0, 0, 0, 0, 0, 0], days: 0, noAqi: 0, completeDays: 0, primary: {} };
-}
-
-function tally(acc: AqiYearSummary, r: ReturnType<typeof cnDailyAqiFromConcentrations>): void {
-  if (!Number.isFinite(r.aqi)) {
-    acc.noAqi++;
-    return;
-  }
-  acc.days++;
-  acc.categories[r.category - 1]++;
-  if (r.complete) acc.completeDays++;
-  for (const k of r.primary) acc.primary[k] = (acc.primary[k] ?? 0) + 1;
 }

@@ -16,8 +16,18 @@
  * @returns a new `Float64Array` in ascending order
  */
 export function sortNumbers(values: ArrayLike<number>): Float64Array {
-  const n = values.length;
-  const out = Float64Array.from(values);
+  return sortNumbersInPlace(Float64Array.from(values));
+}
+
+/**
+ * {@link sortNumbers} without the copy: sorts `out` itself (the same doubles in the same order as
+ * `out.sort()`) and returns it, for callers that sort a scratch buffer many times.
+ *
+ * @param out the sample, sorted in place
+ * @returns `out`
+ */
+export function sortNumbersInPlace(out: Float64Array): Float64Array {
+  const n = out.length;
   if (n < 64) return out.sort();
   scales: for (const s of FIXED_SCALES) {
     let lo = Infinity,

@@ -175,3 +175,46 @@ describe("openDuckDb: chunked typed-array results", () => {
     }
   });
 });
+
+describe("queryBatches with reuse", () => {
+  it("hands out the same buffers batch after batch, with the values and NULLs of each batch (by hand)", async () => {
+    const db = await openDuckDb();
+    try {
+      // 10,000 rows; x = i, NULL when i % 5 = 0 (NULL → NaN through the validity bytes)
+      const seen: Float64Array[] = [];
+      let rows = 0,
+        nulls = 0,
+        sum = 0;
+      const n = await db.queryBatches(
+        "SELECT CASE WHEN i % 5 = 0 THEN NULL ELSE CAST(i AS DOUBLE) END AS x, 'st' || (i // 4000) AS s FROM range(0, 10000) t(i) ORDER BY i",
+        (b) => {
+          const x = b.columns.x as Float64Array;
+          const s = b.columns.s as string[];
+          seen.push(x);
+          for (let k = 0; k < b.numRows; k++) {
+            const i = rows + k;
+            if (i % 5 === 0) {
+              expect(Number.isNaN(x[k])).toBe(true);
+              nulls++;
+            } else {
+              expect(x[k]).toBe(i);
+              sum += x[k];
+            }
+            expect(s[k]).toBe(`st${Math.floor(i / 4000)}`);
+          }
+          rows += b.numRows;
+        },
+        { batchRows: 4096, reuse: true },
+      );
+      expect(n).toBe(10000);
+      expect(rows).toBe(10000);
+      expect(nulls).toBe(2000);
+      // Σ i over 0..9999 minus the multiples of 5: 49,995,000 − 5·(1999·2000/2)
+      expect(sum).toBe(49995000 - 5 * 1999000);
+      expect(seen.length).toBeGreaterThan(1);
+      expect(seen[1].buffer).toBe(seen[0].buffer);
+    } finally {
+      db.close();
+    }
+  });
+});

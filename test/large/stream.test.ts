@@ -185,3 +185,89 @@ describe("streamAggregate", () => {
     );
   });
 });
+
+describe("streamAggregate through the byte reader", () => {
+  /** A file the byte reader takes: no quotes, no blank lines; stations, missing codes, -999, empty cells, <DL. */
+  function plainCsv(rows: number, seed: number): string {
+    let s = seed;
+    const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const lines = ["time,station,PM2.5 (ug/m3),NO2 (ppb),O3 (ppb)"];
+    const stations = ["S1", "S2", "S3"];
+    const t0 = Date.UTC(2024, 11, 30, 16); // 2024-12-31 00:00 +08:00
+    const per = Math.ceil(rows / stations.length);
+    for (const st of stations)
+      for (let h = 0; h < per; h++) {
+        if (rnd() < 0.03) continue; // an absent hour
+        const t = new Date(t0 + 8 * 3600e3 + h * 3600e3).toISOString().slice(0, 16).replace("T", " ");
+        const cell = (scale: number, dec: number) => {
+          const u = rnd();
+          if (u < 0.04) return "";
+          if (u < 0.06) return "-999";
+          if (u < 0.07) return "<2";
+          return (rnd() * scale).toFixed(dec);
+        };
+        lines.push(`${t},${st},${cell(150, 0)},${cell(60, 1)},${cell(90, 3)}`);
+      }
+    return lines.join("\n") + "\n";
+  }
+
+  it("hand case: two stations, the means by hand, every chunk by the byte reader", async () => {
+    const lines = ["time,station,x (ug/m3)"];
+    for (const st of ["A", "B"])
+      for (let h = 0; h < 48; h++)
+        lines.push(
+          `2025-03-0${1 + Math.floor(h / 24)} ${String(h % 24).padStart(2, "0")}:00,${st},${st === "A" ? h % 24 : h < 30 ? "" : 4}`,
+        );
+    const p = join(dir, "plain-hand.csv");
+    writeFileSync(p, lines.join("\n") + "\n");
+    const r = await streamAggregate(p, { groupBy: "station", utcOffset: "+08:00", columns: ["x"] });
+    expect(r.account.byteReaderChunks).toBe(r.account.chunks);
+    // A: mean of 0..23 = 11.5 both days; B day 1: 0 values → NaN; day 2: hours 6..23 = 18 values of 4 (0.75, kept)
+    const m = Array.from(r.table.numbers("x"));
+    expect(m.slice(0, 2)).toEqual([11.5, 11.5]);
+    expect(m[2]).toBeNaN();
+    expect(m[3]).toBe(4);
+    expect(Array.from(r.counts.x)).toEqual([24, 24, 0, 18]);
+  });
+
+  for (const seed of [1, 2, 3])
+    it(`random file ${seed}: exactly averageByStation of readMonitoringTable, and the same account counts, over several chunks`, async () => {
+      const p = join(dir, `plain-${seed}.csv`);
+      writeFileSync(p, plainCsv(9000, seed));
+      const whole = readMonitoringTable(p, { utcOffset: "+08:00", station: "station" });
+      for (const period of ["day", "month"] as const) {
+        const mem = averageByStation(whole.table, { station: "station", period, minCapture: 0.75 });
+        const s = await streamAggregate(p, {
+          groupBy: "station",
+          utcOffset: "+08:00",
+          chunkBytes: 1 << 16,
+          period,
+          minCapture: 0.75,
+        });
+        expect(s.account.chunks).toBeGreaterThan(2);
+        expect(s.account.byteReaderChunks).toBe(s.account.chunks);
+        expect(s.table.toObjects()).toEqual(mem.table.toObjects());
+        expect(s.counts).toEqual(mem.counts);
+        // the account: every changed cell of the whole-file read, counted by reason
+        const byReason: Record<string, number> = {};
+        for (const c of whole.account.cellChanges) byReason[c.reason] = (byReason[c.reason] ?? 0) + 1;
+        expect(s.account.cellChanges).toEqual(byReason);
+        expect(s.account.inputRows).toBe(whole.account.inputRows);
+      }
+    });
+
+  it("a chunk the byte reader refuses (a quoted field) is read by the grid reader, same values", async () => {
+    const text = plainCsv(9000, 4).split("\n");
+    text[5000] = text[5000].replace(/,S(\d)/, ',"S$1"');
+    const p = join(dir, "plain-quoted.csv");
+    writeFileSync(p, text.join("\n"));
+    const mem = averageByStation(readMonitoringTable(p, { utcOffset: "+08:00", station: "station" }).table, {
+      station: "station",
+      period: "day",
+    });
+    const s = await streamAggregate(p, { groupBy: "station", utcOffset: "+08:00", chunkBytes: 1 << 16 });
+    expect(s.account.byteReaderChunks).toBeGreaterThan(0);
+    expect(s.account.byteReaderChunks).toBeLessThan(s.account.chunks);
+    expect(s.table.toObjects()).toEqual(mem.table.toObjects());
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sortNumbers } from "../../src/stats/sort";
+import { sortNumbers, sortNumbersInPlace } from "../../src/stats/sort";
 import { quantileType7, quantilesType7 } from "../../src/stats/quantile";
 import { Rng } from "../../src/random/rng";
 
@@ -71,5 +71,27 @@ describe("quantilesType7", () => {
     expect(() => quantilesType7([1, NaN, 2], [0.5])).toThrow(RangeError);
     expect(() => quantilesType7([], [0.5])).toThrow(RangeError);
     expect(() => quantilesType7([1], [1.5])).toThrow(RangeError);
+  });
+});
+
+describe("sortNumbersInPlace", () => {
+  it("sorts a subarray of a scratch buffer in place, bit for bit the typed-array sort, leaving the rest alone", () => {
+    const rng = new Rng(21);
+    const buf = new Float64Array(10_000).fill(-1);
+    for (const [n, dec] of [
+      [8760, 0],
+      [5000, 1],
+      [40, 0],
+      [3000, 7],
+    ] as const) {
+      buf.fill(-1);
+      const v = Float64Array.from({ length: n }, () => Math.round(rng.uniform() * 300 * 10 ** dec) / 10 ** dec);
+      const sub = buf.subarray(0, n);
+      sub.set(v);
+      const out = sortNumbersInPlace(sub);
+      expect(out).toBe(sub);
+      expect(bits(out)).toEqual(bits(reference(v)));
+      if (n < buf.length) expect(buf[n]).toBe(-1);
+    }
   });
 });

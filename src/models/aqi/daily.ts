@@ -175,6 +175,20 @@ export interface CnDailyConcentrations {
   PM25_24h?: number;
 }
 
+/** The daily indicators of HJ 633 in the order of its tables: key, field of {@link CnDailyConcentrations}, unit. */
+const CN_DAILY_KEYS_2012: readonly { key: CnIaqiKey; input: keyof CnDailyConcentrations; unit: string }[] = [
+  { key: "SO2_24h", input: "SO2_24h", unit: "µg/m3" },
+  { key: "NO2_24h", input: "NO2_24h", unit: "µg/m3" },
+  { key: "PM10_24h", input: "PM10_24h", unit: "µg/m3" },
+  { key: "CO_24h", input: "CO_24h", unit: "mg/m3" },
+  // HJ 633-2012 §5.1.2: the O3 daily maximum 1-h mean is one of the seven daily indicators
+  { key: "O3_1h", input: "O3_1h", unit: "µg/m3" },
+  { key: "O3_8h", input: "O3_8h", unit: "µg/m3" },
+  { key: "PM25_24h", input: "PM25_24h", unit: "µg/m3" },
+];
+/** HJ 633-2026: the six indicators (no O3 1-h, Table 3 note a). */
+const CN_DAILY_KEYS_2026 = CN_DAILY_KEYS_2012.filter((k) => k.key !== "O3_1h");
+
 /** One day's China AQI from its daily indicators ({@link cnDailyAqiFromConcentrations}). */
 export interface CnDailyAqi {
   /** The concentrations used (rounded per `round`), NaN when not valid. */
@@ -216,37 +230,105 @@ export function cnDailyAqiFromConcentrations(
 ): CnDailyAqi {
   if (version !== "cn-2026" && version !== "cn-2012")
     throw new RangeError(`cnDailyAqiFromConcentrations: version must be cn-2026 or cn-2012, got "${String(version)}"`);
-  const R = (x: number, unit: string) => (round === "none" ? x : roundHalfEven(x, unit === "mg/m3" ? 1 : 0));
+  const keys = cnDailyKeys(version);
+  const values = new Float64Array(keys.length),
+    given = new Uint8Array(keys.length),
+    x = new Float64Array(keys.length),
+    sub = new Float64Array(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    const v = c[keys[k].input];
+    if (v !== undefined) {
+      values[k] = v;
+      given[k] = 1;
+    }
+  }
+  const notes: string[] = [];
+  const day = { aqi: NaN, complete: true };
+  cnDailyAqiOfDay(values, given, version, round, x, sub, day, notes);
   const concentration: Record<string, number> = {},
     iaqi: Record<string, number> = {},
     units: Record<string, string> = {};
-  const notes: string[] = [];
-  let complete = true;
-  const one = (key: CnIaqiKey, value: number | undefined, unit: string) => {
-    if (value === undefined) return undefined;
-    const x = R(value, unit);
-    concentration[key] = x;
-    units[key] = unit;
-    if (!Number.isFinite(x)) complete = false;
-    const r = cnIaqi(key, x, version);
-    iaqi[key] = r.iaqi;
-    return r;
+  const primary: string[] = [];
+  for (let k = 0; k < keys.length; k++) {
+    if (!given[k]) continue;
+    concentration[keys[k].key] = x[k];
+    units[keys[k].key] = keys[k].unit;
+    iaqi[keys[k].key] = sub[k];
+    if (day.aqi > 50 && sub[k] === day.aqi) primary.push(keys[k].key);
+  }
+  const cat = aqiCategory(day.aqi, CN_AQI_CATEGORIES);
+  return {
+    concentration,
+    units,
+    iaqi,
+    aqi: day.aqi,
+    primary,
+    category: cat ? cat.level : NaN,
+    complete: day.complete,
+    notes,
   };
-  const beyond = (key: string, r: IaqiValue | undefined) => {
-    if (r?.note === "beyond-index") notes.push(`${key} above the IAQI-500 breakpoint: capped at 500`);
-  };
-  beyond("SO2_24h", one("SO2_24h", c.SO2_24h, "µg/m3"));
-  beyond("NO2_24h", one("NO2_24h", c.NO2_24h, "µg/m3"));
-  beyond("PM10_24h", one("PM10_24h", c.PM10_24h, "µg/m3"));
-  beyond("CO_24h", one("CO_24h", c.CO_24h, "mg/m3"));
-  // HJ 633-2012 §5.1.2: the O3 daily maximum 1-h mean is one of the seven daily indicators
-  if (version === "cn-2012") beyond("O3_1h", one("O3_1h", c.O3_1h, "µg/m3"));
-  const r8 = one("O3_8h", c.O3_8h, "µg/m3");
-  if (r8?.useKey) notes.push("O3_8h above 800 µg/m3: no 8-h IAQI, the O3_1h IAQI is used (HJ 633-2012 Table 1 note 3)");
-  if (r8?.note === "above-top-fixed") notes.push("O3_8h above 800 µg/m3: IAQI 300 (HJ 633-2026 Table 3 note c)");
-  beyond("PM25_24h", one("PM25_24h", c.PM25_24h, "µg/m3"));
-  const { aqi, primary, category } = aqiOfSubIndices(iaqi, CN_AQI_CATEGORIES);
-  return { concentration, units, iaqi, aqi, primary, category, complete, notes };
+}
+
+/**
+ * The daily indicators of one version of HJ 633, in the order of its tables (the order of the
+ * keys of {@link cnDailyAqiFromConcentrations}' result): IAQI key, field of
+ * {@link CnDailyConcentrations} and unit.
+ */
+export function cnDailyKeys(
+  version: CnVersion,
+): readonly { key: CnIaqiKey; input: keyof CnDailyConcentrations; unit: string }[] {
+  return version === "cn-2012" ? CN_DAILY_KEYS_2012 : CN_DAILY_KEYS_2026;
+}
+
+/**
+ * The step of {@link cnDailyAqiFromConcentrations} on typed arrays, for callers that compute many
+ * days (the network summary): the same rules and the same doubles, without objects per day.
+ * Arrays are indexed as {@link cnDailyKeys}(version): `values` the unrounded indicators (NaN when
+ * not valid), `given` 1 for an indicator supplied (0: as if the key were left out); writes the
+ * rounded concentrations to `x`, the IAQI to `sub` (NaN for a key not given), the AQI (max of the
+ * finite IAQI, NaN when none) and `complete` (every given key valid) to `day`, and the notes (if
+ * `notes` is given). Primary pollutants: the given keys with `sub` = AQI when AQI > 50.
+ *
+ * @throws {RangeError} when the version is not cn-2026 or cn-2012
+ */
+export function cnDailyAqiOfDay(
+  values: ArrayLike<number>,
+  given: ArrayLike<number>,
+  version: CnVersion,
+  round: "none" | "gbt8170",
+  x: Float64Array,
+  sub: Float64Array,
+  day: { aqi: number; complete: boolean },
+  notes?: string[],
+): void {
+  if (version !== "cn-2026" && version !== "cn-2012")
+    throw new RangeError(`cnDailyAqiOfDay: version must be cn-2026 or cn-2012, got "${String(version)}"`);
+  const keys = cnDailyKeys(version);
+  let complete = true,
+    aqi = -Infinity;
+  for (let k = 0; k < keys.length; k++) {
+    if (!given[k]) {
+      x[k] = NaN;
+      sub[k] = NaN;
+      continue;
+    }
+    const key = keys[k];
+    const v = values[k];
+    const c = round === "none" ? v : roundHalfEven(v, key.unit === "mg/m3" ? 1 : 0);
+    x[k] = c;
+    if (!Number.isFinite(c)) complete = false;
+    const r = cnIaqi(key.key, c, version);
+    sub[k] = r.iaqi;
+    if (Number.isFinite(r.iaqi) && r.iaqi > aqi) aqi = r.iaqi;
+    if (!notes) continue;
+    if (key.key === "O3_8h") {
+      if (r.useKey)
+        notes.push("O3_8h above 800 µg/m3: no 8-h IAQI, the O3_1h IAQI is used (HJ 633-2012 Table 1 note 3)");
+      if (r.note === "above-top-fixed") notes.push("O3_8h above 800 µg/m3: IAQI 300 (HJ 633-2026 Table 3 note c)");
+    } else if (r.note === "beyond-index") notes.push(`${key.key} above the IAQI-500 breakpoint: capped at 500`);
+  }
+  day.aqi = aqi === -Infinity ? NaN : aqi;
+  day.complete = complete;
 }
 
 /** AQI = max of the finite sub-indices, the keys equal to it when AQI > 50, and the category level (module-internal helper, also used by `nowcastAqi`). */

@@ -48,7 +48,10 @@ export function hj663AnnualComplete(validDates: readonly string[]): {
 } {
   const perMonth = new Array(12).fill(0);
   for (const d of validDates) {
-    const m = Number(d.slice(5, 7));
+    // two ASCII digits at 5–6 (the usual case) read without a substring; anything else as before
+    const c5 = d.charCodeAt(5) - 48,
+      c6 = d.charCodeAt(6) - 48;
+    const m = c5 >= 0 && c5 <= 9 && c6 >= 0 && c6 <= 9 ? c5 * 10 + c6 : Number(d.slice(5, 7));
     if (!(m >= 1 && m <= 12)) throw new RangeError(`hj663AnnualComplete: date "${d}" is not YYYY-MM-DD`);
     perMonth[m - 1]++;
   }

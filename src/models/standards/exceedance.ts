@@ -719,12 +719,12 @@ export function whoYearRows(p: string, year: number, days: PollutantYearDays): E
       );
     } else if (gl.averaging === "peak-season") {
       const monthly: number[] = [];
-      for (let m = 1; m <= 12; m++) {
-        const v: number[] = [];
-        for (let d = 0; d < days.dates.length; d++)
-          if (Number(days.dates[d].slice(5, 7)) === m && Number.isFinite(mda8[d])) v.push(mda8[d]);
-        monthly.push(mean(v));
+      const byMonth: number[][] = Array.from({ length: 12 }, () => []);
+      for (let d = 0; d < days.dates.length; d++) {
+        const m = Number(days.dates[d].slice(5, 7));
+        if (m >= 1 && m <= 12 && Number.isFinite(mda8[d])) byMonth[m - 1].push(mda8[d]);
       }
+      for (let m = 0; m < 12; m++) monthly.push(mean(byMonth[m]));
       let best = NaN;
       for (let m = 0; m + 6 <= 12; m++) {
         const w = monthly.slice(m, m + 6);

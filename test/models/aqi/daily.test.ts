@@ -341,3 +341,74 @@ describe("rounding of daily concentrations (HJ 633-2026 §4.2.2, GB/T 8170 half 
     ]).toEqual([0.2, 0.4, 2, 4, 3]);
   });
 });
+
+describe("cnDailyAqiOfDay (the typed step of cnDailyAqiFromConcentrations)", () => {
+  it("hand case: PM2.5 75 µg/m3 → IAQI 100 (HJ 633-2012 Table 1: 35→50, 75→100), primary PM25_24h", async () => {
+    const { cnDailyAqiOfDay, cnDailyKeys } = await import("../../../src/models/aqi/daily");
+    const keys = cnDailyKeys("cn-2012");
+    const values = new Float64Array(keys.length).fill(NaN),
+      given = new Uint8Array(keys.length);
+    const k = keys.findIndex((x) => x.key === "PM25_24h");
+    values[k] = 75;
+    given[k] = 1;
+    const x = new Float64Array(keys.length),
+      sub = new Float64Array(keys.length),
+      day = { aqi: NaN, complete: false };
+    cnDailyAqiOfDay(values, given, "cn-2012", "none", x, sub, day);
+    expect(day.aqi).toBe(100);
+    expect(day.complete).toBe(true);
+    expect(sub[k]).toBe(100);
+    expect(Number.isNaN(sub[0])).toBe(true); // SO2 not given
+  });
+
+  it("equals cnDailyAqiFromConcentrations on 2,000 random days, both versions (AQI, IAQI, primary, complete, notes)", async () => {
+    const { cnDailyAqiOfDay, cnDailyKeys, cnDailyAqiFromConcentrations } =
+      await import("../../../src/models/aqi/daily");
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const scale: Record<string, number> = {
+      SO2_24h: 900,
+      NO2_24h: 600,
+      PM10_24h: 700,
+      CO_24h: 40,
+      O3_1h: 1300,
+      O3_8h: 1000,
+      PM25_24h: 600,
+    };
+    for (let t = 0; t < 2000; t++) {
+      for (const [version, round] of [
+        ["cn-2026", "gbt8170"],
+        ["cn-2012", "none"],
+      ] as const) {
+        const keys = cnDailyKeys(version);
+        const c: Record<string, number> = {};
+        const values = new Float64Array(keys.length),
+          given = new Uint8Array(keys.length);
+        keys.forEach((k, i) => {
+          if (rnd() < 0.15) return; // key left out
+          const v = rnd() < 0.1 ? NaN : rnd() * scale[k.key];
+          c[k.input] = v;
+          values[i] = v;
+          given[i] = 1;
+        });
+        const ref = cnDailyAqiFromConcentrations(c, version, round);
+        const x = new Float64Array(keys.length),
+          sub = new Float64Array(keys.length),
+          day = { aqi: NaN, complete: false },
+          notes: string[] = [];
+        cnDailyAqiOfDay(values, given, version, round, x, sub, day, notes);
+        expect(Object.is(day.aqi, ref.aqi)).toBe(true);
+        expect(day.complete).toBe(ref.complete);
+        expect(notes).toEqual(ref.notes);
+        const primary: string[] = [];
+        keys.forEach((k, i) => {
+          if (!given[i]) return;
+          expect(Object.is(sub[i], ref.iaqi[k.key])).toBe(true);
+          expect(Object.is(x[i], ref.concentration[k.key])).toBe(true);
+          if (day.aqi > 50 && sub[i] === day.aqi) primary.push(k.key);
+        });
+        expect(primary).toEqual(ref.primary);
+      }
+    }
+  });
+});
