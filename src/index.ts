@@ -298,6 +298,7 @@ export {
   type PmfExpressionTerm,
   type ConstrainedResult,
   type Penalties,
+  type PenaltyExpression,
   type RunOutcome,
   type RunSettings,
   type IntervalMethod,

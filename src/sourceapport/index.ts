@@ -94,7 +94,7 @@ export {
   type ConstrainedResult,
 } from "./rotate";
 export { readPmfConstraints, parsePmfConstraints, type ConstraintNames } from "./read-constraints";
-export { alsFit, alsRun, type Penalties, type RunOutcome, type RunSettings } from "./als";
+export { alsFit, alsRun, type Penalties, type PenaltyExpression, type RunOutcome, type RunSettings } from "./als";
 export {
   intervalWhiskers,
   intervalProfileSpec,
