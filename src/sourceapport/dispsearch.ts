@@ -225,9 +225,7 @@ function dispSearchExhaustive(
   const steps = t.steps ?? 6;
   const accept = t.accept ?? 0.9;
   const v0 = F0[k * m + j];
-  let colMax = 0;
-  for (let l = 0; l < p; l++) colMax = Math.max(colMax, F0[l * m + j]);
-  const step0 = Math.max(0.05 * v0, 0.01 * colMax, 1e-12);
+  const step0 = firstStep(F0, settings.p, m, j, v0);
   type Pt = { d: number; dQ: number; G: Float64Array; F: Float64Array };
   const origin: Pt = { d: 0, dQ: 0, G: G0, F: F0 };
   const pts: Pt[] = [origin];
@@ -298,6 +296,13 @@ function dispSearchExhaustive(
   return out;
 }
 
+/** The first displacement step of a search: 5 % of the element, at least 1 % of the species' largest element. */
+function firstStep(F0: Float64Array, p: number, m: number, j: number, v0: number): number {
+  let colMax = 0;
+  for (let l = 0; l < p; l++) colMax = Math.max(colMax, F0[l * m + j]);
+  return Math.max(0.05 * v0, 0.01 * colMax, 1e-12);
+}
+
 /** The swap test of `t` on a refitted solution (G, F) against the start (G0, F0). */
 function swapsOf(t: DispSearchTask, G: Float64Array, F: Float64Array, n: number, m: number): number[] {
   const p = t.settings.p;
@@ -344,7 +349,9 @@ function modelRoot(P: PathPoint, N: PathPoint | undefined, goal: number, a: numb
  * the one-element model {@link oneElementModel}: quadratic for an element inside its range, with a
  * linear part for one held at 0 against its gradient), through the two fitted points nearest the
  * target ({@link modelRoot}: `lo`, the farthest with dQ ≤ dQmax, and `hi` beyond it, else `below`,
- * the one before `lo`); from the base alone, the one-element model itself. Inside a bracket the
+ * the one before `lo`); from the base alone, the one-element model itself, but at least `step0` (the
+ * exhaustive search's first step, 5 % of the element or 1 % of the species' largest element: where the
+ * refit makes dQ flat, as with rotational ambiguity, the model's step would be far too short). Inside a bracket the
  * step is kept 5 % away from its ends (linear interpolation when the model fails); without one,
  * it at most doubles d.
  */
@@ -355,9 +362,10 @@ function nextDisplacement(
   goal: number,
   a: number,
   b: number,
+  step0: number,
 ): number {
   let d = lo.d > 0 ? modelRoot(lo, hi ?? below, goal, a, b) : hi ? modelRoot(hi, undefined, goal, a, b) : NaN;
-  if (!(d > 0) && !hi) d = lo.d > 0 ? 2 * lo.d : quadRoot(goal, a, b);
+  if (!(d > 0) && !hi) d = lo.d > 0 ? 2 * lo.d : Math.max(quadRoot(goal, a, b), step0);
   if (hi) {
     const w = hi.d - lo.d;
     if (!(d > 0)) d = lo.d + (w * Math.max(goal - lo.dQ, 0)) / Math.max(hi.dQ - lo.dQ, 1e-300);
@@ -380,6 +388,7 @@ function dispSearchFast(x: Float64Array, s: Float64Array, n: number, m: number, 
   const v0 = F0[k * m + j];
   const a = Math.max(t.curvature ?? weight / 1e3, 1e-300);
   const b = Math.max(t.slope ?? 0, 0);
+  const step0 = firstStep(F0, settings.p, m, j, v0);
   const loose: RunSettings = { ...settings, window: 3 };
   const objective = settings.robust ? "qRobust" : "qTrue";
   const origin: PathPoint = { d: 0, dQ: 0, G: G0, F: F0, tight: true, zero: direction < 0 && v0 === 0 };
@@ -444,17 +453,22 @@ function dispSearchFast(x: Float64Array, s: Float64Array, n: number, m: number, 
       let next: { d: number; from: PathPoint; prev?: PathPoint } | undefined;
       while (budget > 1) {
         const { lo, below, hi } = bracket(L, pts);
-        const q = evaluate(clampD(nextDisplacement(lo, hi, below, L, a, b)), lo, false, below);
+        const q = evaluate(clampD(nextDisplacement(lo, hi, below, L, a, b, step0)), lo, false, below);
         budget--;
         if (near(q)) {
           next = { d: q.d, from: q };
           break;
         }
       }
+      // not near within the budget (a flat dQ, as in rotational ambiguity): refit the farthest point within L
+      if (!next) {
+        const lo = bracket(L, pts).lo;
+        if (!lo.tight) next = { d: lo.d, from: lo };
+      }
       while (budget > 0) {
         if (!next) {
           const br = bracket(L, tightPts());
-          next = { d: nextDisplacement(br.lo, br.hi, br.below, L, a, b), from: br.lo, prev: br.below };
+          next = { d: nextDisplacement(br.lo, br.hi, br.below, L, a, b, step0), from: br.lo, prev: br.below };
         }
         const q = evaluate(clampD(next.d), next.from, true, next.prev);
         budget--;
