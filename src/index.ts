@@ -205,6 +205,7 @@ export {
   swappedFactors,
   swappedProfiles,
   type SwapTest,
+  type DispMethod,
   refitSettings,
   bsDispPmf,
   fpeakPmf,

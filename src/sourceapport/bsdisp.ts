@@ -114,7 +114,7 @@ export async function bsDispPmf(
     for (const kb of ks) {
       const k = mapping.indexOf(kb); // the resample's factor that maps to base factor kb
       for (const j of js) {
-        const model = oneElementModel(x, s, fit.G, fit.F, n, m, p, k, j, rows);
+        const model = oneElementModel({ x, s, G: fit.G, F: fit.F, n, m, p }, k, j, rows);
         const curvature = Math.max(model.curvature, 1e-12);
         for (const direction of [-1, 1] as const) {
           tasks.push({

@@ -186,7 +186,7 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
   const tasks: DispSearchTask[] = [];
   for (const k of ks) {
     for (const j of js) {
-      const model = oneElementModel(x, s, polished.G, polished.F, n, m, p, k, j);
+      const model = oneElementModel({ x, s, G: polished.G, F: polished.F, n, m, p }, k, j);
       const curvature = Math.max(model.curvature, 1e-12);
       for (const direction of [-1, 1] as const) {
         tasks.push({

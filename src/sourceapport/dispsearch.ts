@@ -54,20 +54,16 @@ export interface DispSearchTask {
  * only lower this, so d = the root of a·d² + b·d = dQmax (b = −2·direction·g) is the shortest displacement
  * that can reach dQmax: the first guess of the fast search.
  *
+ * @param sol the data x, s (n×m, or the full data when `rows` is given) and the solution G (n×p), F (p×m)
  * @param rows sample rows of x and s (a bootstrap resample) for the rows of G; default 0..n−1
  */
 export function oneElementModel(
-  x: Float64Array,
-  s: Float64Array,
-  G: Float64Array,
-  F: Float64Array,
-  n: number,
-  m: number,
-  p: number,
+  sol: Record<"x" | "s" | "G" | "F", Float64Array> & Record<"n" | "m" | "p", number>,
   k: number,
   j: number,
   rows?: Int32Array,
 ): { curvature: number; gradient: number } {
+  const { x, s, G, F, n, m, p } = sol;
   let a = 0,
     g = 0;
   for (let i = 0; i < n; i++) {

@@ -15,11 +15,11 @@ describe("the one-element quadratic model of Q (first guess of the fast DISP sea
       F = Float64Array.from([1, 0.5]),
       x = Float64Array.from([2.5, 2]),
       s = Float64Array.from([1, 2]);
-    expect(oneElementModel(x, s, G, F, 2, 1, 2, 0, 0)).toEqual({ curvature: 3.25, gradient: -0.25 });
-    expect(oneElementModel(x, s, G, F, 2, 1, 2, 1, 0)).toEqual({ curvature: 4, gradient: 1 });
+    expect(oneElementModel({ x, s, G, F, n: 2, m: 1, p: 2 }, 0, 0)).toEqual({ curvature: 3.25, gradient: -0.25 });
+    expect(oneElementModel({ x, s, G, F, n: 2, m: 1, p: 2 }, 1, 0)).toEqual({ curvature: 4, gradient: 1 });
     // rows of a resample: row 1 twice → a = 2·9·0.25 = 4.5, g = 2·3·(−1)·0.25 = −1.5 (G rows are the resample's)
     const Gr = Float64Array.from([3, 0, 3, 0]);
-    expect(oneElementModel(x, s, Gr, F, 2, 1, 2, 0, 0, Int32Array.from([1, 1]))).toEqual({
+    expect(oneElementModel({ x, s, G: Gr, F, n: 2, m: 1, p: 2 }, 0, 0, Int32Array.from([1, 1]))).toEqual({
       curvature: 4.5,
       gradient: -1.5,
     });
