@@ -32,7 +32,7 @@ describe("fast DISP against the exhaustive reference search (simulated well-pose
   const species = ["SO4", "OC", "Si", "EC"];
 
   it("same intervals to 1 % of each interval width, same swap counts, fewer ALS iterations", async () => {
-    const fast = await dispPmf(base, { workers: 1, species });
+    const fast = await dispPmf(base, { workers: 1, species, method: "fast" });
     // the reference: the exhaustive search run to dQ ≥ 0.995·dQmax (d within 0.5 % for a quadratic dQ)
     const ref = await dispPmf(base, { workers: 1, species, method: "exhaustive", accept: 0.995, steps: 40 });
     const old = await dispPmf(base, { workers: 1, species, method: "exhaustive" });

@@ -33,7 +33,7 @@ describe("fast DISP against the exhaustive reference on Baton Rouge (EPA PMF exa
     const species = base.input.species.filter((_, j) => j % 8 === 0);
     expect(species).toHaveLength(6);
     let t = Date.now();
-    const fast = await dist.dispPmf(base, { workers: 2, species });
+    const fast = await dist.dispPmf(base, { workers: 2, species, method: "fast" });
     const tFast = (Date.now() - t) / 1000;
     t = Date.now();
     // the reference: the exhaustive search run until dQ ≥ 0.995·dQmax (up to 40 fits per level)
