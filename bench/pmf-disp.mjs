@@ -38,15 +38,7 @@ export async function runPmfDispBench() {
   } catch (e) {
     return [{ name: "DISP Baton Rouge", skipped: `EPA example data not readable under ${SHARED}: ${e.message}` }];
   }
-  const input = preparePmfInput({
-    x: d.x,
-    s: d.s,
-    n: d.n,
-    m: d.m,
-    species: d.species,
-    units: "µg/m3",
-    samples: d.samples,
-  });
+  const input = preparePmfInput({ ...d, units: "µg/m3" });
   const base = await runPmf(input, { factors: 6, runs: 20, seed: 1, workers: 2 });
   const rows = [];
   const disp = {};

@@ -20,15 +20,7 @@ describe("fast DISP against the exhaustive reference on Baton Rouge (EPA PMF exa
       sharedPath("data", "epa-pmf", "Dataset-BatonRouge-unc.csv"),
       { unit: "µg/m3", utcOffset: "-06:00" },
     );
-    const input = preparePmfInput({
-      x: d.x,
-      s: d.s,
-      n: d.n,
-      m: d.m,
-      species: d.species,
-      units: "µg/m3",
-      samples: d.samples,
-    });
+    const input = preparePmfInput({ ...d, units: "µg/m3" });
     const base = runPmfSync(input, { factors: 6, runs: 20, seed: 1 });
     const species = base.input.species.filter((_, j) => j % 8 === 0);
     expect(species).toHaveLength(6);
