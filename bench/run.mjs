@@ -4,7 +4,7 @@
 //   node bench/run.mjs                 all groups
 //   node bench/run.mjs --only large    the groups whose name matches (regular expression, e.g.
 //                                      "large|qa"); the other groups' rows in results.json are kept
-// Groups: readers, qa, vehicles, directional, polarplot-gam, smoothtrend, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, obm, cutdata, trajectory, trajcluster, pmf, pmf-joint.
+// Groups: readers, qa, vehicles, directional, polarplot-gam, smoothtrend, voc, ozone-aqi, energy, large, network, network-summarise, mechanism, forecast, hourly-ox, photochem-integrate, obm, cutdata, trajectory, trajcluster, pmf, pmf-joint, pmf-disp.
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from "node:fs";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
@@ -30,6 +30,7 @@ import { runCutdataBench } from "./cutdata.mjs";
 import { runObmBench } from "./obm.mjs";
 import { runTrajClusterBench } from "./trajcluster.mjs";
 import { runPmfJointBench } from "./pmf-joint.mjs";
+import { runPmfDispBench } from "./pmf-disp.mjs";
 const require = createRequire(import.meta.url);
 const a = require("../dist/index.js");
 
@@ -59,6 +60,7 @@ const GROUPS = [
   "trajcluster",
   "pmf",
   "pmf-joint",
+  "pmf-disp",
 ];
 const oi = process.argv.indexOf("--only");
 const onlyPattern = oi >= 0 ? process.argv[oi + 1] : undefined;
@@ -158,6 +160,8 @@ for (const [g, run] of [
   ["obm", runObmBench],
   ["trajcluster", runTrajClusterBench],
   ["pmf-joint", runPmfJointBench],
+  // pmf-disp: full DISP of Baton Rouge, exhaustive vs fast, target ≤ 5 s; 100 bootstrap + BS-DISP on 20, ≤ 30 s (bench/pmf-disp.mjs)
+  ["pmf-disp", runPmfDispBench],
 ]) {
   // directional: 10 years hourly, target < 2 s each; large: 876,000-row table (bench/large.mjs);
   // network: CNEMC year of 1,700 stations → Parquet with DuckDB, target ≤ 120 s, ≤ 2 GB (bench/network.mjs)

@@ -226,6 +226,7 @@ export {
   swappedFactors,
   swappedProfiles,
   type SwapTest,
+  type DispMethod,
   refitSettings,
   bsDispPmf,
   fpeakPmf,

@@ -7,7 +7,7 @@ import {
   type DispOptions,
   type DispSwaps,
 } from "./disp";
-import type { DispSearchResult, DispSearchTask } from "./dispsearch";
+import { oneElementModel, type DispSearchResult, type DispSearchTask } from "./dispsearch";
 import { runTasks } from "./pool";
 import { settingsOf } from "./solver";
 import type { FitTask, TaskContext } from "./tasks";
@@ -50,6 +50,8 @@ export interface BsDispResult {
   largestDecrease: number;
   fits: number;
   notConverged: number;
+  /** ALS iterations over all fits (the polish of each resample's fit and the displacement fits). */
+  iterations: number;
   /** Library version, options (levels, species, factors, steps, runs used, the bootstrap's options) and the bootstrap seed. */
   provenance?: Provenance;
 }
@@ -60,7 +62,9 @@ export interface BsDispResult {
  * Norris 2014, Atmos. Meas. Tech. 7:781; EPA PMF 5.0 User Guide). ESAT's BS-DISP documents the
  * levels: "BS-DISP dQmax values are (0.5, 1, 2, 4) while DISP dQmax values are (4, 8, 16, 32)"
  * (`esat/error/bs_disp.py`). Each usable bootstrap run is refitted from the base exactly as in
- * {@link bootstrapPmf} (same rows, same start), then every chosen element of every factor is
+ * {@link bootstrapPmf} is reused: its own converged profiles (the bootstrap run's F, on the same rows)
+ * are polished with the DISP refit settings — a few iterations, not a new fit from the base —
+ * then every chosen element of every factor is
  * displaced down and up as in {@link dispPmf}, followed continuously from the resample's own fit.
  * The swap test ({@link swappedFactors}) compares each refitted solution with the resample's own
  * fit (the solution the displacement started from), as ESAT does (each resample's DISP compares
@@ -92,24 +96,26 @@ export async function bsDispPmf(
   }
   const ctx: TaskContext = { x, s, n, m, settings: settingsOf(result.options) };
   const rowsOf = runsUsed.map((run) => bootstrapRows(n, bs.blockSize, bs.seed, run, order));
-  const fitTasks: FitTask[] = rowsOf.map((rows) => {
-    const G0 = new Float64Array(n * p);
-    for (let i = 0; i < n; i++) G0.set(result.G.subarray(rows[i] * p, rows[i] * p + p), i * p);
-    return { kind: "fit", F0: result.F, G0, rows, settings };
-  });
+  // reuse the bootstrap fits: each resample's DISP starts from its own converged profiles (the
+  // bootstrap run's F; G from the first half-step), polished with the refit settings
+  const fitTasks: FitTask[] = runsUsed.map((run, ri) => ({
+    kind: "fit",
+    F0: bs.runs[run - 1].F,
+    rows: rowsOf[ri],
+    settings,
+  }));
   const bsFits = await runTasks(ctx, fitTasks, { workers: opts.workers });
   const { js, ks } = displacedElements(input.species, p, opts, (sp) => `BS-DISP: unknown species "${sp}"`);
   const tasks: DispSearchTask[] = [];
   const taskRun: number[] = [];
   bsFits.forEach((fit, ri) => {
     const rows = rowsOf[ri];
-    const xs = (i: number, j: number) => s[rows[i] * m + j];
     const mapping = bs.runs[runsUsed[ri] - 1].mapping;
     for (const kb of ks) {
       const k = mapping.indexOf(kb); // the resample's factor that maps to base factor kb
       for (const j of js) {
-        let akk = 0;
-        for (let i = 0; i < n; i++) akk += fit.G[i * p + k] ** 2 / xs(i, j) ** 2;
+        const model = oneElementModel({ x, s, G: fit.G, F: fit.F, n, m, p }, k, j, rows);
+        const curvature = Math.max(model.curvature, 1e-12);
         for (const direction of [-1, 1] as const) {
           tasks.push({
             kind: "disp",
@@ -120,7 +126,10 @@ export async function bsDispPmf(
             G0: fit.G,
             F0: fit.F,
             qBase: settings.robust ? fit.qRobust : fit.qTrue,
-            weight: 1e3 * Math.max(akk, 1e-12),
+            weight: 1e3 * curvature,
+            curvature,
+            slope: Math.max(0, -2 * direction * model.gradient),
+            method: opts.method ?? "exhaustive",
             steps: opts.steps,
             settings,
             rows,
@@ -137,6 +146,7 @@ export async function bsDispPmf(
   });
   const fits = res.reduce((a, r) => a + r.fits, 0);
   const notConverged = res.reduce((a, r) => a + r.notConverged, 0);
+  const iterations = res.reduce((a, r) => a + r.iterations, 0) + bsFits.reduce((a, o) => a + o.iterations, 0);
   if (fits > 0 && notConverged > fits / 2)
     throw new Error(
       `BS-DISP: ${notConverged} of ${fits} displacement fits did not converge within ${settings.maxIterations} iterations`,
@@ -204,6 +214,7 @@ export async function bsDispPmf(
     largestDecrease,
     fits,
     notConverged,
+    iterations,
     provenance: prov,
   };
 }

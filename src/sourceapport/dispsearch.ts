@@ -30,7 +30,65 @@ export interface DispSearchTask {
   keepSolution?: boolean;
   /** Which matrix the swap test compares (default `"contributions"`, see {@link SwapTest}). */
   swapTest?: SwapTest;
+  /** Exhaustive search only: a bound is accepted once its dQ ≥ accept·dQmax (default 0.9). */
+  accept?: number;
+  /** How the bound of each level is located (default `"exhaustive"` here; {@link DispMethod}). */
+  method?: DispMethod;
+  /**
+   * Σ_i G_ik²/s_ij² of the start solution: the curvature a of the one-element quadratic model
+   * dQ(d) = a·d² (everything else fixed), which gives the fast search its first guess. Default
+   * weight / 1e3 (the weight DISP sets is 1e3·a).
+   */
+  curvature?: number;
+  /**
+   * The slope b ≥ 0 of that model in this direction, dQ(d) = a·d² + b·d: −2·direction·Σ_i G_ik·r_ij/s_ij²
+   * (r = x − GF), positive where the element sits at 0 with a non-zero gradient (default 0).
+   */
+  slope?: number;
 }
+
+/**
+ * The one-element quadratic model of Q around a solution: with every other element of G and F
+ * fixed, moving F_kj by δ changes Q(true) by exactly a·δ² − 2·g·δ, a = Σ_i G_ik²/s_ij² and
+ * g = Σ_i G_ik·r_ij/s_ij², r = x − GF (dimensionless units of Q per F unit). The refit of DISP can
+ * only lower this, so d = the root of a·d² + b·d = dQmax (b = −2·direction·g) is the shortest displacement
+ * that can reach dQmax: the first guess of the fast search.
+ *
+ * @param sol the data x, s (n×m, or the full data when `rows` is given) and the solution G (n×p), F (p×m)
+ * @param rows sample rows of x and s (a bootstrap resample) for the rows of G; default 0..n−1
+ */
+export function oneElementModel(
+  sol: Record<"x" | "s" | "G" | "F", Float64Array> & Record<"n" | "m" | "p", number>,
+  k: number,
+  j: number,
+  rows?: Int32Array,
+): { curvature: number; gradient: number } {
+  const { x, s, G, F, n, m, p } = sol;
+  let a = 0,
+    g = 0;
+  for (let i = 0; i < n; i++) {
+    const c = (rows ? rows[i] : i) * m + j;
+    const w = 1 / (s[c] * s[c]);
+    let y = 0;
+    for (let l = 0; l < p; l++) y += G[i * p + l] * F[l * m + j];
+    const gik = G[i * p + k];
+    a += gik * gik * w;
+    g += gik * (x[c] - y) * w;
+  }
+  return { curvature: a, gradient: g };
+}
+
+/**
+ * How a displacement search locates each level's bound:
+ * `"exhaustive"`: the reference search — quadratic extrapolation from the last point (at most doubling the
+ * displacement per fit), then regula falsi, every fit with the refit settings, a bound accepted once its
+ * dQ ≥ `accept`·dQmax (default 0.9) or after `steps` fits;
+ * `"fast"`: secant steps on √dQ(d) (exact for a quadratic dQ), starting from the one-element quadratic
+ * model and from the neighbouring level's bound, fits with a loose convergence test (window 3) until
+ * |dQ − dQmax| ≤ 1 % of dQmax, then one refit with the refit settings at that point, kept when its
+ * dQ lies in [0.98·dQmax, dQmax] (else further secant steps with the refit settings).
+ */
+export type DispMethod = "exhaustive" | "fast";
 
 /**
  * Which matrix the DISP/BS-DISP swap test compares with the base solution:
@@ -58,6 +116,8 @@ export interface DispSearchResult {
   /** Fits done and fits that hit the iteration limit. */
   fits: number;
   notConverged: number;
+  /** ALS iterations over all fits. */
+  iterations: number;
   /** The solution at the last level's bound (when `keepSolution`). */
   solution?: { G: Float64Array; F: Float64Array };
 }
@@ -146,19 +206,29 @@ export function dispSearch(
   m: number,
   t: DispSearchTask,
 ): DispSearchResult {
+  return t.method === "fast" ? dispSearchFast(x, s, n, m, t) : dispSearchExhaustive(x, s, n, m, t);
+}
+
+function dispSearchExhaustive(
+  x: Float64Array,
+  s: Float64Array,
+  n: number,
+  m: number,
+  t: DispSearchTask,
+): DispSearchResult {
   const { k, j, direction, levels, G0, F0, qBase, weight, settings } = t;
   const p = settings.p;
   const steps = t.steps ?? 6;
+  const accept = t.accept ?? 0.9;
   const v0 = F0[k * m + j];
-  let colMax = 0;
-  for (let l = 0; l < p; l++) colMax = Math.max(colMax, F0[l * m + j]);
-  const step0 = Math.max(0.05 * v0, 0.01 * colMax, 1e-12);
+  const step0 = firstStep(F0, settings.p, m, j, v0);
   type Pt = { d: number; dQ: number; G: Float64Array; F: Float64Array };
   const origin: Pt = { d: 0, dQ: 0, G: G0, F: F0 };
   const pts: Pt[] = [origin];
   let minDQ = 0,
     fits = 0,
-    notConverged = 0;
+    notConverged = 0,
+    iterations = 0;
   const objective = settings.robust ? "qRobust" : "qTrue";
   // Each fit starts from the last point of the path (the farthest fit so far within dQmax), so
   // the displaced solution is followed continuously from the base, as the displacement of
@@ -176,6 +246,7 @@ export function dispSearch(
       : { fTargets: [hold] };
     const o = alsFit(x, s, n, m, from.G, from.F, settings, pen);
     fits++;
+    iterations += o.iterations;
     if (!o.converged) notConverged++;
     const dQ = o[objective] - qBase;
     minDQ = Math.min(minDQ, dQ);
@@ -195,7 +266,7 @@ export function dispSearch(
       if (q.dQ > L && (!hi || q.d < hi.d)) hi = q;
     }
     for (let it = 0; it < steps; it++) {
-      if (lo.dQ >= 0.9 * L) break;
+      if (lo.dQ >= accept * L) break;
       if (direction < 0 && lo.d >= v0 - 1e-15 * Math.max(v0, 1)) break; // reached zero within the budget
       let d: number;
       if (!hi) {
@@ -213,12 +284,219 @@ export function dispSearch(
     }
     bounds.push(v0 + direction * lo.d);
     dQs.push(lo.dQ);
-    swapped.push(
-      lo === origin ? [] : t.swapTest === "profiles" ? swappedProfiles(lo.F, F0, p, m) : swappedFactors(lo.G, G0, n, p),
-    );
+    swapped.push(lo === origin ? [] : swapsOf(t, lo.G, lo.F, n, m));
     last = lo;
   }
-  const out: DispSearchResult = { k, j, direction, bounds, dQ: dQs, swapped, minDQ, fits, notConverged };
+  const out: DispSearchResult = { k, j, direction, bounds, dQ: dQs, swapped, minDQ, fits, notConverged, iterations };
+  if (t.keepSolution) out.solution = { G: last.G, F: last.F };
+  return out;
+}
+
+/** The first displacement step of a search: 5 % of the element, at least 1 % of the species' largest element. */
+function firstStep(F0: Float64Array, p: number, m: number, j: number, v0: number): number {
+  let colMax = 0;
+  for (let l = 0; l < p; l++) colMax = Math.max(colMax, F0[l * m + j]);
+  return Math.max(0.05 * v0, 0.01 * colMax, 1e-12);
+}
+
+/** The swap test of `t` on a refitted solution (G, F) against the start (G0, F0). */
+function swapsOf(t: DispSearchTask, G: Float64Array, F: Float64Array, n: number, m: number): number[] {
+  const p = t.settings.p;
+  return t.swapTest === "profiles" ? swappedProfiles(F, t.F0, p, m) : swappedFactors(G, t.G0, n, p);
+}
+
+/** One fitted point of a displacement path: displacement d ≥ 0, its dQ, the solution, how it was fitted. */
+interface PathPoint {
+  d: number;
+  dQ: number;
+  G: Float64Array;
+  F: Float64Array;
+  /** Fitted with the refit settings (else with the loose window). */
+  tight: boolean;
+  /** The element was held at 0 (a downward search that reached zero). */
+  zero: boolean;
+}
+
+/** The positive root of α·d² + β·d = goal (NaN when there is none). */
+function quadRoot(goal: number, al: number, be: number): number {
+  return al > 0 ? (2 * goal) / (be + Math.sqrt(be * be + 4 * al * goal)) : be > 0 ? goal / be : NaN;
+}
+
+/**
+ * Where the model dQ(d) = α·d² + β·d reaches `goal`: the model through two fitted points P and N
+ * (both d > 0), else the one-element model a·d² + b·d ({@link oneElementModel}) scaled through P.
+ * NaN when neither gives a positive root.
+ */
+function modelRoot(P: PathPoint, N: PathPoint | undefined, goal: number, a: number, b: number): number {
+  let d = NaN;
+  if (N && N.d > 0 && P.d > 0 && N.d !== P.d) {
+    const det = P.d * N.d * (P.d - N.d);
+    d = quadRoot(goal, (P.dQ * N.d - N.dQ * P.d) / det, (N.dQ * P.d * P.d - P.dQ * N.d * N.d) / det);
+  }
+  if (!(d > 0) && P.d > 0 && P.dQ > 0) {
+    const c = P.dQ / (a * P.d * P.d + b * P.d);
+    d = quadRoot(goal, c * a, c * b);
+  }
+  return d;
+}
+
+/**
+ * Next displacement to try for the target dQ `goal`. dQ(d) is modelled as α·d² + β·d (the form of
+ * the one-element model {@link oneElementModel}: quadratic for an element inside its range, with a
+ * linear part for one held at 0 against its gradient), through the two fitted points nearest the
+ * target ({@link modelRoot}: `lo`, the farthest with dQ ≤ dQmax, and `hi` beyond it, else `below`,
+ * the one before `lo`); from the base alone, the one-element model itself, but at least `step0` (the
+ * exhaustive search's first step, 5 % of the element or 1 % of the species' largest element: where the
+ * refit makes dQ flat, as with rotational ambiguity, the model's step would be far too short). Inside a bracket the
+ * step is kept 5 % away from its ends (linear interpolation when the model fails); without one,
+ * it at most doubles d.
+ */
+function nextDisplacement(
+  lo: PathPoint,
+  hi: PathPoint | undefined,
+  below: PathPoint | undefined,
+  goal: number,
+  a: number,
+  b: number,
+  step0: number,
+): number {
+  let d = lo.d > 0 ? modelRoot(lo, hi ?? below, goal, a, b) : hi ? modelRoot(hi, undefined, goal, a, b) : NaN;
+  if (!(d > 0) && !hi) d = lo.d > 0 ? 2 * lo.d : Math.max(quadRoot(goal, a, b), step0);
+  if (hi) {
+    const w = hi.d - lo.d;
+    if (!(d > 0)) d = lo.d + (w * Math.max(goal - lo.dQ, 0)) / Math.max(hi.dQ - lo.dQ, 1e-300);
+    return Math.min(hi.d - 0.05 * w, Math.max(lo.d + 0.05 * w, d));
+  }
+  return lo.d > 0 ? Math.min(2 * lo.d, Math.max(1.01 * lo.d, d)) : d;
+}
+
+/**
+ * The fast displacement search ({@link DispMethod} `"fast"`): per level, secant steps on √dQ(d)
+ * with loose fits (window 3) until |dQ − 0.99·dQmax| ≤ 0.01·dQmax, then refits with the refit
+ * settings until one has dQ in [0.98·dQmax, dQmax] (at most `steps` fits per level in all); the
+ * bound is the farthest refit with dQ ≤ dQmax. Every fit starts from the farthest point of the
+ * path within dQmax (the previous level's bound for a new level), so the path is followed
+ * continuously from the base as in the exhaustive search.
+ */
+function dispSearchFast(x: Float64Array, s: Float64Array, n: number, m: number, t: DispSearchTask): DispSearchResult {
+  const { k, j, direction, levels, G0, F0, qBase, weight, settings } = t;
+  const steps = t.steps ?? 6;
+  const v0 = F0[k * m + j];
+  const a = Math.max(t.curvature ?? weight / 1e3, 1e-300);
+  const b = Math.max(t.slope ?? 0, 0);
+  const step0 = firstStep(F0, settings.p, m, j, v0);
+  const loose: RunSettings = { ...settings, window: 3 };
+  const objective = settings.robust ? "qRobust" : "qTrue";
+  const origin: PathPoint = { d: 0, dQ: 0, G: G0, F: F0, tight: true, zero: direction < 0 && v0 === 0 };
+  const pts: PathPoint[] = [origin];
+  let minDQ = 0,
+    fits = 0,
+    notConverged = 0,
+    iterations = 0;
+  /**
+   * Fit at displacement d starting from `from`, or with `prev` from the path's tangent there
+   * (a predictor step of continuation: start = from + τ·(from − prev), τ = (d − d_from)/(d_from − d_prev),
+   * clipped at 0), so the fit starts near its solution.
+   */
+  const evaluate = (d: number, from: PathPoint, tight: boolean, prev?: PathPoint): PathPoint => {
+    const zero = direction < 0 && d >= v0;
+    const hold = { k, j, target: zero ? 0 : v0 + direction * d, weight };
+    const pen: Penalties = t.extra
+      ? { ...t.extra, fTargets: [...(t.extra.fTargets ?? []), hold] }
+      : { fTargets: [hold] };
+    let Gs = from.G,
+      Fs = from.F;
+    if (prev && prev.d < from.d) {
+      const tau = Math.min(2, (d - from.d) / (from.d - prev.d));
+      if (tau > 0) {
+        Gs = from.G.map((v, c) => Math.max(0, v + tau * (v - prev.G[c])));
+        Fs = from.F.map((v, c) => Math.max(0, v + tau * (v - prev.F[c])));
+      }
+    }
+    const o = alsFit(x, s, n, m, Gs, Fs, tight ? settings : loose, pen);
+    fits++;
+    iterations += o.iterations;
+    if (!o.converged) notConverged++;
+    const dQ = o[objective] - qBase;
+    minDQ = Math.min(minDQ, dQ);
+    const q: PathPoint = { d: Math.abs(o.F[k * m + j] - v0), dQ, G: o.G, F: o.F, tight, zero };
+    pts.push(q);
+    return q;
+  };
+  /** The farthest point with dQ ≤ L (and the one before it) and the nearest beyond, among `pool`. */
+  const bracket = (L: number, pool: PathPoint[]) => {
+    const within = pool.filter((q) => q.dQ <= L).sort((u, v) => v.d - u.d);
+    const lo = within[0] ?? origin;
+    let hi: PathPoint | undefined;
+    for (const q of pool) if (q.dQ > L && q.d > lo.d && (!hi || q.d < hi.d)) hi = q;
+    // the point before lo: clearly apart from it (a refit at the same d as a loose fit is not)
+    const below = within.find((q) => q.d <= 0.8 * lo.d) ?? (lo === origin ? undefined : origin);
+    return { lo, below, hi };
+  };
+  const bounds: number[] = [],
+    dQs: number[] = [],
+    swapped: number[][] = [];
+  let last = origin;
+  const tightPts = () => pts.filter((q) => q.tight);
+  const clampD = (d: number) => (direction < 0 ? Math.min(d, v0) : d);
+  for (const L of levels) {
+    // near enough: the bound is then interpolated by the local model (a correction of ≤ 3 % of L)
+    const near = (q: PathPoint) => q !== origin && (Math.abs(q.dQ - L) <= 0.03 * L || (q.zero && q.dQ <= L));
+    let budget = steps;
+    let final = tightPts().find(near);
+    if (!final && !(origin.zero && L > 0)) {
+      // loose secant steps towards dQ = L, then refits with the refit settings from the point reached
+      let next: { d: number; from: PathPoint; prev?: PathPoint } | undefined;
+      while (budget > 1) {
+        const { lo, below, hi } = bracket(L, pts);
+        const q = evaluate(clampD(nextDisplacement(lo, hi, below, L, a, b, step0)), lo, false, below);
+        budget--;
+        if (near(q)) {
+          next = { d: q.d, from: q };
+          break;
+        }
+      }
+      // not near within the budget (a flat dQ, as in rotational ambiguity): refit the farthest point within L
+      if (!next) {
+        const lo = bracket(L, pts).lo;
+        if (!lo.tight) next = { d: lo.d, from: lo };
+      }
+      while (budget > 0) {
+        if (!next) {
+          const br = bracket(L, tightPts());
+          next = { d: nextDisplacement(br.lo, br.hi, br.below, L, a, b, step0), from: br.lo, prev: br.below };
+        }
+        const q = evaluate(clampD(next.d), next.from, true, next.prev);
+        budget--;
+        next = undefined;
+        if (near(q)) {
+          final = q;
+          break;
+        }
+      }
+    }
+    let at: PathPoint, d: number;
+    if (final) {
+      at = final;
+      if (final.zero && final.dQ <= L) d = v0;
+      else {
+        // the local model through the final refit and its nearest other refit (or the base)
+        let nb: PathPoint | undefined;
+        for (const q of tightPts())
+          if (q !== final && q.d > 0 && (!nb || Math.abs(q.d - final.d) < Math.abs(nb.d - final.d))) nb = q;
+        const r = modelRoot(final, nb, L, a, b);
+        d = r > 0 ? clampD(Math.min(1.05 * final.d, Math.max(0.95 * final.d, r))) : final.d;
+      }
+    } else {
+      at = origin.zero ? origin : bracket(L, tightPts()).lo;
+      d = at === origin && origin.zero ? 0 : at.d;
+    }
+    bounds.push(v0 + direction * d);
+    dQs.push(at.dQ);
+    swapped.push(at === origin ? [] : swapsOf(t, at.G, at.F, n, m));
+    last = at;
+  }
+  const out: DispSearchResult = { k, j, direction, bounds, dQ: dQs, swapped, minDQ, fits, notConverged, iterations };
   if (t.keepSolution) out.solution = { G: last.G, F: last.F };
   return out;
 }

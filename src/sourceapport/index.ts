@@ -82,7 +82,7 @@ export {
   type BootstrapInterval,
 } from "./bootstrap";
 export { dispPmf, refitSettings, type DispOptions, type DispResult, type DispInterval, type DispSwaps } from "./disp";
-export { swappedFactors, swappedProfiles, type SwapTest } from "./dispsearch";
+export { swappedFactors, swappedProfiles, type SwapTest, type DispMethod } from "./dispsearch";
 export { bsDispPmf, type BsDispOptions, type BsDispResult, type BsDispInterval } from "./bsdisp";
 export {
   fpeakPmf,

@@ -89,6 +89,7 @@ function disp(): DispResult {
     largestDecrease: 0,
     largestDecreasePct: 0,
     fits: 100,
+    iterations: 0,
     notConverged: 0,
   };
 }
@@ -114,6 +115,7 @@ function bsdisp(): BsDispResult {
     unreliableFactors: [],
     largestDecrease: 0,
     fits: 40,
+    iterations: 0,
     notConverged: 0,
   };
 }
