@@ -3,6 +3,7 @@ import { dailyAqi, hourlyPollutantsFromTable } from "../../../src/models/aqi";
 import { roundHalfEven } from "../../../src/stats/round";
 import { readMonitoringTable } from "../../../src/io/monitoring";
 import { japanEqsEvaluation } from "../../../src/models/standards";
+import { cnDailyAqiOfDay, cnDailyKeys, cnDailyAqiFromConcentrations } from "../../../src/models/aqi/daily";
 
 const OFF = 480,
   H = 3_600_000;
@@ -344,7 +345,6 @@ describe("rounding of daily concentrations (HJ 633-2026 §4.2.2, GB/T 8170 half 
 
 describe("cnDailyAqiOfDay (the typed step of cnDailyAqiFromConcentrations)", () => {
   it("hand case: PM2.5 75 µg/m3 → IAQI 100 (HJ 633-2012 Table 1: 35→50, 75→100), primary PM25_24h", async () => {
-    const { cnDailyAqiOfDay, cnDailyKeys } = await import("../../../src/models/aqi/daily");
     const keys = cnDailyKeys("cn-2012");
     const values = new Float64Array(keys.length).fill(NaN),
       given = new Uint8Array(keys.length);
@@ -362,8 +362,6 @@ describe("cnDailyAqiOfDay (the typed step of cnDailyAqiFromConcentrations)", () 
   });
 
   it("equals cnDailyAqiFromConcentrations on 2,000 random days, both versions (AQI, IAQI, primary, complete, notes)", async () => {
-    const { cnDailyAqiOfDay, cnDailyKeys, cnDailyAqiFromConcentrations } =
-      await import("../../../src/models/aqi/daily");
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const scale: Record<string, number> = {
