@@ -167,6 +167,13 @@ export function parsePlainNumber(t: string): number | undefined {
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /**
+ * The same powers of ten (10^0 … 10^22, each an exact double) as a typed array, for the byte
+ * reader's inline fast path (Clinger 1990: with a mantissa of at most 15 digits, mantissa /
+ * 10^k is one correctly rounded division of two exact doubles).
+ */
+export const EXACT_POW10: Float64Array = Float64Array.from(POW10);
+
+/**
  * The number in a cell written as a plain ASCII decimal (`12.5`, `-3`, `.5`, `1e-3`; no spaces),
  * or `undefined` for anything else. A quick check before the full {@link parseCell}: such text
  * is unchanged by full-width folding and trimming, so both give the same number. With at most 15

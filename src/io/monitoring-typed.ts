@@ -36,7 +36,7 @@ import { isUtf8 } from "node:buffer";
 import { detectTimeFormat, parseTimestamp, type TimeFormat } from "../table/time";
 import { AqTable, type ColumnData } from "../table/table";
 import { AccountBuilder } from "./account";
-import { missingCodeSet, missingCodeValues, plainNumberPrefix, DEFAULT_MISSING_CODES } from "./cells";
+import { missingCodeSet, missingCodeValues, plainNumberPrefix, DEFAULT_MISSING_CODES, EXACT_POW10 } from "./cells";
 import { detectDelimiter, parseDelimited, type Delimiter } from "./delimited";
 import { openDuckDb, type DuckDbColumns } from "./duckdb";
 import { AozoraInputError } from "./errors";
@@ -327,22 +327,83 @@ export function readTypedBytes(src: Source, opts: MonitoringReadOptions): Monito
   );
 }
 
-/** One pass over the data lines: numbers from the bytes, strings only for the other cells. */
-function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedParts | string {
+/** The bytes with a final LF: the scan below then needs no bounds check (every loop stops at a LF). */
+function withFinalLf(b: Buffer): Buffer {
+  if (b.length > 0 && b[b.length - 1] === 10) return b;
+  const out = Buffer.allocUnsafe(b.length + 1);
+  b.copy(out, 0);
+  out[b.length] = 10;
+  return out;
+}
+
+/**
+ * Strings of short fields (at most 16 bytes; missing codes such as `-999`, `NA`, ``) made once:
+ * a field whose bytes equal a kept one's gets the kept string (the same text as decoding the
+ * bytes again); at most 32 texts are kept.
+ */
+class ShortTexts {
+  private readonly bytes = Buffer.alloc(32 * 16);
+  private readonly lens = new Int32Array(32);
+  private readonly texts: string[] = [];
+  get(b: Buffer, a: number, z: number): string {
+    const l = z - a;
+    if (l === 0) return "";
+    if (l > 16) return b.toString("utf8", a, z);
+    const n = this.texts.length;
+    for (let k = 0; k < n; k++) {
+      if (this.lens[k] !== l) continue;
+      const o = k * 16;
+      let i = 0;
+      while (i < l && this.bytes[o + i] === b[a + i]) i++;
+      if (i === l) return this.texts[k];
+    }
+    const t = b.toString("utf8", a, z);
+    if (n < 32) {
+      b.copy(this.bytes, n * 16, a, z);
+      this.lens[n] = l;
+      this.texts.push(t);
+    }
+    return t;
+  }
+}
+
+/**
+ * One pass over the data lines: numbers from the bytes, strings only for the other cells.
+ *
+ * A value field of the common writing (`[+-]digits[.digits]`, at most 15 digits, ending at the
+ * delimiter or line end) is read inline: the digits as an exact integer m and the value
+ * m / 10^decimals, one correctly rounded division of two exact doubles (the fast path of
+ * Clinger 1990, "How to read floating point numbers accurately"), so equal to `Number` of the
+ * text. Every other field goes through {@link plainNumberPrefix} (exponents, long mantissas) or
+ * is kept as text, as before.
+ */
+function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedParts | string {
   const { tj, sj } = head.layout;
   const w = head.grid.header.length;
   const d = head.delimiter.charCodeAt(0);
   const cap = Math.max(head.records, 0);
   const missingValues = missingCodeValues(missingCodeSet(opts.missingCodes ?? DEFAULT_MISSING_CODES));
-  const values: (Float64Array | undefined)[] = [];
+  // only values within [mvMin, mvMax] can be a numeric missing code
+  let mvMin = Infinity,
+    mvMax = -Infinity;
+  for (const v of missingValues) {
+    if (v < mvMin) mvMin = v;
+    if (v > mvMax) mvMax = v;
+  }
+  // kind per column: 0 value, 1 time, 2 station; every column has a Float64Array (empty when not a value column)
+  const kind = new Uint8Array(w);
+  const none = new Float64Array(0);
+  const values: Float64Array[] = [];
   const rawAt: number[][] = [];
   const rawText: string[][] = [];
   for (let j = 0; j < w; j++) {
-    if (j === tj || j === sj) continue;
-    values[j] = new Float64Array(cap);
-    rawAt[j] = [];
-    rawText[j] = [];
+    kind[j] = j === tj ? 1 : j === sj ? 2 : 0;
+    values.push(kind[j] === 0 ? new Float64Array(cap) : none);
+    rawAt.push([]);
+    rawText.push([]);
   }
+  const short = new ShortTexts();
+  const pow10 = EXACT_POW10;
   // time cells: a strict `YYYY-MM-DD[ T]HH:MM[:00]` cell is keyed by a small integer (no string per
   // record); any other by its text; each distinct cell gets an id, its text kept once
   const timeIds = new Int32Array(cap);
@@ -353,78 +414,117 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
   let prevSt = "",
     prevA = -1,
     prevLen = -1;
+  // a final LF (a copy of the bytes only when the file lacks one): the records are the same
+  const b = withFinalLf(b0);
   const len = b.length;
-  const noMissingValues = missingValues.length === 0;
   const stop = { end: 0 };
   let pos = head.dataStart,
     r = 0;
-  // one pass: a value field is read by plainNumberPrefix while it is scanned; it is a plain number
-  // when the number ends where the field does
   while (pos < len) {
     if (r >= cap) return "more records than lines";
     let a = pos,
       empty = true,
       z = pos;
     for (let j = 0; j < w; j++) {
-      z = a;
-      const col = values[j];
-      let v: number | undefined,
-        quick = false;
-      if (col !== undefined) {
-        v = plainNumberPrefix(b, a, len, stop);
-        z = stop.end;
-        const c = z < len ? b[z] : -1;
-        quick = v !== undefined && (c === d || c === 10 || c === 13 || c === -1);
-      }
-      if (!quick) while (z < len && b[z] !== d && b[z] !== 10 && b[z] !== 13) z++;
-      // b[z] is the delimiter, the line end or the end of the file
-      const atDelimiter = z < len && b[z] === d;
-      if (j < w - 1 ? !atDelimiter : atDelimiter)
-        return j < w - 1 ? "a row with fewer fields than the header" : "a row with more fields than the header";
-      if (z > a) empty = false;
-      if (col !== undefined) {
-        // a field that is not a plain number throughout (or is empty) is kept as text
-        if (quick && v! - v! === 0 && (noMissingValues || !missingValues.includes(v!))) col[r] = v!;
-        else {
-          rawAt[j].push(r);
-          rawText[j].push(b.toString("utf8", a, z));
+      const k = kind[j];
+      let c: number;
+      if (k === 0) {
+        // the common writing, inline
+        let i = a;
+        c = b[i];
+        let neg = false;
+        if (c === 45 || c === 43) {
+          neg = c === 45;
+          c = b[++i];
         }
-      } else if (j === tj) {
-        const key = isoKey(b, a, z);
-        let id: number | undefined;
-        if (key >= 0) {
-          const m = idOfKey[isoVariant(b, a, z)];
-          id = m.get(key);
-          if (id === undefined) m.set(key, (id = timeDistinct.push(b.toString("latin1", a, z)) - 1));
+        let m = 0,
+          nd = 0,
+          fr = 0;
+        while (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          nd++;
+          c = b[++i];
+        }
+        if (c === 46) {
+          c = b[++i];
+          while (c >= 48 && c <= 57) {
+            m = m * 10 + (c - 48);
+            nd++;
+            fr++;
+            c = b[++i];
+          }
+        }
+        if (nd > 0 && nd <= 15 && (c === d || c === 10 || c === 13)) {
+          z = i;
+          empty = false;
+          let v = fr === 0 ? m : m / pow10[fr];
+          if (neg) v = -v;
+          if (v >= mvMin && v <= mvMax && missingValues.includes(v)) {
+            rawAt[j].push(r);
+            rawText[j].push(short.get(b, a, z));
+          } else values[j][r] = v;
         } else {
-          const t = b.toString("utf8", a, z);
-          id = idOfText.get(t);
-          if (id === undefined) idOfText.set(t, (id = timeDistinct.push(t) - 1));
+          // any other field: exponents and long mantissas by plainNumberPrefix, else text
+          const v = plainNumberPrefix(b, a, len, stop);
+          z = stop.end;
+          c = b[z];
+          const quick = v !== undefined && (c === d || c === 10 || c === 13);
+          if (!quick) {
+            while (c !== d && c !== 10 && c !== 13) c = b[++z];
+          }
+          if (z > a) empty = false;
+          if (quick && v! - v! === 0 && !missingValues.includes(v!)) values[j][r] = v!;
+          else {
+            rawAt[j].push(r);
+            rawText[j].push(short.get(b, a, z));
+          }
         }
-        timeIds[r] = id;
-      } else if (j === sj) {
-        const l = z - a;
-        let same = l === prevLen;
-        for (let k = 0; same && k < l; k++) same = b[a + k] === b[prevA + k];
-        if (!same) {
-          prevSt = b.toString("utf8", a, z);
-          prevLen = l;
+      } else {
+        z = a;
+        c = b[z];
+        while (c !== d && c !== 10 && c !== 13) c = b[++z];
+        if (z > a) empty = false;
+        if (k === 1) {
+          const key = isoKey(b, a, z);
+          let id: number | undefined;
+          if (key >= 0) {
+            const mp = idOfKey[isoVariant(b, a, z)];
+            id = mp.get(key);
+            if (id === undefined) mp.set(key, (id = timeDistinct.push(b.toString("latin1", a, z)) - 1));
+          } else {
+            const t = b.toString("utf8", a, z);
+            id = idOfText.get(t);
+            if (id === undefined) idOfText.set(t, (id = timeDistinct.push(t) - 1));
+          }
+          timeIds[r] = id;
+        } else {
+          const l = z - a;
+          let same = l === prevLen;
+          for (let q = 0; same && q < l; q++) same = b[a + q] === b[prevA + q];
+          if (!same) {
+            prevSt = b.toString("utf8", a, z);
+            prevLen = l;
+          }
+          prevA = a;
+          station![r] = prevSt;
         }
-        prevA = a;
-        station![r] = prevSt;
       }
+      // b[z] is the delimiter or the line end (the final LF at the latest)
+      if (j < w - 1) {
+        if (c !== d) return "a row with fewer fields than the header";
+      } else if (c === d) return "a row with more fields than the header";
       a = z + 1;
     }
     if (empty) return "a row of empty fields";
     r++;
-    // z is at the line end: CR LF (a CR is always followed by LF here), LF, or the end
-    pos = z < len && b[z] === 13 ? z + 2 : z + 1;
+    // z is at the line end: CR LF (a CR is always followed by LF here) or LF
+    pos = b[z] === 13 ? z + 2 : z + 1;
   }
   const columns: (TypedColumn | undefined)[] = [];
   for (let j = 0; j < w; j++)
-    if (values[j] !== undefined)
+    if (kind[j] === 0)
       columns[j] = {
-        values: values[j]!.length === r ? values[j]! : values[j]!.slice(0, r),
+        values: values[j].length === r ? values[j] : values[j].slice(0, r),
         rawAt: rawAt[j],
         rawText: rawText[j],
       };
