@@ -171,6 +171,8 @@ interface TypedParts {
   /** The byte reader: each record's time text as an index into `timeDistinct` (texts in order of first appearance). */
   timeIds?: Int32Array;
   timeDistinct?: string[];
+  /** Per distinct text, its {@link isoKey} (-1 for a text of another layout). */
+  timeKeys?: number[];
   /** Or wall-clock instants (ms, as if UTC) and, for texts with an offset, ±HHMM codes (DuckDB). */
   local?: Float64Array;
   offsetCodes?: Float64Array;
@@ -208,7 +210,15 @@ function assembleTyped(
     }
     if (chunk.format) chunk.format.value = fmt;
     const instants = new Float64Array(distinct.length);
+    const keys = parts.timeKeys;
     for (let k = 0; k < distinct.length; k++) {
+      // a strict ISO text by its digits (isoInstant); any other, and the edge cases, by parseTimestamp
+      const fast = fmt === "iso" && offset !== undefined && keys !== undefined ? isoInstant(keys[k]) : NaN;
+      if (fast === fast) {
+        textOffsets.add(undefined);
+        instants[k] = fast - offset! * 60000;
+        continue;
+      }
       const p = parseTimestamp(distinct[k], fmt, offset);
       if (p === null) return "a time cell that does not parse";
       textOffsets.add(p.textOffsetMinutes);
@@ -408,6 +418,7 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
   // record); any other by its text; each distinct cell gets an id, its text kept once
   const timeIds = new Int32Array(cap);
   const timeDistinct: string[] = [];
+  const timeKeys: number[] = [];
   const idOfText = new Map<string, number>();
   const idOfKey = [0, 1, 2, 3].map(() => new Map<number, number>());
   const station: string[] | undefined = sj >= 0 ? new Array(cap) : undefined;
@@ -490,11 +501,17 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
           if (key >= 0) {
             const mp = idOfKey[isoVariant(b, a, z)];
             id = mp.get(key);
-            if (id === undefined) mp.set(key, (id = timeDistinct.push(b.toString("latin1", a, z)) - 1));
+            if (id === undefined) {
+              mp.set(key, (id = timeDistinct.push(b.toString("latin1", a, z)) - 1));
+              timeKeys.push(key);
+            }
           } else {
             const t = b.toString("utf8", a, z);
             id = idOfText.get(t);
-            if (id === undefined) idOfText.set(t, (id = timeDistinct.push(t) - 1));
+            if (id === undefined) {
+              idOfText.set(t, (id = timeDistinct.push(t) - 1));
+              timeKeys.push(-1);
+            }
           }
           timeIds[r] = id;
         } else {
@@ -532,6 +549,7 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
     n: r,
     timeIds: timeIds.subarray(0, r),
     timeDistinct,
+    timeKeys,
     station: station && (r === cap ? station : station.slice(0, r)),
     columns,
     timeText: (i) => timeDistinct[timeIds[i]],
@@ -544,7 +562,7 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
  * so two cells of one {@link isoVariant} have the same key only when their bytes are the same
  * (a V8 small integer: a fast Map key); -1 for any other cell.
  */
-function isoKey(b: Uint8Array, a: number, z: number): number {
+export function isoKey(b: Uint8Array, a: number, z: number): number {
   const l = z - a;
   if (l !== 16 && l !== 19) return -1;
   if (b[a + 4] !== 45 || b[a + 7] !== 45 || b[a + 13] !== 58) return -1;
@@ -564,6 +582,31 @@ function isoKey(b: Uint8Array, a: number, z: number): number {
     return -1;
   return (((y * 13 + mo) * 32 + d) * 25 + h) * 60 + mi;
 }
+
+/**
+ * The wall-clock instant (ms, as if UTC) of a strict ISO cell from its {@link isoKey}, when its
+ * fields are a real date and an hour 0–23: `Date.UTC` of the digits, the value `parseTimestamp`
+ * gives the text in layout `iso` (seconds are 00). NaN for key -1 and for anything else (month or
+ * day 0, 30 February, hour 24), which `parseTimestamp` then judges.
+ */
+export function isoInstant(key: number): number {
+  if (key < 0) return NaN;
+  const mi = key % 60;
+  let q = (key - mi) / 60;
+  const h = q % 25;
+  q = (q - h) / 25;
+  const d = q % 32;
+  q = (q - d) / 32;
+  const mo = q % 13;
+  const y = (q - mo) / 13 + 1900;
+  if (mo < 1 || d < 1 || h > 23) return NaN;
+  const dim = mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : DAYS_IN_MONTH[mo];
+  if (d > dim) return NaN;
+  return Date.UTC(y, mo - 1, d, h, mi);
+}
+
+/** Days per month (index 1–12; February of a common year). */
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Which strict layout a cell with an {@link isoKey} has: T separator (2) and `:00` seconds (1). */
 function isoVariant(b: Uint8Array, a: number, z: number): number {
