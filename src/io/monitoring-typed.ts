@@ -491,12 +491,27 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
           }
         }
       } else {
-        z = a;
-        c = b[z];
-        while (c !== d && c !== 10 && c !== 13) c = b[++z];
+        // a strict ISO time cell ends 16 or 19 bytes on: isoKey checks every byte before that end
+        // (digits, "-", ":", " " or "T": never a delimiter , ; TAB nor a line end), so the field
+        // is exactly those bytes; any other field is scanned to its end
+        let key = -1;
+        if (k === 1) {
+          const e16 = a + 16 < len ? b[a + 16] : 0;
+          if (e16 === d || e16 === 10 || e16 === 13) key = isoKey(b, a, (z = a + 16));
+          else {
+            const e19 = a + 19 < len ? b[a + 19] : 0;
+            if (e19 === d || e19 === 10 || e19 === 13) key = isoKey(b, a, (z = a + 19));
+          }
+        }
+        if (key >= 0) c = b[z];
+        else {
+          z = a;
+          c = b[z];
+          while (c !== d && c !== 10 && c !== 13) c = b[++z];
+        }
         if (z > a) empty = false;
         if (k === 1) {
-          const key = isoKey(b, a, z);
+          if (key < 0) key = isoKey(b, a, z);
           let id: number | undefined;
           if (key >= 0) {
             const mp = idOfKey[isoVariant(b, a, z)];
