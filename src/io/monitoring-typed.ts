@@ -420,7 +420,10 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
   const timeDistinct: string[] = [];
   const timeKeys: number[] = [];
   const idOfText = new Map<string, number>();
-  const idOfKey = [0, 1, 2, 3].map(() => new Map<number, number>());
+  const idOfKey = new Map<number, number>();
+  // per id: its strict-ISO cell as key·4 + variant (-1: a text of another layout)
+  const idFull = new Int32Array(cap + 1).fill(-1);
+  let lastId = 0;
   const station: string[] | undefined = sj >= 0 ? new Array(cap) : undefined;
   let prevSt = "",
     prevA = -1,
@@ -514,12 +517,21 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
           if (key < 0) key = isoKey(b, a, z);
           let id: number | undefined;
           if (key >= 0) {
-            const mp = idOfKey[isoVariant(b, a, z)];
-            id = mp.get(key);
-            if (id === undefined) {
-              mp.set(key, (id = timeDistinct.push(b.toString("latin1", a, z)) - 1));
-              timeKeys.push(key);
+            // the cell's bytes as one small integer; the previous record's id or the next one
+            // (a file by station repeats the time sequence, a file by time repeats each time)
+            // before the Map
+            const full = key * 4 + isoVariant(b, a, z);
+            if (idFull[lastId] === full) id = lastId;
+            else if (idFull[lastId + 1] === full) id = lastId + 1;
+            else {
+              id = idOfKey.get(full);
+              if (id === undefined) {
+                idOfKey.set(full, (id = timeDistinct.push(b.toString("latin1", a, z)) - 1));
+                timeKeys.push(key);
+                idFull[id] = full;
+              }
             }
+            lastId = id;
           } else {
             const t = b.toString("utf8", a, z);
             id = idOfText.get(t);
@@ -584,17 +596,41 @@ export function isoKey(b: Uint8Array, a: number, z: number): number {
   const sep = b[a + 10];
   if (sep !== 32 && sep !== 84) return -1;
   if (l === 19 && (b[a + 16] !== 58 || b[a + 17] !== 48 || b[a + 18] !== 48)) return -1;
-  const dg = (i: number) => {
-    const c = b[a + i] - 48;
-    return c >= 0 && c <= 9 ? c : -1e6;
-  };
-  const y = dg(0) * 1000 + dg(1) * 100 + dg(2) * 10 + dg(3) - 1900,
-    mo = dg(5) * 10 + dg(6),
-    d = dg(8) * 10 + dg(9),
-    h = dg(11) * 10 + dg(12),
-    mi = dg(14) * 10 + dg(15);
-  if (!(y >= 0 && y < 256 && mo >= 0 && mo <= 12 && d >= 0 && d <= 31 && h >= 0 && h <= 24 && mi >= 0 && mi <= 59))
+  // the twelve digits, each 0–9 (a byte below "0" gives a negative, above "9" more than 9)
+  const y0 = b[a] - 48,
+    y1 = b[a + 1] - 48,
+    y2 = b[a + 2] - 48,
+    y3 = b[a + 3] - 48,
+    m0 = b[a + 5] - 48,
+    m1 = b[a + 6] - 48,
+    d0 = b[a + 8] - 48,
+    d1 = b[a + 9] - 48,
+    h0 = b[a + 11] - 48,
+    h1 = b[a + 12] - 48,
+    n0 = b[a + 14] - 48,
+    n1 = b[a + 15] - 48;
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | n0 | n1) < 0) return -1;
+  if (
+    y0 > 9 ||
+    y1 > 9 ||
+    y2 > 9 ||
+    y3 > 9 ||
+    m0 > 9 ||
+    m1 > 9 ||
+    d0 > 9 ||
+    d1 > 9 ||
+    h0 > 9 ||
+    h1 > 9 ||
+    n0 > 9 ||
+    n1 > 9
+  )
     return -1;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3 - 1900,
+    mo = m0 * 10 + m1,
+    d = d0 * 10 + d1,
+    h = h0 * 10 + h1,
+    mi = n0 * 10 + n1;
+  if (!(y >= 0 && y < 256 && mo <= 12 && d <= 31 && h <= 24 && mi <= 59)) return -1;
   return (((y * 13 + mo) * 32 + d) * 25 + h) * 60 + mi;
 }
 
