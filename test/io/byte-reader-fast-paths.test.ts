@@ -206,7 +206,7 @@ function outcome(f: () => { table: AqTable; account: unknown }) {
 }
 
 describe("byte reader = grid reader on random files", () => {
-  it("property: 60 random files (quotes, missing codes, CRLF, BOM, tabs, odd numbers, time layouts, no final line end)", () => {
+  it("property: 60 random files (quotes, missing codes, CRLF, BOM, tabs, odd numbers, time layouts, by station or by time, no final line end)", () => {
     const rng = new Rng(1717);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng.uniform() * xs.length)];
     const odd = [
@@ -237,35 +237,42 @@ describe("byte reader = grid reader on random files", () => {
       const stations = 1 + Math.floor(rng.uniform() * 3);
       const hours = 3 + Math.floor(rng.uniform() * 40);
       const textCol = trial % 9 === 4;
+      // some files by time (every station at each hour), the others by station
+      const byTime = trial % 5 === 3;
+      // some files with their own missing codes, numbers among them (0 and -1 by value)
+      const ownCodes = trial % 11 === 6 ? ["", "NA", "0", "-1"] : undefined;
+      const fileCodes = ownCodes ? ["", "NA", "0", "-1", "-1.0", "0.000", "-0"] : codes;
       const header = ["time", "station", "PM2.5 (µg/m3)", "SO2 (ppb)", "TEMP (°C)", ...(textCol ? ["note"] : [])];
       const lines = [header.join(d)];
       const cell = (): string => {
         const u = rng.uniform();
-        if (u < 0.08) return pick(codes);
+        if (u < 0.08) return pick(fileCodes);
         if (u < 0.11) return pick(marks);
         if (u < 0.2) return pick(odd);
         return randomNumberText(rng).replace(/[eE].*$/, "");
       };
-      for (let s = 0; s < stations; s++)
-        for (let h = 0; h < hours; h++) {
-          // around 29 February 2024 and the year's end
-          const base = trial % 2 ? Date.UTC(2024, 1, 28, 20) : Date.UTC(2023, 11, 31, 22);
-          const iso = new Date(base + h * 3600000).toISOString();
-          const [date, time] = [iso.slice(0, 10), iso.slice(11, 19)];
-          let t =
-            layout === 0
-              ? `${date} ${time}`
-              : layout === 1
-                ? `${date}T${time.slice(0, 5)}`
-                : layout === 2
-                  ? `${date} ${time.slice(0, 5)}`
-                  : `${Number(date.slice(0, 4))}-${Number(date.slice(5, 7))}-${Number(date.slice(8, 10))} ${Number(time.slice(0, 2))}:${time.slice(3, 5)}`;
-          if (withOffset) t += "+09:00";
-          const st = quoted && h === 1 ? `"S${s}"` : `S${s}`;
-          const row = [t, st, cell(), cell(), cell()];
-          if (textCol) row.push(pick(["a", "b c", " d", "e "]));
-          lines.push(row.join(d));
-        }
+      const order: [number, number][] = [];
+      for (let s = 0; s < stations; s++) for (let h = 0; h < hours; h++) order.push([s, h]);
+      if (byTime) order.sort((x, y) => x[1] - y[1] || x[0] - y[0]);
+      for (const [s, h] of order) {
+        // around 29 February 2024 and the year's end
+        const base = trial % 2 ? Date.UTC(2024, 1, 28, 20) : Date.UTC(2023, 11, 31, 22);
+        const iso = new Date(base + h * 3600000).toISOString();
+        const [date, time] = [iso.slice(0, 10), iso.slice(11, 19)];
+        let t =
+          layout === 0
+            ? `${date} ${time}`
+            : layout === 1
+              ? `${date}T${time.slice(0, 5)}`
+              : layout === 2
+                ? `${date} ${time.slice(0, 5)}`
+                : `${Number(date.slice(0, 4))}-${Number(date.slice(5, 7))}-${Number(date.slice(8, 10))} ${Number(time.slice(0, 2))}:${time.slice(3, 5)}`;
+        if (withOffset) t += "+09:00";
+        const st = quoted && h === 1 ? `"S${s}"` : `S${s}`;
+        const row = [t, st, cell(), cell(), cell()];
+        if (textCol) row.push(pick(["a", "b c", " d", "e "]));
+        lines.push(row.join(d));
+      }
       // out of order once, in some files
       if (trial % 4 === 1 && lines.length > 4) [lines[2], lines[3]] = [lines[3], lines[2]];
       const text = lines.join(eol) + (trial % 10 === 9 ? "" : eol);
@@ -274,6 +281,7 @@ describe("byte reader = grid reader on random files", () => {
       const opts: MonitoringReadOptions = {
         utcOffset: withOffset ? undefined : trial % 2 ? "+09:00" : "+08:00",
         station: "station",
+        ...(ownCodes ? { missingCodes: ownCodes } : {}),
       };
       const grid = outcome(() => readMonitoringTable(p, { ...opts, engine: "grid" }));
       const js = outcome(() => readMonitoringTable(p, { ...opts, engine: "js" }));
