@@ -178,6 +178,8 @@ interface TypedParts {
   offsetCodes?: Float64Array;
   /** The station column's texts. */
   station?: string[];
+  /** The byte reader: each record's station index by its trimmed text, in order of first appearance (as `stationIndex`). */
+  stationIds?: Int32Array;
   /** Value columns by index (not the time or station column). */
   columns: (TypedColumn | undefined)[];
   /** The text of the time cell of record i, for the out-of-order notes (DuckDB: from the file). */
@@ -257,7 +259,12 @@ function assembleTyped(
   }
   const siteOffset = siteOffsetOf(grid, tj, offset, textOffsets);
   const station = parts.station;
-  const groups = station !== undefined ? stationIndex(n, (i) => station[i]) : undefined;
+  const groups =
+    parts.stationIds !== undefined
+      ? parts.stationIds
+      : station !== undefined
+        ? stationIndex(n, (i) => station[i])
+        : undefined;
   if (hasDuplicate(utc, groups)) return "a repeated timestamp";
 
   const row = (i: number) => i + 2 + chunk.rowBase;
@@ -427,7 +434,11 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
   const station: string[] | undefined = sj >= 0 ? new Array(cap) : undefined;
   let prevSt = "",
     prevA = -1,
-    prevLen = -1;
+    prevLen = -1,
+    prevG = 0;
+  // station index per record, as stationIndex gives it (trimmed text, order of first appearance)
+  const stationOf = new Map<string, number>();
+  const stationIds = new Int32Array(sj >= 0 ? cap : 0);
   // a final LF (a copy of the bytes only when the file lacks one): the records are the same
   const b = withFinalLf(b0);
   const len = b.length;
@@ -548,9 +559,14 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
           if (!same) {
             prevSt = b.toString("utf8", a, z);
             prevLen = l;
+            const tr = prevSt.trim();
+            let g = stationOf.get(tr);
+            if (g === undefined) stationOf.set(tr, (g = stationOf.size));
+            prevG = g;
           }
           prevA = a;
           station![r] = prevSt;
+          stationIds[r] = prevG;
         }
       }
       // b[z] is the delimiter or the line end (the final LF at the latest)
@@ -578,6 +594,7 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
     timeDistinct,
     timeKeys,
     station: station && (r === cap ? station : station.slice(0, r)),
+    stationIds: station && stationIds.subarray(0, r),
     columns,
     timeText: (i) => timeDistinct[timeIds[i]],
   };

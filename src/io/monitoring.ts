@@ -484,8 +484,11 @@ export function valueColumns(
       }
     }
     if (isText) {
+      // a station column repeats its texts row after row: trim each run once
+      let lastC: string | undefined,
+        lastT = "";
       cols[nm] = cells().map((c, i) => {
-        const t = c.trim();
+        const t = c === lastC ? lastT : (lastT = (lastC = c).trim());
         if (t !== c)
           acc.cellChanges.push({
             row: src.row(i),
