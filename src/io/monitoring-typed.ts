@@ -4,7 +4,7 @@
  *
  * - `readTypedBytes` (the default path of `readMonitoringTable` for files that qualify): one
  *   pass over the file's bytes; plain numbers are read from the bytes
- *   ({@link plainNumberPrefix}, the grammar and value of {@link plainAsciiNumber}); only the
+ *   ({@link plainNumberAt}, the grammar and value of {@link plainAsciiNumber}); only the
  *   other cells (missing codes, `<DL`, text) and the time cells become strings.
  * - `readMonitoringTableDuckDb` (`engine: "duckdb"`): DuckDB (embedded, `@duckdb/node-api`)
  *   tokenises the file and converts the numbers on its threads.
@@ -36,7 +36,7 @@ import { isUtf8 } from "node:buffer";
 import { detectTimeFormat, parseTimestamp, type TimeFormat } from "../table/time";
 import { AqTable, type ColumnData } from "../table/table";
 import { AccountBuilder } from "./account";
-import { missingCodeSet, missingCodeValues, plainNumberPrefix, DEFAULT_MISSING_CODES, EXACT_POW10 } from "./cells";
+import { missingCodeSet, missingCodeValues, plainNumberAt, DEFAULT_MISSING_CODES } from "./cells";
 import { detectDelimiter, parseDelimited, type Delimiter } from "./delimited";
 import { openDuckDb, type DuckDbColumns } from "./duckdb";
 import { AozoraInputError } from "./errors";
@@ -387,12 +387,10 @@ class ShortTexts {
 /**
  * One pass over the data lines: numbers from the bytes, strings only for the other cells.
  *
- * A value field of the common writing (`[+-]digits[.digits]`, at most 15 digits, ending at the
- * delimiter or line end) is read inline: the digits as an exact integer m and the value
- * m / 10^decimals, one correctly rounded division of two exact doubles (the fast path of
- * Clinger 1990, "How to read floating point numbers accurately"), so equal to `Number` of the
- * text. Every other field goes through {@link plainNumberPrefix} (exponents, long mantissas) or
- * is kept as text, as before.
+ * A value field is read by {@link plainNumberAt} from the bytes (no string; the common writing
+ * `[+-]digits[.digits]` of at most 15 digits as one correctly rounded division, Clinger 1990);
+ * it is a number when the number ends where the field does, else it is kept as text. The bytes
+ * end in a LF (a copy when the file does not), so no loop checks a bound.
  */
 function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedParts | string {
   const { tj, sj } = head.layout;
@@ -420,7 +418,6 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
     rawText.push([]);
   }
   const short = new ShortTexts();
-  const pow10 = EXACT_POW10;
   // time cells: a strict `YYYY-MM-DD[ T]HH:MM[:00]` cell is keyed by a small integer (no string per
   // record); any other by its text; each distinct cell gets an id, its text kept once
   const timeIds = new Int32Array(cap);
@@ -454,55 +451,24 @@ function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedPa
       const k = kind[j];
       let c: number;
       if (k === 0) {
-        // the common writing, inline
-        let i = a;
-        c = b[i];
-        let neg = false;
-        if (c === 45 || c === 43) {
-          neg = c === 45;
-          c = b[++i];
-        }
-        let m = 0,
-          nd = 0,
-          fr = 0;
-        while (c >= 48 && c <= 57) {
-          m = m * 10 + (c - 48);
-          nd++;
-          c = b[++i];
-        }
-        if (c === 46) {
-          c = b[++i];
-          while (c >= 48 && c <= 57) {
-            m = m * 10 + (c - 48);
-            nd++;
-            fr++;
-            c = b[++i];
-          }
-        }
-        if (nd > 0 && nd <= 15 && (c === d || c === 10 || c === 13)) {
-          z = i;
+        // the number that starts the field (plainNumberAt: no string, no bounds check thanks to
+        // the final LF); a plain number when it ends where the field does
+        const v = plainNumberAt(b, a, stop);
+        z = stop.end;
+        c = b[z];
+        if (v !== undefined && (c === d || c === 10 || c === 13)) {
           empty = false;
-          let v = fr === 0 ? m : m / pow10[fr];
-          if (neg) v = -v;
-          if (v >= mvMin && v <= mvMax && missingValues.includes(v)) {
-            rawAt[j].push(r);
-            rawText[j].push(short.get(b, a, z));
-          } else values[j][r] = v;
-        } else {
-          // any other field: exponents and long mantissas by plainNumberPrefix, else text
-          const v = plainNumberPrefix(b, a, len, stop);
-          z = stop.end;
-          c = b[z];
-          const quick = v !== undefined && (c === d || c === 10 || c === 13);
-          if (!quick) {
-            while (c !== d && c !== 10 && c !== 13) c = b[++z];
-          }
-          if (z > a) empty = false;
-          if (quick && v! - v! === 0 && !missingValues.includes(v!)) values[j][r] = v!;
+          if (v - v === 0 && !(v >= mvMin && v <= mvMax && missingValues.includes(v))) values[j][r] = v;
           else {
             rawAt[j].push(r);
             rawText[j].push(short.get(b, a, z));
           }
+        } else {
+          // any other field is kept as text
+          while (c !== d && c !== 10 && c !== 13) c = b[++z];
+          if (z > a) empty = false;
+          rawAt[j].push(r);
+          rawText[j].push(short.get(b, a, z));
         }
       } else {
         // a strict ISO time cell ends 16 or 19 bytes on: isoKey checks every byte before that end
