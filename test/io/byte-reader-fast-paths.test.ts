@@ -5,25 +5,14 @@
  * `parseTimestamp` on every strict ISO key, and the grid reader (every cell as text first,
  * engine "grid") on random files, table and account alike.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { AozoraInputError } from "../../src/io/errors";
+import { describe, expect, it } from "vitest";
 import { readMonitoringTable, type MonitoringReadOptions } from "../../src/io/monitoring";
 import { isoInstant, isoKey, readTypedBytes } from "../../src/io/monitoring-typed";
 import { parseTimestamp } from "../../src/table/time";
-import type { AqTable } from "../../src/table/table";
+import { readOutcome, tempFiles } from "./read-helpers";
 import { Rng } from "../../src/random/rng";
 
-const dir = mkdtempSync(join(tmpdir(), "aozora-fast-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string | Buffer): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
+const { file } = tempFiles("aozora-fast-");
 
 /** A random plain-decimal writing: sign, 1–20 digits (leading zeros too), the point anywhere or absent, sometimes an exponent. */
 function randomNumberText(rng: Rng): string {
@@ -184,27 +173,6 @@ describe("isoInstant (strict ISO times by their digits) = parseTimestamp", () =>
   });
 });
 
-/** Everything a table holds, value by value (Object.is through toEqual), and the offset. */
-function dump(t: AqTable) {
-  return {
-    names: t.names,
-    columns: t.columns,
-    timeColumn: t.timeColumn,
-    offset: t.utcOffsetMinutes,
-    data: Object.fromEntries(t.names.map((n) => [n, Array.from(t.data.array(n) as ArrayLike<unknown>)])),
-  };
-}
-
-function outcome(f: () => { table: AqTable; account: unknown }) {
-  try {
-    const r = f();
-    return { table: dump(r.table), account: r.account };
-  } catch (e) {
-    if (e instanceof AozoraInputError) return { error: e.message, row: e.row, column: e.column };
-    throw e;
-  }
-}
-
 describe("byte reader = grid reader on random files", () => {
   it("property: 60 random files (quotes, missing codes, CRLF, BOM, tabs, odd numbers, time layouts, by station or by time, no final line end)", () => {
     const rng = new Rng(1717);
@@ -283,8 +251,8 @@ describe("byte reader = grid reader on random files", () => {
         station: "station",
         ...(ownCodes ? { missingCodes: ownCodes } : {}),
       };
-      const grid = outcome(() => readMonitoringTable(p, { ...opts, engine: "grid" }));
-      const js = outcome(() => readMonitoringTable(p, { ...opts, engine: "js" }));
+      const grid = readOutcome(() => readMonitoringTable(p, { ...opts, engine: "grid" }));
+      const js = readOutcome(() => readMonitoringTable(p, { ...opts, engine: "js" }));
       expect(js, `trial ${trial}`).toEqual(grid);
       total++;
       if ("error" in grid) errors++;
