@@ -167,6 +167,13 @@ export function parsePlainNumber(t: string): number | undefined {
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /**
+ * The same powers of ten (10^0 … 10^22, each an exact double) as a typed array, for the byte
+ * reader's inline fast path (Clinger 1990: with a mantissa of at most 15 digits, mantissa /
+ * 10^k is one correctly rounded division of two exact doubles).
+ */
+export const EXACT_POW10: Float64Array = Float64Array.from(POW10);
+
+/**
  * The number in a cell written as a plain ASCII decimal (`12.5`, `-3`, `.5`, `1e-3`; no spaces),
  * or `undefined` for anything else. A quick check before the full {@link parseCell}: such text
  * is unchanged by full-width folding and trimming, so both give the same number. With at most 15
@@ -222,31 +229,36 @@ export function plainAsciiNumber(t: string): number | undefined {
 
 /**
  * {@link plainAsciiNumber} of the bytes `b[a, end)` (ASCII text), without making a string for the
- * common case: the same grammar and the same value. `undefined` for anything that is not a plain
- * ASCII decimal.
+ * common case: the same grammar and the same value ({@link plainNumberAt} on a copy of the bytes
+ * with a stop byte after them). `undefined` for anything that is not a plain ASCII decimal.
  */
 export function plainAsciiNumberBytes(b: Uint8Array, a: number, end: number): number | undefined {
-  const v = plainNumberPrefix(b, a, end, prefixEnd);
-  return prefixEnd.end === end ? v : undefined;
+  const copy = new Uint8Array(end - a + 1);
+  copy.set(b.subarray(a, end));
+  const v = plainNumberAt(copy, 0, prefixEnd);
+  return prefixEnd.end === end - a ? v : undefined;
 }
 
 const prefixEnd = { end: 0 };
 
 /**
- * The plain ASCII decimal ({@link plainAsciiNumber}'s grammar) that starts at `b[a]` and ends
- * before the first byte that cannot continue it (or at `limit`); `out.end` is set to that end.
- * At most 15 digits and no exponent: digits / 10^decimals, both exact doubles, so the one division
- * is correctly rounded (as `Number` of the text); otherwise `Number` of the text. `undefined` when
- * no digit starts there or an exponent has no digits. A typed reader scans a field with it: the
- * field is a plain number when `out.end` is the field's end.
+ * The plain ASCII decimal ({@link plainAsciiNumber}'s grammar: `[+-]digits[.digits]`,
+ * `[+-].digits`, an optional exponent) that starts at `b[a]` and ends before the first byte that
+ * cannot continue it; `out.end` is set to that end. `b` must hold such a byte after the number
+ * (the byte reader's bytes end in a line end): no bounds are checked. At most 15 digits and no
+ * exponent: digits / 10^decimals, both exact doubles, so the one division is correctly rounded
+ * (Clinger 1990, "How to read floating point numbers accurately", the fast path) and equals
+ * `Number` of the text; otherwise `Number` of the text. `undefined` when no digit starts there
+ * or an exponent has no digits. The byte reader scans a field with it: the field is a plain
+ * number when `out.end` is the field's end.
  */
-export function plainNumberPrefix(b: Uint8Array, a: number, limit: number, out: { end: number }): number | undefined {
+export function plainNumberAt(b: Uint8Array, a: number, out: { end: number }): number | undefined {
   let i = a;
-  let c = i < limit ? b[i] : -1;
+  let c = b[i];
   let neg = false;
   if (c === 43 || c === 45) {
     neg = c === 45;
-    c = ++i < limit ? b[i] : -1;
+    c = b[++i];
   }
   let digits = 0,
     frac = 0,
@@ -254,36 +266,36 @@ export function plainNumberPrefix(b: Uint8Array, a: number, limit: number, out: 
   while (c >= 48 && c <= 57) {
     m = m * 10 + (c - 48);
     digits++;
-    c = ++i < limit ? b[i] : -1;
+    c = b[++i];
   }
   if (c === 46) {
-    c = ++i < limit ? b[i] : -1;
+    c = b[++i];
     while (c >= 48 && c <= 57) {
       m = m * 10 + (c - 48);
       digits++;
       frac++;
-      c = ++i < limit ? b[i] : -1;
+      c = b[++i];
     }
-  }
-  if (digits === 0) {
-    out.end = i;
-    return undefined;
-  }
-  if (c === 101 || c === 69) {
-    c = ++i < limit ? b[i] : -1;
-    if (c === 43 || c === 45) c = ++i < limit ? b[i] : -1;
-    let e = 0;
-    while (c >= 48 && c <= 57) {
-      e++;
-      c = ++i < limit ? b[i] : -1;
-    }
-    out.end = i;
-    return e === 0 ? undefined : Number(latin1(b, a, i));
   }
   out.end = i;
+  if (digits === 0) return undefined;
+  if (c === 101 || c === 69) return exponentTail(b, a, i + 1, out);
   if (digits > 15) return Number(latin1(b, a, i));
-  const v = frac === 0 ? m : m / POW10[frac];
+  const v = frac === 0 ? m : m / EXACT_POW10[frac];
   return neg ? -v : v;
+}
+
+/** The exponent digits of {@link plainNumberAt}'s number from `b[i]` (after the `e`), and its value by `Number`. */
+function exponentTail(b: Uint8Array, a: number, i: number, out: { end: number }): number | undefined {
+  let c = b[i];
+  if (c === 43 || c === 45) c = b[++i];
+  let e = 0;
+  while (c >= 48 && c <= 57) {
+    e++;
+    c = b[++i];
+  }
+  out.end = i;
+  return e === 0 ? undefined : Number(latin1(b, a, i));
 }
 
 /** ASCII bytes as text. */

@@ -4,7 +4,7 @@
  *
  * - `readTypedBytes` (the default path of `readMonitoringTable` for files that qualify): one
  *   pass over the file's bytes; plain numbers are read from the bytes
- *   ({@link plainNumberPrefix}, the grammar and value of {@link plainAsciiNumber}); only the
+ *   ({@link plainNumberAt}, the grammar and value of {@link plainAsciiNumber}); only the
  *   other cells (missing codes, `<DL`, text) and the time cells become strings.
  * - `readMonitoringTableDuckDb` (`engine: "duckdb"`): DuckDB (embedded, `@duckdb/node-api`)
  *   tokenises the file and converts the numbers on its threads.
@@ -36,7 +36,7 @@ import { isUtf8 } from "node:buffer";
 import { detectTimeFormat, parseTimestamp, type TimeFormat } from "../table/time";
 import { AqTable, type ColumnData } from "../table/table";
 import { AccountBuilder } from "./account";
-import { missingCodeSet, missingCodeValues, plainNumberPrefix, DEFAULT_MISSING_CODES } from "./cells";
+import { missingCodeSet, missingCodeValues, plainNumberAt, DEFAULT_MISSING_CODES } from "./cells";
 import { detectDelimiter, parseDelimited, type Delimiter } from "./delimited";
 import { openDuckDb, type DuckDbColumns } from "./duckdb";
 import { AozoraInputError } from "./errors";
@@ -171,11 +171,15 @@ interface TypedParts {
   /** The byte reader: each record's time text as an index into `timeDistinct` (texts in order of first appearance). */
   timeIds?: Int32Array;
   timeDistinct?: string[];
+  /** Per distinct text, its {@link isoKey} (-1 for a text of another layout). */
+  timeKeys?: number[];
   /** Or wall-clock instants (ms, as if UTC) and, for texts with an offset, ±HHMM codes (DuckDB). */
   local?: Float64Array;
   offsetCodes?: Float64Array;
   /** The station column's texts. */
   station?: string[];
+  /** The byte reader: each record's station index by its trimmed text, in order of first appearance (as `stationIndex`). */
+  stationIds?: Int32Array;
   /** Value columns by index (not the time or station column). */
   columns: (TypedColumn | undefined)[];
   /** The text of the time cell of record i, for the out-of-order notes (DuckDB: from the file). */
@@ -208,7 +212,15 @@ function assembleTyped(
     }
     if (chunk.format) chunk.format.value = fmt;
     const instants = new Float64Array(distinct.length);
+    const keys = parts.timeKeys;
     for (let k = 0; k < distinct.length; k++) {
+      // a strict ISO text by its digits (isoInstant); any other, and the edge cases, by parseTimestamp
+      const fast = fmt === "iso" && offset !== undefined && keys !== undefined ? isoInstant(keys[k]) : NaN;
+      if (fast === fast) {
+        textOffsets.add(undefined);
+        instants[k] = fast - offset! * 60000;
+        continue;
+      }
       const p = parseTimestamp(distinct[k], fmt, offset);
       if (p === null) return "a time cell that does not parse";
       textOffsets.add(p.textOffsetMinutes);
@@ -247,7 +259,12 @@ function assembleTyped(
   }
   const siteOffset = siteOffsetOf(grid, tj, offset, textOffsets);
   const station = parts.station;
-  const groups = station !== undefined ? stationIndex(n, (i) => station[i]) : undefined;
+  const groups =
+    parts.stationIds !== undefined
+      ? parts.stationIds
+      : station !== undefined
+        ? stationIndex(n, (i) => station[i])
+        : undefined;
   if (hasDuplicate(utc, groups)) return "a repeated timestamp";
 
   const row = (i: number) => i + 2 + chunk.rowBase;
@@ -327,104 +344,213 @@ export function readTypedBytes(src: Source, opts: MonitoringReadOptions): Monito
   );
 }
 
-/** One pass over the data lines: numbers from the bytes, strings only for the other cells. */
-function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedParts | string {
+/** The bytes with a final LF: the scan below then needs no bounds check (every loop stops at a LF). */
+function withFinalLf(b: Buffer): Buffer {
+  if (b.length > 0 && b[b.length - 1] === 10) return b;
+  const out = Buffer.allocUnsafe(b.length + 1);
+  b.copy(out, 0);
+  out[b.length] = 10;
+  return out;
+}
+
+/**
+ * Strings of short fields (at most 16 bytes; missing codes such as `-999`, `NA`, ``) made once:
+ * a field whose bytes equal a kept one's gets the kept string (the same text as decoding the
+ * bytes again); at most 32 texts are kept.
+ */
+class ShortTexts {
+  private readonly bytes = Buffer.alloc(32 * 16);
+  private readonly lens = new Int32Array(32);
+  private readonly texts: string[] = [];
+  get(b: Buffer, a: number, z: number): string {
+    const l = z - a;
+    if (l === 0) return "";
+    if (l > 16) return b.toString("utf8", a, z);
+    const n = this.texts.length;
+    for (let k = 0; k < n; k++) {
+      if (this.lens[k] !== l) continue;
+      const o = k * 16;
+      let i = 0;
+      while (i < l && this.bytes[o + i] === b[a + i]) i++;
+      if (i === l) return this.texts[k];
+    }
+    const t = b.toString("utf8", a, z);
+    if (n < 32) {
+      b.copy(this.bytes, n * 16, a, z);
+      this.lens[n] = l;
+      this.texts.push(t);
+    }
+    return t;
+  }
+}
+
+/**
+ * One pass over the data lines: numbers from the bytes, strings only for the other cells.
+ *
+ * A value field is read by {@link plainNumberAt} from the bytes (no string; the common writing
+ * `[+-]digits[.digits]` of at most 15 digits as one correctly rounded division, Clinger 1990);
+ * it is a number when the number ends where the field does, else it is kept as text. The bytes
+ * end in a LF (a copy when the file does not), so no loop checks a bound.
+ */
+function scanBytes(b0: Buffer, head: Head, opts: MonitoringReadOptions): TypedParts | string {
   const { tj, sj } = head.layout;
   const w = head.grid.header.length;
   const d = head.delimiter.charCodeAt(0);
   const cap = Math.max(head.records, 0);
   const missingValues = missingCodeValues(missingCodeSet(opts.missingCodes ?? DEFAULT_MISSING_CODES));
-  const values: (Float64Array | undefined)[] = [];
+  // only values within [mvMin, mvMax] can be a numeric missing code
+  let mvMin = Infinity,
+    mvMax = -Infinity;
+  for (const v of missingValues) {
+    if (v < mvMin) mvMin = v;
+    if (v > mvMax) mvMax = v;
+  }
+  // kind per column: 0 value, 1 time, 2 station; every column has a Float64Array (empty when not a value column)
+  const kind = new Uint8Array(w);
+  const none = new Float64Array(0);
+  const values: Float64Array[] = [];
   const rawAt: number[][] = [];
   const rawText: string[][] = [];
   for (let j = 0; j < w; j++) {
-    if (j === tj || j === sj) continue;
-    values[j] = new Float64Array(cap);
-    rawAt[j] = [];
-    rawText[j] = [];
+    kind[j] = j === tj ? 1 : j === sj ? 2 : 0;
+    values.push(kind[j] === 0 ? new Float64Array(cap) : none);
+    rawAt.push([]);
+    rawText.push([]);
   }
+  const short = new ShortTexts();
   // time cells: a strict `YYYY-MM-DD[ T]HH:MM[:00]` cell is keyed by a small integer (no string per
   // record); any other by its text; each distinct cell gets an id, its text kept once
   const timeIds = new Int32Array(cap);
   const timeDistinct: string[] = [];
+  const timeKeys: number[] = [];
   const idOfText = new Map<string, number>();
-  const idOfKey = [0, 1, 2, 3].map(() => new Map<number, number>());
+  const idOfKey = new Map<number, number>();
+  // per id: its strict-ISO cell as key·4 + variant (-1: a text of another layout)
+  const idFull = new Int32Array(cap + 1).fill(-1);
+  let lastId = 0;
   const station: string[] | undefined = sj >= 0 ? new Array(cap) : undefined;
   let prevSt = "",
     prevA = -1,
-    prevLen = -1;
+    prevLen = -1,
+    prevG = 0;
+  // station index per record, as stationIndex gives it (trimmed text, order of first appearance)
+  const stationOf = new Map<string, number>();
+  const stationIds = new Int32Array(sj >= 0 ? cap : 0);
+  // a final LF (a copy of the bytes only when the file lacks one): the records are the same
+  const b = withFinalLf(b0);
   const len = b.length;
-  const noMissingValues = missingValues.length === 0;
   const stop = { end: 0 };
   let pos = head.dataStart,
     r = 0;
-  // one pass: a value field is read by plainNumberPrefix while it is scanned; it is a plain number
-  // when the number ends where the field does
   while (pos < len) {
     if (r >= cap) return "more records than lines";
     let a = pos,
       empty = true,
       z = pos;
     for (let j = 0; j < w; j++) {
-      z = a;
-      const col = values[j];
-      let v: number | undefined,
-        quick = false;
-      if (col !== undefined) {
-        v = plainNumberPrefix(b, a, len, stop);
+      const k = kind[j];
+      let c: number;
+      if (k === 0) {
+        // the number that starts the field (plainNumberAt: no string, no bounds check thanks to
+        // the final LF); a plain number when it ends where the field does
+        const v = plainNumberAt(b, a, stop);
         z = stop.end;
-        const c = z < len ? b[z] : -1;
-        quick = v !== undefined && (c === d || c === 10 || c === 13 || c === -1);
-      }
-      if (!quick) while (z < len && b[z] !== d && b[z] !== 10 && b[z] !== 13) z++;
-      // b[z] is the delimiter, the line end or the end of the file
-      const atDelimiter = z < len && b[z] === d;
-      if (j < w - 1 ? !atDelimiter : atDelimiter)
-        return j < w - 1 ? "a row with fewer fields than the header" : "a row with more fields than the header";
-      if (z > a) empty = false;
-      if (col !== undefined) {
-        // a field that is not a plain number throughout (or is empty) is kept as text
-        if (quick && v! - v! === 0 && (noMissingValues || !missingValues.includes(v!))) col[r] = v!;
-        else {
-          rawAt[j].push(r);
-          rawText[j].push(b.toString("utf8", a, z));
-        }
-      } else if (j === tj) {
-        const key = isoKey(b, a, z);
-        let id: number | undefined;
-        if (key >= 0) {
-          const m = idOfKey[isoVariant(b, a, z)];
-          id = m.get(key);
-          if (id === undefined) m.set(key, (id = timeDistinct.push(b.toString("latin1", a, z)) - 1));
+        c = b[z];
+        if (v !== undefined && (c === d || c === 10 || c === 13)) {
+          empty = false;
+          if (v - v === 0 && !(v >= mvMin && v <= mvMax && missingValues.includes(v))) values[j][r] = v;
+          else {
+            rawAt[j].push(r);
+            rawText[j].push(short.get(b, a, z));
+          }
         } else {
-          const t = b.toString("utf8", a, z);
-          id = idOfText.get(t);
-          if (id === undefined) idOfText.set(t, (id = timeDistinct.push(t) - 1));
+          // any other field is kept as text
+          while (c !== d && c !== 10 && c !== 13) c = b[++z];
+          if (z > a) empty = false;
+          rawAt[j].push(r);
+          rawText[j].push(short.get(b, a, z));
         }
-        timeIds[r] = id;
-      } else if (j === sj) {
-        const l = z - a;
-        let same = l === prevLen;
-        for (let k = 0; same && k < l; k++) same = b[a + k] === b[prevA + k];
-        if (!same) {
-          prevSt = b.toString("utf8", a, z);
-          prevLen = l;
+      } else {
+        // a strict ISO time cell ends 16 or 19 bytes on: isoKey checks every byte before that end
+        // (digits, "-", ":", " " or "T": never a delimiter , ; TAB nor a line end), so the field
+        // is exactly those bytes; any other field is scanned to its end
+        let key = -1;
+        if (k === 1) {
+          const e16 = a + 16 < len ? b[a + 16] : 0;
+          if (e16 === d || e16 === 10 || e16 === 13) key = isoKey(b, a, (z = a + 16));
+          else {
+            const e19 = a + 19 < len ? b[a + 19] : 0;
+            if (e19 === d || e19 === 10 || e19 === 13) key = isoKey(b, a, (z = a + 19));
+          }
         }
-        prevA = a;
-        station![r] = prevSt;
+        if (key >= 0) c = b[z];
+        else {
+          z = a;
+          c = b[z];
+          while (c !== d && c !== 10 && c !== 13) c = b[++z];
+        }
+        if (z > a) empty = false;
+        if (k === 1) {
+          if (key < 0) key = isoKey(b, a, z);
+          let id: number | undefined;
+          if (key >= 0) {
+            // the cell's bytes as one small integer; the previous record's id or the next one
+            // (a file by station repeats the time sequence, a file by time repeats each time)
+            // before the Map
+            const full = key * 4 + isoVariant(b, a, z);
+            if (idFull[lastId] === full) id = lastId;
+            else if (idFull[lastId + 1] === full) id = lastId + 1;
+            else {
+              id = idOfKey.get(full);
+              if (id === undefined) {
+                idOfKey.set(full, (id = timeDistinct.push(b.toString("latin1", a, z)) - 1));
+                timeKeys.push(key);
+                idFull[id] = full;
+              }
+            }
+            lastId = id;
+          } else {
+            const t = b.toString("utf8", a, z);
+            id = idOfText.get(t);
+            if (id === undefined) {
+              idOfText.set(t, (id = timeDistinct.push(t) - 1));
+              timeKeys.push(-1);
+            }
+          }
+          timeIds[r] = id;
+        } else {
+          const l = z - a;
+          let same = l === prevLen;
+          for (let q = 0; same && q < l; q++) same = b[a + q] === b[prevA + q];
+          if (!same) {
+            prevSt = b.toString("utf8", a, z);
+            prevLen = l;
+            const tr = prevSt.trim();
+            let g = stationOf.get(tr);
+            if (g === undefined) stationOf.set(tr, (g = stationOf.size));
+            prevG = g;
+          }
+          prevA = a;
+          station![r] = prevSt;
+          stationIds[r] = prevG;
+        }
       }
+      // b[z] is the delimiter or the line end (the final LF at the latest)
+      if (j < w - 1) {
+        if (c !== d) return "a row with fewer fields than the header";
+      } else if (c === d) return "a row with more fields than the header";
       a = z + 1;
     }
     if (empty) return "a row of empty fields";
     r++;
-    // z is at the line end: CR LF (a CR is always followed by LF here), LF, or the end
-    pos = z < len && b[z] === 13 ? z + 2 : z + 1;
+    // z is at the line end: CR LF (a CR is always followed by LF here) or LF
+    pos = b[z] === 13 ? z + 2 : z + 1;
   }
   const columns: (TypedColumn | undefined)[] = [];
   for (let j = 0; j < w; j++)
-    if (values[j] !== undefined)
+    if (kind[j] === 0)
       columns[j] = {
-        values: values[j]!.length === r ? values[j]! : values[j]!.slice(0, r),
+        values: values[j].length === r ? values[j] : values[j].slice(0, r),
         rawAt: rawAt[j],
         rawText: rawText[j],
       };
@@ -432,7 +558,9 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
     n: r,
     timeIds: timeIds.subarray(0, r),
     timeDistinct,
+    timeKeys,
     station: station && (r === cap ? station : station.slice(0, r)),
+    stationIds: station && stationIds.subarray(0, r),
     columns,
     timeText: (i) => timeDistinct[timeIds[i]],
   };
@@ -444,26 +572,75 @@ function scanBytes(b: Buffer, head: Head, opts: MonitoringReadOptions): TypedPar
  * so two cells of one {@link isoVariant} have the same key only when their bytes are the same
  * (a V8 small integer: a fast Map key); -1 for any other cell.
  */
-function isoKey(b: Uint8Array, a: number, z: number): number {
+export function isoKey(b: Uint8Array, a: number, z: number): number {
   const l = z - a;
   if (l !== 16 && l !== 19) return -1;
   if (b[a + 4] !== 45 || b[a + 7] !== 45 || b[a + 13] !== 58) return -1;
   const sep = b[a + 10];
   if (sep !== 32 && sep !== 84) return -1;
   if (l === 19 && (b[a + 16] !== 58 || b[a + 17] !== 48 || b[a + 18] !== 48)) return -1;
-  const dg = (i: number) => {
-    const c = b[a + i] - 48;
-    return c >= 0 && c <= 9 ? c : -1e6;
-  };
-  const y = dg(0) * 1000 + dg(1) * 100 + dg(2) * 10 + dg(3) - 1900,
-    mo = dg(5) * 10 + dg(6),
-    d = dg(8) * 10 + dg(9),
-    h = dg(11) * 10 + dg(12),
-    mi = dg(14) * 10 + dg(15);
-  if (!(y >= 0 && y < 256 && mo >= 0 && mo <= 12 && d >= 0 && d <= 31 && h >= 0 && h <= 24 && mi >= 0 && mi <= 59))
+  // the twelve digits, each 0–9 (a byte below "0" gives a negative, above "9" more than 9)
+  const y0 = b[a] - 48,
+    y1 = b[a + 1] - 48,
+    y2 = b[a + 2] - 48,
+    y3 = b[a + 3] - 48,
+    m0 = b[a + 5] - 48,
+    m1 = b[a + 6] - 48,
+    d0 = b[a + 8] - 48,
+    d1 = b[a + 9] - 48,
+    h0 = b[a + 11] - 48,
+    h1 = b[a + 12] - 48,
+    n0 = b[a + 14] - 48,
+    n1 = b[a + 15] - 48;
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1 | n0 | n1) < 0) return -1;
+  if (
+    y0 > 9 ||
+    y1 > 9 ||
+    y2 > 9 ||
+    y3 > 9 ||
+    m0 > 9 ||
+    m1 > 9 ||
+    d0 > 9 ||
+    d1 > 9 ||
+    h0 > 9 ||
+    h1 > 9 ||
+    n0 > 9 ||
+    n1 > 9
+  )
     return -1;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3 - 1900,
+    mo = m0 * 10 + m1,
+    d = d0 * 10 + d1,
+    h = h0 * 10 + h1,
+    mi = n0 * 10 + n1;
+  if (!(y >= 0 && y < 256 && mo <= 12 && d <= 31 && h <= 24 && mi <= 59)) return -1;
   return (((y * 13 + mo) * 32 + d) * 25 + h) * 60 + mi;
 }
+
+/**
+ * The wall-clock instant (ms, as if UTC) of a strict ISO cell from its {@link isoKey}, when its
+ * fields are a real date and an hour 0–23: `Date.UTC` of the digits, the value `parseTimestamp`
+ * gives the text in layout `iso` (seconds are 00). NaN for key -1 and for anything else (month or
+ * day 0, 30 February, hour 24), which `parseTimestamp` then judges.
+ */
+export function isoInstant(key: number): number {
+  if (key < 0) return NaN;
+  const mi = key % 60;
+  let q = (key - mi) / 60;
+  const h = q % 25;
+  q = (q - h) / 25;
+  const d = q % 32;
+  q = (q - d) / 32;
+  const mo = q % 13;
+  const y = (q - mo) / 13 + 1900;
+  if (mo < 1 || d < 1 || h > 23) return NaN;
+  const dim = mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : DAYS_IN_MONTH[mo];
+  if (d > dim) return NaN;
+  return Date.UTC(y, mo - 1, d, h, mi);
+}
+
+/** Days per month (index 1–12; February of a common year). */
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Which strict layout a cell with an {@link isoKey} has: T separator (2) and `:00` seconds (1). */
 function isoVariant(b: Uint8Array, a: number, z: number): number {

@@ -12,6 +12,7 @@ import {
   parseCell,
   plainAsciiNumber,
   type BelowDetectionPolicy,
+  type CellParse,
   checkNumberFormat,
   type NumberFormat,
   DEFAULT_MISSING_CODES,
@@ -483,8 +484,11 @@ export function valueColumns(
       }
     }
     if (isText) {
+      // a station column repeats its texts row after row: trim each run once
+      let lastC: string | undefined,
+        lastT = "";
       cols[nm] = cells().map((c, i) => {
-        const t = c.trim();
+        const t = c === lastC ? lastT : (lastT = (lastC = c).trim());
         if (t !== c)
           acc.cellChanges.push({
             row: src.row(i),
@@ -511,6 +515,9 @@ export function valueColumns(
     const texts = typed === undefined ? cells() : undefined;
     // the typed readers give the plain numbers; only the other cells are visited
     const visits = typed !== undefined ? typed.rawAt.length : n;
+    // a typed column's other cells are mostly a few missing codes: each text is parsed once
+    // (parseCell is a function of the text alone here; at most 256 texts kept)
+    const parsed = typed !== undefined ? new Map<string, CellParse>() : undefined;
     for (let k = 0; k < visits; k++) {
       let text: string;
       let xlsxNumber = false;
@@ -527,7 +534,11 @@ export function valueColumns(
           continue;
         }
       }
-      const p = parseCell(text, missing, policy, xlsxNumber ? {} : numberFormat);
+      let p = parsed?.get(text);
+      if (p === undefined) {
+        p = parseCell(text, missing, policy, xlsxNumber ? {} : numberFormat);
+        if (parsed !== undefined && parsed.size < 256) parsed.set(text, p);
+      }
       const row = src.row(i);
       if (p.kind === "invalid")
         throw new AozoraInputError({ file, row, column: raw, columnNumber: j + 1, expected: p.reason, found: text });

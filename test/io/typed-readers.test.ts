@@ -4,51 +4,21 @@
  * the same table (names, units, originals, every value bit for bit, offset), the same account
  * (every changed cell, flag, row number) and the same error (file, row, column, message).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { plainAsciiNumber, plainAsciiNumberBytes } from "../../src/io/cells";
 import { AozoraInputError } from "../../src/io/errors";
 import { readMonitoringTable, type MonitoringReadOptions } from "../../src/io/monitoring";
 import { readTypedBytes } from "../../src/io/monitoring-typed";
 import type { AqTable } from "../../src/table/table";
+import { readOutcome, tableDump, tempFiles } from "./read-helpers";
 import { Rng } from "../../src/random/rng";
 
-const dir = mkdtempSync(join(tmpdir(), "aozora-typed-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string | Buffer): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
-
-/** Everything a table holds: names, column info, every value (Object.is per value via toEqual on arrays), offset. */
-function dump(t: AqTable) {
-  return {
-    names: t.names,
-    columns: t.columns,
-    timeColumn: t.timeColumn,
-    offset: t.utcOffsetMinutes,
-    data: Object.fromEntries(t.names.map((n) => [n, Array.from(t.data.array(n) as ArrayLike<unknown>)])),
-  };
-}
-
-function outcome(f: () => { table: AqTable; account: unknown }) {
-  try {
-    const r = f();
-    return { table: dump(r.table), account: r.account };
-  } catch (e) {
-    if (e instanceof AozoraInputError) return { error: e.message, row: e.row, column: e.column };
-    throw e;
-  }
-}
+const { file } = tempFiles("aozora-typed-");
 
 async function outcomeAsync(f: () => Promise<{ table: AqTable; account: unknown; engine: { used: string } }>) {
   try {
     const r = await f();
-    return { out: { table: dump(r.table), account: r.account }, used: r.engine.used };
+    return { out: { table: tableDump(r.table), account: r.account }, used: r.engine.used };
   } catch (e) {
     if (e instanceof AozoraInputError)
       return { out: { error: e.message, row: e.row, column: e.column }, used: "error" };
@@ -58,8 +28,8 @@ async function outcomeAsync(f: () => Promise<{ table: AqTable; account: unknown;
 
 /** All three engines on one file: equal outcomes; returns the grid outcome and which engines ran. */
 async function same(p: string, opts: MonitoringReadOptions) {
-  const grid = outcome(() => readMonitoringTable(p, { ...opts, engine: "grid" }));
-  const js = outcome(() => readMonitoringTable(p, { ...opts, engine: "js" }));
+  const grid = readOutcome(() => readMonitoringTable(p, { ...opts, engine: "grid" }));
+  const js = readOutcome(() => readMonitoringTable(p, { ...opts, engine: "js" }));
   const duck = await outcomeAsync(() => readMonitoringTable(p, { ...opts, engine: "duckdb" }));
   expect(js).toEqual(grid);
   expect(duck.out).toEqual(grid);
