@@ -305,7 +305,7 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
     // trend inputs: per station and pollutant, annual means or monthly sums
     const annual = new Map<string, { year: number; mean: number; valid: boolean }[]>();
     const monthly = new Map<string, Map<number, { s: number; n: number }>>();
-    const tasks: NetworkYearTask[] = parts.map((part, k) => ({
+    const base = (part: { year: number; files: string[] }, k: number): NetworkYearTask => ({
       year: part.year,
       files: part.files,
       ...(k > 0 && parts[k - 1].year === part.year - 1 ? { prevFiles: parts[k - 1].files } : {}),
@@ -317,24 +317,44 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
       ...(opts.phase ? { phase: opts.phase } : {}),
       ...(listed ? { listed: [...listed.values()].map((x) => [x.code, x.city] as [string, string | undefined]) } : {}),
       ...(trendOpts && basis === "monthly" ? { monthlyFor: [...trendPollutants] } : {}),
-    }));
-    const nw = yearWorkers(opts.workers, tasks.length);
+    });
+    // fewer years than workers: each year split into station ranges, so that every worker has work
+    // (and memory is that of the same workers whatever the number of years)
+    const want = poolSize(opts.workers);
+    const splits = want > 1 && parts.length < want ? Math.ceil(want / parts.length) : 1;
+    const tasks: NetworkYearTask[] = [];
+    for (let k = 0; k < parts.length; k++) {
+      const cuts = await stationSplits(db, parts[k].files, splits);
+      if (!cuts.length) tasks.push(base(parts[k], k));
+      else
+        for (let i = 0; i <= cuts.length; i++)
+          tasks.push({ ...base(parts[k], k), range: [i ? cuts[i - 1] : null, i < cuts.length ? cuts[i] : null] });
+    }
+    const nw = Math.min(want, tasks.length);
     const run =
       nw > 1
         ? yearPool(nw, { threads: "1", ...(opts.duckdb ?? {}) })
         : { run: (t: NetworkYearTask) => summariseYear(db, t), close: () => {} };
     try {
-      // at most nw years in flight; results taken in year order
-      // a year that fails while an earlier one is awaited is reported when its turn comes (or not at all after an earlier error)
+      // at most nw tasks in flight; results taken in task order (year, then station range)
+      // a task that fails while an earlier one is awaited is reported when its turn comes (or not at all after an earlier error)
       const start = (t: NetworkYearTask) => {
         const p = run.run(t);
         p.catch(() => {});
         return p;
       };
       const pending = tasks.slice(0, nw).map(start);
+      let parted: NetworkYearResult | undefined;
       for (let k = 0; k < tasks.length; k++) {
-        const r = await pending[k];
+        let r = await pending[k];
         if (k + nw < tasks.length) pending.push(start(tasks[k + nw]));
+        // the station ranges of one year, merged into that year's result
+        if (parted) r = mergeYearResults(parted, r);
+        if (k + 1 < tasks.length && tasks[k + 1].year === r.year) {
+          parted = r;
+          continue;
+        }
+        parted = undefined;
         account.rows += r.rowsRead;
         for (const [c, n] of Object.entries(r.negatives)) account.negatives[c] = (account.negatives[c] ?? 0) + n;
         for (const [c, n] of Object.entries(r.nonFinite)) account.nonFinite[c] = (account.nonFinite[c] ?? 0) + n;
@@ -586,6 +606,12 @@ export interface NetworkYearTask {
   listed?: [string, string | undefined][];
   /** Pollutants whose monthly sums the monthly trend needs. */
   monthlyFor?: AqiPollutant[];
+  /**
+   * Only the stations in [from, to) (DuckDB's VARCHAR order; `null`: open end; the first range
+   * also takes a NULL station): one part of a partition split by {@link stationSplits}. Absent:
+   * every station.
+   */
+  range?: [string | null, string | null];
 }
 
 /** What {@link summariseYear} gives back for one partition. */
@@ -606,11 +632,19 @@ export interface NetworkYearResult {
  * The last local day (24 hours) of O3 per station of a partition: the valid values (finite,
  * ≥ 0), NaN elsewhere.
  */
-async function lastDayO3(db: DuckDb, files: string[], year: number, off: number): Promise<Map<string, Float64Array>> {
+async function lastDayO3(
+  db: DuckDb,
+  files: string[],
+  year: number,
+  off: number,
+  where: string,
+): Promise<Map<string, Float64Array>> {
   const out = new Map<string, Float64Array>();
   const start = (Math.round(Date.UTC(year + 1, 0, 1) / DAY) - 1) * DAY - off; // UTC instant of local 31 December 00:00
   const r = await db.query(
-    `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, CAST("O3" AS DOUBLE) AS v FROM read_parquet([${files.map(sqlString).join(", ")}], hive_partitioning = false) WHERE epoch_ms(time) >= ${start} AND epoch_ms(time) < ${start + DAY}`,
+    `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, CAST("O3" AS DOUBLE) AS v FROM read_parquet([${files.map(sqlString).join(", ")}], hive_partitioning = false) WHERE epoch_ms(time) >= ${start} AND epoch_ms(time) < ${start + DAY}${
+      where ? ` AND ${where.slice(" WHERE ".length)}` : ""
+    }`,
   );
   const st = r.columns.station as (string | null)[],
     ms = r.columns.ms as Float64Array,
@@ -634,6 +668,7 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
   const { year, files, present, percentiles, grade } = task;
   const off = task.utcOffsetMinutes * 60_000;
   const listed = task.listed ? new Map(task.listed) : undefined;
+  const where = rangeWhere(task.range);
   const d0 = Math.round(Date.UTC(year, 0, 1) / DAY),
     d1 = Math.round(Date.UTC(year + 1, 0, 1) / DAY);
   const nDays = d1 - d0;
@@ -642,13 +677,14 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
   const monthOfDay = Int32Array.from(dates, (t) => year * 12 + Number(t.slice(5, 7)) - 1);
   const limits = present.map((p) => (ONE_HOUR_LIMITED.includes(p) ? limit1h(p, year, grade, task.phase) : NaN));
   const iO3 = present.indexOf("O3");
-  const carry = iO3 >= 0 && task.prevFiles ? await lastDayO3(db, task.prevFiles, year - 1, off) : undefined;
+  const carry = iO3 >= 0 && task.prevFiles ? await lastDayO3(db, task.prevFiles, year - 1, off, where) : undefined;
   const ps = percentiles.map((pc) => pc / 100);
   const scratch = present.map(() => new Float64Array(nDays * 24));
   const o3values = new Float64Array((nDays + 1) * 24);
   const scanOnce = async (sortByStation: boolean) => {
-    const done: { row: StationYearSummary; P: Partial<Record<AqiPollutant, DayArrays>> }[] = [];
-    const tally = await scanYear(db, files, present, off, year, task.offsetText, sortByStation, (st) => {
+    // per station only its summary row (and the monthly sums of the monthly trend): the day arrays are not kept
+    const done: { row: StationYearSummary; monthly?: [string, [number, number, number][]][] }[] = [];
+    const tally = await scanYear(db, files, present, off, year, task.offsetText, sortByStation, where, (st) => {
       if (listed && !listed.has(st.code)) return false;
       const { P, sorted } = stationDays(st.values, present, nDays, limits, scratch);
       // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
@@ -682,7 +718,7 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
         phase: task.phase,
       });
       row.rows = st.rows;
-      done.push({ row, P });
+      done.push({ row, ...(task.monthlyFor ? { monthly: monthlySums(row, P, task.monthlyFor, monthOfDay) } : {}) });
       return true;
     });
     return { done, tally };
@@ -706,7 +742,7 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
     if (tally.negatives[q]) negatives[p] = tally.negatives[q];
     if (tally.nonFinite[q]) nonFinite[p] = tally.nonFinite[q];
   });
-  const result: NetworkYearResult = {
+  return {
     year,
     rows: done.map((x) => x.row),
     rowsRead: tally.rows,
@@ -714,26 +750,73 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
     nonFinite,
     setAside: [...tally.setAside],
     notes,
+    ...(task.monthlyFor ? { monthly: done.flatMap((x) => x.monthly!) } : {}),
   };
-  if (task.monthlyFor) {
-    result.monthly = [];
-    for (const { row, P } of done)
-      for (const p of task.monthlyFor) {
-        if (!row.pollutants[p]) continue;
-        const { n, s } = P[p]!;
-        const months: [number, number, number][] = [];
-        for (let d = 0; d < nDays; d++) {
-          const mk = monthOfDay[d];
-          const last = months[months.length - 1];
-          if (last && last[0] === mk) {
-            last[1] += s[d];
-            last[2] += n[d];
-          } else months.push([mk, s[d], n[d]]);
-        }
-        result.monthly.push([`${row.station}\u0000${p}`, months]);
-      }
+}
+
+/** Per pollutant of `monthlyFor` that the row has: [year·12 + month − 1, sum, count] of its valid hourly values, from the day arrays. */
+function monthlySums(
+  row: StationYearSummary,
+  P: Partial<Record<AqiPollutant, DayArrays>>,
+  monthlyFor: readonly AqiPollutant[],
+  monthOfDay: Int32Array,
+): [string, [number, number, number][]][] {
+  const out: [string, [number, number, number][]][] = [];
+  for (const p of monthlyFor) {
+    if (!row.pollutants[p]) continue;
+    const { n, s } = P[p]!;
+    const months: [number, number, number][] = [];
+    for (let d = 0; d < monthOfDay.length; d++) {
+      const mk = monthOfDay[d];
+      const last = months[months.length - 1];
+      if (last && last[0] === mk) {
+        last[1] += s[d];
+        last[2] += n[d];
+      } else months.push([mk, s[d], n[d]]);
+    }
+    out.push([`${row.station}\u0000${p}`, months]);
   }
-  return result;
+  return out;
+}
+
+/** The SQL condition (` WHERE …`, or empty) of a station range of {@link NetworkYearTask}. */
+function rangeWhere(range: [string | null, string | null] | undefined): string {
+  if (!range) return "";
+  const [from, to] = range;
+  const c: string[] = [];
+  if (from !== null) c.push(`station >= ${sqlString(from)}`);
+  if (to !== null) c.push(from === null ? `(station < ${sqlString(to)} OR station IS NULL)` : `station < ${sqlString(to)}`);
+  return c.length ? ` WHERE ${c.join(" AND ")}` : "";
+}
+
+/**
+ * Split points of a partition into `k` station ranges of about equal rows, from the Parquet
+ * row-group statistics of `station` (no data read): the minimum station of the row group at
+ * each k-th of the rows. With rows grouped by station (as ingest writes them) DuckDB then
+ * reads only the row groups of a range (min/max pruning); without statistics, no split.
+ * Any split points give the same summary: a range is a filter, each station is in one range.
+ */
+async function stationSplits(db: DuckDb, files: string[], k: number): Promise<string[]> {
+  if (k <= 1) return [];
+  const r = await db.query(
+    `SELECT row_group_num_rows AS n, stats_min_value AS lo FROM parquet_metadata([${files.map(sqlString).join(", ")}]) WHERE path_in_schema = 'station' ORDER BY file_name, row_group_id`,
+  );
+  const n = r.columns.n as Float64Array,
+    lo = r.columns.lo as (string | null)[];
+  if (!r.numRows || lo.some((x) => x === null)) return [];
+  let total = 0;
+  for (let i = 0; i < r.numRows; i++) total += n[i];
+  const out: string[] = [];
+  let at = 0;
+  for (let i = 0, part = 1; i < r.numRows && part < k; i++) {
+    if (at >= (part * total) / k) {
+      const b = lo[i]!;
+      if (b > lo[0]! && (out.length === 0 || b > out[out.length - 1])) out.push(b);
+      part++;
+    }
+    at += n[i];
+  }
+  return out;
 }
 
 /** The compiled worker script, when running from dist/ (from TypeScript sources there is none). */
@@ -742,13 +825,34 @@ function yearWorkerScript(): string | undefined {
   return existsSync(f) ? f : undefined;
 }
 
-/** Worker threads for the years: the request, else one per core; never more than years; 1 without a compiled worker. */
-function yearWorkers(requested: number | undefined, years: number): number {
+/** Worker threads: the request, else one per core; 1 without a compiled worker. */
+function poolSize(requested: number | undefined): number {
   if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
     throw new RangeError(`summariseNetwork: workers must be an integer ≥ 1, got ${requested}`);
   if (!yearWorkerScript()) return 1;
   const cores = typeof availableParallelism === "function" ? availableParallelism() : 1;
-  return Math.max(1, Math.min(requested ?? cores, years));
+  return Math.max(1, requested ?? cores);
+}
+
+/** Two station ranges of one year as one result (rows in station order, counts added, notes once). */
+function mergeYearResults(a: NetworkYearResult, b: NetworkYearResult): NetworkYearResult {
+  const sum = (x: Record<string, number>, y: Record<string, number>) => {
+    const o = { ...x };
+    for (const [k, n] of Object.entries(y)) o[k] = (o[k] ?? 0) + n;
+    return o;
+  };
+  const rows = [...a.rows, ...b.rows];
+  rows.sort((x, y) => (x.station < y.station ? -1 : x.station > y.station ? 1 : 0));
+  return {
+    year: a.year,
+    rows,
+    rowsRead: a.rowsRead + b.rowsRead,
+    negatives: sum(a.negatives, b.negatives),
+    nonFinite: sum(a.nonFinite, b.nonFinite),
+    setAside: [...a.setAside, ...b.setAside],
+    notes: [...a.notes, ...b.notes.filter((n) => !a.notes.includes(n))],
+    ...(a.monthly || b.monthly ? { monthly: [...(a.monthly ?? []), ...(b.monthly ?? [])] } : {}),
+  };
 }
 
 /** The error a worker posted, as the class it was thrown as. */
@@ -880,6 +984,7 @@ async function scanYear(
   year: number,
   offsetText: string,
   sortByStation: boolean,
+  where: string,
   onStation: (s: StationHours) => boolean,
 ): Promise<{ rows: number; negatives: number[]; nonFinite: number[]; setAside: Map<string, number> }> {
   const list = `[${files.map(sqlString).join(", ")}]`;
@@ -893,7 +998,7 @@ async function scanYear(
   const nanBits = present.map((p, q) => `CASE WHEN isnan(${sqlIdent(p)}) THEN ${2 ** q} ELSE 0 END`).join(" + ");
   const sql = `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, ${present
     .map((p, q) => `CAST(${sqlIdent(p)} AS DOUBLE) AS v${q}`)
-    .join(", ")}, CAST(${nanBits} AS DOUBLE) AS nan FROM read_parquet(${list}, hive_partitioning = false)${
+    .join(", ")}, CAST(${nanBits} AS DOUBLE) AS nan FROM read_parquet(${list}, hive_partitioning = false)${where}${
     sortByStation ? " ORDER BY station" : ""
   }`;
   const negatives = new Array<number>(nq).fill(0),
