@@ -334,7 +334,7 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
     const run =
       nw > 1
         ? yearPool(nw, { threads: "1", ...(opts.duckdb ?? {}) })
-        : { run: (t: NetworkYearTask) => summariseYear(db, t), close: () => {} };
+        : { run: (t: NetworkYearTask) => summariseYear(db, t), close: async () => {} };
     try {
       // at most nw tasks in flight; results taken in task order (year, then station range)
       // a task that fails while an earlier one is awaited is reported when its turn comes (or not at all after an earlier error)
@@ -343,10 +343,11 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
         p.catch(() => {});
         return p;
       };
+      // the tasks in flight, oldest first (a result is dropped from here once taken: memory flat in years)
       const pending = tasks.slice(0, nw).map(start);
       let parted: NetworkYearResult | undefined;
       for (let k = 0; k < tasks.length; k++) {
-        let r = await pending[k];
+        let r = await pending.shift()!;
         if (k + nw < tasks.length) pending.push(start(tasks[k + nw]));
         // the station ranges of one year, merged into that year's result
         if (parted) r = mergeYearResults(parted, r);
@@ -392,7 +393,7 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
         }
       }
     } finally {
-      run.close();
+      await run.close();
     }
 
     // trends
@@ -785,7 +786,8 @@ function rangeWhere(range: [string | null, string | null] | undefined): string {
   const [from, to] = range;
   const c: string[] = [];
   if (from !== null) c.push(`station >= ${sqlString(from)}`);
-  if (to !== null) c.push(from === null ? `(station < ${sqlString(to)} OR station IS NULL)` : `station < ${sqlString(to)}`);
+  if (to !== null)
+    c.push(from === null ? `(station < ${sqlString(to)} OR station IS NULL)` : `station < ${sqlString(to)}`);
   return c.length ? ` WHERE ${c.join(" AND ")}` : "";
 }
 
@@ -796,7 +798,7 @@ function rangeWhere(range: [string | null, string | null] | undefined): string {
  * reads only the row groups of a range (min/max pruning); without statistics, no split.
  * Any split points give the same summary: a range is a filter, each station is in one range.
  */
-async function stationSplits(db: DuckDb, files: string[], k: number): Promise<string[]> {
+export async function stationSplits(db: DuckDb, files: string[], k: number): Promise<string[]> {
   if (k <= 1) return [];
   const r = await db.query(
     `SELECT row_group_num_rows AS n, stats_min_value AS lo FROM parquet_metadata([${files.map(sqlString).join(", ")}]) WHERE path_in_schema = 'station' ORDER BY file_name, row_group_id`,
@@ -862,30 +864,42 @@ export interface PostedError {
   where?: ConstructorParameters<typeof AozoraInputError>[0];
 }
 
-/** A pool of `n` worker threads, each with its own DuckDB (`settings`), running year tasks. */
+/**
+ * A pool of `n` worker threads, each with its own DuckDB (`settings`), running year tasks.
+ * `close` lets the tasks in flight end (a worker is never terminated inside a DuckDB call,
+ * which aborts the process), drops the queued ones, then terminates the workers.
+ */
 function yearPool(
   n: number,
   settings: Record<string, string>,
-): { run: (t: NetworkYearTask) => Promise<NetworkYearResult>; close: () => void } {
+): { run: (t: NetworkYearTask) => Promise<NetworkYearResult>; close: () => Promise<void> } {
   const script = yearWorkerScript()!;
   const idle: Worker[] = [];
   const queue: { task: NetworkYearTask; resolve: (r: NetworkYearResult) => void; reject: (e: unknown) => void }[] = [];
   const all: Worker[] = [];
+  let busy = 0,
+    closing = false;
+  let onSettled = () => {};
   const dispatch = () => {
-    while (idle.length && queue.length) {
+    while (!closing && idle.length && queue.length) {
       const w = idle.pop()!;
       const job = queue.shift()!;
+      busy++;
       const onMessage = (msg: { type: "done"; result: NetworkYearResult } | { type: "error"; error: PostedError }) => {
         w.off("message", onMessage);
         w.off("error", onError);
+        busy--;
         idle.push(w);
         if (msg.type === "done") job.resolve(msg.result);
         else job.reject(revive(msg.error));
         dispatch();
+        onSettled();
       };
       const onError = (e: unknown) => {
         w.off("message", onMessage);
+        busy--;
         job.reject(e);
+        onSettled();
       };
       w.on("message", onMessage);
       w.on("error", onError);
@@ -903,9 +917,20 @@ function yearPool(
         queue.push({ task, resolve, reject });
         dispatch();
       }),
-    close: () => {
-      for (const w of all) void w.terminate();
-    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing = true;
+        for (const job of queue.splice(0)) job.reject(new Error("summariseNetwork: stopped"));
+        onSettled = () => {
+          if (busy > 0) return;
+          onSettled = () => {};
+          Promise.all(all.map((w) => w.terminate())).then(
+            () => resolve(),
+            () => resolve(),
+          );
+        };
+        onSettled();
+      }),
   };
 }
 
