@@ -682,12 +682,13 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
   const ps = percentiles.map((pc) => pc / 100);
   const scratch = present.map(() => new Float64Array(nDays * 24));
   const o3values = new Float64Array((nDays + 1) * 24);
+  const days = dayScratch(present, nDays);
   const scanOnce = async (sortByStation: boolean) => {
     // per station only its summary row (and the monthly sums of the monthly trend): the day arrays are not kept
     const done: { row: StationYearSummary; monthly?: [string, [number, number, number][]][] }[] = [];
     const tally = await scanYear(db, files, present, off, year, task.offsetText, sortByStation, where, (st) => {
       if (listed && !listed.has(st.code)) return false;
-      const { P, sorted } = stationDays(st.values, present, nDays, limits, scratch);
+      const { P, sorted } = stationDays(st.values, present, nDays, limits, scratch, days);
       // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
       let o3grid: HourGrid | undefined;
       if (iO3 >= 0) {
@@ -714,10 +715,18 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
         percentiles.forEach((pc, k) => (h[pKey(pc)] = qs ? qs[k] : NaN));
         hourlyPct[p] = h;
       });
-      const row = stationYear(st.code, listed?.get(st.code), year, dates, P, o3grid, hourlyPct, percentiles, {
-        grade,
-        phase: task.phase,
-      });
+      const row = stationYear(
+        st.code,
+        listed?.get(st.code),
+        year,
+        dates,
+        P,
+        o3grid,
+        hourlyPct,
+        percentiles,
+        { grade, phase: task.phase },
+        days,
+      );
       row.rows = st.rows;
       done.push({ row, ...(task.monthlyFor ? { monthly: monthlySums(row, P, task.monthlyFor, monthOfDay) } : {}) });
       return true;
@@ -1131,6 +1140,7 @@ function stationDays(
   nDays: number,
   limits: readonly number[],
   scratch: Float64Array[] = present.map(() => new Float64Array(nDays * 24)),
+  days: DayScratch = dayScratch(present, nDays),
 ): { P: Partial<Record<AqiPollutant, DayArrays>>; sorted: Float64Array[] } {
   const P: Partial<Record<AqiPollutant, DayArrays>> = {};
   const sorted: Float64Array[] = [];
@@ -1139,10 +1149,8 @@ function stationDays(
     const buf = scratch[q];
     const v = values[q];
     const limited = ONE_HOUR_LIMITED.includes(p);
-    const n = new Float64Array(nDays),
-      s = new Float64Array(nDays),
-      x = limited ? new Float64Array(nDays).fill(NaN) : undefined,
-      a = limited ? new Float64Array(nDays) : undefined;
+    // the day arrays of the scratch, overwritten for every station (nothing keeps them past stationYear)
+    const { n, s, x, a } = days.days[p]!;
     const lim = limits[q];
     let k = 0;
     for (let d = 0; d < nDays; d++) {
@@ -1161,13 +1169,40 @@ function stationDays(
       }
       n[d] = dn;
       s[d] = ds;
-      if (x && dn) x[d] = dx;
+      if (x) x[d] = dn ? dx : NaN;
       if (a) a[d] = da;
     }
-    P[p] = { n, s, ...(x ? { x, a } : {}) };
+    P[p] = days.days[p]!;
     sorted.push(sortNumbersInPlace(buf.subarray(0, k)));
   });
   return { P, sorted };
+}
+
+/**
+ * Day arrays reused from station to station within one task (count, sum, maximum, hours above
+ * the 1-h limit; daily means under the China and WHO hour rules; the valid daily means).
+ */
+interface DayScratch {
+  days: Partial<Record<AqiPollutant, DayArrays>>;
+  cn: Partial<Record<AqiPollutant, Float64Array>>;
+  who: Partial<Record<AqiPollutant, Float64Array>>;
+  valid: Float64Array;
+}
+
+/** A {@link DayScratch} for the pollutants `present` and `nDays` days. */
+function dayScratch(present: readonly AqiPollutant[], nDays: number): DayScratch {
+  const out: DayScratch = { days: {}, cn: {}, who: {}, valid: new Float64Array(nDays) };
+  for (const p of present) {
+    const limited = ONE_HOUR_LIMITED.includes(p);
+    out.days[p] = {
+      n: new Float64Array(nDays),
+      s: new Float64Array(nDays),
+      ...(limited ? { x: new Float64Array(nDays), a: new Float64Array(nDays) } : {}),
+    };
+    out.cn[p] = new Float64Array(nDays);
+    out.who[p] = new Float64Array(nDays);
+  }
+  return out;
 }
 
 /** The summary of one station-year from its day arrays (library rules only). */
@@ -1181,15 +1216,18 @@ function stationYear(
   hourlyPct: Partial<Record<AqiPollutant, Record<string, number>>>,
   percentiles: readonly number[],
   std: { grade: 1 | 2; phase?: "transition" | "final" | "auto" },
+  scratch: DayScratch = dayScratch(
+    NETWORK_POLLUTANTS.filter((p) => P[p]),
+    dates.length,
+  ),
 ): StationYearSummary {
   const nDays = dates.length;
   const minCn = NETWORK_SUMMARY_RULES.cnDailyMinHours,
     minWho = NETWORK_SUMMARY_RULES.whoDailyMinHours;
   const present = NETWORK_POLLUTANTS.filter((p) => P[p]);
   const pcs = percentiles.map((pc) => pc / 100);
-  const dailyMean = (p: AqiPollutant, min: number) => {
+  const dailyMean = (p: AqiPollutant, min: number, out: Float64Array) => {
     const { n, s } = P[p]!;
-    const out = new Float64Array(nDays);
     for (let d = 0; d < nDays; d++) out[d] = n[d] >= min ? s[d] / n[d] : NaN;
     return out;
   };
@@ -1209,10 +1247,10 @@ function stationYear(
       sum += s[d];
       if (x && x[d] > max) max = x[d];
     }
-    const dCn = dailyMean(p, minCn);
+    const dCn = dailyMean(p, minCn, scratch.cn[p]!);
     dailyCn[p] = dCn;
     const validDates: string[] = [];
-    const valid = new Float64Array(nDays);
+    const valid = scratch.valid;
     let nValid = 0;
     for (let d = 0; d < nDays; d++)
       if (dCn[d] === dCn[d]) {
@@ -1266,7 +1304,7 @@ function stationYear(
     who.push(
       ...whoYearRows(p, year, {
         dates,
-        daily: dailyMean(p, minWho),
+        daily: dailyMean(p, minWho, scratch.who[p]!),
         ...(euMda8 && p === "O3" ? { mda8: euMda8.map((r) => r.mda8) } : {}),
         hourly: hourlyStats,
       }),
