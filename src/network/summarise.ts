@@ -78,9 +78,11 @@ export interface NetworkSummaryOptions {
   /** DuckDB settings, e.g. `{ threads: "2", memory_limit: "1GB" }` (with workers, each worker's DuckDB; threads default 1 there). */
   duckdb?: Record<string, string>;
   /**
-   * Worker threads, one year partition each at a time (default: one per core, at most one per
-   * year; 1 = all on this thread). The results do not depend on it: each year is computed by the
-   * same code from the same rows, and taken in year order.
+   * Worker threads (default: one per core; 1 = all on this thread). With n > 1 workers each year
+   * partition is split into n station ranges at row-group boundaries (Parquet statistics of
+   * `station`; DuckDB then reads only the row groups of a range), one task each, so a single
+   * year uses every core too. The results do not depend on it: each station-year is computed by
+   * the same code from the same rows, and the tasks are taken in year then station order.
    */
   workers?: number;
 }
@@ -247,10 +249,11 @@ function partitions(dataset: string): { year: number; files: string[] }[] {
  * `gb3095Exceedances` / `whoExceedances`), the trend (`theilSenInterval`, `theilSenTrendOfMonths`).
  * Tests compare every row with those hourly functions on the same data.
  *
- * **Memory** is flat in the number of years and in the number of stations: one station's hour
- * grid and one batch of rows at a time (plus, per station of the year, its summary row and the
- * O3 hours of 31 December for the next year's EU MDA8); a year's rows are handed to `onRow`
- * once its partition is read; only the annual (or monthly) means for the trends are kept.
+ * **Memory** is flat in the number of years and in the number of stations: per task one
+ * station's hour grid, one set of day arrays and one batch of rows at a time (plus, per station
+ * of the task, its summary row and the O3 hours of 31 December for the next year's EU MDA8); a
+ * year's rows are handed to `onRow` once its tasks are done and then dropped (at most one result
+ * per worker waits); only the annual (or monthly) means for the trends cross the years.
  *
  * **Nothing dropped silently.** Negative, NaN or infinite cells are set missing and counted per
  * column; rows of stations not in `stations` are counted per code and set aside; a station with
@@ -318,10 +321,11 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
       ...(listed ? { listed: [...listed.values()].map((x) => [x.code, x.city] as [string, string | undefined]) } : {}),
       ...(trendOpts && basis === "monthly" ? { monthlyFor: [...trendPollutants] } : {}),
     });
-    // fewer years than workers: each year split into station ranges, so that every worker has work
-    // (and memory is that of the same workers whatever the number of years)
+    // with workers, each year is split into one station range per worker: every worker has work
+    // however few the years, and a task's memory (half a year's stations on 2 workers) is the
+    // same whatever the number of years
     const want = poolSize(opts.workers);
-    const splits = want > 1 && parts.length < want ? Math.ceil(want / parts.length) : 1;
+    const splits = want;
     const tasks: NetworkYearTask[] = [];
     for (let k = 0; k < parts.length; k++) {
       const cuts = await stationSplits(db, parts[k].files, splits);
