@@ -814,21 +814,21 @@ function rangeWhere(range: [string | null, string | null] | undefined): string {
 export async function stationSplits(db: DuckDb, files: string[], k: number): Promise<string[]> {
   if (k <= 1) return [];
   const r = await db.query(
-    `SELECT row_group_num_rows AS n, stats_min_value AS lo FROM parquet_metadata([${files.map(sqlString).join(", ")}]) WHERE path_in_schema = 'station' ORDER BY file_name, row_group_id`,
+    `SELECT row_group_num_rows AS n, stats_min_value AS lo FROM parquet_metadata([${files.map(sqlString).join(", ")}]) WHERE path_in_schema = 'station'`,
   );
   const n = r.columns.n as Float64Array,
     lo = r.columns.lo as (string | null)[];
   if (!r.numRows || lo.some((x) => x === null)) return [];
+  // row groups by their first station (one sorted file: file order; several files: interleaved)
+  const order = [...lo.keys()].sort((i, j) => (lo[i]! < lo[j]! ? -1 : lo[i]! > lo[j]! ? 1 : n[i] - n[j]));
   let total = 0;
   for (let i = 0; i < r.numRows; i++) total += n[i];
   const out: string[] = [];
   let at = 0;
-  for (let i = 0, part = 1; i < r.numRows && part < k; i++) {
-    if (at >= (part * total) / k) {
-      const b = lo[i]!;
-      if (b > lo[0]! && (out.length === 0 || b > out[out.length - 1])) out.push(b);
-      part++;
-    }
+  for (const i of order) {
+    if (out.length === k - 1) break;
+    const b = lo[i]!;
+    if (at >= ((out.length + 1) * total) / k && b > (out.length ? out[out.length - 1] : lo[order[0]]!)) out.push(b);
     at += n[i];
   }
   return out;
