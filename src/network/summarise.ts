@@ -1032,11 +1032,14 @@ async function scanYear(
   const nDays = d1 - d0,
     nHours = nDays * 24;
   const t0 = d0 * DAY - off; // UTC instant of local midnight, 1 January
-  // NaN in the file (not NULL) is flagged per pollutant: bit q of `nan`
-  const nanBits = present.map((p, q) => `CASE WHEN isnan(${sqlIdent(p)}) THEN ${2 ** q} ELSE 0 END`).join(" + ");
+  // NULL arrives as NaN; a NaN in the file (not NULL) comes as +Infinity, counted with the infinite
+  // cells (`nonFinite`) exactly as before, and set missing like them
   const sql = `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, ${present
-    .map((p, q) => `CAST(${sqlIdent(p)} AS DOUBLE) AS v${q}`)
-    .join(", ")}, CAST(${nanBits} AS DOUBLE) AS nan FROM read_parquet(${list}, hive_partitioning = false)${where}${
+    .map(
+      (p, q) =>
+        `CASE WHEN isnan(${sqlIdent(p)}) THEN CAST('Infinity' AS DOUBLE) ELSE CAST(${sqlIdent(p)} AS DOUBLE) END AS v${q}`,
+    )
+    .join(", ")} FROM read_parquet(${list}, hive_partitioning = false)${where}${
     sortByStation ? " ORDER BY station" : ""
   }`;
   const negatives = new Array<number>(nq).fill(0),
@@ -1085,7 +1088,6 @@ async function scanYear(
     (b) => {
       const st = b.columns.station as (string | null)[];
       const ms = b.columns.ms as Float64Array;
-      const nan = b.columns.nan as Float64Array;
       const V = present.map((_, q) => b.columns[`v${q}`] as Float64Array);
       for (let i = 0; i < b.numRows; i++) {
         if (st[i] !== cur) {
@@ -1123,8 +1125,6 @@ async function scanYear(
             if (v === Infinity || v === -Infinity) nonFinite[q]++;
           }
         }
-        const bits = nan[i];
-        if (bits !== 0) for (let q = 0; q < nq; q++) if (bits & (1 << q)) nonFinite[q]++;
       }
     },
     { reuse: true },
