@@ -93,7 +93,8 @@ async function child(dir, n) {
       rows++;
       aqiDays += r.aqi["cn-2026"].days;
     },
-    // default workers: one per core (2 here), each year on a worker with a one-thread DuckDB
+    // default workers: one per core (2 here), each with a one-thread DuckDB; every year split into
+    // one station range per worker (so 1 year uses both cores too)
   });
   const out = {
     years: n,
@@ -132,9 +133,10 @@ export async function runNetworkSummariseBench({ yearsList = [1, 3, 10], station
       generate_ms: genMs,
       dataset_mb: Math.round(bytes / 2 ** 20),
       load: l,
+      load_end: load(),
     });
     console.error(
-      `summariseNetwork ${stations} × ${n} y: ${(out.ms / 1000).toFixed(1)} s wall, ${(out.cpu_ms / 1000).toFixed(1)} s CPU, peak RSS ${out.maxrss_mb} MB`,
+      `summariseNetwork ${stations} × ${n} y: ${(out.ms / 1000).toFixed(1)} s wall, ${(out.cpu_ms / 1000).toFixed(1)} s CPU, peak RSS ${out.maxrss_mb} MB (load ${l.join(" ")} → ${load().join(" ")})`,
     );
   }
   return rows;

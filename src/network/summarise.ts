@@ -78,9 +78,11 @@ export interface NetworkSummaryOptions {
   /** DuckDB settings, e.g. `{ threads: "2", memory_limit: "1GB" }` (with workers, each worker's DuckDB; threads default 1 there). */
   duckdb?: Record<string, string>;
   /**
-   * Worker threads, one year partition each at a time (default: one per core, at most one per
-   * year; 1 = all on this thread). The results do not depend on it: each year is computed by the
-   * same code from the same rows, and taken in year order.
+   * Worker threads (default: one per core; 1 = all on this thread). With n > 1 workers each year
+   * partition is split into n station ranges at row-group boundaries (Parquet statistics of
+   * `station`; DuckDB then reads only the row groups of a range), one task each, so a single
+   * year uses every core too. The results do not depend on it: each station-year is computed by
+   * the same code from the same rows, and the tasks are taken in year then station order.
    */
   workers?: number;
 }
@@ -247,10 +249,11 @@ function partitions(dataset: string): { year: number; files: string[] }[] {
  * `gb3095Exceedances` / `whoExceedances`), the trend (`theilSenInterval`, `theilSenTrendOfMonths`).
  * Tests compare every row with those hourly functions on the same data.
  *
- * **Memory** is flat in the number of years and in the number of stations: one station's hour
- * grid and one batch of rows at a time (plus, per station of the year, its summary row and the
- * O3 hours of 31 December for the next year's EU MDA8); a year's rows are handed to `onRow`
- * once its partition is read; only the annual (or monthly) means for the trends are kept.
+ * **Memory** is flat in the number of years and in the number of stations: per task one
+ * station's hour grid, one set of day arrays and one batch of rows at a time (plus, per station
+ * of the task, its summary row and the O3 hours of 31 December for the next year's EU MDA8); a
+ * year's rows are handed to `onRow` once its tasks are done and then dropped (at most one result
+ * per worker waits); only the annual (or monthly) means for the trends cross the years.
  *
  * **Nothing dropped silently.** Negative, NaN or infinite cells are set missing and counted per
  * column; rows of stations not in `stations` are counted per code and set aside; a station with
@@ -305,7 +308,7 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
     // trend inputs: per station and pollutant, annual means or monthly sums
     const annual = new Map<string, { year: number; mean: number; valid: boolean }[]>();
     const monthly = new Map<string, Map<number, { s: number; n: number }>>();
-    const tasks: NetworkYearTask[] = parts.map((part, k) => ({
+    const base = (part: { year: number; files: string[] }, k: number): NetworkYearTask => ({
       year: part.year,
       files: part.files,
       ...(k > 0 && parts[k - 1].year === part.year - 1 ? { prevFiles: parts[k - 1].files } : {}),
@@ -317,24 +320,46 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
       ...(opts.phase ? { phase: opts.phase } : {}),
       ...(listed ? { listed: [...listed.values()].map((x) => [x.code, x.city] as [string, string | undefined]) } : {}),
       ...(trendOpts && basis === "monthly" ? { monthlyFor: [...trendPollutants] } : {}),
-    }));
-    const nw = yearWorkers(opts.workers, tasks.length);
+    });
+    // with workers, each year is split into one station range per worker: every worker has work
+    // however few the years, and a task's memory (half a year's stations on 2 workers) is the
+    // same whatever the number of years
+    const want = poolSize(opts.workers);
+    const splits = want;
+    const tasks: NetworkYearTask[] = [];
+    for (let k = 0; k < parts.length; k++) {
+      const cuts = await stationSplits(db, parts[k].files, splits);
+      if (!cuts.length) tasks.push(base(parts[k], k));
+      else
+        for (let i = 0; i <= cuts.length; i++)
+          tasks.push({ ...base(parts[k], k), range: [i ? cuts[i - 1] : null, i < cuts.length ? cuts[i] : null] });
+    }
+    const nw = Math.min(want, tasks.length);
     const run =
       nw > 1
         ? yearPool(nw, { threads: "1", ...(opts.duckdb ?? {}) })
-        : { run: (t: NetworkYearTask) => summariseYear(db, t), close: () => {} };
+        : { run: (t: NetworkYearTask) => summariseYear(db, t), close: async () => {} };
     try {
-      // at most nw years in flight; results taken in year order
-      // a year that fails while an earlier one is awaited is reported when its turn comes (or not at all after an earlier error)
+      // at most nw tasks in flight; results taken in task order (year, then station range)
+      // a task that fails while an earlier one is awaited is reported when its turn comes (or not at all after an earlier error)
       const start = (t: NetworkYearTask) => {
         const p = run.run(t);
         p.catch(() => {});
         return p;
       };
+      // the tasks in flight, oldest first (a result is dropped from here once taken: memory flat in years)
       const pending = tasks.slice(0, nw).map(start);
+      let parted: NetworkYearResult | undefined;
       for (let k = 0; k < tasks.length; k++) {
-        const r = await pending[k];
+        let r = await pending.shift()!;
         if (k + nw < tasks.length) pending.push(start(tasks[k + nw]));
+        // the station ranges of one year, merged into that year's result
+        if (parted) r = mergeYearResults(parted, r);
+        if (k + 1 < tasks.length && tasks[k + 1].year === r.year) {
+          parted = r;
+          continue;
+        }
+        parted = undefined;
         account.rows += r.rowsRead;
         for (const [c, n] of Object.entries(r.negatives)) account.negatives[c] = (account.negatives[c] ?? 0) + n;
         for (const [c, n] of Object.entries(r.nonFinite)) account.nonFinite[c] = (account.nonFinite[c] ?? 0) + n;
@@ -372,7 +397,7 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
         }
       }
     } finally {
-      run.close();
+      await run.close();
     }
 
     // trends
@@ -586,6 +611,12 @@ export interface NetworkYearTask {
   listed?: [string, string | undefined][];
   /** Pollutants whose monthly sums the monthly trend needs. */
   monthlyFor?: AqiPollutant[];
+  /**
+   * Only the stations in [from, to) (DuckDB's VARCHAR order; `null`: open end; the first range
+   * also takes a NULL station): one part of a partition split by {@link stationSplits}. Absent:
+   * every station.
+   */
+  range?: [string | null, string | null];
 }
 
 /** What {@link summariseYear} gives back for one partition. */
@@ -606,11 +637,19 @@ export interface NetworkYearResult {
  * The last local day (24 hours) of O3 per station of a partition: the valid values (finite,
  * ≥ 0), NaN elsewhere.
  */
-async function lastDayO3(db: DuckDb, files: string[], year: number, off: number): Promise<Map<string, Float64Array>> {
+async function lastDayO3(
+  db: DuckDb,
+  files: string[],
+  year: number,
+  off: number,
+  where: string,
+): Promise<Map<string, Float64Array>> {
   const out = new Map<string, Float64Array>();
   const start = (Math.round(Date.UTC(year + 1, 0, 1) / DAY) - 1) * DAY - off; // UTC instant of local 31 December 00:00
   const r = await db.query(
-    `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, CAST("O3" AS DOUBLE) AS v FROM read_parquet([${files.map(sqlString).join(", ")}], hive_partitioning = false) WHERE epoch_ms(time) >= ${start} AND epoch_ms(time) < ${start + DAY}`,
+    `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, CAST("O3" AS DOUBLE) AS v FROM read_parquet([${files.map(sqlString).join(", ")}], hive_partitioning = false) WHERE epoch_ms(time) >= ${start} AND epoch_ms(time) < ${start + DAY}${
+      where ? ` AND ${where.slice(" WHERE ".length)}` : ""
+    }`,
   );
   const st = r.columns.station as (string | null)[],
     ms = r.columns.ms as Float64Array,
@@ -634,6 +673,7 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
   const { year, files, present, percentiles, grade } = task;
   const off = task.utcOffsetMinutes * 60_000;
   const listed = task.listed ? new Map(task.listed) : undefined;
+  const where = rangeWhere(task.range);
   const d0 = Math.round(Date.UTC(year, 0, 1) / DAY),
     d1 = Math.round(Date.UTC(year + 1, 0, 1) / DAY);
   const nDays = d1 - d0;
@@ -642,15 +682,17 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
   const monthOfDay = Int32Array.from(dates, (t) => year * 12 + Number(t.slice(5, 7)) - 1);
   const limits = present.map((p) => (ONE_HOUR_LIMITED.includes(p) ? limit1h(p, year, grade, task.phase) : NaN));
   const iO3 = present.indexOf("O3");
-  const carry = iO3 >= 0 && task.prevFiles ? await lastDayO3(db, task.prevFiles, year - 1, off) : undefined;
+  const carry = iO3 >= 0 && task.prevFiles ? await lastDayO3(db, task.prevFiles, year - 1, off, where) : undefined;
   const ps = percentiles.map((pc) => pc / 100);
   const scratch = present.map(() => new Float64Array(nDays * 24));
   const o3values = new Float64Array((nDays + 1) * 24);
+  const days = dayScratch(present, nDays);
   const scanOnce = async (sortByStation: boolean) => {
-    const done: { row: StationYearSummary; P: Partial<Record<AqiPollutant, DayArrays>> }[] = [];
-    const tally = await scanYear(db, files, present, off, year, task.offsetText, sortByStation, (st) => {
+    // per station only its summary row (and the monthly sums of the monthly trend): the day arrays are not kept
+    const done: { row: StationYearSummary; monthly?: [string, [number, number, number][]][] }[] = [];
+    const tally = await scanYear(db, files, present, off, year, task.offsetText, sortByStation, where, (st) => {
       if (listed && !listed.has(st.code)) return false;
-      const { P, sorted } = stationDays(st.values, present, nDays, limits, scratch);
+      const { P, sorted } = stationDays(st.values, present, nDays, limits, scratch, days);
       // O3 hour grid with the previous local day first (EU MDA8 windows reach 7 h into it)
       let o3grid: HourGrid | undefined;
       if (iO3 >= 0) {
@@ -677,12 +719,20 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
         percentiles.forEach((pc, k) => (h[pKey(pc)] = qs ? qs[k] : NaN));
         hourlyPct[p] = h;
       });
-      const row = stationYear(st.code, listed?.get(st.code), year, dates, P, o3grid, hourlyPct, percentiles, {
-        grade,
-        phase: task.phase,
-      });
+      const row = stationYear(
+        st.code,
+        listed?.get(st.code),
+        year,
+        dates,
+        P,
+        o3grid,
+        hourlyPct,
+        percentiles,
+        { grade, phase: task.phase },
+        days,
+      );
       row.rows = st.rows;
-      done.push({ row, P });
+      done.push({ row, ...(task.monthlyFor ? { monthly: monthlySums(row, P, task.monthlyFor, monthOfDay) } : {}) });
       return true;
     });
     return { done, tally };
@@ -706,7 +756,7 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
     if (tally.negatives[q]) negatives[p] = tally.negatives[q];
     if (tally.nonFinite[q]) nonFinite[p] = tally.nonFinite[q];
   });
-  const result: NetworkYearResult = {
+  return {
     year,
     rows: done.map((x) => x.row),
     rowsRead: tally.rows,
@@ -714,26 +764,74 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
     nonFinite,
     setAside: [...tally.setAside],
     notes,
+    ...(task.monthlyFor ? { monthly: done.flatMap((x) => x.monthly!) } : {}),
   };
-  if (task.monthlyFor) {
-    result.monthly = [];
-    for (const { row, P } of done)
-      for (const p of task.monthlyFor) {
-        if (!row.pollutants[p]) continue;
-        const { n, s } = P[p]!;
-        const months: [number, number, number][] = [];
-        for (let d = 0; d < nDays; d++) {
-          const mk = monthOfDay[d];
-          const last = months[months.length - 1];
-          if (last && last[0] === mk) {
-            last[1] += s[d];
-            last[2] += n[d];
-          } else months.push([mk, s[d], n[d]]);
-        }
-        result.monthly.push([`${row.station}\u0000${p}`, months]);
-      }
+}
+
+/** Per pollutant of `monthlyFor` that the row has: [year·12 + month − 1, sum, count] of its valid hourly values, from the day arrays. */
+function monthlySums(
+  row: StationYearSummary,
+  P: Partial<Record<AqiPollutant, DayArrays>>,
+  monthlyFor: readonly AqiPollutant[],
+  monthOfDay: Int32Array,
+): [string, [number, number, number][]][] {
+  const out: [string, [number, number, number][]][] = [];
+  for (const p of monthlyFor) {
+    if (!row.pollutants[p]) continue;
+    const { n, s } = P[p]!;
+    const months: [number, number, number][] = [];
+    for (let d = 0; d < monthOfDay.length; d++) {
+      const mk = monthOfDay[d];
+      const last = months[months.length - 1];
+      if (last && last[0] === mk) {
+        last[1] += s[d];
+        last[2] += n[d];
+      } else months.push([mk, s[d], n[d]]);
+    }
+    out.push([`${row.station}\u0000${p}`, months]);
   }
-  return result;
+  return out;
+}
+
+/** The SQL condition (` WHERE …`, or empty) of a station range of {@link NetworkYearTask}. */
+function rangeWhere(range: [string | null, string | null] | undefined): string {
+  if (!range) return "";
+  const [from, to] = range;
+  const c: string[] = [];
+  if (from !== null) c.push(`station >= ${sqlString(from)}`);
+  if (to !== null)
+    c.push(from === null ? `(station < ${sqlString(to)} OR station IS NULL)` : `station < ${sqlString(to)}`);
+  return c.length ? ` WHERE ${c.join(" AND ")}` : "";
+}
+
+/**
+ * Split points of a partition into `k` station ranges of about equal rows, from the Parquet
+ * row-group statistics of `station` (no data read): the minimum station of the row group at
+ * each k-th of the rows. With rows grouped by station (as ingest writes them) DuckDB then
+ * reads only the row groups of a range (min/max pruning); without statistics, no split.
+ * Any split points give the same summary: a range is a filter, each station is in one range.
+ */
+export async function stationSplits(db: DuckDb, files: string[], k: number): Promise<string[]> {
+  if (k <= 1) return [];
+  const r = await db.query(
+    `SELECT row_group_num_rows AS n, stats_min_value AS lo FROM parquet_metadata([${files.map(sqlString).join(", ")}]) WHERE path_in_schema = 'station'`,
+  );
+  const n = r.columns.n as Float64Array,
+    lo = r.columns.lo as (string | null)[];
+  if (!r.numRows || lo.some((x) => x === null)) return [];
+  // row groups by their first station (one sorted file: file order; several files: interleaved)
+  const order = [...lo.keys()].sort((i, j) => (lo[i]! < lo[j]! ? -1 : lo[i]! > lo[j]! ? 1 : n[i] - n[j]));
+  let total = 0;
+  for (let i = 0; i < r.numRows; i++) total += n[i];
+  const out: string[] = [];
+  let at = 0;
+  for (const i of order) {
+    if (out.length === k - 1) break;
+    const b = lo[i]!;
+    if (at >= ((out.length + 1) * total) / k && b > (out.length ? out[out.length - 1] : lo[order[0]]!)) out.push(b);
+    at += n[i];
+  }
+  return out;
 }
 
 /** The compiled worker script, when running from dist/ (from TypeScript sources there is none). */
@@ -742,13 +840,34 @@ function yearWorkerScript(): string | undefined {
   return existsSync(f) ? f : undefined;
 }
 
-/** Worker threads for the years: the request, else one per core; never more than years; 1 without a compiled worker. */
-function yearWorkers(requested: number | undefined, years: number): number {
+/** Worker threads: the request, else one per core; 1 without a compiled worker. */
+function poolSize(requested: number | undefined): number {
   if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
     throw new RangeError(`summariseNetwork: workers must be an integer ≥ 1, got ${requested}`);
   if (!yearWorkerScript()) return 1;
   const cores = typeof availableParallelism === "function" ? availableParallelism() : 1;
-  return Math.max(1, Math.min(requested ?? cores, years));
+  return Math.max(1, requested ?? cores);
+}
+
+/** Two station ranges of one year as one result (rows in station order, counts added, notes once). */
+function mergeYearResults(a: NetworkYearResult, b: NetworkYearResult): NetworkYearResult {
+  const sum = (x: Record<string, number>, y: Record<string, number>) => {
+    const o = { ...x };
+    for (const [k, n] of Object.entries(y)) o[k] = (o[k] ?? 0) + n;
+    return o;
+  };
+  const rows = [...a.rows, ...b.rows];
+  rows.sort((x, y) => (x.station < y.station ? -1 : x.station > y.station ? 1 : 0));
+  return {
+    year: a.year,
+    rows,
+    rowsRead: a.rowsRead + b.rowsRead,
+    negatives: sum(a.negatives, b.negatives),
+    nonFinite: sum(a.nonFinite, b.nonFinite),
+    setAside: [...a.setAside, ...b.setAside],
+    notes: [...a.notes, ...b.notes.filter((n) => !a.notes.includes(n))],
+    ...(a.monthly || b.monthly ? { monthly: [...(a.monthly ?? []), ...(b.monthly ?? [])] } : {}),
+  };
 }
 
 /** The error a worker posted, as the class it was thrown as. */
@@ -758,30 +877,42 @@ export interface PostedError {
   where?: ConstructorParameters<typeof AozoraInputError>[0];
 }
 
-/** A pool of `n` worker threads, each with its own DuckDB (`settings`), running year tasks. */
+/**
+ * A pool of `n` worker threads, each with its own DuckDB (`settings`), running year tasks.
+ * `close` lets the tasks in flight end (a worker is never terminated inside a DuckDB call,
+ * which aborts the process), drops the queued ones, then terminates the workers.
+ */
 function yearPool(
   n: number,
   settings: Record<string, string>,
-): { run: (t: NetworkYearTask) => Promise<NetworkYearResult>; close: () => void } {
+): { run: (t: NetworkYearTask) => Promise<NetworkYearResult>; close: () => Promise<void> } {
   const script = yearWorkerScript()!;
   const idle: Worker[] = [];
   const queue: { task: NetworkYearTask; resolve: (r: NetworkYearResult) => void; reject: (e: unknown) => void }[] = [];
   const all: Worker[] = [];
+  let busy = 0,
+    closing = false;
+  let onSettled = () => {};
   const dispatch = () => {
-    while (idle.length && queue.length) {
+    while (!closing && idle.length && queue.length) {
       const w = idle.pop()!;
       const job = queue.shift()!;
+      busy++;
       const onMessage = (msg: { type: "done"; result: NetworkYearResult } | { type: "error"; error: PostedError }) => {
         w.off("message", onMessage);
         w.off("error", onError);
+        busy--;
         idle.push(w);
         if (msg.type === "done") job.resolve(msg.result);
         else job.reject(revive(msg.error));
         dispatch();
+        onSettled();
       };
       const onError = (e: unknown) => {
         w.off("message", onMessage);
+        busy--;
         job.reject(e);
+        onSettled();
       };
       w.on("message", onMessage);
       w.on("error", onError);
@@ -799,9 +930,20 @@ function yearPool(
         queue.push({ task, resolve, reject });
         dispatch();
       }),
-    close: () => {
-      for (const w of all) void w.terminate();
-    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        closing = true;
+        for (const job of queue.splice(0)) job.reject(new Error("summariseNetwork: stopped"));
+        onSettled = () => {
+          if (busy > 0) return;
+          onSettled = () => {};
+          Promise.all(all.map((w) => w.terminate())).then(
+            () => resolve(),
+            () => resolve(),
+          );
+        };
+        onSettled();
+      }),
   };
 }
 
@@ -880,6 +1022,7 @@ async function scanYear(
   year: number,
   offsetText: string,
   sortByStation: boolean,
+  where: string,
   onStation: (s: StationHours) => boolean,
 ): Promise<{ rows: number; negatives: number[]; nonFinite: number[]; setAside: Map<string, number> }> {
   const list = `[${files.map(sqlString).join(", ")}]`;
@@ -889,11 +1032,14 @@ async function scanYear(
   const nDays = d1 - d0,
     nHours = nDays * 24;
   const t0 = d0 * DAY - off; // UTC instant of local midnight, 1 January
-  // NaN in the file (not NULL) is flagged per pollutant: bit q of `nan`
-  const nanBits = present.map((p, q) => `CASE WHEN isnan(${sqlIdent(p)}) THEN ${2 ** q} ELSE 0 END`).join(" + ");
+  // NULL arrives as NaN; a NaN in the file (not NULL) comes as +Infinity, counted with the infinite
+  // cells (`nonFinite`) exactly as before, and set missing like them
   const sql = `SELECT station, CAST(epoch_ms(time) AS DOUBLE) AS ms, ${present
-    .map((p, q) => `CAST(${sqlIdent(p)} AS DOUBLE) AS v${q}`)
-    .join(", ")}, CAST(${nanBits} AS DOUBLE) AS nan FROM read_parquet(${list}, hive_partitioning = false)${
+    .map(
+      (p, q) =>
+        `CASE WHEN isnan(${sqlIdent(p)}) THEN CAST('Infinity' AS DOUBLE) ELSE CAST(${sqlIdent(p)} AS DOUBLE) END AS v${q}`,
+    )
+    .join(", ")} FROM read_parquet(${list}, hive_partitioning = false)${where}${
     sortByStation ? " ORDER BY station" : ""
   }`;
   const negatives = new Array<number>(nq).fill(0),
@@ -942,7 +1088,6 @@ async function scanYear(
     (b) => {
       const st = b.columns.station as (string | null)[];
       const ms = b.columns.ms as Float64Array;
-      const nan = b.columns.nan as Float64Array;
       const V = present.map((_, q) => b.columns[`v${q}`] as Float64Array);
       for (let i = 0; i < b.numRows; i++) {
         if (st[i] !== cur) {
@@ -980,8 +1125,6 @@ async function scanYear(
             if (v === Infinity || v === -Infinity) nonFinite[q]++;
           }
         }
-        const bits = nan[i];
-        if (bits !== 0) for (let q = 0; q < nq; q++) if (bits & (1 << q)) nonFinite[q]++;
       }
     },
     { reuse: true },
@@ -1001,6 +1144,7 @@ function stationDays(
   nDays: number,
   limits: readonly number[],
   scratch: Float64Array[] = present.map(() => new Float64Array(nDays * 24)),
+  days: DayScratch = dayScratch(present, nDays),
 ): { P: Partial<Record<AqiPollutant, DayArrays>>; sorted: Float64Array[] } {
   const P: Partial<Record<AqiPollutant, DayArrays>> = {};
   const sorted: Float64Array[] = [];
@@ -1009,10 +1153,8 @@ function stationDays(
     const buf = scratch[q];
     const v = values[q];
     const limited = ONE_HOUR_LIMITED.includes(p);
-    const n = new Float64Array(nDays),
-      s = new Float64Array(nDays),
-      x = limited ? new Float64Array(nDays).fill(NaN) : undefined,
-      a = limited ? new Float64Array(nDays) : undefined;
+    // the day arrays of the scratch, overwritten for every station (nothing keeps them past stationYear)
+    const { n, s, x, a } = days.days[p]!;
     const lim = limits[q];
     let k = 0;
     for (let d = 0; d < nDays; d++) {
@@ -1031,13 +1173,40 @@ function stationDays(
       }
       n[d] = dn;
       s[d] = ds;
-      if (x && dn) x[d] = dx;
+      if (x) x[d] = dn ? dx : NaN;
       if (a) a[d] = da;
     }
-    P[p] = { n, s, ...(x ? { x, a } : {}) };
+    P[p] = days.days[p]!;
     sorted.push(sortNumbersInPlace(buf.subarray(0, k)));
   });
   return { P, sorted };
+}
+
+/**
+ * Day arrays reused from station to station within one task (count, sum, maximum, hours above
+ * the 1-h limit; daily means under the China and WHO hour rules; the valid daily means).
+ */
+interface DayScratch {
+  days: Partial<Record<AqiPollutant, DayArrays>>;
+  cn: Partial<Record<AqiPollutant, Float64Array>>;
+  who: Partial<Record<AqiPollutant, Float64Array>>;
+  valid: Float64Array;
+}
+
+/** A {@link DayScratch} for the pollutants `present` and `nDays` days. */
+function dayScratch(present: readonly AqiPollutant[], nDays: number): DayScratch {
+  const out: DayScratch = { days: {}, cn: {}, who: {}, valid: new Float64Array(nDays) };
+  for (const p of present) {
+    const limited = ONE_HOUR_LIMITED.includes(p);
+    out.days[p] = {
+      n: new Float64Array(nDays),
+      s: new Float64Array(nDays),
+      ...(limited ? { x: new Float64Array(nDays), a: new Float64Array(nDays) } : {}),
+    };
+    out.cn[p] = new Float64Array(nDays);
+    out.who[p] = new Float64Array(nDays);
+  }
+  return out;
 }
 
 /** The summary of one station-year from its day arrays (library rules only). */
@@ -1051,15 +1220,18 @@ function stationYear(
   hourlyPct: Partial<Record<AqiPollutant, Record<string, number>>>,
   percentiles: readonly number[],
   std: { grade: 1 | 2; phase?: "transition" | "final" | "auto" },
+  scratch: DayScratch = dayScratch(
+    NETWORK_POLLUTANTS.filter((p) => P[p]),
+    dates.length,
+  ),
 ): StationYearSummary {
   const nDays = dates.length;
   const minCn = NETWORK_SUMMARY_RULES.cnDailyMinHours,
     minWho = NETWORK_SUMMARY_RULES.whoDailyMinHours;
   const present = NETWORK_POLLUTANTS.filter((p) => P[p]);
   const pcs = percentiles.map((pc) => pc / 100);
-  const dailyMean = (p: AqiPollutant, min: number) => {
+  const dailyMean = (p: AqiPollutant, min: number, out: Float64Array) => {
     const { n, s } = P[p]!;
-    const out = new Float64Array(nDays);
     for (let d = 0; d < nDays; d++) out[d] = n[d] >= min ? s[d] / n[d] : NaN;
     return out;
   };
@@ -1079,10 +1251,10 @@ function stationYear(
       sum += s[d];
       if (x && x[d] > max) max = x[d];
     }
-    const dCn = dailyMean(p, minCn);
+    const dCn = dailyMean(p, minCn, scratch.cn[p]!);
     dailyCn[p] = dCn;
     const validDates: string[] = [];
-    const valid = new Float64Array(nDays);
+    const valid = scratch.valid;
     let nValid = 0;
     for (let d = 0; d < nDays; d++)
       if (dCn[d] === dCn[d]) {
@@ -1136,7 +1308,7 @@ function stationYear(
     who.push(
       ...whoYearRows(p, year, {
         dates,
-        daily: dailyMean(p, minWho),
+        daily: dailyMean(p, minWho, scratch.who[p]!),
         ...(euMda8 && p === "O3" ? { mda8: euMda8.map((r) => r.mda8) } : {}),
         hourly: hourlyStats,
       }),
