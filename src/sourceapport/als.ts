@@ -1,6 +1,6 @@
 import { Rng } from "../random/rng";
 import { NnlsSolver } from "./nnls";
-import type { Kernels } from "./kernels";
+import { stepScratchDoubles, unpackTriangle, type Kernels } from "./kernels";
 import { kernelArena, type KernelArena } from "./kernels-wasm";
 
 /** Settings of one base run (see {@link PmfOptions} for the meaning and defaults). */
@@ -267,11 +267,13 @@ class AlsWorkspace {
   readonly col: Float64Array;
   /** Σ_j w_ij x_ij² per row (for the objective from the normal equations). */
   readonly cRow: Float64Array;
+  /** Scratch of the fused half-steps (Kernels.gstep, fstep). */
+  readonly scratch: Float64Array;
   /** Structural zeros of G (n×p, 1 = G_ik held at 0; see {@link alsFit}'s `gZero`). */
   gZero?: Uint8Array;
   /** Doubles the workspace takes from its arena, plus `extra` for the caller's arrays. */
   static doubles(n: number, m: number, p: number, extra: number): number {
-    return m * p * (p + 1) + 2 * m * p + p * p + extra;
+    return m * p * (p + 1) + 2 * m * p + p * p + n + stepScratchDoubles(p) + extra;
   }
   constructor(
     readonly n: number,
@@ -288,20 +290,8 @@ class AlsWorkspace {
     this.A = arena.alloc(p * p);
     this.B = arena.alloc(m * p);
     this.col = new Float64Array(p);
-    this.cRow = new Float64Array(n);
-  }
-
-  /** Unpack the packed lower triangle at `Ap[o..]` into the full symmetric `A`. */
-  private unpack(o: number): void {
-    const { p, A, Ap } = this;
-    let t = o;
-    for (let k = 0; k < p; k++) {
-      for (let l = 0; l <= k; l++) {
-        const v = Ap[t++];
-        A[k * p + l] = v;
-        A[l * p + k] = v;
-      }
-    }
+    this.cRow = arena.alloc(n);
+    this.scratch = arena.alloc(stepScratchDoubles(p));
   }
 
   /** Set the per-row constants Σ_j w_ij x_ij² (call when the weights change). */
@@ -357,6 +347,9 @@ class AlsWorkspace {
   ): number {
     const { n, m, p, tri, outer, A, B, nnls, cRow } = this;
     const FT = this.packOuter(F);
+    // no term of the row's own: the fused half-step (normal equations, NNLS, objective in one kernel call)
+    if (!l1G && !this.gZero && !pen?.expressions && !pen?.gFixed)
+      return this.k.gstep(w, wx, outer, FT, A, B, G, cRow, n, m, this.scratch);
     const row = this.k.row;
     let q = 0;
     for (let i = 0; i < n; i++) {
@@ -513,9 +506,11 @@ class AlsWorkspace {
    */
   updateF(w: Float64Array, wx: Float64Array, G: Float64Array, F: Float64Array, pen?: Penalties): void {
     const { n, m, p, tri, Ap, B, nnls, col, A } = this;
+    if (!pen?.fTargets && !pen?.ratios && !pen?.l1F && !pen?.expressions && !pen?.fFixed)
+      return this.k.fstep(w, wx, G, Ap, B, A, F, n, m, this.scratch);
     this.k.cols(w, wx, G, Ap, B, n, m);
     for (let j = 0; j < m; j++) {
-      this.unpack(j * tri);
+      unpackTriangle(Ap, j * tri, A, p);
       const bo = j * p;
       if (pen) {
         for (const t of pen.fTargets ?? []) {
@@ -581,7 +576,9 @@ function dropZeros(A: Float64Array, B: Float64Array, gZero: Uint8Array, i: numbe
  * The normal-equation sums and the objective run in WebAssembly SIMD (f64x2) kernels when built
  * and supported, else in the generated JavaScript kernels; both add the same terms in the same
  * order, so G, F and Q are bit-identical either way (`AOZORA_PMF_KERNELS=js|wasm|auto` chooses;
- * kernels-wasm.ts). The NNLS solves stay in JavaScript.
+ * kernels-wasm.ts). Without penalties each half-step is one kernel call (normal equations and the
+ * NNLS of every row or column: Kernels.gstep, fstep); with them the NNLS runs in JavaScript
+ * (nnls.ts, the same operations, so the same bits).
  */
 export function alsRun(
   x: Float64Array,
