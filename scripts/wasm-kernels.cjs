@@ -414,32 +414,38 @@ function gstep(p) {
 }
 
 /**
- * fstep_p(W, WX, G, Ap, B, A, F, n, m, scr) — the whole F half-step without penalties
- * (AlsWorkspace.updateF): cols_p, then per column j the packed sums unpacked into A and NNLS
- * into F_·j (warm start; F p×m row-major, copied through the scratch column).
+ * fstep_p(WT, WXT, G, H, A, b, F, n, m, scr) — the whole F half-step without penalties
+ * (AlsWorkspace.updateF) on the transposed weights (WT, WXT m×n): H_i = the packed lower triangle
+ * of g_i g_iᵀ (n×tri), then per column j the normal equations by row_p over the rows of G (the
+ * same sums in the same order as cols_p: Σ_i ascending, multiply then add; a skipped W_ij = 0
+ * adds +0 there, nothing changes) and the NNLS into F_·j (warm start; F p×m row-major, copied
+ * through the scratch column).
  */
 function fstep(p) {
   const tri = (p * (p + 1)) / 2;
   const L = [
-    `(func (export "fstep${p}") (param $W i32) (param $WX i32) (param $G i32) (param $Ap i32) (param $B i32) (param $A i32)`,
+    `(func (export "fstep${p}") (param $WT i32) (param $WXT i32) (param $G i32) (param $H i32) (param $A i32) (param $b i32)`,
     `  (param $F i32) (param $n i32) (param $m i32) (param $scr i32)`,
-    `  (local $j i32) (local $k i32) (local $o i32) (local $col i32) (local $v f64)`,
-    `(call $cols${p} ${lg("W")} ${lg("WX")} ${lg("G")} ${lg("Ap")} ${lg("B")} ${lg("n")} ${lg("m")})`,
+    `  (local $i i32) (local $j i32) (local $k i32) (local $gi i32) (local $h i32) (local $col i32)`,
+    `  ${range(p)
+      .map((k) => `(local $g${k} f64)`)
+      .join(" ")}`,
     `(local.set $col (i32.add ${lg("scr")} ${i32(8 * (p * p + 4 * p))}))`,
   ];
-  const body = [`(local.set $o ${at8(lg("Ap"), mul(lg("j"), i32(tri)))})`];
-  triPairs(p).forEach(([k, l], t) => {
-    body.push(`(local.set $v (f64.load offset=${8 * t} ${lg("o")}))`);
-    body.push(`(f64.store offset=${8 * (k * p + l)} ${lg("A")} ${lg("v")})`);
-    if (k !== l) body.push(`(f64.store offset=${8 * (l * p + k)} ${lg("A")} ${lg("v")})`);
-  });
-  body.push(
+  const pack = [
+    `(local.set $gi ${at8(lg("G"), mul(lg("i"), i32(p)))}) (local.set $h ${at8(lg("H"), mul(lg("i"), i32(tri)))})`,
+  ];
+  for (const k of range(p)) pack.push(`(local.set $g${k} (f64.load offset=${8 * k} ${lg("gi")}))`);
+  triPairs(p).forEach(([k, l], t) =>
+    pack.push(`(f64.store offset=${8 * t} ${lg("h")} (f64.mul ${lg(`g${k}`)} ${lg(`g${l}`)}))`),
+  );
+  L.push(forLoop("pack", "i", i32(0), lg("n"), pack));
+  const body = [
+    `(call $row${p} ${lg("WT")} ${lg("WXT")} ${lg("H")} ${lg("G")} ${lg("A")} ${lg("b")} ${lg("j")} ${lg("n")})`,
     forLoop("gather", "k", i32(0), i32(p), [st(lg("col"), lg("k"), ld(lg("F"), add(mul(lg("k"), lg("m")), lg("j"))))]),
-  );
-  body.push(`(call $nnls ${lg("A")} ${at8(lg("B"), mul(lg("j"), i32(p)))} ${lg("col")} ${i32(p)} ${lg("scr")})`);
-  body.push(
+    `(call $nnls ${lg("A")} ${lg("b")} ${lg("col")} ${i32(p)} ${lg("scr")})`,
     forLoop("spread", "k", i32(0), i32(p), [st(lg("F"), add(mul(lg("k"), lg("m")), lg("j")), ld(lg("col"), lg("k")))]),
-  );
+  ];
   L.push(forLoop("cols", "j", i32(0), lg("m"), body));
   L.push(`)`);
   return L.join("\n");

@@ -1,6 +1,6 @@
 import { Rng } from "../random/rng";
 import { NnlsSolver } from "./nnls";
-import { stepScratchDoubles, unpackTriangle, type Kernels } from "./kernels";
+import { stepScratchDoubles, type Kernels } from "./kernels";
 import { kernelArena, type KernelArena } from "./kernels-wasm";
 
 /** Settings of one base run (see {@link PmfOptions} for the meaning and defaults). */
@@ -247,6 +247,18 @@ export function qValues(
   return { qTrue: qt, qRobust: qr };
 }
 
+/** Unpack the packed lower triangle at `Ap[o..]` (p(p+1)/2 values, row by row) into the full symmetric p×p `A`. */
+function unpackTriangle(Ap: Float64Array, o: number, A: Float64Array, p: number): void {
+  let t = o;
+  for (let k = 0; k < p; k++) {
+    for (let l = 0; l <= k; l++) {
+      const v = Ap[t++];
+      A[k * p + l] = v;
+      A[l * p + k] = v;
+    }
+  }
+}
+
 /**
  * Scratch space and the two half-steps of weighted ALS. The kernels (kernels.ts in JavaScript,
  * kernels-wasm.ts in WebAssembly SIMD, bit-identical) accumulate the normal equations: row by row
@@ -269,11 +281,17 @@ class AlsWorkspace {
   readonly cRow: Float64Array;
   /** Scratch of the fused half-steps (Kernels.gstep, fstep). */
   readonly scratch: Float64Array;
+  /** The weights transposed (m×n), for the F half-step ({@link setWeights}). */
+  readonly WT: Float64Array;
+  readonly WXT: Float64Array;
+  /** Packed g_i g_iᵀ per row (n × tri), written by the F half-step. */
+  readonly H: Float64Array;
   /** Structural zeros of G (n×p, 1 = G_ik held at 0; see {@link alsFit}'s `gZero`). */
   gZero?: Uint8Array;
   /** Doubles the workspace takes from its arena, plus `extra` for the caller's arrays. */
   static doubles(n: number, m: number, p: number, extra: number): number {
-    return m * p * (p + 1) + 2 * m * p + p * p + n + stepScratchDoubles(p) + extra;
+    const tri = (p * (p + 1)) / 2;
+    return 2 * m * tri + 2 * m * p + p * p + n + stepScratchDoubles(p) + 2 * n * m + n * tri + extra;
   }
   constructor(
     readonly n: number,
@@ -292,15 +310,22 @@ class AlsWorkspace {
     this.col = new Float64Array(p);
     this.cRow = arena.alloc(n);
     this.scratch = arena.alloc(stepScratchDoubles(p));
+    this.WT = arena.alloc(m * n);
+    this.WXT = arena.alloc(m * n);
+    this.H = arena.alloc(n * this.tri);
   }
 
-  /** Set the per-row constants Σ_j w_ij x_ij² (call when the weights change). */
-  setRowConstants(w: Float64Array, x: Float64Array): void {
-    const { n, m, cRow } = this;
+  /** Set the per-row constants Σ_j w_ij x_ij² and the transposed weights (call when the weights change). */
+  setWeights(w: Float64Array, wx: Float64Array, x: Float64Array): void {
+    const { n, m, cRow, WT, WXT } = this;
     for (let i = 0; i < n; i++) {
       let c = 0;
       for (let j = i * m, e = j + m; j < e; j++) c += w[j] * x[j] * x[j];
       cRow[i] = c;
+      for (let j = 0; j < m; j++) {
+        WT[j * n + i] = w[i * m + j];
+        WXT[j * n + i] = wx[i * m + j];
+      }
     }
   }
 
@@ -507,7 +532,7 @@ class AlsWorkspace {
   updateF(w: Float64Array, wx: Float64Array, G: Float64Array, F: Float64Array, pen?: Penalties): void {
     const { n, m, p, tri, Ap, B, nnls, col, A } = this;
     if (!pen?.fTargets && !pen?.ratios && !pen?.l1F && !pen?.expressions && !pen?.fFixed)
-      return this.k.fstep(w, wx, G, Ap, B, A, F, n, m, this.scratch);
+      return this.k.fstep(this.WT, this.WXT, G, this.H, A, B, F, n, m, this.scratch);
     this.k.cols(w, wx, G, Ap, B, n, m);
     for (let j = 0; j < m; j++) {
       unpackTriangle(Ap, j * tri, A, p);
@@ -647,7 +672,7 @@ export function alsFit(
   let Ge = arena.alloc(n * p);
   let Fe = arena.alloc(p * m);
   ws.gZero = gZero;
-  ws.setRowConstants(w, x);
+  ws.setWeights(w, wx, x);
   // factors with an element held at a positive value in normalised units (G mean 1): their mean
   // contribution is held at 1 inside the G half-step (see AlsWorkspace.updateGHeld)
   const held = st.normaliseG ? heldFactors(pen) : [];
@@ -699,7 +724,7 @@ export function alsFit(
     if (robust) {
       next = reweight({ x, s, G, F, n, m, p }, w0, w, alpha) + penaltyF(F) + penaltyGF(G, F);
       for (let c = 0; c < nm; c++) wx[c] = w[c] * x[c];
-      ws.setRowConstants(w, x);
+      ws.setWeights(w, wx, x);
     }
     history.push(next);
     if (

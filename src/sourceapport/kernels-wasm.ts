@@ -129,8 +129,8 @@ function wasmArena(mod: WasmModule, p: number, doubles: number): KernelArena {
       objective: (X, W, G, F, n, m) => objective(at(X), at(W), at(G), at(F), n, m),
       gstep: (W, WX, O, FT, A, b, G, cRow, n, m, scratch) =>
         gstep(at(W), at(WX), at(O), at(FT), at(A), at(b), at(G), at(cRow), n, m, at(scratch)),
-      fstep: (W, WX, G, Ap, B, A, F, n, m, scratch) =>
-        void fstep(at(W), at(WX), at(G), at(Ap), at(B), at(A), at(F), n, m, at(scratch)),
+      fstep: (WT, WXT, G, H, A, b, F, n, m, scratch) =>
+        void fstep(at(WT), at(WXT), at(G), at(H), at(A), at(b), at(F), n, m, at(scratch)),
     },
     alloc(length) {
       const start = (top + 15) & ~15;

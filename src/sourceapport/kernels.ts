@@ -71,17 +71,19 @@ export interface Kernels {
     scratch: Float64Array,
   ): number;
   /**
-   * The F half-step without penalties: {@link Kernels.cols} into Ap and B, then for each column j
-   * the packed sums unpacked into the full p×p A and the NNLS of A·f = B_j into F_·j (F p×m
-   * row-major, warm-started from it). `scratch` holds p² + 5p doubles.
+   * The F half-step without penalties, on the transposed weights WT, WXT (m×n): H_i = the packed
+   * lower triangle of g_i g_iᵀ (n × p(p+1)/2, overwritten), then for each column j
+   * {@link Kernels.row} over the rows of G (the sums of {@link Kernels.cols}, in the same order:
+   * the same bits) into A and b, and the NNLS of A·f = b into F_·j (F p×m row-major,
+   * warm-started from it). `scratch` holds p² + 5p doubles.
    */
   fstep(
-    W: Float64Array,
-    WX: Float64Array,
+    WT: Float64Array,
+    WXT: Float64Array,
     G: Float64Array,
-    Ap: Float64Array,
-    B: Float64Array,
+    H: Float64Array,
     A: Float64Array,
+    b: Float64Array,
     F: Float64Array,
     n: number,
     m: number,
@@ -120,28 +122,19 @@ export function withSteps(p: number, acc: Accumulators): Kernels {
       }
       return q;
     },
-    fstep(W, WX, G, Ap, B, A, F, n, m) {
-      acc.cols(W, WX, G, Ap, B, n, m);
+    fstep(WT, WXT, G, H, A, b, F, n, m) {
+      for (let i = 0; i < n; i++) {
+        let t = i * tri;
+        for (let k = 0; k < p; k++) for (let l = 0; l <= k; l++) H[t++] = G[i * p + k] * G[i * p + l];
+      }
       for (let j = 0; j < m; j++) {
-        unpackTriangle(Ap, j * tri, A, p);
+        acc.row(WT, WXT, H, G, A, b, j, n);
         for (let k = 0; k < p; k++) col[k] = F[k * m + j];
-        nnls.solve(A, 0, B, j * p, col, 0);
+        nnls.solve(A, 0, b, 0, col, 0);
         for (let k = 0; k < p; k++) F[k * m + j] = col[k];
       }
     },
   };
-}
-
-/** Unpack the packed lower triangle at `Ap[o..]` (p(p+1)/2 values, row by row) into the full symmetric p×p `A`. */
-export function unpackTriangle(Ap: Float64Array, o: number, A: Float64Array, p: number): void {
-  let t = o;
-  for (let k = 0; k < p; k++) {
-    for (let l = 0; l <= k; l++) {
-      const v = Ap[t++];
-      A[k * p + l] = v;
-      A[l * p + k] = v;
-    }
-  }
 }
 
 const cache = new Map<number, Kernels>();

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Rng } from "../../src/random/rng";
 import { kernelsFor, generic } from "../../src/sourceapport/kernels";
 import { kernelArena, kernelChoiceFromEnv, WASM_MAX_P } from "../../src/sourceapport/kernels-wasm";
+import { NnlsSolver } from "../../src/sourceapport/nnls";
 import { alsRun, type RunSettings } from "../../src/sourceapport/als";
 import { runPmfSync } from "../../src/sourceapport/solver";
 import { wellPosed } from "./wellposed";
@@ -202,7 +203,7 @@ describe("WASM kernels: the fused half-steps (normal equations + NNLS) give the 
       }
       const arena = kernelArena(
         p,
-        3 * n * m + 2 * m * tri + 2 * n * p + 3 * m * p + 2 * p * p + n + 5 * p + 64,
+        6 * n * m + 2 * n * tri + 2 * m * tri + 2 * n * p + 3 * m * p + 2 * p * p + n + 5 * p + 64,
         "wasm",
       );
       const put = (a: Float64Array) => {
@@ -268,13 +269,39 @@ describe("WASM kernels: the fused half-steps (normal equations + NNLS) give the 
       }
       expect(Math.abs(q1 - q) / q).toBeLessThan(1e-9);
       expect(zeros).toBeGreaterThanOrEqual(p > 1 ? p + 3 : 1); // active constraints beyond row 2 were exercised (p > 1)
-      // F half-step from the new G
+      // F half-step from the new G, on the transposed weights
+      const WT = new Float64Array(m * n),
+        WXT = new Float64Array(m * n);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < m; j++) {
+          WT[j * n + i] = W[i * m + j];
+          WXT[j * n + i] = WX[i * m + j];
+        }
       g1.set(g2);
-      arena.kernels.fstep(w, wx, g1, Ap1, B1, A1, f1, n, m, scr);
-      const Ap2 = new Float64Array(m * tri),
-        B2 = new Float64Array(m * p);
-      js.fstep(W, WX, g2, Ap2, B2, new Float64Array(p * p), f2, n, m, new Float64Array(0));
+      const [wt, wxt] = [WT, WXT].map(put);
+      arena.kernels.fstep(wt, wxt, g1, arena.alloc(n * tri), A1, b1, f1, n, m, scr);
+      js.fstep(WT, WXT, g2, new Float64Array(n * tri), new Float64Array(p * p), new Float64Array(p), f2, n, m, scr);
       expect(bits(f1)).toBe(bits(f2));
+      // and the same bits as the F half-step on the untransposed weights: cols (Σ_i into per-column sums), then NNLS per column
+      const f3 = F0.slice(),
+        Ap3 = new Float64Array(m * tri),
+        B3 = new Float64Array(m * p),
+        A3 = new Float64Array(p * p),
+        col = new Float64Array(p),
+        solver = new NnlsSolver(p);
+      js.cols(W, WX, g2, Ap3, B3, n, m);
+      for (let j = 0; j < m; j++) {
+        let t = j * tri;
+        for (let k = 0; k < p; k++)
+          for (let l = 0; l <= k; l++) {
+            A3[k * p + l] = Ap3[t];
+            A3[l * p + k] = Ap3[t++];
+          }
+        for (let k = 0; k < p; k++) col[k] = F0[k * m + j];
+        solver.solve(A3, 0, B3, j * p, col, 0);
+        for (let k = 0; k < p; k++) f3[k * m + j] = col[k];
+      }
+      expect(bits(f3)).toBe(bits(f2));
       for (let j = 0; j < m; j++) {
         // the column's normal equations summed here cell by cell: Σ_i w_ij g_i g_iᵀ, Σ_i wx_ij g_i
         A.fill(0);
