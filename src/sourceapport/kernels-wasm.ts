@@ -61,6 +61,15 @@ export function wasmKernelModule(): WasmModule | null {
 }
 
 /**
+ * Use a kernel module compiled by another thread of this process (a WebAssembly.Module posted to
+ * a worker is shared, not recompiled: the PMF pool hands its workers the main thread's, so the
+ * kernels are compiled, and optimised, once per process). Ignored once this thread has its own.
+ */
+export function useSharedWasmKernelModule(mod: unknown): void {
+  if (compiled === undefined && mod instanceof (wasm!.Module as unknown as typeof Object)) compiled = mod as WasmModule;
+}
+
+/**
  * The kernel choice from `AOZORA_PMF_KERNELS` (unset or empty: auto).
  * @throws {RangeError} if the variable is set to anything but js, wasm or auto
  */
