@@ -1,6 +1,6 @@
 import { Rng } from "../random/rng";
 import { NnlsSolver } from "./nnls";
-import { stepScratchDoubles, type Kernels } from "./kernels";
+import { rowObjective, stepScratchDoubles, type Kernels } from "./kernels";
 import { kernelArena, type KernelArena } from "./kernels-wasm";
 
 /** Settings of one base run (see {@link PmfOptions} for the meaning and defaults). */
@@ -385,15 +385,7 @@ class AlsWorkspace {
       const gi = i * p;
       addGRowPenalties(pen, i, A, 0, B, 0, G, F, m, p);
       nnls.solve(A, 0, B, 0, G, gi);
-      let qi = cRow[i];
-      for (let k = 0; k < p; k++) {
-        const gk = G[gi + k];
-        if (gk === 0) continue;
-        let ag = 0;
-        for (let l = 0; l < p; l++) ag += A[k * p + l] * G[gi + l];
-        qi += gk * (ag - 2 * B[k]);
-      }
-      q += qi;
+      q += rowObjective(cRow[i], A, 0, B, 0, G, gi, p);
     }
     return q;
   }
@@ -509,19 +501,7 @@ class AlsWorkspace {
       if (worst <= tol) break;
     }
     let q = 0;
-    for (let i = 0; i < n; i++) {
-      const gi = i * p,
-        ai = i * pp;
-      let qi = cRow[i];
-      for (let k = 0; k < p; k++) {
-        const gk = G[gi + k];
-        if (gk === 0) continue;
-        let ag = 0;
-        for (let l = 0; l < p; l++) ag += An[ai + k * p + l] * G[gi + l];
-        qi += gk * (ag - 2 * Bn[gi + k]);
-      }
-      q += qi;
-    }
+    for (let i = 0; i < n; i++) q += rowObjective(cRow[i], An, i * pp, Bn, i * p, G, i * p, p);
     return q;
   }
 

@@ -91,6 +91,32 @@ export interface Kernels {
   ): void;
 }
 
+/**
+ * One row's weighted objective from its normal equations: c − 2 bᵀg + gᵀA g, summed as
+ * c + Σ_k g_k·((A g)_k − 2 b_k) over k with g_k ≠ 0 (A p×p at `ao`, b at `bo`, g = G[gi..gi+p)).
+ * The order of the WASM `gstep` (kernels-wasm.ts), so both give the same bits.
+ */
+export function rowObjective(
+  c: number,
+  A: Float64Array,
+  ao: number,
+  b: Float64Array,
+  bo: number,
+  G: Float64Array,
+  gi: number,
+  p: number,
+): number {
+  let q = c;
+  for (let k = 0; k < p; k++) {
+    const gk = G[gi + k];
+    if (gk === 0) continue;
+    let ag = 0;
+    for (let l = 0; l < p; l++) ag += A[ao + k * p + l] * G[gi + l];
+    q += gk * (ag - 2 * b[bo + k]);
+  }
+  return q;
+}
+
 /** Doubles of the `scratch` array of {@link Kernels.gstep} and {@link Kernels.fstep} for p factors. */
 export const stepScratchDoubles = (p: number): number => p * p + 5 * p;
 
@@ -110,15 +136,7 @@ export function withSteps(p: number, acc: Accumulators): Kernels {
         acc.row(W, WX, O, FT, A, b, i, m);
         const gi = i * p;
         nnls.solve(A, 0, b, 0, G, gi);
-        let qi = cRow[i];
-        for (let k = 0; k < p; k++) {
-          const gk = G[gi + k];
-          if (gk === 0) continue;
-          let ag = 0;
-          for (let l = 0; l < p; l++) ag += A[k * p + l] * G[gi + l];
-          qi += gk * (ag - 2 * b[k]);
-        }
-        q += qi;
+        q += rowObjective(cRow[i], A, 0, b, 0, G, gi, p);
       }
       return q;
     },
