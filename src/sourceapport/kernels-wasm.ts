@@ -66,7 +66,8 @@ export function wasmKernelModule(): WasmModule | null {
  * kernels are compiled, and optimised, once per process). Ignored once this thread has its own.
  */
 export function useSharedWasmKernelModule(mod: unknown): void {
-  if (compiled === undefined && mod instanceof (wasm!.Module as unknown as typeof Object)) compiled = mod as WasmModule;
+  if (compiled === undefined && wasm && mod instanceof (wasm.Module as unknown as typeof Object))
+    compiled = mod as WasmModule;
 }
 
 /**
