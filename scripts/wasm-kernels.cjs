@@ -48,7 +48,7 @@ function row(p) {
     nv = tri >> 1,
     nb = p >> 1;
   const L = [];
-  L.push(`(func (export "row${p}") (param $W i32) (param $WX i32) (param $O i32) (param $FT i32)`);
+  L.push(`(func $row${p} (export "row${p}") (param $W i32) (param $WX i32) (param $O i32) (param $FT i32)`);
   L.push(`  (param $A i32) (param $b i32) (param $i i32) (param $m i32)`);
   L.push(
     `  (local $pw i32) (local $px i32) (local $end i32) (local $ws f64) (local $wxs f64) (local $w v128) (local $wx v128)`,
@@ -92,7 +92,7 @@ function cols(p) {
     pairs = triPairs(p);
   const L = [];
   L.push(
-    `(func (export "cols${p}") (param $W i32) (param $WX i32) (param $G i32) (param $Ap i32) (param $B i32) (param $n i32) (param $m i32)`,
+    `(func $cols${p} (export "cols${p}") (param $W i32) (param $WX i32) (param $G i32) (param $Ap i32) (param $B i32) (param $n i32) (param $m i32)`,
   );
   L.push(
     `  (local $i i32) (local $pw i32) (local $px i32) (local $end i32) (local $o i32) (local $q i32) (local $ws f64) (local $w v128) (local $wx v128)`,
@@ -209,6 +209,248 @@ function objective(p) {
   return L.join("\n");
 }
 
+// ---------------------------------------------------------------- NNLS (scalar, any p)
+//
+// The active-set NNLS of src/sourceapport/nnls.ts (NnlsSolver.solve, .feasible, .solvePassive),
+// statement for statement: the same f64 operations in the same order (f64.sqrt and the four
+// arithmetic operations are correctly rounded in both), so the solution has the same bits.
+// Scratch at $scr (byte address, 16-aligned), p² + 5p doubles: z (p), L (p²), y (p), the passive
+// flags (p bytes, in p doubles), idx (p i32, in p doubles), col (p; used by fstep).
+
+const i32 = (v) => `(i32.const ${v})`;
+/** Byte address of element `idx` (an i32 expression) of the f64 array at `base` (an i32 expression). */
+const at8 = (base, idx) => `(i32.add ${base} (i32.shl ${idx} ${i32(3)}))`;
+const ld = (base, idx) => `(f64.load ${at8(base, idx)})`;
+const st = (base, idx, v) => `(f64.store ${at8(base, idx)} ${v})`;
+const add = (a, b) => `(i32.add ${a} ${b})`;
+const mul = (a, b) => `(i32.mul ${a} ${b})`;
+const inc = (v) => `(local.set $${v} ${add(lg(v), i32(1))})`;
+/** `for (v = from; v < to; v++) body` (from, to: i32 expressions); `name` labels the block ($name) and loop. */
+const forLoop = (name, v, from, to, body) =>
+  [
+    `(local.set $${v} ${from})`,
+    `(block $${name} (loop $${name}_l`,
+    `  (br_if $${name} (i32.ge_s ${lg(v)} ${to}))`,
+    ...body.map((x) => "  " + x),
+    `  ${inc(v)} (br $${name}_l)))`,
+  ].join("\n");
+/** The scratch layout from $scr and $p into locals $z $L $y $P $idx. */
+const scratchLocals = `(local $z i32) (local $L i32) (local $y i32) (local $P i32) (local $idx i32)`;
+const scratchSet = [
+  `(local.set $z ${lg("scr")})`,
+  `(local.set $L ${at8(lg("z"), lg("p"))})`,
+  `(local.set $y ${at8(lg("L"), mul(lg("p"), lg("p")))})`,
+  `(local.set $P ${at8(lg("y"), lg("p"))})`,
+  `(local.set $idx ${at8(lg("P"), lg("p"))})`,
+].join("\n");
+const passive = (k) => `(i32.load8_u ${add(lg("P"), k)})`;
+const idxAt = (a) => `(i32.load ${add(lg("idx"), `(i32.shl ${a} ${i32(2)})`)})`;
+
+/** solvePassive: z_P = A_PP⁻¹ b_P by Cholesky (ridge on a second attempt), z = 0 off P; 1 = solved. */
+function nnlsPassive() {
+  const Aat = (r, c) => ld(lg("A"), add(mul(idxAt(r), lg("p")), idxAt(c)));
+  const Lat = (r, c) => ld(lg("L"), add(mul(r, lg("q")), c));
+  return [
+    `(func $nnls_passive (param $A i32) (param $b i32) (param $p i32) (param $scr i32) (result i32)`,
+    `  ${scratchLocals} (local $k i32) (local $q i32) (local $a i32) (local $c i32) (local $attempt i32) (local $ok i32)`,
+    `  (local $s f64) (local $ridge f64) (local $tr f64)`,
+    scratchSet,
+    `(local.set $q ${i32(0)})`,
+    forLoop("zero", "k", i32(0), lg("p"), [
+      st(lg("z"), lg("k"), "(f64.const 0)"),
+      `(if ${passive(lg("k"))} (then (i32.store ${add(lg("idx"), `(i32.shl ${lg("q")} ${i32(2)})`)} ${lg("k")}) ${inc("q")}))`,
+    ]),
+    `(if (i32.eqz ${lg("q")}) (then (return ${i32(1)})))`,
+    forLoop("attempts", "attempt", i32(0), i32(2), [
+      `(local.set $ridge (f64.const 0))`,
+      `(if (i32.eq ${lg("attempt")} ${i32(1)}) (then`,
+      `  (local.set $tr (f64.const 0))`,
+      forLoop("trace", "a", i32(0), lg("q"), [`(local.set $tr (f64.add ${lg("tr")} ${Aat(lg("a"), lg("a"))}))`]),
+      `  (local.set $ridge (f64.mul (f64.const 1e-10) (f64.div ${lg("tr")} (f64.convert_i32_s ${lg("q")}))))))`,
+      `(local.set $ok ${i32(1)})`,
+      `(block $chol`,
+      forLoop("ra", "a", i32(0), lg("q"), [
+        forLoop("rc", "c", i32(0), add(lg("a"), i32(1)), [
+          `(local.set $s (f64.add ${Aat(lg("a"), lg("c"))} (select ${lg("ridge")} (f64.const 0) (i32.eq ${lg("a")} ${lg("c")}))))`,
+          forLoop("dot", "k", i32(0), lg("c"), [
+            `(local.set $s (f64.sub ${lg("s")} (f64.mul ${Lat(lg("a"), lg("k"))} ${Lat(lg("c"), lg("k"))})))`,
+          ]),
+          `(if (i32.eq ${lg("a")} ${lg("c")})`,
+          `  (then (if (i32.eqz (f64.gt ${lg("s")} (f64.const 0))) (then (local.set $ok ${i32(0)}) (br $chol)))`,
+          `        ${st(lg("L"), add(mul(lg("a"), lg("q")), lg("a")), `(f64.sqrt ${lg("s")})`)})`,
+          `  (else ${st(lg("L"), add(mul(lg("a"), lg("q")), lg("c")), `(f64.div ${lg("s")} ${Lat(lg("c"), lg("c"))})`)}))`,
+        ]),
+      ]),
+      `)`,
+      `(if ${lg("ok")} (then`,
+      forLoop("fwd", "a", i32(0), lg("q"), [
+        `(local.set $s ${ld(lg("b"), idxAt(lg("a")))})`,
+        forLoop("fdot", "k", i32(0), lg("a"), [
+          `(local.set $s (f64.sub ${lg("s")} (f64.mul ${Lat(lg("a"), lg("k"))} ${ld(lg("y"), lg("k"))})))`,
+        ]),
+        st(lg("y"), lg("a"), `(f64.div ${lg("s")} ${Lat(lg("a"), lg("a"))})`),
+      ]),
+      `(local.set $a (i32.sub ${lg("q")} ${i32(1)}))`,
+      `(block $back (loop $back_l`,
+      `  (br_if $back (i32.lt_s ${lg("a")} ${i32(0)}))`,
+      `  (local.set $s ${ld(lg("y"), lg("a"))})`,
+      forLoop("bdot", "k", add(lg("a"), i32(1)), lg("q"), [
+        `(local.set $s (f64.sub ${lg("s")} (f64.mul ${Lat(lg("k"), lg("a"))} ${ld(lg("y"), lg("k"))})))`,
+      ]),
+      `  ${st(lg("y"), lg("a"), `(f64.div ${lg("s")} ${Lat(lg("a"), lg("a"))})`)}`,
+      `  (local.set $a (i32.sub ${lg("a")} ${i32(1)})) (br $back_l)))`,
+      forLoop("scatter", "a", i32(0), lg("q"), [st(lg("z"), idxAt(lg("a")), ld(lg("y"), lg("a")))]),
+      `(return ${i32(1)})))`,
+    ]),
+    `${i32(0)})`,
+  ].join("\n");
+}
+
+/** feasible: from feasible x, to the minimiser on the passive set, dropping variables that turn negative; 1 = done. */
+function nnlsFeasible() {
+  const xk = ld(lg("x"), lg("k")),
+    zk = ld(lg("z"), lg("k"));
+  return [
+    `(func $nnls_feasible (param $A i32) (param $b i32) (param $x i32) (param $p i32) (param $scr i32) (result i32)`,
+    `  ${scratchLocals} (local $k i32) (local $inner i32)`,
+    `  (local $alpha f64) (local $d f64) (local $av f64) (local $old f64) (local $v f64) (local $zk f64)`,
+    scratchSet,
+    forLoop("inner", "inner", i32(0), add(mul(i32(3), lg("p")), i32(10)), [
+      `(if (i32.eqz (call $nnls_passive ${lg("A")} ${lg("b")} ${lg("p")} ${lg("scr")})) (then (return ${i32(0)})))`,
+      `(local.set $alpha (f64.const inf))`,
+      forLoop("ratio", "k", i32(0), lg("p"), [
+        `(if (i32.and ${passive(lg("k"))} (f64.le ${zk} (f64.const 0))) (then`,
+        `  (local.set $d (f64.sub ${xk} ${zk}))`,
+        `  (local.set $av (select (f64.div ${xk} ${lg("d")}) (f64.const 0) (f64.gt ${lg("d")} (f64.const 0))))`,
+        `  (if (f64.lt ${lg("av")} ${lg("alpha")}) (then (local.set $alpha ${lg("av")})))))`,
+      ]),
+      `(if (f64.eq ${lg("alpha")} (f64.const inf)) (then`,
+      forLoop("take", "k", i32(0), lg("p"), [st(lg("x"), lg("k"), `(select ${zk} (f64.const 0) ${passive(lg("k"))})`)]),
+      `  (return ${i32(1)})))`,
+      forLoop("step", "k", i32(0), lg("p"), [
+        `(if ${passive(lg("k"))} (then`,
+        `  (local.set $old ${xk}) (local.set $zk ${zk})`,
+        `  (local.set $v (f64.add ${lg("old")} (f64.mul ${lg("alpha")} (f64.sub ${lg("zk")} ${lg("old")}))))`,
+        `  (if (i32.or (f64.le ${lg("v")} (f64.const 0)) (i32.and (f64.le ${lg("zk")} (f64.const 0)) (f64.le ${lg("v")} (f64.mul (f64.const 1e-12) ${lg("old")}))))`,
+        `    (then ${st(lg("x"), lg("k"), "(f64.const 0)")} (i32.store8 ${add(lg("P"), lg("k"))} ${i32(0)}))`,
+        `    (else ${st(lg("x"), lg("k"), lg("v"))}))))`,
+      ]),
+    ]),
+    `${i32(0)})`,
+  ].join("\n");
+}
+
+/** nnls(A, b, x, p, scr): minimise ½xᵀAx − bᵀx, x ≥ 0, warm-started from x (in/out); A p×p row-major. */
+function nnlsSolve() {
+  return [
+    `(func $nnls (export "nnls") (param $A i32) (param $b i32) (param $x i32) (param $p i32) (param $scr i32)`,
+    `  ${scratchLocals} (local $k i32) (local $l i32) (local $outer i32) (local $best i32) (local $any i32) (local $row i32) (local $pk i32)`,
+    `  (local $scale f64) (local $tol f64) (local $bestW f64) (local $s f64)`,
+    scratchSet,
+    `(local.set $scale (f64.const 0))`,
+    forLoop("diag", "k", i32(0), lg("p"), [
+      `(local.set $scale (f64.max ${lg("scale")} ${ld(lg("A"), add(mul(lg("k"), lg("p")), lg("k")))}))`,
+    ]),
+    `(if (i32.eqz (f64.gt ${lg("scale")} (f64.const 0))) (then`,
+    forLoop("clear", "k", i32(0), lg("p"), [st(lg("x"), lg("k"), "(f64.const 0)")]),
+    `  (return)))`,
+    `(local.set $tol (f64.mul (f64.mul (f64.const 1e-12) ${lg("scale")}) (f64.convert_i32_s ${lg("p")})))`,
+    `(local.set $any ${i32(0)})`,
+    forLoop("start", "k", i32(0), lg("p"), [
+      `(local.set $pk (f64.gt ${ld(lg("x"), lg("k"))} (f64.const 0)))`,
+      `(i32.store8 ${add(lg("P"), lg("k"))} ${lg("pk")})`,
+      `(local.set $any (i32.or ${lg("any")} ${lg("pk")}))`,
+    ]),
+    `(if ${lg("any")} (then (drop (call $nnls_feasible ${lg("A")} ${lg("b")} ${lg("x")} ${lg("p")} ${lg("scr")}))))`,
+    forLoop("outer", "outer", i32(0), add(mul(i32(3), lg("p")), i32(10)), [
+      `(local.set $best ${i32(-1)}) (local.set $bestW ${lg("tol")})`,
+      forLoop("grad", "k", i32(0), lg("p"), [
+        `(if (i32.eqz ${passive(lg("k"))}) (then`,
+        `  (local.set $s ${ld(lg("b"), lg("k"))})`,
+        `  (local.set $row ${mul(lg("k"), lg("p"))})`,
+        forLoop("gdot", "l", i32(0), lg("p"), [
+          `(local.set $s (f64.sub ${lg("s")} (f64.mul ${ld(lg("A"), add(lg("row"), lg("l")))} ${ld(lg("x"), lg("l"))})))`,
+        ]),
+        `  (if (f64.gt ${lg("s")} ${lg("bestW")}) (then (local.set $bestW ${lg("s")}) (local.set $best ${lg("k")})))))`,
+      ]),
+      `(if (i32.lt_s ${lg("best")} ${i32(0)}) (then (return)))`,
+      `(i32.store8 ${add(lg("P"), lg("best"))} ${i32(1)})`,
+      `(if (i32.eqz (call $nnls_feasible ${lg("A")} ${lg("b")} ${lg("x")} ${lg("p")} ${lg("scr")})) (then (return)))`,
+    ]),
+    `)`,
+  ].join("\n");
+}
+
+/**
+ * gstep_p(W, WX, O, FT, A, b, G, cRow, n, m, scr) — the whole G half-step without penalties
+ * (AlsWorkspace.updateG): per row i, row_p, then NNLS into G_i (warm start), then the row's
+ * objective c_i − 2 bᵀg_i + g_iᵀA g_i (terms with g_ik = 0 skipped); returns Σ_i of it.
+ */
+function gstep(p) {
+  const gik = (k) => ld(lg("gi"), k);
+  return [
+    `(func (export "gstep${p}") (param $W i32) (param $WX i32) (param $O i32) (param $FT i32) (param $A i32) (param $b i32)`,
+    `  (param $G i32) (param $cRow i32) (param $n i32) (param $m i32) (param $scr i32) (result f64)`,
+    `  (local $i i32) (local $k i32) (local $l i32) (local $gi i32) (local $q f64) (local $qi f64) (local $gk f64) (local $ag f64)`,
+    `(local.set $q (f64.const 0))`,
+    forLoop("rows", "i", i32(0), lg("n"), [
+      `(call $row${p} ${lg("W")} ${lg("WX")} ${lg("O")} ${lg("FT")} ${lg("A")} ${lg("b")} ${lg("i")} ${lg("m")})`,
+      `(local.set $gi ${at8(lg("G"), mul(lg("i"), i32(p)))})`,
+      `(call $nnls ${lg("A")} ${lg("b")} ${lg("gi")} ${i32(p)} ${lg("scr")})`,
+      `(local.set $qi ${ld(lg("cRow"), lg("i"))})`,
+      forLoop("terms", "k", i32(0), i32(p), [
+        `(local.set $gk ${gik(lg("k"))})`,
+        `(if (f64.ne ${lg("gk")} (f64.const 0)) (then`,
+        `  (local.set $ag (f64.const 0))`,
+        forLoop("ag", "l", i32(0), i32(p), [
+          `(local.set $ag (f64.add ${lg("ag")} (f64.mul ${ld(lg("A"), add(mul(lg("k"), i32(p)), lg("l")))} ${gik(lg("l"))})))`,
+        ]),
+        `  (local.set $qi (f64.add ${lg("qi")} (f64.mul ${lg("gk")} (f64.sub ${lg("ag")} (f64.mul (f64.const 2) ${ld(lg("b"), lg("k"))})))))))`,
+      ]),
+      `(local.set $q (f64.add ${lg("q")} ${lg("qi")}))`,
+    ]),
+    `${lg("q")})`,
+  ].join("\n");
+}
+
+/**
+ * fstep_p(WT, WXT, G, H, A, b, F, n, m, scr) — the whole F half-step without penalties
+ * (AlsWorkspace.updateF) on the transposed weights (WT, WXT m×n): H_i = the packed lower triangle
+ * of g_i g_iᵀ (n×tri), then per column j the normal equations by row_p over the rows of G (the
+ * same sums in the same order as cols_p: Σ_i ascending, multiply then add; a skipped W_ij = 0
+ * adds +0 there, nothing changes) and the NNLS into F_·j (warm start; F p×m row-major, copied
+ * through the scratch column).
+ */
+function fstep(p) {
+  const tri = (p * (p + 1)) / 2;
+  const L = [
+    `(func (export "fstep${p}") (param $WT i32) (param $WXT i32) (param $G i32) (param $H i32) (param $A i32) (param $b i32)`,
+    `  (param $F i32) (param $n i32) (param $m i32) (param $scr i32)`,
+    `  (local $i i32) (local $j i32) (local $k i32) (local $gi i32) (local $h i32) (local $col i32)`,
+    `  ${range(p)
+      .map((k) => `(local $g${k} f64)`)
+      .join(" ")}`,
+    `(local.set $col (i32.add ${lg("scr")} ${i32(8 * (p * p + 4 * p))}))`,
+  ];
+  const pack = [
+    `(local.set $gi ${at8(lg("G"), mul(lg("i"), i32(p)))}) (local.set $h ${at8(lg("H"), mul(lg("i"), i32(tri)))})`,
+  ];
+  for (const k of range(p)) pack.push(`(local.set $g${k} (f64.load offset=${8 * k} ${lg("gi")}))`);
+  triPairs(p).forEach(([k, l], t) =>
+    pack.push(`(f64.store offset=${8 * t} ${lg("h")} (f64.mul ${lg(`g${k}`)} ${lg(`g${l}`)}))`),
+  );
+  L.push(forLoop("pack", "i", i32(0), lg("n"), pack));
+  const body = [
+    `(call $row${p} ${lg("WT")} ${lg("WXT")} ${lg("H")} ${lg("G")} ${lg("A")} ${lg("b")} ${lg("j")} ${lg("n")})`,
+    forLoop("gather", "k", i32(0), i32(p), [st(lg("col"), lg("k"), ld(lg("F"), add(mul(lg("k"), lg("m")), lg("j"))))]),
+    `(call $nnls ${lg("A")} ${lg("b")} ${lg("col")} ${i32(p)} ${lg("scr")})`,
+    forLoop("spread", "k", i32(0), i32(p), [st(lg("F"), add(mul(lg("k"), lg("m")), lg("j")), ld(lg("col"), lg("k")))]),
+  ];
+  L.push(forLoop("cols", "j", i32(0), lg("m"), body));
+  L.push(`)`);
+  return L.join("\n");
+}
+
 /** The whole module as WebAssembly text: memory imported from the host (env.memory). */
 function wat() {
   const parts = [
@@ -216,7 +458,8 @@ function wat() {
     "(module",
     '(import "env" "memory" (memory 1))',
   ];
-  for (let p = 1; p <= MAX_P; p++) parts.push(row(p), cols(p), objective(p));
+  parts.push(nnlsPassive(), nnlsFeasible(), nnlsSolve());
+  for (let p = 1; p <= MAX_P; p++) parts.push(row(p), cols(p), objective(p), gstep(p), fstep(p));
   parts.push(")");
   return parts.join("\n") + "\n";
 }

@@ -16,6 +16,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { executeTask, type PmfTask, type PmfTaskResult, type TaskContext } from "./tasks";
+import { kernelChoiceFromEnv, wasmKernelModule } from "./kernels-wasm";
 
 /** The compiled worker script, when running from dist/ (from TypeScript sources there is none). */
 function workerScript(): string | undefined {
@@ -178,10 +179,27 @@ function rebuildError(e: { name: string; message: string }): Error {
   return err;
 }
 
+/**
+ * The main thread's compiled WASM kernel module for a new worker (shared with it, so each worker
+ * neither recompiles nor re-optimises the kernels), or null when the JS kernels are chosen or
+ * the module is unavailable (the worker then decides, and reports an error, itself).
+ */
+function sharedKernels(): unknown {
+  let choice;
+  try {
+    choice = kernelChoiceFromEnv();
+  } catch {
+    return null;
+  }
+  return choice === "js" ? null : wasmKernelModule();
+}
+
 function startWorker(p: Pool): Slot {
   const worker = new Worker(p.script);
   const slot: Slot = { worker, threadId: worker.threadId, contexts: new Set(), gone: false };
   p.started++;
+  const kernels = sharedKernels();
+  if (kernels) worker.postMessage({ type: "kernels", module: kernels });
   if (inits.length) worker.postMessage({ type: "setup", inits: [...inits] });
   worker.on(
     "message",

@@ -1,5 +1,6 @@
 /**
- * Worker-thread entry of the PMF pool (pool.ts): loads the registered init modules once, keeps
+ * Worker-thread entry of the PMF pool (pool.ts): takes the main thread's compiled WASM kernels
+ * (kernels-wasm.ts; not recompiled), loads the registered init modules once, keeps
  * the contexts of the calls it works for (x and s in SharedArrayBuffers, not copied), runs tasks
  * and posts each result back (copied: see the note in `handle` on why not transferred). Messages are handled strictly in
  * order (an async init finishes before the next task starts). Results depend only on the task and
@@ -8,8 +9,10 @@
 import { parentPort } from "node:worker_threads";
 import { executeTask, type PmfTask, type TaskContext } from "./tasks";
 import type { PmfWorkerInit } from "./pool";
+import { useSharedWasmKernelModule } from "./kernels-wasm";
 
 type Msg =
+  | { type: "kernels"; module: unknown }
   | { type: "setup"; inits: PmfWorkerInit[] }
   | { type: "context"; call: number; context: TaskContext }
   | { type: "drop"; call: number }
@@ -19,6 +22,10 @@ const contexts = new Map<number, TaskContext>();
 const loaded = new Set<string>();
 
 async function handle(msg: Msg): Promise<void> {
+  if (msg.type === "kernels") {
+    useSharedWasmKernelModule(msg.module);
+    return;
+  }
   if (msg.type === "setup") {
     for (const init of msg.inits) {
       if (loaded.has(init.module)) continue;

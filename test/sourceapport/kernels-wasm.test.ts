@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Rng } from "../../src/random/rng";
 import { kernelsFor, generic } from "../../src/sourceapport/kernels";
 import { kernelArena, kernelChoiceFromEnv, WASM_MAX_P } from "../../src/sourceapport/kernels-wasm";
+import { NnlsSolver } from "../../src/sourceapport/nnls";
 import { alsRun, type RunSettings } from "../../src/sourceapport/als";
 import { runPmfSync } from "../../src/sourceapport/solver";
 import { wellPosed } from "./wellposed";
@@ -160,6 +161,168 @@ describe("WASM kernels: the same bits as the JS kernels", () => {
       ),
     ).toBe(29);
   });
+});
+
+describe("WASM kernels: the fused half-steps (normal equations + NNLS) give the JS bits and solve the NNLS", () => {
+  // X unrelated to any G·F (no exact non-negative fit), so many NNLS constraints are active; row 2
+  // has all weights 0 (A = 0: the solution is 0) and factor 0 of F is all zero in column 1
+  const cases: [number, number, number][] = [
+    [23, 9, 1],
+    [19, 12, 3],
+    [31, 41, 6],
+    [17, 25, 8],
+    [9, 20, 16],
+  ];
+  for (const [n, m, p] of cases) {
+    it(`gstep and fstep for n = ${n}, m = ${m}, p = ${p}`, () => {
+      const rng = new Rng(500 + p);
+      const tri = (p * (p + 1)) / 2;
+      const rnd = (len: number) =>
+        Float64Array.from({ length: len }, () => rng.uniform() * 10 ** (2 * rng.uniform() - 1));
+      const X = rnd(n * m),
+        W = rnd(n * m),
+        F0 = rnd(p * m),
+        G0 = rnd(n * p);
+      for (let j = 0; j < m; j++) W[2 * m + j] = 0;
+      F0[1] = 0;
+      for (let c = 0; c < G0.length; c += 3) G0[c] = 0; // warm starts with some zeros
+      const WX = W.map((w, c) => w * X[c]);
+      const cRow = Float64Array.from({ length: n }, (_, i) => {
+        let c = 0;
+        for (let j = 0; j < m; j++) c += W[i * m + j] * X[i * m + j] ** 2;
+        return c;
+      });
+      const FT = new Float64Array(m * p),
+        O = new Float64Array(m * tri);
+      for (let j = 0; j < m; j++) {
+        let t = j * tri;
+        for (let k = 0; k < p; k++) {
+          FT[j * p + k] = F0[k * m + j];
+          for (let l = 0; l <= k; l++) O[t++] = F0[k * m + j] * F0[l * m + j];
+        }
+      }
+      const arena = kernelArena(
+        p,
+        6 * n * m + 2 * n * tri + 2 * m * tri + 2 * n * p + 3 * m * p + 2 * p * p + n + 5 * p + 64,
+        "wasm",
+      );
+      const put = (a: Float64Array) => {
+        const v = arena.alloc(a.length);
+        v.set(a);
+        return v;
+      };
+      const [w, wx, o, ft, cr] = [W, WX, O, FT, cRow].map(put);
+      const g1 = put(G0),
+        f1 = put(F0),
+        A1 = arena.alloc(p * p),
+        b1 = arena.alloc(p),
+        Ap1 = arena.alloc(m * tri),
+        B1 = arena.alloc(m * p),
+        scr = arena.alloc(p * p + 5 * p);
+      const js = kernelsFor(p);
+      const g2 = G0.slice(),
+        f2 = F0.slice();
+      const q1 = arena.kernels.gstep(w, wx, o, ft, A1, b1, g1, cr, n, m, scr);
+      const q2 = js.gstep(
+        W,
+        WX,
+        O,
+        FT,
+        new Float64Array(p * p),
+        new Float64Array(p),
+        g2,
+        cRow,
+        n,
+        m,
+        new Float64Array(0),
+      );
+      expect(bits(g1)).toBe(bits(g2));
+      expect(bits([q1])).toBe(bits([q2]));
+      // independent checks: the returned value is Σ w (x − G F0)² at the new G (1e-9 relative), and
+      // each row satisfies the NNLS optimality conditions (g ≥ 0; gradient b − A g zero where g > 0, ≤ 0 where g = 0)
+      let q = 0,
+        zeros = 0;
+      const plain = generic(p),
+        A = new Float64Array(p * p),
+        b = new Float64Array(p);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < m; j++) {
+          let y = 0;
+          for (let k = 0; k < p; k++) y += g2[i * p + k] * F0[k * m + j];
+          q += W[i * m + j] * (X[i * m + j] - y) ** 2;
+        }
+        plain.row(W, WX, O, FT, A, b, i, m);
+        let scale = 0;
+        for (let k = 0; k < p; k++) scale = Math.max(scale, A[k * p + k] * (1 + g2[i * p + k]));
+        for (let k = 0; k < p; k++) {
+          const gk = g2[i * p + k];
+          let grad = b[k];
+          for (let l = 0; l < p; l++) grad -= A[k * p + l] * g2[i * p + l];
+          expect(gk).toBeGreaterThanOrEqual(0);
+          if (gk > 0) expect(Math.abs(grad)).toBeLessThanOrEqual(1e-8 * scale + 1e-300);
+          else {
+            expect(grad).toBeLessThanOrEqual(1e-8 * scale + 1e-300);
+            zeros++;
+          }
+        }
+        if (i === 2) for (let k = 0; k < p; k++) expect(g2[i * p + k]).toBe(0);
+      }
+      expect(Math.abs(q1 - q) / q).toBeLessThan(1e-9);
+      expect(zeros).toBeGreaterThanOrEqual(p > 1 ? p + 3 : 1); // active constraints beyond row 2 were exercised (p > 1)
+      // F half-step from the new G, on the transposed weights
+      const WT = new Float64Array(m * n),
+        WXT = new Float64Array(m * n);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < m; j++) {
+          WT[j * n + i] = W[i * m + j];
+          WXT[j * n + i] = WX[i * m + j];
+        }
+      g1.set(g2);
+      const [wt, wxt] = [WT, WXT].map(put);
+      arena.kernels.fstep(wt, wxt, g1, arena.alloc(n * tri), A1, b1, f1, n, m, scr);
+      js.fstep(WT, WXT, g2, new Float64Array(n * tri), new Float64Array(p * p), new Float64Array(p), f2, n, m, scr);
+      expect(bits(f1)).toBe(bits(f2));
+      // and the same bits as the F half-step on the untransposed weights: cols (Σ_i into per-column sums), then NNLS per column
+      const f3 = F0.slice(),
+        Ap3 = new Float64Array(m * tri),
+        B3 = new Float64Array(m * p),
+        A3 = new Float64Array(p * p),
+        col = new Float64Array(p),
+        solver = new NnlsSolver(p);
+      js.cols(W, WX, g2, Ap3, B3, n, m);
+      for (let j = 0; j < m; j++) {
+        let t = j * tri;
+        for (let k = 0; k < p; k++)
+          for (let l = 0; l <= k; l++) {
+            A3[k * p + l] = Ap3[t];
+            A3[l * p + k] = Ap3[t++];
+          }
+        for (let k = 0; k < p; k++) col[k] = F0[k * m + j];
+        solver.solve(A3, 0, B3, j * p, col, 0);
+        for (let k = 0; k < p; k++) f3[k * m + j] = col[k];
+      }
+      expect(bits(f3)).toBe(bits(f2));
+      for (let j = 0; j < m; j++) {
+        // the column's normal equations summed here cell by cell: Σ_i w_ij g_i g_iᵀ, Σ_i wx_ij g_i
+        A.fill(0);
+        b.fill(0);
+        for (let i = 0; i < n; i++)
+          for (let k = 0; k < p; k++) {
+            b[k] += WX[i * m + j] * g2[i * p + k];
+            for (let l = 0; l < p; l++) A[k * p + l] += W[i * m + j] * g2[i * p + k] * g2[i * p + l];
+          }
+        let scale = 0;
+        for (let k = 0; k < p; k++) scale = Math.max(scale, A[k * p + k] * (1 + f2[k * m + j]));
+        for (let k = 0; k < p; k++) {
+          let grad = b[k];
+          for (let l = 0; l < p; l++) grad -= A[k * p + l] * f2[l * m + j];
+          expect(f2[k * m + j]).toBeGreaterThanOrEqual(0);
+          if (f2[k * m + j] > 0) expect(Math.abs(grad)).toBeLessThanOrEqual(1e-8 * scale + 1e-300);
+          else expect(grad).toBeLessThanOrEqual(1e-8 * scale + 1e-300);
+        }
+      }
+    });
+  }
 });
 
 describe("WASM kernels: whole fits give the same bits as the JS kernels", () => {
