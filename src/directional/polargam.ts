@@ -4,6 +4,7 @@ import { sampleSd } from "../stats/moments";
 import { thinPlateBasis } from "../stats/tprs";
 import { penalisedGcvFit } from "../stats/gcvfit";
 import { uvToDirection, type WindSeries } from "./wind";
+import { predictPolarGrid } from "./polarpredict";
 
 /** Statistics of the GAM polar plot (openair's `statistic`, `weighted.mean` spelled `weighted-mean`). */
 export type PolarGamStatistic =
@@ -302,17 +303,11 @@ export function polarGamSurface(
   // the bins lie on a polar lattice (sector = direction bin, ring = speed bin): the eigen-step's
   // kernel products go through a Fourier transform over the sectors instead of a dense matrix
   const radii = Float64Array.from({ length: nWs }, (_, j) => wsPos(j));
-  const basis = thinPlateBasis(fu, fv, kUsed, { polar: { sectors: nWd, radii, sector: fSector, ring: fRing } });
+  const lattice = { sectors: nWd, radii, sector: fSector, ring: fRing };
+  const basis = thinPlateBasis(fu, fv, kUsed, { polar: lattice });
   // prediction nodes: expand.grid(u = seq(−upper, upper, fitGrid), v = …): u fastest
   const G0 = o.fitGrid;
-  const node = (i: number) => -upper + (2 * upper * i) / (G0 - 1);
-  const pu = new Float64Array(G0 * G0),
-    pv = new Float64Array(G0 * G0);
-  for (let iv = 0; iv < G0; iv++)
-    for (let iu = 0; iu < G0; iu++) {
-      pu[iv * G0 + iu] = node(iu);
-      pv[iv * G0 + iu] = node(iv);
-    }
+  const nodes = Float64Array.from({ length: G0 }, (_, i) => -upper + (2 * upper * i) / (G0 - 1));
   const back = (q: number, count: { neg: number }) => {
     if (!o.forcePositive) return q;
     if (q < 0) {
@@ -327,11 +322,18 @@ export function polarGamSurface(
   if (!o.uncertainty) {
     const fit = penalisedGcvFit(basis.X, fy.length, basis.k, fy, basis.S, { weights: fw });
     fitInfo = fit;
-    const pred = basis.predict(fit.coefficients, pu, pv);
+    const pred = predictPolarGrid(basis, fit.coefficients, lattice, nodes);
     central = pred.map((q) => back(q, neg));
   } else {
     // openair: SE from a fit weighted by the bin counts, the central surface from an unweighted fit
     const fitW = penalisedGcvFit(basis.X, fy.length, basis.k, fy, basis.S, { weights: fc });
+    const pu = new Float64Array(G0 * G0),
+      pv = new Float64Array(G0 * G0);
+    for (let iv = 0; iv < G0; iv++)
+      for (let iu = 0; iu < G0; iu++) {
+        pu[iv * G0 + iu] = nodes[iu];
+        pv[iv * G0 + iu] = nodes[iv];
+      }
     const Xp = basis.predictMatrix(pu, pv);
     const K = basis.k,
       Gm = fitW.covarianceFactor;
@@ -350,7 +352,7 @@ export function polarGamSurface(
     }
     const fit = penalisedGcvFit(basis.X, fy.length, basis.k, fy, basis.S);
     fitInfo = fit;
-    const pred = basis.predict(fit.coefficients, pu, pv);
+    const pred = predictPolarGrid(basis, fit.coefficients, lattice, nodes);
     const none = { neg: 0 };
     central = pred.map((q) => back(q, neg));
     lowerN = pred.map((q, i) => back(q - 2 * se[i], none));

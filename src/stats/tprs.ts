@@ -69,6 +69,14 @@ export interface ThinPlateBasis {
   predictMatrix(x: ArrayLike<number>, y: ArrayLike<number>): Float64Array;
   /** Σⱼ Xⱼ(p) βⱼ at new points, without forming the model matrix (cost m × knots). */
   predict(beta: ArrayLike<number>, x: ArrayLike<number>, y: ArrayLike<number>): Float64Array;
+  /** The knot index (0 … knots − 1) of each data row (knots are numbered in order of first appearance). */
+  rowKnot: Int32Array;
+  /**
+   * The kernel weights g = Uₖ Z β_δ of the knots (one per knot), so that the prediction at a point p is
+   * Σⱼ gⱼ η(‖p − xⱼ‖) + β_{k−3} + β_{k−2}(p_x − x̄) + β_{k−1}(p_y − ȳ) (what {@link ThinPlateBasis.predict} sums).
+   * @throws {RangeError} when beta does not have k entries
+   */
+  knotWeights(beta: ArrayLike<number>): Float64Array;
 }
 
 /**
@@ -145,6 +153,16 @@ export function thinPlateBasis(
   const { UZ, X1, S, kz } = absorbNullSpace(eig.vectors, D, T, nu, k, 3);
   const X = new Float64Array(n * k);
   for (let i = 0; i < n; i++) X.set(X1.subarray(row[i] * k, row[i] * k + k), i * k);
+  const knotWeights = (beta: ArrayLike<number>) => {
+    if (beta.length !== k) throw new RangeError(`thinPlateBasis: beta must have k = ${k} entries, got ${beta.length}`);
+    const g = new Float64Array(nu); // Uₖ Z β_δ: the kernel weights of the knots
+    for (let j = 0; j < nu; j++) {
+      let s = 0;
+      for (let c = 0; c < kz; c++) s += UZ[j * kz + c] * beta[c];
+      g[j] = s;
+    }
+    return g;
+  };
   const checkNew = (px: ArrayLike<number>, py: ArrayLike<number>) => {
     if (px.length !== py.length)
       throw new RangeError(`thinPlateBasis: new x and y must have the same length, got ${px.length} and ${py.length}`);
@@ -158,6 +176,8 @@ export function thinPlateBasis(
     shift: [mx, my],
     eigenvalues: D,
     lanczosSteps: eig.steps,
+    rowKnot: row,
+    knotWeights,
     predictMatrix(px, py) {
       checkNew(px, py);
       const m = px.length,
@@ -185,13 +205,7 @@ export function thinPlateBasis(
     },
     predict(beta, px, py) {
       checkNew(px, py);
-      if (beta.length !== k) throw new RangeError(`thinPlateBasis.predict: beta must have k = ${k} entries`);
-      const g = new Float64Array(nu); // Uₖ Z β_δ: the kernel weights of the knots
-      for (let j = 0; j < nu; j++) {
-        let s = 0;
-        for (let c = 0; c < kz; c++) s += UZ[j * kz + c] * beta[c];
-        g[j] = s;
-      }
+      const g = knotWeights(beta);
       const m = px.length,
         out = new Float64Array(m);
       for (let p = 0; p < m; p++) {
