@@ -391,34 +391,37 @@ export function polarGamSurface(
   const dist = o.excludeDistance * 2 * upper;
   const d2max = dist * dist;
   let aboveOne = 0;
-  // bins bucketed in square cells of side `dist`: only the 3 × 3 cells around a grid point can be within dist
-  const nc = Math.max(1, Math.ceil((2 * upper + 2 * dist) / dist));
-  const cellOf = (q: number) => Math.min(nc - 1, Math.max(0, Math.floor((q + upper + dist) / dist)));
-  const buckets: number[][] = Array.from({ length: nc * nc }, () => []);
+  // near[g] = 1 when some bin is within dist of grid point g: each bin marks the grid points of the
+  // square around it (±dist, one step of margin) that pass the distance test
+  const near = new Uint8Array(Gn * Gn);
+  const xOf = (ix: number) => -upper + ix * step,
+    yOf = (iy: number) => upper - iy * step;
   for (let b = 0; b < exU.length; b++) {
-    if (Math.abs(exU[b]) > upper + dist || Math.abs(exV[b]) > upper + dist) continue; // farther than dist from the grid
-    buckets[cellOf(exV[b]) * nc + cellOf(exU[b])].push(b);
+    const eu = exU[b],
+      ev = exV[b];
+    const x0 = Math.max(0, Math.floor((eu - dist + upper) / step) - 1),
+      x1 = Math.min(Gn - 1, Math.ceil((eu + dist + upper) / step) + 1);
+    const y0 = Math.max(0, Math.floor((upper - ev - dist) / step) - 1),
+      y1 = Math.min(Gn - 1, Math.ceil((upper - ev + dist) / step) + 1);
+    for (let iy = y0; iy <= y1; iy++) {
+      const dv = yOf(iy) - ev;
+      const o = iy * Gn;
+      for (let ix = x0; ix <= x1; ix++) {
+        const du = xOf(ix) - eu;
+        if (du * du + dv * dv <= d2max) near[o + ix] = 1;
+      }
+    }
   }
+  const r2 = (upper * (1 + 1e-12)) ** 2;
   for (let iy = 0; iy < Gn; iy++)
     for (let ix = 0; ix < Gn; ix++) {
       const g = iy * Gn + ix;
-      const uu = -upper + ix * step,
-        vv = upper - iy * step;
+      const uu = xOf(ix),
+        vv = yOf(iy);
       outU[g] = uu;
       outV[g] = vv;
-      let near = Infinity;
-      const cu = cellOf(uu),
-        cv = cellOf(vv);
-      for (let a = Math.max(0, cv - 1); a <= Math.min(nc - 1, cv + 1); a++)
-        for (let c = Math.max(0, cu - 1); c <= Math.min(nc - 1, cu + 1); c++)
-          for (const b of buckets[a * nc + c]) {
-            const du = uu - exU[b],
-              dv = vv - exV[b];
-            const d2 = du * du + dv * dv;
-            if (d2 < near) near = d2;
-          }
-      const outside = (clip || !o.openair) && Math.hypot(uu, vv) > upper * (1 + 1e-12);
-      if (near > d2max || outside) {
+      const outside = (clip || !o.openair) && uu * uu + vv * vv > r2;
+      if (!near[g] || outside) {
         z[g] = NaN;
         if (lowerG) lowerG[g] = NaN;
         if (upperG) upperG[g] = NaN;
