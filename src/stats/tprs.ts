@@ -389,6 +389,7 @@ function latticeProduct(p: PolarLattice, first: number[]): Product {
     ringOf[j] = p.ring[first[j]] * H;
     secOf[j] = p.sector[first[j]] * H;
   }
+  if (N % 4 === 0) return foldedProduct(N, nR, C, cosT, sinT, ringOf, secOf, H);
   const A = new Float64Array(nR * H),
     B = new Float64Array(nR * H),
     At = new Float64Array(H * nR),
@@ -434,5 +435,138 @@ function latticeProduct(p: PolarLattice, first: number[]): Product {
       for (let f = 0; f < H; f++) s += YA[o + f] * csW[so + f] + YB[o + f] * snW[so + f];
       out[j] = s;
     }
+  };
+}
+
+/**
+ * The lattice product of {@link latticeProduct} for N a multiple of 4 (the 36 or 72 direction bins
+ * of a polar plot), with the sector sums folded twice, as the first two stages of a fast Fourier
+ * transform: sectors s and N − s share cos(2πfs/N) and have opposite sin, and frequencies f and
+ * N/2 − f share them up to the sign (−1)^s; so the transforms over the sectors of each ring cost
+ * (N/4 + 1)(N/2 + 1) products for the cosines and as many for the sines instead of N(N/2 + 1) each.
+ * The knots' vector is first scattered onto the full lattice (zero where there is no knot).
+ * `ringOf`/`secOf` are the ring and sector of each knot, times H.
+ */
+function foldedProduct(
+  N: number,
+  nR: number,
+  C: Float64Array,
+  cosT: Float64Array,
+  sinT: Float64Array,
+  ringOf: Int32Array,
+  secOf: Int32Array,
+  H: number,
+): Product {
+  const half = N / 2,
+    Q = N / 4,
+    S = half + 1,
+    F = Q + 1,
+    nu = ringOf.length;
+  // c(f, s), sn(f, s) for f ≤ N/4, s ≤ N/2
+  const c = new Float64Array(F * S),
+    sn = new Float64Array(F * S);
+  for (let f = 0; f < F; f++)
+    for (let t = 0; t < S; t++) {
+      c[f * S + t] = cosT[(f * t) % N];
+      sn[f * S + t] = sinT[(f * t) % N];
+    }
+  const ring = new Int32Array(nu),
+    sec = new Int32Array(nu);
+  for (let j = 0; j < nu; j++) {
+    ring[j] = ringOf[j] / H;
+    sec[j] = secOf[j] / H;
+  }
+  const lat = new Float64Array(nR * N), // the vector on the full lattice, ring-major
+    P = new Float64Array(S),
+    Mi = new Float64Array(S),
+    At = new Float64Array(H * nR), // frequency-major
+    Bt = new Float64Array(H * nR),
+    YA = new Float64Array(H * nR),
+    YB = new Float64Array(H * nR),
+    cA = new Float64Array(F * 2), // per f: the even-s and odd-s coefficients of the cosines
+    cB = new Float64Array(F * 2);
+  return (q, out) => {
+    lat.fill(0);
+    for (let j = 0; j < nu; j++) lat[ring[j] * N + sec[j]] = q[j];
+    for (let b = 0; b < nR; b++) {
+      const o = b * N;
+      P[0] = lat[o];
+      Mi[0] = 0;
+      P[half] = lat[o + half];
+      Mi[half] = 0;
+      for (let t = 1; t < half; t++) {
+        P[t] = lat[o + t] + lat[o + N - t];
+        Mi[t] = lat[o + t] - lat[o + N - t];
+      }
+      for (let f = 0; f < F; f++) {
+        const fo = f * S;
+        let ec = 0,
+          oc = 0,
+          es = 0,
+          os = 0;
+        for (let t = 0; t < S - 1; t += 2) {
+          ec += P[t] * c[fo + t];
+          es += Mi[t] * sn[fo + t];
+          oc += P[t + 1] * c[fo + t + 1];
+          os += Mi[t + 1] * sn[fo + t + 1];
+        }
+        ec += P[half] * c[fo + half]; // half is even
+        es += Mi[half] * sn[fo + half];
+        At[f * nR + b] = ec + oc;
+        Bt[f * nR + b] = es + os;
+        const g = half - f;
+        if (g !== f) {
+          At[g * nR + b] = ec - oc;
+          Bt[g * nR + b] = os - es;
+        }
+      }
+    }
+    for (let f = 0; f < H; f++) {
+      const fo = f * nR,
+        w = (f === 0 || f === half ? 1 : 2) / N;
+      for (let a = 0; a < nR; a++) {
+        const o = (f * nR + a) * nR;
+        let sa = 0,
+          sb = 0;
+        for (let b = 0; b < nR; b++) {
+          const cab = C[o + b];
+          sa += cab * At[fo + b];
+          sb += cab * Bt[fo + b];
+        }
+        YA[fo + a] = w * sa;
+        YB[fo + a] = w * sb;
+      }
+    }
+    for (let a = 0; a < nR; a++) {
+      for (let f = 0; f < F; f++) {
+        const g = half - f,
+          ya = YA[f * nR + a],
+          yb = YB[f * nR + a];
+        if (g !== f) {
+          const ya2 = YA[g * nR + a],
+            yb2 = YB[g * nR + a];
+          cA[2 * f] = ya + ya2;
+          cA[2 * f + 1] = ya - ya2;
+          cB[2 * f] = yb - yb2;
+          cB[2 * f + 1] = yb + yb2;
+        } else {
+          cA[2 * f] = cA[2 * f + 1] = ya;
+          cB[2 * f] = cB[2 * f + 1] = yb;
+        }
+      }
+      const o = a * N;
+      for (let t = 0; t < S; t++) {
+        const par = t & 1;
+        let cc = 0,
+          dd = 0;
+        for (let f = 0; f < F; f++) {
+          cc += c[f * S + t] * cA[2 * f + par];
+          dd += sn[f * S + t] * cB[2 * f + par];
+        }
+        lat[o + t] = cc + dd;
+        if (t > 0 && t < half) lat[o + N - t] = cc - dd;
+      }
+    }
+    for (let j = 0; j < nu; j++) out[j] = lat[ring[j] * N + sec[j]];
   };
 }

@@ -157,6 +157,35 @@ describe("thin-plate regression spline basis and the GCV fit", () => {
     expect(gp.lambda / gd.lambda).toBeCloseTo(1, 5);
     expect(gp.edf).toBeCloseTo(gd.edf, 5);
   });
+  for (const [N, nR] of [
+    [72, 8],
+    [30, 10],
+  ])
+    it(`polar lattice of ${N} sectors (${N % 4 === 0 ? "folded sector sums" : "plain sector sums"}) = the dense kernel matrix: same eigenvalues, same fit at a fixed λ`, () => {
+      const radii = Array.from({ length: nR }, (_, j) => (j + 0.5) * 0.7);
+      const x: number[] = [],
+        y: number[] = [],
+        sector: number[] = [],
+        ring: number[] = [],
+        z: number[] = [];
+      const rng = new Rng(N);
+      for (let s = 0; s < N; s++)
+        for (let r = 0; r < nR; r++) {
+          if ((s * 5 + r * 3) % 11 === 2) continue; // about 1 point in 11 empty
+          const th = (2 * Math.PI * s) / N;
+          x.push(radii[r] * Math.sin(th));
+          y.push(radii[r] * Math.cos(th));
+          sector.push(s);
+          ring.push(r);
+          z.push(Math.sin(x[x.length - 1]) * Math.cos(y[y.length - 1] / 2) + 0.05 * rng.normal());
+        }
+      const dense = thinPlateBasis(x, y, 30);
+      const polar = thinPlateBasis(x, y, 30, { polar: { sectors: N, radii, sector, ring } });
+      for (let j = 0; j < 30; j++) expect(polar.eigenvalues[j] / dense.eigenvalues[j]).toBeCloseTo(1, 10);
+      const fd = penalisedGcvFit(dense.X, dense.n, dense.k, z, dense.S, { lambda: 0.01 });
+      const fp = penalisedGcvFit(polar.X, polar.n, polar.k, z, polar.S, { lambda: 0.01 });
+      for (let i = 0; i < z.length; i++) expect(Math.abs(fp.fitted[i] - fd.fitted[i])).toBeLessThan(1e-9);
+    });
   it("refuses a polar lattice that does not describe the points", () => {
     const radii = [1, 2];
     const x = [0, 1, 0, -1, 0, 2, 0, -2],
