@@ -42,7 +42,10 @@ export interface ThinPlateOptions {
    * block-circulant matrix (E between two lattice points depends only on their rings and on the
    * difference of their sectors, mod N), so the products E q of the eigen-step are made by a real
    * discrete Fourier transform over the sectors — O(knots · N + N · rings²) each instead of
-   * O(knots²) — and E is never stored. The basis is the same as without the option up to rounding.
+   * O(knots²); when N is a multiple of 4 the sector sums are folded twice (sectors s and N − s,
+   * frequencies f and N/2 − f), about a quarter of the products — and E is never stored. The basis
+   * is the same as without the option up to rounding (the Lanczos iteration stops at the same
+   * tolerance; it checks convergence every 4 steps here).
    */
   polar?: PolarLattice;
 }
