@@ -4,7 +4,7 @@ import { sampleSd } from "../stats/moments";
 import { thinPlateBasis } from "../stats/tprs";
 import { penalisedGcvFit } from "../stats/gcvfit";
 import { uvToDirection, type WindSeries } from "./wind";
-import { predictPolarGrid } from "./polarpredict";
+import { gridPoints, predictPolarGrid } from "./polarpredict";
 
 /** Statistics of the GAM polar plot (openair's `statistic`, `weighted.mean` spelled `weighted-mean`). */
 export type PolarGamStatistic =
@@ -327,14 +327,8 @@ export function polarGamSurface(
   } else {
     // openair: SE from a fit weighted by the bin counts, the central surface from an unweighted fit
     const fitW = penalisedGcvFit(basis.X, fy.length, basis.k, fy, basis.S, { weights: fc });
-    const pu = new Float64Array(G0 * G0),
-      pv = new Float64Array(G0 * G0);
-    for (let iv = 0; iv < G0; iv++)
-      for (let iu = 0; iu < G0; iu++) {
-        pu[iv * G0 + iu] = nodes[iu];
-        pv[iv * G0 + iu] = nodes[iv];
-      }
-    const Xp = basis.predictMatrix(pu, pv);
+    const pts = gridPoints(nodes);
+    const Xp = basis.predictMatrix(pts.u, pts.v);
     const K = basis.k,
       Gm = fitW.covarianceFactor;
     const se = new Float64Array(G0 * G0);

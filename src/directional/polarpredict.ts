@@ -5,6 +5,19 @@ function etaSq(d2: number): number {
   return d2 > 0 ? (d2 * Math.log(d2)) / (16 * Math.PI) : 0;
 }
 
+/** The points of the square grid on `nodes` × `nodes`, row-major, u fastest: entry iv·G + iu is (nodes[iu], nodes[iv]). */
+export function gridPoints(nodes: ArrayLike<number>): { u: Float64Array; v: Float64Array } {
+  const G = nodes.length;
+  const u = new Float64Array(G * G),
+    v = new Float64Array(G * G);
+  for (let iv = 0; iv < G; iv++)
+    for (let iu = 0; iu < G; iu++) {
+      u[iv * G + iu] = nodes[iu];
+      v[iv * G + iu] = nodes[iv];
+    }
+  return { u, v };
+}
+
 /**
  * The prediction of a thin-plate spline fit ({@link ThinPlateBasis}) whose knots lie on a polar
  * lattice, on the square grid of nodes (`nodes[iu]`, `nodes[iv]`) centred on the lattice's centre,
@@ -47,14 +60,8 @@ export function predictPolarGrid(
   for (let i = 0; i < G && symmetric; i++)
     if (Math.abs(nodes[i] + nodes[G - 1 - i]) > 1e-12 * (span || 1)) symmetric = false;
   if (!symmetric) {
-    const pu = new Float64Array(G * G),
-      pv = new Float64Array(G * G);
-    for (let iv = 0; iv < G; iv++)
-      for (let iu = 0; iu < G; iu++) {
-        pu[iv * G + iu] = nodes[iu];
-        pv[iv * G + iu] = nodes[iv];
-      }
-    return basis.predict(beta, pu, pv);
+    const { u, v } = gridPoints(nodes);
+    return basis.predict(beta, u, v);
   }
   const L = N * nR;
   // the knots' weights on the lattice (point a·nR + b: sector a, ring b)

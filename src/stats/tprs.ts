@@ -398,8 +398,9 @@ function latticeProduct(p: PolarLattice, first: number[]): Product {
     B = new Float64Array(nR * H),
     At = new Float64Array(H * nR),
     Bt = new Float64Array(H * nR),
-    YA = new Float64Array(nR * H),
-    YB = new Float64Array(nR * H);
+    YA = new Float64Array(H * nR), // frequency-major
+    YB = new Float64Array(H * nR),
+    ones = new Float64Array(H).fill(1);
   return (q, out) => {
     A.fill(0);
     B.fill(0);
@@ -418,25 +419,12 @@ function latticeProduct(p: PolarLattice, first: number[]): Product {
         At[f * nR + b] = A[b * H + f];
         Bt[f * nR + b] = B[b * H + f];
       }
-    for (let f = 0; f < H; f++)
-      for (let a = 0; a < nR; a++) {
-        const o = (f * nR + a) * nR,
-          fo = f * nR;
-        let sa = 0,
-          sb = 0;
-        for (let b = 0; b < nR; b++) {
-          const cab = C[o + b];
-          sa += cab * At[fo + b];
-          sb += cab * Bt[fo + b];
-        }
-        YA[a * H + f] = sa;
-        YB[a * H + f] = sb;
-      }
+    mixRings(C, At, Bt, H, nR, YA, YB, ones);
     for (let j = 0; j < nu; j++) {
-      const o = ringOf[j],
+      const r = ringOf[j] / H,
         so = secOf[j];
       let s = 0;
-      for (let f = 0; f < H; f++) s += YA[o + f] * csW[so + f] + YB[o + f] * snW[so + f];
+      for (let f = 0; f < H; f++) s += YA[f * nR + r] * csW[so + f] + YB[f * nR + r] * snW[so + f];
       out[j] = s;
     }
   };
@@ -489,6 +477,7 @@ function foldedProduct(
     YB = new Float64Array(H * nR),
     cA = new Float64Array(F * 2), // per f: the even-s and odd-s coefficients of the cosines
     cB = new Float64Array(F * 2);
+  const wf = Float64Array.from({ length: H }, (_, f) => (f === 0 || f === half ? 1 : 2) / N);
   return (q, out) => {
     lat.fill(0);
     for (let j = 0; j < nu; j++) lat[ring[j] * N + sec[j]] = q[j];
@@ -525,22 +514,7 @@ function foldedProduct(
         }
       }
     }
-    for (let f = 0; f < H; f++) {
-      const fo = f * nR,
-        w = (f === 0 || f === half ? 1 : 2) / N;
-      for (let a = 0; a < nR; a++) {
-        const o = (f * nR + a) * nR;
-        let sa = 0,
-          sb = 0;
-        for (let b = 0; b < nR; b++) {
-          const cab = C[o + b];
-          sa += cab * At[fo + b];
-          sb += cab * Bt[fo + b];
-        }
-        YA[fo + a] = w * sa;
-        YB[fo + a] = w * sb;
-      }
-    }
+    mixRings(C, At, Bt, H, nR, YA, YB, wf);
     for (let a = 0; a < nR; a++) {
       for (let f = 0; f < F; f++) {
         const g = half - f,
@@ -573,4 +547,36 @@ function foldedProduct(
     }
     for (let j = 0; j < nu; j++) out[j] = lat[ring[j] * N + sec[j]];
   };
+}
+
+/**
+ * The middle step of the lattice products: per frequency f, Y(f) = w_f Ĉ(f) X(f) for the cosine
+ * and sine parts (X, Y frequency-major, H × rings; Ĉ(f) rings × rings, `C[(f·nR + a)·nR + b]`).
+ */
+function mixRings(
+  C: Float64Array,
+  At: Float64Array,
+  Bt: Float64Array,
+  H: number,
+  nR: number,
+  YA: Float64Array,
+  YB: Float64Array,
+  w: Float64Array,
+): void {
+  for (let f = 0; f < H; f++) {
+    const fo = f * nR,
+      wf = w[f];
+    for (let a = 0; a < nR; a++) {
+      const o = (f * nR + a) * nR;
+      let sa = 0,
+        sb = 0;
+      for (let b = 0; b < nR; b++) {
+        const cab = C[o + b];
+        sa += cab * At[fo + b];
+        sb += cab * Bt[fo + b];
+      }
+      YA[fo + a] = wf === 1 ? sa : wf * sa;
+      YB[fo + a] = wf === 1 ? sb : wf * sb;
+    }
+  }
 }

@@ -2,28 +2,17 @@ import { describe, expect, it } from "vitest";
 import { thinPlateBasis, tpsEta } from "../../src/stats/tprs";
 import { penalisedGcvFit } from "../../src/stats/gcvfit";
 import { predictPolarGrid } from "../../src/directional/polarpredict";
-import { Rng } from "../../src/random/rng";
+import { latticePoints } from "../stats/polarlattice";
 
-/** Points of a polar lattice (N sectors, the given radii), every `skip`-th lattice point left out, and a noisy bump. */
-function lattice(N: number, radii: number[], skip: number, seed: number) {
-  const x: number[] = [],
-    y: number[] = [],
-    sector: number[] = [],
-    ring: number[] = [],
-    z: number[] = [];
-  const rng = new Rng(seed);
-  for (let s = 0; s < N; s++)
-    for (let r = 0; r < radii.length; r++) {
-      if ((s * radii.length + r) % skip === 3) continue;
-      const th = (2 * Math.PI * s) / N;
-      x.push(radii[r] * Math.sin(th));
-      y.push(radii[r] * Math.cos(th));
-      sector.push(s);
-      ring.push(r);
-      z.push(Math.exp(-((x[x.length - 1] - 3) ** 2 + (y[y.length - 1] + 2) ** 2) / 4) + 0.05 * rng.normal());
-    }
-  return { x, y, sector, ring, z };
-}
+/** Points of a polar lattice, every `skip`-th lattice point left out, and a noisy bump at (3, −2). */
+const lattice = (N: number, radii: number[], skip: number, seed: number) =>
+  latticePoints(
+    N,
+    radii,
+    (s, r) => (s * radii.length + r) % skip === 3,
+    (u, v) => Math.exp(-((u - 3) ** 2 + (v + 2) ** 2) / 4),
+    seed,
+  );
 
 /** The prediction summed term by term: Σ over the distinct knots gⱼ η(‖p − xⱼ‖) + the linear part (Wood 2003 §3). */
 function bruteForce(
