@@ -8,13 +8,6 @@ export interface LanczosOptions {
    * on it, no longer depend on where the iteration stopped).
    */
   tolerance?: number;
-  /**
-   * Steps between convergence checks after the first check at max(k + 20, 1.5k) steps (default
-   * max(10, 0.2k)). Each check costs an eigen-decomposition of the tridiagonal matrix (last rows
-   * only, O(steps²)); a shorter interval stops closer to the first step at which every wanted pair
-   * has converged, saving the steps (and their reorthogonalisation) up to the next check.
-   */
-  checkInterval?: number;
 }
 
 /** Result of {@link lanczosEigen}: the k eigenpairs of largest magnitude, in decreasing |λ|. */
@@ -43,7 +36,7 @@ export interface LanczosResult {
  * @param matvec y ← A x (must not keep x)
  * @param n order of A
  * @param k how many eigenpairs (1 ≤ k ≤ n)
- * @throws {RangeError} when k is not an integer in [1, n], the tolerance is not in (0, 1), or checkInterval is not an integer ≥ 1
+ * @throws {RangeError} when k is not an integer in [1, n] or the tolerance is not in (0, 1)
  * @throws {Error} when the iteration has not converged after n steps (an internal fault)
  */
 export function lanczosEigen(
@@ -56,9 +49,6 @@ export function lanczosEigen(
     throw new RangeError(`lanczosEigen: k must be an integer in [1, n = ${n}], got ${k}`);
   const tol = opts.tolerance ?? 1e-13;
   if (!(tol > 0 && tol < 1)) throw new RangeError(`lanczosEigen: tolerance must be in (0, 1), got ${tol}`);
-  const every = opts.checkInterval ?? Math.max(10, Math.ceil(0.2 * k));
-  if (!(Number.isInteger(every) && every >= 1))
-    throw new RangeError(`lanczosEigen: checkInterval must be an integer ≥ 1, got ${every}`);
   // Krylov basis, row-major (step × n), grown as needed
   let cap = Math.min(n, Math.max(2 * k + 20, 64));
   let Q = new Float64Array(cap * n);
@@ -123,7 +113,7 @@ export function lanczosEigen(
         return { values, vectors: ritzVectors(Q, m, n, Sk, k), steps: m };
       }
       if (done) break;
-      nextCheck = Math.min(n, j + 1 + every);
+      nextCheck = Math.min(n, j + 1 + Math.max(10, Math.ceil(0.2 * k)));
     }
     if (b <= 1e-14 * (Math.abs(a) || 1)) {
       // invariant subspace found: continue with a unit vector orthogonal to the basis (β = 0)

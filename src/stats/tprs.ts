@@ -145,8 +145,7 @@ export function thinPlateBasis(
   const nu = ku.length;
   if (nu < k) throw new RangeError(`thinPlateBasis: ${nu} distinct locations, fewer than the basis dimension k = ${k}`);
   const matvec = opts.polar ? latticeProduct(opts.polar, first) : denseProduct(ku, kv);
-  // the lattice product is cheap next to a step's reorthogonalisation: check often, stop soon after convergence
-  const eig = lanczosEigen(matvec, nu, k, opts.polar ? { checkInterval: 4 } : {});
+  const eig = lanczosEigen(matvec, nu, k);
   const D = eig.values;
   const T = new Float64Array(nu * 3); // [1, x, y] at the knots
   for (let i = 0; i < nu; i++) {
