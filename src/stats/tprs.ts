@@ -45,7 +45,7 @@ export interface ThinPlateOptions {
    * O(knots²); when N is a multiple of 4 the sector sums are folded twice (sectors s and N − s,
    * frequencies f and N/2 − f), about a quarter of the products — and E is never stored. The basis
    * is the same as without the option up to rounding (the Lanczos iteration stops at the same
-   * tolerance; it checks convergence every 4 steps here).
+   * tolerance).
    */
   polar?: PolarLattice;
 }
