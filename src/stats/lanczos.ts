@@ -180,20 +180,51 @@ function gramSchmidt(Q: Float64Array, rows: number, n: number, w: Float64Array, 
   }
 }
 
-/** The Ritz vectors Qᵀ S (n × k, row-major) from the basis Q (m × n) and the wanted eigenvectors S (m × k) of T. */
+/**
+ * The Ritz vectors Qᵀ S (n × k, row-major) from the basis Q (m × n) and the wanted eigenvectors S
+ * (m × k) of T: entry (i, t) = Σₛ Q[s][i] S[s][t], summed in the order s = 0, 1, …; a block of 64
+ * rows of Q is transposed first and four entries t are summed together, so that both factors
+ * stream contiguously.
+ */
 function ritzVectors(Q: Float64Array, m: number, n: number, S: Float64Array, k: number): Float64Array {
   const out = new Float64Array(n * k);
-  const B = 64; // rows of the output per block, so that the block stays in cache while S streams
+  const St = new Float64Array(k * m); // Sᵀ
+  for (let s = 0; s < m; s++) for (let t = 0; t < k; t++) St[t * m + s] = S[s * k + t];
+  const B = 64;
+  const Qb = new Float64Array(B * m);
   for (let i0 = 0; i0 < n; i0 += B) {
     const i1 = Math.min(n, i0 + B);
-    for (let s = 0; s < m; s++) {
-      const so = s * k,
-        qo = s * n;
-      for (let i = i0; i < i1; i++) {
-        const qsi = Q[qo + i];
-        if (qsi === 0) continue;
-        const vo = i * k;
-        for (let t = 0; t < k; t++) out[vo + t] += qsi * S[so + t];
+    for (let s = 0; s < m; s++) for (let i = i0; i < i1; i++) Qb[(i - i0) * m + s] = Q[s * n + i];
+    for (let i = i0; i < i1; i++) {
+      const qo = (i - i0) * m,
+        vo = i * k;
+      let t = 0;
+      for (; t + 3 < k; t += 4) {
+        const o0 = t * m,
+          o1 = o0 + m,
+          o2 = o1 + m,
+          o3 = o2 + m;
+        let a0 = 0,
+          a1 = 0,
+          a2 = 0,
+          a3 = 0;
+        for (let s = 0; s < m; s++) {
+          const q = Qb[qo + s];
+          a0 += q * St[o0 + s];
+          a1 += q * St[o1 + s];
+          a2 += q * St[o2 + s];
+          a3 += q * St[o3 + s];
+        }
+        out[vo + t] = a0;
+        out[vo + t + 1] = a1;
+        out[vo + t + 2] = a2;
+        out[vo + t + 3] = a3;
+      }
+      for (; t < k; t++) {
+        const o = t * m;
+        let a0 = 0;
+        for (let s = 0; s < m; s++) a0 += Qb[qo + s] * St[o + s];
+        out[vo + t] = a0;
       }
     }
   }
