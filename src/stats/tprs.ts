@@ -461,6 +461,14 @@ function foldedProduct(
       c[f * S + t] = cosT[(f * t) % N];
       sn[f * S + t] = sinT[(f * t) % N];
     }
+  // the same tables frequency-fastest, for the back transform
+  const cT = new Float64Array(S * F),
+    snT = new Float64Array(S * F);
+  for (let f = 0; f < F; f++)
+    for (let t = 0; t < S; t++) {
+      cT[t * F + f] = c[f * S + t];
+      snT[t * F + f] = sn[f * S + t];
+    }
   const ring = new Int32Array(nu),
     sec = new Int32Array(nu);
   for (let j = 0; j < nu; j++) {
@@ -536,9 +544,10 @@ function foldedProduct(
         const par = t & 1;
         let cc = 0,
           dd = 0;
+        const to = t * F;
         for (let f = 0; f < F; f++) {
-          cc += c[f * S + t] * cA[2 * f + par];
-          dd += sn[f * S + t] * cB[2 * f + par];
+          cc += cT[to + f] * cA[2 * f + par];
+          dd += snT[to + f] * cB[2 * f + par];
         }
         lat[o + t] = cc + dd;
         if (t > 0 && t < half) lat[o + N - t] = cc - dd;
