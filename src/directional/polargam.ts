@@ -4,6 +4,7 @@ import { sampleSd } from "../stats/moments";
 import { thinPlateBasis } from "../stats/tprs";
 import { penalisedGcvFit } from "../stats/gcvfit";
 import { uvToDirection, type WindSeries } from "./wind";
+import { gridPoints, predictPolarGrid } from "./polarpredict";
 
 /** Statistics of the GAM polar plot (openair's `statistic`, `weighted.mean` spelled `weighted-mean`). */
 export type PolarGamStatistic =
@@ -302,17 +303,11 @@ export function polarGamSurface(
   // the bins lie on a polar lattice (sector = direction bin, ring = speed bin): the eigen-step's
   // kernel products go through a Fourier transform over the sectors instead of a dense matrix
   const radii = Float64Array.from({ length: nWs }, (_, j) => wsPos(j));
-  const basis = thinPlateBasis(fu, fv, kUsed, { polar: { sectors: nWd, radii, sector: fSector, ring: fRing } });
+  const lattice = { sectors: nWd, radii, sector: fSector, ring: fRing };
+  const basis = thinPlateBasis(fu, fv, kUsed, { polar: lattice });
   // prediction nodes: expand.grid(u = seq(−upper, upper, fitGrid), v = …): u fastest
   const G0 = o.fitGrid;
-  const node = (i: number) => -upper + (2 * upper * i) / (G0 - 1);
-  const pu = new Float64Array(G0 * G0),
-    pv = new Float64Array(G0 * G0);
-  for (let iv = 0; iv < G0; iv++)
-    for (let iu = 0; iu < G0; iu++) {
-      pu[iv * G0 + iu] = node(iu);
-      pv[iv * G0 + iu] = node(iv);
-    }
+  const nodes = Float64Array.from({ length: G0 }, (_, i) => -upper + (2 * upper * i) / (G0 - 1));
   const back = (q: number, count: { neg: number }) => {
     if (!o.forcePositive) return q;
     if (q < 0) {
@@ -327,12 +322,13 @@ export function polarGamSurface(
   if (!o.uncertainty) {
     const fit = penalisedGcvFit(basis.X, fy.length, basis.k, fy, basis.S, { weights: fw });
     fitInfo = fit;
-    const pred = basis.predict(fit.coefficients, pu, pv);
+    const pred = predictPolarGrid(basis, fit.coefficients, lattice, nodes);
     central = pred.map((q) => back(q, neg));
   } else {
     // openair: SE from a fit weighted by the bin counts, the central surface from an unweighted fit
     const fitW = penalisedGcvFit(basis.X, fy.length, basis.k, fy, basis.S, { weights: fc });
-    const Xp = basis.predictMatrix(pu, pv);
+    const pts = gridPoints(nodes);
+    const Xp = basis.predictMatrix(pts.u, pts.v);
     const K = basis.k,
       Gm = fitW.covarianceFactor;
     const se = new Float64Array(G0 * G0);
@@ -350,7 +346,7 @@ export function polarGamSurface(
     }
     const fit = penalisedGcvFit(basis.X, fy.length, basis.k, fy, basis.S);
     fitInfo = fit;
-    const pred = basis.predict(fit.coefficients, pu, pv);
+    const pred = predictPolarGrid(basis, fit.coefficients, lattice, nodes);
     const none = { neg: 0 };
     central = pred.map((q) => back(q, neg));
     lowerN = pred.map((q, i) => back(q - 2 * se[i], none));
@@ -389,34 +385,37 @@ export function polarGamSurface(
   const dist = o.excludeDistance * 2 * upper;
   const d2max = dist * dist;
   let aboveOne = 0;
-  // bins bucketed in square cells of side `dist`: only the 3 × 3 cells around a grid point can be within dist
-  const nc = Math.max(1, Math.ceil((2 * upper + 2 * dist) / dist));
-  const cellOf = (q: number) => Math.min(nc - 1, Math.max(0, Math.floor((q + upper + dist) / dist)));
-  const buckets: number[][] = Array.from({ length: nc * nc }, () => []);
+  // near[g] = 1 when some bin is within dist of grid point g: each bin marks the grid points of the
+  // square around it (±dist, one step of margin) that pass the distance test
+  const near = new Uint8Array(Gn * Gn);
+  const xOf = (ix: number) => -upper + ix * step,
+    yOf = (iy: number) => upper - iy * step;
   for (let b = 0; b < exU.length; b++) {
-    if (Math.abs(exU[b]) > upper + dist || Math.abs(exV[b]) > upper + dist) continue; // farther than dist from the grid
-    buckets[cellOf(exV[b]) * nc + cellOf(exU[b])].push(b);
+    const eu = exU[b],
+      ev = exV[b];
+    const x0 = Math.max(0, Math.floor((eu - dist + upper) / step) - 1),
+      x1 = Math.min(Gn - 1, Math.ceil((eu + dist + upper) / step) + 1);
+    const y0 = Math.max(0, Math.floor((upper - ev - dist) / step) - 1),
+      y1 = Math.min(Gn - 1, Math.ceil((upper - ev + dist) / step) + 1);
+    for (let iy = y0; iy <= y1; iy++) {
+      const dv = yOf(iy) - ev;
+      const o = iy * Gn;
+      for (let ix = x0; ix <= x1; ix++) {
+        const du = xOf(ix) - eu;
+        if (du * du + dv * dv <= d2max) near[o + ix] = 1;
+      }
+    }
   }
+  const r2 = (upper * (1 + 1e-12)) ** 2;
   for (let iy = 0; iy < Gn; iy++)
     for (let ix = 0; ix < Gn; ix++) {
       const g = iy * Gn + ix;
-      const uu = -upper + ix * step,
-        vv = upper - iy * step;
+      const uu = xOf(ix),
+        vv = yOf(iy);
       outU[g] = uu;
       outV[g] = vv;
-      let near = Infinity;
-      const cu = cellOf(uu),
-        cv = cellOf(vv);
-      for (let a = Math.max(0, cv - 1); a <= Math.min(nc - 1, cv + 1); a++)
-        for (let c = Math.max(0, cu - 1); c <= Math.min(nc - 1, cu + 1); c++)
-          for (const b of buckets[a * nc + c]) {
-            const du = uu - exU[b],
-              dv = vv - exV[b];
-            const d2 = du * du + dv * dv;
-            if (d2 < near) near = d2;
-          }
-      const outside = (clip || !o.openair) && Math.hypot(uu, vv) > upper * (1 + 1e-12);
-      if (near > d2max || outside) {
+      const outside = (clip || !o.openair) && uu * uu + vv * vv > r2;
+      if (!near[g] || outside) {
         z[g] = NaN;
         if (lowerG) lowerG[g] = NaN;
         if (upperG) upperG[g] = NaN;

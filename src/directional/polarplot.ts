@@ -446,7 +446,7 @@ function polarPlotGam(s: WindSeries, settings: PolarGamSettings, scales: PolarGa
   for (let g = 0; g < r.z.length; g++) {
     const u = r.u[g],
       v = r.v[g];
-    grid.push({ u, v, wd: gridDirection(u, v), ws: Math.hypot(u, v) + r.fit.wsOffset, z: r.z[g] });
+    grid.push({ u, v, wd: gridDirection(u, v), ws: Math.sqrt(u * u + v * v) + r.fit.wsOffset, z: r.z[g] });
     if (Number.isFinite(r.z[g]) && (best < 0 || r.z[g] > r.z[best])) best = g;
   }
   if (best < 0) throw new RangeError("polarPlot: every grid point is masked");

@@ -139,27 +139,7 @@ export function lanczosEigen(
 /** w ← w − Q₀..ᵣ₋₁ᵀ (Q₀..ᵣ₋₁ w): one classical Gram–Schmidt pass, four basis rows per sweep over w. */
 function gramSchmidt(Q: Float64Array, rows: number, n: number, w: Float64Array, c: Float64Array): void {
   let s = 0;
-  for (; s + 3 < rows; s += 4) {
-    const o0 = s * n,
-      o1 = o0 + n,
-      o2 = o1 + n,
-      o3 = o2 + n;
-    let c0 = 0,
-      c1 = 0,
-      c2 = 0,
-      c3 = 0;
-    for (let i = 0; i < n; i++) {
-      const wi = w[i];
-      c0 += Q[o0 + i] * wi;
-      c1 += Q[o1 + i] * wi;
-      c2 += Q[o2 + i] * wi;
-      c3 += Q[o3 + i] * wi;
-    }
-    c[s] = c0;
-    c[s + 1] = c1;
-    c[s + 2] = c2;
-    c[s + 3] = c3;
-  }
+  for (; s + 3 < rows; s += 4) dots4(Q, s * n, n, w, 0, n, c, s);
   for (; s < rows; s++) c[s] = dotAt(Q, s * n, w, n);
   s = 0;
   for (; s + 3 < rows; s += 4) {
@@ -180,24 +160,69 @@ function gramSchmidt(Q: Float64Array, rows: number, n: number, w: Float64Array, 
   }
 }
 
-/** The Ritz vectors Qᵀ S (n × k, row-major) from the basis Q (m × n) and the wanted eigenvectors S (m × k) of T. */
+/**
+ * The Ritz vectors Qᵀ S (n × k, row-major) from the basis Q (m × n) and the wanted eigenvectors S
+ * (m × k) of T: entry (i, t) = Σₛ Q[s][i] S[s][t], summed in the order s = 0, 1, …; a block of 64
+ * rows of Q is transposed first and four entries t are summed together, so that both factors
+ * stream contiguously.
+ */
 function ritzVectors(Q: Float64Array, m: number, n: number, S: Float64Array, k: number): Float64Array {
   const out = new Float64Array(n * k);
-  const B = 64; // rows of the output per block, so that the block stays in cache while S streams
+  const St = new Float64Array(k * m); // Sᵀ
+  for (let s = 0; s < m; s++) for (let t = 0; t < k; t++) St[t * m + s] = S[s * k + t];
+  const B = 64;
+  const Qb = new Float64Array(B * m);
   for (let i0 = 0; i0 < n; i0 += B) {
     const i1 = Math.min(n, i0 + B);
-    for (let s = 0; s < m; s++) {
-      const so = s * k,
-        qo = s * n;
-      for (let i = i0; i < i1; i++) {
-        const qsi = Q[qo + i];
-        if (qsi === 0) continue;
-        const vo = i * k;
-        for (let t = 0; t < k; t++) out[vo + t] += qsi * S[so + t];
+    for (let s = 0; s < m; s++) for (let i = i0; i < i1; i++) Qb[(i - i0) * m + s] = Q[s * n + i];
+    for (let i = i0; i < i1; i++) {
+      const qo = (i - i0) * m,
+        vo = i * k;
+      let t = 0;
+      for (; t + 3 < k; t += 4) dots4(St, t * m, m, Qb, qo, m, out, vo + t);
+      for (; t < k; t++) {
+        const o = t * m;
+        let a0 = 0;
+        for (let s = 0; s < m; s++) a0 += Qb[qo + s] * St[o + s];
+        out[vo + t] = a0;
       }
     }
   }
   return out;
+}
+
+/**
+ * out[at + r] = Σᵢ a[o + r·stride + i]·x[xo + i], i < len, for the four rows r = 0 … 3 of a (each
+ * sum in the order i = 0, 1, …: x is read once for four rows).
+ */
+function dots4(
+  a: Float64Array,
+  o: number,
+  stride: number,
+  x: Float64Array,
+  xo: number,
+  len: number,
+  out: Float64Array,
+  at: number,
+): void {
+  const o1 = o + stride,
+    o2 = o1 + stride,
+    o3 = o2 + stride;
+  let c0 = 0,
+    c1 = 0,
+    c2 = 0,
+    c3 = 0;
+  for (let i = 0; i < len; i++) {
+    const xi = x[xo + i];
+    c0 += a[o + i] * xi;
+    c1 += a[o1 + i] * xi;
+    c2 += a[o2 + i] * xi;
+    c3 += a[o3 + i] * xi;
+  }
+  out[at] = c0;
+  out[at + 1] = c1;
+  out[at + 2] = c2;
+  out[at + 3] = c3;
 }
 
 /** Σᵢ a[o + i]·b[i], i < n, with four partial sums (faster in V8 than one); internal, shared with the tprs kernel product. */

@@ -53,12 +53,33 @@ export function householderQr(a: ArrayLike<number>, m: number, n: number): House
     let vv = 0;
     for (let i = 0; i < v.length; i++) vv += v[i] * v[i];
     const beta = vv > 0 ? 2 / vv : 0;
-    for (let c = j; c < n; c++) {
+    // two columns per sweep over v (each column's sums in the same order as one at a time)
+    const len = m - j;
+    let c = j;
+    for (; c + 1 < n; c += 2) {
+      const c0 = c * m + j,
+        c1 = c0 + m;
+      let s0 = 0,
+        s1 = 0;
+      for (let i = 0; i < len; i++) {
+        const vi = v[i];
+        s0 += vi * w[c0 + i];
+        s1 += vi * w[c1 + i];
+      }
+      s0 *= beta;
+      s1 *= beta;
+      for (let i = 0; i < len; i++) {
+        const vi = v[i];
+        w[c0 + i] -= s0 * vi;
+        w[c1 + i] -= s1 * vi;
+      }
+    }
+    for (; c < n; c++) {
       const cc = c * m + j;
       let s = 0;
-      for (let i = 0; i < m - j; i++) s += v[i] * w[cc + i];
+      for (let i = 0; i < len; i++) s += v[i] * w[cc + i];
       s *= beta;
-      for (let i = 0; i < m - j; i++) w[cc + i] -= s * v[i];
+      for (let i = 0; i < len; i++) w[cc + i] -= s * v[i];
     }
     vs.push(v);
     betas[j] = beta;

@@ -42,7 +42,10 @@ export interface ThinPlateOptions {
    * block-circulant matrix (E between two lattice points depends only on their rings and on the
    * difference of their sectors, mod N), so the products E q of the eigen-step are made by a real
    * discrete Fourier transform over the sectors — O(knots · N + N · rings²) each instead of
-   * O(knots²) — and E is never stored. The basis is the same as without the option up to rounding.
+   * O(knots²); when N is a multiple of 4 the sector sums are folded twice (sectors s and N − s,
+   * frequencies f and N/2 − f), about a quarter of the products — and E is never stored. The basis
+   * is the same as without the option up to rounding (the Lanczos iteration stops at the same
+   * tolerance).
    */
   polar?: PolarLattice;
 }
@@ -69,6 +72,14 @@ export interface ThinPlateBasis {
   predictMatrix(x: ArrayLike<number>, y: ArrayLike<number>): Float64Array;
   /** Σⱼ Xⱼ(p) βⱼ at new points, without forming the model matrix (cost m × knots). */
   predict(beta: ArrayLike<number>, x: ArrayLike<number>, y: ArrayLike<number>): Float64Array;
+  /** The knot index (0 … knots − 1) of each data row (knots are numbered in order of first appearance). */
+  rowKnot: Int32Array;
+  /**
+   * The kernel weights g = Uₖ Z β_δ of the knots (one per knot), so that the prediction at a point p is
+   * Σⱼ gⱼ η(‖p − xⱼ‖) + β_{k−3} + β_{k−2}(p_x − x̄) + β_{k−1}(p_y − ȳ) (what {@link ThinPlateBasis.predict} sums).
+   * @throws {RangeError} when beta does not have k entries
+   */
+  knotWeights(beta: ArrayLike<number>): Float64Array;
 }
 
 /**
@@ -145,6 +156,16 @@ export function thinPlateBasis(
   const { UZ, X1, S, kz } = absorbNullSpace(eig.vectors, D, T, nu, k, 3);
   const X = new Float64Array(n * k);
   for (let i = 0; i < n; i++) X.set(X1.subarray(row[i] * k, row[i] * k + k), i * k);
+  const knotWeights = (beta: ArrayLike<number>) => {
+    if (beta.length !== k) throw new RangeError(`thinPlateBasis: beta must have k = ${k} entries, got ${beta.length}`);
+    const g = new Float64Array(nu); // Uₖ Z β_δ: the kernel weights of the knots
+    for (let j = 0; j < nu; j++) {
+      let s = 0;
+      for (let c = 0; c < kz; c++) s += UZ[j * kz + c] * beta[c];
+      g[j] = s;
+    }
+    return g;
+  };
   const checkNew = (px: ArrayLike<number>, py: ArrayLike<number>) => {
     if (px.length !== py.length)
       throw new RangeError(`thinPlateBasis: new x and y must have the same length, got ${px.length} and ${py.length}`);
@@ -158,6 +179,8 @@ export function thinPlateBasis(
     shift: [mx, my],
     eigenvalues: D,
     lanczosSteps: eig.steps,
+    rowKnot: row,
+    knotWeights,
     predictMatrix(px, py) {
       checkNew(px, py);
       const m = px.length,
@@ -185,13 +208,7 @@ export function thinPlateBasis(
     },
     predict(beta, px, py) {
       checkNew(px, py);
-      if (beta.length !== k) throw new RangeError(`thinPlateBasis.predict: beta must have k = ${k} entries`);
-      const g = new Float64Array(nu); // Uₖ Z β_δ: the kernel weights of the knots
-      for (let j = 0; j < nu; j++) {
-        let s = 0;
-        for (let c = 0; c < kz; c++) s += UZ[j * kz + c] * beta[c];
-        g[j] = s;
-      }
+      const g = knotWeights(beta);
       const m = px.length,
         out = new Float64Array(m);
       for (let p = 0; p < m; p++) {
@@ -375,12 +392,14 @@ function latticeProduct(p: PolarLattice, first: number[]): Product {
     ringOf[j] = p.ring[first[j]] * H;
     secOf[j] = p.sector[first[j]] * H;
   }
+  if (N % 4 === 0) return foldedProduct(N, nR, C, cosT, sinT, ringOf, secOf, H);
   const A = new Float64Array(nR * H),
     B = new Float64Array(nR * H),
     At = new Float64Array(H * nR),
     Bt = new Float64Array(H * nR),
-    YA = new Float64Array(nR * H),
-    YB = new Float64Array(nR * H);
+    YA = new Float64Array(H * nR), // frequency-major
+    YB = new Float64Array(H * nR),
+    ones = new Float64Array(H).fill(1);
   return (q, out) => {
     A.fill(0);
     B.fill(0);
@@ -399,26 +418,173 @@ function latticeProduct(p: PolarLattice, first: number[]): Product {
         At[f * nR + b] = A[b * H + f];
         Bt[f * nR + b] = B[b * H + f];
       }
-    for (let f = 0; f < H; f++)
-      for (let a = 0; a < nR; a++) {
-        const o = (f * nR + a) * nR,
-          fo = f * nR;
-        let sa = 0,
-          sb = 0;
-        for (let b = 0; b < nR; b++) {
-          const cab = C[o + b];
-          sa += cab * At[fo + b];
-          sb += cab * Bt[fo + b];
-        }
-        YA[a * H + f] = sa;
-        YB[a * H + f] = sb;
-      }
+    mixRings(C, At, Bt, H, nR, YA, YB, ones);
     for (let j = 0; j < nu; j++) {
-      const o = ringOf[j],
+      const r = ringOf[j] / H,
         so = secOf[j];
       let s = 0;
-      for (let f = 0; f < H; f++) s += YA[o + f] * csW[so + f] + YB[o + f] * snW[so + f];
+      for (let f = 0; f < H; f++) s += YA[f * nR + r] * csW[so + f] + YB[f * nR + r] * snW[so + f];
       out[j] = s;
     }
   };
+}
+
+/**
+ * The lattice product of {@link latticeProduct} for N a multiple of 4 (the 36 or 72 direction bins
+ * of a polar plot), with the sector sums folded twice, as the first two stages of a fast Fourier
+ * transform: sectors s and N − s share cos(2πfs/N) and have opposite sin, and frequencies f and
+ * N/2 − f share them up to the sign (−1)^s; so the transforms over the sectors of each ring cost
+ * (N/4 + 1)(N/2 + 1) products for the cosines and as many for the sines instead of N(N/2 + 1) each.
+ * The knots' vector is first scattered onto the full lattice (zero where there is no knot).
+ * `ringOf`/`secOf` are the ring and sector of each knot, times H.
+ */
+function foldedProduct(
+  N: number,
+  nR: number,
+  C: Float64Array,
+  cosT: Float64Array,
+  sinT: Float64Array,
+  ringOf: Int32Array,
+  secOf: Int32Array,
+  H: number,
+): Product {
+  const half = N / 2,
+    Q = N / 4,
+    S = half + 1,
+    F = Q + 1,
+    nu = ringOf.length;
+  // c(f, s), sn(f, s) for f ≤ N/4, s ≤ N/2
+  const c = new Float64Array(F * S),
+    sn = new Float64Array(F * S);
+  for (let f = 0; f < F; f++)
+    for (let t = 0; t < S; t++) {
+      c[f * S + t] = cosT[(f * t) % N];
+      sn[f * S + t] = sinT[(f * t) % N];
+    }
+  // the same tables frequency-fastest, for the back transform
+  const cT = new Float64Array(S * F),
+    snT = new Float64Array(S * F);
+  for (let f = 0; f < F; f++)
+    for (let t = 0; t < S; t++) {
+      cT[t * F + f] = c[f * S + t];
+      snT[t * F + f] = sn[f * S + t];
+    }
+  const ring = new Int32Array(nu),
+    sec = new Int32Array(nu);
+  for (let j = 0; j < nu; j++) {
+    ring[j] = ringOf[j] / H;
+    sec[j] = secOf[j] / H;
+  }
+  const lat = new Float64Array(nR * N), // the vector on the full lattice, ring-major
+    P = new Float64Array(S),
+    Mi = new Float64Array(S),
+    At = new Float64Array(H * nR), // frequency-major
+    Bt = new Float64Array(H * nR),
+    YA = new Float64Array(H * nR),
+    YB = new Float64Array(H * nR),
+    cA = new Float64Array(F * 2), // per f: the even-s and odd-s coefficients of the cosines
+    cB = new Float64Array(F * 2);
+  const wf = Float64Array.from({ length: H }, (_, f) => (f === 0 || f === half ? 1 : 2) / N);
+  return (q, out) => {
+    lat.fill(0);
+    for (let j = 0; j < nu; j++) lat[ring[j] * N + sec[j]] = q[j];
+    for (let b = 0; b < nR; b++) {
+      const o = b * N;
+      P[0] = lat[o];
+      Mi[0] = 0;
+      P[half] = lat[o + half];
+      Mi[half] = 0;
+      for (let t = 1; t < half; t++) {
+        P[t] = lat[o + t] + lat[o + N - t];
+        Mi[t] = lat[o + t] - lat[o + N - t];
+      }
+      for (let f = 0; f < F; f++) {
+        const fo = f * S;
+        let ec = 0,
+          oc = 0,
+          es = 0,
+          os = 0;
+        for (let t = 0; t < S - 1; t += 2) {
+          ec += P[t] * c[fo + t];
+          es += Mi[t] * sn[fo + t];
+          oc += P[t + 1] * c[fo + t + 1];
+          os += Mi[t + 1] * sn[fo + t + 1];
+        }
+        ec += P[half] * c[fo + half]; // half is even
+        es += Mi[half] * sn[fo + half];
+        At[f * nR + b] = ec + oc;
+        Bt[f * nR + b] = es + os;
+        const g = half - f;
+        if (g !== f) {
+          At[g * nR + b] = ec - oc;
+          Bt[g * nR + b] = os - es;
+        }
+      }
+    }
+    mixRings(C, At, Bt, H, nR, YA, YB, wf);
+    for (let a = 0; a < nR; a++) {
+      for (let f = 0; f < F; f++) {
+        const g = half - f,
+          ya = YA[f * nR + a],
+          yb = YB[f * nR + a];
+        if (g !== f) {
+          const ya2 = YA[g * nR + a],
+            yb2 = YB[g * nR + a];
+          cA[2 * f] = ya + ya2;
+          cA[2 * f + 1] = ya - ya2;
+          cB[2 * f] = yb - yb2;
+          cB[2 * f + 1] = yb + yb2;
+        } else {
+          cA[2 * f] = cA[2 * f + 1] = ya;
+          cB[2 * f] = cB[2 * f + 1] = yb;
+        }
+      }
+      const o = a * N;
+      for (let t = 0; t < S; t++) {
+        const par = t & 1;
+        let cc = 0,
+          dd = 0;
+        const to = t * F;
+        for (let f = 0; f < F; f++) {
+          cc += cT[to + f] * cA[2 * f + par];
+          dd += snT[to + f] * cB[2 * f + par];
+        }
+        lat[o + t] = cc + dd;
+        if (t > 0 && t < half) lat[o + N - t] = cc - dd;
+      }
+    }
+    for (let j = 0; j < nu; j++) out[j] = lat[ring[j] * N + sec[j]];
+  };
+}
+
+/**
+ * The middle step of the lattice products: per frequency f, Y(f) = w_f Ĉ(f) X(f) for the cosine
+ * and sine parts (X, Y frequency-major, H × rings; Ĉ(f) rings × rings, `C[(f·nR + a)·nR + b]`).
+ */
+function mixRings(
+  C: Float64Array,
+  At: Float64Array,
+  Bt: Float64Array,
+  H: number,
+  nR: number,
+  YA: Float64Array,
+  YB: Float64Array,
+  w: Float64Array,
+): void {
+  for (let f = 0; f < H; f++) {
+    const fo = f * nR,
+      wf = w[f];
+    for (let a = 0; a < nR; a++) {
+      const o = (f * nR + a) * nR;
+      let sa = 0,
+        sb = 0;
+      for (let b = 0; b < nR; b++) {
+        const cab = C[o + b];
+        sa += cab * At[fo + b];
+        sb += cab * Bt[fo + b];
+      }
+      YA[fo + a] = wf === 1 ? sa : wf * sa;
+      YB[fo + a] = wf === 1 ? sb : wf * sb;
+    }
+  }
 }

@@ -99,6 +99,31 @@ describe("householderQr and triangular solves", () => {
     expect(3 * z[0] + 4 * z[1]).toBeCloseTo(0, 13);
     expect(5 * z[1] + 12 * z[2]).toBeCloseTo(0, 13);
   });
+  for (const [m, n] of [
+    [9, 5],
+    [8, 4],
+  ])
+    it(`${m} × ${n} (columns swept in pairs${n % 2 ? " and one alone" : ""}): |R| = modified Gram–Schmidt's, A = Q [R; 0]`, () => {
+      const a = Array.from({ length: m * n }, (_, i) => Math.sin(1.3 * i + 0.2) + (i % n === 0 ? 2 : 0));
+      const qr = householderQr(a, m, n);
+      // modified Gram–Schmidt on the columns, by hand
+      const q = Array.from({ length: n }, (_, c) => Array.from({ length: m }, (_, i) => a[i * n + c]));
+      for (let c = 0; c < n; c++) {
+        for (let d = 0; d < c; d++) {
+          const r = q[d].reduce((t, x, i) => t + x * q[c][i], 0);
+          expect(Math.abs(qr.r[d * n + c])).toBeCloseTo(Math.abs(r), 12);
+          q[c] = q[c].map((x, i) => x - r * q[d][i]);
+        }
+        const norm = Math.hypot(...q[c]);
+        expect(Math.abs(qr.r[c * n + c])).toBeCloseTo(norm, 12);
+        q[c] = q[c].map((x) => x / norm);
+      }
+      for (let c = 0; c < n; c++) {
+        const rc = Array.from({ length: m }, (_, i) => (i < n && i <= c ? qr.r[i * n + c] : 0));
+        const col = qr.qMul(rc);
+        for (let i = 0; i < m; i++) expect(col[i]).toBeCloseTo(a[i * n + c], 12);
+      }
+    });
   it("solves R x = b and Rᵀ x = b for R = [[2, 1], [0, 4]]", () => {
     const R = [2, 1, 0, 4];
     expect([...solveUpperTriangular(R, [4, 8])]).toEqual([1, 2]); // 2x + y = 4, 4y = 8

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Rng } from "../../src/random/rng";
 import { tpsEta, thinPlateBasis } from "../../src/stats/tprs";
 import { penalisedGcvFit } from "../../src/stats/gcvfit";
+import { latticePoints } from "./polarlattice";
 
 describe("thin-plate spline kernel η(r) for d = 2, m = 2", () => {
   it("η(r) = r² log r / (8π): mgcv's eta_const (−1)^(m+1+d/2) / (2^(2m−1) π^(d/2) (m−1)! (m−d/2)!) = 1/(8π)", () => {
@@ -122,22 +123,13 @@ describe("thin-plate regression spline basis and the GCV fit", () => {
     // 36 sectors × 12 rings, every 7th lattice point empty, ring 0 at the origin (openair's first speed bin)
     const N = 36,
       radii = Array.from({ length: 12 }, (_, j) => (j * 9) / 11);
-    const x: number[] = [],
-      y: number[] = [],
-      sector: number[] = [],
-      ring: number[] = [],
-      z: number[] = [];
-    const rng = new Rng(11);
-    for (let s = 0; s < N; s++)
-      for (let r = 0; r < radii.length; r++) {
-        if ((s * radii.length + r) % 7 === 3) continue;
-        const th = (2 * Math.PI * s) / N;
-        x.push(radii[r] * Math.sin(th));
-        y.push(radii[r] * Math.cos(th));
-        sector.push(s);
-        ring.push(r);
-        z.push(Math.exp(-((x[x.length - 1] - 3) ** 2 + (y[y.length - 1] + 2) ** 2) / 4) + 0.05 * rng.normal());
-      }
+    const { x, y, sector, ring, z } = latticePoints(
+      N,
+      radii,
+      (s, r) => (s * radii.length + r) % 7 === 3,
+      (u, v) => Math.exp(-((u - 3) ** 2 + (v + 2) ** 2) / 4),
+      11,
+    );
     const dense = thinPlateBasis(x, y, 40);
     const polar = thinPlateBasis(x, y, 40, { polar: { sectors: N, radii, sector, ring } });
     expect(polar.knots).toBe(dense.knots); // the 36 origin points are one knot in both
@@ -157,6 +149,26 @@ describe("thin-plate regression spline basis and the GCV fit", () => {
     expect(gp.lambda / gd.lambda).toBeCloseTo(1, 5);
     expect(gp.edf).toBeCloseTo(gd.edf, 5);
   });
+  for (const [N, nR] of [
+    [72, 8],
+    [30, 10],
+  ])
+    it(`polar lattice of ${N} sectors (${N % 4 === 0 ? "folded sector sums" : "plain sector sums"}) = the dense kernel matrix: same eigenvalues, same fit at a fixed λ`, () => {
+      const radii = Array.from({ length: nR }, (_, j) => (j + 0.5) * 0.7);
+      const { x, y, sector, ring, z } = latticePoints(
+        N,
+        radii,
+        (s, r) => (s * 5 + r * 3) % 11 === 2, // about 1 point in 11 empty
+        (u, v) => Math.sin(u) * Math.cos(v / 2),
+        N,
+      );
+      const dense = thinPlateBasis(x, y, 30);
+      const polar = thinPlateBasis(x, y, 30, { polar: { sectors: N, radii, sector, ring } });
+      for (let j = 0; j < 30; j++) expect(polar.eigenvalues[j] / dense.eigenvalues[j]).toBeCloseTo(1, 10);
+      const fd = penalisedGcvFit(dense.X, dense.n, dense.k, z, dense.S, { lambda: 0.01 });
+      const fp = penalisedGcvFit(polar.X, polar.n, polar.k, z, polar.S, { lambda: 0.01 });
+      for (let i = 0; i < z.length; i++) expect(Math.abs(fp.fitted[i] - fd.fitted[i])).toBeLessThan(1e-9);
+    });
   it("refuses a polar lattice that does not describe the points", () => {
     const radii = [1, 2];
     const x = [0, 1, 0, -1, 0, 2, 0, -2],
