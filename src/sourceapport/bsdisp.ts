@@ -129,7 +129,7 @@ export async function bsDispPmf(
             weight: 1e3 * curvature,
             curvature,
             slope: Math.max(0, -2 * direction * model.gradient),
-            method: opts.method ?? "exhaustive",
+            method: opts.method ?? "fast",
             steps: opts.steps,
             settings,
             rows,

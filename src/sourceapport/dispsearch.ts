@@ -32,7 +32,7 @@ export interface DispSearchTask {
   swapTest?: SwapTest;
   /** Exhaustive search only: a bound is accepted once its dQ ≥ accept·dQmax (default 0.9). */
   accept?: number;
-  /** How the bound of each level is located (default `"exhaustive"` here; {@link DispMethod}). */
+  /** How the bound of each level is located (default `"fast"`; {@link DispMethod}). */
   method?: DispMethod;
   /**
    * Σ_i G_ik²/s_ij² of the start solution: the curvature a of the one-element quadratic model
@@ -40,6 +40,8 @@ export interface DispSearchTask {
    * weight / 1e3 (the weight DISP sets is 1e3·a).
    */
   curvature?: number;
+  /** Fast search: {@link columnCurvature} of the start solution, for the first step from it (default `curvature`). */
+  columnCurvature?: number;
   /**
    * The slope b ≥ 0 of that model in this direction, dQ(d) = a·d² + b·d: −2·direction·Σ_i G_ik·r_ij/s_ij²
    * (r = x − GF), positive where the element sits at 0 with a non-zero gradient (default 0).
@@ -79,14 +81,72 @@ export function oneElementModel(
 }
 
 /**
+ * The curvature of Q in F_kj when the other factors' elements of species j are refitted too (G
+ * fixed): with M = Gᵀ·W_j·G (p × p, W_j = diag(1/s_ij²)), dQ(d) = d² / (M⁻¹)_kk — the Schur
+ * complement of the one-element curvature a = M_kk, so ≤ a (equal when column k of G is
+ * W-orthogonal to the others). Small where other factors can take over the species, as for the total
+ * variable (TNMOC on Baton Rouge): the fast search's first step from the base. 0 when M is singular.
+ *
+ * @param sol the data x, s (n×m, or the full data when `rows` is given) and the solution G (n×p), F (p×m)
+ * @param rows sample rows of x and s (a bootstrap resample) for the rows of G; default 0..n−1
+ */
+export function columnCurvature(
+  sol: Record<"s" | "G", Float64Array> & Record<"n" | "m" | "p", number>,
+  k: number,
+  j: number,
+  rows?: Int32Array,
+): number {
+  const { s, G, n, m, p } = sol;
+  const M = new Float64Array(p * p);
+  for (let i = 0; i < n; i++) {
+    const c = (rows ? rows[i] : i) * m + j;
+    const w = 1 / (s[c] * s[c]);
+    for (let u = 0; u < p; u++) {
+      const gu = G[i * p + u] * w;
+      for (let v = 0; v <= u; v++) M[u * p + v] += gu * G[i * p + v];
+    }
+  }
+  for (let u = 0; u < p; u++) for (let v = 0; v < u; v++) M[v * p + u] = M[u * p + v];
+  // solve M·z = e_k by Gaussian elimination with partial pivoting; (M⁻¹)_kk = z_k
+  const z = new Float64Array(p);
+  z[k] = 1;
+  const scale = Math.max(...Array.from({ length: p }, (_, u) => M[u * p + u]), 1e-300);
+  for (let c = 0; c < p; c++) {
+    let piv = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(M[r * p + c]) > Math.abs(M[piv * p + c])) piv = r;
+    if (Math.abs(M[piv * p + c]) <= 1e-13 * scale) return 0;
+    if (piv !== c) {
+      for (let v = 0; v < p; v++) [M[c * p + v], M[piv * p + v]] = [M[piv * p + v], M[c * p + v]];
+      [z[c], z[piv]] = [z[piv], z[c]];
+    }
+    for (let r = c + 1; r < p; r++) {
+      const f = M[r * p + c] / M[c * p + c];
+      if (f === 0) continue;
+      for (let v = c; v < p; v++) M[r * p + v] -= f * M[c * p + v];
+      z[r] -= f * z[c];
+    }
+  }
+  for (let c = p - 1; c >= 0; c--) {
+    let v = z[c];
+    for (let u = c + 1; u < p; u++) v -= M[c * p + u] * z[u];
+    z[c] = v / M[c * p + c];
+  }
+  return z[k] > 0 ? 1 / z[k] : 0;
+}
+
+/**
  * How a displacement search locates each level's bound:
- * `"exhaustive"`: the reference search — quadratic extrapolation from the last point (at most doubling the
- * displacement per fit), then regula falsi, every fit with the refit settings, a bound accepted once its
- * dQ ≥ `accept`·dQmax (default 0.9) or after `steps` fits;
- * `"fast"`: secant steps on √dQ(d) (exact for a quadratic dQ), starting from the one-element quadratic
- * model and from the neighbouring level's bound, fits with a loose convergence test (window 3) until
- * |dQ − dQmax| ≤ 1 % of dQmax, then one refit with the refit settings at that point, kept when its
- * dQ lies in [0.98·dQmax, dQmax] (else further secant steps with the refit settings).
+ * `"fast"` (the default): the first crossing of dQ = dQmax along one path followed outwards from the
+ * base for all levels together, by model steps (dQ ≈ α·d² + β·d through the two nearest fits; from
+ * the base {@link columnCurvature}) and safeguarded regula falsi, settled when a fit lands within
+ * 3 % of dQmax (then corrected by the local model) or the bracket is narrower than 1 % of d; see
+ * `dispSearchFast`. Checked against brute-force 1-D scans (test/sourceapport/disp-bruteforce.test.ts)
+ * and against the exhaustive search with `accept` 0.995 on every Baton Rouge element.
+ * `"exhaustive"`: the search of aozora 0.1 — quadratic extrapolation from the last point (at most
+ * doubling the displacement per fit), then regula falsi, every fit with the refit settings, a bound
+ * accepted once its dQ ≥ `accept`·dQmax (default 0.9) or after `steps` fits per level (default 6). Its
+ * default bounds are short: by up to 5–10 % of the displacement from `accept`, and far more where dQ
+ * is flat (the total variable), where 6 fits doubling from 5 % of the element do not reach the bound.
  */
 export type DispMethod = "exhaustive" | "fast";
 
@@ -193,11 +253,11 @@ export function swappedProfiles(F: Float64Array, F0: Float64Array, p: number, m:
 /**
  * Displace F_kj in one direction until the objective has risen by each dQmax, re-fitting all
  * other elements of G and F each time (EPA PMF 5.0 DISP; Paatero et al. 2014, Atmos. Meas.
- * Tech. 7:781). The element is held by a stiff penalty; each level's bound is the largest
- * displacement found with dQ ≤ dQmax, located by quadratic extrapolation (at most doubling the
- * displacement per fit) then regula falsi between bracketing fits, every fit starting from the
- * last point of the path. A downward search stops at 0. At each bound the refitted contributions
- * are compared with the starting ones (G0) by {@link swappedFactors}.
+ * Tech. 7:781). The element is held by a stiff penalty; each level's bound is where dQ reaches
+ * dQmax, located as `t.method` says ({@link DispMethod}; default `"fast"`, the first crossing),
+ * every fit starting from a point of the path already fitted. A downward search stops at 0. At
+ * each bound the refitted solution is compared with the start (G0, F0) by the swap test
+ * ({@link swappedFactors}, or {@link swappedProfiles}).
  */
 export function dispSearch(
   x: Float64Array,
@@ -206,7 +266,7 @@ export function dispSearch(
   m: number,
   t: DispSearchTask,
 ): DispSearchResult {
-  return t.method === "fast" ? dispSearchFast(x, s, n, m, t) : dispSearchExhaustive(x, s, n, m, t);
+  return t.method === "exhaustive" ? dispSearchExhaustive(x, s, n, m, t) : dispSearchFast(x, s, n, m, t);
 }
 
 function dispSearchExhaustive(
@@ -305,14 +365,12 @@ function swapsOf(t: DispSearchTask, G: Float64Array, F: Float64Array, n: number,
   return t.swapTest === "profiles" ? swappedProfiles(F, t.F0, p, m) : swappedFactors(G, t.G0, n, p);
 }
 
-/** One fitted point of a displacement path: displacement d ≥ 0, its dQ, the solution, how it was fitted. */
+/** One fitted point of a displacement path: displacement d ≥ 0, its dQ, the solution. */
 interface PathPoint {
   d: number;
   dQ: number;
   G: Float64Array;
   F: Float64Array;
-  /** Fitted with the refit settings (else with the loose window). */
-  tight: boolean;
   /** The element was held at 0 (a downward search that reached zero). */
   zero: boolean;
   /** Fast search: the displacement the penalty's target asked for (the fit lands a little short of it). */
@@ -345,8 +403,13 @@ function modelRoot(P: PathPoint, N: PathPoint | undefined, goal: number, a: numb
   return d;
 }
 
-/** Fast search: a fitted point within this fraction of dQmax is taken as the bound (after the local model's correction). */
-const NEAR = 0.015;
+/**
+ * Fast search: a fitted point within this fraction of dQmax is taken as the bound, after the
+ * correction by the local model through it and another fitted point (`NEAR_ALONE` when the
+ * only other point is the base, where the model is the one-element model's shape, less exact).
+ */
+const NEAR = 0.03,
+  NEAR_ALONE = 0.015;
 /** Fast search: a bracket narrower than this fraction of its far end is resolved by the local model. */
 const NARROW = 0.01;
 
@@ -374,9 +437,13 @@ function dispSearchFast(x: Float64Array, s: Float64Array, n: number, m: number, 
   const v0 = F0[k * m + j];
   const a = Math.max(t.curvature ?? weight / 1e3, 1e-300);
   const b = Math.max(t.slope ?? 0, 0);
+  const aFirst = Math.max(Math.min(t.columnCurvature ?? a, a), 1e-300);
   const step0 = firstStep(F0, settings.p, m, j, v0);
   const objective = settings.robust ? "qRobust" : "qTrue";
-  const origin: PathPoint = { d: 0, dQ: 0, G: G0, F: F0, tight: true, zero: direction < 0 && v0 === 0 };
+  const origin: PathPoint = { d: 0, dQ: 0, G: G0, F: F0, zero: direction < 0 && v0 === 0 };
+  // a window of 3 iterations at 0.3 × the refit tolerance: about the same decrease per iteration at the
+  // stop as the refit settings' window of 10, in ~40 % fewer iterations (bounds move by < 0.2 % of the width)
+  const fitSettings: RunSettings = { ...settings, window: 3, tolerance: 0.3 * settings.tolerance };
   /** Fitted points in order of d. */
   const pts: PathPoint[] = [origin];
   let minDQ = 0,
@@ -406,13 +473,13 @@ function dispSearchFast(x: Float64Array, s: Float64Array, n: number, m: number, 
         Fs = from.F.map((v, c) => Math.max(0, v + tau * (v - prev.F[c])));
       }
     }
-    const o = alsFit(x, s, n, m, Gs, Fs, settings, pen);
+    const o = alsFit(x, s, n, m, Gs, Fs, fitSettings, pen);
     fits++;
     iterations += o.iterations;
     if (!o.converged) notConverged++;
     const dQ = o[objective] - qBase;
     minDQ = Math.min(minDQ, dQ);
-    const q: PathPoint = { d: Math.abs(o.F[k * m + j] - v0), dQ, G: o.G, F: o.F, tight: true, zero, req };
+    const q: PathPoint = { d: Math.abs(o.F[k * m + j] - v0), dQ, G: o.G, F: o.F, zero, req };
     let at = pts.length;
     while (at > 0 && pts[at - 1].d > q.d) at--;
     pts.splice(at, 0, q);
@@ -442,11 +509,12 @@ function dispSearchFast(x: Float64Array, s: Float64Array, n: number, m: number, 
         [at, d] = [lo, v0];
         break;
       }
-      if (lo !== origin && lo.dQ >= (1 - NEAR) * L) {
+      const nearLo = hi || (below && below !== origin) ? NEAR : NEAR_ALONE;
+      if (lo !== origin && lo.dQ >= (1 - nearLo) * L) {
         [at, d] = [lo, corrected(lo, hi ?? below)];
         break;
       }
-      if (hi && hi.dQ <= (1 + NEAR) * L && !hi.zero) {
+      if (hi && hi.dQ <= (1 + (lo === origin ? NEAR_ALONE : NEAR)) * L && !hi.zero) {
         [at, d] = [hi, corrected(hi, lo === origin ? undefined : lo)];
         break;
       }
@@ -464,7 +532,7 @@ function dispSearchFast(x: Float64Array, s: Float64Array, n: number, m: number, 
       } else if (lo.d > 0) {
         next = modelRoot(lo, below, L, a, b);
         next = next > 0 ? Math.min(2 * lo.d, Math.max(1.05 * lo.d, next)) : 2 * lo.d;
-      } else next = Math.max(quadRoot(L, a, b), step0);
+      } else next = Math.max(quadRoot(L, aFirst, b), step0);
       const q = evaluate(clampD(next), lo, below);
       // no progress (the fit landed on a point already there): settle with what there is
       stuck = Math.abs(q.d - lo.d) <= 1e-9 * q.d || (hi !== undefined && Math.abs(q.d - hi.d) <= 1e-9 * q.d);
