@@ -45,7 +45,10 @@ export async function runPmfDispBench() {
   const disp = {};
   const variants = [
     { label: "fast (default)", opts: { method: "fast" }, target: true },
-    { label: "exhaustive reference (accept 0.995, 40 steps)", opts: { method: "exhaustive", accept: 0.995, steps: 40 } },
+    {
+      label: "exhaustive reference (accept 0.995, 40 steps)",
+      opts: { method: "exhaustive", accept: 0.995, steps: 40 },
+    },
   ];
   for (const v of variants) {
     const t = await measure(() => dispPmf(base, { workers: 2, ...v.opts }));

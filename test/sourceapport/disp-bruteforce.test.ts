@@ -111,8 +111,10 @@ describe("DISP bounds against a brute-force scan (simulated well-posed data, k =
           expect(Math.abs(r.down[l] - down[l])).toBeLessThan(0.01 * width);
         }
       }
-      if (c.j === m) expect(up[0] - v0).toBeGreaterThan(2 * v0); // flat: the interval is several times the element
-      else expect(v0).toBeLessThan(0.05 * Math.max(...Array.from({ length: wp.p }, (_, k) => base.F[k * (m + 1) + c.j])));
+      if (c.j === m)
+        expect(up[0] - v0).toBeGreaterThan(2 * v0); // flat: the interval is several times the element
+      else
+        expect(v0).toBeLessThan(0.05 * Math.max(...Array.from({ length: wp.p }, (_, k) => base.F[k * (m + 1) + c.j])));
     }, 120_000);
   }
 });
