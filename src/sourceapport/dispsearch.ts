@@ -18,7 +18,7 @@ export interface DispSearchTask {
   qBase: number;
   /** Penalty weight that holds F_kj at its displaced value. */
   weight: number;
-  /** Fits per level at most (default 6). */
+  /** Fits per level at most (fast: on average over the levels, default 10; exhaustive: default 6). */
   steps?: number;
   /** Fit settings for the refits. */
   settings: RunSettings;
