@@ -7,7 +7,13 @@ import {
   type DispOptions,
   type DispSwaps,
 } from "./disp";
-import { oneElementModel, type DispSearchResult, type DispSearchTask } from "./dispsearch";
+import {
+  columnCurvature,
+  oneElementModel,
+  type DispMethod,
+  type DispSearchResult,
+  type DispSearchTask,
+} from "./dispsearch";
 import { runTasks } from "./pool";
 import { settingsOf } from "./solver";
 import type { FitTask, TaskContext } from "./tasks";
@@ -65,7 +71,8 @@ export interface BsDispResult {
  * {@link bootstrapPmf} is reused: its own converged profiles (the bootstrap run's F, on the same rows)
  * are polished with the DISP refit settings — a few iterations, not a new fit from the base —
  * then every chosen element of every factor is
- * displaced down and up as in {@link dispPmf}, followed continuously from the resample's own fit.
+ * displaced down and up as in {@link dispPmf} (by default with the fast search, {@link DispMethod}),
+ * followed continuously from the resample's own fit.
  * The swap test ({@link swappedFactors}) compares each refitted solution with the resample's own
  * fit (the solution the displacement started from), as ESAT does (each resample's DISP compares
  * against its own base); factors are mapped to the base by the bootstrap mapping and the swap
@@ -116,6 +123,7 @@ export async function bsDispPmf(
       for (const j of js) {
         const model = oneElementModel({ x, s, G: fit.G, F: fit.F, n, m, p }, k, j, rows);
         const curvature = Math.max(model.curvature, 1e-12);
+        const colCurv = columnCurvature({ s, G: fit.G, n, m, p }, k, j, rows);
         for (const direction of [-1, 1] as const) {
           tasks.push({
             kind: "disp",
@@ -128,8 +136,9 @@ export async function bsDispPmf(
             qBase: settings.robust ? fit.qRobust : fit.qTrue,
             weight: 1e3 * curvature,
             curvature,
+            columnCurvature: colCurv,
             slope: Math.max(0, -2 * direction * model.gradient),
-            method: opts.method ?? "exhaustive",
+            method: opts.method ?? "fast",
             steps: opts.steps,
             settings,
             rows,

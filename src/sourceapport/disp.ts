@@ -1,5 +1,6 @@
 import { alsFit, qValues, type RunSettings } from "./als";
 import {
+  columnCurvature,
   oneElementModel,
   type DispMethod,
   type DispSearchResult,
@@ -19,14 +20,13 @@ export interface DispOptions {
   species?: string[];
   /** Factors to displace, 0-based (default all). */
   factors?: number[];
-  /** Fits per level and element at most (default 6). */
+  /** Fits per level and element at most (fast: on average over the levels, default 10; exhaustive: default 6). */
   steps?: number;
   /**
-   * How each bound is located (default `"exhaustive"`, the search of aozora 0.1; `"fast"`, see
-   * {@link DispMethod}, agrees with the exhaustive search run to dQ ≥ 0.995·dQmax to 1 % of each
-   * interval width on the elements tested, but not yet on every element of Baton Rouge — where dQ
-   * stays flat over a long displacement, e.g. the total variable, both searches end at their step
-   * budget, at different places). Both follow the displaced solution continuously from the base.
+   * How each bound is located (default `"fast"`, see {@link DispMethod}: the first crossing of
+   * dQmax, checked against brute-force scans; `"exhaustive"` is the search of aozora 0.1, whose
+   * bounds are short where dQ is flat or when it stops at dQ ≥ 0.9·dQmax). Both follow the
+   * displaced solution continuously from the base.
    */
   method?: DispMethod;
   /**
@@ -143,7 +143,7 @@ export function dispRunOptions(
     species: js.map((j) => species[j]),
     factors: ks,
     steps: opts.steps ?? null,
-    method: opts.method ?? "exhaustive",
+    method: opts.method ?? "fast",
     ...(opts.swapTest ? { swapTest: opts.swapTest } : {}),
   };
 }
@@ -191,6 +191,7 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
     for (const j of js) {
       const model = oneElementModel({ x, s, G: polished.G, F: polished.F, n, m, p }, k, j);
       const curvature = Math.max(model.curvature, 1e-12);
+      const colCurv = columnCurvature({ s, G: polished.G, n, m, p }, k, j);
       for (const direction of [-1, 1] as const) {
         tasks.push({
           kind: "disp",
@@ -203,8 +204,9 @@ export async function dispPmf(result: PmfResult, opts: DispOptions = {}): Promis
           qBase,
           weight: 1e3 * curvature,
           curvature,
+          columnCurvature: colCurv,
           slope: Math.max(0, -2 * direction * model.gradient),
-          method: opts.method ?? "exhaustive",
+          method: opts.method ?? "fast",
           ...(opts.accept !== undefined ? { accept: opts.accept } : {}),
           steps: opts.steps,
           settings,

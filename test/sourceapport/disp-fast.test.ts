@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dispPmf } from "../../src/sourceapport/disp";
-import { oneElementModel } from "../../src/sourceapport/dispsearch";
+import { columnCurvature, oneElementModel } from "../../src/sourceapport/dispsearch";
 import { runPmfSync } from "../../src/sourceapport/solver";
 import { wellPosed } from "./wellposed";
 import { worstRelativeDifference } from "./dispcompare";
@@ -23,6 +23,23 @@ describe("the one-element quadratic model of Q (first guess of the fast DISP sea
       curvature: 4.5,
       gradient: -1.5,
     });
+  });
+});
+
+describe("the column curvature (first step of the fast DISP search from the base)", () => {
+  it("1 / (M⁻¹)_kk with M = Gᵀ·W_j·G, by hand on a 2×2 case; 0 when the contributions are collinear", () => {
+    // G = [[1, 2], [3, 0]], s = [1, 2] (w = [1, 0.25]): M = [[1 + 9·0.25, 2], [2, 4]] = [[3.25, 2], [2, 4]], det 9
+    // (M⁻¹)_00 = 4/9 → 9/4 = 2.25 (≤ a = M_00 = 3.25); (M⁻¹)_11 = 3.25/9 → 9/3.25
+    const G = Float64Array.from([1, 2, 3, 0]),
+      s = Float64Array.from([1, 2]);
+    expect(columnCurvature({ s, G, n: 2, m: 1, p: 2 }, 0, 0)).toBeCloseTo(2.25, 12);
+    expect(columnCurvature({ s, G, n: 2, m: 1, p: 2 }, 1, 0)).toBeCloseTo(9 / 3.25, 12);
+    // rows of a resample: rows [1, 1, 0] (G rows are the resample's, w = [0.25, 0.25, 1]) → M = [[5.5, 2], [2, 4]],
+    // det 18, (M⁻¹)_00 = 4/18 → 4.5 (the Schur complement 5.5 − 2²/4)
+    const G3 = Float64Array.from([3, 0, 3, 0, 1, 2]);
+    expect(columnCurvature({ s, G: G3, n: 3, m: 1, p: 2 }, 0, 0, Int32Array.from([1, 1, 0]))).toBeCloseTo(4.5, 12);
+    // collinear columns: the other factor takes the species over at no cost
+    expect(columnCurvature({ s, G: Float64Array.from([1, 2, 3, 6]), n: 2, m: 1, p: 2 }, 0, 0)).toBe(0);
   });
 });
 

@@ -18,20 +18,20 @@ describe("displacedElements", () => {
     expect(() => displacedElements(species, 3, { species: ["Pb"] }, msg)).toThrow(RangeError);
     expect(() => displacedElements(species, 3, { species: ["Pb"] }, msg)).toThrow('X: unknown species "Pb"');
   });
-  it("dispRunOptions: species by name, steps null when not given, method (default exhaustive), swapTest only when given", () => {
+  it("dispRunOptions: species by name, steps null when not given, method (default fast), swapTest only when given", () => {
     expect(dispRunOptions([4, 8], species, [3, 0], [1], {})).toEqual({
       dQmax: [4, 8],
       species: ["EC", "SO4"],
       factors: [1],
       steps: null,
-      method: "exhaustive",
+      method: "fast",
     });
-    expect(dispRunOptions([4], species, [2], [0], { steps: 12, method: "fast" })).toEqual({
+    expect(dispRunOptions([4], species, [2], [0], { steps: 12, method: "exhaustive" })).toEqual({
       dQmax: [4],
       species: ["OC"],
       factors: [0],
       steps: 12,
-      method: "fast",
+      method: "exhaustive",
     });
   });
 });
