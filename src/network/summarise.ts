@@ -1312,6 +1312,7 @@ function stationYear(
         {
           dates,
           daily: dCn,
+          dailySorted: validSorted,
           ...(cnMda8 && p === "O3" ? { mda8: cnMda8 } : {}),
           hourly: hourlyStats,
         },

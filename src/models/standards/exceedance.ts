@@ -323,6 +323,11 @@ export interface PollutantYearDays {
   dates: readonly string[];
   /** Daily means aligned with `dates`, NaN where the day is not valid (fewer hours than the standard's minimum). */
   daily: ArrayLike<number>;
+  /**
+   * Optional: the finite values of `daily` in ascending order, when the caller has sorted them
+   * already (saves the sort of the percentile row; must be exactly those values).
+   */
+  dailySorted?: Float64Array;
   /** O3 only: daily MDA8 aligned with `dates` under the standard's convention (NaN where not valid). */
   mda8?: ArrayLike<number>;
   /**
@@ -417,14 +422,14 @@ export function gb3095YearRows(
     } else if (lim.averaging === "24h") {
       const ys = daily;
       out.push(dailyRow(std, p, "24h", ys, year, limit, lim.unit));
-      const v = finiteOf(ys);
+      const v = days.dailySorted ?? finiteOf(ys).sort();
       const q = HJ663_ANNUAL_PERCENTILES[p as Gb3095Pollutant];
       out.push(
         statRow(
           std,
           p,
           `24h p${q}`,
-          quantileOfOwn(v, q / 100),
+          v.length ? quantileType7(v, q / 100, { sorted: true }) : NaN,
           v.length,
           year,
           limit,
