@@ -19,7 +19,7 @@ import {
 } from "../models/standards/exceedance";
 import { GB3095_2026 } from "../models/standards/tables/gb3095-2026";
 import { mean } from "../stats/moments";
-import { sortNumbersInPlace } from "../stats/sort";
+import { quantilesType7InPlace } from "../stats/sort";
 import { quantilesType7 } from "../stats/quantile";
 import { parseOffset } from "../table/time";
 import { normaliseUnit } from "../table/units";
@@ -242,8 +242,8 @@ function partitions(dataset: string): { year: number; files: string[] }[] {
  * a partition whose rows are not grouped is read again sorted by DuckDB, and `account.notes` says
  * so). Everything else is the library's code on those hours: the daily count, sum and maximum
  * and the hours above each GB 3095 1-h limit, validity (≥ 20 h a day, {@link NETWORK_SUMMARY_RULES}),
- * the type-7 percentiles of the hourly values (`quantileType7` on the values sorted by
- * `sortNumbers`, exactly the typed-array sort), the MDA8 (`mda8FromWindows` on one set of `mda8Windows` 8-h means, the rule of `mda8FromGrid`, HJ 663 and EU
+ * the type-7 percentiles of the hourly values (`quantilesType7InPlace`: the same doubles as
+ * `quantilesType7` on the typed-array sort, read from `sortNumbers`' counts at fixed precision), the MDA8 (`mda8FromWindows` on one set of `mda8Windows` 8-h means, the rule of `mda8FromGrid`, HJ 663 and EU
  * conventions), the IAQI and AQI (`cnDailyAqiOfDay`, the typed step of `cnDailyAqiFromConcentrations`), the MDA8 P90 (`ozoneP90OfYear`, the rule of `ozoneAnnualP90`,
  * HJ 663-2013 percentile), the exceedance rows (`gb3095YearRows`, `whoYearRows`, the same rows as
  * `gb3095Exceedances` / `whoExceedances`), the trend (`theilSenInterval`, `theilSenTrendOfMonths`).
@@ -715,7 +715,7 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
       const hourlyPct: Partial<Record<AqiPollutant, Record<string, number>>> = {};
       present.forEach((p, q) => {
         const h: Record<string, number> = {};
-        const qs = sorted[q].length ? quantilesType7(sorted[q], ps, { sorted: true }) : undefined;
+        const qs = sorted[q].length ? quantilesType7InPlace(sorted[q], ps) : undefined;
         percentiles.forEach((pc, k) => (h[pKey(pc)] = qs ? qs[k] : NaN));
         hourlyPct[p] = h;
       });
@@ -1136,7 +1136,7 @@ async function scanYear(
 /**
  * The day arrays of one station-year from its hour grid (count, sum, maximum and hours above the
  * 1-h limit of the valid values per local day, summed in hour order), and per pollutant its valid
- * hourly values sorted ascending ({@link sortNumbersInPlace}, in a scratch buffer per pollutant) for the type-7 percentiles.
+ * valid hourly values (in a scratch buffer per pollutant) for the type-7 percentiles ({@link quantilesType7InPlace}).
  */
 function stationDays(
   values: Float64Array[],
@@ -1177,7 +1177,7 @@ function stationDays(
       if (a) a[d] = da;
     }
     P[p] = days.days[p]!;
-    sorted.push(sortNumbersInPlace(buf.subarray(0, k)));
+    sorted.push(buf.subarray(0, k));
   });
   return { P, sorted };
 }
