@@ -87,9 +87,9 @@ export function quantilesType7InPlace(values: Float64Array, ps: readonly number[
   for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);
   const n = values.length;
   // the ranks needed (⌊h⌋ and ⌊h⌋ + 1 of each p), read in one pass over the counts
-  const ranks = [...new Set(ps.flatMap((p) => [Math.floor((n - 1) * p), Math.min(n - 1, Math.floor((n - 1) * p) + 1)]))].sort(
-    (a, b) => a - b,
-  );
+  const ranks = [
+    ...new Set(ps.flatMap((p) => [Math.floor((n - 1) * p), Math.min(n - 1, Math.floor((n - 1) * p) + 1)])),
+  ].sort((a, b) => a - b);
   const at = new Map<number, number>();
   const { counts, lo, scale } = h;
   let r = 0,

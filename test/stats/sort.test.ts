@@ -122,7 +122,12 @@ describe("quantilesType7InPlace", () => {
       expect(quantilesType7InPlace(Float64Array.from(v), ps)).toEqual(want(v));
     expect(() => quantilesType7InPlace(new Float64Array(0), ps)).toThrow(RangeError);
     expect(() => quantilesType7InPlace(Float64Array.from([1, NaN, 2]), ps)).toThrow(RangeError);
-    expect(() => quantilesType7InPlace(Float64Array.from({ length: 100 }, (_, i) => i), [1.5])).toThrow(RangeError);
+    expect(() =>
+      quantilesType7InPlace(
+        Float64Array.from({ length: 100 }, (_, i) => i),
+        [1.5],
+      ),
+    ).toThrow(RangeError);
   });
   it("a hand case: 1 … 100 (whole numbers) → p50 = 50.5, p90 = 90.1, p0 = 1, p100 = 100", () => {
     const v = Float64Array.from({ length: 100 }, (_, i) => 100 - i);

@@ -85,7 +85,13 @@ describe("MDA8 from shared 8-h means equals the window-by-window definition (ran
     }
   });
   it("a custom convention with starts beyond one day (−10, 30) and a tie keeps the first window", () => {
-    const c: Mda8Convention = { id: "cn", citation: "test", windowStarts: [-10, 0, 8, 30], minHoursPerWindow: 1, minWindows: 1 };
+    const c: Mda8Convention = {
+      id: "cn",
+      citation: "test",
+      windowStarts: [-10, 0, 8, 30],
+      minHoursPerWindow: 1,
+      minWindows: 1,
+    };
     const g = grid(7, 5, 0.1);
     expect(mda8FromGrid(g, c)).toEqual(bruteMda8(g, c));
     const flat = grid(8, 3, 0);
