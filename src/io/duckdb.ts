@@ -4,7 +4,7 @@
  * does not load the native binary.
  *
  * Results are read chunk by chunk (DuckDB's data chunks of up to 2,048 rows, fetched from a
- * streaming result) straight from each vector's memory into growing typed arrays: no JS value per
+ * streaming result, one chunk ahead so that DuckDB works while JS copies) straight from each vector's memory into growing typed arrays: no JS value per
  * cell is made for numbers and times, so a result of a million rows costs its typed arrays and
  * little else (the earlier `getColumnsJS()` copy made one JS value, a `Date` or a bigint per cell).
  *
@@ -186,7 +186,8 @@ function copyVector(
   const validity = bindings.vector_get_validity(vec, Math.ceil(n / 64) * 8) as Uint8Array | null;
   const valid = (i: number) => validity === null || ((validity[i >> 3] >> (i & 7)) & 1) === 1;
   if (c.kind === "varchar") {
-    const v = chunk.getColumnVector(j) as DuckDbApi.DuckDBVarCharVector;
+    // the vector wrapper (which reads the whole vector) only when a string must be made
+    let v: DuckDbApi.DuckDBVarCharVector | undefined;
     const data = bindings.vector_get_data(vec, n * 16);
     const u32 = new Uint32Array(data.buffer, data.byteOffset, n * 4);
     const out = c.str!;
@@ -208,7 +209,7 @@ function copyVector(
         out[at + i] = prev;
         continue;
       }
-      const s = v.getItem(i);
+      const s = (v ??= chunk.getColumnVector(j) as DuckDbApi.DuckDBVarCharVector).getItem(i);
       out[at + i] = s;
       if (len <= 12) {
         prev = s;
@@ -356,24 +357,34 @@ export async function openDuckDb(path = ":memory:", options: Record<string, stri
       onBatch({ names, types, columns, numRows: rows });
       handed = true;
     };
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (chunk === null) break;
-      const n = chunk.rowCount;
-      if (n === 0) break;
-      for (let j = 0; j < cols.length; j++) {
-        grow(cols[j], rows + n);
-        copyVector(bindings, chunk, j, n, cols[j], rows, api);
+    // one chunk ahead: DuckDB computes the next chunk (on libuv's thread pool) while this one is
+    // copied and handed out; a fetch in flight is always awaited before returning or throwing
+    let next: Promise<DuckDbApi.DuckDBDataChunk | null> | undefined = result.fetchChunk();
+    try {
+      for (;;) {
+        const chunk = await next;
+        next = undefined;
+        if (chunk === null) break;
+        const n = chunk.rowCount;
+        if (n === 0) break;
+        next = result.fetchChunk();
+        for (let j = 0; j < cols.length; j++) {
+          grow(cols[j], rows + n);
+          copyVector(bindings, chunk, j, n, cols[j], rows, api);
+        }
+        rows += n;
+        total += n;
+        if (rows >= batchRows) {
+          hand();
+          if (reuse) {
+            for (const c of cols) if (c.str) c.str = [];
+          } else cols = fresh(first);
+          rows = 0;
+        }
       }
-      rows += n;
-      total += n;
-      if (rows >= batchRows) {
-        hand();
-        if (reuse) {
-          for (const c of cols) if (c.str) c.str = [];
-        } else cols = fresh(first);
-        rows = 0;
-      }
+    } catch (e) {
+      if (next) await next.catch(() => null);
+      throw e;
     }
     if (rows > 0 || !handed) hand();
     return total;

@@ -8,8 +8,8 @@ import { AozoraInputError } from "../io/errors";
 import { cnDailyAqiOfDay, cnDailyKeys, type AqiPollutant, type CnDailyConcentrations } from "../models/aqi/daily";
 import { aqiCategory, CN_AQI_CATEGORIES } from "../models/aqi/tables/categories";
 import type { HourGrid } from "../models/ozone/hourgrid";
-import { mda8FromGrid } from "../models/ozone/mda8";
-import { hj663AnnualComplete, ozoneAnnualP90 } from "../models/ozone/metrics";
+import { mda8FromWindows, mda8Windows, type Mda8Arrays, type Mda8Windows } from "../models/ozone/mda8";
+import { hj663AnnualComplete, ozoneP90OfYear } from "../models/ozone/metrics";
 import { MDA8_CONVENTIONS } from "../models/ozone/tables/mda8-conventions";
 import {
   gb3095YearRows,
@@ -19,7 +19,7 @@ import {
 } from "../models/standards/exceedance";
 import { GB3095_2026 } from "../models/standards/tables/gb3095-2026";
 import { mean } from "../stats/moments";
-import { sortNumbersInPlace } from "../stats/sort";
+import { quantilesType7InPlace } from "../stats/sort";
 import { quantilesType7 } from "../stats/quantile";
 import { parseOffset } from "../table/time";
 import { normaliseUnit } from "../table/units";
@@ -242,9 +242,9 @@ function partitions(dataset: string): { year: number; files: string[] }[] {
  * a partition whose rows are not grouped is read again sorted by DuckDB, and `account.notes` says
  * so). Everything else is the library's code on those hours: the daily count, sum and maximum
  * and the hours above each GB 3095 1-h limit, validity (≥ 20 h a day, {@link NETWORK_SUMMARY_RULES}),
- * the type-7 percentiles of the hourly values (`quantileType7` on the values sorted by
- * `sortNumbers`, exactly the typed-array sort), the MDA8 (`mda8FromGrid`, HJ 663 and EU
- * conventions), the IAQI and AQI (`cnDailyAqiOfDay`, the typed step of `cnDailyAqiFromConcentrations`), the MDA8 P90 (`ozoneAnnualP90`,
+ * the type-7 percentiles of the hourly values (`quantilesType7InPlace`: the same doubles as
+ * `quantilesType7` on the typed-array sort, read from `sortNumbers`' counts at fixed precision), the MDA8 (`mda8FromWindows` on one set of `mda8Windows` 8-h means, the rule of `mda8FromGrid`, HJ 663 and EU
+ * conventions), the IAQI and AQI (`cnDailyAqiOfDay`, the typed step of `cnDailyAqiFromConcentrations`), the MDA8 P90 (`ozoneP90OfYear`, the rule of `ozoneAnnualP90`,
  * HJ 663-2013 percentile), the exceedance rows (`gb3095YearRows`, `whoYearRows`, the same rows as
  * `gb3095Exceedances` / `whoExceedances`), the trend (`theilSenInterval`, `theilSenTrendOfMonths`).
  * Tests compare every row with those hourly functions on the same data.
@@ -715,7 +715,7 @@ export async function summariseYear(db: DuckDb, task: NetworkYearTask): Promise<
       const hourlyPct: Partial<Record<AqiPollutant, Record<string, number>>> = {};
       present.forEach((p, q) => {
         const h: Record<string, number> = {};
-        const qs = sorted[q].length ? quantilesType7(sorted[q], ps, { sorted: true }) : undefined;
+        const qs = sorted[q].length ? quantilesType7InPlace(sorted[q], ps) : undefined;
         percentiles.forEach((pc, k) => (h[pKey(pc)] = qs ? qs[k] : NaN));
         hourlyPct[p] = h;
       });
@@ -1136,7 +1136,7 @@ async function scanYear(
 /**
  * The day arrays of one station-year from its hour grid (count, sum, maximum and hours above the
  * 1-h limit of the valid values per local day, summed in hour order), and per pollutant its valid
- * hourly values sorted ascending ({@link sortNumbersInPlace}, in a scratch buffer per pollutant) for the type-7 percentiles.
+ * valid hourly values (in a scratch buffer per pollutant) for the type-7 percentiles ({@link quantilesType7InPlace}).
  */
 function stationDays(
   values: Float64Array[],
@@ -1177,7 +1177,7 @@ function stationDays(
       if (a) a[d] = da;
     }
     P[p] = days.days[p]!;
-    sorted.push(sortNumbersInPlace(buf.subarray(0, k)));
+    sorted.push(buf.subarray(0, k));
   });
   return { P, sorted };
 }
@@ -1191,6 +1191,10 @@ interface DayScratch {
   cn: Partial<Record<AqiPollutant, Float64Array>>;
   who: Partial<Record<AqiPollutant, Float64Array>>;
   valid: Float64Array;
+  /** The shared 8-h means of the O3 grid and the MDA8 under HJ 663 and 2008/50/EC (grid days: the previous day first). */
+  win?: Mda8Windows;
+  cnMda8?: Mda8Arrays;
+  euMda8?: Mda8Arrays;
 }
 
 /** A {@link DayScratch} for the pollutants `present` and `nDays` days. */
@@ -1238,8 +1242,17 @@ function stationYear(
   const pollutants: Partial<Record<AqiPollutant, PollutantYearSummary>> = {};
   const gb: ExceedanceRow[] = [],
     who: ExceedanceRow[] = [];
-  const cnMda8 = o3grid ? mda8FromGrid(o3grid, MDA8_CONVENTIONS.cn).slice(1) : undefined;
-  const euMda8 = o3grid ? mda8FromGrid(o3grid, MDA8_CONVENTIONS.eu).slice(1) : undefined;
+  // MDA8 under HJ 663 and 2008/50/EC from one set of 8-h means (start hours −7 … 16 cover both);
+  // the grid starts with the previous local day, dropped here
+  let cnMda8: Float64Array | undefined, euMda8: Float64Array | undefined;
+  if (o3grid) {
+    const g = o3grid.nDays;
+    const win = (scratch.win = mda8Windows(o3grid.values, g, -7, 16, scratch.win));
+    scratch.cnMda8 = mda8FromWindows(win, g, MDA8_CONVENTIONS.cn, scratch.cnMda8);
+    scratch.euMda8 = mda8FromWindows(win, g, MDA8_CONVENTIONS.eu, scratch.euMda8);
+    cnMda8 = scratch.cnMda8.mda8.subarray(1, g);
+    euMda8 = scratch.euMda8.mda8.subarray(1, g);
+  }
   const dailyCn: Partial<Record<AqiPollutant, Float64Array>> = {};
   for (const p of present) {
     const { n, s, x, a } = P[p]!;
@@ -1299,7 +1312,8 @@ function stationYear(
         {
           dates,
           daily: dCn,
-          ...(cnMda8 && p === "O3" ? { mda8: cnMda8.map((r) => r.mda8) } : {}),
+          dailySorted: validSorted,
+          ...(cnMda8 && p === "O3" ? { mda8: cnMda8 } : {}),
           hourly: hourlyStats,
         },
         std,
@@ -1309,7 +1323,7 @@ function stationYear(
       ...whoYearRows(p, year, {
         dates,
         daily: dailyMean(p, minWho, scratch.who[p]!),
-        ...(euMda8 && p === "O3" ? { mda8: euMda8.map((r) => r.mda8) } : {}),
+        ...(euMda8 && p === "O3" ? { mda8: euMda8 } : {}),
         hourly: hourlyStats,
       }),
     );
@@ -1328,7 +1342,7 @@ function stationYear(
     ...(dailyCn.NO2 ? { NO2_24h: dailyCn.NO2 } : {}),
     ...(dailyCn.PM10 ? { PM10_24h: dailyCn.PM10 } : {}),
     ...(dailyCn.CO ? { CO_24h: dailyCn.CO } : {}),
-    ...(cnMda8 ? { O3_8h: Float64Array.from(cnMda8, (r) => r.mda8) } : {}),
+    ...(cnMda8 ? { O3_8h: cnMda8 } : {}),
     ...(o3max ? { O3_1h: o3max } : {}),
     ...(dailyCn["PM2.5"] ? { PM25_24h: dailyCn["PM2.5"] } : {}),
   };
@@ -1359,7 +1373,7 @@ function stationYear(
           if (given[k] && sub[k] === day.aqi) acc.primary[keys[k].key] = (acc.primary[keys[k].key] ?? 0) + 1;
     }
   }
-  const p90 = cnMda8 ? ozoneAnnualP90(cnMda8)[0] : undefined;
+  const p90 = cnMda8 ? ozoneP90OfYear(year, dates, cnMda8) : undefined;
   // GB rows in the order of gb3095Exceedances (GB 3095 Table 1: SO2, NO2, CO, O3, PM10, PM2.5)
   const order = GB3095_2026.limits.map((l) => l.pollutant as string).filter((p, i, a) => a.indexOf(p) === i);
   gb.sort((x, y) => order.indexOf(x.pollutant) - order.indexOf(y.pollutant));

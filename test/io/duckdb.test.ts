@@ -169,6 +169,8 @@ describe("openDuckDb: chunked typed-array results", () => {
           throw new Error("stop");
         }),
       ).rejects.toThrow("stop");
+      // … with the chunk fetched ahead settled first: the connection answers the next query
+      expect((await db.query("SELECT 41 + 1 AS v")).columns.v[0]).toBe(42);
       await expect(db.queryBatches(sql, () => {}, { batchRows: 0 })).rejects.toThrow(RangeError);
     } finally {
       db.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sortNumbers, sortNumbersInPlace } from "../../src/stats/sort";
+import { quantilesType7InPlace, sortNumbers, sortNumbersInPlace } from "../../src/stats/sort";
 import { quantileType7, quantilesType7 } from "../../src/stats/quantile";
 import { Rng } from "../../src/random/rng";
 
@@ -93,5 +93,46 @@ describe("sortNumbersInPlace", () => {
       expect(bits(out)).toEqual(bits(reference(v)));
       if (n < buf.length) expect(buf[n]).toBe(-1);
     }
+  });
+});
+
+describe("quantilesType7InPlace", () => {
+  const ps = [0, 0.05, 0.25, 0.5, 0.75, 0.9, 0.95, 0.98, 0.99, 1, 1 / 3];
+  /** The reference: type 7 on the engine's typed-array sort. */
+  const want = (v: Float64Array) => quantilesType7(Float64Array.from(v).sort(), ps, { sorted: true });
+  it("the same doubles as quantilesType7 on the typed-array sort, counting path (random samples, 4 precisions)", () => {
+    const rng = new Rng(17);
+    for (let t = 0; t < 60; t++) {
+      const scale = [1, 10, 100, 1000][t % 4];
+      const n = 64 + Math.floor(rng.uniform() * 9000);
+      // skewed like hourly concentrations, with many ties
+      const v = Float64Array.from({ length: n }, () => Math.round(rng.uniform() ** 3 * 500 * scale) / scale);
+      const w = want(v);
+      expect(quantilesType7InPlace(Float64Array.from(v), ps)).toEqual(w);
+    }
+  });
+  it("falls back to the sort (arbitrary doubles, −0, short samples) with the same doubles; errors as quantilesType7", () => {
+    const rng = new Rng(18);
+    for (const v of [
+      Float64Array.from({ length: 500 }, () => rng.uniform() * 100),
+      Float64Array.from([...Array.from({ length: 100 }, (_, i) => i % 5), -0]),
+      Float64Array.from([5, 1, 3]),
+      Float64Array.from({ length: 100 }, () => 7),
+    ])
+      expect(quantilesType7InPlace(Float64Array.from(v), ps)).toEqual(want(v));
+    expect(() => quantilesType7InPlace(new Float64Array(0), ps)).toThrow(RangeError);
+    expect(() => quantilesType7InPlace(Float64Array.from([1, NaN, 2]), ps)).toThrow(RangeError);
+    expect(() =>
+      quantilesType7InPlace(
+        Float64Array.from({ length: 100 }, (_, i) => i),
+        [1.5],
+      ),
+    ).toThrow(RangeError);
+  });
+  it("a hand case: 1 … 100 (whole numbers) → p50 = 50.5, p90 = 90.1, p0 = 1, p100 = 100", () => {
+    const v = Float64Array.from({ length: 100 }, (_, i) => 100 - i);
+    const [a, b, c, d] = quantilesType7InPlace(v, [0.5, 0.9, 0, 1]);
+    expect([a, c, d]).toEqual([50.5, 1, 100]);
+    expect(b).toBeCloseTo(90.1, 12);
   });
 });

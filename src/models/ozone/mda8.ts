@@ -24,32 +24,145 @@ export interface Mda8Options extends HourGridOptions {
   convention?: "cn" | "us" | "eu" | Mda8Convention;
 }
 
-/** MDA8 per day from a prepared {@link HourGrid}. */
-export function mda8FromGrid(grid: HourGrid, convention: Mda8Convention): Mda8Day[] {
-  const out: Mda8Day[] = [];
-  for (let d = 0; d < grid.nDays; d++) {
+/**
+ * The 8-h means of an hour grid at every window start an MDA8 convention can use, computed once
+ * and shared by several conventions (HJ 663's windows are a subset of 2008/50/EC's): the window
+ * starting at grid hour `from` (= day × 24 + local start hour) is at index `from − first`.
+ */
+export interface Mda8Windows {
+  /** Grid hour of the first window start (≤ 0: windows may reach before the grid). */
+  first: number;
+  /** Mean of the finite hourly values of [from, from + 8) (hours outside the grid absent); NaN when none. */
+  mean: Float64Array;
+  /** Count of those values (0–8). */
+  n: Uint8Array;
+}
+
+/** MDA8 of every day as typed arrays (the columns of {@link Mda8Day}, one entry per day). */
+export interface Mda8Arrays {
+  /** MDA8 in the input unit; NaN when the day is not valid under the convention. */
+  mda8: Float64Array;
+  /** Maximum of the valid 8-h means even when the day is not valid (NaN when none). */
+  maxOfValidWindows: Float64Array;
+  /** Local start hour of the window giving the maximum (NaN when none). */
+  windowStart: Float64Array;
+  /** Valid 8-h means of the day. */
+  validWindows: Float64Array;
+}
+
+/**
+ * The 8-h running means of `values` (an hour grid of `nDays` × 24 local hours, NaN where missing)
+ * for window start hours `minStart … maxStart` of every day (local hours relative to 00:00; may
+ * be negative or ≥ 24). Each mean sums its up-to-8 finite values in hour order (the arithmetic of
+ * `windowMean`), once per start hour, whatever the number of conventions that use it.
+ *
+ * @param out buffers to reuse (grown when too short)
+ * @throws {RangeError} when `minStart > maxStart` or either is not an integer
+ */
+export function mda8Windows(
+  values: Float64Array,
+  nDays: number,
+  minStart: number,
+  maxStart: number,
+  out?: Mda8Windows,
+): Mda8Windows {
+  if (!(Number.isInteger(minStart) && Number.isInteger(maxStart) && minStart <= maxStart))
+    throw new RangeError(`mda8Windows: start hours must be integers with min ≤ max, got ${minStart}, ${maxStart}`);
+  const len = values.length;
+  const first = minStart,
+    size = Math.max(0, (nDays - 1) * 24 + maxStart - minStart + 1);
+  const mean = out && out.mean.length >= size ? out.mean : new Float64Array(size);
+  const cnt = out && out.n.length >= size ? out.n : new Uint8Array(size);
+  for (let i = 0; i < size; i++) {
+    const from = first + i;
+    let s = 0,
+      n = 0;
+    for (let k = from < 0 ? 0 : from, e = from + 8 > len ? len : from + 8; k < e; k++) {
+      const v = values[k];
+      if (Number.isFinite(v)) {
+        s += v;
+        n++;
+      }
+    }
+    mean[i] = n > 0 ? s / n : NaN;
+    cnt[i] = n;
+  }
+  return { first, mean, n: cnt };
+}
+
+/**
+ * MDA8 of each of `nDays` days under `convention` from shared 8-h means ({@link mda8Windows},
+ * which must cover the convention's start hours): the maximum of the day's valid means (≥
+ * `minHoursPerWindow` hours; the first window wins a tie), valid with ≥ `minWindows` valid means.
+ * The one rule behind {@link mda8FromGrid}.
+ *
+ * @param out arrays to fill (length ≥ nDays), else new ones
+ * @throws {RangeError} when the windows do not cover the convention's start hours
+ */
+export function mda8FromWindows(
+  win: Mda8Windows,
+  nDays: number,
+  convention: Mda8Convention,
+  out?: Mda8Arrays,
+): Mda8Arrays {
+  const starts = convention.windowStarts;
+  const ns = starts.length;
+  for (const s of starts)
+    if (s - win.first < 0 || (nDays - 1) * 24 + s - win.first >= win.mean.length)
+      throw new RangeError(`mda8FromWindows: the 8-h means do not cover window start ${s}`);
+  const o = out ?? {
+    mda8: new Float64Array(nDays),
+    maxOfValidWindows: new Float64Array(nDays),
+    windowStart: new Float64Array(nDays),
+    validWindows: new Float64Array(nDays),
+  };
+  const mean = win.mean,
+    cnt = win.n;
+  const minH = convention.minHoursPerWindow,
+    minW = convention.minWindows;
+  for (let d = 0; d < nDays; d++) {
     let best = NaN,
       bestStart = NaN,
       valid = 0;
-    for (const s of convention.windowStarts) {
-      const from = d * 24 + s;
-      // windows reaching before the first or after the last day of the grid lack those hours
-      const { mean, n } = windowMean(grid.values, from, from + 8);
-      if (n < convention.minHoursPerWindow) continue;
+    const base = d * 24 - win.first;
+    for (let j = 0; j < ns; j++) {
+      const s = starts[j];
+      const i = base + s;
+      if (cnt[i] < minH) continue;
       valid++;
-      if (!(mean <= best)) {
-        best = mean;
+      const m = mean[i];
+      if (!(m <= best)) {
+        best = m;
         bestStart = s;
       }
     }
-    const ok = valid >= convention.minWindows;
+    o.mda8[d] = valid >= minW ? best : NaN;
+    o.maxOfValidWindows[d] = best;
+    o.windowStart[d] = bestStart;
+    o.validWindows[d] = valid;
+  }
+  return o;
+}
+
+/** MDA8 per day from a prepared {@link HourGrid} ({@link mda8Windows} then {@link mda8FromWindows}). */
+export function mda8FromGrid(grid: HourGrid, convention: Mda8Convention): Mda8Day[] {
+  const out: Mda8Day[] = [];
+  if (grid.nDays <= 0) return out;
+  const starts = convention.windowStarts;
+  const win = starts.length
+    ? mda8Windows(grid.values, grid.nDays, Math.min(...starts), Math.max(...starts))
+    : mda8Windows(grid.values, grid.nDays, 0, 0);
+  const a = mda8FromWindows(win, grid.nDays, convention);
+  const minW = convention.minWindows;
+  for (let d = 0; d < grid.nDays; d++) {
+    const ok = a.validWindows[d] >= minW;
     out.push({
       date: grid.dates[d],
-      mda8: ok ? best : NaN,
-      maxOfValidWindows: best,
-      windowStart: bestStart,
-      validWindows: valid,
-      windows: convention.windowStarts.length,
+      mda8: a.mda8[d],
+      maxOfValidWindows: a.maxOfValidWindows[d],
+      windowStart: a.windowStart[d],
+      validWindows: a.validWindows[d],
+      windows: starts.length,
       valid: ok,
     });
   }

@@ -88,21 +88,45 @@ export function ozoneAnnualP90(days: readonly Mda8Day[]): OzoneAnnual[] {
   const out: OzoneAnnual[] = [];
   for (const [year, rows] of [...byYear].sort((a, b) => a[0] - b[0])) {
     const valid = rows.filter((r) => r.valid && Number.isFinite(r.mda8));
-    const { complete, perMonth } = hj663AnnualComplete(valid.map((r) => r.date));
-    out.push({
-      year,
-      p90: valid.length
-        ? quantileType7(
-            valid.map((r) => r.mda8),
-            HJ663_ANNUAL.ozonePercentile / 100,
-          )
-        : NaN,
-      validDays: valid.length,
-      validDaysPerMonth: perMonth,
-      complete,
-    });
+    out.push(
+      ozoneP90OfYear(
+        year,
+        valid.map((r) => r.date),
+        valid.map((r) => r.mda8),
+      ),
+    );
   }
   return out;
+}
+
+/**
+ * The HJ 663-2013 annual O3 statistic of one calendar year from its days' MDA8 (the rule of
+ * {@link ozoneAnnualP90}, without per-day objects): the days with a finite MDA8 are the valid
+ * days (an invalid day's MDA8 is NaN), their type-7 90th percentile and the annual validity.
+ *
+ * @param dates local dates `YYYY-MM-DD` of the days, all in `year`
+ * @param mda8 the days' MDA8 (NaN when not valid), same length as `dates`
+ * @throws {RangeError} when the lengths differ or a valid day's date is not YYYY-MM-DD
+ */
+export function ozoneP90OfYear(year: number, dates: readonly string[], mda8: ArrayLike<number>): OzoneAnnual {
+  if (dates.length !== mda8.length)
+    throw new RangeError(`ozoneP90OfYear: ${dates.length} dates but ${mda8.length} MDA8 values`);
+  const validDates: string[] = [];
+  const v = new Float64Array(mda8.length);
+  let n = 0;
+  for (let d = 0; d < mda8.length; d++)
+    if (Number.isFinite(mda8[d])) {
+      validDates.push(dates[d]);
+      v[n++] = mda8[d];
+    }
+  const { complete, perMonth } = hj663AnnualComplete(validDates);
+  return {
+    year,
+    p90: n ? quantileType7(v.subarray(0, n), HJ663_ANNUAL.ozonePercentile / 100) : NaN,
+    validDays: n,
+    validDaysPerMonth: perMonth,
+    complete,
+  };
 }
 
 /** AOT40 of one season of one year. */

@@ -219,7 +219,7 @@ function dailyRow(
   standard: string,
   p: string,
   averaging: string,
-  values: number[],
+  values: ArrayLike<number>,
   year: number,
   limit: number,
   unit: string,
@@ -255,6 +255,20 @@ function statRow(
 }
 
 const finite = (a: number[]) => a.filter((v) => Number.isFinite(v));
+
+/** The finite values of `a` in order, as a new typed array (no intermediate JS array). */
+function finiteOf(a: ArrayLike<number>): Float64Array {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i])) n++;
+  const out = new Float64Array(n);
+  for (let i = 0, j = 0; i < a.length; i++) if (Number.isFinite(a[i])) out[j++] = a[i];
+  return out;
+}
+
+/** Type-7 quantile of a fresh typed array, sorted in place (the same double as `quantileType7(v, p)`); NaN when empty. */
+const quantileOfOwn = (v: Float64Array, p: number) => (v.length ? quantileType7(v.sort(), p, { sorted: true }) : NaN);
+
+const NO_DAYS = new Float64Array(0);
 
 /**
  * Exceedances of China's GB 3095-2026 (Table 1): per calendar year, hourly values above the 1-h
@@ -309,6 +323,11 @@ export interface PollutantYearDays {
   dates: readonly string[];
   /** Daily means aligned with `dates`, NaN where the day is not valid (fewer hours than the standard's minimum). */
   daily: ArrayLike<number>;
+  /**
+   * Optional: the finite values of `daily` in ascending order, when the caller has sorted them
+   * already (saves the sort of the percentile row; must be exactly those values).
+   */
+  dailySorted?: Float64Array;
   /** O3 only: daily MDA8 aligned with `dates` under the standard's convention (NaN where not valid). */
   mda8?: ArrayLike<number>;
   /**
@@ -382,8 +401,8 @@ export function gb3095YearRows(
   const phase =
     opts.phase === undefined || opts.phase === "auto" ? (year >= 2031 ? "final" : "transition") : opts.phase;
   const std = `GB 3095-2026 grade ${grade} (${phase})`;
-  const daily = Array.from(days.daily);
-  const mda8 = days.mda8 ? Array.from(days.mda8) : [];
+  const daily = days.daily;
+  const mda8 = days.mda8 ?? NO_DAYS;
   for (const lim of GB3095_2026.limits.filter((l) => l.pollutant === p)) {
     const limit = lim[phase][grade === 1 ? "grade1" : "grade2"];
     if (lim.averaging === "1h") {
@@ -403,14 +422,14 @@ export function gb3095YearRows(
     } else if (lim.averaging === "24h") {
       const ys = daily;
       out.push(dailyRow(std, p, "24h", ys, year, limit, lim.unit));
-      const v = finite(ys);
+      const v = days.dailySorted ?? finiteOf(ys).sort();
       const q = HJ663_ANNUAL_PERCENTILES[p as Gb3095Pollutant];
       out.push(
         statRow(
           std,
           p,
           `24h p${q}`,
-          v.length ? quantileType7(v, q / 100) : NaN,
+          v.length ? quantileType7(v, q / 100, { sorted: true }) : NaN,
           v.length,
           year,
           limit,
@@ -421,13 +440,13 @@ export function gb3095YearRows(
     } else if (lim.averaging === "MDA8") {
       const ys = mda8;
       out.push(dailyRow(std, p, "MDA8", ys, year, limit, lim.unit));
-      const v = finite(ys);
+      const v = finiteOf(ys);
       out.push(
         statRow(
           std,
           p,
           "MDA8 p90",
-          v.length ? quantileType7(v, 0.9) : NaN,
+          quantileOfOwn(v, 0.9),
           v.length,
           year,
           limit,
@@ -436,7 +455,7 @@ export function gb3095YearRows(
         ),
       );
     } else if (lim.averaging === "annual") {
-      const v = finite(daily);
+      const v = finiteOf(daily);
       const validDates = days.dates.filter((_, k) => Number.isFinite(daily[k]));
       const c = hj663AnnualComplete(validDates);
       out.push({
@@ -675,10 +694,10 @@ export function whoYearRows(p: string, year: number, days: PollutantYearDays): E
   const out: ExceedanceRow[] = [];
   const S = "WHO 2021 AQG";
   const q = WHO_2021.shortTermPercentile;
-  const daily = Array.from(days.daily);
-  const mda8 = days.mda8 ? Array.from(days.mda8) : [];
+  const daily = days.daily;
+  const mda8 = days.mda8 ?? NO_DAYS;
   const minDays = Math.ceil(WHO_COMPLETENESS.minDayFraction * daysInYear(year));
-  const nDaily = finite(daily).length;
+  const nDaily = finiteOf(daily).length;
   const annual = (row: ExceedanceRow, count: number): ExceedanceRow => {
     const c = completeness(
       count,
@@ -690,7 +709,7 @@ export function whoYearRows(p: string, year: number, days: PollutantYearDays): E
   };
   for (const gl of WHO_2021.guidelines.filter((x) => x.pollutant === p)) {
     if (gl.averaging === "annual") {
-      const v = finite(daily);
+      const v = finiteOf(daily);
       out.push(
         annual(
           statRow(S, p, "annual", mean(v), v.length, year, gl.level, gl.unit, "mean of valid daily means"),
@@ -700,14 +719,14 @@ export function whoYearRows(p: string, year: number, days: PollutantYearDays): E
     } else if (gl.averaging === "24h" || gl.averaging === "MDA8") {
       const ys = gl.averaging === "MDA8" ? mda8 : daily;
       out.push(dailyRow(S, p, gl.averaging, ys, year, gl.level, gl.unit));
-      const v = finite(ys);
+      const v = finiteOf(ys);
       out.push(
         annual(
           statRow(
             S,
             p,
             `${gl.averaging} p${q}`,
-            v.length ? quantileType7(v, q / 100) : NaN,
+            quantileOfOwn(v, q / 100),
             v.length,
             year,
             gl.level,
