@@ -561,7 +561,7 @@ function dropZeros(A: Float64Array, B: Float64Array, gZero: Uint8Array, i: numbe
   }
 }
 
-/** One extrapolation schedule of {@link alsFit} (see {@link EXTRAPOLATION}). */
+/** One extrapolation schedule of {@link alsFit} (see `EXTRAPOLATION`). */
 export interface ExtrapolationSchedule {
   readonly beta0: number;
   readonly betaMax0: number;
@@ -599,7 +599,7 @@ export const EXTRAPOLATION: { readonly free: ExtrapolationSchedule; readonly pen
  * kept only if it lowers the objective; β grows after a success and shrinks after a failure
  * (the extrapolation of Ang & Gillis 2019, Neural Computation 31:417), so the run is monotone.
  * For runs without penalties their bound β ≤ β̄ ≤ 1 is relaxed to β̄ ≤ 4 with faster growth
- * (the longer steps of Bro 1998's ALS line search; {@link EXTRAPOLATION}): on the EPA examples
+ * (the longer steps of Bro 1998's ALS line search; `EXTRAPOLATION`): on the EPA examples
  * and the hourly bench year this needs 20–27 % fewer sweeps and ends at the same or a lower Q.
  *
  * The random start sets F_kj = U(0,1)·mean_j(x) from the run's seed. In robust mode the weights

@@ -40,7 +40,7 @@ export interface DispSearchTask {
    * weight / 1e3 (the weight DISP sets is 1e3·a).
    */
   curvature?: number;
-  /** Fast search: {@link columnCurvature} of the start solution, for the first step from it (default `curvature`). */
+  /** Fast search: `columnCurvature` of the start solution, for the first step from it (default `curvature`). */
   columnCurvature?: number;
   /**
    * The slope b ≥ 0 of that model in this direction, dQ(d) = a·d² + b·d: −2·direction·Σ_i G_ik·r_ij/s_ij²
@@ -138,7 +138,7 @@ export function columnCurvature(
  * How a displacement search locates each level's bound:
  * `"fast"` (the default): the first crossing of dQ = dQmax along one path followed outwards from the
  * base for all levels together, by model steps (dQ ≈ α·d² + β·d through the two nearest fits; from
- * the base {@link columnCurvature}) and safeguarded regula falsi, settled when a fit lands within
+ * the base `columnCurvature`) and safeguarded regula falsi, settled when a fit lands within
  * 3 % of dQmax (then corrected by the local model) or the bracket is narrower than 1 % of d; see
  * `dispSearchFast`. Checked against brute-force 1-D scans (test/sourceapport/disp-bruteforce.test.ts)
  * and against the exhaustive search with `accept` 0.995 on every Baton Rouge element.

@@ -91,7 +91,7 @@ export function mda8Windows(
 }
 
 /**
- * MDA8 of each of `nDays` days under `convention` from shared 8-h means ({@link mda8Windows},
+ * MDA8 of each of `nDays` days under `convention` from shared 8-h means (`mda8Windows`,
  * which must cover the convention's start hours): the maximum of the day's valid means (≥
  * `minHoursPerWindow` hours; the first window wins a tie), valid with ≥ `minWindows` valid means.
  * The one rule behind {@link mda8FromGrid}.
@@ -144,7 +144,7 @@ export function mda8FromWindows(
   return o;
 }
 
-/** MDA8 per day from a prepared {@link HourGrid} ({@link mda8Windows} then {@link mda8FromWindows}). */
+/** MDA8 per day from a prepared {@link HourGrid} (`mda8Windows` then `mda8FromWindows`). */
 export function mda8FromGrid(grid: HourGrid, convention: Mda8Convention): Mda8Day[] {
   const out: Mda8Day[] = [];
   if (grid.nDays <= 0) return out;
