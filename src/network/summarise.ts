@@ -289,7 +289,13 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
   const listed = opts.stations ? new Map(opts.stations.map((s) => [s.code, s])) : undefined;
 
   const db = await openDuckDb(":memory:", opts.duckdb ?? {});
+  const want = poolSize(opts.workers);
+  const workerDb = { threads: "1", ...(opts.duckdb ?? {}) };
+  let pool: ReturnType<typeof yearPool> | undefined;
   try {
+    // with at least as many years as workers every worker has a task: start them now, so that
+    // their start-up (module loading) overlaps the metadata and the station splits read here
+    if (want > 1 && parts.length >= want) pool = yearPool(want, workerDb);
     const meta = await datasetMeta(db, dataset, parts);
     const account: NetworkSummaryAccount = {
       dataset,
@@ -324,7 +330,6 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
     // with workers, each year is split into one station range per worker: every worker has work
     // however few the years, and a task's memory (half a year's stations on 2 workers) is the
     // same whatever the number of years
-    const want = poolSize(opts.workers);
     const splits = want;
     const tasks: NetworkYearTask[] = [];
     for (let k = 0; k < parts.length; k++) {
@@ -335,7 +340,7 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
           tasks.push({ ...base(parts[k], k), range: [i ? cuts[i - 1] : null, i < cuts.length ? cuts[i] : null] });
     }
     const nw = Math.min(want, tasks.length);
-    const pool = nw > 1 ? yearPool(nw, { threads: "1", ...(opts.duckdb ?? {}) }) : undefined;
+    if (!pool && nw > 1) pool = yearPool(nw, workerDb);
     const run = pool ?? { run: (t: NetworkYearTask) => summariseYear(db, t) };
     let trends: StationTrend[] = [];
     try {
@@ -446,6 +451,7 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
         "HJ 633-2026 Table 3 / HJ 633-2012 Table 1 (daily AQI, cnDailyAqiFromConcentrations); HJ 663-2013 (daily validity ≥ 20 h, MDA8, annual percentiles and validity); GB 3095-2026 Table 1; WHO global air quality guidelines 2021 Table 0.1; Theil–Sen (Sen 1968) with bootstrap interval",
     };
   } finally {
+    await pool?.close();
     db.close();
   }
 }
@@ -969,7 +975,8 @@ function yearPool(
   const queue: { msg: SummariseWorkerMessage; resolve: (r: never) => void; reject: (e: unknown) => void }[] = [];
   const all: Worker[] = [];
   let busy = 0,
-    closing = false;
+    closing = false,
+    closed: Promise<void> | undefined;
   let onSettled = () => {};
   const dispatch = () => {
     while (!closing && idle.length && queue.length) {
@@ -1011,7 +1018,7 @@ function yearPool(
     run: (task) => ask<NetworkYearResult>({ type: "task", task }),
     trends: (jobs, s) => ask<StationTrend[]>({ type: "trends", jobs, settings: s }),
     close: () =>
-      new Promise<void>((resolve) => {
+      (closed ??= new Promise<void>((resolve) => {
         closing = true;
         for (const job of queue.splice(0)) job.reject(new Error("summariseNetwork: stopped"));
         onSettled = () => {
@@ -1023,7 +1030,7 @@ function yearPool(
           );
         };
         onSettled();
-      }),
+      })),
   };
 }
 

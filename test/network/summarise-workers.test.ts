@@ -65,6 +65,26 @@ describe("summariseNetwork on worker threads (compiled library)", () => {
     expect(e.message).toMatch(/whole hour.*1 times of station S1 off the hour/);
     await expect(a.summariseNetwork(dir, { workers: 0 })).rejects.toThrow(RangeError);
   }, 120_000);
+
+  it("a metadata error read before any task (the workers already started) arrives as an AozoraInputError", async () => {
+    // 3 years ≥ 2 workers: the pool starts before the metadata is read; no aozora.offset here
+    const dir = join(mkdtempSync(join(tmpdir(), "netsum-m-")), "dataset");
+    const db = await a.openDuckDb();
+    try {
+      await db.query(
+        `COPY (SELECT 'S0' AS station, TIMESTAMPTZ '2021-06-01 00:00:00+00' + to_years(CAST(y AS INTEGER)) AS time,
+          1.0 AS "PM2.5", 2021 + y AS year FROM range(3) t(y))
+         TO '${dir}' (FORMAT parquet, PARTITION_BY (year), KV_METADATA {'aozora.units': '{"PM2.5": "µg/m3"}'})`,
+      );
+    } finally {
+      db.close();
+    }
+    const e = await a.summariseNetwork(dir, { workers: 2 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(a.AozoraInputError);
+    expect(e.message).toMatch(/aozora\.offset/);
+    // the pool was closed: the same call again works the same (no worker left busy)
+    await expect(a.summariseNetwork(dir, { workers: 2 })).rejects.toThrow(/aozora\.offset/);
+  }, 60_000);
 });
 
 /**
