@@ -1,17 +1,22 @@
 /**
  * Worker-thread entry of {@link summariseNetwork}: one DuckDB per worker (the settings of
- * `workerData`), then one year task per message; posts each year's result, or the error as the
- * class it was thrown as. A year's result depends only on its task, so it is the same on any
- * thread.
+ * `workerData`, opened at the first year task), then one job per message — a year task
+ * ({@link summariseYear}) or a chunk of station trends ({@link stationTrends}); posts the result,
+ * or the error as the class it was thrown as. A result depends only on its message, so it is the
+ * same on any thread.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { openDuckDb, type DuckDb } from "../io/duckdb";
-import { postedError, summariseYear, type NetworkYearTask } from "./summarise";
+import { postedError, stationTrends, summariseYear, type SummariseWorkerMessage } from "./summarise";
 
 let db: Promise<DuckDb> | undefined;
-parentPort?.on("message", (msg: { type: "task"; task: NetworkYearTask }) => {
+parentPort?.on("message", (msg: SummariseWorkerMessage) => {
   void (async () => {
     try {
+      if (msg.type === "trends") {
+        parentPort!.postMessage({ type: "done", result: stationTrends(msg.jobs, msg.settings) });
+        return;
+      }
       db ??= openDuckDb(":memory:", (workerData as { settings: Record<string, string> }).settings);
       const result = await summariseYear(await db, msg.task);
       parentPort!.postMessage({ type: "done", result });

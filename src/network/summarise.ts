@@ -289,7 +289,13 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
   const listed = opts.stations ? new Map(opts.stations.map((s) => [s.code, s])) : undefined;
 
   const db = await openDuckDb(":memory:", opts.duckdb ?? {});
+  const want = poolSize(opts.workers);
+  const workerDb = { threads: "1", ...(opts.duckdb ?? {}) };
+  let pool: ReturnType<typeof yearPool> | undefined;
   try {
+    // with at least as many years as workers every worker has a task: start them now, so that
+    // their start-up (module loading) overlaps the metadata and the station splits read here
+    if (want > 1 && parts.length >= want) pool = yearPool(want, workerDb);
     const meta = await datasetMeta(db, dataset, parts);
     const account: NetworkSummaryAccount = {
       dataset,
@@ -324,7 +330,6 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
     // with workers, each year is split into one station range per worker: every worker has work
     // however few the years, and a task's memory (half a year's stations on 2 workers) is the
     // same whatever the number of years
-    const want = poolSize(opts.workers);
     const splits = want;
     const tasks: NetworkYearTask[] = [];
     for (let k = 0; k < parts.length; k++) {
@@ -335,10 +340,9 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
           tasks.push({ ...base(parts[k], k), range: [i ? cuts[i - 1] : null, i < cuts.length ? cuts[i] : null] });
     }
     const nw = Math.min(want, tasks.length);
-    const run =
-      nw > 1
-        ? yearPool(nw, { threads: "1", ...(opts.duckdb ?? {}) })
-        : { run: (t: NetworkYearTask) => summariseYear(db, t), close: async () => {} };
+    if (!pool && nw > 1) pool = yearPool(nw, workerDb);
+    const run = pool ?? { run: (t: NetworkYearTask) => summariseYear(db, t) };
+    let trends: StationTrend[] = [];
     try {
       // at most nw tasks in flight; results taken in task order (year, then station range)
       // a task that fails while an earlier one is awaited is reported when its turn comes (or not at all after an earlier error)
@@ -396,99 +400,46 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
           }
         }
       }
-    } finally {
-      await run.close();
-    }
 
-    // trends
-    const trends: StationTrend[] = [];
-    if (trendOpts) {
-      const nBoot = trendOpts.nBoot ?? 200,
-        level = trendOpts.level ?? 0.95,
-        seed = trendOpts.seed ?? 1;
-      const keys = [...(basis === "annual" ? annual.keys() : monthly.keys())];
-      for (const key of keys) {
-        const [code, p] = key.split("\u0000") as [string, AqiPollutant];
-        const base = {
-          station: code,
-          ...(listed?.get(code)?.city !== undefined ? { city: listed!.get(code)!.city } : {}),
-          pollutant: p,
-          unit: UNIT[p],
+      // trends: each station's series is independent and has the same seed, so the rows are the same
+      // bits however the stations are split (1, 2 or 3 workers, or this thread)
+      if (trendOpts) {
+        const settings: TrendSettings = {
           basis,
-          deseasonalised: basis === "monthly",
-          level,
+          nBoot: trendOpts.nBoot ?? 200,
+          level: trendOpts.level ?? 0.95,
+          seed: trendOpts.seed ?? 1,
+          utcOffsetMinutes: meta.utcOffsetMinutes,
         };
-        const none = (n: number, reason: string): StationTrend => ({
-          ...base,
-          n,
-          slope: NaN,
-          lo: NaN,
-          hi: NaN,
-          slopePct: NaN,
-          pValue: NaN,
-          reason,
-        });
-        if (basis === "annual") {
-          const pts = annual.get(key)!.filter((a) => a.valid && Number.isFinite(a.mean));
-          if (pts.length < 3) {
-            trends.push(none(pts.length, `${pts.length} valid annual means (HJ 663); at least 3 needed`));
-            continue;
-          }
-          const x = pts.map((a) => a.year + 0.5),
-            y = pts.map((a) => a.mean);
-          const f = theilSenInterval(x, y, { nBoot, level, seed });
-          trends.push({
-            ...base,
-            n: f.n,
-            slope: f.slope,
-            lo: f.lo,
-            hi: f.hi,
-            slopePct: (100 * f.slope) / mean(y),
-            pValue: f.pValue,
+        const jobs: TrendJob[] = [];
+        for (const key of basis === "annual" ? annual.keys() : monthly.keys()) {
+          const [code, p] = key.split("\u0000") as [string, AqiPollutant];
+          const city = listed?.get(code)?.city;
+          jobs.push({
+            station: code,
+            ...(city !== undefined ? { city } : {}),
+            pollutant: p,
+            ...(basis === "annual"
+              ? { annual: annual.get(key)! }
+              : { monthly: [...monthly.get(key)!].map(([mk, a]) => [mk, a.s, a.n] as [number, number, number]) }),
           });
-        } else {
-          const m = monthly.get(key)!;
-          const ks = [...m.keys()].sort((a, b) => a - b);
-          const months: MonthlyMean[] = [];
-          for (let mk = ks[0]; mk <= ks[ks.length - 1]; mk++) {
-            const y = Math.floor(mk / 12),
-              mo = (mk % 12) + 1;
-            const possible = Math.round((Date.UTC(y, mo, 1) - Date.UTC(y, mo - 1, 1)) / HOUR);
-            const a = m.get(mk) ?? { s: 0, n: 0 };
-            const capture = a.n / possible;
-            months.push({
-              year: y,
-              month: mo,
-              t: y + (mo - 0.5) / 12,
-              n: a.n,
-              possible,
-              capture,
-              mean: capture >= NETWORK_SUMMARY_RULES.monthlyMinCapture && a.n > 0 ? a.s / a.n : NaN,
-            });
-          }
-          try {
-            const t = theilSenTrendOfMonths(months, meta.utcOffsetMinutes, {
-              deseasonalise: true,
-              nBoot,
-              level,
-              seed,
-              minCapture: NETWORK_SUMMARY_RULES.monthlyMinCapture,
-            });
-            trends.push({
-              ...base,
-              n: t.months.filter((r) => Number.isFinite(r.y)).length,
-              slope: t.slope,
-              lo: t.lo,
-              hi: t.hi,
-              slopePct: t.slopePct,
-              pValue: t.pValue,
-            });
-          } catch (e) {
-            if (!(e instanceof RangeError)) throw e;
-            trends.push(none(months.filter((r) => Number.isFinite(r.mean)).length, e.message));
-          }
         }
+        annual.clear();
+        monthly.clear();
+        if (pool && jobs.length > 1) {
+          // a few chunks per worker (the stations' costs differ); results taken in job order
+          const size = Math.ceil(jobs.length / (4 * nw));
+          const chunks: Promise<StationTrend[]>[] = [];
+          for (let i = 0; i < jobs.length; i += size) {
+            const p = pool.trends(jobs.slice(i, i + size), settings);
+            p.catch(() => {});
+            chunks.push(p);
+          }
+          trends = (await Promise.all(chunks)).flat();
+        } else trends = stationTrends(jobs, settings);
       }
+    } finally {
+      await pool?.close();
     }
     if (account.absentColumns.length)
       account.notes.push(`no column for ${account.absentColumns.join(", ")}: left out of the statistics and the AQI`);
@@ -500,8 +451,132 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
         "HJ 633-2026 Table 3 / HJ 633-2012 Table 1 (daily AQI, cnDailyAqiFromConcentrations); HJ 663-2013 (daily validity ≥ 20 h, MDA8, annual percentiles and validity); GB 3095-2026 Table 1; WHO global air quality guidelines 2021 Table 0.1; Theil–Sen (Sen 1968) with bootstrap interval",
     };
   } finally {
+    await pool?.close();
     db.close();
   }
+}
+
+/** One station and pollutant's trend input for {@link stationTrends} (plain data: it crosses to a worker thread). */
+export interface TrendJob {
+  station: string;
+  city?: string;
+  pollutant: AqiPollutant;
+  /** Annual basis: per year, the annual mean and its HJ 663 validity. */
+  annual?: { year: number; mean: number; valid: boolean }[];
+  /** Monthly basis: [year·12 + month − 1, sum, count] of the valid hourly values. */
+  monthly?: [number, number, number][];
+}
+
+/** The settings shared by every {@link TrendJob} of one summary. */
+export interface TrendSettings {
+  basis: "annual" | "monthly";
+  nBoot: number;
+  level: number;
+  seed: number;
+  /** UTC offset of the dataset, minutes (the monthly basis' local months). */
+  utcOffsetMinutes: number;
+}
+
+/**
+ * The Theil–Sen trend rows of {@link summariseNetwork}, one per job, in job order (on this thread
+ * or a worker). Annual basis: the valid annual means (HJ 663-2013), ≥ 3 needed,
+ * {@link theilSenInterval} at x = year + 0.5 (unit per year). Monthly basis: monthly means with
+ * capture ≥ {@link NETWORK_SUMMARY_RULES}.monthlyMinCapture, {@link theilSenTrendOfMonths}
+ * deseasonalised. Every job is fitted with the same `seed`, so a row depends only on its own job:
+ * the same bits however the jobs are split across threads. Theil–Sen: Sen (1968), bootstrap
+ * interval of the slope.
+ *
+ * @param jobs per station and pollutant, the annual or monthly series (`settings.basis`)
+ * @param settings basis, bootstrap resamples, interval level, seed, UTC offset (minutes)
+ * @returns one row per job; a job with too few valid points gets NaN numbers and a `reason`
+ * @throws {Error} only what the Theil–Sen routines throw other than their RangeError for too few points
+ */
+export function stationTrends(jobs: readonly TrendJob[], settings: TrendSettings): StationTrend[] {
+  const { basis, nBoot, level, seed } = settings;
+  const trends: StationTrend[] = [];
+  for (const job of jobs) {
+    const base = {
+      station: job.station,
+      ...(job.city !== undefined ? { city: job.city } : {}),
+      pollutant: job.pollutant,
+      unit: UNIT[job.pollutant],
+      basis,
+      deseasonalised: basis === "monthly",
+      level,
+    };
+    const none = (n: number, reason: string): StationTrend => ({
+      ...base,
+      n,
+      slope: NaN,
+      lo: NaN,
+      hi: NaN,
+      slopePct: NaN,
+      pValue: NaN,
+      reason,
+    });
+    if (basis === "annual") {
+      const pts = (job.annual ?? []).filter((a) => a.valid && Number.isFinite(a.mean));
+      if (pts.length < 3) {
+        trends.push(none(pts.length, `${pts.length} valid annual means (HJ 663); at least 3 needed`));
+        continue;
+      }
+      const x = pts.map((a) => a.year + 0.5),
+        y = pts.map((a) => a.mean);
+      const f = theilSenInterval(x, y, { nBoot, level, seed });
+      trends.push({
+        ...base,
+        n: f.n,
+        slope: f.slope,
+        lo: f.lo,
+        hi: f.hi,
+        slopePct: (100 * f.slope) / mean(y),
+        pValue: f.pValue,
+      });
+    } else {
+      const m = new Map<number, { s: number; n: number }>();
+      for (const [mk, s, n] of job.monthly ?? []) m.set(mk, { s, n });
+      const ks = [...m.keys()].sort((a, b) => a - b);
+      const months: MonthlyMean[] = [];
+      for (let mk = ks[0]; mk <= ks[ks.length - 1]; mk++) {
+        const y = Math.floor(mk / 12),
+          mo = (mk % 12) + 1;
+        const possible = Math.round((Date.UTC(y, mo, 1) - Date.UTC(y, mo - 1, 1)) / HOUR);
+        const a = m.get(mk) ?? { s: 0, n: 0 };
+        const capture = a.n / possible;
+        months.push({
+          year: y,
+          month: mo,
+          t: y + (mo - 0.5) / 12,
+          n: a.n,
+          possible,
+          capture,
+          mean: capture >= NETWORK_SUMMARY_RULES.monthlyMinCapture && a.n > 0 ? a.s / a.n : NaN,
+        });
+      }
+      try {
+        const t = theilSenTrendOfMonths(months, settings.utcOffsetMinutes, {
+          deseasonalise: true,
+          nBoot,
+          level,
+          seed,
+          minCapture: NETWORK_SUMMARY_RULES.monthlyMinCapture,
+        });
+        trends.push({
+          ...base,
+          n: t.months.filter((r) => Number.isFinite(r.y)).length,
+          slope: t.slope,
+          lo: t.lo,
+          hi: t.hi,
+          slopePct: t.slopePct,
+          pValue: t.pValue,
+        });
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        trends.push(none(months.filter((r) => Number.isFinite(r.mean)).length, e.message));
+      }
+    }
+  }
+  return trends;
 }
 
 /** Offset, units and columns of the dataset, checked. */
@@ -877,28 +952,38 @@ export interface PostedError {
   where?: ConstructorParameters<typeof AozoraInputError>[0];
 }
 
+/** A message to a worker of {@link summariseNetwork}: a year task, or a chunk of station trends. */
+export type SummariseWorkerMessage =
+  { type: "task"; task: NetworkYearTask } | { type: "trends"; jobs: readonly TrendJob[]; settings: TrendSettings };
+
 /**
- * A pool of `n` worker threads, each with its own DuckDB (`settings`), running year tasks.
- * `close` lets the tasks in flight end (a worker is never terminated inside a DuckDB call,
- * which aborts the process), drops the queued ones, then terminates the workers.
+ * A pool of `n` worker threads, each with its own DuckDB (`settings`), running year tasks and
+ * chunks of station trends (queued in the order asked). `close` lets the jobs in flight end (a
+ * worker is never terminated inside a DuckDB call, which aborts the process), drops the queued
+ * ones, then terminates the workers.
  */
 function yearPool(
   n: number,
   settings: Record<string, string>,
-): { run: (t: NetworkYearTask) => Promise<NetworkYearResult>; close: () => Promise<void> } {
+): {
+  run: (t: NetworkYearTask) => Promise<NetworkYearResult>;
+  trends: (jobs: readonly TrendJob[], settings: TrendSettings) => Promise<StationTrend[]>;
+  close: () => Promise<void>;
+} {
   const script = yearWorkerScript()!;
   const idle: Worker[] = [];
-  const queue: { task: NetworkYearTask; resolve: (r: NetworkYearResult) => void; reject: (e: unknown) => void }[] = [];
+  const queue: { msg: SummariseWorkerMessage; resolve: (r: never) => void; reject: (e: unknown) => void }[] = [];
   const all: Worker[] = [];
   let busy = 0,
-    closing = false;
+    closing = false,
+    closed: Promise<void> | undefined;
   let onSettled = () => {};
   const dispatch = () => {
     while (!closing && idle.length && queue.length) {
       const w = idle.pop()!;
       const job = queue.shift()!;
       busy++;
-      const onMessage = (msg: { type: "done"; result: NetworkYearResult } | { type: "error"; error: PostedError }) => {
+      const onMessage = (msg: { type: "done"; result: never } | { type: "error"; error: PostedError }) => {
         w.off("message", onMessage);
         w.off("error", onError);
         busy--;
@@ -916,7 +1001,7 @@ function yearPool(
       };
       w.on("message", onMessage);
       w.on("error", onError);
-      w.postMessage({ type: "task", task: job.task });
+      w.postMessage(job.msg);
     }
   };
   for (let k = 0; k < n; k++) {
@@ -924,14 +1009,16 @@ function yearPool(
     all.push(w);
     idle.push(w);
   }
+  const ask = <R>(msg: SummariseWorkerMessage) =>
+    new Promise<R>((resolve, reject) => {
+      queue.push({ msg, resolve: resolve as (r: never) => void, reject });
+      dispatch();
+    });
   return {
-    run: (task) =>
-      new Promise((resolve, reject) => {
-        queue.push({ task, resolve, reject });
-        dispatch();
-      }),
+    run: (task) => ask<NetworkYearResult>({ type: "task", task }),
+    trends: (jobs, s) => ask<StationTrend[]>({ type: "trends", jobs, settings: s }),
     close: () =>
-      new Promise<void>((resolve) => {
+      (closed ??= new Promise<void>((resolve) => {
         closing = true;
         for (const job of queue.splice(0)) job.reject(new Error("summariseNetwork: stopped"));
         onSettled = () => {
@@ -943,7 +1030,7 @@ function yearPool(
           );
         };
         onSettled();
-      }),
+      })),
   };
 }
 

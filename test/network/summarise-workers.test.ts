@@ -65,6 +65,26 @@ describe("summariseNetwork on worker threads (compiled library)", () => {
     expect(e.message).toMatch(/whole hour.*1 times of station S1 off the hour/);
     await expect(a.summariseNetwork(dir, { workers: 0 })).rejects.toThrow(RangeError);
   }, 120_000);
+
+  it("a metadata error read before any task (the workers already started) arrives as an AozoraInputError", async () => {
+    // 3 years ≥ 2 workers: the pool starts before the metadata is read; no aozora.offset here
+    const dir = join(mkdtempSync(join(tmpdir(), "netsum-m-")), "dataset");
+    const db = await a.openDuckDb();
+    try {
+      await db.query(
+        `COPY (SELECT 'S0' AS station, TIMESTAMPTZ '2021-06-01 00:00:00+00' + to_years(CAST(y AS INTEGER)) AS time,
+          1.0 AS "PM2.5", 2021 + y AS year FROM range(3) t(y))
+         TO '${dir}' (FORMAT parquet, PARTITION_BY (year), KV_METADATA {'aozora.units': '{"PM2.5": "µg/m3"}'})`,
+      );
+    } finally {
+      db.close();
+    }
+    const e = await a.summariseNetwork(dir, { workers: 2 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(a.AozoraInputError);
+    expect(e.message).toMatch(/aozora\.offset/);
+    // the pool was closed: the same call again works the same (no worker left busy)
+    await expect(a.summariseNetwork(dir, { workers: 2 })).rejects.toThrow(/aozora\.offset/);
+  }, 60_000);
 });
 
 /**
@@ -225,5 +245,77 @@ describe("summariseNetwork with fewer years than workers: each year split into s
       expect(t.hi).toBeCloseTo(ref.hi, 9);
       expect(t.n).toBe(ref.months.filter((m: { y: number }) => Number.isFinite(m.y)).length);
     }
+  }, 180_000);
+});
+
+/** Every number of a row as its 64 bits (NaN payloads and −0 included): equality of these is bit identity. */
+function bits(rows: Record<string, unknown>[]): string[] {
+  const f = new Float64Array(1),
+    u = new BigUint64Array(f.buffer);
+  return rows.map((r) =>
+    JSON.stringify(r, (_k, v) => {
+      if (typeof v !== "number") return v;
+      f[0] = v;
+      return `f64:${u[0].toString(16)}`;
+    }),
+  );
+}
+
+describe("summariseNetwork's station trends on the worker pool", () => {
+  it("1, 2 and 3 workers give bit-identical trend rows (annual and monthly), each the trend of its own station's series", async () => {
+    // 13 stations × 4 years × 2 pollutants: 26 trend jobs, split into several chunks per worker;
+    // station S04 misses most of 2022 and 2023 (too few valid years for its PM2.5 trend)
+    const gap = `(s = 4 AND h >= 24 * 380 AND h < 24 * 1000) OR hash(s, h, 9) % 30 = 0`;
+    const dir = await yearsDataset(13, 2021, 2024, 8192, gap);
+    const annual = { basis: "annual", pollutants: ["PM2.5", "O3"], nBoot: 60, seed: 11 };
+    const runs = [];
+    for (const workers of [1, 2, 3]) runs.push(await a.summariseNetwork(dir, { workers, trend: annual }));
+    expect(runs[0].trends).toHaveLength(26);
+    expect(bits(runs[1].trends)).toEqual(bits(runs[0].trends));
+    expect(bits(runs[2].trends)).toEqual(bits(runs[0].trends));
+    // each row: theilSenInterval of that station's valid annual means (from the station-year rows), same seed
+    let fitted = 0;
+    for (const t of runs[2].trends) {
+      const ys = runs[0].rows.filter((r: { station: string }) => r.station === t.station);
+      const pts = ys
+        .map((r: { year: number; pollutants: Record<string, { annualMean: number; annualValid: boolean }> }) => ({
+          x: r.year + 0.5,
+          p: r.pollutants[t.pollutant],
+        }))
+        .filter(
+          (q: { p: { annualMean: number; annualValid: boolean } }) =>
+            q.p.annualValid && Number.isFinite(q.p.annualMean),
+        );
+      expect(t.n).toBe(pts.length);
+      if (pts.length < 3) {
+        expect(t.slope).toBeNaN();
+        expect(t.reason).toMatch(/at least 3 needed/);
+        continue;
+      }
+      const ref = theilSenInterval(
+        pts.map((q: { x: number }) => q.x),
+        pts.map((q: { p: { annualMean: number } }) => q.p.annualMean),
+        { nBoot: 60, seed: 11 },
+      );
+      expect([t.slope, t.lo, t.hi, t.pValue]).toEqual([ref.slope, ref.lo, ref.hi, ref.pValue]);
+      fitted++;
+    }
+    expect(fitted).toBeGreaterThan(20);
+    expect(
+      runs[0].trends.some(
+        (t: { station: string; pollutant: string; reason?: string }) =>
+          t.station === "S04" && t.pollutant === "PM2.5" && t.reason,
+      ),
+    ).toBe(true);
+    // monthly basis: same bits on 1, 2 and 3 workers
+    const monthly = { basis: "monthly", pollutants: ["PM2.5", "O3"], nBoot: 40, seed: 3 };
+    const m = [];
+    for (const workers of [1, 2, 3])
+      m.push(await a.summariseNetwork(dir, { workers, trend: monthly, keepRows: false }));
+    expect(m[0].trends).toHaveLength(26);
+    expect(bits(m[1].trends)).toEqual(bits(m[0].trends));
+    expect(bits(m[2].trends)).toEqual(bits(m[0].trends));
+    // the monthly trends were fitted (not all too short)
+    expect(m[0].trends.filter((t: { slope: number }) => Number.isFinite(t.slope)).length).toBeGreaterThan(20);
   }, 180_000);
 });
