@@ -22,6 +22,12 @@ export interface RunSettings {
   normaliseG?: boolean;
   /** Instead keep each factor's profile summing to 1 (rescaling G); used when G is pulled (negative Fpeak). */
   normaliseF?: boolean;
+  /**
+   * Which {@link EXTRAPOLATION} schedule a fit uses (default: `penalised` for fits with penalties
+   * or a normalisation, else `free`). DISP refits, whose only penalty is the displaced element
+   * held exactly (`fFixed`), use `free`.
+   */
+  extrapolation?: "free" | "penalised";
 }
 
 /** What one run returns. */
@@ -704,7 +710,11 @@ export function alsFit(
   const direct = !!(pen?.expressions?.length || pen?.gFixed?.length);
   const penaltyGF = (GG: Float64Array, FF: Float64Array) =>
     gPenalty(GG, n, p, pen) + constraintPenalty(GG, FF, m, p, pen);
-  const X = pen || st.normaliseG || st.normaliseF ? EXTRAPOLATION.penalised : EXTRAPOLATION.free;
+  const X = st.extrapolation
+    ? EXTRAPOLATION[st.extrapolation]
+    : pen || st.normaliseG || st.normaliseF
+      ? EXTRAPOLATION.penalised
+      : EXTRAPOLATION.free;
   let beta: number = X.beta0,
     betaMax: number = X.betaMax0;
   const history: number[] = [];
