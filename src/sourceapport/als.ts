@@ -544,6 +544,8 @@ class AlsWorkspace {
       }
       for (let k = 0; k < p; k++) col[k] = F[k * m + j];
       nnls.solve(A, 0, B, bo, col, 0);
+      // d·value/d can differ from value in the last bit: a fixed element is set to its value exactly
+      if (pen) for (const fx of pen.fFixed ?? []) if (fx.j === j) col[fx.k] = fx.value;
       for (let k = 0; k < p; k++) F[k * m + j] = col[k];
     }
   }
