@@ -3,7 +3,15 @@ import { alsFit, type RunSettings } from "../../src/sourceapport/als";
 import { Rng } from "../../src/random/rng";
 
 /** Q(true) = Σ ((x − GF)/s)² written out (G n×p, F p×m row-major). */
-function q(x: Float64Array, s: Float64Array, G: Float64Array, F: Float64Array, n: number, m: number, p: number): number {
+function q(
+  x: Float64Array,
+  s: Float64Array,
+  G: Float64Array,
+  F: Float64Array,
+  n: number,
+  m: number,
+  p: number,
+): number {
   let t = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < m; j++) {
@@ -128,7 +136,9 @@ describe("DISP refit with the displaced element held exactly", () => {
     expect(g / n).toBeCloseTo(1, 8);
     expect(o.qTrue).toBeCloseTo(q(x, s, o.G, o.F, n, m, p), 9);
     const bf = bruteForce(x, s, n, m, p, k, j, v, 4);
-    console.log(`held F[${k},${j}] = ${v.toPrecision(4)}: Q ${o.qTrue.toFixed(6)} (base ${base.qTrue.toFixed(6)}), brute force ${bf.toFixed(6)}`);
+    console.log(
+      `held F[${k},${j}] = ${v.toPrecision(4)}: Q ${o.qTrue.toFixed(6)} (base ${base.qTrue.toFixed(6)}), brute force ${bf.toFixed(6)}`,
+    );
     expect(o.qTrue - base.qTrue).toBeGreaterThan(0.1); // the hold costs Q: the comparison is not of two unconstrained minima
     expect(Math.abs(o.qTrue - bf)).toBeLessThanOrEqual(1e-6 * bf + 1e-8);
   });
