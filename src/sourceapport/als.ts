@@ -22,6 +22,12 @@ export interface RunSettings {
   normaliseG?: boolean;
   /** Instead keep each factor's profile summing to 1 (rescaling G); used when G is pulled (negative Fpeak). */
   normaliseF?: boolean;
+  /**
+   * Which {@link EXTRAPOLATION} schedule a fit uses (default: `penalised` for fits with penalties
+   * or a normalisation, else `free`). DISP refits, whose only penalty is the displaced element
+   * held exactly (`fFixed`), use `free`.
+   */
+  extrapolation?: "free" | "penalised";
 }
 
 /** What one run returns. */
@@ -538,6 +544,8 @@ class AlsWorkspace {
       }
       for (let k = 0; k < p; k++) col[k] = F[k * m + j];
       nnls.solve(A, 0, B, bo, col, 0);
+      // d·value/d can differ from value in the last bit: a fixed element is set to its value exactly
+      if (pen) for (const fx of pen.fFixed ?? []) if (fx.j === j) col[fx.k] = fx.value;
       for (let k = 0; k < p; k++) F[k * m + j] = col[k];
     }
   }
@@ -689,6 +697,13 @@ export function alsFit(
   // contribution is held at 1 inside the G half-step (see AlsWorkspace.updateGHeld)
   const held = st.normaliseG ? heldFactors(pen) : [];
   const lam = new Float64Array(p);
+  // a factor with an element fixed at a positive value is not rescaled by the normalisation: its
+  // mean contribution is held at 1 by the G half-step, and rescaling would move the fixed element
+  // off its value (the F half-step would put it back, but the fit would end a little off it)
+  let fixedScale: Uint8Array | undefined;
+  if (st.normaliseG && held.length) {
+    for (const fx of pen?.fFixed ?? []) if (fx.value > 0) (fixedScale ??= new Uint8Array(p))[fx.k] = 1;
+  }
   const updateG = (FF: Float64Array, GG: Float64Array) =>
     held.length ? ws.updateGHeld(w, wx, FF, GG, pen?.l1G, held, lam, pen) : ws.updateG(w, wx, FF, GG, pen?.l1G, pen);
   updateG(F, G); // first G from the start F
@@ -697,7 +712,11 @@ export function alsFit(
   const direct = !!(pen?.expressions?.length || pen?.gFixed?.length);
   const penaltyGF = (GG: Float64Array, FF: Float64Array) =>
     gPenalty(GG, n, p, pen) + constraintPenalty(GG, FF, m, p, pen);
-  const X = pen || st.normaliseG || st.normaliseF ? EXTRAPOLATION.penalised : EXTRAPOLATION.free;
+  const X = st.extrapolation
+    ? EXTRAPOLATION[st.extrapolation]
+    : pen || st.normaliseG || st.normaliseF
+      ? EXTRAPOLATION.penalised
+      : EXTRAPOLATION.free;
   let beta: number = X.beta0,
     betaMax: number = X.betaMax0;
   const history: number[] = [];
@@ -732,7 +751,7 @@ export function alsFit(
       betaMax = beta;
       beta = beta / X.shrink;
     }
-    if (st.normaliseG) normaliseInPlace(G, F, n, m, p);
+    if (st.normaliseG) normaliseInPlace(G, F, n, m, p, undefined, fixedScale);
     else if (st.normaliseF) normaliseRowsF(G, F, n, m, p);
     if (robust) {
       next = reweight({ x, s, G, F, n, m, p }, w0, w, alpha) + penaltyF(F) + penaltyGF(G, F);
@@ -756,7 +775,7 @@ export function alsFit(
 /**
  * Rescale so each factor's mean contribution is 1 (G_k /= c_k, F_k *= c_k); GF is unchanged.
  * The mean is Σ_i G_ik / rows[k] when `rows` is given (a joint fit: the rows of the sites where
- * factor k exists), else over all n rows.
+ * factor k exists), else over all n rows. Factors with `skip[k]` ≠ 0 are left as they are.
  */
 export function normaliseInPlace(
   G: Float64Array,
@@ -765,8 +784,10 @@ export function normaliseInPlace(
   m: number,
   p: number,
   rows?: ArrayLike<number>,
+  skip?: ArrayLike<number>,
 ): void {
   for (let k = 0; k < p; k++) {
+    if (skip && skip[k]) continue;
     let c = 0;
     for (let i = 0; i < n; i++) c += G[i * p + k];
     c /= rows ? rows[k] : n;

@@ -10,7 +10,7 @@ import { wellPosed } from "./wellposed";
 /**
  * The exact DISP bounds of one element by brute force: a fine 1-D scan of the displaced element
  * (steps of 1 % of the displacement, at least 1/20 of the one-element model's d at dQ = 1), each
- * point a full refit of everything else held by the same penalty as DISP, converged far tighter
+ * point a full refit of everything else with the element held exactly as DISP holds it, converged far tighter
  * than DISP's refits (window 20, tolerance 1e-6) and started from the previous scan point. The
  * bound of each level is the first crossing of dQ = dQmax, interpolated linearly between the two
  * scan points around it (in the fitted value of the element); a downward scan ends at 0.
@@ -34,7 +34,7 @@ function scanBounds(base: PmfResult, k: number, j: number, direction: 1 | -1, le
   while (li < levels.length) {
     d += Math.max(h0, 0.01 * d);
     const target = Math.max(0, v0 + direction * d);
-    const o = alsFit(x, s, n, m, G, F, tight, { fTargets: [{ k, j, target, weight: 1e3 * a }] });
+    const o = alsFit(x, s, n, m, G, F, tight, { fFixed: [{ k, j, value: target }] });
     [G, F] = [o.G, o.F];
     const cur = { v: o.F[k * m + j], dQ: o.qTrue - q0 };
     while (li < levels.length && cur.dQ > levels[li]) {
