@@ -23,7 +23,7 @@ export interface RunSettings {
   /** Instead keep each factor's profile summing to 1 (rescaling G); used when G is pulled (negative Fpeak). */
   normaliseF?: boolean;
   /**
-   * Which {@link EXTRAPOLATION} schedule a fit uses (default: `penalised` for fits with penalties
+   * Which `EXTRAPOLATION` schedule a fit uses (default: `penalised` for fits with penalties
    * or a normalisation, else `free`). DISP refits, whose only penalty is the displaced element
    * held exactly (`fFixed`), use `free`.
    */
