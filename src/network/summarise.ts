@@ -76,7 +76,10 @@ export interface NetworkSummaryOptions {
   onRow?: (row: StationYearSummary) => void;
   /** Keep the station-year rows in the result (default true; false with `onRow` keeps memory flat). */
   keepRows?: boolean;
-  /** DuckDB settings, e.g. `{ threads: "2", memory_limit: "1GB" }` (with workers, each worker's DuckDB; threads default 1 there). */
+  /**
+   * DuckDB settings, e.g. `{ threads: "2", memory_limit: "1GB" }` (with workers, each worker's
+   * DuckDB; there `threads` defaults to 1 and `enable_external_file_cache` to false).
+   */
   duckdb?: Record<string, string>;
   /**
    * Worker threads (default: one per core; 1 = all on this thread). With n > 1 workers each year
@@ -291,7 +294,9 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
 
   const db = await openDuckDb(":memory:", opts.duckdb ?? {});
   const want = poolSize(opts.workers);
-  const workerDb = { threads: "1", ...(opts.duckdb ?? {}) };
+  // no external file cache in the workers: each partition is read once per task, and the cache
+  // (DuckDB keeps what it read of every file) grew with the number of years
+  const workerDb = { threads: "1", enable_external_file_cache: "false", ...(opts.duckdb ?? {}) };
   let pool: ReturnType<typeof yearPool> | undefined;
   try {
     // with at least as many years as workers every worker has a task: start them now, so that
