@@ -86,6 +86,9 @@ async function child(dir, n) {
     c0 = process.cpuUsage();
   let rows = 0,
     aqiDays = 0;
+  // the main thread's heap (used, sampled every 100 ms): with keepRows false it should not grow with the years
+  let heapPeak = 0;
+  const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 100);
   const s = await a.summariseNetwork(dir, {
     years,
     keepRows: false,
@@ -96,11 +99,13 @@ async function child(dir, n) {
     // default workers: one per core (2 here), each with a one-thread DuckDB; every year split into
     // one station range per worker (so 1 year uses both cores too)
   });
+  clearInterval(sampler);
   const out = {
     years: n,
     ms: Math.round(performance.now() - t0),
     cpu_ms: cpuMs(process.cpuUsage(c0)),
     maxrss_mb: rssMb(),
+    main_heap_peak_mb: Math.round(heapPeak / 2 ** 20),
     station_years: rows,
     cores: availableParallelism(),
     aqi_days: aqiDays,
@@ -136,7 +141,7 @@ export async function runNetworkSummariseBench({ yearsList = [1, 3, 10], station
       load_end: load(),
     });
     console.error(
-      `summariseNetwork ${stations} × ${n} y: ${(out.ms / 1000).toFixed(1)} s wall, ${(out.cpu_ms / 1000).toFixed(1)} s CPU, peak RSS ${out.maxrss_mb} MB (load ${l.join(" ")} → ${load().join(" ")})`,
+      `summariseNetwork ${stations} × ${n} y: ${(out.ms / 1000).toFixed(1)} s wall, ${(out.cpu_ms / 1000).toFixed(1)} s CPU, peak RSS ${out.maxrss_mb} MB, main heap peak ${out.main_heap_peak_mb} MB (load ${l.join(" ")} → ${load().join(" ")})`,
     );
   }
   return rows;

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { openDuckDb, type DuckDb } from "../io/duckdb";
-import { postedError, stationTrends, summariseYear, type SummariseWorkerMessage } from "./summarise";
+import { packYearResult, postedError, stationTrends, summariseYear, type SummariseWorkerMessage } from "./summarise";
 
 let db: Promise<DuckDb> | undefined;
 parentPort?.on("message", (msg: SummariseWorkerMessage) => {
@@ -18,8 +18,9 @@ parentPort?.on("message", (msg: SummariseWorkerMessage) => {
         return;
       }
       db ??= openDuckDb(":memory:", (workerData as { settings: Record<string, string> }).settings);
-      const result = await summariseYear(await db, msg.task);
-      parentPort!.postMessage({ type: "done", result });
+      // the rows packed in one transferred buffer: the main thread makes each row object only when it hands it out
+      const { result, transfer } = packYearResult(await summariseYear(await db, msg.task));
+      parentPort!.postMessage({ type: "done", result }, transfer);
     } catch (e) {
       parentPort!.postMessage({ type: "error", error: postedError(e) });
     }

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { deserialize, serialize } from "node:v8";
 import { Worker } from "node:worker_threads";
 import { join } from "node:path";
 import { theilSenInterval, theilSenTrendOfMonths, type MonthlyMean } from "../directional/trend";
@@ -75,7 +76,10 @@ export interface NetworkSummaryOptions {
   onRow?: (row: StationYearSummary) => void;
   /** Keep the station-year rows in the result (default true; false with `onRow` keeps memory flat). */
   keepRows?: boolean;
-  /** DuckDB settings, e.g. `{ threads: "2", memory_limit: "1GB" }` (with workers, each worker's DuckDB; threads default 1 there). */
+  /**
+   * DuckDB settings, e.g. `{ threads: "2", memory_limit: "1GB" }` (with workers, each worker's
+   * DuckDB; there `threads` defaults to 1 and `enable_external_file_cache` to false).
+   */
   duckdb?: Record<string, string>;
   /**
    * Worker threads (default: one per core; 1 = all on this thread). With n > 1 workers each year
@@ -249,11 +253,14 @@ function partitions(dataset: string): { year: number; files: string[] }[] {
  * `gb3095Exceedances` / `whoExceedances`), the trend (`theilSenInterval`, `theilSenTrendOfMonths`).
  * Tests compare every row with those hourly functions on the same data.
  *
- * **Memory** is flat in the number of years and in the number of stations: per task one
+ * **Memory** is about flat in the number of years and in the number of stations (bench group
+ * `network-summarise`: main heap peak 45 / 56 MB for 1 / 10 years of 1,700 stations): per task one
  * station's hour grid, one set of day arrays and one batch of rows at a time (plus, per station
  * of the task, its summary row and the O3 hours of 31 December for the next year's EU MDA8); a
  * year's rows are handed to `onRow` once its tasks are done and then dropped (at most one result
- * per worker waits); only the annual (or monthly) means for the trends cross the years.
+ * per worker waits; a worker's rows come packed in one transferred buffer and each row object is
+ * made only when it is handed to `onRow`, so none piles up on the main thread's heap); only the
+ * annual (or monthly) means for the trends cross the years.
  *
  * **Nothing dropped silently.** Negative, NaN or infinite cells are set missing and counted per
  * column; rows of stations not in `stations` are counted per code and set aside; a station with
@@ -290,7 +297,9 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
 
   const db = await openDuckDb(":memory:", opts.duckdb ?? {});
   const want = poolSize(opts.workers);
-  const workerDb = { threads: "1", ...(opts.duckdb ?? {}) };
+  // no external file cache in the workers: each partition is read once per task, and the cache
+  // (DuckDB keeps what it read of every file) grew with the number of years
+  const workerDb = { threads: "1", enable_external_file_cache: "false", ...(opts.duckdb ?? {}) };
   let pool: ReturnType<typeof yearPool> | undefined;
   try {
     // with at least as many years as workers every worker has a task: start them now, so that
@@ -312,7 +321,8 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
     const present = meta.pollutants;
     const rows: StationYearSummary[] = [];
     // trend inputs: per station and pollutant, annual means or monthly sums
-    const annual = new Map<string, { year: number; mean: number; valid: boolean }[]>();
+    // (annual: per key the flat triples year, mean, valid 1/0 — numbers only, no object per station-year)
+    const annual = new Map<string, number[]>();
     const monthly = new Map<string, Map<number, { s: number; n: number }>>();
     const base = (part: { year: number; files: string[] }, k: number): NetworkYearTask => ({
       year: part.year,
@@ -353,38 +363,37 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
       };
       // the tasks in flight, oldest first (a result is dropped from here once taken: memory flat in years)
       const pending = tasks.slice(0, nw).map(start);
-      let parted: NetworkYearResult | undefined;
+      let parted: NetworkYearResult[] = [];
       for (let k = 0; k < tasks.length; k++) {
-        let r = await pending.shift()!;
+        const got = await pending.shift()!;
         if (k + nw < tasks.length) pending.push(start(tasks[k + nw]));
         // the station ranges of one year, merged into that year's result
-        if (parted) r = mergeYearResults(parted, r);
-        if (k + 1 < tasks.length && tasks[k + 1].year === r.year) {
-          parted = r;
-          continue;
-        }
-        parted = undefined;
+        parted.push(got);
+        if (k + 1 < tasks.length && tasks[k + 1].year === got.year) continue;
+        const r = parted.reduce(mergeYearResults);
+        // the year's rows in station order, each made from its packed bytes only when handed out
+        const yearRows = yearRowList(parted);
+        parted = [];
         account.rows += r.rowsRead;
         for (const [c, n] of Object.entries(r.negatives)) account.negatives[c] = (account.negatives[c] ?? 0) + n;
         for (const [c, n] of Object.entries(r.nonFinite)) account.nonFinite[c] = (account.nonFinite[c] ?? 0) + n;
         for (const [code, n] of r.setAside) account.unknownStations[code] = (account.unknownStations[code] ?? 0) + n;
         account.notes.push(...r.notes);
-        const have = new Set(r.rows.map((x) => x.station));
+        const have = new Set(yearRows.map((x) => x.station));
         if (listed) account.absentStations[String(r.year)] = [...listed.keys()].filter((c) => !have.has(c));
-        account.years.push({
-          year: r.year,
-          files: tasks[k].files.length,
-          rows: r.rows.reduce((t, x) => t + x.rows, 0),
-          stations: r.rows.length,
-        });
-        for (const row of r.rows) {
+        const yearAccount = { year: r.year, files: tasks[k].files.length, rows: 0, stations: yearRows.length };
+        account.years.push(yearAccount);
+        for (const entry of yearRows) {
+          const row = entry.get();
+          yearAccount.rows += row.rows;
           if (basis === "annual")
             for (const p of trendPollutants) {
               const ps = row.pollutants[p];
               if (!ps) continue;
               const key = `${row.station}\u0000${p}`;
-              if (!annual.has(key)) annual.set(key, []);
-              annual.get(key)!.push({ year: r.year, mean: ps.annualMean, valid: ps.annualValid });
+              let a = annual.get(key);
+              if (!a) annual.set(key, (a = []));
+              a.push(r.year, ps.annualMean, ps.annualValid ? 1 : 0);
             }
           opts.onRow?.(row);
           if (keepRows) rows.push(row);
@@ -420,7 +429,7 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
             ...(city !== undefined ? { city } : {}),
             pollutant: p,
             ...(basis === "annual"
-              ? { annual: annual.get(key)! }
+              ? { annual: annualPoints(annual.get(key)!) }
               : { monthly: [...monthly.get(key)!].map(([mk, a]) => [mk, a.s, a.n] as [number, number, number]) }),
           });
         }
@@ -454,6 +463,13 @@ export async function summariseNetwork(dataset: string, opts: NetworkSummaryOpti
     await pool?.close();
     db.close();
   }
+}
+
+/** The flat triples (year, annual mean, valid 1/0) of one station and pollutant as {@link TrendJob}'s `annual`. */
+function annualPoints(flat: readonly number[]): { year: number; mean: number; valid: boolean }[] {
+  const out: { year: number; mean: number; valid: boolean }[] = [];
+  for (let i = 0; i < flat.length; i += 3) out.push({ year: flat[i], mean: flat[i + 1], valid: flat[i + 2] === 1 });
+  return out;
 }
 
 /** One station and pollutant's trend input for {@link stationTrends} (plain data: it crosses to a worker thread). */
@@ -697,8 +713,10 @@ export interface NetworkYearTask {
 /** What {@link summariseYear} gives back for one partition. */
 export interface NetworkYearResult {
   year: number;
-  /** Station-years in station order. */
+  /** Station-years in station order (empty when they are in `packed`). */
   rows: StationYearSummary[];
+  /** The station-years packed by {@link packYearResult} (as a worker sends them), in place of `rows`. */
+  packed?: PackedRows;
   rowsRead: number;
   negatives: Record<string, number>;
   nonFinite: Record<string, number>;
@@ -924,18 +942,19 @@ function poolSize(requested: number | undefined): number {
   return Math.max(1, requested ?? cores);
 }
 
-/** Two station ranges of one year as one result (rows in station order, counts added, notes once). */
+/**
+ * Two station ranges of one year as one result: counts added, notes once, monthly sums joined
+ * (the rows are taken by {@link yearRowList} from the ranges' results; none here).
+ */
 function mergeYearResults(a: NetworkYearResult, b: NetworkYearResult): NetworkYearResult {
   const sum = (x: Record<string, number>, y: Record<string, number>) => {
     const o = { ...x };
     for (const [k, n] of Object.entries(y)) o[k] = (o[k] ?? 0) + n;
     return o;
   };
-  const rows = [...a.rows, ...b.rows];
-  rows.sort((x, y) => (x.station < y.station ? -1 : x.station > y.station ? 1 : 0));
   return {
     year: a.year,
-    rows,
+    rows: [],
     rowsRead: a.rowsRead + b.rowsRead,
     negatives: sum(a.negatives, b.negatives),
     nonFinite: sum(a.nonFinite, b.nonFinite),
@@ -943,6 +962,58 @@ function mergeYearResults(a: NetworkYearResult, b: NetworkYearResult): NetworkYe
     notes: [...a.notes, ...b.notes.filter((n) => !a.notes.includes(n))],
     ...(a.monthly || b.monthly ? { monthly: [...(a.monthly ?? []), ...(b.monthly ?? [])] } : {}),
   };
+}
+
+/**
+ * The station-years of a {@link NetworkYearResult} as one buffer (each row `v8.serialize`d, the
+ * structured clone a worker message makes): a worker transfers the buffer (no copy) and the main
+ * thread deserialises each row only when it hands it to `onRow`, so a year's rows never sit on
+ * its heap as objects (they die young; the heap stays flat in the number of years).
+ */
+export interface PackedRows {
+  /** Station of each row, in the result's order. */
+  stations: string[];
+  /** The serialised rows, one after another. */
+  bytes: Uint8Array;
+  /** End offset (bytes) of each row in `bytes`. */
+  ends: number[];
+}
+
+/**
+ * A year result with its rows packed ({@link PackedRows}) and the buffer to transfer: what a
+ * worker posts. Deserialising a row gives the same values (bits) as the structured clone of
+ * `postMessage` (the same serialiser).
+ */
+export function packYearResult(r: NetworkYearResult): { result: NetworkYearResult; transfer: ArrayBuffer[] } {
+  const parts = r.rows.map((row) => serialize(row));
+  let total = 0;
+  const ends = parts.map((b) => (total += b.length));
+  const bytes = new Uint8Array(total);
+  parts.forEach((b, i) => bytes.set(b, i ? ends[i - 1] : 0));
+  const packed: PackedRows = { stations: r.rows.map((row) => row.station), bytes, ends };
+  return { result: { ...r, rows: [], packed }, transfer: [bytes.buffer as ArrayBuffer] };
+}
+
+/**
+ * The rows of one year's station-range results in station order (the order of the ranges'
+ * rows concatenated, then a stable sort by station), each made by `get` when asked: packed
+ * rows are deserialised there, one at a time.
+ */
+function yearRowList(parts: readonly NetworkYearResult[]): { station: string; get: () => StationYearSummary }[] {
+  const out: { station: string; get: () => StationYearSummary }[] = [];
+  for (const r of parts) {
+    const pk = r.packed;
+    if (pk)
+      pk.stations.forEach((station, i) =>
+        out.push({
+          station,
+          get: () => deserialize(pk.bytes.subarray(i ? pk.ends[i - 1] : 0, pk.ends[i])) as StationYearSummary,
+        }),
+      );
+    else for (const row of r.rows) out.push({ station: row.station, get: () => row });
+  }
+  if (parts.length > 1) out.sort((x, y) => (x.station < y.station ? -1 : x.station > y.station ? 1 : 0));
+  return out;
 }
 
 /** The error a worker posted, as the class it was thrown as. */

@@ -319,3 +319,49 @@ describe("summariseNetwork's station trends on the worker pool", () => {
     expect(m[0].trends.filter((t: { slope: number }) => Number.isFinite(t.slope)).length).toBeGreaterThan(20);
   }, 180_000);
 });
+
+describe("summariseNetwork's rows from the workers (packed in one transferred buffer)", () => {
+  it("packYearResult keeps every row's bits (NaN, -0, nested records) and each row's station and byte range", async () => {
+    const row = (station: string, x: number) => ({
+      station,
+      year: 2024,
+      rows: 3,
+      pollutants: { O3: { hourlyMean: x, hourly: { p50: NaN, p98: -0 }, annualValid: false } },
+      exceedances: { gb3095: [{ pollutant: "O3", value: 1 / 3, limit: 160 }], who: [] },
+    });
+    const rows = [row("A1", 0.1 + 0.2), row("B2", NaN)];
+    const { result, transfer } = internal.packYearResult({
+      year: 2024,
+      rows,
+      rowsRead: 6,
+      negatives: {},
+      nonFinite: {},
+      setAside: [],
+      notes: [],
+    });
+    expect(result.rows).toEqual([]);
+    expect(result.packed.stations).toEqual(["A1", "B2"]);
+    expect(transfer).toEqual([result.packed.bytes.buffer]);
+    const { deserialize } = req("node:v8");
+    const back = result.packed.ends.map((e: number, i: number) =>
+      deserialize(result.packed.bytes.subarray(i ? result.packed.ends[i - 1] : 0, e)),
+    );
+    expect(bits(back)).toEqual(bits(rows));
+    expect(Object.is(back[0].pollutants.O3.hourly.p98, -0)).toBe(true);
+  });
+
+  it("2 workers (station ranges, rows packed) give the bit-identical rows of one thread, in station order", async () => {
+    const dir = await yearsDataset(7, 2022, 2023, 4096, "hash(s, h, 9) % 40 = 0");
+    const one = await a.summariseNetwork(dir, { workers: 1, trend: false });
+    const order: string[] = [];
+    const two = await a.summariseNetwork(dir, {
+      workers: 2,
+      trend: false,
+      onRow: (r: { year: number; station: string }) => order.push(`${r.year} ${r.station}`),
+    });
+    expect(one.rows).toHaveLength(14);
+    expect(bits(two.rows)).toEqual(bits(one.rows));
+    expect(two.account).toEqual(one.account);
+    expect(order).toEqual(one.rows.map((r: { year: number; station: string }) => `${r.year} ${r.station}`));
+  }, 120_000);
+});
