@@ -73,9 +73,9 @@ export async function runPmfDispBench() {
     const r = disp.exhaustive.intervals[c];
     r.up.forEach((_, l) => {
       const w = r.up[l] - r.down[l];
-      const diff = Math.max(Math.abs(iv.up[l] - r.up[l]), Math.abs(iv.down[l] - r.down[l])) / w;
-      levels++;
       if (w > 0) {
+        const diff = Math.max(Math.abs(iv.up[l] - r.up[l]), Math.abs(iv.down[l] - r.down[l])) / w;
+        levels++; // element-levels with a zero-width reference interval are not compared
         worst = Math.max(worst, diff);
         if (diff > 0.01) over++;
       }

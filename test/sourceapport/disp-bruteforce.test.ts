@@ -30,8 +30,11 @@ function scanBounds(base: PmfResult, k: number, j: number, direction: 1 | -1, le
     prev = { v: v0, dQ: 0 },
     d = 0;
   const out: number[] = [];
-  let li = 0;
+  let li = 0,
+    steps = 0;
   while (li < levels.length) {
+    // d grows at least 1 % a step, so 2,000 steps reach ~4e8·h0: a scan that never crosses is a failure, not a hang
+    if (++steps > 2000) throw new Error(`scan of F[${k}, ${j}] did not reach dQ ${levels[li]} within 2000 steps`);
     d += Math.max(h0, 0.01 * d);
     const target = Math.max(0, v0 + direction * d);
     const o = alsFit(x, s, n, m, G, F, tight, { fFixed: [{ k, j, value: target }] });
