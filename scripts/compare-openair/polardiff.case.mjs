@@ -335,16 +335,17 @@ export async function run() {
           what: `${what}: grid points in the same cluster as openair's (best label matching; same numbers ${gAgree.sameNumbers.toFixed(4)})`,
           aozora: gAgree.matched,
           openair: 1,
-          target: "reported (default surface differs, documented)",
-          pass: true,
+          // a floor, not agreement: session 9 measured 60–84 % on the two data sets; below half is a regression
+          target: "≥ 0.5 (default surface differs, documented)",
+          pass: gAgree.matched >= 0.5,
         });
         rows.push({
           fn: "polarCluster",
           what: `${what}: rows in the same cluster as openair's`,
           aozora: rAgree.matched,
           openair: 1,
-          target: "reported (default surface and row rule differ, documented)",
-          pass: true,
+          target: "≥ 0.5 (default surface and row rule differ, documented)",
+          pass: rAgree.matched >= 0.5,
         });
         const near = nearestNodeAgreement(s, res.surface, lvl);
         rows.push({

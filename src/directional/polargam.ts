@@ -399,10 +399,10 @@ export function polarGamSurface(
       y1 = Math.min(Gn - 1, Math.ceil((upper - ev + dist) / step) + 1);
     for (let iy = y0; iy <= y1; iy++) {
       const dv = yOf(iy) - ev;
-      const o = iy * Gn;
+      const rowStart = iy * Gn;
       for (let ix = x0; ix <= x1; ix++) {
         const du = xOf(ix) - eu;
-        if (du * du + dv * dv <= d2max) near[o + ix] = 1;
+        if (du * du + dv * dv <= d2max) near[rowStart + ix] = 1;
       }
     }
   }

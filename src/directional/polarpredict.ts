@@ -1,9 +1,4 @@
-import type { PolarLattice, ThinPlateBasis } from "../stats/tprs";
-
-/** η from the squared distance, d² log(d²) / (16π) = r² log(r) / (8π) (the kernel of {@link ThinPlateBasis}). */
-function etaSq(d2: number): number {
-  return d2 > 0 ? (d2 * Math.log(d2)) / (16 * Math.PI) : 0;
-}
+import { etaSq, type PolarLattice, type ThinPlateBasis } from "../stats/tprs";
 
 /** The points of the square grid on `nodes` × `nodes`, row-major, u fastest: entry iv·G + iu is (nodes[iu], nodes[iv]). */
 export function gridPoints(nodes: ArrayLike<number>): { u: Float64Array; v: Float64Array } {

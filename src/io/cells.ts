@@ -163,15 +163,12 @@ export function parsePlainNumber(t: string): number | undefined {
   return Number(s);
 }
 
-/** Powers of ten that are exact doubles (10^0 … 10^22). */
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
-
 /**
- * The same powers of ten (10^0 … 10^22, each an exact double) as a typed array, for the byte
- * reader's inline fast path (Clinger 1990: with a mantissa of at most 15 digits, mantissa /
- * 10^k is one correctly rounded division of two exact doubles).
+ * Powers of ten that are exact doubles (10^0 … 10^22), for the fast paths of the number readers
+ * (Clinger 1990: with a mantissa of at most 15 digits, mantissa / 10^k is one correctly rounded
+ * division of two exact doubles).
  */
-export const EXACT_POW10: Float64Array = Float64Array.from(POW10);
+const POW10: Float64Array = Float64Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /**
  * The number in a cell written as a plain ASCII decimal (`12.5`, `-3`, `.5`, `1e-3`; no spaces),
@@ -281,7 +278,7 @@ export function plainNumberAt(b: Uint8Array, a: number, out: { end: number }): n
   if (digits === 0) return undefined;
   if (c === 101 || c === 69) return exponentTail(b, a, i + 1, out);
   if (digits > 15) return Number(latin1(b, a, i));
-  const v = frac === 0 ? m : m / EXACT_POW10[frac];
+  const v = frac === 0 ? m : m / POW10[frac];
   return neg ? -v : v;
 }
 

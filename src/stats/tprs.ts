@@ -12,8 +12,8 @@ export function tpsEta(r: number): number {
   return r > 0 ? (r * r * Math.log(r)) / (8 * Math.PI) : 0;
 }
 
-/** η from the squared distance d² (no square root: d² log(d²) / (16π)). */
-function etaSq(d2: number): number {
+/** η from the squared distance d² (no square root: d² log(d²) / (16π) = r² log(r) / (8π), {@link tpsEta}). */
+export function etaSq(d2: number): number {
   return d2 > 0 ? (d2 * Math.log(d2)) / (16 * Math.PI) : 0;
 }
 
